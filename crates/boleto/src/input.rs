@@ -1,0 +1,243 @@
+//! `BoletoInput` (what `make` takes), `BoletoOutput` (what it gives), `NossoNumero` and
+//! `CampoLivreInfo` (what campo-livre decoding gives).
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::bank::Bank;
+use crate::barcode::{Barcode, LinhaDigitavel};
+use crate::error::{BoletoError, Result};
+use crate::text::pad;
+
+/// Everything needed to issue a boleto. Deserializes from JSON with these snake_case keys
+/// (unknown keys are rejected); numbers-as-text fields are strings and are zero-padded to
+/// the width each bank needs (too long is an error).
+///
+/// | key | meaning |
+/// |---|---|
+/// | `banco` | bank code, `"341"` or `341` (required) |
+/// | `agencia`, `agencia_dv` | branch and its check digit |
+/// | `conta`, `conta_dv` | account and its check digit |
+/// | `carteira` | carteira / modalidade code as the bank prints it |
+/// | `convenio` | agreement number (BB convênio, Ailos convênio) |
+/// | `codigo_beneficiario` | beneficiary code (Santander, Caixa, Sicredi, Sicoob, Banrisul, Itaú código do cliente, Inter operação); falls back to `convenio` |
+/// | `nosso_numero` | the title number, without its check digit (required) |
+/// | `valor` | amount, decimal (`"123.45"` or `123.45`; required) |
+/// | `vencimento` | due date `YYYY-MM-DD`; absent/null = no due date (fator 0000) |
+/// | `posto`, `byte`, `ano` | Sicredi: posto (2), byte de geração (1), year of issue (2 digits) |
+/// | `modalidade`, `parcela` | Sicoob: modalidade (2, default `01`), parcela (3, default `001`); `variacao` is accepted as an alias of `modalidade` |
+/// | `emissao` | Caixa: emission id (default `4`, beneficiário) |
+/// | `seu_numero` | Itaú special carteiras (107, 122, 142, 143, 196, 198): seu número (7) |
+/// | `iof` | Santander: IOF digit (default `0`; 7 for seguradoras) |
+/// | `incremento` | BRB: nosso número increment (3, default `000`) |
+///
+/// ```
+/// let input: boleto::BoletoInput = serde_json::from_str(r#"{
+///     "banco": "237", "agencia": "1172", "conta": "0403005", "carteira": "06",
+///     "nosso_numero": "75896452", "valor": "2952.95", "vencimento": "2009-04-30"
+/// }"#).unwrap();
+/// let out = boleto::make(&input).unwrap();
+/// assert_eq!(out.barcode.as_str(), "23795422300002952951172060007589645204030050");
+/// assert_eq!(out.nosso_numero, "06/00075896452-0");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BoletoInput {
+    /// Bank code.
+    pub banco: Bank,
+    /// Branch (agência), without DV.
+    #[serde(default)]
+    pub agencia: Option<String>,
+    /// Branch check digit.
+    #[serde(default)]
+    pub agencia_dv: Option<String>,
+    /// Account (conta), without DV.
+    #[serde(default)]
+    pub conta: Option<String>,
+    /// Account check digit.
+    #[serde(default)]
+    pub conta_dv: Option<String>,
+    /// Carteira.
+    #[serde(default)]
+    pub carteira: Option<String>,
+    /// Convênio.
+    #[serde(default)]
+    pub convenio: Option<String>,
+    /// Código do beneficiário (cedente).
+    #[serde(default)]
+    pub codigo_beneficiario: Option<String>,
+    /// Nosso número, without DV.
+    pub nosso_numero: String,
+    /// Amount.
+    pub valor: Decimal,
+    /// Due date (None = no due date).
+    #[serde(default)]
+    pub vencimento: Option<NaiveDate>,
+    /// Sicredi posto.
+    #[serde(default)]
+    pub posto: Option<String>,
+    /// Sicredi byte de geração.
+    #[serde(default)]
+    pub byte: Option<String>,
+    /// Sicoob modalidade.
+    #[serde(default)]
+    pub modalidade: Option<String>,
+    /// Alias of `modalidade` (brcobranca's name).
+    #[serde(default)]
+    pub variacao: Option<String>,
+    /// Sicredi year (2 digits).
+    #[serde(default)]
+    pub ano: Option<String>,
+    /// Sicoob parcela.
+    #[serde(default)]
+    pub parcela: Option<String>,
+    /// Caixa emissão.
+    #[serde(default)]
+    pub emissao: Option<String>,
+    /// Itaú seu número.
+    #[serde(default)]
+    pub seu_numero: Option<String>,
+    /// Santander IOF.
+    #[serde(default)]
+    pub iof: Option<String>,
+    /// BRB incremento.
+    #[serde(default)]
+    pub incremento: Option<String>,
+}
+
+fn nonempty(o: &Option<String>) -> Option<&str> {
+    o.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+impl BoletoInput {
+    /// A minimal input: bank, nosso número, value; everything else empty.
+    pub fn new(banco: impl Into<Bank>, nosso_numero: impl Into<String>, valor: Decimal) -> Self {
+        BoletoInput { banco: banco.into(), nosso_numero: nosso_numero.into(), valor, ..Default::default() }
+    }
+
+    pub(crate) fn code(&self) -> u16 {
+        self.banco.code()
+    }
+
+    /// `codigo_beneficiario`, else `convenio`.
+    pub(crate) fn beneficiario(&self) -> Option<&str> {
+        nonempty(&self.codigo_beneficiario).or_else(|| nonempty(&self.convenio))
+    }
+
+    /// A required field, zero-padded to `len`.
+    pub(crate) fn req(&self, field: &'static str, value: Option<&str>, len: usize) -> Result<String> {
+        match value {
+            Some(v) => pad(field, v, len),
+            None => Err(BoletoError::MissingField { field, bank: self.code() }),
+        }
+    }
+
+    /// An optional field, zero-padded to `len`, or `default`.
+    pub(crate) fn opt(&self, field: &'static str, value: Option<&str>, len: usize, default: &str) -> Result<String> {
+        pad(field, value.unwrap_or(default), len)
+    }
+
+    pub(crate) fn agencia(&self, len: usize) -> Result<String> {
+        self.req("agencia", nonempty(&self.agencia), len)
+    }
+    pub(crate) fn conta(&self, len: usize) -> Result<String> {
+        self.req("conta", nonempty(&self.conta), len)
+    }
+    pub(crate) fn carteira(&self, len: usize, default: Option<&str>) -> Result<String> {
+        match nonempty(&self.carteira).or(default) {
+            Some(c) => pad("carteira", c, len),
+            None => Err(BoletoError::MissingField { field: "carteira", bank: self.code() }),
+        }
+    }
+    pub(crate) fn nn(&self, len: usize) -> Result<String> {
+        let v = self.nosso_numero.trim();
+        if v.is_empty() {
+            return Err(BoletoError::MissingField { field: "nosso_numero", bank: self.code() });
+        }
+        pad("nosso_numero", v, len)
+    }
+    pub(crate) fn s<'a>(&self, o: &'a Option<String>) -> Option<&'a str> {
+        nonempty(o)
+    }
+}
+
+/// A nosso número as a bank wants it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NossoNumero {
+    /// The digits the barcode / CNAB files carry (zero-padded, without DV; for Caixa the
+    /// 17 digits including modalidade and emissão; for Sicredi ano+byte+sequencial).
+    pub numero: String,
+    /// The check digit(s), as printed (`"P"` for Bradesco, `"X"` for BB, two digits for
+    /// Banrisul); `None` where the bank has none.
+    pub dv: Option<String>,
+    /// The nosso número as printed on the boleto (e.g. `"06/00000000525-P"`).
+    pub formatado: String,
+}
+
+/// What [`crate::make`] returns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BoletoOutput {
+    /// Bank.
+    pub banco: Bank,
+    /// Nosso número as printed on the boleto, with its DV (e.g. `"CC/NNNNNNNNNNN-D"`).
+    pub nosso_numero: String,
+    /// Nosso número DV alone (None for banks / layouts without one).
+    pub nosso_numero_dv: Option<String>,
+    /// The 25-digit campo livre.
+    pub campo_livre: String,
+    /// The 44-digit barcode.
+    pub barcode: Barcode,
+    /// The linha digitável (serialized as 47 digits).
+    pub linha_digitavel: LinhaDigitavel,
+    /// The linha digitável formatted with dots and spaces.
+    pub linha_digitavel_formatada: String,
+    /// Fator de vencimento (0 = no due date).
+    pub fator_vencimento: u16,
+    /// Due date as given.
+    pub vencimento: Option<NaiveDate>,
+    /// Amount.
+    pub valor: Decimal,
+}
+
+/// What can be read back from a campo livre (see [`crate::parse_campo_livre`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct CampoLivreInfo {
+    /// Carteira (or modalidade / tipo de cobrança, per bank).
+    pub carteira: Option<String>,
+    /// Nosso número digits as in the barcode (no DV).
+    pub nosso_numero: Option<String>,
+    /// Nosso número DV when the barcode carries it.
+    pub nosso_numero_dv: Option<String>,
+    /// Agência.
+    pub agencia: Option<String>,
+    /// Conta.
+    pub conta: Option<String>,
+    /// Convênio / código do beneficiário.
+    pub codigo_beneficiario: Option<String>,
+    /// Whether the check digits inside the campo livre (where the bank has any) match.
+    pub dv_ok: Option<bool>,
+    /// Every named part, bank-specific (keys are `BoletoInput` key names where one exists).
+    pub parts: BTreeMap<String, String>,
+}
+
+impl CampoLivreInfo {
+    /// Build from named parts; the typed fields are filled from the common keys.
+    pub(crate) fn from_parts(parts: &[(&str, &str)], dv_ok: Option<bool>) -> Self {
+        let parts: BTreeMap<String, String> =
+            parts.iter().map(|(k, v)| ((*k).to_string(), (*v).to_string())).collect();
+        let g = |k: &str| parts.get(k).cloned();
+        CampoLivreInfo {
+            carteira: g("carteira"),
+            nosso_numero: g("nosso_numero"),
+            nosso_numero_dv: g("nosso_numero_dv"),
+            agencia: g("agencia"),
+            conta: g("conta"),
+            codigo_beneficiario: g("codigo_beneficiario").or_else(|| g("convenio")),
+            dv_ok,
+            parts,
+        }
+    }
+}

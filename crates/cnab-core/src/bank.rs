@@ -1,0 +1,277 @@
+//! Banks and their layout specifications.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::field::{RecordLayout, Role};
+use crate::model::{FileKind, Layout, OcorrenciaKind, RetornoEntry, Titulo};
+use crate::record::Record;
+
+/// A bank, by its FEBRABAN/BACEN compensation code. Serializes as `{"code": "341", "name": "Itaú Unibanco"}`.
+///
+/// ```
+/// use cnab_core::Bank;
+/// let b: Bank = "341".parse().unwrap();
+/// assert_eq!(b.code(), 341);
+/// assert_eq!(b.to_string(), "341");
+/// assert_eq!(b.name(), "Itaú Unibanco");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Bank(u16);
+
+impl Bank {
+    /// A bank from its code.
+    pub const fn new(code: u16) -> Self {
+        Bank(code)
+    }
+    /// The numeric code.
+    pub const fn code(self) -> u16 {
+        self.0
+    }
+    /// The bank's name, or `"desconhecido"`.
+    pub fn name(self) -> &'static str {
+        crate::banks::spec(self.0).map(|s| s.name).or_else(|| other_bank_name(self.0)).unwrap_or("desconhecido")
+    }
+    /// The layouts we have for this bank.
+    pub fn spec(self) -> Option<&'static BankSpec> {
+        crate::banks::spec(self.0)
+    }
+}
+
+fn other_bank_name(code: u16) -> Option<&'static str> {
+    Some(match code {
+        4 => "Banco do Nordeste",
+        21 => "Banestes",
+        70 => "BRB",
+        77 => "Banco Inter",
+        97 => "CrediSIS",
+        136 => "Unicred",
+        208 => "BTG Pactual",
+        224 => "Banco Fibra",
+        336 => "Banco C6",
+        389 => "Banco Mercantil",
+        399 => "HSBC",
+        422 => "Banco Safra",
+        435 => "Delbank",
+        633 => "Banco Rendimento",
+        643 => "Banco Pine",
+        655 => "Banco Votorantim",
+        707 => "Banco Daycoval",
+        712 => "Banco Ourinvest",
+        745 => "Citibank",
+        _ => return None,
+    })
+}
+
+impl std::fmt::Display for Bank {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:03}", self.0)
+    }
+}
+
+impl std::str::FromStr for Bank {
+    type Err = crate::Error;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let t = s.trim();
+        if t.is_empty() || t.len() > 3 || !t.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(crate::Error::new(crate::ErrorKind::Invalid(format!("bank code must be 3 digits, found {s:?}"))));
+        }
+        t.parse().map(Bank).map_err(|_| crate::Error::new(crate::ErrorKind::Invalid(format!("bad bank code {s:?}"))))
+    }
+}
+
+impl Serialize for Bank {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Bank", 2)?;
+        st.serialize_field("code", &self.to_string())?;
+        st.serialize_field("name", self.name())?;
+        st.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Bank {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Repr {
+            Num(u16),
+            Str(String),
+            Obj { code: String },
+        }
+        let s = match Repr::deserialize(d)? {
+            Repr::Num(n) => return Ok(Bank(n)),
+            Repr::Str(s) | Repr::Obj { code: s } => s,
+        };
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// Which record a line is, before its layout is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum RecordKey {
+    /// File header (CNAB 240 type 0, CNAB 400 type 0).
+    FileHeader,
+    /// Batch header (CNAB 240 type 1).
+    BatchHeader,
+    /// Detail segment (CNAB 240 type 3) with its segment letter.
+    Segment(u8),
+    /// Batch trailer (CNAB 240 type 5).
+    BatchTrailer,
+    /// File trailer (CNAB 240 type 9, CNAB 400 type 9).
+    FileTrailer,
+    /// CNAB 400 detail with its record type (the first byte).
+    Detail(u8),
+}
+
+impl std::fmt::Display for RecordKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RecordKey::FileHeader => f.write_str("header de arquivo"),
+            RecordKey::BatchHeader => f.write_str("header de lote"),
+            RecordKey::Segment(s) => write!(f, "segmento {}", char::from(*s)),
+            RecordKey::BatchTrailer => f.write_str("trailer de lote"),
+            RecordKey::FileTrailer => f.write_str("trailer de arquivo"),
+            RecordKey::Detail(t) => write!(f, "registro tipo {}", char::from(*t)),
+        }
+    }
+}
+
+/// When the writer emits a record of an entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Emit {
+    /// Always, for every title.
+    Always,
+    /// Only when the title has a value for one of these roles.
+    IfAny(&'static [Role]),
+    /// Never written by us (read only).
+    Never,
+}
+
+/// A record of an entry (a title): which record, whether it starts a new entry, when it is written.
+#[derive(Debug, Clone, Copy)]
+pub struct EntryRecord {
+    /// The record.
+    pub key: RecordKey,
+    /// Does this record start a new entry (segment P/T, CNAB 400 detail type 1)?
+    pub starts: bool,
+    /// When the writer emits it.
+    pub emit: Emit,
+}
+
+/// One ocorrência (retorno) or movimento (remessa) code.
+#[derive(Debug, Clone, Copy)]
+pub struct OcorrenciaDef {
+    /// Code as sent.
+    pub code: &'static str,
+    /// Normalized kind.
+    pub kind: OcorrenciaKind,
+    /// The manual's description.
+    pub description: &'static str,
+}
+
+/// Shorthand to build ocorrência tables.
+pub const fn oc(code: &'static str, kind: OcorrenciaKind, description: &'static str) -> OcorrenciaDef {
+    OcorrenciaDef { code, kind, description }
+}
+
+/// One motivo code, for the ocorrências it applies to (empty = any).
+#[derive(Debug, Clone, Copy)]
+pub struct MotivoDef {
+    /// Ocorrência codes this motivo table applies to; empty for all.
+    pub ocorrencias: &'static [&'static str],
+    /// Code.
+    pub code: &'static str,
+    /// Description.
+    pub description: &'static str,
+}
+
+/// A bank hook that adjusts a normalized retorno entry from its records (nosso número split over fields, …).
+pub type RetornoHook = fn(&mut RetornoEntry, &[Record<'_>]);
+/// A bank hook that adjusts a title read from a remessa.
+pub type TituloHook = fn(&mut Titulo, &[Record<'_>]);
+/// A bank hook that fixes one written record line (bytes, 0-based) for a title before it is emitted.
+pub type WriteHook = fn(&mut Vec<u8>, RecordKey, &Titulo);
+
+/// Everything needed to read (and, for remessas, write) one bank's file of one layout and kind.
+#[derive(Debug, Clone, Copy)]
+pub struct LayoutSpec {
+    /// CNAB 240 or 400.
+    pub layout: Layout,
+    /// Remessa or retorno.
+    pub kind: FileKind,
+    /// Layout versions (as in the header) this table is for; empty = any version.
+    pub versions: &'static [&'static str],
+    /// Every record type with its layout.
+    pub records: &'static [(RecordKey, &'static RecordLayout)],
+    /// The records that make one entry, in order.
+    pub entry: &'static [EntryRecord],
+    /// Ocorrência (retorno) or movimento (remessa) codes.
+    pub ocorrencias: &'static [OcorrenciaDef],
+    /// Motivo codes.
+    pub motivos: &'static [MotivoDef],
+    /// The manual this follows (name, version, section).
+    pub source: &'static str,
+    /// Bank hook for retorno entries.
+    pub retorno_hook: Option<RetornoHook>,
+    /// Bank hook for titles read from a remessa.
+    pub titulo_hook: Option<TituloHook>,
+    /// Bank hook applied to each written detail line.
+    pub write_hook: Option<WriteHook>,
+    /// Line ending the bank demands in remessas.
+    pub crlf: bool,
+}
+
+impl LayoutSpec {
+    /// The layout of a record key.
+    pub fn record(&self, key: RecordKey) -> Option<&'static RecordLayout> {
+        self.records.iter().find(|(k, _)| *k == key).map(|(_, l)| *l)
+    }
+    /// The entry definition for a record key.
+    pub fn entry_record(&self, key: RecordKey) -> Option<&EntryRecord> {
+        self.entry.iter().find(|e| e.key == key)
+    }
+    /// Looks an ocorrência code up.
+    pub fn ocorrencia(&self, code: &str) -> Option<&OcorrenciaDef> {
+        self.ocorrencias.iter().find(|o| o.code == code)
+    }
+    /// Looks a motivo up for an ocorrência.
+    pub fn motivo(&self, ocorrencia: &str, code: &str) -> Option<&MotivoDef> {
+        self.motivos
+            .iter()
+            .find(|m| m.code == code && (m.ocorrencias.is_empty() || m.ocorrencias.contains(&ocorrencia)))
+    }
+}
+
+/// A bank and its layouts.
+#[derive(Debug, Clone, Copy)]
+pub struct BankSpec {
+    /// Code.
+    pub code: u16,
+    /// Name.
+    pub name: &'static str,
+    /// CNAB 240 layouts, most specific first (a table with versions before the catch-all).
+    pub cnab240: &'static [&'static LayoutSpec],
+    /// CNAB 400 layouts, most specific first.
+    pub cnab400: &'static [&'static LayoutSpec],
+}
+
+impl BankSpec {
+    /// The layout spec for a layout, kind and header version: the first whose versions list the version, else the
+    /// first with no versions, else the first of that layout and kind.
+    pub fn layout(&self, layout: Layout, kind: FileKind, version: &str) -> Option<&'static LayoutSpec> {
+        let all: Vec<&'static LayoutSpec> = self.layouts().filter(|l| l.layout == layout && l.kind == kind).collect();
+        all.iter()
+            .find(|l| l.versions.contains(&version))
+            .or_else(|| all.iter().find(|l| l.versions.is_empty()))
+            .or_else(|| all.first())
+            .copied()
+    }
+    /// Does this bank have this layout and kind?
+    pub fn supports(&self, layout: Layout, kind: FileKind) -> bool {
+        self.layouts().any(|l| l.layout == layout && l.kind == kind)
+    }
+    /// Every layout spec of the bank.
+    pub fn layouts(&self) -> impl Iterator<Item = &'static LayoutSpec> {
+        self.cnab240.iter().chain(self.cnab400.iter()).copied()
+    }
+}

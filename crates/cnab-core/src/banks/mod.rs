@@ -1,0 +1,69 @@
+//! One module per bank: its CNAB 240 and CNAB 400 tables, codes and quirks, each citing the manual it follows.
+//!
+//! Adding a bank: write `banks/<name>.rs` with a `pub const BANK: BankSpec` and list it in [`ALL`].
+
+use crate::bank::BankSpec;
+
+pub mod ailos;
+pub mod banrisul;
+pub mod bb;
+pub mod bradesco;
+pub mod caixa;
+pub mod itau;
+pub mod santander;
+pub mod sicoob;
+pub mod sicredi;
+
+/// Every bank we have layouts for.
+pub const ALL: &[&BankSpec] = &[
+    &bb::BANK,
+    &santander::BANK,
+    &banrisul::BANK,
+    &ailos::BANK,
+    &caixa::BANK,
+    &bradesco::BANK,
+    &itau::BANK,
+    &sicredi::BANK,
+    &sicoob::BANK,
+];
+
+/// The spec of a bank code.
+pub fn spec(code: u16) -> Option<&'static BankSpec> {
+    ALL.iter().copied().find(|b| b.code == code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every record table of every bank: contiguous, no overlap, exactly 240 or 400 positions, unique names.
+    #[test]
+    fn every_table_is_well_formed() {
+        let mut checked = 0;
+        for t in crate::layouts::febraban240::ALL {
+            assert_eq!(t.check(), Ok(()));
+            checked += 1;
+        }
+        for bank in ALL {
+            for spec in bank.layouts() {
+                for (key, layout) in spec.records {
+                    assert_eq!(layout.len, spec.layout.line_len(), "{} {:?} {}", bank.code, key, layout.name);
+                    assert_eq!(layout.check(), Ok(()), "bank {} {:?}", bank.code, key);
+                    checked += 1;
+                }
+                for e in spec.entry {
+                    assert!(spec.record(e.key).is_some() || e.emit == crate::bank::Emit::Never, "bank {} entry {:?} has no table", bank.code, e.key);
+                }
+                assert!(!spec.source.is_empty());
+            }
+        }
+        assert!(checked > 10);
+    }
+
+    #[test]
+    fn codes_are_unique() {
+        for (i, a) in ALL.iter().enumerate() {
+            assert!(ALL.iter().skip(i + 1).all(|b| b.code != a.code), "bank {} listed twice", a.code);
+        }
+    }
+}

@@ -1,0 +1,434 @@
+//! Field specifications and the codecs that read and write them.
+//!
+//! A layout is data: every record of every layout is a `const` table of [`FieldSpec`]s, with positions
+//! 1-based and inclusive exactly as the manuals print them. The same table serves reading and writing.
+
+use chrono::NaiveDate;
+use nom::bytes::complete::take;
+use nom::character::complete::digit1;
+use nom::combinator::{all_consuming, map_res};
+use nom::{IResult, Parser};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::error::ErrorKind;
+
+/// Date formats used by CNAB layouts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum DateFmt {
+    /// `DDMMYY`; years 00-69 are 20xx, 70-99 are 19xx.
+    DdMmYy,
+    /// `DDMMYYYY`.
+    DdMmYyyy,
+}
+
+/// How a field's bytes are encoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Kind {
+    /// Zero-padded digits; with `scale > 0`, a decimal with that many implied decimal places.
+    /// A field made only of spaces reads as "no value".
+    Num {
+        /// Implied decimal places.
+        scale: u8,
+    },
+    /// Left-aligned text, space-padded, Latin-1/Windows-1252.
+    Alpha,
+    /// A date; all zeros (or all spaces) means "no date".
+    Date(DateFmt),
+    /// Fixed bytes (record type, segment code, literals). Checked on read, written as is.
+    Const(&'static str),
+    /// Filler reserved by FEBRABAN or the bank ("uso exclusivo"): written as spaces, never checked on read,
+    /// but still available raw.
+    Blank,
+}
+
+/// What a field means in the normalized model. Normalization and writing are generic over roles.
+#[allow(missing_docs)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[non_exhaustive]
+pub enum Role {
+    // ---- control ----
+    BancoCodigo,
+    Lote,
+    Sequencial,
+    /// File header: 1 = remessa, 2 = retorno (CNAB 240 pos 143) or the CNAB 400 operation code.
+    ArquivoCodigo,
+    /// CNAB 240 batch header operation: `R` remessa, `T` retorno.
+    Operacao,
+    LayoutVersao,
+    LoteLayoutVersao,
+    DataGeracao,
+    HoraGeracao,
+    DataCredito,
+    Nsa,
+    QtdLotes,
+    QtdRegistros,
+    /// Trailer: number of titles in a batch/file (summary fields).
+    QtdTitulos,
+    /// Trailer: total value of titles.
+    ValorTotal,
+    // ---- beneficiário ----
+    EmpresaTipoInscricao,
+    EmpresaInscricao,
+    EmpresaNome,
+    BancoNome,
+    Agencia,
+    AgenciaDv,
+    Conta,
+    ContaDv,
+    AgenciaContaDv,
+    Convenio,
+    CodigoBeneficiario,
+    CodigoBeneficiarioDv,
+    Posto,
+    // ---- título ----
+    Movimento,
+    Ocorrencia,
+    Motivos,
+    NossoNumero,
+    NossoNumeroDv,
+    SeuNumero,
+    UsoEmpresa,
+    Carteira,
+    Variacao,
+    Modalidade,
+    Especie,
+    Aceite,
+    Emissao,
+    Vencimento,
+    DataOcorrencia,
+    ValorTitulo,
+    ValorPago,
+    ValorCreditado,
+    JurosMulta,
+    Desconto,
+    Abatimento,
+    Iof,
+    Tarifa,
+    OutrasDespesas,
+    OutrosCreditos,
+    BancoCobrador,
+    AgenciaCobradora,
+    JurosCodigo,
+    JurosData,
+    JurosValor,
+    MultaCodigo,
+    MultaData,
+    MultaValor,
+    DescontoCodigo,
+    DescontoData,
+    DescontoValor,
+    Desconto2Codigo,
+    Desconto2Data,
+    Desconto2Valor,
+    ProtestoCodigo,
+    ProtestoPrazo,
+    BaixaCodigo,
+    BaixaPrazo,
+    Moeda,
+    Parcela,
+    // ---- pagador / sacador ----
+    PagadorTipoInscricao,
+    PagadorInscricao,
+    PagadorNome,
+    PagadorEndereco,
+    PagadorBairro,
+    PagadorCep,
+    PagadorCidade,
+    PagadorUf,
+    SacadorTipoInscricao,
+    SacadorInscricao,
+    SacadorNome,
+    Mensagem1,
+    Mensagem2,
+    Mensagem3,
+    Mensagem4,
+}
+
+/// One field of a record: name, position (1-based, inclusive), encoding and meaning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct FieldSpec {
+    /// Field name, snake_case, as our model and the CLI call it.
+    pub name: &'static str,
+    /// First position, 1-based, as printed in the manual.
+    pub start: u16,
+    /// Last position, 1-based, inclusive.
+    pub end: u16,
+    /// Encoding.
+    pub kind: Kind,
+    /// The normalized field it feeds, if any.
+    pub role: Option<Role>,
+    /// What the writer puts here when the model has no value (`None`: zeros for numbers, spaces otherwise).
+    pub default: Option<&'static str>,
+}
+
+impl FieldSpec {
+    const fn new(name: &'static str, start: u16, end: u16, kind: Kind) -> Self {
+        FieldSpec { name, start, end, kind, role: None, default: None }
+    }
+    /// A numeric field with no decimals.
+    pub const fn num(name: &'static str, start: u16, end: u16) -> Self {
+        Self::new(name, start, end, Kind::Num { scale: 0 })
+    }
+    /// A money/decimal field with `scale` implied decimal places.
+    pub const fn dec(name: &'static str, start: u16, end: u16, scale: u8) -> Self {
+        Self::new(name, start, end, Kind::Num { scale })
+    }
+    /// A text field.
+    pub const fn alpha(name: &'static str, start: u16, end: u16) -> Self {
+        Self::new(name, start, end, Kind::Alpha)
+    }
+    /// A `DDMMYYYY` date.
+    pub const fn date8(name: &'static str, start: u16, end: u16) -> Self {
+        Self::new(name, start, end, Kind::Date(DateFmt::DdMmYyyy))
+    }
+    /// A `DDMMYY` date.
+    pub const fn date6(name: &'static str, start: u16, end: u16) -> Self {
+        Self::new(name, start, end, Kind::Date(DateFmt::DdMmYy))
+    }
+    /// Fixed content, checked on read.
+    pub const fn constant(name: &'static str, start: u16, end: u16, value: &'static str) -> Self {
+        Self::new(name, start, end, Kind::Const(value))
+    }
+    /// Reserved filler.
+    pub const fn blank(name: &'static str, start: u16, end: u16) -> Self {
+        Self::new(name, start, end, Kind::Blank)
+    }
+    /// Attach a role.
+    pub const fn role(mut self, role: Role) -> Self {
+        self.role = Some(role);
+        self
+    }
+    /// Attach a default written when the model has no value.
+    pub const fn default(mut self, value: &'static str) -> Self {
+        self.default = Some(value);
+        self
+    }
+    /// Width in bytes.
+    pub const fn len(&self) -> usize {
+        (self.end as usize + 1).saturating_sub(self.start as usize)
+    }
+    /// Always false: a field has at least one position (checked by the table test).
+    pub const fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// The field's bytes within a line of the right length (empty if the line is too short).
+    pub fn slice<'a>(&self, line: &'a [u8]) -> &'a [u8] {
+        line.get(self.start as usize - 1..self.end as usize).unwrap_or(&[])
+    }
+}
+
+/// The layout of one record type: a name and its fields, covering exactly `len` positions.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct RecordLayout {
+    /// Record name, e.g. `"segmento_t"`, `"header_arquivo"`, `"detalhe"`.
+    pub name: &'static str,
+    /// Line length: 240 or 400.
+    pub len: usize,
+    /// The fields in position order.
+    pub fields: &'static [FieldSpec],
+    /// Source of the table: manual name, version and section.
+    pub source: &'static str,
+}
+
+impl RecordLayout {
+    /// Looks a field up by name.
+    pub fn field(&self, name: &str) -> Option<&'static FieldSpec> {
+        self.fields.iter().find(|f| f.name == name)
+    }
+    /// The first field with `role`.
+    pub fn by_role(&self, role: Role) -> Option<&'static FieldSpec> {
+        self.fields.iter().find(|f| f.role == Some(role))
+    }
+    /// Checks that the fields are contiguous, do not overlap, start at 1 and end at `len`, and that
+    /// names are unique and constants have the field's width. Returns a description of the first defect.
+    pub fn check(&self) -> Result<(), String> {
+        let mut next = 1u16;
+        for (i, f) in self.fields.iter().enumerate() {
+            if f.start != next {
+                return Err(format!(
+                    "{}: field {} starts at {} but the previous field ends at {}",
+                    self.name,
+                    f.name,
+                    f.start,
+                    next - 1
+                ));
+            }
+            if f.end < f.start {
+                return Err(format!("{}: field {} ends before it starts", self.name, f.name));
+            }
+            if let Kind::Const(c) = f.kind {
+                if c.len() != f.len() {
+                    return Err(format!("{}: constant {} has width {} for {} positions", self.name, f.name, c.len(), f.len()));
+                }
+            }
+            if let Some(d) = f.default {
+                if d.len() > f.len() {
+                    return Err(format!("{}: default of {} is wider than the field", self.name, f.name));
+                }
+            }
+            if let Kind::Date(fmt) = f.kind {
+                let w = match fmt {
+                    DateFmt::DdMmYy => 6,
+                    DateFmt::DdMmYyyy => 8,
+                };
+                if f.len() != w {
+                    return Err(format!("{}: date {} has width {}", self.name, f.name, f.len()));
+                }
+            }
+            if self.fields.iter().skip(i + 1).any(|g| g.name == f.name) {
+                return Err(format!("{}: duplicate field name {}", self.name, f.name));
+            }
+            next = f.end + 1;
+        }
+        if usize::from(next) != self.len + 1 {
+            return Err(format!("{}: fields end at {} but the record has {} positions", self.name, next - 1, self.len));
+        }
+        Ok(())
+    }
+}
+
+/// A decoded field value.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Value {
+    /// No value (spaces in a number, zeros in a date).
+    None,
+    /// A number (scale 0) or an amount (implied decimals).
+    Number(Decimal),
+    /// A date.
+    Date(NaiveDate),
+    /// Text, trailing spaces removed.
+    Text(String),
+}
+
+fn digits(input: &[u8]) -> IResult<&[u8], &[u8]> {
+    all_consuming(digit1).parse(input)
+}
+
+/// Parses a field of digits into a decimal with `scale` implied places. All spaces → `Ok(None)`.
+pub fn decode_num(bytes: &[u8], scale: u8) -> Result<Option<Decimal>, ErrorKind> {
+    if bytes.iter().all(|&b| b == b' ') {
+        return Ok(None);
+    }
+    let Ok((_, d)) = digits(bytes) else {
+        return Err(ErrorKind::NotDigits { found: lossy(bytes) });
+    };
+    // Up to 28 significant digits fit a Decimal; our widest numeric field is 25.
+    let mut mantissa: i128 = 0;
+    for &b in d {
+        mantissa = mantissa
+            .checked_mul(10)
+            .and_then(|m| m.checked_add(i128::from(b - b'0')))
+            .ok_or_else(|| ErrorKind::NotDigits { found: lossy(bytes) })?;
+    }
+    Decimal::try_from_i128_with_scale(mantissa, u32::from(scale))
+        .map(Some)
+        .map_err(|_| ErrorKind::NotDigits { found: lossy(bytes) })
+}
+
+/// Digits only, as text (identifiers keep their leading zeros). All spaces → `Ok(None)`.
+pub fn decode_digits(bytes: &[u8]) -> Result<Option<&str>, ErrorKind> {
+    if bytes.iter().all(|&b| b == b' ') {
+        return Ok(None);
+    }
+    match digits(bytes) {
+        Ok((_, d)) => Ok(std::str::from_utf8(d).ok()),
+        Err(_) => Err(ErrorKind::NotDigits { found: lossy(bytes) }),
+    }
+}
+
+fn two(input: &[u8]) -> IResult<&[u8], u32> {
+    map_res(take(2usize), |d: &[u8]| match digits(d) {
+        Ok(_) => Ok(d.iter().fold(0u32, |acc, b| acc * 10 + u32::from(b - b'0'))),
+        Err(_) => Err(()),
+    })
+    .parse(input)
+}
+
+fn four(input: &[u8]) -> IResult<&[u8], i32> {
+    let (rest, (a, b)) = (two, two).parse(input)?;
+    Ok((rest, (a * 100 + b) as i32))
+}
+
+/// Parses a date. All zeros or all spaces → `Ok(None)`.
+pub fn decode_date(bytes: &[u8], fmt: DateFmt) -> Result<Option<NaiveDate>, ErrorKind> {
+    if bytes.iter().all(|&b| b == b'0') || bytes.iter().all(|&b| b == b' ') {
+        return Ok(None);
+    }
+    let parsed = match fmt {
+        DateFmt::DdMmYy => all_consuming((two, two, two))
+            .parse(bytes)
+            .map(|(_, (d, m, y))| (d, m, if y < 70 { 2000 + y as i32 } else { 1900 + y as i32 })),
+        DateFmt::DdMmYyyy => all_consuming((two, two, four)).parse(bytes).map(|(_, t)| t),
+    };
+    let Ok((d, m, y)) = parsed else {
+        return Err(ErrorKind::BadDate { found: lossy(bytes) });
+    };
+    NaiveDate::from_ymd_opt(y, m, d)
+        .map(Some)
+        .ok_or_else(|| ErrorKind::BadDate { found: lossy(bytes) })
+}
+
+/// Decodes text from Windows-1252 (a superset of the printable Latin-1 that banks send), trailing spaces removed.
+pub fn decode_text(bytes: &[u8]) -> String {
+    let end = bytes.iter().rposition(|&b| b != b' ').map_or(0, |p| p + 1);
+    let trimmed = bytes.get(..end).unwrap_or(&[]);
+    if trimmed.is_ascii() {
+        // ASCII is the common case: no decoder needed.
+        return String::from_utf8_lossy(trimmed).into_owned();
+    }
+    let (text, _, _) = encoding_rs::WINDOWS_1252.decode(trimmed);
+    text.into_owned()
+}
+
+/// Decodes one field per its kind.
+pub fn decode(spec: &FieldSpec, bytes: &[u8]) -> Result<Value, ErrorKind> {
+    match spec.kind {
+        Kind::Num { scale } => Ok(decode_num(bytes, scale)?.map_or(Value::None, Value::Number)),
+        Kind::Date(fmt) => Ok(decode_date(bytes, fmt)?.map_or(Value::None, Value::Date)),
+        Kind::Alpha | Kind::Blank => Ok(Value::Text(decode_text(bytes))),
+        Kind::Const(c) => {
+            if bytes == c.as_bytes() {
+                Ok(Value::Text(c.to_string()))
+            } else {
+                Err(ErrorKind::BadConst { expected: c, found: lossy(bytes) })
+            }
+        }
+    }
+}
+
+pub(crate) fn lossy(bytes: &[u8]) -> String {
+    let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+    text.into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn numbers_with_implied_decimals() {
+        assert_eq!(decode_num(b"000000000012550", 2), Ok(Some(Decimal::from_str("125.50").unwrap_or_default())));
+        assert_eq!(decode_num(b"   ", 2), Ok(None));
+        assert!(matches!(decode_num(b"0012,50", 2), Err(ErrorKind::NotDigits { .. })));
+        assert!(matches!(decode_num(b"-0012", 0), Err(ErrorKind::NotDigits { .. })));
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(decode_date(b"31122024", DateFmt::DdMmYyyy), Ok(NaiveDate::from_ymd_opt(2024, 12, 31)));
+        assert_eq!(decode_date(b"050399", DateFmt::DdMmYy), Ok(NaiveDate::from_ymd_opt(1999, 3, 5)));
+        assert_eq!(decode_date(b"050325", DateFmt::DdMmYy), Ok(NaiveDate::from_ymd_opt(2025, 3, 5)));
+        assert_eq!(decode_date(b"00000000", DateFmt::DdMmYyyy), Ok(None));
+        assert!(matches!(decode_date(b"31022024", DateFmt::DdMmYyyy), Err(ErrorKind::BadDate { .. })));
+        assert!(matches!(decode_date(b"3102202A", DateFmt::DdMmYyyy), Err(ErrorKind::BadDate { .. })));
+    }
+
+    #[test]
+    fn latin1_text() {
+        assert_eq!(decode_text(b"JO\xc3O   "), "JOÃO");
+        assert_eq!(decode_text(b"     "), "");
+    }
+}

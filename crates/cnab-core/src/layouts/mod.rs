@@ -1,0 +1,3 @@
+//! Layout tables shared by several banks.
+
+pub mod febraban240;

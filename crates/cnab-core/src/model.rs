@@ -1,0 +1,374 @@
+//! The normalized model: what a user of any bank and layout sees.
+//!
+//! A CNAB 240 entry (segments T+U) and a CNAB 400 entry (detail type 1) of the same payment look the same here.
+//! Every value the model does not name stays available in [`RawRecord`]s.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::bank::Bank;
+use crate::error::Error;
+use crate::record::RawRecord;
+
+/// CNAB 240 or CNAB 400.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Layout {
+    /// FEBRABAN CNAB 240.
+    #[serde(rename = "240")]
+    Cnab240,
+    /// A bank's CNAB 400.
+    #[serde(rename = "400")]
+    Cnab400,
+}
+
+impl Layout {
+    /// Line length.
+    pub const fn line_len(self) -> usize {
+        match self {
+            Layout::Cnab240 => 240,
+            Layout::Cnab400 => 400,
+        }
+    }
+    /// 240 or 400.
+    pub const fn number(self) -> u16 {
+        self.line_len() as u16
+    }
+    /// From 240 or 400.
+    pub fn from_number(n: u16) -> Option<Self> {
+        match n {
+            240 => Some(Layout::Cnab240),
+            400 => Some(Layout::Cnab400),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Layout {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "CNAB {}", self.number())
+    }
+}
+
+/// Remessa (company → bank) or retorno (bank → company).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FileKind {
+    /// Company → bank: titles to register or change.
+    Remessa,
+    /// Bank → company: what happened to each title.
+    Retorno,
+}
+
+impl std::fmt::Display for FileKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            FileKind::Remessa => "remessa",
+            FileKind::Retorno => "retorno",
+        })
+    }
+}
+
+/// What an ocorrência means, normalized across banks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum OcorrenciaKind {
+    /// Entrada confirmada: the title is registered.
+    EntradaConfirmada,
+    /// Entrada rejeitada: the title was not registered (see motivos).
+    EntradaRejeitada,
+    /// Liquidação: paid.
+    Liquidacao,
+    /// Liquidação em cartório: paid at the notary.
+    LiquidacaoCartorio,
+    /// Liquidação após baixa or of an unregistered title: money arrived for a title the bank had written off.
+    LiquidacaoAposBaixa,
+    /// Baixa: written off (by request, by deadline, by protest).
+    Baixa,
+    /// An instruction (alteração, abatimento, prorrogação, protesto…) was confirmed.
+    InstrucaoConfirmada,
+    /// An instruction or a change was rejected (see motivos).
+    InstrucaoRejeitada,
+    /// Protest events (sent to notary, protested, withdrawn).
+    Protesto,
+    /// Fees charged (tarifas, custas).
+    Tarifa,
+    /// Information only (título em ser, DDA, aviso ao pagador…).
+    Informativo,
+    /// A code the bank's table does not list.
+    Desconhecida,
+}
+
+impl OcorrenciaKind {
+    /// True for the kinds that carry money received for the title.
+    pub fn is_payment(self) -> bool {
+        matches!(self, Self::Liquidacao | Self::LiquidacaoCartorio | Self::LiquidacaoAposBaixa)
+    }
+    /// True for rejections.
+    pub fn is_rejection(self) -> bool {
+        matches!(self, Self::EntradaRejeitada | Self::InstrucaoRejeitada)
+    }
+}
+
+/// An ocorrência (movement) code with its meaning.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ocorrencia {
+    /// The code as the bank sends it (`"06"`).
+    pub code: String,
+    /// Normalized meaning.
+    pub kind: OcorrenciaKind,
+    /// The bank manual's description.
+    pub description: String,
+}
+
+/// A motivo (reason) code attached to an ocorrência.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Motivo {
+    /// The code as sent.
+    pub code: String,
+    /// The manual's description, when the table lists it.
+    pub description: Option<String>,
+}
+
+/// CPF or CNPJ (or anything else the file carries).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Inscricao {
+    /// 1 = CPF, 2 = CNPJ (FEBRABAN); 0/None = not informed.
+    pub tipo: Option<u8>,
+    /// The number as digits (or letters and digits for the alphanumeric CNPJ).
+    pub numero: String,
+}
+
+/// The company that issues the boletos.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Beneficiario {
+    /// Company name.
+    pub nome: String,
+    /// CPF or CNPJ.
+    pub inscricao: Inscricao,
+    /// Agência.
+    pub agencia: String,
+    /// Agência DV.
+    pub agencia_dv: String,
+    /// Conta corrente.
+    pub conta: String,
+    /// Conta DV.
+    pub conta_dv: String,
+    /// Convênio (agreement) number, where the bank uses one.
+    pub convenio: String,
+    /// Código do beneficiário / cedente, where the bank uses one.
+    pub codigo_beneficiario: String,
+}
+
+/// File-level header data (both kinds).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Header {
+    /// The company.
+    pub beneficiario: Beneficiario,
+    /// Bank name as written in the header.
+    pub banco_nome: String,
+    /// File sequence number (NSA).
+    pub nsa: Option<u64>,
+    /// Generation date.
+    pub data_geracao: Option<NaiveDate>,
+    /// Layout version, as the header states it (CNAB 240: `"087"`, …).
+    pub layout_versao: String,
+    /// Credit date (CNAB 400 headers of some banks).
+    pub data_credito: Option<NaiveDate>,
+}
+
+/// One retorno entry: what happened to one title.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RetornoEntry {
+    /// Nosso número as the bank identifies the title (without the check digit when the layout separates it).
+    pub nosso_numero: String,
+    /// Nosso número check digit, when the layout carries it apart.
+    pub nosso_numero_dv: Option<String>,
+    /// The company's own number for the title (seu número / número do documento).
+    pub seu_numero: String,
+    /// Uso da empresa (identifier the company sent in the remessa), when the layout has it.
+    pub uso_empresa: String,
+    /// Carteira.
+    pub carteira: String,
+    /// What happened.
+    pub ocorrencia: Option<Ocorrencia>,
+    /// Reasons (rejections, liquidation channel, baixa reason…).
+    pub motivos: Vec<Motivo>,
+    /// Date of the event.
+    pub data_ocorrencia: Option<NaiveDate>,
+    /// Date the money is credited.
+    pub data_credito: Option<NaiveDate>,
+    /// Due date.
+    pub vencimento: Option<NaiveDate>,
+    /// Face value.
+    pub valor_titulo: Option<Decimal>,
+    /// Amount paid by the payer.
+    pub valor_pago: Option<Decimal>,
+    /// Net amount credited to the company.
+    pub valor_creditado: Option<Decimal>,
+    /// Interest and fine paid.
+    pub juros_multa: Option<Decimal>,
+    /// Discount granted.
+    pub desconto: Option<Decimal>,
+    /// Abatimento granted.
+    pub abatimento: Option<Decimal>,
+    /// IOF.
+    pub iof: Option<Decimal>,
+    /// Bank fee.
+    pub tarifa: Option<Decimal>,
+    /// Other expenses.
+    pub outras_despesas: Option<Decimal>,
+    /// Other credits.
+    pub outros_creditos: Option<Decimal>,
+    /// Payer, when the retorno names them.
+    pub pagador: Option<Pessoa>,
+    /// Bank and agency that received the payment.
+    pub banco_cobrador: String,
+    /// Agency that received the payment.
+    pub agencia_cobradora: String,
+    /// 1-based line of the entry's first record.
+    pub line: usize,
+}
+
+/// A person or company (pagador or sacador/avalista).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Pessoa {
+    /// CPF or CNPJ.
+    pub inscricao: Inscricao,
+    /// Name.
+    pub nome: String,
+    /// Street address.
+    pub endereco: String,
+    /// Bairro.
+    pub bairro: String,
+    /// CEP, 8 digits.
+    pub cep: String,
+    /// City.
+    pub cidade: String,
+    /// State (UF).
+    pub uf: String,
+}
+
+/// Interest, fine or discount: a code (how), a date (from when) and a value or rate.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Encargo {
+    /// The bank's code (FEBRABAN: juros 1 = valor por dia, 2 = taxa mensal, 3 = isento; multa 1 = valor, 2 = %).
+    pub codigo: String,
+    /// Date from which it applies.
+    pub data: Option<NaiveDate>,
+    /// Value or rate.
+    pub valor: Option<Decimal>,
+}
+
+impl Encargo {
+    fn is_empty(&self) -> bool {
+        self.codigo.is_empty() && self.data.is_none() && self.valor.is_none()
+    }
+}
+
+/// Protest or write-off instruction: a code and a number of days.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Instrucao {
+    /// The bank's code.
+    pub codigo: String,
+    /// Days.
+    pub prazo: Option<u32>,
+}
+
+/// One title in a remessa.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Titulo {
+    /// Movement code (`"01"` = entrada de títulos, `"02"` = pedido de baixa, …).
+    pub movimento: String,
+    /// Nosso número without its check digit.
+    pub nosso_numero: String,
+    /// Nosso número check digit, when the layout carries it.
+    pub nosso_numero_dv: Option<String>,
+    /// The company's number for the title.
+    pub seu_numero: String,
+    /// Uso da empresa (free identifier echoed in the retorno).
+    pub uso_empresa: String,
+    /// Carteira.
+    pub carteira: String,
+    /// Variação da carteira (BB) or modalidade, when used.
+    pub variacao: String,
+    /// Espécie code (`"02"` DM, …) as the bank defines it.
+    pub especie: String,
+    /// Aceite: `"A"` or `"N"`.
+    pub aceite: String,
+    /// Issue date.
+    pub emissao: Option<NaiveDate>,
+    /// Due date.
+    pub vencimento: Option<NaiveDate>,
+    /// Face value.
+    pub valor: Decimal,
+    /// Juros de mora.
+    #[serde(skip_serializing_if = "Encargo::is_empty")]
+    pub juros: Encargo,
+    /// Multa.
+    #[serde(skip_serializing_if = "Encargo::is_empty")]
+    pub multa: Encargo,
+    /// First discount.
+    #[serde(skip_serializing_if = "Encargo::is_empty")]
+    pub desconto: Encargo,
+    /// Abatimento.
+    pub abatimento: Option<Decimal>,
+    /// IOF.
+    pub iof: Option<Decimal>,
+    /// Protest instruction.
+    pub protesto: Instrucao,
+    /// Write-off instruction.
+    pub baixa: Instrucao,
+    /// Payer.
+    pub pagador: Pessoa,
+    /// Sacador/avalista, when any.
+    pub sacador_avalista: Option<Pessoa>,
+    /// Messages printed on the boleto.
+    pub mensagens: Vec<String>,
+    /// 1-based line of the title's first record (when read from a file).
+    pub line: usize,
+}
+
+/// A retorno file read into the model.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Retorno {
+    /// The bank.
+    pub bank: Bank,
+    /// The layout.
+    pub layout: Layout,
+    /// The header.
+    pub header: Header,
+    /// One entry per title event.
+    pub entries: Vec<RetornoEntry>,
+    /// Every record as read, with its raw bytes (for `--records` and byte-exact writing).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub records: Vec<RawRecord>,
+    /// Problems found (lenient mode).
+    pub problems: Vec<Error>,
+}
+
+/// A remessa: a header and the titles.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Remessa {
+    /// The bank (when read from a file; writing takes the bank as an argument).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bank: Option<Bank>,
+    /// The header.
+    pub header: Header,
+    /// The titles.
+    pub titulos: Vec<Titulo>,
+    /// Records as read (empty when built by hand).
+    #[serde(default, skip)]
+    pub records: Vec<RawRecord>,
+    /// Problems found while reading (lenient mode).
+    #[serde(default, skip_deserializing)]
+    pub problems: Vec<Error>,
+}

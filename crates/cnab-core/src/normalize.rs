@@ -1,0 +1,370 @@
+//! From records to the model and back: generic over roles.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::bank::LayoutSpec;
+use crate::error::Error;
+use crate::field::{decode_date, decode_digits, decode_num, decode_text, FieldSpec, Kind, Role};
+use crate::model::{Header, Motivo, Ocorrencia, OcorrenciaKind, Pessoa, RetornoEntry, Titulo};
+use crate::record::Record;
+
+/// One field of one record, ready to be read as text, number or date.
+pub(crate) struct Cell<'a> {
+    pub spec: &'static FieldSpec,
+    pub raw: &'a [u8],
+    pub line: usize,
+    pub record: &'static str,
+}
+
+impl Cell<'_> {
+    fn err(&self, kind: crate::ErrorKind) -> Error {
+        Error::at_field(self.line, self.record, self.spec, kind)
+    }
+    /// Text, trimmed both sides.
+    pub fn text(&self) -> String {
+        let t = decode_text(self.raw);
+        let s = t.trim_start();
+        if s.len() == t.len() {
+            t
+        } else {
+            s.to_string()
+        }
+    }
+    /// Digits kept as text (leading zeros kept); spaces → empty. Alpha fields are returned trimmed.
+    pub fn digits(&self) -> Result<String, Error> {
+        match self.spec.kind {
+            Kind::Num { .. } => decode_digits(self.raw).map(|d| d.unwrap_or("").to_string()).map_err(|k| self.err(k)),
+            _ => Ok(self.text()),
+        }
+    }
+    /// A decimal (numbers of any scale).
+    pub fn decimal(&self) -> Result<Option<Decimal>, Error> {
+        match self.spec.kind {
+            Kind::Num { scale } => decode_num(self.raw, scale).map_err(|k| self.err(k)),
+            _ => {
+                let t = self.text();
+                if t.is_empty() {
+                    Ok(None)
+                } else {
+                    decode_num(t.as_bytes(), 0).map_err(|k| self.err(k))
+                }
+            }
+        }
+    }
+    /// A date.
+    pub fn date(&self) -> Result<Option<NaiveDate>, Error> {
+        match self.spec.kind {
+            Kind::Date(fmt) => decode_date(self.raw, fmt).map_err(|k| self.err(k)),
+            _ => Ok(None),
+        }
+    }
+    /// A small integer.
+    pub fn int(&self) -> Result<Option<u64>, Error> {
+        let d = self.digits()?;
+        if d.is_empty() {
+            return Ok(None);
+        }
+        d.parse::<u64>().map(Some).map_err(|_| self.err(crate::ErrorKind::NotDigits { found: d.clone() }))
+    }
+}
+
+/// Calls `f` for every field with a role in these records.
+pub(crate) fn for_roles<'r>(records: &'r [Record<'r>], mut f: impl FnMut(Role, Cell<'r>)) {
+    for r in records {
+        for spec in r.layout.fields {
+            if let Some(role) = spec.role {
+                f(role, Cell { spec, raw: spec.slice(r.bytes), line: r.line, record: r.layout.name });
+            }
+        }
+    }
+}
+
+fn keep<T>(problems: &mut Vec<Error>, r: Result<T, Error>) -> Option<T> {
+    match r {
+        Ok(v) => Some(v),
+        Err(e) => {
+            problems.push(e);
+            None
+        }
+    }
+}
+
+fn set_text(dst: &mut String, v: String) {
+    if !v.is_empty() || dst.is_empty() {
+        *dst = v;
+    }
+}
+
+fn tipo(d: Option<u64>) -> Option<u8> {
+    d.and_then(|v| u8::try_from(v).ok()).filter(|v| *v != 0)
+}
+
+/// Header fields from header records.
+pub(crate) fn header(records: &[Record<'_>], h: &mut Header, problems: &mut Vec<Error>) {
+    for_roles(records, |role, c| {
+        let b = &mut h.beneficiario;
+        match role {
+            Role::EmpresaNome => set_text(&mut b.nome, c.text()),
+            Role::EmpresaTipoInscricao => {
+                if let Some(t) = keep(problems, c.int()) {
+                    b.inscricao.tipo = tipo(t).or(b.inscricao.tipo);
+                }
+            }
+            Role::EmpresaInscricao => set_text(&mut b.inscricao.numero, c.text()),
+            Role::Agencia => {
+                if let Some(v) = keep(problems, c.digits()) {
+                    set_text(&mut b.agencia, v)
+                }
+            }
+            Role::AgenciaDv => set_text(&mut b.agencia_dv, c.text()),
+            Role::Conta => {
+                if let Some(v) = keep(problems, c.digits()) {
+                    set_text(&mut b.conta, v)
+                }
+            }
+            Role::ContaDv => set_text(&mut b.conta_dv, c.text()),
+            Role::Convenio => set_text(&mut b.convenio, c.text()),
+            Role::CodigoBeneficiario => {
+                if let Some(v) = keep(problems, c.digits()) {
+                    set_text(&mut b.codigo_beneficiario, v)
+                }
+            }
+            Role::BancoNome => set_text(&mut h.banco_nome, c.text()),
+            Role::Nsa => {
+                if let Some(Some(n)) = keep(problems, c.int()) {
+                    if h.nsa.is_none() {
+                        h.nsa = Some(n);
+                    }
+                }
+            }
+            Role::DataGeracao => {
+                if let Some(Some(d)) = keep(problems, c.date()) {
+                    if h.data_geracao.is_none() {
+                        h.data_geracao = Some(d);
+                    }
+                }
+            }
+            Role::DataCredito => {
+                if let Some(Some(d)) = keep(problems, c.date()) {
+                    h.data_credito = Some(d);
+                }
+            }
+            Role::LayoutVersao => set_text(&mut h.layout_versao, c.text()),
+            _ => {}
+        }
+    });
+}
+
+fn motivos(spec: &LayoutSpec, ocorrencia: &str, raw: &str) -> Vec<Motivo> {
+    let bytes = raw.as_bytes();
+    bytes
+        .chunks(2)
+        .filter_map(|ch| std::str::from_utf8(ch).ok())
+        .map(str::trim)
+        .filter(|c| !c.is_empty() && c.bytes().any(|b| b != b'0'))
+        .map(|code| Motivo {
+            code: code.to_string(),
+            description: spec.motivo(ocorrencia, code).map(|m| m.description.to_string()),
+        })
+        .collect()
+}
+
+/// A retorno entry from its records.
+pub(crate) fn retorno_entry(spec: &LayoutSpec, records: &[Record<'_>], problems: &mut Vec<Error>) -> RetornoEntry {
+    let mut e = RetornoEntry { line: records.first().map_or(0, |r| r.line), ..Default::default() };
+    let mut motivos_raw = String::new();
+    let mut pagador = Pessoa::default();
+    let mut ocorrencia_cell: Option<(String, usize, &'static str, &'static FieldSpec)> = None;
+    macro_rules! dec {
+        ($field:expr, $c:expr) => {
+            if let Some(v) = keep(problems, $c.decimal()) {
+                if v.is_some() {
+                    $field = v;
+                }
+            }
+        };
+    }
+    macro_rules! date {
+        ($field:expr, $c:expr) => {
+            if let Some(v) = keep(problems, $c.date()) {
+                if v.is_some() {
+                    $field = v;
+                }
+            }
+        };
+    }
+    for_roles(records, |role, c| match role {
+        Role::NossoNumero => {
+            if let Some(v) = keep(problems, c.digits()) {
+                set_text(&mut e.nosso_numero, v)
+            }
+        }
+        Role::NossoNumeroDv => e.nosso_numero_dv = Some(c.text()).filter(|s| !s.is_empty()),
+        Role::SeuNumero => set_text(&mut e.seu_numero, c.text()),
+        Role::UsoEmpresa => set_text(&mut e.uso_empresa, c.text()),
+        Role::Carteira => set_text(&mut e.carteira, c.text()),
+        Role::Ocorrencia => {
+            if let Some(code) = keep(problems, c.digits()) {
+                ocorrencia_cell = Some((code, c.line, c.record, c.spec));
+            }
+        }
+        Role::Motivos => motivos_raw.push_str(&decode_text(c.raw)),
+        Role::DataOcorrencia => date!(e.data_ocorrencia, c),
+        Role::DataCredito => date!(e.data_credito, c),
+        Role::Vencimento => date!(e.vencimento, c),
+        Role::ValorTitulo => dec!(e.valor_titulo, c),
+        Role::ValorPago => dec!(e.valor_pago, c),
+        Role::ValorCreditado => dec!(e.valor_creditado, c),
+        Role::JurosMulta => dec!(e.juros_multa, c),
+        Role::Desconto => dec!(e.desconto, c),
+        Role::Abatimento => dec!(e.abatimento, c),
+        Role::Iof => dec!(e.iof, c),
+        Role::Tarifa => dec!(e.tarifa, c),
+        Role::OutrasDespesas => dec!(e.outras_despesas, c),
+        Role::OutrosCreditos => dec!(e.outros_creditos, c),
+        Role::BancoCobrador => set_text(&mut e.banco_cobrador, c.text()),
+        Role::AgenciaCobradora => set_text(&mut e.agencia_cobradora, c.text()),
+        Role::PagadorNome => set_text(&mut pagador.nome, c.text()),
+        Role::PagadorInscricao => set_text(&mut pagador.inscricao.numero, c.text()),
+        Role::PagadorTipoInscricao => {
+            if let Some(t) = keep(problems, c.int()) {
+                pagador.inscricao.tipo = tipo(t);
+            }
+        }
+        _ => {}
+    });
+    if let Some((code, line, record, fspec)) = ocorrencia_cell {
+        let ocorrencia = match spec.ocorrencia(&code) {
+            Some(d) => Ocorrencia { code: code.clone(), kind: d.kind, description: d.description.to_string() },
+            None => {
+                problems.push(Error::at_field(line, record, fspec, crate::ErrorKind::UnknownOcorrencia { code: code.clone() }));
+                Ocorrencia { code: code.clone(), kind: OcorrenciaKind::Desconhecida, description: String::new() }
+            }
+        };
+        e.motivos = motivos(spec, &code, &motivos_raw);
+        e.ocorrencia = Some(ocorrencia);
+    }
+    if pagador != Pessoa::default() {
+        e.pagador = Some(pagador);
+    }
+    if let Some(hook) = spec.retorno_hook {
+        hook(&mut e, records);
+    }
+    e
+}
+
+/// A remessa title from its records.
+pub(crate) fn titulo(spec: &LayoutSpec, records: &[Record<'_>], problems: &mut Vec<Error>) -> Titulo {
+    let mut t = Titulo { line: records.first().map_or(0, |r| r.line), ..Default::default() };
+    let mut sacador = Pessoa::default();
+    let mut msgs: [String; 4] = Default::default();
+    macro_rules! dec {
+        ($field:expr, $c:expr) => {
+            if let Some(v) = keep(problems, $c.decimal()) {
+                if v.is_some() {
+                    $field = v;
+                }
+            }
+        };
+    }
+    macro_rules! date {
+        ($field:expr, $c:expr) => {
+            if let Some(v) = keep(problems, $c.date()) {
+                if v.is_some() {
+                    $field = v;
+                }
+            }
+        };
+    }
+    macro_rules! digits {
+        ($field:expr, $c:expr) => {
+            if let Some(v) = keep(problems, $c.digits()) {
+                set_text(&mut $field, v)
+            }
+        };
+    }
+    for_roles(records, |role, c| match role {
+        Role::Movimento => digits!(t.movimento, c),
+        Role::NossoNumero => digits!(t.nosso_numero, c),
+        Role::NossoNumeroDv => t.nosso_numero_dv = Some(c.text()).filter(|s| !s.is_empty()),
+        Role::SeuNumero => set_text(&mut t.seu_numero, c.text()),
+        Role::UsoEmpresa => set_text(&mut t.uso_empresa, c.text()),
+        Role::Carteira => set_text(&mut t.carteira, c.text()),
+        Role::Variacao | Role::Modalidade => set_text(&mut t.variacao, c.text()),
+        Role::Especie => set_text(&mut t.especie, c.text()),
+        Role::Aceite => set_text(&mut t.aceite, c.text()),
+        Role::Emissao => date!(t.emissao, c),
+        Role::Vencimento => date!(t.vencimento, c),
+        Role::ValorTitulo => {
+            if let Some(Some(v)) = keep(problems, c.decimal()) {
+                t.valor = v;
+            }
+        }
+        Role::JurosCodigo => set_text(&mut t.juros.codigo, c.text()),
+        Role::JurosData => date!(t.juros.data, c),
+        Role::JurosValor => dec!(t.juros.valor, c),
+        Role::MultaCodigo => set_text(&mut t.multa.codigo, c.text()),
+        Role::MultaData => date!(t.multa.data, c),
+        Role::MultaValor => dec!(t.multa.valor, c),
+        Role::DescontoCodigo => set_text(&mut t.desconto.codigo, c.text()),
+        Role::DescontoData => date!(t.desconto.data, c),
+        Role::DescontoValor => dec!(t.desconto.valor, c),
+        Role::Abatimento => dec!(t.abatimento, c),
+        Role::Iof => dec!(t.iof, c),
+        Role::ProtestoCodigo => set_text(&mut t.protesto.codigo, c.text()),
+        Role::ProtestoPrazo => {
+            if let Some(v) = keep(problems, c.int()) {
+                t.protesto.prazo = v.and_then(|v| u32::try_from(v).ok());
+            }
+        }
+        Role::BaixaCodigo => set_text(&mut t.baixa.codigo, c.text()),
+        Role::BaixaPrazo => {
+            if let Some(v) = keep(problems, c.int()) {
+                t.baixa.prazo = v.and_then(|v| u32::try_from(v).ok());
+            }
+        }
+        Role::PagadorTipoInscricao => {
+            if let Some(v) = keep(problems, c.int()) {
+                t.pagador.inscricao.tipo = tipo(v);
+            }
+        }
+        Role::PagadorInscricao => set_text(&mut t.pagador.inscricao.numero, c.text()),
+        Role::PagadorNome => set_text(&mut t.pagador.nome, c.text()),
+        Role::PagadorEndereco => set_text(&mut t.pagador.endereco, c.text()),
+        Role::PagadorBairro => set_text(&mut t.pagador.bairro, c.text()),
+        Role::PagadorCep => digits!(t.pagador.cep, c),
+        Role::PagadorCidade => set_text(&mut t.pagador.cidade, c.text()),
+        Role::PagadorUf => set_text(&mut t.pagador.uf, c.text()),
+        Role::SacadorTipoInscricao => {
+            if let Some(v) = keep(problems, c.int()) {
+                sacador.inscricao.tipo = tipo(v);
+            }
+        }
+        Role::SacadorInscricao => set_text(&mut sacador.inscricao.numero, c.text()),
+        Role::SacadorNome => set_text(&mut sacador.nome, c.text()),
+        Role::Mensagem1 => set_text(&mut msgs[0], c.text()),
+        Role::Mensagem2 => set_text(&mut msgs[1], c.text()),
+        Role::Mensagem3 => set_text(&mut msgs[2], c.text()),
+        Role::Mensagem4 => set_text(&mut msgs[3], c.text()),
+        _ => {}
+    });
+    // Inscrição numbers: an all-zero number means "not informed".
+    for p in [&mut t.pagador.inscricao, &mut sacador.inscricao] {
+        if p.numero.bytes().all(|b| b == b'0') {
+            p.numero.clear();
+        }
+    }
+    if sacador.nome.is_empty() && sacador.inscricao.numero.is_empty() {
+        t.sacador_avalista = None;
+    } else {
+        t.sacador_avalista = Some(sacador);
+    }
+    // Trailing empty messages are dropped; the rest keep their slots.
+    let last = msgs.iter().rposition(|m| !m.is_empty()).map_or(0, |p| p + 1);
+    t.mensagens = msgs.into_iter().take(last).collect();
+    if let Some(hook) = spec.titulo_hook {
+        hook(&mut t, records);
+    }
+    t
+}
