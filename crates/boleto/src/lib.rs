@@ -85,7 +85,8 @@ pub fn make(input: &BoletoInput) -> Result<BoletoOutput> {
         nosso_numero: nn.formatado,
         nosso_numero_dv: nn.dv,
         campo_livre: cl,
-        fator_vencimento: barcode.fator_vencimento(),
+        // above 99,999,999.99 positions 6-9 carry value digits, not a fator
+        fator_vencimento: if input.valor > valor_max_10() { 0 } else { barcode.fator_vencimento() },
         vencimento: input.vencimento,
         valor: input.valor,
         linha_digitavel_formatada: linha.to_string(),

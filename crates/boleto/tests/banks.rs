@@ -176,9 +176,10 @@ fn itau_brc_vectors() {
         "34191432900000000001751234567840810536789000", "34191.75124 34567.840813 05367.890000 1 43290000000000");
     check(341, &with(&[("carteira", "175"), ("nosso_numero", "258281"), ("valor", "135.00"), ("vencimento", "2008-02-02")]),
         "34191377000000135001750025828170810536789000", "34191.75009 25828.170818 05367.890000 1 37700000013500");
-    // carteira 168: DAC over carteira + NN only
-    check(341, &with(&[("carteira", "168"), ("nosso_numero", "258281"), ("valor", "135.00"), ("vencimento", "2004-09-05")]),
-        "34194252500000135001680025828120810536789000", "34191.68004 25828.120813 05367.890000 4 25250000013500");
+    // carteira 168: the manual (Anexo 4) takes the DAC over carteira + NN only → 0.
+    // (BRC's spec vector "…1680025828120810…" has DAC 2 because its test passes carteira as an
+    // integer, which skips brcobranca's own exception list; we follow the manual.)
+    assert_eq!(nn(341, &with(&[("carteira", "168"), ("nosso_numero", "258281")])), "168/00258281-0");
     // carteira 196: seu número + código do cliente
     check(341, &with(&[("carteira", "196"), ("nosso_numero", "258281"), ("valor", "135.00"), ("vencimento", "2004-09-05"), ("convenio", "12345"), ("seu_numero", "1234567")]),
         "34191252500000135001960025828112345671234550", "34191.96005 25828.112349 56712.345505 1 25250000013500");
@@ -191,10 +192,23 @@ fn itau_brc_vectors() {
 #[test]
 fn itau_bnc_vectors_and_dacs() {
     // BNC BancoItauCarteira109Tests: BNC feeds conta_dv "0" (not the computed DAC 7), we honour a given conta_dv
-    check(341, &[("agencia", "1234"), ("conta", "56789"), ("conta_dv", "0"), ("carteira", "109"), ("nosso_numero", "223350"), ("valor", "600.00"), ("vencimento", "2017-06-19")],
-        "34191719500000600001090022335021234567890000", "34191.09008 22335.021238 45678.900007 1 71950000060000");
-    // BNC BancoItauCarteira112Tests: carteira 112 uses the full DAC (manual), not carteira+NN (brcobranca)
-    assert_eq!(nn(341, &[("agencia", "1234"), ("conta", "12345"), ("carteira", "112"), ("nosso_numero", "223345")]), "112/00223345-8");
+    let out = boleto::make(&common::input(341, &[("agencia", "1234"), ("conta", "56789"), ("conta_dv", "0"), ("carteira", "109"), ("nosso_numero", "223350"), ("valor", "600.00"), ("vencimento", "2017-06-19")])).unwrap();
+    assert_eq!(out.barcode.as_str(), "34191719500000600001090022335021234567890000");
+    assert_eq!(out.linha_digitavel.to_string(), "34191.09008 22335.021238 45678.900007 1 71950000060000");
+    assert_eq!(out.nosso_numero, "109/00223350-2");
+    // reading it back flags the agência/conta DAC that differs from módulo 10 (7)
+    let p = boleto::parse_any(out.barcode.as_str()).unwrap();
+    assert_eq!(p.campo_livre_dv_ok, Some(false));
+    // BNC carteira 109, second vector, same remark
+    let out = boleto::make(&common::input(341, &[("agencia", "1234"), ("conta", "56789"), ("conta_dv", "0"), ("carteira", "109"), ("nosso_numero", "223352"), ("valor", "800.08"), ("vencimento", "2017-06-19")])).unwrap();
+    assert_eq!(out.barcode.as_str(), "34192719500000800081090022335281234567890000");
+    // carteira 112 is not an Anexo 4 exception: full DAC (brcobranca lists it as one; BNC's
+    // carteira 112 vectors put the conta DV inside the DAC, also off-manual). Reading BNC's
+    // 112 barcode still works (its general and field DVs are consistent):
+    let p = boleto::parse_any("34191.12002 22334.581232 41234.560005 1 71950000010101").unwrap();
+    assert_eq!(p.parts["carteira"], "112");
+    assert_eq!(nn(341, &[("agencia", "1234"), ("conta", "12345"), ("carteira", "112"), ("nosso_numero", "223345")]),
+        format!("112/00223345-{}", boleto::dv::mod10("12341234511200223345")));
     // BRC itau_spec.rb "Montar nosso_numero_dv" / "nosso_numero_boleto"
     assert_eq!(nn(341, &[("agencia", "0607"), ("conta", "15255"), ("carteira", "175"), ("nosso_numero", "12345678")]), "175/12345678-4");
     assert_eq!(nn(341, &[("agencia", "0607"), ("conta", "15255"), ("carteira", "143"), ("nosso_numero", "12345678")]), "143/12345678-2");

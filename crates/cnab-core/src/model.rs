@@ -338,20 +338,24 @@ pub struct Titulo {
 }
 
 /// A retorno file read into the model.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Retorno {
     /// The bank.
+    #[serde(default = "unknown_bank")]
     pub bank: Bank,
     /// The layout.
+    #[serde(default = "default_layout")]
     pub layout: Layout,
     /// The header.
+    #[serde(default)]
     pub header: Header,
     /// One entry per title event.
     pub entries: Vec<RetornoEntry>,
     /// Every record as read, with its raw bytes (for `--records` and byte-exact writing).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty", skip_deserializing)]
     pub records: Vec<RawRecord>,
     /// Problems found (lenient mode).
+    #[serde(default, skip_deserializing)]
     pub problems: Vec<Error>,
 }
 
@@ -371,4 +375,12 @@ pub struct Remessa {
     /// Problems found while reading (lenient mode).
     #[serde(default, skip_deserializing)]
     pub problems: Vec<Error>,
+}
+
+fn unknown_bank() -> Bank {
+    Bank::new(0)
+}
+
+fn default_layout() -> Layout {
+    Layout::Cnab240
 }

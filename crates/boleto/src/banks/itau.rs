@@ -11,8 +11,9 @@
 //!
 //! Nosso número DAC = módulo 10 of agência + conta + carteira + nosso número, except
 //! carteiras **126, 131, 146, 150, 168**: módulo 10 of carteira + nosso número (Anexo 4).
-//! (brcobranca also treats 112 as an exception and 106/195 as seu-número carteiras; the
-//! manual does not, and BoletoNetCore's carteira 112 vectors agree with the manual.)
+//! (brcobranca also treats 112 as an exception and 106/195 as seu-número carteiras, and
+//! BoletoNetCore puts the conta DV inside carteira 112's DAC; the manual does neither, and we
+//! follow the manual.)
 //!
 //! DAC agência/conta (position 41): `conta_dv` when given (the DAC the bank assigned),
 //! else módulo 10 of agência + conta (Anexo 3), which is what the bank assigns.
