@@ -22,6 +22,12 @@
 //! then hold a 14-digit value and there is no due date. [`Barcode::build`] does this;
 //! when reading, [`Barcode::valor`] reads positions 10-19 and [`Barcode::valor_14`] reads 6-19
 //! (the reader cannot tell the two apart when positions 6-9 are not zero).
+//!
+//! **Error detection.** The three módulo 10 field DVs of the line catch every single-digit
+//! change in their fields. The rest rests on the general DV, and FEBRABAN maps remainders 0
+//! and 1 both to DV 1: on a code whose DV is 1, a single-digit change outside fields 1-3 that
+//! moves the remainder between 0 and 1 cannot be detected by any reader. Every other
+//! single-digit change is rejected (property-tested).
 
 use std::fmt;
 use std::str::FromStr;

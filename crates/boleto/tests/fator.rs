@@ -36,7 +36,10 @@ fn cycle_choice() {
     assert_eq!(vencimento_from_fator(7019, d(2030, 1, 1)), Some(d(2016, 12, 25) + chrono::Days::new(9000)));
     // boleto-utils observation: 6904 → 2016-09-01 (old cycle) or 2041-04-23 (new)
     assert_eq!(vencimento_from_fator(6904, d(2016, 1, 1)), Some(d(2016, 9, 1)));
-    assert_eq!(vencimento_from_fator(6904, d(2026, 1, 1)), Some(d(2041, 4, 23)));
+    assert_eq!(vencimento_from_fator(6904, d(2026, 6, 1)), Some(d(2041, 4, 23)));
+    // from 2026-01-01 neither candidate is in the window (2016-09-01 is > 3000 days back,
+    // 2041-04-23 is > 5500 days ahead)
+    assert_eq!(vencimento_from_fator(6904, d(2026, 1, 1)), None);
     // 3000 days back is inside, 3001 is not (and the next cycle is beyond +5500)
     let r = d(2020, 1, 1);
     let back = r - chrono::Days::new(3000);

@@ -39,23 +39,11 @@ impl Bank {
 
 fn other_bank_name(code: u16) -> Option<&'static str> {
     Some(match code {
-        4 => "Banco do Nordeste",
         21 => "Banestes",
-        70 => "BRB",
-        77 => "Banco Inter",
-        97 => "CrediSIS",
-        136 => "Unicred",
-        208 => "BTG Pactual",
-        224 => "Banco Fibra",
-        336 => "Banco C6",
         389 => "Banco Mercantil",
-        399 => "HSBC",
-        422 => "Banco Safra",
         435 => "Delbank",
         633 => "Banco Rendimento",
-        643 => "Banco Pine",
         655 => "Banco Votorantim",
-        707 => "Banco Daycoval",
         712 => "Banco Ourinvest",
         745 => "Citibank",
         _ => return None,

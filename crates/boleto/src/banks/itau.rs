@@ -49,11 +49,16 @@ pub fn dac_nosso_numero(agencia: &str, conta: &str, carteira: &str, nn: &str) ->
 pub fn nosso_numero(input: &BoletoInput) -> Result<NossoNumero> {
     let cart = input.carteira(3, None)?;
     let nn = input.nn(8)?;
-    let ag = input.agencia(4)?;
-    let conta = if CARTEIRAS_DAC_CURTO.contains(&cart.as_str()) {
-        input.opt("conta", input.s(&input.conta), 5, "0")?
+    let short = CARTEIRAS_DAC_CURTO.contains(&cart.as_str());
+    let has_account = input.s(&input.agencia).is_some() && input.s(&input.conta).is_some();
+    if CARTEIRAS_SEU_NUMERO.contains(&cart.as_str()) && !has_account {
+        // the barcode of these carteiras has no DAC; without agência/conta none is printed
+        return Ok(NossoNumero { formatado: format!("{cart}/{nn}"), numero: nn, dv: None });
+    }
+    let (ag, conta) = if short {
+        (String::new(), String::new())
     } else {
-        input.conta(5)?
+        (input.agencia(4)?, input.conta(5)?)
     };
     let dv = dac_nosso_numero(&ag, &conta, &cart, &nn).to_string();
     Ok(NossoNumero { formatado: format!("{cart}/{nn}-{dv}"), numero: nn, dv: Some(dv) })

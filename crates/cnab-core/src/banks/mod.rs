@@ -7,22 +7,46 @@ use crate::bank::BankSpec;
 pub mod ailos;
 pub mod banrisul;
 pub mod bb;
+pub mod bnb;
 pub mod bradesco;
+pub mod brb;
+pub mod btg;
+pub mod c6;
 pub mod caixa;
+pub mod credisis;
+pub mod daycoval;
+pub mod fibra;
+pub mod hsbc;
+pub mod inter;
 pub mod itau;
+pub mod pine;
+pub mod safra;
 pub mod santander;
 pub mod sicoob;
 pub mod sicredi;
+pub mod unicred;
 
 /// Every bank we have layouts for.
 pub const ALL: &[&BankSpec] = &[
     &bb::BANK,
+    &bnb::BANK,
     &santander::BANK,
     &banrisul::BANK,
+    &brb::BANK,
+    &inter::BANK,
     &ailos::BANK,
+    &credisis::BANK,
     &caixa::BANK,
+    &unicred::BANK,
+    &btg::BANK,
+    &fibra::BANK,
     &bradesco::BANK,
+    &c6::BANK,
     &itau::BANK,
+    &hsbc::BANK,
+    &safra::BANK,
+    &pine::BANK,
+    &daycoval::BANK,
     &sicredi::BANK,
     &sicoob::BANK,
 ];

@@ -1,0 +1,6 @@
+//! Unicred — CNAB 400 cobrança.
+
+use crate::bank::LayoutSpec;
+
+/// CNAB 400 layouts of this bank (none yet).
+pub const LAYOUTS: &[&LayoutSpec] = &[];
