@@ -61,10 +61,23 @@ impl Arrecadacao {
     ///
     /// # Errors
     /// Bad identifier or lengths.
-    pub fn build(segmento: char, identificador: char, valor11: &str, empresa: &str, livre: &str) -> Result<Self> {
+    pub fn build(
+        segmento: char,
+        identificador: char,
+        valor11: &str,
+        empresa: &str,
+        livre: &str,
+    ) -> Result<Self> {
         let body = format!("{valor11}{empresa}{livre}");
-        if body.len() != 40 || !body.bytes().all(|b| b.is_ascii_digit()) || !segmento.is_ascii_digit() {
-            return Err(BoletoError::WrongLength { what: "arrecadação fields", expected: "40", found: body.len() });
+        if body.len() != 40
+            || !body.bytes().all(|b| b.is_ascii_digit())
+            || !segmento.is_ascii_digit()
+        {
+            return Err(BoletoError::WrongLength {
+                what: "arrecadação fields",
+                expected: "40",
+                found: body.len(),
+            });
         }
         let head = format!("8{segmento}{identificador}");
         let dv = dv_for(identificador, &format!("{head}{body}"))?;
@@ -87,14 +100,22 @@ impl Arrecadacao {
                     let expected = ch(dv_for(id, block)?);
                     let found = at(&d, i * 12 + 11);
                     if expected != found {
-                        return Err(BoletoError::CheckDigit { field, expected, found });
+                        return Err(BoletoError::CheckDigit {
+                            field,
+                            expected,
+                            found,
+                        });
                     }
                     b.push_str(block);
                 }
                 b
             }
             n => {
-                return Err(BoletoError::WrongLength { what: "arrecadação", expected: "44 or 48", found: n });
+                return Err(BoletoError::WrongLength {
+                    what: "arrecadação",
+                    expected: "44 or 48",
+                    found: n,
+                });
             }
         };
         if at(&barcode, 0) != '8' {
@@ -104,10 +125,17 @@ impl Arrecadacao {
             });
         }
         let id = at(&barcode, 2);
-        let expected = ch(dv_for(id, &format!("{}{}", sub(&barcode, 0, 3), sub(&barcode, 4, 44)))?);
+        let expected = ch(dv_for(
+            id,
+            &format!("{}{}", sub(&barcode, 0, 3), sub(&barcode, 4, 44)),
+        )?);
         let found = at(&barcode, 3);
         if expected != found {
-            return Err(BoletoError::CheckDigit { field: "DV geral (posição 4)", expected, found });
+            return Err(BoletoError::CheckDigit {
+                field: "DV geral (posição 4)",
+                expected,
+                found,
+            });
         }
         Ok(Arrecadacao(barcode))
     }
@@ -133,7 +161,13 @@ impl Arrecadacao {
     pub fn linha_digitavel_formatada(&self) -> String {
         let l = self.linha_digitavel();
         (0..4)
-            .map(|i| format!("{}-{}", sub(&l, i * 12, i * 12 + 11), sub(&l, i * 12 + 11, i * 12 + 12)))
+            .map(|i| {
+                format!(
+                    "{}-{}",
+                    sub(&l, i * 12, i * 12 + 11),
+                    sub(&l, i * 12 + 11, i * 12 + 12)
+                )
+            })
             .collect::<Vec<_>>()
             .join(" ")
     }

@@ -113,16 +113,25 @@ impl FromStr for Bank {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let t = s.trim();
         if let Some((i, c)) = t.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
-            return Err(BoletoError::NonDigit { position: i + 1, ch: c });
+            return Err(BoletoError::NonDigit {
+                position: i + 1,
+                ch: c,
+            });
         }
         if t.is_empty() || t.len() > 3 {
-            return Err(BoletoError::WrongLength { what: "bank code", expected: "1 to 3", found: t.len() });
+            return Err(BoletoError::WrongLength {
+                what: "bank code",
+                expected: "1 to 3",
+                found: t.len(),
+            });
         }
-        t.parse::<u16>().map(Bank).map_err(|_| BoletoError::WrongLength {
-            what: "bank code",
-            expected: "1 to 3",
-            found: t.len(),
-        })
+        t.parse::<u16>()
+            .map(Bank)
+            .map_err(|_| BoletoError::WrongLength {
+                what: "bank code",
+                expected: "1 to 3",
+                found: t.len(),
+            })
     }
 }
 

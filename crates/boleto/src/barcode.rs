@@ -35,7 +35,6 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-
 use crate::bank::Bank;
 use crate::dv::{barcode_dv, ch, mod10};
 use crate::error::{BoletoError, Result};
@@ -44,7 +43,7 @@ use crate::text::{at, only_digits, sub};
 
 /// Largest value that fits the 10-digit value field (99,999,999.99).
 pub fn valor_max_10() -> Decimal {
-    Decimal::new(99_999_999_99, 2)
+    Decimal::new(9_999_999_999, 2)
 }
 
 /// Largest value that fits 14 digits (999,999,999,999.99).
@@ -54,7 +53,10 @@ pub fn valor_max_14() -> Decimal {
 
 /// The value in centavos as a zero-padded string of `len` digits.
 pub(crate) fn valor_digits(valor: Decimal, len: usize) -> Result<String> {
-    let bad = |message| BoletoError::InvalidValor { valor: valor.to_string(), message };
+    let bad = |message| BoletoError::InvalidValor {
+        valor: valor.to_string(),
+        message,
+    };
     if valor.is_sign_negative() && !valor.is_zero() {
         return Err(bad("must not be negative"));
     }
@@ -148,7 +150,11 @@ impl Barcode {
     pub fn parse(s: &str) -> Result<Barcode> {
         let d = only_digits(s)?;
         if d.len() != 44 {
-            return Err(BoletoError::WrongLength { what: "barcode", expected: "44", found: d.len() });
+            return Err(BoletoError::WrongLength {
+                what: "barcode",
+                expected: "44",
+                found: d.len(),
+            });
         }
         Self::from_digits(d)
     }
@@ -160,7 +166,11 @@ impl Barcode {
         let expected = ch(barcode_dv(&format!("{}{}", sub(&d, 0, 4), sub(&d, 5, 44))));
         let found = at(&d, 4);
         if expected != found {
-            return Err(BoletoError::CheckDigit { field: "DV geral (posição 5)", expected, found });
+            return Err(BoletoError::CheckDigit {
+                field: "DV geral (posição 5)",
+                expected,
+                found,
+            });
         }
         Ok(Barcode(d))
     }
@@ -283,7 +293,8 @@ impl From<Barcode> for LinhaDigitavel {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct LinhaDigitavel(String);
 
-const CAMPOS: [(&str, usize, usize); 3] = [("campo 1", 0, 9), ("campo 2", 10, 20), ("campo 3", 21, 31)];
+const CAMPOS: [(&str, usize, usize); 3] =
+    [("campo 1", 0, 9), ("campo 2", 10, 20), ("campo 3", 21, 31)];
 
 impl LinhaDigitavel {
     /// Parse 47 digits, formatted or not, checking the three field DVs, the currency and the
@@ -294,13 +305,21 @@ impl LinhaDigitavel {
     pub fn parse(s: &str) -> Result<LinhaDigitavel> {
         let d = only_digits(s)?;
         if d.len() != 47 {
-            return Err(BoletoError::WrongLength { what: "linha digitável", expected: "47", found: d.len() });
+            return Err(BoletoError::WrongLength {
+                what: "linha digitável",
+                expected: "47",
+                found: d.len(),
+            });
         }
         for (field, a, b) in CAMPOS {
             let expected = ch(mod10(sub(&d, a, b)));
             let found = at(&d, b);
             if expected != found {
-                return Err(BoletoError::CheckDigit { field, expected, found });
+                return Err(BoletoError::CheckDigit {
+                    field,
+                    expected,
+                    found,
+                });
             }
         }
         let l = LinhaDigitavel(d);
@@ -361,12 +380,17 @@ impl FromStr for LinhaDigitavel {
 macro_rules! serde_as_digits {
     ($t:ty) => {
         impl serde::Serialize for $t {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                s: S,
+            ) -> std::result::Result<S::Ok, S::Error> {
                 s.serialize_str(self.as_str())
             }
         }
         impl<'de> serde::Deserialize<'de> for $t {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                d: D,
+            ) -> std::result::Result<Self, D::Error> {
                 let s = <String as serde::Deserialize>::deserialize(d)?;
                 s.parse().map_err(serde::de::Error::custom)
             }

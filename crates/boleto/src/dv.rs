@@ -6,7 +6,9 @@
 
 /// Digit values of an ASCII string, non-digits skipped.
 fn digits(s: &str) -> impl DoubleEndedIterator<Item = u32> + '_ {
-    s.bytes().filter(u8::is_ascii_digit).map(|b| u32::from(b - b'0'))
+    s.bytes()
+        .filter(u8::is_ascii_digit)
+        .map(|b| u32::from(b - b'0'))
 }
 
 /// Módulo 10 (FEBRABAN): weights 2,1,2,1… from the right, products above 9 reduced by

@@ -85,7 +85,11 @@ pub fn vencimento_from_fator(fator: u16, reference: NaiveDate) -> Option<NaiveDa
         f
     } else {
         // smallest k >= 0 with f + k*CICLO >= lo
-        let k = if lo > f { (lo - f + CICLO - 1) / CICLO } else { 0 };
+        let k = if lo > f {
+            (lo - f + CICLO - 1) / CICLO
+        } else {
+            0
+        };
         f + k * CICLO
     };
     if days < lo || days > hi {

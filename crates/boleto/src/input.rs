@@ -41,7 +41,7 @@ use crate::text::pad;
 /// }"#).unwrap();
 /// let out = boleto::make(&input).unwrap();
 /// assert_eq!(out.barcode.as_str(), "23795422300002952951172060007589645204030050");
-/// assert_eq!(out.nosso_numero, "06/00075896452-0");
+/// assert_eq!(out.nosso_numero, "06/00075896452-5");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -115,7 +115,12 @@ fn nonempty(o: &Option<String>) -> Option<&str> {
 impl BoletoInput {
     /// A minimal input: bank, nosso número, value; everything else empty.
     pub fn new(banco: impl Into<Bank>, nosso_numero: impl Into<String>, valor: Decimal) -> Self {
-        BoletoInput { banco: banco.into(), nosso_numero: nosso_numero.into(), valor, ..Default::default() }
+        BoletoInput {
+            banco: banco.into(),
+            nosso_numero: nosso_numero.into(),
+            valor,
+            ..Default::default()
+        }
     }
 
     pub(crate) fn code(&self) -> u16 {
@@ -128,15 +133,29 @@ impl BoletoInput {
     }
 
     /// A required field, zero-padded to `len`.
-    pub(crate) fn req(&self, field: &'static str, value: Option<&str>, len: usize) -> Result<String> {
+    pub(crate) fn req(
+        &self,
+        field: &'static str,
+        value: Option<&str>,
+        len: usize,
+    ) -> Result<String> {
         match value {
             Some(v) => pad(field, v, len),
-            None => Err(BoletoError::MissingField { field, bank: self.code() }),
+            None => Err(BoletoError::MissingField {
+                field,
+                bank: self.code(),
+            }),
         }
     }
 
     /// An optional field, zero-padded to `len`, or `default`.
-    pub(crate) fn opt(&self, field: &'static str, value: Option<&str>, len: usize, default: &str) -> Result<String> {
+    pub(crate) fn opt(
+        &self,
+        field: &'static str,
+        value: Option<&str>,
+        len: usize,
+        default: &str,
+    ) -> Result<String> {
         pad(field, value.unwrap_or(default), len)
     }
 
@@ -149,13 +168,19 @@ impl BoletoInput {
     pub(crate) fn carteira(&self, len: usize, default: Option<&str>) -> Result<String> {
         match nonempty(&self.carteira).or(default) {
             Some(c) => pad("carteira", c, len),
-            None => Err(BoletoError::MissingField { field: "carteira", bank: self.code() }),
+            None => Err(BoletoError::MissingField {
+                field: "carteira",
+                bank: self.code(),
+            }),
         }
     }
     pub(crate) fn nn(&self, len: usize) -> Result<String> {
         let v = self.nosso_numero.trim();
         if v.is_empty() {
-            return Err(BoletoError::MissingField { field: "nosso_numero", bank: self.code() });
+            return Err(BoletoError::MissingField {
+                field: "nosso_numero",
+                bank: self.code(),
+            });
         }
         pad("nosso_numero", v, len)
     }
@@ -226,8 +251,10 @@ pub struct CampoLivreInfo {
 impl CampoLivreInfo {
     /// Build from named parts; the typed fields are filled from the common keys.
     pub(crate) fn from_parts(parts: &[(&str, &str)], dv_ok: Option<bool>) -> Self {
-        let parts: BTreeMap<String, String> =
-            parts.iter().map(|(k, v)| ((*k).to_string(), (*v).to_string())).collect();
+        let parts: BTreeMap<String, String> = parts
+            .iter()
+            .map(|(k, v)| ((*k).to_string(), (*v).to_string()))
+            .collect();
         let g = |k: &str| parts.get(k).cloned();
         CampoLivreInfo {
             carteira: g("carteira"),

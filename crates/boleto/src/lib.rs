@@ -32,8 +32,8 @@
 
 mod arrecadacao;
 mod bank;
-mod barcode;
 pub mod banks;
+mod barcode;
 pub mod dv;
 mod error;
 pub mod fator;
@@ -48,8 +48,8 @@ use serde::Serialize;
 
 pub use arrecadacao::Arrecadacao;
 pub use bank::Bank;
-pub use barcode::{valor_max_10, valor_max_14, Barcode, LinhaDigitavel};
 pub use banks::{campo_livre, nosso_numero, parse_campo_livre};
+pub use barcode::{valor_max_10, valor_max_14, Barcode, LinhaDigitavel};
 pub use error::{BoletoError, Result};
 pub use fator::{fator_vencimento, vencimento_from_fator, vencimento_from_fator_today};
 pub use input::{BoletoInput, BoletoOutput, CampoLivreInfo, NossoNumero};
@@ -86,7 +86,11 @@ pub fn make(input: &BoletoInput) -> Result<BoletoOutput> {
         nosso_numero_dv: nn.dv,
         campo_livre: cl,
         // above 99,999,999.99 positions 6-9 carry value digits, not a fator
-        fator_vencimento: if input.valor > valor_max_10() { 0 } else { barcode.fator_vencimento() },
+        fator_vencimento: if input.valor > valor_max_10() {
+            0
+        } else {
+            barcode.fator_vencimento()
+        },
         vencimento: input.vencimento,
         valor: input.valor,
         linha_digitavel_formatada: linha.to_string(),
@@ -163,12 +167,21 @@ pub fn parse_any(code: &str) -> Result<Parsed> {
 /// As [`parse_any`].
 pub fn parse_any_at(code: &str, reference: NaiveDate) -> Result<Parsed> {
     let digits = text::only_digits(code)?;
-    match (digits.len(), digits.starts_with('8')) {
+    // A 44-digit code starting with 8 is arrecadação, unless it only checks as a bank
+    // barcode (bank codes 800-899).
+    let as_bank = digits.len() == 44
+        && digits.starts_with('8')
+        && Arrecadacao::parse(&digits).is_err()
+        && Barcode::parse(&digits).is_ok();
+    match (digits.len(), digits.starts_with('8') && !as_bank) {
         (48, _) | (44, true) => {
             let a = Arrecadacao::parse(&digits)?;
             let parts = BTreeMap::from([
                 ("segmento".to_string(), a.segmento().to_string()),
-                ("identificador_valor".to_string(), a.identificador_valor().to_string()),
+                (
+                    "identificador_valor".to_string(),
+                    a.identificador_valor().to_string(),
+                ),
                 ("empresa".to_string(), a.empresa().to_string()),
                 ("valor_campo".to_string(), a.valor_campo().to_string()),
             ]);
@@ -210,6 +223,10 @@ pub fn parse_any_at(code: &str, reference: NaiveDate) -> Result<Parsed> {
                 parts: info.map(|i| i.parts).unwrap_or_default(),
             })
         }
-        (n, _) => Err(BoletoError::WrongLength { what: "code", expected: "44, 47 or 48", found: n }),
+        (n, _) => Err(BoletoError::WrongLength {
+            what: "code",
+            expected: "44, 47 or 48",
+            found: n,
+        }),
     }
 }

@@ -15,7 +15,10 @@ pub(crate) fn only_digits(s: &str) -> Result<String> {
         if c.is_ascii_digit() {
             out.push(c);
         } else if !is_separator(c) {
-            return Err(BoletoError::NonDigit { position: i + 1, ch: c });
+            return Err(BoletoError::NonDigit {
+                position: i + 1,
+                ch: c,
+            });
         }
     }
     Ok(out)

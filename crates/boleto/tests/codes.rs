@@ -1,5 +1,11 @@
 //! Barcode / linha digitável / arrecadação parsing, errors, serde, large values.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 mod common;
 use boleto::{parse_any, Arrecadacao, Barcode, BoletoError, LinhaDigitavel};
 use rust_decimal::Decimal;
@@ -21,48 +27,103 @@ fn barcode_linha_both_ways() {
     assert_eq!(b.moeda(), 9);
     assert_eq!(b.dv(), 3);
     assert_eq!(b.valor(), Decimal::new(13500, 2));
-    assert_eq!(b.vencimento_at(common::d(2008, 1, 1)), Some(common::d(2008, 2, 1)));
+    assert_eq!(
+        b.vencimento_at(common::d(2008, 1, 1)),
+        Some(common::d(2008, 2, 1))
+    );
 }
 
 #[test]
 fn precise_errors() {
     assert_eq!(
-        "0019337690000013500000000123879897777001681".parse::<Barcode>().unwrap_err(),
-        BoletoError::WrongLength { what: "barcode", expected: "44", found: 43 }
+        "0019337690000013500000000123879897777001681"
+            .parse::<Barcode>()
+            .unwrap_err(),
+        BoletoError::WrongLength {
+            what: "barcode",
+            expected: "44",
+            found: 43
+        }
     );
     assert_eq!(
-        "00193376900000135000000001238798977770016x18".parse::<Barcode>().unwrap_err(),
-        BoletoError::NonDigit { position: 42, ch: 'x' }
+        "00193376900000135000000001238798977770016x18"
+            .parse::<Barcode>()
+            .unwrap_err(),
+        BoletoError::NonDigit {
+            position: 42,
+            ch: 'x'
+        }
     );
     // general DV: change the DV itself
     assert_eq!(
-        "00194376900000135000000001238798977770016818".parse::<Barcode>().unwrap_err(),
-        BoletoError::CheckDigit { field: "DV geral (posição 5)", expected: '3', found: '4' }
+        "00194376900000135000000001238798977770016818"
+            .parse::<Barcode>()
+            .unwrap_err(),
+        BoletoError::CheckDigit {
+            field: "DV geral (posição 5)",
+            expected: '3',
+            found: '4'
+        }
     );
     assert_eq!(
-        "00183376900000135000000001238798977770016818".parse::<Barcode>().unwrap_err(),
+        "00183376900000135000000001238798977770016818"
+            .parse::<Barcode>()
+            .unwrap_err(),
         BoletoError::Moeda { found: '8' }
     );
     // field DVs of the line
     assert_eq!(
-        "00190.00008 01238.798977 77700.168188 3 37690000013500".parse::<LinhaDigitavel>().unwrap_err(),
-        BoletoError::CheckDigit { field: "campo 1", expected: '9', found: '8' }
+        "00190.00008 01238.798977 77700.168188 3 37690000013500"
+            .parse::<LinhaDigitavel>()
+            .unwrap_err(),
+        BoletoError::CheckDigit {
+            field: "campo 1",
+            expected: '9',
+            found: '8'
+        }
     );
     assert_eq!(
-        "00190.00009 01238.798976 77700.168188 3 37690000013500".parse::<LinhaDigitavel>().unwrap_err(),
-        BoletoError::CheckDigit { field: "campo 2", expected: '7', found: '6' }
+        "00190.00009 01238.798976 77700.168188 3 37690000013500"
+            .parse::<LinhaDigitavel>()
+            .unwrap_err(),
+        BoletoError::CheckDigit {
+            field: "campo 2",
+            expected: '7',
+            found: '6'
+        }
     );
     assert_eq!(
-        "00190.00009 01238.798977 77700.168187 3 37690000013500".parse::<LinhaDigitavel>().unwrap_err(),
-        BoletoError::CheckDigit { field: "campo 3", expected: '8', found: '7' }
+        "00190.00009 01238.798977 77700.168187 3 37690000013500"
+            .parse::<LinhaDigitavel>()
+            .unwrap_err(),
+        BoletoError::CheckDigit {
+            field: "campo 3",
+            expected: '8',
+            found: '7'
+        }
     );
     assert_eq!(
-        "00190.00009 01238.798977 77700.168188 4 37690000013500".parse::<LinhaDigitavel>().unwrap_err(),
-        BoletoError::CheckDigit { field: "DV geral (posição 5)", expected: '3', found: '4' }
+        "00190.00009 01238.798977 77700.168188 4 37690000013500"
+            .parse::<LinhaDigitavel>()
+            .unwrap_err(),
+        BoletoError::CheckDigit {
+            field: "DV geral (posição 5)",
+            expected: '3',
+            found: '4'
+        }
     );
-    assert!(matches!(parse_any("123").unwrap_err(), BoletoError::WrongLength { found: 3, .. }));
+    assert!(matches!(
+        parse_any("123").unwrap_err(),
+        BoletoError::WrongLength { found: 3, .. }
+    ));
     let e = parse_any("00190.00009 01238.798977 77700.168188 3 3769000001350A").unwrap_err();
-    assert_eq!(e, BoletoError::NonDigit { position: 54, ch: 'A' });
+    assert_eq!(
+        e,
+        BoletoError::NonDigit {
+            position: 54,
+            ch: 'A'
+        }
+    );
     assert_eq!(e.to_string(), "non-digit 'A' at position 54");
 }
 
@@ -75,7 +136,10 @@ fn serde_plain_digits() {
     assert_eq!(js, format!("\"{}\"", l.as_str()));
     let back: LinhaDigitavel = serde_json::from_str(&js).unwrap();
     assert_eq!(back, l);
-    assert!(serde_json::from_str::<Barcode>("\"00194376900000135000000001238798977770016818\"").is_err());
+    assert!(
+        serde_json::from_str::<Barcode>("\"00194376900000135000000001238798977770016818\"")
+            .is_err()
+    );
     let bank: boleto::Bank = serde_json::from_str("341").unwrap();
     assert_eq!(serde_json::to_string(&bank).unwrap(), "\"341\"");
 }
@@ -96,15 +160,27 @@ fn parse_any_json() {
 
 #[test]
 fn large_values_use_fator_positions() {
-    let i = common::input(237, &[("agencia", "1172"), ("conta", "0403005"), ("carteira", "06"), ("nosso_numero", "1"), ("valor", "123456789.01")]);
+    let i = common::input(
+        237,
+        &[
+            ("agencia", "1172"),
+            ("conta", "0403005"),
+            ("carteira", "06"),
+            ("nosso_numero", "1"),
+            ("valor", "123456789.01"),
+        ],
+    );
     let out = boleto::make(&i).unwrap();
     assert_eq!(&out.barcode.as_str()[5..19], "00012345678901");
     assert_eq!(out.barcode.valor_14(), Decimal::new(12345678901, 2));
     assert_eq!(out.fator_vencimento, 0); // no due date
-    // with a due date it is refused
+                                         // with a due date it is refused
     let mut j = i.clone();
     j.vencimento = Some(common::d(2026, 1, 1));
-    assert!(matches!(boleto::make(&j), Err(BoletoError::InvalidValor { .. })));
+    assert!(matches!(
+        boleto::make(&j),
+        Err(BoletoError::InvalidValor { .. })
+    ));
     // too many decimals / negative
     let mut k = i.clone();
     k.valor = "1.234".parse().unwrap();
@@ -126,26 +202,42 @@ fn large_values_use_fator_positions() {
 fn arrecadacao() {
     // GPS (INSS) line, segment 5, identifier 8 (módulo 11), quoted from the official guide in
     // gesielr/guiasMEIlast apps/backend/inss/ESTRUTURA_CORRETA_GPS.md: 4 block DVs + general DV
-    let a: Arrecadacao = "85820000001-5 66980270116-2 30001280018-9 67222025113-0".parse().unwrap();
+    let a: Arrecadacao = "85820000001-5 66980270116-2 30001280018-9 67222025113-0"
+        .parse()
+        .unwrap();
     assert_eq!(a.as_str(), "85820000001669802701163000128001867222025113");
     assert_eq!(a.segmento(), 5);
     assert_eq!(a.identificador_valor(), 8);
     assert_eq!(a.valor(), Some(Decimal::new(16698, 2)));
     assert_eq!(a.empresa(), "0270");
-    assert_eq!(a.to_string(), "85820000001-5 66980270116-2 30001280018-9 67222025113-0");
     assert_eq!(
-        "85820000001-5 66980270116-3 30001280018-9 67222025113-0".parse::<Arrecadacao>().unwrap_err(),
-        BoletoError::CheckDigit { field: "bloco 2", expected: '2', found: '3' }
+        a.to_string(),
+        "85820000001-5 66980270116-2 30001280018-9 67222025113-0"
+    );
+    assert_eq!(
+        "85820000001-5 66980270116-3 30001280018-9 67222025113-0"
+            .parse::<Arrecadacao>()
+            .unwrap_err(),
+        BoletoError::CheckDigit {
+            field: "bloco 2",
+            expected: '2',
+            found: '3'
+        }
     );
     let p = parse_any(a.as_str()).unwrap();
-    assert_eq!(p.linha_digitavel, "858200000015669802701162300012800189672220251130");
+    assert_eq!(
+        p.linha_digitavel,
+        "858200000015669802701162300012800189672220251130"
+    );
     assert_eq!(p.parts["segmento"], "5");
     // módulo 10 variant, built and read back
-    let m10 = Arrecadacao::build('2', '6', "00000012345", "0123", "4567890123456789012345678").unwrap();
+    let m10 =
+        Arrecadacao::build('2', '6', "00000012345", "0123", "4567890123456789012345678").unwrap();
     let back: Arrecadacao = m10.linha_digitavel().parse().unwrap();
     assert_eq!(back, m10);
     assert_eq!(back.valor(), Some(Decimal::new(12345, 2)));
     // reference quantity: no value
-    let q = Arrecadacao::build('1', '7', "00000012345", "0123", "4567890123456789012345678").unwrap();
+    let q =
+        Arrecadacao::build('1', '7', "00000012345", "0123", "4567890123456789012345678").unwrap();
     assert_eq!(q.valor(), None);
 }

@@ -1,4 +1,11 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+//! Fator de vencimento: known dates, the 2025 rollover and the cycle-choice rule.
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 mod common;
 use boleto::{fator_vencimento, vencimento_from_fator};
 use common::d;
@@ -28,15 +35,33 @@ fn fator_known_dates() {
 fn cycle_choice() {
     // Window [ref - 3000, ref + 5500].
     // 9999 seen from 2025-02-01 is 2025-02-21 (first cycle, 20 days ahead)
-    assert_eq!(vencimento_from_fator(9999, d(2025, 2, 1)), Some(d(2025, 2, 21)));
+    assert_eq!(
+        vencimento_from_fator(9999, d(2025, 2, 1)),
+        Some(d(2025, 2, 21))
+    );
     // 1000 seen from 2025-02-01 is 2025-02-22 (second cycle)
-    assert_eq!(vencimento_from_fator(1000, d(2025, 2, 1)), Some(d(2025, 2, 22)));
+    assert_eq!(
+        vencimento_from_fator(1000, d(2025, 2, 1)),
+        Some(d(2025, 2, 22))
+    );
     // 7019 seen from 2016 is 2016-12-25; seen from 2030 it is 9000 days later
-    assert_eq!(vencimento_from_fator(7019, d(2016, 1, 1)), Some(d(2016, 12, 25)));
-    assert_eq!(vencimento_from_fator(7019, d(2030, 1, 1)), Some(d(2016, 12, 25) + chrono::Days::new(9000)));
+    assert_eq!(
+        vencimento_from_fator(7019, d(2016, 1, 1)),
+        Some(d(2016, 12, 25))
+    );
+    assert_eq!(
+        vencimento_from_fator(7019, d(2030, 1, 1)),
+        Some(d(2016, 12, 25) + chrono::Days::new(9000))
+    );
     // boleto-utils observation: 6904 → 2016-09-01 (old cycle) or 2041-04-23 (new)
-    assert_eq!(vencimento_from_fator(6904, d(2016, 1, 1)), Some(d(2016, 9, 1)));
-    assert_eq!(vencimento_from_fator(6904, d(2026, 6, 1)), Some(d(2041, 4, 23)));
+    assert_eq!(
+        vencimento_from_fator(6904, d(2016, 1, 1)),
+        Some(d(2016, 9, 1))
+    );
+    assert_eq!(
+        vencimento_from_fator(6904, d(2026, 6, 1)),
+        Some(d(2041, 4, 23))
+    );
     // from 2026-01-01 neither candidate is in the window (2016-09-01 is > 3000 days back,
     // 2041-04-23 is > 5500 days ahead)
     assert_eq!(vencimento_from_fator(6904, d(2026, 1, 1)), None);
@@ -46,14 +71,23 @@ fn cycle_choice() {
     let f = fator_vencimento(back).unwrap();
     assert_eq!(vencimento_from_fator(f, r), Some(back));
     let fwd = r + chrono::Days::new(5500);
-    assert_eq!(vencimento_from_fator(fator_vencimento(fwd).unwrap(), r), Some(fwd));
+    assert_eq!(
+        vencimento_from_fator(fator_vencimento(fwd).unwrap(), r),
+        Some(fwd)
+    );
     let out = r + chrono::Days::new(5501);
-    assert_eq!(vencimento_from_fator(fator_vencimento(out).unwrap(), r), None);
+    assert_eq!(
+        vencimento_from_fator(fator_vencimento(out).unwrap(), r),
+        None
+    );
     // factor 0 / > 9999
     assert_eq!(vencimento_from_fator(0, r), None);
     assert_eq!(vencimento_from_fator(10000, r), None);
     // factors below 1000 exist only in the first cycle
-    assert_eq!(vencimento_from_fator(1, d(1998, 1, 1)), Some(d(1997, 10, 8)));
+    assert_eq!(
+        vencimento_from_fator(1, d(1998, 1, 1)),
+        Some(d(1997, 10, 8))
+    );
     assert_eq!(vencimento_from_fator(1, d(2026, 1, 1)), None);
 }
 

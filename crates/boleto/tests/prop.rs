@@ -1,5 +1,11 @@
 //! Property tests: make → parse gives the inputs back; any single changed digit is detected.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 mod common;
 use boleto::{make, parse_any_at, Arrecadacao, Barcode, BoletoInput, LinhaDigitavel};
 use chrono::NaiveDate;
@@ -7,7 +13,8 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 
 fn digits(n: usize) -> impl Strategy<Value = String> + Clone {
-    proptest::collection::vec(0u8..10, n).prop_map(|v| v.into_iter().map(|d| char::from(b'0' + d)).collect())
+    proptest::collection::vec(0u8..10, n)
+        .prop_map(|v| v.into_iter().map(|d| char::from(b'0' + d)).collect())
 }
 
 /// (bank, input key/values, the campo-livre parts that must come back)
@@ -15,23 +22,148 @@ fn bank_input() -> impl Strategy<Value = (u16, Vec<(&'static str, String)>)> {
     let ag = digits(4);
     let ct = digits(7);
     prop_oneof![
-        (ag.clone(), digits(8), digits(7)).prop_map(|(a, c, n)| (1, vec![("agencia", a), ("conta", c), ("convenio", "1238798".into()), ("carteira", "17".into()), ("nosso_numero", format!("123{n}"))])),
-        (ag.clone(), digits(8), digits(5)).prop_map(|(a, c, n)| (1, vec![("agencia", a), ("conta", c), ("convenio", "123879".into()), ("carteira", "18".into()), ("nosso_numero", n)])),
-        (ag.clone(), ct.clone(), digits(11)).prop_map(|(a, c, n)| (237, vec![("agencia", a), ("conta", c), ("carteira", "09".into()), ("nosso_numero", n)])),
-        (ag.clone(), digits(5), digits(8), prop::sample::select(vec!["109", "175", "168", "112"])).prop_map(|(a, c, n, k)| (341, vec![("agencia", a), ("conta", c), ("carteira", k.into()), ("nosso_numero", n)])),
-        (digits(8), digits(7), digits(5)).prop_map(|(n, s, cli)| (341, vec![("carteira", "198".into()), ("nosso_numero", n), ("seu_numero", s), ("codigo_beneficiario", cli)])),
-        (digits(6), digits(15)).prop_map(|(b, n)| (104, vec![("codigo_beneficiario", b), ("nosso_numero", format!("14{n}"))])),
-        (ct.clone(), digits(12)).prop_map(|(b, n)| (33, vec![("codigo_beneficiario", b), ("carteira", "101".into()), ("nosso_numero", n)])),
-        (ag.clone(), digits(2), digits(5), digits(5)).prop_map(|(a, p, b, n)| (748, vec![("agencia", a), ("posto", p), ("codigo_beneficiario", b), ("nosso_numero", format!("242{n}"))])),
-        (ag.clone(), ct.clone(), digits(7)).prop_map(|(a, b, n)| (756, vec![("agencia", a), ("codigo_beneficiario", b), ("nosso_numero", n)])),
-        (ag.clone(), ct.clone(), digits(8)).prop_map(|(a, b, n)| (41, vec![("agencia", a), ("codigo_beneficiario", b), ("nosso_numero", n)])),
-        (ct.clone(), digits(10)).prop_map(|(b, n)| (77, vec![("carteira", "112".into()), ("codigo_beneficiario", b), ("nosso_numero", n)])),
-        (ag.clone(), digits(9), digits(10)).prop_map(|(a, c, n)| (136, vec![("agencia", a), ("conta", c), ("conta_dv", "3".into()), ("nosso_numero", n)])),
-        (digits(6), ct.clone(), digits(9)).prop_map(|(v, c, n)| (85, vec![("convenio", v), ("conta", c), ("nosso_numero", n)])),
-        (ag.clone(), ct.clone(), digits(7)).prop_map(|(a, c, n)| (4, vec![("agencia", a), ("conta", c), ("conta_dv", "1".into()), ("nosso_numero", n)])),
-        (ag.clone(), digits(8), digits(8)).prop_map(|(a, c, n)| (422, vec![("agencia", a), ("agencia_dv", "1".into()), ("conta", c), ("conta_dv", "2".into()), ("nosso_numero", n)])),
-        (ag.clone(), ct.clone(), digits(11)).prop_map(|(a, c, n)| (208, vec![("agencia", a), ("conta", c), ("carteira", "01".into()), ("nosso_numero", n)])),
-        (digits(3), ct, digits(6)).prop_map(|(a, c, n)| (70, vec![("agencia", a), ("conta", c), ("nosso_numero", n)])),
+        (ag.clone(), digits(8), digits(7)).prop_map(|(a, c, n)| (
+            1,
+            vec![
+                ("agencia", a),
+                ("conta", c),
+                ("convenio", "1238798".into()),
+                ("carteira", "17".into()),
+                ("nosso_numero", format!("123{n}"))
+            ]
+        )),
+        (ag.clone(), digits(8), digits(5)).prop_map(|(a, c, n)| (
+            1,
+            vec![
+                ("agencia", a),
+                ("conta", c),
+                ("convenio", "123879".into()),
+                ("carteira", "18".into()),
+                ("nosso_numero", n)
+            ]
+        )),
+        (ag.clone(), ct.clone(), digits(11)).prop_map(|(a, c, n)| (
+            237,
+            vec![
+                ("agencia", a),
+                ("conta", c),
+                ("carteira", "09".into()),
+                ("nosso_numero", n)
+            ]
+        )),
+        (
+            ag.clone(),
+            digits(5),
+            digits(8),
+            prop::sample::select(vec!["109", "175", "168", "112"])
+        )
+            .prop_map(|(a, c, n, k)| (
+                341,
+                vec![
+                    ("agencia", a),
+                    ("conta", c),
+                    ("carteira", k.into()),
+                    ("nosso_numero", n)
+                ]
+            )),
+        (digits(8), digits(7), digits(5)).prop_map(|(n, s, cli)| (
+            341,
+            vec![
+                ("carteira", "198".into()),
+                ("nosso_numero", n),
+                ("seu_numero", s),
+                ("codigo_beneficiario", cli)
+            ]
+        )),
+        (digits(6), digits(15)).prop_map(|(b, n)| (
+            104,
+            vec![
+                ("codigo_beneficiario", b),
+                ("nosso_numero", format!("14{n}"))
+            ]
+        )),
+        (ct.clone(), digits(12)).prop_map(|(b, n)| (
+            33,
+            vec![
+                ("codigo_beneficiario", b),
+                ("carteira", "101".into()),
+                ("nosso_numero", n)
+            ]
+        )),
+        (ag.clone(), digits(2), digits(5), digits(5)).prop_map(|(a, p, b, n)| (
+            748,
+            vec![
+                ("agencia", a),
+                ("posto", p),
+                ("codigo_beneficiario", b),
+                ("nosso_numero", format!("242{n}"))
+            ]
+        )),
+        (ag.clone(), ct.clone(), digits(7)).prop_map(|(a, b, n)| (
+            756,
+            vec![
+                ("agencia", a),
+                ("codigo_beneficiario", b),
+                ("nosso_numero", n)
+            ]
+        )),
+        (ag.clone(), ct.clone(), digits(8)).prop_map(|(a, b, n)| (
+            41,
+            vec![
+                ("agencia", a),
+                ("codigo_beneficiario", b),
+                ("nosso_numero", n)
+            ]
+        )),
+        (ct.clone(), digits(10)).prop_map(|(b, n)| (
+            77,
+            vec![
+                ("carteira", "112".into()),
+                ("codigo_beneficiario", b),
+                ("nosso_numero", n)
+            ]
+        )),
+        (ag.clone(), digits(9), digits(10)).prop_map(|(a, c, n)| (
+            136,
+            vec![
+                ("agencia", a),
+                ("conta", c),
+                ("conta_dv", "3".into()),
+                ("nosso_numero", n)
+            ]
+        )),
+        (digits(6), ct.clone(), digits(9))
+            .prop_map(|(v, c, n)| (85, vec![("convenio", v), ("conta", c), ("nosso_numero", n)])),
+        (ag.clone(), ct.clone(), digits(7)).prop_map(|(a, c, n)| (
+            4,
+            vec![
+                ("agencia", a),
+                ("conta", c),
+                ("conta_dv", "1".into()),
+                ("nosso_numero", n)
+            ]
+        )),
+        (ag.clone(), digits(8), digits(8)).prop_map(|(a, c, n)| (
+            422,
+            vec![
+                ("agencia", a),
+                ("agencia_dv", "1".into()),
+                ("conta", c),
+                ("conta_dv", "2".into()),
+                ("nosso_numero", n)
+            ]
+        )),
+        (ag.clone(), ct.clone(), digits(11)).prop_map(|(a, c, n)| (
+            208,
+            vec![
+                ("agencia", a),
+                ("conta", c),
+                ("carteira", "01".into()),
+                ("nosso_numero", n)
+            ]
+        )),
+        (digits(3), ct, digits(6))
+            .prop_map(|(a, c, n)| (70, vec![("agencia", a), ("conta", c), ("nosso_numero", n)])),
     ]
 }
 
@@ -92,12 +224,22 @@ proptest! {
         let l = a.linha_digitavel();
         prop_assert_eq!(l.parse::<Arrecadacao>().unwrap(), a.clone());
         let changed = change(&l, pos, delta);
-        prop_assert!(changed.parse::<Arrecadacao>().is_err(), "{} → {}", l, changed);
+        // módulo 10 block DVs catch every single-digit change; the módulo 11 variant maps
+        // remainders 0 and 1 both to 0, so those rare cases may pass
+        if changed.parse::<Arrecadacao>().is_ok() {
+            prop_assert!(id == '8' || id == '9', "{} → {}", l, changed);
+        }
     }
 }
 
 fn change(s: &str, pos: usize, delta: u8) -> String {
     s.char_indices()
-        .map(|(i, c)| if i == pos { char::from(b'0' + ((c as u8 - b'0' + delta) % 10)) } else { c })
+        .map(|(i, c)| {
+            if i == pos {
+                char::from(b'0' + ((c as u8 - b'0' + delta) % 10))
+            } else {
+                c
+            }
+        })
         .collect()
 }

@@ -127,6 +127,11 @@ fn is_240_header(l: &[u8]) -> bool {
         && l.get(3..8) == Some(b"00000".as_slice())
 }
 
+/// A CNAB 240 batch header as the first line: a file that lost its file header.
+fn is_240_batch_header(l: &[u8]) -> bool {
+    l.len() >= 120 && l.get(..7).is_some_and(|b| b.iter().all(u8::is_ascii_digit)) && l.get(7) == Some(&b'1')
+}
+
 fn is_400_header(l: &[u8]) -> bool {
     l.first() == Some(&b'0') && l.len() >= 79 && !is_240_header(l)
 }
@@ -160,18 +165,18 @@ pub fn detect(bytes: &[u8]) -> Result<Detected> {
 
 pub(crate) fn detect_lines(lines: &[(&[u8], LineEnding)]) -> Result<Detected> {
     let first = lines.first().map(|(l, _)| *l).ok_or_else(|| Error::new(ErrorKind::Empty))?;
-    if is_240_header(first) {
+    if is_240_header(first) || is_240_batch_header(first) {
         let bank = digits_at(first, 1, 3).map(Bank::new).ok_or_else(|| Error::at_line(1, ErrorKind::UnknownLayout { reason: "no bank code at 1-3".into() }))?;
-        let kind = match first.get(142) {
-            Some(b'1') => Some(FileKind::Remessa),
-            Some(b'2') => Some(FileKind::Retorno),
+        let kind = match (first.get(7), first.get(142)) {
+            (Some(b'0'), Some(b'1')) => Some(FileKind::Remessa),
+            (Some(b'0'), Some(b'2')) => Some(FileKind::Retorno),
             _ => None,
         }
         .or_else(|| kind_from_segments(lines))
         .ok_or_else(|| {
             Error::at_line(1, ErrorKind::UnknownKind { reason: "header position 143 is neither 1 nor 2 and no P/Q or T/U segments found".into() })
         })?;
-        let version = first.get(163..166).map(|v| String::from_utf8_lossy(v).trim().to_string()).unwrap_or_default();
+        let version = first.get(163..166).filter(|_| first.get(7) == Some(&b'0')).map(|v| String::from_utf8_lossy(v).trim().to_string()).unwrap_or_default();
         let supported = bank.spec().is_some_and(|s| s.supports(Layout::Cnab240, kind));
         return Ok(Detected { bank, layout: Layout::Cnab240, kind, version, supported });
     }

@@ -43,7 +43,11 @@ fn nn17(input: &BoletoInput) -> Result<String> {
 /// Missing/invalid fields.
 pub fn nosso_numero(input: &BoletoInput) -> Result<NossoNumero> {
     let nn = nn17(input)?;
-    Ok(NossoNumero { formatado: nn.clone(), numero: nn, dv: None })
+    Ok(NossoNumero {
+        formatado: nn.clone(),
+        numero: nn,
+        dv: None,
+    })
 }
 
 /// Campo livre for Ailos.
@@ -52,7 +56,11 @@ pub fn nosso_numero(input: &BoletoInput) -> Result<NossoNumero> {
 /// Missing/invalid fields.
 pub fn campo_livre(input: &BoletoInput) -> Result<String> {
     let conv = input.req("convenio", input.beneficiario(), 6)?;
-    super::checked(format!("{conv}{}{}", nn17(input)?, input.carteira(2, Some("1"))?))
+    super::checked(format!(
+        "{conv}{}{}",
+        nn17(input)?,
+        input.carteira(2, Some("1"))?
+    ))
 }
 
 /// Read an Ailos campo livre.

@@ -50,7 +50,10 @@ enum Layout {
 }
 
 fn layout(input: &BoletoInput) -> Result<(Layout, String, String)> {
-    let conv = input.beneficiario().ok_or(BoletoError::MissingField { field: "convenio", bank: 1 })?;
+    let conv = input.beneficiario().ok_or(BoletoError::MissingField {
+        field: "convenio",
+        bank: 1,
+    })?;
     let raw_nn = input.nosso_numero.trim();
     let (l, nn_len) = match conv.len() {
         4 => (Layout::Conv4, 7),
@@ -80,12 +83,24 @@ pub fn nosso_numero(input: &BoletoInput) -> Result<NossoNumero> {
         Layout::Conv4 | Layout::Conv6 => {
             let numero = format!("{conv}{nn}");
             let dv = dv_nosso_numero(&numero).to_string();
-            NossoNumero { formatado: format!("{numero}-{dv}"), numero, dv: Some(dv) }
+            NossoNumero {
+                formatado: format!("{numero}-{dv}"),
+                numero,
+                dv: Some(dv),
+            }
         }
-        Layout::Conv6Nn17 => NossoNumero { numero: nn.clone(), dv: None, formatado: nn },
+        Layout::Conv6Nn17 => NossoNumero {
+            numero: nn.clone(),
+            dv: None,
+            formatado: nn,
+        },
         Layout::Conv7 | Layout::Conv8 => {
             let numero = format!("{conv}{nn}");
-            NossoNumero { formatado: numero.clone(), numero, dv: None }
+            NossoNumero {
+                formatado: numero.clone(),
+                numero,
+                dv: None,
+            }
         }
     })
 }
@@ -98,14 +113,21 @@ pub fn campo_livre(input: &BoletoInput) -> Result<String> {
     let (l, conv, nn) = layout(input)?;
     let cl = match l {
         Layout::Conv4 | Layout::Conv6 => {
-            format!("{conv}{nn}{}{}{}", input.agencia(4)?, input.conta(8)?, input.carteira(2, None)?)
+            format!(
+                "{conv}{nn}{}{}{}",
+                input.agencia(4)?,
+                input.conta(8)?,
+                input.carteira(2, None)?
+            )
         }
         Layout::Conv6Nn17 => {
             let cart = input.carteira(2, Some("18"))?;
             if cart != "16" && cart != "18" {
                 return Err(BoletoError::InvalidField {
                     field: "carteira",
-                    message: format!("17-digit nosso número (serviço 21) needs carteira 16 or 18, found {cart}"),
+                    message: format!(
+                        "17-digit nosso número (serviço 21) needs carteira 16 or 18, found {cart}"
+                    ),
                 });
             }
             format!("{conv}{nn}21")
@@ -123,13 +145,21 @@ pub fn parse(cl: &str) -> Option<CampoLivreInfo> {
     let s = |a, b| sub(cl, a, b);
     if s(0, 6) == "000000" {
         return Some(CampoLivreInfo::from_parts(
-            &[("convenio", s(6, 13)), ("nosso_numero", s(6, 23)), ("carteira", s(23, 25))],
+            &[
+                ("convenio", s(6, 13)),
+                ("nosso_numero", s(6, 23)),
+                ("carteira", s(23, 25)),
+            ],
             None,
         ));
     }
     if s(23, 25) == "21" {
         return Some(CampoLivreInfo::from_parts(
-            &[("convenio", s(0, 6)), ("nosso_numero", s(6, 23)), ("servico", "21")],
+            &[
+                ("convenio", s(0, 6)),
+                ("nosso_numero", s(6, 23)),
+                ("servico", "21"),
+            ],
             None,
         ));
     }

@@ -30,7 +30,11 @@ pub fn nc(s: &str) -> String {
 pub fn nosso_numero(input: &BoletoInput) -> Result<NossoNumero> {
     let nn = input.nn(8)?;
     let dv = nc(&nn);
-    Ok(NossoNumero { formatado: format!("{nn}-{dv}"), numero: nn, dv: Some(dv) })
+    Ok(NossoNumero {
+        formatado: format!("{nn}-{dv}"),
+        numero: nn,
+        dv: Some(dv),
+    })
 }
 
 /// Campo livre for Banrisul.

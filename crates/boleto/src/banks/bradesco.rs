@@ -38,7 +38,11 @@ pub fn nosso_numero(input: &BoletoInput) -> Result<NossoNumero> {
     let cart = input.carteira(2, None)?;
     let nn = input.nn(11)?;
     let dv = dv_nosso_numero(&cart, &nn).to_string();
-    Ok(NossoNumero { formatado: format!("{cart}/{nn}-{dv}"), numero: nn, dv: Some(dv) })
+    Ok(NossoNumero {
+        formatado: format!("{cart}/{nn}-{dv}"),
+        numero: nn,
+        dv: Some(dv),
+    })
 }
 
 /// Campo livre for Bradesco.

@@ -32,7 +32,11 @@ pub fn nosso_numero(input: &BoletoInput) -> Result<NossoNumero> {
     let b = body(input)?;
     let dv = nc(&b);
     let formatado = format!("{}{dv}", sub(&b, 13, 23));
-    Ok(NossoNumero { formatado, numero: sub(&b, 14, 20).to_string(), dv: Some(dv) })
+    Ok(NossoNumero {
+        formatado,
+        numero: sub(&b, 14, 20).to_string(),
+        dv: Some(dv),
+    })
 }
 
 /// Campo livre for BRB.

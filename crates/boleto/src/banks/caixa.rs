@@ -6,8 +6,8 @@
 //! §4.2.4.6 (nosso número), §4.2.10.1.1 (barcode), Anexo III (campo livre and its DV),
 //! Anexo IV (DV do nosso número), Anexo VI (DV do código do beneficiário).
 //!
-//! Nosso número: 17 digits = modalidade (`carteira`: 1 registrada, 2 sem registro; default 1)
-//! + emissão (`emissao`: 4 beneficiário; default 4) + 15 free digits. DV módulo 11
+//! Nosso número: 17 digits = modalidade (`carteira`: 1 registrada, 2 sem registro; default 1),
+//! then emissão (`emissao`: 4 beneficiário; default 4), then 15 free digits. DV módulo 11
 //! (weights 2..9, 11 − r, above 9 → 0). Printed `14000000000000001-4`. A 17-digit
 //! `nosso_numero` is taken as already carrying modalidade and emissão.
 //!
@@ -36,12 +36,19 @@ fn nn17(input: &BoletoInput) -> Result<String> {
 pub fn nosso_numero(input: &BoletoInput) -> Result<NossoNumero> {
     let nn = nn17(input)?;
     let dv = ch(mod11_zero(&nn)).to_string();
-    Ok(NossoNumero { formatado: format!("{nn}-{dv}"), numero: nn, dv: Some(dv) })
+    Ok(NossoNumero {
+        formatado: format!("{nn}-{dv}"),
+        numero: nn,
+        dv: Some(dv),
+    })
 }
 
 /// Código do beneficiário as it goes in the barcode (7 digits).
 fn beneficiario(input: &BoletoInput) -> Result<String> {
-    let b = input.beneficiario().ok_or(BoletoError::MissingField { field: "codigo_beneficiario", bank: 104 })?;
+    let b = input.beneficiario().ok_or(BoletoError::MissingField {
+        field: "codigo_beneficiario",
+        bank: 104,
+    })?;
     let n: u64 = b.parse().map_err(|_| BoletoError::InvalidField {
         field: "codigo_beneficiario",
         message: format!("expected digits, found {b:?}"),
@@ -63,7 +70,14 @@ pub fn campo_livre(input: &BoletoInput) -> Result<String> {
     let b = beneficiario(input)?;
     let nn = nn17(input)?;
     let s = |a, b| sub(&nn, a, b);
-    let body = format!("{b}{}{}{}{}{}", s(2, 5), s(0, 1), s(5, 8), s(1, 2), s(8, 17));
+    let body = format!(
+        "{b}{}{}{}{}{}",
+        s(2, 5),
+        s(0, 1),
+        s(5, 8),
+        s(1, 2),
+        s(8, 17)
+    );
     let dv = ch(mod11_zero(&body));
     super::checked(format!("{body}{dv}"))
 }
@@ -71,7 +85,14 @@ pub fn campo_livre(input: &BoletoInput) -> Result<String> {
 /// Read a Caixa campo livre.
 pub fn parse(cl: &str) -> Option<CampoLivreInfo> {
     let s = |a, b| sub(cl, a, b);
-    let nn = format!("{}{}{}{}{}", s(10, 11), s(14, 15), s(7, 10), s(11, 14), s(15, 24));
+    let nn = format!(
+        "{}{}{}{}{}",
+        s(10, 11),
+        s(14, 15),
+        s(7, 10),
+        s(11, 14),
+        s(15, 24)
+    );
     let nn_dv = ch(mod11_zero(&nn)).to_string();
     let ok = ch(mod11_zero(s(0, 24))) == crate::text::at(cl, 24);
     Some(CampoLivreInfo::from_parts(

@@ -37,7 +37,11 @@ pub fn nosso_numero(input: &BoletoInput) -> Result<NossoNumero> {
     let nn = input.nn(10)?;
     let dv = dv_nosso_numero(&ag, &cart, &nn).to_string();
     let agdv = input.s(&input.agencia_dv).unwrap_or("");
-    Ok(NossoNumero { formatado: format!("{ag}{agdv}/{cart}/{nn}-{dv}"), numero: nn, dv: Some(dv) })
+    Ok(NossoNumero {
+        formatado: format!("{ag}{agdv}/{cart}/{nn}-{dv}"),
+        numero: nn,
+        dv: Some(dv),
+    })
 }
 
 /// Campo livre for Inter.

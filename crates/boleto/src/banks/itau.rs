@@ -53,7 +53,11 @@ pub fn nosso_numero(input: &BoletoInput) -> Result<NossoNumero> {
     let has_account = input.s(&input.agencia).is_some() && input.s(&input.conta).is_some();
     if CARTEIRAS_SEU_NUMERO.contains(&cart.as_str()) && !has_account {
         // the barcode of these carteiras has no DAC; without agência/conta none is printed
-        return Ok(NossoNumero { formatado: format!("{cart}/{nn}"), numero: nn, dv: None });
+        return Ok(NossoNumero {
+            formatado: format!("{cart}/{nn}"),
+            numero: nn,
+            dv: None,
+        });
     }
     let (ag, conta) = if short {
         (String::new(), String::new())
@@ -61,7 +65,11 @@ pub fn nosso_numero(input: &BoletoInput) -> Result<NossoNumero> {
         (input.agencia(4)?, input.conta(5)?)
     };
     let dv = dac_nosso_numero(&ag, &conta, &cart, &nn).to_string();
-    Ok(NossoNumero { formatado: format!("{cart}/{nn}-{dv}"), numero: nn, dv: Some(dv) })
+    Ok(NossoNumero {
+        formatado: format!("{cart}/{nn}-{dv}"),
+        numero: nn,
+        dv: Some(dv),
+    })
 }
 
 /// Campo livre for Itaú.

@@ -22,7 +22,9 @@ pub mod sicredi;
 pub mod unicred;
 
 /// Bank codes with a campo livre implementation.
-pub const SUPPORTED: [u16; 15] = [1, 4, 33, 41, 70, 77, 85, 104, 136, 208, 237, 341, 422, 748, 756];
+pub const SUPPORTED: [u16; 15] = [
+    1, 4, 33, 41, 70, 77, 85, 104, 136, 208, 237, 341, 422, 748, 756,
+];
 
 pub(crate) fn supported(code: u16) -> bool {
     SUPPORTED.contains(&code)
@@ -109,6 +111,10 @@ pub(crate) fn checked(cl: String) -> Result<String> {
     if cl.len() == 25 && cl.bytes().all(|b| b.is_ascii_digit()) {
         Ok(cl)
     } else {
-        Err(BoletoError::WrongLength { what: "campo livre", expected: "25", found: cl.len() })
+        Err(BoletoError::WrongLength {
+            what: "campo livre",
+            expected: "25",
+            found: cl.len(),
+        })
     }
 }

@@ -35,7 +35,11 @@ pub fn dv_nosso_numero(nn: &str) -> char {
 pub fn nosso_numero(input: &BoletoInput) -> Result<NossoNumero> {
     let nn = input.nn(8)?;
     let dv = dv_nosso_numero(&nn).to_string();
-    Ok(NossoNumero { formatado: format!("{nn}-{dv}"), numero: nn, dv: Some(dv) })
+    Ok(NossoNumero {
+        formatado: format!("{nn}-{dv}"),
+        numero: nn,
+        dv: Some(dv),
+    })
 }
 
 /// Campo livre for Safra.

@@ -50,7 +50,11 @@ pub fn nosso_numero(input: &BoletoInput) -> Result<NossoNumero> {
     let b = input.req("codigo_beneficiario", input.beneficiario(), 7)?;
     let nn = input.nn(7)?;
     let dv = dv_nosso_numero(&ag, &b, &nn).to_string();
-    Ok(NossoNumero { formatado: format!("{nn}-{dv}"), numero: nn, dv: Some(dv) })
+    Ok(NossoNumero {
+        formatado: format!("{nn}-{dv}"),
+        numero: nn,
+        dv: Some(dv),
+    })
 }
 
 /// Campo livre for Sicoob.
@@ -63,7 +67,12 @@ pub fn campo_livre(input: &BoletoInput) -> Result<String> {
     let nn = input.nn(7)?;
     let dv = dv_nosso_numero(&ag, &b, &nn);
     let cart = input.carteira(1, Some("1"))?;
-    let modal = input.opt("modalidade", input.s(&input.modalidade).or(input.s(&input.variacao)), 2, "01")?;
+    let modal = input.opt(
+        "modalidade",
+        input.s(&input.modalidade).or(input.s(&input.variacao)),
+        2,
+        "01",
+    )?;
     let parcela = input.opt("parcela", input.s(&input.parcela), 3, "001")?;
     super::checked(format!("{cart}{ag}{modal}{b}{nn}{dv}{parcela}"))
 }

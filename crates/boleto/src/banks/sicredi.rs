@@ -39,7 +39,12 @@ fn nn8(input: &BoletoInput) -> Result<String> {
             let a = a.get(a.len().saturating_sub(2)..).unwrap_or(a);
             input.req("ano", Some(a), 2)?
         }
-        None => return Err(BoletoError::MissingField { field: "ano", bank: 748 }),
+        None => {
+            return Err(BoletoError::MissingField {
+                field: "ano",
+                bank: 748,
+            })
+        }
     };
     let byte = input.opt("byte", input.s(&input.byte), 1, "2")?;
     Ok(format!("{ano}{byte}{}", input.nn(5)?))
@@ -69,7 +74,11 @@ pub fn nosso_numero(input: &BoletoInput) -> Result<NossoNumero> {
     let p = parts(input)?;
     let dv = dv_nosso_numero(&p.agencia, &p.posto, &p.benef, &p.nn8).to_string();
     let formatado = format!("{}/{}-{dv}", sub(&p.nn8, 0, 2), sub(&p.nn8, 2, 8));
-    Ok(NossoNumero { numero: p.nn8, dv: Some(dv), formatado })
+    Ok(NossoNumero {
+        numero: p.nn8,
+        dv: Some(dv),
+        formatado,
+    })
 }
 
 /// Campo livre for Sicredi.
@@ -81,7 +90,10 @@ pub fn campo_livre(input: &BoletoInput) -> Result<String> {
     let tipo = input.carteira(1, Some("1"))?;
     let dv = dv_nosso_numero(&p.agencia, &p.posto, &p.benef, &p.nn8);
     let com_valor = if input.valor.is_zero() { '0' } else { '1' };
-    let body = format!("{tipo}1{}{dv}{}{}{}{com_valor}0", p.nn8, p.agencia, p.posto, p.benef);
+    let body = format!(
+        "{tipo}1{}{dv}{}{}{}{com_valor}0",
+        p.nn8, p.agencia, p.posto, p.benef
+    );
     let cdv = ch(mod11_zero(&body));
     super::checked(format!("{body}{cdv}"))
 }

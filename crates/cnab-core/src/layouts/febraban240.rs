@@ -292,6 +292,25 @@ pub const SEGMENTO_U: RecordLayout = RecordLayout {
     ],
 };
 
+/// Segmento Y — optional records (Y-01 sacador/avalista, Y-03 PIX, Y-04 e-mail, Y-08 rateio, …), identified at
+/// 18-19; kept raw: the writer does not emit it, the reader keeps it with its entry.
+pub const SEGMENTO_Y: RecordLayout = RecordLayout {
+    name: "segmento_y",
+    len: 240,
+    source: SOURCE,
+    fields: &[
+        F::num("banco", 1, 3).role(R::BancoCodigo),
+        F::num("lote", 4, 7).role(R::Lote),
+        F::constant("tipo_registro", 8, 8, "3"),
+        F::num("sequencial", 9, 13).role(R::Sequencial),
+        F::constant("segmento", 14, 14, "Y"),
+        F::blank("cnab_1", 15, 15),
+        F::alpha("codigo_movimento", 16, 17),
+        F::alpha("identificacao_registro", 18, 19),
+        F::alpha("dados", 20, 240),
+    ],
+};
+
 /// Registro 5 — trailer de lote (retorno: totals per carteira; remessa: zeros/blanks after the count).
 pub const TRAILER_LOTE: RecordLayout = RecordLayout {
     name: "trailer_lote",
@@ -343,6 +362,7 @@ pub const ENTRY_REMESSA: &[EntryRecord] = &[
         emit: Emit::IfAny(&[R::MultaCodigo, R::MultaValor, R::Desconto2Valor, R::Mensagem3, R::Mensagem4]),
     },
     EntryRecord { key: RecordKey::Segment(b'S'), starts: false, emit: Emit::IfAny(&[R::Mensagem1, R::Mensagem2]) },
+    EntryRecord { key: RecordKey::Segment(b'Y'), starts: false, emit: Emit::Never },
 ];
 
 /// The FEBRABAN retorno entry: T starts, U (and Y, when a bank sends it) follow.
@@ -362,6 +382,7 @@ pub const RECORDS: &[(RecordKey, &RecordLayout)] = &[
     (RecordKey::Segment(b'S'), &SEGMENTO_S),
     (RecordKey::Segment(b'T'), &SEGMENTO_T),
     (RecordKey::Segment(b'U'), &SEGMENTO_U),
+    (RecordKey::Segment(b'Y'), &SEGMENTO_Y),
     (RecordKey::BatchTrailer, &TRAILER_LOTE),
     (RecordKey::FileTrailer, &TRAILER_ARQUIVO),
 ];
@@ -662,6 +683,7 @@ pub const ALL: &[&RecordLayout] = &[
     &SEGMENTO_S,
     &SEGMENTO_T,
     &SEGMENTO_U,
+    &SEGMENTO_Y,
     &TRAILER_LOTE,
     &TRAILER_ARQUIVO,
 ];
