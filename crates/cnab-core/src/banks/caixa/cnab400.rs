@@ -1,6 +1,387 @@
-//! Caixa Econômica Federal — CNAB 400 cobrança.
+//! Caixa Econômica Federal — CNAB 400 cobrança (SIGCB).
+//!
+//! Source: CAIXA, "Leiaute de Arquivo Eletrônico Padrão CNAB 400 — Cobrança Bancária CAIXA – SIGCB", manual
+//! 67.126 v004 (jan/2016): Anexo I (header remessa), II (detalhe tipo 1), III (tipo 2, mensagens), IV (trailer
+//! remessa), V (header retorno), VI (detalhe retorno), VII (trailer retorno); notas NE017 (movimentos), NE032
+//! (motivos de rejeição), NE033 (ocorrências). Positions cross-checked against eduardokum/laravel-boleto
+//! `src/Cnab/Retorno/Cnab400/Banco/Caixa.php` and `src/Cnab/Remessa/Cnab400/Banco/Caixa.php`.
+//!
+//! Notes:
+//! - The nosso número is 17 digits: modalidade (57-58: 14 registrada/beneficiário emite, 11 CAIXA emite, …) plus
+//!   15 digits (59-73). The model keeps the 15 digits in `nosso_numero` and the modalidade in `variacao`.
+//! - The retorno rejection code (80-82) has 3 positions but the manual's codes have two digits; position 80 is kept
+//!   apart (always `0`) so the motivo reads as printed in NE032.
+//! - Juros (267-279) and multa (280-292) are separate in the retorno; the hook adds them into `juros_multa`.
 
-use crate::bank::LayoutSpec;
+use crate::bank::{oc, EntryRecord, Emit, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::field::{FieldSpec as F, RecordLayout, Role as R};
+use crate::model::{FileKind, Layout, OcorrenciaKind as K, RetornoEntry};
+use crate::record::Record;
 
-/// CNAB 400 layouts of this bank (none yet).
-pub const LAYOUTS: &[&LayoutSpec] = &[];
+/// Source string for the tables.
+pub const SOURCE: &str = "CAIXA Leiaute CNAB 400 Cobrança Bancária SIGCB, manual 67.126 v004 (jan/2016)";
+
+/// Anexo I — header de arquivo remessa.
+pub const HEADER_REMESSA: RecordLayout = RecordLayout {
+    name: "header_arquivo",
+    len: 400,
+    source: "CAIXA SIGCB CNAB 400 v004, Anexo I (registro tipo 0, remessa)",
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "0"),
+        F::num("codigo_remessa", 2, 2).role(R::ArquivoCodigo),
+        F::alpha("literal_remessa", 3, 9).default("REMESSA"),
+        F::num("codigo_servico", 10, 11).default("01"),
+        F::alpha("literal_servico", 12, 26).default("COBRANCA"),
+        F::num("agencia", 27, 30).role(R::Agencia),
+        F::num("codigo_beneficiario", 31, 36).role(R::CodigoBeneficiario),
+        F::blank("uso_caixa_1", 37, 46),
+        F::alpha("empresa_nome", 47, 76).role(R::EmpresaNome),
+        F::num("banco", 77, 79).role(R::BancoCodigo),
+        F::alpha("banco_nome", 80, 94).default("C ECON FEDERAL"),
+        F::date6("data_geracao", 95, 100).role(R::DataGeracao),
+        F::blank("uso_caixa_2", 101, 389),
+        F::num("nsa", 390, 394).role(R::Nsa),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Anexo II — detalhe tipo 1 (título), remessa.
+pub const DETALHE_REMESSA: RecordLayout = RecordLayout {
+    name: "detalhe",
+    len: 400,
+    source: "CAIXA SIGCB CNAB 400 v004, Anexo II (registro tipo 1, remessa)",
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "1"),
+        F::num("empresa_tipo_inscricao", 2, 3).role(R::EmpresaTipoInscricao),
+        F::num("empresa_inscricao", 4, 17).role(R::EmpresaInscricao),
+        F::num("agencia", 18, 21).role(R::Agencia),
+        F::num("codigo_beneficiario", 22, 27).role(R::CodigoBeneficiario),
+        F::num("id_emissao", 28, 28).default("2"),
+        F::num("id_postagem", 29, 29).default("0"),
+        F::num("taxa_permanencia", 30, 31).role(R::JurosCodigo).default("00"),
+        F::alpha("uso_empresa", 32, 56).role(R::UsoEmpresa),
+        F::num("modalidade", 57, 58).role(R::Modalidade).default("14"),
+        F::num("nosso_numero", 59, 73).role(R::NossoNumero),
+        F::blank("brancos_1", 74, 76),
+        F::alpha("mensagem", 77, 106).role(R::Mensagem1),
+        F::num("carteira", 107, 108).role(R::Carteira).default("01"),
+        F::num("codigo_ocorrencia", 109, 110).role(R::Movimento),
+        F::alpha("seu_numero", 111, 120).role(R::SeuNumero),
+        F::date6("vencimento", 121, 126).role(R::Vencimento),
+        F::dec("valor_titulo", 127, 139, 2).role(R::ValorTitulo),
+        F::num("banco", 140, 142).role(R::BancoCodigo),
+        F::num("agencia_cobradora", 143, 147),
+        F::num("especie", 148, 149).role(R::Especie).default("01"),
+        F::alpha("aceite", 150, 150).role(R::Aceite).default("N"),
+        F::date6("data_emissao", 151, 156).role(R::Emissao),
+        F::num("instrucao_1", 157, 158).role(R::ProtestoCodigo).default("02"),
+        F::num("instrucao_2", 159, 160),
+        F::dec("juros_mora", 161, 173, 2).role(R::JurosValor),
+        F::date6("desconto_data", 174, 179).role(R::DescontoData),
+        F::dec("desconto_valor", 180, 192, 2).role(R::DescontoValor),
+        F::dec("valor_iof", 193, 205, 2).role(R::Iof),
+        F::dec("valor_abatimento", 206, 218, 2).role(R::Abatimento),
+        F::num("pagador_tipo_inscricao", 219, 220).role(R::PagadorTipoInscricao),
+        F::num("pagador_inscricao", 221, 234).role(R::PagadorInscricao),
+        F::alpha("pagador_nome", 235, 274).role(R::PagadorNome),
+        F::alpha("pagador_endereco", 275, 314).role(R::PagadorEndereco),
+        F::alpha("pagador_bairro", 315, 326).role(R::PagadorBairro),
+        F::num("pagador_cep", 327, 334).role(R::PagadorCep),
+        F::alpha("pagador_cidade", 335, 349).role(R::PagadorCidade),
+        F::alpha("pagador_uf", 350, 351).role(R::PagadorUf),
+        F::date6("multa_data", 352, 357).role(R::MultaData),
+        F::dec("multa_valor", 358, 367, 2).role(R::MultaValor),
+        F::alpha("sacador_nome", 368, 389).role(R::SacadorNome),
+        F::num("instrucao_3", 390, 391),
+        F::num("prazo", 392, 393).role(R::ProtestoPrazo),
+        F::num("moeda", 394, 394).default("1"),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Anexo III — detalhe tipo 2 (mensagens do bloqueto), remessa. Written when a title has messages 2-4.
+pub const MENSAGENS_REMESSA: RecordLayout = RecordLayout {
+    name: "detalhe_mensagens",
+    len: 400,
+    source: "CAIXA SIGCB CNAB 400 v004, Anexo III (registro tipo 2, remessa)",
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "2"),
+        F::num("empresa_tipo_inscricao", 2, 3).role(R::EmpresaTipoInscricao),
+        F::num("empresa_inscricao", 4, 17).role(R::EmpresaInscricao),
+        F::num("agencia", 18, 21).role(R::Agencia),
+        F::num("codigo_beneficiario", 22, 27).role(R::CodigoBeneficiario),
+        F::blank("uso_caixa_1", 28, 31),
+        F::blank("brancos_1", 32, 56),
+        F::num("modalidade", 57, 58).role(R::Modalidade).default("14"),
+        F::num("nosso_numero", 59, 73).role(R::NossoNumero),
+        F::blank("brancos_2", 74, 106),
+        F::num("carteira", 107, 108).role(R::Carteira).default("01"),
+        F::num("codigo_ocorrencia", 109, 110).role(R::Movimento),
+        F::blank("uso_caixa_2", 111, 139),
+        F::num("banco", 140, 142).role(R::BancoCodigo),
+        F::alpha("mensagem_1", 143, 182),
+        F::alpha("mensagem_2", 183, 222).role(R::Mensagem2),
+        F::alpha("mensagem_3", 223, 262).role(R::Mensagem3),
+        F::alpha("mensagem_4", 263, 302).role(R::Mensagem4),
+        F::alpha("mensagem_5", 303, 342),
+        F::alpha("mensagem_6", 343, 382),
+        F::blank("uso_caixa_3", 383, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Anexo IV — trailer de arquivo remessa.
+pub const TRAILER_REMESSA: RecordLayout = RecordLayout {
+    name: "trailer_arquivo",
+    len: 400,
+    source: "CAIXA SIGCB CNAB 400 v004, Anexo IV (registro tipo 9, remessa)",
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "9"),
+        F::blank("uso_caixa", 2, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Anexo V — header de arquivo retorno.
+pub const HEADER_RETORNO: RecordLayout = RecordLayout {
+    name: "header_arquivo",
+    len: 400,
+    source: "CAIXA SIGCB CNAB 400 v004, Anexo V (registro tipo 0, retorno)",
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "0"),
+        F::num("codigo_retorno", 2, 2).role(R::ArquivoCodigo),
+        F::alpha("literal_retorno", 3, 9).default("RETORNO"),
+        F::num("codigo_servico", 10, 11).default("01"),
+        F::alpha("literal_servico", 12, 26).default("COBRANCA"),
+        F::num("agencia", 27, 30).role(R::Agencia),
+        F::num("codigo_beneficiario", 31, 36).role(R::CodigoBeneficiario),
+        F::blank("uso_caixa_1", 37, 46),
+        F::alpha("empresa_nome", 47, 76).role(R::EmpresaNome),
+        F::num("banco", 77, 79).role(R::BancoCodigo),
+        F::alpha("banco_nome", 80, 94).default("C ECON FEDERAL"),
+        F::date6("data_geracao", 95, 100).role(R::DataGeracao),
+        F::alpha("mensagem_retorno", 101, 158),
+        F::blank("uso_caixa_2", 159, 389),
+        F::num("nsa", 390, 394).role(R::Nsa),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Anexo VI — detalhe tipo 1, retorno.
+pub const DETALHE_RETORNO: RecordLayout = RecordLayout {
+    name: "detalhe",
+    len: 400,
+    source: "CAIXA SIGCB CNAB 400 v004, Anexo VI (registro tipo 1, retorno)",
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "1"),
+        F::num("empresa_tipo_inscricao", 2, 3),
+        F::num("empresa_inscricao", 4, 17),
+        F::num("agencia", 18, 21),
+        F::num("codigo_beneficiario", 22, 27),
+        F::num("id_emissao", 28, 28),
+        F::num("id_postagem", 29, 29),
+        F::blank("uso_caixa_1", 30, 31),
+        F::alpha("uso_empresa", 32, 56).role(R::UsoEmpresa),
+        F::num("modalidade", 57, 58),
+        F::num("nosso_numero", 59, 73).role(R::NossoNumero),
+        F::blank("uso_caixa_2", 74, 79),
+        F::num("motivo_rejeicao_prefixo", 80, 80),
+        F::alpha("motivo_rejeicao", 81, 82).role(R::Motivos),
+        F::alpha("uso_caixa_3", 83, 106),
+        F::num("carteira", 107, 108).role(R::Carteira),
+        F::num("codigo_ocorrencia", 109, 110).role(R::Ocorrencia),
+        F::date6("data_ocorrencia", 111, 116).role(R::DataOcorrencia),
+        F::alpha("seu_numero", 117, 126).role(R::SeuNumero),
+        F::blank("uso_caixa_4", 127, 146),
+        F::date6("vencimento", 147, 152).role(R::Vencimento),
+        F::dec("valor_titulo", 153, 165, 2).role(R::ValorTitulo),
+        F::num("banco_cobrador", 166, 168).role(R::BancoCobrador),
+        F::num("agencia_cobradora", 169, 173).role(R::AgenciaCobradora),
+        F::num("especie", 174, 175),
+        F::dec("valor_tarifa", 176, 188, 2).role(R::Tarifa),
+        F::num("canal_liquidacao", 189, 191),
+        F::num("forma_liquidacao", 192, 192),
+        F::alpha("float_negociado", 193, 194),
+        F::date6("data_debito_tarifa", 195, 200),
+        F::blank("uso_caixa_5", 201, 214),
+        F::dec("valor_iof", 215, 227, 2).role(R::Iof),
+        F::dec("valor_abatimento", 228, 240, 2).role(R::Abatimento),
+        F::dec("valor_desconto", 241, 253, 2).role(R::Desconto),
+        F::dec("valor_pago", 254, 266, 2).role(R::ValorPago),
+        F::dec("valor_juros", 267, 279, 2).role(R::JurosMulta),
+        F::dec("valor_multa", 280, 292, 2),
+        F::num("moeda", 293, 293).default("1"),
+        F::date6("data_credito", 294, 299).role(R::DataCredito),
+        F::blank("uso_caixa_6", 300, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Anexo VII — trailer de arquivo retorno.
+pub const TRAILER_RETORNO: RecordLayout = RecordLayout {
+    name: "trailer_arquivo",
+    len: 400,
+    source: "CAIXA SIGCB CNAB 400 v004, Anexo VII (registro tipo 9, retorno)",
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "9"),
+        F::num("codigo_retorno", 2, 2).role(R::ArquivoCodigo),
+        F::num("codigo_servico", 3, 4).default("01"),
+        F::num("banco", 5, 7).role(R::BancoCodigo),
+        F::blank("uso_caixa", 8, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// NE017 — códigos de movimento da remessa.
+pub const MOVIMENTOS: &[OcorrenciaDef] = &[
+    oc("01", K::Informativo, "Entrada de Título"),
+    oc("02", K::Informativo, "Pedido de Baixa"),
+    oc("03", K::Informativo, "Concessão de Abatimento"),
+    oc("04", K::Informativo, "Cancelamento de Abatimento"),
+    oc("05", K::Informativo, "Alteração de Vencimento"),
+    oc("06", K::Informativo, "Alteração do uso da Empresa"),
+    oc("07", K::Informativo, "Alteração do Prazo de Protesto"),
+    oc("08", K::Informativo, "Alteração do Prazo de Devolução"),
+    oc("09", K::Informativo, "Alteração de outros dados"),
+    oc("10", K::Informativo, "Alt de dados c/ emissão / emissão de bloqueto"),
+    oc("11", K::Informativo, "Alteração da opção de Protesto para Devolução"),
+    oc("12", K::Informativo, "Alteração da opção de Devolução para Protesto"),
+];
+
+/// NE033 — códigos de ocorrência do retorno.
+pub const OCORRENCIAS: &[OcorrenciaDef] = &[
+    oc("01", K::EntradaConfirmada, "Entrada Confirmada"),
+    oc("02", K::Baixa, "Baixa Manual Confirmada"),
+    oc("03", K::InstrucaoConfirmada, "Abatimento Concedido"),
+    oc("04", K::InstrucaoConfirmada, "Abatimento Cancelado"),
+    oc("05", K::InstrucaoConfirmada, "Vencimento Alterado"),
+    oc("06", K::InstrucaoConfirmada, "Uso da Empresa Alterado"),
+    oc("07", K::InstrucaoConfirmada, "Prazo de Protesto Alterado"),
+    oc("08", K::InstrucaoConfirmada, "Prazo de Devolução Alterado"),
+    oc("09", K::InstrucaoConfirmada, "Alteração Confirmada"),
+    oc("10", K::InstrucaoConfirmada, "Alteração com reemissão de Bloqueto Confirmada"),
+    oc("11", K::InstrucaoConfirmada, "Alteração da opção de Protesto para Devolução Confirmada"),
+    oc("12", K::InstrucaoConfirmada, "Alteração da opção de Devolução para Protesto Confirmada"),
+    oc("20", K::Informativo, "Em Ser"),
+    oc("21", K::Liquidacao, "Liquidação"),
+    oc("22", K::LiquidacaoCartorio, "Liquidação em Cartório"),
+    oc("23", K::Baixa, "Baixa por Devolução"),
+    oc("25", K::Baixa, "Baixa por Protesto"),
+    oc("26", K::Protesto, "Título enviado para Cartório"),
+    oc("27", K::Protesto, "Sustação de Protesto"),
+    oc("28", K::Protesto, "Estorno de Protesto"),
+    oc("29", K::Protesto, "Estorno de Sustação de Protesto"),
+    oc("30", K::Informativo, "Alteração de Título"),
+    oc("31", K::Tarifa, "Tarifa sobre Título Vencido"),
+    oc("32", K::Tarifa, "Outras Tarifas de Alteração"),
+    oc("33", K::Informativo, "Estorno de Baixa / Liquidação"),
+    oc("34", K::Tarifa, "Tarifas Diversas"),
+    oc("99", K::EntradaRejeitada, "Rejeição do Título – Código rejeição informado nas pos 80 a 82"),
+];
+
+/// NE032 — códigos de motivo de rejeição (ocorrência 99).
+pub const MOTIVOS: &[MotivoDef] = &[
+    MotivoDef { ocorrencias: &[], code: "01", description: "Movimento sem Beneficiário Correspondente" },
+    MotivoDef { ocorrencias: &[], code: "02", description: "Movimento sem Título Correspondente" },
+    MotivoDef { ocorrencias: &[], code: "08", description: "Movimento para título já com movimentação no dia" },
+    MotivoDef { ocorrencias: &[], code: "09", description: "Nosso Número não pertence ao Beneficiário" },
+    MotivoDef { ocorrencias: &[], code: "10", description: "Inclusão de título já existente na base" },
+    MotivoDef { ocorrencias: &[], code: "12", description: "Movimento duplicado" },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "13",
+        description: "Entrada Inválida para Cobrança Caucionada (Beneficiário não possui conta Caução)",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "20",
+        description: "CEP do Pagador não encontrado (não foi possível a determinação da Agência Cobradora para o título)",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "21",
+        description: "Agência cobradora não encontrada (agência designada para cobradora não cadastrada no sistema)",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "22",
+        description: "Agência Beneficiário não encontrada (Agência do Beneficiário não cadastrada no sistema)",
+    },
+    MotivoDef { ocorrencias: &[], code: "45", description: "Data de Vencimento com prazo superior ao limite" },
+    MotivoDef { ocorrencias: &[], code: "49", description: "Movimento inválido para título Baixado/Liquidado" },
+    MotivoDef { ocorrencias: &[], code: "50", description: "Movimento inválido para título enviado a Cartório" },
+    MotivoDef { ocorrencias: &[], code: "54", description: "Faixa de CEP da Agência Cobradora não abrange CEP do Pagador" },
+    MotivoDef { ocorrencias: &[], code: "55", description: "Título já com opção de Devolução" },
+    MotivoDef { ocorrencias: &[], code: "56", description: "Processo de Protesto em andamento" },
+    MotivoDef { ocorrencias: &[], code: "57", description: "Título já com opção de Protesto" },
+    MotivoDef { ocorrencias: &[], code: "58", description: "Processo de devolução em andamento" },
+    MotivoDef { ocorrencias: &[], code: "59", description: "Novo prazo p/ Protesto/Devolução inválido" },
+    MotivoDef { ocorrencias: &[], code: "76", description: "Alteração do prazo de protesto inválida" },
+    MotivoDef { ocorrencias: &[], code: "77", description: "Alteração do prazo de devolução inválida" },
+    MotivoDef { ocorrencias: &[], code: "81", description: "CEP do Pagador inválido" },
+    MotivoDef { ocorrencias: &[], code: "82", description: "CNPJ/CPF do Pagador inválido (dígito não confere)" },
+    MotivoDef { ocorrencias: &[], code: "83", description: "Número do Documento (seu número) inválido" },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "84",
+        description: "Protesto inválido para título sem Número do documento (seu número)",
+    },
+];
+
+/// Adds the multa (280-292) to the juros (267-279) in `juros_multa`.
+fn retorno_hook(e: &mut RetornoEntry, records: &[Record<'_>]) {
+    let multa = records
+        .iter()
+        .filter_map(|r| r.layout.field("valor_multa").map(|f| f.slice(r.bytes)))
+        .find_map(|raw| crate::field::decode_num(raw, 2).ok().flatten());
+    if let Some(m) = multa.filter(|m| !m.is_zero()) {
+        e.juros_multa = Some(e.juros_multa.unwrap_or_default() + m);
+    }
+}
+
+/// Remessa (Anexos I-IV).
+pub const REMESSA: LayoutSpec = LayoutSpec {
+    layout: Layout::Cnab400,
+    kind: FileKind::Remessa,
+    versions: &[],
+    records: &[
+        (RecordKey::FileHeader, &HEADER_REMESSA),
+        (RecordKey::Detail(b'1'), &DETALHE_REMESSA),
+        (RecordKey::Detail(b'2'), &MENSAGENS_REMESSA),
+        (RecordKey::FileTrailer, &TRAILER_REMESSA),
+    ],
+    entry: &[
+        EntryRecord { key: RecordKey::Detail(b'1'), starts: true, emit: Emit::Always },
+        EntryRecord { key: RecordKey::Detail(b'2'), starts: false, emit: Emit::IfAny(&[R::Mensagem2, R::Mensagem3, R::Mensagem4]) },
+    ],
+    ocorrencias: MOVIMENTOS,
+    motivos: &[],
+    source: SOURCE,
+    retorno_hook: None,
+    titulo_hook: None,
+    write_hook: None,
+    crlf: true,
+};
+
+/// Retorno (Anexos V-VII).
+pub const RETORNO: LayoutSpec = LayoutSpec {
+    layout: Layout::Cnab400,
+    kind: FileKind::Retorno,
+    versions: &[],
+    records: &[
+        (RecordKey::FileHeader, &HEADER_RETORNO),
+        (RecordKey::Detail(b'1'), &DETALHE_RETORNO),
+        (RecordKey::FileTrailer, &TRAILER_RETORNO),
+    ],
+    entry: &[EntryRecord { key: RecordKey::Detail(b'1'), starts: true, emit: Emit::Always }],
+    ocorrencias: OCORRENCIAS,
+    motivos: MOTIVOS,
+    source: SOURCE,
+    retorno_hook: Some(retorno_hook),
+    titulo_hook: None,
+    write_hook: None,
+    crlf: true,
+};
+
+/// CNAB 400 layouts of this bank.
+pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];
