@@ -23,6 +23,8 @@ pub struct ReadOptions {
     pub layout: Option<Layout>,
     /// Force the kind instead of detecting it.
     pub kind: Option<FileKind>,
+    /// Read with this layout spec instead of the bank's (a layout of your own for a bank we do not have).
+    pub spec: Option<&'static LayoutSpec>,
 }
 
 impl ReadOptions {
@@ -523,7 +525,12 @@ fn run(bytes: &[u8], opts: ReadOptions) -> Result<(Detected, Engine, Vec<Event>,
         d.kind = k;
     }
     let mut problems = Vec::new();
-    let spec = choose_spec(&d, opts.lenient, &mut problems)?;
+    let spec = match opts.spec {
+        Some(s) => s,
+        None => choose_spec(&d, opts.lenient, &mut problems)?,
+    };
+    d.layout = spec.layout;
+    d.kind = spec.kind;
     let mut engine = Engine::new(spec, opts.lenient, problems, true);
     let mut events = Vec::new();
     for (i, (line, ending)) in lines.lines.iter().enumerate() {
@@ -667,7 +674,10 @@ impl<R: BufRead> RetornoReader<R> {
             d.layout = l;
         }
         let mut problems = Vec::new();
-        let spec = choose_spec(&d, opts.lenient, &mut problems)?;
+        let spec = match opts.spec {
+            Some(s) => s,
+            None => choose_spec(&d, opts.lenient, &mut problems)?,
+        };
         let mut engine = Engine::new(spec, opts.lenient, problems, false);
         let mut pending = std::collections::VecDeque::new();
         match engine.feed(1, &buf, ending) {

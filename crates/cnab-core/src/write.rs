@@ -432,6 +432,14 @@ pub fn write_remessa(remessa: &Remessa, bank: Bank, layout: Layout) -> Result<Ve
 /// [`write_remessa`] with options.
 pub fn write_remessa_with(remessa: &Remessa, bank: Bank, layout: Layout, opts: WriteOptions) -> Result<Vec<u8>> {
     let spec = spec_for(bank, layout, FileKind::Remessa, &remessa.header.layout_versao)?;
+    write_remessa_spec(remessa, bank, spec, opts)
+}
+
+/// Writes a remessa with a given layout spec (e.g. FEBRABAN's generic one, or a layout of your own).
+pub fn write_remessa_spec(remessa: &Remessa, bank: Bank, spec: &'static LayoutSpec, opts: WriteOptions) -> Result<Vec<u8>> {
+    if spec.kind != FileKind::Remessa {
+        return Err(Error::new(ErrorKind::Invalid("write_remessa_spec needs a remessa layout spec".into())));
+    }
     if !opts.skip_document_check {
         check_documents(remessa)?;
     }
@@ -452,6 +460,14 @@ pub fn write_remessa_to<W: std::io::Write>(remessa: &Remessa, bank: Bank, layout
 /// Writes a retorno from the model (for test files and simulations: banks write retornos, companies read them).
 pub fn write_retorno(retorno: &Retorno, opts: WriteOptions) -> Result<Vec<u8>> {
     let spec = spec_for(retorno.bank, retorno.layout, FileKind::Retorno, &retorno.header.layout_versao)?;
+    write_retorno_spec(retorno, spec, opts)
+}
+
+/// Writes a retorno with a given layout spec (e.g. FEBRABAN's generic one, or a layout of your own).
+pub fn write_retorno_spec(retorno: &Retorno, spec: &'static LayoutSpec, opts: WriteOptions) -> Result<Vec<u8>> {
+    if spec.kind != FileKind::Retorno {
+        return Err(Error::new(ErrorKind::Invalid("write_retorno_spec needs a retorno layout spec".into())));
+    }
     write_file(
         spec,
         retorno.bank,
