@@ -38,18 +38,19 @@ pub fn big_retorno(bank: u16, n: usize) -> Vec<u8> {
         records: Vec::new(),
         problems: Vec::new(),
     };
-    write_retorno(&r, WriteOptions::default()).unwrap_or_default()
+    cnab_core::write_retorno_spec(&r, &cnab_core::layouts::febraban240::RETORNO, WriteOptions::default()).unwrap_or_default()
 }
 
 fn bench(c: &mut Criterion) {
-    let bytes = big_retorno(341, 20_000);
+    let bytes = big_retorno(999, 20_000);
+    let opts = ReadOptions { spec: Some(&cnab_core::layouts::febraban240::RETORNO), ..ReadOptions::strict() };
     let mut g = c.benchmark_group("cnab240_retorno");
     g.throughput(Throughput::Bytes(bytes.len() as u64));
     g.sample_size(20);
     g.bench_function("split_lines", |b| b.iter(|| black_box(&bytes).split(|&c| c == b'\n').count()));
-    g.bench_function("read_retorno", |b| b.iter(|| read_retorno(black_box(&bytes), ReadOptions::strict()).map(|r| r.entries.len())));
+    g.bench_function("read_retorno", |b| b.iter(|| read_retorno(black_box(&bytes), opts).map(|r| r.entries.len())));
     g.bench_function("stream", |b| {
-        b.iter(|| RetornoReader::new(black_box(bytes.as_slice()), ReadOptions::strict()).map(|r| r.count()))
+        b.iter(|| RetornoReader::new(black_box(bytes.as_slice()), opts).map(|r| r.count()))
     });
     g.bench_function("detect", |b| b.iter(|| cnab_core::detect(black_box(&bytes)).map(|d| d.bank)));
     g.finish();

@@ -382,6 +382,17 @@ pub fn decode_text(bytes: &[u8]) -> String {
     text.into_owned()
 }
 
+/// Checks one field's encoding without building its value (no allocation unless it is wrong).
+pub fn check(spec: &FieldSpec, bytes: &[u8]) -> Result<(), ErrorKind> {
+    match spec.kind {
+        Kind::Num { scale } => decode_num(bytes, scale).map(|_| ()),
+        Kind::Date(fmt) => decode_date(bytes, fmt).map(|_| ()),
+        Kind::Alpha | Kind::Blank => Ok(()),
+        Kind::Const(c) if bytes == c.as_bytes() => Ok(()),
+        Kind::Const(c) => Err(ErrorKind::BadConst { expected: c, found: lossy(bytes) }),
+    }
+}
+
 /// Decodes one field per its kind.
 pub fn decode(spec: &FieldSpec, bytes: &[u8]) -> Result<Value, ErrorKind> {
     match spec.kind {

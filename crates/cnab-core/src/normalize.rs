@@ -96,6 +96,22 @@ fn set_text(dst: &mut String, v: String) {
     }
 }
 
+/// A CPF/CNPJ as sent, with the zero-fill of a wider field removed (11 positions for a CPF, 14 for a CNPJ).
+pub(crate) fn unpad_inscricao(numero: &mut String, tipo: Option<u8>) {
+    let keep = match tipo {
+        Some(1) => 11,
+        Some(2) => 14,
+        _ if numero.len() > 14 => 14,
+        _ => return,
+    };
+    while numero.len() > keep && numero.starts_with('0') {
+        numero.remove(0);
+    }
+    if numero.bytes().all(|b| b == b'0') {
+        numero.clear();
+    }
+}
+
 fn tipo(d: Option<u64>) -> Option<u8> {
     d.and_then(|v| u8::try_from(v).ok()).filter(|v| *v != 0)
 }
@@ -154,6 +170,7 @@ pub(crate) fn header(records: &[Record<'_>], h: &mut Header, problems: &mut Vec<
             _ => {}
         }
     });
+    unpad_inscricao(&mut h.beneficiario.inscricao.numero, h.beneficiario.inscricao.tipo);
 }
 
 fn motivos(spec: &LayoutSpec, ocorrencia: &str, raw: &str) -> Vec<Motivo> {
@@ -245,6 +262,7 @@ pub(crate) fn retorno_entry(spec: &LayoutSpec, records: &[Record<'_>], problems:
         e.motivos = motivos(spec, &code, &motivos_raw);
         e.ocorrencia = Some(ocorrencia);
     }
+    unpad_inscricao(&mut pagador.inscricao.numero, pagador.inscricao.tipo);
     if pagador != Pessoa::default() {
         e.pagador = Some(pagador);
     }
@@ -349,11 +367,9 @@ pub(crate) fn titulo(spec: &LayoutSpec, records: &[Record<'_>], problems: &mut V
         Role::Mensagem4 => set_text(&mut msgs[3], c.text()),
         _ => {}
     });
-    // Inscrição numbers: an all-zero number means "not informed".
+    // Inscrição numbers: zero-fill removed; an all-zero number means "not informed".
     for p in [&mut t.pagador.inscricao, &mut sacador.inscricao] {
-        if p.numero.bytes().all(|b| b == b'0') {
-            p.numero.clear();
-        }
+        unpad_inscricao(&mut p.numero, p.tipo);
     }
     if sacador.nome.is_empty() && sacador.inscricao.numero.is_empty() {
         t.sacador_avalista = None;

@@ -275,25 +275,27 @@ pub(crate) enum Event {
 }
 
 /// The state machine shared by the in-memory and streaming readers: fed one line at a time.
-pub(crate) struct Engine {
+pub(crate) struct Engine<'a> {
     pub spec: &'static LayoutSpec,
     pub lenient: bool,
     pub problems: Vec<Error>,
     pub header: Header,
     pub keep_records: bool,
     pub records: Vec<RawRecord>,
-    header_lines: Vec<(usize, &'static RecordLayout, Vec<u8>)>,
-    current: Vec<(usize, &'static RecordLayout, Vec<u8>)>,
+    header_lines: Vec<(usize, &'static RecordLayout, Cow<'a, [u8]>)>,
+    current: Vec<(usize, &'static RecordLayout, Cow<'a, [u8]>)>,
     seen_header: bool,
     seen_trailer: bool,
     in_batch: bool,
+    /// The lote number of the open batch's header (CNAB 240), which its records must repeat.
+    batch_lote: Option<u64>,
     batch_records: u64,
     batches: u64,
     total: u64,
     last_line: usize,
 }
 
-impl Engine {
+impl<'a> Engine<'a> {
     pub fn new(spec: &'static LayoutSpec, lenient: bool, problems: Vec<Error>, keep_records: bool) -> Self {
         Engine {
             spec,
@@ -307,6 +309,7 @@ impl Engine {
             seen_header: false,
             seen_trailer: false,
             in_batch: false,
+            batch_lote: None,
             batch_records: 0,
             batches: 0,
             total: 0,
@@ -331,21 +334,21 @@ impl Engine {
     }
 
     /// Feeds one line; returns a finished entry when this line closes one.
-    pub fn feed(&mut self, line_no: usize, raw: &[u8], ending: LineEnding) -> Result<Option<Event>> {
+    pub fn feed(&mut self, line_no: usize, raw: Cow<'a, [u8]>, ending: LineEnding) -> Result<Option<Event>> {
         self.last_line = line_no;
         let len = self.spec.layout.line_len();
-        let key = classify(self.spec.layout, raw);
+        let key = classify(self.spec.layout, &raw);
         let layout = key.and_then(|k| self.spec.record(k));
         if self.keep_records {
             self.records.push(RawRecord { line: line_no, layout, bytes: raw.to_vec(), ending });
         }
-        if raw.len() != len && !utf8_fits(raw, len) {
+        if raw.len() != len && !utf8_fits(&raw, len) {
             self.problem(Error::at_line(line_no, ErrorKind::LineLength { expected: len, found: raw.len() }))?;
         }
         let (Some(key), Some(layout)) = (key, layout) else {
             let found = match key {
                 Some(k) => k.to_string(),
-                None => String::from_utf8_lossy(raw.get(..14).unwrap_or(raw)).into_owned(),
+                None => String::from_utf8_lossy(raw.get(..14).unwrap_or(&raw)).into_owned(),
             };
             let layout_name = format!("{} {} {}", self.spec.layout, self.spec.kind, self.spec.source);
             self.problem(Error::at_line(line_no, ErrorKind::UnknownRecord { found, layout: layout_name }))?;
@@ -359,26 +362,41 @@ impl Engine {
             self.seen_header = true; // report once
             self.problem(Error::at_line(line_no, ErrorKind::MissingHeader))?;
         }
-        let fitted = fit_line(raw, len);
+        let fitted: Cow<'a, [u8]> = match raw {
+            Cow::Borrowed(b) => fit_line(b, len),
+            Cow::Owned(v) if v.len() == len => Cow::Owned(v),
+            Cow::Owned(v) => Cow::Owned(fit_line(&v, len).into_owned()),
+        };
         let rec = Record { layout, bytes: &fitted, line: line_no };
-        // Constants and every field that feeds the model must decode.
-        let errs: Vec<Error> = layout
-            .fields
-            .iter()
-            .filter(|f| f.role.is_some() || matches!(f.kind, Kind::Const(_)))
-            .filter_map(|f| rec.decode(f).err())
-            .collect();
+        // Constants, and the numbers and dates of headers and trailers that feed the model, must decode here; the
+        // fields of entry records are checked as they are normalized (each field is decoded once).
+        let is_entry = matches!(key, RecordKey::Segment(_) | RecordKey::Detail(_));
+        let mut errs = Vec::new();
+        for f in layout.fields {
+            let check = match f.kind {
+                Kind::Const(_) => true,
+                // CPF/CNPJ may be alphanumeric since July 2026, even where a manual still prints N(14).
+                Kind::Num { .. } | Kind::Date(_) => f.role.is_some() && !is_entry && !crate::write::is_inscricao(f.role),
+                Kind::Alpha | Kind::Blank => false,
+            };
+            if check {
+                if let Err(k) = crate::field::check(f, f.slice(rec.bytes)) {
+                    errs.push(Error::at_field(line_no, layout.name, f, k));
+                }
+            }
+        }
         self.problems_from(errs)?;
         if self.in_batch {
             self.batch_records += 1;
         }
+        self.check_lote(&rec, key)?;
         match key {
             RecordKey::FileHeader => {
                 if self.seen_header && self.total > 1 {
                     self.problem(Error::at_line(line_no, ErrorKind::Structure("second file header".into())))?;
                 }
                 self.seen_header = true;
-                self.header_lines.push((line_no, layout, fitted.into_owned()));
+                self.header_lines.push((line_no, layout, fitted));
                 Ok(None)
             }
             RecordKey::BatchHeader => {
@@ -390,7 +408,7 @@ impl Engine {
                 self.batches += 1;
                 self.batch_records = 1;
                 if self.batches == 1 {
-                    self.header_lines.push((line_no, layout, fitted.into_owned()));
+                    self.header_lines.push((line_no, layout, fitted));
                 }
                 Ok(out)
             }
@@ -405,6 +423,9 @@ impl Engine {
             }
             RecordKey::FileTrailer => {
                 let out = self.flush()?;
+                if self.in_batch {
+                    self.problem(Error::at_line(line_no, ErrorKind::Structure("file trailer inside a batch (missing batch trailer)".into())))?;
+                }
                 self.seen_trailer = true;
                 match self.spec.layout {
                     Layout::Cnab240 => {
@@ -424,18 +445,43 @@ impl Engine {
                 let starts = self.spec.entry_record(key).is_none_or(|e| e.starts);
                 if starts {
                     let out = self.flush()?;
-                    self.current.push((line_no, layout, fitted.into_owned()));
+                    self.current.push((line_no, layout, fitted));
                     Ok(out)
                 } else if self.current.is_empty() {
                     let first = self.spec.entry.iter().find(|e| e.starts).map(|e| e.key.to_string()).unwrap_or_default();
                     self.problem(Error::at_line(line_no, ErrorKind::Structure(format!("{key} without a preceding {first}"))))?;
                     Ok(None)
                 } else {
-                    self.current.push((line_no, layout, fitted.into_owned()));
+                    self.current.push((line_no, layout, fitted));
                     Ok(None)
                 }
             }
         }
+    }
+
+    /// CNAB 240: a batch header opens lote N; its segments and trailer must carry the same N.
+    fn check_lote(&mut self, rec: &Record<'_>, key: RecordKey) -> Result<()> {
+        if self.spec.layout != Layout::Cnab240 {
+            return Ok(());
+        }
+        let Some(spec) = rec.layout.by_role(Role::Lote) else { return Ok(()) };
+        let Ok(Some(found)) = crate::field::decode_digits(spec.slice(rec.bytes)) else { return Ok(()) };
+        let found: u64 = found.parse().unwrap_or(0);
+        match key {
+            RecordKey::BatchHeader => self.batch_lote = Some(found),
+            RecordKey::Segment(_) | RecordKey::BatchTrailer => {
+                if let Some(expected) = self.batch_lote.filter(|&n| n != found && self.in_batch) {
+                    self.problem(Error::at_field(
+                        rec.line,
+                        rec.layout.name,
+                        spec,
+                        ErrorKind::Structure(format!("lote {found:04} in a batch whose header says lote {expected:04}")),
+                    ))?;
+                }
+            }
+            _ => {}
+        }
+        Ok(())
     }
 
     fn check_count(&mut self, rec: &Record<'_>, role: Role, counted: u64, what: &str) -> Result<()> {
@@ -512,7 +558,7 @@ pub struct Envelope {
     pub suffix: Vec<u8>,
 }
 
-fn run(bytes: &[u8], opts: ReadOptions) -> Result<(Detected, Engine, Vec<Event>, Envelope)> {
+fn run(bytes: &[u8], opts: ReadOptions) -> Result<(Detected, Engine<'_>, Vec<Event>, Envelope)> {
     let lines = split_lines(bytes);
     let mut d = detect_lines(&lines.lines)?;
     if let Some(b) = opts.bank {
@@ -534,7 +580,7 @@ fn run(bytes: &[u8], opts: ReadOptions) -> Result<(Detected, Engine, Vec<Event>,
     let mut engine = Engine::new(spec, opts.lenient, problems, true);
     let mut events = Vec::new();
     for (i, (line, ending)) in lines.lines.iter().enumerate() {
-        if let Some(ev) = engine.feed(i + 1, line, *ending)? {
+        if let Some(ev) = engine.feed(i + 1, Cow::Borrowed(line), *ending)? {
             events.push(ev);
         }
     }
@@ -646,13 +692,15 @@ fn read_line_limited<R: BufRead>(r: &mut R, buf: &mut Vec<u8>, limit: usize) -> 
 /// ```
 pub struct RetornoReader<R: BufRead> {
     src: R,
-    engine: Engine,
+    engine: Engine<'static>,
     buf: Vec<u8>,
     line: usize,
     pending: std::collections::VecDeque<Result<RetornoEntry>>,
     done: bool,
     detected: Detected,
-    trailing_blank: Vec<usize>,
+    /// The first of a run of blank lines (spaces, NUL, 0x1A), held back: trailing filler unless records follow.
+    /// Only the first is kept, so endless blank lines take constant memory.
+    trailing_blank: Option<(usize, Vec<u8>, LineEnding)>,
 }
 
 impl<R: BufRead> RetornoReader<R> {
@@ -680,12 +728,12 @@ impl<R: BufRead> RetornoReader<R> {
         };
         let mut engine = Engine::new(spec, opts.lenient, problems, false);
         let mut pending = std::collections::VecDeque::new();
-        match engine.feed(1, &buf, ending) {
+        match engine.feed(1, Cow::Owned(buf.clone()), ending) {
             Ok(Some(Event::Entry(e))) => pending.push_back(Ok(e)),
             Ok(_) => {}
             Err(e) => return Err(e),
         }
-        Ok(RetornoReader { src, engine, buf, line: 1, pending, done: false, detected: d, trailing_blank: Vec::new() })
+        Ok(RetornoReader { src, engine, buf, line: 1, pending, done: false, detected: d, trailing_blank: None })
     }
 
     /// What was detected.
@@ -738,18 +786,19 @@ impl<R: BufRead> Iterator for RetornoReader<R> {
                     self.line += 1;
                     if self.buf.iter().all(|&b| b == b' ' || b == 0x1A || b == 0) {
                         // Possibly trailing filler; only a problem if records follow.
-                        self.trailing_blank.push(self.line);
+                        if self.trailing_blank.is_none() {
+                            self.trailing_blank = Some((self.line, self.buf.clone(), ending));
+                        }
                         continue;
                     }
-                    if let Some(&blank) = self.trailing_blank.first() {
-                        self.trailing_blank.clear();
-                        let e = Error::at_line(blank, ErrorKind::LineLength { expected: self.engine.spec.layout.line_len(), found: 0 });
-                        if let Err(e) = self.engine.problem(e) {
+                    if let Some((blank, bytes, blank_ending)) = self.trailing_blank.take() {
+                        // Records follow: the first blank line is reported as the whole-file reader reports it.
+                        if let Err(e) = self.engine.feed(blank, Cow::Owned(bytes), blank_ending) {
                             self.done = true;
                             return Some(Err(e));
                         }
                     }
-                    match self.engine.feed(self.line, &self.buf, ending) {
+                    match self.engine.feed(self.line, Cow::Owned(self.buf.clone()), ending) {
                         Ok(Some(Event::Entry(e))) => return Some(Ok(e)),
                         Ok(_) => continue,
                         Err(e) => {

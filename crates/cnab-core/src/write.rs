@@ -57,6 +57,11 @@ fn must_fit(role: Option<Role>) -> bool {
     )
 }
 
+/// CPF/CNPJ roles.
+pub(crate) fn is_inscricao(role: Option<Role>) -> bool {
+    matches!(role, Some(Role::EmpresaInscricao | Role::PagadorInscricao | Role::SacadorInscricao))
+}
+
 /// Encodes one field.
 pub(crate) fn encode(spec: &FieldSpec, value: Option<&Out>, out: &mut Vec<u8>) -> Result<(), ErrorKind> {
     let w = spec.len();
@@ -81,6 +86,19 @@ pub(crate) fn encode(spec: &FieldSpec, value: Option<&Out>, out: &mut Vec<u8>) -
             }
             out.extend(std::iter::repeat_n(b'0', w - digits.len()));
             out.extend_from_slice(digits.as_bytes());
+        }
+        Kind::Alpha if is_inscricao(spec.role) && matches!(value, Some(Out::Text(_))) => {
+            // CPF/CNPJ: right-aligned and zero-filled as every manual prints them (numeric CNPJ or the
+            // alphanumeric one in force since July 2026).
+            let s: String = match value {
+                Some(Out::Text(s)) => s.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_uppercase()).collect(),
+                _ => String::new(),
+            };
+            if s.len() > w {
+                return Err(ErrorKind::Overflow { value: s, width: w });
+            }
+            out.extend(std::iter::repeat_n(b'0', w - s.len()));
+            out.extend_from_slice(s.as_bytes());
         }
         Kind::Alpha => {
             let s = match value {
@@ -311,7 +329,10 @@ impl Writer<'_> {
         let line_no = self.lines.len() + 1;
         let ctl = self.ctl;
         let (header, bank, lay) = (self.header, self.bank, self.spec.layout);
-        let line = write_record(layout, line_no, &|role, _spec| {
+        let line = write_record(layout, line_no, &|role, spec| {
+            if role == Role::BancoNome && header.banco_nome.is_empty() && spec.default.is_some() {
+                return None; // the table's literal (e.g. "BANCO ITAU SA") wins over our display name
+            }
             control(&ctl, role, lay).or_else(|| item(role)).or_else(|| header_value(header, bank, role))
         })?;
         Ok(line)

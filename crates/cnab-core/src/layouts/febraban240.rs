@@ -123,7 +123,7 @@ pub const SEGMENTO_P: RecordLayout = RecordLayout {
         F::num("protesto_codigo", 221, 221).role(R::ProtestoCodigo).default("3"),
         F::num("protesto_prazo", 222, 223).role(R::ProtestoPrazo),
         F::num("baixa_codigo", 224, 224).role(R::BaixaCodigo).default("0"),
-        F::alpha("baixa_prazo", 225, 227).role(R::BaixaPrazo),
+        F::num("baixa_prazo", 225, 227).role(R::BaixaPrazo),
         F::num("moeda", 228, 229).default("09"),
         F::num("contrato", 230, 239),
         F::alpha("uso_livre", 240, 240),

@@ -1,9 +1,944 @@
-//! Itaú Unibanco — CNAB 240 cobrança.
+//! Itaú Unibanco — CNAB 240 cobrança (remessa and retorno).
 //!
-//! Interim: FEBRABAN's generic tables until Itaú's own manual tables land.
+//! Source: Itaú, "Cobrança Bancária — Intercâmbio Eletrônico de Arquivos — Layout de Arquivos FEBRABAN 240",
+//! edição Janeiro 2017 (section 3.1 "Arquivo Remessa": header de arquivo p. 7, header de lote p. 8, segmentos P/Q/R
+//! pp. 9-11; section 3.2 "Arquivo Retorno": segmentos T/U pp. 14-15, trailers p. 16; notas 4, 22, 23 pp. 17-23).
+//! File header layout version `040`, batch layout version `030`.
+//! Positions cross-checked against Trust-Code/python-cnab `cnab240/bancos/itau/specs` and laravel-boleto
+//! `src/Cnab/Remessa/Cnab240/Banco/Itau.php`.
+//!
+//! Deviations from FEBRABAN (all in this module):
+//! - agência is 4 digits (FEBRABAN 5 + DV) and conta 5 digits with the DAC agência/conta after a blank; the
+//!   FEBRABAN convênio field is blank;
+//! - P/T 38-57: carteira (3 digits, 38-40) + nosso número (8, 41-48) + DAC (49) + blanks, where FEBRABAN has a
+//!   20-character nosso número and a 1-digit carteira at 58;
+//! - seu número is 10 positions (P 63-72, T 59-68);
+//! - P 118 and 142 are zeros (no juros/desconto code), P 225-226 prazo de baixa 2 digits;
+//! - Q: pagador and sacador names are 30 positions; R carries one 40-position message at 100-139;
+//! - T 214-221 four error codes (alphanumeric), 222-223 código de liquidação; U 78-92 valor pago;
+//! - ocorrência (nota 22) and movimento (nota 4) codes are Itaú's own.
+//!
+//! Inscrição fields are 9(15) in the manual: the writer right-aligns them with zeros ([`zero_pad_inscricoes`]) and
+//! the reader drops the padding ([`unpad_inscricao`]); the pagador's/sacador's are alphanumeric so that the
+//! alphanumeric CNPJ (2026) reads; the beneficiário's in the batch header is a number (needs an engine kind for
+//! zero-filled alphanumerics to take an alphanumeric CNPJ).
 
-use crate::bank::LayoutSpec;
-use crate::layouts::febraban240;
+use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::field::{FieldSpec as F, RecordLayout, Role as R};
+use crate::model::{FileKind, Inscricao, Layout, OcorrenciaKind as K, RetornoEntry, Titulo};
+use crate::record::Record;
+
+/// The manual.
+pub const SOURCE: &str =
+    "Itaú Cobrança Bancária — Layout de Arquivos FEBRABAN 240, edição Janeiro 2017";
+
+/// Header de arquivo (manual 3.1, p. 7).
+pub const HEADER_ARQUIVO: RecordLayout = RecordLayout {
+    name: "header_arquivo",
+    len: 240,
+    source: "Itaú FEBRABAN 240 (jan/2017) 3.1 header de arquivo, p. 7",
+    fields: &[
+        F::num("banco", 1, 3).role(R::BancoCodigo),
+        F::constant("lote", 4, 7, "0000"),
+        F::constant("tipo_registro", 8, 8, "0"),
+        F::blank("brancos_1", 9, 17),
+        F::num("tipo_inscricao", 18, 18).role(R::EmpresaTipoInscricao),
+        F::alpha("inscricao", 19, 32).role(R::EmpresaInscricao),
+        F::blank("brancos_2", 33, 52),
+        F::num("zeros_1", 53, 53),
+        F::num("agencia", 54, 57).role(R::Agencia),
+        F::blank("brancos_3", 58, 58),
+        F::num("zeros_2", 59, 65),
+        F::num("conta", 66, 70).role(R::Conta),
+        F::blank("brancos_4", 71, 71),
+        F::alpha("dac", 72, 72).role(R::ContaDv),
+        F::alpha("empresa_nome", 73, 102).role(R::EmpresaNome),
+        F::alpha("banco_nome", 103, 132)
+            .role(R::BancoNome)
+            .default("BANCO ITAU SA"),
+        F::blank("brancos_5", 133, 142),
+        F::num("codigo_arquivo", 143, 143).role(R::ArquivoCodigo),
+        F::date8("data_geracao", 144, 151).role(R::DataGeracao),
+        F::num("hora_geracao", 152, 157).role(R::HoraGeracao),
+        F::num("nsa", 158, 163).role(R::Nsa),
+        F::alpha("versao_layout", 164, 166)
+            .role(R::LayoutVersao)
+            .default("040"),
+        F::num("zeros_3", 167, 171),
+        F::blank("brancos_6", 172, 225),
+        F::num("zeros_4", 226, 228),
+        F::blank("brancos_7", 229, 240),
+    ],
+};
+
+/// Header de lote (manual 3.1, p. 8).
+pub const HEADER_LOTE: RecordLayout = RecordLayout {
+    name: "header_lote",
+    len: 240,
+    source: "Itaú FEBRABAN 240 (jan/2017) 3.1 header de lote, p. 8",
+    fields: &[
+        F::num("banco", 1, 3).role(R::BancoCodigo),
+        F::num("lote", 4, 7).role(R::Lote),
+        F::constant("tipo_registro", 8, 8, "1"),
+        F::alpha("operacao", 9, 9).role(R::Operacao),
+        F::num("servico", 10, 11).default("01"),
+        F::num("zeros_1", 12, 13),
+        F::alpha("versao_layout_lote", 14, 16)
+            .role(R::LoteLayoutVersao)
+            .default("030"),
+        F::blank("brancos_1", 17, 17),
+        F::num("tipo_inscricao", 18, 18).role(R::EmpresaTipoInscricao),
+        F::num("inscricao", 19, 33).role(R::EmpresaInscricao),
+        F::blank("brancos_2", 34, 53),
+        F::num("zeros_2", 54, 54),
+        F::num("agencia", 55, 58).role(R::Agencia),
+        F::blank("brancos_3", 59, 59),
+        F::num("zeros_3", 60, 66),
+        F::num("conta", 67, 71).role(R::Conta),
+        F::blank("brancos_4", 72, 72),
+        F::alpha("dac", 73, 73).role(R::ContaDv),
+        F::alpha("empresa_nome", 74, 103).role(R::EmpresaNome),
+        F::blank("brancos_5", 104, 183),
+        F::num("numero_remessa_retorno", 184, 191).role(R::Nsa),
+        F::date8("data_gravacao", 192, 199).role(R::DataGeracao),
+        F::date8("data_credito", 200, 207).role(R::DataCredito),
+        F::blank("brancos_6", 208, 240),
+    ],
+};
+
+/// Segmento P (manual 3.1, p. 9).
+pub const SEGMENTO_P: RecordLayout = RecordLayout {
+    name: "segmento_p",
+    len: 240,
+    source: "Itaú FEBRABAN 240 (jan/2017) 3.1 segmento P, p. 9",
+    fields: &[
+        F::num("banco", 1, 3).role(R::BancoCodigo),
+        F::num("lote", 4, 7).role(R::Lote),
+        F::constant("tipo_registro", 8, 8, "3"),
+        F::num("sequencial", 9, 13).role(R::Sequencial),
+        F::constant("segmento", 14, 14, "P"),
+        F::blank("brancos_1", 15, 15),
+        F::num("codigo_ocorrencia", 16, 17).role(R::Movimento),
+        F::num("zeros_1", 18, 18),
+        F::num("agencia", 19, 22).role(R::Agencia),
+        F::blank("brancos_2", 23, 23),
+        F::num("zeros_2", 24, 30),
+        F::num("conta", 31, 35).role(R::Conta),
+        F::blank("brancos_3", 36, 36),
+        F::alpha("dac", 37, 37).role(R::ContaDv),
+        F::num("carteira", 38, 40).role(R::Carteira),
+        F::num("nosso_numero", 41, 48).role(R::NossoNumero),
+        F::alpha("nosso_numero_dac", 49, 49).role(R::NossoNumeroDv),
+        F::blank("brancos_4", 50, 57),
+        F::num("zeros_3", 58, 62),
+        F::alpha("seu_numero", 63, 72).role(R::SeuNumero),
+        F::blank("brancos_5", 73, 77),
+        F::date8("vencimento", 78, 85).role(R::Vencimento),
+        F::dec("valor_titulo", 86, 100, 2).role(R::ValorTitulo),
+        F::num("agencia_cobradora", 101, 105),
+        F::num("agencia_cobradora_dac", 106, 106),
+        F::num("especie", 107, 108).role(R::Especie),
+        F::alpha("aceite", 109, 109).role(R::Aceite).default("N"),
+        F::date8("data_emissao", 110, 117).role(R::Emissao),
+        F::num("zeros_4", 118, 118),
+        F::date8("juros_data", 119, 126).role(R::JurosData),
+        F::dec("juros_valor", 127, 141, 2).role(R::JurosValor),
+        F::num("zeros_5", 142, 142),
+        F::date8("desconto_data", 143, 150).role(R::DescontoData),
+        F::dec("desconto_valor", 151, 165, 2).role(R::DescontoValor),
+        F::dec("valor_iof", 166, 180, 2).role(R::Iof),
+        F::dec("valor_abatimento", 181, 195, 2).role(R::Abatimento),
+        F::alpha("uso_empresa", 196, 220).role(R::UsoEmpresa),
+        F::num("protesto_codigo", 221, 221)
+            .role(R::ProtestoCodigo)
+            .default("3"),
+        F::num("protesto_prazo", 222, 223).role(R::ProtestoPrazo),
+        F::num("baixa_codigo", 224, 224)
+            .role(R::BaixaCodigo)
+            .default("0"),
+        F::num("baixa_prazo", 225, 226).role(R::BaixaPrazo),
+        F::num("zeros_6", 227, 239),
+        F::blank("brancos_6", 240, 240),
+    ],
+};
+
+/// Segmento Q (manual 3.1, p. 10).
+pub const SEGMENTO_Q: RecordLayout = RecordLayout {
+    name: "segmento_q",
+    len: 240,
+    source: "Itaú FEBRABAN 240 (jan/2017) 3.1 segmento Q, p. 10",
+    fields: &[
+        F::num("banco", 1, 3).role(R::BancoCodigo),
+        F::num("lote", 4, 7).role(R::Lote),
+        F::constant("tipo_registro", 8, 8, "3"),
+        F::num("sequencial", 9, 13).role(R::Sequencial),
+        F::constant("segmento", 14, 14, "Q"),
+        F::blank("brancos_1", 15, 15),
+        F::num("codigo_ocorrencia", 16, 17).role(R::Movimento),
+        F::num("pagador_tipo_inscricao", 18, 18).role(R::PagadorTipoInscricao),
+        F::alpha("pagador_inscricao", 19, 33).role(R::PagadorInscricao),
+        F::alpha("pagador_nome", 34, 63).role(R::PagadorNome),
+        F::blank("brancos_2", 64, 73),
+        F::alpha("pagador_endereco", 74, 113).role(R::PagadorEndereco),
+        F::alpha("pagador_bairro", 114, 128).role(R::PagadorBairro),
+        F::num("pagador_cep", 129, 136).role(R::PagadorCep),
+        F::alpha("pagador_cidade", 137, 151).role(R::PagadorCidade),
+        F::alpha("pagador_uf", 152, 153).role(R::PagadorUf),
+        F::num("sacador_tipo_inscricao", 154, 154).role(R::SacadorTipoInscricao),
+        F::alpha("sacador_inscricao", 155, 169).role(R::SacadorInscricao),
+        F::alpha("sacador_nome", 170, 199).role(R::SacadorNome),
+        F::blank("brancos_3", 200, 209),
+        F::num("zeros_1", 210, 212),
+        F::blank("brancos_4", 213, 240),
+    ],
+};
+
+/// Segmento R (manual 3.1, p. 11): 2nd/3rd discount, multa, a message to the pagador.
+pub const SEGMENTO_R: RecordLayout = RecordLayout {
+    name: "segmento_r",
+    len: 240,
+    source: "Itaú FEBRABAN 240 (jan/2017) 3.1 segmento R, p. 11",
+    fields: &[
+        F::num("banco", 1, 3).role(R::BancoCodigo),
+        F::num("lote", 4, 7).role(R::Lote),
+        F::constant("tipo_registro", 8, 8, "3"),
+        F::num("sequencial", 9, 13).role(R::Sequencial),
+        F::constant("segmento", 14, 14, "R"),
+        F::blank("brancos_1", 15, 15),
+        F::num("codigo_ocorrencia", 16, 17).role(R::Movimento),
+        F::num("zeros_1", 18, 18),
+        F::date8("desconto2_data", 19, 26).role(R::Desconto2Data),
+        F::dec("desconto2_valor", 27, 41, 2).role(R::Desconto2Valor),
+        F::num("zeros_2", 42, 42),
+        F::date8("desconto3_data", 43, 50),
+        F::dec("desconto3_valor", 51, 65, 2),
+        F::alpha("multa_codigo", 66, 66).role(R::MultaCodigo),
+        F::date8("multa_data", 67, 74).role(R::MultaData),
+        F::dec("multa_valor", 75, 89, 2).role(R::MultaValor),
+        F::blank("brancos_2", 90, 99),
+        F::alpha("informacao_pagador", 100, 139).role(R::Mensagem1),
+        F::blank("brancos_3", 140, 199),
+        F::num("codigo_ocorrencia_pagador", 200, 207),
+        F::num("zeros_3", 208, 215),
+        F::blank("brancos_4", 216, 216),
+        F::num("zeros_4", 217, 228),
+        F::blank("brancos_5", 229, 230),
+        F::num("zeros_5", 231, 231),
+        F::blank("brancos_6", 232, 240),
+    ],
+};
+
+/// Segmento T (manual 3.2, p. 14).
+pub const SEGMENTO_T: RecordLayout = RecordLayout {
+    name: "segmento_t",
+    len: 240,
+    source: "Itaú FEBRABAN 240 (jan/2017) 3.2 segmento T, p. 14",
+    fields: &[
+        F::num("banco", 1, 3).role(R::BancoCodigo),
+        F::num("lote", 4, 7).role(R::Lote),
+        F::constant("tipo_registro", 8, 8, "3"),
+        F::num("sequencial", 9, 13).role(R::Sequencial),
+        F::constant("segmento", 14, 14, "T"),
+        F::alpha("boleto_dda", 15, 15),
+        F::num("codigo_ocorrencia", 16, 17).role(R::Ocorrencia),
+        F::num("zeros_1", 18, 18),
+        F::num("agencia", 19, 22).role(R::Agencia),
+        F::num("zeros_2", 23, 30),
+        F::num("conta", 31, 35).role(R::Conta),
+        F::num("zeros_3", 36, 36),
+        F::alpha("dac", 37, 37).role(R::ContaDv),
+        F::num("carteira", 38, 40).role(R::Carteira),
+        F::num("nosso_numero", 41, 48).role(R::NossoNumero),
+        F::alpha("nosso_numero_dac", 49, 49).role(R::NossoNumeroDv),
+        F::blank("brancos_1", 50, 57),
+        F::num("zeros_4", 58, 58),
+        F::alpha("seu_numero", 59, 68).role(R::SeuNumero),
+        F::blank("brancos_2", 69, 73),
+        F::date8("vencimento", 74, 81).role(R::Vencimento),
+        F::dec("valor_titulo", 82, 96, 2).role(R::ValorTitulo),
+        F::num("zeros_5", 97, 99),
+        F::num("agencia_cobradora", 100, 104).role(R::AgenciaCobradora),
+        F::num("agencia_cobradora_dac", 105, 105),
+        F::alpha("uso_empresa", 106, 130).role(R::UsoEmpresa),
+        F::num("zeros_6", 131, 132),
+        F::num("pagador_tipo_inscricao", 133, 133).role(R::PagadorTipoInscricao),
+        F::alpha("pagador_inscricao", 134, 148).role(R::PagadorInscricao),
+        F::alpha("pagador_nome", 149, 178).role(R::PagadorNome),
+        F::blank("brancos_3", 179, 188),
+        F::num("zeros_7", 189, 198),
+        F::dec("valor_tarifa", 199, 213, 2).role(R::Tarifa),
+        F::alpha("erros", 214, 221).role(R::Motivos),
+        F::alpha("codigo_liquidacao", 222, 223),
+        F::blank("brancos_4", 224, 240),
+    ],
+};
+
+/// Segmento U (manual 3.2, p. 15).
+pub const SEGMENTO_U: RecordLayout = RecordLayout {
+    name: "segmento_u",
+    len: 240,
+    source: "Itaú FEBRABAN 240 (jan/2017) 3.2 segmento U, p. 15",
+    fields: &[
+        F::num("banco", 1, 3).role(R::BancoCodigo),
+        F::num("lote", 4, 7).role(R::Lote),
+        F::constant("tipo_registro", 8, 8, "3"),
+        F::num("sequencial", 9, 13).role(R::Sequencial),
+        F::constant("segmento", 14, 14, "U"),
+        F::blank("brancos_1", 15, 15),
+        F::num("codigo_ocorrencia", 16, 17),
+        F::dec("juros_multa", 18, 32, 2).role(R::JurosMulta),
+        F::dec("desconto", 33, 47, 2).role(R::Desconto),
+        F::dec("abatimento", 48, 62, 2).role(R::Abatimento),
+        F::dec("iof", 63, 77, 2).role(R::Iof),
+        F::dec("valor_pago", 78, 92, 2).role(R::ValorPago),
+        F::dec("valor_creditado", 93, 107, 2).role(R::ValorCreditado),
+        F::num("zeros_1", 108, 137),
+        F::date8("data_ocorrencia", 138, 145).role(R::DataOcorrencia),
+        F::date8("data_credito", 146, 153).role(R::DataCredito),
+        F::num("ocorrencia_pagador_codigo", 154, 157),
+        F::date8("ocorrencia_pagador_data", 158, 165),
+        F::dec("ocorrencia_pagador_valor", 166, 180, 2),
+        F::blank("brancos_2", 181, 210),
+        F::num("zeros_2", 211, 233),
+        F::blank("brancos_3", 234, 240),
+    ],
+};
+
+/// Trailer de lote (manual 3.2, p. 16).
+pub const TRAILER_LOTE: RecordLayout = RecordLayout {
+    name: "trailer_lote",
+    len: 240,
+    source: "Itaú FEBRABAN 240 (jan/2017) trailer de lote, p. 16",
+    fields: &[
+        F::num("banco", 1, 3).role(R::BancoCodigo),
+        F::num("lote", 4, 7).role(R::Lote),
+        F::constant("tipo_registro", 8, 8, "5"),
+        F::blank("brancos_1", 9, 17),
+        F::num("qtd_registros", 18, 23).role(R::QtdRegistros),
+        F::num("qtd_simples", 24, 29).role(R::QtdTitulos),
+        F::dec("valor_simples", 30, 46, 2).role(R::ValorTotal),
+        F::num("qtd_vinculada", 47, 52),
+        F::dec("valor_vinculada", 53, 69, 2),
+        F::num("zeros_1", 70, 115),
+        F::alpha("aviso_bancario", 116, 123),
+        F::blank("brancos_2", 124, 240),
+    ],
+};
+
+/// Trailer de arquivo (manual 3.2, p. 16).
+pub const TRAILER_ARQUIVO: RecordLayout = RecordLayout {
+    name: "trailer_arquivo",
+    len: 240,
+    source: "Itaú FEBRABAN 240 (jan/2017) trailer de arquivo, p. 16",
+    fields: &[
+        F::num("banco", 1, 3).role(R::BancoCodigo),
+        F::constant("lote", 4, 7, "9999"),
+        F::constant("tipo_registro", 8, 8, "9"),
+        F::blank("brancos_1", 9, 17),
+        F::num("qtd_lotes", 18, 23).role(R::QtdLotes),
+        F::num("qtd_registros", 24, 29).role(R::QtdRegistros),
+        F::num("zeros_1", 30, 35),
+        F::blank("brancos_2", 36, 240),
+    ],
+};
+
+/// Every Itaú 240 record.
+pub const RECORDS: &[(RecordKey, &RecordLayout)] = &[
+    (RecordKey::FileHeader, &HEADER_ARQUIVO),
+    (RecordKey::BatchHeader, &HEADER_LOTE),
+    (RecordKey::Segment(b'P'), &SEGMENTO_P),
+    (RecordKey::Segment(b'Q'), &SEGMENTO_Q),
+    (RecordKey::Segment(b'R'), &SEGMENTO_R),
+    (RecordKey::Segment(b'T'), &SEGMENTO_T),
+    (RecordKey::Segment(b'U'), &SEGMENTO_U),
+    (RecordKey::BatchTrailer, &TRAILER_LOTE),
+    (RecordKey::FileTrailer, &TRAILER_ARQUIVO),
+];
+
+/// Remessa entry: P, Q, and R when the title has multa, a second discount or a message (manual p. 11: R is
+/// optional, only with ocorrência 01 or 31). Segment Y (sacador address) is read-only here.
+pub const ENTRY_REMESSA: &[EntryRecord] = &[
+    EntryRecord {
+        key: RecordKey::Segment(b'P'),
+        starts: true,
+        emit: Emit::Always,
+    },
+    EntryRecord {
+        key: RecordKey::Segment(b'Q'),
+        starts: false,
+        emit: Emit::Always,
+    },
+    EntryRecord {
+        key: RecordKey::Segment(b'R'),
+        starts: false,
+        emit: Emit::IfAny(&[
+            R::MultaCodigo,
+            R::MultaValor,
+            R::Desconto2Valor,
+            R::Mensagem1,
+        ]),
+    },
+];
+
+/// Retorno entry: T then U.
+pub const ENTRY_RETORNO: &[EntryRecord] = &[
+    EntryRecord {
+        key: RecordKey::Segment(b'T'),
+        starts: true,
+        emit: Emit::Always,
+    },
+    EntryRecord {
+        key: RecordKey::Segment(b'U'),
+        starts: false,
+        emit: Emit::Always,
+    },
+];
+
+/// Códigos de ocorrência da remessa (nota 4, p. 17).
+pub const MOVIMENTOS: &[OcorrenciaDef] = &[
+    oc("01", K::Informativo, "Remessa"),
+    oc("02", K::Informativo, "Pedido de Baixa"),
+    oc("04", K::Informativo, "Concessão de Abatimento"),
+    oc("05", K::Informativo, "Cancelamento de Abatimento"),
+    oc("06", K::Informativo, "Alteração do Vencimento"),
+    oc("09", K::Informativo, "Protestar"),
+    oc(
+        "10",
+        K::Informativo,
+        "Não Protestar (inibe o protesto automático)",
+    ),
+    oc("18", K::Informativo, "Sustar o Protesto"),
+    oc("31", K::Informativo, "Alteração de Outros Dados"),
+    oc(
+        "38",
+        K::Informativo,
+        "Beneficiário não concorda com a alegação do pagador",
+    ),
+    oc("41", K::Informativo, "Exclusão de Sacador Avalista"),
+    oc(
+        "49",
+        K::Informativo,
+        "Alteração de Dados Extras (registro de multa)",
+    ),
+    oc("66", K::Informativo, "Entrada em Negativação Expressa"),
+    oc(
+        "67",
+        K::Informativo,
+        "Não Negativar (inibe entrada em negativação expressa)",
+    ),
+    oc(
+        "68",
+        K::Informativo,
+        "Excluir Negativação Expressa (até 15 dias corridos após a entrada)",
+    ),
+    oc(
+        "69",
+        K::Informativo,
+        "Cancelar Negativação Expressa (após título ter sido negativado)",
+    ),
+    oc(
+        "93",
+        K::Informativo,
+        "Descontar Títulos Encaminhados no Dia",
+    ),
+];
+
+/// Códigos de ocorrência do retorno (nota 22, pp. 20-21).
+pub const OCORRENCIAS: &[OcorrenciaDef] = &[
+    oc("02", K::EntradaConfirmada, "Entrada Confirmada"),
+    oc("03", K::EntradaRejeitada, "Entrada Rejeitada"),
+    oc(
+        "04",
+        K::InstrucaoConfirmada,
+        "Alteração de Dados – Nova Entrada ou Alteração/Exclusão de Dados Acatada",
+    ),
+    oc("05", K::InstrucaoConfirmada, "Alteração de Dados – Baixa"),
+    oc("06", K::Liquidacao, "Liquidação Normal"),
+    oc("08", K::LiquidacaoCartorio, "Liquidação em Cartório"),
+    oc("09", K::Baixa, "Baixa Simples"),
+    oc("10", K::Baixa, "Baixa por Ter Sido Liquidado"),
+    oc("11", K::Informativo, "Em Ser (só no retorno mensal)"),
+    oc("12", K::InstrucaoConfirmada, "Abatimento Concedido"),
+    oc("13", K::InstrucaoConfirmada, "Abatimento Cancelado"),
+    oc("14", K::InstrucaoConfirmada, "Vencimento Alterado"),
+    oc("15", K::InstrucaoRejeitada, "Baixas Rejeitadas"),
+    oc("16", K::InstrucaoRejeitada, "Instruções Rejeitadas"),
+    oc(
+        "17",
+        K::InstrucaoRejeitada,
+        "Alteração/Exclusão de Dados Rejeitada",
+    ),
+    oc(
+        "18",
+        K::InstrucaoRejeitada,
+        "Cobrança Contratual – Instruções/Alterações Rejeitadas/Pendentes",
+    ),
+    oc(
+        "19",
+        K::Protesto,
+        "Confirmação Recebimento de Instrução de Protesto",
+    ),
+    oc(
+        "20",
+        K::Protesto,
+        "Confirmação Recebimento de Instrução de Sustação de Protesto/Tarifa",
+    ),
+    oc(
+        "21",
+        K::InstrucaoConfirmada,
+        "Confirmação Recebimento de Instrução de Não Protestar",
+    ),
+    oc("23", K::Protesto, "Protesto Enviado a Cartório/Tarifa"),
+    oc("24", K::Protesto, "Instrução de Protesto Sustada"),
+    oc("25", K::Informativo, "Alegações do Pagador"),
+    oc("26", K::Tarifa, "Tarifa de Aviso de Cobrança"),
+    oc("27", K::Tarifa, "Tarifa de Extrato Posição (B40X)"),
+    oc("28", K::Tarifa, "Tarifa de Relação das Liquidações"),
+    oc("29", K::Tarifa, "Tarifa de Manutenção de Títulos Vencidos"),
+    oc(
+        "30",
+        K::Tarifa,
+        "Débito Mensal de Tarifas (para entradas e baixas)",
+    ),
+    oc("32", K::Baixa, "Baixa por Ter Sido Protestado"),
+    oc("33", K::Tarifa, "Custas de Protesto"),
+    oc("34", K::Tarifa, "Custas de Sustação"),
+    oc("35", K::Tarifa, "Custas de Cartório Distribuidor"),
+    oc("36", K::Tarifa, "Custas de Edital"),
+    oc(
+        "37",
+        K::Tarifa,
+        "Tarifa de Emissão de Boleto/Tarifa de Envio de Duplicata",
+    ),
+    oc("38", K::Tarifa, "Tarifa de Instrução"),
+    oc("39", K::Tarifa, "Tarifa de Ocorrências"),
+    oc(
+        "40",
+        K::Tarifa,
+        "Tarifa Mensal de Emissão de Boleto/Tarifa Mensal de Envio de Duplicata",
+    ),
+    oc(
+        "41",
+        K::Tarifa,
+        "Débito Mensal de Tarifas – Extrato de Posição (B4EP/B4OX)",
+    ),
+    oc(
+        "42",
+        K::Tarifa,
+        "Débito Mensal de Tarifas – Outras Instruções",
+    ),
+    oc(
+        "43",
+        K::Tarifa,
+        "Débito Mensal de Tarifas – Manutenção de Títulos Vencidos",
+    ),
+    oc(
+        "44",
+        K::Tarifa,
+        "Débito Mensal de Tarifas – Outras Ocorrências",
+    ),
+    oc("45", K::Tarifa, "Débito Mensal de Tarifas – Protesto"),
+    oc(
+        "46",
+        K::Tarifa,
+        "Débito Mensal de Tarifas – Sustação de Protesto",
+    ),
+    oc("47", K::Baixa, "Baixa com Transferência para Desconto"),
+    oc("48", K::Tarifa, "Custas de Sustação Judicial"),
+    oc(
+        "51",
+        K::Tarifa,
+        "Tarifa Mensal Referente a Entradas Bancos Correspondentes na Carteira",
+    ),
+    oc("52", K::Tarifa, "Tarifa Mensal Baixas na Carteira"),
+    oc(
+        "53",
+        K::Tarifa,
+        "Tarifa Mensal Baixas em Bancos Correspondentes na Carteira",
+    ),
+    oc("54", K::Tarifa, "Tarifa Mensal de Liquidações na Carteira"),
+    oc(
+        "55",
+        K::Tarifa,
+        "Tarifa Mensal de Liquidações em Bancos Correspondentes na Carteira",
+    ),
+    oc("56", K::Tarifa, "Custas de Irregularidade"),
+    oc("57", K::InstrucaoConfirmada, "Instrução Cancelada"),
+    oc("60", K::EntradaRejeitada, "Entrada Rejeitada Carnê"),
+    oc(
+        "61",
+        K::Tarifa,
+        "Tarifa Emissão Aviso de Movimentação de Títulos (2154)",
+    ),
+    oc(
+        "62",
+        K::Tarifa,
+        "Débito Mensal de Tarifa – Aviso de Movimentação de Títulos (2154)",
+    ),
+    oc("63", K::Informativo, "Título Sustado Judicialmente"),
+    oc(
+        "74",
+        K::InstrucaoRejeitada,
+        "Instrução de Negativação Expressa Rejeitada",
+    ),
+    oc(
+        "75",
+        K::InstrucaoConfirmada,
+        "Confirma o Recebimento de Instrução de Entrada em Negativação Expressa",
+    ),
+    oc(
+        "77",
+        K::InstrucaoConfirmada,
+        "Confirma o Recebimento de Instrução de Exclusão de Entrada em Negativação Expressa",
+    ),
+    oc(
+        "78",
+        K::InstrucaoConfirmada,
+        "Confirma o Recebimento de Instrução de Cancelamento da Negativação Expressa",
+    ),
+    oc("79", K::Informativo, "Negativação Expressa Informacional"),
+    oc(
+        "80",
+        K::Tarifa,
+        "Confirmação de Entrada em Negativação Expressa – Tarifa",
+    ),
+    oc(
+        "82",
+        K::Tarifa,
+        "Confirmação o Cancelamento de Negativação Expressa – Tarifa",
+    ),
+    oc(
+        "83",
+        K::Tarifa,
+        "Confirmação da Exclusão/Cancelamento da Negativação Expressa por Liquidação – Tarifa",
+    ),
+    oc(
+        "85",
+        K::Tarifa,
+        "Tarifa por Boleto (até 03 envios) Cobrança Ativa Eletrônica",
+    ),
+    oc("86", K::Tarifa, "Tarifa Email Cobrança Ativa Eletrônica"),
+    oc("87", K::Tarifa, "Tarifa SMS Cobrança Ativa Eletrônica"),
+    oc(
+        "88",
+        K::Tarifa,
+        "Tarifa Mensal por Boleto (até 03 envios) Cobrança Ativa Eletrônica",
+    ),
+    oc(
+        "89",
+        K::Tarifa,
+        "Tarifa Mensal Email Cobrança Ativa Eletrônica",
+    ),
+    oc(
+        "90",
+        K::Tarifa,
+        "Tarifa Mensal SMS Cobrança Ativa Eletrônica",
+    ),
+    oc(
+        "91",
+        K::Tarifa,
+        "Tarifa Mensal de Exclusão de Entrada em Negativação Expressa",
+    ),
+    oc(
+        "92",
+        K::Tarifa,
+        "Tarifa Mensal de Cancelamento de Negativação Expressa",
+    ),
+    oc(
+        "93",
+        K::Tarifa,
+        "Tarifa Mensal de Exclusão/Cancelamento de Negativação Expressa por Liquidação",
+    ),
+    oc(
+        "94",
+        K::InstrucaoConfirmada,
+        "Confirma Recebimento de Instrução de Não Negativar",
+    ),
+];
+
+const fn m(
+    ocorrencias: &'static [&'static str],
+    code: &'static str,
+    description: &'static str,
+) -> MotivoDef {
+    MotivoDef {
+        ocorrencias,
+        code,
+        description,
+    }
+}
+
+const ENTRADA_REJEITADA: &[&str] = &["03"];
+
+/// Nota 23, tabela 1: entradas rejeitadas (ocorrência 03), T 214-221, up to four codes.
+pub const MOTIVOS: &[MotivoDef] = &[
+    m(
+        ENTRADA_REJEITADA,
+        "03",
+        "Ag. cobradora: não foi possível atribuir a agência pelo CEP ou CEP inválido",
+    ),
+    m(ENTRADA_REJEITADA, "04", "Estado: sigla do estado inválida"),
+    m(
+        ENTRADA_REJEITADA,
+        "05",
+        "Data vencimento: prazo da operação menor que prazo mínimo ou maior que o máximo",
+    ),
+    m(
+        ENTRADA_REJEITADA,
+        "08",
+        "Nome do pagador: não informado ou deslocado",
+    ),
+    m(ENTRADA_REJEITADA, "09", "Agência/conta: agência encerrada"),
+    m(
+        ENTRADA_REJEITADA,
+        "10",
+        "Logradouro: não informado ou deslocado",
+    ),
+    m(ENTRADA_REJEITADA, "11", "CEP: CEP não numérico"),
+    m(
+        ENTRADA_REJEITADA,
+        "12",
+        "Sacador avalista: nome não informado ou deslocado (bancos correspondentes)",
+    ),
+    m(
+        ENTRADA_REJEITADA,
+        "13",
+        "Estado/CEP: CEP incompatível com a sigla do estado",
+    ),
+    m(
+        ENTRADA_REJEITADA,
+        "14",
+        "Nosso número: já registrado no cadastro do banco ou fora da faixa",
+    ),
+    m(
+        ENTRADA_REJEITADA,
+        "15",
+        "Nosso número: em duplicidade no mesmo movimento",
+    ),
+    m(
+        ENTRADA_REJEITADA,
+        "18",
+        "Data de entrada: inválida para operar com esta carteira",
+    ),
+    m(ENTRADA_REJEITADA, "19", "Ocorrência: ocorrência inválida"),
+    m(
+        ENTRADA_REJEITADA,
+        "21",
+        "Ag. cobradora: carteira não aceita depositária correspondente",
+    ),
+    m(
+        ENTRADA_REJEITADA,
+        "22",
+        "Carteira: carteira não permitida (necessário cadastrar faixa livre)",
+    ),
+    m(
+        ENTRADA_REJEITADA,
+        "27",
+        "CNPJ inapto: CNPJ do beneficiário inapto",
+    ),
+    m(
+        ENTRADA_REJEITADA,
+        "29",
+        "Código empresa: categoria da conta inválida",
+    ),
+    m(
+        ENTRADA_REJEITADA,
+        "31",
+        "Agência/conta: conta não tem permissão para protestar",
+    ),
+    m(ENTRADA_REJEITADA, "35", "Valor do IOF: IOF maior que 5%"),
+    m(
+        ENTRADA_REJEITADA,
+        "36",
+        "Qtdade de moeda: quantidade de moeda incompatível com valor do título",
+    ),
+    m(
+        ENTRADA_REJEITADA,
+        "37",
+        "CNPJ/CPF do pagador: não numérico ou igual a zeros",
+    ),
+    m(
+        ENTRADA_REJEITADA,
+        "42",
+        "Nosso número: nosso número fora de faixa",
+    ),
+    m(
+        ENTRADA_REJEITADA,
+        "52",
+        "Ag. cobradora: empresa não aceita banco correspondente",
+    ),
+    m(
+        ENTRADA_REJEITADA,
+        "53",
+        "Ag. cobradora: empresa não aceita banco correspondente - cobrança mensagem",
+    ),
+    m(
+        ENTRADA_REJEITADA,
+        "54",
+        "Data de vencto: banco correspondente – título com vencimento inferior a 15 dias",
+    ),
+    m(
+        ENTRADA_REJEITADA,
+        "55",
+        "Dep./bco. corresp.: CEP não pertence a depositária informada",
+    ),
+    m(
+        ENTRADA_REJEITADA,
+        "56",
+        "Dt. vcto./bco. corresp.: vencto. superior a 180 dias da data de entrada",
+    ),
+    m(
+        ENTRADA_REJEITADA,
+        "57",
+        "Data de vencimento: CEP só depositária Bco. do Brasil com vencto. inferior a 8 dias",
+    ),
+    m(
+        ENTRADA_REJEITADA,
+        "60",
+        "Abatimento: valor do abatimento inválido",
+    ),
+    m(
+        ENTRADA_REJEITADA,
+        "61",
+        "Juros de mora: juros de mora maior que o permitido",
+    ),
+    m(
+        ENTRADA_REJEITADA,
+        "62",
+        "Desconto: valor do desconto maior que o valor do título",
+    ),
+    m(
+        ENTRADA_REJEITADA,
+        "63",
+        "Desconto de antecipação: valor da importância por dia de desconto (IDD) não permitido",
+    ),
+    m(
+        ENTRADA_REJEITADA,
+        "64",
+        "Emissão do título: data de emissão do título inválida (vendor)",
+    ),
+    m(
+        ENTRADA_REJEITADA,
+        "65",
+        "Taxa financto.: taxa inválida (vendor)",
+    ),
+    m(
+        ENTRADA_REJEITADA,
+        "66",
+        "Data de vencto.: inválida/fora de prazo de operação (mínimo ou máximo)",
+    ),
+];
+
+// ---- shared helpers for banks whose manuals print inscrição as 9(15) ----
+
+/// Right-aligns a space-padded alphanumeric field with zeros (`"52998224725    "` → `"000052998224725"`), 1-based
+/// inclusive positions. Leaves an all-blank field alone.
+pub(crate) fn zero_pad(line: &mut [u8], start: usize, end: usize) {
+    let Some(field) = line.get_mut(start.saturating_sub(1)..end) else {
+        return;
+    };
+    let content: Vec<u8> = field.iter().copied().filter(|b| *b != b' ').collect();
+    if content.is_empty() || content.len() > field.len() {
+        return;
+    }
+    let pad = field.len() - content.len();
+    for (i, b) in field.iter_mut().enumerate() {
+        *b = if i < pad {
+            b'0'
+        } else {
+            content.get(i - pad).copied().unwrap_or(b'0')
+        };
+    }
+}
+
+/// Drops the zero padding of a 9(15) inscrição back to 11 (CPF) or 14 (CNPJ) characters.
+pub(crate) fn unpad_inscricao(i: &mut Inscricao) {
+    let keep = match i.tipo {
+        Some(1) => 11,
+        Some(2) => 14,
+        _ => return,
+    };
+    if i.numero.len() > keep {
+        let cut = i.numero.len() - keep;
+        if i.numero.bytes().take(cut).all(|b| b == b'0') {
+            i.numero.drain(..cut);
+        }
+    }
+}
+
+/// Titulo hook: inscrições back to their natural width.
+pub(crate) fn titulo_unpad(t: &mut Titulo, _records: &[Record<'_>]) {
+    unpad_inscricao(&mut t.pagador.inscricao);
+    if let Some(s) = t.sacador_avalista.as_mut() {
+        unpad_inscricao(&mut s.inscricao);
+    }
+}
+
+/// Retorno hook: the pagador's inscrição back to its natural width.
+pub(crate) fn retorno_unpad(e: &mut RetornoEntry, _records: &[Record<'_>]) {
+    if let Some(p) = e.pagador.as_mut() {
+        unpad_inscricao(&mut p.inscricao);
+    }
+}
+
+/// Write hook: segment Q inscrições (pagador 19-33, sacador 155-169) are 9(15), zero-filled on the left.
+#[allow(clippy::ptr_arg)] // the engine's WriteHook signature
+fn write_hook(line: &mut Vec<u8>, key: RecordKey, _t: &Titulo) {
+    if key == RecordKey::Segment(b'Q') {
+        zero_pad(line, 19, 33);
+        zero_pad(line, 155, 169);
+    }
+}
+
+/// Itaú remessa.
+pub const REMESSA: LayoutSpec = LayoutSpec {
+    layout: Layout::Cnab240,
+    kind: FileKind::Remessa,
+    versions: &[],
+    records: RECORDS,
+    entry: ENTRY_REMESSA,
+    ocorrencias: MOVIMENTOS,
+    motivos: &[],
+    source: SOURCE,
+    retorno_hook: None,
+    titulo_hook: Some(titulo_unpad),
+    write_hook: Some(write_hook),
+    crlf: true,
+};
+
+/// Itaú retorno.
+pub const RETORNO: LayoutSpec = LayoutSpec {
+    layout: Layout::Cnab240,
+    kind: FileKind::Retorno,
+    versions: &[],
+    records: RECORDS,
+    entry: ENTRY_RETORNO,
+    ocorrencias: OCORRENCIAS,
+    motivos: MOTIVOS,
+    source: SOURCE,
+    retorno_hook: Some(retorno_unpad),
+    titulo_hook: None,
+    write_hook: None,
+    crlf: true,
+};
 
 /// CNAB 240 layouts of this bank.
-pub const LAYOUTS: &[&LayoutSpec] = &[&febraban240::REMESSA, &febraban240::RETORNO];
+pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zero_pad_right_aligns() {
+        let mut l = b"xx52998224725    yy".to_vec();
+        zero_pad(&mut l, 3, 17);
+        assert_eq!(&l, b"xx000052998224725yy");
+        let mut i = Inscricao {
+            tipo: Some(2),
+            numero: "012ABC34501DE35".into(),
+        };
+        unpad_inscricao(&mut i);
+        assert_eq!(i.numero, "12ABC34501DE35");
+    }
+}

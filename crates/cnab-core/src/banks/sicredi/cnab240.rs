@@ -1,6 +1,127 @@
-//! Sicredi — CNAB 240 cobrança.
+//! Sicredi — CNAB 240 cobrança (remessa and retorno).
+//!
+//! Source: Sicredi, "Manual Cobrança Sicredi — Leiaute CNAB 240" (file header version `081`, batch version `040`;
+//! record tables in section "Leiaute do arquivo", field 20.0 of the header p. 17; domain C044 p. 72, C047 p. 73).
+//! Sicredi's record positions are FEBRABAN's (the manual numbers every field with FEBRABAN's ids, 01.0 … 20.0,
+//! 01.3P …), so the FEBRABAN tables are reused; the nosso número (YY/B/sequencial/DV, 9 digits) is left-aligned in
+//! P/T 38-57 and the carteira is `1` (simples) at 58. Cross-checked with brcobranca's `CNAB240SICREDI.CRT` and
+//! laravel-boleto `src/Cnab/Retorno/Cnab240/Banco/Sicredi.php`.
+//! What differs is the code tables: movimento retorno C044 (below); motivos C047 are FEBRABAN's.
 
-use crate::bank::LayoutSpec;
+use crate::bank::{oc, LayoutSpec, OcorrenciaDef};
+use crate::banks::itau::cnab240::{retorno_unpad, titulo_unpad};
+use crate::layouts::febraban240;
+use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
-/// CNAB 240 layouts of this bank (none yet).
-pub const LAYOUTS: &[&LayoutSpec] = &[];
+/// The manual.
+pub const SOURCE: &str =
+    "Sicredi Manual Cobrança CNAB 240 (leiaute 081/040; FEBRABAN positions; C044/C047)";
+
+/// Movimento retorno codes (C044).
+pub const OCORRENCIAS: &[OcorrenciaDef] = &[
+    oc("02", K::EntradaConfirmada, "Entrada confirmada"),
+    oc("03", K::EntradaRejeitada, "Entrada rejeitada"),
+    oc("06", K::Liquidacao, "Liquidação"),
+    oc(
+        "07",
+        K::InstrucaoConfirmada,
+        "Confirmação do recebimento da instrução de desconto",
+    ),
+    oc(
+        "08",
+        K::InstrucaoConfirmada,
+        "Confirmação do recebimento do cancelamento do desconto",
+    ),
+    oc("09", K::Baixa, "Baixa"),
+    oc(
+        "12",
+        K::InstrucaoConfirmada,
+        "Confirmação do recebimento instrução de abatimento",
+    ),
+    oc(
+        "13",
+        K::InstrucaoConfirmada,
+        "Confirmação do recebimento instrução de cancelamento abatimento",
+    ),
+    oc(
+        "14",
+        K::InstrucaoConfirmada,
+        "Confirmação do recebimento instrução alteração de vencimento",
+    ),
+    oc(
+        "17",
+        K::LiquidacaoAposBaixa,
+        "Liquidação após baixa ou liquidação título não registrado",
+    ),
+    oc(
+        "19",
+        K::Protesto,
+        "Confirmação do recebimento instrução de protesto",
+    ),
+    oc(
+        "20",
+        K::Protesto,
+        "Confirmação do recebimento instrução de sustação/cancelamento de protesto",
+    ),
+    oc("23", K::Protesto, "Remessa a cartório (aponte em cartório)"),
+    oc(
+        "24",
+        K::Protesto,
+        "Retirada de cartório e manutenção em carteira",
+    ),
+    oc(
+        "25",
+        K::Baixa,
+        "Protestado e baixado (baixa por ter sido protestado)",
+    ),
+    oc("26", K::InstrucaoRejeitada, "Instrução rejeitada"),
+    oc(
+        "27",
+        K::InstrucaoConfirmada,
+        "Confirmação do pedido de alteração de outros dados",
+    ),
+    oc("28", K::Tarifa, "Débito de tarifas custas"),
+    oc("30", K::InstrucaoRejeitada, "Alteração de dados rejeitada"),
+    oc("36", K::InstrucaoRejeitada, "Baixa rejeitada"),
+    oc("51", K::Informativo, "Título DDA reconhecido pelo pagador"),
+    oc(
+        "52",
+        K::Informativo,
+        "Título DDA não reconhecido pelo pagador",
+    ),
+];
+
+/// Sicredi remessa (FEBRABAN records, P/Q/R/S).
+pub const REMESSA: LayoutSpec = LayoutSpec {
+    layout: Layout::Cnab240,
+    kind: FileKind::Remessa,
+    versions: &[],
+    records: febraban240::RECORDS,
+    entry: febraban240::ENTRY_REMESSA,
+    ocorrencias: febraban240::MOVIMENTOS,
+    motivos: &[],
+    source: SOURCE,
+    retorno_hook: None,
+    titulo_hook: Some(titulo_unpad),
+    write_hook: None,
+    crlf: true,
+};
+
+/// Sicredi retorno (FEBRABAN records, T/U; Sicredi's C044 codes).
+pub const RETORNO: LayoutSpec = LayoutSpec {
+    layout: Layout::Cnab240,
+    kind: FileKind::Retorno,
+    versions: &[],
+    records: febraban240::RECORDS,
+    entry: febraban240::ENTRY_RETORNO,
+    ocorrencias: OCORRENCIAS,
+    motivos: febraban240::MOTIVOS,
+    source: SOURCE,
+    retorno_hook: Some(retorno_unpad),
+    titulo_hook: None,
+    write_hook: None,
+    crlf: true,
+};
+
+/// CNAB 240 layouts of this bank.
+pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];
