@@ -20,6 +20,8 @@ pub enum DateFmt {
     DdMmYy,
     /// `DDMMYYYY`.
     DdMmYyyy,
+    /// `YYYYMMDD` (Sicredi CNAB 400).
+    YyyyMmDd,
 }
 
 /// How a field's bytes are encoded.
@@ -182,6 +184,10 @@ impl FieldSpec {
     pub const fn date8(name: &'static str, start: u16, end: u16) -> Self {
         Self::new(name, start, end, Kind::Date(DateFmt::DdMmYyyy))
     }
+    /// A `YYYYMMDD` date.
+    pub const fn date_ymd(name: &'static str, start: u16, end: u16) -> Self {
+        Self::new(name, start, end, Kind::Date(DateFmt::YyyyMmDd))
+    }
     /// A `DDMMYY` date.
     pub const fn date6(name: &'static str, start: u16, end: u16) -> Self {
         Self::new(name, start, end, Kind::Date(DateFmt::DdMmYy))
@@ -270,7 +276,7 @@ impl RecordLayout {
             if let Kind::Date(fmt) = f.kind {
                 let w = match fmt {
                     DateFmt::DdMmYy => 6,
-                    DateFmt::DdMmYyyy => 8,
+                    DateFmt::DdMmYyyy | DateFmt::YyyyMmDd => 8,
                 };
                 if f.len() != w {
                     return Err(format!("{}: date {} has width {}", self.name, f.name, f.len()));
@@ -310,6 +316,18 @@ fn digits(input: &[u8]) -> IResult<&[u8], &[u8]> {
 pub fn decode_num(bytes: &[u8], scale: u8) -> Result<Option<Decimal>, ErrorKind> {
     if bytes.iter().all(|&b| b == b' ') {
         return Ok(None);
+    }
+    if bytes.len() <= 18 {
+        // Fast path (every amount field of every layout): one pass, no overflow possible in 18 digits.
+        let mut m: i64 = 0;
+        for &b in bytes {
+            let d = b.wrapping_sub(b'0');
+            if d > 9 {
+                return Err(ErrorKind::NotDigits { found: lossy(bytes) });
+            }
+            m = m * 10 + i64::from(d);
+        }
+        return Ok(Some(Decimal::new(m, u32::from(scale))));
     }
     let Ok((_, d)) = digits(bytes) else {
         return Err(ErrorKind::NotDigits { found: lossy(bytes) });
@@ -361,6 +379,7 @@ pub fn decode_date(bytes: &[u8], fmt: DateFmt) -> Result<Option<NaiveDate>, Erro
             .parse(bytes)
             .map(|(_, (d, m, y))| (d, m, if y < 70 { 2000 + y as i32 } else { 1900 + y as i32 })),
         DateFmt::DdMmYyyy => all_consuming((two, two, four)).parse(bytes).map(|(_, t)| t),
+        DateFmt::YyyyMmDd => all_consuming((four, two, two)).parse(bytes).map(|(_, (y, m, d))| (d, m, y)),
     };
     let Ok((d, m, y)) = parsed else {
         return Err(ErrorKind::BadDate { found: lossy(bytes) });
@@ -435,6 +454,8 @@ mod tests {
         assert_eq!(decode_date(b"00000000", DateFmt::DdMmYyyy), Ok(None));
         assert!(matches!(decode_date(b"31022024", DateFmt::DdMmYyyy), Err(ErrorKind::BadDate { .. })));
         assert!(matches!(decode_date(b"3102202A", DateFmt::DdMmYyyy), Err(ErrorKind::BadDate { .. })));
+        assert_eq!(decode_date(b"20261122", DateFmt::YyyyMmDd), Ok(NaiveDate::from_ymd_opt(2026, 11, 22)));
+        assert!(matches!(decode_date(b"20260230", DateFmt::YyyyMmDd), Err(ErrorKind::BadDate { .. })));
     }
 
     #[test]

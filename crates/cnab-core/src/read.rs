@@ -64,13 +64,13 @@ pub(crate) struct Lines<'a> {
 
 pub(crate) fn split_lines(bytes: &[u8]) -> Lines<'_> {
     let (prefix, body) = match bytes.strip_prefix(UTF8_BOM) {
-        Some(rest) => (&bytes[..3], rest),
-        None => (&bytes[..0], bytes),
+        Some(rest) => (UTF8_BOM, rest),
+        None => (&[][..], bytes),
     };
     let mut lines = Vec::with_capacity(body.len() / 240 + 1);
     let mut start = 0;
     let mut i = 0;
-    while let Some(off) = body.get(i..).and_then(|s| s.iter().position(|&b| b == b'\n' || b == b'\r')) {
+    while let Some(off) = body.get(i..).and_then(|s| memchr::memchr2(b'\n', b'\r', s)) {
         let pos = i + off;
         let (ending, next) = match (body.get(pos), body.get(pos + 1)) {
             (Some(b'\r'), Some(b'\n')) => (LineEnding::CrLf, pos + 2),
@@ -167,6 +167,9 @@ pub fn detect(bytes: &[u8]) -> Result<Detected> {
 
 pub(crate) fn detect_lines(lines: &[(&[u8], LineEnding)]) -> Result<Detected> {
     let first = lines.first().map(|(l, _)| *l).ok_or_else(|| Error::new(ErrorKind::Empty))?;
+    // A header re-encoded to UTF-8 (accents in the company name) is read at its Windows-1252 positions.
+    let transcoded = [240, 400].into_iter().find(|&len| utf8_fits(first, len)).map(|len| fit_line(first, len));
+    let first: &[u8] = transcoded.as_deref().unwrap_or(first);
     if is_240_header(first) || is_240_batch_header(first) {
         let bank = digits_at(first, 1, 3).map(Bank::new).ok_or_else(|| Error::at_line(1, ErrorKind::UnknownLayout { reason: "no bank code at 1-3".into() }))?;
         let kind = match (first.get(7), first.get(142)) {
@@ -578,7 +581,8 @@ fn run(bytes: &[u8], opts: ReadOptions) -> Result<(Detected, Engine<'_>, Vec<Eve
     d.layout = spec.layout;
     d.kind = spec.kind;
     let mut engine = Engine::new(spec, opts.lenient, problems, true);
-    let mut events = Vec::new();
+    engine.records.reserve(lines.lines.len());
+    let mut events = Vec::with_capacity(lines.lines.len() / 2);
     for (i, (line, ending)) in lines.lines.iter().enumerate() {
         if let Some(ev) = engine.feed(i + 1, Cow::Borrowed(line), *ending)? {
             events.push(ev);
@@ -643,6 +647,20 @@ pub fn read_remessa(bytes: &[u8], opts: ReadOptions) -> Result<Remessa> {
 }
 
 /// The longest line the streaming reader accepts before it gives up on a line (without reading it whole).
+///
+/// # Resource limits
+///
+/// Reading never panics, never loops and never allocates beyond these bounds, whatever the input:
+/// - [`RetornoReader`] holds one line buffer of at most `MAX_LINE` (+3 for a BOM on the first line) bytes, the
+///   records of the entry being assembled, and the first of a run of blank lines; a longer line is refused with
+///   [`ErrorKind::LineTooLong`] after reading at most `MAX_LINE` bytes of it (a 1 GB line with no newline costs
+///   1 KB). In lenient mode the problems it collects grow with the number of defective lines.
+/// - [`read`] and friends work on a slice the caller already holds: they keep one [`RawRecord`] per line (a copy of
+///   the line) plus the model, i.e. memory proportional to the input; lines of any length are accepted and
+///   reported with [`ErrorKind::LineLength`].
+/// - Numbers decode into `i128` with checked arithmetic (at most 28 significant digits, else
+///   [`ErrorKind::NotDigits`]); dates go through `chrono`'s checked constructors.
+/// - Every line is visited once; there is no backtracking.
 pub const MAX_LINE: usize = 1024;
 
 /// Reads one line of at most `limit` bytes into `buf` (ending excluded). `Ok(None)` at end of input.
@@ -712,6 +730,17 @@ impl<R: BufRead> RetornoReader<R> {
             .ok_or_else(|| Error::new(ErrorKind::Empty))?;
         if let Some(rest) = buf.strip_prefix(UTF8_BOM) {
             buf = rest.to_vec();
+        }
+        if buf.iter().all(|&b| b == b' ' || b == 0x1A || b == 0) {
+            // Blank first line: an empty file if only filler follows (as the whole-file reader sees it).
+            let mut next = Vec::new();
+            loop {
+                match read_line_limited(&mut src, &mut next, MAX_LINE).map_err(|e| Error::at_line(2, io_kind(e)))? {
+                    None => return Err(Error::new(ErrorKind::Empty)),
+                    Some(_) if next.iter().all(|&b| b == b' ' || b == 0x1A || b == 0) => continue,
+                    Some(_) => break,
+                }
+            }
         }
         let mut d = detect_lines(&[(&buf, ending)])?;
         d.kind = opts.kind.unwrap_or(FileKind::Retorno);

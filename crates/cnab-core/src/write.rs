@@ -118,9 +118,20 @@ pub(crate) fn encode(spec: &FieldSpec, value: Option<&Out>, out: &mut Vec<u8>) -
                 Some(Out::Date(d)) => *d,
                 _ => None,
             };
+            if let Some(d) = d {
+                // Years the format cannot hold would make a longer line (`+10000`) or read back in another century.
+                let years = match fmt {
+                    crate::field::DateFmt::DdMmYyyy | crate::field::DateFmt::YyyyMmDd => 1..=9999,
+                    crate::field::DateFmt::DdMmYy => 1970..=2069,
+                };
+                if !years.contains(&chrono::Datelike::year(&d)) {
+                    return Err(ErrorKind::Overflow { value: d.to_string(), width: w });
+                }
+            }
             match (d, fmt) {
                 (Some(d), crate::field::DateFmt::DdMmYyyy) => out.extend_from_slice(d.format("%d%m%Y").to_string().as_bytes()),
                 (Some(d), crate::field::DateFmt::DdMmYy) => out.extend_from_slice(d.format("%d%m%y").to_string().as_bytes()),
+                (Some(d), crate::field::DateFmt::YyyyMmDd) => out.extend_from_slice(d.format("%Y%m%d").to_string().as_bytes()),
                 (None, _) => match spec.default {
                     Some(def) if def.len() == w => out.extend_from_slice(def.as_bytes()),
                     _ => out.extend(std::iter::repeat_n(b'0', w)),

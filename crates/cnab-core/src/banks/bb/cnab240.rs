@@ -12,7 +12,7 @@
 //!   convênio width;
 //! - the retorno movimento (C044) and motivo (C047) codes are FEBRABAN's (the manual lists a subset of them).
 
-use crate::bank::{LayoutSpec, RecordKey};
+use crate::bank::{Emit, EntryRecord, LayoutSpec, RecordKey};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
 use crate::layouts::febraban240 as feb;
 use crate::model::{FileKind, Layout};
@@ -93,6 +93,60 @@ pub const HEADER_LOTE: RecordLayout = RecordLayout {
     ],
 };
 
+/// Segmento Y (optional records Y-01 sacador, Y-03 Pix, Y-04 e-mail, Y-05 cheques, Y-50 rateio, Y-51 notas
+/// fiscais): read only, kept raw; `identificacao_registro` (18-19, G067) says which one.
+pub const SEGMENTO_Y: RecordLayout = RecordLayout {
+    name: "segmento_y",
+    len: 240,
+    source: "Banco do Brasil, Particularidades BB — Leiaute CNAB 240, agosto/2017, Segmentos Y-01/Y-04/Y-05/Y-50/Y-51",
+    fields: &[
+        F::num("banco", 1, 3).role(R::BancoCodigo),
+        F::num("lote", 4, 7).role(R::Lote),
+        F::constant("tipo_registro", 8, 8, "3"),
+        F::num("sequencial", 9, 13).role(R::Sequencial),
+        F::constant("segmento", 14, 14, "Y"),
+        F::blank("cnab_1", 15, 15),
+        F::num("codigo_movimento", 16, 17),
+        F::alpha("identificacao_registro", 18, 19),
+        F::alpha("dados", 20, 240),
+    ],
+};
+
+/// The remessa entry: FEBRABAN's P, Q, R, S, plus an optional Y (read only: Pix, e-mail, sacador).
+pub const ENTRY_REMESSA: &[EntryRecord] = &[
+    EntryRecord {
+        key: RecordKey::Segment(b'P'),
+        starts: true,
+        emit: Emit::Always,
+    },
+    EntryRecord {
+        key: RecordKey::Segment(b'Q'),
+        starts: false,
+        emit: Emit::Always,
+    },
+    EntryRecord {
+        key: RecordKey::Segment(b'R'),
+        starts: false,
+        emit: Emit::IfAny(&[
+            R::MultaCodigo,
+            R::MultaValor,
+            R::Desconto2Valor,
+            R::Mensagem3,
+            R::Mensagem4,
+        ]),
+    },
+    EntryRecord {
+        key: RecordKey::Segment(b'S'),
+        starts: false,
+        emit: Emit::IfAny(&[R::Mensagem1, R::Mensagem2]),
+    },
+    EntryRecord {
+        key: RecordKey::Segment(b'Y'),
+        starts: false,
+        emit: Emit::Never,
+    },
+];
+
 /// Every BB record: BB headers, FEBRABAN segments and trailers.
 pub const RECORDS: &[(RecordKey, &RecordLayout)] = &[
     (RecordKey::FileHeader, &HEADER_ARQUIVO),
@@ -103,6 +157,7 @@ pub const RECORDS: &[(RecordKey, &RecordLayout)] = &[
     (RecordKey::Segment(b'S'), &feb::SEGMENTO_S),
     (RecordKey::Segment(b'T'), &feb::SEGMENTO_T),
     (RecordKey::Segment(b'U'), &feb::SEGMENTO_U),
+    (RecordKey::Segment(b'Y'), &SEGMENTO_Y),
     (RecordKey::BatchTrailer, &feb::TRAILER_LOTE),
     (RecordKey::FileTrailer, &feb::TRAILER_ARQUIVO),
 ];
@@ -113,7 +168,7 @@ pub const REMESSA: LayoutSpec = LayoutSpec {
     kind: FileKind::Remessa,
     versions: &[],
     records: RECORDS,
-    entry: feb::ENTRY_REMESSA,
+    entry: ENTRY_REMESSA,
     ocorrencias: feb::MOVIMENTOS,
     motivos: &[],
     source: "Banco do Brasil, Particularidades BB — Leiaute CNAB 240, agosto/2017 (remessa: 0, 1, 3-P/Q/R/S, 5, 9)",

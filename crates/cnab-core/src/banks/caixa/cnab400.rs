@@ -13,13 +13,14 @@
 //!   apart (always `0`) so the motivo reads as printed in NE032.
 //! - Juros (267-279) and multa (280-292) are separate in the retorno; the hook adds them into `juros_multa`.
 
-use crate::bank::{oc, EntryRecord, Emit, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{FileKind, Layout, OcorrenciaKind as K, RetornoEntry};
 use crate::record::Record;
 
 /// Source string for the tables.
-pub const SOURCE: &str = "CAIXA Leiaute CNAB 400 Cobrança Bancária SIGCB, manual 67.126 v004 (jan/2016)";
+pub const SOURCE: &str =
+    "CAIXA Leiaute CNAB 400 Cobrança Bancária SIGCB, manual 67.126 v004 (jan/2016)";
 
 /// Anexo I — header de arquivo remessa.
 pub const HEADER_REMESSA: RecordLayout = RecordLayout {
@@ -53,14 +54,18 @@ pub const DETALHE_REMESSA: RecordLayout = RecordLayout {
     fields: &[
         F::constant("tipo_registro", 1, 1, "1"),
         F::num("empresa_tipo_inscricao", 2, 3).role(R::EmpresaTipoInscricao),
-        F::num("empresa_inscricao", 4, 17).role(R::EmpresaInscricao),
+        F::alpha("empresa_inscricao", 4, 17).role(R::EmpresaInscricao),
         F::num("agencia", 18, 21).role(R::Agencia),
         F::num("codigo_beneficiario", 22, 27).role(R::CodigoBeneficiario),
         F::num("id_emissao", 28, 28).default("2"),
         F::num("id_postagem", 29, 29).default("0"),
-        F::num("taxa_permanencia", 30, 31).role(R::JurosCodigo).default("00"),
+        F::num("taxa_permanencia", 30, 31)
+            .role(R::JurosCodigo)
+            .default("00"),
         F::alpha("uso_empresa", 32, 56).role(R::UsoEmpresa),
-        F::num("modalidade", 57, 58).role(R::Modalidade).default("14"),
+        F::num("modalidade", 57, 58)
+            .role(R::Modalidade)
+            .default("14"),
         F::num("nosso_numero", 59, 73).role(R::NossoNumero),
         F::blank("brancos_1", 74, 76),
         F::alpha("mensagem", 77, 106).role(R::Mensagem1),
@@ -74,7 +79,9 @@ pub const DETALHE_REMESSA: RecordLayout = RecordLayout {
         F::num("especie", 148, 149).role(R::Especie).default("01"),
         F::alpha("aceite", 150, 150).role(R::Aceite).default("N"),
         F::date6("data_emissao", 151, 156).role(R::Emissao),
-        F::num("instrucao_1", 157, 158).role(R::ProtestoCodigo).default("02"),
+        F::num("instrucao_1", 157, 158)
+            .role(R::ProtestoCodigo)
+            .default("02"),
         F::num("instrucao_2", 159, 160),
         F::dec("juros_mora", 161, 173, 2).role(R::JurosValor),
         F::date6("desconto_data", 174, 179).role(R::DescontoData),
@@ -82,7 +89,7 @@ pub const DETALHE_REMESSA: RecordLayout = RecordLayout {
         F::dec("valor_iof", 193, 205, 2).role(R::Iof),
         F::dec("valor_abatimento", 206, 218, 2).role(R::Abatimento),
         F::num("pagador_tipo_inscricao", 219, 220).role(R::PagadorTipoInscricao),
-        F::num("pagador_inscricao", 221, 234).role(R::PagadorInscricao),
+        F::alpha("pagador_inscricao", 221, 234).role(R::PagadorInscricao),
         F::alpha("pagador_nome", 235, 274).role(R::PagadorNome),
         F::alpha("pagador_endereco", 275, 314).role(R::PagadorEndereco),
         F::alpha("pagador_bairro", 315, 326).role(R::PagadorBairro),
@@ -107,12 +114,14 @@ pub const MENSAGENS_REMESSA: RecordLayout = RecordLayout {
     fields: &[
         F::constant("tipo_registro", 1, 1, "2"),
         F::num("empresa_tipo_inscricao", 2, 3).role(R::EmpresaTipoInscricao),
-        F::num("empresa_inscricao", 4, 17).role(R::EmpresaInscricao),
+        F::alpha("empresa_inscricao", 4, 17).role(R::EmpresaInscricao),
         F::num("agencia", 18, 21).role(R::Agencia),
         F::num("codigo_beneficiario", 22, 27).role(R::CodigoBeneficiario),
         F::blank("uso_caixa_1", 28, 31),
         F::blank("brancos_1", 32, 56),
-        F::num("modalidade", 57, 58).role(R::Modalidade).default("14"),
+        F::num("modalidade", 57, 58)
+            .role(R::Modalidade)
+            .default("14"),
         F::num("nosso_numero", 59, 73).role(R::NossoNumero),
         F::blank("brancos_2", 74, 106),
         F::num("carteira", 107, 108).role(R::Carteira).default("01"),
@@ -243,9 +252,21 @@ pub const MOVIMENTOS: &[OcorrenciaDef] = &[
     oc("07", K::Informativo, "Alteração do Prazo de Protesto"),
     oc("08", K::Informativo, "Alteração do Prazo de Devolução"),
     oc("09", K::Informativo, "Alteração de outros dados"),
-    oc("10", K::Informativo, "Alt de dados c/ emissão / emissão de bloqueto"),
-    oc("11", K::Informativo, "Alteração da opção de Protesto para Devolução"),
-    oc("12", K::Informativo, "Alteração da opção de Devolução para Protesto"),
+    oc(
+        "10",
+        K::Informativo,
+        "Alt de dados c/ emissão / emissão de bloqueto",
+    ),
+    oc(
+        "11",
+        K::Informativo,
+        "Alteração da opção de Protesto para Devolução",
+    ),
+    oc(
+        "12",
+        K::Informativo,
+        "Alteração da opção de Devolução para Protesto",
+    ),
 ];
 
 /// NE033 — códigos de ocorrência do retorno.
@@ -259,9 +280,21 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
     oc("07", K::InstrucaoConfirmada, "Prazo de Protesto Alterado"),
     oc("08", K::InstrucaoConfirmada, "Prazo de Devolução Alterado"),
     oc("09", K::InstrucaoConfirmada, "Alteração Confirmada"),
-    oc("10", K::InstrucaoConfirmada, "Alteração com reemissão de Bloqueto Confirmada"),
-    oc("11", K::InstrucaoConfirmada, "Alteração da opção de Protesto para Devolução Confirmada"),
-    oc("12", K::InstrucaoConfirmada, "Alteração da opção de Devolução para Protesto Confirmada"),
+    oc(
+        "10",
+        K::InstrucaoConfirmada,
+        "Alteração com reemissão de Bloqueto Confirmada",
+    ),
+    oc(
+        "11",
+        K::InstrucaoConfirmada,
+        "Alteração da opção de Protesto para Devolução Confirmada",
+    ),
+    oc(
+        "12",
+        K::InstrucaoConfirmada,
+        "Alteração da opção de Devolução para Protesto Confirmada",
+    ),
     oc("20", K::Informativo, "Em Ser"),
     oc("21", K::Liquidacao, "Liquidação"),
     oc("22", K::LiquidacaoCartorio, "Liquidação em Cartório"),
@@ -276,7 +309,11 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
     oc("32", K::Tarifa, "Outras Tarifas de Alteração"),
     oc("33", K::Informativo, "Estorno de Baixa / Liquidação"),
     oc("34", K::Tarifa, "Tarifas Diversas"),
-    oc("99", K::EntradaRejeitada, "Rejeição do Título – Código rejeição informado nas pos 80 a 82"),
+    oc(
+        "99",
+        K::EntradaRejeitada,
+        "Rejeição do Título – Código rejeição informado nas pos 80 a 82",
+    ),
 ];
 
 /// NE032 — códigos de motivo de rejeição (ocorrência 99).
@@ -351,8 +388,16 @@ pub const REMESSA: LayoutSpec = LayoutSpec {
         (RecordKey::FileTrailer, &TRAILER_REMESSA),
     ],
     entry: &[
-        EntryRecord { key: RecordKey::Detail(b'1'), starts: true, emit: Emit::Always },
-        EntryRecord { key: RecordKey::Detail(b'2'), starts: false, emit: Emit::IfAny(&[R::Mensagem2, R::Mensagem3, R::Mensagem4]) },
+        EntryRecord {
+            key: RecordKey::Detail(b'1'),
+            starts: true,
+            emit: Emit::Always,
+        },
+        EntryRecord {
+            key: RecordKey::Detail(b'2'),
+            starts: false,
+            emit: Emit::IfAny(&[R::Mensagem2, R::Mensagem3, R::Mensagem4]),
+        },
     ],
     ocorrencias: MOVIMENTOS,
     motivos: &[],
@@ -373,7 +418,11 @@ pub const RETORNO: LayoutSpec = LayoutSpec {
         (RecordKey::Detail(b'1'), &DETALHE_RETORNO),
         (RecordKey::FileTrailer, &TRAILER_RETORNO),
     ],
-    entry: &[EntryRecord { key: RecordKey::Detail(b'1'), starts: true, emit: Emit::Always }],
+    entry: &[EntryRecord {
+        key: RecordKey::Detail(b'1'),
+        starts: true,
+        emit: Emit::Always,
+    }],
     ocorrencias: OCORRENCIAS,
     motivos: MOTIVOS,
     source: SOURCE,

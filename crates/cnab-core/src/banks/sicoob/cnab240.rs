@@ -1,6 +1,411 @@
-//! Sicoob (Bancoob) — CNAB 240 cobrança.
+//! Sicoob (756) — CNAB 240 cobrança (remessa and retorno).
+//!
+//! Source: Sicoob, "Leiaute Cobrança Sicoob — Sistemas de Terceiro" (planilha XLSX, abas "05.Remessa - Opção
+//! CNAB240" and "06.Retorno - Opção CNAB240"; layout do arquivo "081", do lote "040"), as shipped in
+//! kivanio/brcobranca `docs/Sicoob/`. Cross-checked against brcobranca `lib/brcobranca/remessa/cnab240/sicoob.rb`
+//! and `retorno/cnab240/sicoob.rb` and the corpus files.
+//!
+//! Deviations from FEBRABAN v10.7:
+//! - the nosso número field (P 13.3P / T 13.3T, positions 38-57) is split: NumTitulo 38-47 (sequence with its DV,
+//!   10 digits), parcela 48-49 ("01" for a single installment), modalidade 50-51, tipo de formulário 52
+//!   ("1" auto-copiativo, "3" auto-envelopável, "4" A4 sem envelopamento, "6" A4 3 vias), blanks 53-57;
+//! - P 59 forma de cadastramento is "0" and P 60 tipo de documento is blank;
+//! - the header convênio (33-52 / 34-53) is blank (the cooperative prefix and conta identify the beneficiário);
+//! - retorno movimento codes (C044) add '85' and '86' (protest withdrawal/cancellation) and stop at '60'.
 
-use crate::bank::LayoutSpec;
+use crate::bank::{oc, LayoutSpec, OcorrenciaDef, RecordKey};
+use crate::field::{FieldSpec as F, RecordLayout, Role as R};
+use crate::layouts::febraban240 as feb;
+use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
-/// CNAB 240 layouts of this bank (none yet).
-pub const LAYOUTS: &[&LayoutSpec] = &[];
+/// Segmento P (aba 05, campos 01.3P-42.3P).
+pub const SEGMENTO_P: RecordLayout = RecordLayout {
+    name: "segmento_p",
+    len: 240,
+    source: "Sicoob, Leiaute Cobrança Sicoob, aba 05.Remessa - Opção CNAB240, Segmento P",
+    fields: &[
+        F::num("banco", 1, 3).role(R::BancoCodigo),
+        F::num("lote", 4, 7).role(R::Lote),
+        F::constant("tipo_registro", 8, 8, "3"),
+        F::num("sequencial", 9, 13).role(R::Sequencial),
+        F::constant("segmento", 14, 14, "P"),
+        F::blank("cnab_1", 15, 15),
+        F::num("codigo_movimento", 16, 17).role(R::Movimento),
+        F::num("agencia", 18, 22).role(R::Agencia),
+        F::alpha("agencia_dv", 23, 23).role(R::AgenciaDv),
+        F::num("conta", 24, 35).role(R::Conta),
+        F::alpha("conta_dv", 36, 36).role(R::ContaDv),
+        F::alpha("agencia_conta_dv", 37, 37),
+        F::num("nosso_numero", 38, 47).role(R::NossoNumero),
+        F::num("parcela", 48, 49).role(R::Parcela).default("01"),
+        F::num("modalidade", 50, 51)
+            .role(R::Modalidade)
+            .default("01"),
+        F::num("tipo_formulario", 52, 52).default("4"),
+        F::blank("nosso_numero_brancos", 53, 57),
+        F::num("carteira", 58, 58).role(R::Carteira).default("1"),
+        F::num("forma_cadastramento", 59, 59).default("0"),
+        F::alpha("tipo_documento", 60, 60),
+        F::num("emissao_boleto", 61, 61).default("2"),
+        F::alpha("distribuicao_boleto", 62, 62).default("2"),
+        F::alpha("seu_numero", 63, 77).role(R::SeuNumero),
+        F::date8("vencimento", 78, 85).role(R::Vencimento),
+        F::dec("valor_titulo", 86, 100, 2).role(R::ValorTitulo),
+        F::num("agencia_cobradora", 101, 105),
+        F::alpha("agencia_cobradora_dv", 106, 106),
+        F::num("especie", 107, 108).role(R::Especie),
+        F::alpha("aceite", 109, 109).role(R::Aceite).default("N"),
+        F::date8("data_emissao", 110, 117).role(R::Emissao),
+        F::num("juros_codigo", 118, 118)
+            .role(R::JurosCodigo)
+            .default("0"),
+        F::date8("juros_data", 119, 126).role(R::JurosData),
+        F::dec("juros_valor", 127, 141, 2).role(R::JurosValor),
+        F::num("desconto_codigo", 142, 142).role(R::DescontoCodigo),
+        F::date8("desconto_data", 143, 150).role(R::DescontoData),
+        F::dec("desconto_valor", 151, 165, 2).role(R::DescontoValor),
+        F::dec("valor_iof", 166, 180, 2).role(R::Iof),
+        F::dec("valor_abatimento", 181, 195, 2).role(R::Abatimento),
+        F::alpha("uso_empresa", 196, 220).role(R::UsoEmpresa),
+        F::num("protesto_codigo", 221, 221)
+            .role(R::ProtestoCodigo)
+            .default("3"),
+        F::num("protesto_prazo", 222, 223).role(R::ProtestoPrazo),
+        F::num("baixa_codigo", 224, 224)
+            .role(R::BaixaCodigo)
+            .default("0"),
+        F::alpha("baixa_prazo", 225, 227).role(R::BaixaPrazo),
+        F::num("moeda", 228, 229).default("09"),
+        F::num("contrato", 230, 239),
+        F::blank("cnab_2", 240, 240),
+    ],
+};
+
+/// Segmento T (aba 06, campos 01.3T-29.3T).
+pub const SEGMENTO_T: RecordLayout = RecordLayout {
+    name: "segmento_t",
+    len: 240,
+    source: "Sicoob, Leiaute Cobrança Sicoob, aba 06.Retorno - Opção CNAB240, Segmento T",
+    fields: &[
+        F::num("banco", 1, 3).role(R::BancoCodigo),
+        F::num("lote", 4, 7).role(R::Lote),
+        F::constant("tipo_registro", 8, 8, "3"),
+        F::num("sequencial", 9, 13).role(R::Sequencial),
+        F::constant("segmento", 14, 14, "T"),
+        F::blank("cnab_1", 15, 15),
+        F::num("codigo_movimento", 16, 17).role(R::Ocorrencia),
+        F::num("agencia", 18, 22).role(R::Agencia),
+        F::alpha("agencia_dv", 23, 23).role(R::AgenciaDv),
+        F::num("conta", 24, 35).role(R::Conta),
+        F::alpha("conta_dv", 36, 36).role(R::ContaDv),
+        F::alpha("agencia_conta_dv", 37, 37),
+        F::alpha("nosso_numero", 38, 47).role(R::NossoNumero),
+        F::alpha("parcela", 48, 49).role(R::Parcela),
+        F::alpha("modalidade", 50, 51).role(R::Modalidade),
+        F::alpha("tipo_formulario", 52, 52),
+        F::blank("nosso_numero_brancos", 53, 57),
+        F::num("carteira", 58, 58).role(R::Carteira),
+        F::alpha("seu_numero", 59, 73).role(R::SeuNumero),
+        F::date8("vencimento", 74, 81).role(R::Vencimento),
+        F::dec("valor_titulo", 82, 96, 2).role(R::ValorTitulo),
+        F::num("banco_cobrador", 97, 99).role(R::BancoCobrador),
+        F::num("agencia_cobradora", 100, 104).role(R::AgenciaCobradora),
+        F::alpha("agencia_cobradora_dv", 105, 105),
+        F::alpha("uso_empresa", 106, 130).role(R::UsoEmpresa),
+        F::num("moeda", 131, 132),
+        F::num("pagador_tipo_inscricao", 133, 133).role(R::PagadorTipoInscricao),
+        F::alpha("pagador_inscricao", 134, 148).role(R::PagadorInscricao),
+        F::alpha("pagador_nome", 149, 188).role(R::PagadorNome),
+        F::alpha("contrato", 189, 198),
+        F::dec("valor_tarifa", 199, 213, 2).role(R::Tarifa),
+        F::alpha("motivos", 214, 223).role(R::Motivos),
+        F::blank("cnab_2", 224, 240),
+    ],
+};
+
+/// Header de lote (aba 05/06, campos 01.1-23.1): FEBRABAN positions, layout do lote "040".
+pub const HEADER_LOTE: RecordLayout = RecordLayout {
+    name: "header_lote",
+    len: 240,
+    source: "Sicoob, Leiaute Cobrança Sicoob, aba 05.Remessa - Opção CNAB240, Header de Lote",
+    fields: &[
+        F::num("banco", 1, 3).role(R::BancoCodigo),
+        F::num("lote", 4, 7).role(R::Lote),
+        F::constant("tipo_registro", 8, 8, "1"),
+        F::alpha("operacao", 9, 9).role(R::Operacao),
+        F::num("servico", 10, 11).default("01"),
+        F::blank("cnab_1", 12, 13),
+        F::alpha("versao_layout_lote", 14, 16)
+            .role(R::LoteLayoutVersao)
+            .default("040"),
+        F::blank("cnab_2", 17, 17),
+        F::num("tipo_inscricao", 18, 18).role(R::EmpresaTipoInscricao),
+        F::alpha("inscricao", 19, 33).role(R::EmpresaInscricao),
+        F::alpha("convenio", 34, 53).role(R::Convenio),
+        F::num("agencia", 54, 58).role(R::Agencia),
+        F::alpha("agencia_dv", 59, 59).role(R::AgenciaDv),
+        F::num("conta", 60, 71).role(R::Conta),
+        F::alpha("conta_dv", 72, 72).role(R::ContaDv),
+        F::alpha("agencia_conta_dv", 73, 73).role(R::AgenciaContaDv),
+        F::alpha("empresa_nome", 74, 103).role(R::EmpresaNome),
+        F::alpha("mensagem_1", 104, 143),
+        F::alpha("mensagem_2", 144, 183),
+        F::num("numero_remessa_retorno", 184, 191).role(R::Nsa),
+        F::date8("data_gravacao", 192, 199).role(R::DataGeracao),
+        F::date8("data_credito", 200, 207).role(R::DataCredito),
+        F::blank("cnab_3", 208, 240),
+    ],
+};
+
+/// Every Sicoob record: FEBRABAN headers/trailers and Q/R/S/U, Sicoob P and T.
+pub const RECORDS: &[(RecordKey, &RecordLayout)] = &[
+    (RecordKey::FileHeader, &feb::HEADER_ARQUIVO),
+    (RecordKey::BatchHeader, &HEADER_LOTE),
+    (RecordKey::Segment(b'P'), &SEGMENTO_P),
+    (RecordKey::Segment(b'Q'), &feb::SEGMENTO_Q),
+    (RecordKey::Segment(b'R'), &feb::SEGMENTO_R),
+    (RecordKey::Segment(b'S'), &feb::SEGMENTO_S),
+    (RecordKey::Segment(b'T'), &SEGMENTO_T),
+    (RecordKey::Segment(b'U'), &feb::SEGMENTO_U),
+    (
+        RecordKey::Segment(b'Y'),
+        &crate::banks::bb::cnab240::SEGMENTO_Y,
+    ),
+    (RecordKey::BatchTrailer, &feb::TRAILER_LOTE),
+    (RecordKey::FileTrailer, &feb::TRAILER_ARQUIVO),
+];
+
+/// Código de Movimento Retorno (aba 06, campo 07.3T).
+pub const OCORRENCIAS: &[OcorrenciaDef] = &[
+    oc("02", K::EntradaConfirmada, "Entrada Confirmada"),
+    oc("03", K::EntradaRejeitada, "Entrada Rejeitada"),
+    oc(
+        "04",
+        K::InstrucaoConfirmada,
+        "Transferência de Carteira/Entrada",
+    ),
+    oc(
+        "05",
+        K::InstrucaoConfirmada,
+        "Transferência de Carteira/Baixa",
+    ),
+    oc("06", K::Liquidacao, "Liquidação"),
+    oc(
+        "07",
+        K::InstrucaoConfirmada,
+        "Confirmação do Recebimento da Instrução de Desconto",
+    ),
+    oc(
+        "08",
+        K::InstrucaoConfirmada,
+        "Confirmação do Recebimento do Cancelamento do Desconto",
+    ),
+    oc("09", K::Baixa, "Baixa"),
+    oc("11", K::Informativo, "Títulos em Carteira (Em Ser)"),
+    oc(
+        "12",
+        K::InstrucaoConfirmada,
+        "Confirmação Recebimento Instrução de Abatimento",
+    ),
+    oc(
+        "13",
+        K::InstrucaoConfirmada,
+        "Confirmação Recebimento Instrução de Cancelamento Abatimento",
+    ),
+    oc(
+        "14",
+        K::InstrucaoConfirmada,
+        "Confirmação Recebimento Instrução Alteração de Vencimento",
+    ),
+    oc("15", K::Liquidacao, "Franco de Pagamento"),
+    oc(
+        "17",
+        K::LiquidacaoAposBaixa,
+        "Liquidação Após Baixa ou Liquidação Título Não Registrado",
+    ),
+    oc(
+        "19",
+        K::Protesto,
+        "Confirmação Recebimento Instrução de Protesto",
+    ),
+    oc(
+        "20",
+        K::Protesto,
+        "Confirmação Recebimento Instrução de Sustação/Cancelamento de Protesto",
+    ),
+    oc("23", K::Protesto, "Remessa a Cartório (Aponte em Cartório)"),
+    oc(
+        "24",
+        K::Protesto,
+        "Retirada de Cartório e Manutenção em Carteira",
+    ),
+    oc(
+        "25",
+        K::Baixa,
+        "Protestado e Baixado (Baixa por Ter Sido Protestado)",
+    ),
+    oc("26", K::InstrucaoRejeitada, "Instrução Rejeitada"),
+    oc(
+        "27",
+        K::InstrucaoConfirmada,
+        "Confirmação do Pedido de Alteração de Outros Dados",
+    ),
+    oc("28", K::Tarifa, "Débito de Tarifas/Custas"),
+    oc("29", K::Informativo, "Ocorrências do Pagador"),
+    oc("30", K::InstrucaoRejeitada, "Alteração de Dados Rejeitada"),
+    oc(
+        "33",
+        K::InstrucaoConfirmada,
+        "Confirmação da Alteração dos Dados do Rateio de Crédito",
+    ),
+    oc(
+        "34",
+        K::InstrucaoConfirmada,
+        "Confirmação do Cancelamento dos Dados do Rateio de Crédito",
+    ),
+    oc(
+        "35",
+        K::InstrucaoConfirmada,
+        "Confirmação do Desagendamento do Débito Automático",
+    ),
+    oc("36", K::Informativo, "Confirmação de envio de e-mail/SMS"),
+    oc("37", K::InstrucaoRejeitada, "Envio de e-mail/SMS rejeitado"),
+    oc(
+        "38",
+        K::InstrucaoConfirmada,
+        "Confirmação de Alteração do Prazo Limite de Recebimento",
+    ),
+    oc(
+        "39",
+        K::InstrucaoConfirmada,
+        "Confirmação de Dispensa de Prazo Limite de Recebimento",
+    ),
+    oc(
+        "40",
+        K::InstrucaoConfirmada,
+        "Confirmação da alteração do número do título dado pelo Beneficiário",
+    ),
+    oc(
+        "41",
+        K::InstrucaoConfirmada,
+        "Confirmação da alteração do número controle do Participante",
+    ),
+    oc(
+        "42",
+        K::InstrucaoConfirmada,
+        "Confirmação da alteração dos dados do Pagador",
+    ),
+    oc(
+        "43",
+        K::InstrucaoConfirmada,
+        "Confirmação da alteração dos dados do Sacador/Avalista",
+    ),
+    oc("44", K::Informativo, "Título pago com cheque devolvido"),
+    oc("45", K::Informativo, "Título pago com cheque compensado"),
+    oc(
+        "46",
+        K::Protesto,
+        "Instrução para cancelar protesto confirmada",
+    ),
+    oc(
+        "47",
+        K::Protesto,
+        "Instrução para protesto para fins falimentares confirmada",
+    ),
+    oc(
+        "48",
+        K::InstrucaoConfirmada,
+        "Confirmação de instrução de transferência de carteira/modalidade de cobrança",
+    ),
+    oc(
+        "49",
+        K::InstrucaoConfirmada,
+        "Alteração de contrato de cobrança",
+    ),
+    oc(
+        "50",
+        K::Informativo,
+        "Título pago com cheque pendente de liquidação",
+    ),
+    oc("51", K::Informativo, "Título DDA reconhecido pelo pagador"),
+    oc(
+        "52",
+        K::Informativo,
+        "Título DDA não reconhecido pelo pagador",
+    ),
+    oc("53", K::Informativo, "Título DDA recusado pela CIP"),
+    oc(
+        "54",
+        K::InstrucaoConfirmada,
+        "Confirmação da Instrução de Baixa de Título Negativado sem Protesto",
+    ),
+    oc(
+        "55",
+        K::InstrucaoConfirmada,
+        "Confirmação de Pedido de Dispensa de Multa",
+    ),
+    oc(
+        "56",
+        K::InstrucaoConfirmada,
+        "Confirmação do Pedido de Cobrança de Multa",
+    ),
+    oc(
+        "57",
+        K::InstrucaoConfirmada,
+        "Confirmação do Pedido de Alteração de Cobrança de Juros",
+    ),
+    oc(
+        "58",
+        K::InstrucaoConfirmada,
+        "Confirmação do Pedido de Alteração do Valor/Data de Desconto",
+    ),
+    oc(
+        "59",
+        K::InstrucaoConfirmada,
+        "Confirmação do Pedido de Alteração do Beneficiário do Título",
+    ),
+    oc(
+        "60",
+        K::InstrucaoConfirmada,
+        "Confirmação do Pedido de Dispensa de Juros de Mora",
+    ),
+    oc("85", K::Protesto, "Confirmação de Desistência de Protesto"),
+    oc("86", K::Protesto, "Confirmação de cancelamento do Protesto"),
+];
+
+/// Sicoob CNAB 240 remessa.
+pub const REMESSA: LayoutSpec = LayoutSpec {
+    layout: Layout::Cnab240,
+    kind: FileKind::Remessa,
+    versions: &[],
+    records: RECORDS,
+    entry: crate::banks::bb::cnab240::ENTRY_REMESSA,
+    ocorrencias: feb::MOVIMENTOS,
+    motivos: &[],
+    source:
+        "Sicoob, Leiaute Cobrança Sicoob — Sistemas de Terceiro, aba 05.Remessa - Opção CNAB240",
+    retorno_hook: None,
+    titulo_hook: None,
+    write_hook: None,
+    crlf: true,
+};
+
+/// Sicoob CNAB 240 retorno.
+pub const RETORNO: LayoutSpec = LayoutSpec {
+    layout: Layout::Cnab240,
+    kind: FileKind::Retorno,
+    versions: &[],
+    records: RECORDS,
+    entry: feb::ENTRY_RETORNO,
+    ocorrencias: OCORRENCIAS,
+    motivos: feb::MOTIVOS,
+    source:
+        "Sicoob, Leiaute Cobrança Sicoob — Sistemas de Terceiro, aba 06.Retorno - Opção CNAB240",
+    retorno_hook: None,
+    titulo_hook: None,
+    write_hook: None,
+    crlf: true,
+};
+
+/// CNAB 240 layouts of this bank.
+pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];
