@@ -9,9 +9,8 @@
 //! Notes:
 //! - Sicredi puts its code at header 77-79 ("748") like the other banks; the literal at 80-94 is "SICREDI"
 //!   (remessa) / "BANSICREDI" (retorno).
-//! - The header date (95-102) and the retorno "data prevista para lançamento" (329-336) are `AAAAMMDD`, a format
-//!   the engine's date codecs lack: the header date is kept as a raw number (not in the model, and written as
-//!   zeros), and the hook reads 329-336 into `data_credito`.
+//! - The header date (95-102), the remessa "data da instrução" (63-70) and the retorno "data prevista para
+//!   lançamento" (329-336, the crédito date) are `AAAAMMDD`.
 //! - The nosso número is alphanumeric in the retorno (left-aligned, 48-62) and 9 digits in the remessa (48-56).
 //! - Motivos (319-328) are five two-character codes, letters allowed (`H5`, `B3`, …). Ocorrência 28 (tarifa)
 //!   gives codes 03/04/08 their own meaning.
@@ -42,7 +41,7 @@ pub const HEADER_REMESSA: RecordLayout = RecordLayout {
         F::blank("filler_1", 46, 76),
         F::num("banco", 77, 79).role(R::BancoCodigo),
         F::alpha("literal_sicredi", 80, 94).default("SICREDI"),
-        F::num("data_gravacao_aaaammdd", 95, 102),
+        F::date_ymd("data_gravacao", 95, 102).role(R::DataGeracao),
         F::blank("filler_2", 103, 110),
         F::num("numero_remessa", 111, 117).role(R::Nsa),
         F::blank("filler_3", 118, 390),
@@ -75,7 +74,7 @@ pub const DETALHE_REMESSA: RecordLayout = RecordLayout {
         F::blank("filler_2", 20, 47),
         F::alpha("nosso_numero", 48, 56).role(R::NossoNumero),
         F::blank("filler_3", 57, 62),
-        F::num("data_instrucao_aaaammdd", 63, 70),
+        F::date_ymd("data_instrucao", 63, 70),
         F::alpha("campo_alterado", 71, 71),
         F::alpha("postagem_titulo", 72, 72).default("N"),
         F::blank("filler_4", 73, 73),
@@ -152,7 +151,7 @@ pub const HEADER_RETORNO: RecordLayout = RecordLayout {
         F::blank("filler_1", 46, 76),
         F::num("banco", 77, 79).role(R::BancoCodigo),
         F::alpha("literal_bansicredi", 80, 94).default("BANSICREDI"),
-        F::num("data_gravacao_aaaammdd", 95, 102),
+        F::date_ymd("data_gravacao", 95, 102),
         F::blank("filler_2", 103, 110),
         F::num("numero_retorno", 111, 117).role(R::Nsa),
         F::blank("filler_3", 118, 389),
@@ -196,7 +195,7 @@ pub const DETALHE_RETORNO: RecordLayout = RecordLayout {
         F::alpha("protesto_aceito", 295, 295),
         F::blank("filler_6", 296, 318),
         F::alpha("motivos", 319, 328).role(R::Motivos),
-        F::num("data_lancamento_aaaammdd", 329, 336),
+        F::date_ymd("data_lancamento", 329, 336).role(R::DataCredito),
         F::blank("filler_7", 337, 394),
         F::num("sequencial", 395, 400).role(R::Sequencial),
     ],
@@ -493,25 +492,13 @@ pub const MOTIVOS: &[MotivoDef] = &[
     MotivoDef { ocorrencias: &[], code: "XB", description: "Pago com cheque – bloqueado 144 horas" },
 ];
 
-/// A `AAAAMMDD` date (no engine codec for it).
-pub(crate) fn yyyymmdd(raw: &[u8]) -> Option<chrono::NaiveDate> {
-    let s = std::str::from_utf8(raw).ok()?;
-    if s.len() != 8 || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let y = s.get(0..4)?.parse().ok()?;
-    let m = s.get(4..6)?.parse().ok()?;
-    let d = s.get(6..8)?.parse().ok()?;
-    chrono::NaiveDate::from_ymd_opt(y, m, d)
-}
-
 fn raw_field<'a>(records: &'a [Record<'_>], name: &str) -> Option<&'a [u8]> {
     records
         .iter()
         .find_map(|r| r.layout.field(name).map(|f| f.slice(r.bytes)))
 }
 
-/// Adds the multa to `juros_multa` and reads the AAAAMMDD crédito date.
+/// Adds the multa to `juros_multa`.
 fn retorno_hook(e: &mut RetornoEntry, records: &[Record<'_>]) {
     if let Some(m) =
         raw_field(records, "multa").and_then(|raw| crate::field::decode_num(raw, 2).ok().flatten())
@@ -519,9 +506,6 @@ fn retorno_hook(e: &mut RetornoEntry, records: &[Record<'_>]) {
         if !m.is_zero() {
             e.juros_multa = Some(e.juros_multa.unwrap_or_default() + m);
         }
-    }
-    if let Some(d) = raw_field(records, "data_lancamento_aaaammdd").and_then(yyyymmdd) {
-        e.data_credito = Some(d);
     }
 }
 
