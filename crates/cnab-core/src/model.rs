@@ -160,6 +160,12 @@ pub struct Beneficiario {
     pub convenio: String,
     /// Código do beneficiário / cedente, where the bank uses one.
     pub codigo_beneficiario: String,
+    /// Carteira of the agreement, where the header carries it (BB); titles without their own carteira use it.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub carteira: String,
+    /// Variação da carteira, where the header carries it (BB).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub variacao: String,
 }
 
 /// File-level header data (both kinds).

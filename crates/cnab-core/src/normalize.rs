@@ -146,6 +146,8 @@ pub(crate) fn header(records: &[Record<'_>], h: &mut Header, problems: &mut Vec<
                     set_text(&mut b.codigo_beneficiario, v)
                 }
             }
+            Role::Carteira => set_text(&mut b.carteira, c.text()),
+            Role::Variacao => set_text(&mut b.variacao, c.text()),
             Role::BancoNome => set_text(&mut h.banco_nome, c.text()),
             Role::Nsa => {
                 if let Some(Some(n)) = keep(problems, c.int()) {

@@ -195,6 +195,8 @@ fn header_value(h: &Header, bank: Bank, role: Role) -> Option<Out> {
         Role::ContaDv => txt(&b.conta_dv),
         Role::Convenio => txt(&b.convenio),
         Role::CodigoBeneficiario => txt(&b.codigo_beneficiario),
+        Role::Carteira => txt(&b.carteira),
+        Role::Variacao => txt(&b.variacao),
         Role::BancoNome => txt(if h.banco_nome.is_empty() { bank.name() } else { &h.banco_nome }),
         Role::Nsa => int(h.nsa),
         Role::DataGeracao => date(h.data_geracao),

@@ -1,6 +1,757 @@
-//! Banco do Brasil — CNAB 400 cobrança.
+//! Banco do Brasil — CNAB 400 cobrança (CBR641 remessa, CBR643 retorno).
+//!
+//! Sources:
+//! - BB, "Cobrança Integrada BB — Orientações Técnicas: Layout de Arquivo Remessa CBR641 para convênios na faixa
+//!   numérica entre 1.000.000 e 9.999.999 (convênios de 7 posições)", `Doc2627CBR641Pos7.pdf` (kivanio/brcobranca
+//!   `docs/Banco do Brasil/`, also `manuais/BB/remessa.pdf` in eduardokum/laravel-boleto): header, detalhe tipo 7,
+//!   detalhe opcional tipo 5 (multa, tipo de serviço 99), trailer; notas 07 (espécie), 20 (comandos).
+//! - BB, "Layout de Arquivo Retorno CBR643 — convênios de 7 posições", `Doc2628CBR643Pos7.pdf` (same repositories):
+//!   header, detalhe tipo 7, trailer; notas 05 (natureza do recebimento, posições 87-88, which carries the recusa
+//!   motivo for comando 03) and 07 (comandos).
+//! - Convênios of 6 positions: BB "Layout de Arquivo Retorno para convênios na faixa numérica entre 000.001 a
+//!   999.999 (convênios de até 6 posições), versão set/09" (`Doc8826BR643Pos6.pdf`), detalhe tipo 1; positions taken
+//!   from the manual as transcribed by umbrellaTech/ya-retorno-boleto `CNAB400Conv6Processor.php` (the PDF itself is
+//!   not in the stored snapshots): convênio 32-37, nosso número 63-73 + DV 74, natureza 81-82, variação 86-88;
+//!   positions 96-400 are those of tipo 7.
+//!
+//! The remessa table covers convênio 7 (detalhe tipo 7); we found no stored copy of the convênio-6 remessa manual
+//! (detalhe tipo 1), so remessas with detail type 1 are not read (reported as unknown records).
+//!
+//! Espécies (nota 07): 01 duplicata mercantil, 02 nota promissória, 03 nota de seguro, 05 recibo, 08 letra de câmbio,
+//! 09 warrant, 10 cheque, 12 duplicata de serviço, 13 nota de débito, 15 apólice de seguro, 25 dívida ativa da União,
+//! 26 dívida ativa de estado, 27 dívida ativa de município.
+//!
+//! Model mapping: nosso número is the 17 digits of 64-80 (convênio 7 + sequence); "valor recebido" (254-266) feeds
+//! `valor_pago`, "valor do lançamento" (306-318) `valor_creditado`; instrução 1 (157-158) feeds the protest code and
+//! "número de dias para protesto" (392-393) its days.
 
-use crate::bank::LayoutSpec;
+use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::field::{FieldSpec as F, RecordLayout, Role as R};
+use crate::model::{FileKind, Layout, OcorrenciaKind as K, Titulo};
 
-/// CNAB 400 layouts of this bank (none yet).
-pub const LAYOUTS: &[&LayoutSpec] = &[];
+const SRC: &str = "BB Cobrança Integrada CNAB 400: CBR641 remessa (Doc2627, convênio 7) / CBR643 retorno (Doc2628 convênio 7, Doc8826 convênio 6)";
+const SRC_REM: &str = "BB CBR641 remessa, convênios de 7 posições (Doc2627CBR641Pos7)";
+const SRC_RET: &str = "BB CBR643 retorno, convênios de 7 posições (Doc2628CBR643Pos7)";
+const SRC_RET6: &str = "BB CBR643 retorno, convênios de até 6 posições (Doc8826BR643Pos6, set/09)";
+
+/// Remessa — header.
+pub const HEADER_REMESSA: RecordLayout = RecordLayout {
+    name: "header_arquivo",
+    len: 400,
+    source: SRC_REM,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "0"),
+        F::num("tipo_operacao", 2, 2).role(R::ArquivoCodigo),
+        F::alpha("literal_remessa", 3, 9).default("REMESSA"),
+        F::num("tipo_servico", 10, 11).default("01"),
+        F::alpha("literal_servico", 12, 19).default("COBRANCA"),
+        F::blank("brancos_1", 20, 26),
+        F::num("agencia", 27, 30).role(R::Agencia),
+        F::alpha("agencia_dv", 31, 31).role(R::AgenciaDv),
+        F::num("conta", 32, 39).role(R::Conta),
+        F::alpha("conta_dv", 40, 40).role(R::ContaDv),
+        F::num("complemento", 41, 46),
+        F::alpha("empresa_nome", 47, 76).role(R::EmpresaNome),
+        F::num("banco", 77, 79).role(R::BancoCodigo),
+        F::alpha("banco_nome", 80, 94).default("BANCODOBRASIL"),
+        F::date6("data_gravacao", 95, 100).role(R::DataGeracao),
+        F::num("sequencial_remessa", 101, 107).role(R::Nsa),
+        F::blank("brancos_2", 108, 129),
+        F::num("convenio_lider", 130, 136).role(R::Convenio),
+        F::blank("brancos_3", 137, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Remessa — registro detalhe tipo 7 (convênio de 7 posições).
+pub const DETALHE_REMESSA: RecordLayout = RecordLayout {
+    name: "detalhe",
+    len: 400,
+    source: SRC_REM,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "7"),
+        F::num("empresa_tipo_inscricao", 2, 3).role(R::EmpresaTipoInscricao),
+        F::alpha("empresa_inscricao", 4, 17).role(R::EmpresaInscricao),
+        F::num("agencia", 18, 21).role(R::Agencia),
+        F::alpha("agencia_dv", 22, 22).role(R::AgenciaDv),
+        F::num("conta", 23, 30).role(R::Conta),
+        F::alpha("conta_dv", 31, 31).role(R::ContaDv),
+        F::num("convenio", 32, 38).role(R::Convenio),
+        F::alpha("controle_empresa", 39, 63).role(R::UsoEmpresa),
+        F::num("nosso_numero", 64, 80).role(R::NossoNumero),
+        F::num("numero_prestacao", 81, 82),
+        F::num("grupo_valor", 83, 84),
+        F::blank("brancos_1", 85, 87),
+        F::alpha("indicativo_mensagem_sacador", 88, 88),
+        F::alpha("prefixo_titulo", 89, 91),
+        F::num("variacao_carteira", 92, 94).role(R::Variacao),
+        F::num("conta_caucao", 95, 95),
+        F::num("numero_bordero", 96, 101),
+        F::alpha("tipo_cobranca", 102, 106),
+        F::num("carteira", 107, 108).role(R::Carteira),
+        F::num("comando", 109, 110).role(R::Movimento),
+        F::alpha("seu_numero", 111, 120).role(R::SeuNumero),
+        F::date6("vencimento", 121, 126).role(R::Vencimento),
+        F::dec("valor_titulo", 127, 139, 2).role(R::ValorTitulo),
+        F::num("banco", 140, 142).role(R::BancoCodigo),
+        F::num("agencia_cobradora", 143, 146),
+        F::alpha("agencia_cobradora_dv", 147, 147),
+        F::alpha("especie", 148, 149).role(R::Especie),
+        F::alpha("aceite", 150, 150).role(R::Aceite).default("N"),
+        F::date6("data_emissao", 151, 156).role(R::Emissao),
+        F::alpha("instrucao_1", 157, 158)
+            .role(R::ProtestoCodigo)
+            .default("00"),
+        F::alpha("instrucao_2", 159, 160).default("00"),
+        F::dec("juros_mora_dia", 161, 173, 2).role(R::JurosValor),
+        F::date6("data_desconto", 174, 179).role(R::DescontoData),
+        F::dec("valor_desconto", 180, 192, 2).role(R::DescontoValor),
+        F::dec("valor_iof", 193, 205, 2).role(R::Iof),
+        F::dec("valor_abatimento", 206, 218, 2).role(R::Abatimento),
+        F::num("pagador_tipo_inscricao", 219, 220).role(R::PagadorTipoInscricao),
+        F::alpha("pagador_inscricao", 221, 234).role(R::PagadorInscricao),
+        F::alpha("pagador_nome", 235, 271).role(R::PagadorNome),
+        F::blank("brancos_2", 272, 274),
+        F::alpha("pagador_endereco", 275, 314).role(R::PagadorEndereco),
+        F::alpha("pagador_bairro", 315, 326).role(R::PagadorBairro),
+        F::num("pagador_cep", 327, 334).role(R::PagadorCep),
+        F::alpha("pagador_cidade", 335, 349).role(R::PagadorCidade),
+        F::alpha("pagador_uf", 350, 351).role(R::PagadorUf),
+        F::alpha("observacoes_sacador", 352, 391).role(R::SacadorNome),
+        F::num("dias_protesto", 392, 393).role(R::ProtestoPrazo),
+        F::blank("brancos_3", 394, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Remessa — registro detalhe opcional tipo 5, multa (tipo de serviço 99). The e-mail (01) and número do título
+/// (03) variants share the record type; they are read through this table, so their text shows up as raw fields.
+pub const MULTA_REMESSA: RecordLayout = RecordLayout {
+    name: "detalhe_multa",
+    len: 400,
+    source: SRC_REM,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "5"),
+        F::alpha("tipo_servico", 2, 3).default("99"),
+        F::alpha("codigo_multa", 4, 4).role(R::MultaCodigo),
+        F::date6("data_multa", 5, 10).role(R::MultaData),
+        F::dec("valor_multa", 11, 22, 2).role(R::MultaValor),
+        F::blank("brancos", 23, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Trailer (remessa).
+pub const TRAILER_REMESSA: RecordLayout = RecordLayout {
+    name: "trailer_arquivo",
+    len: 400,
+    source: SRC_REM,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "9"),
+        F::blank("brancos", 2, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Retorno — header (convênio 7 at 150-156; a convênio of 6 positions sits at 41-46).
+pub const HEADER_RETORNO: RecordLayout = RecordLayout {
+    name: "header_arquivo",
+    len: 400,
+    source: SRC_RET,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "0"),
+        F::num("tipo_operacao", 2, 2).role(R::ArquivoCodigo),
+        F::alpha("literal_retorno", 3, 9).default("RETORNO"),
+        F::num("tipo_servico", 10, 11).default("01"),
+        F::alpha("literal_servico", 12, 19).default("COBRANCA"),
+        F::blank("brancos_1", 20, 26),
+        F::num("agencia", 27, 30).role(R::Agencia),
+        F::alpha("agencia_dv", 31, 31).role(R::AgenciaDv),
+        F::num("conta", 32, 39).role(R::Conta),
+        F::alpha("conta_dv", 40, 40).role(R::ContaDv),
+        F::alpha("convenio_6", 41, 46),
+        F::alpha("empresa_nome", 47, 76).role(R::EmpresaNome),
+        F::num("banco", 77, 79).role(R::BancoCodigo),
+        F::alpha("banco_nome", 80, 94).default("BANCODOBRASIL"),
+        F::date6("data_gravacao", 95, 100).role(R::DataGeracao),
+        F::num("sequencial_retorno", 101, 107).role(R::Nsa),
+        F::blank("brancos_2", 108, 149),
+        F::alpha("convenio", 150, 156).role(R::Convenio),
+        F::blank("brancos_3", 157, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Retorno — registro detalhe tipo 7 (convênio de 7 posições).
+pub const DETALHE7_RETORNO: RecordLayout = RecordLayout {
+    name: "detalhe",
+    len: 400,
+    source: SRC_RET,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "7"),
+        F::alpha("zeros_1", 2, 3),
+        F::alpha("zeros_2", 4, 17),
+        F::alpha("agencia", 18, 21),
+        F::alpha("agencia_dv", 22, 22),
+        F::alpha("conta", 23, 30),
+        F::alpha("conta_dv", 31, 31),
+        F::alpha("convenio", 32, 38),
+        F::alpha("controle_participante", 39, 63).role(R::UsoEmpresa),
+        F::num("nosso_numero", 64, 80).role(R::NossoNumero),
+        F::alpha("tipo_cobranca", 81, 81),
+        F::alpha("tipo_cobranca_cmd72", 82, 82),
+        F::alpha("dias_calculo", 83, 86),
+        F::alpha("natureza_recebimento", 87, 88).role(R::Motivos),
+        F::alpha("prefixo_titulo", 89, 91),
+        F::alpha("variacao_carteira", 92, 94),
+        F::alpha("conta_caucao", 95, 95),
+        F::alpha("taxa_desconto", 96, 100),
+        F::alpha("taxa_iof", 101, 105),
+        F::blank("branco", 106, 106),
+        F::alpha("carteira", 107, 108).role(R::Carteira),
+        F::num("comando", 109, 110).role(R::Ocorrencia),
+        F::date6("data_liquidacao", 111, 116).role(R::DataOcorrencia),
+        F::alpha("seu_numero", 117, 126).role(R::SeuNumero),
+        F::blank("brancos_1", 127, 146),
+        F::date6("vencimento", 147, 152).role(R::Vencimento),
+        F::dec("valor_titulo", 153, 165, 2).role(R::ValorTitulo),
+        F::num("banco_recebedor", 166, 168).role(R::BancoCobrador),
+        F::num("agencia_recebedora", 169, 172).role(R::AgenciaCobradora),
+        F::alpha("agencia_recebedora_dv", 173, 173),
+        F::alpha("especie", 174, 175),
+        F::date6("data_credito", 176, 181).role(R::DataCredito),
+        F::dec("valor_tarifa", 182, 188, 2).role(R::Tarifa),
+        F::dec("outras_despesas", 189, 201, 2).role(R::OutrasDespesas),
+        F::dec("juros_desconto", 202, 214, 2),
+        F::dec("iof_desconto", 215, 227, 2),
+        F::dec("valor_abatimento", 228, 240, 2).role(R::Abatimento),
+        F::dec("desconto_concedido", 241, 253, 2).role(R::Desconto),
+        F::dec("valor_recebido", 254, 266, 2).role(R::ValorPago),
+        F::dec("juros_mora", 267, 279, 2).role(R::JurosMulta),
+        F::dec("outros_recebimentos", 280, 292, 2).role(R::OutrosCreditos),
+        F::dec("abatimento_nao_aproveitado", 293, 305, 2),
+        F::dec("valor_lancamento", 306, 318, 2).role(R::ValorCreditado),
+        F::alpha("indicativo_debito_credito", 319, 319),
+        F::alpha("indicador_valor", 320, 320),
+        F::dec("valor_ajuste", 321, 332, 2),
+        F::alpha("cobranca_compartilhada", 333, 390),
+        F::alpha("autorizacao_liquidacao_parcial", 391, 391),
+        F::blank("branco_2", 392, 392),
+        F::alpha("canal_pagamento", 393, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Retorno — registro detalhe tipo 1 (convênio de até 6 posições); 96-400 as in tipo 7.
+pub const DETALHE1_RETORNO: RecordLayout = RecordLayout {
+    name: "detalhe_convenio_6",
+    len: 400,
+    source: SRC_RET6,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "1"),
+        F::alpha("empresa_tipo_inscricao", 2, 3),
+        F::alpha("empresa_inscricao", 4, 17),
+        F::alpha("agencia", 18, 21),
+        F::alpha("agencia_dv", 22, 22),
+        F::alpha("conta", 23, 30),
+        F::alpha("conta_dv", 31, 31),
+        F::alpha("convenio", 32, 37),
+        F::alpha("controle_participante", 38, 62).role(R::UsoEmpresa),
+        F::num("nosso_numero", 63, 73).role(R::NossoNumero),
+        F::alpha("nosso_numero_dv", 74, 74).role(R::NossoNumeroDv),
+        F::alpha("tipo_cobranca", 75, 75),
+        F::alpha("tipo_cobranca_cmd72", 76, 76),
+        F::alpha("dias_calculo", 77, 80),
+        F::alpha("natureza_recebimento", 81, 82).role(R::Motivos),
+        F::alpha("prefixo_titulo", 83, 85),
+        F::alpha("variacao_carteira", 86, 88),
+        F::alpha("conta_caucao", 89, 89),
+        F::alpha("uso_banco", 90, 95),
+        F::alpha("taxa_desconto", 96, 100),
+        F::alpha("taxa_iof", 101, 105),
+        F::blank("branco", 106, 106),
+        F::alpha("carteira", 107, 108).role(R::Carteira),
+        F::num("comando", 109, 110).role(R::Ocorrencia),
+        F::date6("data_liquidacao", 111, 116).role(R::DataOcorrencia),
+        F::alpha("seu_numero", 117, 126).role(R::SeuNumero),
+        F::alpha("confirmacao", 127, 146),
+        F::date6("vencimento", 147, 152).role(R::Vencimento),
+        F::dec("valor_titulo", 153, 165, 2).role(R::ValorTitulo),
+        F::num("banco_recebedor", 166, 168).role(R::BancoCobrador),
+        F::num("agencia_recebedora", 169, 172).role(R::AgenciaCobradora),
+        F::alpha("agencia_recebedora_dv", 173, 173),
+        F::alpha("especie", 174, 175),
+        F::date6("data_credito", 176, 181).role(R::DataCredito),
+        F::dec("valor_tarifa", 182, 188, 2).role(R::Tarifa),
+        F::dec("outras_despesas", 189, 201, 2).role(R::OutrasDespesas),
+        F::dec("juros_desconto", 202, 214, 2),
+        F::dec("iof_desconto", 215, 227, 2),
+        F::dec("valor_abatimento", 228, 240, 2).role(R::Abatimento),
+        F::dec("desconto_concedido", 241, 253, 2).role(R::Desconto),
+        F::dec("valor_recebido", 254, 266, 2).role(R::ValorPago),
+        F::dec("juros_mora", 267, 279, 2).role(R::JurosMulta),
+        F::dec("outros_recebimentos", 280, 292, 2).role(R::OutrosCreditos),
+        F::dec("abatimento_nao_aproveitado", 293, 305, 2),
+        F::dec("valor_lancamento", 306, 318, 2).role(R::ValorCreditado),
+        F::alpha("indicativo_debito_credito", 319, 319),
+        F::alpha("indicador_valor", 320, 320),
+        F::dec("valor_ajuste", 321, 332, 2),
+        F::alpha("cobranca_compartilhada", 333, 390),
+        F::alpha("autorizacao_liquidacao_parcial", 391, 391),
+        F::blank("branco_2", 392, 392),
+        F::alpha("canal_pagamento", 393, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+const fn raw(name: &'static str, kind: &'static str) -> [F; 3] {
+    [
+        F::constant("tipo_registro", 1, 1, kind),
+        F::alpha(name, 2, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ]
+}
+
+const RAW2: [F; 3] = raw("dados_cobranca_partilhada", "2");
+const RAW3: [F; 3] = raw("dados_vendor", "3");
+const RAW5: [F; 3] = raw("dados_complementares", "5");
+
+/// Retorno — detalhe auxiliar tipo 2 (cobrança partilhada), kept raw.
+pub const AUX2_RETORNO: RecordLayout = RecordLayout {
+    name: "detalhe_partilhada",
+    len: 400,
+    source: SRC_RET,
+    fields: &RAW2,
+};
+/// Retorno — detalhe tipo 3 (vendor), kept raw.
+pub const AUX3_RETORNO: RecordLayout = RecordLayout {
+    name: "detalhe_vendor",
+    len: 400,
+    source: SRC_RET,
+    fields: &RAW3,
+};
+/// Retorno — detalhe tipo 5 (e-mail, cheque, número do título), kept raw.
+pub const AUX5_RETORNO: RecordLayout = RecordLayout {
+    name: "detalhe_tipo_5",
+    len: 400,
+    source: SRC_RET,
+    fields: &RAW5,
+};
+
+/// Retorno — trailer.
+pub const TRAILER_RETORNO: RecordLayout = RecordLayout {
+    name: "trailer_arquivo",
+    len: 400,
+    source: SRC_RET,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "9"),
+        F::num("retorno", 2, 2).role(R::ArquivoCodigo),
+        F::num("tipo_servico", 3, 4).default("01"),
+        F::num("banco", 5, 7).role(R::BancoCodigo),
+        F::blank("brancos_1", 8, 17),
+        F::num("simples_quantidade", 18, 25).role(R::QtdTitulos),
+        F::dec("simples_valor", 26, 39, 2).role(R::ValorTotal),
+        F::alpha("simples_aviso", 40, 47),
+        F::blank("simples_brancos", 48, 57),
+        F::num("vinculada_quantidade", 58, 65),
+        F::dec("vinculada_valor", 66, 79, 2),
+        F::alpha("vinculada_aviso", 80, 87),
+        F::blank("vinculada_brancos", 88, 97),
+        F::num("caucionada_quantidade", 98, 105),
+        F::dec("caucionada_valor", 106, 119, 2),
+        F::alpha("caucionada_aviso", 120, 127),
+        F::blank("caucionada_brancos", 128, 137),
+        F::num("descontada_quantidade", 138, 145),
+        F::dec("descontada_valor", 146, 159, 2),
+        F::alpha("descontada_aviso", 160, 167),
+        F::blank("descontada_brancos", 168, 217),
+        F::num("vendor_quantidade", 218, 225),
+        F::dec("vendor_valor", 226, 239, 2),
+        F::alpha("vendor_aviso", 240, 247),
+        F::blank("vendor_brancos", 248, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Remessa — comandos (nota 20).
+pub const MOVIMENTOS: &[OcorrenciaDef] = &[
+    oc("01", K::Informativo, "Registro de títulos"),
+    oc("02", K::Informativo, "Solicitação de baixa"),
+    oc("03", K::Informativo, "Pedido de débito em conta"),
+    oc("04", K::Informativo, "Concessão de abatimento"),
+    oc("05", K::Informativo, "Cancelamento de abatimento"),
+    oc("06", K::Informativo, "Alteração de vencimento de título"),
+    oc(
+        "07",
+        K::Informativo,
+        "Alteração do número de controle do participante",
+    ),
+    oc(
+        "08",
+        K::Informativo,
+        "Alteração do número do título dado pelo cedente",
+    ),
+    oc("09", K::Informativo, "Instrução para protestar"),
+    oc("10", K::Informativo, "Instrução para sustar protesto"),
+    oc("11", K::Informativo, "Instrução para dispensar juros"),
+    oc(
+        "12",
+        K::Informativo,
+        "Alteração de nome e endereço do sacado",
+    ),
+    oc("16", K::Informativo, "Alterar juros de mora"),
+    oc("31", K::Informativo, "Conceder desconto"),
+    oc("32", K::Informativo, "Não conceder desconto"),
+    oc(
+        "33",
+        K::Informativo,
+        "Retificar dados da concessão de desconto",
+    ),
+    oc(
+        "34",
+        K::Informativo,
+        "Alterar data para concessão de desconto",
+    ),
+    oc("35", K::Informativo, "Cobrar multa"),
+    oc("36", K::Informativo, "Dispensar multa"),
+    oc("37", K::Informativo, "Dispensar indexador"),
+    oc(
+        "38",
+        K::Informativo,
+        "Dispensar prazo limite de recebimento",
+    ),
+    oc("39", K::Informativo, "Alterar prazo limite de recebimento"),
+    oc("40", K::Informativo, "Alterar modalidade"),
+];
+
+/// Retorno — comandos (nota 07).
+pub const OCORRENCIAS: &[OcorrenciaDef] = &[
+    oc(
+        "02",
+        K::EntradaConfirmada,
+        "Confirmação de entrada de título",
+    ),
+    oc("03", K::EntradaRejeitada, "Comando recusado"),
+    oc(
+        "05",
+        K::Liquidacao,
+        "Liquidado sem registro (carteira 17-tipo 4)",
+    ),
+    oc("06", K::Liquidacao, "Liquidação normal"),
+    oc("07", K::Liquidacao, "Liquidação por conta/parcial"),
+    oc("08", K::Liquidacao, "Liquidação por saldo"),
+    oc("09", K::Baixa, "Baixa de título"),
+    oc("10", K::Baixa, "Baixa solicitada"),
+    oc("11", K::Informativo, "Títulos em ser"),
+    oc("12", K::InstrucaoConfirmada, "Abatimento concedido"),
+    oc("13", K::InstrucaoConfirmada, "Abatimento cancelado"),
+    oc(
+        "14",
+        K::InstrucaoConfirmada,
+        "Alteração de vencimento do título",
+    ),
+    oc("15", K::LiquidacaoCartorio, "Liquidação em cartório"),
+    oc(
+        "16",
+        K::InstrucaoConfirmada,
+        "Confirmação de alteração de juros de mora",
+    ),
+    oc(
+        "19",
+        K::Protesto,
+        "Confirmação de recebimento de instruções para protesto",
+    ),
+    oc("20", K::Baixa, "Débito em conta"),
+    oc("21", K::InstrucaoConfirmada, "Alteração do nome do sacado"),
+    oc(
+        "22",
+        K::InstrucaoConfirmada,
+        "Alteração do endereço do sacado",
+    ),
+    oc("23", K::Protesto, "Indicação de encaminhamento a cartório"),
+    oc("24", K::Protesto, "Sustar protesto"),
+    oc("25", K::InstrucaoConfirmada, "Dispensar juros de mora"),
+    oc(
+        "26",
+        K::InstrucaoConfirmada,
+        "Alteração do número do título dado pelo cedente (seu número)",
+    ),
+    oc("28", K::Informativo, "Manutenção de título vencido"),
+    oc("31", K::InstrucaoConfirmada, "Conceder desconto"),
+    oc("32", K::InstrucaoConfirmada, "Não conceder desconto"),
+    oc("33", K::InstrucaoConfirmada, "Retificar desconto"),
+    oc("34", K::InstrucaoConfirmada, "Alterar data para desconto"),
+    oc("35", K::InstrucaoConfirmada, "Cobrar multa"),
+    oc("36", K::InstrucaoConfirmada, "Dispensar multa"),
+    oc("37", K::InstrucaoConfirmada, "Dispensar indexador"),
+    oc(
+        "38",
+        K::InstrucaoConfirmada,
+        "Dispensar prazo limite para recebimento",
+    ),
+    oc(
+        "39",
+        K::InstrucaoConfirmada,
+        "Alterar prazo limite para recebimento",
+    ),
+    oc(
+        "41",
+        K::InstrucaoConfirmada,
+        "Alteração do número do controle do participante",
+    ),
+    oc(
+        "42",
+        K::InstrucaoConfirmada,
+        "Alteração do número do documento do sacado (CNPJ/CPF)",
+    ),
+    oc("44", K::Informativo, "Título pago com cheque devolvido"),
+    oc(
+        "46",
+        K::Informativo,
+        "Título pago com cheque, aguardando compensação",
+    ),
+    oc(
+        "72",
+        K::InstrucaoConfirmada,
+        "Alteração de tipo de cobrança",
+    ),
+    oc(
+        "73",
+        K::InstrucaoConfirmada,
+        "Confirmação de instrução de parâmetro de pagamento parcial",
+    ),
+    oc("96", K::Tarifa, "Despesas de protesto"),
+    oc("97", K::Tarifa, "Despesas de sustação de protesto"),
+    oc("98", K::Tarifa, "Débito de custas antecipadas"),
+];
+
+const fn m(
+    ocorrencias: &'static [&'static str],
+    code: &'static str,
+    description: &'static str,
+) -> MotivoDef {
+    MotivoDef {
+        ocorrencias,
+        code,
+        description,
+    }
+}
+
+const LIQ: &[&str] = &["05", "06", "07", "08", "15", "46"];
+const ENT: &[&str] = &["02"];
+const BXA: &[&str] = &["09", "10", "20"];
+const REC: &[&str] = &["03"];
+
+/// Nota 05 — natureza do recebimento (87-88; 81-82 for convênio 6): the liquidação kind, the entrada and baixa
+/// reasons, and the recusa motivo of comando 03.
+pub const MOTIVOS: &[MotivoDef] = &[
+    m(LIQ, "01", "Liquidação normal"),
+    m(LIQ, "02", "Liquidação parcial"),
+    m(LIQ, "03", "Liquidação por saldo"),
+    m(LIQ, "04", "Liquidação com cheque a compensar"),
+    m(LIQ, "05", "Liquidação de título sem registro (carteira 7 tipo 4)"),
+    m(LIQ, "07", "Liquidação na apresentação"),
+    m(LIQ, "09", "Liquidação em cartório"),
+    m(LIQ, "10", "Liquidação parcial com cheque a compensar"),
+    m(LIQ, "11", "Liquidação por saldo com cheque a compensar"),
+    m(ENT, "11", "Por via convencional"),
+    m(ENT, "16", "Por alteração do código do cedente"),
+    m(ENT, "17", "Por alteração da variação"),
+    m(ENT, "18", "Por alteração da carteira"),
+    m(BXA, "15", "Protestado"),
+    m(BXA, "18", "Por alteração da carteira"),
+    m(BXA, "19", "Débito automático"),
+    m(BXA, "31", "Liquidado anteriormente"),
+    m(BXA, "32", "Habilitado em processo"),
+    m(BXA, "33", "Incobrável por nosso intermédio"),
+    m(BXA, "34", "Transferido para créditos em liquidação"),
+    m(BXA, "46", "Por alteração da variação"),
+    m(BXA, "47", "Por alteração da variação"),
+    m(BXA, "51", "Acerto"),
+    m(BXA, "90", "Baixa automática"),
+    m(REC, "01", "Identificação inválida"),
+    m(REC, "02", "Variação da carteira inválida"),
+    m(REC, "03", "Valor dos juros por um dia inválido"),
+    m(REC, "04", "Valor do desconto inválido"),
+    m(REC, "05", "Espécie de título inválida para carteira/variação"),
+    m(REC, "06", "Espécie de valor invariável inválido"),
+    m(REC, "07", "Prefixo da agência usuária inválido"),
+    m(REC, "08", "Valor do título/apólice inválido"),
+    m(REC, "09", "Data de vencimento inválida"),
+    m(REC, "10", "Fora do prazo/só admissível na carteira"),
+    m(REC, "11", "Inexistência de margem para desconto"),
+    m(REC, "12", "O banco não tem agência na praça do sacado"),
+    m(REC, "13", "Razões cadastrais"),
+    m(REC, "14", "Sacado interligado com o sacador (só admissível em cobrança simples- cart. 11 e 17)"),
+    m(REC, "15", "Título sacado contra órgão do poder público (só admissível na carteira 11 e sem ordem de protesto)"),
+    m(REC, "16", "Título preenchido de forma irregular"),
+    m(REC, "17", "Título rasurado"),
+    m(REC, "18", "Endereço do sacado não localizado ou incompleto"),
+    m(REC, "19", "Código do cedente inválido"),
+    m(REC, "20", "Nome/endereço do cliente não informado (ECT)"),
+    m(REC, "21", "Carteira inválida"),
+    m(REC, "22", "Quantidade de valor variável inválida"),
+    m(REC, "23", "Faixa nosso-número excedida"),
+    m(REC, "24", "Valor do abatimento inválido"),
+    m(REC, "25", "Novo número do título dado pelo cedente inválido (seu número)"),
+    m(REC, "26", "Valor do IOF de seguro inválido"),
+    m(REC, "27", "Nome do sacado/cedente inválido"),
+    m(REC, "28", "Data do novo vencimento inválida"),
+    m(REC, "29", "Endereço não informado"),
+    m(REC, "30", "Registro de título já liquidado (carteira 17-tipo 4)"),
+    m(REC, "31", "Número do borderô inválido"),
+    m(REC, "32", "Nome da pessoa autorizada inválido"),
+    m(REC, "33", "Nosso número já existente"),
+    m(REC, "34", "Número da prestação do contrato inválido"),
+    m(REC, "35", "Percentual de desconto inválido"),
+    m(REC, "36", "Dias para fichamento de protesto inválido"),
+    m(REC, "37", "Data de emissão do título inválida"),
+    m(REC, "38", "Data do vencimento anterior à data da emissão do título"),
+    m(REC, "39", "Comando de alteração indevido para a carteira"),
+    m(REC, "40", "Tipo de moeda inválido"),
+    m(REC, "41", "Abatimento não permitido"),
+    m(REC, "42", "CEP/UF inválido/não compatíveis (ECT)"),
+    m(REC, "43", "Código de unidade variável incompatível com a data de emissão do título"),
+    m(REC, "44", "Dados para débito ao sacado inválidos"),
+    m(REC, "45", "Carteira/variação encerrada"),
+    m(REC, "46", "Convênio encerrado"),
+    m(REC, "47", "Título tem valor diverso do informado"),
+    m(REC, "48", "Motivo de baixa inválido para a carteira"),
+    m(REC, "49", "Abatimento a cancelar não consta do título"),
+    m(REC, "50", "Comando incompatível com a carteira"),
+    m(REC, "51", "Código do convenente inválido"),
+    m(REC, "52", "Abatimento igual ou maior que o valor do título"),
+    m(REC, "53", "Título já se encontra na situação pretendida"),
+    m(REC, "54", "Título fora do prazo admitido para a conta 1"),
+    m(REC, "55", "Novo vencimento fora dos limites da carteira"),
+    m(REC, "56", "Título não pertence ao convenente"),
+    m(REC, "57", "Variação incompatível com a carteira"),
+    m(REC, "58", "Impossível a variação única para a carteira indicada"),
+    m(REC, "59", "Título vencido em transferência para a carteira 51"),
+    m(REC, "60", "Título com prazo superior a 179 dias em variação única para carteira 51"),
+    m(REC, "61", "Título já foi fichado para protesto"),
+    m(REC, "62", "Alteração da situação de débito inválida para o código de responsabilidade"),
+    m(REC, "63", "DV do nosso número inválido"),
+    m(REC, "64", "Título não passível de débito/baixa – situação anormal"),
+    m(REC, "65", "Título com ordem de não protestar – não pode ser encaminhado a cartório"),
+    m(REC, "66", "Número do documento do sacado (CNPJ/CPF) inválido"),
+    m(REC, "67", "Título/carnê rejeitado"),
+    m(REC, "69", "Valor/percentual de juros inválido"),
+    m(REC, "70", "Título já se encontra isento de juros"),
+    m(REC, "71", "Código de juros inválido"),
+    m(REC, "72", "Prefixo da ag. cobradora inválido"),
+    m(REC, "73", "Número do controle do participante inválido"),
+    m(REC, "74", "Cliente não cadastrado no CIOPE (desconto/vendor)"),
+    m(REC, "75", "Qtde. de dias do prazo limite p/ recebimento de título vencido inválido"),
+    m(REC, "76", "Título excluído automaticamente por decurso de prazo CIOPE (desconto/vendor)"),
+    m(REC, "77", "Título vencido transferido para a conta 1 – carteira vinculada"),
+    m(REC, "80", "Nosso número inválido"),
+    m(REC, "81", "Data para concessão do desconto inválida"),
+    m(REC, "82", "CEP do sacado inválido"),
+    m(REC, "83", "Carteira/variação não localizada no cedente"),
+    m(REC, "84", "Título não localizado na existência"),
+    m(REC, "85", "Recusa do comando 41 – parâmetro de liquidação parcial"),
+    m(REC, "99", "Outros motivos"),
+];
+
+const RECORDS_REMESSA: &[(RecordKey, &RecordLayout)] = &[
+    (RecordKey::FileHeader, &HEADER_REMESSA),
+    (RecordKey::Detail(b'7'), &DETALHE_REMESSA),
+    (RecordKey::Detail(b'5'), &MULTA_REMESSA),
+    (RecordKey::FileTrailer, &TRAILER_REMESSA),
+];
+
+const ENTRY_REMESSA: &[EntryRecord] = &[
+    EntryRecord {
+        key: RecordKey::Detail(b'7'),
+        starts: true,
+        emit: Emit::Always,
+    },
+    EntryRecord {
+        key: RecordKey::Detail(b'5'),
+        starts: false,
+        emit: Emit::IfAny(&[R::MultaValor]),
+    },
+];
+
+const RECORDS_RETORNO: &[(RecordKey, &RecordLayout)] = &[
+    (RecordKey::FileHeader, &HEADER_RETORNO),
+    (RecordKey::Detail(b'7'), &DETALHE7_RETORNO),
+    (RecordKey::Detail(b'1'), &DETALHE1_RETORNO),
+    (RecordKey::Detail(b'2'), &AUX2_RETORNO),
+    (RecordKey::Detail(b'3'), &AUX3_RETORNO),
+    (RecordKey::Detail(b'5'), &AUX5_RETORNO),
+    (RecordKey::FileTrailer, &TRAILER_RETORNO),
+];
+
+const ENTRY_RETORNO: &[EntryRecord] = &[
+    EntryRecord {
+        key: RecordKey::Detail(b'7'),
+        starts: true,
+        emit: Emit::Always,
+    },
+    EntryRecord {
+        key: RecordKey::Detail(b'1'),
+        starts: true,
+        emit: Emit::Never,
+    },
+    EntryRecord {
+        key: RecordKey::Detail(b'2'),
+        starts: false,
+        emit: Emit::Never,
+    },
+    EntryRecord {
+        key: RecordKey::Detail(b'3'),
+        starts: true,
+        emit: Emit::Never,
+    },
+    EntryRecord {
+        key: RecordKey::Detail(b'5'),
+        starts: false,
+        emit: Emit::Never,
+    },
+];
+
+/// CPF/CNPJ fields are `9(014)`: zero-filled on the left.
+#[allow(clippy::ptr_arg)] // the signature is `bank::WriteHook`
+fn write_hook(line: &mut Vec<u8>, key: RecordKey, _t: &Titulo) {
+    if key == RecordKey::Detail(b'7') {
+        super::super::itau::zero_pad(line, 4, 17);
+        super::super::itau::zero_pad(line, 221, 234);
+    }
+}
+
+/// BB CNAB 400 remessa (CBR641, convênio 7).
+pub const REMESSA: LayoutSpec = LayoutSpec {
+    layout: Layout::Cnab400,
+    kind: FileKind::Remessa,
+    versions: &[],
+    records: RECORDS_REMESSA,
+    entry: ENTRY_REMESSA,
+    ocorrencias: MOVIMENTOS,
+    motivos: &[],
+    source: SRC,
+    retorno_hook: None,
+    titulo_hook: None,
+    write_hook: Some(write_hook),
+    crlf: true,
+};
+
+/// BB CNAB 400 retorno (CBR643, convênios 6 and 7).
+pub const RETORNO: LayoutSpec = LayoutSpec {
+    layout: Layout::Cnab400,
+    kind: FileKind::Retorno,
+    versions: &[],
+    records: RECORDS_RETORNO,
+    entry: ENTRY_RETORNO,
+    ocorrencias: OCORRENCIAS,
+    motivos: MOTIVOS,
+    source: SRC,
+    retorno_hook: None,
+    titulo_hook: None,
+    write_hook: None,
+    crlf: true,
+};
+
+/// CNAB 400 layouts of this bank.
+pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];

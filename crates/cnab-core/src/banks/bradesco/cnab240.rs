@@ -1,6 +1,686 @@
-//! Bradesco — CNAB 240 cobrança.
+//! Bradesco — CNAB 240 cobrança (remessa and retorno).
+//!
+//! Source: Bradesco, "Manual de Procedimentos Operacionais para Troca de Arquivos 240 posições", Manual de
+//! Procedimentos Nº 4008.524.0339, versão 06, elaborado em 07/2017: header de arquivo p. 8, trailer de arquivo p. 8,
+//! header de lote p. 12, segmentos P p. 13, Q p. 14, R p. 15, S pp. 15-16, Y-01/Y-50 pp. 16-17, T p. 18, U p. 19,
+//! trailer de lote p. 20; "Descrição de Campos" C004 (movimento remessa) p. 21, C044 (movimento retorno)
+//! pp. 27-28, C047 (motivos) pp. 28-31, G069 (identificação do título) p. 35.
+//! File header layout version `084`, batch layout version `042`.
+//! Positions cross-checked against laravel-boleto `src/Cnab/Remessa/Cnab240/Banco/Bradesco.php` and
+//! `src/Cnab/Retorno/Cnab240/Banco/Bradesco.php`.
+//!
+//! Deviations from FEBRABAN (all in this module):
+//! - P/T 38-57 "identificação do título" (G069): produto/carteira (3 digits, 38-40), zeros (41-45), nosso número
+//!   (11 digits, 46-56) and its DV (57, a digit or `P`), where FEBRABAN has one 20-position field; P 58 is the
+//!   FEBRABAN "código da carteira" (1 = cobrança simples), not Bradesco's carteira;
+//! - the trailer de lote carries numeric totals per carteira (24-115) and the trailer de arquivo a numeric count of
+//!   accounts (30-35), both written;
+//! - movimento remessa 03 (protesto para fins falimentares) and 47 (excluir negativação e manter pendente); movimento
+//!   retorno 73 (confirmação recebimento pedido de negativação); motivos A1-A4 and liquidação 18 (pagamento parcial);
+//!   descriptions as printed by Bradesco.
+//!
+//! Q has FEBRABAN's positions (own table: zeros in the sacador's N 15 inscrição when none); R, S and U follow
+//! FEBRABAN position by position (manual pp. 15-16, 19), so FEBRABAN's tables are
+//! reused. Inscrição fields (N in the manual) are alphanumeric in our tables with an inscrição role: the writer
+//! right-aligns and zero-fills them, the reader strips the padding, so the alphanumeric CNPJ (2026) fits.
 
-use crate::bank::LayoutSpec;
+use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::field::{FieldSpec as F, RecordLayout, Role as R};
+use crate::layouts::febraban240;
+use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
-/// CNAB 240 layouts of this bank (none yet).
-pub const LAYOUTS: &[&LayoutSpec] = &[];
+/// The manual.
+pub const SOURCE: &str =
+    "Bradesco Manual de Procedimentos Nº 4008.524.0339 — Troca de Arquivos 240 posições, versão 06 (07/2017)";
+
+/// Header de arquivo (p. 8).
+pub const HEADER_ARQUIVO: RecordLayout = RecordLayout {
+    name: "header_arquivo",
+    len: 240,
+    source: "Bradesco 240 v06 (07/2017) registro header de arquivo, p. 8",
+    fields: &[
+        F::num("banco", 1, 3).role(R::BancoCodigo),
+        F::constant("lote", 4, 7, "0000"),
+        F::constant("tipo_registro", 8, 8, "0"),
+        F::blank("cnab_1", 9, 17),
+        F::num("tipo_inscricao", 18, 18).role(R::EmpresaTipoInscricao),
+        F::alpha("inscricao", 19, 32).role(R::EmpresaInscricao),
+        F::alpha("convenio", 33, 52).role(R::Convenio),
+        F::num("agencia", 53, 57).role(R::Agencia),
+        F::alpha("agencia_dv", 58, 58).role(R::AgenciaDv),
+        F::num("conta", 59, 70).role(R::Conta),
+        F::alpha("conta_dv", 71, 71).role(R::ContaDv),
+        F::alpha("agencia_conta_dv", 72, 72).role(R::AgenciaContaDv),
+        F::alpha("empresa_nome", 73, 102).role(R::EmpresaNome),
+        F::alpha("banco_nome", 103, 132)
+            .role(R::BancoNome)
+            .default("BRADESCO"),
+        F::blank("cnab_2", 133, 142),
+        F::num("codigo_remessa_retorno", 143, 143).role(R::ArquivoCodigo),
+        F::date8("data_geracao", 144, 151).role(R::DataGeracao),
+        F::num("hora_geracao", 152, 157).role(R::HoraGeracao),
+        F::num("nsa", 158, 163).role(R::Nsa),
+        F::alpha("versao_layout", 164, 166)
+            .role(R::LayoutVersao)
+            .default("084"),
+        F::num("densidade", 167, 171),
+        F::alpha("reservado_banco", 172, 191),
+        F::alpha("reservado_empresa", 192, 211),
+        F::blank("cnab_3", 212, 240),
+    ],
+};
+
+/// Header de lote (p. 12). Field 20.1 (184-191) is the remessa number the bank controls.
+pub const HEADER_LOTE: RecordLayout = RecordLayout {
+    name: "header_lote",
+    len: 240,
+    source: "Bradesco 240 v06 (07/2017) registro header de lote, p. 12",
+    fields: &[
+        F::num("banco", 1, 3).role(R::BancoCodigo),
+        F::num("lote", 4, 7).role(R::Lote),
+        F::constant("tipo_registro", 8, 8, "1"),
+        F::alpha("operacao", 9, 9).role(R::Operacao),
+        F::num("servico", 10, 11).default("01"),
+        F::blank("cnab_1", 12, 13),
+        F::alpha("versao_layout_lote", 14, 16)
+            .role(R::LoteLayoutVersao)
+            .default("042"),
+        F::blank("cnab_2", 17, 17),
+        F::num("tipo_inscricao", 18, 18).role(R::EmpresaTipoInscricao),
+        F::alpha("inscricao", 19, 33).role(R::EmpresaInscricao),
+        F::alpha("convenio", 34, 53).role(R::Convenio),
+        F::num("agencia", 54, 58).role(R::Agencia),
+        F::alpha("agencia_dv", 59, 59).role(R::AgenciaDv),
+        F::num("conta", 60, 71).role(R::Conta),
+        F::alpha("conta_dv", 72, 72).role(R::ContaDv),
+        F::alpha("agencia_conta_dv", 73, 73).role(R::AgenciaContaDv),
+        F::alpha("empresa_nome", 74, 103).role(R::EmpresaNome),
+        F::alpha("mensagem_1", 104, 143),
+        F::alpha("mensagem_2", 144, 183),
+        F::num("numero_remessa_retorno", 184, 191).role(R::Nsa),
+        F::date8("data_gravacao", 192, 199).role(R::DataGeracao),
+        F::date8("data_credito", 200, 207).role(R::DataCredito),
+        F::blank("cnab_3", 208, 240),
+    ],
+};
+
+/// Segmento P (p. 13).
+pub const SEGMENTO_P: RecordLayout = RecordLayout {
+    name: "segmento_p",
+    len: 240,
+    source: "Bradesco 240 v06 (07/2017) registro detalhe segmento P, p. 13",
+    fields: &[
+        F::num("banco", 1, 3).role(R::BancoCodigo),
+        F::num("lote", 4, 7).role(R::Lote),
+        F::constant("tipo_registro", 8, 8, "3"),
+        F::num("sequencial", 9, 13).role(R::Sequencial),
+        F::constant("segmento", 14, 14, "P"),
+        F::blank("cnab_1", 15, 15),
+        F::num("codigo_movimento", 16, 17).role(R::Movimento),
+        F::num("agencia", 18, 22).role(R::Agencia),
+        F::alpha("agencia_dv", 23, 23).role(R::AgenciaDv),
+        F::num("conta", 24, 35).role(R::Conta),
+        F::alpha("conta_dv", 36, 36).role(R::ContaDv),
+        F::alpha("agencia_conta_dv", 37, 37).role(R::AgenciaContaDv),
+        F::num("carteira", 38, 40).role(R::Carteira),
+        F::num("zeros", 41, 45),
+        F::num("nosso_numero", 46, 56).role(R::NossoNumero),
+        F::alpha("nosso_numero_dv", 57, 57).role(R::NossoNumeroDv),
+        F::num("codigo_carteira", 58, 58).default("1"),
+        F::num("forma_cadastramento", 59, 59).default("1"),
+        F::alpha("tipo_documento", 60, 60).default("1"),
+        F::num("emissao_boleto", 61, 61).default("2"),
+        F::alpha("distribuicao_boleto", 62, 62).default("2"),
+        F::alpha("seu_numero", 63, 77).role(R::SeuNumero),
+        F::date8("vencimento", 78, 85).role(R::Vencimento),
+        F::dec("valor_titulo", 86, 100, 2).role(R::ValorTitulo),
+        F::num("agencia_cobradora", 101, 105),
+        F::alpha("agencia_cobradora_dv", 106, 106),
+        F::num("especie", 107, 108).role(R::Especie),
+        F::alpha("aceite", 109, 109).role(R::Aceite).default("N"),
+        F::date8("data_emissao", 110, 117).role(R::Emissao),
+        F::num("juros_codigo", 118, 118)
+            .role(R::JurosCodigo)
+            .default("3"),
+        F::date8("juros_data", 119, 126).role(R::JurosData),
+        F::dec("juros_valor", 127, 141, 2).role(R::JurosValor),
+        F::num("desconto_codigo", 142, 142).role(R::DescontoCodigo),
+        F::date8("desconto_data", 143, 150).role(R::DescontoData),
+        F::dec("desconto_valor", 151, 165, 2).role(R::DescontoValor),
+        F::dec("valor_iof", 166, 180, 2).role(R::Iof),
+        F::dec("valor_abatimento", 181, 195, 2).role(R::Abatimento),
+        F::alpha("uso_empresa", 196, 220).role(R::UsoEmpresa),
+        F::num("protesto_codigo", 221, 221)
+            .role(R::ProtestoCodigo)
+            .default("3"),
+        F::num("protesto_prazo", 222, 223).role(R::ProtestoPrazo),
+        // C028: 1 = baixar/devolver, 2 = não baixar/não devolver (what we write when the título has no baixa).
+        F::num("baixa_codigo", 224, 224)
+            .role(R::BaixaCodigo)
+            .default("2"),
+        // "Alfa" in the manual (C029, a number of days): written as digits, as FEBRABAN's table and the peers do.
+        F::num("baixa_prazo", 225, 227).role(R::BaixaPrazo),
+        F::num("moeda", 228, 229).default("09"),
+        F::num("contrato", 230, 239),
+        F::blank("cnab_2", 240, 240),
+    ],
+};
+
+/// Segmento Q (p. 14): pagador and sacador/avalista. FEBRABAN's positions; CEP 129-133 and its sufixo 134-136 are
+/// kept as one 8-digit field; the sacador's inscrição (N 15) is written as zeros when there is none.
+pub const SEGMENTO_Q: RecordLayout = RecordLayout {
+    name: "segmento_q",
+    len: 240,
+    source: "Bradesco 240 v06 (07/2017) registro detalhe segmento Q, p. 14",
+    fields: &[
+        F::num("banco", 1, 3).role(R::BancoCodigo),
+        F::num("lote", 4, 7).role(R::Lote),
+        F::constant("tipo_registro", 8, 8, "3"),
+        F::num("sequencial", 9, 13).role(R::Sequencial),
+        F::constant("segmento", 14, 14, "Q"),
+        F::blank("cnab_1", 15, 15),
+        F::num("codigo_movimento", 16, 17).role(R::Movimento),
+        F::num("pagador_tipo_inscricao", 18, 18).role(R::PagadorTipoInscricao),
+        F::alpha("pagador_inscricao", 19, 33).role(R::PagadorInscricao),
+        F::alpha("pagador_nome", 34, 73).role(R::PagadorNome),
+        F::alpha("pagador_endereco", 74, 113).role(R::PagadorEndereco),
+        F::alpha("pagador_bairro", 114, 128).role(R::PagadorBairro),
+        F::num("pagador_cep", 129, 136).role(R::PagadorCep),
+        F::alpha("pagador_cidade", 137, 151).role(R::PagadorCidade),
+        F::alpha("pagador_uf", 152, 153).role(R::PagadorUf),
+        F::num("sacador_tipo_inscricao", 154, 154).role(R::SacadorTipoInscricao),
+        F::alpha("sacador_inscricao", 155, 169)
+            .role(R::SacadorInscricao)
+            .default("000000000000000"),
+        F::alpha("sacador_nome", 170, 209).role(R::SacadorNome),
+        F::num("banco_correspondente", 210, 212),
+        F::alpha("nosso_numero_correspondente", 213, 232),
+        F::blank("cnab_2", 233, 240),
+    ],
+};
+
+/// Segmento T (p. 18): 38-57 read with the P split (G069: carteira, nosso número and its DV).
+pub const SEGMENTO_T: RecordLayout = RecordLayout {
+    name: "segmento_t",
+    len: 240,
+    source: "Bradesco 240 v06 (07/2017) registro detalhe segmento T, p. 18; G069",
+    fields: &[
+        F::num("banco", 1, 3).role(R::BancoCodigo),
+        F::num("lote", 4, 7).role(R::Lote),
+        F::constant("tipo_registro", 8, 8, "3"),
+        F::num("sequencial", 9, 13).role(R::Sequencial),
+        F::constant("segmento", 14, 14, "T"),
+        F::blank("cnab_1", 15, 15),
+        F::num("codigo_movimento", 16, 17).role(R::Ocorrencia),
+        F::num("agencia", 18, 22).role(R::Agencia),
+        F::alpha("agencia_dv", 23, 23).role(R::AgenciaDv),
+        F::num("conta", 24, 35).role(R::Conta),
+        F::alpha("conta_dv", 36, 36).role(R::ContaDv),
+        F::alpha("agencia_conta_dv", 37, 37).role(R::AgenciaContaDv),
+        F::num("carteira", 38, 40).role(R::Carteira),
+        F::num("zeros", 41, 45),
+        F::num("nosso_numero", 46, 56).role(R::NossoNumero),
+        F::alpha("nosso_numero_dv", 57, 57).role(R::NossoNumeroDv),
+        F::num("codigo_carteira", 58, 58),
+        F::alpha("seu_numero", 59, 73).role(R::SeuNumero),
+        F::date8("vencimento", 74, 81).role(R::Vencimento),
+        F::dec("valor_titulo", 82, 96, 2).role(R::ValorTitulo),
+        F::num("banco_cobrador", 97, 99).role(R::BancoCobrador),
+        F::num("agencia_cobradora", 100, 104).role(R::AgenciaCobradora),
+        F::alpha("agencia_cobradora_dv", 105, 105),
+        F::alpha("uso_empresa", 106, 130).role(R::UsoEmpresa),
+        F::num("moeda", 131, 132),
+        F::num("pagador_tipo_inscricao", 133, 133).role(R::PagadorTipoInscricao),
+        F::alpha("pagador_inscricao", 134, 148)
+            .role(R::PagadorInscricao)
+            .default("000000000000000"),
+        F::alpha("pagador_nome", 149, 188).role(R::PagadorNome),
+        F::num("contrato", 189, 198),
+        F::dec("valor_tarifa", 199, 213, 2).role(R::Tarifa),
+        F::alpha("motivos", 214, 223).role(R::Motivos),
+        F::blank("cnab_2", 224, 240),
+    ],
+};
+
+/// Trailer de lote (p. 20): numeric totals per carteira (simples carries the remessa's count and sum).
+pub const TRAILER_LOTE: RecordLayout = RecordLayout {
+    name: "trailer_lote",
+    len: 240,
+    source: "Bradesco 240 v06 (07/2017) registro trailer de lote, p. 20",
+    fields: &[
+        F::num("banco", 1, 3).role(R::BancoCodigo),
+        F::num("lote", 4, 7).role(R::Lote),
+        F::constant("tipo_registro", 8, 8, "5"),
+        F::blank("cnab_1", 9, 17),
+        F::num("qtd_registros", 18, 23).role(R::QtdRegistros),
+        F::num("qtd_simples", 24, 29).role(R::QtdTitulos),
+        F::dec("valor_simples", 30, 46, 2).role(R::ValorTotal),
+        F::num("qtd_vinculada", 47, 52),
+        F::dec("valor_vinculada", 53, 69, 2),
+        F::num("qtd_caucionada", 70, 75),
+        F::dec("valor_caucionada", 76, 92, 2),
+        F::num("qtd_descontada", 93, 98),
+        F::dec("valor_descontada", 99, 115, 2),
+        F::alpha("aviso_lancamento", 116, 123),
+        F::blank("cnab_2", 124, 240),
+    ],
+};
+
+/// Trailer de arquivo (p. 8).
+pub const TRAILER_ARQUIVO: RecordLayout = RecordLayout {
+    name: "trailer_arquivo",
+    len: 240,
+    source: "Bradesco 240 v06 (07/2017) registro trailer de arquivo, p. 8",
+    fields: &[
+        F::num("banco", 1, 3).role(R::BancoCodigo),
+        F::constant("lote", 4, 7, "9999"),
+        F::constant("tipo_registro", 8, 8, "9"),
+        F::blank("cnab_1", 9, 17),
+        F::num("qtd_lotes", 18, 23).role(R::QtdLotes),
+        F::num("qtd_registros", 24, 29).role(R::QtdRegistros),
+        F::num("qtd_contas", 30, 35),
+        F::blank("cnab_2", 36, 240),
+    ],
+};
+
+/// Every record (remessa and retorno share the headers and trailers, p. 11).
+pub const RECORDS: &[(RecordKey, &RecordLayout)] = &[
+    (RecordKey::FileHeader, &HEADER_ARQUIVO),
+    (RecordKey::BatchHeader, &HEADER_LOTE),
+    (RecordKey::Segment(b'P'), &SEGMENTO_P),
+    (RecordKey::Segment(b'Q'), &SEGMENTO_Q),
+    (RecordKey::Segment(b'R'), &febraban240::SEGMENTO_R),
+    (RecordKey::Segment(b'S'), &febraban240::SEGMENTO_S),
+    (RecordKey::Segment(b'T'), &SEGMENTO_T),
+    (RecordKey::Segment(b'U'), &febraban240::SEGMENTO_U),
+    (RecordKey::Segment(b'Y'), &febraban240::SEGMENTO_Y),
+    (RecordKey::BatchTrailer, &TRAILER_LOTE),
+    (RecordKey::FileTrailer, &TRAILER_ARQUIVO),
+];
+
+/// Entry: P, Q, then R and S when they carry something (FEBRABAN's rule; Y-01/Y-50 read only).
+pub const ENTRY_REMESSA: &[EntryRecord] = febraban240::ENTRY_REMESSA;
+
+/// Entry: T, U, then Y-50 (rateio) when present.
+pub const ENTRY_RETORNO: &[EntryRecord] = febraban240::ENTRY_RETORNO;
+
+/// Código de movimento remessa (C004, p. 21).
+pub const MOVIMENTOS: &[OcorrenciaDef] = &[
+    oc("01", K::Informativo, "Entrada de Títulos"),
+    oc("02", K::Informativo, "Pedido de Baixa"),
+    oc("03", K::Informativo, "Protesto para Fins Falimentares"),
+    oc("04", K::Informativo, "Concessão de Abatimento"),
+    oc("05", K::Informativo, "Cancelamento de Abatimento"),
+    oc("06", K::Informativo, "Alteração de Vencimento"),
+    oc("07", K::Informativo, "Concessão de Desconto"),
+    oc(
+        "08",
+        K::Informativo,
+        "Cancelamento de Desconto (NÃO TRATADO PELO BANCO)",
+    ),
+    oc("09", K::Informativo, "Protestar"),
+    oc("10", K::Informativo, "Sustar Protesto e Baixar Título"),
+    oc("11", K::Informativo, "Sustar Protesto e Manter em Carteira"),
+    oc("12", K::Informativo, "Alteração de Juros de Mora"),
+    oc("13", K::Informativo, "Dispensar Cobrança de Juros de Mora"),
+    oc(
+        "14",
+        K::Informativo,
+        "Alteração de Valor/Percentual de Multa",
+    ),
+    oc("15", K::Informativo, "Dispensar Cobrança de Multa"),
+    oc("16", K::Informativo, "Alteração do Valor de Desconto"),
+    oc(
+        "17",
+        K::Informativo,
+        "Não conceder Desconto (NÃO TRATADO PELO BANCO)",
+    ),
+    oc("18", K::Informativo, "Alteração do Valor de Abatimento"),
+    oc(
+        "19",
+        K::Informativo,
+        "Prazo Limite de Recebimento – Alterar (NÃO TRATADO PELO BANCO)",
+    ),
+    oc(
+        "20",
+        K::Informativo,
+        "Prazo Limite de Recebimento – Dispensar (NÃO TRATADO PELO BANCO)",
+    ),
+    oc(
+        "21",
+        K::Informativo,
+        "Alterar número do título dado pelo beneficiario",
+    ),
+    oc(
+        "22",
+        K::Informativo,
+        "Alterar número controle do Participante",
+    ),
+    oc("23", K::Informativo, "Alterar dados do Pagador"),
+    oc("24", K::Informativo, "Alterar dados do Sacador/Avalista"),
+    oc(
+        "30",
+        K::Informativo,
+        "Recusa da Alegação do Pagador (NÃO TRATADO PELO BANCO)",
+    ),
+    oc("31", K::Informativo, "Alteração de Outros Dados"),
+    oc(
+        "33",
+        K::Informativo,
+        "Alteração dos Dados do Rateio de Crédito",
+    ),
+    oc(
+        "34",
+        K::Informativo,
+        "Pedido de Cancelamento dos Dados do Rateio de Crédito",
+    ),
+    oc(
+        "35",
+        K::Informativo,
+        "Pedido de Desagendamento do Débito Automático",
+    ),
+    oc(
+        "40",
+        K::Informativo,
+        "Alteração de Carteira (NÃO TRATADO PELO BANCO)",
+    ),
+    oc(
+        "41",
+        K::Informativo,
+        "Cancelar protesto (NÃO TRATADO PELO BANCO)",
+    ),
+    oc("42", K::Informativo, "Alteração de Espécie de Título"),
+    oc(
+        "43",
+        K::Informativo,
+        "Transferência de carteira/modalidade de cobrança (NÃO TRATADO PELO BANCO)",
+    ),
+    oc(
+        "44",
+        K::Informativo,
+        "Alteração de contrato de cobrança (NÃO TRATADO PELO BANCO)",
+    ),
+    oc("45", K::Informativo, "Negativação Sem Protesto"),
+    oc(
+        "46",
+        K::Informativo,
+        "Solicitação de Baixa de Título Negativado Sem Protesto",
+    ),
+    oc(
+        "47",
+        K::Informativo,
+        "Solicitação Excluir negativação e manter pendente",
+    ),
+];
+
+/// Código de movimento retorno (C044, pp. 27-28).
+pub const OCORRENCIAS: &[OcorrenciaDef] = &[
+    oc("02", K::EntradaConfirmada, "Entrada Confirmada"),
+    oc("03", K::EntradaRejeitada, "Entrada Rejeitada"),
+    oc("04", K::InstrucaoConfirmada, "Transferência de Carteira/Entrada (NÃO TRATADO PELO BANCO)"),
+    oc("05", K::InstrucaoConfirmada, "Transferência de Carteira/Baixa (NÃO TRATADO PELO BANCO)"),
+    oc("06", K::Liquidacao, "Liquidação"),
+    oc("07", K::InstrucaoConfirmada, "Confirmação do Recebimento da Instrução de Desconto (NÃO TRATADO PELO BANCO)"),
+    oc("08", K::InstrucaoConfirmada, "Confirmação do Recebimento do Cancelamento do Desconto (NÃO TRATADO PELO BANCO)"),
+    oc("09", K::Baixa, "Baixa"),
+    oc("11", K::Informativo, "Títulos em Carteira (Em Ser) (NÃO TRATADO PELO BANCO)"),
+    oc("12", K::InstrucaoConfirmada, "Confirmação Recebimento Instrução de Abatimento"),
+    oc("13", K::InstrucaoConfirmada, "Confirmação Recebimento Instrução de Cancelamento Abatimento"),
+    oc("14", K::InstrucaoConfirmada, "Confirmação Recebimento Instrução Alteração de Vencimento"),
+    oc("15", K::Liquidacao, "Franco de Pagamento (NÃO TRATADO PELO BANCO)"),
+    oc("17", K::LiquidacaoAposBaixa, "Liquidação Após Baixa ou Liquidação Título Não Registrado"),
+    oc("19", K::Protesto, "Confirmação Recebimento Instrução de Protesto"),
+    oc("20", K::Protesto, "Confirmação Recebimento Instrução de Sustação de Protesto"),
+    oc("23", K::Protesto, "Remessa a Cartório (Aponte em Cartório)"),
+    oc("24", K::Protesto, "Retirada de Cartório e Manutenção em Carteira"),
+    oc("25", K::Baixa, "Protestado e Baixado (Baixa por Ter Sido Protestado)"),
+    oc("26", K::InstrucaoRejeitada, "Instrução Rejeitada (utilizar serviço Negativação)"),
+    oc("27", K::InstrucaoConfirmada, "Confirmação do Pedido de Alteração de Outros Dados"),
+    oc("28", K::Tarifa, "Débito de Tarifas/Custas"),
+    oc("29", K::Informativo, "Ocorrências do Pagador (Não Tratar DDA)"),
+    oc("30", K::InstrucaoRejeitada, "Alteração de Dados Rejeitada"),
+    oc("33", K::InstrucaoConfirmada, "Confirmação da Alteração dos Dados do Rateio de Crédito"),
+    oc("34", K::InstrucaoConfirmada, "Confirmação do Cancelamento dos Dados do Rateio de Crédito"),
+    oc("35", K::InstrucaoConfirmada, "Confirmação do Desagendamento do Débito Automático"),
+    oc("36", K::Informativo, "Confirmação de envio de e-mail/SMS (Não Tratar)"),
+    oc("37", K::InstrucaoRejeitada, "Envio de e-mail/SMS rejeitado (Não tratar)"),
+    oc("38", K::InstrucaoConfirmada, "Confirmação de alteração do Prazo Limite de Recebimento (NÃO TRATADO PELO BANCO)"),
+    oc("39", K::InstrucaoConfirmada, "Confirmação de Dispensa de Prazo Limite de Recebimento (NÃO TRATADO PELO BANCO)"),
+    oc("40", K::InstrucaoConfirmada, "Confirmação da alteração do número do título dado pelo beneficiario"),
+    oc("41", K::InstrucaoConfirmada, "Confirmação da alteração do número controle do Participante"),
+    oc("42", K::InstrucaoConfirmada, "Confirmação da alteração dos dados do Pagador"),
+    oc("43", K::InstrucaoConfirmada, "Confirmação da alteração dos dados do Sacador/Avalista"),
+    oc("44", K::Informativo, "Título pago com cheque devolvido"),
+    oc("45", K::Informativo, "Título pago com cheque compensado"),
+    oc("46", K::Protesto, "Instrução para cancelar protesto confirmada (NÃO TRATADO PELO BANCO)"),
+    oc("47", K::Protesto, "Instrução para protesto para fins falimentares confirmada"),
+    oc("48", K::InstrucaoConfirmada, "Confirmação de instrução de transferência de carteira/modalidade de cobrança (NÃO TRATADO PELO BANCO)"),
+    oc("49", K::InstrucaoConfirmada, "Alteração de contrato de cobrança (NÃO TRATADO PELO BANCO)"),
+    oc("50", K::Informativo, "Título pago com cheque pendente de liquidação"),
+    oc("51", K::Informativo, "Título DDA reconhecido pelo pagador (NÃO TRATADO PELO BANCO)"),
+    oc("52", K::Informativo, "Título DDA não reconhecido pelo pagador (NÃO TRATADO PELO BANCO)"),
+    oc("53", K::Informativo, "Título DDA recusado pela CIP (NÃO TRATADO PELO BANCO)"),
+    oc("54", K::InstrucaoConfirmada, "Confirmação da Instrução de Baixa de Título Negativado sem Protesto"),
+    oc("73", K::InstrucaoConfirmada, "Confirmação recebimento pedido de negativação"),
+];
+
+const REJEICAO: &[&str] = &["02", "03", "26", "30"];
+const TARIFA: &[&str] = &["28"];
+const LIQUIDACAO_BAIXA: &[&str] = &["06", "09", "17"];
+
+const fn m(
+    ocorrencias: &'static [&'static str],
+    code: &'static str,
+    description: &'static str,
+) -> MotivoDef {
+    MotivoDef {
+        ocorrencias,
+        code,
+        description,
+    }
+}
+
+/// Motivo da ocorrência (C047, pp. 28-31): A for 02/03/26/30, B for 28, C for 06/09/17. T 214-223, up to five.
+pub const MOTIVOS: &[MotivoDef] = &[
+    m(REJEICAO, "01", "Código do Banco Inválido"),
+    m(REJEICAO, "02", "Código do Registro Detalhe Inválido"),
+    m(REJEICAO, "03", "Código do Segmento Inválido"),
+    m(REJEICAO, "04", "Código de Movimento Não Permitido para Carteira"),
+    m(REJEICAO, "05", "Código de Movimento Inválido"),
+    m(REJEICAO, "06", "Tipo/Número de Inscrição do Beneficiario Inválidos"),
+    m(REJEICAO, "07", "Agência/Conta/DV Inválido"),
+    m(REJEICAO, "08", "Nosso Número Inválido"),
+    m(REJEICAO, "09", "Nosso Número Duplicado"),
+    m(REJEICAO, "10", "Carteira Inválida"),
+    m(REJEICAO, "11", "Forma de Cadastramento do Título Inválido"),
+    m(REJEICAO, "12", "Tipo de Documento Inválido"),
+    m(REJEICAO, "13", "Identificação da Emissão do Bloqueto Inválida"),
+    m(REJEICAO, "14", "Identificação da Distribuição do Bloqueto Inválida"),
+    m(REJEICAO, "15", "Características da Cobrança Incompatíveis"),
+    m(REJEICAO, "16", "Data de Vencimento Inválida"),
+    m(REJEICAO, "17", "Data de Vencimento Anterior a Data de Emissão"),
+    m(REJEICAO, "18", "Vencimento fora do prazo da operação da Operação (indicador registro de títulos vencidos há mais de 59 dias)"),
+    m(REJEICAO, "19", "Título a cargo de Bancos Correspondentes com vencimento inferior a XX dias"),
+    m(REJEICAO, "20", "Valor do Título Inválido"),
+    m(REJEICAO, "21", "Espécie do Título Inválida"),
+    m(REJEICAO, "22", "Espécie do Título Não permitida para a carteira"),
+    m(REJEICAO, "23", "Aceita Inválido (Utilizar serviço Negativação)"),
+    m(REJEICAO, "24", "Data da Emissão Inválida"),
+    m(REJEICAO, "25", "Data da Emissão porteior da data de entrada"),
+    m(REJEICAO, "26", "Código de Juros de Mora Inválido"),
+    m(REJEICAO, "27", "Valor/taxa de Juros de Mora Inválido"),
+    m(REJEICAO, "28", "Código do Desconto Inválido"),
+    m(REJEICAO, "29", "Valor do Desconto Maior ou Igual ao Valor do título"),
+    m(REJEICAO, "30", "Desconto a conceder não confere"),
+    m(REJEICAO, "31", "Concessão de Desconto - Já Existe Desconto Anterior"),
+    m(REJEICAO, "32", "Valor do IOF Inválido"),
+    m(REJEICAO, "33", "Valor do Abatimento Inválido"),
+    m(REJEICAO, "34", "Valor do Abatimento Maior ou Igual ao Valor do Título"),
+    m(REJEICAO, "35", "Valor a Conceder Não Confere (NÃO TRATADO PELO BANCO)"),
+    m(REJEICAO, "36", "Concessão de Abatimento - Já Existe Abatimento Anterior"),
+    m(REJEICAO, "37", "Código para Protesto Inválido"),
+    m(REJEICAO, "38", "Prazo para Protesto/Negativação Inválido (alterado)"),
+    m(REJEICAO, "39", "Pedido de Protesto/ Negativação Não Permitido para o Título (alterado)"),
+    m(REJEICAO, "40", "Título com Ordem/pedido de Protesto/Negativação Emitida (o) (alterado)"),
+    m(REJEICAO, "41", "Pedido de Sustação/Excl p/ Título s/ Instr de Protesto/Negativação (alterado)"),
+    m(REJEICAO, "42", "Código para Baixa/Devolução Inválido"),
+    m(REJEICAO, "43", "Prazo para Baixa/Devolução Inválido"),
+    m(REJEICAO, "44", "Código da Moeda Inválido"),
+    m(REJEICAO, "45", "Nome do Pagador Não Informado"),
+    m(REJEICAO, "46", "Tipo/Número de Inscrição do Pagador Inválidos"),
+    m(REJEICAO, "47", "Endereço do Pagador Não Informado"),
+    m(REJEICAO, "48", "CEP Inválido"),
+    m(REJEICAO, "49", "CEP Sem Praça de Cobrança (Não Localizado) (NÃO TRATADO PELO BANCO)"),
+    m(REJEICAO, "50", "CEP Referente a um Banco Correspondente"),
+    m(REJEICAO, "51", "CEP incompatível com a Unidade da Federação (NÃO TRATADO PELO BANCO)"),
+    m(REJEICAO, "52", "Unidade da Federação Inválida (NÃO TRATADO PELO BANCO)"),
+    m(REJEICAO, "53", "Tipo/Número de Inscrição do Pagador/Avalista Inválidos"),
+    m(REJEICAO, "54", "Pagador/Avalista Não Informado"),
+    m(REJEICAO, "55", "Nosso número no Banco Correspondente Não Informado (NÃO TRATADO PELO BANCO)"),
+    m(REJEICAO, "56", "Código do Banco Correspondente Não Informado (NÃO TRATADO PELO BANCO)"),
+    m(REJEICAO, "57", "Código da Multa Inválido"),
+    m(REJEICAO, "58", "Data da Multa Inválida"),
+    m(REJEICAO, "59", "Valor/Percentual da Multa Inválido (NÃO TRATADO PELO BANCO)"),
+    m(REJEICAO, "60", "Movimento para Título Não Cadastrado"),
+    m(REJEICAO, "61", "Alteração da Agência Cobradora/DV Inválida (NÃO TRATADO PELO BANCO)"),
+    m(REJEICAO, "62", "Tipo de Impressão Inválido (NÃO TRATADO PELO BANCO)"),
+    m(REJEICAO, "63", "Entrada para Título já Cadastrado"),
+    m(REJEICAO, "64", "Número da Linha Inválido (NÃO TRATADO PELO BANCO)"),
+    m(REJEICAO, "65", "Código do Banco para Débito Inválido (NÃO TRATADO PELO BANCO)"),
+    m(REJEICAO, "66", "Agência/Conta/DV para Débito Inválido (NÃO TRATADO PELO BANCO)"),
+    m(REJEICAO, "67", "Dados para Débito incompatível com a Identificação da Emissão do Bloqueto (NÃO TRATADO PELO BANCO)"),
+    m(REJEICAO, "68", "Débito Automático Agendado"),
+    m(REJEICAO, "69", "Débito Não Agendado - Erro nos Dados da Remessa"),
+    m(REJEICAO, "70", "Débito Não Agendado - Pagador Não Consta do Cadastro de Autorizante"),
+    m(REJEICAO, "71", "Débito Não Agendado - Beneficiario Não Autorizado pelo Pagador"),
+    m(REJEICAO, "72", "Débito Não Agendado - Beneficiario Não Participa da Modalidade Débito Automático"),
+    m(REJEICAO, "73", "Débito Não Agendado - Código de Moeda Diferente de Real (R$)"),
+    m(REJEICAO, "74", "Débito Não Agendado - Data Vencimento Inválida"),
+    m(REJEICAO, "75", "Débito Não Agendado, Conforme seu Pedido, Título Não Registrado"),
+    m(REJEICAO, "76", "Débito Não Agendado, Tipo/Num. Inscrição do Debitado, Inválido"),
+    m(REJEICAO, "77", "Transferência para Desconto Não Permitida para a Carteira do Título"),
+    m(REJEICAO, "78", "Data Inferior ou Igual ao Vencimento para Débito Automático (NÃO TRATADO PELO BANCO)"),
+    m(REJEICAO, "79", "Data Juros de Mora Inválido"),
+    m(REJEICAO, "80", "Data do Desconto Inválida"),
+    m(REJEICAO, "81", "Tentativas de Débito Esgotadas - Baixado"),
+    m(REJEICAO, "82", "Tentativas de Débito Esgotadas - Pendente"),
+    m(REJEICAO, "83", "Limite Excedido"),
+    m(REJEICAO, "84", "Número Autorização Inexistente"),
+    m(REJEICAO, "85", "Título com Pagamento Vinculado"),
+    m(REJEICAO, "86", "Seu Número Inválido"),
+    m(REJEICAO, "87", "e-mail/SMS enviado (NÃO TRATADO PELO BANCO)"),
+    m(REJEICAO, "88", "e-mail Lido (NÃO TRATADO PELO BANCO)"),
+    m(REJEICAO, "89", "e-mail/SMS devolvido - endereço de e-mail ou número do celular incorreto (NÃO TRATADO PELO BANCO)"),
+    m(REJEICAO, "90", "e-mail devolvido - caixa postal cheia (NÃO TRATADO PELO BANCO)"),
+    m(REJEICAO, "91", "e-mail/número do celular do pagador não informado (NÃO TRATADO PELO BANCO)"),
+    m(REJEICAO, "92", "Pagador optante por Bloqueto Eletrônico - e-mail não enviado (NÃO TRATADO PELO BANCO)"),
+    m(REJEICAO, "93", "Código para emissão de bloqueto não permite envio de e-mail (NÃO TRATADO PELO BANCO)"),
+    m(REJEICAO, "94", "Código da Carteira inválido para envio e-mail. (NÃO TRATADO PELO BANCO)"),
+    m(REJEICAO, "95", "Contrato não permite o envio de e-mail (NÃO TRATADO PELO BANCO)"),
+    m(REJEICAO, "96", "Número de contrato inválido (NÃO TRATADO PELO BANCO)"),
+    m(REJEICAO, "97", "Rejeição da alteração do prazo limite de recebimento (a data deve ser informada no campo 28.3.p) (NÃO TRATADO PELO BANCO)"),
+    m(REJEICAO, "98", "Rejeição de dispensa de prazo limite de recebimento (NÃO TRATADO PELO BANCO)"),
+    m(REJEICAO, "99", "Rejeição da alteração do número do título dado pelo beneficiario (NÃO TRATADO PELO BANCO)"),
+    m(REJEICAO, "A1", "Rejeição da alteração do número controle do participante (NÃO TRATADO PELO BANCO)"),
+    m(REJEICAO, "A2", "Rejeição da alteração dos dados do pagador (NÃO TRATADO PELO BANCO)"),
+    m(REJEICAO, "A3", "Rejeição da alteração dos dados do pagador/avalista (NÃO TRATADO PELO BANCO)"),
+    m(REJEICAO, "A4", "Pagador DDA (NÃO TRATADO PELO BANCO)"),
+    m(TARIFA, "01", "Tarifa de Extrato de Posição"),
+    m(TARIFA, "02", "Tarifa de Manutenção de Título Vencido"),
+    m(TARIFA, "03", "Tarifa de Sustação/Excl Negativação (alterado)"),
+    m(TARIFA, "04", "Tarifa de Protesto/ Incl Negativação (alterado)"),
+    m(TARIFA, "05", "Tarifa de Outras Instruções (NÃO TRATADO PELO BANCO)"),
+    m(TARIFA, "06", "Tarifa de Outras Ocorrências (NÃO TRATADO PELO BANCO)"),
+    m(TARIFA, "07", "Tarifa de Envio de Duplicata ao Pagador (NÃO TRATADO PELO BANCO)"),
+    m(TARIFA, "08", "Custas de Protesto (NÃO TRATADO PELO BANCO)"),
+    m(TARIFA, "09", "Custas de Sustação de Protesto (NÃO TRATADO PELO BANCO)"),
+    m(TARIFA, "10", "Custas de Cartório Distribuidor (NÃO TRATADO PELO BANCO)"),
+    m(TARIFA, "11", "Custas de Edital (NÃO TRATADO PELO BANCO)"),
+    m(TARIFA, "12", "Tarifa Sobre Devolução de Título Vencido"),
+    m(TARIFA, "13", "Tarifa Sobre Registro Cobrada na Baixa/Liquidação"),
+    m(TARIFA, "14", "Tarifa Sobre Reapresentação Automática"),
+    m(TARIFA, "15", "Tarifa Sobre Rateio de Crédito"),
+    m(TARIFA, "16", "Tarifa Sobre Informações Via Fax (NÃO TRATADO PELO BANCO)"),
+    m(TARIFA, "17", "Tarifa Sobre Prorrogação de Vencimento"),
+    m(TARIFA, "18", "Tarifa Sobre Alteração de Abatimento/Desconto"),
+    m(TARIFA, "19", "Tarifa Sobre Arquivo mensal (Em Ser) (NÃO TRATADO PELO BANCO)"),
+    m(TARIFA, "20", "Tarifa Sobre Emissão de Bloqueto Pré-Emitido pelo Banco"),
+    m(LIQUIDACAO_BAIXA, "01", "Por Saldo (NÃO TRATADO PELO BANCO)"),
+    m(LIQUIDACAO_BAIXA, "02", "Por Conta (NÃO TRATADO PELO BANCO)"),
+    m(LIQUIDACAO_BAIXA, "03", "Liquidação no Guichê de Caixa em Dinheiro"),
+    m(LIQUIDACAO_BAIXA, "04", "Compensação Eletrônica"),
+    m(LIQUIDACAO_BAIXA, "05", "Compensação Convencional (NÃO TRATADO PELO BANCO)"),
+    m(LIQUIDACAO_BAIXA, "06", "Por Meio Eletrônico (NÃO TRATADO PELO BANCO)"),
+    m(LIQUIDACAO_BAIXA, "07", "Após Feriado Local (NÃO TRATADO PELO BANCO)"),
+    m(LIQUIDACAO_BAIXA, "08", "Em Cartório"),
+    m(LIQUIDACAO_BAIXA, "30", "Liquidação no Guichê de Caixa em Cheque (NÃO TRATADO PELO BANCO)"),
+    m(LIQUIDACAO_BAIXA, "31", "Liquidação em banco correspondente (NÃO TRATADO PELO BANCO)"),
+    m(LIQUIDACAO_BAIXA, "32", "Liquidação Terminal de Auto-Atendimento (NÃO TRATADO PELO BANCO)"),
+    m(LIQUIDACAO_BAIXA, "33", "Liquidação na Internet (Home banking) (NÃO TRATADO PELO BANCO)"),
+    m(LIQUIDACAO_BAIXA, "34", "Liquidado Office Banking (NÃO TRATADO PELO BANCO)"),
+    m(LIQUIDACAO_BAIXA, "35", "Liquidado Correspondente em Dinheiro (NÃO TRATADO PELO BANCO)"),
+    m(LIQUIDACAO_BAIXA, "36", "Liquidado Correspondente em Cheque (NÃO TRATADO PELO BANCO)"),
+    m(LIQUIDACAO_BAIXA, "37", "Liquidado por meio de Central de Atendimento (Telefone) (NÃO TRATADO PELO BANCO)"),
+    m(LIQUIDACAO_BAIXA, "09", "Comandada Banco"),
+    m(LIQUIDACAO_BAIXA, "10", "Comandada Cliente Arquivo"),
+    m(LIQUIDACAO_BAIXA, "11", "Comandada Cliente On-line"),
+    m(LIQUIDACAO_BAIXA, "12", "Decurso Prazo - Cliente"),
+    m(LIQUIDACAO_BAIXA, "13", "Decurso Prazo - Banco"),
+    m(LIQUIDACAO_BAIXA, "14", "Protestado"),
+    m(LIQUIDACAO_BAIXA, "15", "Título Excluído (NÃO TRATADO PELO BANCO)"),
+    m(LIQUIDACAO_BAIXA, "18", "Pagamento parcial"),
+];
+
+/// Bradesco remessa.
+pub const REMESSA: LayoutSpec = LayoutSpec {
+    layout: Layout::Cnab240,
+    kind: FileKind::Remessa,
+    versions: &[],
+    records: RECORDS,
+    entry: ENTRY_REMESSA,
+    ocorrencias: MOVIMENTOS,
+    motivos: &[],
+    source: SOURCE,
+    retorno_hook: None,
+    titulo_hook: None,
+    write_hook: None,
+    crlf: true,
+};
+
+/// Bradesco retorno.
+pub const RETORNO: LayoutSpec = LayoutSpec {
+    layout: Layout::Cnab240,
+    kind: FileKind::Retorno,
+    versions: &[],
+    records: RECORDS,
+    entry: ENTRY_RETORNO,
+    ocorrencias: OCORRENCIAS,
+    motivos: MOTIVOS,
+    source: SOURCE,
+    retorno_hook: None,
+    titulo_hook: None,
+    write_hook: None,
+    crlf: true,
+};
+
+/// CNAB 240 layouts of this bank.
+pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_cover_240_positions() {
+        for t in [
+            &HEADER_ARQUIVO,
+            &HEADER_LOTE,
+            &SEGMENTO_P,
+            &SEGMENTO_T,
+            &TRAILER_LOTE,
+            &TRAILER_ARQUIVO,
+        ] {
+            assert_eq!(t.check(), Ok(()), "{}", t.name);
+        }
+    }
+}

@@ -1,6 +1,832 @@
-//! Bradesco — CNAB 400 cobrança.
+//! Bradesco — CNAB 400 cobrança (remessa and retorno).
+//!
+//! Source: Bradesco, "Cobrança Bradesco — Layout de Arquivo Padrão CNAB 400 posições", document
+//! 4008-524-0121 (the manual shipped as `docs/Bradesco/4008-524-0121-layout-cobranca-versao-portugues.pdf` in
+//! kivanio/brcobranca and as `manuais/BRADESCO/novos/400_posicoes.pdf` in eduardokum/laravel-boleto): arquivo-remessa
+//! pages 9-15 (header label, transação tipos 1, 2, 3, 6, 7, trailer) with the notes of pages 16-22; arquivo-retorno
+//! pages 38-43 (header label, transação tipo 1, rateio tipo 3, trailer), pages 44-45 (códigos de ocorrência,
+//! posições 109-110) and pages 47-53 (motivos, posições 319-328, up to five 2-digit codes). Positions cross-checked
+//! against laravel-boleto `src/Cnab/{Remessa,Retorno}/Cnab400/Banco/Bradesco.php` and brcobranca
+//! `lib/brcobranca/retorno/cnab400/bradesco.rb`.
+//!
+//! Espécies (remessa 148-149): 01 duplicata, 02 nota promissória, 03 nota de seguro, 04 cobrança seriada, 05 recibo,
+//! 10 letras de câmbio, 11 nota de débito, 12 duplicata de serviço, 31 cartão de crédito, 32 boleto de proposta,
+//! 99 outros.
+//!
+//! Model mapping: the remessa "identificação da empresa beneficiária" (21-37: zero, carteira, agência, conta, dígito)
+//! is split into its parts; instrução 1 (157-158) feeds the protest code and instrução 2 (159-160) its days; the
+//! 60 positions at 335-394 (sacador/avalista or 2ª mensagem) are kept raw. Type 2 carries the four messages and the
+//! 2nd discount. Retorno: "valor pago" (254-266) is the total received.
 
-use crate::bank::LayoutSpec;
+use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::field::{FieldSpec as F, RecordLayout, Role as R};
+use crate::model::{FileKind, Layout, OcorrenciaKind as K, Titulo};
 
-/// CNAB 400 layouts of this bank (none yet).
-pub const LAYOUTS: &[&LayoutSpec] = &[];
+const SRC: &str = "Bradesco Cobrança CNAB 400, layout 4008-524-0121";
+const SRC_REM: &str =
+    "Bradesco Cobrança CNAB 400, layout 4008-524-0121, arquivo-remessa (pp. 9-22)";
+const SRC_RET: &str =
+    "Bradesco Cobrança CNAB 400, layout 4008-524-0121, arquivo-retorno (pp. 38-54)";
+
+/// Remessa — header label.
+pub const HEADER_REMESSA: RecordLayout = RecordLayout {
+    name: "header_arquivo",
+    len: 400,
+    source: SRC_REM,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "0"),
+        F::num("identificacao_arquivo", 2, 2).role(R::ArquivoCodigo),
+        F::alpha("literal_remessa", 3, 9).default("REMESSA"),
+        F::num("codigo_servico", 10, 11).default("01"),
+        F::alpha("literal_servico", 12, 26).default("COBRANCA"),
+        F::num("codigo_empresa", 27, 46).role(R::CodigoBeneficiario),
+        F::alpha("empresa_nome", 47, 76).role(R::EmpresaNome),
+        F::num("banco", 77, 79).role(R::BancoCodigo),
+        F::alpha("banco_nome", 80, 94).default("BRADESCO"),
+        F::date6("data_gravacao", 95, 100).role(R::DataGeracao),
+        F::blank("brancos_1", 101, 108),
+        F::alpha("identificacao_sistema", 109, 110).default("MX"),
+        F::num("sequencial_remessa", 111, 117).role(R::Nsa),
+        F::blank("brancos_2", 118, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Remessa — registro de transação tipo 1.
+pub const DETALHE_REMESSA: RecordLayout = RecordLayout {
+    name: "detalhe",
+    len: 400,
+    source: SRC_REM,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "1"),
+        F::num("agencia_debito", 2, 6),
+        F::alpha("agencia_debito_dv", 7, 7),
+        F::num("razao_conta_debito", 8, 12),
+        F::num("conta_debito", 13, 19),
+        F::alpha("conta_debito_dv", 20, 20),
+        F::num("zero", 21, 21),
+        F::num("carteira", 22, 24).role(R::Carteira),
+        F::num("agencia", 25, 29).role(R::Agencia),
+        F::num("conta", 30, 36).role(R::Conta),
+        F::alpha("conta_dv", 37, 37).role(R::ContaDv),
+        F::alpha("controle_participante", 38, 62).role(R::UsoEmpresa),
+        F::num("banco_debito", 63, 65),
+        F::num("campo_multa", 66, 66).role(R::MultaCodigo),
+        F::dec("percentual_multa", 67, 70, 2).role(R::MultaValor),
+        F::num("nosso_numero", 71, 81).role(R::NossoNumero),
+        F::alpha("nosso_numero_dv", 82, 82).role(R::NossoNumeroDv),
+        F::dec("desconto_bonificacao_dia", 83, 92, 2),
+        F::num("condicao_emissao", 93, 93).default("2"),
+        F::alpha("emite_boleto_debito", 94, 94).default("N"),
+        F::blank("operacao_banco", 95, 104),
+        F::alpha("indicador_rateio", 105, 105),
+        F::num("aviso_debito", 106, 106).default("2"),
+        F::alpha("quantidade_pagamentos", 107, 108),
+        F::num("ocorrencia", 109, 110).role(R::Movimento),
+        F::alpha("numero_documento", 111, 120).role(R::SeuNumero),
+        F::date6("vencimento", 121, 126).role(R::Vencimento),
+        F::dec("valor_titulo", 127, 139, 2).role(R::ValorTitulo),
+        F::num("banco_cobranca", 140, 142),
+        F::num("agencia_depositaria", 143, 147),
+        F::alpha("especie", 148, 149).role(R::Especie),
+        F::alpha("identificacao", 150, 150)
+            .role(R::Aceite)
+            .default("N"),
+        F::date6("data_emissao", 151, 156).role(R::Emissao),
+        F::alpha("instrucao_1", 157, 158).role(R::ProtestoCodigo),
+        F::num("instrucao_2", 159, 160).role(R::ProtestoPrazo),
+        F::dec("mora_dia", 161, 173, 2).role(R::JurosValor),
+        F::date6("desconto_ate", 174, 179).role(R::DescontoData),
+        F::dec("valor_desconto", 180, 192, 2).role(R::DescontoValor),
+        F::dec("valor_iof", 193, 205, 2).role(R::Iof),
+        F::dec("valor_abatimento", 206, 218, 2).role(R::Abatimento),
+        F::num("pagador_tipo_inscricao", 219, 220).role(R::PagadorTipoInscricao),
+        F::alpha("pagador_inscricao", 221, 234).role(R::PagadorInscricao),
+        F::alpha("pagador_nome", 235, 274).role(R::PagadorNome),
+        F::alpha("pagador_endereco", 275, 314).role(R::PagadorEndereco),
+        F::alpha("mensagem_1", 315, 326),
+        F::num("pagador_cep", 327, 334).role(R::PagadorCep),
+        F::alpha("sacador_ou_mensagem_2", 335, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Remessa — registro de transação tipo 2 (mensagens e descontos 2 e 3, opcional).
+pub const MENSAGEM_REMESSA: RecordLayout = RecordLayout {
+    name: "detalhe_mensagem",
+    len: 400,
+    source: SRC_REM,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "2"),
+        F::alpha("mensagem_1", 2, 81).role(R::Mensagem1),
+        F::alpha("mensagem_2", 82, 161).role(R::Mensagem2),
+        F::alpha("mensagem_3", 162, 241).role(R::Mensagem3),
+        F::alpha("mensagem_4", 242, 321).role(R::Mensagem4),
+        F::date6("desconto_2_data", 322, 327).role(R::Desconto2Data),
+        F::dec("desconto_2_valor", 328, 340, 2).role(R::Desconto2Valor),
+        F::date6("desconto_3_data", 341, 346),
+        F::dec("desconto_3_valor", 347, 359, 2),
+        F::blank("reserva", 360, 366),
+        F::num("carteira", 367, 369).role(R::Carteira),
+        F::num("agencia", 370, 374).role(R::Agencia),
+        F::num("conta", 375, 381).role(R::Conta),
+        F::alpha("conta_dv", 382, 382).role(R::ContaDv),
+        F::num("nosso_numero", 383, 393).role(R::NossoNumero),
+        F::alpha("nosso_numero_dv", 394, 394).role(R::NossoNumeroDv),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Remessa — registro tipo 3, rateio de crédito (opcional; the three beneficiário groups kept raw).
+pub const RATEIO_REMESSA: RecordLayout = RecordLayout {
+    name: "detalhe_rateio",
+    len: 400,
+    source: SRC_REM,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "3"),
+        F::alpha("empresa_no_banco", 2, 17),
+        F::alpha("titulo_no_banco", 18, 29),
+        F::alpha("codigo_calculo_rateio", 30, 30),
+        F::alpha("tipo_valor", 31, 31),
+        F::blank("filler", 32, 43),
+        F::alpha("rateios", 44, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Remessa — registro tipo 6 (opcional).
+pub const TIPO6_REMESSA: RecordLayout = RecordLayout {
+    name: "detalhe_tipo_6",
+    len: 400,
+    source: SRC_REM,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "6"),
+        F::alpha("carteira", 2, 4),
+        F::alpha("agencia", 5, 9),
+        F::alpha("conta", 10, 16),
+        F::alpha("nosso_numero", 17, 27),
+        F::alpha("nosso_numero_dv", 28, 28),
+        F::blank("brancos", 29, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Remessa — registro tipo 7, endereço do sacador/avalista (opcional).
+pub const SACADOR_REMESSA: RecordLayout = RecordLayout {
+    name: "detalhe_sacador",
+    len: 400,
+    source: SRC_REM,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "7"),
+        F::alpha("sacador_endereco", 2, 46),
+        F::alpha("sacador_cep", 47, 54),
+        F::alpha("sacador_cidade", 55, 74),
+        F::alpha("sacador_uf", 75, 76),
+        F::blank("reserva", 77, 366),
+        F::alpha("carteira", 367, 369),
+        F::alpha("agencia", 370, 374),
+        F::alpha("conta", 375, 381),
+        F::alpha("conta_dv", 382, 382),
+        F::alpha("nosso_numero", 383, 393),
+        F::alpha("nosso_numero_dv", 394, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Trailer (remessa).
+pub const TRAILER_REMESSA: RecordLayout = RecordLayout {
+    name: "trailer_arquivo",
+    len: 400,
+    source: SRC_REM,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "9"),
+        F::blank("brancos", 2, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Retorno — header label.
+pub const HEADER_RETORNO: RecordLayout = RecordLayout {
+    name: "header_arquivo",
+    len: 400,
+    source: SRC_RET,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "0"),
+        F::num("identificacao_arquivo", 2, 2).role(R::ArquivoCodigo),
+        F::alpha("literal_retorno", 3, 9).default("RETORNO"),
+        F::num("codigo_servico", 10, 11).default("01"),
+        F::alpha("literal_servico", 12, 26).default("COBRANCA"),
+        F::num("codigo_empresa", 27, 46).role(R::CodigoBeneficiario),
+        F::alpha("empresa_nome", 47, 76).role(R::EmpresaNome),
+        F::num("banco", 77, 79).role(R::BancoCodigo),
+        F::alpha("banco_nome", 80, 94).default("BRADESCO"),
+        F::date6("data_gravacao", 95, 100).role(R::DataGeracao),
+        F::alpha("densidade", 101, 108).default("01600000"),
+        F::num("aviso_bancario", 109, 113).role(R::Nsa),
+        F::blank("brancos_1", 114, 379),
+        F::date6("data_credito", 380, 385).role(R::DataCredito),
+        F::blank("brancos_2", 386, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Retorno — registro de transação tipo 1.
+pub const DETALHE_RETORNO: RecordLayout = RecordLayout {
+    name: "detalhe",
+    len: 400,
+    source: SRC_RET,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "1"),
+        F::num("empresa_tipo_inscricao", 2, 3),
+        F::alpha("empresa_inscricao", 4, 17),
+        F::alpha("zeros_1", 18, 20),
+        F::alpha("beneficiario_no_banco", 21, 37),
+        F::alpha("controle_participante", 38, 62).role(R::UsoEmpresa),
+        F::alpha("zeros_2", 63, 70),
+        F::num("nosso_numero", 71, 81).role(R::NossoNumero),
+        F::alpha("nosso_numero_dv", 82, 82).role(R::NossoNumeroDv),
+        F::alpha("uso_banco_1", 83, 92),
+        F::alpha("uso_banco_2", 93, 104),
+        F::alpha("indicador_rateio", 105, 105),
+        F::alpha("pagamento_parcial", 106, 107),
+        F::alpha("carteira", 108, 108).role(R::Carteira),
+        F::num("ocorrencia", 109, 110).role(R::Ocorrencia),
+        F::date6("data_ocorrencia", 111, 116).role(R::DataOcorrencia),
+        F::alpha("numero_documento", 117, 126).role(R::SeuNumero),
+        F::alpha("titulo_no_banco", 127, 146),
+        F::date6("vencimento", 147, 152).role(R::Vencimento),
+        F::dec("valor_titulo", 153, 165, 2).role(R::ValorTitulo),
+        F::num("banco_cobrador", 166, 168).role(R::BancoCobrador),
+        F::num("agencia_cobradora", 169, 173).role(R::AgenciaCobradora),
+        F::alpha("especie", 174, 175),
+        F::dec("despesas_cobranca", 176, 188, 2).role(R::Tarifa),
+        F::dec("outras_despesas", 189, 201, 2).role(R::OutrasDespesas),
+        F::dec("juros_operacao_atraso", 202, 214, 2),
+        F::dec("iof_devido", 215, 227, 2).role(R::Iof),
+        F::dec("abatimento_concedido", 228, 240, 2).role(R::Abatimento),
+        F::dec("desconto_concedido", 241, 253, 2).role(R::Desconto),
+        F::dec("valor_pago", 254, 266, 2).role(R::ValorPago),
+        F::dec("juros_mora", 267, 279, 2).role(R::JurosMulta),
+        F::dec("outros_creditos", 280, 292, 2).role(R::OutrosCreditos),
+        F::blank("brancos_1", 293, 294),
+        F::alpha("motivo_protesto", 295, 295),
+        F::date6("data_credito", 296, 301).role(R::DataCredito),
+        F::alpha("origem_pagamento", 302, 304),
+        F::blank("brancos_2", 305, 314),
+        F::alpha("banco_cheque", 315, 318),
+        F::alpha("motivos", 319, 328).role(R::Motivos),
+        F::blank("brancos_3", 329, 368),
+        F::alpha("numero_cartorio", 369, 370),
+        F::alpha("numero_protocolo", 371, 380),
+        F::blank("brancos_4", 381, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Retorno — registro tipo 3, rateio de crédito (groups kept raw).
+pub const RATEIO_RETORNO: RecordLayout = RecordLayout {
+    name: "detalhe_rateio",
+    len: 400,
+    source: SRC_RET,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "3"),
+        F::alpha("empresa_no_banco", 2, 17),
+        F::alpha("titulo_no_banco", 18, 29),
+        F::alpha("codigo_calculo_rateio", 30, 30),
+        F::alpha("tipo_valor", 31, 31),
+        F::blank("filler", 32, 43),
+        F::alpha("rateios", 44, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Retorno — trailer.
+pub const TRAILER_RETORNO: RecordLayout = RecordLayout {
+    name: "trailer_arquivo",
+    len: 400,
+    source: SRC_RET,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "9"),
+        F::num("identificacao_retorno", 2, 2).role(R::ArquivoCodigo),
+        F::num("tipo_registro_01", 3, 4).default("01"),
+        F::num("banco", 5, 7).role(R::BancoCodigo),
+        F::blank("brancos_1", 8, 17),
+        F::num("qtd_titulos", 18, 25).role(R::QtdTitulos),
+        F::dec("valor_total", 26, 39, 2).role(R::ValorTotal),
+        F::alpha("aviso_bancario", 40, 47),
+        F::blank("brancos_2", 48, 57),
+        F::num("qtd_entradas", 58, 62),
+        F::dec("valor_entradas", 63, 74, 2),
+        F::dec("valor_liquidacoes", 75, 86, 2),
+        F::num("qtd_liquidacoes", 87, 91),
+        F::dec("valor_liquidacoes_registros", 92, 103, 2),
+        F::num("qtd_baixados", 104, 108),
+        F::dec("valor_baixados", 109, 120, 2),
+        F::num("qtd_abatimento_cancelado", 121, 125),
+        F::dec("valor_abatimento_cancelado", 126, 137, 2),
+        F::num("qtd_vencimento_alterado", 138, 142),
+        F::dec("valor_vencimento_alterado", 143, 154, 2),
+        F::num("qtd_abatimento_concedido", 155, 159),
+        F::dec("valor_abatimento_concedido", 160, 171, 2),
+        F::num("qtd_protesto", 172, 176),
+        F::dec("valor_protesto", 177, 188, 2),
+        F::blank("brancos_3", 189, 362),
+        F::dec("valor_rateios", 363, 377, 2),
+        F::num("qtd_rateios", 378, 385),
+        F::blank("brancos_4", 386, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Remessa — identificação de ocorrência (109-110).
+pub const MOVIMENTOS: &[OcorrenciaDef] = &[
+    oc("01", K::Informativo, "Remessa"),
+    oc("02", K::Informativo, "Pedido de baixa"),
+    oc("03", K::Informativo, "Pedido de protesto falimentar"),
+    oc("04", K::Informativo, "Concessão de abatimento"),
+    oc("05", K::Informativo, "Cancelamento de abatimento concedido"),
+    oc("06", K::Informativo, "Alteração de vencimento"),
+    oc(
+        "07",
+        K::Informativo,
+        "Alteração do controle do participante",
+    ),
+    oc("08", K::Informativo, "Alteração de seu número"),
+    oc("09", K::Informativo, "Pedido de protesto"),
+    oc("18", K::Informativo, "Sustar protesto e baixar título"),
+    oc("19", K::Informativo, "Sustar protesto e manter em carteira"),
+    oc("20", K::Informativo, "Alteração de valor"),
+    oc(
+        "21",
+        K::Informativo,
+        "Alteração de valor com emissão de boleto (quando a emissão é pelo banco)",
+    ),
+    oc(
+        "22",
+        K::Informativo,
+        "Transferência cessão crédito ID. Prod.10",
+    ),
+    oc("23", K::Informativo, "Transferência entre carteiras"),
+    oc("24", K::Informativo, "Dev. transferência entre carteiras"),
+    oc("31", K::Informativo, "Alteração de outros dados"),
+    oc("45", K::Informativo, "Pedido de negativação"),
+    oc("46", K::Informativo, "Excluir negativação com baixa"),
+    oc(
+        "47",
+        K::Informativo,
+        "Excluir negativação e manter pendente",
+    ),
+    oc(
+        "68",
+        K::Informativo,
+        "Acerto nos dados do rateio de crédito",
+    ),
+    oc("69", K::Informativo, "Cancelamento do rateio de crédito"),
+];
+
+/// Retorno — identificação de ocorrência (109-110), p. 45.
+pub const OCORRENCIAS: &[OcorrenciaDef] = &[
+    oc("02", K::EntradaConfirmada, "Entrada confirmada"),
+    oc("03", K::EntradaRejeitada, "Entrada rejeitada"),
+    oc("06", K::Liquidacao, "Liquidação normal"),
+    oc("09", K::Baixa, "Baixado automaticamente via arquivo"),
+    oc("10", K::Baixa, "Baixado conforme instruções da agência"),
+    oc(
+        "11",
+        K::Informativo,
+        "Em ser - arquivo de títulos pendentes",
+    ),
+    oc("12", K::InstrucaoConfirmada, "Abatimento concedido"),
+    oc("13", K::InstrucaoConfirmada, "Abatimento cancelado"),
+    oc("14", K::InstrucaoConfirmada, "Vencimento alterado"),
+    oc("15", K::LiquidacaoCartorio, "Liquidação em cartório"),
+    oc("16", K::Liquidacao, "Título pago em cheque – vinculado"),
+    oc(
+        "17",
+        K::LiquidacaoAposBaixa,
+        "Liquidação após baixa ou título não registrado",
+    ),
+    oc("18", K::InstrucaoConfirmada, "Acerto de depositária"),
+    oc("19", K::Protesto, "Confirmação receb. inst. de protesto"),
+    oc(
+        "20",
+        K::Protesto,
+        "Confirmação recebimento instrução sustação de protesto",
+    ),
+    oc(
+        "21",
+        K::InstrucaoConfirmada,
+        "Acerto do controle do participante",
+    ),
+    oc("22", K::Informativo, "Título com pagamento cancelado"),
+    oc("23", K::Protesto, "Entrada do título em cartório"),
+    oc(
+        "24",
+        K::EntradaRejeitada,
+        "Entrada rejeitada por CEP irregular",
+    ),
+    oc(
+        "25",
+        K::Protesto,
+        "Confirmação receb. inst. de protesto falimentar",
+    ),
+    oc("27", K::InstrucaoRejeitada, "Baixa rejeitada"),
+    oc("28", K::Tarifa, "Débito de tarifas/custas"),
+    oc("29", K::Informativo, "Ocorrências do pagador"),
+    oc(
+        "30",
+        K::InstrucaoRejeitada,
+        "Alteração de outros dados rejeitados",
+    ),
+    oc("32", K::InstrucaoRejeitada, "Instrução rejeitada"),
+    oc(
+        "33",
+        K::InstrucaoConfirmada,
+        "Confirmação pedido alteração outros dados",
+    ),
+    oc(
+        "34",
+        K::Protesto,
+        "Retirado de cartório e manutenção carteira",
+    ),
+    oc("35", K::Informativo, "Desagendamento do débito automático"),
+    oc("40", K::Informativo, "Estorno de pagamento"),
+    oc("55", K::Protesto, "Sustado judicial"),
+    oc(
+        "68",
+        K::InstrucaoConfirmada,
+        "Acerto dos dados do rateio de crédito",
+    ),
+    oc(
+        "69",
+        K::InstrucaoConfirmada,
+        "Cancelamento dos dados do rateio",
+    ),
+    oc(
+        "73",
+        K::InstrucaoConfirmada,
+        "Confirmação receb. pedido de negativação",
+    ),
+    oc(
+        "74",
+        K::InstrucaoConfirmada,
+        "Confir pedido de excl de negat (com ou sem baixa)",
+    ),
+];
+
+const fn m(
+    ocorrencias: &'static [&'static str],
+    code: &'static str,
+    description: &'static str,
+) -> MotivoDef {
+    MotivoDef {
+        ocorrencias,
+        code,
+        description,
+    }
+}
+
+const O02: &[&str] = &["02"];
+const O03: &[&str] = &["03"];
+const PAGO: &[&str] = &["06", "15", "17"];
+const O09: &[&str] = &["09"];
+const O10: &[&str] = &["10"];
+const O24: &[&str] = &["24"];
+const O27: &[&str] = &["27"];
+const O28: &[&str] = &["28"];
+const O29: &[&str] = &["29"];
+const O30: &[&str] = &["30"];
+
+/// Motivos (319-328), pp. 47-53, per ocorrência.
+pub const MOTIVOS: &[MotivoDef] = &[
+    m(O02, "00", "Ocorrência aceita"),
+    m(O02, "01", "Código do banco inválido"),
+    m(
+        O02,
+        "04",
+        "Código do movimento não permitido para a carteira",
+    ),
+    m(O02, "15", "Características da cobrança incompatíveis"),
+    m(O02, "17", "Data de vencimento anterior a data de emissão"),
+    m(O02, "21", "Espécie do título inválido"),
+    m(O02, "24", "Data da emissão inválida"),
+    m(O02, "27", "Valor/taxa de juros mora inválido"),
+    m(O02, "38", "Prazo para protesto/negativação inválido"),
+    m(
+        O02,
+        "39",
+        "Pedido para protesto/negativação não permitido para o título",
+    ),
+    m(O02, "43", "Prazo para baixa e devolução inválido"),
+    m(O02, "45", "Nome do pagador inválido"),
+    m(O02, "46", "Tipo/num. de inscrição do pagador inválidos"),
+    m(O02, "47", "Endereço do pagador não informado"),
+    m(O02, "48", "CEP inválido"),
+    m(O02, "50", "CEP referente a banco correspondente"),
+    m(
+        O02,
+        "53",
+        "Nº de inscrição do pagador/avalista inválidos (CPF/CNPJ)",
+    ),
+    m(O02, "54", "Pagador/avalista não informado"),
+    m(O02, "67", "Débito automático agendado"),
+    m(O02, "68", "Débito não agendado - erro nos dados de remessa"),
+    m(
+        O02,
+        "69",
+        "Débito não agendado - pagador não consta no cadastro de autorizante",
+    ),
+    m(
+        O02,
+        "70",
+        "Débito não agendado - beneficiário não autorizado pelo pagador",
+    ),
+    m(
+        O02,
+        "71",
+        "Débito não agendado - beneficiário não participa da modalidade de déb.automático",
+    ),
+    m(
+        O02,
+        "72",
+        "Débito não agendado - código de moeda diferente de R$",
+    ),
+    m(
+        O02,
+        "73",
+        "Débito não agendado - data de vencimento inválida/vencida",
+    ),
+    m(
+        O02,
+        "75",
+        "Débito não agendado - tipo do número de inscrição do pagador debitado inválido",
+    ),
+    m(O02, "76", "Pagador eletrônico DDA"),
+    m(O02, "86", "Seu número do documento inválido"),
+    m(
+        O02,
+        "89",
+        "Email pagador não enviado – título com débito automático",
+    ),
+    m(
+        O02,
+        "90",
+        "Email pagador não enviado – título de cobrança sem registro",
+    ),
+    m(O03, "02", "Código do registro detalhe inválido"),
+    m(O03, "03", "Código da ocorrência inválida"),
+    m(
+        O03,
+        "04",
+        "Código de ocorrência não permitida para a carteira",
+    ),
+    m(O03, "05", "Código de ocorrência não numérico"),
+    m(O03, "07", "Agência/conta/dígito inválido"),
+    m(O03, "08", "Nosso número inválido"),
+    m(O03, "09", "Nosso número duplicado"),
+    m(O03, "10", "Carteira inválida"),
+    m(O03, "13", "Identificação da emissão do bloqueto inválida"),
+    m(O03, "16", "Data de vencimento inválida"),
+    m(O03, "18", "Vencimento fora do prazo de operação"),
+    m(O03, "20", "Valor do título inválido"),
+    m(O03, "21", "Espécie do título inválida"),
+    m(O03, "22", "Espécie não permitida para a carteira"),
+    m(O03, "24", "Data de emissão inválida"),
+    m(O03, "28", "Código do desconto inválido"),
+    m(O03, "38", "Prazo para protesto/negativação inválido"),
+    m(O03, "44", "Agência beneficiário não prevista"),
+    m(O03, "45", "Nome do pagador não informado"),
+    m(O03, "46", "Tipo/número de inscrição do pagador inválidos"),
+    m(O03, "47", "Endereço do pagador não informado"),
+    m(O03, "48", "CEP inválido"),
+    m(O03, "50", "CEP irregular - banco correspondente"),
+    m(O03, "63", "Entrada para título já cadastrado"),
+    m(O03, "65", "Limite excedido"),
+    m(O03, "66", "Número autorização inexistente"),
+    m(O03, "68", "Débito não agendado - erro nos dados de remessa"),
+    m(
+        O03,
+        "69",
+        "Débito não agendado - pagador não consta no cadastro de autorizante",
+    ),
+    m(
+        O03,
+        "70",
+        "Débito não agendado - beneficiário não autorizado pelo pagador",
+    ),
+    m(
+        O03,
+        "71",
+        "Débito não agendado - beneficiário não participa do débito automático",
+    ),
+    m(
+        O03,
+        "72",
+        "Débito não agendado - código de moeda diferente de R$",
+    ),
+    m(
+        O03,
+        "73",
+        "Débito não agendado - data de vencimento inválida",
+    ),
+    m(
+        O03,
+        "74",
+        "Débito não agendado - conforme seu pedido, título não registrado",
+    ),
+    m(
+        O03,
+        "75",
+        "Débito não agendado – tipo de número de inscrição do debitado inválido",
+    ),
+    m(PAGO, "00", "Título pago com dinheiro"),
+    m(PAGO, "15", "Título pago com cheque"),
+    m(&["06"], "18", "Pagamento parcial"),
+    m(
+        &["06"],
+        "42",
+        "Rateio não efetuado, cód. cálculo 2 (vlr. registro)",
+    ),
+    m(O09, "00", "Ocorrência aceita"),
+    m(O09, "10", "Baixa comandada pelo cliente"),
+    m(O10, "00", "Baixado conforme instruções da agência"),
+    m(O10, "14", "Título protestado"),
+    m(O10, "15", "Título excluído"),
+    m(O10, "16", "Título baixado pelo banco por decurso prazo"),
+    m(O10, "17", "Título baixado transferido carteira"),
+    m(O10, "20", "Título baixado e transferido para desconto"),
+    m(O24, "48", "CEP inválido"),
+    m(
+        O27,
+        "04",
+        "Código de ocorrência não permitido para a carteira",
+    ),
+    m(O27, "07", "Agência/conta/dígito inválidos"),
+    m(O27, "08", "Nosso número inválido"),
+    m(O27, "10", "Carteira inválida"),
+    m(O27, "15", "Carteira/agência/conta/nosso número inválidos"),
+    m(O27, "40", "Título com ordem de protesto emitido"),
+    m(
+        O27,
+        "42",
+        "Código para baixa/devolução via Tele Bradesco inválido",
+    ),
+    m(O27, "60", "Movimento para título não cadastrado"),
+    m(
+        O27,
+        "77",
+        "Transferência para desconto não permitido para a carteira",
+    ),
+    m(O27, "85", "Título com pagamento vinculado"),
+    m(O28, "02", "Tarifa de permanência título cadastrado"),
+    m(O28, "03", "Tarifa de sustação/excl negativação"),
+    m(O28, "04", "Tarifa de protesto/incl negativação"),
+    m(O28, "05", "Tarifa de outras instruções"),
+    m(O28, "06", "Tarifa de outras ocorrências"),
+    m(O28, "08", "Custas de protesto"),
+    m(O28, "12", "Tarifa de registro"),
+    m(O28, "13", "Tarifa título pago no Bradesco"),
+    m(O28, "14", "Tarifa título pago compensação"),
+    m(O28, "15", "Tarifa título baixado não pago"),
+    m(O28, "16", "Tarifa alteração de vencimento"),
+    m(O28, "17", "Tarifa concessão abatimento"),
+    m(O28, "18", "Tarifa cancelamento de abatimento"),
+    m(O28, "19", "Tarifa concessão desconto"),
+    m(O28, "20", "Tarifa cancelamento desconto"),
+    m(O29, "78", "Pagador alega que faturamento é indevido"),
+    m(O29, "95", "Pagador aceita/reconhece o faturamento"),
+    m(O30, "01", "Código do banco inválido"),
+    m(
+        O30,
+        "04",
+        "Código de ocorrência não permitido para a carteira",
+    ),
+    m(O30, "05", "Código da ocorrência não numérico"),
+    m(O30, "08", "Nosso número inválido"),
+    m(O30, "15", "Característica da cobrança incompatível"),
+    m(O30, "16", "Data de vencimento inválido"),
+    m(O30, "17", "Data de vencimento anterior a data de emissão"),
+    m(O30, "18", "Vencimento fora do prazo de operação"),
+    m(O30, "24", "Data de emissão inválida"),
+    m(O30, "26", "Código de juros de mora inválido"),
+    m(O30, "27", "Valor/taxa de juros de mora inválido"),
+    m(O30, "28", "Código de desconto inválido"),
+    m(
+        O30,
+        "29",
+        "Valor do desconto maior/igual ao valor do título",
+    ),
+    m(O30, "30", "Desconto a conceder não confere"),
+    m(
+        O30,
+        "31",
+        "Concessão de desconto já existente (desconto anterior)",
+    ),
+];
+
+const RECORDS_REMESSA: &[(RecordKey, &RecordLayout)] = &[
+    (RecordKey::FileHeader, &HEADER_REMESSA),
+    (RecordKey::Detail(b'1'), &DETALHE_REMESSA),
+    (RecordKey::Detail(b'2'), &MENSAGEM_REMESSA),
+    (RecordKey::Detail(b'3'), &RATEIO_REMESSA),
+    (RecordKey::Detail(b'6'), &TIPO6_REMESSA),
+    (RecordKey::Detail(b'7'), &SACADOR_REMESSA),
+    (RecordKey::FileTrailer, &TRAILER_REMESSA),
+];
+
+const ENTRY_REMESSA: &[EntryRecord] = &[
+    EntryRecord {
+        key: RecordKey::Detail(b'1'),
+        starts: true,
+        emit: Emit::Always,
+    },
+    EntryRecord {
+        key: RecordKey::Detail(b'2'),
+        starts: false,
+        emit: Emit::IfAny(&[
+            R::Mensagem1,
+            R::Mensagem2,
+            R::Mensagem3,
+            R::Mensagem4,
+            R::Desconto2Valor,
+        ]),
+    },
+    EntryRecord {
+        key: RecordKey::Detail(b'3'),
+        starts: false,
+        emit: Emit::Never,
+    },
+    EntryRecord {
+        key: RecordKey::Detail(b'6'),
+        starts: false,
+        emit: Emit::Never,
+    },
+    EntryRecord {
+        key: RecordKey::Detail(b'7'),
+        starts: false,
+        emit: Emit::Never,
+    },
+];
+
+const RECORDS_RETORNO: &[(RecordKey, &RecordLayout)] = &[
+    (RecordKey::FileHeader, &HEADER_RETORNO),
+    (RecordKey::Detail(b'1'), &DETALHE_RETORNO),
+    (RecordKey::Detail(b'3'), &RATEIO_RETORNO),
+    (RecordKey::FileTrailer, &TRAILER_RETORNO),
+];
+
+const ENTRY_RETORNO: &[EntryRecord] = &[
+    EntryRecord {
+        key: RecordKey::Detail(b'1'),
+        starts: true,
+        emit: Emit::Always,
+    },
+    EntryRecord {
+        key: RecordKey::Detail(b'3'),
+        starts: false,
+        emit: Emit::Never,
+    },
+];
+
+/// The pagador's CPF/CNPJ is `9(14)`: zero-filled on the left.
+#[allow(clippy::ptr_arg)] // the signature is `bank::WriteHook`
+fn write_hook(line: &mut Vec<u8>, key: RecordKey, _t: &Titulo) {
+    if key == RecordKey::Detail(b'1') {
+        super::super::itau::zero_pad(line, 221, 234);
+    }
+}
+
+/// Bradesco CNAB 400 remessa.
+pub const REMESSA: LayoutSpec = LayoutSpec {
+    layout: Layout::Cnab400,
+    kind: FileKind::Remessa,
+    versions: &[],
+    records: RECORDS_REMESSA,
+    entry: ENTRY_REMESSA,
+    ocorrencias: MOVIMENTOS,
+    motivos: &[],
+    source: SRC,
+    retorno_hook: None,
+    titulo_hook: None,
+    write_hook: Some(write_hook),
+    crlf: true,
+};
+
+/// Bradesco CNAB 400 retorno.
+pub const RETORNO: LayoutSpec = LayoutSpec {
+    layout: Layout::Cnab400,
+    kind: FileKind::Retorno,
+    versions: &[],
+    records: RECORDS_RETORNO,
+    entry: ENTRY_RETORNO,
+    ocorrencias: OCORRENCIAS,
+    motivos: MOTIVOS,
+    source: SRC,
+    retorno_hook: None,
+    titulo_hook: None,
+    write_hook: None,
+    crlf: true,
+};
+
+/// CNAB 400 layouts of this bank.
+pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];

@@ -6,13 +6,20 @@ pub mod cnab240;
 pub mod cnab400;
 
 /// Itaú Unibanco.
-pub const BANK: BankSpec = BankSpec { code: 341, name: "Itaú Unibanco", cnab240: cnab240::LAYOUTS, cnab400: cnab400::LAYOUTS };
+pub const BANK: BankSpec = BankSpec {
+    code: 341,
+    name: "Itaú Unibanco",
+    cnab240: cnab240::LAYOUTS,
+    cnab400: cnab400::LAYOUTS,
+};
 
 /// Right-aligns an identifier written left-aligned in `line[start..=end]` (1-based, inclusive) and fills it with
 /// leading zeros: CNAB 400 manuals print CPF/CNPJ fields as `9(14)`, while our tables keep them alphanumeric so that
 /// the alphanumeric CNPJ (2026) reads back. Used by the CNAB 400 write hooks of Itaú, Bradesco, BB and Santander.
 pub(crate) fn zero_pad(line: &mut [u8], start: usize, end: usize) {
-    let Some(field) = line.get_mut(start.saturating_sub(1)..end) else { return };
+    let Some(field) = line.get_mut(start.saturating_sub(1)..end) else {
+        return;
+    };
     let used = field.iter().rposition(|&b| b != b' ').map_or(0, |p| p + 1);
     if used == field.len() {
         return;

@@ -1,6 +1,667 @@
-//! Santander — CNAB 400 cobrança.
+//! Santander — CNAB 400 cobrança (remessa and retorno).
+//!
+//! Source: Santander, "Layout 400 posições — Padrão Santander, cobrança com registro", H7800 v2.17, abril/2018
+//! (`manuais/SANTANDER/novos/H7800 Layout CNAB 400 com registro (padrao 353) Abril 2018 v 2.pdf` in
+//! eduardokum/laravel-boleto): registro header, movimento (tipo 1), tipo de pagamento (tipo 8), mensagem variável
+//! (tipos 2, 4-7) and trailer of the remessa; header, movimento and trailer of the retorno; códigos de ocorrência of
+//! remessa (109-110) and retorno (109-110), Nota 19 (códigos de erro, three 3-digit codes at 137-145). Positions
+//! cross-checked against laravel-boleto `src/Cnab/{Remessa,Retorno}/Cnab400/Banco/Santander.php` and brcobranca
+//! `lib/brcobranca/retorno/cnab400/santander.rb`.
+//!
+//! Espécies (remessa 148-149): 01 duplicata, 02 nota promissória, 03 apólice/nota de seguro, 05 recibo,
+//! 06 duplicata de serviço, 07 letra de câmbio, 08 BDP boleto de proposta, 19 BCC boleto cartão de crédito.
+//!
+//! Model mapping: "código de transmissão" (header 27-46) is the `codigo_beneficiario`, the "conta cobrança"
+//! (detail 30-37) the `convenio`; instrução 1 (157-158) feeds the protest code and 392-393 its days. Retorno:
+//! "valor total recebido" (254-266) feeds `valor_pago`, "valor do débito ou crédito" (367-379) `valor_creditado`.
+//! The error codes are three digits wide, so a retorno hook rebuilds the motivos from 137-145 (the generic
+//! normalizer splits motivos in 2-digit codes).
 
-use crate::bank::LayoutSpec;
+use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::field::{FieldSpec as F, RecordLayout, Role as R};
+use crate::model::{FileKind, Layout, Motivo, OcorrenciaKind as K, RetornoEntry, Titulo};
+use crate::record::Record;
 
-/// CNAB 400 layouts of this bank (none yet).
-pub const LAYOUTS: &[&LayoutSpec] = &[];
+const SRC: &str = "Santander Layout CNAB 400 posições padrão Santander, H7800 v2.17 abril/2018";
+const SRC_REM: &str = "Santander CNAB 400 H7800 v2.17 abril/2018, remessa";
+const SRC_RET: &str = "Santander CNAB 400 H7800 v2.17 abril/2018, retorno";
+
+/// Remessa — header.
+pub const HEADER_REMESSA: RecordLayout = RecordLayout {
+    name: "header_arquivo",
+    len: 400,
+    source: SRC_REM,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "0"),
+        F::num("codigo_remessa", 2, 2).role(R::ArquivoCodigo),
+        F::alpha("literal_remessa", 3, 9).default("REMESSA"),
+        F::num("codigo_servico", 10, 11).default("01"),
+        F::alpha("literal_servico", 12, 26).default("COBRANCA"),
+        F::num("codigo_transmissao", 27, 46).role(R::CodigoBeneficiario),
+        F::alpha("empresa_nome", 47, 76).role(R::EmpresaNome),
+        F::num("banco", 77, 79).role(R::BancoCodigo),
+        F::alpha("banco_nome", 80, 94).default("SANTANDER"),
+        F::date6("data_gravacao", 95, 100).role(R::DataGeracao),
+        F::num("zeros", 101, 116),
+        F::alpha("mensagens", 117, 351),
+        F::blank("brancos", 352, 391),
+        F::alpha("versao", 392, 394).role(R::LayoutVersao),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Remessa — registro movimento (tipo 1).
+pub const DETALHE_REMESSA: RecordLayout = RecordLayout {
+    name: "detalhe",
+    len: 400,
+    source: SRC_REM,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "1"),
+        F::num("empresa_tipo_inscricao", 2, 3).role(R::EmpresaTipoInscricao),
+        F::alpha("empresa_inscricao", 4, 17).role(R::EmpresaInscricao),
+        F::num("agencia", 18, 21).role(R::Agencia),
+        F::num("conta_movimento", 22, 29).role(R::Conta),
+        F::num("conta_cobranca", 30, 37).role(R::Convenio),
+        F::alpha("controle_participante", 38, 62).role(R::UsoEmpresa),
+        F::num("nosso_numero", 63, 70).role(R::NossoNumero),
+        F::date6("data_segundo_desconto", 71, 76).role(R::Desconto2Data),
+        F::blank("branco_1", 77, 77),
+        F::num("informacao_multa", 78, 78).role(R::MultaCodigo),
+        F::dec("percentual_multa", 79, 82, 2).role(R::MultaValor),
+        F::num("unidade_valor", 83, 84),
+        F::dec("valor_outra_unidade", 85, 97, 5),
+        F::blank("brancos_1", 98, 101),
+        F::date6("data_multa", 102, 107).role(R::MultaData),
+        F::num("carteira", 108, 108).role(R::Carteira),
+        F::num("ocorrencia", 109, 110).role(R::Movimento),
+        F::alpha("seu_numero", 111, 120).role(R::SeuNumero),
+        F::date6("vencimento", 121, 126).role(R::Vencimento),
+        F::dec("valor_titulo", 127, 139, 2).role(R::ValorTitulo),
+        F::num("banco_cobrador", 140, 142).role(R::BancoCodigo),
+        F::num("agencia_cobradora", 143, 147),
+        F::alpha("especie", 148, 149).role(R::Especie),
+        F::alpha("aceite", 150, 150).role(R::Aceite).default("N"),
+        F::date6("data_emissao", 151, 156).role(R::Emissao),
+        F::alpha("instrucao_1", 157, 158)
+            .role(R::ProtestoCodigo)
+            .default("00"),
+        F::alpha("instrucao_2", 159, 160).default("00"),
+        F::dec("mora_dia", 161, 173, 2).role(R::JurosValor),
+        F::date6("data_desconto", 174, 179).role(R::DescontoData),
+        F::dec("valor_desconto", 180, 192, 2).role(R::DescontoValor),
+        F::dec("valor_iof", 193, 205, 5).role(R::Iof),
+        F::dec("valor_abatimento", 206, 218, 2).role(R::Abatimento),
+        F::num("pagador_tipo_inscricao", 219, 220).role(R::PagadorTipoInscricao),
+        F::alpha("pagador_inscricao", 221, 234).role(R::PagadorInscricao),
+        F::alpha("pagador_nome", 235, 274).role(R::PagadorNome),
+        F::alpha("pagador_endereco", 275, 314).role(R::PagadorEndereco),
+        F::alpha("pagador_bairro", 315, 326).role(R::PagadorBairro),
+        F::num("pagador_cep", 327, 334).role(R::PagadorCep),
+        F::alpha("pagador_cidade", 335, 349).role(R::PagadorCidade),
+        F::alpha("pagador_uf", 350, 351).role(R::PagadorUf),
+        F::alpha("brancos_2", 352, 381),
+        F::blank("branco_2", 382, 382),
+        F::alpha("identificador_complemento", 383, 383),
+        F::alpha("complemento", 384, 385),
+        F::blank("brancos_3", 386, 391),
+        F::num("dias_protesto", 392, 393).role(R::ProtestoPrazo),
+        F::blank("branco_3", 394, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Remessa — identificação de tipo de pagamento (tipo 8, opcional).
+pub const PAGAMENTO_REMESSA: RecordLayout = RecordLayout {
+    name: "detalhe_tipo_pagamento",
+    len: 400,
+    source: SRC_REM,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "8"),
+        F::alpha("tipo_pagamento", 2, 3),
+        F::alpha("quantidade_pagamentos", 4, 5),
+        F::alpha("tipo_valor", 6, 6),
+        F::alpha("valor_maximo", 7, 19),
+        F::alpha("percentual_maximo", 20, 24),
+        F::alpha("valor_minimo", 25, 37),
+        F::alpha("percentual_minimo", 38, 42),
+        F::alpha("brancos", 43, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+const fn mensagem(tipo: &'static str) -> [F; 12] {
+    [
+        F::constant("tipo_registro", 1, 1, tipo),
+        F::alpha("uso_banco_1", 2, 17),
+        F::alpha("agencia", 18, 21),
+        F::alpha("conta_movimento", 22, 29),
+        F::alpha("conta_cobranca", 30, 37),
+        F::alpha("uso_banco_2", 38, 47),
+        F::alpha("mensagem_1", 48, 99),
+        F::alpha("mensagem_2", 100, 151),
+        F::alpha("mensagem_3", 152, 203),
+        F::alpha("uso_banco_3", 204, 382),
+        F::alpha("complemento_e_brancos", 383, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ]
+}
+
+const MSG2: [F; 12] = mensagem("2");
+const MSG4: [F; 12] = mensagem("4");
+const MSG5: [F; 12] = mensagem("5");
+const MSG6: [F; 12] = mensagem("6");
+const MSG7: [F; 12] = mensagem("7");
+
+/// Remessa — mensagem variável por título (tipo 2, recibo do pagador; sub-sequência + 50 caracteres, three times).
+pub const MENSAGEM2_REMESSA: RecordLayout = RecordLayout {
+    name: "detalhe_mensagem_2",
+    len: 400,
+    source: SRC_REM,
+    fields: &MSG2,
+};
+/// Remessa — mensagem variável por título (tipo 4).
+pub const MENSAGEM4_REMESSA: RecordLayout = RecordLayout {
+    name: "detalhe_mensagem_4",
+    len: 400,
+    source: SRC_REM,
+    fields: &MSG4,
+};
+/// Remessa — mensagem variável por título (tipo 5).
+pub const MENSAGEM5_REMESSA: RecordLayout = RecordLayout {
+    name: "detalhe_mensagem_5",
+    len: 400,
+    source: SRC_REM,
+    fields: &MSG5,
+};
+/// Remessa — mensagem variável por título (tipo 6).
+pub const MENSAGEM6_REMESSA: RecordLayout = RecordLayout {
+    name: "detalhe_mensagem_6",
+    len: 400,
+    source: SRC_REM,
+    fields: &MSG6,
+};
+/// Remessa — mensagem variável por título (tipo 7).
+pub const MENSAGEM7_REMESSA: RecordLayout = RecordLayout {
+    name: "detalhe_mensagem_7",
+    len: 400,
+    source: SRC_REM,
+    fields: &MSG7,
+};
+
+/// Trailer (remessa).
+pub const TRAILER_REMESSA: RecordLayout = RecordLayout {
+    name: "trailer_arquivo",
+    len: 400,
+    source: SRC_REM,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "9"),
+        F::num("quantidade_documentos", 2, 7).role(R::QtdRegistros),
+        F::dec("valor_total", 8, 20, 2).role(R::ValorTotal),
+        F::num("zeros", 21, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Retorno — header.
+pub const HEADER_RETORNO: RecordLayout = RecordLayout {
+    name: "header_arquivo",
+    len: 400,
+    source: SRC_RET,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "0"),
+        F::num("codigo_retorno", 2, 2).role(R::ArquivoCodigo),
+        F::alpha("literal_retorno", 3, 9).default("RETORNO"),
+        F::num("codigo_servico", 10, 11).default("01"),
+        F::alpha("literal_servico", 12, 26).default("COBRANCA"),
+        F::num("agencia", 27, 30).role(R::Agencia),
+        F::num("conta_movimento", 31, 38).role(R::Conta),
+        F::num("conta_cobranca", 39, 46).role(R::Convenio),
+        F::alpha("empresa_nome", 47, 76).role(R::EmpresaNome),
+        F::num("banco", 77, 79).role(R::BancoCodigo),
+        F::alpha("banco_nome", 80, 94).default("SANTANDER"),
+        F::date6("data_movimento", 95, 100).role(R::DataGeracao),
+        F::alpha("densidade", 101, 108),
+        F::blank("brancos_1", 109, 385),
+        F::alpha("sigla_empresa", 386, 389),
+        F::blank("brancos_2", 390, 391),
+        F::alpha("versao", 392, 394).role(R::LayoutVersao),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Retorno — registro movimento (tipo 1).
+pub const DETALHE_RETORNO: RecordLayout = RecordLayout {
+    name: "detalhe",
+    len: 400,
+    source: SRC_RET,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "1"),
+        F::alpha("empresa_tipo_inscricao", 2, 3),
+        F::alpha("empresa_inscricao", 4, 17),
+        F::alpha("agencia", 18, 21),
+        F::alpha("conta_movimento", 22, 29),
+        F::alpha("conta_cobranca", 30, 37),
+        F::alpha("controle_participante", 38, 62).role(R::UsoEmpresa),
+        F::num("nosso_numero", 63, 70).role(R::NossoNumero),
+        F::blank("brancos_1", 71, 107),
+        F::alpha("carteira", 108, 108).role(R::Carteira),
+        F::num("ocorrencia", 109, 110).role(R::Ocorrencia),
+        F::date6("data_ocorrencia", 111, 116).role(R::DataOcorrencia),
+        F::alpha("seu_numero", 117, 126).role(R::SeuNumero),
+        F::alpha("nosso_numero_2", 127, 134),
+        F::alpha("codigo_original_remessa", 135, 136),
+        F::alpha("codigos_erro", 137, 145).role(R::Motivos),
+        F::blank("branco_2", 146, 146),
+        F::date6("vencimento", 147, 152).role(R::Vencimento),
+        F::dec("valor_titulo", 153, 165, 2).role(R::ValorTitulo),
+        F::num("banco_cobrador", 166, 168).role(R::BancoCobrador),
+        F::num("agencia_recebedora", 169, 173).role(R::AgenciaCobradora),
+        F::alpha("especie", 174, 175),
+        F::dec("valor_tarifa", 176, 188, 2).role(R::Tarifa),
+        F::dec("outras_despesas", 189, 201, 2).role(R::OutrasDespesas),
+        F::dec("juros_atraso", 202, 214, 2),
+        F::dec("iof_devido", 215, 227, 2).role(R::Iof),
+        F::dec("abatimento_concedido", 228, 240, 2).role(R::Abatimento),
+        F::dec("desconto_concedido", 241, 253, 2).role(R::Desconto),
+        F::dec("valor_recebido", 254, 266, 2).role(R::ValorPago),
+        F::dec("juros_mora", 267, 279, 2).role(R::JurosMulta),
+        F::dec("outros_creditos", 280, 292, 2).role(R::OutrosCreditos),
+        F::blank("branco_3", 293, 293),
+        F::alpha("aceite", 294, 294),
+        F::blank("branco_4", 295, 295),
+        F::date6("data_credito", 296, 301).role(R::DataCredito),
+        F::alpha("pagador_nome", 302, 337).role(R::PagadorNome),
+        F::alpha("identificador_complemento", 338, 338),
+        F::alpha("unidade_valor", 339, 340),
+        F::alpha("valor_titulo_outra_unidade", 341, 353),
+        F::alpha("valor_iof_outra_unidade", 354, 366),
+        F::dec("valor_debito_credito", 367, 379, 2).role(R::ValorCreditado),
+        F::alpha("debito_credito", 380, 380),
+        F::blank("brancos_5", 381, 383),
+        F::alpha("complemento", 384, 385),
+        F::alpha("sigla_empresa", 386, 389),
+        F::blank("brancos_6", 390, 391),
+        F::alpha("versao", 392, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Retorno — registro movimento tipo 2, identificação dos dados do QR Code Pix (boleto híbrido). This record is
+/// newer than H7800 v2.17; positions as implemented by kivanio/brcobranca PR #268 ("Santander: remessa/retorno com
+/// cobrança PIX", `lib/brcobranca/retorno/cnab400/santander.rb`): tipo de chave 2, chave DICT 3-79, txid 80-114.
+pub const PIX_RETORNO: RecordLayout = RecordLayout {
+    name: "detalhe_pix",
+    len: 400,
+    source: "Santander CNAB 400 boleto Pix (registro tipo 2), per kivanio/brcobranca PR #268",
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "2"),
+        F::alpha("tipo_chave_dict", 2, 2),
+        F::alpha("chave_dict", 3, 79),
+        F::alpha("txid", 80, 114),
+        F::alpha("brancos", 115, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Retorno — trailer.
+pub const TRAILER_RETORNO: RecordLayout = RecordLayout {
+    name: "trailer_arquivo",
+    len: 400,
+    source: SRC_RET,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "9"),
+        F::num("codigo_retorno", 2, 2).role(R::ArquivoCodigo),
+        F::num("codigo_servico", 3, 4).default("01"),
+        F::num("banco", 5, 7).role(R::BancoCodigo),
+        F::blank("brancos_1", 8, 17),
+        F::num("simples_quantidade", 18, 25).role(R::QtdTitulos),
+        F::dec("simples_valor", 26, 39, 2).role(R::ValorTotal),
+        F::alpha("simples_aviso", 40, 47),
+        F::blank("brancos_2", 48, 57),
+        F::alpha("zeros", 58, 87),
+        F::blank("brancos_3", 88, 97),
+        F::num("caucionada_quantidade", 98, 105),
+        F::dec("caucionada_valor", 106, 119, 2),
+        F::alpha("caucionada_aviso", 120, 127),
+        F::blank("brancos_4", 128, 137),
+        F::num("descontada_quantidade", 138, 145),
+        F::dec("descontada_valor", 146, 159, 2),
+        F::alpha("descontada_aviso", 160, 167),
+        F::blank("brancos_5", 168, 391),
+        F::alpha("versao", 392, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Remessa — código da ocorrência (109-110).
+pub const MOVIMENTOS: &[OcorrenciaDef] = &[
+    oc("01", K::Informativo, "Entrada de título"),
+    oc("02", K::Informativo, "Baixa de título"),
+    oc("04", K::Informativo, "Concessão de abatimento"),
+    oc("05", K::Informativo, "Cancelamento abatimento"),
+    oc("06", K::Informativo, "Alteração de vencimento"),
+    oc("07", K::Informativo, "Alt. número cont. beneficiário"),
+    oc("08", K::Informativo, "Alteração do seu número"),
+    oc("09", K::Informativo, "Protestar"),
+    oc(
+        "18",
+        K::Informativo,
+        "Sustar protesto (após início do ciclo de protesto)",
+    ),
+    oc("47", K::Informativo, "Alteração do valor nominal do título"),
+    oc("48", K::Informativo, "Alteração do valor mínimo/percentual"),
+    oc("49", K::Informativo, "Alteração do valor máximo/percentual"),
+    oc(
+        "98",
+        K::Informativo,
+        "Não protestar (antes do início do ciclo de protesto)",
+    ),
+];
+
+/// Retorno — código de ocorrência (109-110).
+pub const OCORRENCIAS: &[OcorrenciaDef] = &[
+    oc("01", K::InstrucaoRejeitada, "Título não existe"),
+    oc("02", K::EntradaConfirmada, "Entrada título confirmada"),
+    oc("03", K::EntradaRejeitada, "Entrada título rejeitada"),
+    oc("06", K::Liquidacao, "Liquidação"),
+    oc("07", K::Liquidacao, "Liquidação por conta"),
+    oc("08", K::Liquidacao, "Liquidação por saldo"),
+    oc("09", K::Baixa, "Baixa automática"),
+    oc("10", K::Baixa, "Título baixado conforme instrução"),
+    oc("11", K::Informativo, "Títulos em carteira (em ser)"),
+    oc("12", K::InstrucaoConfirmada, "Abatimento concedido"),
+    oc("13", K::InstrucaoConfirmada, "Abatimento cancelado"),
+    oc("14", K::InstrucaoConfirmada, "Alteração de vencimento"),
+    oc("15", K::Protesto, "Confirmação de protesto"),
+    oc("16", K::Baixa, "Título baixado/liquidado"),
+    oc("17", K::LiquidacaoCartorio, "Liquidado em cartório"),
+    oc("21", K::Protesto, "Título enviado a cartório"),
+    oc("22", K::Protesto, "Título retirado do cartório"),
+    oc("24", K::Tarifa, "Custas de cartório"),
+    oc("25", K::Protesto, "Protestar título"),
+    oc("26", K::Protesto, "Sustar protesto"),
+    oc("35", K::Informativo, "Título DDA reconhecido pelo pagador"),
+    oc(
+        "36",
+        K::Informativo,
+        "Título DDA não reconhecido pelo pagador",
+    ),
+    oc("37", K::Informativo, "Título DDA recusado pela CIP"),
+    oc(
+        "38",
+        K::InstrucaoConfirmada,
+        "Não protestar (antes de iniciar o ciclo de protesto)",
+    ),
+    oc(
+        "39",
+        K::InstrucaoRejeitada,
+        "Espécie de título não permite a instrução",
+    ),
+    oc(
+        "61",
+        K::InstrucaoConfirmada,
+        "Confirmação de alteração do valor nominal do título",
+    ),
+    oc(
+        "62",
+        K::InstrucaoConfirmada,
+        "Confirmação de alteração do valor ou percentual mínimo",
+    ),
+    oc(
+        "63",
+        K::InstrucaoConfirmada,
+        "Confirmação de alteração do valor ou percentual máximo",
+    ),
+    oc("93", K::Informativo, "Baixa operacional enviado pela CIP"),
+    oc(
+        "94",
+        K::Informativo,
+        "Cancelamento da baixa operacional enviado pela CIP",
+    ),
+];
+
+const fn m(code: &'static str, description: &'static str) -> MotivoDef {
+    MotivoDef {
+        ocorrencias: &[],
+        code,
+        description,
+    }
+}
+
+/// Nota 19 — códigos de erro (137-145), whatever the ocorrência; listed once per code.
+pub const MOTIVOS: &[MotivoDef] = &[
+    m("001", "Nosso número não numérico"),
+    m("003", "Data vencimento não numérica"),
+    m("004", "Conta cobrança não numérica"),
+    m("005", "Código da carteira não numérico"),
+    m("006", "Código da carteira inválido"),
+    m("007", "Espécie do documento inválida"),
+    m("010", "Código primeira instrução não numérica"),
+    m("011", "Código segunda instrução não numérica"),
+    m("012", "Valor do título em outra unidade"),
+    m("013", "Valor do título não numérico"),
+    m("014", "Valor de mora não numérico"),
+    m("015", "Data emissão não numérica"),
+    m("016", "Data de vencimento inválida"),
+    m("017", "Código da agência cobradora não numérica"),
+    m("018", "Valor do IOF não numérico"),
+    m("019", "Número do CEP não numérico"),
+    m("022", "Código ocorrência inválido"),
+    m("025", "Valor desconto não numérico"),
+    m("026", "Código banco cobrador inválido"),
+    m("029", "Valor de mora inválido"),
+    m("030", "Dt venc menor de 15 dias da dt proces"),
+    m("031", "Instrução recusada pelo sistema de garantias"),
+    m("038", "Movimento excluído por solicitação"),
+    m("039", "Perfil não aceita título em bco corresp"),
+    m("040", "Cobr rápida não aceita-se bco corresp"),
+    m("041", "Agência cobradora não encontrada"),
+    m("042", "Conta cobrança inválida"),
+    m("050", "Número do título igual a zero"),
+    m("051", "Título não encontrado"),
+    m("059", "Instrução não permitida p/ tipo de carteira"),
+    m("060", "Espécie documento não protestável"),
+    m("065", "Pedido sustação já solicitado"),
+    m("067", "Cliente não transmite reg. de ocorrência"),
+    m("068", "Tipo de vencimento inválido"),
+    m("069", "Produto diferente de cobrança simples"),
+    m("070", "Data prorrogação menor que data vencto"),
+    m("071", "Data antecipação maior que data vencto"),
+    m("072", "Data documento superior a data instrução"),
+    m("077", "Desc. por antec. maior/igual vlr título"),
+    m("086", "Data segundo desconto inválida"),
+    m("087", "Data terceiro desconto inválida"),
+    m("088", "Data instrução inválida"),
+    m("091", "Tipo/número de inscrição do pagador inválido"),
+    m("092", "Nosso número já cadastrado"),
+    m("093", "Valor do título não informado"),
+    m("094", "Valor tit. em outra moeda não informado"),
+    m("095", "Perfil não aceita valor título zerado"),
+    m("097", "Espécie docto não permite IOF zerado"),
+    m("098", "Data emissão inválida"),
+    m("099", "Registro duplicado no movimento diário"),
+    m("100", "Data emissão maior que a data vencimento"),
+    m("109", "Valor mora tem que ser zero (tit = zero)"),
+    m("110", "Data primeiro desconto inválida"),
+    m("111", "Data desconto não numérica"),
+    m("125", "Complemento da instrução não numérico"),
+    m("129", "Espec de documento não numérica"),
+    m("130", "Forma de cadastramento não numérica"),
+    m("131", "Forma de cadastramento inválida"),
+    m("132", "Forma cadast. 2 inválida para carteira 3"),
+    m("133", "Forma cadast. 2 inválida para carteira 4"),
+    m("134", "Código do mov. remessa não numérico"),
+    m("136", "Código bco na compensação não numérico"),
+    m("137", "Código bco na compensação inválido"),
+    m("138", "Num. lote remessa (detalhe) não numérico"),
+    m("139", "Tipo de registro inválido"),
+    m("140", "Cod. seq. do reg. detalhe inválido"),
+    m("141", "Num. seq. reg. do lote não numérico"),
+    m("142", "Num. ag. cedente/dig. não numérico"),
+    m("143", "Num. conta cedente/dig. não numérico"),
+    m("144", "Tipo de documento não numérico"),
+    m("145", "Tipo de documento inválido"),
+    m("149", "Código de mora inválido"),
+    m("150", "Código de mora não numérico"),
+    m("151", "Vl. mora igual a zeros p. cod. mora 1"),
+    m("152", "Vl. taxa mora igual a zeros p. cod mora 2"),
+    m("153", "Vl. mora diferente de zeros p. cod. mora 3"),
+    m("154", "Vl. mora não numérico p. cod mora 2"),
+    m("155", "Vl. mora inválido p. cod. mora 4"),
+    m("164", "Número do plano não numérico"),
+    m("170", "Forma de cadastramento 2 inv. p. cart. 5"),
+    m("201", "Alt. do contr. participante inválido"),
+    m("202", "Alt. do seu número inválida"),
+    m("371", "Título rejeitado - operação de desconto"),
+    m("372", "Tit. rejeitado - horário limite op desconto"),
+    m("373", "Quantidade pagtos possíveis inválido"),
+    m("374", "Valor nominal maior que valor máximo"),
+    m("375", "Valor nominal menor que valor mínimo"),
+    m("378", "Tipo de valor inválido"),
+    m("379", "Valor máximo inválido"),
+    m("380", "Percentual máximo inválido"),
+    m("381", "Valor mínimo inválido"),
+    m("382", "Percentual mínimo inválido"),
+    m("383", "Instrução exige registro tipo 8"),
+    m("384", "Valor nominal incompatível com o tipo de pagamento"),
+    m("385", "Valor nominal incompatível com espécie"),
+    m("388", "Tipo de pagamento não numérico"),
+    m("389", "Tipo de pagamento inválido"),
+    m("390", "Quantidade pagtos possíveis não numérico"),
+    m("391", "Instrução não permitida p/ título com reserva"),
+];
+
+/// Rebuilds the motivos from the three 3-digit error codes at 137-145 (blank or zero codes are skipped).
+fn retorno_hook(e: &mut RetornoEntry, records: &[Record<'_>]) {
+    let Some(rec) = records.first() else { return };
+    let Some(raw) = rec.raw("codigos_erro") else {
+        return;
+    };
+    e.motivos = raw
+        .chunks(3)
+        .filter_map(|c| std::str::from_utf8(c).ok())
+        .map(str::trim)
+        .filter(|c| !c.is_empty() && c.bytes().any(|b| b != b'0'))
+        .map(|code| Motivo {
+            code: code.to_string(),
+            description: MOTIVOS
+                .iter()
+                .find(|d| d.code == code)
+                .map(|d| d.description.to_string()),
+        })
+        .collect();
+}
+
+const RECORDS_REMESSA: &[(RecordKey, &RecordLayout)] = &[
+    (RecordKey::FileHeader, &HEADER_REMESSA),
+    (RecordKey::Detail(b'1'), &DETALHE_REMESSA),
+    (RecordKey::Detail(b'8'), &PAGAMENTO_REMESSA),
+    (RecordKey::Detail(b'2'), &MENSAGEM2_REMESSA),
+    (RecordKey::Detail(b'4'), &MENSAGEM4_REMESSA),
+    (RecordKey::Detail(b'5'), &MENSAGEM5_REMESSA),
+    (RecordKey::Detail(b'6'), &MENSAGEM6_REMESSA),
+    (RecordKey::Detail(b'7'), &MENSAGEM7_REMESSA),
+    (RecordKey::FileTrailer, &TRAILER_REMESSA),
+];
+
+const ENTRY_REMESSA: &[EntryRecord] = &[
+    EntryRecord {
+        key: RecordKey::Detail(b'1'),
+        starts: true,
+        emit: Emit::Always,
+    },
+    EntryRecord {
+        key: RecordKey::Detail(b'8'),
+        starts: false,
+        emit: Emit::Never,
+    },
+    EntryRecord {
+        key: RecordKey::Detail(b'2'),
+        starts: false,
+        emit: Emit::Never,
+    },
+    EntryRecord {
+        key: RecordKey::Detail(b'4'),
+        starts: false,
+        emit: Emit::Never,
+    },
+    EntryRecord {
+        key: RecordKey::Detail(b'5'),
+        starts: false,
+        emit: Emit::Never,
+    },
+    EntryRecord {
+        key: RecordKey::Detail(b'6'),
+        starts: false,
+        emit: Emit::Never,
+    },
+    EntryRecord {
+        key: RecordKey::Detail(b'7'),
+        starts: false,
+        emit: Emit::Never,
+    },
+];
+
+const RECORDS_RETORNO: &[(RecordKey, &RecordLayout)] = &[
+    (RecordKey::FileHeader, &HEADER_RETORNO),
+    (RecordKey::Detail(b'1'), &DETALHE_RETORNO),
+    (RecordKey::Detail(b'2'), &PIX_RETORNO),
+    (RecordKey::FileTrailer, &TRAILER_RETORNO),
+];
+
+const ENTRY_RETORNO: &[EntryRecord] = &[
+    EntryRecord {
+        key: RecordKey::Detail(b'1'),
+        starts: true,
+        emit: Emit::Always,
+    },
+    EntryRecord {
+        key: RecordKey::Detail(b'2'),
+        starts: false,
+        emit: Emit::Never,
+    },
+];
+
+/// CPF/CNPJ fields are `9(014)`: zero-filled on the left.
+#[allow(clippy::ptr_arg)] // the signature is `bank::WriteHook`
+fn write_hook(line: &mut Vec<u8>, key: RecordKey, _t: &Titulo) {
+    if key == RecordKey::Detail(b'1') {
+        super::super::itau::zero_pad(line, 4, 17);
+        super::super::itau::zero_pad(line, 221, 234);
+    }
+}
+
+/// Santander CNAB 400 remessa.
+pub const REMESSA: LayoutSpec = LayoutSpec {
+    layout: Layout::Cnab400,
+    kind: FileKind::Remessa,
+    versions: &[],
+    records: RECORDS_REMESSA,
+    entry: ENTRY_REMESSA,
+    ocorrencias: MOVIMENTOS,
+    motivos: &[],
+    source: SRC,
+    retorno_hook: None,
+    titulo_hook: None,
+    write_hook: Some(write_hook),
+    crlf: true,
+};
+
+/// Santander CNAB 400 retorno.
+pub const RETORNO: LayoutSpec = LayoutSpec {
+    layout: Layout::Cnab400,
+    kind: FileKind::Retorno,
+    versions: &[],
+    records: RECORDS_RETORNO,
+    entry: ENTRY_RETORNO,
+    ocorrencias: OCORRENCIAS,
+    motivos: MOTIVOS,
+    source: SRC,
+    retorno_hook: Some(retorno_hook),
+    titulo_hook: None,
+    write_hook: None,
+    crlf: true,
+};
+
+/// CNAB 400 layouts of this bank.
+pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];
