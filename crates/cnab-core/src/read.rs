@@ -348,6 +348,11 @@ impl<'a> Engine<'a> {
         if raw.len() != len && !utf8_fits(&raw, len) {
             self.problem(Error::at_line(line_no, ErrorKind::LineLength { expected: len, found: raw.len() }))?;
         }
+        // Every line counts toward the trailers' totals, even one we cannot place.
+        self.total += 1;
+        if self.in_batch {
+            self.batch_records += 1;
+        }
         let (Some(key), Some(layout)) = (key, layout) else {
             let found = match key {
                 Some(k) => k.to_string(),
@@ -357,7 +362,6 @@ impl<'a> Engine<'a> {
             self.problem(Error::at_line(line_no, ErrorKind::UnknownRecord { found, layout: layout_name }))?;
             return Ok(None);
         };
-        self.total += 1;
         if self.seen_trailer {
             self.problem(Error::at_line(line_no, ErrorKind::Structure("record after the file trailer".into())))?;
         }
@@ -389,9 +393,6 @@ impl<'a> Engine<'a> {
             }
         }
         self.problems_from(errs)?;
-        if self.in_batch {
-            self.batch_records += 1;
-        }
         self.check_lote(&rec, key)?;
         match key {
             RecordKey::FileHeader => {

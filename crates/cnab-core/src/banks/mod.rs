@@ -53,6 +53,8 @@ pub const ALL: &[&BankSpec] = &[
 
 /// The spec of a bank code.
 pub fn spec(code: u16) -> Option<&'static BankSpec> {
+    // Santander's manual (H7800, header 77-79) allows its former Banespa-era code 353 as well as 033.
+    let code = if code == 353 { 33 } else { code };
     ALL.iter().copied().find(|b| b.code == code)
 }
 

@@ -1,6 +1,811 @@
-//! Banco do Nordeste — CNAB 400 cobrança.
+//! Banco do Nordeste (004) — CNAB 400 cobrança, remessa and retorno.
+//!
+//! Source: Banco do Nordeste, "Padrão BNB — CNAB 400 posições" (arquivo-remessa: header, transação, trailler, p. 1-3;
+//! arquivo-retorno: header, trailler, transação, p. 4-5; notas 0-8, p. 6-9), file `PADRAO BNB - CNAB400.pdf` in
+//! eduardokum/laravel-boleto `manuais/BNB/`. Positions cross-checked against laravel-boleto
+//! `src/Cnab/{Remessa,Retorno}/Cnab400/Banco/Bnb.php` and the corpus files `brcobranca__CNAB400BANCONORDESTE.RET`,
+//! `webmatrixboleto__bnb.ret` and `brcobranca__remessa-banco-nordeste-cnab400.rem`.
+//!
+//! Two things differ from the Bradesco-style 400 layouts:
+//! - the retorno's "tabela de erros" (280-356, nota 6) is a bitmap: a `1` at position 279 + n means error n. The
+//!   [`retorno_hook`] turns it into motivos for rejected records (ocorrências 51 and up, "serviço original + 50");
+//! - the manual says 296-301 "may" hold the credit date of a liquidação, but real files put it at 297-302 (inside the
+//!   bitmap); it is left raw (field `tabela_erros`) rather than guessed.
 
-use crate::bank::LayoutSpec;
+use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::field::{FieldSpec as F, RecordLayout, Role as R};
+use crate::model::{FileKind, Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
+use crate::record::Record;
 
-/// CNAB 400 layouts of this bank (none yet).
-pub const LAYOUTS: &[&LayoutSpec] = &[];
+/// Source string of the BNB tables.
+pub const SOURCE: &str =
+    "Banco do Nordeste, Padrão BNB — CNAB 400 posições (remessa/retorno, notas 0-8)";
+
+/// Remessa header (p. 1).
+pub const REMESSA_HEADER: RecordLayout = RecordLayout {
+    name: "header_arquivo",
+    len: 400,
+    source: SOURCE,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "0"),
+        F::num("codigo_remessa", 2, 2).role(R::ArquivoCodigo),
+        F::constant("literal_remessa", 3, 9, "REMESSA"),
+        F::constant("codigo_servico", 10, 11, "01"),
+        F::alpha("literal_servico", 12, 26).default("COBRANCA"),
+        F::num("agencia", 27, 30).role(R::Agencia),
+        F::num("zeros", 31, 32),
+        F::num("conta", 33, 39).role(R::Conta),
+        F::alpha("conta_dv", 40, 40).role(R::ContaDv),
+        F::blank("brancos_1", 41, 46),
+        F::alpha("nome_empresa", 47, 76).role(R::EmpresaNome),
+        F::num("codigo_banco", 77, 79).role(R::BancoCodigo),
+        F::alpha("nome_banco", 80, 94).default("B.DO NORDESTE"),
+        F::date6("data_gravacao", 95, 100).role(R::DataGeracao),
+        F::alpha("codigo_usuario", 101, 103).role(R::Convenio),
+        F::blank("brancos_2", 104, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Remessa registro de transação (p. 2-3).
+pub const REMESSA_DETALHE: RecordLayout = RecordLayout {
+    name: "detalhe",
+    len: 400,
+    source: SOURCE,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "1"),
+        F::blank("brancos_1", 2, 17),
+        F::num("agencia", 18, 21).role(R::Agencia),
+        F::num("zeros", 22, 23),
+        F::num("conta", 24, 30).role(R::Conta),
+        F::alpha("conta_dv", 31, 31).role(R::ContaDv),
+        F::num("taxa_multa", 32, 33).role(R::MultaValor),
+        F::blank("brancos_2", 34, 37),
+        F::alpha("numero_controle", 38, 62).role(R::UsoEmpresa),
+        F::num("nosso_numero", 63, 69).role(R::NossoNumero),
+        F::alpha("nosso_numero_dv", 70, 70).role(R::NossoNumeroDv),
+        F::num("numero_contrato", 71, 80),
+        F::date6("desconto_2_data", 81, 86).role(R::Desconto2Data),
+        F::dec("desconto_2_valor", 87, 99, 2).role(R::Desconto2Valor),
+        F::blank("brancos_3", 100, 107),
+        F::alpha("carteira", 108, 108).role(R::Carteira),
+        F::num("codigo_servico", 109, 110).role(R::Movimento),
+        F::alpha("seu_numero", 111, 120).role(R::SeuNumero),
+        F::date6("vencimento", 121, 126).role(R::Vencimento),
+        F::dec("valor_titulo", 127, 139, 2).role(R::ValorTitulo),
+        F::num("banco_cobrador", 140, 142).role(R::BancoCodigo),
+        F::num("agencia_cobradora", 143, 146),
+        F::blank("branco", 147, 147),
+        F::num("especie", 148, 149).role(R::Especie),
+        F::alpha("aceite", 150, 150).role(R::Aceite).default("B"),
+        F::date6("emissao", 151, 156).role(R::Emissao),
+        F::num("codigo_instrucao", 157, 160),
+        F::dec("juros_dia", 161, 173, 2).role(R::JurosValor),
+        F::date6("desconto_data", 174, 179).role(R::DescontoData),
+        F::dec("desconto_valor", 180, 192, 2).role(R::DescontoValor),
+        F::dec("ioc", 193, 205, 2).role(R::Iof),
+        F::dec("abatimento", 206, 218, 2).role(R::Abatimento),
+        F::num("pagador_tipo_inscricao", 219, 220).role(R::PagadorTipoInscricao),
+        F::num("pagador_inscricao", 221, 234).role(R::PagadorInscricao),
+        F::alpha("pagador_nome", 235, 274).role(R::PagadorNome),
+        F::alpha("pagador_endereco", 275, 314).role(R::PagadorEndereco),
+        F::alpha("pagador_complemento", 315, 326).role(R::PagadorBairro),
+        // CEP (327-331) and its sufixo (332-334), one field here.
+        F::num("pagador_cep", 327, 334).role(R::PagadorCep),
+        F::alpha("pagador_cidade", 335, 349).role(R::PagadorCidade),
+        F::alpha("pagador_uf", 350, 351).role(R::PagadorUf),
+        F::alpha("mensagem_ou_sacador", 352, 391).role(R::SacadorNome),
+        F::num("prazo_protesto", 392, 393)
+            .role(R::ProtestoPrazo)
+            .default("99"),
+        F::alpha("moeda", 394, 394).default("0"),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Remessa trailler (p. 1).
+pub const REMESSA_TRAILER: RecordLayout = RecordLayout {
+    name: "trailer_arquivo",
+    len: 400,
+    source: SOURCE,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "9"),
+        F::blank("brancos", 2, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Retorno header (p. 4).
+pub const RETORNO_HEADER: RecordLayout = RecordLayout {
+    name: "header_arquivo",
+    len: 400,
+    source: SOURCE,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "0"),
+        F::num("codigo_retorno", 2, 2).role(R::ArquivoCodigo),
+        F::constant("literal_retorno", 3, 9, "RETORNO"),
+        F::constant("codigo_servico", 10, 11, "01"),
+        F::alpha("literal_servico", 12, 26).default("COBRANCA"),
+        F::num("agencia", 27, 30).role(R::Agencia),
+        F::num("zeros", 31, 32),
+        F::num("conta", 33, 39).role(R::Conta),
+        F::alpha("conta_dv", 40, 40).role(R::ContaDv),
+        F::blank("brancos_1", 41, 46),
+        F::alpha("nome_empresa", 47, 76).role(R::EmpresaNome),
+        F::num("codigo_banco", 77, 79).role(R::BancoCodigo),
+        F::alpha("nome_banco", 80, 94).default("B.DO NORDESTE"),
+        F::date6("data_processamento", 95, 100).role(R::DataGeracao),
+        F::alpha("densidade", 101, 108).default("01600BPI"),
+        F::num("sequencial_retorno", 109, 113).role(R::Nsa),
+        F::blank("brancos_2", 114, 119),
+        F::date6("data_credito", 120, 125).role(R::DataCredito),
+        F::blank("brancos_3", 126, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Retorno registro de transação (p. 5).
+pub const RETORNO_DETALHE: RecordLayout = RecordLayout {
+    name: "detalhe",
+    len: 400,
+    source: SOURCE,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "1"),
+        F::num("tipo_inscricao", 2, 3),
+        F::num("inscricao", 4, 17),
+        F::num("agencia", 18, 21),
+        F::num("zeros", 22, 23),
+        F::num("conta", 24, 30),
+        F::alpha("conta_dv", 31, 31),
+        F::blank("brancos_1", 32, 37),
+        F::alpha("numero_controle", 38, 62).role(R::UsoEmpresa),
+        F::num("nosso_numero", 63, 69).role(R::NossoNumero),
+        F::alpha("nosso_numero_dv", 70, 70).role(R::NossoNumeroDv),
+        F::num("numero_contrato", 71, 80),
+        F::blank("brancos_2", 81, 107),
+        F::alpha("carteira", 108, 108).role(R::Carteira),
+        F::num("codigo_servico", 109, 110).role(R::Ocorrencia),
+        F::date6("data_ocorrencia", 111, 116).role(R::DataOcorrencia),
+        F::alpha("seu_numero", 117, 126).role(R::SeuNumero),
+        F::num("confirmacao_nosso_numero", 127, 133),
+        F::alpha("confirmacao_nosso_numero_dv", 134, 134),
+        F::blank("brancos_3", 135, 146),
+        F::date6("vencimento", 147, 152).role(R::Vencimento),
+        F::dec("valor_titulo", 153, 165, 2).role(R::ValorTitulo),
+        F::num("banco_cobrador", 166, 168).role(R::BancoCobrador),
+        F::num("agencia_cobradora", 169, 172).role(R::AgenciaCobradora),
+        F::blank("branco", 173, 173),
+        F::num("especie", 174, 175),
+        F::dec("tarifa", 176, 188, 2).role(R::Tarifa),
+        F::dec("outras_despesas", 189, 201, 2).role(R::OutrasDespesas),
+        F::dec("juros_desconto", 202, 214, 2),
+        F::dec("ioc", 215, 227, 2).role(R::Iof),
+        F::dec("abatimento", 228, 240, 2).role(R::Abatimento),
+        F::dec("desconto", 241, 253, 2).role(R::Desconto),
+        F::dec("valor_recebido", 254, 266, 2).role(R::ValorPago),
+        F::dec("juros_mora", 267, 279, 2).role(R::JurosMulta),
+        F::alpha("tabela_erros", 280, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Retorno trailler (p. 4).
+pub const RETORNO_TRAILER: RecordLayout = RecordLayout {
+    name: "trailer_arquivo",
+    len: 400,
+    source: SOURCE,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "9"),
+        F::constant("codigo_retorno", 2, 2, "2"),
+        F::constant("codigo_servico", 3, 4, "01"),
+        F::num("codigo_banco", 5, 7).role(R::BancoCodigo),
+        F::blank("brancos_1", 8, 17),
+        F::num("qtd_titulos", 18, 25).role(R::QtdTitulos),
+        F::dec("valor_total", 26, 39, 2).role(R::ValorTotal),
+        F::num("aviso_lancamento", 40, 47),
+        F::blank("brancos_2", 48, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Serviços of the remessa (nota 2).
+pub const MOVIMENTOS: &[OcorrenciaDef] = &[
+    oc("01", K::Informativo, "Entrada Normal"),
+    oc("02", K::Informativo, "Pedido de Baixa"),
+    oc("04", K::Informativo, "Concessão de Abatimento"),
+    oc("06", K::Informativo, "Alteração de Vencimento"),
+    oc("07", K::Informativo, "Alteração do Uso da Empresa"),
+    oc("08", K::Informativo, "Alteração do Seu Número"),
+    oc("09", K::Informativo, "Protestar"),
+    oc("10", K::Informativo, "Não Protestar"),
+    oc("12", K::Informativo, "Inclusão de Ocorrência"),
+    oc("13", K::Informativo, "Exclusão de Ocorrência"),
+    oc("31", K::Informativo, "Alteração de Outros Dados"),
+    oc("32", K::Informativo, "Pedido de Devolução"),
+    oc(
+        "33",
+        K::Informativo,
+        "Pedido de Devolução (entregue ao Sacado)",
+    ),
+    oc("99", K::Informativo, "Pedido dos Títulos em Aberto"),
+];
+
+/// Serviços of the retorno (nota 5). A rejected remessa record comes back with its serviço + 50 (51 listed by the
+/// manual; the others follow the rule stated there, e.g. 54 = abatimento rejeitado).
+pub const OCORRENCIAS: &[OcorrenciaDef] = &[
+    oc("02", K::EntradaConfirmada, "Entrada Confirmada"),
+    oc("04", K::InstrucaoConfirmada, "Alteração"),
+    oc("06", K::Liquidacao, "Liquidação Normal"),
+    oc("07", K::Liquidacao, "Pagamento por Conta"),
+    oc("08", K::LiquidacaoCartorio, "Pagamento por Cartório"),
+    oc("09", K::Baixa, "Baixa Simples"),
+    oc("10", K::Baixa, "Devolvido - Protestado"),
+    oc("11", K::Informativo, "Em ser"),
+    oc("12", K::InstrucaoConfirmada, "Abatimento Concedido"),
+    oc("13", K::InstrucaoConfirmada, "Abatimento Cancelado"),
+    oc("14", K::InstrucaoConfirmada, "Vencimento Alterado"),
+    oc("15", K::Baixa, "Baixa Automática"),
+    oc("18", K::InstrucaoConfirmada, "Alteração Depositária"),
+    oc("19", K::Protesto, "Confirmação de Protesto"),
+    oc("20", K::Protesto, "Confirmação de Sustar-Protesto"),
+    oc(
+        "21",
+        K::InstrucaoConfirmada,
+        "Alteração Informações de Controle da Empresa",
+    ),
+    oc("22", K::InstrucaoConfirmada, "Alteração \"Seu Número\""),
+    oc("51", K::EntradaRejeitada, "Entrada Rejeitada"),
+    oc(
+        "52",
+        K::InstrucaoRejeitada,
+        "Pedido de Baixa rejeitado (serviço 02 + 50)",
+    ),
+    oc(
+        "54",
+        K::InstrucaoRejeitada,
+        "Concessão de Abatimento rejeitada (serviço 04 + 50)",
+    ),
+    oc(
+        "56",
+        K::InstrucaoRejeitada,
+        "Alteração de Vencimento rejeitada (serviço 06 + 50)",
+    ),
+    oc(
+        "57",
+        K::InstrucaoRejeitada,
+        "Alteração do Uso da Empresa rejeitada (serviço 07 + 50)",
+    ),
+    oc(
+        "58",
+        K::InstrucaoRejeitada,
+        "Alteração do Seu Número rejeitada (serviço 08 + 50)",
+    ),
+    oc(
+        "59",
+        K::InstrucaoRejeitada,
+        "Protestar rejeitado (serviço 09 + 50)",
+    ),
+    oc(
+        "60",
+        K::InstrucaoRejeitada,
+        "Não Protestar rejeitado (serviço 10 + 50)",
+    ),
+    oc(
+        "62",
+        K::InstrucaoRejeitada,
+        "Inclusão de Ocorrência rejeitada (serviço 12 + 50)",
+    ),
+    oc(
+        "63",
+        K::InstrucaoRejeitada,
+        "Exclusão de Ocorrência rejeitada (serviço 13 + 50)",
+    ),
+    oc(
+        "81",
+        K::InstrucaoRejeitada,
+        "Alteração de Outros Dados rejeitada (serviço 31 + 50)",
+    ),
+    oc(
+        "82",
+        K::InstrucaoRejeitada,
+        "Pedido de Devolução rejeitado (serviço 32 + 50)",
+    ),
+    oc(
+        "83",
+        K::InstrucaoRejeitada,
+        "Pedido de Devolução (entregue ao Sacado) rejeitado (serviço 33 + 50)",
+    ),
+];
+
+/// Tabela de erros (nota 6): error n is flagged by a `1` at position 279 + n of the retorno detail.
+pub const MOTIVOS: &[MotivoDef] = &[
+    MotivoDef {
+        ocorrencias: &[],
+        code: "01",
+        description: "Falta valor do IOC",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "02",
+        description: "Não permite desconto/ abatimento",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "03",
+        description: "Código do serviço inválido",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "04",
+        description: "Novo vencimento igual/ menor que o da entrada",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "05",
+        description: "Novo vencimento igual ao do Título",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "06",
+        description: "Espécie Documento Inválida",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "07",
+        description: "Espécie Documento Inexistente",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "08",
+        description: "Tipo Operação Inválida",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "09",
+        description: "Tipo Operação Inexistente",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "10",
+        description: "Contrato Proibido para esta Carteira",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "11",
+        description: "Falta Número do Contrato",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "12",
+        description: "Proibido Informar Tipo de Conta",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "13",
+        description: "Tipo de Conta do Contrato Inexistente",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "14",
+        description: "Dígito de Contrato não confere",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "15",
+        description: "Contrato Inexistente",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "16",
+        description: "Data de Emissão Inválida",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "17",
+        description: "Falta Valor do Título",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "18",
+        description: "Vencimento Inválido",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "19",
+        description: "Data Vencimento Anterior a Emissão",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "20",
+        description: "Falta Vencimento Desconto",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "21",
+        description: "Data Desconto Inválida",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "22",
+        description: "Data Desconto Posterior ao Vencimento",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "23",
+        description: "Falta Valor Desconto",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "24",
+        description: "Falta Mora-1-Dia",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "25",
+        description: "Banco/Agência Cobrador Inexistente",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "26",
+        description: "BCO/AGE Cobrador não Cadastrado",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "27",
+        description: "Código Pessoa Inválido",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "28",
+        description: "Falta CEP, Banco e Agência Cobrador",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "29",
+        description: "Falta Nome Sacado",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "30",
+        description: "Falta Endereço",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "31",
+        description: "Falta Cidade",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "32",
+        description: "Falta Estado",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "33",
+        description: "Estado Inválido",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "34",
+        description: "Falta CPF/ CGC do Sacado",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "35",
+        description: "Falta numeração - Bloquete emitido",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "36",
+        description: "Título Pré-Numerado já Existente",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "37",
+        description: "Dígito do Título Não Confere",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "38",
+        description: "Proibido Protestar",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "39",
+        description: "Proibido título pré-numerado p/ Correspondente",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "40",
+        description: "Dígito Cliente/ Contrato com Erro",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "41",
+        description: "Dígito Nosso Número com Erro",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "42",
+        description: "Título Inexistente",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "43",
+        description: "Título Liquidado",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "44",
+        description: "Título Não Pode Ser Baixado",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "45",
+        description: "Valor Nominal Incorreto",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "46",
+        description: "Proibido Taxa – Multa p/ Correspondente",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "47",
+        description: "Falta Tipo de Conta do Contrato",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "48",
+        description: "Tipo de Conta Inexistente",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "49",
+        description: "Dígito Contrato Não Confere",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "50",
+        description: "Dígito do Título Não Confere",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "51",
+        description: "Título Inexistente ou Liquidado",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "52",
+        description: "Valor Abatimento Inválido",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "53",
+        description: "Data Vencimento Inválida",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "54",
+        description: "Estado Inválido",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "55",
+        description: "Falta Tipo de Pessoa P/ Alteração de CGC/ CPF",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "56",
+        description: "CPF/ CGC com Erro",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "57",
+        description: "Data Emissão Inválida",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "58",
+        description: "Data Vencimento Desconto Inválida",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "59",
+        description: "Aceite Inválido para Espécie Documento",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "60",
+        description: "Não Aceite Inválido para Espécie Documento",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "61",
+        description: "Banco/ Agência Cobrador Inválido",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "62",
+        description: "Limite Operacional Não Cadastrado",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "63",
+        description: "Título já em situação de protesto",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "64",
+        description: "Proibido alterar vencimento título descontado",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "65",
+        description: "Proibido informar nosso número p/ cod. carteira",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "66",
+        description: "Falta vencimento desconto-2",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "67",
+        description: "Data desconto-2 inválida",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "68",
+        description: "Data desconto-2 posterior ao vencimento",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "69",
+        description: "Falta valor desconto-2",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "70",
+        description: "Data vencimento desconto-2 inválida",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "71",
+        description: "IOC maior que valor do título",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "72",
+        description: "CEP não pertence ao Estado",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "73",
+        description: "Seu número já existente",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "74",
+        description: "Moeda Inválida para o tipo de Operação",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "75",
+        description: "Moeda inexistente",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "76",
+        description: "Nosso número/ dígito com erro",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "77",
+        description: "Dias vencidos superior ao prazo de devolução",
+    },
+];
+
+/// First and last position of the error bitmap (nota 6).
+const ERROS_START: usize = 280;
+const ERROS_END: usize = 356;
+
+/// Decodes the nota 6 error bitmap of rejected records (serviço ≥ 51) into motivos. The generic normalizer reads
+/// motivos as two-character codes, which this layout does not use.
+pub fn retorno_hook(e: &mut RetornoEntry, records: &[Record<'_>]) {
+    let rejected = e
+        .ocorrencia
+        .as_ref()
+        .and_then(|o| o.code.parse::<u8>().ok())
+        .is_some_and(|c| c >= 51);
+    if !rejected {
+        return;
+    }
+    let Some(bits) = records
+        .first()
+        .and_then(|r| r.bytes.get(ERROS_START - 1..ERROS_END))
+    else {
+        return;
+    };
+    e.motivos = bits
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'1')
+        .map(|(i, _)| {
+            let code = format!("{:02}", i + 1);
+            let description = MOTIVOS
+                .iter()
+                .find(|m| m.code == code)
+                .map(|m| m.description.to_string());
+            Motivo { code, description }
+        })
+        .collect();
+}
+
+/// Records of a remessa.
+pub const REMESSA_RECORDS: &[(RecordKey, &RecordLayout)] = &[
+    (RecordKey::FileHeader, &REMESSA_HEADER),
+    (RecordKey::Detail(b'1'), &REMESSA_DETALHE),
+    (RecordKey::FileTrailer, &REMESSA_TRAILER),
+];
+
+/// Records of a retorno.
+pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] = &[
+    (RecordKey::FileHeader, &RETORNO_HEADER),
+    (RecordKey::Detail(b'1'), &RETORNO_DETALHE),
+    (RecordKey::FileTrailer, &RETORNO_TRAILER),
+];
+
+/// One detail record per title.
+pub const ENTRY: &[EntryRecord] = &[EntryRecord {
+    key: RecordKey::Detail(b'1'),
+    starts: true,
+    emit: Emit::Always,
+}];
+
+/// BNB CNAB 400 remessa.
+pub const REMESSA: LayoutSpec = LayoutSpec {
+    layout: Layout::Cnab400,
+    kind: FileKind::Remessa,
+    versions: &[],
+    records: REMESSA_RECORDS,
+    entry: ENTRY,
+    ocorrencias: MOVIMENTOS,
+    motivos: &[],
+    source: SOURCE,
+    retorno_hook: None,
+    titulo_hook: None,
+    write_hook: None,
+    crlf: true,
+};
+
+/// BNB CNAB 400 retorno.
+pub const RETORNO: LayoutSpec = LayoutSpec {
+    layout: Layout::Cnab400,
+    kind: FileKind::Retorno,
+    versions: &[],
+    records: RETORNO_RECORDS,
+    entry: ENTRY,
+    ocorrencias: OCORRENCIAS,
+    motivos: MOTIVOS,
+    source: SOURCE,
+    retorno_hook: Some(retorno_hook),
+    titulo_hook: None,
+    write_hook: None,
+    crlf: true,
+};
+
+/// CNAB 400 layouts of this bank.
+pub const LAYOUTS: &[&LayoutSpec] = &[&RETORNO, &REMESSA];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_cover_400_positions() {
+        for (_, l) in REMESSA_RECORDS.iter().chain(RETORNO_RECORDS) {
+            assert_eq!(l.check(), Ok(()), "{}", l.name);
+        }
+    }
+}

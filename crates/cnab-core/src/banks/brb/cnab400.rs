@@ -1,6 +1,859 @@
-//! BRB (Banco de Brasília) — CNAB 400 cobrança.
+//! BRB — Banco de Brasília (070) — CNAB 400 cobrança, retorno.
+//!
+//! Source: BRB, "BRB Cobrança — Manual e Leiautes", maio/2017 (versão 077), spreadsheet
+//! `docs/BRB/BRB Cobrança  - Manual e Leiautes - Maio2017 (versão 077).xls` in kivanio/brcobranca, sheet "Leiaute
+//! Retorno" (header, registro, trailer and the "Motivos de rejeição" list). Positions cross-checked against
+//! brcobranca `lib/brcobranca/retorno/cnab400/banco_brasilia.rb` and the corpus file
+//! `brcobranca__CNAB400BANCOBRASILIA.RET`.
+//!
+//! BRB's 400 layout is proprietary (8-digit dates, nosso número at 71-82, values from 157): not a Bradesco clone.
+//! The rejection motive (365-394) is text starting with a three-digit code ("001 chave BRB invalida"); the
+//! [`retorno_hook`] turns it into a motivo. The remessa ("Leiaute Remessa 077") is not done: the only corpus remessa
+//! (pyCobranca's) has 402-byte lines and could not confirm a table.
 
-use crate::bank::LayoutSpec;
+use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::field::{FieldSpec as F, RecordLayout, Role as R};
+use crate::model::{FileKind, Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
+use crate::record::Record;
 
-/// CNAB 400 layouts of this bank (none yet).
-pub const LAYOUTS: &[&LayoutSpec] = &[];
+/// Source string of the BRB tables.
+pub const SOURCE: &str =
+    "BRB Cobrança — Manual e Leiautes, maio/2017 (versão 077), leiaute retorno";
+
+/// Retorno header.
+pub const RETORNO_HEADER: RecordLayout = RecordLayout {
+    name: "header_arquivo",
+    len: 400,
+    source: SOURCE,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "0"),
+        F::num("identificacao_arquivo", 2, 2).role(R::ArquivoCodigo),
+        F::constant("literal_retorno", 3, 9, "RETORNO"),
+        F::constant("codigo_servico", 10, 11, "01"),
+        F::alpha("literal_cobranca", 12, 19).default("COBRANCA"),
+        F::blank("brancos_1", 20, 26),
+        F::num("codigo_beneficiario", 27, 46).role(R::CodigoBeneficiario),
+        F::alpha("nome_beneficiario", 47, 76).role(R::EmpresaNome),
+        F::num("codigo_banco", 77, 79).role(R::BancoCodigo),
+        F::alpha("nome_banco", 80, 82).default("BRB"),
+        F::blank("brancos_2", 83, 94),
+        F::date8("data_gravacao", 95, 102).role(R::DataGeracao),
+        F::blank("brancos_3", 103, 108),
+        F::blank("brancos_4", 109, 113),
+        F::blank("brancos_5", 114, 379),
+        F::date8("data_movimento", 380, 387).role(R::DataCredito),
+        F::blank("brancos_6", 388, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Retorno registro (detail).
+pub const RETORNO_DETALHE: RecordLayout = RecordLayout {
+    name: "detalhe",
+    len: 400,
+    source: SOURCE,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "1"),
+        F::num("pagador_tipo_inscricao", 2, 3).role(R::PagadorTipoInscricao),
+        F::num("pagador_inscricao", 4, 17).role(R::PagadorInscricao),
+        F::blank("brancos_1", 18, 20),
+        F::num("zeros", 21, 24),
+        F::num("incremento_campo_livre", 25, 27),
+        F::num("codigo_convenio", 28, 37),
+        F::blank("brancos_2", 38, 45),
+        F::alpha("controle_beneficiario", 46, 70).role(R::UsoEmpresa),
+        F::num("nosso_numero", 71, 82).role(R::NossoNumero),
+        F::num("convenio_centralizador", 83, 92),
+        F::alpha("seu_numero", 93, 105).role(R::SeuNumero),
+        F::blank("brancos_3", 106, 107),
+        F::alpha("pagador_dda", 108, 108),
+        F::num("ocorrencia", 109, 110).role(R::Ocorrencia),
+        F::date8("data_ocorrencia", 111, 118).role(R::DataOcorrencia),
+        F::date8("data_credito", 119, 126).role(R::DataCredito),
+        F::num("tipo_baixa", 127, 128),
+        F::num("nosso_numero_2", 129, 140),
+        F::num("codigo_rateio", 141, 144),
+        F::blank("brancos_4", 145, 148),
+        F::date8("vencimento", 149, 156).role(R::Vencimento),
+        F::dec("valor_titulo", 157, 169, 2).role(R::ValorTitulo),
+        F::num("banco_cobrador", 170, 172).role(R::BancoCobrador),
+        F::num("agencia_cobradora", 173, 177).role(R::AgenciaCobradora),
+        F::num("especie", 178, 179),
+        F::num("zeros_1", 180, 192),
+        F::num("zeros_2", 193, 205),
+        F::num("zeros_3", 206, 218),
+        F::dec("iof", 219, 231, 2).role(R::Iof),
+        F::num("zeros_4", 232, 244),
+        F::dec("desconto", 245, 257, 2).role(R::Desconto),
+        F::dec("valor_pago", 258, 270, 2).role(R::ValorPago),
+        F::dec("outros_debitos", 271, 283, 2).role(R::OutrasDespesas),
+        F::dec("outros_creditos", 284, 296, 2).role(R::JurosMulta),
+        F::blank("brancos_5", 297, 298),
+        F::blank("brancos_6", 299, 299),
+        F::date8("data_pagamento", 300, 307),
+        F::alpha("uso_brb", 308, 364),
+        F::alpha("motivo_rejeicao", 365, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Retorno trailer.
+pub const RETORNO_TRAILER: RecordLayout = RecordLayout {
+    name: "trailer_arquivo",
+    len: 400,
+    source: SOURCE,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "9"),
+        F::constant("identificacao_retorno", 2, 2, "2"),
+        F::constant("tipo_registro_2", 3, 4, "01"),
+        F::num("codigo_banco", 5, 7).role(R::BancoCodigo),
+        F::blank("brancos_1", 8, 57),
+        F::num("qtd_entradas", 58, 62),
+        F::dec("valor_entradas", 63, 74, 2),
+        F::blank("brancos_2", 75, 86),
+        F::num("qtd_liquidacoes", 87, 91),
+        F::dec("valor_liquidacoes", 92, 103, 2),
+        F::blank("brancos_3", 104, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Ocorrências (registro, 109-110).
+pub const OCORRENCIAS: &[OcorrenciaDef] = &[
+    oc("00", K::Baixa, "Baixa por Devolução"),
+    oc("02", K::EntradaConfirmada, "Entrada de Título"),
+    oc("05", K::Liquidacao, "Liquidação S/Registro ou Modalidade 1"),
+    oc(
+        "06",
+        K::Liquidacao,
+        "Liquidação Normal C/Registro ou Modalidade 2 ou 3",
+    ),
+    oc(
+        "09",
+        K::InstrucaoRejeitada,
+        "Liquidação/Instrução Rejeitada",
+    ),
+    oc(
+        "15",
+        K::Liquidacao,
+        "Liquidação Regularizada S/Registro ou Modalidade 1",
+    ),
+    oc(
+        "16",
+        K::Liquidacao,
+        "Liquidação Regularizada C/Registro ou Modalidade 2 e 3",
+    ),
+];
+
+/// Motivos de rejeição (365-394), by their three-digit code.
+pub const MOTIVOS: &[MotivoDef] = &[
+    MotivoDef {
+        ocorrencias: &[],
+        code: "001",
+        description: "chave BRB invalida",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "002",
+        description: "tipo doc inexistente",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "003",
+        description: "valor do titulo invalido",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "004",
+        description: "tipo de data invalido",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "005",
+        description: "data vencimento invalida",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "006",
+        description: "data emissão invalida",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "007",
+        description: "aceite incomp c/tip doc",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "008",
+        description: "seu numero não informado",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "009",
+        description: "no/sacador inic c/espaço",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "010",
+        description: "cod de mora inexistente",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "011",
+        description: "juros de mora n/numérico",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "012",
+        description: "cod instrução invalido",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "013",
+        description: "prazo/taxa instr inval",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "014",
+        description: "cod instrução invalido(rva)",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "015",
+        description: "prz/taxa instr inval(rva)",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "016",
+        description: "cidade começa c/ espaço",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "017",
+        description: "uf inexistente",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "018",
+        description: "nome pagador inic c/espaço",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "019",
+        description: "CEP invalido",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "020",
+        description: "tipo inscrição invalido",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "021",
+        description: "CPF/CNPJ invalido",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "022",
+        description: "carteira diferente de 1",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "023",
+        description: "endereço inicia c/espaço",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "024",
+        description: "desconto incorreto",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "025",
+        description: "data limite desc inval",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "026",
+        description: "abatimento incorreto",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "027",
+        description: "tipo de moeda invalido",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "028",
+        description: "desc ao dia incorreto",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "029",
+        description: "mensagem invalida",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "030",
+        description: "instr ou %/val multa inval.",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "031",
+        description: "emitente em branco",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "032",
+        description: "titulo ja existente",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "033",
+        description: "tipo cobr.inval. (0 1 ou 2)",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "034",
+        description: "erro de seq mov tip 01",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "035",
+        description: "CPF/CGC isento",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "036",
+        description: "vencimento igual a zeros",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "037",
+        description: "titulo sem CPF/CGC",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "038",
+        description: "falta reg continuação",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "039",
+        description: "instr.prot. p/ não vencido",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "040",
+        description: "seq.desc.deve ser 1 2 ou 3",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "041",
+        description: "titulo inexistente",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "042",
+        description: "valor não confere",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "043",
+        description: "venc superior a 8 anos",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "044",
+        description: "alt p/ código inexist",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "045",
+        description: "tit baixado ou em cartor",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "046",
+        description: "conteúdo difere do cod",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "047",
+        description: "prazo de solicit invalido",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "048",
+        description: "CPF/CGC invalido",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "049",
+        description: "vencto maior q 120 dias",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "050",
+        description: "arq.liq.duplicou - ver nsu",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "051",
+        description: "val nominal não confere",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "052",
+        description: "titulo inexistente",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "053",
+        description: "tipo de liquid invalido",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "054",
+        description: "data pagamento invalida",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "055",
+        description: "valor titulo invalido",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "056",
+        description: "acréscimos inválidos",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "057",
+        description: "deduções invalidas",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "058",
+        description: "tit devolv ou ja liquidado",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "059",
+        description: "tit não esta em cartório",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "060",
+        description: "cod ocorrência invalido",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "061",
+        description: "confirm titulo inexist",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "062",
+        description: "valor titulo não confere",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "063",
+        description: "inconsist tabela de CEP",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "064",
+        description: "incons confir cartório",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "065",
+        description: "incons protesto cartório",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "066",
+        description: "em carteira mas não vencido",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "067",
+        description: "titulo ja esta em cartório",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "068",
+        description: "val despesa não numérico",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "069",
+        description: "tipo de despesa invalido",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "070",
+        description: "desconto 2 incorreto",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "071",
+        description: "data limite desc.2 inval.",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "072",
+        description: "desconto 3 incorreto",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "073",
+        description: "data limite desc.3 inval.",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "074",
+        description: "valor IOF invalido",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "075",
+        description: "tip. desconto invalido",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "076",
+        description: "tipo/valor de juros inval.",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "077",
+        description: "cod rateio não cadastrado",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "078",
+        description: "seq mens seconci invalido",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "079",
+        description: "alteracao p/ valor igual",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "080",
+        description: "valores rateio > valor tit",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "081",
+        description: "duplicidade de remessa",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "082",
+        description: "erro na seq do registro",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "083",
+        description: "destino remessa nao e brb",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "084",
+        description: "data do mov invalida",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "085",
+        description: "banco origem invalido",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "086",
+        description: "movimento rejeitado",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "087",
+        description: "categoria nao eh 1 2 ou 3",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "088",
+        description: "benef.nao habil.p/cobranca",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "089",
+        description: "conta bloqueada p/ cobranca",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "090",
+        description: "val.confirm tit difer.",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "091",
+        description: "inform cep invalido",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "092",
+        description: "regiao n atend pelo brb",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "093",
+        description: "so 02 06 28 e na dcbm500851",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "094",
+        description: "agencia/conta inval.no ctu",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "095",
+        description: "data invalida header",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "096",
+        description: "bce invalido",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "097",
+        description: "remessa ja cadastrada",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "098",
+        description: "falta header",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "099",
+        description: "agencia cobradora invalida",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "101",
+        description: "entrada duplicada no movto",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "102",
+        description: "nsu = nnnnnnnnn",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "103",
+        description: "situacao do tit.invalida",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "104",
+        description: "protesto em duplicidade",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "105",
+        description: "instrucao em duplicidade",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "106",
+        description: "instr.prot/sust.dupl/anulou",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "107",
+        description: "despesa cartorio duplicada",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "108",
+        description: "mov. desprezado - nao e dcb",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "109",
+        description: "mov. desprezado - nao e 075",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "110",
+        description: "arq.desprez.- duplicidade",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "111",
+        description: "conta arq. difere do header",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "112",
+        description: "mov. desprezado - nao e 077",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "113",
+        description: "mov. desprezado - nao e 079",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "114",
+        description: "mov. desprez. nao eh reg 01",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "115",
+        description: "titulo inoperante",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "116",
+        description: "sustacao indevida",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "117",
+        description: "LIQUID.REJEIT./REGULARIZADA",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "120",
+        description: "ID DE PAGTO DIVERG INVALIDO",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "121",
+        description: "CAMPOS SEGMENTO 3 EM BRANCO",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "122",
+        description: "QTDE PAGAMENTOS INVALIDA",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "123",
+        description: "TIPO DE VALORES INVALIDO",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "124",
+        description: "VALOR OU % MAXIMO INVALIDO",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "125",
+        description: "VALOR OU % MINIMO INVALIDO",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "126",
+        description: "NAO ACEITA DESCONTOS",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "127",
+        description: "NAO ACEITA JUROS",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "128",
+        description: "NAO ACEITA MULTA",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "129",
+        description: "NAO ACEITA PROTESTO",
+    },
+    MotivoDef {
+        ocorrencias: &[],
+        code: "130",
+        description: "PRAZO SEM O VALOR DE JUROS",
+    },
+];
+
+/// Turns the rejection text (365-394, "NNN descrição") into a motivo, described from [`MOTIVOS`] when its code is
+/// listed, else by the text itself.
+pub fn retorno_hook(e: &mut RetornoEntry, records: &[Record<'_>]) {
+    let Some(raw) = records.first().and_then(|r| r.bytes.get(364..394)) else {
+        return;
+    };
+    let text = crate::field::decode_text(raw).trim().to_string();
+    if text.is_empty() || text.bytes().all(|b| b == b'0') {
+        return;
+    }
+    let code: String = text.chars().take_while(char::is_ascii_digit).collect();
+    let motivo = if code.len() == 3 {
+        let description = MOTIVOS
+            .iter()
+            .find(|m| m.code == code)
+            .map_or_else(|| text.clone(), |m| m.description.to_string());
+        Motivo {
+            code,
+            description: Some(description),
+        }
+    } else {
+        Motivo {
+            code: text.clone(),
+            description: Some(text),
+        }
+    };
+    e.motivos = vec![motivo];
+}
+
+/// Records of a retorno.
+pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] = &[
+    (RecordKey::FileHeader, &RETORNO_HEADER),
+    (RecordKey::Detail(b'1'), &RETORNO_DETALHE),
+    (RecordKey::FileTrailer, &RETORNO_TRAILER),
+];
+
+/// One detail record per entry.
+pub const ENTRY: &[EntryRecord] = &[EntryRecord {
+    key: RecordKey::Detail(b'1'),
+    starts: true,
+    emit: Emit::Always,
+}];
+
+/// BRB CNAB 400 retorno.
+pub const RETORNO: LayoutSpec = LayoutSpec {
+    layout: Layout::Cnab400,
+    kind: FileKind::Retorno,
+    versions: &[],
+    records: RETORNO_RECORDS,
+    entry: ENTRY,
+    ocorrencias: OCORRENCIAS,
+    motivos: MOTIVOS,
+    source: SOURCE,
+    retorno_hook: Some(retorno_hook),
+    titulo_hook: None,
+    write_hook: None,
+    crlf: true,
+};
+
+/// CNAB 400 layouts of this bank.
+pub const LAYOUTS: &[&LayoutSpec] = &[&RETORNO];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_cover_400_positions() {
+        for (_, l) in RETORNO_RECORDS {
+            assert_eq!(l.check(), Ok(()), "{}", l.name);
+        }
+    }
+}

@@ -15,7 +15,8 @@ use crate::field::{FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
 /// Source string of the Fibra tables.
-pub const SOURCE: &str = "Banco Fibra, Produto Cobrança Bancária — Manual do Usuário CNAB 400 (ago/2021, rev. mai/2022)";
+pub const SOURCE: &str =
+    "Banco Fibra, Produto Cobrança Bancária — Manual do Usuário CNAB 400 (ago/2021, rev. mai/2022)";
 
 /// Remessa header (manual p. 4, "Registro Header").
 pub const REMESSA_HEADER: RecordLayout = RecordLayout {
@@ -275,18 +276,42 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
     oc("14", K::InstrucaoConfirmada, "Vencimento Alterado"),
     oc("15", K::InstrucaoRejeitada, "Baixa Rejeitada"),
     oc("16", K::InstrucaoRejeitada, "Instrução Rejeitada"),
-    oc("19", K::Protesto, "Confirma Recebimento de Ordem de Protesto"),
-    oc("20", K::Protesto, "Confirma Recebimento de Ordem de Sustação"),
+    oc(
+        "19",
+        K::Protesto,
+        "Confirma Recebimento de Ordem de Protesto",
+    ),
+    oc(
+        "20",
+        K::Protesto,
+        "Confirma Recebimento de Ordem de Sustação",
+    ),
     oc("22", K::InstrucaoConfirmada, "Seu número alterado"),
     oc("23", K::Protesto, "Título enviado para cartório"),
-    oc("24", K::InstrucaoConfirmada, "Confirma recebimento de ordem de não protestar"),
-    oc("28", K::Tarifa, "Débito de Tarifas/Custas – Correspondentes"),
-    oc("40", K::Tarifa, "Tarifa de Entrada (debitada na Liquidação)"),
+    oc(
+        "24",
+        K::InstrucaoConfirmada,
+        "Confirma recebimento de ordem de não protestar",
+    ),
+    oc(
+        "28",
+        K::Tarifa,
+        "Débito de Tarifas/Custas – Correspondentes",
+    ),
+    oc(
+        "40",
+        K::Tarifa,
+        "Tarifa de Entrada (debitada na Liquidação)",
+    ),
     oc("43", K::Baixa, "Baixado por ter sido protestado"),
     oc("96", K::Tarifa, "Tarifa Sobre Instruções – Mês anterior"),
     oc("97", K::Tarifa, "Tarifa Sobre Baixas – Mês Anterior"),
     oc("98", K::Tarifa, "Tarifa Sobre Entradas – Mês Anterior"),
-    oc("99", K::Tarifa, "Tarifa Sobre Instruções de Protesto/Sustação – Mês Anterior"),
+    oc(
+        "99",
+        K::Tarifa,
+        "Tarifa Sobre Instruções de Protesto/Sustação – Mês Anterior",
+    ),
 ];
 
 /// Error codes of rejected records (tabela 2.3, pp. 16-19), per ocorrência 03, 15 and 16.
@@ -458,14 +483,26 @@ pub const REMESSA_RECORDS: &[(RecordKey, &RecordLayout)] = &[
 
 /// Records of a remessa title.
 pub const REMESSA_ENTRY: &[EntryRecord] = &[
-    EntryRecord { key: RecordKey::Detail(b'1'), starts: true, emit: Emit::Always },
+    EntryRecord {
+        key: RecordKey::Detail(b'1'),
+        starts: true,
+        emit: Emit::Always,
+    },
     EntryRecord {
         key: RecordKey::Detail(b'2'),
         starts: false,
         emit: Emit::IfAny(&[R::Mensagem1, R::Mensagem2, R::Mensagem3, R::Mensagem4]),
     },
-    EntryRecord { key: RecordKey::Detail(b'4'), starts: false, emit: Emit::Never },
-    EntryRecord { key: RecordKey::Detail(b'5'), starts: false, emit: Emit::IfAny(&[R::SacadorInscricao]) },
+    EntryRecord {
+        key: RecordKey::Detail(b'4'),
+        starts: false,
+        emit: Emit::Never,
+    },
+    EntryRecord {
+        key: RecordKey::Detail(b'5'),
+        starts: false,
+        emit: Emit::IfAny(&[R::SacadorInscricao]),
+    },
 ];
 
 /// Records of a retorno.
@@ -476,7 +513,11 @@ pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] = &[
 ];
 
 /// Records of a retorno entry.
-pub const RETORNO_ENTRY: &[EntryRecord] = &[EntryRecord { key: RecordKey::Detail(b'1'), starts: true, emit: Emit::Always }];
+pub const RETORNO_ENTRY: &[EntryRecord] = &[EntryRecord {
+    key: RecordKey::Detail(b'1'),
+    starts: true,
+    emit: Emit::Always,
+}];
 
 /// Fibra CNAB 400 remessa.
 pub const REMESSA: LayoutSpec = LayoutSpec {

@@ -1,6 +1,294 @@
-//! HSBC — CNAB 400 cobrança.
+//! HSBC Bank Brasil (399) — CNAB 400 cobrança registrada, retorno.
+//!
+//! Source: HSBC, "Cobrança Registrada — Manual Técnico, Módulo I: Arquivos Remessa-Retorno, Padrão CNAB 400",
+//! versão maio/2014 (file `manuais/HSBC/remessa_retorno.pdf` in eduardokum/laravel-boleto): arquivo retorno header
+//! (pp. 17-18), detalhe (pp. 19-22), trailer (p. 23); notas explicativas 13 (ocorrências) and 14 (códigos de
+//! rejeição, p. 33-36). Positions cross-checked against laravel-boleto `src/Cnab/Retorno/Cnab400/Banco/Hsbc.php`.
+//!
+//! Only the retorno is done: no HSBC remessa is in the corpus to check a remessa table against. HSBC's "CNR"
+//! (cobrança não registrada) retorno is a different layout and is not covered.
 
-use crate::bank::LayoutSpec;
+use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::field::{FieldSpec as F, RecordLayout, Role as R};
+use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
-/// CNAB 400 layouts of this bank (none yet).
-pub const LAYOUTS: &[&LayoutSpec] = &[];
+/// Source string of the HSBC tables.
+pub const SOURCE: &str = "HSBC, Cobrança Registrada — Manual Técnico Módulo I, Arquivos Remessa-Retorno CNAB 400 (maio/2014)";
+
+/// Retorno header (pp. 17-18).
+pub const RETORNO_HEADER: RecordLayout = RecordLayout {
+    name: "header_arquivo",
+    len: 400,
+    source: SOURCE,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "0"),
+        F::num("codigo_arquivo", 2, 2).role(R::ArquivoCodigo),
+        F::constant("literal_arquivo", 3, 9, "RETORNO"),
+        F::num("codigo_servico", 10, 11).default("01"),
+        F::alpha("literal_servico", 12, 26).default("COBRANCA"),
+        F::num("zero", 27, 27),
+        F::num("agencia", 28, 31).role(R::Agencia),
+        F::num("sub_conta", 32, 33),
+        F::num("conta", 34, 44).role(R::Conta),
+        F::blank("uso_banco_1", 45, 46),
+        F::alpha("nome_cliente", 47, 76).role(R::EmpresaNome),
+        F::num("codigo_banco", 77, 79).role(R::BancoCodigo),
+        F::alpha("nome_banco", 80, 94).default("HSBC"),
+        F::date6("data_gravacao", 95, 100).role(R::DataGeracao),
+        F::num("densidade", 101, 105).default("01600"),
+        F::alpha("literal_densidade", 106, 108).default("BPI"),
+        F::blank("uso_banco_2", 109, 119),
+        F::date6("data_credito", 120, 125).role(R::DataCredito),
+        F::blank("uso_banco_3", 126, 388),
+        F::num("sequencial_arquivo", 389, 393).role(R::Nsa),
+        F::blank("uso_banco_4", 394, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Retorno detalhe (pp. 19-22).
+pub const RETORNO_DETALHE: RecordLayout = RecordLayout {
+    name: "detalhe",
+    len: 400,
+    source: SOURCE,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "1"),
+        F::num("tipo_inscricao", 2, 3),
+        F::num("inscricao", 4, 17),
+        F::num("zero", 18, 18),
+        F::num("agencia", 19, 22),
+        F::num("sub_conta", 23, 24),
+        F::num("conta", 25, 35),
+        F::alpha("origem_pagamento", 36, 36),
+        F::blank("uso_banco_1", 37, 37),
+        F::alpha("controle_participante", 38, 62).role(R::UsoEmpresa),
+        F::num("nosso_numero", 63, 73).role(R::NossoNumero),
+        F::date6("desconto_2_data", 74, 79),
+        F::dec("desconto_2_valor", 80, 90, 2),
+        F::date6("desconto_3_data", 91, 96),
+        F::dec("desconto_3_valor", 97, 107, 2),
+        F::alpha("carteira", 108, 108).role(R::Carteira),
+        F::num("ocorrencia", 109, 110).role(R::Ocorrencia),
+        F::date6("data_ocorrencia", 111, 116).role(R::DataOcorrencia),
+        F::alpha("seu_numero", 117, 126).role(R::SeuNumero),
+        F::num("nosso_numero_2", 127, 137),
+        F::blank("uso_banco_2", 138, 146),
+        F::date6("vencimento", 147, 152).role(R::Vencimento),
+        F::dec("valor_titulo", 153, 165, 2).role(R::ValorTitulo),
+        F::num("banco_cobrador", 166, 168).role(R::BancoCobrador),
+        F::num("agencia_cobradora", 169, 173).role(R::AgenciaCobradora),
+        F::alpha("especie", 174, 175),
+        F::dec("tarifa", 176, 188, 2).role(R::Tarifa),
+        F::blank("uso_banco_3", 189, 227),
+        F::dec("abatimento", 228, 240, 2).role(R::Abatimento),
+        F::dec("desconto", 241, 253, 2).role(R::Desconto),
+        F::dec("valor_pago", 254, 266, 2).role(R::ValorPago),
+        F::dec("juros_mora", 267, 279, 2).role(R::JurosMulta),
+        F::blank("uso_banco_4", 280, 301),
+        F::alpha("complemento_ocorrencia", 302, 303).role(R::Motivos),
+        F::alpha("indicativo_credito", 304, 304),
+        F::blank("uso_banco_5", 305, 388),
+        F::num("numero_aviso", 389, 393),
+        F::alpha("tipo_moeda", 394, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Retorno trailer (p. 23).
+pub const RETORNO_TRAILER: RecordLayout = RecordLayout {
+    name: "trailer_arquivo",
+    len: 400,
+    source: SOURCE,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "9"),
+        F::num("codigo_arquivo", 2, 2).default("2"),
+        F::num("codigo_servico", 3, 4).default("01"),
+        F::num("codigo_banco", 5, 7).role(R::BancoCodigo),
+        F::blank("uso_banco_1", 8, 17),
+        F::num("qtd_em_ser", 18, 25).role(R::QtdTitulos),
+        F::dec("valor_em_ser", 26, 39, 2).role(R::ValorTotal),
+        F::blank("uso_banco_2", 40, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Ocorrências of the retorno (nota 13, p. 31).
+pub const OCORRENCIAS: &[OcorrenciaDef] = &[
+    oc("02", K::EntradaConfirmada, "Entrada confirmada"),
+    oc("03", K::EntradaRejeitada, "Entrada rejeitada ou Instrução rejeitada"),
+    oc("06", K::Liquidacao, "Liquidação normal em dinheiro"),
+    oc("07", K::Liquidacao, "Liquidação por conta em dinheiro"),
+    oc("09", K::Baixa, "Baixa automática"),
+    oc("10", K::Baixa, "Baixado conforme instruções"),
+    oc("11", K::Informativo, "Títulos em ser (Conciliação Mensal)"),
+    oc("12", K::InstrucaoConfirmada, "Abatimento concedido"),
+    oc("13", K::InstrucaoConfirmada, "Abatimento cancelado"),
+    oc("14", K::InstrucaoConfirmada, "Vencimento prorrogado"),
+    oc("15", K::LiquidacaoCartorio, "Liquidação em cartório em dinheiro"),
+    oc("16", K::LiquidacaoAposBaixa, "Liquidação - baixado/devolvido em data anterior dinheiro"),
+    oc("17", K::Protesto, "Entregue em cartório em .../... protocolo ..........."),
+    oc("18", K::Protesto, "Instrução automática de protesto/serasa"),
+    oc("21", K::InstrucaoConfirmada, "Instrução de alteração de mora"),
+    oc("22", K::Protesto, "Instrução de protesto/serasa processada/re-emitida"),
+    oc("23", K::Protesto, "Cancelamento de protesto/serasa processado"),
+    oc("27", K::InstrucaoConfirmada, "Número do cedente ou controle do participante alterado"),
+    oc("31", K::Liquidacao, "Liquidação normal em cheque/compensação/banco correspondente"),
+    oc("32", K::LiquidacaoCartorio, "Liquidação em cartório em cheque"),
+    oc("33", K::Liquidacao, "Liquidação por conta em cheque"),
+    oc("36", K::LiquidacaoAposBaixa, "Liquidação - baixado/devolvido em data anterior em cheque"),
+    oc("37", K::Baixa, "Baixa de título protestado"),
+    oc("38", K::LiquidacaoAposBaixa, "Liquidação de título não registrado - em dinheiro (Cobrança Expressa ou Cobrança Diretiva)"),
+    oc("39", K::LiquidacaoAposBaixa, "Liquidação de título não registrado - em cheque (Cobrança Expressa ou Cobrança Diretiva)"),
+    oc("49", K::InstrucaoConfirmada, "Vencimento alterado para .../.../..."),
+    oc("51", K::Informativo, "Título DDA aceito pelo sacado"),
+    oc("52", K::Informativo, "Título DDA não reconhecido pelo sacado"),
+    oc("69", K::Tarifa, "Despesas/custas de cartório (complemento posições 176 a 188)"),
+    oc("70", K::Tarifa, "Ressarcimento sobre títulos"),
+    oc("71", K::InstrucaoRejeitada, "Ocorrência/Instrução não permitida para título em garantia de operação"),
+    oc("72", K::InstrucaoConfirmada, "Concessão de Desconto Aceito"),
+    oc("73", K::InstrucaoConfirmada, "Cancelamento Condição de Desconto Fixo Aceito"),
+    oc("74", K::InstrucaoConfirmada, "Cancelamento de Desconto Diário Aceito"),
+];
+
+/// Códigos de rejeição of ocorrência 03, in the complemento da ocorrência (302-303; nota 14, pp. 33-36). For other
+/// ocorrências that field carries tarifa codes or the DDA indicator `A4`, which are not motivos.
+pub const MOTIVOS: &[MotivoDef] = &[
+    MotivoDef { ocorrencias: &["03"], code: "01", description: "Valor do desconto não informado/inválido" },
+    MotivoDef { ocorrencias: &["03"], code: "02", description: "Inexistência de agência do HSBC na praça do sacado" },
+    MotivoDef { ocorrencias: &["03"], code: "03", description: "CEP do sacado incorreto ou inválido" },
+    MotivoDef { ocorrencias: &["03"], code: "04", description: "Cadastro do cedente não aceita banco correspondente" },
+    MotivoDef { ocorrencias: &["03"], code: "05", description: "Tipo de moeda inválido" },
+    MotivoDef { ocorrencias: &["03"], code: "06", description: "Prazo de protesto/serasa indefinido (não informado)/inválido ou prazo de protesto/serasa inferior ao tempo decorrido da data de vencimento em relação ao envio da instrução de alteração de prazo" },
+    MotivoDef { ocorrencias: &["03"], code: "07", description: "Data do vencimento inválida" },
+    MotivoDef { ocorrencias: &["03"], code: "08", description: "Nosso número(número bancário) utilizado não possui vinculação com a conta cobrança" },
+    MotivoDef { ocorrencias: &["03"], code: "09", description: "Taxa mensal de mora acima do permitido (170%)" },
+    MotivoDef { ocorrencias: &["03"], code: "10", description: "Taxa de multa acima do permitido (10% ao mês)" },
+    MotivoDef { ocorrencias: &["03"], code: "11", description: "Data limite de desconto inválida" },
+    MotivoDef { ocorrencias: &["03"], code: "12", description: "CEP Inválido/Inexistência de Ag HSBC" },
+    MotivoDef { ocorrencias: &["03"], code: "13", description: "Valor/Taxa de multa inválida" },
+    MotivoDef { ocorrencias: &["03"], code: "14", description: "Valor diário da multa não informado" },
+    MotivoDef { ocorrencias: &["03"], code: "15", description: "Quantidade de dias após vencimento para incidência da multa não informada" },
+    MotivoDef { ocorrencias: &["03"], code: "16", description: "Outras irregularidades" },
+    MotivoDef { ocorrencias: &["03"], code: "17", description: "Data de início da multa inválida" },
+    MotivoDef { ocorrencias: &["03"], code: "18", description: "Nosso número (número bancário) já existente para outro título" },
+    MotivoDef { ocorrencias: &["03"], code: "19", description: "Valor do título inválido" },
+    MotivoDef { ocorrencias: &["03"], code: "20", description: "Ausência CEP/Endereço/CNPJ ou Sacador Avalista" },
+    MotivoDef { ocorrencias: &["03"], code: "21", description: "Título sem borderô" },
+    MotivoDef { ocorrencias: &["03"], code: "22", description: "Número da conta do cedente não cadastrado" },
+    MotivoDef { ocorrencias: &["03"], code: "23", description: "Instrução não permitida para título em garantia de operação" },
+    MotivoDef { ocorrencias: &["03"], code: "24", description: "Condição de desconto não permitida para titulo em garantia de Operação" },
+    MotivoDef { ocorrencias: &["03"], code: "25", description: "Utilizada mais de uma instrução de multa" },
+    MotivoDef { ocorrencias: &["03"], code: "26", description: "Ausência do endereço do sacado" },
+    MotivoDef { ocorrencias: &["03"], code: "27", description: "CEP inválido.do sacado" },
+    MotivoDef { ocorrencias: &["03"], code: "28", description: "Ausência do CPF/CNPJ do sacado em título com instrução de protesto" },
+    MotivoDef { ocorrencias: &["03"], code: "29", description: "Agência cedente informada inválida" },
+    MotivoDef { ocorrencias: &["03"], code: "30", description: "Número da conta do cedente inválido" },
+    MotivoDef { ocorrencias: &["03"], code: "31", description: "Contrato garantia não cadastrado/inválido" },
+    MotivoDef { ocorrencias: &["03"], code: "32", description: "Tipo de carteira inválido" },
+    MotivoDef { ocorrencias: &["03"], code: "33", description: "Conta corrente do cedente não compatível com o órgão do contratante" },
+    MotivoDef { ocorrencias: &["03"], code: "34", description: "Faixa de aplicação não cadastrada/inválida" },
+    MotivoDef { ocorrencias: &["03"], code: "35", description: "Nosso número (número bancário) inválido" },
+    MotivoDef { ocorrencias: &["03"], code: "36", description: "Data de emissão do título inválida" },
+    MotivoDef { ocorrencias: &["03"], code: "37", description: "Valor do título acima de R$ 5.000.000,00 (Cinco milhões de reais)" },
+    MotivoDef { ocorrencias: &["03"], code: "38", description: "Data de desconto menor que data da emissão" },
+    MotivoDef { ocorrencias: &["03"], code: "39", description: "Espécie inválida" },
+    MotivoDef { ocorrencias: &["03"], code: "40", description: "Ausência no nome do sacador avalista" },
+    MotivoDef { ocorrencias: &["03"], code: "41", description: "Data de início de multa menor que data de emissão" },
+    MotivoDef { ocorrencias: &["03"], code: "42", description: "Quantidade de moeda variável inválida" },
+    MotivoDef { ocorrencias: &["03"], code: "43", description: "Controle do participante inválido" },
+    MotivoDef { ocorrencias: &["03"], code: "44", description: "Nosso número (número bancário) duplicado no mesmo movimento" },
+    MotivoDef { ocorrencias: &["03"], code: "45", description: "Título não aceito para compor a carteira de garantias" },
+    MotivoDef { ocorrencias: &["03"], code: "50", description: "Título liquidado em..../..../... .(Vide data nas posições 111 a 116)" },
+    MotivoDef { ocorrencias: &["03"], code: "51", description: "Data de emissão da ocorrência inválida" },
+    MotivoDef { ocorrencias: &["03"], code: "52", description: "Nosso número (número bancário) duplicado" },
+    MotivoDef { ocorrencias: &["03"], code: "53", description: "Código de ocorrência comandada inválido" },
+    MotivoDef { ocorrencias: &["03"], code: "54", description: "Valor do desconto concedido inválido. (Vide valor nas posições 228 a 240)" },
+    MotivoDef { ocorrencias: &["03"], code: "55", description: "Data de prorrogação de vencimento não informada" },
+    MotivoDef { ocorrencias: &["03"], code: "56", description: "Outras irregularidades" },
+    MotivoDef { ocorrencias: &["03"], code: "57", description: "Ocorrência não permitida para título em garantia de operações" },
+    MotivoDef { ocorrencias: &["03"], code: "58", description: "Nosso número (número bancário) comandado na instrução/ocorrência não possui vinculação com a conta cobrança" },
+    MotivoDef { ocorrencias: &["03"], code: "59", description: "Nosso número (número bancário) comandado na baixa não possui vinculação com a conta cobrança" },
+    MotivoDef { ocorrencias: &["03"], code: "60", description: "Valor do desconto igual ou maior que o valor do título" },
+    MotivoDef { ocorrencias: &["03"], code: "61", description: "Titulo com valor em moeda variável não permite condição de desconto" },
+    MotivoDef { ocorrencias: &["03"], code: "62", description: "Data do desconto informada não coincide com o registro do título" },
+    MotivoDef { ocorrencias: &["03"], code: "63", description: "Titulo não possui condição de desconto diário" },
+    MotivoDef { ocorrencias: &["03"], code: "64", description: "Título baixado em...../...../.....(Vide data nas posições 111 a 116)" },
+    MotivoDef { ocorrencias: &["03"], code: "65", description: "Título devolvido em...../...../.....(Vide data nas posições 111 a 116)" },
+    MotivoDef { ocorrencias: &["03"], code: "66", description: "Valor do título não confere com o registrado" },
+    MotivoDef { ocorrencias: &["03"], code: "67", description: "Nosso número (número bancário) não informado" },
+    MotivoDef { ocorrencias: &["03"], code: "68", description: "Nosso número (número bancário) inválido" },
+    MotivoDef { ocorrencias: &["03"], code: "69", description: "Concessão de abatimento não é permitida para moeda diferente de Real" },
+    MotivoDef { ocorrencias: &["03"], code: "70", description: "Valor do abatimento concedido inválido. (Valor do abatimento zerado, maior ou igual ao valor do título)" },
+    MotivoDef { ocorrencias: &["03"], code: "71", description: "Cancelamento comandado sobre título sem abatimento" },
+    MotivoDef { ocorrencias: &["03"], code: "72", description: "Concessão de desconto não é permitida para moeda diferente de real" },
+    MotivoDef { ocorrencias: &["03"], code: "73", description: "Valor do desconto não informado" },
+    MotivoDef { ocorrencias: &["03"], code: "74", description: "Cancelamento comandado sobre título sem desconto" },
+    MotivoDef { ocorrencias: &["03"], code: "75", description: "Data de vencimento alterado inválida. (Vide data nas posições 111 a 116)" },
+    MotivoDef { ocorrencias: &["03"], code: "76", description: "Data de prorrogação de vencimento inválida" },
+    MotivoDef { ocorrencias: &["03"], code: "77", description: "Data da instrução inválida" },
+    MotivoDef { ocorrencias: &["03"], code: "78", description: "Protesto/Serasa comandado em duplicidade no mesmo dia" },
+    MotivoDef { ocorrencias: &["03"], code: "79", description: "Título não possui instrução de protesto/serasa ou está com entrada já confirmada em cartório" },
+    MotivoDef { ocorrencias: &["03"], code: "80", description: "Título não possui condição de desconto" },
+    MotivoDef { ocorrencias: &["03"], code: "81", description: "Título não possui instrução de abatimento" },
+    MotivoDef { ocorrencias: &["03"], code: "82", description: "Valor de juros inválido" },
+    MotivoDef { ocorrencias: &["03"], code: "83", description: "Nosso número (número bancário) inexistente" },
+    MotivoDef { ocorrencias: &["03"], code: "84", description: "Baixa/liquidação por órgão não autorizado" },
+    MotivoDef { ocorrencias: &["03"], code: "85", description: "Instrução de protesto/serasa recusada/inválida" },
+    MotivoDef { ocorrencias: &["03"], code: "86", description: "Instrução não permitida para banco correspondente" },
+    MotivoDef { ocorrencias: &["03"], code: "87", description: "Valor da instrução inválido" },
+    MotivoDef { ocorrencias: &["03"], code: "88", description: "Instrução inválida para tipo de carteira" },
+    MotivoDef { ocorrencias: &["03"], code: "89", description: "Valor do desconto informado não coincide com o registro do título" },
+];
+
+/// Records of a retorno.
+pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] = &[
+    (RecordKey::FileHeader, &RETORNO_HEADER),
+    (RecordKey::Detail(b'1'), &RETORNO_DETALHE),
+    (RecordKey::FileTrailer, &RETORNO_TRAILER),
+];
+
+/// One detail record per entry.
+pub const ENTRY: &[EntryRecord] = &[EntryRecord {
+    key: RecordKey::Detail(b'1'),
+    starts: true,
+    emit: Emit::Always,
+}];
+
+/// HSBC CNAB 400 retorno.
+pub const RETORNO: LayoutSpec = LayoutSpec {
+    layout: Layout::Cnab400,
+    kind: FileKind::Retorno,
+    versions: &[],
+    records: RETORNO_RECORDS,
+    entry: ENTRY,
+    ocorrencias: OCORRENCIAS,
+    motivos: MOTIVOS,
+    source: SOURCE,
+    retorno_hook: Some(retorno_hook),
+    titulo_hook: None,
+    write_hook: None,
+    crlf: true,
+};
+
+/// The complemento (302-303) is a rejection motivo only for ocorrência 03 (nota 14); elsewhere it is a tarifa code
+/// or the DDA flag, kept raw in the record.
+pub fn retorno_hook(e: &mut crate::model::RetornoEntry, _records: &[crate::record::Record<'_>]) {
+    if e.ocorrencia.as_ref().is_some_and(|o| o.code != "03") {
+        e.motivos.clear();
+    }
+}
+
+/// CNAB 400 layouts of this bank.
+pub const LAYOUTS: &[&LayoutSpec] = &[&RETORNO];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_cover_400_positions() {
+        for (_, l) in RETORNO_RECORDS {
+            assert_eq!(l.check(), Ok(()), "{}", l.name);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+//! BRB (070) CNAB 400 retorno: the corpus file, and a hand-made rejection with its coded motive.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use cnab_core::{read, CnabFile, ErrorKind, OcorrenciaKind, ReadOptions};
+use rust_decimal::Decimal;
+
+fn corpus(rel: &str) -> Option<Vec<u8>> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/corpus/real")
+        .join(rel);
+    std::fs::read(p).ok()
+}
+
+#[test]
+fn corpus_retorno_reads_leniently_with_its_bad_trailer() {
+    // brcobranca's sample keeps the trailer of the 30-record file it was cut from: sequencial 000030 on line 3.
+    let Some(bytes) = corpus("070-brb/cnab400/retorno/brcobranca__CNAB400BANCOBRASILIA.RET") else {
+        return;
+    };
+    assert!(read(&bytes, ReadOptions::strict()).is_err());
+    let CnabFile::Retorno(r) = read(&bytes, ReadOptions::lenient()).unwrap() else {
+        panic!("not a retorno")
+    };
+    assert_eq!(r.problems.len(), 1);
+    assert!(matches!(r.problems[0].kind, ErrorKind::TrailerCount { .. }));
+    assert_eq!(r.bank.code(), 70);
+    assert_eq!(
+        r.header.beneficiario.codigo_beneficiario,
+        "00000000000279998886"
+    );
+    assert_eq!(r.header.data_geracao, NaiveDate::from_ymd_opt(2012, 7, 26));
+    let e = &r.entries[0];
+    assert_eq!(e.nosso_numero, "107851907015");
+    let oc = e.ocorrencia.as_ref().unwrap();
+    assert_eq!(
+        (oc.code.as_str(), oc.kind),
+        ("05", OcorrenciaKind::Liquidacao)
+    );
+    assert_eq!(e.data_ocorrencia, NaiveDate::from_ymd_opt(2012, 7, 26));
+    assert_eq!(e.valor_titulo, Some("264.92".parse::<Decimal>().unwrap()));
+    assert_eq!(e.valor_pago, Some("264.92".parse::<Decimal>().unwrap()));
+    assert_eq!(e.outras_despesas, Some("29.44".parse::<Decimal>().unwrap()));
+    assert_eq!(e.banco_cobrador, "070");
+    assert!(e.motivos.is_empty());
+}
+
+#[test]
+fn corpus_pycobranca_remessa_header_is_not_cnab_400() {
+    // pyCobranca's BRB remessa starts with a 39-byte line: no CNAB 400 header to detect.
+    let Some(bytes) =
+        corpus("070-brb/cnab400/remessa/pycobranca__remessa_banco_brasilia_cnab400.rem")
+    else {
+        return;
+    };
+    assert!(read(&bytes, ReadOptions::lenient()).is_err());
+}
+
+#[test]
+fn rejection_text_becomes_a_coded_motivo() {
+    let pad = |mut l: String, seq: u32| {
+        l.push_str(&" ".repeat(394 - l.len()));
+        l.push_str(&format!("{seq:06}"));
+        l
+    };
+    let header = pad(
+        format!(
+            "02RETORNO01COBRANCA{:7}{:020}{:<30}070BRB{:12}16122026",
+            "", 2400044990u64, "PADARIA", ""
+        ),
+        1,
+    );
+    // (start, text) pieces at the leiaute's positions; gaps are blanks.
+    let pieces: &[(usize, &str)] = &[
+        (1, "101"),
+        (4, "00052998224725"),
+        (21, "0000000"),
+        (28, "2400044990"),
+        (46, "PEDIDO 9"),
+        (71, "300058407027"),
+        (83, "0000000000"),
+        (93, "NF-9"),
+        (108, "009"),
+        (111, "1612202600000000"),
+        (127, "00"),
+        (129, "300058407027"),
+        (141, "0000"),
+        (149, "15122026"),
+        (157, "0000000012750"),
+        (170, "07000001"),
+        (178, "21"),
+        (180, "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"),
+        (300, "00000000"),
+        (365, "019 CEP invalido"),
+    ];
+    let mut d = " ".repeat(394);
+    for (start, text) in pieces {
+        d.replace_range(start - 1..start - 1 + text.len(), text);
+    }
+    let trailer = pad("9201070".to_string(), 3);
+    let text = format!("{header}\n{}\n{trailer}\n", pad(d, 2));
+    let CnabFile::Retorno(r) = read(text.as_bytes(), ReadOptions::strict()).unwrap() else {
+        panic!("not a retorno")
+    };
+    let e = &r.entries[0];
+    assert_eq!(e.nosso_numero, "300058407027");
+    assert_eq!(
+        e.ocorrencia.as_ref().unwrap().kind,
+        OcorrenciaKind::InstrucaoRejeitada
+    );
+    assert_eq!(e.motivos.len(), 1);
+    assert_eq!(
+        (
+            e.motivos[0].code.as_str(),
+            e.motivos[0].description.as_deref()
+        ),
+        ("019", Some("CEP invalido"))
+    );
+    assert_eq!(e.vencimento, NaiveDate::from_ymd_opt(2026, 12, 15));
+}
