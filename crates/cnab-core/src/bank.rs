@@ -41,11 +41,6 @@ fn other_bank_name(code: u16) -> Option<&'static str> {
     Some(match code {
         21 => "Banestes",
         389 => "Banco Mercantil",
-        435 => "Delbank",
-        633 => "Banco Rendimento",
-        655 => "Banco Votorantim",
-        712 => "Banco Ourinvest",
-        745 => "Citibank",
         _ => return None,
     })
 }

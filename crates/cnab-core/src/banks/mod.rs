@@ -11,15 +11,20 @@ pub mod bnb;
 pub mod bradesco;
 pub mod brb;
 pub mod btg;
+pub mod bv;
 pub mod c6;
 pub mod caixa;
+pub mod citibank;
 pub mod credisis;
 pub mod daycoval;
+pub mod delbank;
 pub mod fibra;
 pub mod hsbc;
 pub mod inter;
 pub mod itau;
+pub mod ourinvest;
 pub mod pine;
+pub mod rendimento;
 pub mod safra;
 pub mod santander;
 pub mod sicoob;
@@ -44,9 +49,14 @@ pub const ALL: &[&BankSpec] = &[
     &c6::BANK,
     &itau::BANK,
     &hsbc::BANK,
+    &delbank::BANK,
     &safra::BANK,
+    &rendimento::BANK,
     &pine::BANK,
+    &bv::BANK,
     &daycoval::BANK,
+    &ourinvest::BANK,
+    &citibank::BANK,
     &sicredi::BANK,
     &sicoob::BANK,
 ];
