@@ -1,6 +1,668 @@
-//! Banrisul — CNAB 240 cobrança.
+//! Banrisul — CNAB 240 cobrança (remessa and retorno).
+//!
+//! Source: Banrisul, "Cobrança Banrisul — Leiaute CNAB 240 Posições Padrão Febraban" (Unidade de Atendimento e
+//! Serviços; last revision listed: outubro/2013, with the 2025 fator table), sections 3.1 header de arquivo pp. 6-7,
+//! 3.2 header de lote p. 8, 3.3 segmento P pp. 9-14, 3.4 segmento Q pp. 14-16, 3.5 segmento R pp. 16-18,
+//! 3.6 segmento S pp. 19-21, 3.7 segmento Y-01 p. 21, 3.8 segmento T pp. 22-26, 3.9 segmento U pp. 26-28,
+//! 3.10/3.11 trailers p. 28, 5.1 ocorrências de retorno pp. 34-36, 5.2 nosso número (8 digits + 2-digit NC) p. 36.
+//! File header layout version `040`, batch layout version `020`. Header and trailer records are the same in
+//! remessa and retorno (1.5).
+//! Positions cross-checked against laravel-boleto `src/Cnab/Remessa/Cnab240/Banco/Banrisul.php` and
+//! `src/Cnab/Retorno/Cnab240/Banco/Banrisul.php`.
+//!
+//! Deviations from FEBRABAN (all in this module):
+//! - header de arquivo: código do beneficiário in the first 13 positions of the convênio (33-45; 34-46 in the
+//!   header de lote), agência DV blank, conta `000EECCCCCCC`, reserved-for-the-bank 172-191 (`BE` at 180-181 in
+//!   remessas) and VAN fields 223-240; header de lote forma de lançamento `00` at 12-13;
+//! - P/T 38-57 nosso número: only the first 10 positions count ("serão consideradas as 10 primeiras posições"):
+//!   8 digits (38-45) + 2-digit NC (46-47), then blanks; peers differ here (laravel-boleto right-aligns the number
+//!   in 20 zero-filled positions), we follow the manual;
+//! - carteira (58), espécie (107-108: 02, 04, AA, AB, AC, AD…) and moeda (228-229: 09, AA, AB…) are alphanumeric;
+//! - R 180-199 carries the débito data as banco (3), agência (4) and conta/DV (13), not FEBRABAN's 208-231;
+//! - U 181-202 contrato BLU, 203-210 complemento;
+//! - movimento remessa 12/13/15 (reembolso, protesto por falência); movimento retorno AA/AB/AC and motivos
+//!   (alphanumeric: A4, AA) per ocorrência, as in T 214-223 and annex 5.1.
+//!
+//! Q follows FEBRABAN's positions (own table: zeros in the sacador's N 15 inscrição); S (tipo de impressão 3) is
+//! FEBRABAN's table. Inscrição fields
+//! (N in the manual) are alphanumeric with an inscrição role: the writer right-aligns and zero-fills them, the reader
+//! strips the padding, so the alphanumeric CNPJ (2026) fits.
 
-use crate::bank::LayoutSpec;
+use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::field::{FieldSpec as F, RecordLayout, Role as R};
+use crate::layouts::febraban240;
+use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
-/// CNAB 240 layouts of this bank (none yet).
-pub const LAYOUTS: &[&LayoutSpec] = &[];
+/// The manual.
+pub const SOURCE: &str =
+    "Cobrança Banrisul — Leiaute CNAB 240 Posições Padrão Febraban (rev. out/2013)";
+
+/// Header de arquivo (3.1, pp. 6-7).
+pub const HEADER_ARQUIVO: RecordLayout = RecordLayout {
+    name: "header_arquivo",
+    len: 240,
+    source: "Banrisul 240 (out/2013) 3.1 registro header de arquivo, pp. 6-7",
+    fields: &[
+        F::num("banco", 1, 3).role(R::BancoCodigo),
+        F::constant("lote", 4, 7, "0000"),
+        F::constant("tipo_registro", 8, 8, "0"),
+        F::blank("cnab_1", 9, 17),
+        F::num("tipo_inscricao", 18, 18).role(R::EmpresaTipoInscricao),
+        F::alpha("inscricao", 19, 32).role(R::EmpresaInscricao),
+        F::num("codigo_beneficiario", 33, 45).role(R::Convenio),
+        F::blank("convenio_resto", 46, 52),
+        F::num("agencia", 53, 57).role(R::Agencia),
+        F::blank("agencia_dv", 58, 58),
+        F::num("conta", 59, 70).role(R::Conta),
+        F::alpha("conta_dv", 71, 71).role(R::ContaDv),
+        F::blank("agencia_conta_dv", 72, 72),
+        F::alpha("empresa_nome", 73, 102).role(R::EmpresaNome),
+        F::alpha("banco_nome", 103, 132)
+            .role(R::BancoNome)
+            .default("BANRISUL"),
+        F::blank("cnab_2", 133, 142),
+        F::num("codigo_remessa_retorno", 143, 143).role(R::ArquivoCodigo),
+        F::date8("data_geracao", 144, 151).role(R::DataGeracao),
+        F::num("hora_geracao", 152, 157).role(R::HoraGeracao),
+        F::num("nsa", 158, 163).role(R::Nsa),
+        F::alpha("versao_layout", 164, 166)
+            .role(R::LayoutVersao)
+            .default("040"),
+        F::num("densidade", 167, 171),
+        F::alpha("reservado_banco", 172, 179),
+        F::alpha("reservado_banco_remessa", 180, 181).default("BE"),
+        F::alpha("reservado_banco_bfq", 182, 191),
+        F::blank("reservado_empresa", 192, 211),
+        F::blank("cnab_3", 212, 222),
+        F::alpha("vans_identificacao", 223, 225),
+        F::alpha("vans_controle", 226, 228),
+        F::alpha("vans_servico", 229, 230),
+        F::alpha("vans_ocorrencias", 231, 240),
+    ],
+};
+
+/// Header de lote (3.2, p. 8).
+pub const HEADER_LOTE: RecordLayout = RecordLayout {
+    name: "header_lote",
+    len: 240,
+    source: "Banrisul 240 (out/2013) 3.2 registro header de lote, p. 8",
+    fields: &[
+        F::num("banco", 1, 3).role(R::BancoCodigo),
+        F::num("lote", 4, 7).role(R::Lote),
+        F::constant("tipo_registro", 8, 8, "1"),
+        F::alpha("operacao", 9, 9).role(R::Operacao),
+        F::num("servico", 10, 11).default("01"),
+        F::num("forma_lancamento", 12, 13),
+        F::alpha("versao_layout_lote", 14, 16)
+            .role(R::LoteLayoutVersao)
+            .default("020"),
+        F::blank("cnab_1", 17, 17),
+        F::num("tipo_inscricao", 18, 18).role(R::EmpresaTipoInscricao),
+        F::alpha("inscricao", 19, 33).role(R::EmpresaInscricao),
+        F::num("codigo_beneficiario", 34, 46).role(R::Convenio),
+        F::blank("convenio_resto", 47, 53),
+        F::num("agencia", 54, 58).role(R::Agencia),
+        F::alpha("agencia_dv", 59, 59),
+        F::num("conta", 60, 71).role(R::Conta),
+        F::alpha("conta_dv", 72, 72).role(R::ContaDv),
+        F::alpha("agencia_conta_dv", 73, 73),
+        F::alpha("empresa_nome", 74, 103).role(R::EmpresaNome),
+        F::alpha("mensagem_1", 104, 143),
+        F::alpha("mensagem_2", 144, 183),
+        F::num("numero_remessa_retorno", 184, 191).role(R::Nsa),
+        F::date8("data_gravacao", 192, 199).role(R::DataGeracao),
+        F::date8("data_credito", 200, 207).role(R::DataCredito),
+        F::blank("cnab_2", 208, 240),
+    ],
+};
+
+/// Segmento P (3.3, pp. 9-14).
+pub const SEGMENTO_P: RecordLayout = RecordLayout {
+    name: "segmento_p",
+    len: 240,
+    source: "Banrisul 240 (out/2013) 3.3 segmento P, pp. 9-14",
+    fields: &[
+        F::num("banco", 1, 3).role(R::BancoCodigo),
+        F::num("lote", 4, 7).role(R::Lote),
+        F::constant("tipo_registro", 8, 8, "3"),
+        F::num("sequencial", 9, 13).role(R::Sequencial),
+        F::constant("segmento", 14, 14, "P"),
+        F::blank("cnab_1", 15, 15),
+        F::num("codigo_movimento", 16, 17).role(R::Movimento),
+        F::num("agencia", 18, 22).role(R::Agencia),
+        F::alpha("agencia_dv", 23, 23),
+        F::num("conta", 24, 35).role(R::Conta),
+        F::alpha("conta_dv", 36, 36).role(R::ContaDv),
+        F::alpha("agencia_conta_dv", 37, 37),
+        F::num("nosso_numero", 38, 45).role(R::NossoNumero),
+        F::alpha("nosso_numero_nc", 46, 47).role(R::NossoNumeroDv),
+        F::blank("nosso_numero_resto", 48, 57),
+        F::alpha("carteira", 58, 58).role(R::Carteira),
+        F::num("forma_cadastramento", 59, 59).default("1"),
+        F::alpha("tipo_documento", 60, 60),
+        F::num("emissao_boleto", 61, 61).default("2"),
+        F::alpha("distribuicao_boleto", 62, 62),
+        F::alpha("seu_numero", 63, 77).role(R::SeuNumero),
+        F::date8("vencimento", 78, 85).role(R::Vencimento),
+        F::dec("valor_titulo", 86, 100, 2).role(R::ValorTitulo),
+        F::num("agencia_cobradora", 101, 105),
+        F::alpha("agencia_cobradora_dv", 106, 106),
+        F::alpha("especie", 107, 108).role(R::Especie),
+        F::alpha("aceite", 109, 109).role(R::Aceite).default("N"),
+        F::date8("data_emissao", 110, 117).role(R::Emissao),
+        // 1 = valor ao dia, 2 = taxa mensal; 3 ("reservado", FEBRABAN's "isento") is what peers send without juros.
+        F::num("juros_codigo", 118, 118)
+            .role(R::JurosCodigo)
+            .default("3"),
+        F::date8("juros_data", 119, 126).role(R::JurosData),
+        F::dec("juros_valor", 127, 141, 2).role(R::JurosValor),
+        F::num("desconto_codigo", 142, 142).role(R::DescontoCodigo),
+        F::date8("desconto_data", 143, 150).role(R::DescontoData),
+        F::dec("desconto_valor", 151, 165, 2).role(R::DescontoValor),
+        F::dec("valor_iof", 166, 180, 2).role(R::Iof),
+        F::dec("valor_abatimento", 181, 195, 2).role(R::Abatimento),
+        F::alpha("uso_empresa", 196, 220).role(R::UsoEmpresa),
+        F::num("protesto_codigo", 221, 221)
+            .role(R::ProtestoCodigo)
+            .default("3"),
+        F::num("protesto_prazo", 222, 223).role(R::ProtestoPrazo),
+        // 1 = baixar/devolver; 0 or blank accepted (motivo 42: "verifica se o código é branco, 0, 1 ou 2").
+        F::num("baixa_codigo", 224, 224)
+            .role(R::BaixaCodigo)
+            .default("0"),
+        F::num("baixa_prazo", 225, 227).role(R::BaixaPrazo),
+        F::alpha("moeda", 228, 229).default("09"),
+        F::num("contrato", 230, 239),
+        F::blank("cnab_2", 240, 240),
+    ],
+};
+
+/// Segmento Q (3.4, pp. 14-16): pagador and sacador/avalista. FEBRABAN's positions; CEP 129-133 and its sufixo 134-136 are
+/// kept as one 8-digit field; the sacador's inscrição (N 15) is written as zeros when there is none.
+pub const SEGMENTO_Q: RecordLayout = RecordLayout {
+    name: "segmento_q",
+    len: 240,
+    source: "Banrisul 240 (out/2013) 3.4 segmento Q, pp. 14-16",
+    fields: &[
+        F::num("banco", 1, 3).role(R::BancoCodigo),
+        F::num("lote", 4, 7).role(R::Lote),
+        F::constant("tipo_registro", 8, 8, "3"),
+        F::num("sequencial", 9, 13).role(R::Sequencial),
+        F::constant("segmento", 14, 14, "Q"),
+        F::blank("cnab_1", 15, 15),
+        F::num("codigo_movimento", 16, 17).role(R::Movimento),
+        F::num("pagador_tipo_inscricao", 18, 18).role(R::PagadorTipoInscricao),
+        F::alpha("pagador_inscricao", 19, 33).role(R::PagadorInscricao),
+        F::alpha("pagador_nome", 34, 73).role(R::PagadorNome),
+        F::alpha("pagador_endereco", 74, 113).role(R::PagadorEndereco),
+        F::alpha("pagador_bairro", 114, 128).role(R::PagadorBairro),
+        F::num("pagador_cep", 129, 136).role(R::PagadorCep),
+        F::alpha("pagador_cidade", 137, 151).role(R::PagadorCidade),
+        F::alpha("pagador_uf", 152, 153).role(R::PagadorUf),
+        F::num("sacador_tipo_inscricao", 154, 154).role(R::SacadorTipoInscricao),
+        F::alpha("sacador_inscricao", 155, 169)
+            .role(R::SacadorInscricao)
+            .default("000000000000000"),
+        F::alpha("sacador_nome", 170, 209).role(R::SacadorNome),
+        F::num("banco_correspondente", 210, 212),
+        F::alpha("nosso_numero_correspondente", 213, 232),
+        F::blank("cnab_2", 233, 240),
+    ],
+};
+
+/// Segmento R (3.5, pp. 16-18): desconto 2/3, multa, mensagens 3/4, débito data at 180-199.
+pub const SEGMENTO_R: RecordLayout = RecordLayout {
+    name: "segmento_r",
+    len: 240,
+    source: "Banrisul 240 (out/2013) 3.5 segmento R, pp. 16-18",
+    fields: &[
+        F::num("banco", 1, 3).role(R::BancoCodigo),
+        F::num("lote", 4, 7).role(R::Lote),
+        F::constant("tipo_registro", 8, 8, "3"),
+        F::num("sequencial", 9, 13).role(R::Sequencial),
+        F::constant("segmento", 14, 14, "R"),
+        F::blank("cnab_1", 15, 15),
+        F::num("codigo_movimento", 16, 17).role(R::Movimento),
+        F::num("desconto2_codigo", 18, 18).role(R::Desconto2Codigo),
+        F::date8("desconto2_data", 19, 26).role(R::Desconto2Data),
+        F::dec("desconto2_valor", 27, 41, 2).role(R::Desconto2Valor),
+        F::num("desconto3_codigo", 42, 42),
+        F::date8("desconto3_data", 43, 50),
+        F::dec("desconto3_valor", 51, 65, 2),
+        F::num("multa_codigo", 66, 66).role(R::MultaCodigo),
+        F::date8("multa_data", 67, 74).role(R::MultaData),
+        F::dec("multa_valor", 75, 89, 2).role(R::MultaValor),
+        F::alpha("informacao_pagador", 90, 99),
+        F::alpha("mensagem_3", 100, 139).role(R::Mensagem3),
+        F::alpha("mensagem_4", 140, 179).role(R::Mensagem4),
+        F::num("debito_banco", 180, 182),
+        F::num("debito_agencia", 183, 186),
+        F::num("debito_conta_dv", 187, 199),
+        F::num("codigo_ocorrencia_pagador", 200, 207),
+        F::blank("cnab_2", 208, 240),
+    ],
+};
+
+/// Segmento T (3.8, pp. 22-26). Movimento and motivos are alphanumeric (AA, AB, AC; A4, AA).
+pub const SEGMENTO_T: RecordLayout = RecordLayout {
+    name: "segmento_t",
+    len: 240,
+    source: "Banrisul 240 (out/2013) 3.8 segmento T, pp. 22-26",
+    fields: &[
+        F::num("banco", 1, 3).role(R::BancoCodigo),
+        F::num("lote", 4, 7).role(R::Lote),
+        F::constant("tipo_registro", 8, 8, "3"),
+        F::num("sequencial", 9, 13).role(R::Sequencial),
+        F::constant("segmento", 14, 14, "T"),
+        F::blank("cnab_1", 15, 15),
+        F::alpha("codigo_movimento", 16, 17).role(R::Ocorrencia),
+        F::num("agencia", 18, 22).role(R::Agencia),
+        F::alpha("agencia_dv", 23, 23),
+        F::num("conta", 24, 35).role(R::Conta),
+        F::alpha("conta_dv", 36, 36).role(R::ContaDv),
+        F::alpha("agencia_conta_dv", 37, 37),
+        F::alpha("nosso_numero", 38, 45).role(R::NossoNumero),
+        F::alpha("nosso_numero_nc", 46, 47).role(R::NossoNumeroDv),
+        F::blank("nosso_numero_resto", 48, 57),
+        F::alpha("carteira", 58, 58).role(R::Carteira),
+        F::alpha("seu_numero", 59, 73).role(R::SeuNumero),
+        F::date8("vencimento", 74, 81).role(R::Vencimento),
+        F::dec("valor_titulo", 82, 96, 2).role(R::ValorTitulo),
+        F::num("banco_cobrador", 97, 99).role(R::BancoCobrador),
+        F::num("agencia_cobradora", 100, 104).role(R::AgenciaCobradora),
+        F::alpha("agencia_cobradora_dv", 105, 105),
+        F::alpha("uso_empresa", 106, 130).role(R::UsoEmpresa),
+        F::alpha("moeda", 131, 132),
+        F::num("pagador_tipo_inscricao", 133, 133).role(R::PagadorTipoInscricao),
+        F::alpha("pagador_inscricao", 134, 148)
+            .role(R::PagadorInscricao)
+            .default("000000000000000"),
+        F::alpha("pagador_nome", 149, 188).role(R::PagadorNome),
+        F::num("contrato", 189, 198),
+        F::dec("valor_tarifa", 199, 213, 2).role(R::Tarifa),
+        F::alpha("motivos", 214, 223).role(R::Motivos),
+        F::blank("cnab_2", 224, 240),
+    ],
+};
+
+/// Segmento U (3.9, pp. 26-28).
+pub const SEGMENTO_U: RecordLayout = RecordLayout {
+    name: "segmento_u",
+    len: 240,
+    source: "Banrisul 240 (out/2013) 3.9 segmento U, pp. 26-28",
+    fields: &[
+        F::num("banco", 1, 3).role(R::BancoCodigo),
+        F::num("lote", 4, 7).role(R::Lote),
+        F::constant("tipo_registro", 8, 8, "3"),
+        F::num("sequencial", 9, 13).role(R::Sequencial),
+        F::constant("segmento", 14, 14, "U"),
+        F::blank("cnab_1", 15, 15),
+        F::alpha("codigo_movimento", 16, 17),
+        F::dec("juros_multa", 18, 32, 2).role(R::JurosMulta),
+        F::dec("desconto", 33, 47, 2).role(R::Desconto),
+        F::dec("abatimento", 48, 62, 2).role(R::Abatimento),
+        F::dec("iof", 63, 77, 2).role(R::Iof),
+        F::dec("valor_pago", 78, 92, 2).role(R::ValorPago),
+        F::dec("valor_liquido", 93, 107, 2).role(R::ValorCreditado),
+        F::dec("outras_despesas", 108, 122, 2).role(R::OutrasDespesas),
+        F::dec("outros_creditos", 123, 137, 2).role(R::OutrosCreditos),
+        F::date8("data_ocorrencia", 138, 145).role(R::DataOcorrencia),
+        F::date8("data_credito", 146, 153).role(R::DataCredito),
+        F::alpha("ocorrencia_pagador_codigo", 154, 157),
+        F::alpha("ocorrencia_pagador_data", 158, 165),
+        F::dec("ocorrencia_pagador_valor", 166, 180, 2),
+        F::alpha("contrato_blu", 181, 202),
+        F::blank("complemento_ocorrencia", 203, 210),
+        F::num("banco_correspondente", 211, 213),
+        F::num("nosso_numero_correspondente", 214, 233),
+        F::blank("cnab_2", 234, 240),
+    ],
+};
+
+/// Trailer de lote (3.10, p. 28).
+pub const TRAILER_LOTE: RecordLayout = RecordLayout {
+    name: "trailer_lote",
+    len: 240,
+    source: "Banrisul 240 (out/2013) 3.10 registro trailler de lote, p. 28",
+    fields: &[
+        F::num("banco", 1, 3).role(R::BancoCodigo),
+        F::num("lote", 4, 7).role(R::Lote),
+        F::constant("tipo_registro", 8, 8, "5"),
+        F::blank("cnab_1", 9, 17),
+        F::num("qtd_registros", 18, 23).role(R::QtdRegistros),
+        F::num("qtd_simples", 24, 29).role(R::QtdTitulos),
+        F::dec("valor_simples", 30, 46, 2).role(R::ValorTotal),
+        F::num("qtd_vinculada", 47, 52),
+        F::dec("valor_vinculada", 53, 69, 2),
+        F::num("qtd_caucionada", 70, 75),
+        F::dec("valor_caucionada", 76, 92, 2),
+        F::num("qtd_descontada", 93, 98),
+        F::dec("valor_descontada", 99, 115, 2),
+        F::alpha("aviso_lancamento", 116, 123),
+        F::blank("cnab_2", 124, 240),
+    ],
+};
+
+/// Trailer de arquivo (3.11, p. 28). The manual prints lote "0001 a 9999": read as a number.
+pub const TRAILER_ARQUIVO: RecordLayout = RecordLayout {
+    name: "trailer_arquivo",
+    len: 240,
+    source: "Banrisul 240 (out/2013) 3.11 registro trailler de arquivo, p. 28",
+    fields: &[
+        F::num("banco", 1, 3).role(R::BancoCodigo),
+        F::num("lote", 4, 7).role(R::Lote),
+        F::constant("tipo_registro", 8, 8, "9"),
+        F::blank("cnab_1", 9, 17),
+        F::num("qtd_lotes", 18, 23).role(R::QtdLotes),
+        F::num("qtd_registros", 24, 29).role(R::QtdRegistros),
+        F::num("qtd_contas", 30, 35),
+        F::blank("cnab_2", 36, 240),
+    ],
+};
+
+/// Every record (1.5: headers and trailers are the same in remessa and retorno).
+pub const RECORDS: &[(RecordKey, &RecordLayout)] = &[
+    (RecordKey::FileHeader, &HEADER_ARQUIVO),
+    (RecordKey::BatchHeader, &HEADER_LOTE),
+    (RecordKey::Segment(b'P'), &SEGMENTO_P),
+    (RecordKey::Segment(b'Q'), &SEGMENTO_Q),
+    (RecordKey::Segment(b'R'), &SEGMENTO_R),
+    (RecordKey::Segment(b'S'), &febraban240::SEGMENTO_S),
+    (RecordKey::Segment(b'T'), &SEGMENTO_T),
+    (RecordKey::Segment(b'U'), &SEGMENTO_U),
+    (RecordKey::Segment(b'Y'), &febraban240::SEGMENTO_Y),
+    (RecordKey::BatchTrailer, &TRAILER_LOTE),
+    (RecordKey::FileTrailer, &TRAILER_ARQUIVO),
+];
+
+/// Entry: P, Q, then R and S when they carry something; Y-01 (títulos de terceiros) read only.
+pub const ENTRY_REMESSA: &[EntryRecord] = febraban240::ENTRY_REMESSA;
+
+/// Entry: T, U (and Y-03 when present).
+pub const ENTRY_RETORNO: &[EntryRecord] = febraban240::ENTRY_RETORNO;
+
+/// Código de movimento remessa (07.3P, pp. 9-10).
+pub const MOVIMENTOS: &[OcorrenciaDef] = &[
+    oc("01", K::Informativo, "Entrada de títulos"),
+    oc("02", K::Informativo, "Pedido baixa"),
+    oc("04", K::Informativo, "Concessão de abatimento"),
+    oc("05", K::Informativo, "Cancelamento de abatimento"),
+    oc("06", K::Informativo, "Alteração de vencimento"),
+    oc("09", K::Informativo, "Protestar imediatamente"),
+    oc("10", K::Informativo, "Sustação da instrução de protesto"),
+    oc(
+        "12",
+        K::Informativo,
+        "Reembolso e transferência para cobrança simples de títulos de Desconto e Vendor",
+    ),
+    oc(
+        "13",
+        K::Informativo,
+        "Reembolso e devolução de títulos das espécies de Desconto e Vendor",
+    ),
+    oc(
+        "15",
+        K::Informativo,
+        "Protesto imediato por motivo de falência",
+    ),
+    oc("31", K::Informativo, "Alteração de outros dados"),
+];
+
+/// Código de movimento retorno (07.3T, pp. 22-23).
+pub const OCORRENCIAS: &[OcorrenciaDef] = &[
+    oc("02", K::EntradaConfirmada, "Entrada Confirmada"),
+    oc("03", K::EntradaRejeitada, "Entrada Rejeitada"),
+    oc(
+        "04",
+        K::InstrucaoConfirmada,
+        "Reembolso e Transf. (Desconto-Vendor) ou Transf. de Carteira (Garantia)",
+    ),
+    oc(
+        "05",
+        K::InstrucaoConfirmada,
+        "Reembolso e Devolução Desconto e Vendor",
+    ),
+    oc("06", K::Liquidacao, "Liquidação"),
+    oc("09", K::Baixa, "Baixa"),
+    oc("11", K::Informativo, "Título em carteira (em ser)"),
+    oc(
+        "12",
+        K::InstrucaoConfirmada,
+        "Confirmação recebimento instrução abatimento",
+    ),
+    oc(
+        "13",
+        K::InstrucaoConfirmada,
+        "Confirmação recebimento instrução de cancelamento abatimento",
+    ),
+    oc(
+        "14",
+        K::InstrucaoConfirmada,
+        "Confirmação instrução alteração de vencimento",
+    ),
+    oc(
+        "15",
+        K::Protesto,
+        "Confirmação de Protesto Imediato por Falência",
+    ),
+    oc(
+        "17",
+        K::LiquidacaoAposBaixa,
+        "Liquidação após baixa ou liquidação título não registrado",
+    ),
+    oc(
+        "19",
+        K::Protesto,
+        "Confirmação Recebimento Instrução Protesto",
+    ),
+    oc(
+        "20",
+        K::Protesto,
+        "Confirmação Recebimento Instrução de Sustação/Cancelamento de Protesto",
+    ),
+    oc("23", K::Protesto, "Remessa a Cartório (aponte em cartório)"),
+    oc("24", K::Informativo, "Reservado"),
+    oc(
+        "25",
+        K::Baixa,
+        "Protestado e baixado (baixa por ter sido protestado)",
+    ),
+    oc("26", K::InstrucaoRejeitada, "Instrução Rejeitada"),
+    oc(
+        "27",
+        K::InstrucaoConfirmada,
+        "Confirmação do pedido de alteração de outros dados",
+    ),
+    oc("28", K::Tarifa, "Débito de tarifas/custo"),
+    oc("30", K::InstrucaoRejeitada, "Alteração de Dados rejeitado"),
+    oc(
+        "AA",
+        K::Informativo,
+        "Devolução, Liquidado Anteriormente (CCB)",
+    ),
+    oc("AB", K::Informativo, "Cobrança a Creditar (em trânsito)"),
+    oc("AC", K::Protesto, "Situação do Título – Cartório"),
+];
+
+const REJEICAO: &[&str] = &["03", "26", "30"];
+const ENTRADA: &[&str] = &["02"];
+const LIQUIDACAO: &[&str] = &["06", "17", "AB"];
+const BAIXA: &[&str] = &["09"];
+const CARTORIO: &[&str] = &["11", "AC"];
+const TARIFA: &[&str] = &["28"];
+
+const fn m(
+    ocorrencias: &'static [&'static str],
+    code: &'static str,
+    description: &'static str,
+) -> MotivoDef {
+    MotivoDef {
+        ocorrencias,
+        code,
+        description,
+    }
+}
+
+/// Motivos (T 214-223, up to five): per movimento as listed in 28.3T (pp. 25-26); rejections (03, 26, 30) from
+/// annex 5.1 (pp. 34-36).
+pub const MOTIVOS: &[MotivoDef] = &[
+    m(ENTRADA, "A4", "Pagador DDA"),
+    m(LIQUIDACAO, "01", "Por saldo – Reservado"),
+    m(LIQUIDACAO, "02", "Por conta (Parcial)"),
+    m(LIQUIDACAO, "03", "No próprio Banco"),
+    m(LIQUIDACAO, "04", "Compensação Eletrônica"),
+    m(LIQUIDACAO, "05", "Compensação Convencional"),
+    m(LIQUIDACAO, "06", "Por meio Eletrônico"),
+    m(LIQUIDACAO, "07", "Reservado"),
+    m(LIQUIDACAO, "08", "Em cartório"),
+    m(BAIXA, "09", "Comandado Banco"),
+    m(BAIXA, "10", "Comandado cliente Arquivo"),
+    m(BAIXA, "11", "Comandado cliente On-Line"),
+    m(BAIXA, "12", "Decurso prazo – cliente"),
+    m(BAIXA, "AA", "Baixa por Pagamento"),
+    m(CARTORIO, "70", "Título não selecionado por erro no CNPJ/CPF ou endereço"),
+    m(CARTORIO, "76", "Banco aguarda cópia autenticada do documento"),
+    m(CARTORIO, "77", "Título selecionado falta seu número"),
+    m(CARTORIO, "78", "Título rejeitado pelo cartório por estar irregular"),
+    m(CARTORIO, "79", "Título não selecionado - praça não atendida"),
+    m(CARTORIO, "80", "Cartório aguarda autorização para protestar por edital"),
+    m(CARTORIO, "90", "Protesto sustado por solicitação do Beneficiário"),
+    m(CARTORIO, "91", "Protesto sustado por alteração no vencimento"),
+    m(CARTORIO, "92", "Aponte cobrado de título sustado"),
+    m(CARTORIO, "93", "Protesto sustado por alteração no prazo do protesto"),
+    m(CARTORIO, "95", "Entidade Pública"),
+    m(CARTORIO, "97", "Título em cartório"),
+    m(TARIFA, "01", "Tarifa de extrato de posição"),
+    m(TARIFA, "02", "Tarifa de manutenção de título vencido"),
+    m(TARIFA, "03", "Tarifa de sustação e envio para cartório"),
+    m(TARIFA, "04", "Tarifa de protesto"),
+    m(TARIFA, "05", "Tarifa de outras instruções"),
+    m(TARIFA, "06", "Tarifa de outras ocorrências (Registro/Liquidação)"),
+    m(TARIFA, "07", "Tarifa de envio de duplicata ao Pagador"),
+    m(TARIFA, "08", "Custas de protesto"),
+    m(TARIFA, "09", "Custas de Sustação de Protesto"),
+    m(TARIFA, "10", "Custas do cartório distribuidor"),
+    m(TARIFA, "11", "Reservado"),
+    m(TARIFA, "AA", "Tarifa de formulário Pré-Impresso"),
+    m(REJEICAO, "01", "Código do Banco inválido"),
+    m(REJEICAO, "02", "Código de registro detalhe inválido"),
+    m(REJEICAO, "03", "Código do Segmento inválido"),
+    m(REJEICAO, "04", "Código do movimento não permitido para a carteira"),
+    m(REJEICAO, "05", "Código do movimento inválido"),
+    m(REJEICAO, "06", "Tipo/Número de inscrição do Beneficiário inválido"),
+    m(REJEICAO, "07", "Agência/conta/DV inválido"),
+    m(REJEICAO, "08", "Nosso Número inválido"),
+    m(REJEICAO, "09", "Nosso número duplicado"),
+    m(REJEICAO, "10", "Carteira inválida"),
+    m(REJEICAO, "11", "Forma de cadastramento do título inválido"),
+    m(REJEICAO, "12", "Tipo de documento inválido"),
+    m(REJEICAO, "13", "Identificação da emissão do bloqueto inválido"),
+    m(REJEICAO, "14", "Identificação da distribuição do bloqueto inválido"),
+    m(REJEICAO, "15", "Características da cobrança incompatíveis"),
+    m(REJEICAO, "16", "Data de vencimento inválida"),
+    m(REJEICAO, "17", "Data de vencimento anterior a data de emissão"),
+    m(REJEICAO, "18", "Vencimento fora do prazo de operação"),
+    m(REJEICAO, "19", "Título a cargo de Bancos Correspondentes com vencimento inferior a XX dias"),
+    m(REJEICAO, "20", "Valor do título inválido (não numérico)"),
+    m(REJEICAO, "21", "Espécie do título inválida (arquivo de registro)"),
+    m(REJEICAO, "22", "Espécie não permetida para a carteira"),
+    m(REJEICAO, "23", "Aceite inválido - verifica conteúdo válido"),
+    m(REJEICAO, "24", "Data de emissão inválida - verifica se a data é numérica e se está no formato válido"),
+    m(REJEICAO, "25", "Data de emissão posterior a data de processamento"),
+    m(REJEICAO, "26", "Código de juros de mora inválido"),
+    m(REJEICAO, "27", "Valor/taxa de juros de mora inválido"),
+    m(REJEICAO, "28", "Código do desconto inválido"),
+    m(REJEICAO, "29", "Valor do desconto maior ou igual ao valor do título"),
+    m(REJEICAO, "30", "Desconto a conceder não confere"),
+    m(REJEICAO, "32", "Valor do IOF inválido"),
+    m(REJEICAO, "33", "Valor do abatimento inválido"),
+    m(REJEICAO, "34", "Valor do abatimento maior ou igual ao valor do título"),
+    m(REJEICAO, "35", "Abatimento a conceder não confere"),
+    m(REJEICAO, "36", "Concessão de abatimento - já existe abatimento anterior"),
+    m(REJEICAO, "37", "Código para protesto inválido - rejeita o título se o campo for diferente de branco, 0, 1 ou 3"),
+    m(REJEICAO, "38", "Prazo para protesto inválido - se o código for '1' verifica se o campo é numérico"),
+    m(REJEICAO, "39", "Pedido de protesto não permitido para o título - não permite protesto para as carteiras R, S e N"),
+    m(REJEICAO, "40", "Título com ordem de protesto emitida (para retorno de alteração)"),
+    m(REJEICAO, "41", "Pedido de cancelamento/sustação de protesto inválido"),
+    m(REJEICAO, "42", "Código para baixa/devolução ou instrução inválido - verifica se o código é branco, 0, 1 ou 2"),
+    m(REJEICAO, "43", "Prazo para baixa/devolução inválido - se o código é '1' verifica se o campo prazo é numérico"),
+    m(REJEICAO, "44", "Código da moeda inválido"),
+    m(REJEICAO, "45", "Nome do Pagador inválido ou alteração do Pagador não permitida"),
+    m(REJEICAO, "46", "Tipo/número de inscrição do Pagador inválido"),
+    m(REJEICAO, "47", "Endereço não informado ou alteração de endereço não permitida"),
+    m(REJEICAO, "48", "CEP inválido ou alteração de CEP não permitida"),
+    m(REJEICAO, "49", "CEP sem praça de cobrança ou alteração de cidade não permitida"),
+    m(REJEICAO, "50", "CEP referente a um Banco Correspondente"),
+    m(REJEICAO, "51", "CEP incompatível com a unidade da federação"),
+    m(REJEICAO, "52", "Unidade de Federação inválida ou alteração de UF não permitida"),
+    m(REJEICAO, "53", "Tipo/Número de inscrição do Sacador/Avalista inválido"),
+    m(REJEICAO, "54", "Sacador/Avalista não informado - para espécie AD o nome do Sacador é obrigatório"),
+    m(REJEICAO, "57", "Código da multa inválido"),
+    m(REJEICAO, "58", "Data da multa inválida"),
+    m(REJEICAO, "59", "Valor/percentual da multa inválido"),
+    m(REJEICAO, "60", "Movimento para título não cadastrado - alteração ou devolução"),
+    m(REJEICAO, "62", "Tipo de impressão inválido - Segmento 3S"),
+    m(REJEICAO, "63", "Entrada para título já cadastrado"),
+    m(REJEICAO, "79", "Data de juros de mora inválido - valida data ou prazo na instrução de juros"),
+    m(REJEICAO, "80", "Data do desconto inválida - valida data ou prazo da instrução de desconto"),
+    m(REJEICAO, "81", "CEP inválido do Sacador"),
+    m(REJEICAO, "83", "Tipo/Número de inscrição do Sacador inválido"),
+    m(REJEICAO, "84", "Sacador não informado"),
+    m(REJEICAO, "86", "Seu número inválido (para retorno de alteração)"),
+];
+
+/// Banrisul remessa.
+pub const REMESSA: LayoutSpec = LayoutSpec {
+    layout: Layout::Cnab240,
+    kind: FileKind::Remessa,
+    versions: &[],
+    records: RECORDS,
+    entry: ENTRY_REMESSA,
+    ocorrencias: MOVIMENTOS,
+    motivos: &[],
+    source: SOURCE,
+    retorno_hook: None,
+    titulo_hook: None,
+    write_hook: None,
+    crlf: true,
+};
+
+/// Banrisul retorno.
+pub const RETORNO: LayoutSpec = LayoutSpec {
+    layout: Layout::Cnab240,
+    kind: FileKind::Retorno,
+    versions: &[],
+    records: RECORDS,
+    entry: ENTRY_RETORNO,
+    ocorrencias: OCORRENCIAS,
+    motivos: MOTIVOS,
+    source: SOURCE,
+    retorno_hook: None,
+    titulo_hook: None,
+    write_hook: None,
+    crlf: true,
+};
+
+/// CNAB 240 layouts of this bank.
+pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_cover_240_positions() {
+        for t in [
+            &HEADER_ARQUIVO,
+            &HEADER_LOTE,
+            &SEGMENTO_P,
+            &SEGMENTO_R,
+            &SEGMENTO_T,
+            &SEGMENTO_U,
+            &TRAILER_LOTE,
+            &TRAILER_ARQUIVO,
+        ] {
+            assert_eq!(t.check(), Ok(()), "{}", t.name);
+        }
+    }
+}
