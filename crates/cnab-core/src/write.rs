@@ -448,6 +448,45 @@ fn check_documents(remessa: &Remessa) -> Result<()> {
     Ok(())
 }
 
+/// Where the layout carries the nosso número check digit in a field of its own and a title does not give it, the
+/// DV is computed by the `boleto` crate from the beneficiário's data (agência, conta, carteira, convênio, código do
+/// beneficiário) — the same arithmetic that builds the barcode, so remessa and boleto agree.
+fn fill_nosso_numero_dv(remessa: &Remessa, bank: Bank, spec: &LayoutSpec) -> Result<Option<Remessa>> {
+    let has_dv_field = spec.entry.iter().filter_map(|e| spec.record(e.key)).any(|l| l.by_role(Role::NossoNumeroDv).is_some());
+    if !has_dv_field || remessa.titulos.iter().all(|t| t.nosso_numero_dv.is_some() || t.nosso_numero.is_empty()) {
+        return Ok(None);
+    }
+    let b = &remessa.header.beneficiario;
+    let opt = |s: &str| if s.is_empty() { None } else { Some(s.to_string()) };
+    let mut out = remessa.clone();
+    for (i, t) in out.titulos.iter_mut().enumerate() {
+        if t.nosso_numero_dv.is_some() || t.nosso_numero.is_empty() {
+            continue;
+        }
+        let mut input = boleto::BoletoInput::new(bank.code(), t.nosso_numero.clone(), t.valor);
+        input.agencia = opt(&b.agencia);
+        input.agencia_dv = opt(&b.agencia_dv);
+        input.conta = opt(&b.conta);
+        input.conta_dv = opt(&b.conta_dv);
+        input.carteira = opt(&t.carteira).or_else(|| opt(&b.carteira));
+        input.convenio = opt(&b.convenio);
+        input.codigo_beneficiario = opt(&b.codigo_beneficiario);
+        input.modalidade = opt(&t.variacao).or_else(|| opt(&b.variacao));
+        input.vencimento = t.vencimento;
+        match boleto::nosso_numero_dv(&input) {
+            Ok(dv) => t.nosso_numero_dv = dv,
+            Err(e) => {
+                return Err(Error::new(ErrorKind::Invalid(format!(
+                    "título {} (nosso número {:?}): cannot compute the nosso número check digit ({e}); give nosso_numero_dv",
+                    i + 1,
+                    t.nosso_numero
+                ))))
+            }
+        }
+    }
+    Ok(Some(out))
+}
+
 /// Writes a remessa for a bank and layout: numbering, batch and file trailer counts, the bank's line ending,
 /// upper-case ASCII with accents transliterated. CPFs and CNPJs (numeric and alphanumeric) are validated.
 ///
@@ -477,6 +516,8 @@ pub fn write_remessa_spec(remessa: &Remessa, bank: Bank, spec: &'static LayoutSp
     if !opts.skip_document_check {
         check_documents(remessa)?;
     }
+    let filled = fill_nosso_numero_dv(remessa, bank, spec)?;
+    let remessa = filled.as_ref().unwrap_or(remessa);
     let hook = |line: &mut Vec<u8>, key: RecordKey, t: &Titulo| {
         if let Some(h) = spec.write_hook {
             h(line, key, t);
