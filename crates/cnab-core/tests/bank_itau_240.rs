@@ -160,7 +160,8 @@ fn written_remessa_has_itau_positions() {
     assert_eq!(&tl[29..46], b"00000000000262750"); // valor cobrança simples
     assert_eq!(&lines[8][23..29], b"000009");
     let back = read_remessa(&bytes, ReadOptions::strict()).unwrap();
-    assert_eq!(back.titulos[0].nosso_numero_dv.as_deref(), Some("4"));
+    assert_eq!(back.titulos[0].nosso_numero_dv.as_deref(), Some("0"));
+    assert_eq!(back.titulos[1].nosso_numero_dv.as_deref(), Some("8"));
     assert_eq!(back.titulos[1].pagador.inscricao.numero, "12ABC34501DE35");
     assert_eq!(
         back.titulos[1].mensagens,
