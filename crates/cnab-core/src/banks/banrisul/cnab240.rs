@@ -24,9 +24,9 @@
 //!   (alphanumeric: A4, AA) per ocorrência, as in T 214-223 and annex 5.1.
 //!
 //! Q follows FEBRABAN's positions (own table: zeros in the sacador's N 15 inscrição); S (tipo de impressão 3) is
-//! FEBRABAN's table. Inscrição fields
-//! (N in the manual) are alphanumeric with an inscrição role: the writer right-aligns and zero-fills them, the reader
-//! strips the padding, so the alphanumeric CNPJ (2026) fits.
+//! FEBRABAN's table. Inscrição fields (N in the manual) are alphanumeric with an inscrição role: the writer
+//! right-aligns and zero-fills them, the reader strips the padding, so the alphanumeric CNPJ (2026) fits.
+//! No juros: P 118 is written `3` ("reservado" in this manual, FEBRABAN's "isento"), as laravel-boleto does.
 
 use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};

@@ -20,9 +20,9 @@
 //!   descriptions as printed by Bradesco.
 //!
 //! Q has FEBRABAN's positions (own table: zeros in the sacador's N 15 inscrição when none); R, S and U follow
-//! FEBRABAN position by position (manual pp. 15-16, 19), so FEBRABAN's tables are
-//! reused. Inscrição fields (N in the manual) are alphanumeric in our tables with an inscrição role: the writer
-//! right-aligns and zero-fills them, the reader strips the padding, so the alphanumeric CNPJ (2026) fits.
+//! FEBRABAN position by position (manual pp. 15-16, 19), so FEBRABAN's tables are reused. Inscrição fields (N in
+//! the manual) are alphanumeric in our tables with an inscrição role: the writer right-aligns and zero-fills them,
+//! the reader strips the padding, so the alphanumeric CNPJ (2026) fits.
 
 use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
