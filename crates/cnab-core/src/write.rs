@@ -87,12 +87,12 @@ pub(crate) fn encode(spec: &FieldSpec, value: Option<&Out>, out: &mut Vec<u8>) -
             out.extend(std::iter::repeat_n(b'0', w - digits.len()));
             out.extend_from_slice(digits.as_bytes());
         }
-        Kind::Alpha if is_inscricao(spec.role) && matches!(value, Some(Out::Text(_))) => {
+        Kind::Alpha if is_inscricao(spec.role) => {
             // CPF/CNPJ: right-aligned and zero-filled as every manual prints them (numeric CNPJ or the
-            // alphanumeric one in force since July 2026).
+            // alphanumeric one in force since July 2026); none given: zeros (or the table's default).
             let s: String = match value {
                 Some(Out::Text(s)) => s.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_uppercase()).collect(),
-                _ => String::new(),
+                _ => spec.default.unwrap_or("").to_string(),
             };
             if s.len() > w {
                 return Err(ErrorKind::Overflow { value: s, width: w });
