@@ -84,6 +84,8 @@ enum Cmd {
         #[arg(long, short)]
         verbose: bool,
     },
+    /// The banks and layouts this build reads and writes, with the manual each table follows (Markdown).
+    Banks,
     /// Boleto barcode / linha digitável arithmetic.
     Boleto {
         #[command(subcommand)]
@@ -282,6 +284,10 @@ fn run(cli: Cli) -> Result<bool, Fail> {
         Cmd::Remessa { model, bank, layout, out } => remessa(&model, &bank, layout, out).map(|_| true),
         Cmd::Corpus { dir, layout, bank, expect, verbose } => corpus::run(&dir, layout, bank.as_deref(), expect.as_deref(), verbose),
         Cmd::Boleto { cmd } => boleto_cmd::run(cmd),
+        Cmd::Banks => {
+            print!("{}", banks_table());
+            Ok(true)
+        }
     }
 }
 
@@ -295,6 +301,30 @@ fn main() -> ExitCode {
             ExitCode::from(code)
         }
     }
+}
+
+/// The support matrix as a Markdown table: per bank, CNAB 240 and CNAB 400 × remessa/retorno, and the manuals.
+pub(crate) fn banks_table() -> String {
+    use cnab_core::{FileKind, Layout};
+    let mut out = String::from("| bank | CNAB 240 remessa | CNAB 240 retorno | CNAB 400 remessa | CNAB 400 retorno | manuals followed |\n|---|---|---|---|---|---|\n");
+    let mut banks: Vec<_> = cnab_core::banks::ALL.iter().collect();
+    banks.sort_by_key(|b| b.code);
+    for b in banks {
+        let mark = |l, k| if b.supports(l, k) { "✓" } else { "—" };
+        let mut sources: Vec<&str> = b.layouts().map(|l| l.source).collect();
+        sources.dedup();
+        out.push_str(&format!(
+            "| {:03} {} | {} | {} | {} | {} | {} |\n",
+            b.code,
+            b.name,
+            mark(Layout::Cnab240, FileKind::Remessa),
+            mark(Layout::Cnab240, FileKind::Retorno),
+            mark(Layout::Cnab400, FileKind::Remessa),
+            mark(Layout::Cnab400, FileKind::Retorno),
+            sources.join("; ").replace('|', "/")
+        ));
+    }
+    out
 }
 
 /// Whether a lenient-mode problem is a defect of the file itself (damaged in transit or written by a sloppy

@@ -57,6 +57,8 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// A file split into lines: a prefix (BOM), lines with their endings, and a suffix (trailing 0x1A, blank lines).
 pub(crate) struct Lines<'a> {
+    /// Offset of each line in the input.
+    pub starts: Vec<usize>,
     pub prefix: &'a [u8],
     pub lines: Vec<(&'a [u8], LineEnding)>,
     pub suffix: &'a [u8],
@@ -68,6 +70,8 @@ pub(crate) fn split_lines(bytes: &[u8]) -> Lines<'_> {
         None => (&[][..], bytes),
     };
     let mut lines = Vec::with_capacity(body.len() / 240 + 1);
+    let mut starts = Vec::with_capacity(body.len() / 240 + 1);
+    let base = prefix.len();
     let mut start = 0;
     let mut i = 0;
     while let Some(off) = body.get(i..).and_then(|s| memchr::memchr2(b'\n', b'\r', s)) {
@@ -78,11 +82,13 @@ pub(crate) fn split_lines(bytes: &[u8]) -> Lines<'_> {
             _ => (LineEnding::Lf, pos + 1),
         };
         lines.push((body.get(start..pos).unwrap_or(&[]), ending));
+        starts.push(base + start);
         start = next;
         i = next;
     }
     if start < body.len() {
         lines.push((body.get(start..).unwrap_or(&[]), LineEnding::None));
+        starts.push(base + start);
     }
     // Trailing lines that hold nothing (empty, spaces, 0x1A end-of-file marks) are the suffix.
     let mut keep = lines.len();
@@ -91,7 +97,8 @@ pub(crate) fn split_lines(bytes: &[u8]) -> Lines<'_> {
     }
     let consumed: usize = prefix.len() + lines.iter().take(keep).map(|(l, e)| l.len() + e.as_bytes().len()).sum::<usize>();
     lines.truncate(keep);
-    Lines { prefix, lines, suffix: bytes.get(consumed..).unwrap_or(&[]) }
+    starts.truncate(keep);
+    Lines { starts, prefix, lines, suffix: bytes.get(consumed..).unwrap_or(&[]) }
 }
 
 /// Fits a line to a layout's length for field access: as is when exact; UTF-8 text transcoded to Windows-1252
@@ -284,6 +291,10 @@ pub(crate) struct Engine<'a> {
     pub problems: Vec<Error>,
     pub header: Header,
     pub keep_records: bool,
+    /// Offset in `source` of the line being fed.
+    at: Option<usize>,
+    /// The whole input, shared by the kept records (in-memory reading).
+    source: Option<std::sync::Arc<[u8]>>,
     pub records: Vec<RawRecord>,
     header_lines: Vec<(usize, &'static RecordLayout, Cow<'a, [u8]>)>,
     current: Vec<(usize, &'static RecordLayout, Cow<'a, [u8]>)>,
@@ -306,6 +317,8 @@ impl<'a> Engine<'a> {
             problems,
             header: Header::default(),
             keep_records,
+            source: None,
+            at: None,
             records: Vec::new(),
             header_lines: Vec::new(),
             current: Vec::new(),
@@ -343,7 +356,11 @@ impl<'a> Engine<'a> {
         let key = classify(self.spec.layout, &raw);
         let layout = key.and_then(|k| self.spec.record(k));
         if self.keep_records {
-            self.records.push(RawRecord { line: line_no, layout, bytes: raw.to_vec(), ending });
+            let rec = match (&self.source, self.at) {
+                (Some(src), Some(at)) => RawRecord::shared(line_no, layout, src.clone(), at, at + raw.len(), ending),
+                _ => RawRecord::new(line_no, layout, raw.to_vec(), ending),
+            };
+            self.records.push(rec);
         }
         if raw.len() != len && !utf8_fits(&raw, len) {
             self.problem(Error::at_line(line_no, ErrorKind::LineLength { expected: len, found: raw.len() }))?;
@@ -583,8 +600,10 @@ fn run(bytes: &[u8], opts: ReadOptions) -> Result<(Detected, Engine<'_>, Vec<Eve
     d.kind = spec.kind;
     let mut engine = Engine::new(spec, opts.lenient, problems, true);
     engine.records.reserve(lines.lines.len());
+    engine.source = Some(std::sync::Arc::from(bytes));
     let mut events = Vec::with_capacity(lines.lines.len() / 2);
     for (i, (line, ending)) in lines.lines.iter().enumerate() {
+        engine.at = lines.starts.get(i).copied();
         if let Some(ev) = engine.feed(i + 1, Cow::Borrowed(line), *ending)? {
             events.push(ev);
         }

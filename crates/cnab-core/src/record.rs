@@ -2,6 +2,7 @@
 
 use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Serialize, Serializer};
+use std::sync::Arc;
 
 use crate::error::{Error, ErrorKind};
 use crate::field::{decode, FieldSpec, RecordLayout, Value};
@@ -72,17 +73,46 @@ impl LineEnding {
 }
 
 /// An owned record: the line exactly as the file had it, the layout it was read with, and its line ending.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// The bytes are shared: every record of a file read in memory points into one copy of the input, so keeping all
+/// records costs one allocation, not one per line.
+#[derive(Debug, Clone)]
 pub struct RawRecord {
     /// 1-based line number.
     pub line: usize,
-    /// The layout name (`segmento_t`, `detalhe`, …) or `"desconhecido"` when no layout matched.
+    /// The layout it was read with; `None` when no layout matched (its name is then `"desconhecido"`).
     pub layout: Option<&'static RecordLayout>,
-    /// The line's bytes as in the file, without its ending.
-    pub bytes: Vec<u8>,
+    source: Arc<[u8]>,
+    start: usize,
+    end: usize,
     /// The line ending that followed it.
     pub ending: LineEnding,
 }
+
+impl RawRecord {
+    /// A record owning its bytes.
+    pub fn new(line: usize, layout: Option<&'static RecordLayout>, bytes: Vec<u8>, ending: LineEnding) -> Self {
+        let end = bytes.len();
+        RawRecord { line, layout, source: bytes.into(), start: 0, end, ending }
+    }
+
+    /// A record over `source[start..end]`.
+    pub(crate) fn shared(line: usize, layout: Option<&'static RecordLayout>, source: Arc<[u8]>, start: usize, end: usize, ending: LineEnding) -> Self {
+        RawRecord { line, layout, source, start, end, ending }
+    }
+
+    /// The line's bytes as in the file, without its ending.
+    pub fn bytes(&self) -> &[u8] {
+        self.source.get(self.start..self.end).unwrap_or(&[])
+    }
+}
+
+impl PartialEq for RawRecord {
+    fn eq(&self, other: &Self) -> bool {
+        self.line == other.line && self.layout == other.layout && self.ending == other.ending && self.bytes() == other.bytes()
+    }
+}
+impl Eq for RawRecord {}
 
 impl PartialEq for RecordLayout {
     fn eq(&self, other: &Self) -> bool {
@@ -97,7 +127,7 @@ impl RawRecord {
         match self.layout {
             None => f(None),
             Some(layout) => {
-                let bytes = crate::read::fit_line(&self.bytes, layout.len);
+                let bytes = crate::read::fit_line(self.bytes(), layout.len);
                 f(Some(Record { layout, bytes: &bytes, line: self.line }))
             }
         }
@@ -140,7 +170,7 @@ impl Serialize for RawRecord {
         let mut st = s.serialize_struct("RawRecord", 4)?;
         st.serialize_field("line", &self.line)?;
         st.serialize_field("record", self.name())?;
-        st.serialize_field("raw", &crate::field::lossy(&self.bytes))?;
+        st.serialize_field("raw", &crate::field::lossy(self.bytes()))?;
         st.serialize_field("fields", &Fields(self))?;
         st.end()
     }
@@ -148,10 +178,10 @@ impl Serialize for RawRecord {
 
 /// Writes records back exactly as they were read: same bytes, same line endings.
 pub fn write_raw(prefix: &[u8], records: &[RawRecord], suffix: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(prefix.len() + suffix.len() + records.iter().map(|r| r.bytes.len() + 2).sum::<usize>());
+    let mut out = Vec::with_capacity(prefix.len() + suffix.len() + records.iter().map(|r| r.bytes().len() + 2).sum::<usize>());
     out.extend_from_slice(prefix);
     for r in records {
-        out.extend_from_slice(&r.bytes);
+        out.extend_from_slice(r.bytes());
         out.extend_from_slice(r.ending.as_bytes());
     }
     out.extend_from_slice(suffix);

@@ -1,0 +1,256 @@
+"""Read and write Brazilian CNAB 240 / CNAB 400 bank files (remessa and retorno), and boleto arithmetic.
+
+A thin, typed layer over the Rust core (``cnab-rs``)::
+
+    import cnab
+    retorno = cnab.read("retorno.ret")
+    for e in retorno.entries:
+        if e.ocorrencia and e.ocorrencia.kind is cnab.OcorrenciaKind.LIQUIDACAO:
+            print(e.nosso_numero, e.valor_pago, e.data_ocorrencia)
+
+Amounts are ``decimal.Decimal``, dates ``datetime.date``. Errors are :class:`CnabError` (a ``ValueError``) with
+``.line``, ``.column(s)`` and ``.field``. Reading and writing release the GIL.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any, Iterator, List, Optional, Union
+
+from . import _cnab
+from . import boleto
+from ._convert import from_dict as _from_dict
+from ._errors import BoletoError, CnabError, FieldError, LayoutError, TrailerError, _from_native, _from_payload
+from ._model import (
+    Bank,
+    Beneficiario,
+    Detected,
+    Encargo,
+    FieldValue,
+    Header,
+    Inscricao,
+    Instrucao,
+    Motivo,
+    Ocorrencia,
+    OcorrenciaKind,
+    Pessoa,
+    Record,
+    Remessa,
+    Retorno,
+    RetornoEntry,
+    Titulo,
+    _bank_code,
+    _file_from_native,
+)
+
+__version__: str = _cnab.__version__
+
+__all__ = [
+    "detect",
+    "read",
+    "read_retorno",
+    "read_remessa",
+    "iter_entries",
+    "EntryIterator",
+    "boleto",
+    "CnabError",
+    "LayoutError",
+    "FieldError",
+    "TrailerError",
+    "BoletoError",
+    "OcorrenciaKind",
+    "Bank",
+    "Detected",
+    "Inscricao",
+    "Beneficiario",
+    "Header",
+    "Ocorrencia",
+    "Motivo",
+    "Pessoa",
+    "RetornoEntry",
+    "Encargo",
+    "Instrucao",
+    "Titulo",
+    "Record",
+    "FieldValue",
+    "Retorno",
+    "Remessa",
+]
+
+Source = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview]
+"""A path, or the file's bytes."""
+
+
+def _bytes(data: Union[bytes, bytearray, memoryview]) -> bytes:
+    return data if isinstance(data, bytes) else bytes(data)
+
+
+def detect(data: Source) -> Detected:
+    """Tells bank, layout (240/400), kind (remessa/retorno) and version from a file's bytes (or its path).
+
+    >>> cnab.detect(open("retorno.ret", "rb").read()).bank
+    '341'
+    """
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        with open(data, "rb") as f:
+            data = f.read(4096)
+    try:
+        d = json.loads(_cnab.detect(_bytes(data)))
+    except _cnab.NativeError as e:
+        raise _from_native(e) from None
+    det = Detected(
+        bank=str(d["bank"]["code"]),
+        bank_name=str(d["bank"]["name"]),
+        layout=int(d["layout"]),
+        kind=str(d["kind"]),
+        version=str(d.get("version", "")),
+        supported=bool(d.get("supported", False)),
+    )
+    return det
+
+
+def _read(
+    source: Source,
+    bank: Union[str, int, Bank, None],
+    layout: Optional[int],
+    kind: Optional[str],
+    lenient: bool,
+) -> Union[Retorno, Remessa]:
+    b = _bank_code(bank) if bank is not None else None
+    try:
+        if isinstance(source, (bytes, bytearray, memoryview)):
+            native = _cnab.read_bytes(_bytes(source), b, layout, kind, lenient)
+        else:
+            native = _cnab.read_path(os.fsdecode(os.fspath(source)), b, layout, kind, lenient)
+    except _cnab.NativeError as e:
+        raise _from_native(e) from None
+    return _file_from_native(native)
+
+
+def read(
+    source: Source,
+    *,
+    bank: Union[str, int, Bank, None] = None,
+    layout: Optional[int] = None,
+    lenient: bool = False,
+) -> Union[Retorno, Remessa]:
+    """Reads a whole CNAB file (a path or bytes) into the model: a :class:`Retorno` or a :class:`Remessa`,
+    detected from the file.
+
+    Args:
+        source: a path (``str`` / ``os.PathLike``) or the file's bytes.
+        bank: force the bank (``"341"`` or ``341``) instead of detecting it.
+        layout: force the layout (240 or 400) instead of detecting it.
+        lenient: collect problems in ``.problems`` and go on, instead of raising the first.
+
+    Raises:
+        CnabError: (a subclass of it) at the first problem, in strict mode.
+        OSError: the file cannot be read.
+    """
+    return _read(source, bank, layout, None, lenient)
+
+
+def read_retorno(
+    source: Source,
+    *,
+    bank: Union[str, int, Bank, None] = None,
+    layout: Optional[int] = None,
+    lenient: bool = False,
+) -> Retorno:
+    """Like :func:`read`, for a file that must be a retorno."""
+    _check_kind(source, "retorno")
+    f = _read(source, bank, layout, "retorno", lenient)
+    if not isinstance(f, Retorno):  # pragma: no cover - the kind is forced
+        raise LayoutError("cannot tell remessa from retorno: this is a remessa", kind="unknown_kind")
+    return f
+
+
+def read_remessa(
+    source: Source,
+    *,
+    bank: Union[str, int, Bank, None] = None,
+    layout: Optional[int] = None,
+    lenient: bool = False,
+) -> Remessa:
+    """Like :func:`read`, for a file that must be a remessa."""
+    _check_kind(source, "remessa")
+    f = _read(source, bank, layout, "remessa", lenient)
+    if not isinstance(f, Remessa):  # pragma: no cover - the kind is forced
+        raise LayoutError("cannot tell remessa from retorno: this is a retorno", kind="unknown_kind")
+    return f
+
+
+def _check_kind(source: Source, want: str) -> None:
+    """A file whose header says it is the other kind is an error (a header that says nothing clear is read as
+    ``want``)."""
+    try:
+        d = detect(source)
+    except CnabError:
+        return
+    if d.kind != want:
+        raise LayoutError(f"cannot tell remessa from retorno: this is a {d.kind}", kind="unknown_kind")
+
+
+class EntryIterator(Iterator[RetornoEntry]):
+    """Retorno entries read one at a time from a file, in constant memory (see :func:`iter_entries`)."""
+
+    def __init__(self, native: Any) -> None:
+        self._native = native
+
+    def __iter__(self) -> "EntryIterator":
+        return self
+
+    def __next__(self) -> RetornoEntry:
+        try:
+            s = next(self._native)
+        except _cnab.NativeError as e:
+            raise _from_native(e) from None
+        entry: RetornoEntry = _from_dict(RetornoEntry, json.loads(s))
+        return entry
+
+    @property
+    def header(self) -> Header:
+        """The file header; complete once the first entry has been read (CNAB 240 spreads it over two records)."""
+        h: Header = _from_dict(Header, json.loads(self._native.header_json()))
+        return h
+
+    @property
+    def detected(self) -> Detected:
+        """Bank, layout and kind of the file."""
+        d = json.loads(self._native.detected_json())
+        return Detected(
+            bank=str(d["bank"]["code"]),
+            bank_name=str(d["bank"]["name"]),
+            layout=int(d["layout"]),
+            kind=str(d["kind"]),
+            version=str(d.get("version", "")),
+            supported=bool(d.get("supported", False)),
+        )
+
+    @property
+    def problems(self) -> List[CnabError]:
+        """Problems collected so far (lenient mode)."""
+        return [_from_payload(p) for p in json.loads(self._native.problems_json())]
+
+
+def iter_entries(
+    path: Union[str, "os.PathLike[str]"],
+    *,
+    bank: Union[str, int, Bank, None] = None,
+    layout: Optional[int] = None,
+    lenient: bool = False,
+) -> EntryIterator:
+    """Streams a retorno's entries from a file, one at a time, in constant memory (files larger than memory are
+    fine). In strict mode the first problem is raised from ``next()``; in lenient mode problems collect in
+    ``.problems`` of the iterator.
+
+    >>> total = sum(e.valor_pago or 0 for e in cnab.iter_entries("retorno.ret"))
+    """
+    b = _bank_code(bank) if bank is not None else None
+    try:
+        native = _cnab.iter_entries(os.fsdecode(os.fspath(path)), b, layout, lenient)
+    except _cnab.NativeError as e:
+        raise _from_native(e) from None
+    return EntryIterator(native)
+

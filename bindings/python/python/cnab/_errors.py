@@ -1,0 +1,166 @@
+"""The exception hierarchy: every error is a :class:`CnabError`, itself a :class:`ValueError`."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Dict, Optional, Tuple
+
+__all__ = ["CnabError", "LayoutError", "FieldError", "TrailerError", "BoletoError"]
+
+
+class CnabError(ValueError):
+    """A problem in a CNAB file (or in a model being written), with where it is.
+
+    ``str(err)`` is the Rust message, e.g.
+    ``line 12, columns 254-266 (valor_pago): expected digits, found "12,50"``.
+
+    Attributes:
+        line: 1-based line number, or ``None`` when the problem is not tied to a line.
+        columns: 1-based inclusive column range ``(start, end)``, or ``None``.
+        column: the start column, or ``None``.
+        field: the field name (``"valor_pago"``), or ``None``.
+        record: the record name (``"segmento_t"``, ``"detalhe"``), or ``None``.
+        kind: what went wrong, as a snake_case name (``"not_digits"``, ``"trailer_count"``, ``"check_digit"``…).
+        details: the kind's details as the Rust core serializes them (``{"kind": "not_digits", "found": "12,50"}``),
+            or ``None``.
+    """
+
+    line: Optional[int]
+    columns: Optional[Tuple[int, int]]
+    field: Optional[str]
+    record: Optional[str]
+    kind: str
+    details: Optional[Dict[str, Any]]
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        line: Optional[int] = None,
+        columns: Optional[Tuple[int, int]] = None,
+        field: Optional[str] = None,
+        record: Optional[str] = None,
+        kind: str = "invalid",
+        details: Optional[Dict[str, Any]] = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.columns = columns
+        self.field = field
+        self.record = record
+        self.kind = kind
+        self.details = details
+
+    @property
+    def column(self) -> Optional[int]:
+        """The first column of the problem, or ``None``."""
+        return self.columns[0] if self.columns else None
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.message!r}, line={self.line!r}, field={self.field!r}, kind={self.kind!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, CnabError):
+            return NotImplemented
+        return (type(self), self.message, self.line, self.columns, self.field, self.kind) == (
+            type(other),
+            other.message,
+            other.line,
+            other.columns,
+            other.field,
+            other.kind,
+        )
+
+    def __hash__(self) -> int:
+        return hash((type(self), self.message, self.line, self.columns, self.field, self.kind))
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The error as the Rust core serializes it (what ``cnab parse --lenient`` prints in ``problems``)."""
+        return {
+            "line": self.line or 0,
+            "columns": list(self.columns) if self.columns else None,
+            "field": self.field,
+            "record": self.record,
+            "kind": self.details if self.details is not None else {"kind": self.kind},
+        }
+
+
+class LayoutError(CnabError):
+    """The file's layout, bank, kind or structure is not what it should be (unknown layout/bank/record, a line of
+    the wrong length, a missing header or trailer, records out of place)."""
+
+
+class FieldError(CnabError):
+    """A field's content is invalid (not digits, not a date, a fixed value differs) or a value does not fit its
+    field when writing."""
+
+
+class TrailerError(CnabError):
+    """A trailer's counts or sums do not match the records read."""
+
+
+class BoletoError(CnabError):
+    """A barcode / linha digitável does not parse (length, digits, check digits) or a boleto cannot be made."""
+
+
+_LAYOUT_KINDS = frozenset(
+    {
+        "empty",
+        "line_length",
+        "line_too_long",
+        "unknown_layout",
+        "unknown_bank",
+        "unknown_kind",
+        "unknown_record",
+        "structure",
+        "missing_header",
+        "missing_trailer",
+    }
+)
+_FIELD_KINDS = frozenset(
+    {"not_digits", "bad_date", "missing_date", "bad_const", "overflow", "invalid", "unknown_ocorrencia"}
+)
+_TRAILER_KINDS = frozenset({"trailer_count"})
+
+
+def _class_for(source: str, kind: str) -> type:
+    if source == "boleto":
+        return BoletoError
+    if kind in _LAYOUT_KINDS:
+        return LayoutError
+    if kind in _FIELD_KINDS:
+        return FieldError
+    if kind in _TRAILER_KINDS:
+        return TrailerError
+    return CnabError
+
+
+def _from_payload(payload: Dict[str, Any]) -> CnabError:
+    kind = str(payload.get("kind") or "invalid")
+    cls = _class_for(str(payload.get("source", "cnab")), kind)
+    cols = payload.get("columns")
+    line = payload.get("line") or None
+    details = payload.get("details")
+    err: CnabError = cls(
+        str(payload.get("message", "")),
+        line=line,
+        columns=(int(cols[0]), int(cols[1])) if cols else None,
+        field=payload.get("field"),
+        record=payload.get("record"),
+        kind=kind,
+        details=details if isinstance(details, dict) else None,
+    )
+    return err
+
+
+def _from_native(exc: BaseException) -> CnabError:
+    """Turns a ``_cnab.NativeError`` (whose ``args[0]`` is a JSON payload) into the right :class:`CnabError`."""
+    try:
+        payload = json.loads(str(exc.args[0]))
+    except (ValueError, IndexError, TypeError):
+        return CnabError(str(exc))
+    return _from_payload(payload)

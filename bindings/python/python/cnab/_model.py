@@ -1,0 +1,507 @@
+"""The normalized model as dataclasses: the same names and shapes as the Rust core (and the JSON `cnab parse`
+prints), with amounts as ``Decimal``, dates as ``date`` and the ocorrência kind as an enum."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import decimal
+import enum
+import json
+import os
+from dataclasses import dataclass, field
+from typing import Any, Dict, Iterator, List, Optional, Union
+
+from . import _cnab
+from . import _convert
+from ._errors import CnabError, _from_native, _from_payload
+
+__all__ = [
+    "OcorrenciaKind",
+    "Bank",
+    "Detected",
+    "Inscricao",
+    "Beneficiario",
+    "Header",
+    "Ocorrencia",
+    "Motivo",
+    "Pessoa",
+    "RetornoEntry",
+    "Encargo",
+    "Instrucao",
+    "Titulo",
+    "Record",
+    "Retorno",
+    "Remessa",
+]
+
+FieldValue = Union[None, int, decimal.Decimal, datetime.date, str, Dict[str, Any]]
+"""A decoded record field: ``int`` (digits), ``Decimal`` (implied decimals), ``date``, ``str`` (text), ``None``
+(blank number / zero date), or ``{"raw": ..., "error": {...}}`` when the field's content is invalid."""
+
+
+class OcorrenciaKind(str, enum.Enum):
+    """What an ocorrência means, normalized across banks. Compares equal to its string value."""
+
+    ENTRADA_CONFIRMADA = "entrada_confirmada"
+    ENTRADA_REJEITADA = "entrada_rejeitada"
+    LIQUIDACAO = "liquidacao"
+    LIQUIDACAO_CARTORIO = "liquidacao_cartorio"
+    LIQUIDACAO_APOS_BAIXA = "liquidacao_apos_baixa"
+    BAIXA = "baixa"
+    INSTRUCAO_CONFIRMADA = "instrucao_confirmada"
+    INSTRUCAO_REJEITADA = "instrucao_rejeitada"
+    PROTESTO = "protesto"
+    TARIFA = "tarifa"
+    INFORMATIVO = "informativo"
+    DESCONHECIDA = "desconhecida"
+
+    @property
+    def is_payment(self) -> bool:
+        """True for the kinds that carry money received for the title."""
+        return self in (
+            OcorrenciaKind.LIQUIDACAO,
+            OcorrenciaKind.LIQUIDACAO_CARTORIO,
+            OcorrenciaKind.LIQUIDACAO_APOS_BAIXA,
+        )
+
+    @property
+    def is_rejection(self) -> bool:
+        """True for rejections."""
+        return self in (OcorrenciaKind.ENTRADA_REJEITADA, OcorrenciaKind.INSTRUCAO_REJEITADA)
+
+    @classmethod
+    def _missing_(cls, value: object) -> "OcorrenciaKind":
+        # a kind added to the Rust core after this package was built
+        return cls.DESCONHECIDA
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class _Model:
+    """Shared behaviour: coercion of dicts/strings on construction, ``to_dict`` / ``to_json`` / ``from_dict``."""
+
+    def __post_init__(self) -> None:
+        _convert.coerce_fields(self)
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The value as the JSON the Rust core (and ``cnab parse``) produces: amounts and dates as strings."""
+        return {f.name: _convert.to_json_value(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+
+    def to_json(self, *, indent: Optional[int] = None) -> str:
+        """``to_dict()`` as a JSON string."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+    @classmethod
+    def from_dict(cls, d: Dict[str, Any]) -> Any:
+        """Builds the value from a dict shaped like its JSON (nested dicts, amounts as str/int/Decimal, dates as
+        ``"YYYY-MM-DD"`` or ``date``)."""
+        return _convert.from_dict(cls, d, True)
+
+
+@dataclass
+class Bank(_Model):
+    """A bank: FEBRABAN code (3 digits) and name."""
+
+    code: str = ""
+    name: str = ""
+
+    def __str__(self) -> str:
+        return self.code
+
+
+@dataclass
+class Detected(_Model):
+    """What :func:`cnab.detect` finds: bank, layout, kind and version from the header."""
+
+    bank: str = ""
+    """Bank code, 3 digits (``"341"``)."""
+    bank_name: str = ""
+    layout: int = 240
+    """240 or 400."""
+    kind: str = ""
+    """``"remessa"`` or ``"retorno"``."""
+    version: str = ""
+    """Layout version from the header (CNAB 240), empty when the layout has none."""
+    supported: bool = False
+    """Whether there is a layout table for this bank, layout and kind."""
+
+
+@dataclass
+class Inscricao(_Model):
+    """CPF or CNPJ: ``tipo`` 1 = CPF, 2 = CNPJ (None = not informed)."""
+
+    tipo: Optional[int] = None
+    numero: str = ""
+
+
+@dataclass
+class Beneficiario(_Model):
+    """The company that issues the boletos."""
+
+    nome: str = ""
+    inscricao: Inscricao = field(default_factory=Inscricao)
+    agencia: str = ""
+    agencia_dv: str = ""
+    conta: str = ""
+    conta_dv: str = ""
+    convenio: str = ""
+    codigo_beneficiario: str = ""
+    carteira: str = ""
+    """Carteira of the agreement, where the header carries it (BB); titles without their own carteira use it."""
+    variacao: str = ""
+    """Variação da carteira, where the header carries it (BB)."""
+
+    def to_dict(self) -> Dict[str, Any]:
+        d = super().to_dict()
+        for k in ("carteira", "variacao"):
+            if not d[k]:
+                del d[k]
+        return d
+
+
+@dataclass
+class Header(_Model):
+    """File-level header data."""
+
+    beneficiario: Beneficiario = field(default_factory=Beneficiario)
+    banco_nome: str = ""
+    nsa: Optional[int] = None
+    data_geracao: Optional[datetime.date] = None
+    layout_versao: str = ""
+    data_credito: Optional[datetime.date] = None
+
+
+@dataclass
+class Ocorrencia(_Model):
+    """An ocorrência (movement) code, its normalized kind and the manual's description."""
+
+    code: str = ""
+    kind: OcorrenciaKind = OcorrenciaKind.DESCONHECIDA
+    description: str = ""
+
+
+@dataclass
+class Motivo(_Model):
+    """A motivo (reason) code attached to an ocorrência."""
+
+    code: str = ""
+    description: Optional[str] = None
+
+
+@dataclass
+class Pessoa(_Model):
+    """A person or company (pagador or sacador/avalista)."""
+
+    inscricao: Inscricao = field(default_factory=Inscricao)
+    nome: str = ""
+    endereco: str = ""
+    bairro: str = ""
+    cep: str = ""
+    cidade: str = ""
+    uf: str = ""
+
+
+@dataclass
+class RetornoEntry(_Model):
+    """One retorno entry: what happened to one title."""
+
+    nosso_numero: str = ""
+    nosso_numero_dv: Optional[str] = None
+    seu_numero: str = ""
+    uso_empresa: str = ""
+    carteira: str = ""
+    ocorrencia: Optional[Ocorrencia] = None
+    motivos: List[Motivo] = field(default_factory=list)
+    data_ocorrencia: Optional[datetime.date] = None
+    data_credito: Optional[datetime.date] = None
+    vencimento: Optional[datetime.date] = None
+    valor_titulo: Optional[decimal.Decimal] = None
+    valor_pago: Optional[decimal.Decimal] = None
+    valor_creditado: Optional[decimal.Decimal] = None
+    juros_multa: Optional[decimal.Decimal] = None
+    desconto: Optional[decimal.Decimal] = None
+    abatimento: Optional[decimal.Decimal] = None
+    iof: Optional[decimal.Decimal] = None
+    tarifa: Optional[decimal.Decimal] = None
+    outras_despesas: Optional[decimal.Decimal] = None
+    outros_creditos: Optional[decimal.Decimal] = None
+    pagador: Optional[Pessoa] = None
+    banco_cobrador: str = ""
+    agencia_cobradora: str = ""
+    line: int = 0
+    """1-based line of the entry's first record."""
+
+    @property
+    def kind(self) -> Optional[OcorrenciaKind]:
+        """Shortcut for ``ocorrencia.kind`` (None without an ocorrência)."""
+        return self.ocorrencia.kind if self.ocorrencia else None
+
+
+@dataclass
+class Encargo(_Model):
+    """Interest, fine or discount: a code (how), a date (from when) and a value or rate."""
+
+    codigo: str = ""
+    data: Optional[datetime.date] = None
+    valor: Optional[decimal.Decimal] = None
+
+    def is_empty(self) -> bool:
+        return not self.codigo and self.data is None and self.valor is None
+
+
+@dataclass
+class Instrucao(_Model):
+    """Protest or write-off instruction: a code and a number of days."""
+
+    codigo: str = ""
+    prazo: Optional[int] = None
+
+
+@dataclass
+class Titulo(_Model):
+    """One title in a remessa."""
+
+    movimento: str = ""
+    """``"01"`` = entrada de títulos, ``"02"`` = pedido de baixa, …"""
+    nosso_numero: str = ""
+    nosso_numero_dv: Optional[str] = None
+    seu_numero: str = ""
+    uso_empresa: str = ""
+    carteira: str = ""
+    variacao: str = ""
+    especie: str = ""
+    aceite: str = ""
+    emissao: Optional[datetime.date] = None
+    vencimento: Optional[datetime.date] = None
+    valor: decimal.Decimal = decimal.Decimal(0)
+    juros: Encargo = field(default_factory=Encargo)
+    multa: Encargo = field(default_factory=Encargo)
+    desconto: Encargo = field(default_factory=Encargo)
+    abatimento: Optional[decimal.Decimal] = None
+    iof: Optional[decimal.Decimal] = None
+    protesto: Instrucao = field(default_factory=Instrucao)
+    baixa: Instrucao = field(default_factory=Instrucao)
+    pagador: Pessoa = field(default_factory=Pessoa)
+    sacador_avalista: Optional[Pessoa] = None
+    mensagens: List[str] = field(default_factory=list)
+    line: int = 0
+    """1-based line of the title's first record (when read from a file)."""
+
+    def to_dict(self) -> Dict[str, Any]:
+        d = super().to_dict()
+        for k in ("juros", "multa", "desconto"):
+            if getattr(self, k).is_empty():
+                del d[k]
+        return d
+
+
+class Record:
+    """One record (line) as read: its number, layout name, raw text and decoded fields.
+
+    ``record["valor_pago"]`` decodes one field; ``record.fields`` maps every field name to its value.
+    """
+
+    __slots__ = ("line", "name", "raw", "fields")
+
+    def __init__(self, line: int, name: str, raw: str, fields: Dict[str, FieldValue]) -> None:
+        self.line = line
+        self.name = name
+        """The layout's record name (``segmento_t``, ``detalhe``…), ``"desconhecido"`` when none matched."""
+        self.raw = raw
+        """The line as in the file (without its ending), decoded as Windows-1252."""
+        self.fields = fields
+
+    def __getitem__(self, name: str) -> FieldValue:
+        return self.fields[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.fields
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.fields)
+
+    def get(self, name: str, default: FieldValue = None) -> FieldValue:
+        return self.fields.get(name, default)
+
+    def __repr__(self) -> str:
+        return f"Record(line={self.line}, name={self.name!r})"
+
+    def to_dict(self) -> Dict[str, Any]:
+        """As ``cnab parse --records`` prints it."""
+        return {
+            "line": self.line,
+            "record": self.name,
+            "raw": self.raw,
+            "fields": {k: str(v) if isinstance(v, int) else _convert.to_json_value(v) for k, v in self.fields.items()},
+        }
+
+    @classmethod
+    def _from_json(cls, d: Dict[str, Any]) -> "Record":
+        kinds: Dict[str, str] = d.get("kinds", {})
+        fields: Dict[str, FieldValue] = {}
+        for k, v in d["fields"].items():
+            if isinstance(v, str):
+                kind = kinds.get(k, "text")
+                if kind == "int":
+                    fields[k] = int(v)
+                elif kind == "decimal":
+                    fields[k] = decimal.Decimal(v)
+                elif kind == "date":
+                    fields[k] = datetime.date.fromisoformat(v)
+                else:
+                    fields[k] = v
+            else:
+                fields[k] = v
+        return cls(int(d["line"]), str(d["record"]), str(d["raw"]), fields)
+
+
+class _FileMixin:
+    """Lazy ``records`` (decoded by the Rust core only when first asked for) and ``problems``."""
+
+    _native: Any = None
+    _records: Optional[List[Record]] = None
+
+    @property
+    def records(self) -> List[Record]:
+        """Every record as read, with its raw line and decoded fields (empty for a model built by hand)."""
+        if self._records is None:
+            if self._native is None:
+                self._records = []
+            else:
+                self._records = [Record._from_json(r) for r in json.loads(self._native.records_json())]
+        return self._records
+
+
+@dataclass
+class Retorno(_FileMixin, _Model):
+    """A retorno file read into the model."""
+
+    bank: Bank = field(default_factory=Bank)
+    layout: int = 240
+    """240 or 400."""
+    header: Header = field(default_factory=Header)
+    entries: List[RetornoEntry] = field(default_factory=list)
+    problems: List[CnabError] = field(default_factory=list)
+    """Problems found (lenient mode)."""
+
+    def to_dict(self) -> Dict[str, Any]:
+        """As ``cnab parse FILE`` prints it."""
+        return {
+            "kind": "retorno",
+            "bank": self.bank.to_dict(),
+            "layout": str(self.layout),
+            "header": self.header.to_dict(),
+            "entries": [e.to_dict() for e in self.entries],
+            "problems": [p.to_dict() for p in self.problems],
+        }
+
+
+@dataclass
+class Remessa(_FileMixin, _Model):
+    """A remessa: a header and the titles. Build one by hand (dataclasses or dicts) and write it with
+    :meth:`to_bytes` / :meth:`write`, or read one from a file."""
+
+    header: Header = field(default_factory=Header)
+    titulos: List[Titulo] = field(default_factory=list)
+    bank: Optional[Bank] = None
+    """The bank, when read from a file (writing takes the bank as an argument)."""
+    layout: Optional[int] = None
+    """240 or 400, when read from a file (writing takes the layout as an argument)."""
+    problems: List[CnabError] = field(default_factory=list)
+    """Problems found while reading (lenient mode)."""
+
+    def to_dict(self) -> Dict[str, Any]:
+        """As ``cnab parse FILE`` prints it (and what ``cnab remessa`` reads)."""
+        d: Dict[str, Any] = {"kind": "remessa"}
+        if self.bank is not None:
+            d["bank"] = self.bank.to_dict()
+        d["header"] = self.header.to_dict()
+        d["titulos"] = [t.to_dict() for t in self.titulos]
+        d["problems"] = [p.to_dict() for p in self.problems]
+        return d
+
+    @classmethod
+    def from_dict(cls, d: Dict[str, Any]) -> "Remessa":
+        """Builds a remessa from a dict shaped like its JSON (``{"header": {...}, "titulos": [{...}]}``; the
+        ``kind``, ``bank``, ``problems`` keys of ``cnab parse`` output are accepted)."""
+        d = dict(d)
+        d.pop("kind", None)
+        d.pop("problems", None)
+        bank = d.pop("bank", None)
+        r: Remessa = _convert.from_dict(cls, d, True)
+        if bank is not None:
+            r.bank = _bank(bank)
+        return r
+
+    def to_bytes(self, bank: Union[str, int, Bank, None] = None, layout: Optional[int] = None) -> bytes:
+        """Writes the remessa as the bank's manual demands (CRLF, upper-case ASCII). ``bank`` and ``layout``
+        default to the ones it was read with."""
+        b = bank if bank is not None else self.bank
+        if b is None:
+            raise TypeError("to_bytes(): bank is required (e.g. bank='341')")
+        lay = layout if layout is not None else self.layout
+        if lay is None:
+            raise TypeError("to_bytes(): layout is required (240 or 400)")
+        model = {"header": self.header.to_dict(), "titulos": [t.to_dict() for t in self.titulos]}
+        try:
+            out: bytes = _cnab.write_remessa(json.dumps(model), _bank_code(b), int(lay))
+        except _cnab.NativeError as e:
+            raise _from_native(e) from None
+        return out
+
+    def write(
+        self,
+        path: Union[str, "os.PathLike[str]"],
+        bank: Union[str, int, Bank, None] = None,
+        layout: Optional[int] = None,
+    ) -> None:
+        """Writes :meth:`to_bytes` to a file."""
+        data = self.to_bytes(bank=bank, layout=layout)
+        with open(path, "wb") as f:
+            f.write(data)
+
+
+def _bank_code(b: Union[str, int, Bank]) -> str:
+    if isinstance(b, Bank):
+        return b.code
+    if isinstance(b, int):
+        return f"{b:03d}"
+    return str(b)
+
+
+def _bank(v: Any) -> Bank:
+    if isinstance(v, Bank):
+        return v
+    if isinstance(v, dict):
+        return Bank(code=str(v.get("code", "")), name=str(v.get("name", "")))
+    return Bank(code=_bank_code(v))
+
+
+def _problems(native_json: str) -> List[CnabError]:
+    return [_from_payload(p) for p in json.loads(native_json)]
+
+
+def _file_from_native(native: Any) -> Union[Retorno, Remessa]:
+    d = json.loads(native.model_json())
+    problems = _problems(_cnab.problems_json(native))
+    kind = d.pop("kind")
+    d.pop("problems", None)
+    d.pop("records", None)
+    bank = _bank(d.pop("bank")) if d.get("bank") is not None else None
+    f: Union[Retorno, Remessa]
+    if kind == "retorno":
+        d["layout"] = int(d.get("layout", 240))
+        ret: Retorno = _convert.from_dict(Retorno, d)
+        if bank is not None:
+            ret.bank = bank
+        f = ret
+    else:
+        rem: Remessa = _convert.from_dict(Remessa, d)
+        rem.bank = bank
+        rem.layout = native.layout
+        f = rem
+    f.problems = problems
+    f._native = native
+    return f

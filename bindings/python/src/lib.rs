@@ -1,0 +1,362 @@
+//! `cnab._cnab`: the native half of the `cnab` Python package.
+//!
+//! The Python layer (`python/cnab/__init__.py`) is thin: this module exchanges JSON strings (the same JSON the
+//! `cnab` CLI prints) and the Python side turns them into dataclasses with `Decimal` and `date` values.
+//! Errors are raised as `_cnab.NativeError(payload_json)`; the Python layer turns the payload into the right
+//! subclass of `cnab.CnabError`. Reading and writing release the GIL.
+#![forbid(unsafe_code)]
+
+use std::fs::File;
+use std::io::BufReader;
+
+use cnab_core::{Bank, CnabFile, Kind, FileKind, Layout, RawRecord, ReadOptions, Remessa, RetornoReader};
+use pyo3::create_exception;
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::PyBytes;
+use serde_json::{json, Value};
+
+create_exception!(_cnab, NativeError, PyValueError, "An error from the Rust core; args[0] is a JSON payload.");
+
+/// `FooBar(..)` / `FooBar { .. }` / `FooBar` → `foo_bar`.
+fn variant_name(debug: &str) -> String {
+    let head: String = debug.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+    let mut out = String::with_capacity(head.len() + 4);
+    for (i, c) in head.chars().enumerate() {
+        if c.is_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn error_json(e: &cnab_core::Error) -> Value {
+    // `ErrorKind` is internally tagged; newtype variants holding a string do not serialize that way, so the
+    // kind's name comes from its Debug form and the details are added when they serialize.
+    let details = serde_json::to_value(&e.kind).unwrap_or(Value::Null);
+    json!({
+        "source": "cnab",
+        "message": e.to_string(),
+        "line": e.line,
+        "columns": e.columns,
+        "field": e.field,
+        "record": e.record,
+        "kind": variant_name(&format!("{:?}", e.kind)),
+        "details": details,
+    })
+}
+
+fn cnab_err(e: &cnab_core::Error) -> PyErr {
+    NativeError::new_err(error_json(e).to_string())
+}
+
+fn boleto_err(e: &boleto::BoletoError) -> PyErr {
+    use boleto::BoletoError as B;
+    let field: Option<String> = match e {
+        B::CheckDigit { field, .. } | B::MissingField { field, .. } | B::InvalidField { field, .. } => {
+            Some((*field).to_string())
+        }
+        B::InvalidValor { .. } => Some("valor".into()),
+        B::DateOutOfRange { .. } => Some("vencimento".into()),
+        B::Moeda { .. } => Some("moeda".into()),
+        B::UnsupportedBank(_) => Some("banco".into()),
+        _ => None,
+    };
+    let column: Option<usize> = match e {
+        B::NonDigit { position, .. } => Some(*position),
+        _ => None,
+    };
+    NativeError::new_err(
+        json!({
+            "source": "boleto",
+            "message": e.to_string(),
+            "line": 0,
+            "columns": column.map(|c| [c, c]),
+            "field": field,
+            "record": null,
+            "kind": variant_name(&format!("{e:?}")),
+            "details": null,
+        })
+        .to_string(),
+    )
+}
+
+fn usage_err(kind: &str, message: String) -> PyErr {
+    NativeError::new_err(
+        json!({"source": "cnab", "message": message, "line": 0, "columns": null, "field": null,
+               "record": null, "kind": kind, "details": null})
+        .to_string(),
+    )
+}
+
+fn json_err(what: &str, e: &serde_json::Error) -> PyErr {
+    usage_err("invalid", format!("{what}: {e}"))
+}
+
+fn to_json<T: serde::Serialize>(v: &T) -> PyResult<String> {
+    serde_json::to_string(v).map_err(|e| json_err("serializing", &e))
+}
+
+fn parse_bank(s: Option<&str>) -> PyResult<Option<Bank>> {
+    s.map(|s| s.parse::<Bank>().map_err(|e| cnab_err(&e))).transpose()
+}
+
+fn parse_layout(n: Option<u16>) -> PyResult<Option<Layout>> {
+    n.map(|n| Layout::from_number(n).ok_or_else(|| usage_err("unknown_layout", format!("layout must be 240 or 400, not {n}"))))
+        .transpose()
+}
+
+fn parse_kind(s: Option<&str>) -> PyResult<Option<FileKind>> {
+    match s {
+        None => Ok(None),
+        Some("remessa") => Ok(Some(FileKind::Remessa)),
+        Some("retorno") => Ok(Some(FileKind::Retorno)),
+        Some(o) => Err(usage_err("unknown_kind", format!("kind must be \"remessa\" or \"retorno\", not {o:?}"))),
+    }
+}
+
+fn options(bank: Option<&str>, layout: Option<u16>, kind: Option<&str>, lenient: bool) -> PyResult<ReadOptions> {
+    Ok(ReadOptions { lenient, bank: parse_bank(bank)?, layout: parse_layout(layout)?, kind: parse_kind(kind)?, ..ReadOptions::default() })
+}
+
+fn read_file(path: &str) -> Result<Vec<u8>, PyErr> {
+    std::fs::read(path).map_err(|e| PyErr::from(e))
+}
+
+fn read_and_layout(data: &[u8], opts: ReadOptions) -> cnab_core::Result<(CnabFile, Option<u16>)> {
+    let file = cnab_core::read(data, opts)?;
+    let layout = opts.layout.or_else(|| cnab_core::detect(data).ok().map(|d| d.layout)).map(Layout::number);
+    Ok((file, layout))
+}
+
+/// A file read into the model, kept on the Rust side so its records are decoded only when asked for.
+#[pyclass(module = "cnab._cnab", frozen)]
+struct NativeFile {
+    file: CnabFile,
+    layout: Option<u16>,
+}
+
+impl NativeFile {
+    fn records(&self) -> &[RawRecord] {
+        match &self.file {
+            CnabFile::Retorno(r) => &r.records,
+            CnabFile::Remessa(r) => &r.records,
+        }
+    }
+}
+
+#[pymethods]
+impl NativeFile {
+    /// The model as JSON, exactly what `cnab parse FILE` prints (records left out).
+    fn model_json(&self, py: Python<'_>) -> PyResult<String> {
+        py.detach(|| {
+            let mut file = self.file.clone();
+            match &mut file {
+                CnabFile::Retorno(r) => r.records.clear(),
+                CnabFile::Remessa(r) => r.records.clear(),
+            }
+            serde_json::to_string(&file)
+        })
+        .map_err(|e| json_err("serializing", &e))
+    }
+
+    /// Every record as JSON: `[{line, record, raw, fields: {name: value}}]`.
+    fn records_json(&self, py: Python<'_>) -> PyResult<String> {
+        py.detach(|| {
+            let mut out = Vec::with_capacity(self.records().len());
+            for r in self.records() {
+                let mut v = serde_json::to_value(r)?;
+                let kinds = r.with_view(|view| {
+                    let mut kinds = serde_json::Map::new();
+                    if let Some(view) = view {
+                        for (spec, _) in view.fields() {
+                            let k = match spec.kind {
+                                Kind::Num { scale: 0 } => "int",
+                                Kind::Num { .. } => "decimal",
+                                Kind::Date(_) => "date",
+                                _ => "text",
+                            };
+                            kinds.insert(spec.name.to_string(), Value::from(k));
+                        }
+                    }
+                    kinds
+                });
+                if let Value::Object(m) = &mut v {
+                    m.insert("kinds".into(), Value::Object(kinds));
+                }
+                out.push(v);
+            }
+            serde_json::to_string(&out)
+        })
+        .map_err(|e| json_err("serializing", &e))
+    }
+
+    /// The layout (240 or 400) the file was read with, when known.
+    #[getter]
+    fn layout(&self) -> Option<u16> {
+        match &self.file {
+            CnabFile::Retorno(r) => Some(r.layout.number()),
+            CnabFile::Remessa(_) => self.layout,
+        }
+    }
+
+    /// Number of records.
+    fn record_count(&self) -> usize {
+        self.records().len()
+    }
+}
+
+/// Detects bank, layout and kind; returns the `Detected` as JSON.
+#[pyfunction]
+fn detect(py: Python<'_>, data: Vec<u8>) -> PyResult<String> {
+    let d = py.detach(|| cnab_core::detect(&data)).map_err(|e| cnab_err(&e))?;
+    to_json(&d)
+}
+
+/// Reads a whole file from bytes.
+#[pyfunction]
+#[pyo3(signature = (data, bank=None, layout=None, kind=None, lenient=false))]
+fn read_bytes(
+    py: Python<'_>,
+    data: Vec<u8>,
+    bank: Option<&str>,
+    layout: Option<u16>,
+    kind: Option<&str>,
+    lenient: bool,
+) -> PyResult<NativeFile> {
+    let opts = options(bank, layout, kind, lenient)?;
+    let (file, layout) = py.detach(|| read_and_layout(&data, opts)).map_err(|e| cnab_err(&e))?;
+    Ok(NativeFile { file, layout })
+}
+
+/// Reads a whole file from a path.
+#[pyfunction]
+#[pyo3(signature = (path, bank=None, layout=None, kind=None, lenient=false))]
+fn read_path(
+    py: Python<'_>,
+    path: &str,
+    bank: Option<&str>,
+    layout: Option<u16>,
+    kind: Option<&str>,
+    lenient: bool,
+) -> PyResult<NativeFile> {
+    let opts = options(bank, layout, kind, lenient)?;
+    let path = path.to_owned();
+    let file = py.detach(move || -> PyResult<(CnabFile, Option<u16>)> {
+        let data = read_file(&path)?;
+        read_and_layout(&data, opts).map_err(|e| cnab_err(&e))
+    })?;
+    Ok(NativeFile { file: file.0, layout: file.1 })
+}
+
+/// Streams retorno entries from a file, one at a time (each as JSON), in constant memory.
+#[pyclass(module = "cnab._cnab")]
+struct EntryIter {
+    reader: RetornoReader<BufReader<File>>,
+}
+
+#[pymethods]
+impl EntryIter {
+    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+
+    fn __next__(&mut self, py: Python<'_>) -> PyResult<Option<String>> {
+        match py.detach(|| self.reader.next()) {
+            None => Ok(None),
+            Some(Ok(e)) => to_json(&e).map(Some),
+            Some(Err(e)) => Err(cnab_err(&e)),
+        }
+    }
+
+    /// The header (JSON), once read.
+    fn header_json(&self) -> PyResult<String> {
+        to_json(self.reader.header())
+    }
+
+    /// What was detected (JSON).
+    fn detected_json(&self) -> PyResult<String> {
+        to_json(self.reader.detected())
+    }
+
+    /// Problems collected so far (lenient mode), as a JSON list of error payloads.
+    fn problems_json(&self) -> String {
+        Value::Array(self.reader.problems().iter().map(error_json).collect()).to_string()
+    }
+}
+
+/// Opens a retorno for streaming.
+#[pyfunction]
+#[pyo3(signature = (path, bank=None, layout=None, lenient=false))]
+fn iter_entries(py: Python<'_>, path: &str, bank: Option<&str>, layout: Option<u16>, lenient: bool) -> PyResult<EntryIter> {
+    let opts = options(bank, layout, None, lenient)?;
+    let path = path.to_owned();
+    let reader = py.detach(move || -> PyResult<_> {
+        let f = File::open(&path)?;
+        RetornoReader::new(BufReader::new(f), opts).map_err(|e| cnab_err(&e))
+    })?;
+    Ok(EntryIter { reader })
+}
+
+/// Error payloads (JSON list) for a list of errors; used for `problems`.
+#[pyfunction]
+fn problems_json(file: &NativeFile) -> String {
+    let p = match &file.file {
+        CnabFile::Retorno(r) => &r.problems,
+        CnabFile::Remessa(r) => &r.problems,
+    };
+    Value::Array(p.iter().map(error_json).collect()).to_string()
+}
+
+/// Writes a remessa given as JSON (the model `cnab parse` prints for a remessa) for a bank and layout.
+#[pyfunction]
+fn write_remessa<'py>(py: Python<'py>, model: &str, bank: &str, layout: u16) -> PyResult<Bound<'py, PyBytes>> {
+    let bank = parse_bank(Some(bank))?.ok_or_else(|| usage_err("invalid", "bank is required".into()))?;
+    let layout = parse_layout(Some(layout))?.ok_or_else(|| usage_err("invalid", "layout is required".into()))?;
+    let m: Remessa = serde_json::from_str(model).map_err(|e| json_err("remessa model", &e))?;
+    let bytes = py.detach(|| cnab_core::write_remessa(&m, bank, layout)).map_err(|e| cnab_err(&e))?;
+    Ok(PyBytes::new(py, &bytes))
+}
+
+/// Parses a barcode, linha digitável or arrecadação code → JSON (what `cnab boleto parse` prints).
+#[pyfunction]
+fn boleto_parse(code: &str) -> PyResult<String> {
+    let p = boleto::parse_any(code).map_err(|e| boleto_err(&e))?;
+    to_json(&p)
+}
+
+/// Builds a boleto from a JSON `BoletoInput` → JSON `BoletoOutput` (what `cnab boleto make` prints).
+#[pyfunction]
+fn boleto_make(input: &str) -> PyResult<String> {
+    let req: boleto::BoletoInput = serde_json::from_str(input).map_err(|e| {
+        NativeError::new_err(
+            json!({"source": "boleto", "message": format!("boleto input: {e}"), "line": 0, "columns": null,
+                   "field": null, "record": null, "kind": "invalid_input", "details": null})
+            .to_string(),
+        )
+    })?;
+    let out = boleto::make(&req).map_err(|e| boleto_err(&e))?;
+    to_json(&out)
+}
+
+#[pymodule]
+fn _cnab(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("NativeError", m.py().get_type::<NativeError>())?;
+    m.add_class::<NativeFile>()?;
+    m.add_class::<EntryIter>()?;
+    m.add_function(wrap_pyfunction!(detect, m)?)?;
+    m.add_function(wrap_pyfunction!(read_bytes, m)?)?;
+    m.add_function(wrap_pyfunction!(read_path, m)?)?;
+    m.add_function(wrap_pyfunction!(iter_entries, m)?)?;
+    m.add_function(wrap_pyfunction!(problems_json, m)?)?;
+    m.add_function(wrap_pyfunction!(write_remessa, m)?)?;
+    m.add_function(wrap_pyfunction!(boleto_parse, m)?)?;
+    m.add_function(wrap_pyfunction!(boleto_make, m)?)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}

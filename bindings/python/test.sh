@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Tests of the Python bindings, from nothing: a fresh virtualenv, `pip install ./bindings/python` (maturin builds
+# the extension; reuses $CARGO_TARGET_DIR when set), pytest, the README's example, and `mypy --strict` on
+# examples/example.py. Needs python3 (>= 3.9), cargo, and network access to PyPI.
+#   CNAB_PY_VENV=dir   use (and keep) this virtualenv instead of a temporary one
+#   CNAB_BIN=path      the `cnab` CLI to compare against (default: built here with cargo)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+cd "$root"
+t0=$SECONDS
+
+if [[ -n "${CNAB_PY_VENV:-}" ]]; then
+    venv=$CNAB_PY_VENV
+else
+    tmp=$(mktemp -d)
+    trap 'rm -rf "$tmp"' EXIT
+    venv=$tmp/venv
+fi
+[[ -x "$venv/bin/python" ]] || python3 -m venv "$venv"
+py=$venv/bin/python
+"$py" -m pip install -q --disable-pip-version-check maturin pytest mypy
+
+echo "== pip install ./bindings/python"
+t1=$SECONDS
+"$py" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps ./bindings/python
+echo "   built and installed in $((SECONDS - t1))s"
+
+if [[ -z "${CNAB_BIN:-}" ]]; then
+    echo "== cargo build -p cnab-cli (for the CLI agreement tests)"
+    cargo build -q -p cnab-cli
+    CNAB_BIN=${CARGO_TARGET_DIR:-$root/target}/debug/cnab
+fi
+export CNAB_BIN
+
+echo "== pytest"
+(cd "$root" && "$py" -m pytest -q -p no:cacheprovider bindings/python/tests)
+
+echo "== README example"
+example=$(mktemp)
+sed -n '/^```python/,/^```$/p' bindings/python/README.md | sed '1d;$d' > "$example"
+"$py" "$example" > /dev/null
+rm -f "$example"
+
+echo "== mypy --strict"
+"$venv/bin/mypy" --strict --no-incremental bindings/python/examples/example.py
+"$py" bindings/python/examples/example.py > /dev/null
+
+echo "python bindings: ok ($((SECONDS - t0))s)"
