@@ -38,7 +38,7 @@ echo "== pytest"
 
 echo "== README example"
 example=$(mktemp)
-sed -n '/^```python/,/^```$/p' bindings/python/README.md | sed '1d;$d' > "$example"
+sed -n '/^```python/,/^```$/p' README.md | sed '1d;$d' > "$example"
 "$py" "$example" > /dev/null
 rm -f "$example"
 

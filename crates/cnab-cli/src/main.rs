@@ -311,8 +311,12 @@ pub(crate) fn banks_table() -> String {
     banks.sort_by_key(|b| b.code);
     for b in banks {
         let mark = |l, k| if b.supports(l, k) { "✓" } else { "—" };
-        let mut sources: Vec<&str> = b.layouts().map(|l| l.source).collect();
-        sources.dedup();
+        let mut sources: Vec<&str> = Vec::new();
+        for l in b.layouts() {
+            if !sources.contains(&l.source) {
+                sources.push(l.source);
+            }
+        }
         out.push_str(&format!(
             "| {:03} {} | {} | {} | {} | {} | {} |\n",
             b.code,
