@@ -11,7 +11,9 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use cnab_core::{read, Bank, CnabFile, ErrorKind, OcorrenciaKind, ReadOptions};
+use cnab_core::{
+    read, write_remessa, Bank, CnabFile, ErrorKind, Layout, OcorrenciaKind, ReadOptions, Remessa,
+};
 use rust_decimal::Decimal;
 
 #[test]
@@ -116,4 +118,114 @@ fn complemento_is_one_code_of_two_or_three_characters() {
         Some("Data da apresentação inferior à data de vencimento")
     );
     assert_eq!(r.header.beneficiario.codigo_beneficiario, "00000072234050");
+}
+
+fn corpus_remessa(name: &str) -> Option<Remessa> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/corpus/real/136-unicred/cnab400/remessa")
+        .join(name);
+    let bytes = std::fs::read(p).ok()?;
+    let CnabFile::Remessa(r) = read(&bytes, ReadOptions::strict()).unwrap() else {
+        panic!("not a remessa")
+    };
+    assert_eq!(r.bank.unwrap().code(), 136);
+    assert!(r.problems.is_empty(), "{name}");
+    Some(r)
+}
+
+#[test]
+fn corpus_remessas_read_strictly() {
+    if let Some(r) = corpus_remessa("brboleto__unicred.rem") {
+        assert_eq!(
+            r.header.beneficiario.codigo_beneficiario,
+            "00000000000000082819"
+        );
+        assert_eq!(r.header.nsa, Some(1));
+        let t = &r.titulos[0];
+        assert_eq!(t.carteira, "021");
+        // br_boleto's generator does not put a 10+1-digit nosso número at 193-203 as the manual says: the field
+        // holds "00900000000" (its title number 9 ends at 195). Read as the file has it.
+        assert_eq!(t.nosso_numero, "00900000000");
+        assert_eq!(t.valor, d("50.00"));
+        assert_eq!(t.vencimento, NaiveDate::from_ymd_opt(2016, 12, 13));
+        assert_eq!(t.pagador.cidade, "ANASTACIO");
+    }
+    if let Some(r) = corpus_remessa("ocal10nbr__teste_remessa-unicred_400-1.REM") {
+        assert_eq!(
+            r.header.beneficiario.codigo_beneficiario,
+            "00000000000092035760"
+        );
+        assert_eq!(r.titulos.len(), 2);
+        let t = &r.titulos[1];
+        assert_eq!(t.seu_numero, "0000003/02");
+        assert_eq!(t.multa.codigo, "2");
+        assert_eq!(t.multa.valor, Some(d("2.00")));
+        assert_eq!(t.valor, d("700.00"));
+        assert_eq!(t.nosso_numero, "00000000027");
+        assert_eq!(t.pagador.inscricao.numero, "11034414000158");
+    }
+    if let Some(r) = corpus_remessa("pycobranca__remessa_unicred_cnab400.rem") {
+        let t = &r.titulos[1];
+        assert_eq!(t.movimento, "01");
+        assert_eq!(t.valor, d("1350.75"));
+        assert_eq!(t.nosso_numero, "00876543212"); // 0087654321 + módulo 11 DV 2
+        assert_eq!(t.pagador.nome, "EMPRESA COMPRADORA LTDA  CIA");
+    }
+}
+
+#[test]
+fn written_remessa_matches_manual_positions() {
+    let json = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/136-unicred/cnab400/remessa/remessa.model.json"
+    ))
+    .unwrap();
+    let model: Remessa = serde_json::from_str(&json).unwrap();
+    let bytes = write_remessa(&model, Bank::new(136), Layout::Cnab400).unwrap();
+    let text = String::from_utf8(bytes.clone()).unwrap();
+    let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines.len(), 5);
+    assert!(lines.iter().all(|l| l.len() == 400));
+    let h = lines[0];
+    assert_eq!(&h[0..26], "01REMESSA01COBRANCA       ");
+    assert_eq!(&h[26..46], "00000000000092035760"); // 027-046 código do beneficiário
+    assert_eq!(&h[76..94], "136UNICRED        "); // 077-079, 080-094
+    assert_eq!(&h[94..100], "201126"); // 095-100
+    assert_eq!(&h[107..117], "0000000007"); // 108-110 variação 000, 111-117 nº sequencial do arquivo
+    let l = lines[1];
+    assert_eq!(&l[1..37], "012343000000000371900210000000000000"); // 002-037 agência/conta/carteira 021
+    assert_eq!(&l[37..48], "PEDIDO 2001"); // 038-062
+    assert_eq!(&l[62..67], "13600"); // 063-065, 066-067
+    assert_eq!(&l[92..110], "0200000002001N  01"); // 093-110 multa, mora, descontável, ocorrência
+    assert_eq!(&l[110..139], "NF-2001   1512260000000031000"); // 111-139
+    assert_eq!(&l[149..160], "02011260105"); // 150 desconto, 151-156 emissão, 157, 158 protesto, 159-160 dias
+    assert_eq!(&l[160..173], "0000000000010"); // 161-173 valor de mora
+    assert_eq!(&l[192..205], "0000000001900"); // 193-203 nosso número, 204-205 zeros
+    assert_eq!(&l[218..234], "0100052998224725"); // 219-220, 221-234
+    assert_eq!(&l[326..334], "30110000"); // 327-334 CEP
+    assert_eq!(&l[354..356], "MG"); // 355-356 UF
+    let l = lines[2];
+    assert_eq!(&l[149..150], "1"); // 150 código do desconto
+    assert_eq!(&l[173..192], "0501270000000001500"); // 174-179, 180-192 desconto
+    assert_eq!(&l[356..370], "MARIA AVALISTA"); // 357-394 pagador/avalista
+    let l = lines[3];
+    assert_eq!(&l[0..1], "5");
+    assert_eq!(&l[121..137], "0100011144477735"); // 122-123, 124-137 avalista
+    assert_eq!(&l[214..238], "NAO RECEBER APOS 30 DIAS"); // 215-274 mensagem 1
+    assert_eq!(&lines[4][394..400], "000005");
+
+    let CnabFile::Remessa(back) = read(&bytes, ReadOptions::strict()).unwrap() else {
+        panic!("not a remessa")
+    };
+    assert_eq!(back.titulos.len(), 2);
+    assert_eq!(
+        back.titulos[1]
+            .sacador_avalista
+            .as_ref()
+            .unwrap()
+            .inscricao
+            .numero,
+        "11144477735"
+    );
+    assert_eq!(back.titulos[0].nosso_numero, "00000000019");
 }

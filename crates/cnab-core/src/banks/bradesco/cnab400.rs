@@ -724,6 +724,35 @@ pub const MOTIVOS: &[MotivoDef] = &[
     ),
 ];
 
+/// Remessa — registro tipo 8, "tipo de pagamento e dados do QR Code" of the boleto híbrido (bolepix). Read only.
+///
+/// Bradesco's CNAB 400 manual (and Itaú's, which carries Pix in a tipo 3) does not define this record: it is the
+/// Santander CNAB 400 "Registro Tipo 8" (tipo de pagamento 2-42, extended with tipo de chave DICT 43, chave 44-120
+/// and TXID 121-155) that Maxwbh/brcobranca `lib/brcobranca/remessa/cnab400/pix_mixin.rb` (and its port,
+/// pyCobranca `pycobranca/cnab/cnab400/pix.py`) write after the detail in their Bradesco, Itaú, C6 and Santander
+/// "Pix" remessas; kivanio/brcobranca `santander_pix.rb` writes the same positions. Shared by
+/// [`crate::banks::itau::cnab400`] and [`crate::banks::c6::cnab400`].
+pub const PIX_TIPO8_REMESSA: RecordLayout = RecordLayout {
+    name: "detalhe_pix",
+    len: 400,
+    source: "Registro tipo 8 (tipo de pagamento e dados do QR Code), Santander CNAB 400 as written by Maxwbh/brcobranca PixMixin",
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "8"),
+        F::num("tipo_pagamento", 2, 3),
+        F::num("quantidade_pagamentos", 4, 5),
+        F::num("tipo_valor", 6, 6),
+        F::dec("valor_maximo", 7, 19, 2),
+        F::dec("percentual_maximo", 20, 24, 2),
+        F::dec("valor_minimo", 25, 37, 2),
+        F::dec("percentual_minimo", 38, 42, 2),
+        F::alpha("tipo_chave_dict", 43, 43),
+        F::alpha("chave_dict", 44, 120),
+        F::alpha("txid", 121, 155),
+        F::blank("brancos", 156, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
 const RECORDS_REMESSA: &[(RecordKey, &RecordLayout)] = &[
     (RecordKey::FileHeader, &HEADER_REMESSA),
     (RecordKey::Detail(b'1'), &DETALHE_REMESSA),
@@ -731,6 +760,7 @@ const RECORDS_REMESSA: &[(RecordKey, &RecordLayout)] = &[
     (RecordKey::Detail(b'3'), &RATEIO_REMESSA),
     (RecordKey::Detail(b'6'), &TIPO6_REMESSA),
     (RecordKey::Detail(b'7'), &SACADOR_REMESSA),
+    (RecordKey::Detail(b'8'), &PIX_TIPO8_REMESSA),
     (RecordKey::FileTrailer, &TRAILER_REMESSA),
 ];
 
@@ -763,6 +793,11 @@ const ENTRY_REMESSA: &[EntryRecord] = &[
     },
     EntryRecord {
         key: RecordKey::Detail(b'7'),
+        starts: false,
+        emit: Emit::Never,
+    },
+    EntryRecord {
+        key: RecordKey::Detail(b'8'),
         starts: false,
         emit: Emit::Never,
     },

@@ -819,6 +819,10 @@ const RECORDS_REMESSA: &[(RecordKey, &RecordLayout)] = &[
     (RecordKey::Detail(b'3'), &PIX_REMESSA),
     (RecordKey::Detail(b'4'), &RATEIO_REMESSA),
     (RecordKey::Detail(b'5'), &SACADOR_REMESSA),
+    (
+        RecordKey::Detail(b'8'),
+        &crate::banks::bradesco::cnab400::PIX_TIPO8_REMESSA,
+    ),
     (RecordKey::FileTrailer, &TRAILER_REMESSA),
 ];
 
@@ -847,6 +851,11 @@ const ENTRY_REMESSA: &[EntryRecord] = &[
         key: RecordKey::Detail(b'5'),
         starts: false,
         emit: Emit::IfAny(&[R::SacadorInscricao]),
+    },
+    EntryRecord {
+        key: RecordKey::Detail(b'8'),
+        starts: false,
+        emit: Emit::Never,
     },
 ];
 

@@ -8,12 +8,27 @@
 //! says 001 / "BANCO DO BRASIL"; its details carry 136 as banco recebedor).
 //!
 //! The complemento do movimento (319-326) is one code of two or three characters ("09", "E10", "101"), not a list
-//! of two-character motivos; [`retorno_hook`] reads it. The remessa is not done in the time given.
+//! of two-character motivos; [`retorno_hook`] reads it.
+//!
+//! Remessa source: Unicred do Brasil, "Cobrança Web — Layout de Remessa de Boletos, CNAB 400 posições" (file
+//! `manuais/UNICRED/CNAB400/Layout CNAB 400 - Remessa.pdf` in eduardokum/laravel-boleto): 5.5.1 header, 5.5.3/5.5.4
+//! detalhe tipo 1 and its observações (ocorrências 109-110, códigos de multa/mora/desconto/protesto), 5.5.5 tipo 5
+//! (pagador avalista), 5.5.6 tipo 6 (endereço Correios/e-mail do pagador), 5.5.8 tipo 7 (mensagens em lote), 5.5.10
+//! trailer. Positions cross-checked against laravel-boleto `src/Cnab/Remessa/Cnab400/Banco/Unicred.php`, Maxwbh
+//! brcobranca `lib/brcobranca/remessa/cnab400/unicred.rb` and the three corpus remessas (br_boleto, OCA, pyCobranca).
+//!
+//! Remessa model notes: the nosso número (193-203) is 10 digits plus its módulo 11 DV in one field; the sacador's
+//! name is the "Pagador/Avalista" of the detail (357-394), its inscrição and address the tipo 5 record, whose two
+//! messages feed `mensagens[0..2]`. Tipos 6 and 7 are read only.
 
 use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{FileKind, Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
 use crate::record::Record;
+
+/// Source string of the Unicred remessa tables.
+pub const SOURCE_REMESSA: &str =
+    "Unicred do Brasil, Cobrança Web — Layout de Remessa de Boletos CNAB 400, seção 5.5";
 
 /// Source string of the Unicred tables.
 pub const SOURCE: &str =
@@ -105,6 +120,188 @@ pub const RETORNO_TRAILER: RecordLayout = RecordLayout {
         F::num("sequencial", 395, 400).role(R::Sequencial),
     ],
 };
+
+/// Remessa header (5.5.1).
+pub const REMESSA_HEADER: RecordLayout = RecordLayout {
+    name: "header_arquivo",
+    len: 400,
+    source: SOURCE_REMESSA,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "0"),
+        F::num("codigo_remessa", 2, 2).role(R::ArquivoCodigo),
+        F::constant("literal_remessa", 3, 9, "REMESSA"),
+        F::constant("codigo_servico", 10, 11, "01"),
+        F::alpha("literal_servico", 12, 26).default("COBRANCA"),
+        F::num("codigo_beneficiario", 27, 46).role(R::CodigoBeneficiario),
+        F::alpha("nome_beneficiario", 47, 76).role(R::EmpresaNome),
+        F::num("codigo_banco", 77, 79).role(R::BancoCodigo),
+        F::alpha("nome_banco", 80, 94).default("UNICRED"),
+        F::date6("data_gravacao", 95, 100).role(R::DataGeracao),
+        F::blank("brancos_1", 101, 107),
+        F::num("variacao_carteira", 108, 110).default("000"),
+        F::num("sequencial_arquivo", 111, 117).role(R::Nsa),
+        F::blank("brancos_2", 118, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Remessa detalhe tipo 1 (5.5.3, observações 5.5.4).
+pub const REMESSA_DETALHE: RecordLayout = RecordLayout {
+    name: "detalhe",
+    len: 400,
+    source: SOURCE_REMESSA,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "1"),
+        F::num("agencia", 2, 6).role(R::Agencia),
+        F::alpha("agencia_dv", 7, 7).role(R::AgenciaDv),
+        F::num("conta", 8, 19).role(R::Conta),
+        F::alpha("conta_dv", 20, 20).role(R::ContaDv),
+        F::num("zero", 21, 21),
+        F::num("carteira", 22, 24).role(R::Carteira).default("021"),
+        F::num("zeros_1", 25, 37),
+        F::alpha("uso_empresa", 38, 62).role(R::UsoEmpresa),
+        F::num("codigo_banco", 63, 65).role(R::BancoCodigo),
+        F::num("zeros_2", 66, 67),
+        F::blank("brancos_1", 68, 92),
+        F::num("filler_1", 93, 93),
+        F::alpha("codigo_multa", 94, 94)
+            .role(R::MultaCodigo)
+            .default("3"),
+        F::dec("valor_multa", 95, 104, 2).role(R::MultaValor),
+        F::alpha("tipo_mora", 105, 105)
+            .role(R::JurosCodigo)
+            .default("5"),
+        F::alpha("titulo_descontavel", 106, 106).default("N"),
+        F::blank("brancos_2", 107, 108),
+        F::num("ocorrencia", 109, 110).role(R::Movimento),
+        F::alpha("seu_numero", 111, 120).role(R::SeuNumero),
+        F::date6("vencimento", 121, 126).role(R::Vencimento),
+        F::dec("valor_titulo", 127, 139, 2).role(R::ValorTitulo),
+        F::num("filler_2", 140, 149),
+        F::alpha("codigo_desconto", 150, 150)
+            .role(R::DescontoCodigo)
+            .default("0"),
+        F::date6("emissao", 151, 156).role(R::Emissao),
+        F::num("filler_3", 157, 157),
+        F::alpha("codigo_protesto", 158, 158)
+            .role(R::ProtestoCodigo)
+            .default("3"),
+        F::num("dias_protesto", 159, 160).role(R::ProtestoPrazo),
+        F::dec("valor_mora", 161, 173, 2).role(R::JurosValor),
+        F::date6("data_desconto", 174, 179).role(R::DescontoData),
+        F::dec("valor_desconto", 180, 192, 2).role(R::DescontoValor),
+        F::num("nosso_numero", 193, 203).role(R::NossoNumero),
+        F::num("zeros_3", 204, 205),
+        F::dec("abatimento", 206, 218, 2).role(R::Abatimento),
+        F::num("pagador_tipo_inscricao", 219, 220).role(R::PagadorTipoInscricao),
+        F::num("pagador_inscricao", 221, 234).role(R::PagadorInscricao),
+        F::alpha("pagador_nome", 235, 274).role(R::PagadorNome),
+        F::alpha("pagador_endereco", 275, 314).role(R::PagadorEndereco),
+        F::alpha("pagador_bairro", 315, 326).role(R::PagadorBairro),
+        F::num("pagador_cep", 327, 334).role(R::PagadorCep),
+        F::alpha("pagador_cidade", 335, 354).role(R::PagadorCidade),
+        F::alpha("pagador_uf", 355, 356).role(R::PagadorUf),
+        F::alpha("pagador_avalista", 357, 394).role(R::SacadorNome),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Remessa detalhe tipo 5, dados do pagador avalista (5.5.5).
+pub const REMESSA_AVALISTA: RecordLayout = RecordLayout {
+    name: "detalhe_avalista",
+    len: 400,
+    source: SOURCE_REMESSA,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "5"),
+        F::alpha("email", 2, 121),
+        F::num("sacador_tipo_inscricao", 122, 123).role(R::SacadorTipoInscricao),
+        F::num("sacador_inscricao", 124, 137).role(R::SacadorInscricao),
+        F::alpha("sacador_logradouro", 138, 177),
+        F::alpha("sacador_bairro", 178, 189),
+        F::num("sacador_cep", 190, 197),
+        F::alpha("sacador_cidade", 198, 212),
+        F::alpha("sacador_uf", 213, 214),
+        F::alpha("mensagem_1", 215, 274).role(R::Mensagem1),
+        F::alpha("mensagem_2", 275, 334).role(R::Mensagem2),
+        F::blank("brancos", 335, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Remessa detalhe tipo 6, endereço do pagador no padrão dos Correios e e-mail (5.5.6, 5.5.7). Read only.
+pub const REMESSA_ENDERECO: RecordLayout = RecordLayout {
+    name: "detalhe_endereco_pagador",
+    len: 400,
+    source: SOURCE_REMESSA,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "6"),
+        F::alpha("tipo_logradouro", 2, 26),
+        F::alpha("logradouro", 27, 86),
+        F::alpha("numero", 87, 91),
+        F::alpha("complemento", 92, 121),
+        F::alpha("bairro", 122, 161),
+        F::alpha("cep", 162, 169),
+        F::alpha("cidade", 170, 219),
+        F::alpha("uf", 220, 221),
+        F::alpha("email", 222, 281),
+        F::alpha("boleto_por_email", 282, 282),
+        F::blank("brancos", 283, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Remessa detalhe tipo 7, mensagens em lote (5.5.8, 5.5.9). Read only.
+pub const REMESSA_MENSAGENS: RecordLayout = RecordLayout {
+    name: "detalhe_mensagens",
+    len: 400,
+    source: SOURCE_REMESSA,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "7"),
+        F::blank("brancos", 2, 4),
+        F::num("numero_linha_1", 5, 6),
+        F::alpha("recibo_linha_1", 7, 86),
+        F::blank("filler_1", 87, 94),
+        F::alpha("ficha_linha_1", 95, 134),
+        F::num("numero_linha_2", 135, 136),
+        F::alpha("recibo_linha_2", 137, 216),
+        F::blank("filler_2", 217, 224),
+        F::alpha("ficha_linha_2", 225, 264),
+        F::num("numero_linha_3", 265, 266),
+        F::alpha("recibo_linha_3", 267, 346),
+        F::blank("filler_3", 347, 353),
+        F::alpha("ficha_linha_3", 354, 393),
+        F::blank("destino_boleto", 394, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Remessa trailer (5.5.10).
+pub const REMESSA_TRAILER: RecordLayout = RecordLayout {
+    name: "trailer_arquivo",
+    len: 400,
+    source: SOURCE_REMESSA,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "9"),
+        F::blank("brancos", 2, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Identificação da ocorrência of the remessa (5.5.4, 109-110).
+pub const MOVIMENTOS: &[OcorrenciaDef] = &[
+    oc("01", K::Informativo, "Remessa"),
+    oc("02", K::Informativo, "Pedido de Baixa"),
+    oc("04", K::Informativo, "Concessão de Abatimento"),
+    oc("05", K::Informativo, "Cancelamento de Abatimento"),
+    oc("06", K::Informativo, "Alteração de vencimento"),
+    oc("09", K::Informativo, "Protestar"),
+    oc("11", K::Informativo, "Sustar Protesto e Manter em Carteira"),
+    oc("22", K::Informativo, "Alteração do Seu Número"),
+    oc("23", K::Informativo, "Alteração de dados do Pagador"),
+    oc("25", K::Informativo, "Sustar Protesto e Baixar Título"),
+    oc("26", K::Informativo, "Protesto automático"),
+    oc("40", K::Informativo, "Alteração de Status Desconto"),
+];
 
 /// Códigos de movimento (109-110, "Informações adicionais").
 pub const OCORRENCIAS: &[OcorrenciaDef] = &[
@@ -338,6 +535,56 @@ pub const ENTRY: &[EntryRecord] = &[EntryRecord {
     emit: Emit::Always,
 }];
 
+/// Records of a remessa.
+pub const REMESSA_RECORDS: &[(RecordKey, &RecordLayout)] = &[
+    (RecordKey::FileHeader, &REMESSA_HEADER),
+    (RecordKey::Detail(b'1'), &REMESSA_DETALHE),
+    (RecordKey::Detail(b'5'), &REMESSA_AVALISTA),
+    (RecordKey::Detail(b'6'), &REMESSA_ENDERECO),
+    (RecordKey::Detail(b'7'), &REMESSA_MENSAGENS),
+    (RecordKey::FileTrailer, &REMESSA_TRAILER),
+];
+
+/// A remessa entry: the detail, then the optional tipos 5, 6 and 7.
+pub const REMESSA_ENTRY: &[EntryRecord] = &[
+    EntryRecord {
+        key: RecordKey::Detail(b'1'),
+        starts: true,
+        emit: Emit::Always,
+    },
+    EntryRecord {
+        key: RecordKey::Detail(b'5'),
+        starts: false,
+        emit: Emit::IfAny(&[R::SacadorInscricao, R::Mensagem1, R::Mensagem2]),
+    },
+    EntryRecord {
+        key: RecordKey::Detail(b'6'),
+        starts: false,
+        emit: Emit::Never,
+    },
+    EntryRecord {
+        key: RecordKey::Detail(b'7'),
+        starts: false,
+        emit: Emit::Never,
+    },
+];
+
+/// Unicred CNAB 400 remessa.
+pub const REMESSA: LayoutSpec = LayoutSpec {
+    layout: Layout::Cnab400,
+    kind: FileKind::Remessa,
+    versions: &[],
+    records: REMESSA_RECORDS,
+    entry: REMESSA_ENTRY,
+    ocorrencias: MOVIMENTOS,
+    motivos: &[],
+    source: SOURCE_REMESSA,
+    retorno_hook: None,
+    titulo_hook: None,
+    write_hook: None,
+    crlf: true,
+};
+
 /// Unicred CNAB 400 retorno.
 pub const RETORNO: LayoutSpec = LayoutSpec {
     layout: Layout::Cnab400,
@@ -355,7 +602,7 @@ pub const RETORNO: LayoutSpec = LayoutSpec {
 };
 
 /// CNAB 400 layouts of this bank.
-pub const LAYOUTS: &[&LayoutSpec] = &[&RETORNO];
+pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];
 
 #[cfg(test)]
 mod tests {
@@ -363,7 +610,7 @@ mod tests {
 
     #[test]
     fn tables_cover_400_positions() {
-        for (_, l) in RETORNO_RECORDS {
+        for (_, l) in RETORNO_RECORDS.iter().chain(REMESSA_RECORDS) {
             assert_eq!(l.check(), Ok(()), "{}", l.name);
         }
     }
