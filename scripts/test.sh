@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 echo "== Rust: build and test the workspace (unit, integration, fixtures, doc tests)"
-cargo test --workspace --all-targets
+cargo test --workspace --all-targets --no-fail-fast
 cargo test --workspace --doc
 
 echo "== Real-file gate"
