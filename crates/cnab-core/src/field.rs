@@ -394,8 +394,8 @@ pub fn decode_text(bytes: &[u8]) -> String {
     let end = bytes.iter().rposition(|&b| b != b' ').map_or(0, |p| p + 1);
     let trimmed = bytes.get(..end).unwrap_or(&[]);
     if trimmed.is_ascii() {
-        // ASCII is the common case: no decoder needed.
-        return String::from_utf8_lossy(trimmed).into_owned();
+        // ASCII is the common case: no decoder needed (and ASCII is valid UTF-8).
+        return std::str::from_utf8(trimmed).map(str::to_owned).unwrap_or_default();
     }
     let (text, _, _) = encoding_rs::WINDOWS_1252.decode(trimmed);
     text.into_owned()

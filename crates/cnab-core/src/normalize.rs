@@ -23,13 +23,9 @@ impl Cell<'_> {
     }
     /// Text, trimmed both sides.
     pub fn text(&self) -> String {
-        let t = decode_text(self.raw);
-        let s = t.trim_start();
-        if s.len() == t.len() {
-            t
-        } else {
-            s.to_string()
-        }
+        // Trim the bytes first (spaces are one byte in Windows-1252), then decode once.
+        let start = self.raw.iter().position(|&b| b != b' ').unwrap_or(self.raw.len());
+        decode_text(self.raw.get(start..).unwrap_or(&[]))
     }
     /// Digits kept as text (leading zeros kept); spaces → empty. Alpha fields are returned trimmed.
     pub fn digits(&self) -> Result<String, Error> {

@@ -278,16 +278,22 @@ fn classify(layout: Layout, line: &[u8]) -> Option<RecordKey> {
     }
 }
 
-/// A finished unit of reading.
+/// A finished unit of reading; the entry or title itself is pushed onto the engine's `entries` / `titulos`, so the
+/// large model values are built in place rather than moved through return values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Event {
-    Entry(RetornoEntry),
-    Titulo(Titulo),
+    Entry,
+    Titulo,
 }
 
 /// The state machine shared by the in-memory and streaming readers: fed one line at a time.
 pub(crate) struct Engine<'a> {
     pub spec: &'static LayoutSpec,
     pub lenient: bool,
+    /// Finished retorno entries.
+    pub entries: Vec<RetornoEntry>,
+    /// Finished remessa titles.
+    pub titulos: Vec<Titulo>,
     pub problems: Vec<Error>,
     pub header: Header,
     pub keep_records: bool,
@@ -314,6 +320,8 @@ impl<'a> Engine<'a> {
         Engine {
             spec,
             lenient,
+            entries: Vec::new(),
+            titulos: Vec::new(),
             problems,
             header: Header::default(),
             keep_records,
@@ -533,8 +541,14 @@ impl<'a> Engine<'a> {
         let records: Vec<Record<'_>> = lines.iter().map(|(n, l, b)| Record { layout: l, bytes: b, line: *n }).collect();
         let mut found = Vec::new();
         let ev = match self.spec.kind {
-            FileKind::Retorno => Event::Entry(normalize::retorno_entry(self.spec, &records, &mut found)),
-            FileKind::Remessa => Event::Titulo(normalize::titulo(self.spec, &records, &mut found)),
+            FileKind::Retorno => {
+                self.entries.push(normalize::retorno_entry(self.spec, &records, &mut found));
+                Event::Entry
+            }
+            FileKind::Remessa => {
+                self.titulos.push(normalize::titulo(self.spec, &records, &mut found));
+                Event::Titulo
+            }
         };
         self.problems_from(found)?;
         Ok(Some(ev))
@@ -579,7 +593,7 @@ pub struct Envelope {
     pub suffix: Vec<u8>,
 }
 
-fn run(bytes: &[u8], opts: ReadOptions) -> Result<(Detected, Engine<'_>, Vec<Event>, Envelope)> {
+fn run(bytes: &[u8], opts: ReadOptions) -> Result<(Detected, Engine<'_>, Envelope)> {
     let lines = split_lines(bytes);
     let mut d = detect_lines(&lines.lines)?;
     if let Some(b) = opts.bank {
@@ -601,36 +615,35 @@ fn run(bytes: &[u8], opts: ReadOptions) -> Result<(Detected, Engine<'_>, Vec<Eve
     let mut engine = Engine::new(spec, opts.lenient, problems, true);
     engine.records.reserve(lines.lines.len());
     engine.source = Some(std::sync::Arc::from(bytes));
-    let mut events = Vec::with_capacity(lines.lines.len() / 2);
+    match spec.kind {
+        FileKind::Retorno => engine.entries.reserve(lines.lines.len() / 2),
+        FileKind::Remessa => engine.titulos.reserve(lines.lines.len() / 2),
+    }
     for (i, (line, ending)) in lines.lines.iter().enumerate() {
         engine.at = lines.starts.get(i).copied();
-        if let Some(ev) = engine.feed(i + 1, Cow::Borrowed(line), *ending)? {
-            events.push(ev);
-        }
+        engine.feed(i + 1, Cow::Borrowed(line), *ending)?;
     }
-    if let Some(ev) = engine.finish()? {
-        events.push(ev);
-    }
+    engine.finish()?;
     let env = Envelope { prefix: lines.prefix.to_vec(), suffix: lines.suffix.to_vec() };
-    Ok((d, engine, events, env))
+    Ok((d, engine, env))
 }
 
 /// Reads a whole file (retorno or remessa, detected) into the model, plus the bytes around its records.
 pub fn read_with_envelope(bytes: &[u8], opts: ReadOptions) -> Result<(CnabFile, Envelope)> {
-    let (d, engine, events, env) = run(bytes, opts)?;
+    let (d, engine, env) = run(bytes, opts)?;
     let file = match d.kind {
         FileKind::Retorno => CnabFile::Retorno(Retorno {
             bank: d.bank,
             layout: d.layout,
             header: engine.header,
-            entries: events.into_iter().filter_map(|e| if let Event::Entry(x) = e { Some(x) } else { None }).collect(),
+            entries: engine.entries,
             records: engine.records,
             problems: engine.problems,
         }),
         FileKind::Remessa => CnabFile::Remessa(Remessa {
             bank: Some(d.bank),
             header: engine.header,
-            titulos: events.into_iter().filter_map(|e| if let Event::Titulo(x) = e { Some(x) } else { None }).collect(),
+            titulos: engine.titulos,
             records: engine.records,
             problems: engine.problems,
         }),
@@ -754,8 +767,10 @@ impl<R: BufRead> RetornoReader<R> {
         if buf.iter().all(|&b| b == b' ' || b == 0x1A || b == 0) {
             // Blank first line: an empty file if only filler follows (as the whole-file reader sees it).
             let mut next = Vec::new();
+            let mut line = 1;
             loop {
-                match read_line_limited(&mut src, &mut next, MAX_LINE).map_err(|e| Error::at_line(2, io_kind(e)))? {
+                line += 1;
+                match read_line_limited(&mut src, &mut next, MAX_LINE).map_err(|e| Error::at_line(line, io_kind(e)))? {
                     None => return Err(Error::new(ErrorKind::Empty)),
                     Some(_) if next.iter().all(|&b| b == b' ' || b == 0x1A || b == 0) => continue,
                     Some(_) => break,
@@ -778,7 +793,7 @@ impl<R: BufRead> RetornoReader<R> {
         let mut engine = Engine::new(spec, opts.lenient, problems, false);
         let mut pending = std::collections::VecDeque::new();
         match engine.feed(1, Cow::Owned(buf.clone()), ending) {
-            Ok(Some(Event::Entry(e))) => pending.push_back(Ok(e)),
+            Ok(Some(Event::Entry)) => pending.extend(engine.entries.drain(..).map(Ok)),
             Ok(_) => {}
             Err(e) => return Err(e),
         }
@@ -826,7 +841,7 @@ impl<R: BufRead> Iterator for RetornoReader<R> {
                 Ok(None) => {
                     self.done = true;
                     match self.engine.finish() {
-                        Ok(Some(Event::Entry(e))) => return Some(Ok(e)),
+                        Ok(Some(Event::Entry)) => return self.engine.entries.pop().map(Ok),
                         Ok(_) => return None,
                         Err(e) => return Some(Err(e)),
                     }
@@ -848,7 +863,10 @@ impl<R: BufRead> Iterator for RetornoReader<R> {
                         }
                     }
                     match self.engine.feed(self.line, Cow::Owned(self.buf.clone()), ending) {
-                        Ok(Some(Event::Entry(e))) => return Some(Ok(e)),
+                        Ok(Some(Event::Entry)) => match self.engine.entries.pop() {
+                            Some(e) => return Some(Ok(e)),
+                            None => continue,
+                        },
                         Ok(_) => continue,
                         Err(e) => {
                             self.done = true;
