@@ -258,3 +258,39 @@ impl BankSpec {
         self.cnab240.iter().chain(self.cnab400.iter()).copied()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layouts::febraban240::{RETORNO, SEGMENTO_T};
+
+    const V040: LayoutSpec = LayoutSpec { versions: &["040", "041"], source: "v040", ..RETORNO };
+    const ANY: LayoutSpec = LayoutSpec { source: "any", ..RETORNO };
+    const BANK: BankSpec = BankSpec { code: 999, name: "Teste", cnab240: &[&V040, &ANY], cnab400: &[] };
+
+    #[test]
+    fn the_header_version_picks_the_table() {
+        assert_eq!(BANK.layout(Layout::Cnab240, FileKind::Retorno, "041").map(|l| l.source), Some("v040"));
+        assert_eq!(BANK.layout(Layout::Cnab240, FileKind::Retorno, "087").map(|l| l.source), Some("any"));
+        assert_eq!(BANK.layout(Layout::Cnab240, FileKind::Remessa, "040").map(|l| l.source), None);
+        assert!(BANK.supports(Layout::Cnab240, FileKind::Retorno));
+        assert!(!BANK.supports(Layout::Cnab400, FileKind::Retorno));
+        assert_eq!(RETORNO.record(RecordKey::Segment(b'T')).map(|l| l.name), Some(SEGMENTO_T.name));
+        assert_eq!(RETORNO.ocorrencia("06").map(|o| o.kind), Some(OcorrenciaKind::Liquidacao));
+        assert_eq!(RETORNO.motivo("03", "48").map(|m| m.description), Some("CEP Inválido"));
+        assert_eq!(RETORNO.motivo("06", "48").map(|m| m.description), None);
+    }
+
+    #[test]
+    fn bank_codes_parse_and_print() {
+        assert_eq!("033".parse::<Bank>().map(Bank::code).ok(), Some(33));
+        assert_eq!(Bank::new(1).to_string(), "001");
+        assert!("34a".parse::<Bank>().is_err());
+        assert!("3411".parse::<Bank>().is_err());
+        assert_eq!(Bank::new(353).name(), "Santander");
+        let json = serde_json::to_string(&Bank::new(237)).unwrap_or_default();
+        assert_eq!(json, r#"{"code":"237","name":"Bradesco"}"#);
+        let back: Bank = serde_json::from_str(&json).unwrap_or(Bank::new(0));
+        assert_eq!(back, Bank::new(237));
+    }
+}
