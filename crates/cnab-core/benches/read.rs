@@ -2,12 +2,13 @@
 //! split into lines (the floor we measure against: DESIGN.md asks for ≥ 1 GB/s and within 5× of splitting).
 //!
 //! `cargo bench -p cnab-core --bench read`
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code may fail loudly
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use rust_decimal::Decimal;
 
 use cnab_core::{
-    read_retorno, write_retorno, Bank, Header, Layout, Ocorrencia, OcorrenciaKind, ReadOptions, Retorno, RetornoEntry, RetornoReader,
+    read_retorno, Bank, Header, Layout, Ocorrencia, OcorrenciaKind, ReadOptions, Retorno, RetornoEntry, RetornoReader,
     WriteOptions,
 };
 

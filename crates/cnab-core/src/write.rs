@@ -367,6 +367,7 @@ impl Writer<'_> {
 }
 
 /// Writes a file of `kind` with one entry per item; `item_value` gives each item's role values.
+#[allow(clippy::too_many_arguments)] // internal: one call for remessas, one for retornos
 fn write_file<T>(
     spec: &'static LayoutSpec,
     bank: Bank,

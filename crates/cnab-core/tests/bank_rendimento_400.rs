@@ -11,7 +11,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use cnab_core::{
-    read, write_remessa, Bank, CnabFile, Layout, OcorrenciaKind, ReadOptions, Remessa,
+    read, write_remessa, Bank, CnabFile, Layout, ReadOptions, Remessa,
 };
 use rust_decimal::Decimal;
 

@@ -1,5 +1,6 @@
 //! Engine behaviour independent of any one bank's table: detection, line endings, byte-exact raw writing,
 //! streaming equals in-memory reading, trailer checks, strict vs lenient.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code may fail loudly
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -198,7 +199,7 @@ fn empty_and_garbage_input() {
 
 #[test]
 fn unknown_240_bank_reads_only_leniently_with_febraban_tables() {
-    let mut bytes = with_lf(&febraban(1));
+    let bytes = with_lf(&febraban(1));
     let e = read(&bytes, ReadOptions::strict()).err().unwrap_or_else(|| panic!("accepted bank 999"));
     assert_eq!(e.to_string(), "line 1: bank 999 has no CNAB 240 layout here; --lenient reads it with FEBRABAN's generic CNAB 240 layout");
     let r = read_retorno(&bytes, ReadOptions::lenient()).unwrap_or_else(|e| panic!("{e}"));

@@ -5,6 +5,7 @@
 //!
 //! `CNAB_BLESS=1 cargo test -p cnab-core --test fixtures` (or `CNAB_BLESS=237-bradesco` for one folder) (re)writes the `.rem`/`.ret` and `.expected.json` files of
 //! every model; review the diff by hand against the bank's manual before committing.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code may fail loudly
 
 use std::path::{Path, PathBuf};
 
