@@ -13,7 +13,7 @@ use cnab_core::{
 };
 
 /// A retorno of `n` liquidation entries for `bank` (CNAB 240).
-pub fn big_retorno(bank: u16, n: usize) -> Vec<u8> {
+fn big_retorno(bank: u16, n: usize) -> Vec<u8> {
     let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 20);
     let entries = (0..n)
         .map(|i| RetornoEntry {

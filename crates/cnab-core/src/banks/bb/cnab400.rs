@@ -14,8 +14,25 @@
 //!   not in the stored snapshots): convênio 32-37, nosso número 63-73 + DV 74, natureza 81-82, variação 86-88;
 //!   positions 96-400 are those of tipo 7.
 //!
-//! The remessa table covers convênio 7 (detalhe tipo 7); we found no stored copy of the convênio-6 remessa manual
-//! (detalhe tipo 1), so remessas with detail type 1 are not read (reported as unknown records).
+//! - Convênios of 6 positions, remessa (product CBR640, "Leiaute de Arquivo — Padrão CNAB 400 posições, convênios
+//!   de 6 dígitos"): the BB PDF is not in the stored snapshots; its positions are taken from ACBr
+//!   (`ACBrBancoBrasil.pas` `GerarRegistroHeader400`/`GerarRegistroTransacao400`, branch `Length(Convenio) <= 6`)
+//!   and cross-checked against the CBR643 convênio-6 retorno detail above, whose 1-101 block is the same record:
+//!   header complemento 41-46 = convênio, 108-394 brancos (no convênio líder); detalhe tipo 1: convênio 32-37,
+//!   controle do participante 38-62, nosso número 63-73 (convênio 6 + sequência 5) + DV 74 (módulo 11), prestação
+//!   75-76, grupo de valor 77-78, brancos 79-81, indicativo 82, prefixo 83-85, variação 86-88, conta caução 89,
+//!   código de responsabilidade 90-95, borderô 96-101; 102-400 as in tipo 7.
+//!
+//! # Which remessa table (tipo 1 or tipo 7)
+//! A BB remessa holds either tipo 1 (convênio 6, CBR640) or tipo 7 (convênio 7, CBR641) details, and a CNAB 400
+//! header carries no layout version. So:
+//! - reading: the default [`REMESSA`] spec lists both `Detail(b'1')` and `Detail(b'7')` (each starts a title), so
+//!   either file reads without the caller saying which;
+//! - writing: [`REMESSA_CONVENIO_6`] has `versions: &["CBR640"]` and is listed before the catch-all; a model whose
+//!   `header.layout_versao` is `"CBR640"` writes the convênio-6 header and tipo 1 details (the writer picks the spec
+//!   by `BankSpec::layout(layout, kind, layout_versao)`); any other model writes CBR641 tipo 7. The spec can also be
+//!   passed directly to `cnab_core::write::write_remessa_spec`. (The convênio width cannot be an `Emit` condition,
+//!   so a product name is the cleanest selector the engine offers.)
 //!
 //! Espécies (nota 07): 01 duplicata mercantil, 02 nota promissória, 03 nota de seguro, 05 recibo, 08 letra de câmbio,
 //! 09 warrant, 10 cheque, 12 duplicata de serviço, 13 nota de débito, 15 apólice de seguro, 25 dívida ativa da União,
@@ -32,6 +49,7 @@ use crate::model::{FileKind, Layout, OcorrenciaKind as K, Titulo};
 const SRC: &str = "BB Cobrança Integrada CNAB 400: CBR641 remessa (Doc2627, convênio 7) / CBR643 retorno (Doc2628 convênio 7, Doc8826 convênio 6)";
 const SRC_REM: &str = "BB CBR641 remessa, convênios de 7 posições (Doc2627CBR641Pos7)";
 const SRC_RET: &str = "BB CBR643 retorno, convênios de 7 posições (Doc2628CBR643Pos7)";
+const SRC_REM6: &str = "BB CBR640 remessa, convênios de 6 posições (positions per ACBr ACBrBancoBrasil.pas, cross-checked with Doc8826 retorno tipo 1)";
 const SRC_RET6: &str = "BB CBR643 retorno, convênios de até 6 posições (Doc8826BR643Pos6, set/09)";
 
 /// Remessa — header.
@@ -137,6 +155,96 @@ pub const MULTA_REMESSA: RecordLayout = RecordLayout {
         F::date6("data_multa", 5, 10).role(R::MultaData),
         F::dec("valor_multa", 11, 22, 2).role(R::MultaValor),
         F::blank("brancos", 23, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Remessa — header, convênio de 6 posições (CBR640): convênio at 41-46, no convênio líder.
+pub const HEADER_REMESSA_CONVENIO_6: RecordLayout = RecordLayout {
+    name: "header_arquivo",
+    len: 400,
+    source: SRC_REM6,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "0"),
+        F::num("tipo_operacao", 2, 2).role(R::ArquivoCodigo),
+        F::alpha("literal_remessa", 3, 9).default("REMESSA"),
+        F::num("tipo_servico", 10, 11).default("01"),
+        F::alpha("literal_servico", 12, 19).default("COBRANCA"),
+        F::blank("brancos_1", 20, 26),
+        F::num("agencia", 27, 30).role(R::Agencia),
+        F::alpha("agencia_dv", 31, 31).role(R::AgenciaDv),
+        F::num("conta", 32, 39).role(R::Conta),
+        F::alpha("conta_dv", 40, 40).role(R::ContaDv),
+        F::num("convenio", 41, 46).role(R::Convenio),
+        F::alpha("empresa_nome", 47, 76).role(R::EmpresaNome),
+        F::num("banco", 77, 79).role(R::BancoCodigo),
+        F::alpha("banco_nome", 80, 94).default("BANCODOBRASIL"),
+        F::date6("data_gravacao", 95, 100).role(R::DataGeracao),
+        F::num("sequencial_remessa", 101, 107).role(R::Nsa),
+        F::blank("brancos_2", 108, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Remessa — registro detalhe tipo 1 (convênio de 6 posições, CBR640); 102-400 as in tipo 7.
+pub const DETALHE_REMESSA_CONVENIO_6: RecordLayout = RecordLayout {
+    name: "detalhe_convenio_6",
+    len: 400,
+    source: SRC_REM6,
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "1"),
+        F::num("empresa_tipo_inscricao", 2, 3).role(R::EmpresaTipoInscricao),
+        F::alpha("empresa_inscricao", 4, 17).role(R::EmpresaInscricao),
+        F::num("agencia", 18, 21).role(R::Agencia),
+        F::alpha("agencia_dv", 22, 22).role(R::AgenciaDv),
+        F::num("conta", 23, 30).role(R::Conta),
+        F::alpha("conta_dv", 31, 31).role(R::ContaDv),
+        F::num("convenio", 32, 37).role(R::Convenio),
+        F::alpha("controle_empresa", 38, 62).role(R::UsoEmpresa),
+        F::num("nosso_numero", 63, 73).role(R::NossoNumero),
+        F::alpha("nosso_numero_dv", 74, 74).role(R::NossoNumeroDv),
+        F::num("numero_prestacao", 75, 76),
+        F::num("grupo_valor", 77, 78),
+        F::blank("brancos_1", 79, 81),
+        F::alpha("indicativo_mensagem_sacador", 82, 82),
+        F::alpha("prefixo_titulo", 83, 85),
+        F::num("variacao_carteira", 86, 88).role(R::Variacao),
+        F::num("conta_caucao", 89, 89),
+        F::num("codigo_responsabilidade", 90, 95),
+        F::num("numero_bordero", 96, 101),
+        F::alpha("tipo_cobranca", 102, 106),
+        F::num("carteira", 107, 108).role(R::Carteira),
+        F::num("comando", 109, 110).role(R::Movimento),
+        F::alpha("seu_numero", 111, 120).role(R::SeuNumero),
+        F::date6("vencimento", 121, 126).role(R::Vencimento),
+        F::dec("valor_titulo", 127, 139, 2).role(R::ValorTitulo),
+        F::num("banco", 140, 142).role(R::BancoCodigo),
+        F::num("agencia_cobradora", 143, 146),
+        F::alpha("agencia_cobradora_dv", 147, 147),
+        F::alpha("especie", 148, 149).role(R::Especie),
+        F::alpha("aceite", 150, 150).role(R::Aceite).default("N"),
+        F::date6("data_emissao", 151, 156).role(R::Emissao),
+        F::alpha("instrucao_1", 157, 158)
+            .role(R::ProtestoCodigo)
+            .default("00"),
+        F::alpha("instrucao_2", 159, 160).default("00"),
+        F::dec("juros_mora_dia", 161, 173, 2).role(R::JurosValor),
+        F::date6("data_desconto", 174, 179).role(R::DescontoData),
+        F::dec("valor_desconto", 180, 192, 2).role(R::DescontoValor),
+        F::dec("valor_iof", 193, 205, 2).role(R::Iof),
+        F::dec("valor_abatimento", 206, 218, 2).role(R::Abatimento),
+        F::num("pagador_tipo_inscricao", 219, 220).role(R::PagadorTipoInscricao),
+        F::alpha("pagador_inscricao", 221, 234).role(R::PagadorInscricao),
+        F::alpha("pagador_nome", 235, 271).role(R::PagadorNome),
+        F::blank("brancos_2", 272, 274),
+        F::alpha("pagador_endereco", 275, 314).role(R::PagadorEndereco),
+        F::alpha("pagador_bairro", 315, 326).role(R::PagadorBairro),
+        F::num("pagador_cep", 327, 334).role(R::PagadorCep),
+        F::alpha("pagador_cidade", 335, 349).role(R::PagadorCidade),
+        F::alpha("pagador_uf", 350, 351).role(R::PagadorUf),
+        F::alpha("observacoes_sacador", 352, 391).role(R::SacadorNome),
+        F::num("dias_protesto", 392, 393).role(R::ProtestoPrazo),
+        F::blank("brancos_3", 394, 394),
         F::num("sequencial", 395, 400).role(R::Sequencial),
     ],
 };
@@ -657,6 +765,7 @@ pub const MOTIVOS: &[MotivoDef] = &[
 const RECORDS_REMESSA: &[(RecordKey, &RecordLayout)] = &[
     (RecordKey::FileHeader, &HEADER_REMESSA),
     (RecordKey::Detail(b'7'), &DETALHE_REMESSA),
+    (RecordKey::Detail(b'1'), &DETALHE_REMESSA_CONVENIO_6),
     (RecordKey::Detail(b'5'), &MULTA_REMESSA),
     (RecordKey::FileTrailer, &TRAILER_REMESSA),
 ];
@@ -666,6 +775,37 @@ const ENTRY_REMESSA: &[EntryRecord] = &[
         key: RecordKey::Detail(b'7'),
         starts: true,
         emit: Emit::Always,
+    },
+    EntryRecord {
+        key: RecordKey::Detail(b'1'),
+        starts: true,
+        emit: Emit::Never,
+    },
+    EntryRecord {
+        key: RecordKey::Detail(b'5'),
+        starts: false,
+        emit: Emit::IfAny(&[R::MultaValor]),
+    },
+];
+
+const RECORDS_REMESSA_CONVENIO_6: &[(RecordKey, &RecordLayout)] = &[
+    (RecordKey::FileHeader, &HEADER_REMESSA_CONVENIO_6),
+    (RecordKey::Detail(b'1'), &DETALHE_REMESSA_CONVENIO_6),
+    (RecordKey::Detail(b'7'), &DETALHE_REMESSA),
+    (RecordKey::Detail(b'5'), &MULTA_REMESSA),
+    (RecordKey::FileTrailer, &TRAILER_REMESSA),
+];
+
+const ENTRY_REMESSA_CONVENIO_6: &[EntryRecord] = &[
+    EntryRecord {
+        key: RecordKey::Detail(b'1'),
+        starts: true,
+        emit: Emit::Always,
+    },
+    EntryRecord {
+        key: RecordKey::Detail(b'7'),
+        starts: true,
+        emit: Emit::Never,
     },
     EntryRecord {
         key: RecordKey::Detail(b'5'),
@@ -715,13 +855,13 @@ const ENTRY_RETORNO: &[EntryRecord] = &[
 /// CPF/CNPJ fields are `9(014)`: zero-filled on the left.
 #[allow(clippy::ptr_arg)] // the signature is `bank::WriteHook`
 fn write_hook(line: &mut Vec<u8>, key: RecordKey, _t: &Titulo) {
-    if key == RecordKey::Detail(b'7') {
+    if key == RecordKey::Detail(b'7') || key == RecordKey::Detail(b'1') {
         super::super::itau::zero_pad(line, 4, 17);
         super::super::itau::zero_pad(line, 221, 234);
     }
 }
 
-/// BB CNAB 400 remessa (CBR641, convênio 7).
+/// BB CNAB 400 remessa (CBR641, convênio 7; reads CBR640 tipo 1 details too).
 pub const REMESSA: LayoutSpec = LayoutSpec {
     layout: Layout::Cnab400,
     kind: FileKind::Remessa,
@@ -735,6 +875,16 @@ pub const REMESSA: LayoutSpec = LayoutSpec {
     titulo_hook: None,
     write_hook: Some(write_hook),
     crlf: true,
+};
+
+/// BB CNAB 400 remessa for convênios of 6 positions (CBR640, detalhe tipo 1): chosen by the writer when the model's
+/// `header.layout_versao` is `"CBR640"`, or passed to `write_remessa_spec`. Reads tipo 7 details too.
+pub const REMESSA_CONVENIO_6: LayoutSpec = LayoutSpec {
+    versions: &["CBR640"],
+    records: RECORDS_REMESSA_CONVENIO_6,
+    entry: ENTRY_REMESSA_CONVENIO_6,
+    source: SRC_REM6,
+    ..REMESSA
 };
 
 /// BB CNAB 400 retorno (CBR643, convênios 6 and 7).
@@ -754,4 +904,4 @@ pub const RETORNO: LayoutSpec = LayoutSpec {
 };
 
 /// CNAB 400 layouts of this bank.
-pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];
+pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA_CONVENIO_6, &REMESSA, &RETORNO];
