@@ -4,6 +4,8 @@
 //! `cargo bench -p cnab-core --bench read`
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code may fail loudly
 
+#![allow(missing_docs)] // criterion_group! generates an undocumented pub fn
+
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use rust_decimal::Decimal;
 
