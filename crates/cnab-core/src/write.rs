@@ -453,7 +453,12 @@ fn check_documents(remessa: &Remessa) -> Result<()> {
 /// DV is computed by the `boleto` crate from the beneficiário's data (agência, conta, carteira, convênio, código do
 /// beneficiário) — the same arithmetic that builds the barcode, so remessa and boleto agree.
 fn fill_nosso_numero_dv(remessa: &Remessa, bank: Bank, spec: &LayoutSpec) -> Result<Option<Remessa>> {
-    let has_dv_field = spec.entry.iter().filter_map(|e| spec.record(e.key)).any(|l| l.by_role(Role::NossoNumeroDv).is_some());
+    let has_dv_field = spec
+        .entry
+        .iter()
+        .filter(|e| e.emit != Emit::Never)
+        .filter_map(|e| spec.record(e.key))
+        .any(|l| l.by_role(Role::NossoNumeroDv).is_some());
     if !has_dv_field || remessa.titulos.iter().all(|t| t.nosso_numero_dv.is_some() || t.nosso_numero.is_empty()) {
         return Ok(None);
     }

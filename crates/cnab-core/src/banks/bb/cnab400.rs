@@ -43,8 +43,9 @@
 //! "número de dias para protesto" (392-393) its days.
 
 use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
-use crate::field::{FieldSpec as F, RecordLayout, Role as R};
+use crate::field::{FieldSpec as F, RecordLayout, Role as R, Value};
 use crate::model::{FileKind, Layout, OcorrenciaKind as K, Titulo};
+use crate::record::Record;
 
 const SRC: &str = "BB Cobrança Integrada CNAB 400: CBR641 remessa (Doc2627, convênio 7) / CBR643 retorno (Doc2628 convênio 7, Doc8826 convênio 6)";
 const SRC_REM: &str = "BB CBR641 remessa, convênios de 7 posições (Doc2627CBR641Pos7)";
@@ -186,67 +187,94 @@ pub const HEADER_REMESSA_CONVENIO_6: RecordLayout = RecordLayout {
     ],
 };
 
+/// The fields of the CBR640 detalhe tipo 1.
+const DETALHE6_FIELDS: [F; 52] = [
+    F::constant("tipo_registro", 1, 1, "1"),
+    F::num("empresa_tipo_inscricao", 2, 3).role(R::EmpresaTipoInscricao),
+    F::alpha("empresa_inscricao", 4, 17).role(R::EmpresaInscricao),
+    F::num("agencia", 18, 21).role(R::Agencia),
+    F::alpha("agencia_dv", 22, 22).role(R::AgenciaDv),
+    F::num("conta", 23, 30).role(R::Conta),
+    F::alpha("conta_dv", 31, 31).role(R::ContaDv),
+    F::num("convenio", 32, 37).role(R::Convenio),
+    F::alpha("controle_empresa", 38, 62).role(R::UsoEmpresa),
+    F::num("nosso_numero", 63, 73).role(R::NossoNumero),
+    F::alpha("nosso_numero_dv", 74, 74).role(R::NossoNumeroDv),
+    F::num("numero_prestacao", 75, 76),
+    F::num("grupo_valor", 77, 78),
+    F::blank("brancos_1", 79, 81),
+    F::alpha("indicativo_mensagem_sacador", 82, 82),
+    F::alpha("prefixo_titulo", 83, 85),
+    F::num("variacao_carteira", 86, 88).role(R::Variacao),
+    F::num("conta_caucao", 89, 89),
+    F::num("codigo_responsabilidade", 90, 95),
+    F::num("numero_bordero", 96, 101),
+    F::alpha("tipo_cobranca", 102, 106),
+    F::num("carteira", 107, 108).role(R::Carteira),
+    F::num("comando", 109, 110).role(R::Movimento),
+    F::alpha("seu_numero", 111, 120).role(R::SeuNumero),
+    F::date6("vencimento", 121, 126).role(R::Vencimento),
+    F::dec("valor_titulo", 127, 139, 2).role(R::ValorTitulo),
+    F::num("banco", 140, 142).role(R::BancoCodigo),
+    F::num("agencia_cobradora", 143, 146),
+    F::alpha("agencia_cobradora_dv", 147, 147),
+    F::alpha("especie", 148, 149).role(R::Especie),
+    F::alpha("aceite", 150, 150).role(R::Aceite).default("N"),
+    F::date6("data_emissao", 151, 156).role(R::Emissao),
+    F::alpha("instrucao_1", 157, 158)
+        .role(R::ProtestoCodigo)
+        .default("00"),
+    F::alpha("instrucao_2", 159, 160).default("00"),
+    F::dec("juros_mora_dia", 161, 173, 2).role(R::JurosValor),
+    F::date6("data_desconto", 174, 179).role(R::DescontoData),
+    F::dec("valor_desconto", 180, 192, 2).role(R::DescontoValor),
+    F::dec("valor_iof", 193, 205, 2).role(R::Iof),
+    F::dec("valor_abatimento", 206, 218, 2).role(R::Abatimento),
+    F::num("pagador_tipo_inscricao", 219, 220).role(R::PagadorTipoInscricao),
+    F::alpha("pagador_inscricao", 221, 234).role(R::PagadorInscricao),
+    F::alpha("pagador_nome", 235, 271).role(R::PagadorNome),
+    F::blank("brancos_2", 272, 274),
+    F::alpha("pagador_endereco", 275, 314).role(R::PagadorEndereco),
+    F::alpha("pagador_bairro", 315, 326).role(R::PagadorBairro),
+    F::num("pagador_cep", 327, 334).role(R::PagadorCep),
+    F::alpha("pagador_cidade", 335, 349).role(R::PagadorCidade),
+    F::alpha("pagador_uf", 350, 351).role(R::PagadorUf),
+    F::alpha("observacoes_sacador", 352, 391).role(R::SacadorNome),
+    F::num("dias_protesto", 392, 393).role(R::ProtestoPrazo),
+    F::blank("brancos_3", 394, 394),
+    F::num("sequencial", 395, 400).role(R::Sequencial),
+];
+
+/// The same fields with the DV field feeding no role: the default (catch-all) remessa spec reads tipo 1 details
+/// through this table, since the writer computes a nosso-número DV for any spec whose entry carries a DV field;
+/// [`titulo_hook`] fills `nosso_numero_dv` from position 74 instead.
+const fn without_dv_role(mut fields: [F; 52]) -> [F; 52] {
+    let mut rest: &mut [F] = &mut fields;
+    while let [f, tail @ ..] = rest {
+        if matches!(f.role, Some(R::NossoNumeroDv)) {
+            f.role = None;
+        }
+        rest = tail;
+    }
+    fields
+}
+
+const DETALHE6_FIELDS_LEITURA: [F; 52] = without_dv_role(DETALHE6_FIELDS);
+
 /// Remessa — registro detalhe tipo 1 (convênio de 6 posições, CBR640); 102-400 as in tipo 7.
 pub const DETALHE_REMESSA_CONVENIO_6: RecordLayout = RecordLayout {
     name: "detalhe_convenio_6",
     len: 400,
     source: SRC_REM6,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "1"),
-        F::num("empresa_tipo_inscricao", 2, 3).role(R::EmpresaTipoInscricao),
-        F::alpha("empresa_inscricao", 4, 17).role(R::EmpresaInscricao),
-        F::num("agencia", 18, 21).role(R::Agencia),
-        F::alpha("agencia_dv", 22, 22).role(R::AgenciaDv),
-        F::num("conta", 23, 30).role(R::Conta),
-        F::alpha("conta_dv", 31, 31).role(R::ContaDv),
-        F::num("convenio", 32, 37).role(R::Convenio),
-        F::alpha("controle_empresa", 38, 62).role(R::UsoEmpresa),
-        F::num("nosso_numero", 63, 73).role(R::NossoNumero),
-        F::alpha("nosso_numero_dv", 74, 74).role(R::NossoNumeroDv),
-        F::num("numero_prestacao", 75, 76),
-        F::num("grupo_valor", 77, 78),
-        F::blank("brancos_1", 79, 81),
-        F::alpha("indicativo_mensagem_sacador", 82, 82),
-        F::alpha("prefixo_titulo", 83, 85),
-        F::num("variacao_carteira", 86, 88).role(R::Variacao),
-        F::num("conta_caucao", 89, 89),
-        F::num("codigo_responsabilidade", 90, 95),
-        F::num("numero_bordero", 96, 101),
-        F::alpha("tipo_cobranca", 102, 106),
-        F::num("carteira", 107, 108).role(R::Carteira),
-        F::num("comando", 109, 110).role(R::Movimento),
-        F::alpha("seu_numero", 111, 120).role(R::SeuNumero),
-        F::date6("vencimento", 121, 126).role(R::Vencimento),
-        F::dec("valor_titulo", 127, 139, 2).role(R::ValorTitulo),
-        F::num("banco", 140, 142).role(R::BancoCodigo),
-        F::num("agencia_cobradora", 143, 146),
-        F::alpha("agencia_cobradora_dv", 147, 147),
-        F::alpha("especie", 148, 149).role(R::Especie),
-        F::alpha("aceite", 150, 150).role(R::Aceite).default("N"),
-        F::date6("data_emissao", 151, 156).role(R::Emissao),
-        F::alpha("instrucao_1", 157, 158)
-            .role(R::ProtestoCodigo)
-            .default("00"),
-        F::alpha("instrucao_2", 159, 160).default("00"),
-        F::dec("juros_mora_dia", 161, 173, 2).role(R::JurosValor),
-        F::date6("data_desconto", 174, 179).role(R::DescontoData),
-        F::dec("valor_desconto", 180, 192, 2).role(R::DescontoValor),
-        F::dec("valor_iof", 193, 205, 2).role(R::Iof),
-        F::dec("valor_abatimento", 206, 218, 2).role(R::Abatimento),
-        F::num("pagador_tipo_inscricao", 219, 220).role(R::PagadorTipoInscricao),
-        F::alpha("pagador_inscricao", 221, 234).role(R::PagadorInscricao),
-        F::alpha("pagador_nome", 235, 271).role(R::PagadorNome),
-        F::blank("brancos_2", 272, 274),
-        F::alpha("pagador_endereco", 275, 314).role(R::PagadorEndereco),
-        F::alpha("pagador_bairro", 315, 326).role(R::PagadorBairro),
-        F::num("pagador_cep", 327, 334).role(R::PagadorCep),
-        F::alpha("pagador_cidade", 335, 349).role(R::PagadorCidade),
-        F::alpha("pagador_uf", 350, 351).role(R::PagadorUf),
-        F::alpha("observacoes_sacador", 352, 391).role(R::SacadorNome),
-        F::num("dias_protesto", 392, 393).role(R::ProtestoPrazo),
-        F::blank("brancos_3", 394, 394),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    fields: &DETALHE6_FIELDS,
+};
+
+/// Remessa — registro detalhe tipo 1 as read by the default [`REMESSA`] spec (DV read by [`titulo_hook`]).
+pub const DETALHE_REMESSA_CONVENIO_6_LEITURA: RecordLayout = RecordLayout {
+    name: "detalhe_convenio_6",
+    len: 400,
+    source: SRC_REM6,
+    fields: &DETALHE6_FIELDS_LEITURA,
 };
 
 /// Trailer (remessa).
@@ -765,7 +793,7 @@ pub const MOTIVOS: &[MotivoDef] = &[
 const RECORDS_REMESSA: &[(RecordKey, &RecordLayout)] = &[
     (RecordKey::FileHeader, &HEADER_REMESSA),
     (RecordKey::Detail(b'7'), &DETALHE_REMESSA),
-    (RecordKey::Detail(b'1'), &DETALHE_REMESSA_CONVENIO_6),
+    (RecordKey::Detail(b'1'), &DETALHE_REMESSA_CONVENIO_6_LEITURA),
     (RecordKey::Detail(b'5'), &MULTA_REMESSA),
     (RecordKey::FileTrailer, &TRAILER_REMESSA),
 ];
@@ -861,6 +889,19 @@ fn write_hook(line: &mut Vec<u8>, key: RecordKey, _t: &Titulo) {
     }
 }
 
+/// Reads the nosso-número DV (position 74) of a CBR640 tipo 1 detail read by the default spec.
+pub fn titulo_hook(t: &mut Titulo, records: &[Record<'_>]) {
+    let Some(r) = records.first() else { return };
+    if r.layout.name != DETALHE_REMESSA_CONVENIO_6_LEITURA.name || t.nosso_numero_dv.is_some() {
+        return;
+    }
+    if let Some(Ok(Value::Text(dv))) = r.get("nosso_numero_dv") {
+        if !dv.trim().is_empty() {
+            t.nosso_numero_dv = Some(dv.trim().to_string());
+        }
+    }
+}
+
 /// BB CNAB 400 remessa (CBR641, convênio 7; reads CBR640 tipo 1 details too).
 pub const REMESSA: LayoutSpec = LayoutSpec {
     layout: Layout::Cnab400,
@@ -872,7 +913,7 @@ pub const REMESSA: LayoutSpec = LayoutSpec {
     motivos: &[],
     source: SRC,
     retorno_hook: None,
-    titulo_hook: None,
+    titulo_hook: Some(titulo_hook),
     write_hook: Some(write_hook),
     crlf: true,
 };
