@@ -53,6 +53,29 @@ impl Bank {
     /// 756 Sicoob (Bancoob).
     pub const SICOOB: Bank = Bank(756);
 
+    /// 021 Banestes.
+    pub const BANESTES: Bank = Bank(21);
+    /// 097 CrediSIS.
+    pub const CREDISIS: Bank = Bank(97);
+    /// 224 Banco Fibra.
+    pub const FIBRA: Bank = Bank(224);
+    /// 336 C6 Bank.
+    pub const C6: Bank = Bank(336);
+    /// 399 HSBC.
+    pub const HSBC: Bank = Bank(399);
+    /// 435 Delbank.
+    pub const DELBANK: Bank = Bank(435);
+    /// 633 Banco Rendimento.
+    pub const RENDIMENTO: Bank = Bank(633);
+    /// 643 Banco Pine.
+    pub const PINE: Bank = Bank(643);
+    /// 707 Banco Daycoval.
+    pub const DAYCOVAL: Bank = Bank(707);
+    /// 712 Banco Ourinvest.
+    pub const OURINVEST: Bank = Bank(712);
+    /// 745 Citibank.
+    pub const CITIBANK: Bank = Bank(745);
+
     /// A bank from its code (any value; codes above 999 never parse from a barcode).
     pub const fn new(code: u16) -> Bank {
         Bank(code)
@@ -74,15 +97,22 @@ impl Bank {
             70 => "BRB - Banco de Brasília",
             77 => "Banco Inter",
             85 => "Ailos",
+            97 => "CrediSIS",
             104 => "Caixa Econômica Federal",
             136 => "Unicred",
             208 => "BTG Pactual",
+            224 => "Banco Fibra",
             237 => "Bradesco",
             260 => "Nu Pagamentos",
             336 => "C6 Bank",
             341 => "Itaú Unibanco",
             399 => "HSBC",
             422 => "Safra",
+            435 => "Delbank",
+            633 => "Banco Rendimento",
+            643 => "Banco Pine",
+            707 => "Banco Daycoval",
+            712 => "Banco Ourinvest",
             745 => "Citibank",
             748 => "Sicredi",
             756 => "Sicoob",

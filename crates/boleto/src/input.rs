@@ -21,18 +21,20 @@ use crate::text::pad;
 /// | `banco` | bank code, `"341"` or `341` (required) |
 /// | `agencia`, `agencia_dv` | branch and its check digit |
 /// | `conta`, `conta_dv` | account and its check digit |
-/// | `carteira` | carteira / modalidade code as the bank prints it |
-/// | `convenio` | agreement number (BB convênio, Ailos convênio) |
-/// | `codigo_beneficiario` | beneficiary code (Santander, Caixa, Sicredi, Sicoob, Banrisul, Itaú código do cliente, Inter operação); falls back to `convenio` |
+/// | `carteira` | carteira / modalidade code as the bank prints it (HSBC: `CNR` or `CSB`, the default) |
+/// | `convenio` | agreement number (BB convênio, Ailos convênio, CrediSIS convênio, Citibank conta cosmos) |
+/// | `codigo_beneficiario` | beneficiary code (Santander, Caixa, Sicredi, Sicoob, Banrisul, Itaú código do cliente, Inter operação, C6 código do cliente, Fibra/Pine/Rendimento/Daycoval operação); falls back to `convenio` |
 /// | `nosso_numero` | the title number, without its check digit (required) |
 /// | `valor` | amount, decimal (`"123.45"` or `123.45`; required) |
 /// | `vencimento` | due date `YYYY-MM-DD`; absent/null = no due date (fator 0000) |
 /// | `posto`, `byte`, `ano` | Sicredi: posto (2), byte de geração (1), year of issue (2 digits) |
-/// | `modalidade`, `parcela` | Sicoob: modalidade (2, default `01`), parcela (3, default `001`); `variacao` is accepted as an alias of `modalidade` |
+/// | `modalidade`, `parcela` | Sicoob: modalidade (2, default `01`), parcela (3, default `001`); Banestes: variação (1, default `2`); `variacao` is accepted as an alias of `modalidade` |
 /// | `emissao` | Caixa: emission id (default `4`, beneficiário) |
 /// | `seu_numero` | Itaú special carteiras (107, 122, 142, 143, 196, 198): seu número (7) |
 /// | `iof` | Santander: IOF digit (default `0`; 7 for seguradoras) |
 /// | `incremento` | BRB: nosso número increment (3, default `000`) |
+/// | `documento_beneficiario` | CrediSIS: the beneficiário's CPF/CNPJ (digits; its módulo 11 DV goes into the barcode) |
+/// | `portfolio` | Citibank: portfolio (3) |
 ///
 /// ```
 /// let input: boleto::BoletoInput = serde_json::from_str(r#"{
@@ -106,6 +108,12 @@ pub struct BoletoInput {
     /// BRB incremento.
     #[serde(default)]
     pub incremento: Option<String>,
+    /// CrediSIS: the beneficiário's CPF/CNPJ.
+    #[serde(default)]
+    pub documento_beneficiario: Option<String>,
+    /// Citibank portfolio.
+    #[serde(default)]
+    pub portfolio: Option<String>,
 }
 
 fn nonempty(o: &Option<String>) -> Option<&str> {

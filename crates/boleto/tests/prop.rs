@@ -162,8 +162,77 @@ fn bank_input() -> impl Strategy<Value = (u16, Vec<(&'static str, String)>)> {
                 ("nosso_numero", n)
             ]
         )),
-        (digits(3), ct, digits(6))
+        (digits(3), ct.clone(), digits(6))
             .prop_map(|(a, c, n)| (70, vec![("agencia", a), ("conta", c), ("nosso_numero", n)])),
+        (digits(10), digits(1), digits(8))
+            .prop_map(|(c, d, n)| (21, vec![("conta", c), ("conta_dv", d), ("nosso_numero", n)])),
+        (ag.clone(), digits(6), digits(6)).prop_map(|(a, v, n)| (
+            97,
+            vec![
+                ("agencia", a),
+                ("convenio", v),
+                ("documento_beneficiario", "12345678912".into()),
+                ("nosso_numero", n)
+            ]
+        )),
+        (digits(3), digits(9), digits(11)).prop_map(|(p, v, n)| (
+            745,
+            vec![
+                ("carteira", "3".into()),
+                ("portfolio", p),
+                ("convenio", format!("0{v}")),
+                ("nosso_numero", n)
+            ]
+        )),
+        (ag.clone(), ct.clone(), digits(10)).prop_map(|(a, c, n)| (
+            399,
+            vec![
+                ("carteira", "CSB".into()),
+                ("agencia", a),
+                ("conta", c),
+                ("nosso_numero", n)
+            ]
+        )),
+        (
+            digits(12),
+            digits(10),
+            prop::sample::select(vec!["10", "20", "30", "40", "60"])
+        )
+            .prop_map(|(b, n, k)| (
+                336,
+                vec![
+                    ("codigo_beneficiario", b),
+                    ("carteira", k.into()),
+                    ("nosso_numero", n)
+                ]
+            )),
+        (
+            prop::sample::select(vec![224u16, 633, 643, 707]),
+            ag.clone(),
+            prop::sample::select(vec!["110", "112", "121"]),
+            ct.clone(),
+            digits(10)
+        )
+            .prop_map(|(bank, a, k, b, n)| (
+                bank,
+                vec![
+                    ("agencia", a),
+                    ("carteira", k.into()),
+                    ("codigo_beneficiario", b),
+                    ("nosso_numero", n)
+                ]
+            )),
+        (ag.clone(), ct.clone(), digits(10))
+            .prop_map(|(a, c, n)| (435, vec![("agencia", a), ("conta", c), ("nosso_numero", n)])),
+        (ag, ct, digits(11)).prop_map(|(a, c, n)| (
+            712,
+            vec![
+                ("agencia", a),
+                ("conta", c),
+                ("carteira", "09".into()),
+                ("nosso_numero", n)
+            ]
+        )),
     ]
 }
 

@@ -1,0 +1,37 @@
+//! 707 Banco Daycoval.
+//!
+//! Source: BoletoNetCore `BoletoNetCore/Banco/Daycoval/Carteiras/BancoDaycovalCarteira121.cs`
+//! and `BoletoNetCore.Testes/Bancos/Daycoval/Carteiras/BancoDaycovalCarteira121Tests.cs`
+//! (vectors); laravel-boleto has no Daycoval class.
+//! The layout and arithmetic are the "cobrança expressa" ones of [`super::rendimento`]:
+//! agência(4) + carteira(3) + operação / código do cliente(7) + nosso número(10) + módulo 10
+//! DV over agência + carteira + nosso número.
+
+use crate::error::Result;
+use crate::input::{BoletoInput, CampoLivreInfo, NossoNumero};
+
+/// Nosso número DV over agência(4) + carteira(3) + nosso número(10).
+pub fn dv_nosso_numero(agencia: &str, carteira: &str, nn: &str) -> char {
+    super::rendimento::dv_nosso_numero(agencia, carteira, nn)
+}
+
+/// Nosso número.
+///
+/// # Errors
+/// Missing/invalid fields.
+pub fn nosso_numero(input: &BoletoInput) -> Result<NossoNumero> {
+    super::rendimento::nosso_numero(input)
+}
+
+/// Campo livre.
+///
+/// # Errors
+/// Missing/invalid fields.
+pub fn campo_livre(input: &BoletoInput) -> Result<String> {
+    super::rendimento::campo_livre(input)
+}
+
+/// Read a campo livre.
+pub fn parse(cl: &str) -> Option<CampoLivreInfo> {
+    super::rendimento::parse(cl)
+}
