@@ -220,8 +220,12 @@ pub(crate) fn retorno_entry(spec: &LayoutSpec, records: &[Record<'_>], problems:
         Role::UsoEmpresa => set_text(&mut e.uso_empresa, c.text()),
         Role::Carteira => set_text(&mut e.carteira, c.text()),
         Role::Ocorrencia => {
+            // The first record's code wins (segment U repeats segment T's); an empty or zero code never overrides.
             if let Some(code) = keep(problems, c.digits()) {
-                ocorrencia_cell = Some((code, c.line, c.record, c.spec));
+                let zero = code.bytes().all(|b| b == b'0');
+                if ocorrencia_cell.is_none() || (!zero && ocorrencia_cell.as_ref().is_some_and(|(k, ..)| k.bytes().all(|b| b == b'0'))) {
+                    ocorrencia_cell = Some((code, c.line, c.record, c.spec));
+                }
             }
         }
         Role::Motivos => motivos_raw.push_str(&decode_text(c.raw)),

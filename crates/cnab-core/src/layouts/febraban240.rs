@@ -271,7 +271,7 @@ pub const SEGMENTO_U: RecordLayout = RecordLayout {
         F::num("sequencial", 9, 13).role(R::Sequencial),
         F::constant("segmento", 14, 14, "U"),
         F::blank("cnab_1", 15, 15),
-        F::num("codigo_movimento", 16, 17),
+        F::num("codigo_movimento", 16, 17).role(R::Ocorrencia),
         F::dec("juros_multa", 18, 32, 2).role(R::JurosMulta),
         F::dec("desconto", 33, 47, 2).role(R::Desconto),
         F::dec("abatimento", 48, 62, 2).role(R::Abatimento),
