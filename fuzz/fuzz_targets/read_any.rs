@@ -20,7 +20,10 @@ fuzz_target!(|data: &[u8]| {
             let mut n = 0usize;
             for _item in reader {
                 n += 1;
-                assert!(n <= limit, "RetornoReader yielded more items than the input has lines");
+                assert!(
+                    n <= limit,
+                    "RetornoReader yielded more items than the input has lines"
+                );
             }
         }
     }

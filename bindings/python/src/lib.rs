@@ -9,18 +9,28 @@
 use std::fs::File;
 use std::io::BufReader;
 
-use cnab_core::{Bank, CnabFile, Kind, FileKind, Layout, RawRecord, ReadOptions, Remessa, RetornoReader};
+use cnab_core::{
+    Bank, CnabFile, FileKind, Kind, Layout, RawRecord, ReadOptions, Remessa, RetornoReader,
+};
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 use serde_json::{json, Value};
 
-create_exception!(_cnab, NativeError, PyValueError, "An error from the Rust core; args[0] is a JSON payload.");
+create_exception!(
+    _cnab,
+    NativeError,
+    PyValueError,
+    "An error from the Rust core; args[0] is a JSON payload."
+);
 
 /// `FooBar(..)` / `FooBar { .. }` / `FooBar` → `foo_bar`.
 fn variant_name(debug: &str) -> String {
-    let head: String = debug.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+    let head: String = debug
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
     let mut out = String::with_capacity(head.len() + 4);
     for (i, c) in head.chars().enumerate() {
         if c.is_uppercase() {
@@ -58,9 +68,9 @@ fn cnab_err(e: &cnab_core::Error) -> PyErr {
 fn boleto_err(e: &boleto::BoletoError) -> PyErr {
     use boleto::BoletoError as B;
     let field: Option<String> = match e {
-        B::CheckDigit { field, .. } | B::MissingField { field, .. } | B::InvalidField { field, .. } => {
-            Some((*field).to_string())
-        }
+        B::CheckDigit { field, .. }
+        | B::MissingField { field, .. }
+        | B::InvalidField { field, .. } => Some((*field).to_string()),
         B::InvalidValor { .. } => Some("valor".into()),
         B::DateOutOfRange { .. } => Some("vencimento".into()),
         B::Moeda { .. } => Some("moeda".into()),
@@ -103,12 +113,20 @@ fn to_json<T: serde::Serialize>(v: &T) -> PyResult<String> {
 }
 
 fn parse_bank(s: Option<&str>) -> PyResult<Option<Bank>> {
-    s.map(|s| s.parse::<Bank>().map_err(|e| cnab_err(&e))).transpose()
+    s.map(|s| s.parse::<Bank>().map_err(|e| cnab_err(&e)))
+        .transpose()
 }
 
 fn parse_layout(n: Option<u16>) -> PyResult<Option<Layout>> {
-    n.map(|n| Layout::from_number(n).ok_or_else(|| usage_err("unknown_layout", format!("layout must be 240 or 400, not {n}"))))
-        .transpose()
+    n.map(|n| {
+        Layout::from_number(n).ok_or_else(|| {
+            usage_err(
+                "unknown_layout",
+                format!("layout must be 240 or 400, not {n}"),
+            )
+        })
+    })
+    .transpose()
 }
 
 fn parse_kind(s: Option<&str>) -> PyResult<Option<FileKind>> {
@@ -116,12 +134,26 @@ fn parse_kind(s: Option<&str>) -> PyResult<Option<FileKind>> {
         None => Ok(None),
         Some("remessa") => Ok(Some(FileKind::Remessa)),
         Some("retorno") => Ok(Some(FileKind::Retorno)),
-        Some(o) => Err(usage_err("unknown_kind", format!("kind must be \"remessa\" or \"retorno\", not {o:?}"))),
+        Some(o) => Err(usage_err(
+            "unknown_kind",
+            format!("kind must be \"remessa\" or \"retorno\", not {o:?}"),
+        )),
     }
 }
 
-fn options(bank: Option<&str>, layout: Option<u16>, kind: Option<&str>, lenient: bool) -> PyResult<ReadOptions> {
-    Ok(ReadOptions { lenient, bank: parse_bank(bank)?, layout: parse_layout(layout)?, kind: parse_kind(kind)?, ..ReadOptions::default() })
+fn options(
+    bank: Option<&str>,
+    layout: Option<u16>,
+    kind: Option<&str>,
+    lenient: bool,
+) -> PyResult<ReadOptions> {
+    Ok(ReadOptions {
+        lenient,
+        bank: parse_bank(bank)?,
+        layout: parse_layout(layout)?,
+        kind: parse_kind(kind)?,
+        ..ReadOptions::default()
+    })
 }
 
 fn read_file(path: &str) -> Result<Vec<u8>, PyErr> {
@@ -130,7 +162,10 @@ fn read_file(path: &str) -> Result<Vec<u8>, PyErr> {
 
 fn read_and_layout(data: &[u8], opts: ReadOptions) -> cnab_core::Result<(CnabFile, Option<u16>)> {
     let file = cnab_core::read(data, opts)?;
-    let layout = opts.layout.or_else(|| cnab_core::detect(data).ok().map(|d| d.layout)).map(Layout::number);
+    let layout = opts
+        .layout
+        .or_else(|| cnab_core::detect(data).ok().map(|d| d.layout))
+        .map(Layout::number);
     Ok((file, layout))
 }
 
@@ -214,7 +249,9 @@ impl NativeFile {
 /// Detects bank, layout and kind; returns the `Detected` as JSON.
 #[pyfunction]
 fn detect(py: Python<'_>, data: Vec<u8>) -> PyResult<String> {
-    let d = py.detach(|| cnab_core::detect(&data)).map_err(|e| cnab_err(&e))?;
+    let d = py
+        .detach(|| cnab_core::detect(&data))
+        .map_err(|e| cnab_err(&e))?;
     to_json(&d)
 }
 
@@ -230,7 +267,9 @@ fn read_bytes(
     lenient: bool,
 ) -> PyResult<NativeFile> {
     let opts = options(bank, layout, kind, lenient)?;
-    let (file, layout) = py.detach(|| read_and_layout(&data, opts)).map_err(|e| cnab_err(&e))?;
+    let (file, layout) = py
+        .detach(|| read_and_layout(&data, opts))
+        .map_err(|e| cnab_err(&e))?;
     Ok(NativeFile { file, layout })
 }
 
@@ -251,7 +290,10 @@ fn read_path(
         let data = read_file(&path)?;
         read_and_layout(&data, opts).map_err(|e| cnab_err(&e))
     })?;
-    Ok(NativeFile { file: file.0, layout: file.1 })
+    Ok(NativeFile {
+        file: file.0,
+        layout: file.1,
+    })
 }
 
 /// Streams retorno entries from a file, one at a time (each as JSON), in constant memory.
@@ -293,7 +335,13 @@ impl EntryIter {
 /// Opens a retorno for streaming.
 #[pyfunction]
 #[pyo3(signature = (path, bank=None, layout=None, lenient=false))]
-fn iter_entries(py: Python<'_>, path: &str, bank: Option<&str>, layout: Option<u16>, lenient: bool) -> PyResult<EntryIter> {
+fn iter_entries(
+    py: Python<'_>,
+    path: &str,
+    bank: Option<&str>,
+    layout: Option<u16>,
+    lenient: bool,
+) -> PyResult<EntryIter> {
     let opts = options(bank, layout, None, lenient)?;
     let path = path.to_owned();
     let reader = py.detach(move || -> PyResult<_> {
@@ -315,11 +363,20 @@ fn problems_json(file: &NativeFile) -> String {
 
 /// Writes a remessa given as JSON (the model `cnab parse` prints for a remessa) for a bank and layout.
 #[pyfunction]
-fn write_remessa<'py>(py: Python<'py>, model: &str, bank: &str, layout: u16) -> PyResult<Bound<'py, PyBytes>> {
-    let bank = parse_bank(Some(bank))?.ok_or_else(|| usage_err("invalid", "bank is required".into()))?;
-    let layout = parse_layout(Some(layout))?.ok_or_else(|| usage_err("invalid", "layout is required".into()))?;
+fn write_remessa<'py>(
+    py: Python<'py>,
+    model: &str,
+    bank: &str,
+    layout: u16,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let bank =
+        parse_bank(Some(bank))?.ok_or_else(|| usage_err("invalid", "bank is required".into()))?;
+    let layout = parse_layout(Some(layout))?
+        .ok_or_else(|| usage_err("invalid", "layout is required".into()))?;
     let m: Remessa = serde_json::from_str(model).map_err(|e| json_err("remessa model", &e))?;
-    let bytes = py.detach(|| cnab_core::write_remessa(&m, bank, layout)).map_err(|e| cnab_err(&e))?;
+    let bytes = py
+        .detach(|| cnab_core::write_remessa(&m, bank, layout))
+        .map_err(|e| cnab_err(&e))?;
     Ok(PyBytes::new(py, &bytes))
 }
 

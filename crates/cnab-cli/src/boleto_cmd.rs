@@ -30,8 +30,10 @@ pub(crate) fn run(cmd: BoletoCmd) -> Result<bool, Fail> {
         }
         BoletoCmd::Make => {
             let mut input = String::new();
-            std::io::Read::read_to_string(&mut std::io::stdin(), &mut input).map_err(|e| Fail(2, format!("stdin: {e}")))?;
-            let req: boleto::BoletoInput = serde_json::from_str(&input).map_err(|e| Fail(1, format!("input JSON: {e}")))?;
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut input)
+                .map_err(|e| Fail(2, format!("stdin: {e}")))?;
+            let req: boleto::BoletoInput =
+                serde_json::from_str(&input).map_err(|e| Fail(1, format!("input JSON: {e}")))?;
             let out = boleto::make(&req).map_err(|e| Fail(1, e.to_string()))?;
             crate::print_json(&out)?;
             Ok(true)

@@ -27,19 +27,36 @@ fn manifest(dir: &Path) -> Result<Vec<Row>, Fail> {
     let text = std::fs::read_to_string(&p).map_err(|e| Fail(2, format!("{}: {e}", p.display())))?;
     let mut lines = text.lines();
     let header: Vec<&str> = lines.next().unwrap_or_default().split('\t').collect();
-    let col = |name: &str| header.iter().position(|h| *h == name).ok_or_else(|| Fail(2, format!("{}: no column {name:?}", p.display())));
-    let (cp, cb, cl, ck) = (col("path")?, col("bank_code")?, col("layout")?, col("kind")?);
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| *h == name)
+            .ok_or_else(|| Fail(2, format!("{}: no column {name:?}", p.display())))
+    };
+    let (cp, cb, cl, ck) = (
+        col("path")?,
+        col("bank_code")?,
+        col("layout")?,
+        col("kind")?,
+    );
     let mut rows = Vec::new();
     for l in lines.filter(|l| !l.trim().is_empty()) {
         let f: Vec<&str> = l.split('\t').collect();
         let get = |i: usize| f.get(i).copied().unwrap_or_default().to_string();
-        rows.push(Row { path: get(cp), bank: get(cb), layout: get(cl), kind: get(ck) });
+        rows.push(Row {
+            path: get(cp),
+            bank: get(cb),
+            layout: get(cl),
+            kind: get(ck),
+        });
     }
     Ok(rows)
 }
 
 fn expectations(path: Option<&Path>) -> Result<BTreeMap<String, String>, Fail> {
-    let Some(p) = path else { return Ok(BTreeMap::new()) };
+    let Some(p) = path else {
+        return Ok(BTreeMap::new());
+    };
     let text = std::fs::read_to_string(p).map_err(|e| Fail(2, format!("{}: {e}", p.display())))?;
     let mut m = BTreeMap::new();
     for l in text.lines() {
@@ -48,7 +65,13 @@ fn expectations(path: Option<&Path>) -> Result<BTreeMap<String, String>, Fail> {
         }
         let mut parts = l.splitn(3, '\t');
         let (Some(file), Some(err)) = (parts.next(), parts.next()) else {
-            return Err(Fail(2, format!("{}: expected `path<TAB>error<TAB>reason`, got {l:?}", p.display())));
+            return Err(Fail(
+                2,
+                format!(
+                    "{}: expected `path<TAB>error<TAB>reason`, got {l:?}",
+                    p.display()
+                ),
+            ));
         };
         m.insert(file.to_string(), err.to_string());
     }
@@ -59,27 +82,37 @@ fn expectations(path: Option<&Path>) -> Result<BTreeMap<String, String>, Fail> {
 fn check(bytes: &[u8], row: &Row) -> Result<String, String> {
     let d = detect(bytes).map_err(|e| e.to_string())?;
     let want_bank: u16 = row.bank.trim().parse().unwrap_or(0);
-    if d.bank.code() != want_bank || d.layout.number().to_string() != row.layout || d.kind.to_string() != row.kind {
+    if d.bank.code() != want_bank
+        || d.layout.number().to_string() != row.layout
+        || d.kind.to_string() != row.kind
+    {
         return Err(format!(
             "detected bank {} CNAB {} {} but the manifest says bank {} CNAB {} {}",
-            d.bank, d.layout.number(), d.kind, row.bank, row.layout, row.kind
+            d.bank,
+            d.layout.number(),
+            d.kind,
+            row.bank,
+            row.layout,
+            row.kind
         ));
     }
-    let (mode, file, env, problems): (&str, CnabFile, _, Vec<Error>) = match read_with_envelope(bytes, ReadOptions::strict()) {
-        Ok((f, env)) => ("strict", f, env, Vec::new()),
-        Err(strict_err) => {
-            let (f, env) = read_with_envelope(bytes, ReadOptions::lenient()).map_err(|e| e.to_string())?;
-            let problems = match &f {
-                CnabFile::Retorno(r) => r.problems.clone(),
-                CnabFile::Remessa(r) => r.problems.clone(),
-            };
-            if let Some(bad) = problems.iter().find(|e| !is_file_defect(e)) {
-                return Err(bad.to_string());
+    let (mode, file, env, problems): (&str, CnabFile, _, Vec<Error>) =
+        match read_with_envelope(bytes, ReadOptions::strict()) {
+            Ok((f, env)) => ("strict", f, env, Vec::new()),
+            Err(strict_err) => {
+                let (f, env) =
+                    read_with_envelope(bytes, ReadOptions::lenient()).map_err(|e| e.to_string())?;
+                let problems = match &f {
+                    CnabFile::Retorno(r) => r.problems.clone(),
+                    CnabFile::Remessa(r) => r.problems.clone(),
+                };
+                if let Some(bad) = problems.iter().find(|e| !is_file_defect(e)) {
+                    return Err(bad.to_string());
+                }
+                let _ = strict_err;
+                ("lenient", f, env, problems)
             }
-            let _ = strict_err;
-            ("lenient", f, env, problems)
-        }
-    };
+        };
     let (records, n) = match &file {
         CnabFile::Retorno(r) => (&r.records, r.entries.len()),
         CnabFile::Remessa(r) => (&r.records, r.titulos.len()),
@@ -87,13 +120,21 @@ fn check(bytes: &[u8], row: &Row) -> Result<String, String> {
     if write_raw(&env.prefix, records, &env.suffix) != bytes {
         return Err("raw records written back differ from the file".into());
     }
-    let what = if d.kind == cnab_core::FileKind::Retorno { "entries" } else { "títulos" };
+    let what = if d.kind == cnab_core::FileKind::Retorno {
+        "entries"
+    } else {
+        "títulos"
+    };
     let mut note = format!("{mode}, {n} {what}");
     if !problems.is_empty() {
         let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
         for p in &problems {
             let k = format!("{:?}", p.kind);
-            let k = k.split([' ', '{', '(']).next().unwrap_or_default().to_string();
+            let k = k
+                .split([' ', '{', '('])
+                .next()
+                .unwrap_or_default()
+                .to_string();
             *kinds.entry(k).or_default() += 1;
         }
         let list: Vec<String> = kinds.iter().map(|(k, v)| format!("{v} {k}")).collect();
@@ -102,7 +143,13 @@ fn check(bytes: &[u8], row: &Row) -> Result<String, String> {
     Ok(note)
 }
 
-pub(crate) fn run(dir: &Path, layout: Option<u16>, bank: Option<&str>, expect: Option<&Path>, verbose: bool) -> Result<bool, Fail> {
+pub(crate) fn run(
+    dir: &Path,
+    layout: Option<u16>,
+    bank: Option<&str>,
+    expect: Option<&Path>,
+    verbose: bool,
+) -> Result<bool, Fail> {
     if let Some(l) = layout {
         if l != 240 && l != 400 {
             return Err(Fail(2, format!("--layout must be 240 or 400, not {l}")));
@@ -110,7 +157,13 @@ pub(crate) fn run(dir: &Path, layout: Option<u16>, bank: Option<&str>, expect: O
     }
     let rows = manifest(dir)?;
     let expected = expectations(expect)?;
-    let bank_code: Option<u16> = bank.map(|b| b.trim().parse().map_err(|_| Fail(2, format!("bad --bank {b:?}")))).transpose()?;
+    let bank_code: Option<u16> = bank
+        .map(|b| {
+            b.trim()
+                .parse()
+                .map_err(|_| Fail(2, format!("bad --bank {b:?}")))
+        })
+        .transpose()?;
     let (mut passed, mut failed) = (0usize, 0usize);
     for row in rows {
         if layout.is_some_and(|l| l.to_string() != row.layout) {
@@ -129,7 +182,9 @@ pub(crate) fn run(dir: &Path, layout: Option<u16>, bank: Option<&str>, expect: O
             (None, Err(e)) => Err(e),
             (Some(want), Err(got)) if *want == got => Ok(format!("fails as expected: {got}")),
             (Some(want), Err(got)) => Err(format!("expected error {want:?}, got {got:?}")),
-            (Some(want), Ok(note)) => Err(format!("expected error {want:?}, but it reads ({note})")),
+            (Some(want), Ok(note)) => {
+                Err(format!("expected error {want:?}, but it reads ({note})"))
+            }
         };
         match verdict {
             Ok(note) => {
@@ -143,8 +198,11 @@ pub(crate) fn run(dir: &Path, layout: Option<u16>, bank: Option<&str>, expect: O
         }
         if verbose {
             if let Ok(bytes) = std::fs::read(&path) {
-                if let Ok((CnabFile::Retorno(cnab_core::Retorno { problems, .. }) | CnabFile::Remessa(cnab_core::Remessa { problems, .. }), _)) =
-                    read_with_envelope(&bytes, ReadOptions::lenient())
+                if let Ok((
+                    CnabFile::Retorno(cnab_core::Retorno { problems, .. })
+                    | CnabFile::Remessa(cnab_core::Remessa { problems, .. }),
+                    _,
+                )) = read_with_envelope(&bytes, ReadOptions::lenient())
                 {
                     for p in problems.iter().take(20) {
                         println!("        {p}");

@@ -8,14 +8,20 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use cnab_core::{read_with_envelope, Bank, CnabFile, Error, ErrorKind, Layout, ReadOptions, Remessa};
+use cnab_core::{
+    read_with_envelope, Bank, CnabFile, Error, ErrorKind, Layout, ReadOptions, Remessa,
+};
 use rust_decimal::Decimal;
 
 mod boleto_cmd;
 mod corpus;
 
 #[derive(Parser)]
-#[command(name = "cnab", version, about = "Read, check and write Brazilian CNAB 240/400 bank files (remessa and retorno)")]
+#[command(
+    name = "cnab",
+    version,
+    about = "Read, check and write Brazilian CNAB 240/400 bank files (remessa and retorno)"
+)]
 struct Cli {
     #[command(subcommand)]
     cmd: Cmd,
@@ -105,7 +111,8 @@ impl From<Error> for Fail {
 fn read_input(path: &Path) -> Result<Vec<u8>, Fail> {
     if path.as_os_str() == "-" {
         let mut v = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut v).map_err(|e| Fail(2, format!("stdin: {e}")))?;
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut v)
+            .map_err(|e| Fail(2, format!("stdin: {e}")))?;
         return Ok(v);
     }
     std::fs::read(path).map_err(|e| Fail(2, format!("{}: {e}", path.display())))
@@ -129,22 +136,38 @@ fn money(d: Option<Decimal>) -> String {
 fn inspect(file: &Path, lenient: bool, rows: usize) -> Result<(), Fail> {
     let bytes = read_input(file)?;
     let d = cnab_core::detect(&bytes)?;
-    let opts = ReadOptions { lenient, ..ReadOptions::default() };
+    let opts = ReadOptions {
+        lenient,
+        ..ReadOptions::default()
+    };
     let (parsed, _) = read_with_envelope(&bytes, opts)?;
     println!("bank:    {} {}", d.bank, d.bank.name());
-    println!("layout:  {}{}", d.layout, if d.version.is_empty() { String::new() } else { format!(" (version {})", d.version) });
+    println!(
+        "layout:  {}{}",
+        d.layout,
+        if d.version.is_empty() {
+            String::new()
+        } else {
+            format!(" (version {})", d.version)
+        }
+    );
     println!("kind:    {}", d.kind);
     match &parsed {
         CnabFile::Retorno(r) => {
             println!("records: {}", r.records.len());
             println!("entries: {}", r.entries.len());
-            let sum = |f: fn(&cnab_core::RetornoEntry) -> Option<Decimal>| r.entries.iter().filter_map(f).sum::<Decimal>();
+            let sum = |f: fn(&cnab_core::RetornoEntry) -> Option<Decimal>| {
+                r.entries.iter().filter_map(f).sum::<Decimal>()
+            };
             println!("valor_titulo total:    {:.2}", sum(|e| e.valor_titulo));
             println!("valor_pago total:      {:.2}", sum(|e| e.valor_pago));
             println!("valor_creditado total: {:.2}", sum(|e| e.valor_creditado));
             let mut by_kind: BTreeMap<String, usize> = BTreeMap::new();
             for e in &r.entries {
-                let k = e.ocorrencia.as_ref().map_or("-".to_string(), |o| format!("{} {}", o.code, o.description));
+                let k = e
+                    .ocorrencia
+                    .as_ref()
+                    .map_or("-".to_string(), |o| format!("{} {}", o.code, o.description));
                 *by_kind.entry(k).or_default() += 1;
             }
             println!("ocorrências:");
@@ -152,7 +175,10 @@ fn inspect(file: &Path, lenient: bool, rows: usize) -> Result<(), Fail> {
                 println!("  {n:>5}  {k}");
             }
             println!();
-            println!("{:>5}  {:<20} {:<15} {:<4} {:<10} {:>14} {:>14}", "line", "nosso_numero", "seu_numero", "oc", "data", "valor_titulo", "valor_pago");
+            println!(
+                "{:>5}  {:<20} {:<15} {:<4} {:<10} {:>14} {:>14}",
+                "line", "nosso_numero", "seu_numero", "oc", "data", "valor_titulo", "valor_pago"
+            );
             for e in r.entries.iter().take(rows) {
                 println!(
                     "{:>5}  {:<20} {:<15} {:<4} {:<10} {:>14} {:>14}",
@@ -173,9 +199,15 @@ fn inspect(file: &Path, lenient: bool, rows: usize) -> Result<(), Fail> {
         CnabFile::Remessa(r) => {
             println!("records: {}", r.records.len());
             println!("titulos: {}", r.titulos.len());
-            println!("valor total: {:.2}", r.titulos.iter().map(|t| t.valor).sum::<Decimal>());
+            println!(
+                "valor total: {:.2}",
+                r.titulos.iter().map(|t| t.valor).sum::<Decimal>()
+            );
             println!();
-            println!("{:>5}  {:<20} {:<15} {:<4} {:<10} {:>14}  pagador", "line", "nosso_numero", "seu_numero", "mov", "venc", "valor");
+            println!(
+                "{:>5}  {:<20} {:<15} {:<4} {:<10} {:>14}  pagador",
+                "line", "nosso_numero", "seu_numero", "mov", "venc", "valor"
+            );
             for t in r.titulos.iter().take(rows) {
                 println!(
                     "{:>5}  {:<20} {:<15} {:<4} {:<10} {:>14}  {}",
@@ -210,7 +242,14 @@ fn print_problems(p: &[Error]) {
 fn parse(file: &Path, lenient: bool, records: bool, bank: Option<String>) -> Result<(), Fail> {
     let bytes = read_input(file)?;
     let bank = bank.as_deref().map(parse_bank).transpose()?;
-    let (mut parsed, _) = read_with_envelope(&bytes, ReadOptions { lenient, bank, ..ReadOptions::default() })?;
+    let (mut parsed, _) = read_with_envelope(
+        &bytes,
+        ReadOptions {
+            lenient,
+            bank,
+            ..ReadOptions::default()
+        },
+    )?;
     if !records {
         match &mut parsed {
             CnabFile::Retorno(r) => r.records.clear(),
@@ -228,7 +267,10 @@ fn parse(file: &Path, lenient: bool, records: bool, bank: Option<String>) -> Res
             CnabFile::Retorno(r) => &r.records,
             CnabFile::Remessa(r) => &r.records,
         };
-        print_json(&WithRecords { file: &parsed, records: recs })
+        print_json(&WithRecords {
+            file: &parsed,
+            records: recs,
+        })
     }
 }
 
@@ -266,23 +308,47 @@ fn validate(file: &Path) -> Result<bool, Fail> {
 
 fn remessa(model: &Path, bank: &str, layout: u16, out: Option<PathBuf>) -> Result<(), Fail> {
     let bank = parse_bank(bank)?;
-    let layout = Layout::from_number(layout).ok_or_else(|| Fail(2, format!("--layout must be 240 or 400, not {layout}")))?;
+    let layout = Layout::from_number(layout)
+        .ok_or_else(|| Fail(2, format!("--layout must be 240 or 400, not {layout}")))?;
     let json = read_input(model)?;
-    let m: Remessa = serde_json::from_slice(&json).map_err(|e| Fail(1, format!("{}: {e}", model.display())))?;
+    let m: Remessa =
+        serde_json::from_slice(&json).map_err(|e| Fail(1, format!("{}: {e}", model.display())))?;
     let bytes = cnab_core::write_remessa(&m, bank, layout)?;
     match out {
         Some(p) => std::fs::write(&p, &bytes).map_err(|e| Fail(1, format!("{}: {e}", p.display()))),
-        None => std::io::stdout().write_all(&bytes).map_err(|e| Fail(1, e.to_string())),
+        None => std::io::stdout()
+            .write_all(&bytes)
+            .map_err(|e| Fail(1, e.to_string())),
     }
 }
 
 fn run(cli: Cli) -> Result<bool, Fail> {
     match cli.cmd {
-        Cmd::Inspect { file, lenient, rows } => inspect(&file, lenient, rows).map(|_| true),
-        Cmd::Parse { file, lenient, records, bank } => parse(&file, lenient, records, bank).map(|_| true),
+        Cmd::Inspect {
+            file,
+            lenient,
+            rows,
+        } => inspect(&file, lenient, rows).map(|_| true),
+        Cmd::Parse {
+            file,
+            lenient,
+            records,
+            bank,
+        } => parse(&file, lenient, records, bank).map(|_| true),
         Cmd::Validate { file } => validate(&file),
-        Cmd::Remessa { model, bank, layout, out } => remessa(&model, &bank, layout, out).map(|_| true),
-        Cmd::Corpus { dir, layout, bank, expect, verbose } => corpus::run(&dir, layout, bank.as_deref(), expect.as_deref(), verbose),
+        Cmd::Remessa {
+            model,
+            bank,
+            layout,
+            out,
+        } => remessa(&model, &bank, layout, out).map(|_| true),
+        Cmd::Corpus {
+            dir,
+            layout,
+            bank,
+            expect,
+            verbose,
+        } => corpus::run(&dir, layout, bank.as_deref(), expect.as_deref(), verbose),
         Cmd::Boleto { cmd } => boleto_cmd::run(cmd),
         Cmd::Banks => {
             print!("{}", banks_table());
@@ -336,6 +402,9 @@ pub(crate) fn banks_table() -> String {
 pub(crate) fn is_file_defect(e: &Error) -> bool {
     matches!(
         e.kind,
-        ErrorKind::LineLength { .. } | ErrorKind::TrailerCount { .. } | ErrorKind::MissingTrailer | ErrorKind::UnknownBank { .. }
+        ErrorKind::LineLength { .. }
+            | ErrorKind::TrailerCount { .. }
+            | ErrorKind::MissingTrailer
+            | ErrorKind::UnknownBank { .. }
     )
 }

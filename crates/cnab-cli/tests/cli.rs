@@ -1,5 +1,10 @@
 //! The `cnab` binary as a user runs it.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code may fail loudly
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // test code may fail loudly
 
 use std::process::Command;
 
@@ -9,17 +14,29 @@ fn cnab(args: &[&str]) -> (i32, String, String) {
         .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
         .output()
         .unwrap_or_else(|e| panic!("cannot run cnab: {e}"));
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 #[test]
 fn readme_bank_table_is_the_registry() {
     let (code, table, _) = cnab(&["banks"]);
     assert_eq!(code, 0);
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md")).unwrap_or_default();
-    let begin = readme.find("<!-- banks:begin -->\n").map(|i| i + "<!-- banks:begin -->\n".len()).unwrap_or(0);
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md"))
+        .unwrap_or_default();
+    let begin = readme
+        .find("<!-- banks:begin -->\n")
+        .map(|i| i + "<!-- banks:begin -->\n".len())
+        .unwrap_or(0);
     let end = readme.find("<!-- banks:end -->").unwrap_or(0);
-    assert_eq!(readme.get(begin..end).unwrap_or_default(), table, "README's bank table is stale: paste `cnab banks` between the markers");
+    assert_eq!(
+        readme.get(begin..end).unwrap_or_default(),
+        table,
+        "README's bank table is stale: paste `cnab banks` between the markers"
+    );
 }
 
 #[test]
@@ -33,7 +50,11 @@ fn readme_main_command_runs() {
 
 #[test]
 fn parse_prints_the_model_and_records() {
-    let (code, out, _) = cnab(&["parse", "fixtures/341-itau/cnab240/retorno/retorno.ret", "--records"]);
+    let (code, out, _) = cnab(&[
+        "parse",
+        "fixtures/341-itau/cnab240/retorno/retorno.ret",
+        "--records",
+    ]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
     assert_eq!(v["kind"], "retorno");
@@ -47,7 +68,11 @@ fn parse_prints_the_model_and_records() {
 fn validate_reports_every_problem_and_exits_1() {
     let dir = std::env::temp_dir().join(format!("cnab-cli-test-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap_or_default();
-    let src = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/341-itau/cnab240/retorno/retorno.ret")).unwrap_or_default();
+    let src = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/341-itau/cnab240/retorno/retorno.ret"
+    ))
+    .unwrap_or_default();
     let mut bad = src.clone();
     // Segment U of the first entry (line 4), valor pago at 78-92: a comma.
     let u = (240 + 2) * 3;
@@ -56,7 +81,12 @@ fn validate_reports_every_problem_and_exits_1() {
     std::fs::write(&path, &bad).unwrap_or_default();
     let (code, out, _) = cnab(&["validate", path.to_str().unwrap_or_default()]);
     assert_eq!(code, 1);
-    assert!(out.contains("line 4, columns 78-92 (valor_pago): expected digits, found \"0000000001,2750\""), "{out}");
+    assert!(
+        out.contains(
+            "line 4, columns 78-92 (valor_pago): expected digits, found \"0000000001,2750\""
+        ),
+        "{out}"
+    );
     let (code, _, err) = cnab(&["parse", path.to_str().unwrap_or_default()]);
     assert_eq!(code, 1);
     assert!(err.contains("line 4, columns 78-92 (valor_pago)"), "{err}");
@@ -75,13 +105,21 @@ fn usage_errors_exit_2() {
 
 #[test]
 fn boleto_parse_and_make() {
-    let (code, out, _) = cnab(&["boleto", "parse", "34191.09123 34567.800056 71234.570001 5 15390000012750"]);
+    let (code, out, _) = cnab(&[
+        "boleto",
+        "parse",
+        "34191.09123 34567.800056 71234.570001 5 15390000012750",
+    ]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
     assert_eq!(v["barcode"], "34195153900000127501091234567800057123457000");
     assert_eq!(v["valor"], "127.50");
     assert_eq!(v["vencimento"], "2026-08-15");
-    let (code, _, err) = cnab(&["boleto", "parse", "34191.09123 34567.800056 71234.570001 6 15390000012750"]);
+    let (code, _, err) = cnab(&[
+        "boleto",
+        "parse",
+        "34191.09123 34567.800056 71234.570001 6 15390000012750",
+    ]);
     assert_eq!(code, 1);
     assert!(!err.is_empty());
 }
@@ -96,10 +134,18 @@ fn remessa_from_a_model_is_the_fixture() {
         "--layout",
         "240",
         "--out",
-        std::env::temp_dir().join("cnab-remessa-test.rem").to_str().unwrap_or_default(),
+        std::env::temp_dir()
+            .join("cnab-remessa-test.rem")
+            .to_str()
+            .unwrap_or_default(),
     ]);
     assert_eq!(code, 0, "{err}");
-    let written = std::fs::read(std::env::temp_dir().join("cnab-remessa-test.rem")).unwrap_or_default();
-    let fixture = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/341-itau/cnab240/remessa/remessa.rem")).unwrap_or_default();
+    let written =
+        std::fs::read(std::env::temp_dir().join("cnab-remessa-test.rem")).unwrap_or_default();
+    let fixture = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/341-itau/cnab240/remessa/remessa.rem"
+    ))
+    .unwrap_or_default();
     assert_eq!(written, fixture);
 }

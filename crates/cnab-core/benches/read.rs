@@ -2,16 +2,20 @@
 //! split into lines (the floor we measure against: DESIGN.md asks for ≥ 1 GB/s and within 5× of splitting).
 //!
 //! `cargo bench -p cnab-core --bench read`
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code may fail loudly
-
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // test code may fail loudly
 #![allow(missing_docs)] // criterion_group! generates an undocumented pub fn
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use rust_decimal::Decimal;
 
 use cnab_core::{
-    read_retorno, Bank, Header, Layout, Ocorrencia, OcorrenciaKind, ReadOptions, Retorno, RetornoEntry, RetornoReader,
-    WriteOptions,
+    read_retorno, Bank, Header, Layout, Ocorrencia, OcorrenciaKind, ReadOptions, Retorno,
+    RetornoEntry, RetornoReader, WriteOptions,
 };
 
 /// A retorno of `n` liquidation entries for `bank` (CNAB 240).
@@ -22,7 +26,11 @@ fn big_retorno(bank: u16, n: usize) -> Vec<u8> {
             nosso_numero: format!("{:08}", i % 100_000_000),
             seu_numero: format!("NF{i}"),
             carteira: "1".into(),
-            ocorrencia: Some(Ocorrencia { code: "06".into(), kind: OcorrenciaKind::Liquidacao, description: String::new() }),
+            ocorrencia: Some(Ocorrencia {
+                code: "06".into(),
+                kind: OcorrenciaKind::Liquidacao,
+                description: String::new(),
+            }),
             data_ocorrencia: date,
             data_credito: date,
             vencimento: date,
@@ -41,21 +49,35 @@ fn big_retorno(bank: u16, n: usize) -> Vec<u8> {
         records: Vec::new(),
         problems: Vec::new(),
     };
-    cnab_core::write_retorno_spec(&r, &cnab_core::layouts::febraban240::RETORNO, WriteOptions::default()).unwrap_or_default()
+    cnab_core::write_retorno_spec(
+        &r,
+        &cnab_core::layouts::febraban240::RETORNO,
+        WriteOptions::default(),
+    )
+    .unwrap_or_default()
 }
 
 fn bench(c: &mut Criterion) {
     let bytes = big_retorno(999, 20_000);
-    let opts = ReadOptions { spec: Some(&cnab_core::layouts::febraban240::RETORNO), ..ReadOptions::strict() };
+    let opts = ReadOptions {
+        spec: Some(&cnab_core::layouts::febraban240::RETORNO),
+        ..ReadOptions::strict()
+    };
     let mut g = c.benchmark_group("cnab240_retorno");
     g.throughput(Throughput::Bytes(bytes.len() as u64));
     g.sample_size(20);
-    g.bench_function("split_lines", |b| b.iter(|| black_box(&bytes).split(|&c| c == b'\n').count()));
-    g.bench_function("read_retorno", |b| b.iter(|| read_retorno(black_box(&bytes), opts).map(|r| r.entries.len())));
+    g.bench_function("split_lines", |b| {
+        b.iter(|| black_box(&bytes).split(|&c| c == b'\n').count())
+    });
+    g.bench_function("read_retorno", |b| {
+        b.iter(|| read_retorno(black_box(&bytes), opts).map(|r| r.entries.len()))
+    });
     g.bench_function("stream", |b| {
         b.iter(|| RetornoReader::new(black_box(bytes.as_slice()), opts).map(|r| r.count()))
     });
-    g.bench_function("detect", |b| b.iter(|| cnab_core::detect(black_box(&bytes)).map(|d| d.bank)));
+    g.bench_function("detect", |b| {
+        b.iter(|| cnab_core::detect(black_box(&bytes)).map(|d| d.bank))
+    });
     g.finish();
 }
 

@@ -29,7 +29,10 @@ impl Bank {
     }
     /// The bank's name, or `"desconhecido"`.
     pub fn name(self) -> &'static str {
-        crate::banks::spec(self.0).map(|s| s.name).or_else(|| other_bank_name(self.0)).unwrap_or("desconhecido")
+        crate::banks::spec(self.0)
+            .map(|s| s.name)
+            .or_else(|| other_bank_name(self.0))
+            .unwrap_or("desconhecido")
     }
     /// The layouts we have for this bank.
     pub fn spec(self) -> Option<&'static BankSpec> {
@@ -56,9 +59,13 @@ impl std::str::FromStr for Bank {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let t = s.trim();
         if t.is_empty() || t.len() > 3 || !t.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(crate::Error::new(crate::ErrorKind::Invalid(format!("bank code must be 3 digits, found {s:?}"))));
+            return Err(crate::Error::new(crate::ErrorKind::Invalid(format!(
+                "bank code must be 3 digits, found {s:?}"
+            ))));
         }
-        t.parse().map(Bank).map_err(|_| crate::Error::new(crate::ErrorKind::Invalid(format!("bad bank code {s:?}"))))
+        t.parse().map(Bank).map_err(|_| {
+            crate::Error::new(crate::ErrorKind::Invalid(format!("bad bank code {s:?}")))
+        })
     }
 }
 
@@ -153,8 +160,16 @@ pub struct OcorrenciaDef {
 }
 
 /// Shorthand to build ocorrência tables.
-pub const fn oc(code: &'static str, kind: OcorrenciaKind, description: &'static str) -> OcorrenciaDef {
-    OcorrenciaDef { code, kind, description }
+pub const fn oc(
+    code: &'static str,
+    kind: OcorrenciaKind,
+    description: &'static str,
+) -> OcorrenciaDef {
+    OcorrenciaDef {
+        code,
+        kind,
+        description,
+    }
 }
 
 /// One motivo code, for the ocorrências it applies to (empty = any).
@@ -207,7 +222,10 @@ pub struct LayoutSpec {
 impl LayoutSpec {
     /// The layout of a record key.
     pub fn record(&self, key: RecordKey) -> Option<&'static RecordLayout> {
-        self.records.iter().find(|(k, _)| *k == key).map(|(_, l)| *l)
+        self.records
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, l)| *l)
     }
     /// The entry definition for a record key.
     pub fn entry_record(&self, key: RecordKey) -> Option<&EntryRecord> {
@@ -219,9 +237,9 @@ impl LayoutSpec {
     }
     /// Looks a motivo up for an ocorrência.
     pub fn motivo(&self, ocorrencia: &str, code: &str) -> Option<&MotivoDef> {
-        self.motivos
-            .iter()
-            .find(|m| m.code == code && (m.ocorrencias.is_empty() || m.ocorrencias.contains(&ocorrencia)))
+        self.motivos.iter().find(|m| {
+            m.code == code && (m.ocorrencias.is_empty() || m.ocorrencias.contains(&ocorrencia))
+        })
     }
 }
 
@@ -241,8 +259,16 @@ pub struct BankSpec {
 impl BankSpec {
     /// The layout spec for a layout, kind and header version: the first whose versions list the version, else the
     /// first with no versions, else the first of that layout and kind.
-    pub fn layout(&self, layout: Layout, kind: FileKind, version: &str) -> Option<&'static LayoutSpec> {
-        let all: Vec<&'static LayoutSpec> = self.layouts().filter(|l| l.layout == layout && l.kind == kind).collect();
+    pub fn layout(
+        &self,
+        layout: Layout,
+        kind: FileKind,
+        version: &str,
+    ) -> Option<&'static LayoutSpec> {
+        let all: Vec<&'static LayoutSpec> = self
+            .layouts()
+            .filter(|l| l.layout == layout && l.kind == kind)
+            .collect();
         all.iter()
             .find(|l| l.versions.contains(&version))
             .or_else(|| all.iter().find(|l| l.versions.is_empty()))
@@ -264,20 +290,53 @@ mod tests {
     use super::*;
     use crate::layouts::febraban240::{RETORNO, SEGMENTO_T};
 
-    const V040: LayoutSpec = LayoutSpec { versions: &["040", "041"], source: "v040", ..RETORNO };
-    const ANY: LayoutSpec = LayoutSpec { source: "any", ..RETORNO };
-    const BANK: BankSpec = BankSpec { code: 999, name: "Teste", cnab240: &[&V040, &ANY], cnab400: &[] };
+    const V040: LayoutSpec = LayoutSpec {
+        versions: &["040", "041"],
+        source: "v040",
+        ..RETORNO
+    };
+    const ANY: LayoutSpec = LayoutSpec {
+        source: "any",
+        ..RETORNO
+    };
+    const BANK: BankSpec = BankSpec {
+        code: 999,
+        name: "Teste",
+        cnab240: &[&V040, &ANY],
+        cnab400: &[],
+    };
 
     #[test]
     fn the_header_version_picks_the_table() {
-        assert_eq!(BANK.layout(Layout::Cnab240, FileKind::Retorno, "041").map(|l| l.source), Some("v040"));
-        assert_eq!(BANK.layout(Layout::Cnab240, FileKind::Retorno, "087").map(|l| l.source), Some("any"));
-        assert_eq!(BANK.layout(Layout::Cnab240, FileKind::Remessa, "040").map(|l| l.source), None);
+        assert_eq!(
+            BANK.layout(Layout::Cnab240, FileKind::Retorno, "041")
+                .map(|l| l.source),
+            Some("v040")
+        );
+        assert_eq!(
+            BANK.layout(Layout::Cnab240, FileKind::Retorno, "087")
+                .map(|l| l.source),
+            Some("any")
+        );
+        assert_eq!(
+            BANK.layout(Layout::Cnab240, FileKind::Remessa, "040")
+                .map(|l| l.source),
+            None
+        );
         assert!(BANK.supports(Layout::Cnab240, FileKind::Retorno));
         assert!(!BANK.supports(Layout::Cnab400, FileKind::Retorno));
-        assert_eq!(RETORNO.record(RecordKey::Segment(b'T')).map(|l| l.name), Some(SEGMENTO_T.name));
-        assert_eq!(RETORNO.ocorrencia("06").map(|o| o.kind), Some(OcorrenciaKind::Liquidacao));
-        assert_eq!(RETORNO.motivo("03", "48").map(|m| m.description), Some("CEP Inválido"));
+        assert_eq!(
+            RETORNO.record(RecordKey::Segment(b'T')).map(|l| l.name),
+            Some(SEGMENTO_T.name)
+        );
+        assert_eq!(
+            RETORNO.ocorrencia("06").map(|o| o.kind),
+            Some(OcorrenciaKind::Liquidacao)
+        );
+        assert_eq!(
+            RETORNO.motivo("03", "48").map(|m| m.description),
+            Some("CEP Inválido")
+        );
         assert_eq!(RETORNO.motivo("06", "48").map(|m| m.description), None);
     }
 

@@ -3,7 +3,12 @@
 //! are check digits computed as before (modulo 11, weights 2..9 cycling from the right).
 
 fn mod11_dv(values: &[u32]) -> u32 {
-    let sum: u32 = values.iter().rev().enumerate().map(|(i, v)| v * (2 + (i as u32 % 8))).sum();
+    let sum: u32 = values
+        .iter()
+        .rev()
+        .enumerate()
+        .map(|(i, v)| v * (2 + (i as u32 % 8)))
+        .sum();
     let r = sum % 11;
     if r < 2 {
         0
@@ -19,14 +24,26 @@ fn mod11_dv(values: &[u32]) -> u32 {
 /// assert!(!cnab_core::doc::valid_cpf("529.982.247-26"));
 /// ```
 pub fn valid_cpf(s: &str) -> bool {
-    let d: Vec<u32> = s.chars().filter(|c| c.is_ascii_digit()).filter_map(|c| c.to_digit(10)).collect();
-    if d.len() != 11 || s.chars().any(|c| c.is_ascii_alphabetic()) || d.iter().all(|&x| Some(&x) == d.first()) {
+    let d: Vec<u32> = s
+        .chars()
+        .filter(|c| c.is_ascii_digit())
+        .filter_map(|c| c.to_digit(10))
+        .collect();
+    if d.len() != 11
+        || s.chars().any(|c| c.is_ascii_alphabetic())
+        || d.iter().all(|&x| Some(&x) == d.first())
+    {
         return false;
     }
     let (body, dv) = d.split_at(9);
     let cpf_w = |vals: &[u32]| -> u32 {
         // CPF weights run 10..2 (first DV) and 11..2 (second): the same as mod11 weights 2.. from the right.
-        let sum: u32 = vals.iter().rev().enumerate().map(|(i, v)| v * (2 + i as u32)).sum();
+        let sum: u32 = vals
+            .iter()
+            .rev()
+            .enumerate()
+            .map(|(i, v)| v * (2 + i as u32))
+            .sum();
         let r = sum % 11;
         if r < 2 {
             0
@@ -49,7 +66,11 @@ pub fn valid_cpf(s: &str) -> bool {
 /// assert!(!cnab_core::doc::valid_cnpj("11.222.333/0001-82"));
 /// ```
 pub fn valid_cnpj(s: &str) -> bool {
-    let chars: Vec<char> = s.chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_uppercase()).collect();
+    let chars: Vec<char> = s
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
     if chars.len() != 14 {
         return false;
     }
@@ -92,7 +113,7 @@ mod tests {
         assert!(valid_cnpj("11222333000181"));
         assert!(valid_cnpj("00000000000191")); // Banco do Brasil
         assert!(valid_cnpj("60701190000104")); // Itaú Unibanco
-        // Serpro's published example of the alphanumeric CNPJ.
+                                               // Serpro's published example of the alphanumeric CNPJ.
         assert!(valid_cnpj("12ABC34501DE35"));
         assert!(!valid_cnpj("12ABC34501DE36"));
         assert!(!valid_cnpj("00000000000000"));

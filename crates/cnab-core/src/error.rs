@@ -137,15 +137,38 @@ pub struct Error {
 impl Error {
     /// An error not tied to a line.
     pub fn new(kind: ErrorKind) -> Self {
-        Error { line: 0, columns: None, field: None, record: None, kind }
+        Error {
+            line: 0,
+            columns: None,
+            field: None,
+            record: None,
+            kind,
+        }
     }
     /// An error on a whole line.
     pub fn at_line(line: usize, kind: ErrorKind) -> Self {
-        Error { line, columns: None, field: None, record: None, kind }
+        Error {
+            line,
+            columns: None,
+            field: None,
+            record: None,
+            kind,
+        }
     }
     /// An error within one field of a line.
-    pub fn at_field(line: usize, record: &'static str, field: &crate::field::FieldSpec, kind: ErrorKind) -> Self {
-        Error { line, columns: Some((field.start, field.end)), field: Some(field.name), record: Some(record), kind }
+    pub fn at_field(
+        line: usize,
+        record: &'static str,
+        field: &crate::field::FieldSpec,
+        kind: ErrorKind,
+    ) -> Self {
+        Error {
+            line,
+            columns: Some((field.start, field.end)),
+            field: Some(field.name),
+            record: Some(record),
+            kind,
+        }
     }
 }
 
@@ -187,10 +210,29 @@ mod tests {
     #[test]
     fn message_names_line_columns_and_field() {
         const F: FieldSpec = FieldSpec::dec("valor_pago", 254, 266, 2);
-        let e = Error::at_field(12, "detalhe", &F, ErrorKind::NotDigits { found: "12,50".into() });
-        assert_eq!(e.to_string(), "line 12, columns 254-266 (valor_pago): expected digits, found \"12,50\"");
-        let e = Error::at_line(3, ErrorKind::LineLength { expected: 240, found: 239 });
-        assert_eq!(e.to_string(), "line 3: expected a line of 240 bytes, found 239");
+        let e = Error::at_field(
+            12,
+            "detalhe",
+            &F,
+            ErrorKind::NotDigits {
+                found: "12,50".into(),
+            },
+        );
+        assert_eq!(
+            e.to_string(),
+            "line 12, columns 254-266 (valor_pago): expected digits, found \"12,50\""
+        );
+        let e = Error::at_line(
+            3,
+            ErrorKind::LineLength {
+                expected: 240,
+                found: 239,
+            },
+        );
+        assert_eq!(
+            e.to_string(),
+            "line 3: expected a line of 240 bytes, found 239"
+        );
         assert_eq!(Error::new(ErrorKind::Empty).to_string(), "empty file");
     }
 }

@@ -166,7 +166,14 @@ pub struct FieldSpec {
 
 impl FieldSpec {
     const fn new(name: &'static str, start: u16, end: u16, kind: Kind) -> Self {
-        FieldSpec { name, start, end, kind, role: None, default: None }
+        FieldSpec {
+            name,
+            start,
+            end,
+            kind,
+            role: None,
+            default: None,
+        }
     }
     /// A numeric field with no decimals.
     pub const fn num(name: &'static str, start: u16, end: u16) -> Self {
@@ -220,7 +227,8 @@ impl FieldSpec {
     }
     /// The field's bytes within a line of the right length (empty if the line is too short).
     pub fn slice<'a>(&self, line: &'a [u8]) -> &'a [u8] {
-        line.get(self.start as usize - 1..self.end as usize).unwrap_or(&[])
+        line.get(self.start as usize - 1..self.end as usize)
+            .unwrap_or(&[])
     }
 }
 
@@ -261,16 +269,28 @@ impl RecordLayout {
                 ));
             }
             if f.end < f.start {
-                return Err(format!("{}: field {} ends before it starts", self.name, f.name));
+                return Err(format!(
+                    "{}: field {} ends before it starts",
+                    self.name, f.name
+                ));
             }
             if let Kind::Const(c) = f.kind {
                 if c.len() != f.len() {
-                    return Err(format!("{}: constant {} has width {} for {} positions", self.name, f.name, c.len(), f.len()));
+                    return Err(format!(
+                        "{}: constant {} has width {} for {} positions",
+                        self.name,
+                        f.name,
+                        c.len(),
+                        f.len()
+                    ));
                 }
             }
             if let Some(d) = f.default {
                 if d.len() > f.len() {
-                    return Err(format!("{}: default of {} is wider than the field", self.name, f.name));
+                    return Err(format!(
+                        "{}: default of {} is wider than the field",
+                        self.name, f.name
+                    ));
                 }
             }
             if let Kind::Date(fmt) = f.kind {
@@ -279,7 +299,12 @@ impl RecordLayout {
                     DateFmt::DdMmYyyy | DateFmt::YyyyMmDd => 8,
                 };
                 if f.len() != w {
-                    return Err(format!("{}: date {} has width {}", self.name, f.name, f.len()));
+                    return Err(format!(
+                        "{}: date {} has width {}",
+                        self.name,
+                        f.name,
+                        f.len()
+                    ));
                 }
             }
             if self.fields.iter().skip(i + 1).any(|g| g.name == f.name) {
@@ -288,7 +313,12 @@ impl RecordLayout {
             next = f.end + 1;
         }
         if usize::from(next) != self.len + 1 {
-            return Err(format!("{}: fields end at {} but the record has {} positions", self.name, next - 1, self.len));
+            return Err(format!(
+                "{}: fields end at {} but the record has {} positions",
+                self.name,
+                next - 1,
+                self.len
+            ));
         }
         Ok(())
     }
@@ -323,14 +353,18 @@ pub fn decode_num(bytes: &[u8], scale: u8) -> Result<Option<Decimal>, ErrorKind>
         for &b in bytes {
             let d = b.wrapping_sub(b'0');
             if d > 9 {
-                return Err(ErrorKind::NotDigits { found: lossy(bytes) });
+                return Err(ErrorKind::NotDigits {
+                    found: lossy(bytes),
+                });
             }
             m = m * 10 + i64::from(d);
         }
         return Ok(Some(Decimal::new(m, u32::from(scale))));
     }
     let Ok((_, d)) = digits(bytes) else {
-        return Err(ErrorKind::NotDigits { found: lossy(bytes) });
+        return Err(ErrorKind::NotDigits {
+            found: lossy(bytes),
+        });
     };
     // Up to 28 significant digits fit a Decimal; our widest numeric field is 25.
     let mut mantissa: i128 = 0;
@@ -338,11 +372,15 @@ pub fn decode_num(bytes: &[u8], scale: u8) -> Result<Option<Decimal>, ErrorKind>
         mantissa = mantissa
             .checked_mul(10)
             .and_then(|m| m.checked_add(i128::from(b - b'0')))
-            .ok_or_else(|| ErrorKind::NotDigits { found: lossy(bytes) })?;
+            .ok_or_else(|| ErrorKind::NotDigits {
+                found: lossy(bytes),
+            })?;
     }
     Decimal::try_from_i128_with_scale(mantissa, u32::from(scale))
         .map(Some)
-        .map_err(|_| ErrorKind::NotDigits { found: lossy(bytes) })
+        .map_err(|_| ErrorKind::NotDigits {
+            found: lossy(bytes),
+        })
 }
 
 /// Digits only, as text (identifiers keep their leading zeros). All spaces → `Ok(None)`.
@@ -352,7 +390,9 @@ pub fn decode_digits(bytes: &[u8]) -> Result<Option<&str>, ErrorKind> {
     }
     match digits(bytes) {
         Ok((_, d)) => Ok(std::str::from_utf8(d).ok()),
-        Err(_) => Err(ErrorKind::NotDigits { found: lossy(bytes) }),
+        Err(_) => Err(ErrorKind::NotDigits {
+            found: lossy(bytes),
+        }),
     }
 }
 
@@ -377,16 +417,32 @@ pub fn decode_date(bytes: &[u8], fmt: DateFmt) -> Result<Option<NaiveDate>, Erro
     let parsed = match fmt {
         DateFmt::DdMmYy => all_consuming((two, two, two))
             .parse(bytes)
-            .map(|(_, (d, m, y))| (d, m, if y < 70 { 2000 + y as i32 } else { 1900 + y as i32 })),
+            .map(|(_, (d, m, y))| {
+                (
+                    d,
+                    m,
+                    if y < 70 {
+                        2000 + y as i32
+                    } else {
+                        1900 + y as i32
+                    },
+                )
+            }),
         DateFmt::DdMmYyyy => all_consuming((two, two, four)).parse(bytes).map(|(_, t)| t),
-        DateFmt::YyyyMmDd => all_consuming((four, two, two)).parse(bytes).map(|(_, (y, m, d))| (d, m, y)),
+        DateFmt::YyyyMmDd => all_consuming((four, two, two))
+            .parse(bytes)
+            .map(|(_, (y, m, d))| (d, m, y)),
     };
     let Ok((d, m, y)) = parsed else {
-        return Err(ErrorKind::BadDate { found: lossy(bytes) });
+        return Err(ErrorKind::BadDate {
+            found: lossy(bytes),
+        });
     };
     NaiveDate::from_ymd_opt(y, m, d)
         .map(Some)
-        .ok_or_else(|| ErrorKind::BadDate { found: lossy(bytes) })
+        .ok_or_else(|| ErrorKind::BadDate {
+            found: lossy(bytes),
+        })
 }
 
 /// Decodes text from Windows-1252 (a superset of the printable Latin-1 that banks send), trailing spaces removed.
@@ -395,7 +451,9 @@ pub fn decode_text(bytes: &[u8]) -> String {
     let trimmed = bytes.get(..end).unwrap_or(&[]);
     if trimmed.is_ascii() {
         // ASCII is the common case: no decoder needed (and ASCII is valid UTF-8).
-        return std::str::from_utf8(trimmed).map(str::to_owned).unwrap_or_default();
+        return std::str::from_utf8(trimmed)
+            .map(str::to_owned)
+            .unwrap_or_default();
     }
     let (text, _, _) = encoding_rs::WINDOWS_1252.decode(trimmed);
     text.into_owned()
@@ -408,7 +466,10 @@ pub fn check(spec: &FieldSpec, bytes: &[u8]) -> Result<(), ErrorKind> {
         Kind::Date(fmt) => decode_date(bytes, fmt).map(|_| ()),
         Kind::Alpha | Kind::Blank => Ok(()),
         Kind::Const(c) if bytes == c.as_bytes() => Ok(()),
-        Kind::Const(c) => Err(ErrorKind::BadConst { expected: c, found: lossy(bytes) }),
+        Kind::Const(c) => Err(ErrorKind::BadConst {
+            expected: c,
+            found: lossy(bytes),
+        }),
     }
 }
 
@@ -422,7 +483,10 @@ pub fn decode(spec: &FieldSpec, bytes: &[u8]) -> Result<Value, ErrorKind> {
             if bytes == c.as_bytes() {
                 Ok(Value::Text(c.to_string()))
             } else {
-                Err(ErrorKind::BadConst { expected: c, found: lossy(bytes) })
+                Err(ErrorKind::BadConst {
+                    expected: c,
+                    found: lossy(bytes),
+                })
             }
         }
     }
@@ -440,22 +504,52 @@ mod tests {
 
     #[test]
     fn numbers_with_implied_decimals() {
-        assert_eq!(decode_num(b"000000000012550", 2), Ok(Some(Decimal::from_str("125.50").unwrap_or_default())));
+        assert_eq!(
+            decode_num(b"000000000012550", 2),
+            Ok(Some(Decimal::from_str("125.50").unwrap_or_default()))
+        );
         assert_eq!(decode_num(b"   ", 2), Ok(None));
-        assert!(matches!(decode_num(b"0012,50", 2), Err(ErrorKind::NotDigits { .. })));
-        assert!(matches!(decode_num(b"-0012", 0), Err(ErrorKind::NotDigits { .. })));
+        assert!(matches!(
+            decode_num(b"0012,50", 2),
+            Err(ErrorKind::NotDigits { .. })
+        ));
+        assert!(matches!(
+            decode_num(b"-0012", 0),
+            Err(ErrorKind::NotDigits { .. })
+        ));
     }
 
     #[test]
     fn dates() {
-        assert_eq!(decode_date(b"31122024", DateFmt::DdMmYyyy), Ok(NaiveDate::from_ymd_opt(2024, 12, 31)));
-        assert_eq!(decode_date(b"050399", DateFmt::DdMmYy), Ok(NaiveDate::from_ymd_opt(1999, 3, 5)));
-        assert_eq!(decode_date(b"050325", DateFmt::DdMmYy), Ok(NaiveDate::from_ymd_opt(2025, 3, 5)));
+        assert_eq!(
+            decode_date(b"31122024", DateFmt::DdMmYyyy),
+            Ok(NaiveDate::from_ymd_opt(2024, 12, 31))
+        );
+        assert_eq!(
+            decode_date(b"050399", DateFmt::DdMmYy),
+            Ok(NaiveDate::from_ymd_opt(1999, 3, 5))
+        );
+        assert_eq!(
+            decode_date(b"050325", DateFmt::DdMmYy),
+            Ok(NaiveDate::from_ymd_opt(2025, 3, 5))
+        );
         assert_eq!(decode_date(b"00000000", DateFmt::DdMmYyyy), Ok(None));
-        assert!(matches!(decode_date(b"31022024", DateFmt::DdMmYyyy), Err(ErrorKind::BadDate { .. })));
-        assert!(matches!(decode_date(b"3102202A", DateFmt::DdMmYyyy), Err(ErrorKind::BadDate { .. })));
-        assert_eq!(decode_date(b"20261122", DateFmt::YyyyMmDd), Ok(NaiveDate::from_ymd_opt(2026, 11, 22)));
-        assert!(matches!(decode_date(b"20260230", DateFmt::YyyyMmDd), Err(ErrorKind::BadDate { .. })));
+        assert!(matches!(
+            decode_date(b"31022024", DateFmt::DdMmYyyy),
+            Err(ErrorKind::BadDate { .. })
+        ));
+        assert!(matches!(
+            decode_date(b"3102202A", DateFmt::DdMmYyyy),
+            Err(ErrorKind::BadDate { .. })
+        ));
+        assert_eq!(
+            decode_date(b"20261122", DateFmt::YyyyMmDd),
+            Ok(NaiveDate::from_ymd_opt(2026, 11, 22))
+        );
+        assert!(matches!(
+            decode_date(b"20260230", DateFmt::YyyyMmDd),
+            Err(ErrorKind::BadDate { .. })
+        ));
     }
 
     #[test]

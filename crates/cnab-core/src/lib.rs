@@ -43,6 +43,12 @@ pub use bank::{Bank, BankSpec, LayoutSpec, RecordKey};
 pub use error::{Error, ErrorKind, Result};
 pub use field::{FieldSpec, Kind, RecordLayout, Role, Value};
 pub use model::*;
-pub use read::{detect, read, read_remessa, read_retorno, read_with_envelope, CnabFile, Detected, Envelope, ReadOptions, RetornoReader};
+pub use read::{
+    detect, read, read_remessa, read_retorno, read_with_envelope, CnabFile, Detected, Envelope,
+    ReadOptions, RetornoReader,
+};
 pub use record::{RawRecord, Record};
-pub use write::{write_remessa, write_remessa_spec, write_remessa_to, write_remessa_with, write_retorno, write_retorno_spec, WriteOptions};
+pub use write::{
+    write_remessa, write_remessa_spec, write_remessa_to, write_remessa_with, write_retorno,
+    write_retorno_spec, WriteOptions,
+};

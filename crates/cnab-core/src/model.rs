@@ -103,7 +103,10 @@ pub enum OcorrenciaKind {
 impl OcorrenciaKind {
     /// True for the kinds that carry money received for the title.
     pub fn is_payment(self) -> bool {
-        matches!(self, Self::Liquidacao | Self::LiquidacaoCartorio | Self::LiquidacaoAposBaixa)
+        matches!(
+            self,
+            Self::Liquidacao | Self::LiquidacaoCartorio | Self::LiquidacaoAposBaixa
+        )
     }
     /// True for rejections.
     pub fn is_rejection(self) -> bool {

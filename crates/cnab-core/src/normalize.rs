@@ -24,13 +24,19 @@ impl Cell<'_> {
     /// Text, trimmed both sides.
     pub fn text(&self) -> String {
         // Trim the bytes first (spaces are one byte in Windows-1252), then decode once.
-        let start = self.raw.iter().position(|&b| b != b' ').unwrap_or(self.raw.len());
+        let start = self
+            .raw
+            .iter()
+            .position(|&b| b != b' ')
+            .unwrap_or(self.raw.len());
         decode_text(self.raw.get(start..).unwrap_or(&[]))
     }
     /// Digits kept as text (leading zeros kept); spaces → empty. Alpha fields are returned trimmed.
     pub fn digits(&self) -> Result<String, Error> {
         match self.spec.kind {
-            Kind::Num { .. } => decode_digits(self.raw).map(|d| d.unwrap_or("").to_string()).map_err(|k| self.err(k)),
+            Kind::Num { .. } => decode_digits(self.raw)
+                .map(|d| d.unwrap_or("").to_string())
+                .map_err(|k| self.err(k)),
             _ => Ok(self.text()),
         }
     }
@@ -61,7 +67,9 @@ impl Cell<'_> {
         if d.is_empty() {
             return Ok(None);
         }
-        d.parse::<u64>().map(Some).map_err(|_| self.err(crate::ErrorKind::NotDigits { found: d.clone() }))
+        d.parse::<u64>()
+            .map(Some)
+            .map_err(|_| self.err(crate::ErrorKind::NotDigits { found: d.clone() }))
     }
 }
 
@@ -70,7 +78,15 @@ pub(crate) fn for_roles<'r>(records: &'r [Record<'r>], mut f: impl FnMut(Role, C
     for r in records {
         for spec in r.layout.fields {
             if let Some(role) = spec.role {
-                f(role, Cell { spec, raw: spec.slice(r.bytes), line: r.line, record: r.layout.name });
+                f(
+                    role,
+                    Cell {
+                        spec,
+                        raw: spec.slice(r.bytes),
+                        line: r.line,
+                        record: r.layout.name,
+                    },
+                );
             }
         }
     }
@@ -168,7 +184,10 @@ pub(crate) fn header(records: &[Record<'_>], h: &mut Header, problems: &mut Vec<
             _ => {}
         }
     });
-    unpad_inscricao(&mut h.beneficiario.inscricao.numero, h.beneficiario.inscricao.tipo);
+    unpad_inscricao(
+        &mut h.beneficiario.inscricao.numero,
+        h.beneficiario.inscricao.tipo,
+    );
 }
 
 fn motivos(spec: &LayoutSpec, ocorrencia: &str, raw: &str) -> Vec<Motivo> {
@@ -180,14 +199,23 @@ fn motivos(spec: &LayoutSpec, ocorrencia: &str, raw: &str) -> Vec<Motivo> {
         .filter(|c| !c.is_empty() && c.bytes().any(|b| b != b'0'))
         .map(|code| Motivo {
             code: code.to_string(),
-            description: spec.motivo(ocorrencia, code).map(|m| m.description.to_string()),
+            description: spec
+                .motivo(ocorrencia, code)
+                .map(|m| m.description.to_string()),
         })
         .collect()
 }
 
 /// A retorno entry from its records.
-pub(crate) fn retorno_entry(spec: &LayoutSpec, records: &[Record<'_>], problems: &mut Vec<Error>) -> RetornoEntry {
-    let mut e = RetornoEntry { line: records.first().map_or(0, |r| r.line), ..Default::default() };
+pub(crate) fn retorno_entry(
+    spec: &LayoutSpec,
+    records: &[Record<'_>],
+    problems: &mut Vec<Error>,
+) -> RetornoEntry {
+    let mut e = RetornoEntry {
+        line: records.first().map_or(0, |r| r.line),
+        ..Default::default()
+    };
     let mut motivos_raw = String::new();
     let mut pagador = Pessoa::default();
     let mut ocorrencia_cell: Option<(String, usize, &'static str, &'static FieldSpec)> = None;
@@ -223,7 +251,12 @@ pub(crate) fn retorno_entry(spec: &LayoutSpec, records: &[Record<'_>], problems:
             // The first record's code wins (segment U repeats segment T's); an empty or zero code never overrides.
             if let Some(code) = keep(problems, c.digits()) {
                 let zero = code.bytes().all(|b| b == b'0');
-                if ocorrencia_cell.is_none() || (!zero && ocorrencia_cell.as_ref().is_some_and(|(k, ..)| k.bytes().all(|b| b == b'0'))) {
+                if ocorrencia_cell.is_none()
+                    || (!zero
+                        && ocorrencia_cell
+                            .as_ref()
+                            .is_some_and(|(k, ..)| k.bytes().all(|b| b == b'0')))
+                {
                     ocorrencia_cell = Some((code, c.line, c.record, c.spec));
                 }
             }
@@ -255,10 +288,23 @@ pub(crate) fn retorno_entry(spec: &LayoutSpec, records: &[Record<'_>], problems:
     });
     if let Some((code, line, record, fspec)) = ocorrencia_cell {
         let ocorrencia = match spec.ocorrencia(&code) {
-            Some(d) => Ocorrencia { code: code.clone(), kind: d.kind, description: d.description.to_string() },
+            Some(d) => Ocorrencia {
+                code: code.clone(),
+                kind: d.kind,
+                description: d.description.to_string(),
+            },
             None => {
-                problems.push(Error::at_field(line, record, fspec, crate::ErrorKind::UnknownOcorrencia { code: code.clone() }));
-                Ocorrencia { code: code.clone(), kind: OcorrenciaKind::Desconhecida, description: String::new() }
+                problems.push(Error::at_field(
+                    line,
+                    record,
+                    fspec,
+                    crate::ErrorKind::UnknownOcorrencia { code: code.clone() },
+                ));
+                Ocorrencia {
+                    code: code.clone(),
+                    kind: OcorrenciaKind::Desconhecida,
+                    description: String::new(),
+                }
             }
         };
         e.motivos = motivos(spec, &code, &motivos_raw);
@@ -275,8 +321,15 @@ pub(crate) fn retorno_entry(spec: &LayoutSpec, records: &[Record<'_>], problems:
 }
 
 /// A remessa title from its records.
-pub(crate) fn titulo(spec: &LayoutSpec, records: &[Record<'_>], problems: &mut Vec<Error>) -> Titulo {
-    let mut t = Titulo { line: records.first().map_or(0, |r| r.line), ..Default::default() };
+pub(crate) fn titulo(
+    spec: &LayoutSpec,
+    records: &[Record<'_>],
+    problems: &mut Vec<Error>,
+) -> Titulo {
+    let mut t = Titulo {
+        line: records.first().map_or(0, |r| r.line),
+        ..Default::default()
+    };
     let mut sacador = Pessoa::default();
     let mut msgs: [String; 4] = Default::default();
     macro_rules! dec {
@@ -379,7 +432,10 @@ pub(crate) fn titulo(spec: &LayoutSpec, records: &[Record<'_>], problems: &mut V
         t.sacador_avalista = Some(sacador);
     }
     // Trailing empty messages are dropped; the rest keep their slots.
-    let last = msgs.iter().rposition(|m| !m.is_empty()).map_or(0, |p| p + 1);
+    let last = msgs
+        .iter()
+        .rposition(|m| !m.is_empty())
+        .map_or(0, |p| p + 1);
     t.mensagens = msgs.into_iter().take(last).collect();
     if let Some(hook) = spec.titulo_hook {
         hook(&mut t, records);

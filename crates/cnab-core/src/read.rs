@@ -34,7 +34,10 @@ impl ReadOptions {
     }
     /// Lenient reading: problems are collected.
     pub fn lenient() -> Self {
-        ReadOptions { lenient: true, ..Self::default() }
+        ReadOptions {
+            lenient: true,
+            ..Self::default()
+        }
     }
 }
 
@@ -92,13 +95,27 @@ pub(crate) fn split_lines(bytes: &[u8]) -> Lines<'_> {
     }
     // Trailing lines that hold nothing (empty, spaces, 0x1A end-of-file marks) are the suffix.
     let mut keep = lines.len();
-    while keep > 0 && lines.get(keep - 1).is_some_and(|(l, _)| l.iter().all(|&b| b == b' ' || b == 0x1A || b == 0)) {
+    while keep > 0
+        && lines
+            .get(keep - 1)
+            .is_some_and(|(l, _)| l.iter().all(|&b| b == b' ' || b == 0x1A || b == 0))
+    {
         keep -= 1;
     }
-    let consumed: usize = prefix.len() + lines.iter().take(keep).map(|(l, e)| l.len() + e.as_bytes().len()).sum::<usize>();
+    let consumed: usize = prefix.len()
+        + lines
+            .iter()
+            .take(keep)
+            .map(|(l, e)| l.len() + e.as_bytes().len())
+            .sum::<usize>();
     lines.truncate(keep);
     starts.truncate(keep);
-    Lines { starts, prefix, lines, suffix: bytes.get(consumed..).unwrap_or(&[]) }
+    Lines {
+        starts,
+        prefix,
+        lines,
+        suffix: bytes.get(consumed..).unwrap_or(&[]),
+    }
 }
 
 /// Fits a line to a layout's length for field access: as is when exact; UTF-8 text transcoded to Windows-1252
@@ -138,7 +155,9 @@ fn is_240_header(l: &[u8]) -> bool {
 
 /// A CNAB 240 batch header as the first line: a file that lost its file header.
 fn is_240_batch_header(l: &[u8]) -> bool {
-    l.len() >= 120 && l.get(..7).is_some_and(|b| b.iter().all(u8::is_ascii_digit)) && l.get(7) == Some(&b'1')
+    l.len() >= 120
+        && l.get(..7).is_some_and(|b| b.iter().all(u8::is_ascii_digit))
+        && l.get(7) == Some(&b'1')
 }
 
 fn is_400_header(l: &[u8]) -> bool {
@@ -173,12 +192,25 @@ pub fn detect(bytes: &[u8]) -> Result<Detected> {
 }
 
 pub(crate) fn detect_lines(lines: &[(&[u8], LineEnding)]) -> Result<Detected> {
-    let first = lines.first().map(|(l, _)| *l).ok_or_else(|| Error::new(ErrorKind::Empty))?;
+    let first = lines
+        .first()
+        .map(|(l, _)| *l)
+        .ok_or_else(|| Error::new(ErrorKind::Empty))?;
     // A header re-encoded to UTF-8 (accents in the company name) is read at its Windows-1252 positions.
-    let transcoded = [240, 400].into_iter().find(|&len| utf8_fits(first, len)).map(|len| fit_line(first, len));
+    let transcoded = [240, 400]
+        .into_iter()
+        .find(|&len| utf8_fits(first, len))
+        .map(|len| fit_line(first, len));
     let first: &[u8] = transcoded.as_deref().unwrap_or(first);
     if is_240_header(first) || is_240_batch_header(first) {
-        let bank = digits_at(first, 1, 3).map(Bank::new).ok_or_else(|| Error::at_line(1, ErrorKind::UnknownLayout { reason: "no bank code at 1-3".into() }))?;
+        let bank = digits_at(first, 1, 3).map(Bank::new).ok_or_else(|| {
+            Error::at_line(
+                1,
+                ErrorKind::UnknownLayout {
+                    reason: "no bank code at 1-3".into(),
+                },
+            )
+        })?;
         let kind = match (first.get(7), first.get(142)) {
             (Some(b'0'), Some(b'1')) => Some(FileKind::Remessa),
             (Some(b'0'), Some(b'2')) => Some(FileKind::Retorno),
@@ -186,16 +218,40 @@ pub(crate) fn detect_lines(lines: &[(&[u8], LineEnding)]) -> Result<Detected> {
         }
         .or_else(|| kind_from_segments(lines))
         .ok_or_else(|| {
-            Error::at_line(1, ErrorKind::UnknownKind { reason: "header position 143 is neither 1 nor 2 and no P/Q or T/U segments found".into() })
+            Error::at_line(
+                1,
+                ErrorKind::UnknownKind {
+                    reason:
+                        "header position 143 is neither 1 nor 2 and no P/Q or T/U segments found"
+                            .into(),
+                },
+            )
         })?;
-        let version = first.get(163..166).filter(|_| first.get(7) == Some(&b'0')).map(|v| String::from_utf8_lossy(v).trim().to_string()).unwrap_or_default();
-        let supported = bank.spec().is_some_and(|s| s.supports(Layout::Cnab240, kind));
-        return Ok(Detected { bank, layout: Layout::Cnab240, kind, version, supported });
+        let version = first
+            .get(163..166)
+            .filter(|_| first.get(7) == Some(&b'0'))
+            .map(|v| String::from_utf8_lossy(v).trim().to_string())
+            .unwrap_or_default();
+        let supported = bank
+            .spec()
+            .is_some_and(|s| s.supports(Layout::Cnab240, kind));
+        return Ok(Detected {
+            bank,
+            layout: Layout::Cnab240,
+            kind,
+            version,
+            supported,
+        });
     }
     if is_400_header(first) {
-        let bank = digits_at(first, 77, 79)
-            .map(Bank::new)
-            .ok_or_else(|| Error::at_line(1, ErrorKind::UnknownLayout { reason: "CNAB 400 header without a bank code at 77-79".into() }))?;
+        let bank = digits_at(first, 77, 79).map(Bank::new).ok_or_else(|| {
+            Error::at_line(
+                1,
+                ErrorKind::UnknownLayout {
+                    reason: "CNAB 400 header without a bank code at 77-79".into(),
+                },
+            )
+        })?;
         let literal = first.get(2..9).map(|s| s.to_ascii_uppercase());
         let kind = match (first.get(1), literal.as_deref()) {
             (Some(b'1'), _) => FileKind::Remessa,
@@ -203,16 +259,32 @@ pub(crate) fn detect_lines(lines: &[(&[u8], LineEnding)]) -> Result<Detected> {
             (_, Some(b"REMESSA")) => FileKind::Remessa,
             (_, Some(b"RETORNO")) => FileKind::Retorno,
             _ => {
-                return Err(Error::at_line(1, ErrorKind::UnknownKind { reason: "CNAB 400 header position 2 is neither 1 nor 2".into() }))
+                return Err(Error::at_line(
+                    1,
+                    ErrorKind::UnknownKind {
+                        reason: "CNAB 400 header position 2 is neither 1 nor 2".into(),
+                    },
+                ))
             }
         };
-        let supported = bank.spec().is_some_and(|s| s.supports(Layout::Cnab400, kind));
-        return Ok(Detected { bank, layout: Layout::Cnab400, kind, version: String::new(), supported });
+        let supported = bank
+            .spec()
+            .is_some_and(|s| s.supports(Layout::Cnab400, kind));
+        return Ok(Detected {
+            bank,
+            layout: Layout::Cnab400,
+            kind,
+            version: String::new(),
+            supported,
+        });
     }
     Err(Error::at_line(
         1,
         ErrorKind::UnknownLayout {
-            reason: format!("the first line ({} bytes) is neither a CNAB 240 nor a CNAB 400 file header", first.len()),
+            reason: format!(
+                "the first line ({} bytes) is neither a CNAB 240 nor a CNAB 400 file header",
+                first.len()
+            ),
         },
     ))
 }
@@ -239,15 +311,32 @@ fn kind_from_segments(lines: &[(&[u8], LineEnding)]) -> Option<FileKind> {
 
 /// Picks the layout spec for a detected file. Unknown CNAB 240 banks are read with FEBRABAN's generic layout in
 /// lenient mode (and reported as a problem); strict mode refuses them.
-pub(crate) fn choose_spec(d: &Detected, lenient: bool, problems: &mut Vec<Error>) -> Result<&'static LayoutSpec> {
-    if let Some(spec) = d.bank.spec().and_then(|s| s.layout(d.layout, d.kind, &d.version)) {
+pub(crate) fn choose_spec(
+    d: &Detected,
+    lenient: bool,
+    problems: &mut Vec<Error>,
+) -> Result<&'static LayoutSpec> {
+    if let Some(spec) = d
+        .bank
+        .spec()
+        .and_then(|s| s.layout(d.layout, d.kind, &d.version))
+    {
         return Ok(spec);
     }
     let hint = match d.layout {
-        Layout::Cnab240 => "; --lenient reads it with FEBRABAN's generic CNAB 240 layout".to_string(),
+        Layout::Cnab240 => {
+            "; --lenient reads it with FEBRABAN's generic CNAB 240 layout".to_string()
+        }
         Layout::Cnab400 => String::new(),
     };
-    let err = Error::at_line(1, ErrorKind::UnknownBank { code: d.bank.to_string(), layout: d.layout.number(), hint });
+    let err = Error::at_line(
+        1,
+        ErrorKind::UnknownBank {
+            code: d.bank.to_string(),
+            layout: d.layout.number(),
+            hint,
+        },
+    );
     match (d.layout, lenient) {
         (Layout::Cnab240, true) => {
             problems.push(err);
@@ -316,7 +405,12 @@ pub(crate) struct Engine<'a> {
 }
 
 impl<'a> Engine<'a> {
-    pub fn new(spec: &'static LayoutSpec, lenient: bool, problems: Vec<Error>, keep_records: bool) -> Self {
+    pub fn new(
+        spec: &'static LayoutSpec,
+        lenient: bool,
+        problems: Vec<Error>,
+        keep_records: bool,
+    ) -> Self {
         Engine {
             spec,
             lenient,
@@ -358,20 +452,33 @@ impl<'a> Engine<'a> {
     }
 
     /// Feeds one line; returns a finished entry when this line closes one.
-    pub fn feed(&mut self, line_no: usize, raw: Cow<'a, [u8]>, ending: LineEnding) -> Result<Option<Event>> {
+    pub fn feed(
+        &mut self,
+        line_no: usize,
+        raw: Cow<'a, [u8]>,
+        ending: LineEnding,
+    ) -> Result<Option<Event>> {
         self.last_line = line_no;
         let len = self.spec.layout.line_len();
         let key = classify(self.spec.layout, &raw);
         let layout = key.and_then(|k| self.spec.record(k));
         if self.keep_records {
             let rec = match (&self.source, self.at) {
-                (Some(src), Some(at)) => RawRecord::shared(line_no, layout, src.clone(), at, at + raw.len(), ending),
+                (Some(src), Some(at)) => {
+                    RawRecord::shared(line_no, layout, src.clone(), at, at + raw.len(), ending)
+                }
                 _ => RawRecord::new(line_no, layout, raw.to_vec(), ending),
             };
             self.records.push(rec);
         }
         if raw.len() != len && !utf8_fits(&raw, len) {
-            self.problem(Error::at_line(line_no, ErrorKind::LineLength { expected: len, found: raw.len() }))?;
+            self.problem(Error::at_line(
+                line_no,
+                ErrorKind::LineLength {
+                    expected: len,
+                    found: raw.len(),
+                },
+            ))?;
         }
         // Every line counts toward the trailers' totals, even one we cannot place.
         self.total += 1;
@@ -383,12 +490,24 @@ impl<'a> Engine<'a> {
                 Some(k) => k.to_string(),
                 None => String::from_utf8_lossy(raw.get(..14).unwrap_or(&raw)).into_owned(),
             };
-            let layout_name = format!("{} {} {}", self.spec.layout, self.spec.kind, self.spec.source);
-            self.problem(Error::at_line(line_no, ErrorKind::UnknownRecord { found, layout: layout_name }))?;
+            let layout_name = format!(
+                "{} {} {}",
+                self.spec.layout, self.spec.kind, self.spec.source
+            );
+            self.problem(Error::at_line(
+                line_no,
+                ErrorKind::UnknownRecord {
+                    found,
+                    layout: layout_name,
+                },
+            ))?;
             return Ok(None);
         };
         if self.seen_trailer {
-            self.problem(Error::at_line(line_no, ErrorKind::Structure("record after the file trailer".into())))?;
+            self.problem(Error::at_line(
+                line_no,
+                ErrorKind::Structure("record after the file trailer".into()),
+            ))?;
         }
         if !self.seen_header && key != RecordKey::FileHeader {
             self.seen_header = true; // report once
@@ -399,7 +518,11 @@ impl<'a> Engine<'a> {
             Cow::Owned(v) if v.len() == len => Cow::Owned(v),
             Cow::Owned(v) => Cow::Owned(fit_line(&v, len).into_owned()),
         };
-        let rec = Record { layout, bytes: &fitted, line: line_no };
+        let rec = Record {
+            layout,
+            bytes: &fitted,
+            line: line_no,
+        };
         // Constants, and the numbers and dates of headers and trailers that feed the model, must decode here; the
         // fields of entry records are checked as they are normalized (each field is decoded once).
         let is_entry = matches!(key, RecordKey::Segment(_) | RecordKey::Detail(_));
@@ -408,7 +531,9 @@ impl<'a> Engine<'a> {
             let check = match f.kind {
                 Kind::Const(_) => true,
                 // CPF/CNPJ may be alphanumeric since July 2026, even where a manual still prints N(14).
-                Kind::Num { .. } | Kind::Date(_) => f.role.is_some() && !is_entry && !crate::write::is_inscricao(f.role),
+                Kind::Num { .. } | Kind::Date(_) => {
+                    f.role.is_some() && !is_entry && !crate::write::is_inscricao(f.role)
+                }
                 Kind::Alpha | Kind::Blank => false,
             };
             if check {
@@ -422,7 +547,10 @@ impl<'a> Engine<'a> {
         match key {
             RecordKey::FileHeader => {
                 if self.seen_header && self.total > 1 {
-                    self.problem(Error::at_line(line_no, ErrorKind::Structure("second file header".into())))?;
+                    self.problem(Error::at_line(
+                        line_no,
+                        ErrorKind::Structure("second file header".into()),
+                    ))?;
                 }
                 self.seen_header = true;
                 self.header_lines.push((line_no, layout, fitted));
@@ -431,7 +559,12 @@ impl<'a> Engine<'a> {
             RecordKey::BatchHeader => {
                 let out = self.flush()?;
                 if self.in_batch {
-                    self.problem(Error::at_line(line_no, ErrorKind::Structure("batch header inside a batch (missing batch trailer)".into())))?;
+                    self.problem(Error::at_line(
+                        line_no,
+                        ErrorKind::Structure(
+                            "batch header inside a batch (missing batch trailer)".into(),
+                        ),
+                    ))?;
                 }
                 self.in_batch = true;
                 self.batches += 1;
@@ -444,32 +577,58 @@ impl<'a> Engine<'a> {
             RecordKey::BatchTrailer => {
                 let out = self.flush()?;
                 if !self.in_batch {
-                    self.problem(Error::at_line(line_no, ErrorKind::Structure("batch trailer without a batch header".into())))?;
+                    self.problem(Error::at_line(
+                        line_no,
+                        ErrorKind::Structure("batch trailer without a batch header".into()),
+                    ))?;
                 }
-                self.check_count(&rec, Role::QtdRegistros, self.batch_records, "records in the batch")?;
+                self.check_count(
+                    &rec,
+                    Role::QtdRegistros,
+                    self.batch_records,
+                    "records in the batch",
+                )?;
                 self.in_batch = false;
                 Ok(out)
             }
             RecordKey::FileTrailer => {
                 let out = self.flush()?;
                 if self.in_batch {
-                    self.problem(Error::at_line(line_no, ErrorKind::Structure("file trailer inside a batch (missing batch trailer)".into())))?;
+                    self.problem(Error::at_line(
+                        line_no,
+                        ErrorKind::Structure(
+                            "file trailer inside a batch (missing batch trailer)".into(),
+                        ),
+                    ))?;
                 }
                 self.seen_trailer = true;
                 match self.spec.layout {
                     Layout::Cnab240 => {
                         self.check_count(&rec, Role::QtdLotes, self.batches, "batches")?;
-                        self.check_count(&rec, Role::QtdRegistros, self.total, "records in the file")?;
+                        self.check_count(
+                            &rec,
+                            Role::QtdRegistros,
+                            self.total,
+                            "records in the file",
+                        )?;
                     }
                     Layout::Cnab400 => {
-                        self.check_count(&rec, Role::Sequencial, self.total, "records in the file")?;
+                        self.check_count(
+                            &rec,
+                            Role::Sequencial,
+                            self.total,
+                            "records in the file",
+                        )?;
                     }
                 }
                 Ok(out)
             }
             RecordKey::Segment(_) | RecordKey::Detail(_) => {
                 if self.spec.layout == Layout::Cnab240 && !self.in_batch {
-                    self.problem(Error::at_line(line_no, ErrorKind::Structure(format!("{key} outside a batch"))))?;
+                    self.problem(Error::at_line(
+                        line_no,
+                        ErrorKind::Structure(format!("{key} outside a batch")),
+                    ))?;
                 }
                 let starts = self.spec.entry_record(key).is_none_or(|e| e.starts);
                 if starts {
@@ -477,8 +636,17 @@ impl<'a> Engine<'a> {
                     self.current.push((line_no, layout, fitted));
                     Ok(out)
                 } else if self.current.is_empty() {
-                    let first = self.spec.entry.iter().find(|e| e.starts).map(|e| e.key.to_string()).unwrap_or_default();
-                    self.problem(Error::at_line(line_no, ErrorKind::Structure(format!("{key} without a preceding {first}"))))?;
+                    let first = self
+                        .spec
+                        .entry
+                        .iter()
+                        .find(|e| e.starts)
+                        .map(|e| e.key.to_string())
+                        .unwrap_or_default();
+                    self.problem(Error::at_line(
+                        line_no,
+                        ErrorKind::Structure(format!("{key} without a preceding {first}")),
+                    ))?;
                     Ok(None)
                 } else {
                     self.current.push((line_no, layout, fitted));
@@ -493,8 +661,12 @@ impl<'a> Engine<'a> {
         if self.spec.layout != Layout::Cnab240 {
             return Ok(());
         }
-        let Some(spec) = rec.layout.by_role(Role::Lote) else { return Ok(()) };
-        let Ok(Some(found)) = crate::field::decode_digits(spec.slice(rec.bytes)) else { return Ok(()) };
+        let Some(spec) = rec.layout.by_role(Role::Lote) else {
+            return Ok(());
+        };
+        let Ok(Some(found)) = crate::field::decode_digits(spec.slice(rec.bytes)) else {
+            return Ok(());
+        };
         let found: u64 = found.parse().unwrap_or(0);
         match key {
             RecordKey::BatchHeader => self.batch_lote = Some(found),
@@ -504,7 +676,9 @@ impl<'a> Engine<'a> {
                         rec.line,
                         rec.layout.name,
                         spec,
-                        ErrorKind::Structure(format!("lote {found:04} in a batch whose header says lote {expected:04}")),
+                        ErrorKind::Structure(format!(
+                            "lote {found:04} in a batch whose header says lote {expected:04}"
+                        )),
                     ))?;
                 }
             }
@@ -513,17 +687,30 @@ impl<'a> Engine<'a> {
         Ok(())
     }
 
-    fn check_count(&mut self, rec: &Record<'_>, role: Role, counted: u64, what: &str) -> Result<()> {
-        let Some(spec) = rec.layout.by_role(role) else { return Ok(()) };
+    fn check_count(
+        &mut self,
+        rec: &Record<'_>,
+        role: Role,
+        counted: u64,
+        what: &str,
+    ) -> Result<()> {
+        let Some(spec) = rec.layout.by_role(role) else {
+            return Ok(());
+        };
         let raw = spec.slice(rec.bytes);
-        let Ok(Some(declared)) = crate::field::decode_digits(raw) else { return Ok(()) };
+        let Ok(Some(declared)) = crate::field::decode_digits(raw) else {
+            return Ok(());
+        };
         let declared: u64 = declared.parse().unwrap_or(0);
         if declared != counted {
             self.problem(Error::at_field(
                 rec.line,
                 rec.layout.name,
                 spec,
-                ErrorKind::TrailerCount { declared: format!("{declared} {what}"), counted: counted.to_string() },
+                ErrorKind::TrailerCount {
+                    declared: format!("{declared} {what}"),
+                    counted: counted.to_string(),
+                },
             ))?;
         }
         Ok(())
@@ -538,15 +725,24 @@ impl<'a> Engine<'a> {
             return Ok(None);
         }
         let lines = std::mem::take(&mut self.current);
-        let records: Vec<Record<'_>> = lines.iter().map(|(n, l, b)| Record { layout: l, bytes: b, line: *n }).collect();
+        let records: Vec<Record<'_>> = lines
+            .iter()
+            .map(|(n, l, b)| Record {
+                layout: l,
+                bytes: b,
+                line: *n,
+            })
+            .collect();
         let mut found = Vec::new();
         let ev = match self.spec.kind {
             FileKind::Retorno => {
-                self.entries.push(normalize::retorno_entry(self.spec, &records, &mut found));
+                self.entries
+                    .push(normalize::retorno_entry(self.spec, &records, &mut found));
                 Event::Entry
             }
             FileKind::Remessa => {
-                self.titulos.push(normalize::titulo(self.spec, &records, &mut found));
+                self.titulos
+                    .push(normalize::titulo(self.spec, &records, &mut found));
                 Event::Titulo
             }
         };
@@ -556,7 +752,14 @@ impl<'a> Engine<'a> {
 
     fn finish_header(&mut self) {
         let lines = std::mem::take(&mut self.header_lines);
-        let records: Vec<Record<'_>> = lines.iter().map(|(n, l, b)| Record { layout: l, bytes: b, line: *n }).collect();
+        let records: Vec<Record<'_>> = lines
+            .iter()
+            .map(|(n, l, b)| Record {
+                layout: l,
+                bytes: b,
+                line: *n,
+            })
+            .collect();
         let mut found = Vec::new();
         normalize::header(&records, &mut self.header, &mut found);
         // Field problems were reported when the lines were fed.
@@ -624,7 +827,10 @@ fn run(bytes: &[u8], opts: ReadOptions) -> Result<(Detected, Engine<'_>, Envelop
         engine.feed(i + 1, Cow::Borrowed(line), *ending)?;
     }
     engine.finish()?;
-    let env = Envelope { prefix: lines.prefix.to_vec(), suffix: lines.suffix.to_vec() };
+    let env = Envelope {
+        prefix: lines.prefix.to_vec(),
+        suffix: lines.suffix.to_vec(),
+    };
     Ok((d, engine, env))
 }
 
@@ -665,17 +871,33 @@ pub fn read(bytes: &[u8], opts: ReadOptions) -> Result<CnabFile> {
 /// assert!(!ret.entries.is_empty());
 /// ```
 pub fn read_retorno(bytes: &[u8], opts: ReadOptions) -> Result<Retorno> {
-    match read(bytes, ReadOptions { kind: opts.kind.or(Some(FileKind::Retorno)), ..opts })? {
+    match read(
+        bytes,
+        ReadOptions {
+            kind: opts.kind.or(Some(FileKind::Retorno)),
+            ..opts
+        },
+    )? {
         CnabFile::Retorno(r) => Ok(r),
-        CnabFile::Remessa(_) => Err(Error::new(ErrorKind::UnknownKind { reason: "this is a remessa".into() })),
+        CnabFile::Remessa(_) => Err(Error::new(ErrorKind::UnknownKind {
+            reason: "this is a remessa".into(),
+        })),
     }
 }
 
 /// Reads a remessa back into the model.
 pub fn read_remessa(bytes: &[u8], opts: ReadOptions) -> Result<Remessa> {
-    match read(bytes, ReadOptions { kind: opts.kind.or(Some(FileKind::Remessa)), ..opts })? {
+    match read(
+        bytes,
+        ReadOptions {
+            kind: opts.kind.or(Some(FileKind::Remessa)),
+            ..opts
+        },
+    )? {
         CnabFile::Remessa(r) => Ok(r),
-        CnabFile::Retorno(_) => Err(Error::new(ErrorKind::UnknownKind { reason: "this is a retorno".into() })),
+        CnabFile::Retorno(_) => Err(Error::new(ErrorKind::UnknownKind {
+            reason: "this is a retorno".into(),
+        })),
     }
 }
 
@@ -697,7 +919,11 @@ pub fn read_remessa(bytes: &[u8], opts: ReadOptions) -> Result<Remessa> {
 pub const MAX_LINE: usize = 1024;
 
 /// Reads one line of at most `limit` bytes into `buf` (ending excluded). `Ok(None)` at end of input.
-fn read_line_limited<R: BufRead>(r: &mut R, buf: &mut Vec<u8>, limit: usize) -> std::io::Result<Option<LineEnding>> {
+fn read_line_limited<R: BufRead>(
+    r: &mut R,
+    buf: &mut Vec<u8>,
+    limit: usize,
+) -> std::io::Result<Option<LineEnding>> {
     buf.clear();
     let mut any = false;
     loop {
@@ -708,7 +934,10 @@ fn read_line_limited<R: BufRead>(r: &mut R, buf: &mut Vec<u8>, limit: usize) -> 
         any = true;
         if let Some(pos) = avail.iter().position(|&b| b == b'\n' || b == b'\r') {
             if buf.len() + pos > limit {
-                return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, "line too long"));
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    "line too long",
+                ));
             }
             buf.extend_from_slice(avail.get(..pos).unwrap_or(&[]));
             let is_cr = avail.get(pos) == Some(&b'\r');
@@ -725,7 +954,10 @@ fn read_line_limited<R: BufRead>(r: &mut R, buf: &mut Vec<u8>, limit: usize) -> 
         }
         let n = avail.len();
         if buf.len() + n > limit {
-            return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, "line too long"));
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                "line too long",
+            ));
         }
         buf.extend_from_slice(avail);
         r.consume(n);
@@ -770,7 +1002,9 @@ impl<R: BufRead> RetornoReader<R> {
             let mut line = 1;
             loop {
                 line += 1;
-                match read_line_limited(&mut src, &mut next, MAX_LINE).map_err(|e| Error::at_line(line, io_kind(e)))? {
+                match read_line_limited(&mut src, &mut next, MAX_LINE)
+                    .map_err(|e| Error::at_line(line, io_kind(e)))?
+                {
                     None => return Err(Error::new(ErrorKind::Empty)),
                     Some(_) if next.iter().all(|&b| b == b' ' || b == 0x1A || b == 0) => continue,
                     Some(_) => break,
@@ -797,7 +1031,16 @@ impl<R: BufRead> RetornoReader<R> {
             Ok(_) => {}
             Err(e) => return Err(e),
         }
-        Ok(RetornoReader { src, engine, buf, line: 1, pending, done: false, detected: d, trailing_blank: None })
+        Ok(RetornoReader {
+            src,
+            engine,
+            buf,
+            line: 1,
+            pending,
+            done: false,
+            detected: d,
+            trailing_blank: None,
+        })
     }
 
     /// What was detected.
@@ -862,7 +1105,10 @@ impl<R: BufRead> Iterator for RetornoReader<R> {
                             return Some(Err(e));
                         }
                     }
-                    match self.engine.feed(self.line, Cow::Owned(self.buf.clone()), ending) {
+                    match self
+                        .engine
+                        .feed(self.line, Cow::Owned(self.buf.clone()), ending)
+                    {
                         Ok(Some(Event::Entry)) => match self.engine.entries.pop() {
                             Some(e) => return Some(Ok(e)),
                             None => continue,

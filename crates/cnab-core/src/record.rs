@@ -27,7 +27,8 @@ impl<'a> Record<'a> {
 
     /// Decodes one field of this record.
     pub fn decode(&self, spec: &'static FieldSpec) -> Result<Value, Error> {
-        decode(spec, spec.slice(self.bytes)).map_err(|k| Error::at_field(self.line, self.layout.name, spec, k))
+        decode(spec, spec.slice(self.bytes))
+            .map_err(|k| Error::at_field(self.line, self.layout.name, spec, k))
     }
 
     /// The raw bytes of the named field.
@@ -43,7 +44,11 @@ impl<'a> Record<'a> {
 
     /// Checks every field's encoding; returns each problem.
     pub fn validate(&self) -> Vec<Error> {
-        self.layout.fields.iter().filter_map(|f| self.decode(f).err()).collect()
+        self.layout
+            .fields
+            .iter()
+            .filter_map(|f| self.decode(f).err())
+            .collect()
     }
 }
 
@@ -91,14 +96,40 @@ pub struct RawRecord {
 
 impl RawRecord {
     /// A record owning its bytes.
-    pub fn new(line: usize, layout: Option<&'static RecordLayout>, bytes: Vec<u8>, ending: LineEnding) -> Self {
+    pub fn new(
+        line: usize,
+        layout: Option<&'static RecordLayout>,
+        bytes: Vec<u8>,
+        ending: LineEnding,
+    ) -> Self {
         let end = bytes.len();
-        RawRecord { line, layout, source: bytes.into(), start: 0, end, ending }
+        RawRecord {
+            line,
+            layout,
+            source: bytes.into(),
+            start: 0,
+            end,
+            ending,
+        }
     }
 
     /// A record over `source[start..end]`.
-    pub(crate) fn shared(line: usize, layout: Option<&'static RecordLayout>, source: Arc<[u8]>, start: usize, end: usize, ending: LineEnding) -> Self {
-        RawRecord { line, layout, source, start, end, ending }
+    pub(crate) fn shared(
+        line: usize,
+        layout: Option<&'static RecordLayout>,
+        source: Arc<[u8]>,
+        start: usize,
+        end: usize,
+        ending: LineEnding,
+    ) -> Self {
+        RawRecord {
+            line,
+            layout,
+            source,
+            start,
+            end,
+            ending,
+        }
     }
 
     /// The line's bytes as in the file, without its ending.
@@ -109,7 +140,10 @@ impl RawRecord {
 
 impl PartialEq for RawRecord {
     fn eq(&self, other: &Self) -> bool {
-        self.line == other.line && self.layout == other.layout && self.ending == other.ending && self.bytes() == other.bytes()
+        self.line == other.line
+            && self.layout == other.layout
+            && self.ending == other.ending
+            && self.bytes() == other.bytes()
     }
 }
 impl Eq for RawRecord {}
@@ -128,7 +162,11 @@ impl RawRecord {
             None => f(None),
             Some(layout) => {
                 let bytes = crate::read::fit_line(self.bytes(), layout.len);
-                f(Some(Record { layout, bytes: &bytes, line: self.line }))
+                f(Some(Record {
+                    layout,
+                    bytes: &bytes,
+                    line: self.line,
+                }))
             }
         }
     }
@@ -154,7 +192,10 @@ impl Serialize for RawRecord {
                             Ok(v) => map.serialize_entry(spec.name, &v)?,
                             Err(e) => map.serialize_entry(
                                 spec.name,
-                                &FieldError { raw: crate::field::lossy(spec.slice(view.bytes)), error: e.kind },
+                                &FieldError {
+                                    raw: crate::field::lossy(spec.slice(view.bytes)),
+                                    error: e.kind,
+                                },
                             )?,
                         }
                     }
@@ -178,7 +219,9 @@ impl Serialize for RawRecord {
 
 /// Writes records back exactly as they were read: same bytes, same line endings.
 pub fn write_raw(prefix: &[u8], records: &[RawRecord], suffix: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(prefix.len() + suffix.len() + records.iter().map(|r| r.bytes().len() + 2).sum::<usize>());
+    let mut out = Vec::with_capacity(
+        prefix.len() + suffix.len() + records.iter().map(|r| r.bytes().len() + 2).sum::<usize>(),
+    );
     out.extend_from_slice(prefix);
     for r in records {
         out.extend_from_slice(r.bytes());

@@ -59,11 +59,18 @@ fn must_fit(role: Option<Role>) -> bool {
 
 /// CPF/CNPJ roles.
 pub(crate) fn is_inscricao(role: Option<Role>) -> bool {
-    matches!(role, Some(Role::EmpresaInscricao | Role::PagadorInscricao | Role::SacadorInscricao))
+    matches!(
+        role,
+        Some(Role::EmpresaInscricao | Role::PagadorInscricao | Role::SacadorInscricao)
+    )
 }
 
 /// Encodes one field.
-pub(crate) fn encode(spec: &FieldSpec, value: Option<&Out>, out: &mut Vec<u8>) -> Result<(), ErrorKind> {
+pub(crate) fn encode(
+    spec: &FieldSpec,
+    value: Option<&Out>,
+    out: &mut Vec<u8>,
+) -> Result<(), ErrorKind> {
     let w = spec.len();
     match spec.kind {
         Kind::Const(c) => out.extend_from_slice(c.as_bytes()),
@@ -73,16 +80,26 @@ pub(crate) fn encode(spec: &FieldSpec, value: Option<&Out>, out: &mut Vec<u8>) -
                 Some(Out::Num(d)) => {
                     let mut d = d.round_dp(u32::from(scale));
                     if d.is_sign_negative() && !d.is_zero() {
-                        return Err(ErrorKind::Invalid(format!("negative value {d} in {}", spec.name)));
+                        return Err(ErrorKind::Invalid(format!(
+                            "negative value {d} in {}",
+                            spec.name
+                        )));
                     }
                     d.rescale(u32::from(scale));
                     d.mantissa().unsigned_abs().to_string()
                 }
-                Some(Out::Text(s)) => s.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_uppercase()).collect(),
+                Some(Out::Text(s)) => s
+                    .chars()
+                    .filter(char::is_ascii_alphanumeric)
+                    .map(|c| c.to_ascii_uppercase())
+                    .collect(),
                 Some(Out::Date(_)) | None => spec.default.unwrap_or("").to_string(),
             };
             if digits.len() > w {
-                return Err(ErrorKind::Overflow { value: digits, width: w });
+                return Err(ErrorKind::Overflow {
+                    value: digits,
+                    width: w,
+                });
             }
             out.extend(std::iter::repeat_n(b'0', w - digits.len()));
             out.extend_from_slice(digits.as_bytes());
@@ -91,7 +108,11 @@ pub(crate) fn encode(spec: &FieldSpec, value: Option<&Out>, out: &mut Vec<u8>) -
             // CPF/CNPJ: right-aligned and zero-filled as every manual prints them (numeric CNPJ or the
             // alphanumeric one in force since July 2026); none given: zeros (or the table's default).
             let s: String = match value {
-                Some(Out::Text(s)) => s.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_uppercase()).collect(),
+                Some(Out::Text(s)) => s
+                    .chars()
+                    .filter(char::is_ascii_alphanumeric)
+                    .map(|c| c.to_ascii_uppercase())
+                    .collect(),
                 _ => spec.default.unwrap_or("").to_string(),
             };
             if s.len() > w {
@@ -125,13 +146,22 @@ pub(crate) fn encode(spec: &FieldSpec, value: Option<&Out>, out: &mut Vec<u8>) -
                     crate::field::DateFmt::DdMmYy => 1970..=2069,
                 };
                 if !years.contains(&chrono::Datelike::year(&d)) {
-                    return Err(ErrorKind::Overflow { value: d.to_string(), width: w });
+                    return Err(ErrorKind::Overflow {
+                        value: d.to_string(),
+                        width: w,
+                    });
                 }
             }
             match (d, fmt) {
-                (Some(d), crate::field::DateFmt::DdMmYyyy) => out.extend_from_slice(d.format("%d%m%Y").to_string().as_bytes()),
-                (Some(d), crate::field::DateFmt::DdMmYy) => out.extend_from_slice(d.format("%d%m%y").to_string().as_bytes()),
-                (Some(d), crate::field::DateFmt::YyyyMmDd) => out.extend_from_slice(d.format("%Y%m%d").to_string().as_bytes()),
+                (Some(d), crate::field::DateFmt::DdMmYyyy) => {
+                    out.extend_from_slice(d.format("%d%m%Y").to_string().as_bytes())
+                }
+                (Some(d), crate::field::DateFmt::DdMmYy) => {
+                    out.extend_from_slice(d.format("%d%m%y").to_string().as_bytes())
+                }
+                (Some(d), crate::field::DateFmt::YyyyMmDd) => {
+                    out.extend_from_slice(d.format("%Y%m%d").to_string().as_bytes())
+                }
                 (None, _) => match spec.default {
                     Some(def) if def.len() == w => out.extend_from_slice(def.as_bytes()),
                     _ => out.extend(std::iter::repeat_n(b'0', w)),
@@ -143,11 +173,16 @@ pub(crate) fn encode(spec: &FieldSpec, value: Option<&Out>, out: &mut Vec<u8>) -
 }
 
 /// Writes one record from a role source.
-pub(crate) fn write_record(layout: &'static RecordLayout, line: usize, src: &dyn Fn(Role, &FieldSpec) -> Option<Out>) -> Result<Vec<u8>> {
+pub(crate) fn write_record(
+    layout: &'static RecordLayout,
+    line: usize,
+    src: &dyn Fn(Role, &FieldSpec) -> Option<Out>,
+) -> Result<Vec<u8>> {
     let mut out = Vec::with_capacity(layout.len);
     for spec in layout.fields {
         let v = spec.role.and_then(|r| src(r, spec));
-        encode(spec, v.as_ref(), &mut out).map_err(|k| Error::at_field(line, layout.name, spec, k))?;
+        encode(spec, v.as_ref(), &mut out)
+            .map_err(|k| Error::at_field(line, layout.name, spec, k))?;
     }
     Ok(out)
 }
@@ -187,7 +222,9 @@ fn header_value(h: &Header, bank: Bank, role: Role) -> Option<Out> {
     let b = &h.beneficiario;
     match role {
         Role::EmpresaNome => txt(&b.nome),
-        Role::EmpresaTipoInscricao => int(b.inscricao.tipo.or_else(|| infer_tipo(&b.inscricao.numero))),
+        Role::EmpresaTipoInscricao => {
+            int(b.inscricao.tipo.or_else(|| infer_tipo(&b.inscricao.numero)))
+        }
         Role::EmpresaInscricao => txt(&b.inscricao.numero),
         Role::Agencia => txt(&b.agencia),
         Role::AgenciaDv => txt(&b.agencia_dv),
@@ -197,7 +234,11 @@ fn header_value(h: &Header, bank: Bank, role: Role) -> Option<Out> {
         Role::CodigoBeneficiario => txt(&b.codigo_beneficiario),
         Role::Carteira => txt(&b.carteira),
         Role::Variacao => txt(&b.variacao),
-        Role::BancoNome => txt(if h.banco_nome.is_empty() { bank.name() } else { &h.banco_nome }),
+        Role::BancoNome => txt(if h.banco_nome.is_empty() {
+            bank.name()
+        } else {
+            &h.banco_nome
+        }),
         Role::Nsa => int(h.nsa),
         Role::DataGeracao => date(h.data_geracao),
         Role::DataCredito => date(h.data_credito),
@@ -216,7 +257,9 @@ fn infer_tipo(numero: &str) -> Option<u8> {
 
 fn pessoa_value(p: &Pessoa, role: Role) -> Option<Out> {
     match role {
-        Role::PagadorTipoInscricao | Role::SacadorTipoInscricao => int(p.inscricao.tipo.or_else(|| infer_tipo(&p.inscricao.numero))),
+        Role::PagadorTipoInscricao | Role::SacadorTipoInscricao => {
+            int(p.inscricao.tipo.or_else(|| infer_tipo(&p.inscricao.numero)))
+        }
         Role::PagadorInscricao | Role::SacadorInscricao => txt(&p.inscricao.numero),
         Role::PagadorNome | Role::SacadorNome => txt(&p.nome),
         Role::PagadorEndereco => txt(&p.endereco),
@@ -231,7 +274,11 @@ fn pessoa_value(p: &Pessoa, role: Role) -> Option<Out> {
 fn titulo_value(t: &Titulo, role: Role) -> Option<Out> {
     let msg = |i: usize| t.mensagens.get(i).and_then(|m| txt(m));
     match role {
-        Role::Movimento => txt(if t.movimento.is_empty() { "01" } else { &t.movimento }),
+        Role::Movimento => txt(if t.movimento.is_empty() {
+            "01"
+        } else {
+            &t.movimento
+        }),
         Role::NossoNumero => txt(&t.nosso_numero),
         Role::NossoNumeroDv => t.nosso_numero_dv.as_deref().and_then(txt),
         Role::SeuNumero => txt(&t.seu_numero),
@@ -262,9 +309,10 @@ fn titulo_value(t: &Titulo, role: Role) -> Option<Out> {
         Role::Mensagem2 => msg(1),
         Role::Mensagem3 => msg(2),
         Role::Mensagem4 => msg(3),
-        Role::SacadorTipoInscricao | Role::SacadorInscricao | Role::SacadorNome => {
-            t.sacador_avalista.as_ref().and_then(|p| pessoa_value(p, role))
-        }
+        Role::SacadorTipoInscricao | Role::SacadorInscricao | Role::SacadorNome => t
+            .sacador_avalista
+            .as_ref()
+            .and_then(|p| pessoa_value(p, role)),
         _ => pessoa_value(&t.pagador, role),
     }
 }
@@ -278,7 +326,11 @@ fn entry_value(e: &RetornoEntry, spec: &LayoutSpec, role: Role) -> Option<Out> {
         Role::Carteira => txt(&e.carteira),
         Role::Ocorrencia => e.ocorrencia.as_ref().and_then(|o| txt(&o.code)),
         Role::Motivos => {
-            let s: String = e.motivos.iter().map(|m| format!("{:0>2}", m.code)).collect();
+            let s: String = e
+                .motivos
+                .iter()
+                .map(|m| format!("{:0>2}", m.code))
+                .collect();
             let _ = spec;
             txt(&s)
         }
@@ -310,13 +362,29 @@ pub struct WriteOptions {
     pub skip_document_check: bool,
 }
 
-fn spec_for(bank: Bank, layout: Layout, kind: FileKind, version: &str) -> Result<&'static LayoutSpec> {
-    bank.spec().and_then(|s| s.layout(layout, kind, version)).ok_or_else(|| {
-        Error::new(ErrorKind::UnknownBank { code: bank.to_string(), layout: layout.number(), hint: format!(" for a {kind}") })
-    })
+fn spec_for(
+    bank: Bank,
+    layout: Layout,
+    kind: FileKind,
+    version: &str,
+) -> Result<&'static LayoutSpec> {
+    bank.spec()
+        .and_then(|s| s.layout(layout, kind, version))
+        .ok_or_else(|| {
+            Error::new(ErrorKind::UnknownBank {
+                code: bank.to_string(),
+                layout: layout.number(),
+                hint: format!(" for a {kind}"),
+            })
+        })
 }
 
-fn has_any(spec: &LayoutSpec, key: RecordKey, roles: &[Role], value: &dyn Fn(Role) -> Option<Out>) -> bool {
+fn has_any(
+    spec: &LayoutSpec,
+    key: RecordKey,
+    roles: &[Role],
+    value: &dyn Fn(Role) -> Option<Out>,
+) -> bool {
     let _ = (spec, key);
     roles.iter().any(|r| match value(*r) {
         None => false,
@@ -335,10 +403,12 @@ struct Writer<'a> {
 
 impl Writer<'_> {
     fn push(&mut self, key: RecordKey, item: &dyn Fn(Role) -> Option<Out>) -> Result<Vec<u8>> {
-        let layout = self
-            .spec
-            .record(key)
-            .ok_or_else(|| Error::new(ErrorKind::Invalid(format!("layout {} has no {key}", self.spec.source))))?;
+        let layout = self.spec.record(key).ok_or_else(|| {
+            Error::new(ErrorKind::Invalid(format!(
+                "layout {} has no {key}",
+                self.spec.source
+            )))
+        })?;
         let line_no = self.lines.len() + 1;
         let ctl = self.ctl;
         let (header, bank, lay) = (self.header, self.bank, self.spec.layout);
@@ -346,7 +416,9 @@ impl Writer<'_> {
             if role == Role::BancoNome && header.banco_nome.is_empty() && spec.default.is_some() {
                 return None; // the table's literal (e.g. "BANCO ITAU SA") wins over our display name
             }
-            control(&ctl, role, lay).or_else(|| item(role)).or_else(|| header_value(header, bank, role))
+            control(&ctl, role, lay)
+                .or_else(|| item(role))
+                .or_else(|| header_value(header, bank, role))
         })?;
         Ok(line)
     }
@@ -356,7 +428,11 @@ impl Writer<'_> {
     }
 
     fn finish(self, opts: WriteOptions) -> Vec<u8> {
-        let ending = opts.line_ending.unwrap_or(if self.spec.crlf { LineEnding::CrLf } else { LineEnding::Lf });
+        let ending = opts.line_ending.unwrap_or(if self.spec.crlf {
+            LineEnding::CrLf
+        } else {
+            LineEnding::Lf
+        });
         let mut out = Vec::with_capacity(self.lines.iter().map(|l| l.len() + 2).sum());
         for l in &self.lines {
             out.extend_from_slice(l);
@@ -382,7 +458,17 @@ fn write_file<T>(
         FileKind::Remessa => 1,
         FileKind::Retorno => 2,
     };
-    let mut w = Writer { spec, header, bank, ctl: Control { bank: bank.code(), kind_code, ..Control::default() }, lines: Vec::new() };
+    let mut w = Writer {
+        spec,
+        header,
+        bank,
+        ctl: Control {
+            bank: bank.code(),
+            kind_code,
+            ..Control::default()
+        },
+        lines: Vec::new(),
+    };
     let none = |_: Role| None;
     let is_240 = spec.layout == Layout::Cnab240;
     w.ctl.sequencial = 1;
@@ -406,7 +492,11 @@ fn write_file<T>(
                 continue;
             }
             seq_in_batch += 1;
-            w.ctl.sequencial = if is_240 { seq_in_batch } else { w.lines.len() as u64 + 1 };
+            w.ctl.sequencial = if is_240 {
+                seq_in_batch
+            } else {
+                w.lines.len() as u64 + 1
+            };
             let mut l = w.push(er.key, &value)?;
             hook(&mut l, er.key, item);
             w.emit(l);
@@ -433,7 +523,10 @@ fn write_file<T>(
 fn check_documents(remessa: &Remessa) -> Result<()> {
     let b = &remessa.header.beneficiario.inscricao;
     if !b.numero.is_empty() && !crate::doc::valid_inscricao(b.tipo, &b.numero) {
-        return Err(Error::new(ErrorKind::Invalid(format!("beneficiário: CPF/CNPJ {:?} has a wrong check digit", b.numero))));
+        return Err(Error::new(ErrorKind::Invalid(format!(
+            "beneficiário: CPF/CNPJ {:?} has a wrong check digit",
+            b.numero
+        ))));
     }
     for (i, t) in remessa.titulos.iter().enumerate() {
         let p = &t.pagador.inscricao;
@@ -452,18 +545,33 @@ fn check_documents(remessa: &Remessa) -> Result<()> {
 /// Where the layout carries the nosso número check digit in a field of its own and a title does not give it, the
 /// DV is computed by the `boleto` crate from the beneficiário's data (agência, conta, carteira, convênio, código do
 /// beneficiário) — the same arithmetic that builds the barcode, so remessa and boleto agree.
-fn fill_nosso_numero_dv(remessa: &Remessa, bank: Bank, spec: &LayoutSpec) -> Result<Option<Remessa>> {
+fn fill_nosso_numero_dv(
+    remessa: &Remessa,
+    bank: Bank,
+    spec: &LayoutSpec,
+) -> Result<Option<Remessa>> {
     let has_dv_field = spec
         .entry
         .iter()
         .filter(|e| e.emit != Emit::Never)
         .filter_map(|e| spec.record(e.key))
         .any(|l| l.by_role(Role::NossoNumeroDv).is_some());
-    if !has_dv_field || remessa.titulos.iter().all(|t| t.nosso_numero_dv.is_some() || t.nosso_numero.is_empty()) {
+    if !has_dv_field
+        || remessa
+            .titulos
+            .iter()
+            .all(|t| t.nosso_numero_dv.is_some() || t.nosso_numero.is_empty())
+    {
         return Ok(None);
     }
     let b = &remessa.header.beneficiario;
-    let opt = |s: &str| if s.is_empty() { None } else { Some(s.to_string()) };
+    let opt = |s: &str| {
+        if s.is_empty() {
+            None
+        } else {
+            Some(s.to_string())
+        }
+    };
     let mut out = remessa.clone();
     for (i, t) in out.titulos.iter_mut().enumerate() {
         if t.nosso_numero_dv.is_some() || t.nosso_numero.is_empty() {
@@ -509,15 +617,32 @@ pub fn write_remessa(remessa: &Remessa, bank: Bank, layout: Layout) -> Result<Ve
 }
 
 /// [`write_remessa`] with options.
-pub fn write_remessa_with(remessa: &Remessa, bank: Bank, layout: Layout, opts: WriteOptions) -> Result<Vec<u8>> {
-    let spec = spec_for(bank, layout, FileKind::Remessa, &remessa.header.layout_versao)?;
+pub fn write_remessa_with(
+    remessa: &Remessa,
+    bank: Bank,
+    layout: Layout,
+    opts: WriteOptions,
+) -> Result<Vec<u8>> {
+    let spec = spec_for(
+        bank,
+        layout,
+        FileKind::Remessa,
+        &remessa.header.layout_versao,
+    )?;
     write_remessa_spec(remessa, bank, spec, opts)
 }
 
 /// Writes a remessa with a given layout spec (e.g. FEBRABAN's generic one, or a layout of your own).
-pub fn write_remessa_spec(remessa: &Remessa, bank: Bank, spec: &'static LayoutSpec, opts: WriteOptions) -> Result<Vec<u8>> {
+pub fn write_remessa_spec(
+    remessa: &Remessa,
+    bank: Bank,
+    spec: &'static LayoutSpec,
+    opts: WriteOptions,
+) -> Result<Vec<u8>> {
     if spec.kind != FileKind::Remessa {
-        return Err(Error::new(ErrorKind::Invalid("write_remessa_spec needs a remessa layout spec".into())));
+        return Err(Error::new(ErrorKind::Invalid(
+            "write_remessa_spec needs a remessa layout spec".into(),
+        )));
     }
     if !opts.skip_document_check {
         check_documents(remessa)?;
@@ -529,25 +654,51 @@ pub fn write_remessa_spec(remessa: &Remessa, bank: Bank, spec: &'static LayoutSp
             h(line, key, t);
         }
     };
-    write_file(spec, bank, &remessa.header, &remessa.titulos, &|t, r| titulo_value(t, r), &|t| t.valor, &hook, opts)
+    write_file(
+        spec,
+        bank,
+        &remessa.header,
+        &remessa.titulos,
+        &|t, r| titulo_value(t, r),
+        &|t| t.valor,
+        &hook,
+        opts,
+    )
 }
 
 /// Writes a remessa to any `Write` sink.
-pub fn write_remessa_to<W: std::io::Write>(remessa: &Remessa, bank: Bank, layout: Layout, mut sink: W) -> Result<()> {
+pub fn write_remessa_to<W: std::io::Write>(
+    remessa: &Remessa,
+    bank: Bank,
+    layout: Layout,
+    mut sink: W,
+) -> Result<()> {
     let bytes = write_remessa(remessa, bank, layout)?;
-    sink.write_all(&bytes).map_err(|e| Error::new(ErrorKind::Io(e.to_string())))
+    sink.write_all(&bytes)
+        .map_err(|e| Error::new(ErrorKind::Io(e.to_string())))
 }
 
 /// Writes a retorno from the model (for test files and simulations: banks write retornos, companies read them).
 pub fn write_retorno(retorno: &Retorno, opts: WriteOptions) -> Result<Vec<u8>> {
-    let spec = spec_for(retorno.bank, retorno.layout, FileKind::Retorno, &retorno.header.layout_versao)?;
+    let spec = spec_for(
+        retorno.bank,
+        retorno.layout,
+        FileKind::Retorno,
+        &retorno.header.layout_versao,
+    )?;
     write_retorno_spec(retorno, spec, opts)
 }
 
 /// Writes a retorno with a given layout spec (e.g. FEBRABAN's generic one, or a layout of your own).
-pub fn write_retorno_spec(retorno: &Retorno, spec: &'static LayoutSpec, opts: WriteOptions) -> Result<Vec<u8>> {
+pub fn write_retorno_spec(
+    retorno: &Retorno,
+    spec: &'static LayoutSpec,
+    opts: WriteOptions,
+) -> Result<Vec<u8>> {
     if spec.kind != FileKind::Retorno {
-        return Err(Error::new(ErrorKind::Invalid("write_retorno_spec needs a retorno layout spec".into())));
+        return Err(Error::new(ErrorKind::Invalid(
+            "write_retorno_spec needs a retorno layout spec".into(),
+        )));
     }
     write_file(
         spec,

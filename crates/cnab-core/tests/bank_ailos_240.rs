@@ -1,6 +1,7 @@
 //! Ailos (085) CNAB 240: the corpus files read with our tables, and a written remessa checked position by position
 //! against the "Manual Técnico de Cobrança Bancária — 240 posições" (janeiro/2023).
-#![allow(clippy::unwrap_used)] // test code may fail loudly
+#![allow(clippy::unwrap_used)]
+// test code may fail loudly
 
 // Tests: a failed expectation is a failed test, so expect/panic/indexing are what we want here.
 #![allow(clippy::expect_used, clippy::panic, clippy::indexing_slicing)]

@@ -1,6 +1,11 @@
 //! Banrisul (041) CNAB 400: real corpus files, and written remessas checked byte by byte against the manual
 //! (Banrisul Cobrança Eletrônica, leiaute padrão CNAB 400, vrs 15/07/2015). Positions in `pos` are 1-based.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code may fail loudly
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // test code may fail loudly
 
 use std::path::PathBuf;
 

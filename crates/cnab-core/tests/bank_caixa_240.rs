@@ -1,6 +1,7 @@
 //! Caixa (104) CNAB 240 SIGCB: the corpus files read with our tables, and a written remessa checked position by
 //! position against "Leiaute CNAB 240 Cobrança Bancária CAIXA — SIGCB" (abril/2017).
-#![allow(clippy::unwrap_used)] // test code may fail loudly
+#![allow(clippy::unwrap_used)]
+// test code may fail loudly
 
 // Tests: a failed expectation is a failed test, so expect/panic/indexing are what we want here.
 #![allow(clippy::expect_used, clippy::panic, clippy::indexing_slicing)]

@@ -1,6 +1,11 @@
 //! Caixa (104) CNAB 400 SIGCB: real corpus files, and written remessas checked byte by byte against the manual
 //! (CAIXA Leiaute CNAB 400 SIGCB 67.126 v004, Anexos I-VII). Positions in `pos` are 1-based, as in the manual.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code may fail loudly
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // test code may fail loudly
 
 use std::path::PathBuf;
 

@@ -1,6 +1,11 @@
 //! Itaú (341) CNAB 240 cobrança: real corpus files, and write→read of a remessa checked byte by byte against
 //! Itaú's "Layout de Arquivos FEBRABAN 240" (jan/2017).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code may fail loudly
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // test code may fail loudly
 
 use std::path::PathBuf;
 
@@ -135,8 +140,8 @@ fn written_remessa_has_itau_positions() {
     assert_eq!(&p[30..35], b"12345"); // conta 31-35
     assert_eq!(&p[37..40], b"109"); // carteira 38-40
     assert_eq!(&p[40..48], b"12345678"); // nosso número 41-48
-    // DAC 49, computed by the boleto crate (mod 10 of agência+conta+carteira+nosso número): 0057/12345/109/12345678
-    // gives 0, as in pyCobranca's barcode 34195153900000127501091234567800057123457000 for the same inputs.
+                                         // DAC 49, computed by the boleto crate (mod 10 of agência+conta+carteira+nosso número): 0057/12345/109/12345678
+                                         // gives 0, as in pyCobranca's barcode 34195153900000127501091234567800057123457000 for the same inputs.
     assert_eq!(&p[48..49], b"0");
     assert_eq!(&p[49..57], b"        "); // brancos 50-57
     assert_eq!(&p[62..72], b"NF-1001   "); // seu número 63-72

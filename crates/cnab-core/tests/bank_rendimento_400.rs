@@ -10,9 +10,7 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use cnab_core::{
-    read, write_remessa, Bank, CnabFile, Layout, ReadOptions, Remessa,
-};
+use cnab_core::{read, write_remessa, Bank, CnabFile, Layout, ReadOptions, Remessa};
 use rust_decimal::Decimal;
 
 fn corpus(rel: &str) -> Option<Vec<u8>> {

@@ -1,6 +1,11 @@
 //! Santander (033) CNAB 240 cobrança: real corpus files and the written remessa's positions, per Santander's
 //! "Layout de Arquivo Padrão 240 – Cobrança" v2.5 (set/2014).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code may fail loudly
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // test code may fail loudly
 
 use std::path::PathBuf;
 

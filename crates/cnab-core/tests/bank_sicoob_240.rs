@@ -1,6 +1,7 @@
 //! Sicoob (756) CNAB 240: the corpus files read with our tables (nosso número split into número/parcela/modalidade),
 //! and a written remessa checked position by position against "Leiaute Cobrança Sicoob — Sistemas de Terceiro".
-#![allow(clippy::unwrap_used)] // test code may fail loudly
+#![allow(clippy::unwrap_used)]
+// test code may fail loudly
 
 // Tests: a failed expectation is a failed test, so expect/panic/indexing are what we want here.
 #![allow(clippy::expect_used, clippy::panic, clippy::indexing_slicing)]

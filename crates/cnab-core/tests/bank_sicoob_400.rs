@@ -1,6 +1,11 @@
 //! Sicoob (756) CNAB 400: real corpus files, and written remessas checked byte by byte against the leiaute
 //! (Sicoob Leiaute Cobrança Sistemas de Terceiros, abas 03/04 CNAB400). Positions in `pos` are 1-based.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code may fail loudly
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // test code may fail loudly
 
 use std::path::PathBuf;
 

@@ -1,6 +1,11 @@
 //! Sicredi (748) CNAB 240 cobrança: real corpus files and a written remessa, per Sicredi's CNAB 240 manual
 //! (leiaute 081/040, FEBRABAN positions, C044 codes).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code may fail loudly
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // test code may fail loudly
 
 use std::path::PathBuf;
 

@@ -1,6 +1,11 @@
 //! Sicredi (748) CNAB 400: real corpus retornos, and written remessas checked byte by byte against the manual
 //! (Sicredi Manual Cobrança CNAB 400, agosto/2019, §9 remessa, §10 retorno). Positions in `pos` are 1-based.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code may fail loudly
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // test code may fail loudly
 
 use std::path::PathBuf;
 

@@ -6,7 +6,12 @@
 //! - one random byte changed in a valid written file → a strict read is `Ok` or a typed error on the changed line
 //!   (or a trailer/structure error), and a lenient read never panics.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use chrono::NaiveDate;
 use cnab_core::bank::Emit;

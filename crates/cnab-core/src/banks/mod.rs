@@ -83,12 +83,24 @@ mod tests {
         for bank in ALL {
             for spec in bank.layouts() {
                 for (key, layout) in spec.records {
-                    assert_eq!(layout.len, spec.layout.line_len(), "{} {:?} {}", bank.code, key, layout.name);
+                    assert_eq!(
+                        layout.len,
+                        spec.layout.line_len(),
+                        "{} {:?} {}",
+                        bank.code,
+                        key,
+                        layout.name
+                    );
                     assert_eq!(layout.check(), Ok(()), "bank {} {:?}", bank.code, key);
                     checked += 1;
                 }
                 for e in spec.entry {
-                    assert!(spec.record(e.key).is_some() || e.emit == crate::bank::Emit::Never, "bank {} entry {:?} has no table", bank.code, e.key);
+                    assert!(
+                        spec.record(e.key).is_some() || e.emit == crate::bank::Emit::Never,
+                        "bank {} entry {:?} has no table",
+                        bank.code,
+                        e.key
+                    );
                 }
                 assert!(!spec.source.is_empty());
             }
@@ -99,7 +111,11 @@ mod tests {
     #[test]
     fn codes_are_unique() {
         for (i, a) in ALL.iter().enumerate() {
-            assert!(ALL.iter().skip(i + 1).all(|b| b.code != a.code), "bank {} listed twice", a.code);
+            assert!(
+                ALL.iter().skip(i + 1).all(|b| b.code != a.code),
+                "bank {} listed twice",
+                a.code
+            );
         }
     }
 }

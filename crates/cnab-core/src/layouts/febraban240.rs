@@ -7,12 +7,13 @@
 //! Bank modules reuse these tables where the bank's manual matches FEBRABAN and define their own records where it
 //! deviates.
 
-use crate::bank::{oc, EntryRecord, Emit, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
 /// Source string for the generic tables.
-pub const SOURCE: &str = "FEBRABAN Layout Padrão CNAB 240 v10.7, cobrança (registros 0, 1, 3 P/Q/R/S/T/U, 5, 9)";
+pub const SOURCE: &str =
+    "FEBRABAN Layout Padrão CNAB 240 v10.7, cobrança (registros 0, 1, 3 P/Q/R/S/T/U, 5, 9)";
 
 /// Registro 0 — header de arquivo (G001…G021).
 pub const HEADER_ARQUIVO: RecordLayout = RecordLayout {
@@ -39,7 +40,9 @@ pub const HEADER_ARQUIVO: RecordLayout = RecordLayout {
         F::date8("data_geracao", 144, 151).role(R::DataGeracao),
         F::num("hora_geracao", 152, 157).role(R::HoraGeracao),
         F::num("nsa", 158, 163).role(R::Nsa),
-        F::alpha("versao_layout", 164, 166).role(R::LayoutVersao).default("107"),
+        F::alpha("versao_layout", 164, 166)
+            .role(R::LayoutVersao)
+            .default("107"),
         F::num("densidade", 167, 171),
         F::alpha("reservado_banco", 172, 191),
         F::alpha("reservado_empresa", 192, 211),
@@ -59,7 +62,9 @@ pub const HEADER_LOTE: RecordLayout = RecordLayout {
         F::alpha("operacao", 9, 9).role(R::Operacao),
         F::num("servico", 10, 11).default("01"),
         F::blank("cnab_1", 12, 13),
-        F::alpha("versao_layout_lote", 14, 16).role(R::LoteLayoutVersao).default("060"),
+        F::alpha("versao_layout_lote", 14, 16)
+            .role(R::LoteLayoutVersao)
+            .default("060"),
         F::blank("cnab_2", 17, 17),
         F::num("tipo_inscricao", 18, 18).role(R::EmpresaTipoInscricao),
         F::alpha("inscricao", 19, 33).role(R::EmpresaInscricao),
@@ -111,7 +116,9 @@ pub const SEGMENTO_P: RecordLayout = RecordLayout {
         F::num("especie", 107, 108).role(R::Especie),
         F::alpha("aceite", 109, 109).role(R::Aceite).default("N"),
         F::date8("data_emissao", 110, 117).role(R::Emissao),
-        F::num("juros_codigo", 118, 118).role(R::JurosCodigo).default("3"),
+        F::num("juros_codigo", 118, 118)
+            .role(R::JurosCodigo)
+            .default("3"),
         F::date8("juros_data", 119, 126).role(R::JurosData),
         F::dec("juros_valor", 127, 141, 2).role(R::JurosValor),
         F::num("desconto_codigo", 142, 142).role(R::DescontoCodigo),
@@ -120,9 +127,13 @@ pub const SEGMENTO_P: RecordLayout = RecordLayout {
         F::dec("valor_iof", 166, 180, 2).role(R::Iof),
         F::dec("valor_abatimento", 181, 195, 2).role(R::Abatimento),
         F::alpha("uso_empresa", 196, 220).role(R::UsoEmpresa),
-        F::num("protesto_codigo", 221, 221).role(R::ProtestoCodigo).default("3"),
+        F::num("protesto_codigo", 221, 221)
+            .role(R::ProtestoCodigo)
+            .default("3"),
         F::num("protesto_prazo", 222, 223).role(R::ProtestoPrazo),
-        F::num("baixa_codigo", 224, 224).role(R::BaixaCodigo).default("0"),
+        F::num("baixa_codigo", 224, 224)
+            .role(R::BaixaCodigo)
+            .default("0"),
         F::num("baixa_prazo", 225, 227).role(R::BaixaPrazo),
         F::num("moeda", 228, 229).default("09"),
         F::num("contrato", 230, 239),
@@ -354,22 +365,56 @@ pub const TRAILER_ARQUIVO: RecordLayout = RecordLayout {
 
 /// The FEBRABAN remessa entry: P, Q, then R when any of its values is set, S when messages 1-2 are set.
 pub const ENTRY_REMESSA: &[EntryRecord] = &[
-    EntryRecord { key: RecordKey::Segment(b'P'), starts: true, emit: Emit::Always },
-    EntryRecord { key: RecordKey::Segment(b'Q'), starts: false, emit: Emit::Always },
+    EntryRecord {
+        key: RecordKey::Segment(b'P'),
+        starts: true,
+        emit: Emit::Always,
+    },
+    EntryRecord {
+        key: RecordKey::Segment(b'Q'),
+        starts: false,
+        emit: Emit::Always,
+    },
     EntryRecord {
         key: RecordKey::Segment(b'R'),
         starts: false,
-        emit: Emit::IfAny(&[R::MultaCodigo, R::MultaValor, R::Desconto2Valor, R::Mensagem3, R::Mensagem4]),
+        emit: Emit::IfAny(&[
+            R::MultaCodigo,
+            R::MultaValor,
+            R::Desconto2Valor,
+            R::Mensagem3,
+            R::Mensagem4,
+        ]),
     },
-    EntryRecord { key: RecordKey::Segment(b'S'), starts: false, emit: Emit::IfAny(&[R::Mensagem1, R::Mensagem2]) },
-    EntryRecord { key: RecordKey::Segment(b'Y'), starts: false, emit: Emit::Never },
+    EntryRecord {
+        key: RecordKey::Segment(b'S'),
+        starts: false,
+        emit: Emit::IfAny(&[R::Mensagem1, R::Mensagem2]),
+    },
+    EntryRecord {
+        key: RecordKey::Segment(b'Y'),
+        starts: false,
+        emit: Emit::Never,
+    },
 ];
 
 /// The FEBRABAN retorno entry: T starts, U (and Y, when a bank sends it) follow.
 pub const ENTRY_RETORNO: &[EntryRecord] = &[
-    EntryRecord { key: RecordKey::Segment(b'T'), starts: true, emit: Emit::Always },
-    EntryRecord { key: RecordKey::Segment(b'U'), starts: false, emit: Emit::Always },
-    EntryRecord { key: RecordKey::Segment(b'Y'), starts: false, emit: Emit::Never },
+    EntryRecord {
+        key: RecordKey::Segment(b'T'),
+        starts: true,
+        emit: Emit::Always,
+    },
+    EntryRecord {
+        key: RecordKey::Segment(b'U'),
+        starts: false,
+        emit: Emit::Always,
+    },
+    EntryRecord {
+        key: RecordKey::Segment(b'Y'),
+        starts: false,
+        emit: Emit::Never,
+    },
 ];
 
 /// All FEBRABAN cobrança records.
@@ -401,29 +446,69 @@ pub const MOVIMENTOS: &[OcorrenciaDef] = &[
     oc("11", K::Informativo, "Sustar Protesto e Manter em Carteira"),
     oc("12", K::Informativo, "Alteração de Juros de Mora"),
     oc("13", K::Informativo, "Dispensar Cobrança de Juros de Mora"),
-    oc("14", K::Informativo, "Alteração de Valor/Percentual de Multa"),
+    oc(
+        "14",
+        K::Informativo,
+        "Alteração de Valor/Percentual de Multa",
+    ),
     oc("15", K::Informativo, "Dispensar Cobrança de Multa"),
     oc("16", K::Informativo, "Alteração do Valor/Data de Desconto"),
     oc("17", K::Informativo, "Não Conceder Desconto"),
     oc("18", K::Informativo, "Alteração do Valor de Abatimento"),
-    oc("19", K::Informativo, "Prazo Limite de Recebimento - Alterar"),
-    oc("20", K::Informativo, "Prazo Limite de Recebimento - Dispensar"),
-    oc("21", K::Informativo, "Alterar número do título dado pelo Beneficiário"),
-    oc("22", K::Informativo, "Alterar número controle do Participante"),
+    oc(
+        "19",
+        K::Informativo,
+        "Prazo Limite de Recebimento - Alterar",
+    ),
+    oc(
+        "20",
+        K::Informativo,
+        "Prazo Limite de Recebimento - Dispensar",
+    ),
+    oc(
+        "21",
+        K::Informativo,
+        "Alterar número do título dado pelo Beneficiário",
+    ),
+    oc(
+        "22",
+        K::Informativo,
+        "Alterar número controle do Participante",
+    ),
     oc("23", K::Informativo, "Alterar dados do Pagador"),
     oc("24", K::Informativo, "Alterar dados do Sacador/Avalista"),
     oc("30", K::Informativo, "Recusa da Alegação do Pagador"),
     oc("31", K::Informativo, "Alteração de Outros Dados"),
-    oc("33", K::Informativo, "Alteração dos Dados do Rateio de Crédito"),
-    oc("34", K::Informativo, "Pedido de Cancelamento dos Dados do Rateio de Crédito"),
-    oc("35", K::Informativo, "Pedido de Desagendamento do Débito Automático"),
+    oc(
+        "33",
+        K::Informativo,
+        "Alteração dos Dados do Rateio de Crédito",
+    ),
+    oc(
+        "34",
+        K::Informativo,
+        "Pedido de Cancelamento dos Dados do Rateio de Crédito",
+    ),
+    oc(
+        "35",
+        K::Informativo,
+        "Pedido de Desagendamento do Débito Automático",
+    ),
     oc("40", K::Informativo, "Alteração de Carteira"),
     oc("41", K::Informativo, "Cancelar protesto"),
     oc("42", K::Informativo, "Alteração de Espécie de Título"),
-    oc("43", K::Informativo, "Transferência de carteira/modalidade de cobrança"),
+    oc(
+        "43",
+        K::Informativo,
+        "Transferência de carteira/modalidade de cobrança",
+    ),
     oc("44", K::Informativo, "Alteração de contrato de cobrança"),
     oc("45", K::Informativo, "Negativação Sem Protesto"),
-    oc("46", K::Informativo, "Solicitação de Baixa de Título Negativado Sem Protesto"),
+    oc(
+        "46",
+        K::Informativo,
+        "Solicitação de Baixa de Título Negativado Sem Protesto",
+    ),
     oc("47", K::Informativo, "Alteração do Valor Nominal do Título"),
     oc("48", K::Informativo, "Alteração do Valor Mínimo/Percentual"),
     oc("49", K::Informativo, "Alteração do Valor Máximo/Percentual"),
@@ -433,57 +518,201 @@ pub const MOVIMENTOS: &[OcorrenciaDef] = &[
 pub const OCORRENCIAS: &[OcorrenciaDef] = &[
     oc("02", K::EntradaConfirmada, "Entrada Confirmada"),
     oc("03", K::EntradaRejeitada, "Entrada Rejeitada"),
-    oc("04", K::InstrucaoConfirmada, "Transferência de Carteira/Entrada"),
-    oc("05", K::InstrucaoConfirmada, "Transferência de Carteira/Baixa"),
+    oc(
+        "04",
+        K::InstrucaoConfirmada,
+        "Transferência de Carteira/Entrada",
+    ),
+    oc(
+        "05",
+        K::InstrucaoConfirmada,
+        "Transferência de Carteira/Baixa",
+    ),
     oc("06", K::Liquidacao, "Liquidação"),
-    oc("07", K::InstrucaoConfirmada, "Confirmação do Recebimento da Instrução de Desconto"),
-    oc("08", K::InstrucaoConfirmada, "Confirmação do Recebimento do Cancelamento do Desconto"),
+    oc(
+        "07",
+        K::InstrucaoConfirmada,
+        "Confirmação do Recebimento da Instrução de Desconto",
+    ),
+    oc(
+        "08",
+        K::InstrucaoConfirmada,
+        "Confirmação do Recebimento do Cancelamento do Desconto",
+    ),
     oc("09", K::Baixa, "Baixa"),
     oc("11", K::Informativo, "Títulos em Carteira (Em Ser)"),
-    oc("12", K::InstrucaoConfirmada, "Confirmação Recebimento Instrução de Abatimento"),
-    oc("13", K::InstrucaoConfirmada, "Confirmação Recebimento Instrução de Cancelamento Abatimento"),
-    oc("14", K::InstrucaoConfirmada, "Confirmação Recebimento Instrução Alteração de Vencimento"),
+    oc(
+        "12",
+        K::InstrucaoConfirmada,
+        "Confirmação Recebimento Instrução de Abatimento",
+    ),
+    oc(
+        "13",
+        K::InstrucaoConfirmada,
+        "Confirmação Recebimento Instrução de Cancelamento Abatimento",
+    ),
+    oc(
+        "14",
+        K::InstrucaoConfirmada,
+        "Confirmação Recebimento Instrução Alteração de Vencimento",
+    ),
     oc("15", K::Liquidacao, "Franco de Pagamento"),
-    oc("17", K::LiquidacaoAposBaixa, "Liquidação Após Baixa ou Liquidação Título Não Registrado"),
-    oc("19", K::Protesto, "Confirmação Recebimento Instrução de Protesto"),
-    oc("20", K::Protesto, "Confirmação Recebimento Instrução de Sustação/Cancelamento de Protesto"),
+    oc(
+        "17",
+        K::LiquidacaoAposBaixa,
+        "Liquidação Após Baixa ou Liquidação Título Não Registrado",
+    ),
+    oc(
+        "19",
+        K::Protesto,
+        "Confirmação Recebimento Instrução de Protesto",
+    ),
+    oc(
+        "20",
+        K::Protesto,
+        "Confirmação Recebimento Instrução de Sustação/Cancelamento de Protesto",
+    ),
     oc("23", K::Protesto, "Remessa a Cartório (Aponte em Cartório)"),
-    oc("24", K::Protesto, "Retirada de Cartório e Manutenção em Carteira"),
-    oc("25", K::Baixa, "Protestado e Baixado (Baixa por Ter Sido Protestado)"),
+    oc(
+        "24",
+        K::Protesto,
+        "Retirada de Cartório e Manutenção em Carteira",
+    ),
+    oc(
+        "25",
+        K::Baixa,
+        "Protestado e Baixado (Baixa por Ter Sido Protestado)",
+    ),
     oc("26", K::InstrucaoRejeitada, "Instrução Rejeitada"),
-    oc("27", K::InstrucaoConfirmada, "Confirmação do Pedido de Alteração de Outros Dados"),
+    oc(
+        "27",
+        K::InstrucaoConfirmada,
+        "Confirmação do Pedido de Alteração de Outros Dados",
+    ),
     oc("28", K::Tarifa, "Débito de Tarifas/Custas"),
     oc("29", K::Informativo, "Ocorrências do Pagador"),
     oc("30", K::InstrucaoRejeitada, "Alteração de Dados Rejeitada"),
-    oc("33", K::InstrucaoConfirmada, "Confirmação da Alteração dos Dados do Rateio de Crédito"),
-    oc("34", K::InstrucaoConfirmada, "Confirmação do Cancelamento dos Dados do Rateio de Crédito"),
-    oc("35", K::InstrucaoConfirmada, "Confirmação do Desagendamento do Débito Automático"),
+    oc(
+        "33",
+        K::InstrucaoConfirmada,
+        "Confirmação da Alteração dos Dados do Rateio de Crédito",
+    ),
+    oc(
+        "34",
+        K::InstrucaoConfirmada,
+        "Confirmação do Cancelamento dos Dados do Rateio de Crédito",
+    ),
+    oc(
+        "35",
+        K::InstrucaoConfirmada,
+        "Confirmação do Desagendamento do Débito Automático",
+    ),
     oc("36", K::Informativo, "Confirmação de envio de e-mail/SMS"),
     oc("37", K::InstrucaoRejeitada, "Envio de e-mail/SMS rejeitado"),
-    oc("38", K::InstrucaoConfirmada, "Confirmação de Alteração do Prazo Limite de Recebimento"),
-    oc("39", K::InstrucaoConfirmada, "Confirmação de Dispensa de Prazo Limite de Recebimento"),
-    oc("40", K::InstrucaoConfirmada, "Confirmação da alteração do número do título dado pelo Beneficiário"),
-    oc("41", K::InstrucaoConfirmada, "Confirmação da alteração do número controle do Participante"),
-    oc("42", K::InstrucaoConfirmada, "Confirmação da alteração dos dados do Pagador"),
-    oc("43", K::InstrucaoConfirmada, "Confirmação da alteração dos dados do Sacador/Avalista"),
+    oc(
+        "38",
+        K::InstrucaoConfirmada,
+        "Confirmação de Alteração do Prazo Limite de Recebimento",
+    ),
+    oc(
+        "39",
+        K::InstrucaoConfirmada,
+        "Confirmação de Dispensa de Prazo Limite de Recebimento",
+    ),
+    oc(
+        "40",
+        K::InstrucaoConfirmada,
+        "Confirmação da alteração do número do título dado pelo Beneficiário",
+    ),
+    oc(
+        "41",
+        K::InstrucaoConfirmada,
+        "Confirmação da alteração do número controle do Participante",
+    ),
+    oc(
+        "42",
+        K::InstrucaoConfirmada,
+        "Confirmação da alteração dos dados do Pagador",
+    ),
+    oc(
+        "43",
+        K::InstrucaoConfirmada,
+        "Confirmação da alteração dos dados do Sacador/Avalista",
+    ),
     oc("44", K::Informativo, "Título pago com cheque devolvido"),
     oc("45", K::Informativo, "Título pago com cheque compensado"),
-    oc("46", K::Protesto, "Instrução para cancelar protesto confirmada"),
-    oc("47", K::Protesto, "Instrução para protesto para fins falimentares confirmada"),
-    oc("48", K::InstrucaoConfirmada, "Confirmação de instrução de transferência de carteira/modalidade de cobrança"),
-    oc("49", K::InstrucaoConfirmada, "Alteração de contrato de cobrança"),
-    oc("50", K::Informativo, "Título pago com cheque pendente de liquidação"),
+    oc(
+        "46",
+        K::Protesto,
+        "Instrução para cancelar protesto confirmada",
+    ),
+    oc(
+        "47",
+        K::Protesto,
+        "Instrução para protesto para fins falimentares confirmada",
+    ),
+    oc(
+        "48",
+        K::InstrucaoConfirmada,
+        "Confirmação de instrução de transferência de carteira/modalidade de cobrança",
+    ),
+    oc(
+        "49",
+        K::InstrucaoConfirmada,
+        "Alteração de contrato de cobrança",
+    ),
+    oc(
+        "50",
+        K::Informativo,
+        "Título pago com cheque pendente de liquidação",
+    ),
     oc("51", K::Informativo, "Título DDA reconhecido pelo pagador"),
-    oc("52", K::Informativo, "Título DDA não reconhecido pelo pagador"),
+    oc(
+        "52",
+        K::Informativo,
+        "Título DDA não reconhecido pelo pagador",
+    ),
     oc("53", K::Informativo, "Título DDA recusado pela CIP"),
-    oc("54", K::InstrucaoConfirmada, "Confirmação da Instrução de Baixa de Título Negativado sem Protesto"),
-    oc("55", K::InstrucaoConfirmada, "Confirmação de Pedido de Dispensa de Multa"),
-    oc("56", K::InstrucaoConfirmada, "Confirmação do Pedido de Cobrança de Multa"),
-    oc("57", K::InstrucaoConfirmada, "Confirmação do Pedido de Alteração de Cobrança de Juros"),
-    oc("58", K::InstrucaoConfirmada, "Confirmação do Pedido de Alteração do Valor/Data de Desconto"),
-    oc("59", K::InstrucaoConfirmada, "Confirmação do Pedido de Alteração do Beneficiário do Título"),
-    oc("60", K::InstrucaoConfirmada, "Confirmação do Pedido de Dispensa de Juros de Mora"),
-    oc("61", K::InstrucaoConfirmada, "Confirmação de Alteração do Valor Nominal do Título"),
+    oc(
+        "54",
+        K::InstrucaoConfirmada,
+        "Confirmação da Instrução de Baixa de Título Negativado sem Protesto",
+    ),
+    oc(
+        "55",
+        K::InstrucaoConfirmada,
+        "Confirmação de Pedido de Dispensa de Multa",
+    ),
+    oc(
+        "56",
+        K::InstrucaoConfirmada,
+        "Confirmação do Pedido de Cobrança de Multa",
+    ),
+    oc(
+        "57",
+        K::InstrucaoConfirmada,
+        "Confirmação do Pedido de Alteração de Cobrança de Juros",
+    ),
+    oc(
+        "58",
+        K::InstrucaoConfirmada,
+        "Confirmação do Pedido de Alteração do Valor/Data de Desconto",
+    ),
+    oc(
+        "59",
+        K::InstrucaoConfirmada,
+        "Confirmação do Pedido de Alteração do Beneficiário do Título",
+    ),
+    oc(
+        "60",
+        K::InstrucaoConfirmada,
+        "Confirmação do Pedido de Dispensa de Juros de Mora",
+    ),
+    oc(
+        "61",
+        K::InstrucaoConfirmada,
+        "Confirmação de Alteração do Valor Nominal do Título",
+    ),
     oc("63", K::Informativo, "Título Sustado Judicialmente"),
 ];
 
@@ -491,8 +720,16 @@ const REJEICAO: &[&str] = &["02", "03", "26", "30"];
 const TARIFA: &[&str] = &["28"];
 const LIQUIDACAO_BAIXA: &[&str] = &["06", "09", "17"];
 
-const fn m(ocorrencias: &'static [&'static str], code: &'static str, description: &'static str) -> MotivoDef {
-    MotivoDef { ocorrencias, code, description }
+const fn m(
+    ocorrencias: &'static [&'static str],
+    code: &'static str,
+    description: &'static str,
+) -> MotivoDef {
+    MotivoDef {
+        ocorrencias,
+        code,
+        description,
+    }
 }
 
 /// Motivo codes (C047): table A for 02/03/26/30, B for 28, C for 06/09/17.
@@ -500,59 +737,135 @@ pub const MOTIVOS: &[MotivoDef] = &[
     m(REJEICAO, "01", "Código do Banco Inválido"),
     m(REJEICAO, "02", "Código do Registro Detalhe Inválido"),
     m(REJEICAO, "03", "Código do Segmento Inválido"),
-    m(REJEICAO, "04", "Código de Movimento Não Permitido para Carteira"),
+    m(
+        REJEICAO,
+        "04",
+        "Código de Movimento Não Permitido para Carteira",
+    ),
     m(REJEICAO, "05", "Código de Movimento Inválido"),
-    m(REJEICAO, "06", "Tipo/Número de Inscrição do Beneficiário Inválidos"),
+    m(
+        REJEICAO,
+        "06",
+        "Tipo/Número de Inscrição do Beneficiário Inválidos",
+    ),
     m(REJEICAO, "07", "Agência/Conta/DV Inválido"),
     m(REJEICAO, "08", "Nosso Número Inválido"),
     m(REJEICAO, "09", "Nosso Número Duplicado"),
     m(REJEICAO, "10", "Carteira Inválida"),
     m(REJEICAO, "11", "Forma de Cadastramento do Título Inválido"),
     m(REJEICAO, "12", "Tipo de Documento Inválido"),
-    m(REJEICAO, "13", "Identificação da Emissão do Boleto Inválida"),
-    m(REJEICAO, "14", "Identificação da Distribuição do Boleto Inválida"),
+    m(
+        REJEICAO,
+        "13",
+        "Identificação da Emissão do Boleto Inválida",
+    ),
+    m(
+        REJEICAO,
+        "14",
+        "Identificação da Distribuição do Boleto Inválida",
+    ),
     m(REJEICAO, "15", "Características da Cobrança Incompatíveis"),
     m(REJEICAO, "16", "Data de Vencimento Inválida"),
-    m(REJEICAO, "17", "Data de Vencimento Anterior a Data de Emissão"),
+    m(
+        REJEICAO,
+        "17",
+        "Data de Vencimento Anterior a Data de Emissão",
+    ),
     m(REJEICAO, "18", "Vencimento Fora do Prazo de Operação"),
-    m(REJEICAO, "19", "Título a Cargo de Bancos Correspondentes com Vencimento Inferior a XX Dias"),
+    m(
+        REJEICAO,
+        "19",
+        "Título a Cargo de Bancos Correspondentes com Vencimento Inferior a XX Dias",
+    ),
     m(REJEICAO, "20", "Valor do Título Inválido"),
     m(REJEICAO, "21", "Espécie do Título Inválida"),
-    m(REJEICAO, "22", "Espécie do Título Não Permitida para a Carteira"),
+    m(
+        REJEICAO,
+        "22",
+        "Espécie do Título Não Permitida para a Carteira",
+    ),
     m(REJEICAO, "23", "Aceite Inválido"),
     m(REJEICAO, "24", "Data da Emissão Inválida"),
-    m(REJEICAO, "25", "Data da Emissão Posterior a Data de Entrada"),
+    m(
+        REJEICAO,
+        "25",
+        "Data da Emissão Posterior a Data de Entrada",
+    ),
     m(REJEICAO, "26", "Código de Juros de Mora Inválido"),
     m(REJEICAO, "27", "Valor/Taxa de Juros de Mora Inválido"),
     m(REJEICAO, "28", "Código do Desconto Inválido"),
-    m(REJEICAO, "29", "Valor do Desconto Maior ou Igual ao Valor do Título"),
+    m(
+        REJEICAO,
+        "29",
+        "Valor do Desconto Maior ou Igual ao Valor do Título",
+    ),
     m(REJEICAO, "30", "Desconto a Conceder Não Confere"),
-    m(REJEICAO, "31", "Concessão de Desconto - Já Existe Desconto Anterior"),
+    m(
+        REJEICAO,
+        "31",
+        "Concessão de Desconto - Já Existe Desconto Anterior",
+    ),
     m(REJEICAO, "32", "Valor do IOF Inválido"),
     m(REJEICAO, "33", "Valor do Abatimento Inválido"),
-    m(REJEICAO, "34", "Valor do Abatimento Maior ou Igual ao Valor do Título"),
+    m(
+        REJEICAO,
+        "34",
+        "Valor do Abatimento Maior ou Igual ao Valor do Título",
+    ),
     m(REJEICAO, "35", "Valor a Conceder Não Confere"),
-    m(REJEICAO, "36", "Concessão de Abatimento - Já Existe Abatimento Anterior"),
+    m(
+        REJEICAO,
+        "36",
+        "Concessão de Abatimento - Já Existe Abatimento Anterior",
+    ),
     m(REJEICAO, "37", "Código para Protesto Inválido"),
     m(REJEICAO, "38", "Prazo para Protesto Inválido"),
-    m(REJEICAO, "39", "Pedido de Protesto Não Permitido para o Título"),
+    m(
+        REJEICAO,
+        "39",
+        "Pedido de Protesto Não Permitido para o Título",
+    ),
     m(REJEICAO, "40", "Título com Ordem de Protesto Emitida"),
-    m(REJEICAO, "41", "Pedido de Cancelamento/Sustação para Títulos sem Instrução de Protesto"),
+    m(
+        REJEICAO,
+        "41",
+        "Pedido de Cancelamento/Sustação para Títulos sem Instrução de Protesto",
+    ),
     m(REJEICAO, "42", "Código para Baixa/Devolução Inválido"),
     m(REJEICAO, "43", "Prazo para Baixa/Devolução Inválido"),
     m(REJEICAO, "44", "Código da Moeda Inválido"),
     m(REJEICAO, "45", "Nome do Pagador Não Informado"),
-    m(REJEICAO, "46", "Tipo/Número de Inscrição do Pagador Inválidos"),
+    m(
+        REJEICAO,
+        "46",
+        "Tipo/Número de Inscrição do Pagador Inválidos",
+    ),
     m(REJEICAO, "47", "Endereço do Pagador Não Informado"),
     m(REJEICAO, "48", "CEP Inválido"),
     m(REJEICAO, "49", "CEP Sem Praça de Cobrança (Não Localizado)"),
     m(REJEICAO, "50", "CEP Referente a um Banco Correspondente"),
-    m(REJEICAO, "51", "CEP incompatível com a Unidade da Federação"),
+    m(
+        REJEICAO,
+        "51",
+        "CEP incompatível com a Unidade da Federação",
+    ),
     m(REJEICAO, "52", "Unidade da Federação Inválida"),
-    m(REJEICAO, "53", "Tipo/Número de Inscrição do Sacador/Avalista Inválidos"),
+    m(
+        REJEICAO,
+        "53",
+        "Tipo/Número de Inscrição do Sacador/Avalista Inválidos",
+    ),
     m(REJEICAO, "54", "Sacador/Avalista Não Informado"),
-    m(REJEICAO, "55", "Nosso número no Banco Correspondente Não Informado"),
-    m(REJEICAO, "56", "Código do Banco Correspondente Não Informado"),
+    m(
+        REJEICAO,
+        "55",
+        "Nosso número no Banco Correspondente Não Informado",
+    ),
+    m(
+        REJEICAO,
+        "56",
+        "Código do Banco Correspondente Não Informado",
+    ),
     m(REJEICAO, "57", "Código da Multa Inválido"),
     m(REJEICAO, "58", "Data da Multa Inválida"),
     m(REJEICAO, "59", "Valor/Percentual da Multa Inválido"),
@@ -563,18 +876,62 @@ pub const MOTIVOS: &[MotivoDef] = &[
     m(REJEICAO, "64", "Número da Linha Inválido"),
     m(REJEICAO, "65", "Código do Banco para Débito Inválido"),
     m(REJEICAO, "66", "Agência/Conta/DV para Débito Inválido"),
-    m(REJEICAO, "67", "Dados para Débito incompatível com a Identificação da Emissão do Boleto"),
+    m(
+        REJEICAO,
+        "67",
+        "Dados para Débito incompatível com a Identificação da Emissão do Boleto",
+    ),
     m(REJEICAO, "68", "Débito Automático Agendado"),
-    m(REJEICAO, "69", "Débito Não Agendado - Erro nos Dados da Remessa"),
-    m(REJEICAO, "70", "Débito Não Agendado - Pagador Não Consta do Cadastro de Autorizante"),
-    m(REJEICAO, "71", "Débito Não Agendado - Beneficiário Não Autorizado pelo Pagador"),
-    m(REJEICAO, "72", "Débito Não Agendado - Beneficiário Não Participa da Modalidade Débito Automático"),
-    m(REJEICAO, "73", "Débito Não Agendado - Código de Moeda Diferente de Real (R$)"),
-    m(REJEICAO, "74", "Débito Não Agendado - Data Vencimento Inválida"),
-    m(REJEICAO, "75", "Débito Não Agendado, Conforme seu Pedido, Título Não Registrado"),
-    m(REJEICAO, "76", "Débito Não Agendado, Tipo/Num. Inscrição do Debitado, Inválido"),
-    m(REJEICAO, "77", "Transferência para Desconto Não Permitida para a Carteira do Título"),
-    m(REJEICAO, "78", "Data Inferior ou Igual ao Vencimento para Débito Automático"),
+    m(
+        REJEICAO,
+        "69",
+        "Débito Não Agendado - Erro nos Dados da Remessa",
+    ),
+    m(
+        REJEICAO,
+        "70",
+        "Débito Não Agendado - Pagador Não Consta do Cadastro de Autorizante",
+    ),
+    m(
+        REJEICAO,
+        "71",
+        "Débito Não Agendado - Beneficiário Não Autorizado pelo Pagador",
+    ),
+    m(
+        REJEICAO,
+        "72",
+        "Débito Não Agendado - Beneficiário Não Participa da Modalidade Débito Automático",
+    ),
+    m(
+        REJEICAO,
+        "73",
+        "Débito Não Agendado - Código de Moeda Diferente de Real (R$)",
+    ),
+    m(
+        REJEICAO,
+        "74",
+        "Débito Não Agendado - Data Vencimento Inválida",
+    ),
+    m(
+        REJEICAO,
+        "75",
+        "Débito Não Agendado, Conforme seu Pedido, Título Não Registrado",
+    ),
+    m(
+        REJEICAO,
+        "76",
+        "Débito Não Agendado, Tipo/Num. Inscrição do Debitado, Inválido",
+    ),
+    m(
+        REJEICAO,
+        "77",
+        "Transferência para Desconto Não Permitida para a Carteira do Título",
+    ),
+    m(
+        REJEICAO,
+        "78",
+        "Data Inferior ou Igual ao Vencimento para Débito Automático",
+    ),
     m(REJEICAO, "79", "Data Juros de Mora Inválido"),
     m(REJEICAO, "80", "Data do Desconto Inválida"),
     m(REJEICAO, "81", "Tentativas de Débito Esgotadas - Baixado"),
@@ -585,17 +942,49 @@ pub const MOTIVOS: &[MotivoDef] = &[
     m(REJEICAO, "86", "Seu Número Inválido"),
     m(REJEICAO, "87", "e-mail/SMS enviado"),
     m(REJEICAO, "88", "e-mail Lido"),
-    m(REJEICAO, "89", "e-mail/SMS devolvido - endereço de e-mail ou número do celular incorreto"),
+    m(
+        REJEICAO,
+        "89",
+        "e-mail/SMS devolvido - endereço de e-mail ou número do celular incorreto",
+    ),
     m(REJEICAO, "90", "e-mail devolvido - caixa postal cheia"),
-    m(REJEICAO, "91", "e-mail/número do celular do Pagador não informado"),
-    m(REJEICAO, "92", "Pagador optante por Boleto Eletrônico - e-mail não enviado"),
-    m(REJEICAO, "93", "Código para emissão de boleto não permite envio de e-mail"),
-    m(REJEICAO, "94", "Código da Carteira inválido para envio e-mail"),
+    m(
+        REJEICAO,
+        "91",
+        "e-mail/número do celular do Pagador não informado",
+    ),
+    m(
+        REJEICAO,
+        "92",
+        "Pagador optante por Boleto Eletrônico - e-mail não enviado",
+    ),
+    m(
+        REJEICAO,
+        "93",
+        "Código para emissão de boleto não permite envio de e-mail",
+    ),
+    m(
+        REJEICAO,
+        "94",
+        "Código da Carteira inválido para envio e-mail",
+    ),
     m(REJEICAO, "95", "Contrato não permite o envio de e-mail"),
     m(REJEICAO, "96", "Número de contrato inválido"),
-    m(REJEICAO, "97", "Rejeição da alteração do prazo limite de recebimento"),
-    m(REJEICAO, "98", "Rejeição de dispensa de prazo limite de recebimento"),
-    m(REJEICAO, "99", "Rejeição da alteração do número do título dado pelo Beneficiário"),
+    m(
+        REJEICAO,
+        "97",
+        "Rejeição da alteração do prazo limite de recebimento",
+    ),
+    m(
+        REJEICAO,
+        "98",
+        "Rejeição de dispensa de prazo limite de recebimento",
+    ),
+    m(
+        REJEICAO,
+        "99",
+        "Rejeição da alteração do número do título dado pelo Beneficiário",
+    ),
     m(TARIFA, "01", "Tarifa de Extrato de Posição"),
     m(TARIFA, "02", "Tarifa de Manutenção de Título Vencido"),
     m(TARIFA, "03", "Tarifa de Sustação"),
@@ -608,17 +997,33 @@ pub const MOTIVOS: &[MotivoDef] = &[
     m(TARIFA, "10", "Custas de Cartório Distribuidor"),
     m(TARIFA, "11", "Custas de Edital"),
     m(TARIFA, "12", "Tarifa Sobre Devolução de Título Vencido"),
-    m(TARIFA, "13", "Tarifa Sobre Registro Cobrada na Baixa/Liquidação"),
+    m(
+        TARIFA,
+        "13",
+        "Tarifa Sobre Registro Cobrada na Baixa/Liquidação",
+    ),
     m(TARIFA, "14", "Tarifa Sobre Reapresentação Automática"),
     m(TARIFA, "15", "Tarifa Sobre Rateio de Crédito"),
     m(TARIFA, "16", "Tarifa Sobre Informações Via Fax"),
     m(TARIFA, "17", "Tarifa Sobre Prorrogação de Vencimento"),
-    m(TARIFA, "18", "Tarifa Sobre Alteração de Abatimento/Desconto"),
+    m(
+        TARIFA,
+        "18",
+        "Tarifa Sobre Alteração de Abatimento/Desconto",
+    ),
     m(TARIFA, "19", "Tarifa Sobre Arquivo mensal (Em Ser)"),
-    m(TARIFA, "20", "Tarifa Sobre Emissão de Boleto Pré-Emitido pelo Banco"),
+    m(
+        TARIFA,
+        "20",
+        "Tarifa Sobre Emissão de Boleto Pré-Emitido pelo Banco",
+    ),
     m(LIQUIDACAO_BAIXA, "01", "Por Saldo"),
     m(LIQUIDACAO_BAIXA, "02", "Por Conta"),
-    m(LIQUIDACAO_BAIXA, "03", "Liquidação no Guichê de Caixa em Dinheiro"),
+    m(
+        LIQUIDACAO_BAIXA,
+        "03",
+        "Liquidação no Guichê de Caixa em Dinheiro",
+    ),
     m(LIQUIDACAO_BAIXA, "04", "Compensação Eletrônica"),
     m(LIQUIDACAO_BAIXA, "05", "Compensação Convencional"),
     m(LIQUIDACAO_BAIXA, "06", "Por Meio Eletrônico"),
@@ -631,14 +1036,34 @@ pub const MOTIVOS: &[MotivoDef] = &[
     m(LIQUIDACAO_BAIXA, "13", "Decurso Prazo - Banco"),
     m(LIQUIDACAO_BAIXA, "14", "Protestado"),
     m(LIQUIDACAO_BAIXA, "15", "Título Excluído"),
-    m(LIQUIDACAO_BAIXA, "30", "Liquidação no Guichê de Caixa em Cheque"),
+    m(
+        LIQUIDACAO_BAIXA,
+        "30",
+        "Liquidação no Guichê de Caixa em Cheque",
+    ),
     m(LIQUIDACAO_BAIXA, "31", "Liquidação em banco correspondente"),
-    m(LIQUIDACAO_BAIXA, "32", "Liquidação Terminal de Auto-Atendimento"),
-    m(LIQUIDACAO_BAIXA, "33", "Liquidação na Internet (Home banking)"),
+    m(
+        LIQUIDACAO_BAIXA,
+        "32",
+        "Liquidação Terminal de Auto-Atendimento",
+    ),
+    m(
+        LIQUIDACAO_BAIXA,
+        "33",
+        "Liquidação na Internet (Home banking)",
+    ),
     m(LIQUIDACAO_BAIXA, "34", "Liquidado Office Banking"),
-    m(LIQUIDACAO_BAIXA, "35", "Liquidado Correspondente em Dinheiro"),
+    m(
+        LIQUIDACAO_BAIXA,
+        "35",
+        "Liquidado Correspondente em Dinheiro",
+    ),
     m(LIQUIDACAO_BAIXA, "36", "Liquidado Correspondente em Cheque"),
-    m(LIQUIDACAO_BAIXA, "37", "Liquidado por meio de Central de Atendimento (Telefone)"),
+    m(
+        LIQUIDACAO_BAIXA,
+        "37",
+        "Liquidado por meio de Central de Atendimento (Telefone)",
+    ),
 ];
 
 /// FEBRABAN remessa (generic: used for banks without a table of their own, in lenient mode).

@@ -6,4 +6,9 @@ pub mod cnab240;
 pub mod cnab400;
 
 /// BTG Pactual.
-pub const BANK: BankSpec = BankSpec { code: 208, name: "BTG Pactual", cnab240: cnab240::LAYOUTS, cnab400: cnab400::LAYOUTS };
+pub const BANK: BankSpec = BankSpec {
+    code: 208,
+    name: "BTG Pactual",
+    cnab240: cnab240::LAYOUTS,
+    cnab400: cnab400::LAYOUTS,
+};

@@ -6,4 +6,9 @@ pub mod cnab240;
 pub mod cnab400;
 
 /// Caixa Econômica Federal.
-pub const BANK: BankSpec = BankSpec { code: 104, name: "Caixa Econômica Federal", cnab240: cnab240::LAYOUTS, cnab400: cnab400::LAYOUTS };
+pub const BANK: BankSpec = BankSpec {
+    code: 104,
+    name: "Caixa Econômica Federal",
+    cnab240: cnab240::LAYOUTS,
+    cnab400: cnab400::LAYOUTS,
+};

@@ -6,4 +6,9 @@ pub mod cnab240;
 pub mod cnab400;
 
 /// Banco Fibra.
-pub const BANK: BankSpec = BankSpec { code: 224, name: "Banco Fibra", cnab240: cnab240::LAYOUTS, cnab400: cnab400::LAYOUTS };
+pub const BANK: BankSpec = BankSpec {
+    code: 224,
+    name: "Banco Fibra",
+    cnab240: cnab240::LAYOUTS,
+    cnab400: cnab400::LAYOUTS,
+};

@@ -6,4 +6,9 @@ pub mod cnab240;
 pub mod cnab400;
 
 /// Sicredi.
-pub const BANK: BankSpec = BankSpec { code: 748, name: "Sicredi", cnab240: cnab240::LAYOUTS, cnab400: cnab400::LAYOUTS };
+pub const BANK: BankSpec = BankSpec {
+    code: 748,
+    name: "Sicredi",
+    cnab240: cnab240::LAYOUTS,
+    cnab400: cnab400::LAYOUTS,
+};
