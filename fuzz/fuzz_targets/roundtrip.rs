@@ -48,7 +48,8 @@ fuzz_target!(|data: &[u8]| {
             t.emissao,
             z(&t.pagador.inscricao.numero),
             f(&t.pagador.nome),
-            f(&t.movimento),
+            // An empty movimento is written as the default "01" (entrada de títulos), as documented.
+            Some(f(&t.movimento)).filter(|m| !m.is_empty()).unwrap_or_else(|| "01".to_string()),
         )
     };
     let a: Vec<_> = remessa.titulos.iter().map(key).collect();
