@@ -157,7 +157,7 @@ fn options(
 }
 
 fn read_file(path: &str) -> Result<Vec<u8>, PyErr> {
-    std::fs::read(path).map_err(|e| PyErr::from(e))
+    std::fs::read(path).map_err(PyErr::from)
 }
 
 fn read_and_layout(data: &[u8], opts: ReadOptions) -> cnab_core::Result<(CnabFile, Option<u16>)> {

@@ -30,6 +30,7 @@ fn date(y: i32, m: u32, dd: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, dd).unwrap()
 }
 
+#[allow(dead_code)] // kept for the remessa tests once Ourinvest's remessa is tabled
 fn fixture_remessa(path: &str, bank: u16) -> (Vec<u8>, Vec<String>) {
     let json = std::fs::read_to_string(format!(
         "{}/../../fixtures/{path}",

@@ -484,7 +484,7 @@ fn one_gigabyte_line_after_the_header_is_refused_without_reading_it() {
     };
     let mut rd =
         RetornoReader::new(BufReader::new(src), ReadOptions::lenient()).expect("header reads");
-    let first = rd.next().expect("an item").err().expect("an error");
+    let first = rd.next().expect("an item").expect_err("an error");
     assert_eq!(first.to_string(), "line 2: line longer than 1024 bytes");
     assert!(
         rd.next().is_none(),
@@ -524,7 +524,7 @@ fn nosso_numero_dv_mismatch_is_detected_by_the_boleto_crate() {
     let good = "34191.09008 01015.271248 80212.460002 4 25480000675787";
     let bad = "34191.09008 01015.271248 80212.460002 5 25480000675787";
     assert!(boleto::parse_any(good).is_ok());
-    let e = boleto::parse_any(bad).err().expect("a DV error");
+    let e = boleto::parse_any(bad).expect_err("a DV error");
     assert_eq!(
         e.to_string(),
         "DV geral (posição 5): check digit expected 4, found 5"

@@ -106,7 +106,6 @@ fn header(spec: &LayoutSpec) -> Header {
         data_geracao: NaiveDate::from_ymd_opt(2026, 1, 2),
         layout_versao: String::new(),
         data_credito: None,
-        ..Header::default()
     }
 }
 
