@@ -710,6 +710,76 @@ fn santander_vectors() {
     assert_eq!(dv_nosso_numero("000001961005"), '0');
 }
 
+#[test]
+fn unicred_more_vectors() {
+    use boleto::banks::unicred::dv_nosso_numero;
+    // openboleto/openboleto@1cb5713:tests/Banco/UnicredTest.php (conta 2259 = conta 225 + DV 9,
+    // carteira 51)
+    let out = check(
+        136,
+        &[
+            ("agencia", "3302"),
+            ("conta", "225"),
+            ("conta_dv", "9"),
+            ("carteira", "51"),
+            ("nosso_numero", "13951"),
+            ("valor", "10.50"),
+            ("vencimento", "2013-01-01"),
+        ],
+        "13699556500000010503302000000225900000139513",
+        "13693.30202 00000.225904 00001.395136 9 55650000001050",
+    );
+    assert_eq!(out.nosso_numero, "0000013951-3");
+    // Brunomm/br_boleto@76d88e4:test/br_boleto/boleto/unicred_test.rb "codigo de barras de
+    // um boleto de exemplo" (conta 89755-8 from test/factories/conta/unicred.rb). Its positions
+    // 34-44 read 0000001567-9, a valid nosso número + DV under the manual's rule (br_boleto's
+    // test feeds numero_documento 15679 and expects it padded, without a DV of its own). Its
+    // other example (…00000010010, numero_documento 10010) is not used: read the same way,
+    // 0000001001's DV would be 4, not 0.
+    check(
+        136,
+        &[
+            ("agencia", "3069"),
+            ("conta", "89755"),
+            ("conta_dv", "8"),
+            ("carteira", "09"),
+            ("nosso_numero", "1567"),
+            ("valor", "408.50"),
+            ("vencimento", "2016-09-01"),
+        ],
+        "13699690400000408503069000089755800000015679",
+        "13693.06905 00089.755805 00000.156794 9 69040000040850",
+    );
+    // PYC "unicred"
+    let out = check(
+        136,
+        &[
+            ("agencia", "1234"),
+            ("conta", "123456789"),
+            ("conta_dv", "1"),
+            ("carteira", "21"),
+            ("nosso_numero", "12345"),
+            ("valor", "127.50"),
+            ("vencimento", "2026-08-15"),
+        ],
+        "13697153900000127501234123456789100000123455",
+        "13691.23417 23456.789108 00001.234558 7 15390000012750",
+    );
+    assert_eq!(out.nosso_numero, "0000012345-5");
+    // manual: UNICRED "GR - COB136 - Composição da Ficha de Compensação 03DEZ2019.pdf" §3.11
+    // (kivanio/brcobranca@325e0ea:docs/unicred/), Exemplo 1 and Exemplo 2
+    assert_eq!(dv_nosso_numero("0000299621"), '9');
+    assert_eq!(dv_nosso_numero("0000000002"), '7');
+    // CNAB 400 remessa, positions 193-203 = nosso número(10) + DV:
+    // OCA/l10n-brazil@22d3fa6:l10n_br_account_payment_brcobranca/tests/data/
+    // teste_remessa-unicred_400-1.REM (written by brcobranca): 0000000001-9, 0000000002-7
+    assert_eq!(dv_nosso_numero("0000000001"), '9');
+    // Maxwbh/pyCobranca@455f60c:tests/fixtures/remessa_unicred_cnab400.rem:
+    // 0012345678-9, 0087654321-2
+    assert_eq!(dv_nosso_numero("0012345678"), '9');
+    assert_eq!(dv_nosso_numero("0087654321"), '2');
+}
+
 // ---------------------------------------------------------------- 748 Sicredi
 #[test]
 fn sicredi_vectors() {
@@ -1380,7 +1450,8 @@ fn brb_vectors() {
 // ---------------------------------------------------------------- 208 BTG
 #[test]
 fn btg_layout() {
-    // No independent vectors: laravel-boleto Btg.php layout = Bradesco's (see banks/btg.rs).
+    // Layout per laravel-boleto Btg.php = Bradesco's (see banks/btg.rs); BTG's own vectors are in
+    // btg_vectors below.
     let out = boleto::make(&common::input(
         208,
         &[
@@ -1396,6 +1467,49 @@ fn btg_layout() {
     let p = boleto::parse_any(out.barcode.as_str()).unwrap();
     assert_eq!(p.parts["nosso_numero"], "00000000525");
     assert_eq!(p.banco_nome, Some("BTG Pactual"));
+}
+
+#[test]
+fn btg_vectors() {
+    use boleto::banks::btg::dv_nosso_numero;
+    // LB manuais/BTG/Mascara boleto BTG PACTUAL.pdf (BTG's sample boleto): agência 0050,
+    // carteira 1, nosso número 001/6380-4, vencimento 11/12/2021, R$ 200,00; the conta 0388685
+    // is read back from the printed line
+    let out = check(
+        208,
+        &[
+            ("agencia", "0050"),
+            ("conta", "0388685"),
+            ("carteira", "01"),
+            ("nosso_numero", "6380"),
+            ("valor", "200.00"),
+            ("vencimento", "2021-12-11"),
+        ],
+        "20895883100000200000050010000000638003886850",
+        "20890.05009 10000.000637 80038.868503 5 88310000020000",
+    );
+    assert_eq!(out.nosso_numero_dv.as_deref(), Some("4"));
+    // LB manuais/BTG/Tradutor Linha Digitavel BTG.xlsx, sheet 2 "Tradutor Linha digitável de
+    // Boletos" sample (fator 9061 = 2022-07-29, R$ 10,00). Sheet 1's two lines are not used:
+    // their field DVs do not check (digits apparently scrambled).
+    check(
+        208,
+        &[
+            ("agencia", "0050"),
+            ("conta", "0260426"),
+            ("carteira", "01"),
+            ("nosso_numero", "10000000023"),
+            ("valor", "10.00"),
+            ("vencimento", "2022-07-29"),
+        ],
+        "20897906100000010000050011000000002302604260",
+        "20890.05009 11000.000007 23026.042608 7 90610000001000",
+    );
+    // LB manuais/BTG/Calculadora Codigo de Barras.xlsx "Cálculo DV Nosso Número":
+    // carteira 01, 00000000034 → 9
+    assert_eq!(dv_nosso_numero("01", "00000000034"), '9');
+    // LB manuais/BTG/Manual de Implantacao.pdf §4.4.4 example: carteira 01, 87319177389 → 3
+    assert_eq!(dv_nosso_numero("01", "87319177389"), '3');
 }
 
 /// make() and check the barcode only (for peer vectors that give no linha digitável); the
@@ -1549,6 +1663,41 @@ fn credisis_vectors() {
         "09790.00007 09780.001005 05270.000010 6 15390000012750",
     );
     assert_eq!(out.nosso_numero, "09780001000527000001");
+    // manual: CrediSIS "MODELO BOLETO FORMATO PADRÃO.pdf" and "MODELO BOLETO FORMATO CARTA.pdf"
+    // (kivanio/brcobranca@325e0ea:docs/credisis/): nosso número 09710002009871000137,
+    // vencimento 29/07/2017, R$ 55.000,00. The beneficiário (MONICA SOARES DOS SANTOS) is CPF
+    // 01900928230 in the bank's model files of the same folder (REMESSA_CNAB240_MODELO.txt
+    // header).
+    let ms = [
+        ("agencia", "0002"),
+        ("convenio", "009871"),
+        ("documento_beneficiario", "01900928230"),
+    ];
+    let mut a = ms.to_vec();
+    a.extend([
+        ("nosso_numero", "000137"),
+        ("valor", "55000.00"),
+        ("vencimento", "2017-07-29"),
+    ]);
+    let out = check(
+        97,
+        &a,
+        "09797723500055000000000009710002009871000137",
+        "09790.00007 09710.002008 98710.001375 7 72350005500000",
+    );
+    assert_eq!(out.nosso_numero, "09710002009871000137");
+    // the same beneficiário's nosso números in CrediSIS's model CNAB files
+    // (kivanio/brcobranca@325e0ea:docs/credisis/): REMESSA_CNAB240_MODELO.txt segment P
+    // (…000138), REMESSA_CNAB400_MODELO.txt (…000153), RETORNO_CNAB400_MODELO.txt (…000149)
+    for (seq, full) in [
+        ("138", "09710002009871000138"),
+        ("153", "09710002009871000153"),
+        ("149", "09710002009871000149"),
+    ] {
+        let mut a = ms.to_vec();
+        a.push(("nosso_numero", seq));
+        assert_eq!(nn(97, &a), full);
+    }
     // formatted CPF/CNPJ is accepted
     let mut a = base.to_vec();
     a.extend([

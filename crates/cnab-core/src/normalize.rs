@@ -261,7 +261,11 @@ pub(crate) fn retorno_entry(
                 }
             }
         }
-        Role::Motivos => motivos_raw.push_str(&decode_text(c.raw)),
+        Role::Motivos => {
+            if c.raw.iter().any(|&b| b != b' ') {
+                motivos_raw.push_str(&decode_text(c.raw));
+            }
+        }
         Role::DataOcorrencia => date!(e.data_ocorrencia, c),
         Role::DataCredito => date!(e.data_credito, c),
         Role::Vencimento => date!(e.vencimento, c),
@@ -287,12 +291,11 @@ pub(crate) fn retorno_entry(
         _ => {}
     });
     if let Some((code, line, record, fspec)) = ocorrencia_cell {
-        let ocorrencia = match spec.ocorrencia(&code) {
-            Some(d) => Ocorrencia {
-                code: code.clone(),
-                kind: d.kind,
-                description: d.description.to_string(),
-            },
+        if !motivos_raw.is_empty() {
+            e.motivos = motivos(spec, &code, &motivos_raw);
+        }
+        let (kind, description) = match spec.ocorrencia(&code) {
+            Some(d) => (d.kind, d.description.to_string()),
             None => {
                 problems.push(Error::at_field(
                     line,
@@ -300,15 +303,14 @@ pub(crate) fn retorno_entry(
                     fspec,
                     crate::ErrorKind::UnknownOcorrencia { code: code.clone() },
                 ));
-                Ocorrencia {
-                    code: code.clone(),
-                    kind: OcorrenciaKind::Desconhecida,
-                    description: String::new(),
-                }
+                (OcorrenciaKind::Desconhecida, String::new())
             }
         };
-        e.motivos = motivos(spec, &code, &motivos_raw);
-        e.ocorrencia = Some(ocorrencia);
+        e.ocorrencia = Some(Ocorrencia {
+            code,
+            kind,
+            description,
+        });
     }
     unpad_inscricao(&mut pagador.inscricao.numero, pagador.inscricao.tipo);
     if pagador != Pessoa::default() {

@@ -746,6 +746,11 @@ impl<'a> Engine<'a> {
                 Event::Titulo
             }
         };
+        drop(records);
+        // Keep the buffer's capacity for the next entry.
+        let mut lines = lines;
+        lines.clear();
+        self.current = lines;
         self.problems_from(found)?;
         Ok(Some(ev))
     }

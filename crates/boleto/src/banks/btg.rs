@@ -2,8 +2,9 @@
 //!
 //! Source: laravel-boleto `src/Boleto/Banco/Btg.php` (campo livre) and
 //! `CalculoDV::btgNossoNumero` (nosso número DV); BTG's own translator
-//! `manuais/BTG/Tradutor Linha Digitavel BTG.xlsx` in the same repository. No independent
-//! test vectors were available: the layout equals Bradesco's.
+//! `manuais/BTG/Tradutor Linha Digitavel BTG.xlsx` in the same repository; BTG's sample boleto
+//! (`manuais/BTG/Mascara boleto BTG PACTUAL.pdf`), calculator sheet and Manual de Implantação §4.4.4
+//! example give the vectors in `tests/banks.rs` (`btg_vectors`). The layout equals Bradesco's.
 //!
 //! Campo livre: agência(4) + carteira(2) + nosso número(11) + conta(7) + `0`.
 //! DV: módulo 11, weights 2..7 over `0` + carteira(2) + nosso número(11); remainder 1 → `P`,

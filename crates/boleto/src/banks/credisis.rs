@@ -2,7 +2,8 @@
 //!
 //! Source: brcobranca `lib/brcobranca/boleto/credisis.rb` and its spec (vectors);
 //! BoletoNetCore `BoletoNetCore/Banco/CrediSis/Carteiras/BancoCrediSISCarteira18.cs` builds
-//! the same campo livre. No public CrediSIS manual was found.
+//! the same campo livre; CrediSIS's own "PADRONIZAÇÃO DO BOLETO.pdf" and sample boletos (brcobranca
+//! `docs/credisis/`) set out the same layout and give vectors.
 //!
 //! Campo livre: `00000` + `097` + DV of the beneficiário's CPF/CNPJ(1) + agência(4) +
 //! convênio(6, `convenio` or `codigo_beneficiario`) + nosso número(6). The CPF/CNPJ DV is
