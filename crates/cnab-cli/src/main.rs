@@ -39,6 +39,9 @@ enum Cmd {
         /// How many entries to list.
         #[arg(long, default_value_t = 20)]
         rows: usize,
+        /// Stream a retorno entry by entry in constant memory (for files larger than memory).
+        #[arg(long)]
+        stream: bool,
     },
     /// The normalized model as JSON on stdout.
     Parse {
@@ -131,6 +134,59 @@ fn print_json<T: serde::Serialize>(v: &T) -> Result<(), Fail> {
 
 fn money(d: Option<Decimal>) -> String {
     d.map_or_else(String::new, |d| format!("{:.2}", d))
+}
+
+fn inspect_stream(file: &Path, lenient: bool, rows: usize) -> Result<(), Fail> {
+    let f = std::fs::File::open(file).map_err(|e| Fail(2, format!("{}: {e}", file.display())))?;
+    let opts = ReadOptions {
+        lenient,
+        ..ReadOptions::default()
+    };
+    let mut reader =
+        cnab_core::RetornoReader::new(std::io::BufReader::with_capacity(1 << 16, f), opts)?;
+    let d = reader.detected().clone();
+    println!("bank:    {} {}", d.bank, d.bank.name());
+    println!("layout:  {}", d.layout);
+    println!("kind:    {} (streamed)", d.kind);
+    let (mut n, mut titulo, mut pago, mut creditado) =
+        (0usize, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+    let mut by_kind: BTreeMap<String, usize> = BTreeMap::new();
+    let mut first = Vec::new();
+    for e in reader.by_ref() {
+        let e = e?;
+        n += 1;
+        titulo += e.valor_titulo.unwrap_or_default();
+        pago += e.valor_pago.unwrap_or_default();
+        creditado += e.valor_creditado.unwrap_or_default();
+        let k = e
+            .ocorrencia
+            .as_ref()
+            .map_or("-".to_string(), |o| format!("{} {}", o.code, o.description));
+        *by_kind.entry(k).or_default() += 1;
+        if first.len() < rows {
+            first.push(e);
+        }
+    }
+    println!("entries: {n}");
+    println!("valor_titulo total:    {titulo:.2}");
+    println!("valor_pago total:      {pago:.2}");
+    println!("valor_creditado total: {creditado:.2}");
+    println!("ocorrências:");
+    for (k, c) in by_kind {
+        println!("  {c:>5}  {k}");
+    }
+    for e in &first {
+        println!(
+            "{:>9}  {:<20} {:<15} {:<4} {:>14}",
+            e.line,
+            e.nosso_numero,
+            e.seu_numero,
+            e.ocorrencia.as_ref().map_or("", |o| o.code.as_str()),
+            money(e.valor_pago)
+        );
+    }
+    print_problems(reader.problems());
+    Ok(())
 }
 
 fn inspect(file: &Path, lenient: bool, rows: usize) -> Result<(), Fail> {
@@ -328,7 +384,13 @@ fn run(cli: Cli) -> Result<bool, Fail> {
             file,
             lenient,
             rows,
-        } => inspect(&file, lenient, rows).map(|_| true),
+            stream,
+        } => if stream {
+            inspect_stream(&file, lenient, rows)
+        } else {
+            inspect(&file, lenient, rows)
+        }
+        .map(|_| true),
         Cmd::Parse {
             file,
             lenient,

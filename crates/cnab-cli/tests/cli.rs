@@ -149,3 +149,15 @@ fn remessa_from_a_model_is_the_fixture() {
     .unwrap_or_default();
     assert_eq!(written, fixture);
 }
+
+#[test]
+fn inspect_stream_matches_inspect() {
+    let (code, out, err) = cnab(&[
+        "inspect",
+        "--stream",
+        "fixtures/341-itau/cnab240/retorno/retorno.ret",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("entries: 2"), "{out}");
+    assert!(out.contains("valor_pago total:      127.50"), "{out}");
+}
