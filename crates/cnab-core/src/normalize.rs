@@ -261,10 +261,8 @@ pub(crate) fn retorno_entry(
                 }
             }
         }
-        Role::Motivos => {
-            if c.raw.iter().any(|&b| b != b' ') {
-                motivos_raw.push_str(&decode_text(c.raw));
-            }
+        Role::Motivos if c.raw.iter().any(|&b| b != b' ') => {
+            motivos_raw.push_str(&decode_text(c.raw));
         }
         Role::DataOcorrencia => date!(e.data_ocorrencia, c),
         Role::DataCredito => date!(e.data_credito, c),

@@ -8,8 +8,20 @@
 //!
 //! BRB's 400 layout is proprietary (8-digit dates, nosso número at 71-82, values from 157): not a Bradesco clone.
 //! The rejection motive (365-394) is text starting with a three-digit code ("001 chave BRB invalida"); the
-//! [`retorno_hook`] turns it into a motivo. The remessa ("Leiaute Remessa 077") is not done: the only corpus remessa
-//! (pyCobranca's) has 402-byte lines and could not confirm a table.
+//! [`retorno_hook`] turns it into a motivo.
+//!
+//! Remessa: the same spreadsheet, sheet "Leiaute Remessa 077" (header, registro 01, registro 02) and "Exemplo Remessa
+//! 077"; cross-checked against brcobranca `lib/brcobranca/remessa/cnab400/banco_brasilia.rb` (which writes the older
+//! "075" variant of the same header). The remessa is *not* a standard CNAB 400 file and cannot be expressed as a
+//! [`LayoutSpec`] of the current engine, so [`REMESSA_RECORDS`] are tables only and are not listed in [`LAYOUTS`]:
+//! - the header is 39 bytes ("DCB" + versão 001 + arquivo 077 + conta (10) + AAAAMMDD + HHMMSS + quantidade de
+//!   registros) and carries no bank code at 77-79, so detection cannot find it;
+//! - the records are typed by two characters, "01" (título) and "02" (sacador, rateio, mensagens), so the first byte
+//!   is `0`, which the CNAB 400 classifier takes for a file header;
+//! - the file has no trailer ("Sem trailler"), while the writer always emits one.
+//!
+//! The corpus remessa `pycobranca__remessa_banco_brasilia_cnab400.rem` is the older "DCB001075" variant written by
+//! pyCobranca/brcobranca (402-byte detail lines, a trailer "9"), not the 077 layout.
 
 use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
@@ -19,6 +31,116 @@ use crate::record::Record;
 /// Source string of the BRB tables.
 pub const SOURCE: &str =
     "BRB Cobrança — Manual e Leiautes, maio/2017 (versão 077), leiaute retorno";
+
+/// Source string of the BRB remessa tables.
+pub const REMESSA_SOURCE: &str =
+    "BRB Cobrança — Manual e Leiautes, maio/2017 (versão 077), leiaute remessa 077";
+
+/// Remessa header: 39 bytes, not 400 ("Leiaute Remessa 077", Header).
+pub const REMESSA_HEADER: RecordLayout = RecordLayout {
+    name: "header_arquivo",
+    len: 39,
+    source: REMESSA_SOURCE,
+    fields: &[
+        F::constant("literal", 1, 3, "DCB"),
+        F::constant("versao", 4, 6, "001"),
+        F::constant("arquivo", 7, 9, "077"),
+        F::num("codigo_beneficiario", 10, 19).role(R::CodigoBeneficiario),
+        F::date_ymd("data_formatacao", 20, 27).role(R::DataGeracao),
+        F::num("hora_formatacao", 28, 33).role(R::HoraGeracao),
+        // Header + registros.
+        F::num("quantidade_registros", 34, 39).role(R::QtdRegistros),
+    ],
+};
+
+/// Remessa registro 01, título em cobrança ("Leiaute Remessa 077", Registro 01).
+pub const REMESSA_REGISTRO_01: RecordLayout = RecordLayout {
+    name: "registro_01",
+    len: 400,
+    source: REMESSA_SOURCE,
+    fields: &[
+        F::constant("identificacao_registro", 1, 2, "01"),
+        F::num("incremento_campo_livre", 3, 5),
+        F::num("codigo_beneficiario", 6, 15).role(R::CodigoBeneficiario),
+        // MSSSSSS070dd: modalidade, sequencial, 070, dígitos.
+        F::num("nosso_numero", 16, 27).role(R::NossoNumero),
+        F::alpha("seu_numero", 28, 52).role(R::SeuNumero),
+        F::alpha("pagador_nome", 53, 97).role(R::PagadorNome),
+        F::alpha("pagador_endereco", 98, 157).role(R::PagadorEndereco),
+        F::alpha("pagador_bairro", 158, 172).role(R::PagadorBairro),
+        F::alpha("pagador_cidade", 173, 194).role(R::PagadorCidade),
+        F::alpha("pagador_uf", 195, 196).role(R::PagadorUf),
+        F::num("pagador_cep", 197, 204).role(R::PagadorCep),
+        // 1 = física (CPF), 2 = jurídica (CNPJ).
+        F::num("pagador_tipo", 205, 205).role(R::PagadorTipoInscricao),
+        // CPF in 206-216, the rest blank.
+        F::alpha("pagador_inscricao", 206, 219).role(R::PagadorInscricao),
+        F::num("sequencial_carne", 220, 223),
+        F::num("tipo_cobranca", 224, 224).role(R::Carteira),
+        // 21 DM, 22 DS, 25 NP, 31 cartão, 32 proposta, 39 outros.
+        F::num("especie", 225, 226).role(R::Especie),
+        F::num("moeda", 227, 228).default("02"),
+        // 1 = impressão BRB, 2 = impressão cliente.
+        F::num("indicador_impressao", 229, 229),
+        F::num("agencia_cobradora", 230, 233).role(R::Agencia),
+        F::date8("emissao", 234, 241).role(R::Emissao),
+        F::num("condicao_pagamento", 242, 242),
+        F::date8("vencimento", 243, 250).role(R::Vencimento),
+        F::dec("valor", 251, 265, 2).role(R::ValorTitulo),
+        F::dec("abatimento", 266, 275, 2).role(R::Abatimento),
+        F::dec("desconto_antecipacao", 276, 285, 2),
+        F::dec("iof", 286, 292, 2).role(R::Iof),
+        F::num("prazo_juros", 293, 295),
+        // 00 sem juros; 11/12 R$ ao mês/dia; 21/22 % ao mês/dia.
+        F::num("tipo_juros", 296, 297).role(R::JurosCodigo),
+        F::dec("valor_juros", 298, 307, 2).role(R::JurosValor),
+        // 0 sem desconto; 1 R$ até a data; 2 % até a data.
+        F::num("tipo_desconto", 308, 308).role(R::DescontoCodigo),
+        F::dec("valor_desconto_1", 309, 318, 2).role(R::DescontoValor),
+        F::date8("data_desconto_1", 319, 326).role(R::DescontoData),
+        F::dec("valor_desconto_2", 327, 336, 2),
+        F::date8("data_desconto_2", 337, 344),
+        F::dec("valor_desconto_3", 345, 354, 2),
+        F::date8("data_desconto_3", 355, 362),
+        F::num("instrucao_1", 363, 364),
+        F::num("prazo_instrucao_1", 365, 367),
+        F::num("instrucao_2", 368, 369),
+        F::num("prazo_instrucao_2", 370, 372),
+        F::num("instrucao_3", 373, 374),
+        F::num("prazo_instrucao_3", 375, 377),
+        F::num("valor_taxa_instrucao", 378, 385),
+        F::num("prazo_protesto", 386, 388).role(R::ProtestoPrazo),
+        F::num("local_pagamento", 389, 390),
+        F::num("distribuicao_boletos", 391, 391),
+        F::blank("uso_brb", 392, 400),
+    ],
+};
+
+/// Remessa registro 02, optional: sacador, rateio and four messages ("Leiaute Remessa 077", Registro 02).
+pub const REMESSA_REGISTRO_02: RecordLayout = RecordLayout {
+    name: "registro_02",
+    len: 400,
+    source: REMESSA_SOURCE,
+    fields: &[
+        F::constant("identificacao_registro", 1, 2, "02"),
+        F::alpha("sacador_nome", 3, 47).role(R::SacadorNome),
+        F::num("sacador_tipo", 48, 48).role(R::SacadorTipoInscricao),
+        F::num("sacador_inscricao", 49, 62).role(R::SacadorInscricao),
+        F::num("codigo_rateio", 63, 66),
+        F::dec("valor_rateio_1", 67, 76, 2),
+        F::dec("valor_rateio_2", 77, 86, 2),
+        F::dec("valor_rateio_3", 87, 96, 2),
+        F::alpha("mensagem_1", 97, 161).role(R::Mensagem1),
+        F::alpha("mensagem_2", 162, 226).role(R::Mensagem2),
+        F::alpha("mensagem_3", 227, 291).role(R::Mensagem3),
+        F::alpha("mensagem_4", 292, 356).role(R::Mensagem4),
+        F::blank("brancos", 357, 400),
+    ],
+};
+
+/// Records of a remessa 077 (tables only; see the module doc for why no `LayoutSpec` uses them).
+pub const REMESSA_RECORDS: &[&RecordLayout] =
+    &[&REMESSA_HEADER, &REMESSA_REGISTRO_01, &REMESSA_REGISTRO_02];
 
 /// Retorno header.
 pub const RETORNO_HEADER: RecordLayout = RecordLayout {
@@ -853,6 +975,9 @@ mod tests {
     #[test]
     fn tables_cover_400_positions() {
         for (_, l) in RETORNO_RECORDS {
+            assert_eq!(l.check(), Ok(()), "{}", l.name);
+        }
+        for l in REMESSA_RECORDS {
             assert_eq!(l.check(), Ok(()), "{}", l.name);
         }
     }
