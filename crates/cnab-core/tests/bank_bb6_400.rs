@@ -15,12 +15,11 @@ use cnab_core::{
     Remessa, WriteOptions,
 };
 use rust_decimal::Decimal;
-use std::path::PathBuf;
 use std::str::FromStr;
 
-fn corpus_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/real")
-}
+mod common;
+#[allow(unused_imports)]
+use common::*;
 
 fn remessa(bytes: &[u8]) -> Remessa {
     match read(bytes, ReadOptions::strict()) {

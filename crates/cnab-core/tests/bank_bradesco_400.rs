@@ -10,52 +10,12 @@
 
 use cnab_core::{
     read, write_remessa, Bank, CnabFile, ErrorKind, FileKind, Layout, OcorrenciaKind, ReadOptions,
-    Remessa, Retorno,
+    Remessa,
 };
-use rust_decimal::Decimal;
-use std::path::PathBuf;
-use std::str::FromStr;
 
-fn corpus_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/real")
-}
-
-/// The corpus file's bytes, or `None` (test skipped) when the corpus folder is absent.
-fn corpus(rel: &str) -> Option<Vec<u8>> {
-    if !corpus_dir().is_dir() {
-        eprintln!("corpus absent: skipping");
-        return None;
-    }
-    Some(std::fs::read(corpus_dir().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}")))
-}
-
-fn dec(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap_or_default()
-}
-
-fn retorno(bytes: &[u8], strict: bool) -> Retorno {
-    let opts = if strict {
-        ReadOptions::strict()
-    } else {
-        ReadOptions::lenient()
-    };
-    match read(bytes, opts) {
-        Ok(CnabFile::Retorno(r)) => r,
-        other => panic!("not a retorno: {other:?}"),
-    }
-}
-
-fn remessa(bytes: &[u8], strict: bool) -> Remessa {
-    let opts = if strict {
-        ReadOptions::strict()
-    } else {
-        ReadOptions::lenient()
-    };
-    match read(bytes, opts) {
-        Ok(CnabFile::Remessa(r)) => r,
-        other => panic!("not a remessa: {other:?}"),
-    }
-}
+mod common;
+#[allow(unused_imports)]
+use common::*;
 
 const REM: &str = "237-bradesco/cnab400/remessa/";
 const RET: &str = "237-bradesco/cnab400/retorno/";

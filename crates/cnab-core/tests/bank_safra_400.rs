@@ -16,9 +16,9 @@ use rust_decimal::Decimal;
 use std::path::PathBuf;
 use std::str::FromStr;
 
-fn corpus_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/real")
-}
+mod common;
+#[allow(unused_imports)]
+use common::*;
 
 fn fixture(rel: &str) -> String {
     std::fs::read_to_string(

@@ -1,0 +1,48 @@
+//! Helpers shared by the bank tests: the real-file corpus (skipped when absent) and strict/lenient reads.
+#![allow(dead_code, clippy::panic)] // each test file uses some of these; tests may fail loudly
+
+use cnab_core::{read, CnabFile, ReadOptions, Remessa, Retorno};
+use rust_decimal::Decimal;
+use std::path::PathBuf;
+use std::str::FromStr;
+
+pub fn corpus_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/real")
+}
+
+/// The corpus file's bytes, or `None` (test skipped) when the corpus folder is absent.
+pub fn corpus(rel: &str) -> Option<Vec<u8>> {
+    if !corpus_dir().is_dir() {
+        eprintln!("corpus absent: skipping");
+        return None;
+    }
+    Some(std::fs::read(corpus_dir().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}")))
+}
+
+pub fn dec(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap_or_default()
+}
+
+pub fn retorno(bytes: &[u8], strict: bool) -> Retorno {
+    let opts = if strict {
+        ReadOptions::strict()
+    } else {
+        ReadOptions::lenient()
+    };
+    match read(bytes, opts) {
+        Ok(CnabFile::Retorno(r)) => r,
+        other => panic!("not a retorno: {other:?}"),
+    }
+}
+
+pub fn remessa(bytes: &[u8], strict: bool) -> Remessa {
+    let opts = if strict {
+        ReadOptions::strict()
+    } else {
+        ReadOptions::lenient()
+    };
+    match read(bytes, opts) {
+        Ok(CnabFile::Remessa(r)) => r,
+        other => panic!("not a remessa: {other:?}"),
+    }
+}
