@@ -52,3 +52,8 @@ pub use write::{
     write_remessa, write_remessa_spec, write_remessa_to, write_remessa_with, write_retorno,
     write_retorno_spec, WriteOptions,
 };
+
+/// The README's Rust examples, compiled as doc tests so they stay true.
+#[doc = include_str!("../../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
