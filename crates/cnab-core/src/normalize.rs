@@ -102,6 +102,20 @@ fn keep<T>(problems: &mut Vec<Error>, r: Result<T, Error>) -> Option<T> {
     }
 }
 
+/// Stores a decoded optional value; a problem is kept and the field left as it was.
+fn set_opt<T>(problems: &mut Vec<Error>, dst: &mut Option<T>, v: Result<Option<T>, Error>) {
+    if let Some(Some(v)) = keep(problems, v) {
+        *dst = Some(v);
+    }
+}
+
+/// Stores digits kept as text; a problem is kept and the field left as it was.
+fn set_digits(problems: &mut Vec<Error>, dst: &mut String, v: Result<String, Error>) {
+    if let Some(v) = keep(problems, v) {
+        set_text(dst, v);
+    }
+}
+
 fn set_text(dst: &mut String, v: String) {
     if !v.is_empty() || dst.is_empty() {
         *dst = v;
@@ -219,24 +233,6 @@ pub(crate) fn retorno_entry(
     let mut motivos_raw = String::new();
     let mut pagador = Pessoa::default();
     let mut ocorrencia_cell: Option<(String, usize, &'static str, &'static FieldSpec)> = None;
-    macro_rules! dec {
-        ($field:expr, $c:expr) => {
-            if let Some(v) = keep(problems, $c.decimal()) {
-                if v.is_some() {
-                    $field = v;
-                }
-            }
-        };
-    }
-    macro_rules! date {
-        ($field:expr, $c:expr) => {
-            if let Some(v) = keep(problems, $c.date()) {
-                if v.is_some() {
-                    $field = v;
-                }
-            }
-        };
-    }
     for_roles(records, |role, c| match role {
         Role::NossoNumero => {
             if let Some(v) = keep(problems, c.digits()) {
@@ -264,19 +260,19 @@ pub(crate) fn retorno_entry(
         Role::Motivos if c.raw.iter().any(|&b| b != b' ') => {
             motivos_raw.push_str(&decode_text(c.raw));
         }
-        Role::DataOcorrencia => date!(e.data_ocorrencia, c),
-        Role::DataCredito => date!(e.data_credito, c),
-        Role::Vencimento => date!(e.vencimento, c),
-        Role::ValorTitulo => dec!(e.valor_titulo, c),
-        Role::ValorPago => dec!(e.valor_pago, c),
-        Role::ValorCreditado => dec!(e.valor_creditado, c),
-        Role::JurosMulta => dec!(e.juros_multa, c),
-        Role::Desconto => dec!(e.desconto, c),
-        Role::Abatimento => dec!(e.abatimento, c),
-        Role::Iof => dec!(e.iof, c),
-        Role::Tarifa => dec!(e.tarifa, c),
-        Role::OutrasDespesas => dec!(e.outras_despesas, c),
-        Role::OutrosCreditos => dec!(e.outros_creditos, c),
+        Role::DataOcorrencia => set_opt(problems, &mut e.data_ocorrencia, c.date()),
+        Role::DataCredito => set_opt(problems, &mut e.data_credito, c.date()),
+        Role::Vencimento => set_opt(problems, &mut e.vencimento, c.date()),
+        Role::ValorTitulo => set_opt(problems, &mut e.valor_titulo, c.decimal()),
+        Role::ValorPago => set_opt(problems, &mut e.valor_pago, c.decimal()),
+        Role::ValorCreditado => set_opt(problems, &mut e.valor_creditado, c.decimal()),
+        Role::JurosMulta => set_opt(problems, &mut e.juros_multa, c.decimal()),
+        Role::Desconto => set_opt(problems, &mut e.desconto, c.decimal()),
+        Role::Abatimento => set_opt(problems, &mut e.abatimento, c.decimal()),
+        Role::Iof => set_opt(problems, &mut e.iof, c.decimal()),
+        Role::Tarifa => set_opt(problems, &mut e.tarifa, c.decimal()),
+        Role::OutrasDespesas => set_opt(problems, &mut e.outras_despesas, c.decimal()),
+        Role::OutrosCreditos => set_opt(problems, &mut e.outros_creditos, c.decimal()),
         Role::BancoCobrador => set_text(&mut e.banco_cobrador, c.text()),
         Role::AgenciaCobradora => set_text(&mut e.agencia_cobradora, c.text()),
         Role::PagadorNome => set_text(&mut pagador.nome, c.text()),
@@ -332,34 +328,9 @@ pub(crate) fn titulo(
     };
     let mut sacador = Pessoa::default();
     let mut msgs: [String; 4] = Default::default();
-    macro_rules! dec {
-        ($field:expr, $c:expr) => {
-            if let Some(v) = keep(problems, $c.decimal()) {
-                if v.is_some() {
-                    $field = v;
-                }
-            }
-        };
-    }
-    macro_rules! date {
-        ($field:expr, $c:expr) => {
-            if let Some(v) = keep(problems, $c.date()) {
-                if v.is_some() {
-                    $field = v;
-                }
-            }
-        };
-    }
-    macro_rules! digits {
-        ($field:expr, $c:expr) => {
-            if let Some(v) = keep(problems, $c.digits()) {
-                set_text(&mut $field, v)
-            }
-        };
-    }
     for_roles(records, |role, c| match role {
-        Role::Movimento => digits!(t.movimento, c),
-        Role::NossoNumero => digits!(t.nosso_numero, c),
+        Role::Movimento => set_digits(problems, &mut t.movimento, c.digits()),
+        Role::NossoNumero => set_digits(problems, &mut t.nosso_numero, c.digits()),
         Role::NossoNumeroDv => t.nosso_numero_dv = Some(c.text()).filter(|s| !s.is_empty()),
         Role::SeuNumero => set_text(&mut t.seu_numero, c.text()),
         Role::UsoEmpresa => set_text(&mut t.uso_empresa, c.text()),
@@ -367,24 +338,24 @@ pub(crate) fn titulo(
         Role::Variacao | Role::Modalidade => set_text(&mut t.variacao, c.text()),
         Role::Especie => set_text(&mut t.especie, c.text()),
         Role::Aceite => set_text(&mut t.aceite, c.text()),
-        Role::Emissao => date!(t.emissao, c),
-        Role::Vencimento => date!(t.vencimento, c),
+        Role::Emissao => set_opt(problems, &mut t.emissao, c.date()),
+        Role::Vencimento => set_opt(problems, &mut t.vencimento, c.date()),
         Role::ValorTitulo => {
             if let Some(Some(v)) = keep(problems, c.decimal()) {
                 t.valor = v;
             }
         }
         Role::JurosCodigo => set_text(&mut t.juros.codigo, c.text()),
-        Role::JurosData => date!(t.juros.data, c),
-        Role::JurosValor => dec!(t.juros.valor, c),
+        Role::JurosData => set_opt(problems, &mut t.juros.data, c.date()),
+        Role::JurosValor => set_opt(problems, &mut t.juros.valor, c.decimal()),
         Role::MultaCodigo => set_text(&mut t.multa.codigo, c.text()),
-        Role::MultaData => date!(t.multa.data, c),
-        Role::MultaValor => dec!(t.multa.valor, c),
+        Role::MultaData => set_opt(problems, &mut t.multa.data, c.date()),
+        Role::MultaValor => set_opt(problems, &mut t.multa.valor, c.decimal()),
         Role::DescontoCodigo => set_text(&mut t.desconto.codigo, c.text()),
-        Role::DescontoData => date!(t.desconto.data, c),
-        Role::DescontoValor => dec!(t.desconto.valor, c),
-        Role::Abatimento => dec!(t.abatimento, c),
-        Role::Iof => dec!(t.iof, c),
+        Role::DescontoData => set_opt(problems, &mut t.desconto.data, c.date()),
+        Role::DescontoValor => set_opt(problems, &mut t.desconto.valor, c.decimal()),
+        Role::Abatimento => set_opt(problems, &mut t.abatimento, c.decimal()),
+        Role::Iof => set_opt(problems, &mut t.iof, c.decimal()),
         Role::ProtestoCodigo => set_text(&mut t.protesto.codigo, c.text()),
         Role::ProtestoPrazo => {
             if let Some(v) = keep(problems, c.int()) {
@@ -406,7 +377,7 @@ pub(crate) fn titulo(
         Role::PagadorNome => set_text(&mut t.pagador.nome, c.text()),
         Role::PagadorEndereco => set_text(&mut t.pagador.endereco, c.text()),
         Role::PagadorBairro => set_text(&mut t.pagador.bairro, c.text()),
-        Role::PagadorCep => digits!(t.pagador.cep, c),
+        Role::PagadorCep => set_digits(problems, &mut t.pagador.cep, c.digits()),
         Role::PagadorCidade => set_text(&mut t.pagador.cidade, c.text()),
         Role::PagadorUf => set_text(&mut t.pagador.uf, c.text()),
         Role::SacadorTipoInscricao => {
