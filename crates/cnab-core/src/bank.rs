@@ -183,8 +183,9 @@ pub struct MotivoDef {
     pub description: &'static str,
 }
 
-/// A bank hook that adjusts a normalized retorno entry from its records (nosso número split over fields, …).
-pub type RetornoHook = fn(&mut RetornoEntry, &[Record<'_>]);
+/// A bank hook that adjusts a normalized retorno entry from its records (nosso número split over fields, …); what it
+/// finds wrong goes into the problems list (strict mode stops at the first).
+pub type RetornoHook = fn(&mut RetornoEntry, &[Record<'_>], &mut Vec<crate::Error>);
 /// A bank hook that adjusts a title read from a remessa.
 pub type TituloHook = fn(&mut Titulo, &[Record<'_>]);
 /// A bank hook that fixes one written record line (bytes, 0-based) for a title before it is emitted.

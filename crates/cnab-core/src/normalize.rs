@@ -311,7 +311,7 @@ pub(crate) fn retorno_entry(
         e.pagador = Some(pagador);
     }
     if let Some(hook) = spec.retorno_hook {
-        hook(&mut e, records);
+        hook(&mut e, records, problems);
     }
     e
 }

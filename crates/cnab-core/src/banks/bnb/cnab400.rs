@@ -712,7 +712,11 @@ const ERROS_END: usize = 356;
 
 /// Decodes the nota 6 error bitmap of rejected records (serviço ≥ 51) into motivos. The generic normalizer reads
 /// motivos as two-character codes, which this layout does not use.
-pub fn retorno_hook(e: &mut RetornoEntry, records: &[Record<'_>]) {
+pub fn retorno_hook(
+    e: &mut RetornoEntry,
+    records: &[Record<'_>],
+    _problems: &mut Vec<crate::Error>,
+) {
     let rejected = e
         .ocorrencia
         .as_ref()

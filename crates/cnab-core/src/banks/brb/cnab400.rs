@@ -908,7 +908,11 @@ pub const MOTIVOS: &[MotivoDef] = &[
 
 /// Turns the rejection text (365-394, "NNN descrição") into a motivo, described from [`MOTIVOS`] when its code is
 /// listed, else by the text itself.
-pub fn retorno_hook(e: &mut RetornoEntry, records: &[Record<'_>]) {
+pub fn retorno_hook(
+    e: &mut RetornoEntry,
+    records: &[Record<'_>],
+    _problems: &mut Vec<crate::Error>,
+) {
     let Some(raw) = records.first().and_then(|r| r.bytes.get(364..394)) else {
         return;
     };

@@ -329,7 +329,11 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
 
 /// Reads the código de erro (378-393, D064) as up to four 4-digit codes (the generic reader would split it in
 /// 2-digit motivos); `0000` is no code.
-pub fn retorno_hook(e: &mut RetornoEntry, records: &[Record<'_>]) {
+pub fn retorno_hook(
+    e: &mut RetornoEntry,
+    records: &[Record<'_>],
+    _problems: &mut Vec<crate::Error>,
+) {
     let Some(raw) = records.first().and_then(|r| r.bytes.get(377..393)) else {
         return;
     };

@@ -365,14 +365,25 @@ pub const MOTIVOS: &[MotivoDef] = &[
     },
 ];
 
-/// Adds the multa (280-292) to the juros (267-279) in `juros_multa`.
-fn retorno_hook(e: &mut RetornoEntry, records: &[Record<'_>]) {
-    let multa = records
+/// Adds the multa (280-292) to the juros (267-279) in `juros_multa`; a multa that is not digits is a problem.
+fn retorno_hook(e: &mut RetornoEntry, records: &[Record<'_>], problems: &mut Vec<crate::Error>) {
+    let Some((r, spec)) = records
         .iter()
-        .filter_map(|r| r.layout.field("valor_multa").map(|f| f.slice(r.bytes)))
-        .find_map(|raw| crate::field::decode_num(raw, 2).ok().flatten());
-    if let Some(m) = multa.filter(|m| !m.is_zero()) {
-        e.juros_multa = Some(e.juros_multa.unwrap_or_default() + m);
+        .find_map(|r| r.layout.field("valor_multa").map(|f| (r, f)))
+    else {
+        return;
+    };
+    match crate::field::decode_num(spec.slice(r.bytes), spec_scale(spec)) {
+        Ok(Some(m)) if !m.is_zero() => e.juros_multa = Some(e.juros_multa.unwrap_or_default() + m),
+        Ok(_) => {}
+        Err(k) => problems.push(crate::Error::at_field(r.line, r.layout.name, spec, k)),
+    }
+}
+
+fn spec_scale(spec: &crate::field::FieldSpec) -> u8 {
+    match spec.kind {
+        crate::field::Kind::Num { scale } => scale,
+        _ => 0,
     }
 }
 

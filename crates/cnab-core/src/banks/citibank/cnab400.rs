@@ -532,7 +532,11 @@ pub const RETORNO_ENTRY: &[EntryRecord] = &[
 
 /// Motivos at 302-321 are 2-character codes; when the field holds anything the tables don't know for the
 /// ocorrência (free text), keeps it whole as one motivo. Adds the código de alegação (335-337) of ocorrência 29.
-pub fn retorno_hook(e: &mut RetornoEntry, records: &[Record<'_>]) {
+pub fn retorno_hook(
+    e: &mut RetornoEntry,
+    records: &[Record<'_>],
+    _problems: &mut Vec<crate::Error>,
+) {
     let Some(rec) = records.first() else {
         return;
     };

@@ -454,7 +454,11 @@ pub const RETORNO: LayoutSpec = LayoutSpec {
 
 /// The complemento (302-303) is a rejection motivo only for ocorrência 03 (nota 14); elsewhere it is a tarifa code
 /// or the DDA flag, kept raw in the record.
-pub fn retorno_hook(e: &mut crate::model::RetornoEntry, _records: &[crate::record::Record<'_>]) {
+pub fn retorno_hook(
+    e: &mut crate::model::RetornoEntry,
+    _records: &[crate::record::Record<'_>],
+    _problems: &mut Vec<crate::Error>,
+) {
     if e.ocorrencia.as_ref().is_some_and(|o| o.code != "03") {
         e.motivos.clear();
     }

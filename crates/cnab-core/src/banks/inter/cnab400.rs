@@ -365,7 +365,11 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
 
 /// Ocorrência 03 carries its motives as free text at 241-380; it becomes one motivo whose code and description are
 /// that text (the generic reader expects two-character codes).
-pub fn retorno_hook(e: &mut RetornoEntry, records: &[Record<'_>]) {
+pub fn retorno_hook(
+    e: &mut RetornoEntry,
+    records: &[Record<'_>],
+    _problems: &mut Vec<crate::Error>,
+) {
     if e.ocorrencia.as_ref().is_none_or(|o| o.code != "03") {
         return;
     }

@@ -875,7 +875,11 @@ pub(crate) fn titulo_unpad(t: &mut Titulo, _records: &[Record<'_>]) {
 }
 
 /// Retorno hook: the pagador's inscrição back to its natural width.
-pub(crate) fn retorno_unpad(e: &mut RetornoEntry, _records: &[Record<'_>]) {
+pub(crate) fn retorno_unpad(
+    e: &mut RetornoEntry,
+    _records: &[Record<'_>],
+    _problems: &mut Vec<crate::Error>,
+) {
     if let Some(p) = e.pagador.as_mut() {
         unpad_inscricao(&mut p.inscricao);
     }

@@ -539,7 +539,11 @@ pub fn titulo_hook(t: &mut Titulo, records: &[Record<'_>]) {
 }
 
 /// Rebuilds the 3-digit motivo de rejeição (105-107), which the generic splitter would cut in pairs.
-pub fn retorno_hook(e: &mut RetornoEntry, records: &[Record<'_>]) {
+pub fn retorno_hook(
+    e: &mut RetornoEntry,
+    records: &[Record<'_>],
+    _problems: &mut Vec<crate::Error>,
+) {
     let Some(r) = records.first() else { return };
     let code = match r.get("motivo_rejeicao") {
         Some(Ok(Value::Text(s))) => s.trim().to_string(),

@@ -532,7 +532,7 @@ pub const MOTIVOS: &[MotivoDef] = &[
 ];
 
 /// Rebuilds the motivos from the three 3-digit error codes at 137-145 (blank or zero codes are skipped).
-fn retorno_hook(e: &mut RetornoEntry, records: &[Record<'_>]) {
+fn retorno_hook(e: &mut RetornoEntry, records: &[Record<'_>], _problems: &mut Vec<crate::Error>) {
     let Some(rec) = records.first() else { return };
     let Some(raw) = rec.raw("codigos_erro") else {
         return;

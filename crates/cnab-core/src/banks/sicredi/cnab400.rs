@@ -492,20 +492,18 @@ pub const MOTIVOS: &[MotivoDef] = &[
     MotivoDef { ocorrencias: &[], code: "XB", description: "Pago com cheque – bloqueado 144 horas" },
 ];
 
-fn raw_field<'a>(records: &'a [Record<'_>], name: &str) -> Option<&'a [u8]> {
-    records
+/// Adds the multa (280-292) to `juros_multa`; a multa that is not digits is a problem.
+fn retorno_hook(e: &mut RetornoEntry, records: &[Record<'_>], problems: &mut Vec<crate::Error>) {
+    let Some((r, spec)) = records
         .iter()
-        .find_map(|r| r.layout.field(name).map(|f| f.slice(r.bytes)))
-}
-
-/// Adds the multa to `juros_multa`.
-fn retorno_hook(e: &mut RetornoEntry, records: &[Record<'_>]) {
-    if let Some(m) =
-        raw_field(records, "multa").and_then(|raw| crate::field::decode_num(raw, 2).ok().flatten())
-    {
-        if !m.is_zero() {
-            e.juros_multa = Some(e.juros_multa.unwrap_or_default() + m);
-        }
+        .find_map(|r| r.layout.field("multa").map(|f| (r, f)))
+    else {
+        return;
+    };
+    match crate::field::decode_num(spec.slice(r.bytes), 2) {
+        Ok(Some(m)) if !m.is_zero() => e.juros_multa = Some(e.juros_multa.unwrap_or_default() + m),
+        Ok(_) => {}
+        Err(k) => problems.push(crate::Error::at_field(r.line, r.layout.name, spec, k)),
     }
 }
 

@@ -506,7 +506,11 @@ pub const MOTIVOS: &[MotivoDef] = &[
 ];
 
 /// Reads the complemento do movimento (319-326) as one code; "00" (sem complemento) gives no motivo.
-pub fn retorno_hook(e: &mut RetornoEntry, records: &[Record<'_>]) {
+pub fn retorno_hook(
+    e: &mut RetornoEntry,
+    records: &[Record<'_>],
+    _problems: &mut Vec<crate::Error>,
+) {
     let Some(raw) = records.first().and_then(|r| r.bytes.get(318..326)) else {
         return;
     };
