@@ -172,6 +172,28 @@ pub const fn oc(
     }
 }
 
+/// A code table made of the first `take` codes of `base` followed by `extra`: for a bank whose manual repeats
+/// FEBRABAN's list up to a point and adds its own codes. `N` must be `take + extra.len()`; a wrong `N` or `take` is a
+/// compile-time error (the function runs in const evaluation).
+#[allow(clippy::indexing_slicing)] // const evaluation: out-of-bounds is a compile error, never a runtime panic
+pub const fn extend_ocorrencias<const N: usize>(
+    base: &[OcorrenciaDef],
+    take: usize,
+    extra: &[OcorrenciaDef],
+) -> [OcorrenciaDef; N] {
+    assert!(
+        take <= base.len() && take + extra.len() == N,
+        "extend_ocorrencias: N must be take + extra.len()"
+    );
+    let mut out = [oc("", OcorrenciaKind::Desconhecida, ""); N];
+    let mut i = 0;
+    while i < N {
+        out[i] = if i < take { base[i] } else { extra[i - take] };
+        i += 1;
+    }
+    out
+}
+
 /// One motivo code, for the ocorrências it applies to (empty = any).
 #[derive(Debug, Clone, Copy)]
 pub struct MotivoDef {

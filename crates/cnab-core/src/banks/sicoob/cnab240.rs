@@ -175,203 +175,18 @@ pub const RECORDS: &[(RecordKey, &RecordLayout)] = &[
     (RecordKey::FileTrailer, &feb::TRAILER_ARQUIVO),
 ];
 
-/// Código de Movimento Retorno (aba 06, campo 07.3T).
-pub const OCORRENCIAS: &[OcorrenciaDef] = &[
-    oc("02", K::EntradaConfirmada, "Entrada Confirmada"),
-    oc("03", K::EntradaRejeitada, "Entrada Rejeitada"),
-    oc(
-        "04",
-        K::InstrucaoConfirmada,
-        "Transferência de Carteira/Entrada",
-    ),
-    oc(
-        "05",
-        K::InstrucaoConfirmada,
-        "Transferência de Carteira/Baixa",
-    ),
-    oc("06", K::Liquidacao, "Liquidação"),
-    oc(
-        "07",
-        K::InstrucaoConfirmada,
-        "Confirmação do Recebimento da Instrução de Desconto",
-    ),
-    oc(
-        "08",
-        K::InstrucaoConfirmada,
-        "Confirmação do Recebimento do Cancelamento do Desconto",
-    ),
-    oc("09", K::Baixa, "Baixa"),
-    oc("11", K::Informativo, "Títulos em Carteira (Em Ser)"),
-    oc(
-        "12",
-        K::InstrucaoConfirmada,
-        "Confirmação Recebimento Instrução de Abatimento",
-    ),
-    oc(
-        "13",
-        K::InstrucaoConfirmada,
-        "Confirmação Recebimento Instrução de Cancelamento Abatimento",
-    ),
-    oc(
-        "14",
-        K::InstrucaoConfirmada,
-        "Confirmação Recebimento Instrução Alteração de Vencimento",
-    ),
-    oc("15", K::Liquidacao, "Franco de Pagamento"),
-    oc(
-        "17",
-        K::LiquidacaoAposBaixa,
-        "Liquidação Após Baixa ou Liquidação Título Não Registrado",
-    ),
-    oc(
-        "19",
-        K::Protesto,
-        "Confirmação Recebimento Instrução de Protesto",
-    ),
-    oc(
-        "20",
-        K::Protesto,
-        "Confirmação Recebimento Instrução de Sustação/Cancelamento de Protesto",
-    ),
-    oc("23", K::Protesto, "Remessa a Cartório (Aponte em Cartório)"),
-    oc(
-        "24",
-        K::Protesto,
-        "Retirada de Cartório e Manutenção em Carteira",
-    ),
-    oc(
-        "25",
-        K::Baixa,
-        "Protestado e Baixado (Baixa por Ter Sido Protestado)",
-    ),
-    oc("26", K::InstrucaoRejeitada, "Instrução Rejeitada"),
-    oc(
-        "27",
-        K::InstrucaoConfirmada,
-        "Confirmação do Pedido de Alteração de Outros Dados",
-    ),
-    oc("28", K::Tarifa, "Débito de Tarifas/Custas"),
-    oc("29", K::Informativo, "Ocorrências do Pagador"),
-    oc("30", K::InstrucaoRejeitada, "Alteração de Dados Rejeitada"),
-    oc(
-        "33",
-        K::InstrucaoConfirmada,
-        "Confirmação da Alteração dos Dados do Rateio de Crédito",
-    ),
-    oc(
-        "34",
-        K::InstrucaoConfirmada,
-        "Confirmação do Cancelamento dos Dados do Rateio de Crédito",
-    ),
-    oc(
-        "35",
-        K::InstrucaoConfirmada,
-        "Confirmação do Desagendamento do Débito Automático",
-    ),
-    oc("36", K::Informativo, "Confirmação de envio de e-mail/SMS"),
-    oc("37", K::InstrucaoRejeitada, "Envio de e-mail/SMS rejeitado"),
-    oc(
-        "38",
-        K::InstrucaoConfirmada,
-        "Confirmação de Alteração do Prazo Limite de Recebimento",
-    ),
-    oc(
-        "39",
-        K::InstrucaoConfirmada,
-        "Confirmação de Dispensa de Prazo Limite de Recebimento",
-    ),
-    oc(
-        "40",
-        K::InstrucaoConfirmada,
-        "Confirmação da alteração do número do título dado pelo Beneficiário",
-    ),
-    oc(
-        "41",
-        K::InstrucaoConfirmada,
-        "Confirmação da alteração do número controle do Participante",
-    ),
-    oc(
-        "42",
-        K::InstrucaoConfirmada,
-        "Confirmação da alteração dos dados do Pagador",
-    ),
-    oc(
-        "43",
-        K::InstrucaoConfirmada,
-        "Confirmação da alteração dos dados do Sacador/Avalista",
-    ),
-    oc("44", K::Informativo, "Título pago com cheque devolvido"),
-    oc("45", K::Informativo, "Título pago com cheque compensado"),
-    oc(
-        "46",
-        K::Protesto,
-        "Instrução para cancelar protesto confirmada",
-    ),
-    oc(
-        "47",
-        K::Protesto,
-        "Instrução para protesto para fins falimentares confirmada",
-    ),
-    oc(
-        "48",
-        K::InstrucaoConfirmada,
-        "Confirmação de instrução de transferência de carteira/modalidade de cobrança",
-    ),
-    oc(
-        "49",
-        K::InstrucaoConfirmada,
-        "Alteração de contrato de cobrança",
-    ),
-    oc(
-        "50",
-        K::Informativo,
-        "Título pago com cheque pendente de liquidação",
-    ),
-    oc("51", K::Informativo, "Título DDA reconhecido pelo pagador"),
-    oc(
-        "52",
-        K::Informativo,
-        "Título DDA não reconhecido pelo pagador",
-    ),
-    oc("53", K::Informativo, "Título DDA recusado pela CIP"),
-    oc(
-        "54",
-        K::InstrucaoConfirmada,
-        "Confirmação da Instrução de Baixa de Título Negativado sem Protesto",
-    ),
-    oc(
-        "55",
-        K::InstrucaoConfirmada,
-        "Confirmação de Pedido de Dispensa de Multa",
-    ),
-    oc(
-        "56",
-        K::InstrucaoConfirmada,
-        "Confirmação do Pedido de Cobrança de Multa",
-    ),
-    oc(
-        "57",
-        K::InstrucaoConfirmada,
-        "Confirmação do Pedido de Alteração de Cobrança de Juros",
-    ),
-    oc(
-        "58",
-        K::InstrucaoConfirmada,
-        "Confirmação do Pedido de Alteração do Valor/Data de Desconto",
-    ),
-    oc(
-        "59",
-        K::InstrucaoConfirmada,
-        "Confirmação do Pedido de Alteração do Beneficiário do Título",
-    ),
-    oc(
-        "60",
-        K::InstrucaoConfirmada,
-        "Confirmação do Pedido de Dispensa de Juros de Mora",
-    ),
+/// Código de Movimento Retorno (aba 06, campo 07.3T): FEBRABAN's C044 codes 02 to 60, as the leiaute lists them, plus
+/// Sicoob's 85 and 86.
+pub const OCORRENCIAS: &[OcorrenciaDef] = &OCORRENCIAS_TABLE;
+
+const SICOOB_EXTRA: &[OcorrenciaDef] = &[
     oc("85", K::Protesto, "Confirmação de Desistência de Protesto"),
     oc("86", K::Protesto, "Confirmação de cancelamento do Protesto"),
 ];
+/// FEBRABAN's list up to code 60 (its last two codes, 61 and 63, are not in Sicoob's leiaute).
+const FEBRABAN_UP_TO_60: usize = feb::OCORRENCIAS.len() - 2;
+const OCORRENCIAS_TABLE: [OcorrenciaDef; FEBRABAN_UP_TO_60 + 2] =
+    crate::bank::extend_ocorrencias(feb::OCORRENCIAS, FEBRABAN_UP_TO_60, SICOOB_EXTRA);
 
 /// Sicoob CNAB 240 remessa.
 pub const REMESSA: LayoutSpec = LayoutSpec {
@@ -409,3 +224,24 @@ pub const RETORNO: LayoutSpec = LayoutSpec {
 
 /// CNAB 240 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];
+
+#[cfg(test)]
+mod ocorrencia_tests {
+    use super::*;
+
+    #[test]
+    fn sicoob_codes_are_febrabans_up_to_60_plus_85_86() {
+        let codes: Vec<&str> = OCORRENCIAS.iter().map(|o| o.code).collect();
+        assert_eq!(codes.len(), 54);
+        assert_eq!(codes.first(), Some(&"02"));
+        assert_eq!(codes.get(codes.len() - 3..), Some(&["60", "85", "86"][..]));
+        assert_eq!(
+            RETORNO.ocorrencia("85").map(|o| o.description),
+            Some("Confirmação de Desistência de Protesto")
+        );
+        assert_eq!(
+            RETORNO.ocorrencia("06").map(|o| o.kind),
+            Some(K::Liquidacao)
+        );
+    }
+}
