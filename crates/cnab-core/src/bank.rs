@@ -243,6 +243,62 @@ pub struct LayoutSpec {
 }
 
 impl LayoutSpec {
+    /// A spec with no version restriction, no motivo table, no hooks and CRLF line endings; the builder methods
+    /// below set the rest.
+    pub const fn new(
+        layout: Layout,
+        kind: FileKind,
+        records: &'static [(RecordKey, &'static RecordLayout)],
+        entry: &'static [EntryRecord],
+        ocorrencias: &'static [OcorrenciaDef],
+        source: &'static str,
+    ) -> Self {
+        LayoutSpec {
+            layout,
+            kind,
+            versions: &[],
+            records,
+            entry,
+            ocorrencias,
+            motivos: &[],
+            source,
+            retorno_hook: None,
+            titulo_hook: None,
+            write_hook: None,
+            crlf: true,
+        }
+    }
+    /// The header layout versions this table is for.
+    pub const fn versions(mut self, versions: &'static [&'static str]) -> Self {
+        self.versions = versions;
+        self
+    }
+    /// The motivo table.
+    pub const fn motivos(mut self, motivos: &'static [MotivoDef]) -> Self {
+        self.motivos = motivos;
+        self
+    }
+    /// The retorno hook.
+    pub const fn retorno_hook(mut self, hook: RetornoHook) -> Self {
+        self.retorno_hook = Some(hook);
+        self
+    }
+    /// The hook for titles read from a remessa.
+    pub const fn titulo_hook(mut self, hook: TituloHook) -> Self {
+        self.titulo_hook = Some(hook);
+        self
+    }
+    /// The hook applied to each written detail line.
+    pub const fn write_hook(mut self, hook: WriteHook) -> Self {
+        self.write_hook = Some(hook);
+        self
+    }
+    /// Whether remessas use CRLF (true) or LF.
+    pub const fn crlf(mut self, crlf: bool) -> Self {
+        self.crlf = crlf;
+        self
+    }
+
     /// The layout of a record key.
     pub fn record(&self, key: RecordKey) -> Option<&'static RecordLayout> {
         self.records

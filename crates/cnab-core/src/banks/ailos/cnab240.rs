@@ -68,36 +68,10 @@ pub const RECORDS: &[(RecordKey, &RecordLayout)] = &[
 ];
 
 /// Ailos CNAB 240 remessa.
-pub const REMESSA: LayoutSpec = LayoutSpec {
-    layout: Layout::Cnab240,
-    kind: FileKind::Remessa,
-    versions: &[],
-    records: RECORDS,
-    entry: crate::banks::bb::cnab240::ENTRY_REMESSA,
-    ocorrencias: feb::MOVIMENTOS,
-    motivos: &[],
-    source: "Ailos, Manual Técnico de Cobrança Bancária — 240 posições, jan/2023 (remessa: 0, 1, 3-P/Q/R/S, 5, 9)",
-    retorno_hook: None,
-    titulo_hook: None,
-    write_hook: None,
-    crlf: true,
-};
+pub const REMESSA: LayoutSpec = LayoutSpec::new(Layout::Cnab240, FileKind::Remessa, RECORDS, crate::banks::bb::cnab240::ENTRY_REMESSA, feb::MOVIMENTOS, "Ailos, Manual Técnico de Cobrança Bancária — 240 posições, jan/2023 (remessa: 0, 1, 3-P/Q/R/S, 5, 9)");
 
 /// Ailos CNAB 240 retorno.
-pub const RETORNO: LayoutSpec = LayoutSpec {
-    layout: Layout::Cnab240,
-    kind: FileKind::Retorno,
-    versions: &[],
-    records: RECORDS,
-    entry: feb::ENTRY_RETORNO,
-    ocorrencias: feb::OCORRENCIAS,
-    motivos: feb::MOTIVOS,
-    source: "Ailos, Manual Técnico de Cobrança Bancária — 240 posições, jan/2023 (retorno: 0, 1, 3-T/U, 5, 9; C044, C047)",
-    retorno_hook: None,
-    titulo_hook: None,
-    write_hook: None,
-    crlf: true,
-};
+pub const RETORNO: LayoutSpec = LayoutSpec::new(Layout::Cnab240, FileKind::Retorno, RECORDS, feb::ENTRY_RETORNO, feb::OCORRENCIAS, "Ailos, Manual Técnico de Cobrança Bancária — 240 posições, jan/2023 (retorno: 0, 1, 3-T/U, 5, 9; C044, C047)").motivos(feb::MOTIVOS);
 
 /// CNAB 240 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];

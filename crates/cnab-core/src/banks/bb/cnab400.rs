@@ -903,20 +903,16 @@ pub fn titulo_hook(t: &mut Titulo, records: &[Record<'_>]) {
 }
 
 /// BB CNAB 400 remessa (CBR641, convênio 7; reads CBR640 tipo 1 details too).
-pub const REMESSA: LayoutSpec = LayoutSpec {
-    layout: Layout::Cnab400,
-    kind: FileKind::Remessa,
-    versions: &[],
-    records: RECORDS_REMESSA,
-    entry: ENTRY_REMESSA,
-    ocorrencias: MOVIMENTOS,
-    motivos: &[],
-    source: SRC,
-    retorno_hook: None,
-    titulo_hook: Some(titulo_hook),
-    write_hook: Some(write_hook),
-    crlf: true,
-};
+pub const REMESSA: LayoutSpec = LayoutSpec::new(
+    Layout::Cnab400,
+    FileKind::Remessa,
+    RECORDS_REMESSA,
+    ENTRY_REMESSA,
+    MOVIMENTOS,
+    SRC,
+)
+.titulo_hook(titulo_hook)
+.write_hook(write_hook);
 
 /// BB CNAB 400 remessa for convênios of 6 positions (CBR640, detalhe tipo 1): chosen by the writer when the model's
 /// `header.layout_versao` is `"CBR640"`, or passed to `write_remessa_spec`. Reads tipo 7 details too.
@@ -929,20 +925,15 @@ pub const REMESSA_CONVENIO_6: LayoutSpec = LayoutSpec {
 };
 
 /// BB CNAB 400 retorno (CBR643, convênios 6 and 7).
-pub const RETORNO: LayoutSpec = LayoutSpec {
-    layout: Layout::Cnab400,
-    kind: FileKind::Retorno,
-    versions: &[],
-    records: RECORDS_RETORNO,
-    entry: ENTRY_RETORNO,
-    ocorrencias: OCORRENCIAS,
-    motivos: MOTIVOS,
-    source: SRC,
-    retorno_hook: None,
-    titulo_hook: None,
-    write_hook: None,
-    crlf: true,
-};
+pub const RETORNO: LayoutSpec = LayoutSpec::new(
+    Layout::Cnab400,
+    FileKind::Retorno,
+    RECORDS_RETORNO,
+    ENTRY_RETORNO,
+    OCORRENCIAS,
+    SRC,
+)
+.motivos(MOTIVOS);
 
 /// CNAB 400 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA_CONVENIO_6, &REMESSA, &RETORNO];

@@ -768,36 +768,26 @@ pub const ENTRY: &[EntryRecord] = &[EntryRecord {
 }];
 
 /// BNB CNAB 400 remessa.
-pub const REMESSA: LayoutSpec = LayoutSpec {
-    layout: Layout::Cnab400,
-    kind: FileKind::Remessa,
-    versions: &[],
-    records: REMESSA_RECORDS,
-    entry: ENTRY,
-    ocorrencias: MOVIMENTOS,
-    motivos: &[],
-    source: SOURCE,
-    retorno_hook: None,
-    titulo_hook: None,
-    write_hook: None,
-    crlf: true,
-};
+pub const REMESSA: LayoutSpec = LayoutSpec::new(
+    Layout::Cnab400,
+    FileKind::Remessa,
+    REMESSA_RECORDS,
+    ENTRY,
+    MOVIMENTOS,
+    SOURCE,
+);
 
 /// BNB CNAB 400 retorno.
-pub const RETORNO: LayoutSpec = LayoutSpec {
-    layout: Layout::Cnab400,
-    kind: FileKind::Retorno,
-    versions: &[],
-    records: RETORNO_RECORDS,
-    entry: ENTRY,
-    ocorrencias: OCORRENCIAS,
-    motivos: MOTIVOS,
-    source: SOURCE,
-    retorno_hook: Some(retorno_hook),
-    titulo_hook: None,
-    write_hook: None,
-    crlf: true,
-};
+pub const RETORNO: LayoutSpec = LayoutSpec::new(
+    Layout::Cnab400,
+    FileKind::Retorno,
+    RETORNO_RECORDS,
+    ENTRY,
+    OCORRENCIAS,
+    SOURCE,
+)
+.motivos(MOTIVOS)
+.retorno_hook(retorno_hook);
 
 /// CNAB 400 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&RETORNO, &REMESSA];

@@ -632,36 +632,25 @@ pub const MOTIVOS: &[MotivoDef] = &[
 ];
 
 /// Bradesco remessa.
-pub const REMESSA: LayoutSpec = LayoutSpec {
-    layout: Layout::Cnab240,
-    kind: FileKind::Remessa,
-    versions: &[],
-    records: RECORDS,
-    entry: ENTRY_REMESSA,
-    ocorrencias: MOVIMENTOS,
-    motivos: &[],
-    source: SOURCE,
-    retorno_hook: None,
-    titulo_hook: None,
-    write_hook: None,
-    crlf: true,
-};
+pub const REMESSA: LayoutSpec = LayoutSpec::new(
+    Layout::Cnab240,
+    FileKind::Remessa,
+    RECORDS,
+    ENTRY_REMESSA,
+    MOVIMENTOS,
+    SOURCE,
+);
 
 /// Bradesco retorno.
-pub const RETORNO: LayoutSpec = LayoutSpec {
-    layout: Layout::Cnab240,
-    kind: FileKind::Retorno,
-    versions: &[],
-    records: RECORDS,
-    entry: ENTRY_RETORNO,
-    ocorrencias: OCORRENCIAS,
-    motivos: MOTIVOS,
-    source: SOURCE,
-    retorno_hook: None,
-    titulo_hook: None,
-    write_hook: None,
-    crlf: true,
-};
+pub const RETORNO: LayoutSpec = LayoutSpec::new(
+    Layout::Cnab240,
+    FileKind::Retorno,
+    RECORDS,
+    ENTRY_RETORNO,
+    OCORRENCIAS,
+    SOURCE,
+)
+.motivos(MOTIVOS);
 
 /// CNAB 240 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];

@@ -487,36 +487,25 @@ pub const RETORNO_ENTRY: &[EntryRecord] = &[EntryRecord {
 }];
 
 /// BV CNAB 400 remessa.
-pub const REMESSA: LayoutSpec = LayoutSpec {
-    layout: Layout::Cnab400,
-    kind: FileKind::Remessa,
-    versions: &[],
-    records: REMESSA_RECORDS,
-    entry: REMESSA_ENTRY,
-    ocorrencias: MOVIMENTOS,
-    motivos: &[],
-    source: SOURCE,
-    retorno_hook: None,
-    titulo_hook: None,
-    write_hook: None,
-    crlf: true,
-};
+pub const REMESSA: LayoutSpec = LayoutSpec::new(
+    Layout::Cnab400,
+    FileKind::Remessa,
+    REMESSA_RECORDS,
+    REMESSA_ENTRY,
+    MOVIMENTOS,
+    SOURCE,
+);
 
 /// BV CNAB 400 retorno.
-pub const RETORNO: LayoutSpec = LayoutSpec {
-    layout: Layout::Cnab400,
-    kind: FileKind::Retorno,
-    versions: &[],
-    records: RETORNO_RECORDS,
-    entry: RETORNO_ENTRY,
-    ocorrencias: OCORRENCIAS,
-    motivos: MOTIVOS,
-    source: SOURCE,
-    retorno_hook: None,
-    titulo_hook: None,
-    write_hook: None,
-    crlf: true,
-};
+pub const RETORNO: LayoutSpec = LayoutSpec::new(
+    Layout::Cnab400,
+    FileKind::Retorno,
+    RETORNO_RECORDS,
+    RETORNO_ENTRY,
+    OCORRENCIAS,
+    SOURCE,
+)
+.motivos(MOTIVOS);
 
 /// CNAB 400 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&RETORNO, &REMESSA];

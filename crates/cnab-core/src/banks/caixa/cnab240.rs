@@ -391,36 +391,25 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
 ];
 
 /// Caixa SIGCB CNAB 240 remessa.
-pub const REMESSA: LayoutSpec = LayoutSpec {
-    layout: Layout::Cnab240,
-    kind: FileKind::Remessa,
-    versions: &[],
-    records: RECORDS,
-    entry: crate::banks::bb::cnab240::ENTRY_REMESSA,
-    ocorrencias: feb::MOVIMENTOS,
-    motivos: &[],
-    source: MANUAL,
-    retorno_hook: None,
-    titulo_hook: None,
-    write_hook: None,
-    crlf: true,
-};
+pub const REMESSA: LayoutSpec = LayoutSpec::new(
+    Layout::Cnab240,
+    FileKind::Remessa,
+    RECORDS,
+    crate::banks::bb::cnab240::ENTRY_REMESSA,
+    feb::MOVIMENTOS,
+    MANUAL,
+);
 
 /// Caixa SIGCB CNAB 240 retorno.
-pub const RETORNO: LayoutSpec = LayoutSpec {
-    layout: Layout::Cnab240,
-    kind: FileKind::Retorno,
-    versions: &[],
-    records: RECORDS,
-    entry: ENTRY_RETORNO,
-    ocorrencias: OCORRENCIAS,
-    motivos: feb::MOTIVOS,
-    source: MANUAL,
-    retorno_hook: None,
-    titulo_hook: None,
-    write_hook: None,
-    crlf: true,
-};
+pub const RETORNO: LayoutSpec = LayoutSpec::new(
+    Layout::Cnab240,
+    FileKind::Retorno,
+    RECORDS,
+    ENTRY_RETORNO,
+    OCORRENCIAS,
+    MANUAL,
+)
+.motivos(feb::MOTIVOS);
 
 /// CNAB 240 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];

@@ -174,20 +174,14 @@ pub const REMESSA_ENTRY: &[EntryRecord] = &[
 ];
 
 /// Citibank CNAB 400 remessa.
-pub const REMESSA: LayoutSpec = LayoutSpec {
-    layout: Layout::Cnab400,
-    kind: FileKind::Remessa,
-    versions: &[],
-    records: REMESSA_RECORDS,
-    entry: REMESSA_ENTRY,
-    ocorrencias: MOVIMENTOS,
-    motivos: &[],
-    source: SOURCE,
-    retorno_hook: None,
-    titulo_hook: None,
-    write_hook: None,
-    crlf: true,
-};
+pub const REMESSA: LayoutSpec = LayoutSpec::new(
+    Layout::Cnab400,
+    FileKind::Remessa,
+    REMESSA_RECORDS,
+    REMESSA_ENTRY,
+    MOVIMENTOS,
+    SOURCE,
+);
 
 /// Source string of the Citibank retorno tables.
 pub const SOURCE_RET: &str =
@@ -568,20 +562,16 @@ pub fn retorno_hook(
 }
 
 /// Citibank CNAB 400 retorno.
-pub const RETORNO: LayoutSpec = LayoutSpec {
-    layout: Layout::Cnab400,
-    kind: FileKind::Retorno,
-    versions: &[],
-    records: RETORNO_RECORDS,
-    entry: RETORNO_ENTRY,
-    ocorrencias: OCORRENCIAS,
-    motivos: MOTIVOS,
-    source: SOURCE_RET,
-    retorno_hook: Some(retorno_hook),
-    titulo_hook: None,
-    write_hook: None,
-    crlf: true,
-};
+pub const RETORNO: LayoutSpec = LayoutSpec::new(
+    Layout::Cnab400,
+    FileKind::Retorno,
+    RETORNO_RECORDS,
+    RETORNO_ENTRY,
+    OCORRENCIAS,
+    SOURCE_RET,
+)
+.motivos(MOTIVOS)
+.retorno_hook(retorno_hook);
 
 /// CNAB 400 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];

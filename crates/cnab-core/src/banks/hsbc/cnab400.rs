@@ -182,20 +182,14 @@ pub const REMESSA_RECORDS: &[(RecordKey, &RecordLayout)] = &[
 ];
 
 /// HSBC CNAB 400 remessa.
-pub const REMESSA: LayoutSpec = LayoutSpec {
-    layout: Layout::Cnab400,
-    kind: FileKind::Remessa,
-    versions: &[],
-    records: REMESSA_RECORDS,
-    entry: ENTRY,
-    ocorrencias: MOVIMENTOS,
-    motivos: &[],
-    source: SOURCE,
-    retorno_hook: None,
-    titulo_hook: None,
-    write_hook: None,
-    crlf: true,
-};
+pub const REMESSA: LayoutSpec = LayoutSpec::new(
+    Layout::Cnab400,
+    FileKind::Remessa,
+    REMESSA_RECORDS,
+    ENTRY,
+    MOVIMENTOS,
+    SOURCE,
+);
 
 /// Retorno header (pp. 17-18).
 pub const RETORNO_HEADER: RecordLayout = RecordLayout {
@@ -437,20 +431,16 @@ pub const ENTRY: &[EntryRecord] = &[EntryRecord {
 }];
 
 /// HSBC CNAB 400 retorno.
-pub const RETORNO: LayoutSpec = LayoutSpec {
-    layout: Layout::Cnab400,
-    kind: FileKind::Retorno,
-    versions: &[],
-    records: RETORNO_RECORDS,
-    entry: ENTRY,
-    ocorrencias: OCORRENCIAS,
-    motivos: MOTIVOS,
-    source: SOURCE,
-    retorno_hook: Some(retorno_hook),
-    titulo_hook: None,
-    write_hook: None,
-    crlf: true,
-};
+pub const RETORNO: LayoutSpec = LayoutSpec::new(
+    Layout::Cnab400,
+    FileKind::Retorno,
+    RETORNO_RECORDS,
+    ENTRY,
+    OCORRENCIAS,
+    SOURCE,
+)
+.motivos(MOTIVOS)
+.retorno_hook(retorno_hook);
 
 /// The complemento (302-303) is a rejection motivo only for ocorrência 03 (nota 14); elsewhere it is a tarifa code
 /// or the DDA flag, kept raw in the record.

@@ -251,20 +251,16 @@ pub const REMESSA_ENTRY: &[EntryRecord] = &[
 ];
 
 /// Inter CNAB 400 remessa.
-pub const REMESSA: LayoutSpec = LayoutSpec {
-    layout: Layout::Cnab400,
-    kind: FileKind::Remessa,
-    versions: &[],
-    records: REMESSA_RECORDS,
-    entry: REMESSA_ENTRY,
-    ocorrencias: MOVIMENTOS,
-    motivos: &[],
-    source: REMESSA_SOURCE,
-    retorno_hook: None,
-    titulo_hook: Some(remessa_titulo_hook),
-    write_hook: Some(remessa_write_hook),
-    crlf: true,
-};
+pub const REMESSA: LayoutSpec = LayoutSpec::new(
+    Layout::Cnab400,
+    FileKind::Remessa,
+    REMESSA_RECORDS,
+    REMESSA_ENTRY,
+    MOVIMENTOS,
+    REMESSA_SOURCE,
+)
+.titulo_hook(remessa_titulo_hook)
+.write_hook(remessa_write_hook);
 
 /// Source string of the Inter tables.
 pub const SOURCE: &str =
@@ -400,20 +396,15 @@ pub const ENTRY: &[EntryRecord] = &[EntryRecord {
 }];
 
 /// Inter CNAB 400 retorno.
-pub const RETORNO: LayoutSpec = LayoutSpec {
-    layout: Layout::Cnab400,
-    kind: FileKind::Retorno,
-    versions: &[],
-    records: RETORNO_RECORDS,
-    entry: ENTRY,
-    ocorrencias: OCORRENCIAS,
-    motivos: &[],
-    source: SOURCE,
-    retorno_hook: Some(retorno_hook),
-    titulo_hook: None,
-    write_hook: None,
-    crlf: true,
-};
+pub const RETORNO: LayoutSpec = LayoutSpec::new(
+    Layout::Cnab400,
+    FileKind::Retorno,
+    RETORNO_RECORDS,
+    ENTRY,
+    OCORRENCIAS,
+    SOURCE,
+)
+.retorno_hook(retorno_hook);
 
 /// CNAB 400 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&RETORNO, &REMESSA];

@@ -895,36 +895,28 @@ fn write_hook(line: &mut Vec<u8>, key: RecordKey, _t: &Titulo) {
 }
 
 /// Itaú remessa.
-pub const REMESSA: LayoutSpec = LayoutSpec {
-    layout: Layout::Cnab240,
-    kind: FileKind::Remessa,
-    versions: &[],
-    records: RECORDS,
-    entry: ENTRY_REMESSA,
-    ocorrencias: MOVIMENTOS,
-    motivos: &[],
-    source: SOURCE,
-    retorno_hook: None,
-    titulo_hook: Some(titulo_unpad),
-    write_hook: Some(write_hook),
-    crlf: true,
-};
+pub const REMESSA: LayoutSpec = LayoutSpec::new(
+    Layout::Cnab240,
+    FileKind::Remessa,
+    RECORDS,
+    ENTRY_REMESSA,
+    MOVIMENTOS,
+    SOURCE,
+)
+.titulo_hook(titulo_unpad)
+.write_hook(write_hook);
 
 /// Itaú retorno.
-pub const RETORNO: LayoutSpec = LayoutSpec {
-    layout: Layout::Cnab240,
-    kind: FileKind::Retorno,
-    versions: &[],
-    records: RECORDS,
-    entry: ENTRY_RETORNO,
-    ocorrencias: OCORRENCIAS,
-    motivos: MOTIVOS,
-    source: SOURCE,
-    retorno_hook: Some(retorno_unpad),
-    titulo_hook: None,
-    write_hook: None,
-    crlf: true,
-};
+pub const RETORNO: LayoutSpec = LayoutSpec::new(
+    Layout::Cnab240,
+    FileKind::Retorno,
+    RECORDS,
+    ENTRY_RETORNO,
+    OCORRENCIAS,
+    SOURCE,
+)
+.motivos(MOTIVOS)
+.retorno_hook(retorno_unpad);
 
 /// CNAB 240 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];

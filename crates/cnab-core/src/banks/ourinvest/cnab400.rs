@@ -164,20 +164,14 @@ pub const REMESSA_ENTRY: &[EntryRecord] = &[
 ];
 
 /// Ourinvest CNAB 400 remessa.
-pub const REMESSA: LayoutSpec = LayoutSpec {
-    layout: Layout::Cnab400,
-    kind: FileKind::Remessa,
-    versions: &[],
-    records: REMESSA_RECORDS,
-    entry: REMESSA_ENTRY,
-    ocorrencias: MOVIMENTOS,
-    motivos: &[],
-    source: SOURCE_REM,
-    retorno_hook: None,
-    titulo_hook: None,
-    write_hook: None,
-    crlf: true,
-};
+pub const REMESSA: LayoutSpec = LayoutSpec::new(
+    Layout::Cnab400,
+    FileKind::Remessa,
+    REMESSA_RECORDS,
+    REMESSA_ENTRY,
+    MOVIMENTOS,
+    SOURCE_REM,
+);
 
 /// CNAB 400 layouts of this bank: our remessa and Bradesco's retorno table.
 pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &bradesco::RETORNO];

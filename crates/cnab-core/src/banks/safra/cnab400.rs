@@ -561,36 +561,28 @@ pub fn retorno_hook(
 }
 
 /// Safra CNAB 400 remessa (layout padrão Safra 400, dez/2016).
-pub const REMESSA: LayoutSpec = LayoutSpec {
-    layout: Layout::Cnab400,
-    kind: FileKind::Remessa,
-    versions: &[],
-    records: RECORDS_REMESSA,
-    entry: ENTRY_REMESSA,
-    ocorrencias: MOVIMENTOS,
-    motivos: &[],
-    source: SRC,
-    retorno_hook: None,
-    titulo_hook: Some(titulo_hook),
-    write_hook: Some(write_hook),
-    crlf: true,
-};
+pub const REMESSA: LayoutSpec = LayoutSpec::new(
+    Layout::Cnab400,
+    FileKind::Remessa,
+    RECORDS_REMESSA,
+    ENTRY_REMESSA,
+    MOVIMENTOS,
+    SRC,
+)
+.titulo_hook(titulo_hook)
+.write_hook(write_hook);
 
 /// Safra CNAB 400 retorno (layout padrão Safra 400, dez/2016).
-pub const RETORNO: LayoutSpec = LayoutSpec {
-    layout: Layout::Cnab400,
-    kind: FileKind::Retorno,
-    versions: &[],
-    records: RECORDS_RETORNO,
-    entry: ENTRY_RETORNO,
-    ocorrencias: OCORRENCIAS,
-    motivos: MOTIVOS,
-    source: SRC,
-    retorno_hook: Some(retorno_hook),
-    titulo_hook: None,
-    write_hook: None,
-    crlf: true,
-};
+pub const RETORNO: LayoutSpec = LayoutSpec::new(
+    Layout::Cnab400,
+    FileKind::Retorno,
+    RECORDS_RETORNO,
+    ENTRY_RETORNO,
+    OCORRENCIAS,
+    SRC,
+)
+.motivos(MOTIVOS)
+.retorno_hook(retorno_hook);
 
 /// CNAB 400 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];

@@ -189,38 +189,25 @@ const OCORRENCIAS_TABLE: [OcorrenciaDef; FEBRABAN_UP_TO_60 + 2] =
     crate::bank::extend_ocorrencias(feb::OCORRENCIAS, FEBRABAN_UP_TO_60, SICOOB_EXTRA);
 
 /// Sicoob CNAB 240 remessa.
-pub const REMESSA: LayoutSpec = LayoutSpec {
-    layout: Layout::Cnab240,
-    kind: FileKind::Remessa,
-    versions: &[],
-    records: RECORDS,
-    entry: crate::banks::bb::cnab240::ENTRY_REMESSA,
-    ocorrencias: feb::MOVIMENTOS,
-    motivos: &[],
-    source:
-        "Sicoob, Leiaute Cobrança Sicoob — Sistemas de Terceiro, aba 05.Remessa - Opção CNAB240",
-    retorno_hook: None,
-    titulo_hook: None,
-    write_hook: None,
-    crlf: true,
-};
+pub const REMESSA: LayoutSpec = LayoutSpec::new(
+    Layout::Cnab240,
+    FileKind::Remessa,
+    RECORDS,
+    crate::banks::bb::cnab240::ENTRY_REMESSA,
+    feb::MOVIMENTOS,
+    "Sicoob, Leiaute Cobrança Sicoob — Sistemas de Terceiro, aba 05.Remessa - Opção CNAB240",
+);
 
 /// Sicoob CNAB 240 retorno.
-pub const RETORNO: LayoutSpec = LayoutSpec {
-    layout: Layout::Cnab240,
-    kind: FileKind::Retorno,
-    versions: &[],
-    records: RECORDS,
-    entry: feb::ENTRY_RETORNO,
-    ocorrencias: OCORRENCIAS,
-    motivos: feb::MOTIVOS,
-    source:
-        "Sicoob, Leiaute Cobrança Sicoob — Sistemas de Terceiro, aba 06.Retorno - Opção CNAB240",
-    retorno_hook: None,
-    titulo_hook: None,
-    write_hook: None,
-    crlf: true,
-};
+pub const RETORNO: LayoutSpec = LayoutSpec::new(
+    Layout::Cnab240,
+    FileKind::Retorno,
+    RECORDS,
+    feb::ENTRY_RETORNO,
+    OCORRENCIAS,
+    "Sicoob, Leiaute Cobrança Sicoob — Sistemas de Terceiro, aba 06.Retorno - Opção CNAB240",
+)
+.motivos(feb::MOTIVOS);
 
 /// CNAB 240 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];

@@ -92,36 +92,27 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
 ];
 
 /// Sicredi remessa (FEBRABAN records, P/Q/R/S).
-pub const REMESSA: LayoutSpec = LayoutSpec {
-    layout: Layout::Cnab240,
-    kind: FileKind::Remessa,
-    versions: &[],
-    records: febraban240::RECORDS,
-    entry: febraban240::ENTRY_REMESSA,
-    ocorrencias: febraban240::MOVIMENTOS,
-    motivos: &[],
-    source: SOURCE,
-    retorno_hook: None,
-    titulo_hook: Some(titulo_unpad),
-    write_hook: None,
-    crlf: true,
-};
+pub const REMESSA: LayoutSpec = LayoutSpec::new(
+    Layout::Cnab240,
+    FileKind::Remessa,
+    febraban240::RECORDS,
+    febraban240::ENTRY_REMESSA,
+    febraban240::MOVIMENTOS,
+    SOURCE,
+)
+.titulo_hook(titulo_unpad);
 
 /// Sicredi retorno (FEBRABAN records, T/U; Sicredi's C044 codes).
-pub const RETORNO: LayoutSpec = LayoutSpec {
-    layout: Layout::Cnab240,
-    kind: FileKind::Retorno,
-    versions: &[],
-    records: febraban240::RECORDS,
-    entry: febraban240::ENTRY_RETORNO,
-    ocorrencias: OCORRENCIAS,
-    motivos: febraban240::MOTIVOS,
-    source: SOURCE,
-    retorno_hook: Some(retorno_unpad),
-    titulo_hook: None,
-    write_hook: None,
-    crlf: true,
-};
+pub const RETORNO: LayoutSpec = LayoutSpec::new(
+    Layout::Cnab240,
+    FileKind::Retorno,
+    febraban240::RECORDS,
+    febraban240::ENTRY_RETORNO,
+    OCORRENCIAS,
+    SOURCE,
+)
+.motivos(febraban240::MOTIVOS)
+.retorno_hook(retorno_unpad);
 
 /// CNAB 240 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];

@@ -574,36 +574,26 @@ pub const REMESSA_ENTRY: &[EntryRecord] = &[
 ];
 
 /// Unicred CNAB 400 remessa.
-pub const REMESSA: LayoutSpec = LayoutSpec {
-    layout: Layout::Cnab400,
-    kind: FileKind::Remessa,
-    versions: &[],
-    records: REMESSA_RECORDS,
-    entry: REMESSA_ENTRY,
-    ocorrencias: MOVIMENTOS,
-    motivos: &[],
-    source: SOURCE_REMESSA,
-    retorno_hook: None,
-    titulo_hook: None,
-    write_hook: None,
-    crlf: true,
-};
+pub const REMESSA: LayoutSpec = LayoutSpec::new(
+    Layout::Cnab400,
+    FileKind::Remessa,
+    REMESSA_RECORDS,
+    REMESSA_ENTRY,
+    MOVIMENTOS,
+    SOURCE_REMESSA,
+);
 
 /// Unicred CNAB 400 retorno.
-pub const RETORNO: LayoutSpec = LayoutSpec {
-    layout: Layout::Cnab400,
-    kind: FileKind::Retorno,
-    versions: &[],
-    records: RETORNO_RECORDS,
-    entry: ENTRY,
-    ocorrencias: OCORRENCIAS,
-    motivos: MOTIVOS,
-    source: SOURCE,
-    retorno_hook: Some(retorno_hook),
-    titulo_hook: None,
-    write_hook: None,
-    crlf: true,
-};
+pub const RETORNO: LayoutSpec = LayoutSpec::new(
+    Layout::Cnab400,
+    FileKind::Retorno,
+    RETORNO_RECORDS,
+    ENTRY,
+    OCORRENCIAS,
+    SOURCE,
+)
+.motivos(MOTIVOS)
+.retorno_hook(retorno_hook);
 
 /// CNAB 400 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];
