@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
 # The README's test command: everything from nothing — Rust crates, the CLI, the real-file gate, and the Python
-# bindings in a fresh virtualenv (maturin + pytest + mypy).
+# bindings in a fresh virtualenv (maturin + pytest + mypy), with a throwaway PostgreSQL server for the ledger tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+echo "== PostgreSQL for the ledger tests (a throwaway server on 127.0.0.1)"
+if [ -z "${CNAB_TEST_PG_URL:-}" ]; then
+  eval "$(bash scripts/pg-start.sh)"
+  trap 'bash scripts/pg-stop.sh' EXIT
+fi
+echo "CNAB_TEST_PG_URL=${CNAB_TEST_PG_URL:-(none: PostgreSQL tests skipped)}"
 
 echo "== Rust: build and test the workspace (unit, integration, fixtures, doc tests)"
 cargo test --workspace --all-targets --no-fail-fast
