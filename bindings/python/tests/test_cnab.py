@@ -140,8 +140,12 @@ def test_to_json_round_trips_through_json() -> None:
 
 
 def test_read_retorno_rejects_remessa() -> None:
-    with pytest.raises(cnab.CnabError):
+    with pytest.raises(cnab.LayoutError) as ei:
         cnab.read_retorno(ITAU_REM)
+    e = ei.value
+    assert (e.code, e.category, e.file) == ("unknown_kind", "structure", str(ITAU_REM))
+    assert str(e) == f"{ITAU_REM}: cannot tell remessa from retorno: this is a remessa"
+    assert e.to_dict()["reason"] == "this is a remessa"
 
 
 def test_read_forced_bank_and_layout() -> None:
