@@ -456,6 +456,7 @@ def test_lenient_problems_are_the_cli_json(cli: str, tmp_path: Path) -> None:
     assert p.returncode == 1, p.stderr
     want = json.loads(p.stdout)["problems"]
     r = cnab.read(f, lenient=True)
+    assert isinstance(r, cnab.Retorno)
     assert [e.to_dict() for e in r.problems] == want
     s = r.problems[0]
     assert (s.kind, s.code, s.category, s.line, s.columns, s.field, s.file) == (
