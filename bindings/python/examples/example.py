@@ -84,7 +84,10 @@ def main() -> int:
         cnab.read(b"garbage", lenient=False)
     except cnab.LayoutError as err:
         col = err.column
-        print("error:", err.kind, err.line, col, err)
+        code: str = err.code
+        category: str = err.category
+        where: str | None = err.file
+        print("error:", err.kind, code, category, where, err.line, col, err)
 
     p: boleto.Parsed = boleto.parse("34191.09008 01015.271248 80212.460002 4 25480000675787")
     valor_boleto: Decimal | None = p.valor

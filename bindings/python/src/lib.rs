@@ -2,12 +2,14 @@
 //!
 //! The Python layer (`python/cnab/__init__.py`) is thin: this module exchanges JSON strings (the same JSON the
 //! `cnab` CLI prints) and the Python side turns them into dataclasses with `Decimal` and `date` values.
-//! Errors are raised as `_cnab.NativeError(payload_json)`; the Python layer turns the payload into the right
-//! subclass of `cnab.CnabError`. Reading and writing release the GIL.
+//! Errors are raised as `_cnab.NativeError(payload_json)`, the payload being the error JSON of the core (what
+//! `cnab parse --lenient` lists in `problems`) plus `"source"`; the Python layer turns it into the right subclass of
+//! `cnab.CnabError`. Reading and writing release the GIL.
 #![forbid(unsafe_code)]
 
 use std::fs::File;
 use std::io::BufReader;
+use std::sync::Arc;
 
 use cnab_core::{
     Bank, CnabFile, FileKind, Kind, Layout, RawRecord, ReadOptions, Remessa, RetornoReader,
@@ -45,24 +47,27 @@ fn variant_name(debug: &str) -> String {
     out
 }
 
+/// The core's error JSON, with `"source": "cnab"`.
 fn error_json(e: &cnab_core::Error) -> Value {
-    // `ErrorKind` is internally tagged; newtype variants holding a string do not serialize that way, so the
-    // kind's name comes from its Debug form and the details are added when they serialize.
-    let details = serde_json::to_value(&e.kind).unwrap_or(Value::Null);
-    json!({
-        "source": "cnab",
-        "message": e.to_string(),
-        "line": e.line,
-        "columns": e.columns,
-        "field": e.field,
-        "record": e.record,
-        "kind": variant_name(&format!("{:?}", e.kind)),
-        "details": details,
-    })
+    let mut v = serde_json::to_value(e).unwrap_or_else(|err| {
+        // Unreachable (every kind serializes, a test in the core proves it); still an error, not a panic.
+        json!({"kind": e.kind.code(), "code": e.kind.code(), "category": e.kind.category(),
+               "message": format!("{e} (not serializable: {err})"), "line": e.line, "columns": e.columns,
+               "field": e.field, "record": e.record})
+    });
+    if let Value::Object(m) = &mut v {
+        m.insert("source".into(), Value::from("cnab"));
+    }
+    v
 }
 
 fn cnab_err(e: &cnab_core::Error) -> PyErr {
     NativeError::new_err(error_json(e).to_string())
+}
+
+/// The error, naming the file it is about.
+fn named(e: cnab_core::Error, file: &Arc<str>) -> cnab_core::Error {
+    e.with_file(Arc::clone(file))
 }
 
 fn boleto_err(e: &boleto::BoletoError) -> PyErr {
@@ -81,31 +86,40 @@ fn boleto_err(e: &boleto::BoletoError) -> PyErr {
         B::NonDigit { position, .. } => Some(*position),
         _ => None,
     };
+    let kind = variant_name(&format!("{e:?}"));
+    // A bank without boleto rules is a limit of this library; everything else is about the code's content.
+    let category = if matches!(e, B::UnsupportedBank(_)) {
+        "business"
+    } else {
+        "field"
+    };
     NativeError::new_err(
         json!({
             "source": "boleto",
+            "kind": kind,
+            "code": kind,
+            "category": category,
             "message": e.to_string(),
             "line": 0,
             "columns": column.map(|c| [c, c]),
             "field": field,
             "record": null,
-            "kind": variant_name(&format!("{e:?}")),
-            "details": null,
         })
         .to_string(),
     )
 }
 
-fn usage_err(kind: &str, message: String) -> PyErr {
+/// An error in the arguments or the model given: `kind` is a core error code, `category` its category.
+fn usage_err(kind: &str, category: &str, message: String) -> PyErr {
     NativeError::new_err(
-        json!({"source": "cnab", "message": message, "line": 0, "columns": null, "field": null,
-               "record": null, "kind": kind, "details": null})
+        json!({"source": "cnab", "kind": kind, "code": kind, "category": category, "message": message,
+               "line": 0, "columns": null, "field": null, "record": null})
         .to_string(),
     )
 }
 
 fn json_err(what: &str, e: &serde_json::Error) -> PyErr {
-    usage_err("invalid", format!("{what}: {e}"))
+    usage_err("invalid", "business", format!("{what}: {e}"))
 }
 
 fn to_json<T: serde::Serialize>(v: &T) -> PyResult<String> {
@@ -122,6 +136,7 @@ fn parse_layout(n: Option<u16>) -> PyResult<Option<Layout>> {
         Layout::from_number(n).ok_or_else(|| {
             usage_err(
                 "unknown_layout",
+                "structure",
                 format!("layout must be 240 or 400, not {n}"),
             )
         })
@@ -136,6 +151,7 @@ fn parse_kind(s: Option<&str>) -> PyResult<Option<FileKind>> {
         Some("retorno") => Ok(Some(FileKind::Retorno)),
         Some(o) => Err(usage_err(
             "unknown_kind",
+            "structure",
             format!("kind must be \"remessa\" or \"retorno\", not {o:?}"),
         )),
     }
@@ -160,8 +176,24 @@ fn read_file(path: &str) -> Result<Vec<u8>, PyErr> {
     std::fs::read(path).map_err(PyErr::from)
 }
 
-fn read_and_layout(data: &[u8], opts: ReadOptions) -> cnab_core::Result<(CnabFile, Option<u16>)> {
-    let file = cnab_core::read(data, opts)?;
+/// Reads a file's bytes; `name` (the path, when read from one) is named by every error and problem.
+fn read_and_layout(
+    data: &[u8],
+    opts: ReadOptions,
+    name: Option<&Arc<str>>,
+) -> cnab_core::Result<(CnabFile, Option<u16>)> {
+    let mut file = match (cnab_core::read(data, opts), name) {
+        (Ok(f), _) => f,
+        (Err(e), Some(n)) => return Err(named(e, n)),
+        (Err(e), None) => return Err(e),
+    };
+    if let Some(n) = name {
+        let problems = match &mut file {
+            CnabFile::Retorno(r) => &mut r.problems,
+            CnabFile::Remessa(r) => &mut r.problems,
+        };
+        cnab_core::Error::name_file(problems, n);
+    }
     let layout = opts
         .layout
         .or_else(|| cnab_core::detect(data).ok().map(|d| d.layout))
@@ -268,7 +300,7 @@ fn read_bytes(
 ) -> PyResult<NativeFile> {
     let opts = options(bank, layout, kind, lenient)?;
     let (file, layout) = py
-        .detach(|| read_and_layout(&data, opts))
+        .detach(|| read_and_layout(&data, opts, None))
         .map_err(|e| cnab_err(&e))?;
     Ok(NativeFile { file, layout })
 }
@@ -288,7 +320,8 @@ fn read_path(
     let path = path.to_owned();
     let file = py.detach(move || -> PyResult<(CnabFile, Option<u16>)> {
         let data = read_file(&path)?;
-        read_and_layout(&data, opts).map_err(|e| cnab_err(&e))
+        let name: Arc<str> = Arc::from(path);
+        read_and_layout(&data, opts, Some(&name)).map_err(|e| cnab_err(&e))
     })?;
     Ok(NativeFile {
         file: file.0,
@@ -300,6 +333,8 @@ fn read_path(
 #[pyclass(module = "cnab._cnab")]
 struct EntryIter {
     reader: RetornoReader<BufReader<File>>,
+    /// The path, named by every error and problem.
+    name: Arc<str>,
 }
 
 #[pymethods]
@@ -312,7 +347,7 @@ impl EntryIter {
         match py.detach(|| self.reader.next()) {
             None => Ok(None),
             Some(Ok(e)) => to_json(&e).map(Some),
-            Some(Err(e)) => Err(cnab_err(&e)),
+            Some(Err(e)) => Err(cnab_err(&named(e, &self.name))),
         }
     }
 
@@ -328,7 +363,14 @@ impl EntryIter {
 
     /// Problems collected so far (lenient mode), as a JSON list of error payloads.
     fn problems_json(&self) -> String {
-        Value::Array(self.reader.problems().iter().map(error_json).collect()).to_string()
+        Value::Array(
+            self.reader
+                .problems()
+                .iter()
+                .map(|e| error_json(&named(e.clone(), &self.name)))
+                .collect(),
+        )
+        .to_string()
     }
 }
 
@@ -343,12 +385,12 @@ fn iter_entries(
     lenient: bool,
 ) -> PyResult<EntryIter> {
     let opts = options(bank, layout, None, lenient)?;
-    let path = path.to_owned();
-    let reader = py.detach(move || -> PyResult<_> {
-        let f = File::open(&path)?;
-        RetornoReader::new(BufReader::new(f), opts).map_err(|e| cnab_err(&e))
+    let name: Arc<str> = Arc::from(path);
+    let reader = py.detach(|| -> PyResult<_> {
+        let f = File::open(path)?;
+        RetornoReader::new(BufReader::new(f), opts).map_err(|e| cnab_err(&named(e, &name)))
     })?;
-    Ok(EntryIter { reader })
+    Ok(EntryIter { reader, name })
 }
 
 /// Error payloads (JSON list) for a list of errors; used for `problems`.
@@ -369,10 +411,10 @@ fn write_remessa<'py>(
     bank: &str,
     layout: u16,
 ) -> PyResult<Bound<'py, PyBytes>> {
-    let bank =
-        parse_bank(Some(bank))?.ok_or_else(|| usage_err("invalid", "bank is required".into()))?;
+    let bank = parse_bank(Some(bank))?
+        .ok_or_else(|| usage_err("invalid", "business", "bank is required".into()))?;
     let layout = parse_layout(Some(layout))?
-        .ok_or_else(|| usage_err("invalid", "layout is required".into()))?;
+        .ok_or_else(|| usage_err("invalid", "business", "layout is required".into()))?;
     let m: Remessa = serde_json::from_str(model).map_err(|e| json_err("remessa model", &e))?;
     let bytes = py
         .detach(|| cnab_core::write_remessa(&m, bank, layout))
@@ -392,8 +434,9 @@ fn boleto_parse(code: &str) -> PyResult<String> {
 fn boleto_make(input: &str) -> PyResult<String> {
     let req: boleto::BoletoInput = serde_json::from_str(input).map_err(|e| {
         NativeError::new_err(
-            json!({"source": "boleto", "message": format!("boleto input: {e}"), "line": 0, "columns": null,
-                   "field": null, "record": null, "kind": "invalid_input", "details": null})
+            json!({"source": "boleto", "kind": "invalid_input", "code": "invalid_input", "category": "field",
+                   "message": format!("boleto input: {e}"), "line": 0, "columns": null, "field": null,
+                   "record": null})
             .to_string(),
         )
     })?;

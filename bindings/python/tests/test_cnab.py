@@ -140,8 +140,12 @@ def test_to_json_round_trips_through_json() -> None:
 
 
 def test_read_retorno_rejects_remessa() -> None:
-    with pytest.raises(cnab.CnabError):
+    with pytest.raises(cnab.LayoutError) as ei:
         cnab.read_retorno(ITAU_REM)
+    e = ei.value
+    assert (e.code, e.category, e.file) == ("unknown_kind", "structure", str(ITAU_REM))
+    assert str(e) == f"{ITAU_REM}: cannot tell remessa from retorno: this is a remessa"
+    assert e.to_dict()["reason"] == "this is a remessa"
 
 
 def test_read_forced_bank_and_layout() -> None:
@@ -318,7 +322,8 @@ def test_truncated_file_strict_and_lenient(tmp_path: Path) -> None:
     assert r.problems, "lenient mode reports the missing trailer"
     assert all(isinstance(p, cnab.CnabError) for p in r.problems)
     assert any(p.kind == "missing_trailer" for p in r.problems)
-    assert r.to_dict()["problems"][0]["kind"]["kind"] == r.problems[0].kind
+    assert r.to_dict()["problems"][0]["kind"] == r.problems[0].kind
+    assert r.to_dict()["problems"][0]["code"] == r.problems[0].code == r.problems[0].kind
     # the streaming reader agrees
     f = tmp_path / "t.ret"
     f.write_bytes(data)
@@ -346,6 +351,14 @@ def test_bad_digits_error_has_line_columns_field(tmp_path: Path) -> None:
     assert e.columns[0] <= pos + 11 <= e.columns[1]
     assert str(e) == f'line {i + 1}, columns {e.columns[0]}-{e.columns[1]} (valor_pago): expected digits, found "0000000000,2750"'
     assert e.record == "segmento_u"
+    assert (e.code, e.category, e.file) == ("not_digits", "field", None)
+    assert e.details == {"found": "0000000000,2750"}
+    # read from a path, the error names the file
+    path = _write(tmp_path, data)
+    with pytest.raises(cnab.FieldError) as ei:
+        cnab.read(path)
+    assert ei.value.file == str(path)
+    assert str(ei.value) == f"{path}: {e}"
     # lenient: the value is dropped, the problem recorded, the rest read
     r = cnab.read(data, lenient=True)
     assert any(p.field == "valor_pago" and p.line == i + 1 for p in r.problems)
@@ -378,6 +391,83 @@ def test_error_hierarchy() -> None:
     assert issubclass(cnab.CnabError, ValueError)
     e = cnab.CnabError("x", line=3, columns=(5, 9), field="f", kind="not_digits")
     assert (e.line, e.column, e.columns, e.field, str(e)) == (3, 5, (5, 9), "f", "x")
+    assert (e.code, e.category, e.file) == ("not_digits", "business", None)
+
+
+# ---------------------------------------------------------------- the error contract on damaged real files
+
+CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "corpus" / "real"
+
+
+def corpus_retornos() -> List[Path]:
+    if not (CORPUS / "MANIFEST.tsv").is_file():
+        return []
+    rows = [line.split("\t") for line in (CORPUS / "MANIFEST.tsv").read_text().splitlines()[1:]]
+    return sorted(CORPUS / r[0] for r in rows if len(r) > 6 and r[6] == "retorno")
+
+
+def damaged(data: bytes) -> Dict[str, bytes]:
+    """The damage a file meets in transit or in hand edits, each applied to the middle of the file."""
+    lines = data.splitlines(keepends=True)
+    m = len(lines) // 2
+    out = {
+        "second_header": lines[0] + b"".join(lines),
+        "header_inside": b"".join(lines[:m] + lines[:1] + lines[m:]),
+        "no_first_batch_line": b"".join(lines[:1] + lines[2:]),
+        "duplicated": b"".join(lines[: m + 1] + lines[m:]),
+        "deleted": b"".join(lines[:m] + lines[m + 1 :]),
+        "swapped": b"".join(lines[: m - 1] + [lines[m], lines[m - 1]] + lines[m + 1 :]),
+        "truncated_line": b"".join(lines[:m] + [lines[m][: len(lines[m]) // 2] + b"\r\n"] + lines[m + 1 :]),
+        "junk_line": b"".join(lines[:m] + [b"JUNK\r\n"] + lines[m:]),
+        "nul_bytes": b"".join(lines[:m] + [b"\0" * 20 + lines[m][20:]] + lines[m + 1 :]),
+        "retyped": b"".join(lines[:m] + [lines[m][:7] + b"9" + lines[m][8:]] + lines[m + 1 :]),
+        "cut_in_half": b"".join(lines[:m]),
+    }
+    return out
+
+
+@pytest.mark.parametrize("path", corpus_retornos() or [ITAU_RET], ids=lambda p: p.name)
+def test_lenient_read_of_damaged_files_never_raises_an_internal_error(tmp_path: Path, path: Path) -> None:
+    for name, data in damaged(path.read_bytes()).items():
+        f = tmp_path / f"{name}.ret"
+        f.write_bytes(data)
+        try:
+            r = cnab.read(f, lenient=True)
+        except cnab.CnabError as e:
+            # not readable at all: a typed error about the file, never an internal one
+            assert e.code not in ("", "invalid") and e.category in ("file_defect", "structure"), (name, e)
+            assert e.file == str(f), (name, e)
+            continue
+        for p in r.problems:
+            assert isinstance(p, cnab.CnabError)
+            assert p.code and p.category in ("file_defect", "field", "structure", "business"), (name, p)
+            assert p.file == str(f) and str(p).startswith(f"{f}: "), (name, p)
+            assert p.line is None or p.line >= 1
+        d = r.to_dict()  # serializes whole
+        assert json.loads(json.dumps(d, default=str))["problems"] == [p.to_dict() for p in r.problems]
+
+
+def test_lenient_problems_are_the_cli_json(cli: str, tmp_path: Path) -> None:
+    """A structure problem (second file header): Python's problems are exactly what `cnab parse --lenient` lists."""
+    data = ITAU_RET.read_bytes()
+    f = tmp_path / "x.ret"
+    f.write_bytes(data.splitlines(keepends=True)[0] + data)
+    p = subprocess.run([cli, "parse", "--lenient", str(f)], capture_output=True, text=True)
+    assert p.returncode == 1, p.stderr
+    want = json.loads(p.stdout)["problems"]
+    r = cnab.read(f, lenient=True)
+    assert isinstance(r, cnab.Retorno)
+    assert [e.to_dict() for e in r.problems] == want
+    s = r.problems[0]
+    assert (s.kind, s.code, s.category, s.line, s.columns, s.field, s.file) == (
+        "structure", "structure", "structure", 2, None, None, str(f)
+    )
+    assert s.details == {"reason": "second file header"}
+    assert isinstance(s, cnab.LayoutError)
+    # the same from the streaming reader
+    it = cnab.iter_entries(f, lenient=True)
+    assert len(list(it)) == len(r.entries)
+    assert [e.to_dict() for e in it.problems] == want
 
 
 # ---------------------------------------------------------------- writing

@@ -2,6 +2,7 @@
 
 use clap::Subcommand;
 
+use crate::out::Out;
 use crate::Fail;
 
 /// Boleto subcommands.
@@ -17,7 +18,7 @@ pub(crate) enum BoletoCmd {
     Make,
 }
 
-pub(crate) fn run(cmd: BoletoCmd) -> Result<bool, Fail> {
+pub(crate) fn run(out: &mut Out, cmd: BoletoCmd) -> Result<bool, Fail> {
     match cmd {
         BoletoCmd::Parse { code } => {
             let code = code.join(" ");
@@ -25,7 +26,7 @@ pub(crate) fn run(cmd: BoletoCmd) -> Result<bool, Fail> {
                 return Err(Fail(2, "usage: cnab boleto parse CODE".into()));
             }
             let parsed = boleto::parse_any(&code).map_err(|e| Fail(1, e.to_string()))?;
-            crate::print_json(&parsed)?;
+            out.json(&parsed)?;
             Ok(true)
         }
         BoletoCmd::Make => {
@@ -34,8 +35,8 @@ pub(crate) fn run(cmd: BoletoCmd) -> Result<bool, Fail> {
                 .map_err(|e| Fail(2, format!("stdin: {e}")))?;
             let req: boleto::BoletoInput =
                 serde_json::from_str(&input).map_err(|e| Fail(1, format!("input JSON: {e}")))?;
-            let out = boleto::make(&req).map_err(|e| Fail(1, e.to_string()))?;
-            crate::print_json(&out)?;
+            let made = boleto::make(&req).map_err(|e| Fail(1, e.to_string()))?;
+            out.json(&made)?;
             Ok(true)
         }
     }

@@ -13,6 +13,7 @@ use cnab_core::read::{read_with_envelope, CnabFile, ReadOptions};
 use cnab_core::record::write_raw;
 use cnab_core::{detect, Error};
 
+use crate::out::Out;
 use crate::{is_file_defect, Fail};
 
 struct Row {
@@ -144,6 +145,7 @@ fn check(bytes: &[u8], row: &Row) -> Result<String, String> {
 }
 
 pub(crate) fn run(
+    out: &mut Out,
     dir: &Path,
     layout: Option<u16>,
     bank: Option<&str>,
@@ -189,13 +191,14 @@ pub(crate) fn run(
         match verdict {
             Ok(note) => {
                 passed += 1;
-                println!("ok    {}  ({note})", row.path);
+                writeln!(out, "ok    {}  ({note})", row.path)?;
             }
             Err(e) => {
                 failed += 1;
-                println!("FAIL  {}: {e}", row.path);
+                writeln!(out, "FAIL  {}: {e}", row.path)?;
             }
         }
+        out.flush()?;
         if verbose {
             if let Ok(bytes) = std::fs::read(&path) {
                 if let Ok((
@@ -205,12 +208,12 @@ pub(crate) fn run(
                 )) = read_with_envelope(&bytes, ReadOptions::lenient())
                 {
                     for p in problems.iter().take(20) {
-                        println!("        {p}");
+                        writeln!(out, "        {p}")?;
                     }
                 }
             }
         }
     }
-    println!("{passed} passed, {failed} failed");
+    writeln!(out, "{passed} passed, {failed} failed")?;
     Ok(failed == 0)
 }

@@ -1,11 +1,12 @@
 //! `cnab`: inspect, parse, validate and write CNAB files; check a corpus of real files; boleto arithmetic.
 //!
 //! Exit codes: 0 success, 1 the input has problems (or a corpus file failed), 2 usage errors.
+//! `parse --lenient` prints the whole document and exits 1 when it lists problems.
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
 use cnab_core::{
@@ -15,6 +16,9 @@ use rust_decimal::Decimal;
 
 mod boleto_cmd;
 mod corpus;
+mod out;
+
+use out::{note, Out};
 
 #[derive(Parser)]
 #[command(
@@ -47,7 +51,8 @@ enum Cmd {
     Parse {
         /// The CNAB file.
         file: PathBuf,
-        /// Read leniently: problems are listed in "problems" instead of stopping.
+        /// Read leniently: problems are listed in "problems" instead of stopping. The output is always one whole
+        /// JSON document; the exit code is 1 when it lists problems, 0 when none.
         #[arg(long)]
         lenient: bool,
         /// Add every raw record with all its named fields.
@@ -57,10 +62,13 @@ enum Cmd {
         #[arg(long)]
         bank: Option<String>,
     },
-    /// Every problem, one per line with line, columns and field; exit 1 if any.
+    /// Every problem, one per line with line, columns and field (or a JSON array); exit 1 if any.
     Validate {
         /// The CNAB file.
         file: PathBuf,
+        /// `text`: one problem per line; `json`: one JSON array of problems (the error JSON of `parse --lenient`).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// Write a remessa from a JSON model (the `Remessa` of `cnab parse`) to stdout or --out.
     Remessa {
@@ -102,12 +110,34 @@ enum Cmd {
     },
 }
 
+/// How `validate` prints.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    /// One problem per line.
+    Text,
+    /// One JSON array.
+    Json,
+}
+
 /// A failure with its exit code.
 pub(crate) struct Fail(pub u8, pub String);
 
 impl From<Error> for Fail {
     fn from(e: Error) -> Self {
         Fail(1, e.to_string())
+    }
+}
+
+/// The name errors about a file's content carry: the path as given (none for standard input).
+fn source_name(path: &Path) -> Option<Arc<str>> {
+    (path.as_os_str() != "-").then(|| Arc::from(path.display().to_string()))
+}
+
+/// The error, naming the file it is about.
+fn named(e: Error, name: &Option<Arc<str>>) -> Error {
+    match name {
+        Some(n) => e.with_file(Arc::clone(n)),
+        None => e,
     }
 }
 
@@ -125,35 +155,30 @@ fn parse_bank(s: &str) -> Result<Bank, Fail> {
     s.parse().map_err(|e: Error| Fail(2, e.to_string()))
 }
 
-fn print_json<T: serde::Serialize>(v: &T) -> Result<(), Fail> {
-    let stdout = std::io::stdout();
-    let mut lock = stdout.lock();
-    serde_json::to_writer_pretty(&mut lock, v).map_err(|e| Fail(1, e.to_string()))?;
-    writeln!(lock).map_err(|e| Fail(1, e.to_string()))
-}
-
 fn money(d: Option<Decimal>) -> String {
     d.map_or_else(String::new, |d| format!("{:.2}", d))
 }
 
-fn inspect_stream(file: &Path, lenient: bool, rows: usize) -> Result<(), Fail> {
+fn inspect_stream(out: &mut Out, file: &Path, lenient: bool, rows: usize) -> Result<(), Fail> {
+    let name = source_name(file);
     let f = std::fs::File::open(file).map_err(|e| Fail(2, format!("{}: {e}", file.display())))?;
     let opts = ReadOptions {
         lenient,
         ..ReadOptions::default()
     };
     let mut reader =
-        cnab_core::RetornoReader::new(std::io::BufReader::with_capacity(1 << 16, f), opts)?;
+        cnab_core::RetornoReader::new(std::io::BufReader::with_capacity(1 << 16, f), opts)
+            .map_err(|e| named(e, &name))?;
     let d = reader.detected().clone();
-    println!("bank:    {} {}", d.bank, d.bank.name());
-    println!("layout:  {}", d.layout);
-    println!("kind:    {} (streamed)", d.kind);
+    writeln!(out, "bank:    {} {}", d.bank, d.bank.name())?;
+    writeln!(out, "layout:  {}", d.layout)?;
+    writeln!(out, "kind:    {} (streamed)", d.kind)?;
     let (mut n, mut titulo, mut pago, mut creditado) =
         (0usize, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
     let mut by_kind: BTreeMap<String, usize> = BTreeMap::new();
     let mut first = Vec::new();
     for e in reader.by_ref() {
-        let e = e?;
+        let e = e.map_err(|e| named(e, &name))?;
         n += 1;
         titulo += e.valor_titulo.unwrap_or_default();
         pago += e.valor_pago.unwrap_or_default();
@@ -167,38 +192,47 @@ fn inspect_stream(file: &Path, lenient: bool, rows: usize) -> Result<(), Fail> {
             first.push(e);
         }
     }
-    println!("entries: {n}");
-    println!("valor_titulo total:    {titulo:.2}");
-    println!("valor_pago total:      {pago:.2}");
-    println!("valor_creditado total: {creditado:.2}");
-    println!("ocorrências:");
+    writeln!(out, "entries: {n}")?;
+    writeln!(out, "valor_titulo total:    {titulo:.2}")?;
+    writeln!(out, "valor_pago total:      {pago:.2}")?;
+    writeln!(out, "valor_creditado total: {creditado:.2}")?;
+    writeln!(out, "ocorrências:")?;
     for (k, c) in by_kind {
-        println!("  {c:>5}  {k}");
+        writeln!(out, "  {c:>5}  {k}")?;
     }
     for e in &first {
-        println!(
+        writeln!(
+            out,
             "{:>9}  {:<20} {:<15} {:<4} {:>14}",
             e.line,
             e.nosso_numero,
             e.seu_numero,
             e.ocorrencia.as_ref().map_or("", |o| o.code.as_str()),
             money(e.valor_pago)
-        );
+        )?;
     }
-    print_problems(reader.problems());
-    Ok(())
+    let mut problems = reader.problems().to_vec();
+    if let Some(n) = &name {
+        Error::name_file(&mut problems, n);
+    }
+    print_problems(out, &problems)
 }
 
-fn inspect(file: &Path, lenient: bool, rows: usize) -> Result<(), Fail> {
+fn inspect(out: &mut Out, file: &Path, lenient: bool, rows: usize) -> Result<(), Fail> {
+    let name = source_name(file);
     let bytes = read_input(file)?;
-    let d = cnab_core::detect(&bytes)?;
+    let d = cnab_core::detect(&bytes).map_err(|e| named(e, &name))?;
     let opts = ReadOptions {
         lenient,
         ..ReadOptions::default()
     };
-    let (parsed, _) = read_with_envelope(&bytes, opts)?;
-    println!("bank:    {} {}", d.bank, d.bank.name());
-    println!(
+    let (mut parsed, _) = read_with_envelope(&bytes, opts).map_err(|e| named(e, &name))?;
+    if let Some(n) = &name {
+        Error::name_file(problems_mut(&mut parsed), n);
+    }
+    writeln!(out, "bank:    {} {}", d.bank, d.bank.name())?;
+    writeln!(
+        out,
         "layout:  {}{}",
         d.layout,
         if d.version.is_empty() {
@@ -206,18 +240,22 @@ fn inspect(file: &Path, lenient: bool, rows: usize) -> Result<(), Fail> {
         } else {
             format!(" (version {})", d.version)
         }
-    );
-    println!("kind:    {}", d.kind);
+    )?;
+    writeln!(out, "kind:    {}", d.kind)?;
     match &parsed {
         CnabFile::Retorno(r) => {
-            println!("records: {}", r.records.len());
-            println!("entries: {}", r.entries.len());
+            writeln!(out, "records: {}", r.records.len())?;
+            writeln!(out, "entries: {}", r.entries.len())?;
             let sum = |f: fn(&cnab_core::RetornoEntry) -> Option<Decimal>| {
                 r.entries.iter().filter_map(f).sum::<Decimal>()
             };
-            println!("valor_titulo total:    {:.2}", sum(|e| e.valor_titulo));
-            println!("valor_pago total:      {:.2}", sum(|e| e.valor_pago));
-            println!("valor_creditado total: {:.2}", sum(|e| e.valor_creditado));
+            writeln!(out, "valor_titulo total:    {:.2}", sum(|e| e.valor_titulo))?;
+            writeln!(out, "valor_pago total:      {:.2}", sum(|e| e.valor_pago))?;
+            writeln!(
+                out,
+                "valor_creditado total: {:.2}",
+                sum(|e| e.valor_creditado)
+            )?;
             let mut by_kind: BTreeMap<String, usize> = BTreeMap::new();
             for e in &r.entries {
                 let k = e
@@ -226,17 +264,19 @@ fn inspect(file: &Path, lenient: bool, rows: usize) -> Result<(), Fail> {
                     .map_or("-".to_string(), |o| format!("{} {}", o.code, o.description));
                 *by_kind.entry(k).or_default() += 1;
             }
-            println!("ocorrências:");
+            writeln!(out, "ocorrências:")?;
             for (k, n) in by_kind {
-                println!("  {n:>5}  {k}");
+                writeln!(out, "  {n:>5}  {k}")?;
             }
-            println!();
-            println!(
+            writeln!(out)?;
+            writeln!(
+                out,
                 "{:>5}  {:<20} {:<15} {:<4} {:<10} {:>14} {:>14}",
                 "line", "nosso_numero", "seu_numero", "oc", "data", "valor_titulo", "valor_pago"
-            );
+            )?;
             for e in r.entries.iter().take(rows) {
-                println!(
+                writeln!(
+                    out,
                     "{:>5}  {:<20} {:<15} {:<4} {:<10} {:>14} {:>14}",
                     e.line,
                     e.nosso_numero,
@@ -245,27 +285,30 @@ fn inspect(file: &Path, lenient: bool, rows: usize) -> Result<(), Fail> {
                     e.data_ocorrencia.map_or(String::new(), |d| d.to_string()),
                     money(e.valor_titulo),
                     money(e.valor_pago)
-                );
+                )?;
             }
             if r.entries.len() > rows {
-                println!("  … {} more", r.entries.len() - rows);
+                writeln!(out, "  … {} more", r.entries.len() - rows)?;
             }
-            print_problems(&r.problems);
+            print_problems(out, &r.problems)?;
         }
         CnabFile::Remessa(r) => {
-            println!("records: {}", r.records.len());
-            println!("titulos: {}", r.titulos.len());
-            println!(
+            writeln!(out, "records: {}", r.records.len())?;
+            writeln!(out, "titulos: {}", r.titulos.len())?;
+            writeln!(
+                out,
                 "valor total: {:.2}",
                 r.titulos.iter().map(|t| t.valor).sum::<Decimal>()
-            );
-            println!();
-            println!(
+            )?;
+            writeln!(out)?;
+            writeln!(
+                out,
                 "{:>5}  {:<20} {:<15} {:<4} {:<10} {:>14}  pagador",
                 "line", "nosso_numero", "seu_numero", "mov", "venc", "valor"
-            );
+            )?;
             for t in r.titulos.iter().take(rows) {
-                println!(
+                writeln!(
+                    out,
                     "{:>5}  {:<20} {:<15} {:<4} {:<10} {:>14}  {}",
                     t.line,
                     t.nosso_numero,
@@ -274,44 +317,83 @@ fn inspect(file: &Path, lenient: bool, rows: usize) -> Result<(), Fail> {
                     t.vencimento.map_or(String::new(), |d| d.to_string()),
                     format!("{:.2}", t.valor),
                     t.pagador.nome
-                );
+                )?;
             }
             if r.titulos.len() > rows {
-                println!("  … {} more", r.titulos.len() - rows);
+                writeln!(out, "  … {} more", r.titulos.len() - rows)?;
             }
-            print_problems(&r.problems);
+            print_problems(out, &r.problems)?;
         }
     }
     Ok(())
 }
 
-fn print_problems(p: &[Error]) {
+fn print_problems(out: &mut Out, p: &[Error]) -> Result<(), Fail> {
     if !p.is_empty() {
-        println!();
-        println!("problems ({}):", p.len());
+        writeln!(out)?;
+        writeln!(out, "problems ({}):", p.len())?;
         for e in p {
-            println!("  {e}");
+            writeln!(out, "  {e}")?;
         }
+    }
+    Ok(())
+}
+
+/// The problems a read collected.
+fn problems_mut(f: &mut CnabFile) -> &mut Vec<Error> {
+    match f {
+        CnabFile::Retorno(r) => &mut r.problems,
+        CnabFile::Remessa(r) => &mut r.problems,
     }
 }
 
-fn parse(file: &Path, lenient: bool, records: bool, bank: Option<String>) -> Result<(), Fail> {
+fn parse(
+    out: &mut Out,
+    file: &Path,
+    lenient: bool,
+    records: bool,
+    bank: Option<String>,
+) -> Result<bool, Fail> {
+    let name = source_name(file);
     let bytes = read_input(file)?;
     let bank = bank.as_deref().map(parse_bank).transpose()?;
-    let (mut parsed, _) = read_with_envelope(
+    let read = read_with_envelope(
         &bytes,
         ReadOptions {
             lenient,
             bank,
             ..ReadOptions::default()
         },
-    )?;
+    );
+    let mut parsed = match read {
+        Ok((parsed, _)) => parsed,
+        Err(e) if lenient => {
+            // Not readable at all (not a CNAB file, no layout for its bank, …): the document is its one problem.
+            let e = named(e, &name);
+            out.json(&serde_json::json!({ "problems": [&e] }))?;
+            note(format_args!("cnab: {e}"));
+            return Ok(false);
+        }
+        Err(e) => return Err(named(e, &name).into()),
+    };
+    let problems = problems_mut(&mut parsed);
+    if let Some(n) = &name {
+        Error::name_file(problems, n);
+    }
+    let clean = problems.is_empty();
+    if !clean {
+        note(format_args!(
+            "cnab: {}: {} problem(s), listed in \"problems\"",
+            name.as_deref().unwrap_or("-"),
+            problems.len()
+        ));
+    }
     if !records {
         match &mut parsed {
             CnabFile::Retorno(r) => r.records.clear(),
             CnabFile::Remessa(r) => r.records.clear(),
         }
-        print_json(&parsed)
+        out.json(&parsed)?;
     } else {
         #[derive(serde::Serialize)]
         struct WithRecords<'a> {
@@ -323,16 +405,25 @@ fn parse(file: &Path, lenient: bool, records: bool, bank: Option<String>) -> Res
             CnabFile::Retorno(r) => &r.records,
             CnabFile::Remessa(r) => &r.records,
         };
-        print_json(&WithRecords {
+        out.json(&WithRecords {
             file: &parsed,
             records: recs,
-        })
+        })?;
     }
+    Ok(clean)
 }
 
-fn validate(file: &Path) -> Result<bool, Fail> {
+fn validate(out: &mut Out, file: &Path, format: Format) -> Result<bool, Fail> {
+    let name = source_name(file);
     let bytes = read_input(file)?;
-    let (parsed, _) = read_with_envelope(&bytes, ReadOptions::lenient())?;
+    let parsed = match read_with_envelope(&bytes, ReadOptions::lenient()) {
+        Ok((parsed, _)) => parsed,
+        Err(e) if format == Format::Json => {
+            out.json(&[named(e, &name)])?;
+            return Ok(false);
+        }
+        Err(e) => return Err(named(e, &name).into()),
+    };
     let (records, problems) = match &parsed {
         CnabFile::Retorno(r) => (&r.records, &r.problems),
         CnabFile::Remessa(r) => (&r.records, &r.problems),
@@ -351,18 +442,36 @@ fn validate(file: &Path) -> Result<bool, Fail> {
         });
     }
     all.sort_by_key(|e| (e.line, e.columns));
-    for e in &all {
-        println!("{e}");
+    if let Some(n) = &name {
+        Error::name_file(&mut all, n);
     }
+    match format {
+        Format::Text => {
+            for e in &all {
+                writeln!(out, "{e}")?;
+                if out.is_closed() {
+                    break;
+                }
+            }
+        }
+        Format::Json => out.json(&all)?,
+    }
+    let shown = file.display();
     if all.is_empty() {
-        eprintln!("{}: no problems", file.display());
+        note(format_args!("{shown}: no problems"));
     } else {
-        eprintln!("{}: {} problem(s)", file.display(), all.len());
+        note(format_args!("{shown}: {} problem(s)", all.len()));
     }
     Ok(all.is_empty())
 }
 
-fn remessa(model: &Path, bank: &str, layout: u16, out: Option<PathBuf>) -> Result<(), Fail> {
+fn remessa(
+    out: &mut Out,
+    model: &Path,
+    bank: &str,
+    layout: u16,
+    dest: Option<PathBuf>,
+) -> Result<(), Fail> {
     let bank = parse_bank(bank)?;
     let layout = Layout::from_number(layout)
         .ok_or_else(|| Fail(2, format!("--layout must be 240 or 400, not {layout}")))?;
@@ -370,15 +479,13 @@ fn remessa(model: &Path, bank: &str, layout: u16, out: Option<PathBuf>) -> Resul
     let m: Remessa =
         serde_json::from_slice(&json).map_err(|e| Fail(1, format!("{}: {e}", model.display())))?;
     let bytes = cnab_core::write_remessa(&m, bank, layout)?;
-    match out {
+    match dest {
         Some(p) => std::fs::write(&p, &bytes).map_err(|e| Fail(1, format!("{}: {e}", p.display()))),
-        None => std::io::stdout()
-            .write_all(&bytes)
-            .map_err(|e| Fail(1, e.to_string())),
+        None => out.write_all(&bytes),
     }
 }
 
-fn run(cli: Cli) -> Result<bool, Fail> {
+fn run(out: &mut Out, cli: Cli) -> Result<bool, Fail> {
     match cli.cmd {
         Cmd::Inspect {
             file,
@@ -386,9 +493,9 @@ fn run(cli: Cli) -> Result<bool, Fail> {
             rows,
             stream,
         } => if stream {
-            inspect_stream(&file, lenient, rows)
+            inspect_stream(out, &file, lenient, rows)
         } else {
-            inspect(&file, lenient, rows)
+            inspect(out, &file, lenient, rows)
         }
         .map(|_| true),
         Cmd::Parse {
@@ -396,24 +503,31 @@ fn run(cli: Cli) -> Result<bool, Fail> {
             lenient,
             records,
             bank,
-        } => parse(&file, lenient, records, bank).map(|_| true),
-        Cmd::Validate { file } => validate(&file),
+        } => parse(out, &file, lenient, records, bank),
+        Cmd::Validate { file, format } => validate(out, &file, format),
         Cmd::Remessa {
             model,
             bank,
             layout,
-            out,
-        } => remessa(&model, &bank, layout, out).map(|_| true),
+            out: dest,
+        } => remessa(out, &model, &bank, layout, dest).map(|_| true),
         Cmd::Corpus {
             dir,
             layout,
             bank,
             expect,
             verbose,
-        } => corpus::run(&dir, layout, bank.as_deref(), expect.as_deref(), verbose),
-        Cmd::Boleto { cmd } => boleto_cmd::run(cmd),
+        } => corpus::run(
+            out,
+            &dir,
+            layout,
+            bank.as_deref(),
+            expect.as_deref(),
+            verbose,
+        ),
+        Cmd::Boleto { cmd } => boleto_cmd::run(out, cmd),
         Cmd::Banks => {
-            print!("{}", banks_table());
+            write!(out, "{}", banks_table())?;
             Ok(true)
         }
     }
@@ -421,11 +535,15 @@ fn run(cli: Cli) -> Result<bool, Fail> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli) {
+    let mut out = Out::stdout();
+    // What was printed is sent even when the command then fails.
+    let result = run(&mut out, cli);
+    let result = out.flush().and(result);
+    match result {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
         Err(Fail(code, msg)) => {
-            eprintln!("cnab: {msg}");
+            note(format_args!("cnab: {msg}"));
             ExitCode::from(code)
         }
     }

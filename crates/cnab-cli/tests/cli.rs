@@ -6,7 +6,11 @@
     clippy::indexing_slicing
 )] // test code may fail loudly
 
-use std::process::Command;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use serde_json::{json, Value};
 
 fn cnab(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_cnab"))
@@ -91,8 +95,10 @@ fn validate_reports_every_problem_and_exits_1() {
     assert_eq!(code, 1);
     assert!(err.contains("line 4, columns 78-92 (valor_pago)"), "{err}");
     let (code, out, _) = cnab(&["parse", "--lenient", path.to_str().unwrap_or_default()]);
-    assert_eq!(code, 0);
-    assert!(out.contains("\"problems\""), "{out}");
+    assert_eq!(code, 1, "--lenient found a problem");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["problems"][0]["code"], "not_digits");
+    assert_eq!(v["problems"][0]["line"], 4);
 }
 
 #[test]
@@ -160,4 +166,243 @@ fn inspect_stream_matches_inspect() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("entries: 2"), "{out}");
     assert!(out.contains("valor_pago total:      127.50"), "{out}");
+}
+
+/// A scratch folder of this test process.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("cnab-cli-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A real retorno of the corpus (`../shared/corpus/real`), or None when the corpus is absent.
+fn corpus(rel: &str) -> Option<Vec<u8>> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/real");
+    if !root.is_dir() {
+        eprintln!("corpus folder absent: skipping");
+        return None;
+    }
+    Some(std::fs::read(root.join(rel)).unwrap())
+}
+
+/// `cnab parse --lenient` of `bytes`: (exit code, the whole JSON document, its problems as (code, line)).
+fn lenient(dir: &Path, name: &str, bytes: &[u8]) -> (i32, Value, Vec<(String, u64)>) {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    let (code, out, err) = cnab(&["parse", "--lenient", path.to_str().unwrap()]);
+    let v: Value = serde_json::from_str(&out)
+        .unwrap_or_else(|e| panic!("{name}: not one whole JSON document ({e}): {out}\n{err}"));
+    let problems = v["problems"]
+        .as_array()
+        .map(|p| {
+            p.iter()
+                .map(|p| {
+                    assert_eq!(p["file"], path.to_str().unwrap(), "{p}");
+                    assert!(p["message"]
+                        .as_str()
+                        .unwrap()
+                        .starts_with(&format!("{}: ", path.display())));
+                    assert_eq!(p["kind"], p["code"]);
+                    (
+                        p["code"].as_str().unwrap().to_string(),
+                        p["line"].as_u64().unwrap(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    (code, v, problems)
+}
+
+#[test]
+fn lenient_parse_of_damaged_real_files_is_whole_json() {
+    let Some(src) = corpus("104-caixa/cnab240/retorno/opencnabphp__R2100095.RET") else {
+        return;
+    };
+    let dir = scratch("lenient");
+    let lines: Vec<&[u8]> = src.split_inclusive(|&b| b == b'\n').collect();
+    let with = |f: &dyn Fn(&mut Vec<Vec<u8>>)| -> Vec<u8> {
+        let mut v: Vec<Vec<u8>> = lines.iter().map(|l| l.to_vec()).collect();
+        f(&mut v);
+        v.concat()
+    };
+    let has = |p: &[(String, u64)], code: &str, line: u64| {
+        assert!(
+            p.iter().any(|(c, l)| c == code && *l == line),
+            "no {code} at line {line} in {p:?}"
+        );
+    };
+
+    // The undamaged file: no problems, exit 0.
+    let (code, v, p) = lenient(&dir, "clean.ret", &src);
+    assert_eq!((code, p.len()), (0, 0), "{v}");
+    assert_eq!(v["kind"], "retorno");
+
+    // A second file header (a structure problem: the JSON used to stop half-way here).
+    let (code, v, p) = lenient(&dir, "header.ret", &with(&|v| v.insert(3, v[0].clone())));
+    assert_eq!(code, 1);
+    has(&p, "structure", 4);
+    let first =
+        &v["problems"].as_array().unwrap()[p.iter().position(|(c, _)| c == "structure").unwrap()];
+    assert_eq!(first["category"], "structure");
+    assert_eq!(first["reason"], "second file header");
+    assert!(v["entries"].as_array().is_some_and(|e| !e.is_empty()));
+
+    // A truncated line.
+    let (code, _, p) = lenient(
+        &dir,
+        "truncated.ret",
+        &with(&|v| {
+            v[4].truncate(200);
+            v[4].extend_from_slice(b"\r\n");
+        }),
+    );
+    assert_eq!(code, 1);
+    has(&p, "line_length", 5);
+
+    // A junk line inserted.
+    let (code, _, p) = lenient(
+        &dir,
+        "junk.ret",
+        &with(&|v| v.insert(5, b"JUNK LINE\r\n".to_vec())),
+    );
+    assert_eq!(code, 1);
+    has(&p, "line_length", 6);
+
+    // A duplicated detail: the trailer counts disagree.
+    let (code, _, p) = lenient(&dir, "dup.ret", &with(&|v| v.insert(5, v[4].clone())));
+    assert_eq!(code, 1);
+    assert!(p.iter().any(|(c, _)| c == "trailer_count"), "{p:?}");
+
+    // The batch header removed: every detail is out of place.
+    let (code, _, p) = lenient(&dir, "nobatch.ret", &with(&|v| drop(v.remove(1))));
+    assert_eq!(code, 1);
+    has(&p, "structure", 2);
+
+    // Not a CNAB file at all: still one JSON document, with its one problem.
+    let (code, v, p) = lenient(&dir, "text.ret", b"hello\n");
+    assert_eq!(code, 1);
+    assert_eq!(p, vec![("unknown_layout".to_string(), 1)], "{v}");
+}
+
+#[test]
+fn validate_as_json() {
+    let dir = scratch("validate-json");
+    let mut bad = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/341-itau/cnab240/retorno/retorno.ret"
+    ))
+    .unwrap();
+    let u = (240 + 2) * 3;
+    bad.splice(u + 77..u + 92, b"0000000001,2750".iter().copied());
+    let path = dir.join("bad.ret");
+    std::fs::write(&path, &bad).unwrap();
+    let name = path.to_str().unwrap();
+    let (code, out, _) = cnab(&["validate", "--format", "json", name]);
+    assert_eq!(code, 1);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        v,
+        json!([{
+            "kind": "not_digits",
+            "found": "0000000001,2750",
+            "code": "not_digits",
+            "category": "field",
+            "message": format!("{name}: line 4, columns 78-92 (valor_pago): expected digits, found \"0000000001,2750\""),
+            "file": name,
+            "line": 4,
+            "columns": [78, 92],
+            "field": "valor_pago",
+            "record": "segmento_u",
+        }])
+    );
+    // The text form names the file too.
+    let (code, out, _) = cnab(&["validate", "--format", "text", name]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        out,
+        format!("{name}: line 4, columns 78-92 (valor_pago): expected digits, found \"0000000001,2750\"\n")
+    );
+    // A clean file: an empty array, exit 0.
+    let (code, out, _) = cnab(&[
+        "validate",
+        "--format",
+        "json",
+        "fixtures/341-itau/cnab240/retorno/retorno.ret",
+    ]);
+    assert_eq!((code, out.as_str()), (0, "[]\n"));
+    // Not a CNAB file: the one problem, exit 1.
+    let text = dir.join("text.ret");
+    std::fs::write(&text, b"hello\n").unwrap();
+    let (code, out, _) = cnab(&["validate", "--format", "json", text.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v[0]["code"], "unknown_layout");
+    assert_eq!(v[0]["category"], "structure");
+    assert_eq!(v[0]["file"], text.to_str().unwrap());
+    assert_eq!(cnab(&["validate", "--format", "xml", name]).0, 2);
+}
+
+/// Runs `cnab` and closes its standard output after the first byte, as `cnab … | head -c 1` does:
+/// (exit code, standard error).
+fn cnab_into_closed_pipe(args: &[&str]) -> (i32, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cnab"))
+        .args(args)
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 1];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    // A retorno of 5,000 entries (megabytes of output: far more than a pipe holds), written by our writer so it
+    // reads strictly; and a copy whose every valor pago has a comma (one problem per entry).
+    let model = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/341-itau/cnab240/retorno/retorno.ret"
+    ))
+    .unwrap();
+    let mut r = cnab_core::read_retorno(&model, cnab_core::ReadOptions::strict()).unwrap();
+    let one = r.entries.clone();
+    r.entries = one.iter().cycle().take(5000).cloned().collect();
+    let big = cnab_core::write_retorno(&r, cnab_core::WriteOptions::default()).unwrap();
+    let dir = scratch("pipe");
+    let good = dir.join("big.ret");
+    std::fs::write(&good, &big).unwrap();
+    let mut bad = Vec::with_capacity(big.len());
+    for line in big.split_inclusive(|&b| b == b'\n') {
+        let at = bad.len();
+        bad.extend_from_slice(line);
+        if line.get(13) == Some(&b'U') {
+            bad[at + 90] = b',';
+        }
+    }
+    let damaged = dir.join("bad.ret");
+    std::fs::write(&damaged, &bad).unwrap();
+    let (good, damaged) = (good.to_str().unwrap(), damaged.to_str().unwrap());
+
+    for (args, want) in [
+        (vec!["inspect", "--rows", "5000", good], 0),
+        (vec!["inspect", "--stream", "--rows", "5000", good], 0),
+        (vec!["parse", good], 0),
+        (vec!["parse", "--records", good], 0),
+        (vec!["parse", "--lenient", damaged], 1),
+        (vec!["validate", damaged], 1),
+        (vec!["validate", "--format", "json", damaged], 1),
+    ] {
+        let (code, err) = cnab_into_closed_pipe(&args);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert_eq!(code, want, "{args:?}: {err}");
+    }
 }

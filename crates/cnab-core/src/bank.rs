@@ -59,12 +59,12 @@ impl std::str::FromStr for Bank {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let t = s.trim();
         if t.is_empty() || t.len() > 3 || !t.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(crate::Error::new(crate::ErrorKind::Invalid(format!(
+            return Err(crate::Error::new(crate::ErrorKind::invalid(format!(
                 "bank code must be 3 digits, found {s:?}"
             ))));
         }
         t.parse().map(Bank).map_err(|_| {
-            crate::Error::new(crate::ErrorKind::Invalid(format!("bad bank code {s:?}")))
+            crate::Error::new(crate::ErrorKind::invalid(format!("bad bank code {s:?}")))
         })
     }
 }

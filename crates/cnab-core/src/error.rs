@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 use std::fmt;
+use std::sync::Arc;
 
 /// What went wrong, without the position.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
@@ -57,7 +58,8 @@ pub enum ErrorKind {
     /// The bank is not one we have layouts for.
     #[error("bank {code} has no CNAB {layout} layout here{hint}")]
     UnknownBank {
-        /// The bank code found in the header.
+        /// The bank code found in the header (`"bank"` in JSON: `code` is the error's code there).
+        #[serde(rename = "bank")]
         code: String,
         /// 240 or 400.
         layout: u16,
@@ -79,8 +81,11 @@ pub enum ErrorKind {
         layout: String,
     },
     /// A record out of place (a segment U without a T, a detail before the header, …).
-    #[error("{0}")]
-    Structure(String),
+    #[error("{reason}")]
+    Structure {
+        /// What is out of place.
+        reason: String,
+    },
     /// The file has no header.
     #[error("missing file header")]
     MissingHeader,
@@ -98,7 +103,8 @@ pub enum ErrorKind {
     /// An ocorrência code the bank's table does not list.
     #[error("unknown ocorrência code {code:?}")]
     UnknownOcorrencia {
-        /// The code.
+        /// The code (`"ocorrencia"` in JSON: `code` is the error's code there).
+        #[serde(rename = "ocorrencia")]
         code: String,
     },
     /// A value does not fit its field when writing.
@@ -110,17 +116,147 @@ pub enum ErrorKind {
         width: usize,
     },
     /// A model value is invalid for writing (a bad CPF/CNPJ, a missing required value, …).
-    #[error("{0}")]
-    Invalid(String),
+    #[error("{reason}")]
+    Invalid {
+        /// What is wrong with it.
+        reason: String,
+    },
     /// An I/O error while streaming.
-    #[error("I/O error: {0}")]
-    Io(String),
+    #[error("I/O error: {reason}")]
+    Io {
+        /// The operating system's message.
+        reason: String,
+    },
+}
+
+impl ErrorKind {
+    /// A record out of place; `ErrorKind::structure("second file header")`.
+    pub fn structure(reason: impl Into<String>) -> Self {
+        ErrorKind::Structure {
+            reason: reason.into(),
+        }
+    }
+
+    /// A model value that cannot be written; `ErrorKind::invalid("bad CPF")`.
+    pub fn invalid(reason: impl Into<String>) -> Self {
+        ErrorKind::Invalid {
+            reason: reason.into(),
+        }
+    }
+
+    /// An I/O failure, with the operating system's message.
+    pub fn io(reason: impl Into<String>) -> Self {
+        ErrorKind::Io {
+            reason: reason.into(),
+        }
+    }
+
+    /// The kind's stable code: a snake_case name that programs may match on. **Stable**: a code is never renamed
+    /// nor reused for another meaning; new kinds get new codes. It is also the `"kind"` tag of the JSON form.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ErrorKind::Empty => "empty",
+            ErrorKind::LineLength { .. } => "line_length",
+            ErrorKind::LineTooLong { .. } => "line_too_long",
+            ErrorKind::NotDigits { .. } => "not_digits",
+            ErrorKind::BadDate { .. } => "bad_date",
+            ErrorKind::MissingDate => "missing_date",
+            ErrorKind::BadConst { .. } => "bad_const",
+            ErrorKind::UnknownLayout { .. } => "unknown_layout",
+            ErrorKind::UnknownBank { .. } => "unknown_bank",
+            ErrorKind::UnknownKind { .. } => "unknown_kind",
+            ErrorKind::UnknownRecord { .. } => "unknown_record",
+            ErrorKind::Structure { .. } => "structure",
+            ErrorKind::MissingHeader => "missing_header",
+            ErrorKind::MissingTrailer => "missing_trailer",
+            ErrorKind::TrailerCount { .. } => "trailer_count",
+            ErrorKind::UnknownOcorrencia { .. } => "unknown_ocorrencia",
+            ErrorKind::Overflow { .. } => "overflow",
+            ErrorKind::Invalid { .. } => "invalid",
+            ErrorKind::Io { .. } => "io",
+        }
+    }
+
+    /// Which family the problem belongs to (see [`ErrorCategory`]).
+    pub fn category(&self) -> ErrorCategory {
+        match self {
+            ErrorKind::Empty
+            | ErrorKind::LineLength { .. }
+            | ErrorKind::LineTooLong { .. }
+            | ErrorKind::MissingTrailer
+            | ErrorKind::TrailerCount { .. }
+            | ErrorKind::Io { .. } => ErrorCategory::FileDefect,
+            ErrorKind::NotDigits { .. }
+            | ErrorKind::BadDate { .. }
+            | ErrorKind::MissingDate
+            | ErrorKind::BadConst { .. }
+            | ErrorKind::Overflow { .. } => ErrorCategory::Field,
+            ErrorKind::UnknownLayout { .. }
+            | ErrorKind::UnknownBank { .. }
+            | ErrorKind::UnknownKind { .. }
+            | ErrorKind::UnknownRecord { .. }
+            | ErrorKind::Structure { .. }
+            | ErrorKind::MissingHeader => ErrorCategory::Structure,
+            ErrorKind::UnknownOcorrencia { .. } | ErrorKind::Invalid { .. } => {
+                ErrorCategory::Business
+            }
+        }
+    }
+}
+
+/// The family of a problem, for programs that treat them differently (serialized snake_case: `"file_defect"`,
+/// `"field"`, `"structure"`, `"business"`). Stable like [`ErrorKind::code`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ErrorCategory {
+    /// The bytes themselves are damaged or incomplete: an empty or truncated file, a line of the wrong length, a
+    /// trailer whose counts disagree with the records, an I/O failure.
+    FileDefect,
+    /// One field's content is wrong: not digits, not a date, a fixed value that differs, a value too wide to write.
+    Field,
+    /// The records do not form a file of the layout: unknown layout, bank, kind or record type, a record out of
+    /// place, no header.
+    Structure,
+    /// The content is well formed but not acceptable: an ocorrência code the bank does not list, a CPF/CNPJ with a
+    /// wrong check digit, a model value that cannot be written.
+    Business,
+}
+
+impl ErrorCategory {
+    /// The snake_case name (what the JSON carries).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCategory::FileDefect => "file_defect",
+            ErrorCategory::Field => "field",
+            ErrorCategory::Structure => "structure",
+            ErrorCategory::Business => "business",
+        }
+    }
+}
+
+impl fmt::Display for ErrorCategory {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// A problem found in a file: where and what. `Display` gives
-/// `line 12, columns 254-266 (valor_pago): expected digits, found "12,50"`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+/// `RETORNO.RET: line 12, columns 254-266 (valor_pago): expected digits, found "12,50"` (the file name only when
+/// the caller set one with [`Error::with_file`]).
+///
+/// Serialized (JSON) as one flat object, the same from the CLI and the Python bindings:
+/// `{"kind", <the kind's own fields>, "code", "category", "message", "file" (when set), "line", "columns", "field",
+/// "record"}`, where `kind` and `code` are [`ErrorKind::code`], `category` is [`ErrorKind::category`] and `message`
+/// is the `Display` text. For example
+/// `{"kind":"not_digits","found":"12,50","code":"not_digits","category":"field","message":"line 12, columns 254-266
+/// (valor_pago): expected digits, found \"12,50\"","line":12,"columns":[254,266],"field":"valor_pago",
+/// "record":"detalhe"}`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub struct Error {
+    /// The file the problem is in, when the caller named it (the CLI and the Python bindings do when they read a
+    /// path).
+    pub file: Option<Arc<str>>,
     /// 1-based line number (0 when the problem is not tied to a line).
     pub line: usize,
     /// 1-based inclusive column range.
@@ -138,6 +274,7 @@ impl Error {
     /// An error not tied to a line.
     pub fn new(kind: ErrorKind) -> Self {
         Error {
+            file: None,
             line: 0,
             columns: None,
             field: None,
@@ -149,10 +286,7 @@ impl Error {
     pub fn at_line(line: usize, kind: ErrorKind) -> Self {
         Error {
             line,
-            columns: None,
-            field: None,
-            record: None,
-            kind,
+            ..Error::new(kind)
         }
     }
     /// An error within one field of a line.
@@ -163,6 +297,7 @@ impl Error {
         kind: ErrorKind,
     ) -> Self {
         Error {
+            file: None,
             line,
             columns: Some((field.start, field.end)),
             field: Some(field.name),
@@ -170,10 +305,72 @@ impl Error {
             kind,
         }
     }
+    /// A record out of place, on a line (`line` 0: not tied to one).
+    pub fn structure(line: usize, reason: impl Into<String>) -> Self {
+        Error::at_line(line, ErrorKind::structure(reason))
+    }
+    /// A model value that cannot be written.
+    pub fn invalid(reason: impl Into<String>) -> Self {
+        Error::new(ErrorKind::invalid(reason))
+    }
+    /// The same error, naming the file it is in.
+    #[must_use]
+    pub fn with_file(mut self, file: impl Into<Arc<str>>) -> Self {
+        self.file = Some(file.into());
+        self
+    }
+    /// Names the file of every error in `errors` (one shared copy of the name).
+    pub fn name_file(errors: &mut [Error], file: &Arc<str>) {
+        for e in errors {
+            e.file = Some(Arc::clone(file));
+        }
+    }
+    /// The kind's stable code ([`ErrorKind::code`]).
+    pub fn code(&self) -> &'static str {
+        self.kind.code()
+    }
+    /// The kind's category ([`ErrorKind::category`]).
+    pub fn category(&self) -> ErrorCategory {
+        self.kind.category()
+    }
+}
+
+impl Serialize for Error {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Wire<'a> {
+            #[serde(flatten)]
+            kind: &'a ErrorKind,
+            code: &'static str,
+            category: ErrorCategory,
+            message: String,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            file: Option<&'a str>,
+            line: usize,
+            columns: Option<(u16, u16)>,
+            field: Option<&'static str>,
+            record: Option<&'static str>,
+        }
+        Wire {
+            kind: &self.kind,
+            code: self.kind.code(),
+            category: self.kind.category(),
+            message: self.to_string(),
+            file: self.file.as_deref(),
+            line: self.line,
+            columns: self.columns,
+            field: self.field,
+            record: self.record,
+        }
+        .serialize(s)
+    }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(file) = &self.file {
+            write!(f, "{file}: ")?;
+        }
         let mut sep = "";
         if self.line > 0 {
             write!(f, "line {}", self.line)?;
@@ -203,9 +400,11 @@ impl fmt::Display for Error {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use crate::field::FieldSpec;
+    use serde_json::{json, Value};
 
     #[test]
     fn message_names_line_columns_and_field() {
@@ -222,6 +421,10 @@ mod tests {
             e.to_string(),
             "line 12, columns 254-266 (valor_pago): expected digits, found \"12,50\""
         );
+        assert_eq!(
+            e.clone().with_file("RETORNO.RET").to_string(),
+            "RETORNO.RET: line 12, columns 254-266 (valor_pago): expected digits, found \"12,50\""
+        );
         let e = Error::at_line(
             3,
             ErrorKind::LineLength {
@@ -234,5 +437,258 @@ mod tests {
             "line 3: expected a line of 240 bytes, found 239"
         );
         assert_eq!(Error::new(ErrorKind::Empty).to_string(), "empty file");
+        assert_eq!(
+            Error::new(ErrorKind::Empty).with_file("a.ret").to_string(),
+            "a.ret: empty file"
+        );
+    }
+
+    /// Each variant's position in this exhaustive match: a new variant does not compile until it is listed here,
+    /// and `every_kind_serializes` then fails until it has a sample.
+    fn ordinal(k: &ErrorKind) -> usize {
+        match k {
+            ErrorKind::Empty => 0,
+            ErrorKind::LineLength { .. } => 1,
+            ErrorKind::LineTooLong { .. } => 2,
+            ErrorKind::NotDigits { .. } => 3,
+            ErrorKind::BadDate { .. } => 4,
+            ErrorKind::MissingDate => 5,
+            ErrorKind::BadConst { .. } => 6,
+            ErrorKind::UnknownLayout { .. } => 7,
+            ErrorKind::UnknownBank { .. } => 8,
+            ErrorKind::UnknownKind { .. } => 9,
+            ErrorKind::UnknownRecord { .. } => 10,
+            ErrorKind::Structure { .. } => 11,
+            ErrorKind::MissingHeader => 12,
+            ErrorKind::MissingTrailer => 13,
+            ErrorKind::TrailerCount { .. } => 14,
+            ErrorKind::UnknownOcorrencia { .. } => 15,
+            ErrorKind::Overflow { .. } => 16,
+            ErrorKind::Invalid { .. } => 17,
+            ErrorKind::Io { .. } => 18,
+        }
+    }
+    const KINDS: usize = 19;
+
+    /// One sample of every kind, with the JSON its kind-specific part must give: (kind, code, category, fields).
+    fn samples() -> Vec<(ErrorKind, &'static str, &'static str, Value)> {
+        vec![
+            (ErrorKind::Empty, "empty", "file_defect", json!({})),
+            (
+                ErrorKind::LineLength {
+                    expected: 240,
+                    found: 239,
+                },
+                "line_length",
+                "file_defect",
+                json!({"expected": 240, "found": 239}),
+            ),
+            (
+                ErrorKind::LineTooLong { limit: 4096 },
+                "line_too_long",
+                "file_defect",
+                json!({"limit": 4096}),
+            ),
+            (
+                ErrorKind::NotDigits {
+                    found: "12,50".into(),
+                },
+                "not_digits",
+                "field",
+                json!({"found": "12,50"}),
+            ),
+            (
+                ErrorKind::BadDate {
+                    found: "31022026".into(),
+                },
+                "bad_date",
+                "field",
+                json!({"found": "31022026"}),
+            ),
+            (ErrorKind::MissingDate, "missing_date", "field", json!({})),
+            (
+                ErrorKind::BadConst {
+                    expected: "0",
+                    found: "9".into(),
+                },
+                "bad_const",
+                "field",
+                json!({"expected": "0", "found": "9"}),
+            ),
+            (
+                ErrorKind::UnknownLayout {
+                    reason: "short".into(),
+                },
+                "unknown_layout",
+                "structure",
+                json!({"reason": "short"}),
+            ),
+            (
+                ErrorKind::UnknownBank {
+                    code: "999".into(),
+                    layout: 400,
+                    hint: String::new(),
+                },
+                "unknown_bank",
+                "structure",
+                json!({"bank": "999", "layout": 400, "hint": ""}),
+            ),
+            (
+                ErrorKind::UnknownKind {
+                    reason: "byte 143".into(),
+                },
+                "unknown_kind",
+                "structure",
+                json!({"reason": "byte 143"}),
+            ),
+            (
+                ErrorKind::UnknownRecord {
+                    found: "X".into(),
+                    layout: "CNAB 240".into(),
+                },
+                "unknown_record",
+                "structure",
+                json!({"found": "X", "layout": "CNAB 240"}),
+            ),
+            (
+                ErrorKind::structure("second file header"),
+                "structure",
+                "structure",
+                json!({"reason": "second file header"}),
+            ),
+            (
+                ErrorKind::MissingHeader,
+                "missing_header",
+                "structure",
+                json!({}),
+            ),
+            (
+                ErrorKind::MissingTrailer,
+                "missing_trailer",
+                "file_defect",
+                json!({}),
+            ),
+            (
+                ErrorKind::TrailerCount {
+                    declared: "4 records".into(),
+                    counted: "5".into(),
+                },
+                "trailer_count",
+                "file_defect",
+                json!({"declared": "4 records", "counted": "5"}),
+            ),
+            (
+                ErrorKind::UnknownOcorrencia { code: "67".into() },
+                "unknown_ocorrencia",
+                "business",
+                json!({"ocorrencia": "67"}),
+            ),
+            (
+                ErrorKind::Overflow {
+                    value: "12345".into(),
+                    width: 2,
+                },
+                "overflow",
+                "field",
+                json!({"value": "12345", "width": 2}),
+            ),
+            (
+                ErrorKind::invalid("bad CPF"),
+                "invalid",
+                "business",
+                json!({"reason": "bad CPF"}),
+            ),
+            (
+                ErrorKind::io("disk on fire"),
+                "io",
+                "file_defect",
+                json!({"reason": "disk on fire"}),
+            ),
+        ]
+    }
+
+    #[test]
+    fn every_kind_serializes() {
+        const F: FieldSpec = FieldSpec::dec("valor_pago", 254, 266, 2);
+        let samples = samples();
+        let mut seen = [false; KINDS];
+        for (kind, code, category, fields) in samples {
+            seen[ordinal(&kind)] = true;
+            assert_eq!(kind.code(), code);
+            assert_eq!(kind.category().as_str(), category);
+            // The kind alone: its tag and its fields.
+            let mut want = fields.as_object().cloned().unwrap();
+            want.insert("kind".into(), json!(code));
+            assert_eq!(
+                serde_json::to_value(&kind).unwrap(),
+                Value::Object(want.clone())
+            );
+            // Within an error, not tied to a line.
+            let e = Error::new(kind.clone());
+            let mut whole = want.clone();
+            whole.extend([
+                ("code".to_string(), json!(code)),
+                ("category".to_string(), json!(category)),
+                ("message".to_string(), json!(kind.to_string())),
+                ("line".to_string(), json!(0)),
+                ("columns".to_string(), Value::Null),
+                ("field".to_string(), Value::Null),
+                ("record".to_string(), Value::Null),
+            ]);
+            assert_eq!(serde_json::to_value(&e).unwrap(), Value::Object(whole));
+            // In a field of a named file.
+            let e = Error::at_field(12, "detalhe", &F, kind.clone()).with_file("RETORNO.RET");
+            let mut whole = want;
+            whole.extend([
+                ("code".to_string(), json!(code)),
+                ("category".to_string(), json!(category)),
+                (
+                    "message".to_string(),
+                    json!(format!(
+                        "RETORNO.RET: line 12, columns 254-266 (valor_pago): {kind}"
+                    )),
+                ),
+                ("file".to_string(), json!("RETORNO.RET")),
+                ("line".to_string(), json!(12)),
+                ("columns".to_string(), json!([254, 266])),
+                ("field".to_string(), json!("valor_pago")),
+                ("record".to_string(), json!("detalhe")),
+            ]);
+            assert_eq!(serde_json::to_value(&e).unwrap(), Value::Object(whole));
+        }
+        let missing: Vec<usize> = (0..KINDS).filter(|&i| !seen[i]).collect();
+        assert!(missing.is_empty(), "kinds without a sample: {missing:?}");
+    }
+
+    #[test]
+    fn codes_are_unique_and_category_names_are_their_json() {
+        let samples = samples();
+        let mut codes: Vec<&str> = samples.iter().map(|s| s.0.code()).collect();
+        codes.sort_unstable();
+        let n = codes.len();
+        codes.dedup();
+        assert_eq!(codes.len(), n, "duplicate codes");
+        assert_eq!(n, KINDS);
+        for c in [
+            ErrorCategory::FileDefect,
+            ErrorCategory::Field,
+            ErrorCategory::Structure,
+            ErrorCategory::Business,
+        ] {
+            assert_eq!(serde_json::to_value(c).unwrap(), json!(c.as_str()));
+            assert_eq!(c.to_string(), c.as_str());
+        }
+    }
+
+    #[test]
+    fn name_file_shares_one_name() {
+        let mut v = vec![
+            Error::new(ErrorKind::Empty),
+            Error::at_line(2, ErrorKind::MissingHeader),
+        ];
+        let name: Arc<str> = Arc::from("x.ret");
+        Error::name_file(&mut v, &name);
+        assert_eq!(v[1].to_string(), "x.ret: line 2: missing file header");
+        assert_eq!(v[0].file.as_deref(), Some("x.ret"));
     }
 }

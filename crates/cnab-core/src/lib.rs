@@ -40,7 +40,7 @@ pub mod text;
 pub mod write;
 
 pub use bank::{Bank, BankSpec, LayoutSpec, RecordKey};
-pub use error::{Error, ErrorKind, Result};
+pub use error::{Error, ErrorCategory, ErrorKind, Result};
 pub use field::{FieldSpec, Kind, RecordLayout, Role, Value};
 pub use model::*;
 pub use read::{

@@ -506,7 +506,7 @@ impl<'a> Engine<'a> {
         if self.seen_trailer {
             self.problem(Error::at_line(
                 line_no,
-                ErrorKind::Structure("record after the file trailer".into()),
+                ErrorKind::structure("record after the file trailer"),
             ))?;
         }
         if !self.seen_header && key != RecordKey::FileHeader {
@@ -549,7 +549,7 @@ impl<'a> Engine<'a> {
                 if self.seen_header && self.total > 1 {
                     self.problem(Error::at_line(
                         line_no,
-                        ErrorKind::Structure("second file header".into()),
+                        ErrorKind::structure("second file header"),
                     ))?;
                 }
                 self.seen_header = true;
@@ -561,9 +561,7 @@ impl<'a> Engine<'a> {
                 if self.in_batch {
                     self.problem(Error::at_line(
                         line_no,
-                        ErrorKind::Structure(
-                            "batch header inside a batch (missing batch trailer)".into(),
-                        ),
+                        ErrorKind::structure("batch header inside a batch (missing batch trailer)"),
                     ))?;
                 }
                 self.in_batch = true;
@@ -579,7 +577,7 @@ impl<'a> Engine<'a> {
                 if !self.in_batch {
                     self.problem(Error::at_line(
                         line_no,
-                        ErrorKind::Structure("batch trailer without a batch header".into()),
+                        ErrorKind::structure("batch trailer without a batch header"),
                     ))?;
                 }
                 self.check_count(
@@ -596,9 +594,7 @@ impl<'a> Engine<'a> {
                 if self.in_batch {
                     self.problem(Error::at_line(
                         line_no,
-                        ErrorKind::Structure(
-                            "file trailer inside a batch (missing batch trailer)".into(),
-                        ),
+                        ErrorKind::structure("file trailer inside a batch (missing batch trailer)"),
                     ))?;
                 }
                 self.seen_trailer = true;
@@ -627,7 +623,7 @@ impl<'a> Engine<'a> {
                 if self.spec.layout == Layout::Cnab240 && !self.in_batch {
                     self.problem(Error::at_line(
                         line_no,
-                        ErrorKind::Structure(format!("{key} outside a batch")),
+                        ErrorKind::structure(format!("{key} outside a batch")),
                     ))?;
                 }
                 let starts = self.spec.entry_record(key).is_none_or(|e| e.starts);
@@ -645,7 +641,7 @@ impl<'a> Engine<'a> {
                         .unwrap_or_default();
                     self.problem(Error::at_line(
                         line_no,
-                        ErrorKind::Structure(format!("{key} without a preceding {first}")),
+                        ErrorKind::structure(format!("{key} without a preceding {first}")),
                     ))?;
                     Ok(None)
                 } else {
@@ -676,7 +672,7 @@ impl<'a> Engine<'a> {
                         rec.line,
                         rec.layout.name,
                         spec,
-                        ErrorKind::Structure(format!(
+                        ErrorKind::structure(format!(
                             "lote {found:04} in a batch whose header says lote {expected:04}"
                         )),
                     ))?;
@@ -1066,7 +1062,7 @@ fn io_kind(e: std::io::Error) -> ErrorKind {
     if e.kind() == std::io::ErrorKind::InvalidData {
         ErrorKind::LineTooLong { limit: MAX_LINE }
     } else {
-        ErrorKind::Io(e.to_string())
+        ErrorKind::io(e.to_string())
     }
 }
 

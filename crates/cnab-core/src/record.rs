@@ -4,7 +4,7 @@ use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Serialize, Serializer};
 use std::sync::Arc;
 
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::field::{decode, FieldSpec, RecordLayout, Value};
 
 /// A view over one line: its layout and its bytes.
@@ -194,7 +194,7 @@ impl Serialize for RawRecord {
                                 spec.name,
                                 &FieldError {
                                     raw: crate::field::lossy(spec.slice(view.bytes)),
-                                    error: e.kind,
+                                    error: e,
                                 },
                             )?,
                         }
@@ -206,7 +206,7 @@ impl Serialize for RawRecord {
         #[derive(Serialize)]
         struct FieldError {
             raw: String,
-            error: ErrorKind,
+            error: Error,
         }
         let mut st = s.serialize_struct("RawRecord", 4)?;
         st.serialize_field("line", &self.line)?;

@@ -80,7 +80,7 @@ pub(crate) fn encode(
                 Some(Out::Num(d)) => {
                     let mut d = d.round_dp(u32::from(scale));
                     if d.is_sign_negative() && !d.is_zero() {
-                        return Err(ErrorKind::Invalid(format!(
+                        return Err(ErrorKind::invalid(format!(
                             "negative value {d} in {}",
                             spec.name
                         )));
@@ -404,7 +404,7 @@ struct Writer<'a> {
 impl Writer<'_> {
     fn push(&mut self, key: RecordKey, item: &dyn Fn(Role) -> Option<Out>) -> Result<Vec<u8>> {
         let layout = self.spec.record(key).ok_or_else(|| {
-            Error::new(ErrorKind::Invalid(format!(
+            Error::new(ErrorKind::invalid(format!(
                 "layout {} has no {key}",
                 self.spec.source
             )))
@@ -523,7 +523,7 @@ fn write_file<T>(
 fn check_documents(remessa: &Remessa) -> Result<()> {
     let b = &remessa.header.beneficiario.inscricao;
     if !b.numero.is_empty() && !crate::doc::valid_inscricao(b.tipo, &b.numero) {
-        return Err(Error::new(ErrorKind::Invalid(format!(
+        return Err(Error::new(ErrorKind::invalid(format!(
             "beneficiário: CPF/CNPJ {:?} has a wrong check digit",
             b.numero
         ))));
@@ -531,7 +531,7 @@ fn check_documents(remessa: &Remessa) -> Result<()> {
     for (i, t) in remessa.titulos.iter().enumerate() {
         let p = &t.pagador.inscricao;
         if !p.numero.is_empty() && !crate::doc::valid_inscricao(p.tipo, &p.numero) {
-            return Err(Error::new(ErrorKind::Invalid(format!(
+            return Err(Error::new(ErrorKind::invalid(format!(
                 "título {} (seu número {:?}): pagador CPF/CNPJ {:?} has a wrong check digit",
                 i + 1,
                 t.seu_numero,
@@ -590,7 +590,7 @@ fn fill_nosso_numero_dv(
         match boleto::nosso_numero_dv(&input) {
             Ok(dv) => t.nosso_numero_dv = dv,
             Err(e) => {
-                return Err(Error::new(ErrorKind::Invalid(format!(
+                return Err(Error::new(ErrorKind::invalid(format!(
                     "título {} (nosso número {:?}): cannot compute the nosso número check digit ({e}); give nosso_numero_dv",
                     i + 1,
                     t.nosso_numero
@@ -640,8 +640,8 @@ pub fn write_remessa_spec(
     opts: WriteOptions,
 ) -> Result<Vec<u8>> {
     if spec.kind != FileKind::Remessa {
-        return Err(Error::new(ErrorKind::Invalid(
-            "write_remessa_spec needs a remessa layout spec".into(),
+        return Err(Error::new(ErrorKind::invalid(
+            "write_remessa_spec needs a remessa layout spec",
         )));
     }
     if !opts.skip_document_check {
@@ -675,7 +675,7 @@ pub fn write_remessa_to<W: std::io::Write>(
 ) -> Result<()> {
     let bytes = write_remessa(remessa, bank, layout)?;
     sink.write_all(&bytes)
-        .map_err(|e| Error::new(ErrorKind::Io(e.to_string())))
+        .map_err(|e| Error::new(ErrorKind::io(e.to_string())))
 }
 
 /// Writes a retorno from the model (for test files and simulations: banks write retornos, companies read them).
@@ -696,8 +696,8 @@ pub fn write_retorno_spec(
     opts: WriteOptions,
 ) -> Result<Vec<u8>> {
     if spec.kind != FileKind::Retorno {
-        return Err(Error::new(ErrorKind::Invalid(
-            "write_retorno_spec needs a retorno layout spec".into(),
+        return Err(Error::new(ErrorKind::invalid(
+            "write_retorno_spec needs a retorno layout spec",
         )));
     }
     write_file(

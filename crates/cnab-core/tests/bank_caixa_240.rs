@@ -37,8 +37,8 @@ fn problems(list: &[cnab_core::Error]) -> Vec<String> {
                 .as_str()
                 .map(|f| format!(":{f}"))
                 .unwrap_or_default();
-            if kind == "?" {
-                // a kind without a code (e.g. a structure message): its text
+            if kind == "?" || kind == "structure" {
+                // a structure problem: its text says which
                 return e.to_string();
             }
             format!("{kind}{field}@{}", v["line"])

@@ -329,7 +329,7 @@ fn structural(kind: &ErrorKind) -> bool {
     matches!(
         kind,
         ErrorKind::TrailerCount { .. }
-            | ErrorKind::Structure(_)
+            | ErrorKind::Structure { .. }
             | ErrorKind::MissingTrailer
             | ErrorKind::MissingHeader
             | ErrorKind::Empty

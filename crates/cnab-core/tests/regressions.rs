@@ -24,6 +24,7 @@ const KNOWN: &[(&str, &str)] = &[
     ("header_only_240.txt", "line 1: missing file trailer (truncated file?)"),
     ("utf8_header_240.txt", "line 1: missing file trailer (truncated file?)"),
     ("lone_cr.txt", "empty file"),
+    ("second_header_240.txt", "line 2: second file header"),
     ("blank_then_header.txt", "line 1: not a CNAB 240 or CNAB 400 file: the first line (0 bytes) is neither a CNAB 240 nor a CNAB 400 file header"),
 ];
 
@@ -57,8 +58,20 @@ fn every_regression_input_reads_without_panic() {
         let bytes = std::fs::read(path).expect("read");
         let got = std::panic::catch_unwind(|| {
             let _ = detect(&bytes);
+            let mut unserializable = Vec::new();
             for opts in [ReadOptions::strict(), ReadOptions::lenient()] {
-                let _ = read(&bytes, opts).map(|f| serde_json::to_string(&f));
+                // Whatever comes out (the file with its problems, or the error) serializes whole.
+                let json = match read(&bytes, opts) {
+                    Ok(f) => serde_json::to_string(&f),
+                    Err(e) => serde_json::to_string(&e),
+                };
+                match json.map(|j| serde_json::from_str::<serde_json::Value>(&j)) {
+                    Ok(Ok(_)) => {}
+                    Ok(Err(e)) | Err(e) => unserializable.push(format!(
+                        "{name} ({}): does not serialize: {e}",
+                        if opts.lenient { "lenient" } else { "strict" }
+                    )),
+                }
                 let _ = read_retorno(&bytes, opts);
                 let _ = read_remessa(&bytes, opts);
                 if let Ok(rd) = RetornoReader::new(BufReader::new(bytes.as_slice()), opts) {
@@ -69,11 +82,12 @@ fn every_regression_input_reads_without_panic() {
                     );
                 }
             }
-            outcome(&bytes)
+            (outcome(&bytes), unserializable)
         });
         match got {
             Err(_) => failures.push(format!("{name}: panicked")),
-            Ok(got) => {
+            Ok((got, unserializable)) => {
+                failures.extend(unserializable);
                 if let Some((_, want)) = KNOWN.iter().find(|(n, _)| *n == name) {
                     if got != *want {
                         failures.push(format!("{name}: expected {want:?}, got {got:?}"));

@@ -162,7 +162,7 @@ def read_retorno(
     _check_kind(source, "retorno")
     f = _read(source, bank, layout, "retorno", lenient)
     if not isinstance(f, Retorno):  # pragma: no cover - the kind is forced
-        raise LayoutError("cannot tell remessa from retorno: this is a remessa", kind="unknown_kind")
+        raise _wrong_kind(source, "remessa")
     return f
 
 
@@ -177,7 +177,7 @@ def read_remessa(
     _check_kind(source, "remessa")
     f = _read(source, bank, layout, "remessa", lenient)
     if not isinstance(f, Remessa):  # pragma: no cover - the kind is forced
-        raise LayoutError("cannot tell remessa from retorno: this is a retorno", kind="unknown_kind")
+        raise _wrong_kind(source, "retorno")
     return f
 
 
@@ -189,7 +189,21 @@ def _check_kind(source: Source, want: str) -> None:
     except CnabError:
         return
     if d.kind != want:
-        raise LayoutError(f"cannot tell remessa from retorno: this is a {d.kind}", kind="unknown_kind")
+        raise _wrong_kind(source, d.kind)
+
+
+def _wrong_kind(source: Source, found: str) -> LayoutError:
+    """The error the core gives for a file of the other kind, naming the file when it was read from a path."""
+    reason = f"this is a {found}"
+    message = f"cannot tell remessa from retorno: {reason}"
+    file = None if isinstance(source, (bytes, bytearray, memoryview)) else os.fsdecode(os.fspath(source))
+    return LayoutError(
+        f"{file}: {message}" if file is not None else message,
+        kind="unknown_kind",
+        category="structure",
+        details={"reason": reason},
+        file=file,
+    )
 
 
 class EntryIterator(Iterator[RetornoEntry]):

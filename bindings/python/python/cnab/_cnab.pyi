@@ -5,7 +5,8 @@ from typing import Iterator, Optional
 __version__: str
 
 class NativeError(ValueError):
-    """args[0] is a JSON payload describing the error; `cnab` turns it into a CnabError subclass."""
+    """args[0] is a JSON payload: the core's error JSON (kind, code, category, message, file, line, columns, field,
+    record and the kind's own fields) plus "source"; `cnab` turns it into a CnabError subclass."""
 
 class NativeFile:
     @property

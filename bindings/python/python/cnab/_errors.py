@@ -8,21 +8,29 @@ from typing import Any, Dict, Optional, Tuple
 __all__ = ["CnabError", "LayoutError", "FieldError", "TrailerError", "BoletoError"]
 
 
+_COMMON = frozenset({"source", "kind", "code", "category", "message", "file", "line", "columns", "field", "record"})
+
+
 class CnabError(ValueError):
     """A problem in a CNAB file (or in a model being written), with where it is.
 
     ``str(err)`` is the Rust message, e.g.
-    ``line 12, columns 254-266 (valor_pago): expected digits, found "12,50"``.
+    ``RETORNO.RET: line 12, columns 254-266 (valor_pago): expected digits, found "12,50"``.
+
+    The attributes are the error JSON of the Rust core (what ``cnab parse --lenient`` lists in ``problems`` and
+    ``cnab validate --format json`` prints):
 
     Attributes:
+        kind: what went wrong, as a snake_case name (``"not_digits"``, ``"trailer_count"``, ``"check_digit"``…).
+        code: the stable code of the kind (equal to ``kind``): never renamed nor reused, safe to match on.
+        category: ``"file_defect"``, ``"field"``, ``"structure"`` or ``"business"``.
+        file: the file's path when the error came from reading a path, else ``None``.
         line: 1-based line number, or ``None`` when the problem is not tied to a line.
         columns: 1-based inclusive column range ``(start, end)``, or ``None``.
         column: the start column, or ``None``.
         field: the field name (``"valor_pago"``), or ``None``.
         record: the record name (``"segmento_t"``, ``"detalhe"``), or ``None``.
-        kind: what went wrong, as a snake_case name (``"not_digits"``, ``"trailer_count"``, ``"check_digit"``…).
-        details: the kind's details as the Rust core serializes them (``{"kind": "not_digits", "found": "12,50"}``),
-            or ``None``.
+        details: the kind's own fields (``{"found": "12,50"}`` for ``not_digits``), or ``None`` when it has none.
     """
 
     line: Optional[int]
@@ -30,6 +38,9 @@ class CnabError(ValueError):
     field: Optional[str]
     record: Optional[str]
     kind: str
+    code: str
+    category: str
+    file: Optional[str]
     details: Optional[Dict[str, Any]]
 
     def __init__(
@@ -42,6 +53,9 @@ class CnabError(ValueError):
         record: Optional[str] = None,
         kind: str = "invalid",
         details: Optional[Dict[str, Any]] = None,
+        code: Optional[str] = None,
+        category: str = "business",
+        file: Optional[str] = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -50,6 +64,9 @@ class CnabError(ValueError):
         self.field = field
         self.record = record
         self.kind = kind
+        self.code = code if code is not None else kind
+        self.category = category
+        self.file = file
         self.details = details
 
     @property
@@ -61,32 +78,42 @@ class CnabError(ValueError):
         return self.message
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}({self.message!r}, line={self.line!r}, field={self.field!r}, kind={self.kind!r})"
+        return (
+            f"{type(self).__name__}({self.message!r}, code={self.code!r}, line={self.line!r}, "
+            f"field={self.field!r})"
+        )
+
+    def _key(self) -> Tuple[Any, ...]:
+        return (type(self), self.message, self.line, self.columns, self.field, self.code, self.file)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, CnabError):
             return NotImplemented
-        return (type(self), self.message, self.line, self.columns, self.field, self.kind) == (
-            type(other),
-            other.message,
-            other.line,
-            other.columns,
-            other.field,
-            other.kind,
-        )
+        return self._key() == other._key()
 
     def __hash__(self) -> int:
-        return hash((type(self), self.message, self.line, self.columns, self.field, self.kind))
+        return hash(self._key())
 
     def to_dict(self) -> Dict[str, Any]:
-        """The error as the Rust core serializes it (what ``cnab parse --lenient`` prints in ``problems``)."""
-        return {
-            "line": self.line or 0,
-            "columns": list(self.columns) if self.columns else None,
-            "field": self.field,
-            "record": self.record,
-            "kind": self.details if self.details is not None else {"kind": self.kind},
-        }
+        """The error as the Rust core serializes it (what ``cnab parse --lenient`` prints in ``problems``):
+        ``{"kind", <the kind's fields>, "code", "category", "message", "file" (when known), "line", "columns",
+        "field", "record"}``."""
+        d: Dict[str, Any] = {"kind": self.kind}
+        d.update(self.details or {})
+        d.update(
+            code=self.code,
+            category=self.category,
+            message=self.message,
+        )
+        if self.file is not None:
+            d["file"] = self.file
+        d.update(
+            line=self.line or 0,
+            columns=list(self.columns) if self.columns else None,
+            field=self.field,
+            record=self.record,
+        )
+        return d
 
 
 class LayoutError(CnabError):
@@ -143,16 +170,19 @@ def _from_payload(payload: Dict[str, Any]) -> CnabError:
     kind = str(payload.get("kind") or "invalid")
     cls = _class_for(str(payload.get("source", "cnab")), kind)
     cols = payload.get("columns")
-    line = payload.get("line") or None
-    details = payload.get("details")
+    file = payload.get("file")
+    details = {k: v for k, v in payload.items() if k not in _COMMON}
     err: CnabError = cls(
         str(payload.get("message", "")),
-        line=line,
+        line=payload.get("line") or None,
         columns=(int(cols[0]), int(cols[1])) if cols else None,
         field=payload.get("field"),
         record=payload.get("record"),
         kind=kind,
-        details=details if isinstance(details, dict) else None,
+        details=details or None,
+        code=str(payload.get("code") or kind),
+        category=str(payload.get("category") or "business"),
+        file=str(file) if file is not None else None,
     )
     return err
 

@@ -37,7 +37,8 @@ __all__ = [
 
 FieldValue = Union[None, int, decimal.Decimal, datetime.date, str, Dict[str, Any]]
 """A decoded record field: ``int`` (digits), ``Decimal`` (implied decimals), ``date``, ``str`` (text), ``None``
-(blank number / zero date), or ``{"raw": ..., "error": {...}}`` when the field's content is invalid."""
+(blank number / zero date), or ``{"raw": ..., "error": {...}}`` (the error JSON of :class:`CnabError`) when the
+field's content is invalid."""
 
 
 class OcorrenciaKind(str, enum.Enum):
