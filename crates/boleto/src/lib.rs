@@ -38,6 +38,7 @@ pub mod dv;
 mod error;
 pub mod fator;
 mod input;
+pub mod pix;
 mod text;
 
 use std::collections::BTreeMap;
@@ -53,6 +54,7 @@ pub use barcode::{valor_max_10, valor_max_14, Barcode, LinhaDigitavel};
 pub use error::{BoletoError, Result};
 pub use fator::{fator_vencimento, vencimento_from_fator, vencimento_from_fator_today};
 pub use input::{BoletoInput, BoletoOutput, CampoLivreInfo, NossoNumero};
+pub use pix::{BrCode, PixError};
 
 /// Nosso número DV alone (`None` for layouts without one, e.g. BB convênio 7).
 ///
