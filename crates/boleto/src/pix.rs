@@ -613,6 +613,7 @@ impl BrCodeBuilder {
                 chave_tipo(chave)?;
                 mai.push_str(&tlv("26-01", "chave", "01", chave)?);
                 if let Some(d) = &self.descricao {
+                    max_len("26-02", "infoAdicional", d, 72)?;
                     mai.push_str(&tlv("26-02", "infoAdicional", "02", d)?);
                 }
             }
@@ -633,6 +634,7 @@ impl BrCodeBuilder {
                 if self.descricao.is_some() {
                     return Err(dynamic_only("26-02", "infoAdicional"));
                 }
+                max_len("26-25", "url", url, 77)?;
                 mai.push_str(&tlv("26-25", "url", "25", url)?);
             }
         }
@@ -853,6 +855,22 @@ fn parse_txid(t: &str) -> Result<Option<String>, PixError> {
 
 fn parse(s: &str) -> Result<BrCode, PixError> {
     let root = objects(s, 1, None)?;
+    // 63 last, 4 characters, CRC over everything before its value
+    let Some(last) = root.last().filter(|o| o.id == "63") else {
+        return Err(PixError::Missing {
+            tag: "63",
+            field: "crc",
+        });
+    };
+    let crc_start = s.len() - last.value.len();
+    let expected = crc_hex(s.get(..crc_start).unwrap_or_default());
+    if last.value.chars().count() != 4 || last.value != expected {
+        return Err(PixError::Crc {
+            expected,
+            found: last.value.to_string(),
+        });
+    }
+
     // 00 first (EMV: "the Payload Format Indicator shall be the first data object")
     match root.first() {
         Some(o) if o.id == "00" => {
@@ -872,22 +890,6 @@ fn parse(s: &str) -> Result<BrCode, PixError> {
             ))
         }
     }
-    // 63 last, 4 characters, CRC over everything before its value
-    let Some(last) = root.last().filter(|o| o.id == "63") else {
-        return Err(PixError::Missing {
-            tag: "63",
-            field: "crc",
-        });
-    };
-    let crc_start = s.len() - last.value.len();
-    let expected = crc_hex(s.get(..crc_start).unwrap_or_default());
-    if last.value.chars().count() != 4 || last.value != expected {
-        return Err(PixError::Crc {
-            expected,
-            found: last.value.to_string(),
-        });
-    }
-
     let mut code = BrCode {
         payload: s.to_string(),
         iniciacao: None,
