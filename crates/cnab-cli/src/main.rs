@@ -15,6 +15,7 @@ use rust_decimal::Decimal;
 
 mod boleto_cmd;
 mod corpus;
+mod pix_cmd;
 
 #[derive(Parser)]
 #[command(
@@ -99,6 +100,11 @@ enum Cmd {
     Boleto {
         #[command(subcommand)]
         cmd: boleto_cmd::BoletoCmd,
+    },
+    /// PIX BR Code ("Pix Copia e Cola"): build and check payloads.
+    Pix {
+        #[command(subcommand)]
+        cmd: pix_cmd::PixCmd,
     },
 }
 
@@ -412,6 +418,7 @@ fn run(cli: Cli) -> Result<bool, Fail> {
             verbose,
         } => corpus::run(&dir, layout, bank.as_deref(), expect.as_deref(), verbose),
         Cmd::Boleto { cmd } => boleto_cmd::run(cmd),
+        Cmd::Pix { cmd } => pix_cmd::run(cmd),
         Cmd::Banks => {
             print!("{}", banks_table());
             Ok(true)
