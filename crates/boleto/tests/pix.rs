@@ -936,3 +936,29 @@ proptest! {
         prop_assert_eq!(back.chave(), None);
     }
 }
+
+#[test]
+fn boleto_make_with_pix() {
+    let mut input = boleto::BoletoInput::new(341, "00010152", dec("6757.87"));
+    input.agencia = Some("1248".into());
+    input.conta = Some("02124".into());
+    input.carteira = Some("109".into());
+    input.vencimento = chrono::NaiveDate::from_ymd_opt(2029, 5, 20);
+    assert_eq!(boleto::make(&input).unwrap().pix_payload, None);
+    input.pix = Some(boleto::PixInput {
+        chave: "00038166000105".into(),
+        nome: "EMPRESA EXEMPLO LTDA".into(),
+        cidade: "SAO PAULO".into(),
+        txid: Some("NN00010152".into()),
+    });
+    let out = boleto::make(&input).unwrap();
+    let pix = out.pix_payload.unwrap();
+    assert_eq!(pix.valor(), Some(dec("6757.87")));
+    assert_eq!(pix.txid(), Some("NN00010152"));
+    assert_eq!(pix.chave_tipo(), Some(ChaveTipo::Cnpj));
+    input.pix.as_mut().unwrap().txid = Some("NN-1".into());
+    assert_eq!(
+        boleto::make(&input).unwrap_err().to_string(),
+        "pix: tag 62-05 (txid): character '-' not allowed: only a-z, A-Z, 0-9, or \"***\" for none (Manual §1.5.2)"
+    );
+}

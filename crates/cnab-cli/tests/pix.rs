@@ -194,3 +194,47 @@ fn usage_errors_exit_2() {
     let (code, _, _) = cnab(&["pix"], "");
     assert_eq!(code, 2);
 }
+
+#[test]
+fn boleto_make_with_pix_returns_the_payload_beside_the_barcode() {
+    let input = r#"{"banco": "341", "agencia": "1248", "conta": "02124", "carteira": "109",
+        "nosso_numero": "00010152", "valor": "6757.87", "vencimento": "2029-05-20",
+        "pix": {"chave": "00038166000105", "nome": "EMPRESA EXEMPLO LTDA", "cidade": "SAO PAULO",
+                "txid": "NN00010152"}}"#;
+    let (code, out, err) = cnab(&["boleto", "make"], input);
+    assert_eq!(code, 0, "{err}");
+    let v = json(&out);
+    assert_eq!(v["barcode"], "34194254800006757871090001015271248021246000");
+    // pix-utils 2.8.2 builds the same string from the same data
+    assert_eq!(
+        v["pix_payload"],
+        "00020126360014br.gov.bcb.pix01140003816600010552040000530398654076757.875802BR5920EMPRESA EXEMPLO LTDA6009SAO PAULO62140510NN0001015263042F1F"
+    );
+    let (code, out, _) = cnab(&["pix", "parse", v["pix_payload"].as_str().unwrap()], "");
+    assert_eq!(code, 0);
+    assert_eq!(json(&out)["valor"], "6757.87");
+
+    // without pix, no pix_payload key
+    let plain = input
+        .split(",\n        \"pix\"")
+        .next()
+        .unwrap()
+        .to_string()
+        + "}";
+    let (code, out, err) = cnab(&["boleto", "make"], &plain);
+    assert_eq!(code, 0, "{err}");
+    assert!(json(&out).get("pix_payload").is_none(), "{out}");
+
+    // a bad pix key is an input error naming the tag
+    let bad = input.replace("00038166000105", "00038166000106");
+    let (code, _, err) = cnab(&["boleto", "make"], &bad);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "cnab: pix: tag 26-01 (chave): CNPJ 00038166000106: check digits expected 05, found 06\n"
+    );
+    let unknown = input.replace("\"txid\"", "\"foo\"");
+    let (code, _, err) = cnab(&["boleto", "make"], &unknown);
+    assert_eq!(code, 1);
+    assert!(err.contains("unknown field `foo`"), "{err}");
+}
