@@ -928,6 +928,15 @@ proptest! {
     }
 
     #[test]
+    fn parse_never_panics(s in ".{0,200}", cut in any::<proptest::sample::Index>(), tail in ".{0,20}") {
+        let _ = BrCode::parse(&s);
+        // a valid payload cut anywhere (on a character boundary) and given another tail
+        let chars: Vec<char> = MANUAL_STATIC.chars().collect();
+        let head: String = chars[..cut.index(chars.len())].iter().collect();
+        let _ = BrCode::parse(&format!("{head}{tail}"));
+    }
+
+    #[test]
     fn dynamic_build_then_parse(url in "[a-z]{1,10}\\.example\\.com/[a-z0-9/]{1,40}", nome in text(25), cidade in text(15), unico in any::<bool>()) {
         let code = BrCode::dinamico(&url, &nome, &cidade).unico(unico).build().unwrap();
         let back: BrCode = code.as_str().parse().unwrap();
