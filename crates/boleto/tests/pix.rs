@@ -770,28 +770,6 @@ fn unicode_counts_characters_and_crc_covers_utf8() {
 
 #[test]
 fn pix_utils_live_crosscheck() {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/pix-utils");
-    if !std::path::Path::new(dir)
-        .join("node_modules/pix-utils")
-        .exists()
-    {
-        eprintln!(
-            "skip: pix-utils not installed (npm install --prefix crates/boleto/tests/pix-utils)"
-        );
-        return;
-    }
-    let Ok(mut child) = Command::new("node")
-        .arg("crosscheck.js")
-        .current_dir(dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-    else {
-        eprintln!("skip: node not found");
-        return;
-    };
     // ours → theirs: payloads we build; theirs → ours: the same inputs built by pix-utils
     let ours: Vec<BrCode> = PIX_UTILS
         .iter()
@@ -822,15 +800,7 @@ fn pix_utils_live_crosscheck() {
         })
         .collect();
     let req = serde_json::json!({"make": make, "parse": ours.iter().map(BrCode::as_str).collect::<Vec<_>>()});
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(req.to_string().as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success());
-    let ans: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let Some(ans) = pix_utils(&req) else { return };
     for (i, (mine, theirs)) in ours
         .iter()
         .zip(ans["parsed"].as_array().unwrap())
@@ -856,6 +826,174 @@ fn pix_utils_live_crosscheck() {
     for (mine, theirs) in ours.iter().zip(ans["made"].as_array().unwrap()) {
         let theirs: BrCode = theirs.as_str().unwrap().parse().unwrap();
         assert_eq!(&theirs, mine);
+    }
+}
+
+/// Run crosscheck.js with a request; `None` (and a skip message) when node or pix-utils is absent.
+fn pix_utils(req: &serde_json::Value) -> Option<serde_json::Value> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/pix-utils");
+    if !std::path::Path::new(dir)
+        .join("node_modules/pix-utils")
+        .exists()
+    {
+        eprintln!(
+            "skip: pix-utils not installed (npm install --prefix crates/boleto/tests/pix-utils)"
+        );
+        return None;
+    }
+    let Ok(mut child) = Command::new("node")
+        .arg("crosscheck.js")
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+    else {
+        eprintln!("skip: node not found");
+        return None;
+    };
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(req.to_string().as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    Some(serde_json::from_slice(&out.stdout).unwrap())
+}
+
+/// 300 pseudo-random static inputs (fixed seed), every key type, with and without amount,
+/// txid and description: built by both implementations, the strings must be equal and each
+/// side must read the other's payload to the same fields.
+#[test]
+fn pix_utils_live_random_crosscheck() {
+    struct Lcg(u64);
+    impl Lcg {
+        fn below(&mut self, n: u64) -> u64 {
+            self.0 = self
+                .0
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (self.0 >> 33) % n
+        }
+        fn pick(&mut self, set: &str, len: u64) -> String {
+            let set: Vec<char> = set.chars().collect();
+            (0..len)
+                .map(|_| set[self.below(set.len() as u64) as usize])
+                .collect()
+        }
+    }
+    const UP: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZ ";
+    const ALNUM: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    const HEX: &str = "0123456789abcdef";
+    let keys = ["12345678909", "00038166000105", "12ABC34501DE35"];
+    let mut r = Lcg(0x5eed_2026);
+    let mut inputs = Vec::new();
+    for _ in 0..300 {
+        let chave = match r.below(5) {
+            0 => keys[r.below(3) as usize].to_string(),
+            1 => {
+                let (n, m) = (1 + r.below(20), 1 + r.below(10));
+                let local = r.pick("abcdefghij0123456789._", n);
+                format!("{local}@{}.com.br", r.pick("abcdefghij", m))
+            }
+            2 => {
+                let (ddd, n) = (1 + r.below(9), 9 + r.below(2));
+                format!("+55{ddd}{}", r.pick("0123456789", n))
+            }
+            3 => format!(
+                "{}-{}-{}-{}-{}",
+                r.pick(HEX, 8),
+                r.pick(HEX, 4),
+                r.pick(HEX, 4),
+                r.pick(HEX, 4),
+                r.pick(HEX, 12)
+            ),
+            _ => keys[0].to_string(),
+        };
+        let n = r.below(24);
+        let nome = format!("X{}", r.pick(UP, n)).trim_end().to_string();
+        let n = r.below(14);
+        let cidade = format!("C{}", r.pick(UP, n)).trim_end().to_string();
+        let cents = (r.below(2) == 0).then(|| 1 + r.below(100_000_000_000));
+        let txid = if r.below(2) == 0 {
+            let n = 1 + r.below(25);
+            Some(r.pick(ALNUM, n))
+        } else {
+            None
+        };
+        let desc = if r.below(3) == 0 {
+            let n = 1 + r.below(20);
+            Some(r.pick(UP, n))
+        } else {
+            None
+        };
+        inputs.push((chave, nome, cidade, cents, txid, desc));
+    }
+    let ours: Vec<BrCode> = inputs
+        .iter()
+        .map(|(chave, nome, cidade, cents, txid, desc)| {
+            let mut b = BrCode::estatico(chave, nome, cidade);
+            if let Some(c) = cents {
+                b = b.valor(Decimal::new(*c as i64, 2));
+            }
+            if let Some(t) = txid {
+                b = b.txid(t);
+            }
+            if let Some(d) = desc {
+                b = b.descricao(d);
+            }
+            b.build().unwrap()
+        })
+        .collect();
+    let make: Vec<serde_json::Value> = inputs
+        .iter()
+        .map(|(chave, nome, cidade, cents, txid, desc)| {
+            let mut m =
+                serde_json::json!({"pixKey": chave, "merchantName": nome, "merchantCity": cidade});
+            if let Some(c) = cents {
+                // pix-utils takes a JS number and writes it with toFixed(2)
+                m["transactionAmount"] = (*c as f64 / 100.0).into();
+            }
+            if let Some(t) = txid {
+                m["txid"] = t.as_str().into();
+            }
+            if let Some(d) = desc {
+                m["infoAdicional"] = d.as_str().into();
+            }
+            m
+        })
+        .collect();
+    let req = serde_json::json!({"make": make, "parse": ours.iter().map(BrCode::as_str).collect::<Vec<_>>()});
+    let Some(ans) = pix_utils(&req) else { return };
+    let made = ans["made"].as_array().unwrap();
+    let parsed = ans["parsed"].as_array().unwrap();
+    assert_eq!(made.len(), 300);
+    for (i, mine) in ours.iter().enumerate() {
+        assert_eq!(
+            made[i].as_str(),
+            Some(mine.as_str()),
+            "input {i}: {:?}",
+            inputs[i]
+        );
+        let theirs: BrCode = made[i].as_str().unwrap().parse().unwrap();
+        assert_eq!(theirs.chave(), mine.chave());
+        let p = &parsed[i];
+        assert_eq!(p["pixKey"].as_str(), mine.chave(), "{i}");
+        assert_eq!(p["merchantName"].as_str(), Some(mine.nome()), "{i}");
+        assert_eq!(p["merchantCity"].as_str(), Some(mine.cidade()), "{i}");
+        assert_eq!(
+            p["txid"].as_str(),
+            Some(mine.txid().unwrap_or("***")),
+            "{i}"
+        );
+        assert_eq!(p["infoAdicional"].as_str(), mine.descricao(), "{i}");
+        let amount = mine
+            .valor()
+            .map_or(0.0, |v| v.to_string().parse::<f64>().unwrap());
+        assert_eq!(p["transactionAmount"].as_f64(), Some(amount), "{i}");
     }
 }
 
