@@ -11,6 +11,12 @@ if [ -z "${CNAB_TEST_PG_URL:-}" ]; then
 fi
 echo "CNAB_TEST_PG_URL=${CNAB_TEST_PG_URL:-(none: PostgreSQL tests skipped)}"
 
+echo "== pix-utils (npm), for the live BR Code cross-check in crates/boleto/tests/pix.rs"
+if command -v npm >/dev/null 2>&1 && [ ! -d crates/boleto/tests/pix-utils/node_modules/pix-utils ]; then
+  npm install --prefix crates/boleto/tests/pix-utils --no-audit --no-fund --silent \
+    || echo "(npm install failed: the live cross-check is skipped, the recorded vectors still run)"
+fi
+
 echo "== Rust: build and test the workspace (unit, integration, fixtures, doc tests)"
 cargo test --workspace --all-targets --no-fail-fast
 cargo test --workspace --doc

@@ -84,6 +84,9 @@ pub enum BoletoError {
     /// The bank code is not one this crate knows how to build a campo livre for.
     #[error("bank {0:03}: campo livre / nosso número not supported")]
     UnsupportedBank(u16),
+    /// The `pix` data of a boleto híbrido cannot make a BR Code (which tag, what is wrong).
+    #[error("pix: {0}")]
+    Pix(crate::pix::PixError),
 }
 
 /// Shorthand for `Result<T, BoletoError>`.

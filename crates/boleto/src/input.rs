@@ -35,6 +35,7 @@ use crate::text::pad;
 /// | `incremento` | BRB: nosso número increment (3, default `000`) |
 /// | `documento_beneficiario` | CrediSIS: the beneficiário's CPF/CNPJ (digits; its módulo 11 DV goes into the barcode) |
 /// | `portfolio` | Citibank: portfolio (3) |
+/// | `pix` | boleto híbrido: `{"chave", "nome", "cidade", "txid"?}` → `pix_payload`, a static BR Code for `valor` (see [`crate::pix`]) |
 ///
 /// ```
 /// let input: boleto::BoletoInput = serde_json::from_str(r#"{
@@ -114,6 +115,42 @@ pub struct BoletoInput {
     /// Citibank portfolio.
     #[serde(default)]
     pub portfolio: Option<String>,
+    /// PIX data for the QR code of a boleto híbrido.
+    #[serde(default)]
+    pub pix: Option<PixInput>,
+}
+
+/// PIX data of a boleto híbrido: `make` returns a static BR Code for the boleto's amount
+/// (`pix_payload`). Unknown keys are rejected.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PixInput {
+    /// The beneficiário's PIX key (CPF, CNPJ, e-mail, +55 phone or random key).
+    pub chave: String,
+    /// Merchant name (at most 25 characters).
+    pub nome: String,
+    /// Merchant city (at most 15 characters).
+    pub cidade: String,
+    /// Transaction id, up to 25 letters and digits (absent = `***`).
+    #[serde(default)]
+    pub txid: Option<String>,
+}
+
+impl PixInput {
+    /// The static BR Code for `valor` (no amount when `valor` is zero).
+    ///
+    /// # Errors
+    /// [`BoletoError::Pix`] with the tag and what is wrong.
+    pub fn brcode(&self, valor: Decimal) -> Result<crate::pix::BrCode> {
+        let mut b = crate::pix::BrCode::estatico(&self.chave, &self.nome, &self.cidade);
+        if !valor.is_zero() {
+            b = b.valor(valor);
+        }
+        if let Some(t) = &self.txid {
+            b = b.txid(t);
+        }
+        b.build().map_err(BoletoError::Pix)
+    }
 }
 
 fn nonempty(o: &Option<String>) -> Option<&str> {
@@ -233,6 +270,9 @@ pub struct BoletoOutput {
     pub vencimento: Option<NaiveDate>,
     /// Amount.
     pub valor: Decimal,
+    /// The BR Code of a boleto híbrido, when the input has `pix` (absent from the JSON otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pix_payload: Option<crate::pix::BrCode>,
 }
 
 /// What can be read back from a campo livre (see [`crate::parse_campo_livre`]).

@@ -38,6 +38,7 @@ pub mod dv;
 mod error;
 pub mod fator;
 mod input;
+pub mod pix;
 mod text;
 
 use std::collections::BTreeMap;
@@ -52,7 +53,8 @@ pub use banks::{campo_livre, nosso_numero, parse_campo_livre};
 pub use barcode::{valor_max_10, valor_max_14, Barcode, LinhaDigitavel};
 pub use error::{BoletoError, Result};
 pub use fator::{fator_vencimento, vencimento_from_fator, vencimento_from_fator_today};
-pub use input::{BoletoInput, BoletoOutput, CampoLivreInfo, NossoNumero};
+pub use input::{BoletoInput, BoletoOutput, CampoLivreInfo, NossoNumero, PixInput};
+pub use pix::{BrCode, PixError};
 
 /// Nosso número DV alone (`None` for layouts without one, e.g. BB convênio 7).
 ///
@@ -80,6 +82,10 @@ pub fn make(input: &BoletoInput) -> Result<BoletoOutput> {
     let cl = campo_livre(input)?;
     let barcode = Barcode::build(input.banco, input.vencimento, input.valor, &cl)?;
     let linha = barcode.linha_digitavel();
+    let pix_payload = match &input.pix {
+        Some(p) => Some(p.brcode(input.valor)?),
+        None => None,
+    };
     Ok(BoletoOutput {
         banco: input.banco,
         nosso_numero: nn.formatado,
@@ -96,6 +102,7 @@ pub fn make(input: &BoletoInput) -> Result<BoletoOutput> {
         linha_digitavel_formatada: linha.to_string(),
         barcode,
         linha_digitavel: linha,
+        pix_payload,
     })
 }
 

@@ -14,7 +14,8 @@ pub(crate) enum BoletoCmd {
         code: Vec<String>,
     },
     /// Build a boleto from one JSON object on stdin (banco, agencia, conta, carteira, nosso_numero, valor,
-    /// vencimento, … as the README lists per bank) → JSON with nosso_numero, campo_livre, barcode, linha_digitavel.
+    /// vencimento, … as the README lists per bank) → JSON with nosso_numero, campo_livre, barcode, linha_digitavel;
+    /// with `pix` {chave, nome, cidade, txid} also `pix_payload`, the BR Code of a boleto híbrido.
     Make,
 }
 

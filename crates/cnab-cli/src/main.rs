@@ -17,6 +17,7 @@ use rust_decimal::Decimal;
 mod boleto_cmd;
 mod corpus;
 mod out;
+mod pix_cmd;
 
 use out::{note, Out};
 
@@ -107,6 +108,11 @@ enum Cmd {
     Boleto {
         #[command(subcommand)]
         cmd: boleto_cmd::BoletoCmd,
+    },
+    /// PIX BR Code ("Pix Copia e Cola"): build and check payloads.
+    Pix {
+        #[command(subcommand)]
+        cmd: pix_cmd::PixCmd,
     },
 }
 
@@ -526,6 +532,7 @@ fn run(out: &mut Out, cli: Cli) -> Result<bool, Fail> {
             verbose,
         ),
         Cmd::Boleto { cmd } => boleto_cmd::run(out, cmd),
+        Cmd::Pix { cmd } => pix_cmd::run(out, cmd),
         Cmd::Banks => {
             write!(out, "{}", banks_table())?;
             Ok(true)

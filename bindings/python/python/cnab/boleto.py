@@ -82,6 +82,8 @@ class BoletoOutput(_DictLike):
     fator_vencimento: int = 0
     vencimento: Optional[datetime.date] = None
     valor: decimal.Decimal = decimal.Decimal(0)
+    pix_payload: Optional[str] = None
+    """The PIX BR Code of a boleto híbrido, when the input has ``pix``."""
 
 
 def parse(code: str) -> Parsed:
