@@ -219,8 +219,16 @@ pub struct RetornoEntry {
     pub valor_pago: Option<Decimal>,
     /// Net amount credited to the company.
     pub valor_creditado: Option<Decimal>,
-    /// Interest and fine paid.
+    /// Interest and fine paid: the bank's combined field, or `juros + multa` when the layout carries them apart.
     pub juros_multa: Option<Decimal>,
+    /// Interest (juros de mora) paid, where the layout carries it apart from the multa (Sicredi, Caixa CNAB 400);
+    /// absent from the JSON otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub juros: Option<Decimal>,
+    /// Fine (multa) paid, where the layout carries it apart from the juros (Sicredi, Caixa CNAB 400); absent from
+    /// the JSON otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub multa: Option<Decimal>,
     /// Discount granted.
     pub desconto: Option<Decimal>,
     /// Abatimento granted.

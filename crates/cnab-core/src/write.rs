@@ -341,6 +341,13 @@ fn entry_value(e: &RetornoEntry, spec: &LayoutSpec, role: Role) -> Option<Out> {
         Role::ValorPago => num(e.valor_pago),
         Role::ValorCreditado => num(e.valor_creditado),
         Role::JurosMulta => num(e.juros_multa),
+        // A model that gives only the combined juros_multa writes it as juros (nothing is dropped).
+        Role::Juros => num(e.juros.or(if e.multa.is_none() {
+            e.juros_multa
+        } else {
+            None
+        })),
+        Role::Multa => num(e.multa),
         Role::Desconto => num(e.desconto),
         Role::Abatimento => num(e.abatimento),
         Role::Iof => num(e.iof),

@@ -221,6 +221,11 @@ class RetornoEntry(_Model):
     valor_pago: Optional[decimal.Decimal] = None
     valor_creditado: Optional[decimal.Decimal] = None
     juros_multa: Optional[decimal.Decimal] = None
+    """Juros and multa paid: the bank's combined field, or ``juros + multa`` where the layout carries them apart."""
+    juros: Optional[decimal.Decimal] = None
+    """Juros (mora) paid, where the layout carries it apart from the multa (Caixa and Sicredi CNAB 400)."""
+    multa: Optional[decimal.Decimal] = None
+    """Multa paid, where the layout carries it apart from the juros (Caixa and Sicredi CNAB 400)."""
     desconto: Optional[decimal.Decimal] = None
     abatimento: Optional[decimal.Decimal] = None
     iof: Optional[decimal.Decimal] = None
