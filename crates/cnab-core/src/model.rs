@@ -96,6 +96,9 @@ pub enum OcorrenciaKind {
     Tarifa,
     /// Information only (título em ser, DDA, aviso ao pagador…).
     Informativo,
+    /// The bank's pre-validation (pré-crítica) of a remessa record: field notices or errors found before the record
+    /// was processed (Caixa segment W), not an event of the title.
+    PreCritica,
     /// A code the bank's table does not list.
     Desconhecida,
 }
@@ -203,6 +206,9 @@ pub struct RetornoEntry {
     pub uso_empresa: String,
     /// Carteira.
     pub carteira: String,
+    /// Variação da carteira (BB) or modalidade (Caixa), where the retorno carries it; absent from the JSON when empty.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub variacao: String,
     /// What happened.
     pub ocorrencia: Option<Ocorrencia>,
     /// Reasons (rejections, liquidation channel, baixa reason…).

@@ -243,6 +243,7 @@ pub(crate) fn retorno_entry(
         Role::SeuNumero => set_text(&mut e.seu_numero, c.text()),
         Role::UsoEmpresa => set_text(&mut e.uso_empresa, c.text()),
         Role::Carteira => set_text(&mut e.carteira, c.text()),
+        Role::Variacao | Role::Modalidade => set_text(&mut e.variacao, c.text()),
         Role::Ocorrencia => {
             // The first record's code wins (segment U repeats segment T's); an empty or zero code never overrides.
             if let Some(code) = keep(problems, c.digits()) {

@@ -324,6 +324,7 @@ fn entry_value(e: &RetornoEntry, spec: &LayoutSpec, role: Role) -> Option<Out> {
         Role::SeuNumero => txt(&e.seu_numero),
         Role::UsoEmpresa => txt(&e.uso_empresa),
         Role::Carteira => txt(&e.carteira),
+        Role::Variacao | Role::Modalidade => txt(&e.variacao),
         Role::Ocorrencia => e.ocorrencia.as_ref().and_then(|o| txt(&o.code)),
         Role::Motivos => {
             let s: String = e

@@ -54,6 +54,8 @@ class OcorrenciaKind(str, enum.Enum):
     PROTESTO = "protesto"
     TARIFA = "tarifa"
     INFORMATIVO = "informativo"
+    PRE_CRITICA = "pre_critica"
+    """The bank's pre-validation of a remessa record (Caixa segment W), not an event of the title."""
     DESCONHECIDA = "desconhecida"
 
     @property
@@ -212,6 +214,8 @@ class RetornoEntry(_Model):
     seu_numero: str = ""
     uso_empresa: str = ""
     carteira: str = ""
+    variacao: str = ""
+    """Variação da carteira (BB) or modalidade (Caixa), where the retorno carries it."""
     ocorrencia: Optional[Ocorrencia] = None
     motivos: List[Motivo] = field(default_factory=list)
     data_ocorrencia: Optional[datetime.date] = None

@@ -191,7 +191,7 @@ pub const DETALHE_RETORNO: RecordLayout = RecordLayout {
         F::num("id_postagem", 29, 29),
         F::blank("uso_caixa_1", 30, 31),
         F::alpha("uso_empresa", 32, 56).role(R::UsoEmpresa),
-        F::num("modalidade", 57, 58),
+        F::num("modalidade", 57, 58).role(R::Modalidade),
         F::num("nosso_numero", 59, 73).role(R::NossoNumero),
         F::blank("uso_caixa_2", 74, 79),
         F::num("motivo_rejeicao_prefixo", 80, 80),
