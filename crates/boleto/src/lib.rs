@@ -132,9 +132,11 @@ pub struct Parsed {
     pub banco: Option<Bank>,
     /// Bank name when known.
     pub banco_nome: Option<&'static str>,
-    /// Amount (for arrecadação, only when the value identifier is 6 or 8).
+    /// Amount (for arrecadação, only when the value identifier is 6 or 8). For a cobrança code
+    /// whose positions 6-19 hold a 14-digit value (see [`ValorLido`]) this is that value.
     pub valor: Option<Decimal>,
-    /// Fator de vencimento (cobrança only; 0 = no due date).
+    /// Fator de vencimento (cobrança only; 0 = no due date; `None` when positions 6-9 are the
+    /// leading digits of a 14-digit value).
     pub fator_vencimento: Option<u16>,
     /// Due date, cycle chosen by FEBRABAN's window around the reference date.
     pub vencimento: Option<NaiveDate>,
@@ -145,6 +147,57 @@ pub struct Parsed {
     /// Bank-specific parts of the campo livre (carteira, nosso_numero, agencia, …), or for
     /// arrecadação: segmento, identificador_valor, empresa.
     pub parts: BTreeMap<String, String>,
+    /// What the reader had to decide about the code and could not prove (cobrança: how
+    /// positions 6-19 were read, see [`ValorLido`]). Empty for ordinary codes.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub avisos: Vec<String>,
+}
+
+/// How positions 6-19 of a cobrança barcode were read.
+///
+/// FEBRABAN lets a value above 99,999,999.99 advance over the fator field (BB *Especificações
+/// Técnicas para Confecção de Boleto de Cobrança*, Jan 2016, Anexo IV; see [`Barcode`]). The code
+/// itself does not say which form it uses, so the reader decides by the fator's due date:
+/// - fator 0000, or a fator with a due date inside FEBRABAN's window around the reference date
+///   ([`vencimento_from_fator`]): fator + 10-digit value;
+/// - fator 0001-0999 with no date in the window: those factors belong only to the first cycle
+///   (1997-10-08 to 2000-07-02), and they are exactly what a value from 100,000,000.00 to
+///   99,999,999,999.99 puts in positions 6-9 — read as a 14-digit value, no due date, and say so;
+/// - fator 1000-9999 with no date in the window: either a boleto the banking network would
+///   refuse that day or a value of 100,000,000,000.00 or more; the 10-digit value is returned
+///   and the 14-digit reading is named in a warning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ValorLido {
+    /// Fator (positions 6-9) and a 10-digit value (positions 10-19).
+    FatorEValor {
+        /// The fator de vencimento.
+        fator: u16,
+        /// The value.
+        valor: Decimal,
+        /// Whether positions 6-19 could also be a 14-digit value (the fator has no due date in
+        /// the window).
+        ambiguo: bool,
+    },
+    /// A 14-digit value (positions 6-19) without due date.
+    Valor14(Decimal),
+}
+
+impl ValorLido {
+    /// Reads positions 6-19 of `b` by the rule in the type's docs.
+    pub fn of(b: &Barcode, reference: NaiveDate) -> ValorLido {
+        let fator = b.fator_vencimento();
+        let sem_data = fator != 0 && b.vencimento_at(reference).is_none();
+        if sem_data && fator < 1000 {
+            ValorLido::Valor14(b.valor_14())
+        } else {
+            ValorLido::FatorEValor {
+                fator,
+                valor: b.valor(),
+                ambiguo: sem_data,
+            }
+        }
+    }
 }
 
 /// Parse any code: 44-digit barcode, 47-digit linha digitável, 48-digit arrecadação line or
@@ -205,6 +258,7 @@ pub fn parse_any_at(code: &str, reference: NaiveDate) -> Result<Parsed> {
                 campo_livre: a.campo_livre().to_string(),
                 campo_livre_dv_ok: None,
                 parts,
+                avisos: Vec::new(),
             })
         }
         (44, false) | (47, _) => {
@@ -215,6 +269,33 @@ pub fn parse_any_at(code: &str, reference: NaiveDate) -> Result<Parsed> {
             };
             let l = b.linha_digitavel();
             let info = parse_campo_livre(b.banco().code(), b.campo_livre());
+            let mut avisos = Vec::new();
+            let (valor, fator_vencimento, vencimento) = match ValorLido::of(&b, reference) {
+                ValorLido::Valor14(v) => {
+                    avisos.push(format!(
+                        "positions 6-9 ({}) are no fator with a due date near {reference}: read as the \
+                         leading digits of a 14-digit value (6-19), {v}, no due date (FEBRABAN: values \
+                         above 99,999,999.99 advance over the fator)",
+                        format!("{:04}", b.fator_vencimento())
+                    ));
+                    (v, None, None)
+                }
+                ValorLido::FatorEValor {
+                    fator,
+                    valor,
+                    ambiguo,
+                } => {
+                    if ambiguo {
+                        avisos.push(format!(
+                            "fator {fator:04} has no due date within FEBRABAN's window around \
+                             {reference}; read as fator + 10-digit value {valor}, but as a 14-digit \
+                             value positions 6-19 would be {}",
+                            b.valor_14()
+                        ));
+                    }
+                    (valor, Some(fator), b.vencimento_at(reference))
+                }
+            };
             Ok(Parsed {
                 tipo: Tipo::Cobranca,
                 barcode: b.as_str().to_string(),
@@ -222,12 +303,13 @@ pub fn parse_any_at(code: &str, reference: NaiveDate) -> Result<Parsed> {
                 linha_digitavel_formatada: l.to_string(),
                 banco: Some(b.banco()),
                 banco_nome: b.banco().name(),
-                valor: Some(b.valor()),
-                fator_vencimento: Some(b.fator_vencimento()),
-                vencimento: b.vencimento_at(reference),
+                valor: Some(valor),
+                fator_vencimento,
+                vencimento,
                 campo_livre: b.campo_livre().to_string(),
                 campo_livre_dv_ok: info.as_ref().and_then(|i| i.dv_ok),
                 parts: info.map(|i| i.parts).unwrap_or_default(),
+                avisos,
             })
         }
         (n, _) => Err(BoletoError::WrongLength {

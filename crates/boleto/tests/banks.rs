@@ -472,23 +472,61 @@ fn itau_bnc_vectors_and_dacs() {
         out.barcode.as_str(),
         "34192719500000800081090022335281234567890000"
     );
-    // carteira 112 is not an Anexo 4 exception: full DAC (brcobranca lists it as one; BNC's
-    // carteira 112 vectors put the conta DV inside the DAC, also off-manual). Reading BNC's
-    // 112 barcode still works (its general and field DVs are consistent):
+    // Reading BNC's carteira 112 barcode works (its general and field DVs are consistent):
     let p = boleto::parse_any("34191.12002 22334.581232 41234.560005 1 71950000010101").unwrap();
     assert_eq!(p.parts["carteira"], "112");
+}
+
+#[test]
+fn itau_escritural_carteiras_use_the_short_dac() {
+    // Itaú manual (Mar 2015 p. 33-34 / Jul 2021 p. 45-46), Nota 23: escritural carteiras take the
+    // DAC over carteira + nosso número only. Real vector: the Itaú retorno
+    // corpus/real/341-itau/cnab400/retorno/gustavonvcnab__341-02.txt (agência 0123, conta 12345)
+    // carries carteira 112, nosso número 11025727, DAC 9 (positions 83-94). The long form
+    // (0123 12345 112 11025727) would give 8.
+    let cnab = [
+        ("agencia", "0123"),
+        ("conta", "12345"),
+        ("carteira", "112"),
+        ("nosso_numero", "11025727"),
+    ];
+    assert_eq!(nn(341, &cnab), "112/11025727-9");
     assert_eq!(
-        nn(
-            341,
-            &[
-                ("agencia", "1234"),
-                ("conta", "12345"),
-                ("carteira", "112"),
-                ("nosso_numero", "223345")
-            ]
-        ),
-        format!("112/00223345-{}", boleto::dv::mod10("12341234511200223345"))
+        boleto::banks::itau::dac_nosso_numero("0123", "12345", "112", "11025727"),
+        '9'
     );
+    assert_eq!(boleto::dv::mod10("01231234511211025727"), 8);
+    // the agência/conta do not enter the DAC of an escritural carteira
+    for cart in ["104", "115", "147", "188"] {
+        let a = boleto::banks::itau::dac_nosso_numero("0123", "12345", cart, "11025727");
+        let b = boleto::banks::itau::dac_nosso_numero("9999", "88888", cart, "11025727");
+        assert_eq!(a, b, "carteira {cart}");
+    }
+    // a direta carteira (109) still uses agência + conta (manual Anexo 4 example, carteira 110)
+    assert_eq!(
+        boleto::banks::itau::dac_nosso_numero("0057", "12345", "110", "12345678"),
+        '8'
+    );
+    // the barcode of a 112 boleto carries that DAC at position 31 (campo livre position 12)
+    let out = boleto::make(&common::input(
+        341,
+        &[
+            ("agencia", "0123"),
+            ("conta", "12345"),
+            ("carteira", "112"),
+            ("nosso_numero", "11025727"),
+            ("valor", "10.00"),
+            ("vencimento", "2016-08-12"),
+        ],
+    ))
+    .unwrap();
+    assert_eq!(&out.barcode.as_str()[19..31], "112110257279");
+    let p = boleto::parse_any(out.barcode.as_str()).unwrap();
+    assert_eq!(p.campo_livre_dv_ok, Some(true));
+}
+
+#[test]
+fn itau_brc_dv_vectors() {
     // BRC itau_spec.rb "Montar nosso_numero_dv" / "nosso_numero_boleto"
     assert_eq!(
         nn(

@@ -199,6 +199,78 @@ fn large_values_use_fator_positions() {
 }
 
 #[test]
+fn parsing_a_14_digit_value_returns_it() {
+    // The code above: Bradesco, 123,456,789.01 without due date (BB boleto manual Jan 2016,
+    // Anexo IV: the value advances over the fator). Reading it must give that value back, not
+    // the 10-digit reading 3,456,789.01 with a 1997 due date.
+    let i = common::input(
+        237,
+        &[
+            ("agencia", "1172"),
+            ("conta", "0403005"),
+            ("carteira", "06"),
+            ("nosso_numero", "1"),
+            ("valor", "123456789.01"),
+        ],
+    );
+    let out = boleto::make(&i).unwrap();
+    let ld = out.linha_digitavel.to_string();
+    for code in [out.barcode.as_str(), ld.as_str()] {
+        let p = boleto::parse_any_at(code, common::d(2026, 11, 29)).unwrap();
+        assert_eq!(p.valor, Some(Decimal::new(12345678901, 2)));
+        assert_eq!(p.fator_vencimento, None);
+        assert_eq!(p.vencimento, None);
+        assert_eq!(p.avisos.len(), 1);
+        assert!(
+            p.avisos[0].contains("14-digit value (6-19), 123456789.01"),
+            "{}",
+            p.avisos[0]
+        );
+        let v = serde_json::to_value(&p).unwrap();
+        assert_eq!(v["valor"], "123456789.01");
+        assert_eq!(v["fator_vencimento"], serde_json::Value::Null);
+    }
+    // the largest value, 999,999,999,999.99, has "9999" in the fator positions, which is a
+    // factor with a date in every window: it reads as fator + value and the reader cannot know
+    // better; everything from 100,000,000.00 to 99,999,999,999.99 is read back exactly.
+    let mut big = i.clone();
+    big.valor = "99999999999.99".parse().unwrap();
+    let out = boleto::make(&big).unwrap();
+    let p = boleto::parse_any_at(out.barcode.as_str(), common::d(2026, 11, 29)).unwrap();
+    assert_eq!(p.valor, Some("99999999999.99".parse().unwrap()));
+    // ordinary codes carry no warning and serialize no "avisos" key
+    let p = boleto::parse_any_at(
+        "34191.10121 34567.880058 71234.570001 6 16670000012345",
+        common::d(2002, 1, 1),
+    )
+    .unwrap();
+    assert_eq!(p.valor, Some(Decimal::new(12345, 2)));
+    assert_eq!(p.fator_vencimento, Some(1667));
+    assert!(p.avisos.is_empty());
+    assert!(serde_json::to_value(&p).unwrap().get("avisos").is_none());
+}
+
+#[test]
+fn a_fator_with_no_date_in_the_window_is_named() {
+    // Itaú manual Mar 2015, Anexo 2 example: fator 1667 (2002-05-01), 123,45. Seen from
+    // 2011-02-01 neither 2002-05-01 (more than 3000 days past) nor 2026-12-21 (more than 5500
+    // days ahead) fits FEBRABAN's window: fator + value is kept, the 14-digit reading is named.
+    let p = boleto::parse_any_at(
+        "34191.10121 34567.880058 71234.570001 6 16670000012345",
+        common::d(2011, 2, 1),
+    )
+    .unwrap();
+    assert_eq!(p.valor, Some(Decimal::new(12345, 2)));
+    assert_eq!(p.fator_vencimento, Some(1667));
+    assert_eq!(p.vencimento, None);
+    assert_eq!(
+        p.avisos,
+        ["fator 1667 has no due date within FEBRABAN's window around 2011-02-01; read as fator + \
+          10-digit value 123.45, but as a 14-digit value positions 6-19 would be 166700000123.45"]
+    );
+}
+
+#[test]
 fn arrecadacao() {
     // GPS (INSS) line, segment 5, identifier 8 (módulo 11), quoted from the official guide in
     // gesielr/guiasMEIlast apps/backend/inss/ESTRUTURA_CORRETA_GPS.md: 4 block DVs + general DV

@@ -103,6 +103,10 @@ pub enum Role {
     ValorPago,
     ValorCreditado,
     JurosMulta,
+    /// Retorno: juros (mora) paid, where the layout carries it apart from the multa.
+    Juros,
+    /// Retorno: multa paid, where the layout carries it apart from the juros.
+    Multa,
     Desconto,
     Abatimento,
     Iof,

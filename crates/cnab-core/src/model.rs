@@ -96,6 +96,9 @@ pub enum OcorrenciaKind {
     Tarifa,
     /// Information only (título em ser, DDA, aviso ao pagador…).
     Informativo,
+    /// The bank's pre-validation (pré-crítica) of a remessa record: field notices or errors found before the record
+    /// was processed (Caixa segment W), not an event of the title.
+    PreCritica,
     /// A code the bank's table does not list.
     Desconhecida,
 }
@@ -203,6 +206,9 @@ pub struct RetornoEntry {
     pub uso_empresa: String,
     /// Carteira.
     pub carteira: String,
+    /// Variação da carteira (BB) or modalidade (Caixa), where the retorno carries it; absent from the JSON when empty.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub variacao: String,
     /// What happened.
     pub ocorrencia: Option<Ocorrencia>,
     /// Reasons (rejections, liquidation channel, baixa reason…).
@@ -219,8 +225,16 @@ pub struct RetornoEntry {
     pub valor_pago: Option<Decimal>,
     /// Net amount credited to the company.
     pub valor_creditado: Option<Decimal>,
-    /// Interest and fine paid.
+    /// Interest and fine paid: the bank's combined field, or `juros + multa` when the layout carries them apart.
     pub juros_multa: Option<Decimal>,
+    /// Interest (juros de mora) paid, where the layout carries it apart from the multa (Sicredi, Caixa CNAB 400);
+    /// absent from the JSON otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub juros: Option<Decimal>,
+    /// Fine (multa) paid, where the layout carries it apart from the juros (Sicredi, Caixa CNAB 400); absent from
+    /// the JSON otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub multa: Option<Decimal>,
     /// Discount granted.
     pub desconto: Option<Decimal>,
     /// Abatimento granted.

@@ -243,6 +243,7 @@ pub(crate) fn retorno_entry(
         Role::SeuNumero => set_text(&mut e.seu_numero, c.text()),
         Role::UsoEmpresa => set_text(&mut e.uso_empresa, c.text()),
         Role::Carteira => set_text(&mut e.carteira, c.text()),
+        Role::Variacao | Role::Modalidade => set_text(&mut e.variacao, c.text()),
         Role::Ocorrencia => {
             // The first record's code wins (segment U repeats segment T's); an empty or zero code never overrides.
             if let Some(code) = keep(problems, c.digits()) {
@@ -267,6 +268,8 @@ pub(crate) fn retorno_entry(
         Role::ValorPago => set_opt(problems, &mut e.valor_pago, c.decimal()),
         Role::ValorCreditado => set_opt(problems, &mut e.valor_creditado, c.decimal()),
         Role::JurosMulta => set_opt(problems, &mut e.juros_multa, c.decimal()),
+        Role::Juros => set_opt(problems, &mut e.juros, c.decimal()),
+        Role::Multa => set_opt(problems, &mut e.multa, c.decimal()),
         Role::Desconto => set_opt(problems, &mut e.desconto, c.decimal()),
         Role::Abatimento => set_opt(problems, &mut e.abatimento, c.decimal()),
         Role::Iof => set_opt(problems, &mut e.iof, c.decimal()),
@@ -309,6 +312,10 @@ pub(crate) fn retorno_entry(
     unpad_inscricao(&mut pagador.inscricao.numero, pagador.inscricao.tipo);
     if pagador != Pessoa::default() {
         e.pagador = Some(pagador);
+    }
+    // Layouts that carry juros and multa apart still give the combined total every entry has.
+    if e.juros_multa.is_none() && (e.juros.is_some() || e.multa.is_some()) {
+        e.juros_multa = Some(e.juros.unwrap_or_default() + e.multa.unwrap_or_default());
     }
     if let Some(hook) = spec.retorno_hook {
         hook(&mut e, records, problems);

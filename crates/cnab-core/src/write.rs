@@ -324,6 +324,7 @@ fn entry_value(e: &RetornoEntry, spec: &LayoutSpec, role: Role) -> Option<Out> {
         Role::SeuNumero => txt(&e.seu_numero),
         Role::UsoEmpresa => txt(&e.uso_empresa),
         Role::Carteira => txt(&e.carteira),
+        Role::Variacao | Role::Modalidade => txt(&e.variacao),
         Role::Ocorrencia => e.ocorrencia.as_ref().and_then(|o| txt(&o.code)),
         Role::Motivos => {
             let s: String = e
@@ -341,6 +342,13 @@ fn entry_value(e: &RetornoEntry, spec: &LayoutSpec, role: Role) -> Option<Out> {
         Role::ValorPago => num(e.valor_pago),
         Role::ValorCreditado => num(e.valor_creditado),
         Role::JurosMulta => num(e.juros_multa),
+        // A model that gives only the combined juros_multa writes it as juros (nothing is dropped).
+        Role::Juros => num(e.juros.or(if e.multa.is_none() {
+            e.juros_multa
+        } else {
+            None
+        })),
+        Role::Multa => num(e.multa),
         Role::Desconto => num(e.desconto),
         Role::Abatimento => num(e.abatimento),
         Role::Iof => num(e.iof),

@@ -51,6 +51,70 @@ fn corpus_retorno_reads_leniently_with_its_bad_trailer() {
     assert_eq!(e.outras_despesas, Some("29.44".parse::<Decimal>().unwrap()));
     assert_eq!(e.banco_cobrador, "070");
     assert!(e.motivos.is_empty());
+    // 119-126 (data de crédito in leiaute 077) is blank in this older file; its liquidação date is at 300-307.
+    assert_eq!(
+        &bytes[bytes.iter().position(|&b| b == b'\n').unwrap() + 119..][..8],
+        b"        "
+    );
+    assert_eq!(e.data_credito, NaiveDate::from_ymd_opt(2012, 7, 26));
+}
+
+/// Detail line 6 of the leiaute's "Exemplo Retorno" sheet (BRB Cobrança — Manual e Leiautes, maio/2017, versão 077):
+/// ocorrência 05 (liquidação), data da ocorrência 15/06/2016, data de crédito 16/06/2016 (119-126), data do
+/// pagamento 15/06/2016 (300-307), valor pago 22.683,90.
+const EXEMPLO_LIQUIDACAO: &str = "10100004236053181   00000002400044990        CTR 20450/2015 456       1042654070382400044990CTR 20450/201  005150620161606201616104265407038        1506201600000022683900700307121000000000000000000000000000000000000000000000000000000000000000000000000000000000000226839000000000000000000000000000  01506201600000022683900000000000000000000000000000000000000000                                  000002";
+
+fn one_detail(detail: &str) -> cnab_core::Retorno {
+    let pad = |mut l: String, seq: u32| {
+        l.push_str(&" ".repeat(394 - l.len()));
+        l.push_str(&format!("{seq:06}"));
+        l
+    };
+    let header = pad(
+        format!(
+            "02RETORNO01COBRANCA{:7}{:020}{:<30}070BRB{:12}15062016",
+            "", 2400044990u64, "BENEFICIARIO COBRANCA", ""
+        ),
+        1,
+    );
+    let trailer = pad("9201070".to_string(), 3);
+    let text = format!("{header}\n{detail}\n{trailer}\n");
+    match read(text.as_bytes(), ReadOptions::lenient()).unwrap() {
+        CnabFile::Retorno(r) => r,
+        CnabFile::Remessa(_) => panic!("not a retorno"),
+    }
+}
+
+#[test]
+fn data_de_credito_from_119_126_or_from_the_payment_date_when_the_field_is_absent() {
+    let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd);
+    // the leiaute's own example: 119-126 carries the credit date, one day after the payment
+    let r = one_detail(EXEMPLO_LIQUIDACAO);
+    let e = &r.entries[0];
+    assert_eq!(e.valor_pago, Some("22683.90".parse::<Decimal>().unwrap()));
+    assert_eq!(e.data_ocorrencia, d(2016, 6, 15));
+    assert_eq!(e.data_credito, d(2016, 6, 16));
+    // 119-126 as spaces (older files, no such field): the liquidação date at 300-307
+    let mut blank = EXEMPLO_LIQUIDACAO.to_string();
+    blank.replace_range(118..126, "        ");
+    assert_eq!(one_detail(&blank).entries[0].data_credito, d(2016, 6, 15));
+    // zeros are the leiaute's "no credit date": nothing is taken from elsewhere
+    let mut zeros = EXEMPLO_LIQUIDACAO.to_string();
+    zeros.replace_range(118..126, "00000000");
+    assert_eq!(zeros.len(), 400);
+    assert_eq!(one_detail(&zeros).entries[0].data_credito, None);
+    // a malformed payment date behind a blank 119-126 is a problem, not a silent null
+    let mut bad = blank.clone();
+    bad.replace_range(299..307, "15X62016");
+    let r = one_detail(&bad);
+    assert_eq!(r.entries[0].data_credito, None);
+    assert!(
+        r.problems
+            .iter()
+            .any(|p| p.field == Some("data_pagamento") && p.columns == Some((300, 307))),
+        "{:?}",
+        r.problems
+    );
 }
 
 #[test]

@@ -168,6 +168,7 @@ fn corpus_retornos() {
         assert_eq!(r.header.beneficiario.codigo_beneficiario, "052634");
         let e = &r.entries[0];
         assert_eq!(e.nosso_numero, "24000000000085923");
+        assert_eq!(e.variacao, "24"); // modalidade, T 40-41
         assert_eq!(e.nosso_numero_dv.as_deref(), Some("4"));
         assert_eq!(
             e.ocorrencia.as_ref().map(|o| (o.code.as_str(), o.kind)),
@@ -211,9 +212,21 @@ fn corpus_retornos() {
     if let Some(b) = corpus("104-caixa/cnab240/retorno/opencnabphp__RETORNOCEF081116.ret") {
         let r = read_retorno(&b, ReadOptions::strict()).expect("strict");
         assert_eq!(r.entries.len(), 1);
+        // Segment W is the "Retorno da Pré-Crítica" (manual p. 45): a notice about remessa record 000001, field
+        // "18.0" (header de arquivo field 18, the NSA) with C047A code 88, not an "entrada confirmada".
+        let o = r.entries[0].ocorrencia.as_ref().unwrap();
+        assert_eq!(o.code, "02");
+        assert_eq!(o.kind, OcorrenciaKind::PreCritica);
         assert_eq!(
-            r.entries[0].ocorrencia.as_ref().map(|o| o.code.as_str()),
-            Some("02")
+            o.description,
+            "Retorno da pré-crítica (segmento W) do registro 000001 da remessa: Entrada Confirmada"
+        );
+        assert!(!o.kind.is_payment() && !o.kind.is_rejection());
+        assert_eq!(r.entries[0].motivos.len(), 1);
+        assert_eq!(r.entries[0].motivos[0].code, "88");
+        assert_eq!(
+            r.entries[0].motivos[0].description.as_deref(),
+            Some("campo 18.0: Número da remessa menor/igual remessa anterior")
         );
     }
     // br_boleto's "caixa.ret" is a template with placeholders (CEDEN1, NOSSONUMERO, carteira X) in numeric fields,
@@ -234,6 +247,10 @@ fn corpus_retornos() {
             ],
         );
         assert_eq!(r.entries[0].valor_pago, Some(d("129.39")));
+        // T 40-56 is "M1NOSSONUMERO0001": the modalidade "M1" (40-41) is kept in the entry even though the
+        // nosso número cannot be read as digits
+        let mods: Vec<&str> = r.entries.iter().map(|e| e.variacao.as_str()).collect();
+        assert_eq!(mods[..3], ["M1", "M2", "M3"]);
     }
     // OpenCnabPHP's "cnab240_bb.ret" is the 2011 Banco do Brasil sample with bank code 104: the BB nosso número
     // (left-aligned, blank-padded) does not fit Caixa's numeric 40-56, and the header de lote is one byte too long.

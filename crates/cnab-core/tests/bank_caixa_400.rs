@@ -106,8 +106,12 @@ fn corpus_marcodpt_retorno_has_only_its_own_defects() -> R {
     assert_eq!(first.vencimento, date(2022, 12, 14));
     assert_eq!(first.tarifa, dec("0.42"));
     assert_eq!(first.banco_cobrador, "104");
-    // Juros 267-279 plus multa 280-292 (the hook adds them).
-    assert_eq!(r.entries.get(2).and_then(|e| e.juros_multa), dec("3.70"));
+    // Juros 267-279 and multa 280-292 kept apart (Anexo VI); juros_multa is their sum.
+    let third = r.entries.get(2).ok_or("no third entry")?;
+    assert_eq!(
+        (third.juros, third.multa, third.juros_multa),
+        (dec("3.70"), dec("0.00"), dec("3.70"))
+    );
     assert_eq!(r.header.nsa, Some(647));
     Ok(())
 }

@@ -100,6 +100,18 @@ fn corpus_brboleto_retorno_reads_strictly() -> R {
     assert_eq!(e.tarifa, dec("1.89"));
     assert_eq!(e.data_credito, date(2016, 9, 5));
     assert_eq!(e.vencimento, date(2016, 9, 16));
+    // 117-131 carries 15 characters; the leiaute's 117-126 would keep only "0000000001"
+    let seus: Vec<&str> = r.entries.iter().map(|e| e.seu_numero.as_str()).collect();
+    assert_eq!(
+        seus,
+        [
+            "000000000157595",
+            "000000000152106",
+            "000000000156601",
+            "000000000157517",
+            "000000000157610"
+        ]
+    );
     assert_eq!(r.header.nsa, Some(676));
     assert_eq!(r.header.beneficiario.nome, "EMPRESA EMITENTE PROD. LTDA -");
     Ok(())

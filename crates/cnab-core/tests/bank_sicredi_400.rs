@@ -66,7 +66,11 @@ fn corpus_boletonet_retorno_reads_strictly() -> R {
     );
     assert_eq!(e.valor_titulo, dec("538.03"));
     assert_eq!(e.valor_pago, dec("551.85"));
-    assert_eq!(e.juros_multa, dec("13.82")); // 10.76 juros + 3.06 multa
+    // §10.2: juros de mora 267-279 and multa 280-292 kept apart, their sum in juros_multa
+    // (line 3: 267-279 "0000000000306", 280-292 "0000000001076")
+    assert_eq!(e.juros, dec("3.06"));
+    assert_eq!(e.multa, dec("10.76"));
+    assert_eq!(e.juros_multa, dec("13.82"));
     assert_eq!(e.vencimento, date(2017, 1, 15));
     assert_eq!(e.data_credito, date(2017, 2, 3)); // 329-336, AAAAMMDD
     assert_eq!(e.carteira, "A");

@@ -1,5 +1,5 @@
-//! Bank hooks report what they find wrong: a multa that Caixa's and Sicredi's CNAB 400 retornos add into
-//! `juros_multa` (positions 280-292) must be digits.
+//! A multa that Caixa's and Sicredi's CNAB 400 retornos carry apart from the juros (positions 280-292, summed
+//! into `juros_multa`) must be digits.
 #![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)] // test code may fail loudly
 
 use cnab_core::{read_retorno, ErrorKind, ReadOptions};

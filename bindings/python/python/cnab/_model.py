@@ -55,6 +55,8 @@ class OcorrenciaKind(str, enum.Enum):
     PROTESTO = "protesto"
     TARIFA = "tarifa"
     INFORMATIVO = "informativo"
+    PRE_CRITICA = "pre_critica"
+    """The bank's pre-validation of a remessa record (Caixa segment W), not an event of the title."""
     DESCONHECIDA = "desconhecida"
 
     @property
@@ -213,6 +215,8 @@ class RetornoEntry(_Model):
     seu_numero: str = ""
     uso_empresa: str = ""
     carteira: str = ""
+    variacao: str = ""
+    """Variação da carteira (BB) or modalidade (Caixa), where the retorno carries it."""
     ocorrencia: Optional[Ocorrencia] = None
     motivos: List[Motivo] = field(default_factory=list)
     data_ocorrencia: Optional[datetime.date] = None
@@ -222,6 +226,11 @@ class RetornoEntry(_Model):
     valor_pago: Optional[decimal.Decimal] = None
     valor_creditado: Optional[decimal.Decimal] = None
     juros_multa: Optional[decimal.Decimal] = None
+    """Juros and multa paid: the bank's combined field, or ``juros + multa`` where the layout carries them apart."""
+    juros: Optional[decimal.Decimal] = None
+    """Juros (mora) paid, where the layout carries it apart from the multa (Caixa and Sicredi CNAB 400)."""
+    multa: Optional[decimal.Decimal] = None
+    """Multa paid, where the layout carries it apart from the juros (Caixa and Sicredi CNAB 400)."""
     desconto: Optional[decimal.Decimal] = None
     abatimento: Optional[decimal.Decimal] = None
     iof: Optional[decimal.Decimal] = None

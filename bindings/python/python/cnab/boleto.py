@@ -13,7 +13,7 @@ import datetime
 import decimal
 import json
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterator, Mapping, Optional, Union
+from typing import Any, Dict, Iterator, List, Mapping, Optional, Union
 
 from . import _cnab
 from . import _convert
@@ -57,13 +57,16 @@ class Parsed(_DictLike):
     banco_nome: Optional[str] = None
     valor: Optional[decimal.Decimal] = None
     fator_vencimento: Optional[int] = None
-    """Fator de vencimento (cobrança only; 0 = no due date)."""
+    """Fator de vencimento (cobrança only; 0 = no due date; ``None`` when positions 6-9 hold value digits)."""
     vencimento: Optional[datetime.date] = None
     campo_livre: str = ""
     campo_livre_dv_ok: Optional[bool] = None
     parts: Dict[str, str] = field(default_factory=dict)
     """Bank-specific parts of the campo livre (carteira, nosso_numero, agencia…) or, for arrecadação, segmento,
     identificador_valor, empresa."""
+    avisos: List[str] = field(default_factory=list)
+    """What the reader decided and could not prove: a value above 99,999,999.99 read over the fator positions
+    (``fator_vencimento`` is then ``None``), or a fator with no due date in FEBRABAN's window."""
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,16 @@
 //! Carteiras **107, 122, 142, 143, 196, 198** (Anexo 5): carteira(3) + nosso número(8) +
 //! seu número(7) + código do cliente(5) + DAC módulo 10 of the previous 23 + `0`.
 //!
-//! Nosso número DAC = módulo 10 of agência + conta + carteira + nosso número, except
-//! carteiras **126, 131, 146, 150, 168**: módulo 10 of carteira + nosso número (Anexo 4).
-//! (brcobranca also treats 112 as an exception and 106/195 as seu-número carteiras, and
-//! BoletoNetCore puts the conta DV inside carteira 112's DAC; the manual does neither, and we
-//! follow the manual.)
+//! Nosso número DAC = módulo 10 of agência + conta + carteira + nosso número, except the
+//! carteiras of [`CARTEIRAS_DAC_CURTO`]: módulo 10 of carteira + nosso número only. The manual's
+//! Nota 23 ("Número do título", Mar 2015 p. 33-34; same text in *Cobrança 400 bytes CNAB*, Julho
+//! 2021 v3, p. 45-46) names them: "exceto as carteiras escriturais e na modalidade direta as
+//! carteiras 126, 131, 145, 150 e 168"; the escriturais are the carteiras of type `E` in Nota 5
+//! (Mar 2015 p. 16-17). Anexo 4 repeats the direta list as 126, 131, **146**, 150, 168; both 145
+//! and 146 are kept. A real Itaú retorno confirms carteira 112: nosso número 112/11025727 comes
+//! back with DAC 9 = módulo 10 of `11211025727` (the long form would give 8).
+//! (brcobranca lists only 112 of the escriturais and 106/195 as seu-número carteiras, and
+//! BoletoNetCore puts the conta DV inside carteira 112's DAC; we follow the manual.)
 //!
 //! DAC agência/conta (position 41): `conta_dv` when given (the DAC the bank assigned),
 //! else módulo 10 of agência + conta (Anexo 3), which is what the bank assigns.
@@ -23,8 +28,14 @@ use crate::error::Result;
 use crate::input::{BoletoInput, CampoLivreInfo, NossoNumero};
 use crate::text::sub;
 
-/// Carteiras whose DAC uses only carteira + nosso número.
-pub const CARTEIRAS_DAC_CURTO: [&str; 5] = ["126", "131", "146", "150", "168"];
+/// Carteiras whose nosso número DAC uses only carteira + nosso número (Nota 23 / Anexo 4):
+/// the escriturais of Nota 5 (104, 112, 115, 116, 117, 119, 134, 135, 136, 147, 188) and the
+/// diretas 126, 131, 145 (Nota 23), 146 (Anexo 4), 150 and 168.
+pub const CARTEIRAS_DAC_CURTO: [&str; 17] = [
+    "104", "112", "115", "116", "117", "119", "134", "135", "136", "147",
+    "188", // escriturais
+    "126", "131", "145", "146", "150", "168", // diretas
+];
 /// Carteiras with seu número + código do cliente in the barcode.
 pub const CARTEIRAS_SEU_NUMERO: [&str; 6] = ["107", "122", "142", "143", "196", "198"];
 

@@ -911,8 +911,9 @@ pub const MOTIVOS: &[MotivoDef] = &[
 pub fn retorno_hook(
     e: &mut RetornoEntry,
     records: &[Record<'_>],
-    _problems: &mut Vec<crate::Error>,
+    problems: &mut Vec<crate::Error>,
 ) {
+    data_credito_fallback(e, records, problems);
     let Some(raw) = records.first().and_then(|r| r.bytes.get(364..394)) else {
         return;
     };
@@ -937,6 +938,41 @@ pub fn retorno_hook(
         }
     };
     e.motivos = vec![motivo];
+}
+
+/// Data de crédito of files that leave 119-126 blank.
+///
+/// The leiaute 077 ("Leiaute Retorno", fields "Data de Crédito" 119-126 and "Data do Pagamento/Liquidação" 300-307,
+/// both DDMMAAAA) fills 119-126 with the credit date, or zeros when there is none ("Exemplo Retorno": a liquidação
+/// paid 15/06/2016 is credited 16/06/2016; a title without credit has `00000000`). Older BRB retornos leave 119-126
+/// as spaces — the field is not there — and give the liquidação date only at 300-307, which is where brcobranca
+/// `retorno/cnab400/banco_brasilia.rb` reads its `data_credito` (corpus `brcobranca__CNAB400BANCOBRASILIA.RET`:
+/// 119-126 blank, 300-307 `26072012`). For those records only, the entry's data de crédito is the 300-307 date;
+/// zeros at 119-126 (the leiaute's "no credit date") stay `None`.
+fn data_credito_fallback(
+    e: &mut RetornoEntry,
+    records: &[Record<'_>],
+    problems: &mut Vec<crate::Error>,
+) {
+    let Some(r) = records.first() else {
+        return;
+    };
+    if e.data_credito.is_some() {
+        return;
+    }
+    let (Some(credito), Some(pagamento)) = (
+        r.layout.field("data_credito"),
+        r.layout.field("data_pagamento"),
+    ) else {
+        return;
+    };
+    if !credito.slice(r.bytes).iter().all(|&b| b == b' ') {
+        return;
+    }
+    match crate::field::decode_date(pagamento.slice(r.bytes), crate::field::DateFmt::DdMmYyyy) {
+        Ok(d) => e.data_credito = d,
+        Err(k) => problems.push(crate::Error::at_field(r.line, r.layout.name, pagamento, k)),
+    }
 }
 
 /// Records of a retorno.

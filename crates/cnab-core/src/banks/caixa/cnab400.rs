@@ -11,12 +11,12 @@
 //!   15 digits (59-73). The model keeps the 15 digits in `nosso_numero` and the modalidade in `variacao`.
 //! - The retorno rejection code (80-82) has 3 positions but the manual's codes have two digits; position 80 is kept
 //!   apart (always `0`) so the motivo reads as printed in NE032.
-//! - Juros (267-279) and multa (280-292) are separate in the retorno; the hook adds them into `juros_multa`.
+//! - Juros (267-279) and multa (280-292) are separate in the retorno (Anexo VI): the entry keeps both (`juros`,
+//!   `multa`) and their sum in `juros_multa`.
 
 use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
-use crate::model::{FileKind, Layout, OcorrenciaKind as K, RetornoEntry};
-use crate::record::Record;
+use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
 /// Source string for the tables.
 pub const SOURCE: &str =
@@ -191,7 +191,7 @@ pub const DETALHE_RETORNO: RecordLayout = RecordLayout {
         F::num("id_postagem", 29, 29),
         F::blank("uso_caixa_1", 30, 31),
         F::alpha("uso_empresa", 32, 56).role(R::UsoEmpresa),
-        F::num("modalidade", 57, 58),
+        F::num("modalidade", 57, 58).role(R::Modalidade),
         F::num("nosso_numero", 59, 73).role(R::NossoNumero),
         F::blank("uso_caixa_2", 74, 79),
         F::num("motivo_rejeicao_prefixo", 80, 80),
@@ -217,8 +217,8 @@ pub const DETALHE_RETORNO: RecordLayout = RecordLayout {
         F::dec("valor_abatimento", 228, 240, 2).role(R::Abatimento),
         F::dec("valor_desconto", 241, 253, 2).role(R::Desconto),
         F::dec("valor_pago", 254, 266, 2).role(R::ValorPago),
-        F::dec("valor_juros", 267, 279, 2).role(R::JurosMulta),
-        F::dec("valor_multa", 280, 292, 2),
+        F::dec("valor_juros", 267, 279, 2).role(R::Juros),
+        F::dec("valor_multa", 280, 292, 2).role(R::Multa),
         F::num("moeda", 293, 293).default("1"),
         F::date6("data_credito", 294, 299).role(R::DataCredito),
         F::blank("uso_caixa_6", 300, 394),
@@ -365,28 +365,6 @@ pub const MOTIVOS: &[MotivoDef] = &[
     },
 ];
 
-/// Adds the multa (280-292) to the juros (267-279) in `juros_multa`; a multa that is not digits is a problem.
-fn retorno_hook(e: &mut RetornoEntry, records: &[Record<'_>], problems: &mut Vec<crate::Error>) {
-    let Some((r, spec)) = records
-        .iter()
-        .find_map(|r| r.layout.field("valor_multa").map(|f| (r, f)))
-    else {
-        return;
-    };
-    match crate::field::decode_num(spec.slice(r.bytes), spec_scale(spec)) {
-        Ok(Some(m)) if !m.is_zero() => e.juros_multa = Some(e.juros_multa.unwrap_or_default() + m),
-        Ok(_) => {}
-        Err(k) => problems.push(crate::Error::at_field(r.line, r.layout.name, spec, k)),
-    }
-}
-
-fn spec_scale(spec: &crate::field::FieldSpec) -> u8 {
-    match spec.kind {
-        crate::field::Kind::Num { scale } => scale,
-        _ => 0,
-    }
-}
-
 /// Remessa (Anexos I-IV).
 pub const REMESSA: LayoutSpec = LayoutSpec {
     layout: Layout::Cnab400,
@@ -437,7 +415,7 @@ pub const RETORNO: LayoutSpec = LayoutSpec {
     ocorrencias: OCORRENCIAS,
     motivos: MOTIVOS,
     source: SOURCE,
-    retorno_hook: Some(retorno_hook),
+    retorno_hook: None,
     titulo_hook: None,
     write_hook: None,
     crlf: true,

@@ -12,8 +12,116 @@
 //! codes than Fibra's nota 4 (05, 07, 08, 10, 11, 30, 31, 34, 35, 37, 38, 47 per ACBr); they are written as given
 //! and read back as codes, only without a description.
 
-use crate::bank::LayoutSpec;
-use crate::banks::fibra::cnab400 as fibra;
+//!
+//! One difference in the remessa: Daycoval's nosso número is 8 digits at 63-70, followed by 13 blanks (71-83), where
+//! Fibra's manual has 11 digits at 63-73 and a 13-character "nosso número correspondente" at 74-86. The corpus
+//! remessa `marcodptcnab__daycoval.txt` (marcodpt/cnab `remessa_cobranca/daycoval.js`) writes eight digits then
+//! blanks up to 107, and OpenCnabPHP's Daycoval remessa (`src/resources/B707/remessa/cnab400/Registro1.php`) has
+//! `nosso_numero` 063-070 (8), blanks 071-083 and "uso do banco" 084-107. [`REMESSA_DETALHE`] is Fibra's detail with
+//! that override: 63-70 nosso número, 71-83 blank, 84-89 blank (the rest of Fibra's correspondente fields); the
+//! remaining positions are Fibra's.
 
-/// CNAB 400 layouts of this bank: Banco Fibra's tables.
-pub const LAYOUTS: &[&LayoutSpec] = &[&fibra::RETORNO, &fibra::REMESSA];
+use crate::bank::{LayoutSpec, RecordKey};
+use crate::banks::fibra::cnab400 as fibra;
+use crate::field::{FieldSpec as F, RecordLayout, Role as R};
+use crate::model::{FileKind, Layout};
+
+/// `base` with the fields `base[at..at + remove]` replaced by `with`; `N` must be `base.len() - remove + with.len()`
+/// (a wrong `N` or range is a compile-time error: the function runs in const evaluation).
+#[allow(clippy::indexing_slicing)] // const evaluation: out-of-bounds is a compile error, never a runtime panic
+const fn splice<const N: usize>(base: &[F], at: usize, remove: usize, with: &[F]) -> [F; N] {
+    assert!(
+        at + remove <= base.len() && base.len() - remove + with.len() == N,
+        "splice: N must be base.len() - remove + with.len()"
+    );
+    let mut out = [F::blank("", 0, 0); N];
+    let mut i = 0;
+    while i < N {
+        out[i] = if i < at {
+            base[i]
+        } else if i < at + with.len() {
+            with[i - at]
+        } else {
+            base[i - with.len() + remove]
+        };
+        i += 1;
+    }
+    out
+}
+
+/// Index of Fibra's `nosso_numero` (63-73) in its remessa detail; checked by the tests below.
+const FIBRA_NOSSO_NUMERO: usize = 5;
+
+const DETALHE_FIELDS: [F; 45] = splice(
+    fibra::REMESSA_DETALHE.fields,
+    FIBRA_NOSSO_NUMERO,
+    3, // Fibra's nosso_numero 63-73, nosso_numero_correspondente 74-86, carteira_correspondente 87-89
+    &[
+        F::num("nosso_numero", 63, 70).role(R::NossoNumero),
+        F::blank("brancos_nosso_numero", 71, 83),
+        F::blank("uso_banco_1", 84, 89),
+    ],
+);
+
+/// Remessa registro de transação, tipo 1: Fibra's with nosso número 63-70 and blanks 71-89 (see the module docs).
+pub const REMESSA_DETALHE: RecordLayout = RecordLayout {
+    name: "detalhe",
+    len: 400,
+    source: "Banco Fibra CNAB 400 remessa tipo 1 (manual ago/2021 pp. 5-6), nosso número 63-70 + brancos 71-89 as \
+             Daycoval's files (marcodpt/cnab, OpenCnabPHP B707)",
+    fields: &DETALHE_FIELDS,
+};
+
+/// Records of a remessa: Fibra's, with Daycoval's detail.
+pub const REMESSA_RECORDS: &[(RecordKey, &RecordLayout)] = &[
+    (RecordKey::FileHeader, &fibra::REMESSA_HEADER),
+    (RecordKey::Detail(b'1'), &REMESSA_DETALHE),
+    (RecordKey::Detail(b'2'), &fibra::REMESSA_MENSAGEM),
+    (RecordKey::Detail(b'4'), &fibra::REMESSA_NOTA_FISCAL),
+    (RecordKey::Detail(b'5'), &fibra::REMESSA_SACADOR),
+    (RecordKey::FileTrailer, &fibra::REMESSA_TRAILER),
+];
+
+/// Daycoval CNAB 400 remessa.
+pub const REMESSA: LayoutSpec = LayoutSpec::new(
+    Layout::Cnab400,
+    FileKind::Remessa,
+    REMESSA_RECORDS,
+    fibra::REMESSA_ENTRY,
+    fibra::MOVIMENTOS,
+    fibra::SOURCE,
+);
+
+/// CNAB 400 layouts of this bank: Banco Fibra's retorno, Daycoval's remessa.
+pub const LAYOUTS: &[&LayoutSpec] = &[&fibra::RETORNO, &REMESSA];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detail_is_fibras_with_the_nosso_numero_override() {
+        assert_eq!(REMESSA_DETALHE.check(), Ok(()));
+        let fib = fibra::REMESSA_DETALHE.fields;
+        assert_eq!(
+            fib.get(FIBRA_NOSSO_NUMERO)
+                .map(|f| (f.name, f.start, f.end)),
+            Some(("nosso_numero", 63, 73))
+        );
+        let nn = REMESSA_DETALHE
+            .field("nosso_numero")
+            .map(|f| (f.start, f.end));
+        assert_eq!(nn, Some((63, 70)));
+        assert!(REMESSA_DETALHE
+            .field("nosso_numero_correspondente")
+            .is_none());
+        // every other field is Fibra's, unchanged
+        for f in REMESSA_DETALHE
+            .fields
+            .iter()
+            .filter(|f| f.start >= 90 || f.end <= 62)
+        {
+            assert_eq!(fibra::REMESSA_DETALHE.field(f.name), Some(f), "{}", f.name);
+        }
+    }
+}

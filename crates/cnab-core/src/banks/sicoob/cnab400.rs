@@ -13,6 +13,8 @@
 //! - The remessa nosso número (63-74, 12 digits) is split like the retorno's: 11 digits + DV (74).
 //! - The retorno's "Código de Baixa/Recusa" (81-82) feeds `motivos`; the leiaute gives no table of its values.
 //! - The remessa detail's SEQ 53 is printed as "394 a 395"; it is position 394 (395-400 is the sequence).
+//! - The retorno's seu número is read at 117-131 (15), not the leiaute's 117-126: the bank returns 15 characters
+//!   there, in the region the leiaute calls blank complemento (see the field).
 
 use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
@@ -187,8 +189,12 @@ pub const DETALHE_RETORNO: RecordLayout = RecordLayout {
         F::num("carteira", 107, 108).role(R::Carteira),
         F::num("comando", 109, 110).role(R::Ocorrencia),
         F::date6("data_entrada_liquidacao", 111, 116).role(R::DataOcorrencia),
-        F::alpha("seu_numero", 117, 126).role(R::SeuNumero),
-        F::blank("complemento_2", 127, 146),
+        // Aba 04 Retorno CNAB400, seq. 26-27: "Seu Número" 117-126 X(10), then "Complemento do Registro" 127-146
+        // that "o sistema retorna com as posições em branco". Real retornos carry a 15-character número do
+        // documento at 117-131 (corpus brboleto__sicoob.ret: "000000000157595"; Brunomm/br_boleto reads
+        // 117..131): read 117-131 so no digit is dropped; a file with blanks at 127-131 reads the same.
+        F::alpha("seu_numero", 117, 131).role(R::SeuNumero),
+        F::blank("complemento_2", 132, 146),
         F::date6("vencimento", 147, 152).role(R::Vencimento),
         F::dec("valor_titulo", 153, 165, 2).role(R::ValorTitulo),
         F::num("banco_recebedor", 166, 168).role(R::BancoCobrador),

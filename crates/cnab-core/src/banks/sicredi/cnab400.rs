@@ -18,8 +18,7 @@
 
 use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
-use crate::model::{FileKind, Layout, OcorrenciaKind as K, RetornoEntry};
-use crate::record::Record;
+use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
 /// Source string for the tables.
 pub const SOURCE: &str =
@@ -189,8 +188,10 @@ pub const DETALHE_RETORNO: RecordLayout = RecordLayout {
         F::dec("abatimento", 228, 240, 2).role(R::Abatimento),
         F::dec("desconto", 241, 253, 2).role(R::Desconto),
         F::dec("valor_pago", 254, 266, 2).role(R::ValorPago),
-        F::dec("juros_mora", 267, 279, 2).role(R::JurosMulta),
-        F::dec("multa", 280, 292, 2),
+        // §10.2 p. 53-54: "Juros de mora" 267-279 and "Multa" 280-292 apart; the entry keeps both
+        // (`juros`, `multa`) and their sum in `juros_multa`.
+        F::dec("juros_mora", 267, 279, 2).role(R::Juros),
+        F::dec("multa", 280, 292, 2).role(R::Multa),
         F::blank("filler_5", 293, 294),
         F::alpha("protesto_aceito", 295, 295),
         F::blank("filler_6", 296, 318),
@@ -492,21 +493,6 @@ pub const MOTIVOS: &[MotivoDef] = &[
     MotivoDef { ocorrencias: &[], code: "XB", description: "Pago com cheque – bloqueado 144 horas" },
 ];
 
-/// Adds the multa (280-292) to `juros_multa`; a multa that is not digits is a problem.
-fn retorno_hook(e: &mut RetornoEntry, records: &[Record<'_>], problems: &mut Vec<crate::Error>) {
-    let Some((r, spec)) = records
-        .iter()
-        .find_map(|r| r.layout.field("multa").map(|f| (r, f)))
-    else {
-        return;
-    };
-    match crate::field::decode_num(spec.slice(r.bytes), 2) {
-        Ok(Some(m)) if !m.is_zero() => e.juros_multa = Some(e.juros_multa.unwrap_or_default() + m),
-        Ok(_) => {}
-        Err(k) => problems.push(crate::Error::at_field(r.line, r.layout.name, spec, k)),
-    }
-}
-
 /// Remessa (§9).
 pub const REMESSA: LayoutSpec = LayoutSpec {
     layout: Layout::Cnab400,
@@ -549,7 +535,7 @@ pub const RETORNO: LayoutSpec = LayoutSpec {
     ocorrencias: OCORRENCIAS,
     motivos: MOTIVOS,
     source: SOURCE,
-    retorno_hook: Some(retorno_hook),
+    retorno_hook: None,
     titulo_hook: None,
     write_hook: None,
     crlf: true,
