@@ -681,6 +681,23 @@ mod tests {
     }
 
     #[test]
+    fn readme_lists_every_code() {
+        let readme = include_str!("../../../README.md");
+        let section = readme
+            .split("\n## Errors\n")
+            .nth(1)
+            .and_then(|s| s.split("\n## ").next())
+            .expect("README has an Errors section");
+        for (kind, ..) in samples() {
+            assert!(
+                section.contains(&format!("`{}`", kind.code())),
+                "README's Errors section does not list the code `{}`",
+                kind.code()
+            );
+        }
+    }
+
+    #[test]
     fn name_file_shares_one_name() {
         let mut v = vec![
             Error::new(ErrorKind::Empty),
