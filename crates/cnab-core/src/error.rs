@@ -112,6 +112,22 @@ pub enum ErrorKind {
     /// A model value is invalid for writing (a bad CPF/CNPJ, a missing required value, …).
     #[error("{0}")]
     Invalid(String),
+    /// A model value that cannot be written as given: the writer refuses rather than round, cut, strip, replace
+    /// or drop it. Serialized flat: `{"kind": "unwritable", "titulo": 1, "field": "valor", …}`.
+    #[error("{detail}")]
+    Unwritable {
+        /// Which title, field and value, and why.
+        #[serde(flatten)]
+        detail: Box<crate::write::Unwritable>,
+    },
+    /// The JSON given as a model does not fit the model (an unknown key, a wrong type): nothing is guessed.
+    #[error("JSON model, at {path}: {message}")]
+    BadModel {
+        /// Where in the JSON (`titulos[2].vencimeto`).
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
     /// An I/O error while streaming.
     #[error("I/O error: {0}")]
     Io(String),

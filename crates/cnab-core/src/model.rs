@@ -136,6 +136,7 @@ pub struct Motivo {
 
 /// CPF or CNPJ (or anything else the file carries).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Inscricao {
     /// 1 = CPF, 2 = CNPJ (FEBRABAN); 0/None = not informed.
     pub tipo: Option<u8>,
@@ -145,6 +146,7 @@ pub struct Inscricao {
 
 /// The company that issues the boletos.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct Beneficiario {
     /// Company name.
@@ -173,6 +175,7 @@ pub struct Beneficiario {
 
 /// File-level header data (both kinds).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct Header {
     /// The company.
@@ -245,6 +248,7 @@ pub struct RetornoEntry {
 
 /// A person or company (pagador or sacador/avalista).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct Pessoa {
     /// CPF or CNPJ.
@@ -265,6 +269,7 @@ pub struct Pessoa {
 
 /// Interest, fine or discount: a code (how), a date (from when) and a value or rate.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct Encargo {
     /// The bank's code (FEBRABAN: juros 1 = valor por dia, 2 = taxa mensal, 3 = isento; multa 1 = valor, 2 = %).
@@ -283,6 +288,7 @@ impl Encargo {
 
 /// Protest or write-off instruction: a code and a number of days.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct Instrucao {
     /// The bank's code.
@@ -293,6 +299,7 @@ pub struct Instrucao {
 
 /// One title in a remessa.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct Titulo {
     /// Movement code (`"01"` = entrada de títulos, `"02"` = pedido de baixa, …).
@@ -370,6 +377,7 @@ pub struct Retorno {
 
 /// A remessa: a header and the titles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Remessa {
     /// The bank (when read from a file; writing takes the bank as an argument).
     #[serde(default, skip_serializing_if = "Option::is_none")]
