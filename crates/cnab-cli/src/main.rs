@@ -8,9 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use cnab_core::{
-    read_with_envelope, Bank, CnabFile, Error, ErrorKind, Layout, ReadOptions, Remessa,
-};
+use cnab_core::{read_with_envelope, Bank, CnabFile, Error, ErrorKind, Layout, ReadOptions};
 use rust_decimal::Decimal;
 
 mod boleto_cmd;
@@ -75,6 +73,9 @@ enum Cmd {
         /// Output file (default: stdout).
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Refuse instead of warn: text longer than its field and values the layout cannot carry are errors.
+        #[arg(long)]
+        strict: bool,
     },
     /// Check every file of a corpus (DIR/MANIFEST.tsv): detection, reading, byte-exact raw write-back.
     Corpus {
@@ -362,18 +363,34 @@ fn validate(file: &Path) -> Result<bool, Fail> {
     Ok(all.is_empty())
 }
 
-fn remessa(model: &Path, bank: &str, layout: u16, out: Option<PathBuf>) -> Result<(), Fail> {
+/// Writes a remessa; every value cut or not carried is printed on stderr, one line each (title, field, value).
+fn remessa(
+    model: &Path,
+    bank: &str,
+    layout: u16,
+    out: Option<PathBuf>,
+    strict: bool,
+) -> Result<(), Fail> {
     let bank = parse_bank(bank)?;
     let layout = Layout::from_number(layout)
         .ok_or_else(|| Fail(2, format!("--layout must be 240 or 400, not {layout}")))?;
     let json = read_input(model)?;
-    let m: Remessa =
-        serde_json::from_slice(&json).map_err(|e| Fail(1, format!("{}: {e}", model.display())))?;
-    let bytes = cnab_core::write_remessa(&m, bank, layout)?;
+    let m = cnab_core::remessa_from_json(&json)
+        .map_err(|e| Fail(1, format!("{}: {e}", model.display())))?;
+    let opts = cnab_core::WriteOptions {
+        strict,
+        ..cnab_core::WriteOptions::default()
+    };
+    let written = cnab_core::write_remessa_with(&m, bank, layout, opts)?;
+    for w in &written.warnings {
+        eprintln!("warning: {w}");
+    }
     match out {
-        Some(p) => std::fs::write(&p, &bytes).map_err(|e| Fail(1, format!("{}: {e}", p.display()))),
+        Some(p) => {
+            std::fs::write(&p, &written.bytes).map_err(|e| Fail(1, format!("{}: {e}", p.display())))
+        }
         None => std::io::stdout()
-            .write_all(&bytes)
+            .write_all(&written.bytes)
             .map_err(|e| Fail(1, e.to_string())),
     }
 }
@@ -403,7 +420,8 @@ fn run(cli: Cli) -> Result<bool, Fail> {
             bank,
             layout,
             out,
-        } => remessa(&model, &bank, layout, out).map(|_| true),
+            strict,
+        } => remessa(&model, &bank, layout, out, strict).map(|_| true),
         Cmd::Corpus {
             dir,
             layout,
