@@ -552,3 +552,57 @@ fn refusals_serialize_flat_with_their_kind() {
     assert_eq!(v["kind"]["kind"], "bad_model");
     assert_eq!(v["kind"]["path"], "x");
 }
+
+// ---- CNAB 240 batches ----
+
+#[test]
+fn a_cnab240_remessa_larger_than_one_batch_starts_new_batches() {
+    // Itaú 240: each title is a P and a Q segment. 50,001 titles = 100,002 detail records; a batch holds 99,999
+    // (FEBRABAN G038: 5-digit record number), so 49,999 titles fit the first batch and 2 go to the second.
+    let base = itau240();
+    let mut r = base.clone();
+    let mut t = base.titulos[0].clone();
+    t.mensagens.clear();
+    r.titulos = (0..50_001u32)
+        .map(|i| {
+            let mut t = t.clone();
+            t.nosso_numero = format!("{:08}", i + 1);
+            t.seu_numero = format!("S{i}");
+            t
+        })
+        .collect();
+    let w = write(&r, 341, Layout::Cnab240).unwrap();
+    assert!(w.warnings.is_empty());
+    let text = std::str::from_utf8(&w.bytes).unwrap();
+    let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines.len(), 1 + (1 + 99_998 + 1) + (1 + 4 + 1) + 1);
+    let kinds: Vec<(usize, &str)> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| matches!(&l[7..8], "0" | "1" | "5" | "9"))
+        .map(|(i, l)| (i, &l[..8]))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (0, "34100000"),
+            (1, "34100011"),
+            (100_000, "34100015"),
+            (100_001, "34100021"),
+            (100_006, "34100025"),
+            (100_007, "34199999"),
+        ]
+    );
+    // Record numbers restart in each batch; batch trailers count their own records and titles; the file
+    // trailer counts the batches and every record.
+    assert_eq!(&lines[99_999][8..13], "99998");
+    assert_eq!(&lines[100_002][8..13], "00001");
+    assert_eq!(&lines[100_000][17..23], "100000");
+    assert_eq!(&lines[100_006][17..23], "000006");
+    assert_eq!(&lines[100_007][17..23], "000002");
+    assert_eq!(&lines[100_007][23..29], "100008");
+    let back = read_remessa(&w.bytes, ReadOptions::strict()).unwrap();
+    assert_eq!(back.titulos.len(), 50_001);
+    assert_eq!(back.titulos[49_999].nosso_numero, "00050000");
+    assert_eq!(back.titulos[50_000].seu_numero, "S50000");
+}
