@@ -792,6 +792,9 @@ impl Writer<'_> {
             };
             match encode(spec, value.as_ref(), &mut out) {
                 Ok(Fit::Exact) => {}
+                // Our display name for the bank, written where the model gives none, is not the model's value.
+                Ok(Fit::Cut(_))
+                    if spec.role == Some(Role::BancoNome) && self.header.banco_nome.is_empty() => {}
                 Ok(Fit::Cut(written)) => self.warnings.push(warn(WarningKind::Truncated {
                     width: spec.len(),
                     written,
@@ -991,18 +994,21 @@ fn check_documents(remessa: &Remessa) -> Result<()> {
     Ok(())
 }
 
-/// The roles a layout writes somewhere (a header, a record of an entry, a trailer).
-fn carried_roles(spec: &LayoutSpec) -> Vec<Role> {
-    let entry_written = |key: RecordKey| {
-        spec.entry
-            .iter()
-            .find(|e| e.key == key)
-            .is_none_or(|e| e.emit != Emit::Never)
+/// The roles a title's file carries: those of the headers and trailers, and those of the entry records written
+/// for this title (a record emitted only when some values are given carries nothing when it is not emitted).
+fn carried_roles(spec: &LayoutSpec, value: &dyn Fn(Role) -> Option<Out>) -> Vec<Role> {
+    let written = |key: RecordKey| match spec.entry.iter().find(|e| e.key == key) {
+        None => true,
+        Some(e) => match e.emit {
+            Emit::Always => true,
+            Emit::Never => false,
+            Emit::IfAny(roles) => has_any(roles, value),
+        },
     };
     let mut roles: Vec<Role> = spec
         .records
         .iter()
-        .filter(|(k, _)| entry_written(*k))
+        .filter(|(k, _)| written(*k))
         .flat_map(|(_, l)| l.fields.iter())
         .filter(|f| !matches!(f.kind, Kind::Blank))
         .filter_map(|f| f.role)
@@ -1192,9 +1198,8 @@ fn given_header(h: &Header) -> Vec<Given> {
 
 /// Every value of the model that the layout has no field for, as a warning.
 fn not_carried(remessa: &Remessa, spec: &LayoutSpec) -> Vec<WriteWarning> {
-    let carried = carried_roles(spec);
     let mut out = Vec::new();
-    let mut check = |id: ItemId<'_>, given: Vec<Given>| {
+    let mut check = |id: ItemId<'_>, given: Vec<Given>, carried: &[Role]| {
         for (field, value, roles) in given {
             if !value.is_empty() && !roles.iter().any(|r| carried.contains(r)) {
                 out.push(WriteWarning {
@@ -1211,9 +1216,23 @@ fn not_carried(remessa: &Remessa, spec: &LayoutSpec) -> Vec<WriteWarning> {
             }
         }
     };
-    check(HEADER_ID, given_header(&remessa.header));
+    // The header's values: carried by the header records or by any title's records (CNAB 400 details repeat
+    // agência and conta); a remessa without titles writes only the headers.
+    let mut any_title: Vec<Role> = carried_roles(spec, &|_| None);
+    for t in &remessa.titulos {
+        any_title.extend(carried_roles(spec, &|r| titulo_value(t, r)));
+    }
+    any_title.sort();
+    any_title.dedup();
+    let mut header = given_header(&remessa.header);
+    // A layout version that chose the layout's table (BB 400 "CBR640") is honoured even without a field.
+    header.retain(|(field, value, _)| {
+        field != "header.layout_versao" || !spec.versions.contains(&value.as_str())
+    });
+    check(HEADER_ID, header, &any_title);
     for (i, t) in remessa.titulos.iter().enumerate() {
-        check(titulo_id(i + 1, t), given_titulo(t));
+        let carried = carried_roles(spec, &|r| titulo_value(t, r));
+        check(titulo_id(i + 1, t), given_titulo(t), &carried);
     }
     out
 }
