@@ -606,3 +606,90 @@ fn a_cnab240_remessa_larger_than_one_batch_starts_new_batches() {
     assert_eq!(back.titulos[49_999].nosso_numero, "00050000");
     assert_eq!(back.titulos[50_000].seu_numero, "S50000");
 }
+
+// ---- properties ----
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn cfg() -> ProptestConfig {
+        ProptestConfig {
+            cases: 64,
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        }
+    }
+
+    proptest! {
+        #![proptest_config(cfg())]
+
+        /// An amount is written exactly (and read back equal) when its field holds it, else refused naming the
+        /// title, the field and the value: never rounded.
+        #[test]
+        fn amounts_are_exact_or_refused(mantissa in 0i64..10_000_000_000_000, scale in 0u32..5) {
+            let d = Decimal::new(mantissa, scale);
+            let mut r = itau240();
+            r.titulos[0].valor = d;
+            match write(&r, 341, Layout::Cnab240) {
+                Ok(w) => {
+                    prop_assert!(d.normalize().scale() <= 2, "{d} written");
+                    let back = read_remessa(&w.bytes, ReadOptions::strict()).unwrap();
+                    prop_assert_eq!(back.titulos[0].valor, d);
+                }
+                Err(e) => {
+                    let (t, _, _, field, value, _) = refusal(&e);
+                    prop_assert_eq!((t, field), (1, "valor"));
+                    prop_assert_eq!(value, d.to_string());
+                    prop_assert!(d.normalize().scale() > 2 || d.trunc().to_string().len() > 13, "{e}");
+                }
+            }
+        }
+
+        /// A numeric identifier is written as given (zero-filled) when it is digits that fit, else refused.
+        #[test]
+        fn numeric_identifiers_are_exact_or_refused(s in "[0-9A-Za-z .\\-/]{1,10}") {
+            let mut r = itau240();
+            r.titulos[0].nosso_numero = s.clone();
+            r.titulos[0].nosso_numero_dv = Some("0".into());
+            let fits = s.len() <= 8 && s.bytes().all(|b| b.is_ascii_digit());
+            match write(&r, 341, Layout::Cnab240) {
+                Ok(w) => {
+                    prop_assert!(fits, "{s:?} written");
+                    let back = read_remessa(&w.bytes, ReadOptions::strict()).unwrap();
+                    prop_assert_eq!(back.titulos[0].nosso_numero.clone(), format!("{s:0>8}"));
+                }
+                Err(e) => {
+                    prop_assert!(!fits, "{s:?} refused: {e}");
+                    prop_assert_eq!(refusal(&e).3, "nosso_numero");
+                    prop_assert_eq!(refusal(&e).4, s.as_str());
+                }
+            }
+        }
+
+        /// A name is written in the layouts' character set, cut to its field with a warning, or refused naming
+        /// the character: never replaced by spaces.
+        #[test]
+        fn names_are_folded_cut_with_a_warning_or_refused(
+            s in "[a-zA-Z0-9 áçÃõÉ\u{FF10}-\u{FF19}\u{4E00}-\u{4E10}\u{1F600}\t]{0,40}"
+        ) {
+            let mut r = itau240();
+            r.titulos[0].pagador.nome = s.clone();
+            let folded = cnab_core::text::try_to_bank_ascii(&s);
+            match (write(&r, 341, Layout::Cnab240), folded) {
+                (Ok(w), Ok(f)) => {
+                    let f = f.trim_end();
+                    let back = read_remessa(&w.bytes, ReadOptions::strict()).unwrap();
+                    let cut = f.len() > 30;
+                    prop_assert_eq!(back.titulos[0].pagador.nome.as_str(), f.get(..30).unwrap_or(f).trim_end());
+                    prop_assert_eq!(w.warnings.len(), usize::from(cut), "{:?}", w.warnings);
+                }
+                (Err(e), Err(c)) => {
+                    prop_assert_eq!(refusal(&e).3, "pagador.nome");
+                    prop_assert!(refusal(&e).5.starts_with(&format!("character {c:?}")), "{e}");
+                }
+                (got, folded) => prop_assert!(false, "{s:?}: write {got:?}, charset {folded:?}"),
+            }
+        }
+    }
+}
