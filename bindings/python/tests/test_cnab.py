@@ -554,7 +554,8 @@ def test_write_errors() -> None:
     m.titulos[0].valor = Decimal("99999999999999999.99")
     with pytest.raises(cnab.FieldError) as ei:
         m.to_bytes(bank="341", layout=240)
-    assert ei.value.kind == "overflow"
+    assert ei.value.kind == "unwritable"
+    assert ei.value.details is not None and ei.value.details["reason"] == "does not fit the field's 15 position(s)"
     with pytest.raises(TypeError):
         sample_remessa().to_bytes()  # no bank
     with pytest.raises(cnab.CnabError):
@@ -669,3 +670,44 @@ def test_threads_read_concurrently() -> None:
     for t in ts:
         t.join()
     assert set(results.values()) == {len(cnab.read(ITAU_RET).entries)}
+
+
+def test_write_returns_warnings_and_strict_refuses_them(tmp_path: Path) -> None:
+    m = sample_remessa()
+    m.titulos[0].pagador.nome = "Maria Aparecida dos Santos Oliveira Filha"
+    w = m.to_written(bank="341", layout=240)
+    assert len(w.warnings) == 1
+    x = w.warnings[0]
+    assert (x.titulo, x.field, x.value, x.kind) == (1, "pagador.nome", "Maria Aparecida dos Santos Oliveira Filha", "truncated")
+    assert (x.line, x.columns, x.layout_field, x.width, x.written) == (4, (34, 63), "pagador_nome", 30, "MARIA APARECIDA DOS SANTOS OLI")
+    assert str(x).startswith("line 4, columns 34-63 (pagador_nome): título 1 (seu número")
+    with pytest.warns(cnab.CnabWriteWarning) as rec:
+        data = m.to_bytes(bank="341", layout=240)
+    assert data == w.data and rec[0].message.warning == x  # type: ignore[union-attr]
+    assert m.write(tmp_path / "out.rem", bank="341", layout=240) == [x]
+    with pytest.raises(cnab.CnabError) as e:
+        m.to_written(bank="341", layout=240, strict=True)
+    assert e.value.kind == "unwritable"
+    assert e.value.details is not None and e.value.details["model_field"] == "pagador.nome"
+    assert str(e.value).endswith("(strict writing)")
+
+
+def test_write_refuses_values_it_would_change() -> None:
+    m = sample_remessa()
+    m.titulos[0].valor = Decimal("127.505")
+    with pytest.raises(cnab.FieldError) as e:
+        m.to_bytes(bank="341", layout=240)
+    d = e.value.details
+    assert d is not None and (d["titulo"], d["field"], d["value"]) == (1, "valor", "127.505")
+    assert d["reason"] == "has more than 2 decimal places (the writer never rounds)"
+    assert e.value.field == "valor_titulo" and e.value.line == 3
+    m = sample_remessa()
+    m.titulos[0].pagador.uf = "SAO PAULO"
+    with pytest.raises(cnab.FieldError) as e:
+        m.to_bytes(bank="341", layout=240)
+    assert e.value.details is not None and e.value.details["model_field"] == "pagador.uf"
+    # unknown keys are refused (in nested dicts too)
+    with pytest.raises(TypeError):
+        cnab.Remessa.from_dict({"titulos": [{"pagador": {"cidadee": "X"}}]})
+    with pytest.raises(TypeError):
+        cnab.Remessa.from_dict({"titulos": [{"vencimeto": "2026-01-02"}]})

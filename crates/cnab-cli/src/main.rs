@@ -9,9 +9,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
-use cnab_core::{
-    read_with_envelope, Bank, CnabFile, Error, ErrorKind, Layout, ReadOptions, Remessa,
-};
+use cnab_core::{read_with_envelope, Bank, CnabFile, Error, ErrorKind, Layout, ReadOptions};
 use rust_decimal::Decimal;
 
 mod boleto_cmd;
@@ -84,6 +82,9 @@ enum Cmd {
         /// Output file (default: stdout).
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Refuse instead of warn: text longer than its field and values the layout cannot carry are errors.
+        #[arg(long)]
+        strict: bool,
     },
     /// Check every file of a corpus (DIR/MANIFEST.tsv): detection, reading, byte-exact raw write-back.
     Corpus {
@@ -471,23 +472,34 @@ fn validate(out: &mut Out, file: &Path, format: Format) -> Result<bool, Fail> {
     Ok(all.is_empty())
 }
 
+/// Writes a remessa; every value cut or not carried is printed on stderr, one line each (title, field, value).
 fn remessa(
     out: &mut Out,
     model: &Path,
     bank: &str,
     layout: u16,
     dest: Option<PathBuf>,
+    strict: bool,
 ) -> Result<(), Fail> {
     let bank = parse_bank(bank)?;
     let layout = Layout::from_number(layout)
         .ok_or_else(|| Fail(2, format!("--layout must be 240 or 400, not {layout}")))?;
     let json = read_input(model)?;
-    let m: Remessa =
-        serde_json::from_slice(&json).map_err(|e| Fail(1, format!("{}: {e}", model.display())))?;
-    let bytes = cnab_core::write_remessa(&m, bank, layout)?;
+    let m = cnab_core::remessa_from_json(&json)
+        .map_err(|e| Fail(1, format!("{}: {e}", model.display())))?;
+    let opts = cnab_core::WriteOptions {
+        strict,
+        ..cnab_core::WriteOptions::default()
+    };
+    let written = cnab_core::write_remessa_with(&m, bank, layout, opts)?;
+    for w in &written.warnings {
+        note(format_args!("warning: {w}"));
+    }
     match dest {
-        Some(p) => std::fs::write(&p, &bytes).map_err(|e| Fail(1, format!("{}: {e}", p.display()))),
-        None => out.write_all(&bytes),
+        Some(p) => {
+            std::fs::write(&p, &written.bytes).map_err(|e| Fail(1, format!("{}: {e}", p.display())))
+        }
+        None => out.write_all(&written.bytes),
     }
 }
 
@@ -516,7 +528,8 @@ fn run(out: &mut Out, cli: Cli) -> Result<bool, Fail> {
             bank,
             layout,
             out: dest,
-        } => remessa(out, &model, &bank, layout, dest).map(|_| true),
+            strict,
+        } => remessa(out, &model, &bank, layout, dest, strict).map(|_| true),
         Cmd::Corpus {
             dir,
             layout,

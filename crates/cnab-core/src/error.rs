@@ -121,6 +121,23 @@ pub enum ErrorKind {
         /// What is wrong with it.
         reason: String,
     },
+    /// A model value that cannot be written as given: the writer refuses rather than round, cut, strip, replace
+    /// or drop it. Serialized flat: `{"kind": "unwritable", "titulo": 1, "field": "valor", …}`.
+    #[error("{detail}")]
+    Unwritable {
+        /// Which title, field and value, and why.
+        #[serde(flatten)]
+        detail: Box<crate::write::Unwritable>,
+    },
+    /// The JSON given as a model does not fit the model (an unknown key, a wrong type): nothing is guessed.
+    #[error("JSON model, at {path}: {message}")]
+    BadModel {
+        /// Where in the JSON (`titulos[2].vencimeto`).
+        path: String,
+        /// What is wrong (serialized as `reason`: an error's `message` is its whole text).
+        #[serde(rename = "reason")]
+        message: String,
+    },
     /// An I/O error while streaming.
     #[error("I/O error: {reason}")]
     Io {
@@ -173,6 +190,8 @@ impl ErrorKind {
             ErrorKind::UnknownOcorrencia { .. } => "unknown_ocorrencia",
             ErrorKind::Overflow { .. } => "overflow",
             ErrorKind::Invalid { .. } => "invalid",
+            ErrorKind::Unwritable { .. } => "unwritable",
+            ErrorKind::BadModel { .. } => "bad_model",
             ErrorKind::Io { .. } => "io",
         }
     }
@@ -197,9 +216,10 @@ impl ErrorKind {
             | ErrorKind::UnknownRecord { .. }
             | ErrorKind::Structure { .. }
             | ErrorKind::MissingHeader => ErrorCategory::Structure,
-            ErrorKind::UnknownOcorrencia { .. } | ErrorKind::Invalid { .. } => {
-                ErrorCategory::Business
-            }
+            ErrorKind::UnknownOcorrencia { .. }
+            | ErrorKind::Invalid { .. }
+            | ErrorKind::Unwritable { .. }
+            | ErrorKind::BadModel { .. } => ErrorCategory::Business,
         }
     }
 }
@@ -466,9 +486,11 @@ mod tests {
             ErrorKind::Overflow { .. } => 16,
             ErrorKind::Invalid { .. } => 17,
             ErrorKind::Io { .. } => 18,
+            ErrorKind::Unwritable { .. } => 19,
+            ErrorKind::BadModel { .. } => 20,
         }
     }
-    const KINDS: usize = 19;
+    const KINDS: usize = 21;
 
     /// One sample of every kind, with the JSON its kind-specific part must give: (kind, code, category, fields).
     fn samples() -> Vec<(ErrorKind, &'static str, &'static str, Value)> {
@@ -603,6 +625,31 @@ mod tests {
                 "io",
                 "file_defect",
                 json!({"reason": "disk on fire"}),
+            ),
+            (
+                ErrorKind::Unwritable {
+                    detail: Box::new(crate::write::Unwritable {
+                        titulo: 2,
+                        seu_numero: "NF-2".into(),
+                        nosso_numero: "123".into(),
+                        field: "valor".into(),
+                        value: "1.005".into(),
+                        reason: "has more than 2 decimal places (the writer never rounds)".into(),
+                    }),
+                },
+                "unwritable",
+                "business",
+                json!({"titulo": 2, "seu_numero": "NF-2", "nosso_numero": "123", "model_field": "valor",
+                       "value": "1.005", "reason": "has more than 2 decimal places (the writer never rounds)"}),
+            ),
+            (
+                ErrorKind::BadModel {
+                    path: "titulos[0].vencimeto".into(),
+                    message: "unknown field".into(),
+                },
+                "bad_model",
+                "business",
+                json!({"path": "titulos[0].vencimeto", "reason": "unknown field"}),
             ),
         ]
     }

@@ -49,8 +49,9 @@ pub use read::{
 };
 pub use record::{RawRecord, Record};
 pub use write::{
-    write_remessa, write_remessa_spec, write_remessa_to, write_remessa_with, write_retorno,
-    write_retorno_spec, WriteOptions,
+    remessa_from_json, write_remessa, write_remessa_spec, write_remessa_to, write_remessa_with,
+    write_retorno, write_retorno_spec, Unwritable, WarningKind, WriteOptions, WriteWarning,
+    Written,
 };
 
 /// The README's Rust examples, compiled as doc tests so they stay true.

@@ -139,6 +139,7 @@ pub struct Motivo {
 
 /// CPF or CNPJ (or anything else the file carries).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Inscricao {
     /// 1 = CPF, 2 = CNPJ (FEBRABAN); 0/None = not informed.
     pub tipo: Option<u8>,
@@ -148,6 +149,7 @@ pub struct Inscricao {
 
 /// The company that issues the boletos.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct Beneficiario {
     /// Company name.
@@ -176,6 +178,7 @@ pub struct Beneficiario {
 
 /// File-level header data (both kinds).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct Header {
     /// The company.
@@ -259,6 +262,7 @@ pub struct RetornoEntry {
 
 /// A person or company (pagador or sacador/avalista).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct Pessoa {
     /// CPF or CNPJ.
@@ -279,6 +283,7 @@ pub struct Pessoa {
 
 /// Interest, fine or discount: a code (how), a date (from when) and a value or rate.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct Encargo {
     /// The bank's code (FEBRABAN: juros 1 = valor por dia, 2 = taxa mensal, 3 = isento; multa 1 = valor, 2 = %).
@@ -297,6 +302,7 @@ impl Encargo {
 
 /// Protest or write-off instruction: a code and a number of days.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct Instrucao {
     /// The bank's code.
@@ -307,6 +313,7 @@ pub struct Instrucao {
 
 /// One title in a remessa.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct Titulo {
     /// Movement code (`"01"` = entrada de títulos, `"02"` = pedido de baixa, …).
@@ -384,6 +391,7 @@ pub struct Retorno {
 
 /// A remessa: a header and the titles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Remessa {
     /// The bank (when read from a file; writing takes the bank as an argument).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -40,6 +40,9 @@ from ._model import (
     Retorno,
     RetornoEntry,
     Titulo,
+    CnabWriteWarning,
+    WriteWarning,
+    Written,
     _bank_code,
     _file_from_native,
 )
@@ -76,6 +79,9 @@ __all__ = [
     "FieldValue",
     "Retorno",
     "Remessa",
+    "WriteWarning",
+    "CnabWriteWarning",
+    "Written",
 ]
 
 Source = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview]

@@ -835,7 +835,7 @@ const ENTRY_REMESSA: &[EntryRecord] = &[
     EntryRecord {
         key: RecordKey::Detail(b'2'),
         starts: false,
-        emit: Emit::IfAny(&[R::MultaValor]),
+        emit: Emit::IfAny(&[R::MultaCodigo, R::MultaData, R::MultaValor]),
     },
     EntryRecord {
         key: RecordKey::Detail(b'3'),
