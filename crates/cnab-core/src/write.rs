@@ -349,6 +349,11 @@ fn entry_value(e: &RetornoEntry, spec: &LayoutSpec, role: Role) -> Option<Out> {
             None
         })),
         Role::Multa => num(e.multa),
+        Role::PixTipoChave => e.pix.as_ref().and_then(|p| txt(&p.tipo_chave)),
+        Role::PixChave => e.pix.as_ref().and_then(|p| txt(&p.chave)),
+        Role::PixUrl => e.pix.as_ref().and_then(|p| txt(&p.url)),
+        Role::PixTxid => e.pix.as_ref().and_then(|p| txt(&p.txid)),
+        Role::PixEmv => e.pix.as_ref().and_then(|p| txt(&p.emv)),
         Role::Desconto => num(e.desconto),
         Role::Abatimento => num(e.abatimento),
         Role::Iof => num(e.iof),

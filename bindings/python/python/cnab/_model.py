@@ -26,6 +26,7 @@ __all__ = [
     "Ocorrencia",
     "Motivo",
     "Pessoa",
+    "PixInfo",
     "RetornoEntry",
     "Encargo",
     "Instrucao",
@@ -206,6 +207,20 @@ class Pessoa(_Model):
 
 
 @dataclass
+class PixInfo(_Model):
+    """Pix data of a boleto híbrido as a retorno carries them (each layout carries a subset)."""
+
+    tipo_chave: str = ""
+    """Tipo de chave DICT as sent (1 CPF, 2 CNPJ, 3 celular, 4 e-mail, 5 chave aleatória)."""
+    chave: str = ""
+    url: str = ""
+    """Location (URL) of the dynamic QR code."""
+    txid: str = ""
+    emv: str = ""
+    """The whole EMV QR code (BR Code), where the layout carries it."""
+
+
+@dataclass
 class RetornoEntry(_Model):
     """One retorno entry: what happened to one title."""
 
@@ -237,6 +252,8 @@ class RetornoEntry(_Model):
     outras_despesas: Optional[decimal.Decimal] = None
     outros_creditos: Optional[decimal.Decimal] = None
     pagador: Optional[Pessoa] = None
+    pix: Optional[PixInfo] = None
+    """Pix data of a boleto híbrido, where the retorno carries them."""
     banco_cobrador: str = ""
     agencia_cobradora: str = ""
     line: int = 0
