@@ -726,8 +726,8 @@ const fn concat<const N: usize>(a: &[MotivoDef], b: &[MotivoDef]) -> [MotivoDef;
 }
 
 /// Caixa's C047A first (it wins for movimentos 02/03/26/30), FEBRABAN's list for the other movimentos.
-const MOTIVOS: [MotivoDef; MOTIVOS_C047A.len() + feb::MOTIVOS.len()] =
-    concat(MOTIVOS_C047A, feb::MOTIVOS);
+const MOTIVOS: &[MotivoDef] =
+    &concat::<{ MOTIVOS_C047A.len() + feb::MOTIVOS.len() }>(MOTIVOS_C047A, feb::MOTIVOS);
 
 /// Caixa's description of a C047A code.
 fn c047a(code: &str) -> Option<&'static str> {
@@ -807,7 +807,7 @@ pub const RETORNO: LayoutSpec = LayoutSpec::new(
     OCORRENCIAS,
     MANUAL,
 )
-.motivos(&MOTIVOS)
+.motivos(MOTIVOS)
 .retorno_hook(retorno_hook);
 
 /// CNAB 240 layouts of this bank.
