@@ -26,6 +26,9 @@ pub(crate) fn run(cmd: BoletoCmd) -> Result<bool, Fail> {
             }
             let parsed = boleto::parse_any(&code).map_err(|e| Fail(1, e.to_string()))?;
             crate::print_json(&parsed)?;
+            for aviso in &parsed.avisos {
+                eprintln!("cnab: aviso: {aviso}");
+            }
             Ok(true)
         }
         BoletoCmd::Make => {

@@ -219,6 +219,10 @@ class PixInfo(_Model):
     emv: str = ""
     """The whole EMV QR code (BR Code), where the layout carries it."""
 
+    def to_dict(self) -> Dict[str, Any]:
+        # as the core serializes it: empty fields left out
+        return {k: v for k, v in super().to_dict().items() if v}
+
 
 @dataclass
 class RetornoEntry(_Model):
@@ -258,6 +262,16 @@ class RetornoEntry(_Model):
     agencia_cobradora: str = ""
     line: int = 0
     """1-based line of the entry's first record."""
+
+    def to_dict(self) -> Dict[str, Any]:
+        d = super().to_dict()
+        # the core leaves these out where the layout does not carry them
+        for k in ("juros", "multa", "pix"):
+            if d[k] is None:
+                del d[k]
+        if not d["variacao"]:
+            del d["variacao"]
+        return d
 
     @property
     def kind(self) -> Optional[OcorrenciaKind]:
