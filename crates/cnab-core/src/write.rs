@@ -53,7 +53,21 @@ fn must_fit(role: Option<Role>) -> bool {
                 | Role::SacadorInscricao
                 | Role::EmpresaInscricao
                 | Role::PagadorCep
+                | Role::PixTipoChave
+                | Role::PixChave
+                | Role::PixUrl
+                | Role::PixTxid
+                | Role::PixEmv
         )
+    )
+}
+
+/// Pix identifiers are case-sensitive (txid, chave aleatória and e-mail keys, the EMV with its CRC): written as
+/// given, never upper-cased; anything but printable ASCII is refused.
+fn case_kept(role: Option<Role>) -> bool {
+    matches!(
+        role,
+        Some(Role::PixChave | Role::PixUrl | Role::PixTxid | Role::PixEmv)
     )
 }
 
@@ -128,7 +142,20 @@ pub(crate) fn encode(
                 Some(Out::Date(Some(d))) => d.format("%d%m%Y").to_string(),
                 Some(Out::Date(None)) | None => spec.default.unwrap_or("").to_string(),
             };
-            let bytes = pad_alpha(&s, w);
+            if case_kept(spec.role) && !s.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+                return Err(ErrorKind::Invalid(format!(
+                    "{}: only printable ASCII can be written, found {s:?}",
+                    spec.name
+                )));
+            }
+            let bytes = if case_kept(spec.role) {
+                let mut v = s.as_bytes().to_vec();
+                v.resize(w.max(v.len()), b' ');
+                v.truncate(w);
+                v
+            } else {
+                pad_alpha(&s, w)
+            };
             if must_fit(spec.role) && crate::text::to_bank_ascii(s.trim_end()).len() > w {
                 return Err(ErrorKind::Overflow { value: s, width: w });
             }

@@ -272,7 +272,7 @@ pub const DETALHE_RETORNO: RecordLayout = RecordLayout {
     ],
 };
 
-/// Retorno — registro opcional boleto Pix, tipo 3.
+/// Retorno — registro opcional boleto Pix, tipo 3 (p. 23; notas 40-41): the EMV feeds the entry's `pix.emv`.
 pub const PIX_RETORNO: RecordLayout = RecordLayout {
     name: "detalhe_pix",
     len: 400,
