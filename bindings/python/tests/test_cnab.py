@@ -264,6 +264,26 @@ def test_boleto_agrees_with_cli(cli: str) -> None:
     code = "34191.09008 01015.271248 80212.460002 4 25480000675787"
     p = subprocess.run([cli, "boleto", "parse", code], capture_output=True, text=True, check=True)
     assert json.loads(p.stdout) == boleto.parse(code).to_dict()
+    assert boleto.parse(code).avisos == []
+
+
+def test_boleto_value_over_the_fator_positions() -> None:
+    # Bradesco, 123,456,789.01 without due date: the 14-digit value runs over the fator positions
+    p = boleto.parse("23791.17209 60000.000004 01040.300509 3 00012345678901")
+    assert p.valor == Decimal("123456789.01")
+    assert p.fator_vencimento is None and p.vencimento is None
+    assert len(p.avisos) == 1 and "14-digit value" in p.avisos[0]
+
+
+def test_retorno_pix_and_separate_juros_multa() -> None:
+    r = cnab.read_retorno(FIXTURES / "033-santander/cnab400/retorno/retorno.ret")
+    pix = r.entries[0].pix
+    assert pix is not None
+    assert (pix.tipo_chave, pix.chave, pix.txid) == ("2", "11222333000181", "NF1001PADARIASAOJOAO2026")
+    assert r.entries[1].pix is None
+    s = cnab.read_retorno(FIXTURES / "748-sicredi/cnab400/retorno/retorno.ret")
+    e = s.entries[0]
+    assert (e.juros, e.multa, e.juros_multa) == (Decimal("0.00"), Decimal("2.55"), Decimal("2.55"))
 
 
 # ---------------------------------------------------------------- streaming
@@ -644,7 +664,7 @@ def test_model_fields_match_the_core() -> None:
     entry_keys = set(d["entries"][0])
     names = {f.name for f in dataclasses.fields(cnab.RetornoEntry)}
     # keys the core writes only where the layout carries them
-    only_where_carried = {"juros", "multa", "variacao"}
+    only_where_carried = {"juros", "multa", "variacao", "pix"}
     assert entry_keys <= names
     assert names - entry_keys <= only_where_carried
     assert set(d["header"]) == {f.name for f in dataclasses.fields(cnab.Header)}

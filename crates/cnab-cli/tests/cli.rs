@@ -128,6 +128,19 @@ fn boleto_parse_and_make() {
     ]);
     assert_eq!(code, 1);
     assert!(!err.is_empty());
+    // a code built for 123,456,789.01 (Bradesco, no due date: the value runs over the fator positions) reads back
+    // whole, and the reading is named on stderr and in "avisos"
+    let (code, out, err) = cnab(&[
+        "boleto",
+        "parse",
+        "23791.17209 60000.000004 01040.300509 3 00012345678901",
+    ]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
+    assert_eq!(v["valor"], "123456789.01");
+    assert_eq!(v["fator_vencimento"], serde_json::Value::Null);
+    assert_eq!(v["avisos"].as_array().map(Vec::len), Some(1));
+    assert!(err.contains("14-digit value"), "{err}");
 }
 
 #[test]

@@ -107,6 +107,16 @@ pub enum Role {
     Juros,
     /// Retorno: multa paid, where the layout carries it apart from the juros.
     Multa,
+    /// Retorno Pix data of a boleto híbrido: tipo de chave DICT (1 CPF, 2 CNPJ, 3 celular, 4 e-mail, 5 aleatória).
+    PixTipoChave,
+    /// Retorno Pix: chave DICT.
+    PixChave,
+    /// Retorno Pix: location (URL) of the dynamic QR code.
+    PixUrl,
+    /// Retorno Pix: txid (identificador da transação).
+    PixTxid,
+    /// Retorno Pix: the whole EMV QR code (BR Code).
+    PixEmv,
     Desconto,
     Abatimento,
     Iof,

@@ -252,12 +252,37 @@ pub struct RetornoEntry {
     pub outros_creditos: Option<Decimal>,
     /// Payer, when the retorno names them.
     pub pagador: Option<Pessoa>,
+    /// Pix data of a boleto híbrido, where the retorno carries them; absent from the JSON otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pix: Option<PixInfo>,
     /// Bank and agency that received the payment.
     pub banco_cobrador: String,
     /// Agency that received the payment.
     pub agencia_cobradora: String,
     /// 1-based line of the entry's first record.
     pub line: usize,
+}
+
+/// Pix data of a boleto híbrido as a retorno carries them (Santander CNAB 400 registro tipo 2, Santander CNAB 240
+/// segmento Y-03, Itaú CNAB 400 registro tipo 3). Each layout carries a subset; empty fields are left out of the JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PixInfo {
+    /// Tipo de chave DICT as sent (1 CPF, 2 CNPJ, 3 celular, 4 e-mail, 5 chave aleatória).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub tipo_chave: String,
+    /// Chave DICT.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub chave: String,
+    /// Location (URL) of the dynamic QR code.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub url: String,
+    /// Txid (identificador da transação Pix).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub txid: String,
+    /// The whole EMV QR code (BR Code), where the layout carries it.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub emv: String,
 }
 
 /// A person or company (pagador or sacador/avalista).

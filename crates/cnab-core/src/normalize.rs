@@ -232,6 +232,7 @@ pub(crate) fn retorno_entry(
     };
     let mut motivos_raw = String::new();
     let mut pagador = Pessoa::default();
+    let mut pix = crate::model::PixInfo::default();
     let mut ocorrencia_cell: Option<(String, usize, &'static str, &'static FieldSpec)> = None;
     for_roles(records, |role, c| match role {
         Role::NossoNumero => {
@@ -285,8 +286,16 @@ pub(crate) fn retorno_entry(
                 pagador.inscricao.tipo = tipo(t);
             }
         }
+        Role::PixTipoChave => set_text(&mut pix.tipo_chave, c.text()),
+        Role::PixChave => set_text(&mut pix.chave, c.text()),
+        Role::PixUrl => set_text(&mut pix.url, c.text()),
+        Role::PixTxid => set_text(&mut pix.txid, c.text()),
+        Role::PixEmv => set_text(&mut pix.emv, c.text()),
         _ => {}
     });
+    if pix != crate::model::PixInfo::default() {
+        e.pix = Some(pix);
+    }
     if let Some((code, line, record, fspec)) = ocorrencia_cell {
         if !motivos_raw.is_empty() {
             e.motivos = motivos(spec, &code, &motivos_raw);

@@ -59,6 +59,15 @@ fn may_cut(role: Option<Role>) -> bool {
     )
 }
 
+/// Pix identifiers are case-sensitive (txid, chave aleatória and e-mail keys, the EMV with its CRC): written as
+/// given, never upper-cased; anything but printable ASCII is refused.
+fn case_kept(role: Option<Role>) -> bool {
+    matches!(
+        role,
+        Some(Role::PixChave | Role::PixUrl | Role::PixTxid | Role::PixEmv)
+    )
+}
+
 /// CPF/CNPJ roles.
 pub(crate) fn is_inscricao(role: Option<Role>) -> bool {
     matches!(
@@ -177,6 +186,23 @@ pub(crate) fn encode(
                 Some(Out::Date(Some(d))) => d.format("%d%m%Y").to_string(),
                 Some(Out::Date(None)) | None => spec.default.unwrap_or("").to_string(),
             };
+            if case_kept(spec.role) {
+                // PIX keys, URLs and txids are case-sensitive identifiers: written as given (never folded nor
+                // cut), so only printable ASCII that fits is accepted.
+                if let Some(c) = s.chars().find(|c| !(' '..='~').contains(c)) {
+                    return Err(format!(
+                        "character {c:?} (U+{:04X}): only printable ASCII can be written here (written as given)",
+                        u32::from(c)
+                    ));
+                }
+                let text = s.trim_end();
+                if text.len() > w {
+                    return Err(too_wide());
+                }
+                out.extend_from_slice(text.as_bytes());
+                out.extend(std::iter::repeat_n(b' ', w - text.len()));
+                return Ok(Fit::Exact);
+            }
             let text = crate::text::try_to_bank_ascii(&s).map_err(|c| {
                 format!(
                     "character {c:?} (U+{:04X}) has no form in the layout's character set (upper-case ASCII)",
@@ -684,6 +710,11 @@ fn entry_value(e: &RetornoEntry, role: Role) -> Option<Out> {
             None
         })),
         Role::Multa => num(e.multa),
+        Role::PixTipoChave => e.pix.as_ref().and_then(|p| txt(&p.tipo_chave)),
+        Role::PixChave => e.pix.as_ref().and_then(|p| txt(&p.chave)),
+        Role::PixUrl => e.pix.as_ref().and_then(|p| txt(&p.url)),
+        Role::PixTxid => e.pix.as_ref().and_then(|p| txt(&p.txid)),
+        Role::PixEmv => e.pix.as_ref().and_then(|p| txt(&p.emv)),
         Role::Desconto => num(e.desconto),
         Role::Abatimento => num(e.abatimento),
         Role::Iof => num(e.iof),

@@ -111,6 +111,15 @@ fn corpus_retornos() {
     assert_eq!(r.entries[0].nosso_numero, "0000354269950");
     assert_eq!(r.entries[0].valor_titulo, Some("50.00".parse().unwrap()));
     assert_eq!(r.entries[0].motivos[0].code, "P1");
+    // Y-03: no tipo de chave (81), the QR location (82-158) and the txid (159-193)
+    let pix = r.entries[0].pix.as_ref().expect("pix");
+    assert_eq!(pix.tipo_chave, "");
+    assert_eq!(
+        pix.url,
+        "pix.santander.com.br/qr/v2/cobv/48bbcd90-ec0c-4b89-a8be-6dbe646fbf1d"
+    );
+    assert_eq!(pix.txid, "YKP008404399000035426995028102024");
+    assert_eq!(pix.chave, "");
 
     for name in [
         "retorno/nodeboleto__retorno.txt",

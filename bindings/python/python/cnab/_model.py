@@ -27,6 +27,7 @@ __all__ = [
     "Ocorrencia",
     "Motivo",
     "Pessoa",
+    "PixInfo",
     "RetornoEntry",
     "Encargo",
     "Instrucao",
@@ -211,6 +212,24 @@ class Pessoa(_Model):
 
 
 @dataclass
+class PixInfo(_Model):
+    """Pix data of a boleto híbrido as a retorno carries them (each layout carries a subset)."""
+
+    tipo_chave: str = ""
+    """Tipo de chave DICT as sent (1 CPF, 2 CNPJ, 3 celular, 4 e-mail, 5 chave aleatória)."""
+    chave: str = ""
+    url: str = ""
+    """Location (URL) of the dynamic QR code."""
+    txid: str = ""
+    emv: str = ""
+    """The whole EMV QR code (BR Code), where the layout carries it."""
+
+    def to_dict(self) -> Dict[str, Any]:
+        # as the core serializes it: empty fields left out
+        return {k: v for k, v in super().to_dict().items() if v}
+
+
+@dataclass
 class RetornoEntry(_Model):
     """One retorno entry: what happened to one title."""
 
@@ -242,10 +261,22 @@ class RetornoEntry(_Model):
     outras_despesas: Optional[decimal.Decimal] = None
     outros_creditos: Optional[decimal.Decimal] = None
     pagador: Optional[Pessoa] = None
+    pix: Optional[PixInfo] = None
+    """Pix data of a boleto híbrido, where the retorno carries them."""
     banco_cobrador: str = ""
     agencia_cobradora: str = ""
     line: int = 0
     """1-based line of the entry's first record."""
+
+    def to_dict(self) -> Dict[str, Any]:
+        d = super().to_dict()
+        # the core leaves these out where the layout does not carry them
+        for k in ("juros", "multa", "pix"):
+            if d[k] is None:
+                del d[k]
+        if not d["variacao"]:
+            del d["variacao"]
+        return d
 
     @property
     def kind(self) -> Optional[OcorrenciaKind]:
