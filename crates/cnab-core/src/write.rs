@@ -1414,8 +1414,9 @@ pub fn write_remessa_to<W: std::io::Write>(
         .map_err(|e| Error::new(ErrorKind::Io(e.to_string())))
 }
 
-/// Reads a remessa model from JSON: the model itself, or what `cnab parse` prints for a remessa (its `"kind":
-/// "remessa"` and `"problems"` keys are accepted and ignored). Unknown keys are refused with their path
+/// Reads a remessa model from JSON: the model itself, or what `cnab parse [--records]` prints for a remessa (its
+/// `"kind": "remessa"`, `"problems"` and `"records"` keys are accepted and ignored: they describe the file read,
+/// not the titles). Unknown keys are refused with their path
 /// (`titulos[0].vencimeto`): a misspelt key never silently leaves a value out.
 ///
 /// ```
@@ -1439,6 +1440,7 @@ pub fn remessa_from_json(json: &[u8]) -> Result<Remessa> {
             }
         }
         obj.remove("problems");
+        obj.remove("records");
     }
     serde_path_to_error::deserialize(v).map_err(|e| {
         let path = e.path().to_string();
