@@ -681,7 +681,8 @@ mod properties {
                     let f = f.trim_end();
                     let back = read_remessa(&w.bytes, ReadOptions::strict()).unwrap();
                     let cut = f.len() > 30;
-                    prop_assert_eq!(back.titulos[0].pagador.nome.as_str(), f.get(..30).unwrap_or(f).trim_end());
+                    // (the reader trims text on both sides; the writer writes leading spaces as given)
+                    prop_assert_eq!(back.titulos[0].pagador.nome.as_str(), f.get(..30).unwrap_or(f).trim());
                     prop_assert_eq!(w.warnings.len(), usize::from(cut), "{:?}", w.warnings);
                 }
                 (Err(e), Err(c)) => {
