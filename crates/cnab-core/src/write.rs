@@ -1498,3 +1498,47 @@ pub fn write_retorno_spec(
     }
     Ok(written.bytes)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fixed_field_given_another_value_is_reported() {
+        const F: FieldSpec = FieldSpec::constant("banco_nome", 1, 5, "BANCO").role(Role::BancoNome);
+        let mut out = Vec::new();
+        let fit = encode(&F, Some(&Out::Text("Banco".into())), &mut out);
+        assert_eq!((fit, out.as_slice()), (Ok(Fit::Exact), &b"BANCO"[..]));
+        out.clear();
+        let fit = encode(&F, Some(&Out::Text("OUTRO".into())), &mut out);
+        assert_eq!(
+            (fit, out.as_slice()),
+            (Ok(Fit::Fixed("BANCO".into())), &b"BANCO"[..])
+        );
+    }
+
+    #[test]
+    fn numbers_are_written_exactly_or_refused() {
+        let f = FieldSpec::dec("valor", 1, 5, 2);
+        let mut out = Vec::new();
+        let d = |s: &str| s.parse::<Decimal>().unwrap_or_default();
+        assert_eq!(
+            encode(&f, Some(&Out::Num(d("1.50"))), &mut out),
+            Ok(Fit::Exact)
+        );
+        assert_eq!(out, b"00150");
+        assert_eq!(
+            encode(&f, Some(&Out::Num(d("1.505"))), &mut Vec::new()),
+            Err("has more than 2 decimal places (the writer never rounds)".into())
+        );
+        assert_eq!(
+            encode(&f, Some(&Out::Num(d("1000.00"))), &mut Vec::new()),
+            Err("does not fit the field's 5 position(s)".into())
+        );
+        let n = FieldSpec::num("prazo", 1, 2);
+        assert_eq!(
+            encode(&n, Some(&Out::Num(d("1.5"))), &mut Vec::new()),
+            Err("is not a whole number".into())
+        );
+    }
+}
