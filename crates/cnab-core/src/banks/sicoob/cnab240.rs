@@ -157,14 +157,39 @@ pub const HEADER_LOTE: RecordLayout = RecordLayout {
     ],
 };
 
-/// Every Sicoob record: FEBRABAN headers/trailers and Q/R/S/U, Sicoob P and T.
+/// Segmento S (aba 05, campos 01.3S-14.3S): FEBRABAN's, with the tipo de impressão (08.3S, position 18) fixed to
+/// '3' — "Os tipos de impressão 1 e 2 não são utilizadas" — so a file that uses them is named as such instead of its
+/// line number and 140-character message being read as mensagens 5 and 6 (and rewritten as tipo 3).
+pub const SEGMENTO_S: RecordLayout = RecordLayout {
+    name: "segmento_s",
+    len: 240,
+    source: "Sicoob, Leiaute Cobrança Sicoob, aba 05.Remessa - Opção CNAB240, Segmento S (tipo de impressão 3)",
+    fields: &[
+        F::num("banco", 1, 3).role(R::BancoCodigo),
+        F::num("lote", 4, 7).role(R::Lote),
+        F::constant("tipo_registro", 8, 8, "3"),
+        F::num("sequencial", 9, 13).role(R::Sequencial),
+        F::constant("segmento", 14, 14, "S"),
+        F::blank("cnab_1", 15, 15),
+        F::num("codigo_movimento", 16, 17).role(R::Movimento),
+        F::constant("tipo_impressao", 18, 18, "3"),
+        F::alpha("mensagem_5", 19, 58).role(R::Mensagem1),
+        F::alpha("mensagem_6", 59, 98).role(R::Mensagem2),
+        F::alpha("mensagem_7", 99, 138),
+        F::alpha("mensagem_8", 139, 178),
+        F::alpha("mensagem_9", 179, 218),
+        F::blank("cnab_2", 219, 240),
+    ],
+};
+
+/// Every Sicoob record: FEBRABAN headers/trailers and Q/R/U, Sicoob P, S and T.
 pub const RECORDS: &[(RecordKey, &RecordLayout)] = &[
     (RecordKey::FileHeader, &feb::HEADER_ARQUIVO),
     (RecordKey::BatchHeader, &HEADER_LOTE),
     (RecordKey::Segment(b'P'), &SEGMENTO_P),
     (RecordKey::Segment(b'Q'), &feb::SEGMENTO_Q),
     (RecordKey::Segment(b'R'), &feb::SEGMENTO_R),
-    (RecordKey::Segment(b'S'), &feb::SEGMENTO_S),
+    (RecordKey::Segment(b'S'), &SEGMENTO_S),
     (RecordKey::Segment(b'T'), &SEGMENTO_T),
     (RecordKey::Segment(b'U'), &feb::SEGMENTO_U),
     (
