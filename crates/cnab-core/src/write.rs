@@ -1,4 +1,10 @@
 //! Writing: the model to bytes, through the same layout tables, generic over roles.
+//!
+//! The contract: every value of the model is written as given, or refused with [`ErrorKind::Unwritable`] (title,
+//! model field, value, reason), or — only for free text cut to its field and for values the layout has no field
+//! for — written as far as the layout allows and reported as a [`WriteWarning`] ([`WriteOptions::strict`] refuses
+//! those too). Nothing is rounded, stripped, replaced by spaces or zeros, or dropped without a word. Counts and
+//! totals in trailers are taken from the records as written.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
