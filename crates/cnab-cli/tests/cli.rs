@@ -486,7 +486,11 @@ fn remessa_refuses_unknown_keys_and_unwritable_values() {
 
 #[test]
 fn parse_output_of_a_remessa_writes_back() {
-    let (code, json, err) = cnab(&["parse", "fixtures/341-itau/cnab240/remessa/remessa.rem"]);
+    let (code, json, err) = cnab(&[
+        "parse",
+        "--records",
+        "fixtures/341-itau/cnab240/remessa/remessa.rem",
+    ]);
     assert_eq!(code, 0, "{err}");
     let p = std::env::temp_dir().join(format!("cnab-cli-{}-parsed.json", std::process::id()));
     std::fs::write(&p, json).unwrap();

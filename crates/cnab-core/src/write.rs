@@ -1,4 +1,10 @@
 //! Writing: the model to bytes, through the same layout tables, generic over roles.
+//!
+//! The contract: every value of the model is written as given, or refused with [`ErrorKind::Unwritable`] (title,
+//! model field, value, reason), or — only for free text cut to its field and for values the layout has no field
+//! for — written as far as the layout allows and reported as a [`WriteWarning`] ([`WriteOptions::strict`] refuses
+//! those too). Nothing is rounded, stripped, replaced by spaces or zeros, or dropped without a word. Counts and
+//! totals in trailers are taken from the records as written.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -1458,8 +1464,9 @@ pub fn write_remessa_to<W: std::io::Write>(
         .map_err(|e| Error::new(ErrorKind::io(e.to_string())))
 }
 
-/// Reads a remessa model from JSON: the model itself, or what `cnab parse` prints for a remessa (its `"kind":
-/// "remessa"` and `"problems"` keys are accepted and ignored). Unknown keys are refused with their path
+/// Reads a remessa model from JSON: the model itself, or what `cnab parse [--records]` prints for a remessa (its
+/// `"kind": "remessa"`, `"problems"` and `"records"` keys are accepted and ignored: they describe the file read,
+/// not the titles). Unknown keys are refused with their path
 /// (`titulos[0].vencimeto`): a misspelt key never silently leaves a value out.
 ///
 /// ```
@@ -1483,6 +1490,7 @@ pub fn remessa_from_json(json: &[u8]) -> Result<Remessa> {
             }
         }
         obj.remove("problems");
+        obj.remove("records");
     }
     serde_path_to_error::deserialize(v).map_err(|e| {
         let path = e.path().to_string();
@@ -1539,4 +1547,48 @@ pub fn write_retorno_spec(
         }
     }
     Ok(written.bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fixed_field_given_another_value_is_reported() {
+        const F: FieldSpec = FieldSpec::constant("banco_nome", 1, 5, "BANCO").role(Role::BancoNome);
+        let mut out = Vec::new();
+        let fit = encode(&F, Some(&Out::Text("Banco".into())), &mut out);
+        assert_eq!((fit, out.as_slice()), (Ok(Fit::Exact), &b"BANCO"[..]));
+        out.clear();
+        let fit = encode(&F, Some(&Out::Text("OUTRO".into())), &mut out);
+        assert_eq!(
+            (fit, out.as_slice()),
+            (Ok(Fit::Fixed("BANCO".into())), &b"BANCO"[..])
+        );
+    }
+
+    #[test]
+    fn numbers_are_written_exactly_or_refused() {
+        let f = FieldSpec::dec("valor", 1, 5, 2);
+        let mut out = Vec::new();
+        let d = |s: &str| s.parse::<Decimal>().unwrap_or_default();
+        assert_eq!(
+            encode(&f, Some(&Out::Num(d("1.50"))), &mut out),
+            Ok(Fit::Exact)
+        );
+        assert_eq!(out, b"00150");
+        assert_eq!(
+            encode(&f, Some(&Out::Num(d("1.505"))), &mut Vec::new()),
+            Err("has more than 2 decimal places (the writer never rounds)".into())
+        );
+        assert_eq!(
+            encode(&f, Some(&Out::Num(d("1000.00"))), &mut Vec::new()),
+            Err("does not fit the field's 5 position(s)".into())
+        );
+        let n = FieldSpec::num("prazo", 1, 2);
+        assert_eq!(
+            encode(&n, Some(&Out::Num(d("1.5"))), &mut Vec::new()),
+            Err("is not a whole number".into())
+        );
+    }
 }

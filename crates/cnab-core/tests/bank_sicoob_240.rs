@@ -101,7 +101,6 @@ fn date(y: i32, m: u32, dd: u32) -> Option<NaiveDate> {
 #[test]
 fn corpus_remessas() {
     for (f, nn, valor) in [
-        ("brboleto__sicoob.rem", "0000157804", "147.89"),
         ("cnabboleto__exemplo cnab240.txt", "0000051230", "1.00"),
         (
             "eduardordmcnab240__sicoob_240_boletos.CED",
@@ -128,8 +127,18 @@ fn corpus_remessas() {
             assert_eq!(r.header.layout_versao, "081", "{f}");
         }
     }
+    // Segment S with tipo de impressão 1, which Sicoob's leiaute does not use (08.3S): refused strictly, named
+    // leniently, instead of its line number and message being read as mensagens 5 and 6.
     if let Some(b) = corpus("756-sicoob/cnab240/remessa/brboleto__sicoob.rem") {
-        let r = read_remessa(&b, ReadOptions::strict()).expect("strict");
+        let e = read_remessa(&b, ReadOptions::strict()).expect_err("tipo de impressão 1");
+        assert_eq!(
+            e.to_string(),
+            "line 6, column 18 (tipo_impressao): expected \"3\", found \"1\""
+        );
+        let r = read_remessa(&b, ReadOptions::lenient()).expect("lenient");
+        assert_eq!(problems(&r.problems), ["bad_const:tipo_impressao@6"]);
+        assert_eq!(r.titulos[0].nosso_numero, "0000157804");
+        assert_eq!(r.titulos[0].valor, d("147.89"));
         assert_eq!(r.header.beneficiario.agencia, "03040");
         assert_eq!(r.header.beneficiario.conta, "000000054843");
         assert_eq!(r.titulos[0].vencimento, date(2016, 9, 6));
