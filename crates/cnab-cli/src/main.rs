@@ -332,28 +332,21 @@ fn parse(file: &Path, lenient: bool, records: bool, bank: Option<String>) -> Res
 
 fn validate(file: &Path) -> Result<bool, Fail> {
     let bytes = read_input(file)?;
+    // The reader checks every field of every record: validating is reading leniently and listing the problems.
     let (parsed, _) = read_with_envelope(&bytes, ReadOptions::lenient())?;
-    let (records, problems) = match &parsed {
-        CnabFile::Retorno(r) => (&r.records, &r.problems),
-        CnabFile::Remessa(r) => (&r.records, &r.problems),
+    let mut all = match parsed {
+        CnabFile::Retorno(r) => r.problems,
+        CnabFile::Remessa(r) => r.problems,
     };
-    let mut all: Vec<Error> = problems.clone();
-    // Fields that feed no model value are checked here too.
-    for r in records {
-        r.with_view(|v| {
-            if let Some(v) = v {
-                for e in v.validate() {
-                    if !all.contains(&e) {
-                        all.push(e);
-                    }
-                }
-            }
-        });
-    }
     all.sort_by_key(|e| (e.line, e.columns));
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
     for e in &all {
-        println!("{e}");
+        if writeln!(out, "{e}").is_err() {
+            break; // a closed pipe (`| head`): stop quietly
+        }
     }
+    let _ = out.flush();
     if all.is_empty() {
         eprintln!("{}: no problems", file.display());
     } else {
@@ -465,6 +458,8 @@ pub(crate) fn is_file_defect(e: &Error) -> bool {
     matches!(
         e.kind,
         ErrorKind::LineLength { .. }
+            | ErrorKind::BlankLine
+            | ErrorKind::Sequence { .. }
             | ErrorKind::TrailerCount { .. }
             | ErrorKind::MissingTrailer
             | ErrorKind::UnknownBank { .. }

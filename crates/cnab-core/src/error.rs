@@ -109,6 +109,101 @@ pub enum ErrorKind {
         /// The field width.
         width: usize,
     },
+    /// A blank line between records (a tolerated file defect: it is skipped).
+    #[error("blank line between records")]
+    BlankLine,
+    /// A record's sequence number does not follow the previous record's nor match its position.
+    #[error("record number {found}, expected {expected} (a record moved, missing or repeated?)")]
+    Sequence {
+        /// The number in the record.
+        found: u64,
+        /// The number that follows the previous record's.
+        expected: u64,
+    },
+    /// A detail record that does not belong to this file's entries (a remessa segment in a retorno, …).
+    #[error("{found} is not a record of a {file_kind} entry in this layout")]
+    NotInEntry {
+        /// The record (`segmento P`, `registro tipo 4`).
+        found: String,
+        /// Remessa or retorno.
+        file_kind: String,
+    },
+    /// A record of an entry out of order or repeated (a segment U after a U, a Y before the U).
+    #[error("{found} after {after}: out of order or repeated")]
+    SegmentOrder {
+        /// The record found.
+        found: String,
+        /// The entry record it follows.
+        after: String,
+    },
+    /// An entry lacks a record its layout requires (CNAB 240: a segment T without its U).
+    #[error("{first} without its {missing}")]
+    IncompleteEntry {
+        /// The entry's first record.
+        first: String,
+        /// The record that should have followed.
+        missing: String,
+    },
+    /// A continuation record whose content is a complete entry-starting record: its type byte was changed.
+    #[error("{found} holds a complete {fits} (record type changed?)")]
+    RetypedRecord {
+        /// The continuation record type found.
+        found: String,
+        /// The entry-starting record its bytes fit.
+        fits: String,
+    },
+    /// A record's bank code differs from the file header's.
+    #[error("bank {found} in a file whose header says bank {header}")]
+    BankMismatch {
+        /// The record's code.
+        found: String,
+        /// The header's code.
+        header: String,
+    },
+    /// The file header's bank code (CNAB 240 1-3) is not the one its records carry; the records' bank is read.
+    #[error(
+        "the header says bank {header}, its records say bank {records}; read as bank {records}"
+    )]
+    HeaderBankConflict {
+        /// The header's code.
+        header: String,
+        /// The records' code.
+        records: String,
+    },
+    /// Header position 143, the batch operation and the segments disagree on remessa/retorno.
+    #[error("{evidence}; read as a {chosen}")]
+    KindConflict {
+        /// What disagrees.
+        evidence: String,
+        /// The kind chosen (by the segments).
+        chosen: String,
+    },
+    /// The file is of the other kind than the reader reads.
+    #[error("this is a {found}, not a {expected}")]
+    WrongFileKind {
+        /// What the reader reads.
+        expected: String,
+        /// What the file is.
+        found: String,
+    },
+    /// A text field holds a control byte (below 0x20, or 0x7F).
+    #[error("control byte 0x{byte:02X} in a text field: {found:?}")]
+    ControlByte {
+        /// The byte.
+        byte: u8,
+        /// The field's content.
+        found: String,
+    },
+    /// A date outside the plausible range of its field.
+    #[error("date {found:?} outside {min}-{max}")]
+    DateOutOfRange {
+        /// The field's content.
+        found: String,
+        /// First plausible year.
+        min: i32,
+        /// Last plausible year.
+        max: i32,
+    },
     /// A model value is invalid for writing (a bad CPF/CNPJ, a missing required value, …).
     #[error("{0}")]
     Invalid(String),

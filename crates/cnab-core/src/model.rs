@@ -241,6 +241,8 @@ pub struct RetornoEntry {
     pub agencia_cobradora: String,
     /// 1-based line of the entry's first record.
     pub line: usize,
+    /// 1-based line of the entry's last record (its records are the lines `line..=last_line` that no problem names).
+    pub last_line: usize,
 }
 
 /// A person or company (pagador or sacador/avalista).

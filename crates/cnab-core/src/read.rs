@@ -67,6 +67,11 @@ pub(crate) struct Lines<'a> {
     pub suffix: &'a [u8],
 }
 
+/// A line that holds nothing: empty, or only spaces, NUL and 0x1A (end-of-file marks).
+pub(crate) fn is_blank(l: &[u8]) -> bool {
+    l.iter().all(|&b| b == b' ' || b == 0x1A || b == 0)
+}
+
 pub(crate) fn split_lines(bytes: &[u8]) -> Lines<'_> {
     let (prefix, body) = match bytes.strip_prefix(UTF8_BOM) {
         Some(rest) => (UTF8_BOM, rest),
@@ -95,11 +100,7 @@ pub(crate) fn split_lines(bytes: &[u8]) -> Lines<'_> {
     }
     // Trailing lines that hold nothing (empty, spaces, 0x1A end-of-file marks) are the suffix.
     let mut keep = lines.len();
-    while keep > 0
-        && lines
-            .get(keep - 1)
-            .is_some_and(|(l, _)| l.iter().all(|&b| b == b' ' || b == 0x1A || b == 0))
-    {
+    while keep > 0 && lines.get(keep - 1).is_some_and(|(l, _)| is_blank(l)) {
         keep -= 1;
     }
     let consumed: usize = prefix.len()
@@ -172,10 +173,17 @@ fn digits_at(l: &[u8], a: usize, b: usize) -> Option<u16> {
     std::str::from_utf8(s).ok()?.parse().ok()
 }
 
+/// How many lines detection looks at for the batch operation and the first segments (the streaming reader holds
+/// at most this many lines before it starts).
+pub const DETECT_LINES: usize = 256;
+
 /// Detects bank, layout and kind from the file's bytes.
 ///
-/// CNAB 240: bank at 1-3, kind at 143 (1 remessa, 2 retorno) or, when a file leaves it out, from the segments
-/// (P/Q/R/S remessa, T/U retorno). CNAB 400: kind at 2 (1 remessa, 2 retorno) or the literal at 3-9, bank at 77-79.
+/// CNAB 240: bank at 1-3; the kind from three witnesses, in this order of trust: the first detail segments (P/Q/R/S
+/// remessa, T/U retorno), the first batch header's operation (position 9: `R` remessa, `T` retorno), the file
+/// header's position 143 (1 remessa, 2 retorno). Segments and operation are looked for in the first
+/// [`DETECT_LINES`] lines. When the witnesses disagree the reader reports it ([`ErrorKind::KindConflict`]) and reads
+/// by the segments. CNAB 400: kind at 2 (1 remessa, 2 retorno) or the literal at 3-9, bank at 77-79.
 ///
 /// ```
 /// use cnab_core::{detect, Layout, FileKind};
@@ -192,6 +200,15 @@ pub fn detect(bytes: &[u8]) -> Result<Detected> {
 }
 
 pub(crate) fn detect_lines(lines: &[(&[u8], LineEnding)]) -> Result<Detected> {
+    detect_full(lines, None).map(|(d, _)| d)
+}
+
+/// Detection with the disagreements it found (problems for the reader to report). `default_kind` is used when no
+/// witness tells the kind (a reader that knows what it expects); without it that is an error.
+pub(crate) fn detect_full(
+    lines: &[(&[u8], LineEnding)],
+    default_kind: Option<FileKind>,
+) -> Result<(Detected, Vec<Error>)> {
     let first = lines
         .first()
         .map(|(l, _)| *l)
@@ -202,8 +219,9 @@ pub(crate) fn detect_lines(lines: &[(&[u8], LineEnding)]) -> Result<Detected> {
         .find(|&len| utf8_fits(first, len))
         .map(|len| fit_line(first, len));
     let first: &[u8] = transcoded.as_deref().unwrap_or(first);
+    let mut notes = Vec::new();
     if is_240_header(first) || is_240_batch_header(first) {
-        let bank = digits_at(first, 1, 3).map(Bank::new).ok_or_else(|| {
+        let mut bank = digits_at(first, 1, 3).map(Bank::new).ok_or_else(|| {
             Error::at_line(
                 1,
                 ErrorKind::UnknownLayout {
@@ -211,22 +229,73 @@ pub(crate) fn detect_lines(lines: &[(&[u8], LineEnding)]) -> Result<Detected> {
                 },
             )
         })?;
-        let kind = match (first.get(7), first.get(142)) {
+        if let Some(records) = records_bank(lines).filter(|&b| b != bank) {
+            // A relabelled file: its records are another bank's. Read them with their bank's layout, and say so.
+            let mut e = Error::at_line(
+                1,
+                ErrorKind::HeaderBankConflict {
+                    header: bank.to_string(),
+                    records: records.to_string(),
+                },
+            );
+            e.columns = Some((1, 3));
+            notes.push(e);
+            bank = records;
+        }
+        let header = match (first.get(7), first.get(142)) {
             (Some(b'0'), Some(b'1')) => Some(FileKind::Remessa),
             (Some(b'0'), Some(b'2')) => Some(FileKind::Retorno),
             _ => None,
-        }
-        .or_else(|| kind_from_segments(lines))
-        .ok_or_else(|| {
-            Error::at_line(
-                1,
-                ErrorKind::UnknownKind {
-                    reason:
-                        "header position 143 is neither 1 nor 2 and no P/Q or T/U segments found"
-                            .into(),
+        };
+        let (operation, segments) = kind_witnesses(lines);
+        let kind = segments
+            .map(|w| w.0)
+            .or(operation.map(|w| w.0))
+            .or(header)
+            .or(default_kind)
+            .ok_or_else(|| {
+                Error::at_line(
+                    1,
+                    ErrorKind::UnknownKind {
+                        reason:
+                            "header position 143 is neither 1 nor 2 and no P/Q or T/U segments found"
+                                .into(),
+                    },
+                )
+            })?;
+        let by = |w: Option<(FileKind, usize, u8)>, what: &str| {
+            w.map(|(k, line, c)| format!("{what} {} at line {line} says {k}", char::from(c)))
+        };
+        let evidence = [
+            header
+                .filter(|&k| k != kind)
+                .map(|k| format!("header position 143 says {k}")),
+            operation
+                .filter(|w| w.0 != kind)
+                .and_then(|w| by(Some(w), "batch operation")),
+        ];
+        if evidence.iter().any(Option::is_some) {
+            let mut all: Vec<String> = evidence.into_iter().flatten().collect();
+            if let Some(s) = by(segments, "segment").or(by(operation, "batch operation")) {
+                all.push(s);
+            }
+            let line = if header.is_some_and(|k| k != kind) {
+                1
+            } else {
+                operation.map_or(1, |w| w.1)
+            };
+            let mut e = Error::at_line(
+                line,
+                ErrorKind::KindConflict {
+                    evidence: all.join(", "),
+                    chosen: kind.to_string(),
                 },
-            )
-        })?;
+            );
+            if line == 1 {
+                e.columns = Some((143, 143));
+            }
+            notes.push(e);
+        }
         let version = first
             .get(163..166)
             .filter(|_| first.get(7) == Some(&b'0'))
@@ -235,13 +304,16 @@ pub(crate) fn detect_lines(lines: &[(&[u8], LineEnding)]) -> Result<Detected> {
         let supported = bank
             .spec()
             .is_some_and(|s| s.supports(Layout::Cnab240, kind));
-        return Ok(Detected {
-            bank,
-            layout: Layout::Cnab240,
-            kind,
-            version,
-            supported,
-        });
+        return Ok((
+            Detected {
+                bank,
+                layout: Layout::Cnab240,
+                kind,
+                version,
+                supported,
+            },
+            notes,
+        ));
     }
     if is_400_header(first) {
         let bank = digits_at(first, 77, 79).map(Bank::new).ok_or_else(|| {
@@ -258,25 +330,31 @@ pub(crate) fn detect_lines(lines: &[(&[u8], LineEnding)]) -> Result<Detected> {
             (Some(b'2'), _) => FileKind::Retorno,
             (_, Some(b"REMESSA")) => FileKind::Remessa,
             (_, Some(b"RETORNO")) => FileKind::Retorno,
-            _ => {
-                return Err(Error::at_line(
-                    1,
-                    ErrorKind::UnknownKind {
-                        reason: "CNAB 400 header position 2 is neither 1 nor 2".into(),
-                    },
-                ))
-            }
+            _ => match default_kind {
+                Some(k) => k,
+                None => {
+                    return Err(Error::at_line(
+                        1,
+                        ErrorKind::UnknownKind {
+                            reason: "CNAB 400 header position 2 is neither 1 nor 2".into(),
+                        },
+                    ))
+                }
+            },
         };
         let supported = bank
             .spec()
             .is_some_and(|s| s.supports(Layout::Cnab400, kind));
-        return Ok(Detected {
-            bank,
-            layout: Layout::Cnab400,
-            kind,
-            version: String::new(),
-            supported,
-        });
+        return Ok((
+            Detected {
+                bank,
+                layout: Layout::Cnab400,
+                kind,
+                version: String::new(),
+                supported,
+            },
+            notes,
+        ));
     }
     Err(Error::at_line(
         1,
@@ -289,24 +367,69 @@ pub(crate) fn detect_lines(lines: &[(&[u8], LineEnding)]) -> Result<Detected> {
     ))
 }
 
-fn kind_from_segments(lines: &[(&[u8], LineEnding)]) -> Option<FileKind> {
-    for (l, _) in lines {
-        if l.get(7) == Some(&b'3') {
-            match l.get(13) {
-                Some(b'P' | b'Q' | b'R' | b'S') => return Some(FileKind::Remessa),
-                Some(b'T' | b'U') => return Some(FileKind::Retorno),
-                _ => {}
-            }
+/// How many of these lines detection reads: up to the first segment that tells the kind, at most [`DETECT_LINES`].
+fn detection_window(lines: &[(&[u8], LineEnding)]) -> usize {
+    kind_witnesses(lines)
+        .1
+        .map_or(lines.len().min(DETECT_LINES), |(_, line, _)| line)
+}
+
+/// CNAB 240: the bank code (1-3) of the records after the file header within the detection window, when there
+/// are at least two and all agree.
+fn records_bank(lines: &[(&[u8], LineEnding)]) -> Option<Bank> {
+    if lines.first().and_then(|(l, _)| l.get(7)) != Some(&b'0') {
+        return None;
+    }
+    let mut codes = lines
+        .iter()
+        .take(detection_window(lines))
+        .skip(1)
+        .filter(|(l, _)| matches!(l.get(7), Some(b'1' | b'3' | b'5')))
+        .map(|(l, _)| digits_at(l, 1, 3));
+    let first = codes.next()??;
+    let mut n = 1;
+    for c in codes {
+        if c != Some(first) {
+            return None;
         }
-        if l.get(7) == Some(&b'1') {
-            match l.get(8) {
-                Some(b'R') => return Some(FileKind::Remessa),
-                Some(b'T') => return Some(FileKind::Retorno),
-                _ => {}
-            }
+        n += 1;
+    }
+    (n >= 2).then(|| Bank::new(first))
+}
+
+/// A kind witness: the kind, the line that says it and the letter (operation or segment).
+type Witness = Option<(FileKind, usize, u8)>;
+
+/// The first batch operation (`R`/`T`) and the first remessa/retorno segment within [`DETECT_LINES`] lines.
+fn kind_witnesses(lines: &[(&[u8], LineEnding)]) -> (Witness, Witness) {
+    let (mut operation, mut segments) = (None, None);
+    for (i, (l, _)) in lines.iter().enumerate().take(DETECT_LINES) {
+        if l.get(7) == Some(&b'3') && segments.is_none() {
+            segments = match l.get(13) {
+                Some(&c @ (b'P' | b'Q' | b'R' | b'S')) => Some((FileKind::Remessa, i + 1, c)),
+                Some(&c @ (b'T' | b'U')) => Some((FileKind::Retorno, i + 1, c)),
+                _ => None,
+            };
+        }
+        if l.get(7) == Some(&b'1') && operation.is_none() {
+            operation = match l.get(8) {
+                Some(&c @ b'R') => Some((FileKind::Remessa, i + 1, c)),
+                Some(&c @ b'T') => Some((FileKind::Retorno, i + 1, c)),
+                _ => None,
+            };
+        }
+        if segments.is_some() {
+            break;
         }
     }
-    None
+    (operation, segments)
+}
+
+/// Whether detection has seen enough of these first lines (a segment that tells the kind, or [`DETECT_LINES`]).
+pub(crate) fn detection_settled(lines: &[(&[u8], LineEnding)]) -> bool {
+    lines.len() >= DETECT_LINES
+        || lines.first().is_some_and(|(l, _)| is_400_header(l))
+        || kind_witnesses(lines).1.is_some()
 }
 
 /// Picks the layout spec for a detected file. Unknown CNAB 240 banks are read with FEBRABAN's generic layout in
@@ -376,6 +499,23 @@ pub(crate) enum Event {
 }
 
 /// The state machine shared by the in-memory and streaming readers: fed one line at a time.
+///
+/// Conservation checks (each a problem naming the line; strict reading stops at the first):
+/// - record sequence numbers: CNAB 400 positions 395-400 over the file, CNAB 240 positions 9-13 within each batch
+///   (FEBRABAN 240 v10.7 §3.2, "Nº Sequencial do Registro no Lote"). A number is accepted when it follows the
+///   previous record's or matches the record's position, so one moved, missing or repeated record is reported once,
+///   not on every record after it;
+/// - CNAB 240: every record's lote (4-7) is its batch header's, every record's bank (1-3) the file header's;
+/// - the records of an entry come in the order of the layout's entry table, each at most once (a segment U after
+///   a U, a Y before the U, are problems, not parts of the entry); so an entry holds at most as many records as its
+///   table lists (at most [`MAX_ENTRY_RECORDS`]), whatever the input;
+/// - a detail record the layout defines but that is no part of this kind's entries (segment P in a retorno, T in a
+///   remessa) is a problem, never an entry;
+/// - CNAB 240: an entry lacks no record FEBRABAN makes mandatory (the U of a T, the Q of a P);
+/// - CNAB 400: a continuation record (a type that does not start an entry) whose bytes are a complete
+///   entry-starting record, with a nosso número and an ocorrência/movimento, is a detail whose type byte changed:
+///   a problem, not a part of the previous entry;
+/// - a blank line between records is a tolerated file defect ([`ErrorKind::BlankLine`]), not a record.
 pub(crate) struct Engine<'a> {
     pub spec: &'static LayoutSpec,
     pub lenient: bool,
@@ -393,16 +533,34 @@ pub(crate) struct Engine<'a> {
     pub records: Vec<RawRecord>,
     header_lines: Vec<(usize, &'static RecordLayout, Cow<'a, [u8]>)>,
     current: Vec<(usize, &'static RecordLayout, Cow<'a, [u8]>)>,
+    /// Index in the entry table of the current entry's first and last record; which table rows it holds.
+    current_first: usize,
+    current_last: usize,
+    current_has: u64,
+    /// Field problems already reported for lines of the entries being assembled: (line, columns).
+    entry_errs: Vec<(usize, Option<(u16, u16)>)>,
     seen_header: bool,
     seen_trailer: bool,
     in_batch: bool,
     /// The lote number of the open batch's header (CNAB 240), which its records must repeat.
     batch_lote: Option<u64>,
+    /// The file's bank code (CNAB 240 1-3, as detected), which every record must repeat.
+    pub header_bank: Option<[u8; 3]>,
+    /// The previous record's sequence number and the position of the record being fed (CNAB 400: in the file;
+    /// CNAB 240: segments in the batch).
+    seq_prev: Option<u64>,
+    seg_index: u64,
     batch_records: u64,
     batches: u64,
     total: u64,
     last_line: usize,
 }
+
+/// The most records an entry holds. Each row of an entry table appears at most once, in order, except CNAB 240
+/// segment Y (several optional records per title), so an entry is normally far smaller; a record beyond this limit
+/// is reported ([`ErrorKind::SegmentOrder`]) and not held, so one segment T followed by a million Y lines costs
+/// constant memory.
+pub const MAX_ENTRY_RECORDS: usize = 64;
 
 impl<'a> Engine<'a> {
     pub fn new(
@@ -424,10 +582,17 @@ impl<'a> Engine<'a> {
             records: Vec::new(),
             header_lines: Vec::new(),
             current: Vec::new(),
+            current_first: 0,
+            current_last: 0,
+            current_has: 0,
+            entry_errs: Vec::new(),
             seen_header: false,
             seen_trailer: false,
             in_batch: false,
             batch_lote: None,
+            header_bank: None,
+            seq_prev: None,
+            seg_index: 0,
             batch_records: 0,
             batches: 0,
             total: 0,
@@ -460,7 +625,12 @@ impl<'a> Engine<'a> {
     ) -> Result<Option<Event>> {
         self.last_line = line_no;
         let len = self.spec.layout.line_len();
-        let key = classify(self.spec.layout, &raw);
+        let blank = is_blank(&raw);
+        let key = if blank {
+            None
+        } else {
+            classify(self.spec.layout, &raw)
+        };
         let layout = key.and_then(|k| self.spec.record(k));
         if self.keep_records {
             let rec = match (&self.source, self.at) {
@@ -470,6 +640,11 @@ impl<'a> Engine<'a> {
                 _ => RawRecord::new(line_no, layout, raw.to_vec(), ending),
             };
             self.records.push(rec);
+        }
+        if blank {
+            // Not a record: it counts toward no total and breaks no sequence.
+            self.problem(Error::at_line(line_no, ErrorKind::BlankLine))?;
+            return Ok(None);
         }
         if raw.len() != len && !utf8_fits(&raw, len) {
             self.problem(Error::at_line(
@@ -484,6 +659,9 @@ impl<'a> Engine<'a> {
         self.total += 1;
         if self.in_batch {
             self.batch_records += 1;
+        }
+        if matches!(key, Some(RecordKey::Segment(_))) {
+            self.seg_index += 1;
         }
         let (Some(key), Some(layout)) = (key, layout) else {
             let found = match key {
@@ -523,27 +701,25 @@ impl<'a> Engine<'a> {
             bytes: &fitted,
             line: line_no,
         };
-        // Constants, and the numbers and dates of headers and trailers that feed the model, must decode here; the
-        // fields of entry records are checked as they are normalized (each field is decoded once).
+        // Every field of every record is checked here: strict reading means a valid file. (CPF/CNPJ may be
+        // alphanumeric since July 2026, even where a manual still prints N(14).)
         let is_entry = matches!(key, RecordKey::Segment(_) | RecordKey::Detail(_));
         let mut errs = Vec::new();
         for f in layout.fields {
-            let check = match f.kind {
-                Kind::Const(_) => true,
-                // CPF/CNPJ may be alphanumeric since July 2026, even where a manual still prints N(14).
-                Kind::Num { .. } | Kind::Date(_) => {
-                    f.role.is_some() && !is_entry && !crate::write::is_inscricao(f.role)
+            if matches!(f.kind, Kind::Num { .. }) && crate::write::is_inscricao(f.role) {
+                continue;
+            }
+            if let Err(k) = crate::field::check(f, f.slice(rec.bytes)) {
+                if is_entry {
+                    self.entry_errs.push((line_no, Some((f.start, f.end))));
                 }
-                Kind::Alpha | Kind::Blank => false,
-            };
-            if check {
-                if let Err(k) = crate::field::check(f, f.slice(rec.bytes)) {
-                    errs.push(Error::at_field(line_no, layout.name, f, k));
-                }
+                errs.push(Error::at_field(line_no, layout.name, f, k));
             }
         }
         self.problems_from(errs)?;
         self.check_lote(&rec, key)?;
+        self.check_bank(&rec, key)?;
+        self.check_sequence(&rec, key)?;
         match key {
             RecordKey::FileHeader => {
                 if self.seen_header && self.total > 1 {
@@ -569,6 +745,8 @@ impl<'a> Engine<'a> {
                 self.in_batch = true;
                 self.batches += 1;
                 self.batch_records = 1;
+                self.seq_prev = Some(0);
+                self.seg_index = 0;
                 if self.batches == 1 {
                     self.header_lines.push((line_no, layout, fitted));
                 }
@@ -589,6 +767,8 @@ impl<'a> Engine<'a> {
                     "records in the batch",
                 )?;
                 self.in_batch = false;
+                self.seq_prev = None;
+                self.seg_index = 0;
                 Ok(out)
             }
             RecordKey::FileTrailer => {
@@ -630,12 +810,28 @@ impl<'a> Engine<'a> {
                         ErrorKind::Structure(format!("{key} outside a batch")),
                     ))?;
                 }
-                let starts = self.spec.entry_record(key).is_none_or(|e| e.starts);
+                let Some(pos) = self.spec.entry.iter().position(|e| e.key == key) else {
+                    // A record of the layout that is no part of this kind's entries (a remessa segment in a
+                    // retorno): never an entry.
+                    self.problem(Error::at_line(
+                        line_no,
+                        ErrorKind::NotInEntry {
+                            found: key.to_string(),
+                            file_kind: self.spec.kind.to_string(),
+                        },
+                    ))?;
+                    return Ok(None);
+                };
+                let starts = self.spec.entry.get(pos).is_some_and(|e| e.starts);
                 if starts {
                     let out = self.flush()?;
                     self.current.push((line_no, layout, fitted));
-                    Ok(out)
-                } else if self.current.is_empty() {
+                    self.current_first = pos;
+                    self.current_last = pos;
+                    self.current_has = 1 << (pos % 64);
+                    return Ok(out);
+                }
+                if self.current.is_empty() {
                     let first = self
                         .spec
                         .entry
@@ -647,13 +843,139 @@ impl<'a> Engine<'a> {
                         line_no,
                         ErrorKind::Structure(format!("{key} without a preceding {first}")),
                     ))?;
-                    Ok(None)
-                } else {
-                    self.current.push((line_no, layout, fitted));
-                    Ok(None)
+                    return Ok(None);
                 }
+                // FEBRABAN 240 (v10.7, "Segmento Y - Registros Opcionais"): a title may carry several Y records,
+                // one per identificação (Y-01 sacador, Y-03 Pix, Y-04 e-mail, Y-50 rateio, …).
+                let repeats = key == RecordKey::Segment(b'Y') && pos == self.current_last;
+                if (pos <= self.current_last && !repeats) || self.current.len() >= MAX_ENTRY_RECORDS
+                {
+                    let after = self
+                        .spec
+                        .entry
+                        .get(self.current_last)
+                        .map(|e| e.key.to_string())
+                        .unwrap_or_default();
+                    self.problem(Error::at_line(
+                        line_no,
+                        ErrorKind::SegmentOrder {
+                            found: key.to_string(),
+                            after,
+                        },
+                    ))?;
+                    return Ok(None);
+                }
+                if self.spec.layout == Layout::Cnab400 {
+                    if let Some(fits) = self.starting_record_fit(&fitted) {
+                        self.problem(Error::at_line(
+                            line_no,
+                            ErrorKind::RetypedRecord {
+                                found: key.to_string(),
+                                fits: fits.to_string(),
+                            },
+                        ))?;
+                        return Ok(None);
+                    }
+                }
+                self.current.push((line_no, layout, fitted));
+                self.current_last = pos;
+                self.current_has |= 1 << (pos % 64);
+                Ok(None)
             }
         }
+    }
+
+    /// CNAB 400: the entry-starting record whose layout these bytes fill completely (every number, date and
+    /// constant after the type byte valid, a nosso número with a non-zero digit and an ocorrência/movimento code).
+    fn starting_record_fit(&self, bytes: &[u8]) -> Option<RecordKey> {
+        self.spec.entry.iter().filter(|e| e.starts).find_map(|e| {
+            let layout = self.spec.record(e.key)?;
+            let mut nosso = false;
+            let mut code = false;
+            for f in layout.fields.iter().filter(|f| f.start > 1) {
+                let raw = f.slice(bytes);
+                if crate::field::check(f, raw).is_err() {
+                    return None;
+                }
+                match f.role {
+                    Some(Role::NossoNumero) => {
+                        nosso |= raw.iter().any(|b| (b'1'..=b'9').contains(b))
+                            && raw.iter().all(|b| b.is_ascii_digit() || *b == b' ')
+                    }
+                    Some(Role::Ocorrencia | Role::Movimento) => {
+                        code = !raw.is_empty() && raw.iter().all(u8::is_ascii_digit)
+                    }
+                    _ => {}
+                }
+            }
+            (nosso && code).then_some(e.key)
+        })
+    }
+
+    /// CNAB 240: every record repeats the file header's bank code (positions 1-3).
+    fn check_bank(&mut self, rec: &Record<'_>, key: RecordKey) -> Result<()> {
+        if self.spec.layout != Layout::Cnab240 {
+            return Ok(());
+        }
+        let Some(spec) = rec.layout.by_role(Role::BancoCodigo) else {
+            return Ok(());
+        };
+        let raw = spec.slice(rec.bytes);
+        if !raw.iter().all(u8::is_ascii_digit) {
+            return Ok(()); // reported as a field problem
+        }
+        let Ok(code) = <[u8; 3]>::try_from(raw) else {
+            return Ok(());
+        };
+        if key == RecordKey::FileHeader {
+            // The header's own code was compared with its records' at detection.
+            return Ok(());
+        }
+        match self.header_bank {
+            Some(h) if h != code => self.problem(Error::at_field(
+                rec.line,
+                rec.layout.name,
+                spec,
+                ErrorKind::BankMismatch {
+                    found: crate::field::lossy(&code),
+                    header: crate::field::lossy(&h),
+                },
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    /// Record sequence numbers (the trailer's is its record count, checked with the other counts).
+    fn check_sequence(&mut self, rec: &Record<'_>, key: RecordKey) -> Result<()> {
+        let index = match (self.spec.layout, key) {
+            (_, RecordKey::FileTrailer | RecordKey::BatchTrailer) => return Ok(()),
+            (Layout::Cnab400, _) => self.total,
+            (Layout::Cnab240, RecordKey::Segment(_)) => self.seg_index,
+            (Layout::Cnab240, _) => return Ok(()),
+        };
+        let Some(spec) = rec.layout.by_role(Role::Sequencial) else {
+            return Ok(());
+        };
+        let found = match crate::field::decode_digits(spec.slice(rec.bytes)) {
+            Ok(Some(d)) => d.parse::<u64>().ok(),
+            _ => None,
+        };
+        let Some(found) = found else {
+            // Reported as a field problem; the next record is checked against its position.
+            self.seq_prev = None;
+            return Ok(());
+        };
+        let expected = self.seq_prev.map_or(index, |p| p + 1);
+        self.seq_prev = Some(found);
+        if found != expected && found != index {
+            self.problem(Error::at_field(
+                rec.line,
+                rec.layout.name,
+                spec,
+                ErrorKind::Sequence { found, expected },
+            ))?;
+        }
+        Ok(())
     }
 
     /// CNAB 240: a batch header opens lote N; its segments and trailer must carry the same N.
@@ -716,6 +1038,24 @@ impl<'a> Engine<'a> {
         Ok(())
     }
 
+    /// CNAB 240: the records FEBRABAN makes mandatory after the entry's first (U after T, Q after P): the rows of
+    /// the entry table written always, up to the next row that starts an entry.
+    fn missing_record(&self) -> Option<RecordKey> {
+        if self.spec.layout != Layout::Cnab240 {
+            return None;
+        }
+        self.spec
+            .entry
+            .iter()
+            .enumerate()
+            .skip(self.current_first + 1)
+            .take_while(|(_, e)| !e.starts)
+            .find(|(i, e)| {
+                e.emit == crate::bank::Emit::Always && self.current_has & (1 << (i % 64)) == 0
+            })
+            .map(|(_, e)| e.key)
+    }
+
     /// Closes the current entry.
     pub fn flush(&mut self) -> Result<Option<Event>> {
         if !self.header_lines.is_empty() {
@@ -724,7 +1064,25 @@ impl<'a> Engine<'a> {
         if self.current.is_empty() {
             return Ok(None);
         }
+        if let Some(missing) = self.missing_record() {
+            let first_line = self.current.first().map_or(0, |c| c.0);
+            let first = self
+                .spec
+                .entry
+                .get(self.current_first)
+                .map(|e| e.key.to_string())
+                .unwrap_or_default();
+            self.problem(Error::at_line(
+                first_line,
+                ErrorKind::IncompleteEntry {
+                    first,
+                    missing: missing.to_string(),
+                },
+            ))?;
+        }
         let lines = std::mem::take(&mut self.current);
+        let first_line = lines.first().map_or(0, |c| c.0);
+        let last_line = lines.last().map_or(0, |c| c.0);
         let records: Vec<Record<'_>> = lines
             .iter()
             .map(|(n, l, b)| Record {
@@ -751,6 +1109,13 @@ impl<'a> Engine<'a> {
         let mut lines = lines;
         lines.clear();
         self.current = lines;
+        // Field problems were reported when the lines were fed; the model's decoding finds them again.
+        if !self.entry_errs.is_empty() {
+            self.entry_errs.retain(|(l, _)| *l >= first_line);
+            let seen = &self.entry_errs;
+            found.retain(|e| !seen.contains(&(e.line, e.columns)));
+            self.entry_errs.retain(|(l, _)| *l > last_line);
+        }
         self.problems_from(found)?;
         Ok(Some(ev))
     }
@@ -772,13 +1137,13 @@ impl<'a> Engine<'a> {
 
     /// End of input: closes the last entry and checks the file ended with its trailer.
     pub fn finish(&mut self) -> Result<Option<Event>> {
-        let out = self.flush()?;
+        // A missing trailer first: a truncated file is the likeliest reason of what else is missing.
         if !self.seen_header {
             self.problem(Error::new(ErrorKind::Empty))?;
         } else if !self.seen_trailer {
             self.problem(Error::at_line(self.last_line, ErrorKind::MissingTrailer))?;
         }
-        Ok(out)
+        self.flush()
     }
 }
 
@@ -801,26 +1166,53 @@ pub struct Envelope {
     pub suffix: Vec<u8>,
 }
 
-fn run(bytes: &[u8], opts: ReadOptions) -> Result<(Detected, Engine<'_>, Envelope)> {
-    let lines = split_lines(bytes);
-    let mut d = detect_lines(&lines.lines)?;
+/// What a reader starts from: what was detected, the spec to read with, the problems so far and the bank code
+/// every CNAB 240 record must carry.
+type Prepared = (Detected, &'static LayoutSpec, Vec<Error>, Option<[u8; 3]>);
+
+/// Detection and spec choice shared by the whole-file and streaming readers: what to read with, and the problems
+/// found so far (in strict mode the first of them is the error).
+fn prepare(
+    lines: &[(&[u8], LineEnding)],
+    opts: ReadOptions,
+    default_kind: Option<FileKind>,
+) -> Result<Prepared> {
+    let (mut d, mut problems) = detect_full(lines, opts.kind.or(default_kind))?;
+    let bank_code = bank_ref(&d);
     if let Some(b) = opts.bank {
         d.bank = b;
+        problems.retain(|e| !matches!(e.kind, ErrorKind::HeaderBankConflict { .. }));
     }
     if let Some(l) = opts.layout {
         d.layout = l;
     }
     if let Some(k) = opts.kind {
         d.kind = k;
+        problems.retain(|e| !matches!(e.kind, ErrorKind::KindConflict { .. }));
     }
-    let mut problems = Vec::new();
+    if !opts.lenient {
+        if let Some(e) = problems.first() {
+            return Err(e.clone());
+        }
+    }
     let spec = match opts.spec {
         Some(s) => s,
         None => choose_spec(&d, opts.lenient, &mut problems)?,
     };
     d.layout = spec.layout;
     d.kind = spec.kind;
+    Ok((d, spec, problems, bank_code))
+}
+
+fn run(
+    bytes: &[u8],
+    opts: ReadOptions,
+    default_kind: Option<FileKind>,
+) -> Result<(Detected, Engine<'_>, Envelope)> {
+    let lines = split_lines(bytes);
+    let (d, spec, problems, bank_code) = prepare(&lines.lines, opts, default_kind)?;
     let mut engine = Engine::new(spec, opts.lenient, problems, true);
+    engine.header_bank = bank_code;
     engine.records.reserve(lines.lines.len());
     engine.source = Some(std::sync::Arc::from(bytes));
     match spec.kind {
@@ -839,10 +1231,14 @@ fn run(bytes: &[u8], opts: ReadOptions) -> Result<(Detected, Engine<'_>, Envelop
     Ok((d, engine, env))
 }
 
-/// Reads a whole file (retorno or remessa, detected) into the model, plus the bytes around its records.
-pub fn read_with_envelope(bytes: &[u8], opts: ReadOptions) -> Result<(CnabFile, Envelope)> {
-    let (d, engine, env) = run(bytes, opts)?;
-    let file = match d.kind {
+/// The bank code every CNAB 240 record must carry: the detected one (the header's, or its records' when they
+/// agree against it).
+fn bank_ref(d: &Detected) -> Option<[u8; 3]> {
+    <[u8; 3]>::try_from(d.bank.to_string().as_bytes()).ok()
+}
+
+fn into_file(d: &Detected, engine: Engine<'_>) -> CnabFile {
+    match d.kind {
         FileKind::Retorno => CnabFile::Retorno(Retorno {
             bank: d.bank,
             layout: d.layout,
@@ -858,8 +1254,13 @@ pub fn read_with_envelope(bytes: &[u8], opts: ReadOptions) -> Result<(CnabFile, 
             records: engine.records,
             problems: engine.problems,
         }),
-    };
-    Ok((file, env))
+    }
+}
+
+/// Reads a whole file (retorno or remessa, detected) into the model, plus the bytes around its records.
+pub fn read_with_envelope(bytes: &[u8], opts: ReadOptions) -> Result<(CnabFile, Envelope)> {
+    let (d, engine, env) = run(bytes, opts, None)?;
+    Ok((into_file(&d, engine), env))
 }
 
 /// Reads a whole file (retorno or remessa, detected) into the model.
@@ -867,7 +1268,8 @@ pub fn read(bytes: &[u8], opts: ReadOptions) -> Result<CnabFile> {
     read_with_envelope(bytes, opts).map(|(f, _)| f)
 }
 
-/// Reads a retorno.
+/// Reads a retorno. The kind is detected as [`read`] detects it (a file that does not say is read as a retorno);
+/// a remessa is refused with [`ErrorKind::WrongFileKind`] unless `opts.kind` forces the reading.
 ///
 /// ```
 /// let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/341-itau/cnab240/retorno/retorno.ret")).unwrap();
@@ -876,34 +1278,30 @@ pub fn read(bytes: &[u8], opts: ReadOptions) -> Result<CnabFile> {
 /// assert!(!ret.entries.is_empty());
 /// ```
 pub fn read_retorno(bytes: &[u8], opts: ReadOptions) -> Result<Retorno> {
-    match read(
-        bytes,
-        ReadOptions {
-            kind: opts.kind.or(Some(FileKind::Retorno)),
-            ..opts
-        },
-    )? {
+    let (d, engine, _) = run(bytes, opts, Some(FileKind::Retorno))?;
+    match into_file(&d, engine) {
         CnabFile::Retorno(r) => Ok(r),
-        CnabFile::Remessa(_) => Err(Error::new(ErrorKind::UnknownKind {
-            reason: "this is a remessa".into(),
-        })),
+        CnabFile::Remessa(_) => Err(wrong_kind(FileKind::Retorno, FileKind::Remessa)),
     }
 }
 
-/// Reads a remessa back into the model.
+/// Reads a remessa back into the model; a retorno is refused as [`read_retorno`] refuses a remessa.
 pub fn read_remessa(bytes: &[u8], opts: ReadOptions) -> Result<Remessa> {
-    match read(
-        bytes,
-        ReadOptions {
-            kind: opts.kind.or(Some(FileKind::Remessa)),
-            ..opts
-        },
-    )? {
+    let (d, engine, _) = run(bytes, opts, Some(FileKind::Remessa))?;
+    match into_file(&d, engine) {
         CnabFile::Remessa(r) => Ok(r),
-        CnabFile::Retorno(_) => Err(Error::new(ErrorKind::UnknownKind {
-            reason: "this is a retorno".into(),
-        })),
+        CnabFile::Retorno(_) => Err(wrong_kind(FileKind::Remessa, FileKind::Retorno)),
     }
+}
+
+fn wrong_kind(expected: FileKind, found: FileKind) -> Error {
+    Error::at_line(
+        1,
+        ErrorKind::WrongFileKind {
+            expected: expected.to_string(),
+            found: found.to_string(),
+        },
+    )
 }
 
 /// The longest line the streaming reader accepts before it gives up on a line (without reading it whole).
@@ -969,8 +1367,79 @@ fn read_line_limited<R: BufRead>(
     }
 }
 
-/// Reads retorno entries one at a time from any `BufRead`, in constant memory: one line buffer and the records of
-/// the entry being assembled. Lines longer than [`MAX_LINE`] are rejected without being read whole.
+/// Lines of a stream as the whole-file reader sees them: a BOM removed from the first, blank lines passed on (as
+/// empty lines) only when a record follows them (trailing blank lines are the file's suffix), in constant memory.
+struct StreamLines<R: BufRead> {
+    src: R,
+    buf: Vec<u8>,
+    /// Lines read so far.
+    line: usize,
+    /// A run of blank lines not yet passed on: first line number and count.
+    run: Option<(usize, usize)>,
+    /// The record line that ended a blank run, passed on after the run.
+    held: Option<(usize, Vec<u8>, LineEnding)>,
+    /// The first line's bytes when it is blank (detection reports it as it is).
+    first_blank: Vec<u8>,
+}
+
+impl<R: BufRead> StreamLines<R> {
+    fn next_line(&mut self) -> Result<Option<(usize, Vec<u8>, LineEnding)>> {
+        loop {
+            if let Some((first, n)) = self.run.filter(|_| self.held.is_some()) {
+                // Releasing a blank run that records follow, one line at a time.
+                self.run = (n > 1).then_some((first + 1, n - 1));
+                let bytes = if first == 1 {
+                    std::mem::take(&mut self.first_blank)
+                } else {
+                    Vec::new()
+                };
+                return Ok(Some((first, bytes, LineEnding::Lf)));
+            }
+            if let Some(h) = self.held.take() {
+                return Ok(Some(h));
+            }
+            let limit = if self.line == 0 {
+                MAX_LINE + UTF8_BOM.len()
+            } else {
+                MAX_LINE
+            };
+            let Some(ending) = read_line_limited(&mut self.src, &mut self.buf, limit)
+                .map_err(|e| Error::at_line(self.line + 1, io_kind(e)))?
+            else {
+                return Ok(None); // a blank run at the end is the suffix
+            };
+            self.line += 1;
+            if self.line == 1 {
+                if let Some(rest) = self.buf.strip_prefix(UTF8_BOM) {
+                    self.buf = rest.to_vec();
+                }
+            }
+            if is_blank(&self.buf) {
+                if self.line == 1 {
+                    self.first_blank = self.buf.clone();
+                }
+                self.run = Some(match self.run {
+                    Some((first, n)) => (first, n + 1),
+                    None => (self.line, 1),
+                });
+                continue;
+            }
+            let line = (self.line, self.buf.clone(), ending);
+            if self.run.is_some() {
+                self.held = Some(line);
+                continue;
+            }
+            return Ok(Some(line));
+        }
+    }
+}
+
+/// Reads retorno entries one at a time from any `BufRead`, in constant memory, yielding exactly what [`read_retorno`]
+/// yields for the same bytes: the same detection (the first [`DETECT_LINES`] lines are held to see the batch
+/// operation and the first segments), the same entries, the same problems ([`RetornoReader::problems`]) and, in
+/// strict mode, the same first error. It holds one line buffer, the records of the entry being assembled (at most
+/// [`MAX_ENTRY_RECORDS`]) and the count of a run of blank lines. Lines longer than [`MAX_LINE`] are rejected without
+/// being read whole. A remessa is refused with [`ErrorKind::WrongFileKind`].
 ///
 /// ```
 /// let f = std::fs::File::open(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/341-itau/cnab240/retorno/retorno.ret")).unwrap();
@@ -979,72 +1448,63 @@ fn read_line_limited<R: BufRead>(
 /// assert!(n > 0);
 /// ```
 pub struct RetornoReader<R: BufRead> {
-    src: R,
+    lines: StreamLines<R>,
     engine: Engine<'static>,
-    buf: Vec<u8>,
-    line: usize,
-    pending: std::collections::VecDeque<Result<RetornoEntry>>,
+    /// Lines read for detection, not yet fed.
+    head: std::collections::VecDeque<(usize, Vec<u8>, LineEnding)>,
+    /// An error met while reading ahead for detection, given after the lines read before it.
+    head_err: Option<Error>,
     done: bool,
     detected: Detected,
-    /// The first of a run of blank lines (spaces, NUL, 0x1A), held back: trailing filler unless records follow.
-    /// Only the first is kept, so endless blank lines take constant memory.
-    trailing_blank: Option<(usize, Vec<u8>, LineEnding)>,
 }
 
 impl<R: BufRead> RetornoReader<R> {
-    /// Starts reading: reads the first line to detect bank and layout.
-    pub fn new(mut src: R, opts: ReadOptions) -> Result<Self> {
-        let mut buf = Vec::with_capacity(512);
-        let ending = read_line_limited(&mut src, &mut buf, MAX_LINE + 3)
-            .map_err(|e| Error::at_line(1, io_kind(e)))?
-            .ok_or_else(|| Error::new(ErrorKind::Empty))?;
-        if let Some(rest) = buf.strip_prefix(UTF8_BOM) {
-            buf = rest.to_vec();
-        }
-        if buf.iter().all(|&b| b == b' ' || b == 0x1A || b == 0) {
-            // Blank first line: an empty file if only filler follows (as the whole-file reader sees it).
-            let mut next = Vec::new();
-            let mut line = 1;
-            loop {
-                line += 1;
-                match read_line_limited(&mut src, &mut next, MAX_LINE)
-                    .map_err(|e| Error::at_line(line, io_kind(e)))?
-                {
-                    None => return Err(Error::new(ErrorKind::Empty)),
-                    Some(_) if next.iter().all(|&b| b == b' ' || b == 0x1A || b == 0) => continue,
-                    Some(_) => break,
+    /// Starts reading: reads up to [`DETECT_LINES`] lines to detect bank, layout and kind.
+    pub fn new(src: R, opts: ReadOptions) -> Result<Self> {
+        let mut lines = StreamLines {
+            src,
+            buf: Vec::with_capacity(512),
+            line: 0,
+            run: None,
+            held: None,
+            first_blank: Vec::new(),
+        };
+        let mut head = Vec::new();
+        // A line that cannot be read after the first is reported where the whole-file reader would be: in order.
+        let mut head_err = None;
+        loop {
+            let l = match lines.next_line() {
+                Ok(Some(l)) => l,
+                Ok(None) => break,
+                Err(e) if !head.is_empty() => {
+                    head_err = Some(e);
+                    break;
                 }
+                Err(e) => return Err(e),
+            };
+            head.push(l);
+            let views: Vec<(&[u8], LineEnding)> =
+                head.iter().map(|(_, b, e)| (b.as_slice(), *e)).collect();
+            if detection_settled(&views) {
+                break;
             }
         }
-        let mut d = detect_lines(&[(&buf, ending)])?;
-        d.kind = opts.kind.unwrap_or(FileKind::Retorno);
-        if let Some(b) = opts.bank {
-            d.bank = b;
+        let views: Vec<(&[u8], LineEnding)> =
+            head.iter().map(|(_, b, e)| (b.as_slice(), *e)).collect();
+        let (d, spec, problems, bank_code) = prepare(&views, opts, Some(FileKind::Retorno))?;
+        if spec.kind != FileKind::Retorno {
+            return Err(wrong_kind(FileKind::Retorno, spec.kind));
         }
-        if let Some(l) = opts.layout {
-            d.layout = l;
-        }
-        let mut problems = Vec::new();
-        let spec = match opts.spec {
-            Some(s) => s,
-            None => choose_spec(&d, opts.lenient, &mut problems)?,
-        };
+        drop(views);
         let mut engine = Engine::new(spec, opts.lenient, problems, false);
-        let mut pending = std::collections::VecDeque::new();
-        match engine.feed(1, Cow::Owned(buf.clone()), ending) {
-            Ok(Some(Event::Entry)) => pending.extend(engine.entries.drain(..).map(Ok)),
-            Ok(_) => {}
-            Err(e) => return Err(e),
-        }
+        engine.header_bank = bank_code;
         Ok(RetornoReader {
-            src,
+            lines,
             engine,
-            buf,
-            line: 1,
-            pending,
+            head: head.into(),
+            head_err,
             done: false,
             detected: d,
-            trailing_blank: None,
         })
     }
 
@@ -1075,55 +1535,35 @@ impl<R: BufRead> Iterator for RetornoReader<R> {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
-            if let Some(p) = self.pending.pop_front() {
-                return Some(p);
-            }
             if self.done {
                 return None;
             }
-            match read_line_limited(&mut self.src, &mut self.buf, MAX_LINE) {
-                Err(e) => {
-                    self.done = true;
-                    return Some(Err(Error::at_line(self.line + 1, io_kind(e))));
+            let next = match (self.head.pop_front(), self.head_err.take()) {
+                (Some(l), err) => {
+                    self.head_err = err;
+                    Ok(Some(l))
                 }
+                (None, Some(e)) => Err(e),
+                (None, None) => self.lines.next_line(),
+            };
+            let fed = match next {
+                Err(e) => Err(e),
                 Ok(None) => {
                     self.done = true;
-                    match self.engine.finish() {
-                        Ok(Some(Event::Entry)) => return self.engine.entries.pop().map(Ok),
-                        Ok(_) => return None,
-                        Err(e) => return Some(Err(e)),
+                    self.engine.finish()
+                }
+                Ok(Some((no, bytes, ending))) => self.engine.feed(no, Cow::Owned(bytes), ending),
+            };
+            match fed {
+                Ok(Some(Event::Entry)) => {
+                    if let Some(e) = self.engine.entries.pop() {
+                        return Some(Ok(e));
                     }
                 }
-                Ok(Some(ending)) => {
-                    self.line += 1;
-                    if self.buf.iter().all(|&b| b == b' ' || b == 0x1A || b == 0) {
-                        // Possibly trailing filler; only a problem if records follow.
-                        if self.trailing_blank.is_none() {
-                            self.trailing_blank = Some((self.line, self.buf.clone(), ending));
-                        }
-                        continue;
-                    }
-                    if let Some((blank, bytes, blank_ending)) = self.trailing_blank.take() {
-                        // Records follow: the first blank line is reported as the whole-file reader reports it.
-                        if let Err(e) = self.engine.feed(blank, Cow::Owned(bytes), blank_ending) {
-                            self.done = true;
-                            return Some(Err(e));
-                        }
-                    }
-                    match self
-                        .engine
-                        .feed(self.line, Cow::Owned(self.buf.clone()), ending)
-                    {
-                        Ok(Some(Event::Entry)) => match self.engine.entries.pop() {
-                            Some(e) => return Some(Ok(e)),
-                            None => continue,
-                        },
-                        Ok(_) => continue,
-                        Err(e) => {
-                            self.done = true;
-                            return Some(Err(e));
-                        }
-                    }
+                Ok(_) => {}
+                Err(e) => {
+                    self.done = true;
+                    return Some(Err(e));
                 }
             }
         }
