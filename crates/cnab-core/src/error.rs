@@ -136,6 +136,36 @@ pub enum ErrorKind {
         /// The entry record it follows.
         after: String,
     },
+    /// The record here is followed by one that cannot follow it in an entry (either may be the wrong one: a
+    /// segment letter changed here, or there).
+    #[error(
+        "the {record} here is followed by a {found} (line {found_line}) that cannot follow it"
+    )]
+    EntryFollowedBy {
+        /// The record here (the last one the entry took).
+        record: String,
+        /// The record that followed.
+        found: String,
+        /// Its line.
+        found_line: usize,
+    },
+    /// A detail of another entry-starting type than the file's first (a layout's alternatives, such as Banco do
+    /// Brasil's convênio-6 type 1 and convênio-7 type 7, are not mixed in one file): a retyped record.
+    #[error("{found} in a file whose details are {first}")]
+    MixedDetailTypes {
+        /// The record found.
+        found: String,
+        /// The file's first detail type.
+        first: String,
+    },
+    /// A record of an entry where a mandatory one is due (CNAB 240: a Y where the U should be).
+    #[error("{found} where {missing} is due")]
+    SkippedRecord {
+        /// The record found.
+        found: String,
+        /// The mandatory record missing before it.
+        missing: String,
+    },
     /// An entry lacks a record its layout requires (CNAB 240: a segment T without its U).
     #[error("{first} without its {missing}")]
     IncompleteEntry {
@@ -159,6 +189,12 @@ pub enum ErrorKind {
         found: String,
         /// The header's code.
         header: String,
+    },
+    /// A file trailer that records follow: a trailer too early, or a record retyped as one.
+    #[error("file trailer followed by records (from line {next_line})")]
+    TrailerBeforeEnd {
+        /// The first record after it.
+        next_line: usize,
     },
     /// The file header's bank code (CNAB 240 1-3) is not the one its records carry; the records' bank is read.
     #[error(

@@ -425,11 +425,43 @@ fn kind_witnesses(lines: &[(&[u8], LineEnding)]) -> (Witness, Witness) {
     (operation, segments)
 }
 
-/// Whether detection has seen enough of these first lines (a segment that tells the kind, or [`DETECT_LINES`]).
-pub(crate) fn detection_settled(lines: &[(&[u8], LineEnding)]) -> bool {
-    lines.len() >= DETECT_LINES
-        || lines.first().is_some_and(|(l, _)| is_400_header(l))
-        || kind_witnesses(lines).1.is_some()
+/// The entry-starting record type (with a nosso número) most of the details within the first [`DETECT_LINES`]
+/// lines have; the first seen on a tie. A layout's alternative detail types are not mixed in one file, so a detail
+/// of another such type is a retyped record ([`ErrorKind::MixedDetailTypes`]), judged against the majority rather
+/// than against whichever came first. The flag says the vote was a tie (then the first record of the winning type is
+/// named too when another type shows up: either may be the retyped one).
+fn detail_type_vote(spec: &LayoutSpec, lines: &[(&[u8], LineEnding)]) -> Option<(RecordKey, bool)> {
+    let mut counts: Vec<(RecordKey, usize)> = Vec::new();
+    for (l, _) in lines.iter().take(DETECT_LINES) {
+        let Some(span) = classify(spec.layout, l).and_then(|k| detail_span(spec, k)) else {
+            continue;
+        };
+        match counts
+            .iter_mut()
+            .find(|(k, _)| detail_span(spec, *k) == Some(span))
+        {
+            Some((_, n)) => *n += 1,
+            None => counts.extend(classify(spec.layout, l).map(|k| (k, 1))),
+        }
+    }
+    let best = counts.iter().map(|(_, n)| *n).max()?;
+    let tie = counts.iter().filter(|(_, n)| *n == best).count() > 1;
+    counts
+        .iter()
+        .find(|(_, n)| *n == best)
+        .map(|(k, _)| (*k, tie))
+}
+
+/// Where an entry-starting detail type keeps its nosso número: types that keep it at the same columns are variants
+/// of one detail (Citibank's 1, 7 and 8) and mix freely; types that do not are a layout's alternatives (Banco do
+/// Brasil's 7 and 1).
+fn detail_span(spec: &LayoutSpec, key: RecordKey) -> Option<(u16, u16)> {
+    if !spec.entry.iter().any(|e| e.key == key && e.starts) {
+        return None;
+    }
+    spec.record(key)?
+        .by_role(Role::NossoNumero)
+        .map(|f| (f.start, f.end))
 }
 
 /// Picks the layout spec for a detected file. Unknown CNAB 240 banks are read with FEBRABAN's generic layout in
@@ -490,6 +522,22 @@ fn classify(layout: Layout, line: &[u8]) -> Option<RecordKey> {
     }
 }
 
+/// A CPF/CNPJ field: digits, and since July 2026 the alphanumeric CNPJ's capital letters (Receita Federal IN RFB
+/// 2.229/2024), even where a manual still prints N(14); spaces pad it.
+fn check_inscricao(raw: &[u8]) -> std::result::Result<(), ErrorKind> {
+    crate::field::check_text(raw)?;
+    if raw
+        .iter()
+        .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase() || *b == b' ')
+    {
+        Ok(())
+    } else {
+        Err(ErrorKind::NotDigits {
+            found: crate::field::lossy(raw),
+        })
+    }
+}
+
 /// A finished unit of reading; the entry or title itself is pushed onto the engine's `entries` / `titulos`, so the
 /// large model values are built in place rather than moved through return values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -537,10 +585,19 @@ pub(crate) struct Engine<'a> {
     current_first: usize,
     current_last: usize,
     current_has: u64,
+    /// The file's entry-starting record type that carries a nosso número ([`detail_type_vote`], else the first).
+    pub detail_type: Option<RecordKey>,
+    /// Whether that type won a tied vote, and the line of its first record.
+    pub detail_tie: bool,
+    detail_type_line: Option<usize>,
+    /// Whether a record that cannot follow the current entry's first was reported against it.
+    current_disputed: bool,
     /// Field problems already reported for lines of the entries being assembled: (line, columns).
     entry_errs: Vec<(usize, Option<(u16, u16)>)>,
     seen_header: bool,
     seen_trailer: bool,
+    /// The file trailer's line, until a record after it has been reported.
+    trailer_line: Option<usize>,
     in_batch: bool,
     /// The lote number of the open batch's header (CNAB 240), which its records must repeat.
     batch_lote: Option<u64>,
@@ -585,9 +642,14 @@ impl<'a> Engine<'a> {
             current_first: 0,
             current_last: 0,
             current_has: 0,
+            current_disputed: false,
+            detail_type: None,
+            detail_tie: false,
+            detail_type_line: None,
             entry_errs: Vec::new(),
             seen_header: false,
             seen_trailer: false,
+            trailer_line: None,
             in_batch: false,
             batch_lote: None,
             header_bank: None,
@@ -682,6 +744,12 @@ impl<'a> Engine<'a> {
             return Ok(None);
         };
         if self.seen_trailer {
+            if let Some(trailer) = self.trailer_line.take() {
+                self.problem(Error::at_line(
+                    trailer,
+                    ErrorKind::TrailerBeforeEnd { next_line: line_no },
+                ))?;
+            }
             self.problem(Error::at_line(
                 line_no,
                 ErrorKind::Structure("record after the file trailer".into()),
@@ -706,10 +774,14 @@ impl<'a> Engine<'a> {
         let is_entry = matches!(key, RecordKey::Segment(_) | RecordKey::Detail(_));
         let mut errs = Vec::new();
         for f in layout.fields {
-            if matches!(f.kind, Kind::Num { .. }) && crate::write::is_inscricao(f.role) {
-                continue;
-            }
-            if let Err(k) = crate::field::check(f, f.slice(rec.bytes)) {
+            let raw = f.slice(rec.bytes);
+            let checked =
+                if matches!(f.kind, Kind::Num { .. }) && crate::write::is_inscricao(f.role) {
+                    check_inscricao(raw)
+                } else {
+                    crate::field::check(f, raw)
+                };
+            if let Err(k) = checked {
                 if is_entry {
                     self.entry_errs.push((line_no, Some((f.start, f.end))));
                 }
@@ -781,6 +853,9 @@ impl<'a> Engine<'a> {
                         ),
                     ))?;
                 }
+                if !self.seen_trailer {
+                    self.trailer_line = Some(line_no);
+                }
                 self.seen_trailer = true;
                 match self.spec.layout {
                     Layout::Cnab240 => {
@@ -822,13 +897,78 @@ impl<'a> Engine<'a> {
                     ))?;
                     return Ok(None);
                 };
+                // CNAB 400: a record without a nosso número of its own (a raw auxiliary or continuation record)
+                // whose bytes are a complete entry-starting record is a detail whose type byte changed.
+                if self.spec.layout == Layout::Cnab400
+                    && layout.by_role(Role::NossoNumero).is_none()
+                {
+                    if let Some(fits) = self.starting_record_fit(&fitted) {
+                        self.problem(Error::at_line(
+                            line_no,
+                            ErrorKind::RetypedRecord {
+                                found: key.to_string(),
+                                fits: fits.to_string(),
+                            },
+                        ))?;
+                        return Ok(None);
+                    }
+                }
                 let starts = self.spec.entry.get(pos).is_some_and(|e| e.starts);
+                if starts && layout.by_role(Role::NossoNumero).is_some() {
+                    match self.detail_type {
+                        None => {
+                            self.detail_type = Some(key);
+                            self.detail_type_line = Some(line_no);
+                        }
+                        Some(first)
+                            if detail_span(self.spec, first) != detail_span(self.spec, key) =>
+                        {
+                            if let Some(l) = self.detail_type_line.filter(|_| self.detail_tie) {
+                                self.detail_tie = false;
+                                self.problem(Error::at_line(
+                                    l,
+                                    ErrorKind::MixedDetailTypes {
+                                        found: first.to_string(),
+                                        first: key.to_string(),
+                                    },
+                                ))?;
+                            }
+                            self.problem(Error::at_line(
+                                line_no,
+                                ErrorKind::MixedDetailTypes {
+                                    found: key.to_string(),
+                                    first: first.to_string(),
+                                },
+                            ))?;
+                            return Ok(None);
+                        }
+                        Some(_) => {
+                            if self.detail_type_line.is_none() {
+                                self.detail_type_line = Some(line_no);
+                            }
+                        }
+                    }
+                }
                 if starts {
+                    // A new entry where the current one still lacks a mandatory record: this record may be the
+                    // missing one with its segment letter changed, so it is named too.
+                    if !self.current.is_empty() && !self.current_disputed {
+                        if let Some(missing) = self.missing_record(usize::MAX) {
+                            self.problem(Error::at_line(
+                                line_no,
+                                ErrorKind::SkippedRecord {
+                                    found: key.to_string(),
+                                    missing: missing.to_string(),
+                                },
+                            ))?;
+                        }
+                    }
                     let out = self.flush()?;
                     self.current.push((line_no, layout, fitted));
                     self.current_first = pos;
                     self.current_last = pos;
                     self.current_has = 1 << (pos % 64);
+                    self.current_disputed = false;
                     return Ok(out);
                 }
                 if self.current.is_empty() {
@@ -860,12 +1000,27 @@ impl<'a> Engine<'a> {
                         line_no,
                         ErrorKind::SegmentOrder {
                             found: key.to_string(),
-                            after,
+                            after: after.clone(),
                         },
                     ))?;
+                    if !self.current_disputed {
+                        // The record it follows may be the damaged one: name it too, once per entry.
+                        self.current_disputed = true;
+                        let prev_line = self.current.last().map_or(0, |c| c.0);
+                        self.problem(Error::at_line(
+                            prev_line,
+                            ErrorKind::EntryFollowedBy {
+                                record: after.clone(),
+                                found: key.to_string(),
+                                found_line: line_no,
+                            },
+                        ))?;
+                    }
                     return Ok(None);
                 }
-                if self.spec.layout == Layout::Cnab400 {
+                if self.spec.layout == Layout::Cnab400
+                    && layout.by_role(Role::NossoNumero).is_some()
+                {
                     if let Some(fits) = self.starting_record_fit(&fitted) {
                         self.problem(Error::at_line(
                             line_no,
@@ -877,6 +1032,16 @@ impl<'a> Engine<'a> {
                         return Ok(None);
                     }
                 }
+                if let Some(missing) = self.missing_record(pos) {
+                    self.problem(Error::at_line(
+                        line_no,
+                        ErrorKind::SkippedRecord {
+                            found: key.to_string(),
+                            missing: missing.to_string(),
+                        },
+                    ))?;
+                    self.current_disputed = true;
+                }
                 self.current.push((line_no, layout, fitted));
                 self.current_last = pos;
                 self.current_has |= 1 << (pos % 64);
@@ -885,30 +1050,33 @@ impl<'a> Engine<'a> {
         }
     }
 
-    /// CNAB 400: the entry-starting record whose layout these bytes fill completely (every number, date and
-    /// constant after the type byte valid, a nosso número with a non-zero digit and an ocorrência/movimento code).
+    /// CNAB 400: the entry-starting record whose layout these bytes fill: its ocorrência/movimento code and its
+    /// nosso número are there, and at most one in ten of its other numbers, dates and constants (after the type
+    /// byte) fails to decode (a file may carry a few bad fields; an auxiliary record's text fails most of them).
     fn starting_record_fit(&self, bytes: &[u8]) -> Option<RecordKey> {
         self.spec.entry.iter().filter(|e| e.starts).find_map(|e| {
             let layout = self.spec.record(e.key)?;
-            let mut nosso = false;
-            let mut code = false;
+            let (mut nosso, mut code) = (false, false);
+            let (mut typed, mut failed) = (0usize, 0usize);
             for f in layout.fields.iter().filter(|f| f.start > 1) {
                 let raw = f.slice(bytes);
-                if crate::field::check(f, raw).is_err() {
-                    return None;
-                }
                 match f.role {
                     Some(Role::NossoNumero) => {
-                        nosso |= raw.iter().any(|b| (b'1'..=b'9').contains(b))
-                            && raw.iter().all(|b| b.is_ascii_digit() || *b == b' ')
+                        nosso |= raw.iter().any(|b| b.is_ascii_alphanumeric() && *b != b'0')
                     }
                     Some(Role::Ocorrencia | Role::Movimento) => {
                         code = !raw.is_empty() && raw.iter().all(u8::is_ascii_digit)
                     }
                     _ => {}
                 }
+                if matches!(f.kind, Kind::Num { .. } | Kind::Date(_) | Kind::Const(_)) {
+                    typed += 1;
+                    if crate::field::check(f, raw).is_err() {
+                        failed += 1;
+                    }
+                }
             }
-            (nosso && code).then_some(e.key)
+            (nosso && code && failed * 10 <= typed).then_some(e.key)
         })
     }
 
@@ -1040,7 +1208,7 @@ impl<'a> Engine<'a> {
 
     /// CNAB 240: the records FEBRABAN makes mandatory after the entry's first (U after T, Q after P): the rows of
     /// the entry table written always, up to the next row that starts an entry.
-    fn missing_record(&self) -> Option<RecordKey> {
+    fn missing_record(&self, before: usize) -> Option<RecordKey> {
         if self.spec.layout != Layout::Cnab240 {
             return None;
         }
@@ -1048,6 +1216,7 @@ impl<'a> Engine<'a> {
             .entry
             .iter()
             .enumerate()
+            .take(before)
             .skip(self.current_first + 1)
             .take_while(|(_, e)| !e.starts)
             .find(|(i, e)| {
@@ -1064,7 +1233,10 @@ impl<'a> Engine<'a> {
         if self.current.is_empty() {
             return Ok(None);
         }
-        if let Some(missing) = self.missing_record() {
+        if let Some(missing) = self
+            .missing_record(usize::MAX)
+            .filter(|_| !self.current_disputed)
+        {
             let first_line = self.current.first().map_or(0, |c| c.0);
             let first = self
                 .spec
@@ -1213,6 +1385,10 @@ fn run(
     let (d, spec, problems, bank_code) = prepare(&lines.lines, opts, default_kind)?;
     let mut engine = Engine::new(spec, opts.lenient, problems, true);
     engine.header_bank = bank_code;
+    if let Some((k, tie)) = detail_type_vote(spec, &lines.lines) {
+        engine.detail_type = Some(k);
+        engine.detail_tie = tie;
+    }
     engine.records.reserve(lines.lines.len());
     engine.source = Some(std::sync::Arc::from(bytes));
     match spec.kind {
@@ -1483,9 +1659,7 @@ impl<R: BufRead> RetornoReader<R> {
                 Err(e) => return Err(e),
             };
             head.push(l);
-            let views: Vec<(&[u8], LineEnding)> =
-                head.iter().map(|(_, b, e)| (b.as_slice(), *e)).collect();
-            if detection_settled(&views) {
+            if head.len() >= DETECT_LINES {
                 break;
             }
         }
@@ -1495,9 +1669,13 @@ impl<R: BufRead> RetornoReader<R> {
         if spec.kind != FileKind::Retorno {
             return Err(wrong_kind(FileKind::Retorno, spec.kind));
         }
-        drop(views);
         let mut engine = Engine::new(spec, opts.lenient, problems, false);
         engine.header_bank = bank_code;
+        if let Some((k, tie)) = detail_type_vote(spec, &views) {
+            engine.detail_type = Some(k);
+            engine.detail_tie = tie;
+        }
+        drop(views);
         Ok(RetornoReader {
             lines,
             engine,
