@@ -181,8 +181,8 @@ pub const DETECT_LINES: usize = 256;
 ///
 /// CNAB 240: bank at 1-3; the kind from three witnesses, in this order of trust: the first detail segments (P/Q/R/S
 /// remessa, T/U retorno), the first batch header's operation (position 9: `R` remessa, `T` retorno), the file
-/// header's position 143 (1 remessa, 2 retorno). Segments and operation are looked for in the first
-/// [`DETECT_LINES`] lines. When the witnesses disagree the reader reports it ([`ErrorKind::KindConflict`]) and reads
+/// header's position 143 (1 remessa, 2 retorno). Segments (the kind most of them say) and operation are looked for
+/// in the first [`DETECT_LINES`] lines. When the witnesses disagree the reader reports it ([`ErrorKind::KindConflict`]) and reads
 /// by the segments. CNAB 400: kind at 2 (1 remessa, 2 retorno) or the literal at 3-9, bank at 77-79.
 ///
 /// ```
@@ -200,7 +200,7 @@ pub fn detect(bytes: &[u8]) -> Result<Detected> {
 }
 
 pub(crate) fn detect_lines(lines: &[(&[u8], LineEnding)]) -> Result<Detected> {
-    detect_full(lines, None).map(|(d, _)| d)
+    detect_full(lines, None, None).map(|(d, _)| d)
 }
 
 /// Detection with the disagreements it found (problems for the reader to report). `default_kind` is used when no
@@ -208,6 +208,7 @@ pub(crate) fn detect_lines(lines: &[(&[u8], LineEnding)]) -> Result<Detected> {
 pub(crate) fn detect_full(
     lines: &[(&[u8], LineEnding)],
     default_kind: Option<FileKind>,
+    bank_hint: Option<Bank>,
 ) -> Result<(Detected, Vec<Error>)> {
     let first = lines
         .first()
@@ -220,6 +221,42 @@ pub(crate) fn detect_full(
         .map(|len| fit_line(first, len));
     let first: &[u8] = transcoded.as_deref().unwrap_or(first);
     let mut notes = Vec::new();
+    if first.len() == 400 && first.first() != Some(&b'0') && default_kind != Some(FileKind::Remessa)
+    {
+        // No header record: a retorno's details alone (a 400-byte line is no CNAB 240 record), read with the bank
+        // given, or the one bank whose detail they fill; the engine reports the missing header.
+        let banks = headerless_400_banks(first);
+        let code = match (bank_hint, &banks[..]) {
+            (Some(b), _) if banks.contains(&b.code()) => Some(b.code()),
+            (None, [one]) => Some(*one),
+            (None, [_, _, ..]) => {
+                let list: Vec<String> = banks.iter().map(|b| format!("{b:03}")).collect();
+                return Err(Error::at_line(
+                    1,
+                    ErrorKind::UnknownLayout {
+                        reason: format!(
+                            "no header record, and the first detail fits the CNAB 400 retorno of banks {}: \
+                             give the bank (--bank)",
+                            list.join(", ")
+                        ),
+                    },
+                ));
+            }
+            _ => None,
+        };
+        if let Some(code) = code {
+            return Ok((
+                Detected {
+                    bank: Bank::new(code),
+                    layout: Layout::Cnab400,
+                    kind: FileKind::Retorno,
+                    version: String::new(),
+                    supported: true,
+                },
+                notes,
+            ));
+        }
+    }
     if is_240_header(first) || is_240_batch_header(first) {
         let mut bank = digits_at(first, 1, 3).map(Bank::new).ok_or_else(|| {
             Error::at_line(
@@ -367,11 +404,9 @@ pub(crate) fn detect_full(
     ))
 }
 
-/// How many of these lines detection reads: up to the first segment that tells the kind, at most [`DETECT_LINES`].
+/// How many of these lines detection reads: at most [`DETECT_LINES`].
 fn detection_window(lines: &[(&[u8], LineEnding)]) -> usize {
-    kind_witnesses(lines)
-        .1
-        .map_or(lines.len().min(DETECT_LINES), |(_, line, _)| line)
+    lines.len().min(DETECT_LINES)
 }
 
 /// CNAB 240: the bank code (1-3) of the records after the file header within the detection window, when there
@@ -400,16 +435,25 @@ fn records_bank(lines: &[(&[u8], LineEnding)]) -> Option<Bank> {
 /// A kind witness: the kind, the line that says it and the letter (operation or segment).
 type Witness = Option<(FileKind, usize, u8)>;
 
-/// The first batch operation (`R`/`T`) and the first remessa/retorno segment within [`DETECT_LINES`] lines.
+/// The first batch operation (`R`/`T`) and the segments' kind within [`DETECT_LINES`] lines: the kind most
+/// segments say (P/Q/R/S remessa, T/U retorno; the first to be seen on a tie), with its first segment.
 fn kind_witnesses(lines: &[(&[u8], LineEnding)]) -> (Witness, Witness) {
-    let (mut operation, mut segments) = (None, None);
+    let mut operation = None;
+    let (mut remessa, mut retorno): (Witness, Witness) = (None, None);
+    let (mut n_remessa, mut n_retorno) = (0usize, 0usize);
     for (i, (l, _)) in lines.iter().enumerate().take(DETECT_LINES) {
-        if l.get(7) == Some(&b'3') && segments.is_none() {
-            segments = match l.get(13) {
-                Some(&c @ (b'P' | b'Q' | b'R' | b'S')) => Some((FileKind::Remessa, i + 1, c)),
-                Some(&c @ (b'T' | b'U')) => Some((FileKind::Retorno, i + 1, c)),
-                _ => None,
-            };
+        if l.get(7) == Some(&b'3') {
+            match l.get(13) {
+                Some(&c @ (b'P' | b'Q' | b'R' | b'S')) => {
+                    n_remessa += 1;
+                    remessa.get_or_insert((FileKind::Remessa, i + 1, c));
+                }
+                Some(&c @ (b'T' | b'U')) => {
+                    n_retorno += 1;
+                    retorno.get_or_insert((FileKind::Retorno, i + 1, c));
+                }
+                _ => {}
+            }
         }
         if l.get(7) == Some(&b'1') && operation.is_none() {
             operation = match l.get(8) {
@@ -418,10 +462,15 @@ fn kind_witnesses(lines: &[(&[u8], LineEnding)]) -> (Witness, Witness) {
                 _ => None,
             };
         }
-        if segments.is_some() {
-            break;
-        }
     }
+    let segments = match n_remessa.cmp(&n_retorno) {
+        std::cmp::Ordering::Greater => remessa,
+        std::cmp::Ordering::Less => retorno,
+        std::cmp::Ordering::Equal => match (remessa, retorno) {
+            (Some(a), Some(b)) => Some(if a.1 < b.1 { a } else { b }),
+            (a, b) => a.or(b),
+        },
+    };
     (operation, segments)
 }
 
@@ -536,6 +585,61 @@ fn check_inscricao(raw: &[u8]) -> std::result::Result<(), ErrorKind> {
             found: crate::field::lossy(raw),
         })
     }
+}
+
+/// Whether these bytes fill an entry-starting detail layout: its ocorrência/movimento code and its nosso número
+/// are there, and at most one in ten of its other numbers, dates and constants (after the type byte) fails to
+/// decode (a file may carry a few bad fields; an auxiliary record's text fails most of them).
+fn detail_fits(layout: &RecordLayout, bytes: &[u8]) -> bool {
+    let (mut nosso, mut code) = (false, false);
+    let (mut typed, mut failed) = (0usize, 0usize);
+    for f in layout.fields.iter().filter(|f| f.start > 1) {
+        let raw = f.slice(bytes);
+        match f.role {
+            Some(Role::NossoNumero) => {
+                nosso |= raw.iter().any(|b| b.is_ascii_alphanumeric() && *b != b'0')
+            }
+            Some(Role::Ocorrencia | Role::Movimento) => {
+                code = !raw.is_empty() && raw.iter().all(u8::is_ascii_digit)
+            }
+            _ => {}
+        }
+        if matches!(f.kind, Kind::Num { .. } | Kind::Date(_) | Kind::Const(_)) {
+            typed += 1;
+            if crate::field::check(f, raw).is_err() {
+                failed += 1;
+            }
+        }
+    }
+    nosso && code && failed * 10 <= typed
+}
+
+/// CNAB 400 without a header record (the file starts with a detail): the banks whose retorno detail of this type
+/// the line fills ([`detail_fits`]), with no field failing.
+fn headerless_400_banks(line: &[u8]) -> Vec<u16> {
+    let Some(&t) = line.first() else {
+        return Vec::new();
+    };
+    let mut banks: Vec<u16> = Vec::new();
+    for b in crate::banks::ALL {
+        let fits = b.cnab400.iter().any(|s| {
+            s.kind == FileKind::Retorno
+                && s.entry.iter().any(|e| {
+                    e.starts
+                        && e.key == RecordKey::Detail(t)
+                        && s.record(e.key).is_some_and(|l| {
+                            detail_fits(l, line)
+                                && l.fields
+                                    .iter()
+                                    .all(|f| crate::field::check(f, f.slice(line)).is_ok())
+                        })
+                })
+        });
+        if fits && !banks.contains(&b.code) {
+            banks.push(b.code);
+        }
+    }
+    banks
 }
 
 /// A finished unit of reading; the entry or title itself is pushed onto the engine's `entries` / `titulos`, so the
@@ -769,6 +873,20 @@ impl<'a> Engine<'a> {
             bytes: &fitted,
             line: line_no,
         };
+        if matches!(key, RecordKey::Segment(_) | RecordKey::Detail(_))
+            && !self.spec.entry.iter().any(|e| e.key == key)
+        {
+            // A record of the layout that is no part of this kind's entries (a remessa segment in a retorno):
+            // never an entry, and its fields are not this file's.
+            self.problem(Error::at_line(
+                line_no,
+                ErrorKind::NotInEntry {
+                    found: key.to_string(),
+                    file_kind: self.spec.kind.to_string(),
+                },
+            ))?;
+            return Ok(None);
+        }
         // Every field of every record is checked here: strict reading means a valid file. (CPF/CNPJ may be
         // alphanumeric since July 2026, even where a manual still prints N(14).)
         let is_entry = matches!(key, RecordKey::Segment(_) | RecordKey::Detail(_));
@@ -886,16 +1004,7 @@ impl<'a> Engine<'a> {
                     ))?;
                 }
                 let Some(pos) = self.spec.entry.iter().position(|e| e.key == key) else {
-                    // A record of the layout that is no part of this kind's entries (a remessa segment in a
-                    // retorno): never an entry.
-                    self.problem(Error::at_line(
-                        line_no,
-                        ErrorKind::NotInEntry {
-                            found: key.to_string(),
-                            file_kind: self.spec.kind.to_string(),
-                        },
-                    ))?;
-                    return Ok(None);
+                    return Ok(None); // reported before its fields
                 };
                 // CNAB 400: a record without a nosso número of its own (a raw auxiliary or continuation record)
                 // whose bytes are a complete entry-starting record is a detail whose type byte changed.
@@ -1050,34 +1159,18 @@ impl<'a> Engine<'a> {
         }
     }
 
-    /// CNAB 400: the entry-starting record whose layout these bytes fill: its ocorrência/movimento code and its
-    /// nosso número are there, and at most one in ten of its other numbers, dates and constants (after the type
-    /// byte) fails to decode (a file may carry a few bad fields; an auxiliary record's text fails most of them).
+    /// CNAB 400: the entry-starting record whose layout these bytes fill ([`detail_fits`]).
     fn starting_record_fit(&self, bytes: &[u8]) -> Option<RecordKey> {
-        self.spec.entry.iter().filter(|e| e.starts).find_map(|e| {
-            let layout = self.spec.record(e.key)?;
-            let (mut nosso, mut code) = (false, false);
-            let (mut typed, mut failed) = (0usize, 0usize);
-            for f in layout.fields.iter().filter(|f| f.start > 1) {
-                let raw = f.slice(bytes);
-                match f.role {
-                    Some(Role::NossoNumero) => {
-                        nosso |= raw.iter().any(|b| b.is_ascii_alphanumeric() && *b != b'0')
-                    }
-                    Some(Role::Ocorrencia | Role::Movimento) => {
-                        code = !raw.is_empty() && raw.iter().all(u8::is_ascii_digit)
-                    }
-                    _ => {}
-                }
-                if matches!(f.kind, Kind::Num { .. } | Kind::Date(_) | Kind::Const(_)) {
-                    typed += 1;
-                    if crate::field::check(f, raw).is_err() {
-                        failed += 1;
-                    }
-                }
-            }
-            (nosso && code && failed * 10 <= typed).then_some(e.key)
-        })
+        self.spec
+            .entry
+            .iter()
+            .filter(|e| e.starts)
+            .find(|e| {
+                self.spec
+                    .record(e.key)
+                    .is_some_and(|l| detail_fits(l, bytes))
+            })
+            .map(|e| e.key)
     }
 
     /// CNAB 240: every record repeats the file header's bank code (positions 1-3).
@@ -1349,7 +1442,7 @@ fn prepare(
     opts: ReadOptions,
     default_kind: Option<FileKind>,
 ) -> Result<Prepared> {
-    let (mut d, mut problems) = detect_full(lines, opts.kind.or(default_kind))?;
+    let (mut d, mut problems) = detect_full(lines, opts.kind.or(default_kind), opts.bank)?;
     let bank_code = bank_ref(&d);
     if let Some(b) = opts.bank {
         d.bank = b;
