@@ -423,6 +423,7 @@ fn parse(
 fn validate(out: &mut Out, file: &Path, format: Format) -> Result<bool, Fail> {
     let name = source_name(file);
     let bytes = read_input(file)?;
+    // The reader checks every field of every record: validating is reading leniently and listing the problems.
     let parsed = match read_with_envelope(&bytes, ReadOptions::lenient()) {
         Ok((parsed, _)) => parsed,
         Err(e) if format == Format::Json => {
@@ -431,23 +432,10 @@ fn validate(out: &mut Out, file: &Path, format: Format) -> Result<bool, Fail> {
         }
         Err(e) => return Err(named(e, &name).into()),
     };
-    let (records, problems) = match &parsed {
-        CnabFile::Retorno(r) => (&r.records, &r.problems),
-        CnabFile::Remessa(r) => (&r.records, &r.problems),
+    let mut all = match parsed {
+        CnabFile::Retorno(r) => r.problems,
+        CnabFile::Remessa(r) => r.problems,
     };
-    let mut all: Vec<Error> = problems.clone();
-    // Fields that feed no model value are checked here too.
-    for r in records {
-        r.with_view(|v| {
-            if let Some(v) = v {
-                for e in v.validate() {
-                    if !all.contains(&e) {
-                        all.push(e);
-                    }
-                }
-            }
-        });
-    }
     all.sort_by_key(|e| (e.line, e.columns));
     if let Some(n) = &name {
         Error::name_file(&mut all, n);
@@ -603,6 +591,8 @@ pub(crate) fn is_file_defect(e: &Error) -> bool {
     matches!(
         e.kind,
         ErrorKind::LineLength { .. }
+            | ErrorKind::BlankLine
+            | ErrorKind::Sequence { .. }
             | ErrorKind::TrailerCount { .. }
             | ErrorKind::MissingTrailer
             | ErrorKind::UnknownBank { .. }

@@ -261,6 +261,8 @@ pub struct RetornoEntry {
     pub agencia_cobradora: String,
     /// 1-based line of the entry's first record.
     pub line: usize,
+    /// 1-based line of the entry's last record (its records are the lines `line..=last_line` that no problem names).
+    pub last_line: usize,
 }
 
 /// Pix data of a boleto híbrido as a retorno carries them (Santander CNAB 400 registro tipo 2, Santander CNAB 240

@@ -143,10 +143,17 @@ fn corpus_remessas() {
         assert_eq!(r.header.beneficiario.conta, "000000054843");
         assert_eq!(r.titulos[0].vencimento, date(2016, 9, 6));
     }
-    // Maxwbh's generator: the file trailer counts 7 records for 8 (segment Y-03 not counted).
+    // Maxwbh's generator: the file trailer counts 7 records for 8 (segment Y-03 not counted), and the Y-03's
+    // código de movimento (16-17, numeric) is " 0".
     if let Some(b) = corpus("756-sicoob/cnab240/remessa/maxwbhbrcobranca__sicoob_cnab240_pix.rem") {
         let r = read_remessa(&b, ReadOptions::lenient()).expect("lenient");
-        assert_eq!(problems(&r.problems), ["trailer_count:qtd_registros@8"]);
+        assert_eq!(
+            problems(&r.problems),
+            [
+                "not_digits:codigo_movimento@6",
+                "trailer_count:qtd_registros@8"
+            ]
+        );
     }
     // "Sicoob correspondente BB" (brcobranca): a different product — Sicoob titles registered through Banco do
     // Brasil — with its own layout: no file header, no file trailer, lote 0000 records, a header de lote that is
@@ -170,6 +177,8 @@ fn corpus_remessas() {
                 "bad_date:data_gravacao@1",
                 "not_digits:especie@2",
                 "not_digits:nosso_numero@2",
+                // its records carry bank 000 under a header de lote of 756
+                "bank_mismatch:banco@",
             ],
         );
     }
