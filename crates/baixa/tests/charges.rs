@@ -1,3 +1,4 @@
+//! valor_devido: the examples, business days, rounding.
 use baixa::{
     is_business_day, next_business_day, valor_devido, Desconto, DescontoTipo, Juros, JurosTipo,
     Multa, MultaTipo, Titulo,
