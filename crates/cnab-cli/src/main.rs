@@ -13,6 +13,7 @@ use cnab_core::{
 };
 use rust_decimal::Decimal;
 
+mod baixa_cmd;
 mod boleto_cmd;
 mod corpus;
 
@@ -100,6 +101,8 @@ enum Cmd {
         #[command(subcommand)]
         cmd: boleto_cmd::BoletoCmd,
     },
+    /// Settle open titles from retornos exactly once: import titles, apply retornos, amounts due, reports.
+    Baixa(baixa_cmd::BaixaArgs),
 }
 
 /// A failure with its exit code.
@@ -412,6 +415,7 @@ fn run(cli: Cli) -> Result<bool, Fail> {
             verbose,
         } => corpus::run(&dir, layout, bank.as_deref(), expect.as_deref(), verbose),
         Cmd::Boleto { cmd } => boleto_cmd::run(cmd),
+        Cmd::Baixa(args) => baixa_cmd::run(args),
         Cmd::Banks => {
             print!("{}", banks_table());
             Ok(true)
