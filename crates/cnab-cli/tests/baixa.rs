@@ -606,3 +606,84 @@ fn postgres_urls_are_refused_until_the_backend_is_built_in() {
         assert_eq!(err, "cnab: PostgreSQL ledger not available in this build\n");
     }
 }
+
+/// The README's "Baixa" example, command by command, with the outputs it shows.
+#[test]
+fn readme_baixa_example() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let dir = tmp("readme");
+    let ledger = dir.join("baixa.db").to_str().unwrap().to_string();
+    let rem = "fixtures/341-itau/cnab240/remessa/remessa.rem";
+    let ret = "fixtures/341-itau/cnab240/retorno/retorno.ret";
+    for cmd in [
+        format!("cnab baixa --ledger baixa.db import-remessa {rem}"),
+        format!("cnab baixa --ledger baixa.db apply {ret}"),
+        "cnab baixa --ledger baixa.db settle NF-1002 --valor 2500.00 --data 2026-12-01 --meio pix --por ana --motivo \"PIX direto\"".to_string(),
+        "cnab baixa --ledger baixa.db report --date 2026-12-31 --format csv".to_string(),
+    ] {
+        assert!(readme.contains(&cmd), "README lacks {cmd}");
+    }
+    let s = json_ok(&["baixa", "--ledger", &ledger, "import-remessa", rem]);
+    assert_eq!(s["added"], 2);
+    let v = json_ok(&["baixa", "--ledger", &ledger, "apply", ret]);
+    assert_eq!(v["applied"], 2);
+    assert_eq!(v["outcomes"], serde_json::json!({"paid": 1, "rejected": 1}));
+    let paid = row(&v, 3);
+    assert_eq!(
+        (
+            &paid["outcome"],
+            &paid["title_id"],
+            &paid["expected"],
+            &paid["paid"],
+            &paid["difference"]
+        ),
+        (
+            &"paid".into(),
+            &"NF-1001".into(),
+            &"127.50".into(),
+            &"127.50".into(),
+            &"0.00".into()
+        )
+    );
+    assert_eq!(
+        row(&v, 5)["motivos"],
+        serde_json::json!(["11: CEP: CEP não numérico"])
+    );
+    let again = json_ok(&["baixa", "--ledger", &ledger, "apply", ret]);
+    assert_eq!(again["already_applied"], true);
+    let o = json_ok(&[
+        "baixa",
+        "--ledger",
+        &ledger,
+        "settle",
+        "NF-1002",
+        "--valor",
+        "2500.00",
+        "--data",
+        "2026-12-01",
+        "--meio",
+        "pix",
+        "--por",
+        "ana",
+        "--motivo",
+        "PIX direto",
+    ]);
+    assert_eq!(o["outcome"], "paid");
+    let h = json_ok(&["baixa", "--ledger", &ledger, "history", "NF-1002"]);
+    assert_eq!(h["events"][0]["event"], "imported");
+    let (code, out, _) = cnab(&[
+        "baixa",
+        "--ledger",
+        &ledger,
+        "report",
+        "--date",
+        "2026-12-31",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("\nportfolio,2026-12-31,paid,2,2627.50,0.00,,,,,,\n"),
+        "{out}"
+    );
+}
