@@ -90,7 +90,7 @@ fn ledger_with_titles(name: &str) -> (PathBuf, String) {
     (dir, ledger)
 }
 
-fn row<'a>(v: &'a Value, line: u64) -> &'a Value {
+fn row(v: &Value, line: u64) -> &Value {
     v["entries"]
         .as_array()
         .unwrap()
