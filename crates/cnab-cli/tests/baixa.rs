@@ -687,3 +687,49 @@ fn readme_baixa_example() {
         "{out}"
     );
 }
+
+/// Two `cnab baixa apply` processes on the same SQLite ledger and the same file at the same moment: one applies
+/// it, the other finds it applied; every payment is settled once.
+#[test]
+fn two_processes_apply_the_same_file_at_once() {
+    if !have_corpus() {
+        return;
+    }
+    let (_dir, ledger) = ledger_with_titles("concurrent");
+    let spawn = || {
+        Command::new(env!("CARGO_BIN_EXE_cnab"))
+            .args(["baixa", "--ledger", &ledger, "apply", BRADESCO_RET])
+            .current_dir(root())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (a, b) = (spawn(), spawn());
+    let mut applied = Vec::new();
+    for child in [a, b] {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        applied.push((
+            v["applied"].as_u64().unwrap(),
+            v["already_applied"].as_bool().unwrap(),
+        ));
+    }
+    applied.sort();
+    assert_eq!(applied, [(0, true), (33, false)]);
+    let r = json_ok(&[
+        "baixa",
+        "--ledger",
+        &ledger,
+        "report",
+        "--date",
+        "2012-05-02",
+    ]);
+    assert_eq!(r["files"].as_array().unwrap().len(), 1);
+    assert_eq!(r["portfolio"]["paid"]["valor"], "6433.93");
+}
