@@ -12,6 +12,9 @@
 //! could be read are applied and every problem is listed under `problems` (line, columns, field, message); the exit
 //! code is then 1 when there was any problem, so a script notices that some lines did not become entries.
 //!
+//! Each file is applied in its own transaction: when the ledger fails on a file, the result of the files before it
+//! (applied) is printed, then the error naming the file that was not applied (exit 1).
+//!
 //! Exit codes: 0 ok, 1 input problems (a bad titles row, an unreadable retorno, an unknown title id), 2 usage.
 
 use std::path::{Path, PathBuf};
@@ -277,7 +280,19 @@ pub(crate) fn run(args: BaixaArgs) -> Result<bool, Fail> {
             let mut out = Vec::with_capacity(files.len());
             let mut any_problem = false;
             for (p, r) in &files {
-                let res = l.apply(r).map_err(ledger_err)?;
+                let res = match l.apply(r) {
+                    Ok(res) => res,
+                    Err(e) => {
+                        // the files before this one are applied (one transaction each): say so, then fail
+                        if !out.is_empty() {
+                            print(&baixa::render::apply_all(&out))?;
+                        }
+                        return Err(Fail(
+                            1,
+                            format!("{}: not applied: {}", p.display(), ledger_err(e).1),
+                        ));
+                    }
+                };
                 any_problem |= !r.problems.is_empty();
                 out.push(baixa::render::apply_file(
                     &p.display().to_string(),
