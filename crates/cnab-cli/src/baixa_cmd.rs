@@ -203,8 +203,23 @@ fn read_retorno(path: &Path, lenient: bool) -> Result<cnab_core::Retorno, Fail> 
     }
 }
 
+/// Writes to standard output; a reader that went away (`| head`) ends the output quietly, never a panic.
+fn emit(bytes: &[u8]) -> Result<(), Fail> {
+    use std::io::Write;
+    let mut lock = std::io::stdout().lock();
+    match lock.write_all(bytes).and_then(|()| lock.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Fail(1, format!("stdout: {e}")))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Pretty JSON and a newline, as every `cnab` command prints.
 fn print(v: &Value) -> Result<(), Fail> {
-    crate::print_json(v)
+    let mut s = serde_json::to_string_pretty(v).map_err(|e| Fail(1, e.to_string()))?;
+    s.push('\n');
+    emit(s.as_bytes())
 }
 
 fn today() -> NaiveDate {
@@ -371,7 +386,7 @@ pub(crate) fn run(args: BaixaArgs) -> Result<bool, Fail> {
                 Format::Csv => {
                     let s = baixa::render::report_csv(&files, &p, &d)
                         .map_err(|e| Fail(1, e.to_string()))?;
-                    print!("{s}");
+                    emit(s.as_bytes())?;
                 }
             }
             Ok(true)
