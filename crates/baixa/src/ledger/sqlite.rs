@@ -101,19 +101,7 @@ struct Loaded {
     convenio: Option<Key>,
 }
 
-fn load_row(
-    row: &Row<'_>,
-) -> rusqlite::Result<(
-    u64,
-    String,
-    String,
-    String,
-    String,
-    bool,
-    Option<String>,
-    Option<String>,
-    String,
-)> {
+fn load_row(row: &Row<'_>) -> rusqlite::Result<RawRow> {
     Ok((
         row.get::<_, i64>(0)? as u64,
         row.get(1)?,
