@@ -18,6 +18,10 @@ use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 use serde_json::{json, Value};
 
+// `cnab.baixa`'s native half (the file is baixa.rs; the module name keeps clear of the `baixa` crate).
+#[path = "baixa.rs"]
+mod baixa_native;
+
 create_exception!(
     _cnab,
     NativeError,
@@ -478,6 +482,7 @@ fn _cnab(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(write_remessa, m)?)?;
     m.add_function(wrap_pyfunction!(boleto_parse, m)?)?;
     m.add_function(wrap_pyfunction!(boleto_make, m)?)?;
+    baixa_native::register(m)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -36,7 +36,7 @@
 //! Modules: [`titulo`] (the title and its charge rules), [`import`] (CSV, JSON, remessa), [`charges`] (amount due,
 //! business days, rounding), [`key`] (normalized keys and content identities), [`engine`] (matching and
 //! classification over the [`Book`] trait), [`outcome`], [`ledger`] (the [`Ledger`] trait, [`MemoryLedger`],
-//! [`SqliteLedger`], the SQL [`schema`]), [`report`].
+//! [`SqliteLedger`], the SQL [`schema`]), [`report`], [`render`] (the JSON/CSV the CLI and the bindings print).
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -47,6 +47,7 @@ pub mod import;
 pub mod key;
 pub mod ledger;
 pub mod outcome;
+pub mod render;
 pub mod report;
 pub mod titulo;
 

@@ -12,6 +12,7 @@ use clap::{Parser, Subcommand};
 use cnab_core::{read_with_envelope, Bank, CnabFile, Error, ErrorKind, Layout, ReadOptions};
 use rust_decimal::Decimal;
 
+mod baixa_cmd;
 mod boleto_cmd;
 mod corpus;
 mod out;
@@ -115,6 +116,8 @@ enum Cmd {
         #[command(subcommand)]
         cmd: pix_cmd::PixCmd,
     },
+    /// Settle open titles from retornos exactly once: import titles, apply retornos, amounts due, reports.
+    Baixa(baixa_cmd::BaixaArgs),
 }
 
 /// How `validate` prints.
@@ -534,6 +537,7 @@ fn run(out: &mut Out, cli: Cli) -> Result<bool, Fail> {
         ),
         Cmd::Boleto { cmd } => boleto_cmd::run(out, cmd),
         Cmd::Pix { cmd } => pix_cmd::run(out, cmd),
+        Cmd::Baixa(args) => baixa_cmd::run(args),
         Cmd::Banks => {
             write!(out, "{}", banks_table())?;
             Ok(true)
