@@ -46,7 +46,7 @@ pub use field::{FieldSpec, Kind, RecordLayout, Role, Value};
 pub use model::*;
 pub use read::{
     detect, read, read_remessa, read_retorno, read_with_envelope, CnabFile, Detected, Envelope,
-    ReadOptions, RetornoReader,
+    ReadOptions, RemessaReader, RetornoReader,
 };
 pub use record::{RawRecord, Record};
 pub use write::{

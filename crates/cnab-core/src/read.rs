@@ -1712,7 +1712,21 @@ impl<R: BufRead> StreamLines<R> {
 /// let n = reader.count();
 /// assert!(n > 0);
 /// ```
-pub struct RetornoReader<R: BufRead> {
+pub struct RetornoReader<R: BufRead>(Stream<R>);
+
+/// Reads remessa titles one at a time from any `BufRead`, as [`RetornoReader`] reads retorno entries: what
+/// [`read_remessa`] yields for the same bytes, in constant memory; a retorno is refused with
+/// [`ErrorKind::WrongFileKind`].
+///
+/// ```
+/// let f = std::fs::File::open(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/341-itau/cnab240/remessa/remessa.rem")).unwrap();
+/// let reader = cnab_core::read::RemessaReader::new(std::io::BufReader::new(f), cnab_core::ReadOptions::strict()).unwrap();
+/// assert!(reader.count() > 0);
+/// ```
+pub struct RemessaReader<R: BufRead>(Stream<R>);
+
+/// The streaming engine behind [`RetornoReader`] and [`RemessaReader`].
+struct Stream<R: BufRead> {
     lines: StreamLines<R>,
     engine: Engine<'static>,
     /// Lines read for detection, not yet fed.
@@ -1723,9 +1737,9 @@ pub struct RetornoReader<R: BufRead> {
     detected: Detected,
 }
 
-impl<R: BufRead> RetornoReader<R> {
-    /// Starts reading: reads up to [`DETECT_LINES`] lines to detect bank, layout and kind.
-    pub fn new(src: R, opts: ReadOptions) -> Result<Self> {
+impl<R: BufRead> Stream<R> {
+    /// Reads up to [`DETECT_LINES`] lines to detect bank, layout and kind; refuses the other kind.
+    fn new(src: R, opts: ReadOptions, kind: FileKind) -> Result<Self> {
         let mut lines = StreamLines {
             src,
             buf: Vec::with_capacity(512),
@@ -1754,9 +1768,9 @@ impl<R: BufRead> RetornoReader<R> {
         }
         let views: Vec<(&[u8], LineEnding)> =
             head.iter().map(|(_, b, e)| (b.as_slice(), *e)).collect();
-        let (d, spec, problems, bank_code) = prepare(&views, opts, Some(FileKind::Retorno))?;
-        if spec.kind != FileKind::Retorno {
-            return Err(wrong_kind(FileKind::Retorno, spec.kind));
+        let (d, spec, problems, bank_code) = prepare(&views, opts, Some(kind))?;
+        if spec.kind != kind {
+            return Err(wrong_kind(kind, spec.kind));
         }
         let mut engine = Engine::new(spec, opts.lenient, problems, false);
         engine.header_bank = bank_code;
@@ -1765,7 +1779,7 @@ impl<R: BufRead> RetornoReader<R> {
             engine.detail_tie = tie;
         }
         drop(views);
-        Ok(RetornoReader {
+        Ok(Stream {
             lines,
             engine,
             head: head.into(),
@@ -1775,32 +1789,9 @@ impl<R: BufRead> RetornoReader<R> {
         })
     }
 
-    /// What was detected.
-    pub fn detected(&self) -> &Detected {
-        &self.detected
-    }
-    /// The header, once read.
-    pub fn header(&self) -> &Header {
-        &self.engine.header
-    }
-    /// Problems collected so far (lenient mode).
-    pub fn problems(&self) -> &[Error] {
-        &self.engine.problems
-    }
-}
-
-fn io_kind(e: std::io::Error) -> ErrorKind {
-    if e.kind() == std::io::ErrorKind::InvalidData {
-        ErrorKind::LineTooLong { limit: MAX_LINE }
-    } else {
-        ErrorKind::io(e.to_string())
-    }
-}
-
-impl<R: BufRead> Iterator for RetornoReader<R> {
-    type Item = Result<RetornoEntry>;
-
-    fn next(&mut self) -> Option<Self::Item> {
+    /// Feeds lines until one closes an entry or title (`Some(Ok(()))`, the value then on the engine's list), an
+    /// error (`Some(Err)`), or the end (`None`).
+    fn next_event(&mut self) -> Option<Result<()>> {
         loop {
             if self.done {
                 return None;
@@ -1822,16 +1813,92 @@ impl<R: BufRead> Iterator for RetornoReader<R> {
                 Ok(Some((no, bytes, ending))) => self.engine.feed(no, Cow::Owned(bytes), ending),
             };
             match fed {
-                Ok(Some(Event::Entry)) => {
-                    if let Some(e) = self.engine.entries.pop() {
-                        return Some(Ok(e));
-                    }
-                }
-                Ok(_) => {}
+                Ok(Some(_)) => return Some(Ok(())),
+                Ok(None) => {}
                 Err(e) => {
                     self.done = true;
                     return Some(Err(e));
                 }
+            }
+        }
+    }
+}
+
+impl<R: BufRead> RetornoReader<R> {
+    /// Starts reading: reads up to [`DETECT_LINES`] lines to detect bank, layout and kind.
+    pub fn new(src: R, opts: ReadOptions) -> Result<Self> {
+        Stream::new(src, opts, FileKind::Retorno).map(RetornoReader)
+    }
+    /// What was detected.
+    pub fn detected(&self) -> &Detected {
+        &self.0.detected
+    }
+    /// The header, once read.
+    pub fn header(&self) -> &Header {
+        &self.0.engine.header
+    }
+    /// Problems collected so far (lenient mode).
+    pub fn problems(&self) -> &[Error] {
+        &self.0.engine.problems
+    }
+}
+
+impl<R: BufRead> RemessaReader<R> {
+    /// Starts reading: reads up to [`DETECT_LINES`] lines to detect bank, layout and kind.
+    pub fn new(src: R, opts: ReadOptions) -> Result<Self> {
+        Stream::new(src, opts, FileKind::Remessa).map(RemessaReader)
+    }
+    /// What was detected.
+    pub fn detected(&self) -> &Detected {
+        &self.0.detected
+    }
+    /// The header, once read.
+    pub fn header(&self) -> &Header {
+        &self.0.engine.header
+    }
+    /// Problems collected so far (lenient mode).
+    pub fn problems(&self) -> &[Error] {
+        &self.0.engine.problems
+    }
+}
+
+impl<R: BufRead> Iterator for RemessaReader<R> {
+    type Item = Result<Titulo>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            match self.0.next_event()? {
+                Ok(()) => {
+                    if let Some(t) = self.0.engine.titulos.pop() {
+                        return Some(Ok(t));
+                    }
+                }
+                Err(e) => return Some(Err(e)),
+            }
+        }
+    }
+}
+
+fn io_kind(e: std::io::Error) -> ErrorKind {
+    if e.kind() == std::io::ErrorKind::InvalidData {
+        ErrorKind::LineTooLong { limit: MAX_LINE }
+    } else {
+        ErrorKind::io(e.to_string())
+    }
+}
+
+impl<R: BufRead> Iterator for RetornoReader<R> {
+    type Item = Result<RetornoEntry>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            match self.0.next_event()? {
+                Ok(()) => {
+                    if let Some(e) = self.0.engine.entries.pop() {
+                        return Some(Ok(e));
+                    }
+                }
+                Err(e) => return Some(Err(e)),
             }
         }
     }

@@ -212,3 +212,26 @@ fn bb_cnab400_without_header_reads_with_its_bank() {
     )
     .is_err());
 }
+
+#[test]
+fn remessas_stream_as_they_read() {
+    use cnab_core::{read_remessa, RemessaReader};
+    for rel in [
+        "341-itau/cnab240/remessa/remessa.rem",
+        "341-itau/cnab400/remessa/remessa.rem",
+        "001-bb/cnab240/remessa/remessa.rem",
+    ] {
+        let b = fixture(rel);
+        let whole = read_remessa(&b, ReadOptions::strict()).unwrap();
+        let streamed: Vec<_> = RemessaReader::new(BufReader::new(&b[..]), ReadOptions::strict())
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(streamed, whole.titulos, "{rel}");
+    }
+    let ret = fixture("341-itau/cnab240/retorno/retorno.ret");
+    let err = RemessaReader::new(BufReader::new(&ret[..]), ReadOptions::strict())
+        .err()
+        .unwrap();
+    assert_eq!(err.to_string(), "line 1: this is a retorno, not a remessa");
+}
