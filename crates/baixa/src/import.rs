@@ -365,7 +365,7 @@ pub fn from_remessa(remessa: &Remessa) -> Result<Vec<Titulo>, ImportError> {
     let b = &remessa.header.beneficiario;
     let convenio = [&b.convenio, &b.codigo_beneficiario, &b.conta]
         .into_iter()
-        .find(|s| s.trim().trim_start_matches('0') != "")
+        .find(|s| !s.trim().trim_start_matches('0').is_empty())
         .map(|s| s.trim().to_string())
         .unwrap_or_default();
     let mut out = Vec::new();

@@ -42,11 +42,11 @@ pub struct SqliteLedger {
     conn: Connection,
 }
 
-fn key_text(k: Option<Key>) -> String {
+pub(crate) fn key_text(k: Option<Key>) -> String {
     k.map(|k| k.to_string()).unwrap_or_default()
 }
 
-fn title_keys(t: &Titulo) -> (String, String, String, String) {
+pub(crate) fn title_keys(t: &Titulo) -> (String, String, String, String) {
     let (body, dv) = split_nosso_numero(&t.nosso_numero, t.nosso_numero_dv.as_deref());
     let nn = Key::of(&[body]);
     let nn_dv = match (nn.is_some(), dv) {
@@ -84,19 +84,7 @@ struct Loaded {
     convenio: Option<Key>,
 }
 
-fn load_row(
-    row: &Row<'_>,
-) -> rusqlite::Result<(
-    u64,
-    String,
-    String,
-    String,
-    String,
-    bool,
-    Option<String>,
-    Option<String>,
-    String,
-)> {
+fn load_row(row: &Row<'_>) -> rusqlite::Result<RawRow> {
     Ok((
         row.get::<_, i64>(0)? as u64,
         row.get(1)?,

@@ -1,0 +1,728 @@
+//! The PostgreSQL ledger: one database shared by several workers.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::hash::{BuildHasher, Hasher};
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use cnab_core::Retorno;
+use postgres::error::SqlState;
+use postgres::types::{Json, ToSql};
+use postgres::{Client, IsolationLevel, NoTls, Row, Statement, Transaction};
+use rust_decimal::Decimal;
+
+use super::schema::{self, Dialect};
+use super::sqlite::{key_text, title_keys};
+use super::{
+    already_applied, duplicate_settlement, now, settle_outcome, settlement_identity, ApplyResult,
+    ImportSummary, Ledger,
+};
+use crate::engine::{apply_entries, Book, Candidate, FileContext, TitleRef};
+use crate::error::LedgerError;
+use crate::key::{EntryId, Key};
+use crate::outcome::{EntryOutcome, Event, ManualSettlement, Outcome, Status, TitleState};
+use crate::report::FileReport;
+use crate::titulo::Titulo;
+
+/// How many times a transaction that PostgreSQL aborted for a serialization failure or a deadlock is run again
+/// before the error is returned.
+pub const MAX_ATTEMPTS: u32 = 12;
+
+/// Buffered entry outcomes and events are written in batches of this many rows.
+const BATCH: usize = 1000;
+
+/// First key of the advisory lock that serializes schema migrations (the second is the schema's name).
+const MIGRATION_LOCK: i32 = 0x6261_6978; // "baix"
+
+/// A ledger in a PostgreSQL database, for several workers sharing one ledger.
+///
+/// Every operation is one `SERIALIZABLE` transaction, so concurrent appliers behave as if they had run one after
+/// the other: the file row (unique on the file identity) and every entry row (unique on the entry identity) are
+/// written with the titles' new states, or nothing is. When two workers apply the same file, or two files carrying
+/// the same payment, at the same moment, the second one's insert waits for the first transaction; once that commits,
+/// PostgreSQL aborts the second with a serialization failure, and the second is run again from the start: it then
+/// sees the file as `already_applied`, or the payment as a `duplicate`. Serialization failures and deadlocks are
+/// retried up to [`MAX_ATTEMPTS`] times with a growing, jittered pause.
+///
+/// Amounts are `NUMERIC` (exact, never rounded on the way in), dates `DATE`, the titles' and outcomes' full data
+/// `JSONB`. The schema is the one SQLite uses ([`schema::MIGRATIONS`], rendered for [`Dialect::Postgres`]), created
+/// or upgraded by [`PostgresLedger::connect`] in the schema named first in the connection's `search_path`.
+///
+/// ```no_run
+/// use baixa::{Ledger, PostgresLedger};
+/// let mut ledger = PostgresLedger::connect("postgres://baixa@127.0.0.1/erp")?;
+/// println!("{} titles", ledger.titles()?.len());
+/// # Ok::<(), baixa::LedgerError>(())
+/// ```
+pub struct PostgresLedger {
+    client: Client,
+    st: Statements,
+}
+
+impl std::fmt::Debug for PostgresLedger {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PostgresLedger").finish_non_exhaustive()
+    }
+}
+
+const TITLE_COLS: &str =
+    "seq, id, convenio_key, status, paid, registered, linked_nosso_numero, settled_on, data";
+
+fn select(where_: &str) -> String {
+    format!("SELECT {TITLE_COLS}, nn_key, linked_nn_key FROM titles WHERE {where_}")
+}
+
+/// The statements every transaction uses, prepared once per connection.
+#[derive(Clone)]
+struct Statements {
+    find_nn: Statement,
+    find_seu: Statement,
+    find_id: Statement,
+    by_seq: Statement,
+    claim: Statement,
+    link: Statement,
+    set_state: Statement,
+    records: Statement,
+    events: Statement,
+}
+
+impl Statements {
+    fn prepare(c: &mut Client) -> Result<Self, LedgerError> {
+        Ok(Statements {
+            find_nn: c.prepare(&select(
+                "bank = $1 AND (nn_key = $2 OR nn_dv_key = $2 OR linked_nn_key = $2 OR linked_nn_dv_key = $2)",
+            ))?,
+            find_seu: c.prepare(&select("bank = $1 AND seu_key = $2"))?,
+            find_id: c.prepare(&select("id = $1"))?,
+            by_seq: c.prepare(&format!("SELECT {TITLE_COLS} FROM titles WHERE seq = $1"))?,
+            claim: c.prepare(
+                "INSERT INTO entries (identity, file_id, line, outcome) VALUES ($1, $2, $3, 'pending') \
+                 ON CONFLICT (identity) DO NOTHING",
+            )?,
+            link: c.prepare(
+                "UPDATE titles SET linked_nn_key = $1, linked_nn_dv_key = $2, linked_nosso_numero = $3 \
+                 WHERE seq = $4",
+            )?,
+            set_state: c.prepare(
+                "UPDATE titles SET status = $1, paid = $2, registered = $3, linked_nosso_numero = $4, \
+                 settled_on = $5 WHERE seq = $6",
+            )?,
+            records: c.prepare(
+                "UPDATE entries AS e SET outcome = u.outcome, title_id = u.title_id, expected = u.expected, \
+                 paid = u.paid, difference = u.difference, data = u.data \
+                 FROM UNNEST($1::text[], $2::text[], $3::text[], $4::numeric[], $5::numeric[], $6::numeric[], \
+                 $7::jsonb[]) AS u(identity, outcome, title_id, expected, paid, difference, data) \
+                 WHERE e.identity = u.identity",
+            )?,
+            // ordered by position so that `seq` follows the order the events happened in
+            events: c.prepare(
+                "INSERT INTO events (title_id, kind, file_id, data) \
+                 SELECT title_id, kind, file_id, data \
+                 FROM UNNEST($1::text[], $2::text[], $3::text[], $4::jsonb[]) WITH ORDINALITY \
+                 AS u(title_id, kind, file_id, data, n) ORDER BY n",
+            )?,
+        })
+    }
+}
+
+struct Loaded {
+    titulo: Titulo,
+    id: Arc<str>,
+    state: TitleState,
+    convenio: Option<Key>,
+}
+
+fn to_i64<T: TryInto<i64>>(v: T) -> i64 {
+    v.try_into().unwrap_or(i64::MAX)
+}
+
+fn load(row: &Row) -> Result<(u64, Loaded), LedgerError> {
+    let seq: i64 = row.try_get(0)?;
+    let id: String = row.try_get(1)?;
+    let conv: String = row.try_get(2)?;
+    let status: String = row.try_get(3)?;
+    let paid: Decimal = row.try_get(4)?;
+    let registered: i32 = row.try_get(5)?;
+    let linked: Option<String> = row.try_get(6)?;
+    let settled_on: Option<NaiveDate> = row.try_get(7)?;
+    let Json(titulo): Json<Titulo> = row.try_get(8)?;
+    let state = TitleState {
+        status: Status::from_name(&status)
+            .ok_or_else(|| LedgerError::Corrupt(format!("bad status {status:?}")))?,
+        paid,
+        registered: registered != 0,
+        linked_nosso_numero: linked,
+        settled_on,
+    };
+    let seq =
+        u64::try_from(seq).map_err(|_| LedgerError::Corrupt(format!("bad title row {seq}")))?;
+    Ok((
+        seq,
+        Loaded {
+            titulo,
+            id: Arc::from(id.as_str()),
+            state,
+            convenio: Key::parse(&conv),
+        },
+    ))
+}
+
+fn event_kind(ev: &Event) -> &'static str {
+    match ev {
+        Event::Imported { .. } => "imported",
+        Event::Entry { .. } => "entry",
+        Event::Linked { .. } => "linked",
+        Event::ManualSettlement { .. } => "manual_settlement",
+    }
+}
+
+/// Entry outcomes and events waiting to be written (in batches: one round trip per [`BATCH`] rows).
+#[derive(Default)]
+struct Pending {
+    identity: Vec<String>,
+    outcome: Vec<&'static str>,
+    title_id: Vec<Option<String>>,
+    expected: Vec<Option<Decimal>>,
+    paid: Vec<Option<Decimal>>,
+    difference: Vec<Option<Decimal>>,
+    data: Vec<Json<EntryOutcome>>,
+    ev_title: Vec<String>,
+    ev_kind: Vec<&'static str>,
+    ev_file: Vec<Option<String>>,
+    ev_data: Vec<Json<Event>>,
+}
+
+struct PgBook<'a, 't> {
+    tx: &'a mut Transaction<'t>,
+    st: &'a Statements,
+    file_id: String,
+    cache: HashMap<u64, Loaded>,
+    pending: Pending,
+}
+
+impl<'a, 't> PgBook<'a, 't> {
+    fn new(tx: &'a mut Transaction<'t>, st: &'a Statements, file_id: &str) -> Self {
+        PgBook {
+            tx,
+            st,
+            file_id: file_id.to_string(),
+            cache: HashMap::new(),
+            pending: Pending::default(),
+        }
+    }
+
+    fn query(
+        &mut self,
+        st: &Statement,
+        p: &[&(dyn ToSql + Sync)],
+        exact_key: Option<&str>,
+        out: &mut Vec<Candidate>,
+    ) -> Result<(), LedgerError> {
+        self.cache.clear();
+        for row in self.tx.query(st, p)? {
+            let nn_key: String = row.try_get(9)?;
+            let linked_key: String = row.try_get(10)?;
+            let exact = exact_key.is_none_or(|k| nn_key == k || linked_key == k);
+            let (seq, l) = load(&row)?;
+            out.push(Candidate {
+                r: seq,
+                exact,
+                convenio: l.convenio.clone(),
+            });
+            self.cache.insert(seq, l);
+        }
+        Ok(())
+    }
+
+    fn ensure(&mut self, r: TitleRef) -> Result<&Loaded, LedgerError> {
+        if !self.cache.contains_key(&r) {
+            let row = self.tx.query_one(&self.st.by_seq, &[&to_i64(r)])?;
+            let (seq, l) = load(&row)?;
+            self.cache.insert(seq, l);
+        }
+        self.cache
+            .get(&r)
+            .ok_or_else(|| LedgerError::Corrupt(format!("title row {r} vanished")))
+    }
+
+    fn event(&mut self, title_id: &str, ev: Event) -> Result<(), LedgerError> {
+        let p = &mut self.pending;
+        p.ev_title.push(title_id.to_string());
+        p.ev_kind.push(event_kind(&ev));
+        p.ev_file
+            .push(Some(self.file_id.clone()).filter(|f| !f.is_empty()));
+        p.ev_data.push(Json(ev));
+        if p.ev_title.len() >= BATCH {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    /// Write what is buffered.
+    fn flush(&mut self) -> Result<(), LedgerError> {
+        let p = std::mem::take(&mut self.pending);
+        if !p.identity.is_empty() {
+            self.tx.execute(
+                &self.st.records,
+                &[
+                    &p.identity,
+                    &p.outcome,
+                    &p.title_id,
+                    &p.expected,
+                    &p.paid,
+                    &p.difference,
+                    &p.data,
+                ],
+            )?;
+        }
+        if !p.ev_title.is_empty() {
+            self.tx.execute(
+                &self.st.events,
+                &[&p.ev_title, &p.ev_kind, &p.ev_file, &p.ev_data],
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl Book for PgBook<'_, '_> {
+    type Error = LedgerError;
+
+    fn find_by_nosso_numero(
+        &mut self,
+        bank: u16,
+        key: &Key,
+        out: &mut Vec<Candidate>,
+    ) -> Result<(), LedgerError> {
+        let k = key.to_string();
+        let st = self.st.find_nn.clone();
+        self.query(&st, &[&i32::from(bank), &k], Some(&k), out)
+    }
+
+    fn find_by_seu_numero(
+        &mut self,
+        bank: u16,
+        key: &Key,
+        out: &mut Vec<Candidate>,
+    ) -> Result<(), LedgerError> {
+        let k = key.to_string();
+        let st = self.st.find_seu.clone();
+        self.query(&st, &[&i32::from(bank), &k], None, out)
+    }
+
+    fn find_by_id(&mut self, id: &str, out: &mut Vec<Candidate>) -> Result<(), LedgerError> {
+        let st = self.st.find_id.clone();
+        self.query(&st, &[&id], None, out)
+    }
+
+    fn title(&mut self, r: TitleRef) -> Result<Cow<'_, Titulo>, LedgerError> {
+        Ok(Cow::Borrowed(&self.ensure(r)?.titulo))
+    }
+
+    fn title_id(&mut self, r: TitleRef) -> Result<Arc<str>, LedgerError> {
+        Ok(self.ensure(r)?.id.clone())
+    }
+
+    fn state(&mut self, r: TitleRef) -> Result<TitleState, LedgerError> {
+        Ok(self.ensure(r)?.state.clone())
+    }
+
+    fn claim(&mut self, identity: &EntryId, line: usize) -> Result<bool, LedgerError> {
+        let n = self.tx.execute(
+            &self.st.claim,
+            &[&identity.to_string(), &self.file_id, &to_i64(line)],
+        )?;
+        Ok(n == 1)
+    }
+
+    fn link(
+        &mut self,
+        r: TitleRef,
+        nosso_numero: &str,
+        dv: Option<&str>,
+    ) -> Result<(), LedgerError> {
+        let k = key_text(Key::of(&[nosso_numero]));
+        let kdv = key_text(dv.and_then(|dv| Key::of(&[nosso_numero, dv])));
+        self.tx
+            .execute(&self.st.link, &[&k, &kdv, &nosso_numero, &to_i64(r)])?;
+        let id = self.ensure(r)?.id.clone();
+        if let Some(l) = self.cache.get_mut(&r) {
+            l.state.linked_nosso_numero = Some(nosso_numero.to_string());
+        }
+        let ev = Event::Linked {
+            nosso_numero: nosso_numero.to_string(),
+            file_id: self.file_id.clone(),
+        };
+        self.event(&id, ev)
+    }
+
+    fn set_state(&mut self, r: TitleRef, s: &TitleState) -> Result<(), LedgerError> {
+        self.tx.execute(
+            &self.st.set_state,
+            &[
+                &s.status.name(),
+                &s.paid,
+                &i32::from(s.registered),
+                &s.linked_nosso_numero,
+                &s.settled_on,
+                &to_i64(r),
+            ],
+        )?;
+        if let Some(l) = self.cache.get_mut(&r) {
+            l.state = s.clone();
+        }
+        Ok(())
+    }
+
+    fn record(&mut self, o: &EntryOutcome, r: Option<TitleRef>) -> Result<(), LedgerError> {
+        if o.outcome != Outcome::Duplicate {
+            let p = &mut self.pending;
+            p.identity.push(o.identity.to_string());
+            p.outcome.push(o.outcome.name());
+            p.title_id.push(o.title_id.as_deref().map(str::to_string));
+            p.expected.push(o.expected);
+            p.paid.push(o.paid);
+            p.difference.push(o.difference);
+            p.data.push(Json(o.clone()));
+        }
+        if let Some(r) = r {
+            let id = self.ensure(r)?.id.clone();
+            let ev = Event::Entry {
+                file_id: self.file_id.clone(),
+                outcome: Box::new(o.clone()),
+            };
+            self.event(&id, ev)?;
+        }
+        if self.pending.identity.len() >= BATCH {
+            self.flush()?;
+        }
+        Ok(())
+    }
+}
+
+/// A serialization failure or a deadlock: the transaction can be run again.
+fn retryable(e: &LedgerError) -> bool {
+    match e {
+        LedgerError::Postgres(e) => e.code().is_some_and(|c| {
+            *c == SqlState::T_R_SERIALIZATION_FAILURE || *c == SqlState::T_R_DEADLOCK_DETECTED
+        }),
+        _ => false,
+    }
+}
+
+fn once<T>(
+    client: &mut Client,
+    f: &mut impl FnMut(&mut Transaction<'_>) -> Result<T, LedgerError>,
+) -> Result<T, LedgerError> {
+    let mut tx = client
+        .build_transaction()
+        .isolation_level(IsolationLevel::Serializable)
+        .start()?;
+    let v = f(&mut tx)?;
+    tx.commit()?;
+    Ok(v)
+}
+
+/// Run `f` in a serializable transaction, again when PostgreSQL aborts it for a serialization failure or a
+/// deadlock (up to [`MAX_ATTEMPTS`] runs). A failed run is rolled back whole before the next.
+fn retrying<T>(
+    client: &mut Client,
+    mut f: impl FnMut(&mut Transaction<'_>) -> Result<T, LedgerError>,
+) -> Result<T, LedgerError> {
+    let mut attempt = 1;
+    loop {
+        match once(client, &mut f) {
+            Err(e) if attempt < MAX_ATTEMPTS && retryable(&e) => {
+                // 10 ms, 20 ms, … up to 1.28 s, plus up to as much again at random so that retries spread out
+                let base = 10u64 << attempt.min(7);
+                let jitter = std::collections::hash_map::RandomState::new()
+                    .build_hasher()
+                    .finish()
+                    % base;
+                std::thread::sleep(Duration::from_millis(base + jitter));
+                attempt += 1;
+            }
+            r => return r,
+        }
+    }
+}
+
+fn migrate(client: &mut Client) -> Result<(), LedgerError> {
+    let mut tx = client.transaction()?;
+    // two workers starting on an empty database must not both create the tables
+    tx.execute(
+        "SELECT pg_advisory_xact_lock($1, hashtext(COALESCE(current_schema(), '')))",
+        &[&MIGRATION_LOCK],
+    )?;
+    tx.batch_execute(schema::VERSION_TABLE)?;
+    let v: i64 = tx
+        .query_one(
+            "SELECT COALESCE(MAX(version), 0)::bigint FROM baixa_schema_version",
+            &[],
+        )?
+        .try_get(0)?;
+    if v > schema::latest() {
+        return Err(LedgerError::SchemaTooNew {
+            found: v,
+            supported: schema::latest(),
+        });
+    }
+    for m in Dialect::Postgres.pending(v) {
+        tx.batch_execute(&Dialect::Postgres.render(m.sql))?;
+        tx.execute(
+            "INSERT INTO baixa_schema_version (version, description, applied_at) VALUES ($1, $2, $3)",
+            &[&m.version, &m.description, &now().to_string()],
+        )?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+impl PostgresLedger {
+    /// Connect to the database at `url` (`postgres://user:password@host:port/database`, or the key=value form;
+    /// without TLS: the server is expected on the same host or a trusted network) and bring its schema up to date.
+    ///
+    /// The tables live in the first schema of the connection's `search_path`; another one can be chosen in the
+    /// URL with `?options=-c%20search_path%3Dname`.
+    ///
+    /// # Errors
+    /// The server cannot be reached or refuses the connection, a migration fails, or the database's schema is
+    /// newer than this library.
+    pub fn connect(url: &str) -> Result<Self, LedgerError> {
+        Self::with_client(Client::connect(url, NoTls)?)
+    }
+
+    /// A ledger over an open connection (bring your own TLS or pool); the schema is brought up to date.
+    ///
+    /// # Errors
+    /// As [`PostgresLedger::connect`].
+    pub fn with_client(mut client: Client) -> Result<Self, LedgerError> {
+        migrate(&mut client)?;
+        let st = Statements::prepare(&mut client)?;
+        Ok(PostgresLedger { client, st })
+    }
+
+    /// The schema version of the database.
+    ///
+    /// # Errors
+    /// A database failure.
+    pub fn schema_version(&mut self) -> Result<i64, LedgerError> {
+        Ok(self
+            .client
+            .query_one(
+                "SELECT COALESCE(MAX(version), 0)::bigint FROM baixa_schema_version",
+                &[],
+            )?
+            .try_get(0)?)
+    }
+
+    /// The underlying connection (for inspection and tests).
+    pub fn client(&mut self) -> &mut Client {
+        &mut self.client
+    }
+}
+
+impl Ledger for PostgresLedger {
+    fn import_titles(&mut self, titles: &[Titulo]) -> Result<ImportSummary, LedgerError> {
+        let st = &self.st;
+        retrying(&mut self.client, |tx| {
+            let mut s = ImportSummary::default();
+            let mut book = PgBook::new(tx, st, "");
+            for t in titles {
+                let (conv, nn, nn_dv, seu) = title_keys(t);
+                let old = book
+                    .tx
+                    .query_opt("SELECT data FROM titles WHERE id = $1", &[&t.id])?;
+                match old {
+                    Some(row) => {
+                        let Json(old): Json<serde_json::Value> = row.try_get(0)?;
+                        if serde_json::from_value::<Titulo>(old).ok().as_ref() == Some(t) {
+                            s.unchanged += 1;
+                            continue;
+                        }
+                        book.tx.execute(
+                            "UPDATE titles SET bank = $1, convenio_key = $2, nn_key = $3, nn_dv_key = $4, \
+                             seu_key = $5, valor = $6, vencimento = $7, data = $8 WHERE id = $9",
+                            &[
+                                &i32::from(t.banco.code()),
+                                &conv,
+                                &nn,
+                                &nn_dv,
+                                &seu,
+                                &t.valor,
+                                &t.vencimento,
+                                &Json(t),
+                                &t.id,
+                            ],
+                        )?;
+                        s.updated += 1;
+                    }
+                    None => {
+                        book.tx.execute(
+                            "INSERT INTO titles (id, bank, convenio_key, nn_key, nn_dv_key, linked_nn_key, \
+                             linked_nn_dv_key, seu_key, valor, vencimento, status, paid, registered, data) \
+                             VALUES ($1, $2, $3, $4, $5, '', '', $6, $7, $8, 'open', 0, 0, $9)",
+                            &[
+                                &t.id,
+                                &i32::from(t.banco.code()),
+                                &conv,
+                                &nn,
+                                &nn_dv,
+                                &seu,
+                                &t.valor,
+                                &t.vencimento,
+                                &Json(t),
+                            ],
+                        )?;
+                        s.added += 1;
+                    }
+                }
+                book.event(
+                    &t.id,
+                    Event::Imported {
+                        titulo: Box::new(t.clone()),
+                    },
+                )?;
+            }
+            book.flush()?;
+            Ok(s)
+        })
+    }
+
+    fn apply(&mut self, retorno: &Retorno) -> Result<ApplyResult, LedgerError> {
+        let ctx = FileContext::new(retorno);
+        let file_id = ctx.file_id.to_string();
+        let st = &self.st;
+        let done = retrying(&mut self.client, |tx| {
+            let n = tx.execute(
+                "INSERT INTO files (id, bank, nsa, data_geracao, entries, applied_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING",
+                &[
+                    &file_id,
+                    &i32::from(ctx.bank),
+                    &retorno.header.nsa.and_then(|n| i64::try_from(n).ok()),
+                    &retorno.header.data_geracao,
+                    &to_i64(retorno.entries.len()),
+                    &now(),
+                ],
+            )?;
+            if n == 0 {
+                return Ok(None);
+            }
+            let entries = {
+                let mut book = PgBook::new(tx, st, &file_id);
+                let entries = apply_entries(&mut book, &ctx, &retorno.entries)?;
+                book.flush()?;
+                entries
+            };
+            let report = FileReport::new(&file_id, retorno, &entries);
+            tx.execute(
+                "UPDATE files SET report = $1 WHERE id = $2",
+                &[&Json(&report), &file_id],
+            )?;
+            Ok(Some((entries, report)))
+        })?;
+        Ok(match done {
+            None => already_applied(file_id, retorno),
+            Some((entries, report)) => ApplyResult {
+                file_id,
+                already_applied: false,
+                applied: entries.len(),
+                outcomes: report.counts(),
+                entries,
+                report,
+            },
+        })
+    }
+
+    fn settle(&mut self, s: &ManualSettlement) -> Result<EntryOutcome, LedgerError> {
+        let identity = settlement_identity(s);
+        let mut s = s.clone();
+        s.em = Some(s.em.unwrap_or_else(now));
+        let st = &self.st;
+        retrying(&mut self.client, |tx| {
+            let mut book = PgBook::new(tx, st, "");
+            let mut c = Vec::new();
+            book.find_by_id(&s.title_id, &mut c)?;
+            let r = c
+                .first()
+                .map(|c| c.r)
+                .ok_or_else(|| LedgerError::UnknownTitle(s.title_id.clone()))?;
+            let n = book.tx.execute(
+                "INSERT INTO settlements (identity, title_id, valor, data, meio, por, em, motivo) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (identity) DO NOTHING",
+                &[
+                    &identity.to_string(),
+                    &s.title_id,
+                    &s.valor,
+                    &s.data,
+                    &serde_json::to_value(s.meio)?.as_str().unwrap_or_default(),
+                    &s.por,
+                    &s.em,
+                    &s.motivo,
+                ],
+            )?;
+            if n == 0 {
+                return Ok(duplicate_settlement(&s, identity));
+            }
+            let state = book.state(r)?;
+            let (o, ns) = {
+                let t = book.title(r)?;
+                settle_outcome(&t, &state, &s, identity)?
+            };
+            book.set_state(r, &ns)?;
+            book.event(
+                &s.title_id,
+                Event::ManualSettlement {
+                    settlement: s.clone(),
+                    outcome: Box::new(o.clone()),
+                },
+            )?;
+            book.flush()?;
+            Ok(o)
+        })
+    }
+
+    fn titles(&mut self) -> Result<Vec<(Titulo, TitleState)>, LedgerError> {
+        let sql = format!("SELECT {TITLE_COLS} FROM titles ORDER BY seq");
+        let mut out = Vec::new();
+        for row in self.client.query(&sql, &[])? {
+            let (_, l) = load(&row)?;
+            out.push((l.titulo, l.state));
+        }
+        Ok(out)
+    }
+
+    fn history(&mut self, id: &str) -> Result<Vec<Event>, LedgerError> {
+        if self
+            .client
+            .query_opt("SELECT seq FROM titles WHERE id = $1", &[&id])?
+            .is_none()
+        {
+            return Err(LedgerError::UnknownTitle(id.to_string()));
+        }
+        let mut out = Vec::new();
+        for row in self.client.query(
+            "SELECT data FROM events WHERE title_id = $1 ORDER BY seq",
+            &[&id],
+        )? {
+            let Json(ev): Json<Event> = row.try_get(0)?;
+            out.push(ev);
+        }
+        Ok(out)
+    }
+
+    fn files(&mut self) -> Result<Vec<FileReport>, LedgerError> {
+        let mut out = Vec::new();
+        for row in self.client.query(
+            "SELECT report FROM files WHERE report IS NOT NULL ORDER BY seq",
+            &[],
+        )? {
+            let Json(r): Json<FileReport> = row.try_get(0)?;
+            out.push(r);
+        }
+        Ok(out)
+    }
+}
