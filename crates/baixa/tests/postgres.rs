@@ -132,6 +132,8 @@ fn scenario(l: &mut dyn Ledger) -> Value {
     let mut seen = Vec::new();
     let mut nf9 = title("NF-9", "", "300.00", d(2026, 4, 10));
     nf9.seu_numero = "NF-9".into();
+    let mut nf10 = title("NF-10", "", "50.00", d(2026, 4, 10));
+    nf10.seu_numero = "NF-10".into();
     let titles = vec![
         title("A", "1", "100.00", d(2026, 3, 10)),
         title("B", "2", "100.00", d(2026, 3, 10)),
@@ -139,9 +141,10 @@ fn scenario(l: &mut dyn Ledger) -> Value {
         late_title("NF-1", "12345678"),
         late_title("NF-7", "7777"),
         nf9,
+        nf10,
     ];
     let s = l.import_titles(&titles).unwrap();
-    assert_eq!((s.added, s.updated, s.unchanged), (6, 0, 0));
+    assert_eq!((s.added, s.updated, s.unchanged), (7, 0, 0));
     let mut changed = titles[0].clone();
     changed.pagador.nome = "Fulano".into();
     let s = l.import_titles(&[changed, titles[1].clone()]).unwrap();
@@ -206,7 +209,10 @@ fn scenario(l: &mut dyn Ledger) -> Value {
     assert_eq!((again.applied, again.entries.len()), (0, 0));
     assert_eq!(again.file_id, r.file_id);
 
-    // the same payments in the next day's file are duplicates; new ones settle, the link matches
+    // the same payments in the next day's file are duplicates; new ones settle, the link matches, also when it
+    // is made earlier in the same file
+    let mut reg10 = entry("55544433", "02", K::EntradaConfirmada, d(2026, 4, 1), None);
+    reg10.seu_numero = "NF-10".into();
     let f2 = retorno(
         341,
         "123456",
@@ -216,6 +222,8 @@ fn scenario(l: &mut dyn Ledger) -> Value {
             paid("2", d(2026, 3, 9), "90.00"),
             paid("2", d(2026, 3, 10), "10.00"),
             paid("0088877766", d(2026, 4, 9), "300.00"),
+            reg10,
+            paid("55544433", d(2026, 4, 9), "50.00"),
         ],
     );
     let r = l.apply(&f2).unwrap();
@@ -225,11 +233,14 @@ fn scenario(l: &mut dyn Ledger) -> Value {
             Outcome::Duplicate,
             Outcome::Duplicate,
             Outcome::Paid,
-            Outcome::Paid
+            Outcome::Paid,
+            Outcome::Registered,
+            Outcome::Paid,
         ]
     );
     assert_eq!(r.entries[3].title_id.as_deref(), Some("NF-9"));
-    assert_eq!(r.report.total_paid, dec("310.00"));
+    assert_eq!(r.entries[5].title_id.as_deref(), Some("NF-10"));
+    assert_eq!(r.report.total_paid, dec("360.00"));
     seen.push(serde_json::to_value(&r).unwrap());
 
     // settlement by hand, the same settlement again, then the bank's payment of that title
@@ -301,6 +312,14 @@ fn scenario(l: &mut dyn Ledger) -> Value {
     );
     assert_eq!(states["NF-9"].status, Status::Settled);
     assert_eq!(
+        states["NF-10"].linked_nosso_numero.as_deref(),
+        Some("55544433")
+    );
+    assert_eq!(
+        (states["NF-10"].status, states["NF-10"].paid),
+        (Status::Settled, dec("50.00"))
+    );
+    assert_eq!(
         event_kinds(l, "NF-9"),
         vec!["imported", "linked", "entry", "entry"]
     );
@@ -319,7 +338,7 @@ fn scenario(l: &mut dyn Ledger) -> Value {
     let files = l.files().unwrap();
     assert_eq!(
         files.iter().map(|f| f.entries).collect::<Vec<_>>(),
-        vec![12, 4, 1]
+        vec![12, 6, 1]
     );
 
     let mut histories = BTreeMap::new();
@@ -344,7 +363,7 @@ fn same_outcomes_states_and_histories_as_the_other_ledgers() {
     assert_eq!(got, scenario(&mut MemoryLedger::new()));
     assert_eq!(got, scenario(&mut SqliteLedger::open_in_memory().unwrap()));
     // what the tables hold: one row per entry (duplicates are not stored again), one per file
-    assert_eq!(pg.count("SELECT count(*) FROM {s}.entries"), 12 + 2 + 1);
+    assert_eq!(pg.count("SELECT count(*) FROM {s}.entries"), 12 + 4 + 1);
     assert_eq!(pg.count("SELECT count(*) FROM {s}.files"), 3);
     assert_eq!(pg.count("SELECT count(*) FROM {s}.settlements"), 1);
     assert_eq!(

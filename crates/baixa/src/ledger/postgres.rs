@@ -1,15 +1,15 @@
 //! The PostgreSQL ledger: one database shared by several workers.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::hash::{BuildHasher, Hasher};
 use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::NaiveDate;
-use cnab_core::Retorno;
+use cnab_core::{Retorno, RetornoEntry};
 use postgres::error::SqlState;
-use postgres::types::{Json, ToSql};
+use postgres::types::Json;
 use postgres::{Client, IsolationLevel, NoTls, Row, Statement, Transaction};
 use rust_decimal::Decimal;
 
@@ -68,10 +68,18 @@ impl std::fmt::Debug for PostgresLedger {
 }
 
 const TITLE_COLS: &str =
-    "seq, id, convenio_key, status, paid, registered, linked_nosso_numero, settled_on, data";
+    "seq, id, convenio_key, status, paid, registered, linked_nosso_numero, settled_on, \
+     data, bank, nn_key, nn_dv_key, linked_nn_key, linked_nn_dv_key, seu_key";
 
 fn select(where_: &str) -> String {
-    format!("SELECT {TITLE_COLS}, nn_key, linked_nn_key FROM titles WHERE {where_}")
+    format!("SELECT {TITLE_COLS} FROM titles WHERE {where_}")
+}
+
+/// The rows of bank `$1` whose `column` is one of the keys `$2`.
+fn by_keys(column: &str) -> String {
+    format!(
+        "SELECT t.seq FROM UNNEST($2::text[]) AS k(key) JOIN titles t ON t.bank = $1 AND t.{column} = k.key"
+    )
 }
 
 /// The statements every transaction uses, prepared once per connection.
@@ -82,8 +90,8 @@ struct Statements {
     find_id: Statement,
     by_seq: Statement,
     claim: Statement,
-    link: Statement,
-    set_state: Statement,
+    claim_all: Statement,
+    titles: Statement,
     records: Statement,
     events: Statement,
 }
@@ -91,23 +99,37 @@ struct Statements {
 impl Statements {
     fn prepare(c: &mut Client) -> Result<Self, LedgerError> {
         Ok(Statements {
-            find_nn: c.prepare(&select(
-                "bank = $1 AND (nn_key = $2 OR nn_dv_key = $2 OR linked_nn_key = $2 OR linked_nn_dv_key = $2)",
+            // one index lookup per key and column (a seq scan testing every row against the whole list would
+            // be quadratic, and would conflict with every concurrent writer of the table)
+            find_nn: c.prepare(&select(&format!(
+                "seq IN ({} UNION {} UNION {} UNION {})",
+                by_keys("nn_key"),
+                by_keys("nn_dv_key"),
+                by_keys("linked_nn_key"),
+                by_keys("linked_nn_dv_key")
+            )))?,
+            find_seu: c.prepare(&select(&format!("seq IN ({})", by_keys("seu_key"))))?,
+            find_id: c.prepare(&select(
+                "seq IN (SELECT t.seq FROM UNNEST($1::text[]) AS k(key) JOIN titles t ON t.id = k.key)",
             ))?,
-            find_seu: c.prepare(&select("bank = $1 AND seu_key = $2"))?,
-            find_id: c.prepare(&select("id = $1"))?,
-            by_seq: c.prepare(&format!("SELECT {TITLE_COLS} FROM titles WHERE seq = $1"))?,
+            by_seq: c.prepare(&select("seq = $1"))?,
             claim: c.prepare(
                 "INSERT INTO entries (identity, file_id, line, outcome) VALUES ($1, $2, $3, 'pending') \
                  ON CONFLICT (identity) DO NOTHING",
             )?,
-            link: c.prepare(
-                "UPDATE titles SET linked_nn_key = $1, linked_nn_dv_key = $2, linked_nosso_numero = $3 \
-                 WHERE seq = $4",
+            claim_all: c.prepare(
+                "INSERT INTO entries (identity, file_id, line, outcome) \
+                 SELECT identity, $1, line, 'pending' FROM UNNEST($2::text[], $3::bigint[]) WITH ORDINALITY \
+                 AS u(identity, line, n) ORDER BY n \
+                 ON CONFLICT (identity) DO NOTHING RETURNING identity",
             )?,
-            set_state: c.prepare(
-                "UPDATE titles SET status = $1, paid = $2, registered = $3, linked_nosso_numero = $4, \
-                 settled_on = $5 WHERE seq = $6",
+            titles: c.prepare(
+                "UPDATE titles AS t SET status = u.status, paid = u.paid, registered = u.registered, \
+                 linked_nosso_numero = u.linked, settled_on = u.settled_on, linked_nn_key = u.lk, \
+                 linked_nn_dv_key = u.lkdv \
+                 FROM UNNEST($1::bigint[], $2::text[], $3::numeric[], $4::int[], $5::text[], $6::date[], \
+                 $7::text[], $8::text[]) AS u(seq, status, paid, registered, linked, settled_on, lk, lkdv) \
+                 WHERE t.seq = u.seq",
             )?,
             records: c.prepare(
                 "UPDATE entries AS e SET outcome = u.outcome, title_id = u.title_id, expected = u.expected, \
@@ -127,11 +149,18 @@ impl Statements {
     }
 }
 
+/// A title row as the transaction sees it (its keys too, for lookups answered from memory).
 struct Loaded {
     titulo: Titulo,
     id: Arc<str>,
     state: TitleState,
     convenio: Option<Key>,
+    bank: u16,
+    nn_key: String,
+    nn_dv_key: String,
+    linked_nn_key: String,
+    linked_nn_dv_key: String,
+    seu_key: String,
 }
 
 fn to_i64<T: TryInto<i64>>(v: T) -> i64 {
@@ -148,6 +177,7 @@ fn load(row: &Row) -> Result<(u64, Loaded), LedgerError> {
     let linked: Option<String> = row.try_get(6)?;
     let settled_on: Option<NaiveDate> = row.try_get(7)?;
     let Json(titulo): Json<Titulo> = row.try_get(8)?;
+    let bank: i32 = row.try_get(9)?;
     let state = TitleState {
         status: Status::from_name(&status)
             .ok_or_else(|| LedgerError::Corrupt(format!("bad status {status:?}")))?,
@@ -165,6 +195,13 @@ fn load(row: &Row) -> Result<(u64, Loaded), LedgerError> {
             id: Arc::from(id.as_str()),
             state,
             convenio: Key::parse(&conv),
+            bank: u16::try_from(bank)
+                .map_err(|_| LedgerError::Corrupt(format!("bad bank {bank}")))?,
+            nn_key: row.try_get(10)?,
+            nn_dv_key: row.try_get(11)?,
+            linked_nn_key: row.try_get(12)?,
+            linked_nn_dv_key: row.try_get(13)?,
+            seu_key: row.try_get(14)?,
         },
     ))
 }
@@ -194,12 +231,39 @@ struct Pending {
     ev_data: Vec<Json<Event>>,
 }
 
+/// One transaction's view of the ledger.
+///
+/// Titles are read into memory once (every title any entry of the file can match, in a few queries) and lookups
+/// are answered from there; a lookup for a key that was not read beforehand goes to the database. New title states,
+/// entry outcomes and events are written in batches, all before the transaction commits. Inside a serializable
+/// transaction nothing else changes these rows, so memory and database agree.
 struct PgBook<'a, 't> {
     tx: &'a mut Transaction<'t>,
     st: &'a Statements,
     file_id: String,
-    cache: HashMap<u64, Loaded>,
+    titles: HashMap<u64, Loaded>,
+    by_nn: HashMap<(u16, String), Vec<u64>>,
+    by_seu: HashMap<(u16, String), Vec<u64>>,
+    by_id: HashMap<Arc<str>, u64>,
+    /// Lookups whose every answer is in `titles`.
+    read_nn: HashSet<(u16, String)>,
+    read_seu: HashSet<(u16, String)>,
+    read_id: HashSet<String>,
+    /// Titles whose state changed since they were last written.
+    dirty: BTreeSet<u64>,
+    /// Entry identities this transaction inserted and no entry has claimed yet (`None`: claim row by row).
+    fresh: Option<HashSet<EntryId>>,
     pending: Pending,
+}
+
+fn push_unique(map: &mut HashMap<(u16, String), Vec<u64>>, bank: u16, key: &str, seq: u64) {
+    if key.is_empty() {
+        return;
+    }
+    let v = map.entry((bank, key.to_string())).or_default();
+    if !v.contains(&seq) {
+        v.push(seq);
+    }
 }
 
 impl<'a, 't> PgBook<'a, 't> {
@@ -208,43 +272,164 @@ impl<'a, 't> PgBook<'a, 't> {
             tx,
             st,
             file_id: file_id.to_string(),
-            cache: HashMap::new(),
+            titles: HashMap::new(),
+            by_nn: HashMap::new(),
+            by_seu: HashMap::new(),
+            by_id: HashMap::new(),
+            read_nn: HashSet::new(),
+            read_seu: HashSet::new(),
+            read_id: HashSet::new(),
+            dirty: BTreeSet::new(),
+            fresh: None,
             pending: Pending::default(),
         }
     }
 
-    fn query(
-        &mut self,
-        st: &Statement,
-        p: &[&(dyn ToSql + Sync)],
-        exact_key: Option<&str>,
-        out: &mut Vec<Candidate>,
-    ) -> Result<(), LedgerError> {
-        self.cache.clear();
-        for row in self.tx.query(st, p)? {
-            let nn_key: String = row.try_get(9)?;
-            let linked_key: String = row.try_get(10)?;
-            let exact = exact_key.is_none_or(|k| nn_key == k || linked_key == k);
-            let (seq, l) = load(&row)?;
-            out.push(Candidate {
-                r: seq,
-                exact,
-                convenio: l.convenio.clone(),
-            });
-            self.cache.insert(seq, l);
+    /// Keep a row read from the database (the copy in memory wins: it may be newer).
+    fn keep(&mut self, row: &Row) -> Result<(), LedgerError> {
+        let (seq, l) = load(row)?;
+        if self.titles.contains_key(&seq) {
+            return Ok(());
+        }
+        for k in [
+            &l.nn_key,
+            &l.nn_dv_key,
+            &l.linked_nn_key,
+            &l.linked_nn_dv_key,
+        ] {
+            push_unique(&mut self.by_nn, l.bank, k, seq);
+        }
+        push_unique(&mut self.by_seu, l.bank, &l.seu_key, seq);
+        self.by_id.insert(l.id.clone(), seq);
+        self.titles.insert(seq, l);
+        Ok(())
+    }
+
+    /// Read every title that the given lookups can find, in chunks.
+    fn read(&mut self, which: Lookup, bank: u16, keys: Vec<String>) -> Result<(), LedgerError> {
+        let keys: Vec<String> = keys
+            .into_iter()
+            .filter(|k| match which {
+                Lookup::NossoNumero => !self.read_nn.contains(&(bank, k.clone())),
+                Lookup::SeuNumero => !self.read_seu.contains(&(bank, k.clone())),
+                Lookup::Id => !self.read_id.contains(k),
+            })
+            .collect::<HashSet<_>>()
+            .into_iter()
+            .collect();
+        if keys.is_empty() {
+            return Ok(());
+        }
+        // the database must hold what memory knows (links made by earlier entries) before it is asked
+        self.flush_titles()?;
+        let bank_i = i32::from(bank);
+        for chunk in keys.chunks(BATCH * 5) {
+            let rows = match which {
+                Lookup::NossoNumero => self.tx.query(&self.st.find_nn, &[&bank_i, &chunk])?,
+                Lookup::SeuNumero => self.tx.query(&self.st.find_seu, &[&bank_i, &chunk])?,
+                Lookup::Id => self.tx.query(&self.st.find_id, &[&chunk])?,
+            };
+            for row in &rows {
+                self.keep(row)?;
+            }
+        }
+        for k in keys {
+            match which {
+                Lookup::NossoNumero => self.read_nn.insert((bank, k)),
+                Lookup::SeuNumero => self.read_seu.insert((bank, k)),
+                Lookup::Id => self.read_id.insert(k),
+            };
         }
         Ok(())
     }
 
-    fn ensure(&mut self, r: TitleRef) -> Result<&Loaded, LedgerError> {
-        if !self.cache.contains_key(&r) {
-            let row = self.tx.query_one(&self.st.by_seq, &[&to_i64(r)])?;
-            let (seq, l) = load(&row)?;
-            self.cache.insert(seq, l);
+    /// Read the titles every entry of the file can match, and claim the file's entry identities, in a few
+    /// statements (the engine then asks row by row, answered from memory).
+    fn prepare_file(
+        &mut self,
+        ctx: &FileContext,
+        entries: &[RetornoEntry],
+    ) -> Result<(), LedgerError> {
+        let (mut nn, mut seu, mut ids) = (Vec::new(), Vec::new(), Vec::new());
+        for e in entries {
+            if let Some(k) = Key::of(&[&e.nosso_numero]) {
+                nn.push(k.to_string());
+            }
+            if let Some(dv) = e
+                .nosso_numero_dv
+                .as_deref()
+                .filter(|d| !d.trim().is_empty())
+            {
+                if let Some(k) = Key::of(&[&e.nosso_numero, dv]) {
+                    nn.push(k.to_string());
+                }
+            }
+            if let Some(k) = Key::of(&[&e.seu_numero]) {
+                seu.push(k.to_string());
+            }
+            let uso = e.uso_empresa.trim();
+            if !uso.is_empty() {
+                ids.push(uso.to_string());
+                if let Some(k) = Key::of(&[uso]) {
+                    seu.push(k.to_string());
+                }
+            }
         }
-        self.cache
+        self.read(Lookup::NossoNumero, ctx.bank, nn)?;
+        self.read(Lookup::SeuNumero, ctx.bank, seu)?;
+        self.read(Lookup::Id, ctx.bank, ids)?;
+
+        // the first entry with an identity claims it (a repeat inside the file is a duplicate, as row by row)
+        let mut seen = HashSet::new();
+        let (mut idents, mut lines) = (Vec::new(), Vec::new());
+        for (e, id) in entries.iter().zip(&ctx.identities) {
+            if seen.insert(*id) {
+                idents.push(id.to_string());
+                lines.push(to_i64(e.line));
+            }
+        }
+        let mut fresh = HashSet::with_capacity(idents.len());
+        for (i, l) in idents.chunks(BATCH * 5).zip(lines.chunks(BATCH * 5)) {
+            for row in self
+                .tx
+                .query(&self.st.claim_all, &[&self.file_id, &i, &l])?
+            {
+                let s: String = row.try_get(0)?;
+                let id: EntryId = s
+                    .parse()
+                    .map_err(|_| LedgerError::Corrupt(format!("bad entry identity {s:?}")))?;
+                fresh.insert(id);
+            }
+        }
+        self.fresh = Some(fresh);
+        Ok(())
+    }
+
+    fn ensure(&mut self, r: TitleRef) -> Result<&Loaded, LedgerError> {
+        if !self.titles.contains_key(&r) {
+            let row = self.tx.query_one(&self.st.by_seq, &[&to_i64(r)])?;
+            self.keep(&row)?;
+        }
+        self.titles
             .get(&r)
             .ok_or_else(|| LedgerError::Corrupt(format!("title row {r} vanished")))
+    }
+
+    fn candidates(
+        &self,
+        seqs: Option<&Vec<u64>>,
+        exact_key: Option<&str>,
+        out: &mut Vec<Candidate>,
+    ) {
+        for seq in seqs.into_iter().flatten() {
+            if let Some(l) = self.titles.get(seq) {
+                out.push(Candidate {
+                    r: *seq,
+                    exact: exact_key.is_none_or(|k| l.nn_key == k || l.linked_nn_key == k),
+                    convenio: l.convenio.clone(),
+                });
+            }
+        }
     }
 
     fn event(&mut self, title_id: &str, ev: Event) -> Result<(), LedgerError> {
@@ -255,13 +440,56 @@ impl<'a, 't> PgBook<'a, 't> {
             .push(Some(self.file_id.clone()).filter(|f| !f.is_empty()));
         p.ev_data.push(Json(ev));
         if p.ev_title.len() >= BATCH {
-            self.flush()?;
+            self.flush_pending()?;
         }
         Ok(())
     }
 
-    /// Write what is buffered.
-    fn flush(&mut self) -> Result<(), LedgerError> {
+    /// Write the titles whose state changed.
+    fn flush_titles(&mut self) -> Result<(), LedgerError> {
+        let dirty: Vec<u64> = std::mem::take(&mut self.dirty).into_iter().collect();
+        for chunk in dirty.chunks(BATCH * 5) {
+            let mut seq = Vec::with_capacity(chunk.len());
+            let mut status = Vec::with_capacity(chunk.len());
+            let mut paid = Vec::with_capacity(chunk.len());
+            let mut registered = Vec::with_capacity(chunk.len());
+            let mut linked = Vec::with_capacity(chunk.len());
+            let mut settled_on = Vec::with_capacity(chunk.len());
+            let mut lk = Vec::with_capacity(chunk.len());
+            let mut lkdv = Vec::with_capacity(chunk.len());
+            for r in chunk {
+                let l = self
+                    .titles
+                    .get(r)
+                    .ok_or_else(|| LedgerError::Corrupt(format!("title row {r} vanished")))?;
+                seq.push(to_i64(*r));
+                status.push(l.state.status.name());
+                paid.push(l.state.paid);
+                registered.push(i32::from(l.state.registered));
+                linked.push(l.state.linked_nosso_numero.as_deref());
+                settled_on.push(l.state.settled_on);
+                lk.push(l.linked_nn_key.as_str());
+                lkdv.push(l.linked_nn_dv_key.as_str());
+            }
+            self.tx.execute(
+                &self.st.titles,
+                &[
+                    &seq,
+                    &status,
+                    &paid,
+                    &registered,
+                    &linked,
+                    &settled_on,
+                    &lk,
+                    &lkdv,
+                ],
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Write the buffered entry outcomes and events.
+    fn flush_pending(&mut self) -> Result<(), LedgerError> {
         let p = std::mem::take(&mut self.pending);
         if !p.identity.is_empty() {
             self.tx.execute(
@@ -285,6 +513,19 @@ impl<'a, 't> PgBook<'a, 't> {
         }
         Ok(())
     }
+
+    /// Write everything still in memory.
+    fn flush(&mut self) -> Result<(), LedgerError> {
+        self.flush_titles()?;
+        self.flush_pending()
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Lookup {
+    NossoNumero,
+    SeuNumero,
+    Id,
 }
 
 impl Book for PgBook<'_, '_> {
@@ -297,8 +538,10 @@ impl Book for PgBook<'_, '_> {
         out: &mut Vec<Candidate>,
     ) -> Result<(), LedgerError> {
         let k = key.to_string();
-        let st = self.st.find_nn.clone();
-        self.query(&st, &[&i32::from(bank), &k], Some(&k), out)
+        self.read(Lookup::NossoNumero, bank, vec![k.clone()])?;
+        let seqs = self.by_nn.get(&(bank, k.clone()));
+        self.candidates(seqs, Some(&k), out);
+        Ok(())
     }
 
     fn find_by_seu_numero(
@@ -308,13 +551,16 @@ impl Book for PgBook<'_, '_> {
         out: &mut Vec<Candidate>,
     ) -> Result<(), LedgerError> {
         let k = key.to_string();
-        let st = self.st.find_seu.clone();
-        self.query(&st, &[&i32::from(bank), &k], None, out)
+        self.read(Lookup::SeuNumero, bank, vec![k.clone()])?;
+        self.candidates(self.by_seu.get(&(bank, k)), None, out);
+        Ok(())
     }
 
     fn find_by_id(&mut self, id: &str, out: &mut Vec<Candidate>) -> Result<(), LedgerError> {
-        let st = self.st.find_id.clone();
-        self.query(&st, &[&id], None, out)
+        self.read(Lookup::Id, 0, vec![id.to_string()])?;
+        let seq = self.by_id.get(id).map(|s| vec![*s]);
+        self.candidates(seq.as_ref(), None, out);
+        Ok(())
     }
 
     fn title(&mut self, r: TitleRef) -> Result<Cow<'_, Titulo>, LedgerError> {
@@ -330,6 +576,9 @@ impl Book for PgBook<'_, '_> {
     }
 
     fn claim(&mut self, identity: &EntryId, line: usize) -> Result<bool, LedgerError> {
+        if let Some(fresh) = &mut self.fresh {
+            return Ok(fresh.remove(identity));
+        }
         let n = self.tx.execute(
             &self.st.claim,
             &[&identity.to_string(), &self.file_id, &to_i64(line)],
@@ -345,12 +594,19 @@ impl Book for PgBook<'_, '_> {
     ) -> Result<(), LedgerError> {
         let k = key_text(Key::of(&[nosso_numero]));
         let kdv = key_text(dv.and_then(|dv| Key::of(&[nosso_numero, dv])));
-        self.tx
-            .execute(&self.st.link, &[&k, &kdv, &nosso_numero, &to_i64(r)])?;
-        let id = self.ensure(r)?.id.clone();
-        if let Some(l) = self.cache.get_mut(&r) {
-            l.state.linked_nosso_numero = Some(nosso_numero.to_string());
-        }
+        self.ensure(r)?;
+        let (id, bank) = match self.titles.get_mut(&r) {
+            Some(l) => {
+                l.linked_nn_key.clone_from(&k);
+                l.linked_nn_dv_key.clone_from(&kdv);
+                l.state.linked_nosso_numero = Some(nosso_numero.to_string());
+                (l.id.clone(), l.bank)
+            }
+            None => return Err(LedgerError::Corrupt(format!("title row {r} vanished"))),
+        };
+        push_unique(&mut self.by_nn, bank, &k, r);
+        push_unique(&mut self.by_nn, bank, &kdv, r);
+        self.dirty.insert(r);
         let ev = Event::Linked {
             nosso_numero: nosso_numero.to_string(),
             file_id: self.file_id.clone(),
@@ -359,20 +615,11 @@ impl Book for PgBook<'_, '_> {
     }
 
     fn set_state(&mut self, r: TitleRef, s: &TitleState) -> Result<(), LedgerError> {
-        self.tx.execute(
-            &self.st.set_state,
-            &[
-                &s.status.name(),
-                &s.paid,
-                &i32::from(s.registered),
-                &s.linked_nosso_numero,
-                &s.settled_on,
-                &to_i64(r),
-            ],
-        )?;
-        if let Some(l) = self.cache.get_mut(&r) {
+        self.ensure(r)?;
+        if let Some(l) = self.titles.get_mut(&r) {
             l.state = s.clone();
         }
+        self.dirty.insert(r);
         Ok(())
     }
 
@@ -396,7 +643,58 @@ impl Book for PgBook<'_, '_> {
             self.event(&id, ev)?;
         }
         if self.pending.identity.len() >= BATCH {
-            self.flush()?;
+            self.flush_pending()?;
+        }
+        Ok(())
+    }
+}
+
+/// Titles to insert, as the columns of one multi-row `INSERT`.
+#[derive(Default)]
+struct NewTitles<'a> {
+    ids: HashSet<&'a str>,
+    id: Vec<&'a str>,
+    bank: Vec<i32>,
+    conv: Vec<String>,
+    nn: Vec<String>,
+    nn_dv: Vec<String>,
+    seu: Vec<String>,
+    valor: Vec<Decimal>,
+    vencimento: Vec<NaiveDate>,
+    data: Vec<Json<&'a Titulo>>,
+}
+
+impl<'a> NewTitles<'a> {
+    fn push(&mut self, t: &'a Titulo, conv: String, nn: String, nn_dv: String, seu: String) {
+        self.ids.insert(&t.id);
+        self.id.push(&t.id);
+        self.bank.push(i32::from(t.banco.code()));
+        self.conv.push(conv);
+        self.nn.push(nn);
+        self.nn_dv.push(nn_dv);
+        self.seu.push(seu);
+        self.valor.push(t.valor);
+        self.vencimento.push(t.vencimento);
+        self.data.push(Json(t));
+    }
+
+    fn write(&mut self, tx: &mut Transaction<'_>, insert: &Statement) -> Result<(), LedgerError> {
+        let n = std::mem::take(self);
+        if !n.id.is_empty() {
+            tx.execute(
+                insert,
+                &[
+                    &n.id,
+                    &n.bank,
+                    &n.conv,
+                    &n.nn,
+                    &n.nn_dv,
+                    &n.seu,
+                    &n.valor,
+                    &n.vencimento,
+                    &n.data,
+                ],
+            )?;
         }
         Ok(())
     }
@@ -529,22 +827,43 @@ impl Ledger for PostgresLedger {
         let st = &self.st;
         retrying(&mut self.client, |tx| {
             let mut s = ImportSummary::default();
+            // what the ledger holds for these ids (`None`: a row whose data no longer reads as a title)
+            let mut known: HashMap<String, Option<Titulo>> = HashMap::new();
+            let ids: Vec<&str> = titles.iter().map(|t| t.id.as_str()).collect();
+            for chunk in ids.chunks(BATCH * 5) {
+                for row in tx.query("SELECT id, data FROM titles WHERE id = ANY($1)", &[&chunk])? {
+                    let id: String = row.try_get(0)?;
+                    let Json(v): Json<serde_json::Value> = row.try_get(1)?;
+                    known.insert(id, serde_json::from_value(v).ok());
+                }
+            }
+            let update = tx.prepare(
+                "UPDATE titles SET bank = $1, convenio_key = $2, nn_key = $3, nn_dv_key = $4, seu_key = $5, \
+                 valor = $6, vencimento = $7, data = $8 WHERE id = $9",
+            )?;
+            let insert = tx.prepare(
+                "INSERT INTO titles (id, bank, convenio_key, nn_key, nn_dv_key, linked_nn_key, linked_nn_dv_key, \
+                 seu_key, valor, vencimento, status, paid, registered, data) \
+                 SELECT id, bank, conv, nn, nn_dv, '', '', seu, valor, vencimento, 'open', 0, 0, data \
+                 FROM UNNEST($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], \
+                 $7::numeric[], $8::date[], $9::jsonb[]) WITH ORDINALITY \
+                 AS u(id, bank, conv, nn, nn_dv, seu, valor, vencimento, data, n) ORDER BY n",
+            )?;
             let mut book = PgBook::new(tx, st, "");
+            let mut new = NewTitles::default();
             for t in titles {
                 let (conv, nn, nn_dv, seu) = title_keys(t);
-                let old = book
-                    .tx
-                    .query_opt("SELECT data FROM titles WHERE id = $1", &[&t.id])?;
-                match old {
-                    Some(row) => {
-                        let Json(old): Json<serde_json::Value> = row.try_get(0)?;
-                        if serde_json::from_value::<Titulo>(old).ok().as_ref() == Some(t) {
-                            s.unchanged += 1;
-                            continue;
+                match known.get(&t.id) {
+                    Some(Some(old)) if old == t => {
+                        s.unchanged += 1;
+                        continue;
+                    }
+                    Some(_) => {
+                        if new.ids.contains(t.id.as_str()) {
+                            new.write(book.tx, &insert)?;
                         }
                         book.tx.execute(
-                            "UPDATE titles SET bank = $1, convenio_key = $2, nn_key = $3, nn_dv_key = $4, \
-                             seu_key = $5, valor = $6, vencimento = $7, data = $8 WHERE id = $9",
+                            &update,
                             &[
                                 &i32::from(t.banco.code()),
                                 &conv,
@@ -560,25 +879,14 @@ impl Ledger for PostgresLedger {
                         s.updated += 1;
                     }
                     None => {
-                        book.tx.execute(
-                            "INSERT INTO titles (id, bank, convenio_key, nn_key, nn_dv_key, linked_nn_key, \
-                             linked_nn_dv_key, seu_key, valor, vencimento, status, paid, registered, data) \
-                             VALUES ($1, $2, $3, $4, $5, '', '', $6, $7, $8, 'open', 0, 0, $9)",
-                            &[
-                                &t.id,
-                                &i32::from(t.banco.code()),
-                                &conv,
-                                &nn,
-                                &nn_dv,
-                                &seu,
-                                &t.valor,
-                                &t.vencimento,
-                                &Json(t),
-                            ],
-                        )?;
+                        new.push(t, conv, nn, nn_dv, seu);
                         s.added += 1;
+                        if new.id.len() >= BATCH * 5 {
+                            new.write(book.tx, &insert)?;
+                        }
                     }
                 }
+                known.insert(t.id.clone(), Some(t.clone()));
                 book.event(
                     &t.id,
                     Event::Imported {
@@ -586,6 +894,7 @@ impl Ledger for PostgresLedger {
                     },
                 )?;
             }
+            new.write(book.tx, &insert)?;
             book.flush()?;
             Ok(s)
         })
@@ -613,6 +922,7 @@ impl Ledger for PostgresLedger {
             }
             let entries = {
                 let mut book = PgBook::new(tx, st, &file_id);
+                book.prepare_file(&ctx, &retorno.entries)?;
                 let entries = apply_entries(&mut book, &ctx, &retorno.entries)?;
                 book.flush()?;
                 entries
