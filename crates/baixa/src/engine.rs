@@ -200,6 +200,7 @@ pub(crate) fn classify_payment(
     paid: Decimal,
     date: NaiveDate,
     bank_adjust: Option<Decimal>,
+    fee: Option<Decimal>,
     after_write_off: bool,
     o: &mut EntryOutcome,
 ) -> TitleState {
@@ -252,6 +253,23 @@ pub(crate) fn classify_payment(
             } else {
                 Outcome::Paid
             };
+            settle(&mut ns);
+            return ns;
+        }
+    }
+    // Some banks report the amount paid net of their fee (valor pago = valor − tarifa, e.g. brcobranca's Santander
+    // 400 sample): the payer paid in full, the fee is the company's cost. Said in a note, never silent.
+    if let Some(fee) = fee.filter(|f| *f > Decimal::ZERO) {
+        if paid + fee == expected {
+            o.outcome = if b.dias_atraso > 0 {
+                Outcome::PaidLate
+            } else {
+                Outcome::Paid
+            };
+            o.difference = Some(Decimal::ZERO);
+            o.note = Some(format!(
+                "the amount paid is reported net of the bank fee ({fee}): paid in full"
+            ));
             settle(&mut ns);
             return ns;
         }
@@ -384,6 +402,7 @@ pub fn apply_entry<B: Book>(
                             paid,
                             d,
                             bank_adjust,
+                            e.tarifa,
                             k == OcorrenciaKind::LiquidacaoAposBaixa,
                             &mut o,
                         );

@@ -4,7 +4,8 @@
 //! `convenio, seu_numero, emissao, pagador_documento, pagador_nome, multa_pct, multa_valor, juros_pct_mes,
 //! juros_valor_dia, desconto_valor, desconto_pct, desconto_ate, abatimento`. Amounts and percentages are decimals
 //! with a dot, dates `YYYY-MM-DD`. The JSON form is an array of objects with the same keys (values as strings or
-//! numbers). Unknown columns are refused (a misspelt `juros_pct_mes` must not silently drop the interest).
+//! numbers). `nosso_numero` may be left empty when the bank assigns it, if `seu_numero` is given (the entrada
+//! confirmada links the bank's number to it). Unknown columns are refused (a misspelt `juros_pct_mes` must not silently drop the interest).
 
 use std::collections::HashSet;
 use std::str::FromStr;
@@ -239,7 +240,15 @@ fn build<'a>(row: usize, get: impl Fn(&str) -> Option<&'a str>) -> Result<Titulo
             format!("expected a bank code of up to 3 digits, found {banco_s:?}"),
         )
     })?;
-    let nosso_numero = required(row, &get, "nosso_numero")?.to_string();
+    // empty only when the bank assigns it: the entrada confirmada then links it through the seu número
+    let nosso_numero = get("nosso_numero").unwrap_or_default().to_string();
+    if nosso_numero.is_empty() && get("seu_numero").is_none() {
+        return Err(ImportError::field(
+            row,
+            "nosso_numero",
+            "required (may be empty only with a seu_numero, when the bank assigns it)",
+        ));
+    }
     let valor = dec(row, "valor", required(row, &get, "valor")?)?;
     let vencimento = date(row, "vencimento", required(row, &get, "vencimento")?)?;
     let multa_pct = opt(row, &get, "multa_pct", dec)?;

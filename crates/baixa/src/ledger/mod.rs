@@ -160,7 +160,7 @@ pub(crate) fn settle_outcome(
         motivos: Vec::new(),
         note: None,
     };
-    let ns = classify_payment(t, state, s.valor, s.data, None, false, &mut o);
+    let ns = classify_payment(t, state, s.valor, s.data, None, None, false, &mut o);
     Ok((o, ns))
 }
 

@@ -14,7 +14,7 @@ use postgres::{Client, IsolationLevel, NoTls, Row, Statement, Transaction};
 use rust_decimal::Decimal;
 
 use super::schema::{self, Dialect};
-use super::sqlite::{key_text, title_keys};
+use super::sqlite::title_keys;
 use super::{
     already_applied, duplicate_settlement, now, settle_outcome, settlement_identity, ApplyResult,
     ImportSummary, Ledger,
@@ -68,17 +68,15 @@ impl std::fmt::Debug for PostgresLedger {
 }
 
 const TITLE_COLS: &str =
-    "seq, id, convenio_key, status, paid, registered, linked_nosso_numero, settled_on, \
-     data, bank, nn_key, nn_dv_key, linked_nn_key, linked_nn_dv_key, seu_key";
+    "t.seq, t.id, t.convenio_key, t.status, t.paid, t.registered, t.linked_nosso_numero, t.settled_on, t.data";
 
-fn select(where_: &str) -> String {
-    format!("SELECT {TITLE_COLS} FROM titles WHERE {where_}")
-}
-
-/// The rows of bank `$1` whose `column` is one of the keys `$2`.
-fn by_keys(column: &str) -> String {
+/// Titles with one matching key each (`kind, bank, key, exact` after the title's columns): the rows of bank `$1`
+/// whose key of one of `kinds` is in `$2`, one index lookup per key.
+fn by_keys(kinds: &str) -> String {
     format!(
-        "SELECT t.seq FROM UNNEST($2::text[]) AS k(key) JOIN titles t ON t.bank = $1 AND t.{column} = k.key"
+        "SELECT {TITLE_COLS}, k.kind, k.bank, k.key, k.exact FROM UNNEST($2::text[]) AS u(key) \
+         JOIN title_keys k ON k.kind IN ({kinds}) AND k.bank = $1 AND k.key = u.key \
+         JOIN titles t ON t.seq = k.title_seq"
     )
 }
 
@@ -92,6 +90,7 @@ struct Statements {
     claim: Statement,
     claim_all: Statement,
     titles: Statement,
+    keys: Statement,
     records: Statement,
     events: Statement,
 }
@@ -99,20 +98,15 @@ struct Statements {
 impl Statements {
     fn prepare(c: &mut Client) -> Result<Self, LedgerError> {
         Ok(Statements {
-            // one index lookup per key and column (a seq scan testing every row against the whole list would
-            // be quadratic, and would conflict with every concurrent writer of the table)
-            find_nn: c.prepare(&select(&format!(
-                "seq IN ({} UNION {} UNION {} UNION {})",
-                by_keys("nn_key"),
-                by_keys("nn_dv_key"),
-                by_keys("linked_nn_key"),
-                by_keys("linked_nn_dv_key")
-            )))?,
-            find_seu: c.prepare(&select(&format!("seq IN ({})", by_keys("seu_key"))))?,
-            find_id: c.prepare(&select(
-                "seq IN (SELECT t.seq FROM UNNEST($1::text[]) AS k(key) JOIN titles t ON t.id = k.key)",
+            find_nn: c.prepare(&by_keys("'nn', 'link'"))?,
+            find_seu: c.prepare(&by_keys("'seu'"))?,
+            find_id: c.prepare(&format!(
+                "SELECT {TITLE_COLS}, NULL::text, NULL::int, NULL::text, NULL::int \
+                 FROM UNNEST($1::text[]) AS u(id) JOIN titles t ON t.id = u.id"
             ))?,
-            by_seq: c.prepare(&select("seq = $1"))?,
+            by_seq: c.prepare(&format!(
+                "SELECT {TITLE_COLS}, NULL::text, NULL::int, NULL::text, NULL::int FROM titles t WHERE t.seq = $1"
+            ))?,
             claim: c.prepare(
                 "INSERT INTO entries (identity, file_id, line, outcome) VALUES ($1, $2, $3, 'pending') \
                  ON CONFLICT (identity) DO NOTHING",
@@ -125,11 +119,15 @@ impl Statements {
             )?,
             titles: c.prepare(
                 "UPDATE titles AS t SET status = u.status, paid = u.paid, registered = u.registered, \
-                 linked_nosso_numero = u.linked, settled_on = u.settled_on, linked_nn_key = u.lk, \
-                 linked_nn_dv_key = u.lkdv \
-                 FROM UNNEST($1::bigint[], $2::text[], $3::numeric[], $4::int[], $5::text[], $6::date[], \
-                 $7::text[], $8::text[]) AS u(seq, status, paid, registered, linked, settled_on, lk, lkdv) \
+                 linked_nosso_numero = u.linked, settled_on = u.settled_on \
+                 FROM UNNEST($1::bigint[], $2::text[], $3::numeric[], $4::int[], $5::text[], $6::date[]) \
+                 AS u(seq, status, paid, registered, linked, settled_on) \
                  WHERE t.seq = u.seq",
+            )?,
+            keys: c.prepare(
+                "INSERT INTO title_keys (kind, bank, key, title_seq, exact) \
+                 SELECT * FROM UNNEST($1::text[], $2::int[], $3::text[], $4::bigint[], $5::int[]) \
+                 ON CONFLICT (kind, bank, key, title_seq) DO NOTHING",
             )?,
             records: c.prepare(
                 "UPDATE entries AS e SET outcome = u.outcome, title_id = u.title_id, expected = u.expected, \
@@ -149,18 +147,40 @@ impl Statements {
     }
 }
 
-/// A title row as the transaction sees it (its keys too, for lookups answered from memory).
+/// A title row as the transaction sees it.
 struct Loaded {
     titulo: Titulo,
     id: Arc<str>,
     state: TitleState,
     convenio: Option<Key>,
-    bank: u16,
-    nn_key: String,
-    nn_dv_key: String,
-    linked_nn_key: String,
-    linked_nn_dv_key: String,
-    seu_key: String,
+}
+
+/// Matching keys to add to `title_keys`, as the columns of one multi-row `INSERT`.
+#[derive(Default)]
+struct NewKeys {
+    kind: Vec<&'static str>,
+    bank: Vec<i32>,
+    key: Vec<String>,
+    seq: Vec<i64>,
+    exact: Vec<i32>,
+}
+
+impl NewKeys {
+    fn push(&mut self, kind: &'static str, bank: u16, key: String, seq: u64, exact: bool) {
+        self.kind.push(kind);
+        self.bank.push(i32::from(bank));
+        self.key.push(key);
+        self.seq.push(to_i64(seq));
+        self.exact.push(i32::from(exact));
+    }
+
+    fn write(&mut self, tx: &mut Transaction<'_>, st: &Statements) -> Result<(), LedgerError> {
+        let n = std::mem::take(self);
+        if !n.kind.is_empty() {
+            tx.execute(&st.keys, &[&n.kind, &n.bank, &n.key, &n.seq, &n.exact])?;
+        }
+        Ok(())
+    }
 }
 
 fn to_i64<T: TryInto<i64>>(v: T) -> i64 {
@@ -177,7 +197,6 @@ fn load(row: &Row) -> Result<(u64, Loaded), LedgerError> {
     let linked: Option<String> = row.try_get(6)?;
     let settled_on: Option<NaiveDate> = row.try_get(7)?;
     let Json(titulo): Json<Titulo> = row.try_get(8)?;
-    let bank: i32 = row.try_get(9)?;
     let state = TitleState {
         status: Status::from_name(&status)
             .ok_or_else(|| LedgerError::Corrupt(format!("bad status {status:?}")))?,
@@ -195,13 +214,6 @@ fn load(row: &Row) -> Result<(u64, Loaded), LedgerError> {
             id: Arc::from(id.as_str()),
             state,
             convenio: Key::parse(&conv),
-            bank: u16::try_from(bank)
-                .map_err(|_| LedgerError::Corrupt(format!("bad bank {bank}")))?,
-            nn_key: row.try_get(10)?,
-            nn_dv_key: row.try_get(11)?,
-            linked_nn_key: row.try_get(12)?,
-            linked_nn_dv_key: row.try_get(13)?,
-            seu_key: row.try_get(14)?,
         },
     ))
 }
@@ -242,8 +254,8 @@ struct PgBook<'a, 't> {
     st: &'a Statements,
     file_id: String,
     titles: HashMap<u64, Loaded>,
-    by_nn: HashMap<(u16, String), Vec<u64>>,
-    by_seu: HashMap<(u16, String), Vec<u64>>,
+    /// (nosso número or seu número, bank, key) → titles, each with `exact`.
+    by_key: KeyIndex,
     by_id: HashMap<Arc<str>, u64>,
     /// Lookups whose every answer is in `titles`.
     read_nn: HashSet<(u16, String)>,
@@ -251,18 +263,21 @@ struct PgBook<'a, 't> {
     read_id: HashSet<String>,
     /// Titles whose state changed since they were last written.
     dirty: BTreeSet<u64>,
+    /// Keys that links added, not written yet.
+    new_keys: NewKeys,
     /// Entry identities this transaction inserted and no entry has claimed yet (`None`: claim row by row).
     fresh: Option<HashSet<EntryId>>,
     pending: Pending,
 }
 
-fn push_unique(map: &mut HashMap<(u16, String), Vec<u64>>, bank: u16, key: &str, seq: u64) {
-    if key.is_empty() {
-        return;
-    }
-    let v = map.entry((bank, key.to_string())).or_default();
-    if !v.contains(&seq) {
-        v.push(seq);
+/// (nosso número or seu número, bank, key) → titles, each with `exact`.
+type KeyIndex = HashMap<(Lookup, u16, String), Vec<(u64, bool)>>;
+
+fn push_unique(map: &mut KeyIndex, which: Lookup, bank: u16, key: &str, seq: u64, exact: bool) {
+    let v = map.entry((which, bank, key.to_string())).or_default();
+    match v.iter_mut().find(|(s, _)| *s == seq) {
+        Some((_, e)) => *e |= exact,
+        None => v.push((seq, exact)),
     }
 }
 
@@ -273,8 +288,8 @@ impl<'a, 't> PgBook<'a, 't> {
             st,
             file_id: file_id.to_string(),
             titles: HashMap::new(),
-            by_nn: HashMap::new(),
-            by_seu: HashMap::new(),
+            by_key: HashMap::new(),
+            new_keys: NewKeys::default(),
             by_id: HashMap::new(),
             read_nn: HashSet::new(),
             read_seu: HashSet::new(),
@@ -285,23 +300,27 @@ impl<'a, 't> PgBook<'a, 't> {
         }
     }
 
-    /// Keep a row read from the database (the copy in memory wins: it may be newer).
+    /// Keep a row read from the database (a title and one of its keys); the title's copy in memory wins, as it
+    /// may be newer.
     fn keep(&mut self, row: &Row) -> Result<(), LedgerError> {
         let (seq, l) = load(row)?;
-        if self.titles.contains_key(&seq) {
-            return Ok(());
+        let kind: Option<String> = row.try_get(9)?;
+        if let Some(kind) = kind {
+            let bank: i32 = row.try_get(10)?;
+            let key: String = row.try_get(11)?;
+            let exact: i32 = row.try_get(12)?;
+            let bank = u16::try_from(bank)
+                .map_err(|_| LedgerError::Corrupt(format!("bad bank {bank}")))?;
+            let which = match kind.as_str() {
+                "seu" => Lookup::SeuNumero,
+                _ => Lookup::NossoNumero,
+            };
+            push_unique(&mut self.by_key, which, bank, &key, seq, exact != 0);
         }
-        for k in [
-            &l.nn_key,
-            &l.nn_dv_key,
-            &l.linked_nn_key,
-            &l.linked_nn_dv_key,
-        ] {
-            push_unique(&mut self.by_nn, l.bank, k, seq);
+        if !self.titles.contains_key(&seq) {
+            self.by_id.insert(l.id.clone(), seq);
+            self.titles.insert(seq, l);
         }
-        push_unique(&mut self.by_seu, l.bank, &l.seu_key, seq);
-        self.by_id.insert(l.id.clone(), seq);
-        self.titles.insert(seq, l);
         Ok(())
     }
 
@@ -415,17 +434,12 @@ impl<'a, 't> PgBook<'a, 't> {
             .ok_or_else(|| LedgerError::Corrupt(format!("title row {r} vanished")))
     }
 
-    fn candidates(
-        &self,
-        seqs: Option<&Vec<u64>>,
-        exact_key: Option<&str>,
-        out: &mut Vec<Candidate>,
-    ) {
-        for seq in seqs.into_iter().flatten() {
+    fn candidates(&self, found: Option<&Vec<(u64, bool)>>, out: &mut Vec<Candidate>) {
+        for (seq, exact) in found.into_iter().flatten() {
             if let Some(l) = self.titles.get(seq) {
                 out.push(Candidate {
                     r: *seq,
-                    exact: exact_key.is_none_or(|k| l.nn_key == k || l.linked_nn_key == k),
+                    exact: *exact,
                     convenio: l.convenio.clone(),
                 });
             }
@@ -455,8 +469,6 @@ impl<'a, 't> PgBook<'a, 't> {
             let mut registered = Vec::with_capacity(chunk.len());
             let mut linked = Vec::with_capacity(chunk.len());
             let mut settled_on = Vec::with_capacity(chunk.len());
-            let mut lk = Vec::with_capacity(chunk.len());
-            let mut lkdv = Vec::with_capacity(chunk.len());
             for r in chunk {
                 let l = self
                     .titles
@@ -468,24 +480,13 @@ impl<'a, 't> PgBook<'a, 't> {
                 registered.push(i32::from(l.state.registered));
                 linked.push(l.state.linked_nosso_numero.as_deref());
                 settled_on.push(l.state.settled_on);
-                lk.push(l.linked_nn_key.as_str());
-                lkdv.push(l.linked_nn_dv_key.as_str());
             }
             self.tx.execute(
                 &self.st.titles,
-                &[
-                    &seq,
-                    &status,
-                    &paid,
-                    &registered,
-                    &linked,
-                    &settled_on,
-                    &lk,
-                    &lkdv,
-                ],
+                &[&seq, &status, &paid, &registered, &linked, &settled_on],
             )?;
         }
-        Ok(())
+        self.new_keys.write(self.tx, self.st)
     }
 
     /// Write the buffered entry outcomes and events.
@@ -521,7 +522,7 @@ impl<'a, 't> PgBook<'a, 't> {
     }
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Lookup {
     NossoNumero,
     SeuNumero,
@@ -539,8 +540,7 @@ impl Book for PgBook<'_, '_> {
     ) -> Result<(), LedgerError> {
         let k = key.to_string();
         self.read(Lookup::NossoNumero, bank, vec![k.clone()])?;
-        let seqs = self.by_nn.get(&(bank, k.clone()));
-        self.candidates(seqs, Some(&k), out);
+        self.candidates(self.by_key.get(&(Lookup::NossoNumero, bank, k)), out);
         Ok(())
     }
 
@@ -552,14 +552,14 @@ impl Book for PgBook<'_, '_> {
     ) -> Result<(), LedgerError> {
         let k = key.to_string();
         self.read(Lookup::SeuNumero, bank, vec![k.clone()])?;
-        self.candidates(self.by_seu.get(&(bank, k)), None, out);
+        self.candidates(self.by_key.get(&(Lookup::SeuNumero, bank, k)), out);
         Ok(())
     }
 
     fn find_by_id(&mut self, id: &str, out: &mut Vec<Candidate>) -> Result<(), LedgerError> {
         self.read(Lookup::Id, 0, vec![id.to_string()])?;
-        let seq = self.by_id.get(id).map(|s| vec![*s]);
-        self.candidates(seq.as_ref(), None, out);
+        let seq = self.by_id.get(id).map(|s| vec![(*s, true)]);
+        self.candidates(seq.as_ref(), out);
         Ok(())
     }
 
@@ -592,20 +592,25 @@ impl Book for PgBook<'_, '_> {
         nosso_numero: &str,
         dv: Option<&str>,
     ) -> Result<(), LedgerError> {
-        let k = key_text(Key::of(&[nosso_numero]));
-        let kdv = key_text(dv.and_then(|dv| Key::of(&[nosso_numero, dv])));
         self.ensure(r)?;
         let (id, bank) = match self.titles.get_mut(&r) {
             Some(l) => {
-                l.linked_nn_key.clone_from(&k);
-                l.linked_nn_dv_key.clone_from(&kdv);
                 l.state.linked_nosso_numero = Some(nosso_numero.to_string());
-                (l.id.clone(), l.bank)
+                (l.id.clone(), l.titulo.banco.code())
             }
             None => return Err(LedgerError::Corrupt(format!("title row {r} vanished"))),
         };
-        push_unique(&mut self.by_nn, bank, &k, r);
-        push_unique(&mut self.by_nn, bank, &kdv, r);
+        let keys = [
+            (Key::of(&[nosso_numero]), true),
+            (dv.and_then(|dv| Key::of(&[nosso_numero, dv])), false),
+        ];
+        for (k, exact) in keys {
+            if let Some(k) = k {
+                let k = k.to_string();
+                push_unique(&mut self.by_key, Lookup::NossoNumero, bank, &k, r, exact);
+                self.new_keys.push("link", bank, k, r, exact);
+            }
+        }
         self.dirty.insert(r);
         let ev = Event::Linked {
             nosso_numero: nosso_numero.to_string(),
@@ -649,54 +654,74 @@ impl Book for PgBook<'_, '_> {
     }
 }
 
+/// The text of a key, empty when there is none.
+fn key_text_of(s: &str) -> String {
+    Key::of(&[s]).map(|k| k.to_string()).unwrap_or_default()
+}
+
 /// Titles to insert, as the columns of one multi-row `INSERT`.
 #[derive(Default)]
 struct NewTitles<'a> {
     ids: HashSet<&'a str>,
+    titles: Vec<&'a Titulo>,
     id: Vec<&'a str>,
     bank: Vec<i32>,
     conv: Vec<String>,
-    nn: Vec<String>,
-    nn_dv: Vec<String>,
-    seu: Vec<String>,
     valor: Vec<Decimal>,
     vencimento: Vec<NaiveDate>,
     data: Vec<Json<&'a Titulo>>,
 }
 
 impl<'a> NewTitles<'a> {
-    fn push(&mut self, t: &'a Titulo, conv: String, nn: String, nn_dv: String, seu: String) {
+    fn push(&mut self, t: &'a Titulo) {
         self.ids.insert(&t.id);
+        self.titles.push(t);
         self.id.push(&t.id);
         self.bank.push(i32::from(t.banco.code()));
-        self.conv.push(conv);
-        self.nn.push(nn);
-        self.nn_dv.push(nn_dv);
-        self.seu.push(seu);
+        self.conv.push(key_text_of(&t.convenio));
         self.valor.push(t.valor);
         self.vencimento.push(t.vencimento);
         self.data.push(Json(t));
     }
 
-    fn write(&mut self, tx: &mut Transaction<'_>, insert: &Statement) -> Result<(), LedgerError> {
+    /// Insert the titles and their matching keys; `known` learns their rows.
+    fn write(
+        &mut self,
+        tx: &mut Transaction<'_>,
+        insert: &Statement,
+        st: &Statements,
+        known: &mut HashMap<String, (i64, Option<Titulo>)>,
+    ) -> Result<(), LedgerError> {
         let n = std::mem::take(self);
-        if !n.id.is_empty() {
-            tx.execute(
-                insert,
-                &[
-                    &n.id,
-                    &n.bank,
-                    &n.conv,
-                    &n.nn,
-                    &n.nn_dv,
-                    &n.seu,
-                    &n.valor,
-                    &n.vencimento,
-                    &n.data,
-                ],
-            )?;
+        if n.id.is_empty() {
+            return Ok(());
         }
-        Ok(())
+        let mut seqs = HashMap::with_capacity(n.id.len());
+        for row in tx.query(
+            insert,
+            &[&n.id, &n.bank, &n.conv, &n.valor, &n.vencimento, &n.data],
+        )? {
+            let seq: i64 = row.try_get(0)?;
+            let id: String = row.try_get(1)?;
+            seqs.insert(id, seq);
+        }
+        let mut keys = NewKeys::default();
+        for t in n.titles {
+            let seq = *seqs
+                .get(&t.id)
+                .ok_or_else(|| LedgerError::Corrupt(format!("title {:?} not inserted", t.id)))?;
+            for (kind, key, exact) in title_keys(t) {
+                keys.push(
+                    kind,
+                    t.banco.code(),
+                    key,
+                    u64::try_from(seq).unwrap_or(0),
+                    exact,
+                );
+            }
+            known.insert(t.id.clone(), (seq, Some(t.clone())));
+        }
+        keys.write(tx, st)
     }
 }
 
@@ -827,66 +852,92 @@ impl Ledger for PostgresLedger {
         let st = &self.st;
         retrying(&mut self.client, |tx| {
             let mut s = ImportSummary::default();
-            // what the ledger holds for these ids (`None`: a row whose data no longer reads as a title)
-            let mut known: HashMap<String, Option<Titulo>> = HashMap::new();
+            // what the ledger holds for these ids: row and title (`None`: data that no longer reads as a title)
+            let mut known: HashMap<String, (i64, Option<Titulo>)> = HashMap::new();
             let ids: Vec<&str> = titles.iter().map(|t| t.id.as_str()).collect();
             for chunk in ids.chunks(BATCH * 5) {
-                for row in tx.query("SELECT id, data FROM titles WHERE id = ANY($1)", &[&chunk])? {
-                    let id: String = row.try_get(0)?;
-                    let Json(v): Json<serde_json::Value> = row.try_get(1)?;
-                    known.insert(id, serde_json::from_value(v).ok());
+                for row in tx.query(
+                    "SELECT t.seq, t.id, t.data FROM UNNEST($1::text[]) AS u(id) JOIN titles t ON t.id = u.id",
+                    &[&chunk],
+                )? {
+                    let seq: i64 = row.try_get(0)?;
+                    let id: String = row.try_get(1)?;
+                    let Json(v): Json<serde_json::Value> = row.try_get(2)?;
+                    known.insert(id, (seq, serde_json::from_value(v).ok()));
                 }
             }
             let update = tx.prepare(
-                "UPDATE titles SET bank = $1, convenio_key = $2, nn_key = $3, nn_dv_key = $4, seu_key = $5, \
-                 valor = $6, vencimento = $7, data = $8 WHERE id = $9",
+                "UPDATE titles SET bank = $1, convenio_key = $2, valor = $3, vencimento = $4, data = $5 \
+                 WHERE seq = $6",
             )?;
+            let drop_keys = tx
+                .prepare("DELETE FROM title_keys WHERE title_seq = $1 AND kind IN ('nn', 'seu')")?;
             let insert = tx.prepare(
-                "INSERT INTO titles (id, bank, convenio_key, nn_key, nn_dv_key, linked_nn_key, linked_nn_dv_key, \
-                 seu_key, valor, vencimento, status, paid, registered, data) \
-                 SELECT id, bank, conv, nn, nn_dv, '', '', seu, valor, vencimento, 'open', 0, 0, data \
-                 FROM UNNEST($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], \
-                 $7::numeric[], $8::date[], $9::jsonb[]) WITH ORDINALITY \
-                 AS u(id, bank, conv, nn, nn_dv, seu, valor, vencimento, data, n) ORDER BY n",
+                "INSERT INTO titles (id, bank, convenio_key, valor, vencimento, status, paid, registered, data) \
+                 SELECT id, bank, conv, valor, vencimento, 'open', 0, 0, data \
+                 FROM UNNEST($1::text[], $2::int[], $3::text[], $4::numeric[], $5::date[], $6::jsonb[]) \
+                 WITH ORDINALITY AS u(id, bank, conv, valor, vencimento, data, n) ORDER BY n \
+                 RETURNING seq, id",
             )?;
             let mut book = PgBook::new(tx, st, "");
             let mut new = NewTitles::default();
             for t in titles {
-                let (conv, nn, nn_dv, seu) = title_keys(t);
-                match known.get(&t.id) {
-                    Some(Some(old)) if old == t => {
+                let old = match known.get(&t.id) {
+                    Some((_, Some(old))) if old == t => {
                         s.unchanged += 1;
                         continue;
                     }
-                    Some(_) => {
-                        if new.ids.contains(t.id.as_str()) {
-                            new.write(book.tx, &insert)?;
+                    Some((seq, _)) => Some(*seq),
+                    // the same id earlier in this call, not written yet
+                    None if new.ids.contains(t.id.as_str()) => {
+                        new.write(book.tx, &insert, st, &mut known)?;
+                        match known.get(&t.id) {
+                            Some((_, Some(old))) if old == t => {
+                                s.unchanged += 1;
+                                continue;
+                            }
+                            Some((seq, _)) => Some(*seq),
+                            None => None,
                         }
+                    }
+                    None => None,
+                };
+                match old {
+                    Some(seq) => {
                         book.tx.execute(
                             &update,
                             &[
                                 &i32::from(t.banco.code()),
-                                &conv,
-                                &nn,
-                                &nn_dv,
-                                &seu,
+                                &key_text_of(&t.convenio),
                                 &t.valor,
                                 &t.vencimento,
                                 &Json(t),
-                                &t.id,
+                                &seq,
                             ],
                         )?;
+                        book.tx.execute(&drop_keys, &[&seq])?;
+                        let mut keys = NewKeys::default();
+                        for (kind, key, exact) in title_keys(t) {
+                            keys.push(
+                                kind,
+                                t.banco.code(),
+                                key,
+                                u64::try_from(seq).unwrap_or(0),
+                                exact,
+                            );
+                        }
+                        keys.write(book.tx, st)?;
+                        known.insert(t.id.clone(), (seq, Some(t.clone())));
                         s.updated += 1;
                     }
                     None => {
-                        new.push(t, conv, nn, nn_dv, seu);
+                        new.push(t);
                         s.added += 1;
                         if new.id.len() >= BATCH * 5 {
-                            new.write(book.tx, &insert)?;
+                            new.write(book.tx, &insert, st, &mut known)?;
                         }
                     }
                 }
-                known.insert(t.id.clone(), Some(t.clone()));
                 book.event(
                     &t.id,
                     Event::Imported {
@@ -894,7 +945,7 @@ impl Ledger for PostgresLedger {
                     },
                 )?;
             }
-            new.write(book.tx, &insert)?;
+            new.write(book.tx, &insert, st, &mut known)?;
             book.flush()?;
             Ok(s)
         })
@@ -996,7 +1047,7 @@ impl Ledger for PostgresLedger {
     }
 
     fn titles(&mut self) -> Result<Vec<(Titulo, TitleState)>, LedgerError> {
-        let sql = format!("SELECT {TITLE_COLS} FROM titles ORDER BY seq");
+        let sql = format!("SELECT {TITLE_COLS} FROM titles t ORDER BY t.seq");
         let mut out = Vec::new();
         for row in self.client.query(&sql, &[])? {
             let (_, l) = load(&row)?;

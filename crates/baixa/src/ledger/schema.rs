@@ -40,18 +40,13 @@ pub const VERSION_TABLE: &str = "CREATE TABLE IF NOT EXISTS baixa_schema_version
 /// Every migration, in order.
 pub const MIGRATIONS: &[Migration] = &[Migration {
     version: 1,
-    description: "titles, files, entries (unique content identity), events",
+    description: "titles, their matching keys (nosso número, with DV, linked, seu número), files, entries (unique content identity), settlements, events",
     sql: "
 CREATE TABLE titles (
     seq {SERIAL_PK},
     id TEXT NOT NULL UNIQUE,
     bank INTEGER NOT NULL,
     convenio_key TEXT NOT NULL,
-    nn_key TEXT NOT NULL,
-    nn_dv_key TEXT NOT NULL,
-    linked_nn_key TEXT NOT NULL,
-    linked_nn_dv_key TEXT NOT NULL,
-    seu_key TEXT NOT NULL,
     valor {MONEY} NOT NULL,
     vencimento {DATE} NOT NULL,
     status TEXT NOT NULL,
@@ -61,11 +56,15 @@ CREATE TABLE titles (
     settled_on {DATE},
     data {JSON} NOT NULL
 );
-CREATE INDEX titles_nn ON titles (bank, nn_key);
-CREATE INDEX titles_nn_dv ON titles (bank, nn_dv_key);
-CREATE INDEX titles_linked_nn ON titles (bank, linked_nn_key);
-CREATE INDEX titles_linked_nn_dv ON titles (bank, linked_nn_dv_key);
-CREATE INDEX titles_seu ON titles (bank, seu_key);
+CREATE TABLE title_keys (
+    kind TEXT NOT NULL,
+    bank INTEGER NOT NULL,
+    key TEXT NOT NULL,
+    title_seq BIGINT NOT NULL REFERENCES titles (seq),
+    exact INTEGER NOT NULL,
+    PRIMARY KEY (kind, bank, key, title_seq)
+);
+CREATE INDEX title_keys_title ON title_keys (title_seq);
 CREATE TABLE files (
     seq {SERIAL_PK},
     id TEXT NOT NULL UNIQUE,

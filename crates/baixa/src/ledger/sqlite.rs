@@ -46,19 +46,36 @@ pub(crate) fn key_text(k: Option<Key>) -> String {
     k.map(|k| k.to_string()).unwrap_or_default()
 }
 
-pub(crate) fn title_keys(t: &Titulo) -> (String, String, String, String) {
+/// The matching keys of a title: (kind, key, exact).
+pub(crate) fn title_keys(t: &Titulo) -> Vec<(&'static str, String, bool)> {
     let (body, dv) = split_nosso_numero(&t.nosso_numero, t.nosso_numero_dv.as_deref());
-    let nn = Key::of(&[body]);
-    let nn_dv = match (nn.is_some(), dv) {
-        (true, Some(dv)) => Key::of(&[body, dv]),
-        _ => None,
-    };
-    (
-        key_text(Key::of(&[&t.convenio])),
-        key_text(nn),
-        key_text(nn_dv),
-        key_text(Key::of(&[&t.seu_numero])),
-    )
+    let mut v = Vec::new();
+    if let Some(k) = Key::of(&[body]) {
+        v.push(("nn", k.to_string(), true));
+        if let Some(k) = dv.and_then(|dv| Key::of(&[body, dv])) {
+            v.push(("nn", k.to_string(), false));
+        }
+    }
+    if let Some(k) = Key::of(&[&t.seu_numero]) {
+        v.push(("seu", k.to_string(), true));
+    }
+    v
+}
+
+fn insert_key(
+    tx: &Transaction<'_>,
+    kind: &str,
+    bank: u16,
+    key: &str,
+    seq: i64,
+    exact: bool,
+) -> Result<(), LedgerError> {
+    tx.prepare_cached(
+        "INSERT INTO title_keys (kind, bank, key, title_seq, exact) VALUES (?1, ?2, ?3, ?4, ?5) \
+         ON CONFLICT (kind, bank, key, title_seq) DO NOTHING",
+    )?
+    .execute(params![kind, bank, key, seq, i64::from(exact)])?;
+    Ok(())
 }
 
 fn dec(s: &str) -> Result<Decimal, LedgerError> {
@@ -143,20 +160,17 @@ impl SqliteBook<'_> {
         &mut self,
         sql: &str,
         p: &[&dyn rusqlite::ToSql],
-        exact_key: Option<&str>,
         out: &mut Vec<Candidate>,
     ) -> Result<(), LedgerError> {
         self.cache.clear();
         let mut st = self.tx.prepare_cached(sql)?;
         let rows = st.query_map(p, |row| {
             let raw = load_row(row)?;
-            let nn_key: String = row.get(9)?;
-            let linked_key: String = row.get(10)?;
-            Ok((raw, nn_key, linked_key))
+            let exact: i64 = row.get(9)?;
+            Ok((raw, exact != 0))
         })?;
         for r in rows {
-            let (raw, nn_key, linked_key) = r?;
-            let exact = exact_key.is_none_or(|k| nn_key == k || linked_key == k);
+            let (raw, exact) = r?;
             let (seq, l) = to_loaded(raw)?;
             out.push(Candidate {
                 r: seq,
@@ -204,8 +218,13 @@ impl SqliteBook<'_> {
     }
 }
 
-fn select(where_: &str) -> String {
-    format!("SELECT {TITLE_COLS}, nn_key, linked_nn_key FROM titles WHERE {where_}")
+fn select_by_key(kinds: &str) -> String {
+    let cols: Vec<String> = TITLE_COLS.split(", ").map(|c| format!("t.{c}")).collect();
+    format!(
+        "SELECT {}, k.exact FROM title_keys k JOIN titles t ON t.seq = k.title_seq \
+         WHERE k.kind IN ({kinds}) AND k.bank = ?1 AND k.key = ?2",
+        cols.join(", ")
+    )
 }
 
 impl Book for SqliteBook<'_> {
@@ -218,8 +237,8 @@ impl Book for SqliteBook<'_> {
         out: &mut Vec<Candidate>,
     ) -> Result<(), LedgerError> {
         let k = key.to_string();
-        let sql = select("bank = ?1 AND (nn_key = ?2 OR nn_dv_key = ?2 OR linked_nn_key = ?2 OR linked_nn_dv_key = ?2)");
-        self.query(&sql, &[&bank, &k], Some(&k), out)
+        let sql = select_by_key("'nn', 'link'");
+        self.query(&sql, &[&bank, &k], out)
     }
 
     fn find_by_seu_numero(
@@ -229,13 +248,13 @@ impl Book for SqliteBook<'_> {
         out: &mut Vec<Candidate>,
     ) -> Result<(), LedgerError> {
         let k = key.to_string();
-        let sql = select("bank = ?1 AND seu_key = ?2");
-        self.query(&sql, &[&bank, &k], None, out)
+        let sql = select_by_key("'seu'");
+        self.query(&sql, &[&bank, &k], out)
     }
 
     fn find_by_id(&mut self, id: &str, out: &mut Vec<Candidate>) -> Result<(), LedgerError> {
-        let sql = select("id = ?1");
-        self.query(&sql, &[&id], None, out)
+        let sql = format!("SELECT {TITLE_COLS}, 1 FROM titles WHERE id = ?1");
+        self.query(&sql, &[&id], out)
     }
 
     fn title(&mut self, r: TitleRef) -> Result<Cow<'_, Titulo>, LedgerError> {
@@ -267,11 +286,16 @@ impl Book for SqliteBook<'_> {
         nosso_numero: &str,
         dv: Option<&str>,
     ) -> Result<(), LedgerError> {
-        let k = key_text(Key::of(&[nosso_numero]));
-        let kdv = key_text(dv.and_then(|dv| Key::of(&[nosso_numero, dv])));
+        let bank = self.ensure(r)?.titulo.banco.code();
+        if let Some(k) = Key::of(&[nosso_numero]) {
+            insert_key(self.tx, "link", bank, &k.to_string(), r as i64, true)?;
+        }
+        if let Some(k) = dv.and_then(|dv| Key::of(&[nosso_numero, dv])) {
+            insert_key(self.tx, "link", bank, &k.to_string(), r as i64, false)?;
+        }
         self.tx
-            .prepare_cached("UPDATE titles SET linked_nn_key = ?1, linked_nn_dv_key = ?2, linked_nosso_numero = ?3 WHERE seq = ?4")?
-            .execute(params![k, kdv, nosso_numero, r as i64])?;
+            .prepare_cached("UPDATE titles SET linked_nosso_numero = ?1 WHERE seq = ?2")?
+            .execute(params![nosso_numero, r as i64])?;
         let id = self.ensure(r)?.id.clone();
         if let Some(l) = self.cache.get_mut(&r) {
             l.state.linked_nosso_numero = Some(nosso_numero.to_string());
@@ -408,53 +432,54 @@ impl Ledger for SqliteLedger {
             };
             for t in titles {
                 let data = serde_json::to_string(t)?;
-                let (conv, nn, nn_dv, seu) = title_keys(t);
-                let old: Option<String> = tx
-                    .prepare_cached("SELECT data FROM titles WHERE id = ?1")?
-                    .query_row(params![t.id], |r| r.get(0))
+                let conv = key_text(Key::of(&[&t.convenio]));
+                let old: Option<(i64, String)> = tx
+                    .prepare_cached("SELECT seq, data FROM titles WHERE id = ?1")?
+                    .query_row(params![t.id], |r| Ok((r.get(0)?, r.get(1)?)))
                     .optional()?;
-                match old {
-                    Some(o) if serde_json::from_str::<Titulo>(&o).ok().as_ref() == Some(t) => {
+                let seq = match old {
+                    Some((_, o)) if serde_json::from_str::<Titulo>(&o).ok().as_ref() == Some(t) => {
                         s.unchanged += 1;
                         continue;
                     }
-                    Some(_) => {
+                    Some((seq, _)) => {
                         tx.prepare_cached(
-                            "UPDATE titles SET bank = ?1, convenio_key = ?2, nn_key = ?3, nn_dv_key = ?4, seu_key = ?5, \
-                             valor = ?6, vencimento = ?7, data = ?8 WHERE id = ?9",
+                            "UPDATE titles SET bank = ?1, convenio_key = ?2, valor = ?3, vencimento = ?4, data = ?5 WHERE seq = ?6",
                         )?
                         .execute(params![
                             t.banco.code(),
                             conv,
-                            nn,
-                            nn_dv,
-                            seu,
                             t.valor.to_string(),
                             t.vencimento.to_string(),
                             data,
-                            t.id
+                            seq
                         ])?;
+                        tx.prepare_cached(
+                            "DELETE FROM title_keys WHERE title_seq = ?1 AND kind IN ('nn', 'seu')",
+                        )?
+                        .execute(params![seq])?;
                         s.updated += 1;
+                        seq
                     }
                     None => {
                         tx.prepare_cached(
-                            "INSERT INTO titles (id, bank, convenio_key, nn_key, nn_dv_key, linked_nn_key, linked_nn_dv_key, \
-                             seu_key, valor, vencimento, status, paid, registered, data) \
-                             VALUES (?1, ?2, ?3, ?4, ?5, '', '', ?6, ?7, ?8, 'open', '0', 0, ?9)",
+                            "INSERT INTO titles (id, bank, convenio_key, valor, vencimento, status, paid, registered, data) \
+                             VALUES (?1, ?2, ?3, ?4, ?5, 'open', '0', 0, ?6)",
                         )?
                         .execute(params![
                             t.id,
                             t.banco.code(),
                             conv,
-                            nn,
-                            nn_dv,
-                            seu,
                             t.valor.to_string(),
                             t.vencimento.to_string(),
                             data
                         ])?;
                         s.added += 1;
+                        tx.last_insert_rowid()
                     }
+                };
+                for (kind, key, exact) in title_keys(t) {
+                    insert_key(&tx, kind, t.banco.code(), &key, seq, exact)?;
                 }
                 book.event(
                     &t.id,
