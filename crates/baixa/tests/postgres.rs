@@ -740,3 +740,53 @@ fn a_crash_mid_file_leaves_nothing_or_everything() {
     assert_settled_once(&mut pg, &mut ledger, &titles);
     assert_eq!(pg.count("SELECT count(*) FROM {s}.entries"), n);
 }
+
+#[test]
+fn a_link_and_a_payment_through_it_applied_together_give_a_serial_result() {
+    let Some(pg) = Pg::new("a_link_and_a_payment_through_it_applied_together_give_a_serial_result")
+    else {
+        return;
+    };
+    let mut ledger = pg.ledger();
+    for round in 0..5u64 {
+        let id = format!("NF-{round}");
+        let bank_nn = format!("{}", 9_000 + round);
+        let mut t = title(&id, "", "300.00", d(2026, 4, 10));
+        t.seu_numero = id.clone();
+        ledger.import_titles(&[t]).unwrap();
+        let mut reg = entry(&bank_nn, "02", K::EntradaConfirmada, d(2026, 4, 1), None);
+        reg.seu_numero = id.clone();
+        let a = Arc::new(retorno(341, "123456", 100 + round, vec![reg]));
+        let b = Arc::new(retorno(
+            341,
+            "123456",
+            200 + round,
+            vec![paid(&bank_nn, d(2026, 4, 9), "300.00")],
+        ));
+        let r = together(
+            &pg.url(),
+            [
+                Box::new(move |l: &mut PostgresLedger| l.apply(&a).unwrap()),
+                Box::new(move |l: &mut PostgresLedger| l.apply(&b).unwrap()),
+            ],
+        );
+        let (reg_o, pay_o) = (r[0].entries[0].outcome, r[1].entries[0].outcome);
+        let state = ledger
+            .titles()
+            .unwrap()
+            .into_iter()
+            .find(|(t, _)| t.id == id)
+            .unwrap()
+            .1;
+        assert_eq!(reg_o, Outcome::Registered);
+        assert_eq!(state.linked_nosso_numero.as_deref(), Some(bank_nn.as_str()));
+        // the link first: the payment matches through it; the payment first: nobody had that number yet
+        match pay_o {
+            Outcome::Paid => {
+                assert_eq!((state.status, state.paid), (Status::Settled, dec("300.00")))
+            }
+            Outcome::Unmatched => assert_eq!((state.status, state.paid), (Status::Open, dec("0"))),
+            other => panic!("round {round}: the payment was {other}"),
+        }
+    }
+}

@@ -46,6 +46,11 @@ const MIGRATION_LOCK: i32 = 0x6261_6978; // "baix"
 /// sees the file as `already_applied`, or the payment as a `duplicate`. Serialization failures and deadlocks are
 /// retried up to [`MAX_ATTEMPTS`] times with a growing, jittered pause.
 ///
+/// A file costs a few round trips, not a few per entry: the titles its entries can match are read in a few
+/// statements, its entry identities claimed in one `INSERT … RETURNING` per 5,000, and the new states, outcomes and
+/// events written in batches. Two large files applied at the same moment usually conflict (PostgreSQL then tracks
+/// the reads of each per table, not per row), so one is run again after the other: correct, not parallel.
+///
 /// Amounts are `NUMERIC` (exact, never rounded on the way in), dates `DATE`, the titles' and outcomes' full data
 /// `JSONB`. The schema is the one SQLite uses ([`schema::MIGRATIONS`], rendered for [`Dialect::Postgres`]), created
 /// or upgraded by [`PostgresLedger::connect`] in the schema named first in the connection's `search_path`.

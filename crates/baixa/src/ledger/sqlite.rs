@@ -42,7 +42,7 @@ pub struct SqliteLedger {
     conn: Connection,
 }
 
-pub(crate) fn key_text(k: Option<Key>) -> String {
+fn key_text(k: Option<Key>) -> String {
     k.map(|k| k.to_string()).unwrap_or_default()
 }
 
