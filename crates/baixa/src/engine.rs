@@ -190,20 +190,35 @@ fn locate<B: Book>(
     Ok(None)
 }
 
-/// Classify money received for a title on `date`, returning the new state.
-///
-/// `bank_adjust` is what the bank reported as charges minus discounts (`juros_multa − desconto − abatimento`), when
-/// it reported any.
+/// The facts of one payment, as [`classify_payment`] needs them.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Payment {
+    /// Amount paid.
+    pub paid: Decimal,
+    /// Payment date.
+    pub date: NaiveDate,
+    /// `juros_multa − desconto − abatimento` as the bank reported them, when it reported any.
+    pub bank_adjust: Option<Decimal>,
+    /// The bank's fee in the entry.
+    pub fee: Option<Decimal>,
+    /// The bank says the title had been written off.
+    pub after_write_off: bool,
+}
+
+/// Classify money received for a title, returning the new state.
 pub(crate) fn classify_payment(
     t: &Titulo,
     s: &TitleState,
-    paid: Decimal,
-    date: NaiveDate,
-    bank_adjust: Option<Decimal>,
-    fee: Option<Decimal>,
-    after_write_off: bool,
+    p: &Payment,
     o: &mut EntryOutcome,
 ) -> TitleState {
+    let Payment {
+        paid,
+        date,
+        bank_adjust,
+        fee,
+        after_write_off,
+    } = *p;
     let b = valor_devido(t, date);
     o.breakdown = Some(b);
     o.paid = Some(paid);
@@ -396,16 +411,14 @@ pub fn apply_entry<B: Book>(
                         let t = book.title(r)?;
                         let date = e.data_ocorrencia.or(e.data_credito);
                         let d = date.unwrap_or(t.vencimento);
-                        let ns = classify_payment(
-                            &t,
-                            &s,
+                        let p = Payment {
                             paid,
-                            d,
+                            date: d,
                             bank_adjust,
-                            e.tarifa,
-                            k == OcorrenciaKind::LiquidacaoAposBaixa,
-                            &mut o,
-                        );
+                            fee: e.tarifa,
+                            after_write_off: k == OcorrenciaKind::LiquidacaoAposBaixa,
+                        };
+                        let ns = classify_payment(&t, &s, &p, &mut o);
                         if date.is_none() {
                             o.note = Some("no payment date: taken as paid on the due date".into());
                         }

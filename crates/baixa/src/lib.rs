@@ -67,3 +67,8 @@ pub use report::{
     OutcomeTotals, Portfolio,
 };
 pub use titulo::{Desconto, DescontoTipo, Juros, JurosTipo, Multa, MultaTipo, Pagador, Titulo};
+
+/// The crate README's example, compiled as a doc test so it stays true.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

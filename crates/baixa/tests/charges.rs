@@ -1,4 +1,10 @@
 //! valor_devido: the examples, business days, rounding.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // tests fail loudly
 use baixa::{
     is_business_day, next_business_day, valor_devido, Desconto, DescontoTipo, Juros, JurosTipo,
     Multa, MultaTipo, Titulo,

@@ -1,4 +1,10 @@
 //! Titles from CSV, JSON and remessas: the columns, errors naming row and column.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // tests fail loudly
 use baixa::{
     from_remessa, import, titles_from_csv, titles_from_json, DescontoTipo, ImportError, JurosTipo,
     MultaTipo,

@@ -1,4 +1,10 @@
 //! Matching and one outcome per entry, with real amounts.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // tests fail loudly
 mod common;
 
 use baixa::{

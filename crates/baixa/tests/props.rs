@@ -1,6 +1,12 @@
 //! Property: for random titles and random retorno entries generated from them (payments of various amounts,
 //! duplicates inside and across files, unknown títulos, fees), every payment is matched or reported, never lost,
 //! never counted twice — in memory and in SQLite.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // tests fail loudly
 mod common;
 
 use std::collections::HashSet;
@@ -32,7 +38,10 @@ fn op(n: usize) -> impl Strategy<Value = Op> {
     ]
 }
 
-fn case() -> impl Strategy<Value = (Vec<(u32, i64, i64)>, Vec<Op>, Vec<u8>)> {
+/// Titles (cents, due day, multa %), operations, file split.
+type Case = (Vec<(u32, i64, i64)>, Vec<Op>, Vec<u8>);
+
+fn case() -> impl Strategy<Value = Case> {
     (1usize..25).prop_flat_map(|n| {
         (
             proptest::collection::vec((1u32..5_000_000, 0i64..150, 1i64..3), n),

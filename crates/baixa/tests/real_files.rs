@@ -1,5 +1,11 @@
 //! End to end on real retornos: read with cnab-core, titles built from the file's own entries, apply to the
 //! SQLite ledger, check counts and amounts; apply again, nothing moves.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // tests fail loudly
 mod common;
 
 use std::collections::HashMap;

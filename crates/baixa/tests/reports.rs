@@ -1,4 +1,10 @@
 //! Reports: per file, portfolio by age band, customers in default, history; JSON and CSV.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // tests fail loudly
 mod common;
 
 use baixa::{

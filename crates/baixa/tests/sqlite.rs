@@ -1,4 +1,10 @@
 //! The SQLite ledger: idempotency, duplicates, a crash mid-file, concurrent appliers, migrations.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // tests fail loudly
 mod common;
 
 use std::io::{BufRead, BufReader};

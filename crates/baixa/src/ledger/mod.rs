@@ -18,7 +18,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::engine::{apply_entries, classify_payment, Book, FileContext, MemoryBook};
+use crate::engine::{apply_entries, classify_payment, Book, FileContext, MemoryBook, Payment};
 use crate::error::LedgerError;
 use crate::key::EntryId;
 use crate::outcome::{EntryOutcome, Event, ManualSettlement, Outcome, TitleState};
@@ -160,7 +160,14 @@ pub(crate) fn settle_outcome(
         motivos: Vec::new(),
         note: None,
     };
-    let ns = classify_payment(t, state, s.valor, s.data, None, None, false, &mut o);
+    let p = Payment {
+        paid: s.valor,
+        date: s.data,
+        bank_adjust: None,
+        fee: None,
+        after_write_off: false,
+    };
+    let ns = classify_payment(t, state, &p, &mut o);
     Ok((o, ns))
 }
 

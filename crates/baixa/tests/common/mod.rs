@@ -1,5 +1,5 @@
 //! Shared builders for the baixa tests.
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used, clippy::panic)] // helpers shared by test files; tests fail loudly
 
 use baixa::Titulo;
 use chrono::NaiveDate;
