@@ -1,7 +1,7 @@
 //! Matching and classification, written once over the [`Book`] trait that every ledger backend implements.
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -508,10 +508,10 @@ impl<'a> MemoryBook<'a> {
             ids: Vec::with_capacity(n),
             convenios: Vec::with_capacity(n),
             states: Vec::with_capacity(n),
-            by_nn: HashMap::with_capacity(n),
-            by_seu: HashMap::with_capacity(n),
-            by_id: HashMap::with_capacity(n),
-            seen: HashSet::new(),
+            by_nn: HashMap::with_capacity_and_hasher(n, Default::default()),
+            by_seu: HashMap::with_capacity_and_hasher(n, Default::default()),
+            by_id: HashMap::with_capacity_and_hasher(n, Default::default()),
+            seen: HashSet::default(),
             history: history.then(Vec::new),
             file_id: String::new(),
         };
@@ -801,6 +801,7 @@ pub struct Report {
 /// ```
 pub fn reconcile(titles: &[Titulo], retorno: &Retorno) -> Report {
     let mut book = MemoryBook::new(titles, false);
+    book.seen.reserve(retorno.entries.len());
     let ctx = FileContext::new(retorno);
     let entries = match apply_entries(&mut book, &ctx, &retorno.entries) {
         Ok(v) => v,
