@@ -339,6 +339,13 @@ pub fn apply_entry<B: Book>(
     match kind {
         Some(OcorrenciaKind::Tarifa) => o.outcome = Outcome::FeeOnly,
         None | Some(OcorrenciaKind::Desconhecida) => o.outcome = Outcome::Unrecognized,
+        // a rejection says so even for a title we do not know (the bank's reasons are what matter)
+        Some(OcorrenciaKind::EntradaRejeitada | OcorrenciaKind::InstrucaoRejeitada)
+            if r.is_none() =>
+        {
+            o.outcome = Outcome::Rejected;
+            o.note = Some("no such title in the ledger".into());
+        }
         Some(_) if r.is_none() => o.outcome = Outcome::Unmatched,
         Some(k) => {
             let r = r.unwrap_or_default();
