@@ -32,9 +32,8 @@ pub struct Candidate {
 
 /// The operations one file's application needs, inside one transaction of a ledger.
 ///
-/// Implemented by the in-memory book and the SQLite backend; a PostgreSQL backend implements the same methods over
-/// a transaction (`claim` as `INSERT … ON CONFLICT (identity) DO NOTHING` on the entries table's unique key, titles
-/// read `FOR UPDATE`).
+/// Implemented by the in-memory book and the SQLite and PostgreSQL backends (`claim` as `INSERT … ON CONFLICT
+/// (identity) DO NOTHING` on the entries table's unique key; PostgreSQL inside a `SERIALIZABLE` transaction).
 pub trait Book {
     /// The backend's error.
     type Error;

@@ -28,7 +28,7 @@ use crate::titulo::Titulo;
 
 /// How many times a transaction that PostgreSQL aborted for a serialization failure or a deadlock is run again
 /// before the error is returned.
-pub const MAX_ATTEMPTS: u32 = 12;
+const MAX_ATTEMPTS: u32 = 12;
 
 /// Buffered entry outcomes and events are written in batches of this many rows.
 const BATCH: usize = 1000;
@@ -44,7 +44,7 @@ const MIGRATION_LOCK: i32 = 0x6261_6978; // "baix"
 /// the same payment, at the same moment, the second one's insert waits for the first transaction; once that commits,
 /// PostgreSQL aborts the second with a serialization failure, and the second is run again from the start: it then
 /// sees the file as `already_applied`, or the payment as a `duplicate`. Serialization failures and deadlocks are
-/// retried up to [`MAX_ATTEMPTS`] times with a growing, jittered pause.
+/// retried, up to 12 attempts in all, with a growing, jittered pause.
 ///
 /// A file costs a few round trips, not a few per entry: the titles its entries can match are read in a few
 /// statements, its entry identities claimed in one `INSERT … RETURNING` per 5,000, and the new states, outcomes and
