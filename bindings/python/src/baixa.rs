@@ -55,11 +55,11 @@ fn parse_date(s: &str, what: &str) -> PyResult<NaiveDate> {
         .ok_or_else(|| usage(&format!("{what}: expected YYYY-MM-DD, found {s:?}")))
 }
 
-/// The PostgreSQL backend is not part of this build yet; wiring it is the commented line.
+/// The PostgreSQL backend (`baixa::PostgresLedger`): a server shared by several workers.
 fn postgres_ledger(url: &str) -> PyResult<Box<dyn Ledger + Send>> {
-    let _ = url;
-    // Ok(Box::new(baixa::PostgresLedger::connect(url).map_err(|e| ledger_err(&e))?))
-    Err(usage("PostgreSQL ledger not available in this build"))
+    Ok(Box::new(
+        baixa::PostgresLedger::connect(url).map_err(|e| ledger_err(&e))?,
+    ))
 }
 
 /// A ledger: titles, their states and every applied entry. One call = one transaction.

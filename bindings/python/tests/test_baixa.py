@@ -20,7 +20,7 @@ from conftest import ROOT
 
 CORPUS = ROOT / ".." / "shared" / "corpus" / "real"
 BRADESCO_RET = CORPUS / "237-bradesco" / "cnab400" / "retorno" / "gustavonvcnab__237-01.txt"
-BRADESCO_REM = CORPUS / "237-bradesco" / "cnab400" / "remessa" / "marcodptcnab__bradesco.txt"
+BRADESCO_REM = CORPUS / "237-bradesco" / "cnab400" / "remessa" / "brcobranca__remessa-bradesco-cnab400.rem"
 ITAU_BAD_RET = CORPUS / "341-itau" / "cnab400" / "retorno" / "marcodptcnab__itau.txt"
 
 needs_corpus = pytest.mark.skipif(not BRADESCO_RET.is_file(), reason="the real-file corpus is not here")
@@ -86,14 +86,14 @@ def test_apply_a_real_retorno_once(tmp_path: Path) -> None:
     r = ledger.apply(BRADESCO_RET)
     assert r.applied == 33 and not r.already_applied
     assert r.outcomes == {"paid": 1, "paid_late": 1, "underpaid": 1, "overpaid": 1, "written_off": 1,
-                          "unmatched": 28}
+                          "rejected": 1, "unmatched": 27}
     late = next(e for e in r.entries if e.line == 2)
     assert (late.outcome, late.title_id, late.expected, late.paid, late.difference) == (
         "paid_late", "NF-22", Decimal("3582.15"), Decimal("3582.15"), Decimal("0.00"))
     short = next(e for e in r.entries if e.line == 5)
     assert (short.outcome, short.difference) == ("underpaid", Decimal("-34.66"))
     assert r.report.total_paid == Decimal("7599.27")
-    assert r.report.by_outcome["unmatched"].count == 28
+    assert r.report.by_outcome["unmatched"].count == 27
     assert r.report.data_geracao == date(2012, 4, 30)
     # the same file again (from bytes this time) settles nothing
     again = ledger.apply(BRADESCO_RET.read_bytes())
@@ -160,15 +160,15 @@ def test_settle_history_and_report(tmp_path: Path) -> None:
 @needs_corpus
 def test_import_remessa() -> None:
     ledger = baixa.Ledger()
-    assert ledger.import_remessa(BRADESCO_REM).added == 6
-    assert ledger.import_remessa(BRADESCO_REM.read_bytes()).unchanged == 6
-    t = ledger.history("59723666-D")[0].titulo
-    assert t is not None and t["valor"] == "1793.71" and t["convenio"] == "49801110533315798292"
-    due = {d.id: d for d in ledger.due(date(2022, 12, 14))}
-    assert due["59723666-D"].total == Decimal("1230.20")  # 1793.71 − 563.51 abatimento
+    assert ledger.import_remessa(BRADESCO_REM).added == 1
+    assert ledger.import_remessa(BRADESCO_REM.read_bytes()).unchanged == 1
+    t = ledger.history("1")[0].titulo
+    assert t is not None and t["valor"] == "199.90" and t["convenio"] == "00000000000000000123"
+    due = {d.id: d for d in ledger.due(date(2015, 7, 14))}
+    assert due["1"].total == Decimal("199.90")  # paid on its due date: no charges
 
 
-def test_postgres_urls_are_refused_until_the_backend_is_built_in() -> None:
+def test_an_unreachable_postgres_ledger_is_an_error() -> None:
     with pytest.raises(baixa.BaixaError) as ei:
-        baixa.Ledger("postgres://localhost/baixa")
-    assert str(ei.value) == "PostgreSQL ledger not available in this build"
+        baixa.Ledger("postgres://nobody@127.0.0.1:1/none?connect_timeout=2")
+    assert "postgres" in str(ei.value).lower()

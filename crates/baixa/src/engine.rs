@@ -1,7 +1,7 @@
 //! Matching and classification, written once over the [`Book`] trait that every ledger backend implements.
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -32,9 +32,8 @@ pub struct Candidate {
 
 /// The operations one file's application needs, inside one transaction of a ledger.
 ///
-/// Implemented by the in-memory book and the SQLite backend; a PostgreSQL backend implements the same methods over
-/// a transaction (`claim` as `INSERT … ON CONFLICT (identity) DO NOTHING` on the entries table's unique key, titles
-/// read `FOR UPDATE`).
+/// Implemented by the in-memory book and the SQLite and PostgreSQL backends (`claim` as `INSERT … ON CONFLICT
+/// (identity) DO NOTHING` on the entries table's unique key; PostgreSQL inside a `SERIALIZABLE` transaction).
 pub trait Book {
     /// The backend's error.
     type Error;
@@ -339,6 +338,13 @@ pub fn apply_entry<B: Book>(
     match kind {
         Some(OcorrenciaKind::Tarifa) => o.outcome = Outcome::FeeOnly,
         None | Some(OcorrenciaKind::Desconhecida) => o.outcome = Outcome::Unrecognized,
+        // a rejection says so even for a title we do not know (the bank's reasons are what matter)
+        Some(OcorrenciaKind::EntradaRejeitada | OcorrenciaKind::InstrucaoRejeitada)
+            if r.is_none() =>
+        {
+            o.outcome = Outcome::Rejected;
+            o.note = Some("no such title in the ledger".into());
+        }
         Some(_) if r.is_none() => o.outcome = Outcome::Unmatched,
         Some(k) => {
             let r = r.unwrap_or_default();
@@ -508,10 +514,10 @@ impl<'a> MemoryBook<'a> {
             ids: Vec::with_capacity(n),
             convenios: Vec::with_capacity(n),
             states: Vec::with_capacity(n),
-            by_nn: HashMap::with_capacity(n),
-            by_seu: HashMap::with_capacity(n),
-            by_id: HashMap::with_capacity(n),
-            seen: HashSet::new(),
+            by_nn: HashMap::with_capacity_and_hasher(n, Default::default()),
+            by_seu: HashMap::with_capacity_and_hasher(n, Default::default()),
+            by_id: HashMap::with_capacity_and_hasher(n, Default::default()),
+            seen: HashSet::default(),
             history: history.then(Vec::new),
             file_id: String::new(),
         };
@@ -801,6 +807,7 @@ pub struct Report {
 /// ```
 pub fn reconcile(titles: &[Titulo], retorno: &Retorno) -> Report {
     let mut book = MemoryBook::new(titles, false);
+    book.seen.reserve(retorno.entries.len());
     let ctx = FileContext::new(retorno);
     let entries = match apply_entries(&mut book, &ctx, &retorno.entries) {
         Ok(v) => v,

@@ -46,6 +46,9 @@ pub enum LedgerError {
     /// The database said no.
     #[error("sqlite: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// The PostgreSQL server said no, or could not be reached.
+    #[error("postgres: {0}")]
+    Postgres(#[from] postgres::Error),
     /// A stored value could not be read back.
     #[error("stored data: {0}")]
     Corrupt(String),

@@ -4,7 +4,7 @@
 //! titles: the amount due on a date ([`valor_devido`]: multa, juros pro rata die, descontos, abatimento, the
 //! business-day grace), matching (bank + agreement + nosso número, then seu número, then the link an entrada
 //! confirmada makes for bank-assigned numbers), one [`Outcome`] per entry with the amounts that explain it,
-//! idempotent application to a [`Ledger`] (in memory or SQLite), and reports.
+//! idempotent application to a [`Ledger`] (in memory, SQLite or PostgreSQL), and reports.
 //!
 //! ```
 //! use baixa::{Ledger, MemoryLedger, Outcome};
@@ -36,7 +36,8 @@
 //! Modules: [`titulo`] (the title and its charge rules), [`import`] (CSV, JSON, remessa), [`charges`] (amount due,
 //! business days, rounding), [`key`] (normalized keys and content identities), [`engine`] (matching and
 //! classification over the [`Book`] trait), [`outcome`], [`ledger`] (the [`Ledger`] trait, [`MemoryLedger`],
-//! [`SqliteLedger`], the SQL [`schema`]), [`report`], [`render`] (the JSON/CSV the CLI and the bindings print).
+//! [`SqliteLedger`], [`PostgresLedger`], the SQL [`schema`]), [`report`], [`render`] (the JSON/CSV the CLI and the
+//! bindings print).
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -56,7 +57,9 @@ pub use engine::{reconcile, Book, Candidate, FileContext, MemoryBook, Report, Ti
 pub use error::{ImportError, LedgerError};
 pub use import::{from_remessa, import, titles_from_csv, titles_from_json};
 pub use key::{entry_identity, EntryId, Key};
-pub use ledger::{schema, ApplyResult, ImportSummary, Ledger, MemoryLedger, SqliteLedger};
+pub use ledger::{
+    schema, ApplyResult, ImportSummary, Ledger, MemoryLedger, PostgresLedger, SqliteLedger,
+};
 pub use outcome::{
     ChargesFrom, EntryOutcome, Event, ManualSettlement, MatchedBy, Meio, Outcome, Status,
     TitleState,

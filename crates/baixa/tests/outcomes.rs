@@ -151,6 +151,20 @@ fn every_other_outcome() {
         r.entries[1].motivos,
         vec!["08: Nosso número inválido".to_string()]
     );
+    // a rejection of a title we do not know is still a rejection, with the bank's reasons
+    let r2 = reconcile(
+        &titles,
+        &retorno(
+            341,
+            "123456",
+            1,
+            vec![rejected("4242", d(2026, 3, 1), "08")],
+        ),
+    );
+    assert_eq!(
+        (r2.entries[0].outcome, r2.entries[0].title_id.is_none()),
+        (Outcome::Rejected, true)
+    );
     assert_eq!(r.entries[2].fees, Some(dec("2.50")));
     assert_eq!(r.entries[6].paid, Some(dec("55.00")));
     assert!(r.states[0].registered);

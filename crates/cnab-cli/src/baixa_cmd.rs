@@ -144,14 +144,10 @@ fn ledger_err(e: LedgerError) -> Fail {
     }
 }
 
-/// The PostgreSQL backend. It is not part of this build yet: connecting is refused as a usage error, and wiring
-/// it is the one line below (`baixa::PostgresLedger::connect(url)`).
+/// The PostgreSQL backend (`baixa::PostgresLedger`): a server shared by several workers.
 fn postgres_ledger(url: &str) -> Result<Box<dyn Ledger>, Fail> {
-    let _ = url;
-    // Box::new(baixa::PostgresLedger::connect(url).map_err(ledger_err)?)
-    Err(Fail(
-        2,
-        "PostgreSQL ledger not available in this build".into(),
+    Ok(Box::new(
+        baixa::PostgresLedger::connect(url).map_err(ledger_err)?,
     ))
 }
 

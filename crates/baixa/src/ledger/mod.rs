@@ -2,7 +2,8 @@
 //!
 //! The [`Ledger`] trait is what the CLI and the bindings use; backends implement it with one transaction per file:
 //! - [`MemoryLedger`]: everything in memory (tests, one-shot runs);
-//! - [`SqliteLedger`]: an embedded SQLite file (the default), versioned schema migrations in [`schema`].
+//! - [`SqliteLedger`]: an embedded SQLite file (the default), versioned schema migrations in [`schema`];
+//! - [`PostgresLedger`]: a PostgreSQL database shared by several workers (serializable transactions, retried).
 //!
 //! Idempotency rests on two unique keys: the file identity (a second application of the same file is reported as
 //! `already_applied` and changes nothing) and the entry identity (the same payment arriving again in another file
@@ -24,9 +25,11 @@ use crate::outcome::{EntryOutcome, Event, ManualSettlement, Outcome, TitleState}
 use crate::report::FileReport;
 use crate::titulo::Titulo;
 
+mod postgres;
 pub mod schema;
 mod sqlite;
 
+pub use self::postgres::PostgresLedger;
 pub use sqlite::SqliteLedger;
 
 /// What [`Ledger::import_titles`] did.

@@ -1,8 +1,10 @@
 //! The ledger's SQL schema, as versioned migrations written once for SQLite and PostgreSQL.
 //!
-//! Each migration is plain SQL with three placeholders that [`Dialect::render`] fills:
+//! Each migration is plain SQL with placeholders that [`Dialect::render`] fills:
 //! `{SERIAL_PK}` (an auto-increment primary key), `{MONEY}` (exact decimal: `TEXT` in SQLite, whose `NUMERIC`
-//! affinity would store floats; `NUMERIC(20,2)` in PostgreSQL) and `{JSON}` (`TEXT` / `JSONB`).
+//! affinity would store floats; `NUMERIC` in PostgreSQL, unconstrained so that no amount is rounded on the way in),
+//! `{JSON}` (`TEXT` / `JSONB`), `{DATE}` (`TEXT` as `YYYY-MM-DD` / `DATE`) and `{TIMESTAMP}` (`TEXT` / `TIMESTAMP`,
+//! UTC).
 //! Everything else (`INSERT … ON CONFLICT … DO NOTHING`, the indexes, the unique keys) is valid in both.
 //!
 //! The applied version is kept in `baixa_schema_version`; [`Dialect::pending`] lists what a database at version
@@ -46,12 +48,12 @@ CREATE TABLE titles (
     bank INTEGER NOT NULL,
     convenio_key TEXT NOT NULL,
     valor {MONEY} NOT NULL,
-    vencimento TEXT NOT NULL,
+    vencimento {DATE} NOT NULL,
     status TEXT NOT NULL,
     paid {MONEY} NOT NULL,
     registered INTEGER NOT NULL,
     linked_nosso_numero TEXT,
-    settled_on TEXT,
+    settled_on {DATE},
     data {JSON} NOT NULL
 );
 CREATE TABLE title_keys (
@@ -68,9 +70,9 @@ CREATE TABLE files (
     id TEXT NOT NULL UNIQUE,
     bank INTEGER NOT NULL,
     nsa BIGINT,
-    data_geracao TEXT,
+    data_geracao {DATE},
     entries BIGINT NOT NULL,
-    applied_at TEXT NOT NULL,
+    applied_at {TIMESTAMP} NOT NULL,
     report {JSON}
 );
 CREATE TABLE entries (
@@ -89,10 +91,10 @@ CREATE TABLE settlements (
     identity TEXT PRIMARY KEY,
     title_id TEXT NOT NULL,
     valor {MONEY} NOT NULL,
-    data TEXT NOT NULL,
+    data {DATE} NOT NULL,
     meio TEXT NOT NULL,
     por TEXT NOT NULL,
-    em TEXT NOT NULL,
+    em {TIMESTAMP} NOT NULL,
     motivo TEXT NOT NULL
 );
 CREATE TABLE events (
@@ -113,16 +115,26 @@ impl Dialect {
     /// use baixa::schema::{Dialect, MIGRATIONS};
     /// let pg = Dialect::Postgres.render(MIGRATIONS[0].sql);
     /// assert!(pg.contains("seq BIGSERIAL PRIMARY KEY"));
+    /// assert!(pg.contains("valor NUMERIC NOT NULL") && pg.contains("vencimento DATE NOT NULL"));
     /// assert!(Dialect::Sqlite.render(MIGRATIONS[0].sql).contains("valor TEXT NOT NULL"));
+    /// assert!(Dialect::Sqlite.render(MIGRATIONS[0].sql).contains("vencimento TEXT NOT NULL"));
     /// ```
     pub fn render(self, sql: &str) -> String {
-        let (pk, money, json) = match self {
-            Dialect::Sqlite => ("INTEGER PRIMARY KEY", "TEXT", "TEXT"),
-            Dialect::Postgres => ("BIGSERIAL PRIMARY KEY", "NUMERIC(20,2)", "JSONB"),
+        let (pk, money, json, date, timestamp) = match self {
+            Dialect::Sqlite => ("INTEGER PRIMARY KEY", "TEXT", "TEXT", "TEXT", "TEXT"),
+            Dialect::Postgres => (
+                "BIGSERIAL PRIMARY KEY",
+                "NUMERIC",
+                "JSONB",
+                "DATE",
+                "TIMESTAMP",
+            ),
         };
         sql.replace("{SERIAL_PK}", pk)
             .replace("{MONEY}", money)
             .replace("{JSON}", json)
+            .replace("{DATE}", date)
+            .replace("{TIMESTAMP}", timestamp)
     }
 
     /// The migrations a database at `version` still needs.

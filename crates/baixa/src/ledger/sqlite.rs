@@ -47,7 +47,7 @@ fn key_text(k: Option<Key>) -> String {
 }
 
 /// The matching keys of a title: (kind, key, exact).
-fn title_keys(t: &Titulo) -> Vec<(&'static str, String, bool)> {
+pub(crate) fn title_keys(t: &Titulo) -> Vec<(&'static str, String, bool)> {
     let (body, dv) = split_nosso_numero(&t.nosso_numero, t.nosso_numero_dv.as_deref());
     let mut v = Vec::new();
     if let Some(k) = Key::of(&[body]) {
@@ -367,6 +367,14 @@ impl SqliteLedger {
         Self::with_connection(conn)
     }
 
+    fn tune(conn: &Connection) -> Result<(), LedgerError> {
+        // One file is one transaction: with SQLite's default 2 MB page cache a large file spills to the WAL and
+        // every later page read searches it; 64 MB keeps a million-entry file's working set in memory.
+        conn.pragma_update(None, "cache_size", -65536)?;
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
+        Ok(())
+    }
+
     /// A ledger in memory (tests, examples).
     ///
     /// # Errors
@@ -376,6 +384,7 @@ impl SqliteLedger {
     }
 
     fn with_connection(mut conn: Connection) -> Result<Self, LedgerError> {
+        Self::tune(&conn)?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute_batch(schema::VERSION_TABLE)?;
         let v: i64 = tx.query_row(
