@@ -24,6 +24,7 @@ use crate::outcome::{EntryOutcome, Event, ManualSettlement, Outcome, TitleState}
 use crate::report::FileReport;
 use crate::titulo::Titulo;
 
+mod regua_store;
 pub mod schema;
 mod sqlite;
 
@@ -184,6 +185,7 @@ pub struct MemoryLedger {
     files: Vec<FileReport>,
     file_ids: std::collections::HashSet<EntryId>,
     settlements: std::collections::HashSet<EntryId>,
+    regua: std::collections::BTreeSet<crate::regua::Issued>,
 }
 
 impl Default for MemoryLedger {
@@ -200,6 +202,7 @@ impl MemoryLedger {
             files: Vec::new(),
             file_ids: Default::default(),
             settlements: Default::default(),
+            regua: Default::default(),
         }
     }
 }
