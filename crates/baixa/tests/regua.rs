@@ -357,3 +357,28 @@ fn policy_errors_name_the_key() {
         "{e}"
     );
 }
+
+/// The README's policy example is a valid policy with the steps it shows.
+#[test]
+fn readme_policy_parses() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md")).unwrap();
+    let sec = &readme[readme.find("## Régua de cobrança").unwrap()..];
+    let start = sec.find("```toml\n").unwrap() + "```toml\n".len();
+    let toml = &sec[start..start + sec[start..].find("```").unwrap()];
+    let p = Politica::from_toml(toml).unwrap();
+    assert_eq!(p.inadimplente_apos_dias, Some(30));
+    let steps: Vec<_> = p
+        .etapas
+        .iter()
+        .map(|e| (e.dias, e.acao, e.valor_minimo))
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            (-5, Acao::Lembrete, None),
+            (5, Acao::AvisoAtraso, Some(m("50.00"))),
+            (30, Acao::CartaCobranca, None)
+        ]
+    );
+}
