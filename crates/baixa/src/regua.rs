@@ -533,7 +533,19 @@ pub fn run<L: ReguaLedger + ?Sized>(
         let Some(first) = kept.first() else {
             continue;
         };
-        a.titulo = first.clone();
+        if *first != a.titulo {
+            // a grouped carta whose first trigger another run recorded meanwhile: the action speaks for the
+            // first trigger this run recorded
+            let etapa = politica
+                .etapas
+                .iter()
+                .find(|e| e.dias == a.etapa_dias && e.acao == a.acao);
+            if let (Some(e), Some((t, s))) = (etapa, titles.iter().find(|(t, _)| t.id == *first)) {
+                let carta = a.carta.take();
+                a = action(politica, e, t, s, date);
+                a.carta = carta;
+            }
+        }
         if let Some(c) = a.carta.as_mut() {
             c.gatilhos = kept;
         }

@@ -382,3 +382,75 @@ fn readme_policy_parses() {
         ]
     );
 }
+
+/// A ledger whose view of the issued steps is stale, as when another run records steps between this run's read and
+/// its write: what the other run recorded is counted as already issued, never issued twice.
+struct Stale(MemoryLedger);
+
+impl Ledger for Stale {
+    fn import_titles(&mut self, t: &[Titulo]) -> Result<baixa::ImportSummary, baixa::LedgerError> {
+        self.0.import_titles(t)
+    }
+    fn apply(&mut self, r: &cnab_core::Retorno) -> Result<baixa::ApplyResult, baixa::LedgerError> {
+        self.0.apply(r)
+    }
+    fn settle(&mut self, s: &ManualSettlement) -> Result<baixa::EntryOutcome, baixa::LedgerError> {
+        self.0.settle(s)
+    }
+    fn titles(&mut self) -> Result<Vec<(Titulo, baixa::TitleState)>, baixa::LedgerError> {
+        self.0.titles()
+    }
+    fn history(&mut self, id: &str) -> Result<Vec<Event>, baixa::LedgerError> {
+        self.0.history(id)
+    }
+    fn files(&mut self) -> Result<Vec<baixa::FileReport>, baixa::LedgerError> {
+        self.0.files()
+    }
+}
+
+impl ReguaLedger for Stale {
+    fn regua_issued(
+        &mut self,
+    ) -> Result<std::collections::BTreeSet<regua::Issued>, baixa::LedgerError> {
+        Ok(Default::default())
+    }
+    fn regua_record(
+        &mut self,
+        date: NaiveDate,
+        items: &[regua::Registro<'_>],
+    ) -> Result<Vec<bool>, baixa::LedgerError> {
+        self.0.regua_record(date, items)
+    }
+}
+
+#[test]
+fn a_step_another_run_recorded_meanwhile_is_not_issued_again() {
+    let p = Politica::from_toml(POLITICA).unwrap();
+    let mut inner = MemoryLedger::new();
+    inner
+        .import_titles(&[
+            titulo("E1", "1", "100.00", "2026-05-04", "", "Loja Azul"),
+            titulo("E2", "2", "300.00", "2026-05-04", "", "Loja Azul"),
+        ])
+        .unwrap();
+    // the other run issued E1's carta only (E2 was imported after it read the titles)
+    let other = regua::run(&mut inner, &p, d("2026-06-03")).unwrap();
+    assert_eq!(
+        other.actions[0].carta.as_ref().unwrap().gatilhos,
+        ["E1", "E2"]
+    );
+    let mut l = Stale(inner);
+    let r = regua::run(&mut l, &p, d("2026-06-03")).unwrap();
+    assert_eq!((r.actions.len(), r.already_issued), (0, 2));
+    // a new title of the payer comes due: the carta speaks for it, with E1 and E2 listed
+    l.import_titles(&[titulo("E3", "3", "10.00", "2026-05-05", "", "Loja Azul")])
+        .unwrap();
+    let r = regua::run(&mut l, &p, d("2026-06-04")).unwrap();
+    assert_eq!(issued(&r), [(s("E3"), Acao::CartaCobranca, 30)]);
+    assert_eq!(r.already_issued, 2);
+    let a = &r.actions[0];
+    assert_eq!((a.valor, a.vencimento), (m("10.00"), d("2026-05-05")));
+    let c = a.carta.as_ref().unwrap();
+    assert_eq!(c.gatilhos, ["E3"]);
+    assert_eq!(c.titulos.len(), 3);
+}
