@@ -454,3 +454,26 @@ fn a_step_another_run_recorded_meanwhile_is_not_issued_again() {
     assert_eq!(c.gatilhos, ["E3"]);
     assert_eq!(c.titulos.len(), 3);
 }
+
+/// A ledger written before the régua existed (schema version 1) gains its table when opened.
+#[test]
+fn a_version_1_ledger_is_upgraded() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    {
+        let mut l = SqliteLedger::open(&path).unwrap();
+        l.import_titles(&[titulo("V1", "1", "10.00", "2026-03-10", "", "Z")])
+            .unwrap();
+        l.connection()
+            .execute_batch(
+                "DROP TABLE regua_actions; DELETE FROM baixa_schema_version WHERE version = 2;",
+            )
+            .unwrap();
+        assert_eq!(l.schema_version().unwrap(), 1);
+    }
+    let mut l = SqliteLedger::open(&path).unwrap();
+    assert_eq!(l.schema_version().unwrap(), 2);
+    let p = Politica::from_toml(POLITICA).unwrap();
+    let r = regua::run(&mut l, &p, d("2026-03-09")).unwrap();
+    assert_eq!(issued(&r), [(s("V1"), Acao::AvisoVencimento, -1)]);
+}
