@@ -48,6 +48,7 @@ pub mod import;
 pub mod key;
 pub mod ledger;
 pub mod outcome;
+pub mod regua;
 pub mod render;
 pub mod report;
 pub mod titulo;
@@ -64,6 +65,7 @@ pub use outcome::{
     ChargesFrom, EntryOutcome, Event, ManualSettlement, MatchedBy, Meio, Outcome, Status,
     TitleState,
 };
+pub use regua::{Politica, ReguaLedger};
 pub use report::{
     entries_csv, in_default, in_default_csv, portfolio, Bucket, Devedor, FileReport, OpenTitle,
     OutcomeTotals, Portfolio,

@@ -352,4 +352,17 @@ pub enum Event {
         /// How it was classified.
         outcome: Box<EntryOutcome>,
     },
+    /// A step of the régua de cobrança was issued ([`crate::regua`]).
+    Regua {
+        /// The run's date.
+        data: NaiveDate,
+        /// What was issued.
+        acao: crate::regua::Acao,
+        /// The step (days relative to the due date).
+        etapa_dias: i64,
+        /// Where it went.
+        canal: String,
+        /// What the payer owed on that date.
+        saldo: Decimal,
+    },
 }

@@ -17,6 +17,7 @@ mod boleto_cmd;
 mod corpus;
 mod out;
 mod pix_cmd;
+mod regua_cmd;
 
 use out::{note, Out};
 
@@ -118,6 +119,8 @@ enum Cmd {
     },
     /// Settle open titles from retornos exactly once: import titles, apply retornos, amounts due, reports.
     Baixa(baixa_cmd::BaixaArgs),
+    /// Régua de cobrança: the collection steps due on a date (reminders, avisos, cartas…), issued once → JSON.
+    Regua(regua_cmd::ReguaArgs),
 }
 
 /// How `validate` prints.
@@ -538,6 +541,7 @@ fn run(out: &mut Out, cli: Cli) -> Result<bool, Fail> {
         Cmd::Boleto { cmd } => boleto_cmd::run(out, cmd),
         Cmd::Pix { cmd } => pix_cmd::run(out, cmd),
         Cmd::Baixa(args) => baixa_cmd::run(args),
+        Cmd::Regua(args) => regua_cmd::run(args),
         Cmd::Banks => {
             write!(out, "{}", banks_table())?;
             Ok(true)

@@ -291,8 +291,9 @@ class Settlement:
 @dataclass(frozen=True)
 class Event:
     """One line of a title's history: ``event`` is ``imported`` (with ``titulo``), ``entry`` (``file_id``,
-    ``outcome``), ``linked`` (``nosso_numero``, ``file_id``) or ``manual_settlement`` (``settlement``,
-    ``outcome``)."""
+    ``outcome``), ``linked`` (``nosso_numero``, ``file_id``), ``manual_settlement`` (``settlement``,
+    ``outcome``) or ``regua`` (a step of the régua de cobrança issued: ``data``, ``acao``, ``etapa_dias``, ``canal``,
+    ``saldo``)."""
 
     event: str = ""
     file_id: Optional[str] = None
@@ -300,6 +301,11 @@ class Event:
     titulo: Optional[Dict[str, Any]] = None
     nosso_numero: Optional[str] = None
     settlement: Optional[Settlement] = None
+    data: Optional[datetime.date] = None
+    acao: Optional[str] = None
+    etapa_dias: Optional[int] = None
+    canal: Optional[str] = None
+    saldo: Optional[decimal.Decimal] = None
 
 
 TitlesArg = Union[PathLike, bytes, Sequence[Union[Titulo, Mapping[str, Any]]]]

@@ -26,6 +26,7 @@ use crate::report::FileReport;
 use crate::titulo::Titulo;
 
 mod postgres;
+mod regua_store;
 pub mod schema;
 mod sqlite;
 
@@ -187,6 +188,7 @@ pub struct MemoryLedger {
     files: Vec<FileReport>,
     file_ids: std::collections::HashSet<EntryId>,
     settlements: std::collections::HashSet<EntryId>,
+    regua: std::collections::BTreeSet<crate::regua::Issued>,
 }
 
 impl Default for MemoryLedger {
@@ -203,6 +205,7 @@ impl MemoryLedger {
             files: Vec::new(),
             file_ids: Default::default(),
             settlements: Default::default(),
+            regua: Default::default(),
         }
     }
 }

@@ -229,6 +229,7 @@ fn event_kind(ev: &Event) -> &'static str {
         Event::Entry { .. } => "entry",
         Event::Linked { .. } => "linked",
         Event::ManualSettlement { .. } => "manual_settlement",
+        Event::Regua { .. } => "regua",
     }
 }
 

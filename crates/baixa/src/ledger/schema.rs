@@ -106,6 +106,21 @@ CREATE TABLE events (
 );
 CREATE INDEX events_title ON events (title_id, seq);
 ",
+}, Migration {
+    version: 2,
+    description: "régua de cobrança: the steps issued, one row per (title, dias, acao)",
+    sql: "
+CREATE TABLE regua_actions (
+    title_id TEXT NOT NULL,
+    etapa_dias BIGINT NOT NULL,
+    acao TEXT NOT NULL,
+    issued_on TEXT NOT NULL,
+    canal TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    data {JSON} NOT NULL,
+    PRIMARY KEY (title_id, etapa_dias, acao)
+);
+",
 }];
 
 impl Dialect {

@@ -39,7 +39,7 @@ use crate::titulo::Titulo;
 /// ```
 #[derive(Debug)]
 pub struct SqliteLedger {
-    conn: Connection,
+    pub(super) conn: Connection,
 }
 
 fn key_text(k: Option<Key>) -> String {
@@ -203,6 +203,7 @@ impl SqliteBook<'_> {
             Event::Entry { .. } => "entry",
             Event::Linked { .. } => "linked",
             Event::ManualSettlement { .. } => "manual_settlement",
+            Event::Regua { .. } => "regua",
         };
         self.tx
             .prepare_cached(

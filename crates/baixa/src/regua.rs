@@ -1,0 +1,559 @@
+//! Régua de cobrança: the collection steps a company takes for each open title, before and after its due date,
+//! issued exactly once from the ledger.
+//!
+//! # A política (the policy file, TOML)
+//!
+//! ```toml
+//! # dias de atraso a partir dos quais o título é inadimplente (marcado em cada ação: "inadimplente")
+//! inadimplente_apos_dias = 30
+//!
+//! [[etapa]]
+//! dias = -5                # dias em relação ao vencimento; negativo = antes do vencimento
+//! acao = "lembrete"        # lembrete, aviso_vencimento, aviso_atraso, carta_cobranca, ligacao,
+//!                          # protesto, negativacao, baixa, cancelamento
+//! canal = "email"          # por onde enviar (email, sms, whatsapp, carta, banco…): livre, repassado a quem envia
+//! modelo = "lembrete.txt"  # opcional: o modelo da mensagem, repassado a quem envia
+//!
+//! [[etapa]]
+//! dias = 30
+//! acao = "carta_cobranca"
+//! canal = "carta"
+//! valor_minimo = "100.00"     # opcional: só títulos cujo saldo devido na data é de pelo menos este valor
+//!                             # (texto ou inteiro; nunca número com vírgula flutuante)
+//! agrupar_por_pagador = true  # só para carta_cobranca: uma carta por pagador, com todos os títulos em aberto
+//! ```
+//!
+//! Every key is checked: an unknown key, an unknown `acao`, a float for `valor_minimo`, `agrupar_por_pagador` on a
+//! step that is not a `carta_cobranca`, or the same (`dias`, `acao`) twice is refused with the key and its place.
+//!
+//! # Which steps are issued on a date
+//!
+//! For each **open** title (settled and written-off titles get nothing) the steps that *apply* to it are those whose
+//! conditions hold on the date (`valor_minimo` against the amount due on the date). A step is *due* when
+//! `vencimento + dias <= date`. Of the due steps, only those with the **largest** `dias` are issued: when the job did
+//! not run for some days, a missed step is issued late only if no later step of the same title is also due; a step
+//! overtaken by a later one is never issued (a payer 10 days late gets the aviso de atraso, not a lembrete "your
+//! boleto is due in 5 days" as well). Each (título, `dias`, `acao`) is issued once: it is recorded in the ledger
+//! ([`ReguaLedger`]) and appears in the title's history ([`crate::Event::Regua`]); a later run lists it in
+//! `already_issued` instead.
+//!
+//! A `carta_cobranca` step with `agrupar_por_pagador` becomes one action per payer (by CPF/CNPJ digits, or by name
+//! when the document is empty) listing every open title of that payer with its amount due on the date; every title
+//! whose step came due in this run is recorded as issued.
+//!
+//! ```
+//! use baixa::{Ledger, MemoryLedger, Titulo};
+//! use baixa::regua::{self, Politica};
+//! use chrono::NaiveDate;
+//! let politica = Politica::from_toml("[[etapa]]\ndias = -1\nacao = \"lembrete\"\ncanal = \"email\"\n").unwrap();
+//! let mut ledger = MemoryLedger::new();
+//! let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+//! ledger.import_titles(&[Titulo::new("NF-1", 341, "1", "10.00".parse().unwrap(), d("2026-03-10"))]).unwrap();
+//! let run = regua::run(&mut ledger, &politica, d("2026-03-09")).unwrap();
+//! assert_eq!((run.actions.len(), run.already_issued), (1, 0));
+//! let again = regua::run(&mut ledger, &politica, d("2026-03-09")).unwrap();
+//! assert_eq!((again.actions.len(), again.already_issued), (0, 1));
+//! ```
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{Duration, NaiveDate};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::charges::{valor_devido, Breakdown};
+use crate::error::LedgerError;
+use crate::ledger::Ledger;
+use crate::outcome::{Status, TitleState};
+use crate::titulo::{Pagador, Titulo};
+
+/// What a step does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Acao {
+    /// A friendly reminder before the due date.
+    Lembrete,
+    /// The due date is today (or very near).
+    AvisoVencimento,
+    /// The title is overdue.
+    AvisoAtraso,
+    /// A collection letter (optionally one per payer listing all open titles).
+    CartaCobranca,
+    /// A phone call.
+    Ligacao,
+    /// Protest through the bank.
+    Protesto,
+    /// Report to a credit bureau.
+    Negativacao,
+    /// Write off at the bank (pedido de baixa).
+    Baixa,
+    /// Cancel the title.
+    Cancelamento,
+}
+
+impl Acao {
+    /// The snake_case name used in the policy, the JSON and the ledger.
+    pub fn name(self) -> &'static str {
+        match self {
+            Acao::Lembrete => "lembrete",
+            Acao::AvisoVencimento => "aviso_vencimento",
+            Acao::AvisoAtraso => "aviso_atraso",
+            Acao::CartaCobranca => "carta_cobranca",
+            Acao::Ligacao => "ligacao",
+            Acao::Protesto => "protesto",
+            Acao::Negativacao => "negativacao",
+            Acao::Baixa => "baixa",
+            Acao::Cancelamento => "cancelamento",
+        }
+    }
+
+    /// Whether the step goes through the bank (an instruction in a remessa).
+    pub fn via_banco(self) -> bool {
+        matches!(self, Acao::Protesto | Acao::Baixa)
+    }
+}
+
+/// One step of the régua (`[[etapa]]`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Etapa {
+    /// Days relative to the due date (negative = before).
+    pub dias: i64,
+    /// What to do.
+    pub acao: Acao,
+    /// Where to send it (free text handed to the sender).
+    pub canal: String,
+    /// Message template (free text handed to the sender).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modelo: Option<String>,
+    /// Only titles whose amount due on the date is at least this.
+    #[serde(
+        default,
+        deserialize_with = "money_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub valor_minimo: Option<Decimal>,
+    /// Cartas only: one per payer with all open titles.
+    #[serde(default)]
+    pub agrupar_por_pagador: bool,
+}
+
+/// The régua (the policy file).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Politica {
+    /// Overdue for more than this many days = inadimplente.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inadimplente_apos_dias: Option<i64>,
+    /// The steps.
+    #[serde(default, rename = "etapa")]
+    pub etapas: Vec<Etapa>,
+}
+
+/// A policy that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("régua policy: {0}")]
+pub struct PoliticaError(pub String);
+
+fn money_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Raw {
+        Text(String),
+        Int(i64),
+        Float(f64),
+    }
+    match Raw::deserialize(d)? {
+        Raw::Text(s) => s.trim().parse::<Decimal>().map(Some).map_err(|_| {
+            serde::de::Error::custom(format!("valor_minimo: {s:?} is not an amount"))
+        }),
+        Raw::Int(i) => Ok(Some(Decimal::from(i))),
+        Raw::Float(f) => Err(serde::de::Error::custom(format!(
+            "valor_minimo: write the amount as text (valor_minimo = \"{f}\"), not as a floating-point number"
+        ))),
+    }
+}
+
+impl Politica {
+    /// Read and check a policy.
+    ///
+    /// ```
+    /// use baixa::regua::Politica;
+    /// let e = Politica::from_toml("[[etapa]]\ndias = 5\nacao = \"aviso_atraso\"\ncanal = \"sms\"\nmodel = \"x\"\n")
+    ///     .unwrap_err();
+    /// assert!(e.to_string().contains("unknown field `model`"), "{e}");
+    /// ```
+    ///
+    /// # Errors
+    /// A TOML syntax error, an unknown key or value (the message names it and its line), or a rule broken
+    /// (see the module docs).
+    pub fn from_toml(text: &str) -> Result<Politica, PoliticaError> {
+        let p: Politica = toml::from_str(text).map_err(|e| PoliticaError(e.to_string()))?;
+        p.check()?;
+        Ok(p)
+    }
+
+    fn check(&self) -> Result<(), PoliticaError> {
+        if let Some(n) = self.inadimplente_apos_dias {
+            if n < 0 {
+                return Err(PoliticaError(format!(
+                    "inadimplente_apos_dias must be 0 or more, found {n}"
+                )));
+            }
+        }
+        let mut seen = BTreeSet::new();
+        for (i, e) in self.etapas.iter().enumerate() {
+            let n = i + 1;
+            if !seen.insert((e.dias, e.acao)) {
+                return Err(PoliticaError(format!(
+                    "etapa {n}: dias = {} with acao = {:?} appears twice",
+                    e.dias,
+                    e.acao.name()
+                )));
+            }
+            if e.agrupar_por_pagador && e.acao != Acao::CartaCobranca {
+                return Err(PoliticaError(format!(
+                    "etapa {n}: agrupar_por_pagador is for acao = \"carta_cobranca\", not {:?}",
+                    e.acao.name()
+                )));
+            }
+            if e.canal.trim().is_empty() {
+                return Err(PoliticaError(format!("etapa {n}: canal is empty")));
+            }
+            if e.valor_minimo.is_some_and(|v| v < Decimal::ZERO) {
+                return Err(PoliticaError(format!(
+                    "etapa {n}: valor_minimo must not be negative"
+                )));
+            }
+            if !(-3650..=3650).contains(&e.dias) {
+                return Err(PoliticaError(format!(
+                    "etapa {n}: dias = {} is more than ten years from the due date",
+                    e.dias
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One open title in a carta (grouped by payer).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ItemCarta {
+    /// The title's id.
+    pub titulo: String,
+    /// Seu número.
+    pub seu_numero: String,
+    /// Nosso número.
+    pub nosso_numero: String,
+    /// Due date.
+    pub vencimento: NaiveDate,
+    /// Face value.
+    pub valor: Decimal,
+    /// Already paid.
+    pub pago: Decimal,
+    /// The amount due on the date, component by component.
+    pub devido: Breakdown,
+    /// `devido.total − pago`, at least zero.
+    pub saldo: Decimal,
+}
+
+/// A carta listing every open title of a payer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Carta {
+    /// The titles whose step came due in this run.
+    pub gatilhos: Vec<String>,
+    /// Every open title of the payer, by due date.
+    pub titulos: Vec<ItemCarta>,
+    /// Sum of the `saldo`s.
+    pub total: Decimal,
+}
+
+/// One action issued: everything a sender needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AcaoEmitida {
+    /// The title's id (for a grouped carta: the first title whose step came due).
+    pub titulo: String,
+    /// What to do.
+    pub acao: Acao,
+    /// The step (days relative to the due date).
+    pub etapa_dias: i64,
+    /// The date the step came due (`vencimento + etapa_dias`); earlier than the run's date when issued late.
+    pub data_etapa: NaiveDate,
+    /// Where to send it.
+    pub canal: String,
+    /// Message template.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub modelo: Option<String>,
+    /// The payer.
+    pub pagador: Pagador,
+    /// Bank code.
+    pub banco: u16,
+    /// Nosso número.
+    pub nosso_numero: String,
+    /// Seu número.
+    pub seu_numero: String,
+    /// Face value.
+    pub valor: Decimal,
+    /// Due date.
+    pub vencimento: NaiveDate,
+    /// Already paid.
+    pub pago: Decimal,
+    /// The amount due on the run's date, component by component.
+    pub devido: Breakdown,
+    /// `devido.total − pago`, at least zero: what the payer owes today.
+    pub saldo: Decimal,
+    /// Overdue for more than the policy's `inadimplente_apos_dias`.
+    pub inadimplente: bool,
+    /// A grouped carta: every open title of the payer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub carta: Option<Carta>,
+}
+
+/// What [`run`] did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReguaRun {
+    /// The date of the run.
+    pub date: NaiveDate,
+    /// Actions newly issued by this run.
+    pub actions: Vec<AcaoEmitida>,
+    /// Actions due on the date that earlier runs had issued.
+    pub already_issued: usize,
+}
+
+/// The identity of an issued step: (título id, `dias`, `acao`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Issued {
+    /// Title id.
+    pub titulo: String,
+    /// The step's days.
+    pub etapa_dias: i64,
+    /// The step's action.
+    pub acao: Acao,
+}
+
+/// One step to record as issued.
+#[derive(Debug, Clone)]
+pub struct Registro<'a> {
+    /// Which step of which title.
+    pub key: Issued,
+    /// The canal it went to.
+    pub canal: &'a str,
+    /// The action as issued (stored with it).
+    pub acao: &'a AcaoEmitida,
+}
+
+/// What the régua needs from a ledger besides [`Ledger`]: which steps were issued, and recording new ones.
+///
+/// Implemented by [`crate::MemoryLedger`] and [`crate::SqliteLedger`] (table `regua_actions`, schema version 2);
+/// the PostgreSQL ledger implements it later, on the same table.
+pub trait ReguaLedger: Ledger {
+    /// Every step issued so far.
+    ///
+    /// # Errors
+    /// A backend failure.
+    fn regua_issued(&mut self) -> Result<BTreeSet<Issued>, LedgerError>;
+
+    /// Record steps as issued on `date`, each with an [`crate::Event::Regua`] in its title's history, in one
+    /// transaction. Returns, for each, whether it was new (a step another run recorded meanwhile is `false`).
+    ///
+    /// # Errors
+    /// A backend failure (nothing is then recorded).
+    fn regua_record(
+        &mut self,
+        date: NaiveDate,
+        items: &[Registro<'_>],
+    ) -> Result<Vec<bool>, LedgerError>;
+}
+
+fn payer_key(p: &Pagador, id: &str) -> String {
+    let digits: String = p.documento.chars().filter(char::is_ascii_digit).collect();
+    if !digits.is_empty() {
+        format!("doc:{digits}")
+    } else if !p.nome.trim().is_empty() {
+        format!("nome:{}", p.nome.trim().to_uppercase())
+    } else {
+        format!("titulo:{id}")
+    }
+}
+
+fn saldo(t: &Titulo, s: &TitleState, date: NaiveDate) -> (Breakdown, Decimal) {
+    let b = valor_devido(t, date);
+    let saldo = (b.total - s.paid).max(Decimal::ZERO);
+    (b, saldo)
+}
+
+fn action(
+    politica: &Politica,
+    e: &Etapa,
+    t: &Titulo,
+    s: &TitleState,
+    date: NaiveDate,
+) -> AcaoEmitida {
+    let (devido, saldo) = saldo(t, s, date);
+    let atraso = (date - t.vencimento).num_days();
+    AcaoEmitida {
+        titulo: t.id.clone(),
+        acao: e.acao,
+        etapa_dias: e.dias,
+        data_etapa: t.vencimento + Duration::days(e.dias),
+        canal: e.canal.clone(),
+        modelo: e.modelo.clone(),
+        pagador: t.pagador.clone(),
+        banco: t.banco.code(),
+        nosso_numero: t.nosso_numero.clone(),
+        seu_numero: t.seu_numero.clone(),
+        valor: t.valor,
+        vencimento: t.vencimento,
+        pago: s.paid,
+        devido,
+        saldo,
+        inadimplente: politica.inadimplente_apos_dias.is_some_and(|n| atraso > n),
+        carta: None,
+    }
+}
+
+/// The steps due on `date` for every open title, before recording: (actions, keys per action, already issued).
+fn plan(
+    politica: &Politica,
+    titles: &[(Titulo, TitleState)],
+    issued: &BTreeSet<Issued>,
+    date: NaiveDate,
+) -> (Vec<(AcaoEmitida, Vec<Issued>)>, usize) {
+    let mut out: Vec<(AcaoEmitida, Vec<Issued>)> = Vec::new();
+    let mut already = 0;
+    // grouped cartas: (payer, dias, acao, canal) → index in `out`
+    let mut grouped: BTreeMap<(String, i64, Acao), usize> = BTreeMap::new();
+    for (t, s) in titles {
+        if s.status != Status::Open {
+            continue;
+        }
+        let (_, saldo_hoje) = saldo(t, s, date);
+        let due: Vec<&Etapa> = politica
+            .etapas
+            .iter()
+            .filter(|e| t.vencimento + Duration::days(e.dias) <= date)
+            .filter(|e| e.valor_minimo.is_none_or(|m| saldo_hoje >= m))
+            .collect();
+        let Some(latest) = due.iter().map(|e| e.dias).max() else {
+            continue;
+        };
+        for e in due.into_iter().filter(|e| e.dias == latest) {
+            let key = Issued {
+                titulo: t.id.clone(),
+                etapa_dias: e.dias,
+                acao: e.acao,
+            };
+            if issued.contains(&key) {
+                already += 1;
+                continue;
+            }
+            if e.agrupar_por_pagador {
+                let g = (payer_key(&t.pagador, &t.id), e.dias, e.acao);
+                if let Some(&i) = grouped.get(&g) {
+                    if let Some((a, keys)) = out.get_mut(i) {
+                        keys.push(key);
+                        if let Some(c) = a.carta.as_mut() {
+                            c.gatilhos.push(t.id.clone());
+                        }
+                    }
+                    continue;
+                }
+                let mut a = action(politica, e, t, s, date);
+                let pk = payer_key(&t.pagador, &t.id);
+                let mut itens: Vec<ItemCarta> = titles
+                    .iter()
+                    .filter(|(u, us)| {
+                        us.status == Status::Open && payer_key(&u.pagador, &u.id) == pk
+                    })
+                    .map(|(u, us)| {
+                        let (devido, saldo) = saldo(u, us, date);
+                        ItemCarta {
+                            titulo: u.id.clone(),
+                            seu_numero: u.seu_numero.clone(),
+                            nosso_numero: u.nosso_numero.clone(),
+                            vencimento: u.vencimento,
+                            valor: u.valor,
+                            pago: us.paid,
+                            devido,
+                            saldo,
+                        }
+                    })
+                    .collect();
+                itens.sort_by(|x, y| (x.vencimento, &x.titulo).cmp(&(y.vencimento, &y.titulo)));
+                let total = itens.iter().map(|i| i.saldo).sum();
+                a.carta = Some(Carta {
+                    gatilhos: vec![t.id.clone()],
+                    titulos: itens,
+                    total,
+                });
+                grouped.insert(g, out.len());
+                out.push((a, vec![key]));
+            } else {
+                out.push((action(politica, e, t, s, date), vec![key]));
+            }
+        }
+    }
+    (out, already)
+}
+
+/// Run the régua on `date`: issue every step due (see the module docs), record them, return the new ones.
+///
+/// # Errors
+/// A ledger failure (nothing is then recorded).
+pub fn run<L: ReguaLedger + ?Sized>(
+    ledger: &mut L,
+    politica: &Politica,
+    date: NaiveDate,
+) -> Result<ReguaRun, LedgerError> {
+    let titles = ledger.titles()?;
+    let issued = ledger.regua_issued()?;
+    let (planned, mut already) = plan(politica, &titles, &issued, date);
+    let mut items = Vec::new();
+    for (a, keys) in &planned {
+        for k in keys {
+            items.push(Registro {
+                key: k.clone(),
+                canal: &a.canal,
+                acao: a,
+            });
+        }
+    }
+    let fresh = ledger.regua_record(date, &items)?;
+    let mut fresh = fresh.into_iter();
+    let mut actions = Vec::new();
+    for (mut a, keys) in planned {
+        let mut kept = Vec::new();
+        for k in keys {
+            if fresh.next().unwrap_or(false) {
+                kept.push(k.titulo);
+            } else {
+                already += 1;
+            }
+        }
+        let Some(first) = kept.first() else {
+            continue;
+        };
+        if *first != a.titulo {
+            // a grouped carta whose first trigger another run recorded meanwhile: the action speaks for the
+            // first trigger this run recorded
+            let etapa = politica
+                .etapas
+                .iter()
+                .find(|e| e.dias == a.etapa_dias && e.acao == a.acao);
+            if let (Some(e), Some((t, s))) = (etapa, titles.iter().find(|(t, _)| t.id == *first)) {
+                let carta = a.carta.take();
+                a = action(politica, e, t, s, date);
+                a.carta = carta;
+            }
+        }
+        if let Some(c) = a.carta.as_mut() {
+            c.gatilhos = kept;
+        }
+        actions.push(a);
+    }
+    Ok(ReguaRun {
+        date,
+        actions,
+        already_issued: already,
+    })
+}

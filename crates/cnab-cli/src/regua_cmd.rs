@@ -1,0 +1,64 @@
+//! `cnab regua`: the régua de cobrança — the collection steps due on a date, issued once.
+//!
+//! `cnab regua --ledger FILE --policy POLITICA.toml --date YYYY-MM-DD` prints
+//! `{"date", "actions": [...], "already_issued": N}`: only the actions this run issued (each recorded in the ledger
+//! and in its title's history), and how many due on the date earlier runs had issued. See `baixa::regua` for the
+//! policy keys and the rule for days the job did not run.
+
+use std::path::PathBuf;
+
+use baixa::regua::{self, Politica};
+use baixa::SqliteLedger;
+use chrono::NaiveDate;
+use clap::Args;
+
+use crate::Fail;
+
+/// `cnab regua` options.
+#[derive(Args)]
+pub(crate) struct ReguaArgs {
+    /// The ledger (an SQLite file, created if missing) that `cnab baixa` keeps.
+    #[arg(long, value_name = "FILE")]
+    ledger: String,
+    /// The policy (TOML): `inadimplente_apos_dias` and the `[[etapa]]` steps.
+    #[arg(long, value_name = "FILE")]
+    policy: PathBuf,
+    /// The date of the run (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    date: NaiveDate,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("{s:?} is not a date YYYY-MM-DD"))
+}
+
+pub(crate) fn run(args: ReguaArgs) -> Result<bool, Fail> {
+    let text = std::fs::read_to_string(&args.policy)
+        .map_err(|e| Fail(1, format!("{}: {e}", args.policy.display())))?;
+    let politica = Politica::from_toml(&text)
+        .map_err(|e| Fail(1, format!("{}: {e}", args.policy.display())))?;
+    let spec = args.ledger.trim();
+    if spec.starts_with("postgres://") || spec.starts_with("postgresql://") {
+        return Err(Fail(
+            2,
+            "the régua needs an SQLite ledger: the PostgreSQL ledger does not keep its steps yet"
+                .into(),
+        ));
+    }
+    if spec.is_empty() {
+        return Err(Fail(2, "--ledger needs a file".into()));
+    }
+    let mut ledger = SqliteLedger::open(spec).map_err(|e| Fail(1, format!("ledger: {e}")))?;
+    let r = regua::run(&mut ledger, &politica, args.date)
+        .map_err(|e| Fail(1, format!("ledger: {e}")))?;
+    let mut s = serde_json::to_string_pretty(&r).map_err(|e| Fail(1, e.to_string()))?;
+    s.push('\n');
+    use std::io::Write;
+    let mut lock = std::io::stdout().lock();
+    match lock.write_all(s.as_bytes()).and_then(|()| lock.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Fail(1, format!("stdout: {e}")))
+        }
+        _ => Ok(true),
+    }
+}

@@ -1,0 +1,178 @@
+//! `cnab regua` as a user runs it: titles imported with `cnab baixa`, a policy file, runs on successive dates.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // test code may fail loudly
+
+use std::process::Command;
+
+use serde_json::{json, Value};
+
+const TITLES: &str = "\
+id,banco,nosso_numero,valor,vencimento,multa_pct,juros_pct_mes,pagador_documento,pagador_nome
+NF-1,341,10000001,1000.00,2026-03-10,2,1,12345678000195,Padaria Sol
+NF-2,341,10000002,250.00,2026-03-10,2,1,98765432100,Ana Lima
+";
+
+const POLICY: &str = r#"
+inadimplente_apos_dias = 30
+[[etapa]]
+dias = -5
+acao = "lembrete"
+canal = "email"
+[[etapa]]
+dias = 5
+acao = "aviso_atraso"
+canal = "sms"
+modelo = "atraso.txt"
+"#;
+
+fn cnab(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_cnab"))
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run cnab: {e}"));
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn regua(ledger: &str, policy: &str, date: &str) -> Value {
+    let (code, out, err) = cnab(&[
+        "regua", "--ledger", ledger, "--policy", policy, "--date", date,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    serde_json::from_str(&out).unwrap()
+}
+
+#[test]
+fn regua_end_to_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |f: &str| dir.path().join(f).to_string_lossy().into_owned();
+    let (ledger, titles, policy) = (p("l.db"), p("t.csv"), p("politica.toml"));
+    std::fs::write(&titles, TITLES).unwrap();
+    std::fs::write(&policy, POLICY).unwrap();
+    let (code, _, err) = cnab(&["baixa", "--ledger", &ledger, "import-titles", &titles]);
+    assert_eq!(code, 0, "{err}");
+
+    let r = regua(&ledger, &policy, "2026-03-05");
+    assert_eq!(r["date"], "2026-03-05");
+    assert_eq!(r["already_issued"], 0);
+    let a = r["actions"].as_array().unwrap();
+    assert_eq!(a.len(), 2);
+    assert_eq!(
+        (
+            &a[0]["titulo"],
+            &a[0]["acao"],
+            &a[0]["etapa_dias"],
+            &a[0]["canal"]
+        ),
+        (
+            &json!("NF-1"),
+            &json!("lembrete"),
+            &json!(-5),
+            &json!("email")
+        )
+    );
+    assert_eq!(a[0]["pagador"]["nome"], "Padaria Sol");
+    assert_eq!(
+        (&a[0]["saldo"], &a[0]["vencimento"]),
+        (&json!("1000.00"), &json!("2026-03-10"))
+    );
+
+    // again on the same date: nothing new
+    let r = regua(&ledger, &policy, "2026-03-05");
+    assert_eq!(
+        (r["actions"].as_array().unwrap().len(), &r["already_issued"]),
+        (0, &json!(2))
+    );
+
+    // NF-2 is paid by hand; on the 15th only NF-1 gets the aviso de atraso, with multa 20.00 and juros 1.67
+    let (code, _, err) = cnab(&[
+        "baixa",
+        "--ledger",
+        &ledger,
+        "settle",
+        "NF-2",
+        "--valor",
+        "250.00",
+        "--data",
+        "2026-03-09",
+        "--meio",
+        "pix",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let r = regua(&ledger, &policy, "2026-03-15");
+    let a = r["actions"].as_array().unwrap();
+    assert_eq!(a.len(), 1);
+    assert_eq!(
+        (&a[0]["titulo"], &a[0]["acao"], &a[0]["modelo"]),
+        (&json!("NF-1"), &json!("aviso_atraso"), &json!("atraso.txt"))
+    );
+    assert_eq!(
+        (
+            &a[0]["devido"]["multa"],
+            &a[0]["devido"]["juros"],
+            &a[0]["saldo"]
+        ),
+        (&json!("20.00"), &json!("1.67"), &json!("1021.67"))
+    );
+
+    // the history shows the steps issued
+    let (code, out, err) = cnab(&["baixa", "--ledger", &ledger, "history", "NF-1"]);
+    assert_eq!(code, 0, "{err}");
+    let h: Value = serde_json::from_str(&out).unwrap();
+    let steps: Vec<_> = h["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["event"] == "regua")
+        .map(|e| {
+            (
+                e["data"].as_str().unwrap().to_string(),
+                e["acao"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            ("2026-03-05".to_string(), "lembrete".to_string()),
+            ("2026-03-15".to_string(), "aviso_atraso".to_string())
+        ]
+    );
+
+    // a bad policy: exit 1 naming the key
+    let bad = p("bad.toml");
+    std::fs::write(
+        &bad,
+        "[[etapa]]\ndias = 5\nacao = \"aviso_atraso\"\ncanal = \"sms\"\ncanais = \"x\"\n",
+    )
+    .unwrap();
+    let (code, _, err) = cnab(&[
+        "regua",
+        "--ledger",
+        &ledger,
+        "--policy",
+        &bad,
+        "--date",
+        "2026-03-15",
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("unknown field `canais`"), "{err}");
+    // a bad date: usage error
+    let (code, _, _) = cnab(&[
+        "regua",
+        "--ledger",
+        &ledger,
+        "--policy",
+        &policy,
+        "--date",
+        "15/03/2026",
+    ]);
+    assert_eq!(code, 2);
+}
