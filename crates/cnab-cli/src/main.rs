@@ -18,6 +18,7 @@ mod boleto_cmd;
 mod corpus;
 mod out;
 mod pix_cmd;
+mod print_cmd;
 
 use out::{note, Out};
 
