@@ -804,3 +804,81 @@ fn qr(c: &mut Canvas<'_>, payload: &str, x: f32, y: f32, side: f32) -> Result<()
     }
     Ok(())
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
+mod tests {
+    use super::*;
+
+    const ITAU: &str = r#"{"banco":"341","agencia":"1248","conta":"02124","carteira":"109",
+        "nosso_numero":"00010152","valor":"6757.87","vencimento":"2029-05-20",
+        "beneficiario":{"nome":"Padaria São João Ltda","documento":"11222333000181"},
+        "pagador":{"nome":"José da Conceição"},
+        "pix":{"chave":"11222333000181","cidade":"SAO PAULO"}}"#;
+
+    fn bars(page: &Page) -> Vec<(f32, f32, f32, f32)> {
+        page.ops
+            .iter()
+            .filter_map(|op| match op {
+                Op::Fill { x, y, w, h } if (*h - BAR_HEIGHT).abs() < 1e-4 => Some((*x, *y, *w, *h)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn ficha_sizes_are_febraban_s() {
+        // 95 to 108 mm high
+        assert!(
+            (95.0..=108.0).contains(&ficha_height(7.0)),
+            "{}",
+            ficha_height(7.0)
+        );
+        assert!(
+            (95.0..=108.0).contains(&ficha_height(6.0)),
+            "{}",
+            ficha_height(6.0)
+        );
+        // three carnê coupons on an A4 page
+        assert!(3.0 * ficha_height(6.0) <= PAGE_H);
+        // 170 to 216 mm wide, inside an A4 page
+        assert!((170.0..=216.0).contains(&W) && X0 + W <= PAGE_W);
+    }
+
+    #[test]
+    fn barcode_is_i2of5_at_1_to_3_with_quiet_zones() {
+        let t = crate::from_json(ITAU).unwrap();
+        let pages = pages(&t).unwrap();
+        let b = bars(&pages[0]);
+        assert_eq!(b.len(), 114); // 2 start bars, 22 pairs × 5, 2 stop bars
+        let narrow = b.iter().map(|r| r.2).fold(f32::MAX, f32::min);
+        let wide = b.iter().map(|r| r.2).fold(0.0, f32::max);
+        assert!((narrow - 0.254).abs() < 1e-4 && (wide / narrow - 3.0).abs() < 1e-3);
+        let left = b[0].0;
+        let right = b.iter().map(|r| r.0 + r.2).fold(0.0, f32::max);
+        assert!((right - left - 405.0 * 0.254).abs() < 1e-3);
+        let (top, bottom) = (b[0].1, b[0].1 + BAR_HEIGHT);
+        // nothing else drawn in the band of the bars within 5 mm of either end
+        let (zl, zr) = (left - BAR_QUIET, right + BAR_QUIET);
+        assert!(zl >= 0.0, "the quiet zone fits on the page");
+        for op in &pages[0].ops {
+            let (x0, x1, y0, y1) = match op {
+                Op::Fill { x, y, w, h } if (*h - BAR_HEIGHT).abs() < 1e-4 => continue,
+                Op::Fill { x, y, w, h } => (*x, x + w, *y, y + h),
+                Op::Line { x1, y1, x2, y2, .. } => {
+                    (x1.min(*x2), x1.max(*x2), y1.min(*y2), y1.max(*y2))
+                }
+                Op::Text { x, y, size, .. } => {
+                    // generous box: 60 mm either side of the anchor, one em above the baseline
+                    (x - 60.0, x + 60.0, y - size * crate::fonts::MM_PER_PT, *y)
+                }
+            };
+            let overlaps_band = y1 > top && y0 < bottom;
+            let overlaps_zone = x1 > zl && x0 < zr;
+            assert!(
+                !(overlaps_band && overlaps_zone),
+                "{op:?} inside the barcode's quiet zone"
+            );
+        }
+    }
+}
