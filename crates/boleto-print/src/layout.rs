@@ -16,10 +16,15 @@
 //!   instruções | (−) desconto/abatimento, (−) outras deduções, (+) mora/multa, (+) outros
 //!   acréscimos, (=) valor cobrado; pagador (name, CPF/CNPJ, address) and sacador/avalista;
 //!   "Autenticação mecânica - Ficha de Compensação"; the barcode in the lower left corner.
-//! - barcode: Interleaved 2 of 5, 44 digits, narrow:wide 1:3 (readers accept 1:2.25 to 1:3),
-//!   bars 13 mm high, a quiet zone of at least 5 mm each side. Narrow element 0.254 mm (1/100
-//!   inch: exactly 3 dots at 300 dpi, 6 at 600 dpi, so printers and rasterisers draw every bar
-//!   the same width); the symbol is 405 modules = 102.9 mm wide.
+//! - barcode: Interleaved 2 of 5, 44 digits (FEBRABAN "Layout Padrão de Arrecadação/Recebimento
+//!   com Utilização do Código de Barras" v04 §3, and every bank's boleto specification), narrow:wide
+//!   1:3 (readers accept 1:2.25 to 1:3), bars 13 mm high (±1 mm) with a quiet zone of at least
+//!   5 mm each side (the FEBRABAN figures as restated by code128.com.br, "Febraban exige
+//!   Intercalado 2 de 5"). The narrow element is 0.254 mm (1/100 inch: exactly 3 dots at 300 dpi
+//!   and 6 at 600 dpi, so printers and rasterisers draw every bar the same width); the symbol is
+//!   405 modules = 102.9 mm wide. That page recommends a wider X, 0.33 to 0.38 mm, for reading
+//!   with handheld scanners; 0.254 mm is close to the one-CSS-pixel bar (0.26 mm) of the common
+//!   HTML boleto generators, and it is what the scanner tests here read back at 300 dpi.
 //!
 //! The recibo do pagador is free in form; it carries at least beneficiário, agência/código,
 //! vencimento, nosso número, valor and pagador (BB spec §2.2.2).
