@@ -469,6 +469,50 @@ fn boleto_make(input: &str) -> PyResult<String> {
     to_json(&out)
 }
 
+fn print_err(e: &boleto_print::PrintError) -> PyErr {
+    let kind = variant_name(&format!("{e:?}"));
+    let field = match e {
+        boleto_print::PrintError::Field { field, .. } => Some(*field),
+        _ => None,
+    };
+    NativeError::new_err(
+        json!({"source": "boleto", "kind": kind, "code": kind, "category": "field",
+               "message": e.to_string(), "line": 0, "columns": null, "field": field, "record": null})
+        .to_string(),
+    )
+}
+
+/// The PDF of one título (a JSON object) or a carnê (a JSON array): what `cnab boleto pdf` writes.
+#[pyfunction]
+fn boleto_pdf<'py>(py: Python<'py>, input: &str) -> PyResult<Bound<'py, PyBytes>> {
+    let titulos = boleto_print::from_json(input).map_err(|e| print_err(&e))?;
+    let pdf = py
+        .detach(|| boleto_print::pdf(&titulos))
+        .map_err(|e| print_err(&e))?;
+    Ok(PyBytes::new(py, &pdf))
+}
+
+/// The printable HTML of one título or a carnê: what `cnab boleto html` writes.
+#[pyfunction]
+fn boleto_html(input: &str) -> PyResult<String> {
+    let titulos = boleto_print::from_json(input).map_err(|e| print_err(&e))?;
+    boleto_print::html(&titulos).map_err(|e| print_err(&e))
+}
+
+/// The barcode as SVG, of 44 digits or of a título (a JSON object): what `cnab boleto svg` writes.
+#[pyfunction]
+fn boleto_svg(input: &str) -> PyResult<String> {
+    if input.trim_start().starts_with('{') {
+        let titulos = boleto_print::from_json(input).map_err(|e| print_err(&e))?;
+        let mut out = String::new();
+        for t in &titulos {
+            out = boleto_print::barcode_svg(t.made.barcode.as_str()).map_err(|e| print_err(&e))?;
+        }
+        return Ok(out);
+    }
+    boleto_print::barcode_svg(input).map_err(|e| print_err(&e))
+}
+
 #[pymodule]
 fn _cnab(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("NativeError", m.py().get_type::<NativeError>())?;
@@ -483,6 +527,9 @@ fn _cnab(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(boleto_parse, m)?)?;
     m.add_function(wrap_pyfunction!(boleto_make, m)?)?;
     baixa_native::register(m)?;
+    m.add_function(wrap_pyfunction!(boleto_pdf, m)?)?;
+    m.add_function(wrap_pyfunction!(boleto_html, m)?)?;
+    m.add_function(wrap_pyfunction!(boleto_svg, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -692,6 +692,45 @@ def test_threads_read_concurrently() -> None:
     assert set(results.values()) == {len(cnab.read(ITAU_RET).entries)}
 
 
+# ---------------------------------------------------------------- printed boletos
+_TITULO = {
+    "banco": "341", "agencia": "1248", "conta": "02124", "carteira": "109", "nosso_numero": "00010152",
+    "valor": Decimal("6757.87"), "vencimento": date(2029, 5, 20), "data_documento": date(2029, 4, 20),
+    "beneficiario": {"nome": "Padaria São João Ltda", "documento": "11222333000181"},
+    "pagador": {"nome": "José da Conceição", "documento": "12345678909", "endereco": "Rua A, 45",
+                "cidade": "Campinas", "uf": "SP", "cep": "13010000"},
+    "instrucoes": ["Não receber após 30 dias do vencimento."],
+    "pix": {"chave": "11222333000181", "txid": "NF4521", "cidade": "SAO PAULO"},
+}
+
+
+def test_boleto_pdf_html_svg_agree_with_cli(cli: str) -> None:
+    doc = boleto.pdf(_TITULO)
+    assert isinstance(doc, bytes) and doc.startswith(b"%PDF-1.7")
+    carne = boleto.pdf([_TITULO, dict(_TITULO, nosso_numero="00010153"), dict(_TITULO, nosso_numero="00010154"),
+                        dict(_TITULO, nosso_numero="00010155")])
+    assert b"/Count 2" in carne
+    page = boleto.html(_TITULO)
+    assert ">6.757,87</text>" in page and ">20/05/2029</text>" in page and ">341-7</text>" in page
+    svg = boleto.svg("34191.09008 01015.271248 80212.460002 4 25480000675787")
+    assert svg == boleto.svg(_TITULO)
+    assert "<title>34194254800006757871090001015271248021246000</title>" in svg
+    cli_in = json.dumps({k: (str(v) if isinstance(v, (Decimal, date)) else v) for k, v in _TITULO.items()})
+    p = subprocess.run([cli, "boleto", "html"], input=cli_in, capture_output=True, text=True, check=True)
+    assert p.stdout == page
+    p = subprocess.run([cli, "boleto", "pdf"], input=cli_in.encode(), capture_output=True, check=True)
+    assert p.stdout == doc
+
+
+def test_boleto_print_errors() -> None:
+    with pytest.raises(cnab.BoletoError) as e:
+        boleto.pdf({k: v for k, v in _TITULO.items() if k != "pagador"})
+    assert "missing field `pagador`" in str(e.value)
+    with pytest.raises(cnab.BoletoError) as e:
+        boleto.html(dict(_TITULO, pix_payload="0002010102"))
+    assert e.value.field == "pix_payload"
+
+
 def test_write_returns_warnings_and_strict_refuses_them(tmp_path: Path) -> None:
     m = sample_remessa()
     m.titulos[0].pagador.nome = "Maria Aparecida dos Santos Oliveira Filha"

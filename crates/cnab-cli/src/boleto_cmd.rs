@@ -1,4 +1,4 @@
-//! `cnab boleto parse CODE` and `cnab boleto make` (JSON on stdin).
+//! `cnab boleto parse CODE`, `cnab boleto make` (JSON on stdin), `cnab boleto pdf|html|svg` (print_cmd).
 
 use clap::Subcommand;
 
@@ -17,6 +17,34 @@ pub(crate) enum BoletoCmd {
     /// vencimento, … as the README lists per bank) → JSON with nosso_numero, campo_livre, barcode, linha_digitavel;
     /// with `pix` {chave, nome, cidade, txid} also `pix_payload`, the BR Code of a boleto híbrido.
     Make,
+    /// Print boletos as PDF: one JSON object (the `make` keys plus beneficiario {nome, documento, endereco},
+    /// pagador {nome, documento, endereco, cidade, uf, cep}, instrucoes [..], optional pix or pix_payload) → the
+    /// recibo do pagador and the ficha de compensação on an A4 page; an array → a carnê, three per page.
+    Pdf {
+        /// Write here instead of standard output.
+        #[arg(long, short)]
+        out: Option<std::path::PathBuf>,
+        /// The JSON file (standard input when absent or `-`).
+        input: Option<String>,
+    },
+    /// Print boletos as one self-contained, printable HTML page (same input and layout as `pdf`).
+    Html {
+        /// Write here instead of standard output.
+        #[arg(long, short)]
+        out: Option<std::path::PathBuf>,
+        /// The JSON file (standard input when absent or `-`).
+        input: Option<String>,
+    },
+    /// The barcode alone as SVG (Interleaved 2 of 5 at its printed size), from the same JSON or from a barcode /
+    /// linha digitável given as the argument.
+    Svg {
+        /// Write here instead of standard output.
+        #[arg(long, short)]
+        out: Option<std::path::PathBuf>,
+        /// The JSON file, or a barcode / linha digitável, dots and spaces allowed (standard input JSON when
+        /// absent).
+        input: Vec<String>,
+    },
 }
 
 pub(crate) fn run(out: &mut Out, cmd: BoletoCmd) -> Result<bool, Fail> {
@@ -42,6 +70,16 @@ pub(crate) fn run(out: &mut Out, cmd: BoletoCmd) -> Result<bool, Fail> {
             let made = boleto::make(&req).map_err(|e| Fail(1, e.to_string()))?;
             out.json(&made)?;
             Ok(true)
+        }
+        BoletoCmd::Pdf { out: o, input } => {
+            crate::print_cmd::run(out, crate::print_cmd::Format::Pdf, o, input)
+        }
+        BoletoCmd::Html { out: o, input } => {
+            crate::print_cmd::run(out, crate::print_cmd::Format::Html, o, input)
+        }
+        BoletoCmd::Svg { out: o, input } => {
+            let input = (!input.is_empty()).then(|| input.join(" "));
+            crate::print_cmd::run(out, crate::print_cmd::Format::Svg, o, input)
         }
     }
 }

@@ -17,6 +17,7 @@ mod boleto_cmd;
 mod corpus;
 mod out;
 mod pix_cmd;
+mod print_cmd;
 mod regua_cmd;
 
 use out::{note, Out};

@@ -19,7 +19,7 @@ from . import _cnab
 from . import _convert
 from ._errors import BoletoError, _from_native
 
-__all__ = ["parse", "make", "Parsed", "BoletoOutput", "BoletoError"]
+__all__ = ["parse", "make", "pdf", "html", "svg", "Parsed", "BoletoOutput", "BoletoError"]
 
 
 class _DictLike:
@@ -143,3 +143,64 @@ def make(input: Optional[Mapping[str, Any]] = None, /, **kwargs: Union[str, int,
         raise _from_native(e) from None
     out: BoletoOutput = _convert.from_dict(BoletoOutput, json.loads(s))
     return out
+
+
+def _deep_jsonable(v: Any) -> Any:
+    if isinstance(v, Mapping):
+        return {str(k): _deep_jsonable(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [_deep_jsonable(x) for x in v]
+    return _jsonable(v)
+
+
+Titulo = Mapping[str, Any]
+"""A título to print: the keys of :func:`make` plus ``beneficiario``, ``pagador``, ``instrucoes`` and the optional
+printed fields (``numero_documento``, ``especie_documento``, ``aceite``, ``data_documento``, ``pix`` or
+``pix_payload``, …), as ``cnab boleto pdf`` reads them (see the README, *Printed boletos*)."""
+
+
+def _print_input(titulos: Union[Titulo, "List[Titulo]"]) -> str:
+    if isinstance(titulos, Mapping):
+        return json.dumps(_deep_jsonable(titulos))
+    return json.dumps([_deep_jsonable(t) for t in titulos])
+
+
+def pdf(titulos: Union[Titulo, List[Titulo]]) -> bytes:
+    """The boleto as PDF: one título (a dict) → recibo do pagador and ficha de compensação on an A4 page;
+    a list → a carnê, three fichas per page. The PIX QR code is printed when the título has ``pix`` or
+    ``pix_payload``.
+
+    Raises:
+        BoletoError: missing or unknown keys (``.kind == "json"``), what :func:`make` refuses, an invalid
+            ``pix_payload`` (``.field == "pix_payload"``).
+    """
+    try:
+        return _cnab.boleto_pdf(_print_input(titulos))
+    except _cnab.NativeError as e:
+        raise _from_native(e) from None
+
+
+def html(titulos: Union[Titulo, List[Titulo]]) -> str:
+    """The same pages as :func:`pdf`, as one self-contained printable HTML document (inline CSS and SVG).
+
+    Raises:
+        BoletoError: as :func:`pdf`.
+    """
+    try:
+        return _cnab.boleto_html(_print_input(titulos))
+    except _cnab.NativeError as e:
+        raise _from_native(e) from None
+
+
+def svg(code: Union[str, Titulo]) -> str:
+    """The barcode alone as SVG (Interleaved 2 of 5 at its printed size), from a barcode / linha digitável or
+    from a título (a dict as :func:`pdf` takes it).
+
+    Raises:
+        BoletoError: a code that does not parse, or what :func:`make` refuses.
+    """
+    arg = parse(code).barcode if isinstance(code, str) else json.dumps(_deep_jsonable(code))
+    try:
+        return _cnab.boleto_svg(arg)
+    except _cnab.NativeError as e:
+        raise _from_native(e) from None
