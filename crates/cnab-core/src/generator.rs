@@ -828,6 +828,10 @@ struct Gen {
     max_valor: u64,
     /// Digits of the nosso número.
     nn_width: usize,
+    /// The bank.
+    bank: Bank,
+    /// The beneficiário (for nosso número check digits).
+    beneficiario: Beneficiario,
     /// Ocorrência codes by what they mean (retorno), movimento codes (remessa).
     liquidacao: Vec<&'static str>,
     entrada: Vec<&'static str>,
@@ -865,6 +869,8 @@ impl Gen {
                 .unwrap_or_default(),
             max_valor,
             nn_width,
+            bank: opts.bank,
+            beneficiario: header.beneficiario.clone(),
             liquidacao: codes(&[OcorrenciaKind::Liquidacao]),
             entrada: codes(&[OcorrenciaKind::EntradaConfirmada]),
             baixa: codes(&[OcorrenciaKind::Baixa]),
@@ -1023,6 +1029,7 @@ impl Gen {
             valor_titulo: self.amount(Role::ValorTitulo, valor),
             ..RetornoEntry::default()
         };
+        e.nosso_numero_dv = self.nosso_numero_dv(&e.nosso_numero, &e.carteira, vencimento);
         if self.f.has(Role::PagadorNome) || self.f.has(Role::PagadorInscricao) {
             e.pagador = Some(self.pessoa(i));
         }
@@ -1091,6 +1098,32 @@ impl Gen {
             .data_ocorrencia
             .filter(|_| self.f.has(Role::DataOcorrencia));
         e
+    }
+
+    /// The nosso número check digit a retorno carries where its layout has a field for it: computed by the `boleto`
+    /// crate with the bank's rules (as the writer does for remessas); blank where the rules need data we lack.
+    fn nosso_numero_dv(
+        &self,
+        nosso_numero: &str,
+        carteira: &str,
+        vencimento: Option<NaiveDate>,
+    ) -> Option<String> {
+        let f = self.f.get(Role::NossoNumeroDv)?;
+        let b = &self.beneficiario;
+        let opt = |s: &str| (!s.is_empty()).then(|| s.to_string());
+        let mut input =
+            boleto::BoletoInput::new(self.bank.code(), nosso_numero.to_string(), Decimal::ONE);
+        input.agencia = opt(&b.agencia);
+        input.agencia_dv = opt(&b.agencia_dv);
+        input.conta = opt(&b.conta);
+        input.conta_dv = opt(&b.conta_dv);
+        input.carteira = opt(carteira);
+        input.convenio = opt(&b.convenio);
+        input.codigo_beneficiario = opt(&b.codigo_beneficiario);
+        input.vencimento = vencimento;
+        let dv = boleto::nosso_numero_dv(&input).ok().flatten()?;
+        let numeric = matches!(f.kind, Kind::Num { .. });
+        (dv.len() <= f.len() && (!numeric || dv.bytes().all(|c| c.is_ascii_digit()))).then_some(dv)
     }
 
     /// One to three motivos of the bank's table that apply to `ocorrencia` and that the field holds.
