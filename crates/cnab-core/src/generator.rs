@@ -206,25 +206,35 @@ impl Rng {
 // ---------------------------------------------------------------------------------------------------------------
 // What the layout can hold
 
-/// The narrowest field of each role among the records an entry writes, and the file's counters.
+/// The narrowest field of each role among the records an entry writes (looked up once: the generator asks for
+/// every title).
 struct Fields {
     spec: &'static LayoutSpec,
+    narrowest: std::collections::BTreeMap<Role, &'static FieldSpec>,
 }
 
 impl Fields {
-    fn entry_fields(&self) -> impl Iterator<Item = &'static FieldSpec> + '_ {
-        self.spec
+    fn new(spec: &'static LayoutSpec) -> Self {
+        let mut narrowest = std::collections::BTreeMap::new();
+        let fields = spec
             .entry
             .iter()
             .filter(|e| e.emit != Emit::Never)
-            .filter_map(|e| self.spec.record(e.key))
-            .flat_map(|l| l.fields.iter())
+            .filter_map(|e| spec.record(e.key))
+            .flat_map(|l| l.fields.iter());
+        for f in fields {
+            if let Some(role) = f.role {
+                let e = narrowest.entry(role).or_insert(f);
+                if f.len() < e.len() {
+                    *e = f;
+                }
+            }
+        }
+        Fields { spec, narrowest }
     }
     /// The narrowest entry field with `role`.
     fn get(&self, role: Role) -> Option<&'static FieldSpec> {
-        self.entry_fields()
-            .filter(|f| f.role == Some(role))
-            .min_by_key(|f| f.len())
+        self.narrowest.get(&role).copied()
     }
     fn has(&self, role: Role) -> bool {
         self.get(role).is_some()
@@ -335,7 +345,7 @@ impl Plan {
             .record(RecordKey::BatchHeader)
             .and_then(|l| l.by_role(Role::Lote))
             .map_or(9998, |f| count_capacity(f).saturating_sub(1)); // 9999 is the file trailer's lote
-        let fields = Fields { spec };
+        let fields = Fields::new(spec);
         let total_cap = trailer_fields(spec, Role::ValorTotal)
             .map(cents_capacity)
             .min()
@@ -713,7 +723,7 @@ fn digits_fit(n: u64, w: usize) -> String {
 }
 
 fn make_header(spec: &'static LayoutSpec, opts: &GenOptions) -> Header {
-    let f = Fields { spec };
+    let f = Fields::new(spec);
     let num = |role: Role, v: &str| match f.header(role).or_else(|| f.get(role)) {
         Some(fs) => v
             .chars()
@@ -855,7 +865,7 @@ impl Gen {
                 .map(|o| o.code)
                 .collect()
         };
-        let f = Fields { spec };
+        let f = Fields::new(spec);
         let width = f.get(Role::Ocorrencia).or_else(|| f.get(Role::Movimento));
         // Codes that the field holds as they are (a 2-digit field cannot carry a 3-character code).
         let fits = |c: &&str| width.is_none_or(|w| c.len() <= w.len());
