@@ -115,7 +115,10 @@ fn every_supported_file_reads_back_strictly() {
                 }
                 Err(e) => failures.push(format!("{bank} {layout} {kind} seed {seed}: read: {e}")),
             }
-            // Same options, same bytes.
+            // Same options, same bytes (once per combination: the seeds share the code path).
+            if seed != 1 {
+                continue;
+            }
             let again = generate_to_vec(&o).map(|(b, _)| b).unwrap_or_default();
             if again != bytes {
                 failures.push(format!(
