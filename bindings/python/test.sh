@@ -38,12 +38,13 @@ echo "== pytest"
 
 echo "== README example"
 example=$(mktemp)
-sed -n '/^```python/,/^```$/p' README.md | sed '1d;$d' > "$example"
+# every ```python block of the README, in order, without the fences
+sed -n '/^```python/,/^```$/{/^```/!p;}' README.md > "$example"
 "$py" "$example" > /dev/null
 rm -f "$example"
 
 echo "== mypy --strict"
-"$venv/bin/mypy" --strict --no-incremental bindings/python/examples/example.py
+"$venv/bin/mypy" --strict --no-incremental bindings/python/examples/example.py bindings/python/tests/test_baixa.py
 "$py" bindings/python/examples/example.py > /dev/null
 
 echo "python bindings: ok ($((SECONDS - t0))s)"

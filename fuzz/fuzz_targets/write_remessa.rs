@@ -150,7 +150,8 @@ fuzz_target!(|data: &[u8]| {
                 skip_document_check: skip,
                 ..WriteOptions::default()
             };
-            let Ok(bytes) = write_remessa_with(&model, Bank::new(bank.code), spec.layout, opts)
+            let Ok(cnab_core::Written { bytes, .. }) =
+                write_remessa_with(&model, Bank::new(bank.code), spec.layout, opts)
             else {
                 continue;
             };

@@ -11,14 +11,16 @@ use std::fs::File;
 use std::io::BufReader;
 use std::sync::Arc;
 
-use cnab_core::{
-    Bank, CnabFile, FileKind, Kind, Layout, RawRecord, ReadOptions, Remessa, RetornoReader,
-};
+use cnab_core::{Bank, CnabFile, FileKind, Kind, Layout, RawRecord, ReadOptions, RetornoReader};
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 use serde_json::{json, Value};
+
+// `cnab.baixa`'s native half (the file is baixa.rs; the module name keeps clear of the `baixa` crate).
+#[path = "baixa.rs"]
+mod baixa_native;
 
 create_exception!(
     _cnab,
@@ -403,23 +405,46 @@ fn problems_json(file: &NativeFile) -> String {
     Value::Array(p.iter().map(error_json).collect()).to_string()
 }
 
-/// Writes a remessa given as JSON (the model `cnab parse` prints for a remessa) for a bank and layout.
+/// Writes a remessa given as JSON (the model `cnab parse` prints for a remessa) for a bank and layout → the bytes
+/// and the warnings as JSON (`[{titulo, seu_numero, nosso_numero, field, value, line, columns, layout_field, kind,
+/// width?, written?, message}]`). With `strict`, the first warning is an error instead. Unknown JSON keys are
+/// refused.
 #[pyfunction]
+#[pyo3(signature = (model, bank, layout, strict = false))]
 fn write_remessa<'py>(
     py: Python<'py>,
     model: &str,
     bank: &str,
     layout: u16,
-) -> PyResult<Bound<'py, PyBytes>> {
-    let bank = parse_bank(Some(bank))?
-        .ok_or_else(|| usage_err("invalid", "business", "bank is required".into()))?;
+    strict: bool,
+) -> PyResult<(Bound<'py, PyBytes>, String)> {
+    let bank =
+        parse_bank(Some(bank))?.ok_or_else(|| usage_err("invalid", "business", "bank is required".into()))?;
     let layout = parse_layout(Some(layout))?
         .ok_or_else(|| usage_err("invalid", "business", "layout is required".into()))?;
-    let m: Remessa = serde_json::from_str(model).map_err(|e| json_err("remessa model", &e))?;
-    let bytes = py
-        .detach(|| cnab_core::write_remessa(&m, bank, layout))
+    let m = cnab_core::remessa_from_json(model.as_bytes()).map_err(|e| cnab_err(&e))?;
+    let opts = cnab_core::WriteOptions {
+        strict,
+        ..cnab_core::WriteOptions::default()
+    };
+    let written = py
+        .detach(|| cnab_core::write_remessa_with(&m, bank, layout, opts))
         .map_err(|e| cnab_err(&e))?;
-    Ok(PyBytes::new(py, &bytes))
+    let warnings: Vec<Value> = written
+        .warnings
+        .iter()
+        .map(|w| {
+            let mut v = serde_json::to_value(w).unwrap_or(Value::Null);
+            if let Value::Object(o) = &mut v {
+                o.insert("message".into(), Value::String(w.to_string()));
+            }
+            v
+        })
+        .collect();
+    Ok((
+        PyBytes::new(py, &written.bytes),
+        Value::Array(warnings).to_string(),
+    ))
 }
 
 /// Parses a barcode, linha digitável or arrecadação code → JSON (what `cnab boleto parse` prints).
@@ -457,6 +482,7 @@ fn _cnab(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(write_remessa, m)?)?;
     m.add_function(wrap_pyfunction!(boleto_parse, m)?)?;
     m.add_function(wrap_pyfunction!(boleto_make, m)?)?;
+    baixa_native::register(m)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -264,6 +264,26 @@ def test_boleto_agrees_with_cli(cli: str) -> None:
     code = "34191.09008 01015.271248 80212.460002 4 25480000675787"
     p = subprocess.run([cli, "boleto", "parse", code], capture_output=True, text=True, check=True)
     assert json.loads(p.stdout) == boleto.parse(code).to_dict()
+    assert boleto.parse(code).avisos == []
+
+
+def test_boleto_value_over_the_fator_positions() -> None:
+    # Bradesco, 123,456,789.01 without due date: the 14-digit value runs over the fator positions
+    p = boleto.parse("23791.17209 60000.000004 01040.300509 3 00012345678901")
+    assert p.valor == Decimal("123456789.01")
+    assert p.fator_vencimento is None and p.vencimento is None
+    assert len(p.avisos) == 1 and "14-digit value" in p.avisos[0]
+
+
+def test_retorno_pix_and_separate_juros_multa() -> None:
+    r = cnab.read_retorno(FIXTURES / "033-santander/cnab400/retorno/retorno.ret")
+    pix = r.entries[0].pix
+    assert pix is not None
+    assert (pix.tipo_chave, pix.chave, pix.txid) == ("2", "11222333000181", "NF1001PADARIASAOJOAO2026")
+    assert r.entries[1].pix is None
+    s = cnab.read_retorno(FIXTURES / "748-sicredi/cnab400/retorno/retorno.ret")
+    e = s.entries[0]
+    assert (e.juros, e.multa, e.juros_multa) == (Decimal("0.00"), Decimal("2.55"), Decimal("2.55"))
 
 
 # ---------------------------------------------------------------- streaming
@@ -554,7 +574,8 @@ def test_write_errors() -> None:
     m.titulos[0].valor = Decimal("99999999999999999.99")
     with pytest.raises(cnab.FieldError) as ei:
         m.to_bytes(bank="341", layout=240)
-    assert ei.value.kind == "overflow"
+    assert ei.value.kind == "unwritable"
+    assert ei.value.details is not None and ei.value.details["reason"] == "does not fit the field's 15 position(s)"
     with pytest.raises(TypeError):
         sample_remessa().to_bytes()  # no bank
     with pytest.raises(cnab.CnabError):
@@ -643,7 +664,7 @@ def test_model_fields_match_the_core() -> None:
     entry_keys = set(d["entries"][0])
     names = {f.name for f in dataclasses.fields(cnab.RetornoEntry)}
     # keys the core writes only where the layout carries them
-    only_where_carried = {"juros", "multa", "variacao"}
+    only_where_carried = {"juros", "multa", "variacao", "pix"}
     assert entry_keys <= names
     assert names - entry_keys <= only_where_carried
     assert set(d["header"]) == {f.name for f in dataclasses.fields(cnab.Header)}
@@ -669,3 +690,44 @@ def test_threads_read_concurrently() -> None:
     for t in ts:
         t.join()
     assert set(results.values()) == {len(cnab.read(ITAU_RET).entries)}
+
+
+def test_write_returns_warnings_and_strict_refuses_them(tmp_path: Path) -> None:
+    m = sample_remessa()
+    m.titulos[0].pagador.nome = "Maria Aparecida dos Santos Oliveira Filha"
+    w = m.to_written(bank="341", layout=240)
+    assert len(w.warnings) == 1
+    x = w.warnings[0]
+    assert (x.titulo, x.field, x.value, x.kind) == (1, "pagador.nome", "Maria Aparecida dos Santos Oliveira Filha", "truncated")
+    assert (x.line, x.columns, x.layout_field, x.width, x.written) == (4, (34, 63), "pagador_nome", 30, "MARIA APARECIDA DOS SANTOS OLI")
+    assert str(x).startswith("line 4, columns 34-63 (pagador_nome): título 1 (seu número")
+    with pytest.warns(cnab.CnabWriteWarning) as rec:
+        data = m.to_bytes(bank="341", layout=240)
+    assert data == w.data and rec[0].message.warning == x  # type: ignore[union-attr]
+    assert m.write(tmp_path / "out.rem", bank="341", layout=240) == [x]
+    with pytest.raises(cnab.CnabError) as e:
+        m.to_written(bank="341", layout=240, strict=True)
+    assert e.value.kind == "unwritable"
+    assert e.value.details is not None and e.value.details["model_field"] == "pagador.nome"
+    assert str(e.value).endswith("(strict writing)")
+
+
+def test_write_refuses_values_it_would_change() -> None:
+    m = sample_remessa()
+    m.titulos[0].valor = Decimal("127.505")
+    with pytest.raises(cnab.FieldError) as e:
+        m.to_bytes(bank="341", layout=240)
+    d = e.value.details
+    assert d is not None and (d["titulo"], d["field"], d["value"]) == (1, "valor", "127.505")
+    assert d["reason"] == "has more than 2 decimal places (the writer never rounds)"
+    assert e.value.field == "valor_titulo" and e.value.line == 3
+    m = sample_remessa()
+    m.titulos[0].pagador.uf = "SAO PAULO"
+    with pytest.raises(cnab.FieldError) as e:
+        m.to_bytes(bank="341", layout=240)
+    assert e.value.details is not None and e.value.details["model_field"] == "pagador.uf"
+    # unknown keys are refused (in nested dicts too)
+    with pytest.raises(TypeError):
+        cnab.Remessa.from_dict({"titulos": [{"pagador": {"cidadee": "X"}}]})
+    with pytest.raises(TypeError):
+        cnab.Remessa.from_dict({"titulos": [{"vencimeto": "2026-01-02"}]})

@@ -21,7 +21,8 @@
 //! avançar sobre o 'Fator de Vencimento' eliminando-o do código de barras"). Positions 6-19
 //! then hold a 14-digit value and there is no due date. [`Barcode::build`] does this;
 //! when reading, [`Barcode::valor`] reads positions 10-19 and [`Barcode::valor_14`] reads 6-19
-//! (the reader cannot tell the two apart when positions 6-9 are not zero).
+//! (the code itself does not say which form it uses); [`crate::ValorLido`] chooses by the fator's due
+//! date and [`crate::parse_any`] names the choice in `avisos` whenever it is not certain.
 //!
 //! **Error detection.** The three módulo 10 field DVs of the line catch every single-digit
 //! change in their fields. The rest rests on the general DV, and FEBRABAN maps remainders 0

@@ -273,10 +273,10 @@ pub fn parse_any_at(code: &str, reference: NaiveDate) -> Result<Parsed> {
             let (valor, fator_vencimento, vencimento) = match ValorLido::of(&b, reference) {
                 ValorLido::Valor14(v) => {
                     avisos.push(format!(
-                        "positions 6-9 ({}) are no fator with a due date near {reference}: read as the \
-                         leading digits of a 14-digit value (6-19), {v}, no due date (FEBRABAN: values \
-                         above 99,999,999.99 advance over the fator)",
-                        format!("{:04}", b.fator_vencimento())
+                        "positions 6-9 ({:04}) are no fator with a due date near {reference}: read as \
+                         the leading digits of a 14-digit value (6-19), {v}, no due date (FEBRABAN: \
+                         values above 99,999,999.99 advance over the fator)",
+                        b.fator_vencimento()
                     ));
                     (v, None, None)
                 }

@@ -479,7 +479,7 @@ fn itau_bnc_vectors_and_dacs() {
 
 #[test]
 fn itau_escritural_carteiras_use_the_short_dac() {
-    // Itaú manual (Mar 2015 p. 33-34 / Jul 2021 p. 45-46), Nota 23: escritural carteiras take the
+    // Itaú manual (Mar 2015 p. 34 / Jul 2021 p. 46), Nota 23: escritural carteiras take the
     // DAC over carteira + nosso número only. Real vector: the Itaú retorno
     // corpus/real/341-itau/cnab400/retorno/gustavonvcnab__341-02.txt (agência 0123, conta 12345)
     // carries carteira 112, nosso número 11025727, DAC 9 (positions 83-94). The long form

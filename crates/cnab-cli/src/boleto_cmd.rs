@@ -28,6 +28,9 @@ pub(crate) fn run(out: &mut Out, cmd: BoletoCmd) -> Result<bool, Fail> {
             }
             let parsed = boleto::parse_any(&code).map_err(|e| Fail(1, e.to_string()))?;
             out.json(&parsed)?;
+            for aviso in &parsed.avisos {
+                crate::out::note(format_args!("cnab: aviso: {aviso}"));
+            }
             Ok(true)
         }
         BoletoCmd::Make => {

@@ -9,11 +9,10 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
-use cnab_core::{
-    read_with_envelope, Bank, CnabFile, Error, ErrorKind, Layout, ReadOptions, Remessa,
-};
+use cnab_core::{read_with_envelope, Bank, CnabFile, Error, ErrorKind, Layout, ReadOptions};
 use rust_decimal::Decimal;
 
+mod baixa_cmd;
 mod boleto_cmd;
 mod corpus;
 mod gen_cmd;
@@ -85,6 +84,9 @@ enum Cmd {
         /// Output file (default: stdout).
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Refuse instead of warn: text longer than its field and values the layout cannot carry are errors.
+        #[arg(long)]
+        strict: bool,
     },
     /// Check every file of a corpus (DIR/MANIFEST.tsv): detection, reading, byte-exact raw write-back.
     Corpus {
@@ -117,6 +119,8 @@ enum Cmd {
         #[command(subcommand)]
         cmd: pix_cmd::PixCmd,
     },
+    /// Settle open titles from retornos exactly once: import titles, apply retornos, amounts due, reports.
+    Baixa(baixa_cmd::BaixaArgs),
 }
 
 /// How `validate` prints.
@@ -425,6 +429,7 @@ fn parse(
 fn validate(out: &mut Out, file: &Path, format: Format) -> Result<bool, Fail> {
     let name = source_name(file);
     let bytes = read_input(file)?;
+    // The reader checks every field of every record: validating is reading leniently and listing the problems.
     let parsed = match read_with_envelope(&bytes, ReadOptions::lenient()) {
         Ok((parsed, _)) => parsed,
         Err(e) if format == Format::Json => {
@@ -433,23 +438,10 @@ fn validate(out: &mut Out, file: &Path, format: Format) -> Result<bool, Fail> {
         }
         Err(e) => return Err(named(e, &name).into()),
     };
-    let (records, problems) = match &parsed {
-        CnabFile::Retorno(r) => (&r.records, &r.problems),
-        CnabFile::Remessa(r) => (&r.records, &r.problems),
+    let mut all = match parsed {
+        CnabFile::Retorno(r) => r.problems,
+        CnabFile::Remessa(r) => r.problems,
     };
-    let mut all: Vec<Error> = problems.clone();
-    // Fields that feed no model value are checked here too.
-    for r in records {
-        r.with_view(|v| {
-            if let Some(v) = v {
-                for e in v.validate() {
-                    if !all.contains(&e) {
-                        all.push(e);
-                    }
-                }
-            }
-        });
-    }
     all.sort_by_key(|e| (e.line, e.columns));
     if let Some(n) = &name {
         Error::name_file(&mut all, n);
@@ -474,23 +466,34 @@ fn validate(out: &mut Out, file: &Path, format: Format) -> Result<bool, Fail> {
     Ok(all.is_empty())
 }
 
+/// Writes a remessa; every value cut or not carried is printed on stderr, one line each (title, field, value).
 fn remessa(
     out: &mut Out,
     model: &Path,
     bank: &str,
     layout: u16,
     dest: Option<PathBuf>,
+    strict: bool,
 ) -> Result<(), Fail> {
     let bank = parse_bank(bank)?;
     let layout = Layout::from_number(layout)
         .ok_or_else(|| Fail(2, format!("--layout must be 240 or 400, not {layout}")))?;
     let json = read_input(model)?;
-    let m: Remessa =
-        serde_json::from_slice(&json).map_err(|e| Fail(1, format!("{}: {e}", model.display())))?;
-    let bytes = cnab_core::write_remessa(&m, bank, layout)?;
+    let m = cnab_core::remessa_from_json(&json)
+        .map_err(|e| Fail(1, format!("{}: {e}", model.display())))?;
+    let opts = cnab_core::WriteOptions {
+        strict,
+        ..cnab_core::WriteOptions::default()
+    };
+    let written = cnab_core::write_remessa_with(&m, bank, layout, opts)?;
+    for w in &written.warnings {
+        note(format_args!("warning: {w}"));
+    }
     match dest {
-        Some(p) => std::fs::write(&p, &bytes).map_err(|e| Fail(1, format!("{}: {e}", p.display()))),
-        None => out.write_all(&bytes),
+        Some(p) => {
+            std::fs::write(&p, &written.bytes).map_err(|e| Fail(1, format!("{}: {e}", p.display())))
+        }
+        None => out.write_all(&written.bytes),
     }
 }
 
@@ -519,7 +522,8 @@ fn run(out: &mut Out, cli: Cli) -> Result<bool, Fail> {
             bank,
             layout,
             out: dest,
-        } => remessa(out, &model, &bank, layout, dest).map(|_| true),
+            strict,
+        } => remessa(out, &model, &bank, layout, dest, strict).map(|_| true),
         Cmd::Corpus {
             dir,
             layout,
@@ -537,6 +541,7 @@ fn run(out: &mut Out, cli: Cli) -> Result<bool, Fail> {
         Cmd::Gen(args) => gen_cmd::run(out, args),
         Cmd::Boleto { cmd } => boleto_cmd::run(out, cmd),
         Cmd::Pix { cmd } => pix_cmd::run(out, cmd),
+        Cmd::Baixa(args) => baixa_cmd::run(args),
         Cmd::Banks => {
             write!(out, "{}", banks_table())?;
             Ok(true)
@@ -594,6 +599,8 @@ pub(crate) fn is_file_defect(e: &Error) -> bool {
     matches!(
         e.kind,
         ErrorKind::LineLength { .. }
+            | ErrorKind::BlankLine
+            | ErrorKind::Sequence { .. }
             | ErrorKind::TrailerCount { .. }
             | ErrorKind::MissingTrailer
             | ErrorKind::UnknownBank { .. }

@@ -128,6 +128,19 @@ fn boleto_parse_and_make() {
     ]);
     assert_eq!(code, 1);
     assert!(!err.is_empty());
+    // a code built for 123,456,789.01 (Bradesco, no due date: the value runs over the fator positions) reads back
+    // whole, and the reading is named on stderr and in "avisos"
+    let (code, out, err) = cnab(&[
+        "boleto",
+        "parse",
+        "23791.17209 60000.000004 01040.300509 3 00012345678901",
+    ]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
+    assert_eq!(v["valor"], "123456789.01");
+    assert_eq!(v["fator_vencimento"], serde_json::Value::Null);
+    assert_eq!(v["avisos"].as_array().map(Vec::len), Some(1));
+    assert!(err.contains("14-digit value"), "{err}");
 }
 
 #[test]
@@ -405,4 +418,95 @@ fn a_closed_pipe_ends_quietly() {
         assert!(!err.contains("panicked"), "{args:?}: {err}");
         assert_eq!(code, want, "{args:?}: {err}");
     }
+}
+
+/// A copy of the Itaú 240 fixture model with `from` replaced by `to`, in a temporary file.
+fn edited_model(name: &str, from: &str, to: &str) -> std::path::PathBuf {
+    let json = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/341-itau/cnab240/remessa/remessa.model.json"
+    ))
+    .unwrap();
+    assert!(json.contains(from), "{from}");
+    let p = std::env::temp_dir().join(format!("cnab-cli-{}-{name}.json", std::process::id()));
+    std::fs::write(&p, json.replacen(from, to, 1)).unwrap();
+    p
+}
+
+#[test]
+fn remessa_prints_each_warning_and_strict_refuses_them() {
+    let model = edited_model(
+        "long-name",
+        "\"José da Conceição\"",
+        "\"Maria Aparecida dos Santos Oliveira Filha\"",
+    );
+    let m = model.to_str().unwrap();
+    let args = ["remessa", m, "--bank", "341", "--layout", "240"];
+    let (code, out, err) = cnab(&args);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.len(), 9 * 242);
+    assert_eq!(
+        err,
+        "warning: line 4, columns 34-63 (pagador_nome): título 1 (seu número \"NF-1001\", nosso número \
+         \"12345678\"): pagador.nome \"Maria Aparecida dos Santos Oliveira Filha\": longer than the \
+         field's 30 positions, cut to \"MARIA APARECIDA DOS SANTOS OLI\"\n"
+    );
+    let (code, out, err) = cnab(&[&args[..], &["--strict"]].concat());
+    assert_eq!(code, 1, "{err}");
+    assert!(out.is_empty());
+    assert_eq!(
+        err,
+        "cnab: line 4, columns 34-63 (pagador_nome): título 1 (seu número \"NF-1001\", nosso número \
+         \"12345678\"): pagador.nome \"Maria Aparecida dos Santos Oliveira Filha\": longer than the \
+         field's 30 positions, cut to \"MARIA APARECIDA DOS SANTOS OLI\" (strict writing)\n"
+    );
+}
+
+#[test]
+fn remessa_refuses_unknown_keys_and_unwritable_values() {
+    let model = edited_model("typo", "\"vencimento\"", "\"vencimeto\"");
+    let m = model.to_str().unwrap();
+    let (code, out, err) = cnab(&["remessa", m, "--bank", "341", "--layout", "240"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(out.is_empty());
+    assert!(
+        err.contains("JSON model, at titulos[0].vencimeto: unknown field `vencimeto`"),
+        "{err}"
+    );
+    let model = edited_model("decimals", "\"127.50\"", "\"127.505\"");
+    let m = model.to_str().unwrap();
+    let (code, out, err) = cnab(&["remessa", m, "--bank", "341", "--layout", "240"]);
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert_eq!(
+        err,
+        "cnab: line 3, columns 86-100 (valor_titulo): título 1 (seu número \"NF-1001\", nosso número \
+         \"12345678\"): valor \"127.505\": has more than 2 decimal places (the writer never rounds)\n"
+    );
+}
+
+#[test]
+fn parse_output_of_a_remessa_writes_back() {
+    let (code, json, err) = cnab(&[
+        "parse",
+        "--records",
+        "fixtures/341-itau/cnab240/remessa/remessa.rem",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let p = std::env::temp_dir().join(format!("cnab-cli-{}-parsed.json", std::process::id()));
+    std::fs::write(&p, json).unwrap();
+    let (code, out, err) = cnab(&[
+        "remessa",
+        p.to_str().unwrap(),
+        "--bank",
+        "341",
+        "--layout",
+        "240",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let fixture = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/341-itau/cnab240/remessa/remessa.rem"
+    ))
+    .unwrap();
+    assert_eq!(out.as_bytes(), fixture.as_slice());
 }

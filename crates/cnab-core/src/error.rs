@@ -115,11 +115,161 @@ pub enum ErrorKind {
         /// The field width.
         width: usize,
     },
+    /// A blank line between records (a tolerated file defect: it is skipped).
+    #[error("blank line between records")]
+    BlankLine,
+    /// A record's sequence number does not follow the previous record's nor match its position.
+    #[error("record number {found}, expected {expected} (a record moved, missing or repeated?)")]
+    Sequence {
+        /// The number in the record.
+        found: u64,
+        /// The number that follows the previous record's.
+        expected: u64,
+    },
+    /// A detail record that does not belong to this file's entries (a remessa segment in a retorno, …).
+    #[error("{found} is not a record of a {file_kind} entry in this layout")]
+    NotInEntry {
+        /// The record (`segmento P`, `registro tipo 4`).
+        found: String,
+        /// Remessa or retorno.
+        file_kind: String,
+    },
+    /// A record of an entry out of order or repeated (a segment U after a U, a Y before the U).
+    #[error("{found} after {after}: out of order or repeated")]
+    SegmentOrder {
+        /// The record found.
+        found: String,
+        /// The entry record it follows.
+        after: String,
+    },
+    /// The record here is followed by one that cannot follow it in an entry (either may be the wrong one: a
+    /// segment letter changed here, or there).
+    #[error(
+        "the {record} here is followed by a {found} (line {found_line}) that cannot follow it"
+    )]
+    EntryFollowedBy {
+        /// The record here (the last one the entry took). Serialized as `entry_record`: an error's `record` is
+        /// its record table's name.
+        #[serde(rename = "entry_record")]
+        record: String,
+        /// The record that followed.
+        found: String,
+        /// Its line.
+        found_line: usize,
+    },
+    /// A detail of another entry-starting type than the file's first (a layout's alternatives, such as Banco do
+    /// Brasil's convênio-6 type 1 and convênio-7 type 7, are not mixed in one file): a retyped record.
+    #[error("{found} in a file whose details are {first}")]
+    MixedDetailTypes {
+        /// The record found.
+        found: String,
+        /// The file's first detail type.
+        first: String,
+    },
+    /// A record of an entry where a mandatory one is due (CNAB 240: a Y where the U should be).
+    #[error("{found} where {missing} is due")]
+    SkippedRecord {
+        /// The record found.
+        found: String,
+        /// The mandatory record missing before it.
+        missing: String,
+    },
+    /// An entry lacks a record its layout requires (CNAB 240: a segment T without its U).
+    #[error("{first} without its {missing}")]
+    IncompleteEntry {
+        /// The entry's first record.
+        first: String,
+        /// The record that should have followed.
+        missing: String,
+    },
+    /// A continuation record whose content is a complete entry-starting record: its type byte was changed.
+    #[error("{found} holds a complete {fits} (record type changed?)")]
+    RetypedRecord {
+        /// The continuation record type found.
+        found: String,
+        /// The entry-starting record its bytes fit.
+        fits: String,
+    },
+    /// A record's bank code differs from the file header's.
+    #[error("bank {found} in a file whose header says bank {header}")]
+    BankMismatch {
+        /// The record's code.
+        found: String,
+        /// The header's code.
+        header: String,
+    },
+    /// A file trailer that records follow: a trailer too early, or a record retyped as one.
+    #[error("file trailer followed by records (from line {next_line})")]
+    TrailerBeforeEnd {
+        /// The first record after it.
+        next_line: usize,
+    },
+    /// The file header's bank code (CNAB 240 1-3) is not the one its records carry; the records' bank is read.
+    #[error(
+        "the header says bank {header}, its records say bank {records}; read as bank {records}"
+    )]
+    HeaderBankConflict {
+        /// The header's code.
+        header: String,
+        /// The records' code.
+        records: String,
+    },
+    /// Header position 143, the batch operation and the segments disagree on remessa/retorno.
+    #[error("{evidence}; read as a {chosen}")]
+    KindConflict {
+        /// What disagrees.
+        evidence: String,
+        /// The kind chosen (by the segments).
+        chosen: String,
+    },
+    /// The file is of the other kind than the reader reads.
+    #[error("this is a {found}, not a {expected}")]
+    WrongFileKind {
+        /// What the reader reads.
+        expected: String,
+        /// What the file is.
+        found: String,
+    },
+    /// A text field holds a control byte (below 0x20, or 0x7F).
+    #[error("control byte 0x{byte:02X} in a text field: {found:?}")]
+    ControlByte {
+        /// The byte.
+        byte: u8,
+        /// The field's content.
+        found: String,
+    },
+    /// A date outside the plausible range of its field.
+    #[error("date {found:?} outside {min}-{max}")]
+    DateOutOfRange {
+        /// The field's content.
+        found: String,
+        /// First plausible year.
+        min: i32,
+        /// Last plausible year.
+        max: i32,
+    },
     /// A model value is invalid for writing (a bad CPF/CNPJ, a missing required value, …).
     #[error("{reason}")]
     Invalid {
         /// What is wrong with it.
         reason: String,
+    },
+    /// A model value that cannot be written as given: the writer refuses rather than round, cut, strip, replace
+    /// or drop it. Serialized flat: `{"kind": "unwritable", "titulo": 1, "field": "valor", …}`.
+    #[error("{detail}")]
+    Unwritable {
+        /// Which title, field and value, and why.
+        #[serde(flatten)]
+        detail: Box<crate::write::Unwritable>,
+    },
+    /// The JSON given as a model does not fit the model (an unknown key, a wrong type): nothing is guessed.
+    #[error("JSON model, at {path}: {message}")]
+    BadModel {
+        /// Where in the JSON (`titulos[2].vencimeto`).
+        path: String,
+        /// What is wrong (serialized as `reason`: an error's `message` is its whole text).
+        #[serde(rename = "reason")]
+        message: String,
     },
     /// An I/O error while streaming.
     #[error("I/O error: {reason}")]
@@ -173,6 +323,24 @@ impl ErrorKind {
             ErrorKind::UnknownOcorrencia { .. } => "unknown_ocorrencia",
             ErrorKind::Overflow { .. } => "overflow",
             ErrorKind::Invalid { .. } => "invalid",
+            ErrorKind::Unwritable { .. } => "unwritable",
+            ErrorKind::BadModel { .. } => "bad_model",
+            ErrorKind::BlankLine => "blank_line",
+            ErrorKind::Sequence { .. } => "sequence",
+            ErrorKind::NotInEntry { .. } => "not_in_entry",
+            ErrorKind::SegmentOrder { .. } => "segment_order",
+            ErrorKind::EntryFollowedBy { .. } => "entry_followed_by",
+            ErrorKind::MixedDetailTypes { .. } => "mixed_detail_types",
+            ErrorKind::SkippedRecord { .. } => "skipped_record",
+            ErrorKind::IncompleteEntry { .. } => "incomplete_entry",
+            ErrorKind::RetypedRecord { .. } => "retyped_record",
+            ErrorKind::BankMismatch { .. } => "bank_mismatch",
+            ErrorKind::TrailerBeforeEnd { .. } => "trailer_before_end",
+            ErrorKind::HeaderBankConflict { .. } => "header_bank_conflict",
+            ErrorKind::KindConflict { .. } => "kind_conflict",
+            ErrorKind::WrongFileKind { .. } => "wrong_file_kind",
+            ErrorKind::ControlByte { .. } => "control_byte",
+            ErrorKind::DateOutOfRange { .. } => "date_out_of_range",
             ErrorKind::Io { .. } => "io",
         }
     }
@@ -197,8 +365,26 @@ impl ErrorKind {
             | ErrorKind::UnknownRecord { .. }
             | ErrorKind::Structure { .. }
             | ErrorKind::MissingHeader => ErrorCategory::Structure,
-            ErrorKind::UnknownOcorrencia { .. } | ErrorKind::Invalid { .. } => {
-                ErrorCategory::Business
+            ErrorKind::UnknownOcorrencia { .. }
+            | ErrorKind::Invalid { .. }
+            | ErrorKind::Unwritable { .. }
+            | ErrorKind::BadModel { .. } => ErrorCategory::Business,
+            ErrorKind::BlankLine => ErrorCategory::FileDefect,
+            ErrorKind::Sequence { .. }
+            | ErrorKind::NotInEntry { .. }
+            | ErrorKind::SegmentOrder { .. }
+            | ErrorKind::EntryFollowedBy { .. }
+            | ErrorKind::MixedDetailTypes { .. }
+            | ErrorKind::SkippedRecord { .. }
+            | ErrorKind::IncompleteEntry { .. }
+            | ErrorKind::RetypedRecord { .. }
+            | ErrorKind::BankMismatch { .. }
+            | ErrorKind::TrailerBeforeEnd { .. }
+            | ErrorKind::HeaderBankConflict { .. }
+            | ErrorKind::KindConflict { .. }
+            | ErrorKind::WrongFileKind { .. } => ErrorCategory::Structure,
+            ErrorKind::ControlByte { .. } | ErrorKind::DateOutOfRange { .. } => {
+                ErrorCategory::Field
             }
         }
     }
@@ -466,9 +652,27 @@ mod tests {
             ErrorKind::Overflow { .. } => 16,
             ErrorKind::Invalid { .. } => 17,
             ErrorKind::Io { .. } => 18,
+            ErrorKind::Unwritable { .. } => 19,
+            ErrorKind::BadModel { .. } => 20,
+            ErrorKind::BlankLine => 21,
+            ErrorKind::Sequence { .. } => 22,
+            ErrorKind::NotInEntry { .. } => 23,
+            ErrorKind::SegmentOrder { .. } => 24,
+            ErrorKind::EntryFollowedBy { .. } => 25,
+            ErrorKind::MixedDetailTypes { .. } => 26,
+            ErrorKind::SkippedRecord { .. } => 27,
+            ErrorKind::IncompleteEntry { .. } => 28,
+            ErrorKind::RetypedRecord { .. } => 29,
+            ErrorKind::BankMismatch { .. } => 30,
+            ErrorKind::TrailerBeforeEnd { .. } => 31,
+            ErrorKind::HeaderBankConflict { .. } => 32,
+            ErrorKind::KindConflict { .. } => 33,
+            ErrorKind::WrongFileKind { .. } => 34,
+            ErrorKind::ControlByte { .. } => 35,
+            ErrorKind::DateOutOfRange { .. } => 36,
         }
     }
-    const KINDS: usize = 19;
+    const KINDS: usize = 37;
 
     /// One sample of every kind, with the JSON its kind-specific part must give: (kind, code, category, fields).
     fn samples() -> Vec<(ErrorKind, &'static str, &'static str, Value)> {
@@ -603,6 +807,166 @@ mod tests {
                 "io",
                 "file_defect",
                 json!({"reason": "disk on fire"}),
+            ),
+            (
+                ErrorKind::Unwritable {
+                    detail: Box::new(crate::write::Unwritable {
+                        titulo: 2,
+                        seu_numero: "NF-2".into(),
+                        nosso_numero: "123".into(),
+                        field: "valor".into(),
+                        value: "1.005".into(),
+                        reason: "has more than 2 decimal places (the writer never rounds)".into(),
+                    }),
+                },
+                "unwritable",
+                "business",
+                json!({"titulo": 2, "seu_numero": "NF-2", "nosso_numero": "123", "model_field": "valor",
+                       "value": "1.005", "reason": "has more than 2 decimal places (the writer never rounds)"}),
+            ),
+            (
+                ErrorKind::BadModel {
+                    path: "titulos[0].vencimeto".into(),
+                    message: "unknown field".into(),
+                },
+                "bad_model",
+                "business",
+                json!({"path": "titulos[0].vencimeto", "reason": "unknown field"}),
+            ),
+            (ErrorKind::BlankLine, "blank_line", "file_defect", json!({})),
+            (
+                ErrorKind::Sequence {
+                    found: 7,
+                    expected: 5,
+                },
+                "sequence",
+                "structure",
+                json!({"found": 7, "expected": 5}),
+            ),
+            (
+                ErrorKind::NotInEntry {
+                    found: "segmento P".into(),
+                    file_kind: "retorno".into(),
+                },
+                "not_in_entry",
+                "structure",
+                json!({"found": "segmento P", "file_kind": "retorno"}),
+            ),
+            (
+                ErrorKind::SegmentOrder {
+                    found: "segmento U".into(),
+                    after: "segmento U".into(),
+                },
+                "segment_order",
+                "structure",
+                json!({"found": "segmento U", "after": "segmento U"}),
+            ),
+            (
+                ErrorKind::EntryFollowedBy {
+                    record: "segmento T".into(),
+                    found: "segmento S".into(),
+                    found_line: 4,
+                },
+                "entry_followed_by",
+                "structure",
+                json!({"entry_record": "segmento T", "found": "segmento S", "found_line": 4}),
+            ),
+            (
+                ErrorKind::MixedDetailTypes {
+                    found: "registro tipo 1".into(),
+                    first: "registro tipo 7".into(),
+                },
+                "mixed_detail_types",
+                "structure",
+                json!({"found": "registro tipo 1", "first": "registro tipo 7"}),
+            ),
+            (
+                ErrorKind::SkippedRecord {
+                    found: "segmento Y".into(),
+                    missing: "segmento U".into(),
+                },
+                "skipped_record",
+                "structure",
+                json!({"found": "segmento Y", "missing": "segmento U"}),
+            ),
+            (
+                ErrorKind::IncompleteEntry {
+                    first: "segmento T".into(),
+                    missing: "segmento U".into(),
+                },
+                "incomplete_entry",
+                "structure",
+                json!({"first": "segmento T", "missing": "segmento U"}),
+            ),
+            (
+                ErrorKind::RetypedRecord {
+                    found: "registro tipo 3".into(),
+                    fits: "registro tipo 1".into(),
+                },
+                "retyped_record",
+                "structure",
+                json!({"found": "registro tipo 3", "fits": "registro tipo 1"}),
+            ),
+            (
+                ErrorKind::BankMismatch {
+                    found: "237".into(),
+                    header: "341".into(),
+                },
+                "bank_mismatch",
+                "structure",
+                json!({"found": "237", "header": "341"}),
+            ),
+            (
+                ErrorKind::TrailerBeforeEnd { next_line: 9 },
+                "trailer_before_end",
+                "structure",
+                json!({"next_line": 9}),
+            ),
+            (
+                ErrorKind::HeaderBankConflict {
+                    header: "001".into(),
+                    records: "136".into(),
+                },
+                "header_bank_conflict",
+                "structure",
+                json!({"header": "001", "records": "136"}),
+            ),
+            (
+                ErrorKind::KindConflict {
+                    evidence: "header says remessa, segments T/U".into(),
+                    chosen: "retorno".into(),
+                },
+                "kind_conflict",
+                "structure",
+                json!({"evidence": "header says remessa, segments T/U", "chosen": "retorno"}),
+            ),
+            (
+                ErrorKind::WrongFileKind {
+                    expected: "retorno".into(),
+                    found: "remessa".into(),
+                },
+                "wrong_file_kind",
+                "structure",
+                json!({"expected": "retorno", "found": "remessa"}),
+            ),
+            (
+                ErrorKind::ControlByte {
+                    byte: 0,
+                    found: "AB\u{0}C".into(),
+                },
+                "control_byte",
+                "field",
+                json!({"byte": 0, "found": "AB\u{0}C"}),
+            ),
+            (
+                ErrorKind::DateOutOfRange {
+                    found: "01015000".into(),
+                    min: 1990,
+                    max: 2099,
+                },
+                "date_out_of_range",
+                "field",
+                json!({"found": "01015000", "min": 1990, "max": 2099}),
             ),
         ]
     }

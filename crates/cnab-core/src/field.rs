@@ -16,13 +16,20 @@ use crate::error::ErrorKind;
 /// Date formats used by CNAB layouts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum DateFmt {
-    /// `DDMMYY`; years 00-69 are 20xx, 70-99 are 19xx.
+    /// `DDMMYY`; years 00-69 are 20xx, 70-99 are 19xx (so 1970-2069: no further range check).
     DdMmYy,
-    /// `DDMMYYYY`.
+    /// `DDMMYYYY`; years [`MIN_YEAR`]-[`MAX_YEAR`].
     DdMmYyyy,
-    /// `YYYYMMDD` (Sicredi CNAB 400).
+    /// `YYYYMMDD` (Sicredi CNAB 400); years [`MIN_YEAR`]-[`MAX_YEAR`].
     YyyyMmDd,
 }
+
+/// The first year a four-digit CNAB date may carry. CNAB 240 dates from its 1990s FEBRABAN versions on; every date
+/// of a cobrança file (generation, due, payment, credit, discount, interest) falls within a few decades of the file.
+/// A year outside [`MIN_YEAR`]-[`MAX_YEAR`] is a damaged or misplaced field ([`ErrorKind::DateOutOfRange`]).
+pub const MIN_YEAR: i32 = 1990;
+/// The last year a four-digit CNAB date may carry (see [`MIN_YEAR`]).
+pub const MAX_YEAR: i32 = 2099;
 
 /// How a field's bytes are encoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -107,6 +114,16 @@ pub enum Role {
     Juros,
     /// Retorno: multa paid, where the layout carries it apart from the juros.
     Multa,
+    /// Retorno Pix data of a boleto híbrido: tipo de chave DICT (1 CPF, 2 CNPJ, 3 celular, 4 e-mail, 5 aleatória).
+    PixTipoChave,
+    /// Retorno Pix: chave DICT.
+    PixChave,
+    /// Retorno Pix: location (URL) of the dynamic QR code.
+    PixUrl,
+    /// Retorno Pix: txid (identificador da transação).
+    PixTxid,
+    /// Retorno Pix: the whole EMV QR code (BR Code).
+    PixEmv,
     Desconto,
     Abatimento,
     Iof,
@@ -442,6 +459,16 @@ pub fn decode_date(bytes: &[u8], fmt: DateFmt) -> Result<Option<NaiveDate>, Erro
             found: lossy(bytes),
         });
     };
+    if fmt != DateFmt::DdMmYy
+        && !(MIN_YEAR..=MAX_YEAR).contains(&y)
+        && NaiveDate::from_ymd_opt(y, m, d).is_some()
+    {
+        return Err(ErrorKind::DateOutOfRange {
+            found: lossy(bytes),
+            min: MIN_YEAR,
+            max: MAX_YEAR,
+        });
+    }
     NaiveDate::from_ymd_opt(y, m, d)
         .map(Some)
         .ok_or_else(|| ErrorKind::BadDate {
@@ -468,10 +495,23 @@ pub fn check(spec: &FieldSpec, bytes: &[u8]) -> Result<(), ErrorKind> {
     match spec.kind {
         Kind::Num { scale } => decode_num(bytes, scale).map(|_| ()),
         Kind::Date(fmt) => decode_date(bytes, fmt).map(|_| ()),
-        Kind::Alpha | Kind::Blank => Ok(()),
+        Kind::Alpha => check_text(bytes),
+        Kind::Blank => Ok(()),
         Kind::Const(c) if bytes == c.as_bytes() => Ok(()),
         Kind::Const(c) => Err(ErrorKind::BadConst {
             expected: c,
+            found: lossy(bytes),
+        }),
+    }
+}
+
+/// Checks a text field: no control bytes (below 0x20, and 0x7F). A tab is refused too: in a fixed-width record it
+/// is not padding and no manual allows it. Bytes 0x80-0xFF are Windows-1252 text and pass.
+pub fn check_text(bytes: &[u8]) -> Result<(), ErrorKind> {
+    match bytes.iter().find(|&&b| b < 0x20 || b == 0x7F) {
+        None => Ok(()),
+        Some(&byte) => Err(ErrorKind::ControlByte {
+            byte,
             found: lossy(bytes),
         }),
     }
@@ -482,7 +522,8 @@ pub fn decode(spec: &FieldSpec, bytes: &[u8]) -> Result<Value, ErrorKind> {
     match spec.kind {
         Kind::Num { scale } => Ok(decode_num(bytes, scale)?.map_or(Value::None, Value::Number)),
         Kind::Date(fmt) => Ok(decode_date(bytes, fmt)?.map_or(Value::None, Value::Date)),
-        Kind::Alpha | Kind::Blank => Ok(Value::Text(decode_text(bytes))),
+        Kind::Alpha => check_text(bytes).map(|()| Value::Text(decode_text(bytes))),
+        Kind::Blank => Ok(Value::Text(decode_text(bytes))),
         Kind::Const(c) => {
             if bytes == c.as_bytes() {
                 Ok(Value::Text(c.to_string()))
@@ -554,6 +595,42 @@ mod tests {
             decode_date(b"20260230", DateFmt::YyyyMmDd),
             Err(ErrorKind::BadDate { .. })
         ));
+    }
+
+    #[test]
+    fn implausible_years_and_control_bytes_are_refused() {
+        assert!(matches!(
+            decode_date(b"01015000", DateFmt::DdMmYyyy),
+            Err(ErrorKind::DateOutOfRange {
+                min: 1990,
+                max: 2099,
+                ..
+            })
+        ));
+        assert!(matches!(
+            decode_date(b"19891231", DateFmt::YyyyMmDd),
+            Err(ErrorKind::DateOutOfRange { .. })
+        ));
+        assert_eq!(
+            decode_date(b"01011990", DateFmt::DdMmYyyy),
+            Ok(NaiveDate::from_ymd_opt(1990, 1, 1))
+        );
+        assert_eq!(
+            decode_date(b"311299", DateFmt::DdMmYy),
+            Ok(NaiveDate::from_ymd_opt(1999, 12, 31))
+        );
+        assert_eq!(
+            check_text(b"JO\x00O"),
+            Err(ErrorKind::ControlByte {
+                byte: 0,
+                found: "JO\u{0}O".into()
+            })
+        );
+        assert!(matches!(
+            check_text(b"A\tB"),
+            Err(ErrorKind::ControlByte { byte: 9, .. })
+        ));
+        assert_eq!(check_text(b"S\xc3O PAULO ~"), Ok(()));
     }
 
     #[test]

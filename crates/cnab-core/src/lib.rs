@@ -6,7 +6,8 @@
 //! - [`detect`] tells bank, layout and kind from the bytes.
 //! - [`read`], [`read_retorno`], [`read_remessa`] read a whole file into the normalized model ([`Retorno`],
 //!   [`Remessa`]); [`RetornoReader`] streams entries in constant memory.
-//! - [`write_remessa`] writes a remessa from the model.
+//! - [`write_remessa`] writes a remessa from the model, each value as given or refused with its title and field;
+//!   [`write_remessa_with`] also returns the warnings (text cut to its field, values the layout cannot carry).
 //! - Every record keeps its raw bytes ([`RawRecord`]): nothing the bank sent is lost, and
 //!   [`record::write_raw`] gives the original bytes back.
 //!
@@ -50,8 +51,9 @@ pub use read::{
 };
 pub use record::{RawRecord, Record};
 pub use write::{
-    write_remessa, write_remessa_spec, write_remessa_to, write_remessa_with, write_retorno,
-    write_retorno_spec, WriteOptions,
+    remessa_from_json, write_remessa, write_remessa_spec, write_remessa_to, write_remessa_with,
+    write_retorno, write_retorno_spec, Unwritable, WarningKind, WriteOptions, WriteWarning,
+    Written,
 };
 
 /// The README's Rust examples, compiled as doc tests so they stay true.

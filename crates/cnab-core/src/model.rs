@@ -139,6 +139,7 @@ pub struct Motivo {
 
 /// CPF or CNPJ (or anything else the file carries).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Inscricao {
     /// 1 = CPF, 2 = CNPJ (FEBRABAN); 0/None = not informed.
     pub tipo: Option<u8>,
@@ -148,6 +149,7 @@ pub struct Inscricao {
 
 /// The company that issues the boletos.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct Beneficiario {
     /// Company name.
@@ -176,6 +178,7 @@ pub struct Beneficiario {
 
 /// File-level header data (both kinds).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct Header {
     /// The company.
@@ -249,16 +252,44 @@ pub struct RetornoEntry {
     pub outros_creditos: Option<Decimal>,
     /// Payer, when the retorno names them.
     pub pagador: Option<Pessoa>,
+    /// Pix data of a boleto híbrido, where the retorno carries them; absent from the JSON otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pix: Option<PixInfo>,
     /// Bank and agency that received the payment.
     pub banco_cobrador: String,
     /// Agency that received the payment.
     pub agencia_cobradora: String,
     /// 1-based line of the entry's first record.
     pub line: usize,
+    /// 1-based line of the entry's last record (its records are the lines `line..=last_line` that no problem names).
+    pub last_line: usize,
+}
+
+/// Pix data of a boleto híbrido as a retorno carries them (Santander CNAB 400 registro tipo 2, Santander CNAB 240
+/// segmento Y-03, Itaú CNAB 400 registro tipo 3). Each layout carries a subset; empty fields are left out of the JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PixInfo {
+    /// Tipo de chave DICT as sent (1 CPF, 2 CNPJ, 3 celular, 4 e-mail, 5 chave aleatória).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub tipo_chave: String,
+    /// Chave DICT.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub chave: String,
+    /// Location (URL) of the dynamic QR code.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub url: String,
+    /// Txid (identificador da transação Pix).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub txid: String,
+    /// The whole EMV QR code (BR Code), where the layout carries it.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub emv: String,
 }
 
 /// A person or company (pagador or sacador/avalista).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct Pessoa {
     /// CPF or CNPJ.
@@ -279,6 +310,7 @@ pub struct Pessoa {
 
 /// Interest, fine or discount: a code (how), a date (from when) and a value or rate.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct Encargo {
     /// The bank's code (FEBRABAN: juros 1 = valor por dia, 2 = taxa mensal, 3 = isento; multa 1 = valor, 2 = %).
@@ -297,6 +329,7 @@ impl Encargo {
 
 /// Protest or write-off instruction: a code and a number of days.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct Instrucao {
     /// The bank's code.
@@ -307,6 +340,7 @@ pub struct Instrucao {
 
 /// One title in a remessa.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct Titulo {
     /// Movement code (`"01"` = entrada de títulos, `"02"` = pedido de baixa, …).
@@ -384,6 +418,7 @@ pub struct Retorno {
 
 /// A remessa: a header and the titles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Remessa {
     /// The bank (when read from a file; writing takes the bank as an argument).
     #[serde(default, skip_serializing_if = "Option::is_none")]

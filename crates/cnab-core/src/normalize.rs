@@ -228,17 +228,22 @@ pub(crate) fn retorno_entry(
 ) -> RetornoEntry {
     let mut e = RetornoEntry {
         line: records.first().map_or(0, |r| r.line),
+        last_line: records.last().map_or(0, |r| r.line),
         ..Default::default()
     };
     let mut motivos_raw = String::new();
     let mut pagador = Pessoa::default();
+    let mut pix = crate::model::PixInfo::default();
     let mut ocorrencia_cell: Option<(String, usize, &'static str, &'static FieldSpec)> = None;
     for_roles(records, |role, c| match role {
-        Role::NossoNumero => {
-            if let Some(v) = keep(problems, c.digits()) {
-                set_text(&mut e.nosso_numero, v)
+        Role::NossoNumero => match c.digits() {
+            Ok(v) => set_text(&mut e.nosso_numero, v),
+            // The reconciliation key is kept as sent (lenient reading), never emptied; the problem names it.
+            Err(err) => {
+                problems.push(err);
+                set_text(&mut e.nosso_numero, c.text());
             }
-        }
+        },
         Role::NossoNumeroDv => e.nosso_numero_dv = Some(c.text()).filter(|s| !s.is_empty()),
         Role::SeuNumero => set_text(&mut e.seu_numero, c.text()),
         Role::UsoEmpresa => set_text(&mut e.uso_empresa, c.text()),
@@ -285,8 +290,16 @@ pub(crate) fn retorno_entry(
                 pagador.inscricao.tipo = tipo(t);
             }
         }
+        Role::PixTipoChave => set_text(&mut pix.tipo_chave, c.text()),
+        Role::PixChave => set_text(&mut pix.chave, c.text()),
+        Role::PixUrl => set_text(&mut pix.url, c.text()),
+        Role::PixTxid => set_text(&mut pix.txid, c.text()),
+        Role::PixEmv => set_text(&mut pix.emv, c.text()),
         _ => {}
     });
+    if pix != crate::model::PixInfo::default() {
+        e.pix = Some(pix);
+    }
     if let Some((code, line, record, fspec)) = ocorrencia_cell {
         if !motivos_raw.is_empty() {
             e.motivos = motivos(spec, &code, &motivos_raw);
@@ -337,7 +350,13 @@ pub(crate) fn titulo(
     let mut msgs: [String; 4] = Default::default();
     for_roles(records, |role, c| match role {
         Role::Movimento => set_digits(problems, &mut t.movimento, c.digits()),
-        Role::NossoNumero => set_digits(problems, &mut t.nosso_numero, c.digits()),
+        Role::NossoNumero => match c.digits() {
+            Ok(v) => set_text(&mut t.nosso_numero, v),
+            Err(err) => {
+                problems.push(err);
+                set_text(&mut t.nosso_numero, c.text());
+            }
+        },
         Role::NossoNumeroDv => t.nosso_numero_dv = Some(c.text()).filter(|s| !s.is_empty()),
         Role::SeuNumero => set_text(&mut t.seu_numero, c.text()),
         Role::UsoEmpresa => set_text(&mut t.uso_empresa, c.text()),

@@ -67,6 +67,11 @@ pub(crate) struct Lines<'a> {
     pub suffix: &'a [u8],
 }
 
+/// A line that holds nothing: empty, or only spaces, NUL and 0x1A (end-of-file marks).
+pub(crate) fn is_blank(l: &[u8]) -> bool {
+    l.iter().all(|&b| b == b' ' || b == 0x1A || b == 0)
+}
+
 pub(crate) fn split_lines(bytes: &[u8]) -> Lines<'_> {
     let (prefix, body) = match bytes.strip_prefix(UTF8_BOM) {
         Some(rest) => (UTF8_BOM, rest),
@@ -95,11 +100,7 @@ pub(crate) fn split_lines(bytes: &[u8]) -> Lines<'_> {
     }
     // Trailing lines that hold nothing (empty, spaces, 0x1A end-of-file marks) are the suffix.
     let mut keep = lines.len();
-    while keep > 0
-        && lines
-            .get(keep - 1)
-            .is_some_and(|(l, _)| l.iter().all(|&b| b == b' ' || b == 0x1A || b == 0))
-    {
+    while keep > 0 && lines.get(keep - 1).is_some_and(|(l, _)| is_blank(l)) {
         keep -= 1;
     }
     let consumed: usize = prefix.len()
@@ -172,10 +173,17 @@ fn digits_at(l: &[u8], a: usize, b: usize) -> Option<u16> {
     std::str::from_utf8(s).ok()?.parse().ok()
 }
 
+/// How many lines detection looks at for the batch operation and the first segments (the streaming reader holds
+/// at most this many lines before it starts).
+pub const DETECT_LINES: usize = 256;
+
 /// Detects bank, layout and kind from the file's bytes.
 ///
-/// CNAB 240: bank at 1-3, kind at 143 (1 remessa, 2 retorno) or, when a file leaves it out, from the segments
-/// (P/Q/R/S remessa, T/U retorno). CNAB 400: kind at 2 (1 remessa, 2 retorno) or the literal at 3-9, bank at 77-79.
+/// CNAB 240: bank at 1-3; the kind from three witnesses, in this order of trust: the first detail segments (P/Q/R/S
+/// remessa, T/U retorno), the first batch header's operation (position 9: `R` remessa, `T` retorno), the file
+/// header's position 143 (1 remessa, 2 retorno). Segments (the kind most of them say) and operation are looked for
+/// in the first [`DETECT_LINES`] lines. When the witnesses disagree the reader reports it ([`ErrorKind::KindConflict`]) and reads
+/// by the segments. CNAB 400: kind at 2 (1 remessa, 2 retorno) or the literal at 3-9, bank at 77-79.
 ///
 /// ```
 /// use cnab_core::{detect, Layout, FileKind};
@@ -192,6 +200,16 @@ pub fn detect(bytes: &[u8]) -> Result<Detected> {
 }
 
 pub(crate) fn detect_lines(lines: &[(&[u8], LineEnding)]) -> Result<Detected> {
+    detect_full(lines, None, None).map(|(d, _)| d)
+}
+
+/// Detection with the disagreements it found (problems for the reader to report). `default_kind` is used when no
+/// witness tells the kind (a reader that knows what it expects); without it that is an error.
+pub(crate) fn detect_full(
+    lines: &[(&[u8], LineEnding)],
+    default_kind: Option<FileKind>,
+    bank_hint: Option<Bank>,
+) -> Result<(Detected, Vec<Error>)> {
     let first = lines
         .first()
         .map(|(l, _)| *l)
@@ -202,8 +220,45 @@ pub(crate) fn detect_lines(lines: &[(&[u8], LineEnding)]) -> Result<Detected> {
         .find(|&len| utf8_fits(first, len))
         .map(|len| fit_line(first, len));
     let first: &[u8] = transcoded.as_deref().unwrap_or(first);
+    let mut notes = Vec::new();
+    if first.len() == 400 && first.first() != Some(&b'0') && default_kind != Some(FileKind::Remessa)
+    {
+        // No header record: a retorno's details alone (a 400-byte line is no CNAB 240 record), read with the bank
+        // given, or the one bank whose detail they fill; the engine reports the missing header.
+        let banks = headerless_400_banks(first);
+        let code = match (bank_hint, &banks[..]) {
+            (Some(b), _) if banks.contains(&b.code()) => Some(b.code()),
+            (None, [one]) => Some(*one),
+            (None, [_, _, ..]) => {
+                let list: Vec<String> = banks.iter().map(|b| format!("{b:03}")).collect();
+                return Err(Error::at_line(
+                    1,
+                    ErrorKind::UnknownLayout {
+                        reason: format!(
+                            "no header record, and the first detail fits the CNAB 400 retorno of banks {}: \
+                             give the bank (--bank)",
+                            list.join(", ")
+                        ),
+                    },
+                ));
+            }
+            _ => None,
+        };
+        if let Some(code) = code {
+            return Ok((
+                Detected {
+                    bank: Bank::new(code),
+                    layout: Layout::Cnab400,
+                    kind: FileKind::Retorno,
+                    version: String::new(),
+                    supported: true,
+                },
+                notes,
+            ));
+        }
+    }
     if is_240_header(first) || is_240_batch_header(first) {
-        let bank = digits_at(first, 1, 3).map(Bank::new).ok_or_else(|| {
+        let mut bank = digits_at(first, 1, 3).map(Bank::new).ok_or_else(|| {
             Error::at_line(
                 1,
                 ErrorKind::UnknownLayout {
@@ -211,22 +266,73 @@ pub(crate) fn detect_lines(lines: &[(&[u8], LineEnding)]) -> Result<Detected> {
                 },
             )
         })?;
-        let kind = match (first.get(7), first.get(142)) {
+        if let Some(records) = records_bank(lines).filter(|&b| b != bank) {
+            // A relabelled file: its records are another bank's. Read them with their bank's layout, and say so.
+            let mut e = Error::at_line(
+                1,
+                ErrorKind::HeaderBankConflict {
+                    header: bank.to_string(),
+                    records: records.to_string(),
+                },
+            );
+            e.columns = Some((1, 3));
+            notes.push(e);
+            bank = records;
+        }
+        let header = match (first.get(7), first.get(142)) {
             (Some(b'0'), Some(b'1')) => Some(FileKind::Remessa),
             (Some(b'0'), Some(b'2')) => Some(FileKind::Retorno),
             _ => None,
-        }
-        .or_else(|| kind_from_segments(lines))
-        .ok_or_else(|| {
-            Error::at_line(
-                1,
-                ErrorKind::UnknownKind {
-                    reason:
-                        "header position 143 is neither 1 nor 2 and no P/Q or T/U segments found"
-                            .into(),
+        };
+        let (operation, segments) = kind_witnesses(lines);
+        let kind = segments
+            .map(|w| w.0)
+            .or(operation.map(|w| w.0))
+            .or(header)
+            .or(default_kind)
+            .ok_or_else(|| {
+                Error::at_line(
+                    1,
+                    ErrorKind::UnknownKind {
+                        reason:
+                            "header position 143 is neither 1 nor 2 and no P/Q or T/U segments found"
+                                .into(),
+                    },
+                )
+            })?;
+        let by = |w: Option<(FileKind, usize, u8)>, what: &str| {
+            w.map(|(k, line, c)| format!("{what} {} at line {line} says {k}", char::from(c)))
+        };
+        let evidence = [
+            header
+                .filter(|&k| k != kind)
+                .map(|k| format!("header position 143 says {k}")),
+            operation
+                .filter(|w| w.0 != kind)
+                .and_then(|w| by(Some(w), "batch operation")),
+        ];
+        if evidence.iter().any(Option::is_some) {
+            let mut all: Vec<String> = evidence.into_iter().flatten().collect();
+            if let Some(s) = by(segments, "segment").or(by(operation, "batch operation")) {
+                all.push(s);
+            }
+            let line = if header.is_some_and(|k| k != kind) {
+                1
+            } else {
+                operation.map_or(1, |w| w.1)
+            };
+            let mut e = Error::at_line(
+                line,
+                ErrorKind::KindConflict {
+                    evidence: all.join(", "),
+                    chosen: kind.to_string(),
                 },
-            )
-        })?;
+            );
+            if line == 1 {
+                e.columns = Some((143, 143));
+            }
+            notes.push(e);
+        }
         let version = first
             .get(163..166)
             .filter(|_| first.get(7) == Some(&b'0'))
@@ -235,13 +341,16 @@ pub(crate) fn detect_lines(lines: &[(&[u8], LineEnding)]) -> Result<Detected> {
         let supported = bank
             .spec()
             .is_some_and(|s| s.supports(Layout::Cnab240, kind));
-        return Ok(Detected {
-            bank,
-            layout: Layout::Cnab240,
-            kind,
-            version,
-            supported,
-        });
+        return Ok((
+            Detected {
+                bank,
+                layout: Layout::Cnab240,
+                kind,
+                version,
+                supported,
+            },
+            notes,
+        ));
     }
     if is_400_header(first) {
         let bank = digits_at(first, 77, 79).map(Bank::new).ok_or_else(|| {
@@ -258,25 +367,31 @@ pub(crate) fn detect_lines(lines: &[(&[u8], LineEnding)]) -> Result<Detected> {
             (Some(b'2'), _) => FileKind::Retorno,
             (_, Some(b"REMESSA")) => FileKind::Remessa,
             (_, Some(b"RETORNO")) => FileKind::Retorno,
-            _ => {
-                return Err(Error::at_line(
-                    1,
-                    ErrorKind::UnknownKind {
-                        reason: "CNAB 400 header position 2 is neither 1 nor 2".into(),
-                    },
-                ))
-            }
+            _ => match default_kind {
+                Some(k) => k,
+                None => {
+                    return Err(Error::at_line(
+                        1,
+                        ErrorKind::UnknownKind {
+                            reason: "CNAB 400 header position 2 is neither 1 nor 2".into(),
+                        },
+                    ))
+                }
+            },
         };
         let supported = bank
             .spec()
             .is_some_and(|s| s.supports(Layout::Cnab400, kind));
-        return Ok(Detected {
-            bank,
-            layout: Layout::Cnab400,
-            kind,
-            version: String::new(),
-            supported,
-        });
+        return Ok((
+            Detected {
+                bank,
+                layout: Layout::Cnab400,
+                kind,
+                version: String::new(),
+                supported,
+            },
+            notes,
+        ));
     }
     Err(Error::at_line(
         1,
@@ -289,24 +404,113 @@ pub(crate) fn detect_lines(lines: &[(&[u8], LineEnding)]) -> Result<Detected> {
     ))
 }
 
-fn kind_from_segments(lines: &[(&[u8], LineEnding)]) -> Option<FileKind> {
-    for (l, _) in lines {
+/// How many of these lines detection reads: at most [`DETECT_LINES`].
+fn detection_window(lines: &[(&[u8], LineEnding)]) -> usize {
+    lines.len().min(DETECT_LINES)
+}
+
+/// CNAB 240: the bank code (1-3) of the records after the file header within the detection window, when there
+/// are at least two and all agree.
+fn records_bank(lines: &[(&[u8], LineEnding)]) -> Option<Bank> {
+    if lines.first().and_then(|(l, _)| l.get(7)) != Some(&b'0') {
+        return None;
+    }
+    let mut codes = lines
+        .iter()
+        .take(detection_window(lines))
+        .skip(1)
+        .filter(|(l, _)| matches!(l.get(7), Some(b'1' | b'3' | b'5')))
+        .map(|(l, _)| digits_at(l, 1, 3));
+    let first = codes.next()??;
+    let mut n = 1;
+    for c in codes {
+        if c != Some(first) {
+            return None;
+        }
+        n += 1;
+    }
+    (n >= 2).then(|| Bank::new(first))
+}
+
+/// A kind witness: the kind, the line that says it and the letter (operation or segment).
+type Witness = Option<(FileKind, usize, u8)>;
+
+/// The first batch operation (`R`/`T`) and the segments' kind within [`DETECT_LINES`] lines: the kind most
+/// segments say (P/Q/R/S remessa, T/U retorno; the first to be seen on a tie), with its first segment.
+fn kind_witnesses(lines: &[(&[u8], LineEnding)]) -> (Witness, Witness) {
+    let mut operation = None;
+    let (mut remessa, mut retorno): (Witness, Witness) = (None, None);
+    let (mut n_remessa, mut n_retorno) = (0usize, 0usize);
+    for (i, (l, _)) in lines.iter().enumerate().take(DETECT_LINES) {
         if l.get(7) == Some(&b'3') {
             match l.get(13) {
-                Some(b'P' | b'Q' | b'R' | b'S') => return Some(FileKind::Remessa),
-                Some(b'T' | b'U') => return Some(FileKind::Retorno),
+                Some(&c @ (b'P' | b'Q' | b'R' | b'S')) => {
+                    n_remessa += 1;
+                    remessa.get_or_insert((FileKind::Remessa, i + 1, c));
+                }
+                Some(&c @ (b'T' | b'U')) => {
+                    n_retorno += 1;
+                    retorno.get_or_insert((FileKind::Retorno, i + 1, c));
+                }
                 _ => {}
             }
         }
-        if l.get(7) == Some(&b'1') {
-            match l.get(8) {
-                Some(b'R') => return Some(FileKind::Remessa),
-                Some(b'T') => return Some(FileKind::Retorno),
-                _ => {}
-            }
+        if l.get(7) == Some(&b'1') && operation.is_none() {
+            operation = match l.get(8) {
+                Some(&c @ b'R') => Some((FileKind::Remessa, i + 1, c)),
+                Some(&c @ b'T') => Some((FileKind::Retorno, i + 1, c)),
+                _ => None,
+            };
         }
     }
-    None
+    let segments = match n_remessa.cmp(&n_retorno) {
+        std::cmp::Ordering::Greater => remessa,
+        std::cmp::Ordering::Less => retorno,
+        std::cmp::Ordering::Equal => match (remessa, retorno) {
+            (Some(a), Some(b)) => Some(if a.1 < b.1 { a } else { b }),
+            (a, b) => a.or(b),
+        },
+    };
+    (operation, segments)
+}
+
+/// The entry-starting record type (with a nosso número) most of the details within the first [`DETECT_LINES`]
+/// lines have; the first seen on a tie. A layout's alternative detail types are not mixed in one file, so a detail
+/// of another such type is a retyped record ([`ErrorKind::MixedDetailTypes`]), judged against the majority rather
+/// than against whichever came first. The flag says the vote was a tie (then the first record of the winning type is
+/// named too when another type shows up: either may be the retyped one).
+fn detail_type_vote(spec: &LayoutSpec, lines: &[(&[u8], LineEnding)]) -> Option<(RecordKey, bool)> {
+    let mut counts: Vec<(RecordKey, usize)> = Vec::new();
+    for (l, _) in lines.iter().take(DETECT_LINES) {
+        let Some(span) = classify(spec.layout, l).and_then(|k| detail_span(spec, k)) else {
+            continue;
+        };
+        match counts
+            .iter_mut()
+            .find(|(k, _)| detail_span(spec, *k) == Some(span))
+        {
+            Some((_, n)) => *n += 1,
+            None => counts.extend(classify(spec.layout, l).map(|k| (k, 1))),
+        }
+    }
+    let best = counts.iter().map(|(_, n)| *n).max()?;
+    let tie = counts.iter().filter(|(_, n)| *n == best).count() > 1;
+    counts
+        .iter()
+        .find(|(_, n)| *n == best)
+        .map(|(k, _)| (*k, tie))
+}
+
+/// Where an entry-starting detail type keeps its nosso número: types that keep it at the same columns are variants
+/// of one detail (Citibank's 1, 7 and 8) and mix freely; types that do not are a layout's alternatives (Banco do
+/// Brasil's 7 and 1).
+fn detail_span(spec: &LayoutSpec, key: RecordKey) -> Option<(u16, u16)> {
+    if !spec.entry.iter().any(|e| e.key == key && e.starts) {
+        return None;
+    }
+    spec.record(key)?
+        .by_role(Role::NossoNumero)
+        .map(|f| (f.start, f.end))
 }
 
 /// Picks the layout spec for a detected file. Unknown CNAB 240 banks are read with FEBRABAN's generic layout in
@@ -367,6 +571,77 @@ fn classify(layout: Layout, line: &[u8]) -> Option<RecordKey> {
     }
 }
 
+/// A CPF/CNPJ field: digits, and since July 2026 the alphanumeric CNPJ's capital letters (Receita Federal IN RFB
+/// 2.229/2024), even where a manual still prints N(14); spaces pad it.
+fn check_inscricao(raw: &[u8]) -> std::result::Result<(), ErrorKind> {
+    crate::field::check_text(raw)?;
+    if raw
+        .iter()
+        .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase() || *b == b' ')
+    {
+        Ok(())
+    } else {
+        Err(ErrorKind::NotDigits {
+            found: crate::field::lossy(raw),
+        })
+    }
+}
+
+/// Whether these bytes fill an entry-starting detail layout: its ocorrência/movimento code and its nosso número
+/// are there, and at most one in ten of its other numbers, dates and constants (after the type byte) fails to
+/// decode (a file may carry a few bad fields; an auxiliary record's text fails most of them).
+fn detail_fits(layout: &RecordLayout, bytes: &[u8]) -> bool {
+    let (mut nosso, mut code) = (false, false);
+    let (mut typed, mut failed) = (0usize, 0usize);
+    for f in layout.fields.iter().filter(|f| f.start > 1) {
+        let raw = f.slice(bytes);
+        match f.role {
+            Some(Role::NossoNumero) => {
+                nosso |= raw.iter().any(|b| b.is_ascii_alphanumeric() && *b != b'0')
+            }
+            Some(Role::Ocorrencia | Role::Movimento) => {
+                code = !raw.is_empty() && raw.iter().all(u8::is_ascii_digit)
+            }
+            _ => {}
+        }
+        if matches!(f.kind, Kind::Num { .. } | Kind::Date(_) | Kind::Const(_)) {
+            typed += 1;
+            if crate::field::check(f, raw).is_err() {
+                failed += 1;
+            }
+        }
+    }
+    nosso && code && failed * 10 <= typed
+}
+
+/// CNAB 400 without a header record (the file starts with a detail): the banks whose retorno detail of this type
+/// the line fills ([`detail_fits`]), with no field failing.
+fn headerless_400_banks(line: &[u8]) -> Vec<u16> {
+    let Some(&t) = line.first() else {
+        return Vec::new();
+    };
+    let mut banks: Vec<u16> = Vec::new();
+    for b in crate::banks::ALL {
+        let fits = b.cnab400.iter().any(|s| {
+            s.kind == FileKind::Retorno
+                && s.entry.iter().any(|e| {
+                    e.starts
+                        && e.key == RecordKey::Detail(t)
+                        && s.record(e.key).is_some_and(|l| {
+                            detail_fits(l, line)
+                                && l.fields
+                                    .iter()
+                                    .all(|f| crate::field::check(f, f.slice(line)).is_ok())
+                        })
+                })
+        });
+        if fits && !banks.contains(&b.code) {
+            banks.push(b.code);
+        }
+    }
+    banks
+}
+
 /// A finished unit of reading; the entry or title itself is pushed onto the engine's `entries` / `titulos`, so the
 /// large model values are built in place rather than moved through return values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -376,6 +651,23 @@ pub(crate) enum Event {
 }
 
 /// The state machine shared by the in-memory and streaming readers: fed one line at a time.
+///
+/// Conservation checks (each a problem naming the line; strict reading stops at the first):
+/// - record sequence numbers: CNAB 400 positions 395-400 over the file, CNAB 240 positions 9-13 within each batch
+///   (FEBRABAN 240 v10.7 §3.2, "Nº Sequencial do Registro no Lote"). A number is accepted when it follows the
+///   previous record's or matches the record's position, so one moved, missing or repeated record is reported once,
+///   not on every record after it;
+/// - CNAB 240: every record's lote (4-7) is its batch header's, every record's bank (1-3) the file header's;
+/// - the records of an entry come in the order of the layout's entry table, each at most once (a segment U after
+///   a U, a Y before the U, are problems, not parts of the entry); so an entry holds at most as many records as its
+///   table lists (at most [`MAX_ENTRY_RECORDS`]), whatever the input;
+/// - a detail record the layout defines but that is no part of this kind's entries (segment P in a retorno, T in a
+///   remessa) is a problem, never an entry;
+/// - CNAB 240: an entry lacks no record FEBRABAN makes mandatory (the U of a T, the Q of a P);
+/// - CNAB 400: a continuation record (a type that does not start an entry) whose bytes are a complete
+///   entry-starting record, with a nosso número and an ocorrência/movimento, is a detail whose type byte changed:
+///   a problem, not a part of the previous entry;
+/// - a blank line between records is a tolerated file defect ([`ErrorKind::BlankLine`]), not a record.
 pub(crate) struct Engine<'a> {
     pub spec: &'static LayoutSpec,
     pub lenient: bool,
@@ -393,16 +685,43 @@ pub(crate) struct Engine<'a> {
     pub records: Vec<RawRecord>,
     header_lines: Vec<(usize, &'static RecordLayout, Cow<'a, [u8]>)>,
     current: Vec<(usize, &'static RecordLayout, Cow<'a, [u8]>)>,
+    /// Index in the entry table of the current entry's first and last record; which table rows it holds.
+    current_first: usize,
+    current_last: usize,
+    current_has: u64,
+    /// The file's entry-starting record type that carries a nosso número ([`detail_type_vote`], else the first).
+    pub detail_type: Option<RecordKey>,
+    /// Whether that type won a tied vote, and the line of its first record.
+    pub detail_tie: bool,
+    detail_type_line: Option<usize>,
+    /// Whether a record that cannot follow the current entry's first was reported against it.
+    current_disputed: bool,
+    /// Field problems already reported for lines of the entries being assembled: (line, columns).
+    entry_errs: Vec<(usize, Option<(u16, u16)>)>,
     seen_header: bool,
     seen_trailer: bool,
+    /// The file trailer's line, until a record after it has been reported.
+    trailer_line: Option<usize>,
     in_batch: bool,
     /// The lote number of the open batch's header (CNAB 240), which its records must repeat.
     batch_lote: Option<u64>,
+    /// The file's bank code (CNAB 240 1-3, as detected), which every record must repeat.
+    pub header_bank: Option<[u8; 3]>,
+    /// The previous record's sequence number and the position of the record being fed (CNAB 400: in the file;
+    /// CNAB 240: segments in the batch).
+    seq_prev: Option<u64>,
+    seg_index: u64,
     batch_records: u64,
     batches: u64,
     total: u64,
     last_line: usize,
 }
+
+/// The most records an entry holds. Each row of an entry table appears at most once, in order, except CNAB 240
+/// segment Y (several optional records per title), so an entry is normally far smaller; a record beyond this limit
+/// is reported ([`ErrorKind::SegmentOrder`]) and not held, so one segment T followed by a million Y lines costs
+/// constant memory.
+pub const MAX_ENTRY_RECORDS: usize = 64;
 
 impl<'a> Engine<'a> {
     pub fn new(
@@ -424,10 +743,22 @@ impl<'a> Engine<'a> {
             records: Vec::new(),
             header_lines: Vec::new(),
             current: Vec::new(),
+            current_first: 0,
+            current_last: 0,
+            current_has: 0,
+            current_disputed: false,
+            detail_type: None,
+            detail_tie: false,
+            detail_type_line: None,
+            entry_errs: Vec::new(),
             seen_header: false,
             seen_trailer: false,
+            trailer_line: None,
             in_batch: false,
             batch_lote: None,
+            header_bank: None,
+            seq_prev: None,
+            seg_index: 0,
             batch_records: 0,
             batches: 0,
             total: 0,
@@ -460,7 +791,12 @@ impl<'a> Engine<'a> {
     ) -> Result<Option<Event>> {
         self.last_line = line_no;
         let len = self.spec.layout.line_len();
-        let key = classify(self.spec.layout, &raw);
+        let blank = is_blank(&raw);
+        let key = if blank {
+            None
+        } else {
+            classify(self.spec.layout, &raw)
+        };
         let layout = key.and_then(|k| self.spec.record(k));
         if self.keep_records {
             let rec = match (&self.source, self.at) {
@@ -470,6 +806,11 @@ impl<'a> Engine<'a> {
                 _ => RawRecord::new(line_no, layout, raw.to_vec(), ending),
             };
             self.records.push(rec);
+        }
+        if blank {
+            // Not a record: it counts toward no total and breaks no sequence.
+            self.problem(Error::at_line(line_no, ErrorKind::BlankLine))?;
+            return Ok(None);
         }
         if raw.len() != len && !utf8_fits(&raw, len) {
             self.problem(Error::at_line(
@@ -484,6 +825,9 @@ impl<'a> Engine<'a> {
         self.total += 1;
         if self.in_batch {
             self.batch_records += 1;
+        }
+        if matches!(key, Some(RecordKey::Segment(_))) {
+            self.seg_index += 1;
         }
         let (Some(key), Some(layout)) = (key, layout) else {
             let found = match key {
@@ -504,6 +848,12 @@ impl<'a> Engine<'a> {
             return Ok(None);
         };
         if self.seen_trailer {
+            if let Some(trailer) = self.trailer_line.take() {
+                self.problem(Error::at_line(
+                    trailer,
+                    ErrorKind::TrailerBeforeEnd { next_line: line_no },
+                ))?;
+            }
             self.problem(Error::at_line(
                 line_no,
                 ErrorKind::structure("record after the file trailer"),
@@ -523,27 +873,43 @@ impl<'a> Engine<'a> {
             bytes: &fitted,
             line: line_no,
         };
-        // Constants, and the numbers and dates of headers and trailers that feed the model, must decode here; the
-        // fields of entry records are checked as they are normalized (each field is decoded once).
+        if matches!(key, RecordKey::Segment(_) | RecordKey::Detail(_))
+            && !self.spec.entry.iter().any(|e| e.key == key)
+        {
+            // A record of the layout that is no part of this kind's entries (a remessa segment in a retorno):
+            // never an entry, and its fields are not this file's.
+            self.problem(Error::at_line(
+                line_no,
+                ErrorKind::NotInEntry {
+                    found: key.to_string(),
+                    file_kind: self.spec.kind.to_string(),
+                },
+            ))?;
+            return Ok(None);
+        }
+        // Every field of every record is checked here: strict reading means a valid file. (CPF/CNPJ may be
+        // alphanumeric since July 2026, even where a manual still prints N(14).)
         let is_entry = matches!(key, RecordKey::Segment(_) | RecordKey::Detail(_));
         let mut errs = Vec::new();
         for f in layout.fields {
-            let check = match f.kind {
-                Kind::Const(_) => true,
-                // CPF/CNPJ may be alphanumeric since July 2026, even where a manual still prints N(14).
-                Kind::Num { .. } | Kind::Date(_) => {
-                    f.role.is_some() && !is_entry && !crate::write::is_inscricao(f.role)
+            let raw = f.slice(rec.bytes);
+            let checked =
+                if matches!(f.kind, Kind::Num { .. }) && crate::write::is_inscricao(f.role) {
+                    check_inscricao(raw)
+                } else {
+                    crate::field::check(f, raw)
+                };
+            if let Err(k) = checked {
+                if is_entry {
+                    self.entry_errs.push((line_no, Some((f.start, f.end))));
                 }
-                Kind::Alpha | Kind::Blank => false,
-            };
-            if check {
-                if let Err(k) = crate::field::check(f, f.slice(rec.bytes)) {
-                    errs.push(Error::at_field(line_no, layout.name, f, k));
-                }
+                errs.push(Error::at_field(line_no, layout.name, f, k));
             }
         }
         self.problems_from(errs)?;
         self.check_lote(&rec, key)?;
+        self.check_bank(&rec, key)?;
+        self.check_sequence(&rec, key)?;
         match key {
             RecordKey::FileHeader => {
                 if self.seen_header && self.total > 1 {
@@ -567,6 +933,8 @@ impl<'a> Engine<'a> {
                 self.in_batch = true;
                 self.batches += 1;
                 self.batch_records = 1;
+                self.seq_prev = Some(0);
+                self.seg_index = 0;
                 if self.batches == 1 {
                     self.header_lines.push((line_no, layout, fitted));
                 }
@@ -587,6 +955,8 @@ impl<'a> Engine<'a> {
                     "records in the batch",
                 )?;
                 self.in_batch = false;
+                self.seq_prev = None;
+                self.seg_index = 0;
                 Ok(out)
             }
             RecordKey::FileTrailer => {
@@ -596,6 +966,9 @@ impl<'a> Engine<'a> {
                         line_no,
                         ErrorKind::structure("file trailer inside a batch (missing batch trailer)"),
                     ))?;
+                }
+                if !self.seen_trailer {
+                    self.trailer_line = Some(line_no);
                 }
                 self.seen_trailer = true;
                 match self.spec.layout {
@@ -626,12 +999,84 @@ impl<'a> Engine<'a> {
                         ErrorKind::structure(format!("{key} outside a batch")),
                     ))?;
                 }
-                let starts = self.spec.entry_record(key).is_none_or(|e| e.starts);
+                let Some(pos) = self.spec.entry.iter().position(|e| e.key == key) else {
+                    return Ok(None); // reported before its fields
+                };
+                // CNAB 400: a record without a nosso número of its own (a raw auxiliary or continuation record)
+                // whose bytes are a complete entry-starting record is a detail whose type byte changed.
+                if self.spec.layout == Layout::Cnab400
+                    && layout.by_role(Role::NossoNumero).is_none()
+                {
+                    if let Some(fits) = self.starting_record_fit(&fitted) {
+                        self.problem(Error::at_line(
+                            line_no,
+                            ErrorKind::RetypedRecord {
+                                found: key.to_string(),
+                                fits: fits.to_string(),
+                            },
+                        ))?;
+                        return Ok(None);
+                    }
+                }
+                let starts = self.spec.entry.get(pos).is_some_and(|e| e.starts);
+                if starts && layout.by_role(Role::NossoNumero).is_some() {
+                    match self.detail_type {
+                        None => {
+                            self.detail_type = Some(key);
+                            self.detail_type_line = Some(line_no);
+                        }
+                        Some(first)
+                            if detail_span(self.spec, first) != detail_span(self.spec, key) =>
+                        {
+                            if let Some(l) = self.detail_type_line.filter(|_| self.detail_tie) {
+                                self.detail_tie = false;
+                                self.problem(Error::at_line(
+                                    l,
+                                    ErrorKind::MixedDetailTypes {
+                                        found: first.to_string(),
+                                        first: key.to_string(),
+                                    },
+                                ))?;
+                            }
+                            self.problem(Error::at_line(
+                                line_no,
+                                ErrorKind::MixedDetailTypes {
+                                    found: key.to_string(),
+                                    first: first.to_string(),
+                                },
+                            ))?;
+                            return Ok(None);
+                        }
+                        Some(_) => {
+                            if self.detail_type_line.is_none() {
+                                self.detail_type_line = Some(line_no);
+                            }
+                        }
+                    }
+                }
                 if starts {
+                    // A new entry where the current one still lacks a mandatory record: this record may be the
+                    // missing one with its segment letter changed, so it is named too.
+                    if !self.current.is_empty() && !self.current_disputed {
+                        if let Some(missing) = self.missing_record(usize::MAX) {
+                            self.problem(Error::at_line(
+                                line_no,
+                                ErrorKind::SkippedRecord {
+                                    found: key.to_string(),
+                                    missing: missing.to_string(),
+                                },
+                            ))?;
+                        }
+                    }
                     let out = self.flush()?;
                     self.current.push((line_no, layout, fitted));
-                    Ok(out)
-                } else if self.current.is_empty() {
+                    self.current_first = pos;
+                    self.current_last = pos;
+                    self.current_has = 1 << (pos % 64);
+                    self.current_disputed = false;
+                    return Ok(out);
+                }
+                if self.current.is_empty() {
                     let first = self
                         .spec
                         .entry
@@ -643,13 +1088,151 @@ impl<'a> Engine<'a> {
                         line_no,
                         ErrorKind::structure(format!("{key} without a preceding {first}")),
                     ))?;
-                    Ok(None)
-                } else {
-                    self.current.push((line_no, layout, fitted));
-                    Ok(None)
+                    return Ok(None);
                 }
+                // FEBRABAN 240 (v10.7, "Segmento Y - Registros Opcionais"): a title may carry several Y records,
+                // one per identificação (Y-01 sacador, Y-03 Pix, Y-04 e-mail, Y-50 rateio, …).
+                let repeats = key == RecordKey::Segment(b'Y') && pos == self.current_last;
+                if (pos <= self.current_last && !repeats) || self.current.len() >= MAX_ENTRY_RECORDS
+                {
+                    let after = self
+                        .spec
+                        .entry
+                        .get(self.current_last)
+                        .map(|e| e.key.to_string())
+                        .unwrap_or_default();
+                    self.problem(Error::at_line(
+                        line_no,
+                        ErrorKind::SegmentOrder {
+                            found: key.to_string(),
+                            after: after.clone(),
+                        },
+                    ))?;
+                    if !self.current_disputed {
+                        // The record it follows may be the damaged one: name it too, once per entry.
+                        self.current_disputed = true;
+                        let prev_line = self.current.last().map_or(0, |c| c.0);
+                        self.problem(Error::at_line(
+                            prev_line,
+                            ErrorKind::EntryFollowedBy {
+                                record: after.clone(),
+                                found: key.to_string(),
+                                found_line: line_no,
+                            },
+                        ))?;
+                    }
+                    return Ok(None);
+                }
+                if self.spec.layout == Layout::Cnab400
+                    && layout.by_role(Role::NossoNumero).is_some()
+                {
+                    if let Some(fits) = self.starting_record_fit(&fitted) {
+                        self.problem(Error::at_line(
+                            line_no,
+                            ErrorKind::RetypedRecord {
+                                found: key.to_string(),
+                                fits: fits.to_string(),
+                            },
+                        ))?;
+                        return Ok(None);
+                    }
+                }
+                if let Some(missing) = self.missing_record(pos) {
+                    self.problem(Error::at_line(
+                        line_no,
+                        ErrorKind::SkippedRecord {
+                            found: key.to_string(),
+                            missing: missing.to_string(),
+                        },
+                    ))?;
+                    self.current_disputed = true;
+                }
+                self.current.push((line_no, layout, fitted));
+                self.current_last = pos;
+                self.current_has |= 1 << (pos % 64);
+                Ok(None)
             }
         }
+    }
+
+    /// CNAB 400: the entry-starting record whose layout these bytes fill ([`detail_fits`]).
+    fn starting_record_fit(&self, bytes: &[u8]) -> Option<RecordKey> {
+        self.spec
+            .entry
+            .iter()
+            .filter(|e| e.starts)
+            .find(|e| {
+                self.spec
+                    .record(e.key)
+                    .is_some_and(|l| detail_fits(l, bytes))
+            })
+            .map(|e| e.key)
+    }
+
+    /// CNAB 240: every record repeats the file header's bank code (positions 1-3).
+    fn check_bank(&mut self, rec: &Record<'_>, key: RecordKey) -> Result<()> {
+        if self.spec.layout != Layout::Cnab240 {
+            return Ok(());
+        }
+        let Some(spec) = rec.layout.by_role(Role::BancoCodigo) else {
+            return Ok(());
+        };
+        let raw = spec.slice(rec.bytes);
+        if !raw.iter().all(u8::is_ascii_digit) {
+            return Ok(()); // reported as a field problem
+        }
+        let Ok(code) = <[u8; 3]>::try_from(raw) else {
+            return Ok(());
+        };
+        if key == RecordKey::FileHeader {
+            // The header's own code was compared with its records' at detection.
+            return Ok(());
+        }
+        match self.header_bank {
+            Some(h) if h != code => self.problem(Error::at_field(
+                rec.line,
+                rec.layout.name,
+                spec,
+                ErrorKind::BankMismatch {
+                    found: crate::field::lossy(&code),
+                    header: crate::field::lossy(&h),
+                },
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    /// Record sequence numbers (the trailer's is its record count, checked with the other counts).
+    fn check_sequence(&mut self, rec: &Record<'_>, key: RecordKey) -> Result<()> {
+        let index = match (self.spec.layout, key) {
+            (_, RecordKey::FileTrailer | RecordKey::BatchTrailer) => return Ok(()),
+            (Layout::Cnab400, _) => self.total,
+            (Layout::Cnab240, RecordKey::Segment(_)) => self.seg_index,
+            (Layout::Cnab240, _) => return Ok(()),
+        };
+        let Some(spec) = rec.layout.by_role(Role::Sequencial) else {
+            return Ok(());
+        };
+        let found = match crate::field::decode_digits(spec.slice(rec.bytes)) {
+            Ok(Some(d)) => d.parse::<u64>().ok(),
+            _ => None,
+        };
+        let Some(found) = found else {
+            // Reported as a field problem; the next record is checked against its position.
+            self.seq_prev = None;
+            return Ok(());
+        };
+        let expected = self.seq_prev.map_or(index, |p| p + 1);
+        self.seq_prev = Some(found);
+        if found != expected && found != index {
+            self.problem(Error::at_field(
+                rec.line,
+                rec.layout.name,
+                spec,
+                ErrorKind::Sequence { found, expected },
+            ))?;
+        }
+        Ok(())
     }
 
     /// CNAB 240: a batch header opens lote N; its segments and trailer must carry the same N.
@@ -712,6 +1295,25 @@ impl<'a> Engine<'a> {
         Ok(())
     }
 
+    /// CNAB 240: the records FEBRABAN makes mandatory after the entry's first (U after T, Q after P): the rows of
+    /// the entry table written always, up to the next row that starts an entry.
+    fn missing_record(&self, before: usize) -> Option<RecordKey> {
+        if self.spec.layout != Layout::Cnab240 {
+            return None;
+        }
+        self.spec
+            .entry
+            .iter()
+            .enumerate()
+            .take(before)
+            .skip(self.current_first + 1)
+            .take_while(|(_, e)| !e.starts)
+            .find(|(i, e)| {
+                e.emit == crate::bank::Emit::Always && self.current_has & (1 << (i % 64)) == 0
+            })
+            .map(|(_, e)| e.key)
+    }
+
     /// Closes the current entry.
     pub fn flush(&mut self) -> Result<Option<Event>> {
         if !self.header_lines.is_empty() {
@@ -720,7 +1322,28 @@ impl<'a> Engine<'a> {
         if self.current.is_empty() {
             return Ok(None);
         }
+        if let Some(missing) = self
+            .missing_record(usize::MAX)
+            .filter(|_| !self.current_disputed)
+        {
+            let first_line = self.current.first().map_or(0, |c| c.0);
+            let first = self
+                .spec
+                .entry
+                .get(self.current_first)
+                .map(|e| e.key.to_string())
+                .unwrap_or_default();
+            self.problem(Error::at_line(
+                first_line,
+                ErrorKind::IncompleteEntry {
+                    first,
+                    missing: missing.to_string(),
+                },
+            ))?;
+        }
         let lines = std::mem::take(&mut self.current);
+        let first_line = lines.first().map_or(0, |c| c.0);
+        let last_line = lines.last().map_or(0, |c| c.0);
         let records: Vec<Record<'_>> = lines
             .iter()
             .map(|(n, l, b)| Record {
@@ -747,6 +1370,13 @@ impl<'a> Engine<'a> {
         let mut lines = lines;
         lines.clear();
         self.current = lines;
+        // Field problems were reported when the lines were fed; the model's decoding finds them again.
+        if !self.entry_errs.is_empty() {
+            self.entry_errs.retain(|(l, _)| *l >= first_line);
+            let seen = &self.entry_errs;
+            found.retain(|e| !seen.contains(&(e.line, e.columns)));
+            self.entry_errs.retain(|(l, _)| *l > last_line);
+        }
         self.problems_from(found)?;
         Ok(Some(ev))
     }
@@ -768,13 +1398,13 @@ impl<'a> Engine<'a> {
 
     /// End of input: closes the last entry and checks the file ended with its trailer.
     pub fn finish(&mut self) -> Result<Option<Event>> {
-        let out = self.flush()?;
+        // A missing trailer first: a truncated file is the likeliest reason of what else is missing.
         if !self.seen_header {
             self.problem(Error::new(ErrorKind::Empty))?;
         } else if !self.seen_trailer {
             self.problem(Error::at_line(self.last_line, ErrorKind::MissingTrailer))?;
         }
-        Ok(out)
+        self.flush()
     }
 }
 
@@ -797,26 +1427,57 @@ pub struct Envelope {
     pub suffix: Vec<u8>,
 }
 
-fn run(bytes: &[u8], opts: ReadOptions) -> Result<(Detected, Engine<'_>, Envelope)> {
-    let lines = split_lines(bytes);
-    let mut d = detect_lines(&lines.lines)?;
+/// What a reader starts from: what was detected, the spec to read with, the problems so far and the bank code
+/// every CNAB 240 record must carry.
+type Prepared = (Detected, &'static LayoutSpec, Vec<Error>, Option<[u8; 3]>);
+
+/// Detection and spec choice shared by the whole-file and streaming readers: what to read with, and the problems
+/// found so far (in strict mode the first of them is the error).
+fn prepare(
+    lines: &[(&[u8], LineEnding)],
+    opts: ReadOptions,
+    default_kind: Option<FileKind>,
+) -> Result<Prepared> {
+    let (mut d, mut problems) = detect_full(lines, opts.kind.or(default_kind), opts.bank)?;
+    let bank_code = bank_ref(&d);
     if let Some(b) = opts.bank {
         d.bank = b;
+        problems.retain(|e| !matches!(e.kind, ErrorKind::HeaderBankConflict { .. }));
     }
     if let Some(l) = opts.layout {
         d.layout = l;
     }
     if let Some(k) = opts.kind {
         d.kind = k;
+        problems.retain(|e| !matches!(e.kind, ErrorKind::KindConflict { .. }));
     }
-    let mut problems = Vec::new();
+    if !opts.lenient {
+        if let Some(e) = problems.first() {
+            return Err(e.clone());
+        }
+    }
     let spec = match opts.spec {
         Some(s) => s,
         None => choose_spec(&d, opts.lenient, &mut problems)?,
     };
     d.layout = spec.layout;
     d.kind = spec.kind;
+    Ok((d, spec, problems, bank_code))
+}
+
+fn run(
+    bytes: &[u8],
+    opts: ReadOptions,
+    default_kind: Option<FileKind>,
+) -> Result<(Detected, Engine<'_>, Envelope)> {
+    let lines = split_lines(bytes);
+    let (d, spec, problems, bank_code) = prepare(&lines.lines, opts, default_kind)?;
     let mut engine = Engine::new(spec, opts.lenient, problems, true);
+    engine.header_bank = bank_code;
+    if let Some((k, tie)) = detail_type_vote(spec, &lines.lines) {
+        engine.detail_type = Some(k);
+        engine.detail_tie = tie;
+    }
     engine.records.reserve(lines.lines.len());
     engine.source = Some(std::sync::Arc::from(bytes));
     match spec.kind {
@@ -835,10 +1496,14 @@ fn run(bytes: &[u8], opts: ReadOptions) -> Result<(Detected, Engine<'_>, Envelop
     Ok((d, engine, env))
 }
 
-/// Reads a whole file (retorno or remessa, detected) into the model, plus the bytes around its records.
-pub fn read_with_envelope(bytes: &[u8], opts: ReadOptions) -> Result<(CnabFile, Envelope)> {
-    let (d, engine, env) = run(bytes, opts)?;
-    let file = match d.kind {
+/// The bank code every CNAB 240 record must carry: the detected one (the header's, or its records' when they
+/// agree against it).
+fn bank_ref(d: &Detected) -> Option<[u8; 3]> {
+    <[u8; 3]>::try_from(d.bank.to_string().as_bytes()).ok()
+}
+
+fn into_file(d: &Detected, engine: Engine<'_>) -> CnabFile {
+    match d.kind {
         FileKind::Retorno => CnabFile::Retorno(Retorno {
             bank: d.bank,
             layout: d.layout,
@@ -854,8 +1519,13 @@ pub fn read_with_envelope(bytes: &[u8], opts: ReadOptions) -> Result<(CnabFile, 
             records: engine.records,
             problems: engine.problems,
         }),
-    };
-    Ok((file, env))
+    }
+}
+
+/// Reads a whole file (retorno or remessa, detected) into the model, plus the bytes around its records.
+pub fn read_with_envelope(bytes: &[u8], opts: ReadOptions) -> Result<(CnabFile, Envelope)> {
+    let (d, engine, env) = run(bytes, opts, None)?;
+    Ok((into_file(&d, engine), env))
 }
 
 /// Reads a whole file (retorno or remessa, detected) into the model.
@@ -863,7 +1533,8 @@ pub fn read(bytes: &[u8], opts: ReadOptions) -> Result<CnabFile> {
     read_with_envelope(bytes, opts).map(|(f, _)| f)
 }
 
-/// Reads a retorno.
+/// Reads a retorno. The kind is detected as [`read`] detects it (a file that does not say is read as a retorno);
+/// a remessa is refused with [`ErrorKind::WrongFileKind`] unless `opts.kind` forces the reading.
 ///
 /// ```
 /// let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/341-itau/cnab240/retorno/retorno.ret")).unwrap();
@@ -872,34 +1543,30 @@ pub fn read(bytes: &[u8], opts: ReadOptions) -> Result<CnabFile> {
 /// assert!(!ret.entries.is_empty());
 /// ```
 pub fn read_retorno(bytes: &[u8], opts: ReadOptions) -> Result<Retorno> {
-    match read(
-        bytes,
-        ReadOptions {
-            kind: opts.kind.or(Some(FileKind::Retorno)),
-            ..opts
-        },
-    )? {
+    let (d, engine, _) = run(bytes, opts, Some(FileKind::Retorno))?;
+    match into_file(&d, engine) {
         CnabFile::Retorno(r) => Ok(r),
-        CnabFile::Remessa(_) => Err(Error::new(ErrorKind::UnknownKind {
-            reason: "this is a remessa".into(),
-        })),
+        CnabFile::Remessa(_) => Err(wrong_kind(FileKind::Retorno, FileKind::Remessa)),
     }
 }
 
-/// Reads a remessa back into the model.
+/// Reads a remessa back into the model; a retorno is refused as [`read_retorno`] refuses a remessa.
 pub fn read_remessa(bytes: &[u8], opts: ReadOptions) -> Result<Remessa> {
-    match read(
-        bytes,
-        ReadOptions {
-            kind: opts.kind.or(Some(FileKind::Remessa)),
-            ..opts
-        },
-    )? {
+    let (d, engine, _) = run(bytes, opts, Some(FileKind::Remessa))?;
+    match into_file(&d, engine) {
         CnabFile::Remessa(r) => Ok(r),
-        CnabFile::Retorno(_) => Err(Error::new(ErrorKind::UnknownKind {
-            reason: "this is a retorno".into(),
-        })),
+        CnabFile::Retorno(_) => Err(wrong_kind(FileKind::Remessa, FileKind::Retorno)),
     }
+}
+
+fn wrong_kind(expected: FileKind, found: FileKind) -> Error {
+    Error::at_line(
+        1,
+        ErrorKind::WrongFileKind {
+            expected: expected.to_string(),
+            found: found.to_string(),
+        },
+    )
 }
 
 /// The longest line the streaming reader accepts before it gives up on a line (without reading it whole).
@@ -965,8 +1632,79 @@ fn read_line_limited<R: BufRead>(
     }
 }
 
-/// Reads retorno entries one at a time from any `BufRead`, in constant memory: one line buffer and the records of
-/// the entry being assembled. Lines longer than [`MAX_LINE`] are rejected without being read whole.
+/// Lines of a stream as the whole-file reader sees them: a BOM removed from the first, blank lines passed on (as
+/// empty lines) only when a record follows them (trailing blank lines are the file's suffix), in constant memory.
+struct StreamLines<R: BufRead> {
+    src: R,
+    buf: Vec<u8>,
+    /// Lines read so far.
+    line: usize,
+    /// A run of blank lines not yet passed on: first line number and count.
+    run: Option<(usize, usize)>,
+    /// The record line that ended a blank run, passed on after the run.
+    held: Option<(usize, Vec<u8>, LineEnding)>,
+    /// The first line's bytes when it is blank (detection reports it as it is).
+    first_blank: Vec<u8>,
+}
+
+impl<R: BufRead> StreamLines<R> {
+    fn next_line(&mut self) -> Result<Option<(usize, Vec<u8>, LineEnding)>> {
+        loop {
+            if let Some((first, n)) = self.run.filter(|_| self.held.is_some()) {
+                // Releasing a blank run that records follow, one line at a time.
+                self.run = (n > 1).then_some((first + 1, n - 1));
+                let bytes = if first == 1 {
+                    std::mem::take(&mut self.first_blank)
+                } else {
+                    Vec::new()
+                };
+                return Ok(Some((first, bytes, LineEnding::Lf)));
+            }
+            if let Some(h) = self.held.take() {
+                return Ok(Some(h));
+            }
+            let limit = if self.line == 0 {
+                MAX_LINE + UTF8_BOM.len()
+            } else {
+                MAX_LINE
+            };
+            let Some(ending) = read_line_limited(&mut self.src, &mut self.buf, limit)
+                .map_err(|e| Error::at_line(self.line + 1, io_kind(e)))?
+            else {
+                return Ok(None); // a blank run at the end is the suffix
+            };
+            self.line += 1;
+            if self.line == 1 {
+                if let Some(rest) = self.buf.strip_prefix(UTF8_BOM) {
+                    self.buf = rest.to_vec();
+                }
+            }
+            if is_blank(&self.buf) {
+                if self.line == 1 {
+                    self.first_blank = self.buf.clone();
+                }
+                self.run = Some(match self.run {
+                    Some((first, n)) => (first, n + 1),
+                    None => (self.line, 1),
+                });
+                continue;
+            }
+            let line = (self.line, self.buf.clone(), ending);
+            if self.run.is_some() {
+                self.held = Some(line);
+                continue;
+            }
+            return Ok(Some(line));
+        }
+    }
+}
+
+/// Reads retorno entries one at a time from any `BufRead`, in constant memory, yielding exactly what [`read_retorno`]
+/// yields for the same bytes: the same detection (the first [`DETECT_LINES`] lines are held to see the batch
+/// operation and the first segments), the same entries, the same problems ([`RetornoReader::problems`]) and, in
+/// strict mode, the same first error. It holds one line buffer, the records of the entry being assembled (at most
+/// [`MAX_ENTRY_RECORDS`]) and the count of a run of blank lines. Lines longer than [`MAX_LINE`] are rejected without
+/// being read whole. A remessa is refused with [`ErrorKind::WrongFileKind`].
 ///
 /// ```
 /// let f = std::fs::File::open(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/341-itau/cnab240/retorno/retorno.ret")).unwrap();
@@ -975,72 +1713,65 @@ fn read_line_limited<R: BufRead>(
 /// assert!(n > 0);
 /// ```
 pub struct RetornoReader<R: BufRead> {
-    src: R,
+    lines: StreamLines<R>,
     engine: Engine<'static>,
-    buf: Vec<u8>,
-    line: usize,
-    pending: std::collections::VecDeque<Result<RetornoEntry>>,
+    /// Lines read for detection, not yet fed.
+    head: std::collections::VecDeque<(usize, Vec<u8>, LineEnding)>,
+    /// An error met while reading ahead for detection, given after the lines read before it.
+    head_err: Option<Error>,
     done: bool,
     detected: Detected,
-    /// The first of a run of blank lines (spaces, NUL, 0x1A), held back: trailing filler unless records follow.
-    /// Only the first is kept, so endless blank lines take constant memory.
-    trailing_blank: Option<(usize, Vec<u8>, LineEnding)>,
 }
 
 impl<R: BufRead> RetornoReader<R> {
-    /// Starts reading: reads the first line to detect bank and layout.
-    pub fn new(mut src: R, opts: ReadOptions) -> Result<Self> {
-        let mut buf = Vec::with_capacity(512);
-        let ending = read_line_limited(&mut src, &mut buf, MAX_LINE + 3)
-            .map_err(|e| Error::at_line(1, io_kind(e)))?
-            .ok_or_else(|| Error::new(ErrorKind::Empty))?;
-        if let Some(rest) = buf.strip_prefix(UTF8_BOM) {
-            buf = rest.to_vec();
-        }
-        if buf.iter().all(|&b| b == b' ' || b == 0x1A || b == 0) {
-            // Blank first line: an empty file if only filler follows (as the whole-file reader sees it).
-            let mut next = Vec::new();
-            let mut line = 1;
-            loop {
-                line += 1;
-                match read_line_limited(&mut src, &mut next, MAX_LINE)
-                    .map_err(|e| Error::at_line(line, io_kind(e)))?
-                {
-                    None => return Err(Error::new(ErrorKind::Empty)),
-                    Some(_) if next.iter().all(|&b| b == b' ' || b == 0x1A || b == 0) => continue,
-                    Some(_) => break,
+    /// Starts reading: reads up to [`DETECT_LINES`] lines to detect bank, layout and kind.
+    pub fn new(src: R, opts: ReadOptions) -> Result<Self> {
+        let mut lines = StreamLines {
+            src,
+            buf: Vec::with_capacity(512),
+            line: 0,
+            run: None,
+            held: None,
+            first_blank: Vec::new(),
+        };
+        let mut head = Vec::new();
+        // A line that cannot be read after the first is reported where the whole-file reader would be: in order.
+        let mut head_err = None;
+        loop {
+            let l = match lines.next_line() {
+                Ok(Some(l)) => l,
+                Ok(None) => break,
+                Err(e) if !head.is_empty() => {
+                    head_err = Some(e);
+                    break;
                 }
+                Err(e) => return Err(e),
+            };
+            head.push(l);
+            if head.len() >= DETECT_LINES {
+                break;
             }
         }
-        let mut d = detect_lines(&[(&buf, ending)])?;
-        d.kind = opts.kind.unwrap_or(FileKind::Retorno);
-        if let Some(b) = opts.bank {
-            d.bank = b;
+        let views: Vec<(&[u8], LineEnding)> =
+            head.iter().map(|(_, b, e)| (b.as_slice(), *e)).collect();
+        let (d, spec, problems, bank_code) = prepare(&views, opts, Some(FileKind::Retorno))?;
+        if spec.kind != FileKind::Retorno {
+            return Err(wrong_kind(FileKind::Retorno, spec.kind));
         }
-        if let Some(l) = opts.layout {
-            d.layout = l;
-        }
-        let mut problems = Vec::new();
-        let spec = match opts.spec {
-            Some(s) => s,
-            None => choose_spec(&d, opts.lenient, &mut problems)?,
-        };
         let mut engine = Engine::new(spec, opts.lenient, problems, false);
-        let mut pending = std::collections::VecDeque::new();
-        match engine.feed(1, Cow::Owned(buf.clone()), ending) {
-            Ok(Some(Event::Entry)) => pending.extend(engine.entries.drain(..).map(Ok)),
-            Ok(_) => {}
-            Err(e) => return Err(e),
+        engine.header_bank = bank_code;
+        if let Some((k, tie)) = detail_type_vote(spec, &views) {
+            engine.detail_type = Some(k);
+            engine.detail_tie = tie;
         }
+        drop(views);
         Ok(RetornoReader {
-            src,
+            lines,
             engine,
-            buf,
-            line: 1,
-            pending,
+            head: head.into(),
+            head_err,
             done: false,
             detected: d,
-            trailing_blank: None,
         })
     }
 
@@ -1071,55 +1802,35 @@ impl<R: BufRead> Iterator for RetornoReader<R> {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
-            if let Some(p) = self.pending.pop_front() {
-                return Some(p);
-            }
             if self.done {
                 return None;
             }
-            match read_line_limited(&mut self.src, &mut self.buf, MAX_LINE) {
-                Err(e) => {
-                    self.done = true;
-                    return Some(Err(Error::at_line(self.line + 1, io_kind(e))));
+            let next = match (self.head.pop_front(), self.head_err.take()) {
+                (Some(l), err) => {
+                    self.head_err = err;
+                    Ok(Some(l))
                 }
+                (None, Some(e)) => Err(e),
+                (None, None) => self.lines.next_line(),
+            };
+            let fed = match next {
+                Err(e) => Err(e),
                 Ok(None) => {
                     self.done = true;
-                    match self.engine.finish() {
-                        Ok(Some(Event::Entry)) => return self.engine.entries.pop().map(Ok),
-                        Ok(_) => return None,
-                        Err(e) => return Some(Err(e)),
+                    self.engine.finish()
+                }
+                Ok(Some((no, bytes, ending))) => self.engine.feed(no, Cow::Owned(bytes), ending),
+            };
+            match fed {
+                Ok(Some(Event::Entry)) => {
+                    if let Some(e) = self.engine.entries.pop() {
+                        return Some(Ok(e));
                     }
                 }
-                Ok(Some(ending)) => {
-                    self.line += 1;
-                    if self.buf.iter().all(|&b| b == b' ' || b == 0x1A || b == 0) {
-                        // Possibly trailing filler; only a problem if records follow.
-                        if self.trailing_blank.is_none() {
-                            self.trailing_blank = Some((self.line, self.buf.clone(), ending));
-                        }
-                        continue;
-                    }
-                    if let Some((blank, bytes, blank_ending)) = self.trailing_blank.take() {
-                        // Records follow: the first blank line is reported as the whole-file reader reports it.
-                        if let Err(e) = self.engine.feed(blank, Cow::Owned(bytes), blank_ending) {
-                            self.done = true;
-                            return Some(Err(e));
-                        }
-                    }
-                    match self
-                        .engine
-                        .feed(self.line, Cow::Owned(self.buf.clone()), ending)
-                    {
-                        Ok(Some(Event::Entry)) => match self.engine.entries.pop() {
-                            Some(e) => return Some(Ok(e)),
-                            None => continue,
-                        },
-                        Ok(_) => continue,
-                        Err(e) => {
-                            self.done = true;
-                            return Some(Err(e));
-                        }
-                    }
+                Ok(_) => {}
+                Err(e) => {
+                    self.done = true;
+                    return Some(Err(e));
                 }
             }
         }

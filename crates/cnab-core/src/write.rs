@@ -1,4 +1,10 @@
 //! Writing: the model to bytes, through the same layout tables, generic over roles.
+//!
+//! The contract: every value of the model is written as given, or refused with [`ErrorKind::Unwritable`] (title,
+//! model field, value, reason), or — only for free text cut to its field and for values the layout has no field
+//! for — written as far as the layout allows and reported as a [`WriteWarning`] ([`WriteOptions::strict`] refuses
+//! those too). Nothing is rounded, stripped, replaced by spaces or zeros, or dropped without a word. Counts and
+//! totals in trailers are taken from the records as written.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -8,7 +14,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::field::{FieldSpec, Kind, RecordLayout, Role};
 use crate::model::{FileKind, Header, Layout, Pessoa, Remessa, Retorno, RetornoEntry, Titulo};
 use crate::record::LineEnding;
-use crate::text::pad_alpha;
+use serde::Serialize;
 
 /// A value to write.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,25 +41,36 @@ fn int<T: Into<u64>>(v: Option<T>) -> Option<Out> {
     v.map(|v| Out::Num(Decimal::from(v.into())))
 }
 
-/// Identifiers must never be cut: a nosso número or document that does not fit is an error, not a truncation.
-fn must_fit(role: Option<Role>) -> bool {
+/// Free text the writer may cut to its field's width, with a warning: names, addresses and messages — what the
+/// manuals print as free text of a fixed width (FEBRABAN 240 v10.7 and the banks' 400 manuals: alphanumeric, left
+/// aligned, space filled), where a shortened value still serves its purpose (a boleto's printed name, an address
+/// the CEP locates). Every other text field (codes, identifiers, UF) must fit or the value is refused, and
+/// [`WriteOptions::strict`] refuses cuts too.
+fn may_cut(role: Option<Role>) -> bool {
     matches!(
         role,
         Some(
-            Role::NossoNumero
-                | Role::NossoNumeroDv
-                | Role::SeuNumero
-                | Role::UsoEmpresa
-                | Role::Agencia
-                | Role::Conta
-                | Role::Convenio
-                | Role::CodigoBeneficiario
-                | Role::Carteira
-                | Role::PagadorInscricao
-                | Role::SacadorInscricao
-                | Role::EmpresaInscricao
-                | Role::PagadorCep
+            Role::EmpresaNome
+                | Role::BancoNome
+                | Role::PagadorNome
+                | Role::PagadorEndereco
+                | Role::PagadorBairro
+                | Role::PagadorCidade
+                | Role::SacadorNome
+                | Role::Mensagem1
+                | Role::Mensagem2
+                | Role::Mensagem3
+                | Role::Mensagem4
         )
+    )
+}
+
+/// Pix identifiers are case-sensitive (txid, chave aleatória and e-mail keys, the EMV with its CRC): written as
+/// given, never upper-cased; anything but printable ASCII is refused.
+fn case_kept(role: Option<Role>) -> bool {
+    matches!(
+        role,
+        Some(Role::PixChave | Role::PixUrl | Role::PixTxid | Role::PixEmv)
     )
 }
 
@@ -65,58 +82,105 @@ pub(crate) fn is_inscricao(role: Option<Role>) -> bool {
     )
 }
 
-/// Encodes one field.
+/// The formatting separators a numeric value may carry and that the writer drops: CPF `123.456.789-09` and CNPJ
+/// `11.222.333/0001-81` (`.`, `-`, `/`, as the Receita Federal prints them) and CEP `01310-100` (`-`, and `.` of
+/// the older `01.310-100` form). Any other character in a numeric field is refused.
+fn separators(role: Option<Role>) -> &'static [char] {
+    match role {
+        r if is_inscricao(r) => &['.', '-', '/'],
+        Some(Role::PagadorCep) => &['-', '.'],
+        _ => &[],
+    }
+}
+
+/// What [`encode`] did with a value that was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Fit {
+    /// Written as given (numbers with their implied decimals, text in the layouts' character set).
+    Exact,
+    /// Text cut to the field's width: what was written.
+    Cut(String),
+    /// The layout fixes the field's content and the model's value is not that content: what was written.
+    Fixed(String),
+}
+
+/// Encodes one field. `Err` is why the value cannot be written as given.
 pub(crate) fn encode(
     spec: &FieldSpec,
     value: Option<&Out>,
     out: &mut Vec<u8>,
-) -> Result<(), ErrorKind> {
+) -> Result<Fit, String> {
     let w = spec.len();
+    let too_wide = || format!("does not fit the field's {w} position(s)");
     match spec.kind {
-        Kind::Const(c) => out.extend_from_slice(c.as_bytes()),
+        Kind::Const(c) => {
+            out.extend_from_slice(c.as_bytes());
+            if let Some(Out::Text(s)) = value {
+                if crate::text::to_bank_ascii(s).trim() != c.trim() {
+                    return Ok(Fit::Fixed(c.to_string()));
+                }
+            }
+        }
         Kind::Blank => out.extend(std::iter::repeat_n(b' ', w)),
         Kind::Num { scale } => {
             let digits: String = match value {
                 Some(Out::Num(d)) => {
-                    let mut d = d.round_dp(u32::from(scale));
                     if d.is_sign_negative() && !d.is_zero() {
-                        return Err(ErrorKind::invalid(format!(
-                            "negative value {d} in {}",
-                            spec.name
-                        )));
+                        return Err("negative values cannot be written".into());
+                    }
+                    let mut d = d.normalize();
+                    if d.scale() > u32::from(scale) {
+                        return Err(if scale == 0 {
+                            "is not a whole number".into()
+                        } else {
+                            format!(
+                                "has more than {scale} decimal places (the writer never rounds)"
+                            )
+                        });
                     }
                     d.rescale(u32::from(scale));
                     d.mantissa().unsigned_abs().to_string()
                 }
-                Some(Out::Text(s)) => s
-                    .chars()
-                    .filter(char::is_ascii_alphanumeric)
-                    .map(|c| c.to_ascii_uppercase())
-                    .collect(),
+                Some(Out::Text(s)) => {
+                    let seps = separators(spec.role);
+                    if let Some(c) = s.chars().find(|c| !c.is_ascii_digit() && !seps.contains(c)) {
+                        return Err(if seps.is_empty() {
+                            format!("{c:?} in a numeric field (digits only)")
+                        } else {
+                            let list: String = seps.iter().collect();
+                            format!("{c:?} in a numeric field (digits and the separators {list:?} only)")
+                        });
+                    }
+                    s.chars().filter(char::is_ascii_digit).collect()
+                }
                 Some(Out::Date(_)) | None => spec.default.unwrap_or("").to_string(),
             };
             if digits.len() > w {
-                return Err(ErrorKind::Overflow {
-                    value: digits,
-                    width: w,
-                });
+                return Err(too_wide());
             }
             out.extend(std::iter::repeat_n(b'0', w - digits.len()));
             out.extend_from_slice(digits.as_bytes());
         }
         Kind::Alpha if is_inscricao(spec.role) => {
             // CPF/CNPJ: right-aligned and zero-filled as every manual prints them (numeric CNPJ or the
-            // alphanumeric one in force since July 2026); none given: zeros (or the table's default).
+            // alphanumeric one in force since July 2026, upper-case letters); none given: zeros (or the table's
+            // default).
             let s: String = match value {
-                Some(Out::Text(s)) => s
-                    .chars()
-                    .filter(char::is_ascii_alphanumeric)
-                    .map(|c| c.to_ascii_uppercase())
-                    .collect(),
+                Some(Out::Text(s)) => {
+                    let seps = separators(spec.role);
+                    if let Some(c) = s.chars().find(|c| {
+                        !c.is_ascii_digit() && !c.is_ascii_uppercase() && !seps.contains(c)
+                    }) {
+                        return Err(format!(
+                            "{c:?} in a CPF/CNPJ (digits, upper-case letters and the separators \".-/\" only)"
+                        ));
+                    }
+                    s.chars().filter(char::is_ascii_alphanumeric).collect()
+                }
                 _ => spec.default.unwrap_or("").to_string(),
             };
             if s.len() > w {
-                return Err(ErrorKind::Overflow { value: s, width: w });
+                return Err(too_wide());
             }
             out.extend(std::iter::repeat_n(b'0', w - s.len()));
             out.extend_from_slice(s.as_bytes());
@@ -128,11 +192,44 @@ pub(crate) fn encode(
                 Some(Out::Date(Some(d))) => d.format("%d%m%Y").to_string(),
                 Some(Out::Date(None)) | None => spec.default.unwrap_or("").to_string(),
             };
-            let bytes = pad_alpha(&s, w);
-            if must_fit(spec.role) && crate::text::to_bank_ascii(s.trim_end()).len() > w {
-                return Err(ErrorKind::Overflow { value: s, width: w });
+            if case_kept(spec.role) {
+                // PIX keys, URLs and txids are case-sensitive identifiers: written as given (never folded nor
+                // cut), so only printable ASCII that fits is accepted.
+                if let Some(c) = s.chars().find(|c| !(' '..='~').contains(c)) {
+                    return Err(format!(
+                        "character {c:?} (U+{:04X}): only printable ASCII can be written here (written as given)",
+                        u32::from(c)
+                    ));
+                }
+                let text = s.trim_end();
+                if text.len() > w {
+                    return Err(too_wide());
+                }
+                out.extend_from_slice(text.as_bytes());
+                out.extend(std::iter::repeat_n(b' ', w - text.len()));
+                return Ok(Fit::Exact);
             }
-            out.extend_from_slice(&bytes);
+            let text = crate::text::try_to_bank_ascii(&s).map_err(|c| {
+                format!(
+                    "character {c:?} (U+{:04X}) has no form in the layout's character set (upper-case ASCII)",
+                    u32::from(c)
+                )
+            })?;
+            let text = text.trim_end();
+            let mut fit = Fit::Exact;
+            let bytes = match text.get(..w) {
+                Some(cut) if text.len() > w => {
+                    if !may_cut(spec.role) {
+                        return Err(too_wide());
+                    }
+                    fit = Fit::Cut(cut.trim_end().to_string());
+                    cut
+                }
+                _ => text,
+            };
+            out.extend_from_slice(bytes.as_bytes());
+            out.extend(std::iter::repeat_n(b' ', w - bytes.len()));
+            return Ok(fit);
         }
         Kind::Date(fmt) => {
             let d = match value {
@@ -146,10 +243,11 @@ pub(crate) fn encode(
                     crate::field::DateFmt::DdMmYy => 1970..=2069,
                 };
                 if !years.contains(&chrono::Datelike::year(&d)) {
-                    return Err(ErrorKind::Overflow {
-                        value: d.to_string(),
-                        width: w,
-                    });
+                    return Err(format!(
+                        "year outside {}-{}, the years this field's format can hold",
+                        years.start(),
+                        years.end()
+                    ));
                 }
             }
             match (d, fmt) {
@@ -169,22 +267,200 @@ pub(crate) fn encode(
             }
         }
     }
-    Ok(())
+    Ok(Fit::Exact)
 }
 
-/// Writes one record from a role source.
-pub(crate) fn write_record(
-    layout: &'static RecordLayout,
-    line: usize,
-    src: &dyn Fn(Role, &FieldSpec) -> Option<Out>,
-) -> Result<Vec<u8>> {
-    let mut out = Vec::with_capacity(layout.len);
-    for spec in layout.fields {
-        let v = spec.role.and_then(|r| src(r, spec));
-        encode(spec, v.as_ref(), &mut out)
-            .map_err(|k| Error::at_field(line, layout.name, spec, k))?;
+impl std::fmt::Display for Out {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Out::Text(s) => f.write_str(s),
+            Out::Num(d) => write!(f, "{d}"),
+            Out::Date(Some(d)) => write!(f, "{d}"),
+            Out::Date(None) => Ok(()),
+        }
     }
-    Ok(out)
+}
+
+/// How errors and warnings name an item: `título 2 (seu número "A1", nosso número "123")`, or `header` for 0.
+fn describe_item(titulo: usize, seu_numero: &str, nosso_numero: &str) -> String {
+    if titulo == 0 {
+        "header".into()
+    } else {
+        format!("título {titulo} (seu número {seu_numero:?}, nosso número {nosso_numero:?})")
+    }
+}
+
+/// A value written other than as given, or not written: returned beside the bytes (see [`Written`]); with
+/// [`WriteOptions::strict`] the first one is an error instead.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WriteWarning {
+    /// 1-based title index; 0 for the header.
+    pub titulo: usize,
+    /// The title's seu número.
+    pub seu_numero: String,
+    /// The title's nosso número.
+    pub nosso_numero: String,
+    /// The model field (`pagador.nome`, `mensagens[4]`, `sacador_avalista.cep`, …).
+    pub field: String,
+    /// The value as given.
+    pub value: String,
+    /// 1-based line written (0 when the value was not written).
+    pub line: usize,
+    /// 1-based inclusive column range of the field written.
+    pub columns: Option<(u16, u16)>,
+    /// The layout's field name, when the value was written.
+    pub layout_field: Option<&'static str>,
+    /// What happened.
+    #[serde(flatten)]
+    pub kind: WarningKind,
+}
+
+/// What a [`WriteWarning`] reports.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum WarningKind {
+    /// Free text (a name, an address, a message) longer than its field, cut to the field's width.
+    Truncated {
+        /// The field's width.
+        width: usize,
+        /// What was written.
+        written: String,
+    },
+    /// The chosen layout has no field for this value: it is not in the file.
+    NotCarried,
+    /// The layout fixes this field's content; the model's value was not written.
+    Fixed {
+        /// What the layout writes there.
+        written: String,
+    },
+}
+
+impl WriteWarning {
+    fn reason(&self) -> String {
+        match &self.kind {
+            WarningKind::Truncated { width, written } => {
+                format!("longer than the field's {width} positions, cut to {written:?}")
+            }
+            WarningKind::NotCarried => "the layout has no field for it: not written".into(),
+            WarningKind::Fixed { written } => {
+                format!("the layout fixes this field to {written:?}: not written")
+            }
+        }
+    }
+
+    /// The error strict writing returns for this warning.
+    pub fn to_error(&self) -> Error {
+        Error {
+            file: None,
+            line: self.line,
+            columns: self.columns,
+            field: self.layout_field,
+            record: None,
+            kind: ErrorKind::Unwritable {
+                detail: Box::new(Unwritable {
+                    titulo: self.titulo,
+                    seu_numero: self.seu_numero.clone(),
+                    nosso_numero: self.nosso_numero.clone(),
+                    field: self.field.clone(),
+                    value: self.value.clone(),
+                    reason: format!("{} (strict writing)", self.reason()),
+                }),
+            },
+        }
+    }
+}
+
+impl std::fmt::Display for WriteWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.line > 0 {
+            write!(f, "line {}", self.line)?;
+            if let Some((a, b)) = self.columns {
+                write!(f, ", columns {a}-{b}")?;
+            }
+            if let Some(n) = self.layout_field {
+                write!(f, " ({n})")?;
+            }
+            f.write_str(": ")?;
+        }
+        write!(
+            f,
+            "{}: {} {:?}: {}",
+            describe_item(self.titulo, &self.seu_numero, &self.nosso_numero),
+            self.field,
+            self.value,
+            self.reason()
+        )
+    }
+}
+
+/// A written file and what was not written as given.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Written {
+    /// The file.
+    pub bytes: Vec<u8>,
+    /// Text cut to its field, values the layout cannot carry; empty when everything was written as given.
+    pub warnings: Vec<WriteWarning>,
+}
+
+/// Which item a value belongs to, for errors and warnings.
+#[derive(Debug, Clone, Copy)]
+struct ItemId<'a> {
+    index: usize,
+    seu_numero: &'a str,
+    nosso_numero: &'a str,
+}
+
+const HEADER_ID: ItemId<'static> = ItemId {
+    index: 0,
+    seu_numero: "",
+    nosso_numero: "",
+};
+
+/// A value the writer refuses (the payload of [`ErrorKind::Unwritable`]): which title, which model field, the
+/// value as given and why. `Display`: `título 1 (seu número "NF-1", nosso número "123"): valor "1.005": …`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Unwritable {
+    /// 1-based title (or retorno entry) index; 0 for the header.
+    pub titulo: usize,
+    /// The title's seu número.
+    pub seu_numero: String,
+    /// The title's nosso número.
+    pub nosso_numero: String,
+    /// The model field (`pagador.cep`, `valor`, `header.beneficiario.agencia`, …). Serialized as `model_field`:
+    /// an error's `field` is the layout field.
+    #[serde(rename = "model_field")]
+    pub field: String,
+    /// The value as given.
+    pub value: String,
+    /// Why it cannot be written.
+    pub reason: String,
+}
+
+impl std::fmt::Display for Unwritable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: {} {:?}: {}",
+            describe_item(self.titulo, &self.seu_numero, &self.nosso_numero),
+            self.field,
+            self.value,
+            self.reason
+        )
+    }
+}
+
+fn unwritable(id: ItemId<'_>, field: &str, value: String, reason: String) -> ErrorKind {
+    ErrorKind::Unwritable {
+        detail: Box::new(Unwritable {
+            titulo: id.index,
+            seu_numero: id.seu_numero.into(),
+            nosso_numero: id.nosso_numero.into(),
+            field: field.into(),
+            value,
+            reason,
+        }),
+    }
 }
 
 /// Control values: numbering and counts, filled by the writer.
@@ -200,7 +476,7 @@ struct Control {
     kind_code: u8,
 }
 
-fn control(c: &Control, role: Role, layout: Layout) -> Option<Out> {
+fn control(c: &Control, role: Role) -> Option<Out> {
     Some(match role {
         Role::BancoCodigo => Out::Num(Decimal::from(c.bank)),
         Role::Lote => Out::Num(Decimal::from(c.lote)),
@@ -211,10 +487,7 @@ fn control(c: &Control, role: Role, layout: Layout) -> Option<Out> {
         Role::ValorTotal => Out::Num(c.valor_total),
         Role::ArquivoCodigo => Out::Num(Decimal::from(c.kind_code)),
         Role::Operacao => Out::Text(if c.kind_code == 1 { "R" } else { "T" }.into()),
-        _ => {
-            let _ = layout;
-            return None;
-        }
+        _ => return None,
     })
 }
 
@@ -252,6 +525,101 @@ fn infer_tipo(numero: &str) -> Option<u8> {
         0 => None,
         11 => Some(1),
         _ => Some(2),
+    }
+}
+
+/// The model field a header role's value comes from.
+fn header_path(role: Role) -> &'static str {
+    match role {
+        Role::EmpresaNome => "header.beneficiario.nome",
+        Role::EmpresaTipoInscricao => "header.beneficiario.inscricao.tipo",
+        Role::EmpresaInscricao => "header.beneficiario.inscricao.numero",
+        Role::Agencia => "header.beneficiario.agencia",
+        Role::AgenciaDv => "header.beneficiario.agencia_dv",
+        Role::Conta => "header.beneficiario.conta",
+        Role::ContaDv => "header.beneficiario.conta_dv",
+        Role::Convenio => "header.beneficiario.convenio",
+        Role::CodigoBeneficiario => "header.beneficiario.codigo_beneficiario",
+        Role::Carteira => "header.beneficiario.carteira",
+        Role::Variacao => "header.beneficiario.variacao",
+        Role::BancoNome => "header.banco_nome",
+        Role::Nsa => "header.nsa",
+        Role::DataGeracao => "header.data_geracao",
+        Role::DataCredito => "header.data_credito",
+        Role::LayoutVersao => "header.layout_versao",
+        _ => "header",
+    }
+}
+
+/// The model field a title role's value comes from.
+fn titulo_path(role: Role) -> &'static str {
+    match role {
+        Role::Movimento => "movimento",
+        Role::NossoNumero => "nosso_numero",
+        Role::NossoNumeroDv => "nosso_numero_dv",
+        Role::SeuNumero => "seu_numero",
+        Role::UsoEmpresa => "uso_empresa",
+        Role::Carteira => "carteira",
+        Role::Variacao | Role::Modalidade => "variacao",
+        Role::Especie => "especie",
+        Role::Aceite => "aceite",
+        Role::Emissao => "emissao",
+        Role::Vencimento => "vencimento",
+        Role::ValorTitulo => "valor",
+        Role::JurosCodigo => "juros.codigo",
+        Role::JurosData => "juros.data",
+        Role::JurosValor => "juros.valor",
+        Role::MultaCodigo => "multa.codigo",
+        Role::MultaData => "multa.data",
+        Role::MultaValor => "multa.valor",
+        Role::DescontoCodigo => "desconto.codigo",
+        Role::DescontoData => "desconto.data",
+        Role::DescontoValor => "desconto.valor",
+        Role::Abatimento => "abatimento",
+        Role::Iof => "iof",
+        Role::ProtestoCodigo => "protesto.codigo",
+        Role::ProtestoPrazo => "protesto.prazo",
+        Role::BaixaCodigo => "baixa.codigo",
+        Role::BaixaPrazo => "baixa.prazo",
+        Role::Mensagem1 => "mensagens[0]",
+        Role::Mensagem2 => "mensagens[1]",
+        Role::Mensagem3 => "mensagens[2]",
+        Role::Mensagem4 => "mensagens[3]",
+        Role::PagadorTipoInscricao => "pagador.inscricao.tipo",
+        Role::PagadorInscricao => "pagador.inscricao.numero",
+        Role::PagadorNome => "pagador.nome",
+        Role::PagadorEndereco => "pagador.endereco",
+        Role::PagadorBairro => "pagador.bairro",
+        Role::PagadorCep => "pagador.cep",
+        Role::PagadorCidade => "pagador.cidade",
+        Role::PagadorUf => "pagador.uf",
+        Role::SacadorTipoInscricao => "sacador_avalista.inscricao.tipo",
+        Role::SacadorInscricao => "sacador_avalista.inscricao.numero",
+        Role::SacadorNome => "sacador_avalista.nome",
+        _ => "titulo",
+    }
+}
+
+/// The model field a retorno entry role's value comes from.
+fn entry_path(role: Role) -> &'static str {
+    match role {
+        Role::Ocorrencia => "ocorrencia.code",
+        Role::Motivos => "motivos",
+        Role::DataOcorrencia => "data_ocorrencia",
+        Role::DataCredito => "data_credito",
+        Role::ValorTitulo => "valor_titulo",
+        Role::ValorPago => "valor_pago",
+        Role::ValorCreditado => "valor_creditado",
+        Role::JurosMulta => "juros_multa",
+        Role::Juros => "juros",
+        Role::Multa => "multa",
+        Role::Desconto => "desconto",
+        Role::Tarifa => "tarifa",
+        Role::OutrasDespesas => "outras_despesas",
+        Role::OutrosCreditos => "outros_creditos",
+        Role::BancoCobrador => "banco_cobrador",
+        Role::AgenciaCobradora => "agencia_cobradora",
+        r => titulo_path(r),
     }
 }
 
@@ -317,7 +685,7 @@ fn titulo_value(t: &Titulo, role: Role) -> Option<Out> {
     }
 }
 
-fn entry_value(e: &RetornoEntry, spec: &LayoutSpec, role: Role) -> Option<Out> {
+fn entry_value(e: &RetornoEntry, role: Role) -> Option<Out> {
     match role {
         Role::NossoNumero => txt(&e.nosso_numero),
         Role::NossoNumeroDv => e.nosso_numero_dv.as_deref().and_then(txt),
@@ -332,7 +700,6 @@ fn entry_value(e: &RetornoEntry, spec: &LayoutSpec, role: Role) -> Option<Out> {
                 .iter()
                 .map(|m| format!("{:0>2}", m.code))
                 .collect();
-            let _ = spec;
             txt(&s)
         }
         Role::DataOcorrencia => date(e.data_ocorrencia),
@@ -349,6 +716,11 @@ fn entry_value(e: &RetornoEntry, spec: &LayoutSpec, role: Role) -> Option<Out> {
             None
         })),
         Role::Multa => num(e.multa),
+        Role::PixTipoChave => e.pix.as_ref().and_then(|p| txt(&p.tipo_chave)),
+        Role::PixChave => e.pix.as_ref().and_then(|p| txt(&p.chave)),
+        Role::PixUrl => e.pix.as_ref().and_then(|p| txt(&p.url)),
+        Role::PixTxid => e.pix.as_ref().and_then(|p| txt(&p.txid)),
+        Role::PixEmv => e.pix.as_ref().and_then(|p| txt(&p.emv)),
         Role::Desconto => num(e.desconto),
         Role::Abatimento => num(e.abatimento),
         Role::Iof => num(e.iof),
@@ -368,6 +740,8 @@ pub struct WriteOptions {
     pub line_ending: Option<LineEnding>,
     /// Skip CPF/CNPJ validation (for test files with made-up documents).
     pub skip_document_check: bool,
+    /// Refuse instead of warn: text longer than its field and values the layout cannot carry are errors.
+    pub strict: bool,
 }
 
 fn spec_for(
@@ -387,18 +761,25 @@ fn spec_for(
         })
 }
 
-fn has_any(
-    spec: &LayoutSpec,
-    key: RecordKey,
-    roles: &[Role],
-    value: &dyn Fn(Role) -> Option<Out>,
-) -> bool {
-    let _ = (spec, key);
+fn has_any(roles: &[Role], value: &dyn Fn(Role) -> Option<Out>) -> bool {
     roles.iter().any(|r| match value(*r) {
         None => false,
         Some(Out::Num(d)) => !d.is_zero(),
         Some(_) => true,
     })
+}
+
+/// FEBRABAN 240 (v10.7, G038): the record number inside a batch (columns 9-13) has 5 digits, so a batch holds at
+/// most 99,999 detail records; the writer starts a new batch before a title whose records would not fit.
+pub const MAX_DETAILS_PER_BATCH: u64 = 99_999;
+
+/// How a file's items are written: their values, the model fields those come from, and how they are named.
+struct Items<'a, T> {
+    items: &'a [T],
+    value: &'a dyn Fn(&T, Role) -> Option<Out>,
+    path: fn(Role) -> &'static str,
+    id: &'a dyn Fn(usize, &'a T) -> ItemId<'a>,
+    hook: &'a dyn Fn(&mut Vec<u8>, RecordKey, &T),
 }
 
 struct Writer<'a> {
@@ -407,10 +788,18 @@ struct Writer<'a> {
     bank: Bank,
     ctl: Control,
     lines: Vec<Vec<u8>>,
+    warnings: Vec<WriteWarning>,
 }
 
 impl Writer<'_> {
-    fn push(&mut self, key: RecordKey, item: &dyn Fn(Role) -> Option<Out>) -> Result<Vec<u8>> {
+    /// Writes one record: control values first, then the item's, then the header's.
+    fn push(
+        &mut self,
+        key: RecordKey,
+        id: ItemId<'_>,
+        item: &dyn Fn(Role) -> Option<Out>,
+        item_path: fn(Role) -> &'static str,
+    ) -> Result<Vec<u8>> {
         let layout = self.spec.record(key).ok_or_else(|| {
             Error::new(ErrorKind::invalid(format!(
                 "layout {} has no {key}",
@@ -418,24 +807,73 @@ impl Writer<'_> {
             )))
         })?;
         let line_no = self.lines.len() + 1;
-        let ctl = self.ctl;
-        let (header, bank, lay) = (self.header, self.bank, self.spec.layout);
-        let line = write_record(layout, line_no, &|role, spec| {
-            if role == Role::BancoNome && header.banco_nome.is_empty() && spec.default.is_some() {
-                return None; // the table's literal (e.g. "BANCO ITAU SA") wins over our display name
+        let mut out = Vec::with_capacity(layout.len);
+        for spec in layout.fields {
+            let (value, path, owner) = match spec.role {
+                None => (None, "", HEADER_ID),
+                Some(role) => {
+                    if role == Role::BancoNome
+                        && self.header.banco_nome.is_empty()
+                        && spec.default.is_some()
+                    {
+                        // The table's literal (e.g. "BANCO ITAU SA") wins over our display name.
+                        (None, "", HEADER_ID)
+                    } else if let Some(v) = control(&self.ctl, role) {
+                        (Some(v), spec.name, HEADER_ID)
+                    } else if let Some(v) = item(role) {
+                        (Some(v), item_path(role), id)
+                    } else {
+                        let v = header_value(self.header, self.bank, role);
+                        (v, header_path(role), HEADER_ID)
+                    }
+                }
+            };
+            let shown = || value.as_ref().map(Out::to_string).unwrap_or_default();
+            let warn = |kind| WriteWarning {
+                titulo: owner.index,
+                seu_numero: owner.seu_numero.to_string(),
+                nosso_numero: owner.nosso_numero.to_string(),
+                field: path.to_string(),
+                value: shown(),
+                line: line_no,
+                columns: Some((spec.start, spec.end)),
+                layout_field: Some(spec.name),
+                kind,
+            };
+            match encode(spec, value.as_ref(), &mut out) {
+                Ok(Fit::Exact) => {}
+                // Our display name for the bank, written where the model gives none, is not the model's value.
+                Ok(Fit::Cut(_))
+                    if spec.role == Some(Role::BancoNome) && self.header.banco_nome.is_empty() => {}
+                Ok(Fit::Cut(written)) => self.warnings.push(warn(WarningKind::Truncated {
+                    width: spec.len(),
+                    written,
+                })),
+                Ok(Fit::Fixed(written)) => self.warnings.push(warn(WarningKind::Fixed { written })),
+                Err(reason) => {
+                    return Err(Error::at_field(
+                        line_no,
+                        layout.name,
+                        spec,
+                        unwritable(owner, path, shown(), reason),
+                    ));
+                }
             }
-            control(&ctl, role, lay)
-                .or_else(|| item(role))
-                .or_else(|| header_value(header, bank, role))
-        })?;
-        Ok(line)
+        }
+        Ok(out)
     }
 
     fn emit(&mut self, line: Vec<u8>) {
         self.lines.push(line);
     }
 
-    fn finish(self, opts: WriteOptions) -> Vec<u8> {
+    fn control_record(&mut self, key: RecordKey) -> Result<()> {
+        let l = self.push(key, HEADER_ID, &|_| None, header_path)?;
+        self.emit(l);
+        Ok(())
+    }
+
+    fn finish(self, opts: WriteOptions) -> Written {
         let ending = opts.line_ending.unwrap_or(if self.spec.crlf {
             LineEnding::CrLf
         } else {
@@ -446,22 +884,33 @@ impl Writer<'_> {
             out.extend_from_slice(l);
             out.extend_from_slice(ending.as_bytes());
         }
-        out
+        Written {
+            bytes: out,
+            warnings: self.warnings,
+        }
     }
 }
 
-/// Writes a file of `kind` with one entry per item; `item_value` gives each item's role values.
-#[allow(clippy::too_many_arguments)] // internal: one call for remessas, one for retornos
+/// The amount written in a record's valor-do-título field, read back from the bytes.
+fn written_valor(layout: &RecordLayout, line: &[u8]) -> Option<Decimal> {
+    let f = layout.by_role(Role::ValorTitulo)?;
+    match f.kind {
+        Kind::Num { scale } => crate::field::decode_num(f.slice(line), scale)
+            .ok()
+            .flatten(),
+        _ => None,
+    }
+}
+
+/// Writes a file of the spec's kind with one entry per item. CNAB 240: as many batches as the record numbering
+/// allows (see [`MAX_DETAILS_PER_BATCH`]); trailer counts and totals are taken from what was written.
 fn write_file<T>(
     spec: &'static LayoutSpec,
     bank: Bank,
     header: &Header,
-    items: &[T],
-    item_value: &dyn Fn(&T, Role) -> Option<Out>,
-    valor: &dyn Fn(&T) -> Decimal,
-    hook: &dyn Fn(&mut Vec<u8>, RecordKey, &T),
+    items: &Items<'_, T>,
     opts: WriteOptions,
-) -> Result<Vec<u8>> {
+) -> Result<Written> {
     let kind_code = match spec.kind {
         FileKind::Remessa => 1,
         FileKind::Retorno => 2,
@@ -476,78 +925,366 @@ fn write_file<T>(
             ..Control::default()
         },
         lines: Vec::new(),
+        warnings: Vec::new(),
     };
-    let none = |_: Role| None;
     let is_240 = spec.layout == Layout::Cnab240;
     w.ctl.sequencial = 1;
-    let l = w.push(RecordKey::FileHeader, &none)?;
-    w.emit(l);
-    if is_240 {
-        w.ctl.lote = 1;
-        let l = w.push(RecordKey::BatchHeader, &none)?;
-        w.emit(l);
-    }
+    w.control_record(RecordKey::FileHeader)?;
+    // Per batch (CNAB 240) and per file: titles and the sum of the valor written.
+    let (mut batch_titulos, mut batch_valor) = (0u64, Decimal::ZERO);
+    let (mut file_titulos, mut file_valor) = (0u64, Decimal::ZERO);
     let mut seq_in_batch = 0u64;
-    for item in items {
-        let value = |r: Role| item_value(item, r);
-        for er in spec.entry {
-            let write = match er.emit {
+    let mut batches = 0u64;
+    let close_batch = |w: &mut Writer<'_>, seq: u64, titulos: u64, valor: Decimal| -> Result<()> {
+        w.ctl.qtd_registros = seq + 2;
+        w.ctl.qtd_titulos = titulos;
+        w.ctl.valor_total = valor;
+        w.control_record(RecordKey::BatchTrailer)
+    };
+    if is_240 {
+        batches = 1;
+        w.ctl.lote = 1;
+        w.control_record(RecordKey::BatchHeader)?;
+    }
+    for (i, item) in items.items.iter().enumerate() {
+        let value = |r: Role| (items.value)(item, r);
+        let id = (items.id)(i + 1, item);
+        let records: Vec<_> = spec
+            .entry
+            .iter()
+            .filter(|er| match er.emit {
                 Emit::Always => true,
                 Emit::Never => false,
-                Emit::IfAny(roles) => has_any(spec, er.key, roles, &value),
-            };
-            if !write {
-                continue;
-            }
+                Emit::IfAny(roles) => has_any(roles, &value),
+            })
+            .collect();
+        if is_240 && seq_in_batch > 0 && seq_in_batch + records.len() as u64 > MAX_DETAILS_PER_BATCH
+        {
+            close_batch(&mut w, seq_in_batch, batch_titulos, batch_valor)?;
+            (seq_in_batch, batch_titulos, batch_valor) = (0, 0, Decimal::ZERO);
+            batches += 1;
+            w.ctl.lote = batches;
+            w.ctl.sequencial = 0;
+            w.control_record(RecordKey::BatchHeader)?;
+        }
+        let mut valor = None;
+        for er in records {
             seq_in_batch += 1;
             w.ctl.sequencial = if is_240 {
                 seq_in_batch
             } else {
                 w.lines.len() as u64 + 1
             };
-            let mut l = w.push(er.key, &value)?;
-            hook(&mut l, er.key, item);
+            let mut l = w.push(er.key, id, &value, items.path)?;
+            (items.hook)(&mut l, er.key, item);
+            if valor.is_none() {
+                valor = spec.record(er.key).and_then(|lay| written_valor(lay, &l));
+            }
             w.emit(l);
         }
+        let valor = valor.unwrap_or_default();
+        batch_titulos += 1;
+        batch_valor += valor;
+        file_titulos += 1;
+        file_valor += valor;
     }
-    w.ctl.qtd_titulos = items.len() as u64;
-    w.ctl.valor_total = items.iter().map(valor).sum();
     if is_240 {
-        w.ctl.qtd_registros = seq_in_batch + 2;
-        let l = w.push(RecordKey::BatchTrailer, &none)?;
-        w.emit(l);
+        close_batch(&mut w, seq_in_batch, batch_titulos, batch_valor)?;
         w.ctl.lote = 9999;
-        w.ctl.qtd_lotes = 1;
+        w.ctl.qtd_lotes = batches;
         w.ctl.qtd_registros = w.lines.len() as u64 + 1;
     } else {
         w.ctl.sequencial = w.lines.len() as u64 + 1;
         w.ctl.qtd_registros = w.lines.len() as u64 + 1;
     }
-    let l = w.push(RecordKey::FileTrailer, &none)?;
-    w.emit(l);
+    w.ctl.qtd_titulos = file_titulos;
+    w.ctl.valor_total = file_valor;
+    w.control_record(RecordKey::FileTrailer)?;
     Ok(w.finish(opts))
 }
 
+fn titulo_id(index: usize, t: &Titulo) -> ItemId<'_> {
+    ItemId {
+        index,
+        seu_numero: &t.seu_numero,
+        nosso_numero: &t.nosso_numero,
+    }
+}
+
 fn check_documents(remessa: &Remessa) -> Result<()> {
+    let bad = |id: ItemId<'_>, field: &str, numero: &str| {
+        Error::new(unwritable(
+            id,
+            field,
+            numero.to_string(),
+            "not a valid CPF/CNPJ (wrong length or check digit)".into(),
+        ))
+    };
     let b = &remessa.header.beneficiario.inscricao;
     if !b.numero.is_empty() && !crate::doc::valid_inscricao(b.tipo, &b.numero) {
-        return Err(Error::new(ErrorKind::invalid(format!(
-            "beneficiário: CPF/CNPJ {:?} has a wrong check digit",
-            b.numero
-        ))));
+        return Err(bad(
+            HEADER_ID,
+            "header.beneficiario.inscricao.numero",
+            &b.numero,
+        ));
     }
     for (i, t) in remessa.titulos.iter().enumerate() {
+        let id = titulo_id(i + 1, t);
         let p = &t.pagador.inscricao;
         if !p.numero.is_empty() && !crate::doc::valid_inscricao(p.tipo, &p.numero) {
-            return Err(Error::new(ErrorKind::invalid(format!(
-                "título {} (seu número {:?}): pagador CPF/CNPJ {:?} has a wrong check digit",
-                i + 1,
-                t.seu_numero,
-                p.numero
-            ))));
+            return Err(bad(id, "pagador.inscricao.numero", &p.numero));
+        }
+        if let Some(s) = &t.sacador_avalista {
+            let p = &s.inscricao;
+            if !p.numero.is_empty() && !crate::doc::valid_inscricao(p.tipo, &p.numero) {
+                return Err(bad(id, "sacador_avalista.inscricao.numero", &p.numero));
+            }
         }
     }
     Ok(())
+}
+
+/// The roles a title's file carries: those of the headers and trailers, and those of the entry records written
+/// for this title (a record emitted only when some values are given carries nothing when it is not emitted).
+fn carried_roles(spec: &LayoutSpec, value: &dyn Fn(Role) -> Option<Out>) -> Vec<Role> {
+    let written = |key: RecordKey| match spec.entry.iter().find(|e| e.key == key) {
+        None => true,
+        Some(e) => match e.emit {
+            Emit::Always => true,
+            Emit::Never => false,
+            Emit::IfAny(roles) => has_any(roles, value),
+        },
+    };
+    let mut roles: Vec<Role> = spec
+        .records
+        .iter()
+        .filter(|(k, _)| written(*k))
+        .flat_map(|(_, l)| l.fields.iter())
+        .filter(|f| !matches!(f.kind, Kind::Blank))
+        .filter_map(|f| f.role)
+        .collect();
+    roles.sort();
+    roles.dedup();
+    roles
+}
+
+/// One model value to look for in the layout: its path, its value as text ("" = not given) and the roles that
+/// carry it.
+type Given = (String, String, Vec<Role>);
+
+fn given_titulo(t: &Titulo) -> Vec<Given> {
+    let s = |v: &str| v.to_string();
+    let d = |v: Option<NaiveDate>| v.map(|d| d.to_string()).unwrap_or_default();
+    let n = |v: Option<Decimal>| {
+        v.filter(|d| !d.is_zero())
+            .map(|d| d.to_string())
+            .unwrap_or_default()
+    };
+    let u = |v: Option<u32>| v.map(|d| d.to_string()).unwrap_or_default();
+    let t8 = |v: Option<u8>| v.map(|d| d.to_string()).unwrap_or_default();
+    let mut g: Vec<Given> = Vec::new();
+    let mut c = |field: &str, value: String, roles: &[Role]| {
+        g.push((field.to_string(), value, roles.to_vec()));
+    };
+    c("movimento", s(&t.movimento), &[Role::Movimento]);
+    c("nosso_numero", s(&t.nosso_numero), &[Role::NossoNumero]);
+    c(
+        "nosso_numero_dv",
+        t.nosso_numero_dv.clone().unwrap_or_default(),
+        &[Role::NossoNumeroDv],
+    );
+    c("seu_numero", s(&t.seu_numero), &[Role::SeuNumero]);
+    c("uso_empresa", s(&t.uso_empresa), &[Role::UsoEmpresa]);
+    c("carteira", s(&t.carteira), &[Role::Carteira]);
+    c(
+        "variacao",
+        s(&t.variacao),
+        &[Role::Variacao, Role::Modalidade],
+    );
+    c("especie", s(&t.especie), &[Role::Especie]);
+    c("aceite", s(&t.aceite), &[Role::Aceite]);
+    c("emissao", d(t.emissao), &[Role::Emissao]);
+    c("vencimento", d(t.vencimento), &[Role::Vencimento]);
+    c("valor", n(Some(t.valor)), &[Role::ValorTitulo]);
+    for (name, e, [rc, rd, rv]) in [
+        (
+            "juros",
+            &t.juros,
+            [Role::JurosCodigo, Role::JurosData, Role::JurosValor],
+        ),
+        (
+            "multa",
+            &t.multa,
+            [Role::MultaCodigo, Role::MultaData, Role::MultaValor],
+        ),
+        (
+            "desconto",
+            &t.desconto,
+            [
+                Role::DescontoCodigo,
+                Role::DescontoData,
+                Role::DescontoValor,
+            ],
+        ),
+    ] {
+        c(&format!("{name}.codigo"), s(&e.codigo), &[rc]);
+        c(&format!("{name}.data"), d(e.data), &[rd]);
+        c(&format!("{name}.valor"), n(e.valor), &[rv]);
+    }
+    c("abatimento", n(t.abatimento), &[Role::Abatimento]);
+    c("iof", n(t.iof), &[Role::Iof]);
+    c(
+        "protesto.codigo",
+        s(&t.protesto.codigo),
+        &[Role::ProtestoCodigo],
+    );
+    c(
+        "protesto.prazo",
+        u(t.protesto.prazo),
+        &[Role::ProtestoPrazo],
+    );
+    c("baixa.codigo", s(&t.baixa.codigo), &[Role::BaixaCodigo]);
+    c("baixa.prazo", u(t.baixa.prazo), &[Role::BaixaPrazo]);
+    let p = &t.pagador;
+    c(
+        "pagador.inscricao.tipo",
+        t8(p.inscricao.tipo),
+        &[Role::PagadorTipoInscricao],
+    );
+    c(
+        "pagador.inscricao.numero",
+        s(&p.inscricao.numero),
+        &[Role::PagadorInscricao],
+    );
+    c("pagador.nome", s(&p.nome), &[Role::PagadorNome]);
+    c("pagador.endereco", s(&p.endereco), &[Role::PagadorEndereco]);
+    c("pagador.bairro", s(&p.bairro), &[Role::PagadorBairro]);
+    c("pagador.cep", s(&p.cep), &[Role::PagadorCep]);
+    c("pagador.cidade", s(&p.cidade), &[Role::PagadorCidade]);
+    c("pagador.uf", s(&p.uf), &[Role::PagadorUf]);
+    if let Some(p) = &t.sacador_avalista {
+        c(
+            "sacador_avalista.inscricao.tipo",
+            t8(p.inscricao.tipo),
+            &[Role::SacadorTipoInscricao],
+        );
+        c(
+            "sacador_avalista.inscricao.numero",
+            s(&p.inscricao.numero),
+            &[Role::SacadorInscricao],
+        );
+        c("sacador_avalista.nome", s(&p.nome), &[Role::SacadorNome]);
+        // No layout we write has a field for the sacador's address.
+        c("sacador_avalista.endereco", s(&p.endereco), &[]);
+        c("sacador_avalista.bairro", s(&p.bairro), &[]);
+        c("sacador_avalista.cep", s(&p.cep), &[]);
+        c("sacador_avalista.cidade", s(&p.cidade), &[]);
+        c("sacador_avalista.uf", s(&p.uf), &[]);
+    }
+    const MSG: [Role; 4] = [
+        Role::Mensagem1,
+        Role::Mensagem2,
+        Role::Mensagem3,
+        Role::Mensagem4,
+    ];
+    for (k, m) in t.mensagens.iter().enumerate() {
+        let roles: &[Role] = MSG.get(k).map_or(&[], std::slice::from_ref);
+        c(&format!("mensagens[{k}]"), s(m), roles);
+    }
+    g
+}
+
+fn given_header(h: &Header) -> Vec<Given> {
+    let b = &h.beneficiario;
+    let opt = |v: Option<String>| v.unwrap_or_default();
+    [
+        ("nome", b.nome.clone(), Role::EmpresaNome),
+        (
+            "inscricao.tipo",
+            opt(b.inscricao.tipo.map(|t| t.to_string())),
+            Role::EmpresaTipoInscricao,
+        ),
+        (
+            "inscricao.numero",
+            b.inscricao.numero.clone(),
+            Role::EmpresaInscricao,
+        ),
+        ("agencia", b.agencia.clone(), Role::Agencia),
+        ("agencia_dv", b.agencia_dv.clone(), Role::AgenciaDv),
+        ("conta", b.conta.clone(), Role::Conta),
+        ("conta_dv", b.conta_dv.clone(), Role::ContaDv),
+        ("convenio", b.convenio.clone(), Role::Convenio),
+        (
+            "codigo_beneficiario",
+            b.codigo_beneficiario.clone(),
+            Role::CodigoBeneficiario,
+        ),
+        ("carteira", b.carteira.clone(), Role::Carteira),
+        ("variacao", b.variacao.clone(), Role::Variacao),
+    ]
+    .into_iter()
+    .map(|(f, v, r)| (format!("header.beneficiario.{f}"), v, vec![r]))
+    .chain(
+        [
+            ("banco_nome", h.banco_nome.clone(), Role::BancoNome),
+            ("nsa", opt(h.nsa.map(|n| n.to_string())), Role::Nsa),
+            (
+                "data_geracao",
+                opt(h.data_geracao.map(|d| d.to_string())),
+                Role::DataGeracao,
+            ),
+            ("layout_versao", h.layout_versao.clone(), Role::LayoutVersao),
+            (
+                "data_credito",
+                opt(h.data_credito.map(|d| d.to_string())),
+                Role::DataCredito,
+            ),
+        ]
+        .into_iter()
+        .map(|(f, v, r)| (format!("header.{f}"), v, vec![r])),
+    )
+    .collect()
+}
+
+/// Every value of the model that the layout has no field for, as a warning.
+fn not_carried(remessa: &Remessa, spec: &LayoutSpec) -> Vec<WriteWarning> {
+    let mut out = Vec::new();
+    let mut check = |id: ItemId<'_>, given: Vec<Given>, carried: &[Role]| {
+        for (field, value, roles) in given {
+            if !value.is_empty() && !roles.iter().any(|r| carried.contains(r)) {
+                out.push(WriteWarning {
+                    titulo: id.index,
+                    seu_numero: id.seu_numero.to_string(),
+                    nosso_numero: id.nosso_numero.to_string(),
+                    field,
+                    value,
+                    line: 0,
+                    columns: None,
+                    layout_field: None,
+                    kind: WarningKind::NotCarried,
+                });
+            }
+        }
+    };
+    // The header's values: carried by the header records or by any title's records (CNAB 400 details repeat
+    // agência and conta); a remessa without titles writes only the headers.
+    let mut any_title: Vec<Role> = carried_roles(spec, &|_| None);
+    for t in &remessa.titulos {
+        any_title.extend(carried_roles(spec, &|r| titulo_value(t, r)));
+    }
+    any_title.sort();
+    any_title.dedup();
+    let mut header = given_header(&remessa.header);
+    // A layout version that chose the layout's table (BB 400 "CBR640") is honoured even without a field.
+    header.retain(|(field, value, _)| {
+        field != "header.layout_versao" || !spec.versions.contains(&value.as_str())
+    });
+    check(HEADER_ID, header, &any_title);
+    for (i, t) in remessa.titulos.iter().enumerate() {
+        let carried = carried_roles(spec, &|r| titulo_value(t, r));
+        check(titulo_id(i + 1, t), given_titulo(t), &carried);
+    }
+    out
 }
 
 /// Where the layout carries the nosso número check digit in a field of its own and a title does not give it, the
@@ -598,11 +1335,14 @@ fn fill_nosso_numero_dv(
         match boleto::nosso_numero_dv(&input) {
             Ok(dv) => t.nosso_numero_dv = dv,
             Err(e) => {
-                return Err(Error::new(ErrorKind::invalid(format!(
-                    "título {} (nosso número {:?}): cannot compute the nosso número check digit ({e}); give nosso_numero_dv",
-                    i + 1,
-                    t.nosso_numero
-                ))))
+                return Err(Error::new(unwritable(
+                    titulo_id(i + 1, t),
+                    "nosso_numero_dv",
+                    String::new(),
+                    format!(
+                        "cannot compute the nosso número check digit ({e}); give nosso_numero_dv"
+                    ),
+                )))
             }
         }
     }
@@ -611,6 +1351,9 @@ fn fill_nosso_numero_dv(
 
 /// Writes a remessa for a bank and layout: numbering, batch and file trailer counts, the bank's line ending,
 /// upper-case ASCII with accents transliterated. CPFs and CNPJs (numeric and alphanumeric) are validated.
+/// Every value is written as given or refused with an [`ErrorKind::Unwritable`] error naming the title, the field
+/// and the value. Text cut to its field and values the layout cannot carry are reported by
+/// [`write_remessa_with`]; this function does not return them (use that one to see them, or to refuse them).
 ///
 /// ```
 /// use cnab_core::{write_remessa, read_remessa, Bank, Layout, Remessa, ReadOptions};
@@ -621,16 +1364,29 @@ fn fill_nosso_numero_dv(
 /// assert_eq!(back.titulos.len(), remessa.titulos.len());
 /// ```
 pub fn write_remessa(remessa: &Remessa, bank: Bank, layout: Layout) -> Result<Vec<u8>> {
-    write_remessa_with(remessa, bank, layout, WriteOptions::default())
+    write_remessa_with(remessa, bank, layout, WriteOptions::default()).map(|w| w.bytes)
 }
 
-/// [`write_remessa`] with options.
+/// [`write_remessa`] with options, returning the bytes and the warnings: every text cut to its field and every
+/// model value the layout cannot carry (with [`WriteOptions::strict`], the first of them is an error instead).
+///
+/// ```
+/// use cnab_core::{write_remessa_with, Bank, Layout, Remessa, WriteOptions, WarningKind};
+/// let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/341-itau/cnab240/remessa/remessa.model.json")).unwrap();
+/// let mut remessa: Remessa = serde_json::from_str(&json).unwrap();
+/// remessa.titulos[0].pagador.nome = "MARIA ".repeat(10);
+/// let w = write_remessa_with(&remessa, Bank::new(341), Layout::Cnab240, WriteOptions::default()).unwrap();
+/// assert_eq!(w.warnings[0].field, "pagador.nome");
+/// assert!(matches!(w.warnings[0].kind, WarningKind::Truncated { width: 30, .. }));
+/// let strict = WriteOptions { strict: true, ..WriteOptions::default() };
+/// assert!(write_remessa_with(&remessa, Bank::new(341), Layout::Cnab240, strict).is_err());
+/// ```
 pub fn write_remessa_with(
     remessa: &Remessa,
     bank: Bank,
     layout: Layout,
     opts: WriteOptions,
-) -> Result<Vec<u8>> {
+) -> Result<Written> {
     let spec = spec_for(
         bank,
         layout,
@@ -646,7 +1402,7 @@ pub fn write_remessa_spec(
     bank: Bank,
     spec: &'static LayoutSpec,
     opts: WriteOptions,
-) -> Result<Vec<u8>> {
+) -> Result<Written> {
     if spec.kind != FileKind::Remessa {
         return Err(Error::new(ErrorKind::invalid(
             "write_remessa_spec needs a remessa layout spec",
@@ -655,23 +1411,45 @@ pub fn write_remessa_spec(
     if !opts.skip_document_check {
         check_documents(remessa)?;
     }
-    let filled = fill_nosso_numero_dv(remessa, bank, spec)?;
-    let remessa = filled.as_ref().unwrap_or(remessa);
+    let missing = not_carried(remessa, spec);
+    if opts.strict {
+        if let Some(w) = missing.first() {
+            return Err(w.to_error());
+        }
+    }
     let hook = |line: &mut Vec<u8>, key: RecordKey, t: &Titulo| {
         if let Some(h) = spec.write_hook {
             h(line, key, t);
         }
     };
-    write_file(
-        spec,
-        bank,
-        &remessa.header,
-        &remessa.titulos,
-        &|t, r| titulo_value(t, r),
-        &|t| t.valor,
-        &hook,
-        opts,
-    )
+    let write = |remessa: &Remessa| {
+        write_file(
+            spec,
+            bank,
+            &remessa.header,
+            &Items {
+                items: &remessa.titulos,
+                value: &titulo_value,
+                path: titulo_path,
+                id: &titulo_id,
+                hook: &hook,
+            },
+            opts,
+        )
+    };
+    let filled = match fill_nosso_numero_dv(remessa, bank, spec) {
+        Ok(filled) => filled,
+        // A value the DV arithmetic refuses is usually one the layout refuses too: that error names the field.
+        Err(e) => return Err(write(remessa).err().unwrap_or(e)),
+    };
+    let mut written = write(filled.as_ref().unwrap_or(remessa))?;
+    if opts.strict {
+        if let Some(w) = written.warnings.first() {
+            return Err(w.to_error());
+        }
+    }
+    written.warnings.extend(missing);
+    Ok(written)
 }
 
 /// Writes a remessa to any `Write` sink.
@@ -686,6 +1464,40 @@ pub fn write_remessa_to<W: std::io::Write>(
         .map_err(|e| Error::new(ErrorKind::io(e.to_string())))
 }
 
+/// Reads a remessa model from JSON: the model itself, or what `cnab parse [--records]` prints for a remessa (its
+/// `"kind": "remessa"`, `"problems"` and `"records"` keys are accepted and ignored: they describe the file read,
+/// not the titles). Unknown keys are refused with their path
+/// (`titulos[0].vencimeto`): a misspelt key never silently leaves a value out.
+///
+/// ```
+/// use cnab_core::{remessa_from_json, ErrorKind};
+/// let e = remessa_from_json(br#"{"header": {}, "titulos": [{"vencimeto": "2026-01-02"}]}"#).unwrap_err();
+/// assert!(matches!(&e.kind, ErrorKind::BadModel { path, .. } if path == "titulos[0].vencimeto"));
+/// ```
+pub fn remessa_from_json(json: &[u8]) -> Result<Remessa> {
+    let bad = |path: String, message: String| Error::new(ErrorKind::BadModel { path, message });
+    let mut v: serde_json::Value =
+        serde_json::from_slice(json).map_err(|e| bad(String::new(), e.to_string()))?;
+    if let Some(obj) = v.as_object_mut() {
+        match obj.remove("kind") {
+            None => {}
+            Some(serde_json::Value::String(k)) if k == "remessa" => {}
+            Some(other) => {
+                return Err(bad(
+                    "kind".into(),
+                    format!("expected \"remessa\", found {other}"),
+                ))
+            }
+        }
+        obj.remove("problems");
+        obj.remove("records");
+    }
+    serde_path_to_error::deserialize(v).map_err(|e| {
+        let path = e.path().to_string();
+        bad(path, e.into_inner().to_string())
+    })
+}
+
 /// Writes a retorno from the model (for test files and simulations: banks write retornos, companies read them).
 pub fn write_retorno(retorno: &Retorno, opts: WriteOptions) -> Result<Vec<u8>> {
     let spec = spec_for(
@@ -695,6 +1507,14 @@ pub fn write_retorno(retorno: &Retorno, opts: WriteOptions) -> Result<Vec<u8>> {
         &retorno.header.layout_versao,
     )?;
     write_retorno_spec(retorno, spec, opts)
+}
+
+fn entry_id(index: usize, e: &RetornoEntry) -> ItemId<'_> {
+    ItemId {
+        index,
+        seu_numero: &e.seu_numero,
+        nosso_numero: &e.nosso_numero,
+    }
 }
 
 /// Writes a retorno with a given layout spec (e.g. FEBRABAN's generic one, or a layout of your own).
@@ -708,14 +1528,67 @@ pub fn write_retorno_spec(
             "write_retorno_spec needs a retorno layout spec",
         )));
     }
-    write_file(
+    let written = write_file(
         spec,
         retorno.bank,
         &retorno.header,
-        &retorno.entries,
-        &|e, r| entry_value(e, spec, r),
-        &|e| e.valor_titulo.unwrap_or_default(),
-        &|_, _, _| {},
+        &Items {
+            items: &retorno.entries,
+            value: &entry_value,
+            path: entry_path,
+            id: &entry_id,
+            hook: &|_, _, _| {},
+        },
         opts,
-    )
+    )?;
+    if opts.strict {
+        if let Some(w) = written.warnings.first() {
+            return Err(w.to_error());
+        }
+    }
+    Ok(written.bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fixed_field_given_another_value_is_reported() {
+        const F: FieldSpec = FieldSpec::constant("banco_nome", 1, 5, "BANCO").role(Role::BancoNome);
+        let mut out = Vec::new();
+        let fit = encode(&F, Some(&Out::Text("Banco".into())), &mut out);
+        assert_eq!((fit, out.as_slice()), (Ok(Fit::Exact), &b"BANCO"[..]));
+        out.clear();
+        let fit = encode(&F, Some(&Out::Text("OUTRO".into())), &mut out);
+        assert_eq!(
+            (fit, out.as_slice()),
+            (Ok(Fit::Fixed("BANCO".into())), &b"BANCO"[..])
+        );
+    }
+
+    #[test]
+    fn numbers_are_written_exactly_or_refused() {
+        let f = FieldSpec::dec("valor", 1, 5, 2);
+        let mut out = Vec::new();
+        let d = |s: &str| s.parse::<Decimal>().unwrap_or_default();
+        assert_eq!(
+            encode(&f, Some(&Out::Num(d("1.50"))), &mut out),
+            Ok(Fit::Exact)
+        );
+        assert_eq!(out, b"00150");
+        assert_eq!(
+            encode(&f, Some(&Out::Num(d("1.505"))), &mut Vec::new()),
+            Err("has more than 2 decimal places (the writer never rounds)".into())
+        );
+        assert_eq!(
+            encode(&f, Some(&Out::Num(d("1000.00"))), &mut Vec::new()),
+            Err("does not fit the field's 5 position(s)".into())
+        );
+        let n = FieldSpec::num("prazo", 1, 2);
+        assert_eq!(
+            encode(&n, Some(&Out::Num(d("1.5"))), &mut Vec::new()),
+            Err("is not a whole number".into())
+        );
+    }
 }

@@ -138,7 +138,8 @@ fn the_spec_can_be_passed_directly() {
         &REMESSA_CONVENIO_6,
         WriteOptions::default(),
     )
-    .unwrap();
+    .unwrap()
+    .bytes;
     assert_eq!(&lines(&bytes)[1][0..1], "1");
     // without the product name the default writes convênio-7 tipo 7 details
     let mut m7 = model();

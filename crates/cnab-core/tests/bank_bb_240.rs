@@ -134,8 +134,18 @@ fn corpus_remessas() {
         "pycobranca__remessa_banco_brasil_pix_cnab240.rem",
     ] {
         if let Some(b) = corpus(&format!("001-bb/cnab240/remessa/{f}")) {
-            // the Pix file carries a segment Y-03 per title: read (raw), not an error
-            let r = read_remessa(&b, ReadOptions::strict()).expect(f);
+            // the Pix file carries a segment Y-03 per title: read (raw), not an error; its código de movimento
+            // (16-17, numeric) is written " 0", the one defect strict reading reports
+            let r = read_remessa(&b, ReadOptions::lenient()).expect(f);
+            let expected: &[&str] = if f.contains("pix") {
+                &[
+                    "not_digits:codigo_movimento@6",
+                    "not_digits:codigo_movimento@10",
+                ]
+            } else {
+                &[]
+            };
+            assert_eq!(problems(&r.problems), expected, "{f}");
             assert_eq!(r.titulos[0].nosso_numero, "12345670012345678");
             assert_eq!(r.titulos[0].vencimento, date(2026, 8, 15));
         }
@@ -145,7 +155,13 @@ fn corpus_remessas() {
     {
         assert!(read_remessa(&b, ReadOptions::strict()).is_err());
         let r = read_remessa(&b, ReadOptions::lenient()).expect("lenient");
-        assert_eq!(problems(&r.problems), ["trailer_count:qtd_registros@8"]);
+        assert_eq!(
+            problems(&r.problems),
+            [
+                "not_digits:codigo_movimento@6",
+                "trailer_count:qtd_registros@8"
+            ]
+        );
         assert_eq!(r.titulos[0].valor, d("123.45"));
     }
 }
@@ -205,6 +221,7 @@ fn corpus_retornos() {
                 [
                     "line_length@2",
                     "not_digits:numero_remessa_retorno@2",
+                    "date_out_of_range:data_gravacao@2",
                     "bad_date:data_credito@2"
                 ]
             );

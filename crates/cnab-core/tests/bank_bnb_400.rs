@@ -109,7 +109,7 @@ fn rejected_record_motivos_from_error_bitmap() {
     header.push_str("000001");
     let mut det = String::from("10211222333000181021700000569110     ");
     det.push_str(&format!("{:<25}", "X"));
-    det.push_str("90611381000000000");
+    det.push_str("906113810000000000");
     det.push_str(&" ".repeat(107 - det.len()));
     det.push_str("451161226NF-1001   90611381");
     det.push_str(&" ".repeat(146 - det.len()));

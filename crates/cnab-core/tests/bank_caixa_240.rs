@@ -116,7 +116,17 @@ fn corpus_remessas() {
         "pycobranca__remessa_caixa_pix_cnab240.rem",
     ] {
         if let Some(b) = corpus(&format!("104-caixa/cnab240/remessa/{f}")) {
-            let r = read_remessa(&b, ReadOptions::strict()).expect(f);
+            // the Pix file's segment Y-03 código de movimento (16-17, numeric) is written " 0"
+            let r = read_remessa(&b, ReadOptions::lenient()).expect(f);
+            let expected: &[&str] = if f.contains("pix") {
+                &[
+                    "not_digits:codigo_movimento@6",
+                    "not_digits:codigo_movimento@10",
+                ]
+            } else {
+                &[]
+            };
+            assert_eq!(problems(&r.problems), expected, "{f}");
             assert_eq!(r.titulos[0].nosso_numero.len(), 17, "{f}");
         }
     }
@@ -126,10 +136,17 @@ fn corpus_remessas() {
         assert_eq!(r.titulos[0].seu_numero, "0000DOC0001");
         assert_eq!(r.titulos[0].pagador.cidade, "BELO HORIZONTE");
     }
-    // Maxwbh's generator: file trailer counts 7 records for 8 (segment Y not counted).
+    // Maxwbh's generator: file trailer counts 7 records for 8 (segment Y not counted), and the Y-03's código de
+    // movimento (16-17, numeric) is " 0".
     if let Some(b) = corpus("104-caixa/cnab240/remessa/maxwbhbrcobranca__caixa_cnab240_pix.rem") {
         let r = read_remessa(&b, ReadOptions::lenient()).expect("lenient");
-        assert_eq!(problems(&r.problems), ["trailer_count:qtd_registros@8"]);
+        assert_eq!(
+            problems(&r.problems),
+            [
+                "not_digits:codigo_movimento@6",
+                "trailer_count:qtd_registros@8"
+            ]
+        );
     }
     // OCA l10n-brazil test files: trailing spaces stripped from every line; otherwise clean.
     for (f, mov, n) in [
@@ -244,6 +261,8 @@ fn corpus_retornos() {
                 "not_digits:nosso_numero@",
                 "not_digits:codigo_beneficiario@",
                 "not_digits:carteira@",
+                // the template's header de lote: "uso exclusivo CAIXA" (40-53, zeros) holds text
+                "not_digits:uso_caixa_1@2",
             ],
         );
         assert_eq!(r.entries[0].valor_pago, Some(d("129.39")));
@@ -252,23 +271,23 @@ fn corpus_retornos() {
         let mods: Vec<&str> = r.entries.iter().map(|e| e.variacao.as_str()).collect();
         assert_eq!(mods[..3], ["M1", "M2", "M3"]);
     }
-    // OpenCnabPHP's "cnab240_bb.ret" is the 2011 Banco do Brasil sample with bank code 104: the BB nosso número
-    // (left-aligned, blank-padded) does not fit Caixa's numeric 40-56, and the header de lote is one byte too long.
+    // OpenCnabPHP's "cnab240_bb.ret" is the 2011 Banco do Brasil sample with bank code 104 in its file header.
     if let Some(b) = corpus("104-caixa/cnab240/retorno/opencnabphp__cnab240_bb.ret") {
+        // Only the file header says 104: every other record says 001, so it reads as the BB file it is, and the
+        // contradiction is the first problem.
         let r = read_retorno(&b, ReadOptions::lenient()).expect("lenient");
-        within(
-            &problems(&r.problems),
-            &[
+        assert_eq!(r.bank.code(), 1);
+        assert_eq!(
+            problems(&r.problems),
+            [
+                "header_bank_conflict@1",
                 "line_length@2",
-                "bad_date:data_credito@2",
-                "not_digits:nosso_numero@3",
-                "not_digits:nosso_numero@11",
-            ],
-            &[
-                "not_digits:nosso_numero@",
                 "not_digits:numero_remessa_retorno@2",
-            ],
+                "date_out_of_range:data_gravacao@2",
+                "bad_date:data_credito@2"
+            ]
         );
+        assert_eq!(r.entries[0].nosso_numero, "32948600000000196");
     }
 }
 

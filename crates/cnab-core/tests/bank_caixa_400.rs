@@ -86,7 +86,11 @@ fn corpus_marcodpt_retorno_has_only_its_own_defects() -> R {
     for p in &r.problems {
         let s = p.to_string();
         assert!(
-            s.contains("(nosso_numero): expected digits") || s.contains("unknown ocorrência code"),
+            s.contains("(nosso_numero): expected digits")
+                || s.contains("unknown ocorrência code")
+                // scrambled too: the canal de liquidação (189-191, numeric)
+                || s.contains("(canal_liquidacao): expected digits")
+                || s.contains("(forma_liquidacao): expected digits"),
             "unexpected problem: {s}"
         );
     }

@@ -52,7 +52,6 @@ fn clean_corpus_files_read_strictly() {
     for f in [
         "boletonet__REMESSA.txt",
         "brcobranca__remessa-itau-cnab400.rem",
-        "enhancedcnab__itau.rem",
         "gustavonvcnab__remessa-itau.txt",
         "marcodptcnab__itau.txt",
         "maxwbhbrcobranca__itau_cnab400.rem",
@@ -62,6 +61,16 @@ fn clean_corpus_files_read_strictly() {
         };
         let r = remessa(&b, true);
         assert!(!r.titulos.is_empty(), "{f}");
+    }
+    // enhanced-cnab numbers its first detail 000004 (395-400) after a header numbered 000001: the one defect.
+    if let Some(b) = corpus(&format!("{REM}enhancedcnab__itau.rem")) {
+        let r = remessa(&b, false);
+        assert!(!r.titulos.is_empty());
+        let found: Vec<String> = r.problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            found,
+            ["line 2, columns 395-400 (sequencial): record number 4, expected 2 (a record moved, missing or repeated?)"]
+        );
     }
     for f in [
         "gustavonvcnab__341-02.txt",
@@ -323,4 +332,41 @@ fn retorno_tables_cover_the_manual_codes() {
         .motivo("15", "05")
         .is_some_and(|m| m.description.contains("já baixado")));
     assert!(spec.motivo("02", "14").is_none());
+}
+
+#[test]
+fn pix_registro_tipo_3_carries_the_emv_into_the_entry() {
+    // Manual p. 23: "registro opcional boleto Pix", tipo 3, EMV QR code 2-391 (nota 40), código de erro 392-394.
+    // EMV: the static BR Code example of the BCB "Manual de Padrões para Iniciação do Pix".
+    const EMV: &str =
+        "00020126580014br.gov.bcb.pix0136123e4567-e12b-12d1-a456-4266554400005204000053039865802BR\
+                       5913Fulano de Tal6008BRASILIA62070503***63041D3D";
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/341-itau/cnab400/retorno/retorno.ret"
+    );
+    let mut r = retorno(&std::fs::read(path).unwrap(), true);
+    assert!(r.entries.iter().all(|e| e.pix.is_none()));
+    r.entries[0].pix = Some(cnab_core::PixInfo {
+        emv: EMV.into(),
+        ..Default::default()
+    });
+    let bytes = cnab_core::write_retorno(&r, cnab_core::WriteOptions::default()).unwrap();
+    let text = String::from_utf8(bytes.clone()).unwrap();
+    let line3 = text.lines().nth(2).unwrap();
+    assert_eq!(&line3[..1], "3");
+    assert_eq!(line3[1..391].trim_end(), EMV);
+    let back = retorno(&bytes, true);
+    assert_eq!(back.entries.len(), r.entries.len());
+    assert_eq!(
+        back.entries[0].pix.as_ref().map(|p| p.emv.as_str()),
+        Some(EMV)
+    );
+    assert!(back.entries[1..].iter().all(|e| e.pix.is_none()));
+    // the EMV is case-sensitive (its CRC covers the exact text): never upper-cased, never transliterated
+    r.entries[0].pix = Some(cnab_core::PixInfo {
+        emv: EMV.replace("Fulano", "Fulaño"),
+        ..Default::default()
+    });
+    assert!(cnab_core::write_retorno(&r, cnab_core::WriteOptions::default()).is_err());
 }

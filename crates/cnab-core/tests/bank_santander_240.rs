@@ -32,12 +32,20 @@ fn lenient_problems(bytes: &[u8]) -> Vec<ErrorKind> {
 fn corpus_remessas_read_strictly() {
     for name in [
         "remessa/brcobranca__remessa-santander-cnab240.rem",
-        "remessa/enhancedcnab__remessa-test.rem",
         "remessa/ocal10nbr__teste_remessa_santander240.REM",
         "remessa/opencnabphp__remessa-test.rem",
     ] {
         let Some(bytes) = corpus(name) else { return };
         read_remessa(&bytes, ReadOptions::strict()).expect(name);
+    }
+    // enhanced-cnab numbers the batch's first segment 00004 (9-13), continuing the file's line count.
+    if let Some(bytes) = corpus("remessa/enhancedcnab__remessa-test.rem") {
+        let r = read_remessa(&bytes, ReadOptions::lenient()).unwrap();
+        let found: Vec<String> = r.problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            found,
+            ["line 3, columns 9-13 (sequencial): record number 4, expected 1 (a record moved, missing or repeated?)"]
+        );
     }
     let Some(bytes) = corpus("remessa/ocal10nbr__teste_remessa_santander240.REM") else {
         return;
@@ -102,15 +110,32 @@ fn corpus_retornos() {
     let Some(bytes) = corpus("retorno/opencnabphp__RetornoSantanderPix.RET") else {
         return;
     };
+    // Its segments are numbered from the file's start (00003 for the batch's first): reported once.
     let problems = lenient_problems(&bytes);
-    assert_eq!(problems.len(), 2);
-    assert!(problems
+    assert_eq!(problems.len(), 3);
+    assert!(matches!(
+        problems[0],
+        ErrorKind::Sequence {
+            found: 3,
+            expected: 1
+        }
+    ));
+    assert!(problems[1..]
         .iter()
         .all(|p| matches!(p, ErrorKind::TrailerCount { .. })));
     let r = read_retorno(&bytes, ReadOptions::lenient()).unwrap();
     assert_eq!(r.entries[0].nosso_numero, "0000354269950");
     assert_eq!(r.entries[0].valor_titulo, Some("50.00".parse().unwrap()));
     assert_eq!(r.entries[0].motivos[0].code, "P1");
+    // Y-03: no tipo de chave (81), the QR location (82-158) and the txid (159-193)
+    let pix = r.entries[0].pix.as_ref().expect("pix");
+    assert_eq!(pix.tipo_chave, "");
+    assert_eq!(
+        pix.url,
+        "pix.santander.com.br/qr/v2/cobv/48bbcd90-ec0c-4b89-a8be-6dbe646fbf1d"
+    );
+    assert_eq!(pix.txid, "YKP008404399000035426995028102024");
+    assert_eq!(pix.chave, "");
 
     for name in [
         "retorno/nodeboleto__retorno.txt",

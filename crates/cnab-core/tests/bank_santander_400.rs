@@ -44,13 +44,22 @@ fn corpus_files_are_detected_and_read() {
     for f in [
         "brcobranca__remessa-santander-cnab400-pix.rem",
         "brcobranca__remessa-santander-cnab400.rem",
-        "marcodptcnab__santander.txt",
         "pycobranca__remessa_santander_pix_cnab400.rem",
     ] {
         let Some(b) = corpus(&format!("{REM}{f}")) else {
             return;
         };
         assert!(!remessa(&b, true).titulos.is_empty(), "{f}");
+    }
+    // marcodpt's anonymized file numbers its header 000647 and every detail 000000 (395-400): only that is wrong.
+    if let Some(b) = corpus(&format!("{REM}marcodptcnab__santander.txt")) {
+        let r = remessa(&b, false);
+        assert_eq!(r.titulos.len(), 9);
+        assert_eq!(r.problems.len(), 10);
+        assert!(r
+            .problems
+            .iter()
+            .all(|p| matches!(p.kind, cnab_core::ErrorKind::Sequence { .. })));
     }
     for f in [
         "brcobranca__CNAB400SANTANDER.RET",
@@ -87,6 +96,20 @@ fn retorno_values() {
     );
     assert_eq!(e.valor_titulo, Some(dec("40.00")));
     assert_eq!(e.valor_pago, Some(dec("37.90")));
+    assert!(e.pix.is_none());
+    // line 54 is a registro tipo 2 after the detail on line 53: tipo 1 (CPF), chave at 3-13, txid at 80-109
+    let with_pix: Vec<_> = r.entries.iter().filter(|e| e.pix.is_some()).collect();
+    assert_eq!(with_pix.len(), 1);
+    assert_eq!(with_pix[0].line, 53);
+    let pix = with_pix[0].pix.as_ref().unwrap();
+    assert_eq!(
+        (
+            pix.tipo_chave.as_str(),
+            pix.chave.as_str(),
+            pix.txid.as_str()
+        ),
+        ("1", "12345678901", "d48c95197d6ec3985b89bc3ccb3351")
+    );
     // The PIX sample: an entrada confirmada followed by the registro tipo 2 (QR Code) of the same título.
     let Some(b) = corpus(&format!("{RET}laravelboleto__santander_pix.ret")) else {
         return;
@@ -104,6 +127,12 @@ fn retorno_values() {
         .records
         .iter()
         .any(|rec| rec.layout.is_some_and(|l| l.name == "detalhe_pix")));
+    // tipo 5 (chave aleatória), the EVP key right-aligned at 44-79, txid at 97-114
+    let pix = e.pix.as_ref().expect("pix");
+    assert_eq!(pix.tipo_chave, "5");
+    assert_eq!(pix.chave, "39a1178e-db6b-4407-bc7b-b674390acf5f");
+    assert_eq!(pix.txid, "id-da-transcao-pix");
+    assert!(pix.url.is_empty() && pix.emv.is_empty());
 }
 
 #[test]
@@ -221,6 +250,7 @@ fn retorno_error_codes_are_three_digits() {
             ("016", Some("Data de vencimento inválida"))
         ]
     );
-    let line = bytes.split(|&b| b == b'\n').nth(2).unwrap_or_default();
+    // line 4: the first entry's detail is followed by its Pix registro tipo 2 (line 3)
+    let line = bytes.split(|&b| b == b'\n').nth(3).unwrap_or_default();
     assert_eq!(line.get(136..145), Some(b"092016   ".as_slice()));
 }

@@ -101,7 +101,6 @@ fn date(y: i32, m: u32, dd: u32) -> Option<NaiveDate> {
 #[test]
 fn corpus_remessas() {
     for (f, nn, valor) in [
-        ("brboleto__sicoob.rem", "0000157804", "147.89"),
         ("cnabboleto__exemplo cnab240.txt", "0000051230", "1.00"),
         (
             "eduardordmcnab240__sicoob_240_boletos.CED",
@@ -128,16 +127,33 @@ fn corpus_remessas() {
             assert_eq!(r.header.layout_versao, "081", "{f}");
         }
     }
+    // Segment S with tipo de impressão 1, which Sicoob's leiaute does not use (08.3S): refused strictly, named
+    // leniently, instead of its line number and message being read as mensagens 5 and 6.
     if let Some(b) = corpus("756-sicoob/cnab240/remessa/brboleto__sicoob.rem") {
-        let r = read_remessa(&b, ReadOptions::strict()).expect("strict");
+        let e = read_remessa(&b, ReadOptions::strict()).expect_err("tipo de impressão 1");
+        assert_eq!(
+            e.to_string(),
+            "line 6, column 18 (tipo_impressao): expected \"3\", found \"1\""
+        );
+        let r = read_remessa(&b, ReadOptions::lenient()).expect("lenient");
+        assert_eq!(problems(&r.problems), ["bad_const:tipo_impressao@6"]);
+        assert_eq!(r.titulos[0].nosso_numero, "0000157804");
+        assert_eq!(r.titulos[0].valor, d("147.89"));
         assert_eq!(r.header.beneficiario.agencia, "03040");
         assert_eq!(r.header.beneficiario.conta, "000000054843");
         assert_eq!(r.titulos[0].vencimento, date(2016, 9, 6));
     }
-    // Maxwbh's generator: the file trailer counts 7 records for 8 (segment Y-03 not counted).
+    // Maxwbh's generator: the file trailer counts 7 records for 8 (segment Y-03 not counted), and the Y-03's
+    // código de movimento (16-17, numeric) is " 0".
     if let Some(b) = corpus("756-sicoob/cnab240/remessa/maxwbhbrcobranca__sicoob_cnab240_pix.rem") {
         let r = read_remessa(&b, ReadOptions::lenient()).expect("lenient");
-        assert_eq!(problems(&r.problems), ["trailer_count:qtd_registros@8"]);
+        assert_eq!(
+            problems(&r.problems),
+            [
+                "not_digits:codigo_movimento@6",
+                "trailer_count:qtd_registros@8"
+            ]
+        );
     }
     // "Sicoob correspondente BB" (brcobranca): a different product — Sicoob titles registered through Banco do
     // Brasil — with its own layout: no file header, no file trailer, lote 0000 records, a header de lote that is
@@ -161,6 +177,8 @@ fn corpus_remessas() {
                 "bad_date:data_gravacao@1",
                 "not_digits:especie@2",
                 "not_digits:nosso_numero@2",
+                // its records carry bank 000 under a header de lote of 756
+                "bank_mismatch:banco@",
             ],
         );
     }

@@ -105,11 +105,17 @@ fn corpus_brboleto_retorno_motivos_by_ocorrencia() -> R {
 }
 
 #[test]
-fn corpus_laravel_retorno_reads_strictly() -> R {
+fn corpus_laravel_retorno_reads_with_one_bad_header_date() -> R {
     let Some(bytes) = corpus("748-sicredi/cnab400/retorno/laravelboleto__sicredi.ret") else {
         return Ok(());
     };
-    let r = read_retorno(&bytes, ReadOptions::strict())?;
+    // laravel-boleto's synthetic file: the header's data de gravação (95-102, AAAAMMDD) is "11111600".
+    let r = read_retorno(&bytes, ReadOptions::lenient())?;
+    let found: Vec<String> = r.problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        found,
+        [r#"line 1, columns 95-102 (data_gravacao): expected a date, found "11111600""#]
+    );
     let e = r.entries.first().ok_or("no entry")?;
     assert_eq!(
         e.ocorrencia.as_ref().map(|o| (o.code.as_str(), o.kind)),

@@ -37,9 +37,15 @@ fn corpus_unicred_file_under_001_reads_as_unicred() {
         .iter()
         .filter(|p| matches!(p.kind, ErrorKind::TrailerCount { .. }))
         .count();
+    // The extra byte pushes each detail's sequence number (395-400) to " 00000".
+    let sequence = r
+        .problems
+        .iter()
+        .filter(|p| p.field == Some("sequencial") && matches!(p.kind, ErrorKind::NotDigits { .. }))
+        .count();
     assert_eq!(
-        (long, trailer, r.problems.len()),
-        (2, 1, 3),
+        (long, trailer, sequence, r.problems.len()),
+        (2, 1, 2, 5),
         "{:?}",
         r.problems
     );
@@ -125,11 +131,18 @@ fn corpus_remessa(name: &str) -> Option<Remessa> {
         .join("../../../shared/corpus/real/136-unicred/cnab400/remessa")
         .join(name);
     let bytes = std::fs::read(p).ok()?;
-    let CnabFile::Remessa(r) = read(&bytes, ReadOptions::strict()).unwrap() else {
+    let CnabFile::Remessa(r) = read(&bytes, ReadOptions::lenient()).unwrap() else {
         panic!("not a remessa")
     };
     assert_eq!(r.bank.unwrap().code(), 136);
-    assert!(r.problems.is_empty(), "{name}");
+    let found: Vec<String> = r.problems.iter().map(|p| p.to_string()).collect();
+    // br_boleto's generator writes spaces at the start of 140-149 (numeric, zero-filled): its one defect.
+    let expected: &[&str] = if name == "brboleto__unicred.rem" {
+        &[r#"line 2, columns 140-149 (filler_2): expected digits, found "   0000000""#]
+    } else {
+        &[]
+    };
+    assert_eq!(found, expected, "{name}");
     Some(r)
 }
 

@@ -102,7 +102,8 @@ fn check(model_path: &Path, bless: bool) -> Result<(), String> {
         let model: Remessa = serde_json::from_str(&json).map_err(|e| format!("model: {e}"))?;
         (
             write_remessa_with(&model, bank, layout, WriteOptions::default())
-                .map_err(|e| format!("write: {e}"))?,
+                .map_err(|e| format!("write: {e}"))?
+                .bytes,
             "rem",
         )
     } else {

@@ -186,7 +186,12 @@ fn titulo(spec: &LayoutSpec, g: &Gen) -> Titulo {
         nosso_numero_dv: Some("0".into()),
         seu_numero: g.seu_numero.chars().take(seu_w).collect(),
         carteira,
-        especie: "01".into(),
+        // A code of the field's width (Sicredi 400's espécie is one letter: "A" = duplicata mercantil).
+        especie: match entry_width(spec, Role::Especie) {
+            Some((1, Kind::Num { .. })) => "2".into(),
+            Some((1, _)) => "A".into(),
+            _ => "01".into(),
+        },
         aceite: "N".into(),
         emissao: date(g.emissao),
         vencimento: date(g.venc),

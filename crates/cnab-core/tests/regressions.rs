@@ -130,14 +130,14 @@ fn dates_the_format_cannot_hold_are_refused_when_writing() {
         .expect_err("400, 2075");
     assert_eq!(
         e240.to_string(),
-        "line 3, columns 78-85 (vencimento): value \"+12345-01-01\" does not fit 8 positions"
+        "line 3, columns 78-85 (vencimento): título 1 (seu número \"NF-1001\", nosso número \"12345678\"): vencimento \"+12345-01-01\": year outside 1-9999, the years this field's format can hold"
     );
     assert_eq!(
         e400.to_string(),
-        "line 2, columns 121-126 (vencimento): value \"+12345-01-01\" does not fit 6 positions"
+        "line 2, columns 121-126 (vencimento): título 1 (seu número \"NF-1001\", nosso número \"12345678\"): vencimento \"+12345-01-01\": year outside 1970-2069, the years this field's format can hold"
     );
     assert_eq!(
         e400b.to_string(),
-        "line 2, columns 121-126 (vencimento): value \"2075-01-01\" does not fit 6 positions"
+        "line 2, columns 121-126 (vencimento): título 1 (seu número \"NF-1001\", nosso número \"12345678\"): vencimento \"2075-01-01\": year outside 1970-2069, the years this field's format can hold"
     );
 }

@@ -35,11 +35,15 @@ from ._model import (
     Ocorrencia,
     OcorrenciaKind,
     Pessoa,
+    PixInfo,
     Record,
     Remessa,
     Retorno,
     RetornoEntry,
     Titulo,
+    CnabWriteWarning,
+    WriteWarning,
+    Written,
     _bank_code,
     _file_from_native,
 )
@@ -68,6 +72,7 @@ __all__ = [
     "Ocorrencia",
     "Motivo",
     "Pessoa",
+    "PixInfo",
     "RetornoEntry",
     "Encargo",
     "Instrucao",
@@ -76,6 +81,9 @@ __all__ = [
     "FieldValue",
     "Retorno",
     "Remessa",
+    "WriteWarning",
+    "CnabWriteWarning",
+    "Written",
 ]
 
 Source = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview]

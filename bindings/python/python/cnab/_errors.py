@@ -149,7 +149,7 @@ _LAYOUT_KINDS = frozenset(
     }
 )
 _FIELD_KINDS = frozenset(
-    {"not_digits", "bad_date", "missing_date", "bad_const", "overflow", "invalid", "unknown_ocorrencia"}
+    {"not_digits", "bad_date", "missing_date", "bad_const", "overflow", "invalid", "unknown_ocorrencia", "unwritable", "bad_model"}
 )
 _TRAILER_KINDS = frozenset({"trailer_count"})
 

@@ -9,8 +9,9 @@ import decimal
 import enum
 import json
 import os
+import warnings as _warnings
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterator, List, Optional, Union
+from typing import Any, Dict, Iterator, List, Optional, Tuple, Union
 
 from . import _cnab
 from . import _convert
@@ -26,6 +27,7 @@ __all__ = [
     "Ocorrencia",
     "Motivo",
     "Pessoa",
+    "PixInfo",
     "RetornoEntry",
     "Encargo",
     "Instrucao",
@@ -33,6 +35,9 @@ __all__ = [
     "Record",
     "Retorno",
     "Remessa",
+    "WriteWarning",
+    "CnabWriteWarning",
+    "Written",
 ]
 
 FieldValue = Union[None, int, decimal.Decimal, datetime.date, str, Dict[str, Any]]
@@ -207,6 +212,24 @@ class Pessoa(_Model):
 
 
 @dataclass
+class PixInfo(_Model):
+    """Pix data of a boleto híbrido as a retorno carries them (each layout carries a subset)."""
+
+    tipo_chave: str = ""
+    """Tipo de chave DICT as sent (1 CPF, 2 CNPJ, 3 celular, 4 e-mail, 5 chave aleatória)."""
+    chave: str = ""
+    url: str = ""
+    """Location (URL) of the dynamic QR code."""
+    txid: str = ""
+    emv: str = ""
+    """The whole EMV QR code (BR Code), where the layout carries it."""
+
+    def to_dict(self) -> Dict[str, Any]:
+        # as the core serializes it: empty fields left out
+        return {k: v for k, v in super().to_dict().items() if v}
+
+
+@dataclass
 class RetornoEntry(_Model):
     """One retorno entry: what happened to one title."""
 
@@ -238,10 +261,22 @@ class RetornoEntry(_Model):
     outras_despesas: Optional[decimal.Decimal] = None
     outros_creditos: Optional[decimal.Decimal] = None
     pagador: Optional[Pessoa] = None
+    pix: Optional[PixInfo] = None
+    """Pix data of a boleto híbrido, where the retorno carries them."""
     banco_cobrador: str = ""
     agencia_cobradora: str = ""
     line: int = 0
     """1-based line of the entry's first record."""
+
+    def to_dict(self) -> Dict[str, Any]:
+        d = super().to_dict()
+        # the core leaves these out where the layout does not carry them
+        for k in ("juros", "multa", "pix"):
+            if d[k] is None:
+                del d[k]
+        if not d["variacao"]:
+            del d["variacao"]
+        return d
 
     @property
     def kind(self) -> Optional[OcorrenciaKind]:
@@ -408,6 +443,71 @@ class Retorno(_FileMixin, _Model):
         }
 
 
+@dataclass(frozen=True)
+class WriteWarning:
+    """A value the writer did not write as given: text cut to its field (``kind == "truncated"``), a value the
+    layout has no field for (``"not_carried"``), or a value where the layout fixes the field's content
+    (``"fixed"``). ``str(w)`` is the message ``cnab remessa`` prints on stderr."""
+
+    titulo: int
+    """1-based title index; 0 for the header."""
+    seu_numero: str
+    nosso_numero: str
+    field: str
+    """The model field: ``"pagador.nome"``, ``"mensagens[4]"``, ``"header.beneficiario.nome"``…"""
+    value: str
+    """The value as given."""
+    kind: str
+    message: str
+    line: Optional[int] = None
+    """The line written (``None`` when the value was not written)."""
+    columns: Optional[Tuple[int, int]] = None
+    layout_field: Optional[str] = None
+    width: Optional[int] = None
+    """The field's width, for ``"truncated"``."""
+    written: Optional[str] = None
+    """What was written instead, for ``"truncated"`` and ``"fixed"``."""
+
+    def __str__(self) -> str:
+        return self.message
+
+    @classmethod
+    def _from_json(cls, d: Dict[str, Any]) -> "WriteWarning":
+        cols = d.get("columns")
+        return cls(
+            titulo=int(d.get("titulo", 0)),
+            seu_numero=str(d.get("seu_numero", "")),
+            nosso_numero=str(d.get("nosso_numero", "")),
+            field=str(d.get("field", "")),
+            value=str(d.get("value", "")),
+            kind=str(d.get("kind", "")),
+            message=str(d.get("message", "")),
+            line=int(d["line"]) if d.get("line") else None,
+            columns=(int(cols[0]), int(cols[1])) if cols else None,
+            layout_field=d.get("layout_field"),
+            width=d.get("width"),
+            written=d.get("written"),
+        )
+
+
+class CnabWriteWarning(UserWarning):
+    """The category of the Python warnings :meth:`Remessa.to_bytes` issues, one per :class:`WriteWarning`
+    (``.warning``). ``warnings.simplefilter("error", cnab.CnabWriteWarning)`` turns them into exceptions; the
+    ``strict=True`` argument refuses them in the core instead (a :class:`CnabError`)."""
+
+    def __init__(self, warning: WriteWarning) -> None:
+        super().__init__(warning.message)
+        self.warning = warning
+
+
+@dataclass(frozen=True)
+class Written:
+    """A written remessa and what was not written as given."""
+
+    data: bytes
+    warnings: List[WriteWarning]
+
+
 @dataclass
 class Remessa(_FileMixin, _Model):
     """A remessa: a header and the titles. Build one by hand (dataclasses or dicts) and write it with
@@ -445,9 +545,18 @@ class Remessa(_FileMixin, _Model):
             r.bank = _bank(bank)
         return r
 
-    def to_bytes(self, bank: Union[str, int, Bank, None] = None, layout: Optional[int] = None) -> bytes:
-        """Writes the remessa as the bank's manual demands (CRLF, upper-case ASCII). ``bank`` and ``layout``
-        default to the ones it was read with."""
+    def to_written(
+        self,
+        bank: Union[str, int, Bank, None] = None,
+        layout: Optional[int] = None,
+        *,
+        strict: bool = False,
+    ) -> Written:
+        """Writes the remessa as the bank's manual demands (CRLF, upper-case ASCII) and returns the bytes with the
+        warnings: every text cut to its field and every value the layout cannot carry. Values that cannot be
+        written as given (more than two decimals, letters in a numeric field, a code wider than its field, a
+        character with no ASCII form, an invalid CPF/CNPJ) raise :class:`CnabError`; with ``strict=True`` so do
+        the warnings. ``bank`` and ``layout`` default to the ones it was read with."""
         b = bank if bank is not None else self.bank
         if b is None:
             raise TypeError("to_bytes(): bank is required (e.g. bank='341')")
@@ -456,21 +565,37 @@ class Remessa(_FileMixin, _Model):
             raise TypeError("to_bytes(): layout is required (240 or 400)")
         model = {"header": self.header.to_dict(), "titulos": [t.to_dict() for t in self.titulos]}
         try:
-            out: bytes = _cnab.write_remessa(json.dumps(model), _bank_code(b), int(lay))
+            out, warnings_json = _cnab.write_remessa(json.dumps(model), _bank_code(b), int(lay), strict)
         except _cnab.NativeError as e:
             raise _from_native(e) from None
-        return out
+        return Written(out, [WriteWarning._from_json(w) for w in json.loads(warnings_json)])
+
+    def to_bytes(
+        self,
+        bank: Union[str, int, Bank, None] = None,
+        layout: Optional[int] = None,
+        *,
+        strict: bool = False,
+    ) -> bytes:
+        """:meth:`to_written`'s bytes; each warning is also issued as a Python warning (:class:`CnabWriteWarning`)."""
+        w = self.to_written(bank=bank, layout=layout, strict=strict)
+        for x in w.warnings:
+            _warnings.warn(CnabWriteWarning(x), stacklevel=2)
+        return w.data
 
     def write(
         self,
         path: Union[str, "os.PathLike[str]"],
         bank: Union[str, int, Bank, None] = None,
         layout: Optional[int] = None,
-    ) -> None:
-        """Writes :meth:`to_bytes` to a file."""
-        data = self.to_bytes(bank=bank, layout=layout)
+        *,
+        strict: bool = False,
+    ) -> List[WriteWarning]:
+        """Writes :meth:`to_written`'s bytes to a file and returns its warnings."""
+        w = self.to_written(bank=bank, layout=layout, strict=strict)
         with open(path, "wb") as f:
-            f.write(data)
+            f.write(w.data)
+        return w.warnings
 
 
 def _bank_code(b: Union[str, int, Bank]) -> str:

@@ -68,6 +68,12 @@ class Parsed(_DictLike):
     """What the reader decided and could not prove: a value above 99,999,999.99 read over the fator positions
     (``fator_vencimento`` is then ``None``), or a fator with no due date in FEBRABAN's window."""
 
+    def to_dict(self) -> Dict[str, Any]:
+        d = super().to_dict()
+        if not d["avisos"]:
+            del d["avisos"]  # as the core: left out when empty
+        return d
+
 
 @dataclass(frozen=True)
 class BoletoOutput(_DictLike):

@@ -12,7 +12,7 @@
 //! `nosso_numero` is taken as already carrying modalidade and emissão.
 //!
 //! Campo livre: beneficiário(6) + its DV(1) [or a 7-digit code above 999999, no DV] +
-//! NN[3-5] + NN[1] + NN[6-8] + NN[2] + NN[9-17] + DV (módulo 11 as above, of the 24 digits).
+//! `NN[3-5] + NN[1] + NN[6-8] + NN[2] + NN[9-17]` + DV (módulo 11 as above, of the 24 digits).
 
 use crate::dv::{ch, mod11_zero};
 use crate::error::{BoletoError, Result};

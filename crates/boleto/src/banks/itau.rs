@@ -11,10 +11,10 @@
 //!
 //! Nosso número DAC = módulo 10 of agência + conta + carteira + nosso número, except the
 //! carteiras of [`CARTEIRAS_DAC_CURTO`]: módulo 10 of carteira + nosso número only. The manual's
-//! Nota 23 ("Número do título", Mar 2015 p. 33-34; same text in *Cobrança 400 bytes CNAB*, Julho
-//! 2021 v3, p. 45-46) names them: "exceto as carteiras escriturais e na modalidade direta as
+//! Nota 23 ("Número do título", Mar 2015 p. 34; same text in *Cobrança 400 bytes CNAB*, Julho
+//! 2021 v3, p. 46) names them: "exceto as carteiras escriturais e na modalidade direta as
 //! carteiras 126, 131, 145, 150 e 168"; the escriturais are the carteiras of type `E` in Nota 5
-//! (Mar 2015 p. 16-17). Anexo 4 repeats the direta list as 126, 131, **146**, 150, 168; both 145
+//! (Mar 2015 pp. 17-18). Anexo 4 repeats the direta list as 126, 131, **146**, 150, 168; both 145
 //! and 146 are kept. A real Itaú retorno confirms carteira 112: nosso número 112/11025727 comes
 //! back with DAC 9 = módulo 10 of `11211025727` (the long form would give 8).
 //! (brcobranca lists only 112 of the escriturais and 106/195 as seu-número carteiras, and

@@ -16,7 +16,7 @@
 //! - P: seu número 63-73 (11) + blanks 74-77; T: seu número 59-69 (11) + blanks 70-73;
 //! - retorno movimento codes (C044) differ: '01' solicitação de impressão, '35'-'41' banco de pagadores,
 //!   '44'-'47' estornos/liquidação on-line, '61'/'62'; no '11', '15', '17', '29';
-//! - motivos of movimentos 02, 03, 26 and 30 are Caixa's own list C047A (pp. 62-66), not FEBRABAN's ("88" is
+//! - motivos of movimentos 02, 03, 26 and 30 are Caixa's own list C047A (pp. 63-67), not FEBRABAN's ("88" is
 //!   "Número da remessa menor/igual remessa anterior", not "e-mail lido"); the others use FEBRABAN's;
 //! - segmento W (p. 45) is the "Retorno da Pré-Crítica": a remessa record that the file check flagged, with the
 //!   record's position and up to 19 pairs of field code (C076, `CCTS`) and C047A code "não necessariamente um
@@ -411,7 +411,7 @@ const fn m(code: &'static str, description: &'static str) -> MotivoDef {
     }
 }
 
-/// C047 A — "Códigos de ocorrências e rejeições (impeditivas e não impeditivas) de '01' a '99'" (pp. 62-66), in the
+/// C047 A — "Códigos de ocorrências e rejeições (impeditivas e não impeditivas) de '01' a '99'" (pp. 63-67), in the
 /// manual's order.
 pub const MOTIVOS_C047A: &[MotivoDef] = &[
     m("AA", "Cód Desconto Preenchido, Obrig Data e Valor/Perc"),
@@ -726,8 +726,8 @@ const fn concat<const N: usize>(a: &[MotivoDef], b: &[MotivoDef]) -> [MotivoDef;
 }
 
 /// Caixa's C047A first (it wins for movimentos 02/03/26/30), FEBRABAN's list for the other movimentos.
-const MOTIVOS: [MotivoDef; MOTIVOS_C047A.len() + feb::MOTIVOS.len()] =
-    concat(MOTIVOS_C047A, feb::MOTIVOS);
+const MOTIVOS: &[MotivoDef] =
+    &concat::<{ MOTIVOS_C047A.len() + feb::MOTIVOS.len() }>(MOTIVOS_C047A, feb::MOTIVOS);
 
 /// Caixa's description of a C047A code.
 fn c047a(code: &str) -> Option<&'static str> {
@@ -807,7 +807,7 @@ pub const RETORNO: LayoutSpec = LayoutSpec::new(
     OCORRENCIAS,
     MANUAL,
 )
-.motivos(&MOTIVOS)
+.motivos(MOTIVOS)
 .retorno_hook(retorno_hook);
 
 /// CNAB 240 layouts of this bank.

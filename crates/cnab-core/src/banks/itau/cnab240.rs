@@ -18,8 +18,8 @@
 //! - T 214-221 four error codes (alphanumeric), 222-223 código de liquidação; U 78-92 valor pago;
 //! - ocorrência (nota 22) and movimento (nota 4) codes are Itaú's own.
 //!
-//! Inscrição fields are 9(15) in the manual: the writer right-aligns them with zeros ([`zero_pad_inscricoes`]) and
-//! the reader drops the padding ([`unpad_inscricao`]); the pagador's/sacador's are alphanumeric so that the
+//! Inscrição fields are 9(15) in the manual: the writer right-aligns them with zeros (`zero_pad`) and
+//! the reader drops the padding (`unpad_inscricao`); the pagador's/sacador's are alphanumeric so that the
 //! alphanumeric CNPJ (2026) reads; the beneficiário's in the batch header is a number (needs an engine kind for
 //! zero-filled alphanumerics to take an alphanumeric CNPJ).
 

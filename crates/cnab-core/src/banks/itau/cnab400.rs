@@ -272,14 +272,14 @@ pub const DETALHE_RETORNO: RecordLayout = RecordLayout {
     ],
 };
 
-/// Retorno — registro opcional boleto Pix, tipo 3.
+/// Retorno — registro opcional boleto Pix, tipo 3 (p. 23; notas 40-41): the EMV feeds the entry's `pix.emv`.
 pub const PIX_RETORNO: RecordLayout = RecordLayout {
     name: "detalhe_pix",
     len: 400,
     source: SRC_RET,
     fields: &[
         F::constant("tipo_registro", 1, 1, "3"),
-        F::alpha("emv_qr_code", 2, 391),
+        F::alpha("emv_qr_code", 2, 391).role(R::PixEmv),
         F::alpha("codigo_erro_pix", 392, 394),
         F::num("sequencial", 395, 400).role(R::Sequencial),
     ],
@@ -835,7 +835,7 @@ const ENTRY_REMESSA: &[EntryRecord] = &[
     EntryRecord {
         key: RecordKey::Detail(b'2'),
         starts: false,
-        emit: Emit::IfAny(&[R::MultaValor]),
+        emit: Emit::IfAny(&[R::MultaCodigo, R::MultaData, R::MultaValor]),
     },
     EntryRecord {
         key: RecordKey::Detail(b'3'),
@@ -876,7 +876,7 @@ const ENTRY_RETORNO: &[EntryRecord] = &[
     EntryRecord {
         key: RecordKey::Detail(b'3'),
         starts: false,
-        emit: Emit::Never,
+        emit: Emit::IfAny(&[R::PixEmv]),
     },
     EntryRecord {
         key: RecordKey::Detail(b'4'),

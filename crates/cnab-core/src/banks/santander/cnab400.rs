@@ -288,16 +288,19 @@ pub const DETALHE_RETORNO: RecordLayout = RecordLayout {
 
 /// Retorno — registro movimento tipo 2, identificação dos dados do QR Code Pix (boleto híbrido). This record is
 /// newer than H7800 v2.17; positions as implemented by kivanio/brcobranca PR #268 ("Santander: remessa/retorno com
-/// cobrança PIX", `lib/brcobranca/retorno/cnab400/santander.rb`): tipo de chave 2, chave DICT 3-79, txid 80-114.
+/// cobrança PIX", `lib/brcobranca/retorno/cnab400/santander.rb`): tipo de chave 2, chave DICT 3-79, txid 80-114;
+/// eduardokum/laravel-boleto (`Retorno/Cnab400/Banco/Santander.php`) reads the same 3-79 and 80-114. Both corpus files
+/// fit: `laravelboleto__santander_pix.ret` (tipo 5, an EVP key right-aligned at 44-79, txid at 97-114) and
+/// `brcobranca__CNAB400SANTANDER.RET` (tipo 1, a CPF at 3-13, txid at 80-109). They feed the entry's `pix`.
 pub const PIX_RETORNO: RecordLayout = RecordLayout {
     name: "detalhe_pix",
     len: 400,
     source: "Santander CNAB 400 boleto Pix (registro tipo 2), per kivanio/brcobranca PR #268",
     fields: &[
         F::constant("tipo_registro", 1, 1, "2"),
-        F::alpha("tipo_chave_dict", 2, 2),
-        F::alpha("chave_dict", 3, 79),
-        F::alpha("txid", 80, 114),
+        F::alpha("tipo_chave_dict", 2, 2).role(R::PixTipoChave),
+        F::alpha("chave_dict", 3, 79).role(R::PixChave),
+        F::alpha("txid", 80, 114).role(R::PixTxid),
         F::alpha("brancos", 115, 394),
         F::num("sequencial", 395, 400).role(R::Sequencial),
     ],
@@ -618,7 +621,7 @@ const ENTRY_RETORNO: &[EntryRecord] = &[
     EntryRecord {
         key: RecordKey::Detail(b'2'),
         starts: false,
-        emit: Emit::Never,
+        emit: Emit::IfAny(&[R::PixChave, R::PixTxid]),
     },
 ];
 

@@ -157,21 +157,74 @@ pub const HEADER_LOTE: RecordLayout = RecordLayout {
     ],
 };
 
-/// Every Sicoob record: FEBRABAN headers/trailers and Q/R/S/U, Sicoob P and T.
+/// Segmento S (aba 05, campos 01.3S-14.3S): FEBRABAN's, with the tipo de impressão (08.3S, position 18) fixed to
+/// '3' — "Os tipos de impressão 1 e 2 não são utilizadas" — so a file that uses them is named as such instead of its
+/// line number and 140-character message being read as mensagens 5 and 6 (and rewritten as tipo 3).
+pub const SEGMENTO_S: RecordLayout = RecordLayout {
+    name: "segmento_s",
+    len: 240,
+    source: "Sicoob, Leiaute Cobrança Sicoob, aba 05.Remessa - Opção CNAB240, Segmento S (tipo de impressão 3)",
+    fields: &[
+        F::num("banco", 1, 3).role(R::BancoCodigo),
+        F::num("lote", 4, 7).role(R::Lote),
+        F::constant("tipo_registro", 8, 8, "3"),
+        F::num("sequencial", 9, 13).role(R::Sequencial),
+        F::constant("segmento", 14, 14, "S"),
+        F::blank("cnab_1", 15, 15),
+        F::num("codigo_movimento", 16, 17).role(R::Movimento),
+        F::constant("tipo_impressao", 18, 18, "3"),
+        F::alpha("mensagem_5", 19, 58).role(R::Mensagem1),
+        F::alpha("mensagem_6", 59, 98).role(R::Mensagem2),
+        F::alpha("mensagem_7", 99, 138),
+        F::alpha("mensagem_8", 139, 178),
+        F::alpha("mensagem_9", 179, 218),
+        F::blank("cnab_2", 219, 240),
+    ],
+};
+
+/// Trailer de lote (aba 05, campos 01.5-15.5): the leiaute makes FEBRABAN's totals numeric — quantity (6) and value
+/// (15 + 2 decimals) of titles in cobrança simples (06.5, 07.5), vinculada (08.5, 09.5), caucionada (10.5, 11.5)
+/// and descontada (12.5, 13.5). The writer counts every title in cobrança simples, as brcobranca, pycobranca and
+/// brboleto write Sicoob remessas (their files are in the corpus); the other groups are zeros. Sicoob's
+/// modalidades other than simples (P 50-51) are not distinguished here.
+pub const TRAILER_LOTE: RecordLayout = RecordLayout {
+    name: "trailer_lote",
+    len: 240,
+    source: "Sicoob, Leiaute Cobrança Sicoob, aba 05.Remessa - Opção CNAB240, Trailer de Lote",
+    fields: &[
+        F::num("banco", 1, 3).role(R::BancoCodigo),
+        F::num("lote", 4, 7).role(R::Lote),
+        F::constant("tipo_registro", 8, 8, "5"),
+        F::blank("cnab_1", 9, 17),
+        F::num("qtd_registros", 18, 23).role(R::QtdRegistros),
+        F::num("qtd_simples", 24, 29).role(R::QtdTitulos),
+        F::dec("valor_simples", 30, 46, 2).role(R::ValorTotal),
+        F::num("qtd_vinculada", 47, 52),
+        F::dec("valor_vinculada", 53, 69, 2),
+        F::num("qtd_caucionada", 70, 75),
+        F::dec("valor_caucionada", 76, 92, 2),
+        F::num("qtd_descontada", 93, 98),
+        F::dec("valor_descontada", 99, 115, 2),
+        F::alpha("aviso_lancamento", 116, 123),
+        F::blank("cnab_2", 124, 240),
+    ],
+};
+
+/// Every Sicoob record: FEBRABAN file header/trailer and Q/R/U, Sicoob P, S, T and trailer de lote.
 pub const RECORDS: &[(RecordKey, &RecordLayout)] = &[
     (RecordKey::FileHeader, &feb::HEADER_ARQUIVO),
     (RecordKey::BatchHeader, &HEADER_LOTE),
     (RecordKey::Segment(b'P'), &SEGMENTO_P),
     (RecordKey::Segment(b'Q'), &feb::SEGMENTO_Q),
     (RecordKey::Segment(b'R'), &feb::SEGMENTO_R),
-    (RecordKey::Segment(b'S'), &feb::SEGMENTO_S),
+    (RecordKey::Segment(b'S'), &SEGMENTO_S),
     (RecordKey::Segment(b'T'), &SEGMENTO_T),
     (RecordKey::Segment(b'U'), &feb::SEGMENTO_U),
     (
         RecordKey::Segment(b'Y'),
         &crate::banks::bb::cnab240::SEGMENTO_Y,
     ),
-    (RecordKey::BatchTrailer, &feb::TRAILER_LOTE),
+    (RecordKey::BatchTrailer, &TRAILER_LOTE),
     (RecordKey::FileTrailer, &feb::TRAILER_ARQUIVO),
 ];
 

@@ -188,7 +188,7 @@ pub const DETALHE_RETORNO: RecordLayout = RecordLayout {
         F::dec("abatimento", 228, 240, 2).role(R::Abatimento),
         F::dec("desconto", 241, 253, 2).role(R::Desconto),
         F::dec("valor_pago", 254, 266, 2).role(R::ValorPago),
-        // §10.2 p. 53-54: "Juros de mora" 267-279 and "Multa" 280-292 apart; the entry keeps both
+        // §10.2 p. 54: "Juros de mora" 267-279 and "Multa" 280-292 apart; the entry keeps both
         // (`juros`, `multa`) and their sum in `juros_multa`.
         F::dec("juros_mora", 267, 279, 2).role(R::Juros),
         F::dec("multa", 280, 292, 2).role(R::Multa),

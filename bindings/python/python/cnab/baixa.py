@@ -1,0 +1,453 @@
+"""Baixa: settle open titles from retornos exactly once — amounts due, a ledger, reports.
+
+The same operations as ``cnab baixa`` (and the same JSON underneath)::
+
+    from datetime import date
+    from decimal import Decimal
+    from cnab import baixa
+
+    ledger = baixa.Ledger("ledger.db")          # SQLite file (created if missing); Ledger() = in memory
+    ledger.import_titles("titles.csv")         # or a list of baixa.Titulo / dicts with the CSV's keys
+    result = ledger.apply("retorno.ret")       # one transaction; the same file again settles nothing
+    result.outcomes                            # {"paid": 1, "paid_late": 1, ...}
+    ledger.settle("NF-02", Decimal("34.66"), date(2012, 4, 30), "pix", por="maria", motivo="resto")
+    ledger.report(date(2012, 6, 15)).portfolio.overdue_over_90.valor
+    baixa.valor_devido(baixa.Titulo(id="NF-1", banco="341", nosso_numero="1", valor=Decimal("1000.00"),
+                                    vencimento=date(2026, 3, 10), multa_pct=Decimal(2),
+                                    juros_pct_mes=Decimal(1)), date(2026, 3, 25)).total   # Decimal('1025.00')
+
+Amounts are ``decimal.Decimal``, dates ``datetime.date``. Problems raise :class:`BaixaError` (a bad titles row:
+``.line`` is the row, ``.field`` the column; an unknown title id: ``.kind == "unknown_title"``) or, for a retorno
+or remessa that does not read, the :class:`cnab.CnabError` subclass the reader raises.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import decimal
+import json
+import os
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
+
+from . import _cnab
+from . import _convert
+from ._errors import CnabError, _from_payload
+
+__all__ = [
+    "Ledger",
+    "Titulo",
+    "valor_devido",
+    "due",
+    "BaixaError",
+    "ImportSummary",
+    "EntryRow",
+    "Problem",
+    "ApplyResult",
+    "OutcomeTotals",
+    "FileReport",
+    "Breakdown",
+    "Due",
+    "Bucket",
+    "Portfolio",
+    "OpenTitle",
+    "Devedor",
+    "Report",
+    "Settlement",
+    "Event",
+    "MEIOS",
+]
+
+PathLike = Union[str, "os.PathLike[str]"]
+MEIOS = ("deposito", "transferencia", "dinheiro", "pix", "outro")
+"""How money received outside the boleto arrived (``settle``'s ``meio``)."""
+
+
+class BaixaError(CnabError):
+    """A bad titles row (``.line`` = row, ``.field`` = column), an unknown title id (``.kind == "unknown_title"``),
+    a usage problem (``.kind == "usage"``) or a ledger failure (``.kind == "ledger"``)."""
+
+
+def _raise(exc: BaseException) -> CnabError:
+    try:
+        payload = json.loads(str(exc.args[0]))
+    except (ValueError, IndexError, TypeError):
+        return BaixaError(str(exc))
+    if payload.get("source") != "baixa":
+        return _from_payload(payload)
+    return BaixaError(
+        str(payload.get("message", "")),
+        line=payload.get("line") or None,
+        field=payload.get("field"),
+        kind=str(payload.get("kind") or "invalid"),
+    )
+
+
+@dataclass
+class Titulo:
+    """An open title, with the keys of the titles CSV / JSON (``id, banco, nosso_numero, valor, vencimento``
+    required). Give ``multa_pct`` or ``multa_valor``, ``juros_pct_mes`` or ``juros_valor_dia``, ``desconto_valor``
+    or ``desconto_pct`` (until ``desconto_ate``; the due date when ``None``)."""
+
+    id: str
+    banco: str
+    nosso_numero: str
+    valor: decimal.Decimal
+    vencimento: datetime.date
+    convenio: str = ""
+    seu_numero: str = ""
+    emissao: Optional[datetime.date] = None
+    pagador_documento: str = ""
+    pagador_nome: str = ""
+    multa_pct: Optional[decimal.Decimal] = None
+    multa_valor: Optional[decimal.Decimal] = None
+    juros_pct_mes: Optional[decimal.Decimal] = None
+    juros_valor_dia: Optional[decimal.Decimal] = None
+    desconto_valor: Optional[decimal.Decimal] = None
+    desconto_pct: Optional[decimal.Decimal] = None
+    desconto_ate: Optional[datetime.date] = None
+    abatimento: Optional[decimal.Decimal] = None
+
+    def __post_init__(self) -> None:
+        _convert.coerce_fields(self)
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON object the core reads (empty and ``None`` values left out)."""
+        out: Dict[str, Any] = {}
+        for f in dataclasses.fields(self):
+            v = getattr(self, f.name)
+            if v is None or v == "":
+                continue
+            out[f.name] = _convert.to_json_value(v)
+        return out
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """What an import did."""
+
+    added: int = 0
+    updated: int = 0
+    """Titles whose data changed (their state and history are kept)."""
+    unchanged: int = 0
+
+
+@dataclass(frozen=True)
+class EntryRow:
+    """One entry's outcome (or a settlement by hand's)."""
+
+    line: int = 0
+    """1-based line in its file (0 for a settlement by hand)."""
+    outcome: str = ""
+    """``registered``, ``rejected``, ``paid``, ``paid_late``, ``underpaid``, ``overpaid``, ``paid_after_write_off``,
+    ``written_off``, ``protest``, ``fee_only``, ``unmatched``, ``duplicate``, …"""
+    title_id: Optional[str] = None
+    expected: Optional[decimal.Decimal] = None
+    paid: Optional[decimal.Decimal] = None
+    difference: Optional[decimal.Decimal] = None
+    """``paid − expected``."""
+    date: Optional[datetime.date] = None
+    motivos: List[str] = field(default_factory=list)
+    note: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A line of a retorno applied leniently that did not read cleanly."""
+
+    line: int = 0
+    columns: Optional[List[int]] = None
+    field: Optional[str] = None
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class OutcomeTotals:
+    count: int = 0
+    paid: decimal.Decimal = decimal.Decimal(0)
+    credited: decimal.Decimal = decimal.Decimal(0)
+    fees: decimal.Decimal = decimal.Decimal(0)
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """What one file did."""
+
+    file_id: str = ""
+    bank: str = ""
+    nsa: Optional[int] = None
+    data_geracao: Optional[datetime.date] = None
+    entries: int = 0
+    total_paid: decimal.Decimal = decimal.Decimal(0)
+    total_credited: decimal.Decimal = decimal.Decimal(0)
+    total_fees: decimal.Decimal = decimal.Decimal(0)
+    unmatched_paid: decimal.Decimal = decimal.Decimal(0)
+    by_outcome: Dict[str, OutcomeTotals] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ApplyResult:
+    """What :meth:`Ledger.apply` did with one file."""
+
+    file: str = ""
+    file_id: str = ""
+    applied: int = 0
+    """Entries applied now (0 when the file had been applied before)."""
+    already_applied: bool = False
+    outcomes: Dict[str, int] = field(default_factory=dict)
+    entries: List[EntryRow] = field(default_factory=list)
+    problems: List[Problem] = field(default_factory=list)
+    report: FileReport = field(default_factory=FileReport)
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """The amount due on a date."""
+
+    valor: decimal.Decimal = decimal.Decimal(0)
+    multa: decimal.Decimal = decimal.Decimal(0)
+    juros: decimal.Decimal = decimal.Decimal(0)
+    desconto: decimal.Decimal = decimal.Decimal(0)
+    abatimento: decimal.Decimal = decimal.Decimal(0)
+    total: decimal.Decimal = decimal.Decimal(0)
+    dias_atraso: int = 0
+
+
+@dataclass(frozen=True)
+class Due(Breakdown):
+    """A title's id with its :class:`Breakdown` (a row of ``cnab baixa due``)."""
+
+    id: str = ""
+
+
+@dataclass(frozen=True)
+class Bucket:
+    count: int = 0
+    valor: decimal.Decimal = decimal.Decimal(0)
+    devido: decimal.Decimal = decimal.Decimal(0)
+    """Amount due on the report date, charges included (open titles)."""
+
+
+@dataclass(frozen=True)
+class Portfolio:
+    """The portfolio on a date, open titles by age band."""
+
+    date: Optional[datetime.date] = None
+    open: Bucket = field(default_factory=Bucket)
+    current: Bucket = field(default_factory=Bucket)
+    overdue_1_30: Bucket = field(default_factory=Bucket)
+    overdue_31_60: Bucket = field(default_factory=Bucket)
+    overdue_61_90: Bucket = field(default_factory=Bucket)
+    overdue_over_90: Bucket = field(default_factory=Bucket)
+    paid: Bucket = field(default_factory=Bucket)
+    written_off: Bucket = field(default_factory=Bucket)
+
+
+@dataclass(frozen=True)
+class OpenTitle(Due):
+    nosso_numero: str = ""
+    seu_numero: str = ""
+    vencimento: Optional[datetime.date] = None
+    recebido: decimal.Decimal = decimal.Decimal(0)
+
+
+@dataclass(frozen=True)
+class Devedor:
+    """A customer in default with all their open titles."""
+
+    documento: str = ""
+    nome: str = ""
+    max_dias_atraso: int = 0
+    total_devido: decimal.Decimal = decimal.Decimal(0)
+    titulos: List[OpenTitle] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Report:
+    """What :meth:`Ledger.report` returns."""
+
+    date: Optional[datetime.date] = None
+    inadimplente_apos: int = 0
+    files: List[FileReport] = field(default_factory=list)
+    portfolio: Portfolio = field(default_factory=Portfolio)
+    inadimplentes: List[Devedor] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Settlement:
+    """A settlement by hand."""
+
+    title_id: str = ""
+    valor: decimal.Decimal = decimal.Decimal(0)
+    data: Optional[datetime.date] = None
+    meio: str = ""
+    por: str = ""
+    em: Optional[str] = None
+    """When it was recorded (``YYYY-MM-DDTHH:MM:SS``, UTC)."""
+    motivo: str = ""
+
+
+@dataclass(frozen=True)
+class Event:
+    """One line of a title's history: ``event`` is ``imported`` (with ``titulo``), ``entry`` (``file_id``,
+    ``outcome``), ``linked`` (``nosso_numero``, ``file_id``) or ``manual_settlement`` (``settlement``,
+    ``outcome``)."""
+
+    event: str = ""
+    file_id: Optional[str] = None
+    outcome: Optional[EntryRow] = None
+    titulo: Optional[Dict[str, Any]] = None
+    nosso_numero: Optional[str] = None
+    settlement: Optional[Settlement] = None
+
+
+TitlesArg = Union[PathLike, bytes, Sequence[Union[Titulo, Mapping[str, Any]]]]
+
+
+def _titles_bytes(titles: TitlesArg) -> bytes:
+    """A path (CSV or JSON), bytes, or a list of :class:`Titulo` / dicts → the bytes the core reads."""
+    if isinstance(titles, bytes):
+        return titles
+    if isinstance(titles, (str, os.PathLike)):
+        with open(os.fspath(titles), "rb") as f:
+            return f.read()
+    items: List[Dict[str, Any]] = []
+    for t in titles:
+        if isinstance(t, Titulo):
+            items.append(t.to_dict())
+        else:
+            items.append({str(k): _convert.to_json_value(v) for k, v in t.items() if v is not None})
+    return json.dumps(items).encode()
+
+
+def _file_bytes(f: Union[PathLike, bytes]) -> bytes:
+    if isinstance(f, bytes):
+        return f
+    with open(os.fspath(f), "rb") as fh:
+        return fh.read()
+
+
+def _iso(d: Union[datetime.date, str]) -> str:
+    return d.isoformat() if isinstance(d, datetime.date) else str(d)
+
+
+class Ledger:
+    """Titles, their states and every applied entry. ``Ledger()`` keeps everything in memory;
+    ``Ledger("ledger.db")`` opens (or creates) an SQLite file; a ``postgres://`` URL selects PostgreSQL when the
+    build has it. Each call is one transaction; the GIL is released while the core works."""
+
+    def __init__(self, path_or_url: Optional[PathLike] = None) -> None:
+        try:
+            self._native = _cnab.BaixaLedger(None if path_or_url is None else os.fspath(path_or_url))
+        except _cnab.NativeError as e:
+            raise _raise(e) from None
+
+    def import_titles(self, titles: TitlesArg) -> ImportSummary:
+        """Adds titles, or updates those with the same id (state and history kept): a CSV/JSON path, bytes, or a
+        list of :class:`Titulo` / dicts with the CSV's keys."""
+        try:
+            s = self._native.import_titles(_titles_bytes(titles))
+        except _cnab.NativeError as e:
+            raise _raise(e) from None
+        out: ImportSummary = _convert.from_dict(ImportSummary, json.loads(s))
+        return out
+
+    def import_remessa(self, remessa: Union[PathLike, bytes]) -> ImportSummary:
+        """Registers a remessa's títulos under its header's beneficiary (id = seu número, else nosso número)."""
+        try:
+            s = self._native.import_remessa(_file_bytes(remessa))
+        except _cnab.NativeError as e:
+            raise _raise(e) from None
+        out: ImportSummary = _convert.from_dict(ImportSummary, json.loads(s))
+        return out
+
+    def apply(self, retorno: Union[PathLike, bytes], *, lenient: bool = False) -> ApplyResult:
+        """Applies a retorno in one transaction. Read strictly by default (a read problem raises and nothing is
+        applied); with ``lenient=True`` the entries read are applied and the problems listed in ``.problems``."""
+        name = "<bytes>" if isinstance(retorno, bytes) else os.fspath(retorno)
+        try:
+            s = self._native.apply(_file_bytes(retorno), name, lenient)
+        except _cnab.NativeError as e:
+            raise _raise(e) from None
+        out: ApplyResult = _convert.from_dict(ApplyResult, json.loads(s))
+        return out
+
+    def settle(
+        self,
+        id: str,
+        valor: Union[decimal.Decimal, str, int],
+        data: Union[datetime.date, str],
+        meio: str,
+        *,
+        por: str = "",
+        motivo: str = "",
+    ) -> EntryRow:
+        """Settles a title by hand for money received outside the boleto (``meio`` in :data:`MEIOS`)."""
+        v = _convert.to_decimal(valor)
+        try:
+            s = self._native.settle(id, format(v, "f"), _iso(data), meio, por, motivo)
+        except _cnab.NativeError as e:
+            raise _raise(e) from None
+        out: EntryRow = _convert.from_dict(EntryRow, json.loads(s))
+        return out
+
+    def report(self, date: Optional[datetime.date] = None, *, inadimplente_apos: int = 0) -> Report:
+        """Per-file reports, the portfolio on ``date`` (default today) by age band, and the customers with a title
+        overdue more than ``inadimplente_apos`` days."""
+        d = date or datetime.date.today()
+        try:
+            s = self._native.report(d.isoformat(), inadimplente_apos)
+        except _cnab.NativeError as e:
+            raise _raise(e) from None
+        out: Report = _convert.from_dict(Report, json.loads(s))
+        return out
+
+    def report_csv(self, date: Optional[datetime.date] = None, *, inadimplente_apos: int = 0) -> str:
+        """The report as ``cnab baixa report --format csv`` prints it."""
+        d = date or datetime.date.today()
+        try:
+            return self._native.report_csv(d.isoformat(), inadimplente_apos)
+        except _cnab.NativeError as e:
+            raise _raise(e) from None
+
+    def history(self, id: str) -> List[Event]:
+        """A title's history, oldest first."""
+        try:
+            s = self._native.history(id)
+        except _cnab.NativeError as e:
+            raise _raise(e) from None
+        return [_convert.from_dict(Event, ev) for ev in json.loads(s)["events"]]
+
+    def due(self, date: datetime.date) -> List[Due]:
+        """The amount due on ``date`` of every open title in the ledger."""
+        try:
+            s = self._native.due(date.isoformat())
+        except _cnab.NativeError as e:
+            raise _raise(e) from None
+        return [_convert.from_dict(Due, x) for x in json.loads(s)]
+
+
+def due(titles: TitlesArg, date: datetime.date) -> List[Due]:
+    """The amount due on ``date`` for every title of a CSV/JSON file (path or bytes) or a list of titles — what
+    ``cnab baixa due TITLES.csv --date D`` prints."""
+    try:
+        s = _cnab.baixa_due(_titles_bytes(titles), date.isoformat())
+    except _cnab.NativeError as e:
+        raise _raise(e) from None
+    return [_convert.from_dict(Due, x) for x in json.loads(s)]
+
+
+def valor_devido(titulo: Union[Titulo, Mapping[str, Any]], date: datetime.date) -> Breakdown:
+    """The amount due for one title if paid on ``date``: multa, juros pro rata die, desconto, abatimento, and the
+    next-business-day grace for a due date on a weekend or national bank holiday."""
+    d = due([titulo], date)[0]
+    return Breakdown(
+        valor=d.valor,
+        multa=d.multa,
+        juros=d.juros,
+        desconto=d.desconto,
+        abatimento=d.abatimento,
+        total=d.total,
+        dias_atraso=d.dias_atraso,
+    )

@@ -1,0 +1,261 @@
+//! The native half of `cnab.baixa`: a ledger (in memory, SQLite, PostgreSQL URL) and the amount due on a date.
+//!
+//! Everything crosses as JSON in the shapes `cnab baixa` prints (`baixa::render`); the Python layer turns them into
+//! dataclasses with `Decimal` and `date` values. Errors are `NativeError` payloads with `"source": "baixa"` (a bad
+//! titles row: `line` = row, `field` = column) or `"source": "cnab"` (a retorno or remessa that does not read).
+
+use std::sync::Mutex;
+
+use baixa::{ImportError, Ledger, LedgerError, ManualSettlement, MemoryLedger, SqliteLedger};
+use chrono::NaiveDate;
+use cnab_core::{CnabFile, ReadOptions};
+use pyo3::prelude::*;
+use rust_decimal::Decimal;
+use serde_json::{json, Value};
+
+use crate::{cnab_err, to_json, NativeError};
+
+fn baixa_err(kind: &str, message: String, line: usize, field: Option<&str>) -> PyErr {
+    NativeError::new_err(
+        json!({"source": "baixa", "message": message, "line": line, "columns": null, "field": field,
+               "record": null, "kind": kind, "details": null})
+        .to_string(),
+    )
+}
+
+fn import_err(e: &ImportError) -> PyErr {
+    match e {
+        ImportError::Field { row, column, .. } => {
+            baixa_err("field", e.to_string(), *row, Some(column))
+        }
+        ImportError::Header(_) => baixa_err("header", e.to_string(), 1, None),
+        ImportError::Syntax { row, .. } => baixa_err("syntax", e.to_string(), *row, None),
+        _ => baixa_err("invalid", e.to_string(), 0, None),
+    }
+}
+
+fn ledger_err(e: &LedgerError) -> PyErr {
+    let kind = match e {
+        LedgerError::UnknownTitle(_) => "unknown_title",
+        LedgerError::Invalid(_) => "invalid",
+        LedgerError::SchemaTooNew { .. } => "schema_too_new",
+        _ => "ledger",
+    };
+    baixa_err(kind, e.to_string(), 0, None)
+}
+
+fn usage(message: &str) -> PyErr {
+    baixa_err("usage", message.to_string(), 0, None)
+}
+
+fn parse_date(s: &str, what: &str) -> PyResult<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .ok()
+        .filter(|_| s.len() == 10)
+        .ok_or_else(|| usage(&format!("{what}: expected YYYY-MM-DD, found {s:?}")))
+}
+
+/// The PostgreSQL backend is not part of this build yet; wiring it is the commented line.
+fn postgres_ledger(url: &str) -> PyResult<Box<dyn Ledger + Send>> {
+    let _ = url;
+    // Ok(Box::new(baixa::PostgresLedger::connect(url).map_err(|e| ledger_err(&e))?))
+    Err(usage("PostgreSQL ledger not available in this build"))
+}
+
+/// A ledger: titles, their states and every applied entry. One call = one transaction.
+#[pyclass(module = "cnab._cnab")]
+pub(crate) struct BaixaLedger {
+    inner: Mutex<Box<dyn Ledger + Send>>,
+}
+
+impl BaixaLedger {
+    fn with<T>(
+        &self,
+        py: Python<'_>,
+        f: impl FnOnce(&mut dyn Ledger) -> PyResult<T> + Send,
+    ) -> PyResult<T>
+    where
+        T: Send,
+    {
+        py.detach(|| {
+            let mut g = self
+                .inner
+                .lock()
+                .map_err(|_| usage("the ledger was poisoned by an earlier failure"))?;
+            f(g.as_mut())
+        })
+    }
+}
+
+fn read(data: &[u8], lenient: bool) -> PyResult<CnabFile> {
+    cnab_core::read_with_envelope(
+        data,
+        ReadOptions {
+            lenient,
+            ..ReadOptions::default()
+        },
+    )
+    .map(|(f, _)| f)
+    .map_err(|e| cnab_err(&e))
+}
+
+#[pymethods]
+impl BaixaLedger {
+    /// `None`: in memory; a `postgres://` / `postgresql://` URL; else an SQLite file (created if missing).
+    #[new]
+    #[pyo3(signature = (path_or_url=None))]
+    fn new(path_or_url: Option<&str>) -> PyResult<Self> {
+        let inner: Box<dyn Ledger + Send> = match path_or_url {
+            None => Box::new(MemoryLedger::new()),
+            Some(u) if u.starts_with("postgres://") || u.starts_with("postgresql://") => {
+                postgres_ledger(u)?
+            }
+            Some("") => return Err(usage("a ledger needs a file or a URL")),
+            Some(p) => Box::new(SqliteLedger::open(p).map_err(|e| ledger_err(&e))?),
+        };
+        Ok(BaixaLedger {
+            inner: Mutex::new(inner),
+        })
+    }
+
+    /// Titles from CSV or JSON bytes → `{added, updated, unchanged}`.
+    fn import_titles(&self, py: Python<'_>, data: Vec<u8>) -> PyResult<String> {
+        let s = self.with(py, |l| {
+            let t = baixa::import(&data).map_err(|e| import_err(&e))?;
+            l.import_titles(&t).map_err(|e| ledger_err(&e))
+        })?;
+        to_json(&s)
+    }
+
+    /// A remessa's títulos → `{added, updated, unchanged}`.
+    fn import_remessa(&self, py: Python<'_>, data: Vec<u8>) -> PyResult<String> {
+        let s = self.with(py, |l| {
+            let r = match read(&data, false)? {
+                CnabFile::Remessa(r) => r,
+                CnabFile::Retorno(_) => return Err(usage("a retorno, not a remessa")),
+            };
+            let t = baixa::from_remessa(&r).map_err(|e| import_err(&e))?;
+            l.import_titles(&t).map_err(|e| ledger_err(&e))
+        })?;
+        to_json(&s)
+    }
+
+    /// Apply a retorno → the per-file object of `cnab baixa apply` (`baixa::render::apply_file`).
+    #[pyo3(signature = (data, name, lenient=false))]
+    fn apply(&self, py: Python<'_>, data: Vec<u8>, name: &str, lenient: bool) -> PyResult<String> {
+        let v = self.with(py, |l| {
+            let r = match read(&data, lenient)? {
+                CnabFile::Retorno(r) => r,
+                CnabFile::Remessa(_) => return Err(usage("a remessa, not a retorno")),
+            };
+            let res = l.apply(&r).map_err(|e| ledger_err(&e))?;
+            Ok(baixa::render::apply_file(name, &res, &r.problems))
+        })?;
+        to_json(&v)
+    }
+
+    /// Settle a title by hand → the entry row.
+    #[pyo3(signature = (id, valor, data, meio, por="", motivo=""))]
+    #[allow(clippy::too_many_arguments)]
+    fn settle(
+        &self,
+        py: Python<'_>,
+        id: &str,
+        valor: &str,
+        data: &str,
+        meio: &str,
+        por: &str,
+        motivo: &str,
+    ) -> PyResult<String> {
+        let valor: Decimal = valor
+            .parse()
+            .map_err(|_| usage(&format!("valor: expected an amount, found {valor:?}")))?;
+        let s = ManualSettlement {
+            title_id: id.to_string(),
+            valor,
+            data: parse_date(data, "data")?,
+            meio: meio.parse().map_err(|e: String| usage(&e))?,
+            por: por.to_string(),
+            em: None,
+            motivo: motivo.to_string(),
+        };
+        let o = self.with(py, |l| l.settle(&s).map_err(|e| ledger_err(&e)))?;
+        to_json(&baixa::render::entry_row(&o))
+    }
+
+    /// `{date, inadimplente_apos, files, portfolio, inadimplentes}` on `date` (YYYY-MM-DD).
+    #[pyo3(signature = (date, inadimplente_apos=0))]
+    fn report(&self, py: Python<'_>, date: &str, inadimplente_apos: i64) -> PyResult<String> {
+        let date = parse_date(date, "date")?;
+        let v = self.with(py, |l| {
+            let files = l.files().map_err(|e| ledger_err(&e))?;
+            let titles = l.titles().map_err(|e| ledger_err(&e))?;
+            let p = baixa::portfolio(&titles, date);
+            let d = baixa::in_default(&titles, date, inadimplente_apos);
+            Ok(baixa::render::report(
+                date,
+                inadimplente_apos,
+                &files,
+                &p,
+                &d,
+            ))
+        })?;
+        to_json(&v)
+    }
+
+    /// The report as the CSV `cnab baixa report --format csv` prints.
+    #[pyo3(signature = (date, inadimplente_apos=0))]
+    fn report_csv(&self, py: Python<'_>, date: &str, inadimplente_apos: i64) -> PyResult<String> {
+        let date = parse_date(date, "date")?;
+        self.with(py, |l| {
+            let files = l.files().map_err(|e| ledger_err(&e))?;
+            let titles = l.titles().map_err(|e| ledger_err(&e))?;
+            let p = baixa::portfolio(&titles, date);
+            let d = baixa::in_default(&titles, date, inadimplente_apos);
+            baixa::render::report_csv(&files, &p, &d).map_err(|e| usage(&e.to_string()))
+        })
+    }
+
+    /// `{"events": [...]}`.
+    fn history(&self, py: Python<'_>, id: &str) -> PyResult<String> {
+        let v: Value = self.with(py, |l| {
+            let ev = l.history(id).map_err(|e| ledger_err(&e))?;
+            baixa::render::history(&ev).map_err(|e| usage(&e.to_string()))
+        })?;
+        to_json(&v)
+    }
+
+    /// The amount due on `date` of the ledger's open titles → JSON array (as `cnab baixa due`).
+    fn due(&self, py: Python<'_>, date: &str) -> PyResult<String> {
+        let date = parse_date(date, "date")?;
+        let v = self.with(py, |l| {
+            Ok(l.titles()
+                .map_err(|e| ledger_err(&e))?
+                .iter()
+                .filter(|(_, s)| s.status == baixa::Status::Open)
+                .map(|(t, _)| baixa::render::due(&t.id, &baixa::valor_devido(t, date)))
+                .collect::<Vec<_>>())
+        })?;
+        to_json(&v)
+    }
+}
+
+/// The amount due on `date` for every title of CSV/JSON bytes → JSON array (what `cnab baixa due` prints).
+#[pyfunction]
+fn baixa_due(py: Python<'_>, data: Vec<u8>, date: &str) -> PyResult<String> {
+    let date = parse_date(date, "date")?;
+    let v = py.detach(|| -> PyResult<Vec<Value>> {
+        Ok(baixa::import(&data)
+            .map_err(|e| import_err(&e))?
+            .iter()
+            .map(|t| baixa::render::due(&t.id, &baixa::valor_devido(t, date)))
+            .collect())
+    })?;
+    to_json(&v)
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<BaixaLedger>()?;
+    m.add_function(wrap_pyfunction!(baixa_due, m)?)?;
+    Ok(())
+}

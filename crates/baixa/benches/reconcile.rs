@@ -1,0 +1,157 @@
+//! Reconcile 1,000,000 entries against 1,000,000 open titles in memory, and apply a 1,000,000-entry file to the
+//! SQLite ledger. `BAIXA_BENCH_N` changes the size (default 1,000,000; the SQLite bench uses
+//! `BAIXA_BENCH_SQLITE_N`, same default).
+#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
+
+use std::time::{Duration, Instant};
+
+use baixa::{reconcile, Juros, JurosTipo, Ledger, Multa, MultaTipo, SqliteLedger, Titulo};
+use chrono::NaiveDate;
+use cnab_core::{
+    Bank, Beneficiario, Header, Layout, Ocorrencia, OcorrenciaKind, Retorno, RetornoEntry,
+};
+use criterion::{criterion_group, criterion_main, Criterion};
+use rust_decimal::Decimal;
+
+fn n(var: &str) -> usize {
+    std::env::var(var)
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1_000_000)
+}
+
+fn titles(n: usize) -> Vec<Titulo> {
+    let venc = NaiveDate::from_ymd_opt(2026, 3, 10).unwrap();
+    (0..n)
+        .map(|i| {
+            let mut t = Titulo::new(
+                format!("NF-{i}"),
+                341,
+                format!("{:08}", 10_000_000 + i),
+                Decimal::new(10_000 + i as i64 % 90_000, 2),
+                venc,
+            );
+            t.convenio = "123456".into();
+            t.seu_numero = format!("S{i}");
+            t.multa = Some(Multa {
+                tipo: MultaTipo::Percentual,
+                valor: Decimal::TWO,
+                desde: None,
+            });
+            t.juros = Some(Juros {
+                tipo: JurosTipo::PercentualMes,
+                valor: Decimal::ONE,
+                desde: None,
+            });
+            t
+        })
+        .collect()
+}
+
+/// One payment per title: a fifth paid late with charges, the rest on time; a few unknown.
+fn retorno(titles: &[Titulo]) -> Retorno {
+    let oc = Ocorrencia {
+        code: "06".into(),
+        kind: OcorrenciaKind::Liquidacao,
+        description: "Liquidação".into(),
+    };
+    let entries = titles
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let late = i % 5 == 0;
+            let date = if late {
+                NaiveDate::from_ymd_opt(2026, 3, 25)
+            } else {
+                NaiveDate::from_ymd_opt(2026, 3, 9)
+            };
+            let due = baixa::valor_devido(t, date.unwrap()).total;
+            RetornoEntry {
+                nosso_numero: if i % 1000 == 999 {
+                    format!("{:012}", 99_000_000 + i)
+                } else {
+                    format!("{:012}", 10_000_000 + i)
+                },
+                seu_numero: t.seu_numero.clone(),
+                ocorrencia: Some(oc.clone()),
+                data_ocorrencia: date,
+                valor_titulo: Some(t.valor),
+                valor_pago: Some(due),
+                line: i + 2,
+                ..Default::default()
+            }
+        })
+        .collect();
+    Retorno {
+        bank: Bank::new(341),
+        layout: Layout::Cnab400,
+        header: Header {
+            beneficiario: Beneficiario {
+                convenio: "123456".into(),
+                ..Default::default()
+            },
+            ..Default::default()
+        },
+        entries,
+        records: vec![],
+        problems: vec![],
+    }
+}
+
+fn bench_memory(c: &mut Criterion) {
+    let n = n("BAIXA_BENCH_N");
+    let t = titles(n);
+    let r = retorno(&t);
+    let mut g = c.benchmark_group("reconcile");
+    g.sample_size(10).measurement_time(Duration::from_secs(20));
+    g.bench_function(format!("memory_{n}_entries_{n}_titles"), |b| {
+        b.iter(|| {
+            let rep = reconcile(&t, &r);
+            assert_eq!(rep.entries.len(), n);
+            rep
+        })
+    });
+    g.finish();
+}
+
+fn bench_sqlite(c: &mut Criterion) {
+    let n = n("BAIXA_BENCH_SQLITE_N");
+    let t = titles(n);
+    let r = retorno(&t);
+    let dir = tempfile::tempdir().unwrap();
+    let template = dir.path().join("template.db");
+    {
+        let start = Instant::now();
+        let mut l = SqliteLedger::open(&template).unwrap();
+        l.import_titles(&t).unwrap();
+        l.connection()
+            .pragma_update(None, "wal_checkpoint", "TRUNCATE")
+            .ok();
+        eprintln!("sqlite: imported {n} titles in {:.1?}", start.elapsed());
+    }
+    let mut g = c.benchmark_group("sqlite");
+    g.sample_size(10).measurement_time(Duration::from_secs(60));
+    g.bench_function(format!("apply_{n}_entries"), |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for k in 0..iters {
+                let p = dir.path().join(format!("run{k}.db"));
+                std::fs::copy(&template, &p).unwrap();
+                let mut l = SqliteLedger::open(&p).unwrap();
+                let start = Instant::now();
+                let res = l.apply(&r).unwrap();
+                total += start.elapsed();
+                assert_eq!(res.applied, n);
+                drop(l);
+                for suffix in ["", "-wal", "-shm"] {
+                    std::fs::remove_file(format!("{}{suffix}", p.display())).ok();
+                }
+            }
+            total
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench_memory, bench_sqlite);
+criterion_main!(benches);

@@ -1,0 +1,818 @@
+//! Matching and classification, written once over the [`Book`] trait that every ledger backend implements.
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use cnab_core::{OcorrenciaKind, Retorno, RetornoEntry};
+use rust_decimal::Decimal;
+
+use crate::charges::valor_devido;
+use crate::key::{
+    entry_identity, file_agreement, file_agreements, file_identity, split_nosso_numero, EntryId,
+    Key,
+};
+use crate::outcome::{ChargesFrom, EntryOutcome, Event, MatchedBy, Outcome, Status, TitleState};
+use crate::titulo::Titulo;
+
+/// A title's handle inside one [`Book`] (an index, a row id).
+pub type TitleRef = u64;
+
+/// A title a lookup found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// The handle.
+    pub r: TitleRef,
+    /// The key matched the nosso número as written (not with a DV appended).
+    pub exact: bool,
+    /// The title's agreement key, if it has one.
+    pub convenio: Option<Key>,
+}
+
+/// The operations one file's application needs, inside one transaction of a ledger.
+///
+/// Implemented by the in-memory book and the SQLite backend; a PostgreSQL backend implements the same methods over
+/// a transaction (`claim` as `INSERT … ON CONFLICT (identity) DO NOTHING` on the entries table's unique key, titles
+/// read `FOR UPDATE`).
+pub trait Book {
+    /// The backend's error.
+    type Error;
+    /// Titles of `bank` whose nosso número key (as written, or with its DV appended, or linked) is `key`.
+    fn find_by_nosso_numero(
+        &mut self,
+        bank: u16,
+        key: &Key,
+        out: &mut Vec<Candidate>,
+    ) -> Result<(), Self::Error>;
+    /// Titles of `bank` whose seu número key is `key`.
+    fn find_by_seu_numero(
+        &mut self,
+        bank: u16,
+        key: &Key,
+        out: &mut Vec<Candidate>,
+    ) -> Result<(), Self::Error>;
+    /// The title with this exact id.
+    fn find_by_id(&mut self, id: &str, out: &mut Vec<Candidate>) -> Result<(), Self::Error>;
+    /// The title.
+    fn title(&mut self, r: TitleRef) -> Result<Cow<'_, Titulo>, Self::Error>;
+    /// The title's id.
+    fn title_id(&mut self, r: TitleRef) -> Result<Arc<str>, Self::Error>;
+    /// The title's state.
+    fn state(&mut self, r: TitleRef) -> Result<TitleState, Self::Error>;
+    /// Record the entry identity; `false` when it was already there (a duplicate).
+    fn claim(&mut self, identity: &EntryId, line: usize) -> Result<bool, Self::Error>;
+    /// Link a bank-assigned nosso número (and DV) to the title.
+    fn link(
+        &mut self,
+        r: TitleRef,
+        nosso_numero: &str,
+        dv: Option<&str>,
+    ) -> Result<(), Self::Error>;
+    /// Store the title's new state.
+    fn set_state(&mut self, r: TitleRef, s: &TitleState) -> Result<(), Self::Error>;
+    /// Store the entry's outcome (and the title's history event when `r` is given).
+    fn record(&mut self, o: &EntryOutcome, r: Option<TitleRef>) -> Result<(), Self::Error>;
+}
+
+/// What a file contributes to matching: its bank and beneficiary agreement.
+#[derive(Debug, Clone)]
+pub struct FileContext {
+    /// Bank code.
+    pub bank: u16,
+    /// The agreement key that goes into entry identities.
+    pub agreement: Option<Key>,
+    /// Every beneficiary identifier of the header (a title's `convenio` may name any).
+    pub agreements: Vec<Key>,
+    /// The file's identity.
+    pub file_id: EntryId,
+    /// The entries' identities, in order.
+    pub identities: Vec<EntryId>,
+}
+
+impl FileContext {
+    /// Identities of the file and its entries.
+    pub fn new(retorno: &Retorno) -> Self {
+        let bank = retorno.bank.code();
+        let agreement = file_agreement(&retorno.header);
+        let identities: Vec<EntryId> = retorno
+            .entries
+            .iter()
+            .map(|e| entry_identity(bank, agreement.as_ref(), e))
+            .collect();
+        FileContext {
+            bank,
+            file_id: file_identity(bank, &retorno.header, &identities),
+            agreements: file_agreements(&retorno.header),
+            agreement,
+            identities,
+        }
+    }
+
+    fn agreement_ok(&self, c: &Candidate) -> bool {
+        match &c.convenio {
+            None => true,
+            Some(k) => self.agreements.is_empty() || self.agreements.contains(k),
+        }
+    }
+
+    fn pick(&self, cands: &[Candidate]) -> Option<TitleRef> {
+        let mut exact = None;
+        let mut n_exact = 0;
+        let mut any = None;
+        let mut n_any = 0;
+        for c in cands.iter().filter(|c| self.agreement_ok(c)) {
+            if c.exact {
+                n_exact += 1;
+                exact = Some(c.r);
+            }
+            n_any += 1;
+            any = Some(c.r);
+        }
+        if n_exact == 1 {
+            exact
+        } else if n_exact == 0 && n_any == 1 {
+            any
+        } else {
+            None
+        }
+    }
+}
+
+fn locate<B: Book>(
+    book: &mut B,
+    ctx: &FileContext,
+    e: &RetornoEntry,
+    buf: &mut Vec<Candidate>,
+) -> Result<Option<(TitleRef, MatchedBy)>, B::Error> {
+    if let Some(k) = Key::of(&[&e.nosso_numero]) {
+        buf.clear();
+        book.find_by_nosso_numero(ctx.bank, &k, buf)?;
+        if let Some(r) = ctx.pick(buf) {
+            return Ok(Some((r, MatchedBy::NossoNumero)));
+        }
+        if let Some(dv) = e
+            .nosso_numero_dv
+            .as_deref()
+            .filter(|d| !d.trim().is_empty())
+        {
+            if let Some(k) = Key::of(&[&e.nosso_numero, dv]) {
+                buf.clear();
+                book.find_by_nosso_numero(ctx.bank, &k, buf)?;
+                if let Some(r) = ctx.pick(buf) {
+                    return Ok(Some((r, MatchedBy::NossoNumeroDv)));
+                }
+            }
+        }
+    }
+    if let Some(k) = Key::of(&[&e.seu_numero]) {
+        buf.clear();
+        book.find_by_seu_numero(ctx.bank, &k, buf)?;
+        if let Some(r) = ctx.pick(buf) {
+            return Ok(Some((r, MatchedBy::SeuNumero)));
+        }
+    }
+    let uso = e.uso_empresa.trim();
+    if !uso.is_empty() {
+        buf.clear();
+        book.find_by_id(uso, buf)?;
+        if let Some(r) = ctx.pick(buf) {
+            return Ok(Some((r, MatchedBy::UsoEmpresa)));
+        }
+        if let Some(k) = Key::of(&[uso]) {
+            buf.clear();
+            book.find_by_seu_numero(ctx.bank, &k, buf)?;
+            if let Some(r) = ctx.pick(buf) {
+                return Ok(Some((r, MatchedBy::UsoEmpresa)));
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// The facts of one payment, as [`classify_payment`] needs them.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Payment {
+    /// Amount paid.
+    pub paid: Decimal,
+    /// Payment date.
+    pub date: NaiveDate,
+    /// `juros_multa − desconto − abatimento` as the bank reported them, when it reported any.
+    pub bank_adjust: Option<Decimal>,
+    /// The bank's fee in the entry.
+    pub fee: Option<Decimal>,
+    /// The bank says the title had been written off.
+    pub after_write_off: bool,
+}
+
+/// Classify money received for a title, returning the new state.
+pub(crate) fn classify_payment(
+    t: &Titulo,
+    s: &TitleState,
+    p: &Payment,
+    o: &mut EntryOutcome,
+) -> TitleState {
+    let Payment {
+        paid,
+        date,
+        bank_adjust,
+        fee,
+        after_write_off,
+    } = *p;
+    let b = valor_devido(t, date);
+    o.breakdown = Some(b);
+    o.paid = Some(paid);
+    o.date = Some(date);
+    let mut ns = s.clone();
+    ns.paid += paid;
+    if s.status == Status::Settled {
+        o.outcome = Outcome::Overpaid;
+        o.expected = Some(Decimal::ZERO);
+        o.difference = Some(paid);
+        o.note = Some("title already settled: paid again".into());
+        return ns;
+    }
+    let expected = b.total - s.paid;
+    o.expected = Some(expected);
+    o.charges_from = Some(ChargesFrom::Rules);
+    let settle = |ns: &mut TitleState| {
+        ns.status = Status::Settled;
+        ns.settled_on = Some(date);
+    };
+    if after_write_off || s.status == Status::WrittenOff {
+        o.outcome = Outcome::PaidAfterWriteOff;
+        o.difference = Some(paid - expected);
+        if paid >= expected {
+            settle(&mut ns);
+        }
+        return ns;
+    }
+    if paid == expected {
+        o.outcome = if b.dias_atraso > 0 {
+            Outcome::PaidLate
+        } else {
+            Outcome::Paid
+        };
+        o.difference = Some(Decimal::ZERO);
+        settle(&mut ns);
+        return ns;
+    }
+    if let Some(adj) = bank_adjust {
+        let bank_expected = t.valor - s.paid + adj;
+        if paid == bank_expected {
+            o.expected = Some(bank_expected);
+            o.charges_from = Some(ChargesFrom::Bank);
+            o.difference = Some(Decimal::ZERO);
+            o.outcome = if adj > Decimal::ZERO || b.dias_atraso > 0 {
+                Outcome::PaidLate
+            } else {
+                Outcome::Paid
+            };
+            settle(&mut ns);
+            return ns;
+        }
+    }
+    // Some banks report the amount paid net of their fee (valor pago = valor − tarifa, e.g. brcobranca's Santander
+    // 400 sample): the payer paid in full, the fee is the company's cost. Said in a note, never silent.
+    if let Some(fee) = fee.filter(|f| *f > Decimal::ZERO) {
+        if paid + fee == expected {
+            o.outcome = if b.dias_atraso > 0 {
+                Outcome::PaidLate
+            } else {
+                Outcome::Paid
+            };
+            o.difference = Some(Decimal::ZERO);
+            o.note = Some(format!(
+                "the amount paid is reported net of the bank fee ({fee}): paid in full"
+            ));
+            settle(&mut ns);
+            return ns;
+        }
+    }
+    o.difference = Some(paid - expected);
+    if paid < expected {
+        o.outcome = Outcome::Underpaid;
+    } else {
+        o.outcome = Outcome::Overpaid;
+        settle(&mut ns);
+    }
+    ns
+}
+
+fn nonzero(d: Option<Decimal>) -> Option<Decimal> {
+    d.filter(|x| !x.is_zero())
+}
+
+/// Apply one entry: claim its identity, find its title, classify, store.
+pub fn apply_entry<B: Book>(
+    book: &mut B,
+    ctx: &FileContext,
+    e: &RetornoEntry,
+    identity: EntryId,
+    buf: &mut Vec<Candidate>,
+) -> Result<EntryOutcome, B::Error> {
+    let mut o = EntryOutcome::from_entry(e, identity);
+    let fresh = book.claim(&identity, e.line)?;
+    let found = locate(book, ctx, e, buf)?;
+    let r = found.map(|(r, _)| r);
+    if let Some((r, by)) = found {
+        o.title_id = Some(book.title_id(r)?);
+        o.matched_by = Some(by);
+    }
+    if !e.motivos.is_empty() {
+        o.motivos = e
+            .motivos
+            .iter()
+            .map(|m| match &m.description {
+                Some(d) => format!("{}: {}", m.code, d),
+                None => m.code.clone(),
+            })
+            .collect();
+    }
+    if !fresh {
+        o.outcome = Outcome::Duplicate;
+        o.note = Some("an entry with the same content was already applied".into());
+        book.record(&o, r)?;
+        return Ok(o);
+    }
+    let kind = e.ocorrencia.as_ref().map(|x| x.kind);
+    match kind {
+        Some(OcorrenciaKind::Tarifa) => o.outcome = Outcome::FeeOnly,
+        None | Some(OcorrenciaKind::Desconhecida) => o.outcome = Outcome::Unrecognized,
+        Some(_) if r.is_none() => o.outcome = Outcome::Unmatched,
+        Some(k) => {
+            let r = r.unwrap_or_default();
+            let s = book.state(r)?;
+            match k {
+                OcorrenciaKind::EntradaConfirmada => {
+                    o.outcome = Outcome::Registered;
+                    let (own_nn, linked) = {
+                        let t = book.title(r)?;
+                        (
+                            t.nosso_numero.trim().is_empty(),
+                            s.linked_nosso_numero.is_some(),
+                        )
+                    };
+                    let mut ns = s.clone();
+                    ns.registered = true;
+                    if own_nn && !linked && Key::of(&[&e.nosso_numero]).is_some() {
+                        let dv = e
+                            .nosso_numero_dv
+                            .as_deref()
+                            .filter(|d| !d.trim().is_empty());
+                        book.link(r, e.nosso_numero.trim(), dv)?;
+                        ns.linked_nosso_numero = Some(e.nosso_numero.trim().to_string());
+                    }
+                    if ns != s {
+                        book.set_state(r, &ns)?;
+                    }
+                }
+                OcorrenciaKind::EntradaRejeitada | OcorrenciaKind::InstrucaoRejeitada => {
+                    o.outcome = Outcome::Rejected;
+                }
+                OcorrenciaKind::InstrucaoConfirmada => o.outcome = Outcome::InstructionConfirmed,
+                OcorrenciaKind::Informativo => o.outcome = Outcome::Information,
+                OcorrenciaKind::Protesto => o.outcome = Outcome::Protest,
+                OcorrenciaKind::Baixa => {
+                    o.outcome = Outcome::WrittenOff;
+                    if s.status == Status::Open {
+                        let ns = TitleState {
+                            status: Status::WrittenOff,
+                            ..s
+                        };
+                        book.set_state(r, &ns)?;
+                    } else {
+                        o.note = Some(format!("title already {}", s.status.name()));
+                    }
+                }
+                OcorrenciaKind::Liquidacao
+                | OcorrenciaKind::LiquidacaoCartorio
+                | OcorrenciaKind::LiquidacaoAposBaixa => {
+                    let paid = match e.valor_pago.or(e.valor_creditado) {
+                        Some(p) => p,
+                        None => {
+                            o.note = Some("the entry carries no amount paid".into());
+                            Decimal::ZERO
+                        }
+                    };
+                    let bank_adjust = if nonzero(e.juros_multa).is_some()
+                        || nonzero(e.desconto).is_some()
+                        || nonzero(e.abatimento).is_some()
+                    {
+                        Some(
+                            e.juros_multa.unwrap_or_default()
+                                - e.desconto.unwrap_or_default()
+                                - e.abatimento.unwrap_or_default(),
+                        )
+                    } else {
+                        None
+                    };
+                    let ns = {
+                        let t = book.title(r)?;
+                        let date = e.data_ocorrencia.or(e.data_credito);
+                        let d = date.unwrap_or(t.vencimento);
+                        let p = Payment {
+                            paid,
+                            date: d,
+                            bank_adjust,
+                            fee: e.tarifa,
+                            after_write_off: k == OcorrenciaKind::LiquidacaoAposBaixa,
+                        };
+                        let ns = classify_payment(&t, &s, &p, &mut o);
+                        if date.is_none() {
+                            o.note = Some("no payment date: taken as paid on the due date".into());
+                        }
+                        ns
+                    };
+                    book.set_state(r, &ns)?;
+                }
+                _ => o.outcome = Outcome::Unrecognized,
+            }
+        }
+    }
+    book.record(&o, r)?;
+    Ok(o)
+}
+
+/// Apply every entry of a file (the caller owns the transaction).
+pub fn apply_entries<B: Book>(
+    book: &mut B,
+    ctx: &FileContext,
+    entries: &[RetornoEntry],
+) -> Result<Vec<EntryOutcome>, B::Error> {
+    let mut buf = Vec::with_capacity(4);
+    let mut out = Vec::with_capacity(entries.len());
+    for (e, id) in entries.iter().zip(ctx.identities.iter()) {
+        out.push(apply_entry(book, ctx, e, *id, &mut buf)?);
+    }
+    Ok(out)
+}
+
+#[derive(Debug, Clone)]
+enum Slot {
+    One(u32, bool),
+    Many(Vec<(u32, bool)>),
+}
+
+impl Slot {
+    fn push(&mut self, i: u32, exact: bool) {
+        match self {
+            Slot::One(a, ea) => {
+                if *a != i {
+                    *self = Slot::Many(vec![(*a, *ea), (i, exact)]);
+                } else {
+                    *ea |= exact;
+                }
+            }
+            Slot::Many(v) => {
+                if let Some(x) = v.iter_mut().find(|x| x.0 == i) {
+                    x.1 |= exact;
+                } else {
+                    v.push((i, exact));
+                }
+            }
+        }
+    }
+}
+
+fn insert(map: &mut HashMap<(u16, Key), Slot>, k: (u16, Key), i: u32, exact: bool) {
+    map.entry(k)
+        .and_modify(|s| s.push(i, exact))
+        .or_insert(Slot::One(i, exact));
+}
+
+/// An in-memory [`Book`] over a set of titles: hash maps keyed by normalized keys, no allocation per entry for
+/// numeric nosso números. Used by [`reconcile`] and by [`crate::MemoryLedger`].
+#[derive(Debug, Clone)]
+pub struct MemoryBook<'a> {
+    titles: Cow<'a, [Titulo]>,
+    ids: Vec<Arc<str>>,
+    convenios: Vec<Option<Key>>,
+    states: Vec<TitleState>,
+    by_nn: HashMap<(u16, Key), Slot>,
+    by_seu: HashMap<(u16, Key), Slot>,
+    by_id: HashMap<Arc<str>, u32>,
+    seen: HashSet<EntryId>,
+    history: Option<Vec<Vec<Event>>>,
+    /// The file being applied (for history events).
+    pub(crate) file_id: String,
+}
+
+impl<'a> MemoryBook<'a> {
+    /// A book over `titles`; `history` keeps every title's events (the ledger does, [`reconcile`] does not).
+    pub fn new(titles: impl Into<Cow<'a, [Titulo]>>, history: bool) -> Self {
+        let titles = titles.into();
+        let n = titles.len();
+        let mut b = MemoryBook {
+            titles: Cow::Borrowed(&[]),
+            ids: Vec::with_capacity(n),
+            convenios: Vec::with_capacity(n),
+            states: Vec::with_capacity(n),
+            by_nn: HashMap::with_capacity(n),
+            by_seu: HashMap::with_capacity(n),
+            by_id: HashMap::with_capacity(n),
+            seen: HashSet::new(),
+            history: history.then(Vec::new),
+            file_id: String::new(),
+        };
+        for (i, t) in titles.iter().enumerate() {
+            b.index(i, t);
+        }
+        b.titles = titles;
+        b
+    }
+
+    fn index(&mut self, i: usize, t: &Titulo) {
+        let i32_ = u32::try_from(i).unwrap_or(u32::MAX);
+        let bank = t.banco.code();
+        let (body, dv) = split_nosso_numero(&t.nosso_numero, t.nosso_numero_dv.as_deref());
+        if let Some(k) = Key::of(&[body]) {
+            insert(&mut self.by_nn, (bank, k), i32_, true);
+            if let Some(dv) = dv {
+                if let Some(k) = Key::of(&[body, dv]) {
+                    insert(&mut self.by_nn, (bank, k), i32_, false);
+                }
+            }
+        }
+        if let Some(k) = Key::of(&[&t.seu_numero]) {
+            insert(&mut self.by_seu, (bank, k), i32_, true);
+        }
+        let id: Arc<str> = Arc::from(t.id.as_str());
+        self.by_id.insert(id.clone(), i32_);
+        self.ids.push(id);
+        self.convenios.push(Key::of(&[&t.convenio]));
+        self.states.push(TitleState::default());
+        if let Some(h) = &mut self.history {
+            h.push(vec![Event::Imported {
+                titulo: Box::new(t.clone()),
+            }]);
+        }
+    }
+
+    /// Add a title, or replace the data of one with the same id (its state is kept). Returns `true` when new.
+    pub fn upsert(&mut self, t: Titulo) -> bool {
+        if let Some(&i) = self.by_id.get(t.id.as_str()) {
+            let i = i as usize;
+            if self.titles.get(i) == Some(&t) {
+                return false;
+            }
+            // drop the old keys: rebuild the indexes (rare: an ERP correcting a title)
+            if let Some(x) = self.titles.to_mut().get_mut(i) {
+                *x = t.clone();
+            }
+            if let Some(c) = self.convenios.get_mut(i) {
+                *c = Key::of(&[&t.convenio]);
+            }
+            self.reindex();
+            if let Some(h) = self.history.as_mut().and_then(|h| h.get_mut(i)) {
+                h.push(Event::Imported {
+                    titulo: Box::new(t),
+                });
+            }
+            return false;
+        }
+        let i = self.titles.len();
+        self.index(i, &t);
+        self.titles.to_mut().push(t);
+        true
+    }
+
+    fn reindex(&mut self) {
+        self.by_nn.clear();
+        self.by_seu.clear();
+        let titles = std::mem::take(&mut self.titles);
+        for (i, t) in titles.iter().enumerate() {
+            let i32_ = u32::try_from(i).unwrap_or(u32::MAX);
+            let bank = t.banco.code();
+            let (body, dv) = split_nosso_numero(&t.nosso_numero, t.nosso_numero_dv.as_deref());
+            if let Some(k) = Key::of(&[body]) {
+                insert(&mut self.by_nn, (bank, k), i32_, true);
+                if let Some(k) = dv.and_then(|dv| Key::of(&[body, dv])) {
+                    insert(&mut self.by_nn, (bank, k), i32_, false);
+                }
+            }
+            if let Some(k) = Key::of(&[&t.seu_numero]) {
+                insert(&mut self.by_seu, (bank, k), i32_, true);
+            }
+            if let Some(nn) = self
+                .states
+                .get(i)
+                .and_then(|s| s.linked_nosso_numero.clone())
+            {
+                if let Some(k) = Key::of(&[&nn]) {
+                    insert(&mut self.by_nn, (bank, k), i32_, true);
+                }
+            }
+        }
+        self.titles = titles;
+    }
+
+    /// The titles and their states.
+    pub fn titles(&self) -> impl Iterator<Item = (&Titulo, &TitleState)> {
+        self.titles.iter().zip(self.states.iter())
+    }
+
+    /// A title's history.
+    pub fn history(&self, id: &str) -> Option<&[Event]> {
+        let i = *self.by_id.get(id)? as usize;
+        self.history.as_ref()?.get(i).map(Vec::as_slice)
+    }
+
+    /// Index of a title by id.
+    pub(crate) fn index_of(&self, id: &str) -> Option<TitleRef> {
+        self.by_id.get(id).map(|&i| u64::from(i))
+    }
+
+    pub(crate) fn push_event(&mut self, r: TitleRef, ev: Event) {
+        if let Some(h) = self.history.as_mut().and_then(|h| h.get_mut(r as usize)) {
+            h.push(ev);
+        }
+    }
+
+    fn candidates(
+        map: &HashMap<(u16, Key), Slot>,
+        k: (u16, Key),
+        convenios: &[Option<Key>],
+        out: &mut Vec<Candidate>,
+    ) {
+        let push = |out: &mut Vec<Candidate>, i: u32, exact: bool| {
+            out.push(Candidate {
+                r: u64::from(i),
+                exact,
+                convenio: convenios.get(i as usize).cloned().flatten(),
+            })
+        };
+        match map.get(&k) {
+            None => {}
+            Some(Slot::One(i, e)) => push(out, *i, *e),
+            Some(Slot::Many(v)) => {
+                for (i, e) in v {
+                    push(out, *i, *e);
+                }
+            }
+        }
+    }
+}
+
+impl Book for MemoryBook<'_> {
+    type Error = std::convert::Infallible;
+
+    fn find_by_nosso_numero(
+        &mut self,
+        bank: u16,
+        key: &Key,
+        out: &mut Vec<Candidate>,
+    ) -> Result<(), Self::Error> {
+        Self::candidates(&self.by_nn, (bank, key.clone()), &self.convenios, out);
+        Ok(())
+    }
+
+    fn find_by_seu_numero(
+        &mut self,
+        bank: u16,
+        key: &Key,
+        out: &mut Vec<Candidate>,
+    ) -> Result<(), Self::Error> {
+        Self::candidates(&self.by_seu, (bank, key.clone()), &self.convenios, out);
+        Ok(())
+    }
+
+    fn find_by_id(&mut self, id: &str, out: &mut Vec<Candidate>) -> Result<(), Self::Error> {
+        if let Some(&i) = self.by_id.get(id) {
+            out.push(Candidate {
+                r: u64::from(i),
+                exact: true,
+                convenio: self.convenios.get(i as usize).cloned().flatten(),
+            });
+        }
+        Ok(())
+    }
+
+    fn title(&mut self, r: TitleRef) -> Result<Cow<'_, Titulo>, Self::Error> {
+        Ok(match self.titles.get(r as usize) {
+            Some(t) => Cow::Borrowed(t),
+            // refs come from this book's own lookups
+            None => Cow::Owned(Titulo::new("", 0, "", Decimal::ZERO, NaiveDate::MIN)),
+        })
+    }
+
+    fn title_id(&mut self, r: TitleRef) -> Result<Arc<str>, Self::Error> {
+        Ok(self
+            .ids
+            .get(r as usize)
+            .cloned()
+            .unwrap_or_else(|| Arc::from("")))
+    }
+
+    fn state(&mut self, r: TitleRef) -> Result<TitleState, Self::Error> {
+        Ok(self.states.get(r as usize).cloned().unwrap_or_default())
+    }
+
+    fn claim(&mut self, identity: &EntryId, _line: usize) -> Result<bool, Self::Error> {
+        Ok(self.seen.insert(*identity))
+    }
+
+    fn link(
+        &mut self,
+        r: TitleRef,
+        nosso_numero: &str,
+        dv: Option<&str>,
+    ) -> Result<(), Self::Error> {
+        let Some(t) = self.titles.get(r as usize) else {
+            return Ok(());
+        };
+        let bank = t.banco.code();
+        let i = u32::try_from(r).unwrap_or(u32::MAX);
+        if let Some(k) = Key::of(&[nosso_numero]) {
+            insert(&mut self.by_nn, (bank, k), i, true);
+        }
+        if let Some(k) = dv.and_then(|dv| Key::of(&[nosso_numero, dv])) {
+            insert(&mut self.by_nn, (bank, k), i, false);
+        }
+        if let Some(s) = self.states.get_mut(r as usize) {
+            s.linked_nosso_numero = Some(nosso_numero.to_string());
+        }
+        let file_id = self.file_id.clone();
+        self.push_event(
+            r,
+            Event::Linked {
+                nosso_numero: nosso_numero.to_string(),
+                file_id,
+            },
+        );
+        Ok(())
+    }
+
+    fn set_state(&mut self, r: TitleRef, s: &TitleState) -> Result<(), Self::Error> {
+        if let Some(x) = self.states.get_mut(r as usize) {
+            *x = s.clone();
+        }
+        Ok(())
+    }
+
+    fn record(&mut self, o: &EntryOutcome, r: Option<TitleRef>) -> Result<(), Self::Error> {
+        if let (Some(r), true) = (r, self.history.is_some()) {
+            let file_id = self.file_id.clone();
+            self.push_event(
+                r,
+                Event::Entry {
+                    file_id,
+                    outcome: Box::new(o.clone()),
+                },
+            );
+        }
+        Ok(())
+    }
+}
+
+/// The result of [`reconcile`].
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Report {
+    /// One outcome per entry, in file order.
+    pub entries: Vec<EntryOutcome>,
+    /// Count per outcome.
+    pub outcomes: std::collections::BTreeMap<Outcome, usize>,
+    /// Each title's state after the file.
+    #[serde(skip)]
+    pub states: Vec<TitleState>,
+}
+
+/// Reconcile a retorno against titles in memory, without a ledger: one outcome per entry.
+///
+/// ```
+/// use baixa::{reconcile, Titulo, Outcome};
+/// use cnab_core::{Retorno, RetornoEntry, Ocorrencia, OcorrenciaKind, Bank, Layout, Header};
+/// use chrono::NaiveDate;
+/// let d = |m, dd| NaiveDate::from_ymd_opt(2026, m, dd).unwrap();
+/// let titles = vec![Titulo::new("NF-1", 341, "12345678", "100.00".parse().unwrap(), d(3, 10))];
+/// let entry = RetornoEntry {
+///     nosso_numero: "00012345678".into(),
+///     ocorrencia: Some(Ocorrencia { code: "06".into(), kind: OcorrenciaKind::Liquidacao, description: String::new() }),
+///     data_ocorrencia: Some(d(3, 9)),
+///     valor_pago: Some("100.00".parse().unwrap()),
+///     line: 3,
+///     ..Default::default()
+/// };
+/// let retorno = Retorno { bank: Bank::new(341), layout: Layout::Cnab400, header: Header::default(),
+///                         entries: vec![entry.clone(), entry], records: vec![], problems: vec![] };
+/// let report = reconcile(&titles, &retorno);
+/// assert_eq!(report.entries[0].outcome, Outcome::Paid);
+/// assert_eq!(report.entries[1].outcome, Outcome::Duplicate);
+/// ```
+pub fn reconcile(titles: &[Titulo], retorno: &Retorno) -> Report {
+    let mut book = MemoryBook::new(titles, false);
+    let ctx = FileContext::new(retorno);
+    let entries = match apply_entries(&mut book, &ctx, &retorno.entries) {
+        Ok(v) => v,
+        Err(e) => match e {},
+    };
+    let mut outcomes = std::collections::BTreeMap::new();
+    for o in &entries {
+        *outcomes.entry(o.outcome).or_insert(0) += 1;
+    }
+    Report {
+        entries,
+        outcomes,
+        states: book.states,
+    }
+}

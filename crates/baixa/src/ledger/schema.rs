@@ -1,0 +1,137 @@
+//! The ledger's SQL schema, as versioned migrations written once for SQLite and PostgreSQL.
+//!
+//! Each migration is plain SQL with three placeholders that [`Dialect::render`] fills:
+//! `{SERIAL_PK}` (an auto-increment primary key), `{MONEY}` (exact decimal: `TEXT` in SQLite, whose `NUMERIC`
+//! affinity would store floats; `NUMERIC(20,2)` in PostgreSQL) and `{JSON}` (`TEXT` / `JSONB`).
+//! Everything else (`INSERT … ON CONFLICT … DO NOTHING`, the indexes, the unique keys) is valid in both.
+//!
+//! The applied version is kept in `baixa_schema_version`; [`Dialect::pending`] lists what a database at version
+//! `v` still needs, in order.
+
+/// The SQL dialect a migration is rendered for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    /// SQLite 3.24 or later.
+    Sqlite,
+    /// PostgreSQL 12 or later.
+    Postgres,
+}
+
+/// One schema version.
+#[derive(Debug, Clone, Copy)]
+pub struct Migration {
+    /// Version reached after applying it (1, 2, …).
+    pub version: i64,
+    /// What it does.
+    pub description: &'static str,
+    /// SQL with placeholders.
+    pub sql: &'static str,
+}
+
+/// The table that records the schema version (created before any migration).
+pub const VERSION_TABLE: &str = "CREATE TABLE IF NOT EXISTS baixa_schema_version (
+    version BIGINT PRIMARY KEY,
+    description TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+)";
+
+/// Every migration, in order.
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    description: "titles, their matching keys (nosso número, with DV, linked, seu número), files, entries (unique content identity), settlements, events",
+    sql: "
+CREATE TABLE titles (
+    seq {SERIAL_PK},
+    id TEXT NOT NULL UNIQUE,
+    bank INTEGER NOT NULL,
+    convenio_key TEXT NOT NULL,
+    valor {MONEY} NOT NULL,
+    vencimento TEXT NOT NULL,
+    status TEXT NOT NULL,
+    paid {MONEY} NOT NULL,
+    registered INTEGER NOT NULL,
+    linked_nosso_numero TEXT,
+    settled_on TEXT,
+    data {JSON} NOT NULL
+);
+CREATE TABLE title_keys (
+    kind TEXT NOT NULL,
+    bank INTEGER NOT NULL,
+    key TEXT NOT NULL,
+    title_seq BIGINT NOT NULL REFERENCES titles (seq),
+    exact INTEGER NOT NULL,
+    PRIMARY KEY (kind, bank, key, title_seq)
+);
+CREATE INDEX title_keys_title ON title_keys (title_seq);
+CREATE TABLE files (
+    seq {SERIAL_PK},
+    id TEXT NOT NULL UNIQUE,
+    bank INTEGER NOT NULL,
+    nsa BIGINT,
+    data_geracao TEXT,
+    entries BIGINT NOT NULL,
+    applied_at TEXT NOT NULL,
+    report {JSON}
+);
+CREATE TABLE entries (
+    identity TEXT PRIMARY KEY,
+    file_id TEXT NOT NULL,
+    line BIGINT NOT NULL,
+    outcome TEXT NOT NULL,
+    title_id TEXT,
+    expected {MONEY},
+    paid {MONEY},
+    difference {MONEY},
+    data {JSON}
+);
+CREATE INDEX entries_file ON entries (file_id);
+CREATE TABLE settlements (
+    identity TEXT PRIMARY KEY,
+    title_id TEXT NOT NULL,
+    valor {MONEY} NOT NULL,
+    data TEXT NOT NULL,
+    meio TEXT NOT NULL,
+    por TEXT NOT NULL,
+    em TEXT NOT NULL,
+    motivo TEXT NOT NULL
+);
+CREATE TABLE events (
+    seq {SERIAL_PK},
+    title_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    file_id TEXT,
+    data {JSON} NOT NULL
+);
+CREATE INDEX events_title ON events (title_id, seq);
+",
+}];
+
+impl Dialect {
+    /// The migration's SQL for this dialect.
+    ///
+    /// ```
+    /// use baixa::schema::{Dialect, MIGRATIONS};
+    /// let pg = Dialect::Postgres.render(MIGRATIONS[0].sql);
+    /// assert!(pg.contains("seq BIGSERIAL PRIMARY KEY"));
+    /// assert!(Dialect::Sqlite.render(MIGRATIONS[0].sql).contains("valor TEXT NOT NULL"));
+    /// ```
+    pub fn render(self, sql: &str) -> String {
+        let (pk, money, json) = match self {
+            Dialect::Sqlite => ("INTEGER PRIMARY KEY", "TEXT", "TEXT"),
+            Dialect::Postgres => ("BIGSERIAL PRIMARY KEY", "NUMERIC(20,2)", "JSONB"),
+        };
+        sql.replace("{SERIAL_PK}", pk)
+            .replace("{MONEY}", money)
+            .replace("{JSON}", json)
+    }
+
+    /// The migrations a database at `version` still needs.
+    pub fn pending(self, version: i64) -> impl Iterator<Item = &'static Migration> {
+        MIGRATIONS.iter().filter(move |m| m.version > version)
+    }
+}
+
+/// The latest schema version.
+pub fn latest() -> i64 {
+    MIGRATIONS.last().map_or(0, |m| m.version)
+}

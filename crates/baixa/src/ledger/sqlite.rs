@@ -1,0 +1,642 @@
+//! The embedded SQLite ledger.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use cnab_core::Retorno;
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction, TransactionBehavior};
+use rust_decimal::Decimal;
+
+use super::schema::{self, Dialect};
+use super::{
+    already_applied, duplicate_settlement, now, settle_outcome, settlement_identity, ApplyResult,
+    ImportSummary, Ledger,
+};
+use crate::engine::{apply_entries, Book, Candidate, FileContext, TitleRef};
+use crate::error::LedgerError;
+use crate::key::{split_nosso_numero, EntryId, Key};
+use crate::outcome::{EntryOutcome, Event, ManualSettlement, Outcome, Status, TitleState};
+use crate::report::FileReport;
+use crate::titulo::Titulo;
+
+/// A ledger in an SQLite database file (WAL mode, a busy timeout so concurrent appliers wait for each other).
+///
+/// Each [`Ledger::apply`] is one `BEGIN IMMEDIATE` transaction: the file row (unique on the file identity) and
+/// every entry row (unique on the entry identity) are written with the titles' new states, or nothing is.
+///
+/// ```
+/// use baixa::{Ledger, SqliteLedger, Titulo};
+/// use chrono::NaiveDate;
+/// let mut ledger = SqliteLedger::open_in_memory().unwrap();
+/// let t = Titulo::new("NF-1", 237, "75896452", "10.00".parse().unwrap(), NaiveDate::from_ymd_opt(2026, 1, 5).unwrap());
+/// ledger.import_titles(&[t]).unwrap();
+/// assert_eq!(ledger.titles().unwrap().len(), 1);
+/// assert_eq!(ledger.schema_version().unwrap(), baixa::schema::latest());
+/// ```
+#[derive(Debug)]
+pub struct SqliteLedger {
+    conn: Connection,
+}
+
+fn key_text(k: Option<Key>) -> String {
+    k.map(|k| k.to_string()).unwrap_or_default()
+}
+
+/// The matching keys of a title: (kind, key, exact).
+fn title_keys(t: &Titulo) -> Vec<(&'static str, String, bool)> {
+    let (body, dv) = split_nosso_numero(&t.nosso_numero, t.nosso_numero_dv.as_deref());
+    let mut v = Vec::new();
+    if let Some(k) = Key::of(&[body]) {
+        v.push(("nn", k.to_string(), true));
+        if let Some(k) = dv.and_then(|dv| Key::of(&[body, dv])) {
+            v.push(("nn", k.to_string(), false));
+        }
+    }
+    if let Some(k) = Key::of(&[&t.seu_numero]) {
+        v.push(("seu", k.to_string(), true));
+    }
+    v
+}
+
+fn insert_key(
+    tx: &Transaction<'_>,
+    kind: &str,
+    bank: u16,
+    key: &str,
+    seq: i64,
+    exact: bool,
+) -> Result<(), LedgerError> {
+    tx.prepare_cached(
+        "INSERT INTO title_keys (kind, bank, key, title_seq, exact) VALUES (?1, ?2, ?3, ?4, ?5) \
+         ON CONFLICT (kind, bank, key, title_seq) DO NOTHING",
+    )?
+    .execute(params![kind, bank, key, seq, i64::from(exact)])?;
+    Ok(())
+}
+
+fn dec(s: &str) -> Result<Decimal, LedgerError> {
+    s.parse()
+        .map_err(|_| LedgerError::Corrupt(format!("bad amount {s:?}")))
+}
+
+fn date(s: Option<String>) -> Result<Option<NaiveDate>, LedgerError> {
+    s.map(|s| {
+        NaiveDate::parse_from_str(&s, "%Y-%m-%d")
+            .map_err(|_| LedgerError::Corrupt(format!("bad date {s:?}")))
+    })
+    .transpose()
+}
+
+const TITLE_COLS: &str =
+    "seq, id, convenio_key, status, paid, registered, linked_nosso_numero, settled_on, data";
+
+struct Loaded {
+    titulo: Titulo,
+    id: Arc<str>,
+    state: TitleState,
+    convenio: Option<Key>,
+}
+
+fn load_row(row: &Row<'_>) -> rusqlite::Result<RawRow> {
+    Ok((
+        row.get::<_, i64>(0)? as u64,
+        row.get(1)?,
+        row.get(2)?,
+        row.get(3)?,
+        row.get(4)?,
+        row.get::<_, i64>(5)? != 0,
+        row.get(6)?,
+        row.get(7)?,
+        row.get(8)?,
+    ))
+}
+
+type RawRow = (
+    u64,
+    String,
+    String,
+    String,
+    String,
+    bool,
+    Option<String>,
+    Option<String>,
+    String,
+);
+
+fn to_loaded(r: RawRow) -> Result<(u64, Loaded), LedgerError> {
+    let (seq, id, conv, status, paid, registered, linked, settled, data) = r;
+    let titulo: Titulo = serde_json::from_str(&data)?;
+    let state = TitleState {
+        status: Status::from_name(&status)
+            .ok_or_else(|| LedgerError::Corrupt(format!("bad status {status:?}")))?,
+        paid: dec(&paid)?,
+        registered,
+        linked_nosso_numero: linked,
+        settled_on: date(settled)?,
+    };
+    Ok((
+        seq,
+        Loaded {
+            titulo,
+            id: Arc::from(id.as_str()),
+            state,
+            convenio: Key::parse(&conv),
+        },
+    ))
+}
+
+struct SqliteBook<'t> {
+    tx: &'t Transaction<'t>,
+    file_id: String,
+    cache: HashMap<u64, Loaded>,
+}
+
+impl SqliteBook<'_> {
+    fn query(
+        &mut self,
+        sql: &str,
+        p: &[&dyn rusqlite::ToSql],
+        out: &mut Vec<Candidate>,
+    ) -> Result<(), LedgerError> {
+        self.cache.clear();
+        let mut st = self.tx.prepare_cached(sql)?;
+        let rows = st.query_map(p, |row| {
+            let raw = load_row(row)?;
+            let exact: i64 = row.get(9)?;
+            Ok((raw, exact != 0))
+        })?;
+        for r in rows {
+            let (raw, exact) = r?;
+            let (seq, l) = to_loaded(raw)?;
+            out.push(Candidate {
+                r: seq,
+                exact,
+                convenio: l.convenio.clone(),
+            });
+            self.cache.insert(seq, l);
+        }
+        Ok(())
+    }
+
+    fn ensure(&mut self, r: TitleRef) -> Result<&Loaded, LedgerError> {
+        if !self.cache.contains_key(&r) {
+            let sql = format!("SELECT {TITLE_COLS} FROM titles WHERE seq = ?1");
+            let raw = self
+                .tx
+                .prepare_cached(&sql)?
+                .query_row(params![r as i64], load_row)?;
+            let (seq, l) = to_loaded(raw)?;
+            self.cache.insert(seq, l);
+        }
+        self.cache
+            .get(&r)
+            .ok_or_else(|| LedgerError::Corrupt(format!("title row {r} vanished")))
+    }
+
+    fn event(&mut self, title_id: &str, ev: &Event) -> Result<(), LedgerError> {
+        let kind = match ev {
+            Event::Imported { .. } => "imported",
+            Event::Entry { .. } => "entry",
+            Event::Linked { .. } => "linked",
+            Event::ManualSettlement { .. } => "manual_settlement",
+        };
+        self.tx
+            .prepare_cached(
+                "INSERT INTO events (title_id, kind, file_id, data) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![
+                title_id,
+                kind,
+                self.file_id,
+                serde_json::to_string(ev)?
+            ])?;
+        Ok(())
+    }
+}
+
+fn select_by_key(kinds: &str) -> String {
+    let cols: Vec<String> = TITLE_COLS.split(", ").map(|c| format!("t.{c}")).collect();
+    format!(
+        "SELECT {}, k.exact FROM title_keys k JOIN titles t ON t.seq = k.title_seq \
+         WHERE k.kind IN ({kinds}) AND k.bank = ?1 AND k.key = ?2",
+        cols.join(", ")
+    )
+}
+
+impl Book for SqliteBook<'_> {
+    type Error = LedgerError;
+
+    fn find_by_nosso_numero(
+        &mut self,
+        bank: u16,
+        key: &Key,
+        out: &mut Vec<Candidate>,
+    ) -> Result<(), LedgerError> {
+        let k = key.to_string();
+        let sql = select_by_key("'nn', 'link'");
+        self.query(&sql, &[&bank, &k], out)
+    }
+
+    fn find_by_seu_numero(
+        &mut self,
+        bank: u16,
+        key: &Key,
+        out: &mut Vec<Candidate>,
+    ) -> Result<(), LedgerError> {
+        let k = key.to_string();
+        let sql = select_by_key("'seu'");
+        self.query(&sql, &[&bank, &k], out)
+    }
+
+    fn find_by_id(&mut self, id: &str, out: &mut Vec<Candidate>) -> Result<(), LedgerError> {
+        let sql = format!("SELECT {TITLE_COLS}, 1 FROM titles WHERE id = ?1");
+        self.query(&sql, &[&id], out)
+    }
+
+    fn title(&mut self, r: TitleRef) -> Result<Cow<'_, Titulo>, LedgerError> {
+        Ok(Cow::Borrowed(&self.ensure(r)?.titulo))
+    }
+
+    fn title_id(&mut self, r: TitleRef) -> Result<Arc<str>, LedgerError> {
+        Ok(self.ensure(r)?.id.clone())
+    }
+
+    fn state(&mut self, r: TitleRef) -> Result<TitleState, LedgerError> {
+        Ok(self.ensure(r)?.state.clone())
+    }
+
+    fn claim(&mut self, identity: &EntryId, line: usize) -> Result<bool, LedgerError> {
+        let n = self
+            .tx
+            .prepare_cached(
+                "INSERT INTO entries (identity, file_id, line, outcome) VALUES (?1, ?2, ?3, 'pending') \
+                 ON CONFLICT (identity) DO NOTHING",
+            )?
+            .execute(params![identity.to_string(), self.file_id, line as i64])?;
+        Ok(n == 1)
+    }
+
+    fn link(
+        &mut self,
+        r: TitleRef,
+        nosso_numero: &str,
+        dv: Option<&str>,
+    ) -> Result<(), LedgerError> {
+        let bank = self.ensure(r)?.titulo.banco.code();
+        if let Some(k) = Key::of(&[nosso_numero]) {
+            insert_key(self.tx, "link", bank, &k.to_string(), r as i64, true)?;
+        }
+        if let Some(k) = dv.and_then(|dv| Key::of(&[nosso_numero, dv])) {
+            insert_key(self.tx, "link", bank, &k.to_string(), r as i64, false)?;
+        }
+        self.tx
+            .prepare_cached("UPDATE titles SET linked_nosso_numero = ?1 WHERE seq = ?2")?
+            .execute(params![nosso_numero, r as i64])?;
+        let id = self.ensure(r)?.id.clone();
+        if let Some(l) = self.cache.get_mut(&r) {
+            l.state.linked_nosso_numero = Some(nosso_numero.to_string());
+        }
+        let ev = Event::Linked {
+            nosso_numero: nosso_numero.to_string(),
+            file_id: self.file_id.clone(),
+        };
+        self.event(&id, &ev)
+    }
+
+    fn set_state(&mut self, r: TitleRef, s: &TitleState) -> Result<(), LedgerError> {
+        self.tx
+            .prepare_cached(
+                "UPDATE titles SET status = ?1, paid = ?2, registered = ?3, linked_nosso_numero = ?4, settled_on = ?5 WHERE seq = ?6",
+            )?
+            .execute(params![
+                s.status.name(),
+                s.paid.to_string(),
+                i64::from(s.registered),
+                s.linked_nosso_numero,
+                s.settled_on.map(|d| d.to_string()),
+                r as i64
+            ])?;
+        if let Some(l) = self.cache.get_mut(&r) {
+            l.state = s.clone();
+        }
+        Ok(())
+    }
+
+    fn record(&mut self, o: &EntryOutcome, r: Option<TitleRef>) -> Result<(), LedgerError> {
+        if o.outcome != Outcome::Duplicate {
+            self.tx
+                .prepare_cached(
+                    "UPDATE entries SET outcome = ?1, title_id = ?2, expected = ?3, paid = ?4, difference = ?5, data = ?6 \
+                     WHERE identity = ?7",
+                )?
+                .execute(params![
+                    o.outcome.name(),
+                    o.title_id.as_deref(),
+                    o.expected.map(|d| d.to_string()),
+                    o.paid.map(|d| d.to_string()),
+                    o.difference.map(|d| d.to_string()),
+                    serde_json::to_string(o)?,
+                    o.identity.to_string()
+                ])?;
+        }
+        if let Some(r) = r {
+            let id = self.ensure(r)?.id.clone();
+            let ev = Event::Entry {
+                file_id: self.file_id.clone(),
+                outcome: Box::new(o.clone()),
+            };
+            self.event(&id, &ev)?;
+        }
+        Ok(())
+    }
+}
+
+impl SqliteLedger {
+    /// Open (or create) the ledger at `path` and bring its schema up to date.
+    ///
+    /// # Errors
+    /// The database cannot be opened, or its schema is newer than this library.
+    pub fn open(path: impl AsRef<Path>) -> Result<Self, LedgerError> {
+        let conn = Connection::open(path)?;
+        conn.busy_timeout(Duration::from_secs(600))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        Self::with_connection(conn)
+    }
+
+    /// A ledger in memory (tests, examples).
+    ///
+    /// # Errors
+    /// SQLite failure.
+    pub fn open_in_memory() -> Result<Self, LedgerError> {
+        Self::with_connection(Connection::open_in_memory()?)
+    }
+
+    fn with_connection(mut conn: Connection) -> Result<Self, LedgerError> {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute_batch(schema::VERSION_TABLE)?;
+        let v: i64 = tx.query_row(
+            "SELECT COALESCE(MAX(version), 0) FROM baixa_schema_version",
+            [],
+            |r| r.get(0),
+        )?;
+        if v > schema::latest() {
+            return Err(LedgerError::SchemaTooNew {
+                found: v,
+                supported: schema::latest(),
+            });
+        }
+        for m in Dialect::Sqlite.pending(v) {
+            tx.execute_batch(&Dialect::Sqlite.render(m.sql))?;
+            tx.execute(
+                "INSERT INTO baixa_schema_version (version, description, applied_at) VALUES (?1, ?2, ?3)",
+                params![m.version, m.description, now().to_string()],
+            )?;
+        }
+        tx.commit()?;
+        Ok(SqliteLedger { conn })
+    }
+
+    /// The schema version of the database.
+    ///
+    /// # Errors
+    /// SQLite failure.
+    pub fn schema_version(&self) -> Result<i64, LedgerError> {
+        Ok(self.conn.query_row(
+            "SELECT COALESCE(MAX(version), 0) FROM baixa_schema_version",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// The underlying connection (for inspection and tests).
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+impl Ledger for SqliteLedger {
+    fn import_titles(&mut self, titles: &[Titulo]) -> Result<ImportSummary, LedgerError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut s = ImportSummary::default();
+        {
+            let mut book = SqliteBook {
+                tx: &tx,
+                file_id: String::new(),
+                cache: HashMap::new(),
+            };
+            for t in titles {
+                let data = serde_json::to_string(t)?;
+                let conv = key_text(Key::of(&[&t.convenio]));
+                let old: Option<(i64, String)> = tx
+                    .prepare_cached("SELECT seq, data FROM titles WHERE id = ?1")?
+                    .query_row(params![t.id], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .optional()?;
+                let seq = match old {
+                    Some((_, o)) if serde_json::from_str::<Titulo>(&o).ok().as_ref() == Some(t) => {
+                        s.unchanged += 1;
+                        continue;
+                    }
+                    Some((seq, _)) => {
+                        tx.prepare_cached(
+                            "UPDATE titles SET bank = ?1, convenio_key = ?2, valor = ?3, vencimento = ?4, data = ?5 WHERE seq = ?6",
+                        )?
+                        .execute(params![
+                            t.banco.code(),
+                            conv,
+                            t.valor.to_string(),
+                            t.vencimento.to_string(),
+                            data,
+                            seq
+                        ])?;
+                        tx.prepare_cached(
+                            "DELETE FROM title_keys WHERE title_seq = ?1 AND kind IN ('nn', 'seu')",
+                        )?
+                        .execute(params![seq])?;
+                        s.updated += 1;
+                        seq
+                    }
+                    None => {
+                        tx.prepare_cached(
+                            "INSERT INTO titles (id, bank, convenio_key, valor, vencimento, status, paid, registered, data) \
+                             VALUES (?1, ?2, ?3, ?4, ?5, 'open', '0', 0, ?6)",
+                        )?
+                        .execute(params![
+                            t.id,
+                            t.banco.code(),
+                            conv,
+                            t.valor.to_string(),
+                            t.vencimento.to_string(),
+                            data
+                        ])?;
+                        s.added += 1;
+                        tx.last_insert_rowid()
+                    }
+                };
+                for (kind, key, exact) in title_keys(t) {
+                    insert_key(&tx, kind, t.banco.code(), &key, seq, exact)?;
+                }
+                book.event(
+                    &t.id,
+                    &Event::Imported {
+                        titulo: Box::new(t.clone()),
+                    },
+                )?;
+            }
+        }
+        tx.commit()?;
+        Ok(s)
+    }
+
+    fn apply(&mut self, retorno: &Retorno) -> Result<ApplyResult, LedgerError> {
+        let ctx = FileContext::new(retorno);
+        let file_id = ctx.file_id.to_string();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let n = tx.execute(
+            "INSERT INTO files (id, bank, nsa, data_geracao, entries, applied_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) \
+             ON CONFLICT (id) DO NOTHING",
+            params![
+                file_id,
+                ctx.bank,
+                retorno.header.nsa.and_then(|n| i64::try_from(n).ok()),
+                retorno.header.data_geracao.map(|d| d.to_string()),
+                retorno.entries.len() as i64,
+                now().to_string()
+            ],
+        )?;
+        if n == 0 {
+            drop(tx);
+            return Ok(already_applied(file_id, retorno));
+        }
+        let entries = {
+            let mut book = SqliteBook {
+                tx: &tx,
+                file_id: file_id.clone(),
+                cache: HashMap::new(),
+            };
+            apply_entries(&mut book, &ctx, &retorno.entries)?
+        };
+        let report = FileReport::new(&file_id, retorno, &entries);
+        tx.execute(
+            "UPDATE files SET report = ?1 WHERE id = ?2",
+            params![serde_json::to_string(&report)?, file_id],
+        )?;
+        tx.commit()?;
+        Ok(ApplyResult {
+            file_id,
+            already_applied: false,
+            applied: entries.len(),
+            outcomes: report.counts(),
+            entries,
+            report,
+        })
+    }
+
+    fn settle(&mut self, s: &ManualSettlement) -> Result<EntryOutcome, LedgerError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let identity = settlement_identity(s);
+        let mut s = s.clone();
+        s.em = Some(s.em.unwrap_or_else(now));
+        let o = {
+            let mut book = SqliteBook {
+                tx: &tx,
+                file_id: String::new(),
+                cache: HashMap::new(),
+            };
+            let mut c = Vec::new();
+            book.find_by_id(&s.title_id, &mut c)?;
+            let r = c
+                .first()
+                .map(|c| c.r)
+                .ok_or_else(|| LedgerError::UnknownTitle(s.title_id.clone()))?;
+            let n = tx
+                .prepare_cached(
+                    "INSERT INTO settlements (identity, title_id, valor, data, meio, por, em, motivo) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (identity) DO NOTHING",
+                )?
+                .execute(params![
+                    identity.to_string(),
+                    s.title_id,
+                    s.valor.to_string(),
+                    s.data.to_string(),
+                    serde_json::to_value(s.meio)?.as_str().unwrap_or_default(),
+                    s.por,
+                    s.em.map(|d| d.to_string()),
+                    s.motivo
+                ])?;
+            if n == 0 {
+                drop(book);
+                drop(tx);
+                return Ok(duplicate_settlement(&s, identity));
+            }
+            let state = book.state(r)?;
+            let (o, ns) = {
+                let t = book.title(r)?;
+                settle_outcome(&t, &state, &s, identity)?
+            };
+            book.set_state(r, &ns)?;
+            let ev = Event::ManualSettlement {
+                settlement: s.clone(),
+                outcome: Box::new(o.clone()),
+            };
+            book.event(&s.title_id, &ev)?;
+            o
+        };
+        tx.commit()?;
+        Ok(o)
+    }
+
+    fn titles(&mut self) -> Result<Vec<(Titulo, TitleState)>, LedgerError> {
+        let sql = format!("SELECT {TITLE_COLS} FROM titles ORDER BY seq");
+        let mut st = self.conn.prepare(&sql)?;
+        let rows = st.query_map([], load_row)?;
+        let mut out = Vec::new();
+        for r in rows {
+            let (_, l) = to_loaded(r?)?;
+            out.push((l.titulo, l.state));
+        }
+        Ok(out)
+    }
+
+    fn history(&mut self, id: &str) -> Result<Vec<Event>, LedgerError> {
+        let exists: Option<i64> = self
+            .conn
+            .query_row("SELECT seq FROM titles WHERE id = ?1", params![id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if exists.is_none() {
+            return Err(LedgerError::UnknownTitle(id.to_string()));
+        }
+        let mut st = self
+            .conn
+            .prepare("SELECT data FROM events WHERE title_id = ?1 ORDER BY seq")?;
+        let rows = st.query_map(params![id], |r| r.get::<_, String>(0))?;
+        let mut out = Vec::new();
+        for r in rows {
+            out.push(serde_json::from_str(&r?)?);
+        }
+        Ok(out)
+    }
+
+    fn files(&mut self) -> Result<Vec<FileReport>, LedgerError> {
+        let mut st = self
+            .conn
+            .prepare("SELECT report FROM files WHERE report IS NOT NULL ORDER BY seq")?;
+        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+        let mut out = Vec::new();
+        for r in rows {
+            out.push(serde_json::from_str(&r?)?);
+        }
+        Ok(out)
+    }
+}

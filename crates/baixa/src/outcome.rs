@@ -1,0 +1,355 @@
+//! What happened to each entry, with the amounts that explain it.
+
+use std::sync::Arc;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use cnab_core::{OcorrenciaKind, RetornoEntry};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::charges::Breakdown;
+use crate::key::EntryId;
+
+/// One outcome per entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Outcome {
+    /// Entrada confirmada: the bank registered the title.
+    Registered,
+    /// Entrada or instruction rejected; `motivos` carries the bank's reasons.
+    Rejected,
+    /// An instruction (alteração, prorrogação, abatimento…) was confirmed.
+    InstructionConfirmed,
+    /// Information only (título em ser, DDA…): nothing to settle.
+    Information,
+    /// Paid the amount due, in time.
+    Paid,
+    /// Paid after the due date; the charges (computed from the rules or reported by the bank) explain the amount.
+    PaidLate,
+    /// Paid less than due; the title stays open for the rest.
+    Underpaid,
+    /// Paid more than due (or paid again after being settled).
+    Overpaid,
+    /// Money arrived for a title that had been written off.
+    PaidAfterWriteOff,
+    /// The bank wrote the title off (baixa).
+    WrittenOff,
+    /// Protest events (sent to the notary, protested, withdrawn).
+    Protest,
+    /// Fees only (tarifas, custas).
+    FeeOnly,
+    /// No title matches the entry.
+    Unmatched,
+    /// This entry (same content) was already applied: nothing settled again.
+    Duplicate,
+    /// An ocorrência the bank's table does not list, or none: reported, nothing settled.
+    Unrecognized,
+}
+
+impl Outcome {
+    /// Every outcome, in report order.
+    pub const ALL: [Outcome; 15] = [
+        Outcome::Registered,
+        Outcome::Rejected,
+        Outcome::InstructionConfirmed,
+        Outcome::Information,
+        Outcome::Paid,
+        Outcome::PaidLate,
+        Outcome::Underpaid,
+        Outcome::Overpaid,
+        Outcome::PaidAfterWriteOff,
+        Outcome::WrittenOff,
+        Outcome::Protest,
+        Outcome::FeeOnly,
+        Outcome::Unmatched,
+        Outcome::Duplicate,
+        Outcome::Unrecognized,
+    ];
+
+    /// The snake_case name (`"paid_late"`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Outcome::Registered => "registered",
+            Outcome::Rejected => "rejected",
+            Outcome::InstructionConfirmed => "instruction_confirmed",
+            Outcome::Information => "information",
+            Outcome::Paid => "paid",
+            Outcome::PaidLate => "paid_late",
+            Outcome::Underpaid => "underpaid",
+            Outcome::Overpaid => "overpaid",
+            Outcome::PaidAfterWriteOff => "paid_after_write_off",
+            Outcome::WrittenOff => "written_off",
+            Outcome::Protest => "protest",
+            Outcome::FeeOnly => "fee_only",
+            Outcome::Unmatched => "unmatched",
+            Outcome::Duplicate => "duplicate",
+            Outcome::Unrecognized => "unrecognized",
+        }
+    }
+
+    /// From the snake_case name.
+    pub fn from_name(s: &str) -> Option<Outcome> {
+        Outcome::ALL.into_iter().find(|o| o.name() == s)
+    }
+
+    /// True for the outcomes that settle money against a title.
+    pub fn settles_money(self) -> bool {
+        matches!(
+            self,
+            Outcome::Paid
+                | Outcome::PaidLate
+                | Outcome::Underpaid
+                | Outcome::Overpaid
+                | Outcome::PaidAfterWriteOff
+        )
+    }
+}
+
+impl std::fmt::Display for Outcome {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// How the entry found its title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchedBy {
+    /// Bank, agreement and nosso número.
+    NossoNumero,
+    /// The nosso número with its DV appended.
+    NossoNumeroDv,
+    /// A nosso número the bank assigned, linked by an earlier entrada confirmada.
+    Link,
+    /// Seu número.
+    SeuNumero,
+    /// Uso da empresa (the title's id or seu número echoed by the bank).
+    UsoEmpresa,
+}
+
+/// Where the charges that explain a late payment came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChargesFrom {
+    /// The title's multa/juros/desconto rules ([`crate::valor_devido`]).
+    Rules,
+    /// The juros/multa, desconto and abatimento the bank reported in the entry.
+    Bank,
+}
+
+/// What happened to one entry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntryOutcome {
+    /// 1-based line of the entry in its file (0 for a settlement by hand).
+    pub line: usize,
+    /// Content identity.
+    #[serde(serialize_with = "ser_id", deserialize_with = "de_id")]
+    pub identity: EntryId,
+    /// The outcome.
+    pub outcome: Outcome,
+    /// The ocorrência's normalized kind.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ocorrencia: Option<OcorrenciaKind>,
+    /// The title, when matched.
+    pub title_id: Option<Arc<str>>,
+    /// How it was matched.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub matched_by: Option<MatchedBy>,
+    /// Date of the event (payment date for payments).
+    pub date: Option<NaiveDate>,
+    /// What was due (remaining balance on `date`), for payments.
+    pub expected: Option<Decimal>,
+    /// What was paid.
+    pub paid: Option<Decimal>,
+    /// `paid − expected`.
+    pub difference: Option<Decimal>,
+    /// Net amount credited by the bank.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credited: Option<Decimal>,
+    /// Bank fees in the entry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fees: Option<Decimal>,
+    /// Juros and multa the bank reports it collected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bank_charges: Option<Decimal>,
+    /// The amount due computed from the title's rules on `date`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub breakdown: Option<Breakdown>,
+    /// Where the charges that explain `expected` came from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub charges_from: Option<ChargesFrom>,
+    /// The bank's reasons (`"code: description"`), for rejections and other entries that carry them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub motivos: Vec<String>,
+    /// A remark when something needs a human (`"title already settled"`…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+fn ser_id<S: serde::Serializer>(id: &EntryId, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(id)
+}
+
+fn de_id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<EntryId, D::Error> {
+    let s = String::deserialize(d)?;
+    s.parse()
+        .map_err(|_| serde::de::Error::custom("bad entry identity"))
+}
+
+impl EntryOutcome {
+    /// The outcome skeleton of an entry: amounts copied, outcome `Unrecognized` until classified.
+    pub fn from_entry(e: &RetornoEntry, identity: EntryId) -> Self {
+        EntryOutcome {
+            line: e.line,
+            identity,
+            outcome: Outcome::Unrecognized,
+            ocorrencia: e.ocorrencia.as_ref().map(|o| o.kind),
+            title_id: None,
+            matched_by: None,
+            date: e.data_ocorrencia.or(e.data_credito),
+            expected: None,
+            paid: e.valor_pago,
+            difference: None,
+            credited: e.valor_creditado,
+            fees: e.tarifa.filter(|d| !d.is_zero()),
+            bank_charges: e.juros_multa.filter(|d| !d.is_zero()),
+            breakdown: None,
+            charges_from: None,
+            motivos: Vec::new(),
+            note: None,
+        }
+    }
+}
+
+/// Where a title stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Not (fully) paid.
+    #[default]
+    Open,
+    /// Paid (by the bank or by hand).
+    Settled,
+    /// Written off by the bank and not paid.
+    WrittenOff,
+}
+
+impl Status {
+    /// The snake_case name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Open => "open",
+            Status::Settled => "settled",
+            Status::WrittenOff => "written_off",
+        }
+    }
+    /// From the snake_case name.
+    pub fn from_name(s: &str) -> Option<Status> {
+        [Status::Open, Status::Settled, Status::WrittenOff]
+            .into_iter()
+            .find(|x| x.name() == s)
+    }
+}
+
+/// The mutable state of a title in a ledger.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct TitleState {
+    /// Open, settled or written off.
+    pub status: Status,
+    /// Money received so far.
+    pub paid: Decimal,
+    /// The bank confirmed the registration.
+    pub registered: bool,
+    /// The nosso número the bank assigned (linked by an entrada confirmada), when the title had none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub linked_nosso_numero: Option<String>,
+    /// Date of the payment that settled it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settled_on: Option<NaiveDate>,
+}
+
+/// How money received outside the boleto arrived.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Meio {
+    /// Bank deposit.
+    Deposito,
+    /// Transfer (TED/DOC).
+    Transferencia,
+    /// Cash.
+    Dinheiro,
+    /// PIX outside the boleto.
+    Pix,
+    /// Anything else.
+    Outro,
+}
+
+impl std::str::FromStr for Meio {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Ok(match s {
+            "deposito" => Meio::Deposito,
+            "transferencia" => Meio::Transferencia,
+            "dinheiro" => Meio::Dinheiro,
+            "pix" => Meio::Pix,
+            "outro" => Meio::Outro,
+            _ => {
+                return Err(format!(
+                    "meio must be deposito, transferencia, dinheiro, pix or outro, found {s:?}"
+                ))
+            }
+        })
+    }
+}
+
+/// A title settled by hand, with who, when and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ManualSettlement {
+    /// The title's id.
+    pub title_id: String,
+    /// Amount received.
+    pub valor: Decimal,
+    /// Date the money was received.
+    pub data: NaiveDate,
+    /// How.
+    pub meio: Meio,
+    /// Who recorded it.
+    pub por: String,
+    /// When it was recorded (`None`: now).
+    pub em: Option<NaiveDateTime>,
+    /// Why.
+    pub motivo: String,
+}
+
+/// One line of a title's history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum Event {
+    /// The title entered the ledger (or its data changed).
+    Imported {
+        /// The title as imported.
+        titulo: Box<crate::Titulo>,
+    },
+    /// A retorno entry concerned the title.
+    Entry {
+        /// The file's identity.
+        file_id: String,
+        /// What happened.
+        outcome: Box<EntryOutcome>,
+    },
+    /// The bank's nosso número was linked to the title.
+    Linked {
+        /// The nosso número.
+        nosso_numero: String,
+        /// The file's identity.
+        file_id: String,
+    },
+    /// Settled by hand.
+    ManualSettlement {
+        /// Who, when, why, how much.
+        settlement: ManualSettlement,
+        /// How it was classified.
+        outcome: Box<EntryOutcome>,
+    },
+}

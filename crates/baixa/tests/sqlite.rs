@@ -1,0 +1,313 @@
+//! The SQLite ledger: idempotency, duplicates, a crash mid-file, concurrent appliers, migrations.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // tests fail loudly
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::sync::{Arc, Barrier};
+
+use baixa::{Ledger, LedgerError, MatchedBy, Outcome, SqliteLedger, Status};
+use cnab_core::OcorrenciaKind as K;
+use common::*;
+use rust_decimal::Decimal;
+
+fn titles(n: usize) -> Vec<baixa::Titulo> {
+    (0..n)
+        .map(|i| {
+            title(
+                &format!("T{i}"),
+                &format!("{}", 1000 + i),
+                "100.00",
+                d(2026, 3, 10),
+            )
+        })
+        .collect()
+}
+
+fn payments(n: usize, nsa: u64) -> cnab_core::Retorno {
+    retorno(
+        341,
+        "123456",
+        nsa,
+        (0..n)
+            .map(|i| paid(&format!("{:012}", 1000 + i), d(2026, 3, 9), "100.00"))
+            .collect(),
+    )
+}
+
+fn count(l: &SqliteLedger, sql: &str) -> i64 {
+    l.connection().query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+fn total_paid(l: &mut SqliteLedger) -> Decimal {
+    l.titles().unwrap().iter().map(|(_, s)| s.paid).sum()
+}
+
+#[test]
+fn same_file_twice_and_the_same_payment_in_another_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut l = SqliteLedger::open(dir.path().join("l.db")).unwrap();
+    assert_eq!(l.import_titles(&titles(3)).unwrap().added, 3);
+    let r = l.apply(&payments(3, 1)).unwrap();
+    assert_eq!(
+        (r.applied, r.already_applied, r.outcomes.get(&Outcome::Paid)),
+        (3, false, Some(&3))
+    );
+    assert_eq!(r.report.total_paid, dec("300.00"));
+    let again = l.apply(&payments(3, 1)).unwrap();
+    assert!(again.already_applied);
+    let other = l.apply(&payments(3, 2)).unwrap();
+    assert_eq!(other.outcomes.get(&Outcome::Duplicate), Some(&3));
+    assert_eq!(total_paid(&mut l), dec("300.00"));
+    assert_eq!(count(&l, "SELECT COUNT(*) FROM entries"), 3);
+    assert_eq!(count(&l, "SELECT COUNT(*) FROM files"), 2);
+    // state survives reopening
+    drop(l);
+    let mut l = SqliteLedger::open(dir.path().join("l.db")).unwrap();
+    assert!(l
+        .titles()
+        .unwrap()
+        .iter()
+        .all(|(_, s)| s.status == Status::Settled));
+    assert!(l.apply(&payments(3, 1)).unwrap().already_applied);
+    assert_eq!(l.files().unwrap().len(), 2);
+}
+
+#[test]
+fn link_history_and_settlement_in_sqlite() {
+    let mut l = SqliteLedger::open_in_memory().unwrap();
+    let mut t = title("NF-9", "", "300.00", d(2026, 4, 10));
+    t.seu_numero = "NF-9".into();
+    l.import_titles(&[t]).unwrap();
+    let mut reg = entry("88877766", "02", K::EntradaConfirmada, d(2026, 4, 1), None);
+    reg.seu_numero = "NF-9".into();
+    reg.nosso_numero_dv = Some("3".into());
+    l.apply(&retorno(341, "123456", 1, vec![reg])).unwrap();
+    let r = l
+        .apply(&retorno(
+            341,
+            "123456",
+            2,
+            vec![paid("888777663", d(2026, 4, 9), "300.00")],
+        ))
+        .unwrap();
+    assert_eq!(
+        (r.entries[0].outcome, r.entries[0].matched_by),
+        (Outcome::Paid, Some(MatchedBy::NossoNumero))
+    );
+    assert_eq!(r.entries[0].title_id.as_deref(), Some("NF-9"));
+    let h = l.history("NF-9").unwrap();
+    assert_eq!(h.len(), 4);
+    assert!(matches!(
+        l.history("nope"),
+        Err(LedgerError::UnknownTitle(_))
+    ));
+    // updating a title keeps its state
+    let mut t2 = title("NF-9", "", "310.00", d(2026, 4, 10));
+    t2.seu_numero = "NF-9".into();
+    assert_eq!(l.import_titles(&[t2]).unwrap().updated, 1);
+    let (t, s) = l.titles().unwrap().remove(0);
+    assert_eq!(
+        (t.valor, s.status, s.linked_nosso_numero.as_deref()),
+        (dec("310.00"), Status::Settled, Some("88877766"))
+    );
+}
+
+#[test]
+fn migrations_are_versioned() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("m.db");
+    let l = SqliteLedger::open(&p).unwrap();
+    assert_eq!(l.schema_version().unwrap(), baixa::schema::latest());
+    assert_eq!(
+        count(&l, "SELECT COUNT(*) FROM baixa_schema_version"),
+        baixa::schema::MIGRATIONS.len() as i64
+    );
+    l.connection()
+        .execute(
+            "INSERT INTO baixa_schema_version VALUES (99, 'future', 'x')",
+            [],
+        )
+        .unwrap();
+    drop(l);
+    match SqliteLedger::open(&p) {
+        Err(LedgerError::SchemaTooNew { found: 99, .. }) => {}
+        other => panic!("expected SchemaTooNew, got {other:?}"),
+    }
+}
+
+#[test]
+fn two_concurrent_appliers_settle_each_payment_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.db");
+    let n = 2000;
+    SqliteLedger::open(&path)
+        .unwrap()
+        .import_titles(&titles(n))
+        .unwrap();
+    // round 1: the same file from two connections; round 2: two different files carrying the same payments
+    for (a, b) in [(1u64, 1u64), (7, 8)] {
+        let barrier = Arc::new(Barrier::new(2));
+        let handles: Vec<_> = [a, b]
+            .into_iter()
+            .map(|nsa| {
+                let (path, barrier) = (path.clone(), barrier.clone());
+                std::thread::spawn(move || {
+                    let mut l = SqliteLedger::open(&path).unwrap();
+                    let f = payments(n, nsa);
+                    barrier.wait();
+                    l.apply(&f).unwrap()
+                })
+            })
+            .collect();
+        let results: Vec<_> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+        let settled: usize = results
+            .iter()
+            .map(|r| r.outcomes.get(&Outcome::Paid).copied().unwrap_or(0))
+            .sum();
+        if a == 1 {
+            // the first round settles everything once
+            assert_eq!(settled, n);
+            assert_eq!(results.iter().filter(|r| r.already_applied).count(), 1);
+        } else {
+            // everything was already settled: both files are duplicates
+            assert_eq!(settled, 0);
+            let dups: usize = results
+                .iter()
+                .map(|r| r.outcomes.get(&Outcome::Duplicate).copied().unwrap_or(0))
+                .sum();
+            assert_eq!(dups, 2 * n);
+        }
+    }
+    let mut l = SqliteLedger::open(&path).unwrap();
+    assert_eq!(total_paid(&mut l), Decimal::from(100 * n as i64));
+    assert_eq!(count(&l, "SELECT COUNT(*) FROM entries"), n as i64);
+}
+
+#[test]
+fn two_concurrent_appliers_of_different_files_with_the_same_payments() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c2.db");
+    let n = 2000;
+    SqliteLedger::open(&path)
+        .unwrap()
+        .import_titles(&titles(n))
+        .unwrap();
+    let barrier = Arc::new(Barrier::new(2));
+    let handles: Vec<_> = [21u64, 22]
+        .into_iter()
+        .map(|nsa| {
+            let (path, barrier) = (path.clone(), barrier.clone());
+            std::thread::spawn(move || {
+                let mut l = SqliteLedger::open(&path).unwrap();
+                let f = payments(n, nsa);
+                barrier.wait();
+                l.apply(&f).unwrap()
+            })
+        })
+        .collect();
+    let results: Vec<_> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+    let paid: usize = results
+        .iter()
+        .map(|r| r.outcomes.get(&Outcome::Paid).copied().unwrap_or(0))
+        .sum();
+    let dups: usize = results
+        .iter()
+        .map(|r| r.outcomes.get(&Outcome::Duplicate).copied().unwrap_or(0))
+        .sum();
+    assert_eq!((paid, dups), (n, n));
+    let mut l = SqliteLedger::open(&path).unwrap();
+    assert_eq!(total_paid(&mut l), Decimal::from(100 * n as i64));
+}
+
+const CRASH_ENV: &str = "BAIXA_CRASH_TEST_DB";
+const CRASH_N: usize = 30_000;
+
+/// Run as a child (the test binary re-invoked with `CRASH_ENV` set): apply a big file and get killed.
+#[test]
+fn crash_mid_file_leaves_the_ledger_before_or_after() {
+    if let Ok(path) = std::env::var(CRASH_ENV) {
+        let mut l = SqliteLedger::open(&path).unwrap();
+        let f = payments(CRASH_N, 1);
+        println!("applying");
+        use std::io::Write;
+        std::io::stdout().flush().unwrap();
+        l.apply(&f).unwrap();
+        println!("applied");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("crash.db");
+    SqliteLedger::open(&path)
+        .unwrap()
+        .import_titles(&titles(CRASH_N))
+        .unwrap();
+    let mut child = Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "crash_mid_file_leaves_the_ledger_before_or_after",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env(CRASH_ENV, &path)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    loop {
+        line.clear();
+        assert!(
+            out.read_line(&mut line).unwrap() > 0,
+            "child ended before applying"
+        );
+        if line.trim().ends_with("applying") {
+            break;
+        }
+    }
+    // let the transaction get under way, then kill the process (SIGKILL: no cleanup)
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let mut l = SqliteLedger::open(&path).unwrap();
+    let files = count(&l, "SELECT COUNT(*) FROM files");
+    let entries = count(&l, "SELECT COUNT(*) FROM entries");
+    let paid = total_paid(&mut l);
+    let settled = l
+        .titles()
+        .unwrap()
+        .iter()
+        .filter(|(_, s)| s.status == Status::Settled)
+        .count();
+    let before = (files, entries, paid, settled) == (0, 0, Decimal::ZERO, 0);
+    let after = (files, entries, paid, settled)
+        == (
+            1,
+            CRASH_N as i64,
+            Decimal::from(100 * CRASH_N as i64),
+            CRASH_N,
+        );
+    assert!(
+        before || after,
+        "partial state: files {files}, entries {entries}, paid {paid}, settled {settled}"
+    );
+    eprintln!(
+        "ledger after the kill: {}",
+        if before {
+            "before the file"
+        } else {
+            "after the file"
+        }
+    );
+    // applying again completes it exactly once
+    let r = l.apply(&payments(CRASH_N, 1)).unwrap();
+    assert_eq!(r.already_applied, after);
+    assert_eq!(count(&l, "SELECT COUNT(*) FROM entries"), CRASH_N as i64);
+    assert_eq!(total_paid(&mut l), Decimal::from(100 * CRASH_N as i64));
+}
