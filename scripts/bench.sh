@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Read-throughput benchmarks (criterion): a generated 20,000-entry CNAB 240 retorno read into the model, streamed,
-# detected, and merely split into lines (the floor). Results in target/criterion/.
+# Criterion benchmarks over files from the generator (`cnab gen`): the workspace `benches` crate (read 240/400 whole
+# file and streaming, detect, write remessas, generate, linha digitável validation, boleto make) and cnab-core's own
+# read bench. Arguments are passed to criterion (e.g. a filter: `scripts/bench.sh read_400`). Results in
+# target/criterion/; figures and how to read them in benches/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+cargo bench -p benches "$@"
 cargo bench -p cnab-core --bench read "$@"

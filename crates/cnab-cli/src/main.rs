@@ -15,6 +15,7 @@ use rust_decimal::Decimal;
 mod baixa_cmd;
 mod boleto_cmd;
 mod corpus;
+mod gen_cmd;
 mod out;
 mod pix_cmd;
 mod print_cmd;
@@ -106,6 +107,8 @@ enum Cmd {
         #[arg(long, short)]
         verbose: bool,
     },
+    /// A valid, deterministic remessa or retorno of any size (for benchmarks and load tests) to stdout or --out.
+    Gen(gen_cmd::GenArgs),
     /// The banks and layouts this build reads and writes, with the manual each table follows (Markdown).
     Banks,
     /// Boleto barcode / linha digitável arithmetic.
@@ -539,6 +542,7 @@ fn run(out: &mut Out, cli: Cli) -> Result<bool, Fail> {
             expect.as_deref(),
             verbose,
         ),
+        Cmd::Gen(args) => gen_cmd::run(out, args),
         Cmd::Boleto { cmd } => boleto_cmd::run(out, cmd),
         Cmd::Pix { cmd } => pix_cmd::run(out, cmd),
         Cmd::Baixa(args) => baixa_cmd::run(args),

@@ -32,6 +32,7 @@ pub mod banks;
 pub mod doc;
 pub mod error;
 pub mod field;
+pub mod generator;
 pub mod layouts;
 pub mod model;
 mod normalize;
