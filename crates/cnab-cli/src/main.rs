@@ -1,7 +1,8 @@
 //! `cnab`: inspect, parse, validate and write CNAB files; check a corpus of real files; boleto arithmetic.
 //!
 //! Exit codes: 0 success, 1 the input has problems (or a corpus file failed), 2 usage errors.
-//! `parse --lenient` prints the whole document and exits 1 when it lists problems.
+//! `parse --lenient` prints the whole document (or every row, with problems on stderr for CSV/NDJSON) and exits 1
+//! when there are problems.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -15,6 +16,7 @@ use rust_decimal::Decimal;
 mod baixa_cmd;
 mod boleto_cmd;
 mod corpus;
+mod export;
 mod out;
 mod pix_cmd;
 
@@ -47,14 +49,21 @@ enum Cmd {
         #[arg(long)]
         stream: bool,
     },
-    /// The normalized model as JSON on stdout.
+    /// The normalized model on stdout: JSON (pretty or `--compact`), NDJSON or CSV.
     Parse {
-        /// The CNAB file.
+        /// The CNAB file (`-` for stdin).
         file: PathBuf,
-        /// Read leniently: problems are listed in "problems" instead of stopping. The output is always one whole
-        /// JSON document; the exit code is 1 when it lists problems, 0 when none.
+        /// Read leniently: problems are listed in "problems" (JSON) or on stderr (CSV, NDJSON) instead of
+        /// stopping. The output is always whole; the exit code is 1 when there are problems, 0 when none.
         #[arg(long)]
         lenient: bool,
+        /// `json`: one document; `ndjson`: one entry (título for a remessa) per line; `csv`: a header row and one
+        /// row per entry (título), money as `1234.50`, dates as `2024-03-15`.
+        #[arg(long, value_enum, default_value_t = ParseFormat::Json)]
+        format: ParseFormat,
+        /// Single-line JSON (with `--format json`).
+        #[arg(long)]
+        compact: bool,
         /// Add every raw record with all its named fields.
         #[arg(long)]
         records: bool,
@@ -127,6 +136,17 @@ enum Format {
     Text,
     /// One JSON array.
     Json,
+}
+
+/// How `parse` prints.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ParseFormat {
+    /// One JSON document.
+    Json,
+    /// One JSON object per entry (título), one per line.
+    Ndjson,
+    /// A header row, one row per entry (título).
+    Csv,
 }
 
 /// A failure with its exit code.
@@ -360,10 +380,17 @@ fn problems_mut(f: &mut CnabFile) -> &mut Vec<Error> {
 fn parse(
     out: &mut Out,
     file: &Path,
-    lenient: bool,
+    (lenient, format, compact): (bool, ParseFormat, bool),
     records: bool,
     bank: Option<String>,
 ) -> Result<bool, Fail> {
+    let json = format == ParseFormat::Json;
+    if !json && (records || compact) {
+        return Err(Fail(
+            2,
+            "--records and --compact go with --format json".into(),
+        ));
+    }
     let name = source_name(file);
     let bytes = read_input(file)?;
     let bank = bank.as_deref().map(parse_bank).transpose()?;
@@ -380,7 +407,9 @@ fn parse(
         Err(e) if lenient => {
             // Not readable at all (not a CNAB file, no layout for its bank, …): the document is its one problem.
             let e = named(e, &name);
-            out.json(&serde_json::json!({ "problems": [&e] }))?;
+            if json {
+                out.json(&serde_json::json!({ "problems": [&e] }))?;
+            }
             note(format_args!("cnab: {e}"));
             return Ok(false);
         }
@@ -391,19 +420,32 @@ fn parse(
         Error::name_file(problems, n);
     }
     let clean = problems.is_empty();
-    if !clean {
+    if !json {
+        // CSV and NDJSON have no place for them: each problem is a line on stderr.
+        for e in problems.iter() {
+            note(format_args!("cnab: {e}"));
+        }
+    } else if !clean {
         note(format_args!(
             "cnab: {}: {} problem(s), listed in \"problems\"",
             name.as_deref().unwrap_or("-"),
             problems.len()
         ));
     }
-    if !records {
+    if format == ParseFormat::Csv {
+        export::write_csv(out, &parsed)?;
+    } else if format == ParseFormat::Ndjson {
+        export::write_ndjson(out, &parsed)?;
+    } else if !records {
         match &mut parsed {
             CnabFile::Retorno(r) => r.records.clear(),
             CnabFile::Remessa(r) => r.records.clear(),
         }
-        out.json(&parsed)?;
+        if compact {
+            out.json_line(&parsed)?;
+        } else {
+            out.json(&parsed)?;
+        }
     } else {
         #[derive(serde::Serialize)]
         struct WithRecords<'a> {
@@ -415,10 +457,15 @@ fn parse(
             CnabFile::Retorno(r) => &r.records,
             CnabFile::Remessa(r) => &r.records,
         };
-        out.json(&WithRecords {
+        let doc = WithRecords {
             file: &parsed,
             records: recs,
-        })?;
+        };
+        if compact {
+            out.json_line(&doc)?;
+        } else {
+            out.json(&doc)?;
+        }
     }
     Ok(clean)
 }
@@ -510,9 +557,11 @@ fn run(out: &mut Out, cli: Cli) -> Result<bool, Fail> {
         Cmd::Parse {
             file,
             lenient,
+            format,
+            compact,
             records,
             bank,
-        } => parse(out, &file, lenient, records, bank),
+        } => parse(out, &file, (lenient, format, compact), records, bank),
         Cmd::Validate { file, format } => validate(out, &file, format),
         Cmd::Remessa {
             model,
