@@ -171,6 +171,19 @@ fn named(e: Error, name: &Option<Arc<str>>) -> Error {
     }
 }
 
+/// A strict read's failure, named, ending with the way to see more (not for a file that is no CNAB at all).
+fn strict_fail(e: Error, name: &Option<Arc<str>>, file: &Path) -> Fail {
+    let hint = !matches!(e.kind, ErrorKind::UnknownLayout { .. } | ErrorKind::Empty);
+    let mut f = Fail::from(named(e, name));
+    if hint {
+        let shown = file.display();
+        f.1.push_str(&format!(
+            "\nhint: cnab validate {shown} lists every problem; --lenient reads what it can"
+        ));
+    }
+    f
+}
+
 fn read_input(path: &Path) -> Result<Vec<u8>, Fail> {
     if path.as_os_str() == "-" {
         let mut v = Vec::new();
@@ -189,7 +202,7 @@ fn money(d: Option<Decimal>) -> String {
     d.map_or_else(String::new, |d| format!("{:.2}", d))
 }
 
-fn inspect_stream(out: &mut Out, file: &Path, lenient: bool, rows: usize) -> Result<(), Fail> {
+fn inspect_stream(out: &mut Out, file: &Path, lenient: bool, rows: usize) -> Result<bool, Fail> {
     let name = source_name(file);
     let f = std::fs::File::open(file).map_err(|e| Fail(2, format!("{}: {e}", file.display())))?;
     let opts = ReadOptions {
@@ -208,7 +221,7 @@ fn inspect_stream(out: &mut Out, file: &Path, lenient: bool, rows: usize) -> Res
     let mut by_kind: BTreeMap<String, usize> = BTreeMap::new();
     let mut first = Vec::new();
     for e in reader.by_ref() {
-        let e = e.map_err(|e| named(e, &name))?;
+        let e = e.map_err(|e| strict_fail(e, &name, file))?;
         n += 1;
         titulo += e.valor_titulo.unwrap_or_default();
         pago += e.valor_pago.unwrap_or_default();
@@ -248,7 +261,8 @@ fn inspect_stream(out: &mut Out, file: &Path, lenient: bool, rows: usize) -> Res
     print_problems(out, &problems)
 }
 
-fn inspect(out: &mut Out, file: &Path, lenient: bool, rows: usize) -> Result<(), Fail> {
+/// Prints the summary; `Ok(false)` when it lists problems (exit 1).
+fn inspect(out: &mut Out, file: &Path, lenient: bool, rows: usize) -> Result<bool, Fail> {
     let name = source_name(file);
     let bytes = read_input(file)?;
     let d = cnab_core::detect(&bytes).map_err(|e| named(e, &name))?;
@@ -256,7 +270,13 @@ fn inspect(out: &mut Out, file: &Path, lenient: bool, rows: usize) -> Result<(),
         lenient,
         ..ReadOptions::default()
     };
-    let (mut parsed, _) = read_with_envelope(&bytes, opts).map_err(|e| named(e, &name))?;
+    let (mut parsed, _) = read_with_envelope(&bytes, opts).map_err(|e| {
+        if lenient {
+            named(e, &name).into()
+        } else {
+            strict_fail(e, &name, file)
+        }
+    })?;
     if let Some(n) = &name {
         Error::name_file(problems_mut(&mut parsed), n);
     }
@@ -320,7 +340,7 @@ fn inspect(out: &mut Out, file: &Path, lenient: bool, rows: usize) -> Result<(),
             if r.entries.len() > rows {
                 writeln!(out, "  … {} more", r.entries.len() - rows)?;
             }
-            print_problems(out, &r.problems)?;
+            print_problems(out, &r.problems)
         }
         CnabFile::Remessa(r) => {
             writeln!(out, "records: {}", r.records.len())?;
@@ -352,13 +372,13 @@ fn inspect(out: &mut Out, file: &Path, lenient: bool, rows: usize) -> Result<(),
             if r.titulos.len() > rows {
                 writeln!(out, "  … {} more", r.titulos.len() - rows)?;
             }
-            print_problems(out, &r.problems)?;
+            print_problems(out, &r.problems)
         }
     }
-    Ok(())
 }
 
-fn print_problems(out: &mut Out, p: &[Error]) -> Result<(), Fail> {
+/// Lists the problems after the summary; `Ok(false)` when there are any.
+fn print_problems(out: &mut Out, p: &[Error]) -> Result<bool, Fail> {
     if !p.is_empty() {
         writeln!(out)?;
         writeln!(out, "problems ({}):", p.len())?;
@@ -366,7 +386,7 @@ fn print_problems(out: &mut Out, p: &[Error]) -> Result<(), Fail> {
             writeln!(out, "  {e}")?;
         }
     }
-    Ok(())
+    Ok(p.is_empty())
 }
 
 /// The problems a read collected.
@@ -413,7 +433,7 @@ fn parse(
             note(format_args!("cnab: {e}"));
             return Ok(false);
         }
-        Err(e) => return Err(named(e, &name).into()),
+        Err(e) => return Err(strict_fail(e, &name, file)),
     };
     let problems = problems_mut(&mut parsed);
     if let Some(n) = &name {
@@ -548,12 +568,13 @@ fn run(out: &mut Out, cli: Cli) -> Result<bool, Fail> {
             lenient,
             rows,
             stream,
-        } => if stream {
-            inspect_stream(out, &file, lenient, rows)
-        } else {
-            inspect(out, &file, lenient, rows)
+        } => {
+            if stream {
+                inspect_stream(out, &file, lenient, rows)
+            } else {
+                inspect(out, &file, lenient, rows)
+            }
         }
-        .map(|_| true),
         Cmd::Parse {
             file,
             lenient,

@@ -303,3 +303,50 @@ fn unknown_240_bank_reads_only_leniently_with_febraban_tables() {
         Some(ErrorKind::UnknownBank { .. })
     ));
 }
+
+#[test]
+fn files_that_are_not_cnab_are_named_by_their_magic_bytes() {
+    let cases: &[(&[u8], &str)] = &[
+        (
+            b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj",
+            "this is a PDF file",
+        ),
+        (
+            b"PK\x03\x04\x14\x00\x06\x00\x08\x00xl/workbook.xml",
+            "this is an Excel workbook (.xlsx)",
+        ),
+        (
+            b"PK\x03\x04\x14\x00\x00\x00retorno.ret",
+            "this is a ZIP archive",
+        ),
+        (
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00\x00\x00",
+            "this is an Excel 97-2003 workbook (.xls)",
+        ),
+        (b"\n  <!DOCTYPE html>\n<html><body>", "this is an HTML page"),
+        (b"<HTML>\r\n<head>", "this is an HTML page"),
+        (b"\xFF\xFE0\x002\x00R\x00", "this is UTF-16 text"),
+        (b"\xFE\xFF\x000\x002", "this is UTF-16 text"),
+        (
+            b"\x1F\x8B\x08\x00\x00\x00",
+            "this is a gzip-compressed file",
+        ),
+    ];
+    for (bytes, want) in cases {
+        for opts in [ReadOptions::strict(), ReadOptions::lenient()] {
+            let e = read(bytes, opts)
+                .err()
+                .unwrap_or_else(|| panic!("read {want}"));
+            assert!(matches!(e.kind, ErrorKind::UnknownLayout { .. }), "{e}");
+            assert!(e.to_string().contains(want), "{e} lacks {want:?}");
+        }
+    }
+    // Text that is simply not CNAB keeps the generic reason.
+    let e = read(b"hello world\n", ReadOptions::strict())
+        .err()
+        .unwrap_or_else(|| panic!("accepted garbage"));
+    assert!(
+        e.to_string().contains("neither a CNAB 240 nor a CNAB 400"),
+        "{e}"
+    );
+}
