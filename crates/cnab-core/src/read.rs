@@ -236,7 +236,7 @@ pub(crate) fn detect_full(
                     ErrorKind::UnknownLayout {
                         reason: format!(
                             "no header record, and the first detail fits the CNAB 400 retorno of banks {}: \
-                             give the bank (--bank)",
+                             give the bank",
                             list.join(", ")
                         ),
                     },
@@ -569,9 +569,7 @@ pub(crate) fn choose_spec(
         return Ok(spec);
     }
     let hint = match d.layout {
-        Layout::Cnab240 => {
-            "; --lenient reads it with FEBRABAN's generic CNAB 240 layout".to_string()
-        }
+        Layout::Cnab240 => "; a lenient read uses FEBRABAN's generic CNAB 240 layout".to_string(),
         Layout::Cnab400 => String::new(),
     };
     let err = Error::at_line(

@@ -295,7 +295,7 @@ fn unknown_240_bank_reads_only_leniently_with_febraban_tables() {
     let e = read(&bytes, ReadOptions::strict())
         .err()
         .unwrap_or_else(|| panic!("accepted bank 999"));
-    assert_eq!(e.to_string(), "line 1: bank 999 has no CNAB 240 layout here; --lenient reads it with FEBRABAN's generic CNAB 240 layout");
+    assert_eq!(e.to_string(), "line 1: bank 999 has no CNAB 240 layout here; a lenient read uses FEBRABAN's generic CNAB 240 layout");
     let r = read_retorno(&bytes, ReadOptions::lenient()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(r.bank.code(), 999);
     assert!(matches!(
