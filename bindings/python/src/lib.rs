@@ -367,9 +367,9 @@ impl Read for PyFileRead {
             })?;
             let b = bytes.as_bytes();
             let n = b.len().min(buf.len());
-            buf.get_mut(..n)
-                .zip(b.get(..n))
-                .map(|(dst, src)| dst.copy_from_slice(src));
+            if let (Some(dst), Some(src)) = (buf.get_mut(..n), b.get(..n)) {
+                dst.copy_from_slice(src);
+            }
             Ok(n)
         })
     }
