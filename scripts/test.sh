@@ -28,6 +28,9 @@ echo "== Rust: build and test the workspace (unit, integration, fixtures, doc te
 cargo test --workspace --all-targets --no-fail-fast
 cargo test --workspace --doc
 
+echo "== Publishable: cargo package of every crate (local dependencies packaged together; ~10 s)"
+cargo package --workspace --no-verify --allow-dirty --quiet
+
 echo "== Real-file gate"
 if [ -d ../shared/corpus/real ]; then
   cargo run -q -p cnab-cli -- corpus ../shared/corpus/real --expect corpus-expectations.tsv

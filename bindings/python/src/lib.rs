@@ -8,7 +8,7 @@
 #![forbid(unsafe_code)]
 
 use std::fs::File;
-use std::io::BufReader;
+use std::io::{BufReader, Read};
 use std::sync::Arc;
 
 use cnab_core::{Bank, CnabFile, FileKind, Kind, Layout, RawRecord, ReadOptions, RetornoReader};
@@ -334,9 +334,45 @@ fn read_path(
 /// Streams retorno entries from a file, one at a time (each as JSON), in constant memory.
 #[pyclass(module = "cnab._cnab")]
 struct EntryIter {
-    reader: RetornoReader<BufReader<File>>,
-    /// The path, named by every error and problem.
-    name: Arc<str>,
+    reader: RetornoReader<BufReader<Box<dyn Read + Send + Sync>>>,
+    /// The path (or the file object's `name`), named by every error and problem.
+    name: Option<Arc<str>>,
+}
+
+/// The error, naming the file when its name is known.
+fn named_opt(e: cnab_core::Error, name: &Option<Arc<str>>) -> cnab_core::Error {
+    match name {
+        Some(n) => named(e, n),
+        None => e,
+    }
+}
+
+/// A Python binary file object (`open(p, "rb")`, `io.BytesIO`, an upload) as a `Read`: each read calls its
+/// `read(n)` holding the GIL.
+struct PyFileRead(Py<PyAny>);
+
+impl Read for PyFileRead {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        Python::attach(|py| {
+            let got = self
+                .0
+                .bind(py)
+                .call_method1("read", (buf.len(),))
+                .map_err(std::io::Error::other)?;
+            let bytes = got.cast::<PyBytes>().map_err(|_| {
+                std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    "a CNAB file object must be opened in binary mode ('rb')",
+                )
+            })?;
+            let b = bytes.as_bytes();
+            let n = b.len().min(buf.len());
+            if let (Some(dst), Some(src)) = (buf.get_mut(..n), b.get(..n)) {
+                dst.copy_from_slice(src);
+            }
+            Ok(n)
+        })
+    }
 }
 
 #[pymethods]
@@ -349,7 +385,7 @@ impl EntryIter {
         match py.detach(|| self.reader.next()) {
             None => Ok(None),
             Some(Ok(e)) => to_json(&e).map(Some),
-            Some(Err(e)) => Err(cnab_err(&named(e, &self.name))),
+            Some(Err(e)) => Err(cnab_err(&named_opt(e, &self.name))),
         }
     }
 
@@ -369,7 +405,7 @@ impl EntryIter {
             self.reader
                 .problems()
                 .iter()
-                .map(|e| error_json(&named(e.clone(), &self.name)))
+                .map(|e| error_json(&named_opt(e.clone(), &self.name)))
                 .collect(),
         )
         .to_string()
@@ -389,9 +425,33 @@ fn iter_entries(
     let opts = options(bank, layout, None, lenient)?;
     let name: Arc<str> = Arc::from(path);
     let reader = py.detach(|| -> PyResult<_> {
-        let f = File::open(path)?;
+        let f: Box<dyn Read + Send + Sync> = Box::new(File::open(path)?);
         RetornoReader::new(BufReader::new(f), opts).map_err(|e| cnab_err(&named(e, &name)))
     })?;
+    Ok(EntryIter {
+        reader,
+        name: Some(name),
+    })
+}
+
+/// Opens a retorno for streaming from a binary file object; `name` (its `name` attribute, when a string) is
+/// named by errors.
+#[pyfunction]
+#[pyo3(signature = (file, name=None, bank=None, layout=None, lenient=false))]
+fn iter_entries_from(
+    py: Python<'_>,
+    file: Py<PyAny>,
+    name: Option<&str>,
+    bank: Option<&str>,
+    layout: Option<u16>,
+    lenient: bool,
+) -> PyResult<EntryIter> {
+    let opts = options(bank, layout, None, lenient)?;
+    let name: Option<Arc<str>> = name.map(Arc::from);
+    let f: Box<dyn Read + Send + Sync> = Box::new(PyFileRead(file));
+    let reader = py
+        .detach(|| RetornoReader::new(BufReader::with_capacity(1 << 16, f), opts))
+        .map_err(|e| cnab_err(&named_opt(e, &name)))?;
     Ok(EntryIter { reader, name })
 }
 
@@ -418,8 +478,8 @@ fn write_remessa<'py>(
     layout: u16,
     strict: bool,
 ) -> PyResult<(Bound<'py, PyBytes>, String)> {
-    let bank =
-        parse_bank(Some(bank))?.ok_or_else(|| usage_err("invalid", "business", "bank is required".into()))?;
+    let bank = parse_bank(Some(bank))?
+        .ok_or_else(|| usage_err("invalid", "business", "bank is required".into()))?;
     let layout = parse_layout(Some(layout))?
         .ok_or_else(|| usage_err("invalid", "business", "layout is required".into()))?;
     let m = cnab_core::remessa_from_json(model.as_bytes()).map_err(|e| cnab_err(&e))?;
@@ -522,6 +582,7 @@ fn _cnab(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(read_bytes, m)?)?;
     m.add_function(wrap_pyfunction!(read_path, m)?)?;
     m.add_function(wrap_pyfunction!(iter_entries, m)?)?;
+    m.add_function(wrap_pyfunction!(iter_entries_from, m)?)?;
     m.add_function(wrap_pyfunction!(problems_json, m)?)?;
     m.add_function(wrap_pyfunction!(write_remessa, m)?)?;
     m.add_function(wrap_pyfunction!(boleto_parse, m)?)?;

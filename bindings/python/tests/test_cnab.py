@@ -757,7 +757,7 @@ def test_write_refuses_values_it_would_change() -> None:
     with pytest.raises(cnab.FieldError) as e:
         m.to_bytes(bank="341", layout=240)
     d = e.value.details
-    assert d is not None and (d["titulo"], d["field"], d["value"]) == (1, "valor", "127.505")
+    assert d is not None and (d["titulo"], d["model_field"], d["value"]) == (1, "valor", "127.505")
     assert d["reason"] == "has more than 2 decimal places (the writer never rounds)"
     assert e.value.field == "valor_titulo" and e.value.line == 3
     m = sample_remessa()

@@ -31,7 +31,7 @@ pub fn elements(digits: &str) -> Option<Vec<u32>> {
         .bytes()
         .map(|b| b.is_ascii_digit().then(|| usize::from(b - b'0')))
         .collect::<Option<_>>()?;
-    if d.is_empty() || d.len() % 2 != 0 {
+    if d.is_empty() || !d.len().is_multiple_of(2) {
         return None;
     }
     let w = |wide: bool| if wide { WIDE } else { 1 };

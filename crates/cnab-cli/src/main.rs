@@ -1,7 +1,8 @@
 //! `cnab`: inspect, parse, validate and write CNAB files; check a corpus of real files; boleto arithmetic.
 //!
 //! Exit codes: 0 success, 1 the input has problems (or a corpus file failed), 2 usage errors.
-//! `parse --lenient` prints the whole document and exits 1 when it lists problems.
+//! `parse --lenient` prints the whole document (or every row, with problems on stderr for CSV/NDJSON) and exits 1
+//! when there are problems.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -15,6 +16,7 @@ use rust_decimal::Decimal;
 mod baixa_cmd;
 mod boleto_cmd;
 mod corpus;
+mod export;
 mod gen_cmd;
 mod out;
 mod pix_cmd;
@@ -50,14 +52,21 @@ enum Cmd {
         #[arg(long)]
         stream: bool,
     },
-    /// The normalized model as JSON on stdout.
+    /// The normalized model on stdout: JSON (pretty or `--compact`), NDJSON or CSV.
     Parse {
-        /// The CNAB file.
+        /// The CNAB file (`-` for stdin).
         file: PathBuf,
-        /// Read leniently: problems are listed in "problems" instead of stopping. The output is always one whole
-        /// JSON document; the exit code is 1 when it lists problems, 0 when none.
+        /// Read leniently: problems are listed in "problems" (JSON) or on stderr (CSV, NDJSON) instead of
+        /// stopping. The output is always whole; the exit code is 1 when there are problems, 0 when none.
         #[arg(long)]
         lenient: bool,
+        /// `json`: one document; `ndjson`: one entry (título for a remessa) per line; `csv`: a header row and one
+        /// row per entry (título), money as `1234.50`, dates as `2024-03-15`.
+        #[arg(long, value_enum, default_value_t = ParseFormat::Json)]
+        format: ParseFormat,
+        /// Single-line JSON (with `--format json`).
+        #[arg(long)]
+        compact: bool,
         /// Add every raw record with all its named fields.
         #[arg(long)]
         records: bool,
@@ -136,6 +145,17 @@ enum Format {
     Json,
 }
 
+/// How `parse` prints.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ParseFormat {
+    /// One JSON document.
+    Json,
+    /// One JSON object per entry (título), one per line.
+    Ndjson,
+    /// A header row, one row per entry (título).
+    Csv,
+}
+
 /// A failure with its exit code.
 pub(crate) struct Fail(pub u8, pub String);
 
@@ -158,6 +178,19 @@ fn named(e: Error, name: &Option<Arc<str>>) -> Error {
     }
 }
 
+/// A strict read's failure, named, ending with the way to see more (not for a file that is no CNAB at all).
+fn strict_fail(e: Error, name: &Option<Arc<str>>, file: &Path) -> Fail {
+    let hint = !matches!(e.kind, ErrorKind::UnknownLayout { .. } | ErrorKind::Empty);
+    let mut f = Fail::from(named(e, name));
+    if hint {
+        let shown = file.display();
+        f.1.push_str(&format!(
+            "\nhint: cnab validate {shown} lists every problem; --lenient reads what it can"
+        ));
+    }
+    f
+}
+
 fn read_input(path: &Path) -> Result<Vec<u8>, Fail> {
     if path.as_os_str() == "-" {
         let mut v = Vec::new();
@@ -176,7 +209,7 @@ fn money(d: Option<Decimal>) -> String {
     d.map_or_else(String::new, |d| format!("{:.2}", d))
 }
 
-fn inspect_stream(out: &mut Out, file: &Path, lenient: bool, rows: usize) -> Result<(), Fail> {
+fn inspect_stream(out: &mut Out, file: &Path, lenient: bool, rows: usize) -> Result<bool, Fail> {
     let name = source_name(file);
     let f = std::fs::File::open(file).map_err(|e| Fail(2, format!("{}: {e}", file.display())))?;
     let opts = ReadOptions {
@@ -195,7 +228,7 @@ fn inspect_stream(out: &mut Out, file: &Path, lenient: bool, rows: usize) -> Res
     let mut by_kind: BTreeMap<String, usize> = BTreeMap::new();
     let mut first = Vec::new();
     for e in reader.by_ref() {
-        let e = e.map_err(|e| named(e, &name))?;
+        let e = e.map_err(|e| strict_fail(e, &name, file))?;
         n += 1;
         titulo += e.valor_titulo.unwrap_or_default();
         pago += e.valor_pago.unwrap_or_default();
@@ -235,7 +268,8 @@ fn inspect_stream(out: &mut Out, file: &Path, lenient: bool, rows: usize) -> Res
     print_problems(out, &problems)
 }
 
-fn inspect(out: &mut Out, file: &Path, lenient: bool, rows: usize) -> Result<(), Fail> {
+/// Prints the summary; `Ok(false)` when it lists problems (exit 1).
+fn inspect(out: &mut Out, file: &Path, lenient: bool, rows: usize) -> Result<bool, Fail> {
     let name = source_name(file);
     let bytes = read_input(file)?;
     let d = cnab_core::detect(&bytes).map_err(|e| named(e, &name))?;
@@ -243,7 +277,13 @@ fn inspect(out: &mut Out, file: &Path, lenient: bool, rows: usize) -> Result<(),
         lenient,
         ..ReadOptions::default()
     };
-    let (mut parsed, _) = read_with_envelope(&bytes, opts).map_err(|e| named(e, &name))?;
+    let (mut parsed, _) = read_with_envelope(&bytes, opts).map_err(|e| {
+        if lenient {
+            named(e, &name).into()
+        } else {
+            strict_fail(e, &name, file)
+        }
+    })?;
     if let Some(n) = &name {
         Error::name_file(problems_mut(&mut parsed), n);
     }
@@ -307,7 +347,7 @@ fn inspect(out: &mut Out, file: &Path, lenient: bool, rows: usize) -> Result<(),
             if r.entries.len() > rows {
                 writeln!(out, "  … {} more", r.entries.len() - rows)?;
             }
-            print_problems(out, &r.problems)?;
+            print_problems(out, &r.problems)
         }
         CnabFile::Remessa(r) => {
             writeln!(out, "records: {}", r.records.len())?;
@@ -339,13 +379,13 @@ fn inspect(out: &mut Out, file: &Path, lenient: bool, rows: usize) -> Result<(),
             if r.titulos.len() > rows {
                 writeln!(out, "  … {} more", r.titulos.len() - rows)?;
             }
-            print_problems(out, &r.problems)?;
+            print_problems(out, &r.problems)
         }
     }
-    Ok(())
 }
 
-fn print_problems(out: &mut Out, p: &[Error]) -> Result<(), Fail> {
+/// Lists the problems after the summary; `Ok(false)` when there are any.
+fn print_problems(out: &mut Out, p: &[Error]) -> Result<bool, Fail> {
     if !p.is_empty() {
         writeln!(out)?;
         writeln!(out, "problems ({}):", p.len())?;
@@ -353,7 +393,7 @@ fn print_problems(out: &mut Out, p: &[Error]) -> Result<(), Fail> {
             writeln!(out, "  {e}")?;
         }
     }
-    Ok(())
+    Ok(p.is_empty())
 }
 
 /// The problems a read collected.
@@ -367,10 +407,17 @@ fn problems_mut(f: &mut CnabFile) -> &mut Vec<Error> {
 fn parse(
     out: &mut Out,
     file: &Path,
-    lenient: bool,
+    (lenient, format, compact): (bool, ParseFormat, bool),
     records: bool,
     bank: Option<String>,
 ) -> Result<bool, Fail> {
+    let json = format == ParseFormat::Json;
+    if !json && (records || compact) {
+        return Err(Fail(
+            2,
+            "--records and --compact go with --format json".into(),
+        ));
+    }
     let name = source_name(file);
     let bytes = read_input(file)?;
     let bank = bank.as_deref().map(parse_bank).transpose()?;
@@ -387,30 +434,45 @@ fn parse(
         Err(e) if lenient => {
             // Not readable at all (not a CNAB file, no layout for its bank, …): the document is its one problem.
             let e = named(e, &name);
-            out.json(&serde_json::json!({ "problems": [&e] }))?;
+            if json {
+                out.json(&serde_json::json!({ "problems": [&e] }))?;
+            }
             note(format_args!("cnab: {e}"));
             return Ok(false);
         }
-        Err(e) => return Err(named(e, &name).into()),
+        Err(e) => return Err(strict_fail(e, &name, file)),
     };
     let problems = problems_mut(&mut parsed);
     if let Some(n) = &name {
         Error::name_file(problems, n);
     }
     let clean = problems.is_empty();
-    if !clean {
+    if !json {
+        // CSV and NDJSON have no place for them: each problem is a line on stderr.
+        for e in problems.iter() {
+            note(format_args!("cnab: {e}"));
+        }
+    } else if !clean {
         note(format_args!(
             "cnab: {}: {} problem(s), listed in \"problems\"",
             name.as_deref().unwrap_or("-"),
             problems.len()
         ));
     }
-    if !records {
+    if format == ParseFormat::Csv {
+        export::write_csv(out, &parsed)?;
+    } else if format == ParseFormat::Ndjson {
+        export::write_ndjson(out, &parsed)?;
+    } else if !records {
         match &mut parsed {
             CnabFile::Retorno(r) => r.records.clear(),
             CnabFile::Remessa(r) => r.records.clear(),
         }
-        out.json(&parsed)?;
+        if compact {
+            out.json_line(&parsed)?;
+        } else {
+            out.json(&parsed)?;
+        }
     } else {
         #[derive(serde::Serialize)]
         struct WithRecords<'a> {
@@ -422,10 +484,15 @@ fn parse(
             CnabFile::Retorno(r) => &r.records,
             CnabFile::Remessa(r) => &r.records,
         };
-        out.json(&WithRecords {
+        let doc = WithRecords {
             file: &parsed,
             records: recs,
-        })?;
+        };
+        if compact {
+            out.json_line(&doc)?;
+        } else {
+            out.json(&doc)?;
+        }
     }
     Ok(clean)
 }
@@ -508,18 +575,21 @@ fn run(out: &mut Out, cli: Cli) -> Result<bool, Fail> {
             lenient,
             rows,
             stream,
-        } => if stream {
-            inspect_stream(out, &file, lenient, rows)
-        } else {
-            inspect(out, &file, lenient, rows)
+        } => {
+            if stream {
+                inspect_stream(out, &file, lenient, rows)
+            } else {
+                inspect(out, &file, lenient, rows)
+            }
         }
-        .map(|_| true),
         Cmd::Parse {
             file,
             lenient,
+            format,
+            compact,
             records,
             bank,
-        } => parse(out, &file, lenient, records, bank),
+        } => parse(out, &file, (lenient, format, compact), records, bank),
         Cmd::Validate { file, format } => validate(out, &file, format),
         Cmd::Remessa {
             model,

@@ -69,6 +69,21 @@ impl Out {
         }
     }
 
+    /// A value as single-line JSON and a newline (NDJSON, `--compact`).
+    pub(crate) fn json_line<T: serde::Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Fail> {
+        if self.closed {
+            return Ok(());
+        }
+        match serde_json::to_writer(&mut self.w, v) {
+            Ok(()) => {
+                let r = self.w.write_all(b"\n");
+                self.check(r)
+            }
+            Err(e) if e.is_io() => self.check(Err(io::Error::from(e))),
+            Err(e) => Err(Fail(1, format!("serializing the output: {e}"))),
+        }
+    }
+
     /// Sends what is buffered.
     pub(crate) fn flush(&mut self) -> Result<(), Fail> {
         if self.closed {

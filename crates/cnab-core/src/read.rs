@@ -236,7 +236,7 @@ pub(crate) fn detect_full(
                     ErrorKind::UnknownLayout {
                         reason: format!(
                             "no header record, and the first detail fits the CNAB 400 retorno of banks {}: \
-                             give the bank (--bank)",
+                             give the bank",
                             list.join(", ")
                         ),
                     },
@@ -393,15 +393,56 @@ pub(crate) fn detect_full(
             notes,
         ));
     }
-    Err(Error::at_line(
-        1,
-        ErrorKind::UnknownLayout {
-            reason: format!(
-                "the first line ({} bytes) is neither a CNAB 240 nor a CNAB 400 file header",
-                first.len()
-            ),
-        },
-    ))
+    // Magic bytes open the file; a saved web page may start with blank lines.
+    let start = lines
+        .iter()
+        .map(|(l, _)| *l)
+        .find(|l| !l.trim_ascii().is_empty());
+    let reason = match start.and_then(foreign_format) {
+        Some(what) => format!("this is {what}"),
+        None => format!(
+            "the first line ({} bytes) is neither a CNAB 240 nor a CNAB 400 file header",
+            first.len()
+        ),
+    };
+    Err(Error::at_line(1, ErrorKind::UnknownLayout { reason }))
+}
+
+/// What a file that is not CNAB is, by its magic bytes: files users pick by mistake (the bank's PDF statement, a
+/// spreadsheet, a saved web page, text saved as UTF-16 by a Windows editor). Only called once detection failed.
+fn foreign_format(start: &[u8]) -> Option<&'static str> {
+    // Signatures: PDF 1.7 (ISO 32000-1) §7.5.2 "%PDF-"; ZIP APPNOTE §4.3.7 local file header "PK\x03\x04" (an
+    // .xlsx is a ZIP with an xl/ folder, ECMA-376 part 2); Compound File Binary (MS-CFB §2.2) D0 CF 11 E0 A1 B1 1A E1
+    // for .xls; RFC 1952 gzip 1F 8B; Unicode byte order marks FF FE / FE FF for UTF-16.
+    let trimmed = start
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(start)
+        .trim_ascii_start();
+    let lower: Vec<u8> = trimmed
+        .iter()
+        .take(15)
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    if start.starts_with(b"%PDF-") {
+        Some("a PDF file")
+    } else if start.starts_with(b"PK\x03\x04") {
+        let xlsx = start.windows(3).any(|w| w == b"xl/");
+        Some(if xlsx {
+            "an Excel workbook (.xlsx)"
+        } else {
+            "a ZIP archive (.zip, .docx, .xlsx): extract the CNAB file from it"
+        })
+    } else if start.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        Some("an Excel 97-2003 workbook (.xls) or another OLE document")
+    } else if start.starts_with(&[0x1F, 0x8B]) {
+        Some("a gzip-compressed file: decompress it first")
+    } else if start.starts_with(&[0xFF, 0xFE]) || start.starts_with(&[0xFE, 0xFF]) {
+        Some("UTF-16 text (it starts with a byte order mark): save it as ASCII or Latin-1")
+    } else if lower.starts_with(b"<!doctype html") || lower.starts_with(b"<html") {
+        Some("an HTML page")
+    } else {
+        None
+    }
 }
 
 /// How many of these lines detection reads: at most [`DETECT_LINES`].
@@ -528,9 +569,7 @@ pub(crate) fn choose_spec(
         return Ok(spec);
     }
     let hint = match d.layout {
-        Layout::Cnab240 => {
-            "; --lenient reads it with FEBRABAN's generic CNAB 240 layout".to_string()
-        }
+        Layout::Cnab240 => "; a lenient read uses FEBRABAN's generic CNAB 240 layout".to_string(),
         Layout::Cnab400 => String::new(),
     };
     let err = Error::at_line(

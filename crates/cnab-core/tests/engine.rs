@@ -295,11 +295,58 @@ fn unknown_240_bank_reads_only_leniently_with_febraban_tables() {
     let e = read(&bytes, ReadOptions::strict())
         .err()
         .unwrap_or_else(|| panic!("accepted bank 999"));
-    assert_eq!(e.to_string(), "line 1: bank 999 has no CNAB 240 layout here; --lenient reads it with FEBRABAN's generic CNAB 240 layout");
+    assert_eq!(e.to_string(), "line 1: bank 999 has no CNAB 240 layout here; a lenient read uses FEBRABAN's generic CNAB 240 layout");
     let r = read_retorno(&bytes, ReadOptions::lenient()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(r.bank.code(), 999);
     assert!(matches!(
         r.problems.first().map(|p| &p.kind),
         Some(ErrorKind::UnknownBank { .. })
     ));
+}
+
+#[test]
+fn files_that_are_not_cnab_are_named_by_their_magic_bytes() {
+    let cases: &[(&[u8], &str)] = &[
+        (
+            b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj",
+            "this is a PDF file",
+        ),
+        (
+            b"PK\x03\x04\x14\x00\x06\x00\x08\x00xl/workbook.xml",
+            "this is an Excel workbook (.xlsx)",
+        ),
+        (
+            b"PK\x03\x04\x14\x00\x00\x00retorno.ret",
+            "this is a ZIP archive",
+        ),
+        (
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00\x00\x00",
+            "this is an Excel 97-2003 workbook (.xls)",
+        ),
+        (b"\n  <!DOCTYPE html>\n<html><body>", "this is an HTML page"),
+        (b"<HTML>\r\n<head>", "this is an HTML page"),
+        (b"\xFF\xFE0\x002\x00R\x00", "this is UTF-16 text"),
+        (b"\xFE\xFF\x000\x002", "this is UTF-16 text"),
+        (
+            b"\x1F\x8B\x08\x00\x00\x00",
+            "this is a gzip-compressed file",
+        ),
+    ];
+    for (bytes, want) in cases {
+        for opts in [ReadOptions::strict(), ReadOptions::lenient()] {
+            let e = read(bytes, opts)
+                .err()
+                .unwrap_or_else(|| panic!("read {want}"));
+            assert!(matches!(e.kind, ErrorKind::UnknownLayout { .. }), "{e}");
+            assert!(e.to_string().contains(want), "{e} lacks {want:?}");
+        }
+    }
+    // Text that is simply not CNAB keeps the generic reason.
+    let e = read(b"hello world\n", ReadOptions::strict())
+        .err()
+        .unwrap_or_else(|| panic!("accepted garbage"));
+    assert!(
+        e.to_string().contains("neither a CNAB 240 nor a CNAB 400"),
+        "{e}"
+    );
 }

@@ -14,9 +14,10 @@ Amounts are ``decimal.Decimal``, dates ``datetime.date``. Errors are :class:`Cna
 
 from __future__ import annotations
 
+import errno
 import json
 import os
-from typing import Any, Iterator, List, Optional, Union
+from typing import Any, BinaryIO, Iterator, List, Optional, Union
 
 from . import _cnab
 from . import boleto
@@ -86,8 +87,37 @@ __all__ = [
     "Written",
 ]
 
-Source = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview]
-"""A path, or the file's bytes."""
+Source = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview, BinaryIO]
+"""A path, the file's bytes, or a binary file object (``open(p, "rb")``, ``io.BytesIO``, an upload)."""
+
+
+def _is_file_object(source: object) -> bool:
+    return hasattr(source, "read") and not isinstance(source, (str, bytes, bytearray, memoryview))
+
+
+def _read_file_object(source: Any) -> bytes:
+    data = source.read()
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise TypeError(f"a CNAB file object must be opened in binary mode ('rb'); its read() gave {type(data).__name__}")
+    return _bytes(data)
+
+
+_ERRNO = {
+    FileNotFoundError: errno.ENOENT,
+    PermissionError: errno.EACCES,
+    IsADirectoryError: errno.EISDIR,
+    NotADirectoryError: errno.ENOTDIR,
+}
+
+
+def _named_os_error(e: OSError, path: str) -> OSError:
+    """The same error with the path in ``filename`` (``FileNotFoundError: [Errno 2] ...: 'retorno.ret'``)."""
+    if e.filename is not None:
+        return e
+    code = e.errno if e.errno is not None else _ERRNO.get(type(e))
+    if code is None:
+        return e
+    return OSError(code, os.strerror(code), path)  # OSError picks the subclass for the errno
 
 
 def _bytes(data: Union[bytes, bytearray, memoryview]) -> bytes:
@@ -100,9 +130,18 @@ def detect(data: Source) -> Detected:
     >>> cnab.detect(open("retorno.ret", "rb").read()).bank
     '341'
     """
-    if not isinstance(data, (bytes, bytearray, memoryview)):
-        with open(data, "rb") as f:
-            data = f.read(4096)
+    if _is_file_object(data):
+        f: Any = data
+        start = f.tell() if f.seekable() else None
+        head = f.read(4096)
+        if start is not None:
+            f.seek(start)
+        data = head
+        if not isinstance(data, (bytes, bytearray, memoryview)):
+            raise TypeError("a CNAB file object must be opened in binary mode ('rb')")
+    elif not isinstance(data, (bytes, bytearray, memoryview)):
+        with open(data, "rb") as fp:
+            data = fp.read(4096)
     try:
         d = json.loads(_cnab.detect(_bytes(data)))
     except _cnab.NativeError as e:
@@ -126,11 +165,17 @@ def _read(
     lenient: bool,
 ) -> Union[Retorno, Remessa]:
     b = _bank_code(bank) if bank is not None else None
+    if _is_file_object(source):
+        source = _read_file_object(source)
     try:
         if isinstance(source, (bytes, bytearray, memoryview)):
             native = _cnab.read_bytes(_bytes(source), b, layout, kind, lenient)
         else:
-            native = _cnab.read_path(os.fsdecode(os.fspath(source)), b, layout, kind, lenient)
+            path = os.fsdecode(os.fspath(source))
+            try:
+                native = _cnab.read_path(path, b, layout, kind, lenient)
+            except OSError as e:
+                raise _named_os_error(e, path) from None
     except _cnab.NativeError as e:
         raise _from_native(e) from None
     return _file_from_native(native)
@@ -147,14 +192,16 @@ def read(
     detected from the file.
 
     Args:
-        source: a path (``str`` / ``os.PathLike``) or the file's bytes.
+        source: a path (``str`` / ``os.PathLike``), the file's bytes, or a binary file object (``open(p, "rb")``,
+            ``io.BytesIO``, a web framework's upload), read from its current position to its end.
         bank: force the bank (``"341"`` or ``341``) instead of detecting it.
         layout: force the layout (240 or 400) instead of detecting it.
         lenient: collect problems in ``.problems`` and go on, instead of raising the first.
 
     Raises:
         CnabError: (a subclass of it) at the first problem, in strict mode.
-        OSError: the file cannot be read.
+        FileNotFoundError: (or another ``OSError``, with the path in ``filename``) the file cannot be read.
+        TypeError: a file object opened in text mode.
     """
     return _read(source, bank, layout, None, lenient)
 
@@ -167,6 +214,8 @@ def read_retorno(
     lenient: bool = False,
 ) -> Retorno:
     """Like :func:`read`, for a file that must be a retorno."""
+    if _is_file_object(source):
+        source = _read_file_object(source)
     _check_kind(source, "retorno")
     f = _read(source, bank, layout, "retorno", lenient)
     if not isinstance(f, Retorno):  # pragma: no cover - the kind is forced
@@ -182,6 +231,8 @@ def read_remessa(
     lenient: bool = False,
 ) -> Remessa:
     """Like :func:`read`, for a file that must be a remessa."""
+    if _is_file_object(source):
+        source = _read_file_object(source)
     _check_kind(source, "remessa")
     f = _read(source, bank, layout, "remessa", lenient)
     if not isinstance(f, Remessa):  # pragma: no cover - the kind is forced
@@ -257,21 +308,30 @@ class EntryIterator(Iterator[RetornoEntry]):
 
 
 def iter_entries(
-    path: Union[str, "os.PathLike[str]"],
+    path: Union[str, "os.PathLike[str]", BinaryIO],
     *,
     bank: Union[str, int, Bank, None] = None,
     layout: Optional[int] = None,
     lenient: bool = False,
 ) -> EntryIterator:
     """Streams a retorno's entries from a file, one at a time, in constant memory (files larger than memory are
-    fine). In strict mode the first problem is raised from ``next()``; in lenient mode problems collect in
-    ``.problems`` of the iterator.
+    fine). ``path`` may also be a binary file object (``open(p, "rb")``, ``io.BytesIO``), read in chunks. In strict
+    mode the first problem is raised from ``next()``; in lenient mode problems collect in ``.problems`` of the
+    iterator.
 
     >>> total = sum(e.valor_pago or 0 for e in cnab.iter_entries("retorno.ret"))
     """
     b = _bank_code(bank) if bank is not None else None
     try:
-        native = _cnab.iter_entries(os.fsdecode(os.fspath(path)), b, layout, lenient)
+        if _is_file_object(path):
+            name = getattr(path, "name", None)
+            native = _cnab.iter_entries_from(path, name if isinstance(name, str) else None, b, layout, lenient)
+        else:
+            p = os.fsdecode(os.fspath(path))
+            try:
+                native = _cnab.iter_entries(p, b, layout, lenient)
+            except OSError as e:
+                raise _named_os_error(e, p) from None
     except _cnab.NativeError as e:
         raise _from_native(e) from None
     return EntryIterator(native)

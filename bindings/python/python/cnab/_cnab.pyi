@@ -1,6 +1,6 @@
 """Stubs for the native module (Rust, pyo3). Internal: use the `cnab` package."""
 
-from typing import Iterator, Optional, Tuple
+from typing import Any, Iterator, Optional, Tuple
 
 __version__: str
 
@@ -39,6 +39,13 @@ def read_path(
 ) -> NativeFile: ...
 def iter_entries(
     path: str, bank: Optional[str] = None, layout: Optional[int] = None, lenient: bool = False
+) -> EntryIter: ...
+def iter_entries_from(
+    file: Any,
+    name: Optional[str] = None,
+    bank: Optional[str] = None,
+    layout: Optional[int] = None,
+    lenient: bool = False,
 ) -> EntryIter: ...
 def problems_json(file: NativeFile) -> str: ...
 def write_remessa(model: str, bank: str, layout: int, strict: bool = False) -> Tuple[bytes, str]: ...

@@ -267,6 +267,8 @@ class RetornoEntry(_Model):
     agencia_cobradora: str = ""
     line: int = 0
     """1-based line of the entry's first record."""
+    last_line: int = 0
+    """1-based line of the entry's last record (its records are the lines ``line..=last_line``)."""
 
     def to_dict(self) -> Dict[str, Any]:
         d = super().to_dict()
