@@ -364,8 +364,31 @@ impl SqliteLedger {
     pub fn open(path: impl AsRef<Path>) -> Result<Self, LedgerError> {
         let conn = Connection::open(path)?;
         conn.busy_timeout(Duration::from_secs(600))?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
+        Self::enable_wal(&conn)?;
         Self::with_connection(conn)
+    }
+
+    /// Switches to write-ahead logging. The switch needs the database to itself for a moment, and SQLite answers
+    /// `SQLITE_BUSY` at once (without calling the busy handler) when another process is opening a new ledger file at
+    /// the same instant: retried for up to a minute, with growing pauses.
+    fn enable_wal(conn: &Connection) -> Result<(), LedgerError> {
+        let mut pause = Duration::from_millis(5);
+        let deadline = std::time::Instant::now() + Duration::from_secs(60);
+        loop {
+            match conn.pragma_update(None, "journal_mode", "WAL") {
+                Ok(()) => return Ok(()),
+                Err(rusqlite::Error::SqliteFailure(e, _))
+                    if matches!(
+                        e.code,
+                        rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                    ) && std::time::Instant::now() < deadline =>
+                {
+                    std::thread::sleep(pause);
+                    pause = (pause * 2).min(Duration::from_millis(200));
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
     }
 
     fn tune(conn: &Connection) -> Result<(), LedgerError> {
