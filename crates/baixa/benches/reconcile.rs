@@ -1,6 +1,6 @@
 //! Reconcile 1,000,000 entries against 1,000,000 open titles in memory, and apply a 1,000,000-entry file to the
 //! SQLite ledger. `BAIXA_BENCH_N` changes the size (default 1,000,000; the SQLite bench uses
-//! `BAIXA_BENCH_SQLITE_N`, same default).
+//! `BAIXA_BENCH_SQLITE_N`, same default). Under `cargo test` (without `--bench`) each is a 1,000-entry smoke run.
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
 use std::time::{Duration, Instant};
@@ -14,6 +14,10 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use rust_decimal::Decimal;
 
 fn n(var: &str) -> usize {
+    // Under `cargo test --benches` (no `--bench` argument) each bench runs once as a smoke test: a small size.
+    if !std::env::args().any(|a| a == "--bench") {
+        return 1_000;
+    }
     std::env::var(var)
         .ok()
         .and_then(|s| s.parse().ok())
