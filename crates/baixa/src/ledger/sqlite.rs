@@ -153,6 +153,8 @@ struct SqliteBook<'t> {
     tx: &'t Transaction<'t>,
     file_id: String,
     cache: HashMap<u64, Loaded>,
+    /// Identities claimed by this file, not yet written.
+    claimed: std::collections::HashSet<EntryId>,
 }
 
 impl SqliteBook<'_> {
@@ -270,15 +272,23 @@ impl Book for SqliteBook<'_> {
         Ok(self.ensure(r)?.state.clone())
     }
 
-    fn claim(&mut self, identity: &EntryId, line: usize) -> Result<bool, LedgerError> {
-        let n = self
+    fn claim(&mut self, identity: &EntryId, _line: usize) -> Result<bool, LedgerError> {
+        // The file's transaction is BEGIN IMMEDIATE: it holds SQLite's write lock from start to commit, so a lookup
+        // here cannot race another writer, and the row is inserted once, classified, by `record`. (A PostgreSQL
+        // book claims with INSERT … ON CONFLICT DO NOTHING instead: there writers do run side by side.)
+        if self.claimed.contains(identity) {
+            return Ok(false);
+        }
+        let seen: Option<i64> = self
             .tx
-            .prepare_cached(
-                "INSERT INTO entries (identity, file_id, line, outcome) VALUES (?1, ?2, ?3, 'pending') \
-                 ON CONFLICT (identity) DO NOTHING",
-            )?
-            .execute(params![identity.to_string(), self.file_id, line as i64])?;
-        Ok(n == 1)
+            .prepare_cached("SELECT 1 FROM entries WHERE identity = ?1")?
+            .query_row(params![identity.to_string()], |r| r.get(0))
+            .optional()?;
+        if seen.is_some() {
+            return Ok(false);
+        }
+        self.claimed.insert(*identity);
+        Ok(true)
     }
 
     fn link(
@@ -331,8 +341,8 @@ impl Book for SqliteBook<'_> {
         if o.outcome != Outcome::Duplicate {
             self.tx
                 .prepare_cached(
-                    "UPDATE entries SET outcome = ?1, title_id = ?2, expected = ?3, paid = ?4, difference = ?5, data = ?6 \
-                     WHERE identity = ?7",
+                    "INSERT INTO entries (outcome, title_id, expected, paid, difference, data, identity, file_id, line) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 )?
                 .execute(params![
                     o.outcome.name(),
@@ -341,7 +351,9 @@ impl Book for SqliteBook<'_> {
                     o.paid.map(|d| d.to_string()),
                     o.difference.map(|d| d.to_string()),
                     serde_json::to_string(o)?,
-                    o.identity.to_string()
+                    o.identity.to_string(),
+                    self.file_id,
+                    o.line as i64
                 ])?;
         }
         if let Some(r) = r {
@@ -462,6 +474,7 @@ impl Ledger for SqliteLedger {
                 tx: &tx,
                 file_id: String::new(),
                 cache: HashMap::new(),
+                claimed: Default::default(),
             };
             for t in titles {
                 let data = serde_json::to_string(t)?;
@@ -553,6 +566,7 @@ impl Ledger for SqliteLedger {
                 tx: &tx,
                 file_id: file_id.clone(),
                 cache: HashMap::new(),
+                claimed: Default::default(),
             };
             apply_entries(&mut book, &ctx, &retorno.entries)?
         };
@@ -584,6 +598,7 @@ impl Ledger for SqliteLedger {
                 tx: &tx,
                 file_id: String::new(),
                 cache: HashMap::new(),
+                claimed: Default::default(),
             };
             let mut c = Vec::new();
             book.find_by_id(&s.title_id, &mut c)?;
