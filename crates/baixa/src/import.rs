@@ -221,6 +221,35 @@ fn date(row: usize, name: &str, s: &str) -> Result<NaiveDate, ImportError> {
         .ok_or_else(|| ImportError::field(row, name, format!("expected YYYY-MM-DD, found {s:?}")))
 }
 
+/// Which of two alternative columns gave the value.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Which {
+    First,
+    Second,
+}
+use Which::First;
+
+/// Two columns that say the same rule in two ways (a percentage or a value): at most one may be given; giving both
+/// is an error on `second_column`.
+fn one_of(
+    row: usize,
+    first: Option<Decimal>,
+    second: Option<Decimal>,
+    second_column: &str,
+    either: &str,
+) -> Result<Option<(Which, Decimal)>, ImportError> {
+    match (first, second) {
+        (Some(_), Some(_)) => Err(ImportError::field(
+            row,
+            second_column,
+            format!("give {either}, not both"),
+        )),
+        (Some(v), None) => Ok(Some((First, v))),
+        (None, Some(v)) => Ok(Some((Which::Second, v))),
+        (None, None) => Ok(None),
+    }
+}
+
 fn opt<'a, T>(
     row: usize,
     get: &impl Fn(&str) -> Option<&'a str>,
@@ -253,80 +282,66 @@ fn build<'a>(row: usize, get: impl Fn(&str) -> Option<&'a str>) -> Result<Titulo
     let vencimento = date(row, "vencimento", required(row, &get, "vencimento")?)?;
     let multa_pct = opt(row, &get, "multa_pct", dec)?;
     let multa_valor = opt(row, &get, "multa_valor", dec)?;
-    let multa = match (multa_pct, multa_valor) {
-        (Some(_), Some(_)) => {
-            return Err(ImportError::field(
-                row,
-                "multa_valor",
-                "give multa_pct or multa_valor, not both",
-            ))
-        }
-        (Some(p), None) => Some(Multa {
-            tipo: MultaTipo::Percentual,
-            valor: p,
-            desde: None,
-        }),
-        (None, Some(v)) => Some(Multa {
-            tipo: MultaTipo::Valor,
-            valor: v,
-            desde: None,
-        }),
-        (None, None) => None,
-    };
+    let multa = one_of(
+        row,
+        multa_pct,
+        multa_valor,
+        "multa_valor",
+        "multa_pct or multa_valor",
+    )?
+    .map(|(tipo, valor)| Multa {
+        tipo: if tipo == First {
+            MultaTipo::Percentual
+        } else {
+            MultaTipo::Valor
+        },
+        valor,
+        desde: None,
+    });
     let juros_pct = opt(row, &get, "juros_pct_mes", dec)?;
     let juros_dia = opt(row, &get, "juros_valor_dia", dec)?;
-    let juros = match (juros_pct, juros_dia) {
-        (Some(_), Some(_)) => {
-            return Err(ImportError::field(
-                row,
-                "juros_valor_dia",
-                "give juros_pct_mes or juros_valor_dia, not both",
-            ))
-        }
-        (Some(p), None) => Some(Juros {
-            tipo: JurosTipo::PercentualMes,
-            valor: p,
-            desde: None,
-        }),
-        (None, Some(v)) => Some(Juros {
-            tipo: JurosTipo::ValorDia,
-            valor: v,
-            desde: None,
-        }),
-        (None, None) => None,
-    };
+    let juros = one_of(
+        row,
+        juros_pct,
+        juros_dia,
+        "juros_valor_dia",
+        "juros_pct_mes or juros_valor_dia",
+    )?
+    .map(|(tipo, valor)| Juros {
+        tipo: if tipo == First {
+            JurosTipo::PercentualMes
+        } else {
+            JurosTipo::ValorDia
+        },
+        valor,
+        desde: None,
+    });
     let desc_valor = opt(row, &get, "desconto_valor", dec)?;
     let desc_pct = opt(row, &get, "desconto_pct", dec)?;
     let desc_ate = opt(row, &get, "desconto_ate", date)?;
-    let desconto = match (desc_valor, desc_pct) {
-        (Some(_), Some(_)) => {
-            return Err(ImportError::field(
-                row,
-                "desconto_pct",
-                "give desconto_valor or desconto_pct, not both",
-            ))
-        }
-        (Some(v), None) => Some(Desconto {
-            tipo: DescontoTipo::Valor,
-            valor: v,
-            ate: desc_ate,
-        }),
-        (None, Some(p)) => Some(Desconto {
-            tipo: DescontoTipo::Percentual,
-            valor: p,
-            ate: desc_ate,
-        }),
-        (None, None) => {
-            if desc_ate.is_some() {
-                return Err(ImportError::field(
-                    row,
-                    "desconto_ate",
-                    "a date without desconto_valor or desconto_pct",
-                ));
-            }
-            None
-        }
-    };
+    let desconto = one_of(
+        row,
+        desc_valor,
+        desc_pct,
+        "desconto_pct",
+        "desconto_valor or desconto_pct",
+    )?
+    .map(|(tipo, valor)| Desconto {
+        tipo: if tipo == First {
+            DescontoTipo::Valor
+        } else {
+            DescontoTipo::Percentual
+        },
+        valor,
+        ate: desc_ate,
+    });
+    if desconto.is_none() && desc_ate.is_some() {
+        return Err(ImportError::field(
+            row,
+            "desconto_ate",
+            "a date without desconto_valor or desconto_pct",
+        ));
+    }
     Ok(Titulo {
         id,
         banco,

@@ -128,6 +128,18 @@ fn errors_name_row_and_column() {
     );
     assert_eq!(
         err(&format!(
+            "{h},juros_pct_mes,juros_valor_dia\nA,341,1,10,2026-01-01,1,0.5\n"
+        )),
+        "row 2, column juros_valor_dia: give juros_pct_mes or juros_valor_dia, not both"
+    );
+    assert_eq!(
+        err(&format!(
+            "{h},desconto_valor,desconto_pct\nA,341,1,10,2026-01-01,1,5\n"
+        )),
+        "row 2, column desconto_pct: give desconto_valor or desconto_pct, not both"
+    );
+    assert_eq!(
+        err(&format!(
             "{h},desconto_ate\nA,341,1,10,2026-01-01,2026-01-01\n"
         )),
         "row 2, column desconto_ate: a date without desconto_valor or desconto_pct"
