@@ -1045,17 +1045,9 @@ impl<'a> Engine<'a> {
                 // whose bytes are a complete entry-starting record is a detail whose type byte changed.
                 if self.spec.layout == Layout::Cnab400
                     && layout.by_role(Role::NossoNumero).is_none()
+                    && self.retyped(key, &fitted, line_no)?
                 {
-                    if let Some(fits) = self.starting_record_fit(&fitted) {
-                        self.problem(Error::at_line(
-                            line_no,
-                            ErrorKind::RetypedRecord {
-                                found: key.to_string(),
-                                fits: fits.to_string(),
-                            },
-                        ))?;
-                        return Ok(None);
-                    }
+                    return Ok(None);
                 }
                 let starts = self.spec.entry.get(pos).is_some_and(|e| e.starts);
                 if starts && layout.by_role(Role::NossoNumero).is_some() {
@@ -1164,17 +1156,9 @@ impl<'a> Engine<'a> {
                 }
                 if self.spec.layout == Layout::Cnab400
                     && layout.by_role(Role::NossoNumero).is_some()
+                    && self.retyped(key, &fitted, line_no)?
                 {
-                    if let Some(fits) = self.starting_record_fit(&fitted) {
-                        self.problem(Error::at_line(
-                            line_no,
-                            ErrorKind::RetypedRecord {
-                                found: key.to_string(),
-                                fits: fits.to_string(),
-                            },
-                        ))?;
-                        return Ok(None);
-                    }
+                    return Ok(None);
                 }
                 if let Some(missing) = self.missing_record(pos) {
                     self.problem(Error::at_line(
@@ -1195,6 +1179,22 @@ impl<'a> Engine<'a> {
     }
 
     /// CNAB 400: the entry-starting record whose layout these bytes fill ([`detail_fits`]).
+    /// CNAB 400: whether a record of type `key` holds, byte for byte, a complete entry-starting record (a detail
+    /// whose type byte changed); reported as `retyped_record` when it does.
+    fn retyped(&mut self, key: RecordKey, bytes: &[u8], line_no: usize) -> Result<bool> {
+        let Some(fits) = self.starting_record_fit(bytes) else {
+            return Ok(false);
+        };
+        self.problem(Error::at_line(
+            line_no,
+            ErrorKind::RetypedRecord {
+                found: key.to_string(),
+                fits: fits.to_string(),
+            },
+        ))?;
+        Ok(true)
+    }
+
     fn starting_record_fit(&self, bytes: &[u8]) -> Option<RecordKey> {
         self.spec
             .entry
