@@ -386,37 +386,7 @@ fn ficha(c: &mut Canvas<'_>, t: &Titulo, y0: f32, rh: f32) -> Result<(), PrintEr
     c.hline(X0, y, W, 0.2);
     // row 2: beneficiário, two lines
     let bh = rh + 3.0;
-    c.text(X0 + 0.8, y + 2.1, LABEL, false, Align::Left, "Beneficiário");
-    c.text_fit(
-        X0 + 1.0,
-        y + 5.2,
-        LW - 2.0,
-        VALUE - 0.5,
-        false,
-        Align::Left,
-        &pessoa_linha(&imp.beneficiario),
-    );
-    c.text_fit(
-        X0 + 1.0,
-        y + bh - 1.0,
-        LW - 2.0,
-        6.0,
-        false,
-        Align::Left,
-        &endereco(&imp.beneficiario),
-    );
-    c.field(
-        xr,
-        y,
-        RW,
-        bh,
-        "Agência / Código do Beneficiário",
-        &t.agencia_codigo(),
-        true,
-        false,
-    );
-    y += bh;
-    c.hline(X0, y, W, 0.2);
+    y = beneficiario(c, t, y, bh);
     // row 3
     let mut x = X0;
     for (w, label, value) in [
@@ -620,13 +590,11 @@ fn instrucoes(
     Ok(())
 }
 
-/// The recibo do pagador with its top at `y`; returns its height.
-fn recibo(c: &mut Canvas<'_>, t: &Titulo, y0: f32, rh: f32) -> f32 {
+/// The beneficiário row (name and document, address, agência / código) with its top at `y` and height `bh`, as the
+/// ficha and the recibo both print it; returns the `y` below its rule.
+fn beneficiario(c: &mut Canvas<'_>, t: &Titulo, mut y: f32, bh: f32) -> f32 {
     let imp = &t.impressao;
-    header(c, t, y0, &t.made.linha_digitavel_formatada, false);
-    let mut y = y0 + 9.0;
     let xr = X0 + LW;
-    let bh = rh + 3.0;
     c.text(X0 + 0.8, y + 2.1, LABEL, false, Align::Left, "Beneficiário");
     c.text_fit(
         X0 + 1.0,
@@ -658,6 +626,17 @@ fn recibo(c: &mut Canvas<'_>, t: &Titulo, y0: f32, rh: f32) -> f32 {
     );
     y += bh;
     c.hline(X0, y, W, 0.2);
+    y
+}
+
+/// The recibo do pagador with its top at `y`; returns its height.
+fn recibo(c: &mut Canvas<'_>, t: &Titulo, y0: f32, rh: f32) -> f32 {
+    let imp = &t.impressao;
+    header(c, t, y0, &t.made.linha_digitavel_formatada, false);
+    let mut y = y0 + 9.0;
+    let xr = X0 + LW;
+    let bh = rh + 3.0;
+    y = beneficiario(c, t, y, bh);
     c.field(
         X0,
         y,
