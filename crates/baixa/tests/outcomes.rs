@@ -288,6 +288,17 @@ fn settlement_by_hand_keeps_who_when_why() {
         em: None,
         motivo: "PIX direto na conta".into(),
     };
+    // fractions of a centavo, zero or a negative amount: refused, never rounded nor recorded
+    for bad in ["1025.005", "0", "-1"] {
+        let e = ledger
+            .settle(&ManualSettlement {
+                valor: dec(bad),
+                ..s.clone()
+            })
+            .unwrap_err();
+        assert!(matches!(e, baixa::LedgerError::Invalid(_)), "{bad}: {e}");
+    }
+    assert_eq!(ledger.history("NF-7").unwrap().len(), 1);
     let o = ledger.settle(&s).unwrap();
     assert_eq!(
         (o.outcome, o.expected),

@@ -142,6 +142,13 @@ pub(crate) fn settle_outcome(
             s.valor
         )));
     }
+    if s.valor.normalize().scale() > 2 {
+        // Money is in centavos: an amount below one centavo was never received; never rounded here.
+        return Err(LedgerError::Invalid(format!(
+            "settlement amount has more than two decimal places, found {}",
+            s.valor
+        )));
+    }
     let mut o = EntryOutcome {
         line: 0,
         identity,
