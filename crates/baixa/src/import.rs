@@ -193,6 +193,19 @@ fn required<'a>(
     get(name).ok_or_else(|| ImportError::field(row, name, "required, found empty"))
 }
 
+/// An amount of money: a decimal with at most two places (centavos). More places are refused, never rounded.
+fn money(row: usize, name: &str, s: &str) -> Result<Decimal, ImportError> {
+    let d = dec(row, name, s)?;
+    if d.normalize().scale() > 2 {
+        return Err(ImportError::field(
+            row,
+            name,
+            format!("an amount has at most two decimal places, found {s:?}"),
+        ));
+    }
+    Ok(d)
+}
+
 fn dec(row: usize, name: &str, s: &str) -> Result<Decimal, ImportError> {
     let ok = !s.is_empty()
         && s.bytes()
@@ -278,10 +291,10 @@ fn build<'a>(row: usize, get: impl Fn(&str) -> Option<&'a str>) -> Result<Titulo
             "required (may be empty only with a seu_numero, when the bank assigns it)",
         ));
     }
-    let valor = dec(row, "valor", required(row, &get, "valor")?)?;
+    let valor = money(row, "valor", required(row, &get, "valor")?)?;
     let vencimento = date(row, "vencimento", required(row, &get, "vencimento")?)?;
     let multa_pct = opt(row, &get, "multa_pct", dec)?;
-    let multa_valor = opt(row, &get, "multa_valor", dec)?;
+    let multa_valor = opt(row, &get, "multa_valor", money)?;
     let multa = one_of(
         row,
         multa_pct,
@@ -316,7 +329,7 @@ fn build<'a>(row: usize, get: impl Fn(&str) -> Option<&'a str>) -> Result<Titulo
         valor,
         desde: None,
     });
-    let desc_valor = opt(row, &get, "desconto_valor", dec)?;
+    let desc_valor = opt(row, &get, "desconto_valor", money)?;
     let desc_pct = opt(row, &get, "desconto_pct", dec)?;
     let desc_ate = opt(row, &get, "desconto_ate", date)?;
     let desconto = one_of(
@@ -359,7 +372,7 @@ fn build<'a>(row: usize, get: impl Fn(&str) -> Option<&'a str>) -> Result<Titulo
         multa,
         juros,
         descontos: desconto.into_iter().collect(),
-        abatimento: opt(row, &get, "abatimento", dec)?.unwrap_or_default(),
+        abatimento: opt(row, &get, "abatimento", money)?.unwrap_or_default(),
     })
 }
 

@@ -127,6 +127,14 @@ fn errors_name_row_and_column() {
         "row 2, column multa_valor: give multa_pct or multa_valor, not both"
     );
     assert_eq!(
+        err(&format!("{h}\nA,341,1,10.005,2026-01-01\n")),
+        "row 2, column valor: an amount has at most two decimal places, found \"10.005\""
+    );
+    assert_eq!(
+        err(&format!("{h},abatimento\nA,341,1,10,2026-01-01,0.001\n")),
+        "row 2, column abatimento: an amount has at most two decimal places, found \"0.001\""
+    );
+    assert_eq!(
         err(&format!(
             "{h},juros_pct_mes,juros_valor_dia\nA,341,1,10,2026-01-01,1,0.5\n"
         )),
