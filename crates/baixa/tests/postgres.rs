@@ -427,7 +427,7 @@ fn schema_is_versioned_with_numeric_money_and_dates() {
         .unwrap();
     let s = ManualSettlement {
         title_id: "X".into(),
-        valor: dec("0.001"),
+        valor: dec("0.01"),
         data: d(2026, 3, 1),
         meio: Meio::Outro,
         por: "a".into(),
@@ -436,7 +436,8 @@ fn schema_is_versioned_with_numeric_money_and_dates() {
     };
     assert_eq!(ledger.settle(&s).unwrap().outcome, Outcome::Underpaid);
     let (t, st) = ledger.titles().unwrap().remove(0);
-    assert_eq!((t.valor, st.paid), (dec("10.005"), dec("0.001")));
+    // the title's 10.005 comes back exact (NUMERIC, not NUMERIC(20,2)); a settlement is in centavos
+    assert_eq!((t.valor, st.paid), (dec("10.005"), dec("0.01")));
     // a database newer than this library is refused
     pg.admin
         .batch_execute(&format!(
