@@ -19,6 +19,7 @@ mod corpus;
 mod export;
 mod gen_cmd;
 mod out;
+mod parquet_cmd;
 mod pix_cmd;
 mod print_cmd;
 mod regua_cmd;
@@ -52,7 +53,8 @@ enum Cmd {
         #[arg(long)]
         stream: bool,
     },
-    /// The normalized model on stdout: JSON (pretty or `--compact`), NDJSON or CSV.
+    /// The normalized model on stdout: JSON (pretty or `--compact`), NDJSON or CSV; or a retorno's entries as a
+    /// Parquet file (`--format parquet --out FILE`).
     Parse {
         /// The CNAB file (`-` for stdin).
         file: PathBuf,
@@ -61,9 +63,13 @@ enum Cmd {
         #[arg(long)]
         lenient: bool,
         /// `json`: one document; `ndjson`: one entry (título for a remessa) per line; `csv`: a header row and one
-        /// row per entry (título), money as `1234.50`, dates as `2024-03-15`.
+        /// row per entry (título), money as `1234.50`, dates as `2024-03-15`; `parquet`: a retorno's entries, one
+        /// row each, written to `--out` (amounts DECIMAL(18,2), dates DATE; the columns of the `cnab-arrow` crate).
         #[arg(long, value_enum, default_value_t = ParseFormat::Json)]
         format: ParseFormat,
+        /// The file to write (required with, and only for, `--format parquet`).
+        #[arg(long)]
+        out: Option<PathBuf>,
         /// Single-line JSON (with `--format json`).
         #[arg(long)]
         compact: bool,
@@ -154,6 +160,8 @@ enum ParseFormat {
     Ndjson,
     /// A header row, one row per entry (título).
     Csv,
+    /// A retorno's entries as a Parquet file (`--out`).
+    Parquet,
 }
 
 /// A failure with its exit code.
@@ -589,7 +597,19 @@ fn run(out: &mut Out, cli: Cli) -> Result<bool, Fail> {
             compact,
             records,
             bank,
-        } => parse(out, &file, (lenient, format, compact), records, bank),
+            out: dest,
+        } => {
+            let parquet = format == ParseFormat::Parquet;
+            match dest {
+                Some(dest) if parquet => parquet_cmd::run(&file, &dest, lenient, bank),
+                None if parquet => Err(Fail(
+                    2,
+                    "--format parquet writes a file: give it with --out FILE".into(),
+                )),
+                Some(_) => Err(Fail(2, "--out goes with --format parquet".into())),
+                None => parse(out, &file, (lenient, format, compact), records, bank),
+            }
+        }
         Cmd::Validate { file, format } => validate(out, &file, format),
         Cmd::Remessa {
             model,
