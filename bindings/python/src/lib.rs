@@ -6,6 +6,8 @@
 //! `cnab parse --lenient` lists in `problems`) plus `"source"`; the Python layer turns it into the right subclass of
 //! `cnab.CnabError`. Reading and writing release the GIL.
 #![forbid(unsafe_code)]
+// As in the root workspace: `cnab_core::Error` carries its position by value; errors are the cold path.
+#![allow(clippy::result_large_err)]
 
 use std::fs::File;
 use std::io::{BufReader, Read};
