@@ -17,7 +17,7 @@
 //! - Retorno vencimento (147-152) holds "SEMREG" for cobrança sem registro (a date problem on such files);
 //!   the agência cobradora (169-173) may end in a space, so it is text.
 
-use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
@@ -434,11 +434,7 @@ pub const REMESSA: LayoutSpec = LayoutSpec {
         (RecordKey::Detail(b'1'), &DETALHE_REMESSA),
         (RecordKey::FileTrailer, &TRAILER_REMESSA),
     ],
-    entry: &[EntryRecord {
-        key: RecordKey::Detail(b'1'),
-        starts: true,
-        emit: Emit::Always,
-    }],
+    entry: &[EntryRecord::first(RecordKey::Detail(b'1'))],
     ocorrencias: MOVIMENTOS,
     motivos: &[],
     source: SOURCE,
@@ -458,11 +454,7 @@ pub const RETORNO: LayoutSpec = LayoutSpec {
         (RecordKey::Detail(b'1'), &DETALHE_RETORNO),
         (RecordKey::FileTrailer, &TRAILER_RETORNO),
     ],
-    entry: &[EntryRecord {
-        key: RecordKey::Detail(b'1'),
-        starts: true,
-        emit: Emit::Always,
-    }],
+    entry: &[EntryRecord::first(RecordKey::Detail(b'1'))],
     ocorrencias: OCORRENCIAS,
     motivos: MOTIVOS,
     source: SOURCE,

@@ -12,7 +12,7 @@
 //!   convênio width;
 //! - the retorno movimento (C044) and motivo (C047) codes are FEBRABAN's (the manual lists a subset of them).
 
-use crate::bank::{Emit, EntryRecord, LayoutSpec, RecordKey};
+use crate::bank::{EntryRecord, LayoutSpec, RecordKey};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
 use crate::layouts::febraban240 as feb;
 use crate::model::{FileKind, Layout};
@@ -114,37 +114,20 @@ pub const SEGMENTO_Y: RecordLayout = RecordLayout {
 
 /// The remessa entry: FEBRABAN's P, Q, R, S, plus an optional Y (read only: Pix, e-mail, sacador).
 pub const ENTRY_REMESSA: &[EntryRecord] = &[
-    EntryRecord {
-        key: RecordKey::Segment(b'P'),
-        starts: true,
-        emit: Emit::Always,
-    },
-    EntryRecord {
-        key: RecordKey::Segment(b'Q'),
-        starts: false,
-        emit: Emit::Always,
-    },
-    EntryRecord {
-        key: RecordKey::Segment(b'R'),
-        starts: false,
-        emit: Emit::IfAny(&[
+    EntryRecord::first(RecordKey::Segment(b'P')),
+    EntryRecord::always(RecordKey::Segment(b'Q')),
+    EntryRecord::if_any(
+        RecordKey::Segment(b'R'),
+        &[
             R::MultaCodigo,
             R::MultaValor,
             R::Desconto2Valor,
             R::Mensagem3,
             R::Mensagem4,
-        ]),
-    },
-    EntryRecord {
-        key: RecordKey::Segment(b'S'),
-        starts: false,
-        emit: Emit::IfAny(&[R::Mensagem1, R::Mensagem2]),
-    },
-    EntryRecord {
-        key: RecordKey::Segment(b'Y'),
-        starts: false,
-        emit: Emit::Never,
-    },
+        ],
+    ),
+    EntryRecord::if_any(RecordKey::Segment(b'S'), &[R::Mensagem1, R::Mensagem2]),
+    EntryRecord::read_only(RecordKey::Segment(b'Y')),
 ];
 
 /// Every BB record: BB headers, FEBRABAN segments and trailers.

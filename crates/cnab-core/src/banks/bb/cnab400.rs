@@ -42,6 +42,7 @@
 //! `valor_pago`, "valor do lançamento" (306-318) `valor_creditado`; instrução 1 (157-158) feeds the protest code and
 //! "número de dias para protesto" (392-393) its days.
 
+use crate::bank::motivo as m;
 use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R, Value};
 use crate::model::{FileKind, Layout, OcorrenciaKind as K, Titulo};
@@ -661,18 +662,6 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
     oc("98", K::Tarifa, "Débito de custas antecipadas"),
 ];
 
-const fn m(
-    ocorrencias: &'static [&'static str],
-    code: &'static str,
-    description: &'static str,
-) -> MotivoDef {
-    MotivoDef {
-        ocorrencias,
-        code,
-        description,
-    }
-}
-
 const LIQ: &[&str] = &["05", "06", "07", "08", "15", "46"];
 const ENT: &[&str] = &["02"];
 const BXA: &[&str] = &["09", "10", "20"];
@@ -799,21 +788,13 @@ const RECORDS_REMESSA: &[(RecordKey, &RecordLayout)] = &[
 ];
 
 const ENTRY_REMESSA: &[EntryRecord] = &[
-    EntryRecord {
-        key: RecordKey::Detail(b'7'),
-        starts: true,
-        emit: Emit::Always,
-    },
+    EntryRecord::first(RecordKey::Detail(b'7')),
     EntryRecord {
         key: RecordKey::Detail(b'1'),
         starts: true,
         emit: Emit::Never,
     },
-    EntryRecord {
-        key: RecordKey::Detail(b'5'),
-        starts: false,
-        emit: Emit::IfAny(&[R::MultaValor]),
-    },
+    EntryRecord::if_any(RecordKey::Detail(b'5'), &[R::MultaValor]),
 ];
 
 const RECORDS_REMESSA_CONVENIO_6: &[(RecordKey, &RecordLayout)] = &[
@@ -825,21 +806,13 @@ const RECORDS_REMESSA_CONVENIO_6: &[(RecordKey, &RecordLayout)] = &[
 ];
 
 const ENTRY_REMESSA_CONVENIO_6: &[EntryRecord] = &[
-    EntryRecord {
-        key: RecordKey::Detail(b'1'),
-        starts: true,
-        emit: Emit::Always,
-    },
+    EntryRecord::first(RecordKey::Detail(b'1')),
     EntryRecord {
         key: RecordKey::Detail(b'7'),
         starts: true,
         emit: Emit::Never,
     },
-    EntryRecord {
-        key: RecordKey::Detail(b'5'),
-        starts: false,
-        emit: Emit::IfAny(&[R::MultaValor]),
-    },
+    EntryRecord::if_any(RecordKey::Detail(b'5'), &[R::MultaValor]),
 ];
 
 const RECORDS_RETORNO: &[(RecordKey, &RecordLayout)] = &[
@@ -853,31 +826,19 @@ const RECORDS_RETORNO: &[(RecordKey, &RecordLayout)] = &[
 ];
 
 const ENTRY_RETORNO: &[EntryRecord] = &[
-    EntryRecord {
-        key: RecordKey::Detail(b'7'),
-        starts: true,
-        emit: Emit::Always,
-    },
+    EntryRecord::first(RecordKey::Detail(b'7')),
     EntryRecord {
         key: RecordKey::Detail(b'1'),
         starts: true,
         emit: Emit::Never,
     },
-    EntryRecord {
-        key: RecordKey::Detail(b'2'),
-        starts: false,
-        emit: Emit::Never,
-    },
+    EntryRecord::read_only(RecordKey::Detail(b'2')),
     EntryRecord {
         key: RecordKey::Detail(b'3'),
         starts: true,
         emit: Emit::Never,
     },
-    EntryRecord {
-        key: RecordKey::Detail(b'5'),
-        starts: false,
-        emit: Emit::Never,
-    },
+    EntryRecord::read_only(RecordKey::Detail(b'5')),
 ];
 
 /// CPF/CNPJ fields are `9(014)`: zero-filled on the left.

@@ -24,6 +24,7 @@
 //! the manual) are alphanumeric in our tables with an inscrição role: the writer right-aligns and zero-fills them,
 //! the reader strips the padding, so the alphanumeric CNPJ (2026) fits.
 
+use crate::bank::motivo as m;
 use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
 use crate::layouts::febraban240;
@@ -468,18 +469,6 @@ const REJEICAO: &[&str] = &["02", "03", "26", "30"];
 const TARIFA: &[&str] = &["28"];
 const LIQUIDACAO_BAIXA: &[&str] = &["06", "09", "17"];
 
-const fn m(
-    ocorrencias: &'static [&'static str],
-    code: &'static str,
-    description: &'static str,
-) -> MotivoDef {
-    MotivoDef {
-        ocorrencias,
-        code,
-        description,
-    }
-}
-
 /// Motivo da ocorrência (C047, pp. 28-31): A for 02/03/26/30, B for 28, C for 06/09/17. T 214-223, up to five.
 pub const MOTIVOS: &[MotivoDef] = &[
     m(REJEICAO, "01", "Código do Banco Inválido"),
@@ -654,22 +643,3 @@ pub const RETORNO: LayoutSpec = LayoutSpec::new(
 
 /// CNAB 240 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tables_cover_240_positions() {
-        for t in [
-            &HEADER_ARQUIVO,
-            &HEADER_LOTE,
-            &SEGMENTO_P,
-            &SEGMENTO_T,
-            &TRAILER_LOTE,
-            &TRAILER_ARQUIVO,
-        ] {
-            assert_eq!(t.check(), Ok(()), "{}", t.name);
-        }
-    }
-}

@@ -18,7 +18,8 @@
 //! 60 positions at 335-394 (sacador/avalista or 2ª mensagem) are kept raw. Type 2 carries the four messages and the
 //! 2nd discount. Retorno: "valor pago" (254-266) is the total received.
 
-use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::bank::motivo as m;
+use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{FileKind, Layout, OcorrenciaKind as K, Titulo};
 
@@ -474,18 +475,6 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
     ),
 ];
 
-const fn m(
-    ocorrencias: &'static [&'static str],
-    code: &'static str,
-    description: &'static str,
-) -> MotivoDef {
-    MotivoDef {
-        ocorrencias,
-        code,
-        description,
-    }
-}
-
 const O02: &[&str] = &["02"];
 const O03: &[&str] = &["03"];
 const PAGO: &[&str] = &["06", "15", "17"];
@@ -765,42 +754,21 @@ const RECORDS_REMESSA: &[(RecordKey, &RecordLayout)] = &[
 ];
 
 const ENTRY_REMESSA: &[EntryRecord] = &[
-    EntryRecord {
-        key: RecordKey::Detail(b'1'),
-        starts: true,
-        emit: Emit::Always,
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'2'),
-        starts: false,
-        emit: Emit::IfAny(&[
+    EntryRecord::first(RecordKey::Detail(b'1')),
+    EntryRecord::if_any(
+        RecordKey::Detail(b'2'),
+        &[
             R::Mensagem1,
             R::Mensagem2,
             R::Mensagem3,
             R::Mensagem4,
             R::Desconto2Valor,
-        ]),
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'3'),
-        starts: false,
-        emit: Emit::Never,
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'6'),
-        starts: false,
-        emit: Emit::Never,
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'7'),
-        starts: false,
-        emit: Emit::Never,
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'8'),
-        starts: false,
-        emit: Emit::Never,
-    },
+        ],
+    ),
+    EntryRecord::read_only(RecordKey::Detail(b'3')),
+    EntryRecord::read_only(RecordKey::Detail(b'6')),
+    EntryRecord::read_only(RecordKey::Detail(b'7')),
+    EntryRecord::read_only(RecordKey::Detail(b'8')),
 ];
 
 const RECORDS_RETORNO: &[(RecordKey, &RecordLayout)] = &[
@@ -811,16 +779,8 @@ const RECORDS_RETORNO: &[(RecordKey, &RecordLayout)] = &[
 ];
 
 const ENTRY_RETORNO: &[EntryRecord] = &[
-    EntryRecord {
-        key: RecordKey::Detail(b'1'),
-        starts: true,
-        emit: Emit::Always,
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'3'),
-        starts: false,
-        emit: Emit::Never,
-    },
+    EntryRecord::first(RecordKey::Detail(b'1')),
+    EntryRecord::read_only(RecordKey::Detail(b'3')),
 ];
 
 /// The pagador's CPF/CNPJ is `9(14)`: zero-filled on the left.

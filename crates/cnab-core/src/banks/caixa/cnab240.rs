@@ -25,6 +25,7 @@
 //! - the modalidade (T 40-41, the first two positions of the 17-character nosso número) is also kept in the entry's
 //!   `variacao`, so it survives a nosso número that cannot be read (template files carry `M1NOSSONUMERO0001`).
 
+use crate::bank::motivo;
 use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
 use crate::layouts::febraban240 as feb;
@@ -234,16 +235,8 @@ pub const SEGMENTO_W: RecordLayout = RecordLayout {
 
 /// The retorno entry: T starts, U follows; a W (rejected remessa record) is an entry of its own.
 pub const ENTRY_RETORNO: &[EntryRecord] = &[
-    EntryRecord {
-        key: RecordKey::Segment(b'T'),
-        starts: true,
-        emit: Emit::Always,
-    },
-    EntryRecord {
-        key: RecordKey::Segment(b'U'),
-        starts: false,
-        emit: Emit::Always,
-    },
+    EntryRecord::first(RecordKey::Segment(b'T')),
+    EntryRecord::always(RecordKey::Segment(b'U')),
     EntryRecord {
         key: RecordKey::Segment(b'W'),
         starts: true,
@@ -404,11 +397,7 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
 const C047A_MOVIMENTOS: &[&str] = &["02", "03", "26", "30"];
 
 const fn m(code: &'static str, description: &'static str) -> MotivoDef {
-    MotivoDef {
-        ocorrencias: C047A_MOVIMENTOS,
-        code,
-        description,
-    }
+    crate::bank::motivo(C047A_MOVIMENTOS, code, description)
 }
 
 /// C047 A — "Códigos de ocorrências e rejeições (impeditivas e não impeditivas) de '01' a '99'" (pp. 63-67), in the
@@ -712,11 +701,7 @@ const fn concat<const N: usize>(a: &[MotivoDef], b: &[MotivoDef]) -> [MotivoDef;
         a.len() + b.len() == N,
         "concat: N must be a.len() + b.len()"
     );
-    let mut out = [MotivoDef {
-        ocorrencias: &[],
-        code: "",
-        description: "",
-    }; N];
+    let mut out = [motivo(&[], "", ""); N];
     let mut i = 0;
     while i < N {
         out[i] = if i < a.len() { a[i] } else { b[i - a.len()] };

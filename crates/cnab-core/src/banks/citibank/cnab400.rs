@@ -18,6 +18,7 @@
 //! [`retorno_hook`] keeps text the tables don't know as one raw motivo, and adds the código de alegação do sacado
 //! (335-337) of ocorrência 29 as a motivo. No Citibank retorno is in the corpus.
 
+use crate::bank::motivo as mo;
 use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{FileKind, Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
@@ -161,16 +162,11 @@ pub const REMESSA_RECORDS: &[(RecordKey, &RecordLayout)] = &[
 
 /// Records of a remessa title.
 pub const REMESSA_ENTRY: &[EntryRecord] = &[
-    EntryRecord {
-        key: RecordKey::Detail(b'1'),
-        starts: true,
-        emit: Emit::Always,
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'2'),
-        starts: false,
-        emit: Emit::IfAny(&[R::Mensagem1, R::Mensagem2, R::Mensagem3]),
-    },
+    EntryRecord::first(RecordKey::Detail(b'1')),
+    EntryRecord::if_any(
+        RecordKey::Detail(b'2'),
+        &[R::Mensagem1, R::Mensagem2, R::Mensagem3],
+    ),
 ];
 
 /// Citibank CNAB 400 remessa.
@@ -344,18 +340,6 @@ const OC_REJEICAO: &[&str] = &[
 ];
 const OC_LIQUIDACAO: &[&str] = &["06", "17"];
 
-const fn mo(
-    ocorrencias: &'static [&'static str],
-    code: &'static str,
-    description: &'static str,
-) -> MotivoDef {
-    MotivoDef {
-        ocorrencias,
-        code,
-        description,
-    }
-}
-
 /// Motivos (302-321) by ocorrência, and the códigos de alegação do sacado (335-337) of ocorrência 29.
 pub const MOTIVOS: &[MotivoDef] = &[
     mo(OC_LIQUIDACAO, "01", "Por saldo"),
@@ -507,11 +491,7 @@ pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] = &[
 
 /// Records of a retorno entry: each of the three types describes one title, so each starts an entry.
 pub const RETORNO_ENTRY: &[EntryRecord] = &[
-    EntryRecord {
-        key: RecordKey::Detail(b'1'),
-        starts: true,
-        emit: Emit::Always,
-    },
+    EntryRecord::first(RecordKey::Detail(b'1')),
     EntryRecord {
         key: RecordKey::Detail(b'7'),
         starts: true,
@@ -575,15 +555,3 @@ pub const RETORNO: LayoutSpec = LayoutSpec::new(
 
 /// CNAB 400 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tables_cover_400_positions() {
-        for (_, l) in REMESSA_RECORDS.iter().chain(RETORNO_RECORDS) {
-            assert_eq!(l.check(), Ok(()), "{}", l.name);
-        }
-    }
-}

@@ -23,7 +23,8 @@
 //! alphanumeric CNPJ (2026) reads; the beneficiário's in the batch header is a number (needs an engine kind for
 //! zero-filled alphanumerics to take an alphanumeric CNPJ).
 
-use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::bank::motivo as m;
+use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{FileKind, Inscricao, Layout, OcorrenciaKind as K, RetornoEntry, Titulo};
 use crate::record::Record;
@@ -358,40 +359,23 @@ pub const RECORDS: &[(RecordKey, &RecordLayout)] = &[
 /// Remessa entry: P, Q, and R when the title has multa, a second discount or a message (manual p. 11: R is
 /// optional, only with ocorrência 01 or 31). Segment Y (sacador address) is read-only here.
 pub const ENTRY_REMESSA: &[EntryRecord] = &[
-    EntryRecord {
-        key: RecordKey::Segment(b'P'),
-        starts: true,
-        emit: Emit::Always,
-    },
-    EntryRecord {
-        key: RecordKey::Segment(b'Q'),
-        starts: false,
-        emit: Emit::Always,
-    },
-    EntryRecord {
-        key: RecordKey::Segment(b'R'),
-        starts: false,
-        emit: Emit::IfAny(&[
+    EntryRecord::first(RecordKey::Segment(b'P')),
+    EntryRecord::always(RecordKey::Segment(b'Q')),
+    EntryRecord::if_any(
+        RecordKey::Segment(b'R'),
+        &[
             R::MultaCodigo,
             R::MultaValor,
             R::Desconto2Valor,
             R::Mensagem1,
-        ]),
-    },
+        ],
+    ),
 ];
 
 /// Retorno entry: T then U.
 pub const ENTRY_RETORNO: &[EntryRecord] = &[
-    EntryRecord {
-        key: RecordKey::Segment(b'T'),
-        starts: true,
-        emit: Emit::Always,
-    },
-    EntryRecord {
-        key: RecordKey::Segment(b'U'),
-        starts: false,
-        emit: Emit::Always,
-    },
+    EntryRecord::first(RecordKey::Segment(b'T')),
+    EntryRecord::always(RecordKey::Segment(b'U')),
 ];
 
 /// Códigos de ocorrência da remessa (nota 4, p. 17).
@@ -655,18 +639,6 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
         "Confirma Recebimento de Instrução de Não Negativar",
     ),
 ];
-
-const fn m(
-    ocorrencias: &'static [&'static str],
-    code: &'static str,
-    description: &'static str,
-) -> MotivoDef {
-    MotivoDef {
-        ocorrencias,
-        code,
-        description,
-    }
-}
 
 const ENTRADA_REJEITADA: &[&str] = &["03"];
 

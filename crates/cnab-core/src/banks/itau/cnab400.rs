@@ -17,7 +17,8 @@
 //! `nosso_numero` (the second wins when filled). "Valor principal" (254-266, the amount posted to the account) feeds
 //! `valor_pago`. Instrução 1 (157-158) feeds the protest code and "prazo" (392-393) its days.
 
-use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::bank::motivo as m;
+use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{FileKind, Layout, OcorrenciaKind as K, Titulo};
 
@@ -664,18 +665,6 @@ const ALT: &[&str] = &["17"];
 const INS: &[&str] = &["16"];
 const BXA: &[&str] = &["15"];
 
-const fn m(
-    ocorrencias: &'static [&'static str],
-    code: &'static str,
-    description: &'static str,
-) -> MotivoDef {
-    MotivoDef {
-        ocorrencias,
-        code,
-        description,
-    }
-}
-
 /// Nota 20 — erros (posições 378-385, até quatro códigos): tabela 1 (entradas rejeitadas, ocorrências 03 e 60),
 /// tabela 2 (alteração de dados rejeitada, 17), tabela 3 (instruções rejeitadas, 16), tabela 4 (baixas rejeitadas, 15).
 pub const MOTIVOS: &[MotivoDef] = &[
@@ -827,36 +816,15 @@ const RECORDS_REMESSA: &[(RecordKey, &RecordLayout)] = &[
 ];
 
 const ENTRY_REMESSA: &[EntryRecord] = &[
-    EntryRecord {
-        key: RecordKey::Detail(b'1'),
-        starts: true,
-        emit: Emit::Always,
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'2'),
-        starts: false,
-        emit: Emit::IfAny(&[R::MultaCodigo, R::MultaData, R::MultaValor]),
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'3'),
-        starts: false,
-        emit: Emit::Never,
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'4'),
-        starts: false,
-        emit: Emit::Never,
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'5'),
-        starts: false,
-        emit: Emit::IfAny(&[R::SacadorInscricao]),
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'8'),
-        starts: false,
-        emit: Emit::Never,
-    },
+    EntryRecord::first(RecordKey::Detail(b'1')),
+    EntryRecord::if_any(
+        RecordKey::Detail(b'2'),
+        &[R::MultaCodigo, R::MultaData, R::MultaValor],
+    ),
+    EntryRecord::read_only(RecordKey::Detail(b'3')),
+    EntryRecord::read_only(RecordKey::Detail(b'4')),
+    EntryRecord::if_any(RecordKey::Detail(b'5'), &[R::SacadorInscricao]),
+    EntryRecord::read_only(RecordKey::Detail(b'8')),
 ];
 
 const RECORDS_RETORNO: &[(RecordKey, &RecordLayout)] = &[
@@ -868,21 +836,9 @@ const RECORDS_RETORNO: &[(RecordKey, &RecordLayout)] = &[
 ];
 
 const ENTRY_RETORNO: &[EntryRecord] = &[
-    EntryRecord {
-        key: RecordKey::Detail(b'1'),
-        starts: true,
-        emit: Emit::Always,
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'3'),
-        starts: false,
-        emit: Emit::IfAny(&[R::PixEmv]),
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'4'),
-        starts: false,
-        emit: Emit::Never,
-    },
+    EntryRecord::first(RecordKey::Detail(b'1')),
+    EntryRecord::if_any(RecordKey::Detail(b'3'), &[R::PixEmv]),
+    EntryRecord::read_only(RecordKey::Detail(b'4')),
 ];
 
 /// CPF/CNPJ fields are `9(14)`: zero-filled on the left.

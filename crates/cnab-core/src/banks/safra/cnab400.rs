@@ -22,7 +22,8 @@
 //!
 //! The manual demands CR LF line endings (§5: "0D 0A (Final de Registro)").
 
-use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::bank::any_motivo as m;
+use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R, Value};
 use crate::model::{FileKind, Layout, Motivo, OcorrenciaKind as K, RetornoEntry, Titulo};
 use crate::record::Record;
@@ -335,14 +336,6 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
     ),
 ];
 
-const fn m(code: &'static str, description: &'static str) -> MotivoDef {
-    MotivoDef {
-        ocorrencias: &[],
-        code,
-        description,
-    }
-}
-
 /// Retorno — códigos de motivo de rejeição (nota 6.2.1, 3 digits at 105-107).
 pub const MOTIVOS: &[MotivoDef] = &[
     m("001", "Moeda inválida"),
@@ -442,21 +435,9 @@ const RECORDS_REMESSA: &[(RecordKey, &RecordLayout)] = &[
 ];
 
 const ENTRY_REMESSA: &[EntryRecord] = &[
-    EntryRecord {
-        key: RecordKey::Detail(b'1'),
-        starts: true,
-        emit: Emit::Always,
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'2'),
-        starts: false,
-        emit: Emit::Never,
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'4'),
-        starts: false,
-        emit: Emit::Never,
-    },
+    EntryRecord::first(RecordKey::Detail(b'1')),
+    EntryRecord::read_only(RecordKey::Detail(b'2')),
+    EntryRecord::read_only(RecordKey::Detail(b'4')),
 ];
 
 const RECORDS_RETORNO: &[(RecordKey, &RecordLayout)] = &[
@@ -465,11 +446,7 @@ const RECORDS_RETORNO: &[(RecordKey, &RecordLayout)] = &[
     (RecordKey::FileTrailer, &TRAILER_RETORNO),
 ];
 
-const ENTRY_RETORNO: &[EntryRecord] = &[EntryRecord {
-    key: RecordKey::Detail(b'1'),
-    starts: true,
-    emit: Emit::Always,
-}];
+const ENTRY_RETORNO: &[EntryRecord] = &[EntryRecord::first(RecordKey::Detail(b'1'))];
 
 /// Instrução 1 code meaning "multa in the abatimento field" (nota 6.1.5 / 6.1.8).
 const INSTRUCAO_MULTA: &[u8] = b"16";

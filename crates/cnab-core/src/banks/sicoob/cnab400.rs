@@ -16,7 +16,7 @@
 //! - The retorno's seu número is read at 117-131 (15), not the leiaute's 117-126: the bank returns 15 characters
 //!   there, in the region the leiaute calls blank complemento (see the field).
 
-use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
+use crate::bank::{oc, EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
@@ -305,11 +305,7 @@ pub const REMESSA: LayoutSpec = LayoutSpec {
         (RecordKey::Detail(b'1'), &DETALHE_REMESSA),
         (RecordKey::FileTrailer, &TRAILER_REMESSA),
     ],
-    entry: &[EntryRecord {
-        key: RecordKey::Detail(b'1'),
-        starts: true,
-        emit: Emit::Always,
-    }],
+    entry: &[EntryRecord::first(RecordKey::Detail(b'1'))],
     ocorrencias: MOVIMENTOS,
     motivos: &[],
     source: SOURCE,
@@ -329,11 +325,7 @@ pub const RETORNO: LayoutSpec = LayoutSpec {
         (RecordKey::Detail(b'1'), &DETALHE_RETORNO),
         (RecordKey::FileTrailer, &TRAILER_RETORNO),
     ],
-    entry: &[EntryRecord {
-        key: RecordKey::Detail(b'1'),
-        starts: true,
-        emit: Emit::Always,
-    }],
+    entry: &[EntryRecord::first(RecordKey::Detail(b'1'))],
     ocorrencias: OCORRENCIAS,
     motivos: &[],
     source: SOURCE,
