@@ -344,6 +344,7 @@ macro_rules! patched {
         &FIELDS
     }};
 }
+pub(crate) use patched;
 
 /// The layout of one record type: a name and its fields, covering exactly `len` positions.
 #[derive(Debug, Clone, Copy, Serialize)]
