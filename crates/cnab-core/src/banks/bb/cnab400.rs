@@ -44,7 +44,7 @@
 
 use crate::bank::motivo as m;
 use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
-use crate::field::{FieldSpec as F, RecordLayout, Role as R, Value};
+use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R, Value};
 use crate::model::{FileKind, Layout, OcorrenciaKind as K, Titulo};
 use crate::record::Record;
 
@@ -163,29 +163,15 @@ pub const MULTA_REMESSA: RecordLayout = RecordLayout {
 
 /// Remessa — header, convênio de 6 posições (CBR640): convênio at 41-46, no convênio líder.
 pub const HEADER_REMESSA_CONVENIO_6: RecordLayout = RecordLayout {
-    name: "header_arquivo",
-    len: 400,
     source: SRC_REM6,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "0"),
-        F::num("tipo_operacao", 2, 2).role(R::ArquivoCodigo),
-        F::alpha("literal_remessa", 3, 9).default("REMESSA"),
-        F::num("tipo_servico", 10, 11).default("01"),
-        F::alpha("literal_servico", 12, 19).default("COBRANCA"),
-        F::blank("brancos_1", 20, 26),
-        F::num("agencia", 27, 30).role(R::Agencia),
-        F::alpha("agencia_dv", 31, 31).role(R::AgenciaDv),
-        F::num("conta", 32, 39).role(R::Conta),
-        F::alpha("conta_dv", 40, 40).role(R::ContaDv),
-        F::num("convenio", 41, 46).role(R::Convenio),
-        F::alpha("empresa_nome", 47, 76).role(R::EmpresaNome),
-        F::num("banco", 77, 79).role(R::BancoCodigo),
-        F::alpha("banco_nome", 80, 94).default("BANCODOBRASIL"),
-        F::date6("data_gravacao", 95, 100).role(R::DataGeracao),
-        F::num("sequencial_remessa", 101, 107).role(R::Nsa),
-        F::blank("brancos_2", 108, 394),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    fields: patched!(
+        HEADER_REMESSA.fields,
+        [
+            F::num("convenio", 41, 46).role(R::Convenio),
+            F::blank("brancos_2", 108, 394),
+        ]
+    ),
+    ..HEADER_REMESSA
 };
 
 /// The fields of the CBR640 detalhe tipo 1.
@@ -292,31 +278,19 @@ pub const TRAILER_REMESSA: RecordLayout = RecordLayout {
 
 /// Retorno — header (convênio 7 at 150-156; a convênio of 6 positions sits at 41-46).
 pub const HEADER_RETORNO: RecordLayout = RecordLayout {
-    name: "header_arquivo",
-    len: 400,
     source: SRC_RET,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "0"),
-        F::num("tipo_operacao", 2, 2).role(R::ArquivoCodigo),
-        F::alpha("literal_retorno", 3, 9).default("RETORNO"),
-        F::num("tipo_servico", 10, 11).default("01"),
-        F::alpha("literal_servico", 12, 19).default("COBRANCA"),
-        F::blank("brancos_1", 20, 26),
-        F::num("agencia", 27, 30).role(R::Agencia),
-        F::alpha("agencia_dv", 31, 31).role(R::AgenciaDv),
-        F::num("conta", 32, 39).role(R::Conta),
-        F::alpha("conta_dv", 40, 40).role(R::ContaDv),
-        F::alpha("convenio_6", 41, 46),
-        F::alpha("empresa_nome", 47, 76).role(R::EmpresaNome),
-        F::num("banco", 77, 79).role(R::BancoCodigo),
-        F::alpha("banco_nome", 80, 94).default("BANCODOBRASIL"),
-        F::date6("data_gravacao", 95, 100).role(R::DataGeracao),
-        F::num("sequencial_retorno", 101, 107).role(R::Nsa),
-        F::blank("brancos_2", 108, 149),
-        F::alpha("convenio", 150, 156).role(R::Convenio),
-        F::blank("brancos_3", 157, 394),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    fields: patched!(
+        HEADER_REMESSA.fields,
+        [
+            F::alpha("literal_retorno", 3, 9).default("RETORNO"),
+            F::alpha("convenio_6", 41, 46),
+            F::num("sequencial_retorno", 101, 107).role(R::Nsa),
+            F::blank("brancos_2", 108, 149),
+            F::alpha("convenio", 150, 156).role(R::Convenio),
+            F::blank("brancos_3", 157, 394),
+        ]
+    ),
+    ..HEADER_REMESSA
 };
 
 /// Retorno — registro detalhe tipo 7 (convênio de 7 posições).

@@ -14,7 +14,7 @@
 
 use crate::bank::motivo;
 use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
-use crate::field::{FieldSpec as F, RecordLayout, Role as R};
+use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{FileKind, Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
 use crate::record::Record;
 
@@ -24,28 +24,17 @@ pub const SOURCE: &str =
 
 /// Remessa header (p. 1).
 pub const REMESSA_HEADER: RecordLayout = RecordLayout {
-    name: "header_arquivo",
-    len: 400,
-    source: SOURCE,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "0"),
-        F::num("codigo_remessa", 2, 2).role(R::ArquivoCodigo),
-        F::constant("literal_remessa", 3, 9, "REMESSA"),
-        F::constant("codigo_servico", 10, 11, "01"),
-        F::alpha("literal_servico", 12, 26).default("COBRANCA"),
-        F::num("agencia", 27, 30).role(R::Agencia),
-        F::num("zeros", 31, 32),
-        F::num("conta", 33, 39).role(R::Conta),
-        F::alpha("conta_dv", 40, 40).role(R::ContaDv),
-        F::blank("brancos_1", 41, 46),
-        F::alpha("nome_empresa", 47, 76).role(R::EmpresaNome),
-        F::num("codigo_banco", 77, 79).role(R::BancoCodigo),
-        F::alpha("nome_banco", 80, 94).default("B.DO NORDESTE"),
-        F::date6("data_gravacao", 95, 100).role(R::DataGeracao),
-        F::alpha("codigo_usuario", 101, 103).role(R::Convenio),
-        F::blank("brancos_2", 104, 394),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    fields: patched!(
+        RETORNO_HEADER.fields,
+        [
+            F::num("codigo_remessa", 2, 2).role(R::ArquivoCodigo),
+            F::constant("literal_remessa", 3, 9, "REMESSA"),
+            F::date6("data_gravacao", 95, 100).role(R::DataGeracao),
+            F::alpha("codigo_usuario", 101, 103).role(R::Convenio),
+            F::blank("brancos_2", 104, 394),
+        ]
+    ),
+    ..RETORNO_HEADER
 };
 
 /// Remessa registro de transação (p. 2-3).
@@ -106,14 +95,8 @@ pub const REMESSA_DETALHE: RecordLayout = RecordLayout {
 
 /// Remessa trailler (p. 1).
 pub const REMESSA_TRAILER: RecordLayout = RecordLayout {
-    name: "trailer_arquivo",
-    len: 400,
     source: SOURCE,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "9"),
-        F::blank("brancos", 2, 394),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    ..crate::banks::shared::TRAILER_400
 };
 
 /// Retorno header (p. 4).

@@ -20,7 +20,7 @@
 
 use crate::bank::motivo as m;
 use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
-use crate::field::{FieldSpec as F, RecordLayout, Role as R};
+use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{FileKind, Layout, OcorrenciaKind as K, Titulo};
 
 const SRC: &str = "Bradesco Cobrança CNAB 400, layout 4008-524-0121";
@@ -196,39 +196,25 @@ pub const SACADOR_REMESSA: RecordLayout = RecordLayout {
 
 /// Trailer (remessa).
 pub const TRAILER_REMESSA: RecordLayout = RecordLayout {
-    name: "trailer_arquivo",
-    len: 400,
     source: SRC_REM,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "9"),
-        F::blank("brancos", 2, 394),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    ..crate::banks::shared::TRAILER_400
 };
 
 /// Retorno — header label.
 pub const HEADER_RETORNO: RecordLayout = RecordLayout {
-    name: "header_arquivo",
-    len: 400,
     source: SRC_RET,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "0"),
-        F::num("identificacao_arquivo", 2, 2).role(R::ArquivoCodigo),
-        F::alpha("literal_retorno", 3, 9).default("RETORNO"),
-        F::num("codigo_servico", 10, 11).default("01"),
-        F::alpha("literal_servico", 12, 26).default("COBRANCA"),
-        F::num("codigo_empresa", 27, 46).role(R::CodigoBeneficiario),
-        F::alpha("empresa_nome", 47, 76).role(R::EmpresaNome),
-        F::num("banco", 77, 79).role(R::BancoCodigo),
-        F::alpha("banco_nome", 80, 94).default("BRADESCO"),
-        F::date6("data_gravacao", 95, 100).role(R::DataGeracao),
-        F::alpha("densidade", 101, 108).default("01600000"),
-        F::num("aviso_bancario", 109, 113).role(R::Nsa),
-        F::blank("brancos_1", 114, 379),
-        F::date6("data_credito", 380, 385).role(R::DataCredito),
-        F::blank("brancos_2", 386, 394),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    fields: patched!(
+        HEADER_REMESSA.fields,
+        [
+            F::alpha("literal_retorno", 3, 9).default("RETORNO"),
+            F::alpha("densidade", 101, 108).default("01600000"),
+            F::num("aviso_bancario", 109, 113).role(R::Nsa),
+            F::blank("brancos_1", 114, 379),
+            F::date6("data_credito", 380, 385).role(R::DataCredito),
+            F::blank("brancos_2", 386, 394),
+        ]
+    ),
+    ..HEADER_REMESSA
 };
 
 /// Retorno — registro de transação tipo 1.
@@ -286,19 +272,8 @@ pub const DETALHE_RETORNO: RecordLayout = RecordLayout {
 
 /// Retorno — registro tipo 3, rateio de crédito (groups kept raw).
 pub const RATEIO_RETORNO: RecordLayout = RecordLayout {
-    name: "detalhe_rateio",
-    len: 400,
     source: SRC_RET,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "3"),
-        F::alpha("empresa_no_banco", 2, 17),
-        F::alpha("titulo_no_banco", 18, 29),
-        F::alpha("codigo_calculo_rateio", 30, 30),
-        F::alpha("tipo_valor", 31, 31),
-        F::blank("filler", 32, 43),
-        F::alpha("rateios", 44, 394),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    ..RATEIO_REMESSA
 };
 
 /// Retorno — trailer.

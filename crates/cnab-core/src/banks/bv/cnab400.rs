@@ -145,14 +145,8 @@ pub const REMESSA_SACADOR: RecordLayout = RecordLayout {
 
 /// Remessa trailer (p. 9).
 pub const REMESSA_TRAILER: RecordLayout = RecordLayout {
-    name: "trailer_arquivo",
-    len: 400,
     source: SOURCE,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "9"),
-        F::blank("brancos", 2, 394),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    ..crate::banks::shared::TRAILER_400
 };
 
 /// Retorno header (p. 10).

@@ -16,7 +16,7 @@
 
 use crate::bank::motivo;
 use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
-use crate::field::{FieldSpec as F, RecordLayout, Role as R};
+use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
 /// Source string for the tables.
@@ -154,27 +154,17 @@ pub const TRAILER_REMESSA: RecordLayout = RecordLayout {
 
 /// Anexo V — header de arquivo retorno.
 pub const HEADER_RETORNO: RecordLayout = RecordLayout {
-    name: "header_arquivo",
-    len: 400,
     source: "CAIXA SIGCB CNAB 400 v004, Anexo V (registro tipo 0, retorno)",
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "0"),
-        F::num("codigo_retorno", 2, 2).role(R::ArquivoCodigo),
-        F::alpha("literal_retorno", 3, 9).default("RETORNO"),
-        F::num("codigo_servico", 10, 11).default("01"),
-        F::alpha("literal_servico", 12, 26).default("COBRANCA"),
-        F::num("agencia", 27, 30).role(R::Agencia),
-        F::num("codigo_beneficiario", 31, 36).role(R::CodigoBeneficiario),
-        F::blank("uso_caixa_1", 37, 46),
-        F::alpha("empresa_nome", 47, 76).role(R::EmpresaNome),
-        F::num("banco", 77, 79).role(R::BancoCodigo),
-        F::alpha("banco_nome", 80, 94).default("C ECON FEDERAL"),
-        F::date6("data_geracao", 95, 100).role(R::DataGeracao),
-        F::alpha("mensagem_retorno", 101, 158),
-        F::blank("uso_caixa_2", 159, 389),
-        F::num("nsa", 390, 394).role(R::Nsa),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    fields: patched!(
+        HEADER_REMESSA.fields,
+        [
+            F::num("codigo_retorno", 2, 2).role(R::ArquivoCodigo),
+            F::alpha("literal_retorno", 3, 9).default("RETORNO"),
+            F::alpha("mensagem_retorno", 101, 158),
+            F::blank("uso_caixa_2", 159, 389),
+        ]
+    ),
+    ..HEADER_REMESSA
 };
 
 /// Anexo VI — detalhe tipo 1, retorno.
@@ -347,51 +337,40 @@ pub const MOTIVOS: &[MotivoDef] = &[
 ];
 
 /// Remessa (Anexos I-IV).
-pub const REMESSA: LayoutSpec = LayoutSpec {
-    layout: Layout::Cnab400,
-    kind: FileKind::Remessa,
-    versions: &[],
-    records: &[
+pub const REMESSA: LayoutSpec = LayoutSpec::new(
+    Layout::Cnab400,
+    FileKind::Remessa,
+    &[
         (RecordKey::FileHeader, &HEADER_REMESSA),
         (RecordKey::Detail(b'1'), &DETALHE_REMESSA),
         (RecordKey::Detail(b'2'), &MENSAGENS_REMESSA),
         (RecordKey::FileTrailer, &TRAILER_REMESSA),
     ],
-    entry: &[
+    &[
         EntryRecord::first(RecordKey::Detail(b'1')),
         EntryRecord::if_any(
             RecordKey::Detail(b'2'),
             &[R::Mensagem2, R::Mensagem3, R::Mensagem4],
         ),
     ],
-    ocorrencias: MOVIMENTOS,
-    motivos: &[],
-    source: SOURCE,
-    retorno_hook: None,
-    titulo_hook: None,
-    write_hook: None,
-    crlf: true,
-};
+    MOVIMENTOS,
+    SOURCE,
+);
 
 /// Retorno (Anexos V-VII).
-pub const RETORNO: LayoutSpec = LayoutSpec {
-    layout: Layout::Cnab400,
-    kind: FileKind::Retorno,
-    versions: &[],
-    records: &[
+pub const RETORNO: LayoutSpec = LayoutSpec::new(
+    Layout::Cnab400,
+    FileKind::Retorno,
+    &[
         (RecordKey::FileHeader, &HEADER_RETORNO),
         (RecordKey::Detail(b'1'), &DETALHE_RETORNO),
         (RecordKey::FileTrailer, &TRAILER_RETORNO),
     ],
-    entry: &[EntryRecord::first(RecordKey::Detail(b'1'))],
-    ocorrencias: OCORRENCIAS,
-    motivos: MOTIVOS,
-    source: SOURCE,
-    retorno_hook: None,
-    titulo_hook: None,
-    write_hook: None,
-    crlf: true,
-};
+    &[EntryRecord::first(RecordKey::Detail(b'1'))],
+    OCORRENCIAS,
+    SOURCE,
+)
+.motivos(MOTIVOS);
 
 /// CNAB 400 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];

@@ -20,7 +20,7 @@
 
 use crate::bank::motivo as mo;
 use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
-use crate::field::{FieldSpec as F, RecordLayout, Role as R};
+use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{FileKind, Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
 use crate::record::Record;
 
@@ -29,28 +29,17 @@ pub const SOURCE: &str = "Citibank, Manual CNAB 400 Posições — Cobrança Com
 
 /// Remessa header ("Registro Remessa - HEADER").
 pub const REMESSA_HEADER: RecordLayout = RecordLayout {
-    name: "header_arquivo",
-    len: 400,
     source: SOURCE,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "0"),
-        F::num("codigo_remessa", 2, 2).role(R::ArquivoCodigo),
-        F::constant("literal_remessa", 3, 9, "REMESSA"),
-        F::constant("codigo_servico", 10, 11, "01"),
-        F::alpha("literal_servico", 12, 26).default("COBRANCA"),
-        F::alpha("codigo_empresa", 27, 46).role(R::CodigoBeneficiario),
-        F::alpha("nome_empresa", 47, 76).role(R::EmpresaNome),
-        F::num("codigo_banco", 77, 79).role(R::BancoCodigo),
-        F::alpha("nome_banco", 80, 94)
-            .role(R::BancoNome)
-            .default("CITIBANK"),
-        F::date6("data_gravacao", 95, 100).role(R::DataGeracao),
-        F::alpha("densidade", 101, 105).default("01600"),
-        F::alpha("unidade_densidade", 106, 108).default("BPI"),
-        F::blank("volume_fisico", 109, 114),
-        F::blank("brancos", 115, 394),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    fields: patched!(
+        RETORNO_HEADER.fields,
+        [
+            F::num("codigo_remessa", 2, 2).role(R::ArquivoCodigo),
+            F::constant("literal_remessa", 3, 9, "REMESSA"),
+            F::blank("volume_fisico", 109, 114),
+            F::blank("brancos", 115, 394),
+        ]
+    ),
+    ..RETORNO_HEADER
 };
 
 /// Remessa detalhe, dados do título (tipo 1).
@@ -129,14 +118,8 @@ pub const REMESSA_MENSAGEM: RecordLayout = RecordLayout {
 
 /// Remessa trailler.
 pub const REMESSA_TRAILER: RecordLayout = RecordLayout {
-    name: "trailer_arquivo",
-    len: 400,
     source: SOURCE,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "9"),
-        F::blank("brancos", 2, 394),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    ..crate::banks::shared::TRAILER_400
 };
 
 /// Códigos de ocorrência of the remessa (detalhe, 109-110).

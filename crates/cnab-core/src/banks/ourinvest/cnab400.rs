@@ -118,14 +118,8 @@ pub const REMESSA_NFE: RecordLayout = RecordLayout {
 
 /// Remessa trailer.
 pub const REMESSA_TRAILER: RecordLayout = RecordLayout {
-    name: "trailer_arquivo",
-    len: 400,
     source: SOURCE_REM,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "9"),
-        F::blank("brancos", 2, 394),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    ..crate::banks::shared::TRAILER_400
 };
 
 /// Movimentos of the remessa (109-110), laravel-boleto's `OCORRENCIA_*` constants.

@@ -24,7 +24,7 @@
 
 use crate::bank::any_motivo as m;
 use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
-use crate::field::{FieldSpec as F, RecordLayout, Role as R, Value};
+use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R, Value};
 use crate::model::{FileKind, Layout, Motivo, OcorrenciaKind as K, RetornoEntry, Titulo};
 use crate::record::Record;
 use rust_decimal::Decimal;
@@ -169,29 +169,16 @@ pub const TRAILER_REMESSA: RecordLayout = RecordLayout {
 
 /// Retorno — header (§6.2).
 pub const HEADER_RETORNO: RecordLayout = RecordLayout {
-    name: "header_arquivo",
-    len: 400,
     source: SRC_RET,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "0"),
-        F::num("codigo_arquivo", 2, 2).role(R::ArquivoCodigo),
-        F::alpha("literal_retorno", 3, 9).default("RETORNO"),
-        F::num("codigo_servico", 10, 11).default("01"),
-        F::alpha("literal_servico", 12, 19).default("COBRANCA"),
-        F::blank("brancos_1", 20, 26),
-        F::num("agencia", 27, 31).role(R::Agencia),
-        F::num("conta", 32, 39).role(R::Conta),
-        F::alpha("conta_dv", 40, 40).role(R::ContaDv),
-        F::blank("brancos_2", 41, 46),
-        F::alpha("empresa_nome", 47, 76).role(R::EmpresaNome),
-        F::num("banco", 77, 79).role(R::BancoCodigo),
-        F::alpha("banco_nome", 80, 84).default("SAFRA"),
-        F::blank("brancos_3", 85, 94),
-        F::date6("data_gravacao", 95, 100).role(R::DataGeracao),
-        F::blank("brancos_4", 101, 391),
-        F::num("numero_arquivo", 392, 394).role(R::Nsa),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    fields: patched!(
+        HEADER_REMESSA.fields,
+        [
+            F::alpha("literal_retorno", 3, 9).default("RETORNO"),
+            F::alpha("banco_nome", 80, 84).default("SAFRA"),
+            F::blank("brancos_3", 85, 94),
+        ]
+    ),
+    ..HEADER_REMESSA
 };
 
 /// Retorno — detalhe tipo 1 (§6.2).

@@ -18,7 +18,7 @@
 
 use crate::bank::motivo;
 use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
-use crate::field::{FieldSpec as F, RecordLayout, Role as R};
+use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
 /// Source string for the tables.
@@ -137,27 +137,20 @@ pub const TRAILER_REMESSA: RecordLayout = RecordLayout {
 
 /// §10.1 — header de arquivo retorno.
 pub const HEADER_RETORNO: RecordLayout = RecordLayout {
-    name: "header_arquivo",
-    len: 400,
     source: "Sicredi CNAB 400 (ago/2019) §10.1 registro header (retorno)",
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "0"),
-        F::num("codigo_retorno", 2, 2).role(R::ArquivoCodigo),
-        F::alpha("literal_retorno", 3, 9).default("RETORNO"),
-        F::num("codigo_servico", 10, 11).default("01"),
-        F::alpha("literal_servico", 12, 26).default("COBRANCA"),
-        F::num("codigo_beneficiario", 27, 31).role(R::CodigoBeneficiario),
-        F::alpha("empresa_inscricao", 32, 45).role(R::EmpresaInscricao),
-        F::blank("filler_1", 46, 76),
-        F::num("banco", 77, 79).role(R::BancoCodigo),
-        F::alpha("literal_bansicredi", 80, 94).default("BANSICREDI"),
-        F::date_ymd("data_gravacao", 95, 102),
-        F::blank("filler_2", 103, 110),
-        F::num("numero_retorno", 111, 117).role(R::Nsa),
-        F::blank("filler_3", 118, 389),
-        F::alpha("versao_sistema", 390, 394),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    fields: patched!(
+        HEADER_REMESSA.fields,
+        [
+            F::num("codigo_retorno", 2, 2).role(R::ArquivoCodigo),
+            F::alpha("literal_retorno", 3, 9).default("RETORNO"),
+            F::alpha("literal_bansicredi", 80, 94).default("BANSICREDI"),
+            F::date_ymd("data_gravacao", 95, 102),
+            F::num("numero_retorno", 111, 117).role(R::Nsa),
+            F::blank("filler_3", 118, 389),
+            F::alpha("versao_sistema", 390, 394),
+        ]
+    ),
+    ..HEADER_REMESSA
 };
 
 /// §10.2 — detalhe tipo 1 (retorno).
@@ -205,17 +198,12 @@ pub const DETALHE_RETORNO: RecordLayout = RecordLayout {
 
 /// §10.4 — trailer de arquivo retorno.
 pub const TRAILER_RETORNO: RecordLayout = RecordLayout {
-    name: "trailer_arquivo",
-    len: 400,
     source: "Sicredi CNAB 400 (ago/2019) §10.4 registro trailer (retorno)",
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "9"),
-        F::num("codigo_retorno", 2, 2).role(R::ArquivoCodigo),
-        F::num("banco", 3, 5).role(R::BancoCodigo),
-        F::num("codigo_beneficiario", 6, 10).role(R::CodigoBeneficiario),
-        F::blank("filler", 11, 394),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    fields: patched!(
+        TRAILER_REMESSA.fields,
+        [F::num("codigo_retorno", 2, 2).role(R::ArquivoCodigo),]
+    ),
+    ..TRAILER_REMESSA
 };
 
 /// §9.2 positions 109-110 — instruções (códigos de movimento) da remessa.
@@ -495,44 +483,33 @@ pub const MOTIVOS: &[MotivoDef] = &[
 ];
 
 /// Remessa (§9).
-pub const REMESSA: LayoutSpec = LayoutSpec {
-    layout: Layout::Cnab400,
-    kind: FileKind::Remessa,
-    versions: &[],
-    records: &[
+pub const REMESSA: LayoutSpec = LayoutSpec::new(
+    Layout::Cnab400,
+    FileKind::Remessa,
+    &[
         (RecordKey::FileHeader, &HEADER_REMESSA),
         (RecordKey::Detail(b'1'), &DETALHE_REMESSA),
         (RecordKey::FileTrailer, &TRAILER_REMESSA),
     ],
-    entry: &[EntryRecord::first(RecordKey::Detail(b'1'))],
-    ocorrencias: MOVIMENTOS,
-    motivos: &[],
-    source: SOURCE,
-    retorno_hook: None,
-    titulo_hook: None,
-    write_hook: None,
-    crlf: true,
-};
+    &[EntryRecord::first(RecordKey::Detail(b'1'))],
+    MOVIMENTOS,
+    SOURCE,
+);
 
 /// Retorno (§10).
-pub const RETORNO: LayoutSpec = LayoutSpec {
-    layout: Layout::Cnab400,
-    kind: FileKind::Retorno,
-    versions: &[],
-    records: &[
+pub const RETORNO: LayoutSpec = LayoutSpec::new(
+    Layout::Cnab400,
+    FileKind::Retorno,
+    &[
         (RecordKey::FileHeader, &HEADER_RETORNO),
         (RecordKey::Detail(b'1'), &DETALHE_RETORNO),
         (RecordKey::FileTrailer, &TRAILER_RETORNO),
     ],
-    entry: &[EntryRecord::first(RecordKey::Detail(b'1'))],
-    ocorrencias: OCORRENCIAS,
-    motivos: MOTIVOS,
-    source: SOURCE,
-    retorno_hook: None,
-    titulo_hook: None,
-    write_hook: None,
-    crlf: true,
-};
+    &[EntryRecord::first(RecordKey::Detail(b'1'))],
+    OCORRENCIAS,
+    SOURCE,
+)
+.motivos(MOTIVOS);
 
 /// CNAB 400 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];

@@ -112,14 +112,8 @@ pub const RETORNO_DETALHE: RecordLayout = RecordLayout {
 
 /// Retorno trailer.
 pub const RETORNO_TRAILER: RecordLayout = RecordLayout {
-    name: "trailer_arquivo",
-    len: 400,
     source: SOURCE,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "9"),
-        F::blank("brancos", 2, 394),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    ..REMESSA_TRAILER
 };
 
 /// Remessa header (5.5.1).
@@ -278,14 +272,8 @@ pub const REMESSA_MENSAGENS: RecordLayout = RecordLayout {
 
 /// Remessa trailer (5.5.10).
 pub const REMESSA_TRAILER: RecordLayout = RecordLayout {
-    name: "trailer_arquivo",
-    len: 400,
     source: SOURCE_REMESSA,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "9"),
-        F::blank("brancos", 2, 394),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    ..crate::banks::shared::TRAILER_400
 };
 
 /// Identificação da ocorrência of the remessa (5.5.4, 109-110).
