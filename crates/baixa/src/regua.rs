@@ -344,8 +344,8 @@ pub struct Registro<'a> {
 
 /// What the régua needs from a ledger besides [`Ledger`]: which steps were issued, and recording new ones.
 ///
-/// Implemented by [`crate::MemoryLedger`] and [`crate::SqliteLedger`] (table `regua_actions`, schema version 2);
-/// the PostgreSQL ledger implements it later, on the same table.
+/// Implemented by [`crate::MemoryLedger`], [`crate::SqliteLedger`] and [`crate::PostgresLedger`] (table
+/// `regua_actions`, schema version 2).
 pub trait ReguaLedger: Ledger {
     /// Every step issued so far.
     ///

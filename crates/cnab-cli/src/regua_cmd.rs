@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 
 use baixa::regua::{self, Politica};
-use baixa::SqliteLedger;
+use baixa::{PostgresLedger, ReguaLedger, SqliteLedger};
 use chrono::NaiveDate;
 use clap::Args;
 
@@ -17,7 +17,7 @@ use crate::Fail;
 /// `cnab regua` options.
 #[derive(Args)]
 pub(crate) struct ReguaArgs {
-    /// The ledger (an SQLite file, created if missing) that `cnab baixa` keeps.
+    /// The ledger that `cnab baixa` keeps: an SQLite file (created if missing) or a `postgres://` URL.
     #[arg(long, value_name = "FILE")]
     ledger: String,
     /// The policy (TOML): `inadimplente_apos_dias` and the `[[etapa]]` steps.
@@ -38,18 +38,16 @@ pub(crate) fn run(args: ReguaArgs) -> Result<bool, Fail> {
     let politica = Politica::from_toml(&text)
         .map_err(|e| Fail(1, format!("{}: {e}", args.policy.display())))?;
     let spec = args.ledger.trim();
-    if spec.starts_with("postgres://") || spec.starts_with("postgresql://") {
-        return Err(Fail(
-            2,
-            "the régua needs an SQLite ledger: the PostgreSQL ledger does not keep its steps yet"
-                .into(),
-        ));
-    }
     if spec.is_empty() {
-        return Err(Fail(2, "--ledger needs a file".into()));
+        return Err(Fail(2, "--ledger needs a file or a postgres:// URL".into()));
     }
-    let mut ledger = SqliteLedger::open(spec).map_err(|e| Fail(1, format!("ledger: {e}")))?;
-    let r = regua::run(&mut ledger, &politica, args.date)
+    let mut ledger: Box<dyn ReguaLedger> =
+        if spec.starts_with("postgres://") || spec.starts_with("postgresql://") {
+            Box::new(PostgresLedger::connect(spec).map_err(|e| Fail(1, format!("ledger: {e}")))?)
+        } else {
+            Box::new(SqliteLedger::open(spec).map_err(|e| Fail(1, format!("ledger: {e}")))?)
+        };
+    let r = regua::run(ledger.as_mut(), &politica, args.date)
         .map_err(|e| Fail(1, format!("ledger: {e}")))?;
     let mut s = serde_json::to_string_pretty(&r).map_err(|e| Fail(1, e.to_string()))?;
     s.push('\n');

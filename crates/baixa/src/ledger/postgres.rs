@@ -62,7 +62,7 @@ const MIGRATION_LOCK: i32 = 0x6261_6978; // "baix"
 /// # Ok::<(), baixa::LedgerError>(())
 /// ```
 pub struct PostgresLedger {
-    client: Client,
+    pub(super) client: Client,
     st: Statements,
 }
 
@@ -756,7 +756,7 @@ fn once<T>(
 
 /// Run `f` in a serializable transaction, again when PostgreSQL aborts it for a serialization failure or a
 /// deadlock (up to [`MAX_ATTEMPTS`] runs). A failed run is rolled back whole before the next.
-fn retrying<T>(
+pub(super) fn retrying<T>(
     client: &mut Client,
     mut f: impl FnMut(&mut Transaction<'_>) -> Result<T, LedgerError>,
 ) -> Result<T, LedgerError> {

@@ -1,14 +1,20 @@
-//! [`ReguaLedger`] for the memory and SQLite ledgers: the steps of the régua already issued.
+//! [`ReguaLedger`] for the memory, SQLite and PostgreSQL ledgers: the steps of the régua already issued.
 
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use rusqlite::{params, TransactionBehavior};
 
-use super::{now, MemoryLedger, SqliteLedger};
+use super::postgres::retrying;
+use super::{now, MemoryLedger, PostgresLedger, SqliteLedger};
 use crate::error::LedgerError;
 use crate::outcome::Event;
 use crate::regua::{Acao, Issued, Registro, ReguaLedger};
+
+fn acao_of(name: String) -> Result<Acao, LedgerError> {
+    serde_json::from_value(serde_json::Value::String(name.clone()))
+        .map_err(|_| LedgerError::Corrupt(format!("regua_actions: unknown acao {name:?}")))
+}
 
 fn event(date: NaiveDate, r: &Registro<'_>) -> Event {
     Event::Regua {
@@ -66,10 +72,7 @@ impl ReguaLedger for SqliteLedger {
         let mut out = BTreeSet::new();
         for row in rows {
             let (titulo, etapa_dias, acao) = row?;
-            let acao: Acao = serde_json::from_value(serde_json::Value::String(acao.clone()))
-                .map_err(|_| {
-                    LedgerError::Corrupt(format!("regua_actions: unknown acao {acao:?}"))
-                })?;
+            let acao = acao_of(acao)?;
             out.insert(Issued {
                 titulo,
                 etapa_dias,
@@ -118,5 +121,66 @@ impl ReguaLedger for SqliteLedger {
         }
         tx.commit()?;
         Ok(out)
+    }
+}
+
+/// The same table as SQLite (schema version 2), in one serializable transaction per run's recording: two runs
+/// recording the same step at the same moment insert it once (`ON CONFLICT DO NOTHING`; the loser of a
+/// serialization conflict is run again and then sees the step as recorded).
+impl ReguaLedger for PostgresLedger {
+    fn regua_issued(&mut self) -> Result<BTreeSet<Issued>, LedgerError> {
+        let mut out = BTreeSet::new();
+        for row in self
+            .client
+            .query("SELECT title_id, etapa_dias, acao FROM regua_actions", &[])?
+        {
+            out.insert(Issued {
+                titulo: row.try_get(0)?,
+                etapa_dias: row.try_get(1)?,
+                acao: acao_of(row.try_get(2)?)?,
+            });
+        }
+        Ok(out)
+    }
+
+    fn regua_record(
+        &mut self,
+        date: NaiveDate,
+        items: &[Registro<'_>],
+    ) -> Result<Vec<bool>, LedgerError> {
+        let at = now().to_string();
+        let day = date.to_string();
+        retrying(&mut self.client, |tx| {
+            let ins = tx.prepare(
+                "INSERT INTO regua_actions (title_id, etapa_dias, acao, issued_on, canal, recorded_at, data) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
+            )?;
+            let ev = tx.prepare(
+                "INSERT INTO events (title_id, kind, file_id, data) VALUES ($1, 'regua', NULL, $2)",
+            )?;
+            let mut out = Vec::with_capacity(items.len());
+            for r in items {
+                let n = tx.execute(
+                    &ins,
+                    &[
+                        &r.key.titulo,
+                        &r.key.etapa_dias,
+                        &r.key.acao.name(),
+                        &day,
+                        &r.canal,
+                        &at,
+                        &postgres::types::Json(r.acao),
+                    ],
+                )?;
+                if n == 1 {
+                    tx.execute(
+                        &ev,
+                        &[&r.key.titulo, &postgres::types::Json(event(date, r))],
+                    )?;
+                }
+                out.push(n == 1);
+            }
+            Ok(out)
+        })
     }
 }
