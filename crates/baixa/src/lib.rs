@@ -45,6 +45,7 @@ pub mod charges;
 pub mod engine;
 pub mod error;
 pub mod import;
+pub mod instrucao;
 pub mod key;
 pub mod ledger;
 pub mod outcome;

@@ -7,6 +7,7 @@
     clippy::indexing_slicing
 )]
 
+use baixa::instrucao::{self, RemessaRegistrada};
 use baixa::regua::{self, Acao, Politica, ReguaRun};
 use baixa::{
     Event, Juros, JurosTipo, ManualSettlement, Meio, Multa, MultaTipo, Pagador, ReguaLedger, Titulo,
@@ -314,4 +315,155 @@ pub fn valor_minimo_and_inadimplente(l: &mut dyn ReguaLedger) {
     let r = regua::run(l, &p, d("2026-03-25")).unwrap();
     assert_eq!(issued(&r), [(s("G"), Acao::Ligacao, 15)]);
     assert!(r.actions[0].inadimplente);
+}
+
+/// Itaú's CNAB 400 remessa fixture: NF-1001 (nosso número 12345678, R$ 127,50, due 2026-12-15) and NF-1002
+/// (12345679, R$ 2.500,00, due 2027-01-10).
+pub fn itau_400() -> RemessaRegistrada {
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/341-itau/cnab400/remessa/remessa.rem"
+    ))
+    .unwrap();
+    RemessaRegistrada::from_bytes(&bytes).unwrap()
+}
+
+pub const POLITICA_BANCO: &str = r#"
+[[etapa]]
+dias = 3
+acao = "abatimento"
+canal = "banco"
+abatimento_pct = "10"
+
+[[etapa]]
+dias = 10
+acao = "prorrogacao"
+canal = "banco"
+prazo_dias = 15
+
+[[etapa]]
+dias = 40
+acao = "protesto"
+canal = "banco"
+
+[[etapa]]
+dias = 60
+acao = "baixa"
+canal = "banco"
+"#;
+
+/// One run that writes its instruction remessa, read back: (título, movimento, vencimento, abatimento) per título.
+fn run_banco(
+    l: &mut dyn ReguaLedger,
+    p: &Politica,
+    reg: &[RemessaRegistrada],
+    date: &str,
+) -> (
+    ReguaRun,
+    Vec<(String, String, Option<NaiveDate>, Option<Decimal>)>,
+) {
+    let run = regua::run_with(l, p, d(date), |a| instrucao::preparar(a, reg)).unwrap();
+    let out = instrucao::remessas(&run.actions, reg, d(date), None).unwrap();
+    let mut rows = Vec::new();
+    for r in out {
+        assert_eq!((r.bank.code(), r.layout.number()), (341, 400));
+        let back = cnab_core::read_remessa(&r.bytes, cnab_core::ReadOptions::strict()).unwrap();
+        assert_eq!(back.header.beneficiario.conta, "12345");
+        assert_eq!(back.header.data_geracao, Some(d(date)));
+        for t in back.titulos {
+            rows.push((t.seu_numero, t.movimento, t.vencimento, t.abatimento));
+        }
+    }
+    (run, rows)
+}
+
+/// Steps through the bank: a portfolio imported from Itaú's CNAB 400 remessa, runs on successive dates, each
+/// writing an instruction remessa that reads back with Itaú's movimento codes (04 abatimento, 06 alteração do
+/// vencimento, 09 protestar, 02 pedido de baixa); a title settled in between gets none.
+pub fn instruction_remessas(l: &mut dyn ReguaLedger) {
+    let reg = [itau_400()];
+    let titles = baixa::from_remessa(&reg[0].remessa).unwrap();
+    l.import_titles(&titles).unwrap();
+    let p = Politica::from_toml(POLITICA_BANCO).unwrap();
+    let nf = |x: &str| x.to_string();
+
+    // NF-1001 ten days late: the prorrogação (the abatimento of day 3 is overtaken); new due date 2026-12-25 + 15
+    let (run, rows) = run_banco(l, &p, &reg, "2026-12-25");
+    assert_eq!(issued(&run), [(s("NF-1001"), Acao::Prorrogacao, 10)]);
+    let ins = run.actions[0].instrucao.as_ref().unwrap();
+    assert_eq!(
+        (ins.movimento.as_str(), ins.descricao.as_str()),
+        ("06", "Alteração do vencimento")
+    );
+    assert_eq!(
+        rows,
+        [(nf("NF-1001"), nf("06"), Some(d("2027-01-09")), None)]
+    );
+
+    // NF-1002 three days late: abatimento of 10% of 2,500.00 = 250.00; its due date as registered
+    let (run, rows) = run_banco(l, &p, &reg, "2027-01-13");
+    assert_eq!(issued(&run), [(s("NF-1002"), Acao::Abatimento, 3)]);
+    assert_eq!(run.actions[0].abatimento, Some(m("250.00")));
+    assert_eq!(
+        rows,
+        [(
+            nf("NF-1002"),
+            nf("04"),
+            Some(d("2027-01-10")),
+            Some(m("250.00"))
+        )]
+    );
+
+    // the same date again: nothing issued, no instruction
+    let (run, rows) = run_banco(l, &p, &reg, "2027-01-13");
+    assert_eq!(
+        (run.actions.len(), run.already_issued, rows.len()),
+        (0, 1, 0)
+    );
+
+    // NF-1001 forty days after its due date: protest
+    let (run, rows) = run_banco(l, &p, &reg, "2027-01-24");
+    assert_eq!(issued(&run), [(s("NF-1001"), Acao::Protesto, 40)]);
+    assert_eq!(
+        rows,
+        [(nf("NF-1001"), nf("09"), Some(d("2026-12-15")), None)]
+    );
+
+    // NF-1002 is paid; on 2027-03-15 NF-1001 (90 days) gets the pedido de baixa, NF-1002 nothing
+    l.settle(&ManualSettlement {
+        title_id: "NF-1002".into(),
+        // 2,500.00 + multa 2% (50.00); the abatimento is the bank's to confirm, the ledger's title is unchanged
+        valor: m("2550.00"),
+        data: d("2027-01-20"),
+        meio: Meio::Pix,
+        por: "financeiro".into(),
+        em: None,
+        motivo: "acordo por telefone".into(),
+    })
+    .unwrap();
+    let (run, rows) = run_banco(l, &p, &reg, "2027-03-15");
+    assert_eq!(issued(&run), [(s("NF-1001"), Acao::Baixa, 60)]);
+    assert_eq!(
+        rows,
+        [(nf("NF-1001"), nf("02"), Some(d("2026-12-15")), None)]
+    );
+
+    // the ledger keeps the instruction with the step
+    let h: Vec<_> = l
+        .history("NF-1001")
+        .unwrap()
+        .into_iter()
+        .filter_map(|e| match e {
+            Event::Regua { acao, data, .. } => Some((acao, data)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        h,
+        [
+            (Acao::Prorrogacao, d("2026-12-25")),
+            (Acao::Protesto, d("2027-01-24")),
+            (Acao::Baixa, d("2027-03-15"))
+        ]
+    );
 }
