@@ -41,6 +41,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod acordo;
 pub mod charges;
 pub mod engine;
 pub mod error;

@@ -457,9 +457,28 @@ pub trait ReguaLedger: Ledger {
         date: NaiveDate,
         items: &[Registro<'_>],
     ) -> Result<Vec<bool>, LedgerError>;
+
+    /// Record an acordo ([`crate::acordo`]) in one transaction: the acordo, its installments added as open titles,
+    /// its originals marked renegotiated, an [`crate::Event::Acordo`] in each one's history (tables `acordos` and
+    /// `acordo_titulos`, schema version 3).
+    ///
+    /// # Errors
+    /// [`LedgerError::Invalid`] when an original is no longer open, or the acordo's id or an installment's id is
+    /// already in the ledger; a backend failure. Nothing is then recorded.
+    fn acordo_record(
+        &mut self,
+        acordo: &crate::acordo::Acordo,
+        parcelas: &[Titulo],
+    ) -> Result<(), LedgerError>;
+
+    /// Every acordo recorded, in the order recorded.
+    ///
+    /// # Errors
+    /// A backend failure.
+    fn acordos(&mut self) -> Result<Vec<crate::acordo::Acordo>, LedgerError>;
 }
 
-fn payer_key(p: &Pagador, id: &str) -> String {
+pub(crate) fn payer_key(p: &Pagador, id: &str) -> String {
     let digits: String = p.documento.chars().filter(char::is_ascii_digit).collect();
     if !digits.is_empty() {
         format!("doc:{digits}")

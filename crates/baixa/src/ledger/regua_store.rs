@@ -1,15 +1,22 @@
-//! [`ReguaLedger`] for the memory, SQLite and PostgreSQL ledgers: the steps of the régua already issued.
+//! [`ReguaLedger`] for the memory, SQLite and PostgreSQL ledgers: the steps of the régua already issued, and the
+//! acordos.
 
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
-use rusqlite::{params, TransactionBehavior};
+use rusqlite::{params, OptionalExtension, TransactionBehavior};
 
-use super::postgres::retrying;
+use super::postgres::{import_in as pg_import, retrying};
+use super::sqlite::import_in as sqlite_import;
 use super::{now, MemoryLedger, PostgresLedger, SqliteLedger};
+use crate::acordo::{self, Acordo};
+use crate::engine::Book;
 use crate::error::LedgerError;
 use crate::outcome::Event;
+use crate::outcome::{Status, TitleState};
 use crate::regua::{Acao, Issued, Registro, ReguaLedger};
+use crate::titulo::Titulo;
+use crate::Ledger;
 
 fn acao_of(name: String) -> Result<Acao, LedgerError> {
     serde_json::from_value(serde_json::Value::String(name.clone()))
@@ -55,6 +62,61 @@ impl ReguaLedger for MemoryLedger {
         }
         Ok(out)
     }
+
+    fn acordo_record(&mut self, a: &Acordo, parcelas: &[Titulo]) -> Result<(), LedgerError> {
+        let titles = self.titles()?;
+        if self.acordos.iter().any(|x| x.id == a.id) {
+            return Err(exists(a));
+        }
+        acordo::check(a, &titles, parcelas)?;
+        self.import_titles(parcelas)?;
+        for o in &a.originais {
+            let r = self
+                .book
+                .index_of(&o.titulo)
+                .ok_or_else(|| LedgerError::UnknownTitle(o.titulo.clone()))?;
+            let s = self.book.state(r)?;
+            self.book.set_state(r, &renegotiated(s))?;
+        }
+        for (id, ev) in acordo::events(a) {
+            if let Some(r) = self.book.index_of(&id) {
+                self.book.push_event(r, ev);
+            }
+        }
+        self.acordos.push(a.clone());
+        Ok(())
+    }
+
+    fn acordos(&mut self) -> Result<Vec<Acordo>, LedgerError> {
+        Ok(self.acordos.clone())
+    }
+}
+
+fn exists(a: &Acordo) -> LedgerError {
+    LedgerError::Invalid(format!("acordo {} already recorded", a.id))
+}
+
+fn renegotiated(s: TitleState) -> TitleState {
+    TitleState {
+        status: Status::Renegotiated,
+        ..s
+    }
+}
+
+fn not_open(a: &Acordo, id: &str, status: &str) -> LedgerError {
+    LedgerError::Invalid(format!("acordo {}: title {id} is {status}, not open", a.id))
+}
+
+fn parcela_exists(a: &Acordo, id: &str) -> LedgerError {
+    LedgerError::Invalid(format!("acordo {}: title {id} already exists", a.id))
+}
+
+fn papeis(a: &Acordo) -> Vec<(&str, &'static str)> {
+    a.originais
+        .iter()
+        .map(|o| (o.titulo.as_str(), "original"))
+        .chain(a.parcelas.iter().map(|p| (p.titulo.as_str(), "parcela")))
+        .collect()
 }
 
 impl ReguaLedger for SqliteLedger {
@@ -122,6 +184,83 @@ impl ReguaLedger for SqliteLedger {
         tx.commit()?;
         Ok(out)
     }
+
+    fn acordo_record(&mut self, a: &Acordo, parcelas: &[Titulo]) -> Result<(), LedgerError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let n = tx.execute(
+            "INSERT INTO acordos (id, data, valor_negociado, recorded_at, acordo) VALUES (?1, ?2, ?3, ?4, ?5) \
+             ON CONFLICT (id) DO NOTHING",
+            params![
+                a.id,
+                a.data.to_string(),
+                a.valor_negociado.to_string(),
+                now().to_string(),
+                serde_json::to_string(a)?
+            ],
+        )?;
+        if n == 0 {
+            return Err(exists(a));
+        }
+        for o in &a.originais {
+            let st: Option<String> = tx
+                .query_row(
+                    "SELECT status FROM titles WHERE id = ?1",
+                    params![o.titulo],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            match st.as_deref() {
+                None => return Err(LedgerError::UnknownTitle(o.titulo.clone())),
+                Some("open") => {}
+                Some(other) => return Err(not_open(a, &o.titulo, other)),
+            }
+        }
+        for p in parcelas {
+            let seen: Option<i64> = tx
+                .query_row("SELECT seq FROM titles WHERE id = ?1", params![p.id], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            if seen.is_some() {
+                return Err(parcela_exists(a, &p.id));
+            }
+        }
+        sqlite_import(&tx, parcelas)?;
+        for o in &a.originais {
+            tx.execute(
+                "UPDATE titles SET status = 'renegotiated' WHERE id = ?1",
+                params![o.titulo],
+            )?;
+        }
+        for (id, papel) in papeis(a) {
+            tx.execute(
+                "INSERT INTO acordo_titulos (acordo_id, title_id, papel) VALUES (?1, ?2, ?3)",
+                params![a.id, id, papel],
+            )?;
+        }
+        for (id, ev) in acordo::events(a) {
+            tx.execute(
+                "INSERT INTO events (title_id, kind, file_id, data) VALUES (?1, 'acordo', NULL, ?2)",
+                params![id, serde_json::to_string(&ev)?],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn acordos(&mut self) -> Result<Vec<Acordo>, LedgerError> {
+        let mut st = self
+            .conn
+            .prepare("SELECT acordo FROM acordos ORDER BY rowid")?;
+        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+        let mut out = Vec::new();
+        for r in rows {
+            out.push(serde_json::from_str(&r?)?);
+        }
+        Ok(out)
+    }
 }
 
 /// The same table as SQLite (schema version 2), in one serializable transaction per run's recording: two runs
@@ -182,5 +321,74 @@ impl ReguaLedger for PostgresLedger {
             }
             Ok(out)
         })
+    }
+    fn acordo_record(&mut self, a: &Acordo, parcelas: &[Titulo]) -> Result<(), LedgerError> {
+        let st = &self.st;
+        let at = now();
+        retrying(&mut self.client, |tx| {
+            let n = tx.execute(
+                "INSERT INTO acordos (id, data, valor_negociado, recorded_at, acordo) \
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING",
+                &[
+                    &a.id,
+                    &a.data,
+                    &a.valor_negociado,
+                    &at,
+                    &postgres::types::Json(a),
+                ],
+            )?;
+            if n == 0 {
+                return Err(exists(a));
+            }
+            for o in &a.originais {
+                let row = tx.query_opt("SELECT status FROM titles WHERE id = $1", &[&o.titulo])?;
+                let status: Option<String> = row.map(|r| r.try_get(0)).transpose()?;
+                match status.as_deref() {
+                    None => return Err(LedgerError::UnknownTitle(o.titulo.clone())),
+                    Some("open") => {}
+                    Some(other) => return Err(not_open(a, &o.titulo, other)),
+                }
+            }
+            for p in parcelas {
+                if tx
+                    .query_opt("SELECT seq FROM titles WHERE id = $1", &[&p.id])?
+                    .is_some()
+                {
+                    return Err(parcela_exists(a, &p.id));
+                }
+            }
+            pg_import(tx, st, parcelas)?;
+            for o in &a.originais {
+                tx.execute(
+                    "UPDATE titles SET status = 'renegotiated' WHERE id = $1",
+                    &[&o.titulo],
+                )?;
+            }
+            for (id, papel) in papeis(a) {
+                tx.execute(
+                    "INSERT INTO acordo_titulos (acordo_id, title_id, papel) VALUES ($1, $2, $3)",
+                    &[&a.id, &id, &papel],
+                )?;
+            }
+            for (id, ev) in acordo::events(a) {
+                tx.execute(
+                    "INSERT INTO events (title_id, kind, file_id, data) VALUES ($1, 'acordo', NULL, $2)",
+                    &[&id, &postgres::types::Json(&ev)],
+                )?;
+            }
+            Ok(())
+        })
+    }
+
+    fn acordos(&mut self) -> Result<Vec<Acordo>, LedgerError> {
+        let mut out = Vec::new();
+        for row in self
+            .client
+            .query("SELECT acordo FROM acordos ORDER BY recorded_at, id", &[])?
+        {
+            let postgres::types::Json(a): postgres::types::Json<Acordo> = row.try_get(0)?;
+            out.push(a);
+        }
+        Ok(out)
     }
 }

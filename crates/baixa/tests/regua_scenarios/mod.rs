@@ -7,10 +7,12 @@
     clippy::indexing_slicing
 )]
 
+use baixa::acordo::{self, Termos};
 use baixa::instrucao::{self, RemessaRegistrada};
 use baixa::regua::{self, Acao, Politica, ReguaRun};
 use baixa::{
-    Event, Juros, JurosTipo, ManualSettlement, Meio, Multa, MultaTipo, Pagador, ReguaLedger, Titulo,
+    Event, Juros, JurosTipo, ManualSettlement, Meio, Multa, MultaTipo, Outcome, Pagador,
+    ReguaLedger, Status, Titulo,
 };
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -466,4 +468,168 @@ pub fn instruction_remessas(l: &mut dyn ReguaLedger) {
             (Acao::Baixa, d("2027-03-15"))
         ]
     );
+}
+
+/// An acordo of 3 installments for two overdue títulos of one payer, with 25% off the multa and juros; the
+/// installments go through the régua, the originals get nothing more, the portfolio counts nothing twice.
+pub fn acordo_two_titles_three_parcelas(l: &mut dyn ReguaLedger) {
+    let mut c = titulo(
+        "C",
+        "10000003",
+        "200.00",
+        "2026-06-20",
+        "98765432100",
+        "Ana Lima",
+    );
+    c.multa = None;
+    l.import_titles(&[
+        titulo(
+            "A",
+            "10000001",
+            "1000.00",
+            "2026-03-10",
+            "12.345.678/0001-95",
+            "Padaria Sol",
+        ),
+        titulo(
+            "B",
+            "10000002",
+            "500.00",
+            "2026-03-20",
+            "12345678000195",
+            "Padaria Sol Ltda",
+        ),
+        c,
+    ])
+    .unwrap();
+    let termos = Termos {
+        id: "AC-1".into(),
+        data: d("2026-04-09"),
+        titulos: vec!["A".into(), "B".into()],
+        parcelas: 3,
+        primeiro_vencimento: d("2026-05-31"),
+        desconto_encargos_pct: Some(m("25")),
+    };
+    // another payer's title cannot join
+    let mut mixed = termos.clone();
+    mixed.titulos.push("C".into());
+    let e = acordo::fechar(l, &mixed).unwrap_err().to_string();
+    assert!(
+        e.contains("acordo AC-1: title C is of another payer than A"),
+        "{e}"
+    );
+
+    let a = acordo::fechar(l, &termos).unwrap();
+    // on 2026-04-09: A = 1000 + multa 2% 20.00 + juros 1% a.m. × 30/30 days 10.00 = 1030.00;
+    //                B = 500 + multa 10.00 + juros 500 × 1% × 20/30 = 3.33 → 513.33
+    let orig: Vec<_> = a
+        .originais
+        .iter()
+        .map(|o| (o.titulo.as_str(), o.devido.multa, o.devido.juros, o.saldo))
+        .collect();
+    assert_eq!(
+        orig,
+        [
+            ("A", m("20.00"), m("10.00"), m("1030.00")),
+            ("B", m("10.00"), m("3.33"), m("513.33"))
+        ]
+    );
+    // saldo 1543.33; encargos 20.00 + 10.00 + 10.00 + 3.33 = 43.33; 25% = 10.8325 → 10.83 (half-up);
+    // negotiated 1543.33 − 10.83 = 1532.50; 1532.50 / 3 = 510.8333… → 510.83 each, the first 1532.50 − 2 × 510.83
+    assert_eq!(
+        (a.saldo_total, a.encargos, a.desconto, a.valor_negociado),
+        (m("1543.33"), m("43.33"), m("10.83"), m("1532.50"))
+    );
+    let parcelas: Vec<_> = a
+        .parcelas
+        .iter()
+        .map(|p| (p.titulo.as_str(), p.vencimento, p.valor))
+        .collect();
+    assert_eq!(
+        parcelas,
+        [
+            ("AC-1-1", d("2026-05-31"), m("510.84")),
+            ("AC-1-2", d("2026-06-30"), m("510.83")),
+            ("AC-1-3", d("2026-07-31"), m("510.83"))
+        ]
+    );
+    assert_eq!(
+        a.parcelas.iter().map(|p| p.valor).sum::<Decimal>(),
+        a.valor_negociado
+    );
+
+    // the ledger: originals renegotiated, installments open titles of the same payer and rules
+    let titles = l.titles().unwrap();
+    let st = |id: &str| titles.iter().find(|(t, _)| t.id == id).unwrap().clone();
+    assert_eq!(st("A").1.status, Status::Renegotiated);
+    assert_eq!(st("B").1.status, Status::Renegotiated);
+    let (p1, s1) = st("AC-1-1");
+    assert_eq!(s1.status, Status::Open);
+    assert_eq!(
+        (
+            p1.valor,
+            p1.vencimento,
+            p1.pagador.documento.as_str(),
+            p1.banco.code()
+        ),
+        (m("510.84"), d("2026-05-31"), "12.345.678/0001-95", 341)
+    );
+    assert_eq!(p1.multa.as_ref().unwrap().valor, m("2"));
+    assert_eq!(l.acordos().unwrap(), [a.clone()]);
+
+    // the portfolio counts the installments and C open, the originals apart: nothing twice
+    let p = baixa::portfolio(&titles, d("2026-04-09"));
+    assert_eq!((p.open.count, p.open.valor), (4, m("1732.50")));
+    assert_eq!(
+        (p.renegotiated.count, p.renegotiated.valor),
+        (2, m("1500.00"))
+    );
+
+    // history of both sides
+    let mut ev = |id: &str| -> Vec<(String, String, Decimal)> {
+        l.history(id)
+            .unwrap()
+            .into_iter()
+            .filter_map(|e| match e {
+                Event::Acordo {
+                    acordo,
+                    papel,
+                    valor,
+                    ..
+                } => Some((acordo, papel, valor)),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(ev("A"), [(s("AC-1"), s("original"), m("1030.00"))]);
+    assert_eq!(ev("AC-1-3"), [(s("AC-1"), s("parcela"), m("510.83"))]);
+
+    // the same acordo again: refused, nothing changed
+    let e = acordo::fechar(l, &termos).unwrap_err().to_string();
+    assert!(e.contains("title A is renegotiated, not open"), "{e}");
+    assert_eq!(l.titles().unwrap().len(), 6);
+
+    // the régua: the first installment's lembrete on 2026-05-26, nothing for A or B (40+ days late)
+    let pol = Politica::from_toml(POLITICA).unwrap();
+    let r = regua::run(l, &pol, d("2026-05-26")).unwrap();
+    assert_eq!(issued(&r), [(s("AC-1-1"), Acao::Lembrete, -5)]);
+    assert_eq!(r.actions[0].saldo, m("510.84"));
+
+    // money that still arrives for an original: reported, settles nothing, the title stays renegotiated
+    let o = l
+        .settle(&ManualSettlement {
+            title_id: "B".into(),
+            valor: m("513.33"),
+            data: d("2026-04-10"),
+            meio: Meio::Pix,
+            por: "financeiro".into(),
+            em: None,
+            motivo: "pix antigo".into(),
+        })
+        .unwrap();
+    assert_eq!(o.outcome, Outcome::PaidAfterWriteOff);
+    assert!(o.note.unwrap().contains("renegotiated"));
+    let titles = l.titles().unwrap();
+    let b = titles.iter().find(|(t, _)| t.id == "B").unwrap();
+    assert_eq!(b.1.status, Status::Renegotiated);
 }
