@@ -41,10 +41,12 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod acordo;
 pub mod charges;
 pub mod engine;
 pub mod error;
 pub mod import;
+pub mod instrucao;
 pub mod key;
 pub mod ledger;
 pub mod outcome;
