@@ -221,6 +221,25 @@ pub(crate) fn detect_full(
         .map(|len| fit_line(first, len));
     let first: &[u8] = transcoded.as_deref().unwrap_or(first);
     let mut notes = Vec::new();
+    if let Some((code, spec)) = literal_header(first) {
+        // A layout whose header opens with its own literal (BRB's "DCB" remessa) is that layout, whatever else the
+        // line holds; its version is the header's layout field.
+        let version = spec
+            .record(RecordKey::FileHeader)
+            .and_then(|l| l.by_role(Role::LayoutVersao))
+            .map(|f| String::from_utf8_lossy(f.slice(first)).trim().to_string())
+            .unwrap_or_default();
+        return Ok((
+            Detected {
+                bank: Bank::new(code),
+                layout: spec.layout,
+                kind: spec.kind,
+                version,
+                supported: true,
+            },
+            notes,
+        ));
+    }
     if first.len() == 400 && first.first() != Some(&b'0') && default_kind != Some(FileKind::Remessa)
     {
         // No header record: a retorno's details alone (a 400-byte line is no CNAB 240 record), read with the bank
@@ -408,6 +427,18 @@ pub(crate) fn detect_full(
     Err(Error::at_line(1, ErrorKind::UnknownLayout { reason }))
 }
 
+/// The bank and layout whose header literal ([`crate::bank::Framing::header_literal`]) opens this line.
+fn literal_header(first: &[u8]) -> Option<(u16, &'static LayoutSpec)> {
+    crate::banks::ALL.iter().find_map(|b| {
+        b.layouts()
+            .find(|s| {
+                let lit = s.framing.header_literal.as_bytes();
+                !lit.is_empty() && first.starts_with(lit)
+            })
+            .map(|s| (b.code, s))
+    })
+}
+
 /// What a file that is not CNAB is, by its magic bytes: files users pick by mistake (the bank's PDF statement, a
 /// spreadsheet, a saved web page, text saved as UTF-16 by a Windows editor). Only called once detection failed.
 fn foreign_format(start: &[u8]) -> Option<&'static str> {
@@ -523,7 +554,7 @@ fn kind_witnesses(lines: &[(&[u8], LineEnding)]) -> (Witness, Witness) {
 fn detail_type_vote(spec: &LayoutSpec, lines: &[(&[u8], LineEnding)]) -> Option<(RecordKey, bool)> {
     let mut counts: Vec<(RecordKey, usize)> = Vec::new();
     for (l, _) in lines.iter().take(DETECT_LINES) {
-        let Some(span) = classify(spec.layout, l).and_then(|k| detail_span(spec, k)) else {
+        let Some(span) = classify(spec, l).and_then(|k| detail_span(spec, k)) else {
             continue;
         };
         match counts
@@ -531,7 +562,7 @@ fn detail_type_vote(spec: &LayoutSpec, lines: &[(&[u8], LineEnding)]) -> Option<
             .find(|(k, _)| detail_span(spec, *k) == Some(span))
         {
             Some((_, n)) => *n += 1,
-            None => counts.extend(classify(spec.layout, l).map(|k| (k, 1))),
+            None => counts.extend(classify(spec, l).map(|k| (k, 1))),
         }
     }
     let best = counts.iter().map(|(_, n)| *n).max()?;
@@ -592,8 +623,20 @@ pub(crate) fn choose_spec(
     }
 }
 
-fn classify(layout: Layout, line: &[u8]) -> Option<RecordKey> {
-    match layout {
+fn classify(spec: &LayoutSpec, line: &[u8]) -> Option<RecordKey> {
+    let framing = &spec.framing;
+    if !framing.header_literal.is_empty() && line.starts_with(framing.header_literal.as_bytes()) {
+        return Some(RecordKey::FileHeader);
+    }
+    if framing.type_width == 2 {
+        // Records typed "01", "02", …: the second character names the record; anything else is no record of the
+        // layout (a line typed "1" or "9" is reported as unknown, not read as another record).
+        return match line.get(..2)? {
+            [b'0', t] if t.is_ascii_digit() && *t != b'0' => Some(RecordKey::Detail(*t)),
+            _ => None,
+        };
+    }
+    match spec.layout {
         Layout::Cnab240 => match line.get(7)? {
             b'0' => Some(RecordKey::FileHeader),
             b'1' => Some(RecordKey::BatchHeader),
@@ -754,6 +797,13 @@ pub(crate) struct Engine<'a> {
     batches: u64,
     total: u64,
     last_line: usize,
+    /// A file without trailer: the header's declared record count, with its line, record and field.
+    header_count: Option<(
+        usize,
+        &'static RecordLayout,
+        &'static crate::field::FieldSpec,
+        u64,
+    )>,
 }
 
 /// The most records an entry holds. Each row of an entry table appears at most once, in order, except CNAB 240
@@ -802,6 +852,7 @@ impl<'a> Engine<'a> {
             batches: 0,
             total: 0,
             last_line: 0,
+            header_count: None,
         }
     }
 
@@ -829,14 +880,15 @@ impl<'a> Engine<'a> {
         ending: LineEnding,
     ) -> Result<Option<Event>> {
         self.last_line = line_no;
-        let len = self.spec.layout.line_len();
         let blank = is_blank(&raw);
         let key = if blank {
             None
         } else {
-            classify(self.spec.layout, &raw)
+            classify(self.spec, &raw)
         };
         let layout = key.and_then(|k| self.spec.record(k));
+        // The record's own length (BRB's "DCB" header is 39 bytes), else the layout's.
+        let len = layout.map_or(self.spec.layout.line_len(), |l| l.len);
         if self.keep_records {
             let rec = match (&self.source, self.at) {
                 (Some(src), Some(at)) => {
@@ -958,6 +1010,13 @@ impl<'a> Engine<'a> {
                     ))?;
                 }
                 self.seen_header = true;
+                if !self.spec.framing.file_trailer {
+                    // No trailer: the header declares the file's record count (header included).
+                    self.header_count = layout.by_role(Role::QtdRegistros).and_then(|f| {
+                        let n = crate::field::decode_digits(f.slice(rec.bytes)).ok()??;
+                        Some((line_no, layout, f, n.parse().ok()?))
+                    });
+                }
                 self.header_lines.push((line_no, layout, fitted));
                 Ok(None)
             }
@@ -1440,8 +1499,21 @@ impl<'a> Engine<'a> {
         // A missing trailer first: a truncated file is the likeliest reason of what else is missing.
         if !self.seen_header {
             self.problem(Error::new(ErrorKind::Empty))?;
-        } else if !self.seen_trailer {
+        } else if !self.seen_trailer && self.spec.framing.file_trailer {
             self.problem(Error::at_line(self.last_line, ErrorKind::MissingTrailer))?;
+        }
+        if let Some((line, layout, f, declared)) = self.header_count.take() {
+            if declared != self.total {
+                self.problem(Error::at_field(
+                    line,
+                    layout.name,
+                    f,
+                    ErrorKind::HeaderCount {
+                        declared,
+                        counted: self.total,
+                    },
+                ))?;
+            }
         }
         self.flush()
     }

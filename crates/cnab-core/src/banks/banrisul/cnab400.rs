@@ -446,6 +446,7 @@ pub const REMESSA: LayoutSpec = LayoutSpec {
     titulo_hook: None,
     write_hook: None,
     crlf: true,
+    framing: crate::bank::Framing::STANDARD,
 };
 
 /// Retorno (§3).
@@ -470,6 +471,7 @@ pub const RETORNO: LayoutSpec = LayoutSpec {
     titulo_hook: None,
     write_hook: None,
     crlf: true,
+    framing: crate::bank::Framing::STANDARD,
 };
 
 /// CNAB 400 layouts of this bank.

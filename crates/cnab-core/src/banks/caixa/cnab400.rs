@@ -395,6 +395,7 @@ pub const REMESSA: LayoutSpec = LayoutSpec {
     titulo_hook: None,
     write_hook: None,
     crlf: true,
+    framing: crate::bank::Framing::STANDARD,
 };
 
 /// Retorno (Anexos V-VII).
@@ -419,6 +420,7 @@ pub const RETORNO: LayoutSpec = LayoutSpec {
     titulo_hook: None,
     write_hook: None,
     crlf: true,
+    framing: crate::bank::Framing::STANDARD,
 };
 
 /// CNAB 400 layouts of this bank.
