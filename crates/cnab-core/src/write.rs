@@ -999,7 +999,19 @@ fn write_file<T>(
     }
     w.ctl.qtd_titulos = file_titulos;
     w.ctl.valor_total = file_valor;
-    w.control_record(RecordKey::FileTrailer)?;
+    if spec.framing.file_trailer {
+        w.control_record(RecordKey::FileTrailer)?;
+    } else {
+        // No trailer (BRB's "DCB" remessa): the header carries the record count, known only now.
+        // Written a second time with the same values: its warnings were given the first time.
+        w.ctl.qtd_registros = w.lines.len() as u64;
+        let warned = w.warnings.len();
+        let header = w.push(RecordKey::FileHeader, HEADER_ID, &|_| None, header_path)?;
+        w.warnings.truncate(warned);
+        if let Some(first) = w.lines.first_mut() {
+            *first = header;
+        }
+    }
     Ok(w.finish(opts))
 }
 

@@ -76,6 +76,25 @@ pub(crate) fn detect_full(
         .map(|len| fit_line(first, len));
     let first: &[u8] = transcoded.as_deref().unwrap_or(first);
     let mut notes = Vec::new();
+    if let Some((code, spec)) = literal_header(first) {
+        // A layout whose header opens with its own literal (BRB's "DCB" remessa) is that layout, whatever else the
+        // line holds; its version is the header's layout field.
+        let version = spec
+            .record(RecordKey::FileHeader)
+            .and_then(|l| l.by_role(Role::LayoutVersao))
+            .map(|f| String::from_utf8_lossy(f.slice(first)).trim().to_string())
+            .unwrap_or_default();
+        return Ok((
+            Detected {
+                bank: Bank::new(code),
+                layout: spec.layout,
+                kind: spec.kind,
+                version,
+                supported: true,
+            },
+            notes,
+        ));
+    }
     if first.len() == 400 && first.first() != Some(&b'0') && default_kind != Some(FileKind::Remessa)
     {
         // No header record: a retorno's details alone (a 400-byte line is no CNAB 240 record), read with the bank
@@ -263,6 +282,18 @@ pub(crate) fn detect_full(
     Err(Error::at_line(1, ErrorKind::UnknownLayout { reason }))
 }
 
+/// The bank and layout whose header literal ([`crate::bank::Framing::header_literal`]) opens this line.
+fn literal_header(first: &[u8]) -> Option<(u16, &'static LayoutSpec)> {
+    crate::banks::ALL.iter().find_map(|b| {
+        b.layouts()
+            .find(|s| {
+                let lit = s.framing.header_literal.as_bytes();
+                !lit.is_empty() && first.starts_with(lit)
+            })
+            .map(|s| (b.code, s))
+    })
+}
+
 /// What a file that is not CNAB is, by its magic bytes: files users pick by mistake (the bank's PDF statement, a
 /// spreadsheet, a saved web page, text saved as UTF-16 by a Windows editor). Only called once detection failed.
 pub(super) fn foreign_format(start: &[u8]) -> Option<&'static str> {
@@ -381,7 +412,7 @@ pub(super) fn detail_type_vote(
 ) -> Option<(RecordKey, bool)> {
     let mut counts: Vec<(RecordKey, usize)> = Vec::new();
     for (l, _) in lines.iter().take(DETECT_LINES) {
-        let Some(span) = classify(spec.layout, l).and_then(|k| detail_span(spec, k)) else {
+        let Some(span) = classify(spec, l).and_then(|k| detail_span(spec, k)) else {
             continue;
         };
         match counts
@@ -389,7 +420,7 @@ pub(super) fn detail_type_vote(
             .find(|(k, _)| detail_span(spec, *k) == Some(span))
         {
             Some((_, n)) => *n += 1,
-            None => counts.extend(classify(spec.layout, l).map(|k| (k, 1))),
+            None => counts.extend(classify(spec, l).map(|k| (k, 1))),
         }
     }
     let best = counts.iter().map(|(_, n)| *n).max()?;
@@ -450,8 +481,20 @@ pub(crate) fn choose_spec(
     }
 }
 
-pub(super) fn classify(layout: Layout, line: &[u8]) -> Option<RecordKey> {
-    match layout {
+pub(super) fn classify(spec: &LayoutSpec, line: &[u8]) -> Option<RecordKey> {
+    let framing = &spec.framing;
+    if !framing.header_literal.is_empty() && line.starts_with(framing.header_literal.as_bytes()) {
+        return Some(RecordKey::FileHeader);
+    }
+    if framing.type_width == 2 {
+        // Records typed "01", "02", …: the second character names the record; anything else is no record of the
+        // layout (a line typed "1" or "9" is reported as unknown, not read as another record).
+        return match line.get(..2)? {
+            [b'0', t] if t.is_ascii_digit() && *t != b'0' => Some(RecordKey::Detail(*t)),
+            _ => None,
+        };
+    }
+    match spec.layout {
         Layout::Cnab240 => match line.get(7)? {
             b'0' => Some(RecordKey::FileHeader),
             b'1' => Some(RecordKey::BatchHeader),

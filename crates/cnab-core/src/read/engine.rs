@@ -76,6 +76,13 @@ pub(crate) struct Engine<'a> {
     pub(super) batches: u64,
     pub(super) total: u64,
     pub(super) last_line: usize,
+    /// A file without trailer: the header's declared record count, with its line, record and field.
+    pub(super) header_count: Option<(
+        usize,
+        &'static RecordLayout,
+        &'static crate::field::FieldSpec,
+        u64,
+    )>,
 }
 
 /// The most records an entry holds. Each row of an entry table appears at most once, in order, except CNAB 240
@@ -124,6 +131,7 @@ impl<'a> Engine<'a> {
             batches: 0,
             total: 0,
             last_line: 0,
+            header_count: None,
         }
     }
 
@@ -151,14 +159,15 @@ impl<'a> Engine<'a> {
         ending: LineEnding,
     ) -> Result<Option<Event>> {
         self.last_line = line_no;
-        let len = self.spec.layout.line_len();
         let blank = is_blank(&raw);
         let key = if blank {
             None
         } else {
-            classify(self.spec.layout, &raw)
+            classify(self.spec, &raw)
         };
         let layout = key.and_then(|k| self.spec.record(k));
+        // The record's own length (BRB's "DCB" header is 39 bytes), else the layout's.
+        let len = layout.map_or(self.spec.layout.line_len(), |l| l.len);
         if self.keep_records {
             let rec = match (&self.source, self.at) {
                 (Some(src), Some(at)) => {
@@ -280,6 +289,13 @@ impl<'a> Engine<'a> {
                     ))?;
                 }
                 self.seen_header = true;
+                if !self.spec.framing.file_trailer {
+                    // No trailer: the header declares the file's record count (header included).
+                    self.header_count = layout.by_role(Role::QtdRegistros).and_then(|f| {
+                        let n = crate::field::decode_digits(f.slice(rec.bytes)).ok()??;
+                        Some((line_no, layout, f, n.parse().ok()?))
+                    });
+                }
                 self.header_lines.push((line_no, layout, fitted));
                 Ok(None)
             }
@@ -762,8 +778,21 @@ impl<'a> Engine<'a> {
         // A missing trailer first: a truncated file is the likeliest reason of what else is missing.
         if !self.seen_header {
             self.problem(Error::new(ErrorKind::Empty))?;
-        } else if !self.seen_trailer {
+        } else if !self.seen_trailer && self.spec.framing.file_trailer {
             self.problem(Error::at_line(self.last_line, ErrorKind::MissingTrailer))?;
+        }
+        if let Some((line, layout, f, declared)) = self.header_count.take() {
+            if declared != self.total {
+                self.problem(Error::at_field(
+                    line,
+                    layout.name,
+                    f,
+                    ErrorKind::HeaderCount {
+                        declared,
+                        counted: self.total,
+                    },
+                ))?;
+            }
         }
         self.flush()
     }

@@ -12,19 +12,22 @@
 //!
 //! Remessa: the same spreadsheet, sheet "Leiaute Remessa 077" (header, registro 01, registro 02) and "Exemplo Remessa
 //! 077"; cross-checked against brcobranca `lib/brcobranca/remessa/cnab400/banco_brasilia.rb` (which writes the older
-//! "075" variant of the same header). The remessa is *not* a standard CNAB 400 file and cannot be expressed as a
-//! [`LayoutSpec`] of the current engine, so [`REMESSA_RECORDS`] are tables only and are not listed in [`LAYOUTS`]:
+//! "075" variant of the same header). BRB's own "DCB" layout is not framed like CNAB 400, and [`REMESSA`] says so in
+//! its [`Framing`]:
 //! - the header is 39 bytes ("DCB" + versão 001 + arquivo 077 + conta (10) + AAAAMMDD + HHMMSS + quantidade de
-//!   registros) and carries no bank code at 77-79, so detection cannot find it;
-//! - the records are typed by two characters, "01" (título) and "02" (sacador, rateio, mensagens), so the first byte
-//!   is `0`, which the CNAB 400 classifier takes for a file header;
-//! - the file has no trailer ("Sem trailler"), while the writer always emits one.
+//!   registros) and carries no bank code at 77-79: detection recognises the literal "DCB" that opens it;
+//! - the records are typed by two characters, "01" (título) and "02" (sacador, rateio, mensagens);
+//! - the file has no trailer ("Sem trailler"): the header's quantidade de registros (header + registros) is the
+//!   count the reader checks and the writer fills.
 //!
 //! The corpus remessa `pycobranca__remessa_banco_brasilia_cnab400.rem` is the older "DCB001075" variant written by
-//! pyCobranca/brcobranca (402-byte detail lines, a trailer "9"), not the 077 layout.
+//! pyCobranca/brcobranca (402-byte detail lines, a trailer "9"), not the 077 layout: it is detected as a BRB remessa
+//! and refused at its header's arquivo field (075, where this table knows 077).
 
 use crate::bank::motivo;
-use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::bank::{
+    oc, Emit, EntryRecord, Framing, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey,
+};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{FileKind, Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
 use crate::record::Record;
@@ -45,7 +48,8 @@ pub const REMESSA_HEADER: RecordLayout = RecordLayout {
     fields: &[
         F::constant("literal", 1, 3, "DCB"),
         F::constant("versao", 4, 6, "001"),
-        F::constant("arquivo", 7, 9, "077"),
+        // The layout's number: 077 (older files say 075).
+        F::constant("arquivo", 7, 9, "077").role(R::LayoutVersao),
         F::num("codigo_beneficiario", 10, 19).role(R::CodigoBeneficiario),
         F::date_ymd("data_formatacao", 20, 27).role(R::DataGeracao),
         F::num("hora_formatacao", 28, 33).role(R::HoraGeracao),
@@ -139,9 +143,58 @@ pub const REMESSA_REGISTRO_02: RecordLayout = RecordLayout {
     ],
 };
 
-/// Records of a remessa 077 (tables only; see the module doc for why no `LayoutSpec` uses them).
+/// Records of a remessa 077.
 pub const REMESSA_RECORDS: &[&RecordLayout] =
     &[&REMESSA_HEADER, &REMESSA_REGISTRO_01, &REMESSA_REGISTRO_02];
+
+/// Remessa records by key: the header, "01" as `Detail(b'1')`, "02" as `Detail(b'2')` (two-character types).
+pub const REMESSA_RECORDS_BY_KEY: &[(RecordKey, &RecordLayout)] = &[
+    (RecordKey::FileHeader, &REMESSA_HEADER),
+    (RecordKey::Detail(b'1'), &REMESSA_REGISTRO_01),
+    (RecordKey::Detail(b'2'), &REMESSA_REGISTRO_02),
+];
+
+/// A title: registro 01, then registro 02 when the title has a sacador or messages ("Leiaute Remessa 077": the 02
+/// is optional and follows its 01).
+pub const REMESSA_ENTRY: &[EntryRecord] = &[
+    EntryRecord {
+        key: RecordKey::Detail(b'1'),
+        starts: true,
+        emit: Emit::Always,
+    },
+    EntryRecord {
+        key: RecordKey::Detail(b'2'),
+        starts: false,
+        emit: Emit::IfAny(&[
+            R::SacadorNome,
+            R::SacadorInscricao,
+            R::Mensagem1,
+            R::Mensagem2,
+            R::Mensagem3,
+            R::Mensagem4,
+        ]),
+    },
+];
+
+/// The "DCB" framing of the remessa 077 (see the module doc).
+pub const DCB: Framing = Framing {
+    header_literal: "DCB",
+    type_width: 2,
+    file_trailer: false,
+};
+
+/// BRB CNAB 400 remessa in BRB's own "DCB" layout 077. Registro 01 carries no movimento code: the file registers
+/// titles ("inclusão").
+pub const REMESSA: LayoutSpec = LayoutSpec::new(
+    Layout::Cnab400,
+    FileKind::Remessa,
+    REMESSA_RECORDS_BY_KEY,
+    REMESSA_ENTRY,
+    &[],
+    REMESSA_SOURCE,
+)
+.versions(&["077"])
+.framing(DCB);
 
 /// Retorno header.
 pub const RETORNO_HEADER: RecordLayout = RecordLayout {
@@ -476,7 +529,11 @@ pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] = &[
 ];
 
 /// One detail record per entry.
-pub const ENTRY: &[EntryRecord] = &[EntryRecord::first(RecordKey::Detail(b'1'))];
+pub const ENTRY: &[EntryRecord] = &[EntryRecord {
+    key: RecordKey::Detail(b'1'),
+    starts: true,
+    emit: Emit::Always,
+}];
 
 /// BRB CNAB 400 retorno.
 pub const RETORNO: LayoutSpec = LayoutSpec::new(
@@ -491,4 +548,19 @@ pub const RETORNO: LayoutSpec = LayoutSpec::new(
 .retorno_hook(retorno_hook);
 
 /// CNAB 400 layouts of this bank.
-pub const LAYOUTS: &[&LayoutSpec] = &[&RETORNO];
+pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_cover_400_positions() {
+        for (_, l) in RETORNO_RECORDS {
+            assert_eq!(l.check(), Ok(()), "{}", l.name);
+        }
+        for l in REMESSA_RECORDS {
+            assert_eq!(l.check(), Ok(()), "{}", l.name);
+        }
+    }
+}
