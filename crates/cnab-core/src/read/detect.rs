@@ -75,6 +75,9 @@ pub(crate) fn detect_full(
         .find(|&len| utf8_fits(first, len))
         .map(|len| fit_line(first, len));
     let first: &[u8] = transcoded.as_deref().unwrap_or(first);
+    if let Some(d) = crate::cnab150::detect_150(lines, default_kind) {
+        return d.map(|d| (d, Vec::new()));
+    }
     let mut notes = Vec::new();
     if first.len() == 400 && first.first() != Some(&b'0') && default_kind != Some(FileKind::Remessa)
     {
@@ -104,6 +107,7 @@ pub(crate) fn detect_full(
                 Detected {
                     bank: Bank::new(code),
                     layout: Layout::Cnab400,
+                    product: Product::Cobranca,
                     kind: FileKind::Retorno,
                     version: String::new(),
                     supported: true,
@@ -193,13 +197,16 @@ pub(crate) fn detect_full(
             .filter(|_| first.get(7) == Some(&b'0'))
             .map(|v| String::from_utf8_lossy(v).trim().to_string())
             .unwrap_or_default();
-        let supported = bank
-            .spec()
-            .is_some_and(|s| s.supports(Layout::Cnab240, kind));
+        let product = product_240(lines);
+        let supported = product == Product::Cobranca
+            && bank
+                .spec()
+                .is_some_and(|s| s.supports(Layout::Cnab240, kind));
         return Ok((
             Detected {
                 bank,
                 layout: Layout::Cnab240,
+                product,
                 kind,
                 version,
                 supported,
@@ -241,6 +248,7 @@ pub(crate) fn detect_full(
             Detected {
                 bank,
                 layout: Layout::Cnab400,
+                product: Product::Cobranca,
                 kind,
                 version: String::new(),
                 supported,
@@ -298,6 +306,18 @@ pub(super) fn foreign_format(start: &[u8]) -> Option<&'static str> {
     } else {
         None
     }
+}
+
+/// CNAB 240: the product of the first batch header within the detection window, by its service code (positions
+/// 10-11); cobrança when there is none or FEBRABAN does not list the code, as before products were told apart.
+fn product_240(lines: &[(&[u8], LineEnding)]) -> Product {
+    lines
+        .iter()
+        .take(detection_window(lines))
+        .find(|(l, _)| l.get(7) == Some(&b'1'))
+        .and_then(|(l, _)| l.get(9..11))
+        .and_then(Product::from_240_service)
+        .unwrap_or_default()
 }
 
 /// How many of these lines detection reads: at most [`DETECT_LINES`].
@@ -419,6 +439,21 @@ pub(crate) fn choose_spec(
     lenient: bool,
     problems: &mut Vec<Error>,
 ) -> Result<&'static LayoutSpec> {
+    if d.layout == Layout::Cnab150 || !d.product.is_cobranca() {
+        let hint = if d.layout == Layout::Cnab150 {
+            ": read it with cnab_core::cnab150"
+        } else {
+            ": read its records with cnab_core::read_structure"
+        };
+        return Err(Error::at_line(
+            1,
+            ErrorKind::OtherProduct {
+                product: d.product.to_string(),
+                layout: d.layout.number(),
+                hint: hint.to_string(),
+            },
+        ));
+    }
     if let Some(spec) = d
         .bank
         .spec()
@@ -428,7 +463,7 @@ pub(crate) fn choose_spec(
     }
     let hint = match d.layout {
         Layout::Cnab240 => "; a lenient read uses FEBRABAN's generic CNAB 240 layout".to_string(),
-        Layout::Cnab400 => String::new(),
+        Layout::Cnab400 | Layout::Cnab150 => String::new(),
     };
     let err = Error::at_line(
         1,
@@ -463,6 +498,11 @@ pub(super) fn classify(layout: Layout, line: &[u8]) -> Option<RecordKey> {
         Layout::Cnab400 => match line.first()? {
             b'0' => Some(RecordKey::FileHeader),
             b'9' => Some(RecordKey::FileTrailer),
+            t => Some(RecordKey::Detail(*t)),
+        },
+        Layout::Cnab150 => match line.first()? {
+            b'A' => Some(RecordKey::FileHeader),
+            b'Z' => Some(RecordKey::FileTrailer),
             t => Some(RecordKey::Detail(*t)),
         },
     }
