@@ -41,7 +41,8 @@ pub struct Structure {
     #[serde(skip)]
     pub keys: Vec<Option<RecordKey>>,
     /// Structural problems (always collected): line lengths, records outside a batch, batch trailers whose record
-    /// count (18-23, FEBRABAN G057) disagrees, a file trailer whose batch (18-23) or record (24-29) count disagrees.
+    /// count (18-23, FEBRABAN G057; not in extrato batches, whose trailer has the inscription there) disagrees, a
+    /// file trailer whose batch (18-23) or record (24-29) count disagrees.
     pub problems: Vec<Error>,
 }
 
@@ -155,7 +156,9 @@ pub fn read_structure(bytes: &[u8]) -> Result<Structure> {
                 open = false;
                 if let Some(b) = batches.last_mut() {
                     b.records += 1;
-                    if let Some(d) = number(line, 18, 23).filter(|&d| d != b.records) {
+                    // Extrato (service 04) batch trailers carry the company's inscription at 18-32, not a count.
+                    let counted = b.servico != "04";
+                    if let Some(d) = number(line, 18, 23).filter(|&d| counted && d != b.records) {
                         count_mismatch(n, "records in the batch", d, b.records);
                     }
                 }
