@@ -24,12 +24,19 @@
 //! assert!(debitado > rust_decimal::Decimal::ZERO);
 //! ```
 //!
-//! Bank variations: the manuals of Banco do Brasil, Bradesco, Caixa, Itaú, Santander, Sicredi, Sicoob and
-//! Banrisul for débito automático that could be consulted follow FEBRABAN's version 04/05 tables record for
-//! record; what they add is the content of free fields (the convênio in A03, the account in B04/E04, the company's
-//! text in E08), which are read as text. Santander's header says version `06` (BoletoNetCore
-//! `BancoSantander.CNAB150.cs`), whose records E/F are version 05's (ACBr reads 05 and 06 alike). No bank-specific
-//! position differences were found in the sources available; none is invented here.
+//! Bank variations (what could be consulted, and what it shows):
+//! - Banrisul: its "Manual do Débito Automático versão 05" states that it follows FEBRABAN's version 05 and lists
+//!   the same records (A, B, C, D, E, F, H, X, Z), adding a chapter on the Banrisul account number carried in the
+//!   client fields.
+//! - Santander: its header says version `06` (BoletoNetCore `BancoSantander.CNAB150.cs`); registro E is version
+//!   05's (tipo/identificação at 130-145), and ACBr reads versions 05 and 06 alike.
+//! - Banco do Brasil and Sicredi: the return-code lists of laravel-boleto's CNAB 150 retornos for them are
+//!   FEBRABAN's; Sicredi's also lists `19` and `20`, which are in [`RETORNO_DEBITO`].
+//! - Bradesco, Caixa, Itaú and Sicoob: no débito automático manual of theirs was found in the sources available;
+//!   their files are read with FEBRABAN's tables and nothing bank-specific is assumed.
+//!
+//! No bank-specific position difference was found, so none is tabled; a bank whose manual differs gets its own
+//! table beside FEBRABAN's when the manual is at hand.
 
 use std::io::BufRead;
 
@@ -261,7 +268,7 @@ enum Version {
 
 fn version_of(v: &str) -> Option<Version> {
     match v.trim() {
-        "04" | "" | "00" | "01" | "02" | "03" => Some(Version::V04),
+        "04" => Some(Version::V04),
         "05" | "06" => Some(Version::V05),
         _ => None,
     }
@@ -358,15 +365,17 @@ pub(crate) fn detect_150(
     } else {
         Product::DebitoAutomatico
     });
-    let supported = version_of(&version).is_some()
-        && (product == Product::DebitoAutomatico || kind == FileKind::Retorno);
-    if version_of(&version).is_none() {
+    // The version chooses the débito automático E/F tables; arrecadação's records do not change with it.
+    let debito = product == Product::DebitoAutomatico;
+    let supported =
+        (!debito || version_of(&version).is_some()) && (debito || kind == FileKind::Retorno);
+    if debito && version_of(&version).is_none() {
         let mut e = Error::at_line(
             1,
             ErrorKind::UnknownLayout {
                 reason: format!(
-                    "a CNAB 150 header with layout version {version:?}: versions 04, 05 and 06 are read (version \
-                     08 moves the fields after the bank's customer identification)"
+                    "a CNAB 150 débito automático header with layout version {version:?}: versions 04, 05 and 06 \
+                     are read (version 08 moves the fields after the bank's customer identification)"
                 ),
             },
         );
@@ -1111,12 +1120,17 @@ pub fn write(file: &File150) -> Result<Vec<u8>> {
     } else {
         file.header.versao_layout.clone()
     };
-    let v = version_of(&version).ok_or_else(|| {
-        Error::invalid(format!(
-            "layout version {version:?}: the writer writes versions 04, 05 and 06"
-        ))
-    })?;
     let (product, kind) = (file.product, file.kind);
+    let v = match version_of(&version) {
+        Some(v) => v,
+        // Arrecadação's records do not change with the version.
+        None if product == Product::Arrecadacao => Version::V05,
+        None => {
+            return Err(Error::invalid(format!(
+                "layout version {version:?}: the débito automático writer writes versions 04, 05 and 06"
+            )))
+        }
+    };
     let mut lines: Vec<Vec<u8>> = Vec::new();
     let h = &file.header;
     let servico = if h.identificacao_servico.is_empty() && product == Product::DebitoAutomatico {
