@@ -446,15 +446,13 @@ fn put(line: &mut [u8], start: usize, end: usize, bytes: &[u8]) {
     }
 }
 
-/// Writes CPF/CNPJ zero-filled (`9(14)`) and, on an entrada with a multa, the multa in the abatimento field
+/// On an entrada with a multa, writes the multa in the abatimento field
 /// (nota 6.1.8: 206-211 ddmmaa, 212-215 percentual 99v99, 216-218 zeros, instrução 1 = 16).
 #[allow(clippy::ptr_arg)] // the signature is `bank::WriteHook`
 pub fn write_hook(line: &mut Vec<u8>, key: RecordKey, t: &Titulo) {
     if key != RecordKey::Detail(b'1') {
         return;
     }
-    super::super::itau::zero_pad(line, 4, 17);
-    super::super::itau::zero_pad(line, 221, 234);
     let entrada = t.movimento.is_empty() || t.movimento == "01";
     let (Some(valor), Some(data)) = (t.multa.valor, t.multa.data) else {
         return;

@@ -9,7 +9,6 @@
 //! What differs is the code tables: movimento retorno C044 (below); motivos C047 are FEBRABAN's.
 
 use crate::bank::{oc, LayoutSpec, OcorrenciaDef};
-use crate::banks::itau::cnab240::{retorno_unpad, titulo_unpad};
 use crate::layouts::febraban240;
 use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
@@ -99,8 +98,7 @@ pub const REMESSA: LayoutSpec = LayoutSpec::new(
     febraban240::ENTRY_REMESSA,
     febraban240::MOVIMENTOS,
     SOURCE,
-)
-.titulo_hook(titulo_unpad);
+);
 
 /// Sicredi retorno (FEBRABAN records, T/U; Sicredi's C044 codes).
 pub const RETORNO: LayoutSpec = LayoutSpec::new(
@@ -111,8 +109,7 @@ pub const RETORNO: LayoutSpec = LayoutSpec::new(
     OCORRENCIAS,
     SOURCE,
 )
-.motivos(febraban240::MOTIVOS)
-.retorno_hook(retorno_unpad);
+.motivos(febraban240::MOTIVOS);
 
 /// CNAB 240 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];
