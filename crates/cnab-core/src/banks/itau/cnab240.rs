@@ -293,18 +293,18 @@ pub const ENTRY_RETORNO: &[EntryRecord] = &[
 /// Códigos de ocorrência da remessa (nota 4, p. 17).
 pub const MOVIMENTOS: &[OcorrenciaDef] = &[
     oc("01", K::Informativo, "Remessa"),
-    oc("02", K::Informativo, "Pedido de Baixa"),
-    oc("04", K::Informativo, "Concessão de Abatimento"),
-    oc("05", K::Informativo, "Cancelamento de Abatimento"),
+    febraban240::movimento("02"),
+    febraban240::movimento("04"),
+    febraban240::movimento("05"),
     oc("06", K::Informativo, "Alteração do Vencimento"),
-    oc("09", K::Informativo, "Protestar"),
+    febraban240::movimento("09"),
     oc(
         "10",
         K::Informativo,
         "Não Protestar (inibe o protesto automático)",
     ),
     oc("18", K::Informativo, "Sustar o Protesto"),
-    oc("31", K::Informativo, "Alteração de Outros Dados"),
+    febraban240::movimento("31"),
     oc(
         "38",
         K::Informativo,
@@ -341,8 +341,8 @@ pub const MOVIMENTOS: &[OcorrenciaDef] = &[
 
 /// Códigos de ocorrência do retorno (nota 22, pp. 20-21).
 pub const OCORRENCIAS: &[OcorrenciaDef] = &[
-    oc("02", K::EntradaConfirmada, "Entrada Confirmada"),
-    oc("03", K::EntradaRejeitada, "Entrada Rejeitada"),
+    febraban240::ocorrencia("02"),
+    febraban240::ocorrencia("03"),
     oc(
         "04",
         K::InstrucaoConfirmada,
@@ -471,7 +471,7 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
         K::Tarifa,
         "Débito Mensal de Tarifa – Aviso de Movimentação de Títulos (2154)",
     ),
-    oc("63", K::Informativo, "Título Sustado Judicialmente"),
+    febraban240::ocorrencia("63"),
     oc(
         "74",
         K::InstrucaoRejeitada,

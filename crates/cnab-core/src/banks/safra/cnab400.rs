@@ -23,7 +23,7 @@
 //! The manual demands CR LF line endings (§5: "0D 0A (Final de Registro)").
 
 use crate::bank::any_motivo as m;
-use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::bank::{oc, records400, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R, Value};
 use crate::model::{FileKind, Layout, Motivo, OcorrenciaKind as K, RetornoEntry, Titulo};
 use crate::record::Record;
@@ -427,11 +427,8 @@ const ENTRY_REMESSA: &[EntryRecord] = &[
     EntryRecord::read_only(RecordKey::Detail(b'4')),
 ];
 
-const RECORDS_RETORNO: &[(RecordKey, &RecordLayout)] = &[
-    (RecordKey::FileHeader, &HEADER_RETORNO),
-    (RecordKey::Detail(b'1'), &DETALHE_RETORNO),
-    (RecordKey::FileTrailer, &TRAILER_RETORNO),
-];
+const RECORDS_RETORNO: &[(RecordKey, &RecordLayout)] =
+    &records400(&HEADER_RETORNO, &DETALHE_RETORNO, &TRAILER_RETORNO);
 
 const ENTRY_RETORNO: &[EntryRecord] = &[EntryRecord::first(RecordKey::Detail(b'1'))];
 

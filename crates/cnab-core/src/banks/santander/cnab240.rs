@@ -364,8 +364,8 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
         K::InstrucaoConfirmada,
         "Transferência de carteira/baixa",
     ),
-    oc("06", K::Liquidacao, "Liquidação"),
-    oc("09", K::Baixa, "Baixa"),
+    febraban240::ocorrencia("06"),
+    febraban240::ocorrencia("09"),
     oc("11", K::Informativo, "Títulos em carteira (em ser)"),
     oc(
         "12",
@@ -415,7 +415,7 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
         "Confirmação do pedido de alteração de outros dados",
     ),
     oc("28", K::Tarifa, "Débito de tarifas/custas"),
-    oc("29", K::Informativo, "Ocorrências do Pagador"),
+    febraban240::ocorrencia("29"),
     oc("30", K::InstrucaoRejeitada, "Alteração de dados rejeitada"),
     oc("32", K::InstrucaoRejeitada, "Código de IOF inválido"),
     oc("51", K::Informativo, "Título DDA reconhecido pelo Pagador"),
@@ -424,7 +424,7 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
         K::Informativo,
         "Título DDA não reconhecido pelo Pagador",
     ),
-    oc("53", K::Informativo, "Título DDA recusado pela CIP"),
+    febraban240::ocorrencia("53"),
     oc("A4", K::Informativo, "Pagador DDA"),
 ];
 

@@ -20,7 +20,7 @@ pub const SOURCE: &str =
 pub const OCORRENCIAS: &[OcorrenciaDef] = &[
     oc("02", K::EntradaConfirmada, "Entrada confirmada"),
     oc("03", K::EntradaRejeitada, "Entrada rejeitada"),
-    oc("06", K::Liquidacao, "Liquidação"),
+    febraban240::ocorrencia("06"),
     oc(
         "07",
         K::InstrucaoConfirmada,
@@ -31,7 +31,7 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
         K::InstrucaoConfirmada,
         "Confirmação do recebimento do cancelamento do desconto",
     ),
-    oc("09", K::Baixa, "Baixa"),
+    febraban240::ocorrencia("09"),
     oc(
         "12",
         K::InstrucaoConfirmada,
@@ -82,12 +82,8 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
     oc("28", K::Tarifa, "Débito de tarifas custas"),
     oc("30", K::InstrucaoRejeitada, "Alteração de dados rejeitada"),
     oc("36", K::InstrucaoRejeitada, "Baixa rejeitada"),
-    oc("51", K::Informativo, "Título DDA reconhecido pelo pagador"),
-    oc(
-        "52",
-        K::Informativo,
-        "Título DDA não reconhecido pelo pagador",
-    ),
+    febraban240::ocorrencia("51"),
+    febraban240::ocorrencia("52"),
 ];
 
 /// Sicredi remessa (FEBRABAN records, P/Q/R/S).
