@@ -10,19 +10,12 @@
     clippy::indexing_slicing
 )]
 
-use std::path::PathBuf;
-
 use chrono::NaiveDate;
 use cnab_core::banks::brb::cnab400::{REMESSA_HEADER, REMESSA_REGISTRO_01, REMESSA_REGISTRO_02};
 use cnab_core::field::decode;
 use cnab_core::{read, ErrorKind, ReadOptions, RecordLayout, Value};
-
-fn corpus(rel: &str) -> Option<Vec<u8>> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/corpus/real")
-        .join(rel);
-    std::fs::read(p).ok()
-}
+mod common;
+use common::corpus;
 
 fn get(layout: &RecordLayout, line: &str, name: &str) -> Value {
     let f = layout.field(name).unwrap();
