@@ -183,6 +183,19 @@ impl EntryRecord {
     }
 }
 
+/// The records of a CNAB 400 file made of a header, detail records of type 1 and a trailer.
+pub const fn records400(
+    header: &'static RecordLayout,
+    detail: &'static RecordLayout,
+    trailer: &'static RecordLayout,
+) -> [(RecordKey, &'static RecordLayout); 3] {
+    [
+        (RecordKey::FileHeader, header),
+        (RecordKey::Detail(b'1'), detail),
+        (RecordKey::FileTrailer, trailer),
+    ]
+}
+
 /// One ocorrência (retorno) or movimento (remessa) code.
 #[derive(Debug, Clone, Copy)]
 pub struct OcorrenciaDef {
@@ -420,6 +433,20 @@ pub struct BankSpec {
 }
 
 impl BankSpec {
+    /// A registry entry (see [`crate::banks::ALL`]).
+    pub const fn new(
+        code: u16,
+        name: &'static str,
+        cnab240: &'static [&'static LayoutSpec],
+        cnab400: &'static [&'static LayoutSpec],
+    ) -> Self {
+        BankSpec {
+            code,
+            name,
+            cnab240,
+            cnab400,
+        }
+    }
     /// The layout spec for a layout, kind and header version: the first whose versions list the version, else the
     /// first with no versions, else the first of that layout and kind.
     pub fn layout(

@@ -10,9 +10,8 @@
     clippy::indexing_slicing
 )]
 
-use std::path::PathBuf;
-
 use chrono::NaiveDate;
+use std::path::PathBuf;
 use cnab_core::banks::brb::cnab400::{REMESSA_HEADER, REMESSA_REGISTRO_01, REMESSA_REGISTRO_02};
 use cnab_core::field::decode;
 use cnab_core::read::RemessaReader;
@@ -20,13 +19,8 @@ use cnab_core::{
     detect, read, write_remessa, Bank, CnabFile, ErrorKind, FileKind, Layout, ReadOptions,
     RecordLayout, Value,
 };
-
-fn corpus(rel: &str) -> Option<Vec<u8>> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/corpus/real")
-        .join(rel);
-    std::fs::read(p).ok()
-}
+mod common;
+use common::corpus;
 
 fn get(layout: &RecordLayout, line: &str, name: &str) -> Value {
     let f = layout.field(name).unwrap();

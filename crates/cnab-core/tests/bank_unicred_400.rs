@@ -14,7 +14,8 @@ use chrono::NaiveDate;
 use cnab_core::{
     read, write_remessa, Bank, CnabFile, ErrorKind, Layout, OcorrenciaKind, ReadOptions, Remessa,
 };
-use rust_decimal::Decimal;
+mod common;
+use common::dec as d;
 
 #[test]
 fn corpus_unicred_file_under_001_reads_as_unicred() {
@@ -62,10 +63,6 @@ fn corpus_unicred_file_under_001_reads_as_unicred() {
     assert_eq!(e.tarifa, Some(d("1.80")));
     assert_eq!(e.valor_creditado, Some(d("293.20")));
     assert!(e.motivos.is_empty());
-}
-
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap()
 }
 
 #[test]

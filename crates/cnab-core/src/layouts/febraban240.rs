@@ -16,6 +16,37 @@ use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 pub const SOURCE: &str =
     "FEBRABAN Layout Padrão CNAB 240 v10.7, cobrança (registros 0, 1, 3 P/Q/R/S/T/U, 5, 9)";
 
+/// FEBRABAN's movimento `code` (C004) as FEBRABAN prints it, for a bank table that keeps it; a code FEBRABAN's table
+/// lacks fails the build.
+pub const fn movimento(code: &str) -> OcorrenciaDef {
+    find(MOVIMENTOS, code)
+}
+
+/// FEBRABAN's ocorrência `code` (C044) as FEBRABAN prints it, for a bank table that keeps it; a code FEBRABAN's table
+/// lacks fails the build.
+pub const fn ocorrencia(code: &str) -> OcorrenciaDef {
+    find(OCORRENCIAS, code)
+}
+
+const fn find(list: &[OcorrenciaDef], code: &str) -> OcorrenciaDef {
+    let mut rest = list;
+    while let Some((first, tail)) = rest.split_first() {
+        if same(first.code.as_bytes(), code.as_bytes()) {
+            return *first;
+        }
+        rest = tail;
+    }
+    panic!("code not in FEBRABAN's table")
+}
+
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    match (a.split_first(), b.split_first()) {
+        (None, None) => true,
+        (Some((x, a)), Some((y, b))) => *x == *y && same(a, b),
+        _ => false,
+    }
+}
+
 /// Registro 0 — header de arquivo (G001…G021).
 pub const HEADER_ARQUIVO: RecordLayout = RecordLayout {
     name: "header_arquivo",

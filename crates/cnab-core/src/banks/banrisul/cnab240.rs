@@ -265,8 +265,8 @@ pub const MOVIMENTOS: &[OcorrenciaDef] = &[
 
 /// Código de movimento retorno (07.3T, pp. 22-23).
 pub const OCORRENCIAS: &[OcorrenciaDef] = &[
-    oc("02", K::EntradaConfirmada, "Entrada Confirmada"),
-    oc("03", K::EntradaRejeitada, "Entrada Rejeitada"),
+    febraban240::ocorrencia("02"),
+    febraban240::ocorrencia("03"),
     oc(
         "04",
         K::InstrucaoConfirmada,
@@ -277,8 +277,8 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
         K::InstrucaoConfirmada,
         "Reembolso e Devolução Desconto e Vendor",
     ),
-    oc("06", K::Liquidacao, "Liquidação"),
-    oc("09", K::Baixa, "Baixa"),
+    febraban240::ocorrencia("06"),
+    febraban240::ocorrencia("09"),
     oc("11", K::Informativo, "Título em carteira (em ser)"),
     oc(
         "12",
@@ -310,11 +310,7 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
         K::Protesto,
         "Confirmação Recebimento Instrução Protesto",
     ),
-    oc(
-        "20",
-        K::Protesto,
-        "Confirmação Recebimento Instrução de Sustação/Cancelamento de Protesto",
-    ),
+    febraban240::ocorrencia("20"),
     oc("23", K::Protesto, "Remessa a Cartório (aponte em cartório)"),
     oc("24", K::Informativo, "Reservado"),
     oc(
@@ -322,7 +318,7 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
         K::Baixa,
         "Protestado e baixado (baixa por ter sido protestado)",
     ),
-    oc("26", K::InstrucaoRejeitada, "Instrução Rejeitada"),
+    febraban240::ocorrencia("26"),
     oc(
         "27",
         K::InstrucaoConfirmada,

@@ -17,7 +17,7 @@
 //! - Retorno vencimento (147-152) holds "SEMREG" for cobrança sem registro (a date problem on such files);
 //!   the agência cobradora (169-173) may end in a space, so it is text.
 
-use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::bank::{oc, records400, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
@@ -420,11 +420,7 @@ pub const MOTIVOS: &[MotivoDef] = &[
 pub const REMESSA: LayoutSpec = LayoutSpec::new(
     Layout::Cnab400,
     FileKind::Remessa,
-    &[
-        (RecordKey::FileHeader, &HEADER_REMESSA),
-        (RecordKey::Detail(b'1'), &DETALHE_REMESSA),
-        (RecordKey::FileTrailer, &TRAILER_REMESSA),
-    ],
+    &records400(&HEADER_REMESSA, &DETALHE_REMESSA, &TRAILER_REMESSA),
     &[EntryRecord::first(RecordKey::Detail(b'1'))],
     MOVIMENTOS,
     SOURCE,
@@ -434,11 +430,7 @@ pub const REMESSA: LayoutSpec = LayoutSpec::new(
 pub const RETORNO: LayoutSpec = LayoutSpec::new(
     Layout::Cnab400,
     FileKind::Retorno,
-    &[
-        (RecordKey::FileHeader, &HEADER_RETORNO),
-        (RecordKey::Detail(b'1'), &DETALHE_RETORNO),
-        (RecordKey::FileTrailer, &TRAILER_RETORNO),
-    ],
+    &records400(&HEADER_RETORNO, &DETALHE_RETORNO, &TRAILER_RETORNO),
     &[EntryRecord::first(RecordKey::Detail(b'1'))],
     OCORRENCIAS,
     SOURCE,

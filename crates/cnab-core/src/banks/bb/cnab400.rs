@@ -815,15 +815,6 @@ const ENTRY_RETORNO: &[EntryRecord] = &[
     EntryRecord::read_only(RecordKey::Detail(b'5')),
 ];
 
-/// CPF/CNPJ fields are `9(014)`: zero-filled on the left.
-#[allow(clippy::ptr_arg)] // the signature is `bank::WriteHook`
-fn write_hook(line: &mut Vec<u8>, key: RecordKey, _t: &Titulo) {
-    if key == RecordKey::Detail(b'7') || key == RecordKey::Detail(b'1') {
-        super::super::itau::zero_pad(line, 4, 17);
-        super::super::itau::zero_pad(line, 221, 234);
-    }
-}
-
 /// Reads the nosso-número DV (position 74) of a CBR640 tipo 1 detail read by the default spec.
 pub fn titulo_hook(t: &mut Titulo, records: &[Record<'_>]) {
     let Some(r) = records.first() else { return };
@@ -846,8 +837,7 @@ pub const REMESSA: LayoutSpec = LayoutSpec::new(
     MOVIMENTOS,
     SRC,
 )
-.titulo_hook(titulo_hook)
-.write_hook(write_hook);
+.titulo_hook(titulo_hook);
 
 /// BB CNAB 400 remessa for convênios of 6 positions (CBR640, detalhe tipo 1): chosen by the writer when the model's
 /// `header.layout_versao` is `"CBR640"`, or passed to `write_remessa_spec`. Reads tipo 7 details too.

@@ -13,7 +13,7 @@
 //!   bitmap); it is left raw (field `tabela_erros`) rather than guessed.
 
 use crate::bank::motivo;
-use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::bank::{oc, records400, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{FileKind, Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
 use crate::record::Record;
@@ -423,18 +423,12 @@ pub fn retorno_hook(
 }
 
 /// Records of a remessa.
-pub const REMESSA_RECORDS: &[(RecordKey, &RecordLayout)] = &[
-    (RecordKey::FileHeader, &REMESSA_HEADER),
-    (RecordKey::Detail(b'1'), &REMESSA_DETALHE),
-    (RecordKey::FileTrailer, &REMESSA_TRAILER),
-];
+pub const REMESSA_RECORDS: &[(RecordKey, &RecordLayout)] =
+    &records400(&REMESSA_HEADER, &REMESSA_DETALHE, &REMESSA_TRAILER);
 
 /// Records of a retorno.
-pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] = &[
-    (RecordKey::FileHeader, &RETORNO_HEADER),
-    (RecordKey::Detail(b'1'), &RETORNO_DETALHE),
-    (RecordKey::FileTrailer, &RETORNO_TRAILER),
-];
+pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] =
+    &records400(&RETORNO_HEADER, &RETORNO_DETALHE, &RETORNO_TRAILER);
 
 /// One detail record per title.
 pub const ENTRY: &[EntryRecord] = &[EntryRecord::first(RecordKey::Detail(b'1'))];

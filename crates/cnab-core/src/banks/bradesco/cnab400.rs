@@ -21,7 +21,7 @@
 use crate::bank::motivo as m;
 use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
-use crate::model::{FileKind, Layout, OcorrenciaKind as K, Titulo};
+use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
 const SRC: &str = "Bradesco Cobrança CNAB 400, layout 4008-524-0121";
 const SRC_REM: &str =
@@ -758,14 +758,6 @@ const ENTRY_RETORNO: &[EntryRecord] = &[
     EntryRecord::read_only(RecordKey::Detail(b'3')),
 ];
 
-/// The pagador's CPF/CNPJ is `9(14)`: zero-filled on the left.
-#[allow(clippy::ptr_arg)] // the signature is `bank::WriteHook`
-fn write_hook(line: &mut Vec<u8>, key: RecordKey, _t: &Titulo) {
-    if key == RecordKey::Detail(b'1') {
-        super::super::itau::zero_pad(line, 221, 234);
-    }
-}
-
 /// Bradesco CNAB 400 remessa.
 pub const REMESSA: LayoutSpec = LayoutSpec::new(
     Layout::Cnab400,
@@ -774,8 +766,7 @@ pub const REMESSA: LayoutSpec = LayoutSpec::new(
     ENTRY_REMESSA,
     MOVIMENTOS,
     SRC,
-)
-.write_hook(write_hook);
+);
 
 /// Bradesco CNAB 400 retorno.
 pub const RETORNO: LayoutSpec = LayoutSpec::new(

@@ -26,7 +26,7 @@
 
 use crate::bank::motivo;
 use crate::bank::{
-    oc, Emit, EntryRecord, Framing, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey,
+    oc, records400, Emit, EntryRecord, Framing, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey,
 };
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{FileKind, Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
@@ -522,18 +522,11 @@ fn data_credito_fallback(
 }
 
 /// Records of a retorno.
-pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] = &[
-    (RecordKey::FileHeader, &RETORNO_HEADER),
-    (RecordKey::Detail(b'1'), &RETORNO_DETALHE),
-    (RecordKey::FileTrailer, &RETORNO_TRAILER),
-];
+pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] =
+    &records400(&RETORNO_HEADER, &RETORNO_DETALHE, &RETORNO_TRAILER);
 
 /// One detail record per entry.
-pub const ENTRY: &[EntryRecord] = &[EntryRecord {
-    key: RecordKey::Detail(b'1'),
-    starts: true,
-    emit: Emit::Always,
-}];
+pub const ENTRY: &[EntryRecord] = &[EntryRecord::first(RecordKey::Detail(b'1'))];
 
 /// BRB CNAB 400 retorno.
 pub const RETORNO: LayoutSpec = LayoutSpec::new(

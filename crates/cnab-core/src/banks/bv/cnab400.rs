@@ -11,7 +11,7 @@
 //! apply to "boleto personalizado" contracts.
 
 use crate::bank::motivo as m;
-use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::bank::{oc, records400, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
@@ -444,11 +444,8 @@ pub const REMESSA_ENTRY: &[EntryRecord] = &[
 ];
 
 /// Records of a retorno.
-pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] = &[
-    (RecordKey::FileHeader, &RETORNO_HEADER),
-    (RecordKey::Detail(b'1'), &RETORNO_DETALHE),
-    (RecordKey::FileTrailer, &RETORNO_TRAILER),
-];
+pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] =
+    &records400(&RETORNO_HEADER, &RETORNO_DETALHE, &RETORNO_TRAILER);
 
 /// Records of a retorno entry.
 pub const RETORNO_ENTRY: &[EntryRecord] = &[EntryRecord::first(RecordKey::Detail(b'1'))];

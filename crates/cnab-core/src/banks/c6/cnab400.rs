@@ -23,7 +23,7 @@
 //! Maxwbh/brcobranca and pyCobranca write after the detail is read with
 //! [`crate::banks::bradesco::cnab400::PIX_TIPO8_REMESSA`]; the C6 manual itself does not define it.
 
-use crate::bank::{oc, EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
+use crate::bank::{oc, records400, EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{FileKind, Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
 use crate::record::Record;
@@ -372,11 +372,8 @@ pub const REMESSA_ENTRY: &[EntryRecord] = &[
 ];
 
 /// Records of a retorno.
-pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] = &[
-    (RecordKey::FileHeader, &RETORNO_HEADER),
-    (RecordKey::Detail(b'1'), &RETORNO_DETALHE),
-    (RecordKey::FileTrailer, &RETORNO_TRAILER),
-];
+pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] =
+    &records400(&RETORNO_HEADER, &RETORNO_DETALHE, &RETORNO_TRAILER);
 
 /// One detail per retorno entry.
 pub const RETORNO_ENTRY: &[EntryRecord] = &[EntryRecord::first(RecordKey::Detail(b'1'))];

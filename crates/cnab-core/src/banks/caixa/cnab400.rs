@@ -15,7 +15,7 @@
 //!   `multa`) and their sum in `juros_multa`.
 
 use crate::bank::motivo;
-use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::bank::{oc, records400, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
@@ -361,11 +361,7 @@ pub const REMESSA: LayoutSpec = LayoutSpec::new(
 pub const RETORNO: LayoutSpec = LayoutSpec::new(
     Layout::Cnab400,
     FileKind::Retorno,
-    &[
-        (RecordKey::FileHeader, &HEADER_RETORNO),
-        (RecordKey::Detail(b'1'), &DETALHE_RETORNO),
-        (RecordKey::FileTrailer, &TRAILER_RETORNO),
-    ],
+    &records400(&HEADER_RETORNO, &DETALHE_RETORNO, &TRAILER_RETORNO),
     &[EntryRecord::first(RecordKey::Detail(b'1'))],
     OCORRENCIAS,
     SOURCE,

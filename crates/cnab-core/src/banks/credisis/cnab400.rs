@@ -12,7 +12,7 @@
 //! 182-240 (59 positions), as its size says. Juros, multa and desconto values of the detalhe opcional carry 4
 //! decimals (RM.DO.13, RM.DO.17, RM.DO.22).
 
-use crate::bank::{oc, EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
+use crate::bank::{oc, records400, EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
 use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
@@ -239,11 +239,8 @@ pub const REMESSA_ENTRY: &[EntryRecord] = &[
 ];
 
 /// Records of a retorno.
-pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] = &[
-    (RecordKey::FileHeader, &RETORNO_HEADER),
-    (RecordKey::Detail(b'1'), &RETORNO_DETALHE),
-    (RecordKey::FileTrailer, &TRAILER),
-];
+pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] =
+    &records400(&RETORNO_HEADER, &RETORNO_DETALHE, &TRAILER);
 
 /// Records of a retorno entry.
 pub const RETORNO_ENTRY: &[EntryRecord] = &[EntryRecord::first(RecordKey::Detail(b'1'))];

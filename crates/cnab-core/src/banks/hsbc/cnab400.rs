@@ -15,7 +15,7 @@
 //! (cobrança não registrada) retorno is a different layout and is not covered.
 
 use crate::bank::motivo;
-use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::bank::{oc, records400, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
@@ -176,11 +176,8 @@ pub const MOVIMENTOS: &[OcorrenciaDef] = &[
 ];
 
 /// Records of a remessa.
-pub const REMESSA_RECORDS: &[(RecordKey, &RecordLayout)] = &[
-    (RecordKey::FileHeader, &REMESSA_HEADER),
-    (RecordKey::Detail(b'1'), &REMESSA_DETALHE),
-    (RecordKey::FileTrailer, &REMESSA_TRAILER),
-];
+pub const REMESSA_RECORDS: &[(RecordKey, &RecordLayout)] =
+    &records400(&REMESSA_HEADER, &REMESSA_DETALHE, &REMESSA_TRAILER);
 
 /// HSBC CNAB 400 remessa.
 pub const REMESSA: LayoutSpec = LayoutSpec::new(
@@ -418,11 +415,8 @@ pub const MOTIVOS: &[MotivoDef] = &[
 ];
 
 /// Records of a retorno.
-pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] = &[
-    (RecordKey::FileHeader, &RETORNO_HEADER),
-    (RecordKey::Detail(b'1'), &RETORNO_DETALHE),
-    (RecordKey::FileTrailer, &RETORNO_TRAILER),
-];
+pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] =
+    &records400(&RETORNO_HEADER, &RETORNO_DETALHE, &RETORNO_TRAILER);
 
 /// One detail record per entry.
 pub const ENTRY: &[EntryRecord] = &[EntryRecord::first(RecordKey::Detail(b'1'))];

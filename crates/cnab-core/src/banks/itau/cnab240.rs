@@ -18,8 +18,8 @@
 //! - T 214-221 four error codes (alphanumeric), 222-223 código de liquidação; U 78-92 valor pago;
 //! - ocorrência (nota 22) and movimento (nota 4) codes are Itaú's own.
 //!
-//! Inscrição fields are 9(15) in the manual: the writer right-aligns them with zeros (`zero_pad`) and
-//! the reader drops the padding (`unpad_inscricao`); the pagador's/sacador's are alphanumeric so that the
+//! Inscrição fields are 9(15) in the manual: the engine writes inscrição-role fields right-aligned with zeros and
+//! reads them back without the padding; the pagador's/sacador's are alphanumeric so that the
 //! alphanumeric CNPJ (2026) reads; the beneficiário's in the batch header is a number (needs an engine kind for
 //! zero-filled alphanumerics to take an alphanumeric CNPJ).
 
@@ -27,8 +27,7 @@ use crate::bank::motivo as m;
 use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
 use crate::layouts::febraban240;
-use crate::model::{FileKind, Inscricao, Layout, OcorrenciaKind as K, RetornoEntry, Titulo};
-use crate::record::Record;
+use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
 /// The manual.
 pub const SOURCE: &str =
@@ -294,18 +293,18 @@ pub const ENTRY_RETORNO: &[EntryRecord] = &[
 /// Códigos de ocorrência da remessa (nota 4, p. 17).
 pub const MOVIMENTOS: &[OcorrenciaDef] = &[
     oc("01", K::Informativo, "Remessa"),
-    oc("02", K::Informativo, "Pedido de Baixa"),
-    oc("04", K::Informativo, "Concessão de Abatimento"),
-    oc("05", K::Informativo, "Cancelamento de Abatimento"),
+    febraban240::movimento("02"),
+    febraban240::movimento("04"),
+    febraban240::movimento("05"),
     oc("06", K::Informativo, "Alteração do Vencimento"),
-    oc("09", K::Informativo, "Protestar"),
+    febraban240::movimento("09"),
     oc(
         "10",
         K::Informativo,
         "Não Protestar (inibe o protesto automático)",
     ),
     oc("18", K::Informativo, "Sustar o Protesto"),
-    oc("31", K::Informativo, "Alteração de Outros Dados"),
+    febraban240::movimento("31"),
     oc(
         "38",
         K::Informativo,
@@ -342,8 +341,8 @@ pub const MOVIMENTOS: &[OcorrenciaDef] = &[
 
 /// Códigos de ocorrência do retorno (nota 22, pp. 20-21).
 pub const OCORRENCIAS: &[OcorrenciaDef] = &[
-    oc("02", K::EntradaConfirmada, "Entrada Confirmada"),
-    oc("03", K::EntradaRejeitada, "Entrada Rejeitada"),
+    febraban240::ocorrencia("02"),
+    febraban240::ocorrencia("03"),
     oc(
         "04",
         K::InstrucaoConfirmada,
@@ -472,7 +471,7 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
         K::Tarifa,
         "Débito Mensal de Tarifa – Aviso de Movimentação de Títulos (2154)",
     ),
-    oc("63", K::Informativo, "Título Sustado Judicialmente"),
+    febraban240::ocorrencia("63"),
     oc(
         "74",
         K::InstrucaoRejeitada,
@@ -714,71 +713,6 @@ pub const MOTIVOS: &[MotivoDef] = &[
     ),
 ];
 
-// ---- shared helpers for banks whose manuals print inscrição as 9(15) ----
-
-/// Right-aligns a space-padded alphanumeric field with zeros (`"52998224725    "` → `"000052998224725"`), 1-based
-/// inclusive positions. Leaves an all-blank field alone.
-pub(crate) fn zero_pad(line: &mut [u8], start: usize, end: usize) {
-    let Some(field) = line.get_mut(start.saturating_sub(1)..end) else {
-        return;
-    };
-    let content: Vec<u8> = field.iter().copied().filter(|b| *b != b' ').collect();
-    if content.is_empty() || content.len() > field.len() {
-        return;
-    }
-    let pad = field.len() - content.len();
-    for (i, b) in field.iter_mut().enumerate() {
-        *b = if i < pad {
-            b'0'
-        } else {
-            content.get(i - pad).copied().unwrap_or(b'0')
-        };
-    }
-}
-
-/// Drops the zero padding of a 9(15) inscrição back to 11 (CPF) or 14 (CNPJ) characters.
-pub(crate) fn unpad_inscricao(i: &mut Inscricao) {
-    let keep = match i.tipo {
-        Some(1) => 11,
-        Some(2) => 14,
-        _ => return,
-    };
-    if i.numero.len() > keep {
-        let cut = i.numero.len() - keep;
-        if i.numero.bytes().take(cut).all(|b| b == b'0') {
-            i.numero.drain(..cut);
-        }
-    }
-}
-
-/// Titulo hook: inscrições back to their natural width.
-pub(crate) fn titulo_unpad(t: &mut Titulo, _records: &[Record<'_>]) {
-    unpad_inscricao(&mut t.pagador.inscricao);
-    if let Some(s) = t.sacador_avalista.as_mut() {
-        unpad_inscricao(&mut s.inscricao);
-    }
-}
-
-/// Retorno hook: the pagador's inscrição back to its natural width.
-pub(crate) fn retorno_unpad(
-    e: &mut RetornoEntry,
-    _records: &[Record<'_>],
-    _problems: &mut Vec<crate::Error>,
-) {
-    if let Some(p) = e.pagador.as_mut() {
-        unpad_inscricao(&mut p.inscricao);
-    }
-}
-
-/// Write hook: segment Q inscrições (pagador 19-33, sacador 155-169) are 9(15), zero-filled on the left.
-#[allow(clippy::ptr_arg)] // the engine's WriteHook signature
-fn write_hook(line: &mut Vec<u8>, key: RecordKey, _t: &Titulo) {
-    if key == RecordKey::Segment(b'Q') {
-        zero_pad(line, 19, 33);
-        zero_pad(line, 155, 169);
-    }
-}
-
 /// Itaú remessa.
 pub const REMESSA: LayoutSpec = LayoutSpec::new(
     Layout::Cnab240,
@@ -787,9 +721,7 @@ pub const REMESSA: LayoutSpec = LayoutSpec::new(
     ENTRY_REMESSA,
     MOVIMENTOS,
     SOURCE,
-)
-.titulo_hook(titulo_unpad)
-.write_hook(write_hook);
+);
 
 /// Itaú retorno.
 pub const RETORNO: LayoutSpec = LayoutSpec::new(
@@ -800,26 +732,7 @@ pub const RETORNO: LayoutSpec = LayoutSpec::new(
     OCORRENCIAS,
     SOURCE,
 )
-.motivos(MOTIVOS)
-.retorno_hook(retorno_unpad);
+.motivos(MOTIVOS);
 
 /// CNAB 240 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn zero_pad_right_aligns() {
-        let mut l = b"xx52998224725    yy".to_vec();
-        zero_pad(&mut l, 3, 17);
-        assert_eq!(&l, b"xx000052998224725yy");
-        let mut i = Inscricao {
-            tipo: Some(2),
-            numero: "012ABC34501DE35".into(),
-        };
-        unpad_inscricao(&mut i);
-        assert_eq!(i.numero, "12ABC34501DE35");
-    }
-}

@@ -20,7 +20,7 @@
 use crate::bank::motivo as m;
 use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
-use crate::model::{FileKind, Layout, OcorrenciaKind as K, Titulo};
+use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
 const SRC: &str = "Itaú Cobrança 400 bytes CNAB, julho/2021 v3";
 const SRC_REM: &str = "Itaú Cobrança 400 bytes CNAB, julho/2021 v3, 3.1 arquivo remessa";
@@ -820,19 +820,6 @@ const ENTRY_RETORNO: &[EntryRecord] = &[
     EntryRecord::read_only(RecordKey::Detail(b'4')),
 ];
 
-/// CPF/CNPJ fields are `9(14)`: zero-filled on the left.
-#[allow(clippy::ptr_arg)] // the signature is `bank::WriteHook`
-fn write_hook(line: &mut Vec<u8>, key: RecordKey, _t: &Titulo) {
-    match key {
-        RecordKey::Detail(b'1') => {
-            super::zero_pad(line, 4, 17);
-            super::zero_pad(line, 221, 234);
-        }
-        RecordKey::Detail(b'5') => super::zero_pad(line, 124, 137),
-        _ => {}
-    }
-}
-
 /// Itaú CNAB 400 remessa.
 pub const REMESSA: LayoutSpec = LayoutSpec::new(
     Layout::Cnab400,
@@ -841,8 +828,7 @@ pub const REMESSA: LayoutSpec = LayoutSpec::new(
     ENTRY_REMESSA,
     MOVIMENTOS,
     SRC,
-)
-.write_hook(write_hook);
+);
 
 /// Itaú CNAB 400 retorno.
 pub const RETORNO: LayoutSpec = LayoutSpec::new(

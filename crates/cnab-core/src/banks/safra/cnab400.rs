@@ -23,7 +23,7 @@
 //! The manual demands CR LF line endings (§5: "0D 0A (Final de Registro)").
 
 use crate::bank::any_motivo as m;
-use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::bank::{oc, records400, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R, Value};
 use crate::model::{FileKind, Layout, Motivo, OcorrenciaKind as K, RetornoEntry, Titulo};
 use crate::record::Record;
@@ -427,11 +427,8 @@ const ENTRY_REMESSA: &[EntryRecord] = &[
     EntryRecord::read_only(RecordKey::Detail(b'4')),
 ];
 
-const RECORDS_RETORNO: &[(RecordKey, &RecordLayout)] = &[
-    (RecordKey::FileHeader, &HEADER_RETORNO),
-    (RecordKey::Detail(b'1'), &DETALHE_RETORNO),
-    (RecordKey::FileTrailer, &TRAILER_RETORNO),
-];
+const RECORDS_RETORNO: &[(RecordKey, &RecordLayout)] =
+    &records400(&HEADER_RETORNO, &DETALHE_RETORNO, &TRAILER_RETORNO);
 
 const ENTRY_RETORNO: &[EntryRecord] = &[EntryRecord::first(RecordKey::Detail(b'1'))];
 
@@ -446,15 +443,13 @@ fn put(line: &mut [u8], start: usize, end: usize, bytes: &[u8]) {
     }
 }
 
-/// Writes CPF/CNPJ zero-filled (`9(14)`) and, on an entrada with a multa, the multa in the abatimento field
+/// On an entrada with a multa, writes the multa in the abatimento field
 /// (nota 6.1.8: 206-211 ddmmaa, 212-215 percentual 99v99, 216-218 zeros, instrução 1 = 16).
 #[allow(clippy::ptr_arg)] // the signature is `bank::WriteHook`
 pub fn write_hook(line: &mut Vec<u8>, key: RecordKey, t: &Titulo) {
     if key != RecordKey::Detail(b'1') {
         return;
     }
-    super::super::itau::zero_pad(line, 4, 17);
-    super::super::itau::zero_pad(line, 221, 234);
     let entrada = t.movimento.is_empty() || t.movimento == "01";
     let (Some(valor), Some(data)) = (t.multa.valor, t.multa.data) else {
         return;

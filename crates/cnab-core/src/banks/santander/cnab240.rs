@@ -23,10 +23,9 @@
 //! Motivo codes 01-64 (nota 40-A) are FEBRABAN's, so FEBRABAN's table is reused.
 
 use crate::bank::{oc, EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
-use crate::banks::itau::cnab240::{retorno_unpad, titulo_unpad, zero_pad};
 use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
 use crate::layouts::febraban240;
-use crate::model::{FileKind, Layout, OcorrenciaKind as K, PixInfo, RetornoEntry, Titulo};
+use crate::model::{FileKind, Layout, OcorrenciaKind as K, PixInfo, RetornoEntry};
 use crate::record::Record;
 
 /// The manual.
@@ -365,8 +364,8 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
         K::InstrucaoConfirmada,
         "Transferência de carteira/baixa",
     ),
-    oc("06", K::Liquidacao, "Liquidação"),
-    oc("09", K::Baixa, "Baixa"),
+    febraban240::ocorrencia("06"),
+    febraban240::ocorrencia("09"),
     oc("11", K::Informativo, "Títulos em carteira (em ser)"),
     oc(
         "12",
@@ -416,7 +415,7 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
         "Confirmação do pedido de alteração de outros dados",
     ),
     oc("28", K::Tarifa, "Débito de tarifas/custas"),
-    oc("29", K::Informativo, "Ocorrências do Pagador"),
+    febraban240::ocorrencia("29"),
     oc("30", K::InstrucaoRejeitada, "Alteração de dados rejeitada"),
     oc("32", K::InstrucaoRejeitada, "Código de IOF inválido"),
     oc("51", K::Informativo, "Título DDA reconhecido pelo Pagador"),
@@ -425,7 +424,7 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
         K::Informativo,
         "Título DDA não reconhecido pelo Pagador",
     ),
-    oc("53", K::Informativo, "Título DDA recusado pela CIP"),
+    febraban240::ocorrencia("53"),
     oc("A4", K::Informativo, "Pagador DDA"),
 ];
 
@@ -435,14 +434,6 @@ pub const ENTRY_REMESSA: &[EntryRecord] = febraban240::ENTRY_REMESSA;
 /// Entry: T, U, then Y when present.
 pub const ENTRY_RETORNO: &[EntryRecord] = febraban240::ENTRY_RETORNO;
 
-#[allow(clippy::ptr_arg)] // the engine's WriteHook signature
-fn write_hook(line: &mut Vec<u8>, key: RecordKey, _t: &Titulo) {
-    if key == RecordKey::Segment(b'Q') {
-        zero_pad(line, 19, 33);
-        zero_pad(line, 155, 169);
-    }
-}
-
 /// Santander remessa.
 pub const REMESSA: LayoutSpec = LayoutSpec::new(
     Layout::Cnab240,
@@ -451,9 +442,7 @@ pub const REMESSA: LayoutSpec = LayoutSpec::new(
     ENTRY_REMESSA,
     MOVIMENTOS,
     SOURCE,
-)
-.titulo_hook(titulo_unpad)
-.write_hook(write_hook);
+);
 
 /// Segmento Y-03 (identificação 18-19 = "03"): Pix data of a boleto híbrido. Santander's v2.5 manual predates it;
 /// positions as OpenCnabPHP reads them (`src/resources/B033/retorno/L040/RegistroY03.php`: 20-80 brancos, tipo de
@@ -462,9 +451,8 @@ pub const REMESSA: LayoutSpec = LayoutSpec::new(
 /// 159-190). Y shares its key with Y-04 (cheques), so the sub-record is told apart here, not by the table.
 const Y03: (usize, usize, usize, usize) = (81, 82, 159, 194);
 
-/// Retorno hook: the pagador's inscrição unpadded; the Pix data of a Y-03 into the entry's `pix`.
-fn retorno_hook(e: &mut RetornoEntry, records: &[Record<'_>], problems: &mut Vec<crate::Error>) {
-    retorno_unpad(e, records, problems);
+/// Retorno hook: the Pix data of a Y-03 into the entry's `pix`.
+fn retorno_hook(e: &mut RetornoEntry, records: &[Record<'_>], _problems: &mut Vec<crate::Error>) {
     let (tipo, url, txid, end) = Y03;
     for y in records.iter().filter(|r| r.layout.name == SEGMENTO_Y.name) {
         if y.bytes.get(17..19) != Some(b"03".as_slice()) {

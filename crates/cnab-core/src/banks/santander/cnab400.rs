@@ -20,7 +20,7 @@
 use crate::bank::any_motivo as m;
 use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
-use crate::model::{FileKind, Layout, Motivo, OcorrenciaKind as K, RetornoEntry, Titulo};
+use crate::model::{FileKind, Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
 use crate::record::Record;
 
 const SRC: &str = "Santander Layout CNAB 400 posições padrão Santander, H7800 v2.17 abril/2018";
@@ -582,15 +582,6 @@ const ENTRY_RETORNO: &[EntryRecord] = &[
     EntryRecord::if_any(RecordKey::Detail(b'2'), &[R::PixChave, R::PixTxid]),
 ];
 
-/// CPF/CNPJ fields are `9(014)`: zero-filled on the left.
-#[allow(clippy::ptr_arg)] // the signature is `bank::WriteHook`
-fn write_hook(line: &mut Vec<u8>, key: RecordKey, _t: &Titulo) {
-    if key == RecordKey::Detail(b'1') {
-        super::super::itau::zero_pad(line, 4, 17);
-        super::super::itau::zero_pad(line, 221, 234);
-    }
-}
-
 /// Santander CNAB 400 remessa.
 pub const REMESSA: LayoutSpec = LayoutSpec::new(
     Layout::Cnab400,
@@ -599,8 +590,7 @@ pub const REMESSA: LayoutSpec = LayoutSpec::new(
     ENTRY_REMESSA,
     MOVIMENTOS,
     SRC,
-)
-.write_hook(write_hook);
+);
 
 /// Santander CNAB 400 retorno.
 pub const RETORNO: LayoutSpec = LayoutSpec::new(

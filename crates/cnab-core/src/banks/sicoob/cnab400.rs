@@ -16,7 +16,7 @@
 //! - The retorno's seu número is read at 117-131 (15), not the leiaute's 117-126: the bank returns 15 characters
 //!   there, in the region the leiaute calls blank complemento (see the field).
 
-use crate::bank::{oc, EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
+use crate::bank::{oc, records400, EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
 use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
@@ -288,11 +288,7 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
 pub const REMESSA: LayoutSpec = LayoutSpec::new(
     Layout::Cnab400,
     FileKind::Remessa,
-    &[
-        (RecordKey::FileHeader, &HEADER_REMESSA),
-        (RecordKey::Detail(b'1'), &DETALHE_REMESSA),
-        (RecordKey::FileTrailer, &TRAILER_REMESSA),
-    ],
+    &records400(&HEADER_REMESSA, &DETALHE_REMESSA, &TRAILER_REMESSA),
     &[EntryRecord::first(RecordKey::Detail(b'1'))],
     MOVIMENTOS,
     SOURCE,
@@ -302,11 +298,7 @@ pub const REMESSA: LayoutSpec = LayoutSpec::new(
 pub const RETORNO: LayoutSpec = LayoutSpec::new(
     Layout::Cnab400,
     FileKind::Retorno,
-    &[
-        (RecordKey::FileHeader, &HEADER_RETORNO),
-        (RecordKey::Detail(b'1'), &DETALHE_RETORNO),
-        (RecordKey::FileTrailer, &TRAILER_RETORNO),
-    ],
+    &records400(&HEADER_RETORNO, &DETALHE_RETORNO, &TRAILER_RETORNO),
     &[EntryRecord::first(RecordKey::Detail(b'1'))],
     OCORRENCIAS,
     SOURCE,

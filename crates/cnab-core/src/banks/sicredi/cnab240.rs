@@ -9,7 +9,6 @@
 //! What differs is the code tables: movimento retorno C044 (below); motivos C047 are FEBRABAN's.
 
 use crate::bank::{oc, LayoutSpec, OcorrenciaDef};
-use crate::banks::itau::cnab240::{retorno_unpad, titulo_unpad};
 use crate::layouts::febraban240;
 use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
@@ -21,7 +20,7 @@ pub const SOURCE: &str =
 pub const OCORRENCIAS: &[OcorrenciaDef] = &[
     oc("02", K::EntradaConfirmada, "Entrada confirmada"),
     oc("03", K::EntradaRejeitada, "Entrada rejeitada"),
-    oc("06", K::Liquidacao, "Liquidação"),
+    febraban240::ocorrencia("06"),
     oc(
         "07",
         K::InstrucaoConfirmada,
@@ -32,7 +31,7 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
         K::InstrucaoConfirmada,
         "Confirmação do recebimento do cancelamento do desconto",
     ),
-    oc("09", K::Baixa, "Baixa"),
+    febraban240::ocorrencia("09"),
     oc(
         "12",
         K::InstrucaoConfirmada,
@@ -83,12 +82,8 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
     oc("28", K::Tarifa, "Débito de tarifas custas"),
     oc("30", K::InstrucaoRejeitada, "Alteração de dados rejeitada"),
     oc("36", K::InstrucaoRejeitada, "Baixa rejeitada"),
-    oc("51", K::Informativo, "Título DDA reconhecido pelo pagador"),
-    oc(
-        "52",
-        K::Informativo,
-        "Título DDA não reconhecido pelo pagador",
-    ),
+    febraban240::ocorrencia("51"),
+    febraban240::ocorrencia("52"),
 ];
 
 /// Sicredi remessa (FEBRABAN records, P/Q/R/S).
@@ -99,8 +94,7 @@ pub const REMESSA: LayoutSpec = LayoutSpec::new(
     febraban240::ENTRY_REMESSA,
     febraban240::MOVIMENTOS,
     SOURCE,
-)
-.titulo_hook(titulo_unpad);
+);
 
 /// Sicredi retorno (FEBRABAN records, T/U; Sicredi's C044 codes).
 pub const RETORNO: LayoutSpec = LayoutSpec::new(
@@ -111,8 +105,7 @@ pub const RETORNO: LayoutSpec = LayoutSpec::new(
     OCORRENCIAS,
     SOURCE,
 )
-.motivos(febraban240::MOTIVOS)
-.retorno_hook(retorno_unpad);
+.motivos(febraban240::MOTIVOS);
 
 /// CNAB 240 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];

@@ -17,7 +17,7 @@
 //! - Remessa records 5 (informativo), 6 (sacador avalista) and 7 (descontos 2 e 3) are not tabled yet.
 
 use crate::bank::motivo;
-use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::bank::{oc, records400, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
@@ -486,11 +486,7 @@ pub const MOTIVOS: &[MotivoDef] = &[
 pub const REMESSA: LayoutSpec = LayoutSpec::new(
     Layout::Cnab400,
     FileKind::Remessa,
-    &[
-        (RecordKey::FileHeader, &HEADER_REMESSA),
-        (RecordKey::Detail(b'1'), &DETALHE_REMESSA),
-        (RecordKey::FileTrailer, &TRAILER_REMESSA),
-    ],
+    &records400(&HEADER_REMESSA, &DETALHE_REMESSA, &TRAILER_REMESSA),
     &[EntryRecord::first(RecordKey::Detail(b'1'))],
     MOVIMENTOS,
     SOURCE,
@@ -500,11 +496,7 @@ pub const REMESSA: LayoutSpec = LayoutSpec::new(
 pub const RETORNO: LayoutSpec = LayoutSpec::new(
     Layout::Cnab400,
     FileKind::Retorno,
-    &[
-        (RecordKey::FileHeader, &HEADER_RETORNO),
-        (RecordKey::Detail(b'1'), &DETALHE_RETORNO),
-        (RecordKey::FileTrailer, &TRAILER_RETORNO),
-    ],
+    &records400(&HEADER_RETORNO, &DETALHE_RETORNO, &TRAILER_RETORNO),
     &[EntryRecord::first(RecordKey::Detail(b'1'))],
     OCORRENCIAS,
     SOURCE,

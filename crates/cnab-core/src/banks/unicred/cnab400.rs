@@ -22,7 +22,7 @@
 //! messages feed `mensagens[0..2]`. Tipos 6 and 7 are read only.
 
 use crate::bank::motivo;
-use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::bank::{oc, records400, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{FileKind, Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
 use crate::record::Record;
@@ -515,11 +515,8 @@ pub fn retorno_hook(
 }
 
 /// Records of a retorno.
-pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] = &[
-    (RecordKey::FileHeader, &RETORNO_HEADER),
-    (RecordKey::Detail(b'1'), &RETORNO_DETALHE),
-    (RecordKey::FileTrailer, &RETORNO_TRAILER),
-];
+pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] =
+    &records400(&RETORNO_HEADER, &RETORNO_DETALHE, &RETORNO_TRAILER);
 
 /// One detail record per entry.
 pub const ENTRY: &[EntryRecord] = &[EntryRecord::first(RecordKey::Detail(b'1'))];
