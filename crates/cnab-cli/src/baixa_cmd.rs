@@ -5,7 +5,7 @@
 //! - `cnab baixa --ledger L apply RETORNO…` or, in memory, `cnab baixa apply --titles TITLES.csv RETORNO…`
 //! - `cnab baixa due TITLES.csv --date YYYY-MM-DD`
 //! - `cnab baixa --ledger L settle ID --valor V --data D --meio M [--por WHO] [--motivo WHY]`
-//! - `cnab baixa --ledger L report [--date D] [--format json|csv] [--inadimplente-apos N]`, `… history ID`
+//! - `cnab baixa --ledger L report [--date D] [--format json|ndjson|csv] [--compact] [--inadimplente-apos N]`, `… history ID`
 //!
 //! Retornos are read strictly by default: every file is read before anything is applied, and the first read
 //! problem of any of them stops the command (exit 1) with nothing applied. With `--lenient`, the entries that
@@ -42,6 +42,8 @@ pub(crate) struct BaixaArgs {
 #[derive(Clone, Copy, ValueEnum)]
 pub(crate) enum Format {
     Json,
+    /// One JSON object per line, each with its `section`.
+    Ndjson,
     Csv,
 }
 
@@ -103,9 +105,13 @@ pub(crate) enum BaixaCmd {
         /// The report date (default: today, UTC).
         #[arg(long, value_parser = parse_date)]
         date: Option<NaiveDate>,
-        /// json or csv.
+        /// json (pretty, or one line with --compact), ndjson (one object per line, each with its `section`:
+        /// report, file, portfolio, inadimplente) or csv.
         #[arg(long, value_enum, default_value = "json")]
         format: Format,
+        /// With --format json: the document on one line.
+        #[arg(long)]
+        compact: bool,
         /// A customer is in default with a title overdue more than N days.
         #[arg(long, default_value_t = 0, value_name = "N")]
         inadimplente_apos: i64,
@@ -216,6 +222,13 @@ fn print(v: &Value) -> Result<(), Fail> {
     let mut s = serde_json::to_string_pretty(v).map_err(|e| Fail(1, e.to_string()))?;
     s.push('\n');
     emit(s.as_bytes())
+}
+
+/// Single-line JSON and a newline (NDJSON rows, `--compact`).
+fn line(v: &Value) -> Result<String, Fail> {
+    let mut s = serde_json::to_string(v).map_err(|e| Fail(1, e.to_string()))?;
+    s.push('\n');
+    Ok(s)
 }
 
 fn today() -> NaiveDate {
@@ -363,8 +376,12 @@ pub(crate) fn run(args: BaixaArgs) -> Result<bool, Fail> {
         BaixaCmd::Report {
             date,
             format,
+            compact,
             inadimplente_apos,
         } => {
+            if compact && !matches!(format, Format::Json) {
+                return Err(Fail(2, "--compact goes with --format json".into()));
+            }
             let mut l = need_ledger(ledger, "report")?;
             let date = date.unwrap_or_else(today);
             let files = l.files().map_err(ledger_err)?;
@@ -372,6 +389,10 @@ pub(crate) fn run(args: BaixaArgs) -> Result<bool, Fail> {
             let p = baixa::portfolio(&titles, date);
             let d = baixa::in_default(&titles, date, inadimplente_apos);
             match format {
+                Format::Json if compact => {
+                    let v = baixa::render::report(date, inadimplente_apos, &files, &p, &d);
+                    emit(line(&v)?.as_bytes())?;
+                }
                 Format::Json => print(&baixa::render::report(
                     date,
                     inadimplente_apos,
@@ -379,6 +400,13 @@ pub(crate) fn run(args: BaixaArgs) -> Result<bool, Fail> {
                     &p,
                     &d,
                 ))?,
+                Format::Ndjson => {
+                    let mut s = String::new();
+                    for row in baixa::render::report_rows(date, inadimplente_apos, &files, &p, &d) {
+                        s.push_str(&line(&row)?);
+                    }
+                    emit(s.as_bytes())?;
+                }
                 Format::Csv => {
                     let s = baixa::render::report_csv(&files, &p, &d)
                         .map_err(|e| Fail(1, e.to_string()))?;
