@@ -6,7 +6,6 @@
 //! it: the installments become open titles, the originals are renegotiated. With `--proposta` nothing is recorded.
 
 use baixa::acordo::{self, Termos};
-use baixa::Ledger;
 use chrono::NaiveDate;
 use clap::Args;
 use rust_decimal::Decimal;
