@@ -37,7 +37,8 @@
 //! business days, rounding), [`key`] (normalized keys and content identities), [`engine`] (matching and
 //! classification over the [`Book`] trait), [`outcome`], [`ledger`] (the [`Ledger`] trait, [`MemoryLedger`],
 //! [`SqliteLedger`], [`PostgresLedger`], the SQL [`schema`]), [`report`], [`render`] (the JSON/CSV the CLI and the
-//! bindings print).
+//! bindings print), [`regua`] (the régua de cobrança: steps issued once), [`instrucao`] (its steps through the bank
+//! as an instruction remessa), [`acordo`] (open titles replaced by installments).
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 

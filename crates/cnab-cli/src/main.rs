@@ -13,6 +13,7 @@ use clap::{Parser, Subcommand};
 use cnab_core::{read_with_envelope, Bank, CnabFile, Error, ErrorKind, Layout, ReadOptions};
 use rust_decimal::Decimal;
 
+mod acordo_cmd;
 mod baixa_cmd;
 mod boleto_cmd;
 mod cnab150_cmd;
@@ -145,6 +146,8 @@ enum Cmd {
     Baixa(baixa_cmd::BaixaArgs),
     /// Régua de cobrança: the collection steps due on a date (reminders, avisos, cartas…), issued once → JSON.
     Regua(regua_cmd::ReguaArgs),
+    /// Acordo: replace a payer's open titles by installments (the proposal's arithmetic, recorded in the ledger).
+    Acordo(acordo_cmd::AcordoArgs),
 }
 
 /// How `validate` prints.
@@ -667,6 +670,7 @@ fn run(out: &mut Out, cli: Cli) -> Result<bool, Fail> {
         Cmd::Pix { cmd } => pix_cmd::run(out, cmd),
         Cmd::Baixa(args) => baixa_cmd::run(args),
         Cmd::Regua(args) => regua_cmd::run(args),
+        Cmd::Acordo(args) => acordo_cmd::run(args),
         Cmd::Banks => {
             write!(out, "{}", banks_table())?;
             Ok(true)

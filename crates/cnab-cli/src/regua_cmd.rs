@@ -41,7 +41,22 @@ pub(crate) struct ReguaArgs {
     nsa: Option<u64>,
 }
 
-fn parse_date(s: &str) -> Result<NaiveDate, String> {
+/// The ledger `--ledger` names: an SQLite file (created if missing) or a `postgres://` URL.
+pub(crate) fn open_ledger(spec: &str) -> Result<Box<dyn ReguaLedger>, Fail> {
+    let spec = spec.trim();
+    if spec.is_empty() {
+        return Err(Fail(2, "--ledger needs a file or a postgres:// URL".into()));
+    }
+    Ok(
+        if spec.starts_with("postgres://") || spec.starts_with("postgresql://") {
+            Box::new(PostgresLedger::connect(spec).map_err(|e| Fail(1, format!("ledger: {e}")))?)
+        } else {
+            Box::new(SqliteLedger::open(spec).map_err(|e| Fail(1, format!("ledger: {e}")))?)
+        },
+    )
+}
+
+pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("{s:?} is not a date YYYY-MM-DD"))
 }
 
@@ -50,16 +65,7 @@ pub(crate) fn run(args: ReguaArgs) -> Result<bool, Fail> {
         .map_err(|e| Fail(1, format!("{}: {e}", args.policy.display())))?;
     let politica = Politica::from_toml(&text)
         .map_err(|e| Fail(1, format!("{}: {e}", args.policy.display())))?;
-    let spec = args.ledger.trim();
-    if spec.is_empty() {
-        return Err(Fail(2, "--ledger needs a file or a postgres:// URL".into()));
-    }
-    let mut ledger: Box<dyn ReguaLedger> =
-        if spec.starts_with("postgres://") || spec.starts_with("postgresql://") {
-            Box::new(PostgresLedger::connect(spec).map_err(|e| Fail(1, format!("ledger: {e}")))?)
-        } else {
-            Box::new(SqliteLedger::open(spec).map_err(|e| Fail(1, format!("ledger: {e}")))?)
-        };
+    let mut ledger = open_ledger(&args.ledger)?;
     let mut registradas = Vec::new();
     for f in &args.remessa {
         let bytes = std::fs::read(f).map_err(|e| Fail(1, format!("{}: {e}", f.display())))?;
@@ -113,7 +119,7 @@ pub(crate) fn run(args: ReguaArgs) -> Result<bool, Fail> {
     print(&v)
 }
 
-fn print(v: &serde_json::Value) -> Result<bool, Fail> {
+pub(crate) fn print(v: &serde_json::Value) -> Result<bool, Fail> {
     let mut s = serde_json::to_string_pretty(v).map_err(|e| Fail(1, e.to_string()))?;
     s.push('\n');
     use std::io::Write;

@@ -278,3 +278,112 @@ fn regua_remessa_out() {
     );
     assert!(!std::path::Path::new(&out).exists());
 }
+
+/// `cnab acordo`: two overdue titles of one payer replaced by three installments; the proposal first (nothing
+/// recorded), then recorded; the report counts the originals apart; the régua reminds of the first installment.
+#[test]
+fn acordo_end_to_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |f: &str| dir.path().join(f).to_string_lossy().into_owned();
+    let (ledger, titles, policy) = (p("l.db"), p("t.csv"), p("politica.toml"));
+    std::fs::write(
+        &titles,
+        "id,banco,nosso_numero,valor,vencimento,multa_pct,juros_pct_mes,pagador_documento,pagador_nome\n\
+         A,341,10000001,1000.00,2026-03-10,2,1,12345678000195,Padaria Sol\n\
+         B,341,10000002,500.00,2026-03-20,2,1,12345678000195,Padaria Sol\n",
+    )
+    .unwrap();
+    std::fs::write(&policy, POLICY).unwrap();
+    let (code, _, err) = cnab(&["baixa", "--ledger", &ledger, "import-titles", &titles]);
+    assert_eq!(code, 0, "{err}");
+    let acordo = |extra: &[&str]| {
+        let mut a = vec![
+            "acordo",
+            "--ledger",
+            &ledger,
+            "--id",
+            "AC-7",
+            "--date",
+            "2026-04-09",
+            "--titulo",
+            "A",
+            "--titulo",
+            "B",
+            "--parcelas",
+            "3",
+            "--primeiro-vencimento",
+            "2026-05-31",
+        ];
+        a.extend_from_slice(extra);
+        cnab(&a)
+    };
+    // 1030.00 + 513.33 = 1543.33, no discount: 514.44 × 3 = 1543.32, the centavo left over on the first
+    let (code, out, err) = acordo(&["--proposta"]);
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["recorded"], false);
+    assert_eq!(v["valor_negociado"], "1543.33");
+    let parcelas: Vec<_> = v["parcelas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["titulo"].as_str().unwrap().to_string(),
+                p["vencimento"].as_str().unwrap().to_string(),
+                p["valor"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let s = |x: &str| x.to_string();
+    assert_eq!(
+        parcelas,
+        [
+            (s("AC-7-1"), s("2026-05-31"), s("514.45")),
+            (s("AC-7-2"), s("2026-06-30"), s("514.44")),
+            (s("AC-7-3"), s("2026-07-31"), s("514.44"))
+        ]
+    );
+    // recorded now; the proposal had recorded nothing
+    let (code, out, err) = acordo(&[]);
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["recorded"], true);
+    // again: refused
+    let (code, _, err) = acordo(&[]);
+    assert_eq!(code, 1);
+    assert!(err.contains("title A is renegotiated, not open"), "{err}");
+    // the report: the installments open, the originals renegotiated
+    let (code, out, err) = cnab(&[
+        "baixa",
+        "--ledger",
+        &ledger,
+        "report",
+        "--date",
+        "2026-04-09",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let r: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        (
+            &r["portfolio"]["open"]["count"],
+            &r["portfolio"]["open"]["valor"]
+        ),
+        (&json!(3), &json!("1543.33"))
+    );
+    assert_eq!(
+        (
+            &r["portfolio"]["renegotiated"]["count"],
+            &r["portfolio"]["renegotiated"]["valor"]
+        ),
+        (&json!(2), &json!("1500.00"))
+    );
+    // the régua: the lembrete of the first installment, nothing for the originals
+    let r = regua(&ledger, &policy, "2026-05-26");
+    let a = r["actions"].as_array().unwrap();
+    assert_eq!(a.len(), 1);
+    assert_eq!(
+        (&a[0]["titulo"], &a[0]["acao"], &a[0]["saldo"]),
+        (&json!("AC-7-1"), &json!("lembrete"), &json!("514.45"))
+    );
+}

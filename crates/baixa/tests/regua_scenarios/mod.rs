@@ -17,8 +17,11 @@ use baixa::{
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+/// A scenario: it takes an empty ledger.
+pub type Scenario = fn(&mut dyn ReguaLedger);
+
 /// Every scenario, by name.
-pub const SCENARIOS: &[(&str, fn(&mut dyn ReguaLedger))] = &[
+pub const SCENARIOS: &[(&str, Scenario)] = &[
     ("successive_dates", successive_dates),
     ("missed_step_issued_late", missed_step_issued_late),
     ("one_carta_per_payer", one_carta_per_payer),
@@ -354,16 +357,16 @@ acao = "baixa"
 canal = "banco"
 "#;
 
+/// (título, movimento, vencimento, abatimento) of a título read back.
+type Row = (String, String, Option<NaiveDate>, Option<Decimal>);
+
 /// One run that writes its instruction remessa, read back: (título, movimento, vencimento, abatimento) per título.
 fn run_banco(
     l: &mut dyn ReguaLedger,
     p: &Politica,
     reg: &[RemessaRegistrada],
     date: &str,
-) -> (
-    ReguaRun,
-    Vec<(String, String, Option<NaiveDate>, Option<Decimal>)>,
-) {
+) -> (ReguaRun, Vec<Row>) {
     let run = regua::run_with(l, p, d(date), |a| instrucao::preparar(a, reg)).unwrap();
     let out = instrucao::remessas(&run.actions, reg, d(date), None).unwrap();
     let mut rows = Vec::new();
@@ -575,7 +578,7 @@ pub fn acordo_two_titles_three_parcelas(l: &mut dyn ReguaLedger) {
         (m("510.84"), d("2026-05-31"), "12.345.678/0001-95", 341)
     );
     assert_eq!(p1.multa.as_ref().unwrap().valor, m("2"));
-    assert_eq!(l.acordos().unwrap(), [a.clone()]);
+    assert_eq!(l.acordos().unwrap(), std::slice::from_ref(&a));
 
     // the portfolio counts the installments and C open, the originals apart: nothing twice
     let p = baixa::portfolio(&titles, d("2026-04-09"));
