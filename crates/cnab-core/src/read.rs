@@ -836,7 +836,7 @@ impl<'a> Engine<'a> {
         } else {
             classify(self.spec.layout, &raw)
         };
-        let layout = key.and_then(|k| self.spec.record(k));
+        let layout = key.and_then(|k| self.spec.record_for(k, &raw));
         if self.keep_records {
             let rec = match (&self.source, self.at) {
                 (Some(src), Some(at)) => {
