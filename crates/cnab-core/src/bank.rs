@@ -148,6 +148,41 @@ pub struct EntryRecord {
     pub emit: Emit,
 }
 
+impl EntryRecord {
+    /// The record that starts an entry, always written.
+    pub const fn first(key: RecordKey) -> Self {
+        EntryRecord {
+            key,
+            starts: true,
+            emit: Emit::Always,
+        }
+    }
+    /// A following record, always written.
+    pub const fn always(key: RecordKey) -> Self {
+        EntryRecord {
+            key,
+            starts: false,
+            emit: Emit::Always,
+        }
+    }
+    /// A following record, written when the title has a value for one of `roles`.
+    pub const fn if_any(key: RecordKey, roles: &'static [Role]) -> Self {
+        EntryRecord {
+            key,
+            starts: false,
+            emit: Emit::IfAny(roles),
+        }
+    }
+    /// A following record we read but never write.
+    pub const fn read_only(key: RecordKey) -> Self {
+        EntryRecord {
+            key,
+            starts: false,
+            emit: Emit::Never,
+        }
+    }
+}
+
 /// One ocorrência (retorno) or movimento (remessa) code.
 #[derive(Debug, Clone, Copy)]
 pub struct OcorrenciaDef {
@@ -205,6 +240,24 @@ pub struct MotivoDef {
     pub description: &'static str,
 }
 
+/// Shorthand to build motivo tables: a motivo code for the ocorrências it applies to (empty = any).
+pub const fn motivo(
+    ocorrencias: &'static [&'static str],
+    code: &'static str,
+    description: &'static str,
+) -> MotivoDef {
+    MotivoDef {
+        ocorrencias,
+        code,
+        description,
+    }
+}
+
+/// A motivo code that applies whatever the ocorrência.
+pub const fn any_motivo(code: &'static str, description: &'static str) -> MotivoDef {
+    motivo(&[], code, description)
+}
+
 /// A bank hook that adjusts a normalized retorno entry from its records (nosso número split over fields, …); what it
 /// finds wrong goes into the problems list (strict mode stops at the first).
 pub type RetornoHook = fn(&mut RetornoEntry, &[Record<'_>], &mut Vec<crate::Error>);
@@ -240,6 +293,31 @@ pub struct LayoutSpec {
     pub write_hook: Option<WriteHook>,
     /// Line ending the bank demands in remessas.
     pub crlf: bool,
+    /// How records are told apart and how the file is framed (header literal, record-type width, trailer).
+    pub framing: Framing,
+}
+
+/// How a layout frames its file, for the few that do not follow the CNAB pattern (a `0` header, one-character record
+/// types, a `9` trailer).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Framing {
+    /// A literal the file header starts with, which identifies the layout by itself (detection reads it before
+    /// anything else); empty for CNAB headers (type `0`, bank code at 77-79 or 1-3).
+    pub header_literal: &'static str,
+    /// Characters that type a record: 1 for CNAB (`1`, `7`, …); 2 for layouts whose records are typed `01`, `02`
+    /// (read as [`RecordKey::Detail`] of the second character).
+    pub type_width: u8,
+    /// Whether the file ends with a trailer record (`9`); without one the header's record count is checked.
+    pub file_trailer: bool,
+}
+
+impl Framing {
+    /// The CNAB framing: a type-`0` header, one-character record types, a type-`9` trailer.
+    pub const STANDARD: Framing = Framing {
+        header_literal: "",
+        type_width: 1,
+        file_trailer: true,
+    };
 }
 
 impl LayoutSpec {
@@ -266,6 +344,7 @@ impl LayoutSpec {
             titulo_hook: None,
             write_hook: None,
             crlf: true,
+            framing: Framing::STANDARD,
         }
     }
     /// The header layout versions this table is for.
@@ -296,6 +375,11 @@ impl LayoutSpec {
     /// Whether remessas use CRLF (true) or LF.
     pub const fn crlf(mut self, crlf: bool) -> Self {
         self.crlf = crlf;
+        self
+    }
+    /// A framing other than CNAB's.
+    pub const fn framing(mut self, framing: Framing) -> Self {
+        self.framing = framing;
         self
     }
 

@@ -248,6 +248,17 @@ pub enum ErrorKind {
         /// Last plausible year.
         max: i32,
     },
+    /// A layout without a trailer: the header's record count does not match the records read (BRB's "DCB"
+    /// remessa declares its count in the header).
+    #[error(
+        "header says {declared} records, but the file has {counted} (this layout has no trailer)"
+    )]
+    HeaderCount {
+        /// What the header says.
+        declared: u64,
+        /// What we counted.
+        counted: u64,
+    },
     /// A model value is invalid for writing (a bad CPF/CNPJ, a missing required value, …).
     #[error("{reason}")]
     Invalid {
@@ -341,6 +352,7 @@ impl ErrorKind {
             ErrorKind::WrongFileKind { .. } => "wrong_file_kind",
             ErrorKind::ControlByte { .. } => "control_byte",
             ErrorKind::DateOutOfRange { .. } => "date_out_of_range",
+            ErrorKind::HeaderCount { .. } => "header_count",
             ErrorKind::Io { .. } => "io",
         }
     }
@@ -353,6 +365,7 @@ impl ErrorKind {
             | ErrorKind::LineTooLong { .. }
             | ErrorKind::MissingTrailer
             | ErrorKind::TrailerCount { .. }
+            | ErrorKind::HeaderCount { .. }
             | ErrorKind::Io { .. } => ErrorCategory::FileDefect,
             ErrorKind::NotDigits { .. }
             | ErrorKind::BadDate { .. }
@@ -670,9 +683,10 @@ mod tests {
             ErrorKind::WrongFileKind { .. } => 34,
             ErrorKind::ControlByte { .. } => 35,
             ErrorKind::DateOutOfRange { .. } => 36,
+            ErrorKind::HeaderCount { .. } => 37,
         }
     }
-    const KINDS: usize = 37;
+    const KINDS: usize = 38;
 
     /// One sample of every kind, with the JSON its kind-specific part must give: (kind, code, category, fields).
     fn samples() -> Vec<(ErrorKind, &'static str, &'static str, Value)> {
@@ -967,6 +981,15 @@ mod tests {
                 "date_out_of_range",
                 "field",
                 json!({"found": "01015000", "min": 1990, "max": 2099}),
+            ),
+            (
+                ErrorKind::HeaderCount {
+                    declared: 4,
+                    counted: 3,
+                },
+                "header_count",
+                "file_defect",
+                json!({"declared": 4, "counted": 3}),
             ),
         ]
     }

@@ -1014,7 +1014,19 @@ fn write_file<T>(
     }
     w.ctl.qtd_titulos = file_titulos;
     w.ctl.valor_total = file_valor;
-    w.control_record(RecordKey::FileTrailer)?;
+    if spec.framing.file_trailer {
+        w.control_record(RecordKey::FileTrailer)?;
+    } else {
+        // No trailer (BRB's "DCB" remessa): the header carries the record count, known only now.
+        // Written a second time with the same values: its warnings were given the first time.
+        w.ctl.qtd_registros = w.lines.len() as u64;
+        let warned = w.warnings.len();
+        let header = w.push(RecordKey::FileHeader, HEADER_ID, &|_| None, header_path)?;
+        w.warnings.truncate(warned);
+        if let Some(first) = w.lines.first_mut() {
+            *first = header;
+        }
+    }
     Ok(w.finish(opts))
 }
 
@@ -1402,8 +1414,7 @@ fn fill_nosso_numero_dv(
 ///
 /// ```
 /// use cnab_core::{write_remessa, read_remessa, Bank, Layout, Remessa, ReadOptions};
-/// let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/341-itau/cnab240/remessa/remessa.model.json")).unwrap();
-/// let remessa: Remessa = serde_json::from_str(&json).unwrap();
+/// let remessa = read_remessa(cnab_core::tutorial::ITAU_240_REMESSA, ReadOptions::strict()).unwrap();
 /// let bytes = write_remessa(&remessa, Bank::new(341), Layout::Cnab240).unwrap();
 /// let back = read_remessa(&bytes, ReadOptions::strict()).unwrap();
 /// assert_eq!(back.titulos.len(), remessa.titulos.len());
@@ -1417,8 +1428,7 @@ pub fn write_remessa(remessa: &Remessa, bank: Bank, layout: Layout) -> Result<Ve
 ///
 /// ```
 /// use cnab_core::{write_remessa_with, Bank, Layout, Remessa, WriteOptions, WarningKind};
-/// let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/341-itau/cnab240/remessa/remessa.model.json")).unwrap();
-/// let mut remessa: Remessa = serde_json::from_str(&json).unwrap();
+/// let mut remessa = cnab_core::read_remessa(cnab_core::tutorial::ITAU_240_REMESSA, cnab_core::ReadOptions::strict()).unwrap();
 /// remessa.titulos[0].pagador.nome = "MARIA ".repeat(10);
 /// let w = write_remessa_with(&remessa, Bank::new(341), Layout::Cnab240, WriteOptions::default()).unwrap();
 /// assert_eq!(w.warnings[0].field, "pagador.nome");
