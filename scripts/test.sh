@@ -41,6 +41,9 @@ cargo package --workspace --no-verify --allow-dirty --quiet
 echo "== Real-file gate"
 if [ -d ../shared/corpus/real ]; then
   cargo run -q -p cnab-cli -- corpus ../shared/corpus/real --expect corpus-expectations.tsv
+  # Products beside cobrança: CNAB 150 (read strictly, entries summing to the Z trailer) and CNAB 240 pagamentos /
+  # extrato (read structurally).
+  cargo run -q -p cnab-cli -- corpus ../shared/corpus/real/other --expect corpus-expectations.tsv
 else
   echo "(../shared/corpus/real not present: skipped)"
 fi

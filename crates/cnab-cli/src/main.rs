@@ -15,6 +15,7 @@ use rust_decimal::Decimal;
 
 mod baixa_cmd;
 mod boleto_cmd;
+mod cnab150_cmd;
 mod corpus;
 mod export;
 mod gen_cmd;
@@ -51,6 +52,10 @@ enum Cmd {
         /// Stream a retorno entry by entry in constant memory (for files larger than memory).
         #[arg(long)]
         stream: bool,
+        /// Read as this layout (150, 240 or 400) instead of detecting it; 150 is FEBRABAN's débito automático /
+        /// arrecadação layout.
+        #[arg(long)]
+        layout: Option<u16>,
     },
     /// The normalized model on stdout: JSON (pretty or `--compact`), NDJSON or CSV.
     Parse {
@@ -73,6 +78,9 @@ enum Cmd {
         /// Force the bank code (e.g. 341) instead of detecting it.
         #[arg(long)]
         bank: Option<String>,
+        /// Read as this layout (150, 240 or 400) instead of detecting it.
+        #[arg(long)]
+        layout: Option<u16>,
     },
     /// Every problem, one per line with line, columns and field (or a JSON array); exit 1 if any.
     Validate {
@@ -81,6 +89,9 @@ enum Cmd {
         /// `text`: one problem per line; `json`: one JSON array of problems (the error JSON of `parse --lenient`).
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Read as this layout (150, 240 or 400) instead of detecting it.
+        #[arg(long)]
+        layout: Option<u16>,
     },
     /// Write a remessa from a JSON model (the `Remessa` of `cnab parse`) to stdout or --out.
     Remessa {
@@ -103,7 +114,7 @@ enum Cmd {
     Corpus {
         /// Folder with MANIFEST.tsv.
         dir: PathBuf,
-        /// Only this layout (240 or 400).
+        /// Only this layout (150, 240 or 400).
         #[arg(long)]
         layout: Option<u16>,
         /// Only this bank code.
@@ -166,7 +177,7 @@ impl From<Error> for Fail {
 }
 
 /// The name errors about a file's content carry: the path as given (none for standard input).
-fn source_name(path: &Path) -> Option<Arc<str>> {
+pub(crate) fn source_name(path: &Path) -> Option<Arc<str>> {
     (path.as_os_str() != "-").then(|| Arc::from(path.display().to_string()))
 }
 
@@ -269,12 +280,22 @@ fn inspect_stream(out: &mut Out, file: &Path, lenient: bool, rows: usize) -> Res
 }
 
 /// Prints the summary; `Ok(false)` when it lists problems (exit 1).
-fn inspect(out: &mut Out, file: &Path, lenient: bool, rows: usize) -> Result<bool, Fail> {
+fn inspect(
+    out: &mut Out,
+    file: &Path,
+    lenient: bool,
+    rows: usize,
+    layout: Option<u16>,
+) -> Result<bool, Fail> {
     let name = source_name(file);
     let bytes = read_input(file)?;
+    if cnab150_cmd::chosen(&bytes, layout)? {
+        return cnab150_cmd::inspect(out, &bytes, &name, lenient, rows);
+    }
     let d = cnab_core::detect(&bytes).map_err(|e| named(e, &name))?;
     let opts = ReadOptions {
         lenient,
+        layout: layout.and_then(Layout::from_number),
         ..ReadOptions::default()
     };
     let (mut parsed, _) = read_with_envelope(&bytes, opts).map_err(|e| {
@@ -385,7 +406,7 @@ fn inspect(out: &mut Out, file: &Path, lenient: bool, rows: usize) -> Result<boo
 }
 
 /// Lists the problems after the summary; `Ok(false)` when there are any.
-fn print_problems(out: &mut Out, p: &[Error]) -> Result<bool, Fail> {
+pub(crate) fn print_problems(out: &mut Out, p: &[Error]) -> Result<bool, Fail> {
     if !p.is_empty() {
         writeln!(out)?;
         writeln!(out, "problems ({}):", p.len())?;
@@ -409,7 +430,7 @@ fn parse(
     file: &Path,
     (lenient, format, compact): (bool, ParseFormat, bool),
     records: bool,
-    bank: Option<String>,
+    (bank, layout): (Option<String>, Option<u16>),
 ) -> Result<bool, Fail> {
     let json = format == ParseFormat::Json;
     if !json && (records || compact) {
@@ -420,12 +441,21 @@ fn parse(
     }
     let name = source_name(file);
     let bytes = read_input(file)?;
+    if cnab150_cmd::chosen(&bytes, layout)? {
+        let f = match format {
+            ParseFormat::Json => "json",
+            ParseFormat::Ndjson => "ndjson",
+            ParseFormat::Csv => "csv",
+        };
+        return cnab150_cmd::parse(out, &bytes, &name, lenient, f, (compact, records));
+    }
     let bank = bank.as_deref().map(parse_bank).transpose()?;
     let read = read_with_envelope(
         &bytes,
         ReadOptions {
             lenient,
             bank,
+            layout: layout.and_then(Layout::from_number),
             ..ReadOptions::default()
         },
     );
@@ -497,21 +527,29 @@ fn parse(
     Ok(clean)
 }
 
-fn validate(out: &mut Out, file: &Path, format: Format) -> Result<bool, Fail> {
+fn validate(out: &mut Out, file: &Path, format: Format, layout: Option<u16>) -> Result<bool, Fail> {
     let name = source_name(file);
     let bytes = read_input(file)?;
     // The reader checks every field of every record: validating is reading leniently and listing the problems.
-    let parsed = match read_with_envelope(&bytes, ReadOptions::lenient()) {
-        Ok((parsed, _)) => parsed,
+    let read = if cnab150_cmd::chosen(&bytes, layout)? {
+        cnab150_cmd::problems(&bytes, &name)
+    } else {
+        let opts = ReadOptions {
+            layout: layout.and_then(Layout::from_number),
+            ..ReadOptions::lenient()
+        };
+        read_with_envelope(&bytes, opts).map(|(parsed, _)| match parsed {
+            CnabFile::Retorno(r) => r.problems,
+            CnabFile::Remessa(r) => r.problems,
+        })
+    };
+    let mut all = match read {
+        Ok(problems) => problems,
         Err(e) if format == Format::Json => {
             out.json(&[named(e, &name)])?;
             return Ok(false);
         }
         Err(e) => return Err(named(e, &name).into()),
-    };
-    let mut all = match parsed {
-        CnabFile::Retorno(r) => r.problems,
-        CnabFile::Remessa(r) => r.problems,
     };
     all.sort_by_key(|e| (e.line, e.columns));
     if let Some(n) = &name {
@@ -575,11 +613,12 @@ fn run(out: &mut Out, cli: Cli) -> Result<bool, Fail> {
             lenient,
             rows,
             stream,
+            layout,
         } => {
-            if stream {
+            if stream && layout != Some(150) {
                 inspect_stream(out, &file, lenient, rows)
             } else {
-                inspect(out, &file, lenient, rows)
+                inspect(out, &file, lenient, rows, layout)
             }
         }
         Cmd::Parse {
@@ -589,8 +628,19 @@ fn run(out: &mut Out, cli: Cli) -> Result<bool, Fail> {
             compact,
             records,
             bank,
-        } => parse(out, &file, (lenient, format, compact), records, bank),
-        Cmd::Validate { file, format } => validate(out, &file, format),
+            layout,
+        } => parse(
+            out,
+            &file,
+            (lenient, format, compact),
+            records,
+            (bank, layout),
+        ),
+        Cmd::Validate {
+            file,
+            format,
+            layout,
+        } => validate(out, &file, format, layout),
         Cmd::Remessa {
             model,
             bank,

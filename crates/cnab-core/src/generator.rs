@@ -337,7 +337,7 @@ impl Plan {
         let trailer = spec.record(RecordKey::FileTrailer);
         let line_counter = match opts.layout {
             Layout::Cnab240 => trailer.and_then(|t| t.by_role(Role::QtdRegistros)),
-            Layout::Cnab400 => trailer.and_then(|t| t.by_role(Role::Sequencial)),
+            Layout::Cnab400 | Layout::Cnab150 => trailer.and_then(|t| t.by_role(Role::Sequencial)),
         };
         // Without a counter in the table, the manuals' 6 digits (see the module documentation).
         let max_lines = line_counter.map_or(999_999, count_capacity);

@@ -31,6 +31,7 @@
 
 pub mod bank;
 pub mod banks;
+pub mod cnab150;
 pub mod doc;
 pub mod error;
 pub mod field;
@@ -48,6 +49,7 @@ pub use bank::{Bank, BankSpec, LayoutSpec, RecordKey};
 pub use error::{Error, ErrorCategory, ErrorKind, Result};
 pub use field::{FieldSpec, Kind, RecordLayout, Role, Value};
 pub use model::*;
+pub use read::read_structure;
 pub use read::{
     detect, read, read_remessa, read_retorno, read_with_envelope, CnabFile, Detected, Envelope,
     ReadOptions, RemessaReader, RetornoReader,

@@ -11,7 +11,7 @@ use crate::bank::Bank;
 use crate::error::Error;
 use crate::record::RawRecord;
 
-/// CNAB 240 or CNAB 400.
+/// CNAB 240, CNAB 400 or FEBRABAN's 150-byte layouts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Layout {
     /// FEBRABAN CNAB 240.
@@ -20,6 +20,9 @@ pub enum Layout {
     /// A bank's CNAB 400.
     #[serde(rename = "400")]
     Cnab400,
+    /// FEBRABAN's 150-byte layouts (débito automático, arrecadação); read by [`crate::cnab150`].
+    #[serde(rename = "150")]
+    Cnab150,
 }
 
 impl Layout {
@@ -28,15 +31,17 @@ impl Layout {
         match self {
             Layout::Cnab240 => 240,
             Layout::Cnab400 => 400,
+            Layout::Cnab150 => 150,
         }
     }
-    /// 240 or 400.
+    /// 150, 240 or 400.
     pub const fn number(self) -> u16 {
         self.line_len() as u16
     }
-    /// From 240 or 400.
+    /// From 150, 240 or 400.
     pub fn from_number(n: u16) -> Option<Self> {
         match n {
+            150 => Some(Layout::Cnab150),
             240 => Some(Layout::Cnab240),
             400 => Some(Layout::Cnab400),
             _ => None,
@@ -65,6 +70,62 @@ impl std::fmt::Display for FileKind {
         f.write_str(match self {
             FileKind::Remessa => "remessa",
             FileKind::Retorno => "retorno",
+        })
+    }
+}
+
+/// What a file is for: the product beside the bank, layout and kind. Cobrança (boletos) is what the CNAB 240/400
+/// tables of `banks` read; the others are told apart so that they are never read as cobrança.
+///
+/// CNAB 240: the first batch header's service code (positions 10-11, FEBRABAN 240 v10.7 field G025 "Tipo de
+/// Serviço"): `01` cobrança, `04` conciliação bancária (extrato), `05` débitos, `20`/`22`/`30`/`98` and the other
+/// payment services pagamentos. CNAB 150: the details (`G` arrecadação, the others débito automático).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Product {
+    /// Cobrança: boletos registered (remessa) and their events (retorno).
+    #[default]
+    Cobranca,
+    /// Débito automático: debits in the payer's account (CNAB 150, CNAB 240 service 05).
+    DebitoAutomatico,
+    /// Arrecadação: payments of 48-digit convênio slips (CNAB 150 registro G).
+    Arrecadacao,
+    /// Pagamentos: the company paying suppliers, salaries, taxes, boletos (CNAB 240 SISPAG/Multipag).
+    Pagamentos,
+    /// Extrato: bank statement for conciliation (CNAB 240 service 04, segment E).
+    Extrato,
+}
+
+impl Product {
+    /// True for cobrança (the default, left out of serialized detections).
+    pub fn is_cobranca(&self) -> bool {
+        *self == Product::Cobranca
+    }
+    /// The product of a CNAB 240 batch from its service code (FEBRABAN 240 v10.7, G025 "Tipo de Serviço"); `None`
+    /// for a code FEBRABAN does not list.
+    pub fn from_240_service(code: &[u8]) -> Option<Self> {
+        Some(match code {
+            b"01" => Product::Cobranca,
+            b"04" => Product::Extrato,
+            b"05" => Product::DebitoAutomatico,
+            b"10" | b"20" | b"22" | b"23" | b"25" | b"26" | b"30" | b"32" | b"33" | b"34"
+            | b"40" | b"41" | b"50" | b"60" | b"70" | b"75" | b"77" | b"80" | b"90" | b"98" => {
+                Product::Pagamentos
+            }
+            _ => return None,
+        })
+    }
+}
+
+impl std::fmt::Display for Product {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Product::Cobranca => "cobrança",
+            Product::DebitoAutomatico => "débito automático",
+            Product::Arrecadacao => "arrecadação",
+            Product::Pagamentos => "pagamentos",
+            Product::Extrato => "extrato",
         })
     }
 }

@@ -75,6 +75,9 @@ pub(crate) fn detect_full(
         .find(|&len| utf8_fits(first, len))
         .map(|len| fit_line(first, len));
     let first: &[u8] = transcoded.as_deref().unwrap_or(first);
+    if let Some(d) = crate::cnab150::detect_150(lines, default_kind) {
+        return d.map(|d| (d, Vec::new()));
+    }
     let mut notes = Vec::new();
     if let Some((code, spec)) = literal_header(first) {
         // A layout whose header opens with its own literal (BRB's "DCB" remessa) is that layout, whatever else the
@@ -89,6 +92,7 @@ pub(crate) fn detect_full(
                 bank: Bank::new(code),
                 layout: spec.layout,
                 kind: spec.kind,
+                product: Product::Cobranca,
                 version,
                 supported: true,
             },
@@ -123,6 +127,7 @@ pub(crate) fn detect_full(
                 Detected {
                     bank: Bank::new(code),
                     layout: Layout::Cnab400,
+                    product: Product::Cobranca,
                     kind: FileKind::Retorno,
                     version: String::new(),
                     supported: true,
@@ -212,13 +217,16 @@ pub(crate) fn detect_full(
             .filter(|_| first.get(7) == Some(&b'0'))
             .map(|v| String::from_utf8_lossy(v).trim().to_string())
             .unwrap_or_default();
-        let supported = bank
-            .spec()
-            .is_some_and(|s| s.supports(Layout::Cnab240, kind));
+        let product = product_240(lines);
+        let supported = product == Product::Cobranca
+            && bank
+                .spec()
+                .is_some_and(|s| s.supports(Layout::Cnab240, kind));
         return Ok((
             Detected {
                 bank,
                 layout: Layout::Cnab240,
+                product,
                 kind,
                 version,
                 supported,
@@ -260,6 +268,7 @@ pub(crate) fn detect_full(
             Detected {
                 bank,
                 layout: Layout::Cnab400,
+                product: Product::Cobranca,
                 kind,
                 version: String::new(),
                 supported,
@@ -329,6 +338,18 @@ pub(super) fn foreign_format(start: &[u8]) -> Option<&'static str> {
     } else {
         None
     }
+}
+
+/// CNAB 240: the product of the first batch header within the detection window, by its service code (positions
+/// 10-11); cobrança when there is none or FEBRABAN does not list the code, as before products were told apart.
+fn product_240(lines: &[(&[u8], LineEnding)]) -> Product {
+    lines
+        .iter()
+        .take(detection_window(lines))
+        .find(|(l, _)| l.get(7) == Some(&b'1'))
+        .and_then(|(l, _)| l.get(9..11))
+        .and_then(Product::from_240_service)
+        .unwrap_or_default()
 }
 
 /// How many of these lines detection reads: at most [`DETECT_LINES`].
@@ -450,6 +471,21 @@ pub(crate) fn choose_spec(
     lenient: bool,
     problems: &mut Vec<Error>,
 ) -> Result<&'static LayoutSpec> {
+    if d.layout == Layout::Cnab150 || !d.product.is_cobranca() {
+        let hint = if d.layout == Layout::Cnab150 {
+            ": read it with cnab_core::cnab150"
+        } else {
+            ": read its records with cnab_core::read_structure"
+        };
+        return Err(Error::at_line(
+            1,
+            ErrorKind::OtherProduct {
+                product: d.product.to_string(),
+                layout: d.layout.number(),
+                hint: hint.to_string(),
+            },
+        ));
+    }
     if let Some(spec) = d
         .bank
         .spec()
@@ -459,7 +495,7 @@ pub(crate) fn choose_spec(
     }
     let hint = match d.layout {
         Layout::Cnab240 => "; a lenient read uses FEBRABAN's generic CNAB 240 layout".to_string(),
-        Layout::Cnab400 => String::new(),
+        Layout::Cnab400 | Layout::Cnab150 => String::new(),
     };
     let err = Error::at_line(
         1,
@@ -494,7 +530,12 @@ pub(super) fn classify(spec: &LayoutSpec, line: &[u8]) -> Option<RecordKey> {
             _ => None,
         };
     }
-    match spec.layout {
+    classify_layout(spec.layout, line)
+}
+
+/// A record's key by the CNAB framing of its layout alone (type `0` header, one-character types, `9` trailer).
+pub(super) fn classify_layout(layout: Layout, line: &[u8]) -> Option<RecordKey> {
+    match layout {
         Layout::Cnab240 => match line.get(7)? {
             b'0' => Some(RecordKey::FileHeader),
             b'1' => Some(RecordKey::BatchHeader),
@@ -506,6 +547,11 @@ pub(super) fn classify(spec: &LayoutSpec, line: &[u8]) -> Option<RecordKey> {
         Layout::Cnab400 => match line.first()? {
             b'0' => Some(RecordKey::FileHeader),
             b'9' => Some(RecordKey::FileTrailer),
+            t => Some(RecordKey::Detail(*t)),
+        },
+        Layout::Cnab150 => match line.first()? {
+            b'A' => Some(RecordKey::FileHeader),
+            b'Z' => Some(RecordKey::FileTrailer),
             t => Some(RecordKey::Detail(*t)),
         },
     }

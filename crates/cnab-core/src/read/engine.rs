@@ -358,7 +358,7 @@ impl<'a> Engine<'a> {
                             "records in the file",
                         )?;
                     }
-                    Layout::Cnab400 => {
+                    Layout::Cnab400 | Layout::Cnab150 => {
                         self.check_count(
                             &rec,
                             Role::Sequencial,
@@ -583,7 +583,7 @@ impl<'a> Engine<'a> {
     pub(super) fn check_sequence(&mut self, rec: &Record<'_>, key: RecordKey) -> Result<()> {
         let index = match (self.spec.layout, key) {
             (_, RecordKey::FileTrailer | RecordKey::BatchTrailer) => return Ok(()),
-            (Layout::Cnab400, _) => self.total,
+            (Layout::Cnab400 | Layout::Cnab150, _) => self.total,
             (Layout::Cnab240, RecordKey::Segment(_)) => self.seg_index,
             (Layout::Cnab240, _) => return Ok(()),
         };

@@ -8,21 +8,24 @@ use serde::Serialize;
 use crate::bank::{Bank, LayoutSpec, RecordKey};
 use crate::error::{Error, ErrorKind, Result};
 use crate::field::{Kind, RecordLayout, Role};
-use crate::model::{FileKind, Header, Layout, Remessa, Retorno, RetornoEntry, Titulo};
+use crate::model::{FileKind, Header, Layout, Product, Remessa, Retorno, RetornoEntry, Titulo};
 use crate::normalize;
 use crate::record::{LineEnding, RawRecord, Record};
 
 mod detect;
 mod engine;
 mod lines;
+mod structure;
 
+pub(crate) use detect::detect_lines;
 use detect::*;
 pub use detect::{detect, DETECT_LINES};
 pub use engine::MAX_ENTRY_RECORDS;
 use engine::*;
-pub(crate) use lines::fit_line;
 pub use lines::MAX_LINE;
 use lines::*;
+pub(crate) use lines::{fit_line, is_blank as is_blank_line, split_lines};
+pub use structure::{read_structure, Batch, Structure};
 
 /// Options for reading.
 #[derive(Debug, Clone, Copy, Default)]
@@ -58,8 +61,11 @@ impl ReadOptions {
 pub struct Detected {
     /// The bank, from the header.
     pub bank: Bank,
-    /// CNAB 240 or CNAB 400.
+    /// CNAB 240, CNAB 400 or CNAB 150.
     pub layout: Layout,
+    /// What the file is for ([`Product`]); cobrança, the default, is left out of the JSON.
+    #[serde(skip_serializing_if = "Product::is_cobranca")]
+    pub product: Product,
     /// Remessa or retorno.
     pub kind: FileKind,
     /// Layout version from the header (CNAB 240), empty when the layout has none.
@@ -424,4 +430,19 @@ impl<R: BufRead> Iterator for RetornoReader<R> {
             }
         }
     }
+}
+
+/// Reads one line (ending excluded) of at most [`MAX_LINE`] bytes into `buf` for the streaming readers;
+/// `Ok(None)` at end of input. `line` is the number of lines read before (for the error's position).
+pub(crate) fn read_line<R: BufRead>(
+    r: &mut R,
+    buf: &mut Vec<u8>,
+    line: usize,
+) -> Result<Option<LineEnding>> {
+    let limit = if line == 0 {
+        MAX_LINE + UTF8_BOM.len()
+    } else {
+        MAX_LINE
+    };
+    read_line_limited(r, buf, limit).map_err(|e| Error::at_line(line + 1, io_kind(e)))
 }
