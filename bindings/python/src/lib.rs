@@ -529,6 +529,108 @@ fn boleto_make(input: &str) -> PyResult<String> {
     to_json(&out)
 }
 
+/// A BR Code problem as the Python `PixError`: `field` is the data object's name (`crc` for a wrong CRC), `tag`
+/// its EMV tag (`59`, `26-01`, …) in the details.
+fn pix_err(e: &boleto::PixError) -> PyErr {
+    use boleto::PixError as P;
+    let (field, tag): (Option<&str>, Option<String>) = match e {
+        P::Crc { .. } => (Some("crc"), Some("63".into())),
+        P::Missing { tag, field } => (Some(*field), Some((*tag).to_string())),
+        P::TooLong { tag, field, .. } | P::Invalid { tag, field, .. } => {
+            (Some(*field), Some(tag.clone()))
+        }
+        P::WrongGui { tag, .. } => (Some("gui"), Some(tag.clone())),
+        _ => (None, None),
+    };
+    let column: Option<usize> = match e {
+        P::Syntax { position, .. } => Some(*position),
+        _ => None,
+    };
+    let kind = variant_name(&format!("{e:?}"));
+    NativeError::new_err(
+        json!({"source": "pix", "kind": kind, "code": kind, "category": "field", "message": e.to_string(),
+               "line": 0, "columns": column.map(|c| [c, c]), "field": field, "record": null, "tag": tag})
+        .to_string(),
+    )
+}
+
+/// Builds a PIX BR Code ("Pix Copia e Cola"): static with `chave`, dynamic with `url` (what `cnab pix make` does).
+#[pyfunction]
+#[pyo3(signature = (nome, cidade, chave=None, url=None, valor=None, txid=None, descricao=None, cep=None, unico=false))]
+#[allow(clippy::too_many_arguments)] // the payload's optional fields, as keyword arguments
+fn pix_make(
+    nome: &str,
+    cidade: &str,
+    chave: Option<&str>,
+    url: Option<&str>,
+    valor: Option<&str>,
+    txid: Option<&str>,
+    descricao: Option<&str>,
+    cep: Option<&str>,
+    unico: bool,
+) -> PyResult<String> {
+    use boleto::pix::BrCode;
+    let mut b = match (chave, url) {
+        (Some(c), None) => BrCode::estatico(c, nome, cidade),
+        (None, Some(u)) => BrCode::dinamico(u, nome, cidade),
+        (Some(_), Some(_)) => {
+            return Err(usage_err(
+                "invalid",
+                "business",
+                "give either chave (static payload) or url (dynamic payload), not both".into(),
+            ))
+        }
+        (None, None) => {
+            return Err(usage_err(
+                "invalid",
+                "business",
+                "missing chave (static payload) or url (dynamic payload)".into(),
+            ))
+        }
+    };
+    if let Some(v) = valor {
+        let d: rust_decimal::Decimal = v.parse().map_err(|_| {
+            usage_err(
+                "invalid",
+                "field",
+                format!("valor {v:?}: not a decimal amount"),
+            )
+        })?;
+        b = b.valor(d);
+    }
+    if let Some(t) = txid {
+        b = b.txid(t);
+    }
+    if let Some(d) = descricao {
+        b = b.descricao(d);
+    }
+    if let Some(c) = cep {
+        b = b.cep(c);
+    }
+    let code = b.unico(unico).build().map_err(|e| pix_err(&e))?;
+    Ok(code.as_str().to_string())
+}
+
+/// Checks a BR Code and returns its fields as JSON (what `cnab pix parse` prints).
+#[pyfunction]
+fn pix_parse(payload: &str) -> PyResult<String> {
+    let code: boleto::pix::BrCode = payload.parse().map_err(|e| pix_err(&e))?;
+    to_json(&json!({
+        "tipo": if code.is_dinamico() { "dinamico" } else { "estatico" },
+        "chave": code.chave(),
+        "chave_tipo": code.chave_tipo(),
+        "url": code.url(),
+        "nome": code.nome(),
+        "cidade": code.cidade(),
+        "valor": code.valor(),
+        "txid": code.txid(),
+        "descricao": code.descricao(),
+        "cep": code.cep(),
+        "unico": code.unico(),
+        "outros": code.outros(),
+    }))
+}
+
 fn print_err(e: &boleto_print::PrintError) -> PyErr {
     let kind = variant_name(&format!("{e:?}"));
     let field = match e {
@@ -591,6 +693,8 @@ fn _cnab(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(boleto_pdf, m)?)?;
     m.add_function(wrap_pyfunction!(boleto_html, m)?)?;
     m.add_function(wrap_pyfunction!(boleto_svg, m)?)?;
+    m.add_function(wrap_pyfunction!(pix_make, m)?)?;
+    m.add_function(wrap_pyfunction!(pix_parse, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

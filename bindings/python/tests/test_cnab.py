@@ -664,7 +664,7 @@ def test_model_fields_match_the_core() -> None:
     entry_keys = set(d["entries"][0])
     names = {f.name for f in dataclasses.fields(cnab.RetornoEntry)}
     # keys the core writes only where the layout carries them
-    only_where_carried = {"juros", "multa", "variacao", "pix"}
+    only_where_carried = {"juros", "multa", "variacao", "pix", "pago_por_pix"}
     assert entry_keys <= names
     assert names - entry_keys <= only_where_carried
     assert set(d["header"]) == {f.name for f in dataclasses.fields(cnab.Header)}

@@ -403,6 +403,32 @@ impl LayoutSpec {
             .find(|(k, _)| *k == key)
             .map(|(_, l)| *l)
     }
+    /// The layout of a line of this key: among the records of the key, the first whose fixed fields (`Const`) all
+    /// hold on the line, else the first of the key. FEBRABAN's segmento Y carries several optional records told
+    /// apart by their identificação at 18-19 (Y-01 sacador, Y-03 Pix, …): a table lists the specific one (its
+    /// identificação a constant) before the generic one. The writer uses the first of the key ([`Self::record`]).
+    pub fn record_for(&self, key: RecordKey, line: &[u8]) -> Option<&'static RecordLayout> {
+        let mut of_key = self
+            .records
+            .iter()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, l)| *l);
+        let first = of_key.next()?;
+        let mut rest = of_key.peekable();
+        if rest.peek().is_none() {
+            return Some(first);
+        }
+        let holds = |l: &RecordLayout| {
+            l.fields.iter().all(|f| match f.kind {
+                crate::field::Kind::Const(c) => f.slice(line) == c.as_bytes(),
+                _ => true,
+            })
+        };
+        std::iter::once(first)
+            .chain(rest)
+            .find(|l| holds(l))
+            .or(Some(first))
+    }
     /// The entry definition for a record key.
     pub fn entry_record(&self, key: RecordKey) -> Option<&EntryRecord> {
         self.entry.iter().find(|e| e.key == key)

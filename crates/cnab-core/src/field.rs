@@ -114,16 +114,19 @@ pub enum Role {
     Juros,
     /// Retorno: multa paid, where the layout carries it apart from the juros.
     Multa,
-    /// Retorno Pix data of a boleto híbrido: tipo de chave DICT (1 CPF, 2 CNPJ, 3 celular, 4 e-mail, 5 aleatória).
+    /// Pix data of a boleto híbrido (remessa and retorno): tipo de chave DICT (1 CPF, 2 CNPJ, 3 celular,
+    /// 4 e-mail, 5 aleatória).
     PixTipoChave,
-    /// Retorno Pix: chave DICT.
+    /// Pix: chave DICT.
     PixChave,
     /// Retorno Pix: location (URL) of the dynamic QR code.
     PixUrl,
-    /// Retorno Pix: txid (identificador da transação).
+    /// Pix: txid (identificador da transação).
     PixTxid,
     /// Retorno Pix: the whole EMV QR code (BR Code).
     PixEmv,
+    /// Pix: id of the location (the QR code's URL) created beforehand through the Pix API (Itaú CNAB 400 tipo 3).
+    PixLocation,
     Desconto,
     Abatimento,
     Iof,

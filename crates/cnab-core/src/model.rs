@@ -316,6 +316,11 @@ pub struct RetornoEntry {
     /// Pix data of a boleto híbrido, where the retorno carries them; absent from the JSON otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pix: Option<PixInfo>,
+    /// Whether the payment came by Pix (the QR code of a boleto híbrido) rather than by the barcode: set on the
+    /// payments of the layouts that report the channel (Banco Votorantim CNAB 400: ocorrência 70 "Liquidação PIX";
+    /// see `cnab_core::layouts::pix`); absent from the JSON otherwise (no payment, or a layout that does not say).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pago_por_pix: Option<bool>,
     /// Bank and agency that received the payment.
     pub banco_cobrador: String,
     /// Agency that received the payment.
@@ -326,10 +331,12 @@ pub struct RetornoEntry {
     pub last_line: usize,
 }
 
-/// Pix data of a boleto híbrido as a retorno carries them (Santander CNAB 400 registro tipo 2, Santander CNAB 240
-/// segmento Y-03, Itaú CNAB 400 registro tipo 3). Each layout carries a subset; empty fields are left out of the JSON.
+/// Pix data of a boleto híbrido as a file carries them: in retornos (Santander CNAB 400 registro tipo 2, Santander
+/// CNAB 240 segmento Y-03, Itaú CNAB 400 registro tipo 3) and in remessas ([`Titulo::pix`]: CNAB 240 segmento Y-03,
+/// Itaú CNAB 400 tipo 3, the CNAB 400 registro tipo 8; see `cnab_core::layouts::pix`). Each layout carries a subset;
+/// empty fields are left out of the JSON.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct PixInfo {
     /// Tipo de chave DICT as sent (1 CPF, 2 CNPJ, 3 celular, 4 e-mail, 5 chave aleatória).
     #[serde(skip_serializing_if = "String::is_empty")]
@@ -346,6 +353,16 @@ pub struct PixInfo {
     /// The whole EMV QR code (BR Code), where the layout carries it.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub emv: String,
+    /// Id of a location created beforehand through the Pix API (Itaú CNAB 400 remessa tipo 3, "id location").
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub location: String,
+}
+
+impl PixInfo {
+    /// True when no field is given.
+    pub fn is_empty(&self) -> bool {
+        *self == PixInfo::default()
+    }
 }
 
 /// A person or company (pagador or sacador/avalista).
@@ -451,6 +468,11 @@ pub struct Titulo {
     pub sacador_avalista: Option<Pessoa>,
     /// Messages printed on the boleto.
     pub mensagens: Vec<String>,
+    /// Pix data of a boleto híbrido (tipo de chave, chave, txid, location), where the bank's layout carries them;
+    /// absent from the JSON otherwise. Writing checks them (the chave as the DICT formats its type, the txid of a
+    /// cobrança com vencimento) and refuses them, naming the field, where the layout has no record for them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pix: Option<PixInfo>,
     /// 1-based line of the title's first record (when read from a file).
     pub line: usize,
 }

@@ -70,7 +70,7 @@ fn may_cut(role: Option<Role>) -> bool {
 fn case_kept(role: Option<Role>) -> bool {
     matches!(
         role,
-        Some(Role::PixChave | Role::PixUrl | Role::PixTxid | Role::PixEmv)
+        Some(Role::PixChave | Role::PixUrl | Role::PixTxid | Role::PixEmv | Role::PixLocation)
     )
 }
 
@@ -596,6 +596,12 @@ fn titulo_path(role: Role) -> &'static str {
         Role::SacadorTipoInscricao => "sacador_avalista.inscricao.tipo",
         Role::SacadorInscricao => "sacador_avalista.inscricao.numero",
         Role::SacadorNome => "sacador_avalista.nome",
+        Role::PixTipoChave => "pix.tipo_chave",
+        Role::PixChave => "pix.chave",
+        Role::PixTxid => "pix.txid",
+        Role::PixLocation => "pix.location",
+        Role::PixUrl => "pix.url",
+        Role::PixEmv => "pix.emv",
         _ => "titulo",
     }
 }
@@ -681,6 +687,14 @@ fn titulo_value(t: &Titulo, role: Role) -> Option<Out> {
             .sacador_avalista
             .as_ref()
             .and_then(|p| pessoa_value(p, role)),
+        Role::PixTipoChave => t
+            .pix
+            .as_ref()
+            .and_then(|p| txt(&crate::layouts::pix::tipo_chave_or_inferred(p))),
+        Role::PixChave => t.pix.as_ref().and_then(|p| txt(&p.chave)),
+        Role::PixTxid => t.pix.as_ref().and_then(|p| txt(&p.txid)),
+        Role::PixLocation => t.pix.as_ref().and_then(|p| txt(&p.location)),
+        Role::PixUrl | Role::PixEmv => None,
         _ => pessoa_value(&t.pagador, role),
     }
 }
@@ -721,6 +735,7 @@ fn entry_value(e: &RetornoEntry, role: Role) -> Option<Out> {
         Role::PixUrl => e.pix.as_ref().and_then(|p| txt(&p.url)),
         Role::PixTxid => e.pix.as_ref().and_then(|p| txt(&p.txid)),
         Role::PixEmv => e.pix.as_ref().and_then(|p| txt(&p.emv)),
+        Role::PixLocation => e.pix.as_ref().and_then(|p| txt(&p.location)),
         Role::Desconto => num(e.desconto),
         Role::Abatimento => num(e.abatimento),
         Role::Iof => num(e.iof),
@@ -1050,6 +1065,36 @@ fn check_documents(remessa: &Remessa) -> Result<()> {
             let p = &s.inscricao;
             if !p.numero.is_empty() && !crate::doc::valid_inscricao(p.tipo, &p.numero) {
                 return Err(bad(id, "sacador_avalista.inscricao.numero", &p.numero));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Pix data of a título (boleto híbrido) are written where the layout has a record for them, checked first (see
+/// [`crate::layouts::pix`]): a value the layout cannot carry, a malformed chave or txid, or a movimento the bank
+/// does not accept with Pix is refused naming the field.
+fn check_pix(remessa: &Remessa, bank: Bank, spec: &LayoutSpec) -> Result<()> {
+    for (i, t) in remessa.titulos.iter().enumerate() {
+        let Some(pix) = t.pix.as_ref().filter(|p| !p.is_empty()) else {
+            continue;
+        };
+        let id = titulo_id(i + 1, t);
+        let carried = carried_roles(spec, &|r| titulo_value(t, r));
+        if let Some((field, value, reason)) = crate::layouts::pix::check(pix, &carried) {
+            return Err(Error::new(unwritable(id, field, value, reason)));
+        }
+        let rule = crate::layouts::pix::PIX_MOVIMENTOS
+            .iter()
+            .find(|(code, layout, ..)| *code == bank.code() && *layout == spec.layout);
+        if let Some((_, _, codes, why)) = rule {
+            if !codes.contains(&t.movimento.as_str()) {
+                return Err(Error::new(unwritable(
+                    id,
+                    "movimento",
+                    t.movimento.clone(),
+                    (*why).to_string(),
+                )));
             }
         }
     }
@@ -1421,6 +1466,7 @@ pub fn write_remessa_spec(
     if !opts.skip_document_check {
         check_documents(remessa)?;
     }
+    check_pix(remessa, bank, spec)?;
     let missing = not_carried(remessa, spec);
     if opts.strict {
         if let Some(w) = missing.first() {

@@ -189,6 +189,37 @@ fn fixture_remessas_round_trip() {
     assert!(fails.is_empty(), "{}", fails.join("\n"));
 }
 
+/// Corpus remessas whose títulos carry Pix data in the registro tipo 8 that other generators write, a record the
+/// writer reads but does not write (its payment-type fields 2-42 have no model field; see `cnab_core::layouts::pix`):
+/// writing the model read back refuses the título's `pix`, naming the field, instead of dropping it.
+const KNOWN_CORPUS: &[(&str, &str)] = &[
+    (
+        "033-santander/cnab400/remessa/brcobranca__remessa-santander-cnab400-pix.rem",
+        "pix.chave \"12345678910\": this bank's layout has no Pix record we write",
+    ),
+    (
+        "033-santander/cnab400/remessa/pycobranca__remessa_santander_pix_cnab400.rem",
+        "pix.chave \"11222333000181\": this bank's layout has no Pix record we write",
+    ),
+    (
+        "237-bradesco/cnab400/remessa/maxwbhbrcobranca__bradesco_cnab400_pix.rem",
+        "pix.chave \"12345678000100\": this bank's layout has no Pix record we write",
+    ),
+    (
+        "237-bradesco/cnab400/remessa/pycobranca__remessa_bradesco_pix_cnab400.rem",
+        "pix.chave \"11222333000181\": this bank's layout has no Pix record we write",
+    ),
+    (
+        "336-c6/cnab400/remessa/pycobranca__remessa_banco_c6_pix_cnab400.rem",
+        "pix.chave \"11222333000181\": this bank's layout has no Pix record we write",
+    ),
+    (
+        // Itaú writes the chave in its tipo 3, which has no txid field.
+        "341-itau/cnab400/remessa/pycobranca__remessa_itau_pix_cnab400.rem",
+        "pix.txid \"TX2026080100000000000000001\": this layout's Pix record has no field for it",
+    ),
+];
+
 #[test]
 fn corpus_remessas_round_trip() {
     let dir = common::corpus_dir();
@@ -212,8 +243,18 @@ fn corpus_remessas_round_trip() {
             continue;
         }
         done += 1;
-        if let Err(e) = round_trip(&bytes, layout_of(&bytes)) {
-            fails.push(format!("{}: {e}", cols[0]));
+        let known = KNOWN_CORPUS
+            .iter()
+            .find(|(name, _)| *name == cols[0])
+            .map(|(_, why)| *why);
+        match (round_trip(&bytes, layout_of(&bytes)), known) {
+            (Ok(()), None) => {}
+            (Err(e), Some(why)) if e.contains(why) => {}
+            (Ok(()), Some(_)) => fails.push(format!(
+                "{}: passes now, remove it from KNOWN_CORPUS",
+                cols[0]
+            )),
+            (Err(e), _) => fails.push(format!("{}: {e}", cols[0])),
         }
     }
     eprintln!("{done} real remessas round-tripped, {unreadable} not strictly readable");

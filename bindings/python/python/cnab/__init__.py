@@ -21,8 +21,18 @@ from typing import Any, BinaryIO, Iterator, List, Optional, Union
 
 from . import _cnab
 from . import boleto
+from . import pix
 from ._convert import from_dict as _from_dict
-from ._errors import BoletoError, CnabError, FieldError, LayoutError, TrailerError, _from_native, _from_payload
+from ._errors import (
+    BoletoError,
+    CnabError,
+    FieldError,
+    LayoutError,
+    PixError,
+    TrailerError,
+    _from_native,
+    _from_payload,
+)
 from ._model import (
     Bank,
     Beneficiario,
@@ -59,11 +69,13 @@ __all__ = [
     "iter_entries",
     "EntryIterator",
     "boleto",
+    "pix",
     "CnabError",
     "LayoutError",
     "FieldError",
     "TrailerError",
     "BoletoError",
+    "PixError",
     "OcorrenciaKind",
     "Bank",
     "Detected",

@@ -134,6 +134,12 @@ class BoletoError(CnabError):
     """A barcode / linha digitável does not parse (length, digits, check digits) or a boleto cannot be made."""
 
 
+class PixError(CnabError):
+    """A PIX BR Code does not parse or cannot be built: ``.field`` names the data object (``"crc"`` for a wrong
+    CRC, ``"chave"``, ``"txid"``, ``"nome"``, …) and ``.details["tag"]`` its EMV tag (``"63"``, ``"26-01"``, …);
+    a broken TLV structure gives ``.columns`` (the 1-based position)."""
+
+
 _LAYOUT_KINDS = frozenset(
     {
         "empty",
@@ -157,6 +163,8 @@ _TRAILER_KINDS = frozenset({"trailer_count"})
 def _class_for(source: str, kind: str) -> type:
     if source == "boleto":
         return BoletoError
+    if source == "pix":
+        return PixError
     if kind in _LAYOUT_KINDS:
         return LayoutError
     if kind in _FIELD_KINDS:

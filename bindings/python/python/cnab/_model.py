@@ -213,7 +213,8 @@ class Pessoa(_Model):
 
 @dataclass
 class PixInfo(_Model):
-    """Pix data of a boleto híbrido as a retorno carries them (each layout carries a subset)."""
+    """Pix data of a boleto híbrido as a file carries them: a retorno entry's, or a título's in a remessa (chave,
+    tipo de chave, txid, location; checked when written). Each layout carries a subset."""
 
     tipo_chave: str = ""
     """Tipo de chave DICT as sent (1 CPF, 2 CNPJ, 3 celular, 4 e-mail, 5 chave aleatória)."""
@@ -223,6 +224,8 @@ class PixInfo(_Model):
     txid: str = ""
     emv: str = ""
     """The whole EMV QR code (BR Code), where the layout carries it."""
+    location: str = ""
+    """Id of a location created beforehand through the Pix API (Itaú CNAB 400 remessa tipo 3)."""
 
     def to_dict(self) -> Dict[str, Any]:
         # as the core serializes it: empty fields left out
@@ -263,6 +266,9 @@ class RetornoEntry(_Model):
     pagador: Optional[Pessoa] = None
     pix: Optional[PixInfo] = None
     """Pix data of a boleto híbrido, where the retorno carries them."""
+    pago_por_pix: Optional[bool] = None
+    """Whether the payment came by Pix rather than the barcode, where the layout reports the channel (Banco
+    Votorantim CNAB 400: ocorrência 70 "Liquidação PIX"); None otherwise."""
     banco_cobrador: str = ""
     agencia_cobradora: str = ""
     line: int = 0
@@ -273,7 +279,7 @@ class RetornoEntry(_Model):
     def to_dict(self) -> Dict[str, Any]:
         d = super().to_dict()
         # the core leaves these out where the layout does not carry them
-        for k in ("juros", "multa", "pix"):
+        for k in ("juros", "multa", "pix", "pago_por_pix"):
             if d[k] is None:
                 del d[k]
         if not d["variacao"]:
@@ -333,6 +339,10 @@ class Titulo(_Model):
     pagador: Pessoa = field(default_factory=Pessoa)
     sacador_avalista: Optional[Pessoa] = None
     mensagens: List[str] = field(default_factory=list)
+    pix: Optional[PixInfo] = None
+    """Pix data of a boleto híbrido (``tipo_chave``, ``chave``, ``txid``, ``location``), where the bank's layout
+    carries them (Santander CNAB 240 segmento Y-03, Itaú CNAB 400 tipo 3); writing refuses them, naming the field,
+    elsewhere."""
     line: int = 0
     """1-based line of the title's first record (when read from a file)."""
 
@@ -341,6 +351,8 @@ class Titulo(_Model):
         for k in ("juros", "multa", "desconto"):
             if getattr(self, k).is_empty():
                 del d[k]
+        if d["pix"] is None:
+            del d["pix"]
         return d
 
 

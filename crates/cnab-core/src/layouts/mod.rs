@@ -2,3 +2,4 @@
 
 pub mod febraban150;
 pub mod febraban240;
+pub mod pix;

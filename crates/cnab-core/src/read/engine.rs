@@ -165,7 +165,7 @@ impl<'a> Engine<'a> {
         } else {
             classify(self.spec, &raw)
         };
-        let layout = key.and_then(|k| self.spec.record(k));
+        let layout = key.and_then(|k| self.spec.record_for(k, &raw));
         // The record's own length (BRB's "DCB" header is 39 bytes), else the layout's.
         let len = layout.map_or(self.spec.layout.line_len(), |l| l.len);
         if self.keep_records {

@@ -688,7 +688,8 @@ pub const MOTIVOS: &[MotivoDef] = &[
     ),
 ];
 
-/// Remessa — registro tipo 8, "tipo de pagamento e dados do QR Code" of the boleto híbrido (bolepix). Read only.
+/// Remessa — registro tipo 8, "tipo de pagamento e dados do QR Code" of the boleto híbrido (bolepix). Read only;
+/// its tipo de chave, chave and txid feed the título's `pix`.
 ///
 /// Bradesco's CNAB 400 manual (and Itaú's, which carries Pix in a tipo 3) does not define this record: it is the
 /// Santander CNAB 400 "Registro Tipo 8" (tipo de pagamento 2-42, extended with tipo de chave DICT 43, chave 44-120
@@ -709,9 +710,9 @@ pub const PIX_TIPO8_REMESSA: RecordLayout = RecordLayout {
         F::dec("percentual_maximo", 20, 24, 2),
         F::dec("valor_minimo", 25, 37, 2),
         F::dec("percentual_minimo", 38, 42, 2),
-        F::alpha("tipo_chave_dict", 43, 43),
-        F::alpha("chave_dict", 44, 120),
-        F::alpha("txid", 121, 155),
+        F::alpha("tipo_chave_dict", 43, 43).role(R::PixTipoChave),
+        F::alpha("chave_dict", 44, 120).role(R::PixChave),
+        F::alpha("txid", 121, 155).role(R::PixTxid),
         F::blank("brancos", 156, 394),
         F::num("sequencial", 395, 400).role(R::Sequencial),
     ],

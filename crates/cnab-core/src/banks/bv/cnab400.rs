@@ -469,7 +469,8 @@ pub const RETORNO: LayoutSpec = LayoutSpec::new(
     OCORRENCIAS,
     SOURCE,
 )
-.motivos(MOTIVOS);
+.motivos(MOTIVOS)
+.retorno_hook(crate::layouts::pix::bv_400_retorno_hook);
 
 /// CNAB 400 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&RETORNO, &REMESSA];

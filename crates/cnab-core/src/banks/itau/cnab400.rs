@@ -110,15 +110,16 @@ pub const MULTA_REMESSA: RecordLayout = RecordLayout {
     ],
 };
 
-/// Remessa — registro detalhe de boleto Pix (opcional), tipo 3.
+/// Remessa — registro detalhe de boleto Pix (opcional), tipo 3 (p. 13; notas 38-39, p. 50): the título's
+/// `pix.chave` and `pix.location`, written when either is given (the título's movimento must then be 71).
 pub const PIX_REMESSA: RecordLayout = RecordLayout {
     name: "detalhe_pix",
     len: 400,
     source: SRC_REM,
     fields: &[
         F::constant("tipo_registro", 1, 1, "3"),
-        F::alpha("chave_pix", 2, 78),
-        F::alpha("id_location", 79, 142),
+        F::alpha("chave_pix", 2, 78).role(R::PixChave),
+        F::alpha("id_location", 79, 142).role(R::PixLocation),
         F::blank("brancos", 143, 394),
         F::num("sequencial", 395, 400).role(R::Sequencial),
     ],
@@ -800,7 +801,7 @@ const ENTRY_REMESSA: &[EntryRecord] = &[
         RecordKey::Detail(b'2'),
         &[R::MultaCodigo, R::MultaData, R::MultaValor],
     ),
-    EntryRecord::read_only(RecordKey::Detail(b'3')),
+    EntryRecord::if_any(RecordKey::Detail(b'3'), &[R::PixChave, R::PixLocation]),
     EntryRecord::read_only(RecordKey::Detail(b'4')),
     EntryRecord::if_any(RecordKey::Detail(b'5'), &[R::SacadorInscricao]),
     EntryRecord::read_only(RecordKey::Detail(b'8')),

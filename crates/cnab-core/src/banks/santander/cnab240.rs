@@ -14,7 +14,8 @@
 //!   cobrança (carteira) 58; zero at 225 and prazo de baixa 226-227;
 //! - T: nosso número 41-53, carteira 54, seu número 55-69, vencimento 70-77, valor 78-92, banco/agência cobradora
 //!   93-100, pagador 128-183, tarifa 194-208, motivos 209-218 (five codes);
-//! - Q 210-221: carnê data; Y (PIX, retorno) read as opaque data;
+//! - Q 210-221: carnê data; Y-03 (Pix) written and read in remessas (`crate::layouts::pix`), read by the retorno
+//!   hook in retornos; other Y records kept raw;
 //! - the file trailer's lote is the batch number, not 9999, in real retornos: read as a number.
 //! - inscrição fields are N 015, zero-filled: the beneficiário's in the headers is a number (an alphanumeric CNPJ
 //!   there needs an engine kind for zero-filled alphanumerics), the pagador's is alphanumeric, zero-filled on write;
@@ -305,6 +306,8 @@ pub const RECORDS_REMESSA: &[(RecordKey, &RecordLayout)] = &[
     (RecordKey::Segment(b'Q'), &SEGMENTO_Q),
     (RecordKey::Segment(b'R'), &SEGMENTO_R),
     (RecordKey::Segment(b'S'), &SEGMENTO_S),
+    (RecordKey::Segment(b'Y'), &crate::layouts::pix::SEGMENTO_Y03),
+    (RecordKey::Segment(b'Y'), &febraban240::SEGMENTO_Y),
     (RecordKey::BatchTrailer, &TRAILER_LOTE_REMESSA),
     (RecordKey::FileTrailer, &TRAILER_ARQUIVO),
 ];
@@ -429,7 +432,7 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
 ];
 
 /// Entry: P, Q, then R and S when they carry something.
-pub const ENTRY_REMESSA: &[EntryRecord] = febraban240::ENTRY_REMESSA;
+pub const ENTRY_REMESSA: &[EntryRecord] = crate::layouts::pix::ENTRY_REMESSA_240;
 
 /// Entry: T, U, then Y when present.
 pub const ENTRY_RETORNO: &[EntryRecord] = febraban240::ENTRY_RETORNO;

@@ -551,7 +551,10 @@ fn retorno_hook(e: &mut RetornoEntry, records: &[Record<'_>], _problems: &mut Ve
 const RECORDS_REMESSA: &[(RecordKey, &RecordLayout)] = &[
     (RecordKey::FileHeader, &HEADER_REMESSA),
     (RecordKey::Detail(b'1'), &DETALHE_REMESSA),
-    (RecordKey::Detail(b'8'), &PAGAMENTO_REMESSA),
+    (
+        RecordKey::Detail(b'8'),
+        &crate::layouts::pix::SANTANDER_400_TIPO8,
+    ),
     (RecordKey::Detail(b'2'), &MENSAGEM2_REMESSA),
     (RecordKey::Detail(b'4'), &MENSAGEM4_REMESSA),
     (RecordKey::Detail(b'5'), &MENSAGEM5_REMESSA),
