@@ -21,6 +21,13 @@
 //! valor_minimo = "100.00"     # opcional: só títulos cujo saldo devido na data é de pelo menos este valor
 //!                             # (texto ou inteiro; nunca número com vírgula flutuante)
 //! agrupar_por_pagador = true  # só para carta_cobranca: uma carta por pagador, com todos os títulos em aberto
+//!
+//! [[etapa]]
+//! dias = -2
+//! acao = "ligacao"
+//! canal = "telefone"
+//! se_nao_visualizado = true   # opcional: só se o pagador não abriu a segunda via (crate::segunda_via) até a
+//!                             # data da etapa (vencimento + dias), inclusive
 //! ```
 //!
 //! Every key is checked: an unknown key, an unknown `acao`, a float for `valor_minimo`, `agrupar_por_pagador` on a
@@ -136,6 +143,9 @@ pub struct Etapa {
     /// Cartas only: one per payer with all open titles.
     #[serde(default)]
     pub agrupar_por_pagador: bool,
+    /// Only titles whose segunda via page was not opened on or before the step's date (`vencimento + dias`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub se_nao_visualizado: bool,
 }
 
 /// The régua (the policy file).
@@ -363,6 +373,18 @@ pub trait ReguaLedger: Ledger {
         date: NaiveDate,
         items: &[Registro<'_>],
     ) -> Result<Vec<bool>, LedgerError>;
+
+    /// The date of each título's first segunda via view, read only when a step has `se_nao_visualizado`. The
+    /// ledgers that record views ([`crate::segunda_via::LinkLedger`]) answer it; by default a ledger says it
+    /// cannot (never "no views", which would issue the step to everyone).
+    ///
+    /// # Errors
+    /// A backend failure; [`LedgerError::Invalid`] for a ledger that does not record views.
+    fn regua_first_views(&mut self) -> Result<BTreeMap<String, NaiveDate>, LedgerError> {
+        Err(LedgerError::Invalid(
+            "se_nao_visualizado: this ledger does not record segunda via views".into(),
+        ))
+    }
 }
 
 fn payer_key(p: &Pagador, id: &str) -> String {
@@ -417,6 +439,7 @@ fn plan(
     politica: &Politica,
     titles: &[(Titulo, TitleState)],
     issued: &BTreeSet<Issued>,
+    first_views: &BTreeMap<String, NaiveDate>,
     date: NaiveDate,
 ) -> (Vec<(AcaoEmitida, Vec<Issued>)>, usize) {
     let mut out: Vec<(AcaoEmitida, Vec<Issued>)> = Vec::new();
@@ -433,6 +456,12 @@ fn plan(
             .iter()
             .filter(|e| t.vencimento + Duration::days(e.dias) <= date)
             .filter(|e| e.valor_minimo.is_none_or(|m| saldo_hoje >= m))
+            .filter(|e| {
+                !e.se_nao_visualizado
+                    || first_views
+                        .get(&t.id)
+                        .is_none_or(|v| *v > t.vencimento + Duration::days(e.dias))
+            })
             .collect();
         let Some(latest) = due.iter().map(|e| e.dias).max() else {
             continue;
@@ -507,7 +536,12 @@ pub fn run<L: ReguaLedger + ?Sized>(
 ) -> Result<ReguaRun, LedgerError> {
     let titles = ledger.titles()?;
     let issued = ledger.regua_issued()?;
-    let (planned, mut already) = plan(politica, &titles, &issued, date);
+    let first_views = if politica.etapas.iter().any(|e| e.se_nao_visualizado) {
+        ledger.regua_first_views()?
+    } else {
+        BTreeMap::new()
+    };
+    let (planned, mut already) = plan(politica, &titles, &issued, &first_views, date);
     let mut items = Vec::new();
     for (a, keys) in &planned {
         for k in keys {

@@ -22,6 +22,7 @@ mod out;
 mod pix_cmd;
 mod print_cmd;
 mod regua_cmd;
+mod serve_cmd;
 
 use out::{note, Out};
 
@@ -134,6 +135,8 @@ enum Cmd {
     Baixa(baixa_cmd::BaixaArgs),
     /// Régua de cobrança: the collection steps due on a date (reminders, avisos, cartas…), issued once → JSON.
     Regua(regua_cmd::ReguaArgs),
+    /// Segunda via: serve each título's page (/b/<token>) and PDF from the ledger; views go to its history.
+    Serve(serve_cmd::ServeArgs),
 }
 
 /// How `validate` prints.
@@ -617,6 +620,7 @@ fn run(out: &mut Out, cli: Cli) -> Result<bool, Fail> {
         Cmd::Pix { cmd } => pix_cmd::run(out, cmd),
         Cmd::Baixa(args) => baixa_cmd::run(args),
         Cmd::Regua(args) => regua_cmd::run(args),
+        Cmd::Serve(args) => serve_cmd::run(args),
         Cmd::Banks => {
             write!(out, "{}", banks_table())?;
             Ok(true)
