@@ -119,13 +119,38 @@ pub fn is_token(s: &str) -> bool {
 /// assert_eq!(client_hint(Some("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) \
 ///                              Chrome/120.0.0.0 Safari/537.36 Edg/120.0")), "Edge, computador");
 /// assert_eq!(client_hint(None), "desconhecido");
+/// assert_eq!(client_hint(Some("WhatsApp/2.23.20.0 A")), "programa, sem tela");
+/// assert!(!is_person("programa, sem tela") && is_person("Chrome, celular"));
 /// ```
 pub fn client_hint(user_agent: Option<&str>) -> String {
     let Some(ua) = user_agent.map(str::trim).filter(|s| !s.is_empty()) else {
         return "desconhecido".into();
     };
     let has = |s: &str| ua.contains(s);
-    let browser = if has("Edg/") || has("Edge/") {
+    let lower = ua.to_ascii_lowercase();
+    // link previews of chat and e-mail apps and crawlers fetch the page without a person opening it
+    let program = [
+        "bot",
+        "crawler",
+        "spider",
+        "preview",
+        "facebookexternalhit",
+        "whatsapp",
+        "telegram",
+        "slack",
+        "skypeuri",
+        "curl/",
+        "wget",
+        "python",
+        "go-http-client",
+        "okhttp",
+        "java/",
+    ]
+    .iter()
+    .any(|p| lower.contains(p));
+    let browser = if program {
+        "programa"
+    } else if has("Edg/") || has("Edge/") {
         "Edge"
     } else if has("OPR/") || has("Opera") {
         "Opera"
@@ -139,8 +164,6 @@ pub fn client_hint(user_agent: Option<&str>) -> String {
         "Chrome"
     } else if has("Safari/") {
         "Safari"
-    } else if has("curl/") || has("Wget") || has("python") || has("Go-http-client") || has("bot") {
-        "programa"
     } else {
         "outro"
     };
@@ -154,6 +177,12 @@ pub fn client_hint(user_agent: Option<&str>) -> String {
         "computador"
     };
     format!("{browser}, {device}")
+}
+
+/// Whether a [`client_hint`] is of a person's browser: link previews, crawlers and scripts (`programa`) are
+/// recorded but do not count as the payer opening the page ([`LinkLedger::first_views`]).
+pub fn is_person(cliente: &str) -> bool {
+    !cliente.starts_with("programa")
 }
 
 /// One view of a título's page, to record.
@@ -218,7 +247,8 @@ pub trait LinkLedger: Ledger {
     /// A backend failure (nothing is then recorded).
     fn record_views(&mut self, views: &[Visualizacao]) -> Result<(), LedgerError>;
 
-    /// The date of each título's first view, by título id (for the régua's `se_nao_visualizado`).
+    /// The date of each título's first view by a person ([`is_person`]: link previews and scripts do not count),
+    /// by título id (for the régua's `se_nao_visualizado`).
     ///
     /// # Errors
     /// A backend failure.

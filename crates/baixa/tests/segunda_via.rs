@@ -187,10 +187,13 @@ fn regua_scenario<L: ReguaLedger + LinkLedger + ?Sized>(l: &mut L) {
     let mut t3 = Titulo::new("NF-3", 341, "33", "50.00".parse().unwrap(), d("2026-03-10"));
     t3.seu_numero = "3".into();
     l.import_titles(&[t3]).unwrap();
-    // NF-1 opened before D-2; NF-3 opened only after D-2 (on D-1); NF-2 never
+    // NF-1 opened before D-2; NF-3 opened only after D-2 (on D-1); NF-2 never, only fetched by a link preview
+    let mut preview = view("NF-2", "2026-03-05 10:00:00");
+    preview.cliente = baixa::segunda_via::client_hint(Some("WhatsApp/2.23.20.0 A"));
     l.record_views(&[
         view("NF-1", "2026-03-07 23:59:59"),
         view("NF-3", "2026-03-09 00:00:00"),
+        preview,
     ])
     .unwrap();
     let r = regua::run(l, &p, d("2026-03-08")).unwrap();
@@ -245,4 +248,18 @@ fn postgres_ledger() {
     if let Err(e) = result {
         std::panic::resume_unwind(e);
     }
+}
+
+/// The README's `se_nao_visualizado` example is a valid policy.
+#[test]
+fn readme_not_opened_step_parses() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md")).unwrap();
+    let at = readme.find("\"not opened by D-2 → ligação\"").unwrap();
+    let sec = &readme[at..];
+    let start = sec.find("```toml\n").unwrap() + "```toml\n".len();
+    let toml = &sec[start..start + sec[start..].find("```").unwrap()];
+    let p = Politica::from_toml(toml).unwrap();
+    let e = &p.etapas[0];
+    assert_eq!((e.dias, e.acao, e.se_nao_visualizado), (-2, Acao::Ligacao, true));
 }

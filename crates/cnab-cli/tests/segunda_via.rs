@@ -423,9 +423,37 @@ fn http_status_codes_headers_and_rate_limit() {
         .0,
         200
     );
+    // a payment recorded by another process while the server runs shows on the next load
+    ok(&[
+        "baixa",
+        "--ledger",
+        &l,
+        "settle",
+        "ABERTO",
+        "--valor",
+        "1234.56",
+        "--data",
+        "2026-02-01",
+        "--meio",
+        "pix",
+    ]);
+    // (from another client: this one used up its misses above)
+    let other = [("X-Real-IP", "198.51.100.1")];
+    let (s, _, body) = http(a, "GET", &format!("/b/{t}"), &other, None);
+    let body = String::from_utf8(body).unwrap();
+    assert_eq!(s, 200);
+    assert!(
+        body.contains("Este boleto já foi pago em 01/02/2026.")
+            && !body.contains("linha-digitavel"),
+        "{body}"
+    );
+    assert_eq!(
+        http(a, "GET", &format!("/b/{t}/boleto.pdf"), &other, None).0,
+        404
+    );
     // the server wrote views, never the address (not configured)
-    let v = views(&l, "ABERTO", 2);
-    assert!(v.len() >= 2, "{v:?}");
+    let v = views(&l, "ABERTO", 3);
+    assert!(v.len() >= 3, "{v:?}");
     assert!(
         v.iter()
             .all(|e| e.get("ip").is_none() && e["cliente"] == "desconhecido"),

@@ -27,7 +27,7 @@ use std::sync::Arc;
 
 use axum::body::Body;
 use axum::extract::{ConnectInfo, Path, State};
-use axum::http::{header, HeaderMap, HeaderValue, Response, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, Method, Response, StatusCode};
 use axum::routing::get;
 use axum::Router;
 use base64::Engine as _;
@@ -278,6 +278,7 @@ async fn titulo_page(
     State(app): State<Arc<App>>,
     Path(token): Path<String>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    method: Method,
     headers: HeaderMap,
 ) -> Response<Body> {
     let who = client(&app, peer, &headers);
@@ -289,8 +290,11 @@ async fn titulo_page(
         .get(header::USER_AGENT)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
-    let ip = app.opts.record_ip.then(|| who.clone());
-    app.store.record(Visualizacao::new(&t.id, ua, ip));
+    // a HEAD request (a link checker) is not a view
+    if method != Method::HEAD {
+        let ip = app.opts.record_ip.then(|| who.clone());
+        app.store.record(Visualizacao::new(&t.id, ua, ip));
+    }
     let a = Arc::clone(&app);
     let tok = token.clone();
     match tokio::task::spawn_blocking(move || page::render(&view_of(&a, t, s), &tok)).await {

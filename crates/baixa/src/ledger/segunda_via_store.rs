@@ -97,7 +97,11 @@ impl LinkLedger for MemoryLedger {
             let first = self.book.history(&id).and_then(|h| {
                 h.iter()
                     .filter_map(|e| match e {
-                        crate::Event::Visualizado { em, .. } => Some(em.date()),
+                        crate::Event::Visualizado { em, cliente, .. }
+                            if crate::segunda_via::is_person(cliente) =>
+                        {
+                            Some(em.date())
+                        }
                         _ => None,
                     })
                     .min()
@@ -200,7 +204,8 @@ impl LinkLedger for SqliteLedger {
     fn first_views(&mut self) -> Result<BTreeMap<String, NaiveDate>, LedgerError> {
         let mut st = self.conn.prepare(
             "SELECT title_id, MIN(json_extract(data, '$.em')) FROM events \
-             WHERE kind = 'visualizado' GROUP BY title_id",
+             WHERE kind = 'visualizado' AND json_extract(data, '$.cliente') NOT LIKE 'programa%' \
+             GROUP BY title_id",
         )?;
         let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
         let mut out = BTreeMap::new();
@@ -292,7 +297,8 @@ impl LinkLedger for PostgresLedger {
     fn first_views(&mut self) -> Result<BTreeMap<String, NaiveDate>, LedgerError> {
         let mut out = BTreeMap::new();
         for row in self.client.query(
-            "SELECT title_id, MIN(data->>'em') FROM events WHERE kind = 'visualizado' GROUP BY title_id",
+            "SELECT title_id, MIN(data->>'em') FROM events \
+             WHERE kind = 'visualizado' AND data->>'cliente' NOT LIKE 'programa%' GROUP BY title_id",
             &[],
         )? {
             let id: String = row.try_get(0)?;
