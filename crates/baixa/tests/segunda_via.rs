@@ -261,5 +261,8 @@ fn readme_not_opened_step_parses() {
     let toml = &sec[start..start + sec[start..].find("```").unwrap()];
     let p = Politica::from_toml(toml).unwrap();
     let e = &p.etapas[0];
-    assert_eq!((e.dias, e.acao, e.se_nao_visualizado), (-2, Acao::Ligacao, true));
+    assert_eq!(
+        (e.dias, e.acao, e.se_nao_visualizado),
+        (-2, Acao::Ligacao, true)
+    );
 }
