@@ -113,7 +113,7 @@ pub fn is_token(s: &str) -> bool {
 /// `Chrome, computador`. Never the full string (it identifies a device too well to keep).
 ///
 /// ```
-/// use baixa::segunda_via::client_hint;
+/// use baixa::segunda_via::{client_hint, is_person};
 /// assert_eq!(client_hint(Some("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 \
 ///                              (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1")), "Safari, celular");
 /// assert_eq!(client_hint(Some("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) \
