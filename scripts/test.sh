@@ -17,10 +17,12 @@ if command -v npm >/dev/null 2>&1 && [ ! -d crates/boleto/tests/pix-utils/node_m
     || echo "(npm install failed: the live cross-check is skipped, the recorded vectors still run)"
 fi
 
-echo "== poppler-utils, zbar-tools and chromium, for the scanner tests of the printed boletos (crates/boleto-print/tests/scan.rs)"
-if { ! command -v pdftoppm >/dev/null 2>&1 || ! command -v zbarimg >/dev/null 2>&1 || ! command -v chromium >/dev/null 2>&1; } \
+echo "== poppler-utils, zbar-tools, chromium and chromium-driver, for the scanner tests of the printed boletos"
+echo "   (crates/boleto-print/tests/scan.rs) and the browser test of the segunda via pages (crates/cnab-cli/tests/segunda_via.rs)"
+if { ! command -v pdftoppm >/dev/null 2>&1 || ! command -v zbarimg >/dev/null 2>&1 || ! command -v chromium >/dev/null 2>&1 \
+     || ! command -v chromedriver >/dev/null 2>&1; } \
   && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils zbar-tools chromium >/dev/null; } \
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils zbar-tools chromium chromium-driver >/dev/null; } \
     || echo "(apt-get install failed: the scanner tests skip and say so)"
 fi
 

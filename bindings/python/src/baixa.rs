@@ -6,7 +6,9 @@
 
 use std::sync::Mutex;
 
-use baixa::{ImportError, Ledger, LedgerError, ManualSettlement, MemoryLedger, SqliteLedger};
+use baixa::{
+    ImportError, Ledger, LedgerError, LinkLedger, ManualSettlement, MemoryLedger, SqliteLedger,
+};
 use chrono::NaiveDate;
 use cnab_core::{CnabFile, ReadOptions};
 use pyo3::prelude::*;
@@ -56,7 +58,7 @@ fn parse_date(s: &str, what: &str) -> PyResult<NaiveDate> {
 }
 
 /// The PostgreSQL backend (`baixa::PostgresLedger`): a server shared by several workers.
-fn postgres_ledger(url: &str) -> PyResult<Box<dyn Ledger + Send>> {
+fn postgres_ledger(url: &str) -> PyResult<Box<dyn LinkLedger + Send>> {
     Ok(Box::new(
         baixa::PostgresLedger::connect(url).map_err(|e| ledger_err(&e))?,
     ))
@@ -65,14 +67,14 @@ fn postgres_ledger(url: &str) -> PyResult<Box<dyn Ledger + Send>> {
 /// A ledger: titles, their states and every applied entry. One call = one transaction.
 #[pyclass(module = "cnab._cnab")]
 pub(crate) struct BaixaLedger {
-    inner: Mutex<Box<dyn Ledger + Send>>,
+    inner: Mutex<Box<dyn LinkLedger + Send>>,
 }
 
 impl BaixaLedger {
     fn with<T>(
         &self,
         py: Python<'_>,
-        f: impl FnOnce(&mut dyn Ledger) -> PyResult<T> + Send,
+        f: impl FnOnce(&mut dyn LinkLedger) -> PyResult<T> + Send,
     ) -> PyResult<T>
     where
         T: Send,
@@ -105,7 +107,7 @@ impl BaixaLedger {
     #[new]
     #[pyo3(signature = (path_or_url=None))]
     fn new(path_or_url: Option<&str>) -> PyResult<Self> {
-        let inner: Box<dyn Ledger + Send> = match path_or_url {
+        let inner: Box<dyn LinkLedger + Send> = match path_or_url {
             None => Box::new(MemoryLedger::new()),
             Some(u) if u.starts_with("postgres://") || u.starts_with("postgresql://") => {
                 postgres_ledger(u)?
@@ -223,6 +225,23 @@ impl BaixaLedger {
             baixa::render::history(&ev).map_err(|e| usage(&e.to_string()))
         })?;
         to_json(&v)
+    }
+
+    /// The título's segunda via link (`/b/<token>`, or `base_url` + that), made on first use (as `cnab baixa link`).
+    #[pyo3(signature = (id, base_url=None))]
+    fn link(&self, py: Python<'_>, id: &str, base_url: Option<&str>) -> PyResult<String> {
+        if let Some(b) = base_url {
+            baixa::segunda_via::check_base_url(b).map_err(|e| usage(&e))?;
+        }
+        let token = self.with(py, |l| {
+            l.link(id).map(|k| k.token).map_err(|e| ledger_err(&e))
+        })?;
+        Ok(baixa::segunda_via::url(base_url, &token))
+    }
+
+    /// Revoke the título's live segunda via links → how many were revoked (as `cnab baixa revoke`).
+    fn revoke(&self, py: Python<'_>, id: &str) -> PyResult<usize> {
+        self.with(py, |l| l.revoke(id).map_err(|e| ledger_err(&e)))
     }
 
     /// The amount due on `date` of the ledger's open titles → JSON array (as `cnab baixa due`).

@@ -54,6 +54,7 @@ pub mod outcome;
 pub mod regua;
 pub mod render;
 pub mod report;
+pub mod segunda_via;
 pub mod titulo;
 
 pub use charges::{is_business_day, next_business_day, round_cents, valor_devido, Breakdown};
@@ -73,6 +74,7 @@ pub use report::{
     entries_csv, in_default, in_default_csv, portfolio, Bucket, Devedor, FileReport, OpenTitle,
     OutcomeTotals, Portfolio,
 };
+pub use segunda_via::LinkLedger;
 pub use titulo::{Desconto, DescontoTipo, Juros, JurosTipo, Multa, MultaTipo, Pagador, Titulo};
 
 /// The crate README's example, compiled as a doc test so it stays true.

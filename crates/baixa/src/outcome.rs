@@ -384,4 +384,15 @@ pub enum Event {
         /// Original: what it owed on the date; parcela: its amount.
         valor: Decimal,
     },
+    /// The payer opened the título's segunda via page ([`crate::segunda_via`]).
+    Visualizado {
+        /// When (UTC), to the second.
+        em: chrono::NaiveDateTime,
+        /// A coarse hint of the client from its User-Agent (`Chrome, computador`), see
+        /// [`crate::segunda_via::client_hint`].
+        cliente: String,
+        /// The client's address: only when the server was told to keep it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        ip: Option<String>,
+    },
 }

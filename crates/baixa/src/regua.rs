@@ -33,6 +33,13 @@
 //! acao = "abatimento"         # instrução ao banco: concessão de abatimento
 //! canal = "banco"
 //! abatimento_pct = "10"       # só para abatimento: % do valor do título (ou abatimento_valor = "50.00")
+//!
+//! [[etapa]]
+//! dias = -2
+//! acao = "ligacao"
+//! canal = "telefone"
+//! se_nao_visualizado = true   # opcional: só se o pagador não abriu a segunda via (crate::segunda_via) até a
+//!                             # data da etapa (vencimento + dias), inclusive
 //! ```
 //!
 //! The steps through the bank (`protesto`, `baixa`, `prorrogacao`, `abatimento`, see [`Acao::via_banco`]) are
@@ -179,6 +186,9 @@ pub struct Etapa {
         skip_serializing_if = "Option::is_none"
     )]
     pub abatimento_pct: Option<Decimal>,
+    /// Only titles whose segunda via page was not opened on or before the step's date (`vencimento + dias`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub se_nao_visualizado: bool,
 }
 
 /// The régua (the policy file).
@@ -476,6 +486,17 @@ pub trait ReguaLedger: Ledger {
     /// # Errors
     /// A backend failure.
     fn acordos(&mut self) -> Result<Vec<crate::acordo::Acordo>, LedgerError>;
+    /// The date of each título's first segunda via view, read only when a step has `se_nao_visualizado`. The
+    /// ledgers that record views ([`crate::segunda_via::LinkLedger`]) answer it; by default a ledger says it
+    /// cannot (never "no views", which would issue the step to everyone).
+    ///
+    /// # Errors
+    /// A backend failure; [`LedgerError::Invalid`] for a ledger that does not record views.
+    fn regua_first_views(&mut self) -> Result<BTreeMap<String, NaiveDate>, LedgerError> {
+        Err(LedgerError::Invalid(
+            "se_nao_visualizado: this ledger does not record segunda via views".into(),
+        ))
+    }
 }
 
 pub(crate) fn payer_key(p: &Pagador, id: &str) -> String {
@@ -536,6 +557,7 @@ fn plan_titles(
     politica: &Politica,
     titles: &[(Titulo, TitleState)],
     issued: &BTreeSet<Issued>,
+    first_views: &BTreeMap<String, NaiveDate>,
     date: NaiveDate,
 ) -> (Vec<(AcaoEmitida, Vec<Issued>)>, usize) {
     let mut out: Vec<(AcaoEmitida, Vec<Issued>)> = Vec::new();
@@ -552,6 +574,12 @@ fn plan_titles(
             .iter()
             .filter(|e| t.vencimento + Duration::days(e.dias) <= date)
             .filter(|e| e.valor_minimo.is_none_or(|m| saldo_hoje >= m))
+            .filter(|e| {
+                !e.se_nao_visualizado
+                    || first_views
+                        .get(&t.id)
+                        .is_none_or(|v| *v > t.vencimento + Duration::days(e.dias))
+            })
             .collect();
         let Some(latest) = due.iter().map(|e| e.dias).max() else {
             continue;
@@ -615,6 +643,18 @@ fn plan_titles(
     (out, already)
 }
 
+/// The first segunda via view of each título, read only when a step asks for it (`se_nao_visualizado`).
+fn first_views<L: ReguaLedger + ?Sized>(
+    ledger: &mut L,
+    politica: &Politica,
+) -> Result<BTreeMap<String, NaiveDate>, LedgerError> {
+    if politica.etapas.iter().any(|e| e.se_nao_visualizado) {
+        ledger.regua_first_views()
+    } else {
+        Ok(BTreeMap::new())
+    }
+}
+
 /// What [`run`] would issue on `date`, without recording anything (a step another run records meanwhile may still
 /// be listed here and then not issued by `run`).
 ///
@@ -627,7 +667,8 @@ pub fn plan<L: ReguaLedger + ?Sized>(
 ) -> Result<ReguaRun, LedgerError> {
     let titles = ledger.titles()?;
     let issued = ledger.regua_issued()?;
-    let (planned, already) = plan_titles(politica, &titles, &issued, date);
+    let first_views = first_views(ledger, politica)?;
+    let (planned, already) = plan_titles(politica, &titles, &issued, &first_views, date);
     Ok(ReguaRun {
         date,
         actions: planned.into_iter().map(|(a, _)| a).collect(),
@@ -661,7 +702,8 @@ pub fn run_with<L: ReguaLedger + ?Sized>(
 ) -> Result<ReguaRun, LedgerError> {
     let titles = ledger.titles()?;
     let issued = ledger.regua_issued()?;
-    let (mut planned, mut already) = plan_titles(politica, &titles, &issued, date);
+    let first_views = first_views(ledger, politica)?;
+    let (mut planned, mut already) = plan_titles(politica, &titles, &issued, &first_views, date);
     {
         let mut actions: Vec<AcaoEmitida> = planned.iter().map(|(a, _)| a.clone()).collect();
         prepare(&mut actions)?;

@@ -190,7 +190,7 @@ fn a_version_1_ledger_is_upgraded() {
             .unwrap();
         l.connection()
             .execute_batch(
-                "DROP TABLE acordo_titulos; DROP TABLE acordos; DROP TABLE regua_actions; \
+                "DROP TABLE acordo_titulos; DROP TABLE acordos; DROP TABLE regua_actions; DROP TABLE segunda_via_links; \
                  DELETE FROM baixa_schema_version WHERE version >= 2;",
             )
             .unwrap();

@@ -6,6 +6,7 @@
 //! - `cnab baixa due TITLES.csv --date YYYY-MM-DD`
 //! - `cnab baixa --ledger L settle ID --valor V --data D --meio M [--por WHO] [--motivo WHY]`
 //! - `cnab baixa --ledger L report [--date D] [--format json|ndjson|csv] [--compact] [--inadimplente-apos N]`, `… history ID`
+//! - `cnab baixa --ledger L link ID [--base-url URL]` (the título's segunda via page), `… revoke ID`
 //!
 //! Retornos are read strictly by default: every file is read before anything is applied, and the first read
 //! problem of any of them stops the command (exit 1) with nothing applied. With `--lenient`, the entries that
@@ -121,6 +122,19 @@ pub(crate) enum BaixaCmd {
         /// The title's id.
         id: String,
     },
+    /// The título's segunda via link (`/b/<token>`, or a full URL with --base-url), made on first use.
+    Link {
+        /// The title's id.
+        id: String,
+        /// Where `cnab serve` is reached by payers, e.g. https://pague.example.com.
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+    },
+    /// Revoke the título's segunda via link (its page answers 404 from now on) → JSON {"titulo", "revogados"}.
+    Revoke {
+        /// The title's id.
+        id: String,
+    },
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -167,6 +181,27 @@ fn open_ledger(spec: &str) -> Result<Box<dyn Ledger>, Fail> {
     }
     SqliteLedger::open(spec)
         .map(|l| Box::new(l) as Box<dyn Ledger>)
+        .map_err(|e| Fail(1, format!("{spec}: {e}")))
+}
+
+/// `--ledger` for the segunda via commands (every backend keeps links).
+fn need_link_ledger(ledger: Option<&str>, what: &str) -> Result<Box<dyn baixa::LinkLedger>, Fail> {
+    let Some(spec) = ledger else {
+        return Err(Fail(
+            2,
+            format!("usage: cnab baixa --ledger FILE|URL {what} … (this command needs a ledger)"),
+        ));
+    };
+    if spec.starts_with("postgres://") || spec.starts_with("postgresql://") {
+        return Ok(Box::new(
+            baixa::PostgresLedger::connect(spec).map_err(ledger_err)?,
+        ));
+    }
+    if spec.is_empty() {
+        return Err(Fail(2, "--ledger needs a file or a URL".into()));
+    }
+    SqliteLedger::open(spec)
+        .map(|l| Box::new(l) as Box<dyn baixa::LinkLedger>)
         .map_err(|e| Fail(1, format!("{spec}: {e}")))
 }
 
@@ -419,6 +454,23 @@ pub(crate) fn run(args: BaixaArgs) -> Result<bool, Fail> {
             let mut l = need_ledger(ledger, "history")?;
             let ev = l.history(&id).map_err(ledger_err)?;
             print(&baixa::render::history(&ev).map_err(|e| Fail(1, e.to_string()))?)?;
+            Ok(true)
+        }
+        BaixaCmd::Link { id, base_url } => {
+            if let Some(b) = &base_url {
+                baixa::segunda_via::check_base_url(b).map_err(|e| Fail(2, e))?;
+            }
+            let mut l = need_link_ledger(ledger, "link")?;
+            let link = l.link(&id).map_err(ledger_err)?;
+            let mut s = baixa::segunda_via::url(base_url.as_deref(), &link.token);
+            s.push('\n');
+            emit(s.as_bytes())?;
+            Ok(true)
+        }
+        BaixaCmd::Revoke { id } => {
+            let mut l = need_link_ledger(ledger, "revoke")?;
+            let n = l.revoke(&id).map_err(ledger_err)?;
+            print(&serde_json::json!({ "titulo": id, "revogados": n }))?;
             Ok(true)
         }
     }

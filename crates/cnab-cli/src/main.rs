@@ -24,6 +24,7 @@ mod out;
 mod pix_cmd;
 mod print_cmd;
 mod regua_cmd;
+mod serve_cmd;
 
 use out::{note, Out};
 
@@ -148,6 +149,8 @@ enum Cmd {
     Regua(regua_cmd::ReguaArgs),
     /// Acordo: replace a payer's open titles by installments (the proposal's arithmetic, recorded in the ledger).
     Acordo(acordo_cmd::AcordoArgs),
+    /// Segunda via: serve each título's page (/b/<token>) and PDF from the ledger; views go to its history.
+    Serve(serve_cmd::ServeArgs),
 }
 
 /// How `validate` prints.
@@ -671,6 +674,7 @@ fn run(out: &mut Out, cli: Cli) -> Result<bool, Fail> {
         Cmd::Baixa(args) => baixa_cmd::run(args),
         Cmd::Regua(args) => regua_cmd::run(args),
         Cmd::Acordo(args) => acordo_cmd::run(args),
+        Cmd::Serve(args) => serve_cmd::run(args),
         Cmd::Banks => {
             write!(out, "{}", banks_table())?;
             Ok(true)

@@ -38,6 +38,7 @@ from ._errors import CnabError, _from_payload
 __all__ = [
     "Ledger",
     "Titulo",
+    "link",
     "valor_devido",
     "due",
     "BaixaError",
@@ -293,8 +294,9 @@ class Settlement:
 class Event:
     """One line of a title's history: ``event`` is ``imported`` (with ``titulo``), ``entry`` (``file_id``,
     ``outcome``), ``linked`` (``nosso_numero``, ``file_id``), ``manual_settlement`` (``settlement``,
-    ``outcome``) or ``regua`` (a step of the régua de cobrança issued: ``data``, ``acao``, ``etapa_dias``, ``canal``,
-    ``saldo``)."""
+    ``outcome``), ``regua`` (a step of the régua de cobrança issued: ``data``, ``acao``, ``etapa_dias``, ``canal``,
+    ``saldo``) or ``visualizado`` (the payer opened the segunda via page: ``em``, ``cliente``, and ``ip`` only when
+    the server keeps addresses)."""
 
     event: str = ""
     file_id: Optional[str] = None
@@ -307,6 +309,11 @@ class Event:
     etapa_dias: Optional[int] = None
     canal: Optional[str] = None
     saldo: Optional[decimal.Decimal] = None
+    em: Optional[str] = None
+    """When the page was opened (``YYYY-MM-DDTHH:MM:SS``, UTC)."""
+    cliente: Optional[str] = None
+    """A coarse hint of the client (``Chrome, celular``), never the full User-Agent."""
+    ip: Optional[str] = None
 
 
 TitlesArg = Union[PathLike, bytes, Sequence[Union[Titulo, Mapping[str, Any]]]]
@@ -426,6 +433,23 @@ class Ledger:
             raise _raise(e) from None
         return [_convert.from_dict(Event, ev) for ev in json.loads(s)["events"]]
 
+    def link(self, id: str, *, base_url: Optional[str] = None) -> str:
+        """The título's segunda via link: ``/b/<token>``, or ``base_url`` followed by it (where ``cnab serve`` is
+        reached by payers). The token is random (160 bits) and made on first use; asking again gives the same link
+        until :meth:`revoke`."""
+        try:
+            return self._native.link(id, base_url)
+        except _cnab.NativeError as e:
+            raise _raise(e) from None
+
+    def revoke(self, id: str) -> int:
+        """Revokes the título's segunda via link (its page answers 404 from now on); returns how many links were
+        revoked (0 when none was live)."""
+        try:
+            return self._native.revoke(id)
+        except _cnab.NativeError as e:
+            raise _raise(e) from None
+
     def due(self, date: datetime.date) -> List[Due]:
         """The amount due on ``date`` of every open title in the ledger."""
         try:
@@ -433,6 +457,13 @@ class Ledger:
         except _cnab.NativeError as e:
             raise _raise(e) from None
         return [_convert.from_dict(Due, x) for x in json.loads(s)]
+
+
+def link(ledger: Union["Ledger", PathLike], id: str, *, base_url: Optional[str] = None) -> str:
+    """The título's segunda via link, for an ERP to put in its own e-mails: ``/b/<token>``, or ``base_url``
+    followed by it. ``ledger`` is a :class:`Ledger` or the path / ``postgres://`` URL of one."""
+    led = ledger if isinstance(ledger, Ledger) else Ledger(ledger)
+    return led.link(id, base_url=base_url)
 
 
 def due(titles: TitlesArg, date: datetime.date) -> List[Due]:

@@ -28,6 +28,7 @@ use crate::titulo::Titulo;
 mod postgres;
 mod regua_store;
 pub mod schema;
+mod segunda_via_store;
 mod sqlite;
 
 pub use self::postgres::PostgresLedger;
@@ -197,6 +198,8 @@ pub struct MemoryLedger {
     settlements: std::collections::HashSet<EntryId>,
     regua: std::collections::BTreeSet<crate::regua::Issued>,
     acordos: Vec<crate::acordo::Acordo>,
+    /// Segunda via tokens: (token, title id, created, revoked).
+    links: Vec<crate::segunda_via::Link>,
 }
 
 impl Default for MemoryLedger {
@@ -215,6 +218,7 @@ impl MemoryLedger {
             settlements: Default::default(),
             regua: Default::default(),
             acordos: Vec::new(),
+            links: Vec::new(),
         }
     }
 }

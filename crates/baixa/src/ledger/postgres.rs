@@ -231,6 +231,7 @@ fn event_kind(ev: &Event) -> &'static str {
         Event::ManualSettlement { .. } => "manual_settlement",
         Event::Regua { .. } => "regua",
         Event::Acordo { .. } => "acordo",
+        Event::Visualizado { .. } => "visualizado",
     }
 }
 
@@ -832,6 +833,32 @@ impl PostgresLedger {
         migrate(&mut client)?;
         let st = Statements::prepare(&mut client)?;
         Ok(PostgresLedger { client, st })
+    }
+
+    /// Make every later transaction of this connection read-only: a reader that must not write (the segunda via
+    /// server's lookups).
+    ///
+    /// # Errors
+    /// A database failure.
+    pub fn set_read_only(&mut self) -> Result<(), LedgerError> {
+        self.client
+            .batch_execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")?;
+        Ok(())
+    }
+
+    /// The title behind a live segunda via token ([`crate::segunda_via`]), with its state.
+    pub(super) fn title_by_token(
+        &mut self,
+        token: &str,
+    ) -> Result<Option<(Titulo, TitleState)>, LedgerError> {
+        let sql = format!(
+            "SELECT {TITLE_COLS} FROM titles t WHERE t.id = \
+             (SELECT title_id FROM segunda_via_links WHERE token = $1 AND revoked_at IS NULL)"
+        );
+        match self.client.query_opt(&sql, &[&token])? {
+            Some(row) => load(&row).map(|(_, l)| Some((l.titulo, l.state))),
+            None => Ok(None),
+        }
     }
 
     /// The schema version of the database.

@@ -34,6 +34,12 @@ fn event(date: NaiveDate, r: &Registro<'_>) -> Event {
 }
 
 impl ReguaLedger for MemoryLedger {
+    fn regua_first_views(
+        &mut self,
+    ) -> Result<std::collections::BTreeMap<String, NaiveDate>, LedgerError> {
+        crate::segunda_via::LinkLedger::first_views(self)
+    }
+
     fn regua_issued(&mut self) -> Result<BTreeSet<Issued>, LedgerError> {
         Ok(self.regua.clone())
     }
@@ -120,6 +126,12 @@ fn papeis(a: &Acordo) -> Vec<(&str, &'static str)> {
 }
 
 impl ReguaLedger for SqliteLedger {
+    fn regua_first_views(
+        &mut self,
+    ) -> Result<std::collections::BTreeMap<String, NaiveDate>, LedgerError> {
+        crate::segunda_via::LinkLedger::first_views(self)
+    }
+
     fn regua_issued(&mut self) -> Result<BTreeSet<Issued>, LedgerError> {
         let mut st = self
             .conn

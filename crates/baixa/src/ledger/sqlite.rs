@@ -207,6 +207,7 @@ impl SqliteBook<'_> {
             Event::ManualSettlement { .. } => "manual_settlement",
             Event::Regua { .. } => "regua",
             Event::Acordo { .. } => "acordo",
+            Event::Visualizado { .. } => "visualizado",
         };
         self.tx
             .prepare_cached(
@@ -370,6 +371,52 @@ impl Book for SqliteBook<'_> {
 }
 
 impl SqliteLedger {
+    /// The title behind a live segunda via token ([`crate::segunda_via`]), with its state.
+    pub(super) fn title_by_token(
+        &self,
+        token: &str,
+    ) -> Result<Option<(Titulo, TitleState)>, LedgerError> {
+        let sql = format!(
+            "SELECT {TITLE_COLS} FROM titles WHERE id = \
+             (SELECT title_id FROM segunda_via_links WHERE token = ?1 AND revoked_at IS NULL)"
+        );
+        let raw = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row(params![token], load_row)
+            .optional()?;
+        raw.map(|r| to_loaded(r).map(|(_, l)| (l.titulo, l.state)))
+            .transpose()
+    }
+
+    /// Open the ledger at `path` without creating it or changing its schema: read-only, or read-write for the
+    /// few writes a reader makes (the segunda via server records views). The schema must be the latest.
+    ///
+    /// # Errors
+    /// The file is missing or not a ledger, or its schema is older or newer than this library's (open it once
+    /// with [`SqliteLedger::open`] to bring it up to date).
+    pub fn open_existing(path: impl AsRef<Path>, read_only: bool) -> Result<Self, LedgerError> {
+        use rusqlite::OpenFlags;
+        let flags = if read_only {
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+        } else {
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+        } | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(path, flags)?;
+        conn.busy_timeout(Duration::from_secs(30))?;
+        let l = SqliteLedger { conn };
+        let v = l.schema_version()?;
+        if v != schema::latest() {
+            return Err(LedgerError::Invalid(format!(
+                "ledger schema version {v}, this program needs {}: open it once with a `cnab baixa` command to \
+                 bring it up to date",
+                schema::latest()
+            )));
+        }
+        Ok(l)
+    }
+
     /// Open (or create) the ledger at `path` and bring its schema up to date.
     ///
     /// # Errors
