@@ -28,7 +28,7 @@
 //! given; the txid of a cobrança com vencimento 26 to 35 characters `A-Z`, `a-z`, `0-9` (Anexo I §5.3, "Ciclo de
 //! vida do TransactionID (txid)", p. 34).
 
-use crate::bank::{Emit, EntryRecord, RecordKey};
+use crate::bank::{EntryRecord, RecordKey};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
 use crate::layouts::febraban240;
 use crate::model::Layout;
@@ -66,11 +66,7 @@ pub const ENTRY_REMESSA_240: &[EntryRecord] = &[
     ENTRY_Q,
     ENTRY_R,
     ENTRY_S,
-    EntryRecord {
-        key: RecordKey::Segment(b'Y'),
-        starts: false,
-        emit: Emit::IfAny(&[R::PixChave, R::PixTxid]),
-    },
+    EntryRecord::if_any(RecordKey::Segment(b'Y'), &[R::PixChave, R::PixTxid]),
 ];
 
 #[allow(clippy::indexing_slicing)] // const evaluation: out of bounds is a compile error
