@@ -3,12 +3,14 @@
 # with wrk, against a release build of `cnab serve` on a fresh SQLite ledger, once for an open título and once for
 # an overdue one (amount updated on every request). Prints wrk's latency distribution, the errors (wrk lists
 # non-2xx responses and socket errors), and how many views the server recorded in the título's history.
-#   CONNECTIONS=200 DURATION=10s THREADS=2   wrk's -c, -d and -t
+#   CONNECTIONS=200 DURATION=10s THREADS=2 TIMEOUT=10s   wrk's -c, -d, -t and --timeout (a response slower than
+#   TIMEOUT is counted by wrk as a socket timeout)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CONNECTIONS=${CONNECTIONS:-200}
 DURATION=${DURATION:-10s}
 THREADS=${THREADS:-2}
+TIMEOUT=${TIMEOUT:-10s}
 
 if ! command -v wrk >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -55,10 +57,10 @@ done
 addr=$(sed -n 's|^cnab serve: listening on http://||p' "$dir/serve.log" | head -1)
 [ -n "$addr" ] || { cat "$dir/serve.log" >&2; exit 1; }
 
-echo "== $(nproc) CPU(s); wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency; page size $(curl -s "http://$addr$aberto" | wc -c) bytes"
+echo "== $(nproc) CPU(s); wrk -t$THREADS -c$CONNECTIONS -d$DURATION --timeout $TIMEOUT --latency; page size $(curl -s "http://$addr$aberto" | wc -c) bytes"
 for t in "$aberto" "$vencido"; do
   echo "== GET /b/<token> ($([ "$t" = "$aberto" ] && echo open || echo overdue) título)"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "http://$addr$t"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout "$TIMEOUT" --latency "http://$addr$t"
 done
 sleep 1
 for id in ABERTO VENCIDO; do
