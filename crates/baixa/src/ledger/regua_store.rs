@@ -279,6 +279,12 @@ impl ReguaLedger for SqliteLedger {
 /// recording the same step at the same moment insert it once (`ON CONFLICT DO NOTHING`; the loser of a
 /// serialization conflict is run again and then sees the step as recorded).
 impl ReguaLedger for PostgresLedger {
+    fn regua_first_views(
+        &mut self,
+    ) -> Result<std::collections::BTreeMap<String, NaiveDate>, LedgerError> {
+        crate::segunda_via::LinkLedger::first_views(self)
+    }
+
     fn regua_issued(&mut self) -> Result<BTreeSet<Issued>, LedgerError> {
         let mut out = BTreeSet::new();
         for row in self
