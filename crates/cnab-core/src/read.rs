@@ -892,6 +892,8 @@ pub(crate) struct Engine<'a> {
     batches: u64,
     total: u64,
     last_line: usize,
+    /// The line of the title whose company inscrição the header took (`None`: the header record's own).
+    company_line: Option<usize>,
     /// A file without trailer: the header's declared record count, with its line, record and field.
     header_count: Option<(
         usize,
@@ -948,6 +950,7 @@ impl<'a> Engine<'a> {
             total: 0,
             last_line: 0,
             header_count: None,
+            company_line: None,
         }
     }
 
@@ -1555,6 +1558,7 @@ impl<'a> Engine<'a> {
             FileKind::Remessa => {
                 self.titulos
                     .push(normalize::titulo(self.spec, &records, &mut found));
+                self.company_on_titles(&records, &mut found);
                 Event::Titulo
             }
         };
@@ -1572,6 +1576,56 @@ impl<'a> Engine<'a> {
         }
         self.problems_from(found)?;
         Ok(Some(ev))
+    }
+
+    /// CNAB 400 remessas of several banks (Itaú, Santander, Caixa, BB, … positions 2-17 of the detail) repeat the
+    /// company's CPF/CNPJ on every title, while the model keeps it once, in `header.beneficiario.inscricao`. A
+    /// title's inscrição fills the header's when the header record has none (some headers have no such field,
+    /// others leave it zero); one that differs from it is a problem on the title's line naming where the other
+    /// came from (a remessa is one company's: the model would otherwise keep one number for all), never silently
+    /// dropped. Which of the two is wrong the file does not say, so it is a structure problem, like a count.
+    fn company_on_titles(&mut self, records: &[Record<'_>], problems: &mut Vec<Error>) {
+        for r in records {
+            let Some(f) = r.layout.by_role(Role::EmpresaInscricao) else {
+                continue;
+            };
+            let numero = crate::field::decode_text(f.slice(r.bytes))
+                .trim()
+                .to_string();
+            let significant = numero.trim_start_matches('0');
+            if significant.is_empty() {
+                continue;
+            }
+            let tipo = r
+                .layout
+                .by_role(Role::EmpresaTipoInscricao)
+                .and_then(|t| crate::field::decode_digits(t.slice(r.bytes)).ok().flatten())
+                .and_then(|d| d.parse::<u8>().ok())
+                .filter(|t| matches!(t, 1 | 2));
+            let b = &mut self.header.beneficiario.inscricao;
+            if b.numero.trim_start_matches('0').is_empty() {
+                b.numero = numero;
+                normalize::unpad_inscricao(&mut b.numero, tipo.or(b.tipo));
+                if b.tipo.is_none() {
+                    b.tipo = tipo;
+                }
+                self.company_line = Some(r.line);
+            } else if b.numero.trim_start_matches('0') != significant {
+                let from = match self.company_line {
+                    Some(l) => format!("line {l}'s"),
+                    None => "the header's".to_string(),
+                };
+                problems.push(Error::at_field(
+                    r.line,
+                    r.layout.name,
+                    f,
+                    ErrorKind::structure(format!(
+                        "company inscrição {numero} differs from {from} {} (a remessa is one company's)",
+                        b.numero
+                    )),
+                ));
+            }
+        }
     }
 
     fn finish_header(&mut self) {

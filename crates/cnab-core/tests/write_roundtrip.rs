@@ -213,6 +213,7 @@ fn corpus_remessas_round_trip() {
         }
     }
     eprintln!("{done} real remessas round-tripped, {unreadable} not strictly readable");
-    assert!(done >= 50, "only {done} real remessas read strictly");
+    // 49 since gustavonv's Itaú remessa, whose titles name two companies, no longer reads strictly.
+    assert!(done >= 49, "only {done} real remessas read strictly");
     assert!(fails.is_empty(), "{}", fails.join("\n"));
 }
