@@ -1537,6 +1537,14 @@ impl<'a> Engine<'a> {
                 },
             ))?;
         }
+        if self.header.layout_versao.is_empty() {
+            // A layout whose variants differ by their detail record (BB CBR640 / CBR641): name the one read.
+            if let Some(key) = self.spec.entry.get(self.current_first).map(|e| e.key) {
+                if let Some((_, name)) = self.spec.variants.iter().find(|(k, _)| *k == key) {
+                    self.header.layout_versao = (*name).to_string();
+                }
+            }
+        }
         let lines = std::mem::take(&mut self.current);
         let first_line = lines.first().map_or(0, |c| c.0);
         let last_line = lines.last().map_or(0, |c| c.0);
@@ -1716,10 +1724,27 @@ fn prepare(
             return Err(e.clone());
         }
     }
-    let spec = match opts.spec {
+    let mut spec = match opts.spec {
         Some(s) => s,
         None => choose_spec(&d, opts.lenient, &mut problems)?,
     };
+    if opts.spec.is_none() && d.version.is_empty() && !spec.variants.is_empty() {
+        // A header that states no version (BB CNAB 400): the variant the details are (CBR640 tipo 1, CBR641 tipo
+        // 7) picks the bank's table for it, when it has one, so every field of that variant reaches the model.
+        let variant = detail_type_vote(spec, lines)
+            .and_then(|(k, _)| spec.variants.iter().find(|(v, _)| *v == k))
+            .map(|(_, name)| *name);
+        if let Some(name) = variant {
+            if let Some(alt) = d
+                .bank
+                .spec()
+                .and_then(|b| b.layout(spec.layout, spec.kind, name))
+                .filter(|alt| alt.versions.contains(&name))
+            {
+                spec = alt;
+            }
+        }
+    }
     d.layout = spec.layout;
     d.kind = spec.kind;
     Ok((d, spec, problems, bank_code))

@@ -239,3 +239,49 @@ fn retorno_tables_cover_the_manual_codes() {
         .motivo("06", "03")
         .is_some_and(|m| m.description == "Liquidação por saldo"));
 }
+
+#[test]
+fn the_remessa_variant_read_is_named_in_the_model() {
+    // Convênio 6 (CBR640, detalhe tipo 1): the fixture written from a CBR640 model.
+    let conv6 = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/001-bb/cnab400/remessa/remessa_convenio6.rem"
+    ))
+    .unwrap();
+    assert_eq!(conv6[402], b'1');
+    let r = remessa(&conv6, true);
+    assert_eq!(r.header.layout_versao, "CBR640");
+    // Written again, the model picks the CBR640 table: the same bytes, and no warning about the version.
+    let w = cnab_core::write_remessa_with(
+        &r,
+        Bank::new(1),
+        Layout::Cnab400,
+        cnab_core::WriteOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(w.bytes, conv6);
+    assert!(w.warnings.is_empty(), "{:?}", w.warnings);
+    // Convênio 7 (CBR641, detalhe tipo 7, nosso número of 17 digits): a real file.
+    let Some(b) = corpus(&format!(
+        "{REM}brcobranca__remessa-banco-brasil-cnab400.rem"
+    )) else {
+        return;
+    };
+    assert_eq!(b.split(|c| *c == b'\n').nth(1).map(|l| l[0]), Some(b'7'));
+    let r = remessa(&b, true);
+    assert_eq!(r.header.layout_versao, "CBR641");
+    assert_eq!(r.titulos[0].nosso_numero.len(), 17);
+    let opts = cnab_core::WriteOptions {
+        skip_document_check: true,
+        ..Default::default()
+    };
+    let w = cnab_core::write_remessa_with(&r, Bank::new(1), Layout::Cnab400, opts).unwrap();
+    assert!(
+        w.warnings.iter().all(|x| x.field != "header.layout_versao"),
+        "{:?}",
+        w.warnings
+    );
+    let back = remessa(&w.bytes, true);
+    assert_eq!(back.header.layout_versao, "CBR641");
+    assert_eq!(back.titulos, r.titulos);
+}

@@ -140,8 +140,10 @@ fn parsed_corpus_remessa_written_back_fills_the_batch_trailer_totals() {
     let r = read_remessa(&bytes, ReadOptions::strict()).unwrap();
     let n = r.titulos.len();
     let sum: rust_decimal::Decimal = r.titulos.iter().map(|t| t.valor).sum();
-    let mut opts = cnab_core::WriteOptions::default();
-    opts.skip_document_check = true;
+    let opts = cnab_core::WriteOptions {
+        skip_document_check: true,
+        ..Default::default()
+    };
     let out = cnab_core::write_remessa_with(&r, Bank::new(748), Layout::Cnab240, opts)
         .unwrap()
         .bytes;

@@ -41,8 +41,10 @@ fn the_company_inscricao_of_the_details_reaches_the_header() {
         t.especie = "A".into();
         t.nosso_numero = format!("26200{}", &t.nosso_numero[4..]);
     }
-    let mut opts = cnab_core::WriteOptions::default();
-    opts.skip_document_check = true;
+    let opts = cnab_core::WriteOptions {
+        skip_document_check: true,
+        ..Default::default()
+    };
     let sicredi = cnab_core::write_remessa_with(&r, Bank::new(748), Layout::Cnab400, opts).unwrap();
     assert_eq!(&sicredi.bytes[31..45], b"11222333000181");
 }

@@ -447,6 +447,7 @@ pub const REMESSA: LayoutSpec = LayoutSpec {
     write_hook: None,
     crlf: true,
     framing: crate::bank::Framing::STANDARD,
+    variants: &[],
 };
 
 /// Retorno (§3).
@@ -472,6 +473,7 @@ pub const RETORNO: LayoutSpec = LayoutSpec {
     write_hook: None,
     crlf: true,
     framing: crate::bank::Framing::STANDARD,
+    variants: &[],
 };
 
 /// CNAB 400 layouts of this bank.

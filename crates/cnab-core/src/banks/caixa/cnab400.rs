@@ -396,6 +396,7 @@ pub const REMESSA: LayoutSpec = LayoutSpec {
     write_hook: None,
     crlf: true,
     framing: crate::bank::Framing::STANDARD,
+    variants: &[],
 };
 
 /// Retorno (Anexos V-VII).
@@ -421,6 +422,7 @@ pub const RETORNO: LayoutSpec = LayoutSpec {
     write_hook: None,
     crlf: true,
     framing: crate::bank::Framing::STANDARD,
+    variants: &[],
 };
 
 /// CNAB 400 layouts of this bank.

@@ -516,6 +516,7 @@ pub const REMESSA: LayoutSpec = LayoutSpec {
     write_hook: None,
     crlf: true,
     framing: crate::bank::Framing::STANDARD,
+    variants: &[],
 };
 
 /// Retorno (§10).
@@ -541,6 +542,7 @@ pub const RETORNO: LayoutSpec = LayoutSpec {
     write_hook: None,
     crlf: true,
     framing: crate::bank::Framing::STANDARD,
+    variants: &[],
 };
 
 /// CNAB 400 layouts of this bank.
