@@ -24,6 +24,13 @@ if { ! command -v pdftoppm >/dev/null 2>&1 || ! command -v zbarimg >/dev/null 2>
     || echo "(apt-get install failed: the scanner tests skip and say so)"
 fi
 
+echo "== House rules: cargo fmt --check, clippy -D warnings (workspace and bindings), rustdoc without warnings"
+cargo fmt --all --check
+(cd bindings/python && cargo fmt --all --check)
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+(cd bindings/python && cargo clippy --all-targets --quiet -- -D warnings)
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
+
 echo "== Rust: build and test the workspace (unit, integration, fixtures, doc tests)"
 cargo test --workspace --all-targets --no-fail-fast
 cargo test --workspace --doc

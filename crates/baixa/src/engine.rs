@@ -238,6 +238,13 @@ pub(crate) fn classify_payment(
         ns.status = Status::Settled;
         ns.settled_on = Some(date);
     };
+    if s.status == Status::Renegotiated {
+        // the acordo's installments stand for this title now: the money is reported, the title stays replaced
+        o.outcome = Outcome::PaidAfterWriteOff;
+        o.difference = Some(paid - expected);
+        o.note = Some("title renegotiated in an acordo: money arrived for the original, not for an installment".into());
+        return ns;
+    }
     if after_write_off || s.status == Status::WrittenOff {
         o.outcome = Outcome::PaidAfterWriteOff;
         o.difference = Some(paid - expected);

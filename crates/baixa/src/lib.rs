@@ -33,7 +33,7 @@
 //! assert!(ledger.apply(&retorno).unwrap().already_applied);
 //! ```
 //!
-//! Modules: [`titulo`] (the title and its charge rules), [`import`] (CSV, JSON, remessa), [`charges`] (amount due,
+//! Modules: [`titulo`] (the title and its charge rules), [`mod@import`] (CSV, JSON, remessa), [`charges`] (amount due,
 //! business days, rounding), [`key`] (normalized keys and content identities), [`engine`] (matching and
 //! classification over the [`Book`] trait), [`outcome`], [`ledger`] (the [`Ledger`] trait, [`MemoryLedger`],
 //! [`SqliteLedger`], [`PostgresLedger`], the SQL [`schema`]), [`report`], [`render`] (the JSON/CSV the CLI and the
@@ -41,10 +41,12 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod acordo;
 pub mod charges;
 pub mod engine;
 pub mod error;
 pub mod import;
+pub mod instrucao;
 pub mod key;
 pub mod ledger;
 pub mod outcome;

@@ -169,7 +169,7 @@ pub fn file_report(r: &FileReport) -> Value {
 }
 
 /// The portfolio groups in report order.
-fn portfolio_groups(p: &Portfolio) -> [(&'static str, &crate::report::Bucket); 8] {
+fn portfolio_groups(p: &Portfolio) -> [(&'static str, &crate::report::Bucket); 9] {
     [
         ("open", &p.open),
         ("current", &p.current),
@@ -179,6 +179,7 @@ fn portfolio_groups(p: &Portfolio) -> [(&'static str, &crate::report::Bucket); 8
         ("overdue_over_90", &p.overdue_over_90),
         ("paid", &p.paid),
         ("written_off", &p.written_off),
+        ("renegotiated", &p.renegotiated),
     ]
 }
 
@@ -256,7 +257,7 @@ pub const REPORT_CSV_COLUMNS: [&str; 12] = [
 
 /// The whole report as one CSV table (header [`REPORT_CSV_COLUMNS`]), one row per:
 /// - `file`: ref = file id, group = outcome, with count, paid, credited, fees;
-/// - `portfolio`: ref = date, group = open/current/overdue_1_30/…/paid/written_off, with count, valor, devido;
+/// - `portfolio`: ref = date, group = open/current/overdue_1_30/…/paid/written_off/renegotiated, with count, valor, devido;
 /// - `inadimplente`: ref = title id, group = nosso número, with valor, devido (total due on the date),
 ///   paid (received so far), dias_atraso, documento, nome.
 ///

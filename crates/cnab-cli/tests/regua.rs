@@ -176,3 +176,105 @@ fn regua_end_to_end() {
     ]);
     assert_eq!(code, 2);
 }
+
+const POLICY_BANCO: &str = r#"
+[[etapa]]
+dias = 10
+acao = "prorrogacao"
+canal = "banco"
+prazo_dias = 15
+[[etapa]]
+dias = 40
+acao = "protesto"
+canal = "banco"
+"#;
+
+/// `--remessa-out`: the steps through the bank as an Itaú CNAB 400 instruction remessa, read back by `cnab parse`
+/// with Itaú's movimento codes per título; a título no given remessa registered is refused with nothing issued.
+#[test]
+fn regua_remessa_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |f: &str| dir.path().join(f).to_string_lossy().into_owned();
+    let (ledger, policy, out) = (p("l.db"), p("politica.toml"), p("instrucoes.rem"));
+    let itau = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/341-itau/cnab400/remessa/remessa.rem"
+    );
+    let bradesco = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/237-bradesco/cnab400/remessa/remessa.rem"
+    );
+    std::fs::write(&policy, POLICY_BANCO).unwrap();
+    let (code, _, err) = cnab(&["baixa", "--ledger", &ledger, "import-remessa", itau]);
+    assert_eq!(code, 0, "{err}");
+    let run = |date: &str, remessa: &str| {
+        cnab(&[
+            "regua",
+            "--ledger",
+            &ledger,
+            "--policy",
+            &policy,
+            "--date",
+            date,
+            "--remessa-out",
+            &out,
+            "--remessa",
+            remessa,
+            "--nsa",
+            "7",
+        ])
+    };
+    // the wrong registering remessa: refused, nothing recorded
+    let (code, _, err) = run("2027-01-24", bradesco);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("título NF-1001: protesto: not registered by any remessa given"),
+        "{err}"
+    );
+    // NF-1001 forty days late (protest), NF-1002 fourteen days late (prorrogação to 2027-02-08)
+    let (code, stdout, err) = run("2027-01-24", itau);
+    assert_eq!(code, 0, "{err}");
+    let r: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(r["already_issued"], 0);
+    assert_eq!(
+        r["remessas"][0]["titulos"],
+        json!([
+            {"titulo": "NF-1001", "acao": "protesto", "movimento": "09"},
+            {"titulo": "NF-1002", "acao": "prorrogacao", "movimento": "06"}
+        ])
+    );
+    assert_eq!(r["actions"][0]["instrucao"]["descricao"], "Protestar");
+    let (code, parsed, err) = cnab(&["parse", &out]);
+    assert_eq!(code, 0, "{err}");
+    let back: Value = serde_json::from_str(&parsed).unwrap();
+    let rows: Vec<_> = back["titulos"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                t["seu_numero"].as_str().unwrap(),
+                t["nosso_numero"].as_str().unwrap(),
+                t["movimento"].as_str().unwrap(),
+                t["vencimento"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("NF-1001", "12345678", "09", "2026-12-15"),
+            ("NF-1002", "12345679", "06", "2027-02-08")
+        ]
+    );
+    // the same date again: nothing issued, no file
+    std::fs::remove_file(&out).unwrap();
+    let (code, stdout, err) = run("2027-01-24", itau);
+    assert_eq!(code, 0, "{err}");
+    let r: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        (&r["already_issued"], &r["remessas"]),
+        (&json!(2), &json!([]))
+    );
+    assert!(!std::path::Path::new(&out).exists());
+}

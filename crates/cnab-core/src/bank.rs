@@ -148,6 +148,41 @@ pub struct EntryRecord {
     pub emit: Emit,
 }
 
+impl EntryRecord {
+    /// The record that starts an entry, always written.
+    pub const fn first(key: RecordKey) -> Self {
+        EntryRecord {
+            key,
+            starts: true,
+            emit: Emit::Always,
+        }
+    }
+    /// A following record, always written.
+    pub const fn always(key: RecordKey) -> Self {
+        EntryRecord {
+            key,
+            starts: false,
+            emit: Emit::Always,
+        }
+    }
+    /// A following record, written when the title has a value for one of `roles`.
+    pub const fn if_any(key: RecordKey, roles: &'static [Role]) -> Self {
+        EntryRecord {
+            key,
+            starts: false,
+            emit: Emit::IfAny(roles),
+        }
+    }
+    /// A following record we read but never write.
+    pub const fn read_only(key: RecordKey) -> Self {
+        EntryRecord {
+            key,
+            starts: false,
+            emit: Emit::Never,
+        }
+    }
+}
+
 /// One ocorrência (retorno) or movimento (remessa) code.
 #[derive(Debug, Clone, Copy)]
 pub struct OcorrenciaDef {
@@ -203,6 +238,24 @@ pub struct MotivoDef {
     pub code: &'static str,
     /// Description.
     pub description: &'static str,
+}
+
+/// Shorthand to build motivo tables: a motivo code for the ocorrências it applies to (empty = any).
+pub const fn motivo(
+    ocorrencias: &'static [&'static str],
+    code: &'static str,
+    description: &'static str,
+) -> MotivoDef {
+    MotivoDef {
+        ocorrencias,
+        code,
+        description,
+    }
+}
+
+/// A motivo code that applies whatever the ocorrência.
+pub const fn any_motivo(code: &'static str, description: &'static str) -> MotivoDef {
+    motivo(&[], code, description)
 }
 
 /// A bank hook that adjusts a normalized retorno entry from its records (nosso número split over fields, …); what it

@@ -395,6 +395,15 @@ pub struct Titulo {
 }
 
 /// A retorno file read into the model.
+///
+/// ```
+/// use cnab_core::{read_retorno, ReadOptions, Layout};
+/// let r = read_retorno(cnab_core::tutorial::ITAU_240_RETORNO, ReadOptions::strict()).unwrap();
+/// assert_eq!((r.bank.code(), r.layout), (341, Layout::Cnab240));
+/// assert_eq!(r.header.beneficiario.inscricao.numero, "11222333000181");
+/// assert_eq!(r.entries[0].valor_pago, Some("127.50".parse().unwrap()));
+/// assert!(r.problems.is_empty());
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Retorno {
     /// The bank.
@@ -417,6 +426,15 @@ pub struct Retorno {
 }
 
 /// A remessa: a header and the titles.
+///
+/// ```
+/// use cnab_core::{read_remessa, ReadOptions};
+/// let r = read_remessa(cnab_core::tutorial::ITAU_240_REMESSA, ReadOptions::strict()).unwrap();
+/// assert_eq!(r.titulos.len(), 2);
+/// assert_eq!(r.titulos[1].seu_numero, "NF-1002");
+/// assert_eq!(r.titulos[1].valor, "2500.00".parse().unwrap());
+/// assert_eq!(r.titulos[1].vencimento, chrono::NaiveDate::from_ymd_opt(2027, 1, 10));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Remessa {

@@ -1372,8 +1372,7 @@ fn fill_nosso_numero_dv(
 ///
 /// ```
 /// use cnab_core::{write_remessa, read_remessa, Bank, Layout, Remessa, ReadOptions};
-/// let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/341-itau/cnab240/remessa/remessa.model.json")).unwrap();
-/// let remessa: Remessa = serde_json::from_str(&json).unwrap();
+/// let remessa = read_remessa(cnab_core::tutorial::ITAU_240_REMESSA, ReadOptions::strict()).unwrap();
 /// let bytes = write_remessa(&remessa, Bank::new(341), Layout::Cnab240).unwrap();
 /// let back = read_remessa(&bytes, ReadOptions::strict()).unwrap();
 /// assert_eq!(back.titulos.len(), remessa.titulos.len());
@@ -1387,8 +1386,7 @@ pub fn write_remessa(remessa: &Remessa, bank: Bank, layout: Layout) -> Result<Ve
 ///
 /// ```
 /// use cnab_core::{write_remessa_with, Bank, Layout, Remessa, WriteOptions, WarningKind};
-/// let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/341-itau/cnab240/remessa/remessa.model.json")).unwrap();
-/// let mut remessa: Remessa = serde_json::from_str(&json).unwrap();
+/// let mut remessa = cnab_core::read_remessa(cnab_core::tutorial::ITAU_240_REMESSA, cnab_core::ReadOptions::strict()).unwrap();
 /// remessa.titulos[0].pagador.nome = "MARIA ".repeat(10);
 /// let w = write_remessa_with(&remessa, Bank::new(341), Layout::Cnab240, WriteOptions::default()).unwrap();
 /// assert_eq!(w.warnings[0].field, "pagador.nome");

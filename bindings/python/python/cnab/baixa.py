@@ -242,6 +242,7 @@ class Portfolio:
     overdue_over_90: Bucket = field(default_factory=Bucket)
     paid: Bucket = field(default_factory=Bucket)
     written_off: Bucket = field(default_factory=Bucket)
+    renegotiated: Bucket = field(default_factory=Bucket)
 
 
 @dataclass(frozen=True)

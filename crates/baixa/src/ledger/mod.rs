@@ -196,6 +196,7 @@ pub struct MemoryLedger {
     file_ids: std::collections::HashSet<EntryId>,
     settlements: std::collections::HashSet<EntryId>,
     regua: std::collections::BTreeSet<crate::regua::Issued>,
+    acordos: Vec<crate::acordo::Acordo>,
 }
 
 impl Default for MemoryLedger {
@@ -213,6 +214,7 @@ impl MemoryLedger {
             file_ids: Default::default(),
             settlements: Default::default(),
             regua: Default::default(),
+            acordos: Vec::new(),
         }
     }
 }

@@ -121,6 +121,25 @@ CREATE TABLE regua_actions (
     PRIMARY KEY (title_id, etapa_dias, acao)
 );
 ",
+}, Migration {
+    version: 3,
+    description: "acordos: the agreements, and the titles each replaced and created (originals stay, status renegotiated)",
+    sql: "
+CREATE TABLE acordos (
+    id TEXT PRIMARY KEY,
+    data {DATE} NOT NULL,
+    valor_negociado {MONEY} NOT NULL,
+    recorded_at {TIMESTAMP} NOT NULL,
+    acordo {JSON} NOT NULL
+);
+CREATE TABLE acordo_titulos (
+    acordo_id TEXT NOT NULL REFERENCES acordos (id),
+    title_id TEXT NOT NULL,
+    papel TEXT NOT NULL,
+    PRIMARY KEY (acordo_id, title_id)
+);
+CREATE INDEX acordo_titulos_title ON acordo_titulos (title_id);
+",
 }];
 
 impl Dialect {

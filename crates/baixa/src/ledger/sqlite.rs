@@ -206,6 +206,7 @@ impl SqliteBook<'_> {
             Event::Linked { .. } => "linked",
             Event::ManualSettlement { .. } => "manual_settlement",
             Event::Regua { .. } => "regua",
+            Event::Acordo { .. } => "acordo",
         };
         self.tx
             .prepare_cached(
@@ -463,78 +464,87 @@ impl SqliteLedger {
     }
 }
 
+/// Add or update titles inside a transaction (see [`Ledger::import_titles`]).
+pub(super) fn import_in(
+    tx: &Transaction<'_>,
+    titles: &[Titulo],
+) -> Result<ImportSummary, LedgerError> {
+    let mut s = ImportSummary::default();
+    {
+        let mut book = SqliteBook {
+            tx,
+            file_id: String::new(),
+            cache: HashMap::new(),
+            claimed: Default::default(),
+        };
+        for t in titles {
+            let data = serde_json::to_string(t)?;
+            let conv = key_text(Key::of(&[&t.convenio]));
+            let old: Option<(i64, String)> = tx
+                .prepare_cached("SELECT seq, data FROM titles WHERE id = ?1")?
+                .query_row(params![t.id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            let seq = match old {
+                Some((_, o)) if serde_json::from_str::<Titulo>(&o).ok().as_ref() == Some(t) => {
+                    s.unchanged += 1;
+                    continue;
+                }
+                Some((seq, _)) => {
+                    tx.prepare_cached(
+                    "UPDATE titles SET bank = ?1, convenio_key = ?2, valor = ?3, vencimento = ?4, data = ?5 WHERE seq = ?6",
+                )?
+                .execute(params![
+                    t.banco.code(),
+                    conv,
+                    t.valor.to_string(),
+                    t.vencimento.to_string(),
+                    data,
+                    seq
+                ])?;
+                    tx.prepare_cached(
+                        "DELETE FROM title_keys WHERE title_seq = ?1 AND kind IN ('nn', 'seu')",
+                    )?
+                    .execute(params![seq])?;
+                    s.updated += 1;
+                    seq
+                }
+                None => {
+                    tx.prepare_cached(
+                    "INSERT INTO titles (id, bank, convenio_key, valor, vencimento, status, paid, registered, data) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, 'open', '0', 0, ?6)",
+                )?
+                .execute(params![
+                    t.id,
+                    t.banco.code(),
+                    conv,
+                    t.valor.to_string(),
+                    t.vencimento.to_string(),
+                    data
+                ])?;
+                    s.added += 1;
+                    tx.last_insert_rowid()
+                }
+            };
+            for (kind, key, exact) in title_keys(t) {
+                insert_key(tx, kind, t.banco.code(), &key, seq, exact)?;
+            }
+            book.event(
+                &t.id,
+                &Event::Imported {
+                    titulo: Box::new(t.clone()),
+                },
+            )?;
+        }
+    }
+    Ok(s)
+}
+
 impl Ledger for SqliteLedger {
     fn import_titles(&mut self, titles: &[Titulo]) -> Result<ImportSummary, LedgerError> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut s = ImportSummary::default();
-        {
-            let mut book = SqliteBook {
-                tx: &tx,
-                file_id: String::new(),
-                cache: HashMap::new(),
-                claimed: Default::default(),
-            };
-            for t in titles {
-                let data = serde_json::to_string(t)?;
-                let conv = key_text(Key::of(&[&t.convenio]));
-                let old: Option<(i64, String)> = tx
-                    .prepare_cached("SELECT seq, data FROM titles WHERE id = ?1")?
-                    .query_row(params![t.id], |r| Ok((r.get(0)?, r.get(1)?)))
-                    .optional()?;
-                let seq = match old {
-                    Some((_, o)) if serde_json::from_str::<Titulo>(&o).ok().as_ref() == Some(t) => {
-                        s.unchanged += 1;
-                        continue;
-                    }
-                    Some((seq, _)) => {
-                        tx.prepare_cached(
-                            "UPDATE titles SET bank = ?1, convenio_key = ?2, valor = ?3, vencimento = ?4, data = ?5 WHERE seq = ?6",
-                        )?
-                        .execute(params![
-                            t.banco.code(),
-                            conv,
-                            t.valor.to_string(),
-                            t.vencimento.to_string(),
-                            data,
-                            seq
-                        ])?;
-                        tx.prepare_cached(
-                            "DELETE FROM title_keys WHERE title_seq = ?1 AND kind IN ('nn', 'seu')",
-                        )?
-                        .execute(params![seq])?;
-                        s.updated += 1;
-                        seq
-                    }
-                    None => {
-                        tx.prepare_cached(
-                            "INSERT INTO titles (id, bank, convenio_key, valor, vencimento, status, paid, registered, data) \
-                             VALUES (?1, ?2, ?3, ?4, ?5, 'open', '0', 0, ?6)",
-                        )?
-                        .execute(params![
-                            t.id,
-                            t.banco.code(),
-                            conv,
-                            t.valor.to_string(),
-                            t.vencimento.to_string(),
-                            data
-                        ])?;
-                        s.added += 1;
-                        tx.last_insert_rowid()
-                    }
-                };
-                for (kind, key, exact) in title_keys(t) {
-                    insert_key(&tx, kind, t.banco.code(), &key, seq, exact)?;
-                }
-                book.event(
-                    &t.id,
-                    &Event::Imported {
-                        titulo: Box::new(t.clone()),
-                    },
-                )?;
-            }
-        }
+        let s = import_in(&tx, titles)?;
         tx.commit()?;
         Ok(s)
     }

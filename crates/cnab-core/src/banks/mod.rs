@@ -27,6 +27,7 @@ pub mod pine;
 pub mod rendimento;
 pub mod safra;
 pub mod santander;
+pub mod shared;
 pub mod sicoob;
 pub mod sicredi;
 pub mod unicred;

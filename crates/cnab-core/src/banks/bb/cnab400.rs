@@ -44,8 +44,9 @@
 //! `valor_pago`, "valor do lançamento" (306-318) `valor_creditado`; instrução 1 (157-158) feeds the protest code and
 //! "número de dias para protesto" (392-393) its days.
 
+use crate::bank::motivo as m;
 use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
-use crate::field::{FieldSpec as F, RecordLayout, Role as R, Value};
+use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R, Value};
 use crate::model::{FileKind, Layout, OcorrenciaKind as K, Titulo};
 use crate::record::Record;
 
@@ -164,29 +165,15 @@ pub const MULTA_REMESSA: RecordLayout = RecordLayout {
 
 /// Remessa — header, convênio de 6 posições (CBR640): convênio at 41-46, no convênio líder.
 pub const HEADER_REMESSA_CONVENIO_6: RecordLayout = RecordLayout {
-    name: "header_arquivo",
-    len: 400,
     source: SRC_REM6,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "0"),
-        F::num("tipo_operacao", 2, 2).role(R::ArquivoCodigo),
-        F::alpha("literal_remessa", 3, 9).default("REMESSA"),
-        F::num("tipo_servico", 10, 11).default("01"),
-        F::alpha("literal_servico", 12, 19).default("COBRANCA"),
-        F::blank("brancos_1", 20, 26),
-        F::num("agencia", 27, 30).role(R::Agencia),
-        F::alpha("agencia_dv", 31, 31).role(R::AgenciaDv),
-        F::num("conta", 32, 39).role(R::Conta),
-        F::alpha("conta_dv", 40, 40).role(R::ContaDv),
-        F::num("convenio", 41, 46).role(R::Convenio),
-        F::alpha("empresa_nome", 47, 76).role(R::EmpresaNome),
-        F::num("banco", 77, 79).role(R::BancoCodigo),
-        F::alpha("banco_nome", 80, 94).default("BANCODOBRASIL"),
-        F::date6("data_gravacao", 95, 100).role(R::DataGeracao),
-        F::num("sequencial_remessa", 101, 107).role(R::Nsa),
-        F::blank("brancos_2", 108, 394),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    fields: patched!(
+        HEADER_REMESSA.fields,
+        [
+            F::num("convenio", 41, 46).role(R::Convenio),
+            F::blank("brancos_2", 108, 394),
+        ]
+    ),
+    ..HEADER_REMESSA
 };
 
 /// The fields of the CBR640 detalhe tipo 1.
@@ -293,31 +280,19 @@ pub const TRAILER_REMESSA: RecordLayout = RecordLayout {
 
 /// Retorno — header (convênio 7 at 150-156; a convênio of 6 positions sits at 41-46).
 pub const HEADER_RETORNO: RecordLayout = RecordLayout {
-    name: "header_arquivo",
-    len: 400,
     source: SRC_RET,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "0"),
-        F::num("tipo_operacao", 2, 2).role(R::ArquivoCodigo),
-        F::alpha("literal_retorno", 3, 9).default("RETORNO"),
-        F::num("tipo_servico", 10, 11).default("01"),
-        F::alpha("literal_servico", 12, 19).default("COBRANCA"),
-        F::blank("brancos_1", 20, 26),
-        F::num("agencia", 27, 30).role(R::Agencia),
-        F::alpha("agencia_dv", 31, 31).role(R::AgenciaDv),
-        F::num("conta", 32, 39).role(R::Conta),
-        F::alpha("conta_dv", 40, 40).role(R::ContaDv),
-        F::alpha("convenio_6", 41, 46),
-        F::alpha("empresa_nome", 47, 76).role(R::EmpresaNome),
-        F::num("banco", 77, 79).role(R::BancoCodigo),
-        F::alpha("banco_nome", 80, 94).default("BANCODOBRASIL"),
-        F::date6("data_gravacao", 95, 100).role(R::DataGeracao),
-        F::num("sequencial_retorno", 101, 107).role(R::Nsa),
-        F::blank("brancos_2", 108, 149),
-        F::alpha("convenio", 150, 156).role(R::Convenio),
-        F::blank("brancos_3", 157, 394),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    fields: patched!(
+        HEADER_REMESSA.fields,
+        [
+            F::alpha("literal_retorno", 3, 9).default("RETORNO"),
+            F::alpha("convenio_6", 41, 46),
+            F::num("sequencial_retorno", 101, 107).role(R::Nsa),
+            F::blank("brancos_2", 108, 149),
+            F::alpha("convenio", 150, 156).role(R::Convenio),
+            F::blank("brancos_3", 157, 394),
+        ]
+    ),
+    ..HEADER_REMESSA
 };
 
 /// Retorno — registro detalhe tipo 7 (convênio de 7 posições).
@@ -663,18 +638,6 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
     oc("98", K::Tarifa, "Débito de custas antecipadas"),
 ];
 
-const fn m(
-    ocorrencias: &'static [&'static str],
-    code: &'static str,
-    description: &'static str,
-) -> MotivoDef {
-    MotivoDef {
-        ocorrencias,
-        code,
-        description,
-    }
-}
-
 const LIQ: &[&str] = &["05", "06", "07", "08", "15", "46"];
 const ENT: &[&str] = &["02"];
 const BXA: &[&str] = &["09", "10", "20"];
@@ -801,21 +764,13 @@ const RECORDS_REMESSA: &[(RecordKey, &RecordLayout)] = &[
 ];
 
 const ENTRY_REMESSA: &[EntryRecord] = &[
-    EntryRecord {
-        key: RecordKey::Detail(b'7'),
-        starts: true,
-        emit: Emit::Always,
-    },
+    EntryRecord::first(RecordKey::Detail(b'7')),
     EntryRecord {
         key: RecordKey::Detail(b'1'),
         starts: true,
         emit: Emit::Never,
     },
-    EntryRecord {
-        key: RecordKey::Detail(b'5'),
-        starts: false,
-        emit: Emit::IfAny(&[R::MultaValor]),
-    },
+    EntryRecord::if_any(RecordKey::Detail(b'5'), &[R::MultaValor]),
 ];
 
 const RECORDS_REMESSA_CONVENIO_6: &[(RecordKey, &RecordLayout)] = &[
@@ -827,21 +782,13 @@ const RECORDS_REMESSA_CONVENIO_6: &[(RecordKey, &RecordLayout)] = &[
 ];
 
 const ENTRY_REMESSA_CONVENIO_6: &[EntryRecord] = &[
-    EntryRecord {
-        key: RecordKey::Detail(b'1'),
-        starts: true,
-        emit: Emit::Always,
-    },
+    EntryRecord::first(RecordKey::Detail(b'1')),
     EntryRecord {
         key: RecordKey::Detail(b'7'),
         starts: true,
         emit: Emit::Never,
     },
-    EntryRecord {
-        key: RecordKey::Detail(b'5'),
-        starts: false,
-        emit: Emit::IfAny(&[R::MultaValor]),
-    },
+    EntryRecord::if_any(RecordKey::Detail(b'5'), &[R::MultaValor]),
 ];
 
 const RECORDS_RETORNO: &[(RecordKey, &RecordLayout)] = &[
@@ -855,31 +802,19 @@ const RECORDS_RETORNO: &[(RecordKey, &RecordLayout)] = &[
 ];
 
 const ENTRY_RETORNO: &[EntryRecord] = &[
-    EntryRecord {
-        key: RecordKey::Detail(b'7'),
-        starts: true,
-        emit: Emit::Always,
-    },
+    EntryRecord::first(RecordKey::Detail(b'7')),
     EntryRecord {
         key: RecordKey::Detail(b'1'),
         starts: true,
         emit: Emit::Never,
     },
-    EntryRecord {
-        key: RecordKey::Detail(b'2'),
-        starts: false,
-        emit: Emit::Never,
-    },
+    EntryRecord::read_only(RecordKey::Detail(b'2')),
     EntryRecord {
         key: RecordKey::Detail(b'3'),
         starts: true,
         emit: Emit::Never,
     },
-    EntryRecord {
-        key: RecordKey::Detail(b'5'),
-        starts: false,
-        emit: Emit::Never,
-    },
+    EntryRecord::read_only(RecordKey::Detail(b'5')),
 ];
 
 /// CPF/CNPJ fields are `9(014)`: zero-filled on the left.

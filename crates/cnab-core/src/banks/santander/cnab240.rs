@@ -24,7 +24,7 @@
 
 use crate::bank::{oc, EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
 use crate::banks::itau::cnab240::{retorno_unpad, titulo_unpad, zero_pad};
-use crate::field::{FieldSpec as F, RecordLayout, Role as R};
+use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
 use crate::layouts::febraban240;
 use crate::model::{FileKind, Layout, OcorrenciaKind as K, PixInfo, RetornoEntry, Titulo};
 use crate::record::Record;
@@ -34,267 +34,184 @@ pub const SOURCE: &str = "Santander Layout de Arquivo Padrão 240 – Cobrança 
 
 /// Header de arquivo remessa (p. 1).
 pub const HEADER_ARQUIVO_REMESSA: RecordLayout = RecordLayout {
-    name: "header_arquivo",
-    len: 240,
     source: "Santander 240 v2.5 header do arquivo remessa, p. 1",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::constant("lote", 4, 7, "0000"),
-        F::constant("tipo_registro", 8, 8, "0"),
-        F::blank("reservado_1", 9, 16),
-        F::num("tipo_inscricao", 17, 17).role(R::EmpresaTipoInscricao),
-        F::num("inscricao", 18, 32).role(R::EmpresaInscricao),
-        F::num("codigo_transmissao", 33, 47).role(R::Convenio),
-        F::blank("reservado_2", 48, 72),
-        F::alpha("empresa_nome", 73, 102).role(R::EmpresaNome),
-        F::alpha("banco_nome", 103, 132).role(R::BancoNome),
-        F::blank("reservado_3", 133, 142),
-        F::num("codigo_remessa", 143, 143).role(R::ArquivoCodigo),
-        F::date8("data_geracao", 144, 151).role(R::DataGeracao),
-        F::blank("reservado_4", 152, 157),
-        F::num("nsa", 158, 163).role(R::Nsa),
-        F::alpha("versao_layout", 164, 166)
-            .role(R::LayoutVersao)
-            .default("040"),
-        F::blank("reservado_5", 167, 240),
-    ],
+    fields: patched!(
+        febraban240::HEADER_ARQUIVO.fields,
+        [
+            F::blank("reservado_1", 9, 16),
+            F::num("tipo_inscricao", 17, 17).role(R::EmpresaTipoInscricao),
+            F::num("inscricao", 18, 32).role(R::EmpresaInscricao),
+            F::num("codigo_transmissao", 33, 47).role(R::Convenio),
+            F::blank("reservado_2", 48, 72),
+            F::blank("reservado_3", 133, 142),
+            F::num("codigo_remessa", 143, 143).role(R::ArquivoCodigo),
+            F::blank("reservado_4", 152, 157),
+            F::alpha("versao_layout", 164, 166)
+                .role(R::LayoutVersao)
+                .default("040"),
+            F::blank("reservado_5", 167, 240),
+        ]
+    ),
+    ..febraban240::HEADER_ARQUIVO
 };
 
 /// Header de arquivo retorno (p. 6).
 pub const HEADER_ARQUIVO_RETORNO: RecordLayout = RecordLayout {
-    name: "header_arquivo",
-    len: 240,
     source: "Santander 240 v2.5 header do arquivo retorno, p. 6",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::constant("lote", 4, 7, "0000"),
-        F::constant("tipo_registro", 8, 8, "0"),
-        F::blank("reservado_1", 9, 16),
-        F::num("tipo_inscricao", 17, 17).role(R::EmpresaTipoInscricao),
-        F::num("inscricao", 18, 32).role(R::EmpresaInscricao),
-        F::num("agencia", 33, 36).role(R::Agencia),
-        F::alpha("agencia_dv", 37, 37).role(R::AgenciaDv),
-        F::num("conta", 38, 46).role(R::Conta),
-        F::alpha("conta_dv", 47, 47).role(R::ContaDv),
-        F::blank("reservado_2", 48, 52),
-        F::num("codigo_beneficiario", 53, 61).role(R::CodigoBeneficiario),
-        F::blank("reservado_3", 62, 72),
-        F::alpha("empresa_nome", 73, 102).role(R::EmpresaNome),
-        F::alpha("banco_nome", 103, 132).role(R::BancoNome),
-        F::blank("reservado_4", 133, 142),
-        F::num("codigo_retorno", 143, 143).role(R::ArquivoCodigo),
-        F::date8("data_geracao", 144, 151).role(R::DataGeracao),
-        F::blank("reservado_5", 152, 157),
-        F::num("nsa", 158, 163).role(R::Nsa),
-        F::alpha("versao_layout", 164, 166)
-            .role(R::LayoutVersao)
-            .default("040"),
-        F::blank("reservado_6", 167, 240),
-    ],
+    fields: patched!(
+        febraban240::HEADER_ARQUIVO.fields,
+        [
+            F::blank("reservado_1", 9, 16),
+            F::num("tipo_inscricao", 17, 17).role(R::EmpresaTipoInscricao),
+            F::num("inscricao", 18, 32).role(R::EmpresaInscricao),
+            F::num("agencia", 33, 36).role(R::Agencia),
+            F::alpha("agencia_dv", 37, 37).role(R::AgenciaDv),
+            F::num("conta", 38, 46).role(R::Conta),
+            F::alpha("conta_dv", 47, 47).role(R::ContaDv),
+            F::blank("reservado_2", 48, 52),
+            F::num("codigo_beneficiario", 53, 61).role(R::CodigoBeneficiario),
+            F::blank("reservado_3", 62, 72),
+            F::blank("reservado_4", 133, 142),
+            F::num("codigo_retorno", 143, 143).role(R::ArquivoCodigo),
+            F::blank("reservado_5", 152, 157),
+            F::alpha("versao_layout", 164, 166)
+                .role(R::LayoutVersao)
+                .default("040"),
+            F::blank("reservado_6", 167, 240),
+        ]
+    ),
+    ..febraban240::HEADER_ARQUIVO
 };
 
 /// Header de lote remessa (p. 1).
 pub const HEADER_LOTE_REMESSA: RecordLayout = RecordLayout {
-    name: "header_lote",
-    len: 240,
     source: "Santander 240 v2.5 header do lote remessa, p. 1",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "1"),
-        F::alpha("operacao", 9, 9).role(R::Operacao),
-        F::num("servico", 10, 11).default("01"),
-        F::blank("reservado_1", 12, 13),
-        F::alpha("versao_layout_lote", 14, 16)
-            .role(R::LoteLayoutVersao)
-            .default("030"),
-        F::blank("reservado_2", 17, 17),
-        F::num("tipo_inscricao", 18, 18).role(R::EmpresaTipoInscricao),
-        F::num("inscricao", 19, 33).role(R::EmpresaInscricao),
-        F::blank("reservado_3", 34, 53),
-        F::num("codigo_transmissao", 54, 68).role(R::Convenio),
-        F::blank("reservado_4", 69, 73),
-        F::alpha("empresa_nome", 74, 103).role(R::EmpresaNome),
-        F::alpha("mensagem_1", 104, 143),
-        F::alpha("mensagem_2", 144, 183),
-        F::num("numero_remessa", 184, 191).role(R::Nsa),
-        F::date8("data_gravacao", 192, 199).role(R::DataGeracao),
-        F::blank("reservado_5", 200, 240),
-    ],
+    fields: patched!(
+        febraban240::HEADER_LOTE.fields,
+        [
+            F::blank("reservado_1", 12, 13),
+            F::alpha("versao_layout_lote", 14, 16)
+                .role(R::LoteLayoutVersao)
+                .default("030"),
+            F::blank("reservado_2", 17, 17),
+            F::num("inscricao", 19, 33).role(R::EmpresaInscricao),
+            F::blank("reservado_3", 34, 53),
+            F::num("codigo_transmissao", 54, 68).role(R::Convenio),
+            F::blank("reservado_4", 69, 73),
+            F::num("numero_remessa", 184, 191).role(R::Nsa),
+            F::blank("reservado_5", 200, 240),
+        ]
+    ),
+    ..febraban240::HEADER_LOTE
 };
 
 /// Header de lote retorno (p. 7).
 pub const HEADER_LOTE_RETORNO: RecordLayout = RecordLayout {
-    name: "header_lote",
-    len: 240,
     source: "Santander 240 v2.5 header do lote retorno, p. 7",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "1"),
-        F::alpha("operacao", 9, 9).role(R::Operacao),
-        F::num("servico", 10, 11).default("01"),
-        F::blank("reservado_1", 12, 13),
-        F::alpha("versao_layout_lote", 14, 16)
-            .role(R::LoteLayoutVersao)
-            .default("040"),
-        F::blank("reservado_2", 17, 17),
-        F::num("tipo_inscricao", 18, 18).role(R::EmpresaTipoInscricao),
-        F::num("inscricao", 19, 33).role(R::EmpresaInscricao),
-        F::num("codigo_beneficiario", 34, 42).role(R::CodigoBeneficiario),
-        F::blank("reservado_3", 43, 53),
-        F::num("agencia", 54, 57).role(R::Agencia),
-        F::alpha("agencia_dv", 58, 58).role(R::AgenciaDv),
-        F::num("conta", 59, 67).role(R::Conta),
-        F::alpha("conta_dv", 68, 68).role(R::ContaDv),
-        F::blank("reservado_4", 69, 73),
-        F::alpha("empresa_nome", 74, 103).role(R::EmpresaNome),
-        F::blank("reservado_5", 104, 183),
-        F::num("numero_retorno", 184, 191).role(R::Nsa),
-        F::date8("data_gravacao", 192, 199).role(R::DataGeracao),
-        F::blank("reservado_6", 200, 240),
-    ],
+    fields: patched!(
+        febraban240::HEADER_LOTE.fields,
+        [
+            F::blank("reservado_1", 12, 13),
+            F::alpha("versao_layout_lote", 14, 16)
+                .role(R::LoteLayoutVersao)
+                .default("040"),
+            F::blank("reservado_2", 17, 17),
+            F::num("inscricao", 19, 33).role(R::EmpresaInscricao),
+            F::num("codigo_beneficiario", 34, 42).role(R::CodigoBeneficiario),
+            F::blank("reservado_3", 43, 53),
+            F::num("agencia", 54, 57).role(R::Agencia),
+            F::alpha("agencia_dv", 58, 58).role(R::AgenciaDv),
+            F::num("conta", 59, 67).role(R::Conta),
+            F::alpha("conta_dv", 68, 68).role(R::ContaDv),
+            F::blank("reservado_4", 69, 73),
+            F::blank("reservado_5", 104, 183),
+            F::num("numero_retorno", 184, 191).role(R::Nsa),
+            F::blank("reservado_6", 200, 240),
+        ]
+    ),
+    ..febraban240::HEADER_LOTE
 };
 
 /// Segmento P (p. 2).
 pub const SEGMENTO_P: RecordLayout = RecordLayout {
-    name: "segmento_p",
-    len: 240,
     source: "Santander 240 v2.5 segmento P, p. 2",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "3"),
-        F::num("sequencial", 9, 13).role(R::Sequencial),
-        F::constant("segmento", 14, 14, "P"),
-        F::blank("reservado_1", 15, 15),
-        F::num("codigo_movimento", 16, 17).role(R::Movimento),
-        F::num("agencia", 18, 21).role(R::Agencia),
-        F::alpha("agencia_dv", 22, 22).role(R::AgenciaDv),
-        F::num("conta", 23, 31).role(R::Conta),
-        F::alpha("conta_dv", 32, 32).role(R::ContaDv),
-        F::num("conta_cobranca", 33, 41).role(R::Conta),
-        F::alpha("conta_cobranca_dv", 42, 42).role(R::ContaDv),
-        F::blank("reservado_2", 43, 44),
-        F::num("nosso_numero", 45, 57).role(R::NossoNumero),
-        F::num("tipo_cobranca", 58, 58).role(R::Carteira),
-        F::num("forma_cadastramento", 59, 59).default("1"),
-        F::num("tipo_documento", 60, 60).default("1"),
-        F::blank("reservado_3", 61, 62),
-        F::alpha("seu_numero", 63, 77).role(R::SeuNumero),
-        F::date8("vencimento", 78, 85).role(R::Vencimento),
-        F::dec("valor_titulo", 86, 100, 2).role(R::ValorTitulo),
-        F::num("agencia_cobradora", 101, 104),
-        F::num("agencia_cobradora_dv", 105, 105),
-        F::blank("reservado_4", 106, 106),
-        F::num("especie", 107, 108).role(R::Especie),
-        F::alpha("aceite", 109, 109).role(R::Aceite).default("N"),
-        F::date8("data_emissao", 110, 117).role(R::Emissao),
-        F::num("juros_codigo", 118, 118)
-            .role(R::JurosCodigo)
-            .default("3"),
-        F::date8("juros_data", 119, 126).role(R::JurosData),
-        F::dec("juros_valor", 127, 141, 2).role(R::JurosValor),
-        F::num("desconto_codigo", 142, 142).role(R::DescontoCodigo),
-        F::date8("desconto_data", 143, 150).role(R::DescontoData),
-        F::dec("desconto_valor", 151, 165, 2).role(R::DescontoValor),
-        F::dec("valor_iof", 166, 180, 2).role(R::Iof),
-        F::dec("valor_abatimento", 181, 195, 2).role(R::Abatimento),
-        F::alpha("uso_empresa", 196, 220).role(R::UsoEmpresa),
-        F::num("protesto_codigo", 221, 221)
-            .role(R::ProtestoCodigo)
-            .default("0"),
-        F::num("protesto_prazo", 222, 223).role(R::ProtestoPrazo),
-        F::num("baixa_codigo", 224, 224)
-            .role(R::BaixaCodigo)
-            .default("3"),
-        F::num("zero_fixo", 225, 225),
-        F::num("baixa_prazo", 226, 227).role(R::BaixaPrazo),
-        F::num("moeda", 228, 229).default("00"),
-        F::blank("reservado_5", 230, 240),
-    ],
+    fields: patched!(
+        febraban240::SEGMENTO_P.fields,
+        [
+            F::blank("reservado_1", 15, 15),
+            F::num("agencia", 18, 21).role(R::Agencia),
+            F::alpha("agencia_dv", 22, 22).role(R::AgenciaDv),
+            F::num("conta", 23, 31).role(R::Conta),
+            F::alpha("conta_dv", 32, 32).role(R::ContaDv),
+            F::num("conta_cobranca", 33, 41).role(R::Conta),
+            F::alpha("conta_cobranca_dv", 42, 42).role(R::ContaDv),
+            F::blank("reservado_2", 43, 44),
+            F::num("nosso_numero", 45, 57).role(R::NossoNumero),
+            F::num("tipo_cobranca", 58, 58).role(R::Carteira),
+            F::num("tipo_documento", 60, 60).default("1"),
+            F::blank("reservado_3", 61, 62),
+            F::num("agencia_cobradora", 101, 104),
+            F::num("agencia_cobradora_dv", 105, 105),
+            F::blank("reservado_4", 106, 106),
+            F::num("protesto_codigo", 221, 221)
+                .role(R::ProtestoCodigo)
+                .default("0"),
+            F::num("baixa_codigo", 224, 224)
+                .role(R::BaixaCodigo)
+                .default("3"),
+            F::num("zero_fixo", 225, 225),
+            F::num("baixa_prazo", 226, 227).role(R::BaixaPrazo),
+            F::num("moeda", 228, 229).default("00"),
+            F::blank("reservado_5", 230, 240),
+        ]
+    ),
+    ..febraban240::SEGMENTO_P
 };
 
 /// Segmento Q (p. 3).
 pub const SEGMENTO_Q: RecordLayout = RecordLayout {
-    name: "segmento_q",
-    len: 240,
     source: "Santander 240 v2.5 segmento Q, p. 3",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "3"),
-        F::num("sequencial", 9, 13).role(R::Sequencial),
-        F::constant("segmento", 14, 14, "Q"),
-        F::blank("reservado_1", 15, 15),
-        F::num("codigo_movimento", 16, 17).role(R::Movimento),
-        F::num("pagador_tipo_inscricao", 18, 18).role(R::PagadorTipoInscricao),
-        F::alpha("pagador_inscricao", 19, 33).role(R::PagadorInscricao),
-        F::alpha("pagador_nome", 34, 73).role(R::PagadorNome),
-        F::alpha("pagador_endereco", 74, 113).role(R::PagadorEndereco),
-        F::alpha("pagador_bairro", 114, 128).role(R::PagadorBairro),
-        F::num("pagador_cep", 129, 136).role(R::PagadorCep),
-        F::alpha("pagador_cidade", 137, 151).role(R::PagadorCidade),
-        F::alpha("pagador_uf", 152, 153).role(R::PagadorUf),
-        F::num("sacador_tipo_inscricao", 154, 154).role(R::SacadorTipoInscricao),
-        F::alpha("sacador_inscricao", 155, 169).role(R::SacadorInscricao),
-        F::alpha("sacador_nome", 170, 209).role(R::SacadorNome),
-        F::num("identificador_carne", 210, 212),
-        F::num("parcela", 213, 215),
-        F::num("total_parcelas", 216, 218),
-        F::num("plano", 219, 221),
-        F::blank("reservado_2", 222, 240),
-    ],
+    fields: patched!(
+        febraban240::SEGMENTO_Q.fields,
+        [
+            F::blank("reservado_1", 15, 15),
+            F::num("identificador_carne", 210, 212),
+            F::num("parcela", 213, 215),
+            F::num("total_parcelas", 216, 218),
+            F::num("plano", 219, 221),
+            F::blank("reservado_2", 222, 240),
+        ]
+    ),
+    ..febraban240::SEGMENTO_Q
 };
 
 /// Segmento R (p. 3).
 pub const SEGMENTO_R: RecordLayout = RecordLayout {
-    name: "segmento_r",
-    len: 240,
     source: "Santander 240 v2.5 segmento R, p. 3",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "3"),
-        F::num("sequencial", 9, 13).role(R::Sequencial),
-        F::constant("segmento", 14, 14, "R"),
-        F::blank("reservado_1", 15, 15),
-        F::num("codigo_movimento", 16, 17).role(R::Movimento),
-        F::num("desconto2_codigo", 18, 18).role(R::Desconto2Codigo),
-        F::date8("desconto2_data", 19, 26).role(R::Desconto2Data),
-        F::dec("desconto2_valor", 27, 41, 2).role(R::Desconto2Valor),
-        F::blank("reservado_2", 42, 65),
-        F::alpha("multa_codigo", 66, 66).role(R::MultaCodigo),
-        F::date8("multa_data", 67, 74).role(R::MultaData),
-        F::dec("multa_valor", 75, 89, 2).role(R::MultaValor),
-        F::blank("reservado_3", 90, 99),
-        F::alpha("mensagem_3", 100, 139).role(R::Mensagem3),
-        F::alpha("mensagem_4", 140, 179).role(R::Mensagem4),
-        F::blank("reservado_4", 180, 240),
-    ],
+    fields: patched!(
+        febraban240::SEGMENTO_R.fields,
+        [
+            F::blank("reservado_1", 15, 15),
+            F::blank("reservado_2", 42, 65),
+            F::blank("reservado_3", 90, 99),
+            F::blank("reservado_4", 180, 240),
+        ]
+    ),
+    ..febraban240::SEGMENTO_R
 };
 
 /// Segmento S, tipo de impressão 2 (p. 4).
 pub const SEGMENTO_S: RecordLayout = RecordLayout {
-    name: "segmento_s",
-    len: 240,
     source: "Santander 240 v2.5 segmento S (tipo de impressão 2), p. 4",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "3"),
-        F::num("sequencial", 9, 13).role(R::Sequencial),
-        F::constant("segmento", 14, 14, "S"),
-        F::blank("reservado_1", 15, 15),
-        F::num("codigo_movimento", 16, 17).role(R::Movimento),
-        F::alpha("tipo_impressao", 18, 18).default("2"),
-        F::alpha("mensagem_5", 19, 58).role(R::Mensagem1),
-        F::alpha("mensagem_6", 59, 98).role(R::Mensagem2),
-        F::alpha("mensagem_7", 99, 138),
-        F::alpha("mensagem_8", 139, 178),
-        F::alpha("mensagem_9", 179, 218),
-        F::blank("reservado_2", 219, 240),
-    ],
+    fields: patched!(
+        febraban240::SEGMENTO_S.fields,
+        [
+            F::blank("reservado_1", 15, 15),
+            F::alpha("tipo_impressao", 18, 18).default("2"),
+            F::blank("reservado_2", 219, 240),
+        ]
+    ),
+    ..febraban240::SEGMENTO_S
 };
 
 /// Segmento T (p. 8).
@@ -356,33 +273,29 @@ pub const SEGMENTO_Y: RecordLayout = RecordLayout {
 
 /// Trailer de arquivo (pp. 5 and 10): the lote is read as a number (real retornos repeat the batch number).
 pub const TRAILER_ARQUIVO: RecordLayout = RecordLayout {
-    name: "trailer_arquivo",
-    len: 240,
     source: "Santander 240 v2.5 trailer de arquivo, pp. 5, 10",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "9"),
-        F::blank("reservado_1", 9, 17),
-        F::num("qtd_lotes", 18, 23).role(R::QtdLotes),
-        F::num("qtd_registros", 24, 29).role(R::QtdRegistros),
-        F::blank("reservado_2", 30, 240),
-    ],
+    fields: patched!(
+        febraban240::TRAILER_ARQUIVO.fields,
+        [
+            F::num("lote", 4, 7).role(R::Lote),
+            F::blank("reservado_1", 9, 17),
+            F::blank("reservado_2", 30, 240),
+        ]
+    ),
+    ..febraban240::TRAILER_ARQUIVO
 };
 
 /// Trailer de lote remessa (p. 5): only the count.
 pub const TRAILER_LOTE_REMESSA: RecordLayout = RecordLayout {
-    name: "trailer_lote",
-    len: 240,
     source: "Santander 240 v2.5 trailer de lote remessa, p. 5",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "5"),
-        F::blank("reservado_1", 9, 17),
-        F::num("qtd_registros", 18, 23).role(R::QtdRegistros),
-        F::blank("reservado_2", 24, 240),
-    ],
+    fields: patched!(
+        febraban240::TRAILER_LOTE.fields,
+        [
+            F::blank("reservado_1", 9, 17),
+            F::blank("reservado_2", 24, 240),
+        ]
+    ),
+    ..febraban240::TRAILER_LOTE
 };
 
 /// Remessa records.

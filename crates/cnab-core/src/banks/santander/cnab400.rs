@@ -17,7 +17,8 @@
 //! The error codes are three digits wide, so a retorno hook rebuilds the motivos from 137-145 (the generic
 //! normalizer splits motivos in 2-digit codes).
 
-use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::bank::any_motivo as m;
+use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{FileKind, Layout, Motivo, OcorrenciaKind as K, RetornoEntry, Titulo};
 use crate::record::Record;
@@ -423,14 +424,6 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
     ),
 ];
 
-const fn m(code: &'static str, description: &'static str) -> MotivoDef {
-    MotivoDef {
-        ocorrencias: &[],
-        code,
-        description,
-    }
-}
-
 /// Nota 19 — códigos de erro (137-145), whatever the ocorrência; listed once per code.
 pub const MOTIVOS: &[MotivoDef] = &[
     m("001", "Nosso número não numérico"),
@@ -568,41 +561,13 @@ const RECORDS_REMESSA: &[(RecordKey, &RecordLayout)] = &[
 ];
 
 const ENTRY_REMESSA: &[EntryRecord] = &[
-    EntryRecord {
-        key: RecordKey::Detail(b'1'),
-        starts: true,
-        emit: Emit::Always,
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'8'),
-        starts: false,
-        emit: Emit::Never,
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'2'),
-        starts: false,
-        emit: Emit::Never,
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'4'),
-        starts: false,
-        emit: Emit::Never,
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'5'),
-        starts: false,
-        emit: Emit::Never,
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'6'),
-        starts: false,
-        emit: Emit::Never,
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'7'),
-        starts: false,
-        emit: Emit::Never,
-    },
+    EntryRecord::first(RecordKey::Detail(b'1')),
+    EntryRecord::read_only(RecordKey::Detail(b'8')),
+    EntryRecord::read_only(RecordKey::Detail(b'2')),
+    EntryRecord::read_only(RecordKey::Detail(b'4')),
+    EntryRecord::read_only(RecordKey::Detail(b'5')),
+    EntryRecord::read_only(RecordKey::Detail(b'6')),
+    EntryRecord::read_only(RecordKey::Detail(b'7')),
 ];
 
 const RECORDS_RETORNO: &[(RecordKey, &RecordLayout)] = &[
@@ -613,16 +578,8 @@ const RECORDS_RETORNO: &[(RecordKey, &RecordLayout)] = &[
 ];
 
 const ENTRY_RETORNO: &[EntryRecord] = &[
-    EntryRecord {
-        key: RecordKey::Detail(b'1'),
-        starts: true,
-        emit: Emit::Always,
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'2'),
-        starts: false,
-        emit: Emit::IfAny(&[R::PixChave, R::PixTxid]),
-    },
+    EntryRecord::first(RecordKey::Detail(b'1')),
+    EntryRecord::if_any(RecordKey::Detail(b'2'), &[R::PixChave, R::PixTxid]),
 ];
 
 /// CPF/CNPJ fields are `9(014)`: zero-filled on the left.
