@@ -522,7 +522,8 @@ fn report_json_and_csv() {
     assert_eq!(&find("portfolio", "open")[1], "2012-06-15");
     let nf02 = find("inadimplente", "21000000002");
     assert_eq!((&nf02[1], &nf02[6], &nf02[9]), ("NF-02", "1165.34", "46"));
-    assert_eq!(rows.len(), 7 + 8 + 2); // 7 outcome rows of the file (rejected among them), 8 portfolio, 2 inadimplentes
+    assert_eq!(&find("portfolio", "renegotiated")[3], "0");
+    assert_eq!(rows.len(), 7 + 9 + 2); // 7 outcome rows of the file (rejected among them), 9 portfolio, 2 inadimplentes
 }
 
 #[test]
