@@ -43,7 +43,7 @@ struct Cli {
 enum Cmd {
     /// Bank, layout, kind, counts, totals and a short table of the entries.
     Inspect {
-        /// The CNAB file.
+        /// The CNAB file (`-` for stdin).
         file: PathBuf,
         /// Read leniently (report problems, keep going).
         #[arg(long)]
@@ -226,19 +226,38 @@ fn money(d: Option<Decimal>) -> String {
     d.map_or_else(String::new, |d| format!("{:.2}", d))
 }
 
+/// `inspect --stream`: the same summary as `inspect`, read entry by entry in constant memory from a file or from
+/// standard input (`-`): detection, the header's beneficiário and generation date, counts, totals, ocorrências and
+/// the first `rows` entries under a column header, the line column as wide as the largest line number shown.
 fn inspect_stream(out: &mut Out, file: &Path, lenient: bool, rows: usize) -> Result<bool, Fail> {
     let name = source_name(file);
-    let f = std::fs::File::open(file).map_err(|e| Fail(2, format!("{}: {e}", file.display())))?;
+    let src: Box<dyn std::io::BufRead> = if file.as_os_str() == "-" {
+        Box::new(std::io::BufReader::with_capacity(
+            1 << 16,
+            std::io::stdin().lock(),
+        ))
+    } else {
+        let f =
+            std::fs::File::open(file).map_err(|e| Fail(2, format!("{}: {e}", file.display())))?;
+        Box::new(std::io::BufReader::with_capacity(1 << 16, f))
+    };
     let opts = ReadOptions {
         lenient,
         ..ReadOptions::default()
     };
-    let mut reader =
-        cnab_core::RetornoReader::new(std::io::BufReader::with_capacity(1 << 16, f), opts)
-            .map_err(|e| named(e, &name))?;
+    let mut reader = cnab_core::RetornoReader::new(src, opts).map_err(|e| named(e, &name))?;
     let d = reader.detected().clone();
     writeln!(out, "bank:    {} {}", d.bank, d.bank.name())?;
-    writeln!(out, "layout:  {}", d.layout)?;
+    writeln!(
+        out,
+        "layout:  {}{}",
+        d.layout,
+        if d.version.is_empty() {
+            String::new()
+        } else {
+            format!(" (version {})", d.version)
+        }
+    )?;
     writeln!(out, "kind:    {} (streamed)", d.kind)?;
     let (mut n, mut titulo, mut pago, mut creditado) =
         (0usize, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
@@ -259,24 +278,62 @@ fn inspect_stream(out: &mut Out, file: &Path, lenient: bool, rows: usize) -> Res
             first.push(e);
         }
     }
+    // The header is read with the first lines: known once the reader has run.
+    let h = reader.header();
+    let b = &h.beneficiario;
+    let mut who = b.nome.clone();
+    if !b.inscricao.numero.is_empty() {
+        who.push_str(&format!(" ({})", b.inscricao.numero));
+    }
+    writeln!(
+        out,
+        "beneficiario: {}",
+        if who.is_empty() { "-" } else { &who }
+    )?;
+    writeln!(
+        out,
+        "data_geracao: {}",
+        h.data_geracao.map_or("-".to_string(), |d| d.to_string())
+    )?;
     writeln!(out, "entries: {n}")?;
     writeln!(out, "valor_titulo total:    {titulo:.2}")?;
     writeln!(out, "valor_pago total:      {pago:.2}")?;
     writeln!(out, "valor_creditado total: {creditado:.2}")?;
     writeln!(out, "ocorrências:")?;
+    let count_width = by_kind
+        .values()
+        .max()
+        .map_or(5, |c| c.to_string().len().max(5));
     for (k, c) in by_kind {
-        writeln!(out, "  {c:>5}  {k}")?;
+        writeln!(out, "  {c:>count_width$}  {k}")?;
     }
+    writeln!(out)?;
+    let w = first
+        .iter()
+        .map(|e| e.line.to_string().len())
+        .max()
+        .unwrap_or(0)
+        .max(5);
+    writeln!(
+        out,
+        "{:>w$}  {:<20} {:<15} {:<4} {:<10} {:>14} {:>14}",
+        "line", "nosso_numero", "seu_numero", "oc", "data", "valor_titulo", "valor_pago"
+    )?;
     for e in &first {
         writeln!(
             out,
-            "{:>9}  {:<20} {:<15} {:<4} {:>14}",
+            "{:>w$}  {:<20} {:<15} {:<4} {:<10} {:>14} {:>14}",
             e.line,
             e.nosso_numero,
             e.seu_numero,
             e.ocorrencia.as_ref().map_or("", |o| o.code.as_str()),
+            e.data_ocorrencia.map_or(String::new(), |d| d.to_string()),
+            money(e.valor_titulo),
             money(e.valor_pago)
         )?;
+    }
+    if n > rows {
+        writeln!(out, "  … {} more", n - rows)?;
     }
     let mut problems = reader.problems().to_vec();
     if let Some(n) = &name {

@@ -308,6 +308,9 @@ pub struct LayoutSpec {
     pub crlf: bool,
     /// How records are told apart and how the file is framed (header literal, record-type width, trailer).
     pub framing: Framing,
+    /// Variants of the layout told apart by their entry-starting record (BB's CBR640 tipo 1 and CBR641 tipo 7):
+    /// the reader names the one it read in `header.layout_versao` when the header states no version.
+    pub variants: &'static [(RecordKey, &'static str)],
 }
 
 /// How a layout frames its file, for the few that do not follow the CNAB pattern (a `0` header, one-character record
@@ -358,6 +361,7 @@ impl LayoutSpec {
             write_hook: None,
             crlf: true,
             framing: Framing::STANDARD,
+            variants: &[],
         }
     }
     /// The header layout versions this table is for.
@@ -393,6 +397,11 @@ impl LayoutSpec {
     /// A framing other than CNAB's.
     pub const fn framing(mut self, framing: Framing) -> Self {
         self.framing = framing;
+        self
+    }
+    /// The layout's variants by entry-starting record.
+    pub const fn variants(mut self, variants: &'static [(RecordKey, &'static str)]) -> Self {
+        self.variants = variants;
         self
     }
 

@@ -1332,9 +1332,12 @@ fn not_carried(remessa: &Remessa, spec: &LayoutSpec) -> Vec<WriteWarning> {
     any_title.sort();
     any_title.dedup();
     let mut header = given_header(&remessa.header);
-    // A layout version that chose the layout's table (BB 400 "CBR640") is honoured even without a field.
+    // A layout version that chose the layout's table (BB 400 "CBR640"), or names the variant the reader found
+    // (BB 400 "CBR641"), is honoured even without a field.
     header.retain(|(field, value, _)| {
-        field != "header.layout_versao" || !spec.versions.contains(&value.as_str())
+        field != "header.layout_versao"
+            || !(spec.versions.contains(&value.as_str())
+                || spec.variants.iter().any(|(_, n)| n == value))
     });
     check(HEADER_ID, header, &any_title);
     for (i, t) in remessa.titulos.iter().enumerate() {

@@ -127,7 +127,8 @@ class FieldError(CnabError):
 
 
 class TrailerError(CnabError):
-    """A trailer's counts or sums do not match the records read."""
+    """A trailer's counts or sums (or, in a layout without trailer, the header's record count) do not match the
+    records read."""
 
 
 class BoletoError(CnabError):
@@ -157,7 +158,7 @@ _LAYOUT_KINDS = frozenset(
 _FIELD_KINDS = frozenset(
     {"not_digits", "bad_date", "missing_date", "bad_const", "overflow", "invalid", "unknown_ocorrencia", "unwritable", "bad_model"}
 )
-_TRAILER_KINDS = frozenset({"trailer_count"})
+_TRAILER_KINDS = frozenset({"trailer_count", "header_count"})
 
 
 def _class_for(source: str, kind: str) -> type:

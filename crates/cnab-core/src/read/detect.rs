@@ -38,7 +38,10 @@ pub const DETECT_LINES: usize = 256;
 /// remessa, T/U retorno), the first batch header's operation (position 9: `R` remessa, `T` retorno), the file
 /// header's position 143 (1 remessa, 2 retorno). Segments (the kind most of them say) and operation are looked for
 /// in the first [`DETECT_LINES`] lines. When the witnesses disagree the reader reports it ([`ErrorKind::KindConflict`]) and reads
-/// by the segments. CNAB 400: kind at 2 (1 remessa, 2 retorno) or the literal at 3-9, bank at 77-79.
+/// by the segments. CNAB 400: kind at 2 (1 remessa, 2 retorno) or the literal at 3-9, bank at 77-79 — or, in a
+/// retorno whose details the header bank's table does not fit, the one other bank whose tables fit the whole file
+/// (reported as [`ErrorKind::HeaderBankConflict`]). A layout whose header opens with its own literal (BRB's "DCB"
+/// remessa) is recognised by it.
 ///
 /// ```
 /// use cnab_core::{detect, Layout, FileKind};
@@ -261,6 +264,23 @@ pub(crate) fn detect_full(
                 }
             },
         };
+        let mut bank = bank;
+        if kind == FileKind::Retorno && bank_hint.is_none() {
+            if let Some(records) = details_bank_400(lines, bank) {
+                // A relabelled file (a cooperative's retorno carrying its clearing bank's code): read with the
+                // layout its details fit, and say so.
+                let mut e = Error::at_line(
+                    1,
+                    ErrorKind::HeaderBankConflict {
+                        header: bank.to_string(),
+                        records: records.to_string(),
+                    },
+                );
+                e.columns = Some((77, 79));
+                notes.push(e);
+                bank = records;
+            }
+        }
         let supported = bank
             .spec()
             .is_some_and(|s| s.supports(Layout::Cnab400, kind));
@@ -598,6 +618,81 @@ pub(super) fn detail_fits(layout: &RecordLayout, bytes: &[u8]) -> bool {
         }
     }
     nosso && code && failed * 10 <= typed
+}
+
+/// Whether a CNAB 400 detail line is an entry-starting retorno detail of one of this bank's tables: it fills the
+/// table ([`detail_fits`]) and its nosso número, the entry's reconciliation key, decodes there.
+fn bank_fits_400_detail(b: &crate::bank::BankSpec, line: &[u8]) -> bool {
+    let Some(&t) = line.first() else {
+        return false;
+    };
+    b.cnab400.iter().any(|s| {
+        s.kind == FileKind::Retorno
+            && s.entry.iter().any(|e| {
+                e.starts
+                    && e.key == RecordKey::Detail(t)
+                    && s.record(e.key).is_some_and(|l| {
+                        detail_fits(l, line)
+                            && l.by_role(Role::NossoNumero)
+                                .is_some_and(|f| crate::field::check(f, f.slice(line)).is_ok())
+                    })
+            })
+    })
+}
+
+/// Whether a CNAB 400 header line decodes with one of this bank's retorno header tables: every field but the bank's
+/// code and name (which a relabelled file changes).
+fn bank_fits_400_header(b: &crate::bank::BankSpec, line: &[u8]) -> bool {
+    b.cnab400
+        .iter()
+        .filter(|s| s.kind == FileKind::Retorno)
+        .filter_map(|s| s.record(RecordKey::FileHeader))
+        .any(|h| {
+            h.fields
+                .iter()
+                .filter(|f| !matches!(f.role, Some(Role::BancoCodigo | Role::BancoNome)))
+                .all(|f| crate::field::check(f, f.slice(line)).is_ok())
+        })
+}
+
+/// CNAB 400 retorno: the bank whose layout the details fit when the header's bank's layout fits none of them.
+///
+/// A CNAB 400 detail carries no bank code, so a header naming the wrong bank (a cooperative's retorno carrying its
+/// clearing bank's 001 in 77-79, Unicred's among them) would be read with the wrong table and its nosso número
+/// would land in another field. Rule, over the detail lines within [`DETECT_LINES`] (types other than 0 and 9):
+/// when the header bank has a CNAB 400 retorno table and it fits none of them ([`bank_fits_400_detail`]), while
+/// exactly one other bank's tables fit the file — its header table decodes the header apart from the bank's code
+/// and name ([`bank_fits_400_header`]) and its detail table fits every detail — that bank is read (the reader reports
+/// [`ErrorKind::HeaderBankConflict`]). When several other banks fit (a damaged file of the header's bank often fits
+/// the loosest tables), nothing says which: `None`, the header's bank stands and its table names what does not fit;
+/// the caller may give the bank ([`ReadOptions::bank`]).
+fn details_bank_400(lines: &[(&[u8], LineEnding)], header: Bank) -> Option<Bank> {
+    let own = header
+        .spec()
+        .filter(|s| s.supports(Layout::Cnab400, FileKind::Retorno))?;
+    let details: Vec<Cow<'_, [u8]>> = lines
+        .iter()
+        .take(detection_window(lines))
+        .skip(1)
+        .map(|(l, _)| *l)
+        .filter(|l| !is_blank(l) && !matches!(l.first(), Some(b'0' | b'9')))
+        .map(|l| fit_line(l, 400))
+        .collect();
+    if details.is_empty() || details.iter().any(|l| bank_fits_400_detail(own, l)) {
+        return None;
+    }
+    let first = lines.first().map(|(l, _)| fit_line(l, 400))?;
+    let fit: Vec<u16> = crate::banks::ALL
+        .iter()
+        .filter(|b| b.code != own.code)
+        .filter(|b| bank_fits_400_header(b, &first))
+        .filter(|b| details.iter().all(|l| bank_fits_400_detail(b, l)))
+        .map(|b| b.code)
+        .collect();
+    match fit[..] {
+        [one] => Some(Bank::new(one)),
+        _ => None,
+    }
 }
 
 /// CNAB 400 without a header record (the file starts with a detail): the banks whose retorno detail of this type

@@ -77,6 +77,8 @@ pub(crate) struct Engine<'a> {
     pub(super) total: u64,
     pub(super) last_line: usize,
     /// A file without trailer: the header's declared record count, with its line, record and field.
+    /// The line of the title whose company inscrição the header took (`None`: the header record's own).
+    company_line: Option<usize>,
     pub(super) header_count: Option<(
         usize,
         &'static RecordLayout,
@@ -132,6 +134,7 @@ impl<'a> Engine<'a> {
             total: 0,
             last_line: 0,
             header_count: None,
+            company_line: None,
         }
     }
 
@@ -718,6 +721,14 @@ impl<'a> Engine<'a> {
                 },
             ))?;
         }
+        if self.header.layout_versao.is_empty() {
+            // A layout whose variants differ by their detail record (BB CBR640 / CBR641): name the one read.
+            if let Some(key) = self.spec.entry.get(self.current_first).map(|e| e.key) {
+                if let Some((_, name)) = self.spec.variants.iter().find(|(k, _)| *k == key) {
+                    self.header.layout_versao = (*name).to_string();
+                }
+            }
+        }
         let lines = std::mem::take(&mut self.current);
         let first_line = lines.first().map_or(0, |c| c.0);
         let last_line = lines.last().map_or(0, |c| c.0);
@@ -739,6 +750,7 @@ impl<'a> Engine<'a> {
             FileKind::Remessa => {
                 self.titulos
                     .push(normalize::titulo(self.spec, &records, &mut found));
+                self.company_on_titles(&records, &mut found);
                 Event::Titulo
             }
         };
@@ -756,6 +768,56 @@ impl<'a> Engine<'a> {
         }
         self.problems_from(found)?;
         Ok(Some(ev))
+    }
+
+    /// CNAB 400 remessas of several banks (Itaú, Santander, Caixa, BB, … positions 2-17 of the detail) repeat the
+    /// company's CPF/CNPJ on every title, while the model keeps it once, in `header.beneficiario.inscricao`. A
+    /// title's inscrição fills the header's when the header record has none (some headers have no such field,
+    /// others leave it zero); one that differs from it is a problem on the title's line naming where the other
+    /// came from (a remessa is one company's: the model would otherwise keep one number for all), never silently
+    /// dropped. Which of the two is wrong the file does not say, so it is a structure problem, like a count.
+    fn company_on_titles(&mut self, records: &[Record<'_>], problems: &mut Vec<Error>) {
+        for r in records {
+            let Some(f) = r.layout.by_role(Role::EmpresaInscricao) else {
+                continue;
+            };
+            let numero = crate::field::decode_text(f.slice(r.bytes))
+                .trim()
+                .to_string();
+            let significant = numero.trim_start_matches('0');
+            if significant.is_empty() {
+                continue;
+            }
+            let tipo = r
+                .layout
+                .by_role(Role::EmpresaTipoInscricao)
+                .and_then(|t| crate::field::decode_digits(t.slice(r.bytes)).ok().flatten())
+                .and_then(|d| d.parse::<u8>().ok())
+                .filter(|t| matches!(t, 1 | 2));
+            let b = &mut self.header.beneficiario.inscricao;
+            if b.numero.trim_start_matches('0').is_empty() {
+                b.numero = numero;
+                normalize::unpad_inscricao(&mut b.numero, tipo.or(b.tipo));
+                if b.tipo.is_none() {
+                    b.tipo = tipo;
+                }
+                self.company_line = Some(r.line);
+            } else if b.numero.trim_start_matches('0') != significant {
+                let from = match self.company_line {
+                    Some(l) => format!("line {l}'s"),
+                    None => "the header's".to_string(),
+                };
+                problems.push(Error::at_field(
+                    r.line,
+                    r.layout.name,
+                    f,
+                    ErrorKind::structure(format!(
+                        "company inscrição {numero} differs from {from} {} (a remessa is one company's)",
+                        b.numero
+                    )),
+                ));
+            }
+        }
     }
 
     pub(super) fn finish_header(&mut self) {

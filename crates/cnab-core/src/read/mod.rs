@@ -122,10 +122,27 @@ fn prepare(
             return Err(e.clone());
         }
     }
-    let spec = match opts.spec {
+    let mut spec = match opts.spec {
         Some(s) => s,
         None => choose_spec(&d, opts.lenient, &mut problems)?,
     };
+    if opts.spec.is_none() && d.version.is_empty() && !spec.variants.is_empty() {
+        // A header that states no version (BB CNAB 400): the variant the details are (CBR640 tipo 1, CBR641 tipo
+        // 7) picks the bank's table for it, when it has one, so every field of that variant reaches the model.
+        let variant = detail_type_vote(spec, lines)
+            .and_then(|(k, _)| spec.variants.iter().find(|(v, _)| *v == k))
+            .map(|(_, name)| *name);
+        if let Some(name) = variant {
+            if let Some(alt) = d
+                .bank
+                .spec()
+                .and_then(|b| b.layout(spec.layout, spec.kind, name))
+                .filter(|alt| alt.versions.contains(&name))
+            {
+                spec = alt;
+            }
+        }
+    }
     d.layout = spec.layout;
     d.kind = spec.kind;
     Ok((d, spec, problems, bank_code))

@@ -28,6 +28,8 @@
 //! header carries no layout version. So:
 //! - reading: the default [`REMESSA`] spec lists both `Detail(b'1')` and `Detail(b'7')` (each starts a title), so
 //!   either file reads without the caller saying which;
+//! - reading names the variant read in `header.layout_versao` ([`REMESSA_VARIANTS`]: `"CBR640"` for tipo 1,
+//!   `"CBR641"` for tipo 7), so a model read from a file writes the same variant back;
 //! - writing: [`REMESSA_CONVENIO_6`] has `versions: &["CBR640"]` and is listed before the catch-all; a model whose
 //!   `header.layout_versao` is `"CBR640"` writes the convênio-6 header and tipo 1 details (the writer picks the spec
 //!   by `BankSpec::layout(layout, kind, layout_versao)`); any other model writes CBR641 tipo 7. The spec can also be
@@ -828,6 +830,14 @@ pub fn titulo_hook(t: &mut Titulo, records: &[Record<'_>]) {
     }
 }
 
+/// The remessa's variants by detail type: tipo 7 is CBR641 (convênio of 7 positions, nosso número of 17 digits),
+/// tipo 1 is CBR640 (convênio of 6 positions). The header does not say which, so the reader names the one it read
+/// in `header.layout_versao`; writing that model again picks the same table.
+pub const REMESSA_VARIANTS: &[(RecordKey, &str)] = &[
+    (RecordKey::Detail(b'7'), "CBR641"),
+    (RecordKey::Detail(b'1'), "CBR640"),
+];
+
 /// BB CNAB 400 remessa (CBR641, convênio 7; reads CBR640 tipo 1 details too).
 pub const REMESSA: LayoutSpec = LayoutSpec::new(
     Layout::Cnab400,
@@ -837,7 +847,8 @@ pub const REMESSA: LayoutSpec = LayoutSpec::new(
     MOVIMENTOS,
     SRC,
 )
-.titulo_hook(titulo_hook);
+.titulo_hook(titulo_hook)
+.variants(REMESSA_VARIANTS);
 
 /// BB CNAB 400 remessa for convênios of 6 positions (CBR640, detalhe tipo 1): chosen by the writer when the model's
 /// `header.layout_versao` is `"CBR640"`, or passed to `write_remessa_spec`. Reads tipo 7 details too.
