@@ -139,7 +139,7 @@ fn parse_layout(n: Option<u16>) -> PyResult<Option<Layout>> {
             usage_err(
                 "unknown_layout",
                 "structure",
-                format!("layout must be 240 or 400, not {n}"),
+                format!("layout must be 150, 240 or 400, not {n}"),
             )
         })
     })
@@ -328,6 +328,75 @@ fn read_path(
     Ok(NativeFile {
         file: file.0,
         layout: file.1,
+    })
+}
+
+/// A CNAB 150 file (débito automático, arrecadação) read whole: `None` when the bytes are not CNAB 150 (and
+/// `layout` does not say 150), else its model JSON (records left out) and its problems' JSON.
+fn read150(
+    data: &[u8],
+    layout: Option<u16>,
+    lenient: bool,
+    name: Option<&Arc<str>>,
+) -> PyResult<Option<(String, String)>> {
+    let is_150 = match layout {
+        Some(150) => true,
+        Some(_) => false,
+        None => cnab_core::detect(data).is_ok_and(|d| d.layout == Layout::Cnab150),
+    };
+    if !is_150 {
+        return Ok(None);
+    }
+    let opts = ReadOptions {
+        lenient,
+        ..ReadOptions::default()
+    };
+    let mut f = cnab_core::cnab150::read(data, opts).map_err(|e| match name {
+        Some(n) => cnab_err(&named(e, n)),
+        None => cnab_err(&e),
+    })?;
+    if let Some(n) = name {
+        cnab_core::Error::name_file(&mut f.problems, n);
+    }
+    f.records.clear();
+    let problems = Value::Array(f.problems.iter().map(error_json).collect()).to_string();
+    Ok(Some((to_json(&f)?, problems)))
+}
+
+/// Reads CNAB 150 bytes: see [`read150`].
+#[pyfunction]
+#[pyo3(signature = (data, layout=None, lenient=false))]
+fn read150_bytes(
+    py: Python<'_>,
+    data: Vec<u8>,
+    layout: Option<u16>,
+    lenient: bool,
+) -> PyResult<Option<(String, String)>> {
+    py.detach(|| read150(&data, layout, lenient, None))
+}
+
+/// Reads a CNAB 150 file from a path: see [`read150`]; only its first 4 KB are read when it is not CNAB 150.
+#[pyfunction]
+#[pyo3(signature = (path, layout=None, lenient=false))]
+fn read150_path(
+    py: Python<'_>,
+    path: &str,
+    layout: Option<u16>,
+    lenient: bool,
+) -> PyResult<Option<(String, String)>> {
+    let path = path.to_owned();
+    py.detach(move || {
+        if layout.is_none() {
+            let mut head = Vec::with_capacity(4096);
+            File::open(&path)?.take(4096).read_to_end(&mut head)?;
+            let is_150 = cnab_core::detect(&head).is_ok_and(|d| d.layout == Layout::Cnab150);
+            if !is_150 {
+                return Ok(None);
+            }
+        }
+        let data = read_file(&path)?;
+        let name: Arc<str> = Arc::from(path);
+        read150(&data, layout.or(Some(150)), lenient, Some(&name))
     })
 }
 
@@ -683,6 +752,8 @@ fn _cnab(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(detect, m)?)?;
     m.add_function(wrap_pyfunction!(read_bytes, m)?)?;
     m.add_function(wrap_pyfunction!(read_path, m)?)?;
+    m.add_function(wrap_pyfunction!(read150_bytes, m)?)?;
+    m.add_function(wrap_pyfunction!(read150_path, m)?)?;
     m.add_function(wrap_pyfunction!(iter_entries, m)?)?;
     m.add_function(wrap_pyfunction!(iter_entries_from, m)?)?;
     m.add_function(wrap_pyfunction!(problems_json, m)?)?;

@@ -153,10 +153,11 @@ _LAYOUT_KINDS = frozenset(
         "structure",
         "missing_header",
         "missing_trailer",
+        "other_product",
     }
 )
 _FIELD_KINDS = frozenset(
-    {"not_digits", "bad_date", "missing_date", "bad_const", "overflow", "invalid", "unknown_ocorrencia", "unwritable", "bad_model"}
+    {"not_digits", "bad_date", "missing_date", "bad_const", "overflow", "invalid", "unknown_ocorrencia", "unwritable", "bad_model", "bad_barcode", "barcode_value"}
 )
 _TRAILER_KINDS = frozenset({"trailer_count", "header_count"})
 
