@@ -30,13 +30,18 @@ pub const fn ocorrencia(code: &str) -> OcorrenciaDef {
 
 const fn find(list: &[OcorrenciaDef], code: &str) -> OcorrenciaDef {
     let mut rest = list;
+    let mut found = None;
     while let Some((first, tail)) = rest.split_first() {
-        if same(first.code.as_bytes(), code.as_bytes()) {
-            return *first;
+        if found.is_none() && same(first.code.as_bytes(), code.as_bytes()) {
+            found = Some(*first);
         }
         rest = tail;
     }
-    panic!("code not in FEBRABAN's table")
+    assert!(found.is_some(), "code not in FEBRABAN's table");
+    match found {
+        Some(def) => def,
+        None => oc("", K::Desconhecida, ""),
+    }
 }
 
 const fn same(a: &[u8], b: &[u8]) -> bool {
