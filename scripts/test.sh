@@ -52,5 +52,8 @@ fi
 
 echo "== Python bindings"
 if [ -f bindings/python/test.sh ]; then
+  echo "== Python wheel (manylinux abi3, zig-linked) and sdist; the tests below run on that wheel"
+  CNAB_PY_WHEEL=$(bash bindings/python/wheel.sh | tail -1)
+  export CNAB_PY_WHEEL
   bash bindings/python/test.sh
 fi
