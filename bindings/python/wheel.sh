@@ -36,9 +36,10 @@ esac
 echo "== sdist" >&2
 (cd "$here" && maturin sdist -o "$dist" >&2)
 sdist=$(ls "$dist"/cnab_rs-*.tar.gz)
+listing=$(tar tzf "$sdist")
 for need in pyproject.toml crates/cnab-core/Cargo.toml crates/boleto/src/lib.rs crates/baixa/Cargo.toml \
             crates/boleto-print/Cargo.toml bindings/python/src/lib.rs python/cnab/__init__.py; do
-  tar tzf "$sdist" | grep -q "^cnab_rs-[^/]*/$need\$" || { echo "sdist lacks $need" >&2; exit 1; }
+  grep -q "^cnab_rs-[^/]*/$need\$" <<<"$listing" || { echo "sdist lacks $need" >&2; exit 1; }
 done
 
 smoke='import cnab, sys

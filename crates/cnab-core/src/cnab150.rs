@@ -15,9 +15,8 @@
 //! - débito automático retorno: each F07 return code is FEBRABAN's ([`RETORNO_DEBITO`]).
 //!
 //! ```
-//! let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"),
-//!     "/../../fixtures/150-febraban/cnab150/debito/retorno/retorno.ret")).unwrap();
-//! let f = cnab_core::cnab150::read(&bytes, cnab_core::ReadOptions::strict()).unwrap();
+//! let bytes = cnab_core::tutorial::FEBRABAN_150_DEBITO_RETORNO;
+//! let f = cnab_core::cnab150::read(bytes, cnab_core::ReadOptions::strict()).unwrap();
 //! let debitado: rust_decimal::Decimal = f.entries.iter()
 //!     .filter(|e| e.resultado.as_ref().is_some_and(|r| r.resultado.is_debited()))
 //!     .map(|e| e.valor).sum();

@@ -179,3 +179,7 @@ pub const ITAU_240_RETORNO: &[u8] = include_bytes!("tutorial/itau-240-retorno.re
 
 /// A small Itaú CNAB 240 remessa (two títulos), for the examples.
 pub const ITAU_240_REMESSA: &[u8] = include_bytes!("tutorial/itau-240-remessa.rem");
+
+/// A small FEBRABAN CNAB 150 débito automático retorno (version 05), for the examples of [`crate::cnab150`].
+pub const FEBRABAN_150_DEBITO_RETORNO: &[u8] =
+    include_bytes!("tutorial/febraban-150-debito-retorno.ret");

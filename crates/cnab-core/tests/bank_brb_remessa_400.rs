@@ -11,7 +11,6 @@
 )]
 
 use chrono::NaiveDate;
-use std::path::PathBuf;
 use cnab_core::banks::brb::cnab400::{REMESSA_HEADER, REMESSA_REGISTRO_01, REMESSA_REGISTRO_02};
 use cnab_core::field::decode;
 use cnab_core::read::RemessaReader;
@@ -19,6 +18,7 @@ use cnab_core::{
     detect, read, write_remessa, Bank, CnabFile, ErrorKind, FileKind, Layout, ReadOptions,
     RecordLayout, Value,
 };
+use std::path::PathBuf;
 mod common;
 use common::corpus;
 

@@ -220,8 +220,8 @@ pub fn read(bytes: &[u8], opts: ReadOptions) -> Result<CnabFile> {
 /// a remessa is refused with [`ErrorKind::WrongFileKind`] unless `opts.kind` forces the reading.
 ///
 /// ```
-/// let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/341-itau/cnab240/retorno/retorno.ret")).unwrap();
-/// let ret = cnab_core::read_retorno(&bytes, cnab_core::ReadOptions::strict()).unwrap();
+/// let bytes = cnab_core::tutorial::ITAU_240_RETORNO;
+/// let ret = cnab_core::read_retorno(bytes, cnab_core::ReadOptions::strict()).unwrap();
 /// assert_eq!(ret.bank.code(), 341);
 /// assert!(!ret.entries.is_empty());
 /// ```
@@ -260,10 +260,11 @@ fn wrong_kind(expected: FileKind, found: FileKind) -> Error {
 /// being read whole. A remessa is refused with [`ErrorKind::WrongFileKind`].
 ///
 /// ```
-/// let f = std::fs::File::open(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/341-itau/cnab240/retorno/retorno.ret")).unwrap();
-/// let reader = cnab_core::RetornoReader::new(std::io::BufReader::new(f), cnab_core::ReadOptions::strict()).unwrap();
-/// let n = reader.count();
-/// assert!(n > 0);
+/// // any BufRead: a BufReader over a File, stdin, or bytes in memory
+/// let src: &[u8] = cnab_core::tutorial::ITAU_240_RETORNO;
+/// let reader = cnab_core::RetornoReader::new(src, cnab_core::ReadOptions::strict()).unwrap();
+/// let nossos: Vec<String> = reader.map(|e| e.unwrap().nosso_numero).collect();
+/// assert_eq!(nossos, ["12345678", "12345679"]);
 /// ```
 pub struct RetornoReader<R: BufRead>(Stream<R>);
 
@@ -272,9 +273,9 @@ pub struct RetornoReader<R: BufRead>(Stream<R>);
 /// [`ErrorKind::WrongFileKind`].
 ///
 /// ```
-/// let f = std::fs::File::open(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/341-itau/cnab240/remessa/remessa.rem")).unwrap();
-/// let reader = cnab_core::read::RemessaReader::new(std::io::BufReader::new(f), cnab_core::ReadOptions::strict()).unwrap();
-/// assert!(reader.count() > 0);
+/// let src: &[u8] = cnab_core::tutorial::ITAU_240_REMESSA;
+/// let reader = cnab_core::read::RemessaReader::new(src, cnab_core::ReadOptions::strict()).unwrap();
+/// assert_eq!(reader.count(), 2);
 /// ```
 pub struct RemessaReader<R: BufRead>(Stream<R>);
 

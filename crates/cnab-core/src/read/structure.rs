@@ -51,8 +51,8 @@ pub struct Structure {
 /// field tables are not here: a pagamentos or extrato file reads through it as a cobrança file does.
 ///
 /// ```
-/// let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/341-itau/cnab240/retorno/retorno.ret")).unwrap();
-/// let s = cnab_core::read_structure(&bytes).unwrap();
+/// let bytes = cnab_core::tutorial::ITAU_240_RETORNO;
+/// let s = cnab_core::read_structure(bytes).unwrap();
 /// assert_eq!(s.batches[0].servico, "01");
 /// assert_eq!(s.detected.product, cnab_core::Product::Cobranca);
 /// ```
