@@ -50,6 +50,10 @@ fixture=$root/fixtures/341-itau/cnab240/retorno/retorno.ret
 for v in 3.9 3.13; do
   py=$(command -v "python$v" || true)
   if [[ -z "$py" ]] || ! "$py" -c pass 2>/dev/null; then
+    # pyenv keeps every installed version under its root, active or not
+    py=$(ls -d "${PYENV_ROOT:-$HOME/.pyenv}"/versions/"$v".*/bin/python"$v" 2>/dev/null | sort -V | tail -1 || true)
+  fi
+  if [[ -z "$py" ]] || ! "$py" -c pass 2>/dev/null; then
     echo "  (python$v not found: install check skipped for it)" >&2
     continue
   fi
