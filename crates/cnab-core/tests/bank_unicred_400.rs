@@ -317,6 +317,12 @@ fn corpus_unicred_file_under_001_is_detected_as_unicred() {
     assert_eq!(r.entries.len(), 2);
     assert_eq!(r.entries[0].nosso_numero, "00000000000000010");
     assert_eq!(r.entries[0].seu_numero, "0000005/01");
-    assert_eq!(r.entries[0].valor_pago, Some(rust_decimal::Decimal::new(29650, 2)));
-    assert_eq!(r.entries[1].valor_creditado, Some(rust_decimal::Decimal::new(69320, 2)));
+    assert_eq!(
+        r.entries[0].valor_pago,
+        Some(rust_decimal::Decimal::new(29650, 2))
+    );
+    assert_eq!(
+        r.entries[1].valor_creditado,
+        Some(rust_decimal::Decimal::new(69320, 2))
+    );
 }
