@@ -126,7 +126,7 @@ pub(crate) enum BaixaCmd {
     Link {
         /// The title's id.
         id: String,
-        /// Where `cnab serve` is reached by payers, e.g. https://pague.example.com.
+        /// Where `cnab serve` is reached by payers, e.g. `https://pague.example.com`.
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
     },

@@ -149,7 +149,7 @@ enum Cmd {
     Regua(regua_cmd::ReguaArgs),
     /// Acordo: replace a payer's open titles by installments (the proposal's arithmetic, recorded in the ledger).
     Acordo(acordo_cmd::AcordoArgs),
-    /// Segunda via: serve each título's page (/b/<token>) and PDF from the ledger; views go to its history.
+    /// Segunda via: serve each título's page (`/b/TOKEN`) and PDF from the ledger; views go to its history.
     Serve(serve_cmd::ServeArgs),
 }
 
