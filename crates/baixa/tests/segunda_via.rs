@@ -148,30 +148,30 @@ fn sqlite_ledger_and_read_only_reader() {
     assert!(!missing.exists());
 }
 
-/// A ledger written at schema version 2 gains the links table when opened by a `cnab baixa` command, and a
+/// A ledger written at schema version 3 (acordos) gains the links table (version 4) when opened by a `cnab baixa` command, and a
 /// server's reader refuses it until then.
 #[test]
-fn a_version_2_ledger_is_upgraded_additively() {
+fn a_version_3_ledger_is_upgraded_additively() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("v2.db");
+    let path = dir.path().join("v3.db");
     {
         let mut l = SqliteLedger::open(&path).unwrap();
         l.import_titles(&titles()).unwrap();
         l.connection()
             .execute_batch(
-                "DROP TABLE segunda_via_links; DELETE FROM baixa_schema_version WHERE version = 3;",
+                "DROP TABLE segunda_via_links; DELETE FROM baixa_schema_version WHERE version = 4;",
             )
             .unwrap();
-        assert_eq!(l.schema_version().unwrap(), 2);
+        assert_eq!(l.schema_version().unwrap(), 3);
     }
     let e = SqliteLedger::open_existing(&path, true).unwrap_err();
     assert!(
         e.to_string()
-            .contains("schema version 2, this program needs 3"),
+            .contains("schema version 3, this program needs 4"),
         "{e}"
     );
     let mut l = SqliteLedger::open(&path).unwrap();
-    assert_eq!(l.schema_version().unwrap(), 3);
+    assert_eq!(l.schema_version().unwrap(), 4);
     assert_eq!(l.titles().unwrap().len(), 2);
     assert!(is_token(&l.link("NF-1").unwrap().token));
 }
