@@ -4,6 +4,7 @@
 # the README's example, `mypy --strict` on examples/example.py, and `mypy.stubtest`: the native module's stubs
 # (_cnab.pyi) checked against the classes Rust defines. Needs python3 (>= 3.9), cargo, and network access to PyPI.
 #   CNAB_PY_VENV=dir   use (and keep) this virtualenv instead of a temporary one
+#   CNAB_PY_WHEEL=whl  test this built wheel instead of building from source
 #   CNAB_BIN=path      the `cnab` CLI to compare against (default: built here with cargo)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -24,7 +25,12 @@ py=$venv/bin/python
 
 echo "== pip install ./bindings/python"
 t1=$SECONDS
-"$py" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps ./bindings/python
+if [[ -n "${CNAB_PY_WHEEL:-}" ]]; then
+    # the manylinux abi3 wheel bindings/python/wheel.sh built: the tests run on what users install
+    "$py" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps "$CNAB_PY_WHEEL"
+else
+    "$py" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps ./bindings/python
+fi
 echo "   built and installed in $((SECONDS - t1))s"
 
 if [[ -z "${CNAB_BIN:-}" ]]; then

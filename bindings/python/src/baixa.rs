@@ -6,10 +6,19 @@
 
 use std::sync::Mutex;
 
-use baixa::{ImportError, Ledger, LedgerError, ManualSettlement, MemoryLedger, SqliteLedger};
+use baixa::instrucao::{self, RemessaRegistrada};
+use baixa::regua::{self, Politica};
+use baixa::{
+    ImportError, LedgerError, LinkLedger, ManualSettlement, MemoryLedger, ReguaLedger, SqliteLedger,
+};
+
+/// What the Python ledger needs of a backend: the régua's steps and the segunda via links (every ledger has both).
+pub(crate) trait PyLedger: ReguaLedger + LinkLedger {}
+impl<T: ReguaLedger + LinkLedger + ?Sized> PyLedger for T {}
 use chrono::NaiveDate;
 use cnab_core::{CnabFile, ReadOptions};
 use pyo3::prelude::*;
+use pyo3::types::PyBytes;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
@@ -56,7 +65,7 @@ fn parse_date(s: &str, what: &str) -> PyResult<NaiveDate> {
 }
 
 /// The PostgreSQL backend (`baixa::PostgresLedger`): a server shared by several workers.
-fn postgres_ledger(url: &str) -> PyResult<Box<dyn Ledger + Send>> {
+fn postgres_ledger(url: &str) -> PyResult<Box<dyn PyLedger + Send>> {
     Ok(Box::new(
         baixa::PostgresLedger::connect(url).map_err(|e| ledger_err(&e))?,
     ))
@@ -65,14 +74,14 @@ fn postgres_ledger(url: &str) -> PyResult<Box<dyn Ledger + Send>> {
 /// A ledger: titles, their states and every applied entry. One call = one transaction.
 #[pyclass(module = "cnab._cnab")]
 pub(crate) struct BaixaLedger {
-    inner: Mutex<Box<dyn Ledger + Send>>,
+    inner: Mutex<Box<dyn PyLedger + Send>>,
 }
 
 impl BaixaLedger {
     fn with<T>(
         &self,
         py: Python<'_>,
-        f: impl FnOnce(&mut dyn Ledger) -> PyResult<T> + Send,
+        f: impl FnOnce(&mut dyn PyLedger) -> PyResult<T> + Send,
     ) -> PyResult<T>
     where
         T: Send,
@@ -105,7 +114,7 @@ impl BaixaLedger {
     #[new]
     #[pyo3(signature = (path_or_url=None))]
     fn new(path_or_url: Option<&str>) -> PyResult<Self> {
-        let inner: Box<dyn Ledger + Send> = match path_or_url {
+        let inner: Box<dyn PyLedger + Send> = match path_or_url {
             None => Box::new(MemoryLedger::new()),
             Some(u) if u.starts_with("postgres://") || u.starts_with("postgresql://") => {
                 postgres_ledger(u)?
@@ -225,6 +234,23 @@ impl BaixaLedger {
         to_json(&v)
     }
 
+    /// The título's segunda via link (`/b/<token>`, or `base_url` + that), made on first use (as `cnab baixa link`).
+    #[pyo3(signature = (id, base_url=None))]
+    fn link(&self, py: Python<'_>, id: &str, base_url: Option<&str>) -> PyResult<String> {
+        if let Some(b) = base_url {
+            baixa::segunda_via::check_base_url(b).map_err(|e| usage(&e))?;
+        }
+        let token = self.with(py, |l| {
+            l.link(id).map(|k| k.token).map_err(|e| ledger_err(&e))
+        })?;
+        Ok(baixa::segunda_via::url(base_url, &token))
+    }
+
+    /// Revoke the título's live segunda via links → how many were revoked (as `cnab baixa revoke`).
+    fn revoke(&self, py: Python<'_>, id: &str) -> PyResult<usize> {
+        self.with(py, |l| l.revoke(id).map_err(|e| ledger_err(&e)))
+    }
+
     /// The amount due on `date` of the ledger's open titles → JSON array (as `cnab baixa due`).
     fn due(&self, py: Python<'_>, date: &str) -> PyResult<String> {
         let date = parse_date(date, "date")?;
@@ -238,6 +264,91 @@ impl BaixaLedger {
         })?;
         to_json(&v)
     }
+
+    /// What the régua would issue on `date` under the policy (TOML text), recording nothing → `ReguaRun` JSON.
+    fn regua_plan(&self, py: Python<'_>, politica: &str, date: &str) -> PyResult<String> {
+        let date = parse_date(date, "date")?;
+        let p = politica_of(politica)?;
+        let r = self.with(py, |l| regua::plan(l, &p, date).map_err(|e| ledger_err(&e)))?;
+        to_json(&r)
+    }
+
+    /// Run the régua on `date`: the actions issued (recorded) → (`ReguaRun` JSON with `"remessas"`, the instruction
+    /// remessas' bytes). `remessas`: the registering remessas' bytes; when given, the steps through the bank are
+    /// checked before recording and written as instruction remessas (`baixa::instrucao`).
+    #[pyo3(signature = (politica, date, remessas=None, nsa=None))]
+    fn regua_run<'py>(
+        &self,
+        py: Python<'py>,
+        politica: &str,
+        date: &str,
+        remessas: Option<Vec<Vec<u8>>>,
+        nsa: Option<u64>,
+    ) -> PyResult<(String, Vec<Bound<'py, PyBytes>>)> {
+        let date = parse_date(date, "date")?;
+        let p = politica_of(politica)?;
+        let (run, written) = self.with(py, |l| {
+            let Some(remessas) = remessas else {
+                let r = regua::run(l, &p, date).map_err(|e| ledger_err(&e))?;
+                return Ok((r, None));
+            };
+            let mut reg = Vec::new();
+            for b in &remessas {
+                reg.push(RemessaRegistrada::from_bytes(b).map_err(|e| cnab_err(&e))?);
+            }
+            let r = regua::run_with(l, &p, date, |a| {
+                instrucao::preparar(a, &reg)?;
+                instrucao::remessas(a, &reg, date, nsa).map(|_| ())
+            })
+            .map_err(|e| ledger_err(&e))?;
+            let w = instrucao::remessas(&r.actions, &reg, date, nsa).map_err(|e| ledger_err(&e))?;
+            Ok((r, Some(w)))
+        })?;
+        let mut v = serde_json::to_value(&run).map_err(|e| usage(&e.to_string()))?;
+        let mut bytes = Vec::new();
+        if let (Some(w), Some(o)) = (written, v.as_object_mut()) {
+            let list: Vec<Value> = w
+                .iter()
+                .map(|r| {
+                    json!({
+                        "banco": r.bank.code(),
+                        "layout": format!("cnab{}", r.layout.number()),
+                        "titulos": r.itens.iter().map(|(t, a, m)| json!({"titulo": t, "acao": a, "movimento": m})).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            o.insert("remessas".into(), Value::Array(list));
+            bytes = w.iter().map(|r| PyBytes::new(py, &r.bytes)).collect();
+        }
+        Ok((to_json(&v)?, bytes))
+    }
+
+    /// An acordo (`baixa::acordo::Termos` as JSON) → the `Acordo` JSON; recorded unless `proposta`.
+    #[pyo3(signature = (termos, proposta=false))]
+    fn acordo(&self, py: Python<'_>, termos: &str, proposta: bool) -> PyResult<String> {
+        let t: baixa::acordo::Termos =
+            serde_json::from_str(termos).map_err(|e| usage(&format!("acordo: {e}")))?;
+        let a = self.with(py, |l| {
+            if proposta {
+                let titles = l.titles().map_err(|e| ledger_err(&e))?;
+                baixa::acordo::propor(&titles, &t)
+            } else {
+                baixa::acordo::fechar(l, &t)
+            }
+            .map_err(|e| ledger_err(&e))
+        })?;
+        to_json(&a)
+    }
+
+    /// Every acordo recorded → JSON array.
+    fn acordos(&self, py: Python<'_>) -> PyResult<String> {
+        let a = self.with(py, |l| l.acordos().map_err(|e| ledger_err(&e)))?;
+        to_json(&a)
+    }
+}
+
+fn politica_of(text: &str) -> PyResult<Politica> {
+    Politica::from_toml(text).map_err(|e| baixa_err("policy", e.to_string(), 0, None))
 }
 
 /// The amount due on `date` for every title of CSV/JSON bytes → JSON array (what `cnab baixa due` prints).

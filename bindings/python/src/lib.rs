@@ -143,7 +143,7 @@ fn parse_layout(n: Option<u16>) -> PyResult<Option<Layout>> {
             usage_err(
                 "unknown_layout",
                 "structure",
-                format!("layout must be 240 or 400, not {n}"),
+                format!("layout must be 150, 240 or 400, not {n}"),
             )
         })
     })
@@ -371,6 +371,75 @@ fn read_path(
     Ok(NativeFile {
         file: file.0,
         layout: file.1,
+    })
+}
+
+/// A CNAB 150 file (débito automático, arrecadação) read whole: `None` when the bytes are not CNAB 150 (and
+/// `layout` does not say 150), else its model JSON (records left out) and its problems' JSON.
+fn read150(
+    data: &[u8],
+    layout: Option<u16>,
+    lenient: bool,
+    name: Option<&Arc<str>>,
+) -> PyResult<Option<(String, String)>> {
+    let is_150 = match layout {
+        Some(150) => true,
+        Some(_) => false,
+        None => cnab_core::detect(data).is_ok_and(|d| d.layout == Layout::Cnab150),
+    };
+    if !is_150 {
+        return Ok(None);
+    }
+    let opts = ReadOptions {
+        lenient,
+        ..ReadOptions::default()
+    };
+    let mut f = cnab_core::cnab150::read(data, opts).map_err(|e| match name {
+        Some(n) => cnab_err(&named(e, n)),
+        None => cnab_err(&e),
+    })?;
+    if let Some(n) = name {
+        cnab_core::Error::name_file(&mut f.problems, n);
+    }
+    f.records.clear();
+    let problems = Value::Array(f.problems.iter().map(error_json).collect()).to_string();
+    Ok(Some((to_json(&f)?, problems)))
+}
+
+/// Reads CNAB 150 bytes: see [`read150`].
+#[pyfunction]
+#[pyo3(signature = (data, layout=None, lenient=false))]
+fn read150_bytes(
+    py: Python<'_>,
+    data: Vec<u8>,
+    layout: Option<u16>,
+    lenient: bool,
+) -> PyResult<Option<(String, String)>> {
+    py.detach(|| read150(&data, layout, lenient, None))
+}
+
+/// Reads a CNAB 150 file from a path: see [`read150`]; only its first 4 KB are read when it is not CNAB 150.
+#[pyfunction]
+#[pyo3(signature = (path, layout=None, lenient=false))]
+fn read150_path(
+    py: Python<'_>,
+    path: &str,
+    layout: Option<u16>,
+    lenient: bool,
+) -> PyResult<Option<(String, String)>> {
+    let path = path.to_owned();
+    py.detach(move || {
+        if layout.is_none() {
+            let mut head = Vec::with_capacity(4096);
+            File::open(&path)?.take(4096).read_to_end(&mut head)?;
+            let is_150 = cnab_core::detect(&head).is_ok_and(|d| d.layout == Layout::Cnab150);
+            if !is_150 {
+                return Ok(None);
+            }
+        }
+        let data = read_file(&path)?;
+        let name: Arc<str> = Arc::from(path);
+        read150(&data, layout.or(Some(150)), lenient, Some(&name))
     })
 }
 
@@ -626,6 +695,108 @@ fn boleto_make(input: &str) -> PyResult<String> {
     to_json(&out)
 }
 
+/// A BR Code problem as the Python `PixError`: `field` is the data object's name (`crc` for a wrong CRC), `tag`
+/// its EMV tag (`59`, `26-01`, …) in the details.
+fn pix_err(e: &boleto::PixError) -> PyErr {
+    use boleto::PixError as P;
+    let (field, tag): (Option<&str>, Option<String>) = match e {
+        P::Crc { .. } => (Some("crc"), Some("63".into())),
+        P::Missing { tag, field } => (Some(*field), Some((*tag).to_string())),
+        P::TooLong { tag, field, .. } | P::Invalid { tag, field, .. } => {
+            (Some(*field), Some(tag.clone()))
+        }
+        P::WrongGui { tag, .. } => (Some("gui"), Some(tag.clone())),
+        _ => (None, None),
+    };
+    let column: Option<usize> = match e {
+        P::Syntax { position, .. } => Some(*position),
+        _ => None,
+    };
+    let kind = variant_name(&format!("{e:?}"));
+    NativeError::new_err(
+        json!({"source": "pix", "kind": kind, "code": kind, "category": "field", "message": e.to_string(),
+               "line": 0, "columns": column.map(|c| [c, c]), "field": field, "record": null, "tag": tag})
+        .to_string(),
+    )
+}
+
+/// Builds a PIX BR Code ("Pix Copia e Cola"): static with `chave`, dynamic with `url` (what `cnab pix make` does).
+#[pyfunction]
+#[pyo3(signature = (nome, cidade, chave=None, url=None, valor=None, txid=None, descricao=None, cep=None, unico=false))]
+#[allow(clippy::too_many_arguments)] // the payload's optional fields, as keyword arguments
+fn pix_make(
+    nome: &str,
+    cidade: &str,
+    chave: Option<&str>,
+    url: Option<&str>,
+    valor: Option<&str>,
+    txid: Option<&str>,
+    descricao: Option<&str>,
+    cep: Option<&str>,
+    unico: bool,
+) -> PyResult<String> {
+    use boleto::pix::BrCode;
+    let mut b = match (chave, url) {
+        (Some(c), None) => BrCode::estatico(c, nome, cidade),
+        (None, Some(u)) => BrCode::dinamico(u, nome, cidade),
+        (Some(_), Some(_)) => {
+            return Err(usage_err(
+                "invalid",
+                "business",
+                "give either chave (static payload) or url (dynamic payload), not both".into(),
+            ))
+        }
+        (None, None) => {
+            return Err(usage_err(
+                "invalid",
+                "business",
+                "missing chave (static payload) or url (dynamic payload)".into(),
+            ))
+        }
+    };
+    if let Some(v) = valor {
+        let d: rust_decimal::Decimal = v.parse().map_err(|_| {
+            usage_err(
+                "invalid",
+                "field",
+                format!("valor {v:?}: not a decimal amount"),
+            )
+        })?;
+        b = b.valor(d);
+    }
+    if let Some(t) = txid {
+        b = b.txid(t);
+    }
+    if let Some(d) = descricao {
+        b = b.descricao(d);
+    }
+    if let Some(c) = cep {
+        b = b.cep(c);
+    }
+    let code = b.unico(unico).build().map_err(|e| pix_err(&e))?;
+    Ok(code.as_str().to_string())
+}
+
+/// Checks a BR Code and returns its fields as JSON (what `cnab pix parse` prints).
+#[pyfunction]
+fn pix_parse(payload: &str) -> PyResult<String> {
+    let code: boleto::pix::BrCode = payload.parse().map_err(|e| pix_err(&e))?;
+    to_json(&json!({
+        "tipo": if code.is_dinamico() { "dinamico" } else { "estatico" },
+        "chave": code.chave(),
+        "chave_tipo": code.chave_tipo(),
+        "url": code.url(),
+        "nome": code.nome(),
+        "cidade": code.cidade(),
+        "valor": code.valor(),
+        "txid": code.txid(),
+        "descricao": code.descricao(),
+        "cep": code.cep(),
+        "unico": code.unico(),
+        "outros": code.outros(),
+    }))
+}
+
 fn print_err(e: &boleto_print::PrintError) -> PyErr {
     let kind = variant_name(&format!("{e:?}"));
     let field = match e {
@@ -685,6 +856,8 @@ fn _cnab(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(detect, m)?)?;
     m.add_function(wrap_pyfunction!(read_bytes, m)?)?;
     m.add_function(wrap_pyfunction!(read_path, m)?)?;
+    m.add_function(wrap_pyfunction!(read150_bytes, m)?)?;
+    m.add_function(wrap_pyfunction!(read150_path, m)?)?;
     m.add_function(wrap_pyfunction!(iter_entries, m)?)?;
     m.add_function(wrap_pyfunction!(iter_entries_from, m)?)?;
     m.add_function(wrap_pyfunction!(problems_json, m)?)?;
@@ -695,6 +868,8 @@ fn _cnab(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(boleto_pdf, m)?)?;
     m.add_function(wrap_pyfunction!(boleto_html, m)?)?;
     m.add_function(wrap_pyfunction!(boleto_svg, m)?)?;
+    m.add_function(wrap_pyfunction!(pix_make, m)?)?;
+    m.add_function(wrap_pyfunction!(pix_parse, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -221,13 +221,47 @@ impl Motivo {
     }
 }
 
-/// Pix data of a boleto híbrido as a retorno carries them (each layout carries a subset).
+/// The fields of `PixInfo`, in the core's order (its JSON keys).
+const PIX_FIELDS: &[&str] = &["tipo_chave", "chave", "url", "txid", "emv", "location"];
+
+/// Pix data of a boleto híbrido as a file carries them: a retorno entry's, or a título's in a remessa (chave, tipo
+/// de chave, txid, location; checked when written). Each layout carries a subset.
 #[pyclass(module = "cnab._cnab", name = "PixInfo", frozen, eq)]
 #[derive(PartialEq, Clone)]
 pub struct PixInfo(pub CorePix);
 
 #[pymethods]
 impl PixInfo {
+    /// Builds the Pix data from keyword arguments (each a string, empty when not given).
+    #[new]
+    #[pyo3(signature = (*, tipo_chave="", chave="", url="", txid="", emv="", location=""))]
+    fn new(
+        tipo_chave: &str,
+        chave: &str,
+        url: &str,
+        txid: &str,
+        emv: &str,
+        location: &str,
+    ) -> Self {
+        Self(CorePix {
+            tipo_chave: tipo_chave.to_owned(),
+            chave: chave.to_owned(),
+            url: url.to_owned(),
+            txid: txid.to_owned(),
+            emv: emv.to_owned(),
+            location: location.to_owned(),
+        })
+    }
+    /// Builds the Pix data from a dict shaped like its JSON. Unknown keys are a `TypeError`.
+    #[classmethod]
+    fn from_dict(_cls: &Bound<'_, PyType>, py: Python<'_>, d: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Ok(Self(from_py_dict(py, "PixInfo", PIX_FIELDS, d)?))
+    }
+    /// Id of a location created beforehand through the Pix API (Itaú CNAB 400 remessa tipo 3).
+    #[getter]
+    fn location(&self) -> &str {
+        &self.0.location
+    }
     /// Tipo de chave DICT as sent (1 CPF, 2 CNPJ, 3 celular, 4 e-mail, 5 chave aleatória).
     #[getter]
     fn tipo_chave(&self) -> &str {
@@ -261,12 +295,13 @@ impl PixInfo {
     }
     fn __repr__(&self) -> String {
         format!(
-            "PixInfo(tipo_chave={}, chave={}, url={}, txid={}, emv={})",
+            "PixInfo(tipo_chave={}, chave={}, url={}, txid={}, emv={}, location={})",
             repr_str(&self.0.tipo_chave),
             repr_str(&self.0.chave),
             repr_str(&self.0.url),
             repr_str(&self.0.txid),
-            repr_str(&self.0.emv)
+            repr_str(&self.0.emv),
+            repr_str(&self.0.location)
         )
     }
 }
@@ -298,6 +333,7 @@ const ENTRY_FIELDS: &[&str] = &[
     "outros_creditos",
     "pagador",
     "pix",
+    "pago_por_pix",
     "banco_cobrador",
     "agencia_cobradora",
     "line",
@@ -493,6 +529,12 @@ impl RetornoEntry {
     #[getter]
     fn pix(&self) -> Option<PixInfo> {
         self.0.pix.clone().map(PixInfo)
+    }
+    /// Whether the payment came by Pix rather than the barcode, where the layout reports the channel (Banco
+    /// Votorantim CNAB 400: ocorrência 70 "Liquidação PIX"); None otherwise.
+    #[getter]
+    fn pago_por_pix(&self) -> Option<bool> {
+        self.0.pago_por_pix
     }
     #[getter]
     fn banco_cobrador(&self) -> &str {

@@ -172,3 +172,46 @@ def test_an_unreachable_postgres_ledger_is_an_error() -> None:
     with pytest.raises(baixa.BaixaError) as ei:
         baixa.Ledger("postgres://nobody@127.0.0.1:1/none?connect_timeout=2")
     assert "postgres" in str(ei.value).lower()
+
+
+def test_segunda_via_link_and_revoke(tmp_path: Path, cli: str) -> None:
+    db = tmp_path / "l.db"
+    ledger = baixa.Ledger(db)
+    ledger.import_titles([issue_title()])
+    path = baixa.link(ledger, "NF-1")
+    assert path.startswith("/b/") and len(path) == 43
+    assert all(c in "0123456789abcdef" for c in path[3:])
+    # the same link again, from the object, from the file, and from the CLI; a full URL with base_url
+    assert ledger.link("NF-1") == path
+    assert baixa.link(str(db), "NF-1") == path
+    assert subprocess.run([cli, "baixa", "--ledger", str(db), "link", "NF-1"], check=True,
+                          capture_output=True, text=True).stdout.strip() == path
+    assert baixa.link(ledger, "NF-1", base_url="https://pague.example.com/") == "https://pague.example.com" + path
+    with pytest.raises(baixa.BaixaError) as ei:
+        ledger.link("NF-1", base_url="pague.example.com")
+    assert ei.value.kind == "usage"
+    with pytest.raises(baixa.BaixaError) as ei:
+        ledger.link("NF-404")
+    assert ei.value.kind == "unknown_title"
+    assert ledger.revoke("NF-1") == 1
+    assert ledger.revoke("NF-1") == 0
+    fresh = ledger.link("NF-1")
+    assert fresh != path and len(fresh) == 43
+
+
+def test_history_reads_views(tmp_path: Path) -> None:
+    # a view as `cnab serve` records it (an event row of kind `visualizado`) reads back in Python
+    import sqlite3
+
+    db = tmp_path / "l.db"
+    ledger = baixa.Ledger(db)
+    ledger.import_titles([issue_title()])
+    del ledger
+    con = sqlite3.connect(db)
+    con.execute("INSERT INTO events (title_id, kind, file_id, data) VALUES ('NF-1', 'visualizado', NULL, ?)",
+                (json.dumps({"event": "visualizado", "em": "2026-03-07T14:05:09", "cliente": "Chrome, celular"}),))
+    con.commit()
+    con.close()
+    h = baixa.Ledger(db).history("NF-1")
+    assert [e.event for e in h] == ["imported", "visualizado"]
+    assert (h[1].em, h[1].cliente, h[1].ip) == ("2026-03-07T14:05:09", "Chrome, celular", None)

@@ -399,6 +399,20 @@ def test_trailer_count_error() -> None:
     assert [p.kind for p in r.problems] == ["trailer_count"]
 
 
+def test_header_count_error_is_a_trailer_error() -> None:
+    # BRB's "DCB" remessa has no trailer: its header declares the record count (header + registros).
+    data = (FIXTURES / "070-brb/cnab400/remessa/remessa.rem").read_bytes()
+    lines = data.split(b"\r\n")[:-1]
+    assert lines[0][:9] == b"DCB001077"
+    cut = b"\r\n".join(lines[:-1]) + b"\r\n"  # the last registro 02 deleted
+    with pytest.raises(cnab.TrailerError) as ei:
+        cnab.read(cut)
+    assert ei.value.kind == "header_count"
+    assert ei.value.line == 1
+    r = cnab.read(cut, lenient=True)
+    assert [p.kind for p in r.problems] == ["header_count"]
+
+
 def _write(tmp_path: Path, data: bytes) -> Path:
     p = tmp_path / "x.ret"
     p.write_bytes(data)
@@ -665,7 +679,7 @@ def test_model_fields_match_the_core() -> None:
     # the native class's attributes (getters); `kind` is the shortcut for ocorrencia.kind
     names = {k for k, v in vars(cnab.RetornoEntry).items() if type(v).__name__ == "getset_descriptor"} - {"kind"}
     # keys the core writes only where the layout carries them
-    only_where_carried = {"juros", "multa", "variacao", "pix"}
+    only_where_carried = {"juros", "multa", "variacao", "pix", "pago_por_pix"}
     assert entry_keys <= names
     assert names - entry_keys <= only_where_carried
     assert set(cnab.read(ITAU_RET).entries[0].to_dict()) == entry_keys

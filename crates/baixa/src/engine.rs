@@ -10,8 +10,8 @@ use rust_decimal::Decimal;
 
 use crate::charges::valor_devido;
 use crate::key::{
-    entry_identity, file_agreement, file_agreements, file_identity, split_nosso_numero, EntryId,
-    Key,
+    entry_identity_in, file_agreement, file_agreements, file_identity, split_nosso_numero, EntryId,
+    Key, KeyShape,
 };
 use crate::outcome::{ChargesFrom, EntryOutcome, Event, MatchedBy, Outcome, Status, TitleState};
 use crate::titulo::Titulo;
@@ -92,16 +92,27 @@ pub struct FileContext {
 impl FileContext {
     /// Identities of the file and its entries.
     pub fn new(retorno: &Retorno) -> Self {
+        Self::build(retorno, true)
+    }
+
+    /// The entries' identities, and the file's only when `file_id` (a ledger needs it, [`reconcile`] does not:
+    /// its `file_id` is then all zeros).
+    fn build(retorno: &Retorno, file_id: bool) -> Self {
         let bank = retorno.bank.code();
         let agreement = file_agreement(&retorno.header);
+        let mut buf = Vec::with_capacity(256);
         let identities: Vec<EntryId> = retorno
             .entries
             .iter()
-            .map(|e| entry_identity(bank, agreement.as_ref(), e))
+            .map(|e| entry_identity_in(&mut buf, bank, agreement.as_ref(), e))
             .collect();
         FileContext {
             bank,
-            file_id: file_identity(bank, &retorno.header, &identities),
+            file_id: if file_id {
+                file_identity(bank, &retorno.header, &identities)
+            } else {
+                EntryId([0; 32])
+            },
             agreements: file_agreements(&retorno.header),
             agreement,
             identities,
@@ -238,6 +249,13 @@ pub(crate) fn classify_payment(
         ns.status = Status::Settled;
         ns.settled_on = Some(date);
     };
+    if s.status == Status::Renegotiated {
+        // the acordo's installments stand for this title now: the money is reported, the title stays replaced
+        o.outcome = Outcome::PaidAfterWriteOff;
+        o.difference = Some(paid - expected);
+        o.note = Some("title renegotiated in an acordo: money arrived for the original, not for an installment".into());
+        return ns;
+    }
     if after_write_off || s.status == Status::WrittenOff {
         o.outcome = Outcome::PaidAfterWriteOff;
         o.difference = Some(paid - expected);
@@ -454,50 +472,198 @@ pub fn apply_entries<B: Book>(
     Ok(out)
 }
 
-#[derive(Debug, Clone)]
-enum Slot {
-    One(u32, bool),
-    Many(Vec<(u32, bool)>),
+/// A matching key packed into 64 bits for the in-memory indexes: 2 bits of kind, 10 of bank code, 52 of value —
+/// a numeric key as its number, a text key of up to 9 letters and digits (`A-Z`, `0-9`, as [`Key`] normalizes
+/// them) as a bijective base-37 number, any other key (longer, larger, or of a bank code above 1023) as its
+/// number in the book's table of long keys. Building and hashing one allocates nothing, and a map bucket with its
+/// value is 16 bytes (a `(u16, Key)` key and its slot took 80): a million titles' indexes fit in far fewer cache
+/// lines and pages.
+type PKey = u64;
+
+const KIND_NUM: u64 = 0;
+const KIND_SHORT: u64 = 1;
+const KIND_LONG: u64 = 2;
+const VALUE_BITS: u32 = 52;
+
+fn pkey(kind: u64, bank: u16, v: u128) -> Option<PKey> {
+    let v = u64::try_from(v).ok().filter(|v| *v >> VALUE_BITS == 0)?;
+    (bank < 1024).then(|| kind << 62 | u64::from(bank) << VALUE_BITS | v)
 }
 
-impl Slot {
-    fn push(&mut self, i: u32, exact: bool) {
-        match self {
-            Slot::One(a, ea) => {
-                if *a != i {
-                    *self = Slot::Many(vec![(*a, *ea), (i, exact)]);
-                } else {
-                    *ea |= exact;
+/// A text key as a bijective base-37 number (digits 1-36, no zero digit, so different strings give different
+/// numbers); `None` for a character other than `0-9`/`A-Z` or past 24 characters (37^24 < 2^128).
+fn pack_text(s: &str) -> Option<u128> {
+    if s.len() > 24 {
+        return None;
+    }
+    let mut v: u128 = 0;
+    for b in s.bytes() {
+        let d = match b {
+            b'0'..=b'9' => b - b'0' + 1,
+            b'A'..=b'Z' => b - b'A' + 11,
+            _ => return None,
+        };
+        v = v * 37 + u128::from(d);
+    }
+    Some(v)
+}
+
+/// The key packed in place, when it fits.
+fn pack(bank: u16, k: &Key) -> Option<PKey> {
+    match k {
+        Key::Num(n) => pkey(KIND_NUM, bank, *n),
+        Key::Text(s) => pkey(KIND_SHORT, bank, pack_text(s)?),
+    }
+}
+
+/// `pack(bank, Key::of(parts))` without building a text key, when the parts are ASCII.
+fn pack_parts(bank: u16, parts: &[&str]) -> Option<Option<PKey>> {
+    match Key::of_numeric(parts) {
+        KeyShape::None => Some(None),
+        KeyShape::Num(n) => pkey(KIND_NUM, bank, n).map(Some),
+        KeyShape::Text => {
+            let (mut v, mut len, mut started) = (0u128, 0usize, false);
+            for p in parts {
+                for b in p.bytes() {
+                    if !b.is_ascii() {
+                        return None;
+                    }
+                    if !b.is_ascii_alphanumeric() || (!started && b == b'0') {
+                        continue;
+                    }
+                    started = true;
+                    len += 1;
+                    if len > 24 {
+                        return None;
+                    }
+                    let b = b.to_ascii_uppercase();
+                    let d = if b.is_ascii_digit() {
+                        b - b'0' + 1
+                    } else {
+                        b - b'A' + 11
+                    };
+                    v = v * 37 + u128::from(d);
                 }
             }
-            Slot::Many(v) => {
-                if let Some(x) = v.iter_mut().find(|x| x.0 == i) {
-                    x.1 |= exact;
-                } else {
-                    v.push((i, exact));
-                }
-            }
+            pkey(KIND_SHORT, bank, v).map(Some)
         }
     }
 }
 
-fn insert(map: &mut HashMap<(u16, Key), Slot>, k: (u16, Key), i: u32, exact: bool) {
-    map.entry(k)
-        .and_modify(|s| s.push(i, exact))
-        .or_insert(Slot::One(i, exact));
+/// Keys that do not fit in place, numbered in order of first sight.
+#[derive(Debug, Clone, Default)]
+struct LongKeys(HashMap<(u16, Key), u64>);
+
+impl LongKeys {
+    /// The packed key, numbering a new long key.
+    fn intern(&mut self, bank: u16, k: Key) -> PKey {
+        if let Some(p) = pack(bank, &k) {
+            return p;
+        }
+        let next = self.0.len() as u64;
+        let id = *self.0.entry((bank, k)).or_insert(next);
+        KIND_LONG << 62 | id
+    }
+
+    /// The packed key of `Key::of(parts)`, `None` when there is no key.
+    fn intern_parts(&mut self, bank: u16, parts: &[&str]) -> Option<PKey> {
+        match pack_parts(bank, parts) {
+            Some(p) => p,
+            None => Key::of(parts).map(|k| self.intern(bank, k)),
+        }
+    }
+
+    /// The packed key, `None` for a long key never indexed (so no title has it).
+    fn find(&self, bank: u16, k: &Key) -> Option<PKey> {
+        pack(bank, k).or_else(|| {
+            self.0
+                .get(&(bank, k.clone()))
+                .map(|id| KIND_LONG << 62 | id)
+        })
+    }
 }
 
-/// An in-memory [`Book`] over a set of titles: hash maps keyed by normalized keys, no allocation per entry for
-/// numeric nosso números. Used by [`reconcile`] and by [`crate::MemoryLedger`].
+/// Key → titles. Almost every key has one title: its index and the `exact` flag share a `u32` in the main map;
+/// the rare key shared by several titles points to a list in `many`.
+#[derive(Debug, Clone, Default)]
+struct Index {
+    one: HashMap<PKey, u32>,
+    many: HashMap<PKey, Vec<(u32, bool)>>,
+}
+
+const EXACT: u32 = 1 << 31;
+const MANY: u32 = u32::MAX;
+
+impl Index {
+    fn with_capacity(n: usize) -> Self {
+        Index {
+            one: HashMap::with_capacity_and_hasher(n, Default::default()),
+            many: HashMap::default(),
+        }
+    }
+
+    fn clear(&mut self) {
+        self.one.clear();
+        self.many.clear();
+    }
+
+    fn insert(&mut self, k: PKey, i: u32, exact: bool) {
+        // title indexes stay below 2^31 - 1 (checked where titles are added)
+        let packed = i | if exact { EXACT } else { 0 };
+        match self.one.entry(k) {
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(packed);
+            }
+            std::collections::hash_map::Entry::Occupied(mut o) => {
+                let cur = *o.get();
+                if cur == MANY {
+                    let v = self.many.entry(k).or_default();
+                    if let Some(x) = v.iter_mut().find(|x| x.0 == i) {
+                        x.1 |= exact;
+                    } else {
+                        v.push((i, exact));
+                    }
+                } else if cur & !EXACT == i {
+                    *o.get_mut() = cur | packed;
+                } else {
+                    o.insert(MANY);
+                    self.many
+                        .insert(k, vec![(cur & !EXACT, cur & EXACT != 0), (i, exact)]);
+                }
+            }
+        }
+    }
+
+    fn get(&self, k: &PKey, mut f: impl FnMut(u32, bool)) {
+        match self.one.get(k) {
+            None => {}
+            Some(&MANY) => {
+                for (i, e) in self.many.get(k).map_or(&[][..], Vec::as_slice) {
+                    f(*i, *e);
+                }
+            }
+            Some(&v) => f(v & !EXACT, v & EXACT != 0),
+        }
+    }
+}
+
+/// The most titles a [`MemoryBook`] holds (indexes share a `u32` with a flag).
+const MAX_TITLES: usize = (EXACT - 1) as usize;
+
+/// An in-memory [`Book`] over a set of titles: hash maps keyed by packed normalized keys (no allocation to build
+/// or look up a numeric or short key). Used by [`reconcile`] and by [`crate::MemoryLedger`].
 #[derive(Debug, Clone)]
 pub struct MemoryBook<'a> {
     titles: Cow<'a, [Titulo]>,
-    ids: Vec<Arc<str>>,
+    /// Each title's id as shared by its outcomes, made on first use.
+    ids: Vec<Option<Arc<str>>>,
     convenios: Vec<Option<Key>>,
     states: Vec<TitleState>,
-    by_nn: HashMap<(u16, Key), Slot>,
-    by_seu: HashMap<(u16, Key), Slot>,
-    by_id: HashMap<Arc<str>, u32>,
+    long: LongKeys,
+    by_nn: Index,
+    by_seu: Index,
+    /// Built at once for a ledger, on the first lookup by id otherwise (an entry's uso da empresa).
+    by_id: Option<HashMap<Arc<str>, u32>>,
     seen: HashSet<EntryId>,
     history: Option<Vec<Vec<Event>>>,
     /// The file being applied (for history events).
@@ -514,9 +680,10 @@ impl<'a> MemoryBook<'a> {
             ids: Vec::with_capacity(n),
             convenios: Vec::with_capacity(n),
             states: Vec::with_capacity(n),
-            by_nn: HashMap::with_capacity_and_hasher(n, Default::default()),
-            by_seu: HashMap::with_capacity_and_hasher(n, Default::default()),
-            by_id: HashMap::with_capacity_and_hasher(n, Default::default()),
+            long: LongKeys::default(),
+            by_nn: Index::with_capacity(n),
+            by_seu: Index::with_capacity(n),
+            by_id: history.then(|| HashMap::with_capacity_and_hasher(n, Default::default())),
             seen: HashSet::default(),
             history: history.then(Vec::new),
             file_id: String::new(),
@@ -528,24 +695,36 @@ impl<'a> MemoryBook<'a> {
         b
     }
 
-    fn index(&mut self, i: usize, t: &Titulo) {
-        let i32_ = u32::try_from(i).unwrap_or(u32::MAX);
+    fn index_keys(&mut self, i: usize, t: &Titulo, linked: Option<&str>) {
+        let Some(i) = u32::try_from(i).ok().filter(|&i| (i as usize) < MAX_TITLES) else {
+            return;
+        };
         let bank = t.banco.code();
         let (body, dv) = split_nosso_numero(&t.nosso_numero, t.nosso_numero_dv.as_deref());
-        if let Some(k) = Key::of(&[body]) {
-            insert(&mut self.by_nn, (bank, k), i32_, true);
-            if let Some(dv) = dv {
-                if let Some(k) = Key::of(&[body, dv]) {
-                    insert(&mut self.by_nn, (bank, k), i32_, false);
-                }
+        if let Some(k) = self.long.intern_parts(bank, &[body]) {
+            self.by_nn.insert(k, i, true);
+            if let Some(k) = dv.and_then(|dv| self.long.intern_parts(bank, &[body, dv])) {
+                self.by_nn.insert(k, i, false);
             }
         }
-        if let Some(k) = Key::of(&[&t.seu_numero]) {
-            insert(&mut self.by_seu, (bank, k), i32_, true);
+        if let Some(k) = self.long.intern_parts(bank, &[&t.seu_numero]) {
+            self.by_seu.insert(k, i, true);
         }
-        let id: Arc<str> = Arc::from(t.id.as_str());
-        self.by_id.insert(id.clone(), i32_);
-        self.ids.push(id);
+        if let Some(k) = linked.and_then(|nn| self.long.intern_parts(bank, &[nn])) {
+            self.by_nn.insert(k, i, true);
+        }
+    }
+
+    fn index(&mut self, i: usize, t: &Titulo) {
+        self.index_keys(i, t, None);
+        match &mut self.by_id {
+            Some(by_id) => {
+                let id: Arc<str> = Arc::from(t.id.as_str());
+                by_id.insert(id.clone(), u32::try_from(i).unwrap_or(u32::MAX));
+                self.ids.push(Some(id));
+            }
+            None => self.ids.push(None),
+        }
         self.convenios.push(Key::of(&[&t.convenio]));
         self.states.push(TitleState::default());
         if let Some(h) = &mut self.history {
@@ -555,9 +734,36 @@ impl<'a> MemoryBook<'a> {
         }
     }
 
+    /// The id → title map, built on first use.
+    fn by_id(&mut self) -> &HashMap<Arc<str>, u32> {
+        let Self {
+            by_id, titles, ids, ..
+        } = self;
+        by_id.get_or_insert_with(|| {
+            let mut m = HashMap::with_capacity_and_hasher(titles.len(), Default::default());
+            for (i, (t, id)) in titles.iter().zip(ids.iter_mut()).enumerate() {
+                let id = id.get_or_insert_with(|| Arc::from(t.id.as_str())).clone();
+                m.insert(id, u32::try_from(i).unwrap_or(u32::MAX));
+            }
+            m
+        })
+    }
+
+    /// Index of a title by id, without building the map (a scan when it is not built).
+    fn find_id(&self, id: &str) -> Option<u32> {
+        match &self.by_id {
+            Some(m) => m.get(id).copied(),
+            None => self
+                .titles
+                .iter()
+                .position(|t| t.id == id)
+                .and_then(|i| u32::try_from(i).ok()),
+        }
+    }
+
     /// Add a title, or replace the data of one with the same id (its state is kept). Returns `true` when new.
     pub fn upsert(&mut self, t: Titulo) -> bool {
-        if let Some(&i) = self.by_id.get(t.id.as_str()) {
+        if let Some(i) = self.by_id().get(t.id.as_str()).copied() {
             let i = i as usize;
             if self.titles.get(i) == Some(&t) {
                 return false;
@@ -586,29 +792,14 @@ impl<'a> MemoryBook<'a> {
     fn reindex(&mut self) {
         self.by_nn.clear();
         self.by_seu.clear();
+        self.long = LongKeys::default();
         let titles = std::mem::take(&mut self.titles);
         for (i, t) in titles.iter().enumerate() {
-            let i32_ = u32::try_from(i).unwrap_or(u32::MAX);
-            let bank = t.banco.code();
-            let (body, dv) = split_nosso_numero(&t.nosso_numero, t.nosso_numero_dv.as_deref());
-            if let Some(k) = Key::of(&[body]) {
-                insert(&mut self.by_nn, (bank, k), i32_, true);
-                if let Some(k) = dv.and_then(|dv| Key::of(&[body, dv])) {
-                    insert(&mut self.by_nn, (bank, k), i32_, false);
-                }
-            }
-            if let Some(k) = Key::of(&[&t.seu_numero]) {
-                insert(&mut self.by_seu, (bank, k), i32_, true);
-            }
-            if let Some(nn) = self
+            let linked = self
                 .states
                 .get(i)
-                .and_then(|s| s.linked_nosso_numero.clone())
-            {
-                if let Some(k) = Key::of(&[&nn]) {
-                    insert(&mut self.by_nn, (bank, k), i32_, true);
-                }
-            }
+                .and_then(|s| s.linked_nosso_numero.clone());
+            self.index_keys(i, t, linked.as_deref());
         }
         self.titles = titles;
     }
@@ -620,13 +811,13 @@ impl<'a> MemoryBook<'a> {
 
     /// A title's history.
     pub fn history(&self, id: &str) -> Option<&[Event]> {
-        let i = *self.by_id.get(id)? as usize;
+        let i = self.find_id(id)? as usize;
         self.history.as_ref()?.get(i).map(Vec::as_slice)
     }
 
     /// Index of a title by id.
     pub(crate) fn index_of(&self, id: &str) -> Option<TitleRef> {
-        self.by_id.get(id).map(|&i| u64::from(i))
+        self.find_id(id).map(u64::from)
     }
 
     pub(crate) fn push_event(&mut self, r: TitleRef, ev: Event) {
@@ -635,28 +826,18 @@ impl<'a> MemoryBook<'a> {
         }
     }
 
-    fn candidates(
-        map: &HashMap<(u16, Key), Slot>,
-        k: (u16, Key),
-        convenios: &[Option<Key>],
-        out: &mut Vec<Candidate>,
-    ) {
-        let push = |out: &mut Vec<Candidate>, i: u32, exact: bool| {
+    fn candidates(&self, by_seu: bool, bank: u16, k: &Key, out: &mut Vec<Candidate>) {
+        let Some(k) = self.long.find(bank, k) else {
+            return;
+        };
+        let map = if by_seu { &self.by_seu } else { &self.by_nn };
+        map.get(&k, |i, exact| {
             out.push(Candidate {
                 r: u64::from(i),
                 exact,
-                convenio: convenios.get(i as usize).cloned().flatten(),
+                convenio: self.convenios.get(i as usize).cloned().flatten(),
             })
-        };
-        match map.get(&k) {
-            None => {}
-            Some(Slot::One(i, e)) => push(out, *i, *e),
-            Some(Slot::Many(v)) => {
-                for (i, e) in v {
-                    push(out, *i, *e);
-                }
-            }
-        }
+        });
     }
 }
 
@@ -669,7 +850,7 @@ impl Book for MemoryBook<'_> {
         key: &Key,
         out: &mut Vec<Candidate>,
     ) -> Result<(), Self::Error> {
-        Self::candidates(&self.by_nn, (bank, key.clone()), &self.convenios, out);
+        self.candidates(false, bank, key, out);
         Ok(())
     }
 
@@ -679,12 +860,12 @@ impl Book for MemoryBook<'_> {
         key: &Key,
         out: &mut Vec<Candidate>,
     ) -> Result<(), Self::Error> {
-        Self::candidates(&self.by_seu, (bank, key.clone()), &self.convenios, out);
+        self.candidates(true, bank, key, out);
         Ok(())
     }
 
     fn find_by_id(&mut self, id: &str, out: &mut Vec<Candidate>) -> Result<(), Self::Error> {
-        if let Some(&i) = self.by_id.get(id) {
+        if let Some(&i) = self.by_id().get(id) {
             out.push(Candidate {
                 r: u64::from(i),
                 exact: true,
@@ -703,11 +884,11 @@ impl Book for MemoryBook<'_> {
     }
 
     fn title_id(&mut self, r: TitleRef) -> Result<Arc<str>, Self::Error> {
-        Ok(self
-            .ids
-            .get(r as usize)
-            .cloned()
-            .unwrap_or_else(|| Arc::from("")))
+        let i = r as usize;
+        Ok(match (self.ids.get_mut(i), self.titles.get(i)) {
+            (Some(slot), Some(t)) => slot.get_or_insert_with(|| Arc::from(t.id.as_str())).clone(),
+            _ => Arc::from(""),
+        })
     }
 
     fn state(&mut self, r: TitleRef) -> Result<TitleState, Self::Error> {
@@ -728,12 +909,13 @@ impl Book for MemoryBook<'_> {
             return Ok(());
         };
         let bank = t.banco.code();
-        let i = u32::try_from(r).unwrap_or(u32::MAX);
-        if let Some(k) = Key::of(&[nosso_numero]) {
-            insert(&mut self.by_nn, (bank, k), i, true);
-        }
-        if let Some(k) = dv.and_then(|dv| Key::of(&[nosso_numero, dv])) {
-            insert(&mut self.by_nn, (bank, k), i, false);
+        if let Some(i) = u32::try_from(r).ok().filter(|&i| (i as usize) < MAX_TITLES) {
+            if let Some(k) = self.long.intern_parts(bank, &[nosso_numero]) {
+                self.by_nn.insert(k, i, true);
+            }
+            if let Some(k) = dv.and_then(|dv| self.long.intern_parts(bank, &[nosso_numero, dv])) {
+                self.by_nn.insert(k, i, false);
+            }
         }
         if let Some(s) = self.states.get_mut(r as usize) {
             s.linked_nosso_numero = Some(nosso_numero.to_string());
@@ -808,7 +990,7 @@ pub struct Report {
 pub fn reconcile(titles: &[Titulo], retorno: &Retorno) -> Report {
     let mut book = MemoryBook::new(titles, false);
     book.seen.reserve(retorno.entries.len());
-    let ctx = FileContext::new(retorno);
+    let ctx = FileContext::build(retorno, false);
     let entries = match apply_entries(&mut book, &ctx, &retorno.entries) {
         Ok(v) => v,
         Err(e) => match e {},
@@ -821,5 +1003,92 @@ pub fn reconcile(titles: &[Titulo], retorno: &Retorno) -> Report {
         entries,
         outcomes,
         states: book.states,
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packing_in_place_is_packing_the_built_key() {
+        let samples = [
+            "",
+            "0",
+            "000",
+            "12345678",
+            "000123",
+            "4503599627370495",
+            "4503599627370496",
+            "99999999999999999999",
+            "s123",
+            "S-12/3",
+            "ab0c",
+            "0a0",
+            "ABCDEFGHI",
+            "ABCDEFGHIJ",
+            "abcdefghijklmnopqrstuvwx",
+            "abcdefghijklmnopqrstuvwxy",
+            "çã1",
+            "—",
+            "12 34",
+            "ZZZZZZZZZ",
+        ];
+        let mut long = LongKeys::default();
+        for bank in [0u16, 1, 341, 1023, 1024, u16::MAX] {
+            for a in samples {
+                for b in ["", "7", "x"] {
+                    let parts = [a, b];
+                    let built = Key::of(&parts);
+                    if let Some(fast) = pack_parts(bank, &parts) {
+                        assert_eq!(
+                            fast,
+                            built.as_ref().and_then(|k| pack(bank, k)),
+                            "{parts:?}"
+                        );
+                    }
+                    let interned = long.intern_parts(bank, &parts);
+                    assert_eq!(interned.is_some(), built.is_some());
+                    if let Some(k) = &built {
+                        assert_eq!(long.find(bank, k), interned, "{parts:?} {bank}");
+                    }
+                }
+            }
+        }
+        // different keys never share a packed key
+        let mut seen = std::collections::HashMap::new();
+        for bank in [0u16, 341, 2000] {
+            for a in samples {
+                if let Some(k) = Key::of(&[a]) {
+                    let p = long.intern(bank, k.clone());
+                    if let Some(prev) = seen.insert(p, (bank, k.clone())) {
+                        assert_eq!(prev, (bank, k));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_index_keeps_every_title_of_a_key() {
+        let mut ix = Index::with_capacity(4);
+        ix.insert(7, 1, true);
+        ix.insert(7, 1, false); // the same title again keeps `exact`
+        ix.insert(8, 2, false);
+        ix.insert(8, 2, true);
+        ix.insert(9, 3, false);
+        ix.insert(9, 4, true);
+        ix.insert(9, 3, true);
+        ix.insert(9, 5, false);
+        let get = |k| {
+            let mut v = Vec::new();
+            ix.get(&k, |i, e| v.push((i, e)));
+            v
+        };
+        assert_eq!(get(7), [(1, true)]);
+        assert_eq!(get(8), [(2, true)]);
+        assert_eq!(get(9), [(3, true), (4, true), (5, false)]);
+        assert_eq!(get(10), []);
     }
 }

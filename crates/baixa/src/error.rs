@@ -1,6 +1,6 @@
 //! Errors.
 
-/// A problem in the titles given to [`crate::import`] or [`crate::from_remessa`].
+/// A problem in the titles given to [`crate::import()`] or [`crate::from_remessa`].
 ///
 /// `row` is the 1-based line of the CSV file (the header is line 1) or the 1-based position in the JSON array.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -39,6 +39,27 @@ impl Key {
     /// assert_eq!(Key::of(&["12-3P"]).unwrap().to_string(), "123P");
     /// ```
     pub fn of(parts: &[&str]) -> Option<Key> {
+        match Key::of_numeric(parts) {
+            KeyShape::None => return None,
+            KeyShape::Num(n) => return Some(Key::Num(n)),
+            KeyShape::Text => {}
+        }
+        let mut s = String::new();
+        for p in parts {
+            for c in p.chars() {
+                if c.is_alphanumeric() {
+                    if s.is_empty() && c == '0' {
+                        continue;
+                    }
+                    s.extend(c.to_uppercase());
+                }
+            }
+        }
+        Some(Key::Text(s.into_boxed_str()))
+    }
+
+    /// What [`Key::of`] would build, without building a text key: `Num` computed, `Text` only said.
+    pub(crate) fn of_numeric(parts: &[&str]) -> KeyShape {
         let mut n: u128 = 0;
         let mut numeric = true;
         let mut any = false;
@@ -62,29 +83,25 @@ impl Key {
             }
         }
         if !any {
-            return None;
+            KeyShape::None
+        } else if numeric {
+            KeyShape::Num(n)
+        } else {
+            KeyShape::Text
         }
-        if numeric {
-            return Some(Key::Num(n));
-        }
-        let mut s = String::new();
-        for p in parts {
-            for c in p.chars() {
-                if c.is_alphanumeric() {
-                    if s.is_empty() && c == '0' {
-                        continue;
-                    }
-                    s.extend(c.to_uppercase());
-                }
-            }
-        }
-        Some(Key::Text(s.into_boxed_str()))
     }
 
     /// Parse the text form written by `Display` back.
     pub fn parse(s: &str) -> Option<Key> {
         Key::of(&[s])
     }
+}
+
+/// The shape of a key before it is built.
+pub(crate) enum KeyShape {
+    None,
+    Num(u128),
+    Text,
 }
 
 /// A title's nosso número split into its body and check digit: `"109/00010152-7"` → (`00010152`, `7`).
@@ -167,53 +184,95 @@ pub fn file_agreements(h: &Header) -> Vec<Key> {
     v
 }
 
-struct H(Sha256);
+/// The bytes an identity hashes, gathered in one buffer and hashed in one call (the same bytes, and so the same
+/// digest, as feeding them piece by piece: SHA-256 is defined over the concatenation).
+struct H<'b>(&'b mut Vec<u8>);
 
-impl H {
+impl H<'_> {
     fn tag(&mut self, t: u8) {
-        self.0.update([t]);
+        self.0.push(t);
+    }
+    fn update(&mut self, b: &[u8]) {
+        self.0.extend_from_slice(b);
+    }
+    /// `Key::of(parts)` as [`H::key`] writes it, without building the key (no allocation for a text key).
+    fn key_of(&mut self, t: u8, parts: &[&str]) {
+        self.tag(t);
+        match Key::of_numeric(parts) {
+            KeyShape::None => self.0.push(0),
+            KeyShape::Num(n) => {
+                self.0.push(1);
+                self.update(&n.to_be_bytes());
+            }
+            KeyShape::Text => {
+                self.0.push(2);
+                let at = self.0.len();
+                self.update(&[0; 8]);
+                let mut first = true;
+                let mut utf8 = [0u8; 4];
+                for p in parts {
+                    for c in p.chars().filter(|c| c.is_alphanumeric()) {
+                        if first && c == '0' {
+                            continue;
+                        }
+                        first = false;
+                        for u in c.to_uppercase() {
+                            self.0
+                                .extend_from_slice(u.encode_utf8(&mut utf8).as_bytes());
+                        }
+                    }
+                }
+                let len = (self.0.len() - at - 8) as u64;
+                if let Some(slot) = self.0.get_mut(at..at + 8) {
+                    slot.copy_from_slice(&len.to_be_bytes());
+                }
+            }
+        }
     }
     fn key(&mut self, t: u8, k: Option<&Key>) {
         self.tag(t);
         match k {
-            None => self.0.update([0]),
+            None => self.0.push(0),
             Some(Key::Num(n)) => {
-                self.0.update([1]);
-                self.0.update(n.to_be_bytes());
+                self.0.push(1);
+                self.update(&n.to_be_bytes());
             }
             Some(Key::Text(s)) => {
-                self.0.update([2]);
-                self.0.update((s.len() as u64).to_be_bytes());
-                self.0.update(s.as_bytes());
+                self.0.push(2);
+                self.update(&(s.len() as u64).to_be_bytes());
+                self.update(s.as_bytes());
             }
         }
     }
     fn text(&mut self, t: u8, s: &str) {
         let s = s.trim();
         self.tag(t);
-        self.0.update((s.len() as u64).to_be_bytes());
-        self.0.update(s.as_bytes());
+        self.update(&(s.len() as u64).to_be_bytes());
+        self.update(s.as_bytes());
     }
     fn date(&mut self, t: u8, d: Option<NaiveDate>) {
         self.tag(t);
         match d {
-            None => self.0.update([0]),
+            None => self.0.push(0),
             Some(d) => {
-                self.0.update([1]);
-                self.0.update(d.num_days_from_ce().to_be_bytes());
+                self.0.push(1);
+                self.update(&d.num_days_from_ce().to_be_bytes());
             }
         }
     }
     fn money(&mut self, t: u8, d: Option<Decimal>) {
         self.tag(t);
         match d {
-            None => self.0.update([0]),
+            None => self.0.push(0),
             Some(d) => {
                 // 1.5 and 1.50 are the same amount
-                self.0.update([1]);
-                self.0.update(d.normalize().serialize());
+                self.0.push(1);
+                self.update(&d.normalize().serialize());
             }
         }
+    }
+    fn digest(&self) -> EntryId {
+        EntryId(Sha256::digest(self.0.as_slice()).into())
     }
 }
 
@@ -221,14 +280,25 @@ impl H {
 /// ocorrência code, dates and amounts. The line is not part of it, so the same payment in another file (or the
 /// same file again) has the same identity.
 pub fn entry_identity(bank: u16, agreement: Option<&Key>, e: &RetornoEntry) -> EntryId {
-    let mut h = H(Sha256::new());
-    h.0.update(b"baixa-entry-v1");
+    entry_identity_in(&mut Vec::with_capacity(256), bank, agreement, e)
+}
+
+/// [`entry_identity`] with a buffer kept from one entry to the next.
+pub(crate) fn entry_identity_in(
+    buf: &mut Vec<u8>,
+    bank: u16,
+    agreement: Option<&Key>,
+    e: &RetornoEntry,
+) -> EntryId {
+    buf.clear();
+    let mut h = H(buf);
+    h.update(b"baixa-entry-v1");
     h.tag(1);
-    h.0.update(bank.to_be_bytes());
+    h.update(&bank.to_be_bytes());
     h.key(2, agreement);
     let dv = e.nosso_numero_dv.as_deref().unwrap_or("");
-    h.key(3, Key::of(&[&e.nosso_numero, dv]).as_ref());
-    h.key(4, Key::of(&[&e.seu_numero]).as_ref());
+    h.key_of(3, &[&e.nosso_numero, dv]);
+    h.key_of(4, &[&e.seu_numero]);
     h.text(5, e.ocorrencia.as_ref().map_or("", |o| o.code.as_str()));
     h.date(6, e.data_ocorrencia);
     h.date(7, e.data_credito);
@@ -246,27 +316,187 @@ pub fn entry_identity(bank: u16, agreement: Option<&Key>, e: &RetornoEntry) -> E
     for m in &e.motivos {
         h.text(19, &m.code);
     }
-    let out = h.0.finalize();
-    let mut id = [0u8; 32];
-    id.copy_from_slice(out.as_slice());
-    EntryId(id)
+    h.digest()
 }
 
 /// The identity of a file: its bank, agreement, NSA, generation date and the identities of its entries in order.
 pub fn file_identity(bank: u16, header: &Header, entries: &[EntryId]) -> EntryId {
-    let mut h = H(Sha256::new());
-    h.0.update(b"baixa-file-v1");
-    h.0.update(bank.to_be_bytes());
+    let mut buf = Vec::with_capacity(64 + 32 * entries.len());
+    let mut h = H(&mut buf);
+    h.update(b"baixa-file-v1");
+    h.update(&bank.to_be_bytes());
     h.key(2, file_agreement(header).as_ref());
     h.tag(3);
-    h.0.update(header.nsa.unwrap_or(u64::MAX).to_be_bytes());
+    h.update(&header.nsa.unwrap_or(u64::MAX).to_be_bytes());
     h.date(4, header.data_geracao);
-    h.0.update((entries.len() as u64).to_be_bytes());
+    h.update(&(entries.len() as u64).to_be_bytes());
     for e in entries {
-        h.0.update(e.0);
+        h.update(&e.0);
     }
-    let out = h.0.finalize();
-    let mut id = [0u8; 32];
-    id.copy_from_slice(out.as_slice());
-    EntryId(id)
+    h.digest()
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+    use cnab_core::{Motivo, Ocorrencia, OcorrenciaKind};
+
+    /// The first version's identity, fed to SHA-256 piece by piece with each key built first: identities stored
+    /// in existing ledgers were made this way, so the one-buffer version must give the same digest.
+    fn streamed(bank: u16, agreement: Option<&Key>, e: &RetornoEntry) -> EntryId {
+        let mut h = Sha256::new();
+        let key = |h: &mut Sha256, t: u8, k: Option<&Key>| {
+            h.update([t]);
+            match k {
+                None => h.update([0]),
+                Some(Key::Num(n)) => {
+                    h.update([1]);
+                    h.update(n.to_be_bytes());
+                }
+                Some(Key::Text(s)) => {
+                    h.update([2]);
+                    h.update((s.len() as u64).to_be_bytes());
+                    h.update(s.as_bytes());
+                }
+            }
+        };
+        let text = |h: &mut Sha256, t: u8, s: &str| {
+            let s = s.trim();
+            h.update([t]);
+            h.update((s.len() as u64).to_be_bytes());
+            h.update(s.as_bytes());
+        };
+        let date = |h: &mut Sha256, t: u8, d: Option<NaiveDate>| {
+            h.update([t]);
+            match d {
+                None => h.update([0]),
+                Some(d) => {
+                    h.update([1]);
+                    h.update(d.num_days_from_ce().to_be_bytes());
+                }
+            }
+        };
+        let money = |h: &mut Sha256, t: u8, d: Option<Decimal>| {
+            h.update([t]);
+            match d {
+                None => h.update([0]),
+                Some(d) => {
+                    h.update([1]);
+                    h.update(d.normalize().serialize());
+                }
+            }
+        };
+        h.update(b"baixa-entry-v1");
+        h.update([1]);
+        h.update(bank.to_be_bytes());
+        key(&mut h, 2, agreement);
+        let dv = e.nosso_numero_dv.as_deref().unwrap_or("");
+        key(&mut h, 3, Key::of(&[&e.nosso_numero, dv]).as_ref());
+        key(&mut h, 4, Key::of(&[&e.seu_numero]).as_ref());
+        text(
+            &mut h,
+            5,
+            e.ocorrencia.as_ref().map_or("", |o| o.code.as_str()),
+        );
+        date(&mut h, 6, e.data_ocorrencia);
+        date(&mut h, 7, e.data_credito);
+        date(&mut h, 8, e.vencimento);
+        for (t, m) in [
+            (9, e.valor_titulo),
+            (10, e.valor_pago),
+            (11, e.valor_creditado),
+            (12, e.juros_multa),
+            (13, e.desconto),
+            (14, e.abatimento),
+            (15, e.tarifa),
+            (16, e.iof),
+            (17, e.outras_despesas),
+            (18, e.outros_creditos),
+        ] {
+            money(&mut h, t, m);
+        }
+        for m in &e.motivos {
+            text(&mut h, 19, &m.code);
+        }
+        EntryId(h.finalize().into())
+    }
+
+    fn entries() -> Vec<RetornoEntry> {
+        let d = |m, dd| NaiveDate::from_ymd_opt(2026, m, dd);
+        let oc = |c: &str| {
+            Some(Ocorrencia {
+                code: c.into(),
+                kind: OcorrenciaKind::Liquidacao,
+                description: String::new(),
+            })
+        };
+        let mut v = Vec::new();
+        for (nn, dv, seu) in [
+            ("00012345678", None, ""),
+            ("12345678", Some("9"), "NF-0001/a"),
+            ("109/00010152-7", Some(" "), "  s123  "),
+            ("ABC-00x", None, "çãoß0"),
+            ("0000", None, "0000"),
+            ("", None, "—"),
+            ("1234567890123456789012345678901234567890", None, "0a0"),
+        ] {
+            v.push(RetornoEntry {
+                nosso_numero: nn.into(),
+                nosso_numero_dv: dv.map(String::from),
+                seu_numero: seu.into(),
+                ocorrencia: oc("06"),
+                data_ocorrencia: d(3, 25),
+                vencimento: d(3, 10),
+                valor_titulo: Some("1000.00".parse().unwrap()),
+                valor_pago: Some("1025.5".parse().unwrap()),
+                tarifa: Some(Decimal::ZERO),
+                motivos: vec![Motivo {
+                    code: "A1".into(),
+                    description: None,
+                }],
+                line: 7,
+                ..Default::default()
+            });
+        }
+        v.push(RetornoEntry::default());
+        v
+    }
+
+    #[test]
+    fn one_buffer_identity_is_the_streamed_one() {
+        let agreements = [None, Key::of(&["123456"]), Key::of(&["12-ab"])];
+        let mut buf = Vec::new();
+        for e in entries() {
+            for a in &agreements {
+                let want = streamed(341, a.as_ref(), &e);
+                assert_eq!(entry_identity(341, a.as_ref(), &e), want, "{e:?}");
+                assert_eq!(entry_identity_in(&mut buf, 341, a.as_ref(), &e), want);
+            }
+        }
+    }
+
+    #[test]
+    fn identities_are_pinned() {
+        // Computed by the first version; a change here means stored ledgers would no longer recognise their
+        // entries and files.
+        let e = &entries()[1];
+        assert_eq!(
+            entry_identity(341, Key::of(&["123456"]).as_ref(), e).to_string(),
+            PINNED_ENTRY
+        );
+        let h = Header {
+            nsa: Some(42),
+            data_geracao: NaiveDate::from_ymd_opt(2026, 3, 26),
+            ..Default::default()
+        };
+        let ids: Vec<EntryId> = entries()
+            .iter()
+            .map(|e| entry_identity(1, None, e))
+            .collect();
+        assert_eq!(file_identity(1, &h, &ids).to_string(), PINNED_FILE);
+    }
+
+    const PINNED_ENTRY: &str = "5f74041c91bd093c9fb2d2aa2604cd17e0f337d6a61368fe0bb1906b7dacb3ef";
+    const PINNED_FILE: &str = "8805a6222cf00646c7c02873fabbc2f74026168e5052bafcb431ba948bb1aa22";
 }

@@ -33,24 +33,28 @@
 //! assert!(ledger.apply(&retorno).unwrap().already_applied);
 //! ```
 //!
-//! Modules: [`titulo`] (the title and its charge rules), [`import`] (CSV, JSON, remessa), [`charges`] (amount due,
+//! Modules: [`titulo`] (the title and its charge rules), [`mod@import`] (CSV, JSON, remessa), [`charges`] (amount due,
 //! business days, rounding), [`key`] (normalized keys and content identities), [`engine`] (matching and
 //! classification over the [`Book`] trait), [`outcome`], [`ledger`] (the [`Ledger`] trait, [`MemoryLedger`],
 //! [`SqliteLedger`], [`PostgresLedger`], the SQL [`schema`]), [`report`], [`render`] (the JSON/CSV the CLI and the
-//! bindings print).
+//! bindings print), [`regua`] (the régua de cobrança: steps issued once), [`instrucao`] (its steps through the bank
+//! as an instruction remessa), [`acordo`] (open titles replaced by installments).
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod acordo;
 pub mod charges;
 pub mod engine;
 pub mod error;
 pub mod import;
+pub mod instrucao;
 pub mod key;
 pub mod ledger;
 pub mod outcome;
 pub mod regua;
 pub mod render;
 pub mod report;
+pub mod segunda_via;
 pub mod titulo;
 
 pub use charges::{is_business_day, next_business_day, round_cents, valor_devido, Breakdown};
@@ -70,6 +74,7 @@ pub use report::{
     entries_csv, in_default, in_default_csv, portfolio, Bucket, Devedor, FileReport, OpenTitle,
     OutcomeTotals, Portfolio,
 };
+pub use segunda_via::LinkLedger;
 pub use titulo::{Desconto, DescontoTipo, Juros, JurosTipo, Multa, MultaTipo, Pagador, Titulo};
 
 /// The crate README's example, compiled as a doc test so it stays true.

@@ -233,6 +233,8 @@ pub enum Status {
     Settled,
     /// Written off by the bank and not paid.
     WrittenOff,
+    /// Replaced by the installments of an acordo ([`crate::acordo`]): no longer owed as such.
+    Renegotiated,
 }
 
 impl Status {
@@ -242,13 +244,19 @@ impl Status {
             Status::Open => "open",
             Status::Settled => "settled",
             Status::WrittenOff => "written_off",
+            Status::Renegotiated => "renegotiated",
         }
     }
     /// From the snake_case name.
     pub fn from_name(s: &str) -> Option<Status> {
-        [Status::Open, Status::Settled, Status::WrittenOff]
-            .into_iter()
-            .find(|x| x.name() == s)
+        [
+            Status::Open,
+            Status::Settled,
+            Status::WrittenOff,
+            Status::Renegotiated,
+        ]
+        .into_iter()
+        .find(|x| x.name() == s)
     }
 }
 
@@ -364,5 +372,27 @@ pub enum Event {
         canal: String,
         /// What the payer owed on that date.
         saldo: Decimal,
+    },
+    /// The title entered an acordo ([`crate::acordo`]): replaced by its installments, or one of them.
+    Acordo {
+        /// The acordo's id.
+        acordo: String,
+        /// The agreement's date.
+        data: NaiveDate,
+        /// `"original"` (a title the acordo replaced) or `"parcela"` (one of its installments).
+        papel: String,
+        /// Original: what it owed on the date; parcela: its amount.
+        valor: Decimal,
+    },
+    /// The payer opened the título's segunda via page ([`crate::segunda_via`]).
+    Visualizado {
+        /// When (UTC), to the second.
+        em: chrono::NaiveDateTime,
+        /// A coarse hint of the client from its User-Agent (`Chrome, computador`), see
+        /// [`crate::segunda_via::client_hint`].
+        cliente: String,
+        /// The client's address: only when the server was told to keep it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        ip: Option<String>,
     },
 }

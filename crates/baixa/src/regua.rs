@@ -10,7 +10,7 @@
 //! [[etapa]]
 //! dias = -5                # dias em relação ao vencimento; negativo = antes do vencimento
 //! acao = "lembrete"        # lembrete, aviso_vencimento, aviso_atraso, carta_cobranca, ligacao,
-//!                          # protesto, negativacao, baixa, cancelamento
+//!                          # protesto, negativacao, baixa, cancelamento, prorrogacao, abatimento
 //! canal = "email"          # por onde enviar (email, sms, whatsapp, carta, banco…): livre, repassado a quem envia
 //! modelo = "lembrete.txt"  # opcional: o modelo da mensagem, repassado a quem envia
 //!
@@ -21,10 +21,34 @@
 //! valor_minimo = "100.00"     # opcional: só títulos cujo saldo devido na data é de pelo menos este valor
 //!                             # (texto ou inteiro; nunca número com vírgula flutuante)
 //! agrupar_por_pagador = true  # só para carta_cobranca: uma carta por pagador, com todos os títulos em aberto
+//!
+//! [[etapa]]
+//! dias = 10
+//! acao = "prorrogacao"        # instrução ao banco: alteração de vencimento
+//! canal = "banco"
+//! prazo_dias = 15             # só para prorrogacao: novo vencimento = data da execução + 15 dias
+//!
+//! [[etapa]]
+//! dias = 20
+//! acao = "abatimento"         # instrução ao banco: concessão de abatimento
+//! canal = "banco"
+//! abatimento_pct = "10"       # só para abatimento: % do valor do título (ou abatimento_valor = "50.00")
+//!
+//! [[etapa]]
+//! dias = -2
+//! acao = "ligacao"
+//! canal = "telefone"
+//! se_nao_visualizado = true   # opcional: só se o pagador não abriu a segunda via (crate::segunda_via) até a
+//!                             # data da etapa (vencimento + dias), inclusive
 //! ```
 //!
-//! Every key is checked: an unknown key, an unknown `acao`, a float for `valor_minimo`, `agrupar_por_pagador` on a
-//! step that is not a `carta_cobranca`, or the same (`dias`, `acao`) twice is refused with the key and its place.
+//! The steps through the bank (`protesto`, `baixa`, `prorrogacao`, `abatimento`, see [`Acao::via_banco`]) are
+//! issued like any other; [`crate::instrucao`] turns them into an instruction remessa with each bank's movimento
+//! codes.
+//!
+//! Every key is checked: an unknown key, an unknown `acao`, a float for an amount, `agrupar_por_pagador`,
+//! `prazo_dias` or `abatimento_*` on a step of another `acao` (or missing on its own), or the same (`dias`, `acao`)
+//! twice is refused with the key and its place.
 //!
 //! # Which steps are issued on a date
 //!
@@ -61,7 +85,7 @@ use chrono::{Duration, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::charges::{valor_devido, Breakdown};
+use crate::charges::{round_cents, valor_devido, Breakdown};
 use crate::error::LedgerError;
 use crate::ledger::Ledger;
 use crate::outcome::{Status, TitleState};
@@ -89,6 +113,10 @@ pub enum Acao {
     Baixa,
     /// Cancel the title.
     Cancelamento,
+    /// Extend the due date at the bank (prorrogação / alteração de vencimento), to `prazo_dias` after the run.
+    Prorrogacao,
+    /// Grant an abatimento at the bank (`abatimento_valor` or `abatimento_pct` of the face value).
+    Abatimento,
 }
 
 impl Acao {
@@ -104,12 +132,17 @@ impl Acao {
             Acao::Negativacao => "negativacao",
             Acao::Baixa => "baixa",
             Acao::Cancelamento => "cancelamento",
+            Acao::Prorrogacao => "prorrogacao",
+            Acao::Abatimento => "abatimento",
         }
     }
 
-    /// Whether the step goes through the bank (an instruction in a remessa).
+    /// Whether the step goes through the bank (an instruction in a remessa, see [`crate::instrucao`]).
     pub fn via_banco(self) -> bool {
-        matches!(self, Acao::Protesto | Acao::Baixa)
+        matches!(
+            self,
+            Acao::Protesto | Acao::Baixa | Acao::Prorrogacao | Acao::Abatimento
+        )
     }
 }
 
@@ -136,6 +169,26 @@ pub struct Etapa {
     /// Cartas only: one per payer with all open titles.
     #[serde(default)]
     pub agrupar_por_pagador: bool,
+    /// Prorrogação only: the new due date is the run's date plus this many days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prazo_dias: Option<i64>,
+    /// Abatimento only: a fixed amount.
+    #[serde(
+        default,
+        deserialize_with = "money_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub abatimento_valor: Option<Decimal>,
+    /// Abatimento only: a percentage of the face value (rounded half-up to centavos, as every charge).
+    #[serde(
+        default,
+        deserialize_with = "money_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub abatimento_pct: Option<Decimal>,
+    /// Only titles whose segunda via page was not opened on or before the step's date (`vencimento + dias`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub se_nao_visualizado: bool,
 }
 
 /// The régua (the policy file).
@@ -164,12 +217,14 @@ fn money_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Erro
         Float(f64),
     }
     match Raw::deserialize(d)? {
-        Raw::Text(s) => s.trim().parse::<Decimal>().map(Some).map_err(|_| {
-            serde::de::Error::custom(format!("valor_minimo: {s:?} is not an amount"))
-        }),
+        Raw::Text(s) => s
+            .trim()
+            .parse::<Decimal>()
+            .map(Some)
+            .map_err(|_| serde::de::Error::custom(format!("{s:?} is not an amount"))),
         Raw::Int(i) => Ok(Some(Decimal::from(i))),
         Raw::Float(f) => Err(serde::de::Error::custom(format!(
-            "valor_minimo: write the amount as text (valor_minimo = \"{f}\"), not as a floating-point number"
+            "write the amount as text (\"{f}\"), not as a floating-point number"
         ))),
     }
 }
@@ -224,6 +279,46 @@ impl Politica {
                 return Err(PoliticaError(format!(
                     "etapa {n}: valor_minimo must not be negative"
                 )));
+            }
+            let only = |set: bool, key: &str, acao: Acao| {
+                if set && e.acao != acao {
+                    Err(PoliticaError(format!(
+                        "etapa {n}: {key} is for acao = {:?}, not {:?}",
+                        acao.name(),
+                        e.acao.name()
+                    )))
+                } else {
+                    Ok(())
+                }
+            };
+            only(e.prazo_dias.is_some(), "prazo_dias", Acao::Prorrogacao)?;
+            only(
+                e.abatimento_valor.is_some(),
+                "abatimento_valor",
+                Acao::Abatimento,
+            )?;
+            only(
+                e.abatimento_pct.is_some(),
+                "abatimento_pct",
+                Acao::Abatimento,
+            )?;
+            if e.acao == Acao::Prorrogacao && !e.prazo_dias.is_some_and(|d| (1..=3650).contains(&d))
+            {
+                return Err(PoliticaError(format!(
+                    "etapa {n}: acao = \"prorrogacao\" needs prazo_dias (1 to 3650 days after the run)"
+                )));
+            }
+            if e.acao == Acao::Abatimento {
+                match (e.abatimento_valor, e.abatimento_pct) {
+                    (Some(v), None) if v > Decimal::ZERO && v.normalize().scale() <= 2 => {}
+                    (None, Some(p)) if p > Decimal::ZERO && p <= Decimal::ONE_HUNDRED => {}
+                    _ => {
+                        return Err(PoliticaError(format!(
+                            "etapa {n}: acao = \"abatimento\" needs exactly one of abatimento_valor (a positive \
+                             amount in centavos) or abatimento_pct (more than 0, at most 100)"
+                        )))
+                    }
+                }
             }
             if !(-3650..=3650).contains(&e.dias) {
                 return Err(PoliticaError(format!(
@@ -307,6 +402,15 @@ pub struct AcaoEmitida {
     /// A grouped carta: every open title of the payer.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub carta: Option<Carta>,
+    /// Prorrogação: the new due date (the run's date + `prazo_dias`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub novo_vencimento: Option<NaiveDate>,
+    /// Abatimento: the amount granted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub abatimento: Option<Decimal>,
+    /// A step through the bank: the movimento written for it (set by [`crate::instrucao::preparar`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instrucao: Option<crate::instrucao::Instrucao>,
 }
 
 /// What [`run`] did.
@@ -344,8 +448,8 @@ pub struct Registro<'a> {
 
 /// What the régua needs from a ledger besides [`Ledger`]: which steps were issued, and recording new ones.
 ///
-/// Implemented by [`crate::MemoryLedger`] and [`crate::SqliteLedger`] (table `regua_actions`, schema version 2);
-/// the PostgreSQL ledger implements it later, on the same table.
+/// Implemented by [`crate::MemoryLedger`], [`crate::SqliteLedger`] and [`crate::PostgresLedger`] (table
+/// `regua_actions`, schema version 2).
 pub trait ReguaLedger: Ledger {
     /// Every step issued so far.
     ///
@@ -363,9 +467,39 @@ pub trait ReguaLedger: Ledger {
         date: NaiveDate,
         items: &[Registro<'_>],
     ) -> Result<Vec<bool>, LedgerError>;
+
+    /// Record an acordo ([`crate::acordo`]) in one transaction: the acordo, its installments added as open titles,
+    /// its originals marked renegotiated, an [`crate::Event::Acordo`] in each one's history (tables `acordos` and
+    /// `acordo_titulos`, schema version 3).
+    ///
+    /// # Errors
+    /// [`LedgerError::Invalid`] when an original is no longer open, or the acordo's id or an installment's id is
+    /// already in the ledger; a backend failure. Nothing is then recorded.
+    fn acordo_record(
+        &mut self,
+        acordo: &crate::acordo::Acordo,
+        parcelas: &[Titulo],
+    ) -> Result<(), LedgerError>;
+
+    /// Every acordo recorded, in the order recorded.
+    ///
+    /// # Errors
+    /// A backend failure.
+    fn acordos(&mut self) -> Result<Vec<crate::acordo::Acordo>, LedgerError>;
+    /// The date of each título's first segunda via view, read only when a step has `se_nao_visualizado`. The
+    /// ledgers that record views ([`crate::segunda_via::LinkLedger`]) answer it; by default a ledger says it
+    /// cannot (never "no views", which would issue the step to everyone).
+    ///
+    /// # Errors
+    /// A backend failure; [`LedgerError::Invalid`] for a ledger that does not record views.
+    fn regua_first_views(&mut self) -> Result<BTreeMap<String, NaiveDate>, LedgerError> {
+        Err(LedgerError::Invalid(
+            "se_nao_visualizado: this ledger does not record segunda via views".into(),
+        ))
+    }
 }
 
-fn payer_key(p: &Pagador, id: &str) -> String {
+pub(crate) fn payer_key(p: &Pagador, id: &str) -> String {
     let digits: String = p.documento.chars().filter(char::is_ascii_digit).collect();
     if !digits.is_empty() {
         format!("doc:{digits}")
@@ -409,14 +543,21 @@ fn action(
         saldo,
         inadimplente: politica.inadimplente_apos_dias.is_some_and(|n| atraso > n),
         carta: None,
+        novo_vencimento: e.prazo_dias.map(|n| date + Duration::days(n)),
+        abatimento: e.abatimento_valor.or_else(|| {
+            e.abatimento_pct
+                .map(|p| round_cents(t.valor * p / Decimal::ONE_HUNDRED))
+        }),
+        instrucao: None,
     }
 }
 
 /// The steps due on `date` for every open title, before recording: (actions, keys per action, already issued).
-fn plan(
+fn plan_titles(
     politica: &Politica,
     titles: &[(Titulo, TitleState)],
     issued: &BTreeSet<Issued>,
+    first_views: &BTreeMap<String, NaiveDate>,
     date: NaiveDate,
 ) -> (Vec<(AcaoEmitida, Vec<Issued>)>, usize) {
     let mut out: Vec<(AcaoEmitida, Vec<Issued>)> = Vec::new();
@@ -433,6 +574,12 @@ fn plan(
             .iter()
             .filter(|e| t.vencimento + Duration::days(e.dias) <= date)
             .filter(|e| e.valor_minimo.is_none_or(|m| saldo_hoje >= m))
+            .filter(|e| {
+                !e.se_nao_visualizado
+                    || first_views
+                        .get(&t.id)
+                        .is_none_or(|v| *v > t.vencimento + Duration::days(e.dias))
+            })
             .collect();
         let Some(latest) = due.iter().map(|e| e.dias).max() else {
             continue;
@@ -496,6 +643,39 @@ fn plan(
     (out, already)
 }
 
+/// The first segunda via view of each título, read only when a step asks for it (`se_nao_visualizado`).
+fn first_views<L: ReguaLedger + ?Sized>(
+    ledger: &mut L,
+    politica: &Politica,
+) -> Result<BTreeMap<String, NaiveDate>, LedgerError> {
+    if politica.etapas.iter().any(|e| e.se_nao_visualizado) {
+        ledger.regua_first_views()
+    } else {
+        Ok(BTreeMap::new())
+    }
+}
+
+/// What [`run`] would issue on `date`, without recording anything (a step another run records meanwhile may still
+/// be listed here and then not issued by `run`).
+///
+/// # Errors
+/// A ledger failure.
+pub fn plan<L: ReguaLedger + ?Sized>(
+    ledger: &mut L,
+    politica: &Politica,
+    date: NaiveDate,
+) -> Result<ReguaRun, LedgerError> {
+    let titles = ledger.titles()?;
+    let issued = ledger.regua_issued()?;
+    let first_views = first_views(ledger, politica)?;
+    let (planned, already) = plan_titles(politica, &titles, &issued, &first_views, date);
+    Ok(ReguaRun {
+        date,
+        actions: planned.into_iter().map(|(a, _)| a).collect(),
+        already_issued: already,
+    })
+}
+
 /// Run the régua on `date`: issue every step due (see the module docs), record them, return the new ones.
 ///
 /// # Errors
@@ -505,9 +685,32 @@ pub fn run<L: ReguaLedger + ?Sized>(
     politica: &Politica,
     date: NaiveDate,
 ) -> Result<ReguaRun, LedgerError> {
+    run_with(ledger, politica, date, |_| Ok(()))
+}
+
+/// [`run`] with a step between planning and recording: `prepare` sees the actions about to be recorded and may
+/// complete them (as [`crate::instrucao::preparar`] sets the bank's movimento of the steps through the bank) or
+/// refuse them all (its error is returned and nothing is recorded).
+///
+/// # Errors
+/// A ledger failure or `prepare`'s error (nothing is then recorded).
+pub fn run_with<L: ReguaLedger + ?Sized>(
+    ledger: &mut L,
+    politica: &Politica,
+    date: NaiveDate,
+    prepare: impl FnOnce(&mut [AcaoEmitida]) -> Result<(), LedgerError>,
+) -> Result<ReguaRun, LedgerError> {
     let titles = ledger.titles()?;
     let issued = ledger.regua_issued()?;
-    let (planned, mut already) = plan(politica, &titles, &issued, date);
+    let first_views = first_views(ledger, politica)?;
+    let (mut planned, mut already) = plan_titles(politica, &titles, &issued, &first_views, date);
+    {
+        let mut actions: Vec<AcaoEmitida> = planned.iter().map(|(a, _)| a.clone()).collect();
+        prepare(&mut actions)?;
+        for ((a, _), b) in planned.iter_mut().zip(actions) {
+            *a = b;
+        }
+    }
     let mut items = Vec::new();
     for (a, keys) in &planned {
         for k in keys {
@@ -542,8 +745,10 @@ pub fn run<L: ReguaLedger + ?Sized>(
                 .find(|e| e.dias == a.etapa_dias && e.acao == a.acao);
             if let (Some(e), Some((t, s))) = (etapa, titles.iter().find(|(t, _)| t.id == *first)) {
                 let carta = a.carta.take();
+                let instrucao = a.instrucao.take();
                 a = action(politica, e, t, s, date);
                 a.carta = carta;
+                a.instrucao = instrucao;
             }
         }
         if let Some(c) = a.carta.as_mut() {

@@ -169,7 +169,7 @@ pub fn file_report(r: &FileReport) -> Value {
 }
 
 /// The portfolio groups in report order.
-fn portfolio_groups(p: &Portfolio) -> [(&'static str, &crate::report::Bucket); 8] {
+fn portfolio_groups(p: &Portfolio) -> [(&'static str, &crate::report::Bucket); 9] {
     [
         ("open", &p.open),
         ("current", &p.current),
@@ -179,6 +179,7 @@ fn portfolio_groups(p: &Portfolio) -> [(&'static str, &crate::report::Bucket); 8
         ("overdue_over_90", &p.overdue_over_90),
         ("paid", &p.paid),
         ("written_off", &p.written_off),
+        ("renegotiated", &p.renegotiated),
     ]
 }
 
@@ -238,6 +239,39 @@ pub fn report(
     })
 }
 
+/// The whole report as NDJSON rows, one JSON object per line, each tagged by `section` like [`report_csv`]'s
+/// rows: one `report` row (`date`, `inadimplente_apos`), one `file` row per file (the fields of
+/// [`file_report`]), one `portfolio` row (the fields of [`portfolio`]) and one `inadimplente` row per customer in
+/// default (the fields of [`inadimplentes`], with all their open titles under `titulos`).
+pub fn report_rows(
+    date: NaiveDate,
+    inadimplente_apos: i64,
+    files: &[FileReport],
+    p: &Portfolio,
+    ds: &[Devedor],
+) -> Vec<Value> {
+    fn tagged(section: &str, v: Value) -> Value {
+        let mut m = Map::new();
+        m.insert("section".into(), json!(section));
+        if let Value::Object(o) = v {
+            m.extend(o);
+        }
+        Value::Object(m)
+    }
+    let mut rows = Vec::with_capacity(files.len() + ds.len() + 2);
+    rows.push(json!({
+        "section": "report",
+        "date": date.to_string(),
+        "inadimplente_apos": inadimplente_apos,
+    }));
+    rows.extend(files.iter().map(|f| tagged("file", file_report(f))));
+    rows.push(tagged("portfolio", portfolio(p)));
+    if let Value::Array(a) = inadimplentes(ds) {
+        rows.extend(a.into_iter().map(|d| tagged("inadimplente", d)));
+    }
+    rows
+}
+
 /// The CSV columns of [`report_csv`].
 pub const REPORT_CSV_COLUMNS: [&str; 12] = [
     "section",
@@ -256,7 +290,7 @@ pub const REPORT_CSV_COLUMNS: [&str; 12] = [
 
 /// The whole report as one CSV table (header [`REPORT_CSV_COLUMNS`]), one row per:
 /// - `file`: ref = file id, group = outcome, with count, paid, credited, fees;
-/// - `portfolio`: ref = date, group = open/current/overdue_1_30/…/paid/written_off, with count, valor, devido;
+/// - `portfolio`: ref = date, group = open/current/overdue_1_30/…/paid/written_off/renegotiated, with count, valor, devido;
 /// - `inadimplente`: ref = title id, group = nosso número, with valor, devido (total due on the date),
 ///   paid (received so far), dias_atraso, documento, nome.
 ///

@@ -158,6 +158,10 @@ pub struct Portfolio {
     pub paid: Bucket,
     /// Written off by the bank and not paid.
     pub written_off: Bucket,
+    /// Replaced by the installments of an acordo (valor = what was not received; the installments are counted as
+    /// titles of their own, so nothing is counted twice).
+    #[serde(default)]
+    pub renegotiated: Bucket,
 }
 
 /// Open balance of a title: the breakdown on `date` minus what was received.
@@ -185,6 +189,7 @@ pub fn portfolio(titles: &[(Titulo, TitleState)], date: NaiveDate) -> Portfolio 
         match s.status {
             Status::Settled => p.paid.add(s.paid, Decimal::ZERO),
             Status::WrittenOff => p.written_off.add(t.valor - s.paid, Decimal::ZERO),
+            Status::Renegotiated => p.renegotiated.add(t.valor - s.paid, Decimal::ZERO),
             Status::Open => {
                 let (valor, b) = open_amounts(t, s, date);
                 let devido = (b.total - s.paid).max(Decimal::ZERO);
@@ -220,6 +225,7 @@ impl Portfolio {
             ("overdue_over_90", &self.overdue_over_90),
             ("paid", &self.paid),
             ("written_off", &self.written_off),
+            ("renegotiated", &self.renegotiated),
         ] {
             w.write_record([
                 &self.date.to_string(),

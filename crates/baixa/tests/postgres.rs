@@ -11,6 +11,7 @@
 )] // test code may fail loudly
 
 mod common;
+mod regua_scenarios;
 
 use std::collections::BTreeMap;
 use std::hash::{BuildHasher, Hasher};
@@ -788,6 +789,25 @@ fn a_link_and_a_payment_through_it_applied_together_give_a_serial_result() {
             }
             Outcome::Unmatched => assert_eq!((state.status, state.paid), (Status::Open, dec("0"))),
             other => panic!("round {round}: the payment was {other}"),
+        }
+    }
+}
+
+/// The régua scenarios the memory and SQLite ledgers run (`regua_scenarios`), each on a schema of its own; then the
+/// first again on a reopened connection: what was issued is remembered.
+#[test]
+fn regua_scenarios_postgres() {
+    for (name, f) in regua_scenarios::SCENARIOS {
+        let Some(pg) = Pg::new(&format!("regua_scenarios_postgres/{name}")) else {
+            return;
+        };
+        println!("scenario {name}");
+        f(&mut pg.ledger());
+        if *name == "successive_dates" {
+            let p = baixa::Politica::from_toml(regua_scenarios::POLITICA).unwrap();
+            let mut again = pg.ledger();
+            let r = baixa::regua::run(&mut again, &p, regua_scenarios::d("2026-04-19")).unwrap();
+            assert_eq!((r.actions.len(), r.already_issued), (0, 2));
         }
     }
 }

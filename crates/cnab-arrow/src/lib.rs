@@ -23,8 +23,8 @@ use std::sync::Arc;
 
 use arrow_array::builder::{Decimal128Builder, StringBuilder};
 use arrow_array::{
-    Array, ArrayRef, Date32Array, ListArray, RecordBatch, RecordBatchReader, StringArray,
-    StructArray, UInt64Array, UInt8Array,
+    Array, ArrayRef, BooleanArray, Date32Array, ListArray, RecordBatch, RecordBatchReader,
+    StringArray, StructArray, UInt64Array, UInt8Array,
 };
 use arrow_buffer::OffsetBuffer;
 use arrow_schema::{ArrowError, DataType, Field, Fields, Schema, SchemaRef};
@@ -169,6 +169,7 @@ pub fn schema() -> SchemaRef {
         os("pix_url"),
         os("pix_txid"),
         os("pix_emv"),
+        Field::new("pago_por_pix", DataType::Boolean, true),
         s("banco_cobrador"),
         s("agencia_cobradora"),
     ]);
@@ -330,6 +331,9 @@ pub fn entries_batch<E: Borrow<RetornoEntry>>(entries: &[E]) -> Result<RecordBat
         strings(entries, |e| px(e).map(|p| p.url.as_str())),
         strings(entries, |e| px(e).map(|p| p.txid.as_str())),
         strings(entries, |e| px(e).map(|p| p.emv.as_str())),
+        Arc::new(BooleanArray::from_iter(
+            entries.iter().map(|e| e.borrow().pago_por_pix),
+        )),
         strings(entries, |e| Some(&e.banco_cobrador)),
         strings(entries, |e| Some(&e.agencia_cobradora)),
     ]);

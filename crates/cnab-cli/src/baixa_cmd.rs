@@ -5,7 +5,8 @@
 //! - `cnab baixa --ledger L apply RETORNO…` or, in memory, `cnab baixa apply --titles TITLES.csv RETORNO…`
 //! - `cnab baixa due TITLES.csv --date YYYY-MM-DD`
 //! - `cnab baixa --ledger L settle ID --valor V --data D --meio M [--por WHO] [--motivo WHY]`
-//! - `cnab baixa --ledger L report [--date D] [--format json|csv] [--inadimplente-apos N]`, `… history ID`
+//! - `cnab baixa --ledger L report [--date D] [--format json|ndjson|csv] [--compact] [--inadimplente-apos N]`, `… history ID`
+//! - `cnab baixa --ledger L link ID [--base-url URL]` (the título's segunda via page), `… revoke ID`
 //!
 //! Retornos are read strictly by default: every file is read before anything is applied, and the first read
 //! problem of any of them stops the command (exit 1) with nothing applied. With `--lenient`, the entries that
@@ -42,6 +43,8 @@ pub(crate) struct BaixaArgs {
 #[derive(Clone, Copy, ValueEnum)]
 pub(crate) enum Format {
     Json,
+    /// One JSON object per line, each with its `section`.
+    Ndjson,
     Csv,
 }
 
@@ -103,15 +106,32 @@ pub(crate) enum BaixaCmd {
         /// The report date (default: today, UTC).
         #[arg(long, value_parser = parse_date)]
         date: Option<NaiveDate>,
-        /// json or csv.
+        /// json (pretty, or one line with --compact), ndjson (one object per line, each with its `section`:
+        /// report, file, portfolio, inadimplente) or csv.
         #[arg(long, value_enum, default_value = "json")]
         format: Format,
+        /// With --format json: the document on one line.
+        #[arg(long)]
+        compact: bool,
         /// A customer is in default with a title overdue more than N days.
         #[arg(long, default_value_t = 0, value_name = "N")]
         inadimplente_apos: i64,
     },
     /// A title's history → JSON {"events": [...]}.
     History {
+        /// The title's id.
+        id: String,
+    },
+    /// The título's segunda via link (`/b/<token>`, or a full URL with --base-url), made on first use.
+    Link {
+        /// The title's id.
+        id: String,
+        /// Where `cnab serve` is reached by payers, e.g. `https://pague.example.com`.
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+    },
+    /// Revoke the título's segunda via link (its page answers 404 from now on) → JSON {"titulo", "revogados"}.
+    Revoke {
         /// The title's id.
         id: String,
     },
@@ -161,6 +181,27 @@ fn open_ledger(spec: &str) -> Result<Box<dyn Ledger>, Fail> {
     }
     SqliteLedger::open(spec)
         .map(|l| Box::new(l) as Box<dyn Ledger>)
+        .map_err(|e| Fail(1, format!("{spec}: {e}")))
+}
+
+/// `--ledger` for the segunda via commands (every backend keeps links).
+fn need_link_ledger(ledger: Option<&str>, what: &str) -> Result<Box<dyn baixa::LinkLedger>, Fail> {
+    let Some(spec) = ledger else {
+        return Err(Fail(
+            2,
+            format!("usage: cnab baixa --ledger FILE|URL {what} … (this command needs a ledger)"),
+        ));
+    };
+    if spec.starts_with("postgres://") || spec.starts_with("postgresql://") {
+        return Ok(Box::new(
+            baixa::PostgresLedger::connect(spec).map_err(ledger_err)?,
+        ));
+    }
+    if spec.is_empty() {
+        return Err(Fail(2, "--ledger needs a file or a URL".into()));
+    }
+    SqliteLedger::open(spec)
+        .map(|l| Box::new(l) as Box<dyn baixa::LinkLedger>)
         .map_err(|e| Fail(1, format!("{spec}: {e}")))
 }
 
@@ -216,6 +257,13 @@ fn print(v: &Value) -> Result<(), Fail> {
     let mut s = serde_json::to_string_pretty(v).map_err(|e| Fail(1, e.to_string()))?;
     s.push('\n');
     emit(s.as_bytes())
+}
+
+/// Single-line JSON and a newline (NDJSON rows, `--compact`).
+fn line(v: &Value) -> Result<String, Fail> {
+    let mut s = serde_json::to_string(v).map_err(|e| Fail(1, e.to_string()))?;
+    s.push('\n');
+    Ok(s)
 }
 
 fn today() -> NaiveDate {
@@ -363,8 +411,12 @@ pub(crate) fn run(args: BaixaArgs) -> Result<bool, Fail> {
         BaixaCmd::Report {
             date,
             format,
+            compact,
             inadimplente_apos,
         } => {
+            if compact && !matches!(format, Format::Json) {
+                return Err(Fail(2, "--compact goes with --format json".into()));
+            }
             let mut l = need_ledger(ledger, "report")?;
             let date = date.unwrap_or_else(today);
             let files = l.files().map_err(ledger_err)?;
@@ -372,6 +424,10 @@ pub(crate) fn run(args: BaixaArgs) -> Result<bool, Fail> {
             let p = baixa::portfolio(&titles, date);
             let d = baixa::in_default(&titles, date, inadimplente_apos);
             match format {
+                Format::Json if compact => {
+                    let v = baixa::render::report(date, inadimplente_apos, &files, &p, &d);
+                    emit(line(&v)?.as_bytes())?;
+                }
                 Format::Json => print(&baixa::render::report(
                     date,
                     inadimplente_apos,
@@ -379,6 +435,13 @@ pub(crate) fn run(args: BaixaArgs) -> Result<bool, Fail> {
                     &p,
                     &d,
                 ))?,
+                Format::Ndjson => {
+                    let mut s = String::new();
+                    for row in baixa::render::report_rows(date, inadimplente_apos, &files, &p, &d) {
+                        s.push_str(&line(&row)?);
+                    }
+                    emit(s.as_bytes())?;
+                }
                 Format::Csv => {
                     let s = baixa::render::report_csv(&files, &p, &d)
                         .map_err(|e| Fail(1, e.to_string()))?;
@@ -391,6 +454,23 @@ pub(crate) fn run(args: BaixaArgs) -> Result<bool, Fail> {
             let mut l = need_ledger(ledger, "history")?;
             let ev = l.history(&id).map_err(ledger_err)?;
             print(&baixa::render::history(&ev).map_err(|e| Fail(1, e.to_string()))?)?;
+            Ok(true)
+        }
+        BaixaCmd::Link { id, base_url } => {
+            if let Some(b) = &base_url {
+                baixa::segunda_via::check_base_url(b).map_err(|e| Fail(2, e))?;
+            }
+            let mut l = need_link_ledger(ledger, "link")?;
+            let link = l.link(&id).map_err(ledger_err)?;
+            let mut s = baixa::segunda_via::url(base_url.as_deref(), &link.token);
+            s.push('\n');
+            emit(s.as_bytes())?;
+            Ok(true)
+        }
+        BaixaCmd::Revoke { id } => {
+            let mut l = need_link_ledger(ledger, "revoke")?;
+            let n = l.revoke(&id).map_err(ledger_err)?;
+            print(&serde_json::json!({ "titulo": id, "revogados": n }))?;
             Ok(true)
         }
     }

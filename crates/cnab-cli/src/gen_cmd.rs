@@ -21,15 +21,27 @@ pub(crate) enum GenKind {
     Retorno,
 }
 
+/// The product of a CNAB 150 file.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum GenProduct {
+    /// Débito automático (registros E in a remessa, F in a retorno).
+    Debito,
+    /// Arrecadação retorno (registros G).
+    Arrecadacao,
+}
+
 /// `cnab gen` arguments.
 #[derive(Args)]
 pub(crate) struct GenArgs {
     /// Bank code (e.g. 341); `cnab banks` lists which layouts each bank has.
     #[arg(long)]
     bank: String,
-    /// 240 or 400.
+    /// 150, 240 or 400.
     #[arg(long)]
     layout: u16,
+    /// CNAB 150 only: débito automático (the default) or arrecadação (retorno only).
+    #[arg(long, value_enum)]
+    product: Option<GenProduct>,
     /// remessa or retorno.
     #[arg(long, value_enum)]
     kind: GenKind,
@@ -70,6 +82,12 @@ impl Write for OutWriter<'_> {
 
 pub(crate) fn run(out: &mut Out, a: GenArgs) -> Result<bool, Fail> {
     let bank = crate::parse_bank(&a.bank)?;
+    if a.layout == 150 {
+        return run_150(out, &a, bank);
+    }
+    if a.product.is_some() {
+        return Err(Fail(2, "--product goes with --layout 150".into()));
+    }
     let layout = Layout::from_number(a.layout)
         .ok_or_else(|| Fail(2, format!("--layout must be 240 or 400, not {}", a.layout)))?;
     let kind = match a.kind {
@@ -103,6 +121,37 @@ pub(crate) fn run(out: &mut Out, a: GenArgs) -> Result<bool, Fail> {
         },
     };
     report(&a, &summary);
+    Ok(true)
+}
+
+/// `cnab gen --layout 150`: built in memory by `cnab150::write` (CNAB 150 files are small: at most 999,999
+/// records of 150 bytes).
+fn run_150(out: &mut Out, a: &GenArgs, bank: cnab_core::Bank) -> Result<bool, Fail> {
+    let kind = match a.kind {
+        GenKind::Remessa => FileKind::Remessa,
+        GenKind::Retorno => FileKind::Retorno,
+    };
+    let product = match a.product {
+        Some(GenProduct::Arrecadacao) => cnab_core::Product::Arrecadacao,
+        _ => cnab_core::Product::DebitoAutomatico,
+    };
+    let bytes = crate::cnab150_cmd::generate(bank, kind, product, a.entries, a.seed)?;
+    match &a.out {
+        Some(path) => {
+            std::fs::write(path, &bytes).map_err(|e| Fail(1, format!("{}: {e}", path.display())))?
+        }
+        None => out.write_all(&bytes)?,
+    }
+    note(format_args!(
+        "cnab gen: {} 150 {} {} seed {}: {} entries, {} lines, {} bytes",
+        a.bank,
+        product,
+        kind,
+        a.seed,
+        a.entries,
+        a.entries + 2,
+        bytes.len()
+    ));
     Ok(true)
 }
 

@@ -13,8 +13,10 @@ use clap::{Parser, Subcommand};
 use cnab_core::{read_with_envelope, Bank, CnabFile, Error, ErrorKind, Layout, ReadOptions};
 use rust_decimal::Decimal;
 
+mod acordo_cmd;
 mod baixa_cmd;
 mod boleto_cmd;
+mod cnab150_cmd;
 mod corpus;
 mod export;
 mod gen_cmd;
@@ -23,6 +25,7 @@ mod parquet_cmd;
 mod pix_cmd;
 mod print_cmd;
 mod regua_cmd;
+mod serve_cmd;
 
 use out::{note, Out};
 
@@ -41,7 +44,7 @@ struct Cli {
 enum Cmd {
     /// Bank, layout, kind, counts, totals and a short table of the entries.
     Inspect {
-        /// The CNAB file.
+        /// The CNAB file (`-` for stdin).
         file: PathBuf,
         /// Read leniently (report problems, keep going).
         #[arg(long)]
@@ -52,6 +55,10 @@ enum Cmd {
         /// Stream a retorno entry by entry in constant memory (for files larger than memory).
         #[arg(long)]
         stream: bool,
+        /// Read as this layout (150, 240 or 400) instead of detecting it; 150 is FEBRABAN's débito automático /
+        /// arrecadação layout.
+        #[arg(long)]
+        layout: Option<u16>,
     },
     /// The normalized model on stdout: JSON (pretty or `--compact`), NDJSON or CSV; or a retorno's entries as a
     /// Parquet file (`--format parquet --out FILE`).
@@ -79,6 +86,9 @@ enum Cmd {
         /// Force the bank code (e.g. 341) instead of detecting it.
         #[arg(long)]
         bank: Option<String>,
+        /// Read as this layout (150, 240 or 400) instead of detecting it.
+        #[arg(long)]
+        layout: Option<u16>,
     },
     /// Every problem, one per line with line, columns and field (or a JSON array); exit 1 if any.
     Validate {
@@ -87,6 +97,9 @@ enum Cmd {
         /// `text`: one problem per line; `json`: one JSON array of problems (the error JSON of `parse --lenient`).
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Read as this layout (150, 240 or 400) instead of detecting it.
+        #[arg(long)]
+        layout: Option<u16>,
     },
     /// Write a remessa from a JSON model (the `Remessa` of `cnab parse`) to stdout or --out.
     Remessa {
@@ -109,7 +122,7 @@ enum Cmd {
     Corpus {
         /// Folder with MANIFEST.tsv.
         dir: PathBuf,
-        /// Only this layout (240 or 400).
+        /// Only this layout (150, 240 or 400).
         #[arg(long)]
         layout: Option<u16>,
         /// Only this bank code.
@@ -140,6 +153,10 @@ enum Cmd {
     Baixa(baixa_cmd::BaixaArgs),
     /// Régua de cobrança: the collection steps due on a date (reminders, avisos, cartas…), issued once → JSON.
     Regua(regua_cmd::ReguaArgs),
+    /// Acordo: replace a payer's open titles by installments (the proposal's arithmetic, recorded in the ledger).
+    Acordo(acordo_cmd::AcordoArgs),
+    /// Segunda via: serve each título's page (`/b/TOKEN`) and PDF from the ledger; views go to its history.
+    Serve(serve_cmd::ServeArgs),
 }
 
 /// How `validate` prints.
@@ -174,7 +191,7 @@ impl From<Error> for Fail {
 }
 
 /// The name errors about a file's content carry: the path as given (none for standard input).
-fn source_name(path: &Path) -> Option<Arc<str>> {
+pub(crate) fn source_name(path: &Path) -> Option<Arc<str>> {
     (path.as_os_str() != "-").then(|| Arc::from(path.display().to_string()))
 }
 
@@ -217,19 +234,38 @@ fn money(d: Option<Decimal>) -> String {
     d.map_or_else(String::new, |d| format!("{:.2}", d))
 }
 
+/// `inspect --stream`: the same summary as `inspect`, read entry by entry in constant memory from a file or from
+/// standard input (`-`): detection, the header's beneficiário and generation date, counts, totals, ocorrências and
+/// the first `rows` entries under a column header, the line column as wide as the largest line number shown.
 fn inspect_stream(out: &mut Out, file: &Path, lenient: bool, rows: usize) -> Result<bool, Fail> {
     let name = source_name(file);
-    let f = std::fs::File::open(file).map_err(|e| Fail(2, format!("{}: {e}", file.display())))?;
+    let src: Box<dyn std::io::BufRead> = if file.as_os_str() == "-" {
+        Box::new(std::io::BufReader::with_capacity(
+            1 << 16,
+            std::io::stdin().lock(),
+        ))
+    } else {
+        let f =
+            std::fs::File::open(file).map_err(|e| Fail(2, format!("{}: {e}", file.display())))?;
+        Box::new(std::io::BufReader::with_capacity(1 << 16, f))
+    };
     let opts = ReadOptions {
         lenient,
         ..ReadOptions::default()
     };
-    let mut reader =
-        cnab_core::RetornoReader::new(std::io::BufReader::with_capacity(1 << 16, f), opts)
-            .map_err(|e| named(e, &name))?;
+    let mut reader = cnab_core::RetornoReader::new(src, opts).map_err(|e| named(e, &name))?;
     let d = reader.detected().clone();
     writeln!(out, "bank:    {} {}", d.bank, d.bank.name())?;
-    writeln!(out, "layout:  {}", d.layout)?;
+    writeln!(
+        out,
+        "layout:  {}{}",
+        d.layout,
+        if d.version.is_empty() {
+            String::new()
+        } else {
+            format!(" (version {})", d.version)
+        }
+    )?;
     writeln!(out, "kind:    {} (streamed)", d.kind)?;
     let (mut n, mut titulo, mut pago, mut creditado) =
         (0usize, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
@@ -250,24 +286,62 @@ fn inspect_stream(out: &mut Out, file: &Path, lenient: bool, rows: usize) -> Res
             first.push(e);
         }
     }
+    // The header is read with the first lines: known once the reader has run.
+    let h = reader.header();
+    let b = &h.beneficiario;
+    let mut who = b.nome.clone();
+    if !b.inscricao.numero.is_empty() {
+        who.push_str(&format!(" ({})", b.inscricao.numero));
+    }
+    writeln!(
+        out,
+        "beneficiario: {}",
+        if who.is_empty() { "-" } else { &who }
+    )?;
+    writeln!(
+        out,
+        "data_geracao: {}",
+        h.data_geracao.map_or("-".to_string(), |d| d.to_string())
+    )?;
     writeln!(out, "entries: {n}")?;
     writeln!(out, "valor_titulo total:    {titulo:.2}")?;
     writeln!(out, "valor_pago total:      {pago:.2}")?;
     writeln!(out, "valor_creditado total: {creditado:.2}")?;
     writeln!(out, "ocorrências:")?;
+    let count_width = by_kind
+        .values()
+        .max()
+        .map_or(5, |c| c.to_string().len().max(5));
     for (k, c) in by_kind {
-        writeln!(out, "  {c:>5}  {k}")?;
+        writeln!(out, "  {c:>count_width$}  {k}")?;
     }
+    writeln!(out)?;
+    let w = first
+        .iter()
+        .map(|e| e.line.to_string().len())
+        .max()
+        .unwrap_or(0)
+        .max(5);
+    writeln!(
+        out,
+        "{:>w$}  {:<20} {:<15} {:<4} {:<10} {:>14} {:>14}",
+        "line", "nosso_numero", "seu_numero", "oc", "data", "valor_titulo", "valor_pago"
+    )?;
     for e in &first {
         writeln!(
             out,
-            "{:>9}  {:<20} {:<15} {:<4} {:>14}",
+            "{:>w$}  {:<20} {:<15} {:<4} {:<10} {:>14} {:>14}",
             e.line,
             e.nosso_numero,
             e.seu_numero,
             e.ocorrencia.as_ref().map_or("", |o| o.code.as_str()),
+            e.data_ocorrencia.map_or(String::new(), |d| d.to_string()),
+            money(e.valor_titulo),
             money(e.valor_pago)
         )?;
+    }
+    if n > rows {
+        writeln!(out, "  … {} more", n - rows)?;
     }
     let mut problems = reader.problems().to_vec();
     if let Some(n) = &name {
@@ -277,12 +351,22 @@ fn inspect_stream(out: &mut Out, file: &Path, lenient: bool, rows: usize) -> Res
 }
 
 /// Prints the summary; `Ok(false)` when it lists problems (exit 1).
-fn inspect(out: &mut Out, file: &Path, lenient: bool, rows: usize) -> Result<bool, Fail> {
+fn inspect(
+    out: &mut Out,
+    file: &Path,
+    lenient: bool,
+    rows: usize,
+    layout: Option<u16>,
+) -> Result<bool, Fail> {
     let name = source_name(file);
     let bytes = read_input(file)?;
+    if cnab150_cmd::chosen(&bytes, layout)? {
+        return cnab150_cmd::inspect(out, &bytes, &name, lenient, rows);
+    }
     let d = cnab_core::detect(&bytes).map_err(|e| named(e, &name))?;
     let opts = ReadOptions {
         lenient,
+        layout: layout.and_then(Layout::from_number),
         ..ReadOptions::default()
     };
     let (mut parsed, _) = read_with_envelope(&bytes, opts).map_err(|e| {
@@ -393,7 +477,7 @@ fn inspect(out: &mut Out, file: &Path, lenient: bool, rows: usize) -> Result<boo
 }
 
 /// Lists the problems after the summary; `Ok(false)` when there are any.
-fn print_problems(out: &mut Out, p: &[Error]) -> Result<bool, Fail> {
+pub(crate) fn print_problems(out: &mut Out, p: &[Error]) -> Result<bool, Fail> {
     if !p.is_empty() {
         writeln!(out)?;
         writeln!(out, "problems ({}):", p.len())?;
@@ -417,7 +501,7 @@ fn parse(
     file: &Path,
     (lenient, format, compact): (bool, ParseFormat, bool),
     records: bool,
-    bank: Option<String>,
+    (bank, layout): (Option<String>, Option<u16>),
 ) -> Result<bool, Fail> {
     let json = format == ParseFormat::Json;
     if !json && (records || compact) {
@@ -428,12 +512,27 @@ fn parse(
     }
     let name = source_name(file);
     let bytes = read_input(file)?;
+    if cnab150_cmd::chosen(&bytes, layout)? {
+        let f = match format {
+            ParseFormat::Json => "json",
+            ParseFormat::Ndjson => "ndjson",
+            ParseFormat::Csv => "csv",
+            ParseFormat::Parquet => {
+                return Err(Fail(
+                    2,
+                    "--format parquet writes a cobrança retorno's entries; a 150 file has no such columns".into(),
+                ));
+            }
+        };
+        return cnab150_cmd::parse(out, &bytes, &name, lenient, f, (compact, records));
+    }
     let bank = bank.as_deref().map(parse_bank).transpose()?;
     let read = read_with_envelope(
         &bytes,
         ReadOptions {
             lenient,
             bank,
+            layout: layout.and_then(Layout::from_number),
             ..ReadOptions::default()
         },
     );
@@ -505,21 +604,29 @@ fn parse(
     Ok(clean)
 }
 
-fn validate(out: &mut Out, file: &Path, format: Format) -> Result<bool, Fail> {
+fn validate(out: &mut Out, file: &Path, format: Format, layout: Option<u16>) -> Result<bool, Fail> {
     let name = source_name(file);
     let bytes = read_input(file)?;
     // The reader checks every field of every record: validating is reading leniently and listing the problems.
-    let parsed = match read_with_envelope(&bytes, ReadOptions::lenient()) {
-        Ok((parsed, _)) => parsed,
+    let read = if cnab150_cmd::chosen(&bytes, layout)? {
+        cnab150_cmd::problems(&bytes, &name)
+    } else {
+        let opts = ReadOptions {
+            layout: layout.and_then(Layout::from_number),
+            ..ReadOptions::lenient()
+        };
+        read_with_envelope(&bytes, opts).map(|(parsed, _)| match parsed {
+            CnabFile::Retorno(r) => r.problems,
+            CnabFile::Remessa(r) => r.problems,
+        })
+    };
+    let mut all = match read {
+        Ok(problems) => problems,
         Err(e) if format == Format::Json => {
             out.json(&[named(e, &name)])?;
             return Ok(false);
         }
         Err(e) => return Err(named(e, &name).into()),
-    };
-    let mut all = match parsed {
-        CnabFile::Retorno(r) => r.problems,
-        CnabFile::Remessa(r) => r.problems,
     };
     all.sort_by_key(|e| (e.line, e.columns));
     if let Some(n) = &name {
@@ -583,11 +690,12 @@ fn run(out: &mut Out, cli: Cli) -> Result<bool, Fail> {
             lenient,
             rows,
             stream,
+            layout,
         } => {
-            if stream {
+            if stream && layout != Some(150) {
                 inspect_stream(out, &file, lenient, rows)
             } else {
-                inspect(out, &file, lenient, rows)
+                inspect(out, &file, lenient, rows, layout)
             }
         }
         Cmd::Parse {
@@ -598,19 +706,34 @@ fn run(out: &mut Out, cli: Cli) -> Result<bool, Fail> {
             records,
             bank,
             out: dest,
+            layout,
         } => {
             let parquet = format == ParseFormat::Parquet;
             match dest {
+                Some(_) if parquet && layout == Some(150) => Err(Fail(
+                    2,
+                    "--format parquet writes a cobrança retorno's entries; a 150 file has no such columns".into(),
+                )),
                 Some(dest) if parquet => parquet_cmd::run(&file, &dest, lenient, bank),
                 None if parquet => Err(Fail(
                     2,
                     "--format parquet writes a file: give it with --out FILE".into(),
                 )),
                 Some(_) => Err(Fail(2, "--out goes with --format parquet".into())),
-                None => parse(out, &file, (lenient, format, compact), records, bank),
+                None => parse(
+                    out,
+                    &file,
+                    (lenient, format, compact),
+                    records,
+                    (bank, layout),
+                ),
             }
         }
-        Cmd::Validate { file, format } => validate(out, &file, format),
+        Cmd::Validate {
+            file,
+            format,
+            layout,
+        } => validate(out, &file, format, layout),
         Cmd::Remessa {
             model,
             bank,
@@ -637,6 +760,8 @@ fn run(out: &mut Out, cli: Cli) -> Result<bool, Fail> {
         Cmd::Pix { cmd } => pix_cmd::run(out, cmd),
         Cmd::Baixa(args) => baixa_cmd::run(args),
         Cmd::Regua(args) => regua_cmd::run(args),
+        Cmd::Acordo(args) => acordo_cmd::run(args),
+        Cmd::Serve(args) => serve_cmd::run(args),
         Cmd::Banks => {
             write!(out, "{}", banks_table())?;
             Ok(true)

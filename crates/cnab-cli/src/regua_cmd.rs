@@ -2,13 +2,16 @@
 //!
 //! `cnab regua --ledger FILE --policy POLITICA.toml --date YYYY-MM-DD` prints
 //! `{"date", "actions": [...], "already_issued": N}`: only the actions this run issued (each recorded in the ledger
-//! and in its title's history), and how many due on the date earlier runs had issued. See `baixa::regua` for the
+//! and in its title's history), and how many due on the date earlier runs had issued. With
+//! `--remessa-out FILE --remessa REGISTERING.REM` the steps through the bank are also written as an instruction
+//! remessa (`baixa::instrucao`), listed under `"remessas"`. See `baixa::regua` for the
 //! policy keys and the rule for days the job did not run.
 
 use std::path::PathBuf;
 
+use baixa::instrucao::{self, RemessaRegistrada};
 use baixa::regua::{self, Politica};
-use baixa::SqliteLedger;
+use baixa::{PostgresLedger, ReguaLedger, SqliteLedger};
 use chrono::NaiveDate;
 use clap::Args;
 
@@ -17,7 +20,7 @@ use crate::Fail;
 /// `cnab regua` options.
 #[derive(Args)]
 pub(crate) struct ReguaArgs {
-    /// The ledger (an SQLite file, created if missing) that `cnab baixa` keeps.
+    /// The ledger that `cnab baixa` keeps: an SQLite file (created if missing) or a `postgres://` URL.
     #[arg(long, value_name = "FILE")]
     ledger: String,
     /// The policy (TOML): `inadimplente_apos_dias` and the `[[etapa]]` steps.
@@ -26,9 +29,34 @@ pub(crate) struct ReguaArgs {
     /// The date of the run (YYYY-MM-DD).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     date: NaiveDate,
+    /// Write the steps through the bank (protesto, baixa, prorrogacao, abatimento) as an instruction remessa here
+    /// (several banks or beneficiaries: FILE, FILE.2, …). Needs --remessa.
+    #[arg(long, value_name = "FILE", requires = "remessa")]
+    remessa_out: Option<PathBuf>,
+    /// A remessa that registered titles (repeatable): its header and títulos are the instructions' (latest wins).
+    #[arg(long, value_name = "FILE")]
+    remessa: Vec<PathBuf>,
+    /// The instruction remessa's sequence number (default: the registering remessa's + 1).
+    #[arg(long, value_name = "N", requires = "remessa_out")]
+    nsa: Option<u64>,
 }
 
-fn parse_date(s: &str) -> Result<NaiveDate, String> {
+/// The ledger `--ledger` names: an SQLite file (created if missing) or a `postgres://` URL.
+pub(crate) fn open_ledger(spec: &str) -> Result<Box<dyn ReguaLedger>, Fail> {
+    let spec = spec.trim();
+    if spec.is_empty() {
+        return Err(Fail(2, "--ledger needs a file or a postgres:// URL".into()));
+    }
+    Ok(
+        if spec.starts_with("postgres://") || spec.starts_with("postgresql://") {
+            Box::new(PostgresLedger::connect(spec).map_err(|e| Fail(1, format!("ledger: {e}")))?)
+        } else {
+            Box::new(SqliteLedger::open(spec).map_err(|e| Fail(1, format!("ledger: {e}")))?)
+        },
+    )
+}
+
+pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("{s:?} is not a date YYYY-MM-DD"))
 }
 
@@ -37,21 +65,62 @@ pub(crate) fn run(args: ReguaArgs) -> Result<bool, Fail> {
         .map_err(|e| Fail(1, format!("{}: {e}", args.policy.display())))?;
     let politica = Politica::from_toml(&text)
         .map_err(|e| Fail(1, format!("{}: {e}", args.policy.display())))?;
-    let spec = args.ledger.trim();
-    if spec.starts_with("postgres://") || spec.starts_with("postgresql://") {
-        return Err(Fail(
-            2,
-            "the régua needs an SQLite ledger: the PostgreSQL ledger does not keep its steps yet"
-                .into(),
-        ));
+    let mut ledger = open_ledger(&args.ledger)?;
+    let mut registradas = Vec::new();
+    for f in &args.remessa {
+        let bytes = std::fs::read(f).map_err(|e| Fail(1, format!("{}: {e}", f.display())))?;
+        registradas.push(
+            RemessaRegistrada::from_bytes(&bytes)
+                .map_err(|e| Fail(1, format!("{}: {e}", f.display())))?,
+        );
     }
-    if spec.is_empty() {
-        return Err(Fail(2, "--ledger needs a file".into()));
+    let Some(out) = &args.remessa_out else {
+        let r = regua::run(ledger.as_mut(), &politica, args.date)
+            .map_err(|e| Fail(1, format!("ledger: {e}")))?;
+        return print(&serde_json::to_value(&r).map_err(|e| Fail(1, e.to_string()))?);
+    };
+    // the instructions are checked (título registered, movimento in the bank's table, values writable) before
+    // anything is recorded: a step that cannot be written is refused with nothing issued
+    let (date, nsa) = (args.date, args.nsa);
+    let r = regua::run_with(ledger.as_mut(), &politica, date, |a| {
+        instrucao::preparar(a, &registradas)?;
+        instrucao::remessas(a, &registradas, date, nsa).map(|_| ())
+    })
+    .map_err(|e| Fail(1, format!("régua: {e}")))?;
+    let written = instrucao::remessas(&r.actions, &registradas, date, nsa)
+        .map_err(|e| Fail(1, format!("régua: {e}")))?;
+    let mut files = Vec::new();
+    for (i, w) in written.iter().enumerate() {
+        let path = if i == 0 {
+            out.clone()
+        } else {
+            PathBuf::from(format!("{}.{}", out.display(), i + 1))
+        };
+        std::fs::write(&path, &w.bytes).map_err(|e| {
+            Fail(
+                1,
+                format!(
+                    "{}: {e} (the steps were recorded as issued: write the file again from the JSON below)",
+                    path.display()
+                ),
+            )
+        })?;
+        files.push(serde_json::json!({
+            "file": path.display().to_string(),
+            "banco": w.bank.code(),
+            "layout": format!("cnab{}", w.layout.number()),
+            "titulos": w.itens.iter().map(|(t, a, m)| serde_json::json!({"titulo": t, "acao": a, "movimento": m})).collect::<Vec<_>>(),
+        }));
     }
-    let mut ledger = SqliteLedger::open(spec).map_err(|e| Fail(1, format!("ledger: {e}")))?;
-    let r = regua::run(&mut ledger, &politica, args.date)
-        .map_err(|e| Fail(1, format!("ledger: {e}")))?;
-    let mut s = serde_json::to_string_pretty(&r).map_err(|e| Fail(1, e.to_string()))?;
+    let mut v = serde_json::to_value(&r).map_err(|e| Fail(1, e.to_string()))?;
+    if let Some(o) = v.as_object_mut() {
+        o.insert("remessas".into(), serde_json::Value::Array(files));
+    }
+    print(&v)
+}
+
+pub(crate) fn print(v: &serde_json::Value) -> Result<bool, Fail> {
+    let mut s = serde_json::to_string_pretty(v).map_err(|e| Fail(1, e.to_string()))?;
     s.push('\n');
     use std::io::Write;
     let mut lock = std::io::stdout().lock();

@@ -522,7 +522,89 @@ fn report_json_and_csv() {
     assert_eq!(&find("portfolio", "open")[1], "2012-06-15");
     let nf02 = find("inadimplente", "21000000002");
     assert_eq!((&nf02[1], &nf02[6], &nf02[9]), ("NF-02", "1165.34", "46"));
-    assert_eq!(rows.len(), 7 + 8 + 2); // 7 outcome rows of the file (rejected among them), 8 portfolio, 2 inadimplentes
+    assert_eq!(&find("portfolio", "renegotiated")[3], "0");
+    assert_eq!(rows.len(), 7 + 9 + 2); // 7 outcome rows of the file (rejected among them), 9 portfolio, 2 inadimplentes
+}
+
+/// `report --format ndjson`: one JSON object per line, each tagged by its section, the same figures as the JSON
+/// document; `--compact` prints that document on one line.
+#[test]
+fn report_ndjson_and_compact() {
+    if !have_corpus() {
+        return;
+    }
+    let (_dir, ledger) = ledger_with_titles("report_ndjson");
+    json_ok(&["baixa", "--ledger", &ledger, "apply", BRADESCO_RET]);
+    let args = |fmt: &str, extra: &[&'static str]| {
+        let mut v: Vec<String> = [
+            "baixa",
+            "--ledger",
+            &ledger,
+            "report",
+            "--date",
+            "2012-06-15",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        v.extend(["--format".to_string(), fmt.to_string()]);
+        v.extend(["--inadimplente-apos".to_string(), "30".to_string()]);
+        v.extend(extra.iter().map(|s| s.to_string()));
+        v
+    };
+    let run = |a: Vec<String>| {
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        cnab(&a)
+    };
+    let (code, out, err) = run(args("ndjson", &[]));
+    assert_eq!(code, 0, "{err}");
+    let rows: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let sections: Vec<&str> = rows
+        .iter()
+        .map(|r| r["section"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            "report",
+            "file",
+            "portfolio",
+            "inadimplente",
+            "inadimplente"
+        ]
+    );
+    assert_eq!(rows[0]["date"], "2012-06-15");
+    assert_eq!(rows[0]["inadimplente_apos"], 30);
+    assert_eq!(rows[1]["total_paid"], "7599.27");
+    assert_eq!(rows[1]["by_outcome"]["unmatched"]["count"], 27);
+    assert_eq!(rows[2]["overdue_31_60"]["valor"], "34.66");
+    assert_eq!(rows[3]["documento"], "22222222222");
+    assert_eq!(rows[3]["titulos"][0]["recebido"], "1165.34");
+    assert_eq!(rows[4]["nome"], "Davi");
+
+    // the JSON document, pretty and compact, says the same as the rows
+    let pretty = json_ok(
+        &args("json", &[])
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+    );
+    let (code, out, err) = run(args("json", &["--compact"]));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count(), 1);
+    let compact: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(compact, pretty);
+    let mut file_row = rows[1].clone();
+    file_row.as_object_mut().unwrap().remove("section");
+    assert_eq!(file_row, pretty["files"][0]);
+
+    // --compact is for the JSON document only
+    let (code, out, err) = run(args("ndjson", &["--compact"]));
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(err.contains("--compact goes with --format json"), "{err}");
 }
 
 #[test]

@@ -510,3 +510,93 @@ fn parse_output_of_a_remessa_writes_back() {
     .unwrap();
     assert_eq!(out.as_bytes(), fixture.as_slice());
 }
+
+/// Runs `cnab` with `input` on standard input.
+fn cnab_stdin(args: &[&str], input: &[u8]) -> (i32, String, String) {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cnab"))
+        .args(args)
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let data = input.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&data));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn inspect_stream_reads_stdin_and_prints_the_header_summary() {
+    let path = "fixtures/341-itau/cnab240/retorno/retorno.ret";
+    let bytes = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../..")
+            .join(path),
+    )
+    .unwrap();
+    let (code, from_stdin, err) = cnab_stdin(&["inspect", "--stream", "-"], &bytes);
+    assert_eq!(code, 0, "{err}");
+    let (code, from_file, err) = cnab(&["inspect", "--stream", path]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(from_stdin, from_file);
+    let lines: Vec<&str> = from_stdin.lines().collect();
+    assert_eq!(lines[1], "layout:  CNAB 240 (version 040)");
+    assert_eq!(
+        lines[3],
+        "beneficiario: PADARIA SAO JOAO LTDA (11222333000181)"
+    );
+    assert_eq!(lines[4], "data_geracao: 2026-12-16");
+    // The entries under a column header, the same columns as `inspect`.
+    let header = lines
+        .iter()
+        .position(|l| l.trim_start().starts_with("line"))
+        .unwrap();
+    assert_eq!(
+        lines[header],
+        " line  nosso_numero         seu_numero      oc   data         valor_titulo     valor_pago"
+    );
+    assert_eq!(
+        lines[header + 1],
+        "    3  12345678             NF-1001         06   2026-12-15         127.50         127.50"
+    );
+}
+
+#[test]
+fn inspect_stream_columns_stay_aligned_past_100000_lines() {
+    // A Bradesco retorno with 100,000 blank lines after its header (a tolerated defect, read leniently): its first
+    // entry is on line 100,002, wider than the five-digit line column.
+    let fixture = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../fixtures/237-bradesco/cnab400/retorno/retorno.ret"),
+    )
+    .unwrap();
+    let header_end = fixture.iter().position(|b| *b == b'\n').unwrap() + 1;
+    let mut bytes = fixture[..header_end].to_vec();
+    bytes.extend(std::iter::repeat_n(b'\n', 100_000));
+    bytes.extend_from_slice(&fixture[header_end..]);
+    let (code, out, err) = cnab_stdin(&["inspect", "--stream", "--lenient", "-"], &bytes);
+    assert_eq!(code, 1, "{err}"); // the blank lines are reported
+    let lines: Vec<&str> = out.lines().collect();
+    let header = lines
+        .iter()
+        .position(|l| l.trim_start().starts_with("line "))
+        .unwrap();
+    let row = lines[header + 1];
+    assert!(row.starts_with("100002  "), "{row}");
+    // Every column starts where its header does.
+    for col in ["nosso_numero", "seu_numero", "oc "] {
+        let at = lines[header].find(col).unwrap();
+        assert_eq!(row.as_bytes()[at - 1], b' ', "{col}: {row}");
+        assert_ne!(row.as_bytes()[at], b' ', "{col}: {row}");
+    }
+    assert!(lines[header].starts_with("  line  nosso_numero"));
+}

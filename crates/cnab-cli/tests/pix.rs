@@ -238,3 +238,96 @@ fn boleto_make_with_pix_returns_the_payload_beside_the_barcode() {
     assert_eq!(code, 1);
     assert!(err.contains("unknown field `foo`"), "{err}");
 }
+
+fn temp(name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("cnab-cli-pix-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+fn fixture(rel: &str) -> Vec<u8> {
+    std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../fixtures")
+            .join(rel),
+    )
+    .unwrap()
+}
+
+#[test]
+fn remessa_writes_titulo_pix_and_parse_reads_it_back() {
+    let mut model = json(
+        &String::from_utf8(fixture("033-santander/cnab240/remessa/remessa.model.json")).unwrap(),
+    );
+    model["titulos"][0]["pix"] =
+        serde_json::json!({"chave": "00038166000105", "txid": "NF1001VENC20261215SANTANDER"});
+    let m = temp("santander-pix.json", model.to_string().as_bytes());
+    let out = temp("santander-pix.rem", b"");
+    let (code, _, err) = cnab(
+        &[
+            "remessa",
+            m.to_str().unwrap(),
+            "--bank",
+            "033",
+            "--layout",
+            "240",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    let written = String::from_utf8(std::fs::read(&out).unwrap()).unwrap();
+    let y = written.split("\r\n").nth(4).unwrap();
+    assert_eq!(&y[13..19], "Y 0103");
+    assert_eq!(&y[80..95], "200038166000105"); // tipo de chave taken from the chave: 2 CNPJ
+    let (code, parsed, err) = cnab(&["parse", out.to_str().unwrap()], "");
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        json(&parsed)["titulos"][0]["pix"],
+        serde_json::json!({"tipo_chave": "2", "chave": "00038166000105", "txid": "NF1001VENC20261215SANTANDER"})
+    );
+
+    // Banco do Brasil CNAB 240 has no Pix record we write: exit 1 naming the field.
+    let mut bb =
+        json(&String::from_utf8(fixture("001-bb/cnab240/remessa/remessa.model.json")).unwrap());
+    bb["titulos"][0]["pix"] = serde_json::json!({"chave": "00038166000105"});
+    let m = temp("bb-pix.json", bb.to_string().as_bytes());
+    let (code, _, err) = cnab(
+        &[
+            "remessa",
+            m.to_str().unwrap(),
+            "--bank",
+            "001",
+            "--layout",
+            "240",
+        ],
+        "",
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("pix.chave \"00038166000105\": this bank's layout has no Pix record we write"),
+        "{err}"
+    );
+}
+
+#[test]
+fn parse_says_when_a_retorno_payment_came_by_pix() {
+    // Banco Votorantim CNAB 400: ocorrência (101-102) 70 "Liquidação PIX".
+    let mut bytes = fixture("655-bv/cnab400/retorno/retorno.ret");
+    let second = bytes.iter().position(|b| *b == b'\n').unwrap() + 1;
+    assert_eq!(&bytes[second + 100..second + 102], b"06");
+    bytes[second + 100..second + 102].copy_from_slice(b"70");
+    let p = temp("bv-pix.ret", &bytes);
+    let (code, out, err) = cnab(&["parse", p.to_str().unwrap()], "");
+    assert_eq!(code, 0, "{err}");
+    let v = json(&out);
+    assert_eq!(v["entries"][0]["pago_por_pix"], serde_json::json!(true));
+    assert_eq!(
+        v["entries"][0]["ocorrencia"]["description"],
+        "Liquidação PIX"
+    );
+    assert!(v["entries"][1].get("pago_por_pix").is_none());
+}

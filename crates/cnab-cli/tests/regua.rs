@@ -176,3 +176,214 @@ fn regua_end_to_end() {
     ]);
     assert_eq!(code, 2);
 }
+
+const POLICY_BANCO: &str = r#"
+[[etapa]]
+dias = 10
+acao = "prorrogacao"
+canal = "banco"
+prazo_dias = 15
+[[etapa]]
+dias = 40
+acao = "protesto"
+canal = "banco"
+"#;
+
+/// `--remessa-out`: the steps through the bank as an Itaú CNAB 400 instruction remessa, read back by `cnab parse`
+/// with Itaú's movimento codes per título; a título no given remessa registered is refused with nothing issued.
+#[test]
+fn regua_remessa_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |f: &str| dir.path().join(f).to_string_lossy().into_owned();
+    let (ledger, policy, out) = (p("l.db"), p("politica.toml"), p("instrucoes.rem"));
+    let itau = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/341-itau/cnab400/remessa/remessa.rem"
+    );
+    let bradesco = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/237-bradesco/cnab400/remessa/remessa.rem"
+    );
+    std::fs::write(&policy, POLICY_BANCO).unwrap();
+    let (code, _, err) = cnab(&["baixa", "--ledger", &ledger, "import-remessa", itau]);
+    assert_eq!(code, 0, "{err}");
+    let run = |date: &str, remessa: &str| {
+        cnab(&[
+            "regua",
+            "--ledger",
+            &ledger,
+            "--policy",
+            &policy,
+            "--date",
+            date,
+            "--remessa-out",
+            &out,
+            "--remessa",
+            remessa,
+            "--nsa",
+            "7",
+        ])
+    };
+    // the wrong registering remessa: refused, nothing recorded
+    let (code, _, err) = run("2027-01-24", bradesco);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("título NF-1001: protesto: not registered by any remessa given"),
+        "{err}"
+    );
+    // NF-1001 forty days late (protest), NF-1002 fourteen days late (prorrogação to 2027-02-08)
+    let (code, stdout, err) = run("2027-01-24", itau);
+    assert_eq!(code, 0, "{err}");
+    let r: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(r["already_issued"], 0);
+    assert_eq!(
+        r["remessas"][0]["titulos"],
+        json!([
+            {"titulo": "NF-1001", "acao": "protesto", "movimento": "09"},
+            {"titulo": "NF-1002", "acao": "prorrogacao", "movimento": "06"}
+        ])
+    );
+    assert_eq!(r["actions"][0]["instrucao"]["descricao"], "Protestar");
+    let (code, parsed, err) = cnab(&["parse", &out]);
+    assert_eq!(code, 0, "{err}");
+    let back: Value = serde_json::from_str(&parsed).unwrap();
+    let rows: Vec<_> = back["titulos"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                t["seu_numero"].as_str().unwrap(),
+                t["nosso_numero"].as_str().unwrap(),
+                t["movimento"].as_str().unwrap(),
+                t["vencimento"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("NF-1001", "12345678", "09", "2026-12-15"),
+            ("NF-1002", "12345679", "06", "2027-02-08")
+        ]
+    );
+    // the same date again: nothing issued, no file
+    std::fs::remove_file(&out).unwrap();
+    let (code, stdout, err) = run("2027-01-24", itau);
+    assert_eq!(code, 0, "{err}");
+    let r: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        (&r["already_issued"], &r["remessas"]),
+        (&json!(2), &json!([]))
+    );
+    assert!(!std::path::Path::new(&out).exists());
+}
+
+/// `cnab acordo`: two overdue titles of one payer replaced by three installments; the proposal first (nothing
+/// recorded), then recorded; the report counts the originals apart; the régua reminds of the first installment.
+#[test]
+fn acordo_end_to_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |f: &str| dir.path().join(f).to_string_lossy().into_owned();
+    let (ledger, titles, policy) = (p("l.db"), p("t.csv"), p("politica.toml"));
+    std::fs::write(
+        &titles,
+        "id,banco,nosso_numero,valor,vencimento,multa_pct,juros_pct_mes,pagador_documento,pagador_nome\n\
+         A,341,10000001,1000.00,2026-03-10,2,1,12345678000195,Padaria Sol\n\
+         B,341,10000002,500.00,2026-03-20,2,1,12345678000195,Padaria Sol\n",
+    )
+    .unwrap();
+    std::fs::write(&policy, POLICY).unwrap();
+    let (code, _, err) = cnab(&["baixa", "--ledger", &ledger, "import-titles", &titles]);
+    assert_eq!(code, 0, "{err}");
+    let acordo = |extra: &[&str]| {
+        let mut a = vec![
+            "acordo",
+            "--ledger",
+            &ledger,
+            "--id",
+            "AC-7",
+            "--date",
+            "2026-04-09",
+            "--titulo",
+            "A",
+            "--titulo",
+            "B",
+            "--parcelas",
+            "3",
+            "--primeiro-vencimento",
+            "2026-05-31",
+        ];
+        a.extend_from_slice(extra);
+        cnab(&a)
+    };
+    // 1030.00 + 513.33 = 1543.33, no discount: 514.44 × 3 = 1543.32, the centavo left over on the first
+    let (code, out, err) = acordo(&["--proposta"]);
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["recorded"], false);
+    assert_eq!(v["valor_negociado"], "1543.33");
+    let parcelas: Vec<_> = v["parcelas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["titulo"].as_str().unwrap().to_string(),
+                p["vencimento"].as_str().unwrap().to_string(),
+                p["valor"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let s = |x: &str| x.to_string();
+    assert_eq!(
+        parcelas,
+        [
+            (s("AC-7-1"), s("2026-05-31"), s("514.45")),
+            (s("AC-7-2"), s("2026-06-30"), s("514.44")),
+            (s("AC-7-3"), s("2026-07-31"), s("514.44"))
+        ]
+    );
+    // recorded now; the proposal had recorded nothing
+    let (code, out, err) = acordo(&[]);
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["recorded"], true);
+    // again: refused
+    let (code, _, err) = acordo(&[]);
+    assert_eq!(code, 1);
+    assert!(err.contains("title A is renegotiated, not open"), "{err}");
+    // the report: the installments open, the originals renegotiated
+    let (code, out, err) = cnab(&[
+        "baixa",
+        "--ledger",
+        &ledger,
+        "report",
+        "--date",
+        "2026-04-09",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let r: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        (
+            &r["portfolio"]["open"]["count"],
+            &r["portfolio"]["open"]["valor"]
+        ),
+        (&json!(3), &json!("1543.33"))
+    );
+    assert_eq!(
+        (
+            &r["portfolio"]["renegotiated"]["count"],
+            &r["portfolio"]["renegotiated"]["valor"]
+        ),
+        (&json!(2), &json!("1500.00"))
+    );
+    // the régua: the lembrete of the first installment, nothing for the originals
+    let r = regua(&ledger, &policy, "2026-05-26");
+    let a = r["actions"].as_array().unwrap();
+    assert_eq!(a.len(), 1);
+    assert_eq!(
+        (&a[0]["titulo"], &a[0]["acao"], &a[0]["saldo"]),
+        (&json!("AC-7-1"), &json!("lembrete"), &json!("514.45"))
+    );
+}

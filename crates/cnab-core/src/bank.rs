@@ -148,6 +148,54 @@ pub struct EntryRecord {
     pub emit: Emit,
 }
 
+impl EntryRecord {
+    /// The record that starts an entry, always written.
+    pub const fn first(key: RecordKey) -> Self {
+        EntryRecord {
+            key,
+            starts: true,
+            emit: Emit::Always,
+        }
+    }
+    /// A following record, always written.
+    pub const fn always(key: RecordKey) -> Self {
+        EntryRecord {
+            key,
+            starts: false,
+            emit: Emit::Always,
+        }
+    }
+    /// A following record, written when the title has a value for one of `roles`.
+    pub const fn if_any(key: RecordKey, roles: &'static [Role]) -> Self {
+        EntryRecord {
+            key,
+            starts: false,
+            emit: Emit::IfAny(roles),
+        }
+    }
+    /// A following record we read but never write.
+    pub const fn read_only(key: RecordKey) -> Self {
+        EntryRecord {
+            key,
+            starts: false,
+            emit: Emit::Never,
+        }
+    }
+}
+
+/// The records of a CNAB 400 file made of a header, detail records of type 1 and a trailer.
+pub const fn records400(
+    header: &'static RecordLayout,
+    detail: &'static RecordLayout,
+    trailer: &'static RecordLayout,
+) -> [(RecordKey, &'static RecordLayout); 3] {
+    [
+        (RecordKey::FileHeader, header),
+        (RecordKey::Detail(b'1'), detail),
+        (RecordKey::FileTrailer, trailer),
+    ]
+}
+
 /// One ocorrência (retorno) or movimento (remessa) code.
 #[derive(Debug, Clone, Copy)]
 pub struct OcorrenciaDef {
@@ -205,6 +253,24 @@ pub struct MotivoDef {
     pub description: &'static str,
 }
 
+/// Shorthand to build motivo tables: a motivo code for the ocorrências it applies to (empty = any).
+pub const fn motivo(
+    ocorrencias: &'static [&'static str],
+    code: &'static str,
+    description: &'static str,
+) -> MotivoDef {
+    MotivoDef {
+        ocorrencias,
+        code,
+        description,
+    }
+}
+
+/// A motivo code that applies whatever the ocorrência.
+pub const fn any_motivo(code: &'static str, description: &'static str) -> MotivoDef {
+    motivo(&[], code, description)
+}
+
 /// A bank hook that adjusts a normalized retorno entry from its records (nosso número split over fields, …); what it
 /// finds wrong goes into the problems list (strict mode stops at the first).
 pub type RetornoHook = fn(&mut RetornoEntry, &[Record<'_>], &mut Vec<crate::Error>);
@@ -240,6 +306,34 @@ pub struct LayoutSpec {
     pub write_hook: Option<WriteHook>,
     /// Line ending the bank demands in remessas.
     pub crlf: bool,
+    /// How records are told apart and how the file is framed (header literal, record-type width, trailer).
+    pub framing: Framing,
+    /// Variants of the layout told apart by their entry-starting record (BB's CBR640 tipo 1 and CBR641 tipo 7):
+    /// the reader names the one it read in `header.layout_versao` when the header states no version.
+    pub variants: &'static [(RecordKey, &'static str)],
+}
+
+/// How a layout frames its file, for the few that do not follow the CNAB pattern (a `0` header, one-character record
+/// types, a `9` trailer).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Framing {
+    /// A literal the file header starts with, which identifies the layout by itself (detection reads it before
+    /// anything else); empty for CNAB headers (type `0`, bank code at 77-79 or 1-3).
+    pub header_literal: &'static str,
+    /// Characters that type a record: 1 for CNAB (`1`, `7`, …); 2 for layouts whose records are typed `01`, `02`
+    /// (read as [`RecordKey::Detail`] of the second character).
+    pub type_width: u8,
+    /// Whether the file ends with a trailer record (`9`); without one the header's record count is checked.
+    pub file_trailer: bool,
+}
+
+impl Framing {
+    /// The CNAB framing: a type-`0` header, one-character record types, a type-`9` trailer.
+    pub const STANDARD: Framing = Framing {
+        header_literal: "",
+        type_width: 1,
+        file_trailer: true,
+    };
 }
 
 impl LayoutSpec {
@@ -266,6 +360,8 @@ impl LayoutSpec {
             titulo_hook: None,
             write_hook: None,
             crlf: true,
+            framing: Framing::STANDARD,
+            variants: &[],
         }
     }
     /// The header layout versions this table is for.
@@ -298,6 +394,16 @@ impl LayoutSpec {
         self.crlf = crlf;
         self
     }
+    /// A framing other than CNAB's.
+    pub const fn framing(mut self, framing: Framing) -> Self {
+        self.framing = framing;
+        self
+    }
+    /// The layout's variants by entry-starting record.
+    pub const fn variants(mut self, variants: &'static [(RecordKey, &'static str)]) -> Self {
+        self.variants = variants;
+        self
+    }
 
     /// The layout of a record key.
     pub fn record(&self, key: RecordKey) -> Option<&'static RecordLayout> {
@@ -305,6 +411,32 @@ impl LayoutSpec {
             .iter()
             .find(|(k, _)| *k == key)
             .map(|(_, l)| *l)
+    }
+    /// The layout of a line of this key: among the records of the key, the first whose fixed fields (`Const`) all
+    /// hold on the line, else the first of the key. FEBRABAN's segmento Y carries several optional records told
+    /// apart by their identificação at 18-19 (Y-01 sacador, Y-03 Pix, …): a table lists the specific one (its
+    /// identificação a constant) before the generic one. The writer uses the first of the key ([`Self::record`]).
+    pub fn record_for(&self, key: RecordKey, line: &[u8]) -> Option<&'static RecordLayout> {
+        let mut of_key = self
+            .records
+            .iter()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, l)| *l);
+        let first = of_key.next()?;
+        let mut rest = of_key.peekable();
+        if rest.peek().is_none() {
+            return Some(first);
+        }
+        let holds = |l: &RecordLayout| {
+            l.fields.iter().all(|f| match f.kind {
+                crate::field::Kind::Const(c) => f.slice(line) == c.as_bytes(),
+                _ => true,
+            })
+        };
+        std::iter::once(first)
+            .chain(rest)
+            .find(|l| holds(l))
+            .or(Some(first))
     }
     /// The entry definition for a record key.
     pub fn entry_record(&self, key: RecordKey) -> Option<&EntryRecord> {
@@ -336,6 +468,20 @@ pub struct BankSpec {
 }
 
 impl BankSpec {
+    /// A registry entry (see [`crate::banks::ALL`]).
+    pub const fn new(
+        code: u16,
+        name: &'static str,
+        cnab240: &'static [&'static LayoutSpec],
+        cnab400: &'static [&'static LayoutSpec],
+    ) -> Self {
+        BankSpec {
+            code,
+            name,
+            cnab240,
+            cnab400,
+        }
+    }
     /// The layout spec for a layout, kind and header version: the first whose versions list the version, else the
     /// first with no versions, else the first of that layout and kind.
     pub fn layout(

@@ -248,6 +248,44 @@ pub enum ErrorKind {
         /// Last plausible year.
         max: i32,
     },
+    /// A layout without a trailer: the header's record count does not match the records read (BRB's "DCB"
+    /// remessa declares its count in the header).
+    #[error(
+        "header says {declared} records, but the file has {counted} (this layout has no trailer)"
+    )]
+    HeaderCount {
+        /// What the header says.
+        declared: u64,
+        /// What we counted.
+        counted: u64,
+    },
+    /// A file of a product (débito automático, arrecadação, pagamentos, extrato) that this reader does not read
+    /// into the cobrança model; `hint` names what reads it.
+    #[error("a CNAB {layout} {product} file is not read as cobrança{hint}")]
+    OtherProduct {
+        /// The product detected ([`crate::Product`]).
+        product: String,
+        /// 150, 240 or 400.
+        layout: u16,
+        /// What reads it instead.
+        hint: String,
+    },
+    /// An arrecadação barcode (44 digits, FEBRABAN) that does not parse: wrong digits or check digits.
+    #[error("bad arrecadação barcode {found:?}: {reason}")]
+    BadBarcode {
+        /// The field's content.
+        found: String,
+        /// What the barcode check found.
+        reason: String,
+    },
+    /// An amount that disagrees with the value its barcode carries (arrecadação registro G).
+    #[error("amount {paid} differs from the barcode's value {barcode}")]
+    BarcodeValue {
+        /// The value in the barcode.
+        barcode: String,
+        /// The amount of the record.
+        paid: String,
+    },
     /// A model value is invalid for writing (a bad CPF/CNPJ, a missing required value, …).
     #[error("{reason}")]
     Invalid {
@@ -341,6 +379,10 @@ impl ErrorKind {
             ErrorKind::WrongFileKind { .. } => "wrong_file_kind",
             ErrorKind::ControlByte { .. } => "control_byte",
             ErrorKind::DateOutOfRange { .. } => "date_out_of_range",
+            ErrorKind::HeaderCount { .. } => "header_count",
+            ErrorKind::OtherProduct { .. } => "other_product",
+            ErrorKind::BadBarcode { .. } => "bad_barcode",
+            ErrorKind::BarcodeValue { .. } => "barcode_value",
             ErrorKind::Io { .. } => "io",
         }
     }
@@ -353,6 +395,7 @@ impl ErrorKind {
             | ErrorKind::LineTooLong { .. }
             | ErrorKind::MissingTrailer
             | ErrorKind::TrailerCount { .. }
+            | ErrorKind::HeaderCount { .. }
             | ErrorKind::Io { .. } => ErrorCategory::FileDefect,
             ErrorKind::NotDigits { .. }
             | ErrorKind::BadDate { .. }
@@ -386,6 +429,9 @@ impl ErrorKind {
             ErrorKind::ControlByte { .. } | ErrorKind::DateOutOfRange { .. } => {
                 ErrorCategory::Field
             }
+            ErrorKind::OtherProduct { .. } => ErrorCategory::Structure,
+            ErrorKind::BadBarcode { .. } => ErrorCategory::Field,
+            ErrorKind::BarcodeValue { .. } => ErrorCategory::Business,
         }
     }
 }
@@ -670,9 +716,13 @@ mod tests {
             ErrorKind::WrongFileKind { .. } => 34,
             ErrorKind::ControlByte { .. } => 35,
             ErrorKind::DateOutOfRange { .. } => 36,
+            ErrorKind::HeaderCount { .. } => 37,
+            ErrorKind::OtherProduct { .. } => 38,
+            ErrorKind::BadBarcode { .. } => 39,
+            ErrorKind::BarcodeValue { .. } => 40,
         }
     }
-    const KINDS: usize = 37;
+    const KINDS: usize = 41;
 
     /// One sample of every kind, with the JSON its kind-specific part must give: (kind, code, category, fields).
     fn samples() -> Vec<(ErrorKind, &'static str, &'static str, Value)> {
@@ -967,6 +1017,43 @@ mod tests {
                 "date_out_of_range",
                 "field",
                 json!({"found": "01015000", "min": 1990, "max": 2099}),
+            ),
+            (
+                ErrorKind::HeaderCount {
+                    declared: 4,
+                    counted: 3,
+                },
+                "header_count",
+                "file_defect",
+                json!({"declared": 4, "counted": 3}),
+            ),
+            (
+                ErrorKind::OtherProduct {
+                    product: "pagamentos".into(),
+                    layout: 240,
+                    hint: ": read its records with read_structure".into(),
+                },
+                "other_product",
+                "structure",
+                json!({"product": "pagamentos", "layout": 240, "hint": ": read its records with read_structure"}),
+            ),
+            (
+                ErrorKind::BadBarcode {
+                    found: "8".into(),
+                    reason: "wrong length".into(),
+                },
+                "bad_barcode",
+                "field",
+                json!({"found": "8", "reason": "wrong length"}),
+            ),
+            (
+                ErrorKind::BarcodeValue {
+                    barcode: "260.00".into(),
+                    paid: "26.00".into(),
+                },
+                "barcode_value",
+                "business",
+                json!({"barcode": "260.00", "paid": "26.00"}),
             ),
         ]
     }

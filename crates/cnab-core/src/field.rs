@@ -114,16 +114,19 @@ pub enum Role {
     Juros,
     /// Retorno: multa paid, where the layout carries it apart from the juros.
     Multa,
-    /// Retorno Pix data of a boleto híbrido: tipo de chave DICT (1 CPF, 2 CNPJ, 3 celular, 4 e-mail, 5 aleatória).
+    /// Pix data of a boleto híbrido (remessa and retorno): tipo de chave DICT (1 CPF, 2 CNPJ, 3 celular,
+    /// 4 e-mail, 5 aleatória).
     PixTipoChave,
-    /// Retorno Pix: chave DICT.
+    /// Pix: chave DICT.
     PixChave,
     /// Retorno Pix: location (URL) of the dynamic QR code.
     PixUrl,
-    /// Retorno Pix: txid (identificador da transação).
+    /// Pix: txid (identificador da transação).
     PixTxid,
     /// Retorno Pix: the whole EMV QR code (BR Code).
     PixEmv,
+    /// Pix: id of the location (the QR code's URL) created beforehand through the Pix API (Itaú CNAB 400 tipo 3).
+    PixLocation,
     Desconto,
     Abatimento,
     Iof,
@@ -252,6 +255,99 @@ impl FieldSpec {
             .unwrap_or(&[])
     }
 }
+
+/// How many fields [`patch`] returns for `base` and `changes`.
+pub const fn patched_len(base: &[FieldSpec], changes: &[FieldSpec]) -> usize {
+    let mut n = changes.len();
+    let mut i = 0;
+    while i < base.len() {
+        if let Some(f) = slice_get(base, i) {
+            if !overlaps_any(f, changes) {
+                n += 1;
+            }
+        }
+        i += 1;
+    }
+    n
+}
+
+const fn slice_get(fields: &[FieldSpec], i: usize) -> Option<&FieldSpec> {
+    if i < fields.len() {
+        let (_, rest) = fields.split_at(i);
+        rest.first()
+    } else {
+        None
+    }
+}
+
+const fn overlaps_any(f: &FieldSpec, changes: &[FieldSpec]) -> bool {
+    let mut j = 0;
+    while let Some(c) = slice_get(changes, j) {
+        if f.start <= c.end && c.start <= f.end {
+            return true;
+        }
+        j += 1;
+    }
+    false
+}
+
+/// A record's fields derived from another record's: `base` with `changes` laid over it. Every base field that
+/// overlaps a change is dropped, and the changes take their places in position order, so a bank's table states only
+/// what its manual changes (a field split in two, another name, role or default). Runs in const evaluation: changes
+/// out of position order or a wrong `N` (it must be [`patched_len`]) fail the build; a gap left behind is caught by
+/// [`RecordLayout::check`]. Use it through the `patched!` macro.
+pub const fn patch<const N: usize>(base: &[FieldSpec], changes: &[FieldSpec]) -> [FieldSpec; N] {
+    let mut out = [FieldSpec::blank("", 0, 0); N];
+    let (mut i, mut j, mut k) = (0, 0, 0);
+    loop {
+        let (b, c) = (slice_get(base, i), slice_get(changes, j));
+        let next = match (b, c) {
+            (None, None) => break,
+            (Some(b), Some(c)) if c.start > b.start => {
+                i += 1;
+                if overlaps_any(b, changes) {
+                    continue;
+                }
+                *b
+            }
+            (Some(b), None) => {
+                i += 1;
+                if overlaps_any(b, changes) {
+                    continue;
+                }
+                *b
+            }
+            (_, Some(c)) => {
+                j += 1;
+                if let Some(d) = slice_get(changes, j) {
+                    assert!(d.start > c.end, "patch: changes must be in position order");
+                }
+                *c
+            }
+        };
+        assert!(k < N, "patch: N must be patched_len(base, changes)");
+        if let Some((_, rest)) = out.split_at_mut_checked(k) {
+            if let Some(slot) = rest.first_mut() {
+                *slot = next;
+            }
+        }
+        k += 1;
+    }
+    assert!(k == N, "patch: N must be patched_len(base, changes)");
+    out
+}
+
+/// `patched!(BASE.fields, [changes…])`: the `&'static [FieldSpec]` of [`patch`], its length worked out at compile
+/// time.
+macro_rules! patched {
+    ($base:expr, [$($change:expr),* $(,)?]) => {{
+        const CHANGES: &[$crate::field::FieldSpec] = &[$($change),*];
+        const N: usize = $crate::field::patched_len($base, CHANGES);
+        const FIELDS: [$crate::field::FieldSpec; N] = $crate::field::patch($base, CHANGES);
+        &FIELDS
+    }};
+}
+pub(crate) use patched;
 
 /// The layout of one record type: a name and its fields, covering exactly `len` positions.
 #[derive(Debug, Clone, Copy, Serialize)]

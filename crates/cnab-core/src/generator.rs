@@ -337,7 +337,7 @@ impl Plan {
         let trailer = spec.record(RecordKey::FileTrailer);
         let line_counter = match opts.layout {
             Layout::Cnab240 => trailer.and_then(|t| t.by_role(Role::QtdRegistros)),
-            Layout::Cnab400 => trailer.and_then(|t| t.by_role(Role::Sequencial)),
+            Layout::Cnab400 | Layout::Cnab150 => trailer.and_then(|t| t.by_role(Role::Sequencial)),
         };
         // Without a counter in the table, the manuals' 6 digits (see the module documentation).
         let max_lines = line_counter.map_or(999_999, count_capacity);
@@ -497,8 +497,23 @@ impl Plan {
         Ok(lines)
     }
 
-    /// Generates chunk after chunk and hands the spliced bytes to `emit`.
+    /// Generates chunk after chunk and hands the spliced bytes to `emit`. A layout without a trailer (BRB's "DCB"
+    /// remessa) declares the record count in its header, written first: a dry run counts the lines, then the file
+    /// is written with that count.
     fn run(&self, emit: &mut dyn FnMut(&[u8]) -> Result<()>) -> Result<Summary> {
+        if self.spec.framing.file_trailer {
+            return self.run_with(None, emit);
+        }
+        let lines = self.run_with(Some(0), &mut |_| Ok(()))?.lines;
+        self.run_with(Some(lines), emit)
+    }
+
+    /// [`Plan::run`] with, for a layout without a trailer, the record count its header declares.
+    fn run_with(
+        &self,
+        header_count: Option<u64>,
+        emit: &mut dyn FnMut(&[u8]) -> Result<()>,
+    ) -> Result<Summary> {
         let mut g = self.entries();
         let mut s = Summary::default();
         let batch = self.batch_size();
@@ -519,9 +534,18 @@ impl Plan {
                 return Err(invalid("the writer wrote no lines".into()));
             };
             if b == 0 {
-                self.emit_line(emit, &mut s, header.0, header.1)?;
+                let mut first = header.0.to_vec();
+                if let Some(n) = header_count {
+                    self.patch_role(&mut first, RecordKey::FileHeader, Role::QtdRegistros, n)?;
+                }
+                self.emit_line(emit, &mut s, &first, header.1)?;
             }
-            let body = lines.get(1..count - 1).unwrap_or(&[]);
+            let end = if header_count.is_some() {
+                count
+            } else {
+                count - 1
+            };
+            let body = lines.get(1..end).unwrap_or(&[]);
             for (line, end) in body {
                 let mut line = line.to_vec();
                 if self.is_240() {
@@ -539,6 +563,9 @@ impl Plan {
             s.valor_titulo += valor;
             s.valor_pago += pago;
             last_trailer = Some(trailer.0.to_vec());
+        }
+        if header_count.is_some() {
+            return Ok(s);
         }
         let mut trailer = last_trailer.unwrap_or_default();
         let key = RecordKey::FileTrailer;

@@ -4,20 +4,22 @@
 //! **CNAB 400**, remessa and retorno.
 //!
 //! - [`detect`] tells bank, layout and kind from the bytes.
-//! - [`read`], [`read_retorno`], [`read_remessa`] read a whole file into the normalized model ([`Retorno`],
+//! - [`read()`], [`read_retorno`], [`read_remessa`] read a whole file into the normalized model ([`Retorno`],
 //!   [`Remessa`]); [`RetornoReader`] streams entries in constant memory.
 //! - [`write_remessa`] writes a remessa from the model, each value as given or refused with its title and field;
 //!   [`write_remessa_with`] also returns the warnings (text cut to its field, values the layout cannot carry).
 //! - Every record keeps its raw bytes ([`RawRecord`]): nothing the bank sent is lost, and
 //!   [`record::write_raw`] gives the original bytes back.
 //!
+//! New here? The [`tutorial`] walks the main tasks with examples that run.
+//!
 //! Layouts are data: each record is a `const` table of [`FieldSpec`]s (positions 1-based inclusive, as the manuals
 //! print them), used both to read and to write; see [`banks`] for each bank's tables and the manuals they follow.
 //!
 //! ```
 //! use cnab_core::{read_retorno, ReadOptions, OcorrenciaKind};
-//! let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/341-itau/cnab240/retorno/retorno.ret")).unwrap();
-//! let retorno = read_retorno(&bytes, ReadOptions::strict()).unwrap();
+//! let bytes = cnab_core::tutorial::ITAU_240_RETORNO;
+//! let retorno = read_retorno(bytes, ReadOptions::strict()).unwrap();
 //! for e in &retorno.entries {
 //!     if e.ocorrencia.as_ref().is_some_and(|o| o.kind == OcorrenciaKind::Liquidacao) {
 //!         println!("{} paid {:?} on {:?}", e.nosso_numero, e.valor_pago, e.data_ocorrencia);
@@ -29,6 +31,7 @@
 
 pub mod bank;
 pub mod banks;
+pub mod cnab150;
 pub mod doc;
 pub mod error;
 pub mod field;
@@ -39,12 +42,14 @@ mod normalize;
 pub mod read;
 pub mod record;
 pub mod text;
+pub mod tutorial;
 pub mod write;
 
 pub use bank::{Bank, BankSpec, LayoutSpec, RecordKey};
 pub use error::{Error, ErrorCategory, ErrorKind, Result};
 pub use field::{FieldSpec, Kind, RecordLayout, Role, Value};
 pub use model::*;
+pub use read::read_structure;
 pub use read::{
     detect, read, read_remessa, read_retorno, read_with_envelope, CnabFile, Detected, Envelope,
     ReadOptions, RemessaReader, RetornoReader,

@@ -11,7 +11,7 @@ use crate::bank::Bank;
 use crate::error::Error;
 use crate::record::RawRecord;
 
-/// CNAB 240 or CNAB 400.
+/// CNAB 240, CNAB 400 or FEBRABAN's 150-byte layouts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Layout {
     /// FEBRABAN CNAB 240.
@@ -20,6 +20,9 @@ pub enum Layout {
     /// A bank's CNAB 400.
     #[serde(rename = "400")]
     Cnab400,
+    /// FEBRABAN's 150-byte layouts (débito automático, arrecadação); read by [`crate::cnab150`].
+    #[serde(rename = "150")]
+    Cnab150,
 }
 
 impl Layout {
@@ -28,15 +31,17 @@ impl Layout {
         match self {
             Layout::Cnab240 => 240,
             Layout::Cnab400 => 400,
+            Layout::Cnab150 => 150,
         }
     }
-    /// 240 or 400.
+    /// 150, 240 or 400.
     pub const fn number(self) -> u16 {
         self.line_len() as u16
     }
-    /// From 240 or 400.
+    /// From 150, 240 or 400.
     pub fn from_number(n: u16) -> Option<Self> {
         match n {
+            150 => Some(Layout::Cnab150),
             240 => Some(Layout::Cnab240),
             400 => Some(Layout::Cnab400),
             _ => None,
@@ -65,6 +70,62 @@ impl std::fmt::Display for FileKind {
         f.write_str(match self {
             FileKind::Remessa => "remessa",
             FileKind::Retorno => "retorno",
+        })
+    }
+}
+
+/// What a file is for: the product beside the bank, layout and kind. Cobrança (boletos) is what the CNAB 240/400
+/// tables of `banks` read; the others are told apart so that they are never read as cobrança.
+///
+/// CNAB 240: the first batch header's service code (positions 10-11, FEBRABAN 240 v10.7 field G025 "Tipo de
+/// Serviço"): `01` cobrança, `04` conciliação bancária (extrato), `05` débitos, `20`/`22`/`30`/`98` and the other
+/// payment services pagamentos. CNAB 150: the details (`G` arrecadação, the others débito automático).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Product {
+    /// Cobrança: boletos registered (remessa) and their events (retorno).
+    #[default]
+    Cobranca,
+    /// Débito automático: debits in the payer's account (CNAB 150, CNAB 240 service 05).
+    DebitoAutomatico,
+    /// Arrecadação: payments of 48-digit convênio slips (CNAB 150 registro G).
+    Arrecadacao,
+    /// Pagamentos: the company paying suppliers, salaries, taxes, boletos (CNAB 240 SISPAG/Multipag).
+    Pagamentos,
+    /// Extrato: bank statement for conciliation (CNAB 240 service 04, segment E).
+    Extrato,
+}
+
+impl Product {
+    /// True for cobrança (the default, left out of serialized detections).
+    pub fn is_cobranca(&self) -> bool {
+        *self == Product::Cobranca
+    }
+    /// The product of a CNAB 240 batch from its service code (FEBRABAN 240 v10.7, G025 "Tipo de Serviço"); `None`
+    /// for a code FEBRABAN does not list.
+    pub fn from_240_service(code: &[u8]) -> Option<Self> {
+        Some(match code {
+            b"01" => Product::Cobranca,
+            b"04" => Product::Extrato,
+            b"05" => Product::DebitoAutomatico,
+            b"10" | b"20" | b"22" | b"23" | b"25" | b"26" | b"30" | b"32" | b"33" | b"34"
+            | b"40" | b"41" | b"50" | b"60" | b"70" | b"75" | b"77" | b"80" | b"90" | b"98" => {
+                Product::Pagamentos
+            }
+            _ => return None,
+        })
+    }
+}
+
+impl std::fmt::Display for Product {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Product::Cobranca => "cobrança",
+            Product::DebitoAutomatico => "débito automático",
+            Product::Arrecadacao => "arrecadação",
+            Product::Pagamentos => "pagamentos",
+            Product::Extrato => "extrato",
         })
     }
 }
@@ -255,6 +316,11 @@ pub struct RetornoEntry {
     /// Pix data of a boleto híbrido, where the retorno carries them; absent from the JSON otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pix: Option<PixInfo>,
+    /// Whether the payment came by Pix (the QR code of a boleto híbrido) rather than by the barcode: set on the
+    /// payments of the layouts that report the channel (Banco Votorantim CNAB 400: ocorrência 70 "Liquidação PIX";
+    /// see `cnab_core::layouts::pix`); absent from the JSON otherwise (no payment, or a layout that does not say).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pago_por_pix: Option<bool>,
     /// Bank and agency that received the payment.
     pub banco_cobrador: String,
     /// Agency that received the payment.
@@ -265,10 +331,12 @@ pub struct RetornoEntry {
     pub last_line: usize,
 }
 
-/// Pix data of a boleto híbrido as a retorno carries them (Santander CNAB 400 registro tipo 2, Santander CNAB 240
-/// segmento Y-03, Itaú CNAB 400 registro tipo 3). Each layout carries a subset; empty fields are left out of the JSON.
+/// Pix data of a boleto híbrido as a file carries them: in retornos (Santander CNAB 400 registro tipo 2, Santander
+/// CNAB 240 segmento Y-03, Itaú CNAB 400 registro tipo 3) and in remessas ([`Titulo::pix`]: CNAB 240 segmento Y-03,
+/// Itaú CNAB 400 tipo 3, the CNAB 400 registro tipo 8; see `cnab_core::layouts::pix`). Each layout carries a subset;
+/// empty fields are left out of the JSON.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct PixInfo {
     /// Tipo de chave DICT as sent (1 CPF, 2 CNPJ, 3 celular, 4 e-mail, 5 chave aleatória).
     #[serde(skip_serializing_if = "String::is_empty")]
@@ -285,6 +353,16 @@ pub struct PixInfo {
     /// The whole EMV QR code (BR Code), where the layout carries it.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub emv: String,
+    /// Id of a location created beforehand through the Pix API (Itaú CNAB 400 remessa tipo 3, "id location").
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub location: String,
+}
+
+impl PixInfo {
+    /// True when no field is given.
+    pub fn is_empty(&self) -> bool {
+        *self == PixInfo::default()
+    }
 }
 
 /// A person or company (pagador or sacador/avalista).
@@ -390,11 +468,25 @@ pub struct Titulo {
     pub sacador_avalista: Option<Pessoa>,
     /// Messages printed on the boleto.
     pub mensagens: Vec<String>,
+    /// Pix data of a boleto híbrido (tipo de chave, chave, txid, location), where the bank's layout carries them;
+    /// absent from the JSON otherwise. Writing checks them (the chave as the DICT formats its type, the txid of a
+    /// cobrança com vencimento) and refuses them, naming the field, where the layout has no record for them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pix: Option<PixInfo>,
     /// 1-based line of the title's first record (when read from a file).
     pub line: usize,
 }
 
 /// A retorno file read into the model.
+///
+/// ```
+/// use cnab_core::{read_retorno, ReadOptions, Layout};
+/// let r = read_retorno(cnab_core::tutorial::ITAU_240_RETORNO, ReadOptions::strict()).unwrap();
+/// assert_eq!((r.bank.code(), r.layout), (341, Layout::Cnab240));
+/// assert_eq!(r.header.beneficiario.inscricao.numero, "11222333000181");
+/// assert_eq!(r.entries[0].valor_pago, Some("127.50".parse().unwrap()));
+/// assert!(r.problems.is_empty());
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Retorno {
     /// The bank.
@@ -417,6 +509,15 @@ pub struct Retorno {
 }
 
 /// A remessa: a header and the titles.
+///
+/// ```
+/// use cnab_core::{read_remessa, ReadOptions};
+/// let r = read_remessa(cnab_core::tutorial::ITAU_240_REMESSA, ReadOptions::strict()).unwrap();
+/// assert_eq!(r.titulos.len(), 2);
+/// assert_eq!(r.titulos[1].seu_numero, "NF-1002");
+/// assert_eq!(r.titulos[1].valor, "2500.00".parse().unwrap());
+/// assert_eq!(r.titulos[1].vencimento, chrono::NaiveDate::from_ymd_opt(2027, 1, 10));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Remessa {

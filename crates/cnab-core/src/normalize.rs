@@ -295,6 +295,7 @@ pub(crate) fn retorno_entry(
         Role::PixUrl => set_text(&mut pix.url, c.text()),
         Role::PixTxid => set_text(&mut pix.txid, c.text()),
         Role::PixEmv => set_text(&mut pix.emv, c.text()),
+        Role::PixLocation => set_text(&mut pix.location, c.text()),
         _ => {}
     });
     if pix != crate::model::PixInfo::default() {
@@ -347,6 +348,7 @@ pub(crate) fn titulo(
         ..Default::default()
     };
     let mut sacador = Pessoa::default();
+    let mut pix = crate::model::PixInfo::default();
     let mut msgs: [String; 4] = Default::default();
     for_roles(records, |role, c| match role {
         Role::Movimento => set_digits(problems, &mut t.movimento, c.digits()),
@@ -417,8 +419,15 @@ pub(crate) fn titulo(
         Role::Mensagem2 => set_text(&mut msgs[1], c.text()),
         Role::Mensagem3 => set_text(&mut msgs[2], c.text()),
         Role::Mensagem4 => set_text(&mut msgs[3], c.text()),
+        Role::PixTipoChave => set_text(&mut pix.tipo_chave, c.text()),
+        Role::PixChave => set_text(&mut pix.chave, c.text()),
+        Role::PixTxid => set_text(&mut pix.txid, c.text()),
+        Role::PixLocation => set_text(&mut pix.location, c.text()),
         _ => {}
     });
+    if !pix.is_empty() {
+        t.pix = Some(pix);
+    }
     // Inscrição numbers: zero-fill removed; an all-zero number means "not informed".
     for p in [&mut t.pagador.inscricao, &mut sacador.inscricao] {
         unpad_inscricao(&mut p.numero, p.tipo);

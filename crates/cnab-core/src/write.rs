@@ -70,7 +70,7 @@ fn may_cut(role: Option<Role>) -> bool {
 fn case_kept(role: Option<Role>) -> bool {
     matches!(
         role,
-        Some(Role::PixChave | Role::PixUrl | Role::PixTxid | Role::PixEmv)
+        Some(Role::PixChave | Role::PixUrl | Role::PixTxid | Role::PixEmv | Role::PixLocation)
     )
 }
 
@@ -596,6 +596,12 @@ fn titulo_path(role: Role) -> &'static str {
         Role::SacadorTipoInscricao => "sacador_avalista.inscricao.tipo",
         Role::SacadorInscricao => "sacador_avalista.inscricao.numero",
         Role::SacadorNome => "sacador_avalista.nome",
+        Role::PixTipoChave => "pix.tipo_chave",
+        Role::PixChave => "pix.chave",
+        Role::PixTxid => "pix.txid",
+        Role::PixLocation => "pix.location",
+        Role::PixUrl => "pix.url",
+        Role::PixEmv => "pix.emv",
         _ => "titulo",
     }
 }
@@ -681,6 +687,14 @@ fn titulo_value(t: &Titulo, role: Role) -> Option<Out> {
             .sacador_avalista
             .as_ref()
             .and_then(|p| pessoa_value(p, role)),
+        Role::PixTipoChave => t
+            .pix
+            .as_ref()
+            .and_then(|p| txt(&crate::layouts::pix::tipo_chave_or_inferred(p))),
+        Role::PixChave => t.pix.as_ref().and_then(|p| txt(&p.chave)),
+        Role::PixTxid => t.pix.as_ref().and_then(|p| txt(&p.txid)),
+        Role::PixLocation => t.pix.as_ref().and_then(|p| txt(&p.location)),
+        Role::PixUrl | Role::PixEmv => None,
         _ => pessoa_value(&t.pagador, role),
     }
 }
@@ -721,6 +735,7 @@ fn entry_value(e: &RetornoEntry, role: Role) -> Option<Out> {
         Role::PixUrl => e.pix.as_ref().and_then(|p| txt(&p.url)),
         Role::PixTxid => e.pix.as_ref().and_then(|p| txt(&p.txid)),
         Role::PixEmv => e.pix.as_ref().and_then(|p| txt(&p.emv)),
+        Role::PixLocation => e.pix.as_ref().and_then(|p| txt(&p.location)),
         Role::Desconto => num(e.desconto),
         Role::Abatimento => num(e.abatimento),
         Role::Iof => num(e.iof),
@@ -999,7 +1014,19 @@ fn write_file<T>(
     }
     w.ctl.qtd_titulos = file_titulos;
     w.ctl.valor_total = file_valor;
-    w.control_record(RecordKey::FileTrailer)?;
+    if spec.framing.file_trailer {
+        w.control_record(RecordKey::FileTrailer)?;
+    } else {
+        // No trailer (BRB's "DCB" remessa): the header carries the record count, known only now.
+        // Written a second time with the same values: its warnings were given the first time.
+        w.ctl.qtd_registros = w.lines.len() as u64;
+        let warned = w.warnings.len();
+        let header = w.push(RecordKey::FileHeader, HEADER_ID, &|_| None, header_path)?;
+        w.warnings.truncate(warned);
+        if let Some(first) = w.lines.first_mut() {
+            *first = header;
+        }
+    }
     Ok(w.finish(opts))
 }
 
@@ -1038,6 +1065,36 @@ fn check_documents(remessa: &Remessa) -> Result<()> {
             let p = &s.inscricao;
             if !p.numero.is_empty() && !crate::doc::valid_inscricao(p.tipo, &p.numero) {
                 return Err(bad(id, "sacador_avalista.inscricao.numero", &p.numero));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Pix data of a título (boleto híbrido) are written where the layout has a record for them, checked first (see
+/// [`crate::layouts::pix`]): a value the layout cannot carry, a malformed chave or txid, or a movimento the bank
+/// does not accept with Pix is refused naming the field.
+fn check_pix(remessa: &Remessa, bank: Bank, spec: &LayoutSpec) -> Result<()> {
+    for (i, t) in remessa.titulos.iter().enumerate() {
+        let Some(pix) = t.pix.as_ref().filter(|p| !p.is_empty()) else {
+            continue;
+        };
+        let id = titulo_id(i + 1, t);
+        let carried = carried_roles(spec, &|r| titulo_value(t, r));
+        if let Some((field, value, reason)) = crate::layouts::pix::check(pix, &carried) {
+            return Err(Error::new(unwritable(id, field, value, reason)));
+        }
+        let rule = crate::layouts::pix::PIX_MOVIMENTOS
+            .iter()
+            .find(|(code, layout, ..)| *code == bank.code() && *layout == spec.layout);
+        if let Some((_, _, codes, why)) = rule {
+            if !codes.contains(&t.movimento.as_str()) {
+                return Err(Error::new(unwritable(
+                    id,
+                    "movimento",
+                    t.movimento.clone(),
+                    (*why).to_string(),
+                )));
             }
         }
     }
@@ -1275,9 +1332,12 @@ fn not_carried(remessa: &Remessa, spec: &LayoutSpec) -> Vec<WriteWarning> {
     any_title.sort();
     any_title.dedup();
     let mut header = given_header(&remessa.header);
-    // A layout version that chose the layout's table (BB 400 "CBR640") is honoured even without a field.
+    // A layout version that chose the layout's table (BB 400 "CBR640"), or names the variant the reader found
+    // (BB 400 "CBR641"), is honoured even without a field.
     header.retain(|(field, value, _)| {
-        field != "header.layout_versao" || !spec.versions.contains(&value.as_str())
+        field != "header.layout_versao"
+            || !(spec.versions.contains(&value.as_str())
+                || spec.variants.iter().any(|(_, n)| n == value))
     });
     check(HEADER_ID, header, &any_title);
     for (i, t) in remessa.titulos.iter().enumerate() {
@@ -1357,8 +1417,7 @@ fn fill_nosso_numero_dv(
 ///
 /// ```
 /// use cnab_core::{write_remessa, read_remessa, Bank, Layout, Remessa, ReadOptions};
-/// let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/341-itau/cnab240/remessa/remessa.model.json")).unwrap();
-/// let remessa: Remessa = serde_json::from_str(&json).unwrap();
+/// let remessa = read_remessa(cnab_core::tutorial::ITAU_240_REMESSA, ReadOptions::strict()).unwrap();
 /// let bytes = write_remessa(&remessa, Bank::new(341), Layout::Cnab240).unwrap();
 /// let back = read_remessa(&bytes, ReadOptions::strict()).unwrap();
 /// assert_eq!(back.titulos.len(), remessa.titulos.len());
@@ -1372,8 +1431,7 @@ pub fn write_remessa(remessa: &Remessa, bank: Bank, layout: Layout) -> Result<Ve
 ///
 /// ```
 /// use cnab_core::{write_remessa_with, Bank, Layout, Remessa, WriteOptions, WarningKind};
-/// let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/341-itau/cnab240/remessa/remessa.model.json")).unwrap();
-/// let mut remessa: Remessa = serde_json::from_str(&json).unwrap();
+/// let mut remessa = cnab_core::read_remessa(cnab_core::tutorial::ITAU_240_REMESSA, cnab_core::ReadOptions::strict()).unwrap();
 /// remessa.titulos[0].pagador.nome = "MARIA ".repeat(10);
 /// let w = write_remessa_with(&remessa, Bank::new(341), Layout::Cnab240, WriteOptions::default()).unwrap();
 /// assert_eq!(w.warnings[0].field, "pagador.nome");
@@ -1411,6 +1469,7 @@ pub fn write_remessa_spec(
     if !opts.skip_document_check {
         check_documents(remessa)?;
     }
+    check_pix(remessa, bank, spec)?;
     let missing = not_carried(remessa, spec);
     if opts.strict {
         if let Some(w) = missing.first() {

@@ -11,18 +11,10 @@ use cnab_core::{
     read, read_remessa, read_retorno, write_remessa, Bank, CnabFile, Layout, OcorrenciaKind,
     ReadOptions, Remessa,
 };
-use rust_decimal::Decimal;
+mod common;
+use common::{corpus, dec as d};
 
 // ---- helpers (duplicated per bank test file: each file is its own crate) ----
-
-fn corpus(rel: &str) -> Option<Vec<u8>> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/real");
-    if !root.is_dir() {
-        eprintln!("corpus folder absent: skipping");
-        return None;
-    }
-    std::fs::read(root.join(rel)).ok()
-}
 
 /// Problems as "kind@line" (sorted as found), for exact comparison.
 fn problems(list: &[cnab_core::Error]) -> Vec<String> {
@@ -88,10 +80,6 @@ fn lines(bytes: &[u8]) -> Vec<String> {
         .filter(|l| !l.is_empty())
         .map(str::to_string)
         .collect()
-}
-
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap_or_default()
 }
 
 fn date(y: i32, m: u32, dd: u32) -> Option<NaiveDate> {

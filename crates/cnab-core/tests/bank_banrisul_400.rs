@@ -13,17 +13,10 @@ use cnab_core::{
     detect, read_remessa, read_retorno, write_remessa, Bank, FileKind, Layout, OcorrenciaKind,
     ReadOptions, Remessa,
 };
+mod common;
+use common::corpus;
 
 type R = Result<(), Box<dyn std::error::Error>>;
-
-fn corpus(rel: &str) -> Option<Vec<u8>> {
-    std::fs::read(
-        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../../../shared/corpus/real")
-            .join(rel),
-    )
-    .ok()
-}
 
 fn fixture(rel: &str) -> Result<Vec<u8>, std::io::Error> {
     std::fs::read(

@@ -139,17 +139,23 @@ fn defective_corpus_files_report_their_defects() {
     assert_eq!(r.entries.len(), 0);
     assert_eq!(r.problems.len(), 1);
     assert!(matches!(r.problems[0].kind, ErrorKind::TrailerCount { .. }));
-    // A Unicred file (correspondente BB, bank 001 in its header) with 401-byte lines and "0000005/01" in a value.
+    // A Unicred file (correspondente BB, bank 001 in its header) with 401-byte lines: its header and details fit
+    // Unicred's tables only, so it is read as Unicred (the contradiction named first), not with BB's table.
     let Some(b) = corpus(&format!("{RET}ocal10nbr__CNAB400UNICRED_valor_menor_1.RET")) else {
         return;
     };
     let r = retorno(&b, false);
+    assert_eq!(r.bank.code(), 136);
     assert_eq!(r.entries.len(), 2);
+    assert!(matches!(
+        r.problems[0].kind,
+        ErrorKind::HeaderBankConflict { .. }
+    ));
     assert!(r
         .problems
         .iter()
         .any(|p| matches!(p.kind, ErrorKind::LineLength { found: 401, .. })));
-    assert!(r.problems.iter().all(|p| matches!(
+    assert!(r.problems.iter().skip(1).all(|p| matches!(
         p.kind,
         ErrorKind::LineLength { .. } | ErrorKind::NotDigits { .. } | ErrorKind::TrailerCount { .. }
     )));
@@ -232,4 +238,50 @@ fn retorno_tables_cover_the_manual_codes() {
     assert!(spec
         .motivo("06", "03")
         .is_some_and(|m| m.description == "Liquidação por saldo"));
+}
+
+#[test]
+fn the_remessa_variant_read_is_named_in_the_model() {
+    // Convênio 6 (CBR640, detalhe tipo 1): the fixture written from a CBR640 model.
+    let conv6 = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/001-bb/cnab400/remessa/remessa_convenio6.rem"
+    ))
+    .unwrap();
+    assert_eq!(conv6[402], b'1');
+    let r = remessa(&conv6, true);
+    assert_eq!(r.header.layout_versao, "CBR640");
+    // Written again, the model picks the CBR640 table: the same bytes, and no warning about the version.
+    let w = cnab_core::write_remessa_with(
+        &r,
+        Bank::new(1),
+        Layout::Cnab400,
+        cnab_core::WriteOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(w.bytes, conv6);
+    assert!(w.warnings.is_empty(), "{:?}", w.warnings);
+    // Convênio 7 (CBR641, detalhe tipo 7, nosso número of 17 digits): a real file.
+    let Some(b) = corpus(&format!(
+        "{REM}brcobranca__remessa-banco-brasil-cnab400.rem"
+    )) else {
+        return;
+    };
+    assert_eq!(b.split(|c| *c == b'\n').nth(1).map(|l| l[0]), Some(b'7'));
+    let r = remessa(&b, true);
+    assert_eq!(r.header.layout_versao, "CBR641");
+    assert_eq!(r.titulos[0].nosso_numero.len(), 17);
+    let opts = cnab_core::WriteOptions {
+        skip_document_check: true,
+        ..Default::default()
+    };
+    let w = cnab_core::write_remessa_with(&r, Bank::new(1), Layout::Cnab400, opts).unwrap();
+    assert!(
+        w.warnings.iter().all(|x| x.field != "header.layout_versao"),
+        "{:?}",
+        w.warnings
+    );
+    let back = remessa(&w.bytes, true);
+    assert_eq!(back.header.layout_versao, "CBR641");
+    assert_eq!(back.titulos, r.titulos);
 }

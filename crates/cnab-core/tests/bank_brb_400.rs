@@ -7,18 +7,11 @@
     clippy::indexing_slicing
 )]
 
-use std::path::PathBuf;
-
 use chrono::NaiveDate;
 use cnab_core::{read, CnabFile, ErrorKind, OcorrenciaKind, ReadOptions};
 use rust_decimal::Decimal;
-
-fn corpus(rel: &str) -> Option<Vec<u8>> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/corpus/real")
-        .join(rel);
-    std::fs::read(p).ok()
-}
+mod common;
+use common::corpus;
 
 #[test]
 fn corpus_retorno_reads_leniently_with_its_bad_trailer() {
@@ -118,14 +111,38 @@ fn data_de_credito_from_119_126_or_from_the_payment_date_when_the_field_is_absen
 }
 
 #[test]
-fn corpus_pycobranca_remessa_header_is_not_cnab_400() {
-    // pyCobranca's BRB remessa starts with a 39-byte line: no CNAB 400 header to detect.
+fn corpus_pycobranca_remessa_is_read_as_the_dcb_layout_with_named_problems() {
+    // pyCobranca's BRB remessa is BRB's "DCB" layout (39-byte header) in its older 075 variant: detected as a BRB
+    // remessa; each line that does not fit the 077 tables is named.
     let Some(bytes) =
         corpus("070-brb/cnab400/remessa/pycobranca__remessa_banco_brasilia_cnab400.rem")
     else {
         return;
     };
-    assert!(read(&bytes, ReadOptions::lenient()).is_err());
+    let Ok(cnab_core::CnabFile::Remessa(r)) = read(&bytes, ReadOptions::lenient()) else {
+        panic!("not read as a remessa");
+    };
+    assert_eq!(r.bank.map(|b| b.code()), Some(70));
+    let first: Vec<(String, usize)> = r
+        .problems
+        .iter()
+        .take(2)
+        .map(|e| (e.code().to_string(), e.line))
+        .collect();
+    assert_eq!(
+        first,
+        [("bad_const".to_string(), 1), ("line_length".to_string(), 2)]
+    );
+    // The header's count (3) against the file's 4 lines, checked at the end.
+    assert!(r
+        .problems
+        .iter()
+        .any(|e| e.line == 1 && e.code() == "header_count"));
+    // Every line of the file is a title's or named by a problem: lines 2 and 3 (titles), 4 (the "9" trailer).
+    assert!(r
+        .problems
+        .iter()
+        .any(|e| e.line == 4 && e.code() == "unknown_record"));
 }
 
 #[test]

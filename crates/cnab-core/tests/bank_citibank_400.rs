@@ -7,26 +7,9 @@
     clippy::indexing_slicing
 )]
 
-use std::path::PathBuf;
-
-use chrono::NaiveDate;
 use cnab_core::{read, write_remessa, Bank, CnabFile, Layout, ReadOptions, Remessa};
-use rust_decimal::Decimal;
-
-fn corpus(rel: &str) -> Option<Vec<u8>> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/corpus/real")
-        .join(rel);
-    std::fs::read(p).ok()
-}
-
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap()
-}
-
-fn date(y: i32, m: u32, dd: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, dd).unwrap()
-}
+mod common;
+use common::{corpus, date, dec as d};
 
 fn fixture_remessa(path: &str, bank: u16) -> (Vec<u8>, Vec<String>) {
     let json = std::fs::read_to_string(format!(

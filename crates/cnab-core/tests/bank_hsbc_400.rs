@@ -7,18 +7,11 @@
     clippy::indexing_slicing
 )]
 
-use std::path::PathBuf;
-
 use chrono::NaiveDate;
 use cnab_core::{read, CnabFile, ErrorKind, OcorrenciaKind, ReadOptions};
 use rust_decimal::Decimal;
-
-fn corpus(rel: &str) -> Option<Vec<u8>> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/corpus/real")
-        .join(rel);
-    std::fs::read(p).ok()
-}
+mod common;
+use common::corpus;
 
 #[test]
 fn corpus_laravel_retorno_reads_strictly() {

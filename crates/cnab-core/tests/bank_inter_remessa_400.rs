@@ -10,7 +10,8 @@
 
 use chrono::NaiveDate;
 use cnab_core::{read, write_remessa, Bank, CnabFile, Layout, ReadOptions, Remessa};
-use rust_decimal::Decimal;
+mod common;
+use common::dec as d;
 
 fn model() -> Remessa {
     let json = std::fs::read_to_string(concat!(
@@ -19,10 +20,6 @@ fn model() -> Remessa {
     ))
     .unwrap();
     serde_json::from_str(&json).unwrap()
-}
-
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap()
 }
 
 #[test]

@@ -52,7 +52,6 @@ fn clean_corpus_files_read_strictly() {
     for f in [
         "boletonet__REMESSA.txt",
         "brcobranca__remessa-itau-cnab400.rem",
-        "gustavonvcnab__remessa-itau.txt",
         "marcodptcnab__itau.txt",
         "maxwbhbrcobranca__itau_cnab400.rem",
     ] {
@@ -61,6 +60,18 @@ fn clean_corpus_files_read_strictly() {
         };
         let r = remessa(&b, true);
         assert!(!r.titulos.is_empty(), "{f}");
+    }
+    // gustavonv's test remessa names two unrelated companies in the details' inscrição (4-17): the second is named.
+    if let Some(b) = corpus(&format!("{REM}gustavonvcnab__remessa-itau.txt")) {
+        let r = remessa(&b, false);
+        assert_eq!(r.titulos.len(), 2);
+        assert_eq!(r.header.beneficiario.inscricao.numero, "75778689000189");
+        let found: Vec<String> = r.problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            found,
+            ["line 3, columns 4-17 (empresa_inscricao): company inscrição 41162186000162 differs from \
+              line 2's 75778689000189 (a remessa is one company's)"]
+        );
     }
     // enhanced-cnab numbers its first detail 000004 (395-400) after a header numbered 000001: the one defect.
     if let Some(b) = corpus(&format!("{REM}enhancedcnab__itau.rem")) {

@@ -7,28 +7,11 @@
     clippy::indexing_slicing
 )]
 
-use std::path::PathBuf;
-
-use chrono::NaiveDate;
 use cnab_core::{
     read, write_remessa, Bank, CnabFile, Layout, OcorrenciaKind, ReadOptions, Remessa,
 };
-use rust_decimal::Decimal;
-
-fn corpus(rel: &str) -> Option<Vec<u8>> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/corpus/real")
-        .join(rel);
-    std::fs::read(p).ok()
-}
-
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap()
-}
-
-fn date(y: i32, m: u32, dd: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, dd).unwrap()
-}
+mod common;
+use common::{corpus, date, dec as d};
 
 #[allow(dead_code)] // kept for the remessa tests once Ourinvest's remessa is tabled
 fn fixture_remessa(path: &str, bank: u16) -> (Vec<u8>, Vec<String>) {

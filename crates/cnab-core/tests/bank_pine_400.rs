@@ -7,20 +7,13 @@
     clippy::indexing_slicing
 )]
 
-use std::path::PathBuf;
-
 use chrono::NaiveDate;
 use cnab_core::{
     read, write_remessa, Bank, CnabFile, Layout, OcorrenciaKind, ReadOptions, Remessa,
 };
 use rust_decimal::Decimal;
-
-fn corpus(rel: &str) -> Option<Vec<u8>> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/corpus/real")
-        .join(rel);
-    std::fs::read(p).ok()
-}
+mod common;
+use common::corpus;
 
 #[test]
 fn corpus_retorno_reads_strictly() {

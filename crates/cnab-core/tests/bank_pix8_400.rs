@@ -8,17 +8,10 @@
     clippy::indexing_slicing
 )]
 
-use std::path::PathBuf;
-
 use cnab_core::{read, CnabFile, ReadOptions, Remessa};
 use rust_decimal::Decimal;
-
-fn corpus(rel: &str) -> Option<Vec<u8>> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/corpus/real")
-        .join(rel);
-    std::fs::read(p).ok()
-}
+mod common;
+use common::corpus;
 
 fn remessa(bytes: &[u8]) -> Remessa {
     let CnabFile::Remessa(r) = read(bytes, ReadOptions::strict()).unwrap() else {

@@ -12,11 +12,10 @@ use cnab_core::{
     read, write_remessa, write_retorno, Bank, CnabFile, FileKind, Layout, OcorrenciaKind,
     ReadOptions, Remessa, Retorno, WriteOptions,
 };
-use rust_decimal::Decimal;
 use std::path::PathBuf;
-use std::str::FromStr;
 
 mod common;
+use common::dec;
 #[allow(unused_imports)]
 use common::*;
 
@@ -27,10 +26,6 @@ fn fixture(rel: &str) -> String {
             .join(rel),
     )
     .unwrap()
-}
-
-fn dec(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
 }
 
 fn lines(bytes: &[u8]) -> Vec<String> {

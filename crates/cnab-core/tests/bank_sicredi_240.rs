@@ -102,3 +102,60 @@ fn written_remessa_positions() {
     assert_eq!(&p[85..100], b"000000000012750");
     assert_eq!(&p[223..224], b"1"); // baixa 224
 }
+
+/// The batch trailer of a written remessa (the line typed 5).
+fn batch_trailer(bytes: &[u8]) -> String {
+    let line = bytes
+        .split(|b| *b == b'\n')
+        .map(|l| l.strip_suffix(b"\r").unwrap_or(l))
+        .find(|l| l.get(7) == Some(&b'5'))
+        .unwrap();
+    String::from_utf8(line.to_vec()).unwrap()
+}
+
+#[test]
+fn written_batch_trailer_has_the_totals() {
+    // Fixture: one title of 127.50 (header de lote, P, Q, trailer de lote = 4 records).
+    let json = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/748-sicredi/cnab240/remessa/remessa.model.json"
+    ))
+    .unwrap();
+    let remessa: Remessa = serde_json::from_str(&json).unwrap();
+    let bytes = write_remessa(&remessa, Bank::new(748), Layout::Cnab240).unwrap();
+    let t = batch_trailer(&bytes);
+    assert_eq!(&t[17..23], "000004"); // quantidade de registros do lote, 18-23
+    assert_eq!(&t[23..29], "000001"); // quantidade de títulos em cobrança simples, 24-29
+    assert_eq!(&t[29..46], "00000000000012750"); // valor total, 30-46
+    assert_eq!(&t[46..115], "0".repeat(69)); // vinculada, caucionada, descontada: zeros
+    assert_eq!(&t[115..240], " ".repeat(125));
+}
+
+#[test]
+fn parsed_corpus_remessa_written_back_fills_the_batch_trailer_totals() {
+    // pyCobranca's remessa (zeros in 24-115): parse -> write gives the titles' count and sum, not blanks.
+    let Some(bytes) = corpus("remessa/pycobranca__remessa_sicredi_cnab240.rem") else {
+        return;
+    };
+    let r = read_remessa(&bytes, ReadOptions::strict()).unwrap();
+    let n = r.titulos.len();
+    let sum: rust_decimal::Decimal = r.titulos.iter().map(|t| t.valor).sum();
+    let opts = cnab_core::WriteOptions {
+        skip_document_check: true,
+        ..Default::default()
+    };
+    let out = cnab_core::write_remessa_with(&r, Bank::new(748), Layout::Cnab240, opts)
+        .unwrap()
+        .bytes;
+    let t = batch_trailer(&out);
+    // Two titles, 199.90 + 1350.75 (P 86-100 of the file).
+    assert_eq!((n, sum), (2, "1550.65".parse().unwrap()));
+    assert_eq!(&t[17..23], "000008"); // header de lote, P, Q, R twice, trailer: as in the file
+    assert_eq!(&t[23..29], "000002");
+    assert_eq!(&t[29..46], "00000000000155065");
+    // And the written file reads back to the same titles.
+    assert_eq!(
+        read_remessa(&out, ReadOptions::strict()).unwrap().titulos,
+        r.titulos
+    );
+}

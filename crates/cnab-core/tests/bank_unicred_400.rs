@@ -1,5 +1,6 @@
 //! Unicred (136) CNAB 400 retorno: the Unicred retorno filed under 001 in the corpus (its header says Banco do
-//! Brasil), read with the bank forced to 136, and the complemento do movimento as a motivo.
+//! Brasil), read with the bank forced to 136 and detected as 136 (its header and details fit only Unicred's
+//! tables), and the complemento do movimento as a motivo.
 
 #![allow(
     clippy::unwrap_used,
@@ -14,7 +15,8 @@ use chrono::NaiveDate;
 use cnab_core::{
     read, write_remessa, Bank, CnabFile, ErrorKind, Layout, OcorrenciaKind, ReadOptions, Remessa,
 };
-use rust_decimal::Decimal;
+mod common;
+use common::dec as d;
 
 #[test]
 fn corpus_unicred_file_under_001_reads_as_unicred() {
@@ -62,10 +64,6 @@ fn corpus_unicred_file_under_001_reads_as_unicred() {
     assert_eq!(e.tarifa, Some(d("1.80")));
     assert_eq!(e.valor_creditado, Some(d("293.20")));
     assert!(e.motivos.is_empty());
-}
-
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap()
 }
 
 #[test]
@@ -241,4 +239,90 @@ fn written_remessa_matches_manual_positions() {
         "11144477735"
     );
     assert_eq!(back.titulos[0].nosso_numero, "00000000019");
+}
+
+/// The Unicred fixture retorno with another bank's code written into its header (77-79).
+fn relabelled(code: &str) -> Vec<u8> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures/136-unicred/cnab400/retorno/retorno.ret");
+    let mut bytes = std::fs::read(p).unwrap();
+    bytes[76..79].copy_from_slice(code.as_bytes());
+    bytes
+}
+
+#[test]
+fn a_header_naming_another_bank_is_read_with_the_layout_the_details_fit() {
+    let bytes = relabelled("001");
+    let d = cnab_core::detect(&bytes).unwrap();
+    assert_eq!(d.bank.code(), 136);
+    // Strict reading names the contradiction.
+    let e = read(&bytes, ReadOptions::strict()).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "line 1, columns 77-79: the header says bank 001, its records say bank 136; read as bank 136"
+    );
+    // Lenient reading gives the entries the unlabelled file gives, and that one problem.
+    let CnabFile::Retorno(r) = read(&bytes, ReadOptions::lenient()).unwrap() else {
+        panic!("not a retorno")
+    };
+    let original = relabelled("136");
+    let CnabFile::Retorno(o) = read(&original, ReadOptions::strict()).unwrap() else {
+        panic!("not a retorno")
+    };
+    assert!(!o.entries.is_empty());
+    assert_eq!(r.entries, o.entries);
+    let codes: Vec<&str> = r.problems.iter().map(|p| p.code()).collect();
+    assert_eq!(codes, ["header_bank_conflict"]);
+    // Given the bank, nothing is reported.
+    let mut opts = ReadOptions::strict();
+    opts.bank = Some(Bank::new(136));
+    assert!(read(&bytes, opts).is_ok());
+    // The streaming reader detects the same way.
+    let streamed: Vec<_> = cnab_core::RetornoReader::new(&bytes[..], ReadOptions::lenient())
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(streamed, o.entries);
+}
+
+#[test]
+fn a_bank_whose_own_table_fits_keeps_its_header_bank() {
+    // BB's own retorno fixture is read as BB: the rule applies only when the header bank's table fits no detail.
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures/001-bb/cnab400/retorno/retorno.ret");
+    let bytes = std::fs::read(p).unwrap();
+    assert_eq!(cnab_core::detect(&bytes).unwrap().bank.code(), 1);
+    // A damaged Caixa retorno (letters in its nosso número) fits several other banks' loose tables: nothing says
+    // which, so it stays Caixa's and Caixa's table names the field.
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/corpus/real/104-caixa/cnab400/retorno/marcodptcnab__caixa.txt");
+    if let Ok(bytes) = std::fs::read(p) {
+        assert_eq!(cnab_core::detect(&bytes).unwrap().bank.code(), 104);
+        let e = read(&bytes, ReadOptions::strict()).unwrap_err();
+        assert_eq!(e.field, Some("nosso_numero"));
+    }
+}
+
+#[test]
+fn corpus_unicred_file_under_001_is_detected_as_unicred() {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/corpus/real/001-bb/cnab400/retorno/ocal10nbr__CNAB400UNICRED_valor_menor_1.RET");
+    let Ok(bytes) = std::fs::read(p) else { return };
+    assert_eq!(cnab_core::detect(&bytes).unwrap().bank.code(), 136);
+    let CnabFile::Retorno(r) = read(&bytes, ReadOptions::lenient()).unwrap() else {
+        panic!("not a retorno")
+    };
+    assert_eq!(r.bank.code(), 136);
+    assert_eq!(r.problems[0].code(), "header_bank_conflict");
+    assert_eq!(r.entries.len(), 2);
+    assert_eq!(r.entries[0].nosso_numero, "00000000000000010");
+    assert_eq!(r.entries[0].seu_numero, "0000005/01");
+    assert_eq!(
+        r.entries[0].valor_pago,
+        Some(rust_decimal::Decimal::new(29650, 2))
+    );
+    assert_eq!(
+        r.entries[1].valor_creditado,
+        Some(rust_decimal::Decimal::new(69320, 2))
+    );
 }

@@ -187,7 +187,7 @@ fn apply(bytes: &[u8], layout: Layout, d: &Damage) -> (Vec<u8>, Vec<usize>) {
         Damage::Retype(a, segment, c) => {
             let a = a % n;
             let pos = match (layout, segment) {
-                (Layout::Cnab400, _) => 0,
+                (Layout::Cnab400 | Layout::Cnab150, _) => 0,
                 (Layout::Cnab240, false) => 7,
                 (Layout::Cnab240, true) => 13,
             };
@@ -254,7 +254,7 @@ fn detail_lines(bytes: &[u8], layout: Layout) -> Vec<usize> {
         .filter(|(_, (l, _))| !blank(l))
         .filter(|(_, (l, _))| match layout {
             Layout::Cnab240 => l.get(7) == Some(&b'3'),
-            Layout::Cnab400 => !matches!(l.first(), Some(b'0' | b'9')),
+            Layout::Cnab400 | Layout::Cnab150 => !matches!(l.first(), Some(b'0' | b'9')),
         })
         .map(|(i, _)| i + 1)
         .collect()

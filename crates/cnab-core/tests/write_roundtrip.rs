@@ -140,6 +140,10 @@ fn files(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
     };
     for p in rd.filter_map(|e| e.ok()).map(|e| e.path()) {
         if p.is_dir() {
+            // CNAB 150 (débito automático, arrecadação) has its own model and round trips: tests/cnab150.rs.
+            if p.ends_with("150-febraban") {
+                continue;
+            }
             files(&p, ext, out);
         } else if p.extension().is_some_and(|e| e == ext) {
             out.push(p);
@@ -148,12 +152,7 @@ fn files(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
 }
 
 /// Known exceptions, each with its reason; the test fails when one starts to pass (remove it then).
-const KNOWN: &[(&str, &str)] = &[(
-    "001-bb/cnab400/remessa/remessa_convenio6.rem",
-    // A CNAB 400 header carries no layout version, and the reader does not yet record "CBR640" in
-    // `header.layout_versao` when it reads convênio-6 (tipo 1) details, so the model read back writes as CBR641.
-    "model differs: .header.beneficiario.convenio",
-)];
+const KNOWN: &[(&str, &str)] = &[];
 
 #[test]
 fn fixture_remessas_round_trip() {
@@ -185,6 +184,37 @@ fn fixture_remessas_round_trip() {
     assert!(fails.is_empty(), "{}", fails.join("\n"));
 }
 
+/// Corpus remessas whose títulos carry Pix data in the registro tipo 8 that other generators write, a record the
+/// writer reads but does not write (its payment-type fields 2-42 have no model field; see `cnab_core::layouts::pix`):
+/// writing the model read back refuses the título's `pix`, naming the field, instead of dropping it.
+const KNOWN_CORPUS: &[(&str, &str)] = &[
+    (
+        "033-santander/cnab400/remessa/brcobranca__remessa-santander-cnab400-pix.rem",
+        "pix.chave \"12345678910\": this bank's layout has no Pix record we write",
+    ),
+    (
+        "033-santander/cnab400/remessa/pycobranca__remessa_santander_pix_cnab400.rem",
+        "pix.chave \"11222333000181\": this bank's layout has no Pix record we write",
+    ),
+    (
+        "237-bradesco/cnab400/remessa/maxwbhbrcobranca__bradesco_cnab400_pix.rem",
+        "pix.chave \"12345678000100\": this bank's layout has no Pix record we write",
+    ),
+    (
+        "237-bradesco/cnab400/remessa/pycobranca__remessa_bradesco_pix_cnab400.rem",
+        "pix.chave \"11222333000181\": this bank's layout has no Pix record we write",
+    ),
+    (
+        "336-c6/cnab400/remessa/pycobranca__remessa_banco_c6_pix_cnab400.rem",
+        "pix.chave \"11222333000181\": this bank's layout has no Pix record we write",
+    ),
+    (
+        // Itaú writes the chave in its tipo 3, which has no txid field.
+        "341-itau/cnab400/remessa/pycobranca__remessa_itau_pix_cnab400.rem",
+        "pix.txid \"TX2026080100000000000000001\": this layout's Pix record has no field for it",
+    ),
+];
+
 #[test]
 fn corpus_remessas_round_trip() {
     let dir = common::corpus_dir();
@@ -208,11 +238,22 @@ fn corpus_remessas_round_trip() {
             continue;
         }
         done += 1;
-        if let Err(e) = round_trip(&bytes, layout_of(&bytes)) {
-            fails.push(format!("{}: {e}", cols[0]));
+        let known = KNOWN_CORPUS
+            .iter()
+            .find(|(name, _)| *name == cols[0])
+            .map(|(_, why)| *why);
+        match (round_trip(&bytes, layout_of(&bytes)), known) {
+            (Ok(()), None) => {}
+            (Err(e), Some(why)) if e.contains(why) => {}
+            (Ok(()), Some(_)) => fails.push(format!(
+                "{}: passes now, remove it from KNOWN_CORPUS",
+                cols[0]
+            )),
+            (Err(e), _) => fails.push(format!("{}: {e}", cols[0])),
         }
     }
     eprintln!("{done} real remessas round-tripped, {unreadable} not strictly readable");
-    assert!(done >= 50, "only {done} real remessas read strictly");
+    // 49 since gustavonv's Itaú remessa, whose titles name two companies, no longer reads strictly.
+    assert!(done >= 49, "only {done} real remessas read strictly");
     assert!(fails.is_empty(), "{}", fails.join("\n"));
 }

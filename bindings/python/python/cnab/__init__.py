@@ -21,8 +21,18 @@ from typing import Any, BinaryIO, Iterator, List, Optional, Union
 
 from . import _cnab
 from . import boleto
+from . import pix
 from ._convert import from_dict as _from_dict
-from ._errors import BoletoError, CnabError, FieldError, LayoutError, TrailerError, _from_native, _from_payload
+from ._errors import (
+    BoletoError,
+    CnabError,
+    FieldError,
+    LayoutError,
+    PixError,
+    TrailerError,
+    _from_native,
+    _from_payload,
+)
 from ._model import (
     ArrowStream,
     Bank,
@@ -48,6 +58,12 @@ from ._model import (
     Written,
     _bank_code,
     _file_from_native,
+    _file150_from_json,
+    Outcome150,
+    Header150,
+    Entry150,
+    Cadastro150,
+    File150,
 )
 
 __version__: str = _cnab.__version__
@@ -63,14 +79,21 @@ __all__ = [
     "BatchReader",
     "ArrowStream",
     "boleto",
+    "pix",
     "CnabError",
     "LayoutError",
     "FieldError",
     "TrailerError",
     "BoletoError",
+    "PixError",
     "OcorrenciaKind",
     "Bank",
     "Detected",
+    "File150",
+    "Entry150",
+    "Cadastro150",
+    "Header150",
+    "Outcome150",
     "Inscricao",
     "Beneficiario",
     "Header",
@@ -155,6 +178,7 @@ def detect(data: Source) -> Detected:
         bank_name=str(d["bank"]["name"]),
         layout=int(d["layout"]),
         kind=str(d["kind"]),
+        product=str(d.get("product", "cobranca")),
         version=str(d.get("version", "")),
         supported=bool(d.get("supported", False)),
     )
@@ -167,11 +191,24 @@ def _read(
     layout: Optional[int],
     kind: Optional[str],
     lenient: bool,
-) -> Union[Retorno, Remessa]:
+) -> Union[Retorno, Remessa, File150]:
     b = _bank_code(bank) if bank is not None else None
     if _is_file_object(source):
         source = _read_file_object(source)
     try:
+        # CNAB 150 (débito automático, arrecadação): detected, or chosen with layout=150.
+        if isinstance(source, (bytes, bytearray, memoryview)):
+            f150 = _cnab.read150_bytes(_bytes(source), layout, lenient)
+        else:
+            path150 = os.fsdecode(os.fspath(source))
+            try:
+                f150 = _cnab.read150_path(path150, layout, lenient)
+            except OSError as e:
+                raise _named_os_error(e, path150) from None
+        if f150 is not None:
+            if kind is not None:
+                raise _wrong_kind(source, "CNAB 150 file: read it with cnab.read")
+            return _file150_from_json(*f150)
         if isinstance(source, (bytes, bytearray, memoryview)):
             native = _cnab.read_bytes(_bytes(source), b, layout, kind, lenient)
         else:
@@ -191,15 +228,15 @@ def read(
     bank: Union[str, int, Bank, None] = None,
     layout: Optional[int] = None,
     lenient: bool = False,
-) -> Union[Retorno, Remessa]:
+) -> Union[Retorno, Remessa, File150]:
     """Reads a whole CNAB file (a path or bytes) into the model: a :class:`Retorno` or a :class:`Remessa`,
-    detected from the file.
+    detected from the file; a CNAB 150 file (FEBRABAN débito automático or arrecadação) gives a :class:`File150`.
 
     Args:
         source: a path (``str`` / ``os.PathLike``), the file's bytes, or a binary file object (``open(p, "rb")``,
             ``io.BytesIO``, a web framework's upload), read from its current position to its end.
         bank: force the bank (``"341"`` or ``341``) instead of detecting it.
-        layout: force the layout (240 or 400) instead of detecting it.
+        layout: force the layout (150, 240 or 400) instead of detecting it.
         lenient: collect problems in ``.problems`` and go on, instead of raising the first.
 
     Raises:

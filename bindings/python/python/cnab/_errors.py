@@ -127,11 +127,18 @@ class FieldError(CnabError):
 
 
 class TrailerError(CnabError):
-    """A trailer's counts or sums do not match the records read."""
+    """A trailer's counts or sums (or, in a layout without trailer, the header's record count) do not match the
+    records read."""
 
 
 class BoletoError(CnabError):
     """A barcode / linha digitável does not parse (length, digits, check digits) or a boleto cannot be made."""
+
+
+class PixError(CnabError):
+    """A PIX BR Code does not parse or cannot be built: ``.field`` names the data object (``"crc"`` for a wrong
+    CRC, ``"chave"``, ``"txid"``, ``"nome"``, …) and ``.details["tag"]`` its EMV tag (``"63"``, ``"26-01"``, …);
+    a broken TLV structure gives ``.columns`` (the 1-based position)."""
 
 
 _LAYOUT_KINDS = frozenset(
@@ -146,17 +153,20 @@ _LAYOUT_KINDS = frozenset(
         "structure",
         "missing_header",
         "missing_trailer",
+        "other_product",
     }
 )
 _FIELD_KINDS = frozenset(
-    {"not_digits", "bad_date", "missing_date", "bad_const", "overflow", "invalid", "unknown_ocorrencia", "unwritable", "bad_model"}
+    {"not_digits", "bad_date", "missing_date", "bad_const", "overflow", "invalid", "unknown_ocorrencia", "unwritable", "bad_model", "bad_barcode", "barcode_value"}
 )
-_TRAILER_KINDS = frozenset({"trailer_count"})
+_TRAILER_KINDS = frozenset({"trailer_count", "header_count"})
 
 
 def _class_for(source: str, kind: str) -> type:
     if source == "boleto":
         return BoletoError
+    if source == "pix":
+        return PixError
     if kind in _LAYOUT_KINDS:
         return LayoutError
     if kind in _FIELD_KINDS:

@@ -39,6 +39,11 @@ __all__ = [
     "WriteWarning",
     "CnabWriteWarning",
     "Written",
+    "Outcome150",
+    "Header150",
+    "Entry150",
+    "Cadastro150",
+    "File150",
 ]
 
 class ArrowStream(Protocol):
@@ -135,9 +140,11 @@ class Detected(_Model):
     """Bank code, 3 digits (``"341"``)."""
     bank_name: str = ""
     layout: int = 240
-    """240 or 400."""
+    """150, 240 or 400."""
     kind: str = ""
     """``"remessa"`` or ``"retorno"``."""
+    product: str = "cobranca"
+    """``"cobranca"``, ``"debito_automatico"``, ``"arrecadacao"``, ``"pagamentos"`` or ``"extrato"``."""
     version: str = ""
     """Layout version from the header (CNAB 240), empty when the layout has none."""
     supported: bool = False
@@ -249,6 +256,10 @@ class Titulo(_Model):
     pagador: Pessoa = field(default_factory=Pessoa)
     sacador_avalista: Optional[Pessoa] = None
     mensagens: List[str] = field(default_factory=list)
+    pix: Optional[PixInfo] = None
+    """Pix data of a boleto híbrido (``tipo_chave``, ``chave``, ``txid``, ``location``), where the bank's layout
+    carries them (Santander CNAB 240 segmento Y-03, Itaú CNAB 400 tipo 3); writing refuses them, naming the field,
+    elsewhere."""
     line: int = 0
     """1-based line of the title's first record (when read from a file)."""
 
@@ -257,6 +268,8 @@ class Titulo(_Model):
         for k in ("juros", "multa", "desconto"):
             if getattr(self, k).is_empty():
                 del d[k]
+        if d["pix"] is None:
+            del d["pix"]
         return d
 
 
@@ -579,4 +592,140 @@ def _file_from_native(native: Any) -> Union[Retorno, Remessa]:
         f = rem
     f.problems = problems
     f._native = native
+    return f
+
+
+# ---------------------------------------------------------------- CNAB 150 (débito automático, arrecadação)
+
+
+def _without_none(d: Dict[str, Any], keep: Tuple[str, ...] = ()) -> Dict[str, Any]:
+    """The core leaves absent optional values out of its JSON (but for ``keep``)."""
+    return {k: v for k, v in d.items() if v is not None or k in keep}
+
+
+@dataclass
+class Outcome150(_Model):
+    """The result of a débito automático (registro F, F07): the code, what it means (``"debitado"``,
+    ``"nao_debitado"``, ``"cancelamento"``, ``"cadastro"``, ``"desconhecido"``) and FEBRABAN's description."""
+
+    code: str = ""
+    resultado: str = "desconhecido"
+    description: str = ""
+
+    @property
+    def is_debited(self) -> bool:
+        """True when money left the payer's account."""
+        return self.resultado == "debitado"
+
+
+@dataclass
+class Header150(_Model):
+    """Registro A of a CNAB 150 file."""
+
+    convenio: str = ""
+    empresa_nome: str = ""
+    banco_nome: str = ""
+    data_geracao: Optional[datetime.date] = None
+    nsa: Optional[int] = None
+    versao_layout: str = ""
+    identificacao_servico: str = ""
+
+
+@dataclass
+class Entry150(_Model):
+    """A record that moves money: a debit to make (``registro`` E), a debit's result (F) or an arrecadação payment
+    (G, with the 44-digit ``codigo_barras`` paid)."""
+
+    registro: str = ""
+    cliente_empresa: Optional[str] = None
+    agencia: Optional[str] = None
+    conta: Optional[str] = None
+    data: Optional[datetime.date] = None
+    """E: due date; F: debit date (or due date when not debited); G: payment date."""
+    data_credito: Optional[datetime.date] = None
+    valor: decimal.Decimal = decimal.Decimal(0)
+    tarifa: Optional[decimal.Decimal] = None
+    moeda: Optional[str] = None
+    resultado: Optional[Outcome150] = None
+    uso_empresa: Optional[str] = None
+    tipo_identificacao: Optional[int] = None
+    identificacao: Optional[str] = None
+    movimento: Optional[str] = None
+    codigo_barras: Optional[str] = None
+    agencia_arrecadadora: Optional[str] = None
+    forma_arrecadacao: Optional[str] = None
+    autenticacao: Optional[str] = None
+    forma_pagamento: Optional[str] = None
+    line: int = 0
+
+    def to_dict(self) -> Dict[str, Any]:
+        return _without_none(super().to_dict(), keep=("data",))
+
+
+@dataclass
+class Cadastro150(_Model):
+    """A registration record of débito automático: B (option), C (refusal), D (change of the customer's id), H
+    (the bank's answer to a D)."""
+
+    registro: str = ""
+    cliente_empresa: str = ""
+    agencia: str = ""
+    conta: str = ""
+    cliente_empresa_atual: Optional[str] = None
+    data: Optional[datetime.date] = None
+    ocorrencia: Optional[str] = None
+    movimento: str = ""
+    line: int = 0
+
+    def to_dict(self) -> Dict[str, Any]:
+        return _without_none(super().to_dict())
+
+
+@dataclass
+class File150(_Model):
+    """A CNAB 150 file (FEBRABAN débito automático remessa/retorno, arrecadação retorno) read into the model."""
+
+    bank: Bank = field(default_factory=Bank)
+    product: str = "debito_automatico"
+    """``"debito_automatico"`` or ``"arrecadacao"``."""
+    kind: str = "retorno"
+    header: Header150 = field(default_factory=Header150)
+    entries: List[Entry150] = field(default_factory=list)
+    cadastros: List[Cadastro150] = field(default_factory=list)
+    total_registros: Optional[int] = None
+    """Z02 as read: every record, header and trailer included."""
+    valor_total: Optional[decimal.Decimal] = None
+    """Z03 as read: the sum of the entries' amounts."""
+    problems: List[CnabError] = field(default_factory=list)
+
+    @property
+    def layout(self) -> int:
+        return 150
+
+    def to_dict(self) -> Dict[str, Any]:
+        """As ``cnab parse FILE`` prints it."""
+        d: Dict[str, Any] = {
+            "bank": self.bank.to_dict(),
+            "product": self.product,
+            "kind": self.kind,
+            "header": self.header.to_dict(),
+            "entries": [e.to_dict() for e in self.entries],
+            "cadastros": [c.to_dict() for c in self.cadastros],
+        }
+        if self.total_registros is not None:
+            d["total_registros"] = self.total_registros
+        if self.valor_total is not None:
+            d["valor_total"] = format(self.valor_total, "f")
+        d["problems"] = [p.to_dict() for p in self.problems]
+        return d
+
+
+def _file150_from_json(model_json: str, problems_json: str) -> File150:
+    d = json.loads(model_json)
+    d.pop("problems", None)
+    d.pop("records", None)
+    bank = _bank(d.pop("bank"))
+    f: File150 = _convert.from_dict(File150, d)
+    f.bank = bank
+    f.problems = _problems(problems_json)
     return f

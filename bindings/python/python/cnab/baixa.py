@@ -23,6 +23,7 @@ or remessa that does not read, the :class:`cnab.CnabError` subclass the reader r
 
 from __future__ import annotations
 
+import builtins
 import dataclasses
 import datetime
 import decimal
@@ -38,6 +39,7 @@ from ._errors import CnabError, _from_payload
 __all__ = [
     "Ledger",
     "Titulo",
+    "link",
     "valor_devido",
     "due",
     "BaixaError",
@@ -57,6 +59,19 @@ __all__ = [
     "Settlement",
     "Event",
     "MEIOS",
+    "Pagador",
+    "ItemCarta",
+    "Carta",
+    "Instrucao",
+    "AcaoEmitida",
+    "InstrucaoTitulo",
+    "RemessaInstrucoes",
+    "ReguaRun",
+    "Original",
+    "Parcela",
+    "Acordo",
+    "plan",
+    "run",
 ]
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -242,6 +257,7 @@ class Portfolio:
     overdue_over_90: Bucket = field(default_factory=Bucket)
     paid: Bucket = field(default_factory=Bucket)
     written_off: Bucket = field(default_factory=Bucket)
+    renegotiated: Bucket = field(default_factory=Bucket)
 
 
 @dataclass(frozen=True)
@@ -292,8 +308,10 @@ class Settlement:
 class Event:
     """One line of a title's history: ``event`` is ``imported`` (with ``titulo``), ``entry`` (``file_id``,
     ``outcome``), ``linked`` (``nosso_numero``, ``file_id``), ``manual_settlement`` (``settlement``,
-    ``outcome``) or ``regua`` (a step of the régua de cobrança issued: ``data``, ``acao``, ``etapa_dias``, ``canal``,
-    ``saldo``)."""
+    ``outcome``), ``regua`` (a step of the régua de cobrança issued: ``data``, ``acao``, ``etapa_dias``, ``canal``,
+    ``saldo``), ``acordo`` (the title entered an acordo: ``acordo``, ``data``, ``papel`` = ``original`` or
+    ``parcela``, ``valor``) or ``visualizado`` (the payer opened the segunda via page: ``em``, ``cliente``, and
+    ``ip`` only when the server keeps addresses)."""
 
     event: str = ""
     file_id: Optional[str] = None
@@ -306,6 +324,152 @@ class Event:
     etapa_dias: Optional[int] = None
     canal: Optional[str] = None
     saldo: Optional[decimal.Decimal] = None
+    em: Optional[str] = None
+    """When the page was opened (``YYYY-MM-DDTHH:MM:SS``, UTC)."""
+    cliente: Optional[str] = None
+    """A coarse hint of the client (``Chrome, celular``), never the full User-Agent."""
+    ip: Optional[str] = None
+    acordo: Optional[str] = None
+    papel: Optional[str] = None
+    valor: Optional[decimal.Decimal] = None
+
+
+@dataclass(frozen=True)
+class Pagador:
+    documento: str = ""
+    nome: str = ""
+
+
+@dataclass(frozen=True)
+class ItemCarta:
+    """One open title listed in a carta de cobrança."""
+
+    titulo: str = ""
+    seu_numero: str = ""
+    nosso_numero: str = ""
+    vencimento: Optional[datetime.date] = None
+    valor: decimal.Decimal = decimal.Decimal(0)
+    pago: decimal.Decimal = decimal.Decimal(0)
+    devido: Breakdown = field(default_factory=Breakdown)
+    saldo: decimal.Decimal = decimal.Decimal(0)
+
+
+@dataclass(frozen=True)
+class Carta:
+    """A carta listing every open title of a payer: ``gatilhos`` are the titles whose step came due."""
+
+    gatilhos: List[str] = field(default_factory=list)
+    titulos: List[ItemCarta] = field(default_factory=list)
+    total: decimal.Decimal = decimal.Decimal(0)
+
+
+@dataclass(frozen=True)
+class Instrucao:
+    """The bank's movimento written for a step through the bank."""
+
+    banco: int = 0
+    layout: str = ""
+    movimento: str = ""
+    descricao: str = ""
+
+
+@dataclass(frozen=True)
+class AcaoEmitida:
+    """One action of the régua: everything a sender needs (see ``cnab regua``)."""
+
+    titulo: str = ""
+    acao: str = ""
+    etapa_dias: int = 0
+    data_etapa: Optional[datetime.date] = None
+    canal: str = ""
+    modelo: Optional[str] = None
+    pagador: Pagador = field(default_factory=Pagador)
+    banco: int = 0
+    nosso_numero: str = ""
+    seu_numero: str = ""
+    valor: decimal.Decimal = decimal.Decimal(0)
+    vencimento: Optional[datetime.date] = None
+    pago: decimal.Decimal = decimal.Decimal(0)
+    devido: Breakdown = field(default_factory=Breakdown)
+    saldo: decimal.Decimal = decimal.Decimal(0)
+    inadimplente: bool = False
+    carta: Optional[Carta] = None
+    novo_vencimento: Optional[datetime.date] = None
+    abatimento: Optional[decimal.Decimal] = None
+    instrucao: Optional[Instrucao] = None
+
+
+@dataclass(frozen=True)
+class InstrucaoTitulo:
+    titulo: str = ""
+    acao: str = ""
+    movimento: str = ""
+
+
+@dataclass(frozen=True)
+class RemessaInstrucoes:
+    """An instruction remessa: its bank, layout, títulos, and the file's ``bytes`` (write them to send it)."""
+
+    banco: int = 0
+    layout: str = ""
+    titulos: List[InstrucaoTitulo] = field(default_factory=list)
+    bytes: builtins.bytes = b""
+
+
+@dataclass(frozen=True)
+class ReguaRun:
+    """What a run issued (``actions``), how many steps due earlier runs had issued, and the instruction remessas
+    (when registering remessas were given)."""
+
+    date: Optional[datetime.date] = None
+    actions: List[AcaoEmitida] = field(default_factory=list)
+    already_issued: int = 0
+    remessas: List[RemessaInstrucoes] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Original:
+    """A title an acordo replaced, with its amount due on the agreement's date."""
+
+    titulo: str = ""
+    valor: decimal.Decimal = decimal.Decimal(0)
+    pago: decimal.Decimal = decimal.Decimal(0)
+    devido: Breakdown = field(default_factory=Breakdown)
+    saldo: decimal.Decimal = decimal.Decimal(0)
+
+
+@dataclass(frozen=True)
+class Parcela:
+    titulo: str = ""
+    numero: int = 0
+    vencimento: Optional[datetime.date] = None
+    valor: decimal.Decimal = decimal.Decimal(0)
+
+
+@dataclass(frozen=True)
+class Acordo:
+    """An acordo: ``valor_negociado = saldo_total − desconto`` split into ``parcelas`` (see ``baixa::acordo``)."""
+
+    id: str = ""
+    data: Optional[datetime.date] = None
+    pagador: Pagador = field(default_factory=Pagador)
+    originais: List[Original] = field(default_factory=list)
+    saldo_total: decimal.Decimal = decimal.Decimal(0)
+    encargos: decimal.Decimal = decimal.Decimal(0)
+    desconto: decimal.Decimal = decimal.Decimal(0)
+    valor_negociado: decimal.Decimal = decimal.Decimal(0)
+    parcelas: List[Parcela] = field(default_factory=list)
+
+
+Politica = Union[str, "os.PathLike[str]"]
+"""A régua policy: TOML text (``str``), or a path object (``pathlib.Path``) to a TOML file."""
+
+
+def _politica_text(politica: Politica) -> str:
+    if isinstance(politica, str):
+        return politica
+    with open(os.fspath(politica), encoding="utf-8") as f:
+        return f.read()
 
 
 TitlesArg = Union[PathLike, bytes, Sequence[Union[Titulo, Mapping[str, Any]]]]
@@ -425,6 +589,23 @@ class Ledger:
             raise _raise(e) from None
         return [_convert.from_dict(Event, ev) for ev in json.loads(s)["events"]]
 
+    def link(self, id: str, *, base_url: Optional[str] = None) -> str:
+        """The título's segunda via link: ``/b/<token>``, or ``base_url`` followed by it (where ``cnab serve`` is
+        reached by payers). The token is random (160 bits) and made on first use; asking again gives the same link
+        until :meth:`revoke`."""
+        try:
+            return self._native.link(id, base_url)
+        except _cnab.NativeError as e:
+            raise _raise(e) from None
+
+    def revoke(self, id: str) -> int:
+        """Revokes the título's segunda via link (its page answers 404 from now on); returns how many links were
+        revoked (0 when none was live)."""
+        try:
+            return self._native.revoke(id)
+        except _cnab.NativeError as e:
+            raise _raise(e) from None
+
     def due(self, date: datetime.date) -> List[Due]:
         """The amount due on ``date`` of every open title in the ledger."""
         try:
@@ -432,6 +613,99 @@ class Ledger:
         except _cnab.NativeError as e:
             raise _raise(e) from None
         return [_convert.from_dict(Due, x) for x in json.loads(s)]
+
+    def regua_plan(self, politica: Politica, date: datetime.date) -> ReguaRun:
+        """What :meth:`regua_run` would issue on ``date``, recording nothing."""
+        try:
+            s = self._native.regua_plan(_politica_text(politica), _iso(date))
+        except _cnab.NativeError as e:
+            raise _raise(e) from None
+        out: ReguaRun = _convert.from_dict(ReguaRun, json.loads(s))
+        return out
+
+    def regua_run(
+        self,
+        politica: Politica,
+        date: datetime.date,
+        *,
+        remessas: Optional[Sequence[Union[PathLike, bytes]]] = None,
+        nsa: Optional[int] = None,
+    ) -> ReguaRun:
+        """Runs the régua on ``date``: every step due issued once, recorded in the ledger (``cnab regua``). With
+        ``remessas`` (the remessas that registered the titles) the steps through the bank (protesto, baixa,
+        prorrogacao, abatimento) are checked before anything is recorded and written as instruction remessas:
+        ``result.remessas[i].bytes``."""
+        regs = None if remessas is None else [_file_bytes(r) for r in remessas]
+        try:
+            s, files = self._native.regua_run(_politica_text(politica), _iso(date), regs, nsa)
+        except _cnab.NativeError as e:
+            raise _raise(e) from None
+        d = json.loads(s)
+        for r, b in zip(d.get("remessas", []), files):
+            r["bytes"] = b
+        out: ReguaRun = _convert.from_dict(ReguaRun, d)
+        return out
+
+    def acordo(
+        self,
+        id: str,
+        date: datetime.date,
+        titulos: Sequence[str],
+        parcelas: int,
+        primeiro_vencimento: datetime.date,
+        *,
+        desconto_encargos_pct: Union[decimal.Decimal, str, int, None] = None,
+        proposta: bool = False,
+    ) -> Acordo:
+        """Replaces a payer's open ``titulos`` by ``parcelas`` installments (``cnab acordo``); with
+        ``proposta=True`` only computes it."""
+        termos: Dict[str, Any] = {
+            "id": id,
+            "data": _iso(date),
+            "titulos": list(titulos),
+            "parcelas": parcelas,
+            "primeiro_vencimento": _iso(primeiro_vencimento),
+        }
+        if desconto_encargos_pct is not None:
+            termos["desconto_encargos_pct"] = format(_convert.to_decimal(desconto_encargos_pct), "f")
+        try:
+            s = self._native.acordo(json.dumps(termos), proposta)
+        except _cnab.NativeError as e:
+            raise _raise(e) from None
+        out: Acordo = _convert.from_dict(Acordo, json.loads(s))
+        return out
+
+    def acordos(self) -> List[Acordo]:
+        """Every acordo recorded, in order."""
+        try:
+            s = self._native.acordos()
+        except _cnab.NativeError as e:
+            raise _raise(e) from None
+        return [_convert.from_dict(Acordo, a) for a in json.loads(s)]
+
+
+def plan(ledger: Ledger, politica: Politica, date: datetime.date) -> ReguaRun:
+    """:meth:`Ledger.regua_plan`: what a run would issue, nothing recorded."""
+    return ledger.regua_plan(politica, date)
+
+
+def run(
+    ledger: Ledger,
+    politica: Politica,
+    date: datetime.date,
+    *,
+    remessas: Optional[Sequence[Union[PathLike, bytes]]] = None,
+    nsa: Optional[int] = None,
+) -> ReguaRun:
+    """:meth:`Ledger.regua_run`: issue and record the steps due on ``date``."""
+    return ledger.regua_run(politica, date, remessas=remessas, nsa=nsa)
+
+
+def link(ledger: Union["Ledger", PathLike], id: str, *, base_url: Optional[str] = None) -> str:
+    """The título's segunda via link, for an ERP to put in its own e-mails: ``/b/<token>``, or ``base_url``
+    followed by it. ``ledger`` is a :class:`Ledger` or the path / ``postgres://`` URL of one."""
+    led = ledger if isinstance(ledger, Ledger) else Ledger(ledger)
+    return led.link(id, base_url=base_url)
 
 
 def due(titles: TitlesArg, date: datetime.date) -> List[Due]:

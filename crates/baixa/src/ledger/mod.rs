@@ -28,6 +28,7 @@ use crate::titulo::Titulo;
 mod postgres;
 mod regua_store;
 pub mod schema;
+mod segunda_via_store;
 mod sqlite;
 
 pub use self::postgres::PostgresLedger;
@@ -196,6 +197,9 @@ pub struct MemoryLedger {
     file_ids: std::collections::HashSet<EntryId>,
     settlements: std::collections::HashSet<EntryId>,
     regua: std::collections::BTreeSet<crate::regua::Issued>,
+    acordos: Vec<crate::acordo::Acordo>,
+    /// Segunda via tokens: (token, title id, created, revoked).
+    links: Vec<crate::segunda_via::Link>,
 }
 
 impl Default for MemoryLedger {
@@ -213,6 +217,8 @@ impl MemoryLedger {
             file_ids: Default::default(),
             settlements: Default::default(),
             regua: Default::default(),
+            acordos: Vec::new(),
+            links: Vec::new(),
         }
     }
 }

@@ -62,8 +62,8 @@ const MIGRATION_LOCK: i32 = 0x6261_6978; // "baix"
 /// # Ok::<(), baixa::LedgerError>(())
 /// ```
 pub struct PostgresLedger {
-    client: Client,
-    st: Statements,
+    pub(super) client: Client,
+    pub(super) st: Statements,
 }
 
 impl std::fmt::Debug for PostgresLedger {
@@ -87,7 +87,7 @@ fn by_keys(kinds: &str) -> String {
 
 /// The statements every transaction uses, prepared once per connection.
 #[derive(Clone)]
-struct Statements {
+pub(super) struct Statements {
     find_nn: Statement,
     find_seu: Statement,
     find_id: Statement,
@@ -230,6 +230,8 @@ fn event_kind(ev: &Event) -> &'static str {
         Event::Linked { .. } => "linked",
         Event::ManualSettlement { .. } => "manual_settlement",
         Event::Regua { .. } => "regua",
+        Event::Acordo { .. } => "acordo",
+        Event::Visualizado { .. } => "visualizado",
     }
 }
 
@@ -756,7 +758,7 @@ fn once<T>(
 
 /// Run `f` in a serializable transaction, again when PostgreSQL aborts it for a serialization failure or a
 /// deadlock (up to [`MAX_ATTEMPTS`] runs). A failed run is rolled back whole before the next.
-fn retrying<T>(
+pub(super) fn retrying<T>(
     client: &mut Client,
     mut f: impl FnMut(&mut Transaction<'_>) -> Result<T, LedgerError>,
 ) -> Result<T, LedgerError> {
@@ -833,6 +835,32 @@ impl PostgresLedger {
         Ok(PostgresLedger { client, st })
     }
 
+    /// Make every later transaction of this connection read-only: a reader that must not write (the segunda via
+    /// server's lookups).
+    ///
+    /// # Errors
+    /// A database failure.
+    pub fn set_read_only(&mut self) -> Result<(), LedgerError> {
+        self.client
+            .batch_execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")?;
+        Ok(())
+    }
+
+    /// The title behind a live segunda via token ([`crate::segunda_via`]), with its state.
+    pub(super) fn title_by_token(
+        &mut self,
+        token: &str,
+    ) -> Result<Option<(Titulo, TitleState)>, LedgerError> {
+        let sql = format!(
+            "SELECT {TITLE_COLS} FROM titles t WHERE t.id = \
+             (SELECT title_id FROM segunda_via_links WHERE token = $1 AND revoked_at IS NULL)"
+        );
+        match self.client.query_opt(&sql, &[&token])? {
+            Some(row) => load(&row).map(|(_, l)| Some((l.titulo, l.state))),
+            None => Ok(None),
+        }
+    }
+
     /// The schema version of the database.
     ///
     /// # Errors
@@ -853,16 +881,18 @@ impl PostgresLedger {
     }
 }
 
-impl Ledger for PostgresLedger {
-    fn import_titles(&mut self, titles: &[Titulo]) -> Result<ImportSummary, LedgerError> {
-        let st = &self.st;
-        retrying(&mut self.client, |tx| {
-            let mut s = ImportSummary::default();
-            // what the ledger holds for these ids: row and title (`None`: data that no longer reads as a title)
-            let mut known: HashMap<String, (i64, Option<Titulo>)> = HashMap::new();
-            let ids: Vec<&str> = titles.iter().map(|t| t.id.as_str()).collect();
-            for chunk in ids.chunks(BATCH * 5) {
-                for row in tx.query(
+/// Add or update titles inside a transaction (see [`Ledger::import_titles`]).
+pub(super) fn import_in(
+    tx: &mut Transaction<'_>,
+    st: &Statements,
+    titles: &[Titulo],
+) -> Result<ImportSummary, LedgerError> {
+    let mut s = ImportSummary::default();
+    // what the ledger holds for these ids: row and title (`None`: data that no longer reads as a title)
+    let mut known: HashMap<String, (i64, Option<Titulo>)> = HashMap::new();
+    let ids: Vec<&str> = titles.iter().map(|t| t.id.as_str()).collect();
+    for chunk in ids.chunks(BATCH * 5) {
+        for row in tx.query(
                     "SELECT t.seq, t.id, t.data FROM UNNEST($1::text[]) AS u(id) JOIN titles t ON t.id = u.id",
                     &[&chunk],
                 )? {
@@ -871,90 +901,95 @@ impl Ledger for PostgresLedger {
                     let Json(v): Json<serde_json::Value> = row.try_get(2)?;
                     known.insert(id, (seq, serde_json::from_value(v).ok()));
                 }
-            }
-            let update = tx.prepare(
-                "UPDATE titles SET bank = $1, convenio_key = $2, valor = $3, vencimento = $4, data = $5 \
+    }
+    let update = tx.prepare(
+        "UPDATE titles SET bank = $1, convenio_key = $2, valor = $3, vencimento = $4, data = $5 \
                  WHERE seq = $6",
-            )?;
-            let drop_keys = tx
-                .prepare("DELETE FROM title_keys WHERE title_seq = $1 AND kind IN ('nn', 'seu')")?;
-            let insert = tx.prepare(
+    )?;
+    let drop_keys =
+        tx.prepare("DELETE FROM title_keys WHERE title_seq = $1 AND kind IN ('nn', 'seu')")?;
+    let insert = tx.prepare(
                 "INSERT INTO titles (id, bank, convenio_key, valor, vencimento, status, paid, registered, data) \
                  SELECT id, bank, conv, valor, vencimento, 'open', 0, 0, data \
                  FROM UNNEST($1::text[], $2::int[], $3::text[], $4::numeric[], $5::date[], $6::jsonb[]) \
                  WITH ORDINALITY AS u(id, bank, conv, valor, vencimento, data, n) ORDER BY n \
                  RETURNING seq, id",
             )?;
-            let mut book = PgBook::new(tx, st, "");
-            let mut new = NewTitles::default();
-            for t in titles {
-                let old = match known.get(&t.id) {
+    let mut book = PgBook::new(tx, st, "");
+    let mut new = NewTitles::default();
+    for t in titles {
+        let old = match known.get(&t.id) {
+            Some((_, Some(old))) if old == t => {
+                s.unchanged += 1;
+                continue;
+            }
+            Some((seq, _)) => Some(*seq),
+            // the same id earlier in this call, not written yet
+            None if new.ids.contains(t.id.as_str()) => {
+                new.write(book.tx, &insert, st, &mut known)?;
+                match known.get(&t.id) {
                     Some((_, Some(old))) if old == t => {
                         s.unchanged += 1;
                         continue;
                     }
                     Some((seq, _)) => Some(*seq),
-                    // the same id earlier in this call, not written yet
-                    None if new.ids.contains(t.id.as_str()) => {
-                        new.write(book.tx, &insert, st, &mut known)?;
-                        match known.get(&t.id) {
-                            Some((_, Some(old))) if old == t => {
-                                s.unchanged += 1;
-                                continue;
-                            }
-                            Some((seq, _)) => Some(*seq),
-                            None => None,
-                        }
-                    }
                     None => None,
-                };
-                match old {
-                    Some(seq) => {
-                        book.tx.execute(
-                            &update,
-                            &[
-                                &i32::from(t.banco.code()),
-                                &key_text_of(&t.convenio),
-                                &t.valor,
-                                &t.vencimento,
-                                &Json(t),
-                                &seq,
-                            ],
-                        )?;
-                        book.tx.execute(&drop_keys, &[&seq])?;
-                        let mut keys = NewKeys::default();
-                        for (kind, key, exact) in title_keys(t) {
-                            keys.push(
-                                kind,
-                                t.banco.code(),
-                                key,
-                                u64::try_from(seq).unwrap_or(0),
-                                exact,
-                            );
-                        }
-                        keys.write(book.tx, st)?;
-                        known.insert(t.id.clone(), (seq, Some(t.clone())));
-                        s.updated += 1;
-                    }
-                    None => {
-                        new.push(t);
-                        s.added += 1;
-                        if new.id.len() >= BATCH * 5 {
-                            new.write(book.tx, &insert, st, &mut known)?;
-                        }
-                    }
                 }
-                book.event(
-                    &t.id,
-                    Event::Imported {
-                        titulo: Box::new(t.clone()),
-                    },
-                )?;
             }
-            new.write(book.tx, &insert, st, &mut known)?;
-            book.flush()?;
-            Ok(s)
-        })
+            None => None,
+        };
+        match old {
+            Some(seq) => {
+                book.tx.execute(
+                    &update,
+                    &[
+                        &i32::from(t.banco.code()),
+                        &key_text_of(&t.convenio),
+                        &t.valor,
+                        &t.vencimento,
+                        &Json(t),
+                        &seq,
+                    ],
+                )?;
+                book.tx.execute(&drop_keys, &[&seq])?;
+                let mut keys = NewKeys::default();
+                for (kind, key, exact) in title_keys(t) {
+                    keys.push(
+                        kind,
+                        t.banco.code(),
+                        key,
+                        u64::try_from(seq).unwrap_or(0),
+                        exact,
+                    );
+                }
+                keys.write(book.tx, st)?;
+                known.insert(t.id.clone(), (seq, Some(t.clone())));
+                s.updated += 1;
+            }
+            None => {
+                new.push(t);
+                s.added += 1;
+                if new.id.len() >= BATCH * 5 {
+                    new.write(book.tx, &insert, st, &mut known)?;
+                }
+            }
+        }
+        book.event(
+            &t.id,
+            Event::Imported {
+                titulo: Box::new(t.clone()),
+            },
+        )?;
+    }
+    new.write(book.tx, &insert, st, &mut known)?;
+    book.flush()?;
+    Ok(s)
+}
+
+impl Ledger for PostgresLedger {
+    fn import_titles(&mut self, titles: &[Titulo]) -> Result<ImportSummary, LedgerError> {
+        let st = &self.st;
+        retrying(&mut self.client, |tx| import_in(tx, st, titles))
     }
 
     fn apply(&mut self, retorno: &Retorno) -> Result<ApplyResult, LedgerError> {

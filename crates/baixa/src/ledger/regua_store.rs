@@ -1,14 +1,27 @@
-//! [`ReguaLedger`] for the memory and SQLite ledgers: the steps of the régua already issued.
+//! [`ReguaLedger`] for the memory, SQLite and PostgreSQL ledgers: the steps of the régua already issued, and the
+//! acordos.
 
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
-use rusqlite::{params, TransactionBehavior};
+use rusqlite::{params, OptionalExtension, TransactionBehavior};
 
-use super::{now, MemoryLedger, SqliteLedger};
+use super::postgres::{import_in as pg_import, retrying};
+use super::sqlite::import_in as sqlite_import;
+use super::{now, MemoryLedger, PostgresLedger, SqliteLedger};
+use crate::acordo::{self, Acordo};
+use crate::engine::Book;
 use crate::error::LedgerError;
 use crate::outcome::Event;
+use crate::outcome::{Status, TitleState};
 use crate::regua::{Acao, Issued, Registro, ReguaLedger};
+use crate::titulo::Titulo;
+use crate::Ledger;
+
+fn acao_of(name: String) -> Result<Acao, LedgerError> {
+    serde_json::from_value(serde_json::Value::String(name.clone()))
+        .map_err(|_| LedgerError::Corrupt(format!("regua_actions: unknown acao {name:?}")))
+}
 
 fn event(date: NaiveDate, r: &Registro<'_>) -> Event {
     Event::Regua {
@@ -21,6 +34,12 @@ fn event(date: NaiveDate, r: &Registro<'_>) -> Event {
 }
 
 impl ReguaLedger for MemoryLedger {
+    fn regua_first_views(
+        &mut self,
+    ) -> Result<std::collections::BTreeMap<String, NaiveDate>, LedgerError> {
+        crate::segunda_via::LinkLedger::first_views(self)
+    }
+
     fn regua_issued(&mut self) -> Result<BTreeSet<Issued>, LedgerError> {
         Ok(self.regua.clone())
     }
@@ -49,9 +68,70 @@ impl ReguaLedger for MemoryLedger {
         }
         Ok(out)
     }
+
+    fn acordo_record(&mut self, a: &Acordo, parcelas: &[Titulo]) -> Result<(), LedgerError> {
+        let titles = self.titles()?;
+        if self.acordos.iter().any(|x| x.id == a.id) {
+            return Err(exists(a));
+        }
+        acordo::check(a, &titles, parcelas)?;
+        self.import_titles(parcelas)?;
+        for o in &a.originais {
+            let r = self
+                .book
+                .index_of(&o.titulo)
+                .ok_or_else(|| LedgerError::UnknownTitle(o.titulo.clone()))?;
+            let s = self.book.state(r)?;
+            self.book.set_state(r, &renegotiated(s))?;
+        }
+        for (id, ev) in acordo::events(a) {
+            if let Some(r) = self.book.index_of(&id) {
+                self.book.push_event(r, ev);
+            }
+        }
+        self.acordos.push(a.clone());
+        Ok(())
+    }
+
+    fn acordos(&mut self) -> Result<Vec<Acordo>, LedgerError> {
+        Ok(self.acordos.clone())
+    }
+}
+
+fn exists(a: &Acordo) -> LedgerError {
+    LedgerError::Invalid(format!("acordo {} already recorded", a.id))
+}
+
+fn renegotiated(s: TitleState) -> TitleState {
+    TitleState {
+        status: Status::Renegotiated,
+        ..s
+    }
+}
+
+fn not_open(a: &Acordo, id: &str, status: &str) -> LedgerError {
+    LedgerError::Invalid(format!("acordo {}: title {id} is {status}, not open", a.id))
+}
+
+fn parcela_exists(a: &Acordo, id: &str) -> LedgerError {
+    LedgerError::Invalid(format!("acordo {}: title {id} already exists", a.id))
+}
+
+fn papeis(a: &Acordo) -> Vec<(&str, &'static str)> {
+    a.originais
+        .iter()
+        .map(|o| (o.titulo.as_str(), "original"))
+        .chain(a.parcelas.iter().map(|p| (p.titulo.as_str(), "parcela")))
+        .collect()
 }
 
 impl ReguaLedger for SqliteLedger {
+    fn regua_first_views(
+        &mut self,
+    ) -> Result<std::collections::BTreeMap<String, NaiveDate>, LedgerError> {
+        crate::segunda_via::LinkLedger::first_views(self)
+    }
+
     fn regua_issued(&mut self) -> Result<BTreeSet<Issued>, LedgerError> {
         let mut st = self
             .conn
@@ -66,10 +146,7 @@ impl ReguaLedger for SqliteLedger {
         let mut out = BTreeSet::new();
         for row in rows {
             let (titulo, etapa_dias, acao) = row?;
-            let acao: Acao = serde_json::from_value(serde_json::Value::String(acao.clone()))
-                .map_err(|_| {
-                    LedgerError::Corrupt(format!("regua_actions: unknown acao {acao:?}"))
-                })?;
+            let acao = acao_of(acao)?;
             out.insert(Issued {
                 titulo,
                 etapa_dias,
@@ -117,6 +194,219 @@ impl ReguaLedger for SqliteLedger {
             }
         }
         tx.commit()?;
+        Ok(out)
+    }
+
+    fn acordo_record(&mut self, a: &Acordo, parcelas: &[Titulo]) -> Result<(), LedgerError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let n = tx.execute(
+            "INSERT INTO acordos (id, data, valor_negociado, recorded_at, acordo) VALUES (?1, ?2, ?3, ?4, ?5) \
+             ON CONFLICT (id) DO NOTHING",
+            params![
+                a.id,
+                a.data.to_string(),
+                a.valor_negociado.to_string(),
+                now().to_string(),
+                serde_json::to_string(a)?
+            ],
+        )?;
+        if n == 0 {
+            return Err(exists(a));
+        }
+        for o in &a.originais {
+            let st: Option<String> = tx
+                .query_row(
+                    "SELECT status FROM titles WHERE id = ?1",
+                    params![o.titulo],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            match st.as_deref() {
+                None => return Err(LedgerError::UnknownTitle(o.titulo.clone())),
+                Some("open") => {}
+                Some(other) => return Err(not_open(a, &o.titulo, other)),
+            }
+        }
+        for p in parcelas {
+            let seen: Option<i64> = tx
+                .query_row("SELECT seq FROM titles WHERE id = ?1", params![p.id], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            if seen.is_some() {
+                return Err(parcela_exists(a, &p.id));
+            }
+        }
+        sqlite_import(&tx, parcelas)?;
+        for o in &a.originais {
+            tx.execute(
+                "UPDATE titles SET status = 'renegotiated' WHERE id = ?1",
+                params![o.titulo],
+            )?;
+        }
+        for (id, papel) in papeis(a) {
+            tx.execute(
+                "INSERT INTO acordo_titulos (acordo_id, title_id, papel) VALUES (?1, ?2, ?3)",
+                params![a.id, id, papel],
+            )?;
+        }
+        for (id, ev) in acordo::events(a) {
+            tx.execute(
+                "INSERT INTO events (title_id, kind, file_id, data) VALUES (?1, 'acordo', NULL, ?2)",
+                params![id, serde_json::to_string(&ev)?],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn acordos(&mut self) -> Result<Vec<Acordo>, LedgerError> {
+        let mut st = self
+            .conn
+            .prepare("SELECT acordo FROM acordos ORDER BY rowid")?;
+        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+        let mut out = Vec::new();
+        for r in rows {
+            out.push(serde_json::from_str(&r?)?);
+        }
+        Ok(out)
+    }
+}
+
+/// The same table as SQLite (schema version 2), in one serializable transaction per run's recording: two runs
+/// recording the same step at the same moment insert it once (`ON CONFLICT DO NOTHING`; the loser of a
+/// serialization conflict is run again and then sees the step as recorded).
+impl ReguaLedger for PostgresLedger {
+    fn regua_first_views(
+        &mut self,
+    ) -> Result<std::collections::BTreeMap<String, NaiveDate>, LedgerError> {
+        crate::segunda_via::LinkLedger::first_views(self)
+    }
+
+    fn regua_issued(&mut self) -> Result<BTreeSet<Issued>, LedgerError> {
+        let mut out = BTreeSet::new();
+        for row in self
+            .client
+            .query("SELECT title_id, etapa_dias, acao FROM regua_actions", &[])?
+        {
+            out.insert(Issued {
+                titulo: row.try_get(0)?,
+                etapa_dias: row.try_get(1)?,
+                acao: acao_of(row.try_get(2)?)?,
+            });
+        }
+        Ok(out)
+    }
+
+    fn regua_record(
+        &mut self,
+        date: NaiveDate,
+        items: &[Registro<'_>],
+    ) -> Result<Vec<bool>, LedgerError> {
+        let at = now().to_string();
+        let day = date.to_string();
+        retrying(&mut self.client, |tx| {
+            let ins = tx.prepare(
+                "INSERT INTO regua_actions (title_id, etapa_dias, acao, issued_on, canal, recorded_at, data) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
+            )?;
+            let ev = tx.prepare(
+                "INSERT INTO events (title_id, kind, file_id, data) VALUES ($1, 'regua', NULL, $2)",
+            )?;
+            let mut out = Vec::with_capacity(items.len());
+            for r in items {
+                let n = tx.execute(
+                    &ins,
+                    &[
+                        &r.key.titulo,
+                        &r.key.etapa_dias,
+                        &r.key.acao.name(),
+                        &day,
+                        &r.canal,
+                        &at,
+                        &postgres::types::Json(r.acao),
+                    ],
+                )?;
+                if n == 1 {
+                    tx.execute(
+                        &ev,
+                        &[&r.key.titulo, &postgres::types::Json(event(date, r))],
+                    )?;
+                }
+                out.push(n == 1);
+            }
+            Ok(out)
+        })
+    }
+    fn acordo_record(&mut self, a: &Acordo, parcelas: &[Titulo]) -> Result<(), LedgerError> {
+        let st = &self.st;
+        let at = now();
+        retrying(&mut self.client, |tx| {
+            let n = tx.execute(
+                "INSERT INTO acordos (id, data, valor_negociado, recorded_at, acordo) \
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING",
+                &[
+                    &a.id,
+                    &a.data,
+                    &a.valor_negociado,
+                    &at,
+                    &postgres::types::Json(a),
+                ],
+            )?;
+            if n == 0 {
+                return Err(exists(a));
+            }
+            for o in &a.originais {
+                let row = tx.query_opt("SELECT status FROM titles WHERE id = $1", &[&o.titulo])?;
+                let status: Option<String> = row.map(|r| r.try_get(0)).transpose()?;
+                match status.as_deref() {
+                    None => return Err(LedgerError::UnknownTitle(o.titulo.clone())),
+                    Some("open") => {}
+                    Some(other) => return Err(not_open(a, &o.titulo, other)),
+                }
+            }
+            for p in parcelas {
+                if tx
+                    .query_opt("SELECT seq FROM titles WHERE id = $1", &[&p.id])?
+                    .is_some()
+                {
+                    return Err(parcela_exists(a, &p.id));
+                }
+            }
+            pg_import(tx, st, parcelas)?;
+            for o in &a.originais {
+                tx.execute(
+                    "UPDATE titles SET status = 'renegotiated' WHERE id = $1",
+                    &[&o.titulo],
+                )?;
+            }
+            for (id, papel) in papeis(a) {
+                tx.execute(
+                    "INSERT INTO acordo_titulos (acordo_id, title_id, papel) VALUES ($1, $2, $3)",
+                    &[&a.id, &id, &papel],
+                )?;
+            }
+            for (id, ev) in acordo::events(a) {
+                tx.execute(
+                    "INSERT INTO events (title_id, kind, file_id, data) VALUES ($1, 'acordo', NULL, $2)",
+                    &[&id, &postgres::types::Json(&ev)],
+                )?;
+            }
+            Ok(())
+        })
+    }
+
+    fn acordos(&mut self) -> Result<Vec<Acordo>, LedgerError> {
+        let mut out = Vec::new();
+        for row in self
+            .client
+            .query("SELECT acordo FROM acordos ORDER BY recorded_at, id", &[])?
+        {
+            let postgres::types::Json(a): postgres::types::Json<Acordo> = row.try_get(0)?;
+            out.push(a);
+        }
         Ok(out)
     }
 }

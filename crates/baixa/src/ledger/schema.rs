@@ -121,6 +121,39 @@ CREATE TABLE regua_actions (
     PRIMARY KEY (title_id, etapa_dias, acao)
 );
 ",
+}, Migration {
+    version: 3,
+    description: "acordos: the agreements, and the titles each replaced and created (originals stay, status renegotiated)",
+    sql: "
+CREATE TABLE acordos (
+    id TEXT PRIMARY KEY,
+    data {DATE} NOT NULL,
+    valor_negociado {MONEY} NOT NULL,
+    recorded_at {TIMESTAMP} NOT NULL,
+    acordo {JSON} NOT NULL
+);
+CREATE TABLE acordo_titulos (
+    acordo_id TEXT NOT NULL REFERENCES acordos (id),
+    title_id TEXT NOT NULL,
+    papel TEXT NOT NULL,
+    PRIMARY KEY (acordo_id, title_id)
+);
+CREATE INDEX acordo_titulos_title ON acordo_titulos (title_id);
+",
+}, Migration {
+    // Segunda via (`crate::segunda_via`): additive only (one new table and its index; no existing table is
+    // touched), so a ledger at version 2 keeps working for every older command after it.
+    version: 4,
+    description: "segunda via: the payer's page tokens (random, revocable), one row per token",
+    sql: "
+CREATE TABLE segunda_via_links (
+    token TEXT PRIMARY KEY,
+    title_id TEXT NOT NULL,
+    created_at {TIMESTAMP} NOT NULL,
+    revoked_at {TIMESTAMP}
+);
+CREATE INDEX segunda_via_links_title ON segunda_via_links (title_id);
+",
 }];
 
 impl Dialect {

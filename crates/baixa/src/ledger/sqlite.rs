@@ -206,6 +206,8 @@ impl SqliteBook<'_> {
             Event::Linked { .. } => "linked",
             Event::ManualSettlement { .. } => "manual_settlement",
             Event::Regua { .. } => "regua",
+            Event::Acordo { .. } => "acordo",
+            Event::Visualizado { .. } => "visualizado",
         };
         self.tx
             .prepare_cached(
@@ -369,6 +371,52 @@ impl Book for SqliteBook<'_> {
 }
 
 impl SqliteLedger {
+    /// The title behind a live segunda via token ([`crate::segunda_via`]), with its state.
+    pub(super) fn title_by_token(
+        &self,
+        token: &str,
+    ) -> Result<Option<(Titulo, TitleState)>, LedgerError> {
+        let sql = format!(
+            "SELECT {TITLE_COLS} FROM titles WHERE id = \
+             (SELECT title_id FROM segunda_via_links WHERE token = ?1 AND revoked_at IS NULL)"
+        );
+        let raw = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row(params![token], load_row)
+            .optional()?;
+        raw.map(|r| to_loaded(r).map(|(_, l)| (l.titulo, l.state)))
+            .transpose()
+    }
+
+    /// Open the ledger at `path` without creating it or changing its schema: read-only, or read-write for the
+    /// few writes a reader makes (the segunda via server records views). The schema must be the latest.
+    ///
+    /// # Errors
+    /// The file is missing or not a ledger, or its schema is older or newer than this library's (open it once
+    /// with [`SqliteLedger::open`] to bring it up to date).
+    pub fn open_existing(path: impl AsRef<Path>, read_only: bool) -> Result<Self, LedgerError> {
+        use rusqlite::OpenFlags;
+        let flags = if read_only {
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+        } else {
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+        } | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(path, flags)?;
+        conn.busy_timeout(Duration::from_secs(30))?;
+        let l = SqliteLedger { conn };
+        let v = l.schema_version()?;
+        if v != schema::latest() {
+            return Err(LedgerError::Invalid(format!(
+                "ledger schema version {v}, this program needs {}: open it once with a `cnab baixa` command to \
+                 bring it up to date",
+                schema::latest()
+            )));
+        }
+        Ok(l)
+    }
+
     /// Open (or create) the ledger at `path` and bring its schema up to date.
     ///
     /// # Errors
@@ -463,78 +511,87 @@ impl SqliteLedger {
     }
 }
 
+/// Add or update titles inside a transaction (see [`Ledger::import_titles`]).
+pub(super) fn import_in(
+    tx: &Transaction<'_>,
+    titles: &[Titulo],
+) -> Result<ImportSummary, LedgerError> {
+    let mut s = ImportSummary::default();
+    {
+        let mut book = SqliteBook {
+            tx,
+            file_id: String::new(),
+            cache: HashMap::new(),
+            claimed: Default::default(),
+        };
+        for t in titles {
+            let data = serde_json::to_string(t)?;
+            let conv = key_text(Key::of(&[&t.convenio]));
+            let old: Option<(i64, String)> = tx
+                .prepare_cached("SELECT seq, data FROM titles WHERE id = ?1")?
+                .query_row(params![t.id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            let seq = match old {
+                Some((_, o)) if serde_json::from_str::<Titulo>(&o).ok().as_ref() == Some(t) => {
+                    s.unchanged += 1;
+                    continue;
+                }
+                Some((seq, _)) => {
+                    tx.prepare_cached(
+                    "UPDATE titles SET bank = ?1, convenio_key = ?2, valor = ?3, vencimento = ?4, data = ?5 WHERE seq = ?6",
+                )?
+                .execute(params![
+                    t.banco.code(),
+                    conv,
+                    t.valor.to_string(),
+                    t.vencimento.to_string(),
+                    data,
+                    seq
+                ])?;
+                    tx.prepare_cached(
+                        "DELETE FROM title_keys WHERE title_seq = ?1 AND kind IN ('nn', 'seu')",
+                    )?
+                    .execute(params![seq])?;
+                    s.updated += 1;
+                    seq
+                }
+                None => {
+                    tx.prepare_cached(
+                    "INSERT INTO titles (id, bank, convenio_key, valor, vencimento, status, paid, registered, data) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, 'open', '0', 0, ?6)",
+                )?
+                .execute(params![
+                    t.id,
+                    t.banco.code(),
+                    conv,
+                    t.valor.to_string(),
+                    t.vencimento.to_string(),
+                    data
+                ])?;
+                    s.added += 1;
+                    tx.last_insert_rowid()
+                }
+            };
+            for (kind, key, exact) in title_keys(t) {
+                insert_key(tx, kind, t.banco.code(), &key, seq, exact)?;
+            }
+            book.event(
+                &t.id,
+                &Event::Imported {
+                    titulo: Box::new(t.clone()),
+                },
+            )?;
+        }
+    }
+    Ok(s)
+}
+
 impl Ledger for SqliteLedger {
     fn import_titles(&mut self, titles: &[Titulo]) -> Result<ImportSummary, LedgerError> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut s = ImportSummary::default();
-        {
-            let mut book = SqliteBook {
-                tx: &tx,
-                file_id: String::new(),
-                cache: HashMap::new(),
-                claimed: Default::default(),
-            };
-            for t in titles {
-                let data = serde_json::to_string(t)?;
-                let conv = key_text(Key::of(&[&t.convenio]));
-                let old: Option<(i64, String)> = tx
-                    .prepare_cached("SELECT seq, data FROM titles WHERE id = ?1")?
-                    .query_row(params![t.id], |r| Ok((r.get(0)?, r.get(1)?)))
-                    .optional()?;
-                let seq = match old {
-                    Some((_, o)) if serde_json::from_str::<Titulo>(&o).ok().as_ref() == Some(t) => {
-                        s.unchanged += 1;
-                        continue;
-                    }
-                    Some((seq, _)) => {
-                        tx.prepare_cached(
-                            "UPDATE titles SET bank = ?1, convenio_key = ?2, valor = ?3, vencimento = ?4, data = ?5 WHERE seq = ?6",
-                        )?
-                        .execute(params![
-                            t.banco.code(),
-                            conv,
-                            t.valor.to_string(),
-                            t.vencimento.to_string(),
-                            data,
-                            seq
-                        ])?;
-                        tx.prepare_cached(
-                            "DELETE FROM title_keys WHERE title_seq = ?1 AND kind IN ('nn', 'seu')",
-                        )?
-                        .execute(params![seq])?;
-                        s.updated += 1;
-                        seq
-                    }
-                    None => {
-                        tx.prepare_cached(
-                            "INSERT INTO titles (id, bank, convenio_key, valor, vencimento, status, paid, registered, data) \
-                             VALUES (?1, ?2, ?3, ?4, ?5, 'open', '0', 0, ?6)",
-                        )?
-                        .execute(params![
-                            t.id,
-                            t.banco.code(),
-                            conv,
-                            t.valor.to_string(),
-                            t.vencimento.to_string(),
-                            data
-                        ])?;
-                        s.added += 1;
-                        tx.last_insert_rowid()
-                    }
-                };
-                for (kind, key, exact) in title_keys(t) {
-                    insert_key(&tx, kind, t.banco.code(), &key, seq, exact)?;
-                }
-                book.event(
-                    &t.id,
-                    &Event::Imported {
-                        titulo: Box::new(t.clone()),
-                    },
-                )?;
-            }
-        }
+        let s = import_in(&tx, titles)?;
         tx.commit()?;
         Ok(s)
     }

@@ -32,14 +32,87 @@ pub mod sicoob;
 pub mod sicredi;
 pub mod unicred;
 
-/// Bank codes with a campo livre implementation.
-pub const SUPPORTED: [u16; 26] = [
-    1, 4, 21, 33, 41, 70, 77, 85, 97, 104, 136, 208, 224, 237, 336, 341, 399, 422, 435, 633, 643,
-    707, 712, 745, 748, 756,
+/// One bank's campo livre implementation: its module's three functions.
+struct Module {
+    code: u16,
+    nosso_numero: fn(&BoletoInput) -> Result<NossoNumero>,
+    campo_livre: fn(&BoletoInput) -> Result<String>,
+    parse: fn(&str) -> Option<CampoLivreInfo>,
+}
+
+macro_rules! module {
+    ($code:expr, $m:ident) => {
+        Module {
+            code: $code,
+            nosso_numero: $m::nosso_numero,
+            campo_livre: $m::campo_livre,
+            parse: $m::parse,
+        }
+    };
+}
+
+/// The registry: every bank with a campo livre implementation, by code. Adding a bank is its module plus one line.
+const REGISTRY: &[Module] = &[
+    module!(1, banco_brasil),
+    module!(4, bnb),
+    module!(21, banestes),
+    module!(33, santander),
+    module!(41, banrisul),
+    module!(70, brb),
+    module!(77, inter),
+    module!(85, ailos),
+    module!(97, credisis),
+    module!(104, caixa),
+    module!(136, unicred),
+    module!(208, btg),
+    module!(224, fibra),
+    module!(237, bradesco),
+    module!(336, c6),
+    module!(341, itau),
+    module!(399, hsbc),
+    module!(422, safra),
+    module!(435, delbank),
+    module!(633, rendimento),
+    module!(643, pine),
+    module!(707, daycoval),
+    module!(712, ourinvest),
+    module!(745, citibank),
+    module!(748, sicredi),
+    module!(756, sicoob),
 ];
 
+const fn codes<const N: usize>() -> [u16; N] {
+    let mut out = [0; N];
+    let mut i = 0;
+    while i < N {
+        if let (Some((_, rest)), Some(m)) = (out.split_at_mut_checked(i), registry_get(i)) {
+            if let Some(slot) = rest.first_mut() {
+                *slot = m.code;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+const fn registry_get(i: usize) -> Option<&'static Module> {
+    if i < REGISTRY.len() {
+        let (_, rest) = REGISTRY.split_at(i);
+        rest.first()
+    } else {
+        None
+    }
+}
+
+/// Bank codes with a campo livre implementation (the registry's codes, in its order).
+pub const SUPPORTED: [u16; REGISTRY.len()] = codes();
+
+fn module(code: u16) -> Option<&'static Module> {
+    REGISTRY.iter().find(|m| m.code == code)
+}
+
 pub(crate) fn supported(code: u16) -> bool {
-    SUPPORTED.contains(&code)
+    module(code).is_some()
 }
 
 /// The nosso número (digits, DV, printed form) for `input.banco`.
@@ -47,35 +120,10 @@ pub(crate) fn supported(code: u16) -> bool {
 /// # Errors
 /// Unsupported bank, missing or invalid fields.
 pub fn nosso_numero(input: &BoletoInput) -> Result<NossoNumero> {
-    match input.banco.code() {
-        1 => banco_brasil::nosso_numero(input),
-        4 => bnb::nosso_numero(input),
-        21 => banestes::nosso_numero(input),
-        33 => santander::nosso_numero(input),
-        41 => banrisul::nosso_numero(input),
-        70 => brb::nosso_numero(input),
-        77 => inter::nosso_numero(input),
-        85 => ailos::nosso_numero(input),
-        97 => credisis::nosso_numero(input),
-        104 => caixa::nosso_numero(input),
-        136 => unicred::nosso_numero(input),
-        208 => btg::nosso_numero(input),
-        224 => fibra::nosso_numero(input),
-        237 => bradesco::nosso_numero(input),
-        336 => c6::nosso_numero(input),
-        341 => itau::nosso_numero(input),
-        399 => hsbc::nosso_numero(input),
-        422 => safra::nosso_numero(input),
-        435 => delbank::nosso_numero(input),
-        633 => rendimento::nosso_numero(input),
-        643 => pine::nosso_numero(input),
-        707 => daycoval::nosso_numero(input),
-        712 => ourinvest::nosso_numero(input),
-        745 => citibank::nosso_numero(input),
-        748 => sicredi::nosso_numero(input),
-        756 => sicoob::nosso_numero(input),
-        c => Err(BoletoError::UnsupportedBank(c)),
-    }
+    let code = input.banco.code();
+    module(code).map_or(Err(BoletoError::UnsupportedBank(code)), |m| {
+        (m.nosso_numero)(input)
+    })
 }
 
 /// The 25-digit campo livre for `input.banco`.
@@ -83,35 +131,10 @@ pub fn nosso_numero(input: &BoletoInput) -> Result<NossoNumero> {
 /// # Errors
 /// Unsupported bank, missing or invalid fields.
 pub fn campo_livre(input: &BoletoInput) -> Result<String> {
-    match input.banco.code() {
-        1 => banco_brasil::campo_livre(input),
-        4 => bnb::campo_livre(input),
-        21 => banestes::campo_livre(input),
-        33 => santander::campo_livre(input),
-        41 => banrisul::campo_livre(input),
-        70 => brb::campo_livre(input),
-        77 => inter::campo_livre(input),
-        85 => ailos::campo_livre(input),
-        97 => credisis::campo_livre(input),
-        104 => caixa::campo_livre(input),
-        136 => unicred::campo_livre(input),
-        208 => btg::campo_livre(input),
-        224 => fibra::campo_livre(input),
-        237 => bradesco::campo_livre(input),
-        336 => c6::campo_livre(input),
-        341 => itau::campo_livre(input),
-        399 => hsbc::campo_livre(input),
-        422 => safra::campo_livre(input),
-        435 => delbank::campo_livre(input),
-        633 => rendimento::campo_livre(input),
-        643 => pine::campo_livre(input),
-        707 => daycoval::campo_livre(input),
-        712 => ourinvest::campo_livre(input),
-        745 => citibank::campo_livre(input),
-        748 => sicredi::campo_livre(input),
-        756 => sicoob::campo_livre(input),
-        c => Err(BoletoError::UnsupportedBank(c)),
-    }
+    let code = input.banco.code();
+    module(code).map_or(Err(BoletoError::UnsupportedBank(code)), |m| {
+        (m.campo_livre)(input)
+    })
 }
 
 /// Read a campo livre back into its parts. `None` for unsupported banks or a campo livre
@@ -120,35 +143,7 @@ pub fn parse_campo_livre(bank: u16, cl: &str) -> Option<CampoLivreInfo> {
     if cl.len() != 25 || !cl.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    match bank {
-        1 => banco_brasil::parse(cl),
-        4 => bnb::parse(cl),
-        21 => banestes::parse(cl),
-        33 => santander::parse(cl),
-        41 => banrisul::parse(cl),
-        70 => brb::parse(cl),
-        77 => inter::parse(cl),
-        85 => ailos::parse(cl),
-        97 => credisis::parse(cl),
-        104 => caixa::parse(cl),
-        136 => unicred::parse(cl),
-        208 => btg::parse(cl),
-        224 => fibra::parse(cl),
-        237 => bradesco::parse(cl),
-        336 => c6::parse(cl),
-        341 => itau::parse(cl),
-        399 => hsbc::parse(cl),
-        422 => safra::parse(cl),
-        435 => delbank::parse(cl),
-        633 => rendimento::parse(cl),
-        643 => pine::parse(cl),
-        707 => daycoval::parse(cl),
-        712 => ourinvest::parse(cl),
-        745 => citibank::parse(cl),
-        748 => sicredi::parse(cl),
-        756 => sicoob::parse(cl),
-        _ => None,
-    }
+    module(bank).and_then(|m| (m.parse)(cl))
 }
 
 /// Check that a built campo livre is 25 digits (guards every bank module).

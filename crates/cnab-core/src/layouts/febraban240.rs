@@ -7,13 +7,50 @@
 //! Bank modules reuse these tables where the bank's manual matches FEBRABAN and define their own records where it
 //! deviates.
 
-use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::bank::motivo as m;
+use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
 /// Source string for the generic tables.
 pub const SOURCE: &str =
     "FEBRABAN Layout Padrão CNAB 240 v10.7, cobrança (registros 0, 1, 3 P/Q/R/S/T/U, 5, 9)";
+
+/// FEBRABAN's movimento `code` (C004) as FEBRABAN prints it, for a bank table that keeps it; a code FEBRABAN's table
+/// lacks fails the build.
+pub const fn movimento(code: &str) -> OcorrenciaDef {
+    find(MOVIMENTOS, code)
+}
+
+/// FEBRABAN's ocorrência `code` (C044) as FEBRABAN prints it, for a bank table that keeps it; a code FEBRABAN's table
+/// lacks fails the build.
+pub const fn ocorrencia(code: &str) -> OcorrenciaDef {
+    find(OCORRENCIAS, code)
+}
+
+const fn find(list: &[OcorrenciaDef], code: &str) -> OcorrenciaDef {
+    let mut rest = list;
+    let mut found = None;
+    while let Some((first, tail)) = rest.split_first() {
+        if found.is_none() && same(first.code.as_bytes(), code.as_bytes()) {
+            found = Some(*first);
+        }
+        rest = tail;
+    }
+    assert!(found.is_some(), "code not in FEBRABAN's table");
+    match found {
+        Some(def) => def,
+        None => oc("", K::Desconhecida, ""),
+    }
+}
+
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    match (a.split_first(), b.split_first()) {
+        (None, None) => true,
+        (Some((x, a)), Some((y, b))) => *x == *y && same(a, b),
+        _ => false,
+    }
+}
 
 /// Registro 0 — header de arquivo (G001…G021).
 pub const HEADER_ARQUIVO: RecordLayout = RecordLayout {
@@ -365,56 +402,27 @@ pub const TRAILER_ARQUIVO: RecordLayout = RecordLayout {
 
 /// The FEBRABAN remessa entry: P, Q, then R when any of its values is set, S when messages 1-2 are set.
 pub const ENTRY_REMESSA: &[EntryRecord] = &[
-    EntryRecord {
-        key: RecordKey::Segment(b'P'),
-        starts: true,
-        emit: Emit::Always,
-    },
-    EntryRecord {
-        key: RecordKey::Segment(b'Q'),
-        starts: false,
-        emit: Emit::Always,
-    },
-    EntryRecord {
-        key: RecordKey::Segment(b'R'),
-        starts: false,
-        emit: Emit::IfAny(&[
+    EntryRecord::first(RecordKey::Segment(b'P')),
+    EntryRecord::always(RecordKey::Segment(b'Q')),
+    EntryRecord::if_any(
+        RecordKey::Segment(b'R'),
+        &[
             R::MultaCodigo,
             R::MultaValor,
             R::Desconto2Valor,
             R::Mensagem3,
             R::Mensagem4,
-        ]),
-    },
-    EntryRecord {
-        key: RecordKey::Segment(b'S'),
-        starts: false,
-        emit: Emit::IfAny(&[R::Mensagem1, R::Mensagem2]),
-    },
-    EntryRecord {
-        key: RecordKey::Segment(b'Y'),
-        starts: false,
-        emit: Emit::Never,
-    },
+        ],
+    ),
+    EntryRecord::if_any(RecordKey::Segment(b'S'), &[R::Mensagem1, R::Mensagem2]),
+    EntryRecord::read_only(RecordKey::Segment(b'Y')),
 ];
 
 /// The FEBRABAN retorno entry: T starts, U (and Y, when a bank sends it) follow.
 pub const ENTRY_RETORNO: &[EntryRecord] = &[
-    EntryRecord {
-        key: RecordKey::Segment(b'T'),
-        starts: true,
-        emit: Emit::Always,
-    },
-    EntryRecord {
-        key: RecordKey::Segment(b'U'),
-        starts: false,
-        emit: Emit::Always,
-    },
-    EntryRecord {
-        key: RecordKey::Segment(b'Y'),
-        starts: false,
-        emit: Emit::Never,
-    },
+    EntryRecord::first(RecordKey::Segment(b'T')),
+    EntryRecord::always(RecordKey::Segment(b'U')),
+    EntryRecord::read_only(RecordKey::Segment(b'Y')),
 ];
 
 /// All FEBRABAN cobrança records.
@@ -719,18 +727,6 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
 const REJEICAO: &[&str] = &["02", "03", "26", "30"];
 const TARIFA: &[&str] = &["28"];
 const LIQUIDACAO_BAIXA: &[&str] = &["06", "09", "17"];
-
-const fn m(
-    ocorrencias: &'static [&'static str],
-    code: &'static str,
-    description: &'static str,
-) -> MotivoDef {
-    MotivoDef {
-        ocorrencias,
-        code,
-        description,
-    }
-}
 
 /// Motivo codes (C047): table A for 02/03/26/30, B for 28, C for 06/09/17.
 pub const MOTIVOS: &[MotivoDef] = &[

@@ -1,6 +1,7 @@
 //! Helpers shared by the bank tests: the real-file corpus (skipped when absent) and strict/lenient reads.
 #![allow(dead_code, clippy::panic)] // each test file uses some of these; tests may fail loudly
 
+use chrono::NaiveDate;
 use cnab_core::{read, CnabFile, ReadOptions, Remessa, Retorno};
 use rust_decimal::Decimal;
 use std::path::PathBuf;
@@ -19,8 +20,14 @@ pub fn corpus(rel: &str) -> Option<Vec<u8>> {
     Some(std::fs::read(corpus_dir().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}")))
 }
 
+/// A decimal literal of a test (a typo fails the test).
 pub fn dec(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap_or_default()
+    Decimal::from_str(s).unwrap_or_else(|e| panic!("{s}: {e}"))
+}
+
+/// A date of a test (an impossible one fails the test).
+pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_else(|| panic!("{y}-{m}-{d}"))
 }
 
 pub fn retorno(bytes: &[u8], strict: bool) -> Retorno {

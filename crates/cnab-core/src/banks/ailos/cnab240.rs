@@ -11,42 +11,20 @@
 //! generic ones; only the header de lote's version default ("043") and the sources differ.
 
 use crate::bank::{LayoutSpec, RecordKey};
-use crate::field::{FieldSpec as F, RecordLayout, Role as R};
+use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
 use crate::layouts::febraban240 as feb;
 use crate::model::{FileKind, Layout};
 
 /// Header de lote (campos 01.1-23.1, p. 17): FEBRABAN positions, layout do lote "043".
 pub const HEADER_LOTE: RecordLayout = RecordLayout {
-    name: "header_lote",
-    len: 240,
     source: "Ailos, Manual Técnico de Cobrança Bancária — 240 posições, jan/2023, Header de Lote",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "1"),
-        F::alpha("operacao", 9, 9).role(R::Operacao),
-        F::num("servico", 10, 11).default("01"),
-        F::blank("cnab_1", 12, 13),
-        F::alpha("versao_layout_lote", 14, 16)
+    fields: patched!(
+        feb::HEADER_LOTE.fields,
+        [F::alpha("versao_layout_lote", 14, 16)
             .role(R::LoteLayoutVersao)
-            .default("043"),
-        F::blank("cnab_2", 17, 17),
-        F::num("tipo_inscricao", 18, 18).role(R::EmpresaTipoInscricao),
-        F::alpha("inscricao", 19, 33).role(R::EmpresaInscricao),
-        F::alpha("convenio", 34, 53).role(R::Convenio),
-        F::num("agencia", 54, 58).role(R::Agencia),
-        F::alpha("agencia_dv", 59, 59).role(R::AgenciaDv),
-        F::num("conta", 60, 71).role(R::Conta),
-        F::alpha("conta_dv", 72, 72).role(R::ContaDv),
-        F::alpha("agencia_conta_dv", 73, 73).role(R::AgenciaContaDv),
-        F::alpha("empresa_nome", 74, 103).role(R::EmpresaNome),
-        F::alpha("mensagem_1", 104, 143),
-        F::alpha("mensagem_2", 144, 183),
-        F::num("numero_remessa_retorno", 184, 191).role(R::Nsa),
-        F::date8("data_gravacao", 192, 199).role(R::DataGeracao),
-        F::date8("data_credito", 200, 207).role(R::DataCredito),
-        F::blank("cnab_3", 208, 240),
-    ],
+            .default("043"),]
+    ),
+    ..feb::HEADER_LOTE
 };
 
 /// Every Ailos record: FEBRABAN's, with the Ailos header de lote and the optional segment Y.

@@ -28,8 +28,9 @@
 //! right-aligns and zero-fills them, the reader strips the padding, so the alphanumeric CNPJ (2026) fits.
 //! No juros: P 118 is written `3` ("reservado" in this manual, FEBRABAN's "isento"), as laravel-boleto does.
 
+use crate::bank::motivo as m;
 use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
-use crate::field::{FieldSpec as F, RecordLayout, Role as R};
+use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
 use crate::layouts::febraban240;
 use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
@@ -39,325 +40,179 @@ pub const SOURCE: &str =
 
 /// Header de arquivo (3.1, pp. 6-7).
 pub const HEADER_ARQUIVO: RecordLayout = RecordLayout {
-    name: "header_arquivo",
-    len: 240,
     source: "Banrisul 240 (out/2013) 3.1 registro header de arquivo, pp. 6-7",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::constant("lote", 4, 7, "0000"),
-        F::constant("tipo_registro", 8, 8, "0"),
-        F::blank("cnab_1", 9, 17),
-        F::num("tipo_inscricao", 18, 18).role(R::EmpresaTipoInscricao),
-        F::alpha("inscricao", 19, 32).role(R::EmpresaInscricao),
-        F::num("codigo_beneficiario", 33, 45).role(R::Convenio),
-        F::blank("convenio_resto", 46, 52),
-        F::num("agencia", 53, 57).role(R::Agencia),
-        F::blank("agencia_dv", 58, 58),
-        F::num("conta", 59, 70).role(R::Conta),
-        F::alpha("conta_dv", 71, 71).role(R::ContaDv),
-        F::blank("agencia_conta_dv", 72, 72),
-        F::alpha("empresa_nome", 73, 102).role(R::EmpresaNome),
-        F::alpha("banco_nome", 103, 132)
-            .role(R::BancoNome)
-            .default("BANRISUL"),
-        F::blank("cnab_2", 133, 142),
-        F::num("codigo_remessa_retorno", 143, 143).role(R::ArquivoCodigo),
-        F::date8("data_geracao", 144, 151).role(R::DataGeracao),
-        F::num("hora_geracao", 152, 157).role(R::HoraGeracao),
-        F::num("nsa", 158, 163).role(R::Nsa),
-        F::alpha("versao_layout", 164, 166)
-            .role(R::LayoutVersao)
-            .default("040"),
-        F::num("densidade", 167, 171),
-        F::alpha("reservado_banco", 172, 179),
-        F::alpha("reservado_banco_remessa", 180, 181).default("BE"),
-        F::alpha("reservado_banco_bfq", 182, 191),
-        F::blank("reservado_empresa", 192, 211),
-        F::blank("cnab_3", 212, 222),
-        F::alpha("vans_identificacao", 223, 225),
-        F::alpha("vans_controle", 226, 228),
-        F::alpha("vans_servico", 229, 230),
-        F::alpha("vans_ocorrencias", 231, 240),
-    ],
+    fields: patched!(
+        febraban240::HEADER_ARQUIVO.fields,
+        [
+            F::num("codigo_beneficiario", 33, 45).role(R::Convenio),
+            F::blank("convenio_resto", 46, 52),
+            F::blank("agencia_dv", 58, 58),
+            F::blank("agencia_conta_dv", 72, 72),
+            F::alpha("banco_nome", 103, 132)
+                .role(R::BancoNome)
+                .default("BANRISUL"),
+            F::alpha("versao_layout", 164, 166)
+                .role(R::LayoutVersao)
+                .default("040"),
+            F::alpha("reservado_banco", 172, 179),
+            F::alpha("reservado_banco_remessa", 180, 181).default("BE"),
+            F::alpha("reservado_banco_bfq", 182, 191),
+            F::blank("reservado_empresa", 192, 211),
+            F::blank("cnab_3", 212, 222),
+            F::alpha("vans_identificacao", 223, 225),
+            F::alpha("vans_controle", 226, 228),
+            F::alpha("vans_servico", 229, 230),
+            F::alpha("vans_ocorrencias", 231, 240),
+        ]
+    ),
+    ..febraban240::HEADER_ARQUIVO
 };
 
 /// Header de lote (3.2, p. 8).
 pub const HEADER_LOTE: RecordLayout = RecordLayout {
-    name: "header_lote",
-    len: 240,
     source: "Banrisul 240 (out/2013) 3.2 registro header de lote, p. 8",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "1"),
-        F::alpha("operacao", 9, 9).role(R::Operacao),
-        F::num("servico", 10, 11).default("01"),
-        F::num("forma_lancamento", 12, 13),
-        F::alpha("versao_layout_lote", 14, 16)
-            .role(R::LoteLayoutVersao)
-            .default("020"),
-        F::blank("cnab_1", 17, 17),
-        F::num("tipo_inscricao", 18, 18).role(R::EmpresaTipoInscricao),
-        F::alpha("inscricao", 19, 33).role(R::EmpresaInscricao),
-        F::num("codigo_beneficiario", 34, 46).role(R::Convenio),
-        F::blank("convenio_resto", 47, 53),
-        F::num("agencia", 54, 58).role(R::Agencia),
-        F::alpha("agencia_dv", 59, 59),
-        F::num("conta", 60, 71).role(R::Conta),
-        F::alpha("conta_dv", 72, 72).role(R::ContaDv),
-        F::alpha("agencia_conta_dv", 73, 73),
-        F::alpha("empresa_nome", 74, 103).role(R::EmpresaNome),
-        F::alpha("mensagem_1", 104, 143),
-        F::alpha("mensagem_2", 144, 183),
-        F::num("numero_remessa_retorno", 184, 191).role(R::Nsa),
-        F::date8("data_gravacao", 192, 199).role(R::DataGeracao),
-        F::date8("data_credito", 200, 207).role(R::DataCredito),
-        F::blank("cnab_2", 208, 240),
-    ],
+    fields: patched!(
+        febraban240::HEADER_LOTE.fields,
+        [
+            F::num("forma_lancamento", 12, 13),
+            F::alpha("versao_layout_lote", 14, 16)
+                .role(R::LoteLayoutVersao)
+                .default("020"),
+            F::blank("cnab_1", 17, 17),
+            F::num("codigo_beneficiario", 34, 46).role(R::Convenio),
+            F::blank("convenio_resto", 47, 53),
+            F::alpha("agencia_dv", 59, 59),
+            F::alpha("agencia_conta_dv", 73, 73),
+            F::blank("cnab_2", 208, 240),
+        ]
+    ),
+    ..febraban240::HEADER_LOTE
 };
 
 /// Segmento P (3.3, pp. 9-14).
 pub const SEGMENTO_P: RecordLayout = RecordLayout {
-    name: "segmento_p",
-    len: 240,
     source: "Banrisul 240 (out/2013) 3.3 segmento P, pp. 9-14",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "3"),
-        F::num("sequencial", 9, 13).role(R::Sequencial),
-        F::constant("segmento", 14, 14, "P"),
-        F::blank("cnab_1", 15, 15),
-        F::num("codigo_movimento", 16, 17).role(R::Movimento),
-        F::num("agencia", 18, 22).role(R::Agencia),
-        F::alpha("agencia_dv", 23, 23),
-        F::num("conta", 24, 35).role(R::Conta),
-        F::alpha("conta_dv", 36, 36).role(R::ContaDv),
-        F::alpha("agencia_conta_dv", 37, 37),
-        F::num("nosso_numero", 38, 45).role(R::NossoNumero),
-        F::alpha("nosso_numero_nc", 46, 47).role(R::NossoNumeroDv),
-        F::blank("nosso_numero_resto", 48, 57),
-        F::alpha("carteira", 58, 58).role(R::Carteira),
-        F::num("forma_cadastramento", 59, 59).default("1"),
-        F::alpha("tipo_documento", 60, 60),
-        F::num("emissao_boleto", 61, 61).default("2"),
-        F::alpha("distribuicao_boleto", 62, 62),
-        F::alpha("seu_numero", 63, 77).role(R::SeuNumero),
-        F::date8("vencimento", 78, 85).role(R::Vencimento),
-        F::dec("valor_titulo", 86, 100, 2).role(R::ValorTitulo),
-        F::num("agencia_cobradora", 101, 105),
-        F::alpha("agencia_cobradora_dv", 106, 106),
-        F::alpha("especie", 107, 108).role(R::Especie),
-        F::alpha("aceite", 109, 109).role(R::Aceite).default("N"),
-        F::date8("data_emissao", 110, 117).role(R::Emissao),
-        // 1 = valor ao dia, 2 = taxa mensal; 3 ("reservado", FEBRABAN's "isento") is what peers send without juros.
-        F::num("juros_codigo", 118, 118)
-            .role(R::JurosCodigo)
-            .default("3"),
-        F::date8("juros_data", 119, 126).role(R::JurosData),
-        F::dec("juros_valor", 127, 141, 2).role(R::JurosValor),
-        F::num("desconto_codigo", 142, 142).role(R::DescontoCodigo),
-        F::date8("desconto_data", 143, 150).role(R::DescontoData),
-        F::dec("desconto_valor", 151, 165, 2).role(R::DescontoValor),
-        F::dec("valor_iof", 166, 180, 2).role(R::Iof),
-        F::dec("valor_abatimento", 181, 195, 2).role(R::Abatimento),
-        F::alpha("uso_empresa", 196, 220).role(R::UsoEmpresa),
-        F::num("protesto_codigo", 221, 221)
-            .role(R::ProtestoCodigo)
-            .default("3"),
-        F::num("protesto_prazo", 222, 223).role(R::ProtestoPrazo),
-        // 1 = baixar/devolver; 0 or blank accepted (motivo 42: "verifica se o código é branco, 0, 1 ou 2").
-        F::num("baixa_codigo", 224, 224)
-            .role(R::BaixaCodigo)
-            .default("0"),
-        F::num("baixa_prazo", 225, 227).role(R::BaixaPrazo),
-        F::alpha("moeda", 228, 229).default("09"),
-        F::num("contrato", 230, 239),
-        F::blank("cnab_2", 240, 240),
-    ],
+    fields: patched!(
+        febraban240::SEGMENTO_P.fields,
+        [
+            // baixa_codigo (as FEBRABAN): 1 = baixar/devolver; 0 or blank accepted (motivo 42: "verifica se o código
+            // é branco, 0, 1 ou 2").
+            // juros_codigo (as FEBRABAN): 1 = valor ao dia, 2 = taxa mensal; 3 ("reservado", FEBRABAN's "isento") is
+            // what peers send without juros.
+            F::alpha("agencia_dv", 23, 23),
+            F::alpha("agencia_conta_dv", 37, 37),
+            F::num("nosso_numero", 38, 45).role(R::NossoNumero),
+            F::alpha("nosso_numero_nc", 46, 47).role(R::NossoNumeroDv),
+            F::blank("nosso_numero_resto", 48, 57),
+            F::alpha("carteira", 58, 58).role(R::Carteira),
+            F::alpha("tipo_documento", 60, 60),
+            F::alpha("distribuicao_boleto", 62, 62),
+            F::alpha("especie", 107, 108).role(R::Especie),
+            F::alpha("moeda", 228, 229).default("09"),
+            F::blank("cnab_2", 240, 240),
+        ]
+    ),
+    ..febraban240::SEGMENTO_P
 };
 
 /// Segmento Q (3.4, pp. 14-16): pagador and sacador/avalista. FEBRABAN's positions; CEP 129-133 and its sufixo 134-136 are
 /// kept as one 8-digit field; the sacador's inscrição (N 15) is written as zeros when there is none.
 pub const SEGMENTO_Q: RecordLayout = RecordLayout {
-    name: "segmento_q",
-    len: 240,
     source: "Banrisul 240 (out/2013) 3.4 segmento Q, pp. 14-16",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "3"),
-        F::num("sequencial", 9, 13).role(R::Sequencial),
-        F::constant("segmento", 14, 14, "Q"),
-        F::blank("cnab_1", 15, 15),
-        F::num("codigo_movimento", 16, 17).role(R::Movimento),
-        F::num("pagador_tipo_inscricao", 18, 18).role(R::PagadorTipoInscricao),
-        F::alpha("pagador_inscricao", 19, 33).role(R::PagadorInscricao),
-        F::alpha("pagador_nome", 34, 73).role(R::PagadorNome),
-        F::alpha("pagador_endereco", 74, 113).role(R::PagadorEndereco),
-        F::alpha("pagador_bairro", 114, 128).role(R::PagadorBairro),
-        F::num("pagador_cep", 129, 136).role(R::PagadorCep),
-        F::alpha("pagador_cidade", 137, 151).role(R::PagadorCidade),
-        F::alpha("pagador_uf", 152, 153).role(R::PagadorUf),
-        F::num("sacador_tipo_inscricao", 154, 154).role(R::SacadorTipoInscricao),
-        F::alpha("sacador_inscricao", 155, 169)
+    fields: patched!(
+        febraban240::SEGMENTO_Q.fields,
+        [F::alpha("sacador_inscricao", 155, 169)
             .role(R::SacadorInscricao)
-            .default("000000000000000"),
-        F::alpha("sacador_nome", 170, 209).role(R::SacadorNome),
-        F::num("banco_correspondente", 210, 212),
-        F::alpha("nosso_numero_correspondente", 213, 232),
-        F::blank("cnab_2", 233, 240),
-    ],
+            .default("000000000000000"),]
+    ),
+    ..febraban240::SEGMENTO_Q
 };
 
 /// Segmento R (3.5, pp. 16-18): desconto 2/3, multa, mensagens 3/4, débito data at 180-199.
 pub const SEGMENTO_R: RecordLayout = RecordLayout {
-    name: "segmento_r",
-    len: 240,
     source: "Banrisul 240 (out/2013) 3.5 segmento R, pp. 16-18",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "3"),
-        F::num("sequencial", 9, 13).role(R::Sequencial),
-        F::constant("segmento", 14, 14, "R"),
-        F::blank("cnab_1", 15, 15),
-        F::num("codigo_movimento", 16, 17).role(R::Movimento),
-        F::num("desconto2_codigo", 18, 18).role(R::Desconto2Codigo),
-        F::date8("desconto2_data", 19, 26).role(R::Desconto2Data),
-        F::dec("desconto2_valor", 27, 41, 2).role(R::Desconto2Valor),
-        F::num("desconto3_codigo", 42, 42),
-        F::date8("desconto3_data", 43, 50),
-        F::dec("desconto3_valor", 51, 65, 2),
-        F::num("multa_codigo", 66, 66).role(R::MultaCodigo),
-        F::date8("multa_data", 67, 74).role(R::MultaData),
-        F::dec("multa_valor", 75, 89, 2).role(R::MultaValor),
-        F::alpha("informacao_pagador", 90, 99),
-        F::alpha("mensagem_3", 100, 139).role(R::Mensagem3),
-        F::alpha("mensagem_4", 140, 179).role(R::Mensagem4),
-        F::num("debito_banco", 180, 182),
-        F::num("debito_agencia", 183, 186),
-        F::num("debito_conta_dv", 187, 199),
-        F::num("codigo_ocorrencia_pagador", 200, 207),
-        F::blank("cnab_2", 208, 240),
-    ],
+    fields: patched!(
+        febraban240::SEGMENTO_R.fields,
+        [
+            F::num("multa_codigo", 66, 66).role(R::MultaCodigo),
+            F::num("debito_banco", 180, 182),
+            F::num("debito_agencia", 183, 186),
+            F::num("debito_conta_dv", 187, 199),
+            F::blank("cnab_2", 208, 240),
+        ]
+    ),
+    ..febraban240::SEGMENTO_R
 };
 
 /// Segmento T (3.8, pp. 22-26). Movimento and motivos are alphanumeric (AA, AB, AC; A4, AA).
 pub const SEGMENTO_T: RecordLayout = RecordLayout {
-    name: "segmento_t",
-    len: 240,
     source: "Banrisul 240 (out/2013) 3.8 segmento T, pp. 22-26",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "3"),
-        F::num("sequencial", 9, 13).role(R::Sequencial),
-        F::constant("segmento", 14, 14, "T"),
-        F::blank("cnab_1", 15, 15),
-        F::alpha("codigo_movimento", 16, 17).role(R::Ocorrencia),
-        F::num("agencia", 18, 22).role(R::Agencia),
-        F::alpha("agencia_dv", 23, 23),
-        F::num("conta", 24, 35).role(R::Conta),
-        F::alpha("conta_dv", 36, 36).role(R::ContaDv),
-        F::alpha("agencia_conta_dv", 37, 37),
-        F::alpha("nosso_numero", 38, 45).role(R::NossoNumero),
-        F::alpha("nosso_numero_nc", 46, 47).role(R::NossoNumeroDv),
-        F::blank("nosso_numero_resto", 48, 57),
-        F::alpha("carteira", 58, 58).role(R::Carteira),
-        F::alpha("seu_numero", 59, 73).role(R::SeuNumero),
-        F::date8("vencimento", 74, 81).role(R::Vencimento),
-        F::dec("valor_titulo", 82, 96, 2).role(R::ValorTitulo),
-        F::num("banco_cobrador", 97, 99).role(R::BancoCobrador),
-        F::num("agencia_cobradora", 100, 104).role(R::AgenciaCobradora),
-        F::alpha("agencia_cobradora_dv", 105, 105),
-        F::alpha("uso_empresa", 106, 130).role(R::UsoEmpresa),
-        F::alpha("moeda", 131, 132),
-        F::num("pagador_tipo_inscricao", 133, 133).role(R::PagadorTipoInscricao),
-        F::alpha("pagador_inscricao", 134, 148)
-            .role(R::PagadorInscricao)
-            .default("000000000000000"),
-        F::alpha("pagador_nome", 149, 188).role(R::PagadorNome),
-        F::num("contrato", 189, 198),
-        F::dec("valor_tarifa", 199, 213, 2).role(R::Tarifa),
-        F::alpha("motivos", 214, 223).role(R::Motivos),
-        F::blank("cnab_2", 224, 240),
-    ],
+    fields: patched!(
+        febraban240::SEGMENTO_T.fields,
+        [
+            F::alpha("codigo_movimento", 16, 17).role(R::Ocorrencia),
+            F::alpha("agencia_dv", 23, 23),
+            F::alpha("agencia_conta_dv", 37, 37),
+            F::alpha("nosso_numero", 38, 45).role(R::NossoNumero),
+            F::alpha("nosso_numero_nc", 46, 47).role(R::NossoNumeroDv),
+            F::blank("nosso_numero_resto", 48, 57),
+            F::alpha("carteira", 58, 58).role(R::Carteira),
+            F::alpha("moeda", 131, 132),
+            F::alpha("pagador_inscricao", 134, 148)
+                .role(R::PagadorInscricao)
+                .default("000000000000000"),
+            F::num("contrato", 189, 198),
+        ]
+    ),
+    ..febraban240::SEGMENTO_T
 };
 
 /// Segmento U (3.9, pp. 26-28).
 pub const SEGMENTO_U: RecordLayout = RecordLayout {
-    name: "segmento_u",
-    len: 240,
     source: "Banrisul 240 (out/2013) 3.9 segmento U, pp. 26-28",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "3"),
-        F::num("sequencial", 9, 13).role(R::Sequencial),
-        F::constant("segmento", 14, 14, "U"),
-        F::blank("cnab_1", 15, 15),
-        F::alpha("codigo_movimento", 16, 17),
-        F::dec("juros_multa", 18, 32, 2).role(R::JurosMulta),
-        F::dec("desconto", 33, 47, 2).role(R::Desconto),
-        F::dec("abatimento", 48, 62, 2).role(R::Abatimento),
-        F::dec("iof", 63, 77, 2).role(R::Iof),
-        F::dec("valor_pago", 78, 92, 2).role(R::ValorPago),
-        F::dec("valor_liquido", 93, 107, 2).role(R::ValorCreditado),
-        F::dec("outras_despesas", 108, 122, 2).role(R::OutrasDespesas),
-        F::dec("outros_creditos", 123, 137, 2).role(R::OutrosCreditos),
-        F::date8("data_ocorrencia", 138, 145).role(R::DataOcorrencia),
-        F::date8("data_credito", 146, 153).role(R::DataCredito),
-        F::alpha("ocorrencia_pagador_codigo", 154, 157),
-        F::alpha("ocorrencia_pagador_data", 158, 165),
-        F::dec("ocorrencia_pagador_valor", 166, 180, 2),
-        F::alpha("contrato_blu", 181, 202),
-        F::blank("complemento_ocorrencia", 203, 210),
-        F::num("banco_correspondente", 211, 213),
-        F::num("nosso_numero_correspondente", 214, 233),
-        F::blank("cnab_2", 234, 240),
-    ],
+    fields: patched!(
+        febraban240::SEGMENTO_U.fields,
+        [
+            F::alpha("codigo_movimento", 16, 17),
+            F::alpha("ocorrencia_pagador_data", 158, 165),
+            F::alpha("contrato_blu", 181, 202),
+            F::blank("complemento_ocorrencia", 203, 210),
+            F::num("nosso_numero_correspondente", 214, 233),
+        ]
+    ),
+    ..febraban240::SEGMENTO_U
 };
 
 /// Trailer de lote (3.10, p. 28).
 pub const TRAILER_LOTE: RecordLayout = RecordLayout {
-    name: "trailer_lote",
-    len: 240,
     source: "Banrisul 240 (out/2013) 3.10 registro trailler de lote, p. 28",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "5"),
-        F::blank("cnab_1", 9, 17),
-        F::num("qtd_registros", 18, 23).role(R::QtdRegistros),
-        F::num("qtd_simples", 24, 29).role(R::QtdTitulos),
-        F::dec("valor_simples", 30, 46, 2).role(R::ValorTotal),
-        F::num("qtd_vinculada", 47, 52),
-        F::dec("valor_vinculada", 53, 69, 2),
-        F::num("qtd_caucionada", 70, 75),
-        F::dec("valor_caucionada", 76, 92, 2),
-        F::num("qtd_descontada", 93, 98),
-        F::dec("valor_descontada", 99, 115, 2),
-        F::alpha("aviso_lancamento", 116, 123),
-        F::blank("cnab_2", 124, 240),
-    ],
+    fields: patched!(
+        febraban240::TRAILER_LOTE.fields,
+        [
+            F::num("qtd_simples", 24, 29).role(R::QtdTitulos),
+            F::dec("valor_simples", 30, 46, 2).role(R::ValorTotal),
+            F::num("qtd_vinculada", 47, 52),
+            F::dec("valor_vinculada", 53, 69, 2),
+            F::num("qtd_caucionada", 70, 75),
+            F::dec("valor_caucionada", 76, 92, 2),
+            F::num("qtd_descontada", 93, 98),
+            F::dec("valor_descontada", 99, 115, 2),
+        ]
+    ),
+    ..febraban240::TRAILER_LOTE
 };
 
 /// Trailer de arquivo (3.11, p. 28). The manual prints lote "0001 a 9999": read as a number.
 pub const TRAILER_ARQUIVO: RecordLayout = RecordLayout {
-    name: "trailer_arquivo",
-    len: 240,
     source: "Banrisul 240 (out/2013) 3.11 registro trailler de arquivo, p. 28",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "9"),
-        F::blank("cnab_1", 9, 17),
-        F::num("qtd_lotes", 18, 23).role(R::QtdLotes),
-        F::num("qtd_registros", 24, 29).role(R::QtdRegistros),
-        F::num("qtd_contas", 30, 35),
-        F::blank("cnab_2", 36, 240),
-    ],
+    fields: patched!(
+        febraban240::TRAILER_ARQUIVO.fields,
+        [
+            F::num("lote", 4, 7).role(R::Lote),
+            F::num("qtd_contas", 30, 35),
+        ]
+    ),
+    ..febraban240::TRAILER_ARQUIVO
 };
 
 /// Every record (1.5: headers and trailers are the same in remessa and retorno).
@@ -410,8 +265,8 @@ pub const MOVIMENTOS: &[OcorrenciaDef] = &[
 
 /// Código de movimento retorno (07.3T, pp. 22-23).
 pub const OCORRENCIAS: &[OcorrenciaDef] = &[
-    oc("02", K::EntradaConfirmada, "Entrada Confirmada"),
-    oc("03", K::EntradaRejeitada, "Entrada Rejeitada"),
+    febraban240::ocorrencia("02"),
+    febraban240::ocorrencia("03"),
     oc(
         "04",
         K::InstrucaoConfirmada,
@@ -422,8 +277,8 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
         K::InstrucaoConfirmada,
         "Reembolso e Devolução Desconto e Vendor",
     ),
-    oc("06", K::Liquidacao, "Liquidação"),
-    oc("09", K::Baixa, "Baixa"),
+    febraban240::ocorrencia("06"),
+    febraban240::ocorrencia("09"),
     oc("11", K::Informativo, "Título em carteira (em ser)"),
     oc(
         "12",
@@ -455,11 +310,7 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
         K::Protesto,
         "Confirmação Recebimento Instrução Protesto",
     ),
-    oc(
-        "20",
-        K::Protesto,
-        "Confirmação Recebimento Instrução de Sustação/Cancelamento de Protesto",
-    ),
+    febraban240::ocorrencia("20"),
     oc("23", K::Protesto, "Remessa a Cartório (aponte em cartório)"),
     oc("24", K::Informativo, "Reservado"),
     oc(
@@ -467,7 +318,7 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
         K::Baixa,
         "Protestado e baixado (baixa por ter sido protestado)",
     ),
-    oc("26", K::InstrucaoRejeitada, "Instrução Rejeitada"),
+    febraban240::ocorrencia("26"),
     oc(
         "27",
         K::InstrucaoConfirmada,
@@ -490,18 +341,6 @@ const LIQUIDACAO: &[&str] = &["06", "17", "AB"];
 const BAIXA: &[&str] = &["09"];
 const CARTORIO: &[&str] = &["11", "AC"];
 const TARIFA: &[&str] = &["28"];
-
-const fn m(
-    ocorrencias: &'static [&'static str],
-    code: &'static str,
-    description: &'static str,
-) -> MotivoDef {
-    MotivoDef {
-        ocorrencias,
-        code,
-        description,
-    }
-}
 
 /// Motivos (T 214-223, up to five): per movimento as listed in 28.3T (pp. 25-26); rejections (03, 26, 30) from
 /// annex 5.1 (pp. 34-36).
@@ -634,24 +473,3 @@ pub const RETORNO: LayoutSpec = LayoutSpec::new(
 
 /// CNAB 240 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tables_cover_240_positions() {
-        for t in [
-            &HEADER_ARQUIVO,
-            &HEADER_LOTE,
-            &SEGMENTO_P,
-            &SEGMENTO_R,
-            &SEGMENTO_T,
-            &SEGMENTO_U,
-            &TRAILER_LOTE,
-            &TRAILER_ARQUIVO,
-        ] {
-            assert_eq!(t.check(), Ok(()), "{}", t.name);
-        }
-    }
-}

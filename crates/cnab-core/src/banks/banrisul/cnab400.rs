@@ -17,8 +17,8 @@
 //! - Retorno vencimento (147-152) holds "SEMREG" for cobrança sem registro (a date problem on such files);
 //!   the agência cobradora (169-173) may end in a space, so it is text.
 
-use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
-use crate::field::{FieldSpec as F, RecordLayout, Role as R};
+use crate::bank::{oc, records400, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
 /// Source string for the tables.
@@ -127,28 +127,20 @@ pub const TRAILER_REMESSA: RecordLayout = RecordLayout {
 
 /// §3.1 — header retorno.
 pub const HEADER_RETORNO: RecordLayout = RecordLayout {
-    name: "header_arquivo",
-    len: 400,
     source: "Banrisul CNAB 400 (15/07/2015) §3.1 header (retorno)",
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "0"),
-        F::num("codigo_retorno", 2, 2).role(R::ArquivoCodigo),
-        F::alpha("literal_retorno", 3, 9).default("RETORNO"),
-        F::num("codigo_servico", 10, 11).default("01"),
-        F::alpha("literal_servico", 12, 19).default("COBRANCA"),
-        F::blank("brancos_1", 20, 26),
-        F::num("agencia", 27, 30).role(R::Agencia),
-        F::num("codigo_cedente", 31, 39).role(R::CodigoBeneficiario),
-        F::blank("brancos_2", 40, 46),
-        F::alpha("empresa_nome", 47, 76).role(R::EmpresaNome),
-        F::num("banco", 77, 79).role(R::BancoCodigo),
-        F::alpha("banco_nome", 80, 87).default("BANRISUL"),
-        F::blank("brancos_3", 88, 94),
-        F::date6("data_gravacao", 95, 100).role(R::DataGeracao),
-        F::blank("brancos_4", 101, 385),
-        F::num("nsa", 386, 394).role(R::Nsa),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    fields: patched!(
+        HEADER_REMESSA.fields,
+        [
+            F::num("codigo_retorno", 2, 2).role(R::ArquivoCodigo),
+            F::alpha("literal_retorno", 3, 9).default("RETORNO"),
+            F::num("codigo_servico", 10, 11).default("01"),
+            F::alpha("literal_servico", 12, 19).default("COBRANCA"),
+            F::blank("brancos_1", 20, 26),
+            F::blank("brancos_4", 101, 385),
+            F::num("nsa", 386, 394).role(R::Nsa),
+        ]
+    ),
+    ..HEADER_REMESSA
 };
 
 /// §3.2 — transação tipo 1, dados do título (retorno).
@@ -425,52 +417,25 @@ pub const MOTIVOS: &[MotivoDef] = &[
 ];
 
 /// Remessa (§2).
-pub const REMESSA: LayoutSpec = LayoutSpec {
-    layout: Layout::Cnab400,
-    kind: FileKind::Remessa,
-    versions: &[],
-    records: &[
-        (RecordKey::FileHeader, &HEADER_REMESSA),
-        (RecordKey::Detail(b'1'), &DETALHE_REMESSA),
-        (RecordKey::FileTrailer, &TRAILER_REMESSA),
-    ],
-    entry: &[EntryRecord {
-        key: RecordKey::Detail(b'1'),
-        starts: true,
-        emit: Emit::Always,
-    }],
-    ocorrencias: MOVIMENTOS,
-    motivos: &[],
-    source: SOURCE,
-    retorno_hook: None,
-    titulo_hook: None,
-    write_hook: None,
-    crlf: true,
-};
+pub const REMESSA: LayoutSpec = LayoutSpec::new(
+    Layout::Cnab400,
+    FileKind::Remessa,
+    &records400(&HEADER_REMESSA, &DETALHE_REMESSA, &TRAILER_REMESSA),
+    &[EntryRecord::first(RecordKey::Detail(b'1'))],
+    MOVIMENTOS,
+    SOURCE,
+);
 
 /// Retorno (§3).
-pub const RETORNO: LayoutSpec = LayoutSpec {
-    layout: Layout::Cnab400,
-    kind: FileKind::Retorno,
-    versions: &[],
-    records: &[
-        (RecordKey::FileHeader, &HEADER_RETORNO),
-        (RecordKey::Detail(b'1'), &DETALHE_RETORNO),
-        (RecordKey::FileTrailer, &TRAILER_RETORNO),
-    ],
-    entry: &[EntryRecord {
-        key: RecordKey::Detail(b'1'),
-        starts: true,
-        emit: Emit::Always,
-    }],
-    ocorrencias: OCORRENCIAS,
-    motivos: MOTIVOS,
-    source: SOURCE,
-    retorno_hook: None,
-    titulo_hook: None,
-    write_hook: None,
-    crlf: true,
-};
+pub const RETORNO: LayoutSpec = LayoutSpec::new(
+    Layout::Cnab400,
+    FileKind::Retorno,
+    &records400(&HEADER_RETORNO, &DETALHE_RETORNO, &TRAILER_RETORNO),
+    &[EntryRecord::first(RecordKey::Detail(b'1'))],
+    OCORRENCIAS,
+    SOURCE,
+)
+.motivos(MOTIVOS);
 
 /// CNAB 400 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];

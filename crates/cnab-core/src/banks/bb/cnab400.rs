@@ -28,6 +28,8 @@
 //! header carries no layout version. So:
 //! - reading: the default [`REMESSA`] spec lists both `Detail(b'1')` and `Detail(b'7')` (each starts a title), so
 //!   either file reads without the caller saying which;
+//! - reading names the variant read in `header.layout_versao` ([`REMESSA_VARIANTS`]: `"CBR640"` for tipo 1,
+//!   `"CBR641"` for tipo 7), so a model read from a file writes the same variant back;
 //! - writing: [`REMESSA_CONVENIO_6`] has `versions: &["CBR640"]` and is listed before the catch-all; a model whose
 //!   `header.layout_versao` is `"CBR640"` writes the convênio-6 header and tipo 1 details (the writer picks the spec
 //!   by `BankSpec::layout(layout, kind, layout_versao)`); any other model writes CBR641 tipo 7. The spec can also be
@@ -42,8 +44,9 @@
 //! `valor_pago`, "valor do lançamento" (306-318) `valor_creditado`; instrução 1 (157-158) feeds the protest code and
 //! "número de dias para protesto" (392-393) its days.
 
+use crate::bank::motivo as m;
 use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
-use crate::field::{FieldSpec as F, RecordLayout, Role as R, Value};
+use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R, Value};
 use crate::model::{FileKind, Layout, OcorrenciaKind as K, Titulo};
 use crate::record::Record;
 
@@ -162,29 +165,15 @@ pub const MULTA_REMESSA: RecordLayout = RecordLayout {
 
 /// Remessa — header, convênio de 6 posições (CBR640): convênio at 41-46, no convênio líder.
 pub const HEADER_REMESSA_CONVENIO_6: RecordLayout = RecordLayout {
-    name: "header_arquivo",
-    len: 400,
     source: SRC_REM6,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "0"),
-        F::num("tipo_operacao", 2, 2).role(R::ArquivoCodigo),
-        F::alpha("literal_remessa", 3, 9).default("REMESSA"),
-        F::num("tipo_servico", 10, 11).default("01"),
-        F::alpha("literal_servico", 12, 19).default("COBRANCA"),
-        F::blank("brancos_1", 20, 26),
-        F::num("agencia", 27, 30).role(R::Agencia),
-        F::alpha("agencia_dv", 31, 31).role(R::AgenciaDv),
-        F::num("conta", 32, 39).role(R::Conta),
-        F::alpha("conta_dv", 40, 40).role(R::ContaDv),
-        F::num("convenio", 41, 46).role(R::Convenio),
-        F::alpha("empresa_nome", 47, 76).role(R::EmpresaNome),
-        F::num("banco", 77, 79).role(R::BancoCodigo),
-        F::alpha("banco_nome", 80, 94).default("BANCODOBRASIL"),
-        F::date6("data_gravacao", 95, 100).role(R::DataGeracao),
-        F::num("sequencial_remessa", 101, 107).role(R::Nsa),
-        F::blank("brancos_2", 108, 394),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    fields: patched!(
+        HEADER_REMESSA.fields,
+        [
+            F::num("convenio", 41, 46).role(R::Convenio),
+            F::blank("brancos_2", 108, 394),
+        ]
+    ),
+    ..HEADER_REMESSA
 };
 
 /// The fields of the CBR640 detalhe tipo 1.
@@ -291,31 +280,19 @@ pub const TRAILER_REMESSA: RecordLayout = RecordLayout {
 
 /// Retorno — header (convênio 7 at 150-156; a convênio of 6 positions sits at 41-46).
 pub const HEADER_RETORNO: RecordLayout = RecordLayout {
-    name: "header_arquivo",
-    len: 400,
     source: SRC_RET,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "0"),
-        F::num("tipo_operacao", 2, 2).role(R::ArquivoCodigo),
-        F::alpha("literal_retorno", 3, 9).default("RETORNO"),
-        F::num("tipo_servico", 10, 11).default("01"),
-        F::alpha("literal_servico", 12, 19).default("COBRANCA"),
-        F::blank("brancos_1", 20, 26),
-        F::num("agencia", 27, 30).role(R::Agencia),
-        F::alpha("agencia_dv", 31, 31).role(R::AgenciaDv),
-        F::num("conta", 32, 39).role(R::Conta),
-        F::alpha("conta_dv", 40, 40).role(R::ContaDv),
-        F::alpha("convenio_6", 41, 46),
-        F::alpha("empresa_nome", 47, 76).role(R::EmpresaNome),
-        F::num("banco", 77, 79).role(R::BancoCodigo),
-        F::alpha("banco_nome", 80, 94).default("BANCODOBRASIL"),
-        F::date6("data_gravacao", 95, 100).role(R::DataGeracao),
-        F::num("sequencial_retorno", 101, 107).role(R::Nsa),
-        F::blank("brancos_2", 108, 149),
-        F::alpha("convenio", 150, 156).role(R::Convenio),
-        F::blank("brancos_3", 157, 394),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    fields: patched!(
+        HEADER_REMESSA.fields,
+        [
+            F::alpha("literal_retorno", 3, 9).default("RETORNO"),
+            F::alpha("convenio_6", 41, 46),
+            F::num("sequencial_retorno", 101, 107).role(R::Nsa),
+            F::blank("brancos_2", 108, 149),
+            F::alpha("convenio", 150, 156).role(R::Convenio),
+            F::blank("brancos_3", 157, 394),
+        ]
+    ),
+    ..HEADER_REMESSA
 };
 
 /// Retorno — registro detalhe tipo 7 (convênio de 7 posições).
@@ -661,18 +638,6 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
     oc("98", K::Tarifa, "Débito de custas antecipadas"),
 ];
 
-const fn m(
-    ocorrencias: &'static [&'static str],
-    code: &'static str,
-    description: &'static str,
-) -> MotivoDef {
-    MotivoDef {
-        ocorrencias,
-        code,
-        description,
-    }
-}
-
 const LIQ: &[&str] = &["05", "06", "07", "08", "15", "46"];
 const ENT: &[&str] = &["02"];
 const BXA: &[&str] = &["09", "10", "20"];
@@ -799,21 +764,13 @@ const RECORDS_REMESSA: &[(RecordKey, &RecordLayout)] = &[
 ];
 
 const ENTRY_REMESSA: &[EntryRecord] = &[
-    EntryRecord {
-        key: RecordKey::Detail(b'7'),
-        starts: true,
-        emit: Emit::Always,
-    },
+    EntryRecord::first(RecordKey::Detail(b'7')),
     EntryRecord {
         key: RecordKey::Detail(b'1'),
         starts: true,
         emit: Emit::Never,
     },
-    EntryRecord {
-        key: RecordKey::Detail(b'5'),
-        starts: false,
-        emit: Emit::IfAny(&[R::MultaValor]),
-    },
+    EntryRecord::if_any(RecordKey::Detail(b'5'), &[R::MultaValor]),
 ];
 
 const RECORDS_REMESSA_CONVENIO_6: &[(RecordKey, &RecordLayout)] = &[
@@ -825,21 +782,13 @@ const RECORDS_REMESSA_CONVENIO_6: &[(RecordKey, &RecordLayout)] = &[
 ];
 
 const ENTRY_REMESSA_CONVENIO_6: &[EntryRecord] = &[
-    EntryRecord {
-        key: RecordKey::Detail(b'1'),
-        starts: true,
-        emit: Emit::Always,
-    },
+    EntryRecord::first(RecordKey::Detail(b'1')),
     EntryRecord {
         key: RecordKey::Detail(b'7'),
         starts: true,
         emit: Emit::Never,
     },
-    EntryRecord {
-        key: RecordKey::Detail(b'5'),
-        starts: false,
-        emit: Emit::IfAny(&[R::MultaValor]),
-    },
+    EntryRecord::if_any(RecordKey::Detail(b'5'), &[R::MultaValor]),
 ];
 
 const RECORDS_RETORNO: &[(RecordKey, &RecordLayout)] = &[
@@ -853,41 +802,20 @@ const RECORDS_RETORNO: &[(RecordKey, &RecordLayout)] = &[
 ];
 
 const ENTRY_RETORNO: &[EntryRecord] = &[
-    EntryRecord {
-        key: RecordKey::Detail(b'7'),
-        starts: true,
-        emit: Emit::Always,
-    },
+    EntryRecord::first(RecordKey::Detail(b'7')),
     EntryRecord {
         key: RecordKey::Detail(b'1'),
         starts: true,
         emit: Emit::Never,
     },
-    EntryRecord {
-        key: RecordKey::Detail(b'2'),
-        starts: false,
-        emit: Emit::Never,
-    },
+    EntryRecord::read_only(RecordKey::Detail(b'2')),
     EntryRecord {
         key: RecordKey::Detail(b'3'),
         starts: true,
         emit: Emit::Never,
     },
-    EntryRecord {
-        key: RecordKey::Detail(b'5'),
-        starts: false,
-        emit: Emit::Never,
-    },
+    EntryRecord::read_only(RecordKey::Detail(b'5')),
 ];
-
-/// CPF/CNPJ fields are `9(014)`: zero-filled on the left.
-#[allow(clippy::ptr_arg)] // the signature is `bank::WriteHook`
-fn write_hook(line: &mut Vec<u8>, key: RecordKey, _t: &Titulo) {
-    if key == RecordKey::Detail(b'7') || key == RecordKey::Detail(b'1') {
-        super::super::itau::zero_pad(line, 4, 17);
-        super::super::itau::zero_pad(line, 221, 234);
-    }
-}
 
 /// Reads the nosso-número DV (position 74) of a CBR640 tipo 1 detail read by the default spec.
 pub fn titulo_hook(t: &mut Titulo, records: &[Record<'_>]) {
@@ -902,6 +830,14 @@ pub fn titulo_hook(t: &mut Titulo, records: &[Record<'_>]) {
     }
 }
 
+/// The remessa's variants by detail type: tipo 7 is CBR641 (convênio of 7 positions, nosso número of 17 digits),
+/// tipo 1 is CBR640 (convênio of 6 positions). The header does not say which, so the reader names the one it read
+/// in `header.layout_versao`; writing that model again picks the same table.
+pub const REMESSA_VARIANTS: &[(RecordKey, &str)] = &[
+    (RecordKey::Detail(b'7'), "CBR641"),
+    (RecordKey::Detail(b'1'), "CBR640"),
+];
+
 /// BB CNAB 400 remessa (CBR641, convênio 7; reads CBR640 tipo 1 details too).
 pub const REMESSA: LayoutSpec = LayoutSpec::new(
     Layout::Cnab400,
@@ -912,7 +848,7 @@ pub const REMESSA: LayoutSpec = LayoutSpec::new(
     SRC,
 )
 .titulo_hook(titulo_hook)
-.write_hook(write_hook);
+.variants(REMESSA_VARIANTS);
 
 /// BB CNAB 400 remessa for convênios of 6 positions (CBR640, detalhe tipo 1): chosen by the writer when the model's
 /// `header.layout_versao` is `"CBR640"`, or passed to `write_remessa_spec`. Reads tipo 7 details too.

@@ -12,8 +12,9 @@
 //! - the manual says 296-301 "may" hold the credit date of a liquidação, but real files put it at 297-302 (inside the
 //!   bitmap); it is left raw (field `tabela_erros`) rather than guessed.
 
-use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
-use crate::field::{FieldSpec as F, RecordLayout, Role as R};
+use crate::bank::motivo;
+use crate::bank::{oc, records400, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{FileKind, Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
 use crate::record::Record;
 
@@ -23,28 +24,17 @@ pub const SOURCE: &str =
 
 /// Remessa header (p. 1).
 pub const REMESSA_HEADER: RecordLayout = RecordLayout {
-    name: "header_arquivo",
-    len: 400,
-    source: SOURCE,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "0"),
-        F::num("codigo_remessa", 2, 2).role(R::ArquivoCodigo),
-        F::constant("literal_remessa", 3, 9, "REMESSA"),
-        F::constant("codigo_servico", 10, 11, "01"),
-        F::alpha("literal_servico", 12, 26).default("COBRANCA"),
-        F::num("agencia", 27, 30).role(R::Agencia),
-        F::num("zeros", 31, 32),
-        F::num("conta", 33, 39).role(R::Conta),
-        F::alpha("conta_dv", 40, 40).role(R::ContaDv),
-        F::blank("brancos_1", 41, 46),
-        F::alpha("nome_empresa", 47, 76).role(R::EmpresaNome),
-        F::num("codigo_banco", 77, 79).role(R::BancoCodigo),
-        F::alpha("nome_banco", 80, 94).default("B.DO NORDESTE"),
-        F::date6("data_gravacao", 95, 100).role(R::DataGeracao),
-        F::alpha("codigo_usuario", 101, 103).role(R::Convenio),
-        F::blank("brancos_2", 104, 394),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    fields: patched!(
+        RETORNO_HEADER.fields,
+        [
+            F::num("codigo_remessa", 2, 2).role(R::ArquivoCodigo),
+            F::constant("literal_remessa", 3, 9, "REMESSA"),
+            F::date6("data_gravacao", 95, 100).role(R::DataGeracao),
+            F::alpha("codigo_usuario", 101, 103).role(R::Convenio),
+            F::blank("brancos_2", 104, 394),
+        ]
+    ),
+    ..RETORNO_HEADER
 };
 
 /// Remessa registro de transação (p. 2-3).
@@ -105,14 +95,8 @@ pub const REMESSA_DETALHE: RecordLayout = RecordLayout {
 
 /// Remessa trailler (p. 1).
 pub const REMESSA_TRAILER: RecordLayout = RecordLayout {
-    name: "trailer_arquivo",
-    len: 400,
     source: SOURCE,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "9"),
-        F::blank("brancos", 2, 394),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    ..crate::banks::shared::TRAILER_400
 };
 
 /// Retorno header (p. 4).
@@ -319,391 +303,83 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
 
 /// Tabela de erros (nota 6): error n is flagged by a `1` at position 279 + n of the retorno detail.
 pub const MOTIVOS: &[MotivoDef] = &[
-    MotivoDef {
-        ocorrencias: &[],
-        code: "01",
-        description: "Falta valor do IOC",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "02",
-        description: "Não permite desconto/ abatimento",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "03",
-        description: "Código do serviço inválido",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "04",
-        description: "Novo vencimento igual/ menor que o da entrada",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "05",
-        description: "Novo vencimento igual ao do Título",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "06",
-        description: "Espécie Documento Inválida",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "07",
-        description: "Espécie Documento Inexistente",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "08",
-        description: "Tipo Operação Inválida",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "09",
-        description: "Tipo Operação Inexistente",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "10",
-        description: "Contrato Proibido para esta Carteira",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "11",
-        description: "Falta Número do Contrato",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "12",
-        description: "Proibido Informar Tipo de Conta",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "13",
-        description: "Tipo de Conta do Contrato Inexistente",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "14",
-        description: "Dígito de Contrato não confere",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "15",
-        description: "Contrato Inexistente",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "16",
-        description: "Data de Emissão Inválida",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "17",
-        description: "Falta Valor do Título",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "18",
-        description: "Vencimento Inválido",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "19",
-        description: "Data Vencimento Anterior a Emissão",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "20",
-        description: "Falta Vencimento Desconto",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "21",
-        description: "Data Desconto Inválida",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "22",
-        description: "Data Desconto Posterior ao Vencimento",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "23",
-        description: "Falta Valor Desconto",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "24",
-        description: "Falta Mora-1-Dia",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "25",
-        description: "Banco/Agência Cobrador Inexistente",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "26",
-        description: "BCO/AGE Cobrador não Cadastrado",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "27",
-        description: "Código Pessoa Inválido",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "28",
-        description: "Falta CEP, Banco e Agência Cobrador",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "29",
-        description: "Falta Nome Sacado",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "30",
-        description: "Falta Endereço",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "31",
-        description: "Falta Cidade",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "32",
-        description: "Falta Estado",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "33",
-        description: "Estado Inválido",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "34",
-        description: "Falta CPF/ CGC do Sacado",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "35",
-        description: "Falta numeração - Bloquete emitido",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "36",
-        description: "Título Pré-Numerado já Existente",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "37",
-        description: "Dígito do Título Não Confere",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "38",
-        description: "Proibido Protestar",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "39",
-        description: "Proibido título pré-numerado p/ Correspondente",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "40",
-        description: "Dígito Cliente/ Contrato com Erro",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "41",
-        description: "Dígito Nosso Número com Erro",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "42",
-        description: "Título Inexistente",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "43",
-        description: "Título Liquidado",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "44",
-        description: "Título Não Pode Ser Baixado",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "45",
-        description: "Valor Nominal Incorreto",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "46",
-        description: "Proibido Taxa – Multa p/ Correspondente",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "47",
-        description: "Falta Tipo de Conta do Contrato",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "48",
-        description: "Tipo de Conta Inexistente",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "49",
-        description: "Dígito Contrato Não Confere",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "50",
-        description: "Dígito do Título Não Confere",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "51",
-        description: "Título Inexistente ou Liquidado",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "52",
-        description: "Valor Abatimento Inválido",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "53",
-        description: "Data Vencimento Inválida",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "54",
-        description: "Estado Inválido",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "55",
-        description: "Falta Tipo de Pessoa P/ Alteração de CGC/ CPF",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "56",
-        description: "CPF/ CGC com Erro",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "57",
-        description: "Data Emissão Inválida",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "58",
-        description: "Data Vencimento Desconto Inválida",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "59",
-        description: "Aceite Inválido para Espécie Documento",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "60",
-        description: "Não Aceite Inválido para Espécie Documento",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "61",
-        description: "Banco/ Agência Cobrador Inválido",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "62",
-        description: "Limite Operacional Não Cadastrado",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "63",
-        description: "Título já em situação de protesto",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "64",
-        description: "Proibido alterar vencimento título descontado",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "65",
-        description: "Proibido informar nosso número p/ cod. carteira",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "66",
-        description: "Falta vencimento desconto-2",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "67",
-        description: "Data desconto-2 inválida",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "68",
-        description: "Data desconto-2 posterior ao vencimento",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "69",
-        description: "Falta valor desconto-2",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "70",
-        description: "Data vencimento desconto-2 inválida",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "71",
-        description: "IOC maior que valor do título",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "72",
-        description: "CEP não pertence ao Estado",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "73",
-        description: "Seu número já existente",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "74",
-        description: "Moeda Inválida para o tipo de Operação",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "75",
-        description: "Moeda inexistente",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "76",
-        description: "Nosso número/ dígito com erro",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "77",
-        description: "Dias vencidos superior ao prazo de devolução",
-    },
+    motivo(&[], "01", "Falta valor do IOC"),
+    motivo(&[], "02", "Não permite desconto/ abatimento"),
+    motivo(&[], "03", "Código do serviço inválido"),
+    motivo(&[], "04", "Novo vencimento igual/ menor que o da entrada"),
+    motivo(&[], "05", "Novo vencimento igual ao do Título"),
+    motivo(&[], "06", "Espécie Documento Inválida"),
+    motivo(&[], "07", "Espécie Documento Inexistente"),
+    motivo(&[], "08", "Tipo Operação Inválida"),
+    motivo(&[], "09", "Tipo Operação Inexistente"),
+    motivo(&[], "10", "Contrato Proibido para esta Carteira"),
+    motivo(&[], "11", "Falta Número do Contrato"),
+    motivo(&[], "12", "Proibido Informar Tipo de Conta"),
+    motivo(&[], "13", "Tipo de Conta do Contrato Inexistente"),
+    motivo(&[], "14", "Dígito de Contrato não confere"),
+    motivo(&[], "15", "Contrato Inexistente"),
+    motivo(&[], "16", "Data de Emissão Inválida"),
+    motivo(&[], "17", "Falta Valor do Título"),
+    motivo(&[], "18", "Vencimento Inválido"),
+    motivo(&[], "19", "Data Vencimento Anterior a Emissão"),
+    motivo(&[], "20", "Falta Vencimento Desconto"),
+    motivo(&[], "21", "Data Desconto Inválida"),
+    motivo(&[], "22", "Data Desconto Posterior ao Vencimento"),
+    motivo(&[], "23", "Falta Valor Desconto"),
+    motivo(&[], "24", "Falta Mora-1-Dia"),
+    motivo(&[], "25", "Banco/Agência Cobrador Inexistente"),
+    motivo(&[], "26", "BCO/AGE Cobrador não Cadastrado"),
+    motivo(&[], "27", "Código Pessoa Inválido"),
+    motivo(&[], "28", "Falta CEP, Banco e Agência Cobrador"),
+    motivo(&[], "29", "Falta Nome Sacado"),
+    motivo(&[], "30", "Falta Endereço"),
+    motivo(&[], "31", "Falta Cidade"),
+    motivo(&[], "32", "Falta Estado"),
+    motivo(&[], "33", "Estado Inválido"),
+    motivo(&[], "34", "Falta CPF/ CGC do Sacado"),
+    motivo(&[], "35", "Falta numeração - Bloquete emitido"),
+    motivo(&[], "36", "Título Pré-Numerado já Existente"),
+    motivo(&[], "37", "Dígito do Título Não Confere"),
+    motivo(&[], "38", "Proibido Protestar"),
+    motivo(&[], "39", "Proibido título pré-numerado p/ Correspondente"),
+    motivo(&[], "40", "Dígito Cliente/ Contrato com Erro"),
+    motivo(&[], "41", "Dígito Nosso Número com Erro"),
+    motivo(&[], "42", "Título Inexistente"),
+    motivo(&[], "43", "Título Liquidado"),
+    motivo(&[], "44", "Título Não Pode Ser Baixado"),
+    motivo(&[], "45", "Valor Nominal Incorreto"),
+    motivo(&[], "46", "Proibido Taxa – Multa p/ Correspondente"),
+    motivo(&[], "47", "Falta Tipo de Conta do Contrato"),
+    motivo(&[], "48", "Tipo de Conta Inexistente"),
+    motivo(&[], "49", "Dígito Contrato Não Confere"),
+    motivo(&[], "50", "Dígito do Título Não Confere"),
+    motivo(&[], "51", "Título Inexistente ou Liquidado"),
+    motivo(&[], "52", "Valor Abatimento Inválido"),
+    motivo(&[], "53", "Data Vencimento Inválida"),
+    motivo(&[], "54", "Estado Inválido"),
+    motivo(&[], "55", "Falta Tipo de Pessoa P/ Alteração de CGC/ CPF"),
+    motivo(&[], "56", "CPF/ CGC com Erro"),
+    motivo(&[], "57", "Data Emissão Inválida"),
+    motivo(&[], "58", "Data Vencimento Desconto Inválida"),
+    motivo(&[], "59", "Aceite Inválido para Espécie Documento"),
+    motivo(&[], "60", "Não Aceite Inválido para Espécie Documento"),
+    motivo(&[], "61", "Banco/ Agência Cobrador Inválido"),
+    motivo(&[], "62", "Limite Operacional Não Cadastrado"),
+    motivo(&[], "63", "Título já em situação de protesto"),
+    motivo(&[], "64", "Proibido alterar vencimento título descontado"),
+    motivo(&[], "65", "Proibido informar nosso número p/ cod. carteira"),
+    motivo(&[], "66", "Falta vencimento desconto-2"),
+    motivo(&[], "67", "Data desconto-2 inválida"),
+    motivo(&[], "68", "Data desconto-2 posterior ao vencimento"),
+    motivo(&[], "69", "Falta valor desconto-2"),
+    motivo(&[], "70", "Data vencimento desconto-2 inválida"),
+    motivo(&[], "71", "IOC maior que valor do título"),
+    motivo(&[], "72", "CEP não pertence ao Estado"),
+    motivo(&[], "73", "Seu número já existente"),
+    motivo(&[], "74", "Moeda Inválida para o tipo de Operação"),
+    motivo(&[], "75", "Moeda inexistente"),
+    motivo(&[], "76", "Nosso número/ dígito com erro"),
+    motivo(&[], "77", "Dias vencidos superior ao prazo de devolução"),
 ];
 
 /// First and last position of the error bitmap (nota 6).
@@ -747,25 +423,15 @@ pub fn retorno_hook(
 }
 
 /// Records of a remessa.
-pub const REMESSA_RECORDS: &[(RecordKey, &RecordLayout)] = &[
-    (RecordKey::FileHeader, &REMESSA_HEADER),
-    (RecordKey::Detail(b'1'), &REMESSA_DETALHE),
-    (RecordKey::FileTrailer, &REMESSA_TRAILER),
-];
+pub const REMESSA_RECORDS: &[(RecordKey, &RecordLayout)] =
+    &records400(&REMESSA_HEADER, &REMESSA_DETALHE, &REMESSA_TRAILER);
 
 /// Records of a retorno.
-pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] = &[
-    (RecordKey::FileHeader, &RETORNO_HEADER),
-    (RecordKey::Detail(b'1'), &RETORNO_DETALHE),
-    (RecordKey::FileTrailer, &RETORNO_TRAILER),
-];
+pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] =
+    &records400(&RETORNO_HEADER, &RETORNO_DETALHE, &RETORNO_TRAILER);
 
 /// One detail record per title.
-pub const ENTRY: &[EntryRecord] = &[EntryRecord {
-    key: RecordKey::Detail(b'1'),
-    starts: true,
-    emit: Emit::Always,
-}];
+pub const ENTRY: &[EntryRecord] = &[EntryRecord::first(RecordKey::Detail(b'1'))];
 
 /// BNB CNAB 400 remessa.
 pub const REMESSA: LayoutSpec = LayoutSpec::new(
@@ -791,15 +457,3 @@ pub const RETORNO: LayoutSpec = LayoutSpec::new(
 
 /// CNAB 400 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&RETORNO, &REMESSA];
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tables_cover_400_positions() {
-        for (_, l) in REMESSA_RECORDS.iter().chain(RETORNO_RECORDS) {
-            assert_eq!(l.check(), Ok(()), "{}", l.name);
-        }
-    }
-}

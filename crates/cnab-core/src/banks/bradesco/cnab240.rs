@@ -24,8 +24,9 @@
 //! the manual) are alphanumeric in our tables with an inscrição role: the writer right-aligns and zero-fills them,
 //! the reader strips the padding, so the alphanumeric CNPJ (2026) fits.
 
+use crate::bank::motivo as m;
 use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
-use crate::field::{FieldSpec as F, RecordLayout, Role as R};
+use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
 use crate::layouts::febraban240;
 use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
@@ -35,252 +36,116 @@ pub const SOURCE: &str =
 
 /// Header de arquivo (p. 8).
 pub const HEADER_ARQUIVO: RecordLayout = RecordLayout {
-    name: "header_arquivo",
-    len: 240,
     source: "Bradesco 240 v06 (07/2017) registro header de arquivo, p. 8",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::constant("lote", 4, 7, "0000"),
-        F::constant("tipo_registro", 8, 8, "0"),
-        F::blank("cnab_1", 9, 17),
-        F::num("tipo_inscricao", 18, 18).role(R::EmpresaTipoInscricao),
-        F::alpha("inscricao", 19, 32).role(R::EmpresaInscricao),
-        F::alpha("convenio", 33, 52).role(R::Convenio),
-        F::num("agencia", 53, 57).role(R::Agencia),
-        F::alpha("agencia_dv", 58, 58).role(R::AgenciaDv),
-        F::num("conta", 59, 70).role(R::Conta),
-        F::alpha("conta_dv", 71, 71).role(R::ContaDv),
-        F::alpha("agencia_conta_dv", 72, 72).role(R::AgenciaContaDv),
-        F::alpha("empresa_nome", 73, 102).role(R::EmpresaNome),
-        F::alpha("banco_nome", 103, 132)
-            .role(R::BancoNome)
-            .default("BRADESCO"),
-        F::blank("cnab_2", 133, 142),
-        F::num("codigo_remessa_retorno", 143, 143).role(R::ArquivoCodigo),
-        F::date8("data_geracao", 144, 151).role(R::DataGeracao),
-        F::num("hora_geracao", 152, 157).role(R::HoraGeracao),
-        F::num("nsa", 158, 163).role(R::Nsa),
-        F::alpha("versao_layout", 164, 166)
-            .role(R::LayoutVersao)
-            .default("084"),
-        F::num("densidade", 167, 171),
-        F::alpha("reservado_banco", 172, 191),
-        F::alpha("reservado_empresa", 192, 211),
-        F::blank("cnab_3", 212, 240),
-    ],
+    fields: patched!(
+        febraban240::HEADER_ARQUIVO.fields,
+        [
+            F::alpha("banco_nome", 103, 132)
+                .role(R::BancoNome)
+                .default("BRADESCO"),
+            F::alpha("versao_layout", 164, 166)
+                .role(R::LayoutVersao)
+                .default("084"),
+        ]
+    ),
+    ..febraban240::HEADER_ARQUIVO
 };
 
 /// Header de lote (p. 12). Field 20.1 (184-191) is the remessa number the bank controls.
 pub const HEADER_LOTE: RecordLayout = RecordLayout {
-    name: "header_lote",
-    len: 240,
     source: "Bradesco 240 v06 (07/2017) registro header de lote, p. 12",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "1"),
-        F::alpha("operacao", 9, 9).role(R::Operacao),
-        F::num("servico", 10, 11).default("01"),
-        F::blank("cnab_1", 12, 13),
-        F::alpha("versao_layout_lote", 14, 16)
+    fields: patched!(
+        febraban240::HEADER_LOTE.fields,
+        [F::alpha("versao_layout_lote", 14, 16)
             .role(R::LoteLayoutVersao)
-            .default("042"),
-        F::blank("cnab_2", 17, 17),
-        F::num("tipo_inscricao", 18, 18).role(R::EmpresaTipoInscricao),
-        F::alpha("inscricao", 19, 33).role(R::EmpresaInscricao),
-        F::alpha("convenio", 34, 53).role(R::Convenio),
-        F::num("agencia", 54, 58).role(R::Agencia),
-        F::alpha("agencia_dv", 59, 59).role(R::AgenciaDv),
-        F::num("conta", 60, 71).role(R::Conta),
-        F::alpha("conta_dv", 72, 72).role(R::ContaDv),
-        F::alpha("agencia_conta_dv", 73, 73).role(R::AgenciaContaDv),
-        F::alpha("empresa_nome", 74, 103).role(R::EmpresaNome),
-        F::alpha("mensagem_1", 104, 143),
-        F::alpha("mensagem_2", 144, 183),
-        F::num("numero_remessa_retorno", 184, 191).role(R::Nsa),
-        F::date8("data_gravacao", 192, 199).role(R::DataGeracao),
-        F::date8("data_credito", 200, 207).role(R::DataCredito),
-        F::blank("cnab_3", 208, 240),
-    ],
+            .default("042"),]
+    ),
+    ..febraban240::HEADER_LOTE
 };
 
 /// Segmento P (p. 13).
 pub const SEGMENTO_P: RecordLayout = RecordLayout {
-    name: "segmento_p",
-    len: 240,
     source: "Bradesco 240 v06 (07/2017) registro detalhe segmento P, p. 13",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "3"),
-        F::num("sequencial", 9, 13).role(R::Sequencial),
-        F::constant("segmento", 14, 14, "P"),
-        F::blank("cnab_1", 15, 15),
-        F::num("codigo_movimento", 16, 17).role(R::Movimento),
-        F::num("agencia", 18, 22).role(R::Agencia),
-        F::alpha("agencia_dv", 23, 23).role(R::AgenciaDv),
-        F::num("conta", 24, 35).role(R::Conta),
-        F::alpha("conta_dv", 36, 36).role(R::ContaDv),
-        F::alpha("agencia_conta_dv", 37, 37).role(R::AgenciaContaDv),
-        F::num("carteira", 38, 40).role(R::Carteira),
-        F::num("zeros", 41, 45),
-        F::num("nosso_numero", 46, 56).role(R::NossoNumero),
-        F::alpha("nosso_numero_dv", 57, 57).role(R::NossoNumeroDv),
-        F::num("codigo_carteira", 58, 58).default("1"),
-        F::num("forma_cadastramento", 59, 59).default("1"),
-        F::alpha("tipo_documento", 60, 60).default("1"),
-        F::num("emissao_boleto", 61, 61).default("2"),
-        F::alpha("distribuicao_boleto", 62, 62).default("2"),
-        F::alpha("seu_numero", 63, 77).role(R::SeuNumero),
-        F::date8("vencimento", 78, 85).role(R::Vencimento),
-        F::dec("valor_titulo", 86, 100, 2).role(R::ValorTitulo),
-        F::num("agencia_cobradora", 101, 105),
-        F::alpha("agencia_cobradora_dv", 106, 106),
-        F::num("especie", 107, 108).role(R::Especie),
-        F::alpha("aceite", 109, 109).role(R::Aceite).default("N"),
-        F::date8("data_emissao", 110, 117).role(R::Emissao),
-        F::num("juros_codigo", 118, 118)
-            .role(R::JurosCodigo)
-            .default("3"),
-        F::date8("juros_data", 119, 126).role(R::JurosData),
-        F::dec("juros_valor", 127, 141, 2).role(R::JurosValor),
-        F::num("desconto_codigo", 142, 142).role(R::DescontoCodigo),
-        F::date8("desconto_data", 143, 150).role(R::DescontoData),
-        F::dec("desconto_valor", 151, 165, 2).role(R::DescontoValor),
-        F::dec("valor_iof", 166, 180, 2).role(R::Iof),
-        F::dec("valor_abatimento", 181, 195, 2).role(R::Abatimento),
-        F::alpha("uso_empresa", 196, 220).role(R::UsoEmpresa),
-        F::num("protesto_codigo", 221, 221)
-            .role(R::ProtestoCodigo)
-            .default("3"),
-        F::num("protesto_prazo", 222, 223).role(R::ProtestoPrazo),
-        // C028: 1 = baixar/devolver, 2 = não baixar/não devolver (what we write when the título has no baixa).
-        F::num("baixa_codigo", 224, 224)
-            .role(R::BaixaCodigo)
-            .default("2"),
-        // "Alfa" in the manual (C029, a number of days): written as digits, as FEBRABAN's table and the peers do.
-        F::num("baixa_prazo", 225, 227).role(R::BaixaPrazo),
-        F::num("moeda", 228, 229).default("09"),
-        F::num("contrato", 230, 239),
-        F::blank("cnab_2", 240, 240),
-    ],
+    fields: patched!(
+        febraban240::SEGMENTO_P.fields,
+        [
+            // baixa_prazo (as FEBRABAN): "Alfa" in the manual (C029, a number of days): written as digits, as
+            // FEBRABAN's table and the peers do.
+            F::num("carteira", 38, 40).role(R::Carteira),
+            F::num("zeros", 41, 45),
+            F::num("nosso_numero", 46, 56).role(R::NossoNumero),
+            F::alpha("nosso_numero_dv", 57, 57).role(R::NossoNumeroDv),
+            F::num("codigo_carteira", 58, 58).default("1"),
+            // C028: 1 = baixar/devolver, 2 = não baixar/não devolver (what we write when the título has no baixa).
+            F::num("baixa_codigo", 224, 224)
+                .role(R::BaixaCodigo)
+                .default("2"),
+            F::blank("cnab_2", 240, 240),
+        ]
+    ),
+    ..febraban240::SEGMENTO_P
 };
 
 /// Segmento Q (p. 14): pagador and sacador/avalista. FEBRABAN's positions; CEP 129-133 and its sufixo 134-136 are
 /// kept as one 8-digit field; the sacador's inscrição (N 15) is written as zeros when there is none.
 pub const SEGMENTO_Q: RecordLayout = RecordLayout {
-    name: "segmento_q",
-    len: 240,
     source: "Bradesco 240 v06 (07/2017) registro detalhe segmento Q, p. 14",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "3"),
-        F::num("sequencial", 9, 13).role(R::Sequencial),
-        F::constant("segmento", 14, 14, "Q"),
-        F::blank("cnab_1", 15, 15),
-        F::num("codigo_movimento", 16, 17).role(R::Movimento),
-        F::num("pagador_tipo_inscricao", 18, 18).role(R::PagadorTipoInscricao),
-        F::alpha("pagador_inscricao", 19, 33).role(R::PagadorInscricao),
-        F::alpha("pagador_nome", 34, 73).role(R::PagadorNome),
-        F::alpha("pagador_endereco", 74, 113).role(R::PagadorEndereco),
-        F::alpha("pagador_bairro", 114, 128).role(R::PagadorBairro),
-        F::num("pagador_cep", 129, 136).role(R::PagadorCep),
-        F::alpha("pagador_cidade", 137, 151).role(R::PagadorCidade),
-        F::alpha("pagador_uf", 152, 153).role(R::PagadorUf),
-        F::num("sacador_tipo_inscricao", 154, 154).role(R::SacadorTipoInscricao),
-        F::alpha("sacador_inscricao", 155, 169)
+    fields: patched!(
+        febraban240::SEGMENTO_Q.fields,
+        [F::alpha("sacador_inscricao", 155, 169)
             .role(R::SacadorInscricao)
-            .default("000000000000000"),
-        F::alpha("sacador_nome", 170, 209).role(R::SacadorNome),
-        F::num("banco_correspondente", 210, 212),
-        F::alpha("nosso_numero_correspondente", 213, 232),
-        F::blank("cnab_2", 233, 240),
-    ],
+            .default("000000000000000"),]
+    ),
+    ..febraban240::SEGMENTO_Q
 };
 
 /// Segmento T (p. 18): 38-57 read with the P split (G069: carteira, nosso número and its DV).
 pub const SEGMENTO_T: RecordLayout = RecordLayout {
-    name: "segmento_t",
-    len: 240,
     source: "Bradesco 240 v06 (07/2017) registro detalhe segmento T, p. 18; G069",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "3"),
-        F::num("sequencial", 9, 13).role(R::Sequencial),
-        F::constant("segmento", 14, 14, "T"),
-        F::blank("cnab_1", 15, 15),
-        F::num("codigo_movimento", 16, 17).role(R::Ocorrencia),
-        F::num("agencia", 18, 22).role(R::Agencia),
-        F::alpha("agencia_dv", 23, 23).role(R::AgenciaDv),
-        F::num("conta", 24, 35).role(R::Conta),
-        F::alpha("conta_dv", 36, 36).role(R::ContaDv),
-        F::alpha("agencia_conta_dv", 37, 37).role(R::AgenciaContaDv),
-        F::num("carteira", 38, 40).role(R::Carteira),
-        F::num("zeros", 41, 45),
-        F::num("nosso_numero", 46, 56).role(R::NossoNumero),
-        F::alpha("nosso_numero_dv", 57, 57).role(R::NossoNumeroDv),
-        F::num("codigo_carteira", 58, 58),
-        F::alpha("seu_numero", 59, 73).role(R::SeuNumero),
-        F::date8("vencimento", 74, 81).role(R::Vencimento),
-        F::dec("valor_titulo", 82, 96, 2).role(R::ValorTitulo),
-        F::num("banco_cobrador", 97, 99).role(R::BancoCobrador),
-        F::num("agencia_cobradora", 100, 104).role(R::AgenciaCobradora),
-        F::alpha("agencia_cobradora_dv", 105, 105),
-        F::alpha("uso_empresa", 106, 130).role(R::UsoEmpresa),
-        F::num("moeda", 131, 132),
-        F::num("pagador_tipo_inscricao", 133, 133).role(R::PagadorTipoInscricao),
-        F::alpha("pagador_inscricao", 134, 148)
-            .role(R::PagadorInscricao)
-            .default("000000000000000"),
-        F::alpha("pagador_nome", 149, 188).role(R::PagadorNome),
-        F::num("contrato", 189, 198),
-        F::dec("valor_tarifa", 199, 213, 2).role(R::Tarifa),
-        F::alpha("motivos", 214, 223).role(R::Motivos),
-        F::blank("cnab_2", 224, 240),
-    ],
+    fields: patched!(
+        febraban240::SEGMENTO_T.fields,
+        [
+            F::num("carteira", 38, 40).role(R::Carteira),
+            F::num("zeros", 41, 45),
+            F::num("nosso_numero", 46, 56).role(R::NossoNumero),
+            F::alpha("nosso_numero_dv", 57, 57).role(R::NossoNumeroDv),
+            F::num("codigo_carteira", 58, 58),
+            F::alpha("pagador_inscricao", 134, 148)
+                .role(R::PagadorInscricao)
+                .default("000000000000000"),
+            F::num("contrato", 189, 198),
+        ]
+    ),
+    ..febraban240::SEGMENTO_T
 };
 
 /// Trailer de lote (p. 20): numeric totals per carteira (simples carries the remessa's count and sum).
 pub const TRAILER_LOTE: RecordLayout = RecordLayout {
-    name: "trailer_lote",
-    len: 240,
     source: "Bradesco 240 v06 (07/2017) registro trailer de lote, p. 20",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "5"),
-        F::blank("cnab_1", 9, 17),
-        F::num("qtd_registros", 18, 23).role(R::QtdRegistros),
-        F::num("qtd_simples", 24, 29).role(R::QtdTitulos),
-        F::dec("valor_simples", 30, 46, 2).role(R::ValorTotal),
-        F::num("qtd_vinculada", 47, 52),
-        F::dec("valor_vinculada", 53, 69, 2),
-        F::num("qtd_caucionada", 70, 75),
-        F::dec("valor_caucionada", 76, 92, 2),
-        F::num("qtd_descontada", 93, 98),
-        F::dec("valor_descontada", 99, 115, 2),
-        F::alpha("aviso_lancamento", 116, 123),
-        F::blank("cnab_2", 124, 240),
-    ],
+    fields: patched!(
+        febraban240::TRAILER_LOTE.fields,
+        [
+            F::num("qtd_simples", 24, 29).role(R::QtdTitulos),
+            F::dec("valor_simples", 30, 46, 2).role(R::ValorTotal),
+            F::num("qtd_vinculada", 47, 52),
+            F::dec("valor_vinculada", 53, 69, 2),
+            F::num("qtd_caucionada", 70, 75),
+            F::dec("valor_caucionada", 76, 92, 2),
+            F::num("qtd_descontada", 93, 98),
+            F::dec("valor_descontada", 99, 115, 2),
+        ]
+    ),
+    ..febraban240::TRAILER_LOTE
 };
 
 /// Trailer de arquivo (p. 8).
 pub const TRAILER_ARQUIVO: RecordLayout = RecordLayout {
-    name: "trailer_arquivo",
-    len: 240,
     source: "Bradesco 240 v06 (07/2017) registro trailer de arquivo, p. 8",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::constant("lote", 4, 7, "9999"),
-        F::constant("tipo_registro", 8, 8, "9"),
-        F::blank("cnab_1", 9, 17),
-        F::num("qtd_lotes", 18, 23).role(R::QtdLotes),
-        F::num("qtd_registros", 24, 29).role(R::QtdRegistros),
-        F::num("qtd_contas", 30, 35),
-        F::blank("cnab_2", 36, 240),
-    ],
+    fields: patched!(
+        febraban240::TRAILER_ARQUIVO.fields,
+        [F::num("qtd_contas", 30, 35),]
+    ),
+    ..febraban240::TRAILER_ARQUIVO
 };
 
 /// Every record (remessa and retorno share the headers and trailers, p. 11).
@@ -306,36 +171,32 @@ pub const ENTRY_RETORNO: &[EntryRecord] = febraban240::ENTRY_RETORNO;
 
 /// Código de movimento remessa (C004, p. 21).
 pub const MOVIMENTOS: &[OcorrenciaDef] = &[
-    oc("01", K::Informativo, "Entrada de Títulos"),
-    oc("02", K::Informativo, "Pedido de Baixa"),
+    febraban240::movimento("01"),
+    febraban240::movimento("02"),
     oc("03", K::Informativo, "Protesto para Fins Falimentares"),
-    oc("04", K::Informativo, "Concessão de Abatimento"),
-    oc("05", K::Informativo, "Cancelamento de Abatimento"),
-    oc("06", K::Informativo, "Alteração de Vencimento"),
-    oc("07", K::Informativo, "Concessão de Desconto"),
+    febraban240::movimento("04"),
+    febraban240::movimento("05"),
+    febraban240::movimento("06"),
+    febraban240::movimento("07"),
     oc(
         "08",
         K::Informativo,
         "Cancelamento de Desconto (NÃO TRATADO PELO BANCO)",
     ),
-    oc("09", K::Informativo, "Protestar"),
-    oc("10", K::Informativo, "Sustar Protesto e Baixar Título"),
-    oc("11", K::Informativo, "Sustar Protesto e Manter em Carteira"),
-    oc("12", K::Informativo, "Alteração de Juros de Mora"),
-    oc("13", K::Informativo, "Dispensar Cobrança de Juros de Mora"),
-    oc(
-        "14",
-        K::Informativo,
-        "Alteração de Valor/Percentual de Multa",
-    ),
-    oc("15", K::Informativo, "Dispensar Cobrança de Multa"),
+    febraban240::movimento("09"),
+    febraban240::movimento("10"),
+    febraban240::movimento("11"),
+    febraban240::movimento("12"),
+    febraban240::movimento("13"),
+    febraban240::movimento("14"),
+    febraban240::movimento("15"),
     oc("16", K::Informativo, "Alteração do Valor de Desconto"),
     oc(
         "17",
         K::Informativo,
         "Não conceder Desconto (NÃO TRATADO PELO BANCO)",
     ),
-    oc("18", K::Informativo, "Alteração do Valor de Abatimento"),
+    febraban240::movimento("18"),
     oc(
         "19",
         K::Informativo,
@@ -351,34 +212,18 @@ pub const MOVIMENTOS: &[OcorrenciaDef] = &[
         K::Informativo,
         "Alterar número do título dado pelo beneficiario",
     ),
-    oc(
-        "22",
-        K::Informativo,
-        "Alterar número controle do Participante",
-    ),
-    oc("23", K::Informativo, "Alterar dados do Pagador"),
-    oc("24", K::Informativo, "Alterar dados do Sacador/Avalista"),
+    febraban240::movimento("22"),
+    febraban240::movimento("23"),
+    febraban240::movimento("24"),
     oc(
         "30",
         K::Informativo,
         "Recusa da Alegação do Pagador (NÃO TRATADO PELO BANCO)",
     ),
-    oc("31", K::Informativo, "Alteração de Outros Dados"),
-    oc(
-        "33",
-        K::Informativo,
-        "Alteração dos Dados do Rateio de Crédito",
-    ),
-    oc(
-        "34",
-        K::Informativo,
-        "Pedido de Cancelamento dos Dados do Rateio de Crédito",
-    ),
-    oc(
-        "35",
-        K::Informativo,
-        "Pedido de Desagendamento do Débito Automático",
-    ),
+    febraban240::movimento("31"),
+    febraban240::movimento("33"),
+    febraban240::movimento("34"),
+    febraban240::movimento("35"),
     oc(
         "40",
         K::Informativo,
@@ -389,7 +234,7 @@ pub const MOVIMENTOS: &[OcorrenciaDef] = &[
         K::Informativo,
         "Cancelar protesto (NÃO TRATADO PELO BANCO)",
     ),
-    oc("42", K::Informativo, "Alteração de Espécie de Título"),
+    febraban240::movimento("42"),
     oc(
         "43",
         K::Informativo,
@@ -400,12 +245,8 @@ pub const MOVIMENTOS: &[OcorrenciaDef] = &[
         K::Informativo,
         "Alteração de contrato de cobrança (NÃO TRATADO PELO BANCO)",
     ),
-    oc("45", K::Informativo, "Negativação Sem Protesto"),
-    oc(
-        "46",
-        K::Informativo,
-        "Solicitação de Baixa de Título Negativado Sem Protesto",
-    ),
+    febraban240::movimento("45"),
+    febraban240::movimento("46"),
     oc(
         "47",
         K::Informativo,
@@ -415,14 +256,14 @@ pub const MOVIMENTOS: &[OcorrenciaDef] = &[
 
 /// Código de movimento retorno (C044, pp. 27-28).
 pub const OCORRENCIAS: &[OcorrenciaDef] = &[
-    oc("02", K::EntradaConfirmada, "Entrada Confirmada"),
-    oc("03", K::EntradaRejeitada, "Entrada Rejeitada"),
+    febraban240::ocorrencia("02"),
+    febraban240::ocorrencia("03"),
     oc("04", K::InstrucaoConfirmada, "Transferência de Carteira/Entrada (NÃO TRATADO PELO BANCO)"),
     oc("05", K::InstrucaoConfirmada, "Transferência de Carteira/Baixa (NÃO TRATADO PELO BANCO)"),
-    oc("06", K::Liquidacao, "Liquidação"),
+    febraban240::ocorrencia("06"),
     oc("07", K::InstrucaoConfirmada, "Confirmação do Recebimento da Instrução de Desconto (NÃO TRATADO PELO BANCO)"),
     oc("08", K::InstrucaoConfirmada, "Confirmação do Recebimento do Cancelamento do Desconto (NÃO TRATADO PELO BANCO)"),
-    oc("09", K::Baixa, "Baixa"),
+    febraban240::ocorrencia("09"),
     oc("11", K::Informativo, "Títulos em Carteira (Em Ser) (NÃO TRATADO PELO BANCO)"),
     oc("12", K::InstrucaoConfirmada, "Confirmação Recebimento Instrução de Abatimento"),
     oc("13", K::InstrucaoConfirmada, "Confirmação Recebimento Instrução de Cancelamento Abatimento"),
@@ -431,14 +272,14 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
     oc("17", K::LiquidacaoAposBaixa, "Liquidação Após Baixa ou Liquidação Título Não Registrado"),
     oc("19", K::Protesto, "Confirmação Recebimento Instrução de Protesto"),
     oc("20", K::Protesto, "Confirmação Recebimento Instrução de Sustação de Protesto"),
-    oc("23", K::Protesto, "Remessa a Cartório (Aponte em Cartório)"),
+    febraban240::ocorrencia("23"),
     oc("24", K::Protesto, "Retirada de Cartório e Manutenção em Carteira"),
     oc("25", K::Baixa, "Protestado e Baixado (Baixa por Ter Sido Protestado)"),
     oc("26", K::InstrucaoRejeitada, "Instrução Rejeitada (utilizar serviço Negativação)"),
     oc("27", K::InstrucaoConfirmada, "Confirmação do Pedido de Alteração de Outros Dados"),
-    oc("28", K::Tarifa, "Débito de Tarifas/Custas"),
+    febraban240::ocorrencia("28"),
     oc("29", K::Informativo, "Ocorrências do Pagador (Não Tratar DDA)"),
-    oc("30", K::InstrucaoRejeitada, "Alteração de Dados Rejeitada"),
+    febraban240::ocorrencia("30"),
     oc("33", K::InstrucaoConfirmada, "Confirmação da Alteração dos Dados do Rateio de Crédito"),
     oc("34", K::InstrucaoConfirmada, "Confirmação do Cancelamento dos Dados do Rateio de Crédito"),
     oc("35", K::InstrucaoConfirmada, "Confirmação do Desagendamento do Débito Automático"),
@@ -450,8 +291,8 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
     oc("41", K::InstrucaoConfirmada, "Confirmação da alteração do número controle do Participante"),
     oc("42", K::InstrucaoConfirmada, "Confirmação da alteração dos dados do Pagador"),
     oc("43", K::InstrucaoConfirmada, "Confirmação da alteração dos dados do Sacador/Avalista"),
-    oc("44", K::Informativo, "Título pago com cheque devolvido"),
-    oc("45", K::Informativo, "Título pago com cheque compensado"),
+    febraban240::ocorrencia("44"),
+    febraban240::ocorrencia("45"),
     oc("46", K::Protesto, "Instrução para cancelar protesto confirmada (NÃO TRATADO PELO BANCO)"),
     oc("47", K::Protesto, "Instrução para protesto para fins falimentares confirmada"),
     oc("48", K::InstrucaoConfirmada, "Confirmação de instrução de transferência de carteira/modalidade de cobrança (NÃO TRATADO PELO BANCO)"),
@@ -467,18 +308,6 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
 const REJEICAO: &[&str] = &["02", "03", "26", "30"];
 const TARIFA: &[&str] = &["28"];
 const LIQUIDACAO_BAIXA: &[&str] = &["06", "09", "17"];
-
-const fn m(
-    ocorrencias: &'static [&'static str],
-    code: &'static str,
-    description: &'static str,
-) -> MotivoDef {
-    MotivoDef {
-        ocorrencias,
-        code,
-        description,
-    }
-}
 
 /// Motivo da ocorrência (C047, pp. 28-31): A for 02/03/26/30, B for 28, C for 06/09/17. T 214-223, up to five.
 pub const MOTIVOS: &[MotivoDef] = &[
@@ -654,22 +483,3 @@ pub const RETORNO: LayoutSpec = LayoutSpec::new(
 
 /// CNAB 240 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tables_cover_240_positions() {
-        for t in [
-            &HEADER_ARQUIVO,
-            &HEADER_LOTE,
-            &SEGMENTO_P,
-            &SEGMENTO_T,
-            &TRAILER_LOTE,
-            &TRAILER_ARQUIVO,
-        ] {
-            assert_eq!(t.check(), Ok(()), "{}", t.name);
-        }
-    }
-}

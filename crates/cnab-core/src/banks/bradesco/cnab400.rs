@@ -18,9 +18,10 @@
 //! 60 positions at 335-394 (sacador/avalista or 2ª mensagem) are kept raw. Type 2 carries the four messages and the
 //! 2nd discount. Retorno: "valor pago" (254-266) is the total received.
 
-use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
-use crate::field::{FieldSpec as F, RecordLayout, Role as R};
-use crate::model::{FileKind, Layout, OcorrenciaKind as K, Titulo};
+use crate::bank::motivo as m;
+use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
+use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
 const SRC: &str = "Bradesco Cobrança CNAB 400, layout 4008-524-0121";
 const SRC_REM: &str =
@@ -195,39 +196,25 @@ pub const SACADOR_REMESSA: RecordLayout = RecordLayout {
 
 /// Trailer (remessa).
 pub const TRAILER_REMESSA: RecordLayout = RecordLayout {
-    name: "trailer_arquivo",
-    len: 400,
     source: SRC_REM,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "9"),
-        F::blank("brancos", 2, 394),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    ..crate::banks::shared::TRAILER_400
 };
 
 /// Retorno — header label.
 pub const HEADER_RETORNO: RecordLayout = RecordLayout {
-    name: "header_arquivo",
-    len: 400,
     source: SRC_RET,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "0"),
-        F::num("identificacao_arquivo", 2, 2).role(R::ArquivoCodigo),
-        F::alpha("literal_retorno", 3, 9).default("RETORNO"),
-        F::num("codigo_servico", 10, 11).default("01"),
-        F::alpha("literal_servico", 12, 26).default("COBRANCA"),
-        F::num("codigo_empresa", 27, 46).role(R::CodigoBeneficiario),
-        F::alpha("empresa_nome", 47, 76).role(R::EmpresaNome),
-        F::num("banco", 77, 79).role(R::BancoCodigo),
-        F::alpha("banco_nome", 80, 94).default("BRADESCO"),
-        F::date6("data_gravacao", 95, 100).role(R::DataGeracao),
-        F::alpha("densidade", 101, 108).default("01600000"),
-        F::num("aviso_bancario", 109, 113).role(R::Nsa),
-        F::blank("brancos_1", 114, 379),
-        F::date6("data_credito", 380, 385).role(R::DataCredito),
-        F::blank("brancos_2", 386, 394),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    fields: patched!(
+        HEADER_REMESSA.fields,
+        [
+            F::alpha("literal_retorno", 3, 9).default("RETORNO"),
+            F::alpha("densidade", 101, 108).default("01600000"),
+            F::num("aviso_bancario", 109, 113).role(R::Nsa),
+            F::blank("brancos_1", 114, 379),
+            F::date6("data_credito", 380, 385).role(R::DataCredito),
+            F::blank("brancos_2", 386, 394),
+        ]
+    ),
+    ..HEADER_REMESSA
 };
 
 /// Retorno — registro de transação tipo 1.
@@ -285,19 +272,8 @@ pub const DETALHE_RETORNO: RecordLayout = RecordLayout {
 
 /// Retorno — registro tipo 3, rateio de crédito (groups kept raw).
 pub const RATEIO_RETORNO: RecordLayout = RecordLayout {
-    name: "detalhe_rateio",
-    len: 400,
     source: SRC_RET,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "3"),
-        F::alpha("empresa_no_banco", 2, 17),
-        F::alpha("titulo_no_banco", 18, 29),
-        F::alpha("codigo_calculo_rateio", 30, 30),
-        F::alpha("tipo_valor", 31, 31),
-        F::blank("filler", 32, 43),
-        F::alpha("rateios", 44, 394),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    ..RATEIO_REMESSA
 };
 
 /// Retorno — trailer.
@@ -473,18 +449,6 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
         "Confir pedido de excl de negat (com ou sem baixa)",
     ),
 ];
-
-const fn m(
-    ocorrencias: &'static [&'static str],
-    code: &'static str,
-    description: &'static str,
-) -> MotivoDef {
-    MotivoDef {
-        ocorrencias,
-        code,
-        description,
-    }
-}
 
 const O02: &[&str] = &["02"];
 const O03: &[&str] = &["03"];
@@ -724,7 +688,8 @@ pub const MOTIVOS: &[MotivoDef] = &[
     ),
 ];
 
-/// Remessa — registro tipo 8, "tipo de pagamento e dados do QR Code" of the boleto híbrido (bolepix). Read only.
+/// Remessa — registro tipo 8, "tipo de pagamento e dados do QR Code" of the boleto híbrido (bolepix). Read only;
+/// its tipo de chave, chave and txid feed the título's `pix`.
 ///
 /// Bradesco's CNAB 400 manual (and Itaú's, which carries Pix in a tipo 3) does not define this record: it is the
 /// Santander CNAB 400 "Registro Tipo 8" (tipo de pagamento 2-42, extended with tipo de chave DICT 43, chave 44-120
@@ -745,9 +710,9 @@ pub const PIX_TIPO8_REMESSA: RecordLayout = RecordLayout {
         F::dec("percentual_maximo", 20, 24, 2),
         F::dec("valor_minimo", 25, 37, 2),
         F::dec("percentual_minimo", 38, 42, 2),
-        F::alpha("tipo_chave_dict", 43, 43),
-        F::alpha("chave_dict", 44, 120),
-        F::alpha("txid", 121, 155),
+        F::alpha("tipo_chave_dict", 43, 43).role(R::PixTipoChave),
+        F::alpha("chave_dict", 44, 120).role(R::PixChave),
+        F::alpha("txid", 121, 155).role(R::PixTxid),
         F::blank("brancos", 156, 394),
         F::num("sequencial", 395, 400).role(R::Sequencial),
     ],
@@ -765,42 +730,21 @@ const RECORDS_REMESSA: &[(RecordKey, &RecordLayout)] = &[
 ];
 
 const ENTRY_REMESSA: &[EntryRecord] = &[
-    EntryRecord {
-        key: RecordKey::Detail(b'1'),
-        starts: true,
-        emit: Emit::Always,
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'2'),
-        starts: false,
-        emit: Emit::IfAny(&[
+    EntryRecord::first(RecordKey::Detail(b'1')),
+    EntryRecord::if_any(
+        RecordKey::Detail(b'2'),
+        &[
             R::Mensagem1,
             R::Mensagem2,
             R::Mensagem3,
             R::Mensagem4,
             R::Desconto2Valor,
-        ]),
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'3'),
-        starts: false,
-        emit: Emit::Never,
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'6'),
-        starts: false,
-        emit: Emit::Never,
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'7'),
-        starts: false,
-        emit: Emit::Never,
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'8'),
-        starts: false,
-        emit: Emit::Never,
-    },
+        ],
+    ),
+    EntryRecord::read_only(RecordKey::Detail(b'3')),
+    EntryRecord::read_only(RecordKey::Detail(b'6')),
+    EntryRecord::read_only(RecordKey::Detail(b'7')),
+    EntryRecord::read_only(RecordKey::Detail(b'8')),
 ];
 
 const RECORDS_RETORNO: &[(RecordKey, &RecordLayout)] = &[
@@ -811,25 +755,9 @@ const RECORDS_RETORNO: &[(RecordKey, &RecordLayout)] = &[
 ];
 
 const ENTRY_RETORNO: &[EntryRecord] = &[
-    EntryRecord {
-        key: RecordKey::Detail(b'1'),
-        starts: true,
-        emit: Emit::Always,
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'3'),
-        starts: false,
-        emit: Emit::Never,
-    },
+    EntryRecord::first(RecordKey::Detail(b'1')),
+    EntryRecord::read_only(RecordKey::Detail(b'3')),
 ];
-
-/// The pagador's CPF/CNPJ is `9(14)`: zero-filled on the left.
-#[allow(clippy::ptr_arg)] // the signature is `bank::WriteHook`
-fn write_hook(line: &mut Vec<u8>, key: RecordKey, _t: &Titulo) {
-    if key == RecordKey::Detail(b'1') {
-        super::super::itau::zero_pad(line, 221, 234);
-    }
-}
 
 /// Bradesco CNAB 400 remessa.
 pub const REMESSA: LayoutSpec = LayoutSpec::new(
@@ -839,8 +767,7 @@ pub const REMESSA: LayoutSpec = LayoutSpec::new(
     ENTRY_REMESSA,
     MOVIMENTOS,
     SRC,
-)
-.write_hook(write_hook);
+);
 
 /// Bradesco CNAB 400 retorno.
 pub const RETORNO: LayoutSpec = LayoutSpec::new(

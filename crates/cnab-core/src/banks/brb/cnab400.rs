@@ -12,18 +12,22 @@
 //!
 //! Remessa: the same spreadsheet, sheet "Leiaute Remessa 077" (header, registro 01, registro 02) and "Exemplo Remessa
 //! 077"; cross-checked against brcobranca `lib/brcobranca/remessa/cnab400/banco_brasilia.rb` (which writes the older
-//! "075" variant of the same header). The remessa is *not* a standard CNAB 400 file and cannot be expressed as a
-//! [`LayoutSpec`] of the current engine, so [`REMESSA_RECORDS`] are tables only and are not listed in [`LAYOUTS`]:
+//! "075" variant of the same header). BRB's own "DCB" layout is not framed like CNAB 400, and [`REMESSA`] says so in
+//! its [`Framing`]:
 //! - the header is 39 bytes ("DCB" + versão 001 + arquivo 077 + conta (10) + AAAAMMDD + HHMMSS + quantidade de
-//!   registros) and carries no bank code at 77-79, so detection cannot find it;
-//! - the records are typed by two characters, "01" (título) and "02" (sacador, rateio, mensagens), so the first byte
-//!   is `0`, which the CNAB 400 classifier takes for a file header;
-//! - the file has no trailer ("Sem trailler"), while the writer always emits one.
+//!   registros) and carries no bank code at 77-79: detection recognises the literal "DCB" that opens it;
+//! - the records are typed by two characters, "01" (título) and "02" (sacador, rateio, mensagens);
+//! - the file has no trailer ("Sem trailler"): the header's quantidade de registros (header + registros) is the
+//!   count the reader checks and the writer fills.
 //!
 //! The corpus remessa `pycobranca__remessa_banco_brasilia_cnab400.rem` is the older "DCB001075" variant written by
-//! pyCobranca/brcobranca (402-byte detail lines, a trailer "9"), not the 077 layout.
+//! pyCobranca/brcobranca (402-byte detail lines, a trailer "9"), not the 077 layout: it is detected as a BRB remessa
+//! and refused at its header's arquivo field (075, where this table knows 077).
 
-use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::bank::motivo;
+use crate::bank::{
+    oc, records400, Emit, EntryRecord, Framing, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey,
+};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{FileKind, Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
 use crate::record::Record;
@@ -44,7 +48,8 @@ pub const REMESSA_HEADER: RecordLayout = RecordLayout {
     fields: &[
         F::constant("literal", 1, 3, "DCB"),
         F::constant("versao", 4, 6, "001"),
-        F::constant("arquivo", 7, 9, "077"),
+        // The layout's number: 077 (older files say 075).
+        F::constant("arquivo", 7, 9, "077").role(R::LayoutVersao),
         F::num("codigo_beneficiario", 10, 19).role(R::CodigoBeneficiario),
         F::date_ymd("data_formatacao", 20, 27).role(R::DataGeracao),
         F::num("hora_formatacao", 28, 33).role(R::HoraGeracao),
@@ -138,9 +143,58 @@ pub const REMESSA_REGISTRO_02: RecordLayout = RecordLayout {
     ],
 };
 
-/// Records of a remessa 077 (tables only; see the module doc for why no `LayoutSpec` uses them).
+/// Records of a remessa 077.
 pub const REMESSA_RECORDS: &[&RecordLayout] =
     &[&REMESSA_HEADER, &REMESSA_REGISTRO_01, &REMESSA_REGISTRO_02];
+
+/// Remessa records by key: the header, "01" as `Detail(b'1')`, "02" as `Detail(b'2')` (two-character types).
+pub const REMESSA_RECORDS_BY_KEY: &[(RecordKey, &RecordLayout)] = &[
+    (RecordKey::FileHeader, &REMESSA_HEADER),
+    (RecordKey::Detail(b'1'), &REMESSA_REGISTRO_01),
+    (RecordKey::Detail(b'2'), &REMESSA_REGISTRO_02),
+];
+
+/// A title: registro 01, then registro 02 when the title has a sacador or messages ("Leiaute Remessa 077": the 02
+/// is optional and follows its 01).
+pub const REMESSA_ENTRY: &[EntryRecord] = &[
+    EntryRecord {
+        key: RecordKey::Detail(b'1'),
+        starts: true,
+        emit: Emit::Always,
+    },
+    EntryRecord {
+        key: RecordKey::Detail(b'2'),
+        starts: false,
+        emit: Emit::IfAny(&[
+            R::SacadorNome,
+            R::SacadorInscricao,
+            R::Mensagem1,
+            R::Mensagem2,
+            R::Mensagem3,
+            R::Mensagem4,
+        ]),
+    },
+];
+
+/// The "DCB" framing of the remessa 077 (see the module doc).
+pub const DCB: Framing = Framing {
+    header_literal: "DCB",
+    type_width: 2,
+    file_trailer: false,
+};
+
+/// BRB CNAB 400 remessa in BRB's own "DCB" layout 077. Registro 01 carries no movimento code: the file registers
+/// titles ("inclusão").
+pub const REMESSA: LayoutSpec = LayoutSpec::new(
+    Layout::Cnab400,
+    FileKind::Remessa,
+    REMESSA_RECORDS_BY_KEY,
+    REMESSA_ENTRY,
+    &[],
+    REMESSA_SOURCE,
+)
+.versions(&["077"])
+.framing(DCB);
 
 /// Retorno header.
 pub const RETORNO_HEADER: RecordLayout = RecordLayout {
@@ -269,641 +323,133 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
 
 /// Motivos de rejeição (365-394), by their three-digit code.
 pub const MOTIVOS: &[MotivoDef] = &[
-    MotivoDef {
-        ocorrencias: &[],
-        code: "001",
-        description: "chave BRB invalida",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "002",
-        description: "tipo doc inexistente",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "003",
-        description: "valor do titulo invalido",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "004",
-        description: "tipo de data invalido",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "005",
-        description: "data vencimento invalida",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "006",
-        description: "data emissão invalida",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "007",
-        description: "aceite incomp c/tip doc",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "008",
-        description: "seu numero não informado",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "009",
-        description: "no/sacador inic c/espaço",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "010",
-        description: "cod de mora inexistente",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "011",
-        description: "juros de mora n/numérico",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "012",
-        description: "cod instrução invalido",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "013",
-        description: "prazo/taxa instr inval",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "014",
-        description: "cod instrução invalido(rva)",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "015",
-        description: "prz/taxa instr inval(rva)",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "016",
-        description: "cidade começa c/ espaço",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "017",
-        description: "uf inexistente",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "018",
-        description: "nome pagador inic c/espaço",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "019",
-        description: "CEP invalido",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "020",
-        description: "tipo inscrição invalido",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "021",
-        description: "CPF/CNPJ invalido",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "022",
-        description: "carteira diferente de 1",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "023",
-        description: "endereço inicia c/espaço",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "024",
-        description: "desconto incorreto",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "025",
-        description: "data limite desc inval",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "026",
-        description: "abatimento incorreto",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "027",
-        description: "tipo de moeda invalido",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "028",
-        description: "desc ao dia incorreto",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "029",
-        description: "mensagem invalida",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "030",
-        description: "instr ou %/val multa inval.",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "031",
-        description: "emitente em branco",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "032",
-        description: "titulo ja existente",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "033",
-        description: "tipo cobr.inval. (0 1 ou 2)",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "034",
-        description: "erro de seq mov tip 01",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "035",
-        description: "CPF/CGC isento",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "036",
-        description: "vencimento igual a zeros",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "037",
-        description: "titulo sem CPF/CGC",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "038",
-        description: "falta reg continuação",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "039",
-        description: "instr.prot. p/ não vencido",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "040",
-        description: "seq.desc.deve ser 1 2 ou 3",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "041",
-        description: "titulo inexistente",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "042",
-        description: "valor não confere",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "043",
-        description: "venc superior a 8 anos",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "044",
-        description: "alt p/ código inexist",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "045",
-        description: "tit baixado ou em cartor",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "046",
-        description: "conteúdo difere do cod",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "047",
-        description: "prazo de solicit invalido",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "048",
-        description: "CPF/CGC invalido",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "049",
-        description: "vencto maior q 120 dias",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "050",
-        description: "arq.liq.duplicou - ver nsu",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "051",
-        description: "val nominal não confere",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "052",
-        description: "titulo inexistente",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "053",
-        description: "tipo de liquid invalido",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "054",
-        description: "data pagamento invalida",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "055",
-        description: "valor titulo invalido",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "056",
-        description: "acréscimos inválidos",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "057",
-        description: "deduções invalidas",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "058",
-        description: "tit devolv ou ja liquidado",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "059",
-        description: "tit não esta em cartório",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "060",
-        description: "cod ocorrência invalido",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "061",
-        description: "confirm titulo inexist",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "062",
-        description: "valor titulo não confere",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "063",
-        description: "inconsist tabela de CEP",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "064",
-        description: "incons confir cartório",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "065",
-        description: "incons protesto cartório",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "066",
-        description: "em carteira mas não vencido",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "067",
-        description: "titulo ja esta em cartório",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "068",
-        description: "val despesa não numérico",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "069",
-        description: "tipo de despesa invalido",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "070",
-        description: "desconto 2 incorreto",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "071",
-        description: "data limite desc.2 inval.",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "072",
-        description: "desconto 3 incorreto",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "073",
-        description: "data limite desc.3 inval.",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "074",
-        description: "valor IOF invalido",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "075",
-        description: "tip. desconto invalido",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "076",
-        description: "tipo/valor de juros inval.",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "077",
-        description: "cod rateio não cadastrado",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "078",
-        description: "seq mens seconci invalido",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "079",
-        description: "alteracao p/ valor igual",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "080",
-        description: "valores rateio > valor tit",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "081",
-        description: "duplicidade de remessa",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "082",
-        description: "erro na seq do registro",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "083",
-        description: "destino remessa nao e brb",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "084",
-        description: "data do mov invalida",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "085",
-        description: "banco origem invalido",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "086",
-        description: "movimento rejeitado",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "087",
-        description: "categoria nao eh 1 2 ou 3",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "088",
-        description: "benef.nao habil.p/cobranca",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "089",
-        description: "conta bloqueada p/ cobranca",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "090",
-        description: "val.confirm tit difer.",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "091",
-        description: "inform cep invalido",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "092",
-        description: "regiao n atend pelo brb",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "093",
-        description: "so 02 06 28 e na dcbm500851",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "094",
-        description: "agencia/conta inval.no ctu",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "095",
-        description: "data invalida header",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "096",
-        description: "bce invalido",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "097",
-        description: "remessa ja cadastrada",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "098",
-        description: "falta header",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "099",
-        description: "agencia cobradora invalida",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "101",
-        description: "entrada duplicada no movto",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "102",
-        description: "nsu = nnnnnnnnn",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "103",
-        description: "situacao do tit.invalida",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "104",
-        description: "protesto em duplicidade",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "105",
-        description: "instrucao em duplicidade",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "106",
-        description: "instr.prot/sust.dupl/anulou",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "107",
-        description: "despesa cartorio duplicada",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "108",
-        description: "mov. desprezado - nao e dcb",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "109",
-        description: "mov. desprezado - nao e 075",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "110",
-        description: "arq.desprez.- duplicidade",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "111",
-        description: "conta arq. difere do header",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "112",
-        description: "mov. desprezado - nao e 077",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "113",
-        description: "mov. desprezado - nao e 079",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "114",
-        description: "mov. desprez. nao eh reg 01",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "115",
-        description: "titulo inoperante",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "116",
-        description: "sustacao indevida",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "117",
-        description: "LIQUID.REJEIT./REGULARIZADA",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "120",
-        description: "ID DE PAGTO DIVERG INVALIDO",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "121",
-        description: "CAMPOS SEGMENTO 3 EM BRANCO",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "122",
-        description: "QTDE PAGAMENTOS INVALIDA",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "123",
-        description: "TIPO DE VALORES INVALIDO",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "124",
-        description: "VALOR OU % MAXIMO INVALIDO",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "125",
-        description: "VALOR OU % MINIMO INVALIDO",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "126",
-        description: "NAO ACEITA DESCONTOS",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "127",
-        description: "NAO ACEITA JUROS",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "128",
-        description: "NAO ACEITA MULTA",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "129",
-        description: "NAO ACEITA PROTESTO",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "130",
-        description: "PRAZO SEM O VALOR DE JUROS",
-    },
+    motivo(&[], "001", "chave BRB invalida"),
+    motivo(&[], "002", "tipo doc inexistente"),
+    motivo(&[], "003", "valor do titulo invalido"),
+    motivo(&[], "004", "tipo de data invalido"),
+    motivo(&[], "005", "data vencimento invalida"),
+    motivo(&[], "006", "data emissão invalida"),
+    motivo(&[], "007", "aceite incomp c/tip doc"),
+    motivo(&[], "008", "seu numero não informado"),
+    motivo(&[], "009", "no/sacador inic c/espaço"),
+    motivo(&[], "010", "cod de mora inexistente"),
+    motivo(&[], "011", "juros de mora n/numérico"),
+    motivo(&[], "012", "cod instrução invalido"),
+    motivo(&[], "013", "prazo/taxa instr inval"),
+    motivo(&[], "014", "cod instrução invalido(rva)"),
+    motivo(&[], "015", "prz/taxa instr inval(rva)"),
+    motivo(&[], "016", "cidade começa c/ espaço"),
+    motivo(&[], "017", "uf inexistente"),
+    motivo(&[], "018", "nome pagador inic c/espaço"),
+    motivo(&[], "019", "CEP invalido"),
+    motivo(&[], "020", "tipo inscrição invalido"),
+    motivo(&[], "021", "CPF/CNPJ invalido"),
+    motivo(&[], "022", "carteira diferente de 1"),
+    motivo(&[], "023", "endereço inicia c/espaço"),
+    motivo(&[], "024", "desconto incorreto"),
+    motivo(&[], "025", "data limite desc inval"),
+    motivo(&[], "026", "abatimento incorreto"),
+    motivo(&[], "027", "tipo de moeda invalido"),
+    motivo(&[], "028", "desc ao dia incorreto"),
+    motivo(&[], "029", "mensagem invalida"),
+    motivo(&[], "030", "instr ou %/val multa inval."),
+    motivo(&[], "031", "emitente em branco"),
+    motivo(&[], "032", "titulo ja existente"),
+    motivo(&[], "033", "tipo cobr.inval. (0 1 ou 2)"),
+    motivo(&[], "034", "erro de seq mov tip 01"),
+    motivo(&[], "035", "CPF/CGC isento"),
+    motivo(&[], "036", "vencimento igual a zeros"),
+    motivo(&[], "037", "titulo sem CPF/CGC"),
+    motivo(&[], "038", "falta reg continuação"),
+    motivo(&[], "039", "instr.prot. p/ não vencido"),
+    motivo(&[], "040", "seq.desc.deve ser 1 2 ou 3"),
+    motivo(&[], "041", "titulo inexistente"),
+    motivo(&[], "042", "valor não confere"),
+    motivo(&[], "043", "venc superior a 8 anos"),
+    motivo(&[], "044", "alt p/ código inexist"),
+    motivo(&[], "045", "tit baixado ou em cartor"),
+    motivo(&[], "046", "conteúdo difere do cod"),
+    motivo(&[], "047", "prazo de solicit invalido"),
+    motivo(&[], "048", "CPF/CGC invalido"),
+    motivo(&[], "049", "vencto maior q 120 dias"),
+    motivo(&[], "050", "arq.liq.duplicou - ver nsu"),
+    motivo(&[], "051", "val nominal não confere"),
+    motivo(&[], "052", "titulo inexistente"),
+    motivo(&[], "053", "tipo de liquid invalido"),
+    motivo(&[], "054", "data pagamento invalida"),
+    motivo(&[], "055", "valor titulo invalido"),
+    motivo(&[], "056", "acréscimos inválidos"),
+    motivo(&[], "057", "deduções invalidas"),
+    motivo(&[], "058", "tit devolv ou ja liquidado"),
+    motivo(&[], "059", "tit não esta em cartório"),
+    motivo(&[], "060", "cod ocorrência invalido"),
+    motivo(&[], "061", "confirm titulo inexist"),
+    motivo(&[], "062", "valor titulo não confere"),
+    motivo(&[], "063", "inconsist tabela de CEP"),
+    motivo(&[], "064", "incons confir cartório"),
+    motivo(&[], "065", "incons protesto cartório"),
+    motivo(&[], "066", "em carteira mas não vencido"),
+    motivo(&[], "067", "titulo ja esta em cartório"),
+    motivo(&[], "068", "val despesa não numérico"),
+    motivo(&[], "069", "tipo de despesa invalido"),
+    motivo(&[], "070", "desconto 2 incorreto"),
+    motivo(&[], "071", "data limite desc.2 inval."),
+    motivo(&[], "072", "desconto 3 incorreto"),
+    motivo(&[], "073", "data limite desc.3 inval."),
+    motivo(&[], "074", "valor IOF invalido"),
+    motivo(&[], "075", "tip. desconto invalido"),
+    motivo(&[], "076", "tipo/valor de juros inval."),
+    motivo(&[], "077", "cod rateio não cadastrado"),
+    motivo(&[], "078", "seq mens seconci invalido"),
+    motivo(&[], "079", "alteracao p/ valor igual"),
+    motivo(&[], "080", "valores rateio > valor tit"),
+    motivo(&[], "081", "duplicidade de remessa"),
+    motivo(&[], "082", "erro na seq do registro"),
+    motivo(&[], "083", "destino remessa nao e brb"),
+    motivo(&[], "084", "data do mov invalida"),
+    motivo(&[], "085", "banco origem invalido"),
+    motivo(&[], "086", "movimento rejeitado"),
+    motivo(&[], "087", "categoria nao eh 1 2 ou 3"),
+    motivo(&[], "088", "benef.nao habil.p/cobranca"),
+    motivo(&[], "089", "conta bloqueada p/ cobranca"),
+    motivo(&[], "090", "val.confirm tit difer."),
+    motivo(&[], "091", "inform cep invalido"),
+    motivo(&[], "092", "regiao n atend pelo brb"),
+    motivo(&[], "093", "so 02 06 28 e na dcbm500851"),
+    motivo(&[], "094", "agencia/conta inval.no ctu"),
+    motivo(&[], "095", "data invalida header"),
+    motivo(&[], "096", "bce invalido"),
+    motivo(&[], "097", "remessa ja cadastrada"),
+    motivo(&[], "098", "falta header"),
+    motivo(&[], "099", "agencia cobradora invalida"),
+    motivo(&[], "101", "entrada duplicada no movto"),
+    motivo(&[], "102", "nsu = nnnnnnnnn"),
+    motivo(&[], "103", "situacao do tit.invalida"),
+    motivo(&[], "104", "protesto em duplicidade"),
+    motivo(&[], "105", "instrucao em duplicidade"),
+    motivo(&[], "106", "instr.prot/sust.dupl/anulou"),
+    motivo(&[], "107", "despesa cartorio duplicada"),
+    motivo(&[], "108", "mov. desprezado - nao e dcb"),
+    motivo(&[], "109", "mov. desprezado - nao e 075"),
+    motivo(&[], "110", "arq.desprez.- duplicidade"),
+    motivo(&[], "111", "conta arq. difere do header"),
+    motivo(&[], "112", "mov. desprezado - nao e 077"),
+    motivo(&[], "113", "mov. desprezado - nao e 079"),
+    motivo(&[], "114", "mov. desprez. nao eh reg 01"),
+    motivo(&[], "115", "titulo inoperante"),
+    motivo(&[], "116", "sustacao indevida"),
+    motivo(&[], "117", "LIQUID.REJEIT./REGULARIZADA"),
+    motivo(&[], "120", "ID DE PAGTO DIVERG INVALIDO"),
+    motivo(&[], "121", "CAMPOS SEGMENTO 3 EM BRANCO"),
+    motivo(&[], "122", "QTDE PAGAMENTOS INVALIDA"),
+    motivo(&[], "123", "TIPO DE VALORES INVALIDO"),
+    motivo(&[], "124", "VALOR OU % MAXIMO INVALIDO"),
+    motivo(&[], "125", "VALOR OU % MINIMO INVALIDO"),
+    motivo(&[], "126", "NAO ACEITA DESCONTOS"),
+    motivo(&[], "127", "NAO ACEITA JUROS"),
+    motivo(&[], "128", "NAO ACEITA MULTA"),
+    motivo(&[], "129", "NAO ACEITA PROTESTO"),
+    motivo(&[], "130", "PRAZO SEM O VALOR DE JUROS"),
 ];
 
 /// Turns the rejection text (365-394, "NNN descrição") into a motivo, described from [`MOTIVOS`] when its code is
@@ -976,18 +522,11 @@ fn data_credito_fallback(
 }
 
 /// Records of a retorno.
-pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] = &[
-    (RecordKey::FileHeader, &RETORNO_HEADER),
-    (RecordKey::Detail(b'1'), &RETORNO_DETALHE),
-    (RecordKey::FileTrailer, &RETORNO_TRAILER),
-];
+pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] =
+    &records400(&RETORNO_HEADER, &RETORNO_DETALHE, &RETORNO_TRAILER);
 
 /// One detail record per entry.
-pub const ENTRY: &[EntryRecord] = &[EntryRecord {
-    key: RecordKey::Detail(b'1'),
-    starts: true,
-    emit: Emit::Always,
-}];
+pub const ENTRY: &[EntryRecord] = &[EntryRecord::first(RecordKey::Detail(b'1'))];
 
 /// BRB CNAB 400 retorno.
 pub const RETORNO: LayoutSpec = LayoutSpec::new(
@@ -1002,7 +541,7 @@ pub const RETORNO: LayoutSpec = LayoutSpec::new(
 .retorno_hook(retorno_hook);
 
 /// CNAB 400 layouts of this bank.
-pub const LAYOUTS: &[&LayoutSpec] = &[&RETORNO];
+pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];
 
 #[cfg(test)]
 mod tests {

@@ -10,7 +10,8 @@
 //! Not modelled: the optional remessa records 7 and 8 (personalised boleto messages, front and back), which only
 //! apply to "boleto personalizado" contracts.
 
-use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::bank::motivo as m;
+use crate::bank::{oc, records400, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
@@ -144,14 +145,8 @@ pub const REMESSA_SACADOR: RecordLayout = RecordLayout {
 
 /// Remessa trailer (p. 9).
 pub const REMESSA_TRAILER: RecordLayout = RecordLayout {
-    name: "trailer_arquivo",
-    len: 400,
     source: SOURCE,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "9"),
-        F::blank("brancos", 2, 394),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    ..crate::banks::shared::TRAILER_400
 };
 
 /// Retorno header (p. 10).
@@ -371,18 +366,6 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
     oc("70", K::Liquidacao, "Liquidação PIX"),
 ];
 
-const fn m(
-    ocorrencias: &'static [&'static str],
-    code: &'static str,
-    description: &'static str,
-) -> MotivoDef {
-    MotivoDef {
-        ocorrencias,
-        code,
-        description,
-    }
-}
-
 const E: &[&str] = &["03"];
 const I: &[&str] = &["16"];
 
@@ -455,36 +438,17 @@ pub const REMESSA_RECORDS: &[(RecordKey, &RecordLayout)] = &[
 
 /// Records of a remessa title: tipo 1, then the optional tipo 2 (multa) and tipo 5 (sacador avalista).
 pub const REMESSA_ENTRY: &[EntryRecord] = &[
-    EntryRecord {
-        key: RecordKey::Detail(b'1'),
-        starts: true,
-        emit: Emit::Always,
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'2'),
-        starts: false,
-        emit: Emit::IfAny(&[R::MultaValor]),
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'5'),
-        starts: false,
-        emit: Emit::IfAny(&[R::SacadorInscricao]),
-    },
+    EntryRecord::first(RecordKey::Detail(b'1')),
+    EntryRecord::if_any(RecordKey::Detail(b'2'), &[R::MultaValor]),
+    EntryRecord::if_any(RecordKey::Detail(b'5'), &[R::SacadorInscricao]),
 ];
 
 /// Records of a retorno.
-pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] = &[
-    (RecordKey::FileHeader, &RETORNO_HEADER),
-    (RecordKey::Detail(b'1'), &RETORNO_DETALHE),
-    (RecordKey::FileTrailer, &RETORNO_TRAILER),
-];
+pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] =
+    &records400(&RETORNO_HEADER, &RETORNO_DETALHE, &RETORNO_TRAILER);
 
 /// Records of a retorno entry.
-pub const RETORNO_ENTRY: &[EntryRecord] = &[EntryRecord {
-    key: RecordKey::Detail(b'1'),
-    starts: true,
-    emit: Emit::Always,
-}];
+pub const RETORNO_ENTRY: &[EntryRecord] = &[EntryRecord::first(RecordKey::Detail(b'1'))];
 
 /// BV CNAB 400 remessa.
 pub const REMESSA: LayoutSpec = LayoutSpec::new(
@@ -505,19 +469,8 @@ pub const RETORNO: LayoutSpec = LayoutSpec::new(
     OCORRENCIAS,
     SOURCE,
 )
-.motivos(MOTIVOS);
+.motivos(MOTIVOS)
+.retorno_hook(crate::layouts::pix::bv_400_retorno_hook);
 
 /// CNAB 400 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&RETORNO, &REMESSA];
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tables_cover_400_positions() {
-        for (_, l) in REMESSA_RECORDS.iter().chain(RETORNO_RECORDS) {
-            assert_eq!(l.check(), Ok(()), "{}", l.name);
-        }
-    }
-}

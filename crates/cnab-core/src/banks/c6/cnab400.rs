@@ -23,7 +23,7 @@
 //! Maxwbh/brcobranca and pyCobranca write after the detail is read with
 //! [`crate::banks::bradesco::cnab400::PIX_TIPO8_REMESSA`]; the C6 manual itself does not define it.
 
-use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
+use crate::bank::{oc, records400, EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{FileKind, Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
 use crate::record::Record;
@@ -363,36 +363,20 @@ pub const REMESSA_RECORDS: &[(RecordKey, &RecordLayout)] = &[
 
 /// A remessa entry: the detail, the registro opcional when the title has messages, the PIX record (read only).
 pub const REMESSA_ENTRY: &[EntryRecord] = &[
-    EntryRecord {
-        key: RecordKey::Detail(b'1'),
-        starts: true,
-        emit: Emit::Always,
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'2'),
-        starts: false,
-        emit: Emit::IfAny(&[R::Mensagem1, R::Mensagem2, R::Mensagem3, R::Mensagem4]),
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'8'),
-        starts: false,
-        emit: Emit::Never,
-    },
+    EntryRecord::first(RecordKey::Detail(b'1')),
+    EntryRecord::if_any(
+        RecordKey::Detail(b'2'),
+        &[R::Mensagem1, R::Mensagem2, R::Mensagem3, R::Mensagem4],
+    ),
+    EntryRecord::read_only(RecordKey::Detail(b'8')),
 ];
 
 /// Records of a retorno.
-pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] = &[
-    (RecordKey::FileHeader, &RETORNO_HEADER),
-    (RecordKey::Detail(b'1'), &RETORNO_DETALHE),
-    (RecordKey::FileTrailer, &RETORNO_TRAILER),
-];
+pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] =
+    &records400(&RETORNO_HEADER, &RETORNO_DETALHE, &RETORNO_TRAILER);
 
 /// One detail per retorno entry.
-pub const RETORNO_ENTRY: &[EntryRecord] = &[EntryRecord {
-    key: RecordKey::Detail(b'1'),
-    starts: true,
-    emit: Emit::Always,
-}];
+pub const RETORNO_ENTRY: &[EntryRecord] = &[EntryRecord::first(RecordKey::Detail(b'1'))];
 
 /// C6 CNAB 400 remessa.
 pub const REMESSA: LayoutSpec = LayoutSpec::new(
@@ -417,15 +401,3 @@ pub const RETORNO: LayoutSpec = LayoutSpec::new(
 
 /// CNAB 400 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tables_cover_400_positions() {
-        for (_, l) in REMESSA_RECORDS.iter().chain(RETORNO_RECORDS) {
-            assert_eq!(l.check(), Ok(()), "{}", l.name);
-        }
-    }
-}

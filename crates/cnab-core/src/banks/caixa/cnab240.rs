@@ -25,8 +25,9 @@
 //! - the modalidade (T 40-41, the first two positions of the 17-character nosso número) is also kept in the entry's
 //!   `variacao`, so it survives a nosso número that cannot be read (template files carry `M1NOSSONUMERO0001`).
 
+use crate::bank::motivo;
 use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
-use crate::field::{FieldSpec as F, RecordLayout, Role as R};
+use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
 use crate::layouts::febraban240 as feb;
 use crate::model::{FileKind, Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
 use crate::record::Record;
@@ -74,141 +75,74 @@ pub const HEADER_ARQUIVO: RecordLayout = RecordLayout {
 
 /// Header de lote (remessa 01.1-23.1, layout "060"; retorno same positions, layout "030").
 pub const HEADER_LOTE: RecordLayout = RecordLayout {
-    name: "header_lote",
-    len: 240,
     source: "CAIXA, Leiaute CNAB 240 SIGCB, abril/2017, Header de Lote (remessa 3.2, retorno 4.2)",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "1"),
-        F::alpha("operacao", 9, 9).role(R::Operacao),
-        F::num("servico", 10, 11).default("01"),
-        F::alpha("filler_1", 12, 13).default("00"),
-        F::alpha("versao_layout_lote", 14, 16)
-            .role(R::LoteLayoutVersao)
-            .default("060"),
-        F::blank("cnab_1", 17, 17),
-        F::num("tipo_inscricao", 18, 18).role(R::EmpresaTipoInscricao),
-        F::alpha("inscricao", 19, 33).role(R::EmpresaInscricao),
-        F::num("codigo_beneficiario", 34, 39).role(R::CodigoBeneficiario),
-        F::num("uso_caixa_1", 40, 53),
-        F::num("agencia", 54, 58).role(R::Agencia),
-        F::alpha("agencia_dv", 59, 59).role(R::AgenciaDv),
-        F::num("codigo_beneficiario_2", 60, 65).role(R::CodigoBeneficiario),
-        F::num("codigo_modelo_personalizado", 66, 72),
-        F::num("uso_caixa_2", 73, 73),
-        F::alpha("empresa_nome", 74, 103).role(R::EmpresaNome),
-        F::alpha("mensagem_1", 104, 143),
-        F::alpha("mensagem_2", 144, 183),
-        F::num("numero_remessa_retorno", 184, 191).role(R::Nsa),
-        F::date8("data_gravacao", 192, 199).role(R::DataGeracao),
-        F::date8("data_credito", 200, 207).role(R::DataCredito),
-        F::blank("cnab_2", 208, 240),
-    ],
+    fields: patched!(
+        feb::HEADER_LOTE.fields,
+        [
+            F::alpha("filler_1", 12, 13).default("00"),
+            F::blank("cnab_1", 17, 17),
+            F::num("codigo_beneficiario", 34, 39).role(R::CodigoBeneficiario),
+            F::num("uso_caixa_1", 40, 53),
+            F::num("codigo_beneficiario_2", 60, 65).role(R::CodigoBeneficiario),
+            F::num("codigo_modelo_personalizado", 66, 72),
+            F::num("uso_caixa_2", 73, 73),
+            F::blank("cnab_2", 208, 240),
+        ]
+    ),
+    ..feb::HEADER_LOTE
 };
 
 /// Segmento P (campos 01.3P-42.3P).
 pub const SEGMENTO_P: RecordLayout = RecordLayout {
-    name: "segmento_p",
-    len: 240,
     source: "CAIXA, Leiaute CNAB 240 SIGCB, abril/2017, Segmento P (remessa 3.3)",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "3"),
-        F::num("sequencial", 9, 13).role(R::Sequencial),
-        F::constant("segmento", 14, 14, "P"),
-        F::blank("cnab_1", 15, 15),
-        F::num("codigo_movimento", 16, 17).role(R::Movimento),
-        F::num("agencia", 18, 22).role(R::Agencia),
-        F::alpha("agencia_dv", 23, 23).role(R::AgenciaDv),
-        F::num("codigo_beneficiario", 24, 29).role(R::CodigoBeneficiario),
-        F::num("uso_caixa_1", 30, 37),
-        F::num("uso_caixa_2", 38, 39),
-        F::num("modalidade_sinco", 40, 40),
-        F::num("nosso_numero", 41, 57).role(R::NossoNumero),
-        F::num("carteira", 58, 58).role(R::Carteira).default("1"),
-        F::num("forma_cadastramento", 59, 59).default("1"),
-        F::alpha("tipo_documento", 60, 60).default("2"),
-        F::num("emissao_boleto", 61, 61).default("2"),
-        F::alpha("distribuicao_boleto", 62, 62).default("0"),
-        F::alpha("seu_numero", 63, 73).role(R::SeuNumero),
-        F::blank("filler_1", 74, 77),
-        F::date8("vencimento", 78, 85).role(R::Vencimento),
-        F::dec("valor_titulo", 86, 100, 2).role(R::ValorTitulo),
-        F::num("agencia_cobradora", 101, 105),
-        F::alpha("agencia_cobradora_dv", 106, 106).default("0"),
-        F::num("especie", 107, 108).role(R::Especie).default("99"),
-        F::alpha("aceite", 109, 109).role(R::Aceite).default("N"),
-        F::date8("data_emissao", 110, 117).role(R::Emissao),
-        F::num("juros_codigo", 118, 118)
-            .role(R::JurosCodigo)
-            .default("3"),
-        F::date8("juros_data", 119, 126).role(R::JurosData),
-        F::dec("juros_valor", 127, 141, 2).role(R::JurosValor),
-        F::num("desconto_codigo", 142, 142).role(R::DescontoCodigo),
-        F::date8("desconto_data", 143, 150).role(R::DescontoData),
-        F::dec("desconto_valor", 151, 165, 2).role(R::DescontoValor),
-        F::dec("valor_iof", 166, 180, 2).role(R::Iof),
-        F::dec("valor_abatimento", 181, 195, 2).role(R::Abatimento),
-        F::alpha("uso_empresa", 196, 220).role(R::UsoEmpresa),
-        F::num("protesto_codigo", 221, 221)
-            .role(R::ProtestoCodigo)
-            .default("3"),
-        F::num("protesto_prazo", 222, 223).role(R::ProtestoPrazo),
-        F::num("baixa_codigo", 224, 224)
-            .role(R::BaixaCodigo)
-            .default("1"),
-        F::alpha("baixa_prazo", 225, 227)
-            .role(R::BaixaPrazo)
-            .default("120"),
-        F::num("moeda", 228, 229).default("09"),
-        F::num("filler_2", 230, 239),
-        F::alpha("pagamento_parcial", 240, 240),
-    ],
+    fields: patched!(
+        feb::SEGMENTO_P.fields,
+        [
+            F::num("codigo_beneficiario", 24, 29).role(R::CodigoBeneficiario),
+            F::num("uso_caixa_1", 30, 37),
+            F::num("uso_caixa_2", 38, 39),
+            F::num("modalidade_sinco", 40, 40),
+            F::num("nosso_numero", 41, 57).role(R::NossoNumero),
+            F::num("carteira", 58, 58).role(R::Carteira).default("1"),
+            F::alpha("tipo_documento", 60, 60).default("2"),
+            F::alpha("distribuicao_boleto", 62, 62).default("0"),
+            F::alpha("seu_numero", 63, 73).role(R::SeuNumero),
+            F::blank("filler_1", 74, 77),
+            F::alpha("agencia_cobradora_dv", 106, 106).default("0"),
+            F::num("especie", 107, 108).role(R::Especie).default("99"),
+            F::num("baixa_codigo", 224, 224)
+                .role(R::BaixaCodigo)
+                .default("1"),
+            F::alpha("baixa_prazo", 225, 227)
+                .role(R::BaixaPrazo)
+                .default("120"),
+            F::num("filler_2", 230, 239),
+            F::alpha("pagamento_parcial", 240, 240),
+        ]
+    ),
+    ..feb::SEGMENTO_P
 };
 
 /// Segmento T (campos 01.3T-29.3T).
 pub const SEGMENTO_T: RecordLayout = RecordLayout {
-    name: "segmento_t",
-    len: 240,
     source: "CAIXA, Leiaute CNAB 240 SIGCB, abril/2017, Segmento T (retorno 4.3)",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "3"),
-        F::num("sequencial", 9, 13).role(R::Sequencial),
-        F::constant("segmento", 14, 14, "T"),
-        F::blank("cnab_1", 15, 15),
-        F::num("codigo_movimento", 16, 17).role(R::Ocorrencia),
-        F::num("agencia", 18, 22).role(R::Agencia),
-        F::alpha("agencia_dv", 23, 23).role(R::AgenciaDv),
-        F::num("codigo_beneficiario", 24, 29).role(R::CodigoBeneficiario),
-        F::alpha("uso_caixa_1", 30, 32).default("000"),
-        F::alpha("banco_pagador", 33, 35).default("000"),
-        F::alpha("uso_caixa_2", 36, 36).default("0"),
-        F::alpha("uso_caixa_3", 37, 38),
-        F::alpha("modalidade_sinco", 39, 39).default("0"),
-        F::num("nosso_numero", 40, 56).role(R::NossoNumero),
-        F::alpha("nosso_numero_dv", 57, 57).role(R::NossoNumeroDv),
-        F::num("carteira", 58, 58).role(R::Carteira),
-        F::alpha("seu_numero", 59, 69).role(R::SeuNumero),
-        F::blank("filler_1", 70, 73),
-        F::date8("vencimento", 74, 81).role(R::Vencimento),
-        F::dec("valor_titulo", 82, 96, 2).role(R::ValorTitulo),
-        F::num("banco_cobrador", 97, 99).role(R::BancoCobrador),
-        F::num("agencia_cobradora", 100, 104).role(R::AgenciaCobradora),
-        F::alpha("agencia_cobradora_dv", 105, 105),
-        F::alpha("uso_empresa", 106, 130).role(R::UsoEmpresa),
-        F::num("moeda", 131, 132),
-        F::num("pagador_tipo_inscricao", 133, 133).role(R::PagadorTipoInscricao),
-        F::alpha("pagador_inscricao", 134, 148).role(R::PagadorInscricao),
-        F::alpha("pagador_nome", 149, 188).role(R::PagadorNome),
-        F::blank("filler_2", 189, 198),
-        F::dec("valor_tarifa", 199, 213, 2).role(R::Tarifa),
-        F::alpha("motivos", 214, 223).role(R::Motivos),
-        F::blank("cnab_2", 224, 240),
-    ],
+    fields: patched!(
+        feb::SEGMENTO_T.fields,
+        [
+            F::num("codigo_beneficiario", 24, 29).role(R::CodigoBeneficiario),
+            F::alpha("uso_caixa_1", 30, 32).default("000"),
+            F::alpha("banco_pagador", 33, 35).default("000"),
+            F::alpha("uso_caixa_2", 36, 36).default("0"),
+            F::alpha("uso_caixa_3", 37, 38),
+            F::alpha("modalidade_sinco", 39, 39).default("0"),
+            F::num("nosso_numero", 40, 56).role(R::NossoNumero),
+            F::alpha("nosso_numero_dv", 57, 57).role(R::NossoNumeroDv),
+            F::alpha("seu_numero", 59, 69).role(R::SeuNumero),
+            F::blank("filler_1", 70, 73),
+            F::blank("filler_2", 189, 198),
+        ]
+    ),
+    ..feb::SEGMENTO_T
 };
 
 /// Segmento W (retorno, campos 01.3W-13.3W): a remessa record rejected by the file check, with the record's
@@ -234,16 +168,8 @@ pub const SEGMENTO_W: RecordLayout = RecordLayout {
 
 /// The retorno entry: T starts, U follows; a W (rejected remessa record) is an entry of its own.
 pub const ENTRY_RETORNO: &[EntryRecord] = &[
-    EntryRecord {
-        key: RecordKey::Segment(b'T'),
-        starts: true,
-        emit: Emit::Always,
-    },
-    EntryRecord {
-        key: RecordKey::Segment(b'U'),
-        starts: false,
-        emit: Emit::Always,
-    },
+    EntryRecord::first(RecordKey::Segment(b'T')),
+    EntryRecord::always(RecordKey::Segment(b'U')),
     EntryRecord {
         key: RecordKey::Segment(b'W'),
         starts: true,
@@ -277,70 +203,26 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
         K::Informativo,
         "Solicitação de Impressão de Títulos Confirmada",
     ),
-    oc("02", K::EntradaConfirmada, "Entrada Confirmada"),
-    oc("03", K::EntradaRejeitada, "Entrada Rejeitada"),
-    oc(
-        "04",
-        K::InstrucaoConfirmada,
-        "Transferência de Carteira/Entrada",
-    ),
-    oc(
-        "05",
-        K::InstrucaoConfirmada,
-        "Transferência de Carteira/Baixa",
-    ),
-    oc("06", K::Liquidacao, "Liquidação"),
-    oc(
-        "07",
-        K::InstrucaoConfirmada,
-        "Confirmação do Recebimento da Instrução de Desconto",
-    ),
-    oc(
-        "08",
-        K::InstrucaoConfirmada,
-        "Confirmação do Recebimento do Cancelamento do Desconto",
-    ),
-    oc("09", K::Baixa, "Baixa"),
-    oc(
-        "12",
-        K::InstrucaoConfirmada,
-        "Confirmação Recebimento Instrução de Abatimento",
-    ),
-    oc(
-        "13",
-        K::InstrucaoConfirmada,
-        "Confirmação Recebimento Instrução de Cancelamento Abatimento",
-    ),
-    oc(
-        "14",
-        K::InstrucaoConfirmada,
-        "Confirmação Recebimento Instrução Alteração de Vencimento",
-    ),
-    oc(
-        "19",
-        K::Protesto,
-        "Confirmação Recebimento Instrução de Protesto",
-    ),
-    oc(
-        "20",
-        K::Protesto,
-        "Confirmação Recebimento Instrução de Sustação/Cancelamento de Protesto",
-    ),
+    feb::ocorrencia("02"),
+    feb::ocorrencia("03"),
+    feb::ocorrencia("04"),
+    feb::ocorrencia("05"),
+    feb::ocorrencia("06"),
+    feb::ocorrencia("07"),
+    feb::ocorrencia("08"),
+    feb::ocorrencia("09"),
+    feb::ocorrencia("12"),
+    feb::ocorrencia("13"),
+    feb::ocorrencia("14"),
+    feb::ocorrencia("19"),
+    feb::ocorrencia("20"),
     oc("23", K::Protesto, "Remessa a Cartório"),
     oc("24", K::Protesto, "Retirada de Cartório"),
-    oc(
-        "25",
-        K::Baixa,
-        "Protestado e Baixado (Baixa por Ter Sido Protestado)",
-    ),
-    oc("26", K::InstrucaoRejeitada, "Instrução Rejeitada"),
-    oc(
-        "27",
-        K::InstrucaoConfirmada,
-        "Confirmação do Pedido de Alteração de Outros Dados",
-    ),
-    oc("28", K::Tarifa, "Débito de Tarifas/Custas"),
-    oc("30", K::InstrucaoRejeitada, "Alteração de Dados Rejeitada"),
+    feb::ocorrencia("25"),
+    feb::ocorrencia("26"),
+    feb::ocorrencia("27"),
+    feb::ocorrencia("28"),
+    feb::ocorrencia("30"),
     oc(
         "35",
         K::InstrucaoConfirmada,
@@ -380,13 +262,9 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
     oc("45", K::Informativo, "Alteração de Dados"),
     oc("46", K::Liquidacao, "Liquidação On-line"),
     oc("47", K::Informativo, "Estorno de Liquidação On-line"),
-    oc("51", K::Informativo, "Título DDA reconhecido pelo pagador"),
-    oc(
-        "52",
-        K::Informativo,
-        "Título DDA não reconhecido pelo pagador",
-    ),
-    oc("53", K::Informativo, "Título DDA recusado pela CIP"),
+    feb::ocorrencia("51"),
+    feb::ocorrencia("52"),
+    feb::ocorrencia("53"),
     oc(
         "61",
         K::InstrucaoConfirmada,
@@ -404,11 +282,7 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
 const C047A_MOVIMENTOS: &[&str] = &["02", "03", "26", "30"];
 
 const fn m(code: &'static str, description: &'static str) -> MotivoDef {
-    MotivoDef {
-        ocorrencias: C047A_MOVIMENTOS,
-        code,
-        description,
-    }
+    crate::bank::motivo(C047A_MOVIMENTOS, code, description)
 }
 
 /// C047 A — "Códigos de ocorrências e rejeições (impeditivas e não impeditivas) de '01' a '99'" (pp. 63-67), in the
@@ -712,11 +586,7 @@ const fn concat<const N: usize>(a: &[MotivoDef], b: &[MotivoDef]) -> [MotivoDef;
         a.len() + b.len() == N,
         "concat: N must be a.len() + b.len()"
     );
-    let mut out = [MotivoDef {
-        ocorrencias: &[],
-        code: "",
-        description: "",
-    }; N];
+    let mut out = [motivo(&[], "", ""); N];
     let mut i = 0;
     while i < N {
         out[i] = if i < a.len() { a[i] } else { b[i - a.len()] };

@@ -14,8 +14,9 @@
 //! - Juros (267-279) and multa (280-292) are separate in the retorno (Anexo VI): the entry keeps both (`juros`,
 //!   `multa`) and their sum in `juros_multa`.
 
-use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
-use crate::field::{FieldSpec as F, RecordLayout, Role as R};
+use crate::bank::motivo;
+use crate::bank::{oc, records400, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
 /// Source string for the tables.
@@ -153,27 +154,17 @@ pub const TRAILER_REMESSA: RecordLayout = RecordLayout {
 
 /// Anexo V — header de arquivo retorno.
 pub const HEADER_RETORNO: RecordLayout = RecordLayout {
-    name: "header_arquivo",
-    len: 400,
     source: "CAIXA SIGCB CNAB 400 v004, Anexo V (registro tipo 0, retorno)",
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "0"),
-        F::num("codigo_retorno", 2, 2).role(R::ArquivoCodigo),
-        F::alpha("literal_retorno", 3, 9).default("RETORNO"),
-        F::num("codigo_servico", 10, 11).default("01"),
-        F::alpha("literal_servico", 12, 26).default("COBRANCA"),
-        F::num("agencia", 27, 30).role(R::Agencia),
-        F::num("codigo_beneficiario", 31, 36).role(R::CodigoBeneficiario),
-        F::blank("uso_caixa_1", 37, 46),
-        F::alpha("empresa_nome", 47, 76).role(R::EmpresaNome),
-        F::num("banco", 77, 79).role(R::BancoCodigo),
-        F::alpha("banco_nome", 80, 94).default("C ECON FEDERAL"),
-        F::date6("data_geracao", 95, 100).role(R::DataGeracao),
-        F::alpha("mensagem_retorno", 101, 158),
-        F::blank("uso_caixa_2", 159, 389),
-        F::num("nsa", 390, 394).role(R::Nsa),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    fields: patched!(
+        HEADER_REMESSA.fields,
+        [
+            F::num("codigo_retorno", 2, 2).role(R::ArquivoCodigo),
+            F::alpha("literal_retorno", 3, 9).default("RETORNO"),
+            F::alpha("mensagem_retorno", 101, 158),
+            F::blank("uso_caixa_2", 159, 389),
+        ]
+    ),
+    ..HEADER_REMESSA
 };
 
 /// Anexo VI — detalhe tipo 1, retorno.
@@ -318,108 +309,64 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
 
 /// NE032 — códigos de motivo de rejeição (ocorrência 99).
 pub const MOTIVOS: &[MotivoDef] = &[
-    MotivoDef { ocorrencias: &[], code: "01", description: "Movimento sem Beneficiário Correspondente" },
-    MotivoDef { ocorrencias: &[], code: "02", description: "Movimento sem Título Correspondente" },
-    MotivoDef { ocorrencias: &[], code: "08", description: "Movimento para título já com movimentação no dia" },
-    MotivoDef { ocorrencias: &[], code: "09", description: "Nosso Número não pertence ao Beneficiário" },
-    MotivoDef { ocorrencias: &[], code: "10", description: "Inclusão de título já existente na base" },
-    MotivoDef { ocorrencias: &[], code: "12", description: "Movimento duplicado" },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "13",
-        description: "Entrada Inválida para Cobrança Caucionada (Beneficiário não possui conta Caução)",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "20",
-        description: "CEP do Pagador não encontrado (não foi possível a determinação da Agência Cobradora para o título)",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "21",
-        description: "Agência cobradora não encontrada (agência designada para cobradora não cadastrada no sistema)",
-    },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "22",
-        description: "Agência Beneficiário não encontrada (Agência do Beneficiário não cadastrada no sistema)",
-    },
-    MotivoDef { ocorrencias: &[], code: "45", description: "Data de Vencimento com prazo superior ao limite" },
-    MotivoDef { ocorrencias: &[], code: "49", description: "Movimento inválido para título Baixado/Liquidado" },
-    MotivoDef { ocorrencias: &[], code: "50", description: "Movimento inválido para título enviado a Cartório" },
-    MotivoDef { ocorrencias: &[], code: "54", description: "Faixa de CEP da Agência Cobradora não abrange CEP do Pagador" },
-    MotivoDef { ocorrencias: &[], code: "55", description: "Título já com opção de Devolução" },
-    MotivoDef { ocorrencias: &[], code: "56", description: "Processo de Protesto em andamento" },
-    MotivoDef { ocorrencias: &[], code: "57", description: "Título já com opção de Protesto" },
-    MotivoDef { ocorrencias: &[], code: "58", description: "Processo de devolução em andamento" },
-    MotivoDef { ocorrencias: &[], code: "59", description: "Novo prazo p/ Protesto/Devolução inválido" },
-    MotivoDef { ocorrencias: &[], code: "76", description: "Alteração do prazo de protesto inválida" },
-    MotivoDef { ocorrencias: &[], code: "77", description: "Alteração do prazo de devolução inválida" },
-    MotivoDef { ocorrencias: &[], code: "81", description: "CEP do Pagador inválido" },
-    MotivoDef { ocorrencias: &[], code: "82", description: "CNPJ/CPF do Pagador inválido (dígito não confere)" },
-    MotivoDef { ocorrencias: &[], code: "83", description: "Número do Documento (seu número) inválido" },
-    MotivoDef {
-        ocorrencias: &[],
-        code: "84",
-        description: "Protesto inválido para título sem Número do documento (seu número)",
-    },
+    motivo(&[], "01", "Movimento sem Beneficiário Correspondente"),
+    motivo(&[], "02", "Movimento sem Título Correspondente"),
+    motivo(&[], "08", "Movimento para título já com movimentação no dia"),
+    motivo(&[], "09", "Nosso Número não pertence ao Beneficiário"),
+    motivo(&[], "10", "Inclusão de título já existente na base"),
+    motivo(&[], "12", "Movimento duplicado"),
+    motivo(&[], "13", "Entrada Inválida para Cobrança Caucionada (Beneficiário não possui conta Caução)"),
+    motivo(&[], "20", "CEP do Pagador não encontrado (não foi possível a determinação da Agência Cobradora para o título)"),
+    motivo(&[], "21", "Agência cobradora não encontrada (agência designada para cobradora não cadastrada no sistema)"),
+    motivo(&[], "22", "Agência Beneficiário não encontrada (Agência do Beneficiário não cadastrada no sistema)"),
+    motivo(&[], "45", "Data de Vencimento com prazo superior ao limite"),
+    motivo(&[], "49", "Movimento inválido para título Baixado/Liquidado"),
+    motivo(&[], "50", "Movimento inválido para título enviado a Cartório"),
+    motivo(&[], "54", "Faixa de CEP da Agência Cobradora não abrange CEP do Pagador"),
+    motivo(&[], "55", "Título já com opção de Devolução"),
+    motivo(&[], "56", "Processo de Protesto em andamento"),
+    motivo(&[], "57", "Título já com opção de Protesto"),
+    motivo(&[], "58", "Processo de devolução em andamento"),
+    motivo(&[], "59", "Novo prazo p/ Protesto/Devolução inválido"),
+    motivo(&[], "76", "Alteração do prazo de protesto inválida"),
+    motivo(&[], "77", "Alteração do prazo de devolução inválida"),
+    motivo(&[], "81", "CEP do Pagador inválido"),
+    motivo(&[], "82", "CNPJ/CPF do Pagador inválido (dígito não confere)"),
+    motivo(&[], "83", "Número do Documento (seu número) inválido"),
+    motivo(&[], "84", "Protesto inválido para título sem Número do documento (seu número)"),
 ];
 
 /// Remessa (Anexos I-IV).
-pub const REMESSA: LayoutSpec = LayoutSpec {
-    layout: Layout::Cnab400,
-    kind: FileKind::Remessa,
-    versions: &[],
-    records: &[
+pub const REMESSA: LayoutSpec = LayoutSpec::new(
+    Layout::Cnab400,
+    FileKind::Remessa,
+    &[
         (RecordKey::FileHeader, &HEADER_REMESSA),
         (RecordKey::Detail(b'1'), &DETALHE_REMESSA),
         (RecordKey::Detail(b'2'), &MENSAGENS_REMESSA),
         (RecordKey::FileTrailer, &TRAILER_REMESSA),
     ],
-    entry: &[
-        EntryRecord {
-            key: RecordKey::Detail(b'1'),
-            starts: true,
-            emit: Emit::Always,
-        },
-        EntryRecord {
-            key: RecordKey::Detail(b'2'),
-            starts: false,
-            emit: Emit::IfAny(&[R::Mensagem2, R::Mensagem3, R::Mensagem4]),
-        },
+    &[
+        EntryRecord::first(RecordKey::Detail(b'1')),
+        EntryRecord::if_any(
+            RecordKey::Detail(b'2'),
+            &[R::Mensagem2, R::Mensagem3, R::Mensagem4],
+        ),
     ],
-    ocorrencias: MOVIMENTOS,
-    motivos: &[],
-    source: SOURCE,
-    retorno_hook: None,
-    titulo_hook: None,
-    write_hook: None,
-    crlf: true,
-};
+    MOVIMENTOS,
+    SOURCE,
+);
 
 /// Retorno (Anexos V-VII).
-pub const RETORNO: LayoutSpec = LayoutSpec {
-    layout: Layout::Cnab400,
-    kind: FileKind::Retorno,
-    versions: &[],
-    records: &[
-        (RecordKey::FileHeader, &HEADER_RETORNO),
-        (RecordKey::Detail(b'1'), &DETALHE_RETORNO),
-        (RecordKey::FileTrailer, &TRAILER_RETORNO),
-    ],
-    entry: &[EntryRecord {
-        key: RecordKey::Detail(b'1'),
-        starts: true,
-        emit: Emit::Always,
-    }],
-    ocorrencias: OCORRENCIAS,
-    motivos: MOTIVOS,
-    source: SOURCE,
-    retorno_hook: None,
-    titulo_hook: None,
-    write_hook: None,
-    crlf: true,
-};
+pub const RETORNO: LayoutSpec = LayoutSpec::new(
+    Layout::Cnab400,
+    FileKind::Retorno,
+    &records400(&HEADER_RETORNO, &DETALHE_RETORNO, &TRAILER_RETORNO),
+    &[EntryRecord::first(RecordKey::Detail(b'1'))],
+    OCORRENCIAS,
+    SOURCE,
+)
+.motivos(MOTIVOS);
 
 /// CNAB 400 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];

@@ -18,8 +18,9 @@
 //! [`retorno_hook`] keeps text the tables don't know as one raw motivo, and adds the código de alegação do sacado
 //! (335-337) of ocorrência 29 as a motivo. No Citibank retorno is in the corpus.
 
+use crate::bank::motivo as mo;
 use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
-use crate::field::{FieldSpec as F, RecordLayout, Role as R};
+use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{FileKind, Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
 use crate::record::Record;
 
@@ -28,28 +29,17 @@ pub const SOURCE: &str = "Citibank, Manual CNAB 400 Posições — Cobrança Com
 
 /// Remessa header ("Registro Remessa - HEADER").
 pub const REMESSA_HEADER: RecordLayout = RecordLayout {
-    name: "header_arquivo",
-    len: 400,
     source: SOURCE,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "0"),
-        F::num("codigo_remessa", 2, 2).role(R::ArquivoCodigo),
-        F::constant("literal_remessa", 3, 9, "REMESSA"),
-        F::constant("codigo_servico", 10, 11, "01"),
-        F::alpha("literal_servico", 12, 26).default("COBRANCA"),
-        F::alpha("codigo_empresa", 27, 46).role(R::CodigoBeneficiario),
-        F::alpha("nome_empresa", 47, 76).role(R::EmpresaNome),
-        F::num("codigo_banco", 77, 79).role(R::BancoCodigo),
-        F::alpha("nome_banco", 80, 94)
-            .role(R::BancoNome)
-            .default("CITIBANK"),
-        F::date6("data_gravacao", 95, 100).role(R::DataGeracao),
-        F::alpha("densidade", 101, 105).default("01600"),
-        F::alpha("unidade_densidade", 106, 108).default("BPI"),
-        F::blank("volume_fisico", 109, 114),
-        F::blank("brancos", 115, 394),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    fields: patched!(
+        RETORNO_HEADER.fields,
+        [
+            F::num("codigo_remessa", 2, 2).role(R::ArquivoCodigo),
+            F::constant("literal_remessa", 3, 9, "REMESSA"),
+            F::blank("volume_fisico", 109, 114),
+            F::blank("brancos", 115, 394),
+        ]
+    ),
+    ..RETORNO_HEADER
 };
 
 /// Remessa detalhe, dados do título (tipo 1).
@@ -128,14 +118,8 @@ pub const REMESSA_MENSAGEM: RecordLayout = RecordLayout {
 
 /// Remessa trailler.
 pub const REMESSA_TRAILER: RecordLayout = RecordLayout {
-    name: "trailer_arquivo",
-    len: 400,
     source: SOURCE,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "9"),
-        F::blank("brancos", 2, 394),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    ..crate::banks::shared::TRAILER_400
 };
 
 /// Códigos de ocorrência of the remessa (detalhe, 109-110).
@@ -161,16 +145,11 @@ pub const REMESSA_RECORDS: &[(RecordKey, &RecordLayout)] = &[
 
 /// Records of a remessa title.
 pub const REMESSA_ENTRY: &[EntryRecord] = &[
-    EntryRecord {
-        key: RecordKey::Detail(b'1'),
-        starts: true,
-        emit: Emit::Always,
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'2'),
-        starts: false,
-        emit: Emit::IfAny(&[R::Mensagem1, R::Mensagem2, R::Mensagem3]),
-    },
+    EntryRecord::first(RecordKey::Detail(b'1')),
+    EntryRecord::if_any(
+        RecordKey::Detail(b'2'),
+        &[R::Mensagem1, R::Mensagem2, R::Mensagem3],
+    ),
 ];
 
 /// Citibank CNAB 400 remessa.
@@ -344,18 +323,6 @@ const OC_REJEICAO: &[&str] = &[
 ];
 const OC_LIQUIDACAO: &[&str] = &["06", "17"];
 
-const fn mo(
-    ocorrencias: &'static [&'static str],
-    code: &'static str,
-    description: &'static str,
-) -> MotivoDef {
-    MotivoDef {
-        ocorrencias,
-        code,
-        description,
-    }
-}
-
 /// Motivos (302-321) by ocorrência, and the códigos de alegação do sacado (335-337) of ocorrência 29.
 pub const MOTIVOS: &[MotivoDef] = &[
     mo(OC_LIQUIDACAO, "01", "Por saldo"),
@@ -507,11 +474,7 @@ pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] = &[
 
 /// Records of a retorno entry: each of the three types describes one title, so each starts an entry.
 pub const RETORNO_ENTRY: &[EntryRecord] = &[
-    EntryRecord {
-        key: RecordKey::Detail(b'1'),
-        starts: true,
-        emit: Emit::Always,
-    },
+    EntryRecord::first(RecordKey::Detail(b'1')),
     EntryRecord {
         key: RecordKey::Detail(b'7'),
         starts: true,
@@ -575,15 +538,3 @@ pub const RETORNO: LayoutSpec = LayoutSpec::new(
 
 /// CNAB 400 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tables_cover_400_positions() {
-        for (_, l) in REMESSA_RECORDS.iter().chain(RETORNO_RECORDS) {
-            assert_eq!(l.check(), Ok(()), "{}", l.name);
-        }
-    }
-}

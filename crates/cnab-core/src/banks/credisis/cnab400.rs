@@ -12,8 +12,8 @@
 //! 182-240 (59 positions), as its size says. Juros, multa and desconto values of the detalhe opcional carry 4
 //! decimals (RM.DO.13, RM.DO.17, RM.DO.22).
 
-use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
-use crate::field::{FieldSpec as F, RecordLayout, Role as R};
+use crate::bank::{oc, records400, EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
+use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
 /// Source string of the CrediSIS tables.
@@ -141,42 +141,21 @@ pub const REMESSA_OPCIONAL: RecordLayout = RecordLayout {
 
 /// Trailer of both remessa (3.4) and retorno (4.3).
 pub const TRAILER: RecordLayout = RecordLayout {
-    name: "trailer_arquivo",
-    len: 400,
     source: SOURCE,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "9"),
-        F::blank("brancos", 2, 394),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    ..crate::banks::shared::TRAILER_400
 };
 
 /// Retorno header (4.1).
 pub const RETORNO_HEADER: RecordLayout = RecordLayout {
-    name: "header_arquivo",
-    len: 400,
-    source: SOURCE,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "0"),
-        F::num("tipo_arquivo", 2, 2).role(R::ArquivoCodigo),
-        F::constant("nome_arquivo", 3, 9, "RETORNO"),
-        F::constant("tipo_servico", 10, 11, "01"),
-        F::alpha("nome_servico", 12, 19).default("COBRANCA"),
-        F::blank("brancos_1", 20, 26),
-        F::num("agencia", 27, 30).role(R::Agencia),
-        F::blank("brancos_2", 31, 31),
-        F::num("conta", 32, 39).role(R::Conta),
-        F::alpha("conta_dv", 40, 40).role(R::ContaDv),
-        F::blank("brancos_3", 41, 46),
-        F::alpha("nome_beneficiario", 47, 76).role(R::EmpresaNome),
-        F::num("codigo_banco", 77, 79).role(R::BancoCodigo),
-        F::alpha("nome_banco", 80, 94).default("CENTRALCREDI"),
-        F::date6("data_geracao", 95, 100).role(R::DataGeracao),
-        F::num("sequencial_retorno", 101, 107).role(R::Nsa),
-        F::blank("brancos_4", 108, 391),
-        F::num("versao_arquivo", 392, 394).default("001"),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    fields: patched!(
+        REMESSA_HEADER.fields,
+        [
+            F::constant("nome_arquivo", 3, 9, "RETORNO"),
+            F::date6("data_geracao", 95, 100).role(R::DataGeracao),
+            F::num("sequencial_retorno", 101, 107).role(R::Nsa),
+        ]
+    ),
+    ..REMESSA_HEADER
 };
 
 /// Retorno detalhe (4.2).
@@ -244,15 +223,10 @@ pub const REMESSA_RECORDS: &[(RecordKey, &RecordLayout)] = &[
 
 /// Records of a remessa title: the detalhe, and the optional detalhe when the title has any of its data.
 pub const REMESSA_ENTRY: &[EntryRecord] = &[
-    EntryRecord {
-        key: RecordKey::Detail(b'1'),
-        starts: true,
-        emit: Emit::Always,
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'2'),
-        starts: false,
-        emit: Emit::IfAny(&[
+    EntryRecord::first(RecordKey::Detail(b'1')),
+    EntryRecord::if_any(
+        RecordKey::Detail(b'2'),
+        &[
             R::SacadorInscricao,
             R::SacadorNome,
             R::Mensagem1,
@@ -260,23 +234,16 @@ pub const REMESSA_ENTRY: &[EntryRecord] = &[
             R::MultaValor,
             R::DescontoValor,
             R::Desconto2Valor,
-        ]),
-    },
+        ],
+    ),
 ];
 
 /// Records of a retorno.
-pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] = &[
-    (RecordKey::FileHeader, &RETORNO_HEADER),
-    (RecordKey::Detail(b'1'), &RETORNO_DETALHE),
-    (RecordKey::FileTrailer, &TRAILER),
-];
+pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] =
+    &records400(&RETORNO_HEADER, &RETORNO_DETALHE, &TRAILER);
 
 /// Records of a retorno entry.
-pub const RETORNO_ENTRY: &[EntryRecord] = &[EntryRecord {
-    key: RecordKey::Detail(b'1'),
-    starts: true,
-    emit: Emit::Always,
-}];
+pub const RETORNO_ENTRY: &[EntryRecord] = &[EntryRecord::first(RecordKey::Detail(b'1'))];
 
 /// CrediSIS CNAB 400 remessa.
 pub const REMESSA: LayoutSpec = LayoutSpec::new(
@@ -300,15 +267,3 @@ pub const RETORNO: LayoutSpec = LayoutSpec::new(
 
 /// CNAB 400 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&RETORNO, &REMESSA];
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tables_cover_400_positions() {
-        for (_, l) in REMESSA_RECORDS.iter().chain(RETORNO_RECORDS) {
-            assert_eq!(l.check(), Ok(()), "{}", l.name);
-        }
-    }
-}

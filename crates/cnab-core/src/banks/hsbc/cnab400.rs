@@ -14,7 +14,8 @@
 //! a value per day and 206-218 as the abatimento, as the field table names them. HSBC's "CNR"
 //! (cobrança não registrada) retorno is a different layout and is not covered.
 
-use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::bank::motivo;
+use crate::bank::{oc, records400, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
@@ -175,11 +176,8 @@ pub const MOVIMENTOS: &[OcorrenciaDef] = &[
 ];
 
 /// Records of a remessa.
-pub const REMESSA_RECORDS: &[(RecordKey, &RecordLayout)] = &[
-    (RecordKey::FileHeader, &REMESSA_HEADER),
-    (RecordKey::Detail(b'1'), &REMESSA_DETALHE),
-    (RecordKey::FileTrailer, &REMESSA_TRAILER),
-];
+pub const REMESSA_RECORDS: &[(RecordKey, &RecordLayout)] =
+    &records400(&REMESSA_HEADER, &REMESSA_DETALHE, &REMESSA_TRAILER);
 
 /// HSBC CNAB 400 remessa.
 pub const REMESSA: LayoutSpec = LayoutSpec::new(
@@ -329,106 +327,99 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
 /// Códigos de rejeição of ocorrência 03, in the complemento da ocorrência (302-303; nota 14, pp. 33-36). For other
 /// ocorrências that field carries tarifa codes or the DDA indicator `A4`, which are not motivos.
 pub const MOTIVOS: &[MotivoDef] = &[
-    MotivoDef { ocorrencias: &["03"], code: "01", description: "Valor do desconto não informado/inválido" },
-    MotivoDef { ocorrencias: &["03"], code: "02", description: "Inexistência de agência do HSBC na praça do sacado" },
-    MotivoDef { ocorrencias: &["03"], code: "03", description: "CEP do sacado incorreto ou inválido" },
-    MotivoDef { ocorrencias: &["03"], code: "04", description: "Cadastro do cedente não aceita banco correspondente" },
-    MotivoDef { ocorrencias: &["03"], code: "05", description: "Tipo de moeda inválido" },
-    MotivoDef { ocorrencias: &["03"], code: "06", description: "Prazo de protesto/serasa indefinido (não informado)/inválido ou prazo de protesto/serasa inferior ao tempo decorrido da data de vencimento em relação ao envio da instrução de alteração de prazo" },
-    MotivoDef { ocorrencias: &["03"], code: "07", description: "Data do vencimento inválida" },
-    MotivoDef { ocorrencias: &["03"], code: "08", description: "Nosso número(número bancário) utilizado não possui vinculação com a conta cobrança" },
-    MotivoDef { ocorrencias: &["03"], code: "09", description: "Taxa mensal de mora acima do permitido (170%)" },
-    MotivoDef { ocorrencias: &["03"], code: "10", description: "Taxa de multa acima do permitido (10% ao mês)" },
-    MotivoDef { ocorrencias: &["03"], code: "11", description: "Data limite de desconto inválida" },
-    MotivoDef { ocorrencias: &["03"], code: "12", description: "CEP Inválido/Inexistência de Ag HSBC" },
-    MotivoDef { ocorrencias: &["03"], code: "13", description: "Valor/Taxa de multa inválida" },
-    MotivoDef { ocorrencias: &["03"], code: "14", description: "Valor diário da multa não informado" },
-    MotivoDef { ocorrencias: &["03"], code: "15", description: "Quantidade de dias após vencimento para incidência da multa não informada" },
-    MotivoDef { ocorrencias: &["03"], code: "16", description: "Outras irregularidades" },
-    MotivoDef { ocorrencias: &["03"], code: "17", description: "Data de início da multa inválida" },
-    MotivoDef { ocorrencias: &["03"], code: "18", description: "Nosso número (número bancário) já existente para outro título" },
-    MotivoDef { ocorrencias: &["03"], code: "19", description: "Valor do título inválido" },
-    MotivoDef { ocorrencias: &["03"], code: "20", description: "Ausência CEP/Endereço/CNPJ ou Sacador Avalista" },
-    MotivoDef { ocorrencias: &["03"], code: "21", description: "Título sem borderô" },
-    MotivoDef { ocorrencias: &["03"], code: "22", description: "Número da conta do cedente não cadastrado" },
-    MotivoDef { ocorrencias: &["03"], code: "23", description: "Instrução não permitida para título em garantia de operação" },
-    MotivoDef { ocorrencias: &["03"], code: "24", description: "Condição de desconto não permitida para titulo em garantia de Operação" },
-    MotivoDef { ocorrencias: &["03"], code: "25", description: "Utilizada mais de uma instrução de multa" },
-    MotivoDef { ocorrencias: &["03"], code: "26", description: "Ausência do endereço do sacado" },
-    MotivoDef { ocorrencias: &["03"], code: "27", description: "CEP inválido.do sacado" },
-    MotivoDef { ocorrencias: &["03"], code: "28", description: "Ausência do CPF/CNPJ do sacado em título com instrução de protesto" },
-    MotivoDef { ocorrencias: &["03"], code: "29", description: "Agência cedente informada inválida" },
-    MotivoDef { ocorrencias: &["03"], code: "30", description: "Número da conta do cedente inválido" },
-    MotivoDef { ocorrencias: &["03"], code: "31", description: "Contrato garantia não cadastrado/inválido" },
-    MotivoDef { ocorrencias: &["03"], code: "32", description: "Tipo de carteira inválido" },
-    MotivoDef { ocorrencias: &["03"], code: "33", description: "Conta corrente do cedente não compatível com o órgão do contratante" },
-    MotivoDef { ocorrencias: &["03"], code: "34", description: "Faixa de aplicação não cadastrada/inválida" },
-    MotivoDef { ocorrencias: &["03"], code: "35", description: "Nosso número (número bancário) inválido" },
-    MotivoDef { ocorrencias: &["03"], code: "36", description: "Data de emissão do título inválida" },
-    MotivoDef { ocorrencias: &["03"], code: "37", description: "Valor do título acima de R$ 5.000.000,00 (Cinco milhões de reais)" },
-    MotivoDef { ocorrencias: &["03"], code: "38", description: "Data de desconto menor que data da emissão" },
-    MotivoDef { ocorrencias: &["03"], code: "39", description: "Espécie inválida" },
-    MotivoDef { ocorrencias: &["03"], code: "40", description: "Ausência no nome do sacador avalista" },
-    MotivoDef { ocorrencias: &["03"], code: "41", description: "Data de início de multa menor que data de emissão" },
-    MotivoDef { ocorrencias: &["03"], code: "42", description: "Quantidade de moeda variável inválida" },
-    MotivoDef { ocorrencias: &["03"], code: "43", description: "Controle do participante inválido" },
-    MotivoDef { ocorrencias: &["03"], code: "44", description: "Nosso número (número bancário) duplicado no mesmo movimento" },
-    MotivoDef { ocorrencias: &["03"], code: "45", description: "Título não aceito para compor a carteira de garantias" },
-    MotivoDef { ocorrencias: &["03"], code: "50", description: "Título liquidado em..../..../... .(Vide data nas posições 111 a 116)" },
-    MotivoDef { ocorrencias: &["03"], code: "51", description: "Data de emissão da ocorrência inválida" },
-    MotivoDef { ocorrencias: &["03"], code: "52", description: "Nosso número (número bancário) duplicado" },
-    MotivoDef { ocorrencias: &["03"], code: "53", description: "Código de ocorrência comandada inválido" },
-    MotivoDef { ocorrencias: &["03"], code: "54", description: "Valor do desconto concedido inválido. (Vide valor nas posições 228 a 240)" },
-    MotivoDef { ocorrencias: &["03"], code: "55", description: "Data de prorrogação de vencimento não informada" },
-    MotivoDef { ocorrencias: &["03"], code: "56", description: "Outras irregularidades" },
-    MotivoDef { ocorrencias: &["03"], code: "57", description: "Ocorrência não permitida para título em garantia de operações" },
-    MotivoDef { ocorrencias: &["03"], code: "58", description: "Nosso número (número bancário) comandado na instrução/ocorrência não possui vinculação com a conta cobrança" },
-    MotivoDef { ocorrencias: &["03"], code: "59", description: "Nosso número (número bancário) comandado na baixa não possui vinculação com a conta cobrança" },
-    MotivoDef { ocorrencias: &["03"], code: "60", description: "Valor do desconto igual ou maior que o valor do título" },
-    MotivoDef { ocorrencias: &["03"], code: "61", description: "Titulo com valor em moeda variável não permite condição de desconto" },
-    MotivoDef { ocorrencias: &["03"], code: "62", description: "Data do desconto informada não coincide com o registro do título" },
-    MotivoDef { ocorrencias: &["03"], code: "63", description: "Titulo não possui condição de desconto diário" },
-    MotivoDef { ocorrencias: &["03"], code: "64", description: "Título baixado em...../...../.....(Vide data nas posições 111 a 116)" },
-    MotivoDef { ocorrencias: &["03"], code: "65", description: "Título devolvido em...../...../.....(Vide data nas posições 111 a 116)" },
-    MotivoDef { ocorrencias: &["03"], code: "66", description: "Valor do título não confere com o registrado" },
-    MotivoDef { ocorrencias: &["03"], code: "67", description: "Nosso número (número bancário) não informado" },
-    MotivoDef { ocorrencias: &["03"], code: "68", description: "Nosso número (número bancário) inválido" },
-    MotivoDef { ocorrencias: &["03"], code: "69", description: "Concessão de abatimento não é permitida para moeda diferente de Real" },
-    MotivoDef { ocorrencias: &["03"], code: "70", description: "Valor do abatimento concedido inválido. (Valor do abatimento zerado, maior ou igual ao valor do título)" },
-    MotivoDef { ocorrencias: &["03"], code: "71", description: "Cancelamento comandado sobre título sem abatimento" },
-    MotivoDef { ocorrencias: &["03"], code: "72", description: "Concessão de desconto não é permitida para moeda diferente de real" },
-    MotivoDef { ocorrencias: &["03"], code: "73", description: "Valor do desconto não informado" },
-    MotivoDef { ocorrencias: &["03"], code: "74", description: "Cancelamento comandado sobre título sem desconto" },
-    MotivoDef { ocorrencias: &["03"], code: "75", description: "Data de vencimento alterado inválida. (Vide data nas posições 111 a 116)" },
-    MotivoDef { ocorrencias: &["03"], code: "76", description: "Data de prorrogação de vencimento inválida" },
-    MotivoDef { ocorrencias: &["03"], code: "77", description: "Data da instrução inválida" },
-    MotivoDef { ocorrencias: &["03"], code: "78", description: "Protesto/Serasa comandado em duplicidade no mesmo dia" },
-    MotivoDef { ocorrencias: &["03"], code: "79", description: "Título não possui instrução de protesto/serasa ou está com entrada já confirmada em cartório" },
-    MotivoDef { ocorrencias: &["03"], code: "80", description: "Título não possui condição de desconto" },
-    MotivoDef { ocorrencias: &["03"], code: "81", description: "Título não possui instrução de abatimento" },
-    MotivoDef { ocorrencias: &["03"], code: "82", description: "Valor de juros inválido" },
-    MotivoDef { ocorrencias: &["03"], code: "83", description: "Nosso número (número bancário) inexistente" },
-    MotivoDef { ocorrencias: &["03"], code: "84", description: "Baixa/liquidação por órgão não autorizado" },
-    MotivoDef { ocorrencias: &["03"], code: "85", description: "Instrução de protesto/serasa recusada/inválida" },
-    MotivoDef { ocorrencias: &["03"], code: "86", description: "Instrução não permitida para banco correspondente" },
-    MotivoDef { ocorrencias: &["03"], code: "87", description: "Valor da instrução inválido" },
-    MotivoDef { ocorrencias: &["03"], code: "88", description: "Instrução inválida para tipo de carteira" },
-    MotivoDef { ocorrencias: &["03"], code: "89", description: "Valor do desconto informado não coincide com o registro do título" },
+    motivo(&["03"], "01", "Valor do desconto não informado/inválido"),
+    motivo(&["03"], "02", "Inexistência de agência do HSBC na praça do sacado"),
+    motivo(&["03"], "03", "CEP do sacado incorreto ou inválido"),
+    motivo(&["03"], "04", "Cadastro do cedente não aceita banco correspondente"),
+    motivo(&["03"], "05", "Tipo de moeda inválido"),
+    motivo(&["03"], "06", "Prazo de protesto/serasa indefinido (não informado)/inválido ou prazo de protesto/serasa inferior ao tempo decorrido da data de vencimento em relação ao envio da instrução de alteração de prazo"),
+    motivo(&["03"], "07", "Data do vencimento inválida"),
+    motivo(&["03"], "08", "Nosso número(número bancário) utilizado não possui vinculação com a conta cobrança"),
+    motivo(&["03"], "09", "Taxa mensal de mora acima do permitido (170%)"),
+    motivo(&["03"], "10", "Taxa de multa acima do permitido (10% ao mês)"),
+    motivo(&["03"], "11", "Data limite de desconto inválida"),
+    motivo(&["03"], "12", "CEP Inválido/Inexistência de Ag HSBC"),
+    motivo(&["03"], "13", "Valor/Taxa de multa inválida"),
+    motivo(&["03"], "14", "Valor diário da multa não informado"),
+    motivo(&["03"], "15", "Quantidade de dias após vencimento para incidência da multa não informada"),
+    motivo(&["03"], "16", "Outras irregularidades"),
+    motivo(&["03"], "17", "Data de início da multa inválida"),
+    motivo(&["03"], "18", "Nosso número (número bancário) já existente para outro título"),
+    motivo(&["03"], "19", "Valor do título inválido"),
+    motivo(&["03"], "20", "Ausência CEP/Endereço/CNPJ ou Sacador Avalista"),
+    motivo(&["03"], "21", "Título sem borderô"),
+    motivo(&["03"], "22", "Número da conta do cedente não cadastrado"),
+    motivo(&["03"], "23", "Instrução não permitida para título em garantia de operação"),
+    motivo(&["03"], "24", "Condição de desconto não permitida para titulo em garantia de Operação"),
+    motivo(&["03"], "25", "Utilizada mais de uma instrução de multa"),
+    motivo(&["03"], "26", "Ausência do endereço do sacado"),
+    motivo(&["03"], "27", "CEP inválido.do sacado"),
+    motivo(&["03"], "28", "Ausência do CPF/CNPJ do sacado em título com instrução de protesto"),
+    motivo(&["03"], "29", "Agência cedente informada inválida"),
+    motivo(&["03"], "30", "Número da conta do cedente inválido"),
+    motivo(&["03"], "31", "Contrato garantia não cadastrado/inválido"),
+    motivo(&["03"], "32", "Tipo de carteira inválido"),
+    motivo(&["03"], "33", "Conta corrente do cedente não compatível com o órgão do contratante"),
+    motivo(&["03"], "34", "Faixa de aplicação não cadastrada/inválida"),
+    motivo(&["03"], "35", "Nosso número (número bancário) inválido"),
+    motivo(&["03"], "36", "Data de emissão do título inválida"),
+    motivo(&["03"], "37", "Valor do título acima de R$ 5.000.000,00 (Cinco milhões de reais)"),
+    motivo(&["03"], "38", "Data de desconto menor que data da emissão"),
+    motivo(&["03"], "39", "Espécie inválida"),
+    motivo(&["03"], "40", "Ausência no nome do sacador avalista"),
+    motivo(&["03"], "41", "Data de início de multa menor que data de emissão"),
+    motivo(&["03"], "42", "Quantidade de moeda variável inválida"),
+    motivo(&["03"], "43", "Controle do participante inválido"),
+    motivo(&["03"], "44", "Nosso número (número bancário) duplicado no mesmo movimento"),
+    motivo(&["03"], "45", "Título não aceito para compor a carteira de garantias"),
+    motivo(&["03"], "50", "Título liquidado em..../..../... .(Vide data nas posições 111 a 116)"),
+    motivo(&["03"], "51", "Data de emissão da ocorrência inválida"),
+    motivo(&["03"], "52", "Nosso número (número bancário) duplicado"),
+    motivo(&["03"], "53", "Código de ocorrência comandada inválido"),
+    motivo(&["03"], "54", "Valor do desconto concedido inválido. (Vide valor nas posições 228 a 240)"),
+    motivo(&["03"], "55", "Data de prorrogação de vencimento não informada"),
+    motivo(&["03"], "56", "Outras irregularidades"),
+    motivo(&["03"], "57", "Ocorrência não permitida para título em garantia de operações"),
+    motivo(&["03"], "58", "Nosso número (número bancário) comandado na instrução/ocorrência não possui vinculação com a conta cobrança"),
+    motivo(&["03"], "59", "Nosso número (número bancário) comandado na baixa não possui vinculação com a conta cobrança"),
+    motivo(&["03"], "60", "Valor do desconto igual ou maior que o valor do título"),
+    motivo(&["03"], "61", "Titulo com valor em moeda variável não permite condição de desconto"),
+    motivo(&["03"], "62", "Data do desconto informada não coincide com o registro do título"),
+    motivo(&["03"], "63", "Titulo não possui condição de desconto diário"),
+    motivo(&["03"], "64", "Título baixado em...../...../.....(Vide data nas posições 111 a 116)"),
+    motivo(&["03"], "65", "Título devolvido em...../...../.....(Vide data nas posições 111 a 116)"),
+    motivo(&["03"], "66", "Valor do título não confere com o registrado"),
+    motivo(&["03"], "67", "Nosso número (número bancário) não informado"),
+    motivo(&["03"], "68", "Nosso número (número bancário) inválido"),
+    motivo(&["03"], "69", "Concessão de abatimento não é permitida para moeda diferente de Real"),
+    motivo(&["03"], "70", "Valor do abatimento concedido inválido. (Valor do abatimento zerado, maior ou igual ao valor do título)"),
+    motivo(&["03"], "71", "Cancelamento comandado sobre título sem abatimento"),
+    motivo(&["03"], "72", "Concessão de desconto não é permitida para moeda diferente de real"),
+    motivo(&["03"], "73", "Valor do desconto não informado"),
+    motivo(&["03"], "74", "Cancelamento comandado sobre título sem desconto"),
+    motivo(&["03"], "75", "Data de vencimento alterado inválida. (Vide data nas posições 111 a 116)"),
+    motivo(&["03"], "76", "Data de prorrogação de vencimento inválida"),
+    motivo(&["03"], "77", "Data da instrução inválida"),
+    motivo(&["03"], "78", "Protesto/Serasa comandado em duplicidade no mesmo dia"),
+    motivo(&["03"], "79", "Título não possui instrução de protesto/serasa ou está com entrada já confirmada em cartório"),
+    motivo(&["03"], "80", "Título não possui condição de desconto"),
+    motivo(&["03"], "81", "Título não possui instrução de abatimento"),
+    motivo(&["03"], "82", "Valor de juros inválido"),
+    motivo(&["03"], "83", "Nosso número (número bancário) inexistente"),
+    motivo(&["03"], "84", "Baixa/liquidação por órgão não autorizado"),
+    motivo(&["03"], "85", "Instrução de protesto/serasa recusada/inválida"),
+    motivo(&["03"], "86", "Instrução não permitida para banco correspondente"),
+    motivo(&["03"], "87", "Valor da instrução inválido"),
+    motivo(&["03"], "88", "Instrução inválida para tipo de carteira"),
+    motivo(&["03"], "89", "Valor do desconto informado não coincide com o registro do título"),
 ];
 
 /// Records of a retorno.
-pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] = &[
-    (RecordKey::FileHeader, &RETORNO_HEADER),
-    (RecordKey::Detail(b'1'), &RETORNO_DETALHE),
-    (RecordKey::FileTrailer, &RETORNO_TRAILER),
-];
+pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] =
+    &records400(&RETORNO_HEADER, &RETORNO_DETALHE, &RETORNO_TRAILER);
 
 /// One detail record per entry.
-pub const ENTRY: &[EntryRecord] = &[EntryRecord {
-    key: RecordKey::Detail(b'1'),
-    starts: true,
-    emit: Emit::Always,
-}];
+pub const ENTRY: &[EntryRecord] = &[EntryRecord::first(RecordKey::Detail(b'1'))];
 
 /// HSBC CNAB 400 retorno.
 pub const RETORNO: LayoutSpec = LayoutSpec::new(
@@ -456,15 +447,3 @@ pub fn retorno_hook(
 
 /// CNAB 400 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&RETORNO, &REMESSA];
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tables_cover_400_positions() {
-        for (_, l) in REMESSA_RECORDS.iter().chain(RETORNO_RECORDS) {
-            assert_eq!(l.check(), Ok(()), "{}", l.name);
-        }
-    }
-}

@@ -18,15 +18,16 @@
 //! - T 214-221 four error codes (alphanumeric), 222-223 código de liquidação; U 78-92 valor pago;
 //! - ocorrência (nota 22) and movimento (nota 4) codes are Itaú's own.
 //!
-//! Inscrição fields are 9(15) in the manual: the writer right-aligns them with zeros (`zero_pad`) and
-//! the reader drops the padding (`unpad_inscricao`); the pagador's/sacador's are alphanumeric so that the
+//! Inscrição fields are 9(15) in the manual: the engine writes inscrição-role fields right-aligned with zeros and
+//! reads them back without the padding; the pagador's/sacador's are alphanumeric so that the
 //! alphanumeric CNPJ (2026) reads; the beneficiário's in the batch header is a number (needs an engine kind for
 //! zero-filled alphanumerics to take an alphanumeric CNPJ).
 
-use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
-use crate::field::{FieldSpec as F, RecordLayout, Role as R};
-use crate::model::{FileKind, Inscricao, Layout, OcorrenciaKind as K, RetornoEntry, Titulo};
-use crate::record::Record;
+use crate::bank::motivo as m;
+use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
+use crate::layouts::febraban240;
+use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
 /// The manual.
 pub const SOURCE: &str =
@@ -34,312 +35,224 @@ pub const SOURCE: &str =
 
 /// Header de arquivo (manual 3.1, p. 7).
 pub const HEADER_ARQUIVO: RecordLayout = RecordLayout {
-    name: "header_arquivo",
-    len: 240,
     source: "Itaú FEBRABAN 240 (jan/2017) 3.1 header de arquivo, p. 7",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::constant("lote", 4, 7, "0000"),
-        F::constant("tipo_registro", 8, 8, "0"),
-        F::blank("brancos_1", 9, 17),
-        F::num("tipo_inscricao", 18, 18).role(R::EmpresaTipoInscricao),
-        F::alpha("inscricao", 19, 32).role(R::EmpresaInscricao),
-        F::blank("brancos_2", 33, 52),
-        F::num("zeros_1", 53, 53),
-        F::num("agencia", 54, 57).role(R::Agencia),
-        F::blank("brancos_3", 58, 58),
-        F::num("zeros_2", 59, 65),
-        F::num("conta", 66, 70).role(R::Conta),
-        F::blank("brancos_4", 71, 71),
-        F::alpha("dac", 72, 72).role(R::ContaDv),
-        F::alpha("empresa_nome", 73, 102).role(R::EmpresaNome),
-        F::alpha("banco_nome", 103, 132)
-            .role(R::BancoNome)
-            .default("BANCO ITAU SA"),
-        F::blank("brancos_5", 133, 142),
-        F::num("codigo_arquivo", 143, 143).role(R::ArquivoCodigo),
-        F::date8("data_geracao", 144, 151).role(R::DataGeracao),
-        F::num("hora_geracao", 152, 157).role(R::HoraGeracao),
-        F::num("nsa", 158, 163).role(R::Nsa),
-        F::alpha("versao_layout", 164, 166)
-            .role(R::LayoutVersao)
-            .default("040"),
-        F::num("zeros_3", 167, 171),
-        F::blank("brancos_6", 172, 225),
-        F::num("zeros_4", 226, 228),
-        F::blank("brancos_7", 229, 240),
-    ],
+    fields: patched!(
+        febraban240::HEADER_ARQUIVO.fields,
+        [
+            F::blank("brancos_1", 9, 17),
+            F::blank("brancos_2", 33, 52),
+            F::num("zeros_1", 53, 53),
+            F::num("agencia", 54, 57).role(R::Agencia),
+            F::blank("brancos_3", 58, 58),
+            F::num("zeros_2", 59, 65),
+            F::num("conta", 66, 70).role(R::Conta),
+            F::blank("brancos_4", 71, 71),
+            F::alpha("dac", 72, 72).role(R::ContaDv),
+            F::alpha("banco_nome", 103, 132)
+                .role(R::BancoNome)
+                .default("BANCO ITAU SA"),
+            F::blank("brancos_5", 133, 142),
+            F::num("codigo_arquivo", 143, 143).role(R::ArquivoCodigo),
+            F::alpha("versao_layout", 164, 166)
+                .role(R::LayoutVersao)
+                .default("040"),
+            F::num("zeros_3", 167, 171),
+            F::blank("brancos_6", 172, 225),
+            F::num("zeros_4", 226, 228),
+            F::blank("brancos_7", 229, 240),
+        ]
+    ),
+    ..febraban240::HEADER_ARQUIVO
 };
 
 /// Header de lote (manual 3.1, p. 8).
 pub const HEADER_LOTE: RecordLayout = RecordLayout {
-    name: "header_lote",
-    len: 240,
     source: "Itaú FEBRABAN 240 (jan/2017) 3.1 header de lote, p. 8",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "1"),
-        F::alpha("operacao", 9, 9).role(R::Operacao),
-        F::num("servico", 10, 11).default("01"),
-        F::num("zeros_1", 12, 13),
-        F::alpha("versao_layout_lote", 14, 16)
-            .role(R::LoteLayoutVersao)
-            .default("030"),
-        F::blank("brancos_1", 17, 17),
-        F::num("tipo_inscricao", 18, 18).role(R::EmpresaTipoInscricao),
-        F::num("inscricao", 19, 33).role(R::EmpresaInscricao),
-        F::blank("brancos_2", 34, 53),
-        F::num("zeros_2", 54, 54),
-        F::num("agencia", 55, 58).role(R::Agencia),
-        F::blank("brancos_3", 59, 59),
-        F::num("zeros_3", 60, 66),
-        F::num("conta", 67, 71).role(R::Conta),
-        F::blank("brancos_4", 72, 72),
-        F::alpha("dac", 73, 73).role(R::ContaDv),
-        F::alpha("empresa_nome", 74, 103).role(R::EmpresaNome),
-        F::blank("brancos_5", 104, 183),
-        F::num("numero_remessa_retorno", 184, 191).role(R::Nsa),
-        F::date8("data_gravacao", 192, 199).role(R::DataGeracao),
-        F::date8("data_credito", 200, 207).role(R::DataCredito),
-        F::blank("brancos_6", 208, 240),
-    ],
+    fields: patched!(
+        febraban240::HEADER_LOTE.fields,
+        [
+            F::num("zeros_1", 12, 13),
+            F::alpha("versao_layout_lote", 14, 16)
+                .role(R::LoteLayoutVersao)
+                .default("030"),
+            F::blank("brancos_1", 17, 17),
+            F::num("inscricao", 19, 33).role(R::EmpresaInscricao),
+            F::blank("brancos_2", 34, 53),
+            F::num("zeros_2", 54, 54),
+            F::num("agencia", 55, 58).role(R::Agencia),
+            F::blank("brancos_3", 59, 59),
+            F::num("zeros_3", 60, 66),
+            F::num("conta", 67, 71).role(R::Conta),
+            F::blank("brancos_4", 72, 72),
+            F::alpha("dac", 73, 73).role(R::ContaDv),
+            F::blank("brancos_5", 104, 183),
+            F::blank("brancos_6", 208, 240),
+        ]
+    ),
+    ..febraban240::HEADER_LOTE
 };
 
 /// Segmento P (manual 3.1, p. 9).
 pub const SEGMENTO_P: RecordLayout = RecordLayout {
-    name: "segmento_p",
-    len: 240,
     source: "Itaú FEBRABAN 240 (jan/2017) 3.1 segmento P, p. 9",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "3"),
-        F::num("sequencial", 9, 13).role(R::Sequencial),
-        F::constant("segmento", 14, 14, "P"),
-        F::blank("brancos_1", 15, 15),
-        F::num("codigo_ocorrencia", 16, 17).role(R::Movimento),
-        F::num("zeros_1", 18, 18),
-        F::num("agencia", 19, 22).role(R::Agencia),
-        F::blank("brancos_2", 23, 23),
-        F::num("zeros_2", 24, 30),
-        F::num("conta", 31, 35).role(R::Conta),
-        F::blank("brancos_3", 36, 36),
-        F::alpha("dac", 37, 37).role(R::ContaDv),
-        F::num("carteira", 38, 40).role(R::Carteira),
-        F::num("nosso_numero", 41, 48).role(R::NossoNumero),
-        F::alpha("nosso_numero_dac", 49, 49).role(R::NossoNumeroDv),
-        F::blank("brancos_4", 50, 57),
-        F::num("zeros_3", 58, 62),
-        F::alpha("seu_numero", 63, 72).role(R::SeuNumero),
-        F::blank("brancos_5", 73, 77),
-        F::date8("vencimento", 78, 85).role(R::Vencimento),
-        F::dec("valor_titulo", 86, 100, 2).role(R::ValorTitulo),
-        F::num("agencia_cobradora", 101, 105),
-        F::num("agencia_cobradora_dac", 106, 106),
-        F::num("especie", 107, 108).role(R::Especie),
-        F::alpha("aceite", 109, 109).role(R::Aceite).default("N"),
-        F::date8("data_emissao", 110, 117).role(R::Emissao),
-        F::num("zeros_4", 118, 118),
-        F::date8("juros_data", 119, 126).role(R::JurosData),
-        F::dec("juros_valor", 127, 141, 2).role(R::JurosValor),
-        F::num("zeros_5", 142, 142),
-        F::date8("desconto_data", 143, 150).role(R::DescontoData),
-        F::dec("desconto_valor", 151, 165, 2).role(R::DescontoValor),
-        F::dec("valor_iof", 166, 180, 2).role(R::Iof),
-        F::dec("valor_abatimento", 181, 195, 2).role(R::Abatimento),
-        F::alpha("uso_empresa", 196, 220).role(R::UsoEmpresa),
-        F::num("protesto_codigo", 221, 221)
-            .role(R::ProtestoCodigo)
-            .default("3"),
-        F::num("protesto_prazo", 222, 223).role(R::ProtestoPrazo),
-        F::num("baixa_codigo", 224, 224)
-            .role(R::BaixaCodigo)
-            .default("0"),
-        F::num("baixa_prazo", 225, 226).role(R::BaixaPrazo),
-        F::num("zeros_6", 227, 239),
-        F::blank("brancos_6", 240, 240),
-    ],
+    fields: patched!(
+        febraban240::SEGMENTO_P.fields,
+        [
+            F::blank("brancos_1", 15, 15),
+            F::num("codigo_ocorrencia", 16, 17).role(R::Movimento),
+            F::num("zeros_1", 18, 18),
+            F::num("agencia", 19, 22).role(R::Agencia),
+            F::blank("brancos_2", 23, 23),
+            F::num("zeros_2", 24, 30),
+            F::num("conta", 31, 35).role(R::Conta),
+            F::blank("brancos_3", 36, 36),
+            F::alpha("dac", 37, 37).role(R::ContaDv),
+            F::num("carteira", 38, 40).role(R::Carteira),
+            F::num("nosso_numero", 41, 48).role(R::NossoNumero),
+            F::alpha("nosso_numero_dac", 49, 49).role(R::NossoNumeroDv),
+            F::blank("brancos_4", 50, 57),
+            F::num("zeros_3", 58, 62),
+            F::alpha("seu_numero", 63, 72).role(R::SeuNumero),
+            F::blank("brancos_5", 73, 77),
+            F::num("agencia_cobradora_dac", 106, 106),
+            F::num("zeros_4", 118, 118),
+            F::num("zeros_5", 142, 142),
+            F::num("baixa_prazo", 225, 226).role(R::BaixaPrazo),
+            F::num("zeros_6", 227, 239),
+            F::blank("brancos_6", 240, 240),
+        ]
+    ),
+    ..febraban240::SEGMENTO_P
 };
 
 /// Segmento Q (manual 3.1, p. 10).
 pub const SEGMENTO_Q: RecordLayout = RecordLayout {
-    name: "segmento_q",
-    len: 240,
     source: "Itaú FEBRABAN 240 (jan/2017) 3.1 segmento Q, p. 10",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "3"),
-        F::num("sequencial", 9, 13).role(R::Sequencial),
-        F::constant("segmento", 14, 14, "Q"),
-        F::blank("brancos_1", 15, 15),
-        F::num("codigo_ocorrencia", 16, 17).role(R::Movimento),
-        F::num("pagador_tipo_inscricao", 18, 18).role(R::PagadorTipoInscricao),
-        F::alpha("pagador_inscricao", 19, 33).role(R::PagadorInscricao),
-        F::alpha("pagador_nome", 34, 63).role(R::PagadorNome),
-        F::blank("brancos_2", 64, 73),
-        F::alpha("pagador_endereco", 74, 113).role(R::PagadorEndereco),
-        F::alpha("pagador_bairro", 114, 128).role(R::PagadorBairro),
-        F::num("pagador_cep", 129, 136).role(R::PagadorCep),
-        F::alpha("pagador_cidade", 137, 151).role(R::PagadorCidade),
-        F::alpha("pagador_uf", 152, 153).role(R::PagadorUf),
-        F::num("sacador_tipo_inscricao", 154, 154).role(R::SacadorTipoInscricao),
-        F::alpha("sacador_inscricao", 155, 169).role(R::SacadorInscricao),
-        F::alpha("sacador_nome", 170, 199).role(R::SacadorNome),
-        F::blank("brancos_3", 200, 209),
-        F::num("zeros_1", 210, 212),
-        F::blank("brancos_4", 213, 240),
-    ],
+    fields: patched!(
+        febraban240::SEGMENTO_Q.fields,
+        [
+            F::blank("brancos_1", 15, 15),
+            F::num("codigo_ocorrencia", 16, 17).role(R::Movimento),
+            F::alpha("pagador_nome", 34, 63).role(R::PagadorNome),
+            F::blank("brancos_2", 64, 73),
+            F::alpha("sacador_nome", 170, 199).role(R::SacadorNome),
+            F::blank("brancos_3", 200, 209),
+            F::num("zeros_1", 210, 212),
+            F::blank("brancos_4", 213, 240),
+        ]
+    ),
+    ..febraban240::SEGMENTO_Q
 };
 
 /// Segmento R (manual 3.1, p. 11): 2nd/3rd discount, multa, a message to the pagador.
 pub const SEGMENTO_R: RecordLayout = RecordLayout {
-    name: "segmento_r",
-    len: 240,
     source: "Itaú FEBRABAN 240 (jan/2017) 3.1 segmento R, p. 11",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "3"),
-        F::num("sequencial", 9, 13).role(R::Sequencial),
-        F::constant("segmento", 14, 14, "R"),
-        F::blank("brancos_1", 15, 15),
-        F::num("codigo_ocorrencia", 16, 17).role(R::Movimento),
-        F::num("zeros_1", 18, 18),
-        F::date8("desconto2_data", 19, 26).role(R::Desconto2Data),
-        F::dec("desconto2_valor", 27, 41, 2).role(R::Desconto2Valor),
-        F::num("zeros_2", 42, 42),
-        F::date8("desconto3_data", 43, 50),
-        F::dec("desconto3_valor", 51, 65, 2),
-        F::alpha("multa_codigo", 66, 66).role(R::MultaCodigo),
-        F::date8("multa_data", 67, 74).role(R::MultaData),
-        F::dec("multa_valor", 75, 89, 2).role(R::MultaValor),
-        F::blank("brancos_2", 90, 99),
-        F::alpha("informacao_pagador", 100, 139).role(R::Mensagem1),
-        F::blank("brancos_3", 140, 199),
-        F::num("codigo_ocorrencia_pagador", 200, 207),
-        F::num("zeros_3", 208, 215),
-        F::blank("brancos_4", 216, 216),
-        F::num("zeros_4", 217, 228),
-        F::blank("brancos_5", 229, 230),
-        F::num("zeros_5", 231, 231),
-        F::blank("brancos_6", 232, 240),
-    ],
+    fields: patched!(
+        febraban240::SEGMENTO_R.fields,
+        [
+            F::blank("brancos_1", 15, 15),
+            F::num("codigo_ocorrencia", 16, 17).role(R::Movimento),
+            F::num("zeros_1", 18, 18),
+            F::num("zeros_2", 42, 42),
+            F::blank("brancos_2", 90, 99),
+            F::alpha("informacao_pagador", 100, 139).role(R::Mensagem1),
+            F::blank("brancos_3", 140, 199),
+            F::num("zeros_3", 208, 215),
+            F::blank("brancos_4", 216, 216),
+            F::num("zeros_4", 217, 228),
+            F::blank("brancos_5", 229, 230),
+            F::num("zeros_5", 231, 231),
+            F::blank("brancos_6", 232, 240),
+        ]
+    ),
+    ..febraban240::SEGMENTO_R
 };
 
 /// Segmento T (manual 3.2, p. 14).
 pub const SEGMENTO_T: RecordLayout = RecordLayout {
-    name: "segmento_t",
-    len: 240,
     source: "Itaú FEBRABAN 240 (jan/2017) 3.2 segmento T, p. 14",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "3"),
-        F::num("sequencial", 9, 13).role(R::Sequencial),
-        F::constant("segmento", 14, 14, "T"),
-        F::alpha("boleto_dda", 15, 15),
-        F::num("codigo_ocorrencia", 16, 17).role(R::Ocorrencia),
-        F::num("zeros_1", 18, 18),
-        F::num("agencia", 19, 22).role(R::Agencia),
-        F::num("zeros_2", 23, 30),
-        F::num("conta", 31, 35).role(R::Conta),
-        F::num("zeros_3", 36, 36),
-        F::alpha("dac", 37, 37).role(R::ContaDv),
-        F::num("carteira", 38, 40).role(R::Carteira),
-        F::num("nosso_numero", 41, 48).role(R::NossoNumero),
-        F::alpha("nosso_numero_dac", 49, 49).role(R::NossoNumeroDv),
-        F::blank("brancos_1", 50, 57),
-        F::num("zeros_4", 58, 58),
-        F::alpha("seu_numero", 59, 68).role(R::SeuNumero),
-        F::blank("brancos_2", 69, 73),
-        F::date8("vencimento", 74, 81).role(R::Vencimento),
-        F::dec("valor_titulo", 82, 96, 2).role(R::ValorTitulo),
-        F::num("zeros_5", 97, 99),
-        F::num("agencia_cobradora", 100, 104).role(R::AgenciaCobradora),
-        F::num("agencia_cobradora_dac", 105, 105),
-        F::alpha("uso_empresa", 106, 130).role(R::UsoEmpresa),
-        F::num("zeros_6", 131, 132),
-        F::num("pagador_tipo_inscricao", 133, 133).role(R::PagadorTipoInscricao),
-        F::alpha("pagador_inscricao", 134, 148).role(R::PagadorInscricao),
-        F::alpha("pagador_nome", 149, 178).role(R::PagadorNome),
-        F::blank("brancos_3", 179, 188),
-        F::num("zeros_7", 189, 198),
-        F::dec("valor_tarifa", 199, 213, 2).role(R::Tarifa),
-        F::alpha("erros", 214, 221).role(R::Motivos),
-        F::alpha("codigo_liquidacao", 222, 223),
-        F::blank("brancos_4", 224, 240),
-    ],
+    fields: patched!(
+        febraban240::SEGMENTO_T.fields,
+        [
+            F::alpha("boleto_dda", 15, 15),
+            F::num("codigo_ocorrencia", 16, 17).role(R::Ocorrencia),
+            F::num("zeros_1", 18, 18),
+            F::num("agencia", 19, 22).role(R::Agencia),
+            F::num("zeros_2", 23, 30),
+            F::num("conta", 31, 35).role(R::Conta),
+            F::num("zeros_3", 36, 36),
+            F::alpha("dac", 37, 37).role(R::ContaDv),
+            F::num("carteira", 38, 40).role(R::Carteira),
+            F::num("nosso_numero", 41, 48).role(R::NossoNumero),
+            F::alpha("nosso_numero_dac", 49, 49).role(R::NossoNumeroDv),
+            F::blank("brancos_1", 50, 57),
+            F::num("zeros_4", 58, 58),
+            F::alpha("seu_numero", 59, 68).role(R::SeuNumero),
+            F::blank("brancos_2", 69, 73),
+            F::num("zeros_5", 97, 99),
+            F::num("agencia_cobradora_dac", 105, 105),
+            F::num("zeros_6", 131, 132),
+            F::alpha("pagador_nome", 149, 178).role(R::PagadorNome),
+            F::blank("brancos_3", 179, 188),
+            F::num("zeros_7", 189, 198),
+            F::alpha("erros", 214, 221).role(R::Motivos),
+            F::alpha("codigo_liquidacao", 222, 223),
+            F::blank("brancos_4", 224, 240),
+        ]
+    ),
+    ..febraban240::SEGMENTO_T
 };
 
 /// Segmento U (manual 3.2, p. 15).
 pub const SEGMENTO_U: RecordLayout = RecordLayout {
-    name: "segmento_u",
-    len: 240,
     source: "Itaú FEBRABAN 240 (jan/2017) 3.2 segmento U, p. 15",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "3"),
-        F::num("sequencial", 9, 13).role(R::Sequencial),
-        F::constant("segmento", 14, 14, "U"),
-        F::blank("brancos_1", 15, 15),
-        F::num("codigo_ocorrencia", 16, 17),
-        F::dec("juros_multa", 18, 32, 2).role(R::JurosMulta),
-        F::dec("desconto", 33, 47, 2).role(R::Desconto),
-        F::dec("abatimento", 48, 62, 2).role(R::Abatimento),
-        F::dec("iof", 63, 77, 2).role(R::Iof),
-        F::dec("valor_pago", 78, 92, 2).role(R::ValorPago),
-        F::dec("valor_creditado", 93, 107, 2).role(R::ValorCreditado),
-        F::num("zeros_1", 108, 137),
-        F::date8("data_ocorrencia", 138, 145).role(R::DataOcorrencia),
-        F::date8("data_credito", 146, 153).role(R::DataCredito),
-        F::num("ocorrencia_pagador_codigo", 154, 157),
-        F::date8("ocorrencia_pagador_data", 158, 165),
-        F::dec("ocorrencia_pagador_valor", 166, 180, 2),
-        F::blank("brancos_2", 181, 210),
-        F::num("zeros_2", 211, 233),
-        F::blank("brancos_3", 234, 240),
-    ],
+    fields: patched!(
+        febraban240::SEGMENTO_U.fields,
+        [
+            F::blank("brancos_1", 15, 15),
+            F::num("codigo_ocorrencia", 16, 17),
+            F::dec("valor_creditado", 93, 107, 2).role(R::ValorCreditado),
+            F::num("zeros_1", 108, 137),
+            F::num("ocorrencia_pagador_codigo", 154, 157),
+            F::blank("brancos_2", 181, 210),
+            F::num("zeros_2", 211, 233),
+            F::blank("brancos_3", 234, 240),
+        ]
+    ),
+    ..febraban240::SEGMENTO_U
 };
 
 /// Trailer de lote (manual 3.2, p. 16).
 pub const TRAILER_LOTE: RecordLayout = RecordLayout {
-    name: "trailer_lote",
-    len: 240,
     source: "Itaú FEBRABAN 240 (jan/2017) trailer de lote, p. 16",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "5"),
-        F::blank("brancos_1", 9, 17),
-        F::num("qtd_registros", 18, 23).role(R::QtdRegistros),
-        F::num("qtd_simples", 24, 29).role(R::QtdTitulos),
-        F::dec("valor_simples", 30, 46, 2).role(R::ValorTotal),
-        F::num("qtd_vinculada", 47, 52),
-        F::dec("valor_vinculada", 53, 69, 2),
-        F::num("zeros_1", 70, 115),
-        F::alpha("aviso_bancario", 116, 123),
-        F::blank("brancos_2", 124, 240),
-    ],
+    fields: patched!(
+        febraban240::TRAILER_LOTE.fields,
+        [
+            F::blank("brancos_1", 9, 17),
+            F::num("qtd_simples", 24, 29).role(R::QtdTitulos),
+            F::dec("valor_simples", 30, 46, 2).role(R::ValorTotal),
+            F::num("qtd_vinculada", 47, 52),
+            F::dec("valor_vinculada", 53, 69, 2),
+            F::num("zeros_1", 70, 115),
+            F::alpha("aviso_bancario", 116, 123),
+            F::blank("brancos_2", 124, 240),
+        ]
+    ),
+    ..febraban240::TRAILER_LOTE
 };
 
 /// Trailer de arquivo (manual 3.2, p. 16).
 pub const TRAILER_ARQUIVO: RecordLayout = RecordLayout {
-    name: "trailer_arquivo",
-    len: 240,
     source: "Itaú FEBRABAN 240 (jan/2017) trailer de arquivo, p. 16",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::constant("lote", 4, 7, "9999"),
-        F::constant("tipo_registro", 8, 8, "9"),
-        F::blank("brancos_1", 9, 17),
-        F::num("qtd_lotes", 18, 23).role(R::QtdLotes),
-        F::num("qtd_registros", 24, 29).role(R::QtdRegistros),
-        F::num("zeros_1", 30, 35),
-        F::blank("brancos_2", 36, 240),
-    ],
+    fields: patched!(
+        febraban240::TRAILER_ARQUIVO.fields,
+        [
+            F::blank("brancos_1", 9, 17),
+            F::num("zeros_1", 30, 35),
+            F::blank("brancos_2", 36, 240),
+        ]
+    ),
+    ..febraban240::TRAILER_ARQUIVO
 };
 
 /// Every Itaú 240 record.
@@ -358,57 +271,40 @@ pub const RECORDS: &[(RecordKey, &RecordLayout)] = &[
 /// Remessa entry: P, Q, and R when the title has multa, a second discount or a message (manual p. 11: R is
 /// optional, only with ocorrência 01 or 31). Segment Y (sacador address) is read-only here.
 pub const ENTRY_REMESSA: &[EntryRecord] = &[
-    EntryRecord {
-        key: RecordKey::Segment(b'P'),
-        starts: true,
-        emit: Emit::Always,
-    },
-    EntryRecord {
-        key: RecordKey::Segment(b'Q'),
-        starts: false,
-        emit: Emit::Always,
-    },
-    EntryRecord {
-        key: RecordKey::Segment(b'R'),
-        starts: false,
-        emit: Emit::IfAny(&[
+    EntryRecord::first(RecordKey::Segment(b'P')),
+    EntryRecord::always(RecordKey::Segment(b'Q')),
+    EntryRecord::if_any(
+        RecordKey::Segment(b'R'),
+        &[
             R::MultaCodigo,
             R::MultaValor,
             R::Desconto2Valor,
             R::Mensagem1,
-        ]),
-    },
+        ],
+    ),
 ];
 
 /// Retorno entry: T then U.
 pub const ENTRY_RETORNO: &[EntryRecord] = &[
-    EntryRecord {
-        key: RecordKey::Segment(b'T'),
-        starts: true,
-        emit: Emit::Always,
-    },
-    EntryRecord {
-        key: RecordKey::Segment(b'U'),
-        starts: false,
-        emit: Emit::Always,
-    },
+    EntryRecord::first(RecordKey::Segment(b'T')),
+    EntryRecord::always(RecordKey::Segment(b'U')),
 ];
 
 /// Códigos de ocorrência da remessa (nota 4, p. 17).
 pub const MOVIMENTOS: &[OcorrenciaDef] = &[
     oc("01", K::Informativo, "Remessa"),
-    oc("02", K::Informativo, "Pedido de Baixa"),
-    oc("04", K::Informativo, "Concessão de Abatimento"),
-    oc("05", K::Informativo, "Cancelamento de Abatimento"),
+    febraban240::movimento("02"),
+    febraban240::movimento("04"),
+    febraban240::movimento("05"),
     oc("06", K::Informativo, "Alteração do Vencimento"),
-    oc("09", K::Informativo, "Protestar"),
+    febraban240::movimento("09"),
     oc(
         "10",
         K::Informativo,
         "Não Protestar (inibe o protesto automático)",
     ),
     oc("18", K::Informativo, "Sustar o Protesto"),
-    oc("31", K::Informativo, "Alteração de Outros Dados"),
+    febraban240::movimento("31"),
     oc(
         "38",
         K::Informativo,
@@ -445,8 +341,8 @@ pub const MOVIMENTOS: &[OcorrenciaDef] = &[
 
 /// Códigos de ocorrência do retorno (nota 22, pp. 20-21).
 pub const OCORRENCIAS: &[OcorrenciaDef] = &[
-    oc("02", K::EntradaConfirmada, "Entrada Confirmada"),
-    oc("03", K::EntradaRejeitada, "Entrada Rejeitada"),
+    febraban240::ocorrencia("02"),
+    febraban240::ocorrencia("03"),
     oc(
         "04",
         K::InstrucaoConfirmada,
@@ -575,7 +471,7 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
         K::Tarifa,
         "Débito Mensal de Tarifa – Aviso de Movimentação de Títulos (2154)",
     ),
-    oc("63", K::Informativo, "Título Sustado Judicialmente"),
+    febraban240::ocorrencia("63"),
     oc(
         "74",
         K::InstrucaoRejeitada,
@@ -655,18 +551,6 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
         "Confirma Recebimento de Instrução de Não Negativar",
     ),
 ];
-
-const fn m(
-    ocorrencias: &'static [&'static str],
-    code: &'static str,
-    description: &'static str,
-) -> MotivoDef {
-    MotivoDef {
-        ocorrencias,
-        code,
-        description,
-    }
-}
 
 const ENTRADA_REJEITADA: &[&str] = &["03"];
 
@@ -829,71 +713,6 @@ pub const MOTIVOS: &[MotivoDef] = &[
     ),
 ];
 
-// ---- shared helpers for banks whose manuals print inscrição as 9(15) ----
-
-/// Right-aligns a space-padded alphanumeric field with zeros (`"52998224725    "` → `"000052998224725"`), 1-based
-/// inclusive positions. Leaves an all-blank field alone.
-pub(crate) fn zero_pad(line: &mut [u8], start: usize, end: usize) {
-    let Some(field) = line.get_mut(start.saturating_sub(1)..end) else {
-        return;
-    };
-    let content: Vec<u8> = field.iter().copied().filter(|b| *b != b' ').collect();
-    if content.is_empty() || content.len() > field.len() {
-        return;
-    }
-    let pad = field.len() - content.len();
-    for (i, b) in field.iter_mut().enumerate() {
-        *b = if i < pad {
-            b'0'
-        } else {
-            content.get(i - pad).copied().unwrap_or(b'0')
-        };
-    }
-}
-
-/// Drops the zero padding of a 9(15) inscrição back to 11 (CPF) or 14 (CNPJ) characters.
-pub(crate) fn unpad_inscricao(i: &mut Inscricao) {
-    let keep = match i.tipo {
-        Some(1) => 11,
-        Some(2) => 14,
-        _ => return,
-    };
-    if i.numero.len() > keep {
-        let cut = i.numero.len() - keep;
-        if i.numero.bytes().take(cut).all(|b| b == b'0') {
-            i.numero.drain(..cut);
-        }
-    }
-}
-
-/// Titulo hook: inscrições back to their natural width.
-pub(crate) fn titulo_unpad(t: &mut Titulo, _records: &[Record<'_>]) {
-    unpad_inscricao(&mut t.pagador.inscricao);
-    if let Some(s) = t.sacador_avalista.as_mut() {
-        unpad_inscricao(&mut s.inscricao);
-    }
-}
-
-/// Retorno hook: the pagador's inscrição back to its natural width.
-pub(crate) fn retorno_unpad(
-    e: &mut RetornoEntry,
-    _records: &[Record<'_>],
-    _problems: &mut Vec<crate::Error>,
-) {
-    if let Some(p) = e.pagador.as_mut() {
-        unpad_inscricao(&mut p.inscricao);
-    }
-}
-
-/// Write hook: segment Q inscrições (pagador 19-33, sacador 155-169) are 9(15), zero-filled on the left.
-#[allow(clippy::ptr_arg)] // the engine's WriteHook signature
-fn write_hook(line: &mut Vec<u8>, key: RecordKey, _t: &Titulo) {
-    if key == RecordKey::Segment(b'Q') {
-        zero_pad(line, 19, 33);
-        zero_pad(line, 155, 169);
-    }
-}
-
 /// Itaú remessa.
 pub const REMESSA: LayoutSpec = LayoutSpec::new(
     Layout::Cnab240,
@@ -902,9 +721,7 @@ pub const REMESSA: LayoutSpec = LayoutSpec::new(
     ENTRY_REMESSA,
     MOVIMENTOS,
     SOURCE,
-)
-.titulo_hook(titulo_unpad)
-.write_hook(write_hook);
+);
 
 /// Itaú retorno.
 pub const RETORNO: LayoutSpec = LayoutSpec::new(
@@ -915,26 +732,7 @@ pub const RETORNO: LayoutSpec = LayoutSpec::new(
     OCORRENCIAS,
     SOURCE,
 )
-.motivos(MOTIVOS)
-.retorno_hook(retorno_unpad);
+.motivos(MOTIVOS);
 
 /// CNAB 240 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn zero_pad_right_aligns() {
-        let mut l = b"xx52998224725    yy".to_vec();
-        zero_pad(&mut l, 3, 17);
-        assert_eq!(&l, b"xx000052998224725yy");
-        let mut i = Inscricao {
-            tipo: Some(2),
-            numero: "012ABC34501DE35".into(),
-        };
-        unpad_inscricao(&mut i);
-        assert_eq!(i.numero, "12ABC34501DE35");
-    }
-}

@@ -17,9 +17,10 @@
 //! `nosso_numero` (the second wins when filled). "Valor principal" (254-266, the amount posted to the account) feeds
 //! `valor_pago`. Instrução 1 (157-158) feeds the protest code and "prazo" (392-393) its days.
 
-use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
-use crate::field::{FieldSpec as F, RecordLayout, Role as R};
-use crate::model::{FileKind, Layout, OcorrenciaKind as K, Titulo};
+use crate::bank::motivo as m;
+use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
+use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
 const SRC: &str = "Itaú Cobrança 400 bytes CNAB, julho/2021 v3";
 const SRC_REM: &str = "Itaú Cobrança 400 bytes CNAB, julho/2021 v3, 3.1 arquivo remessa";
@@ -27,27 +28,16 @@ const SRC_RET: &str = "Itaú Cobrança 400 bytes CNAB, julho/2021 v3, 3.2 arquiv
 
 /// Remessa — header de arquivo.
 pub const HEADER_REMESSA: RecordLayout = RecordLayout {
-    name: "header_arquivo",
-    len: 400,
     source: SRC_REM,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "0"),
-        F::num("operacao", 2, 2).role(R::ArquivoCodigo),
-        F::alpha("literal_remessa", 3, 9).default("REMESSA"),
-        F::num("codigo_servico", 10, 11).default("01"),
-        F::alpha("literal_servico", 12, 26).default("COBRANCA"),
-        F::num("agencia", 27, 30).role(R::Agencia),
-        F::num("zeros", 31, 32),
-        F::num("conta", 33, 37).role(R::Conta),
-        F::num("dac", 38, 38).role(R::ContaDv),
-        F::blank("brancos_1", 39, 46),
-        F::alpha("empresa_nome", 47, 76).role(R::EmpresaNome),
-        F::num("banco", 77, 79).role(R::BancoCodigo),
-        F::alpha("banco_nome", 80, 94).default("BANCO ITAU SA"),
-        F::date6("data_geracao", 95, 100).role(R::DataGeracao),
-        F::blank("brancos_2", 101, 394),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    fields: patched!(
+        HEADER_RETORNO.fields,
+        [
+            F::num("operacao", 2, 2).role(R::ArquivoCodigo),
+            F::alpha("literal_remessa", 3, 9).default("REMESSA"),
+            F::blank("brancos_2", 101, 394),
+        ]
+    ),
+    ..HEADER_RETORNO
 };
 
 /// Remessa — registro detalhe (obrigatório), tipo 1.
@@ -120,15 +110,16 @@ pub const MULTA_REMESSA: RecordLayout = RecordLayout {
     ],
 };
 
-/// Remessa — registro detalhe de boleto Pix (opcional), tipo 3.
+/// Remessa — registro detalhe de boleto Pix (opcional), tipo 3 (p. 13; notas 38-39, p. 50): the título's
+/// `pix.chave` and `pix.location`, written when either is given (the título's movimento must then be 71).
 pub const PIX_REMESSA: RecordLayout = RecordLayout {
     name: "detalhe_pix",
     len: 400,
     source: SRC_REM,
     fields: &[
         F::constant("tipo_registro", 1, 1, "3"),
-        F::alpha("chave_pix", 2, 78),
-        F::alpha("id_location", 79, 142),
+        F::alpha("chave_pix", 2, 78).role(R::PixChave),
+        F::alpha("id_location", 79, 142).role(R::PixLocation),
         F::blank("brancos", 143, 394),
         F::num("sequencial", 395, 400).role(R::Sequencial),
     ],
@@ -137,21 +128,17 @@ pub const PIX_REMESSA: RecordLayout = RecordLayout {
 /// Remessa — registro detalhe de rateio de crédito (opcional), tipo 4. Read only; the 14 agência/conta/valor
 /// groups (posições 042-393) are kept as one raw field.
 pub const RATEIO_REMESSA: RecordLayout = RecordLayout {
-    name: "detalhe_rateio",
-    len: 400,
     source: SRC_REM,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "4"),
-        F::num("empresa_tipo_inscricao", 2, 3),
-        F::alpha("empresa_inscricao", 4, 17),
-        F::alpha("agencia_conta", 18, 29),
-        F::num("carteira", 30, 32),
-        F::num("nosso_numero", 33, 40),
-        F::num("dac_nosso_numero", 41, 41),
-        F::alpha("rateios", 42, 393),
-        F::alpha("tipo_valor", 394, 394),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    fields: patched!(
+        RATEIO_RETORNO.fields,
+        [
+            F::num("carteira", 30, 32),
+            F::num("nosso_numero", 33, 40),
+            F::num("dac_nosso_numero", 41, 41),
+            F::alpha("rateios", 42, 393),
+        ]
+    ),
+    ..RATEIO_RETORNO
 };
 
 /// Remessa — registro detalhe e-mail do pagador / endereço do sacador avalista (opcional), tipo 5.
@@ -176,14 +163,8 @@ pub const SACADOR_REMESSA: RecordLayout = RecordLayout {
 
 /// Trailer de arquivo (remessa).
 pub const TRAILER_REMESSA: RecordLayout = RecordLayout {
-    name: "trailer_arquivo",
-    len: 400,
     source: SRC_REM,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "9"),
-        F::blank("brancos", 2, 394),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    ..crate::banks::shared::TRAILER_400
 };
 
 /// Retorno — header de arquivo.
@@ -664,18 +645,6 @@ const ALT: &[&str] = &["17"];
 const INS: &[&str] = &["16"];
 const BXA: &[&str] = &["15"];
 
-const fn m(
-    ocorrencias: &'static [&'static str],
-    code: &'static str,
-    description: &'static str,
-) -> MotivoDef {
-    MotivoDef {
-        ocorrencias,
-        code,
-        description,
-    }
-}
-
 /// Nota 20 — erros (posições 378-385, até quatro códigos): tabela 1 (entradas rejeitadas, ocorrências 03 e 60),
 /// tabela 2 (alteração de dados rejeitada, 17), tabela 3 (instruções rejeitadas, 16), tabela 4 (baixas rejeitadas, 15).
 pub const MOTIVOS: &[MotivoDef] = &[
@@ -827,36 +796,15 @@ const RECORDS_REMESSA: &[(RecordKey, &RecordLayout)] = &[
 ];
 
 const ENTRY_REMESSA: &[EntryRecord] = &[
-    EntryRecord {
-        key: RecordKey::Detail(b'1'),
-        starts: true,
-        emit: Emit::Always,
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'2'),
-        starts: false,
-        emit: Emit::IfAny(&[R::MultaCodigo, R::MultaData, R::MultaValor]),
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'3'),
-        starts: false,
-        emit: Emit::Never,
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'4'),
-        starts: false,
-        emit: Emit::Never,
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'5'),
-        starts: false,
-        emit: Emit::IfAny(&[R::SacadorInscricao]),
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'8'),
-        starts: false,
-        emit: Emit::Never,
-    },
+    EntryRecord::first(RecordKey::Detail(b'1')),
+    EntryRecord::if_any(
+        RecordKey::Detail(b'2'),
+        &[R::MultaCodigo, R::MultaData, R::MultaValor],
+    ),
+    EntryRecord::if_any(RecordKey::Detail(b'3'), &[R::PixChave, R::PixLocation]),
+    EntryRecord::read_only(RecordKey::Detail(b'4')),
+    EntryRecord::if_any(RecordKey::Detail(b'5'), &[R::SacadorInscricao]),
+    EntryRecord::read_only(RecordKey::Detail(b'8')),
 ];
 
 const RECORDS_RETORNO: &[(RecordKey, &RecordLayout)] = &[
@@ -868,35 +816,10 @@ const RECORDS_RETORNO: &[(RecordKey, &RecordLayout)] = &[
 ];
 
 const ENTRY_RETORNO: &[EntryRecord] = &[
-    EntryRecord {
-        key: RecordKey::Detail(b'1'),
-        starts: true,
-        emit: Emit::Always,
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'3'),
-        starts: false,
-        emit: Emit::IfAny(&[R::PixEmv]),
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'4'),
-        starts: false,
-        emit: Emit::Never,
-    },
+    EntryRecord::first(RecordKey::Detail(b'1')),
+    EntryRecord::if_any(RecordKey::Detail(b'3'), &[R::PixEmv]),
+    EntryRecord::read_only(RecordKey::Detail(b'4')),
 ];
-
-/// CPF/CNPJ fields are `9(14)`: zero-filled on the left.
-#[allow(clippy::ptr_arg)] // the signature is `bank::WriteHook`
-fn write_hook(line: &mut Vec<u8>, key: RecordKey, _t: &Titulo) {
-    match key {
-        RecordKey::Detail(b'1') => {
-            super::zero_pad(line, 4, 17);
-            super::zero_pad(line, 221, 234);
-        }
-        RecordKey::Detail(b'5') => super::zero_pad(line, 124, 137),
-        _ => {}
-    }
-}
 
 /// Itaú CNAB 400 remessa.
 pub const REMESSA: LayoutSpec = LayoutSpec::new(
@@ -906,8 +829,7 @@ pub const REMESSA: LayoutSpec = LayoutSpec::new(
     ENTRY_REMESSA,
     MOVIMENTOS,
     SRC,
-)
-.write_hook(write_hook);
+);
 
 /// Itaú CNAB 400 retorno.
 pub const RETORNO: LayoutSpec = LayoutSpec::new(

@@ -16,7 +16,7 @@
 //! are laravel-boleto's constants: 01 remessa, 02 pedido de baixa, 04/05 abatimento, 06 alteração de vencimento,
 //! 09 protesto, 18/19 sustar protesto, 31 alteração de outros dados. No Ourinvest remessa is in the corpus.
 
-use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
+use crate::bank::{oc, EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
 use crate::banks::bradesco::cnab400 as bradesco;
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{FileKind, Layout, OcorrenciaKind as K};
@@ -118,14 +118,8 @@ pub const REMESSA_NFE: RecordLayout = RecordLayout {
 
 /// Remessa trailer.
 pub const REMESSA_TRAILER: RecordLayout = RecordLayout {
-    name: "trailer_arquivo",
-    len: 400,
     source: SOURCE_REM,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "9"),
-        F::blank("brancos", 2, 394),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    ..crate::banks::shared::TRAILER_400
 };
 
 /// Movimentos of the remessa (109-110), laravel-boleto's `OCORRENCIA_*` constants.
@@ -151,16 +145,8 @@ pub const REMESSA_RECORDS: &[(RecordKey, &RecordLayout)] = &[
 
 /// Records of a remessa title.
 pub const REMESSA_ENTRY: &[EntryRecord] = &[
-    EntryRecord {
-        key: RecordKey::Detail(b'1'),
-        starts: true,
-        emit: Emit::Always,
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'2'),
-        starts: false,
-        emit: Emit::Never,
-    },
+    EntryRecord::first(RecordKey::Detail(b'1')),
+    EntryRecord::read_only(RecordKey::Detail(b'2')),
 ];
 
 /// Ourinvest CNAB 400 remessa.
@@ -175,15 +161,3 @@ pub const REMESSA: LayoutSpec = LayoutSpec::new(
 
 /// CNAB 400 layouts of this bank: our remessa and Bradesco's retorno table.
 pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &bradesco::RETORNO];
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tables_cover_400_positions() {
-        for (_, l) in REMESSA_RECORDS {
-            assert_eq!(l.check(), Ok(()), "{}", l.name);
-        }
-    }
-}

@@ -22,8 +22,9 @@
 //!
 //! The manual demands CR LF line endings (§5: "0D 0A (Final de Registro)").
 
-use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
-use crate::field::{FieldSpec as F, RecordLayout, Role as R, Value};
+use crate::bank::any_motivo as m;
+use crate::bank::{oc, records400, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R, Value};
 use crate::model::{FileKind, Layout, Motivo, OcorrenciaKind as K, RetornoEntry, Titulo};
 use crate::record::Record;
 use rust_decimal::Decimal;
@@ -168,29 +169,16 @@ pub const TRAILER_REMESSA: RecordLayout = RecordLayout {
 
 /// Retorno — header (§6.2).
 pub const HEADER_RETORNO: RecordLayout = RecordLayout {
-    name: "header_arquivo",
-    len: 400,
     source: SRC_RET,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "0"),
-        F::num("codigo_arquivo", 2, 2).role(R::ArquivoCodigo),
-        F::alpha("literal_retorno", 3, 9).default("RETORNO"),
-        F::num("codigo_servico", 10, 11).default("01"),
-        F::alpha("literal_servico", 12, 19).default("COBRANCA"),
-        F::blank("brancos_1", 20, 26),
-        F::num("agencia", 27, 31).role(R::Agencia),
-        F::num("conta", 32, 39).role(R::Conta),
-        F::alpha("conta_dv", 40, 40).role(R::ContaDv),
-        F::blank("brancos_2", 41, 46),
-        F::alpha("empresa_nome", 47, 76).role(R::EmpresaNome),
-        F::num("banco", 77, 79).role(R::BancoCodigo),
-        F::alpha("banco_nome", 80, 84).default("SAFRA"),
-        F::blank("brancos_3", 85, 94),
-        F::date6("data_gravacao", 95, 100).role(R::DataGeracao),
-        F::blank("brancos_4", 101, 391),
-        F::num("numero_arquivo", 392, 394).role(R::Nsa),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    fields: patched!(
+        HEADER_REMESSA.fields,
+        [
+            F::alpha("literal_retorno", 3, 9).default("RETORNO"),
+            F::alpha("banco_nome", 80, 84).default("SAFRA"),
+            F::blank("brancos_3", 85, 94),
+        ]
+    ),
+    ..HEADER_REMESSA
 };
 
 /// Retorno — detalhe tipo 1 (§6.2).
@@ -335,14 +323,6 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
     ),
 ];
 
-const fn m(code: &'static str, description: &'static str) -> MotivoDef {
-    MotivoDef {
-        ocorrencias: &[],
-        code,
-        description,
-    }
-}
-
 /// Retorno — códigos de motivo de rejeição (nota 6.2.1, 3 digits at 105-107).
 pub const MOTIVOS: &[MotivoDef] = &[
     m("001", "Moeda inválida"),
@@ -442,34 +422,15 @@ const RECORDS_REMESSA: &[(RecordKey, &RecordLayout)] = &[
 ];
 
 const ENTRY_REMESSA: &[EntryRecord] = &[
-    EntryRecord {
-        key: RecordKey::Detail(b'1'),
-        starts: true,
-        emit: Emit::Always,
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'2'),
-        starts: false,
-        emit: Emit::Never,
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'4'),
-        starts: false,
-        emit: Emit::Never,
-    },
+    EntryRecord::first(RecordKey::Detail(b'1')),
+    EntryRecord::read_only(RecordKey::Detail(b'2')),
+    EntryRecord::read_only(RecordKey::Detail(b'4')),
 ];
 
-const RECORDS_RETORNO: &[(RecordKey, &RecordLayout)] = &[
-    (RecordKey::FileHeader, &HEADER_RETORNO),
-    (RecordKey::Detail(b'1'), &DETALHE_RETORNO),
-    (RecordKey::FileTrailer, &TRAILER_RETORNO),
-];
+const RECORDS_RETORNO: &[(RecordKey, &RecordLayout)] =
+    &records400(&HEADER_RETORNO, &DETALHE_RETORNO, &TRAILER_RETORNO);
 
-const ENTRY_RETORNO: &[EntryRecord] = &[EntryRecord {
-    key: RecordKey::Detail(b'1'),
-    starts: true,
-    emit: Emit::Always,
-}];
+const ENTRY_RETORNO: &[EntryRecord] = &[EntryRecord::first(RecordKey::Detail(b'1'))];
 
 /// Instrução 1 code meaning "multa in the abatimento field" (nota 6.1.5 / 6.1.8).
 const INSTRUCAO_MULTA: &[u8] = b"16";
@@ -482,15 +443,13 @@ fn put(line: &mut [u8], start: usize, end: usize, bytes: &[u8]) {
     }
 }
 
-/// Writes CPF/CNPJ zero-filled (`9(14)`) and, on an entrada with a multa, the multa in the abatimento field
+/// On an entrada with a multa, writes the multa in the abatimento field
 /// (nota 6.1.8: 206-211 ddmmaa, 212-215 percentual 99v99, 216-218 zeros, instrução 1 = 16).
 #[allow(clippy::ptr_arg)] // the signature is `bank::WriteHook`
 pub fn write_hook(line: &mut Vec<u8>, key: RecordKey, t: &Titulo) {
     if key != RecordKey::Detail(b'1') {
         return;
     }
-    super::super::itau::zero_pad(line, 4, 17);
-    super::super::itau::zero_pad(line, 221, 234);
     let entrada = t.movimento.is_empty() || t.movimento == "01";
     let (Some(valor), Some(data)) = (t.multa.valor, t.multa.data) else {
         return;

@@ -14,7 +14,8 @@
 //!   cobrança (carteira) 58; zero at 225 and prazo de baixa 226-227;
 //! - T: nosso número 41-53, carteira 54, seu número 55-69, vencimento 70-77, valor 78-92, banco/agência cobradora
 //!   93-100, pagador 128-183, tarifa 194-208, motivos 209-218 (five codes);
-//! - Q 210-221: carnê data; Y (PIX, retorno) read as opaque data;
+//! - Q 210-221: carnê data; Y-03 (Pix) written and read in remessas (`crate::layouts::pix`), read by the retorno
+//!   hook in retornos; other Y records kept raw;
 //! - the file trailer's lote is the batch number, not 9999, in real retornos: read as a number.
 //! - inscrição fields are N 015, zero-filled: the beneficiário's in the headers is a number (an alphanumeric CNPJ
 //!   there needs an engine kind for zero-filled alphanumerics), the pagador's is alphanumeric, zero-filled on write;
@@ -23,10 +24,9 @@
 //! Motivo codes 01-64 (nota 40-A) are FEBRABAN's, so FEBRABAN's table is reused.
 
 use crate::bank::{oc, EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
-use crate::banks::itau::cnab240::{retorno_unpad, titulo_unpad, zero_pad};
-use crate::field::{FieldSpec as F, RecordLayout, Role as R};
+use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
 use crate::layouts::febraban240;
-use crate::model::{FileKind, Layout, OcorrenciaKind as K, PixInfo, RetornoEntry, Titulo};
+use crate::model::{FileKind, Layout, OcorrenciaKind as K, PixInfo, RetornoEntry};
 use crate::record::Record;
 
 /// The manual.
@@ -34,267 +34,184 @@ pub const SOURCE: &str = "Santander Layout de Arquivo Padrão 240 – Cobrança 
 
 /// Header de arquivo remessa (p. 1).
 pub const HEADER_ARQUIVO_REMESSA: RecordLayout = RecordLayout {
-    name: "header_arquivo",
-    len: 240,
     source: "Santander 240 v2.5 header do arquivo remessa, p. 1",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::constant("lote", 4, 7, "0000"),
-        F::constant("tipo_registro", 8, 8, "0"),
-        F::blank("reservado_1", 9, 16),
-        F::num("tipo_inscricao", 17, 17).role(R::EmpresaTipoInscricao),
-        F::num("inscricao", 18, 32).role(R::EmpresaInscricao),
-        F::num("codigo_transmissao", 33, 47).role(R::Convenio),
-        F::blank("reservado_2", 48, 72),
-        F::alpha("empresa_nome", 73, 102).role(R::EmpresaNome),
-        F::alpha("banco_nome", 103, 132).role(R::BancoNome),
-        F::blank("reservado_3", 133, 142),
-        F::num("codigo_remessa", 143, 143).role(R::ArquivoCodigo),
-        F::date8("data_geracao", 144, 151).role(R::DataGeracao),
-        F::blank("reservado_4", 152, 157),
-        F::num("nsa", 158, 163).role(R::Nsa),
-        F::alpha("versao_layout", 164, 166)
-            .role(R::LayoutVersao)
-            .default("040"),
-        F::blank("reservado_5", 167, 240),
-    ],
+    fields: patched!(
+        febraban240::HEADER_ARQUIVO.fields,
+        [
+            F::blank("reservado_1", 9, 16),
+            F::num("tipo_inscricao", 17, 17).role(R::EmpresaTipoInscricao),
+            F::num("inscricao", 18, 32).role(R::EmpresaInscricao),
+            F::num("codigo_transmissao", 33, 47).role(R::Convenio),
+            F::blank("reservado_2", 48, 72),
+            F::blank("reservado_3", 133, 142),
+            F::num("codigo_remessa", 143, 143).role(R::ArquivoCodigo),
+            F::blank("reservado_4", 152, 157),
+            F::alpha("versao_layout", 164, 166)
+                .role(R::LayoutVersao)
+                .default("040"),
+            F::blank("reservado_5", 167, 240),
+        ]
+    ),
+    ..febraban240::HEADER_ARQUIVO
 };
 
 /// Header de arquivo retorno (p. 6).
 pub const HEADER_ARQUIVO_RETORNO: RecordLayout = RecordLayout {
-    name: "header_arquivo",
-    len: 240,
     source: "Santander 240 v2.5 header do arquivo retorno, p. 6",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::constant("lote", 4, 7, "0000"),
-        F::constant("tipo_registro", 8, 8, "0"),
-        F::blank("reservado_1", 9, 16),
-        F::num("tipo_inscricao", 17, 17).role(R::EmpresaTipoInscricao),
-        F::num("inscricao", 18, 32).role(R::EmpresaInscricao),
-        F::num("agencia", 33, 36).role(R::Agencia),
-        F::alpha("agencia_dv", 37, 37).role(R::AgenciaDv),
-        F::num("conta", 38, 46).role(R::Conta),
-        F::alpha("conta_dv", 47, 47).role(R::ContaDv),
-        F::blank("reservado_2", 48, 52),
-        F::num("codigo_beneficiario", 53, 61).role(R::CodigoBeneficiario),
-        F::blank("reservado_3", 62, 72),
-        F::alpha("empresa_nome", 73, 102).role(R::EmpresaNome),
-        F::alpha("banco_nome", 103, 132).role(R::BancoNome),
-        F::blank("reservado_4", 133, 142),
-        F::num("codigo_retorno", 143, 143).role(R::ArquivoCodigo),
-        F::date8("data_geracao", 144, 151).role(R::DataGeracao),
-        F::blank("reservado_5", 152, 157),
-        F::num("nsa", 158, 163).role(R::Nsa),
-        F::alpha("versao_layout", 164, 166)
-            .role(R::LayoutVersao)
-            .default("040"),
-        F::blank("reservado_6", 167, 240),
-    ],
+    fields: patched!(
+        febraban240::HEADER_ARQUIVO.fields,
+        [
+            F::blank("reservado_1", 9, 16),
+            F::num("tipo_inscricao", 17, 17).role(R::EmpresaTipoInscricao),
+            F::num("inscricao", 18, 32).role(R::EmpresaInscricao),
+            F::num("agencia", 33, 36).role(R::Agencia),
+            F::alpha("agencia_dv", 37, 37).role(R::AgenciaDv),
+            F::num("conta", 38, 46).role(R::Conta),
+            F::alpha("conta_dv", 47, 47).role(R::ContaDv),
+            F::blank("reservado_2", 48, 52),
+            F::num("codigo_beneficiario", 53, 61).role(R::CodigoBeneficiario),
+            F::blank("reservado_3", 62, 72),
+            F::blank("reservado_4", 133, 142),
+            F::num("codigo_retorno", 143, 143).role(R::ArquivoCodigo),
+            F::blank("reservado_5", 152, 157),
+            F::alpha("versao_layout", 164, 166)
+                .role(R::LayoutVersao)
+                .default("040"),
+            F::blank("reservado_6", 167, 240),
+        ]
+    ),
+    ..febraban240::HEADER_ARQUIVO
 };
 
 /// Header de lote remessa (p. 1).
 pub const HEADER_LOTE_REMESSA: RecordLayout = RecordLayout {
-    name: "header_lote",
-    len: 240,
     source: "Santander 240 v2.5 header do lote remessa, p. 1",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "1"),
-        F::alpha("operacao", 9, 9).role(R::Operacao),
-        F::num("servico", 10, 11).default("01"),
-        F::blank("reservado_1", 12, 13),
-        F::alpha("versao_layout_lote", 14, 16)
-            .role(R::LoteLayoutVersao)
-            .default("030"),
-        F::blank("reservado_2", 17, 17),
-        F::num("tipo_inscricao", 18, 18).role(R::EmpresaTipoInscricao),
-        F::num("inscricao", 19, 33).role(R::EmpresaInscricao),
-        F::blank("reservado_3", 34, 53),
-        F::num("codigo_transmissao", 54, 68).role(R::Convenio),
-        F::blank("reservado_4", 69, 73),
-        F::alpha("empresa_nome", 74, 103).role(R::EmpresaNome),
-        F::alpha("mensagem_1", 104, 143),
-        F::alpha("mensagem_2", 144, 183),
-        F::num("numero_remessa", 184, 191).role(R::Nsa),
-        F::date8("data_gravacao", 192, 199).role(R::DataGeracao),
-        F::blank("reservado_5", 200, 240),
-    ],
+    fields: patched!(
+        febraban240::HEADER_LOTE.fields,
+        [
+            F::blank("reservado_1", 12, 13),
+            F::alpha("versao_layout_lote", 14, 16)
+                .role(R::LoteLayoutVersao)
+                .default("030"),
+            F::blank("reservado_2", 17, 17),
+            F::num("inscricao", 19, 33).role(R::EmpresaInscricao),
+            F::blank("reservado_3", 34, 53),
+            F::num("codigo_transmissao", 54, 68).role(R::Convenio),
+            F::blank("reservado_4", 69, 73),
+            F::num("numero_remessa", 184, 191).role(R::Nsa),
+            F::blank("reservado_5", 200, 240),
+        ]
+    ),
+    ..febraban240::HEADER_LOTE
 };
 
 /// Header de lote retorno (p. 7).
 pub const HEADER_LOTE_RETORNO: RecordLayout = RecordLayout {
-    name: "header_lote",
-    len: 240,
     source: "Santander 240 v2.5 header do lote retorno, p. 7",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "1"),
-        F::alpha("operacao", 9, 9).role(R::Operacao),
-        F::num("servico", 10, 11).default("01"),
-        F::blank("reservado_1", 12, 13),
-        F::alpha("versao_layout_lote", 14, 16)
-            .role(R::LoteLayoutVersao)
-            .default("040"),
-        F::blank("reservado_2", 17, 17),
-        F::num("tipo_inscricao", 18, 18).role(R::EmpresaTipoInscricao),
-        F::num("inscricao", 19, 33).role(R::EmpresaInscricao),
-        F::num("codigo_beneficiario", 34, 42).role(R::CodigoBeneficiario),
-        F::blank("reservado_3", 43, 53),
-        F::num("agencia", 54, 57).role(R::Agencia),
-        F::alpha("agencia_dv", 58, 58).role(R::AgenciaDv),
-        F::num("conta", 59, 67).role(R::Conta),
-        F::alpha("conta_dv", 68, 68).role(R::ContaDv),
-        F::blank("reservado_4", 69, 73),
-        F::alpha("empresa_nome", 74, 103).role(R::EmpresaNome),
-        F::blank("reservado_5", 104, 183),
-        F::num("numero_retorno", 184, 191).role(R::Nsa),
-        F::date8("data_gravacao", 192, 199).role(R::DataGeracao),
-        F::blank("reservado_6", 200, 240),
-    ],
+    fields: patched!(
+        febraban240::HEADER_LOTE.fields,
+        [
+            F::blank("reservado_1", 12, 13),
+            F::alpha("versao_layout_lote", 14, 16)
+                .role(R::LoteLayoutVersao)
+                .default("040"),
+            F::blank("reservado_2", 17, 17),
+            F::num("inscricao", 19, 33).role(R::EmpresaInscricao),
+            F::num("codigo_beneficiario", 34, 42).role(R::CodigoBeneficiario),
+            F::blank("reservado_3", 43, 53),
+            F::num("agencia", 54, 57).role(R::Agencia),
+            F::alpha("agencia_dv", 58, 58).role(R::AgenciaDv),
+            F::num("conta", 59, 67).role(R::Conta),
+            F::alpha("conta_dv", 68, 68).role(R::ContaDv),
+            F::blank("reservado_4", 69, 73),
+            F::blank("reservado_5", 104, 183),
+            F::num("numero_retorno", 184, 191).role(R::Nsa),
+            F::blank("reservado_6", 200, 240),
+        ]
+    ),
+    ..febraban240::HEADER_LOTE
 };
 
 /// Segmento P (p. 2).
 pub const SEGMENTO_P: RecordLayout = RecordLayout {
-    name: "segmento_p",
-    len: 240,
     source: "Santander 240 v2.5 segmento P, p. 2",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "3"),
-        F::num("sequencial", 9, 13).role(R::Sequencial),
-        F::constant("segmento", 14, 14, "P"),
-        F::blank("reservado_1", 15, 15),
-        F::num("codigo_movimento", 16, 17).role(R::Movimento),
-        F::num("agencia", 18, 21).role(R::Agencia),
-        F::alpha("agencia_dv", 22, 22).role(R::AgenciaDv),
-        F::num("conta", 23, 31).role(R::Conta),
-        F::alpha("conta_dv", 32, 32).role(R::ContaDv),
-        F::num("conta_cobranca", 33, 41).role(R::Conta),
-        F::alpha("conta_cobranca_dv", 42, 42).role(R::ContaDv),
-        F::blank("reservado_2", 43, 44),
-        F::num("nosso_numero", 45, 57).role(R::NossoNumero),
-        F::num("tipo_cobranca", 58, 58).role(R::Carteira),
-        F::num("forma_cadastramento", 59, 59).default("1"),
-        F::num("tipo_documento", 60, 60).default("1"),
-        F::blank("reservado_3", 61, 62),
-        F::alpha("seu_numero", 63, 77).role(R::SeuNumero),
-        F::date8("vencimento", 78, 85).role(R::Vencimento),
-        F::dec("valor_titulo", 86, 100, 2).role(R::ValorTitulo),
-        F::num("agencia_cobradora", 101, 104),
-        F::num("agencia_cobradora_dv", 105, 105),
-        F::blank("reservado_4", 106, 106),
-        F::num("especie", 107, 108).role(R::Especie),
-        F::alpha("aceite", 109, 109).role(R::Aceite).default("N"),
-        F::date8("data_emissao", 110, 117).role(R::Emissao),
-        F::num("juros_codigo", 118, 118)
-            .role(R::JurosCodigo)
-            .default("3"),
-        F::date8("juros_data", 119, 126).role(R::JurosData),
-        F::dec("juros_valor", 127, 141, 2).role(R::JurosValor),
-        F::num("desconto_codigo", 142, 142).role(R::DescontoCodigo),
-        F::date8("desconto_data", 143, 150).role(R::DescontoData),
-        F::dec("desconto_valor", 151, 165, 2).role(R::DescontoValor),
-        F::dec("valor_iof", 166, 180, 2).role(R::Iof),
-        F::dec("valor_abatimento", 181, 195, 2).role(R::Abatimento),
-        F::alpha("uso_empresa", 196, 220).role(R::UsoEmpresa),
-        F::num("protesto_codigo", 221, 221)
-            .role(R::ProtestoCodigo)
-            .default("0"),
-        F::num("protesto_prazo", 222, 223).role(R::ProtestoPrazo),
-        F::num("baixa_codigo", 224, 224)
-            .role(R::BaixaCodigo)
-            .default("3"),
-        F::num("zero_fixo", 225, 225),
-        F::num("baixa_prazo", 226, 227).role(R::BaixaPrazo),
-        F::num("moeda", 228, 229).default("00"),
-        F::blank("reservado_5", 230, 240),
-    ],
+    fields: patched!(
+        febraban240::SEGMENTO_P.fields,
+        [
+            F::blank("reservado_1", 15, 15),
+            F::num("agencia", 18, 21).role(R::Agencia),
+            F::alpha("agencia_dv", 22, 22).role(R::AgenciaDv),
+            F::num("conta", 23, 31).role(R::Conta),
+            F::alpha("conta_dv", 32, 32).role(R::ContaDv),
+            F::num("conta_cobranca", 33, 41).role(R::Conta),
+            F::alpha("conta_cobranca_dv", 42, 42).role(R::ContaDv),
+            F::blank("reservado_2", 43, 44),
+            F::num("nosso_numero", 45, 57).role(R::NossoNumero),
+            F::num("tipo_cobranca", 58, 58).role(R::Carteira),
+            F::num("tipo_documento", 60, 60).default("1"),
+            F::blank("reservado_3", 61, 62),
+            F::num("agencia_cobradora", 101, 104),
+            F::num("agencia_cobradora_dv", 105, 105),
+            F::blank("reservado_4", 106, 106),
+            F::num("protesto_codigo", 221, 221)
+                .role(R::ProtestoCodigo)
+                .default("0"),
+            F::num("baixa_codigo", 224, 224)
+                .role(R::BaixaCodigo)
+                .default("3"),
+            F::num("zero_fixo", 225, 225),
+            F::num("baixa_prazo", 226, 227).role(R::BaixaPrazo),
+            F::num("moeda", 228, 229).default("00"),
+            F::blank("reservado_5", 230, 240),
+        ]
+    ),
+    ..febraban240::SEGMENTO_P
 };
 
 /// Segmento Q (p. 3).
 pub const SEGMENTO_Q: RecordLayout = RecordLayout {
-    name: "segmento_q",
-    len: 240,
     source: "Santander 240 v2.5 segmento Q, p. 3",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "3"),
-        F::num("sequencial", 9, 13).role(R::Sequencial),
-        F::constant("segmento", 14, 14, "Q"),
-        F::blank("reservado_1", 15, 15),
-        F::num("codigo_movimento", 16, 17).role(R::Movimento),
-        F::num("pagador_tipo_inscricao", 18, 18).role(R::PagadorTipoInscricao),
-        F::alpha("pagador_inscricao", 19, 33).role(R::PagadorInscricao),
-        F::alpha("pagador_nome", 34, 73).role(R::PagadorNome),
-        F::alpha("pagador_endereco", 74, 113).role(R::PagadorEndereco),
-        F::alpha("pagador_bairro", 114, 128).role(R::PagadorBairro),
-        F::num("pagador_cep", 129, 136).role(R::PagadorCep),
-        F::alpha("pagador_cidade", 137, 151).role(R::PagadorCidade),
-        F::alpha("pagador_uf", 152, 153).role(R::PagadorUf),
-        F::num("sacador_tipo_inscricao", 154, 154).role(R::SacadorTipoInscricao),
-        F::alpha("sacador_inscricao", 155, 169).role(R::SacadorInscricao),
-        F::alpha("sacador_nome", 170, 209).role(R::SacadorNome),
-        F::num("identificador_carne", 210, 212),
-        F::num("parcela", 213, 215),
-        F::num("total_parcelas", 216, 218),
-        F::num("plano", 219, 221),
-        F::blank("reservado_2", 222, 240),
-    ],
+    fields: patched!(
+        febraban240::SEGMENTO_Q.fields,
+        [
+            F::blank("reservado_1", 15, 15),
+            F::num("identificador_carne", 210, 212),
+            F::num("parcela", 213, 215),
+            F::num("total_parcelas", 216, 218),
+            F::num("plano", 219, 221),
+            F::blank("reservado_2", 222, 240),
+        ]
+    ),
+    ..febraban240::SEGMENTO_Q
 };
 
 /// Segmento R (p. 3).
 pub const SEGMENTO_R: RecordLayout = RecordLayout {
-    name: "segmento_r",
-    len: 240,
     source: "Santander 240 v2.5 segmento R, p. 3",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "3"),
-        F::num("sequencial", 9, 13).role(R::Sequencial),
-        F::constant("segmento", 14, 14, "R"),
-        F::blank("reservado_1", 15, 15),
-        F::num("codigo_movimento", 16, 17).role(R::Movimento),
-        F::num("desconto2_codigo", 18, 18).role(R::Desconto2Codigo),
-        F::date8("desconto2_data", 19, 26).role(R::Desconto2Data),
-        F::dec("desconto2_valor", 27, 41, 2).role(R::Desconto2Valor),
-        F::blank("reservado_2", 42, 65),
-        F::alpha("multa_codigo", 66, 66).role(R::MultaCodigo),
-        F::date8("multa_data", 67, 74).role(R::MultaData),
-        F::dec("multa_valor", 75, 89, 2).role(R::MultaValor),
-        F::blank("reservado_3", 90, 99),
-        F::alpha("mensagem_3", 100, 139).role(R::Mensagem3),
-        F::alpha("mensagem_4", 140, 179).role(R::Mensagem4),
-        F::blank("reservado_4", 180, 240),
-    ],
+    fields: patched!(
+        febraban240::SEGMENTO_R.fields,
+        [
+            F::blank("reservado_1", 15, 15),
+            F::blank("reservado_2", 42, 65),
+            F::blank("reservado_3", 90, 99),
+            F::blank("reservado_4", 180, 240),
+        ]
+    ),
+    ..febraban240::SEGMENTO_R
 };
 
 /// Segmento S, tipo de impressão 2 (p. 4).
 pub const SEGMENTO_S: RecordLayout = RecordLayout {
-    name: "segmento_s",
-    len: 240,
     source: "Santander 240 v2.5 segmento S (tipo de impressão 2), p. 4",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "3"),
-        F::num("sequencial", 9, 13).role(R::Sequencial),
-        F::constant("segmento", 14, 14, "S"),
-        F::blank("reservado_1", 15, 15),
-        F::num("codigo_movimento", 16, 17).role(R::Movimento),
-        F::alpha("tipo_impressao", 18, 18).default("2"),
-        F::alpha("mensagem_5", 19, 58).role(R::Mensagem1),
-        F::alpha("mensagem_6", 59, 98).role(R::Mensagem2),
-        F::alpha("mensagem_7", 99, 138),
-        F::alpha("mensagem_8", 139, 178),
-        F::alpha("mensagem_9", 179, 218),
-        F::blank("reservado_2", 219, 240),
-    ],
+    fields: patched!(
+        febraban240::SEGMENTO_S.fields,
+        [
+            F::blank("reservado_1", 15, 15),
+            F::alpha("tipo_impressao", 18, 18).default("2"),
+            F::blank("reservado_2", 219, 240),
+        ]
+    ),
+    ..febraban240::SEGMENTO_S
 };
 
 /// Segmento T (p. 8).
@@ -356,33 +273,29 @@ pub const SEGMENTO_Y: RecordLayout = RecordLayout {
 
 /// Trailer de arquivo (pp. 5 and 10): the lote is read as a number (real retornos repeat the batch number).
 pub const TRAILER_ARQUIVO: RecordLayout = RecordLayout {
-    name: "trailer_arquivo",
-    len: 240,
     source: "Santander 240 v2.5 trailer de arquivo, pp. 5, 10",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "9"),
-        F::blank("reservado_1", 9, 17),
-        F::num("qtd_lotes", 18, 23).role(R::QtdLotes),
-        F::num("qtd_registros", 24, 29).role(R::QtdRegistros),
-        F::blank("reservado_2", 30, 240),
-    ],
+    fields: patched!(
+        febraban240::TRAILER_ARQUIVO.fields,
+        [
+            F::num("lote", 4, 7).role(R::Lote),
+            F::blank("reservado_1", 9, 17),
+            F::blank("reservado_2", 30, 240),
+        ]
+    ),
+    ..febraban240::TRAILER_ARQUIVO
 };
 
 /// Trailer de lote remessa (p. 5): only the count.
 pub const TRAILER_LOTE_REMESSA: RecordLayout = RecordLayout {
-    name: "trailer_lote",
-    len: 240,
     source: "Santander 240 v2.5 trailer de lote remessa, p. 5",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "5"),
-        F::blank("reservado_1", 9, 17),
-        F::num("qtd_registros", 18, 23).role(R::QtdRegistros),
-        F::blank("reservado_2", 24, 240),
-    ],
+    fields: patched!(
+        febraban240::TRAILER_LOTE.fields,
+        [
+            F::blank("reservado_1", 9, 17),
+            F::blank("reservado_2", 24, 240),
+        ]
+    ),
+    ..febraban240::TRAILER_LOTE
 };
 
 /// Remessa records.
@@ -393,6 +306,8 @@ pub const RECORDS_REMESSA: &[(RecordKey, &RecordLayout)] = &[
     (RecordKey::Segment(b'Q'), &SEGMENTO_Q),
     (RecordKey::Segment(b'R'), &SEGMENTO_R),
     (RecordKey::Segment(b'S'), &SEGMENTO_S),
+    (RecordKey::Segment(b'Y'), &crate::layouts::pix::SEGMENTO_Y03),
+    (RecordKey::Segment(b'Y'), &febraban240::SEGMENTO_Y),
     (RecordKey::BatchTrailer, &TRAILER_LOTE_REMESSA),
     (RecordKey::FileTrailer, &TRAILER_ARQUIVO),
 ];
@@ -452,8 +367,8 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
         K::InstrucaoConfirmada,
         "Transferência de carteira/baixa",
     ),
-    oc("06", K::Liquidacao, "Liquidação"),
-    oc("09", K::Baixa, "Baixa"),
+    febraban240::ocorrencia("06"),
+    febraban240::ocorrencia("09"),
     oc("11", K::Informativo, "Títulos em carteira (em ser)"),
     oc(
         "12",
@@ -503,7 +418,7 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
         "Confirmação do pedido de alteração de outros dados",
     ),
     oc("28", K::Tarifa, "Débito de tarifas/custas"),
-    oc("29", K::Informativo, "Ocorrências do Pagador"),
+    febraban240::ocorrencia("29"),
     oc("30", K::InstrucaoRejeitada, "Alteração de dados rejeitada"),
     oc("32", K::InstrucaoRejeitada, "Código de IOF inválido"),
     oc("51", K::Informativo, "Título DDA reconhecido pelo Pagador"),
@@ -512,23 +427,15 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
         K::Informativo,
         "Título DDA não reconhecido pelo Pagador",
     ),
-    oc("53", K::Informativo, "Título DDA recusado pela CIP"),
+    febraban240::ocorrencia("53"),
     oc("A4", K::Informativo, "Pagador DDA"),
 ];
 
 /// Entry: P, Q, then R and S when they carry something.
-pub const ENTRY_REMESSA: &[EntryRecord] = febraban240::ENTRY_REMESSA;
+pub const ENTRY_REMESSA: &[EntryRecord] = crate::layouts::pix::ENTRY_REMESSA_240;
 
 /// Entry: T, U, then Y when present.
 pub const ENTRY_RETORNO: &[EntryRecord] = febraban240::ENTRY_RETORNO;
-
-#[allow(clippy::ptr_arg)] // the engine's WriteHook signature
-fn write_hook(line: &mut Vec<u8>, key: RecordKey, _t: &Titulo) {
-    if key == RecordKey::Segment(b'Q') {
-        zero_pad(line, 19, 33);
-        zero_pad(line, 155, 169);
-    }
-}
 
 /// Santander remessa.
 pub const REMESSA: LayoutSpec = LayoutSpec::new(
@@ -538,9 +445,7 @@ pub const REMESSA: LayoutSpec = LayoutSpec::new(
     ENTRY_REMESSA,
     MOVIMENTOS,
     SOURCE,
-)
-.titulo_hook(titulo_unpad)
-.write_hook(write_hook);
+);
 
 /// Segmento Y-03 (identificação 18-19 = "03"): Pix data of a boleto híbrido. Santander's v2.5 manual predates it;
 /// positions as OpenCnabPHP reads them (`src/resources/B033/retorno/L040/RegistroY03.php`: 20-80 brancos, tipo de
@@ -549,9 +454,8 @@ pub const REMESSA: LayoutSpec = LayoutSpec::new(
 /// 159-190). Y shares its key with Y-04 (cheques), so the sub-record is told apart here, not by the table.
 const Y03: (usize, usize, usize, usize) = (81, 82, 159, 194);
 
-/// Retorno hook: the pagador's inscrição unpadded; the Pix data of a Y-03 into the entry's `pix`.
-fn retorno_hook(e: &mut RetornoEntry, records: &[Record<'_>], problems: &mut Vec<crate::Error>) {
-    retorno_unpad(e, records, problems);
+/// Retorno hook: the Pix data of a Y-03 into the entry's `pix`.
+fn retorno_hook(e: &mut RetornoEntry, records: &[Record<'_>], _problems: &mut Vec<crate::Error>) {
     let (tipo, url, txid, end) = Y03;
     for y in records.iter().filter(|r| r.layout.name == SEGMENTO_Y.name) {
         if y.bytes.get(17..19) != Some(b"03".as_slice()) {

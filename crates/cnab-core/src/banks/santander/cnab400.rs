@@ -17,9 +17,10 @@
 //! The error codes are three digits wide, so a retorno hook rebuilds the motivos from 137-145 (the generic
 //! normalizer splits motivos in 2-digit codes).
 
-use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::bank::any_motivo as m;
+use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
-use crate::model::{FileKind, Layout, Motivo, OcorrenciaKind as K, RetornoEntry, Titulo};
+use crate::model::{FileKind, Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
 use crate::record::Record;
 
 const SRC: &str = "Santander Layout CNAB 400 posições padrão Santander, H7800 v2.17 abril/2018";
@@ -423,14 +424,6 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
     ),
 ];
 
-const fn m(code: &'static str, description: &'static str) -> MotivoDef {
-    MotivoDef {
-        ocorrencias: &[],
-        code,
-        description,
-    }
-}
-
 /// Nota 19 — códigos de erro (137-145), whatever the ocorrência; listed once per code.
 pub const MOTIVOS: &[MotivoDef] = &[
     m("001", "Nosso número não numérico"),
@@ -558,7 +551,10 @@ fn retorno_hook(e: &mut RetornoEntry, records: &[Record<'_>], _problems: &mut Ve
 const RECORDS_REMESSA: &[(RecordKey, &RecordLayout)] = &[
     (RecordKey::FileHeader, &HEADER_REMESSA),
     (RecordKey::Detail(b'1'), &DETALHE_REMESSA),
-    (RecordKey::Detail(b'8'), &PAGAMENTO_REMESSA),
+    (
+        RecordKey::Detail(b'8'),
+        &crate::layouts::pix::SANTANDER_400_TIPO8,
+    ),
     (RecordKey::Detail(b'2'), &MENSAGEM2_REMESSA),
     (RecordKey::Detail(b'4'), &MENSAGEM4_REMESSA),
     (RecordKey::Detail(b'5'), &MENSAGEM5_REMESSA),
@@ -568,41 +564,13 @@ const RECORDS_REMESSA: &[(RecordKey, &RecordLayout)] = &[
 ];
 
 const ENTRY_REMESSA: &[EntryRecord] = &[
-    EntryRecord {
-        key: RecordKey::Detail(b'1'),
-        starts: true,
-        emit: Emit::Always,
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'8'),
-        starts: false,
-        emit: Emit::Never,
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'2'),
-        starts: false,
-        emit: Emit::Never,
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'4'),
-        starts: false,
-        emit: Emit::Never,
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'5'),
-        starts: false,
-        emit: Emit::Never,
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'6'),
-        starts: false,
-        emit: Emit::Never,
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'7'),
-        starts: false,
-        emit: Emit::Never,
-    },
+    EntryRecord::first(RecordKey::Detail(b'1')),
+    EntryRecord::read_only(RecordKey::Detail(b'8')),
+    EntryRecord::read_only(RecordKey::Detail(b'2')),
+    EntryRecord::read_only(RecordKey::Detail(b'4')),
+    EntryRecord::read_only(RecordKey::Detail(b'5')),
+    EntryRecord::read_only(RecordKey::Detail(b'6')),
+    EntryRecord::read_only(RecordKey::Detail(b'7')),
 ];
 
 const RECORDS_RETORNO: &[(RecordKey, &RecordLayout)] = &[
@@ -613,26 +581,9 @@ const RECORDS_RETORNO: &[(RecordKey, &RecordLayout)] = &[
 ];
 
 const ENTRY_RETORNO: &[EntryRecord] = &[
-    EntryRecord {
-        key: RecordKey::Detail(b'1'),
-        starts: true,
-        emit: Emit::Always,
-    },
-    EntryRecord {
-        key: RecordKey::Detail(b'2'),
-        starts: false,
-        emit: Emit::IfAny(&[R::PixChave, R::PixTxid]),
-    },
+    EntryRecord::first(RecordKey::Detail(b'1')),
+    EntryRecord::if_any(RecordKey::Detail(b'2'), &[R::PixChave, R::PixTxid]),
 ];
-
-/// CPF/CNPJ fields are `9(014)`: zero-filled on the left.
-#[allow(clippy::ptr_arg)] // the signature is `bank::WriteHook`
-fn write_hook(line: &mut Vec<u8>, key: RecordKey, _t: &Titulo) {
-    if key == RecordKey::Detail(b'1') {
-        super::super::itau::zero_pad(line, 4, 17);
-        super::super::itau::zero_pad(line, 221, 234);
-    }
-}
 
 /// Santander CNAB 400 remessa.
 pub const REMESSA: LayoutSpec = LayoutSpec::new(
@@ -642,8 +593,7 @@ pub const REMESSA: LayoutSpec = LayoutSpec::new(
     ENTRY_REMESSA,
     MOVIMENTOS,
     SRC,
-)
-.write_hook(write_hook);
+);
 
 /// Santander CNAB 400 retorno.
 pub const RETORNO: LayoutSpec = LayoutSpec::new(

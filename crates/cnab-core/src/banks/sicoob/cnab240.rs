@@ -14,172 +14,78 @@
 //! - retorno movimento codes (C044) add '85' and '86' (protest withdrawal/cancellation) and stop at '60'.
 
 use crate::bank::{oc, LayoutSpec, OcorrenciaDef, RecordKey};
-use crate::field::{FieldSpec as F, RecordLayout, Role as R};
+use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
 use crate::layouts::febraban240 as feb;
 use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
 /// Segmento P (aba 05, campos 01.3P-42.3P).
 pub const SEGMENTO_P: RecordLayout = RecordLayout {
-    name: "segmento_p",
-    len: 240,
     source: "Sicoob, Leiaute Cobrança Sicoob, aba 05.Remessa - Opção CNAB240, Segmento P",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "3"),
-        F::num("sequencial", 9, 13).role(R::Sequencial),
-        F::constant("segmento", 14, 14, "P"),
-        F::blank("cnab_1", 15, 15),
-        F::num("codigo_movimento", 16, 17).role(R::Movimento),
-        F::num("agencia", 18, 22).role(R::Agencia),
-        F::alpha("agencia_dv", 23, 23).role(R::AgenciaDv),
-        F::num("conta", 24, 35).role(R::Conta),
-        F::alpha("conta_dv", 36, 36).role(R::ContaDv),
-        F::alpha("agencia_conta_dv", 37, 37),
-        F::num("nosso_numero", 38, 47).role(R::NossoNumero),
-        F::num("parcela", 48, 49).role(R::Parcela).default("01"),
-        F::num("modalidade", 50, 51)
-            .role(R::Modalidade)
-            .default("01"),
-        F::num("tipo_formulario", 52, 52).default("4"),
-        F::blank("nosso_numero_brancos", 53, 57),
-        F::num("carteira", 58, 58).role(R::Carteira).default("1"),
-        F::num("forma_cadastramento", 59, 59).default("0"),
-        F::alpha("tipo_documento", 60, 60),
-        F::num("emissao_boleto", 61, 61).default("2"),
-        F::alpha("distribuicao_boleto", 62, 62).default("2"),
-        F::alpha("seu_numero", 63, 77).role(R::SeuNumero),
-        F::date8("vencimento", 78, 85).role(R::Vencimento),
-        F::dec("valor_titulo", 86, 100, 2).role(R::ValorTitulo),
-        F::num("agencia_cobradora", 101, 105),
-        F::alpha("agencia_cobradora_dv", 106, 106),
-        F::num("especie", 107, 108).role(R::Especie),
-        F::alpha("aceite", 109, 109).role(R::Aceite).default("N"),
-        F::date8("data_emissao", 110, 117).role(R::Emissao),
-        F::num("juros_codigo", 118, 118)
-            .role(R::JurosCodigo)
-            .default("0"),
-        F::date8("juros_data", 119, 126).role(R::JurosData),
-        F::dec("juros_valor", 127, 141, 2).role(R::JurosValor),
-        F::num("desconto_codigo", 142, 142).role(R::DescontoCodigo),
-        F::date8("desconto_data", 143, 150).role(R::DescontoData),
-        F::dec("desconto_valor", 151, 165, 2).role(R::DescontoValor),
-        F::dec("valor_iof", 166, 180, 2).role(R::Iof),
-        F::dec("valor_abatimento", 181, 195, 2).role(R::Abatimento),
-        F::alpha("uso_empresa", 196, 220).role(R::UsoEmpresa),
-        F::num("protesto_codigo", 221, 221)
-            .role(R::ProtestoCodigo)
-            .default("3"),
-        F::num("protesto_prazo", 222, 223).role(R::ProtestoPrazo),
-        F::num("baixa_codigo", 224, 224)
-            .role(R::BaixaCodigo)
-            .default("0"),
-        F::alpha("baixa_prazo", 225, 227).role(R::BaixaPrazo),
-        F::num("moeda", 228, 229).default("09"),
-        F::num("contrato", 230, 239),
-        F::blank("cnab_2", 240, 240),
-    ],
+    fields: patched!(
+        feb::SEGMENTO_P.fields,
+        [
+            F::alpha("agencia_conta_dv", 37, 37),
+            F::num("nosso_numero", 38, 47).role(R::NossoNumero),
+            F::num("parcela", 48, 49).role(R::Parcela).default("01"),
+            F::num("modalidade", 50, 51)
+                .role(R::Modalidade)
+                .default("01"),
+            F::num("tipo_formulario", 52, 52).default("4"),
+            F::blank("nosso_numero_brancos", 53, 57),
+            F::num("carteira", 58, 58).role(R::Carteira).default("1"),
+            F::num("forma_cadastramento", 59, 59).default("0"),
+            F::alpha("tipo_documento", 60, 60),
+            F::num("juros_codigo", 118, 118)
+                .role(R::JurosCodigo)
+                .default("0"),
+            F::alpha("baixa_prazo", 225, 227).role(R::BaixaPrazo),
+            F::blank("cnab_2", 240, 240),
+        ]
+    ),
+    ..feb::SEGMENTO_P
 };
 
 /// Segmento T (aba 06, campos 01.3T-29.3T).
 pub const SEGMENTO_T: RecordLayout = RecordLayout {
-    name: "segmento_t",
-    len: 240,
     source: "Sicoob, Leiaute Cobrança Sicoob, aba 06.Retorno - Opção CNAB240, Segmento T",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "3"),
-        F::num("sequencial", 9, 13).role(R::Sequencial),
-        F::constant("segmento", 14, 14, "T"),
-        F::blank("cnab_1", 15, 15),
-        F::num("codigo_movimento", 16, 17).role(R::Ocorrencia),
-        F::num("agencia", 18, 22).role(R::Agencia),
-        F::alpha("agencia_dv", 23, 23).role(R::AgenciaDv),
-        F::num("conta", 24, 35).role(R::Conta),
-        F::alpha("conta_dv", 36, 36).role(R::ContaDv),
-        F::alpha("agencia_conta_dv", 37, 37),
-        F::alpha("nosso_numero", 38, 47).role(R::NossoNumero),
-        F::alpha("parcela", 48, 49).role(R::Parcela),
-        F::alpha("modalidade", 50, 51).role(R::Modalidade),
-        F::alpha("tipo_formulario", 52, 52),
-        F::blank("nosso_numero_brancos", 53, 57),
-        F::num("carteira", 58, 58).role(R::Carteira),
-        F::alpha("seu_numero", 59, 73).role(R::SeuNumero),
-        F::date8("vencimento", 74, 81).role(R::Vencimento),
-        F::dec("valor_titulo", 82, 96, 2).role(R::ValorTitulo),
-        F::num("banco_cobrador", 97, 99).role(R::BancoCobrador),
-        F::num("agencia_cobradora", 100, 104).role(R::AgenciaCobradora),
-        F::alpha("agencia_cobradora_dv", 105, 105),
-        F::alpha("uso_empresa", 106, 130).role(R::UsoEmpresa),
-        F::num("moeda", 131, 132),
-        F::num("pagador_tipo_inscricao", 133, 133).role(R::PagadorTipoInscricao),
-        F::alpha("pagador_inscricao", 134, 148).role(R::PagadorInscricao),
-        F::alpha("pagador_nome", 149, 188).role(R::PagadorNome),
-        F::alpha("contrato", 189, 198),
-        F::dec("valor_tarifa", 199, 213, 2).role(R::Tarifa),
-        F::alpha("motivos", 214, 223).role(R::Motivos),
-        F::blank("cnab_2", 224, 240),
-    ],
+    fields: patched!(
+        feb::SEGMENTO_T.fields,
+        [
+            F::alpha("agencia_conta_dv", 37, 37),
+            F::alpha("nosso_numero", 38, 47).role(R::NossoNumero),
+            F::alpha("parcela", 48, 49).role(R::Parcela),
+            F::alpha("modalidade", 50, 51).role(R::Modalidade),
+            F::alpha("tipo_formulario", 52, 52),
+            F::blank("nosso_numero_brancos", 53, 57),
+        ]
+    ),
+    ..feb::SEGMENTO_T
 };
 
 /// Header de lote (aba 05/06, campos 01.1-23.1): FEBRABAN positions, layout do lote "040".
 pub const HEADER_LOTE: RecordLayout = RecordLayout {
-    name: "header_lote",
-    len: 240,
     source: "Sicoob, Leiaute Cobrança Sicoob, aba 05.Remessa - Opção CNAB240, Header de Lote",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "1"),
-        F::alpha("operacao", 9, 9).role(R::Operacao),
-        F::num("servico", 10, 11).default("01"),
-        F::blank("cnab_1", 12, 13),
-        F::alpha("versao_layout_lote", 14, 16)
+    fields: patched!(
+        feb::HEADER_LOTE.fields,
+        [F::alpha("versao_layout_lote", 14, 16)
             .role(R::LoteLayoutVersao)
-            .default("040"),
-        F::blank("cnab_2", 17, 17),
-        F::num("tipo_inscricao", 18, 18).role(R::EmpresaTipoInscricao),
-        F::alpha("inscricao", 19, 33).role(R::EmpresaInscricao),
-        F::alpha("convenio", 34, 53).role(R::Convenio),
-        F::num("agencia", 54, 58).role(R::Agencia),
-        F::alpha("agencia_dv", 59, 59).role(R::AgenciaDv),
-        F::num("conta", 60, 71).role(R::Conta),
-        F::alpha("conta_dv", 72, 72).role(R::ContaDv),
-        F::alpha("agencia_conta_dv", 73, 73).role(R::AgenciaContaDv),
-        F::alpha("empresa_nome", 74, 103).role(R::EmpresaNome),
-        F::alpha("mensagem_1", 104, 143),
-        F::alpha("mensagem_2", 144, 183),
-        F::num("numero_remessa_retorno", 184, 191).role(R::Nsa),
-        F::date8("data_gravacao", 192, 199).role(R::DataGeracao),
-        F::date8("data_credito", 200, 207).role(R::DataCredito),
-        F::blank("cnab_3", 208, 240),
-    ],
+            .default("040"),]
+    ),
+    ..feb::HEADER_LOTE
 };
 
 /// Segmento S (aba 05, campos 01.3S-14.3S): FEBRABAN's, with the tipo de impressão (08.3S, position 18) fixed to
 /// '3' — "Os tipos de impressão 1 e 2 não são utilizadas" — so a file that uses them is named as such instead of its
 /// line number and 140-character message being read as mensagens 5 and 6 (and rewritten as tipo 3).
 pub const SEGMENTO_S: RecordLayout = RecordLayout {
-    name: "segmento_s",
-    len: 240,
     source: "Sicoob, Leiaute Cobrança Sicoob, aba 05.Remessa - Opção CNAB240, Segmento S (tipo de impressão 3)",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "3"),
-        F::num("sequencial", 9, 13).role(R::Sequencial),
-        F::constant("segmento", 14, 14, "S"),
-        F::blank("cnab_1", 15, 15),
-        F::num("codigo_movimento", 16, 17).role(R::Movimento),
-        F::constant("tipo_impressao", 18, 18, "3"),
-        F::alpha("mensagem_5", 19, 58).role(R::Mensagem1),
-        F::alpha("mensagem_6", 59, 98).role(R::Mensagem2),
-        F::alpha("mensagem_7", 99, 138),
-        F::alpha("mensagem_8", 139, 178),
-        F::alpha("mensagem_9", 179, 218),
-        F::blank("cnab_2", 219, 240),
-    ],
+    fields: patched!(
+        feb::SEGMENTO_S.fields,
+        [
+            F::constant("tipo_impressao", 18, 18, "3"),
+        ]
+    ),
+    ..feb::SEGMENTO_S
 };
 
 /// Trailer de lote (aba 05, campos 01.5-15.5): the leiaute makes FEBRABAN's totals numeric — quantity (6) and value
@@ -188,26 +94,21 @@ pub const SEGMENTO_S: RecordLayout = RecordLayout {
 /// brboleto write Sicoob remessas (their files are in the corpus); the other groups are zeros. Sicoob's
 /// modalidades other than simples (P 50-51) are not distinguished here.
 pub const TRAILER_LOTE: RecordLayout = RecordLayout {
-    name: "trailer_lote",
-    len: 240,
     source: "Sicoob, Leiaute Cobrança Sicoob, aba 05.Remessa - Opção CNAB240, Trailer de Lote",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "5"),
-        F::blank("cnab_1", 9, 17),
-        F::num("qtd_registros", 18, 23).role(R::QtdRegistros),
-        F::num("qtd_simples", 24, 29).role(R::QtdTitulos),
-        F::dec("valor_simples", 30, 46, 2).role(R::ValorTotal),
-        F::num("qtd_vinculada", 47, 52),
-        F::dec("valor_vinculada", 53, 69, 2),
-        F::num("qtd_caucionada", 70, 75),
-        F::dec("valor_caucionada", 76, 92, 2),
-        F::num("qtd_descontada", 93, 98),
-        F::dec("valor_descontada", 99, 115, 2),
-        F::alpha("aviso_lancamento", 116, 123),
-        F::blank("cnab_2", 124, 240),
-    ],
+    fields: patched!(
+        feb::TRAILER_LOTE.fields,
+        [
+            F::num("qtd_simples", 24, 29).role(R::QtdTitulos),
+            F::dec("valor_simples", 30, 46, 2).role(R::ValorTotal),
+            F::num("qtd_vinculada", 47, 52),
+            F::dec("valor_vinculada", 53, 69, 2),
+            F::num("qtd_caucionada", 70, 75),
+            F::dec("valor_caucionada", 76, 92, 2),
+            F::num("qtd_descontada", 93, 98),
+            F::dec("valor_descontada", 99, 115, 2),
+        ]
+    ),
+    ..feb::TRAILER_LOTE
 };
 
 /// Every Sicoob record: FEBRABAN file header/trailer and Q/R/U, Sicoob P, S, T and trailer de lote.

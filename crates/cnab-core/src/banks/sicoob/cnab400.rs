@@ -16,8 +16,8 @@
 //! - The retorno's seu número is read at 117-131 (15), not the leiaute's 117-126: the bank returns 15 characters
 //!   there, in the region the leiaute calls blank complemento (see the field).
 
-use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
-use crate::field::{FieldSpec as F, RecordLayout, Role as R};
+use crate::bank::{oc, records400, EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
+use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
 /// Source string for the tables.
@@ -134,28 +134,17 @@ pub const TRAILER_REMESSA: RecordLayout = RecordLayout {
 
 /// Retorno — header.
 pub const HEADER_RETORNO: RecordLayout = RecordLayout {
-    name: "header_arquivo",
-    len: 400,
     source: "Sicoob Leiaute Sistemas de Terceiros, aba 04 Retorno CNAB400, HEADER",
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "0"),
-        F::num("tipo_operacao", 2, 2).role(R::ArquivoCodigo),
-        F::alpha("literal_retorno", 3, 9).default("RETORNO"),
-        F::num("tipo_servico", 10, 11).default("01"),
-        F::alpha("literal_servico", 12, 19).default("COBRANCA"),
-        F::blank("complemento_1", 20, 26),
-        F::num("prefixo_cooperativa", 27, 30).role(R::Agencia),
-        F::alpha("prefixo_cooperativa_dv", 31, 31).role(R::AgenciaDv),
-        F::num("codigo_beneficiario", 32, 40).role(R::CodigoBeneficiario),
-        F::alpha("convenio_lider", 41, 46).role(R::Conta),
-        F::alpha("empresa_nome", 47, 76).role(R::EmpresaNome),
-        F::num("banco", 77, 79).role(R::BancoCodigo),
-        F::alpha("banco_nome", 80, 94).default(" - BANCOOB S/A"),
-        F::date6("data_gravacao", 95, 100).role(R::DataGeracao),
-        F::num("sequencial_retorno", 101, 107).role(R::Nsa),
-        F::blank("complemento_2", 108, 394),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    fields: patched!(
+        HEADER_REMESSA.fields,
+        [
+            F::alpha("literal_retorno", 3, 9).default("RETORNO"),
+            F::alpha("convenio_lider", 41, 46).role(R::Conta),
+            F::alpha("banco_nome", 80, 94).default(" - BANCOOB S/A"),
+            F::num("sequencial_retorno", 101, 107).role(R::Nsa),
+        ]
+    ),
+    ..HEADER_REMESSA
 };
 
 /// Retorno — detalhe (registro 1).
@@ -296,52 +285,24 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
 ];
 
 /// Remessa.
-pub const REMESSA: LayoutSpec = LayoutSpec {
-    layout: Layout::Cnab400,
-    kind: FileKind::Remessa,
-    versions: &[],
-    records: &[
-        (RecordKey::FileHeader, &HEADER_REMESSA),
-        (RecordKey::Detail(b'1'), &DETALHE_REMESSA),
-        (RecordKey::FileTrailer, &TRAILER_REMESSA),
-    ],
-    entry: &[EntryRecord {
-        key: RecordKey::Detail(b'1'),
-        starts: true,
-        emit: Emit::Always,
-    }],
-    ocorrencias: MOVIMENTOS,
-    motivos: &[],
-    source: SOURCE,
-    retorno_hook: None,
-    titulo_hook: None,
-    write_hook: None,
-    crlf: true,
-};
+pub const REMESSA: LayoutSpec = LayoutSpec::new(
+    Layout::Cnab400,
+    FileKind::Remessa,
+    &records400(&HEADER_REMESSA, &DETALHE_REMESSA, &TRAILER_REMESSA),
+    &[EntryRecord::first(RecordKey::Detail(b'1'))],
+    MOVIMENTOS,
+    SOURCE,
+);
 
 /// Retorno.
-pub const RETORNO: LayoutSpec = LayoutSpec {
-    layout: Layout::Cnab400,
-    kind: FileKind::Retorno,
-    versions: &[],
-    records: &[
-        (RecordKey::FileHeader, &HEADER_RETORNO),
-        (RecordKey::Detail(b'1'), &DETALHE_RETORNO),
-        (RecordKey::FileTrailer, &TRAILER_RETORNO),
-    ],
-    entry: &[EntryRecord {
-        key: RecordKey::Detail(b'1'),
-        starts: true,
-        emit: Emit::Always,
-    }],
-    ocorrencias: OCORRENCIAS,
-    motivos: &[],
-    source: SOURCE,
-    retorno_hook: None,
-    titulo_hook: None,
-    write_hook: None,
-    crlf: true,
-};
+pub const RETORNO: LayoutSpec = LayoutSpec::new(
+    Layout::Cnab400,
+    FileKind::Retorno,
+    &records400(&HEADER_RETORNO, &DETALHE_RETORNO, &TRAILER_RETORNO),
+    &[EntryRecord::first(RecordKey::Detail(b'1'))],
+    OCORRENCIAS,
+    SOURCE,
+);
 
 /// CNAB 400 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];

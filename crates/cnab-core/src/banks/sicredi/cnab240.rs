@@ -8,8 +8,8 @@
 //! laravel-boleto `src/Cnab/Retorno/Cnab240/Banco/Sicredi.php`.
 //! What differs is the code tables: movimento retorno C044 (below); motivos C047 are FEBRABAN's.
 
-use crate::bank::{oc, LayoutSpec, OcorrenciaDef};
-use crate::banks::itau::cnab240::{retorno_unpad, titulo_unpad};
+use crate::bank::{oc, LayoutSpec, OcorrenciaDef, RecordKey};
+use crate::field::{FieldSpec as F, RecordLayout, Role as R};
 use crate::layouts::febraban240;
 use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
@@ -21,7 +21,7 @@ pub const SOURCE: &str =
 pub const OCORRENCIAS: &[OcorrenciaDef] = &[
     oc("02", K::EntradaConfirmada, "Entrada confirmada"),
     oc("03", K::EntradaRejeitada, "Entrada rejeitada"),
-    oc("06", K::Liquidacao, "Liquidação"),
+    febraban240::ocorrencia("06"),
     oc(
         "07",
         K::InstrucaoConfirmada,
@@ -32,7 +32,7 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
         K::InstrucaoConfirmada,
         "Confirmação do recebimento do cancelamento do desconto",
     ),
-    oc("09", K::Baixa, "Baixa"),
+    febraban240::ocorrencia("09"),
     oc(
         "12",
         K::InstrucaoConfirmada,
@@ -83,24 +83,63 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
     oc("28", K::Tarifa, "Débito de tarifas custas"),
     oc("30", K::InstrucaoRejeitada, "Alteração de dados rejeitada"),
     oc("36", K::InstrucaoRejeitada, "Baixa rejeitada"),
-    oc("51", K::Informativo, "Título DDA reconhecido pelo pagador"),
-    oc(
-        "52",
-        K::Informativo,
-        "Título DDA não reconhecido pelo pagador",
-    ),
+    febraban240::ocorrencia("51"),
+    febraban240::ocorrencia("52"),
+];
+
+/// Trailer de lote of a remessa (manual, "Registro trailer de lote", FEBRABAN fields 01.5-15.5). The totalização
+/// fields 06.5-13.5 are numeric (N, zero-filled: never blanks): quantidade (24-29) and valor total (30-46, two
+/// decimals) dos títulos em cobrança simples — Sicredi's only carteira (P 58 = `1`, simples), so the writer fills
+/// them with the batch's titles and the sum of their valores as written — and zeros for the vinculada, caucionada
+/// and descontada totals. The three real remessas of the corpus (brcobranca, OCA, pyCobranca) zero-fill all of
+/// them; both read.
+pub const TRAILER_LOTE_REMESSA: RecordLayout = RecordLayout {
+    name: "trailer_lote",
+    len: 240,
+    source: SOURCE,
+    fields: &[
+        F::num("banco", 1, 3).role(R::BancoCodigo),
+        F::num("lote", 4, 7).role(R::Lote),
+        F::constant("tipo_registro", 8, 8, "5"),
+        F::blank("cnab_1", 9, 17),
+        F::num("qtd_registros", 18, 23).role(R::QtdRegistros),
+        F::num("qtd_simples", 24, 29).role(R::QtdTitulos),
+        F::dec("valor_simples", 30, 46, 2).role(R::ValorTotal),
+        F::num("qtd_vinculada", 47, 52),
+        F::dec("valor_vinculada", 53, 69, 2),
+        F::num("qtd_caucionada", 70, 75),
+        F::dec("valor_caucionada", 76, 92, 2),
+        F::num("qtd_descontada", 93, 98),
+        F::dec("valor_descontada", 99, 115, 2),
+        F::alpha("aviso_lancamento", 116, 123),
+        F::blank("cnab_2", 124, 240),
+    ],
+};
+
+/// Remessa records: FEBRABAN's, with the remessa trailer de lote above.
+pub const RECORDS_REMESSA: &[(RecordKey, &RecordLayout)] = &[
+    (RecordKey::FileHeader, &febraban240::HEADER_ARQUIVO),
+    (RecordKey::BatchHeader, &febraban240::HEADER_LOTE),
+    (RecordKey::Segment(b'P'), &febraban240::SEGMENTO_P),
+    (RecordKey::Segment(b'Q'), &febraban240::SEGMENTO_Q),
+    (RecordKey::Segment(b'R'), &febraban240::SEGMENTO_R),
+    (RecordKey::Segment(b'S'), &febraban240::SEGMENTO_S),
+    (RecordKey::Segment(b'T'), &febraban240::SEGMENTO_T),
+    (RecordKey::Segment(b'U'), &febraban240::SEGMENTO_U),
+    (RecordKey::Segment(b'Y'), &febraban240::SEGMENTO_Y),
+    (RecordKey::BatchTrailer, &TRAILER_LOTE_REMESSA),
+    (RecordKey::FileTrailer, &febraban240::TRAILER_ARQUIVO),
 ];
 
 /// Sicredi remessa (FEBRABAN records, P/Q/R/S).
 pub const REMESSA: LayoutSpec = LayoutSpec::new(
     Layout::Cnab240,
     FileKind::Remessa,
-    febraban240::RECORDS,
+    RECORDS_REMESSA,
     febraban240::ENTRY_REMESSA,
     febraban240::MOVIMENTOS,
     SOURCE,
-)
-.titulo_hook(titulo_unpad);
+);
 
 /// Sicredi retorno (FEBRABAN records, T/U; Sicredi's C044 codes).
 pub const RETORNO: LayoutSpec = LayoutSpec::new(
@@ -111,8 +150,7 @@ pub const RETORNO: LayoutSpec = LayoutSpec::new(
     OCORRENCIAS,
     SOURCE,
 )
-.motivos(febraban240::MOTIVOS)
-.retorno_hook(retorno_unpad);
+.motivos(febraban240::MOTIVOS);
 
 /// CNAB 240 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];

@@ -1,0 +1,355 @@
+//! Acordos: a payer's open titles replaced by installments (parcelas).
+//!
+//! An acordo takes one or more **open** titles of **one payer** (by CPF/CNPJ digits, or by name without a
+//! document), on the agreement's date `data`:
+//!
+//! 1. each original's saldo on `data` is what the régua shows: [`valor_devido`] (multa, juros pro rata die,
+//!    descontos, abatimento) minus what was received; `encargos` is the sum of their multa and juros;
+//! 2. `desconto = round_cents(encargos × desconto_encargos_pct / 100)` (half-up to the centavo, as every charge);
+//!    `valor_negociado = Σ saldo − desconto`;
+//! 3. the negotiated amount is split into `parcelas` installments by [`dividir`]: each is the amount divided by
+//!    the number of installments, **cut** to the centavo, and the centavos left over (fewer than the number of
+//!    installments) go to the **first** installment, so the installments add up to the negotiated amount exactly
+//!    and no later installment is larger than the first. This is the rule card acquirers apply to installment
+//!    sales (Cielo's documentation: R$ 100,00 in three is 33,34 + 33,33 + 33,33);
+//! 4. installment `k` (1-based) is due `k − 1` months after `primeiro_vencimento`, on the same day of the month
+//!    (the month's last day when it has no such day: 31 January + 1 month = 28/29 February);
+//! 5. the installments become titles of their own (id `{acordo}-{k}`, seu número the same, the first original's
+//!    bank, agreement, payer and multa/juros rules, counted from their own due dates; no nosso número until the
+//!    bank assigns one), open, going through the same régua as any title;
+//! 6. the originals are marked [`Status::Renegotiated`]: the régua skips them, the portfolio counts them apart
+//!    (`renegotiated`), a payment that still arrives for one is reported as `paid_after_write_off` with a note and
+//!    settles nothing. Each original and each installment gets an [`Event::Acordo`] in its history.
+//!
+//! Recording ([`ReguaLedger::acordo_record`]) is one transaction: the originals are checked open again inside it,
+//! and an acordo id or installment id already in the ledger is refused, so the same acordo is never recorded twice.
+//!
+//! ```
+//! use baixa::acordo::dividir;
+//! let p: Vec<String> = dividir("100.00".parse().unwrap(), 3).unwrap().iter().map(|d| d.to_string()).collect();
+//! assert_eq!(p, ["33.34", "33.33", "33.33"]);
+//! ```
+
+use chrono::{Months, NaiveDate};
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Serialize};
+
+use crate::charges::{round_cents, valor_devido, Breakdown};
+use crate::error::LedgerError;
+use crate::outcome::{Event, Status, TitleState};
+use crate::regua::{payer_key, ReguaLedger};
+use crate::titulo::{Pagador, Titulo};
+
+/// What the parties agreed on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Termos {
+    /// The acordo's id (unique in the ledger; the installments are `{id}-1`, `{id}-2`, …).
+    pub id: String,
+    /// The agreement's date: the saldos are computed on it.
+    pub data: NaiveDate,
+    /// The titles it replaces (open, one payer).
+    pub titulos: Vec<String>,
+    /// Number of installments (1 to 120).
+    pub parcelas: u32,
+    /// Due date of the first installment (on or after `data`).
+    pub primeiro_vencimento: NaiveDate,
+    /// Discount on the multa and juros, in percent (0 to 100); none by default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub desconto_encargos_pct: Option<Decimal>,
+}
+
+/// An original title as the acordo took it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Original {
+    /// The title's id.
+    pub titulo: String,
+    /// Face value.
+    pub valor: Decimal,
+    /// Received before the acordo.
+    pub pago: Decimal,
+    /// The amount due on the agreement's date, component by component.
+    pub devido: Breakdown,
+    /// `devido.total − pago`, at least zero.
+    pub saldo: Decimal,
+}
+
+/// One installment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Parcela {
+    /// Its title's id (`{acordo}-{numero}`).
+    pub titulo: String,
+    /// 1-based number.
+    pub numero: u32,
+    /// Due date.
+    pub vencimento: NaiveDate,
+    /// Amount.
+    pub valor: Decimal,
+}
+
+/// An acordo: the originals, the arithmetic, the installments.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Acordo {
+    /// Its id.
+    pub id: String,
+    /// The agreement's date.
+    pub data: NaiveDate,
+    /// The payer.
+    pub pagador: Pagador,
+    /// The titles replaced.
+    pub originais: Vec<Original>,
+    /// Σ saldo of the originals on `data`.
+    pub saldo_total: Decimal,
+    /// Σ multa + juros of the originals on `data`.
+    pub encargos: Decimal,
+    /// The discount granted on the encargos.
+    pub desconto: Decimal,
+    /// `saldo_total − desconto`: what the installments add up to.
+    pub valor_negociado: Decimal,
+    /// The installments.
+    pub parcelas: Vec<Parcela>,
+}
+
+fn invalid(s: String) -> LedgerError {
+    LedgerError::Invalid(s)
+}
+
+/// Split `total` into `n` installments: `total / n` cut to the centavo each, the centavos left over added to the
+/// first (see the module docs). `None` when `n` is 0 or `total` is negative or has fractions of a centavo.
+///
+/// ```
+/// use baixa::acordo::dividir;
+/// let p = dividir("1543.33".parse().unwrap(), 3).unwrap();
+/// assert_eq!(p.iter().map(|d| d.to_string()).collect::<Vec<_>>(), ["514.45", "514.44", "514.44"]);
+/// ```
+pub fn dividir(total: Decimal, n: u32) -> Option<Vec<Decimal>> {
+    if n == 0 || total < Decimal::ZERO || total.normalize().scale() > 2 {
+        return None;
+    }
+    let count = Decimal::from(n);
+    let each = (total / count).round_dp_with_strategy(2, RoundingStrategy::ToZero);
+    let first = total - each * (count - Decimal::ONE);
+    let mut v = vec![each; usize::try_from(n).ok()?];
+    if let Some(f) = v.first_mut() {
+        *f = first;
+    }
+    Some(v)
+}
+
+/// The acordo the terms give on the ledger's titles (nothing recorded): the arithmetic of the module docs.
+///
+/// # Errors
+/// [`LedgerError::UnknownTitle`]; [`LedgerError::Invalid`] for a title not open, titles of different payers, no
+/// title, a title twice, a number of installments outside 1..=120, a first due date before `data`, a discount
+/// outside 0..=100, or nothing to negotiate.
+pub fn propor(titles: &[(Titulo, TitleState)], termos: &Termos) -> Result<Acordo, LedgerError> {
+    let id = termos.id.trim();
+    if id.is_empty() {
+        return Err(invalid("acordo: the id is empty".into()));
+    }
+    if termos.titulos.is_empty() {
+        return Err(invalid(format!("acordo {id}: no title")));
+    }
+    if !(1..=120).contains(&termos.parcelas) {
+        return Err(invalid(format!(
+            "acordo {id}: parcelas must be 1 to 120, found {}",
+            termos.parcelas
+        )));
+    }
+    if termos.primeiro_vencimento < termos.data {
+        return Err(invalid(format!(
+            "acordo {id}: primeiro_vencimento {} is before the agreement's date {}",
+            termos.primeiro_vencimento, termos.data
+        )));
+    }
+    let pct = termos.desconto_encargos_pct.unwrap_or(Decimal::ZERO);
+    if pct < Decimal::ZERO || pct > Decimal::ONE_HUNDRED {
+        return Err(invalid(format!(
+            "acordo {id}: desconto_encargos_pct must be 0 to 100, found {pct}"
+        )));
+    }
+    let mut originais = Vec::new();
+    let mut first: Option<&Titulo> = None;
+    for tid in &termos.titulos {
+        if termos.titulos.iter().filter(|x| *x == tid).count() > 1 {
+            return Err(invalid(format!("acordo {id}: title {tid} listed twice")));
+        }
+        let (t, s) = titles
+            .iter()
+            .find(|(t, _)| t.id == *tid)
+            .ok_or_else(|| LedgerError::UnknownTitle(tid.clone()))?;
+        if s.status != Status::Open {
+            return Err(invalid(format!(
+                "acordo {id}: title {tid} is {}, not open",
+                s.status.name()
+            )));
+        }
+        if let Some(f) = first {
+            if payer_key(&f.pagador, &f.id) != payer_key(&t.pagador, &t.id) {
+                return Err(invalid(format!(
+                    "acordo {id}: title {tid} is of another payer than {}",
+                    f.id
+                )));
+            }
+        } else {
+            first = Some(t);
+        }
+        let devido = valor_devido(t, termos.data);
+        let saldo = (devido.total - s.paid).max(Decimal::ZERO);
+        originais.push(Original {
+            titulo: t.id.clone(),
+            valor: t.valor,
+            pago: s.paid,
+            devido,
+            saldo,
+        });
+    }
+    let first = first.ok_or_else(|| invalid(format!("acordo {id}: no title")))?;
+    let saldo_total: Decimal = originais.iter().map(|o| o.saldo).sum();
+    let encargos: Decimal = originais
+        .iter()
+        .map(|o| o.devido.multa + o.devido.juros)
+        .sum();
+    let desconto = round_cents(encargos * pct / Decimal::ONE_HUNDRED);
+    let valor_negociado = saldo_total - desconto;
+    if valor_negociado <= Decimal::ZERO {
+        return Err(invalid(format!("acordo {id}: nothing to negotiate")));
+    }
+    let valores = dividir(valor_negociado, termos.parcelas).ok_or_else(|| {
+        invalid(format!(
+            "acordo {id}: {valor_negociado} cannot be split in {} installments",
+            termos.parcelas
+        ))
+    })?;
+    let mut parcelas = Vec::new();
+    for (k, valor) in (1u32..).zip(valores) {
+        let vencimento = termos
+            .primeiro_vencimento
+            .checked_add_months(Months::new(k - 1))
+            .ok_or_else(|| invalid(format!("acordo {id}: installment {k} has no due date")))?;
+        parcelas.push(Parcela {
+            titulo: format!("{id}-{k}"),
+            numero: k,
+            vencimento,
+            valor,
+        });
+    }
+    Ok(Acordo {
+        id: id.to_string(),
+        data: termos.data,
+        pagador: first.pagador.clone(),
+        originais,
+        saldo_total,
+        encargos,
+        desconto,
+        valor_negociado,
+        parcelas,
+    })
+}
+
+/// The installments as titles (see the module docs, step 5).
+///
+/// # Errors
+/// [`LedgerError::UnknownTitle`] when the first original is not among `titles`.
+pub fn parcela_titulos(
+    acordo: &Acordo,
+    titles: &[(Titulo, TitleState)],
+) -> Result<Vec<Titulo>, LedgerError> {
+    let oid = acordo
+        .originais
+        .first()
+        .map(|o| o.titulo.clone())
+        .unwrap_or_default();
+    let (o, _) = titles
+        .iter()
+        .find(|(t, _)| t.id == oid)
+        .ok_or(LedgerError::UnknownTitle(oid))?;
+    Ok(acordo
+        .parcelas
+        .iter()
+        .map(|p| {
+            let mut t = Titulo::new(p.titulo.clone(), o.banco.code(), "", p.valor, p.vencimento);
+            t.convenio = o.convenio.clone();
+            t.seu_numero = p.titulo.clone();
+            t.pagador = acordo.pagador.clone();
+            t.emissao = Some(acordo.data);
+            t.multa = o.multa.clone().map(|mut m| {
+                m.desde = None;
+                m
+            });
+            t.juros = o.juros.clone().map(|mut j| {
+                j.desde = None;
+                j
+            });
+            t
+        })
+        .collect())
+}
+
+/// The history events of an acordo: (title id, event) for each original and each installment.
+pub(crate) fn events(acordo: &Acordo) -> Vec<(String, Event)> {
+    let ev = |papel: &str, valor: Decimal| Event::Acordo {
+        acordo: acordo.id.clone(),
+        data: acordo.data,
+        papel: papel.into(),
+        valor,
+    };
+    acordo
+        .originais
+        .iter()
+        .map(|o| (o.titulo.clone(), ev("original", o.saldo)))
+        .chain(
+            acordo
+                .parcelas
+                .iter()
+                .map(|p| (p.titulo.clone(), ev("parcela", p.valor))),
+        )
+        .collect()
+}
+
+/// Check an acordo against the ledger's titles before recording: originals open, installment ids new.
+pub(crate) fn check(
+    acordo: &Acordo,
+    titles: &[(Titulo, TitleState)],
+    parcelas: &[Titulo],
+) -> Result<(), LedgerError> {
+    for o in &acordo.originais {
+        let (_, s) = titles
+            .iter()
+            .find(|(t, _)| t.id == o.titulo)
+            .ok_or_else(|| LedgerError::UnknownTitle(o.titulo.clone()))?;
+        if s.status != Status::Open {
+            return Err(invalid(format!(
+                "acordo {}: title {} is {}, not open",
+                acordo.id,
+                o.titulo,
+                s.status.name()
+            )));
+        }
+    }
+    for p in parcelas {
+        if titles.iter().any(|(t, _)| t.id == p.id) {
+            return Err(invalid(format!(
+                "acordo {}: title {} already exists",
+                acordo.id, p.id
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Propose the acordo on the ledger's titles and record it (installments added, originals renegotiated), in one
+/// transaction of the ledger.
+///
+/// # Errors
+/// As [`propor`] and [`ReguaLedger::acordo_record`].
+pub fn fechar<L: ReguaLedger + ?Sized>(
+    ledger: &mut L,
+    termos: &Termos,
+) -> Result<Acordo, LedgerError> {
+    let titles = ledger.titles()?;
+    let acordo = propor(&titles, termos)?;
+    let parcelas = parcela_titulos(&acordo, &titles)?;
+    ledger.acordo_record(&acordo, &parcelas)?;
+    Ok(acordo)
+}

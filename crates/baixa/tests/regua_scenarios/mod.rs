@@ -1,0 +1,638 @@
+//! The régua scenarios every ledger backend runs (memory and SQLite in `regua.rs`, PostgreSQL in `postgres.rs`):
+//! each takes an empty ledger.
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
+
+use baixa::acordo::{self, Termos};
+use baixa::instrucao::{self, RemessaRegistrada};
+use baixa::regua::{self, Acao, Politica, ReguaRun};
+use baixa::{
+    Event, Juros, JurosTipo, ManualSettlement, Meio, Multa, MultaTipo, Outcome, Pagador,
+    ReguaLedger, Status, Titulo,
+};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+/// A scenario: it takes an empty ledger.
+pub type Scenario = fn(&mut dyn ReguaLedger);
+
+/// Every scenario, by name.
+pub const SCENARIOS: &[(&str, Scenario)] = &[
+    ("successive_dates", successive_dates),
+    ("missed_step_issued_late", missed_step_issued_late),
+    ("one_carta_per_payer", one_carta_per_payer),
+    (
+        "valor_minimo_and_inadimplente",
+        valor_minimo_and_inadimplente,
+    ),
+];
+
+pub const POLITICA: &str = r#"
+inadimplente_apos_dias = 30
+
+[[etapa]]
+dias = -5
+acao = "lembrete"
+canal = "email"
+modelo = "lembrete.txt"
+
+[[etapa]]
+dias = -1
+acao = "aviso_vencimento"
+canal = "whatsapp"
+
+[[etapa]]
+dias = 5
+acao = "aviso_atraso"
+canal = "sms"
+
+[[etapa]]
+dias = 30
+acao = "carta_cobranca"
+canal = "carta"
+agrupar_por_pagador = true
+"#;
+
+pub fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+pub fn m(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+pub fn titulo(id: &str, nn: &str, valor: &str, venc: &str, doc: &str, nome: &str) -> Titulo {
+    let mut t = Titulo::new(id, 341, nn, m(valor), d(venc));
+    t.seu_numero = id.into();
+    t.pagador = Pagador {
+        documento: doc.into(),
+        nome: nome.into(),
+    };
+    t.multa = Some(Multa {
+        tipo: MultaTipo::Percentual,
+        valor: m("2"),
+        desde: None,
+    });
+    t.juros = Some(Juros {
+        tipo: JurosTipo::PercentualMes,
+        valor: m("1"),
+        desde: None,
+    });
+    t
+}
+
+/// (título, acao, etapa_dias) of each action issued.
+pub fn issued(r: &ReguaRun) -> Vec<(String, Acao, i64)> {
+    r.actions
+        .iter()
+        .map(|a| (a.titulo.clone(), a.acao, a.etapa_dias))
+        .collect()
+}
+
+pub fn s(x: &str) -> String {
+    x.to_string()
+}
+
+/// Three titles: A and B of the same payer (CNPJ written two ways), C of another payer, settled before its due date.
+pub fn successive_dates(ledger: &mut dyn ReguaLedger) {
+    let p = Politica::from_toml(POLITICA).unwrap();
+    ledger
+        .import_titles(&[
+            titulo(
+                "A",
+                "10000001",
+                "1000.00",
+                "2026-03-10",
+                "12.345.678/0001-95",
+                "Padaria Sol",
+            ),
+            titulo(
+                "B",
+                "10000002",
+                "500.00",
+                "2026-03-20",
+                "12345678000195",
+                "Padaria Sol Ltda",
+            ),
+            titulo(
+                "C",
+                "10000003",
+                "200.00",
+                "2026-03-10",
+                "98765432100",
+                "Ana Lima",
+            ),
+        ])
+        .unwrap();
+
+    // 5 days before A's and C's due date: the lembretes
+    let r = regua::run(ledger, &p, d("2026-03-05")).unwrap();
+    assert_eq!(
+        issued(&r),
+        [(s("A"), Acao::Lembrete, -5), (s("C"), Acao::Lembrete, -5)]
+    );
+    assert_eq!(r.already_issued, 0);
+    let a = &r.actions[0];
+    assert_eq!(
+        (
+            a.canal.as_str(),
+            a.modelo.as_deref(),
+            a.data_etapa,
+            a.vencimento
+        ),
+        (
+            "email",
+            Some("lembrete.txt"),
+            d("2026-03-05"),
+            d("2026-03-10")
+        )
+    );
+    assert_eq!(
+        (a.saldo, a.devido.total, a.devido.multa),
+        (m("1000.00"), m("1000.00"), m("0"))
+    );
+    assert_eq!(a.pagador.nome, "Padaria Sol");
+    assert!(!a.inadimplente);
+
+    // the same date again: nothing new
+    let r = regua::run(ledger, &p, d("2026-03-05")).unwrap();
+    assert_eq!((r.actions.len(), r.already_issued), (0, 2));
+
+    // C is paid by hand on the 8th: it gets nothing more
+    ledger
+        .settle(&ManualSettlement {
+            title_id: "C".into(),
+            valor: m("200.00"),
+            data: d("2026-03-08"),
+            meio: Meio::Pix,
+            por: "financeiro".into(),
+            em: None,
+            motivo: "pix direto".into(),
+        })
+        .unwrap();
+
+    let r = regua::run(ledger, &p, d("2026-03-09")).unwrap();
+    assert_eq!(issued(&r), [(s("A"), Acao::AvisoVencimento, -1)]);
+    assert_eq!(r.actions[0].canal, "whatsapp");
+
+    // A five days late (multa 2% = 20.00, juros 1% a.m. pro rata for 5 days = 1.67), B five days before
+    let r = regua::run(ledger, &p, d("2026-03-15")).unwrap();
+    assert_eq!(
+        issued(&r),
+        [(s("A"), Acao::AvisoAtraso, 5), (s("B"), Acao::Lembrete, -5)]
+    );
+    let a = &r.actions[0];
+    assert_eq!(
+        (
+            a.devido.multa,
+            a.devido.juros,
+            a.devido.total,
+            a.saldo,
+            a.devido.dias_atraso
+        ),
+        (m("20.00"), m("1.67"), m("1021.67"), m("1021.67"), 5)
+    );
+
+    // the job did not run from the 16th to the 25th: B's aviso de vencimento (19th) is overtaken by its aviso de
+    // atraso (25th), which is issued a day late; A's aviso de atraso was issued already
+    let r = regua::run(ledger, &p, d("2026-03-26")).unwrap();
+    assert_eq!(issued(&r), [(s("B"), Acao::AvisoAtraso, 5)]);
+    assert_eq!(r.actions[0].data_etapa, d("2026-03-25"));
+    assert_eq!(r.already_issued, 1);
+    // and the overtaken step is never issued afterwards
+    let r = regua::run(ledger, &p, d("2026-03-27")).unwrap();
+    assert_eq!((r.actions.len(), r.already_issued), (0, 2));
+
+    // A 30 days late: one carta for the payer listing A and B with the amounts due on the date
+    let r = regua::run(ledger, &p, d("2026-04-09")).unwrap();
+    assert_eq!(issued(&r), [(s("A"), Acao::CartaCobranca, 30)]);
+    let a = &r.actions[0];
+    assert!(!a.inadimplente, "30 days is not more than 30");
+    let c = a.carta.as_ref().unwrap();
+    assert_eq!(c.gatilhos, ["A"]);
+    let rows: Vec<_> = c
+        .titulos
+        .iter()
+        .map(|i| (i.titulo.as_str(), i.devido.multa, i.devido.juros, i.saldo))
+        .collect();
+    // A: 1000 + 20.00 + 1000 × 1% × 30/30 = 1030.00; B (20 days): 500 + 10.00 + 500 × 1% × 20/30 = 513.33
+    assert_eq!(
+        rows,
+        [
+            ("A", m("20.00"), m("10.00"), m("1030.00")),
+            ("B", m("10.00"), m("3.33"), m("513.33"))
+        ]
+    );
+    assert_eq!(c.total, m("1543.33"));
+
+    // B 30 days late: a new carta (A's carta step counts as already issued); A is now inadimplente (31 days)
+    let r = regua::run(ledger, &p, d("2026-04-19")).unwrap();
+    assert_eq!(issued(&r), [(s("B"), Acao::CartaCobranca, 30)]);
+    assert_eq!(r.already_issued, 1);
+    let c = r.actions[0].carta.as_ref().unwrap();
+    assert_eq!(c.gatilhos, ["B"]);
+    assert_eq!(c.titulos.len(), 2);
+
+    // history: every step issued to A, in order, with the amount owed then
+    let h: Vec<_> = ledger
+        .history("A")
+        .unwrap()
+        .into_iter()
+        .filter_map(|e| match e {
+            Event::Regua {
+                data,
+                acao,
+                etapa_dias,
+                saldo,
+                ..
+            } => Some((data, acao, etapa_dias, saldo)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        h,
+        [
+            (d("2026-03-05"), Acao::Lembrete, -5, m("1000.00")),
+            (d("2026-03-09"), Acao::AvisoVencimento, -1, m("1000.00")),
+            (d("2026-03-15"), Acao::AvisoAtraso, 5, m("1021.67")),
+            (d("2026-04-09"), Acao::CartaCobranca, 30, m("1030.00")),
+        ]
+    );
+    // C: only the lembrete before it was paid
+    let hc = ledger.history("C").unwrap();
+    assert_eq!(
+        hc.iter()
+            .filter(|e| matches!(e, Event::Regua { .. }))
+            .count(),
+        1
+    );
+}
+
+pub fn missed_step_issued_late(l: &mut dyn ReguaLedger) {
+    let p = Politica::from_toml(POLITICA).unwrap();
+    l.import_titles(&[titulo("D", "1", "80.00", "2026-03-10", "", "Rui")])
+        .unwrap();
+    // first run on the 7th: the lembrete of the 5th is late but still the latest step due
+    let r = regua::run(l, &p, d("2026-03-07")).unwrap();
+    assert_eq!(issued(&r), [(s("D"), Acao::Lembrete, -5)]);
+    assert_eq!(r.actions[0].data_etapa, d("2026-03-05"));
+}
+
+pub fn one_carta_per_payer(l: &mut dyn ReguaLedger) {
+    let p = Politica::from_toml(POLITICA).unwrap();
+    l.import_titles(&[
+        titulo("E1", "1", "100.00", "2026-05-04", "", "Loja Azul"),
+        titulo("E2", "2", "300.00", "2026-05-04", "", "loja azul"),
+        titulo("F", "3", "50.00", "2026-05-04", "", "Outra"),
+    ])
+    .unwrap();
+    let r = regua::run(l, &p, d("2026-06-03")).unwrap();
+    // E1 and E2 share one carta (payer matched by name when there is no document); F gets its own
+    assert_eq!(
+        issued(&r),
+        [
+            (s("E1"), Acao::CartaCobranca, 30),
+            (s("F"), Acao::CartaCobranca, 30)
+        ]
+    );
+    let c = r.actions[0].carta.as_ref().unwrap();
+    assert_eq!(c.gatilhos, ["E1", "E2"]);
+    // 100 + 2.00 + 1.00 and 300 + 6.00 + 3.00
+    assert_eq!(c.total, m("412.00"));
+    let r = regua::run(l, &p, d("2026-06-03")).unwrap();
+    assert_eq!((r.actions.len(), r.already_issued), (0, 3));
+}
+
+pub fn valor_minimo_and_inadimplente(l: &mut dyn ReguaLedger) {
+    let p = Politica::from_toml(
+        "inadimplente_apos_dias = 10\n[[etapa]]\ndias = 15\nacao = \"ligacao\"\ncanal = \"telefone\"\nvalor_minimo = \"100.00\"\n",
+    )
+    .unwrap();
+    let mut small = titulo("P", "1", "95.00", "2026-03-10", "", "X");
+    small.multa = None;
+    small.juros = None;
+    l.import_titles(&[small, titulo("G", "2", "100.00", "2026-03-10", "", "Y")])
+        .unwrap();
+    let r = regua::run(l, &p, d("2026-03-25")).unwrap();
+    assert_eq!(issued(&r), [(s("G"), Acao::Ligacao, 15)]);
+    assert!(r.actions[0].inadimplente);
+}
+
+/// Itaú's CNAB 400 remessa fixture: NF-1001 (nosso número 12345678, R$ 127,50, due 2026-12-15) and NF-1002
+/// (12345679, R$ 2.500,00, due 2027-01-10).
+pub fn itau_400() -> RemessaRegistrada {
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/341-itau/cnab400/remessa/remessa.rem"
+    ))
+    .unwrap();
+    RemessaRegistrada::from_bytes(&bytes).unwrap()
+}
+
+pub const POLITICA_BANCO: &str = r#"
+[[etapa]]
+dias = 3
+acao = "abatimento"
+canal = "banco"
+abatimento_pct = "10"
+
+[[etapa]]
+dias = 10
+acao = "prorrogacao"
+canal = "banco"
+prazo_dias = 15
+
+[[etapa]]
+dias = 40
+acao = "protesto"
+canal = "banco"
+
+[[etapa]]
+dias = 60
+acao = "baixa"
+canal = "banco"
+"#;
+
+/// (título, movimento, vencimento, abatimento) of a título read back.
+type Row = (String, String, Option<NaiveDate>, Option<Decimal>);
+
+/// One run that writes its instruction remessa, read back: (título, movimento, vencimento, abatimento) per título.
+fn run_banco(
+    l: &mut dyn ReguaLedger,
+    p: &Politica,
+    reg: &[RemessaRegistrada],
+    date: &str,
+) -> (ReguaRun, Vec<Row>) {
+    let run = regua::run_with(l, p, d(date), |a| instrucao::preparar(a, reg)).unwrap();
+    let out = instrucao::remessas(&run.actions, reg, d(date), None).unwrap();
+    let mut rows = Vec::new();
+    for r in out {
+        assert_eq!((r.bank.code(), r.layout.number()), (341, 400));
+        let back = cnab_core::read_remessa(&r.bytes, cnab_core::ReadOptions::strict()).unwrap();
+        assert_eq!(back.header.beneficiario.conta, "12345");
+        assert_eq!(back.header.data_geracao, Some(d(date)));
+        for t in back.titulos {
+            rows.push((t.seu_numero, t.movimento, t.vencimento, t.abatimento));
+        }
+    }
+    (run, rows)
+}
+
+/// Steps through the bank: a portfolio imported from Itaú's CNAB 400 remessa, runs on successive dates, each
+/// writing an instruction remessa that reads back with Itaú's movimento codes (04 abatimento, 06 alteração do
+/// vencimento, 09 protestar, 02 pedido de baixa); a title settled in between gets none.
+pub fn instruction_remessas(l: &mut dyn ReguaLedger) {
+    let reg = [itau_400()];
+    let titles = baixa::from_remessa(&reg[0].remessa).unwrap();
+    l.import_titles(&titles).unwrap();
+    let p = Politica::from_toml(POLITICA_BANCO).unwrap();
+    let nf = |x: &str| x.to_string();
+
+    // NF-1001 ten days late: the prorrogação (the abatimento of day 3 is overtaken); new due date 2026-12-25 + 15
+    let (run, rows) = run_banco(l, &p, &reg, "2026-12-25");
+    assert_eq!(issued(&run), [(s("NF-1001"), Acao::Prorrogacao, 10)]);
+    let ins = run.actions[0].instrucao.as_ref().unwrap();
+    assert_eq!(
+        (ins.movimento.as_str(), ins.descricao.as_str()),
+        ("06", "Alteração do vencimento")
+    );
+    assert_eq!(
+        rows,
+        [(nf("NF-1001"), nf("06"), Some(d("2027-01-09")), None)]
+    );
+
+    // NF-1002 three days late: abatimento of 10% of 2,500.00 = 250.00; its due date as registered
+    let (run, rows) = run_banco(l, &p, &reg, "2027-01-13");
+    assert_eq!(issued(&run), [(s("NF-1002"), Acao::Abatimento, 3)]);
+    assert_eq!(run.actions[0].abatimento, Some(m("250.00")));
+    assert_eq!(
+        rows,
+        [(
+            nf("NF-1002"),
+            nf("04"),
+            Some(d("2027-01-10")),
+            Some(m("250.00"))
+        )]
+    );
+
+    // the same date again: nothing issued, no instruction
+    let (run, rows) = run_banco(l, &p, &reg, "2027-01-13");
+    assert_eq!(
+        (run.actions.len(), run.already_issued, rows.len()),
+        (0, 1, 0)
+    );
+
+    // NF-1001 forty days after its due date: protest
+    let (run, rows) = run_banco(l, &p, &reg, "2027-01-24");
+    assert_eq!(issued(&run), [(s("NF-1001"), Acao::Protesto, 40)]);
+    assert_eq!(
+        rows,
+        [(nf("NF-1001"), nf("09"), Some(d("2026-12-15")), None)]
+    );
+
+    // NF-1002 is paid; on 2027-03-15 NF-1001 (90 days) gets the pedido de baixa, NF-1002 nothing
+    l.settle(&ManualSettlement {
+        title_id: "NF-1002".into(),
+        // 2,500.00 + multa 2% (50.00); the abatimento is the bank's to confirm, the ledger's title is unchanged
+        valor: m("2550.00"),
+        data: d("2027-01-20"),
+        meio: Meio::Pix,
+        por: "financeiro".into(),
+        em: None,
+        motivo: "acordo por telefone".into(),
+    })
+    .unwrap();
+    let (run, rows) = run_banco(l, &p, &reg, "2027-03-15");
+    assert_eq!(issued(&run), [(s("NF-1001"), Acao::Baixa, 60)]);
+    assert_eq!(
+        rows,
+        [(nf("NF-1001"), nf("02"), Some(d("2026-12-15")), None)]
+    );
+
+    // the ledger keeps the instruction with the step
+    let h: Vec<_> = l
+        .history("NF-1001")
+        .unwrap()
+        .into_iter()
+        .filter_map(|e| match e {
+            Event::Regua { acao, data, .. } => Some((acao, data)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        h,
+        [
+            (Acao::Prorrogacao, d("2026-12-25")),
+            (Acao::Protesto, d("2027-01-24")),
+            (Acao::Baixa, d("2027-03-15"))
+        ]
+    );
+}
+
+/// An acordo of 3 installments for two overdue títulos of one payer, with 25% off the multa and juros; the
+/// installments go through the régua, the originals get nothing more, the portfolio counts nothing twice.
+pub fn acordo_two_titles_three_parcelas(l: &mut dyn ReguaLedger) {
+    let mut c = titulo(
+        "C",
+        "10000003",
+        "200.00",
+        "2026-06-20",
+        "98765432100",
+        "Ana Lima",
+    );
+    c.multa = None;
+    l.import_titles(&[
+        titulo(
+            "A",
+            "10000001",
+            "1000.00",
+            "2026-03-10",
+            "12.345.678/0001-95",
+            "Padaria Sol",
+        ),
+        titulo(
+            "B",
+            "10000002",
+            "500.00",
+            "2026-03-20",
+            "12345678000195",
+            "Padaria Sol Ltda",
+        ),
+        c,
+    ])
+    .unwrap();
+    let termos = Termos {
+        id: "AC-1".into(),
+        data: d("2026-04-09"),
+        titulos: vec!["A".into(), "B".into()],
+        parcelas: 3,
+        primeiro_vencimento: d("2026-05-31"),
+        desconto_encargos_pct: Some(m("25")),
+    };
+    // another payer's title cannot join
+    let mut mixed = termos.clone();
+    mixed.titulos.push("C".into());
+    let e = acordo::fechar(l, &mixed).unwrap_err().to_string();
+    assert!(
+        e.contains("acordo AC-1: title C is of another payer than A"),
+        "{e}"
+    );
+
+    let a = acordo::fechar(l, &termos).unwrap();
+    // on 2026-04-09: A = 1000 + multa 2% 20.00 + juros 1% a.m. × 30/30 days 10.00 = 1030.00;
+    //                B = 500 + multa 10.00 + juros 500 × 1% × 20/30 = 3.33 → 513.33
+    let orig: Vec<_> = a
+        .originais
+        .iter()
+        .map(|o| (o.titulo.as_str(), o.devido.multa, o.devido.juros, o.saldo))
+        .collect();
+    assert_eq!(
+        orig,
+        [
+            ("A", m("20.00"), m("10.00"), m("1030.00")),
+            ("B", m("10.00"), m("3.33"), m("513.33"))
+        ]
+    );
+    // saldo 1543.33; encargos 20.00 + 10.00 + 10.00 + 3.33 = 43.33; 25% = 10.8325 → 10.83 (half-up);
+    // negotiated 1543.33 − 10.83 = 1532.50; 1532.50 / 3 = 510.8333… → 510.83 each, the first 1532.50 − 2 × 510.83
+    assert_eq!(
+        (a.saldo_total, a.encargos, a.desconto, a.valor_negociado),
+        (m("1543.33"), m("43.33"), m("10.83"), m("1532.50"))
+    );
+    let parcelas: Vec<_> = a
+        .parcelas
+        .iter()
+        .map(|p| (p.titulo.as_str(), p.vencimento, p.valor))
+        .collect();
+    assert_eq!(
+        parcelas,
+        [
+            ("AC-1-1", d("2026-05-31"), m("510.84")),
+            ("AC-1-2", d("2026-06-30"), m("510.83")),
+            ("AC-1-3", d("2026-07-31"), m("510.83"))
+        ]
+    );
+    assert_eq!(
+        a.parcelas.iter().map(|p| p.valor).sum::<Decimal>(),
+        a.valor_negociado
+    );
+
+    // the ledger: originals renegotiated, installments open titles of the same payer and rules
+    let titles = l.titles().unwrap();
+    let st = |id: &str| titles.iter().find(|(t, _)| t.id == id).unwrap().clone();
+    assert_eq!(st("A").1.status, Status::Renegotiated);
+    assert_eq!(st("B").1.status, Status::Renegotiated);
+    let (p1, s1) = st("AC-1-1");
+    assert_eq!(s1.status, Status::Open);
+    assert_eq!(
+        (
+            p1.valor,
+            p1.vencimento,
+            p1.pagador.documento.as_str(),
+            p1.banco.code()
+        ),
+        (m("510.84"), d("2026-05-31"), "12.345.678/0001-95", 341)
+    );
+    assert_eq!(p1.multa.as_ref().unwrap().valor, m("2"));
+    assert_eq!(l.acordos().unwrap(), std::slice::from_ref(&a));
+
+    // the portfolio counts the installments and C open, the originals apart: nothing twice
+    let p = baixa::portfolio(&titles, d("2026-04-09"));
+    assert_eq!((p.open.count, p.open.valor), (4, m("1732.50")));
+    assert_eq!(
+        (p.renegotiated.count, p.renegotiated.valor),
+        (2, m("1500.00"))
+    );
+
+    // history of both sides
+    let mut ev = |id: &str| -> Vec<(String, String, Decimal)> {
+        l.history(id)
+            .unwrap()
+            .into_iter()
+            .filter_map(|e| match e {
+                Event::Acordo {
+                    acordo,
+                    papel,
+                    valor,
+                    ..
+                } => Some((acordo, papel, valor)),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(ev("A"), [(s("AC-1"), s("original"), m("1030.00"))]);
+    assert_eq!(ev("AC-1-3"), [(s("AC-1"), s("parcela"), m("510.83"))]);
+
+    // the same acordo again: refused, nothing changed
+    let e = acordo::fechar(l, &termos).unwrap_err().to_string();
+    assert!(e.contains("title A is renegotiated, not open"), "{e}");
+    assert_eq!(l.titles().unwrap().len(), 6);
+
+    // the régua: the first installment's lembrete on 2026-05-26, nothing for A or B (40+ days late)
+    let pol = Politica::from_toml(POLITICA).unwrap();
+    let r = regua::run(l, &pol, d("2026-05-26")).unwrap();
+    assert_eq!(issued(&r), [(s("AC-1-1"), Acao::Lembrete, -5)]);
+    assert_eq!(r.actions[0].saldo, m("510.84"));
+
+    // money that still arrives for an original: reported, settles nothing, the title stays renegotiated
+    let o = l
+        .settle(&ManualSettlement {
+            title_id: "B".into(),
+            valor: m("513.33"),
+            data: d("2026-04-10"),
+            meio: Meio::Pix,
+            por: "financeiro".into(),
+            em: None,
+            motivo: "pix antigo".into(),
+        })
+        .unwrap();
+    assert_eq!(o.outcome, Outcome::PaidAfterWriteOff);
+    assert!(o.note.unwrap().contains("renegotiated"));
+    let titles = l.titles().unwrap();
+    let b = titles.iter().find(|(t, _)| t.id == "B").unwrap();
+    assert_eq!(b.1.status, Status::Renegotiated);
+}

@@ -1,0 +1,18 @@
+//! Records several banks' manuals print word for word; a bank module takes one with its own `source` (the manual
+//! page that prints it) via struct update syntax, so each bank's table still cites its manual.
+
+use crate::field::{FieldSpec as F, RecordLayout, Role as R};
+
+/// CNAB 400 trailer de arquivo made of the record type, blanks and the sequence number: printed as such by the
+/// CNAB 400 manuals of Banco do Nordeste, Bradesco, BV, Citibank, CrediSIS, Fibra, Itaú, Ourinvest and Unicred
+/// (each bank's table names its page).
+pub const TRAILER_400: RecordLayout = RecordLayout {
+    name: "trailer_arquivo",
+    len: 400,
+    source: "CNAB 400 trailer de arquivo (tipo 9, brancos, sequencial)",
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "9"),
+        F::blank("brancos", 2, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};

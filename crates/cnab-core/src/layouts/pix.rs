@@ -1,0 +1,266 @@
+//! Pix in the files: the records that carry a título's Pix data (boleto híbrido) in remessas, and the rules the
+//! writer checks before writing them.
+//!
+//! Which layouts carry what (each table below cites its source):
+//!
+//! | bank, layout | record | written | read |
+//! |---|---|---|---|
+//! | Santander CNAB 240 | segmento Y-03: tipo de chave 81, chave 82-158, txid 159-193 | yes | yes |
+//! | Itaú CNAB 400 | registro tipo 3: chave 2-78, id location 79-142 (`crate::banks::itau::cnab400`) | yes | yes |
+//! | Santander CNAB 400 | registro tipo 8: tipo de chave 43, chave 44-120, txid 121-155 | no | yes |
+//! | Bradesco, Itaú, C6 CNAB 400 | the same registro tipo 8 as the generators write it (`crate::banks::bradesco::cnab400`) | no | yes |
+//!
+//! The registro tipo 8 is not written: its first positions (2-42, tipo de pagamento, quantidade de pagamentos,
+//! valores e percentuais mínimo e máximo; Santander H7800 v2.17, notas 16-18) rule partial payments and have no
+//! field in the model, so the writer cannot fill them as given. A título whose Pix data a layout cannot carry is
+//! refused naming the field (`pix.chave`, `pix.txid`, …), never written without them.
+//!
+//! FEBRABAN's own segmento Y-03 of the 240 layout v10.06 (the edition we have, as BTG ships it:
+//! `manuais/BTG/Layout_FEBRABAN_CNAB240_ V_10_06.pdf` in eduardokum/laravel-boleto, p. 72, "Registro Detalhe -
+//! Segmento Y-03 (Opcional - Retorno)") is the "informação de dados do pagador" record of the boleto de pagamento
+//! eletrônico, not Pix; the Pix Y-03 is the banks' own, so it is listed per bank here and FEBRABAN's generic
+//! remessa refuses Pix data.
+//!
+//! Validation (before anything is written), from the Banco Central's *Manual de Padrões para Iniciação do Pix*,
+//! versão 2.6.2: the chave as the DICT formats each type (§1.4: CPF and CNPJ digits with their check digits, e-mail,
+//! `+55` phone, random key with its hyphens; see [`boleto::pix::chave_tipo`]); the tipo de chave, when given, one
+//! of the layouts' codes 1 CPF, 2 CNPJ, 3 telefone celular, 4 e-mail, 5 chave aleatória and the type of the chave
+//! given; the txid of a cobrança com vencimento 26 to 35 characters `A-Z`, `a-z`, `0-9` (Anexo I §5.3, "Ciclo de
+//! vida do TransactionID (txid)", p. 34).
+
+use crate::bank::{EntryRecord, RecordKey};
+use crate::field::{FieldSpec as F, RecordLayout, Role as R};
+use crate::layouts::febraban240;
+use crate::model::Layout;
+
+/// CNAB 240 segmento Y-03, Pix data of a boleto híbrido, remessa and retorno. Source: Santander, "Layout de Arquivo
+/// Padrão 240 – Cobrança" H7815, julho/2022 v4, segmento Y-03 (the txid at 159-193 as eduardokum/laravel-boleto
+/// issue #704 quotes it); the other positions as OpenCnabPHP reads them (`src/resources/B033/retorno/L040/
+/// RegistroY03.php`), which the corpus retorno `opencnabphp__RetornoSantanderPix.RET` fits. In a remessa 82-158 is
+/// the chave; in a retorno Santander returns the QR code's location there (read by the Santander retorno hook).
+pub const SEGMENTO_Y03: RecordLayout = RecordLayout {
+    name: "segmento_y03_pix",
+    len: 240,
+    source: "Santander H7815 Layout Cobrança CNAB 240 julho/2022 v4, segmento Y-03 (Pix)",
+    fields: &[
+        F::num("banco", 1, 3).role(R::BancoCodigo),
+        F::num("lote", 4, 7).role(R::Lote),
+        F::constant("tipo_registro", 8, 8, "3"),
+        F::num("sequencial", 9, 13).role(R::Sequencial),
+        F::constant("segmento", 14, 14, "Y"),
+        F::blank("cnab_1", 15, 15),
+        F::num("codigo_movimento", 16, 17).role(R::Movimento),
+        F::constant("identificacao_registro", 18, 19, "03"),
+        F::blank("brancos_1", 20, 80),
+        F::alpha("tipo_chave_dict", 81, 81).role(R::PixTipoChave),
+        F::alpha("chave_dict", 82, 158).role(R::PixChave),
+        F::alpha("txid", 159, 193).role(R::PixTxid),
+        F::blank("brancos_2", 194, 240),
+    ],
+};
+
+/// A CNAB 240 remessa entry with the Pix segmento Y-03: FEBRABAN's P, Q, R, S (written as FEBRABAN's entry writes
+/// them), then the Y-03 when the título has a chave or a txid.
+pub const ENTRY_REMESSA_240: &[EntryRecord] = &[
+    ENTRY_P,
+    ENTRY_Q,
+    ENTRY_R,
+    ENTRY_S,
+    EntryRecord::if_any(RecordKey::Segment(b'Y'), &[R::PixChave, R::PixTxid]),
+];
+
+#[allow(clippy::indexing_slicing)] // const evaluation: out of bounds is a compile error
+const ENTRY_P: EntryRecord = febraban240::ENTRY_REMESSA[0];
+#[allow(clippy::indexing_slicing)]
+const ENTRY_Q: EntryRecord = febraban240::ENTRY_REMESSA[1];
+#[allow(clippy::indexing_slicing)]
+const ENTRY_R: EntryRecord = febraban240::ENTRY_REMESSA[2];
+#[allow(clippy::indexing_slicing)]
+const ENTRY_S: EntryRecord = febraban240::ENTRY_REMESSA[3];
+
+/// Santander CNAB 400 remessa, registro tipo 8 "identificação de tipo de pagamento" extended with the Pix data of
+/// a boleto híbrido. Positions 1-42 and 395-400: Santander H7800 v2.17 abril/2018, "Registro Movimento - Remessa –
+/// Identificação de Tipo de Pagamento" (notas 16-18), kept as text (read, not written); 43-155 (tipo de chave DICT
+/// 43, chave 44-120, txid 121-155) as the later edition has them, per eduardokum/laravel-boleto
+/// `src/Cnab/Remessa/Cnab400/Banco/Santander.php` and kivanio/brcobranca PR #268, which the corpus remessas
+/// `brcobranca__remessa-santander-cnab400-pix.rem` and `pycobranca__remessa_santander_pix_cnab400.rem` fit.
+pub const SANTANDER_400_TIPO8: RecordLayout = RecordLayout {
+    name: "detalhe_tipo_pagamento_pix",
+    len: 400,
+    source: "Santander CNAB 400 registro tipo 8 (H7800 v2.17 abril/2018, notas 16-18) with Pix data 43-155",
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "8"),
+        F::alpha("tipo_pagamento", 2, 3),
+        F::alpha("quantidade_pagamentos", 4, 5),
+        F::alpha("tipo_valor", 6, 6),
+        F::alpha("valor_maximo", 7, 19),
+        F::alpha("percentual_maximo", 20, 24),
+        F::alpha("valor_minimo", 25, 37),
+        F::alpha("percentual_minimo", 38, 42),
+        F::alpha("tipo_chave_dict", 43, 43).role(R::PixTipoChave),
+        F::alpha("chave_dict", 44, 120).role(R::PixChave),
+        F::alpha("txid", 121, 155).role(R::PixTxid),
+        F::alpha("brancos", 156, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
+/// Movimento codes a título with Pix data must carry, per bank and layout: Itaú CNAB 400 v3 (julho/2021), p. 13:
+/// the tipo 3 goes with ocorrência 71 "Entrada Boleto Pix" in the tipo 1; "qualquer outra ocorrência diferente de
+/// 71 … será considerada erro (19 - ocorrência inválida)".
+pub const PIX_MOVIMENTOS: &[(u16, Layout, &[&str], &str)] = &[(
+    341,
+    Layout::Cnab400,
+    &["71"],
+    "Itaú CNAB 400 v3 julho/2021, p. 13: a título with the Pix record (tipo 3) is entered with ocorrência 71 \"Entrada Boleto Pix\"",
+)];
+
+/// The layouts' tipo de chave DICT codes (Santander CNAB 240 Y-03 position 81 and CNAB 400 tipo 8 position 43):
+/// 1 CPF, 2 CNPJ, 3 telefone celular, 4 e-mail, 5 chave aleatória.
+pub fn tipo_chave_code(tipo: boleto::pix::ChaveTipo) -> &'static str {
+    use boleto::pix::ChaveTipo as T;
+    match tipo {
+        T::Cpf => "1",
+        T::Cnpj => "2",
+        T::Telefone => "3",
+        T::Email => "4",
+        T::Evp => "5",
+        _ => "",
+    }
+}
+
+/// Why a título's Pix data cannot be written, if they cannot: `(model field, value, reason)`. `carried` are the
+/// roles the layout writes for this título.
+pub(crate) fn check(
+    pix: &crate::model::PixInfo,
+    carried: &[R],
+) -> Option<(&'static str, String, String)> {
+    let given: [(&'static str, &String, R); 6] = [
+        ("pix.chave", &pix.chave, R::PixChave),
+        ("pix.txid", &pix.txid, R::PixTxid),
+        ("pix.location", &pix.location, R::PixLocation),
+        ("pix.tipo_chave", &pix.tipo_chave, R::PixTipoChave),
+        ("pix.url", &pix.url, R::PixUrl),
+        ("pix.emv", &pix.emv, R::PixEmv),
+    ];
+    for (field, value, role) in given {
+        if value.is_empty() || carried.contains(&role) {
+            continue;
+        }
+        // The tipo de chave is implied by the chave: a layout without a field for it (Itaú's tipo 3) still carries it.
+        if role == R::PixTipoChave && carried.contains(&R::PixChave) && !pix.chave.is_empty() {
+            continue;
+        }
+        let what = if carried.iter().any(|r| {
+            matches!(
+                r,
+                R::PixChave | R::PixTxid | R::PixLocation | R::PixTipoChave
+            )
+        }) {
+            "this layout's Pix record has no field for it"
+        } else {
+            "this bank's layout has no Pix record we write (Santander CNAB 240 segmento Y-03 and Itaú CNAB 400 tipo 3 carry Pix data)"
+        };
+        return Some((field, value.clone(), format!("{what}: not written")));
+    }
+    let mut tipo = None;
+    if !pix.chave.is_empty() {
+        match boleto::pix::chave_tipo(&pix.chave) {
+            Ok(t) => tipo = Some(t),
+            Err(e) => return Some(("pix.chave", pix.chave.clone(), e.to_string())),
+        }
+    }
+    if !pix.tipo_chave.is_empty() {
+        const CODES: &str = "1 CPF, 2 CNPJ, 3 telefone celular, 4 e-mail, 5 chave aleatória";
+        if !matches!(pix.tipo_chave.as_str(), "1" | "2" | "3" | "4" | "5") {
+            return Some((
+                "pix.tipo_chave",
+                pix.tipo_chave.clone(),
+                format!("not a tipo de chave DICT code ({CODES})"),
+            ));
+        }
+        match tipo {
+            Some(t) if tipo_chave_code(t) != pix.tipo_chave => {
+                return Some((
+                    "pix.tipo_chave",
+                    pix.tipo_chave.clone(),
+                    format!(
+                        "the chave {:?} is a {} key, code {} ({CODES})",
+                        pix.chave,
+                        t.as_str(),
+                        tipo_chave_code(t)
+                    ),
+                ))
+            }
+            None => {
+                return Some((
+                    "pix.tipo_chave",
+                    pix.tipo_chave.clone(),
+                    "a tipo de chave without a chave".into(),
+                ))
+            }
+            _ => {}
+        }
+    }
+    if !pix.txid.is_empty() {
+        let n = pix.txid.chars().count();
+        if let Some(c) = pix.txid.chars().find(|c| !c.is_ascii_alphanumeric()) {
+            return Some((
+                "pix.txid",
+                pix.txid.clone(),
+                format!("character {c:?}: a txid has only A-Z, a-z, 0-9 (Manual de Padrões para Iniciação do Pix v2.6.2, Anexo I §5.3)"),
+            ));
+        }
+        if !(26..=35).contains(&n) {
+            return Some((
+                "pix.txid",
+                pix.txid.clone(),
+                format!("{n} characters: the txid of a cobrança com vencimento has 26 to 35 (Manual de Padrões para Iniciação do Pix v2.6.2, Anexo I §5.3)"),
+            ));
+        }
+    }
+    if let Some(c) = pix.location.chars().find(|c| !c.is_ascii_digit()) {
+        return Some((
+            "pix.location",
+            pix.location.clone(),
+            format!("character {c:?}: the id location is numeric, 9(64) (Itaú CNAB 400 v3, tipo 3, nota 39)"),
+        ));
+    }
+    None
+}
+
+/// The tipo de chave code the layout writes: as given, else the chave's type.
+pub(crate) fn tipo_chave_or_inferred(pix: &crate::model::PixInfo) -> String {
+    if !pix.tipo_chave.is_empty() || pix.chave.is_empty() {
+        return pix.tipo_chave.clone();
+    }
+    boleto::pix::chave_tipo(&pix.chave)
+        .map(|t| tipo_chave_code(t).to_string())
+        .unwrap_or_default()
+}
+
+/// Retorno: whether a payment came by Pix, where the layout reports the channel by its ocorrência code. Banco
+/// Votorantim CNAB 400 v6.2, nota 10 (códigos de ocorrência do retorno, pp. 15-16): 70 "Liquidação PIX" beside
+/// 06 "Liquidação normal" — a payment under any other code came by the barcode (or at the counter).
+pub const BV_400_PIX_LIQUIDACAO: &[&str] = &["70"];
+
+/// Sets `pago_por_pix` from the entry's ocorrência: `Some(true)` for one of `codes`, `Some(false)` for any other
+/// payment, untouched (`None`) when the entry is no payment.
+pub(crate) fn set_pago_por_pix(e: &mut crate::model::RetornoEntry, codes: &[&str]) {
+    if let Some(o) = &e.ocorrencia {
+        if codes.contains(&o.code.as_str()) {
+            e.pago_por_pix = Some(true);
+        } else if o.kind.is_payment() {
+            e.pago_por_pix = Some(false);
+        }
+    }
+}
+
+/// Retorno hook of Banco Votorantim CNAB 400: the payment channel (see [`BV_400_PIX_LIQUIDACAO`]).
+pub fn bv_400_retorno_hook(
+    e: &mut crate::model::RetornoEntry,
+    _records: &[crate::record::Record<'_>],
+    _problems: &mut Vec<crate::Error>,
+) {
+    set_pago_por_pix(e, BV_400_PIX_LIQUIDACAO);
+}

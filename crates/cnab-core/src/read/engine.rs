@@ -1,0 +1,861 @@
+//! The engine's feed: the state machine that turns identified lines into entries and titles, checking
+//! conservation as it goes.
+
+use super::*;
+
+/// A finished unit of reading; the entry or title itself is pushed onto the engine's `entries` / `titulos`, so the
+/// large model values are built in place rather than moved through return values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Event {
+    Entry,
+    Titulo,
+}
+
+/// The state machine shared by the in-memory and streaming readers: fed one line at a time.
+///
+/// Conservation checks (each a problem naming the line; strict reading stops at the first):
+/// - record sequence numbers: CNAB 400 positions 395-400 over the file, CNAB 240 positions 9-13 within each batch
+///   (FEBRABAN 240 v10.7 §3.2, "Nº Sequencial do Registro no Lote"). A number is accepted when it follows the
+///   previous record's or matches the record's position, so one moved, missing or repeated record is reported once,
+///   not on every record after it;
+/// - CNAB 240: every record's lote (4-7) is its batch header's, every record's bank (1-3) the file header's;
+/// - the records of an entry come in the order of the layout's entry table, each at most once (a segment U after
+///   a U, a Y before the U, are problems, not parts of the entry); so an entry holds at most as many records as its
+///   table lists (at most [`MAX_ENTRY_RECORDS`]), whatever the input;
+/// - a detail record the layout defines but that is no part of this kind's entries (segment P in a retorno, T in a
+///   remessa) is a problem, never an entry;
+/// - CNAB 240: an entry lacks no record FEBRABAN makes mandatory (the U of a T, the Q of a P);
+/// - CNAB 400: a continuation record (a type that does not start an entry) whose bytes are a complete
+///   entry-starting record, with a nosso número and an ocorrência/movimento, is a detail whose type byte changed:
+///   a problem, not a part of the previous entry;
+/// - a blank line between records is a tolerated file defect ([`ErrorKind::BlankLine`]), not a record.
+pub(crate) struct Engine<'a> {
+    pub spec: &'static LayoutSpec,
+    pub lenient: bool,
+    /// Finished retorno entries.
+    pub entries: Vec<RetornoEntry>,
+    /// Finished remessa titles.
+    pub titulos: Vec<Titulo>,
+    pub problems: Vec<Error>,
+    pub header: Header,
+    pub keep_records: bool,
+    /// Offset in `source` of the line being fed.
+    pub(super) at: Option<usize>,
+    /// The whole input, shared by the kept records (in-memory reading).
+    pub(super) source: Option<std::sync::Arc<[u8]>>,
+    pub records: Vec<RawRecord>,
+    pub(super) header_lines: Vec<(usize, &'static RecordLayout, Cow<'a, [u8]>)>,
+    pub(super) current: Vec<(usize, &'static RecordLayout, Cow<'a, [u8]>)>,
+    /// Index in the entry table of the current entry's first and last record; which table rows it holds.
+    pub(super) current_first: usize,
+    pub(super) current_last: usize,
+    pub(super) current_has: u64,
+    /// The file's entry-starting record type that carries a nosso número ([`detail_type_vote`], else the first).
+    pub detail_type: Option<RecordKey>,
+    /// Whether that type won a tied vote, and the line of its first record.
+    pub detail_tie: bool,
+    pub(super) detail_type_line: Option<usize>,
+    /// Whether a record that cannot follow the current entry's first was reported against it.
+    pub(super) current_disputed: bool,
+    /// Field problems already reported for lines of the entries being assembled: (line, columns).
+    pub(super) entry_errs: Vec<(usize, Option<(u16, u16)>)>,
+    pub(super) seen_header: bool,
+    pub(super) seen_trailer: bool,
+    /// The file trailer's line, until a record after it has been reported.
+    pub(super) trailer_line: Option<usize>,
+    pub(super) in_batch: bool,
+    /// The lote number of the open batch's header (CNAB 240), which its records must repeat.
+    pub(super) batch_lote: Option<u64>,
+    /// The file's bank code (CNAB 240 1-3, as detected), which every record must repeat.
+    pub header_bank: Option<[u8; 3]>,
+    /// The previous record's sequence number and the position of the record being fed (CNAB 400: in the file;
+    /// CNAB 240: segments in the batch).
+    pub(super) seq_prev: Option<u64>,
+    pub(super) seg_index: u64,
+    pub(super) batch_records: u64,
+    pub(super) batches: u64,
+    pub(super) total: u64,
+    pub(super) last_line: usize,
+    /// A file without trailer: the header's declared record count, with its line, record and field.
+    /// The line of the title whose company inscrição the header took (`None`: the header record's own).
+    company_line: Option<usize>,
+    pub(super) header_count: Option<(
+        usize,
+        &'static RecordLayout,
+        &'static crate::field::FieldSpec,
+        u64,
+    )>,
+}
+
+/// The most records an entry holds. Each row of an entry table appears at most once, in order, except CNAB 240
+/// segment Y (several optional records per title), so an entry is normally far smaller; a record beyond this limit
+/// is reported ([`ErrorKind::SegmentOrder`]) and not held, so one segment T followed by a million Y lines costs
+/// constant memory.
+pub const MAX_ENTRY_RECORDS: usize = 64;
+
+impl<'a> Engine<'a> {
+    pub fn new(
+        spec: &'static LayoutSpec,
+        lenient: bool,
+        problems: Vec<Error>,
+        keep_records: bool,
+    ) -> Self {
+        Engine {
+            spec,
+            lenient,
+            entries: Vec::new(),
+            titulos: Vec::new(),
+            problems,
+            header: Header::default(),
+            keep_records,
+            source: None,
+            at: None,
+            records: Vec::new(),
+            header_lines: Vec::new(),
+            current: Vec::new(),
+            current_first: 0,
+            current_last: 0,
+            current_has: 0,
+            current_disputed: false,
+            detail_type: None,
+            detail_tie: false,
+            detail_type_line: None,
+            entry_errs: Vec::new(),
+            seen_header: false,
+            seen_trailer: false,
+            trailer_line: None,
+            in_batch: false,
+            batch_lote: None,
+            header_bank: None,
+            seq_prev: None,
+            seg_index: 0,
+            batch_records: 0,
+            batches: 0,
+            total: 0,
+            last_line: 0,
+            header_count: None,
+            company_line: None,
+        }
+    }
+
+    pub(super) fn problem(&mut self, e: Error) -> Result<()> {
+        if self.lenient {
+            self.problems.push(e);
+            Ok(())
+        } else {
+            Err(e)
+        }
+    }
+
+    pub(super) fn problems_from(&mut self, found: Vec<Error>) -> Result<()> {
+        for e in found {
+            self.problem(e)?;
+        }
+        Ok(())
+    }
+
+    /// Feeds one line; returns a finished entry when this line closes one.
+    pub fn feed(
+        &mut self,
+        line_no: usize,
+        raw: Cow<'a, [u8]>,
+        ending: LineEnding,
+    ) -> Result<Option<Event>> {
+        self.last_line = line_no;
+        let blank = is_blank(&raw);
+        let key = if blank {
+            None
+        } else {
+            classify(self.spec, &raw)
+        };
+        let layout = key.and_then(|k| self.spec.record_for(k, &raw));
+        // The record's own length (BRB's "DCB" header is 39 bytes), else the layout's.
+        let len = layout.map_or(self.spec.layout.line_len(), |l| l.len);
+        if self.keep_records {
+            let rec = match (&self.source, self.at) {
+                (Some(src), Some(at)) => {
+                    RawRecord::shared(line_no, layout, src.clone(), at, at + raw.len(), ending)
+                }
+                _ => RawRecord::new(line_no, layout, raw.to_vec(), ending),
+            };
+            self.records.push(rec);
+        }
+        if blank {
+            // Not a record: it counts toward no total and breaks no sequence.
+            self.problem(Error::at_line(line_no, ErrorKind::BlankLine))?;
+            return Ok(None);
+        }
+        if raw.len() != len && !utf8_fits(&raw, len) {
+            self.problem(Error::at_line(
+                line_no,
+                ErrorKind::LineLength {
+                    expected: len,
+                    found: raw.len(),
+                },
+            ))?;
+        }
+        // Every line counts toward the trailers' totals, even one we cannot place.
+        self.total += 1;
+        if self.in_batch {
+            self.batch_records += 1;
+        }
+        if matches!(key, Some(RecordKey::Segment(_))) {
+            self.seg_index += 1;
+        }
+        let (Some(key), Some(layout)) = (key, layout) else {
+            let found = match key {
+                Some(k) => k.to_string(),
+                None => String::from_utf8_lossy(raw.get(..14).unwrap_or(&raw)).into_owned(),
+            };
+            let layout_name = format!(
+                "{} {} {}",
+                self.spec.layout, self.spec.kind, self.spec.source
+            );
+            self.problem(Error::at_line(
+                line_no,
+                ErrorKind::UnknownRecord {
+                    found,
+                    layout: layout_name,
+                },
+            ))?;
+            return Ok(None);
+        };
+        if self.seen_trailer {
+            if let Some(trailer) = self.trailer_line.take() {
+                self.problem(Error::at_line(
+                    trailer,
+                    ErrorKind::TrailerBeforeEnd { next_line: line_no },
+                ))?;
+            }
+            self.problem(Error::at_line(
+                line_no,
+                ErrorKind::structure("record after the file trailer"),
+            ))?;
+        }
+        if !self.seen_header && key != RecordKey::FileHeader {
+            self.seen_header = true; // report once
+            self.problem(Error::at_line(line_no, ErrorKind::MissingHeader))?;
+        }
+        let fitted: Cow<'a, [u8]> = match raw {
+            Cow::Borrowed(b) => fit_line(b, len),
+            Cow::Owned(v) if v.len() == len => Cow::Owned(v),
+            Cow::Owned(v) => Cow::Owned(fit_line(&v, len).into_owned()),
+        };
+        let rec = Record {
+            layout,
+            bytes: &fitted,
+            line: line_no,
+        };
+        if matches!(key, RecordKey::Segment(_) | RecordKey::Detail(_))
+            && !self.spec.entry.iter().any(|e| e.key == key)
+        {
+            // A record of the layout that is no part of this kind's entries (a remessa segment in a retorno):
+            // never an entry, and its fields are not this file's.
+            self.problem(Error::at_line(
+                line_no,
+                ErrorKind::NotInEntry {
+                    found: key.to_string(),
+                    file_kind: self.spec.kind.to_string(),
+                },
+            ))?;
+            return Ok(None);
+        }
+        // Every field of every record is checked here: strict reading means a valid file. (CPF/CNPJ may be
+        // alphanumeric since July 2026, even where a manual still prints N(14).)
+        let is_entry = matches!(key, RecordKey::Segment(_) | RecordKey::Detail(_));
+        let mut errs = Vec::new();
+        for f in layout.fields {
+            let raw = f.slice(rec.bytes);
+            let checked =
+                if matches!(f.kind, Kind::Num { .. }) && crate::write::is_inscricao(f.role) {
+                    check_inscricao(raw)
+                } else {
+                    crate::field::check(f, raw)
+                };
+            if let Err(k) = checked {
+                if is_entry {
+                    self.entry_errs.push((line_no, Some((f.start, f.end))));
+                }
+                errs.push(Error::at_field(line_no, layout.name, f, k));
+            }
+        }
+        self.problems_from(errs)?;
+        self.check_lote(&rec, key)?;
+        self.check_bank(&rec, key)?;
+        self.check_sequence(&rec, key)?;
+        match key {
+            RecordKey::FileHeader => {
+                if self.seen_header && self.total > 1 {
+                    self.problem(Error::at_line(
+                        line_no,
+                        ErrorKind::structure("second file header"),
+                    ))?;
+                }
+                self.seen_header = true;
+                if !self.spec.framing.file_trailer {
+                    // No trailer: the header declares the file's record count (header included).
+                    self.header_count = layout.by_role(Role::QtdRegistros).and_then(|f| {
+                        let n = crate::field::decode_digits(f.slice(rec.bytes)).ok()??;
+                        Some((line_no, layout, f, n.parse().ok()?))
+                    });
+                }
+                self.header_lines.push((line_no, layout, fitted));
+                Ok(None)
+            }
+            RecordKey::BatchHeader => {
+                let out = self.flush()?;
+                if self.in_batch {
+                    self.problem(Error::at_line(
+                        line_no,
+                        ErrorKind::structure("batch header inside a batch (missing batch trailer)"),
+                    ))?;
+                }
+                self.in_batch = true;
+                self.batches += 1;
+                self.batch_records = 1;
+                self.seq_prev = Some(0);
+                self.seg_index = 0;
+                if self.batches == 1 {
+                    self.header_lines.push((line_no, layout, fitted));
+                }
+                Ok(out)
+            }
+            RecordKey::BatchTrailer => {
+                let out = self.flush()?;
+                if !self.in_batch {
+                    self.problem(Error::at_line(
+                        line_no,
+                        ErrorKind::structure("batch trailer without a batch header"),
+                    ))?;
+                }
+                self.check_count(
+                    &rec,
+                    Role::QtdRegistros,
+                    self.batch_records,
+                    "records in the batch",
+                )?;
+                self.in_batch = false;
+                self.seq_prev = None;
+                self.seg_index = 0;
+                Ok(out)
+            }
+            RecordKey::FileTrailer => {
+                let out = self.flush()?;
+                if self.in_batch {
+                    self.problem(Error::at_line(
+                        line_no,
+                        ErrorKind::structure("file trailer inside a batch (missing batch trailer)"),
+                    ))?;
+                }
+                if !self.seen_trailer {
+                    self.trailer_line = Some(line_no);
+                }
+                self.seen_trailer = true;
+                match self.spec.layout {
+                    Layout::Cnab240 => {
+                        self.check_count(&rec, Role::QtdLotes, self.batches, "batches")?;
+                        self.check_count(
+                            &rec,
+                            Role::QtdRegistros,
+                            self.total,
+                            "records in the file",
+                        )?;
+                    }
+                    Layout::Cnab400 | Layout::Cnab150 => {
+                        self.check_count(
+                            &rec,
+                            Role::Sequencial,
+                            self.total,
+                            "records in the file",
+                        )?;
+                    }
+                }
+                Ok(out)
+            }
+            RecordKey::Segment(_) | RecordKey::Detail(_) => {
+                if self.spec.layout == Layout::Cnab240 && !self.in_batch {
+                    self.problem(Error::at_line(
+                        line_no,
+                        ErrorKind::structure(format!("{key} outside a batch")),
+                    ))?;
+                }
+                let Some(pos) = self.spec.entry.iter().position(|e| e.key == key) else {
+                    return Ok(None); // reported before its fields
+                };
+                // CNAB 400: a record without a nosso número of its own (a raw auxiliary or continuation record)
+                // whose bytes are a complete entry-starting record is a detail whose type byte changed.
+                if self.spec.layout == Layout::Cnab400
+                    && layout.by_role(Role::NossoNumero).is_none()
+                    && self.retyped(key, &fitted, line_no)?
+                {
+                    return Ok(None);
+                }
+                let starts = self.spec.entry.get(pos).is_some_and(|e| e.starts);
+                if starts && layout.by_role(Role::NossoNumero).is_some() {
+                    match self.detail_type {
+                        None => {
+                            self.detail_type = Some(key);
+                            self.detail_type_line = Some(line_no);
+                        }
+                        Some(first)
+                            if detail_span(self.spec, first) != detail_span(self.spec, key) =>
+                        {
+                            if let Some(l) = self.detail_type_line.filter(|_| self.detail_tie) {
+                                self.detail_tie = false;
+                                self.problem(Error::at_line(
+                                    l,
+                                    ErrorKind::MixedDetailTypes {
+                                        found: first.to_string(),
+                                        first: key.to_string(),
+                                    },
+                                ))?;
+                            }
+                            self.problem(Error::at_line(
+                                line_no,
+                                ErrorKind::MixedDetailTypes {
+                                    found: key.to_string(),
+                                    first: first.to_string(),
+                                },
+                            ))?;
+                            return Ok(None);
+                        }
+                        Some(_) => {
+                            if self.detail_type_line.is_none() {
+                                self.detail_type_line = Some(line_no);
+                            }
+                        }
+                    }
+                }
+                if starts {
+                    // A new entry where the current one still lacks a mandatory record: this record may be the
+                    // missing one with its segment letter changed, so it is named too.
+                    if !self.current.is_empty() && !self.current_disputed {
+                        if let Some(missing) = self.missing_record(usize::MAX) {
+                            self.problem(Error::at_line(
+                                line_no,
+                                ErrorKind::SkippedRecord {
+                                    found: key.to_string(),
+                                    missing: missing.to_string(),
+                                },
+                            ))?;
+                        }
+                    }
+                    let out = self.flush()?;
+                    self.current.push((line_no, layout, fitted));
+                    self.current_first = pos;
+                    self.current_last = pos;
+                    self.current_has = 1 << (pos % 64);
+                    self.current_disputed = false;
+                    return Ok(out);
+                }
+                if self.current.is_empty() {
+                    let first = self
+                        .spec
+                        .entry
+                        .iter()
+                        .find(|e| e.starts)
+                        .map(|e| e.key.to_string())
+                        .unwrap_or_default();
+                    self.problem(Error::at_line(
+                        line_no,
+                        ErrorKind::structure(format!("{key} without a preceding {first}")),
+                    ))?;
+                    return Ok(None);
+                }
+                // FEBRABAN 240 (v10.7, "Segmento Y - Registros Opcionais"): a title may carry several Y records,
+                // one per identificação (Y-01 sacador, Y-03 Pix, Y-04 e-mail, Y-50 rateio, …).
+                let repeats = key == RecordKey::Segment(b'Y') && pos == self.current_last;
+                if (pos <= self.current_last && !repeats) || self.current.len() >= MAX_ENTRY_RECORDS
+                {
+                    let after = self
+                        .spec
+                        .entry
+                        .get(self.current_last)
+                        .map(|e| e.key.to_string())
+                        .unwrap_or_default();
+                    self.problem(Error::at_line(
+                        line_no,
+                        ErrorKind::SegmentOrder {
+                            found: key.to_string(),
+                            after: after.clone(),
+                        },
+                    ))?;
+                    if !self.current_disputed {
+                        // The record it follows may be the damaged one: name it too, once per entry.
+                        self.current_disputed = true;
+                        let prev_line = self.current.last().map_or(0, |c| c.0);
+                        self.problem(Error::at_line(
+                            prev_line,
+                            ErrorKind::EntryFollowedBy {
+                                record: after.clone(),
+                                found: key.to_string(),
+                                found_line: line_no,
+                            },
+                        ))?;
+                    }
+                    return Ok(None);
+                }
+                if self.spec.layout == Layout::Cnab400
+                    && layout.by_role(Role::NossoNumero).is_some()
+                    && self.retyped(key, &fitted, line_no)?
+                {
+                    return Ok(None);
+                }
+                if let Some(missing) = self.missing_record(pos) {
+                    self.problem(Error::at_line(
+                        line_no,
+                        ErrorKind::SkippedRecord {
+                            found: key.to_string(),
+                            missing: missing.to_string(),
+                        },
+                    ))?;
+                    self.current_disputed = true;
+                }
+                self.current.push((line_no, layout, fitted));
+                self.current_last = pos;
+                self.current_has |= 1 << (pos % 64);
+                Ok(None)
+            }
+        }
+    }
+
+    /// CNAB 400: the entry-starting record whose layout these bytes fill ([`detail_fits`]).
+    /// CNAB 400: whether a record of type `key` holds, byte for byte, a complete entry-starting record (a detail
+    /// whose type byte changed); reported as `retyped_record` when it does.
+    pub(super) fn retyped(&mut self, key: RecordKey, bytes: &[u8], line_no: usize) -> Result<bool> {
+        let Some(fits) = self.starting_record_fit(bytes) else {
+            return Ok(false);
+        };
+        self.problem(Error::at_line(
+            line_no,
+            ErrorKind::RetypedRecord {
+                found: key.to_string(),
+                fits: fits.to_string(),
+            },
+        ))?;
+        Ok(true)
+    }
+
+    pub(super) fn starting_record_fit(&self, bytes: &[u8]) -> Option<RecordKey> {
+        self.spec
+            .entry
+            .iter()
+            .filter(|e| e.starts)
+            .find(|e| {
+                self.spec
+                    .record(e.key)
+                    .is_some_and(|l| detail_fits(l, bytes))
+            })
+            .map(|e| e.key)
+    }
+
+    /// CNAB 240: every record repeats the file header's bank code (positions 1-3).
+    pub(super) fn check_bank(&mut self, rec: &Record<'_>, key: RecordKey) -> Result<()> {
+        if self.spec.layout != Layout::Cnab240 {
+            return Ok(());
+        }
+        let Some(spec) = rec.layout.by_role(Role::BancoCodigo) else {
+            return Ok(());
+        };
+        let raw = spec.slice(rec.bytes);
+        if !raw.iter().all(u8::is_ascii_digit) {
+            return Ok(()); // reported as a field problem
+        }
+        let Ok(code) = <[u8; 3]>::try_from(raw) else {
+            return Ok(());
+        };
+        if key == RecordKey::FileHeader {
+            // The header's own code was compared with its records' at detection.
+            return Ok(());
+        }
+        match self.header_bank {
+            Some(h) if h != code => self.problem(Error::at_field(
+                rec.line,
+                rec.layout.name,
+                spec,
+                ErrorKind::BankMismatch {
+                    found: crate::field::lossy(&code),
+                    header: crate::field::lossy(&h),
+                },
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    /// Record sequence numbers (the trailer's is its record count, checked with the other counts).
+    pub(super) fn check_sequence(&mut self, rec: &Record<'_>, key: RecordKey) -> Result<()> {
+        let index = match (self.spec.layout, key) {
+            (_, RecordKey::FileTrailer | RecordKey::BatchTrailer) => return Ok(()),
+            (Layout::Cnab400 | Layout::Cnab150, _) => self.total,
+            (Layout::Cnab240, RecordKey::Segment(_)) => self.seg_index,
+            (Layout::Cnab240, _) => return Ok(()),
+        };
+        let Some(spec) = rec.layout.by_role(Role::Sequencial) else {
+            return Ok(());
+        };
+        let found = match crate::field::decode_digits(spec.slice(rec.bytes)) {
+            Ok(Some(d)) => d.parse::<u64>().ok(),
+            _ => None,
+        };
+        let Some(found) = found else {
+            // Reported as a field problem; the next record is checked against its position.
+            self.seq_prev = None;
+            return Ok(());
+        };
+        let expected = self.seq_prev.map_or(index, |p| p + 1);
+        self.seq_prev = Some(found);
+        if found != expected && found != index {
+            self.problem(Error::at_field(
+                rec.line,
+                rec.layout.name,
+                spec,
+                ErrorKind::Sequence { found, expected },
+            ))?;
+        }
+        Ok(())
+    }
+
+    /// CNAB 240: a batch header opens lote N; its segments and trailer must carry the same N.
+    pub(super) fn check_lote(&mut self, rec: &Record<'_>, key: RecordKey) -> Result<()> {
+        if self.spec.layout != Layout::Cnab240 {
+            return Ok(());
+        }
+        let Some(spec) = rec.layout.by_role(Role::Lote) else {
+            return Ok(());
+        };
+        let Ok(Some(found)) = crate::field::decode_digits(spec.slice(rec.bytes)) else {
+            return Ok(());
+        };
+        let found: u64 = found.parse().unwrap_or(0);
+        match key {
+            RecordKey::BatchHeader => self.batch_lote = Some(found),
+            RecordKey::Segment(_) | RecordKey::BatchTrailer => {
+                if let Some(expected) = self.batch_lote.filter(|&n| n != found && self.in_batch) {
+                    self.problem(Error::at_field(
+                        rec.line,
+                        rec.layout.name,
+                        spec,
+                        ErrorKind::structure(format!(
+                            "lote {found:04} in a batch whose header says lote {expected:04}"
+                        )),
+                    ))?;
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    pub(super) fn check_count(
+        &mut self,
+        rec: &Record<'_>,
+        role: Role,
+        counted: u64,
+        what: &str,
+    ) -> Result<()> {
+        let Some(spec) = rec.layout.by_role(role) else {
+            return Ok(());
+        };
+        let raw = spec.slice(rec.bytes);
+        let Ok(Some(declared)) = crate::field::decode_digits(raw) else {
+            return Ok(());
+        };
+        let declared: u64 = declared.parse().unwrap_or(0);
+        if declared != counted {
+            self.problem(Error::at_field(
+                rec.line,
+                rec.layout.name,
+                spec,
+                ErrorKind::TrailerCount {
+                    declared: format!("{declared} {what}"),
+                    counted: counted.to_string(),
+                },
+            ))?;
+        }
+        Ok(())
+    }
+
+    /// CNAB 240: the records FEBRABAN makes mandatory after the entry's first (U after T, Q after P): the rows of
+    /// the entry table written always, up to the next row that starts an entry.
+    pub(super) fn missing_record(&self, before: usize) -> Option<RecordKey> {
+        if self.spec.layout != Layout::Cnab240 {
+            return None;
+        }
+        self.spec
+            .entry
+            .iter()
+            .enumerate()
+            .take(before)
+            .skip(self.current_first + 1)
+            .take_while(|(_, e)| !e.starts)
+            .find(|(i, e)| {
+                e.emit == crate::bank::Emit::Always && self.current_has & (1 << (i % 64)) == 0
+            })
+            .map(|(_, e)| e.key)
+    }
+
+    /// Closes the current entry.
+    pub fn flush(&mut self) -> Result<Option<Event>> {
+        if !self.header_lines.is_empty() {
+            self.finish_header();
+        }
+        if self.current.is_empty() {
+            return Ok(None);
+        }
+        if let Some(missing) = self
+            .missing_record(usize::MAX)
+            .filter(|_| !self.current_disputed)
+        {
+            let first_line = self.current.first().map_or(0, |c| c.0);
+            let first = self
+                .spec
+                .entry
+                .get(self.current_first)
+                .map(|e| e.key.to_string())
+                .unwrap_or_default();
+            self.problem(Error::at_line(
+                first_line,
+                ErrorKind::IncompleteEntry {
+                    first,
+                    missing: missing.to_string(),
+                },
+            ))?;
+        }
+        if self.header.layout_versao.is_empty() {
+            // A layout whose variants differ by their detail record (BB CBR640 / CBR641): name the one read.
+            if let Some(key) = self.spec.entry.get(self.current_first).map(|e| e.key) {
+                if let Some((_, name)) = self.spec.variants.iter().find(|(k, _)| *k == key) {
+                    self.header.layout_versao = (*name).to_string();
+                }
+            }
+        }
+        let lines = std::mem::take(&mut self.current);
+        let first_line = lines.first().map_or(0, |c| c.0);
+        let last_line = lines.last().map_or(0, |c| c.0);
+        let records: Vec<Record<'_>> = lines
+            .iter()
+            .map(|(n, l, b)| Record {
+                layout: l,
+                bytes: b,
+                line: *n,
+            })
+            .collect();
+        let mut found = Vec::new();
+        let ev = match self.spec.kind {
+            FileKind::Retorno => {
+                self.entries
+                    .push(normalize::retorno_entry(self.spec, &records, &mut found));
+                Event::Entry
+            }
+            FileKind::Remessa => {
+                self.titulos
+                    .push(normalize::titulo(self.spec, &records, &mut found));
+                self.company_on_titles(&records, &mut found);
+                Event::Titulo
+            }
+        };
+        drop(records);
+        // Keep the buffer's capacity for the next entry.
+        let mut lines = lines;
+        lines.clear();
+        self.current = lines;
+        // Field problems were reported when the lines were fed; the model's decoding finds them again.
+        if !self.entry_errs.is_empty() {
+            self.entry_errs.retain(|(l, _)| *l >= first_line);
+            let seen = &self.entry_errs;
+            found.retain(|e| !seen.contains(&(e.line, e.columns)));
+            self.entry_errs.retain(|(l, _)| *l > last_line);
+        }
+        self.problems_from(found)?;
+        Ok(Some(ev))
+    }
+
+    /// CNAB 400 remessas of several banks (Itaú, Santander, Caixa, BB, … positions 2-17 of the detail) repeat the
+    /// company's CPF/CNPJ on every title, while the model keeps it once, in `header.beneficiario.inscricao`. A
+    /// title's inscrição fills the header's when the header record has none (some headers have no such field,
+    /// others leave it zero); one that differs from it is a problem on the title's line naming where the other
+    /// came from (a remessa is one company's: the model would otherwise keep one number for all), never silently
+    /// dropped. Which of the two is wrong the file does not say, so it is a structure problem, like a count.
+    fn company_on_titles(&mut self, records: &[Record<'_>], problems: &mut Vec<Error>) {
+        for r in records {
+            let Some(f) = r.layout.by_role(Role::EmpresaInscricao) else {
+                continue;
+            };
+            let numero = crate::field::decode_text(f.slice(r.bytes))
+                .trim()
+                .to_string();
+            let significant = numero.trim_start_matches('0');
+            if significant.is_empty() {
+                continue;
+            }
+            let tipo = r
+                .layout
+                .by_role(Role::EmpresaTipoInscricao)
+                .and_then(|t| crate::field::decode_digits(t.slice(r.bytes)).ok().flatten())
+                .and_then(|d| d.parse::<u8>().ok())
+                .filter(|t| matches!(t, 1 | 2));
+            let b = &mut self.header.beneficiario.inscricao;
+            if b.numero.trim_start_matches('0').is_empty() {
+                b.numero = numero;
+                normalize::unpad_inscricao(&mut b.numero, tipo.or(b.tipo));
+                if b.tipo.is_none() {
+                    b.tipo = tipo;
+                }
+                self.company_line = Some(r.line);
+            } else if b.numero.trim_start_matches('0') != significant {
+                let from = match self.company_line {
+                    Some(l) => format!("line {l}'s"),
+                    None => "the header's".to_string(),
+                };
+                problems.push(Error::at_field(
+                    r.line,
+                    r.layout.name,
+                    f,
+                    ErrorKind::structure(format!(
+                        "company inscrição {numero} differs from {from} {} (a remessa is one company's)",
+                        b.numero
+                    )),
+                ));
+            }
+        }
+    }
+
+    pub(super) fn finish_header(&mut self) {
+        let lines = std::mem::take(&mut self.header_lines);
+        let records: Vec<Record<'_>> = lines
+            .iter()
+            .map(|(n, l, b)| Record {
+                layout: l,
+                bytes: b,
+                line: *n,
+            })
+            .collect();
+        let mut found = Vec::new();
+        normalize::header(&records, &mut self.header, &mut found);
+        // Field problems were reported when the lines were fed.
+    }
+
+    /// End of input: closes the last entry and checks the file ended with its trailer.
+    pub fn finish(&mut self) -> Result<Option<Event>> {
+        // A missing trailer first: a truncated file is the likeliest reason of what else is missing.
+        if !self.seen_header {
+            self.problem(Error::new(ErrorKind::Empty))?;
+        } else if !self.seen_trailer && self.spec.framing.file_trailer {
+            self.problem(Error::at_line(self.last_line, ErrorKind::MissingTrailer))?;
+        }
+        if let Some((line, layout, f, declared)) = self.header_count.take() {
+            if declared != self.total {
+                self.problem(Error::at_field(
+                    line,
+                    layout.name,
+                    f,
+                    ErrorKind::HeaderCount {
+                        declared,
+                        counted: self.total,
+                    },
+                ))?;
+            }
+        }
+        self.flush()
+    }
+}

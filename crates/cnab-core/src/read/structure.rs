@@ -1,0 +1,199 @@
+//! Structural reading of a CNAB 240 file of any product: its records raw, identified (header, batch header,
+//! segment, batch trailer, trailer) and grouped in batches with each batch's service code, for the products
+//! whose tables are not here (pagamentos, extrato).
+
+use super::*;
+
+/// One CNAB 240 batch, as its header (registro 1) says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Batch {
+    /// 1-based line of the batch header.
+    pub line: usize,
+    /// Lote (4-7).
+    pub lote: String,
+    /// Operation (9): `C` crédito, `D` débito, `E` extrato, `R` remessa, `T` retorno (FEBRABAN G028).
+    pub operacao: String,
+    /// Service code (10-11, FEBRABAN G025).
+    pub servico: String,
+    /// The product the service code names, when FEBRABAN lists it.
+    pub product: Option<Product>,
+    /// Forma de lançamento (12-13, FEBRABAN G029), as sent.
+    pub forma_lancamento: String,
+    /// Batch layout version (14-16).
+    pub versao: String,
+    /// The records of the batch, header and trailer included.
+    pub records: usize,
+    /// Segment letters of its details with their counts, in order of first appearance.
+    pub segments: Vec<(char, usize)>,
+}
+
+/// A CNAB 240 file read structurally: [`read_structure`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Structure {
+    /// What detection found (bank, layout, product, kind).
+    pub detected: Detected,
+    /// The batches in file order.
+    pub batches: Vec<Batch>,
+    /// Every record raw (no field table: `layout` is `None`).
+    #[serde(skip)]
+    pub records: Vec<RawRecord>,
+    /// Which record each line is (`None`: a record type CNAB 240 does not define).
+    #[serde(skip)]
+    pub keys: Vec<Option<RecordKey>>,
+    /// Structural problems (always collected): line lengths, records outside a batch, batch trailers whose record
+    /// count (18-23, FEBRABAN G057; not in extrato batches, whose trailer has the inscription there) disagrees, a
+    /// file trailer whose batch (18-23) or record (24-29) count disagrees.
+    pub problems: Vec<Error>,
+}
+
+/// Reads a CNAB 240 file of any product structurally: every record kept raw and identified, the batches with
+/// their service codes (a file may mix them), counts checked against the trailers. The seam for products whose
+/// field tables are not here: a pagamentos or extrato file reads through it as a cobrança file does.
+///
+/// ```
+/// let bytes = cnab_core::tutorial::ITAU_240_RETORNO;
+/// let s = cnab_core::read_structure(bytes).unwrap();
+/// assert_eq!(s.batches[0].servico, "01");
+/// assert_eq!(s.detected.product, cnab_core::Product::Cobranca);
+/// ```
+pub fn read_structure(bytes: &[u8]) -> Result<Structure> {
+    let lines = split_lines(bytes);
+    let (detected, mut problems) = detect_full(&lines.lines, Some(FileKind::Retorno), None)?;
+    if detected.layout != Layout::Cnab240 {
+        return Err(Error::at_line(
+            1,
+            ErrorKind::UnknownLayout {
+                reason: format!(
+                    "structural reading is for CNAB 240 files; this is {}",
+                    detected.layout
+                ),
+            },
+        ));
+    }
+    let source: std::sync::Arc<[u8]> = std::sync::Arc::from(bytes);
+    let mut records = Vec::with_capacity(lines.lines.len());
+    let mut keys = Vec::with_capacity(lines.lines.len());
+    let mut batches: Vec<Batch> = Vec::new();
+    let mut open = false;
+    let text = |l: &[u8], a: usize, b: usize| {
+        l.get(a - 1..b)
+            .map(crate::field::decode_text)
+            .unwrap_or_default()
+    };
+    let number = |l: &[u8], a: usize, b: usize| -> Option<usize> {
+        let s = l.get(a - 1..b)?;
+        if s.iter().all(u8::is_ascii_digit) {
+            std::str::from_utf8(s).ok()?.parse().ok()
+        } else {
+            None
+        }
+    };
+    let mut count_mismatch = |line: usize, what: &str, declared: usize, counted: usize| {
+        problems.push(Error::at_line(
+            line,
+            ErrorKind::TrailerCount {
+                declared: format!("{declared} {what}"),
+                counted: format!("{counted} {what}"),
+            },
+        ));
+    };
+    let mut structural: Vec<Error> = Vec::new();
+    for (i, (line, ending)) in lines.lines.iter().enumerate() {
+        let n = i + 1;
+        let start = lines.starts.get(i).copied().unwrap_or(0);
+        records.push(RawRecord::shared(
+            n,
+            None,
+            std::sync::Arc::clone(&source),
+            start,
+            start + line.len(),
+            *ending,
+        ));
+        if line.len() != 240 {
+            structural.push(Error::at_line(
+                n,
+                ErrorKind::LineLength {
+                    expected: 240,
+                    found: line.len(),
+                },
+            ));
+        }
+        let key = classify_layout(Layout::Cnab240, line);
+        keys.push(key);
+        match key {
+            Some(RecordKey::BatchHeader) => {
+                if open {
+                    structural.push(Error::structure(n, "a batch header inside an open batch"));
+                }
+                open = true;
+                let servico = text(line, 10, 11);
+                batches.push(Batch {
+                    line: n,
+                    lote: text(line, 4, 7),
+                    operacao: text(line, 9, 9),
+                    product: Product::from_240_service(servico.as_bytes()),
+                    servico,
+                    forma_lancamento: text(line, 12, 13),
+                    versao: text(line, 14, 16),
+                    records: 1,
+                    segments: Vec::new(),
+                });
+            }
+            Some(RecordKey::Segment(_) | RecordKey::BatchTrailer) if !open => {
+                structural.push(Error::structure(n, "a batch record outside a batch"));
+            }
+            Some(RecordKey::Segment(s)) => {
+                if let Some(b) = batches.last_mut() {
+                    b.records += 1;
+                    let c = char::from(s);
+                    match b.segments.iter_mut().find(|(x, _)| *x == c) {
+                        Some((_, k)) => *k += 1,
+                        None => b.segments.push((c, 1)),
+                    }
+                }
+            }
+            Some(RecordKey::BatchTrailer) => {
+                open = false;
+                if let Some(b) = batches.last_mut() {
+                    b.records += 1;
+                    // Extrato (service 04) batch trailers carry the company's inscription at 18-32, not a count.
+                    let counted = b.servico != "04";
+                    if let Some(d) = number(line, 18, 23).filter(|&d| counted && d != b.records) {
+                        count_mismatch(n, "records in the batch", d, b.records);
+                    }
+                }
+            }
+            Some(RecordKey::FileTrailer) => {
+                if let Some(d) = number(line, 18, 23).filter(|&d| d != batches.len()) {
+                    count_mismatch(n, "batches", d, batches.len());
+                }
+                if let Some(d) = number(line, 24, 29).filter(|&d| d != n) {
+                    count_mismatch(n, "records in the file", d, n);
+                }
+            }
+            Some(RecordKey::FileHeader) if n != 1 => {
+                structural.push(Error::structure(n, "a file header after the first line"));
+            }
+            Some(_) => {}
+            None => structural.push(Error::at_line(
+                n,
+                ErrorKind::UnknownRecord {
+                    found: line
+                        .get(7)
+                        .map(|b| char::from(*b).to_string())
+                        .unwrap_or_default(),
+                    layout: "CNAB 240".into(),
+                },
+            )),
+        }
+    }
+    problems.extend(structural);
+    problems.sort_by_key(|e| e.line);
+    Ok(Structure {
+        detected,
+        batches,
+        records,
+        keys,
+        problems,
+    })
+}
