@@ -21,11 +21,10 @@
 use std::borrow::Borrow;
 use std::sync::Arc;
 
-use arrow_array::builder::{Decimal128Builder, StringBuilder};
-use arrow_array::{
-    Array, ArrayRef, BooleanArray, Date32Array, ListArray, RecordBatch, RecordBatchReader,
-    StringArray, StructArray, UInt64Array, UInt8Array,
+use arrow_array::builder::{
+    BooleanBuilder, Date32Builder, Decimal128Builder, StringBuilder, UInt64Builder, UInt8Builder,
 };
+use arrow_array::{Array, ArrayRef, ListArray, RecordBatch, RecordBatchReader, StructArray};
 use arrow_buffer::OffsetBuffer;
 use arrow_schema::{ArrowError, DataType, Field, Fields, Schema, SchemaRef};
 use chrono::NaiveDate;
@@ -88,10 +87,6 @@ const AMOUNTS: [(&str, Amount); 12] = [
     ("outros_creditos", |e| e.outros_creditos),
 ];
 
-fn amount_fields() -> impl Iterator<Item = (&'static str, Amount)> {
-    AMOUNTS.into_iter()
-}
-
 /// The snake_case name of a kind (its serde name, as in the JSON).
 pub fn kind_name(k: OcorrenciaKind) -> &'static str {
     match k {
@@ -148,7 +143,7 @@ pub fn schema() -> SchemaRef {
         d("data_credito"),
         d("vencimento"),
     ];
-    for (n, _) in amount_fields() {
+    for (n, _) in AMOUNTS {
         fields.push(Field::new(
             n,
             DataType::Decimal128(AMOUNT_PRECISION, AMOUNT_SCALE),
@@ -176,34 +171,10 @@ pub fn schema() -> SchemaRef {
     Arc::new(Schema::new(fields))
 }
 
-fn strings<'a, E: Borrow<RetornoEntry> + 'a>(
-    entries: &'a [E],
-    f: impl Fn(&'a RetornoEntry) -> Option<&'a str>,
-) -> ArrayRef {
-    let bytes: usize = entries
-        .iter()
-        .map(|e| f(e.borrow()).map_or(0, str::len))
-        .sum();
-    let mut b = StringBuilder::with_capacity(entries.len(), bytes);
-    for e in entries {
-        b.append_option(f(e.borrow()));
-    }
-    Arc::new(b.finish())
-}
-
 /// Days since 1970-01-01 (Arrow's `Date32`).
 fn days(d: NaiveDate) -> i32 {
     let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
     i32::try_from((d - epoch).num_days()).unwrap_or(i32::MAX)
-}
-
-fn dates<E: Borrow<RetornoEntry>>(
-    entries: &[E],
-    f: impl Fn(&RetornoEntry) -> Option<NaiveDate>,
-) -> ArrayRef {
-    Arc::new(Date32Array::from_iter(
-        entries.iter().map(|e| f(e.borrow()).map(days)),
-    ))
 }
 
 /// The amount in centavos, exactly, or `None` when `Decimal128(18, 2)` cannot hold it.
@@ -222,122 +193,182 @@ fn centavos(v: Decimal) -> Option<i128> {
     (c.abs() < 10i128.pow(u32::from(AMOUNT_PRECISION))).then_some(c)
 }
 
-fn amounts<E: Borrow<RetornoEntry>>(
-    entries: &[E],
-    field: &'static str,
-    f: Amount,
-) -> Result<ArrayRef, Error> {
-    let mut b = Decimal128Builder::with_capacity(entries.len());
-    for e in entries {
-        let e = e.borrow();
-        match f(e) {
-            None => b.append_null(),
-            Some(v) => b.append_value(centavos(v).ok_or(Error::Amount {
-                line: e.line,
-                field,
-                value: v,
-            })?),
-        }
-    }
-    Ok(Arc::new(b.finish().with_precision_and_scale(
-        AMOUNT_PRECISION,
-        AMOUNT_SCALE,
-    )?))
+/// Number of text columns filled per entry (see [`Columns::push`]).
+const TEXTS: usize = 22;
+
+/// One builder per column, filled in one pass over the entries: each entry is visited once (its fields are close
+/// together in memory), instead of once per column.
+struct Columns {
+    line: UInt64Builder,
+    last_line: UInt64Builder,
+    /// nosso_numero … ocorrencia_description (8 columns), then pagador_inscricao_numero … pix_emv (12), then
+    /// banco_cobrador and agencia_cobradora (2): the text columns in schema order, `ocorrencia_kind` apart.
+    texts: Vec<StringBuilder>,
+    kind: StringBuilder,
+    motivo_lens: Vec<usize>,
+    motivo_codes: StringBuilder,
+    motivo_descriptions: StringBuilder,
+    dates: [Date32Builder; 3],
+    amounts: Vec<Decimal128Builder>,
+    inscricao_tipo: UInt8Builder,
+    pago_por_pix: BooleanBuilder,
 }
 
-fn motivos<E: Borrow<RetornoEntry>>(entries: &[E]) -> Result<ArrayRef, Error> {
-    let mut lens = Vec::with_capacity(entries.len());
-    let mut codes = StringBuilder::new();
-    let mut descriptions = StringBuilder::new();
-    for e in entries {
-        let e = e.borrow();
-        lens.push(e.motivos.len());
-        for m in &e.motivos {
-            codes.append_value(&m.code);
-            descriptions.append_option(m.description.as_deref());
+impl Columns {
+    fn new(n: usize) -> Self {
+        Columns {
+            line: UInt64Builder::with_capacity(n),
+            last_line: UInt64Builder::with_capacity(n),
+            texts: (0..TEXTS)
+                .map(|_| StringBuilder::with_capacity(n, n * 8))
+                .collect(),
+            kind: StringBuilder::with_capacity(n, n * 12),
+            motivo_lens: Vec::with_capacity(n),
+            motivo_codes: StringBuilder::new(),
+            motivo_descriptions: StringBuilder::new(),
+            dates: [
+                Date32Builder::with_capacity(n),
+                Date32Builder::with_capacity(n),
+                Date32Builder::with_capacity(n),
+            ],
+            amounts: AMOUNTS
+                .iter()
+                .map(|_| Decimal128Builder::with_capacity(n))
+                .collect(),
+            inscricao_tipo: UInt8Builder::with_capacity(n),
+            pago_por_pix: BooleanBuilder::with_capacity(n),
         }
     }
-    let values = StructArray::try_new(
-        motivo_fields(),
-        vec![
-            Arc::new(codes.finish()) as ArrayRef,
-            Arc::new(descriptions.finish()) as ArrayRef,
-        ],
-        None,
-    )?;
-    let item = Arc::new(Field::new("item", DataType::Struct(motivo_fields()), true));
-    Ok(Arc::new(ListArray::try_new(
-        item,
-        OffsetBuffer::from_lengths(lens),
-        Arc::new(values),
-        None,
-    )?))
+
+    fn push(&mut self, e: &RetornoEntry) -> Result<(), Error> {
+        self.line.append_value(e.line as u64);
+        self.last_line.append_value(e.last_line as u64);
+        let oc = e.ocorrencia.as_ref();
+        let pg = e.pagador.as_ref();
+        let px = e.pix.as_ref();
+        let texts: [Option<&str>; TEXTS] = [
+            Some(&e.nosso_numero),
+            e.nosso_numero_dv.as_deref(),
+            Some(&e.seu_numero),
+            Some(&e.uso_empresa),
+            Some(&e.carteira),
+            Some(&e.variacao),
+            oc.map(|o| o.code.as_str()),
+            oc.map(|o| o.description.as_str()),
+            pg.map(|p| p.inscricao.numero.as_str()),
+            pg.map(|p| p.nome.as_str()),
+            pg.map(|p| p.endereco.as_str()),
+            pg.map(|p| p.bairro.as_str()),
+            pg.map(|p| p.cep.as_str()),
+            pg.map(|p| p.cidade.as_str()),
+            pg.map(|p| p.uf.as_str()),
+            px.map(|p| p.tipo_chave.as_str()),
+            px.map(|p| p.chave.as_str()),
+            px.map(|p| p.url.as_str()),
+            px.map(|p| p.txid.as_str()),
+            px.map(|p| p.emv.as_str()),
+            Some(&e.banco_cobrador),
+            Some(&e.agencia_cobradora),
+        ];
+        for (b, t) in self.texts.iter_mut().zip(texts) {
+            b.append_option(t);
+        }
+        self.kind.append_option(oc.map(|o| kind_name(o.kind)));
+        self.motivo_lens.push(e.motivos.len());
+        for m in &e.motivos {
+            self.motivo_codes.append_value(&m.code);
+            self.motivo_descriptions
+                .append_option(m.description.as_deref());
+        }
+        for (b, d) in self
+            .dates
+            .iter_mut()
+            .zip([e.data_ocorrencia, e.data_credito, e.vencimento])
+        {
+            b.append_option(d.map(days));
+        }
+        for (b, (field, f)) in self.amounts.iter_mut().zip(AMOUNTS) {
+            match f(e) {
+                None => b.append_null(),
+                Some(v) => b.append_value(centavos(v).ok_or(Error::Amount {
+                    line: e.line,
+                    field,
+                    value: v,
+                })?),
+            }
+        }
+        self.inscricao_tipo
+            .append_option(pg.and_then(|p| p.inscricao.tipo));
+        self.pago_por_pix.append_option(e.pago_por_pix);
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<RecordBatch, Error> {
+        let mut texts = self
+            .texts
+            .iter_mut()
+            .map(|b| Arc::new(b.finish()) as ArrayRef);
+        let mut next = || {
+            texts
+                .next()
+                .ok_or_else(|| ArrowError::SchemaError("text column".into()))
+        };
+        let motivos = StructArray::try_new(
+            motivo_fields(),
+            vec![
+                Arc::new(self.motivo_codes.finish()) as ArrayRef,
+                Arc::new(self.motivo_descriptions.finish()) as ArrayRef,
+            ],
+            None,
+        )?;
+        let item = Arc::new(Field::new("item", DataType::Struct(motivo_fields()), true));
+        let motivos = ListArray::try_new(
+            item,
+            OffsetBuffer::from_lengths(std::mem::take(&mut self.motivo_lens)),
+            Arc::new(motivos),
+            None,
+        )?;
+        let mut cols: Vec<ArrayRef> = vec![
+            Arc::new(self.line.finish()),
+            Arc::new(self.last_line.finish()),
+        ];
+        // nosso_numero … variacao, ocorrencia_code
+        for _ in 0..7 {
+            cols.push(next()?);
+        }
+        cols.push(Arc::new(self.kind.finish()));
+        cols.push(next()?); // ocorrencia_description
+        cols.push(Arc::new(motivos));
+        for d in &mut self.dates {
+            cols.push(Arc::new(d.finish()));
+        }
+        for a in &mut self.amounts {
+            cols.push(Arc::new(
+                a.finish()
+                    .with_precision_and_scale(AMOUNT_PRECISION, AMOUNT_SCALE)?,
+            ));
+        }
+        cols.push(Arc::new(self.inscricao_tipo.finish()));
+        // pagador_inscricao_numero … pix_emv
+        for _ in 0..12 {
+            cols.push(next()?);
+        }
+        cols.push(Arc::new(self.pago_por_pix.finish()));
+        // banco_cobrador, agencia_cobradora
+        for _ in 0..2 {
+            cols.push(next()?);
+        }
+        Ok(RecordBatch::try_new(schema(), cols)?)
+    }
 }
 
 /// The entries as one record batch with the columns of [`schema`]. Takes entries or references to them.
 pub fn entries_batch<E: Borrow<RetornoEntry>>(entries: &[E]) -> Result<RecordBatch, Error> {
-    fn oc(e: &RetornoEntry) -> Option<&cnab_core::Ocorrencia> {
-        e.ocorrencia.as_ref()
+    let mut cols = Columns::new(entries.len());
+    for e in entries {
+        cols.push(e.borrow())?;
     }
-    fn pg(e: &RetornoEntry) -> Option<&cnab_core::Pessoa> {
-        e.pagador.as_ref()
-    }
-    fn px(e: &RetornoEntry) -> Option<&cnab_core::PixInfo> {
-        e.pix.as_ref()
-    }
-    let mut cols: Vec<ArrayRef> = vec![
-        Arc::new(UInt64Array::from_iter_values(
-            entries.iter().map(|e| e.borrow().line as u64),
-        )),
-        Arc::new(UInt64Array::from_iter_values(
-            entries.iter().map(|e| e.borrow().last_line as u64),
-        )),
-        strings(entries, |e| Some(&e.nosso_numero)),
-        strings(entries, |e| e.nosso_numero_dv.as_deref()),
-        strings(entries, |e| Some(&e.seu_numero)),
-        strings(entries, |e| Some(&e.uso_empresa)),
-        strings(entries, |e| Some(&e.carteira)),
-        strings(entries, |e| Some(&e.variacao)),
-        strings(entries, |e| oc(e).map(|o| o.code.as_str())),
-        Arc::new(StringArray::from_iter(
-            entries
-                .iter()
-                .map(|e| oc(e.borrow()).map(|o| kind_name(o.kind))),
-        )),
-        strings(entries, |e| oc(e).map(|o| o.description.as_str())),
-        motivos(entries)?,
-        dates(entries, |e| e.data_ocorrencia),
-        dates(entries, |e| e.data_credito),
-        dates(entries, |e| e.vencimento),
-    ];
-    for (name, f) in amount_fields() {
-        cols.push(amounts(entries, name, f)?);
-    }
-    cols.extend([
-        Arc::new(UInt8Array::from_iter(
-            entries
-                .iter()
-                .map(|e| pg(e.borrow()).and_then(|p| p.inscricao.tipo)),
-        )) as ArrayRef,
-        strings(entries, |e| pg(e).map(|p| p.inscricao.numero.as_str())),
-        strings(entries, |e| pg(e).map(|p| p.nome.as_str())),
-        strings(entries, |e| pg(e).map(|p| p.endereco.as_str())),
-        strings(entries, |e| pg(e).map(|p| p.bairro.as_str())),
-        strings(entries, |e| pg(e).map(|p| p.cep.as_str())),
-        strings(entries, |e| pg(e).map(|p| p.cidade.as_str())),
-        strings(entries, |e| pg(e).map(|p| p.uf.as_str())),
-        strings(entries, |e| px(e).map(|p| p.tipo_chave.as_str())),
-        strings(entries, |e| px(e).map(|p| p.chave.as_str())),
-        strings(entries, |e| px(e).map(|p| p.url.as_str())),
-        strings(entries, |e| px(e).map(|p| p.txid.as_str())),
-        strings(entries, |e| px(e).map(|p| p.emv.as_str())),
-        Arc::new(BooleanArray::from_iter(
-            entries.iter().map(|e| e.borrow().pago_por_pix),
-        )),
-        strings(entries, |e| Some(&e.banco_cobrador)),
-        strings(entries, |e| Some(&e.agencia_cobradora)),
-    ]);
-    Ok(RecordBatch::try_new(schema(), cols)?)
+    cols.finish()
 }
 
 /// Record batches of up to `batch_size` entries from a stream of entries (a

@@ -118,3 +118,157 @@ fn an_amount_with_more_than_two_decimals_is_an_error_not_rounded() {
         Some("line 7 (valor_pago): the amount 127.505 does not fit Decimal128(18, 2) exactly")
     );
 }
+
+/// A cell as text (`None` for null), whatever the column's type: amounts in centavos as `"12750"`, dates as
+/// `"2024-03-15"`, booleans as `"true"`.
+fn cell(col: &dyn Array, i: usize) -> Option<String> {
+    use arrow_array::{BooleanArray, Decimal128Array, UInt8Array};
+    if col.is_null(i) {
+        return None;
+    }
+    let a = col.as_any();
+    if let Some(c) = a.downcast_ref::<StringArray>() {
+        return Some(c.value(i).to_owned());
+    }
+    if let Some(c) = a.downcast_ref::<UInt64Array>() {
+        return Some(c.value(i).to_string());
+    }
+    if let Some(c) = a.downcast_ref::<UInt8Array>() {
+        return Some(c.value(i).to_string());
+    }
+    if let Some(c) = a.downcast_ref::<Date32Array>() {
+        return c.value_as_date(i).map(|d| d.to_string());
+    }
+    if let Some(c) = a.downcast_ref::<Decimal128Array>() {
+        return Some(c.value(i).to_string());
+    }
+    if let Some(c) = a.downcast_ref::<BooleanArray>() {
+        return Some(c.value(i).to_string());
+    }
+    panic!("unexpected column type {:?}", col.data_type())
+}
+
+/// What column `name` must hold for entry `e`, from the model itself.
+fn expected(e: &RetornoEntry, name: &str) -> Option<String> {
+    let cents = |v: Option<Decimal>| v.map(|v| (v * Decimal::from(100)).trunc().to_string());
+    let oc = e.ocorrencia.as_ref();
+    let pg = e.pagador.as_ref();
+    let px = e.pix.as_ref();
+    let s = |v: &str| Some(v.to_owned());
+    match name {
+        "line" => Some(e.line.to_string()),
+        "last_line" => Some(e.last_line.to_string()),
+        "nosso_numero" => s(&e.nosso_numero),
+        "nosso_numero_dv" => e.nosso_numero_dv.clone(),
+        "seu_numero" => s(&e.seu_numero),
+        "uso_empresa" => s(&e.uso_empresa),
+        "carteira" => s(&e.carteira),
+        "variacao" => s(&e.variacao),
+        "ocorrencia_code" => oc.map(|o| o.code.clone()),
+        "ocorrencia_kind" => oc.map(|o| cnab_arrow::kind_name(o.kind).to_owned()),
+        "ocorrencia_description" => oc.map(|o| o.description.clone()),
+        "data_ocorrencia" => e.data_ocorrencia.map(|d| d.to_string()),
+        "data_credito" => e.data_credito.map(|d| d.to_string()),
+        "vencimento" => e.vencimento.map(|d| d.to_string()),
+        "valor_titulo" => cents(e.valor_titulo),
+        "valor_pago" => cents(e.valor_pago),
+        "valor_creditado" => cents(e.valor_creditado),
+        "juros_multa" => cents(e.juros_multa),
+        "juros" => cents(e.juros),
+        "multa" => cents(e.multa),
+        "desconto" => cents(e.desconto),
+        "abatimento" => cents(e.abatimento),
+        "iof" => cents(e.iof),
+        "tarifa" => cents(e.tarifa),
+        "outras_despesas" => cents(e.outras_despesas),
+        "outros_creditos" => cents(e.outros_creditos),
+        "pagador_inscricao_tipo" => pg.and_then(|p| p.inscricao.tipo).map(|t| t.to_string()),
+        "pagador_inscricao_numero" => pg.map(|p| p.inscricao.numero.clone()),
+        "pagador_nome" => pg.map(|p| p.nome.clone()),
+        "pagador_endereco" => pg.map(|p| p.endereco.clone()),
+        "pagador_bairro" => pg.map(|p| p.bairro.clone()),
+        "pagador_cep" => pg.map(|p| p.cep.clone()),
+        "pagador_cidade" => pg.map(|p| p.cidade.clone()),
+        "pagador_uf" => pg.map(|p| p.uf.clone()),
+        "pix_tipo_chave" => px.map(|p| p.tipo_chave.clone()),
+        "pix_chave" => px.map(|p| p.chave.clone()),
+        "pix_url" => px.map(|p| p.url.clone()),
+        "pix_txid" => px.map(|p| p.txid.clone()),
+        "pix_emv" => px.map(|p| p.emv.clone()),
+        "pago_por_pix" => e.pago_por_pix.map(|b| b.to_string()),
+        "banco_cobrador" => s(&e.banco_cobrador),
+        "agencia_cobradora" => s(&e.agencia_cobradora),
+        other => panic!("a column the test does not know: {other}"),
+    }
+}
+
+#[test]
+fn every_cell_of_every_fixture_equals_the_model() {
+    use arrow_array::{ListArray, StructArray};
+    let mut cells = 0usize;
+    // the fixtures and, where the checkout has it beside it, the real-file corpus (pix, pago_por_pix, motivos)
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/real");
+    let mut files = retornos();
+    let mut dirs = vec![corpus];
+    while let Some(d) = dirs.pop() {
+        for f in std::fs::read_dir(d).into_iter().flatten().flatten() {
+            let p = f.path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else {
+                files.push(p);
+            }
+        }
+    }
+    for path in files {
+        let data = std::fs::read(&path).unwrap_or_default();
+        let Ok(r) = cnab_core::read_retorno(&data, ReadOptions::default()) else {
+            continue;
+        };
+        let batch = cnab_arrow::entries_batch(&r.entries).unwrap_or_else(|e| {
+            panic!("{}: {e}", path.display());
+        });
+        let schema = batch.schema();
+        for (j, field) in schema.fields().iter().enumerate() {
+            let col = batch.column(j);
+            for (i, e) in r.entries.iter().enumerate() {
+                if field.name() == "motivos" {
+                    let list = col
+                        .as_any()
+                        .downcast_ref::<ListArray>()
+                        .unwrap_or_else(|| panic!("motivos"));
+                    let v = list.value(i);
+                    let items = v
+                        .as_any()
+                        .downcast_ref::<StructArray>()
+                        .unwrap_or_else(|| panic!("item"));
+                    assert_eq!(
+                        items.len(),
+                        e.motivos.len(),
+                        "{} line {}",
+                        path.display(),
+                        e.line
+                    );
+                    for (k, m) in e.motivos.iter().enumerate() {
+                        assert_eq!(
+                            cell(items.column(0).as_ref(), k).as_deref(),
+                            Some(m.code.as_str())
+                        );
+                        assert_eq!(cell(items.column(1).as_ref(), k), m.description.clone());
+                    }
+                } else {
+                    assert_eq!(
+                        cell(col.as_ref(), i),
+                        expected(e, field.name()),
+                        "{} line {} column {}",
+                        path.display(),
+                        e.line,
+                        field.name()
+                    );
+                }
+                cells += 1;
+            }
+        }
+    }
+    assert!(cells > 3_000, "{cells} cells checked");
+}
