@@ -1,5 +1,7 @@
 //! Every retorno fixture as columns: one row per entry, and every amount column's total equal to the model's.
 
+#![allow(clippy::panic)] // the helpers below are test code too
+
 use std::path::Path;
 
 use arrow_array::{Array, Date32Array, StringArray, UInt64Array};
