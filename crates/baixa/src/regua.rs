@@ -481,6 +481,28 @@ pub trait ReguaLedger: Ledger {
         parcelas: &[Titulo],
     ) -> Result<(), LedgerError>;
 
+    /// Every instruction the régua sent (a step through the bank recorded with its movimento, see
+    /// [`crate::instrucao`]), with the bank's answer when a retorno gave one, by date sent.
+    ///
+    /// # Errors
+    /// A backend failure.
+    fn instrucoes(&mut self) -> Result<Vec<crate::instrucao::InstrucaoEnviada>, LedgerError>;
+
+    /// Record the bank's answers to instructions ([`crate::instrucao::conciliar`]), each with an
+    /// [`crate::Event::Instrucao`] in its título's history, in one transaction (table `instrucao_respostas`,
+    /// schema version 5). Returns, for each, whether it was new (an instruction already answered keeps its first
+    /// answer: `false`).
+    ///
+    /// # Errors
+    /// A backend failure (nothing is then recorded).
+    fn instrucoes_responder(
+        &mut self,
+        answers: &[(
+            crate::instrucao::InstrucaoEnviada,
+            crate::instrucao::Resposta,
+        )],
+    ) -> Result<Vec<bool>, LedgerError>;
+
     /// Every acordo recorded, in the order recorded.
     ///
     /// # Errors

@@ -387,3 +387,207 @@ fn acordo_end_to_end() {
         (&json!("AC-7-1"), &json!("lembrete"), &json!("514.45"))
     );
 }
+
+/// An Itaú CNAB 400 retorno as the bank would send it (the fixture's header, dated `date`; one entry per
+/// (nosso número, ocorrência, motivos)), written with cnab-core's writer.
+fn itau_retorno(date: &str, entries: &[(&str, &str, &[&str])]) -> Vec<u8> {
+    let fixture = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/341-itau/cnab400/retorno/retorno.ret"
+    ))
+    .unwrap();
+    let mut r = cnab_core::read_retorno(&fixture, cnab_core::ReadOptions::strict()).unwrap();
+    let model = r.entries[1].clone();
+    let date: chrono::NaiveDate = date.parse().unwrap();
+    r.header.data_geracao = Some(date);
+    r.header.nsa = Some(420);
+    r.records.clear();
+    r.entries = entries
+        .iter()
+        .map(|(nn, code, motivos)| {
+            let mut e = model.clone();
+            e.nosso_numero = (*nn).into();
+            e.nosso_numero_dv = None;
+            e.ocorrencia = Some(cnab_core::Ocorrencia {
+                code: (*code).into(),
+                kind: cnab_core::OcorrenciaKind::Desconhecida,
+                description: String::new(),
+            });
+            e.motivos = motivos
+                .iter()
+                .map(|c| cnab_core::Motivo {
+                    code: (*c).into(),
+                    description: None,
+                })
+                .collect();
+            e.data_ocorrencia = Some(date);
+            e
+        })
+        .collect();
+    cnab_core::write_retorno(&r, cnab_core::WriteOptions::default()).unwrap()
+}
+
+/// The bank's answers, end to end: the régua's protest and prorrogação written as an Itaú instruction remessa,
+/// pending; the bank's retorno (19 confirms the protest, 16 rejects the prorrogação with its motivo) applied with
+/// `cnab baixa apply`, which matches both; `cnab instrucoes` and the título's history show it; the same retorno
+/// again answers nothing new.
+#[test]
+fn instrucoes_answered_by_the_retorno() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |f: &str| dir.path().join(f).to_string_lossy().into_owned();
+    let (ledger, policy, out, ret) = (
+        p("l.db"),
+        p("politica.toml"),
+        p("instrucoes.rem"),
+        p("retorno.ret"),
+    );
+    let itau = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/341-itau/cnab400/remessa/remessa.rem"
+    );
+    std::fs::write(&policy, POLICY_BANCO).unwrap();
+    let (code, _, err) = cnab(&["baixa", "--ledger", &ledger, "import-remessa", itau]);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = cnab(&[
+        "regua",
+        "--ledger",
+        &ledger,
+        "--policy",
+        &policy,
+        "--date",
+        "2027-01-24",
+        "--remessa-out",
+        &out,
+        "--remessa",
+        itau,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let instrucoes = |date: &str| {
+        let (code, out, err) = cnab(&[
+            "instrucoes",
+            "--ledger",
+            &ledger,
+            "--date",
+            date,
+            "--dias",
+            "10",
+        ]);
+        assert_eq!(code, 0, "{err}");
+        serde_json::from_str::<Value>(&out).unwrap()
+    };
+    let v = instrucoes("2027-02-10");
+    assert_eq!(
+        v["counts"],
+        json!({"pendente": 2, "confirmada": 0, "rejeitada": 0})
+    );
+    let late: Vec<_> = v["sem_resposta"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["titulo"].as_str().unwrap(),
+                i["acao"].as_str().unwrap(),
+                i["instrucao"]["movimento"].as_str().unwrap(),
+                i["enviada_em"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        late,
+        [
+            ("NF-1001", "protesto", "09", "2027-01-24"),
+            ("NF-1002", "prorrogacao", "06", "2027-01-24")
+        ]
+    );
+
+    std::fs::write(
+        &ret,
+        itau_retorno(
+            "2027-01-28",
+            &[("12345678", "19", &[]), ("12345679", "16", &["12"])],
+        ),
+    )
+    .unwrap();
+    let apply = || {
+        let (code, out, err) = cnab(&["baixa", "--ledger", &ledger, "apply", &ret]);
+        assert_eq!(code, 0, "{err}");
+        serde_json::from_str::<Value>(&out).unwrap()
+    };
+    let v = apply();
+    let answered: Vec<_> = v["instrucoes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["titulo"].as_str().unwrap(),
+                i["acao"].as_str().unwrap(),
+                i["estado"].as_str().unwrap(),
+                i["resposta"]["ocorrencia"].as_str().unwrap(),
+                i["resposta"]["descricao"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        answered,
+        [
+            (
+                "NF-1001",
+                "protesto",
+                "confirmada",
+                "19",
+                "Confirma recebimento de instrução de protesto"
+            ),
+            (
+                "NF-1002",
+                "prorrogacao",
+                "rejeitada",
+                "16",
+                "Instruções rejeitadas"
+            )
+        ]
+    );
+    assert_eq!(v["instrucoes"][1]["file"], json!(ret));
+    let motivos = v["instrucoes"][1]["resposta"]["motivos"]
+        .as_array()
+        .unwrap();
+    assert_eq!(motivos.len(), 1);
+    assert!(
+        motivos[0].as_str().unwrap().starts_with("12"),
+        "{motivos:?}"
+    );
+
+    let v = instrucoes("2027-02-10");
+    assert_eq!(
+        (&v["counts"], &v["sem_resposta"]),
+        (
+            &json!({"pendente": 0, "confirmada": 1, "rejeitada": 1}),
+            &json!([])
+        )
+    );
+    let (code, out, err) = cnab(&["baixa", "--ledger", &ledger, "history", "NF-1001"]);
+    assert_eq!(code, 0, "{err}");
+    let h: Value = serde_json::from_str(&out).unwrap();
+    let last = h["events"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(
+        (
+            &last["event"],
+            &last["acao"],
+            &last["movimento"],
+            &last["resposta"]["estado"]
+        ),
+        (
+            &json!("instrucao"),
+            &json!("protesto"),
+            &json!("09"),
+            &json!("confirmada")
+        )
+    );
+    // the same retorno again: already applied, nothing answered again
+    let v = apply();
+    assert_eq!(
+        (&v["already_applied"], &v["instrucoes"]),
+        (&json!(true), &json!([]))
+    );
+}
