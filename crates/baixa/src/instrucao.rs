@@ -240,11 +240,22 @@ pub fn movimento(
 
 /// Where a título was registered: (remessa index, título index).
 fn find(a: &AcaoEmitida, registradas: &[RemessaRegistrada]) -> Option<(usize, usize)> {
-    let nn = Key::of(&[&a.nosso_numero]);
-    let seu = a.seu_numero.trim();
+    find_titulo(a.banco, &a.nosso_numero, &a.seu_numero, registradas)
+}
+
+/// Where the título of `banco` with this nosso número (else seu número) was registered: (remessa index, título
+/// index), the latest registration first.
+pub(crate) fn find_titulo(
+    banco: u16,
+    nosso_numero: &str,
+    seu_numero: &str,
+    registradas: &[RemessaRegistrada],
+) -> Option<(usize, usize)> {
+    let nn = Key::of(&[nosso_numero]);
+    let seu = seu_numero.trim();
     // the latest remessa first: a título registered again carries its latest data
     registradas.iter().enumerate().rev().find_map(|(i, r)| {
-        if r.bank.code() != a.banco {
+        if r.bank.code() != banco {
             return None;
         }
         r.remessa
@@ -324,9 +335,8 @@ pub fn remessas(
     date: NaiveDate,
     nsa: Option<u64>,
 ) -> Result<Vec<RemessaInstrucoes>, LedgerError> {
-    // (bank, layout, beneficiary) → (latest remessa index, títulos, itens)
-    type Group = (usize, Vec<cnab_core::Titulo>, Vec<(String, Acao, String)>);
-    let mut groups: BTreeMap<(u16, u16, String), Group> = BTreeMap::new();
+    let mut linhas = Vec::new();
+    let mut itens = Vec::new();
     for a in actions.iter().filter(|a| a.acao.via_banco()) {
         let Some(ins) = &a.instrucao else {
             return Err(LedgerError::Invalid(format!(
@@ -358,6 +368,51 @@ pub fn remessas(
         if let Some(v) = a.abatimento {
             t.abatimento = Some(v);
         }
+        linhas.push((i, t));
+        itens.push((a.titulo.clone(), a.acao, ins.movimento.clone()));
+    }
+    Ok(escrever(linhas, registradas, date, nsa)?
+        .into_iter()
+        .map(|w| RemessaInstrucoes {
+            bank: w.bank,
+            layout: w.layout,
+            remessa: w.remessa,
+            bytes: w.bytes,
+            itens: w
+                .linhas
+                .iter()
+                .filter_map(|&k| itens.get(k).cloned())
+                .collect(),
+        })
+        .collect())
+}
+
+/// One remessa [`escrever`] wrote.
+pub(crate) struct Escrita {
+    pub(crate) bank: Bank,
+    pub(crate) layout: Layout,
+    pub(crate) remessa: Remessa,
+    pub(crate) bytes: Vec<u8>,
+    /// The indexes of its títulos in the `linhas` given, in order.
+    pub(crate) linhas: Vec<usize>,
+}
+
+/// Write títulos as remessas, one per bank, layout and beneficiary of the registering remessas each comes from
+/// (`linhas`: (registering remessa index, título)). The header is the latest registering remessa's of the group,
+/// dated `date`, with sequence number `nsa` (default: that remessa's NSA + 1).
+pub(crate) fn escrever(
+    linhas: Vec<(usize, cnab_core::Titulo)>,
+    registradas: &[RemessaRegistrada],
+    date: NaiveDate,
+    nsa: Option<u64>,
+) -> Result<Vec<Escrita>, LedgerError> {
+    // (bank, layout, beneficiary) → (latest remessa index, títulos, their indexes)
+    type Group = (usize, Vec<cnab_core::Titulo>, Vec<usize>);
+    let mut groups: BTreeMap<(u16, u16, String), Group> = BTreeMap::new();
+    for (k, (i, t)) in linhas.into_iter().enumerate() {
+        let r = registradas
+            .get(i)
+            .ok_or_else(|| LedgerError::Invalid("remessa vanished".into()))?;
         let b = &r.remessa.header.beneficiario;
         let key = (
             r.bank.code(),
@@ -370,10 +425,10 @@ pub fn remessas(
         let g = groups.entry(key).or_insert((i, Vec::new(), Vec::new()));
         g.0 = g.0.max(i);
         g.1.push(t);
-        g.2.push((a.titulo.clone(), a.acao, ins.movimento.clone()));
+        g.2.push(k);
     }
     let mut out = Vec::new();
-    for (_, (i, titulos, itens)) in groups {
+    for (_, (i, titulos, linhas)) in groups {
         let r = registradas
             .get(i)
             .ok_or_else(|| LedgerError::Invalid("remessa vanished".into()))?;
@@ -389,12 +444,12 @@ pub fn remessas(
         };
         let bytes = cnab_core::write_remessa(&remessa, r.bank, r.layout)
             .map_err(|e| LedgerError::Invalid(format!("instruction remessa: {e}")))?;
-        out.push(RemessaInstrucoes {
+        out.push(Escrita {
             bank: r.bank,
             layout: r.layout,
             remessa,
             bytes,
-            itens,
+            linhas,
         });
     }
     Ok(out)

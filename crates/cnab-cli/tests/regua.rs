@@ -591,3 +591,133 @@ fn instrucoes_answered_by_the_retorno() {
         (&json!(true), &json!([]))
     );
 }
+
+/// `cnab acordo --remessa-out`: two títulos of one payer registered by an Itaú CNAB 400 remessa replaced by three
+/// installments; the remessa written carries the installments' entradas (nosso números 20000001…) and the
+/// originals' pedido de baixa, read back by `cnab parse`; an unknown registering remessa records nothing.
+#[test]
+fn acordo_remessa_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |f: &str| dir.path().join(f).to_string_lossy().into_owned();
+    let (ledger, reg, out) = (p("l.db"), p("registro.rem"), p("acordo.rem"));
+    // Itaú's fixture with NF-1002 moved to NF-1001's payer
+    let fixture = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/341-itau/cnab400/remessa/remessa.rem"
+    ))
+    .unwrap();
+    let mut r = cnab_core::read_remessa(&fixture, cnab_core::ReadOptions::strict()).unwrap();
+    r.titulos[1].pagador = r.titulos[0].pagador.clone();
+    r.records.clear();
+    std::fs::write(
+        &reg,
+        cnab_core::write_remessa(&r, cnab_core::Bank::new(341), cnab_core::Layout::Cnab400)
+            .unwrap(),
+    )
+    .unwrap();
+    let (code, _, err) = cnab(&["baixa", "--ledger", &ledger, "import-remessa", &reg]);
+    assert_eq!(code, 0, "{err}");
+    let bradesco = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/237-bradesco/cnab400/remessa/remessa.rem"
+    );
+    let acordo = |registering: &str| {
+        cnab(&[
+            "acordo",
+            "--ledger",
+            &ledger,
+            "--id",
+            "AC-9",
+            "--date",
+            "2027-02-09",
+            "--titulo",
+            "NF-1001",
+            "--titulo",
+            "NF-1002",
+            "--parcelas",
+            "3",
+            "--primeiro-vencimento",
+            "2027-03-10",
+            "--remessa-out",
+            &out,
+            "--remessa",
+            registering,
+            "--nosso-numero",
+            "20000001",
+        ])
+    };
+    let (code, _, err) = acordo(bradesco);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("título NF-1001 is not registered by any remessa given"),
+        "{err}"
+    );
+    assert!(!std::path::Path::new(&out).exists());
+    let (code, stdout, err) = acordo(&reg);
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["recorded"], true);
+    assert_eq!(
+        v["remessas"][0]["titulos"][0],
+        json!({"titulo": "AC-9-1", "papel": "parcela", "movimento": "01", "nosso_numero": "20000001"})
+    );
+    let (code, parsed, err) = cnab(&["parse", &out]);
+    assert_eq!(code, 0, "{err}");
+    let back: Value = serde_json::from_str(&parsed).unwrap();
+    let rows: Vec<_> = back["titulos"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                t["movimento"].as_str().unwrap().to_string(),
+                t["nosso_numero"].as_str().unwrap().to_string(),
+                t["seu_numero"].as_str().unwrap().to_string(),
+                t["vencimento"].as_str().unwrap().to_string(),
+                t["valor"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let parcela = |k: usize| v["parcelas"][k]["valor"].as_str().unwrap().to_string();
+    let s = |x: &str| x.to_string();
+    assert_eq!(
+        rows,
+        [
+            (
+                s("01"),
+                s("20000001"),
+                s("AC-9-1"),
+                s("2027-03-10"),
+                parcela(0)
+            ),
+            (
+                s("01"),
+                s("20000002"),
+                s("AC-9-2"),
+                s("2027-04-10"),
+                parcela(1)
+            ),
+            (
+                s("01"),
+                s("20000003"),
+                s("AC-9-3"),
+                s("2027-05-10"),
+                parcela(2)
+            ),
+            (
+                s("02"),
+                s("12345678"),
+                s("NF-1001"),
+                s("2026-12-15"),
+                s("127.50")
+            ),
+            (
+                s("02"),
+                s("12345679"),
+                s("NF-1002"),
+                s("2027-01-10"),
+                s("2500.00")
+            )
+        ]
+    );
+}

@@ -38,6 +38,7 @@ pub const SCENARIOS: &[(&str, Scenario)] = &[
         "instructions_confirmed_and_rejected",
         instructions_confirmed_and_rejected,
     ),
+    ("acordo_remessa", acordo_remessa),
 ];
 
 pub const POLITICA: &str = r#"
@@ -859,4 +860,201 @@ pub fn instructions_confirmed_and_rejected(l: &mut dyn ReguaLedger) {
         all.iter().map(|i| i.estado).collect::<Vec<_>>(),
         [Confirmada, Rejeitada, Confirmada, Pendente]
     );
+}
+
+/// Itaú's CNAB 400 remessa fixture with NF-1002 moved to NF-1001's payer (José da Conceição), written by
+/// cnab-core and read back: two títulos of one payer, registered.
+pub fn itau_400_one_payer() -> RemessaRegistrada {
+    let mut r = itau_400().remessa;
+    r.titulos[1].pagador = r.titulos[0].pagador.clone();
+    r.records.clear();
+    let bytes = cnab_core::write_remessa(&r, cnab_core::Bank::new(341), cnab_core::Layout::Cnab400)
+        .unwrap();
+    RemessaRegistrada::from_bytes(&bytes).unwrap()
+}
+
+/// An acordo taken to the bank: its three installments registered (entrada, with new nosso números) and its two
+/// originals' pedido de baixa, in one Itaú CNAB 400 remessa read back; the ledger's installments carry the same
+/// nosso números; an original no remessa registered is refused with nothing recorded.
+pub fn acordo_remessa(l: &mut dyn ReguaLedger) {
+    let reg = [itau_400_one_payer()];
+    l.import_titles(&baixa::from_remessa(&reg[0].remessa).unwrap())
+        .unwrap();
+    let termos = Termos {
+        id: "AC-9".into(),
+        data: d("2027-02-09"),
+        titulos: vec!["NF-1001".into(), "NF-1002".into()],
+        parcelas: 3,
+        primeiro_vencimento: d("2027-03-10"),
+        desconto_encargos_pct: None,
+    };
+    // registered by another remessa only: refused, nothing recorded
+    let other = {
+        let mut r = itau_400_one_payer();
+        r.remessa.titulos.truncate(1);
+        r
+    };
+    let e = acordo::fechar_with(l, &termos, |a, titles, parcelas| {
+        acordo::remessas(
+            a,
+            parcelas,
+            titles,
+            std::slice::from_ref(&other),
+            d("2027-02-09"),
+            None,
+        )
+        .map(|_| ())
+    })
+    .unwrap_err()
+    .to_string();
+    assert!(
+        e.contains("acordo AC-9: título NF-1002 is not registered by any remessa given"),
+        "{e}"
+    );
+    assert!(l.acordos().unwrap().is_empty());
+
+    let mut written = None;
+    let a = acordo::fechar_with(l, &termos, |a, titles, parcelas| {
+        acordo::numerar(parcelas, "20000001")?;
+        written = Some(acordo::remessas(
+            a,
+            parcelas,
+            titles,
+            &reg,
+            d("2027-02-09"),
+            Some(8),
+        )?);
+        Ok(())
+    })
+    .unwrap();
+    let written = written.unwrap();
+    assert_eq!(written.len(), 1);
+    let w = &written[0];
+    let itens: Vec<_> = w
+        .itens
+        .iter()
+        .map(|i| {
+            (
+                i.titulo.as_str(),
+                i.papel.as_str(),
+                i.movimento.as_str(),
+                i.nosso_numero.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        itens,
+        [
+            ("AC-9-1", "parcela", "01", "20000001"),
+            ("AC-9-2", "parcela", "01", "20000002"),
+            ("AC-9-3", "parcela", "01", "20000003"),
+            ("NF-1001", "original", "02", "12345678"),
+            ("NF-1002", "original", "02", "12345679")
+        ]
+    );
+
+    // read back: the header of the registering remessa, dated the acordo's day (Itaú's CNAB 400 header has no
+    // sequence number field)
+    let back = cnab_core::read_remessa(&w.bytes, cnab_core::ReadOptions::strict()).unwrap();
+    assert_eq!(
+        (
+            back.header.beneficiario.conta.as_str(),
+            back.header.data_geracao,
+        ),
+        ("12345", Some(d("2027-02-09")))
+    );
+    let rows: Vec<_> = back
+        .titulos
+        .iter()
+        .map(|t| {
+            (
+                t.movimento.clone(),
+                t.nosso_numero.clone(),
+                t.seu_numero.clone(),
+                t.vencimento,
+                t.valor,
+            )
+        })
+        .collect();
+    let p = &a.parcelas;
+    assert_eq!(
+        rows,
+        [
+            (
+                s("01"),
+                s("20000001"),
+                s("AC-9-1"),
+                Some(d("2027-03-10")),
+                p[0].valor
+            ),
+            (
+                s("01"),
+                s("20000002"),
+                s("AC-9-2"),
+                Some(d("2027-04-10")),
+                p[1].valor
+            ),
+            (
+                s("01"),
+                s("20000003"),
+                s("AC-9-3"),
+                Some(d("2027-05-10")),
+                p[2].valor
+            ),
+            (
+                s("02"),
+                s("12345678"),
+                s("NF-1001"),
+                Some(d("2026-12-15")),
+                m("127.50")
+            ),
+            (
+                s("02"),
+                s("12345679"),
+                s("NF-1002"),
+                Some(d("2027-01-10")),
+                m("2500.00")
+            )
+        ]
+    );
+    assert_eq!(
+        p.iter().map(|p| p.valor).sum::<Decimal>(),
+        a.valor_negociado
+    );
+    // an installment as registered: NF-1001's carteira, payer (as the file carries it) and juros per day (0.13 from the day after the due
+    // date), issued on the acordo's day, its id in uso da empresa
+    let t = &back.titulos[0];
+    assert_eq!(
+        (
+            t.carteira.as_str(),
+            t.pagador.nome.as_str(),
+            t.juros.valor,
+            t.juros.data,
+            t.emissao,
+            t.uso_empresa.trim()
+        ),
+        (
+            "109",
+            "JOSE DA CONCEICAO",
+            Some(m("0.13")),
+            Some(d("2027-03-11")),
+            Some(d("2027-02-09")),
+            "AC-9-1"
+        )
+    );
+    // the ledger's installments carry the nosso números written
+    let titles = l.titles().unwrap();
+    let nn: Vec<_> = ["AC-9-1", "AC-9-2", "AC-9-3"]
+        .iter()
+        .map(|id| {
+            titles
+                .iter()
+                .find(|(t, _)| t.id == *id)
+                .unwrap()
+                .0
+                .nosso_numero
+                .clone()
+        })
+        .collect();
+    assert_eq!(nn, ["20000001", "20000002", "20000003"]);
 }
