@@ -12,7 +12,8 @@
 //! acao = "lembrete"        # lembrete, aviso_vencimento, aviso_atraso, carta_cobranca, ligacao,
 //!                          # protesto, negativacao, baixa, cancelamento, prorrogacao, abatimento
 //! canal = "email"          # por onde enviar (email, sms, whatsapp, carta, banco…): livre, repassado a quem envia
-//! modelo = "lembrete.txt"  # opcional: o modelo da mensagem, repassado a quem envia
+//! modelo = "lembrete.txt"  # opcional: o modelo da mensagem (crate::mensagem: renderizado com os dados do
+//!                          # título em `mensagem`, ou repassado a quem envia)
 //!
 //! [[etapa]]
 //! dias = 30
@@ -411,6 +412,9 @@ pub struct AcaoEmitida {
     /// A step through the bank: the movimento written for it (set by [`crate::instrucao::preparar`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub instrucao: Option<crate::instrucao::Instrucao>,
+    /// The message rendered from `modelo` (set by [`crate::mensagem::preparar`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mensagem: Option<String>,
 }
 
 /// What [`run`] did.
@@ -571,6 +575,7 @@ fn action(
                 .map(|p| round_cents(t.valor * p / Decimal::ONE_HUNDRED))
         }),
         instrucao: None,
+        mensagem: None,
     }
 }
 
@@ -768,9 +773,11 @@ pub fn run_with<L: ReguaLedger + ?Sized>(
             if let (Some(e), Some((t, s))) = (etapa, titles.iter().find(|(t, _)| t.id == *first)) {
                 let carta = a.carta.take();
                 let instrucao = a.instrucao.take();
+                let mensagem = a.mensagem.take();
                 a = action(politica, e, t, s, date);
                 a.carta = carta;
                 a.instrucao = instrucao;
+                a.mensagem = mensagem;
             }
         }
         if let Some(c) = a.carta.as_mut() {

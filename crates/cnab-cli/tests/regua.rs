@@ -721,3 +721,63 @@ fn acordo_remessa_out() {
         ]
     );
 }
+
+/// `--modelos`: the aviso de atraso's modelo rendered into `mensagem`, with the título's segunda via link
+/// (`--segunda-via-url`) and its amount updated to the date; a modelo with an unknown variable issues nothing.
+#[test]
+fn regua_renders_modelos() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |f: &str| dir.path().join(f).to_string_lossy().into_owned();
+    let (ledger, titles, policy) = (p("l.db"), p("t.csv"), p("politica.toml"));
+    std::fs::write(&titles, TITLES).unwrap();
+    std::fs::write(&policy, POLICY).unwrap();
+    let (code, _, err) = cnab(&["baixa", "--ledger", &ledger, "import-titles", &titles]);
+    assert_eq!(code, 0, "{err}");
+    let run = || {
+        cnab(&[
+            "regua",
+            "--ledger",
+            &ledger,
+            "--policy",
+            &policy,
+            "--date",
+            "2026-03-15",
+            "--modelos",
+            dir.path().to_str().unwrap(),
+            "--segunda-via-url",
+            "https://pague.example.com",
+        ])
+    };
+    std::fs::write(
+        p("atraso.txt"),
+        "{{ pagador.nome }}: {{ titulo.valor_atualizados }}",
+    )
+    .unwrap();
+    let (code, _, err) = run();
+    assert_eq!(code, 1);
+    assert!(err.contains("modelo atraso.txt: "), "{err}");
+    std::fs::write(
+        p("atraso.txt"),
+        "{{ pagador.nome }}, o boleto {{ titulo.id }} venceu em {{ titulo.vencimento | data }}: hoje \
+         {{ titulo.valor_atualizado | brl }} ({{ titulo.dias_atraso }} dias). {{ titulo.segunda_via }}",
+    )
+    .unwrap();
+    let (code, out, err) = run();
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let a = v["actions"].as_array().unwrap();
+    assert_eq!(a.len(), 2);
+    // NF-1: 1000.00 + multa 2% 20.00 + juros 1% a.m. × 5/30 1.67 = 1021.67
+    let msg = a[0]["mensagem"].as_str().unwrap();
+    let (text, link) = msg.rsplit_once(' ').unwrap();
+    assert_eq!(
+        text,
+        "Padaria Sol, o boleto NF-1 venceu em 10/03/2026: hoje R$ 1.021,67 (5 dias)."
+    );
+    let token = link.strip_prefix("https://pague.example.com/b/").unwrap();
+    assert_eq!(token.len(), 40, "{link}");
+    // the same link as `cnab baixa link` gives
+    let (code, out, err) = cnab(&["baixa", "--ledger", &ledger, "link", "NF-1"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains(token), "{out}");
+}
