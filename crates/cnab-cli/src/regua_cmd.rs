@@ -7,7 +7,7 @@
 //! remessa (`baixa::instrucao`), listed under `"remessas"`. With `--modelos DIR` each step's `modelo` (a file in
 //! DIR) is rendered with the título's data into the action's `"mensagem"` (`baixa::mensagem`), with
 //! `--segunda-via-url BASE` each título's segunda via link among its variables. See `baixa::regua` for the
-//! policy keys and the rule for days the job did not run.
+//! policy keys and the rule for days the job did not run. `--plan` lists what a run would issue and records nothing.
 
 use std::path::PathBuf;
 
@@ -41,6 +41,9 @@ pub(crate) struct ReguaArgs {
     /// The instruction remessa's sequence number (default: the registering remessa's + 1).
     #[arg(long, value_name = "N", requires = "remessa_out")]
     nsa: Option<u64>,
+    /// Only list what the run would issue: record nothing, write no remessa, make no link.
+    #[arg(long, conflicts_with_all = ["remessa_out", "segunda_via_url"])]
+    plan: bool,
     /// Render each step's `modelo` (a file in this directory) into the action's `mensagem`.
     #[arg(long, value_name = "DIR")]
     modelos: Option<PathBuf>,
@@ -96,6 +99,15 @@ pub(crate) fn run(args: ReguaArgs) -> Result<bool, Fail> {
         ),
         None => None,
     };
+    if args.plan {
+        let mut r = regua::plan(ledger.as_mut(), &politica, args.date)
+            .map_err(|e| Fail(1, format!("ledger: {e}")))?;
+        if let Some(m) = &modelos {
+            baixa::mensagem::preparar(&mut r.actions, m, args.date, &Default::default())
+                .map_err(|e| Fail(1, format!("régua: {e}")))?;
+        }
+        return print(&serde_json::to_value(&r).map_err(|e| Fail(1, e.to_string()))?);
+    }
     let mut links = std::collections::BTreeMap::new();
     if let Some(base) = &args.segunda_via_url {
         baixa::segunda_via::check_base_url(base)
