@@ -20,6 +20,7 @@ mod cnab150_cmd;
 mod corpus;
 mod export;
 mod gen_cmd;
+mod instrucoes_cmd;
 mod out;
 mod parquet_cmd;
 mod pix_cmd;
@@ -155,6 +156,8 @@ enum Cmd {
     Regua(regua_cmd::ReguaArgs),
     /// Acordo: replace a payer's open titles by installments (the proposal's arithmetic, recorded in the ledger).
     Acordo(acordo_cmd::AcordoArgs),
+    /// The bank instructions the régua sent: confirmed, rejected or pending (matched when retornos are applied).
+    Instrucoes(instrucoes_cmd::InstrucoesArgs),
     /// Segunda via: serve each título's page (`/b/TOKEN`) and PDF from the ledger; views go to its history.
     Serve(serve_cmd::ServeArgs),
 }
@@ -761,6 +764,7 @@ fn run(out: &mut Out, cli: Cli) -> Result<bool, Fail> {
         Cmd::Baixa(args) => baixa_cmd::run(args),
         Cmd::Regua(args) => regua_cmd::run(args),
         Cmd::Acordo(args) => acordo_cmd::run(args),
+        Cmd::Instrucoes(args) => instrucoes_cmd::run(args),
         Cmd::Serve(args) => serve_cmd::run(args),
         Cmd::Banks => {
             write!(out, "{}", banks_table())?;
