@@ -286,3 +286,60 @@ fn written_and_generated_retornos_carry_their_own_file_totals() {
         Some(dec("33"))
     );
 }
+
+#[test]
+fn inter_400_counts_the_file_and_other_banks_show_their_portfolio() {
+    let Some(b) = corpus("077-inter/cnab400/retorno/laravelboleto__inter.ret") else {
+        return;
+    };
+    let r = retorno(&b, false);
+    let checks = r.trailer_checks();
+    let fields: Vec<(&str, Option<Decimal>, Decimal)> = checks
+        .iter()
+        .map(|c| (c.total.field.as_str(), c.total.value, c.computed))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("qtd_titulos", Some(dec("1")), dec("1")),
+            ("qtd_ocorrencia_02", Some(dec("1")), dec("1")),
+            ("qtd_ocorrencia_03", Some(dec("0")), dec("0")),
+        ]
+    );
+    // HSBC (boletos em ser), BNB (cobrança simples no banco), Banrisul (títulos em carteira): shown only.
+    for (file, field, scope, value) in [
+        (
+            "399-hsbc/cnab400/retorno/laravelboleto__hsbc.ret",
+            "qtd_em_ser",
+            TotalScope::Portfolio,
+            "0",
+        ),
+        (
+            "004-bnb/cnab400/retorno/webmatrixboleto__bnb.ret",
+            "valor_total",
+            TotalScope::Carteira {
+                carteira: "simples".into(),
+            },
+            "2174384.74",
+        ),
+        (
+            "041-banrisul/cnab400/retorno/brcobranca__CNAB400BANRISUL.RET",
+            "quantidade_carteira",
+            TotalScope::Portfolio,
+            "13",
+        ),
+    ] {
+        let Some(b) = corpus(file) else {
+            return;
+        };
+        let r = retorno(&b, false);
+        let t = r.trailer_totals();
+        let f = total(&t, field);
+        assert_eq!(
+            (f.scope.clone(), f.value),
+            (scope, Some(dec(value))),
+            "{file}"
+        );
+        assert!(r.trailer_checks().is_empty(), "{file}");
+    }
+}
