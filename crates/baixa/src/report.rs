@@ -107,26 +107,28 @@ fn trailer_rows(retorno: &Retorno) -> (Vec<TrailerRow>, Vec<FileWarning>) {
             .filter(|c| c.total.value.is_some())
             .map(|c| c.agrees());
         if let (Some(c), Some(false)) = (check, agrees) {
-            let what = match t.measure {
-                Measure::Quantidade => "entries",
-                Measure::ValorTitulo => "valor_titulo",
-                Measure::ValorPago => "valor_pago",
+            let at = format!(
+                "line {}, columns {}-{} ({})",
+                t.line, t.start, t.end, t.field
+            );
+            let v = t.value.map_or_else(String::new, |v| v.to_string());
+            let message = match t.measure {
+                Measure::Quantidade => format!(
+                    "{at}: the trailer counts {v} of {}, the file has {}",
+                    t.scope, c.computed
+                ),
+                Measure::ValorTitulo | Measure::ValorPago => format!(
+                    "{at}: the trailer sums the {} of {} to {v}, the file's entries to {}",
+                    measure_name(t.measure),
+                    t.scope,
+                    c.computed
+                ),
             };
             warnings.push(FileWarning {
                 code: "trailer_total_disagrees".into(),
                 line: t.line,
                 field: t.field.clone(),
-                message: format!(
-                    "line {}, columns {}-{} ({}): the trailer gives {} for {}, the file's {} give {}",
-                    t.line,
-                    t.start,
-                    t.end,
-                    t.field,
-                    t.value.map_or_else(String::new, |v| v.to_string()),
-                    t.scope,
-                    what,
-                    c.computed
-                ),
+                message,
             });
         }
         rows.push(TrailerRow {

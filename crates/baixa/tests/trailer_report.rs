@@ -110,8 +110,8 @@ fn eighteen_titles_in_the_portfolio_for_six_entries_raise_no_count_warning() {
     );
     assert_eq!(
         w.message,
-        "line 8, columns 63-74 (valor_entradas): the trailer gives 2020.00 for the file's entries of ocorrência 02, \
-         the file's valor_titulo give 2730.00"
+        "line 8, columns 63-74 (valor_entradas): the trailer sums the valor_titulo of the file's entries of \
+         ocorrência 02 to 2020.00, the file's entries to 2730.00"
     );
 }
 
@@ -154,8 +154,8 @@ fn a_removed_detail_line_is_named_by_the_report() {
         .all(|w| w.code == "trailer_total_disagrees"));
     assert_eq!(
         rep.warnings[1].message,
-        "line 8, columns 87-91 (qtd_liquidacoes): the trailer gives 1 for the file's entries of ocorrência 06, \
-         the file's entries give 0"
+        "line 8, columns 87-91 (qtd_liquidacoes): the trailer counts 1 of the file's entries of ocorrência 06, \
+         the file has 0"
     );
     // The report CSV of the ledger names it too.
     let csv = render::report_csv(&[rep], &baixa::Portfolio::default(), &[]).unwrap();
