@@ -72,8 +72,8 @@ pub use outcome::{
 };
 pub use regua::{Politica, ReguaLedger};
 pub use report::{
-    entries_csv, in_default, in_default_csv, portfolio, Bucket, Devedor, FileReport, OpenTitle,
-    OutcomeTotals, Portfolio,
+    entries_csv, in_default, in_default_csv, portfolio, Bucket, Devedor, FileReport, FileWarning,
+    OpenTitle, OutcomeTotals, Portfolio, TrailerRow,
 };
 pub use segunda_via::LinkLedger;
 pub use titulo::{Desconto, DescontoTipo, Juros, JurosTipo, Multa, MultaTipo, Pagador, Titulo};

@@ -10,7 +10,7 @@ use serde_json::{json, Map, Value};
 use crate::charges::Breakdown;
 use crate::ledger::ApplyResult;
 use crate::outcome::{EntryOutcome, Event};
-use crate::report::{Devedor, FileReport, Portfolio};
+use crate::report::{measure_name, scope_name, Devedor, FileReport, Portfolio, TrailerRow};
 
 /// Money as printed: at least two decimals, never rounded (`1000` → `"1000.00"`, `0.033` → `"0.033"`).
 ///
@@ -165,6 +165,30 @@ pub fn file_report(r: &FileReport) -> Value {
         "total_fees": money(r.total_fees),
         "unmatched_paid": money(r.unmatched_paid),
         "by_outcome": by,
+        "trailer": r.trailer.iter().map(trailer_row).collect::<Vec<_>>(),
+        "warnings": r.warnings,
+    })
+}
+
+/// A trailer total: `{line, record, field, scope: {kind, codes | carteira}, measure, value, computed, agrees}`;
+/// counts as numbers, amounts as money strings; `computed` and `agrees` null for the informative totals.
+pub fn trailer_row(t: &TrailerRow) -> Value {
+    let num = |d: Option<Decimal>| match (d, t.measure) {
+        (None, _) => Value::Null,
+        (Some(d), cnab_core::Measure::Quantidade) => {
+            u64::try_from(d).map_or_else(|_| Value::String(d.to_string()), |n| json!(n))
+        }
+        (Some(d), _) => Value::String(money(d)),
+    };
+    json!({
+        "line": t.line,
+        "record": t.record,
+        "field": t.field,
+        "scope": t.scope,
+        "measure": measure_name(t.measure),
+        "value": num(t.value),
+        "computed": num(t.computed),
+        "agrees": t.agrees,
     })
 }
 
@@ -273,7 +297,7 @@ pub fn report_rows(
 }
 
 /// The CSV columns of [`report_csv`].
-pub const REPORT_CSV_COLUMNS: [&str; 12] = [
+pub const REPORT_CSV_COLUMNS: [&str; 15] = [
     "section",
     "ref",
     "group",
@@ -286,13 +310,19 @@ pub const REPORT_CSV_COLUMNS: [&str; 12] = [
     "dias_atraso",
     "documento",
     "nome",
+    "scope",
+    "computed",
+    "agrees",
 ];
 
 /// The whole report as one CSV table (header [`REPORT_CSV_COLUMNS`]), one row per:
 /// - `file`: ref = file id, group = outcome, with count, paid, credited, fees;
 /// - `portfolio`: ref = date, group = open/current/overdue_1_30/…/paid/written_off/renegotiated, with count, valor, devido;
 /// - `inadimplente`: ref = title id, group = nosso número, with valor, devido (total due on the date),
-///   paid (received so far), dias_atraso, documento, nome.
+///   paid (received so far), dias_atraso, documento, nome;
+/// - `trailer`: ref = file id, group = the trailer field, count (a count) or valor (a sum) as the trailer gives it,
+///   scope (`file`, `ocorrencias:02`, `carteira:simples`, `portfolio`), computed (the same over the file's entries)
+///   and agrees (`true`/`false`), both empty for the informative carteira and portfolio totals.
 ///
 /// Empty cells where a column does not apply.
 ///
@@ -320,6 +350,36 @@ pub fn report_csv(
                 "",
                 "",
                 "",
+                "",
+                "",
+                "",
+            ])?;
+        }
+        for t in &f.trailer {
+            let (count, valor) = match t.measure {
+                cnab_core::Measure::Quantidade => (opt_plain(t.value), String::new()),
+                _ => (String::new(), t.value.map_or_else(String::new, money)),
+            };
+            let computed = match t.measure {
+                cnab_core::Measure::Quantidade => opt_plain(t.computed),
+                _ => t.computed.map_or_else(String::new, money),
+            };
+            w.write_record([
+                "trailer",
+                &f.file_id,
+                &t.field,
+                &count,
+                &valor,
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                &scope_name(&t.scope),
+                &computed,
+                &t.agrees.map_or_else(String::new, |a| a.to_string()),
             ])?;
         }
     }
@@ -332,6 +392,9 @@ pub fn report_csv(
             &b.count.to_string(),
             &money(b.valor),
             &money(b.devido),
+            "",
+            "",
+            "",
             "",
             "",
             "",
@@ -355,11 +418,18 @@ pub fn report_csv(
                 &t.breakdown.dias_atraso.to_string(),
                 &d.documento,
                 &d.nome,
+                "",
+                "",
+                "",
             ])?;
         }
     }
     let bytes = w.into_inner().map_err(|e| e.into_error())?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn opt_plain(d: Option<Decimal>) -> String {
+    d.map_or_else(String::new, |d| d.to_string())
 }
 
 const MONEY_KEYS: &[&str] = &[

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use cnab_core::Retorno;
+use cnab_core::{Measure, Retorno, TotalScope};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -47,12 +47,108 @@ pub struct FileReport {
     pub unmatched_paid: Decimal,
     /// Per outcome.
     pub by_outcome: BTreeMap<Outcome, OutcomeTotals>,
+    /// The trailer's totals whose meaning the bank's manual states (`cnab_core::Retorno::trailer_totals`): those of
+    /// the file (all its entries, or its entries of some ocorrências) beside the same count or sum over the file's
+    /// entries, and those of the bank's carteira or portfolio as information, never compared. Empty where the
+    /// layout names no total (and in reports stored before trailer totals were kept).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub trailer: Vec<TrailerRow>,
+    /// What the file's trailer and its entries disagree on: one warning per file total that the entries do not
+    /// give. A portfolio total never raises one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<FileWarning>,
+}
+
+/// One trailer total in a file's report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrailerRow {
+    /// 1-based line of the trailer.
+    pub line: usize,
+    /// The trailer record (`trailer_arquivo`, `trailer_lote`).
+    pub record: String,
+    /// The field's name in the layout table.
+    pub field: String,
+    /// Which titles it covers: the file's, the file's of some ocorrências, a carteira's or the portfolio's.
+    pub scope: TotalScope,
+    /// A count (`quantidade`) or the sum of `valor_titulo` or `valor_pago`.
+    pub measure: Measure,
+    /// The trailer's value (`None`: blank or not digits).
+    pub value: Option<Decimal>,
+    /// The same count or sum over the file's entries, for a total of the file; `None` for the informative ones.
+    pub computed: Option<Decimal>,
+    /// Whether they agree, for a total of the file with a value; `None` otherwise.
+    pub agrees: Option<bool>,
+}
+
+/// A named warning about a file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileWarning {
+    /// Stable name: `trailer_total_disagrees`.
+    pub code: String,
+    /// 1-based line it concerns.
+    pub line: usize,
+    /// The field it concerns.
+    pub field: String,
+    /// What is wrong, in words.
+    pub message: String,
+}
+
+/// The trailer rows and warnings of a retorno.
+fn trailer_rows(retorno: &Retorno) -> (Vec<TrailerRow>, Vec<FileWarning>) {
+    let checks = retorno.trailer_checks();
+    let mut rows = Vec::new();
+    let mut warnings = Vec::new();
+    for t in retorno.trailer_totals() {
+        let check = checks
+            .iter()
+            .find(|c| c.total.line == t.line && c.total.field == t.field);
+        let computed = check.map(|c| c.computed);
+        let agrees = check
+            .filter(|c| c.total.value.is_some())
+            .map(|c| c.agrees());
+        if let (Some(c), Some(false)) = (check, agrees) {
+            let at = format!(
+                "line {}, columns {}-{} ({})",
+                t.line, t.start, t.end, t.field
+            );
+            let v = t.value.map_or_else(String::new, |v| v.to_string());
+            let message = match t.measure {
+                Measure::Quantidade => format!(
+                    "{at}: the trailer counts {v} of {}, the file has {}",
+                    t.scope, c.computed
+                ),
+                Measure::ValorTitulo | Measure::ValorPago => format!(
+                    "{at}: the trailer sums the {} of {} to {v}, the file's entries to {}",
+                    measure_name(t.measure),
+                    t.scope,
+                    c.computed
+                ),
+            };
+            warnings.push(FileWarning {
+                code: "trailer_total_disagrees".into(),
+                line: t.line,
+                field: t.field.clone(),
+                message,
+            });
+        }
+        rows.push(TrailerRow {
+            line: t.line,
+            record: t.record,
+            field: t.field,
+            scope: t.scope,
+            measure: t.measure,
+            value: t.value,
+            computed,
+            agrees,
+        });
+    }
+    (rows, warnings)
 }
 
 impl FileReport {
-    /// Totals over the outcomes of one file. (cnab-core's model does not carry the trailer's totals; compare
-    /// with the trailer through the file's raw records when needed.)
+    /// Totals over the outcomes of one file, with the trailer's totals (see [`FileReport::trailer`]).
     pub fn new(file_id: &str, retorno: &Retorno, outcomes: &[EntryOutcome]) -> Self {
+        let (trailer, warnings) = trailer_rows(retorno);
         let mut r = FileReport {
             file_id: file_id.to_string(),
             bank: retorno.bank.code(),
@@ -64,6 +160,8 @@ impl FileReport {
             total_fees: Decimal::ZERO,
             unmatched_paid: Decimal::ZERO,
             by_outcome: BTreeMap::new(),
+            trailer,
+            warnings,
         };
         for o in outcomes {
             let t = r.by_outcome.entry(o.outcome).or_default();
@@ -111,6 +209,55 @@ impl FileReport {
         }
         csv_string(w)
     }
+
+    /// CSV of the trailer's totals: one row per total (`line,field,scope,measure,trailer,computed,agrees`); `scope`
+    /// is `file`, `ocorrencias:02/06`, `carteira:simples` or `portfolio`; `computed` and `agrees` are empty for the
+    /// informative totals.
+    ///
+    /// # Errors
+    /// Only if writing to memory fails.
+    pub fn trailer_csv(&self) -> Result<String, csv::Error> {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record([
+            "line", "field", "scope", "measure", "trailer", "computed", "agrees",
+        ])?;
+        for t in &self.trailer {
+            w.write_record([
+                &t.line.to_string(),
+                &t.field,
+                &scope_name(&t.scope),
+                measure_name(t.measure),
+                &opt(t.value),
+                &opt(t.computed),
+                &t.agrees.map_or_else(String::new, |a| a.to_string()),
+            ])?;
+        }
+        csv_string(w)
+    }
+}
+
+/// A trailer total's scope in one word: `file`, `ocorrencias:02/06`, `carteira:simples`, `portfolio`.
+pub fn scope_name(s: &TotalScope) -> String {
+    match s {
+        TotalScope::File => "file".into(),
+        TotalScope::Ocorrencias { codes } => format!("ocorrencias:{}", codes.join("/")),
+        TotalScope::Carteira { carteira } => format!("carteira:{carteira}"),
+        TotalScope::Portfolio => "portfolio".into(),
+        _ => "other".into(),
+    }
+}
+
+/// A trailer total's measure: `quantidade`, `valor_titulo`, `valor_pago`.
+pub fn measure_name(m: Measure) -> &'static str {
+    match m {
+        Measure::Quantidade => "quantidade",
+        Measure::ValorTitulo => "valor_titulo",
+        Measure::ValorPago => "valor_pago",
+    }
+}
+
+fn opt(v: Option<Decimal>) -> String {
+    v.map_or_else(String::new, |v| v.to_string())
 }
 
 fn csv_string(w: csv::Writer<Vec<u8>>) -> Result<String, csv::Error> {

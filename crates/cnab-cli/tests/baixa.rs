@@ -464,6 +464,35 @@ fn report_json_and_csv() {
     assert_eq!(d[0]["titulos"][0]["recebido"], "1165.34");
     assert_eq!(d[0]["titulos"][0]["dias_atraso"], 46);
     assert_eq!(d[1]["nome"], "Davi");
+    // The file's trailer: its 25 liquidações agree with the entries; its 119 títulos em cobrança are the
+    // portfolio's (shown, not compared); the entrada of 2013 added to this 2012 sample is the one warning.
+    let f = &j["files"][0];
+    let row = |field: &str| {
+        f["trailer"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["field"] == field)
+            .unwrap()
+            .clone()
+    };
+    let liq = row("qtd_liquidacoes");
+    assert_eq!(
+        (&liq["value"], &liq["computed"], &liq["agrees"]),
+        (&25.into(), &25.into(), &true.into())
+    );
+    let qt = row("qtd_titulos");
+    assert_eq!(
+        (&qt["scope"]["kind"], &qt["value"], &qt["agrees"]),
+        (&"portfolio".into(), &119.into(), &serde_json::Value::Null)
+    );
+    let w: Vec<&str> = f["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(w, ["qtd_entradas", "valor_entradas"]);
     // over 60 days only Davi remains
     let j = json_ok(&[
         "baixa",
@@ -506,7 +535,10 @@ fn report_json_and_csv() {
             "fees",
             "dias_atraso",
             "documento",
-            "nome"
+            "nome",
+            "scope",
+            "computed",
+            "agrees"
         ]
     );
     let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
@@ -517,13 +549,20 @@ fn report_json_and_csv() {
             .clone()
     };
     assert_eq!(&find("file", "paid_late")[6], "3582.15");
+    let liq = find("trailer", "valor_liquidacoes");
+    assert_eq!(
+        (&liq[4], &liq[12], &liq[13], &liq[14]),
+        ("86160.81", "ocorrencias:06", "86160.81", "true")
+    );
     assert_eq!(&find("file", "unmatched")[3], "27");
     assert_eq!(&find("portfolio", "overdue_over_90")[4], "100.00");
     assert_eq!(&find("portfolio", "open")[1], "2012-06-15");
     let nf02 = find("inadimplente", "21000000002");
     assert_eq!((&nf02[1], &nf02[6], &nf02[9]), ("NF-02", "1165.34", "46"));
     assert_eq!(&find("portfolio", "renegotiated")[3], "0");
-    assert_eq!(rows.len(), 7 + 9 + 2); // 7 outcome rows of the file (rejected among them), 9 portfolio, 2 inadimplentes
+    // 7 outcome rows of the file (rejected among them), 17 trailer totals (Bradesco 400: 2 of the portfolio, 15 of
+    // the file's ocorrências), 9 portfolio, 2 inadimplentes
+    assert_eq!(rows.len(), 7 + 17 + 9 + 2);
 }
 
 /// `report --format ndjson`: one JSON object per line, each tagged by its section, the same figures as the JSON
@@ -824,7 +863,7 @@ fn readme_baixa_example() {
     ]);
     assert_eq!(code, 0);
     assert!(
-        out.contains("\nportfolio,2026-12-31,paid,2,2627.50,0.00,,,,,,\n"),
+        out.contains("\nportfolio,2026-12-31,paid,2,2627.50,0.00,,,,,,,,,\n"),
         "{out}"
     );
 }

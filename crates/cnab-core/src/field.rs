@@ -186,6 +186,80 @@ pub struct FieldSpec {
     pub role: Option<Role>,
     /// What the writer puts here when the model has no value (`None`: zeros for numbers, spaces otherwise).
     pub default: Option<&'static str>,
+    /// A trailer total: what the bank's manual says this field counts or sums (see [`TotalSpec`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total: Option<TotalSpec>,
+}
+
+/// What a trailer's total field totals, as the bank's manual defines it: over which titles (the scope) and what
+/// (a count, or the sum of one amount). Retorno trailers mix totals of the file with totals of the bank's whole
+/// portfolio ("quantidade de títulos em cobrança"): only the first can be checked against the file's entries.
+/// Read through `Retorno::trailer_totals`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct TotalSpec {
+    /// Which titles the total covers.
+    pub scope: ScopeSpec,
+    /// What it counts or sums.
+    pub measure: Measure,
+}
+
+impl TotalSpec {
+    /// A count of the titles of `scope`.
+    pub const fn quantidade(scope: ScopeSpec) -> Self {
+        TotalSpec {
+            scope,
+            measure: Measure::Quantidade,
+        }
+    }
+    /// The sum of the face values (valor do título) of the titles of `scope`.
+    pub const fn valor_titulo(scope: ScopeSpec) -> Self {
+        TotalSpec {
+            scope,
+            measure: Measure::ValorTitulo,
+        }
+    }
+    /// The sum of the amounts paid (valor pago) of the titles of `scope`.
+    pub const fn valor_pago(scope: ScopeSpec) -> Self {
+        TotalSpec {
+            scope,
+            measure: Measure::ValorPago,
+        }
+    }
+}
+
+/// The titles a trailer total covers, as a layout table states it (the model's owned form is
+/// `model::TotalScope`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ScopeSpec {
+    /// Every entry of the file (CNAB 400: its detail records of the entry type).
+    File,
+    /// The file's entries whose ocorrência is one of these codes.
+    Ocorrencias(&'static [&'static str]),
+    /// The beneficiary's titles in one kind of cobrança at the bank (simples, vinculada, caucionada, descontada,
+    /// vendor, escritural…), whatever this file carries: informative, never compared with the file.
+    Carteira(&'static str),
+    /// The beneficiary's whole portfolio at the bank ("títulos em cobrança"): informative, never compared.
+    Portfolio,
+}
+
+impl ScopeSpec {
+    /// True when the total covers entries of this file (so the file's entries can be checked against it).
+    pub const fn is_file(&self) -> bool {
+        matches!(self, ScopeSpec::File | ScopeSpec::Ocorrencias(_))
+    }
+}
+
+/// What a trailer total counts or sums.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    /// How many titles (entries).
+    Quantidade,
+    /// The sum of their face values (valor do título).
+    ValorTitulo,
+    /// The sum of the amounts paid (valor pago).
+    ValorPago,
 }
 
 impl FieldSpec {
@@ -197,6 +271,7 @@ impl FieldSpec {
             kind,
             role: None,
             default: None,
+            total: None,
         }
     }
     /// A numeric field with no decimals.
@@ -234,6 +309,11 @@ impl FieldSpec {
     /// Attach a role.
     pub const fn role(mut self, role: Role) -> Self {
         self.role = Some(role);
+        self
+    }
+    /// Attach the meaning of a trailer total, as the bank's manual gives it.
+    pub const fn total(mut self, total: TotalSpec) -> Self {
+        self.total = Some(total);
         self
     }
     /// Attach a default written when the model has no value.

@@ -520,6 +520,9 @@ impl Plan {
         let batches = self.batches();
         let mut next = 0u64;
         let mut last_trailer: Option<Vec<u8>> = None;
+        // The file trailer's totals of the entries (`crate::trailer`), added up over the chunks.
+        let totals_layout = self.layout_of(RecordKey::FileTrailer);
+        let mut file_totals: Vec<Decimal> = Vec::new();
         let mut ending: Vec<u8> = b"\r\n".to_vec();
         for b in 0..batches {
             let n = batch.min(self.opts.entries - next);
@@ -562,6 +565,13 @@ impl Plan {
             s.entries += n;
             s.valor_titulo += valor;
             s.valor_pago += pago;
+            if let Some(layout) = totals_layout {
+                let chunk_totals = crate::trailer::read_file_totals(layout, trailer.0);
+                file_totals.resize(chunk_totals.len(), Decimal::ZERO);
+                for (acc, v) in file_totals.iter_mut().zip(chunk_totals) {
+                    *acc += v;
+                }
+            }
             last_trailer = Some(trailer.0.to_vec());
         }
         if header_count.is_some() {
@@ -580,6 +590,9 @@ impl Plan {
         }
         self.patch_role(&mut trailer, key, Role::QtdTitulos, s.entries)?;
         self.patch_amount(&mut trailer, key, Role::ValorTotal, s.valor_titulo)?;
+        if let Some(layout) = totals_layout {
+            crate::trailer::put_file_totals(layout, &mut trailer, &file_totals)?;
+        }
         self.emit_line(emit, &mut s, &trailer, &ending)?;
         Ok(s)
     }

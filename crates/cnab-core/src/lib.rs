@@ -42,12 +42,13 @@ mod normalize;
 pub mod read;
 pub mod record;
 pub mod text;
+pub mod trailer;
 pub mod tutorial;
 pub mod write;
 
 pub use bank::{Bank, BankSpec, LayoutSpec, RecordKey};
 pub use error::{Error, ErrorCategory, ErrorKind, Result};
-pub use field::{FieldSpec, Kind, RecordLayout, Role, Value};
+pub use field::{FieldSpec, Kind, Measure, RecordLayout, Role, ScopeSpec, TotalSpec, Value};
 pub use model::*;
 pub use read::read_structure;
 pub use read::{
@@ -55,6 +56,7 @@ pub use read::{
     ReadOptions, RemessaReader, RetornoReader,
 };
 pub use record::{RawRecord, Record};
+pub use trailer::{TotalCheck, TotalScope, TrailerTotal};
 pub use write::{
     remessa_from_json, write_remessa, write_remessa_spec, write_remessa_to, write_remessa_with,
     write_retorno, write_retorno_spec, Unwritable, WarningKind, WriteOptions, WriteWarning,

@@ -1587,7 +1587,7 @@ pub fn write_retorno_spec(
             "write_retorno_spec needs a retorno layout spec",
         )));
     }
-    let written = write_file(
+    let mut written = write_file(
         spec,
         retorno.bank,
         &retorno.header,
@@ -1600,6 +1600,25 @@ pub fn write_retorno_spec(
         },
         opts,
     )?;
+    // The file trailer's totals of the file's entries, as its manual defines them (see `crate::trailer`).
+    if let Some(layout) = spec
+        .record(RecordKey::FileTrailer)
+        .filter(|_| spec.framing.file_trailer)
+    {
+        let body = written
+            .bytes
+            .iter()
+            .rposition(|&b| b != b'\n' && b != b'\r')
+            .map_or(0, |i| i + 1);
+        let start = written
+            .bytes
+            .get(..body)
+            .and_then(|b| b.iter().rposition(|&c| c == b'\n' || c == b'\r'))
+            .map_or(0, |i| i + 1);
+        if let Some(line) = written.bytes.get_mut(start..body) {
+            crate::trailer::write_file_totals(layout, line, &retorno.entries)?;
+        }
+    }
     if opts.strict {
         if let Some(w) = written.warnings.first() {
             return Err(w.to_error());

@@ -9,7 +9,7 @@
 
 use crate::bank::motivo as m;
 use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
-use crate::field::{FieldSpec as F, RecordLayout, Role as R};
+use crate::field::{FieldSpec as F, RecordLayout, Role as R, ScopeSpec, TotalSpec};
 use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
 /// Source string for the generic tables.
@@ -359,7 +359,32 @@ pub const SEGMENTO_Y: RecordLayout = RecordLayout {
     ],
 };
 
-/// Registro 5 — trailer de lote (retorno: totals per carteira; remessa: zeros/blanks after the count).
+/// Trailer de lote totals of cobrança simples, vinculada, caucionada and descontada (06.5-13.5: C070 "Quantidade de
+/// Títulos em Cobrança", C071 "Valor Total dos Títulos em Carteiras", "só serão utilizados para informação do arquivo
+/// retorno"). C070 reads "somatória dos registros enviados no lote … de acordo com o Código da Carteira", but the
+/// banks' manuals fill the position of the carteira at the bank: Itaú 240 nota 24 ("quantidades e valores dos
+/// títulos a vencer registrados no Itaú"), Santander H7815 nota 39 ("posição da carteira de cobrança"), Banrisul 240
+/// obs. 7 ("as quantidades em carteira … somente constarão no último lote"); real retornos agree (Santander 3,650
+/// titles for a batch of one, Sicoob 282 for 30). So they are the carteira's totals: shown, never compared with the
+/// batch's entries.
+pub const QTD_SIMPLES: TotalSpec = TotalSpec::quantidade(ScopeSpec::Carteira("simples"));
+/// C071 of cobrança simples (see [`QTD_SIMPLES`]).
+pub const VALOR_SIMPLES: TotalSpec = TotalSpec::valor_titulo(ScopeSpec::Carteira("simples"));
+/// C070 of cobrança vinculada (see [`QTD_SIMPLES`]).
+pub const QTD_VINCULADA: TotalSpec = TotalSpec::quantidade(ScopeSpec::Carteira("vinculada"));
+/// C071 of cobrança vinculada (see [`QTD_SIMPLES`]).
+pub const VALOR_VINCULADA: TotalSpec = TotalSpec::valor_titulo(ScopeSpec::Carteira("vinculada"));
+/// C070 of cobrança caucionada (see [`QTD_SIMPLES`]).
+pub const QTD_CAUCIONADA: TotalSpec = TotalSpec::quantidade(ScopeSpec::Carteira("caucionada"));
+/// C071 of cobrança caucionada (see [`QTD_SIMPLES`]).
+pub const VALOR_CAUCIONADA: TotalSpec = TotalSpec::valor_titulo(ScopeSpec::Carteira("caucionada"));
+/// C070 of cobrança descontada (see [`QTD_SIMPLES`]).
+pub const QTD_DESCONTADA: TotalSpec = TotalSpec::quantidade(ScopeSpec::Carteira("descontada"));
+/// C071 of cobrança descontada (see [`QTD_SIMPLES`]).
+pub const VALOR_DESCONTADA: TotalSpec = TotalSpec::valor_titulo(ScopeSpec::Carteira("descontada"));
+
+/// Registro 5 — trailer de lote (retorno: totals per carteira, see [`QTD_SIMPLES`]; remessa: zeros/blanks after the
+/// count).
 pub const TRAILER_LOTE: RecordLayout = RecordLayout {
     name: "trailer_lote",
     len: 240,
@@ -370,14 +395,14 @@ pub const TRAILER_LOTE: RecordLayout = RecordLayout {
         F::constant("tipo_registro", 8, 8, "5"),
         F::blank("cnab_1", 9, 17),
         F::num("qtd_registros", 18, 23).role(R::QtdRegistros),
-        F::alpha("qtd_simples", 24, 29),
-        F::alpha("valor_simples", 30, 46),
-        F::alpha("qtd_vinculada", 47, 52),
-        F::alpha("valor_vinculada", 53, 69),
-        F::alpha("qtd_caucionada", 70, 75),
-        F::alpha("valor_caucionada", 76, 92),
-        F::alpha("qtd_descontada", 93, 98),
-        F::alpha("valor_descontada", 99, 115),
+        F::alpha("qtd_simples", 24, 29).total(QTD_SIMPLES),
+        F::alpha("valor_simples", 30, 46).total(VALOR_SIMPLES),
+        F::alpha("qtd_vinculada", 47, 52).total(QTD_VINCULADA),
+        F::alpha("valor_vinculada", 53, 69).total(VALOR_VINCULADA),
+        F::alpha("qtd_caucionada", 70, 75).total(QTD_CAUCIONADA),
+        F::alpha("valor_caucionada", 76, 92).total(VALOR_CAUCIONADA),
+        F::alpha("qtd_descontada", 93, 98).total(QTD_DESCONTADA),
+        F::alpha("valor_descontada", 99, 115).total(VALOR_DESCONTADA),
         F::alpha("aviso_lancamento", 116, 123),
         F::blank("cnab_2", 124, 240),
     ],

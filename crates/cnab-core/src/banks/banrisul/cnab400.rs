@@ -18,7 +18,9 @@
 //!   the agência cobradora (169-173) may end in a space, so it is text.
 
 use crate::bank::{oc, records400, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
-use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
+use crate::field::{
+    patched, FieldSpec as F, RecordLayout, Role as R, ScopeSpec as S, TotalSpec as T,
+};
 use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
 /// Source string for the tables.
@@ -200,8 +202,10 @@ pub const TRAILER_RETORNO: RecordLayout = RecordLayout {
     fields: &[
         F::constant("tipo_registro", 1, 1, "9"),
         F::blank("brancos_1", 2, 17),
-        F::num("quantidade_carteira", 18, 25),
-        F::dec("valor_carteira", 26, 39, 2),
+        // §3.5: "quantidade de títulos em carteira", "valor total em carteira": the portfolio's. The manual does not
+        // say whether 049-092 (títulos registrados, liquidados) count this file's entries: left without a scope.
+        F::num("quantidade_carteira", 18, 25).total(T::quantidade(S::Portfolio)),
+        F::dec("valor_carteira", 26, 39, 2).total(T::valor_titulo(S::Portfolio)),
         F::num("nsa", 40, 47),
         F::blank("brancos_2", 48, 48),
         F::num("quantidade_registrados", 49, 55),

@@ -14,7 +14,9 @@
 
 use crate::bank::motivo;
 use crate::bank::{oc, records400, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
-use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
+use crate::field::{
+    patched, FieldSpec as F, RecordLayout, Role as R, ScopeSpec as S, TotalSpec as T,
+};
 use crate::model::{FileKind, Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
 use crate::record::Record;
 
@@ -184,8 +186,13 @@ pub const RETORNO_TRAILER: RecordLayout = RecordLayout {
         F::constant("codigo_servico", 3, 4, "01"),
         F::num("codigo_banco", 5, 7).role(R::BancoCodigo),
         F::blank("brancos_1", 8, 17),
-        F::num("qtd_titulos", 18, 25).role(R::QtdTitulos),
-        F::dec("valor_total", 26, 39, 2).role(R::ValorTotal),
+        // "Informa o número de títulos em Cobrança Simples no BANCO DO NORDESTE" (registro trailler): the carteira's.
+        F::num("qtd_titulos", 18, 25)
+            .role(R::QtdTitulos)
+            .total(T::quantidade(S::Carteira("simples"))),
+        F::dec("valor_total", 26, 39, 2)
+            .role(R::ValorTotal)
+            .total(T::valor_titulo(S::Carteira("simples"))),
         F::num("aviso_lancamento", 40, 47),
         F::blank("brancos_2", 48, 394),
         F::num("sequencial", 395, 400).role(R::Sequencial),

@@ -20,7 +20,18 @@
 
 use crate::bank::motivo as m;
 use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
-use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
+use crate::field::{
+    patched, FieldSpec as F, RecordLayout, Role as R, ScopeSpec as S, TotalSpec as T,
+};
+
+/// The ocorrências the retorno trailer totals (see [`TRAILER_RETORNO`]).
+const OC_02: S = S::Ocorrencias(&["02"]);
+const OC_06: S = S::Ocorrencias(&["06"]);
+const OC_09_10: S = S::Ocorrencias(&["09", "10"]);
+const OC_12: S = S::Ocorrencias(&["12"]);
+const OC_13: S = S::Ocorrencias(&["13"]);
+const OC_14: S = S::Ocorrencias(&["14"]);
+const OC_19: S = S::Ocorrencias(&["19"]);
 use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
 const SRC: &str = "Bradesco Cobrança CNAB 400, layout 4008-524-0121";
@@ -276,7 +287,14 @@ pub const RATEIO_RETORNO: RecordLayout = RecordLayout {
     ..RATEIO_REMESSA
 };
 
-/// Retorno — trailer.
+/// Retorno — trailer. Its totals, per the manual's trailer table (Manual de Procedimentos nº 4008.524.0121, v11,
+/// "Lay-out do Arquivo-Retorno - Registro Trailler", pp. 43-44): 018-039 "Quantidade de Títulos em Cobrança" and
+/// "Valor Total em Cobrança" are the portfolio's (a retorno of 6 entries closes with 18); 058-188 count and sum "os
+/// registros" of this file per ocorrência (02 confirmação de entradas, 06 liquidação, 09 e 10 baixados, 13
+/// abatimento cancelado, 14 vencimento alterado, 12 abatimento concedido, 19 confirmação da instrução de protesto).
+/// The manual calls each sum "Valor dos Registros" without naming the amount; Bradesco's retornos (the corpus's
+/// gustavonvcnab 237-01: 25 liquidações) carry Σ valor do título in each, and Σ valor pago at 075-086 beside Σ valor
+/// do título at 092-103 for the liquidações.
 pub const TRAILER_RETORNO: RecordLayout = RecordLayout {
     name: "trailer_arquivo",
     len: 400,
@@ -287,25 +305,29 @@ pub const TRAILER_RETORNO: RecordLayout = RecordLayout {
         F::num("tipo_registro_01", 3, 4).default("01"),
         F::num("banco", 5, 7).role(R::BancoCodigo),
         F::blank("brancos_1", 8, 17),
-        F::num("qtd_titulos", 18, 25).role(R::QtdTitulos),
-        F::dec("valor_total", 26, 39, 2).role(R::ValorTotal),
+        F::num("qtd_titulos", 18, 25)
+            .role(R::QtdTitulos)
+            .total(T::quantidade(S::Portfolio)),
+        F::dec("valor_total", 26, 39, 2)
+            .role(R::ValorTotal)
+            .total(T::valor_titulo(S::Portfolio)),
         F::alpha("aviso_bancario", 40, 47),
         F::blank("brancos_2", 48, 57),
-        F::num("qtd_entradas", 58, 62),
-        F::dec("valor_entradas", 63, 74, 2),
-        F::dec("valor_liquidacoes", 75, 86, 2),
-        F::num("qtd_liquidacoes", 87, 91),
-        F::dec("valor_liquidacoes_registros", 92, 103, 2),
-        F::num("qtd_baixados", 104, 108),
-        F::dec("valor_baixados", 109, 120, 2),
-        F::num("qtd_abatimento_cancelado", 121, 125),
-        F::dec("valor_abatimento_cancelado", 126, 137, 2),
-        F::num("qtd_vencimento_alterado", 138, 142),
-        F::dec("valor_vencimento_alterado", 143, 154, 2),
-        F::num("qtd_abatimento_concedido", 155, 159),
-        F::dec("valor_abatimento_concedido", 160, 171, 2),
-        F::num("qtd_protesto", 172, 176),
-        F::dec("valor_protesto", 177, 188, 2),
+        F::num("qtd_entradas", 58, 62).total(T::quantidade(OC_02)),
+        F::dec("valor_entradas", 63, 74, 2).total(T::valor_titulo(OC_02)),
+        F::dec("valor_liquidacoes", 75, 86, 2).total(T::valor_pago(OC_06)),
+        F::num("qtd_liquidacoes", 87, 91).total(T::quantidade(OC_06)),
+        F::dec("valor_liquidacoes_registros", 92, 103, 2).total(T::valor_titulo(OC_06)),
+        F::num("qtd_baixados", 104, 108).total(T::quantidade(OC_09_10)),
+        F::dec("valor_baixados", 109, 120, 2).total(T::valor_titulo(OC_09_10)),
+        F::num("qtd_abatimento_cancelado", 121, 125).total(T::quantidade(OC_13)),
+        F::dec("valor_abatimento_cancelado", 126, 137, 2).total(T::valor_titulo(OC_13)),
+        F::num("qtd_vencimento_alterado", 138, 142).total(T::quantidade(OC_14)),
+        F::dec("valor_vencimento_alterado", 143, 154, 2).total(T::valor_titulo(OC_14)),
+        F::num("qtd_abatimento_concedido", 155, 159).total(T::quantidade(OC_12)),
+        F::dec("valor_abatimento_concedido", 160, 171, 2).total(T::valor_titulo(OC_12)),
+        F::num("qtd_protesto", 172, 176).total(T::quantidade(OC_19)),
+        F::dec("valor_protesto", 177, 188, 2).total(T::valor_titulo(OC_19)),
         F::blank("brancos_3", 189, 362),
         F::dec("valor_rateios", 363, 377, 2),
         F::num("qtd_rateios", 378, 385),

@@ -16,7 +16,7 @@
 
 use crate::bank::motivo;
 use crate::bank::{oc, records400, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
-use crate::field::{FieldSpec as F, RecordLayout, Role as R};
+use crate::field::{FieldSpec as F, RecordLayout, Role as R, ScopeSpec as S, TotalSpec as T};
 use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
 /// Source string of the HSBC tables.
@@ -268,7 +268,8 @@ pub const RETORNO_DETALHE: RecordLayout = RecordLayout {
     ],
 };
 
-/// Retorno trailer (p. 23).
+/// Retorno trailer (p. 23). Its totals are the "boletos em ser (registrados e pendentes no sistema do Banco)": the
+/// portfolio's, shown, never compared with the file.
 pub const RETORNO_TRAILER: RecordLayout = RecordLayout {
     name: "trailer_arquivo",
     len: 400,
@@ -279,8 +280,12 @@ pub const RETORNO_TRAILER: RecordLayout = RecordLayout {
         F::num("codigo_servico", 3, 4).default("01"),
         F::num("codigo_banco", 5, 7).role(R::BancoCodigo),
         F::blank("uso_banco_1", 8, 17),
-        F::num("qtd_em_ser", 18, 25).role(R::QtdTitulos),
-        F::dec("valor_em_ser", 26, 39, 2).role(R::ValorTotal),
+        F::num("qtd_em_ser", 18, 25)
+            .role(R::QtdTitulos)
+            .total(T::quantidade(S::Portfolio)),
+        F::dec("valor_em_ser", 26, 39, 2)
+            .role(R::ValorTotal)
+            .total(T::valor_titulo(S::Portfolio)),
         F::blank("uso_banco_2", 40, 394),
         F::num("sequencial", 395, 400).role(R::Sequencial),
     ],

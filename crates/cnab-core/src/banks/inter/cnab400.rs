@@ -18,7 +18,7 @@
 //! No Inter remessa is in the corpus: the remessa table is checked against the manual and the peer only.
 
 use crate::bank::{oc, records400, EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
-use crate::field::{FieldSpec as F, RecordLayout, Role as R};
+use crate::field::{FieldSpec as F, RecordLayout, Role as R, ScopeSpec as S, TotalSpec as T};
 use crate::model::{FileKind, Layout, Motivo, OcorrenciaKind as K, RetornoEntry, Titulo};
 use crate::record::Record;
 
@@ -332,13 +332,22 @@ pub const RETORNO_TRAILER: RecordLayout = RecordLayout {
         F::num("tipo_registro_2", 3, 4).default("01"),
         F::num("codigo_banco", 5, 7).role(R::BancoCodigo),
         F::blank("brancos_1", 8, 17),
-        F::num("qtd_titulos", 18, 25).role(R::QtdTitulos),
+        // 5.3: "quantidade de títulos de cobrança presentes no arquivo".
+        F::num("qtd_titulos", 18, 25)
+            .role(R::QtdTitulos)
+            .total(T::quantidade(S::File)),
         F::blank("brancos_2", 26, 57),
-        F::num("qtd_ocorrencia_02", 58, 62),
+        // "Quantidade de registros de confirmação de entradas/boletos emitidos". The sum beside it ("somatório total
+        // dos valores dos títulos emitidos presentes no arquivo") is 0.00 in the corpus's Inter retorno of one
+        // entrada of 10.00: not compared until a real file shows it filled.
+        F::num("qtd_ocorrencia_02", 58, 62).total(T::quantidade(S::Ocorrencias(&["02"]))),
         F::dec("valor_ocorrencia_02", 63, 74, 2),
         F::blank("brancos_3", 75, 86),
-        F::num("qtd_ocorrencia_03", 87, 91),
+        // "Quantidade de registros de entrada rejeitada/boletos não emitidos".
+        F::num("qtd_ocorrencia_03", 87, 91).total(T::quantidade(S::Ocorrencias(&["03"]))),
         F::blank("brancos_4", 92, 115),
+        // The manual labels 116-132 "ocorrência 04" (liquidação/boletos pagos) while its detail records report a
+        // payment as 06 "Pago" and list no 04: left without a scope until a manual or a real file settles it.
         F::num("qtd_liquidacoes", 116, 120),
         F::dec("valor_liquidacoes", 121, 132, 2),
         F::blank("brancos_5", 133, 394),

@@ -222,17 +222,22 @@ pub const SEGMENTO_U: RecordLayout = RecordLayout {
     ..febraban240::SEGMENTO_U
 };
 
-/// Trailer de lote (manual 3.2, p. 16).
+/// Trailer de lote (manual 3.2, p. 16). Its totals are the carteira's (nota 24: "quantidades e valores dos títulos a
+/// vencer registrados no Itaú"), shown and never compared with the batch.
 pub const TRAILER_LOTE: RecordLayout = RecordLayout {
     source: "Itaú FEBRABAN 240 (jan/2017) trailer de lote, p. 16",
     fields: patched!(
         febraban240::TRAILER_LOTE.fields,
         [
             F::blank("brancos_1", 9, 17),
-            F::num("qtd_simples", 24, 29).role(R::QtdTitulos),
-            F::dec("valor_simples", 30, 46, 2).role(R::ValorTotal),
-            F::num("qtd_vinculada", 47, 52),
-            F::dec("valor_vinculada", 53, 69, 2),
+            F::num("qtd_simples", 24, 29)
+                .role(R::QtdTitulos)
+                .total(febraban240::QTD_SIMPLES),
+            F::dec("valor_simples", 30, 46, 2)
+                .role(R::ValorTotal)
+                .total(febraban240::VALOR_SIMPLES),
+            F::num("qtd_vinculada", 47, 52).total(febraban240::QTD_VINCULADA),
+            F::dec("valor_vinculada", 53, 69, 2).total(febraban240::VALOR_VINCULADA),
             F::num("zeros_1", 70, 115),
             F::alpha("aviso_bancario", 116, 123),
             F::blank("brancos_2", 124, 240),

@@ -19,7 +19,9 @@
 
 use crate::bank::motivo as m;
 use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
-use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
+use crate::field::{
+    patched, FieldSpec as F, RecordLayout, Role as R, ScopeSpec as S, TotalSpec as T,
+};
 use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
 const SRC: &str = "Itaú Cobrança 400 bytes CNAB, julho/2021 v3";
@@ -295,7 +297,9 @@ pub const RATEIO_RETORNO: RecordLayout = RecordLayout {
     ],
 };
 
-/// Retorno — registro trailer.
+/// Retorno — registro trailer. Its totals (3.2, registro trailer, p. 26): 018-199 the quantity and value "dos títulos
+/// a vencer registrados no Banco Itaú" per kind of cobrança (nota 21): the carteira's, shown, never compared;
+/// 213-220 "quantidade de registros de transação" and 221-234 "valor dos títulos informados no arquivo": the file's.
 pub const TRAILER_RETORNO: RecordLayout = RecordLayout {
     name: "trailer_arquivo",
     len: 400,
@@ -306,20 +310,27 @@ pub const TRAILER_RETORNO: RecordLayout = RecordLayout {
         F::num("codigo_servico", 3, 4).default("01"),
         F::num("banco", 5, 7).role(R::BancoCodigo),
         F::blank("brancos_1", 8, 17),
-        F::num("qtd_titulos_simples", 18, 25),
-        F::dec("valor_titulos_simples", 26, 39, 2),
+        F::num("qtd_titulos_simples", 18, 25).total(T::quantidade(S::Carteira("simples"))),
+        F::dec("valor_titulos_simples", 26, 39, 2).total(T::valor_titulo(S::Carteira("simples"))),
         F::alpha("aviso_simples", 40, 47),
         F::blank("brancos_2", 48, 57),
-        F::num("qtd_titulos_vinculada", 58, 65),
-        F::dec("valor_titulos_vinculada", 66, 79, 2),
+        F::num("qtd_titulos_vinculada", 58, 65).total(T::quantidade(S::Carteira("vinculada"))),
+        F::dec("valor_titulos_vinculada", 66, 79, 2)
+            .total(T::valor_titulo(S::Carteira("vinculada"))),
         F::alpha("aviso_vinculada", 80, 87),
         F::blank("brancos_3", 88, 177),
-        F::num("qtd_titulos_escritural", 178, 185),
-        F::dec("valor_titulos_escritural", 186, 199, 2),
+        F::num("qtd_titulos_escritural", 178, 185)
+            .total(T::quantidade(S::Carteira("direta/escritural"))),
+        F::dec("valor_titulos_escritural", 186, 199, 2)
+            .total(T::valor_titulo(S::Carteira("direta/escritural"))),
         F::alpha("aviso_escritural", 200, 207),
         F::num("controle_arquivo", 208, 212),
-        F::num("qtd_detalhes", 213, 220).role(R::QtdTitulos),
-        F::dec("valor_total_informado", 221, 234, 2).role(R::ValorTotal),
+        F::num("qtd_detalhes", 213, 220)
+            .role(R::QtdTitulos)
+            .total(T::quantidade(S::File)),
+        F::dec("valor_total_informado", 221, 234, 2)
+            .role(R::ValorTotal)
+            .total(T::valor_titulo(S::File)),
         F::blank("brancos_4", 235, 394),
         F::num("sequencial", 395, 400).role(R::Sequencial),
     ],

@@ -24,7 +24,9 @@
 
 use crate::bank::any_motivo as m;
 use crate::bank::{oc, records400, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
-use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R, Value};
+use crate::field::{
+    patched, FieldSpec as F, RecordLayout, Role as R, ScopeSpec as S, TotalSpec as T, Value,
+};
 use crate::model::{FileKind, Layout, Motivo, OcorrenciaKind as K, RetornoEntry, Titulo};
 use crate::record::Record;
 use rust_decimal::Decimal;
@@ -232,7 +234,8 @@ pub const DETALHE_RETORNO: RecordLayout = RecordLayout {
     ],
 };
 
-/// Retorno — trailer (§6.2): posição atual da cobrança simples and vinculada.
+/// Retorno — trailer (§6.2): "posição atual da cobrança simples" and "vinculada": the carteira's totals, shown, never
+/// compared with the file.
 pub const TRAILER_RETORNO: RecordLayout = RecordLayout {
     name: "trailer_arquivo",
     len: 400,
@@ -243,12 +246,12 @@ pub const TRAILER_RETORNO: RecordLayout = RecordLayout {
         F::alpha("codigo_servico", 3, 4).default("01"),
         F::num("banco", 5, 7).role(R::BancoCodigo),
         F::blank("brancos_1", 8, 17),
-        F::num("simples_quantidade", 18, 25),
-        F::dec("simples_valor", 26, 39, 2),
+        F::num("simples_quantidade", 18, 25).total(T::quantidade(S::Carteira("simples"))),
+        F::dec("simples_valor", 26, 39, 2).total(T::valor_titulo(S::Carteira("simples"))),
         F::num("simples_aviso", 40, 47),
         F::blank("brancos_2", 48, 97),
-        F::num("vinculada_quantidade", 98, 105),
-        F::dec("vinculada_valor", 106, 119, 2),
+        F::num("vinculada_quantidade", 98, 105).total(T::quantidade(S::Carteira("vinculada"))),
+        F::dec("vinculada_valor", 106, 119, 2).total(T::valor_titulo(S::Carteira("vinculada"))),
         F::num("vinculada_aviso", 120, 127),
         F::blank("brancos_3", 128, 391),
         F::num("numero_arquivo", 392, 394).role(R::Nsa),

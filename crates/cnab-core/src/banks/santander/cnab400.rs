@@ -19,7 +19,7 @@
 
 use crate::bank::any_motivo as m;
 use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
-use crate::field::{FieldSpec as F, RecordLayout, Role as R};
+use crate::field::{FieldSpec as F, RecordLayout, Role as R, ScopeSpec as S, TotalSpec as T};
 use crate::model::{FileKind, Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
 use crate::record::Record;
 
@@ -307,7 +307,9 @@ pub const PIX_RETORNO: RecordLayout = RecordLayout {
     ],
 };
 
-/// Retorno — trailer.
+/// Retorno — trailer. Its totals (H7800, "Registro Trailler - Retorno": "quantidade de registros em cobrança
+/// simples referente ao Beneficiário", "valor dos títulos em cobrança simples referente ao Beneficiário", the same for
+/// caucionada and descontada) are the beneficiary's titles in each kind of cobrança: shown, never compared.
 pub const TRAILER_RETORNO: RecordLayout = RecordLayout {
     name: "trailer_arquivo",
     len: 400,
@@ -318,18 +320,22 @@ pub const TRAILER_RETORNO: RecordLayout = RecordLayout {
         F::num("codigo_servico", 3, 4).default("01"),
         F::num("banco", 5, 7).role(R::BancoCodigo),
         F::blank("brancos_1", 8, 17),
-        F::num("simples_quantidade", 18, 25).role(R::QtdTitulos),
-        F::dec("simples_valor", 26, 39, 2).role(R::ValorTotal),
+        F::num("simples_quantidade", 18, 25)
+            .role(R::QtdTitulos)
+            .total(T::quantidade(S::Carteira("simples"))),
+        F::dec("simples_valor", 26, 39, 2)
+            .role(R::ValorTotal)
+            .total(T::valor_titulo(S::Carteira("simples"))),
         F::alpha("simples_aviso", 40, 47),
         F::blank("brancos_2", 48, 57),
         F::alpha("zeros", 58, 87),
         F::blank("brancos_3", 88, 97),
-        F::num("caucionada_quantidade", 98, 105),
-        F::dec("caucionada_valor", 106, 119, 2),
+        F::num("caucionada_quantidade", 98, 105).total(T::quantidade(S::Carteira("caucionada"))),
+        F::dec("caucionada_valor", 106, 119, 2).total(T::valor_titulo(S::Carteira("caucionada"))),
         F::alpha("caucionada_aviso", 120, 127),
         F::blank("brancos_4", 128, 137),
-        F::num("descontada_quantidade", 138, 145),
-        F::dec("descontada_valor", 146, 159, 2),
+        F::num("descontada_quantidade", 138, 145).total(T::quantidade(S::Carteira("descontada"))),
+        F::dec("descontada_valor", 146, 159, 2).total(T::valor_titulo(S::Carteira("descontada"))),
         F::alpha("descontada_aviso", 160, 167),
         F::blank("brancos_5", 168, 391),
         F::alpha("versao", 392, 394),

@@ -98,14 +98,18 @@ pub const TRAILER_LOTE: RecordLayout = RecordLayout {
     fields: patched!(
         feb::TRAILER_LOTE.fields,
         [
-            F::num("qtd_simples", 24, 29).role(R::QtdTitulos),
-            F::dec("valor_simples", 30, 46, 2).role(R::ValorTotal),
-            F::num("qtd_vinculada", 47, 52),
-            F::dec("valor_vinculada", 53, 69, 2),
-            F::num("qtd_caucionada", 70, 75),
-            F::dec("valor_caucionada", 76, 92, 2),
-            F::num("qtd_descontada", 93, 98),
-            F::dec("valor_descontada", 99, 115, 2),
+            F::num("qtd_simples", 24, 29)
+                .role(R::QtdTitulos)
+                .total(feb::QTD_SIMPLES),
+            F::dec("valor_simples", 30, 46, 2)
+                .role(R::ValorTotal)
+                .total(feb::VALOR_SIMPLES),
+            F::num("qtd_vinculada", 47, 52).total(feb::QTD_VINCULADA),
+            F::dec("valor_vinculada", 53, 69, 2).total(feb::VALOR_VINCULADA),
+            F::num("qtd_caucionada", 70, 75).total(feb::QTD_CAUCIONADA),
+            F::dec("valor_caucionada", 76, 92, 2).total(feb::VALOR_CAUCIONADA),
+            F::num("qtd_descontada", 93, 98).total(feb::QTD_DESCONTADA),
+            F::dec("valor_descontada", 99, 115, 2).total(feb::VALOR_DESCONTADA),
         ]
     ),
     ..feb::TRAILER_LOTE
