@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
-use cnab_core::{read_with_envelope, Bank, CnabFile, Error, ErrorKind, Layout, ReadOptions};
+use cnab_core::{Bank, CnabFile, Error, ErrorKind, Layout, ReadOptions};
 use rust_decimal::Decimal;
 
 mod acordo_cmd;
@@ -23,6 +23,7 @@ mod gen_cmd;
 mod out;
 mod pix_cmd;
 mod print_cmd;
+mod progress;
 mod regua_cmd;
 mod serve_cmd;
 
@@ -187,6 +188,15 @@ pub(crate) fn source_name(path: &Path) -> Option<Arc<str>> {
     (path.as_os_str() != "-").then(|| Arc::from(path.display().to_string()))
 }
 
+/// How the progress bar names a file.
+pub(crate) fn shown_name(path: &Path) -> String {
+    if path.as_os_str() == "-" {
+        "standard input".into()
+    } else {
+        path.display().to_string()
+    }
+}
+
 /// The error, naming the file it is about.
 fn named(e: Error, name: &Option<Arc<str>>) -> Error {
     match name {
@@ -209,13 +219,49 @@ fn strict_fail(e: Error, name: &Option<Arc<str>>, file: &Path) -> Fail {
 }
 
 fn read_input(path: &Path) -> Result<Vec<u8>, Fail> {
+    use std::io::Read;
     if path.as_os_str() == "-" {
         let mut v = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut v)
+        std::io::stdin()
+            .read_to_end(&mut v)
             .map_err(|e| Fail(2, format!("stdin: {e}")))?;
         return Ok(v);
     }
-    std::fs::read(path).map_err(|e| Fail(2, format!("{}: {e}", path.display())))
+    let fail = |e: std::io::Error| Fail(2, format!("{}: {e}", path.display()));
+    let mut f = std::fs::File::open(path).map_err(fail)?;
+    let len = f.metadata().map_or(0, |m| m.len());
+    // Read in slices of a few mebibytes, the position shown on the progress bar (bytes of the input).
+    progress::phase(
+        len,
+        progress::Unit::Bytes,
+        format!("loading {}", path.display()),
+        false,
+    );
+    let mut v = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    loop {
+        let before = v.len();
+        let n = (&mut f).take(1 << 22).read_to_end(&mut v).map_err(fail)?;
+        if n == 0 {
+            break;
+        }
+        progress::set(before as u64 + n as u64);
+    }
+    Ok(v)
+}
+
+/// [`cnab_core::read_with_envelope`], the position in the input on the progress bar (`what`: the file's name).
+pub(crate) fn read_observed(
+    bytes: &[u8],
+    opts: ReadOptions,
+    what: &str,
+) -> Result<(CnabFile, cnab_core::Envelope), Error> {
+    progress::phase(
+        bytes.len() as u64,
+        progress::Unit::Bytes,
+        format!("reading {what}"),
+        false,
+    );
+    cnab_core::read::read_with_progress(bytes, opts, &mut |at| progress::set(at as u64))
 }
 
 fn parse_bank(s: &str) -> Result<Bank, Fail> {
@@ -231,15 +277,22 @@ fn money(d: Option<Decimal>) -> String {
 /// the first `rows` entries under a column header, the line column as wide as the largest line number shown.
 fn inspect_stream(out: &mut Out, file: &Path, lenient: bool, rows: usize) -> Result<bool, Fail> {
     let name = source_name(file);
+    let what = format!("reading {}", shown_name(file));
     let src: Box<dyn std::io::BufRead> = if file.as_os_str() == "-" {
-        Box::new(std::io::BufReader::with_capacity(
+        progress::phase(0, progress::Unit::Written, what, false);
+        Box::new(progress::Observed::new(std::io::BufReader::with_capacity(
             1 << 16,
             std::io::stdin().lock(),
-        ))
+        )))
     } else {
         let f =
             std::fs::File::open(file).map_err(|e| Fail(2, format!("{}: {e}", file.display())))?;
-        Box::new(std::io::BufReader::with_capacity(1 << 16, f))
+        let len = f.metadata().map_or(0, |m| m.len());
+        progress::phase(len, progress::Unit::Bytes, what, false);
+        Box::new(progress::Observed::new(std::io::BufReader::with_capacity(
+            1 << 16,
+            f,
+        )))
     };
     let opts = ReadOptions {
         lenient,
@@ -361,7 +414,7 @@ fn inspect(
         layout: layout.and_then(Layout::from_number),
         ..ReadOptions::default()
     };
-    let (mut parsed, _) = read_with_envelope(&bytes, opts).map_err(|e| {
+    let (mut parsed, _) = read_observed(&bytes, opts, &shown_name(file)).map_err(|e| {
         if lenient {
             named(e, &name).into()
         } else {
@@ -513,7 +566,7 @@ fn parse(
         return cnab150_cmd::parse(out, &bytes, &name, lenient, f, (compact, records));
     }
     let bank = bank.as_deref().map(parse_bank).transpose()?;
-    let read = read_with_envelope(
+    let read = read_observed(
         &bytes,
         ReadOptions {
             lenient,
@@ -521,6 +574,7 @@ fn parse(
             layout: layout.and_then(Layout::from_number),
             ..ReadOptions::default()
         },
+        &shown_name(file),
     );
     let mut parsed = match read {
         Ok((parsed, _)) => parsed,
@@ -551,6 +605,22 @@ fn parse(
             name.as_deref().unwrap_or("-"),
             problems.len()
         ));
+    }
+    let writing = format!("writing {}", shown_name(file));
+    match (&parsed, format) {
+        (_, ParseFormat::Json) => progress::phase(0, progress::Unit::Written, writing, true),
+        (CnabFile::Retorno(r), _) => progress::phase(
+            r.entries.len() as u64,
+            progress::Unit::Entries,
+            writing,
+            true,
+        ),
+        (CnabFile::Remessa(r), _) => progress::phase(
+            r.titulos.len() as u64,
+            progress::Unit::Entries,
+            writing,
+            true,
+        ),
     }
     if format == ParseFormat::Csv {
         export::write_csv(out, &parsed)?;
@@ -601,7 +671,7 @@ fn validate(out: &mut Out, file: &Path, format: Format, layout: Option<u16>) -> 
             layout: layout.and_then(Layout::from_number),
             ..ReadOptions::lenient()
         };
-        read_with_envelope(&bytes, opts).map(|(parsed, _)| match parsed {
+        read_observed(&bytes, opts, &shown_name(file)).map(|(parsed, _)| match parsed {
             CnabFile::Retorno(r) => r.problems,
             CnabFile::Remessa(r) => r.problems,
         })
@@ -670,6 +740,7 @@ fn remessa(
 }
 
 fn run(out: &mut Out, cli: Cli) -> Result<bool, Fail> {
+    progress::init()?;
     match cli.cmd {
         Cmd::Inspect {
             file,
@@ -744,6 +815,7 @@ fn main() -> ExitCode {
     let mut out = Out::stdout();
     // What was printed is sent even when the command then fails.
     let result = run(&mut out, cli);
+    progress::clear();
     let result = out.flush().and(result);
     match result {
         Ok(true) => ExitCode::SUCCESS,
