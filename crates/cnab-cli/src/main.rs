@@ -721,13 +721,17 @@ fn remessa(
     let layout = Layout::from_number(layout)
         .ok_or_else(|| Fail(2, format!("--layout must be 240 or 400, not {layout}")))?;
     let json = read_input(model)?;
+    // No position to show while the model is parsed and the remessa written: a spinner.
+    progress::busy(format!("reading {}", shown_name(model)));
     let m = cnab_core::remessa_from_json(&json)
         .map_err(|e| Fail(1, format!("{}: {e}", model.display())))?;
+    progress::busy("writing the remessa");
     let opts = cnab_core::WriteOptions {
         strict,
         ..cnab_core::WriteOptions::default()
     };
     let written = cnab_core::write_remessa_with(&m, bank, layout, opts)?;
+    progress::clear();
     for w in &written.warnings {
         note(format_args!("warning: {w}"));
     }

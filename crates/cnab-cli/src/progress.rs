@@ -40,6 +40,8 @@ pub(crate) enum Unit {
     Entries,
     /// Bytes written, total unknown (pretty JSON).
     Written,
+    /// Work whose position cannot be seen (a library call that reports none): a spinner and the time spent.
+    Busy,
 }
 
 /// How long a command runs before `auto` draws its bar.
@@ -55,6 +57,8 @@ struct State {
 static STATE: OnceLock<State> = OnceLock::new();
 
 struct Current {
+    /// Which phase this is (a [`busy`] phase's timer checks that its phase still runs).
+    id: u64,
     bar: ProgressBar,
     unit: Unit,
     /// Whether this phase may be drawn at all (a terminal, and not tearing output on the same terminal).
@@ -64,6 +68,11 @@ struct Current {
 }
 
 static CURRENT: Mutex<Option<Current>> = Mutex::new(None);
+
+static PHASES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// How often a [`busy`] spinner turns.
+const SPIN: Duration = Duration::from_millis(120);
 
 /// `CNAB_PROGRESS`'s value: `auto` when unset or empty.
 pub(crate) fn parse_mode(v: Option<&str>) -> Result<Mode, Fail> {
@@ -105,6 +114,7 @@ fn style(unit: Unit) -> ProgressStyle {
         Unit::Bytes => "{msg} [{bar:30}] {bytes}/{total_bytes} {percent}% ({eta} left)",
         Unit::Entries => "{msg} [{bar:30}] {human_pos}/{human_len} {percent}% ({eta} left)",
         Unit::Written => "{msg} {spinner} {bytes} ({elapsed})",
+        Unit::Busy => "{msg} {spinner} ({elapsed})",
     };
     ProgressStyle::with_template(template)
         .unwrap_or_else(|_| ProgressStyle::default_bar())
@@ -126,6 +136,7 @@ pub(crate) fn phase(len: u64, unit: Unit, msg: impl Into<String>, writes_stdout:
         .with_style(style(unit))
         .with_message(msg.into());
     let mut c = Current {
+        id: PHASES.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         bar,
         unit,
         drawable,
@@ -144,6 +155,40 @@ fn show_if_due(c: &mut Current, st: &State) {
         c.shown = true;
         c.bar.tick();
     }
+}
+
+/// Starts a phase that reports no position (`cnab remessa` parsing its model and writing): a spinner that turns
+/// on its own, drawn when the command has run for a second as any bar.
+pub(crate) fn busy(msg: impl Into<String>) {
+    phase(0, Unit::Busy, msg, false);
+    let Some(st) = STATE.get() else {
+        return;
+    };
+    let id = {
+        let cur = lock();
+        let Some(c) = cur.as_ref() else {
+            return;
+        };
+        if c.shown {
+            c.bar.enable_steady_tick(SPIN);
+        }
+        if c.shown || !c.drawable {
+            return;
+        }
+        c.id
+    };
+    // Nothing calls `set` here: a timer shows the spinner once the second is up, if the phase still runs.
+    let wait = DELAY.saturating_sub(st.start.elapsed());
+    std::thread::spawn(move || {
+        std::thread::sleep(wait);
+        let mut cur = lock();
+        if let Some(c) = cur.as_mut().filter(|c| c.id == id) {
+            show_if_due(c, st);
+            if c.shown {
+                c.bar.enable_steady_tick(SPIN);
+            }
+        }
+    });
 }
 
 /// The position in the current phase.

@@ -12,6 +12,8 @@ use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
 const RET_240: &str = "fixtures/341-itau/cnab240/retorno/retorno.ret";
+const MODEL: &str = "fixtures/341-itau/cnab400/remessa/remessa.model.json";
+const REM: &str = "fixtures/341-itau/cnab400/remessa/remessa.rem";
 
 fn root() -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
@@ -288,6 +290,13 @@ fn never_in_piped_output() {
                 &String::from_utf8_lossy(&stdout),
             );
         }
+        // the remessa's bytes (CRLF line endings) and nothing else
+        let (code, stdout, stderr) = piped(
+            &["remessa", MODEL, "--bank", "341", "--layout", "400"],
+            mode,
+        );
+        assert_eq!((code, stderr.as_str()), (0, ""));
+        assert_eq!(stdout, std::fs::read(root().join(REM)).unwrap());
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -311,6 +320,28 @@ fn output_on_the_same_terminal_is_not_torn_and_never_means_never() {
         .filter(|l| l.contains("\"nosso_numero\""))
         .collect();
     assert_eq!(rows.len(), 2, "{screen:?}");
+
+    // cnab remessa: no position to show while the model is parsed and written, a spinner; the file as without it
+    let written = dir.join("remessa.rem");
+    let (screen, code) = on_terminal(
+        &format!(
+            "{} remessa {MODEL} --bank 341 --layout 400 --out {}",
+            q(bin()),
+            q(written.to_str().unwrap())
+        ),
+        "always",
+    );
+    assert_eq!(code, 0, "{screen}");
+    assert!(screen.contains(&format!("reading {MODEL} ")), "{screen:?}");
+    assert!(screen.contains("writing the remessa "), "{screen:?}");
+    assert!(
+        screen.ends_with("\x1b[2K"),
+        "the spinner was not erased: {screen:?}"
+    );
+    assert_eq!(
+        std::fs::read(&written).unwrap(),
+        std::fs::read(root().join(REM)).unwrap()
+    );
 
     // CNAB_PROGRESS=never: a terminal shows only what the command prints
     let out = dir.join("gen.ret");
