@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Tests of the Python bindings, from nothing: a fresh virtualenv, `pip install ./bindings/python` (maturin builds
-# the extension; reuses $CARGO_TARGET_DIR when set), pytest, the README's example, and `mypy --strict` on
-# examples/example.py. Needs python3 (>= 3.9), cargo, and network access to PyPI.
+# Tests of the Python bindings, from nothing: a fresh virtualenv with requirements-test.txt (pytest, mypy, pyarrow,
+# duckdb), `pip install ./bindings/python` (maturin builds the extension; reuses $CARGO_TARGET_DIR when set), pytest,
+# the README's example, `mypy --strict` on examples/example.py, and `mypy.stubtest`: the native module's stubs
+# (_cnab.pyi) checked against the classes Rust defines. Needs python3 (>= 3.9), cargo, and network access to PyPI.
 #   CNAB_PY_VENV=dir   use (and keep) this virtualenv instead of a temporary one
 #   CNAB_PY_WHEEL=whl  test this built wheel instead of building from source
 #   CNAB_BIN=path      the `cnab` CLI to compare against (default: built here with cargo)
@@ -20,7 +21,7 @@ else
 fi
 [[ -x "$venv/bin/python" ]] || python3 -m venv "$venv"
 py=$venv/bin/python
-"$py" -m pip install -q --disable-pip-version-check maturin pytest mypy
+"$py" -m pip install -q --disable-pip-version-check maturin -r "$here/requirements-test.txt"
 
 echo "== pip install ./bindings/python"
 t1=$SECONDS
@@ -52,5 +53,8 @@ rm -f "$example"
 echo "== mypy --strict"
 "$venv/bin/mypy" --strict --no-incremental bindings/python/examples/example.py bindings/python/tests/test_baixa.py
 "$py" bindings/python/examples/example.py > /dev/null
+
+echo "== mypy.stubtest cnab._cnab (the stubs against the native classes)"
+"$py" -m mypy.stubtest cnab._cnab --allowlist "$here/stubtest-allowlist.txt"
 
 echo "python bindings: ok ($((SECONDS - t0))s)"
