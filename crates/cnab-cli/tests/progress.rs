@@ -23,12 +23,27 @@ fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_cnab")
 }
 
-/// A fresh folder for one test.
-fn tmp(name: &str) -> PathBuf {
+/// A fresh folder for one test, removed when dropped (also when the test fails: the big file is 145 MB).
+struct Tmp(PathBuf);
+
+impl Drop for Tmp {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+impl std::ops::Deref for Tmp {
+    type Target = std::path::Path;
+    fn deref(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+fn tmp(name: &str) -> Tmp {
     let d = std::env::temp_dir().join(format!("cnab-progress-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
-    d
+    Tmp(d)
 }
 
 /// Single-quoted for `sh`.
@@ -229,8 +244,6 @@ fn bar_on_a_terminal_for_a_big_generated_file() {
     let v: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
     assert_eq!(v["applied"], 300_000);
-
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
@@ -298,7 +311,6 @@ fn never_in_piped_output() {
         assert_eq!((code, stderr.as_str()), (0, ""));
         assert_eq!(stdout, std::fs::read(root().join(REM)).unwrap());
     }
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
@@ -367,7 +379,6 @@ fn output_on_the_same_terminal_is_not_torn_and_never_means_never() {
     assert_eq!(code, 0, "{screen}");
     assert!(screen.contains("entries: 20000"), "{screen:?}");
     assert_no_bar("never", &screen.replace("\r\n", "\n"));
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
