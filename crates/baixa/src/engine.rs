@@ -464,11 +464,29 @@ pub fn apply_entries<B: Book>(
     ctx: &FileContext,
     entries: &[RetornoEntry],
 ) -> Result<Vec<EntryOutcome>, B::Error> {
+    apply_entries_observed(book, ctx, entries, &mut |_| {})
+}
+
+/// How many entries [`apply_entries_observed`] applies between two calls of its progress callback.
+const PROGRESS_ENTRIES: usize = 1024;
+
+/// [`apply_entries`], telling `progress` how many entries are applied so far, every thousand or so and once at
+/// the end (for a progress bar).
+pub fn apply_entries_observed<B: Book>(
+    book: &mut B,
+    ctx: &FileContext,
+    entries: &[RetornoEntry],
+    progress: &mut dyn FnMut(usize),
+) -> Result<Vec<EntryOutcome>, B::Error> {
     let mut buf = Vec::with_capacity(4);
     let mut out = Vec::with_capacity(entries.len());
     for (e, id) in entries.iter().zip(ctx.identities.iter()) {
         out.push(apply_entry(book, ctx, e, *id, &mut buf)?);
+        if out.len() % PROGRESS_ENTRIES == 0 {
+            progress(out.len());
+        }
     }
+    progress(out.len());
     Ok(out)
 }
 

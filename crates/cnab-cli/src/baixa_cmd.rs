@@ -248,7 +248,7 @@ fn read_retorno(path: &Path, lenient: bool) -> Result<cnab_core::Retorno, Fail> 
         lenient,
         ..ReadOptions::default()
     };
-    match cnab_core::read_with_envelope(&bytes, opts) {
+    match crate::read_observed(&bytes, opts, &path.display().to_string()) {
         Ok((CnabFile::Retorno(r), _)) => Ok(r),
         Ok((CnabFile::Remessa(_), _)) => Err(Fail(
             1,
@@ -306,7 +306,8 @@ pub(crate) fn run(args: BaixaArgs) -> Result<bool, Fail> {
         BaixaCmd::ImportRemessa { remessa } => {
             let mut l = need_ledger(ledger, "import-remessa")?;
             let bytes = read_bytes(&remessa)?;
-            let r = match cnab_core::read_with_envelope(&bytes, ReadOptions::default()) {
+            let what = remessa.display().to_string();
+            let r = match crate::read_observed(&bytes, ReadOptions::default(), &what) {
                 Ok((CnabFile::Remessa(r), _)) => r,
                 Ok((CnabFile::Retorno(_), _)) => {
                     return Err(Fail(
@@ -357,7 +358,14 @@ pub(crate) fn run(args: BaixaArgs) -> Result<bool, Fail> {
             let mut out = Vec::with_capacity(files.len());
             let mut any_problem = false;
             for (p, r) in &files {
-                let res = match l.apply(r) {
+                // the entries applied so far on the progress bar
+                crate::progress::phase(
+                    r.entries.len() as u64,
+                    crate::progress::Unit::Entries,
+                    format!("applying {}", p.display()),
+                    false,
+                );
+                let res = match l.apply_with_progress(r, &mut |n| crate::progress::set(n as u64)) {
                     Ok(res) => res,
                     Err(e) => {
                         // the files before this one are applied (one transaction each): say so, then fail

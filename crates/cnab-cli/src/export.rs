@@ -210,7 +210,9 @@ pub(crate) fn csv_rows(file: &CnabFile) -> Vec<Vec<String>> {
 /// Writes the file as CSV.
 pub(crate) fn write_csv(out: &mut Out, file: &CnabFile) -> Result<(), Fail> {
     let mut buf = Vec::with_capacity(1 << 16);
-    for row in csv_rows(file) {
+    for (i, row) in csv_rows(file).into_iter().enumerate() {
+        // the header row is not an entry
+        crate::progress::set(i as u64);
         {
             let mut w = csv::Writer::from_writer(&mut buf);
             w.write_record(&row).map_err(csv_err)?;
@@ -231,7 +233,8 @@ pub(crate) fn write_csv(out: &mut Out, file: &CnabFile) -> Result<(), Fail> {
 /// Writes the file as NDJSON: one entry (or título) per line.
 pub(crate) fn write_ndjson(out: &mut Out, file: &CnabFile) -> Result<(), Fail> {
     fn each<T: serde::Serialize>(out: &mut Out, items: &[T]) -> Result<(), Fail> {
-        for item in items {
+        for (i, item) in items.iter().enumerate() {
+            crate::progress::set(i as u64 + 1);
             out.json_line(item)?;
             if out.is_closed() {
                 break;

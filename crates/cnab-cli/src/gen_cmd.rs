@@ -6,10 +6,11 @@ use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use cnab_core::generator::{generate, GenOptions, Summary};
+use cnab_core::generator::{generate_with_progress, GenOptions, Summary};
 use cnab_core::{ErrorKind, FileKind, Layout};
 
 use crate::out::{note, Out};
+use crate::progress::Unit;
 use crate::Fail;
 
 /// Remessa or retorno.
@@ -104,22 +105,30 @@ pub(crate) fn run(out: &mut Out, a: GenArgs) -> Result<bool, Fail> {
         ErrorKind::Io { .. } => Fail(1, e.to_string()),
         _ => Fail(2, e.to_string()),
     };
+    // The entries written so far on the progress bar.
+    let what = match &a.out {
+        Some(path) => format!("writing {}", path.display()),
+        None => "writing standard output".into(),
+    };
+    crate::progress::phase(a.entries, Unit::Entries, what, a.out.is_none());
+    let tick = &mut |n| crate::progress::set(n);
     let summary = match &a.out {
         Some(path) => {
             let f = std::fs::File::create(path)
                 .map_err(|e| Fail(1, format!("{}: {e}", path.display())))?;
-            let result = generate(&opts, BufWriter::with_capacity(1 << 20, f));
+            let result = generate_with_progress(&opts, BufWriter::with_capacity(1 << 20, f), tick);
             if result.is_err() {
                 let _ = std::fs::remove_file(path); // never leave half a file behind
             }
             result.map_err(usage)?
         }
-        None => match generate(&opts, OutWriter(out)) {
+        None => match generate_with_progress(&opts, OutWriter(out), tick) {
             Ok(s) => s,
             Err(_) if out.is_closed() => return Ok(true),
             Err(e) => return Err(usage(e)),
         },
     };
+    crate::progress::clear();
     report(&a, &summary);
     Ok(true)
 }

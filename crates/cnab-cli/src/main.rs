@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
-use cnab_core::{read_with_envelope, Bank, CnabFile, Error, ErrorKind, Layout, ReadOptions};
+use cnab_core::{Bank, CnabFile, Error, ErrorKind, Layout, ReadOptions};
 use rust_decimal::Decimal;
 
 mod acordo_cmd;
@@ -25,6 +25,7 @@ mod out;
 mod parquet_cmd;
 mod pix_cmd;
 mod print_cmd;
+mod progress;
 mod regua_cmd;
 mod serve_cmd;
 
@@ -198,6 +199,15 @@ pub(crate) fn source_name(path: &Path) -> Option<Arc<str>> {
     (path.as_os_str() != "-").then(|| Arc::from(path.display().to_string()))
 }
 
+/// How the progress bar names a file.
+pub(crate) fn shown_name(path: &Path) -> String {
+    if path.as_os_str() == "-" {
+        "standard input".into()
+    } else {
+        path.display().to_string()
+    }
+}
+
 /// The error, naming the file it is about.
 fn named(e: Error, name: &Option<Arc<str>>) -> Error {
     match name {
@@ -220,13 +230,49 @@ fn strict_fail(e: Error, name: &Option<Arc<str>>, file: &Path) -> Fail {
 }
 
 fn read_input(path: &Path) -> Result<Vec<u8>, Fail> {
+    use std::io::Read;
     if path.as_os_str() == "-" {
         let mut v = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut v)
+        std::io::stdin()
+            .read_to_end(&mut v)
             .map_err(|e| Fail(2, format!("stdin: {e}")))?;
         return Ok(v);
     }
-    std::fs::read(path).map_err(|e| Fail(2, format!("{}: {e}", path.display())))
+    let fail = |e: std::io::Error| Fail(2, format!("{}: {e}", path.display()));
+    let mut f = std::fs::File::open(path).map_err(fail)?;
+    let len = f.metadata().map_or(0, |m| m.len());
+    // Read in slices of a few mebibytes, the position shown on the progress bar (bytes of the input).
+    progress::phase(
+        len,
+        progress::Unit::Bytes,
+        format!("loading {}", path.display()),
+        false,
+    );
+    let mut v = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    loop {
+        let before = v.len();
+        let n = (&mut f).take(1 << 22).read_to_end(&mut v).map_err(fail)?;
+        if n == 0 {
+            break;
+        }
+        progress::set(before as u64 + n as u64);
+    }
+    Ok(v)
+}
+
+/// [`cnab_core::read_with_envelope`], the position in the input on the progress bar (`what`: the file's name).
+pub(crate) fn read_observed(
+    bytes: &[u8],
+    opts: ReadOptions,
+    what: &str,
+) -> Result<(CnabFile, cnab_core::Envelope), Error> {
+    progress::phase(
+        bytes.len() as u64,
+        progress::Unit::Bytes,
+        format!("reading {what}"),
+        false,
+    );
+    cnab_core::read::read_with_progress(bytes, opts, &mut |at| progress::set(at as u64))
 }
 
 fn parse_bank(s: &str) -> Result<Bank, Fail> {
@@ -242,15 +288,22 @@ fn money(d: Option<Decimal>) -> String {
 /// the first `rows` entries under a column header, the line column as wide as the largest line number shown.
 fn inspect_stream(out: &mut Out, file: &Path, lenient: bool, rows: usize) -> Result<bool, Fail> {
     let name = source_name(file);
+    let what = format!("reading {}", shown_name(file));
     let src: Box<dyn std::io::BufRead> = if file.as_os_str() == "-" {
-        Box::new(std::io::BufReader::with_capacity(
+        progress::phase(0, progress::Unit::Written, what, false);
+        Box::new(progress::Observed::new(std::io::BufReader::with_capacity(
             1 << 16,
             std::io::stdin().lock(),
-        ))
+        )))
     } else {
         let f =
             std::fs::File::open(file).map_err(|e| Fail(2, format!("{}: {e}", file.display())))?;
-        Box::new(std::io::BufReader::with_capacity(1 << 16, f))
+        let len = f.metadata().map_or(0, |m| m.len());
+        progress::phase(len, progress::Unit::Bytes, what, false);
+        Box::new(progress::Observed::new(std::io::BufReader::with_capacity(
+            1 << 16,
+            f,
+        )))
     };
     let opts = ReadOptions {
         lenient,
@@ -372,7 +425,7 @@ fn inspect(
         layout: layout.and_then(Layout::from_number),
         ..ReadOptions::default()
     };
-    let (mut parsed, _) = read_with_envelope(&bytes, opts).map_err(|e| {
+    let (mut parsed, _) = read_observed(&bytes, opts, &shown_name(file)).map_err(|e| {
         if lenient {
             named(e, &name).into()
         } else {
@@ -530,7 +583,7 @@ fn parse(
         return cnab150_cmd::parse(out, &bytes, &name, lenient, f, (compact, records));
     }
     let bank = bank.as_deref().map(parse_bank).transpose()?;
-    let read = read_with_envelope(
+    let read = read_observed(
         &bytes,
         ReadOptions {
             lenient,
@@ -538,6 +591,7 @@ fn parse(
             layout: layout.and_then(Layout::from_number),
             ..ReadOptions::default()
         },
+        &shown_name(file),
     );
     let mut parsed = match read {
         Ok((parsed, _)) => parsed,
@@ -568,6 +622,22 @@ fn parse(
             name.as_deref().unwrap_or("-"),
             problems.len()
         ));
+    }
+    let writing = format!("writing {}", shown_name(file));
+    match (&parsed, format) {
+        (_, ParseFormat::Json) => progress::phase(0, progress::Unit::Written, writing, true),
+        (CnabFile::Retorno(r), _) => progress::phase(
+            r.entries.len() as u64,
+            progress::Unit::Entries,
+            writing,
+            true,
+        ),
+        (CnabFile::Remessa(r), _) => progress::phase(
+            r.titulos.len() as u64,
+            progress::Unit::Entries,
+            writing,
+            true,
+        ),
     }
     if format == ParseFormat::Csv {
         export::write_csv(out, &parsed)?;
@@ -618,7 +688,7 @@ fn validate(out: &mut Out, file: &Path, format: Format, layout: Option<u16>) -> 
             layout: layout.and_then(Layout::from_number),
             ..ReadOptions::lenient()
         };
-        read_with_envelope(&bytes, opts).map(|(parsed, _)| match parsed {
+        read_observed(&bytes, opts, &shown_name(file)).map(|(parsed, _)| match parsed {
             CnabFile::Retorno(r) => r.problems,
             CnabFile::Remessa(r) => r.problems,
         })
@@ -668,13 +738,17 @@ fn remessa(
     let layout = Layout::from_number(layout)
         .ok_or_else(|| Fail(2, format!("--layout must be 240 or 400, not {layout}")))?;
     let json = read_input(model)?;
+    // No position to show while the model is parsed and the remessa written: a spinner.
+    progress::busy(format!("reading {}", shown_name(model)));
     let m = cnab_core::remessa_from_json(&json)
         .map_err(|e| Fail(1, format!("{}: {e}", model.display())))?;
+    progress::busy("writing the remessa");
     let opts = cnab_core::WriteOptions {
         strict,
         ..cnab_core::WriteOptions::default()
     };
     let written = cnab_core::write_remessa_with(&m, bank, layout, opts)?;
+    progress::clear();
     for w in &written.warnings {
         note(format_args!("warning: {w}"));
     }
@@ -687,6 +761,7 @@ fn remessa(
 }
 
 fn run(out: &mut Out, cli: Cli) -> Result<bool, Fail> {
+    progress::init()?;
     match cli.cmd {
         Cmd::Inspect {
             file,
@@ -778,6 +853,7 @@ fn main() -> ExitCode {
     let mut out = Out::stdout();
     // What was printed is sent even when the command then fails.
     let result = run(&mut out, cli);
+    progress::clear();
     let result = out.flush().and(result);
     match result {
         Ok(true) => ExitCode::SUCCESS,

@@ -59,7 +59,7 @@ impl Out {
         if self.closed {
             return Ok(());
         }
-        match serde_json::to_writer_pretty(&mut self.w, v) {
+        match serde_json::to_writer_pretty(Counting::new(&mut self.w), v) {
             Ok(()) => {
                 let r = self.w.write_all(b"\n");
                 self.check(r)
@@ -74,7 +74,7 @@ impl Out {
         if self.closed {
             return Ok(());
         }
-        match serde_json::to_writer(&mut self.w, v) {
+        match serde_json::to_writer(Counting::new(&mut self.w), v) {
             Ok(()) => {
                 let r = self.w.write_all(b"\n");
                 self.check(r)
@@ -94,7 +94,42 @@ impl Out {
     }
 }
 
-/// A line on standard error; a closed standard error is not worth a panic.
+/// A line on standard error (the progress bar, if any, erased first: a message ends the phase it was drawing); a
+/// closed standard error is not worth a panic.
 pub(crate) fn note(msg: fmt::Arguments<'_>) {
+    crate::progress::clear();
     let _ = writeln!(io::stderr(), "{msg}");
+}
+
+/// A writer that tells the progress bar how many bytes of one JSON document are written, every mebibyte.
+struct Counting<'a, W> {
+    w: &'a mut W,
+    n: u64,
+    next: u64,
+}
+
+impl<'a, W: Write> Counting<'a, W> {
+    const STEP: u64 = 1 << 20;
+    fn new(w: &'a mut W) -> Self {
+        Counting {
+            w,
+            n: 0,
+            next: Self::STEP,
+        }
+    }
+}
+
+impl<W: Write> Write for Counting<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let k = self.w.write(buf)?;
+        self.n += k as u64;
+        if self.n >= self.next {
+            self.next = self.n + Self::STEP;
+            crate::progress::written(self.n);
+        }
+        Ok(k)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.w.flush()
+    }
 }

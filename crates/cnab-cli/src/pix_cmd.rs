@@ -68,8 +68,7 @@ struct ParseOutput<'a> {
 }
 
 pub(crate) fn make_payload(input: &str) -> Result<BrCode, Fail> {
-    let req: MakeInput =
-        serde_json::from_str(input).map_err(|e| Fail(1, format!("input JSON: {e}")))?;
+    let req: MakeInput = crate::boleto_cmd::from_json(input, "input JSON")?;
     let mut b =
         match (req.chave, req.url) {
             (Some(chave), None) => BrCode::estatico(chave, req.nome, req.cidade),

@@ -52,6 +52,15 @@ fn exit_codes_per_command() {
     let dir = scratch();
     let s = |name: &str| dir.join(name).to_str().unwrap().to_string();
     let (bad, pdf, json, ledger) = (s("bad.ret"), s("statement.pdf"), s("bad.json"), s("l.db"));
+    let boleto = r#"{"banco": "341", "agencia": "1248", "conta": "02124", "carteira": "109",
+        "nosso_numero": "00010152", "valor": "127.50", "vencimento": "2029-05-20"}"#;
+    std::fs::write(dir.join("boleto.json"), boleto).unwrap();
+    std::fs::write(
+        dir.join("boleto-bad.json"),
+        boleto.replace("05-20", "13-20"),
+    )
+    .unwrap();
+    let (boleto_ok, boleto_bad) = (s("boleto.json"), s("boleto-bad.json"));
     let table: Vec<(Vec<&str>, i32)> = vec![
         (vec![], 2),
         (vec!["nonsense"], 2),
@@ -92,6 +101,62 @@ fn exit_codes_per_command() {
         ),
         (vec!["remessa", MODEL, "--layout", "400"], 2),
         (vec!["corpus", "/no/such/dir"], 2),
+        (
+            vec![
+                "gen",
+                "--bank",
+                "341",
+                "--layout",
+                "400",
+                "--kind",
+                "retorno",
+                "--entries",
+                "3",
+            ],
+            0,
+        ),
+        (
+            vec![
+                "gen",
+                "--bank",
+                "999",
+                "--layout",
+                "400",
+                "--kind",
+                "retorno",
+                "--entries",
+                "3",
+            ],
+            2,
+        ),
+        (
+            vec![
+                "gen",
+                "--bank",
+                "341",
+                "--layout",
+                "400",
+                "--kind",
+                "retorno",
+                "--entries",
+                "2000000",
+            ],
+            2,
+        ),
+        (
+            vec![
+                "gen", "--bank", "341", "--layout", "400", "--kind", "retorno",
+            ],
+            2,
+        ),
+        (vec!["boleto", "make", &boleto_ok], 0),
+        (vec!["boleto", "make", &boleto_bad], 1),
+        (vec!["boleto", "make"], 1), // standard input closed: no JSON
+        (vec!["boleto", "make", "/no/such/file"], 2),
+        (vec!["pix", "make"], 1),
+        (vec!["regua"], 2),
+        (vec!["acordo"], 2),
+        (vec!["serve"], 2),
         (vec!["boleto", "parse", LINHA], 0),
         (vec!["boleto", "parse", "123"], 1),
         (vec!["boleto"], 2),
@@ -190,4 +255,41 @@ fn foreign_files_are_named() {
             assert!(err.contains(p), "{cmd} {name} names the file: {err}");
         }
     }
+}
+
+#[test]
+fn boleto_make_reads_a_file_and_names_the_key_and_the_format() {
+    let dir = scratch();
+    let p = dir.join("make.json");
+    std::fs::write(
+        &p,
+        r#"{"banco": "341", "agencia": "1248", "conta": "02124", "carteira": "109",
+        "nosso_numero": "00010152", "valor": "127.50", "vencimento": "2029-13-20"}"#,
+    )
+    .unwrap();
+    let shown = p.to_str().unwrap();
+    let (code, out, err) = cnab(&["boleto", "make", shown]);
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert_eq!(
+        err,
+        format!(
+            "cnab: {shown}: vencimento: input is out of range at line 2 column 81 (expected a date as YYYY-MM-DD)\n"
+        )
+    );
+    std::fs::write(
+        &p,
+        std::fs::read_to_string(&p)
+            .unwrap()
+            .replace("13-20", "05-20"),
+    )
+    .unwrap();
+    let (code, out, err) = cnab(&["boleto", "make", shown]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["valor"], "127.50"); // as given, centavos kept
+    assert_eq!(
+        v["linha_digitavel"].as_str().map(str::len),
+        Some(47),
+        "{out}"
+    );
 }

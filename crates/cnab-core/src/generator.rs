@@ -118,13 +118,26 @@ pub fn supported() -> Vec<(Bank, Layout, FileKind)> {
 }
 
 /// Writes the file to `sink`, one chunk at a time. On error, what was written so far is incomplete.
-pub fn generate<W: Write>(opts: &GenOptions, mut sink: W) -> Result<Summary> {
+pub fn generate<W: Write>(opts: &GenOptions, sink: W) -> Result<Summary> {
+    generate_with_progress(opts, sink, &mut |_| {})
+}
+
+/// [`generate`], telling `progress` how many entries are written so far after each chunk (a CNAB 240 batch, or
+/// as many CNAB 400 titles). For a progress bar; the bytes are exactly [`generate`]'s.
+pub fn generate_with_progress<W: Write>(
+    opts: &GenOptions,
+    mut sink: W,
+    progress: &mut dyn FnMut(u64),
+) -> Result<Summary> {
     let plan = Plan::new(opts)?;
     plan.check_capacity()?;
-    let summary = plan.run(&mut |bytes| {
-        sink.write_all(bytes)
-            .map_err(|e| Error::new(ErrorKind::io(e.to_string())))
-    })?;
+    let summary = plan.run(
+        &mut |bytes| {
+            sink.write_all(bytes)
+                .map_err(|e| Error::new(ErrorKind::io(e.to_string())))
+        },
+        progress,
+    )?;
     sink.flush()
         .map_err(|e| Error::new(ErrorKind::io(e.to_string())))?;
     Ok(summary)
@@ -490,22 +503,30 @@ impl Plan {
     /// The exact number of lines the file takes (a dry run that counts instead of keeping).
     fn lines_needed(&self) -> Result<u64> {
         let mut lines = 0u64;
-        self.run(&mut |b| {
-            lines += b.iter().filter(|&&c| c == b'\n').count() as u64;
-            Ok(())
-        })?;
+        self.run(
+            &mut |b| {
+                lines += b.iter().filter(|&&c| c == b'\n').count() as u64;
+                Ok(())
+            },
+            &mut |_| {},
+        )?;
         Ok(lines)
     }
 
     /// Generates chunk after chunk and hands the spliced bytes to `emit`. A layout without a trailer (BRB's "DCB"
     /// remessa) declares the record count in its header, written first: a dry run counts the lines, then the file
     /// is written with that count.
-    fn run(&self, emit: &mut dyn FnMut(&[u8]) -> Result<()>) -> Result<Summary> {
+    /// `progress` hears the entries written after each chunk of the run that writes.
+    fn run(
+        &self,
+        emit: &mut dyn FnMut(&[u8]) -> Result<()>,
+        progress: &mut dyn FnMut(u64),
+    ) -> Result<Summary> {
         if self.spec.framing.file_trailer {
-            return self.run_with(None, emit);
+            return self.run_with(None, emit, progress);
         }
-        let lines = self.run_with(Some(0), &mut |_| Ok(()))?.lines;
-        self.run_with(Some(lines), emit)
+        let lines = self.run_with(Some(0), &mut |_| Ok(()), &mut |_| {})?.lines;
+        self.run_with(Some(lines), emit, progress)
     }
 
     /// [`Plan::run`] with, for a layout without a trailer, the record count its header declares.
@@ -513,6 +534,7 @@ impl Plan {
         &self,
         header_count: Option<u64>,
         emit: &mut dyn FnMut(&[u8]) -> Result<()>,
+        progress: &mut dyn FnMut(u64),
     ) -> Result<Summary> {
         let mut g = self.entries();
         let mut s = Summary::default();
@@ -573,6 +595,7 @@ impl Plan {
                 }
             }
             last_trailer = Some(trailer.0.to_vec());
+            progress(s.entries);
         }
         if header_count.is_some() {
             return Ok(s);

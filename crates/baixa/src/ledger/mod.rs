@@ -18,7 +18,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::engine::{apply_entries, classify_payment, Book, FileContext, MemoryBook, Payment};
+use crate::engine::{
+    apply_entries_observed, classify_payment, Book, FileContext, MemoryBook, Payment,
+};
 use crate::error::LedgerError;
 use crate::key::EntryId;
 use crate::outcome::{EntryOutcome, Event, ManualSettlement, Outcome, TitleState};
@@ -75,6 +77,21 @@ pub trait Ledger {
     /// # Errors
     /// A backend failure (nothing of the file is then stored).
     fn apply(&mut self, retorno: &Retorno) -> Result<ApplyResult, LedgerError>;
+
+    /// [`Ledger::apply`], telling `progress` how many entries are applied so far (for a progress bar). The
+    /// backends here call it every thousand entries or so; the default, once at the end.
+    ///
+    /// # Errors
+    /// As [`Ledger::apply`].
+    fn apply_with_progress(
+        &mut self,
+        retorno: &Retorno,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<ApplyResult, LedgerError> {
+        let r = self.apply(retorno)?;
+        progress(retorno.entries.len());
+        Ok(r)
+    }
 
     /// Settle a title by hand.
     ///
@@ -249,6 +266,14 @@ impl Ledger for MemoryLedger {
     }
 
     fn apply(&mut self, retorno: &Retorno) -> Result<ApplyResult, LedgerError> {
+        self.apply_with_progress(retorno, &mut |_| {})
+    }
+
+    fn apply_with_progress(
+        &mut self,
+        retorno: &Retorno,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<ApplyResult, LedgerError> {
         let ctx = FileContext::new(retorno);
         let file_id = ctx.file_id.to_string();
         if self.file_ids.contains(&ctx.file_id) {
@@ -256,7 +281,7 @@ impl Ledger for MemoryLedger {
         }
         // the in-memory book cannot fail (its error type is `Infallible`): the file is applied whole
         self.book.file_id = file_id.clone();
-        let entries = apply_entries(&mut self.book, &ctx, &retorno.entries)?;
+        let entries = apply_entries_observed(&mut self.book, &ctx, &retorno.entries, progress)?;
         self.book.file_id.clear();
         self.file_ids.insert(ctx.file_id);
         let report = FileReport::new(&file_id, retorno, &entries);

@@ -19,7 +19,7 @@ use super::{
     already_applied, duplicate_settlement, now, settle_outcome, settlement_identity, ApplyResult,
     ImportSummary, Ledger,
 };
-use crate::engine::{apply_entries, Book, Candidate, FileContext, TitleRef};
+use crate::engine::{apply_entries_observed, Book, Candidate, FileContext, TitleRef};
 use crate::error::LedgerError;
 use crate::key::{EntryId, Key};
 use crate::outcome::{EntryOutcome, Event, ManualSettlement, Outcome, Status, TitleState};
@@ -994,6 +994,14 @@ impl Ledger for PostgresLedger {
     }
 
     fn apply(&mut self, retorno: &Retorno) -> Result<ApplyResult, LedgerError> {
+        self.apply_with_progress(retorno, &mut |_| {})
+    }
+
+    fn apply_with_progress(
+        &mut self,
+        retorno: &Retorno,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<ApplyResult, LedgerError> {
         let ctx = FileContext::new(retorno);
         let file_id = ctx.file_id.to_string();
         let st = &self.st;
@@ -1016,7 +1024,7 @@ impl Ledger for PostgresLedger {
             let entries = {
                 let mut book = PgBook::new(tx, st, &file_id);
                 book.prepare_file(&ctx, &retorno.entries)?;
-                let entries = apply_entries(&mut book, &ctx, &retorno.entries)?;
+                let entries = apply_entries_observed(&mut book, &ctx, &retorno.entries, progress)?;
                 book.flush()?;
                 entries
             };

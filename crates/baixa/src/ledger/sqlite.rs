@@ -16,7 +16,7 @@ use super::{
     already_applied, duplicate_settlement, now, settle_outcome, settlement_identity, ApplyResult,
     ImportSummary, Ledger,
 };
-use crate::engine::{apply_entries, Book, Candidate, FileContext, TitleRef};
+use crate::engine::{apply_entries_observed, Book, Candidate, FileContext, TitleRef};
 use crate::error::LedgerError;
 use crate::key::{split_nosso_numero, EntryId, Key};
 use crate::outcome::{EntryOutcome, Event, ManualSettlement, Outcome, Status, TitleState};
@@ -598,6 +598,14 @@ impl Ledger for SqliteLedger {
     }
 
     fn apply(&mut self, retorno: &Retorno) -> Result<ApplyResult, LedgerError> {
+        self.apply_with_progress(retorno, &mut |_| {})
+    }
+
+    fn apply_with_progress(
+        &mut self,
+        retorno: &Retorno,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<ApplyResult, LedgerError> {
         let ctx = FileContext::new(retorno);
         let file_id = ctx.file_id.to_string();
         let tx = self
@@ -626,7 +634,7 @@ impl Ledger for SqliteLedger {
                 cache: HashMap::new(),
                 claimed: Default::default(),
             };
-            apply_entries(&mut book, &ctx, &retorno.entries)?
+            apply_entries_observed(&mut book, &ctx, &retorno.entries, progress)?
         };
         let report = FileReport::new(&file_id, retorno, &entries);
         tx.execute(

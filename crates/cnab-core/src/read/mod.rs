@@ -153,6 +153,18 @@ fn run(
     opts: ReadOptions,
     default_kind: Option<FileKind>,
 ) -> Result<(Detected, Engine<'_>, Envelope)> {
+    run_observed(bytes, opts, default_kind, &mut |_| {})
+}
+
+/// How many lines the whole-file reader reads between two calls of its progress callback.
+const PROGRESS_LINES: usize = 4096;
+
+fn run_observed<'a>(
+    bytes: &'a [u8],
+    opts: ReadOptions,
+    default_kind: Option<FileKind>,
+    progress: &mut dyn FnMut(usize),
+) -> Result<(Detected, Engine<'a>, Envelope)> {
     let lines = split_lines(bytes);
     let (d, spec, problems, bank_code) = prepare(&lines.lines, opts, default_kind)?;
     let mut engine = Engine::new(spec, opts.lenient, problems, true);
@@ -169,9 +181,15 @@ fn run(
     }
     for (i, (line, ending)) in lines.lines.iter().enumerate() {
         engine.at = lines.starts.get(i).copied();
+        if i % PROGRESS_LINES == 0 {
+            if let Some(&at) = lines.starts.get(i) {
+                progress(at);
+            }
+        }
         engine.feed(i + 1, Cow::Borrowed(line), *ending)?;
     }
     engine.finish()?;
+    progress(bytes.len());
     let env = Envelope {
         prefix: lines.prefix.to_vec(),
         suffix: lines.suffix.to_vec(),
@@ -208,6 +226,26 @@ fn into_file(d: &Detected, engine: Engine<'_>) -> CnabFile {
 /// Reads a whole file (retorno or remessa, detected) into the model, plus the bytes around its records.
 pub fn read_with_envelope(bytes: &[u8], opts: ReadOptions) -> Result<(CnabFile, Envelope)> {
     let (d, engine, env) = run(bytes, opts, None)?;
+    Ok((into_file(&d, engine), env))
+}
+
+/// [`read_with_envelope`], telling `progress` how far it has got: the byte offset in `bytes` of the line it is
+/// about to read, every few thousand lines, and `bytes.len()` once the file is read. For a progress bar; the result
+/// is exactly what [`read_with_envelope`] gives.
+///
+/// ```
+/// let bytes = cnab_core::tutorial::ITAU_240_RETORNO;
+/// let mut last = 0;
+/// let (file, _) = cnab_core::read::read_with_progress(bytes, Default::default(), &mut |at| last = at).unwrap();
+/// assert_eq!(last, bytes.len());
+/// assert!(matches!(file, cnab_core::CnabFile::Retorno(_)));
+/// ```
+pub fn read_with_progress(
+    bytes: &[u8],
+    opts: ReadOptions,
+    progress: &mut dyn FnMut(usize),
+) -> Result<(CnabFile, Envelope)> {
+    let (d, engine, env) = run_observed(bytes, opts, None, progress)?;
     Ok((into_file(&d, engine), env))
 }
 
