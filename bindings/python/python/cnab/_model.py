@@ -28,6 +28,7 @@ __all__ = [
     "Motivo",
     "Pessoa",
     "PixInfo",
+    "TipoPagamento",
     "RetornoEntry",
     "Encargo",
     "Instrucao",
@@ -219,6 +220,22 @@ class Pessoa(_Model):
 
 
 @dataclass
+class TipoPagamento(_Model):
+    """Which amounts the bank accepts for a título (CNAB 400 registro tipo 8 positions 2-42, Santander H7800 notas
+    16-18); zeros are "not informed" (None)."""
+
+    tipo: str = ""
+    """01 aceita qualquer valor, 02 entre o mínimo e o máximo, 03 não aceita valor divergente (00 as generators write)."""
+    quantidade: Optional[int] = None
+    tipo_valor: str = ""
+    """1 percentual, 2 valor."""
+    valor_maximo: Optional[decimal.Decimal] = None
+    percentual_maximo: Optional[decimal.Decimal] = None
+    valor_minimo: Optional[decimal.Decimal] = None
+    percentual_minimo: Optional[decimal.Decimal] = None
+
+
+@dataclass
 class PixInfo(_Model):
     """Pix data of a boleto híbrido as a file carries them: a retorno entry's, or a título's in a remessa (chave,
     tipo de chave, txid, location; checked when written). Each layout carries a subset."""
@@ -233,6 +250,8 @@ class PixInfo(_Model):
     """The whole EMV QR code (BR Code), where the layout carries it."""
     location: str = ""
     """Id of a location created beforehand through the Pix API (Itaú CNAB 400 remessa tipo 3)."""
+    pagamento: Optional[TipoPagamento] = None
+    """Tipo de pagamento of the registro tipo 8 (CNAB 400 remessas)."""
 
     def to_dict(self) -> Dict[str, Any]:
         # as the core serializes it: empty fields left out

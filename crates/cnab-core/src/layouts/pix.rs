@@ -7,13 +7,23 @@
 //! |---|---|---|---|
 //! | Santander CNAB 240 | segmento Y-03: tipo de chave 81, chave 82-158, txid 159-193 | yes | yes |
 //! | Itaú CNAB 400 | registro tipo 3: chave 2-78, id location 79-142 (`crate::banks::itau::cnab400`) | yes | yes |
-//! | Santander CNAB 400 | registro tipo 8: tipo de chave 43, chave 44-120, txid 121-155 | no | yes |
+//! | Santander CNAB 400 | registro tipo 8: tipo de pagamento 2-42, tipo de chave 43, chave 44-120, txid 121-155 | yes | yes |
 //! | Bradesco, Itaú, C6 CNAB 400 | the same registro tipo 8 as the generators write it (`crate::banks::bradesco::cnab400`) | no | yes |
 //!
-//! The registro tipo 8 is not written: its first positions (2-42, tipo de pagamento, quantidade de pagamentos,
-//! valores e percentuais mínimo e máximo; Santander H7800 v2.17, notas 16-18) rule partial payments and have no
-//! field in the model, so the writer cannot fill them as given. A título whose Pix data a layout cannot carry is
-//! refused naming the field (`pix.chave`, `pix.txid`, …), never written without them.
+//! The registro tipo 8's first positions (2-42: tipo de pagamento, quantidade de pagamentos, tipo de valor, valores
+//! e percentuais máximo e mínimo; Santander H7800 v2.17, notas 16-18) are the título's `pix.pagamento`
+//! ([`crate::model::TipoPagamento`]); Santander's is written when the título has Pix data or a tipo de pagamento.
+//! The tipo 8 of Bradesco, Itaú and C6 remessas is read but not written: none of those banks' manuals we hold
+//! defines it (Bradesco CNAB 400 4008-524-0121, Itaú CNAB 400 v3 julho/2021, which carries Pix in its own tipo 3,
+//! C6 CNAB 400 v2.2 junho/2022); only Maxwbh/brcobranca's `PixMixin` and its port pyCobranca write it, with
+//! Santander's positions. A título whose Pix data a layout cannot carry is refused naming the field
+//! (`pix.chave`, `pix.txid`, `pix.pagamento`, …), never written without them.
+//!
+//! CNAB 240 beyond Santander: no manual we hold defines a Pix segment for Banco do Brasil ("Particularidades BB
+//! Leiaute CNAB 240", setembro/2023, lists segmentos Y-01, Y-04, Y-05, Y-50 and Y-51 only), Caixa (SIGCB 240),
+//! Sicoob, Bradesco, Itaú, Sicredi or Banrisul; the Y-03 of the corpus remessas for BB, Caixa and Sicoob is
+//! Maxwbh/brcobranca's generic `PixMixin` (tipo de chave 28, chave 29-105, txid 106-140), which disagrees with
+//! Santander's manual and cites none, so those banks refuse Pix data by name.
 //!
 //! FEBRABAN's own segmento Y-03 of the 240 layout v10.06 (the edition we have, as BTG ships it:
 //! `manuais/BTG/Layout_FEBRABAN_CNAB240_ V_10_06.pdf` in eduardokum/laravel-boleto, p. 72, "Registro Detalhe -
@@ -80,7 +90,10 @@ const ENTRY_S: EntryRecord = febraban240::ENTRY_REMESSA[3];
 
 /// Santander CNAB 400 remessa, registro tipo 8 "identificação de tipo de pagamento" extended with the Pix data of
 /// a boleto híbrido. Positions 1-42 and 395-400: Santander H7800 v2.17 abril/2018, "Registro Movimento - Remessa –
-/// Identificação de Tipo de Pagamento" (notas 16-18), kept as text (read, not written); 43-155 (tipo de chave DICT
+/// Identificação de Tipo de Pagamento" (notas 16-18: tipo 9(2), quantidade 9(2), tipo de valor 9(1), valor máximo
+/// 9(11)v99, % máximo 9(3)v99, valor mínimo 9(11)v99, % mínimo 9(3)v99), the título's `pix.pagamento`; tipo `00`,
+/// which the generators write, is "conforme perfil do beneficiário" in the later edition laravel-boleto
+/// (`src/Cnab/Remessa/Cnab400/Banco/Santander.php`) follows; 43-155 (tipo de chave DICT
 /// 43, chave 44-120, txid 121-155) as the later edition has them, per eduardokum/laravel-boleto
 /// `src/Cnab/Remessa/Cnab400/Banco/Santander.php` and kivanio/brcobranca PR #268, which the corpus remessas
 /// `brcobranca__remessa-santander-cnab400-pix.rem` and `pycobranca__remessa_santander_pix_cnab400.rem` fit.
@@ -90,20 +103,48 @@ pub const SANTANDER_400_TIPO8: RecordLayout = RecordLayout {
     source: "Santander CNAB 400 registro tipo 8 (H7800 v2.17 abril/2018, notas 16-18) with Pix data 43-155",
     fields: &[
         F::constant("tipo_registro", 1, 1, "8"),
-        F::alpha("tipo_pagamento", 2, 3),
-        F::alpha("quantidade_pagamentos", 4, 5),
-        F::alpha("tipo_valor", 6, 6),
-        F::alpha("valor_maximo", 7, 19),
-        F::alpha("percentual_maximo", 20, 24),
-        F::alpha("valor_minimo", 25, 37),
-        F::alpha("percentual_minimo", 38, 42),
+        F::num("tipo_pagamento", 2, 3).role(R::PagamentoTipo),
+        F::num("quantidade_pagamentos", 4, 5).role(R::PagamentoQuantidade),
+        F::num("tipo_valor", 6, 6).role(R::PagamentoTipoValor),
+        F::dec("valor_maximo", 7, 19, 2).role(R::PagamentoValorMaximo),
+        F::dec("percentual_maximo", 20, 24, 2).role(R::PagamentoPercentualMaximo),
+        F::dec("valor_minimo", 25, 37, 2).role(R::PagamentoValorMinimo),
+        F::dec("percentual_minimo", 38, 42, 2).role(R::PagamentoPercentualMinimo),
         F::alpha("tipo_chave_dict", 43, 43).role(R::PixTipoChave),
         F::alpha("chave_dict", 44, 120).role(R::PixChave),
         F::alpha("txid", 121, 155).role(R::PixTxid),
-        F::alpha("brancos", 156, 394),
+        F::blank("brancos", 156, 394),
         F::num("sequencial", 395, 400).role(R::Sequencial),
     ],
 };
+
+/// The roles of the registro tipo 8's tipo de pagamento (positions 2-42).
+pub const PAGAMENTO_ROLES: [R; 7] = [
+    R::PagamentoTipo,
+    R::PagamentoQuantidade,
+    R::PagamentoTipoValor,
+    R::PagamentoValorMaximo,
+    R::PagamentoPercentualMaximo,
+    R::PagamentoValorMinimo,
+    R::PagamentoPercentualMinimo,
+];
+
+/// The Santander CNAB 400 registro tipo 8 is written when the título has Pix data or a tipo de pagamento.
+pub const SANTANDER_400_TIPO8_ENTRY: EntryRecord = EntryRecord::if_any(
+    RecordKey::Detail(b'8'),
+    &[
+        R::PixTipoChave,
+        R::PixChave,
+        R::PixTxid,
+        R::PagamentoTipo,
+        R::PagamentoQuantidade,
+        R::PagamentoTipoValor,
+        R::PagamentoValorMaximo,
+        R::PagamentoPercentualMaximo,
+        R::PagamentoValorMinimo,
+        R::PagamentoPercentualMinimo,
+    ],
+);
 
 /// Movimento codes a título with Pix data must carry, per bank and layout: Itaú CNAB 400 v3 (julho/2021), p. 13:
 /// the tipo 3 goes with ocorrência 71 "Entrada Boleto Pix" in the tipo 1; "qualquer outra ocorrência diferente de
@@ -159,9 +200,18 @@ pub(crate) fn check(
         }) {
             "this layout's Pix record has no field for it"
         } else {
-            "this bank's layout has no Pix record we write (Santander CNAB 240 segmento Y-03 and Itaú CNAB 400 tipo 3 carry Pix data)"
+            "this bank's layout has no Pix record we write (Santander CNAB 240 segmento Y-03, Santander CNAB 400 tipo 8 and Itaú CNAB 400 tipo 3 carry Pix data)"
         };
         return Some((field, value.clone(), format!("{what}: not written")));
+    }
+    if let Some(p) = pix.pagamento.as_ref().filter(|p| !p.is_empty()) {
+        if !PAGAMENTO_ROLES.iter().all(|r| carried.contains(r)) {
+            return Some((
+                "pix.pagamento",
+                format!("{p:?}"),
+                "this bank's layout has no tipo de pagamento record we write (Santander CNAB 400 tipo 8 carries it): not written".into(),
+            ));
+        }
     }
     let mut tipo = None;
     if !pix.chave.is_empty() {

@@ -689,7 +689,7 @@ pub const MOTIVOS: &[MotivoDef] = &[
 ];
 
 /// Remessa — registro tipo 8, "tipo de pagamento e dados do QR Code" of the boleto híbrido (bolepix). Read only;
-/// its tipo de chave, chave and txid feed the título's `pix`.
+/// its tipo de pagamento (2-42), tipo de chave, chave and txid feed the título's `pix`.
 ///
 /// Bradesco's CNAB 400 manual (and Itaú's, which carries Pix in a tipo 3) does not define this record: it is the
 /// Santander CNAB 400 "Registro Tipo 8" (tipo de pagamento 2-42, extended with tipo de chave DICT 43, chave 44-120
@@ -703,13 +703,13 @@ pub const PIX_TIPO8_REMESSA: RecordLayout = RecordLayout {
     source: "Registro tipo 8 (tipo de pagamento e dados do QR Code), Santander CNAB 400 as written by Maxwbh/brcobranca PixMixin",
     fields: &[
         F::constant("tipo_registro", 1, 1, "8"),
-        F::num("tipo_pagamento", 2, 3),
-        F::num("quantidade_pagamentos", 4, 5),
-        F::num("tipo_valor", 6, 6),
-        F::dec("valor_maximo", 7, 19, 2),
-        F::dec("percentual_maximo", 20, 24, 2),
-        F::dec("valor_minimo", 25, 37, 2),
-        F::dec("percentual_minimo", 38, 42, 2),
+        F::num("tipo_pagamento", 2, 3).role(R::PagamentoTipo),
+        F::num("quantidade_pagamentos", 4, 5).role(R::PagamentoQuantidade),
+        F::num("tipo_valor", 6, 6).role(R::PagamentoTipoValor),
+        F::dec("valor_maximo", 7, 19, 2).role(R::PagamentoValorMaximo),
+        F::dec("percentual_maximo", 20, 24, 2).role(R::PagamentoPercentualMaximo),
+        F::dec("valor_minimo", 25, 37, 2).role(R::PagamentoValorMinimo),
+        F::dec("percentual_minimo", 38, 42, 2).role(R::PagamentoPercentualMinimo),
         F::alpha("tipo_chave_dict", 43, 43).role(R::PixTipoChave),
         F::alpha("chave_dict", 44, 120).role(R::PixChave),
         F::alpha("txid", 121, 155).role(R::PixTxid),

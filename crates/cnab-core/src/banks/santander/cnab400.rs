@@ -565,7 +565,7 @@ const RECORDS_REMESSA: &[(RecordKey, &RecordLayout)] = &[
 
 const ENTRY_REMESSA: &[EntryRecord] = &[
     EntryRecord::first(RecordKey::Detail(b'1')),
-    EntryRecord::read_only(RecordKey::Detail(b'8')),
+    crate::layouts::pix::SANTANDER_400_TIPO8_ENTRY,
     EntryRecord::read_only(RecordKey::Detail(b'2')),
     EntryRecord::read_only(RecordKey::Detail(b'4')),
     EntryRecord::read_only(RecordKey::Detail(b'5')),
