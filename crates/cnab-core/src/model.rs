@@ -332,7 +332,7 @@ pub struct RetornoEntry {
 }
 
 /// Pix data of a boleto híbrido as a file carries them: in retornos (Santander CNAB 400 registro tipo 2, Santander
-/// CNAB 240 segmento Y-03, Itaú CNAB 400 registro tipo 3) and in remessas ([`Titulo::pix`]: CNAB 240 segmento Y-03,
+/// CNAB 240 segmento Y-03, Itaú CNAB 400 registro tipo 3, Bradesco CNAB 400 registro tipo 4) and in remessas ([`Titulo::pix`]: CNAB 240 segmento Y-03,
 /// Itaú CNAB 400 tipo 3, the CNAB 400 registro tipo 8; see `cnab_core::layouts::pix`). Each layout carries a subset;
 /// empty fields are left out of the JSON.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -48,3 +48,47 @@ fn bv_liquidacao_pix_says_paid_by_pix() {
     let json = serde_json::to_value(&r.entries[1]).unwrap();
     assert!(json.get("pago_por_pix").is_none());
 }
+
+/// Bradesco CNAB 400 retorno, registro tipo 4 (Pix): URL of the QR code 29-105, txid 106-140, after the título's
+/// tipo 1 (positions as laravel-boleto and enhanced-cnab read them; see `cnab_core::banks::bradesco::cnab400`).
+#[test]
+fn bradesco_400_tipo_4_gives_the_qr_code_url_and_txid() {
+    const URL: &str = "qrpix.bradesco.com.br/qr/v2/cobv/5f84a4c5c86a4b8a9c1e3d2f0b7a6e51";
+    const TXID: &str = "NF1001VENC20261215BRADESCO01";
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures/237-bradesco/cnab400/retorno/retorno.ret");
+    let bytes = std::fs::read(p).unwrap();
+    let text = String::from_utf8(bytes).unwrap();
+    let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let mut lines: Vec<String> = text.split(eol).map(str::to_string).collect();
+    let before = read_retorno(text.as_bytes(), ReadOptions::strict()).unwrap();
+    assert!(before.entries.iter().all(|e| e.pix.is_none()));
+    // A tipo 4 after the first tipo 1 (line 2); the sequence numbers after it shift by one.
+    let seq = |l: &str| l[394..400].parse::<usize>().unwrap();
+    let nn = &lines[1][70..82]; // the tipo 1's nosso número and DV (71-82)
+    let mut four = format!(
+        "4{}{}{}{}{:<77}{:<35}",
+        "009", "01234", "0012345", nn, URL, TXID
+    );
+    four.push_str(&" ".repeat(394 - four.len()));
+    four.push_str(&format!("{:06}", seq(&lines[1]) + 1));
+    assert_eq!(four.len(), 400);
+    for l in lines.iter_mut().skip(2).filter(|l| l.len() == 400) {
+        let n = seq(l) + 1;
+        l.replace_range(394..400, &format!("{n:06}"));
+    }
+    lines.insert(2, four);
+    let changed = lines.join(eol);
+    let r = read_retorno(changed.as_bytes(), ReadOptions::strict()).unwrap();
+    assert_eq!(r.entries.len(), before.entries.len());
+    let pix = r.entries[0].pix.clone().unwrap();
+    assert_eq!((pix.url.as_str(), pix.txid.as_str()), (URL, TXID));
+    assert!(r.entries[1..].iter().all(|e| e.pix.is_none()));
+    // Written back from the model, the tipo 4 is the same bytes from the nosso número on (carteira, agência and
+    // conta, 2-16, have no model field and are written blank).
+    let again = cnab_core::write_retorno(&r, cnab_core::WriteOptions::default()).unwrap();
+    let again = String::from_utf8(again).unwrap();
+    let l = again.split(eol).nth(2).unwrap();
+    assert_eq!(l[16..400], lines[2][16..400]);
+    assert_eq!(l[..16].trim(), "4");
+}

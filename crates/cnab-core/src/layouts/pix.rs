@@ -9,6 +9,7 @@
 //! | Itaú CNAB 400 | registro tipo 3: chave 2-78, id location 79-142 (`crate::banks::itau::cnab400`) | yes | yes |
 //! | Santander CNAB 400 | registro tipo 8: tipo de pagamento 2-42, tipo de chave 43, chave 44-120, txid 121-155 | yes | yes |
 //! | Bradesco, Itaú, C6 CNAB 400 | the same registro tipo 8 as the generators write it (`crate::banks::bradesco::cnab400`) | no | yes |
+//! | Bradesco CNAB 400 retorno | registro tipo 4: URL of the QR code 29-105, txid 106-140 (`crate::banks::bradesco::cnab400::PIX_RETORNO`) | yes | yes |
 //!
 //! The registro tipo 8's first positions (2-42: tipo de pagamento, quantidade de pagamentos, tipo de valor, valores
 //! e percentuais máximo e mínimo; Santander H7800 v2.17, notas 16-18) are the título's `pix.pagamento`
