@@ -318,7 +318,8 @@ pub struct RetornoEntry {
     pub pix: Option<PixInfo>,
     /// Whether the payment came by Pix (the QR code of a boleto híbrido) rather than by the barcode: set on the
     /// payments of the layouts that report the channel (Banco Votorantim CNAB 400: ocorrência 70 "Liquidação PIX";
-    /// see `cnab_core::layouts::pix`); absent from the JSON otherwise (no payment, or a layout that does not say).
+    /// Santander CNAB 400: códigos 510/511 "baixado/liquidado por pagamento via Pix"; see
+    /// `cnab_core::layouts::pix`); absent from the JSON otherwise (no payment, or a layout that does not say).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pago_por_pix: Option<bool>,
     /// Bank and agency that received the payment.
@@ -364,13 +365,13 @@ pub struct PixInfo {
 }
 
 /// "Identificação de tipo de pagamento" of a título: how many payments and which amounts the bank accepts. Source:
-/// Santander CNAB 400 H7800 v2.17 abril/2018, registro tipo 8 (positions 2-42) and notas 16-18. Values are kept as
-/// the file has them (the codes unchecked: generators write tipo `00`, which the manual does not list).
+/// Santander CNAB 400 H7800 v2.33 junho/2024, registro tipo 8 (positions 2-42) and notas 16-18. Values are kept as
+/// the file has them (codes unchecked).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct TipoPagamento {
-    /// Identificação do tipo de pagamento, 2 digits (nota 16): `01` aceita qualquer valor, `02` entre o mínimo e o
-    /// máximo, `03` não aceita pagamento com o valor divergente.
+    /// Identificação do tipo de pagamento, 2 digits (nota 16): `00` conforme perfil do beneficiário, `01` aceita
+    /// qualquer valor, `02` entre o mínimo e o máximo, `03` não aceita pagamento com o valor divergente.
     pub tipo: String,
     /// Quantidade de pagamentos possíveis, 01 to 99 (nota 17).
     pub quantidade: Option<u32>,

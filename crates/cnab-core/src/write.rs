@@ -1118,8 +1118,15 @@ fn check_pix(remessa: &Remessa, bank: Bank, spec: &LayoutSpec) -> Result<()> {
         let rule = crate::layouts::pix::PIX_MOVIMENTOS
             .iter()
             .find(|(code, layout, ..)| *code == bank.code() && *layout == spec.layout);
-        if let Some((_, _, codes, why)) = rule {
-            if !codes.contains(&t.movimento.as_str()) {
+        // The rule is about the QR code: a tipo de pagamento alone goes with any movimento.
+        let qr = !(pix.chave.is_empty() && pix.txid.is_empty() && pix.location.is_empty());
+        let movimento = if t.movimento.is_empty() {
+            "01" // what the writer writes for an empty movimento
+        } else {
+            t.movimento.as_str()
+        };
+        if let Some((_, _, codes, why)) = rule.filter(|_| qr) {
+            if !codes.contains(&movimento) {
                 return Err(Error::new(unwritable(
                     id,
                     "movimento",

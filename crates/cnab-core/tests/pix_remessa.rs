@@ -472,3 +472,17 @@ fn corpus_santander_400_tipo_8_round_trips_with_its_tipo_de_pagamento() {
     assert_eq!(eights(&bytes).len(), 2);
     assert_eq!(eights(&again), eights(&bytes));
 }
+
+#[test]
+fn santander_400_qr_code_data_need_movimento_01() {
+    let mut r = santander_400_with_pix();
+    r.titulos[0].movimento = "06".into();
+    let e = write_remessa(&r, Bank::new(33), Layout::Cnab400).unwrap_err();
+    let (field, value, reason) = refusal(&e);
+    assert_eq!((field.as_str(), value.as_str()), ("movimento", "06"));
+    assert!(reason.contains("ocorrência 01"), "{reason}");
+    // A tipo de pagamento alone goes with any movimento.
+    r.titulos[0].pix.as_mut().unwrap().chave.clear();
+    r.titulos[0].pix.as_mut().unwrap().txid.clear();
+    assert!(write_remessa(&r, Bank::new(33), Layout::Cnab400).is_ok());
+}

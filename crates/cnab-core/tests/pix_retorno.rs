@@ -92,3 +92,38 @@ fn bradesco_400_tipo_4_gives_the_qr_code_url_and_txid() {
     assert_eq!(l[16..400], lines[2][16..400]);
     assert_eq!(l[..16].trim(), "4");
 }
+
+/// Santander CNAB 400 retorno (H7800 v2.33, "Boleto SX - PIX" and nota 19): código 511 "Liquidado por pagamento via
+/// Pix" with movimento 06, or 510 "Baixado por pagamento via Pix" with 09, at 137-139.
+#[test]
+fn santander_400_codes_510_and_511_say_paid_by_pix() {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures/033-santander/cnab400/retorno/retorno.ret");
+    let text = String::from_utf8(std::fs::read(p).unwrap()).unwrap();
+    let r = read_retorno(text.as_bytes(), ReadOptions::strict()).unwrap();
+    // Entry 1: 06 liquidação without a Pix code: paid by the barcode. Entry 2: 03 rejeitada: no payment.
+    assert_eq!(r.entries[0].ocorrencia.as_ref().unwrap().code, "06");
+    assert_eq!(r.entries[0].pago_por_pix, Some(false));
+    assert_eq!(r.entries[1].pago_por_pix, None);
+
+    let with = |oc: &str, code: &str| {
+        let mut lines: Vec<String> = text.split("\r\n").map(str::to_string).collect();
+        lines[1].replace_range(108..110, oc);
+        lines[1].replace_range(136..139, code);
+        read_retorno(lines.join("\r\n").as_bytes(), ReadOptions::strict()).unwrap()
+    };
+    let r = with("06", "511");
+    let e = &r.entries[0];
+    assert_eq!(e.pago_por_pix, Some(true));
+    assert_eq!(e.motivos[0].code, "511");
+    assert_eq!(
+        e.motivos[0].description.as_deref(),
+        Some("Liquidado por pagamento via Pix")
+    );
+    let r = with("09", "510");
+    assert_eq!(r.entries[0].ocorrencia.as_ref().unwrap().code, "09");
+    assert_eq!(r.entries[0].pago_por_pix, Some(true));
+    // 09 without 510 (the default parametrization's "baixa comandada"): not said.
+    let r = with("09", "   ");
+    assert_eq!(r.entries[0].pago_por_pix, None);
+}

@@ -7,12 +7,12 @@
 //! |---|---|---|---|
 //! | Santander CNAB 240 | segmento Y-03: tipo de chave 81, chave 82-158, txid 159-193 | yes | yes |
 //! | Itaú CNAB 400 | registro tipo 3: chave 2-78, id location 79-142 (`crate::banks::itau::cnab400`) | yes | yes |
-//! | Santander CNAB 400 | registro tipo 8: tipo de pagamento 2-42, tipo de chave 43, chave 44-120, txid 121-155 | yes | yes |
+//! | Santander CNAB 400 (H7800 v2.33) | registro tipo 8: tipo de pagamento 2-42, tipo de chave 43, chave 44-120, txid 121-155 | yes | yes |
 //! | Bradesco, Itaú, C6 CNAB 400 | the same registro tipo 8 as the generators write it (`crate::banks::bradesco::cnab400`) | no | yes |
 //! | Bradesco CNAB 400 retorno | registro tipo 4: URL of the QR code 29-105, txid 106-140 (`crate::banks::bradesco::cnab400::PIX_RETORNO`) | yes | yes |
 //!
 //! The registro tipo 8's first positions (2-42: tipo de pagamento, quantidade de pagamentos, tipo de valor, valores
-//! e percentuais máximo e mínimo; Santander H7800 v2.17, notas 16-18) are the título's `pix.pagamento`
+//! e percentuais máximo e mínimo; Santander H7800 v2.33, notas 16-18) are the título's `pix.pagamento`
 //! ([`crate::model::TipoPagamento`]); Santander's is written when the título has Pix data or a tipo de pagamento.
 //! The tipo 8 of Bradesco, Itaú and C6 remessas is read but not written: none of those banks' manuals we hold
 //! defines it (Bradesco CNAB 400 4008-524-0121, Itaú CNAB 400 v3 julho/2021, which carries Pix in its own tipo 3,
@@ -89,19 +89,22 @@ const ENTRY_R: EntryRecord = febraban240::ENTRY_REMESSA[2];
 #[allow(clippy::indexing_slicing)]
 const ENTRY_S: EntryRecord = febraban240::ENTRY_REMESSA[3];
 
-/// Santander CNAB 400 remessa, registro tipo 8 "identificação de tipo de pagamento" extended with the Pix data of
-/// a boleto híbrido. Positions 1-42 and 395-400: Santander H7800 v2.17 abril/2018, "Registro Movimento - Remessa –
-/// Identificação de Tipo de Pagamento" (notas 16-18: tipo 9(2), quantidade 9(2), tipo de valor 9(1), valor máximo
-/// 9(11)v99, % máximo 9(3)v99, valor mínimo 9(11)v99, % mínimo 9(3)v99), the título's `pix.pagamento`; tipo `00`,
-/// which the generators write, is "conforme perfil do beneficiário" in the later edition laravel-boleto
-/// (`src/Cnab/Remessa/Cnab400/Banco/Santander.php`) follows; 43-155 (tipo de chave DICT
-/// 43, chave 44-120, txid 121-155) as the later edition has them, per eduardokum/laravel-boleto
-/// `src/Cnab/Remessa/Cnab400/Banco/Santander.php` and kivanio/brcobranca PR #268, which the corpus remessas
-/// `brcobranca__remessa-santander-cnab400-pix.rem` and `pycobranca__remessa_santander_pix_cnab400.rem` fit.
+/// Santander CNAB 400 remessa, registro tipo 8 "identificação de tipo de pagamento e dados QR Code" of a boleto
+/// híbrido (Boleto SX - PIX). Source: Santander, "Layout de Cobrança 400 posições – Padrão Santander" H7800 v2.33
+/// junho/2024 (`manuais/SANTANDER/H7800_Layout_de_Cobrança_353_400_posições_V_2_33_Junho_2024_Português.pdf` on
+/// eduardokum/laravel-boleto's develop branch), "Registro Movimento - Remessa – Identificação de Tipo de Pagamento e
+/// Dados QR Code": tipo de pagamento 2-3 (nota 16: 00 conforme perfil do beneficiário, 01 aceita qualquer valor,
+/// 02 entre o mínimo e o máximo, 03 não aceita valor divergente), quantidade 4-5 (nota 17), tipo de valor 6 (nota
+/// 18: 1 %, 2 valor), valor máximo 7-19 9(11)v99, % máximo 20-24 9(3)v99, valor mínimo 25-37, % mínimo 38-42 (the
+/// título's `pix.pagamento`), tipo de chave DICT 43 (nota 34: 1 CPF, 2 CNPJ, 3 celular, 4 e-mail, 5 EVP), chave
+/// 44-120 (nota 35), txid 121-155 (nota 37: 26 to 35 characters A-Z, a-z, 0-9), reservado 156-394, sequencial
+/// 395-400. The record's first edition (v2.17 abril/2018, notas 16-18) had 2-42 only; kivanio/brcobranca PR #268
+/// and laravel-boleto `src/Cnab/Remessa/Cnab400/Banco/Santander.php` write the same positions, and the corpus
+/// remessas `brcobranca__remessa-santander-cnab400-pix.rem` and `pycobranca__remessa_santander_pix_cnab400.rem` fit.
 pub const SANTANDER_400_TIPO8: RecordLayout = RecordLayout {
     name: "detalhe_tipo_pagamento_pix",
     len: 400,
-    source: "Santander CNAB 400 registro tipo 8 (H7800 v2.17 abril/2018, notas 16-18) with Pix data 43-155",
+    source: "Santander H7800 v2.33 junho/2024, registro tipo 8 (tipo de pagamento e dados QR Code)",
     fields: &[
         F::constant("tipo_registro", 1, 1, "8"),
         F::num("tipo_pagamento", 2, 3).role(R::PagamentoTipo),
@@ -147,15 +150,25 @@ pub const SANTANDER_400_TIPO8_ENTRY: EntryRecord = EntryRecord::if_any(
     ],
 );
 
-/// Movimento codes a título with Pix data must carry, per bank and layout: Itaú CNAB 400 v3 (julho/2021), p. 13:
-/// the tipo 3 goes with ocorrência 71 "Entrada Boleto Pix" in the tipo 1; "qualquer outra ocorrência diferente de
-/// 71 … será considerada erro (19 - ocorrência inválida)".
-pub const PIX_MOVIMENTOS: &[(u16, Layout, &[&str], &str)] = &[(
-    341,
-    Layout::Cnab400,
-    &["71"],
-    "Itaú CNAB 400 v3 julho/2021, p. 13: a título with the Pix record (tipo 3) is entered with ocorrência 71 \"Entrada Boleto Pix\"",
-)];
+/// Movimento codes a título with Pix QR code data (chave, txid, location) must carry, per bank and layout: Itaú
+/// CNAB 400 v3 (julho/2021), p. 13: the tipo 3 goes with ocorrência 71 "Entrada Boleto Pix"; "qualquer outra
+/// ocorrência diferente de 71 … será considerada erro (19 - ocorrência inválida)". Santander CNAB 400 H7800 v2.33
+/// (junho/2024), p. 4: "é necessário informar o tipo de registro 8 acompanhado com o tipo de registro 1 … com o
+/// código de ocorrência 01"; with another code "os dados do QR Code serão desconsiderados".
+pub const PIX_MOVIMENTOS: &[(u16, Layout, &[&str], &str)] = &[
+    (
+        341,
+        Layout::Cnab400,
+        &["71"],
+        "Itaú CNAB 400 v3 julho/2021, p. 13: a título with the Pix record (tipo 3) is entered with ocorrência 71 \"Entrada Boleto Pix\"",
+    ),
+    (
+        33,
+        Layout::Cnab400,
+        &["01"],
+        "Santander H7800 v2.33 junho/2024, \"Boleto SX - PIX\" p. 4: the QR code data of the tipo 8 go with ocorrência 01 \"Entrada de Boleto\"; with any other they are ignored",
+    ),
+];
 
 /// The layouts' tipo de chave DICT codes (Santander CNAB 240 Y-03 position 81 and CNAB 400 tipo 8 position 43):
 /// 1 CPF, 2 CNPJ, 3 telefone celular, 4 e-mail, 5 chave aleatória.
@@ -304,6 +317,23 @@ pub(crate) fn set_pago_por_pix(e: &mut crate::model::RetornoEntry, codes: &[&str
         } else if o.kind.is_payment() {
             e.pago_por_pix = Some(false);
         }
+    }
+}
+
+/// Santander CNAB 400 retorno, H7800 v2.33 junho/2024, "Boleto SX - PIX" (p. 5) and nota 19: a Pix payment of a
+/// boleto híbrido comes as movimento 09 "baixa" with código 510 "Baixado por Pagamento via Pix" or, where the
+/// beneficiário asked for it, 06 "liquidação" with 511 "Liquidado por Pagamento via Pix" (137-145). By default it
+/// comes as 09 with "09-Baixa comandada", which does not say Pix: such an entry is no payment and stays unset; a
+/// liquidação without 510/511 came by the barcode either way.
+pub const SANTANDER_400_PIX_MOTIVOS: &[&str] = &["510", "511"];
+
+/// Sets `pago_por_pix` from the entry's motivos: `Some(true)` when one of `codes` is among them, `Some(false)` for
+/// any other payment, untouched otherwise.
+pub(crate) fn set_pago_por_pix_by_motivo(e: &mut crate::model::RetornoEntry, codes: &[&str]) {
+    if e.motivos.iter().any(|m| codes.contains(&m.code.as_str())) {
+        e.pago_por_pix = Some(true);
+    } else if e.ocorrencia.as_ref().is_some_and(|o| o.kind.is_payment()) {
+        e.pago_por_pix = Some(false);
     }
 }
 
