@@ -127,3 +127,37 @@ fn santander_400_codes_510_and_511_say_paid_by_pix() {
     let r = with("09", "   ");
     assert_eq!(r.entries[0].pago_por_pix, None);
 }
+
+/// Caixa CNAB 240 SIGCB (67.118 v029 out/2022, nota C047 C): segmento T 214-215, código de liquidação 61 "PIX
+/// CAIXA" / 62 "PIX outros bancos" with movimento 06, baixa 15 "comandado banco por pagamento QR Code" with 09.
+#[test]
+fn caixa_240_liquidacao_codes_61_62_say_paid_by_pix() {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures/104-caixa/cnab240/retorno/retorno.ret");
+    let text = String::from_utf8(std::fs::read(p).unwrap()).unwrap();
+    let r = read_retorno(text.as_bytes(), ReadOptions::strict()).unwrap();
+    // Line 3, segmento T with movimento 06 and código 04 (compensação eletrônica): paid, not by Pix.
+    assert_eq!(r.entries[0].ocorrencia.as_ref().unwrap().code, "06");
+    assert_eq!(r.entries[0].pago_por_pix, Some(false));
+    assert!(r.entries[1..].iter().all(|e| e.pago_por_pix.is_none()));
+
+    let with = |mov: &str, canal: &str| {
+        let mut lines: Vec<String> = text.split("\r\n").map(str::to_string).collect();
+        assert_eq!(&lines[2][13..14], "T");
+        lines[2].replace_range(15..17, mov);
+        lines[2].replace_range(213..215, canal);
+        read_retorno(lines.join("\r\n").as_bytes(), ReadOptions::strict()).unwrap()
+    };
+    for canal in ["61", "62"] {
+        assert_eq!(
+            with("06", canal).entries[0].pago_por_pix,
+            Some(true),
+            "{canal}"
+        );
+    }
+    assert_eq!(with("06", "02").entries[0].pago_por_pix, Some(false));
+    assert_eq!(with("09", "15").entries[0].pago_por_pix, Some(true));
+    assert_eq!(with("09", "09").entries[0].pago_por_pix, None);
+    // Not reported (zeros): unset.
+    assert_eq!(with("06", "00").entries[0].pago_por_pix, None);
+}

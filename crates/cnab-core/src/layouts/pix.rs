@@ -337,6 +337,35 @@ pub(crate) fn set_pago_por_pix_by_motivo(e: &mut crate::model::RetornoEntry, cod
     }
 }
 
+/// Caixa CNAB 240 SIGCB retorno, "Leiaute de Arquivo Eletrônico Padrão CNAB 240 – Cobrança Bancária CAIXA – SIGCB"
+/// 67.118 v029 out/2022 (`manuais/CEF/novos/Manual_de_Leiaute_de_Arquivo_Eletronico_CNAB_240-1.pdf` in
+/// eduardokum/laravel-boleto pull request #738), nota C047 item C: the segmento T's 214-215 hold, for movimentos
+/// 06, 09 and 17, the código de liquidação / baixa: liquidação 02 casa lotérica, 03 agências CAIXA, 04 compensação
+/// eletrônica, 05 compensação convencional, 06 internet banking, 07 correspondente bancário, 08 em cartório,
+/// **61 PIX CAIXA, 62 PIX outros bancos**; baixa 09-14 and **15 "comandado banco por pagamento QR Code"**.
+pub const CAIXA_240_PIX_LIQUIDACAO: &[&str] = &["61", "62"];
+/// The Caixa baixa code of a título paid by its QR code (see [`CAIXA_240_PIX_LIQUIDACAO`]).
+pub const CAIXA_240_PIX_BAIXA: &str = "15";
+
+/// Sets `pago_por_pix` from Caixa's código de liquidação / baixa `canal` (segmento T 214-215): `Some(true)` for a
+/// liquidação by Pix or a baixa for a QR code payment, `Some(false)` for a payment through another channel, unset
+/// when the file does not say (blank or zeros, as files of the earlier editions have).
+pub(crate) fn caixa_240_pago_por_pix(e: &mut crate::model::RetornoEntry, canal: &str) {
+    let canal = canal.trim();
+    if canal.is_empty() || canal.bytes().all(|b| b == b'0') {
+        return;
+    }
+    let Some(o) = e.ocorrencia.as_ref() else {
+        return;
+    };
+    match o.code.as_str() {
+        "06" | "17" if CAIXA_240_PIX_LIQUIDACAO.contains(&canal) => e.pago_por_pix = Some(true),
+        "09" if canal == CAIXA_240_PIX_BAIXA => e.pago_por_pix = Some(true),
+        _ if o.kind.is_payment() => e.pago_por_pix = Some(false),
+        _ => {}
+    }
+}
+
 /// Retorno hook of Banco Votorantim CNAB 400: the payment channel (see [`BV_400_PIX_LIQUIDACAO`]).
 pub fn bv_400_retorno_hook(
     e: &mut crate::model::RetornoEntry,
