@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Tests of the Python bindings, from nothing: a fresh virtualenv, `pip install ./bindings/python` (maturin builds
-# the extension; reuses $CARGO_TARGET_DIR when set), pytest, the README's example, and `mypy --strict` on
-# examples/example.py. Needs python3 (>= 3.9), cargo, and network access to PyPI.
+# Tests of the Python bindings, from nothing: a fresh virtualenv with requirements-test.txt (pytest, mypy, pyarrow,
+# duckdb), `pip install ./bindings/python` (maturin builds the extension; reuses $CARGO_TARGET_DIR when set), pytest,
+# the README's example, `mypy --strict` on examples/example.py, and `mypy.stubtest`: the native module's stubs
+# (_cnab.pyi) checked against the classes Rust defines. Needs python3 (>= 3.9), cargo, and network access to PyPI.
 #   CNAB_PY_VENV=dir   use (and keep) this virtualenv instead of a temporary one
 #   CNAB_PY_WHEEL=whl  test this built wheel instead of building from source
 #   CNAB_BIN=path      the `cnab` CLI to compare against (default: built here with cargo)
@@ -20,7 +21,7 @@ else
 fi
 [[ -x "$venv/bin/python" ]] || python3 -m venv "$venv"
 py=$venv/bin/python
-"$py" -m pip install -q --disable-pip-version-check maturin pytest mypy
+"$py" -m pip install -q --disable-pip-version-check maturin -r "$here/requirements-test.txt"
 
 echo "== pip install ./bindings/python"
 t1=$SECONDS
@@ -52,5 +53,36 @@ rm -f "$example"
 echo "== mypy --strict"
 "$venv/bin/mypy" --strict --no-incremental bindings/python/examples/example.py bindings/python/tests/test_baixa.py
 "$py" bindings/python/examples/example.py > /dev/null
+
+echo "== mypy.stubtest cnab._cnab (the stubs against the native classes)"
+"$py" -m mypy.stubtest cnab._cnab --allowlist "$here/stubtest-allowlist.txt"
+
+echo "== Spark recipe (examples/spark_retornos.py: mapInArrow over a folder of retornos, totals against cnab inspect)"
+# Runs where Java and PySpark can be installed; CNAB_SKIP_SPARK=1 skips it.
+if [[ -n "${CNAB_SKIP_SPARK:-}" ]]; then
+    echo "   skipped: CNAB_SKIP_SPARK is set"
+elif ! java -version >/dev/null 2>&1; then
+    echo "   skipped: no Java runtime (PySpark needs Java 17 or later)"
+elif ! "$py" -m pip install -q --disable-pip-version-check pyspark pandas; then
+    echo "   skipped: pip could not install pyspark"
+else
+    t2=$SECONDS
+    spark_in=$(mktemp -d)
+    for f in fixtures/*/cnab*/retorno/*.ret; do
+        parts=(${f//\// })
+        cp "$f" "$spark_in/${parts[1]}-${parts[2]}-$(basename "$f")"
+    done
+    # one file of several Arrow batches (65,536 entries each)
+    "$CNAB_BIN" gen --bank 756 --layout 240 --kind retorno --entries 150000 --seed 11 --out "$spark_in/sicoob-gen.ret" 2>/dev/null
+    spark_log=$(mktemp)
+    if "$py" examples/spark_retornos.py "$spark_in" --cnab "$CNAB_BIN" >"$spark_log" 2>&1; then
+        grep '^spark:' "$spark_log"
+    else
+        cat "$spark_log"
+        exit 1
+    fi
+    rm -rf "$spark_in" "$spark_log"
+    echo "   Spark recipe: ok ($((SECONDS - t2))s with the pyspark install)"
+fi
 
 echo "python bindings: ok ($((SECONDS - t0))s)"

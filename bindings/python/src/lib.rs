@@ -6,6 +6,8 @@
 //! `cnab parse --lenient` lists in `problems`) plus `"source"`; the Python layer turns it into the right subclass of
 //! `cnab.CnabError`. Reading and writing release the GIL.
 #![forbid(unsafe_code)]
+// As in the root workspace: `cnab_core::Error` carries its position by value; errors are the cold path.
+#![allow(clippy::result_large_err)]
 
 use std::fs::File;
 use std::io::{BufReader, Read};
@@ -21,6 +23,8 @@ use serde_json::{json, Value};
 // `cnab.baixa`'s native half (the file is baixa.rs; the module name keeps clear of the `baixa` crate).
 #[path = "baixa.rs"]
 mod baixa_native;
+mod columns;
+mod model;
 
 create_exception!(
     _cnab,
@@ -204,7 +208,7 @@ fn read_and_layout(
 }
 
 /// A file read into the model, kept on the Rust side so its records are decoded only when asked for.
-#[pyclass(module = "cnab._cnab", frozen)]
+#[pyclass(module = "cnab._cnab")]
 struct NativeFile {
     file: CnabFile,
     layout: Option<u16>,
@@ -263,6 +267,45 @@ impl NativeFile {
             serde_json::to_string(&out)
         })
         .map_err(|e| json_err("serializing", &e))
+    }
+
+    /// A retorno's entries as a list of native `RetornoEntry` (moved out of this file: a second call gives `[]`).
+    fn take_entries<'py>(&mut self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyList>> {
+        let entries = match &mut self.file {
+            CnabFile::Retorno(r) => std::mem::take(&mut r.entries),
+            CnabFile::Remessa(_) => Vec::new(),
+        };
+        model::entries_list(py, entries)
+    }
+
+    /// "retorno" or "remessa".
+    #[getter]
+    fn kind(&self) -> &'static str {
+        match &self.file {
+            CnabFile::Retorno(_) => "retorno",
+            CnabFile::Remessa(_) => "remessa",
+        }
+    }
+
+    /// The bank as `(code, name)`, when known.
+    fn bank(&self) -> Option<(String, String)> {
+        let b = match &self.file {
+            CnabFile::Retorno(r) => Some(&r.bank),
+            CnabFile::Remessa(r) => r.bank.as_ref(),
+        }?;
+        let v = serde_json::to_value(b).ok()?;
+        Some((
+            v.get("code")?.as_str()?.to_owned(),
+            v.get("name")?.as_str()?.to_owned(),
+        ))
+    }
+
+    /// The header as JSON.
+    fn header_json(&self) -> PyResult<String> {
+        match &self.file {
+            CnabFile::Retorno(r) => to_json(&r.header),
+            CnabFile::Remessa(r) => to_json(&r.header),
+        }
     }
 
     /// The layout (240 or 400) the file was read with, when known.
@@ -400,12 +443,64 @@ fn read150_path(
     })
 }
 
-/// Streams retorno entries from a file, one at a time (each as JSON), in constant memory.
+/// Streams retorno entries from a file in constant memory: entries are read a batch at a time with the GIL released
+/// and handed out one at a time as native `RetornoEntry`.
 #[pyclass(module = "cnab._cnab")]
 struct EntryIter {
     reader: RetornoReader<BufReader<Box<dyn Read + Send + Sync>>>,
     /// The path (or the file object's `name`), named by every error and problem.
     name: Option<Arc<str>>,
+    /// Entries read and not handed out yet (in reverse order: the next one is last).
+    buffer: Vec<cnab_core::RetornoEntry>,
+    /// The error that ended the last batch, raised once the entries before it are out.
+    pending: Option<cnab_core::Error>,
+    /// The reader is exhausted.
+    done: bool,
+}
+
+/// How many entries one GIL-free read fetches.
+const ENTRY_BATCH: usize = 256;
+
+impl EntryIter {
+    fn new(
+        reader: RetornoReader<BufReader<Box<dyn Read + Send + Sync>>>,
+        name: Option<Arc<str>>,
+    ) -> Self {
+        EntryIter {
+            reader,
+            name,
+            buffer: Vec::new(),
+            pending: None,
+            done: false,
+        }
+    }
+
+    /// Reads up to `ENTRY_BATCH` entries (without the GIL when the source is a file; a Python file object takes the
+    /// GIL back for each of its reads).
+    fn fill(&mut self, py: Python<'_>) {
+        let (reader, buffer, pending, done) = (
+            &mut self.reader,
+            &mut self.buffer,
+            &mut self.pending,
+            &mut self.done,
+        );
+        py.detach(|| {
+            while buffer.len() < ENTRY_BATCH {
+                match reader.next() {
+                    None => {
+                        *done = true;
+                        break;
+                    }
+                    Some(Ok(e)) => buffer.push(e),
+                    Some(Err(e)) => {
+                        *pending = Some(e);
+                        break;
+                    }
+                }
+            }
+        });
+        buffer.reverse();
+    }
 }
 
 /// The error, naming the file when its name is known.
@@ -450,11 +545,16 @@ impl EntryIter {
         slf
     }
 
-    fn __next__(&mut self, py: Python<'_>) -> PyResult<Option<String>> {
-        match py.detach(|| self.reader.next()) {
+    fn __next__(&mut self, py: Python<'_>) -> PyResult<Option<model::RetornoEntry>> {
+        if self.buffer.is_empty() && self.pending.is_none() && !self.done {
+            self.fill(py);
+        }
+        if let Some(e) = self.buffer.pop() {
+            return Ok(Some(model::RetornoEntry(e)));
+        }
+        match self.pending.take() {
+            Some(e) => Err(cnab_err(&named_opt(e, &self.name))),
             None => Ok(None),
-            Some(Ok(e)) => to_json(&e).map(Some),
-            Some(Err(e)) => Err(cnab_err(&named_opt(e, &self.name))),
         }
     }
 
@@ -497,10 +597,7 @@ fn iter_entries(
         let f: Box<dyn Read + Send + Sync> = Box::new(File::open(path)?);
         RetornoReader::new(BufReader::new(f), opts).map_err(|e| cnab_err(&named(e, &name)))
     })?;
-    Ok(EntryIter {
-        reader,
-        name: Some(name),
-    })
+    Ok(EntryIter::new(reader, Some(name)))
 }
 
 /// Opens a retorno for streaming from a binary file object; `name` (its `name` attribute, when a string) is
@@ -521,7 +618,7 @@ fn iter_entries_from(
     let reader = py
         .detach(|| RetornoReader::new(BufReader::with_capacity(1 << 16, f), opts))
         .map_err(|e| cnab_err(&named_opt(e, &name)))?;
-    Ok(EntryIter { reader, name })
+    Ok(EntryIter::new(reader, name))
 }
 
 /// Error payloads (JSON list) for a list of errors; used for `problems`.
@@ -749,6 +846,13 @@ fn _cnab(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("NativeError", m.py().get_type::<NativeError>())?;
     m.add_class::<NativeFile>()?;
     m.add_class::<EntryIter>()?;
+    m.add_class::<model::RetornoEntry>()?;
+    m.add_class::<model::Ocorrencia>()?;
+    m.add_class::<model::Motivo>()?;
+    m.add_class::<model::PixInfo>()?;
+    m.add_function(wrap_pyfunction!(columns::entries_to_arrow, m)?)?;
+    m.add_function(wrap_pyfunction!(columns::iter_batches, m)?)?;
+    m.add_function(wrap_pyfunction!(columns::iter_batches_from, m)?)?;
     m.add_function(wrap_pyfunction!(detect, m)?)?;
     m.add_function(wrap_pyfunction!(read_bytes, m)?)?;
     m.add_function(wrap_pyfunction!(read_path, m)?)?;

@@ -21,6 +21,10 @@
 //!    (`renegotiated`), a payment that still arrives for one is reported as `paid_after_write_off` with a note and
 //!    settles nothing. Each original and each installment gets an [`Event::Acordo`] in its history.
 //!
+//! 7. to the bank ([`remessas`], `cnab acordo --remessa-out`): one remessa with each installment as an entrada
+//!    (modelled on the first original as its remessa registered it, with nosso números from [`numerar`]) and each
+//!    original's pedido de baixa, written before anything is recorded ([`fechar_with`]).
+//!
 //! Recording ([`ReguaLedger::acordo_record`]) is one transaction: the originals are checked open again inside it,
 //! and an acordo id or installment id already in the ledger is refused, so the same acordo is never recorded twice.
 //!
@@ -347,9 +351,209 @@ pub fn fechar<L: ReguaLedger + ?Sized>(
     ledger: &mut L,
     termos: &Termos,
 ) -> Result<Acordo, LedgerError> {
+    fechar_with(ledger, termos, |_, _, _| Ok(()))
+}
+
+/// [`fechar`] with a step between the proposal and the recording: `prepare` sees the acordo, the ledger's titles
+/// before it and the installment titles about to be recorded, and may complete them (as [`numerar`] gives them
+/// nosso números) or refuse (its error is returned and nothing is recorded) — as writing the acordo's remessa
+/// ([`remessas`]) does when a título cannot be written.
+///
+/// # Errors
+/// As [`fechar`], and `prepare`'s error.
+pub fn fechar_with<L: ReguaLedger + ?Sized>(
+    ledger: &mut L,
+    termos: &Termos,
+    prepare: impl FnOnce(&Acordo, &[(Titulo, TitleState)], &mut [Titulo]) -> Result<(), LedgerError>,
+) -> Result<Acordo, LedgerError> {
     let titles = ledger.titles()?;
     let acordo = propor(&titles, termos)?;
-    let parcelas = parcela_titulos(&acordo, &titles)?;
+    let mut parcelas = parcela_titulos(&acordo, &titles)?;
+    prepare(&acordo, &titles, &mut parcelas)?;
     ledger.acordo_record(&acordo, &parcelas)?;
     Ok(acordo)
+}
+
+/// Give the installment titles nosso números: `primeiro` for the first, then the next numbers, each as wide as
+/// `primeiro` (leading zeros kept). The bank's check digit is not part of it (the layouts that carry one have a
+/// field of their own, computed by the bank or the boleto).
+///
+/// ```
+/// use baixa::{acordo::numerar, Titulo};
+/// let mut t = vec![Titulo::new("AC-1", 341, "", "10.00".parse().unwrap(), chrono::NaiveDate::MIN); 2];
+/// numerar(&mut t, "00099").unwrap();
+/// assert_eq!((t[0].nosso_numero.as_str(), t[1].nosso_numero.as_str()), ("00099", "00100"));
+/// ```
+///
+/// # Errors
+/// [`LedgerError::Invalid`] when `primeiro` is not digits, or the numbers would not fit its width.
+pub fn numerar(parcelas: &mut [Titulo], primeiro: &str) -> Result<(), LedgerError> {
+    let p = primeiro.trim();
+    let first: u128 = if !p.is_empty() && p.len() <= 30 && p.bytes().all(|b| b.is_ascii_digit()) {
+        p.parse()
+            .map_err(|_| invalid(format!("nosso número {p:?} is not a number")))?
+    } else {
+        return Err(invalid(format!(
+            "nosso número {p:?}: digits only (at most 30)"
+        )));
+    };
+    let width = p.len();
+    for (k, t) in parcelas.iter_mut().enumerate() {
+        let n = first + k as u128;
+        let s = format!("{n:0width$}");
+        if s.len() > width {
+            return Err(invalid(format!(
+                "nosso número {p:?}: installment {} would be {s}, wider than {width} digits",
+                k + 1
+            )));
+        }
+        t.nosso_numero = s;
+        t.nosso_numero_dv = None;
+    }
+    Ok(())
+}
+
+/// One título in an acordo's remessa.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ItemRemessa {
+    /// The título's id.
+    pub titulo: String,
+    /// `"parcela"` (an installment registered: entrada) or `"original"` (a title replaced: pedido de baixa).
+    pub papel: String,
+    /// The movimento written.
+    pub movimento: String,
+    /// The nosso número written.
+    pub nosso_numero: String,
+}
+
+/// A remessa that carries an acordo to one bank and beneficiary.
+#[derive(Debug, Clone)]
+pub struct RemessaAcordo {
+    /// The bank.
+    pub bank: cnab_core::Bank,
+    /// The layout.
+    pub layout: cnab_core::Layout,
+    /// The remessa.
+    pub remessa: cnab_core::Remessa,
+    /// The file's bytes, written by cnab-core.
+    pub bytes: Vec<u8>,
+    /// Its títulos, in order: the installments, then the originals.
+    pub itens: Vec<ItemRemessa>,
+}
+
+/// The remessas that take an acordo to the bank, one per bank, layout and beneficiary (written by cnab-core with
+/// the header of the remessa that registered the originals, dated `date`, sequence number `nsa` or that
+/// remessa's + 1):
+/// - each installment as an **entrada**: the first original's título exactly as its remessa registered it
+///   (carteira, espécie, aceite, the payer's address, protest and baixa instructions, multa and juros as
+///   registered, their start dates moved with the due date), with the movimento it was registered with, and the
+///   installment's nosso número (see [`numerar`]; blank for the bank to assign), seu número and uso da empresa
+///   (its id), emissão (the acordo's date), vencimento and valor; no desconto, abatimento, messages or PIX;
+/// - each original with the bank's **pedido de baixa** movimento ([`crate::instrucao::movimento`]), as registered.
+///
+/// `titles` are the ledger's titles before the acordo (the originals' bank and numbers).
+///
+/// # Errors
+/// [`LedgerError::Invalid`]: an original no remessa given registered, a bank without a pedido de baixa code, or
+/// cnab-core refusing a value.
+pub fn remessas(
+    acordo: &Acordo,
+    parcelas: &[Titulo],
+    titles: &[(Titulo, TitleState)],
+    registradas: &[crate::instrucao::RemessaRegistrada],
+    date: NaiveDate,
+    nsa: Option<u64>,
+) -> Result<Vec<RemessaAcordo>, LedgerError> {
+    use crate::instrucao::{escrever, find_titulo, movimento};
+    let registered = |id: &str| -> Result<(usize, cnab_core::Titulo), LedgerError> {
+        let (t, s) = titles
+            .iter()
+            .find(|(t, _)| t.id == id)
+            .ok_or_else(|| LedgerError::UnknownTitle(id.to_string()))?;
+        let nn = if t.nosso_numero.trim().is_empty() {
+            s.linked_nosso_numero.clone().unwrap_or_default()
+        } else {
+            t.nosso_numero.clone()
+        };
+        let (i, j) = find_titulo(t.banco.code(), &nn, &t.seu_numero, registradas).ok_or_else(|| {
+            invalid(format!(
+                "acordo {}: título {id} is not registered by any remessa given (bank {}, nosso número {nn:?})",
+                acordo.id,
+                t.banco.code()
+            ))
+        })?;
+        let r = registradas
+            .get(i)
+            .and_then(|r| r.remessa.titulos.get(j))
+            .cloned()
+            .ok_or_else(|| invalid("remessa vanished".into()))?;
+        Ok((i, r))
+    };
+    let mut linhas = Vec::new();
+    let mut itens = Vec::new();
+    let first = acordo
+        .originais
+        .first()
+        .ok_or_else(|| invalid(format!("acordo {}: no original", acordo.id)))?;
+    let (i0, model) = registered(&first.titulo)?;
+    let shift = |d: Option<NaiveDate>, to: NaiveDate| match (d, model.vencimento) {
+        (Some(d), Some(v)) => Some(to + (d - v)),
+        _ => None,
+    };
+    for p in parcelas {
+        let mut t = model.clone();
+        t.nosso_numero = p.nosso_numero.clone();
+        t.nosso_numero_dv = None;
+        t.seu_numero = p.seu_numero.clone();
+        t.uso_empresa = p.id.clone();
+        t.emissao = Some(acordo.data);
+        t.vencimento = Some(p.vencimento);
+        t.valor = p.valor;
+        t.juros.data = shift(model.juros.data, p.vencimento);
+        t.multa.data = shift(model.multa.data, p.vencimento);
+        t.desconto = cnab_core::Encargo::default();
+        t.abatimento = None;
+        t.iof = None;
+        t.mensagens.clear();
+        t.pix = None;
+        t.line = 0;
+        itens.push(ItemRemessa {
+            titulo: p.id.clone(),
+            papel: "parcela".into(),
+            movimento: t.movimento.clone(),
+            nosso_numero: t.nosso_numero.clone(),
+        });
+        linhas.push((i0, t));
+    }
+    for o in &acordo.originais {
+        let (i, mut t) = registered(&o.titulo)?;
+        let r = registradas
+            .get(i)
+            .ok_or_else(|| invalid("remessa vanished".into()))?;
+        let (code, _) = movimento(r.bank, r.layout, &r.versao, crate::regua::Acao::Baixa)
+            .map_err(|e| invalid(format!("acordo {}: título {}: {e}", acordo.id, o.titulo)))?;
+        t.movimento = code.to_string();
+        t.line = 0;
+        itens.push(ItemRemessa {
+            titulo: o.titulo.clone(),
+            papel: "original".into(),
+            movimento: t.movimento.clone(),
+            nosso_numero: t.nosso_numero.clone(),
+        });
+        linhas.push((i, t));
+    }
+    Ok(escrever(linhas, registradas, date, nsa)?
+        .into_iter()
+        .map(|w| RemessaAcordo {
+            bank: w.bank,
+            layout: w.layout,
+            remessa: w.remessa,
+            bytes: w.bytes,
+            itens: w
+                .linhas
+                .iter()
+                .filter_map(|&k| itens.get(k).cloned())
+                .collect(),
+        })
+        .collect())
 }

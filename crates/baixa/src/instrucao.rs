@@ -24,6 +24,29 @@
 //! Caixa CNAB 400 grants an abatimento with 03 and moves the due date with 05, BV CNAB 400 extends with 06
 //! (prorrogação, its 08 being alteração) and protests with 36 (its 09 is "não baixar automaticamente"); Caixa
 //! CNAB 400 has no protest instruction (protest is set by prazo at registration) and is refused.
+//!
+//! # The bank's answer (conciliação)
+//!
+//! Every instruction written is kept with its step in the ledger ([`ReguaLedger::instrucoes`]), `pendente` until
+//! a retorno answers it. [`conciliar`], run after a retorno is applied (`cnab baixa apply` does it), takes each
+//! entry the ledger matched to a título with a pending instruction of the same bank, sent on or before the
+//! entry's date, and reads its ocorrência — its kind and its description in the bank's retorno table in
+//! cnab-core (FEBRABAN CNAB 240 C044, v10.7, and each bank's own):
+//!
+//! | the entry | answers |
+//! |---|---|
+//! | a protest event (FEBRABAN 19 confirmação de instrução de protesto, 23 remessa a cartório) that is not a sustação, retirada, cancelamento or "não protestar" | `protesto`: confirmada |
+//! | a baixa by protest (FEBRABAN 25 protestado e baixado, Itaú 32) | `protesto`: confirmada |
+//! | a baixa (FEBRABAN 09, Itaú 09 baixa simples) not by payment, deadline (decurso de prazo) or protest | `baixa`: confirmada |
+//! | an instruction confirmed that speaks of abatimento and not of its cancelamento (FEBRABAN 12) | `abatimento`: confirmada |
+//! | an instruction confirmed that speaks of the vencimento or a prorrogação (FEBRABAN 14, Itaú 14 vencimento alterado) | `prorrogacao`: confirmada |
+//! | a rejection (FEBRABAN 03 entrada rejeitada, 26 instrução rejeitada, 30 alteração de dados rejeitada; Itaú 15 baixas rejeitadas, 24 instrução de protesto rejeitada…) naming protesto, baixa, abatimento or vencimento | that instruction: rejeitada, with the bank's motivos |
+//! | a rejection naming none | the título's only pending instruction: rejeitada; with several pending, none (listed in [`Conciliacao::ambiguas`], nothing invented) |
+//!
+//! Each instruction is answered once (the first entry that answers it, in file order), each entry answers at most
+//! one instruction, and the answer goes into the título's history ([`crate::Event::Instrucao`]). Applying the same
+//! retorno again answers nothing new. An instruction still pending N days after it was sent is listed by
+//! [`sem_resposta`] (`cnab instrucoes --dias N`).
 
 use std::collections::BTreeMap;
 
@@ -33,7 +56,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::LedgerError;
 use crate::key::Key;
-use crate::regua::{Acao, AcaoEmitida};
+use crate::outcome::{Event, Outcome};
+use crate::regua::{Acao, AcaoEmitida, Issued, ReguaLedger};
 
 /// The movimento written for a step through the bank.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -216,11 +240,22 @@ pub fn movimento(
 
 /// Where a título was registered: (remessa index, título index).
 fn find(a: &AcaoEmitida, registradas: &[RemessaRegistrada]) -> Option<(usize, usize)> {
-    let nn = Key::of(&[&a.nosso_numero]);
-    let seu = a.seu_numero.trim();
+    find_titulo(a.banco, &a.nosso_numero, &a.seu_numero, registradas)
+}
+
+/// Where the título of `banco` with this nosso número (else seu número) was registered: (remessa index, título
+/// index), the latest registration first.
+pub(crate) fn find_titulo(
+    banco: u16,
+    nosso_numero: &str,
+    seu_numero: &str,
+    registradas: &[RemessaRegistrada],
+) -> Option<(usize, usize)> {
+    let nn = Key::of(&[nosso_numero]);
+    let seu = seu_numero.trim();
     // the latest remessa first: a título registered again carries its latest data
     registradas.iter().enumerate().rev().find_map(|(i, r)| {
-        if r.bank.code() != a.banco {
+        if r.bank.code() != banco {
             return None;
         }
         r.remessa
@@ -300,9 +335,8 @@ pub fn remessas(
     date: NaiveDate,
     nsa: Option<u64>,
 ) -> Result<Vec<RemessaInstrucoes>, LedgerError> {
-    // (bank, layout, beneficiary) → (latest remessa index, títulos, itens)
-    type Group = (usize, Vec<cnab_core::Titulo>, Vec<(String, Acao, String)>);
-    let mut groups: BTreeMap<(u16, u16, String), Group> = BTreeMap::new();
+    let mut linhas = Vec::new();
+    let mut itens = Vec::new();
     for a in actions.iter().filter(|a| a.acao.via_banco()) {
         let Some(ins) = &a.instrucao else {
             return Err(LedgerError::Invalid(format!(
@@ -334,6 +368,51 @@ pub fn remessas(
         if let Some(v) = a.abatimento {
             t.abatimento = Some(v);
         }
+        linhas.push((i, t));
+        itens.push((a.titulo.clone(), a.acao, ins.movimento.clone()));
+    }
+    Ok(escrever(linhas, registradas, date, nsa)?
+        .into_iter()
+        .map(|w| RemessaInstrucoes {
+            bank: w.bank,
+            layout: w.layout,
+            remessa: w.remessa,
+            bytes: w.bytes,
+            itens: w
+                .linhas
+                .iter()
+                .filter_map(|&k| itens.get(k).cloned())
+                .collect(),
+        })
+        .collect())
+}
+
+/// One remessa [`escrever`] wrote.
+pub(crate) struct Escrita {
+    pub(crate) bank: Bank,
+    pub(crate) layout: Layout,
+    pub(crate) remessa: Remessa,
+    pub(crate) bytes: Vec<u8>,
+    /// The indexes of its títulos in the `linhas` given, in order.
+    pub(crate) linhas: Vec<usize>,
+}
+
+/// Write títulos as remessas, one per bank, layout and beneficiary of the registering remessas each comes from
+/// (`linhas`: (registering remessa index, título)). The header is the latest registering remessa's of the group,
+/// dated `date`, with sequence number `nsa` (default: that remessa's NSA + 1).
+pub(crate) fn escrever(
+    linhas: Vec<(usize, cnab_core::Titulo)>,
+    registradas: &[RemessaRegistrada],
+    date: NaiveDate,
+    nsa: Option<u64>,
+) -> Result<Vec<Escrita>, LedgerError> {
+    // (bank, layout, beneficiary) → (latest remessa index, títulos, their indexes)
+    type Group = (usize, Vec<cnab_core::Titulo>, Vec<usize>);
+    let mut groups: BTreeMap<(u16, u16, String), Group> = BTreeMap::new();
+    for (k, (i, t)) in linhas.into_iter().enumerate() {
+        let r = registradas
+            .get(i)
+            .ok_or_else(|| LedgerError::Invalid("remessa vanished".into()))?;
         let b = &r.remessa.header.beneficiario;
         let key = (
             r.bank.code(),
@@ -346,10 +425,10 @@ pub fn remessas(
         let g = groups.entry(key).or_insert((i, Vec::new(), Vec::new()));
         g.0 = g.0.max(i);
         g.1.push(t);
-        g.2.push((a.titulo.clone(), a.acao, ins.movimento.clone()));
+        g.2.push(k);
     }
     let mut out = Vec::new();
-    for (_, (i, titulos, itens)) in groups {
+    for (_, (i, titulos, linhas)) in groups {
         let r = registradas
             .get(i)
             .ok_or_else(|| LedgerError::Invalid("remessa vanished".into()))?;
@@ -365,13 +444,310 @@ pub fn remessas(
         };
         let bytes = cnab_core::write_remessa(&remessa, r.bank, r.layout)
             .map_err(|e| LedgerError::Invalid(format!("instruction remessa: {e}")))?;
-        out.push(RemessaInstrucoes {
+        out.push(Escrita {
             bank: r.bank,
             layout: r.layout,
             remessa,
             bytes,
-            itens,
+            linhas,
         });
     }
     Ok(out)
+}
+
+/// Where an instruction stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Estado {
+    /// Sent, no answer from the bank yet.
+    Pendente,
+    /// The bank confirmed it.
+    Confirmada,
+    /// The bank rejected it (see the motivos).
+    Rejeitada,
+}
+
+impl Estado {
+    /// The snake_case name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Estado::Pendente => "pendente",
+            Estado::Confirmada => "confirmada",
+            Estado::Rejeitada => "rejeitada",
+        }
+    }
+}
+
+/// The retorno entry that answered an instruction.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Resposta {
+    /// `confirmada` or `rejeitada`.
+    pub estado: Estado,
+    /// The entry's date (data da ocorrência, else data de crédito).
+    pub data: Option<NaiveDate>,
+    /// The retorno's identity (as in the ledger's files).
+    pub file_id: String,
+    /// The entry's line in the retorno.
+    pub line: usize,
+    /// The ocorrência code.
+    pub ocorrencia: String,
+    /// Its description in the bank's table.
+    pub descricao: String,
+    /// The bank's motivos (`"code: description"`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub motivos: Vec<String>,
+}
+
+/// An instruction the régua sent, with the bank's answer when there is one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InstrucaoEnviada {
+    /// The título.
+    pub titulo: String,
+    /// The step.
+    pub acao: Acao,
+    /// The step's days.
+    pub etapa_dias: i64,
+    /// The date of the run that sent it.
+    pub enviada_em: NaiveDate,
+    /// The movimento written.
+    pub instrucao: Instrucao,
+    /// Where it stands.
+    pub estado: Estado,
+    /// The bank's answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resposta: Option<Resposta>,
+}
+
+impl InstrucaoEnviada {
+    /// The step's identity.
+    pub fn key(&self) -> Issued {
+        Issued {
+            titulo: self.titulo.clone(),
+            etapa_dias: self.etapa_dias,
+            acao: self.acao,
+        }
+    }
+
+    /// The history event of its answer.
+    pub(crate) fn event(&self, r: &Resposta) -> Event {
+        Event::Instrucao {
+            acao: self.acao,
+            etapa_dias: self.etapa_dias,
+            movimento: self.instrucao.movimento.clone(),
+            enviada_em: self.enviada_em,
+            resposta: Box::new(r.clone()),
+        }
+    }
+}
+
+/// What an ocorrência says about the instructions (see the module table).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sinal {
+    /// It confirms an instruction of this step.
+    Confirma(Acao),
+    /// It rejects an instruction: of this step, or unnamed.
+    Rejeita(Option<Acao>),
+    /// It answers no instruction.
+    Nada,
+}
+
+/// What an ocorrência (its kind and the bank's description) says about the instructions, per the module table.
+///
+/// ```
+/// use baixa::instrucao::{sinal, Sinal};
+/// use baixa::regua::Acao;
+/// use cnab_core::OcorrenciaKind as K;
+/// assert_eq!(sinal(K::Protesto, "Confirmação Recebimento Instrução de Protesto"), Sinal::Confirma(Acao::Protesto));
+/// assert_eq!(sinal(K::Protesto, "Instrução de Protesto Sustada"), Sinal::Nada);
+/// assert_eq!(sinal(K::InstrucaoConfirmada, "Vencimento alterado"), Sinal::Confirma(Acao::Prorrogacao));
+/// assert_eq!(sinal(K::InstrucaoRejeitada, "Instrução Rejeitada"), Sinal::Rejeita(None));
+/// ```
+pub fn sinal(kind: cnab_core::OcorrenciaKind, description: &str) -> Sinal {
+    use cnab_core::OcorrenciaKind as K;
+    let d = fold(description);
+    let has = |w: &[&str]| w.iter().any(|w| d.contains(w));
+    let named = || {
+        if has(&["protest", "cartorio"]) {
+            Some(Acao::Protesto)
+        } else if has(&["abatimento"]) {
+            Some(Acao::Abatimento)
+        } else if has(&["vencimento", "prorroga"]) {
+            Some(Acao::Prorrogacao)
+        } else if has(&["baixa"]) {
+            Some(Acao::Baixa)
+        } else {
+            None
+        }
+    };
+    let protest_ok = || !has(&["sust", "retirad", "cancel", "desist", "nao protest"]);
+    match kind {
+        K::Protesto if has(&["protest", "cartorio"]) && protest_ok() => {
+            Sinal::Confirma(Acao::Protesto)
+        }
+        K::Baixa if has(&["protest"]) => Sinal::Confirma(Acao::Protesto),
+        K::Baixa
+            if !has(&[
+                "liquid",
+                "pago",
+                "pagamento",
+                "decurso",
+                "prazo",
+                "automatic",
+                "rejeit",
+            ]) =>
+        {
+            Sinal::Confirma(Acao::Baixa)
+        }
+        K::InstrucaoConfirmada => match named() {
+            Some(Acao::Abatimento) if has(&["cancel"]) => Sinal::Nada,
+            Some(Acao::Protesto) if !protest_ok() => Sinal::Nada,
+            Some(a) => Sinal::Confirma(a),
+            None => Sinal::Nada,
+        },
+        K::InstrucaoRejeitada | K::EntradaRejeitada => Sinal::Rejeita(named()),
+        _ => Sinal::Nada,
+    }
+}
+
+/// What [`conciliar`] did with one retorno.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Conciliacao {
+    /// The instructions this retorno answered, with their new state.
+    pub instrucoes: Vec<InstrucaoEnviada>,
+    /// Rejections that name no instruction, for títulos with several pending: left pending, one line each.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ambiguas: Vec<String>,
+}
+
+/// Match a retorno already applied to the ledger with the instructions the régua sent (see the module docs):
+/// the answered instructions become `confirmada` or `rejeitada`, with an [`crate::Event::Instrucao`] in their
+/// título's history. Idempotent: a retorno conciliated before answers nothing new.
+///
+/// # Errors
+/// A ledger failure (nothing is then recorded).
+pub fn conciliar<L: ReguaLedger + ?Sized>(
+    ledger: &mut L,
+    retorno: &cnab_core::Retorno,
+) -> Result<Conciliacao, LedgerError> {
+    let mut out = Conciliacao::default();
+    let bank = retorno.bank.code();
+    let mut pending: BTreeMap<String, Vec<InstrucaoEnviada>> = BTreeMap::new();
+    for i in ledger.instrucoes()? {
+        if i.estado == Estado::Pendente && i.instrucao.banco == bank {
+            pending.entry(i.titulo.clone()).or_default().push(i);
+        }
+    }
+    if pending.is_empty() {
+        return Ok(out);
+    }
+    let file_id = crate::engine::FileContext::new(retorno).file_id.to_string();
+    let by_line: BTreeMap<usize, &cnab_core::RetornoEntry> =
+        retorno.entries.iter().map(|e| (e.line, e)).collect();
+    let mut answers: Vec<(InstrucaoEnviada, Resposta)> = Vec::new();
+    for (titulo, mut open) in pending {
+        open.sort_by_key(|a| (a.enviada_em, a.etapa_dias));
+        let mut lines: Vec<usize> = ledger
+            .history(&titulo)?
+            .into_iter()
+            .filter_map(|ev| match ev {
+                Event::Entry {
+                    file_id: f,
+                    outcome,
+                } if f == file_id && outcome.outcome != Outcome::Duplicate => Some(outcome.line),
+                _ => None,
+            })
+            .collect();
+        lines.sort_unstable();
+        lines.dedup();
+        for line in lines {
+            let Some(e) = by_line.get(&line) else {
+                continue;
+            };
+            let Some(oc) = &e.ocorrencia else {
+                continue;
+            };
+            let date = e.data_ocorrencia.or(e.data_credito);
+            let sent = |i: &InstrucaoEnviada| date.is_none_or(|d| i.enviada_em <= d);
+            let (estado, pos) = match sinal(oc.kind, &oc.description) {
+                Sinal::Nada => continue,
+                Sinal::Confirma(a) => (
+                    Estado::Confirmada,
+                    open.iter().position(|i| i.acao == a && sent(i)),
+                ),
+                Sinal::Rejeita(Some(a)) => (
+                    Estado::Rejeitada,
+                    open.iter().position(|i| i.acao == a && sent(i)),
+                ),
+                Sinal::Rejeita(None) => {
+                    let cands: Vec<usize> = (0..open.len())
+                        .filter(|&k| open.get(k).is_some_and(sent))
+                        .collect();
+                    match cands.as_slice() {
+                        [one] => (Estado::Rejeitada, Some(*one)),
+                        [] => continue,
+                        many => {
+                            let names: Vec<&str> = many
+                                .iter()
+                                .filter_map(|&k| open.get(k).map(|i| i.acao.name()))
+                                .collect();
+                            out.ambiguas.push(format!(
+                                "título {titulo}, line {line}: {} {} names no instruction and {} are pending ({}): \
+                                 left pending",
+                                oc.code,
+                                oc.description,
+                                many.len(),
+                                names.join(", ")
+                            ));
+                            continue;
+                        }
+                    }
+                }
+            };
+            let Some(pos) = pos else {
+                continue;
+            };
+            let i = open.remove(pos);
+            let r = Resposta {
+                estado,
+                data: date,
+                file_id: file_id.clone(),
+                line,
+                ocorrencia: oc.code.clone(),
+                descricao: oc.description.clone(),
+                motivos: e
+                    .motivos
+                    .iter()
+                    .map(|m| match &m.description {
+                        Some(d) => format!("{}: {}", m.code, d),
+                        None => m.code.clone(),
+                    })
+                    .collect(),
+            };
+            answers.push((i, r));
+        }
+    }
+    if answers.is_empty() {
+        return Ok(out);
+    }
+    let fresh = ledger.instrucoes_responder(&answers)?;
+    for ((mut i, r), new) in answers.into_iter().zip(fresh) {
+        if new {
+            i.estado = r.estado;
+            i.resposta = Some(r);
+            out.instrucoes.push(i);
+        }
+    }
+    Ok(out)
+}
+
+/// The instructions still pending more than `dias` days after they were sent, on `date`.
+pub fn sem_resposta(
+    instrucoes: &[InstrucaoEnviada],
+    date: NaiveDate,
+    dias: i64,
+) -> Vec<&InstrucaoEnviada> {
+    instrucoes
+        .iter()
+        .filter(|i| i.estado == Estado::Pendente && (date - i.enviada_em).num_days() > dias)
+        .collect()
 }

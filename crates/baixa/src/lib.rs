@@ -50,6 +50,7 @@ pub mod import;
 pub mod instrucao;
 pub mod key;
 pub mod ledger;
+pub mod mensagem;
 pub mod outcome;
 pub mod regua;
 pub mod render;

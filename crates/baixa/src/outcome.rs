@@ -395,4 +395,17 @@ pub enum Event {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         ip: Option<String>,
     },
+    /// The bank answered an instruction the régua sent ([`crate::instrucao::conciliar`]): confirmed or rejected.
+    Instrucao {
+        /// The step whose instruction it answers.
+        acao: crate::regua::Acao,
+        /// The step's days.
+        etapa_dias: i64,
+        /// The movimento code the instruction remessa carried.
+        movimento: String,
+        /// The date the instruction was sent (the régua run's date).
+        enviada_em: NaiveDate,
+        /// The retorno entry that answered it.
+        resposta: Box<crate::instrucao::Resposta>,
+    },
 }

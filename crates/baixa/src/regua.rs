@@ -12,7 +12,8 @@
 //! acao = "lembrete"        # lembrete, aviso_vencimento, aviso_atraso, carta_cobranca, ligacao,
 //!                          # protesto, negativacao, baixa, cancelamento, prorrogacao, abatimento
 //! canal = "email"          # por onde enviar (email, sms, whatsapp, carta, banco…): livre, repassado a quem envia
-//! modelo = "lembrete.txt"  # opcional: o modelo da mensagem, repassado a quem envia
+//! modelo = "lembrete.txt"  # opcional: o modelo da mensagem (crate::mensagem: renderizado com os dados do
+//!                          # título em `mensagem`, ou repassado a quem envia)
 //!
 //! [[etapa]]
 //! dias = 30
@@ -411,6 +412,9 @@ pub struct AcaoEmitida {
     /// A step through the bank: the movimento written for it (set by [`crate::instrucao::preparar`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub instrucao: Option<crate::instrucao::Instrucao>,
+    /// The message rendered from `modelo` (set by [`crate::mensagem::preparar`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mensagem: Option<String>,
 }
 
 /// What [`run`] did.
@@ -481,6 +485,28 @@ pub trait ReguaLedger: Ledger {
         parcelas: &[Titulo],
     ) -> Result<(), LedgerError>;
 
+    /// Every instruction the régua sent (a step through the bank recorded with its movimento, see
+    /// [`crate::instrucao`]), with the bank's answer when a retorno gave one, by date sent.
+    ///
+    /// # Errors
+    /// A backend failure.
+    fn instrucoes(&mut self) -> Result<Vec<crate::instrucao::InstrucaoEnviada>, LedgerError>;
+
+    /// Record the bank's answers to instructions ([`crate::instrucao::conciliar`]), each with an
+    /// [`crate::Event::Instrucao`] in its título's history, in one transaction (table `instrucao_respostas`,
+    /// schema version 5). Returns, for each, whether it was new (an instruction already answered keeps its first
+    /// answer: `false`).
+    ///
+    /// # Errors
+    /// A backend failure (nothing is then recorded).
+    fn instrucoes_responder(
+        &mut self,
+        answers: &[(
+            crate::instrucao::InstrucaoEnviada,
+            crate::instrucao::Resposta,
+        )],
+    ) -> Result<Vec<bool>, LedgerError>;
+
     /// Every acordo recorded, in the order recorded.
     ///
     /// # Errors
@@ -549,6 +575,7 @@ fn action(
                 .map(|p| round_cents(t.valor * p / Decimal::ONE_HUNDRED))
         }),
         instrucao: None,
+        mensagem: None,
     }
 }
 
@@ -746,9 +773,11 @@ pub fn run_with<L: ReguaLedger + ?Sized>(
             if let (Some(e), Some((t, s))) = (etapa, titles.iter().find(|(t, _)| t.id == *first)) {
                 let carta = a.carta.take();
                 let instrucao = a.instrucao.take();
+                let mensagem = a.mensagem.take();
                 a = action(politica, e, t, s, date);
                 a.carta = carta;
                 a.instrucao = instrucao;
+                a.mensagem = mensagem;
             }
         }
         if let Some(c) = a.carta.as_mut() {

@@ -1,5 +1,10 @@
 //! Movimento codes of the steps through the bank, found in each bank's remessa table (see `baixa::instrucao`).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use baixa::instrucao::movimento;
 use baixa::regua::Acao;
@@ -75,4 +80,64 @@ fn every_bank_resolves_or_refuses() {
         }
     }
     assert!(found > 100, "{found}");
+}
+
+/// What each retorno ocorrência says about the instructions (`baixa::instrucao::sinal`), read from the banks'
+/// tables in cnab-core: FEBRABAN CNAB 240 (C044, through Bradesco's 240 table, which keeps FEBRABAN's codes) and
+/// Itaú CNAB 400.
+#[test]
+fn retorno_codes_answer_instructions() {
+    use baixa::instrucao::{sinal, Sinal};
+    use cnab_core::FileKind;
+    let table = |bank: u16, layout: Layout| {
+        Bank::new(bank)
+            .spec()
+            .and_then(|s| s.layout(layout, FileKind::Retorno, ""))
+            .unwrap()
+            .ocorrencias
+    };
+    let of = |bank: u16, layout: Layout, code: &str| {
+        let o = table(bank, layout)
+            .iter()
+            .find(|o| o.code == code)
+            .unwrap_or_else(|| panic!("{bank} {layout:?}: no {code}"));
+        sinal(o.kind, o.description)
+    };
+    let c = Sinal::Confirma;
+    let r = Sinal::Rejeita;
+    let febraban: &[(&str, Sinal)] = &[
+        ("02", Sinal::Nada), // entrada confirmada
+        ("03", r(None)),     // entrada rejeitada
+        ("06", Sinal::Nada), // liquidação
+        ("09", c(Acao::Baixa)),
+        ("12", c(Acao::Abatimento)),
+        ("13", Sinal::Nada), // cancelamento de abatimento
+        ("14", c(Acao::Prorrogacao)),
+        ("19", c(Acao::Protesto)),
+        ("20", Sinal::Nada), // sustação de protesto
+        ("23", c(Acao::Protesto)),
+        ("24", Sinal::Nada), // retirada de cartório
+        ("25", c(Acao::Protesto)),
+        ("26", r(None)),
+        ("28", Sinal::Nada), // tarifas
+        ("30", r(None)),
+    ];
+    for (code, want) in febraban {
+        assert_eq!(of(237, Layout::Cnab240, code), *want, "237 240 {code}");
+    }
+    let itau: &[(&str, Sinal)] = &[
+        ("09", c(Acao::Baixa)),
+        ("10", Sinal::Nada), // baixa por ter sido liquidado
+        ("12", c(Acao::Abatimento)),
+        ("14", c(Acao::Prorrogacao)),
+        ("15", r(Some(Acao::Baixa))),
+        ("16", r(None)),
+        ("19", c(Acao::Protesto)),
+        ("21", Sinal::Nada), // não protestar
+        ("24", r(Some(Acao::Protesto))),
+        ("32", c(Acao::Protesto)),
+    ];
+    for (code, want) in itau {
+        assert_eq!(of(341, Layout::Cnab400, code), *want, "341 400 {code}");
+    }
 }

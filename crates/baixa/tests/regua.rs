@@ -145,6 +145,20 @@ impl ReguaLedger for Stale {
     fn acordos(&mut self) -> Result<Vec<baixa::acordo::Acordo>, baixa::LedgerError> {
         self.0.acordos()
     }
+    fn instrucoes(
+        &mut self,
+    ) -> Result<Vec<baixa::instrucao::InstrucaoEnviada>, baixa::LedgerError> {
+        self.0.instrucoes()
+    }
+    fn instrucoes_responder(
+        &mut self,
+        answers: &[(
+            baixa::instrucao::InstrucaoEnviada,
+            baixa::instrucao::Resposta,
+        )],
+    ) -> Result<Vec<bool>, baixa::LedgerError> {
+        self.0.instrucoes_responder(answers)
+    }
 }
 
 #[test]
@@ -191,7 +205,7 @@ fn a_version_1_ledger_is_upgraded() {
         l.connection()
             .execute_batch(
                 "DROP TABLE acordo_titulos; DROP TABLE acordos; DROP TABLE regua_actions; DROP TABLE segunda_via_links; \
-                 DELETE FROM baixa_schema_version WHERE version >= 2;",
+                 DROP TABLE instrucao_respostas; DELETE FROM baixa_schema_version WHERE version >= 2;",
             )
             .unwrap();
         assert_eq!(l.schema_version().unwrap(), 1);

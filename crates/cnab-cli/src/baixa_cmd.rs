@@ -2,7 +2,9 @@
 //! memory.
 //!
 //! - `cnab baixa --ledger L import-titles TITLES.csv|TITLES.json`, `… import-remessa REMESSA`
-//! - `cnab baixa --ledger L apply RETORNO…` or, in memory, `cnab baixa apply --titles TITLES.csv RETORNO…`
+//! - `cnab baixa --ledger L apply RETORNO…` or, in memory, `cnab baixa apply --titles TITLES.csv RETORNO…`;
+//!   with a ledger, the entries that answer an instruction the régua sent (`cnab regua --remessa-out`) confirm or
+//!   reject it (`baixa::instrucao::conciliar`), listed under `instrucoes`
 //! - `cnab baixa due TITLES.csv --date YYYY-MM-DD`
 //! - `cnab baixa --ledger L settle ID --valor V --data D --meio M [--por WHO] [--motivo WHY]`
 //! - `cnab baixa --ledger L report [--date D] [--format json|ndjson|csv] [--compact] [--inadimplente-apos N]`, `… history ID`
@@ -184,6 +186,22 @@ fn open_ledger(spec: &str) -> Result<Box<dyn Ledger>, Fail> {
         .map_err(|e| Fail(1, format!("{spec}: {e}")))
 }
 
+/// `--ledger` as a [`baixa::ReguaLedger`] (every backend is one): `apply` matches the bank's answers to the
+/// régua's instructions.
+fn open_regua_ledger(spec: &str) -> Result<Box<dyn baixa::ReguaLedger>, Fail> {
+    if spec.starts_with("postgres://") || spec.starts_with("postgresql://") {
+        return Ok(Box::new(
+            baixa::PostgresLedger::connect(spec).map_err(ledger_err)?,
+        ));
+    }
+    if spec.is_empty() {
+        return Err(Fail(2, "--ledger needs a file or a URL".into()));
+    }
+    SqliteLedger::open(spec)
+        .map(|l| Box::new(l) as Box<dyn baixa::ReguaLedger>)
+        .map_err(|e| Fail(1, format!("{spec}: {e}")))
+}
+
 /// `--ledger` for the segunda via commands (every backend keeps links).
 fn need_link_ledger(ledger: Option<&str>, what: &str) -> Result<Box<dyn baixa::LinkLedger>, Fail> {
     let Some(spec) = ledger else {
@@ -309,7 +327,7 @@ pub(crate) fn run(args: BaixaArgs) -> Result<bool, Fail> {
             titles,
             lenient,
         } => {
-            let mut l: Box<dyn Ledger> = match (ledger, titles) {
+            let mut l: Box<dyn baixa::ReguaLedger> = match (ledger, titles) {
                 (Some(_), Some(_)) => {
                     return Err(Fail(
                         2,
@@ -317,7 +335,7 @@ pub(crate) fn run(args: BaixaArgs) -> Result<bool, Fail> {
                             .into(),
                     ))
                 }
-                (Some(spec), None) => open_ledger(spec)?,
+                (Some(spec), None) => open_regua_ledger(spec)?,
                 (None, Some(t)) => {
                     let mut m = MemoryLedger::new();
                     m.import_titles(&load_titles(&t)?).map_err(ledger_err)?;
@@ -353,13 +371,50 @@ pub(crate) fn run(args: BaixaArgs) -> Result<bool, Fail> {
                     }
                 };
                 any_problem |= !r.problems.is_empty();
-                out.push(baixa::render::apply_file(
-                    &p.display().to_string(),
-                    &res,
-                    &r.problems,
-                ));
+                let mut v = baixa::render::apply_file(&p.display().to_string(), &res, &r.problems);
+                // the bank's answers to the régua's instructions (`baixa::instrucao::conciliar`): the file is
+                // applied; a failure here is reported and a later run (the same file again) matches them
+                let c = baixa::instrucao::conciliar(l.as_mut(), r).map_err(|e| {
+                    Fail(
+                        1,
+                        format!(
+                            "{}: applied, but its answers to the bank instructions were not recorded: {} \
+                             (apply the file again to record them)",
+                            p.display(),
+                            ledger_err(e).1
+                        ),
+                    )
+                })?;
+                if let Value::Object(m) = &mut v {
+                    m.insert("instrucoes".into(), serde_json::json!(c.instrucoes));
+                    if !c.ambiguas.is_empty() {
+                        m.insert("instrucoes_ambiguas".into(), serde_json::json!(c.ambiguas));
+                    }
+                }
+                out.push(v);
             }
-            print(&baixa::render::apply_all(&out))?;
+            let mut all = baixa::render::apply_all(&out);
+            // every file's answered instructions in one list, each with its `file` (as `entries`)
+            let mut answered = Vec::new();
+            for f in &out {
+                for mut row in f["instrucoes"].as_array().cloned().unwrap_or_default() {
+                    if let Value::Object(m) = &mut row {
+                        m.insert("file".into(), f["file"].clone());
+                    }
+                    answered.push(row);
+                }
+            }
+            if let Value::Object(m) = &mut all {
+                if let Some(Value::Array(files)) = m.get_mut("files") {
+                    for f in files {
+                        if let Value::Object(f) = f {
+                            f.remove("instrucoes");
+                        }
+                    }
+                }
+                m.insert("instrucoes".into(), Value::Array(answered));
+            }
+            print(&all)?;
             Ok(!any_problem)
         }
         BaixaCmd::Due { titles, date } => {

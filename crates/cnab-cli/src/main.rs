@@ -20,7 +20,9 @@ mod cnab150_cmd;
 mod corpus;
 mod export;
 mod gen_cmd;
+mod instrucoes_cmd;
 mod out;
+mod parquet_cmd;
 mod pix_cmd;
 mod print_cmd;
 mod regua_cmd;
@@ -59,7 +61,8 @@ enum Cmd {
         #[arg(long)]
         layout: Option<u16>,
     },
-    /// The normalized model on stdout: JSON (pretty or `--compact`), NDJSON or CSV.
+    /// The normalized model on stdout: JSON (pretty or `--compact`), NDJSON or CSV; or a retorno's entries as a
+    /// Parquet file (`--format parquet --out FILE`).
     Parse {
         /// The CNAB file (`-` for stdin).
         file: PathBuf,
@@ -68,9 +71,13 @@ enum Cmd {
         #[arg(long)]
         lenient: bool,
         /// `json`: one document; `ndjson`: one entry (título for a remessa) per line; `csv`: a header row and one
-        /// row per entry (título), money as `1234.50`, dates as `2024-03-15`.
+        /// row per entry (título), money as `1234.50`, dates as `2024-03-15`; `parquet`: a retorno's entries, one
+        /// row each, written to `--out` (amounts DECIMAL(18,2), dates DATE; the columns of the `cnab-arrow` crate).
         #[arg(long, value_enum, default_value_t = ParseFormat::Json)]
         format: ParseFormat,
+        /// The file to write (required with, and only for, `--format parquet`).
+        #[arg(long)]
+        out: Option<PathBuf>,
         /// Single-line JSON (with `--format json`).
         #[arg(long)]
         compact: bool,
@@ -149,6 +156,8 @@ enum Cmd {
     Regua(regua_cmd::ReguaArgs),
     /// Acordo: replace a payer's open titles by installments (the proposal's arithmetic, recorded in the ledger).
     Acordo(acordo_cmd::AcordoArgs),
+    /// The bank instructions the régua sent: confirmed, rejected or pending (matched when retornos are applied).
+    Instrucoes(instrucoes_cmd::InstrucoesArgs),
     /// Segunda via: serve each título's page (`/b/TOKEN`) and PDF from the ledger; views go to its history.
     Serve(serve_cmd::ServeArgs),
 }
@@ -171,6 +180,8 @@ enum ParseFormat {
     Ndjson,
     /// A header row, one row per entry (título).
     Csv,
+    /// A retorno's entries as a Parquet file (`--out`).
+    Parquet,
 }
 
 /// A failure with its exit code.
@@ -509,6 +520,12 @@ fn parse(
             ParseFormat::Json => "json",
             ParseFormat::Ndjson => "ndjson",
             ParseFormat::Csv => "csv",
+            ParseFormat::Parquet => {
+                return Err(Fail(
+                    2,
+                    "--format parquet writes a cobrança retorno's entries; a 150 file has no such columns".into(),
+                ));
+            }
         };
         return cnab150_cmd::parse(out, &bytes, &name, lenient, f, (compact, records));
     }
@@ -691,14 +708,30 @@ fn run(out: &mut Out, cli: Cli) -> Result<bool, Fail> {
             compact,
             records,
             bank,
+            out: dest,
             layout,
-        } => parse(
-            out,
-            &file,
-            (lenient, format, compact),
-            records,
-            (bank, layout),
-        ),
+        } => {
+            let parquet = format == ParseFormat::Parquet;
+            match dest {
+                Some(_) if parquet && layout == Some(150) => Err(Fail(
+                    2,
+                    "--format parquet writes a cobrança retorno's entries; a 150 file has no such columns".into(),
+                )),
+                Some(dest) if parquet => parquet_cmd::run(&file, &dest, lenient, bank),
+                None if parquet => Err(Fail(
+                    2,
+                    "--format parquet writes a file: give it with --out FILE".into(),
+                )),
+                Some(_) => Err(Fail(2, "--out goes with --format parquet".into())),
+                None => parse(
+                    out,
+                    &file,
+                    (lenient, format, compact),
+                    records,
+                    (bank, layout),
+                ),
+            }
+        }
         Cmd::Validate {
             file,
             format,
@@ -731,6 +764,7 @@ fn run(out: &mut Out, cli: Cli) -> Result<bool, Fail> {
         Cmd::Baixa(args) => baixa_cmd::run(args),
         Cmd::Regua(args) => regua_cmd::run(args),
         Cmd::Acordo(args) => acordo_cmd::run(args),
+        Cmd::Instrucoes(args) => instrucoes_cmd::run(args),
         Cmd::Serve(args) => serve_cmd::run(args),
         Cmd::Banks => {
             write!(out, "{}", banks_table())?;

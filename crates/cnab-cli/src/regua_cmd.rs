@@ -4,8 +4,10 @@
 //! `{"date", "actions": [...], "already_issued": N}`: only the actions this run issued (each recorded in the ledger
 //! and in its title's history), and how many due on the date earlier runs had issued. With
 //! `--remessa-out FILE --remessa REGISTERING.REM` the steps through the bank are also written as an instruction
-//! remessa (`baixa::instrucao`), listed under `"remessas"`. See `baixa::regua` for the
-//! policy keys and the rule for days the job did not run.
+//! remessa (`baixa::instrucao`), listed under `"remessas"`. With `--modelos DIR` each step's `modelo` (a file in
+//! DIR) is rendered with the título's data into the action's `"mensagem"` (`baixa::mensagem`), with
+//! `--segunda-via-url BASE` each título's segunda via link among its variables. See `baixa::regua` for the
+//! policy keys and the rule for days the job did not run. `--plan` lists what a run would issue and records nothing.
 
 use std::path::PathBuf;
 
@@ -39,10 +41,24 @@ pub(crate) struct ReguaArgs {
     /// The instruction remessa's sequence number (default: the registering remessa's + 1).
     #[arg(long, value_name = "N", requires = "remessa_out")]
     nsa: Option<u64>,
+    /// Only list what the run would issue: record nothing, write no remessa, make no link.
+    #[arg(long, conflicts_with_all = ["remessa_out", "segunda_via_url"])]
+    plan: bool,
+    /// Render each step's `modelo` (a file in this directory) into the action's `mensagem`.
+    #[arg(long, value_name = "DIR")]
+    modelos: Option<PathBuf>,
+    /// The segunda via page's public address (as `cnab baixa link --base-url`): each título's link, created when it
+    /// has none, is the modelos' `titulo.segunda_via`. Needs --modelos.
+    #[arg(long, value_name = "URL", requires = "modelos")]
+    segunda_via_url: Option<String>,
 }
 
+/// A ledger for the régua that also keeps segunda via links (every backend does).
+pub(crate) trait ReguaLinks: ReguaLedger + baixa::LinkLedger {}
+impl<T: ReguaLedger + baixa::LinkLedger + ?Sized> ReguaLinks for T {}
+
 /// The ledger `--ledger` names: an SQLite file (created if missing) or a `postgres://` URL.
-pub(crate) fn open_ledger(spec: &str) -> Result<Box<dyn ReguaLedger>, Fail> {
+pub(crate) fn open_ledger(spec: &str) -> Result<Box<dyn ReguaLinks>, Fail> {
     let spec = spec.trim();
     if spec.is_empty() {
         return Err(Fail(2, "--ledger needs a file or a postgres:// URL".into()));
@@ -74,15 +90,64 @@ pub(crate) fn run(args: ReguaArgs) -> Result<bool, Fail> {
                 .map_err(|e| Fail(1, format!("{}: {e}", f.display())))?,
         );
     }
-    let Some(out) = &args.remessa_out else {
-        let r = regua::run(ledger.as_mut(), &politica, args.date)
+    // the modelos are read and parsed first; each título's link is made before the run (a link for a step
+    // another run issues meanwhile is harmless: the título keeps it)
+    let modelos = match &args.modelos {
+        Some(dir) => Some(
+            baixa::mensagem::Modelos::carregar(&politica, dir)
+                .map_err(|e| Fail(1, e.to_string()))?,
+        ),
+        None => None,
+    };
+    if args.plan {
+        let mut r = regua::plan(ledger.as_mut(), &politica, args.date)
             .map_err(|e| Fail(1, format!("ledger: {e}")))?;
+        if let Some(m) = &modelos {
+            baixa::mensagem::preparar(&mut r.actions, m, args.date, &Default::default())
+                .map_err(|e| Fail(1, format!("régua: {e}")))?;
+        }
+        return print(&serde_json::to_value(&r).map_err(|e| Fail(1, e.to_string()))?);
+    }
+    let mut links = std::collections::BTreeMap::new();
+    if let Some(base) = &args.segunda_via_url {
+        baixa::segunda_via::check_base_url(base)
+            .map_err(|e| Fail(2, format!("--segunda-via-url: {e}")))?;
+        let plan = regua::plan(ledger.as_mut(), &politica, args.date)
+            .map_err(|e| Fail(1, format!("ledger: {e}")))?;
+        let ids: std::collections::BTreeSet<String> = plan
+            .actions
+            .iter()
+            .filter(|a| a.modelo.is_some())
+            .flat_map(|a| {
+                let mut ids = vec![a.titulo.clone()];
+                if let Some(c) = &a.carta {
+                    ids.extend(c.titulos.iter().map(|i| i.titulo.clone()));
+                }
+                ids
+            })
+            .collect();
+        for id in ids {
+            let l = ledger
+                .link(&id)
+                .map_err(|e| Fail(1, format!("ledger: {e}")))?;
+            links.insert(id, baixa::segunda_via::url(Some(base), &l.token));
+        }
+    }
+    let date = args.date;
+    let render = |a: &mut [baixa::regua::AcaoEmitida]| match &modelos {
+        Some(m) => baixa::mensagem::preparar(a, m, date, &links),
+        None => Ok(()),
+    };
+    let Some(out) = &args.remessa_out else {
+        let r = regua::run_with(ledger.as_mut(), &politica, date, render)
+            .map_err(|e| Fail(1, format!("régua: {e}")))?;
         return print(&serde_json::to_value(&r).map_err(|e| Fail(1, e.to_string()))?);
     };
     // the instructions are checked (título registered, movimento in the bank's table, values writable) before
     // anything is recorded: a step that cannot be written is refused with nothing issued
-    let (date, nsa) = (args.date, args.nsa);
+    let nsa = args.nsa;
     let r = regua::run_with(ledger.as_mut(), &politica, date, |a| {
+        render(a)?;
         instrucao::preparar(a, &registradas)?;
         instrucao::remessas(a, &registradas, date, nsa).map(|_| ())
     })

@@ -387,3 +387,397 @@ fn acordo_end_to_end() {
         (&json!("AC-7-1"), &json!("lembrete"), &json!("514.45"))
     );
 }
+
+/// An Itaú CNAB 400 retorno as the bank would send it (the fixture's header, dated `date`; one entry per
+/// (nosso número, ocorrência, motivos)), written with cnab-core's writer.
+fn itau_retorno(date: &str, entries: &[(&str, &str, &[&str])]) -> Vec<u8> {
+    let fixture = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/341-itau/cnab400/retorno/retorno.ret"
+    ))
+    .unwrap();
+    let mut r = cnab_core::read_retorno(&fixture, cnab_core::ReadOptions::strict()).unwrap();
+    let model = r.entries[1].clone();
+    let date: chrono::NaiveDate = date.parse().unwrap();
+    r.header.data_geracao = Some(date);
+    r.header.nsa = Some(420);
+    r.records.clear();
+    r.entries = entries
+        .iter()
+        .map(|(nn, code, motivos)| {
+            let mut e = model.clone();
+            e.nosso_numero = (*nn).into();
+            e.nosso_numero_dv = None;
+            e.ocorrencia = Some(cnab_core::Ocorrencia {
+                code: (*code).into(),
+                kind: cnab_core::OcorrenciaKind::Desconhecida,
+                description: String::new(),
+            });
+            e.motivos = motivos
+                .iter()
+                .map(|c| cnab_core::Motivo {
+                    code: (*c).into(),
+                    description: None,
+                })
+                .collect();
+            e.data_ocorrencia = Some(date);
+            e
+        })
+        .collect();
+    cnab_core::write_retorno(&r, cnab_core::WriteOptions::default()).unwrap()
+}
+
+/// The bank's answers, end to end: the régua's protest and prorrogação written as an Itaú instruction remessa,
+/// pending; the bank's retorno (19 confirms the protest, 16 rejects the prorrogação with its motivo) applied with
+/// `cnab baixa apply`, which matches both; `cnab instrucoes` and the título's history show it; the same retorno
+/// again answers nothing new.
+#[test]
+fn instrucoes_answered_by_the_retorno() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |f: &str| dir.path().join(f).to_string_lossy().into_owned();
+    let (ledger, policy, out, ret) = (
+        p("l.db"),
+        p("politica.toml"),
+        p("instrucoes.rem"),
+        p("retorno.ret"),
+    );
+    let itau = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/341-itau/cnab400/remessa/remessa.rem"
+    );
+    std::fs::write(&policy, POLICY_BANCO).unwrap();
+    let (code, _, err) = cnab(&["baixa", "--ledger", &ledger, "import-remessa", itau]);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = cnab(&[
+        "regua",
+        "--ledger",
+        &ledger,
+        "--policy",
+        &policy,
+        "--date",
+        "2027-01-24",
+        "--remessa-out",
+        &out,
+        "--remessa",
+        itau,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let instrucoes = |date: &str| {
+        let (code, out, err) = cnab(&[
+            "instrucoes",
+            "--ledger",
+            &ledger,
+            "--date",
+            date,
+            "--dias",
+            "10",
+        ]);
+        assert_eq!(code, 0, "{err}");
+        serde_json::from_str::<Value>(&out).unwrap()
+    };
+    let v = instrucoes("2027-02-10");
+    assert_eq!(
+        v["counts"],
+        json!({"pendente": 2, "confirmada": 0, "rejeitada": 0})
+    );
+    let late: Vec<_> = v["sem_resposta"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["titulo"].as_str().unwrap(),
+                i["acao"].as_str().unwrap(),
+                i["instrucao"]["movimento"].as_str().unwrap(),
+                i["enviada_em"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        late,
+        [
+            ("NF-1001", "protesto", "09", "2027-01-24"),
+            ("NF-1002", "prorrogacao", "06", "2027-01-24")
+        ]
+    );
+
+    std::fs::write(
+        &ret,
+        itau_retorno(
+            "2027-01-28",
+            &[("12345678", "19", &[]), ("12345679", "16", &["12"])],
+        ),
+    )
+    .unwrap();
+    let apply = || {
+        let (code, out, err) = cnab(&["baixa", "--ledger", &ledger, "apply", &ret]);
+        assert_eq!(code, 0, "{err}");
+        serde_json::from_str::<Value>(&out).unwrap()
+    };
+    let v = apply();
+    let answered: Vec<_> = v["instrucoes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["titulo"].as_str().unwrap(),
+                i["acao"].as_str().unwrap(),
+                i["estado"].as_str().unwrap(),
+                i["resposta"]["ocorrencia"].as_str().unwrap(),
+                i["resposta"]["descricao"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        answered,
+        [
+            (
+                "NF-1001",
+                "protesto",
+                "confirmada",
+                "19",
+                "Confirma recebimento de instrução de protesto"
+            ),
+            (
+                "NF-1002",
+                "prorrogacao",
+                "rejeitada",
+                "16",
+                "Instruções rejeitadas"
+            )
+        ]
+    );
+    assert_eq!(v["instrucoes"][1]["file"], json!(ret));
+    let motivos = v["instrucoes"][1]["resposta"]["motivos"]
+        .as_array()
+        .unwrap();
+    assert_eq!(motivos.len(), 1);
+    assert!(
+        motivos[0].as_str().unwrap().starts_with("12"),
+        "{motivos:?}"
+    );
+
+    let v = instrucoes("2027-02-10");
+    assert_eq!(
+        (&v["counts"], &v["sem_resposta"]),
+        (
+            &json!({"pendente": 0, "confirmada": 1, "rejeitada": 1}),
+            &json!([])
+        )
+    );
+    let (code, out, err) = cnab(&["baixa", "--ledger", &ledger, "history", "NF-1001"]);
+    assert_eq!(code, 0, "{err}");
+    let h: Value = serde_json::from_str(&out).unwrap();
+    let last = h["events"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(
+        (
+            &last["event"],
+            &last["acao"],
+            &last["movimento"],
+            &last["resposta"]["estado"]
+        ),
+        (
+            &json!("instrucao"),
+            &json!("protesto"),
+            &json!("09"),
+            &json!("confirmada")
+        )
+    );
+    // the same retorno again: already applied, nothing answered again
+    let v = apply();
+    assert_eq!(
+        (&v["already_applied"], &v["instrucoes"]),
+        (&json!(true), &json!([]))
+    );
+}
+
+/// `cnab acordo --remessa-out`: two títulos of one payer registered by an Itaú CNAB 400 remessa replaced by three
+/// installments; the remessa written carries the installments' entradas (nosso números 20000001…) and the
+/// originals' pedido de baixa, read back by `cnab parse`; an unknown registering remessa records nothing.
+#[test]
+fn acordo_remessa_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |f: &str| dir.path().join(f).to_string_lossy().into_owned();
+    let (ledger, reg, out) = (p("l.db"), p("registro.rem"), p("acordo.rem"));
+    // Itaú's fixture with NF-1002 moved to NF-1001's payer
+    let fixture = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/341-itau/cnab400/remessa/remessa.rem"
+    ))
+    .unwrap();
+    let mut r = cnab_core::read_remessa(&fixture, cnab_core::ReadOptions::strict()).unwrap();
+    r.titulos[1].pagador = r.titulos[0].pagador.clone();
+    r.records.clear();
+    std::fs::write(
+        &reg,
+        cnab_core::write_remessa(&r, cnab_core::Bank::new(341), cnab_core::Layout::Cnab400)
+            .unwrap(),
+    )
+    .unwrap();
+    let (code, _, err) = cnab(&["baixa", "--ledger", &ledger, "import-remessa", &reg]);
+    assert_eq!(code, 0, "{err}");
+    let bradesco = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/237-bradesco/cnab400/remessa/remessa.rem"
+    );
+    let acordo = |registering: &str| {
+        cnab(&[
+            "acordo",
+            "--ledger",
+            &ledger,
+            "--id",
+            "AC-9",
+            "--date",
+            "2027-02-09",
+            "--titulo",
+            "NF-1001",
+            "--titulo",
+            "NF-1002",
+            "--parcelas",
+            "3",
+            "--primeiro-vencimento",
+            "2027-03-10",
+            "--remessa-out",
+            &out,
+            "--remessa",
+            registering,
+            "--nosso-numero",
+            "20000001",
+        ])
+    };
+    let (code, _, err) = acordo(bradesco);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("título NF-1001 is not registered by any remessa given"),
+        "{err}"
+    );
+    assert!(!std::path::Path::new(&out).exists());
+    let (code, stdout, err) = acordo(&reg);
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["recorded"], true);
+    assert_eq!(
+        v["remessas"][0]["titulos"][0],
+        json!({"titulo": "AC-9-1", "papel": "parcela", "movimento": "01", "nosso_numero": "20000001"})
+    );
+    let (code, parsed, err) = cnab(&["parse", &out]);
+    assert_eq!(code, 0, "{err}");
+    let back: Value = serde_json::from_str(&parsed).unwrap();
+    let rows: Vec<_> = back["titulos"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                t["movimento"].as_str().unwrap().to_string(),
+                t["nosso_numero"].as_str().unwrap().to_string(),
+                t["seu_numero"].as_str().unwrap().to_string(),
+                t["vencimento"].as_str().unwrap().to_string(),
+                t["valor"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let parcela = |k: usize| v["parcelas"][k]["valor"].as_str().unwrap().to_string();
+    let s = |x: &str| x.to_string();
+    assert_eq!(
+        rows,
+        [
+            (
+                s("01"),
+                s("20000001"),
+                s("AC-9-1"),
+                s("2027-03-10"),
+                parcela(0)
+            ),
+            (
+                s("01"),
+                s("20000002"),
+                s("AC-9-2"),
+                s("2027-04-10"),
+                parcela(1)
+            ),
+            (
+                s("01"),
+                s("20000003"),
+                s("AC-9-3"),
+                s("2027-05-10"),
+                parcela(2)
+            ),
+            (
+                s("02"),
+                s("12345678"),
+                s("NF-1001"),
+                s("2026-12-15"),
+                s("127.50")
+            ),
+            (
+                s("02"),
+                s("12345679"),
+                s("NF-1002"),
+                s("2027-01-10"),
+                s("2500.00")
+            )
+        ]
+    );
+}
+
+/// `--modelos`: the aviso de atraso's modelo rendered into `mensagem`, with the título's segunda via link
+/// (`--segunda-via-url`) and its amount updated to the date; a modelo with an unknown variable issues nothing.
+#[test]
+fn regua_renders_modelos() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |f: &str| dir.path().join(f).to_string_lossy().into_owned();
+    let (ledger, titles, policy) = (p("l.db"), p("t.csv"), p("politica.toml"));
+    std::fs::write(&titles, TITLES).unwrap();
+    std::fs::write(&policy, POLICY).unwrap();
+    let (code, _, err) = cnab(&["baixa", "--ledger", &ledger, "import-titles", &titles]);
+    assert_eq!(code, 0, "{err}");
+    let run = || {
+        cnab(&[
+            "regua",
+            "--ledger",
+            &ledger,
+            "--policy",
+            &policy,
+            "--date",
+            "2026-03-15",
+            "--modelos",
+            dir.path().to_str().unwrap(),
+            "--segunda-via-url",
+            "https://pague.example.com",
+        ])
+    };
+    std::fs::write(
+        p("atraso.txt"),
+        "{{ pagador.nome }}: {{ titulo.valor_atualizados }}",
+    )
+    .unwrap();
+    let (code, _, err) = run();
+    assert_eq!(code, 1);
+    assert!(err.contains("modelo atraso.txt: "), "{err}");
+    std::fs::write(
+        p("atraso.txt"),
+        "{{ pagador.nome }}, o boleto {{ titulo.id }} venceu em {{ titulo.vencimento | data }}: hoje \
+         {{ titulo.valor_atualizado | brl }} ({{ titulo.dias_atraso }} dias). {{ titulo.segunda_via }}",
+    )
+    .unwrap();
+    let (code, out, err) = run();
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let a = v["actions"].as_array().unwrap();
+    assert_eq!(a.len(), 2);
+    // NF-1: 1000.00 + multa 2% 20.00 + juros 1% a.m. × 5/30 1.67 = 1021.67
+    let msg = a[0]["mensagem"].as_str().unwrap();
+    let (text, link) = msg.rsplit_once(' ').unwrap();
+    assert_eq!(
+        text,
+        "Padaria Sol, o boleto NF-1 venceu em 10/03/2026: hoje R$ 1.021,67 (5 dias)."
+    );
+    let token = link.strip_prefix("https://pague.example.com/b/").unwrap();
+    assert_eq!(token.len(), 40, "{link}");
+    // the same link as `cnab baixa link` gives
+    let (code, out, err) = cnab(&["baixa", "--ledger", &ledger, "link", "NF-1"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains(token), "{out}");
+}

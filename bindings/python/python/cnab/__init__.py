@@ -34,6 +34,7 @@ from ._errors import (
     _from_payload,
 )
 from ._model import (
+    ArrowStream,
     Bank,
     Beneficiario,
     Detected,
@@ -75,6 +76,9 @@ __all__ = [
     "read_remessa",
     "iter_entries",
     "EntryIterator",
+    "iter_batches",
+    "BatchReader",
+    "ArrowStream",
     "boleto",
     "pix",
     "CnabError",
@@ -315,11 +319,9 @@ class EntryIterator(Iterator[RetornoEntry]):
 
     def __next__(self) -> RetornoEntry:
         try:
-            s = next(self._native)
+            return next(self._native)
         except _cnab.NativeError as e:
             raise _from_native(e) from None
-        entry: RetornoEntry = _from_dict(RetornoEntry, json.loads(s))
-        return entry
 
     @property
     def header(self) -> Header:
@@ -375,3 +377,57 @@ def iter_entries(
         raise _from_native(e) from None
     return EntryIterator(native)
 
+
+
+class BatchReader:
+    """A retorno's entries as a stream of Arrow record batches (see :func:`iter_batches`). Exports the Arrow
+    PyCapsule interface (``__arrow_c_stream__``), so ``pyarrow.RecordBatchReader.from_stream(r)``,
+    ``pyarrow.table(r)``, ``polars.DataFrame(r)`` or DuckDB read it; iterating it yields ``pyarrow.RecordBatch``
+    (needs pyarrow). The stream can be consumed once."""
+
+    def __init__(self, native: Any) -> None:
+        self._native = native
+
+    def __arrow_c_stream__(self, requested_schema: Optional[object] = None) -> object:
+        return self._native.__arrow_c_stream__(requested_schema)
+
+    def __arrow_c_schema__(self) -> object:
+        return self._native.__arrow_c_schema__()
+
+    def __iter__(self) -> Iterator[Any]:
+        import pyarrow  # only needed to iterate in Python
+
+        return iter(pyarrow.RecordBatchReader.from_stream(self))
+
+
+def iter_batches(
+    path: Union[str, "os.PathLike[str]", BinaryIO],
+    *,
+    batch_size: int = 65536,
+    bank: Union[str, int, Bank, None] = None,
+    layout: Optional[int] = None,
+    lenient: bool = False,
+) -> BatchReader:
+    """Streams a retorno as Arrow record batches of ``batch_size`` entries, in constant memory (the columns of
+    :meth:`Retorno.to_arrow`). ``path`` may also be a binary file object. A problem in strict mode ends the stream
+    with an error (pyarrow raises it from the batch being read).
+
+    >>> import pyarrow as pa
+    >>> table = pa.table(cnab.iter_batches("retorno.ret"))
+    """
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, not {batch_size}")
+    b = _bank_code(bank) if bank is not None else None
+    try:
+        if _is_file_object(path):
+            name = getattr(path, "name", None)
+            native = _cnab.iter_batches_from(path, name if isinstance(name, str) else None, batch_size, b, layout, lenient)
+        else:
+            p = os.fsdecode(os.fspath(path))
+            try:
+                native = _cnab.iter_batches(p, batch_size, b, layout, lenient)
+            except OSError as e:
+                raise _named_os_error(e, p) from None
+    except _cnab.NativeError as e:
+        raise _from_native(e) from None
+    return BatchReader(native)

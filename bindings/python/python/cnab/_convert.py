@@ -83,6 +83,9 @@ def convert(tp: Any, v: Any, strict: bool = False) -> Any:
             raise TypeError(f"expected {tp.__name__} or a dict, found {type(v).__name__}")
         if issubclass(tp, enum.Enum):
             return tp(v)
+        if isinstance(v, dict) and hasattr(tp, "from_dict"):
+            # a native class (RetornoEntry…) from a dict shaped like its JSON
+            return tp.from_dict(v)
         if tp is str:
             if v is None:
                 return ""
@@ -242,6 +245,12 @@ def compile_conv(tp: Any) -> Callable[[Any], Any]:
 
     elif isinstance(tp, type) and issubclass(tp, enum.Enum):
         conv = tp
+    elif isinstance(tp, type) and hasattr(tp, "from_dict"):
+        native = tp
+
+        def conv(v: Any) -> Any:
+            return native.from_dict(v) if isinstance(v, dict) else v
+
     else:
         conv = _identity
     _CONVS[tp] = conv

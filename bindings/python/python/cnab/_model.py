@@ -11,10 +11,11 @@ import json
 import os
 import warnings as _warnings
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterator, List, Optional, Tuple, Union
+from typing import Any, Dict, Iterator, List, Optional, Protocol, Tuple, Union
 
 from . import _cnab
 from . import _convert
+from ._cnab import Motivo, Ocorrencia, PixInfo, RetornoEntry
 from ._errors import CnabError, _from_native, _from_payload
 
 __all__ = [
@@ -45,6 +46,13 @@ __all__ = [
     "Cadastro150",
     "File150",
 ]
+
+class ArrowStream(Protocol):
+    """An object that exports Arrow data through the Arrow PyCapsule interface (``__arrow_c_stream__``): pass it to
+    ``pyarrow.table()``, ``pyarrow.RecordBatchReader.from_stream()``, ``polars.DataFrame()`` or a DuckDB query."""
+
+    def __arrow_c_stream__(self, requested_schema: Optional[object] = None) -> object: ...
+
 
 FieldValue = Union[None, int, decimal.Decimal, datetime.date, str, Dict[str, Any]]
 """A decoded record field: ``int`` (digits), ``Decimal`` (implied decimals), ``date``, ``str`` (text), ``None``
@@ -190,23 +198,6 @@ class Header(_Model):
 
 
 @dataclass
-class Ocorrencia(_Model):
-    """An ocorrência (movement) code, its normalized kind and the manual's description."""
-
-    code: str = ""
-    kind: OcorrenciaKind = OcorrenciaKind.DESCONHECIDA
-    description: str = ""
-
-
-@dataclass
-class Motivo(_Model):
-    """A motivo (reason) code attached to an ocorrência."""
-
-    code: str = ""
-    description: Optional[str] = None
-
-
-@dataclass
 class Pessoa(_Model):
     """A person or company (pagador or sacador/avalista)."""
 
@@ -233,89 +224,6 @@ class TipoPagamento(_Model):
     percentual_maximo: Optional[decimal.Decimal] = None
     valor_minimo: Optional[decimal.Decimal] = None
     percentual_minimo: Optional[decimal.Decimal] = None
-
-
-@dataclass
-class PixInfo(_Model):
-    """Pix data of a boleto híbrido as a file carries them: a retorno entry's, or a título's in a remessa (chave,
-    tipo de chave, txid, location; checked when written). Each layout carries a subset."""
-
-    tipo_chave: str = ""
-    """Tipo de chave DICT as sent (1 CPF, 2 CNPJ, 3 celular, 4 e-mail, 5 chave aleatória)."""
-    chave: str = ""
-    url: str = ""
-    """Location (URL) of the dynamic QR code."""
-    txid: str = ""
-    emv: str = ""
-    """The whole EMV QR code (BR Code), where the layout carries it."""
-    location: str = ""
-    """Id of a location created beforehand through the Pix API (Itaú CNAB 400 remessa tipo 3)."""
-    pagamento: Optional[TipoPagamento] = None
-    """Tipo de pagamento of the registro tipo 8 (CNAB 400 remessas)."""
-
-    def to_dict(self) -> Dict[str, Any]:
-        # as the core serializes it: empty fields left out
-        return {k: v for k, v in super().to_dict().items() if v}
-
-
-@dataclass
-class RetornoEntry(_Model):
-    """One retorno entry: what happened to one title."""
-
-    nosso_numero: str = ""
-    nosso_numero_dv: Optional[str] = None
-    seu_numero: str = ""
-    uso_empresa: str = ""
-    carteira: str = ""
-    variacao: str = ""
-    """Variação da carteira (BB) or modalidade (Caixa), where the retorno carries it."""
-    ocorrencia: Optional[Ocorrencia] = None
-    motivos: List[Motivo] = field(default_factory=list)
-    data_ocorrencia: Optional[datetime.date] = None
-    data_credito: Optional[datetime.date] = None
-    vencimento: Optional[datetime.date] = None
-    valor_titulo: Optional[decimal.Decimal] = None
-    valor_pago: Optional[decimal.Decimal] = None
-    valor_creditado: Optional[decimal.Decimal] = None
-    juros_multa: Optional[decimal.Decimal] = None
-    """Juros and multa paid: the bank's combined field, or ``juros + multa`` where the layout carries them apart."""
-    juros: Optional[decimal.Decimal] = None
-    """Juros (mora) paid, where the layout carries it apart from the multa (Caixa and Sicredi CNAB 400)."""
-    multa: Optional[decimal.Decimal] = None
-    """Multa paid, where the layout carries it apart from the juros (Caixa and Sicredi CNAB 400)."""
-    desconto: Optional[decimal.Decimal] = None
-    abatimento: Optional[decimal.Decimal] = None
-    iof: Optional[decimal.Decimal] = None
-    tarifa: Optional[decimal.Decimal] = None
-    outras_despesas: Optional[decimal.Decimal] = None
-    outros_creditos: Optional[decimal.Decimal] = None
-    pagador: Optional[Pessoa] = None
-    pix: Optional[PixInfo] = None
-    """Pix data of a boleto híbrido, where the retorno carries them."""
-    pago_por_pix: Optional[bool] = None
-    """Whether the payment came by Pix rather than the barcode, where the layout reports the channel (Banco
-    Votorantim CNAB 400: ocorrência 70 "Liquidação PIX"); None otherwise."""
-    banco_cobrador: str = ""
-    agencia_cobradora: str = ""
-    line: int = 0
-    """1-based line of the entry's first record."""
-    last_line: int = 0
-    """1-based line of the entry's last record (its records are the lines ``line..=last_line``)."""
-
-    def to_dict(self) -> Dict[str, Any]:
-        d = super().to_dict()
-        # the core leaves these out where the layout does not carry them
-        for k in ("juros", "multa", "pix", "pago_por_pix"):
-            if d[k] is None:
-                del d[k]
-        if not d["variacao"]:
-            del d["variacao"]
-        return d
-
-    @property
-    def kind(self) -> Optional[OcorrenciaKind]:
-        """Shortcut for ``ocorrencia.kind`` (None without an ocorrência)."""
-        return self.ocorrencia.kind if self.ocorrencia else None
 
 
 @dataclass
@@ -481,6 +389,19 @@ class Retorno(_FileMixin, _Model):
             "entries": [e.to_dict() for e in self.entries],
             "problems": [p.to_dict() for p in self.problems],
         }
+
+    def to_arrow(self) -> ArrowStream:
+        """The entries as Arrow columns, one row per entry (the columns of ``cnab parse --format parquet``:
+        amounts ``decimal128(18, 2)``, dates ``date32``, ``ocorrencia_*``, ``pagador_*`` and ``pix_*`` flattened,
+        ``motivos`` a list of ``{code, description}``), built in Rust without the GIL and handed over through the
+        Arrow PyCapsule interface: ``pyarrow.table(r.to_arrow())``, ``polars.DataFrame(r.to_arrow())``,
+        ``duckdb.sql("select sum(valor_pago) from t")`` with ``t = r.to_arrow()``. An amount with more than two
+        decimal places (never found in a file) is a ``ValueError`` naming its line, not rounded."""
+        try:
+            t: ArrowStream = _cnab.entries_to_arrow(self.entries)
+        except _cnab.NativeError as e:
+            raise _from_native(e) from None
+        return t
 
 
 @dataclass(frozen=True)
@@ -658,22 +579,37 @@ def _problems(native_json: str) -> List[CnabError]:
     return [_from_payload(p) for p in json.loads(native_json)]
 
 
+def _tipo_pagamento_from_dict(d: Dict[str, Any]) -> TipoPagamento:
+    """A Pix tipo de pagamento (the native PixInfo builds it when read)."""
+    t: TipoPagamento = _convert.build(TipoPagamento, d)
+    return t
+
+
+def _pessoa_from_dict(d: Dict[str, Any]) -> Pessoa:
+    """A retorno entry's pagador (the native entry builds it when read)."""
+    p: Pessoa = _convert.build(Pessoa, d)
+    return p
+
+
 def _file_from_native(native: Any) -> Union[Retorno, Remessa]:
-    d = json.loads(native.model_json())
     problems = _problems(_cnab.problems_json(native))
-    kind = d.pop("kind")
-    d.pop("problems", None)
-    d.pop("records", None)
-    bank = _bank(d.pop("bank")) if d.get("bank") is not None else None
+    b = native.bank()
+    bank = Bank(code=b[0], name=b[1]) if b is not None else None
     f: Union[Retorno, Remessa]
-    if kind == "retorno":
-        d["layout"] = int(d.get("layout", 240))
-        ret: Retorno = _convert.from_dict(Retorno, d)
-        if bank is not None:
-            ret.bank = bank
+    if native.kind == "retorno":
+        # Built without __init__: the values come from the core and are already typed (the entries are native).
+        ret: Retorno = object.__new__(Retorno)
+        ret.__dict__.update(
+            bank=bank if bank is not None else Bank(),
+            layout=int(native.layout or 240),
+            header=_convert.build(Header, json.loads(native.header_json())),
+            entries=native.take_entries(),
+            problems=problems,
+        )
         f = ret
     else:
-        rem: Remessa = _convert.from_dict(Remessa, d)
+        d = json.loads(native.model_json())
+        rem: Remessa = _convert.from_dict(Remessa, {"header": d["header"], "titulos": d["titulos"]})
         rem.bank = bank
         rem.layout = native.layout
         f = rem

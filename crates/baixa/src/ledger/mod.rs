@@ -198,6 +198,8 @@ pub struct MemoryLedger {
     settlements: std::collections::HashSet<EntryId>,
     regua: std::collections::BTreeSet<crate::regua::Issued>,
     acordos: Vec<crate::acordo::Acordo>,
+    /// The instructions the régua sent, with the bank's answers.
+    instrucoes: Vec<crate::instrucao::InstrucaoEnviada>,
     /// Segunda via tokens: (token, title id, created, revoked).
     links: Vec<crate::segunda_via::Link>,
 }
@@ -218,6 +220,7 @@ impl MemoryLedger {
             settlements: Default::default(),
             regua: Default::default(),
             acordos: Vec::new(),
+            instrucoes: Vec::new(),
             links: Vec::new(),
         }
     }

@@ -232,6 +232,7 @@ fn event_kind(ev: &Event) -> &'static str {
         Event::Regua { .. } => "regua",
         Event::Acordo { .. } => "acordo",
         Event::Visualizado { .. } => "visualizado",
+        Event::Instrucao { .. } => "instrucao",
     }
 }
 

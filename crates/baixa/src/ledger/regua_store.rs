@@ -12,6 +12,7 @@ use super::{now, MemoryLedger, PostgresLedger, SqliteLedger};
 use crate::acordo::{self, Acordo};
 use crate::engine::Book;
 use crate::error::LedgerError;
+use crate::instrucao::{Estado, Instrucao, InstrucaoEnviada, Resposta};
 use crate::outcome::Event;
 use crate::outcome::{Status, TitleState};
 use crate::regua::{Acao, Issued, Registro, ReguaLedger};
@@ -63,6 +64,9 @@ impl ReguaLedger for MemoryLedger {
             let new = self.regua.insert(r.key.clone());
             if new {
                 self.book.push_event(t, event(date, r));
+                if let Some(i) = &r.acao.instrucao {
+                    self.instrucoes.push(sent(&r.key, date, i.clone(), None));
+                }
             }
             out.push(new);
         }
@@ -96,6 +100,79 @@ impl ReguaLedger for MemoryLedger {
     fn acordos(&mut self) -> Result<Vec<Acordo>, LedgerError> {
         Ok(self.acordos.clone())
     }
+
+    fn instrucoes(&mut self) -> Result<Vec<InstrucaoEnviada>, LedgerError> {
+        let mut out = self.instrucoes.clone();
+        out.sort_by(|a, b| (a.enviada_em, &a.titulo).cmp(&(b.enviada_em, &b.titulo)));
+        Ok(out)
+    }
+
+    fn instrucoes_responder(
+        &mut self,
+        answers: &[(InstrucaoEnviada, Resposta)],
+    ) -> Result<Vec<bool>, LedgerError> {
+        // check every título and instruction first: all or nothing
+        let mut at = Vec::with_capacity(answers.len());
+        for (i, _) in answers {
+            let t = self
+                .book
+                .index_of(&i.titulo)
+                .ok_or_else(|| LedgerError::UnknownTitle(i.titulo.clone()))?;
+            let k = self
+                .instrucoes
+                .iter()
+                .position(|x| x.key() == i.key())
+                .ok_or_else(|| not_sent(i))?;
+            at.push((t, k));
+        }
+        let mut out = Vec::with_capacity(answers.len());
+        for ((i, r), (t, k)) in answers.iter().zip(at) {
+            let new = self.instrucoes.get(k).is_some_and(|x| x.resposta.is_none());
+            if let (true, Some(x)) = (new, self.instrucoes.get_mut(k)) {
+                x.estado = r.estado;
+                x.resposta = Some(r.clone());
+                self.book.push_event(t, i.event(r));
+            }
+            out.push(new);
+        }
+        Ok(out)
+    }
+}
+
+fn sent(key: &Issued, date: NaiveDate, i: Instrucao, r: Option<Resposta>) -> InstrucaoEnviada {
+    InstrucaoEnviada {
+        titulo: key.titulo.clone(),
+        acao: key.acao,
+        etapa_dias: key.etapa_dias,
+        enviada_em: date,
+        instrucao: i,
+        estado: r.as_ref().map_or(Estado::Pendente, |r| r.estado),
+        resposta: r,
+    }
+}
+
+fn not_sent(i: &InstrucaoEnviada) -> LedgerError {
+    LedgerError::Invalid(format!(
+        "título {}: no {} instruction (etapa {}) was sent",
+        i.titulo,
+        i.acao.name(),
+        i.etapa_dias
+    ))
+}
+
+/// The acoes whose steps go through the bank, as SQL (`'protesto', …`).
+fn via_banco_sql() -> String {
+    [
+        Acao::Protesto,
+        Acao::Baixa,
+        Acao::Prorrogacao,
+        Acao::Abatimento,
+    ]
+    .iter()
+    .filter(|a| a.via_banco())
+    .map(|a| format!("'{}'", a.name()))
+    .collect::<Vec<_>>()
+    .join(", ")
 }
 
 fn exists(a: &Acordo) -> LedgerError {
@@ -273,6 +350,95 @@ impl ReguaLedger for SqliteLedger {
         }
         Ok(out)
     }
+
+    fn instrucoes(&mut self) -> Result<Vec<InstrucaoEnviada>, LedgerError> {
+        let mut st = self.conn.prepare(&format!(
+            "SELECT a.title_id, a.etapa_dias, a.acao, a.issued_on, a.data, r.resposta FROM regua_actions a \
+             LEFT JOIN instrucao_respostas r \
+               ON r.title_id = a.title_id AND r.etapa_dias = a.etapa_dias AND r.acao = a.acao \
+             WHERE a.acao IN ({}) ORDER BY a.issued_on, a.title_id, a.etapa_dias",
+            via_banco_sql()
+        ))?;
+        let rows = st.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, Option<String>>(5)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (titulo, etapa_dias, acao, issued_on, data, resposta) = row?;
+            let data: serde_json::Value = serde_json::from_str(&data)?;
+            let Some(i) = instrucao_of(data)? else {
+                continue;
+            };
+            let key = Issued {
+                titulo,
+                etapa_dias,
+                acao: acao_of(acao)?,
+            };
+            let date = issued_on.parse().map_err(|_| {
+                LedgerError::Corrupt(format!("regua_actions: issued_on {issued_on:?}"))
+            })?;
+            let r = resposta.map(|r| serde_json::from_str(&r)).transpose()?;
+            out.push(sent(&key, date, i, r));
+        }
+        Ok(out)
+    }
+
+    fn instrucoes_responder(
+        &mut self,
+        answers: &[(InstrucaoEnviada, Resposta)],
+    ) -> Result<Vec<bool>, LedgerError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut out = Vec::with_capacity(answers.len());
+        {
+            let mut ins = tx.prepare_cached(
+                "INSERT INTO instrucao_respostas (title_id, etapa_dias, acao, estado, file_id, line, recorded_at, \
+                 resposta) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING",
+            )?;
+            let mut ev = tx.prepare_cached(
+                "INSERT INTO events (title_id, kind, file_id, data) VALUES (?1, 'instrucao', ?2, ?3)",
+            )?;
+            let at = now().to_string();
+            for (i, r) in answers {
+                let n = ins.execute(params![
+                    i.titulo,
+                    i.etapa_dias,
+                    i.acao.name(),
+                    r.estado.name(),
+                    r.file_id,
+                    i64::try_from(r.line).unwrap_or(i64::MAX),
+                    at,
+                    serde_json::to_string(r)?
+                ])?;
+                if n == 1 {
+                    ev.execute(params![
+                        i.titulo,
+                        r.file_id,
+                        serde_json::to_string(&i.event(r))?
+                    ])?;
+                }
+                out.push(n == 1);
+            }
+        }
+        tx.commit()?;
+        Ok(out)
+    }
+}
+
+/// The `instrucao` of a recorded action's JSON (none for a step recorded without an instruction remessa).
+fn instrucao_of(mut data: serde_json::Value) -> Result<Option<Instrucao>, LedgerError> {
+    match data.get_mut("instrucao").map(serde_json::Value::take) {
+        None | Some(serde_json::Value::Null) => Ok(None),
+        Some(v) => Ok(Some(serde_json::from_value(v)?)),
+    }
 }
 
 /// The same table as SQLite (schema version 2), in one serializable transaction per run's recording: two runs
@@ -408,5 +574,74 @@ impl ReguaLedger for PostgresLedger {
             out.push(a);
         }
         Ok(out)
+    }
+
+    fn instrucoes(&mut self) -> Result<Vec<InstrucaoEnviada>, LedgerError> {
+        let mut out = Vec::new();
+        for row in self.client.query(
+            &format!(
+                "SELECT a.title_id, a.etapa_dias, a.acao, a.issued_on, a.data->'instrucao', r.resposta \
+                 FROM regua_actions a LEFT JOIN instrucao_respostas r \
+                   ON r.title_id = a.title_id AND r.etapa_dias = a.etapa_dias AND r.acao = a.acao \
+                 WHERE a.acao IN ({}) AND jsonb_typeof(a.data->'instrucao') = 'object' \
+                 ORDER BY a.issued_on, a.title_id, a.etapa_dias",
+                via_banco_sql()
+            ),
+            &[],
+        )? {
+            let key = Issued {
+                titulo: row.try_get(0)?,
+                etapa_dias: row.try_get(1)?,
+                acao: acao_of(row.try_get(2)?)?,
+            };
+            let issued_on: String = row.try_get(3)?;
+            let date = issued_on.parse().map_err(|_| {
+                LedgerError::Corrupt(format!("regua_actions: issued_on {issued_on:?}"))
+            })?;
+            let postgres::types::Json(i): postgres::types::Json<Instrucao> = row.try_get(4)?;
+            let r: Option<postgres::types::Json<Resposta>> = row.try_get(5)?;
+            out.push(sent(&key, date, i, r.map(|r| r.0)));
+        }
+        Ok(out)
+    }
+
+    fn instrucoes_responder(
+        &mut self,
+        answers: &[(InstrucaoEnviada, Resposta)],
+    ) -> Result<Vec<bool>, LedgerError> {
+        let at = now();
+        retrying(&mut self.client, |tx| {
+            let ins = tx.prepare(
+                "INSERT INTO instrucao_respostas (title_id, etapa_dias, acao, estado, file_id, line, recorded_at, \
+                 resposta) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING",
+            )?;
+            let ev = tx.prepare(
+                "INSERT INTO events (title_id, kind, file_id, data) VALUES ($1, 'instrucao', $2, $3)",
+            )?;
+            let mut out = Vec::with_capacity(answers.len());
+            for (i, r) in answers {
+                let n = tx.execute(
+                    &ins,
+                    &[
+                        &i.titulo,
+                        &i.etapa_dias,
+                        &i.acao.name(),
+                        &r.estado.name(),
+                        &r.file_id,
+                        &i64::try_from(r.line).unwrap_or(i64::MAX),
+                        &at,
+                        &postgres::types::Json(r),
+                    ],
+                )?;
+                if n == 1 {
+                    tx.execute(
+                        &ev,
+                        &[&i.titulo, &r.file_id, &postgres::types::Json(i.event(r))],
+                    )?;
+                }
+                out.push(n == 1);
+            }
+            Ok(out)
+        })
     }
 }

@@ -154,6 +154,24 @@ CREATE TABLE segunda_via_links (
 );
 CREATE INDEX segunda_via_links_title ON segunda_via_links (title_id);
 ",
+}, Migration {
+    // Additive only, like version 4: one new table; the instructions themselves stay in `regua_actions` (its
+    // `data` carries the movimento written), this table holds the bank's answer to each.
+    version: 5,
+    description: "bank instructions: the retorno entry that confirmed or rejected each instruction the régua sent",
+    sql: "
+CREATE TABLE instrucao_respostas (
+    title_id TEXT NOT NULL,
+    etapa_dias BIGINT NOT NULL,
+    acao TEXT NOT NULL,
+    estado TEXT NOT NULL,
+    file_id TEXT NOT NULL,
+    line BIGINT NOT NULL,
+    recorded_at {TIMESTAMP} NOT NULL,
+    resposta {JSON} NOT NULL,
+    PRIMARY KEY (title_id, etapa_dias, acao)
+);
+",
 }];
 
 impl Dialect {

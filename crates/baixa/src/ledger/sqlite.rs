@@ -208,6 +208,7 @@ impl SqliteBook<'_> {
             Event::Regua { .. } => "regua",
             Event::Acordo { .. } => "acordo",
             Event::Visualizado { .. } => "visualizado",
+            Event::Instrucao { .. } => "instrucao",
         };
         self.tx
             .prepare_cached(

@@ -29,6 +29,16 @@ pub const SCENARIOS: &[(&str, Scenario)] = &[
         "valor_minimo_and_inadimplente",
         valor_minimo_and_inadimplente,
     ),
+    ("instruction_remessas", instruction_remessas),
+    (
+        "acordo_two_titles_three_parcelas",
+        acordo_two_titles_three_parcelas,
+    ),
+    (
+        "instructions_confirmed_and_rejected",
+        instructions_confirmed_and_rejected,
+    ),
+    ("acordo_remessa", acordo_remessa),
 ];
 
 pub const POLITICA: &str = r#"
@@ -376,7 +386,9 @@ fn run_banco(
         assert_eq!(back.header.beneficiario.conta, "12345");
         assert_eq!(back.header.data_geracao, Some(d(date)));
         for t in back.titulos {
-            rows.push((t.seu_numero, t.movimento, t.vencimento, t.abatimento));
+            // a zero amount field reads as 0.00: no abatimento
+            let abatimento = t.abatimento.filter(|v| !v.is_zero());
+            rows.push((t.seu_numero, t.movimento, t.vencimento, abatimento));
         }
     }
     (run, rows)
@@ -419,19 +431,29 @@ pub fn instruction_remessas(l: &mut dyn ReguaLedger) {
         )]
     );
 
-    // the same date again: nothing issued, no instruction
+    // the same date again: nothing issued, no instruction (NF-1002's abatimento and NF-1001's prorrogação, its
+    // latest step due, already issued)
     let (run, rows) = run_banco(l, &p, &reg, "2027-01-13");
     assert_eq!(
         (run.actions.len(), run.already_issued, rows.len()),
-        (0, 1, 0)
+        (0, 2, 0)
     );
 
-    // NF-1001 forty days after its due date: protest
+    // NF-1001 forty days after its due date: protest; NF-1002 fourteen days late: prorrogação to 2027-01-24 + 15
     let (run, rows) = run_banco(l, &p, &reg, "2027-01-24");
-    assert_eq!(issued(&run), [(s("NF-1001"), Acao::Protesto, 40)]);
+    assert_eq!(
+        issued(&run),
+        [
+            (s("NF-1001"), Acao::Protesto, 40),
+            (s("NF-1002"), Acao::Prorrogacao, 10)
+        ]
+    );
     assert_eq!(
         rows,
-        [(nf("NF-1001"), nf("09"), Some(d("2026-12-15")), None)]
+        [
+            (nf("NF-1001"), nf("09"), Some(d("2026-12-15")), None),
+            (nf("NF-1002"), nf("06"), Some(d("2027-02-08")), None)
+        ]
     );
 
     // NF-1002 is paid; on 2027-03-15 NF-1001 (90 days) gets the pedido de baixa, NF-1002 nothing
@@ -635,4 +657,404 @@ pub fn acordo_two_titles_three_parcelas(l: &mut dyn ReguaLedger) {
     let titles = l.titles().unwrap();
     let b = titles.iter().find(|(t, _)| t.id == "B").unwrap();
     assert_eq!(b.1.status, Status::Renegotiated);
+}
+
+/// An Itaú CNAB 400 retorno as the bank would send it: the fixture's header, dated `date`, one entry per
+/// (nosso número, ocorrência code, motivos), written by cnab-core's writer and read back (so each ocorrência gets
+/// its kind and description from Itaú's table).
+pub fn itau_retorno(date: &str, nsa: u64, entries: &[(&str, &str, &[&str])]) -> cnab_core::Retorno {
+    let fixture = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/341-itau/cnab400/retorno/retorno.ret"
+    ))
+    .unwrap();
+    let mut r = cnab_core::read_retorno(&fixture, cnab_core::ReadOptions::strict()).unwrap();
+    let model = r.entries[1].clone();
+    r.header.data_geracao = Some(d(date));
+    r.header.nsa = Some(nsa);
+    r.entries = entries
+        .iter()
+        .map(|(nn, code, motivos)| {
+            let mut e = model.clone();
+            e.nosso_numero = (*nn).into();
+            e.nosso_numero_dv = None;
+            e.seu_numero = String::new();
+            e.ocorrencia = Some(cnab_core::Ocorrencia {
+                code: (*code).into(),
+                kind: cnab_core::OcorrenciaKind::Desconhecida,
+                description: String::new(),
+            });
+            e.motivos = motivos
+                .iter()
+                .map(|c| cnab_core::Motivo {
+                    code: (*c).into(),
+                    description: None,
+                })
+                .collect();
+            e.data_ocorrencia = Some(d(date));
+            e
+        })
+        .collect();
+    r.records.clear();
+    let bytes = cnab_core::write_retorno(&r, cnab_core::WriteOptions::default()).unwrap();
+    cnab_core::read_retorno(&bytes, cnab_core::ReadOptions::strict()).unwrap()
+}
+
+/// (título, acao, estado, ocorrência) of each instruction answered.
+fn answered(c: &instrucao::Conciliacao) -> Vec<(String, Acao, instrucao::Estado, String)> {
+    c.instrucoes
+        .iter()
+        .map(|i| {
+            let r = i.resposta.as_ref().unwrap();
+            (i.titulo.clone(), i.acao, i.estado, r.ocorrencia.clone())
+        })
+        .collect()
+}
+
+/// The bank's answers: the régua's instructions (Itaú CNAB 400) written as a remessa, a retorno built for them
+/// with Itaú's codes, applied, matched — 14 "vencimento alterado" confirms the prorrogação, 16 "instruções
+/// rejeitadas" rejects the abatimento with its motivos, 19 confirms the protest; an instruction left unanswered
+/// is reported pending after N days; a retorno applied again answers nothing new.
+pub fn instructions_confirmed_and_rejected(l: &mut dyn ReguaLedger) {
+    use instrucao::Estado::{Confirmada, Pendente, Rejeitada};
+    let reg = [itau_400()];
+    l.import_titles(&baixa::from_remessa(&reg[0].remessa).unwrap())
+        .unwrap();
+    let p = Politica::from_toml(POLITICA_BANCO).unwrap();
+    // NF-1001: prorrogação (06) on 2026-12-25; NF-1002: abatimento (04) on 2027-01-13
+    let (_, rows) = run_banco(l, &p, &reg, "2026-12-25");
+    assert_eq!(rows[0].1, "06");
+    let (_, rows) = run_banco(l, &p, &reg, "2027-01-13");
+    assert_eq!(rows[0].1, "04");
+    let all = l.instrucoes().unwrap();
+    let states: Vec<_> = all
+        .iter()
+        .map(|i| {
+            (
+                i.titulo.as_str(),
+                i.acao,
+                i.instrucao.movimento.as_str(),
+                i.estado,
+            )
+        })
+        .collect();
+    assert_eq!(
+        states,
+        [
+            ("NF-1001", Acao::Prorrogacao, "06", Pendente),
+            ("NF-1002", Acao::Abatimento, "04", Pendente)
+        ]
+    );
+    // on 2027-01-15, both unanswered: more than 5 days pending is NF-1001's (sent 2026-12-25), not NF-1002's
+    // (sent 2027-01-13)
+    let late: Vec<_> = instrucao::sem_resposta(&all, d("2027-01-15"), 5)
+        .iter()
+        .map(|i| i.titulo.clone())
+        .collect();
+    assert_eq!(late, [s("NF-1001")]);
+
+    // the retorno of 2027-01-15: NF-1001 14 vencimento alterado, NF-1002 16 instruções rejeitadas (motivo 12)
+    let ret = itau_retorno(
+        "2027-01-15",
+        400,
+        &[("12345678", "14", &[]), ("12345679", "16", &["12"])],
+    );
+    let applied = l.apply(&ret).unwrap();
+    assert_eq!(
+        applied
+            .entries
+            .iter()
+            .map(|e| (e.title_id.as_deref().unwrap().to_string(), e.outcome))
+            .collect::<Vec<_>>(),
+        [
+            (s("NF-1001"), Outcome::InstructionConfirmed),
+            (s("NF-1002"), Outcome::Rejected)
+        ]
+    );
+    let c = instrucao::conciliar(l, &ret).unwrap();
+    assert_eq!(
+        answered(&c),
+        [
+            (s("NF-1001"), Acao::Prorrogacao, Confirmada, s("14")),
+            (s("NF-1002"), Acao::Abatimento, Rejeitada, s("16"))
+        ]
+    );
+    let rej = c.instrucoes[1].resposta.as_ref().unwrap();
+    assert_eq!(rej.descricao, "Instruções rejeitadas");
+    assert_eq!(rej.motivos.len(), 1);
+    assert!(rej.motivos[0].starts_with("12"), "{:?}", rej.motivos);
+    assert_eq!(rej.data, Some(d("2027-01-15")));
+    assert_eq!(rej.file_id, applied.file_id);
+
+    // the título's history shows the answer after the step
+    let h: Vec<_> = l
+        .history("NF-1001")
+        .unwrap()
+        .into_iter()
+        .filter_map(|e| match e {
+            Event::Regua { acao, data, .. } => Some(format!("regua {} {data}", acao.name())),
+            Event::Instrucao {
+                acao,
+                movimento,
+                resposta,
+                enviada_em,
+                ..
+            } => Some(format!(
+                "instrucao {} {movimento} {enviada_em} {} {}",
+                acao.name(),
+                resposta.estado.name(),
+                resposta.ocorrencia
+            )),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        h,
+        [
+            s("regua prorrogacao 2026-12-25"),
+            s("instrucao prorrogacao 06 2026-12-25 confirmada 14")
+        ]
+    );
+
+    // the same retorno again (applied or only conciliated): nothing new
+    assert!(l.apply(&ret).unwrap().already_applied);
+    assert_eq!(instrucao::conciliar(l, &ret).unwrap(), Default::default());
+
+    // NF-1001's protest (09) on 2027-01-24: pending until the retorno of 2027-02-12 confirms it (19)
+    let (_, rows) = run_banco(l, &p, &reg, "2027-01-24");
+    assert_eq!((rows[0].1.as_str(), rows[1].1.as_str()), ("09", "06"));
+    let all = l.instrucoes().unwrap();
+    let late: Vec<_> = instrucao::sem_resposta(&all, d("2027-02-10"), 10)
+        .iter()
+        .map(|i| (i.titulo.clone(), i.acao))
+        .collect();
+    // (NF-1002's prorrogação was sent the same day)
+    assert_eq!(
+        late,
+        [
+            (s("NF-1001"), Acao::Protesto),
+            (s("NF-1002"), Acao::Prorrogacao)
+        ]
+    );
+    // an entry dated before the instruction was sent does not answer it
+    let early = itau_retorno("2027-01-20", 401, &[("12345678", "19", &[])]);
+    l.apply(&early).unwrap();
+    assert!(instrucao::conciliar(l, &early)
+        .unwrap()
+        .instrucoes
+        .is_empty());
+    let ret = itau_retorno("2027-02-12", 402, &[("12345678", "19", &[])]);
+    l.apply(&ret).unwrap();
+    let c = instrucao::conciliar(l, &ret).unwrap();
+    assert_eq!(
+        answered(&c),
+        [(s("NF-1001"), Acao::Protesto, Confirmada, s("19"))]
+    );
+    let all = l.instrucoes().unwrap();
+    let late: Vec<_> = instrucao::sem_resposta(&all, d("2027-03-01"), 10)
+        .iter()
+        .map(|i| (i.titulo.clone(), i.acao))
+        .collect();
+    assert_eq!(late, [(s("NF-1002"), Acao::Prorrogacao)]);
+    assert_eq!(
+        all.iter().map(|i| i.estado).collect::<Vec<_>>(),
+        [Confirmada, Rejeitada, Confirmada, Pendente]
+    );
+}
+
+/// Itaú's CNAB 400 remessa fixture with NF-1002 moved to NF-1001's payer (José da Conceição), written by
+/// cnab-core and read back: two títulos of one payer, registered.
+pub fn itau_400_one_payer() -> RemessaRegistrada {
+    let mut r = itau_400().remessa;
+    r.titulos[1].pagador = r.titulos[0].pagador.clone();
+    r.records.clear();
+    let bytes = cnab_core::write_remessa(&r, cnab_core::Bank::new(341), cnab_core::Layout::Cnab400)
+        .unwrap();
+    RemessaRegistrada::from_bytes(&bytes).unwrap()
+}
+
+/// An acordo taken to the bank: its three installments registered (entrada, with new nosso números) and its two
+/// originals' pedido de baixa, in one Itaú CNAB 400 remessa read back; the ledger's installments carry the same
+/// nosso números; an original no remessa registered is refused with nothing recorded.
+pub fn acordo_remessa(l: &mut dyn ReguaLedger) {
+    let reg = [itau_400_one_payer()];
+    l.import_titles(&baixa::from_remessa(&reg[0].remessa).unwrap())
+        .unwrap();
+    let termos = Termos {
+        id: "AC-9".into(),
+        data: d("2027-02-09"),
+        titulos: vec!["NF-1001".into(), "NF-1002".into()],
+        parcelas: 3,
+        primeiro_vencimento: d("2027-03-10"),
+        desconto_encargos_pct: None,
+    };
+    // registered by another remessa only: refused, nothing recorded
+    let other = {
+        let mut r = itau_400_one_payer();
+        r.remessa.titulos.truncate(1);
+        r
+    };
+    let e = acordo::fechar_with(l, &termos, |a, titles, parcelas| {
+        acordo::remessas(
+            a,
+            parcelas,
+            titles,
+            std::slice::from_ref(&other),
+            d("2027-02-09"),
+            None,
+        )
+        .map(|_| ())
+    })
+    .unwrap_err()
+    .to_string();
+    assert!(
+        e.contains("acordo AC-9: título NF-1002 is not registered by any remessa given"),
+        "{e}"
+    );
+    assert!(l.acordos().unwrap().is_empty());
+
+    let mut written = None;
+    let a = acordo::fechar_with(l, &termos, |a, titles, parcelas| {
+        acordo::numerar(parcelas, "20000001")?;
+        written = Some(acordo::remessas(
+            a,
+            parcelas,
+            titles,
+            &reg,
+            d("2027-02-09"),
+            Some(8),
+        )?);
+        Ok(())
+    })
+    .unwrap();
+    let written = written.unwrap();
+    assert_eq!(written.len(), 1);
+    let w = &written[0];
+    let itens: Vec<_> = w
+        .itens
+        .iter()
+        .map(|i| {
+            (
+                i.titulo.as_str(),
+                i.papel.as_str(),
+                i.movimento.as_str(),
+                i.nosso_numero.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        itens,
+        [
+            ("AC-9-1", "parcela", "01", "20000001"),
+            ("AC-9-2", "parcela", "01", "20000002"),
+            ("AC-9-3", "parcela", "01", "20000003"),
+            ("NF-1001", "original", "02", "12345678"),
+            ("NF-1002", "original", "02", "12345679")
+        ]
+    );
+
+    // read back: the header of the registering remessa, dated the acordo's day (Itaú's CNAB 400 header has no
+    // sequence number field)
+    let back = cnab_core::read_remessa(&w.bytes, cnab_core::ReadOptions::strict()).unwrap();
+    assert_eq!(
+        (
+            back.header.beneficiario.conta.as_str(),
+            back.header.data_geracao,
+        ),
+        ("12345", Some(d("2027-02-09")))
+    );
+    let rows: Vec<_> = back
+        .titulos
+        .iter()
+        .map(|t| {
+            (
+                t.movimento.clone(),
+                t.nosso_numero.clone(),
+                t.seu_numero.clone(),
+                t.vencimento,
+                t.valor,
+            )
+        })
+        .collect();
+    let p = &a.parcelas;
+    assert_eq!(
+        rows,
+        [
+            (
+                s("01"),
+                s("20000001"),
+                s("AC-9-1"),
+                Some(d("2027-03-10")),
+                p[0].valor
+            ),
+            (
+                s("01"),
+                s("20000002"),
+                s("AC-9-2"),
+                Some(d("2027-04-10")),
+                p[1].valor
+            ),
+            (
+                s("01"),
+                s("20000003"),
+                s("AC-9-3"),
+                Some(d("2027-05-10")),
+                p[2].valor
+            ),
+            (
+                s("02"),
+                s("12345678"),
+                s("NF-1001"),
+                Some(d("2026-12-15")),
+                m("127.50")
+            ),
+            (
+                s("02"),
+                s("12345679"),
+                s("NF-1002"),
+                Some(d("2027-01-10")),
+                m("2500.00")
+            )
+        ]
+    );
+    assert_eq!(
+        p.iter().map(|p| p.valor).sum::<Decimal>(),
+        a.valor_negociado
+    );
+    // an installment as registered: NF-1001's carteira, payer (as the file carries it) and juros per day (0.13 from the day after the due
+    // date), issued on the acordo's day, its id in uso da empresa
+    let t = &back.titulos[0];
+    assert_eq!(
+        (
+            t.carteira.as_str(),
+            t.pagador.nome.as_str(),
+            t.juros.valor,
+            t.juros.data,
+            t.emissao,
+            t.uso_empresa.trim()
+        ),
+        (
+            "109",
+            "JOSE DA CONCEICAO",
+            Some(m("0.13")),
+            Some(d("2027-03-11")),
+            Some(d("2027-02-09")),
+            "AC-9-1"
+        )
+    );
+    // the ledger's installments carry the nosso números written
+    let titles = l.titles().unwrap();
+    let nn: Vec<_> = ["AC-9-1", "AC-9-2", "AC-9-3"]
+        .iter()
+        .map(|id| {
+            titles
+                .iter()
+                .find(|(t, _)| t.id == *id)
+                .unwrap()
+                .0
+                .nosso_numero
+                .clone()
+        })
+        .collect();
+    assert_eq!(nn, ["20000001", "20000002", "20000003"]);
 }

@@ -1,0 +1,624 @@
+//! The retorno model as native classes: `RetornoEntry`, `Ocorrencia`, `Motivo` and `PixInfo` hold the Rust values
+//! read by the core and create the Python values (`Decimal`, `date`, `str`) only when an attribute is read.
+//! `to_dict()` is the core's serde JSON (what `cnab parse` prints) turned into Python values, so the two cannot
+//! drift; the attribute names are the Rust field names (the stubs in `_cnab.pyi` are checked against these classes by
+//! `mypy.stubtest` in the test script).
+
+use chrono::{Datelike, NaiveDate};
+use cnab_core::{
+    Motivo as CoreMotivo, Ocorrencia as CoreOcorrencia, PixInfo as CorePix, RetornoEntry as Core,
+};
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBool, PyDict, PyList, PyString, PyTuple, PyType};
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+static DECIMAL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static DATE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static KIND: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static PESSOA: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+static JSON_DUMPS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+
+/// `decimal.Decimal` of the value's text (scale kept: `127.50` stays `Decimal("127.50")`).
+pub fn py_decimal<'py>(py: Python<'py>, d: Option<&Decimal>) -> PyResult<Bound<'py, PyAny>> {
+    match d {
+        None => Ok(py.None().into_bound(py)),
+        Some(d) => DECIMAL
+            .import(py, "decimal", "Decimal")?
+            .call1((d.to_string(),)),
+    }
+}
+
+/// `datetime.date`.
+pub fn py_date<'py>(py: Python<'py>, d: Option<&NaiveDate>) -> PyResult<Bound<'py, PyAny>> {
+    match d {
+        None => Ok(py.None().into_bound(py)),
+        Some(d) => DATE
+            .import(py, "datetime", "date")?
+            .call1((d.year(), d.month(), d.day())),
+    }
+}
+
+/// A JSON value as Python values (objects keep the core's key order).
+pub fn value_to_py<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match v {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
+        Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                i.into_pyobject(py)?.into_any()
+            } else if let Some(u) = n.as_u64() {
+                u.into_pyobject(py)?.into_any()
+            } else {
+                n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any()
+            }
+        }
+        Value::String(s) => PyString::new(py, s).into_any(),
+        Value::Array(a) => {
+            let l = PyList::empty(py);
+            for x in a {
+                l.append(value_to_py(py, x)?)?;
+            }
+            l.into_any()
+        }
+        Value::Object(m) => {
+            let d = PyDict::new(py);
+            for (k, x) in m {
+                d.set_item(k, value_to_py(py, x)?)?;
+            }
+            d.into_any()
+        }
+    })
+}
+
+/// The value's serde JSON as a Python dict.
+fn to_py_dict<'py, T: serde::Serialize>(py: Python<'py>, v: &T) -> PyResult<Bound<'py, PyAny>> {
+    let json = serde_json::to_value(v).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    value_to_py(py, &json)
+}
+
+/// `json.dumps(d, indent=indent, ensure_ascii=False)`: what the dataclasses' `to_json` gave.
+fn dumps(py: Python<'_>, d: &Bound<'_, PyAny>, indent: Option<usize>) -> PyResult<String> {
+    let f = JSON_DUMPS.get_or_try_init(py, || -> PyResult<Py<PyAny>> {
+        Ok(py.import("json")?.getattr("dumps")?.unbind())
+    })?;
+    let kw = PyDict::new(py);
+    kw.set_item("indent", indent)?;
+    kw.set_item("ensure_ascii", false)?;
+    f.bind(py).call((d,), Some(&kw))?.extract()
+}
+
+/// A dict shaped like the value's JSON (amounts as `Decimal`/str/int, dates as `date`/ISO strings) → the value.
+/// Keys the model does not have are a `TypeError`, as they were for the dataclasses.
+fn from_py_dict<T: serde::de::DeserializeOwned>(
+    py: Python<'_>,
+    what: &str,
+    fields: &[&str],
+    d: &Bound<'_, PyAny>,
+) -> PyResult<T> {
+    let dict = d.cast::<PyDict>().map_err(|_| {
+        PyTypeError::new_err(format!(
+            "{what}.from_dict() takes a dict, not {}",
+            d.get_type()
+                .name()
+                .map(|n| n.to_string())
+                .unwrap_or_default()
+        ))
+    })?;
+    let mut unknown: Vec<String> = Vec::new();
+    for k in dict.keys() {
+        let k: String = k.extract()?;
+        if !fields.contains(&k.as_str()) {
+            unknown.push(k);
+        }
+    }
+    if !unknown.is_empty() {
+        unknown.sort();
+        return Err(PyTypeError::new_err(format!(
+            "{what}: unknown key(s) {unknown:?}"
+        )));
+    }
+    let kw = PyDict::new(py);
+    kw.set_item("default", py.get_type::<PyString>())?;
+    let f = JSON_DUMPS.get_or_try_init(py, || -> PyResult<Py<PyAny>> {
+        Ok(py.import("json")?.getattr("dumps")?.unbind())
+    })?;
+    let s: String = f.bind(py).call((dict,), Some(&kw))?.extract()?;
+    serde_json::from_str(&s).map_err(|e| PyTypeError::new_err(format!("{what}: {e}")))
+}
+
+fn kind_name(k: cnab_core::OcorrenciaKind) -> String {
+    serde_json::to_value(k)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_else(|| "desconhecida".into())
+}
+
+fn py_kind<'py>(py: Python<'py>, k: cnab_core::OcorrenciaKind) -> PyResult<Bound<'py, PyAny>> {
+    KIND.import(py, "cnab._model", "OcorrenciaKind")?
+        .call1((kind_name(k),))
+}
+
+fn repr_str(s: &str) -> String {
+    format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'"))
+}
+
+/// An ocorrência (movement) code, its normalized kind and the manual's description.
+#[pyclass(module = "cnab._cnab", name = "Ocorrencia", frozen, eq)]
+#[derive(PartialEq, Clone)]
+pub struct Ocorrencia(pub CoreOcorrencia);
+
+#[pymethods]
+impl Ocorrencia {
+    /// The code as the bank sends it (`"06"`).
+    #[getter]
+    fn code(&self) -> &str {
+        &self.0.code
+    }
+    /// The normalized meaning.
+    #[getter]
+    fn kind<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_kind(py, self.0.kind)
+    }
+    /// The bank manual's description.
+    #[getter]
+    fn description(&self) -> &str {
+        &self.0.description
+    }
+    /// As the core's JSON.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py_dict(py, &self.0)
+    }
+    #[pyo3(signature = (*, indent=None))]
+    fn to_json(&self, py: Python<'_>, indent: Option<usize>) -> PyResult<String> {
+        dumps(py, &self.to_dict(py)?, indent)
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "Ocorrencia(code={}, kind={}, description={})",
+            repr_str(&self.0.code),
+            repr_str(&kind_name(self.0.kind)),
+            repr_str(&self.0.description)
+        )
+    }
+}
+
+/// A motivo (reason) code attached to an ocorrência.
+#[pyclass(module = "cnab._cnab", name = "Motivo", frozen, eq)]
+#[derive(PartialEq, Clone)]
+pub struct Motivo(pub CoreMotivo);
+
+#[pymethods]
+impl Motivo {
+    /// The code as sent.
+    #[getter]
+    fn code(&self) -> &str {
+        &self.0.code
+    }
+    /// The manual's description, when the table lists it.
+    #[getter]
+    fn description(&self) -> Option<&str> {
+        self.0.description.as_deref()
+    }
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py_dict(py, &self.0)
+    }
+    #[pyo3(signature = (*, indent=None))]
+    fn to_json(&self, py: Python<'_>, indent: Option<usize>) -> PyResult<String> {
+        dumps(py, &self.to_dict(py)?, indent)
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "Motivo(code={}, description={})",
+            repr_str(&self.0.code),
+            self.0
+                .description
+                .as_deref()
+                .map_or("None".into(), repr_str)
+        )
+    }
+}
+
+/// The fields of `PixInfo`, in the core's order (its JSON keys).
+const PIX_FIELDS: &[&str] = &[
+    "tipo_chave",
+    "chave",
+    "url",
+    "txid",
+    "emv",
+    "location",
+    "pagamento",
+];
+
+/// The fields of a Pix `TipoPagamento` (CNAB 400 registro tipo 8 positions 2-42).
+const TIPO_PAGAMENTO_FIELDS: &[&str] = &[
+    "tipo",
+    "quantidade",
+    "tipo_valor",
+    "valor_maximo",
+    "percentual_maximo",
+    "valor_minimo",
+    "percentual_minimo",
+];
+
+static TIPO_PAGAMENTO: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+
+/// Pix data of a boleto híbrido as a file carries them: a retorno entry's, or a título's in a remessa (chave, tipo
+/// de chave, txid, location; checked when written). Each layout carries a subset.
+#[pyclass(module = "cnab._cnab", name = "PixInfo", frozen, eq)]
+#[derive(PartialEq, Clone)]
+pub struct PixInfo(pub CorePix);
+
+#[pymethods]
+impl PixInfo {
+    /// Builds the Pix data from keyword arguments (each a string, empty when not given; `pagamento` a
+    /// `TipoPagamento` or a dict shaped like it).
+    #[new]
+    #[pyo3(signature = (*, tipo_chave="", chave="", url="", txid="", emv="", location="", pagamento=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        py: Python<'_>,
+        tipo_chave: &str,
+        chave: &str,
+        url: &str,
+        txid: &str,
+        emv: &str,
+        location: &str,
+        pagamento: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let pagamento = match pagamento {
+            None => None,
+            Some(p) if p.is_none() => None,
+            Some(p) => {
+                let d = match p.getattr("to_dict") {
+                    Ok(f) => f.call0()?,
+                    Err(_) => p.clone(),
+                };
+                Some(from_py_dict(
+                    py,
+                    "TipoPagamento",
+                    TIPO_PAGAMENTO_FIELDS,
+                    &d,
+                )?)
+            }
+        };
+        Ok(Self(CorePix {
+            tipo_chave: tipo_chave.to_owned(),
+            chave: chave.to_owned(),
+            url: url.to_owned(),
+            txid: txid.to_owned(),
+            emv: emv.to_owned(),
+            location: location.to_owned(),
+            pagamento,
+        }))
+    }
+    /// Builds the Pix data from a dict shaped like its JSON. Unknown keys are a `TypeError`.
+    #[classmethod]
+    fn from_dict(_cls: &Bound<'_, PyType>, py: Python<'_>, d: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Ok(Self(from_py_dict(py, "PixInfo", PIX_FIELDS, d)?))
+    }
+    /// Id of a location created beforehand through the Pix API (Itaú CNAB 400 remessa tipo 3).
+    #[getter]
+    fn location(&self) -> &str {
+        &self.0.location
+    }
+    /// Tipo de pagamento of the registro tipo 8 (CNAB 400 remessas), a `TipoPagamento`, or None.
+    #[getter]
+    fn pagamento<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        match &self.0.pagamento {
+            None => Ok(py.None().into_bound(py)),
+            Some(p) => {
+                let f = TIPO_PAGAMENTO.get_or_try_init(py, || -> PyResult<Py<PyAny>> {
+                    Ok(py
+                        .import("cnab._model")?
+                        .getattr("_tipo_pagamento_from_dict")?
+                        .unbind())
+                })?;
+                f.bind(py).call1((to_py_dict(py, p)?,))
+            }
+        }
+    }
+    /// Tipo de chave DICT as sent (1 CPF, 2 CNPJ, 3 celular, 4 e-mail, 5 chave aleatória).
+    #[getter]
+    fn tipo_chave(&self) -> &str {
+        &self.0.tipo_chave
+    }
+    #[getter]
+    fn chave(&self) -> &str {
+        &self.0.chave
+    }
+    /// Location (URL) of the dynamic QR code.
+    #[getter]
+    fn url(&self) -> &str {
+        &self.0.url
+    }
+    #[getter]
+    fn txid(&self) -> &str {
+        &self.0.txid
+    }
+    /// The whole EMV QR code (BR Code), where the layout carries it.
+    #[getter]
+    fn emv(&self) -> &str {
+        &self.0.emv
+    }
+    /// As the core serializes it: empty fields left out.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py_dict(py, &self.0)
+    }
+    #[pyo3(signature = (*, indent=None))]
+    fn to_json(&self, py: Python<'_>, indent: Option<usize>) -> PyResult<String> {
+        dumps(py, &self.to_dict(py)?, indent)
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "PixInfo(tipo_chave={}, chave={}, url={}, txid={}, emv={}, location={})",
+            repr_str(&self.0.tipo_chave),
+            repr_str(&self.0.chave),
+            repr_str(&self.0.url),
+            repr_str(&self.0.txid),
+            repr_str(&self.0.emv),
+            repr_str(&self.0.location)
+        )
+    }
+}
+
+/// The fields of `RetornoEntry`, in the core's order (its JSON keys).
+const ENTRY_FIELDS: &[&str] = &[
+    "nosso_numero",
+    "nosso_numero_dv",
+    "seu_numero",
+    "uso_empresa",
+    "carteira",
+    "variacao",
+    "ocorrencia",
+    "motivos",
+    "data_ocorrencia",
+    "data_credito",
+    "vencimento",
+    "valor_titulo",
+    "valor_pago",
+    "valor_creditado",
+    "juros_multa",
+    "juros",
+    "multa",
+    "desconto",
+    "abatimento",
+    "iof",
+    "tarifa",
+    "outras_despesas",
+    "outros_creditos",
+    "pagador",
+    "pix",
+    "pago_por_pix",
+    "banco_cobrador",
+    "agencia_cobradora",
+    "line",
+    "last_line",
+];
+
+/// One retorno entry: what happened to one title. Read-only; amounts are `Decimal` and dates `date`, created when
+/// read.
+#[pyclass(module = "cnab._cnab", name = "RetornoEntry", frozen, eq)]
+#[derive(PartialEq)]
+pub struct RetornoEntry(pub Core);
+
+#[pymethods]
+impl RetornoEntry {
+    /// Builds an entry from keyword arguments shaped like its JSON (see `from_dict`).
+    #[new]
+    #[pyo3(signature = (**kwargs))]
+    fn new(py: Python<'_>, kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        match kwargs {
+            None => Ok(Self(Core::default())),
+            Some(d) => Ok(Self(from_py_dict(
+                py,
+                "RetornoEntry",
+                ENTRY_FIELDS,
+                d.as_any(),
+            )?)),
+        }
+    }
+
+    /// Builds an entry from a dict shaped like its JSON (amounts as `Decimal`, str or int; dates as `date` or
+    /// `"YYYY-MM-DD"`; nested dicts). Unknown keys are a `TypeError`.
+    #[classmethod]
+    fn from_dict(_cls: &Bound<'_, PyType>, py: Python<'_>, d: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Ok(Self(from_py_dict(py, "RetornoEntry", ENTRY_FIELDS, d)?))
+    }
+
+    /// The entry as the JSON the Rust core (and `cnab parse`) produces: amounts and dates as strings.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py_dict(py, &self.0)
+    }
+
+    /// `to_dict()` as a JSON string.
+    #[pyo3(signature = (*, indent=None))]
+    fn to_json(&self, py: Python<'_>, indent: Option<usize>) -> PyResult<String> {
+        dumps(py, &self.to_dict(py)?, indent)
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let f = slf.get_type().getattr("from_dict")?;
+        let d = slf.get().to_dict(py)?;
+        PyTuple::new(py, [f, PyTuple::new(py, [d])?.into_any()])
+    }
+
+    fn __repr__(&self) -> String {
+        let e = &self.0;
+        let oc = e.ocorrencia.as_ref().map_or("None".into(), |o| {
+            format!("{} {}", o.code, kind_name(o.kind))
+        });
+        format!(
+            "RetornoEntry(line={}, nosso_numero={}, seu_numero={}, ocorrencia={}, valor_pago={}, data_ocorrencia={})",
+            e.line,
+            repr_str(&e.nosso_numero),
+            repr_str(&e.seu_numero),
+            repr_str(&oc),
+            e.valor_pago.map_or("None".into(), |v| format!("Decimal('{v}')")),
+            e.data_ocorrencia.map_or("None".into(), |d| format!("{d}")),
+        )
+    }
+
+    /// Shortcut for `ocorrencia.kind` (None without an ocorrência).
+    #[getter]
+    fn kind<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        match &self.0.ocorrencia {
+            None => Ok(py.None().into_bound(py)),
+            Some(o) => py_kind(py, o.kind),
+        }
+    }
+
+    #[getter]
+    fn nosso_numero(&self) -> &str {
+        &self.0.nosso_numero
+    }
+    #[getter]
+    fn nosso_numero_dv(&self) -> Option<&str> {
+        self.0.nosso_numero_dv.as_deref()
+    }
+    #[getter]
+    fn seu_numero(&self) -> &str {
+        &self.0.seu_numero
+    }
+    #[getter]
+    fn uso_empresa(&self) -> &str {
+        &self.0.uso_empresa
+    }
+    #[getter]
+    fn carteira(&self) -> &str {
+        &self.0.carteira
+    }
+    /// Variação da carteira (BB) or modalidade (Caixa), where the retorno carries it.
+    #[getter]
+    fn variacao(&self) -> &str {
+        &self.0.variacao
+    }
+    #[getter]
+    fn ocorrencia(&self) -> Option<Ocorrencia> {
+        self.0.ocorrencia.clone().map(Ocorrencia)
+    }
+    #[getter]
+    fn motivos(&self) -> Vec<Motivo> {
+        self.0.motivos.iter().cloned().map(Motivo).collect()
+    }
+    #[getter]
+    fn data_ocorrencia<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_date(py, self.0.data_ocorrencia.as_ref())
+    }
+    #[getter]
+    fn data_credito<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_date(py, self.0.data_credito.as_ref())
+    }
+    #[getter]
+    fn vencimento<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_date(py, self.0.vencimento.as_ref())
+    }
+    #[getter]
+    fn valor_titulo<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_decimal(py, self.0.valor_titulo.as_ref())
+    }
+    #[getter]
+    fn valor_pago<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_decimal(py, self.0.valor_pago.as_ref())
+    }
+    #[getter]
+    fn valor_creditado<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_decimal(py, self.0.valor_creditado.as_ref())
+    }
+    /// Juros and multa paid: the bank's combined field, or `juros + multa` where the layout carries them apart.
+    #[getter]
+    fn juros_multa<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_decimal(py, self.0.juros_multa.as_ref())
+    }
+    /// Juros (mora) paid, where the layout carries it apart from the multa (Caixa and Sicredi CNAB 400).
+    #[getter]
+    fn juros<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_decimal(py, self.0.juros.as_ref())
+    }
+    /// Multa paid, where the layout carries it apart from the juros (Caixa and Sicredi CNAB 400).
+    #[getter]
+    fn multa<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_decimal(py, self.0.multa.as_ref())
+    }
+    #[getter]
+    fn desconto<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_decimal(py, self.0.desconto.as_ref())
+    }
+    #[getter]
+    fn abatimento<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_decimal(py, self.0.abatimento.as_ref())
+    }
+    #[getter]
+    fn iof<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_decimal(py, self.0.iof.as_ref())
+    }
+    #[getter]
+    fn tarifa<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_decimal(py, self.0.tarifa.as_ref())
+    }
+    #[getter]
+    fn outras_despesas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_decimal(py, self.0.outras_despesas.as_ref())
+    }
+    #[getter]
+    fn outros_creditos<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_decimal(py, self.0.outros_creditos.as_ref())
+    }
+    /// The pagador, where the retorno carries it (a `cnab.Pessoa`).
+    #[getter]
+    fn pagador<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        match &self.0.pagador {
+            None => Ok(py.None().into_bound(py)),
+            Some(p) => {
+                let f = PESSOA.get_or_try_init(py, || -> PyResult<Py<PyAny>> {
+                    Ok(py
+                        .import("cnab._model")?
+                        .getattr("_pessoa_from_dict")?
+                        .unbind())
+                })?;
+                f.bind(py).call1((to_py_dict(py, p)?,))
+            }
+        }
+    }
+    /// Pix data of a boleto híbrido, where the retorno carries them.
+    #[getter]
+    fn pix(&self) -> Option<PixInfo> {
+        self.0.pix.clone().map(PixInfo)
+    }
+    /// Whether the payment came by Pix rather than the barcode, where the layout reports the channel (Banco
+    /// Votorantim CNAB 400: ocorrência 70 "Liquidação PIX"); None otherwise.
+    #[getter]
+    fn pago_por_pix(&self) -> Option<bool> {
+        self.0.pago_por_pix
+    }
+    #[getter]
+    fn banco_cobrador(&self) -> &str {
+        &self.0.banco_cobrador
+    }
+    #[getter]
+    fn agencia_cobradora(&self) -> &str {
+        &self.0.agencia_cobradora
+    }
+    /// 1-based line of the entry's first record.
+    #[getter]
+    fn line(&self) -> usize {
+        self.0.line
+    }
+    /// 1-based line of the entry's last record (its records are the lines `line..=last_line`).
+    #[getter]
+    fn last_line(&self) -> usize {
+        self.0.last_line
+    }
+}
+
+/// The entries as a Python list of `RetornoEntry` (moved, not copied).
+pub fn entries_list<'py>(py: Python<'py>, entries: Vec<Core>) -> PyResult<Bound<'py, PyList>> {
+    let l = PyList::empty(py);
+    for e in entries {
+        l.append(Bound::new(py, RetornoEntry(e))?)?;
+    }
+    Ok(l)
+}

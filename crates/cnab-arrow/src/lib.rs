@@ -1,0 +1,460 @@
+//! Retorno entries as [Apache Arrow](https://arrow.apache.org/) record batches: one row per
+//! [`RetornoEntry`](cnab_core::RetornoEntry), one column per field, so that pyarrow, Polars, DuckDB, Spark and Parquet
+//! take a retorno as columns instead of objects.
+//!
+//! The columns ([`schema`]) follow the model's field names; nested values are flattened (`ocorrencia_code`,
+//! `ocorrencia_kind`, `pagador_nome`, `pix_txid`…) except the motivos, a list of `{code, description}`. Amounts are
+//! `Decimal128(18, 2)` (exact: a value with more than two decimal places, or too large, is an error naming the
+//! entry's line and the field, never rounded); dates are `Date32`; `line`/`last_line` are `UInt64`.
+//!
+//! ```
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let data = std::fs::read("../../fixtures/341-itau/cnab240/retorno/retorno.ret")?;
+//! let retorno = cnab_core::read_retorno(&data, cnab_core::ReadOptions::default())?;
+//! let batch = cnab_arrow::entries_batch(&retorno.entries)?;
+//! assert_eq!(batch.num_rows(), retorno.entries.len());
+//! assert!(batch.column_by_name("valor_pago").is_some());
+//! # Ok(()) }
+//! ```
+#![forbid(unsafe_code)]
+
+use std::borrow::Borrow;
+use std::sync::Arc;
+
+use arrow_array::builder::{
+    BooleanBuilder, Date32Builder, Decimal128Builder, StringBuilder, UInt64Builder, UInt8Builder,
+};
+use arrow_array::{Array, ArrayRef, ListArray, RecordBatch, RecordBatchReader, StructArray};
+use arrow_buffer::OffsetBuffer;
+use arrow_schema::{ArrowError, DataType, Field, Fields, Schema, SchemaRef};
+use chrono::NaiveDate;
+use cnab_core::{OcorrenciaKind, RetornoEntry};
+use rust_decimal::Decimal;
+
+/// Precision of the amount columns: 16 integer digits and 2 decimals hold every CNAB amount field (at most 13
+/// integer digits, FEBRABAN 240 v10.7 and the banks' CNAB 400 manuals) and sums of a few of them.
+pub const AMOUNT_PRECISION: u8 = 18;
+/// Scale of the amount columns (centavos).
+pub const AMOUNT_SCALE: i8 = 2;
+
+/// Why entries could not be turned into columns.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// An amount that `Decimal128(18, 2)` cannot hold exactly.
+    #[error("line {line} ({field}): the amount {value} does not fit Decimal128({AMOUNT_PRECISION}, {AMOUNT_SCALE}) exactly")]
+    Amount {
+        /// The entry's first line.
+        line: usize,
+        /// The model field.
+        field: &'static str,
+        /// The amount as read.
+        value: Decimal,
+    },
+    /// Reading the retorno failed (streaming).
+    #[error(transparent)]
+    Read(#[from] cnab_core::Error),
+    /// Arrow refused the arrays (a bug here, not in the input).
+    #[error(transparent)]
+    Arrow(#[from] ArrowError),
+}
+
+impl From<Error> for ArrowError {
+    fn from(e: Error) -> Self {
+        match e {
+            Error::Arrow(a) => a,
+            other => ArrowError::ExternalError(Box::new(other)),
+        }
+    }
+}
+
+/// Reads one amount field of an entry.
+type Amount = fn(&RetornoEntry) -> Option<Decimal>;
+
+/// The amount fields, in the model's order.
+const AMOUNTS: [(&str, Amount); 12] = [
+    ("valor_titulo", |e| e.valor_titulo),
+    ("valor_pago", |e| e.valor_pago),
+    ("valor_creditado", |e| e.valor_creditado),
+    ("juros_multa", |e| e.juros_multa),
+    ("juros", |e| e.juros),
+    ("multa", |e| e.multa),
+    ("desconto", |e| e.desconto),
+    ("abatimento", |e| e.abatimento),
+    ("iof", |e| e.iof),
+    ("tarifa", |e| e.tarifa),
+    ("outras_despesas", |e| e.outras_despesas),
+    ("outros_creditos", |e| e.outros_creditos),
+];
+
+/// The snake_case name of a kind (its serde name, as in the JSON).
+pub fn kind_name(k: OcorrenciaKind) -> &'static str {
+    match k {
+        OcorrenciaKind::EntradaConfirmada => "entrada_confirmada",
+        OcorrenciaKind::EntradaRejeitada => "entrada_rejeitada",
+        OcorrenciaKind::Liquidacao => "liquidacao",
+        OcorrenciaKind::LiquidacaoCartorio => "liquidacao_cartorio",
+        OcorrenciaKind::LiquidacaoAposBaixa => "liquidacao_apos_baixa",
+        OcorrenciaKind::Baixa => "baixa",
+        OcorrenciaKind::InstrucaoConfirmada => "instrucao_confirmada",
+        OcorrenciaKind::InstrucaoRejeitada => "instrucao_rejeitada",
+        OcorrenciaKind::Protesto => "protesto",
+        OcorrenciaKind::Tarifa => "tarifa",
+        OcorrenciaKind::Informativo => "informativo",
+        OcorrenciaKind::PreCritica => "pre_critica",
+        _ => "desconhecida",
+    }
+}
+
+fn motivo_fields() -> Fields {
+    Fields::from(vec![
+        Field::new("code", DataType::Utf8, false),
+        Field::new("description", DataType::Utf8, true),
+    ])
+}
+
+fn motivos_type() -> DataType {
+    DataType::List(Arc::new(Field::new(
+        "item",
+        DataType::Struct(motivo_fields()),
+        true,
+    )))
+}
+
+/// The columns, in order.
+pub fn schema() -> SchemaRef {
+    let s = |n: &str| Field::new(n, DataType::Utf8, false);
+    let os = |n: &str| Field::new(n, DataType::Utf8, true);
+    let d = |n: &str| Field::new(n, DataType::Date32, true);
+    let mut fields = vec![
+        Field::new("line", DataType::UInt64, false),
+        Field::new("last_line", DataType::UInt64, false),
+        s("nosso_numero"),
+        os("nosso_numero_dv"),
+        s("seu_numero"),
+        s("uso_empresa"),
+        s("carteira"),
+        s("variacao"),
+        os("ocorrencia_code"),
+        os("ocorrencia_kind"),
+        os("ocorrencia_description"),
+        Field::new("motivos", motivos_type(), false),
+        d("data_ocorrencia"),
+        d("data_credito"),
+        d("vencimento"),
+    ];
+    for (n, _) in AMOUNTS {
+        fields.push(Field::new(
+            n,
+            DataType::Decimal128(AMOUNT_PRECISION, AMOUNT_SCALE),
+            true,
+        ));
+    }
+    fields.extend([
+        Field::new("pagador_inscricao_tipo", DataType::UInt8, true),
+        os("pagador_inscricao_numero"),
+        os("pagador_nome"),
+        os("pagador_endereco"),
+        os("pagador_bairro"),
+        os("pagador_cep"),
+        os("pagador_cidade"),
+        os("pagador_uf"),
+        os("pix_tipo_chave"),
+        os("pix_chave"),
+        os("pix_url"),
+        os("pix_txid"),
+        os("pix_emv"),
+        Field::new("pago_por_pix", DataType::Boolean, true),
+        s("banco_cobrador"),
+        s("agencia_cobradora"),
+    ]);
+    Arc::new(Schema::new(fields))
+}
+
+/// Days since 1970-01-01 (Arrow's `Date32`).
+fn days(d: NaiveDate) -> i32 {
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+    i32::try_from((d - epoch).num_days()).unwrap_or(i32::MAX)
+}
+
+/// The amount in centavos, exactly, or `None` when `Decimal128(18, 2)` cannot hold it.
+fn centavos(v: Decimal) -> Option<i128> {
+    let scale = v.scale();
+    let m = v.mantissa();
+    let c = if scale <= 2 {
+        m.checked_mul(10i128.pow(2 - scale))?
+    } else {
+        let div = 10i128.checked_pow(scale - 2)?;
+        if m % div != 0 {
+            return None;
+        }
+        m / div
+    };
+    (c.abs() < 10i128.pow(u32::from(AMOUNT_PRECISION))).then_some(c)
+}
+
+/// Number of text columns filled per entry (see [`Columns::push`]).
+const TEXTS: usize = 22;
+
+/// One builder per column, filled in one pass over the entries: each entry is visited once (its fields are close
+/// together in memory), instead of once per column.
+struct Columns {
+    line: UInt64Builder,
+    last_line: UInt64Builder,
+    /// nosso_numero … ocorrencia_description (8 columns), then pagador_inscricao_numero … pix_emv (12), then
+    /// banco_cobrador and agencia_cobradora (2): the text columns in schema order, `ocorrencia_kind` apart.
+    texts: Vec<StringBuilder>,
+    kind: StringBuilder,
+    motivo_lens: Vec<usize>,
+    motivo_codes: StringBuilder,
+    motivo_descriptions: StringBuilder,
+    dates: [Date32Builder; 3],
+    amounts: Vec<Decimal128Builder>,
+    inscricao_tipo: UInt8Builder,
+    pago_por_pix: BooleanBuilder,
+}
+
+impl Columns {
+    fn new(n: usize) -> Self {
+        Columns {
+            line: UInt64Builder::with_capacity(n),
+            last_line: UInt64Builder::with_capacity(n),
+            texts: (0..TEXTS)
+                .map(|_| StringBuilder::with_capacity(n, n * 8))
+                .collect(),
+            kind: StringBuilder::with_capacity(n, n * 12),
+            motivo_lens: Vec::with_capacity(n),
+            motivo_codes: StringBuilder::new(),
+            motivo_descriptions: StringBuilder::new(),
+            dates: [
+                Date32Builder::with_capacity(n),
+                Date32Builder::with_capacity(n),
+                Date32Builder::with_capacity(n),
+            ],
+            amounts: AMOUNTS
+                .iter()
+                .map(|_| Decimal128Builder::with_capacity(n))
+                .collect(),
+            inscricao_tipo: UInt8Builder::with_capacity(n),
+            pago_por_pix: BooleanBuilder::with_capacity(n),
+        }
+    }
+
+    fn push(&mut self, e: &RetornoEntry) -> Result<(), Error> {
+        self.line.append_value(e.line as u64);
+        self.last_line.append_value(e.last_line as u64);
+        let oc = e.ocorrencia.as_ref();
+        let pg = e.pagador.as_ref();
+        let px = e.pix.as_ref();
+        let texts: [Option<&str>; TEXTS] = [
+            Some(&e.nosso_numero),
+            e.nosso_numero_dv.as_deref(),
+            Some(&e.seu_numero),
+            Some(&e.uso_empresa),
+            Some(&e.carteira),
+            Some(&e.variacao),
+            oc.map(|o| o.code.as_str()),
+            oc.map(|o| o.description.as_str()),
+            pg.map(|p| p.inscricao.numero.as_str()),
+            pg.map(|p| p.nome.as_str()),
+            pg.map(|p| p.endereco.as_str()),
+            pg.map(|p| p.bairro.as_str()),
+            pg.map(|p| p.cep.as_str()),
+            pg.map(|p| p.cidade.as_str()),
+            pg.map(|p| p.uf.as_str()),
+            px.map(|p| p.tipo_chave.as_str()),
+            px.map(|p| p.chave.as_str()),
+            px.map(|p| p.url.as_str()),
+            px.map(|p| p.txid.as_str()),
+            px.map(|p| p.emv.as_str()),
+            Some(&e.banco_cobrador),
+            Some(&e.agencia_cobradora),
+        ];
+        for (b, t) in self.texts.iter_mut().zip(texts) {
+            b.append_option(t);
+        }
+        self.kind.append_option(oc.map(|o| kind_name(o.kind)));
+        self.motivo_lens.push(e.motivos.len());
+        for m in &e.motivos {
+            self.motivo_codes.append_value(&m.code);
+            self.motivo_descriptions
+                .append_option(m.description.as_deref());
+        }
+        for (b, d) in self
+            .dates
+            .iter_mut()
+            .zip([e.data_ocorrencia, e.data_credito, e.vencimento])
+        {
+            b.append_option(d.map(days));
+        }
+        for (b, (field, f)) in self.amounts.iter_mut().zip(AMOUNTS) {
+            match f(e) {
+                None => b.append_null(),
+                Some(v) => b.append_value(centavos(v).ok_or(Error::Amount {
+                    line: e.line,
+                    field,
+                    value: v,
+                })?),
+            }
+        }
+        self.inscricao_tipo
+            .append_option(pg.and_then(|p| p.inscricao.tipo));
+        self.pago_por_pix.append_option(e.pago_por_pix);
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<RecordBatch, Error> {
+        let mut texts = self
+            .texts
+            .iter_mut()
+            .map(|b| Arc::new(b.finish()) as ArrayRef);
+        let mut next = || {
+            texts
+                .next()
+                .ok_or_else(|| ArrowError::SchemaError("text column".into()))
+        };
+        let motivos = StructArray::try_new(
+            motivo_fields(),
+            vec![
+                Arc::new(self.motivo_codes.finish()) as ArrayRef,
+                Arc::new(self.motivo_descriptions.finish()) as ArrayRef,
+            ],
+            None,
+        )?;
+        let item = Arc::new(Field::new("item", DataType::Struct(motivo_fields()), true));
+        let motivos = ListArray::try_new(
+            item,
+            OffsetBuffer::from_lengths(std::mem::take(&mut self.motivo_lens)),
+            Arc::new(motivos),
+            None,
+        )?;
+        let mut cols: Vec<ArrayRef> = vec![
+            Arc::new(self.line.finish()),
+            Arc::new(self.last_line.finish()),
+        ];
+        // nosso_numero … variacao, ocorrencia_code
+        for _ in 0..7 {
+            cols.push(next()?);
+        }
+        cols.push(Arc::new(self.kind.finish()));
+        cols.push(next()?); // ocorrencia_description
+        cols.push(Arc::new(motivos));
+        for d in &mut self.dates {
+            cols.push(Arc::new(d.finish()));
+        }
+        for a in &mut self.amounts {
+            cols.push(Arc::new(
+                a.finish()
+                    .with_precision_and_scale(AMOUNT_PRECISION, AMOUNT_SCALE)?,
+            ));
+        }
+        cols.push(Arc::new(self.inscricao_tipo.finish()));
+        // pagador_inscricao_numero … pix_emv
+        for _ in 0..12 {
+            cols.push(next()?);
+        }
+        cols.push(Arc::new(self.pago_por_pix.finish()));
+        // banco_cobrador, agencia_cobradora
+        for _ in 0..2 {
+            cols.push(next()?);
+        }
+        Ok(RecordBatch::try_new(schema(), cols)?)
+    }
+}
+
+/// The entries as one record batch with the columns of [`schema`]. Takes entries or references to them.
+pub fn entries_batch<E: Borrow<RetornoEntry>>(entries: &[E]) -> Result<RecordBatch, Error> {
+    let mut cols = Columns::new(entries.len());
+    for e in entries {
+        cols.push(e.borrow())?;
+    }
+    cols.finish()
+}
+
+/// Record batches of up to `batch_size` entries from a stream of entries (a
+/// [`RetornoReader`](cnab_core::RetornoReader)): a [`RecordBatchReader`] in constant memory. A read error ends the
+/// stream with that error.
+pub struct EntryBatches<I> {
+    entries: I,
+    batch_size: usize,
+    schema: SchemaRef,
+    failed: bool,
+}
+
+impl<I> EntryBatches<I>
+where
+    I: Iterator<Item = cnab_core::Result<RetornoEntry>>,
+{
+    /// Batches of `batch_size` entries (at least 1).
+    pub fn new(entries: I, batch_size: usize) -> Self {
+        EntryBatches {
+            entries,
+            batch_size: batch_size.max(1),
+            schema: schema(),
+            failed: false,
+        }
+    }
+}
+
+impl<I> Iterator for EntryBatches<I>
+where
+    I: Iterator<Item = cnab_core::Result<RetornoEntry>>,
+{
+    type Item = Result<RecordBatch, ArrowError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.failed {
+            return None;
+        }
+        let mut chunk = Vec::with_capacity(self.batch_size);
+        for r in self.entries.by_ref() {
+            match r {
+                Ok(e) => chunk.push(e),
+                Err(e) => {
+                    self.failed = true;
+                    return Some(Err(Error::Read(e).into()));
+                }
+            }
+            if chunk.len() == self.batch_size {
+                break;
+            }
+        }
+        if chunk.is_empty() {
+            return None;
+        }
+        Some(entries_batch(&chunk).map_err(ArrowError::from))
+    }
+}
+
+impl<I> RecordBatchReader for EntryBatches<I>
+where
+    I: Iterator<Item = cnab_core::Result<RetornoEntry>>,
+{
+    fn schema(&self) -> SchemaRef {
+        Arc::clone(&self.schema)
+    }
+}
+
+/// Total of an amount column, exactly (for checks against the model).
+pub fn column_total(batch: &RecordBatch, name: &str) -> Option<Decimal> {
+    let col = batch
+        .column_by_name(name)?
+        .as_any()
+        .downcast_ref::<arrow_array::Decimal128Array>()?;
+    let sum: i128 = col.iter().flatten().sum();
+    Decimal::try_from_i128_with_scale(sum, u32::from(AMOUNT_SCALE.unsigned_abs())).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn centavos_are_exact() {
+        assert_eq!(centavos(Decimal::new(12750, 2)), Some(12750));
+        assert_eq!(centavos(Decimal::new(1275, 1)), Some(12750));
+        assert_eq!(centavos(Decimal::new(127500, 3)), Some(12750));
+        assert_eq!(centavos(Decimal::new(127505, 3)), None);
+        assert_eq!(centavos(Decimal::new(10i64.pow(16), 0)), None);
+    }
+}
