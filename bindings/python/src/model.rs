@@ -222,7 +222,28 @@ impl Motivo {
 }
 
 /// The fields of `PixInfo`, in the core's order (its JSON keys).
-const PIX_FIELDS: &[&str] = &["tipo_chave", "chave", "url", "txid", "emv", "location"];
+const PIX_FIELDS: &[&str] = &[
+    "tipo_chave",
+    "chave",
+    "url",
+    "txid",
+    "emv",
+    "location",
+    "pagamento",
+];
+
+/// The fields of a Pix `TipoPagamento` (CNAB 400 registro tipo 8 positions 2-42).
+const TIPO_PAGAMENTO_FIELDS: &[&str] = &[
+    "tipo",
+    "quantidade",
+    "tipo_valor",
+    "valor_maximo",
+    "percentual_maximo",
+    "valor_minimo",
+    "percentual_minimo",
+];
+
+static TIPO_PAGAMENTO: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
 /// Pix data of a boleto híbrido as a file carries them: a retorno entry's, or a título's in a remessa (chave, tipo
 /// de chave, txid, location; checked when written). Each layout carries a subset.
@@ -232,25 +253,46 @@ pub struct PixInfo(pub CorePix);
 
 #[pymethods]
 impl PixInfo {
-    /// Builds the Pix data from keyword arguments (each a string, empty when not given).
+    /// Builds the Pix data from keyword arguments (each a string, empty when not given; `pagamento` a
+    /// `TipoPagamento` or a dict shaped like it).
     #[new]
-    #[pyo3(signature = (*, tipo_chave="", chave="", url="", txid="", emv="", location=""))]
+    #[pyo3(signature = (*, tipo_chave="", chave="", url="", txid="", emv="", location="", pagamento=None))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
+        py: Python<'_>,
         tipo_chave: &str,
         chave: &str,
         url: &str,
         txid: &str,
         emv: &str,
         location: &str,
-    ) -> Self {
-        Self(CorePix {
+        pagamento: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let pagamento = match pagamento {
+            None => None,
+            Some(p) if p.is_none() => None,
+            Some(p) => {
+                let d = match p.getattr("to_dict") {
+                    Ok(f) => f.call0()?,
+                    Err(_) => p.clone(),
+                };
+                Some(from_py_dict(
+                    py,
+                    "TipoPagamento",
+                    TIPO_PAGAMENTO_FIELDS,
+                    &d,
+                )?)
+            }
+        };
+        Ok(Self(CorePix {
             tipo_chave: tipo_chave.to_owned(),
             chave: chave.to_owned(),
             url: url.to_owned(),
             txid: txid.to_owned(),
             emv: emv.to_owned(),
             location: location.to_owned(),
-        })
+            pagamento,
+        }))
     }
     /// Builds the Pix data from a dict shaped like its JSON. Unknown keys are a `TypeError`.
     #[classmethod]
@@ -261,6 +303,22 @@ impl PixInfo {
     #[getter]
     fn location(&self) -> &str {
         &self.0.location
+    }
+    /// Tipo de pagamento of the registro tipo 8 (CNAB 400 remessas), a `TipoPagamento`, or None.
+    #[getter]
+    fn pagamento<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        match &self.0.pagamento {
+            None => Ok(py.None().into_bound(py)),
+            Some(p) => {
+                let f = TIPO_PAGAMENTO.get_or_try_init(py, || -> PyResult<Py<PyAny>> {
+                    Ok(py
+                        .import("cnab._model")?
+                        .getattr("_tipo_pagamento_from_dict")?
+                        .unbind())
+                })?;
+                f.bind(py).call1((to_py_dict(py, p)?,))
+            }
+        }
     }
     /// Tipo de chave DICT as sent (1 CPF, 2 CNPJ, 3 celular, 4 e-mail, 5 chave aleatória).
     #[getter]

@@ -71,6 +71,14 @@ text {{ font-family: 'DejaVu Sans', Verdana, Arial, sans-serif; fill: #000; }}\n
                 Op::Fill { x, y, w, h } => {
                     let _ = write!(fills, "M{x:.4} {y:.4}h{w:.4}v{h:.4}h{:.4}z", -w);
                 }
+                Op::Image { x, y, w, h, logo } => {
+                    use base64::Engine as _;
+                    let _ = writeln!(
+                        o,
+                        "<image x=\"{x:.3}\" y=\"{y:.3}\" width=\"{w:.3}\" height=\"{h:.3}\" preserveAspectRatio=\"xMinYMid meet\" href=\"data:image/png;base64,{}\"/>",
+                        base64::engine::general_purpose::STANDARD.encode(&logo.png)
+                    );
+                }
                 Op::Text {
                     x,
                     y,

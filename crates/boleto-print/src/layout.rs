@@ -97,6 +97,19 @@ pub enum Op {
         /// Height.
         h: f32,
     },
+    /// A raster image (the user's logo), fitted in its box keeping its aspect ratio, left-aligned.
+    Image {
+        /// Left.
+        x: f32,
+        /// Top.
+        y: f32,
+        /// Width.
+        w: f32,
+        /// Height.
+        h: f32,
+        /// The image.
+        logo: std::sync::Arc<crate::model::Logo>,
+    },
     /// Text on a baseline.
     Text {
         /// Anchor x (see `align`).
@@ -330,8 +343,27 @@ fn endereco(p: &crate::Pessoa) -> String {
 /// Header: bank name slot, bank code with DV, and (when given) the linha digitável.
 fn header(c: &mut Canvas<'_>, t: &Titulo, y: f32, right_text: &str, right_bold: bool) {
     let h = 9.0;
-    let nome = t.input.banco.name().unwrap_or("Banco");
-    c.text_fit(X0 + 0.5, y + h - 2.2, 36.0, 10.0, true, Align::Left, nome);
+    if let Some(logo) = &t.logo {
+        // Fitted in the 36 × 7 mm slot, keeping the aspect ratio.
+        #[allow(clippy::cast_precision_loss)] // pixel counts far below f32's exact range
+        let ratio = logo.width as f32 / logo.height as f32;
+        let (bw, bh) = (36.0_f32, 7.0_f32);
+        let (w, lh) = if ratio > bw / bh {
+            (bw, bw / ratio)
+        } else {
+            (bh * ratio, bh)
+        };
+        c.ops.push(Op::Image {
+            x: X0 + 0.5,
+            y: y + 1.0 + (bh - lh) / 2.0,
+            w,
+            h: lh,
+            logo: logo.clone(),
+        });
+    } else {
+        let nome = t.input.banco.name().unwrap_or("Banco");
+        c.text_fit(X0 + 0.5, y + h - 2.2, 36.0, 10.0, true, Align::Left, nome);
+    }
     c.vline(X0 + 38.0, y + 1.5, h - 1.5, 0.6);
     c.text(
         X0 + 47.0,
@@ -848,7 +880,7 @@ mod tests {
         for op in &pages[0].ops {
             let (x0, x1, y0, y1) = match op {
                 Op::Fill { x, y, w, h } if (*h - BAR_HEIGHT).abs() < 1e-4 => continue,
-                Op::Fill { x, y, w, h } => (*x, x + w, *y, y + h),
+                Op::Fill { x, y, w, h } | Op::Image { x, y, w, h, .. } => (*x, x + w, *y, y + h),
                 Op::Line { x1, y1, x2, y2, .. } => {
                     (x1.min(*x2), x1.max(*x2), y1.min(*y2), y1.max(*y2))
                 }

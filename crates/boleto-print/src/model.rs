@@ -89,10 +89,84 @@ pub struct Impressao {
     /// A BR Code already made (for instance a dynamic one the bank returned), instead of `pix`.
     #[serde(default)]
     pub pix_payload: Option<String>,
+    /// Path of a PNG logo the user supplies (the bank's, which its owner licenses for boletos), printed in the
+    /// header's bank slot, 36 × 7 mm, in place of the bank's name. No logo ships with this crate: banks' logos
+    /// are trademarks.
+    #[serde(default)]
+    pub logo: Option<std::path::PathBuf>,
+}
+
+/// A decoded logo: 8-bit RGB pixels (alpha composed over white), and the PNG file as given (for HTML).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Logo {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// Row-major RGB, 3 bytes a pixel.
+    pub rgb: Vec<u8>,
+    /// The PNG file's bytes.
+    pub png: Vec<u8>,
+}
+
+impl Logo {
+    /// Decodes a PNG (any bit depth and colour type the `png` crate reads; transparency composed over white).
+    ///
+    /// # Errors
+    /// Bytes that are not a PNG the decoder reads, or an image without pixels.
+    pub fn from_png(png: Vec<u8>) -> Result<Logo, String> {
+        let mut dec = png::Decoder::new(std::io::Cursor::new(&png));
+        dec.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
+        let mut reader = dec.read_info().map_err(|e| e.to_string())?;
+        let mut buf = vec![0; reader.output_buffer_size()];
+        let info = reader.next_frame(&mut buf).map_err(|e| e.to_string())?;
+        let (width, height) = (info.width, info.height);
+        if width == 0 || height == 0 {
+            return Err("an image without pixels".into());
+        }
+        let px = buf.get(..info.buffer_size()).unwrap_or_default();
+        let over_white = |c: u8, a: u8| -> u8 {
+            let v = (u16::from(c) * u16::from(a) + 255 * (255 - u16::from(a)) + 127) / 255;
+            u8::try_from(v).unwrap_or(255)
+        };
+        let mut rgb = Vec::with_capacity(px.len());
+        match info.color_type {
+            png::ColorType::Rgb => rgb.extend_from_slice(px),
+            png::ColorType::Rgba => {
+                for p in px.chunks_exact(4) {
+                    if let [r, g, b, a] = *p {
+                        rgb.extend([over_white(r, a), over_white(g, a), over_white(b, a)]);
+                    }
+                }
+            }
+            png::ColorType::Grayscale => {
+                for g in px {
+                    rgb.extend([*g, *g, *g]);
+                }
+            }
+            png::ColorType::GrayscaleAlpha => {
+                for p in px.chunks_exact(2) {
+                    if let [g, a] = *p {
+                        let v = over_white(g, a);
+                        rgb.extend([v, v, v]);
+                    }
+                }
+            }
+            png::ColorType::Indexed => {
+                return Err("an indexed PNG the decoder did not expand".into())
+            }
+        }
+        Ok(Logo {
+            width,
+            height,
+            rgb,
+            png,
+        })
+    }
 }
 
 /// Keys of [`Impressao`]; every other key goes to [`BoletoInput`].
-const PRINT_KEYS: [&str; 18] = [
+const PRINT_KEYS: [&str; 19] = [
     "beneficiario",
     "pagador",
     "sacador_avalista",
@@ -111,6 +185,7 @@ const PRINT_KEYS: [&str; 18] = [
     "agencia_codigo",
     "banco_dv",
     "pix_payload",
+    "logo",
 ];
 
 /// One título ready to print: what `boleto::make` computed plus the printed fields.
@@ -124,6 +199,8 @@ pub struct Titulo {
     pub impressao: Impressao,
     /// The PIX BR Code shown as a QR code, from `pix` or `pix_payload`.
     pub pix: Option<BrCode>,
+    /// The logo read from `impressao.logo`.
+    pub logo: Option<std::sync::Arc<Logo>>,
 }
 
 impl Titulo {
@@ -153,11 +230,28 @@ impl Titulo {
             })?),
             (None, None) => None,
         };
+        let logo = match &impressao.logo {
+            None => None,
+            Some(path) => {
+                let bytes = std::fs::read(path).map_err(|e| PrintError::Field {
+                    index: 0,
+                    field: "logo",
+                    message: format!("{}: {e}", path.display()),
+                })?;
+                let logo = Logo::from_png(bytes).map_err(|e| PrintError::Field {
+                    index: 0,
+                    field: "logo",
+                    message: format!("{}: not a PNG we can read: {e}", path.display()),
+                })?;
+                Some(std::sync::Arc::new(logo))
+            }
+        };
         Ok(Titulo {
             input,
             made,
             impressao,
             pix,
+            logo,
         })
     }
 

@@ -95,6 +95,20 @@ fn write(fonts: &Fonts, pages: &[Page]) -> Result<Vec<u8>, PrintError> {
     let tree = alloc();
     let font_ids = [alloc(), alloc()];
     let page_ids: Vec<(Ref, Ref)> = pages.iter().map(|_| (alloc(), alloc())).collect();
+    // Logos: one image XObject per distinct logo, named /Im0, /Im1, … in every page's resources.
+    let mut logos: Vec<(std::sync::Arc<crate::model::Logo>, Ref)> = Vec::new();
+    for page in pages {
+        for op in &page.ops {
+            if let Op::Image { logo, .. } = op {
+                if !logos
+                    .iter()
+                    .any(|(l, _)| std::sync::Arc::ptr_eq(l, logo) || l == logo)
+                {
+                    logos.push((logo.clone(), alloc()));
+                }
+            }
+        }
+    }
 
     pdf.catalog(catalog).pages(tree);
     pdf.pages(tree)
@@ -111,11 +125,29 @@ fn write(fonts: &Fonts, pages: &[Page]) -> Result<Vec<u8>, PrintError> {
         f.pair(Name(b"F0"), font_ids[0]);
         f.pair(Name(b"F1"), font_ids[1]);
         f.finish();
+        if !logos.is_empty() {
+            let mut x = res.x_objects();
+            for (i, (_, r)) in logos.iter().enumerate() {
+                x.pair(Name(format!("Im{i}").as_bytes()), *r);
+            }
+            x.finish();
+        }
         res.finish();
         p.finish();
-        let content = content(fonts, &used, page);
+        let content = content(fonts, &used, page, &logos);
         let compressed = miniz_oxide::deflate::compress_to_vec_zlib(&content, 6);
         pdf.stream(*cid, &compressed).filter(Filter::FlateDecode);
+    }
+
+    for (logo, r) in &logos {
+        let data = miniz_oxide::deflate::compress_to_vec_zlib(&logo.rgb, 6);
+        let mut img = pdf.image_xobject(*r, &data);
+        img.filter(Filter::FlateDecode);
+        img.width(i32::try_from(logo.width).unwrap_or(i32::MAX));
+        img.height(i32::try_from(logo.height).unwrap_or(i32::MAX));
+        img.color_space().device_rgb();
+        img.bits_per_component(8);
+        img.finish();
     }
 
     for (i, (data, name)) in [
@@ -201,7 +233,12 @@ fn write(fonts: &Fonts, pages: &[Page]) -> Result<Vec<u8>, PrintError> {
     Ok(pdf.finish())
 }
 
-fn content(fonts: &Fonts, used: &UsedFonts, page: &Page) -> Vec<u8> {
+fn content(
+    fonts: &Fonts,
+    used: &UsedFonts,
+    page: &Page,
+    logos: &[(std::sync::Arc<crate::model::Logo>, Ref)],
+) -> Vec<u8> {
     let h = layout::PAGE_H;
     let mut c = Content::new();
     c.set_fill_gray(0.0);
@@ -229,6 +266,20 @@ fn content(fonts: &Fonts, used: &UsedFonts, page: &Page) -> Vec<u8> {
             Op::Fill { x, y, w, h: rh } => {
                 c.rect(pt(*x), pt(h - y - rh), pt(*w), pt(*rh));
                 c.fill_nonzero();
+            }
+            Op::Image {
+                x,
+                y,
+                w,
+                h: ih,
+                logo,
+            } => {
+                if let Some(i) = logos.iter().position(|(l, _)| l == logo) {
+                    c.save_state();
+                    c.transform([pt(*w), 0.0, 0.0, pt(*ih), pt(*x), pt(h - y - ih)]);
+                    c.x_object(Name(format!("Im{i}").as_bytes()));
+                    c.restore_state();
+                }
             }
             Op::Text {
                 x,

@@ -127,6 +127,20 @@ pub enum Role {
     PixEmv,
     /// Pix: id of the location (the QR code's URL) created beforehand through the Pix API (Itaú CNAB 400 tipo 3).
     PixLocation,
+    /// Remessa: identificação do tipo de pagamento (CNAB 400 registro tipo 8, Santander H7800 nota 16).
+    PagamentoTipo,
+    /// Remessa: quantidade de pagamentos possíveis (registro tipo 8, nota 17).
+    PagamentoQuantidade,
+    /// Remessa: tipo de valor informado, 1 percentual / 2 valor (registro tipo 8, nota 18).
+    PagamentoTipoValor,
+    /// Remessa: valor máximo accepted (registro tipo 8).
+    PagamentoValorMaximo,
+    /// Remessa: percentual máximo accepted (registro tipo 8).
+    PagamentoPercentualMaximo,
+    /// Remessa: valor mínimo accepted (registro tipo 8).
+    PagamentoValorMinimo,
+    /// Remessa: percentual mínimo accepted (registro tipo 8).
+    PagamentoPercentualMinimo,
     Desconto,
     Abatimento,
     Iof,

@@ -318,7 +318,8 @@ pub struct RetornoEntry {
     pub pix: Option<PixInfo>,
     /// Whether the payment came by Pix (the QR code of a boleto híbrido) rather than by the barcode: set on the
     /// payments of the layouts that report the channel (Banco Votorantim CNAB 400: ocorrência 70 "Liquidação PIX";
-    /// see `cnab_core::layouts::pix`); absent from the JSON otherwise (no payment, or a layout that does not say).
+    /// Santander CNAB 400: códigos 510/511 "baixado/liquidado por pagamento via Pix"; see
+    /// `cnab_core::layouts::pix`); absent from the JSON otherwise (no payment, or a layout that does not say).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pago_por_pix: Option<bool>,
     /// Bank and agency that received the payment.
@@ -332,7 +333,7 @@ pub struct RetornoEntry {
 }
 
 /// Pix data of a boleto híbrido as a file carries them: in retornos (Santander CNAB 400 registro tipo 2, Santander
-/// CNAB 240 segmento Y-03, Itaú CNAB 400 registro tipo 3) and in remessas ([`Titulo::pix`]: CNAB 240 segmento Y-03,
+/// CNAB 240 segmento Y-03, Itaú CNAB 400 registro tipo 3, Bradesco CNAB 400 registro tipo 4) and in remessas ([`Titulo::pix`]: CNAB 240 segmento Y-03,
 /// Itaú CNAB 400 tipo 3, the CNAB 400 registro tipo 8; see `cnab_core::layouts::pix`). Each layout carries a subset;
 /// empty fields are left out of the JSON.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -356,6 +357,41 @@ pub struct PixInfo {
     /// Id of a location created beforehand through the Pix API (Itaú CNAB 400 remessa tipo 3, "id location").
     #[serde(skip_serializing_if = "String::is_empty")]
     pub location: String,
+    /// Which amounts the bank accepts for the título (its registro tipo 8 positions 2-42 in the CNAB 400 layouts
+    /// that carry the Pix data there: Santander, and Bradesco, Itaú and C6 as the generators write them; see
+    /// `cnab_core::layouts::pix`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pagamento: Option<TipoPagamento>,
+}
+
+/// "Identificação de tipo de pagamento" of a título: how many payments and which amounts the bank accepts. Source:
+/// Santander CNAB 400 H7800 v2.33 junho/2024, registro tipo 8 (positions 2-42) and notas 16-18. Values are kept as
+/// the file has them (codes unchecked).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TipoPagamento {
+    /// Identificação do tipo de pagamento, 2 digits (nota 16): `00` conforme perfil do beneficiário, `01` aceita
+    /// qualquer valor, `02` entre o mínimo e o máximo, `03` não aceita pagamento com o valor divergente.
+    pub tipo: String,
+    /// Quantidade de pagamentos possíveis, 01 to 99 (nota 17).
+    pub quantidade: Option<u32>,
+    /// Tipo de valor informado, 1 digit (nota 18): `1` percentual, `2` valor.
+    pub tipo_valor: String,
+    /// Valor máximo, 9(11)v99.
+    pub valor_maximo: Option<Decimal>,
+    /// Percentual máximo, 9(3)v99.
+    pub percentual_maximo: Option<Decimal>,
+    /// Valor mínimo, 9(11)v99.
+    pub valor_minimo: Option<Decimal>,
+    /// Percentual mínimo, 9(3)v99.
+    pub percentual_minimo: Option<Decimal>,
+}
+
+impl TipoPagamento {
+    /// True when no field is given.
+    pub fn is_empty(&self) -> bool {
+        *self == TipoPagamento::default()
+    }
 }
 
 impl PixInfo {

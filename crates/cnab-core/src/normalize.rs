@@ -349,6 +349,7 @@ pub(crate) fn titulo(
     };
     let mut sacador = Pessoa::default();
     let mut pix = crate::model::PixInfo::default();
+    let mut pagamento = crate::model::TipoPagamento::default();
     let mut msgs: [String; 4] = Default::default();
     for_roles(records, |role, c| match role {
         Role::Movimento => set_digits(problems, &mut t.movimento, c.digits()),
@@ -423,8 +424,36 @@ pub(crate) fn titulo(
         Role::PixChave => set_text(&mut pix.chave, c.text()),
         Role::PixTxid => set_text(&mut pix.txid, c.text()),
         Role::PixLocation => set_text(&mut pix.location, c.text()),
+        Role::PagamentoTipo => set_text(&mut pagamento.tipo, c.text()),
+        Role::PagamentoQuantidade => {
+            if let Some(v) = keep(problems, c.int()) {
+                pagamento.quantidade = v.and_then(|v| u32::try_from(v).ok());
+            }
+        }
+        Role::PagamentoTipoValor => set_text(&mut pagamento.tipo_valor, c.text()),
+        Role::PagamentoValorMaximo => set_opt(problems, &mut pagamento.valor_maximo, c.decimal()),
+        Role::PagamentoPercentualMaximo => {
+            set_opt(problems, &mut pagamento.percentual_maximo, c.decimal())
+        }
+        Role::PagamentoValorMinimo => set_opt(problems, &mut pagamento.valor_minimo, c.decimal()),
+        Role::PagamentoPercentualMinimo => {
+            set_opt(problems, &mut pagamento.percentual_minimo, c.decimal())
+        }
         _ => {}
     });
+    // Zeros in the tipo de pagamento's numeric fields are "not informed" (what the writer writes for None).
+    pagamento.quantidade = pagamento.quantidade.filter(|q| *q != 0);
+    for v in [
+        &mut pagamento.valor_maximo,
+        &mut pagamento.percentual_maximo,
+        &mut pagamento.valor_minimo,
+        &mut pagamento.percentual_minimo,
+    ] {
+        *v = v.filter(|d| !d.is_zero());
+    }
+    if !pagamento.is_empty() {
+        pix.pagamento = Some(pagamento);
+    }
     if !pix.is_empty() {
         t.pix = Some(pix);
     }

@@ -602,6 +602,13 @@ fn titulo_path(role: Role) -> &'static str {
         Role::PixLocation => "pix.location",
         Role::PixUrl => "pix.url",
         Role::PixEmv => "pix.emv",
+        Role::PagamentoTipo => "pix.pagamento.tipo",
+        Role::PagamentoQuantidade => "pix.pagamento.quantidade",
+        Role::PagamentoTipoValor => "pix.pagamento.tipo_valor",
+        Role::PagamentoValorMaximo => "pix.pagamento.valor_maximo",
+        Role::PagamentoPercentualMaximo => "pix.pagamento.percentual_maximo",
+        Role::PagamentoValorMinimo => "pix.pagamento.valor_minimo",
+        Role::PagamentoPercentualMinimo => "pix.pagamento.percentual_minimo",
         _ => "titulo",
     }
 }
@@ -641,6 +648,19 @@ fn pessoa_value(p: &Pessoa, role: Role) -> Option<Out> {
         Role::PagadorCep => txt(&p.cep),
         Role::PagadorCidade => txt(&p.cidade),
         Role::PagadorUf => txt(&p.uf),
+        _ => None,
+    }
+}
+
+fn pagamento_value(p: &crate::model::TipoPagamento, role: Role) -> Option<Out> {
+    match role {
+        Role::PagamentoTipo => txt(&p.tipo),
+        Role::PagamentoQuantidade => int(p.quantidade),
+        Role::PagamentoTipoValor => txt(&p.tipo_valor),
+        Role::PagamentoValorMaximo => num(p.valor_maximo),
+        Role::PagamentoPercentualMaximo => num(p.percentual_maximo),
+        Role::PagamentoValorMinimo => num(p.valor_minimo),
+        Role::PagamentoPercentualMinimo => num(p.percentual_minimo),
         _ => None,
     }
 }
@@ -695,6 +715,17 @@ fn titulo_value(t: &Titulo, role: Role) -> Option<Out> {
         Role::PixTxid => t.pix.as_ref().and_then(|p| txt(&p.txid)),
         Role::PixLocation => t.pix.as_ref().and_then(|p| txt(&p.location)),
         Role::PixUrl | Role::PixEmv => None,
+        Role::PagamentoTipo
+        | Role::PagamentoQuantidade
+        | Role::PagamentoTipoValor
+        | Role::PagamentoValorMaximo
+        | Role::PagamentoPercentualMaximo
+        | Role::PagamentoValorMinimo
+        | Role::PagamentoPercentualMinimo => t
+            .pix
+            .as_ref()
+            .and_then(|p| p.pagamento.as_ref())
+            .and_then(|p| pagamento_value(p, role)),
         _ => pessoa_value(&t.pagador, role),
     }
 }
@@ -1087,8 +1118,15 @@ fn check_pix(remessa: &Remessa, bank: Bank, spec: &LayoutSpec) -> Result<()> {
         let rule = crate::layouts::pix::PIX_MOVIMENTOS
             .iter()
             .find(|(code, layout, ..)| *code == bank.code() && *layout == spec.layout);
-        if let Some((_, _, codes, why)) = rule {
-            if !codes.contains(&t.movimento.as_str()) {
+        // The rule is about the QR code: a tipo de pagamento alone goes with any movimento.
+        let qr = !(pix.chave.is_empty() && pix.txid.is_empty() && pix.location.is_empty());
+        let movimento = if t.movimento.is_empty() {
+            "01" // what the writer writes for an empty movimento
+        } else {
+            t.movimento.as_str()
+        };
+        if let Some((_, _, codes, why)) = rule.filter(|_| qr) {
+            if !codes.contains(&movimento) {
                 return Err(Error::new(unwritable(
                     id,
                     "movimento",

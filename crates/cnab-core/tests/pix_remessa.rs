@@ -1,5 +1,6 @@
 //! Pix data of a título (boleto híbrido) in remessas: written where the layout has a record for them (Santander
-//! CNAB 240 segmento Y-03, Itaú CNAB 400 tipo 3), read back, checked, and refused naming the field elsewhere.
+//! CNAB 240 segmento Y-03, Santander CNAB 400 tipo 8, Itaú CNAB 400 tipo 3), read back, checked, and refused naming
+//! the field elsewhere.
 
 #![allow(
     clippy::unwrap_used,
@@ -12,7 +13,9 @@ use std::path::PathBuf;
 
 use cnab_core::{
     read_remessa, write_remessa, Bank, ErrorKind, Layout, PixInfo, ReadOptions, Remessa,
+    TipoPagamento,
 };
+use rust_decimal::Decimal;
 
 fn fixture(rel: &str) -> Remessa {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -159,7 +162,8 @@ fn pix_values_are_checked_naming_the_field() {
 
 #[test]
 fn a_layout_without_a_pix_record_refuses_the_pix_data() {
-    // Banco do Brasil CNAB 240 and Bradesco CNAB 400: no Pix record we write.
+    // Banco do Brasil CNAB 240, Bradesco and C6 CNAB 400: no Pix record we write (the tipo 8 the generators write
+    // for Bradesco and C6 is read only: no manual of those banks we hold defines it).
     for (bank, layout, rel) in [
         (
             1,
@@ -172,9 +176,9 @@ fn a_layout_without_a_pix_record_refuses_the_pix_data() {
             "237-bradesco/cnab400/remessa/remessa.model.json",
         ),
         (
-            33,
+            336,
             Layout::Cnab400,
-            "033-santander/cnab400/remessa/remessa.model.json",
+            "336-c6/cnab400/remessa/remessa.model.json",
         ),
     ] {
         let mut r = fixture(rel);
@@ -323,4 +327,162 @@ fn corpus_pix_remessas_expose_chave_and_txid() {
             "{rel}"
         );
     }
+}
+
+fn santander_400_with_pix() -> Remessa {
+    let mut r = fixture("033-santander/cnab400/remessa/remessa.model.json");
+    r.titulos[0].pix = Some(PixInfo {
+        chave: "financeiro@padaria.com.br".into(),
+        txid: TXID.into(),
+        pagamento: Some(TipoPagamento {
+            tipo: "02".into(),
+            quantidade: Some(1),
+            tipo_valor: "2".into(),
+            valor_maximo: Some(Decimal::new(13000, 2)),
+            percentual_maximo: None,
+            valor_minimo: Some(Decimal::new(12000, 2)),
+            percentual_minimo: None,
+        }),
+        ..PixInfo::default()
+    });
+    r
+}
+
+#[test]
+fn santander_400_writes_a_byte_exact_tipo_8_and_reads_it_back() {
+    let r = santander_400_with_pix();
+    let bytes = write_remessa(&r, Bank::new(33), Layout::Cnab400).unwrap();
+    let ls = lines(&bytes);
+    let eights: Vec<(usize, &String)> = ls
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with('8'))
+        .collect();
+    assert_eq!(eights.len(), 1, "only the título with Pix data has one");
+    let (i, l) = eights[0];
+    assert!(
+        ls[i - 1].starts_with('1'),
+        "right after the título's tipo 1"
+    );
+    // H7800 v2.17 registro tipo 8: tipo 02, 1 pagamento, tipo de valor 2 (valor), máximo 130,00, percentual
+    // máximo 0, mínimo 120,00, percentual mínimo 0; then tipo de chave 4 (e-mail), chave, txid, brancos, sequência.
+    let expected = format!(
+        "8{}{}{}{}{}{}{}4{:<77}{:<35}{}{:06}",
+        "02",
+        "01",
+        "2",
+        "0000000013000",
+        "00000",
+        "0000000012000",
+        "00000",
+        "financeiro@padaria.com.br",
+        TXID,
+        " ".repeat(239),
+        i + 1
+    );
+    assert_eq!(expected.len(), 400);
+    assert_eq!(*l, expected);
+    let trailer = ls.last().unwrap();
+    assert_eq!(&trailer[394..400], format!("{:06}", ls.len()));
+
+    let back = read_remessa(&bytes, ReadOptions::strict()).unwrap();
+    let mut want = r.titulos[0].pix.clone().unwrap();
+    want.tipo_chave = "4".into(); // written from the chave's type, read back as given
+    let got = back.titulos[0].pix.clone().unwrap();
+    assert_eq!(got.chave, want.chave);
+    assert_eq!(got.txid, want.txid);
+    assert_eq!(got.tipo_chave, "4");
+    let pg = got.pagamento.clone().unwrap();
+    assert_eq!(
+        (pg.tipo.as_str(), pg.quantidade, pg.tipo_valor.as_str()),
+        ("02", Some(1), "2")
+    );
+    assert_eq!(pg.valor_maximo, Some(Decimal::new(13000, 2)));
+    assert_eq!(pg.valor_minimo, Some(Decimal::new(12000, 2)));
+    assert_eq!(back.titulos[1].pix, None);
+    let again = write_remessa(&back, Bank::new(33), Layout::Cnab400).unwrap();
+    assert_eq!(lines(&again)[i], expected);
+}
+
+#[test]
+fn santander_400_tipo_de_pagamento_alone_is_the_manuals_record() {
+    // Without Pix data the tipo 8 is the H7800 v2.17 record as printed: positions 43-394 blank.
+    let mut r = santander_400_with_pix();
+    r.titulos[0].pix.as_mut().unwrap().chave.clear();
+    r.titulos[0].pix.as_mut().unwrap().txid.clear();
+    let bytes = write_remessa(&r, Bank::new(33), Layout::Cnab400).unwrap();
+    let ls = lines(&bytes);
+    let l = ls.iter().find(|l| l.starts_with('8')).unwrap();
+    assert_eq!(
+        &l[..42],
+        format!(
+            "80201{}{}{}{}{}",
+            "2", "0000000013000", "00000", "0000000012000", "00000"
+        )
+    );
+    assert_eq!(l[42..394].trim(), "");
+    let back = read_remessa(&bytes, ReadOptions::strict()).unwrap();
+    assert_eq!(back.titulos[0].pix, r.titulos[0].pix);
+}
+
+#[test]
+fn a_tipo_de_pagamento_where_no_record_carries_it_is_refused() {
+    let mut r = fixture("237-bradesco/cnab400/remessa/remessa.model.json");
+    r.titulos[0].pix = Some(PixInfo {
+        pagamento: Some(TipoPagamento {
+            tipo: "01".into(),
+            ..TipoPagamento::default()
+        }),
+        ..PixInfo::default()
+    });
+    let e = write_remessa(&r, Bank::new(237), Layout::Cnab400).unwrap_err();
+    let (field, _, reason) = refusal(&e);
+    assert_eq!(field, "pix.pagamento");
+    assert!(reason.contains("Santander CNAB 400 tipo 8"), "{reason}");
+}
+
+#[test]
+fn corpus_santander_400_tipo_8_round_trips_with_its_tipo_de_pagamento() {
+    let rel = "033-santander/cnab400/remessa/pycobranca__remessa_santander_pix_cnab400.rem";
+    let Some(bytes) = corpus(rel) else { return };
+    let r = read_remessa(&bytes, ReadOptions::strict()).unwrap();
+    let pg = r.titulos[0]
+        .pix
+        .as_ref()
+        .unwrap()
+        .pagamento
+        .clone()
+        .unwrap();
+    // "00" (conforme perfil do beneficiário, as the generators write it), 1 pagamento, tipo de valor 1, 100,00 and
+    // 100,00 % both ways.
+    assert_eq!(
+        (pg.tipo.as_str(), pg.quantidade, pg.tipo_valor.as_str()),
+        ("00", Some(1), "1")
+    );
+    assert_eq!(pg.valor_maximo, Some(Decimal::new(10000, 2)));
+    assert_eq!(pg.percentual_maximo, Some(Decimal::new(10000, 2)));
+    // Written again from the model, each título's tipo 8 is the file's, byte for byte.
+    let again = write_remessa(&r, Bank::new(33), Layout::Cnab400).unwrap();
+    let eights = |b: &[u8]| -> Vec<String> {
+        lines(b)
+            .into_iter()
+            .filter(|l| l.starts_with('8'))
+            .collect()
+    };
+    assert_eq!(eights(&bytes).len(), 2);
+    assert_eq!(eights(&again), eights(&bytes));
+}
+
+#[test]
+fn santander_400_qr_code_data_need_movimento_01() {
+    let mut r = santander_400_with_pix();
+    r.titulos[0].movimento = "06".into();
+    let e = write_remessa(&r, Bank::new(33), Layout::Cnab400).unwrap_err();
+    let (field, value, reason) = refusal(&e);
+    assert_eq!((field.as_str(), value.as_str()), ("movimento", "06"));
+    assert!(reason.contains("ocorrência 01"), "{reason}");
+    // A tipo de pagamento alone goes with any movimento.
+    r.titulos[0].pix.as_mut().unwrap().chave.clear();
+    r.titulos[0].pix.as_mut().unwrap().txid.clear();
+    assert!(write_remessa(&r, Bank::new(33), Layout::Cnab400).is_ok());
 }

@@ -4,7 +4,7 @@ import datetime
 import decimal
 from typing import Any, Dict, Iterator, List, Optional, Tuple, final, type_check_only
 
-from ._model import OcorrenciaKind, Pessoa
+from ._model import OcorrenciaKind, Pessoa, TipoPagamento
 
 __version__: str
 
@@ -46,6 +46,7 @@ class PixInfo:
         txid: str = "",
         emv: str = "",
         location: str = "",
+        pagamento: Optional[TipoPagamento | Dict[str, Any]] = None,
     ) -> "PixInfo": ...
     @classmethod
     def from_dict(cls, d: Dict[str, Any]) -> "PixInfo": ...
@@ -61,6 +62,8 @@ class PixInfo:
     def emv(self) -> str: ...
     @property
     def location(self) -> str: ...
+    @property
+    def pagamento(self) -> Optional[TipoPagamento]: ...
     def to_dict(self) -> Dict[str, Any]: ...
     def to_json(self, *, indent: Optional[int] = None) -> str: ...
 

@@ -29,6 +29,7 @@ __all__ = [
     "Motivo",
     "Pessoa",
     "PixInfo",
+    "TipoPagamento",
     "RetornoEntry",
     "Encargo",
     "Instrucao",
@@ -207,6 +208,22 @@ class Pessoa(_Model):
     cep: str = ""
     cidade: str = ""
     uf: str = ""
+
+
+@dataclass
+class TipoPagamento(_Model):
+    """Which amounts the bank accepts for a título (CNAB 400 registro tipo 8 positions 2-42, Santander H7800 notas
+    16-18); zeros are "not informed" (None)."""
+
+    tipo: str = ""
+    """01 aceita qualquer valor, 02 entre o mínimo e o máximo, 03 não aceita valor divergente (00 as generators write)."""
+    quantidade: Optional[int] = None
+    tipo_valor: str = ""
+    """1 percentual, 2 valor."""
+    valor_maximo: Optional[decimal.Decimal] = None
+    percentual_maximo: Optional[decimal.Decimal] = None
+    valor_minimo: Optional[decimal.Decimal] = None
+    percentual_minimo: Optional[decimal.Decimal] = None
 
 
 @dataclass
@@ -560,6 +577,12 @@ def _bank(v: Any) -> Bank:
 
 def _problems(native_json: str) -> List[CnabError]:
     return [_from_payload(p) for p in json.loads(native_json)]
+
+
+def _tipo_pagamento_from_dict(d: Dict[str, Any]) -> TipoPagamento:
+    """A Pix tipo de pagamento (the native PixInfo builds it when read)."""
+    t: TipoPagamento = _convert.build(TipoPagamento, d)
+    return t
 
 
 def _pessoa_from_dict(d: Dict[str, Any]) -> Pessoa:

@@ -7,13 +7,24 @@
 //! |---|---|---|---|
 //! | Santander CNAB 240 | segmento Y-03: tipo de chave 81, chave 82-158, txid 159-193 | yes | yes |
 //! | Itaú CNAB 400 | registro tipo 3: chave 2-78, id location 79-142 (`crate::banks::itau::cnab400`) | yes | yes |
-//! | Santander CNAB 400 | registro tipo 8: tipo de chave 43, chave 44-120, txid 121-155 | no | yes |
+//! | Santander CNAB 400 (H7800 v2.33) | registro tipo 8: tipo de pagamento 2-42, tipo de chave 43, chave 44-120, txid 121-155 | yes | yes |
 //! | Bradesco, Itaú, C6 CNAB 400 | the same registro tipo 8 as the generators write it (`crate::banks::bradesco::cnab400`) | no | yes |
+//! | Bradesco CNAB 400 retorno | registro tipo 4: URL of the QR code 29-105, txid 106-140 (`crate::banks::bradesco::cnab400::PIX_RETORNO`) | yes | yes |
 //!
-//! The registro tipo 8 is not written: its first positions (2-42, tipo de pagamento, quantidade de pagamentos,
-//! valores e percentuais mínimo e máximo; Santander H7800 v2.17, notas 16-18) rule partial payments and have no
-//! field in the model, so the writer cannot fill them as given. A título whose Pix data a layout cannot carry is
-//! refused naming the field (`pix.chave`, `pix.txid`, …), never written without them.
+//! The registro tipo 8's first positions (2-42: tipo de pagamento, quantidade de pagamentos, tipo de valor, valores
+//! e percentuais máximo e mínimo; Santander H7800 v2.33, notas 16-18) are the título's `pix.pagamento`
+//! ([`crate::model::TipoPagamento`]); Santander's is written when the título has Pix data or a tipo de pagamento.
+//! The tipo 8 of Bradesco, Itaú and C6 remessas is read but not written: none of those banks' manuals we hold
+//! defines it (Bradesco CNAB 400 4008-524-0121, Itaú CNAB 400 v3 julho/2021, which carries Pix in its own tipo 3,
+//! C6 CNAB 400 v2.2 junho/2022); only Maxwbh/brcobranca's `PixMixin` and its port pyCobranca write it, with
+//! Santander's positions. A título whose Pix data a layout cannot carry is refused naming the field
+//! (`pix.chave`, `pix.txid`, `pix.pagamento`, …), never written without them.
+//!
+//! CNAB 240 beyond Santander: no manual we hold defines a Pix segment for Banco do Brasil ("Particularidades BB
+//! Leiaute CNAB 240", setembro/2023, lists segmentos Y-01, Y-04, Y-05, Y-50 and Y-51 only), Caixa (SIGCB 240),
+//! Sicoob, Bradesco, Itaú, Sicredi or Banrisul; the Y-03 of the corpus remessas for BB, Caixa and Sicoob is
+//! Maxwbh/brcobranca's generic `PixMixin` (tipo de chave 28, chave 29-105, txid 106-140), which disagrees with
+//! Santander's manual and cites none, so those banks refuse Pix data by name.
 //!
 //! FEBRABAN's own segmento Y-03 of the 240 layout v10.06 (the edition we have, as BTG ships it:
 //! `manuais/BTG/Layout_FEBRABAN_CNAB240_ V_10_06.pdf` in eduardokum/laravel-boleto, p. 72, "Registro Detalhe -
@@ -78,42 +89,86 @@ const ENTRY_R: EntryRecord = febraban240::ENTRY_REMESSA[2];
 #[allow(clippy::indexing_slicing)]
 const ENTRY_S: EntryRecord = febraban240::ENTRY_REMESSA[3];
 
-/// Santander CNAB 400 remessa, registro tipo 8 "identificação de tipo de pagamento" extended with the Pix data of
-/// a boleto híbrido. Positions 1-42 and 395-400: Santander H7800 v2.17 abril/2018, "Registro Movimento - Remessa –
-/// Identificação de Tipo de Pagamento" (notas 16-18), kept as text (read, not written); 43-155 (tipo de chave DICT
-/// 43, chave 44-120, txid 121-155) as the later edition has them, per eduardokum/laravel-boleto
-/// `src/Cnab/Remessa/Cnab400/Banco/Santander.php` and kivanio/brcobranca PR #268, which the corpus remessas
-/// `brcobranca__remessa-santander-cnab400-pix.rem` and `pycobranca__remessa_santander_pix_cnab400.rem` fit.
+/// Santander CNAB 400 remessa, registro tipo 8 "identificação de tipo de pagamento e dados QR Code" of a boleto
+/// híbrido (Boleto SX - PIX). Source: Santander, "Layout de Cobrança 400 posições – Padrão Santander" H7800 v2.33
+/// junho/2024 (`manuais/SANTANDER/H7800_Layout_de_Cobrança_353_400_posições_V_2_33_Junho_2024_Português.pdf` on
+/// eduardokum/laravel-boleto's develop branch), "Registro Movimento - Remessa – Identificação de Tipo de Pagamento e
+/// Dados QR Code": tipo de pagamento 2-3 (nota 16: 00 conforme perfil do beneficiário, 01 aceita qualquer valor,
+/// 02 entre o mínimo e o máximo, 03 não aceita valor divergente), quantidade 4-5 (nota 17), tipo de valor 6 (nota
+/// 18: 1 %, 2 valor), valor máximo 7-19 9(11)v99, % máximo 20-24 9(3)v99, valor mínimo 25-37, % mínimo 38-42 (the
+/// título's `pix.pagamento`), tipo de chave DICT 43 (nota 34: 1 CPF, 2 CNPJ, 3 celular, 4 e-mail, 5 EVP), chave
+/// 44-120 (nota 35), txid 121-155 (nota 37: 26 to 35 characters A-Z, a-z, 0-9), reservado 156-394, sequencial
+/// 395-400. The record's first edition (v2.17 abril/2018, notas 16-18) had 2-42 only; kivanio/brcobranca PR #268
+/// and laravel-boleto `src/Cnab/Remessa/Cnab400/Banco/Santander.php` write the same positions, and the corpus
+/// remessas `brcobranca__remessa-santander-cnab400-pix.rem` and `pycobranca__remessa_santander_pix_cnab400.rem` fit.
 pub const SANTANDER_400_TIPO8: RecordLayout = RecordLayout {
     name: "detalhe_tipo_pagamento_pix",
     len: 400,
-    source: "Santander CNAB 400 registro tipo 8 (H7800 v2.17 abril/2018, notas 16-18) with Pix data 43-155",
+    source: "Santander H7800 v2.33 junho/2024, registro tipo 8 (tipo de pagamento e dados QR Code)",
     fields: &[
         F::constant("tipo_registro", 1, 1, "8"),
-        F::alpha("tipo_pagamento", 2, 3),
-        F::alpha("quantidade_pagamentos", 4, 5),
-        F::alpha("tipo_valor", 6, 6),
-        F::alpha("valor_maximo", 7, 19),
-        F::alpha("percentual_maximo", 20, 24),
-        F::alpha("valor_minimo", 25, 37),
-        F::alpha("percentual_minimo", 38, 42),
+        F::num("tipo_pagamento", 2, 3).role(R::PagamentoTipo),
+        F::num("quantidade_pagamentos", 4, 5).role(R::PagamentoQuantidade),
+        F::num("tipo_valor", 6, 6).role(R::PagamentoTipoValor),
+        F::dec("valor_maximo", 7, 19, 2).role(R::PagamentoValorMaximo),
+        F::dec("percentual_maximo", 20, 24, 2).role(R::PagamentoPercentualMaximo),
+        F::dec("valor_minimo", 25, 37, 2).role(R::PagamentoValorMinimo),
+        F::dec("percentual_minimo", 38, 42, 2).role(R::PagamentoPercentualMinimo),
         F::alpha("tipo_chave_dict", 43, 43).role(R::PixTipoChave),
         F::alpha("chave_dict", 44, 120).role(R::PixChave),
         F::alpha("txid", 121, 155).role(R::PixTxid),
-        F::alpha("brancos", 156, 394),
+        F::blank("brancos", 156, 394),
         F::num("sequencial", 395, 400).role(R::Sequencial),
     ],
 };
 
-/// Movimento codes a título with Pix data must carry, per bank and layout: Itaú CNAB 400 v3 (julho/2021), p. 13:
-/// the tipo 3 goes with ocorrência 71 "Entrada Boleto Pix" in the tipo 1; "qualquer outra ocorrência diferente de
-/// 71 … será considerada erro (19 - ocorrência inválida)".
-pub const PIX_MOVIMENTOS: &[(u16, Layout, &[&str], &str)] = &[(
-    341,
-    Layout::Cnab400,
-    &["71"],
-    "Itaú CNAB 400 v3 julho/2021, p. 13: a título with the Pix record (tipo 3) is entered with ocorrência 71 \"Entrada Boleto Pix\"",
-)];
+/// The roles of the registro tipo 8's tipo de pagamento (positions 2-42).
+pub const PAGAMENTO_ROLES: [R; 7] = [
+    R::PagamentoTipo,
+    R::PagamentoQuantidade,
+    R::PagamentoTipoValor,
+    R::PagamentoValorMaximo,
+    R::PagamentoPercentualMaximo,
+    R::PagamentoValorMinimo,
+    R::PagamentoPercentualMinimo,
+];
+
+/// The Santander CNAB 400 registro tipo 8 is written when the título has Pix data or a tipo de pagamento.
+pub const SANTANDER_400_TIPO8_ENTRY: EntryRecord = EntryRecord::if_any(
+    RecordKey::Detail(b'8'),
+    &[
+        R::PixTipoChave,
+        R::PixChave,
+        R::PixTxid,
+        R::PagamentoTipo,
+        R::PagamentoQuantidade,
+        R::PagamentoTipoValor,
+        R::PagamentoValorMaximo,
+        R::PagamentoPercentualMaximo,
+        R::PagamentoValorMinimo,
+        R::PagamentoPercentualMinimo,
+    ],
+);
+
+/// Movimento codes a título with Pix QR code data (chave, txid, location) must carry, per bank and layout: Itaú
+/// CNAB 400 v3 (julho/2021), p. 13: the tipo 3 goes with ocorrência 71 "Entrada Boleto Pix"; "qualquer outra
+/// ocorrência diferente de 71 … será considerada erro (19 - ocorrência inválida)". Santander CNAB 400 H7800 v2.33
+/// (junho/2024), p. 4: "é necessário informar o tipo de registro 8 acompanhado com o tipo de registro 1 … com o
+/// código de ocorrência 01"; with another code "os dados do QR Code serão desconsiderados".
+pub const PIX_MOVIMENTOS: &[(u16, Layout, &[&str], &str)] = &[
+    (
+        341,
+        Layout::Cnab400,
+        &["71"],
+        "Itaú CNAB 400 v3 julho/2021, p. 13: a título with the Pix record (tipo 3) is entered with ocorrência 71 \"Entrada Boleto Pix\"",
+    ),
+    (
+        33,
+        Layout::Cnab400,
+        &["01"],
+        "Santander H7800 v2.33 junho/2024, \"Boleto SX - PIX\" p. 4: the QR code data of the tipo 8 go with ocorrência 01 \"Entrada de Boleto\"; with any other they are ignored",
+    ),
+];
 
 /// The layouts' tipo de chave DICT codes (Santander CNAB 240 Y-03 position 81 and CNAB 400 tipo 8 position 43):
 /// 1 CPF, 2 CNPJ, 3 telefone celular, 4 e-mail, 5 chave aleatória.
@@ -159,9 +214,18 @@ pub(crate) fn check(
         }) {
             "this layout's Pix record has no field for it"
         } else {
-            "this bank's layout has no Pix record we write (Santander CNAB 240 segmento Y-03 and Itaú CNAB 400 tipo 3 carry Pix data)"
+            "this bank's layout has no Pix record we write (Santander CNAB 240 segmento Y-03, Santander CNAB 400 tipo 8 and Itaú CNAB 400 tipo 3 carry Pix data)"
         };
         return Some((field, value.clone(), format!("{what}: not written")));
+    }
+    if let Some(p) = pix.pagamento.as_ref().filter(|p| !p.is_empty()) {
+        if !PAGAMENTO_ROLES.iter().all(|r| carried.contains(r)) {
+            return Some((
+                "pix.pagamento",
+                format!("{p:?}"),
+                "this bank's layout has no tipo de pagamento record we write (Santander CNAB 400 tipo 8 carries it): not written".into(),
+            ));
+        }
     }
     let mut tipo = None;
     if !pix.chave.is_empty() {
@@ -253,6 +317,52 @@ pub(crate) fn set_pago_por_pix(e: &mut crate::model::RetornoEntry, codes: &[&str
         } else if o.kind.is_payment() {
             e.pago_por_pix = Some(false);
         }
+    }
+}
+
+/// Santander CNAB 400 retorno, H7800 v2.33 junho/2024, "Boleto SX - PIX" (p. 5) and nota 19: a Pix payment of a
+/// boleto híbrido comes as movimento 09 "baixa" with código 510 "Baixado por Pagamento via Pix" or, where the
+/// beneficiário asked for it, 06 "liquidação" with 511 "Liquidado por Pagamento via Pix" (137-145). By default it
+/// comes as 09 with "09-Baixa comandada", which does not say Pix: such an entry is no payment and stays unset; a
+/// liquidação without 510/511 came by the barcode either way.
+pub const SANTANDER_400_PIX_MOTIVOS: &[&str] = &["510", "511"];
+
+/// Sets `pago_por_pix` from the entry's motivos: `Some(true)` when one of `codes` is among them, `Some(false)` for
+/// any other payment, untouched otherwise.
+pub(crate) fn set_pago_por_pix_by_motivo(e: &mut crate::model::RetornoEntry, codes: &[&str]) {
+    if e.motivos.iter().any(|m| codes.contains(&m.code.as_str())) {
+        e.pago_por_pix = Some(true);
+    } else if e.ocorrencia.as_ref().is_some_and(|o| o.kind.is_payment()) {
+        e.pago_por_pix = Some(false);
+    }
+}
+
+/// Caixa CNAB 240 SIGCB retorno, "Leiaute de Arquivo Eletrônico Padrão CNAB 240 – Cobrança Bancária CAIXA – SIGCB"
+/// 67.118 v029 out/2022 (`manuais/CEF/novos/Manual_de_Leiaute_de_Arquivo_Eletronico_CNAB_240-1.pdf` in
+/// eduardokum/laravel-boleto pull request #738), nota C047 item C: the segmento T's 214-215 hold, for movimentos
+/// 06, 09 and 17, the código de liquidação / baixa: liquidação 02 casa lotérica, 03 agências CAIXA, 04 compensação
+/// eletrônica, 05 compensação convencional, 06 internet banking, 07 correspondente bancário, 08 em cartório,
+/// **61 PIX CAIXA, 62 PIX outros bancos**; baixa 09-14 and **15 "comandado banco por pagamento QR Code"**.
+pub const CAIXA_240_PIX_LIQUIDACAO: &[&str] = &["61", "62"];
+/// The Caixa baixa code of a título paid by its QR code (see [`CAIXA_240_PIX_LIQUIDACAO`]).
+pub const CAIXA_240_PIX_BAIXA: &str = "15";
+
+/// Sets `pago_por_pix` from Caixa's código de liquidação / baixa `canal` (segmento T 214-215): `Some(true)` for a
+/// liquidação by Pix or a baixa for a QR code payment, `Some(false)` for a payment through another channel, unset
+/// when the file does not say (blank or zeros, as files of the earlier editions have).
+pub(crate) fn caixa_240_pago_por_pix(e: &mut crate::model::RetornoEntry, canal: &str) {
+    let canal = canal.trim();
+    if canal.is_empty() || canal.bytes().all(|b| b == b'0') {
+        return;
+    }
+    let Some(o) = e.ocorrencia.as_ref() else {
+        return;
+    };
+    match o.code.as_str() {
+        "06" | "17" if CAIXA_240_PIX_LIQUIDACAO.contains(&canal) => e.pago_por_pix = Some(true),
+        "09" if canal == CAIXA_240_PIX_BAIXA => e.pago_por_pix = Some(true),
+        _ if o.kind.is_payment() => e.pago_por_pix = Some(false),
+        _ => {}
     }
 }
 

@@ -711,7 +711,7 @@ pub const MOTIVOS: &[MotivoDef] = &[
 ];
 
 /// Remessa — registro tipo 8, "tipo de pagamento e dados do QR Code" of the boleto híbrido (bolepix). Read only;
-/// its tipo de chave, chave and txid feed the título's `pix`.
+/// its tipo de pagamento (2-42), tipo de chave, chave and txid feed the título's `pix`.
 ///
 /// Bradesco's CNAB 400 manual (and Itaú's, which carries Pix in a tipo 3) does not define this record: it is the
 /// Santander CNAB 400 "Registro Tipo 8" (tipo de pagamento 2-42, extended with tipo de chave DICT 43, chave 44-120
@@ -725,13 +725,13 @@ pub const PIX_TIPO8_REMESSA: RecordLayout = RecordLayout {
     source: "Registro tipo 8 (tipo de pagamento e dados do QR Code), Santander CNAB 400 as written by Maxwbh/brcobranca PixMixin",
     fields: &[
         F::constant("tipo_registro", 1, 1, "8"),
-        F::num("tipo_pagamento", 2, 3),
-        F::num("quantidade_pagamentos", 4, 5),
-        F::num("tipo_valor", 6, 6),
-        F::dec("valor_maximo", 7, 19, 2),
-        F::dec("percentual_maximo", 20, 24, 2),
-        F::dec("valor_minimo", 25, 37, 2),
-        F::dec("percentual_minimo", 38, 42, 2),
+        F::num("tipo_pagamento", 2, 3).role(R::PagamentoTipo),
+        F::num("quantidade_pagamentos", 4, 5).role(R::PagamentoQuantidade),
+        F::num("tipo_valor", 6, 6).role(R::PagamentoTipoValor),
+        F::dec("valor_maximo", 7, 19, 2).role(R::PagamentoValorMaximo),
+        F::dec("percentual_maximo", 20, 24, 2).role(R::PagamentoPercentualMaximo),
+        F::dec("valor_minimo", 25, 37, 2).role(R::PagamentoValorMinimo),
+        F::dec("percentual_minimo", 38, 42, 2).role(R::PagamentoPercentualMinimo),
         F::alpha("tipo_chave_dict", 43, 43).role(R::PixTipoChave),
         F::alpha("chave_dict", 44, 120).role(R::PixChave),
         F::alpha("txid", 121, 155).role(R::PixTxid),
@@ -769,16 +769,45 @@ const ENTRY_REMESSA: &[EntryRecord] = &[
     EntryRecord::read_only(RecordKey::Detail(b'8')),
 ];
 
+/// Retorno — registro tipo 4, the Pix QR code of a boleto híbrido, after the título's tipo 1: the location (URL) of
+/// the dynamic QR code and its txid, which feed the entry's `pix.url` and `pix.txid`. Bradesco's CNAB 400 manual we
+/// hold (4008-524-0121) predates it; the positions are those two independent readers agree on:
+/// eduardokum/laravel-boleto `src/Cnab/Retorno/Cnab400/Banco/Bradesco.php` (`processarPix`, commit d906b48
+/// "pix bradesco", 2023-12-20: location 29-105, txid 106-140; issue #730 shows the record in real retornos) and
+/// EduardoJM/enhanced-cnab `cnab/banks/bradesco/CNAB400/retorno/registro4.py` (carteira 2-4, agência 5-9, conta
+/// 10-16, nosso número 17-27 and its DV 28, URL 29-105, txid 106-140, brancos 141-394, sequencial 395-400).
+/// Carteira, agência and conta repeat the tipo 1's "identificação da empresa" (21-37), which has no model field:
+/// read as text, written blank from the model.
+pub const PIX_RETORNO: RecordLayout = RecordLayout {
+    name: "detalhe_pix",
+    len: 400,
+    source: "Bradesco CNAB 400 retorno registro tipo 4 (Pix), per laravel-boleto and enhanced-cnab",
+    fields: &[
+        F::constant("tipo_registro", 1, 1, "4"),
+        F::alpha("carteira", 2, 4),
+        F::alpha("agencia", 5, 9),
+        F::alpha("conta", 10, 16),
+        F::num("nosso_numero", 17, 27).role(R::NossoNumero),
+        F::alpha("nosso_numero_dv", 28, 28).role(R::NossoNumeroDv),
+        F::alpha("url_qr_code", 29, 105).role(R::PixUrl),
+        F::alpha("txid", 106, 140).role(R::PixTxid),
+        F::alpha("brancos", 141, 394),
+        F::num("sequencial", 395, 400).role(R::Sequencial),
+    ],
+};
+
 const RECORDS_RETORNO: &[(RecordKey, &RecordLayout)] = &[
     (RecordKey::FileHeader, &HEADER_RETORNO),
     (RecordKey::Detail(b'1'), &DETALHE_RETORNO),
     (RecordKey::Detail(b'3'), &RATEIO_RETORNO),
+    (RecordKey::Detail(b'4'), &PIX_RETORNO),
     (RecordKey::FileTrailer, &TRAILER_RETORNO),
 ];
 
 const ENTRY_RETORNO: &[EntryRecord] = &[
     EntryRecord::first(RecordKey::Detail(b'1')),
     EntryRecord::read_only(RecordKey::Detail(b'3')),
+    EntryRecord::if_any(RecordKey::Detail(b'4'), &[R::PixUrl, R::PixTxid]),
 ];
 
 /// Bradesco CNAB 400 remessa.

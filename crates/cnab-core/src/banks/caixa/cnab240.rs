@@ -616,6 +616,10 @@ fn retorno_hook(e: &mut RetornoEntry, records: &[Record<'_>], _problems: &mut Ve
                 e.variacao = m;
             }
         }
+        // Código de liquidação / baixa (214-215): Pix or another channel.
+        if let Some(canal) = t.bytes.get(213..215).map(crate::field::decode_text) {
+            crate::layouts::pix::caixa_240_pago_por_pix(e, &canal);
+        }
     }
     let Some(w) = records.first().filter(|r| r.layout.name == SEGMENTO_W.name) else {
         return;

@@ -531,6 +531,24 @@ pub const MOTIVOS: &[MotivoDef] = &[
     m("389", "Tipo de pagamento inválido"),
     m("390", "Quantidade pagtos possíveis não numérico"),
     m("391", "Instrução não permitida p/ título com reserva"),
+    // Boleto SX - PIX, H7800 v2.33 junho/2024, nota 19.
+    m("501", "Chave PIX inválida"),
+    m("502", "Chave PIX sem cadastro na DICT"),
+    m("503", "Chave PIX não é compatível com CNPJ/CPF"),
+    m("504", "Identificador Txid em duplicidade"),
+    m("505", "Identificador Txid inválido ou não encontrado"),
+    m(
+        "506",
+        "Alteração não permitida - QR Code concluído, removido pelo PSP ou removido pelo usuário recebedor",
+    ),
+    m(
+        "507",
+        "Cancelamento não permitido - QR Code concluído, removido pelo PSP ou removido pelo usuário recebedor",
+    ),
+    m("508", "Registrado com QR Code Pix"),
+    m("509", "Registrado sem QR Code Pix"),
+    m("510", "Baixado por pagamento via Pix"),
+    m("511", "Liquidado por pagamento via Pix"),
 ];
 
 /// Rebuilds the motivos from the three 3-digit error codes at 137-145 (blank or zero codes are skipped).
@@ -552,6 +570,10 @@ fn retorno_hook(e: &mut RetornoEntry, records: &[Record<'_>], _problems: &mut Ve
                 .map(|d| d.description.to_string()),
         })
         .collect();
+    crate::layouts::pix::set_pago_por_pix_by_motivo(
+        e,
+        crate::layouts::pix::SANTANDER_400_PIX_MOTIVOS,
+    );
 }
 
 const RECORDS_REMESSA: &[(RecordKey, &RecordLayout)] = &[
@@ -571,7 +593,7 @@ const RECORDS_REMESSA: &[(RecordKey, &RecordLayout)] = &[
 
 const ENTRY_REMESSA: &[EntryRecord] = &[
     EntryRecord::first(RecordKey::Detail(b'1')),
-    EntryRecord::read_only(RecordKey::Detail(b'8')),
+    crate::layouts::pix::SANTANDER_400_TIPO8_ENTRY,
     EntryRecord::read_only(RecordKey::Detail(b'2')),
     EntryRecord::read_only(RecordKey::Detail(b'4')),
     EntryRecord::read_only(RecordKey::Detail(b'5')),
