@@ -311,3 +311,29 @@ fn crash_mid_file_leaves_the_ledger_before_or_after() {
     assert_eq!(count(&l, "SELECT COUNT(*) FROM entries"), CRASH_N as i64);
     assert_eq!(total_paid(&mut l), Decimal::from(100 * CRASH_N as i64));
 }
+
+#[test]
+fn the_imported_event_is_the_title_as_serde_writes_it() {
+    let mut t = title("NF-1", "12345678", "1000.00", d(2026, 3, 10));
+    t.seu_numero = "S-1".into();
+    t.multa = Some(baixa::Multa {
+        tipo: baixa::MultaTipo::Percentual,
+        valor: dec("2"),
+        desde: None,
+    });
+    let mut l = SqliteLedger::open_in_memory().unwrap();
+    l.import_titles(std::slice::from_ref(&t)).unwrap();
+    let ev = baixa::Event::Imported {
+        titulo: Box::new(t.clone()),
+    };
+    let stored: String = l
+        .connection()
+        .query_row(
+            "SELECT data FROM events WHERE title_id = 'NF-1' AND kind = 'imported'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(stored, serde_json::to_string(&ev).unwrap());
+    assert_eq!(l.history("NF-1").unwrap(), vec![ev]);
+}

@@ -209,16 +209,16 @@ impl SqliteBook<'_> {
             Event::Acordo { .. } => "acordo",
             Event::Visualizado { .. } => "visualizado",
         };
+        self.event_json(title_id, kind, &serde_json::to_string(ev)?)
+    }
+
+    /// Store an event already written as JSON.
+    fn event_json(&mut self, title_id: &str, kind: &str, data: &str) -> Result<(), LedgerError> {
         self.tx
             .prepare_cached(
                 "INSERT INTO events (title_id, kind, file_id, data) VALUES (?1, ?2, ?3, ?4)",
             )?
-            .execute(params![
-                title_id,
-                kind,
-                self.file_id,
-                serde_json::to_string(ev)?
-            ])?;
+            .execute(params![title_id, kind, self.file_id, data])?;
         Ok(())
     }
 }
@@ -575,11 +575,12 @@ pub(super) fn import_in(
             for (kind, key, exact) in title_keys(t) {
                 insert_key(tx, kind, t.banco.code(), &key, seq, exact)?;
             }
-            book.event(
+            // `Event::Imported` as serde writes it (an internally tagged variant: the tag, then the field), from
+            // the title's JSON already made rather than serializing the title a second time
+            book.event_json(
                 &t.id,
-                &Event::Imported {
-                    titulo: Box::new(t.clone()),
-                },
+                "imported",
+                &format!("{{\"event\":\"imported\",\"titulo\":{data}}}"),
             )?;
         }
     }
