@@ -339,7 +339,11 @@ impl Book for SqliteBook<'_> {
         Ok(())
     }
 
+    /// The outcome is written as JSON once: into the title's history when the entry has a title (its `entries` row
+    /// keeps the outcome's columns and `data` stays NULL), else into the `entries` row. A duplicate has no
+    /// `entries` row of its own (the identity is the first entry's).
     fn record(&mut self, o: &EntryOutcome, r: Option<TitleRef>) -> Result<(), LedgerError> {
+        let json = serde_json::to_string(o)?;
         if o.outcome != Outcome::Duplicate {
             self.tx
                 .prepare_cached(
@@ -352,7 +356,7 @@ impl Book for SqliteBook<'_> {
                     o.expected.map(|d| d.to_string()),
                     o.paid.map(|d| d.to_string()),
                     o.difference.map(|d| d.to_string()),
-                    serde_json::to_string(o)?,
+                    r.is_none().then_some(json.as_str()),
                     o.identity.to_string(),
                     self.file_id,
                     o.line as i64
@@ -360,11 +364,13 @@ impl Book for SqliteBook<'_> {
         }
         if let Some(r) = r {
             let id = self.ensure(r)?.id.clone();
-            let ev = Event::Entry {
-                file_id: self.file_id.clone(),
-                outcome: Box::new(o.clone()),
-            };
-            self.event(&id, &ev)?;
+            // `Event::Entry` as serde writes it (the tag, then `file_id` and `outcome` in order), around the
+            // outcome's JSON already made
+            let ev = format!(
+                "{{\"event\":\"entry\",\"file_id\":{},\"outcome\":{json}}}",
+                serde_json::to_string(&self.file_id)?
+            );
+            self.event_json(&id, "entry", &ev)?;
         }
         Ok(())
     }
