@@ -121,7 +121,7 @@ fn bench_memory(c: &mut Criterion) {
     g.bench_function(format!("memory_{n}_entries_{n}_titles"), |b| {
         b.iter(|| {
             let rep = reconcile(&t, &r);
-            assert_eq!(rep.entries.len(), n);
+            assert_eq!(rep.len(), n);
             rep
         })
     });
@@ -135,7 +135,7 @@ fn bench_memory(c: &mut Criterion) {
                 for _ in 0..iters {
                     let start = thread_cpu().unwrap_or_default();
                     let rep = reconcile(&t, &r);
-                    assert_eq!(rep.entries.len(), n);
+                    assert_eq!(rep.len(), n);
                     drop(rep);
                     total += thread_cpu().unwrap_or_default().saturating_sub(start);
                 }

@@ -8,12 +8,14 @@ use chrono::NaiveDate;
 use cnab_core::{OcorrenciaKind, Retorno, RetornoEntry};
 use rust_decimal::Decimal;
 
-use crate::charges::valor_devido;
+use crate::charges::{valor_devido, Breakdown};
 use crate::key::{
     entry_identity_in, file_agreement, file_agreements, file_identity, split_nosso_numero, EntryId,
     Key, KeyShape,
 };
-use crate::outcome::{ChargesFrom, EntryOutcome, Event, MatchedBy, Outcome, Status, TitleState};
+use crate::outcome::{
+    ChargesFrom, EntryOutcome, Event, MatchedBy, Note, Outcome, OutcomeRow, Status, TitleState,
+};
 use crate::titulo::Titulo;
 
 /// A title's handle inside one [`Book`] (an index, a row id).
@@ -215,13 +217,13 @@ pub(crate) struct Payment {
     pub after_write_off: bool,
 }
 
-/// Classify money received for a title, returning the new state.
+/// Classify money received for a title, returning the new state and the amount due on the payment date.
 pub(crate) fn classify_payment(
     t: &Titulo,
     s: &TitleState,
     p: &Payment,
-    o: &mut EntryOutcome,
-) -> TitleState {
+    o: &mut OutcomeRow,
+) -> (TitleState, Breakdown) {
     let Payment {
         paid,
         date,
@@ -230,7 +232,7 @@ pub(crate) fn classify_payment(
         after_write_off,
     } = *p;
     let b = valor_devido(t, date);
-    o.breakdown = Some(b);
+    o.breakdown = true;
     o.paid = Some(paid);
     o.date = Some(date);
     let mut ns = s.clone();
@@ -239,8 +241,8 @@ pub(crate) fn classify_payment(
         o.outcome = Outcome::Overpaid;
         o.expected = Some(Decimal::ZERO);
         o.difference = Some(paid);
-        o.note = Some("title already settled: paid again".into());
-        return ns;
+        o.note = Note::PaidAgain;
+        return (ns, b);
     }
     let expected = b.total - s.paid;
     o.expected = Some(expected);
@@ -253,8 +255,8 @@ pub(crate) fn classify_payment(
         // the acordo's installments stand for this title now: the money is reported, the title stays replaced
         o.outcome = Outcome::PaidAfterWriteOff;
         o.difference = Some(paid - expected);
-        o.note = Some("title renegotiated in an acordo: money arrived for the original, not for an installment".into());
-        return ns;
+        o.note = Note::Renegotiated;
+        return (ns, b);
     }
     if after_write_off || s.status == Status::WrittenOff {
         o.outcome = Outcome::PaidAfterWriteOff;
@@ -262,7 +264,7 @@ pub(crate) fn classify_payment(
         if paid >= expected {
             settle(&mut ns);
         }
-        return ns;
+        return (ns, b);
     }
     if paid == expected {
         o.outcome = if b.dias_atraso > 0 {
@@ -272,7 +274,7 @@ pub(crate) fn classify_payment(
         };
         o.difference = Some(Decimal::ZERO);
         settle(&mut ns);
-        return ns;
+        return (ns, b);
     }
     if let Some(adj) = bank_adjust {
         let bank_expected = t.valor - s.paid + adj;
@@ -286,7 +288,7 @@ pub(crate) fn classify_payment(
                 Outcome::Paid
             };
             settle(&mut ns);
-            return ns;
+            return (ns, b);
         }
     }
     // Some banks report the amount paid net of their fee (valor pago = valor − tarifa, e.g. brcobranca's Santander
@@ -299,11 +301,9 @@ pub(crate) fn classify_payment(
                 Outcome::Paid
             };
             o.difference = Some(Decimal::ZERO);
-            o.note = Some(format!(
-                "the amount paid is reported net of the bank fee ({fee}): paid in full"
-            ));
+            o.note = Note::NetOfFee(fee);
             settle(&mut ns);
-            return ns;
+            return (ns, b);
         }
     }
     o.difference = Some(paid - expected);
@@ -313,7 +313,7 @@ pub(crate) fn classify_payment(
         o.outcome = Outcome::Overpaid;
         settle(&mut ns);
     }
-    ns
+    (ns, b)
 }
 
 fn nonzero(d: Option<Decimal>) -> Option<Decimal> {
@@ -328,29 +328,38 @@ pub fn apply_entry<B: Book>(
     identity: EntryId,
     buf: &mut Vec<Candidate>,
 ) -> Result<EntryOutcome, B::Error> {
-    let mut o = EntryOutcome::from_entry(e, identity);
     let fresh = book.claim(&identity, e.line)?;
+    let (row, breakdown) = classify_entry(book, ctx, e, fresh, buf)?;
+    let title_id = match row.title {
+        Some(r) => Some(book.title_id(r)?),
+        None => None,
+    };
+    let o = EntryOutcome::from_row(e, identity, &row, title_id, breakdown);
+    book.record(&o, row.title)?;
+    Ok(o)
+}
+
+/// Find an entry's title and classify the entry (`fresh`: its identity was claimed now, not seen before), updating
+/// the title's state in the book: the compact row, and the amount due when a payment was classified.
+pub(crate) fn classify_entry<B: Book>(
+    book: &mut B,
+    ctx: &FileContext,
+    e: &RetornoEntry,
+    fresh: bool,
+    buf: &mut Vec<Candidate>,
+) -> Result<(OutcomeRow, Option<Breakdown>), B::Error> {
+    let mut o = OutcomeRow::from_entry(e);
+    let mut breakdown = None;
     let found = locate(book, ctx, e, buf)?;
     let r = found.map(|(r, _)| r);
     if let Some((r, by)) = found {
-        o.title_id = Some(book.title_id(r)?);
+        o.title = Some(r);
         o.matched_by = Some(by);
-    }
-    if !e.motivos.is_empty() {
-        o.motivos = e
-            .motivos
-            .iter()
-            .map(|m| match &m.description {
-                Some(d) => format!("{}: {}", m.code, d),
-                None => m.code.clone(),
-            })
-            .collect();
     }
     if !fresh {
         o.outcome = Outcome::Duplicate;
-        o.note = Some("an entry with the same content was already applied".into());
-        book.record(&o, r)?;
-        return Ok(o);
+        o.note = Note::AlreadyApplied;
+        return Ok((o, None));
     }
     let kind = e.ocorrencia.as_ref().map(|x| x.kind);
     match kind {
@@ -361,7 +370,7 @@ pub fn apply_entry<B: Book>(
             if r.is_none() =>
         {
             o.outcome = Outcome::Rejected;
-            o.note = Some("no such title in the ledger".into());
+            o.note = Note::NoSuchTitle;
         }
         Some(_) if r.is_none() => o.outcome = Outcome::Unmatched,
         Some(k) => {
@@ -406,7 +415,7 @@ pub fn apply_entry<B: Book>(
                         };
                         book.set_state(r, &ns)?;
                     } else {
-                        o.note = Some(format!("title already {}", s.status.name()));
+                        o.note = Note::Already(s.status);
                     }
                 }
                 OcorrenciaKind::Liquidacao
@@ -415,7 +424,7 @@ pub fn apply_entry<B: Book>(
                     let paid = match e.valor_pago.or(e.valor_creditado) {
                         Some(p) => p,
                         None => {
-                            o.note = Some("the entry carries no amount paid".into());
+                            o.note = Note::NoAmount;
                             Decimal::ZERO
                         }
                     };
@@ -442,9 +451,10 @@ pub fn apply_entry<B: Book>(
                             fee: e.tarifa,
                             after_write_off: k == OcorrenciaKind::LiquidacaoAposBaixa,
                         };
-                        let ns = classify_payment(&t, &s, &p, &mut o);
+                        let (ns, b) = classify_payment(&t, &s, &p, &mut o);
+                        breakdown = Some(b);
                         if date.is_none() {
-                            o.note = Some("no payment date: taken as paid on the due date".into());
+                            o.note = Note::NoDate;
                         }
                         ns
                     };
@@ -454,8 +464,7 @@ pub fn apply_entry<B: Book>(
             }
         }
     }
-    book.record(&o, r)?;
-    Ok(o)
+    Ok((o, breakdown))
 }
 
 /// Apply every entry of a file (the caller owns the transaction).
@@ -673,9 +682,9 @@ const MAX_TITLES: usize = (EXACT - 1) as usize;
 #[derive(Debug, Clone)]
 pub struct MemoryBook<'a> {
     titles: Cow<'a, [Titulo]>,
-    /// Each title's id as shared by its outcomes, made on first use.
+    /// Each title's id as shared by its outcomes, made on first use (the vector too: it may be shorter than
+    /// `titles`).
     ids: Vec<Option<Arc<str>>>,
-    convenios: Vec<Option<Key>>,
     states: Vec<TitleState>,
     long: LongKeys,
     by_nn: Index,
@@ -695,8 +704,11 @@ impl<'a> MemoryBook<'a> {
         let n = titles.len();
         let mut b = MemoryBook {
             titles: Cow::Borrowed(&[]),
-            ids: Vec::with_capacity(n),
-            convenios: Vec::with_capacity(n),
+            ids: if history {
+                Vec::with_capacity(n)
+            } else {
+                Vec::new()
+            },
             states: Vec::with_capacity(n),
             long: LongKeys::default(),
             by_nn: Index::with_capacity(n),
@@ -739,11 +751,17 @@ impl<'a> MemoryBook<'a> {
             Some(by_id) => {
                 let id: Arc<str> = Arc::from(t.id.as_str());
                 by_id.insert(id.clone(), u32::try_from(i).unwrap_or(u32::MAX));
+                if self.ids.len() < i {
+                    self.ids.resize(i, None);
+                }
                 self.ids.push(Some(id));
             }
-            None => self.ids.push(None),
+            None => {
+                if self.ids.len() == i {
+                    self.ids.push(None);
+                }
+            }
         }
-        self.convenios.push(Key::of(&[&t.convenio]));
         self.states.push(TitleState::default());
         if let Some(h) = &mut self.history {
             h.push(vec![Event::Imported {
@@ -759,6 +777,9 @@ impl<'a> MemoryBook<'a> {
         } = self;
         by_id.get_or_insert_with(|| {
             let mut m = HashMap::with_capacity_and_hasher(titles.len(), Default::default());
+            if ids.len() < titles.len() {
+                ids.resize(titles.len(), None);
+            }
             for (i, (t, id)) in titles.iter().zip(ids.iter_mut()).enumerate() {
                 let id = id.get_or_insert_with(|| Arc::from(t.id.as_str())).clone();
                 m.insert(id, u32::try_from(i).unwrap_or(u32::MAX));
@@ -789,9 +810,6 @@ impl<'a> MemoryBook<'a> {
             // drop the old keys: rebuild the indexes (rare: an ERP correcting a title)
             if let Some(x) = self.titles.to_mut().get_mut(i) {
                 *x = t.clone();
-            }
-            if let Some(c) = self.convenios.get_mut(i) {
-                *c = Key::of(&[&t.convenio]);
             }
             self.reindex();
             if let Some(h) = self.history.as_mut().and_then(|h| h.get_mut(i)) {
@@ -853,7 +871,10 @@ impl<'a> MemoryBook<'a> {
             out.push(Candidate {
                 r: u64::from(i),
                 exact,
-                convenio: self.convenios.get(i as usize).cloned().flatten(),
+                convenio: self
+                    .titles
+                    .get(i as usize)
+                    .and_then(|t| Key::of(&[&t.convenio])),
             })
         });
     }
@@ -887,7 +908,10 @@ impl Book for MemoryBook<'_> {
             out.push(Candidate {
                 r: u64::from(i),
                 exact: true,
-                convenio: self.convenios.get(i as usize).cloned().flatten(),
+                convenio: self
+                    .titles
+                    .get(i as usize)
+                    .and_then(|t| Key::of(&[&t.convenio])),
             });
         }
         Ok(())
@@ -903,6 +927,9 @@ impl Book for MemoryBook<'_> {
 
     fn title_id(&mut self, r: TitleRef) -> Result<Arc<str>, Self::Error> {
         let i = r as usize;
+        if self.ids.len() < self.titles.len() {
+            self.ids.resize(self.titles.len(), None);
+        }
         Ok(match (self.ids.get_mut(i), self.titles.get(i)) {
             (Some(slot), Some(t)) => slot.get_or_insert_with(|| Arc::from(t.id.as_str())).clone(),
             _ => Arc::from(""),
@@ -971,16 +998,98 @@ impl Book for MemoryBook<'_> {
     }
 }
 
-/// The result of [`reconcile`].
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct Report {
-    /// One outcome per entry, in file order.
-    pub entries: Vec<EntryOutcome>,
+/// The result of [`reconcile`]: one compact row per entry ([`OutcomeRow`]), the full rows on demand.
+#[derive(Debug, Clone)]
+pub struct Report<'a> {
+    titles: &'a [Titulo],
+    retorno: &'a Retorno,
+    /// One compact outcome per entry, in file order (`title` is the index in the titles given).
+    pub rows: Vec<OutcomeRow>,
+    /// The entries' identities, in file order.
+    pub identities: Vec<EntryId>,
     /// Count per outcome.
     pub outcomes: std::collections::BTreeMap<Outcome, usize>,
     /// Each title's state after the file.
-    #[serde(skip)]
     pub states: Vec<TitleState>,
+}
+
+impl Report<'_> {
+    /// Entries in the file (one outcome each).
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// The file had no entries.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The full outcome of the `i`-th entry (0-based, file order): the compact row with the entry's amounts and
+    /// reasons, the title's id and the breakdown of the amount due (computed again from the title's rules).
+    pub fn entry(&self, i: usize) -> Option<EntryOutcome> {
+        let row = self.rows.get(i)?;
+        let e = self.retorno.entries.get(i)?;
+        let identity = *self.identities.get(i)?;
+        let title = row
+            .title
+            .and_then(|r| usize::try_from(r).ok())
+            .and_then(|r| self.titles.get(r));
+        let breakdown = match (row.breakdown, title, row.date) {
+            (true, Some(t), Some(d)) => Some(valor_devido(t, d)),
+            _ => None,
+        };
+        let title_id = title.map(|t| Arc::from(t.id.as_str()));
+        Some(EntryOutcome::from_row(
+            e, identity, row, title_id, breakdown,
+        ))
+    }
+
+    /// Every full outcome, in file order.
+    pub fn entries(&self) -> Vec<EntryOutcome> {
+        (0..self.rows.len()).filter_map(|i| self.entry(i)).collect()
+    }
+}
+
+impl serde::Serialize for Report<'_> {
+    /// `{"entries": [full outcomes], "outcomes": {name: count}}`.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        struct Entries<'r, 'a>(&'r Report<'a>);
+        impl serde::Serialize for Entries<'_, '_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_seq((0..self.0.rows.len()).filter_map(|i| self.0.entry(i)))
+            }
+        }
+        let mut st = s.serialize_struct("Report", 2)?;
+        st.serialize_field("entries", &Entries(self))?;
+        st.serialize_field("outcomes", &self.outcomes)?;
+        st.end()
+    }
+}
+
+/// For each identity, whether an equal one comes earlier in the file: found by sorting (first 8 bytes, position)
+/// pairs, 16 bytes an entry written in order, rather than by filling a hash set of the 32-byte identities (random
+/// writes into a table four times that size).
+fn repeated(ids: &[EntryId]) -> Vec<bool> {
+    let prefix = |id: &EntryId| {
+        id.0.first_chunk::<8>()
+            .map_or(0, |p| u64::from_be_bytes(*p))
+    };
+    let mut v: Vec<(u64, usize)> = ids.iter().map(prefix).zip(0..).collect();
+    v.sort_unstable();
+    let mut out = vec![false; ids.len()];
+    for group in v.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
+        // sorted by position within the group: each is compared with the ones before it
+        for (k, &(_, i)) in group.iter().enumerate() {
+            let earlier = group.get(..k).unwrap_or_default();
+            if earlier.iter().any(|&(_, j)| ids.get(j) == ids.get(i)) {
+                if let Some(x) = out.get_mut(i) {
+                    *x = true;
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Reconcile a retorno against titles in memory, without a ledger: one outcome per entry.
@@ -1002,23 +1111,43 @@ pub struct Report {
 /// let retorno = Retorno { bank: Bank::new(341), layout: Layout::Cnab400, header: Header::default(),
 ///                         entries: vec![entry.clone(), entry], records: vec![], problems: vec![] };
 /// let report = reconcile(&titles, &retorno);
-/// assert_eq!(report.entries[0].outcome, Outcome::Paid);
-/// assert_eq!(report.entries[1].outcome, Outcome::Duplicate);
+/// assert_eq!(report.rows[0].outcome, Outcome::Paid);
+/// assert_eq!(report.rows[1].outcome, Outcome::Duplicate);
+/// assert_eq!(report.entry(0).unwrap().title_id.as_deref(), Some("NF-1"));
 /// ```
-pub fn reconcile(titles: &[Titulo], retorno: &Retorno) -> Report {
+pub fn reconcile<'a>(titles: &'a [Titulo], retorno: &'a Retorno) -> Report<'a> {
     let mut book = MemoryBook::new(titles, false);
-    book.seen.reserve(retorno.entries.len());
     let ctx = FileContext::build(retorno, false);
-    let entries = match apply_entries(&mut book, &ctx, &retorno.entries) {
-        Ok(v) => v,
-        Err(e) => match e {},
-    };
-    let mut outcomes = std::collections::BTreeMap::new();
-    for o in &entries {
-        *outcomes.entry(o.outcome).or_insert(0) += 1;
+    let repeated = repeated(&ctx.identities);
+    let mut buf = Vec::with_capacity(4);
+    let mut rows = Vec::with_capacity(retorno.entries.len());
+    let mut counts = [0usize; Outcome::ALL.len()];
+    for (e, again) in retorno.entries.iter().zip(repeated) {
+        let fresh = !again;
+        let row = match classify_entry(&mut book, &ctx, e, fresh, &mut buf) {
+            Ok((row, _)) => row,
+            Err(e) => match e {},
+        };
+        if let Some(c) = Outcome::ALL
+            .iter()
+            .position(|o| *o == row.outcome)
+            .and_then(|i| counts.get_mut(i))
+        {
+            *c += 1;
+        }
+        rows.push(row);
     }
+    let outcomes = Outcome::ALL
+        .iter()
+        .zip(counts)
+        .filter(|(_, n)| *n > 0)
+        .map(|(o, n)| (*o, n))
+        .collect();
     Report {
-        entries,
+        titles,
+        retorno,
+        rows,
+        identities: ctx.identities,
         outcomes,
         states: book.states,
     }
@@ -1086,6 +1215,32 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn repeated_marks_every_later_equal_identity() {
+        // 1/1 and 1/2 share their first 8 bytes (the sort key) and differ after it
+        let id = |a: u8, b: u8| {
+            let mut x = [0u8; 32];
+            x[0] = a;
+            x[31] = b;
+            EntryId(x)
+        };
+        let ids = [
+            id(1, 1),
+            id(2, 0),
+            id(1, 2),
+            id(1, 1),
+            id(2, 0),
+            id(1, 2),
+            id(3, 3),
+            id(1, 1),
+        ];
+        assert_eq!(
+            repeated(&ids),
+            [false, false, false, true, true, true, false, true]
+        );
+        assert_eq!(repeated(&[]), Vec::<bool>::new());
     }
 
     #[test]

@@ -127,10 +127,15 @@ impl fmt::Debug for EntryId {
 
 impl fmt::Display for EntryId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for b in self.0 {
-            write!(f, "{b:02x}")?;
+        // lower-case hex, written in one call (a ledger writes it several times per entry)
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let mut out = [0u8; 64];
+        for (pair, b) in out.chunks_exact_mut(2).zip(self.0) {
+            for (o, nibble) in pair.iter_mut().zip([b >> 4, b & 15]) {
+                *o = HEX.get(usize::from(nibble)).copied().unwrap_or(b'0');
+            }
         }
-        Ok(())
+        f.write_str(std::str::from_utf8(&out).map_err(|_| fmt::Error)?)
     }
 }
 

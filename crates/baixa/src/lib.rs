@@ -67,8 +67,8 @@ pub use ledger::{
     schema, ApplyResult, ImportSummary, Ledger, MemoryLedger, PostgresLedger, SqliteLedger,
 };
 pub use outcome::{
-    ChargesFrom, EntryOutcome, Event, ManualSettlement, MatchedBy, Meio, Outcome, Status,
-    TitleState,
+    ChargesFrom, EntryOutcome, Event, ManualSettlement, MatchedBy, Meio, Outcome, OutcomeRow,
+    Status, TitleState,
 };
 pub use regua::{Politica, ReguaLedger};
 pub use report::{

@@ -222,6 +222,131 @@ impl EntryOutcome {
     }
 }
 
+impl EntryOutcome {
+    /// The full row of an entry from its compact row, the title's id and the breakdown.
+    pub(crate) fn from_row(
+        e: &RetornoEntry,
+        identity: EntryId,
+        row: &OutcomeRow,
+        title_id: Option<Arc<str>>,
+        breakdown: Option<Breakdown>,
+    ) -> Self {
+        EntryOutcome {
+            line: e.line,
+            identity,
+            outcome: row.outcome,
+            ocorrencia: e.ocorrencia.as_ref().map(|o| o.kind),
+            title_id,
+            matched_by: row.matched_by,
+            date: row.date,
+            expected: row.expected,
+            paid: row.paid,
+            difference: row.difference,
+            credited: e.valor_creditado,
+            fees: e.tarifa.filter(|d| !d.is_zero()),
+            bank_charges: e.juros_multa.filter(|d| !d.is_zero()),
+            breakdown,
+            charges_from: row.charges_from,
+            motivos: e
+                .motivos
+                .iter()
+                .map(|m| match &m.description {
+                    Some(d) => format!("{}: {}", m.code, d),
+                    None => m.code.clone(),
+                })
+                .collect(),
+            note: row.note.text(),
+        }
+    }
+}
+
+/// Why an outcome carries a note: the text is written when the full [`EntryOutcome`] is made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Note {
+    /// No note.
+    #[default]
+    None,
+    PaidAgain,
+    Renegotiated,
+    NetOfFee(Decimal),
+    NoSuchTitle,
+    AlreadyApplied,
+    NoAmount,
+    NoDate,
+    Already(Status),
+}
+
+impl Note {
+    /// The note's text.
+    pub(crate) fn text(self) -> Option<String> {
+        Some(match self {
+            Note::None => return None,
+            Note::PaidAgain => "title already settled: paid again".into(),
+            Note::Renegotiated => {
+                "title renegotiated in an acordo: money arrived for the original, not for an installment".into()
+            }
+            Note::NetOfFee(fee) => {
+                format!("the amount paid is reported net of the bank fee ({fee}): paid in full")
+            }
+            Note::NoSuchTitle => "no such title in the ledger".into(),
+            Note::AlreadyApplied => "an entry with the same content was already applied".into(),
+            Note::NoAmount => "the entry carries no amount paid".into(),
+            Note::NoDate => "no payment date: taken as paid on the due date".into(),
+            Note::Already(s) => format!("title already {}", s.name()),
+        })
+    }
+}
+
+/// What happened to one entry, in compact form: what [`crate::reconcile`] keeps per entry (no allocation, about a
+/// quarter of an [`EntryOutcome`]). The rest of the full row comes from the entry itself (line, amounts credited
+/// and charged, the bank's reasons), the title (its id) and the title's rules (the breakdown, computed again on
+/// the payment date): [`crate::Report::entry`] makes it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct OutcomeRow {
+    /// The outcome.
+    pub outcome: Outcome,
+    /// How the title was found.
+    pub matched_by: Option<MatchedBy>,
+    /// Where the charges that explain `expected` came from.
+    pub charges_from: Option<ChargesFrom>,
+    /// The title (its index among the titles reconciled, or a ledger's row).
+    pub title: Option<u64>,
+    /// Date of the event (payment date for payments).
+    pub date: Option<NaiveDate>,
+    /// What was due (remaining balance on `date`), for payments.
+    pub expected: Option<Decimal>,
+    /// What was paid.
+    pub paid: Option<Decimal>,
+    /// `paid − expected`.
+    pub difference: Option<Decimal>,
+    pub(crate) note: Note,
+    /// The amount due was computed from the title's rules on `date`.
+    pub(crate) breakdown: bool,
+}
+
+impl OutcomeRow {
+    /// The skeleton of an entry's row: outcome `Unrecognized` until classified.
+    pub(crate) fn from_entry(e: &RetornoEntry) -> Self {
+        OutcomeRow {
+            outcome: Outcome::Unrecognized,
+            matched_by: None,
+            charges_from: None,
+            title: None,
+            date: e.data_ocorrencia.or(e.data_credito),
+            expected: None,
+            paid: e.valor_pago,
+            difference: None,
+            note: Note::None,
+            breakdown: false,
+        }
+    }
+
+    /// The note's text, if any.
+    pub fn note(&self) -> Option<String> {
+        self.note.text()
+    }
+}
+
 /// Where a title stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]

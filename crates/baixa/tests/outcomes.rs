@@ -8,11 +8,25 @@
 mod common;
 
 use baixa::{
-    reconcile, ChargesFrom, Juros, JurosTipo, Ledger, ManualSettlement, MatchedBy, Meio,
-    MemoryLedger, Multa, MultaTipo, Outcome, Status,
+    ChargesFrom, Juros, JurosTipo, Ledger, ManualSettlement, MatchedBy, Meio, MemoryLedger, Multa,
+    MultaTipo, Outcome, Status,
 };
 use cnab_core::OcorrenciaKind as K;
 use common::*;
+
+/// [`baixa::reconcile`] with its full rows made (the report borrows its inputs, which are temporaries here).
+struct Reconciled {
+    entries: Vec<baixa::EntryOutcome>,
+    states: Vec<baixa::TitleState>,
+}
+
+fn reconcile(titles: &[baixa::Titulo], retorno: &cnab_core::Retorno) -> Reconciled {
+    let r = baixa::reconcile(titles, retorno);
+    Reconciled {
+        entries: r.entries(),
+        states: r.states,
+    }
+}
 
 fn late_title() -> baixa::Titulo {
     let mut t = title("NF-1", "12345678", "1000.00", d(2026, 3, 10));

@@ -192,4 +192,17 @@ proptest! {
         let (titles, entries) = build(&spec, &ops);
         check(&mut SqliteLedger::open_in_memory().unwrap(), &titles, &entries, &split)?;
     }
+
+    /// The compact rows of `reconcile`, made full, are exactly the rows a ledger returns for the same file.
+    #[test]
+    fn reconcile_rows_are_the_ledger_rows((spec, ops, _split) in case()) {
+        let (titles, entries) = build(&spec, &ops);
+        let r = retorno(341, "123456", 1, entries);
+        let mut l = MemoryLedger::new();
+        l.import_titles(&titles).unwrap();
+        let res = l.apply(&r).unwrap();
+        let rep = baixa::reconcile(&titles, &r);
+        prop_assert_eq!(rep.entries(), res.entries);
+        prop_assert_eq!(&rep.outcomes, &res.outcomes);
+    }
 }

@@ -311,3 +311,69 @@ fn crash_mid_file_leaves_the_ledger_before_or_after() {
     assert_eq!(count(&l, "SELECT COUNT(*) FROM entries"), CRASH_N as i64);
     assert_eq!(total_paid(&mut l), Decimal::from(100 * CRASH_N as i64));
 }
+
+#[test]
+fn the_imported_event_is_the_title_as_serde_writes_it() {
+    let mut t = title("NF-1", "12345678", "1000.00", d(2026, 3, 10));
+    t.seu_numero = "S-1".into();
+    t.multa = Some(baixa::Multa {
+        tipo: baixa::MultaTipo::Percentual,
+        valor: dec("2"),
+        desde: None,
+    });
+    let mut l = SqliteLedger::open_in_memory().unwrap();
+    l.import_titles(std::slice::from_ref(&t)).unwrap();
+    let ev = baixa::Event::Imported {
+        titulo: Box::new(t.clone()),
+    };
+    let stored: String = l
+        .connection()
+        .query_row(
+            "SELECT data FROM events WHERE title_id = 'NF-1' AND kind = 'imported'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(stored, serde_json::to_string(&ev).unwrap());
+    assert_eq!(l.history("NF-1").unwrap(), vec![ev]);
+}
+
+#[test]
+fn an_outcome_is_stored_once_and_the_history_has_it_whole() {
+    let mut l = SqliteLedger::open_in_memory().unwrap();
+    l.import_titles(&[title("NF-1", "12345678", "100.00", d(2026, 3, 10))])
+        .unwrap();
+    let r = retorno(
+        341,
+        "123456",
+        1,
+        vec![
+            paid("12345678", d(2026, 3, 9), "100.00"),
+            paid("99999999", d(2026, 3, 9), "7.00"),
+        ],
+    );
+    let res = l.apply(&r).unwrap();
+    let hist = l.history("NF-1").unwrap();
+    assert_eq!(
+        hist.last(),
+        Some(&baixa::Event::Entry {
+            file_id: res.file_id.clone(),
+            outcome: Box::new(res.entries[0].clone()),
+        })
+    );
+    let data = |line: usize| -> Option<String> {
+        l.connection()
+            .query_row(
+                "SELECT data FROM entries WHERE line = ?1",
+                [line as i64],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    // matched: the outcome lives in the title's history; unmatched: in its entries row
+    assert_eq!(data(res.entries[0].line), None);
+    assert_eq!(res.entries[1].outcome, Outcome::Unmatched);
+    let stored: baixa::EntryOutcome =
+        serde_json::from_str(&data(res.entries[1].line).unwrap()).unwrap();
+    assert_eq!(stored, res.entries[1]);
+}

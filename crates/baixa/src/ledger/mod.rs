@@ -23,7 +23,7 @@ use crate::engine::{
 };
 use crate::error::LedgerError;
 use crate::key::EntryId;
-use crate::outcome::{EntryOutcome, Event, ManualSettlement, Outcome, TitleState};
+use crate::outcome::{EntryOutcome, Event, ManualSettlement, Outcome, OutcomeRow, TitleState};
 use crate::report::FileReport;
 use crate::titulo::Titulo;
 
@@ -193,7 +193,27 @@ pub(crate) fn settle_outcome(
         fee: None,
         after_write_off: false,
     };
-    let ns = classify_payment(t, state, &p, &mut o);
+    let mut row = OutcomeRow {
+        outcome: Outcome::Paid,
+        matched_by: None,
+        charges_from: None,
+        title: None,
+        date: Some(s.data),
+        expected: None,
+        paid: Some(s.valor),
+        difference: None,
+        note: crate::outcome::Note::None,
+        breakdown: false,
+    };
+    let (ns, b) = classify_payment(t, state, &p, &mut row);
+    o.outcome = row.outcome;
+    o.date = row.date;
+    o.expected = row.expected;
+    o.paid = row.paid;
+    o.difference = row.difference;
+    o.charges_from = row.charges_from;
+    o.breakdown = Some(b);
+    o.note = row.note.text();
     Ok((o, ns))
 }
 
