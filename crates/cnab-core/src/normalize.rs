@@ -7,6 +7,7 @@ use crate::bank::LayoutSpec;
 use crate::error::Error;
 use crate::field::{decode_date, decode_digits, decode_num, decode_text, FieldSpec, Kind, Role};
 use crate::model::{Header, Motivo, Ocorrencia, OcorrenciaKind, Pessoa, RetornoEntry, Titulo};
+use crate::read::CodeIndex;
 use crate::record::Record;
 
 /// One field of one record, ready to be read as text, number or date.
@@ -204,7 +205,7 @@ pub(crate) fn header(records: &[Record<'_>], h: &mut Header, problems: &mut Vec<
     );
 }
 
-fn motivos(spec: &LayoutSpec, ocorrencia: &str, raw: &str) -> Vec<Motivo> {
+fn motivos(codes: &CodeIndex, ocorrencia: &str, raw: &str) -> Vec<Motivo> {
     let bytes = raw.as_bytes();
     bytes
         .chunks(2)
@@ -213,7 +214,7 @@ fn motivos(spec: &LayoutSpec, ocorrencia: &str, raw: &str) -> Vec<Motivo> {
         .filter(|c| !c.is_empty() && c.bytes().any(|b| b != b'0'))
         .map(|code| Motivo {
             code: code.to_string(),
-            description: spec
+            description: codes
                 .motivo(ocorrencia, code)
                 .map(|m| m.description.to_string()),
         })
@@ -223,6 +224,7 @@ fn motivos(spec: &LayoutSpec, ocorrencia: &str, raw: &str) -> Vec<Motivo> {
 /// A retorno entry from its records.
 pub(crate) fn retorno_entry(
     spec: &LayoutSpec,
+    codes: &CodeIndex,
     records: &[Record<'_>],
     problems: &mut Vec<Error>,
 ) -> RetornoEntry {
@@ -303,9 +305,9 @@ pub(crate) fn retorno_entry(
     }
     if let Some((code, line, record, fspec)) = ocorrencia_cell {
         if !motivos_raw.is_empty() {
-            e.motivos = motivos(spec, &code, &motivos_raw);
+            e.motivos = motivos(codes, &code, &motivos_raw);
         }
-        let (kind, description) = match spec.ocorrencia(&code) {
+        let (kind, description) = match codes.ocorrencia(&code) {
             Some(d) => (d.kind, d.description.to_string()),
             None => {
                 problems.push(Error::at_field(
