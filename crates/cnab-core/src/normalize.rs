@@ -6,7 +6,9 @@ use rust_decimal::Decimal;
 use crate::bank::LayoutSpec;
 use crate::error::Error;
 use crate::field::{decode_date, decode_digits, decode_num, decode_text, FieldSpec, Kind, Role};
-use crate::model::{Header, Motivo, Ocorrencia, OcorrenciaKind, Pessoa, RetornoEntry, Titulo};
+use crate::model::{
+    Header, Inscricao, Motivo, Ocorrencia, OcorrenciaKind, Pessoa, RetornoEntry, Titulo,
+};
 use crate::read::CodeIndex;
 use crate::record::Record;
 
@@ -221,6 +223,24 @@ fn motivos(codes: &CodeIndex, ocorrencia: &str, raw: &str) -> Vec<Motivo> {
         .collect()
 }
 
+/// True when nothing of the person is given; field by field (no default value built and compared), as it runs for
+/// every entry read.
+fn is_empty_pessoa(p: &Pessoa) -> bool {
+    let Pessoa {
+        inscricao: Inscricao { tipo, numero },
+        nome,
+        endereco,
+        bairro,
+        cep,
+        cidade,
+        uf,
+    } = p;
+    tipo.is_none()
+        && [numero, nome, endereco, bairro, cep, cidade, uf]
+            .iter()
+            .all(|s| s.is_empty())
+}
+
 /// A retorno entry from its records.
 pub(crate) fn retorno_entry(
     spec: &LayoutSpec,
@@ -300,7 +320,7 @@ pub(crate) fn retorno_entry(
         Role::PixLocation => set_text(&mut pix.location, c.text()),
         _ => {}
     });
-    if pix != crate::model::PixInfo::default() {
+    if !pix.is_empty() {
         e.pix = Some(pix);
     }
     if let Some((code, line, record, fspec)) = ocorrencia_cell {
@@ -326,7 +346,7 @@ pub(crate) fn retorno_entry(
         });
     }
     unpad_inscricao(&mut pagador.inscricao.numero, pagador.inscricao.tipo);
-    if pagador != Pessoa::default() {
+    if !is_empty_pessoa(&pagador) {
         e.pagador = Some(pagador);
     }
     // Layouts that carry juros and multa apart still give the combined total every entry has.
