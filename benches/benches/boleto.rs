@@ -20,6 +20,14 @@ fn bench(c: &mut Criterion) {
                 .count()
         })
     });
+    g.bench_function("validate_only", |b| {
+        b.iter(|| {
+            black_box(&linhas)
+                .iter()
+                .filter(|l| boleto::LinhaDigitavel::validate(l).is_ok())
+                .count()
+        })
+    });
     g.bench_function("parse_any", |b| {
         b.iter(|| {
             black_box(&linhas)

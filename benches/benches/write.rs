@@ -4,7 +4,7 @@
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 
 use cnab_core::generator::{generate, GenOptions};
-use cnab_core::{write_remessa, Bank, FileKind, Layout};
+use cnab_core::{write_remessa, Bank, FileKind, Layout, RemessaWriter, WriteOptions};
 
 fn bench(c: &mut Criterion) {
     for (bank, layout) in [(341u16, Layout::Cnab240), (237, Layout::Cnab400)] {
@@ -24,6 +24,23 @@ fn bench(c: &mut Criterion) {
         g.sample_size(10);
         g.bench_function("write_remessa", |b| {
             b.iter(|| write_remessa(black_box(&model), Bank::new(bank), layout).map(|v| v.len()))
+        });
+        g.bench_function("remessa_writer", |b| {
+            b.iter(|| {
+                let m = black_box(&model);
+                let mut w = RemessaWriter::new(
+                    std::io::sink(),
+                    &m.header,
+                    Bank::new(bank),
+                    layout,
+                    WriteOptions::default(),
+                )
+                .unwrap();
+                for t in &m.titulos {
+                    w.write(t).unwrap();
+                }
+                w.finish().map(|(_, warnings)| warnings.len())
+            })
         });
         g.bench_function("generate", |b| {
             b.iter(|| generate(black_box(&opts), std::io::sink()).map(|s| s.bytes))

@@ -37,10 +37,10 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::bank::Bank;
-use crate::dv::{barcode_dv, ch, mod10};
+use crate::dv::{barcode_dv, barcode_dv_bytes, ch, mod10, mod10_bytes};
 use crate::error::{BoletoError, Result};
 use crate::fator;
-use crate::text::{at, only_digits, sub};
+use crate::text::{at, is_separator, only_digits, sub};
 
 /// Largest value that fits the 10-digit value field (99,999,999.99).
 pub fn valor_max_10() -> Decimal {
@@ -304,17 +304,55 @@ impl LinhaDigitavel {
     /// # Errors
     /// Wrong length, non-digit, a field DV, currency, or the general DV.
     pub fn parse(s: &str) -> Result<LinhaDigitavel> {
-        let d = only_digits(s)?;
-        if d.len() != 47 {
+        let d = Self::checked_digits(s)?;
+        Ok(LinhaDigitavel(d.iter().map(|&b| char::from(b)).collect()))
+    }
+
+    /// Checks a linha digitável as [`LinhaDigitavel::parse`] does (the same errors, in the same order) without
+    /// keeping it: no allocation, for validating many lines.
+    ///
+    /// ```
+    /// use boleto::LinhaDigitavel;
+    /// assert!(LinhaDigitavel::validate("00190.00009 01238.798977 77700.168188 3 37690000013500").is_ok());
+    /// assert!(LinhaDigitavel::validate("00190.00009 01238.798977 77700.168188 4 37690000013500").is_err());
+    /// ```
+    ///
+    /// # Errors
+    /// Wrong length, non-digit, a field DV, currency, or the general DV.
+    pub fn validate(s: &str) -> Result<()> {
+        Self::checked_digits(s).map(|_| ())
+    }
+
+    /// The 47 digits of `s` (separators dropped) once every check passed: the field DVs (módulo 10), the currency
+    /// (barcode position 4) and the general DV (módulo 11 over the barcode's other 43 digits), in that order.
+    fn checked_digits(s: &str) -> Result<[u8; 47]> {
+        let mut d = [0u8; 47];
+        let mut n = 0usize;
+        for (i, c) in s.chars().enumerate() {
+            if c.is_ascii_digit() {
+                if let Some(slot) = d.get_mut(n) {
+                    *slot = c as u8;
+                }
+                n += 1;
+            } else if !is_separator(c) {
+                return Err(BoletoError::NonDigit {
+                    position: i + 1,
+                    ch: c,
+                });
+            }
+        }
+        if n != 47 {
             return Err(BoletoError::WrongLength {
                 what: "linha digitável",
                 expected: "47",
-                found: d.len(),
+                found: n,
             });
         }
+        let part = |a: usize, b: usize| d.get(a..b).unwrap_or(&[]);
+        let digit = |i: usize| d.get(i).map_or('?', |&b| char::from(b));
         for (field, a, b) in CAMPOS {
-            let expected = ch(mod10(sub(&d, a, b)));
-            let found = at(&d, b);
+            let expected = ch(mod10_bytes(part(a, b)));
+            let found = digit(b);
             if expected != found {
                 return Err(BoletoError::CheckDigit {
                     field,
@@ -323,10 +361,27 @@ impl LinhaDigitavel {
                 });
             }
         }
-        let l = LinhaDigitavel(d);
-        // validates currency and general DV
-        Barcode::from_digits(l.barcode_digits())?;
-        Ok(l)
+        // The barcode is line 1-4, 33 (general DV), 34-47, 5-9, 11-20, 22-31 (1-based).
+        if digit(3) != '9' {
+            return Err(BoletoError::Moeda { found: digit(3) });
+        }
+        let without_dv = [
+            part(0, 4),
+            part(33, 47),
+            part(4, 9),
+            part(10, 20),
+            part(21, 31),
+        ];
+        let expected = ch(barcode_dv_bytes(&without_dv));
+        let found = digit(32);
+        if expected != found {
+            return Err(BoletoError::CheckDigit {
+                field: "DV geral (posição 5)",
+                expected,
+                found,
+            });
+        }
+        Ok(d)
     }
 
     fn barcode_digits(&self) -> String {

@@ -313,3 +313,45 @@ fn arrecadacao() {
         Arrecadacao::build('1', '7', "00000012345", "0123", "4567890123456789012345678").unwrap();
     assert_eq!(q.valor(), None);
 }
+
+#[test]
+fn linha_validate_gives_parse_errors_in_order() {
+    assert_eq!(LinhaDigitavel::validate(LD), Ok(()));
+    // The general DV (line position 33): 3 is right, 4 is not.
+    let dv = "00190.00009 01238.798977 77700.168188 4 37690000013500";
+    let want = BoletoError::CheckDigit {
+        field: "DV geral (posição 5)",
+        expected: '3',
+        found: '4',
+    };
+    assert_eq!(LinhaDigitavel::validate(dv), Err(want.clone()));
+    assert_eq!(dv.parse::<LinhaDigitavel>(), Err(want));
+    // Field 2's DV (position 21) is checked before the general DV.
+    let f2 = "00190.00009 01238.798978 77700.168188 4 37690000013500";
+    assert_eq!(
+        LinhaDigitavel::validate(f2),
+        Err(BoletoError::CheckDigit {
+            field: "campo 2",
+            expected: '7',
+            found: '8',
+        })
+    );
+    // Currency 8 with field 1's DV made right for it (mod10 of 001800000 is 0): the currency error.
+    let moeda = "00180.00000 01238.798977 77700.168188 3 37690000013500";
+    assert_eq!(
+        LinhaDigitavel::validate(moeda),
+        Err(BoletoError::Moeda { found: '8' })
+    );
+    // A letter: its 1-based position among the characters; 46 digits: the count.
+    assert_eq!(
+        LinhaDigitavel::validate("00190.0000X"),
+        Err(BoletoError::NonDigit {
+            position: 11,
+            ch: 'X'
+        })
+    );
+    assert!(matches!(
+        LinhaDigitavel::validate(&LD[..LD.len() - 1]),
+        Err(BoletoError::WrongLength { found: 46, .. })
+    ));
+}

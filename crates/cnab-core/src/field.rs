@@ -4,9 +4,8 @@
 //! 1-based and inclusive exactly as the manuals print them. The same table serves reading and writing.
 
 use chrono::NaiveDate;
-use nom::bytes::complete::take;
 use nom::character::complete::digit1;
-use nom::combinator::{all_consuming, map_res};
+use nom::combinator::all_consuming;
 use nom::{IResult, Parser};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -607,17 +606,16 @@ pub fn decode_digits(bytes: &[u8]) -> Result<Option<&str>, ErrorKind> {
     }
 }
 
-fn two(input: &[u8]) -> IResult<&[u8], u32> {
-    map_res(take(2usize), |d: &[u8]| match digits(d) {
-        Ok(_) => Ok(d.iter().fold(0u32, |acc, b| acc * 10 + u32::from(b - b'0'))),
-        Err(_) => Err(()),
-    })
-    .parse(input)
+/// Two ASCII digits at `i` as a number.
+fn two(bytes: &[u8], i: usize) -> Option<u32> {
+    let a = bytes.get(i)?.wrapping_sub(b'0');
+    let b = bytes.get(i + 1)?.wrapping_sub(b'0');
+    (a <= 9 && b <= 9).then(|| u32::from(a) * 10 + u32::from(b))
 }
 
-fn four(input: &[u8]) -> IResult<&[u8], i32> {
-    let (rest, (a, b)) = (two, two).parse(input)?;
-    Ok((rest, (a * 100 + b) as i32))
+/// Four ASCII digits at `i` as a year.
+fn four(bytes: &[u8], i: usize) -> Option<i32> {
+    Some((two(bytes, i)? * 100 + two(bytes, i + 2)?) as i32)
 }
 
 /// Parses a date. All zeros or all spaces → `Ok(None)`.
@@ -625,26 +623,26 @@ pub fn decode_date(bytes: &[u8], fmt: DateFmt) -> Result<Option<NaiveDate>, Erro
     if bytes.iter().all(|&b| b == b'0') || bytes.iter().all(|&b| b == b' ') {
         return Ok(None);
     }
+    // Exactly the format's width, every position a digit (read straight from the bytes: this runs for every
+    // date of every record).
     let parsed = match fmt {
-        DateFmt::DdMmYy => all_consuming((two, two, two))
-            .parse(bytes)
-            .map(|(_, (d, m, y))| {
-                (
-                    d,
-                    m,
-                    if y < 70 {
-                        2000 + y as i32
-                    } else {
-                        1900 + y as i32
-                    },
-                )
-            }),
-        DateFmt::DdMmYyyy => all_consuming((two, two, four)).parse(bytes).map(|(_, t)| t),
-        DateFmt::YyyyMmDd => all_consuming((four, two, two))
-            .parse(bytes)
-            .map(|(_, (y, m, d))| (d, m, y)),
+        DateFmt::DdMmYy if bytes.len() == 6 => (|| {
+            let y = two(bytes, 4)? as i32;
+            Some((
+                two(bytes, 0)?,
+                two(bytes, 2)?,
+                if y < 70 { 2000 + y } else { 1900 + y },
+            ))
+        })(),
+        DateFmt::DdMmYyyy if bytes.len() == 8 => {
+            (|| Some((two(bytes, 0)?, two(bytes, 2)?, four(bytes, 4)?)))()
+        }
+        DateFmt::YyyyMmDd if bytes.len() == 8 => {
+            (|| Some((two(bytes, 6)?, two(bytes, 4)?, four(bytes, 0)?)))()
+        }
+        _ => None,
     };
-    let Ok((d, m, y)) = parsed else {
+    let Some((d, m, y)) = parsed else {
         return Err(ErrorKind::BadDate {
             found: lossy(bytes),
         });

@@ -59,8 +59,8 @@ pub use record::{RawRecord, Record};
 pub use trailer::{TotalCheck, TotalScope, TrailerTotal};
 pub use write::{
     remessa_from_json, write_remessa, write_remessa_spec, write_remessa_to, write_remessa_with,
-    write_retorno, write_retorno_spec, Unwritable, WarningKind, WriteOptions, WriteWarning,
-    Written,
+    write_retorno, write_retorno_spec, RemessaWriter, Unwritable, WarningKind, WriteOptions,
+    WriteWarning, Written,
 };
 
 /// The README's Rust examples, compiled as doc tests so they stay true.

@@ -397,7 +397,18 @@ impl TipoPagamento {
 impl PixInfo {
     /// True when no field is given.
     pub fn is_empty(&self) -> bool {
-        *self == PixInfo::default()
+        // Field by field (no default value built and compared): this runs for every entry read.
+        let PixInfo {
+            tipo_chave,
+            chave,
+            url,
+            txid,
+            emv,
+            location,
+        } = self;
+        [tipo_chave, chave, url, txid, emv, location]
+            .iter()
+            .all(|s| s.is_empty())
     }
 }
 

@@ -6,7 +6,10 @@ use rust_decimal::Decimal;
 use crate::bank::LayoutSpec;
 use crate::error::Error;
 use crate::field::{decode_date, decode_digits, decode_num, decode_text, FieldSpec, Kind, Role};
-use crate::model::{Header, Motivo, Ocorrencia, OcorrenciaKind, Pessoa, RetornoEntry, Titulo};
+use crate::model::{
+    Header, Inscricao, Motivo, Ocorrencia, OcorrenciaKind, Pessoa, RetornoEntry, Titulo,
+};
+use crate::read::CodeIndex;
 use crate::record::Record;
 
 /// One field of one record, ready to be read as text, number or date.
@@ -204,7 +207,7 @@ pub(crate) fn header(records: &[Record<'_>], h: &mut Header, problems: &mut Vec<
     );
 }
 
-fn motivos(spec: &LayoutSpec, ocorrencia: &str, raw: &str) -> Vec<Motivo> {
+fn motivos(codes: &CodeIndex, ocorrencia: &str, raw: &str) -> Vec<Motivo> {
     let bytes = raw.as_bytes();
     bytes
         .chunks(2)
@@ -213,16 +216,35 @@ fn motivos(spec: &LayoutSpec, ocorrencia: &str, raw: &str) -> Vec<Motivo> {
         .filter(|c| !c.is_empty() && c.bytes().any(|b| b != b'0'))
         .map(|code| Motivo {
             code: code.to_string(),
-            description: spec
+            description: codes
                 .motivo(ocorrencia, code)
                 .map(|m| m.description.to_string()),
         })
         .collect()
 }
 
+/// True when nothing of the person is given; field by field (no default value built and compared), as it runs for
+/// every entry read.
+fn is_empty_pessoa(p: &Pessoa) -> bool {
+    let Pessoa {
+        inscricao: Inscricao { tipo, numero },
+        nome,
+        endereco,
+        bairro,
+        cep,
+        cidade,
+        uf,
+    } = p;
+    tipo.is_none()
+        && [numero, nome, endereco, bairro, cep, cidade, uf]
+            .iter()
+            .all(|s| s.is_empty())
+}
+
 /// A retorno entry from its records.
 pub(crate) fn retorno_entry(
     spec: &LayoutSpec,
+    codes: &CodeIndex,
     records: &[Record<'_>],
     problems: &mut Vec<Error>,
 ) -> RetornoEntry {
@@ -298,14 +320,14 @@ pub(crate) fn retorno_entry(
         Role::PixLocation => set_text(&mut pix.location, c.text()),
         _ => {}
     });
-    if pix != crate::model::PixInfo::default() {
+    if !pix.is_empty() {
         e.pix = Some(pix);
     }
     if let Some((code, line, record, fspec)) = ocorrencia_cell {
         if !motivos_raw.is_empty() {
-            e.motivos = motivos(spec, &code, &motivos_raw);
+            e.motivos = motivos(codes, &code, &motivos_raw);
         }
-        let (kind, description) = match spec.ocorrencia(&code) {
+        let (kind, description) = match codes.ocorrencia(&code) {
             Some(d) => (d.kind, d.description.to_string()),
             None => {
                 problems.push(Error::at_field(
@@ -324,7 +346,7 @@ pub(crate) fn retorno_entry(
         });
     }
     unpad_inscricao(&mut pagador.inscricao.numero, pagador.inscricao.tipo);
-    if pagador != Pessoa::default() {
+    if !is_empty_pessoa(&pagador) {
         e.pagador = Some(pagador);
     }
     // Layouts that carry juros and multa apart still give the combined total every entry has.

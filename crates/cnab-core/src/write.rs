@@ -828,16 +828,30 @@ struct Items<'a, T> {
     hook: &'a dyn Fn(&mut Vec<u8>, RecordKey, &T),
 }
 
-struct Writer<'a> {
+/// The state of a file being written: the lines not yet handed out, how many were written, the counts and sums
+/// the trailers need, and the warnings so far.
+#[derive(Clone)]
+struct Writer {
     spec: &'static LayoutSpec,
-    header: &'a Header,
+    header: Header,
     bank: Bank,
     ctl: Control,
+    /// Lines written and not yet taken (a streaming writer takes them after each title).
     lines: Vec<Vec<u8>>,
+    /// Lines written so far, taken or not.
+    count: usize,
     warnings: Vec<WriteWarning>,
+    is_240: bool,
+    /// Per batch (CNAB 240) and per file: titles and the sum of the valor written.
+    batch_titulos: u64,
+    batch_valor: Decimal,
+    file_titulos: u64,
+    file_valor: Decimal,
+    seq_in_batch: u64,
+    batches: u64,
 }
 
-impl Writer<'_> {
+impl Writer {
     /// Writes one record: control values first, then the item's, then the header's.
     fn push(
         &mut self,
@@ -852,7 +866,7 @@ impl Writer<'_> {
                 self.spec.source
             )))
         })?;
-        let line_no = self.lines.len() + 1;
+        let line_no = self.count + 1;
         let mut out = Vec::with_capacity(layout.len);
         for spec in layout.fields {
             let (value, path, owner) = match spec.role {
@@ -869,7 +883,7 @@ impl Writer<'_> {
                     } else if let Some(v) = item(role) {
                         (Some(v), item_path(role), id)
                     } else {
-                        let v = header_value(self.header, self.bank, role);
+                        let v = header_value(&self.header, self.bank, role);
                         (v, header_path(role), HEADER_ID)
                     }
                 }
@@ -911,6 +925,7 @@ impl Writer<'_> {
 
     fn emit(&mut self, line: Vec<u8>) {
         self.lines.push(line);
+        self.count += 1;
     }
 
     fn control_record(&mut self, key: RecordKey) -> Result<()> {
@@ -920,11 +935,7 @@ impl Writer<'_> {
     }
 
     fn finish(self, opts: WriteOptions) -> Written {
-        let ending = opts.line_ending.unwrap_or(if self.spec.crlf {
-            LineEnding::CrLf
-        } else {
-            LineEnding::Lf
-        });
+        let ending = line_ending(self.spec, opts);
         let mut out = Vec::with_capacity(self.lines.iter().map(|l| l.len() + 2).sum());
         for l in &self.lines {
             out.extend_from_slice(l);
@@ -948,53 +959,72 @@ fn written_valor(layout: &RecordLayout, line: &[u8]) -> Option<Decimal> {
     }
 }
 
-/// Writes a file of the spec's kind with one entry per item. CNAB 240: as many batches as the record numbering
-/// allows (see [`MAX_DETAILS_PER_BATCH`]); trailer counts and totals are taken from what was written.
-fn write_file<T>(
-    spec: &'static LayoutSpec,
-    bank: Bank,
-    header: &Header,
-    items: &Items<'_, T>,
-    opts: WriteOptions,
-) -> Result<Written> {
-    let kind_code = match spec.kind {
-        FileKind::Remessa => 1,
-        FileKind::Retorno => 2,
-    };
-    let mut w = Writer {
-        spec,
-        header,
-        bank,
-        ctl: Control {
-            bank: bank.code(),
-            kind_code,
-            ..Control::default()
-        },
-        lines: Vec::new(),
-        warnings: Vec::new(),
-    };
-    let is_240 = spec.layout == Layout::Cnab240;
-    w.ctl.sequencial = 1;
-    w.control_record(RecordKey::FileHeader)?;
-    // Per batch (CNAB 240) and per file: titles and the sum of the valor written.
-    let (mut batch_titulos, mut batch_valor) = (0u64, Decimal::ZERO);
-    let (mut file_titulos, mut file_valor) = (0u64, Decimal::ZERO);
-    let mut seq_in_batch = 0u64;
-    let mut batches = 0u64;
-    let close_batch = |w: &mut Writer<'_>, seq: u64, titulos: u64, valor: Decimal| -> Result<()> {
-        w.ctl.qtd_registros = seq + 2;
-        w.ctl.qtd_titulos = titulos;
-        w.ctl.valor_total = valor;
-        w.control_record(RecordKey::BatchTrailer)
-    };
-    if is_240 {
-        batches = 1;
-        w.ctl.lote = 1;
-        w.control_record(RecordKey::BatchHeader)?;
+/// The line ending of a file: the options', else the one the bank's manual demands.
+fn line_ending(spec: &LayoutSpec, opts: WriteOptions) -> LineEnding {
+    opts.line_ending.unwrap_or(if spec.crlf {
+        LineEnding::CrLf
+    } else {
+        LineEnding::Lf
+    })
+}
+
+impl Writer {
+    /// Starts a file of the spec's kind: its header, and CNAB 240's first batch header.
+    fn begin(spec: &'static LayoutSpec, bank: Bank, header: Header) -> Result<Writer> {
+        let kind_code = match spec.kind {
+            FileKind::Remessa => 1,
+            FileKind::Retorno => 2,
+        };
+        let is_240 = spec.layout == Layout::Cnab240;
+        let mut w = Writer {
+            spec,
+            header,
+            bank,
+            ctl: Control {
+                bank: bank.code(),
+                kind_code,
+                ..Control::default()
+            },
+            lines: Vec::new(),
+            count: 0,
+            warnings: Vec::new(),
+            is_240,
+            batch_titulos: 0,
+            batch_valor: Decimal::ZERO,
+            file_titulos: 0,
+            file_valor: Decimal::ZERO,
+            seq_in_batch: 0,
+            batches: 0,
+        };
+        w.ctl.sequencial = 1;
+        w.control_record(RecordKey::FileHeader)?;
+        if is_240 {
+            w.batches = 1;
+            w.ctl.lote = 1;
+            w.control_record(RecordKey::BatchHeader)?;
+        }
+        Ok(w)
     }
-    for (i, item) in items.items.iter().enumerate() {
-        let value = |r: Role| (items.value)(item, r);
-        let id = (items.id)(i + 1, item);
+
+    fn close_batch(&mut self) -> Result<()> {
+        self.ctl.qtd_registros = self.seq_in_batch + 2;
+        self.ctl.qtd_titulos = self.batch_titulos;
+        self.ctl.valor_total = self.batch_valor;
+        self.control_record(RecordKey::BatchTrailer)
+    }
+
+    /// Writes one item's records. CNAB 240: a new batch when the record numbering of this one is full (see
+    /// [`MAX_DETAILS_PER_BATCH`]).
+    fn item<T>(
+        &mut self,
+        item: &T,
+        id: ItemId<'_>,
+        value: &dyn Fn(&T, Role) -> Option<Out>,
+        path: fn(Role) -> &'static str,
+        hook: &dyn Fn(&mut Vec<u8>, RecordKey, &T),
+    ) -> Result<()> {
+        let spec = self.spec;
+        let value = |r: Role| value(item, r);
         let records: Vec<_> = spec
             .entry
             .iter()
@@ -1004,60 +1034,92 @@ fn write_file<T>(
                 Emit::IfAny(roles) => has_any(roles, &value),
             })
             .collect();
-        if is_240 && seq_in_batch > 0 && seq_in_batch + records.len() as u64 > MAX_DETAILS_PER_BATCH
+        if self.is_240
+            && self.seq_in_batch > 0
+            && self.seq_in_batch + records.len() as u64 > MAX_DETAILS_PER_BATCH
         {
-            close_batch(&mut w, seq_in_batch, batch_titulos, batch_valor)?;
-            (seq_in_batch, batch_titulos, batch_valor) = (0, 0, Decimal::ZERO);
-            batches += 1;
-            w.ctl.lote = batches;
-            w.ctl.sequencial = 0;
-            w.control_record(RecordKey::BatchHeader)?;
+            self.close_batch()?;
+            (self.seq_in_batch, self.batch_titulos, self.batch_valor) = (0, 0, Decimal::ZERO);
+            self.batches += 1;
+            self.ctl.lote = self.batches;
+            self.ctl.sequencial = 0;
+            self.control_record(RecordKey::BatchHeader)?;
         }
         let mut valor = None;
         for er in records {
-            seq_in_batch += 1;
-            w.ctl.sequencial = if is_240 {
-                seq_in_batch
+            self.seq_in_batch += 1;
+            self.ctl.sequencial = if self.is_240 {
+                self.seq_in_batch
             } else {
-                w.lines.len() as u64 + 1
+                self.count as u64 + 1
             };
-            let mut l = w.push(er.key, id, &value, items.path)?;
-            (items.hook)(&mut l, er.key, item);
+            let mut l = self.push(er.key, id, &value, path)?;
+            hook(&mut l, er.key, item);
             if valor.is_none() {
                 valor = spec.record(er.key).and_then(|lay| written_valor(lay, &l));
             }
-            w.emit(l);
+            self.emit(l);
         }
         let valor = valor.unwrap_or_default();
-        batch_titulos += 1;
-        batch_valor += valor;
-        file_titulos += 1;
-        file_valor += valor;
+        self.batch_titulos += 1;
+        self.batch_valor += valor;
+        self.file_titulos += 1;
+        self.file_valor += valor;
+        Ok(())
     }
-    if is_240 {
-        close_batch(&mut w, seq_in_batch, batch_titulos, batch_valor)?;
-        w.ctl.lote = 9999;
-        w.ctl.qtd_lotes = batches;
-        w.ctl.qtd_registros = w.lines.len() as u64 + 1;
-    } else {
-        w.ctl.sequencial = w.lines.len() as u64 + 1;
-        w.ctl.qtd_registros = w.lines.len() as u64 + 1;
-    }
-    w.ctl.qtd_titulos = file_titulos;
-    w.ctl.valor_total = file_valor;
-    if spec.framing.file_trailer {
-        w.control_record(RecordKey::FileTrailer)?;
-    } else {
-        // No trailer (BRB's "DCB" remessa): the header carries the record count, known only now.
-        // Written a second time with the same values: its warnings were given the first time.
-        w.ctl.qtd_registros = w.lines.len() as u64;
-        let warned = w.warnings.len();
-        let header = w.push(RecordKey::FileHeader, HEADER_ID, &|_| None, header_path)?;
-        w.warnings.truncate(warned);
-        if let Some(first) = w.lines.first_mut() {
-            *first = header;
+
+    /// Closes the file: the last batch trailer and the file trailer (CNAB 240), or the trailer (CNAB 400), with the
+    /// counts and totals of what was written; without a trailer, the header rewritten with the record count (only
+    /// while every line is still held).
+    fn end(&mut self) -> Result<()> {
+        if self.is_240 {
+            self.close_batch()?;
+            self.ctl.lote = 9999;
+            self.ctl.qtd_lotes = self.batches;
+            self.ctl.qtd_registros = self.count as u64 + 1;
+        } else {
+            self.ctl.sequencial = self.count as u64 + 1;
+            self.ctl.qtd_registros = self.count as u64 + 1;
         }
+        self.ctl.qtd_titulos = self.file_titulos;
+        self.ctl.valor_total = self.file_valor;
+        if self.spec.framing.file_trailer {
+            self.control_record(RecordKey::FileTrailer)?;
+        } else {
+            // No trailer (BRB's "DCB" remessa): the header carries the record count, known only now.
+            // Written a second time with the same values: its warnings were given the first time.
+            self.ctl.qtd_registros = self.count as u64;
+            let warned = self.warnings.len();
+            let header = self.push(RecordKey::FileHeader, HEADER_ID, &|_| None, header_path)?;
+            self.warnings.truncate(warned);
+            if let Some(first) = self.lines.first_mut() {
+                *first = header;
+            }
+        }
+        Ok(())
     }
+}
+
+/// Writes a file of the spec's kind with one entry per item. CNAB 240: as many batches as the record numbering
+/// allows (see [`MAX_DETAILS_PER_BATCH`]); trailer counts and totals are taken from what was written.
+fn write_file<T>(
+    spec: &'static LayoutSpec,
+    bank: Bank,
+    header: &Header,
+    items: &Items<'_, T>,
+    opts: WriteOptions,
+) -> Result<Written> {
+    let mut w = Writer::begin(spec, bank, header.clone())?;
+    for (i, item) in items.items.iter().enumerate() {
+        w.item(
+            item,
+            (items.id)(i + 1, item),
+            items.value,
+            items.path,
+            items.hook,
+        )?;
+    }
+    w.end()?;
     Ok(w.finish(opts))
 }
 
@@ -1087,7 +1149,23 @@ fn check_documents(remessa: &Remessa) -> Result<()> {
         ));
     }
     for (i, t) in remessa.titulos.iter().enumerate() {
-        let id = titulo_id(i + 1, t);
+        check_titulo_documents(i + 1, t)?;
+    }
+    Ok(())
+}
+
+/// The CPFs/CNPJs of one title (`index` 1-based), as [`check_documents`] checks them.
+fn check_titulo_documents(index: usize, t: &Titulo) -> Result<()> {
+    let bad = |id: ItemId<'_>, field: &str, numero: &str| {
+        Error::new(unwritable(
+            id,
+            field,
+            numero.to_string(),
+            "not a valid CPF/CNPJ (wrong length or check digit)".into(),
+        ))
+    };
+    {
+        let id = titulo_id(index, t);
         let p = &t.pagador.inscricao;
         if !p.numero.is_empty() && !crate::doc::valid_inscricao(p.tipo, &p.numero) {
             return Err(bad(id, "pagador.inscricao.numero", &p.numero));
@@ -1107,10 +1185,18 @@ fn check_documents(remessa: &Remessa) -> Result<()> {
 /// does not accept with Pix is refused naming the field.
 fn check_pix(remessa: &Remessa, bank: Bank, spec: &LayoutSpec) -> Result<()> {
     for (i, t) in remessa.titulos.iter().enumerate() {
+        check_titulo_pix(i + 1, t, bank, spec)?;
+    }
+    Ok(())
+}
+
+/// One title's Pix data (`index` 1-based), as [`check_pix`] checks them.
+fn check_titulo_pix(index: usize, t: &Titulo, bank: Bank, spec: &LayoutSpec) -> Result<()> {
+    {
         let Some(pix) = t.pix.as_ref().filter(|p| !p.is_empty()) else {
-            continue;
+            return Ok(());
         };
-        let id = titulo_id(i + 1, t);
+        let id = titulo_id(index, t);
         let carried = carried_roles(spec, &|r| titulo_value(t, r));
         if let Some((field, value, reason)) = crate::layouts::pix::check(pix, &carried) {
             return Err(Error::new(unwritable(id, field, value, reason)));
@@ -1342,24 +1428,34 @@ fn given_header(h: &Header) -> Vec<Given> {
 }
 
 /// Every value of the model that the layout has no field for, as a warning.
+/// The given values that no carried role holds, as warnings.
+fn not_carried_by(
+    out: &mut Vec<WriteWarning>,
+    id: ItemId<'_>,
+    given: Vec<Given>,
+    carried: &[Role],
+) {
+    for (field, value, roles) in given {
+        if !value.is_empty() && !roles.iter().any(|r| carried.contains(r)) {
+            out.push(WriteWarning {
+                titulo: id.index,
+                seu_numero: id.seu_numero.to_string(),
+                nosso_numero: id.nosso_numero.to_string(),
+                field,
+                value,
+                line: 0,
+                columns: None,
+                layout_field: None,
+                kind: WarningKind::NotCarried,
+            });
+        }
+    }
+}
+
 fn not_carried(remessa: &Remessa, spec: &LayoutSpec) -> Vec<WriteWarning> {
     let mut out = Vec::new();
     let mut check = |id: ItemId<'_>, given: Vec<Given>, carried: &[Role]| {
-        for (field, value, roles) in given {
-            if !value.is_empty() && !roles.iter().any(|r| carried.contains(r)) {
-                out.push(WriteWarning {
-                    titulo: id.index,
-                    seu_numero: id.seu_numero.to_string(),
-                    nosso_numero: id.nosso_numero.to_string(),
-                    field,
-                    value,
-                    line: 0,
-                    columns: None,
-                    layout_field: None,
-                    kind: WarningKind::NotCarried,
-                });
-            }
-        }
+        not_carried_by(&mut out, id, given, carried);
     };
     // The header's values: carried by the header records or by any title's records (CNAB 400 details repeat
     // agência and conta); a remessa without titles writes only the headers.
@@ -1408,6 +1504,30 @@ fn fill_nosso_numero_dv(
         return Ok(None);
     }
     let b = &remessa.header.beneficiario;
+    let mut out = remessa.clone();
+    for (i, t) in out.titulos.iter_mut().enumerate() {
+        fill_titulo_dv(i + 1, t, b, bank)?;
+    }
+    Ok(Some(out))
+}
+
+/// Whether the layout carries the nosso número check digit in a field of its own.
+fn has_dv_field(spec: &LayoutSpec) -> bool {
+    spec.entry
+        .iter()
+        .filter(|e| e.emit != Emit::Never)
+        .filter_map(|e| spec.record(e.key))
+        .any(|l| l.by_role(Role::NossoNumeroDv).is_some())
+}
+
+/// Fills one title's nosso número DV (`index` 1-based) when it has a nosso número and no DV, as
+/// [`fill_nosso_numero_dv`] does.
+fn fill_titulo_dv(
+    index: usize,
+    t: &mut Titulo,
+    b: &crate::model::Beneficiario,
+    bank: Bank,
+) -> Result<()> {
     let opt = |s: &str| {
         if s.is_empty() {
             None
@@ -1415,10 +1535,9 @@ fn fill_nosso_numero_dv(
             Some(s.to_string())
         }
     };
-    let mut out = remessa.clone();
-    for (i, t) in out.titulos.iter_mut().enumerate() {
+    {
         if t.nosso_numero_dv.is_some() || t.nosso_numero.is_empty() {
-            continue;
+            return Ok(());
         }
         let mut input = boleto::BoletoInput::new(bank.code(), t.nosso_numero.clone(), t.valor);
         input.agencia = opt(&b.agencia);
@@ -1434,7 +1553,7 @@ fn fill_nosso_numero_dv(
             Ok(dv) => t.nosso_numero_dv = dv,
             Err(e) => {
                 return Err(Error::new(unwritable(
-                    titulo_id(i + 1, t),
+                    titulo_id(index, t),
                     "nosso_numero_dv",
                     String::new(),
                     format!(
@@ -1444,7 +1563,7 @@ fn fill_nosso_numero_dv(
             }
         }
     }
-    Ok(Some(out))
+    Ok(())
 }
 
 /// Writes a remessa for a bank and layout: numbering, batch and file trailer counts, the bank's line ending,
@@ -1559,6 +1678,197 @@ pub fn write_remessa_to<W: std::io::Write>(
     let bytes = write_remessa(remessa, bank, layout)?;
     sink.write_all(&bytes)
         .map_err(|e| Error::new(ErrorKind::io(e.to_string())))
+}
+
+/// Writes a remessa one title at a time to any `Write` sink, so a remessa of any size is never held in memory: the
+/// header when created, each title's records as it is given, the trailers on [`RemessaWriter::finish`]. The bytes
+/// are those of [`write_remessa_with`] for the same header and titles, with the same checks per title (CPF/CNPJ,
+/// Pix, the nosso número DV computed where the layout has a field for it) and the same warnings, given in the
+/// order they are met (a header value no title's records carry is known only at the end, so it comes last).
+///
+/// A layout whose header carries the file's record count and has no trailer (BRB's "DCB" remessa) cannot be
+/// streamed; [`RemessaWriter::new`] refuses it. After an error the file is incomplete: drop the writer.
+///
+/// ```
+/// use cnab_core::{read_remessa, Bank, Layout, ReadOptions, RemessaWriter, WriteOptions};
+/// let remessa = read_remessa(cnab_core::tutorial::ITAU_240_REMESSA, ReadOptions::strict()).unwrap();
+/// let mut w = RemessaWriter::new(Vec::new(), &remessa.header, Bank::new(341), Layout::Cnab240, WriteOptions::default()).unwrap();
+/// for t in &remessa.titulos {
+///     w.write(t).unwrap();
+/// }
+/// let (bytes, _warnings) = w.finish().unwrap();
+/// assert_eq!(bytes, cnab_core::write_remessa(&remessa, Bank::new(341), Layout::Cnab240).unwrap());
+/// ```
+pub struct RemessaWriter<W: std::io::Write> {
+    sink: W,
+    w: Writer,
+    opts: WriteOptions,
+    ending: LineEnding,
+    /// Titles written so far.
+    titulos: usize,
+    /// The roles carried by the records written so far (for the header's values not carried).
+    carried: Vec<Role>,
+    dv_field: bool,
+}
+
+impl<W: std::io::Write> RemessaWriter<W> {
+    /// Starts a remessa for a bank and layout (the table chosen by `header.layout_versao` as
+    /// [`write_remessa_with`] chooses it) and writes its header records.
+    pub fn new(
+        sink: W,
+        header: &Header,
+        bank: Bank,
+        layout: Layout,
+        opts: WriteOptions,
+    ) -> Result<Self> {
+        let spec = spec_for(bank, layout, FileKind::Remessa, &header.layout_versao)?;
+        Self::with_spec(sink, header, bank, spec, opts)
+    }
+
+    /// [`RemessaWriter::new`] with a given layout spec (as [`write_remessa_spec`]).
+    pub fn with_spec(
+        sink: W,
+        header: &Header,
+        bank: Bank,
+        spec: &'static LayoutSpec,
+        opts: WriteOptions,
+    ) -> Result<Self> {
+        if spec.kind != FileKind::Remessa {
+            return Err(Error::new(ErrorKind::invalid(
+                "RemessaWriter needs a remessa layout spec",
+            )));
+        }
+        if !spec.framing.file_trailer {
+            return Err(Error::new(ErrorKind::invalid(format!(
+                "{}: the header carries the file's record count and there is no trailer, so the file cannot be \
+                 written one title at a time; use write_remessa",
+                spec.source
+            ))));
+        }
+        if !opts.skip_document_check {
+            check_documents(&Remessa {
+                bank: Some(bank),
+                header: header.clone(),
+                titulos: Vec::new(),
+                records: Vec::new(),
+                problems: Vec::new(),
+            })?;
+        }
+        let w = Writer::begin(spec, bank, header.clone())?;
+        let mut out = RemessaWriter {
+            sink,
+            w,
+            opts,
+            ending: line_ending(spec, opts),
+            titulos: 0,
+            carried: carried_roles(spec, &|_| None),
+            dv_field: has_dv_field(spec),
+        };
+        out.strict_warning(0)?;
+        out.drain()?;
+        Ok(out)
+    }
+
+    /// Hands the lines written so far to the sink.
+    fn drain(&mut self) -> Result<()> {
+        for l in self.w.lines.drain(..) {
+            self.sink
+                .write_all(&l)
+                .and_then(|()| self.sink.write_all(self.ending.as_bytes()))
+                .map_err(|e| Error::new(ErrorKind::io(e.to_string())))?;
+        }
+        Ok(())
+    }
+
+    /// In strict mode, the first warning from `from` on is an error.
+    fn strict_warning(&self, from: usize) -> Result<()> {
+        match self.w.warnings.get(from..).and_then(<[_]>::first) {
+            Some(w) if self.opts.strict => Err(w.to_error()),
+            _ => Ok(()),
+        }
+    }
+
+    /// Writes one title's records.
+    pub fn write(&mut self, titulo: &Titulo) -> Result<()> {
+        let index = self.titulos + 1;
+        let spec = self.w.spec;
+        let bank = self.w.bank;
+        if !self.opts.skip_document_check {
+            check_titulo_documents(index, titulo)?;
+        }
+        check_titulo_pix(index, titulo, bank, spec)?;
+        let carried = carried_roles(spec, &|r| titulo_value(titulo, r));
+        let mut missing = Vec::new();
+        not_carried_by(
+            &mut missing,
+            titulo_id(index, titulo),
+            given_titulo(titulo),
+            &carried,
+        );
+        if self.opts.strict {
+            if let Some(w) = missing.first() {
+                return Err(w.to_error());
+            }
+        }
+        let hook = |line: &mut Vec<u8>, key: RecordKey, t: &Titulo| {
+            if let Some(h) = spec.write_hook {
+                h(line, key, t);
+            }
+        };
+        let mut filled = None;
+        if self.dv_field && titulo.nosso_numero_dv.is_none() && !titulo.nosso_numero.is_empty() {
+            let mut t = titulo.clone();
+            if let Err(e) = fill_titulo_dv(index, &mut t, &self.w.header.beneficiario, bank) {
+                // A value the DV arithmetic refuses is usually one the layout refuses too: that error names the
+                // field.
+                let mut probe = self.w.clone();
+                let id = titulo_id(index, titulo);
+                return Err(probe
+                    .item(titulo, id, &titulo_value, titulo_path, &hook)
+                    .err()
+                    .unwrap_or(e));
+            }
+            filled = Some(t);
+        }
+        let t = filled.as_ref().unwrap_or(titulo);
+        let warned = self.w.warnings.len();
+        self.w
+            .item(t, titulo_id(index, t), &titulo_value, titulo_path, &hook)?;
+        self.strict_warning(warned)?;
+        self.w.warnings.extend(missing);
+        self.carried.extend(carried);
+        self.carried.sort();
+        self.carried.dedup();
+        self.titulos = index;
+        self.drain()
+    }
+
+    /// Writes the trailers and flushes the sink; gives the sink back with every warning.
+    pub fn finish(mut self) -> Result<(W, Vec<WriteWarning>)> {
+        let warned = self.w.warnings.len();
+        self.w.end()?;
+        self.strict_warning(warned)?;
+        let mut header = given_header(&self.w.header);
+        let spec = self.w.spec;
+        header.retain(|(field, value, _)| {
+            field != "header.layout_versao"
+                || !(spec.versions.contains(&value.as_str())
+                    || spec.variants.iter().any(|(_, n)| n == value))
+        });
+        let mut missing = Vec::new();
+        not_carried_by(&mut missing, HEADER_ID, header, &self.carried);
+        if self.opts.strict {
+            if let Some(w) = missing.first() {
+                return Err(w.to_error());
+            }
+        }
+        self.w.warnings.extend(missing);
+        self.drain()?;
+        self.sink
+            .flush()
+            .map_err(|e| Error::new(ErrorKind::io(e.to_string())))?;
+        Ok((self.sink, self.w.warnings))
+    }
 }
 
 /// Reads a remessa model from JSON: the model itself, or what `cnab parse [--records]` prints for a remessa (its

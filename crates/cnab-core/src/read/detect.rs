@@ -53,6 +53,17 @@ pub const DETECT_LINES: usize = 256;
 /// assert_eq!((d.bank.code(), d.layout, d.kind), (341, Layout::Cnab240, FileKind::Retorno));
 /// ```
 pub fn detect(bytes: &[u8]) -> Result<Detected> {
+    // Detection reads at most DETECT_LINES lines: split only a head of the file a little longer than that (so
+    // trailing blank lines of the head, which would be taken for the file's suffix, cannot shorten the window),
+    // falling back to the whole file when the head does not answer.
+    let head_end = memchr::memchr_iter(b'\n', bytes)
+        .nth(DETECT_LINES + 64)
+        .map(|i| i + 1);
+    if let Some(head) = head_end.and_then(|end| bytes.get(..end)) {
+        if let Ok(d) = detect_lines(&split_lines(head).lines) {
+            return Ok(d);
+        }
+    }
     let lines = split_lines(bytes);
     detect_lines(&lines.lines)
 }

@@ -79,6 +79,10 @@ pub(crate) struct Engine<'a> {
     /// A file without trailer: the header's declared record count, with its line, record and field.
     /// The line of the title whose company inscrição the header took (`None`: the header record's own).
     company_line: Option<usize>,
+    /// Line buffers of the streaming reader whose entry is built, handed back to it for reuse.
+    pub(super) spare: Vec<Vec<u8>>,
+    /// The ocorrência and motivo tables indexed by code, built once per file.
+    pub(super) codes: crate::read::codes::CodeIndex,
     pub(super) header_count: Option<(
         usize,
         &'static RecordLayout,
@@ -135,6 +139,8 @@ impl<'a> Engine<'a> {
             last_line: 0,
             header_count: None,
             company_line: None,
+            spare: Vec::new(),
+            codes: crate::read::codes::CodeIndex::new(spec),
         }
     }
 
@@ -743,8 +749,12 @@ impl<'a> Engine<'a> {
         let mut found = Vec::new();
         let ev = match self.spec.kind {
             FileKind::Retorno => {
-                self.entries
-                    .push(normalize::retorno_entry(self.spec, &records, &mut found));
+                self.entries.push(normalize::retorno_entry(
+                    self.spec,
+                    &self.codes,
+                    &records,
+                    &mut found,
+                ));
                 Event::Entry
             }
             FileKind::Remessa => {
@@ -755,9 +765,9 @@ impl<'a> Engine<'a> {
             }
         };
         drop(records);
-        // Keep the buffer's capacity for the next entry.
+        // Keep the buffer's capacity for the next entry, and the streaming reader's line buffers for its next lines.
         let mut lines = lines;
-        lines.clear();
+        self.recycle(&mut lines);
         self.current = lines;
         // Field problems were reported when the lines were fed; the model's decoding finds them again.
         if !self.entry_errs.is_empty() {
@@ -833,6 +843,20 @@ impl<'a> Engine<'a> {
         let mut found = Vec::new();
         normalize::header(&records, &mut self.header, &mut found);
         // Field problems were reported when the lines were fed.
+        drop(records);
+        let mut lines = lines;
+        self.recycle(&mut lines);
+    }
+
+    /// Empties a list of fed lines, keeping the owned line buffers (streaming) for the reader to reuse.
+    fn recycle(&mut self, lines: &mut Vec<(usize, &'static RecordLayout, Cow<'a, [u8]>)>) {
+        for (_, _, b) in lines.drain(..) {
+            if let Cow::Owned(v) = b {
+                if self.spare.len() < MAX_ENTRY_RECORDS {
+                    self.spare.push(v);
+                }
+            }
+        }
     }
 
     /// End of input: closes the last entry and checks the file ended with its trailer.

@@ -125,7 +125,7 @@ pub(super) fn read_line_limited<R: BufRead>(
             return Ok(if any { Some(LineEnding::None) } else { None });
         }
         any = true;
-        if let Some(pos) = avail.iter().position(|&b| b == b'\n' || b == b'\r') {
+        if let Some(pos) = memchr::memchr2(b'\n', b'\r', avail) {
             if buf.len() + pos > limit {
                 return Err(std::io::Error::new(
                     std::io::ErrorKind::InvalidData,
@@ -170,6 +170,9 @@ pub(super) struct StreamLines<R: BufRead> {
     pub(super) held: Option<(usize, Vec<u8>, LineEnding)>,
     /// The first line's bytes when it is blank (detection reports it as it is).
     pub(super) first_blank: Vec<u8>,
+    /// Line buffers handed back by the engine once their entry is built, reused for the next lines so that
+    /// reading a line allocates nothing.
+    pub(super) pool: Vec<Vec<u8>>,
 }
 
 impl<R: BufRead> StreamLines<R> {
@@ -193,28 +196,34 @@ impl<R: BufRead> StreamLines<R> {
             } else {
                 MAX_LINE
             };
-            let Some(ending) = read_line_limited(&mut self.src, &mut self.buf, limit)
-                .map_err(|e| Error::at_line(self.line + 1, io_kind(e)))?
-            else {
+            // The line is read straight into a buffer of the pool (no copy, no allocation once the pool holds
+            // an entry's worth of buffers); `buf` keeps the one a blank line left.
+            let mut buf = self
+                .pool
+                .pop()
+                .unwrap_or_else(|| std::mem::take(&mut self.buf));
+            let read = read_line_limited(&mut self.src, &mut buf, limit)
+                .map_err(|e| Error::at_line(self.line + 1, io_kind(e)));
+            let Some(ending) = read? else {
+                self.buf = buf;
                 return Ok(None); // a blank run at the end is the suffix
             };
             self.line += 1;
-            if self.line == 1 {
-                if let Some(rest) = self.buf.strip_prefix(UTF8_BOM) {
-                    self.buf = rest.to_vec();
-                }
+            if self.line == 1 && buf.starts_with(UTF8_BOM) {
+                buf.drain(..UTF8_BOM.len());
             }
-            if is_blank(&self.buf) {
+            if is_blank(&buf) {
                 if self.line == 1 {
-                    self.first_blank = self.buf.clone();
+                    self.first_blank = buf.clone();
                 }
+                self.buf = buf;
                 self.run = Some(match self.run {
                     Some((first, n)) => (first, n + 1),
                     None => (self.line, 1),
                 });
                 continue;
             }
-            let line = (self.line, self.buf.clone(), ending);
+            let line = (self.line, buf, ending);
             if self.run.is_some() {
                 self.held = Some(line);
                 continue;

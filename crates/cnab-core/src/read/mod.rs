@@ -12,6 +12,8 @@ use crate::model::{FileKind, Header, Layout, Product, Remessa, Retorno, RetornoE
 use crate::normalize;
 use crate::record::{LineEnding, RawRecord, Record};
 
+mod codes;
+pub(crate) use codes::CodeIndex;
 mod detect;
 mod engine;
 mod lines;
@@ -339,6 +341,7 @@ impl<R: BufRead> Stream<R> {
             run: None,
             held: None,
             first_blank: Vec::new(),
+            pool: Vec::new(),
         };
         let mut head = Vec::new();
         // A line that cannot be read after the first is reported where the whole-file reader would be: in order.
@@ -402,7 +405,11 @@ impl<R: BufRead> Stream<R> {
                     self.done = true;
                     self.engine.finish()
                 }
-                Ok(Some((no, bytes, ending))) => self.engine.feed(no, Cow::Owned(bytes), ending),
+                Ok(Some((no, bytes, ending))) => {
+                    let fed = self.engine.feed(no, Cow::Owned(bytes), ending);
+                    self.lines.pool.append(&mut self.engine.spare);
+                    fed
+                }
             };
             match fed {
                 Ok(Some(_)) => return Some(Ok(())),
