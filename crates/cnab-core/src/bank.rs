@@ -364,6 +364,42 @@ impl LayoutSpec {
             variants: &[],
         }
     }
+    /// A remessa spec ([`LayoutSpec::new`] of kind remessa): records, entry, movimento codes and the manual.
+    pub const fn remessa(
+        layout: Layout,
+        records: &'static [(RecordKey, &'static RecordLayout)],
+        entry: &'static [EntryRecord],
+        movimentos: &'static [OcorrenciaDef],
+        source: &'static str,
+    ) -> Self {
+        Self::new(
+            layout,
+            FileKind::Remessa,
+            records,
+            entry,
+            movimentos,
+            source,
+        )
+    }
+    /// A retorno spec ([`LayoutSpec::new`] of kind retorno with its motivo table, `&[]` for none).
+    pub const fn retorno(
+        layout: Layout,
+        records: &'static [(RecordKey, &'static RecordLayout)],
+        entry: &'static [EntryRecord],
+        ocorrencias: &'static [OcorrenciaDef],
+        motivos: &'static [MotivoDef],
+        source: &'static str,
+    ) -> Self {
+        Self::new(
+            layout,
+            FileKind::Retorno,
+            records,
+            entry,
+            ocorrencias,
+            source,
+        )
+        .motivos(motivos)
+    }
     /// The header layout versions this table is for.
     pub const fn versions(mut self, versions: &'static [&'static str]) -> Self {
         self.versions = versions;

@@ -47,7 +47,7 @@
 use crate::bank::motivo as m;
 use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{patch, patched, FieldSpec as F, RecordLayout, Role as R, Value};
-use crate::model::{FileKind, Layout, OcorrenciaKind as K, Titulo};
+use crate::model::{Layout, OcorrenciaKind as K, Titulo};
 use crate::record::Record;
 
 const SRC: &str = "BB Cobrança Integrada CNAB 400: CBR641 remessa (Doc2627, convênio 7) / CBR643 retorno (Doc2628 convênio 7, Doc8826 convênio 6)";
@@ -763,9 +763,8 @@ pub const REMESSA_VARIANTS: &[(RecordKey, &str)] = &[
 ];
 
 /// BB CNAB 400 remessa (CBR641, convênio 7; reads CBR640 tipo 1 details too).
-pub const REMESSA: LayoutSpec = LayoutSpec::new(
+pub const REMESSA: LayoutSpec = LayoutSpec::remessa(
     Layout::Cnab400,
-    FileKind::Remessa,
     RECORDS_REMESSA,
     ENTRY_REMESSA,
     MOVIMENTOS,
@@ -785,15 +784,14 @@ pub const REMESSA_CONVENIO_6: LayoutSpec = LayoutSpec {
 };
 
 /// BB CNAB 400 retorno (CBR643, convênios 6 and 7).
-pub const RETORNO: LayoutSpec = LayoutSpec::new(
+pub const RETORNO: LayoutSpec = LayoutSpec::retorno(
     Layout::Cnab400,
-    FileKind::Retorno,
     RECORDS_RETORNO,
     ENTRY_RETORNO,
     OCORRENCIAS,
+    MOTIVOS,
     SRC,
-)
-.motivos(MOTIVOS);
+);
 
 /// CNAB 400 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA_CONVENIO_6, &REMESSA, &RETORNO];
