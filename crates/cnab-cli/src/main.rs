@@ -219,7 +219,7 @@ fn read_input(path: &Path) -> Result<Vec<u8>, Fail> {
 }
 
 fn parse_bank(s: &str) -> Result<Bank, Fail> {
-    s.parse().map_err(|e: Error| Fail(2, e.to_string()))
+    cnab_core::bank::parse(s).map_err(|e: Error| Fail(2, e.to_string()))
 }
 
 fn money(d: Option<Decimal>) -> String {
@@ -247,7 +247,7 @@ fn inspect_stream(out: &mut Out, file: &Path, lenient: bool, rows: usize) -> Res
     };
     let mut reader = cnab_core::RetornoReader::new(src, opts).map_err(|e| named(e, &name))?;
     let d = reader.detected().clone();
-    writeln!(out, "bank:    {} {}", d.bank, d.bank.name())?;
+    writeln!(out, "bank:    {} {}", d.bank, cnab_core::bank::name(d.bank))?;
     writeln!(
         out,
         "layout:  {}{}",
@@ -371,7 +371,7 @@ fn inspect(
     if let Some(n) = &name {
         Error::name_file(problems_mut(&mut parsed), n);
     }
-    writeln!(out, "bank:    {} {}", d.bank, d.bank.name())?;
+    writeln!(out, "bank:    {} {}", d.bank, cnab_core::bank::name(d.bank))?;
     writeln!(
         out,
         "layout:  {}{}",

@@ -60,6 +60,7 @@ impl ReadOptions {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Detected {
     /// The bank, from the header.
+    #[serde(serialize_with = "crate::bank::json::serialize")]
     pub bank: Bank,
     /// CNAB 240, CNAB 400 or CNAB 150.
     pub layout: Layout,
@@ -133,9 +134,7 @@ fn prepare(
             .and_then(|(k, _)| spec.variants.iter().find(|(v, _)| *v == k))
             .map(|(_, name)| *name);
         if let Some(name) = variant {
-            if let Some(alt) = d
-                .bank
-                .spec()
+            if let Some(alt) = crate::banks::spec(d.bank.code())
                 .and_then(|b| b.layout(spec.layout, spec.kind, name))
                 .filter(|alt| alt.versions.contains(&name))
             {
