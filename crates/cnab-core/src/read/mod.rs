@@ -273,7 +273,7 @@ pub struct RetornoReader<R: BufRead>(Stream<R>);
 ///
 /// ```
 /// let src: &[u8] = cnab_core::tutorial::ITAU_240_REMESSA;
-/// let reader = cnab_core::read::RemessaReader::new(src, cnab_core::ReadOptions::strict()).unwrap();
+/// let reader = cnab_core::RemessaReader::new(src, cnab_core::ReadOptions::strict()).unwrap();
 /// assert_eq!(reader.count(), 2);
 /// ```
 pub struct RemessaReader<R: BufRead>(Stream<R>);

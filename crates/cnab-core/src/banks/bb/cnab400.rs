@@ -33,7 +33,7 @@
 //! - writing: [`REMESSA_CONVENIO_6`] has `versions: &["CBR640"]` and is listed before the catch-all; a model whose
 //!   `header.layout_versao` is `"CBR640"` writes the convênio-6 header and tipo 1 details (the writer picks the spec
 //!   by `BankSpec::layout(layout, kind, layout_versao)`); any other model writes CBR641 tipo 7. The spec can also be
-//!   passed directly to `cnab_core::write::write_remessa_spec`. (The convênio width cannot be an `Emit` condition,
+//!   passed directly to `cnab_core::write_remessa_spec`. (The convênio width cannot be an `Emit` condition,
 //!   so a product name is the cleanest selector the engine offers.)
 //!
 //! Espécies (nota 07): 01 duplicata mercantil, 02 nota promissória, 03 nota de seguro, 05 recibo, 08 letra de câmbio,
