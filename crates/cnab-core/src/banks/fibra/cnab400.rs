@@ -12,7 +12,7 @@
 
 use crate::bank::motivo;
 use crate::bank::{oc, records400, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
-use crate::field::{FieldSpec as F, RecordLayout, Role as R};
+use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{Layout, OcorrenciaKind as K};
 
 /// Source string of the Fibra tables.
@@ -162,29 +162,22 @@ pub const REMESSA_TRAILER: RecordLayout = RecordLayout {
     ..crate::banks::shared::TRAILER_400
 };
 
-/// Retorno header (manual p. 12).
+/// Retorno header (manual p. 12): the remessa header's with the retorno literals and, after the date, the
+/// densidade, the retorno's number and blanks.
 pub const RETORNO_HEADER: RecordLayout = RecordLayout {
-    name: "header_arquivo",
-    len: 400,
-    source: SOURCE,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "0"),
-        F::num("codigo_retorno", 2, 2).role(R::ArquivoCodigo),
-        F::constant("literal_retorno", 3, 9, "RETORNO"),
-        F::constant("codigo_servico", 10, 11, "01"),
-        F::alpha("literal_servico", 12, 26).default("COBRANCA"),
-        F::alpha("codigo_empresa", 27, 46).role(R::CodigoBeneficiario),
-        F::alpha("nome_empresa", 47, 76).role(R::EmpresaNome),
-        F::num("codigo_banco", 77, 79).role(R::BancoCodigo),
-        F::alpha("nome_banco", 80, 94).role(R::BancoNome),
-        F::date6("data_gravacao", 95, 100).role(R::DataGeracao),
-        F::num("densidade", 101, 105).default("01600"),
-        F::alpha("unidade_densidade", 106, 108).default("BPI"),
-        F::num("sequencial_retorno", 109, 113).role(R::Nsa),
-        F::blank("brancos_1", 114, 119),
-        F::blank("brancos_2", 120, 394),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    fields: patched!(
+        REMESSA_HEADER.fields,
+        [
+            F::num("codigo_retorno", 2, 2).role(R::ArquivoCodigo),
+            F::constant("literal_retorno", 3, 9, "RETORNO"),
+            F::num("densidade", 101, 105).default("01600"),
+            F::alpha("unidade_densidade", 106, 108).default("BPI"),
+            F::num("sequencial_retorno", 109, 113).role(R::Nsa),
+            F::blank("brancos_1", 114, 119),
+            F::blank("brancos_2", 120, 394),
+        ]
+    ),
+    ..REMESSA_HEADER
 };
 
 /// Retorno registro de transação, tipo 1 (manual pp. 13-15; notas 1-8).
