@@ -2,7 +2,7 @@
 //! remessa read strictly, written again with `write_remessa`, reads back to the same titles.
 #![no_main]
 
-use cnab_core::record::write_raw;
+use cnab_core::write_raw;
 use cnab_core::{read_remessa, read_with_envelope, CnabFile, ReadOptions};
 use libfuzzer_sys::fuzz_target;
 
@@ -38,7 +38,7 @@ fuzz_target!(|data: &[u8]| {
     // has none (juros/multa codes, prazos) are not expected to survive; text is compared as the writer writes it
     // (upper-case ASCII, accents folded).
     let key = |t: &cnab_core::Titulo| {
-        let f = |s: &str| cnab_core::text::to_bank_ascii(s).trim().to_string();
+        let f = |s: &str| cnab_core::to_bank_ascii(s).trim().to_string();
         let z = |s: &str| f(s).trim_start_matches('0').to_string();
         (
             z(&t.nosso_numero),

@@ -5,7 +5,7 @@
 
 use arbitrary::{Arbitrary, Unstructured};
 use chrono::NaiveDate;
-use cnab_core::model::{
+use cnab_core::{
     Beneficiario, Encargo, Header, Inscricao, Instrucao, Pessoa, Remessa, Titulo,
 };
 use cnab_core::{banks, write_remessa_with, Bank, FileKind, ReadOptions, WriteOptions};

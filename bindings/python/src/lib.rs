@@ -133,7 +133,7 @@ fn to_json<T: serde::Serialize>(v: &T) -> PyResult<String> {
 }
 
 fn parse_bank(s: Option<&str>) -> PyResult<Option<Bank>> {
-    s.map(|s| s.parse::<Bank>().map_err(|e| cnab_err(&e)))
+    s.map(|s| cnab_core::bank::parse(s).map_err(|e| cnab_err(&e)))
         .transpose()
 }
 

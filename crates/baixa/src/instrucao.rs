@@ -204,8 +204,7 @@ pub fn movimento(
         return Err(format!("{:?} is not a step through the bank", acao.name()));
     }
     let lname = format!("CNAB {}", layout.number());
-    let spec = bank
-        .spec()
+    let spec = cnab_core::banks::spec(bank.code())
         .and_then(|s| s.layout(layout, FileKind::Remessa, versao))
         .ok_or_else(|| format!("bank {bank}: no {lname} remessa layout"))?;
     let found: Vec<_> = spec

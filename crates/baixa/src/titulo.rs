@@ -96,6 +96,7 @@ pub struct Titulo {
     /// The ERP's id (unique in a ledger).
     pub id: String,
     /// The bank.
+    #[serde(with = "cnab_core::bank::json")]
     pub banco: Bank,
     /// Beneficiary agreement (convênio, código do beneficiário or account) the title belongs to; empty = any.
     #[serde(default)]

@@ -90,8 +90,7 @@ fn retorno_codes_answer_instructions() {
     use baixa::instrucao::{sinal, Sinal};
     use cnab_core::FileKind;
     let table = |bank: u16, layout: Layout| {
-        Bank::new(bank)
-            .spec()
+        cnab_core::banks::spec(bank)
             .and_then(|s| s.layout(layout, FileKind::Retorno, ""))
             .unwrap()
             .ocorrencias

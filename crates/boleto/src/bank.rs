@@ -46,7 +46,7 @@ impl Bank {
     pub const BRADESCO: Bank = Bank(237);
     /// 341 Itaú.
     pub const ITAU: Bank = Bank(341);
-    /// 422 Safra.
+    /// 422 Banco Safra.
     pub const SAFRA: Bank = Bank(422);
     /// 748 Sicredi.
     pub const SICREDI: Bank = Bank(748);
@@ -86,8 +86,9 @@ impl Bank {
         self.0
     }
 
-    /// The bank's usual name, for the banks this crate knows.
-    pub fn name(self) -> Option<&'static str> {
+    /// The bank's official short name, for the banks this workspace knows (boletos, CNAB files): the one name
+    /// every crate prints (`cnab-core` serializes it beside the code, `cnab banks` lists it).
+    pub const fn name(self) -> Option<&'static str> {
         Some(match self.0 {
             1 => "Banco do Brasil",
             4 => "Banco do Nordeste",
@@ -106,11 +107,13 @@ impl Bank {
             260 => "Nu Pagamentos",
             336 => "C6 Bank",
             341 => "Itaú Unibanco",
+            389 => "Banco Mercantil",
             399 => "HSBC",
-            422 => "Safra",
+            422 => "Banco Safra",
             435 => "Delbank",
             633 => "Banco Rendimento",
             643 => "Banco Pine",
+            655 => "Banco Votorantim (BV)",
             707 => "Banco Daycoval",
             712 => "Banco Ourinvest",
             745 => "Citibank",

@@ -56,7 +56,7 @@ pub(crate) fn inspect(
 ) -> Result<bool, Fail> {
     let f = read(bytes, lenient, name).map_err(|e| Fail(1, e.to_string()))?;
     let h: &Header150 = &f.header;
-    writeln!(out, "bank:    {} {}", f.bank, f.bank.name())?;
+    writeln!(out, "bank:    {} {}", f.bank, cnab_core::bank::name(f.bank))?;
     writeln!(out, "layout:  CNAB 150 (version {})", h.versao_layout)?;
     writeln!(out, "product: {}", f.product)?;
     writeln!(out, "kind:    {}", f.kind)?;
@@ -387,7 +387,11 @@ pub(crate) fn generate(
         header: Header150 {
             convenio: "GEN0001".into(),
             empresa_nome: "EMPRESA GERADA".into(),
-            banco_nome: bank.name().to_uppercase().chars().take(20).collect(),
+            banco_nome: cnab_core::bank::name(bank)
+                .to_uppercase()
+                .chars()
+                .take(20)
+                .collect(),
             data_geracao: Some(day),
             nsa: Some(seed % 1_000_000),
             versao_layout: "05".into(),

@@ -10,9 +10,9 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use cnab_core::read::{read_with_envelope, CnabFile, ReadOptions};
-use cnab_core::record::write_raw;
+use cnab_core::write_raw;
 use cnab_core::{detect, Error};
+use cnab_core::{read_with_envelope, CnabFile, ReadOptions};
 
 use crate::out::Out;
 use crate::{is_file_defect, Fail};

@@ -272,11 +272,11 @@ pub(crate) fn read_observed(
         format!("reading {what}"),
         false,
     );
-    cnab_core::read::read_with_progress(bytes, opts, &mut |at| progress::set(at as u64))
+    cnab_core::read_with_progress(bytes, opts, &mut |at| progress::set(at as u64))
 }
 
 fn parse_bank(s: &str) -> Result<Bank, Fail> {
-    s.parse().map_err(|e: Error| Fail(2, e.to_string()))
+    cnab_core::bank::parse(s).map_err(|e: Error| Fail(2, e.to_string()))
 }
 
 fn money(d: Option<Decimal>) -> String {
@@ -311,7 +311,7 @@ fn inspect_stream(out: &mut Out, file: &Path, lenient: bool, rows: usize) -> Res
     };
     let mut reader = cnab_core::RetornoReader::new(src, opts).map_err(|e| named(e, &name))?;
     let d = reader.detected().clone();
-    writeln!(out, "bank:    {} {}", d.bank, d.bank.name())?;
+    writeln!(out, "bank:    {} {}", d.bank, cnab_core::bank::name(d.bank))?;
     writeln!(
         out,
         "layout:  {}{}",
@@ -435,7 +435,7 @@ fn inspect(
     if let Some(n) = &name {
         Error::name_file(problems_mut(&mut parsed), n);
     }
-    writeln!(out, "bank:    {} {}", d.bank, d.bank.name())?;
+    writeln!(out, "bank:    {} {}", d.bank, cnab_core::bank::name(d.bank))?;
     writeln!(
         out,
         "layout:  {}{}",

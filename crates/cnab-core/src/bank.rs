@@ -1,86 +1,60 @@
 //! Banks and their layout specifications.
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::Serialize;
 
 use crate::field::{RecordLayout, Role};
 use crate::model::{FileKind, Layout, OcorrenciaKind, RetornoEntry, Titulo};
 use crate::record::Record;
 
-/// A bank, by its FEBRABAN/BACEN compensation code. Serializes as `{"code": "341", "name": "Itaú Unibanco"}`.
+/// A bank, by its FEBRABAN/BACEN compensation code: boleto's [`boleto::Bank`], one type for the whole workspace, its
+/// name from the one naming table ([`boleto::Bank::name`]). In this crate's JSON a bank is an object with the code
+/// and the name (`{"code": "341", "name": "Itaú Unibanco"}`, see [`json`]).
 ///
 /// ```
 /// use cnab_core::Bank;
 /// let b: Bank = "341".parse().unwrap();
 /// assert_eq!(b.code(), 341);
 /// assert_eq!(b.to_string(), "341");
-/// assert_eq!(b.name(), "Itaú Unibanco");
+/// assert_eq!(cnab_core::bank::name(b), "Itaú Unibanco");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Bank(u16);
+pub use boleto::Bank;
 
-impl Bank {
-    /// A bank from its code.
-    pub const fn new(code: u16) -> Self {
-        Bank(code)
-    }
-    /// The numeric code.
-    pub const fn code(self) -> u16 {
-        self.0
-    }
-    /// The bank's name, or `"desconhecido"`.
-    pub fn name(self) -> &'static str {
-        crate::banks::spec(self.0)
-            .map(|s| s.name)
-            .or_else(|| other_bank_name(self.0))
-            .unwrap_or("desconhecido")
-    }
-    /// The layouts we have for this bank.
-    pub fn spec(self) -> Option<&'static BankSpec> {
-        crate::banks::spec(self.0)
-    }
+/// The bank's name ([`boleto::Bank::name`]; a code the registry maps to another, such as Santander's 353, by the
+/// bank it maps to), or `"desconhecido"`.
+pub fn name(bank: Bank) -> &'static str {
+    crate::banks::spec(bank.code())
+        .map(|s| s.name)
+        .or_else(|| bank.name())
+        .unwrap_or("desconhecido")
 }
 
-fn other_bank_name(code: u16) -> Option<&'static str> {
-    Some(match code {
-        21 => "Banestes",
-        389 => "Banco Mercantil",
-        _ => return None,
+/// A bank code of one to three digits, as the CLI and the bindings take it; the error names what was found.
+pub fn parse(s: &str) -> crate::Result<Bank> {
+    s.parse().map_err(|_| {
+        crate::Error::new(crate::ErrorKind::invalid(format!(
+            "bank code must be 3 digits, found {s:?}"
+        )))
     })
 }
 
-impl std::fmt::Display for Bank {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:03}", self.0)
-    }
-}
+/// Serde for a bank in this crate's JSON: written as `{"code": "341", "name": "Itaú Unibanco"}`, read from that
+/// object, a code string (`"341"`) or a number. Use with `#[serde(with = "cnab_core::bank::json")]`.
+pub mod json {
+    use serde::{Deserialize, Deserializer, Serializer};
 
-impl std::str::FromStr for Bank {
-    type Err = crate::Error;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let t = s.trim();
-        if t.is_empty() || t.len() > 3 || !t.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(crate::Error::new(crate::ErrorKind::invalid(format!(
-                "bank code must be 3 digits, found {s:?}"
-            ))));
-        }
-        t.parse().map(Bank).map_err(|_| {
-            crate::Error::new(crate::ErrorKind::invalid(format!("bad bank code {s:?}")))
-        })
-    }
-}
+    use super::Bank;
 
-impl Serialize for Bank {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+    /// Writes the code and the name.
+    pub fn serialize<S: Serializer>(bank: &Bank, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let mut st = s.serialize_struct("Bank", 2)?;
-        st.serialize_field("code", &self.to_string())?;
-        st.serialize_field("name", self.name())?;
+        st.serialize_field("code", &bank.to_string())?;
+        st.serialize_field("name", super::name(*bank))?;
         st.end()
     }
-}
 
-impl<'de> Deserialize<'de> for Bank {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+    /// Reads an object with a code, a code string or a number.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Bank, D::Error> {
         #[derive(Deserialize)]
         #[serde(untagged)]
         enum Repr {
@@ -89,10 +63,34 @@ impl<'de> Deserialize<'de> for Bank {
             Obj { code: String },
         }
         let s = match Repr::deserialize(d)? {
-            Repr::Num(n) => return Ok(Bank(n)),
+            Repr::Num(n) => return Ok(Bank::new(n)),
             Repr::Str(s) | Repr::Obj { code: s } => s,
         };
-        s.parse().map_err(serde::de::Error::custom)
+        super::parse(&s).map_err(serde::de::Error::custom)
+    }
+
+    /// The same for an optional bank.
+    pub mod option {
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        use super::Bank;
+
+        /// Writes the code and the name, or nothing.
+        pub fn serialize<S: Serializer>(bank: &Option<Bank>, s: S) -> Result<S::Ok, S::Error> {
+            #[derive(serde::Serialize)]
+            struct W(#[serde(with = "super")] Bank);
+            match bank {
+                Some(b) => s.serialize_some(&W(*b)),
+                None => s.serialize_none(),
+            }
+        }
+
+        /// Reads an optional bank.
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Bank>, D::Error> {
+            #[derive(Deserialize)]
+            struct W(#[serde(with = "super")] Bank);
+            Ok(Option::<W>::deserialize(d)?.map(|W(b)| b))
+        }
     }
 }
 
@@ -364,6 +362,42 @@ impl LayoutSpec {
             variants: &[],
         }
     }
+    /// A remessa spec ([`LayoutSpec::new`] of kind remessa): records, entry, movimento codes and the manual.
+    pub const fn remessa(
+        layout: Layout,
+        records: &'static [(RecordKey, &'static RecordLayout)],
+        entry: &'static [EntryRecord],
+        movimentos: &'static [OcorrenciaDef],
+        source: &'static str,
+    ) -> Self {
+        Self::new(
+            layout,
+            FileKind::Remessa,
+            records,
+            entry,
+            movimentos,
+            source,
+        )
+    }
+    /// A retorno spec ([`LayoutSpec::new`] of kind retorno with its motivo table, `&[]` for none).
+    pub const fn retorno(
+        layout: Layout,
+        records: &'static [(RecordKey, &'static RecordLayout)],
+        entry: &'static [EntryRecord],
+        ocorrencias: &'static [OcorrenciaDef],
+        motivos: &'static [MotivoDef],
+        source: &'static str,
+    ) -> Self {
+        Self::new(
+            layout,
+            FileKind::Retorno,
+            records,
+            entry,
+            ocorrencias,
+            source,
+        )
+        .motivos(motivos)
+    }
     /// The header layout versions this table is for.
     pub const fn versions(mut self, versions: &'static [&'static str]) -> Self {
         self.versions = versions;
@@ -459,7 +493,7 @@ impl LayoutSpec {
 pub struct BankSpec {
     /// Code.
     pub code: u16,
-    /// Name.
+    /// Name: the bank's [`boleto::Bank::name`].
     pub name: &'static str,
     /// CNAB 240 layouts, most specific first (a table with versions before the catch-all).
     pub cnab240: &'static [&'static LayoutSpec],
@@ -468,13 +502,22 @@ pub struct BankSpec {
 }
 
 impl BankSpec {
-    /// A registry entry (see [`crate::banks::ALL`]).
+    /// A registry entry (see [`crate::banks::ALL`]), named by [`boleto::Bank::name`]: a code without a name there
+    /// fails the build.
     pub const fn new(
         code: u16,
-        name: &'static str,
         cnab240: &'static [&'static LayoutSpec],
         cnab400: &'static [&'static LayoutSpec],
     ) -> Self {
+        let name = Bank::new(code).name();
+        assert!(
+            name.is_some(),
+            "a registry bank needs a name in boleto::Bank::name"
+        );
+        let name = match name {
+            Some(name) => name,
+            None => "",
+        };
         BankSpec {
             code,
             name,
@@ -567,14 +610,22 @@ mod tests {
 
     #[test]
     fn bank_codes_parse_and_print() {
-        assert_eq!("033".parse::<Bank>().map(Bank::code).ok(), Some(33));
+        assert_eq!(parse("033").map(Bank::code).ok(), Some(33));
         assert_eq!(Bank::new(1).to_string(), "001");
-        assert!("34a".parse::<Bank>().is_err());
-        assert!("3411".parse::<Bank>().is_err());
-        assert_eq!(Bank::new(353).name(), "Santander");
-        let json = serde_json::to_string(&Bank::new(237)).unwrap_or_default();
-        assert_eq!(json, r#"{"code":"237","name":"Bradesco"}"#);
-        let back: Bank = serde_json::from_str(&json).unwrap_or(Bank::new(0));
-        assert_eq!(back, Bank::new(237));
+        assert_eq!(
+            parse("34a").map_err(|e| e.to_string()),
+            Err(r#"bank code must be 3 digits, found "34a""#.to_string())
+        );
+        assert!(parse("3411").is_err());
+        assert_eq!(name(Bank::new(353)), "Santander");
+        assert_eq!(name(Bank::new(999)), "desconhecido");
+        #[derive(serde::Serialize, serde::Deserialize)]
+        struct W(#[serde(with = "json")] Bank);
+        let text = serde_json::to_string(&W(Bank::new(237))).unwrap_or_default();
+        assert_eq!(text, r#"{"code":"237","name":"Bradesco"}"#);
+        let back: Option<W> = serde_json::from_str(&text).ok();
+        assert_eq!(back.map(|W(b)| b), Some(Bank::new(237)));
+        let from_number: Option<W> = serde_json::from_str("341").ok();
+        assert_eq!(from_number.map(|W(b)| b), Some(Bank::new(341)));
     }
 }

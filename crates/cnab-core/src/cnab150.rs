@@ -230,6 +230,7 @@ pub enum Detail150 {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct File150 {
     /// The bank (A05).
+    #[serde(with = "crate::bank::json")]
     pub bank: Bank,
     /// Débito automático or arrecadação.
     pub product: Product,

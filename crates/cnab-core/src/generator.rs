@@ -326,7 +326,7 @@ fn trailer_fields(spec: &LayoutSpec, role: Role) -> impl Iterator<Item = &'stati
 
 impl Plan {
     fn new(opts: &GenOptions) -> Result<Self> {
-        let bank_spec = opts.bank.spec().ok_or_else(|| {
+        let bank_spec = crate::banks::spec(opts.bank.code()).ok_or_else(|| {
             Error::new(ErrorKind::UnknownBank {
                 code: opts.bank.to_string(),
                 layout: opts.layout.number(),
@@ -339,7 +339,7 @@ impl Plan {
                 invalid(format!(
                     "bank {} ({}) has no {} {} table; `cnab banks` lists what each bank has",
                     opts.bank,
-                    opts.bank.name(),
+                    crate::bank::name(opts.bank),
                     opts.layout,
                     opts.kind
                 ))

@@ -9,7 +9,7 @@
 //! - [`write_remessa`] writes a remessa from the model, each value as given or refused with its title and field;
 //!   [`write_remessa_with`] also returns the warnings (text cut to its field, values the layout cannot carry).
 //! - Every record keeps its raw bytes ([`RawRecord`]): nothing the bank sent is lost, and
-//!   [`record::write_raw`] gives the original bytes back.
+//!   [`write_raw`] gives the original bytes back.
 //!
 //! New here? The [`tutorial`] walks the main tasks with examples that run.
 //!
@@ -33,34 +33,39 @@ pub mod bank;
 pub mod banks;
 pub mod cnab150;
 pub mod doc;
-pub mod error;
-pub mod field;
+mod error;
+mod field;
 pub mod generator;
 pub mod layouts;
-pub mod model;
+mod model;
 mod normalize;
-pub mod read;
-pub mod record;
-pub mod text;
-pub mod trailer;
+mod read;
+mod record;
+mod text;
+mod trailer;
 pub mod tutorial;
-pub mod write;
+mod write;
 
+// The public surface: the engine's modules are private; what a user names is re-exported here, once.
 pub use bank::{Bank, BankSpec, LayoutSpec, RecordKey};
 pub use error::{Error, ErrorCategory, ErrorKind, Result};
-pub use field::{FieldSpec, Kind, Measure, RecordLayout, Role, ScopeSpec, TotalSpec, Value};
-pub use model::*;
-pub use read::read_structure;
-pub use read::{
-    detect, read, read_remessa, read_retorno, read_with_envelope, CnabFile, Detected, Envelope,
-    ReadOptions, RemessaReader, RetornoReader,
+pub use field::{
+    decode, DateFmt, FieldSpec, Kind, Measure, RecordLayout, Role, ScopeSpec, TotalSpec, Value,
+    MAX_YEAR, MIN_YEAR,
 };
-pub use record::{RawRecord, Record};
+pub use model::*;
+pub use read::{
+    detect, read, read_remessa, read_retorno, read_structure, read_with_envelope,
+    read_with_progress, Batch, CnabFile, Detected, Envelope, ReadOptions, RemessaReader,
+    RetornoReader, Structure, DETECT_LINES, MAX_ENTRY_RECORDS, MAX_LINE,
+};
+pub use record::{write_raw, LineEnding, RawRecord, Record};
+pub use text::{pad_alpha, to_bank_ascii, try_to_bank_ascii};
 pub use trailer::{TotalCheck, TotalScope, TrailerTotal};
 pub use write::{
     remessa_from_json, write_remessa, write_remessa_spec, write_remessa_to, write_remessa_with,
     write_retorno, write_retorno_spec, RemessaWriter, Unwritable, WarningKind, WriteOptions,
-    WriteWarning, Written,
+    WriteWarning, Written, MAX_DETAILS_PER_BATCH,
 };
 
 /// The README's Rust examples, compiled as doc tests so they stay true.

@@ -405,10 +405,12 @@ impl PixInfo {
             txid,
             emv,
             location,
+            pagamento,
         } = self;
         [tipo_chave, chave, url, txid, emv, location]
             .iter()
             .all(|s| s.is_empty())
+            && pagamento.is_none()
     }
 }
 
@@ -537,7 +539,7 @@ pub struct Titulo {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Retorno {
     /// The bank.
-    #[serde(default = "unknown_bank")]
+    #[serde(default = "unknown_bank", with = "crate::bank::json")]
     pub bank: Bank,
     /// The layout.
     #[serde(default = "default_layout")]
@@ -569,7 +571,11 @@ pub struct Retorno {
 #[serde(deny_unknown_fields)]
 pub struct Remessa {
     /// The bank (when read from a file; writing takes the bank as an argument).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::bank::json::option"
+    )]
     pub bank: Option<Bank>,
     /// The header.
     pub header: Header,

@@ -69,7 +69,7 @@ fn push_folded(c: char, out: &mut String) -> Result<(), char> {
 /// in it.
 ///
 /// ```
-/// use cnab_core::text::try_to_bank_ascii;
+/// use cnab_core::try_to_bank_ascii;
 /// assert_eq!(try_to_bank_ascii("Av. São João, nº 10"), Ok("AV. SAO JOAO, NO 10".to_string()));
 /// assert_eq!(try_to_bank_ascii("ＡＢＣ１２３"), Ok("ABC123".to_string()));
 /// assert_eq!(try_to_bank_ascii("Ősz Žižek"), Ok("OSZ ZIZEK".to_string()));
@@ -95,7 +95,7 @@ pub fn try_to_bank_ascii(s: &str) -> Result<String, char> {
 /// writer does).
 ///
 /// ```
-/// assert_eq!(cnab_core::text::to_bank_ascii("Av. São João, nº 10"), "AV. SAO JOAO, NO 10");
+/// assert_eq!(cnab_core::to_bank_ascii("Av. São João, nº 10"), "AV. SAO JOAO, NO 10");
 /// ```
 pub fn to_bank_ascii(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

@@ -155,12 +155,12 @@
 //!
 //! ## 5. Keep the bank's bytes
 //!
-//! Every record keeps its raw bytes and line ending: [`record::write_raw`](crate::record::write_raw) gives the
+//! Every record keeps its raw bytes and line ending: [`write_raw`](crate::write_raw) gives the
 //! original file back, byte for byte, and each record decodes its fields by name.
 //!
 //! ```
 //! use cnab_core::{read, CnabFile, ReadOptions, Value};
-//! use cnab_core::record::write_raw;
+//! use cnab_core::write_raw;
 //! use cnab_core::tutorial::ITAU_240_REMESSA;
 //!
 //! let CnabFile::Remessa(remessa) = read(ITAU_240_REMESSA, ReadOptions::strict())? else { unreachable!() };

@@ -508,7 +508,7 @@ fn header_value(h: &Header, bank: Bank, role: Role) -> Option<Out> {
         Role::Carteira => txt(&b.carteira),
         Role::Variacao => txt(&b.variacao),
         Role::BancoNome => txt(if h.banco_nome.is_empty() {
-            bank.name()
+            crate::bank::name(bank)
         } else {
             &h.banco_nome
         }),
@@ -796,7 +796,7 @@ fn spec_for(
     kind: FileKind,
     version: &str,
 ) -> Result<&'static LayoutSpec> {
-    bank.spec()
+    crate::banks::spec(bank.code())
         .and_then(|s| s.layout(layout, kind, version))
         .ok_or_else(|| {
             Error::new(ErrorKind::UnknownBank {

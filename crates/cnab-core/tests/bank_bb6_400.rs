@@ -48,7 +48,7 @@ fn lines(bytes: &[u8]) -> Vec<String> {
 
 #[test]
 fn the_product_name_picks_the_convenio_6_table() {
-    let bb = Bank::new(1).spec().unwrap();
+    let bb = cnab_core::banks::spec(1).unwrap();
     let six = bb
         .layout(Layout::Cnab400, FileKind::Remessa, "CBR640")
         .unwrap();

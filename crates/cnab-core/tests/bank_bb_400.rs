@@ -214,9 +214,8 @@ fn written_remessa_has_the_manual_positions() {
 
 #[test]
 fn retorno_tables_cover_the_manual_codes() {
-    let spec = Bank::new(1)
-        .spec()
-        .and_then(|s| s.layout(Layout::Cnab400, FileKind::Retorno, ""));
+    let spec =
+        cnab_core::banks::spec(1).and_then(|s| s.layout(Layout::Cnab400, FileKind::Retorno, ""));
     let Some(spec) = spec else {
         panic!("no BB 400 retorno")
     };

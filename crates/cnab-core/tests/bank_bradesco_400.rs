@@ -217,9 +217,8 @@ fn written_remessa_has_the_manual_positions() {
 
 #[test]
 fn retorno_tables_cover_the_manual_codes() {
-    let spec = Bank::new(237)
-        .spec()
-        .and_then(|s| s.layout(Layout::Cnab400, FileKind::Retorno, ""));
+    let spec =
+        cnab_core::banks::spec(237).and_then(|s| s.layout(Layout::Cnab400, FileKind::Retorno, ""));
     let Some(spec) = spec else {
         panic!("no Bradesco 400 retorno")
     };

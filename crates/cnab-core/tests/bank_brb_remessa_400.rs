@@ -12,8 +12,8 @@
 
 use chrono::NaiveDate;
 use cnab_core::banks::brb::cnab400::{REMESSA_HEADER, REMESSA_REGISTRO_01, REMESSA_REGISTRO_02};
-use cnab_core::field::decode;
-use cnab_core::read::RemessaReader;
+use cnab_core::decode;
+use cnab_core::RemessaReader;
 use cnab_core::{
     detect, read, write_remessa, Bank, CnabFile, ErrorKind, FileKind, Layout, ReadOptions,
     RecordLayout, Value,

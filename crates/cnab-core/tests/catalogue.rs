@@ -479,7 +479,7 @@ fn one_gigabyte_first_line_is_refused_without_reading_it() {
     assert_eq!(
         err.kind,
         ErrorKind::LineTooLong {
-            limit: cnab_core::read::MAX_LINE
+            limit: cnab_core::MAX_LINE
         }
     );
     assert_eq!(err.to_string(), "line 1: line longer than 1024 bytes");

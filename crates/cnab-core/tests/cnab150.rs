@@ -12,7 +12,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use cnab_core::cnab150::{self, Detail150, File150, Reader150, Resultado};
-use cnab_core::record::write_raw;
+use cnab_core::write_raw;
 use cnab_core::{detect, ErrorKind, FileKind, Layout, Product, ReadOptions};
 use common::{corpus, dec};
 

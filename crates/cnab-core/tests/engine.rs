@@ -10,7 +10,7 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use cnab_core::record::write_raw;
+use cnab_core::write_raw;
 use cnab_core::{
     detect, read, read_retorno, read_with_envelope, write_retorno, Bank, CnabFile, ErrorKind,
     FileKind, Header, Layout, Ocorrencia, OcorrenciaKind, ReadOptions, Retorno, RetornoEntry,
@@ -18,7 +18,7 @@ use cnab_core::{
 };
 
 use cnab_core::layouts::febraban240;
-use cnab_core::write::write_retorno_spec;
+use cnab_core::write_retorno_spec;
 
 /// FEBRABAN's generic tables, as a user would pass a layout of their own.
 fn generic() -> ReadOptions {

@@ -197,7 +197,7 @@ fn json_eq(want: &serde_json::Value, got: &serde_json::Value) -> bool {
     match (want, got) {
         (V::String(a), V::String(b)) => {
             a == b
-                || cnab_core::text::to_bank_ascii(a) == *b
+                || cnab_core::to_bank_ascii(a) == *b
                 || matches!((a.parse::<rust_decimal::Decimal>(), b.parse::<rust_decimal::Decimal>()), (Ok(x), Ok(y)) if x == y)
         }
         (V::Object(a), V::Object(b)) => a

@@ -9,7 +9,7 @@
 
 mod common;
 
-use cnab_core::record::write_raw;
+use cnab_core::write_raw;
 use cnab_core::{detect, read_structure, FileKind, Layout, Product, ReadOptions, RecordKey};
 use common::corpus;
 

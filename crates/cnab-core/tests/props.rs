@@ -15,11 +15,11 @@
 
 use chrono::NaiveDate;
 use cnab_core::bank::Emit;
-use cnab_core::model::{Beneficiario, Header, Inscricao, Pessoa};
 use cnab_core::{
     banks, read_remessa, write_remessa, Bank, ErrorKind, FileKind, Kind, LayoutSpec, ReadOptions,
     Remessa, Role, Titulo,
 };
+use cnab_core::{Beneficiario, Header, Inscricao, Pessoa};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use rust_decimal::Decimal;

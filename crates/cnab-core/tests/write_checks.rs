@@ -7,11 +7,11 @@
     clippy::indexing_slicing
 )]
 
-use cnab_core::model::{Inscricao, Pessoa};
 use cnab_core::{
     read_remessa, remessa_from_json, write_remessa, write_remessa_with, Bank, Error, ErrorKind,
     Layout, ReadOptions, Remessa, WarningKind, WriteOptions, WriteWarning, Written,
 };
+use cnab_core::{Inscricao, Pessoa};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -677,7 +677,7 @@ mod properties {
         ) {
             let mut r = itau240();
             r.titulos[0].pagador.nome = s.clone();
-            let folded = cnab_core::text::try_to_bank_ascii(&s);
+            let folded = cnab_core::try_to_bank_ascii(&s);
             match (write(&r, 341, Layout::Cnab240), folded) {
                 (Ok(w), Ok(f)) => {
                     let f = f.trim_end();

@@ -37,7 +37,7 @@ fn strip(v: &mut serde_json::Value, fold: bool) {
             }
         }
         serde_json::Value::Array(a) => a.iter_mut().for_each(|x| strip(x, fold)),
-        serde_json::Value::String(s) if fold => *s = cnab_core::text::to_bank_ascii(s),
+        serde_json::Value::String(s) if fold => *s = cnab_core::to_bank_ascii(s),
         _ => {}
     }
 }

@@ -33,36 +33,37 @@ pub mod sicoob;
 pub mod sicredi;
 pub mod unicred;
 
-/// The bank registry: every bank we have layouts for, with its code, name, CNAB 240 and CNAB 400 layouts (`&[]`: none).
+/// The bank registry: every bank we have layouts for, with its code, CNAB 240 and CNAB 400 layouts (`&[]`: none);
+/// its name is `boleto::Bank::name`'s.
 /// It drives detection, reading, writing, names and `cnab banks`; adding a bank is its module plus one line here.
 #[rustfmt::skip] // one line a bank
 pub const ALL: &[&BankSpec] = &[
-    &BankSpec::new(1, "Banco do Brasil", bb::cnab240::LAYOUTS, bb::cnab400::LAYOUTS),
-    &BankSpec::new(4, "Banco do Nordeste", &[], bnb::cnab400::LAYOUTS),
-    &BankSpec::new(33, "Santander", santander::cnab240::LAYOUTS, santander::cnab400::LAYOUTS),
-    &BankSpec::new(41, "Banrisul", banrisul::cnab240::LAYOUTS, banrisul::cnab400::LAYOUTS),
-    &BankSpec::new(70, "BRB (Banco de Brasília)", &[], brb::cnab400::LAYOUTS),
-    &BankSpec::new(77, "Banco Inter", &[], inter::cnab400::LAYOUTS),
-    &BankSpec::new(85, "Ailos (Cooperativa Central de Crédito)", ailos::cnab240::LAYOUTS, ailos::cnab400::LAYOUTS),
-    &BankSpec::new(97, "CrediSIS", &[], credisis::cnab400::LAYOUTS),
-    &BankSpec::new(104, "Caixa Econômica Federal", caixa::cnab240::LAYOUTS, caixa::cnab400::LAYOUTS),
-    &BankSpec::new(136, "Unicred", &[], unicred::cnab400::LAYOUTS),
-    &BankSpec::new(208, "BTG Pactual", btg::cnab240::LAYOUTS, btg::cnab400::LAYOUTS),
-    &BankSpec::new(224, "Banco Fibra", &[], fibra::cnab400::LAYOUTS),
-    &BankSpec::new(237, "Bradesco", bradesco::cnab240::LAYOUTS, bradesco::cnab400::LAYOUTS),
-    &BankSpec::new(336, "Banco C6", &[], c6::cnab400::LAYOUTS),
-    &BankSpec::new(341, "Itaú Unibanco", itau::cnab240::LAYOUTS, itau::cnab400::LAYOUTS),
-    &BankSpec::new(399, "HSBC", &[], hsbc::cnab400::LAYOUTS),
-    &BankSpec::new(435, "Delbank", &[], delbank::cnab400::LAYOUTS),
-    &BankSpec::new(422, "Banco Safra", &[], safra::cnab400::LAYOUTS),
-    &BankSpec::new(633, "Banco Rendimento", &[], rendimento::cnab400::LAYOUTS),
-    &BankSpec::new(643, "Banco Pine", &[], pine::cnab400::LAYOUTS),
-    &BankSpec::new(655, "Banco Votorantim (BV)", &[], bv::cnab400::LAYOUTS),
-    &BankSpec::new(707, "Banco Daycoval", &[], daycoval::cnab400::LAYOUTS),
-    &BankSpec::new(712, "Banco Ourinvest", &[], ourinvest::cnab400::LAYOUTS),
-    &BankSpec::new(745, "Citibank", &[], citibank::cnab400::LAYOUTS),
-    &BankSpec::new(748, "Sicredi", sicredi::cnab240::LAYOUTS, sicredi::cnab400::LAYOUTS),
-    &BankSpec::new(756, "Sicoob (Bancoob)", sicoob::cnab240::LAYOUTS, sicoob::cnab400::LAYOUTS),
+    &BankSpec::new(1, bb::cnab240::LAYOUTS, bb::cnab400::LAYOUTS),
+    &BankSpec::new(4, &[], bnb::cnab400::LAYOUTS),
+    &BankSpec::new(33, santander::cnab240::LAYOUTS, santander::cnab400::LAYOUTS),
+    &BankSpec::new(41, banrisul::cnab240::LAYOUTS, banrisul::cnab400::LAYOUTS),
+    &BankSpec::new(70, &[], brb::cnab400::LAYOUTS),
+    &BankSpec::new(77, &[], inter::cnab400::LAYOUTS),
+    &BankSpec::new(85, ailos::cnab240::LAYOUTS, ailos::cnab400::LAYOUTS),
+    &BankSpec::new(97, &[], credisis::cnab400::LAYOUTS),
+    &BankSpec::new(104, caixa::cnab240::LAYOUTS, caixa::cnab400::LAYOUTS),
+    &BankSpec::new(136, &[], unicred::cnab400::LAYOUTS),
+    &BankSpec::new(208, btg::cnab240::LAYOUTS, btg::cnab400::LAYOUTS),
+    &BankSpec::new(224, &[], fibra::cnab400::LAYOUTS),
+    &BankSpec::new(237, bradesco::cnab240::LAYOUTS, bradesco::cnab400::LAYOUTS),
+    &BankSpec::new(336, &[], c6::cnab400::LAYOUTS),
+    &BankSpec::new(341, itau::cnab240::LAYOUTS, itau::cnab400::LAYOUTS),
+    &BankSpec::new(399, &[], hsbc::cnab400::LAYOUTS),
+    &BankSpec::new(435, &[], delbank::cnab400::LAYOUTS),
+    &BankSpec::new(422, &[], safra::cnab400::LAYOUTS),
+    &BankSpec::new(633, &[], rendimento::cnab400::LAYOUTS),
+    &BankSpec::new(643, &[], pine::cnab400::LAYOUTS),
+    &BankSpec::new(655, &[], bv::cnab400::LAYOUTS),
+    &BankSpec::new(707, &[], daycoval::cnab400::LAYOUTS),
+    &BankSpec::new(712, &[], ourinvest::cnab400::LAYOUTS),
+    &BankSpec::new(745, &[], citibank::cnab400::LAYOUTS),
+    &BankSpec::new(748, sicredi::cnab240::LAYOUTS, sicredi::cnab400::LAYOUTS),
+    &BankSpec::new(756, sicoob::cnab240::LAYOUTS, sicoob::cnab400::LAYOUTS),
 ];
 
 /// The spec of a bank code.

@@ -4,8 +4,8 @@
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
 
 /// CNAB 400 trailer de arquivo made of the record type, blanks and the sequence number: printed as such by the
-/// CNAB 400 manuals of Banco do Nordeste, Bradesco, BV, Citibank, CrediSIS, Fibra, Itaú, Ourinvest and Unicred
-/// (each bank's table names its page).
+/// CNAB 400 manuals of Banco do Brasil (CBR641 remessa), Banco do Nordeste, Bradesco, BV, Citibank, CrediSIS, Fibra,
+/// Itaú, Ourinvest and Unicred (each bank's table names its page).
 pub const TRAILER_400: RecordLayout = RecordLayout {
     name: "trailer_arquivo",
     len: 400,

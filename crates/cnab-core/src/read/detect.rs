@@ -233,9 +233,7 @@ pub(crate) fn detect_full(
             .unwrap_or_default();
         let product = product_240(lines);
         let supported = product == Product::Cobranca
-            && bank
-                .spec()
-                .is_some_and(|s| s.supports(Layout::Cnab240, kind));
+            && crate::banks::spec(bank.code()).is_some_and(|s| s.supports(Layout::Cnab240, kind));
         return Ok((
             Detected {
                 bank,
@@ -292,9 +290,8 @@ pub(crate) fn detect_full(
                 bank = records;
             }
         }
-        let supported = bank
-            .spec()
-            .is_some_and(|s| s.supports(Layout::Cnab400, kind));
+        let supported =
+            crate::banks::spec(bank.code()).is_some_and(|s| s.supports(Layout::Cnab400, kind));
         return Ok((
             Detected {
                 bank,
@@ -517,10 +514,8 @@ pub(crate) fn choose_spec(
             },
         ));
     }
-    if let Some(spec) = d
-        .bank
-        .spec()
-        .and_then(|s| s.layout(d.layout, d.kind, &d.version))
+    if let Some(spec) =
+        crate::banks::spec(d.bank.code()).and_then(|s| s.layout(d.layout, d.kind, &d.version))
     {
         return Ok(spec);
     }
@@ -678,8 +673,7 @@ fn bank_fits_400_header(b: &crate::bank::BankSpec, line: &[u8]) -> bool {
 /// the loosest tables), nothing says which: `None`, the header's bank stands and its table names what does not fit;
 /// the caller may give the bank ([`ReadOptions::bank`]).
 fn details_bank_400(lines: &[(&[u8], LineEnding)], header: Bank) -> Option<Bank> {
-    let own = header
-        .spec()
+    let own = crate::banks::spec(header.code())
         .filter(|s| s.supports(Layout::Cnab400, FileKind::Retorno))?;
     let details: Vec<Cow<'_, [u8]>> = lines
         .iter()

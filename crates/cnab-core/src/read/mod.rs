@@ -62,6 +62,7 @@ impl ReadOptions {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Detected {
     /// The bank, from the header.
+    #[serde(serialize_with = "crate::bank::json::serialize")]
     pub bank: Bank,
     /// CNAB 240, CNAB 400 or CNAB 150.
     pub layout: Layout,
@@ -135,9 +136,7 @@ fn prepare(
             .and_then(|(k, _)| spec.variants.iter().find(|(v, _)| *v == k))
             .map(|(_, name)| *name);
         if let Some(name) = variant {
-            if let Some(alt) = d
-                .bank
-                .spec()
+            if let Some(alt) = crate::banks::spec(d.bank.code())
                 .and_then(|b| b.layout(spec.layout, spec.kind, name))
                 .filter(|alt| alt.versions.contains(&name))
             {
@@ -238,7 +237,7 @@ pub fn read_with_envelope(bytes: &[u8], opts: ReadOptions) -> Result<(CnabFile, 
 /// ```
 /// let bytes = cnab_core::tutorial::ITAU_240_RETORNO;
 /// let mut last = 0;
-/// let (file, _) = cnab_core::read::read_with_progress(bytes, Default::default(), &mut |at| last = at).unwrap();
+/// let (file, _) = cnab_core::read_with_progress(bytes, Default::default(), &mut |at| last = at).unwrap();
 /// assert_eq!(last, bytes.len());
 /// assert!(matches!(file, cnab_core::CnabFile::Retorno(_)));
 /// ```
@@ -314,7 +313,7 @@ pub struct RetornoReader<R: BufRead>(Stream<R>);
 ///
 /// ```
 /// let src: &[u8] = cnab_core::tutorial::ITAU_240_REMESSA;
-/// let reader = cnab_core::read::RemessaReader::new(src, cnab_core::ReadOptions::strict()).unwrap();
+/// let reader = cnab_core::RemessaReader::new(src, cnab_core::ReadOptions::strict()).unwrap();
 /// assert_eq!(reader.count(), 2);
 /// ```
 pub struct RemessaReader<R: BufRead>(Stream<R>);

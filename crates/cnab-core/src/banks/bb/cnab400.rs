@@ -33,7 +33,7 @@
 //! - writing: [`REMESSA_CONVENIO_6`] has `versions: &["CBR640"]` and is listed before the catch-all; a model whose
 //!   `header.layout_versao` is `"CBR640"` writes the convênio-6 header and tipo 1 details (the writer picks the spec
 //!   by `BankSpec::layout(layout, kind, layout_versao)`); any other model writes CBR641 tipo 7. The spec can also be
-//!   passed directly to `cnab_core::write::write_remessa_spec`. (The convênio width cannot be an `Emit` condition,
+//!   passed directly to `cnab_core::write_remessa_spec`. (The convênio width cannot be an `Emit` condition,
 //!   so a product name is the cleanest selector the engine offers.)
 //!
 //! Espécies (nota 07): 01 duplicata mercantil, 02 nota promissória, 03 nota de seguro, 05 recibo, 08 letra de câmbio,
@@ -47,9 +47,9 @@
 use crate::bank::motivo as m;
 use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{
-    patched, FieldSpec as F, RecordLayout, Role as R, ScopeSpec as S, TotalSpec as T, Value,
+    patch, patched, FieldSpec as F, RecordLayout, Role as R, ScopeSpec as S, TotalSpec as T, Value,
 };
-use crate::model::{FileKind, Layout, OcorrenciaKind as K, Titulo};
+use crate::model::{Layout, OcorrenciaKind as K, Titulo};
 use crate::record::Record;
 
 const SRC: &str = "BB Cobrança Integrada CNAB 400: CBR641 remessa (Doc2627, convênio 7) / CBR643 retorno (Doc2628 convênio 7, Doc8826 convênio 6)";
@@ -178,63 +178,26 @@ pub const HEADER_REMESSA_CONVENIO_6: RecordLayout = RecordLayout {
     ..HEADER_REMESSA
 };
 
-/// The fields of the CBR640 detalhe tipo 1.
-const DETALHE6_FIELDS: [F; 52] = [
-    F::constant("tipo_registro", 1, 1, "1"),
-    F::num("empresa_tipo_inscricao", 2, 3).role(R::EmpresaTipoInscricao),
-    F::alpha("empresa_inscricao", 4, 17).role(R::EmpresaInscricao),
-    F::num("agencia", 18, 21).role(R::Agencia),
-    F::alpha("agencia_dv", 22, 22).role(R::AgenciaDv),
-    F::num("conta", 23, 30).role(R::Conta),
-    F::alpha("conta_dv", 31, 31).role(R::ContaDv),
-    F::num("convenio", 32, 37).role(R::Convenio),
-    F::alpha("controle_empresa", 38, 62).role(R::UsoEmpresa),
-    F::num("nosso_numero", 63, 73).role(R::NossoNumero),
-    F::alpha("nosso_numero_dv", 74, 74).role(R::NossoNumeroDv),
-    F::num("numero_prestacao", 75, 76),
-    F::num("grupo_valor", 77, 78),
-    F::blank("brancos_1", 79, 81),
-    F::alpha("indicativo_mensagem_sacador", 82, 82),
-    F::alpha("prefixo_titulo", 83, 85),
-    F::num("variacao_carteira", 86, 88).role(R::Variacao),
-    F::num("conta_caucao", 89, 89),
-    F::num("codigo_responsabilidade", 90, 95),
-    F::num("numero_bordero", 96, 101),
-    F::alpha("tipo_cobranca", 102, 106),
-    F::num("carteira", 107, 108).role(R::Carteira),
-    F::num("comando", 109, 110).role(R::Movimento),
-    F::alpha("seu_numero", 111, 120).role(R::SeuNumero),
-    F::date6("vencimento", 121, 126).role(R::Vencimento),
-    F::dec("valor_titulo", 127, 139, 2).role(R::ValorTitulo),
-    F::num("banco", 140, 142).role(R::BancoCodigo),
-    F::num("agencia_cobradora", 143, 146),
-    F::alpha("agencia_cobradora_dv", 147, 147),
-    F::alpha("especie", 148, 149).role(R::Especie),
-    F::alpha("aceite", 150, 150).role(R::Aceite).default("N"),
-    F::date6("data_emissao", 151, 156).role(R::Emissao),
-    F::alpha("instrucao_1", 157, 158)
-        .role(R::ProtestoCodigo)
-        .default("00"),
-    F::alpha("instrucao_2", 159, 160).default("00"),
-    F::dec("juros_mora_dia", 161, 173, 2).role(R::JurosValor),
-    F::date6("data_desconto", 174, 179).role(R::DescontoData),
-    F::dec("valor_desconto", 180, 192, 2).role(R::DescontoValor),
-    F::dec("valor_iof", 193, 205, 2).role(R::Iof),
-    F::dec("valor_abatimento", 206, 218, 2).role(R::Abatimento),
-    F::num("pagador_tipo_inscricao", 219, 220).role(R::PagadorTipoInscricao),
-    F::alpha("pagador_inscricao", 221, 234).role(R::PagadorInscricao),
-    F::alpha("pagador_nome", 235, 271).role(R::PagadorNome),
-    F::blank("brancos_2", 272, 274),
-    F::alpha("pagador_endereco", 275, 314).role(R::PagadorEndereco),
-    F::alpha("pagador_bairro", 315, 326).role(R::PagadorBairro),
-    F::num("pagador_cep", 327, 334).role(R::PagadorCep),
-    F::alpha("pagador_cidade", 335, 349).role(R::PagadorCidade),
-    F::alpha("pagador_uf", 350, 351).role(R::PagadorUf),
-    F::alpha("observacoes_sacador", 352, 391).role(R::SacadorNome),
-    F::num("dias_protesto", 392, 393).role(R::ProtestoPrazo),
-    F::blank("brancos_3", 394, 394),
-    F::num("sequencial", 395, 400).role(R::Sequencial),
-];
+/// The fields of the CBR640 detalhe tipo 1: tipo 7's with 1 and 32-95 as CBR640 prints them (convênio of 6,
+/// nosso número of 11 + DV, código de responsabilidade); 2-31 and 96-400 are tipo 7's.
+const DETALHE6_FIELDS: [F; 52] = patch(
+    DETALHE_REMESSA.fields,
+    &[
+        F::constant("tipo_registro", 1, 1, "1"),
+        F::num("convenio", 32, 37).role(R::Convenio),
+        F::alpha("controle_empresa", 38, 62).role(R::UsoEmpresa),
+        F::num("nosso_numero", 63, 73).role(R::NossoNumero),
+        F::alpha("nosso_numero_dv", 74, 74).role(R::NossoNumeroDv),
+        F::num("numero_prestacao", 75, 76),
+        F::num("grupo_valor", 77, 78),
+        F::blank("brancos_1", 79, 81),
+        F::alpha("indicativo_mensagem_sacador", 82, 82),
+        F::alpha("prefixo_titulo", 83, 85),
+        F::num("variacao_carteira", 86, 88).role(R::Variacao),
+        F::num("conta_caucao", 89, 89),
+        F::num("codigo_responsabilidade", 90, 95),
+    ],
+);
 
 /// The same fields with the DV field feeding no role: the default (catch-all) remessa spec reads tipo 1 details
 /// through this table, since the writer computes a nosso-número DV for any spec whose entry carries a DV field;
@@ -270,14 +233,8 @@ pub const DETALHE_REMESSA_CONVENIO_6_LEITURA: RecordLayout = RecordLayout {
 
 /// Trailer (remessa).
 pub const TRAILER_REMESSA: RecordLayout = RecordLayout {
-    name: "trailer_arquivo",
-    len: 400,
     source: SRC_REM,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "9"),
-        F::blank("brancos", 2, 394),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    ..crate::banks::shared::TRAILER_400
 };
 
 /// Retorno — header (convênio 7 at 150-156; a convênio of 6 positions sits at 41-46).
@@ -357,66 +314,33 @@ pub const DETALHE7_RETORNO: RecordLayout = RecordLayout {
     ],
 };
 
-/// Retorno — registro detalhe tipo 1 (convênio de até 6 posições); 96-400 as in tipo 7.
+/// Retorno — registro detalhe tipo 1 (convênio de até 6 posições): 1-95 as Doc8826 prints them, the confirmação
+/// at 127-146; the rest (96-400) as in tipo 7.
 pub const DETALHE1_RETORNO: RecordLayout = RecordLayout {
     name: "detalhe_convenio_6",
-    len: 400,
     source: SRC_RET6,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "1"),
-        F::alpha("empresa_tipo_inscricao", 2, 3),
-        F::alpha("empresa_inscricao", 4, 17),
-        F::alpha("agencia", 18, 21),
-        F::alpha("agencia_dv", 22, 22),
-        F::alpha("conta", 23, 30),
-        F::alpha("conta_dv", 31, 31),
-        F::alpha("convenio", 32, 37),
-        F::alpha("controle_participante", 38, 62).role(R::UsoEmpresa),
-        F::num("nosso_numero", 63, 73).role(R::NossoNumero),
-        F::alpha("nosso_numero_dv", 74, 74).role(R::NossoNumeroDv),
-        F::alpha("tipo_cobranca", 75, 75),
-        F::alpha("tipo_cobranca_cmd72", 76, 76),
-        F::alpha("dias_calculo", 77, 80),
-        F::alpha("natureza_recebimento", 81, 82).role(R::Motivos),
-        F::alpha("prefixo_titulo", 83, 85),
-        F::alpha("variacao_carteira", 86, 88),
-        F::alpha("conta_caucao", 89, 89),
-        F::alpha("uso_banco", 90, 95),
-        F::alpha("taxa_desconto", 96, 100),
-        F::alpha("taxa_iof", 101, 105),
-        F::blank("branco", 106, 106),
-        F::alpha("carteira", 107, 108).role(R::Carteira),
-        F::num("comando", 109, 110).role(R::Ocorrencia),
-        F::date6("data_liquidacao", 111, 116).role(R::DataOcorrencia),
-        F::alpha("seu_numero", 117, 126).role(R::SeuNumero),
-        F::alpha("confirmacao", 127, 146),
-        F::date6("vencimento", 147, 152).role(R::Vencimento),
-        F::dec("valor_titulo", 153, 165, 2).role(R::ValorTitulo),
-        F::num("banco_recebedor", 166, 168).role(R::BancoCobrador),
-        F::num("agencia_recebedora", 169, 172).role(R::AgenciaCobradora),
-        F::alpha("agencia_recebedora_dv", 173, 173),
-        F::alpha("especie", 174, 175),
-        F::date6("data_credito", 176, 181).role(R::DataCredito),
-        F::dec("valor_tarifa", 182, 188, 2).role(R::Tarifa),
-        F::dec("outras_despesas", 189, 201, 2).role(R::OutrasDespesas),
-        F::dec("juros_desconto", 202, 214, 2),
-        F::dec("iof_desconto", 215, 227, 2),
-        F::dec("valor_abatimento", 228, 240, 2).role(R::Abatimento),
-        F::dec("desconto_concedido", 241, 253, 2).role(R::Desconto),
-        F::dec("valor_recebido", 254, 266, 2).role(R::ValorPago),
-        F::dec("juros_mora", 267, 279, 2).role(R::JurosMulta),
-        F::dec("outros_recebimentos", 280, 292, 2).role(R::OutrosCreditos),
-        F::dec("abatimento_nao_aproveitado", 293, 305, 2),
-        F::dec("valor_lancamento", 306, 318, 2).role(R::ValorCreditado),
-        F::alpha("indicativo_debito_credito", 319, 319),
-        F::alpha("indicador_valor", 320, 320),
-        F::dec("valor_ajuste", 321, 332, 2),
-        F::alpha("cobranca_compartilhada", 333, 390),
-        F::alpha("autorizacao_liquidacao_parcial", 391, 391),
-        F::blank("branco_2", 392, 392),
-        F::alpha("canal_pagamento", 393, 394),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    fields: patched!(
+        DETALHE7_RETORNO.fields,
+        [
+            F::constant("tipo_registro", 1, 1, "1"),
+            F::alpha("empresa_tipo_inscricao", 2, 3),
+            F::alpha("empresa_inscricao", 4, 17),
+            F::alpha("convenio", 32, 37),
+            F::alpha("controle_participante", 38, 62).role(R::UsoEmpresa),
+            F::num("nosso_numero", 63, 73).role(R::NossoNumero),
+            F::alpha("nosso_numero_dv", 74, 74).role(R::NossoNumeroDv),
+            F::alpha("tipo_cobranca", 75, 75),
+            F::alpha("tipo_cobranca_cmd72", 76, 76),
+            F::alpha("dias_calculo", 77, 80),
+            F::alpha("natureza_recebimento", 81, 82).role(R::Motivos),
+            F::alpha("prefixo_titulo", 83, 85),
+            F::alpha("variacao_carteira", 86, 88),
+            F::alpha("conta_caucao", 89, 89),
+            F::alpha("uso_banco", 90, 95),
+            F::alpha("confirmacao", 127, 146),
+        ]
+    ),
+    ..DETALHE7_RETORNO
 };
 
 const fn raw(name: &'static str, kind: &'static str) -> [F; 3] {
@@ -848,9 +772,8 @@ pub const REMESSA_VARIANTS: &[(RecordKey, &str)] = &[
 ];
 
 /// BB CNAB 400 remessa (CBR641, convênio 7; reads CBR640 tipo 1 details too).
-pub const REMESSA: LayoutSpec = LayoutSpec::new(
+pub const REMESSA: LayoutSpec = LayoutSpec::remessa(
     Layout::Cnab400,
-    FileKind::Remessa,
     RECORDS_REMESSA,
     ENTRY_REMESSA,
     MOVIMENTOS,
@@ -870,15 +793,14 @@ pub const REMESSA_CONVENIO_6: LayoutSpec = LayoutSpec {
 };
 
 /// BB CNAB 400 retorno (CBR643, convênios 6 and 7).
-pub const RETORNO: LayoutSpec = LayoutSpec::new(
+pub const RETORNO: LayoutSpec = LayoutSpec::retorno(
     Layout::Cnab400,
-    FileKind::Retorno,
     RECORDS_RETORNO,
     ENTRY_RETORNO,
     OCORRENCIAS,
+    MOTIVOS,
     SRC,
-)
-.motivos(MOTIVOS);
+);
 
 /// CNAB 400 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA_CONVENIO_6, &REMESSA, &RETORNO];

@@ -17,7 +17,7 @@ use crate::bank::{oc, records400, EntryRecord, LayoutSpec, MotivoDef, Ocorrencia
 use crate::field::{
     patched, FieldSpec as F, RecordLayout, Role as R, ScopeSpec as S, TotalSpec as T,
 };
-use crate::model::{FileKind, Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
+use crate::model::{Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
 use crate::record::Record;
 
 /// Source string of the BNB tables.
@@ -441,25 +441,18 @@ pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] =
 pub const ENTRY: &[EntryRecord] = &[EntryRecord::first(RecordKey::Detail(b'1'))];
 
 /// BNB CNAB 400 remessa.
-pub const REMESSA: LayoutSpec = LayoutSpec::new(
-    Layout::Cnab400,
-    FileKind::Remessa,
-    REMESSA_RECORDS,
-    ENTRY,
-    MOVIMENTOS,
-    SOURCE,
-);
+pub const REMESSA: LayoutSpec =
+    LayoutSpec::remessa(Layout::Cnab400, REMESSA_RECORDS, ENTRY, MOVIMENTOS, SOURCE);
 
 /// BNB CNAB 400 retorno.
-pub const RETORNO: LayoutSpec = LayoutSpec::new(
+pub const RETORNO: LayoutSpec = LayoutSpec::retorno(
     Layout::Cnab400,
-    FileKind::Retorno,
     RETORNO_RECORDS,
     ENTRY,
     OCORRENCIAS,
+    MOTIVOS,
     SOURCE,
 )
-.motivos(MOTIVOS)
 .retorno_hook(retorno_hook);
 
 /// CNAB 400 layouts of this bank.

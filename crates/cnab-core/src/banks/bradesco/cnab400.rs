@@ -32,7 +32,7 @@ const OC_12: S = S::Ocorrencias(&["12"]);
 const OC_13: S = S::Ocorrencias(&["13"]);
 const OC_14: S = S::Ocorrencias(&["14"]);
 const OC_19: S = S::Ocorrencias(&["19"]);
-use crate::model::{FileKind, Layout, OcorrenciaKind as K};
+use crate::model::{Layout, OcorrenciaKind as K};
 
 const SRC: &str = "Bradesco Cobrança CNAB 400, layout 4008-524-0121";
 const SRC_REM: &str =
@@ -811,9 +811,8 @@ const ENTRY_RETORNO: &[EntryRecord] = &[
 ];
 
 /// Bradesco CNAB 400 remessa.
-pub const REMESSA: LayoutSpec = LayoutSpec::new(
+pub const REMESSA: LayoutSpec = LayoutSpec::remessa(
     Layout::Cnab400,
-    FileKind::Remessa,
     RECORDS_REMESSA,
     ENTRY_REMESSA,
     MOVIMENTOS,
@@ -821,15 +820,14 @@ pub const REMESSA: LayoutSpec = LayoutSpec::new(
 );
 
 /// Bradesco CNAB 400 retorno.
-pub const RETORNO: LayoutSpec = LayoutSpec::new(
+pub const RETORNO: LayoutSpec = LayoutSpec::retorno(
     Layout::Cnab400,
-    FileKind::Retorno,
     RECORDS_RETORNO,
     ENTRY_RETORNO,
     OCORRENCIAS,
+    MOTIVOS,
     SRC,
-)
-.motivos(MOTIVOS);
+);
 
 /// CNAB 400 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];

@@ -29,7 +29,7 @@ use crate::bank::{
     oc, records400, Emit, EntryRecord, Framing, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey,
 };
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
-use crate::model::{FileKind, Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
+use crate::model::{Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
 use crate::record::Record;
 
 /// Source string of the BRB tables.
@@ -185,9 +185,8 @@ pub const DCB: Framing = Framing {
 
 /// BRB CNAB 400 remessa in BRB's own "DCB" layout 077. Registro 01 carries no movimento code: the file registers
 /// titles ("inclusão").
-pub const REMESSA: LayoutSpec = LayoutSpec::new(
+pub const REMESSA: LayoutSpec = LayoutSpec::remessa(
     Layout::Cnab400,
-    FileKind::Remessa,
     REMESSA_RECORDS_BY_KEY,
     REMESSA_ENTRY,
     &[],
@@ -529,15 +528,14 @@ pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] =
 pub const ENTRY: &[EntryRecord] = &[EntryRecord::first(RecordKey::Detail(b'1'))];
 
 /// BRB CNAB 400 retorno.
-pub const RETORNO: LayoutSpec = LayoutSpec::new(
+pub const RETORNO: LayoutSpec = LayoutSpec::retorno(
     Layout::Cnab400,
-    FileKind::Retorno,
     RETORNO_RECORDS,
     ENTRY,
     OCORRENCIAS,
+    MOTIVOS,
     SOURCE,
 )
-.motivos(MOTIVOS)
 .retorno_hook(retorno_hook);
 
 /// CNAB 400 layouts of this bank.

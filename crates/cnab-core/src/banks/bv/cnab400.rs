@@ -12,8 +12,8 @@
 
 use crate::bank::motivo as m;
 use crate::bank::{oc, records400, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
-use crate::field::{FieldSpec as F, RecordLayout, Role as R};
-use crate::model::{FileKind, Layout, OcorrenciaKind as K};
+use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
+use crate::model::{Layout, OcorrenciaKind as K};
 
 /// Source string of the BV tables.
 pub const SOURCE: &str =
@@ -149,31 +149,23 @@ pub const REMESSA_TRAILER: RecordLayout = RecordLayout {
     ..crate::banks::shared::TRAILER_400
 };
 
-/// Retorno header (p. 10).
+/// Retorno header (p. 10): the remessa header's with the retorno literals, the convênio and conta at 27-46 and
+/// layout `CL002`.
 pub const RETORNO_HEADER: RecordLayout = RecordLayout {
-    name: "header_arquivo",
-    len: 400,
-    source: SOURCE,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "0"),
-        F::num("codigo_retorno", 2, 2).role(R::ArquivoCodigo),
-        F::constant("literal_retorno", 3, 9, "RETORNO"),
-        F::constant("codigo_servico", 10, 11, "01"),
-        F::alpha("literal_servico", 12, 26).default("COBRANCA"),
-        F::num("convenio", 27, 36).role(R::Convenio),
-        F::num("conta", 37, 46).role(R::Conta),
-        F::alpha("nome_empresa", 47, 76).role(R::EmpresaNome),
-        F::num("codigo_banco", 77, 79).role(R::BancoCodigo),
-        F::alpha("nome_banco", 80, 99)
-            .role(R::BancoNome)
-            .default("BANCO VOTORANTIM S/A"),
-        F::date6("data_gravacao", 100, 105).role(R::DataGeracao),
-        F::blank("brancos", 106, 389),
-        F::alpha("layout", 390, 394)
-            .role(R::LayoutVersao)
-            .default("CL002"),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    fields: patched!(
+        REMESSA_HEADER.fields,
+        [
+            F::num("codigo_retorno", 2, 2).role(R::ArquivoCodigo),
+            F::constant("literal_retorno", 3, 9, "RETORNO"),
+            F::num("convenio", 27, 36).role(R::Convenio),
+            F::num("conta", 37, 46).role(R::Conta),
+            F::blank("brancos", 106, 389),
+            F::alpha("layout", 390, 394)
+                .role(R::LayoutVersao)
+                .default("CL002"),
+        ]
+    ),
+    ..REMESSA_HEADER
 };
 
 /// Retorno detalhe (pp. 11-12).
@@ -451,9 +443,8 @@ pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] =
 pub const RETORNO_ENTRY: &[EntryRecord] = &[EntryRecord::first(RecordKey::Detail(b'1'))];
 
 /// BV CNAB 400 remessa.
-pub const REMESSA: LayoutSpec = LayoutSpec::new(
+pub const REMESSA: LayoutSpec = LayoutSpec::remessa(
     Layout::Cnab400,
-    FileKind::Remessa,
     REMESSA_RECORDS,
     REMESSA_ENTRY,
     MOVIMENTOS,
@@ -461,15 +452,14 @@ pub const REMESSA: LayoutSpec = LayoutSpec::new(
 );
 
 /// BV CNAB 400 retorno.
-pub const RETORNO: LayoutSpec = LayoutSpec::new(
+pub const RETORNO: LayoutSpec = LayoutSpec::retorno(
     Layout::Cnab400,
-    FileKind::Retorno,
     RETORNO_RECORDS,
     RETORNO_ENTRY,
     OCORRENCIAS,
+    MOTIVOS,
     SOURCE,
 )
-.motivos(MOTIVOS)
 .retorno_hook(crate::layouts::pix::bv_400_retorno_hook);
 
 /// CNAB 400 layouts of this bank.

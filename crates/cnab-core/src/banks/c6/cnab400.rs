@@ -25,7 +25,7 @@
 
 use crate::bank::{oc, records400, EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
-use crate::model::{FileKind, Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
+use crate::model::{Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
 use crate::record::Record;
 
 /// Source string of the C6 tables.
@@ -379,9 +379,8 @@ pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] =
 pub const RETORNO_ENTRY: &[EntryRecord] = &[EntryRecord::first(RecordKey::Detail(b'1'))];
 
 /// C6 CNAB 400 remessa.
-pub const REMESSA: LayoutSpec = LayoutSpec::new(
+pub const REMESSA: LayoutSpec = LayoutSpec::remessa(
     Layout::Cnab400,
-    FileKind::Remessa,
     REMESSA_RECORDS,
     REMESSA_ENTRY,
     MOVIMENTOS,
@@ -389,12 +388,12 @@ pub const REMESSA: LayoutSpec = LayoutSpec::new(
 );
 
 /// C6 CNAB 400 retorno.
-pub const RETORNO: LayoutSpec = LayoutSpec::new(
+pub const RETORNO: LayoutSpec = LayoutSpec::retorno(
     Layout::Cnab400,
-    FileKind::Retorno,
     RETORNO_RECORDS,
     RETORNO_ENTRY,
     OCORRENCIAS,
+    &[],
     SOURCE,
 )
 .retorno_hook(retorno_hook);

@@ -358,15 +358,14 @@ pub const REMESSA: LayoutSpec = LayoutSpec::new(
 );
 
 /// Retorno (Anexos V-VII).
-pub const RETORNO: LayoutSpec = LayoutSpec::new(
+pub const RETORNO: LayoutSpec = LayoutSpec::retorno(
     Layout::Cnab400,
-    FileKind::Retorno,
     &records400(&HEADER_RETORNO, &DETALHE_RETORNO, &TRAILER_RETORNO),
     &[EntryRecord::first(RecordKey::Detail(b'1'))],
     OCORRENCIAS,
+    MOTIVOS,
     SOURCE,
-)
-.motivos(MOTIVOS);
+);
 
 /// CNAB 400 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];

@@ -21,7 +21,7 @@
 use crate::bank::motivo as mo;
 use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
-use crate::model::{FileKind, Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
+use crate::model::{Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
 use crate::record::Record;
 
 /// Source string of the Citibank tables.
@@ -153,9 +153,8 @@ pub const REMESSA_ENTRY: &[EntryRecord] = &[
 ];
 
 /// Citibank CNAB 400 remessa.
-pub const REMESSA: LayoutSpec = LayoutSpec::new(
+pub const REMESSA: LayoutSpec = LayoutSpec::remessa(
     Layout::Cnab400,
-    FileKind::Remessa,
     REMESSA_RECORDS,
     REMESSA_ENTRY,
     MOVIMENTOS,
@@ -525,15 +524,14 @@ pub fn retorno_hook(
 }
 
 /// Citibank CNAB 400 retorno.
-pub const RETORNO: LayoutSpec = LayoutSpec::new(
+pub const RETORNO: LayoutSpec = LayoutSpec::retorno(
     Layout::Cnab400,
-    FileKind::Retorno,
     RETORNO_RECORDS,
     RETORNO_ENTRY,
     OCORRENCIAS,
+    MOTIVOS,
     SOURCE_RET,
 )
-.motivos(MOTIVOS)
 .retorno_hook(retorno_hook);
 
 /// CNAB 400 layouts of this bank.

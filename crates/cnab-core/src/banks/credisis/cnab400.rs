@@ -14,7 +14,7 @@
 
 use crate::bank::{oc, records400, EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
 use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
-use crate::model::{FileKind, Layout, OcorrenciaKind as K};
+use crate::model::{Layout, OcorrenciaKind as K};
 
 /// Source string of the CrediSIS tables.
 pub const SOURCE: &str = "CrediSIS, Layout CNAB 400 Remessa/Retorno, versão 1.1 (junho/2017)";
@@ -246,9 +246,8 @@ pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] =
 pub const RETORNO_ENTRY: &[EntryRecord] = &[EntryRecord::first(RecordKey::Detail(b'1'))];
 
 /// CrediSIS CNAB 400 remessa.
-pub const REMESSA: LayoutSpec = LayoutSpec::new(
+pub const REMESSA: LayoutSpec = LayoutSpec::remessa(
     Layout::Cnab400,
-    FileKind::Remessa,
     REMESSA_RECORDS,
     REMESSA_ENTRY,
     MOVIMENTOS,
@@ -256,12 +255,12 @@ pub const REMESSA: LayoutSpec = LayoutSpec::new(
 );
 
 /// CrediSIS CNAB 400 retorno.
-pub const RETORNO: LayoutSpec = LayoutSpec::new(
+pub const RETORNO: LayoutSpec = LayoutSpec::retorno(
     Layout::Cnab400,
-    FileKind::Retorno,
     RETORNO_RECORDS,
     RETORNO_ENTRY,
     OCORRENCIAS,
+    &[],
     SOURCE,
 );
 

@@ -24,7 +24,7 @@
 use crate::bank::{LayoutSpec, RecordKey};
 use crate::banks::fibra::cnab400 as fibra;
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
-use crate::model::{FileKind, Layout};
+use crate::model::Layout;
 
 /// `base` with the fields `base[at..at + remove]` replaced by `with`; `N` must be `base.len() - remove + with.len()`
 /// (a wrong `N` or range is a compile-time error: the function runs in const evaluation).
@@ -83,9 +83,8 @@ pub const REMESSA_RECORDS: &[(RecordKey, &RecordLayout)] = &[
 ];
 
 /// Daycoval CNAB 400 remessa.
-pub const REMESSA: LayoutSpec = LayoutSpec::new(
+pub const REMESSA: LayoutSpec = LayoutSpec::remessa(
     Layout::Cnab400,
-    FileKind::Remessa,
     REMESSA_RECORDS,
     fibra::REMESSA_ENTRY,
     fibra::MOVIMENTOS,

@@ -12,8 +12,8 @@
 
 use crate::bank::motivo;
 use crate::bank::{oc, records400, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
-use crate::field::{FieldSpec as F, RecordLayout, Role as R};
-use crate::model::{FileKind, Layout, OcorrenciaKind as K};
+use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
+use crate::model::{Layout, OcorrenciaKind as K};
 
 /// Source string of the Fibra tables.
 pub const SOURCE: &str =
@@ -162,29 +162,22 @@ pub const REMESSA_TRAILER: RecordLayout = RecordLayout {
     ..crate::banks::shared::TRAILER_400
 };
 
-/// Retorno header (manual p. 12).
+/// Retorno header (manual p. 12): the remessa header's with the retorno literals and, after the date, the
+/// densidade, the retorno's number and blanks.
 pub const RETORNO_HEADER: RecordLayout = RecordLayout {
-    name: "header_arquivo",
-    len: 400,
-    source: SOURCE,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "0"),
-        F::num("codigo_retorno", 2, 2).role(R::ArquivoCodigo),
-        F::constant("literal_retorno", 3, 9, "RETORNO"),
-        F::constant("codigo_servico", 10, 11, "01"),
-        F::alpha("literal_servico", 12, 26).default("COBRANCA"),
-        F::alpha("codigo_empresa", 27, 46).role(R::CodigoBeneficiario),
-        F::alpha("nome_empresa", 47, 76).role(R::EmpresaNome),
-        F::num("codigo_banco", 77, 79).role(R::BancoCodigo),
-        F::alpha("nome_banco", 80, 94).role(R::BancoNome),
-        F::date6("data_gravacao", 95, 100).role(R::DataGeracao),
-        F::num("densidade", 101, 105).default("01600"),
-        F::alpha("unidade_densidade", 106, 108).default("BPI"),
-        F::num("sequencial_retorno", 109, 113).role(R::Nsa),
-        F::blank("brancos_1", 114, 119),
-        F::blank("brancos_2", 120, 394),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    fields: patched!(
+        REMESSA_HEADER.fields,
+        [
+            F::num("codigo_retorno", 2, 2).role(R::ArquivoCodigo),
+            F::constant("literal_retorno", 3, 9, "RETORNO"),
+            F::num("densidade", 101, 105).default("01600"),
+            F::alpha("unidade_densidade", 106, 108).default("BPI"),
+            F::num("sequencial_retorno", 109, 113).role(R::Nsa),
+            F::blank("brancos_1", 114, 119),
+            F::blank("brancos_2", 120, 394),
+        ]
+    ),
+    ..REMESSA_HEADER
 };
 
 /// Retorno registro de transação, tipo 1 (manual pp. 13-15; notas 1-8).
@@ -495,9 +488,8 @@ pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] =
 pub const RETORNO_ENTRY: &[EntryRecord] = &[EntryRecord::first(RecordKey::Detail(b'1'))];
 
 /// Fibra CNAB 400 remessa.
-pub const REMESSA: LayoutSpec = LayoutSpec::new(
+pub const REMESSA: LayoutSpec = LayoutSpec::remessa(
     Layout::Cnab400,
-    FileKind::Remessa,
     REMESSA_RECORDS,
     REMESSA_ENTRY,
     MOVIMENTOS,
@@ -505,15 +497,14 @@ pub const REMESSA: LayoutSpec = LayoutSpec::new(
 );
 
 /// Fibra CNAB 400 retorno.
-pub const RETORNO: LayoutSpec = LayoutSpec::new(
+pub const RETORNO: LayoutSpec = LayoutSpec::retorno(
     Layout::Cnab400,
-    FileKind::Retorno,
     RETORNO_RECORDS,
     RETORNO_ENTRY,
     OCORRENCIAS,
+    MOTIVOS,
     SOURCE,
-)
-.motivos(MOTIVOS);
+);
 
 /// CNAB 400 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&RETORNO, &REMESSA];

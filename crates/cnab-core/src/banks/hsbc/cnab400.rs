@@ -17,7 +17,7 @@
 use crate::bank::motivo;
 use crate::bank::{oc, records400, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R, ScopeSpec as S, TotalSpec as T};
-use crate::model::{FileKind, Layout, OcorrenciaKind as K};
+use crate::model::{Layout, OcorrenciaKind as K};
 
 /// Source string of the HSBC tables.
 pub const SOURCE: &str = "HSBC, Cobrança Registrada — Manual Técnico Módulo I, Arquivos Remessa-Retorno CNAB 400 (maio/2014)";
@@ -180,14 +180,8 @@ pub const REMESSA_RECORDS: &[(RecordKey, &RecordLayout)] =
     &records400(&REMESSA_HEADER, &REMESSA_DETALHE, &REMESSA_TRAILER);
 
 /// HSBC CNAB 400 remessa.
-pub const REMESSA: LayoutSpec = LayoutSpec::new(
-    Layout::Cnab400,
-    FileKind::Remessa,
-    REMESSA_RECORDS,
-    ENTRY,
-    MOVIMENTOS,
-    SOURCE,
-);
+pub const REMESSA: LayoutSpec =
+    LayoutSpec::remessa(Layout::Cnab400, REMESSA_RECORDS, ENTRY, MOVIMENTOS, SOURCE);
 
 /// Retorno header (pp. 17-18).
 pub const RETORNO_HEADER: RecordLayout = RecordLayout {
@@ -427,15 +421,14 @@ pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] =
 pub const ENTRY: &[EntryRecord] = &[EntryRecord::first(RecordKey::Detail(b'1'))];
 
 /// HSBC CNAB 400 retorno.
-pub const RETORNO: LayoutSpec = LayoutSpec::new(
+pub const RETORNO: LayoutSpec = LayoutSpec::retorno(
     Layout::Cnab400,
-    FileKind::Retorno,
     RETORNO_RECORDS,
     ENTRY,
     OCORRENCIAS,
+    MOTIVOS,
     SOURCE,
 )
-.motivos(MOTIVOS)
 .retorno_hook(retorno_hook);
 
 /// The complemento (302-303) is a rejection motivo only for ocorrência 03 (nota 14); elsewhere it is a tarifa code

@@ -19,7 +19,7 @@
 
 use crate::bank::{oc, records400, EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R, ScopeSpec as S, TotalSpec as T};
-use crate::model::{FileKind, Layout, Motivo, OcorrenciaKind as K, RetornoEntry, Titulo};
+use crate::model::{Layout, Motivo, OcorrenciaKind as K, RetornoEntry, Titulo};
 use crate::record::Record;
 
 /// Source string of the Inter remessa tables.
@@ -246,9 +246,8 @@ pub const REMESSA_ENTRY: &[EntryRecord] = &[
 ];
 
 /// Inter CNAB 400 remessa.
-pub const REMESSA: LayoutSpec = LayoutSpec::new(
+pub const REMESSA: LayoutSpec = LayoutSpec::remessa(
     Layout::Cnab400,
-    FileKind::Remessa,
     REMESSA_RECORDS,
     REMESSA_ENTRY,
     MOVIMENTOS,
@@ -393,12 +392,12 @@ pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] =
 pub const ENTRY: &[EntryRecord] = &[EntryRecord::first(RecordKey::Detail(b'1'))];
 
 /// Inter CNAB 400 retorno.
-pub const RETORNO: LayoutSpec = LayoutSpec::new(
+pub const RETORNO: LayoutSpec = LayoutSpec::retorno(
     Layout::Cnab400,
-    FileKind::Retorno,
     RETORNO_RECORDS,
     ENTRY,
     OCORRENCIAS,
+    &[],
     SOURCE,
 )
 .retorno_hook(retorno_hook);

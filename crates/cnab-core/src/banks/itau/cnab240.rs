@@ -27,7 +27,7 @@ use crate::bank::motivo as m;
 use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
 use crate::layouts::febraban240;
-use crate::model::{FileKind, Layout, OcorrenciaKind as K};
+use crate::model::{Layout, OcorrenciaKind as K};
 
 /// The manual.
 pub const SOURCE: &str =
@@ -719,25 +719,18 @@ pub const MOTIVOS: &[MotivoDef] = &[
 ];
 
 /// Itaú remessa.
-pub const REMESSA: LayoutSpec = LayoutSpec::new(
-    Layout::Cnab240,
-    FileKind::Remessa,
-    RECORDS,
-    ENTRY_REMESSA,
-    MOVIMENTOS,
-    SOURCE,
-);
+pub const REMESSA: LayoutSpec =
+    LayoutSpec::remessa(Layout::Cnab240, RECORDS, ENTRY_REMESSA, MOVIMENTOS, SOURCE);
 
 /// Itaú retorno.
-pub const RETORNO: LayoutSpec = LayoutSpec::new(
+pub const RETORNO: LayoutSpec = LayoutSpec::retorno(
     Layout::Cnab240,
-    FileKind::Retorno,
     RECORDS,
     ENTRY_RETORNO,
     OCORRENCIAS,
+    MOTIVOS,
     SOURCE,
-)
-.motivos(MOTIVOS);
+);
 
 /// CNAB 240 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];

@@ -22,7 +22,7 @@ use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordK
 use crate::field::{
     patched, FieldSpec as F, RecordLayout, Role as R, ScopeSpec as S, TotalSpec as T,
 };
-use crate::model::{FileKind, Layout, OcorrenciaKind as K};
+use crate::model::{Layout, OcorrenciaKind as K};
 
 const SRC: &str = "Itaú Cobrança 400 bytes CNAB, julho/2021 v3";
 const SRC_REM: &str = "Itaú Cobrança 400 bytes CNAB, julho/2021 v3, 3.1 arquivo remessa";
@@ -833,9 +833,8 @@ const ENTRY_RETORNO: &[EntryRecord] = &[
 ];
 
 /// Itaú CNAB 400 remessa.
-pub const REMESSA: LayoutSpec = LayoutSpec::new(
+pub const REMESSA: LayoutSpec = LayoutSpec::remessa(
     Layout::Cnab400,
-    FileKind::Remessa,
     RECORDS_REMESSA,
     ENTRY_REMESSA,
     MOVIMENTOS,
@@ -843,15 +842,14 @@ pub const REMESSA: LayoutSpec = LayoutSpec::new(
 );
 
 /// Itaú CNAB 400 retorno.
-pub const RETORNO: LayoutSpec = LayoutSpec::new(
+pub const RETORNO: LayoutSpec = LayoutSpec::retorno(
     Layout::Cnab400,
-    FileKind::Retorno,
     RECORDS_RETORNO,
     ENTRY_RETORNO,
     OCORRENCIAS,
+    MOTIVOS,
     SRC,
-)
-.motivos(MOTIVOS);
+);
 
 /// CNAB 400 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];

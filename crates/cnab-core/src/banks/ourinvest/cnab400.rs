@@ -18,86 +18,50 @@
 
 use crate::bank::{oc, EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
 use crate::banks::bradesco::cnab400 as bradesco;
-use crate::field::{FieldSpec as F, RecordLayout, Role as R};
-use crate::model::{FileKind, Layout, OcorrenciaKind as K};
+use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
+use crate::model::{Layout, OcorrenciaKind as K};
 
 /// Source string of the Ourinvest remessa tables.
 pub const SOURCE_REM: &str =
     "laravel-boleto src/Cnab/Remessa/Cnab400/Banco/Ourinvest.php (no public Ourinvest manual)";
 
-/// Remessa header.
+/// Remessa header: Bradesco's, with the literals fixed and Ourinvest's name.
 pub const REMESSA_HEADER: RecordLayout = RecordLayout {
-    name: "header_arquivo",
-    len: 400,
     source: SOURCE_REM,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "0"),
-        F::num("identificacao_arquivo", 2, 2).role(R::ArquivoCodigo),
-        F::constant("literal_remessa", 3, 9, "REMESSA"),
-        F::constant("codigo_servico", 10, 11, "01"),
-        F::alpha("literal_servico", 12, 26).default("COBRANCA"),
-        F::num("codigo_empresa", 27, 46).role(R::CodigoBeneficiario),
-        F::alpha("empresa_nome", 47, 76).role(R::EmpresaNome),
-        F::num("banco", 77, 79).role(R::BancoCodigo),
-        F::alpha("banco_nome", 80, 94).default("Banco Ourinvest"),
-        F::date6("data_gravacao", 95, 100).role(R::DataGeracao),
-        F::blank("brancos_1", 101, 108),
-        F::alpha("identificacao_sistema", 109, 110).default("MX"),
-        F::num("sequencial_remessa", 111, 117).role(R::Nsa),
-        F::blank("brancos_2", 118, 394),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    fields: patched!(
+        bradesco::HEADER_REMESSA.fields,
+        [
+            F::constant("literal_remessa", 3, 9, "REMESSA"),
+            F::constant("codigo_servico", 10, 11, "01"),
+            F::alpha("banco_nome", 80, 94).default("Banco Ourinvest"),
+        ]
+    ),
+    ..bradesco::HEADER_REMESSA
 };
 
-/// Remessa detalhe tipo 1.
+/// Remessa detalhe tipo 1: Bradesco's up to 274 without the débito automático fields (2-20, 94-108) and with a
+/// 12-digit nosso número (71-82, no separate DV); the pagador and sacador block from 275 on is Ourinvest's.
 pub const REMESSA_DETALHE: RecordLayout = RecordLayout {
-    name: "detalhe",
-    len: 400,
     source: SOURCE_REM,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "1"),
-        F::blank("brancos_1", 2, 20),
-        F::num("zero", 21, 21),
-        F::num("carteira", 22, 24).role(R::Carteira),
-        F::num("agencia", 25, 29).role(R::Agencia),
-        F::num("conta", 30, 36).role(R::Conta),
-        F::alpha("conta_dv", 37, 37).role(R::ContaDv),
-        F::alpha("controle_participante", 38, 62).role(R::UsoEmpresa),
-        F::num("banco_debito", 63, 65),
-        F::num("campo_multa", 66, 66).role(R::MultaCodigo),
-        F::dec("percentual_multa", 67, 70, 2).role(R::MultaValor),
-        F::num("nosso_numero", 71, 82).role(R::NossoNumero),
-        F::dec("desconto_bonificacao_dia", 83, 92, 2),
-        F::num("condicao_emissao", 93, 93).default("2"),
-        F::blank("brancos_2", 94, 108),
-        F::num("ocorrencia", 109, 110).role(R::Movimento),
-        F::alpha("numero_documento", 111, 120).role(R::SeuNumero),
-        F::date6("vencimento", 121, 126).role(R::Vencimento),
-        F::dec("valor_titulo", 127, 139, 2).role(R::ValorTitulo),
-        F::num("banco_cobranca", 140, 142),
-        F::num("agencia_depositaria", 143, 147),
-        F::alpha("especie", 148, 149).role(R::Especie),
-        F::alpha("aceite", 150, 150).role(R::Aceite).default("N"),
-        F::date6("data_emissao", 151, 156).role(R::Emissao),
-        F::num("instrucao_1", 157, 158).role(R::ProtestoCodigo),
-        F::num("instrucao_2", 159, 160).role(R::ProtestoPrazo),
-        F::dec("mora_dia", 161, 173, 2).role(R::JurosValor),
-        F::date6("desconto_ate", 174, 179).role(R::DescontoData),
-        F::dec("valor_desconto", 180, 192, 2).role(R::DescontoValor),
-        F::dec("valor_iof", 193, 205, 2).role(R::Iof),
-        F::dec("valor_abatimento", 206, 218, 2).role(R::Abatimento),
-        F::num("pagador_tipo_inscricao", 219, 220).role(R::PagadorTipoInscricao),
-        F::num("pagador_inscricao", 221, 234).role(R::PagadorInscricao),
-        F::alpha("pagador_nome", 235, 274).role(R::PagadorNome),
-        F::alpha("pagador_endereco", 275, 312).role(R::PagadorEndereco),
-        F::alpha("pagador_cidade", 313, 324).role(R::PagadorCidade),
-        F::alpha("pagador_uf", 325, 326).role(R::PagadorUf),
-        F::num("pagador_cep", 327, 334).role(R::PagadorCep),
-        F::alpha("sacador_inscricao", 335, 348).role(R::SacadorInscricao),
-        F::blank("brancos_3", 349, 350),
-        F::alpha("sacador_nome", 351, 394).role(R::SacadorNome),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
+    fields: patched!(
+        bradesco::DETALHE_REMESSA.fields,
+        [
+            F::blank("brancos_1", 2, 20),
+            F::num("nosso_numero", 71, 82).role(R::NossoNumero),
+            F::blank("brancos_2", 94, 108),
+            F::alpha("aceite", 150, 150).role(R::Aceite).default("N"),
+            F::num("instrucao_1", 157, 158).role(R::ProtestoCodigo),
+            F::num("pagador_inscricao", 221, 234).role(R::PagadorInscricao),
+            F::alpha("pagador_endereco", 275, 312).role(R::PagadorEndereco),
+            F::alpha("pagador_cidade", 313, 324).role(R::PagadorCidade),
+            F::alpha("pagador_uf", 325, 326).role(R::PagadorUf),
+            F::num("pagador_cep", 327, 334).role(R::PagadorCep),
+            F::alpha("sacador_inscricao", 335, 348).role(R::SacadorInscricao),
+            F::blank("brancos_3", 349, 350),
+            F::alpha("sacador_nome", 351, 394).role(R::SacadorNome),
+        ]
+    ),
+    ..bradesco::DETALHE_REMESSA
 };
 
 /// Remessa detalhe tipo 2 (chave da NF-e and e-mail of the pagador; read only).
@@ -150,9 +114,8 @@ pub const REMESSA_ENTRY: &[EntryRecord] = &[
 ];
 
 /// Ourinvest CNAB 400 remessa.
-pub const REMESSA: LayoutSpec = LayoutSpec::new(
+pub const REMESSA: LayoutSpec = LayoutSpec::remessa(
     Layout::Cnab400,
-    FileKind::Remessa,
     REMESSA_RECORDS,
     REMESSA_ENTRY,
     MOVIMENTOS,

@@ -27,7 +27,7 @@ use crate::bank::{oc, records400, EntryRecord, LayoutSpec, MotivoDef, Ocorrencia
 use crate::field::{
     patched, FieldSpec as F, RecordLayout, Role as R, ScopeSpec as S, TotalSpec as T, Value,
 };
-use crate::model::{FileKind, Layout, Motivo, OcorrenciaKind as K, RetornoEntry, Titulo};
+use crate::model::{Layout, Motivo, OcorrenciaKind as K, RetornoEntry, Titulo};
 use crate::record::Record;
 use rust_decimal::Decimal;
 
@@ -523,9 +523,8 @@ pub fn retorno_hook(
 }
 
 /// Safra CNAB 400 remessa (layout padrão Safra 400, dez/2016).
-pub const REMESSA: LayoutSpec = LayoutSpec::new(
+pub const REMESSA: LayoutSpec = LayoutSpec::remessa(
     Layout::Cnab400,
-    FileKind::Remessa,
     RECORDS_REMESSA,
     ENTRY_REMESSA,
     MOVIMENTOS,
@@ -535,15 +534,14 @@ pub const REMESSA: LayoutSpec = LayoutSpec::new(
 .write_hook(write_hook);
 
 /// Safra CNAB 400 retorno (layout padrão Safra 400, dez/2016).
-pub const RETORNO: LayoutSpec = LayoutSpec::new(
+pub const RETORNO: LayoutSpec = LayoutSpec::retorno(
     Layout::Cnab400,
-    FileKind::Retorno,
     RECORDS_RETORNO,
     ENTRY_RETORNO,
     OCORRENCIAS,
+    MOTIVOS,
     SRC,
 )
-.motivos(MOTIVOS)
 .retorno_hook(retorno_hook);
 
 /// CNAB 400 layouts of this bank.

@@ -26,7 +26,7 @@
 use crate::bank::{oc, EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
 use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
 use crate::layouts::febraban240;
-use crate::model::{FileKind, Layout, OcorrenciaKind as K, PixInfo, RetornoEntry};
+use crate::model::{Layout, OcorrenciaKind as K, PixInfo, RetornoEntry};
 use crate::record::Record;
 
 /// The manual.
@@ -438,9 +438,8 @@ pub const ENTRY_REMESSA: &[EntryRecord] = crate::layouts::pix::ENTRY_REMESSA_240
 pub const ENTRY_RETORNO: &[EntryRecord] = febraban240::ENTRY_RETORNO;
 
 /// Santander remessa.
-pub const REMESSA: LayoutSpec = LayoutSpec::new(
+pub const REMESSA: LayoutSpec = LayoutSpec::remessa(
     Layout::Cnab240,
-    FileKind::Remessa,
     RECORDS_REMESSA,
     ENTRY_REMESSA,
     MOVIMENTOS,
@@ -480,15 +479,14 @@ fn retorno_hook(e: &mut RetornoEntry, records: &[Record<'_>], _problems: &mut Ve
 }
 
 /// Santander retorno (motivos: nota 40-A uses FEBRABAN's codes 01-64 for 03/26/30).
-pub const RETORNO: LayoutSpec = LayoutSpec::new(
+pub const RETORNO: LayoutSpec = LayoutSpec::retorno(
     Layout::Cnab240,
-    FileKind::Retorno,
     RECORDS_RETORNO,
     ENTRY_RETORNO,
     OCORRENCIAS,
+    febraban240::MOTIVOS,
     SOURCE,
 )
-.motivos(febraban240::MOTIVOS)
 .retorno_hook(retorno_hook);
 
 /// CNAB 240 layouts of this bank.

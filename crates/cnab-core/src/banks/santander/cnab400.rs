@@ -20,7 +20,7 @@
 use crate::bank::any_motivo as m;
 use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R, ScopeSpec as S, TotalSpec as T};
-use crate::model::{FileKind, Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
+use crate::model::{Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
 use crate::record::Record;
 
 const SRC: &str = "Santander Layout CNAB 400 posições padrão Santander, H7800 v2.17 abril/2018";
@@ -614,9 +614,8 @@ const ENTRY_RETORNO: &[EntryRecord] = &[
 ];
 
 /// Santander CNAB 400 remessa.
-pub const REMESSA: LayoutSpec = LayoutSpec::new(
+pub const REMESSA: LayoutSpec = LayoutSpec::remessa(
     Layout::Cnab400,
-    FileKind::Remessa,
     RECORDS_REMESSA,
     ENTRY_REMESSA,
     MOVIMENTOS,
@@ -624,15 +623,14 @@ pub const REMESSA: LayoutSpec = LayoutSpec::new(
 );
 
 /// Santander CNAB 400 retorno.
-pub const RETORNO: LayoutSpec = LayoutSpec::new(
+pub const RETORNO: LayoutSpec = LayoutSpec::retorno(
     Layout::Cnab400,
-    FileKind::Retorno,
     RECORDS_RETORNO,
     ENTRY_RETORNO,
     OCORRENCIAS,
+    MOTIVOS,
     SRC,
 )
-.motivos(MOTIVOS)
 .retorno_hook(retorno_hook);
 
 /// CNAB 400 layouts of this bank.

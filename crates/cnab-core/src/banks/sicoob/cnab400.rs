@@ -18,7 +18,7 @@
 
 use crate::bank::{oc, records400, EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
 use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
-use crate::model::{FileKind, Layout, OcorrenciaKind as K};
+use crate::model::{Layout, OcorrenciaKind as K};
 
 /// Source string for the tables.
 pub const SOURCE: &str = "Sicoob Leiaute Cobrança Sistemas de Terceiros (XLSX), abas 03 Remessa CNAB400 e 04 Retorno CNAB400";
@@ -285,9 +285,8 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
 ];
 
 /// Remessa.
-pub const REMESSA: LayoutSpec = LayoutSpec::new(
+pub const REMESSA: LayoutSpec = LayoutSpec::remessa(
     Layout::Cnab400,
-    FileKind::Remessa,
     &records400(&HEADER_REMESSA, &DETALHE_REMESSA, &TRAILER_REMESSA),
     &[EntryRecord::first(RecordKey::Detail(b'1'))],
     MOVIMENTOS,
@@ -295,12 +294,12 @@ pub const REMESSA: LayoutSpec = LayoutSpec::new(
 );
 
 /// Retorno.
-pub const RETORNO: LayoutSpec = LayoutSpec::new(
+pub const RETORNO: LayoutSpec = LayoutSpec::retorno(
     Layout::Cnab400,
-    FileKind::Retorno,
     &records400(&HEADER_RETORNO, &DETALHE_RETORNO, &TRAILER_RETORNO),
     &[EntryRecord::first(RecordKey::Detail(b'1'))],
     OCORRENCIAS,
+    &[],
     SOURCE,
 );
 

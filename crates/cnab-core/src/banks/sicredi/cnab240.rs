@@ -11,7 +11,7 @@
 use crate::bank::{oc, LayoutSpec, OcorrenciaDef, RecordKey};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
 use crate::layouts::febraban240;
-use crate::model::{FileKind, Layout, OcorrenciaKind as K};
+use crate::model::{Layout, OcorrenciaKind as K};
 
 /// The manual.
 pub const SOURCE: &str =
@@ -132,9 +132,8 @@ pub const RECORDS_REMESSA: &[(RecordKey, &RecordLayout)] = &[
 ];
 
 /// Sicredi remessa (FEBRABAN records, P/Q/R/S).
-pub const REMESSA: LayoutSpec = LayoutSpec::new(
+pub const REMESSA: LayoutSpec = LayoutSpec::remessa(
     Layout::Cnab240,
-    FileKind::Remessa,
     RECORDS_REMESSA,
     febraban240::ENTRY_REMESSA,
     febraban240::MOVIMENTOS,
@@ -142,15 +141,14 @@ pub const REMESSA: LayoutSpec = LayoutSpec::new(
 );
 
 /// Sicredi retorno (FEBRABAN records, T/U; Sicredi's C044 codes).
-pub const RETORNO: LayoutSpec = LayoutSpec::new(
+pub const RETORNO: LayoutSpec = LayoutSpec::retorno(
     Layout::Cnab240,
-    FileKind::Retorno,
     febraban240::RECORDS,
     febraban240::ENTRY_RETORNO,
     OCORRENCIAS,
+    febraban240::MOTIVOS,
     SOURCE,
-)
-.motivos(febraban240::MOTIVOS);
+);
 
 /// CNAB 240 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];

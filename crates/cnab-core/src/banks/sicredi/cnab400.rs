@@ -19,7 +19,7 @@
 use crate::bank::motivo;
 use crate::bank::{oc, records400, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
-use crate::model::{FileKind, Layout, OcorrenciaKind as K};
+use crate::model::{Layout, OcorrenciaKind as K};
 
 /// Source string for the tables.
 pub const SOURCE: &str =
@@ -483,9 +483,8 @@ pub const MOTIVOS: &[MotivoDef] = &[
 ];
 
 /// Remessa (§9).
-pub const REMESSA: LayoutSpec = LayoutSpec::new(
+pub const REMESSA: LayoutSpec = LayoutSpec::remessa(
     Layout::Cnab400,
-    FileKind::Remessa,
     &records400(&HEADER_REMESSA, &DETALHE_REMESSA, &TRAILER_REMESSA),
     &[EntryRecord::first(RecordKey::Detail(b'1'))],
     MOVIMENTOS,
@@ -493,15 +492,14 @@ pub const REMESSA: LayoutSpec = LayoutSpec::new(
 );
 
 /// Retorno (§10).
-pub const RETORNO: LayoutSpec = LayoutSpec::new(
+pub const RETORNO: LayoutSpec = LayoutSpec::retorno(
     Layout::Cnab400,
-    FileKind::Retorno,
     &records400(&HEADER_RETORNO, &DETALHE_RETORNO, &TRAILER_RETORNO),
     &[EntryRecord::first(RecordKey::Detail(b'1'))],
     OCORRENCIAS,
+    MOTIVOS,
     SOURCE,
-)
-.motivos(MOTIVOS);
+);
 
 /// CNAB 400 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];

@@ -24,7 +24,7 @@
 use crate::bank::motivo;
 use crate::bank::{oc, records400, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
-use crate::model::{FileKind, Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
+use crate::model::{Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
 use crate::record::Record;
 
 /// Source string of the Unicred remessa tables.
@@ -543,9 +543,8 @@ pub const REMESSA_ENTRY: &[EntryRecord] = &[
 ];
 
 /// Unicred CNAB 400 remessa.
-pub const REMESSA: LayoutSpec = LayoutSpec::new(
+pub const REMESSA: LayoutSpec = LayoutSpec::remessa(
     Layout::Cnab400,
-    FileKind::Remessa,
     REMESSA_RECORDS,
     REMESSA_ENTRY,
     MOVIMENTOS,
@@ -553,15 +552,14 @@ pub const REMESSA: LayoutSpec = LayoutSpec::new(
 );
 
 /// Unicred CNAB 400 retorno.
-pub const RETORNO: LayoutSpec = LayoutSpec::new(
+pub const RETORNO: LayoutSpec = LayoutSpec::retorno(
     Layout::Cnab400,
-    FileKind::Retorno,
     RETORNO_RECORDS,
     ENTRY,
     OCORRENCIAS,
+    MOTIVOS,
     SOURCE,
 )
-.motivos(MOTIVOS)
 .retorno_hook(retorno_hook);
 
 /// CNAB 400 layouts of this bank.
