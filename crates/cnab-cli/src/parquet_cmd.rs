@@ -50,13 +50,20 @@ pub(crate) fn run(
         bank,
         ..ReadOptions::default()
     };
+    let what = format!("reading {}", crate::shown_name(file));
     let src: Box<dyn Read> = if file.as_os_str() == "-" {
+        crate::progress::phase(0, crate::progress::Unit::Written, what, false);
         Box::new(std::io::stdin())
     } else {
-        Box::new(File::open(file).map_err(|e| Fail(2, format!("{}: {e}", file.display())))?)
+        let f = File::open(file).map_err(|e| Fail(2, format!("{}: {e}", file.display())))?;
+        let len = f.metadata().map_or(0, |m| m.len());
+        crate::progress::phase(len, crate::progress::Unit::Bytes, what, false);
+        Box::new(f)
     };
-    let mut reader = RetornoReader::new(BufReader::with_capacity(1 << 16, src), opts)
-        .map_err(|e| crate::strict_fail(e, &name, file))?;
+    // the bar follows the bytes the reader has consumed (the Parquet file is written as they are read)
+    let src = crate::progress::Observed::new(BufReader::with_capacity(1 << 16, src));
+    let mut reader =
+        RetornoReader::new(src, opts).map_err(|e| crate::strict_fail(e, &name, file))?;
     let out = File::create(dest).map_err(|e| write_err(dest, e))?;
     let props = WriterProperties::builder()
         .set_compression(Compression::SNAPPY)

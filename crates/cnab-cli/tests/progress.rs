@@ -198,6 +198,25 @@ fn bar_on_a_terminal_for_a_big_generated_file() {
     assert!(!seen.is_empty(), "no writing frame in {screen:?}");
     let text = std::fs::read_to_string(&csv).unwrap();
     assert_eq!(text.lines().count(), 300_001); // the header row and one per entry
+
+    // parse --format parquet: the streamed read, in bytes of the input
+    let pq = dir.join("big.parquet");
+    let (screen, code) = on_terminal(
+        &format!(
+            "{} parse --format parquet --out {} {}",
+            q(bin()),
+            q(pq.to_str().unwrap()),
+            q(big_s)
+        ),
+        "always",
+    );
+    assert_eq!(code, 0, "{screen}");
+    let read = shown(&screen, &format!("reading {big_s}"), "138.49 MiB");
+    assert!(
+        !read.is_empty(),
+        "no reading frame of parquet in {screen:?}"
+    );
+    assert!(std::fs::metadata(&pq).unwrap().len() > 0);
     assert_no_bar("the CSV", &text);
     std::fs::remove_file(&csv).unwrap();
 
@@ -303,6 +322,19 @@ fn never_in_piped_output() {
                 &String::from_utf8_lossy(&stdout),
             );
         }
+        let pq = dir.join("piped.parquet");
+        let (code, stdout, stderr) = piped(
+            &[
+                "parse",
+                "--format",
+                "parquet",
+                "--out",
+                pq.to_str().unwrap(),
+                RET_240,
+            ],
+            mode,
+        );
+        assert_eq!((code, stderr.as_str(), stdout.len()), (0, "", 0), "parquet");
         // the remessa's bytes (CRLF line endings) and nothing else
         let (code, stdout, stderr) = piped(
             &["remessa", MODEL, "--bank", "341", "--layout", "400"],
