@@ -1,5 +1,5 @@
 //! Retorno entries as [Apache Arrow](https://arrow.apache.org/) record batches: one row per
-//! [`RetornoEntry`](cnab_core::RetornoEntry), one column per field, so that pyarrow, Polars, DuckDB, Spark and Parquet
+//! [`RetornoEntry`], one column per field, so that pyarrow, Polars, DuckDB, Spark and Parquet
 //! take a retorno as columns instead of objects.
 //!
 //! The columns ([`schema`]) follow the model's field names; nested values are flattened (`ocorrencia_code`,
