@@ -293,11 +293,7 @@ impl NativeFile {
             CnabFile::Retorno(r) => Some(&r.bank),
             CnabFile::Remessa(r) => r.bank.as_ref(),
         }?;
-        let v = serde_json::to_value(b).ok()?;
-        Some((
-            v.get("code")?.as_str()?.to_owned(),
-            v.get("name")?.as_str()?.to_owned(),
-        ))
+        Some((b.to_string(), cnab_core::bank::name(*b).to_owned()))
     }
 
     /// The header as JSON.
