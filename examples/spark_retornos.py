@@ -108,6 +108,7 @@ def main() -> int:
         SparkSession.builder.master("local[*]")
         .appName("cnab-retornos")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
         .getOrCreate()
     )

@@ -63,7 +63,7 @@ if [[ -n "${CNAB_SKIP_SPARK:-}" ]]; then
     echo "   skipped: CNAB_SKIP_SPARK is set"
 elif ! java -version >/dev/null 2>&1; then
     echo "   skipped: no Java runtime (PySpark needs Java 17 or later)"
-elif ! "$py" -m pip install -q --disable-pip-version-check pyspark pandas; then
+elif ! "$py" -m pip install -q --disable-pip-version-check pyspark "pandas<3"; then
     echo "   skipped: pip could not install pyspark"
 else
     t2=$SECONDS
@@ -76,7 +76,7 @@ else
     "$CNAB_BIN" gen --bank 756 --layout 240 --kind retorno --entries 150000 --seed 11 --out "$spark_in/sicoob-gen.ret" 2>/dev/null
     spark_log=$(mktemp)
     if "$py" examples/spark_retornos.py "$spark_in" --cnab "$CNAB_BIN" >"$spark_log" 2>&1; then
-        grep '^spark:' "$spark_log"
+        grep -o 'spark: [0-9].*' "$spark_log"
     else
         cat "$spark_log"
         exit 1
