@@ -433,14 +433,42 @@ pub const fn patch<const N: usize>(base: &[FieldSpec], changes: &[FieldSpec]) ->
 /// `patched!(BASE.fields, [changes…])`: the `&'static [FieldSpec]` of [`patch`], its length worked out at compile
 /// time.
 macro_rules! patched {
-    ($base:expr, [$($change:expr),* $(,)?]) => {{
-        const CHANGES: &[$crate::field::FieldSpec] = &[$($change),*];
+    ($base:expr, [$($change:expr),* $(,)?]) => {
+        $crate::field::patched!($base, &[$($change),*])
+    };
+    ($base:expr, $changes:expr) => {{
+        const CHANGES: &[$crate::field::FieldSpec] = $changes;
         const N: usize = $crate::field::patched_len($base, CHANGES);
         const FIELDS: [$crate::field::FieldSpec; N] = $crate::field::patch($base, CHANGES);
         &FIELDS
     }};
 }
 pub(crate) use patched;
+
+/// `patched_layout!(BASE, "source", [changes…])`: the record `BASE` with [`patch`]ed fields and its own source, for a
+/// bank's table that states only what its manual changes and cites the page that prints it.
+/// `patched_layout!(BASE, "source", SHARED, [changes…])` lays a group of fields several of the bank's records share
+/// (a `&[FieldSpec]` const, e.g. the nosso número split of P and T) before the record's own changes.
+macro_rules! patched_layout {
+    ($base:expr, $source:expr, [$($change:expr),* $(,)?]) => {
+        $crate::field::RecordLayout {
+            source: $source,
+            fields: $crate::field::patched!($base.fields, [$($change),*]),
+            ..$base
+        }
+    };
+    ($base:expr, $source:expr, $shared:expr, [$($change:expr),* $(,)?]) => {
+        $crate::field::RecordLayout {
+            source: $source,
+            fields: $crate::field::patched!(
+                $crate::field::patched!($base.fields, $shared),
+                [$($change),*]
+            ),
+            ..$base
+        }
+    };
+}
+pub(crate) use patched_layout;
 
 /// The layout of one record type: a name and its fields, covering exactly `len` positions.
 #[derive(Debug, Clone, Copy, Serialize)]

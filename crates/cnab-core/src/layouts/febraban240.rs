@@ -4,12 +4,14 @@
 //! 3-Q, 3-R, 3-S, 3-T, 3-U, 5, 9; códigos G0xx/C0xx of the "Descrição de Campos" section). Positions cross-checked
 //! against Trust-Code/python-cnab `cnab240/bancos/*/specs` and OpenCnabPHP `src/resources/generico`.
 //!
-//! Bank modules reuse these tables where the bank's manual matches FEBRABAN and define their own records where it
-//! deviates.
+//! Bank modules derive their tables from these, so that each states only what its manual changes: a record is
+//! FEBRABAN's with named overrides (`patched_layout!`), a record list is [`records_with`] the bank's records, a code
+//! table keeps FEBRABAN's entries by code ([`ocorrencia`], [`movimento`]) beside the bank's own, and the fields
+//! banks only give a value of (versions, bank name) have their constructors here.
 
 use crate::bank::motivo as m;
 use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
-use crate::field::{FieldSpec as F, RecordLayout, Role as R, ScopeSpec, TotalSpec};
+use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R, ScopeSpec, TotalSpec};
 use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
 /// Source string for the generic tables.
@@ -52,6 +54,27 @@ const fn same(a: &[u8], b: &[u8]) -> bool {
     }
 }
 
+/// G030 "versão do layout do arquivo" (header de arquivo 164-166) with the version a bank's manual prints.
+pub const fn versao_arquivo(versao: &'static str) -> F {
+    F::alpha("versao_layout", 164, 166)
+        .role(R::LayoutVersao)
+        .default(versao)
+}
+
+/// G030 "versão do layout do lote" (header de lote 14-16) with the version a bank's manual prints.
+pub const fn versao_lote(versao: &'static str) -> F {
+    F::alpha("versao_layout_lote", 14, 16)
+        .role(R::LoteLayoutVersao)
+        .default(versao)
+}
+
+/// G014 "nome do banco" (header de arquivo 103-132) with the name a bank's manual asks for.
+pub const fn banco_nome(nome: &'static str) -> F {
+    F::alpha("banco_nome", 103, 132)
+        .role(R::BancoNome)
+        .default(nome)
+}
+
 /// Registro 0 — header de arquivo (G001…G021).
 pub const HEADER_ARQUIVO: RecordLayout = RecordLayout {
     name: "header_arquivo",
@@ -77,9 +100,7 @@ pub const HEADER_ARQUIVO: RecordLayout = RecordLayout {
         F::date8("data_geracao", 144, 151).role(R::DataGeracao),
         F::num("hora_geracao", 152, 157).role(R::HoraGeracao),
         F::num("nsa", 158, 163).role(R::Nsa),
-        F::alpha("versao_layout", 164, 166)
-            .role(R::LayoutVersao)
-            .default("107"),
+        versao_arquivo("107"),
         F::num("densidade", 167, 171),
         F::alpha("reservado_banco", 172, 191),
         F::alpha("reservado_empresa", 192, 211),
@@ -99,9 +120,7 @@ pub const HEADER_LOTE: RecordLayout = RecordLayout {
         F::alpha("operacao", 9, 9).role(R::Operacao),
         F::num("servico", 10, 11).default("01"),
         F::blank("cnab_1", 12, 13),
-        F::alpha("versao_layout_lote", 14, 16)
-            .role(R::LoteLayoutVersao)
-            .default("060"),
+        versao_lote("060"),
         F::blank("cnab_2", 17, 17),
         F::num("tipo_inscricao", 18, 18).role(R::EmpresaTipoInscricao),
         F::alpha("inscricao", 19, 33).role(R::EmpresaInscricao),
@@ -206,6 +225,19 @@ pub const SEGMENTO_Q: RecordLayout = RecordLayout {
         F::alpha("nosso_numero_correspondente", 213, 232),
         F::blank("cnab_2", 233, 240),
     ],
+};
+
+/// Segmento Q as manuals that print the sacador's inscrição N(15) fill it: zeros when there is none (Banrisul 3.4,
+/// Bradesco p. 14); FEBRABAN's positions otherwise.
+pub const SEGMENTO_Q_SACADOR_ZEROS: RecordLayout = RecordLayout {
+    source: SOURCE,
+    fields: patched!(
+        SEGMENTO_Q.fields,
+        [F::alpha("sacador_inscricao", 155, 169)
+            .role(R::SacadorInscricao)
+            .default("000000000000000")]
+    ),
+    ..SEGMENTO_Q
 };
 
 /// Segmento R — second/third discount, multa, messages (remessa).
@@ -408,6 +440,31 @@ pub const TRAILER_LOTE: RecordLayout = RecordLayout {
     ],
 };
 
+/// Registro 5 with the totals 06.5-13.5 as numbers (N, zero-filled; cobrança simples carries the batch's count and
+/// sum when written), as Banrisul (3.10, p. 28), Bradesco (p. 20) and Sicoob (aba 05, campos 06.5-13.5) print them.
+/// Read, they are still the carteira's totals (see [`QTD_SIMPLES`]).
+pub const TRAILER_LOTE_NUMERICO: RecordLayout = RecordLayout {
+    source: SOURCE,
+    fields: patched!(
+        TRAILER_LOTE.fields,
+        [
+            F::num("qtd_simples", 24, 29)
+                .role(R::QtdTitulos)
+                .total(QTD_SIMPLES),
+            F::dec("valor_simples", 30, 46, 2)
+                .role(R::ValorTotal)
+                .total(VALOR_SIMPLES),
+            F::num("qtd_vinculada", 47, 52).total(QTD_VINCULADA),
+            F::dec("valor_vinculada", 53, 69, 2).total(VALOR_VINCULADA),
+            F::num("qtd_caucionada", 70, 75).total(QTD_CAUCIONADA),
+            F::dec("valor_caucionada", 76, 92, 2).total(VALOR_CAUCIONADA),
+            F::num("qtd_descontada", 93, 98).total(QTD_DESCONTADA),
+            F::dec("valor_descontada", 99, 115, 2).total(VALOR_DESCONTADA),
+        ]
+    ),
+    ..TRAILER_LOTE
+};
+
 /// Registro 9 — trailer de arquivo.
 pub const TRAILER_ARQUIVO: RecordLayout = RecordLayout {
     name: "trailer_arquivo",
@@ -464,6 +521,40 @@ pub const RECORDS: &[(RecordKey, &RecordLayout)] = &[
     (RecordKey::BatchTrailer, &TRAILER_LOTE),
     (RecordKey::FileTrailer, &TRAILER_ARQUIVO),
 ];
+
+/// FEBRABAN's cobrança records ([`RECORDS`], in their order) with a bank's own tables in place of FEBRABAN's of the
+/// same name: a bank's record list names only the records its manual changes. A table that replaces none of
+/// FEBRABAN's fails the build (the function runs in const evaluation).
+#[allow(clippy::indexing_slicing)] // const evaluation: out-of-bounds is a compile error, never a runtime panic
+pub const fn records_with(
+    own: &[&'static RecordLayout],
+) -> [(RecordKey, &'static RecordLayout); RECORDS.len()] {
+    let mut out = [(RecordKey::FileHeader, &HEADER_ARQUIVO); RECORDS.len()];
+    let mut used = 0;
+    let mut i = 0;
+    while i < RECORDS.len() {
+        let (key, base) = RECORDS[i];
+        let mut layout = base;
+        let mut replaced = false;
+        let mut j = 0;
+        while j < own.len() {
+            if same(own[j].name.as_bytes(), base.name.as_bytes()) {
+                assert!(!replaced, "records_with: two tables for one record");
+                replaced = true;
+                layout = own[j];
+                used += 1;
+            }
+            j += 1;
+        }
+        out[i] = (key, layout);
+        i += 1;
+    }
+    assert!(
+        used == own.len(),
+        "records_with: a table replaces none of FEBRABAN's records"
+    );
+    out
+}
 
 /// Movimento remessa codes (C004).
 pub const MOVIMENTOS: &[OcorrenciaDef] = &[

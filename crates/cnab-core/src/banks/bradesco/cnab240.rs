@@ -26,7 +26,7 @@
 
 use crate::bank::motivo as m;
 use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
-use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
+use crate::field::{patched_layout, FieldSpec as F, RecordLayout, Role as R};
 use crate::layouts::febraban240;
 use crate::model::{Layout, OcorrenciaKind as K};
 
@@ -35,137 +35,91 @@ pub const SOURCE: &str =
     "Bradesco Manual de Procedimentos Nº 4008.524.0339 — Troca de Arquivos 240 posições, versão 06 (07/2017)";
 
 /// Header de arquivo (p. 8).
-pub const HEADER_ARQUIVO: RecordLayout = RecordLayout {
-    source: "Bradesco 240 v06 (07/2017) registro header de arquivo, p. 8",
-    fields: patched!(
-        febraban240::HEADER_ARQUIVO.fields,
-        [
-            F::alpha("banco_nome", 103, 132)
-                .role(R::BancoNome)
-                .default("BRADESCO"),
-            F::alpha("versao_layout", 164, 166)
-                .role(R::LayoutVersao)
-                .default("084"),
-        ]
-    ),
-    ..febraban240::HEADER_ARQUIVO
-};
+pub const HEADER_ARQUIVO: RecordLayout = patched_layout!(
+    febraban240::HEADER_ARQUIVO,
+    "Bradesco 240 v06 (07/2017) registro header de arquivo, p. 8",
+    [
+        febraban240::banco_nome("BRADESCO"),
+        febraban240::versao_arquivo("084"),
+    ]
+);
 
 /// Header de lote (p. 12). Field 20.1 (184-191) is the remessa number the bank controls.
-pub const HEADER_LOTE: RecordLayout = RecordLayout {
-    source: "Bradesco 240 v06 (07/2017) registro header de lote, p. 12",
-    fields: patched!(
-        febraban240::HEADER_LOTE.fields,
-        [F::alpha("versao_layout_lote", 14, 16)
-            .role(R::LoteLayoutVersao)
-            .default("042"),]
-    ),
-    ..febraban240::HEADER_LOTE
-};
+pub const HEADER_LOTE: RecordLayout = patched_layout!(
+    febraban240::HEADER_LOTE,
+    "Bradesco 240 v06 (07/2017) registro header de lote, p. 12",
+    [febraban240::versao_lote("042")]
+);
+
+/// G069 "identificação do título" (p. 35), P/T 38-57: produto/carteira, zeros, nosso número and its DV.
+const IDENTIFICACAO_TITULO: &[F] = &[
+    F::num("carteira", 38, 40).role(R::Carteira),
+    F::num("zeros", 41, 45),
+    F::num("nosso_numero", 46, 56).role(R::NossoNumero),
+    F::alpha("nosso_numero_dv", 57, 57).role(R::NossoNumeroDv),
+];
 
 /// Segmento P (p. 13).
-pub const SEGMENTO_P: RecordLayout = RecordLayout {
-    source: "Bradesco 240 v06 (07/2017) registro detalhe segmento P, p. 13",
-    fields: patched!(
-        febraban240::SEGMENTO_P.fields,
-        [
-            // baixa_prazo (as FEBRABAN): "Alfa" in the manual (C029, a number of days): written as digits, as
-            // FEBRABAN's table and the peers do.
-            F::num("carteira", 38, 40).role(R::Carteira),
-            F::num("zeros", 41, 45),
-            F::num("nosso_numero", 46, 56).role(R::NossoNumero),
-            F::alpha("nosso_numero_dv", 57, 57).role(R::NossoNumeroDv),
-            F::num("codigo_carteira", 58, 58).default("1"),
-            // C028: 1 = baixar/devolver, 2 = não baixar/não devolver (what we write when the título has no baixa).
-            F::num("baixa_codigo", 224, 224)
-                .role(R::BaixaCodigo)
-                .default("2"),
-            F::blank("cnab_2", 240, 240),
-        ]
-    ),
-    ..febraban240::SEGMENTO_P
-};
+pub const SEGMENTO_P: RecordLayout = patched_layout!(
+    febraban240::SEGMENTO_P,
+    "Bradesco 240 v06 (07/2017) registro detalhe segmento P, p. 13",
+    IDENTIFICACAO_TITULO,
+    [
+        // baixa_prazo (as FEBRABAN): "Alfa" in the manual (C029, a number of days): written as digits, as
+        // FEBRABAN's table and the peers do.
+        F::num("codigo_carteira", 58, 58).default("1"),
+        // C028: 1 = baixar/devolver, 2 = não baixar/não devolver (what we write when the título has no baixa).
+        F::num("baixa_codigo", 224, 224)
+            .role(R::BaixaCodigo)
+            .default("2"),
+        F::blank("cnab_2", 240, 240),
+    ]
+);
 
 /// Segmento Q (p. 14): pagador and sacador/avalista. FEBRABAN's positions; CEP 129-133 and its sufixo 134-136 are
 /// kept as one 8-digit field; the sacador's inscrição (N 15) is written as zeros when there is none.
 pub const SEGMENTO_Q: RecordLayout = RecordLayout {
     source: "Bradesco 240 v06 (07/2017) registro detalhe segmento Q, p. 14",
-    fields: patched!(
-        febraban240::SEGMENTO_Q.fields,
-        [F::alpha("sacador_inscricao", 155, 169)
-            .role(R::SacadorInscricao)
-            .default("000000000000000"),]
-    ),
-    ..febraban240::SEGMENTO_Q
+    ..febraban240::SEGMENTO_Q_SACADOR_ZEROS
 };
 
 /// Segmento T (p. 18): 38-57 read with the P split (G069: carteira, nosso número and its DV).
-pub const SEGMENTO_T: RecordLayout = RecordLayout {
-    source: "Bradesco 240 v06 (07/2017) registro detalhe segmento T, p. 18; G069",
-    fields: patched!(
-        febraban240::SEGMENTO_T.fields,
-        [
-            F::num("carteira", 38, 40).role(R::Carteira),
-            F::num("zeros", 41, 45),
-            F::num("nosso_numero", 46, 56).role(R::NossoNumero),
-            F::alpha("nosso_numero_dv", 57, 57).role(R::NossoNumeroDv),
-            F::num("codigo_carteira", 58, 58),
-            F::alpha("pagador_inscricao", 134, 148)
-                .role(R::PagadorInscricao)
-                .default("000000000000000"),
-            F::num("contrato", 189, 198),
-        ]
-    ),
-    ..febraban240::SEGMENTO_T
-};
+pub const SEGMENTO_T: RecordLayout = patched_layout!(
+    febraban240::SEGMENTO_T,
+    "Bradesco 240 v06 (07/2017) registro detalhe segmento T, p. 18; G069",
+    IDENTIFICACAO_TITULO,
+    [
+        F::num("codigo_carteira", 58, 58),
+        F::alpha("pagador_inscricao", 134, 148)
+            .role(R::PagadorInscricao)
+            .default("000000000000000"),
+        F::num("contrato", 189, 198),
+    ]
+);
 
 /// Trailer de lote (p. 20): numeric totals per carteira (simples carries the remessa's count and sum).
 pub const TRAILER_LOTE: RecordLayout = RecordLayout {
     source: "Bradesco 240 v06 (07/2017) registro trailer de lote, p. 20",
-    fields: patched!(
-        febraban240::TRAILER_LOTE.fields,
-        [
-            F::num("qtd_simples", 24, 29)
-                .role(R::QtdTitulos)
-                .total(febraban240::QTD_SIMPLES),
-            F::dec("valor_simples", 30, 46, 2)
-                .role(R::ValorTotal)
-                .total(febraban240::VALOR_SIMPLES),
-            F::num("qtd_vinculada", 47, 52).total(febraban240::QTD_VINCULADA),
-            F::dec("valor_vinculada", 53, 69, 2).total(febraban240::VALOR_VINCULADA),
-            F::num("qtd_caucionada", 70, 75).total(febraban240::QTD_CAUCIONADA),
-            F::dec("valor_caucionada", 76, 92, 2).total(febraban240::VALOR_CAUCIONADA),
-            F::num("qtd_descontada", 93, 98).total(febraban240::QTD_DESCONTADA),
-            F::dec("valor_descontada", 99, 115, 2).total(febraban240::VALOR_DESCONTADA),
-        ]
-    ),
-    ..febraban240::TRAILER_LOTE
+    ..febraban240::TRAILER_LOTE_NUMERICO
 };
 
 /// Trailer de arquivo (p. 8).
-pub const TRAILER_ARQUIVO: RecordLayout = RecordLayout {
-    source: "Bradesco 240 v06 (07/2017) registro trailer de arquivo, p. 8",
-    fields: patched!(
-        febraban240::TRAILER_ARQUIVO.fields,
-        [F::num("qtd_contas", 30, 35),]
-    ),
-    ..febraban240::TRAILER_ARQUIVO
-};
+pub const TRAILER_ARQUIVO: RecordLayout = patched_layout!(
+    febraban240::TRAILER_ARQUIVO,
+    "Bradesco 240 v06 (07/2017) registro trailer de arquivo, p. 8",
+    [F::num("qtd_contas", 30, 35)]
+);
 
-/// Every record (remessa and retorno share the headers and trailers, p. 11).
-pub const RECORDS: &[(RecordKey, &RecordLayout)] = &[
-    (RecordKey::FileHeader, &HEADER_ARQUIVO),
-    (RecordKey::BatchHeader, &HEADER_LOTE),
-    (RecordKey::Segment(b'P'), &SEGMENTO_P),
-    (RecordKey::Segment(b'Q'), &SEGMENTO_Q),
-    (RecordKey::Segment(b'R'), &febraban240::SEGMENTO_R),
-    (RecordKey::Segment(b'S'), &febraban240::SEGMENTO_S),
-    (RecordKey::Segment(b'T'), &SEGMENTO_T),
-    (RecordKey::Segment(b'U'), &febraban240::SEGMENTO_U),
-    (RecordKey::Segment(b'Y'), &febraban240::SEGMENTO_Y),
-    (RecordKey::BatchTrailer, &TRAILER_LOTE),
-    (RecordKey::FileTrailer, &TRAILER_ARQUIVO),
-];
+/// Every record (remessa and retorno share the headers and trailers, p. 11): FEBRABAN's R, S, U and Y, the rest above.
+pub const RECORDS: &[(RecordKey, &RecordLayout)] = &febraban240::records_with(&[
+    &HEADER_ARQUIVO,
+    &HEADER_LOTE,
+    &SEGMENTO_P,
+    &SEGMENTO_Q,
+    &SEGMENTO_T,
+    &TRAILER_LOTE,
+    &TRAILER_ARQUIVO,
+]);
 
 /// Entry: P, Q, then R and S when they carry something (FEBRABAN's rule; Y-01/Y-50 read only).
 pub const ENTRY_REMESSA: &[EntryRecord] = febraban240::ENTRY_REMESSA;
@@ -269,43 +223,43 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
     oc("08", K::InstrucaoConfirmada, "Confirmação do Recebimento do Cancelamento do Desconto (NÃO TRATADO PELO BANCO)"),
     febraban240::ocorrencia("09"),
     oc("11", K::Informativo, "Títulos em Carteira (Em Ser) (NÃO TRATADO PELO BANCO)"),
-    oc("12", K::InstrucaoConfirmada, "Confirmação Recebimento Instrução de Abatimento"),
-    oc("13", K::InstrucaoConfirmada, "Confirmação Recebimento Instrução de Cancelamento Abatimento"),
-    oc("14", K::InstrucaoConfirmada, "Confirmação Recebimento Instrução Alteração de Vencimento"),
+    febraban240::ocorrencia("12"),
+    febraban240::ocorrencia("13"),
+    febraban240::ocorrencia("14"),
     oc("15", K::Liquidacao, "Franco de Pagamento (NÃO TRATADO PELO BANCO)"),
-    oc("17", K::LiquidacaoAposBaixa, "Liquidação Após Baixa ou Liquidação Título Não Registrado"),
-    oc("19", K::Protesto, "Confirmação Recebimento Instrução de Protesto"),
+    febraban240::ocorrencia("17"),
+    febraban240::ocorrencia("19"),
     oc("20", K::Protesto, "Confirmação Recebimento Instrução de Sustação de Protesto"),
     febraban240::ocorrencia("23"),
-    oc("24", K::Protesto, "Retirada de Cartório e Manutenção em Carteira"),
-    oc("25", K::Baixa, "Protestado e Baixado (Baixa por Ter Sido Protestado)"),
+    febraban240::ocorrencia("24"),
+    febraban240::ocorrencia("25"),
     oc("26", K::InstrucaoRejeitada, "Instrução Rejeitada (utilizar serviço Negativação)"),
-    oc("27", K::InstrucaoConfirmada, "Confirmação do Pedido de Alteração de Outros Dados"),
+    febraban240::ocorrencia("27"),
     febraban240::ocorrencia("28"),
     oc("29", K::Informativo, "Ocorrências do Pagador (Não Tratar DDA)"),
     febraban240::ocorrencia("30"),
-    oc("33", K::InstrucaoConfirmada, "Confirmação da Alteração dos Dados do Rateio de Crédito"),
-    oc("34", K::InstrucaoConfirmada, "Confirmação do Cancelamento dos Dados do Rateio de Crédito"),
-    oc("35", K::InstrucaoConfirmada, "Confirmação do Desagendamento do Débito Automático"),
+    febraban240::ocorrencia("33"),
+    febraban240::ocorrencia("34"),
+    febraban240::ocorrencia("35"),
     oc("36", K::Informativo, "Confirmação de envio de e-mail/SMS (Não Tratar)"),
     oc("37", K::InstrucaoRejeitada, "Envio de e-mail/SMS rejeitado (Não tratar)"),
     oc("38", K::InstrucaoConfirmada, "Confirmação de alteração do Prazo Limite de Recebimento (NÃO TRATADO PELO BANCO)"),
     oc("39", K::InstrucaoConfirmada, "Confirmação de Dispensa de Prazo Limite de Recebimento (NÃO TRATADO PELO BANCO)"),
     oc("40", K::InstrucaoConfirmada, "Confirmação da alteração do número do título dado pelo beneficiario"),
-    oc("41", K::InstrucaoConfirmada, "Confirmação da alteração do número controle do Participante"),
-    oc("42", K::InstrucaoConfirmada, "Confirmação da alteração dos dados do Pagador"),
-    oc("43", K::InstrucaoConfirmada, "Confirmação da alteração dos dados do Sacador/Avalista"),
+    febraban240::ocorrencia("41"),
+    febraban240::ocorrencia("42"),
+    febraban240::ocorrencia("43"),
     febraban240::ocorrencia("44"),
     febraban240::ocorrencia("45"),
     oc("46", K::Protesto, "Instrução para cancelar protesto confirmada (NÃO TRATADO PELO BANCO)"),
-    oc("47", K::Protesto, "Instrução para protesto para fins falimentares confirmada"),
+    febraban240::ocorrencia("47"),
     oc("48", K::InstrucaoConfirmada, "Confirmação de instrução de transferência de carteira/modalidade de cobrança (NÃO TRATADO PELO BANCO)"),
     oc("49", K::InstrucaoConfirmada, "Alteração de contrato de cobrança (NÃO TRATADO PELO BANCO)"),
-    oc("50", K::Informativo, "Título pago com cheque pendente de liquidação"),
+    febraban240::ocorrencia("50"),
     oc("51", K::Informativo, "Título DDA reconhecido pelo pagador (NÃO TRATADO PELO BANCO)"),
     oc("52", K::Informativo, "Título DDA não reconhecido pelo pagador (NÃO TRATADO PELO BANCO)"),
     oc("53", K::Informativo, "Título DDA recusado pela CIP (NÃO TRATADO PELO BANCO)"),
-    oc("54", K::InstrucaoConfirmada, "Confirmação da Instrução de Baixa de Título Negativado sem Protesto"),
+    febraban240::ocorrencia("54"),
     oc("73", K::InstrucaoConfirmada, "Confirmação recebimento pedido de negativação"),
 ];
 
