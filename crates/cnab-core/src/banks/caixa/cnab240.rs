@@ -27,7 +27,7 @@
 
 use crate::bank::motivo;
 use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
-use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
+use crate::field::{patched_layout, FieldSpec as F, RecordLayout, Role as R};
 use crate::layouts::febraban240 as feb;
 use crate::model::{FileKind, Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
 use crate::record::Record;
@@ -35,115 +35,85 @@ use crate::record::Record;
 const MANUAL: &str = "CAIXA, Leiaute CNAB 240 Cobrança Bancária CAIXA — SIGCB, abril/2017";
 
 /// Header de arquivo (remessa 01.0-25.0, layout "101"; retorno same positions, layout "050"/"040").
-pub const HEADER_ARQUIVO: RecordLayout = RecordLayout {
-    name: "header_arquivo",
-    len: 240,
-    source:
-        "CAIXA, Leiaute CNAB 240 SIGCB, abril/2017, Header de Arquivo (remessa 3.1, retorno 4.1)",
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::constant("lote", 4, 7, "0000"),
-        F::constant("tipo_registro", 8, 8, "0"),
-        F::blank("cnab_1", 9, 17),
-        F::num("tipo_inscricao", 18, 18).role(R::EmpresaTipoInscricao),
-        F::alpha("inscricao", 19, 32).role(R::EmpresaInscricao),
+pub const HEADER_ARQUIVO: RecordLayout = patched_layout!(
+    feb::HEADER_ARQUIVO,
+    "CAIXA, Leiaute CNAB 240 SIGCB, abril/2017, Header de Arquivo (remessa 3.1, retorno 4.1)",
+    [
         F::num("uso_caixa_1", 33, 52),
-        F::num("agencia", 53, 57).role(R::Agencia),
-        F::alpha("agencia_dv", 58, 58).role(R::AgenciaDv),
         F::num("codigo_beneficiario", 59, 64).role(R::CodigoBeneficiario),
         F::num("uso_caixa_2", 65, 71),
         F::num("uso_caixa_3", 72, 72),
-        F::alpha("empresa_nome", 73, 102).role(R::EmpresaNome),
-        F::alpha("banco_nome", 103, 132)
-            .role(R::BancoNome)
-            .default("CAIXA ECONOMICA FEDERAL"),
-        F::blank("cnab_2", 133, 142),
-        F::num("codigo_remessa_retorno", 143, 143).role(R::ArquivoCodigo),
-        F::date8("data_geracao", 144, 151).role(R::DataGeracao),
-        F::num("hora_geracao", 152, 157).role(R::HoraGeracao),
-        F::num("nsa", 158, 163).role(R::Nsa),
-        F::alpha("versao_layout", 164, 166)
-            .role(R::LayoutVersao)
-            .default("101"),
+        feb::banco_nome("CAIXA ECONOMICA FEDERAL"),
+        feb::versao_arquivo("101"),
         F::alpha("densidade", 167, 171),
-        F::alpha("reservado_banco", 172, 191),
         F::alpha("situacao_arquivo", 192, 211).default("REMESSA-PRODUCAO"),
         F::alpha("versao_aplicativo", 212, 215),
         F::blank("cnab_3", 216, 240),
-    ],
-};
+    ]
+);
 
 /// Header de lote (remessa 01.1-23.1, layout "060"; retorno same positions, layout "030").
-pub const HEADER_LOTE: RecordLayout = RecordLayout {
-    source: "CAIXA, Leiaute CNAB 240 SIGCB, abril/2017, Header de Lote (remessa 3.2, retorno 4.2)",
-    fields: patched!(
-        feb::HEADER_LOTE.fields,
-        [
-            F::alpha("filler_1", 12, 13).default("00"),
-            F::blank("cnab_1", 17, 17),
-            F::num("codigo_beneficiario", 34, 39).role(R::CodigoBeneficiario),
-            F::num("uso_caixa_1", 40, 53),
-            F::num("codigo_beneficiario_2", 60, 65).role(R::CodigoBeneficiario),
-            F::num("codigo_modelo_personalizado", 66, 72),
-            F::num("uso_caixa_2", 73, 73),
-            F::blank("cnab_2", 208, 240),
-        ]
-    ),
-    ..feb::HEADER_LOTE
-};
+pub const HEADER_LOTE: RecordLayout = patched_layout!(
+    feb::HEADER_LOTE,
+    "CAIXA, Leiaute CNAB 240 SIGCB, abril/2017, Header de Lote (remessa 3.2, retorno 4.2)",
+    [
+        F::alpha("filler_1", 12, 13).default("00"),
+        F::blank("cnab_1", 17, 17),
+        F::num("codigo_beneficiario", 34, 39).role(R::CodigoBeneficiario),
+        F::num("uso_caixa_1", 40, 53),
+        F::num("codigo_beneficiario_2", 60, 65).role(R::CodigoBeneficiario),
+        F::num("codigo_modelo_personalizado", 66, 72),
+        F::num("uso_caixa_2", 73, 73),
+        F::blank("cnab_2", 208, 240),
+    ]
+);
 
 /// Segmento P (campos 01.3P-42.3P).
-pub const SEGMENTO_P: RecordLayout = RecordLayout {
-    source: "CAIXA, Leiaute CNAB 240 SIGCB, abril/2017, Segmento P (remessa 3.3)",
-    fields: patched!(
-        feb::SEGMENTO_P.fields,
-        [
-            F::num("codigo_beneficiario", 24, 29).role(R::CodigoBeneficiario),
-            F::num("uso_caixa_1", 30, 37),
-            F::num("uso_caixa_2", 38, 39),
-            F::num("modalidade_sinco", 40, 40),
-            F::num("nosso_numero", 41, 57).role(R::NossoNumero),
-            F::num("carteira", 58, 58).role(R::Carteira).default("1"),
-            F::alpha("tipo_documento", 60, 60).default("2"),
-            F::alpha("distribuicao_boleto", 62, 62).default("0"),
-            F::alpha("seu_numero", 63, 73).role(R::SeuNumero),
-            F::blank("filler_1", 74, 77),
-            F::alpha("agencia_cobradora_dv", 106, 106).default("0"),
-            F::num("especie", 107, 108).role(R::Especie).default("99"),
-            F::num("baixa_codigo", 224, 224)
-                .role(R::BaixaCodigo)
-                .default("1"),
-            F::alpha("baixa_prazo", 225, 227)
-                .role(R::BaixaPrazo)
-                .default("120"),
-            F::num("filler_2", 230, 239),
-            F::alpha("pagamento_parcial", 240, 240),
-        ]
-    ),
-    ..feb::SEGMENTO_P
-};
+pub const SEGMENTO_P: RecordLayout = patched_layout!(
+    feb::SEGMENTO_P,
+    "CAIXA, Leiaute CNAB 240 SIGCB, abril/2017, Segmento P (remessa 3.3)",
+    [
+        F::num("codigo_beneficiario", 24, 29).role(R::CodigoBeneficiario),
+        F::num("uso_caixa_1", 30, 37),
+        F::num("uso_caixa_2", 38, 39),
+        F::num("modalidade_sinco", 40, 40),
+        F::num("nosso_numero", 41, 57).role(R::NossoNumero),
+        F::num("carteira", 58, 58).role(R::Carteira).default("1"),
+        F::alpha("tipo_documento", 60, 60).default("2"),
+        F::alpha("distribuicao_boleto", 62, 62).default("0"),
+        F::alpha("seu_numero", 63, 73).role(R::SeuNumero),
+        F::blank("filler_1", 74, 77),
+        F::alpha("agencia_cobradora_dv", 106, 106).default("0"),
+        F::num("especie", 107, 108).role(R::Especie).default("99"),
+        F::num("baixa_codigo", 224, 224)
+            .role(R::BaixaCodigo)
+            .default("1"),
+        F::alpha("baixa_prazo", 225, 227)
+            .role(R::BaixaPrazo)
+            .default("120"),
+        F::num("filler_2", 230, 239),
+        F::alpha("pagamento_parcial", 240, 240),
+    ]
+);
 
 /// Segmento T (campos 01.3T-29.3T).
-pub const SEGMENTO_T: RecordLayout = RecordLayout {
-    source: "CAIXA, Leiaute CNAB 240 SIGCB, abril/2017, Segmento T (retorno 4.3)",
-    fields: patched!(
-        feb::SEGMENTO_T.fields,
-        [
-            F::num("codigo_beneficiario", 24, 29).role(R::CodigoBeneficiario),
-            F::alpha("uso_caixa_1", 30, 32).default("000"),
-            F::alpha("banco_pagador", 33, 35).default("000"),
-            F::alpha("uso_caixa_2", 36, 36).default("0"),
-            F::alpha("uso_caixa_3", 37, 38),
-            F::alpha("modalidade_sinco", 39, 39).default("0"),
-            F::num("nosso_numero", 40, 56).role(R::NossoNumero),
-            F::alpha("nosso_numero_dv", 57, 57).role(R::NossoNumeroDv),
-            F::alpha("seu_numero", 59, 69).role(R::SeuNumero),
-            F::blank("filler_1", 70, 73),
-            F::blank("filler_2", 189, 198),
-        ]
-    ),
-    ..feb::SEGMENTO_T
-};
+pub const SEGMENTO_T: RecordLayout = patched_layout!(
+    feb::SEGMENTO_T,
+    "CAIXA, Leiaute CNAB 240 SIGCB, abril/2017, Segmento T (retorno 4.3)",
+    [
+        F::num("codigo_beneficiario", 24, 29).role(R::CodigoBeneficiario),
+        F::alpha("uso_caixa_1", 30, 32).default("000"),
+        F::alpha("banco_pagador", 33, 35).default("000"),
+        F::alpha("uso_caixa_2", 36, 36).default("0"),
+        F::alpha("uso_caixa_3", 37, 38),
+        F::alpha("modalidade_sinco", 39, 39).default("0"),
+        F::num("nosso_numero", 40, 56).role(R::NossoNumero),
+        F::alpha("nosso_numero_dv", 57, 57).role(R::NossoNumeroDv),
+        F::alpha("seu_numero", 59, 69).role(R::SeuNumero),
+        F::blank("filler_1", 70, 73),
+        F::blank("filler_2", 189, 198),
+    ]
+);
 
 /// Segmento W (retorno, campos 01.3W-13.3W): a remessa record rejected by the file check, with the record's
 /// sequence, then up to 21 groups of field code (4) + error code (2, C047) + blank, kept raw in `erros`.
@@ -667,7 +637,7 @@ pub const REMESSA: LayoutSpec = LayoutSpec::new(
     Layout::Cnab240,
     FileKind::Remessa,
     RECORDS,
-    crate::banks::bb::cnab240::ENTRY_REMESSA,
+    feb::ENTRY_REMESSA,
     feb::MOVIMENTOS,
     MANUAL,
 );
