@@ -14,79 +14,63 @@
 //! - retorno movimento codes (C044) add '85' and '86' (protest withdrawal/cancellation) and stop at '60'.
 
 use crate::bank::{oc, LayoutSpec, OcorrenciaDef, RecordKey};
-use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
+use crate::field::{patched_layout, FieldSpec as F, RecordLayout, Role as R};
 use crate::layouts::febraban240 as feb;
 use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
 /// Segmento P (aba 05, campos 01.3P-42.3P).
-pub const SEGMENTO_P: RecordLayout = RecordLayout {
-    source: "Sicoob, Leiaute Cobrança Sicoob, aba 05.Remessa - Opção CNAB240, Segmento P",
-    fields: patched!(
-        feb::SEGMENTO_P.fields,
-        [
-            F::alpha("agencia_conta_dv", 37, 37),
-            F::num("nosso_numero", 38, 47).role(R::NossoNumero),
-            F::num("parcela", 48, 49).role(R::Parcela).default("01"),
-            F::num("modalidade", 50, 51)
-                .role(R::Modalidade)
-                .default("01"),
-            F::num("tipo_formulario", 52, 52).default("4"),
-            F::blank("nosso_numero_brancos", 53, 57),
-            F::num("carteira", 58, 58).role(R::Carteira).default("1"),
-            F::num("forma_cadastramento", 59, 59).default("0"),
-            F::alpha("tipo_documento", 60, 60),
-            F::num("juros_codigo", 118, 118)
-                .role(R::JurosCodigo)
-                .default("0"),
-            F::alpha("baixa_prazo", 225, 227).role(R::BaixaPrazo),
-            F::blank("cnab_2", 240, 240),
-        ]
-    ),
-    ..feb::SEGMENTO_P
-};
+pub const SEGMENTO_P: RecordLayout = patched_layout!(
+    feb::SEGMENTO_P,
+    "Sicoob, Leiaute Cobrança Sicoob, aba 05.Remessa - Opção CNAB240, Segmento P",
+    [
+        F::alpha("agencia_conta_dv", 37, 37),
+        F::num("nosso_numero", 38, 47).role(R::NossoNumero),
+        F::num("parcela", 48, 49).role(R::Parcela).default("01"),
+        F::num("modalidade", 50, 51)
+            .role(R::Modalidade)
+            .default("01"),
+        F::num("tipo_formulario", 52, 52).default("4"),
+        F::blank("nosso_numero_brancos", 53, 57),
+        F::num("carteira", 58, 58).role(R::Carteira).default("1"),
+        F::num("forma_cadastramento", 59, 59).default("0"),
+        F::alpha("tipo_documento", 60, 60),
+        F::num("juros_codigo", 118, 118)
+            .role(R::JurosCodigo)
+            .default("0"),
+        F::alpha("baixa_prazo", 225, 227).role(R::BaixaPrazo),
+        F::blank("cnab_2", 240, 240),
+    ]
+);
 
 /// Segmento T (aba 06, campos 01.3T-29.3T).
-pub const SEGMENTO_T: RecordLayout = RecordLayout {
-    source: "Sicoob, Leiaute Cobrança Sicoob, aba 06.Retorno - Opção CNAB240, Segmento T",
-    fields: patched!(
-        feb::SEGMENTO_T.fields,
-        [
-            F::alpha("agencia_conta_dv", 37, 37),
-            F::alpha("nosso_numero", 38, 47).role(R::NossoNumero),
-            F::alpha("parcela", 48, 49).role(R::Parcela),
-            F::alpha("modalidade", 50, 51).role(R::Modalidade),
-            F::alpha("tipo_formulario", 52, 52),
-            F::blank("nosso_numero_brancos", 53, 57),
-        ]
-    ),
-    ..feb::SEGMENTO_T
-};
+pub const SEGMENTO_T: RecordLayout = patched_layout!(
+    feb::SEGMENTO_T,
+    "Sicoob, Leiaute Cobrança Sicoob, aba 06.Retorno - Opção CNAB240, Segmento T",
+    [
+        F::alpha("agencia_conta_dv", 37, 37),
+        F::alpha("nosso_numero", 38, 47).role(R::NossoNumero),
+        F::alpha("parcela", 48, 49).role(R::Parcela),
+        F::alpha("modalidade", 50, 51).role(R::Modalidade),
+        F::alpha("tipo_formulario", 52, 52),
+        F::blank("nosso_numero_brancos", 53, 57),
+    ]
+);
 
 /// Header de lote (aba 05/06, campos 01.1-23.1): FEBRABAN positions, layout do lote "040".
-pub const HEADER_LOTE: RecordLayout = RecordLayout {
-    source: "Sicoob, Leiaute Cobrança Sicoob, aba 05.Remessa - Opção CNAB240, Header de Lote",
-    fields: patched!(
-        feb::HEADER_LOTE.fields,
-        [F::alpha("versao_layout_lote", 14, 16)
-            .role(R::LoteLayoutVersao)
-            .default("040"),]
-    ),
-    ..feb::HEADER_LOTE
-};
+pub const HEADER_LOTE: RecordLayout = patched_layout!(
+    feb::HEADER_LOTE,
+    "Sicoob, Leiaute Cobrança Sicoob, aba 05.Remessa - Opção CNAB240, Header de Lote",
+    [feb::versao_lote("040")]
+);
 
 /// Segmento S (aba 05, campos 01.3S-14.3S): FEBRABAN's, with the tipo de impressão (08.3S, position 18) fixed to
 /// '3' — "Os tipos de impressão 1 e 2 não são utilizadas" — so a file that uses them is named as such instead of its
 /// line number and 140-character message being read as mensagens 5 and 6 (and rewritten as tipo 3).
-pub const SEGMENTO_S: RecordLayout = RecordLayout {
-    source: "Sicoob, Leiaute Cobrança Sicoob, aba 05.Remessa - Opção CNAB240, Segmento S (tipo de impressão 3)",
-    fields: patched!(
-        feb::SEGMENTO_S.fields,
-        [
-            F::constant("tipo_impressao", 18, 18, "3"),
-        ]
-    ),
-    ..feb::SEGMENTO_S
-};
+pub const SEGMENTO_S: RecordLayout = patched_layout!(
+    feb::SEGMENTO_S,
+    "Sicoob, Leiaute Cobrança Sicoob, aba 05.Remessa - Opção CNAB240, Segmento S (tipo de impressão 3)",
+    [F::constant("tipo_impressao", 18, 18, "3")]
+);
 
 /// Trailer de lote (aba 05, campos 01.5-15.5): the leiaute makes FEBRABAN's totals numeric — quantity (6) and value
 /// (15 + 2 decimals) of titles in cobrança simples (06.5, 07.5), vinculada (08.5, 09.5), caucionada (10.5, 11.5)
@@ -95,43 +79,18 @@ pub const SEGMENTO_S: RecordLayout = RecordLayout {
 /// modalidades other than simples (P 50-51) are not distinguished here.
 pub const TRAILER_LOTE: RecordLayout = RecordLayout {
     source: "Sicoob, Leiaute Cobrança Sicoob, aba 05.Remessa - Opção CNAB240, Trailer de Lote",
-    fields: patched!(
-        feb::TRAILER_LOTE.fields,
-        [
-            F::num("qtd_simples", 24, 29)
-                .role(R::QtdTitulos)
-                .total(feb::QTD_SIMPLES),
-            F::dec("valor_simples", 30, 46, 2)
-                .role(R::ValorTotal)
-                .total(feb::VALOR_SIMPLES),
-            F::num("qtd_vinculada", 47, 52).total(feb::QTD_VINCULADA),
-            F::dec("valor_vinculada", 53, 69, 2).total(feb::VALOR_VINCULADA),
-            F::num("qtd_caucionada", 70, 75).total(feb::QTD_CAUCIONADA),
-            F::dec("valor_caucionada", 76, 92, 2).total(feb::VALOR_CAUCIONADA),
-            F::num("qtd_descontada", 93, 98).total(feb::QTD_DESCONTADA),
-            F::dec("valor_descontada", 99, 115, 2).total(feb::VALOR_DESCONTADA),
-        ]
-    ),
-    ..feb::TRAILER_LOTE
+    ..feb::TRAILER_LOTE_NUMERICO
 };
 
 /// Every Sicoob record: FEBRABAN file header/trailer and Q/R/U, Sicoob P, S, T and trailer de lote.
-pub const RECORDS: &[(RecordKey, &RecordLayout)] = &[
-    (RecordKey::FileHeader, &feb::HEADER_ARQUIVO),
-    (RecordKey::BatchHeader, &HEADER_LOTE),
-    (RecordKey::Segment(b'P'), &SEGMENTO_P),
-    (RecordKey::Segment(b'Q'), &feb::SEGMENTO_Q),
-    (RecordKey::Segment(b'R'), &feb::SEGMENTO_R),
-    (RecordKey::Segment(b'S'), &SEGMENTO_S),
-    (RecordKey::Segment(b'T'), &SEGMENTO_T),
-    (RecordKey::Segment(b'U'), &feb::SEGMENTO_U),
-    (
-        RecordKey::Segment(b'Y'),
-        &crate::banks::bb::cnab240::SEGMENTO_Y,
-    ),
-    (RecordKey::BatchTrailer, &TRAILER_LOTE),
-    (RecordKey::FileTrailer, &feb::TRAILER_ARQUIVO),
-];
+pub const RECORDS: &[(RecordKey, &RecordLayout)] = &feb::records_with(&[
+    &HEADER_LOTE,
+    &SEGMENTO_P,
+    &SEGMENTO_S,
+    &SEGMENTO_T,
+    &crate::banks::bb::cnab240::SEGMENTO_Y,
+    &TRAILER_LOTE,
+]);
 
 /// Código de Movimento Retorno (aba 06, campo 07.3T): FEBRABAN's C044 codes 02 to 60, as the leiaute lists them, plus
 /// Sicoob's 85 and 86.
@@ -151,7 +110,7 @@ pub const REMESSA: LayoutSpec = LayoutSpec::new(
     Layout::Cnab240,
     FileKind::Remessa,
     RECORDS,
-    crate::banks::bb::cnab240::ENTRY_REMESSA,
+    feb::ENTRY_REMESSA,
     feb::MOVIMENTOS,
     "Sicoob, Leiaute Cobrança Sicoob — Sistemas de Terceiro, aba 05.Remessa - Opção CNAB240",
 );
