@@ -11,42 +11,23 @@
 //! generic ones; only the header de lote's version default ("043") and the sources differ.
 
 use crate::bank::{LayoutSpec, RecordKey};
-use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
+use crate::field::{patched_layout, RecordLayout};
 use crate::layouts::febraban240 as feb;
 use crate::model::{FileKind, Layout};
 
 /// Header de lote (campos 01.1-23.1, p. 17): FEBRABAN positions, layout do lote "043".
-pub const HEADER_LOTE: RecordLayout = RecordLayout {
-    source: "Ailos, Manual Técnico de Cobrança Bancária — 240 posições, jan/2023, Header de Lote",
-    fields: patched!(
-        feb::HEADER_LOTE.fields,
-        [F::alpha("versao_layout_lote", 14, 16)
-            .role(R::LoteLayoutVersao)
-            .default("043"),]
-    ),
-    ..feb::HEADER_LOTE
-};
+pub const HEADER_LOTE: RecordLayout = patched_layout!(
+    feb::HEADER_LOTE,
+    "Ailos, Manual Técnico de Cobrança Bancária — 240 posições, jan/2023, Header de Lote",
+    [feb::versao_lote("043")]
+);
 
 /// Every Ailos record: FEBRABAN's, with the Ailos header de lote and the optional segment Y.
-pub const RECORDS: &[(RecordKey, &RecordLayout)] = &[
-    (RecordKey::FileHeader, &feb::HEADER_ARQUIVO),
-    (RecordKey::BatchHeader, &HEADER_LOTE),
-    (RecordKey::Segment(b'P'), &feb::SEGMENTO_P),
-    (RecordKey::Segment(b'Q'), &feb::SEGMENTO_Q),
-    (RecordKey::Segment(b'R'), &feb::SEGMENTO_R),
-    (RecordKey::Segment(b'S'), &feb::SEGMENTO_S),
-    (RecordKey::Segment(b'T'), &feb::SEGMENTO_T),
-    (RecordKey::Segment(b'U'), &feb::SEGMENTO_U),
-    (
-        RecordKey::Segment(b'Y'),
-        &crate::banks::bb::cnab240::SEGMENTO_Y,
-    ),
-    (RecordKey::BatchTrailer, &feb::TRAILER_LOTE),
-    (RecordKey::FileTrailer, &feb::TRAILER_ARQUIVO),
-];
+pub const RECORDS: &[(RecordKey, &RecordLayout)] =
+    &feb::records_with(&[&HEADER_LOTE, &crate::banks::bb::cnab240::SEGMENTO_Y]);
 
 /// Ailos CNAB 240 remessa.
-pub const REMESSA: LayoutSpec = LayoutSpec::new(Layout::Cnab240, FileKind::Remessa, RECORDS, crate::banks::bb::cnab240::ENTRY_REMESSA, feb::MOVIMENTOS, "Ailos, Manual Técnico de Cobrança Bancária — 240 posições, jan/2023 (remessa: 0, 1, 3-P/Q/R/S, 5, 9)");
+pub const REMESSA: LayoutSpec = LayoutSpec::new(Layout::Cnab240, FileKind::Remessa, RECORDS, feb::ENTRY_REMESSA, feb::MOVIMENTOS, "Ailos, Manual Técnico de Cobrança Bancária — 240 posições, jan/2023 (remessa: 0, 1, 3-P/Q/R/S, 5, 9)");
 
 /// Ailos CNAB 240 retorno.
 pub const RETORNO: LayoutSpec = LayoutSpec::new(Layout::Cnab240, FileKind::Retorno, RECORDS, feb::ENTRY_RETORNO, feb::OCORRENCIAS, "Ailos, Manual Técnico de Cobrança Bancária — 240 posições, jan/2023 (retorno: 0, 1, 3-T/U, 5, 9; C044, C047)").motivos(feb::MOTIVOS);
