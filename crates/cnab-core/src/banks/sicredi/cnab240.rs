@@ -9,7 +9,7 @@
 //! What differs is the code tables: movimento retorno C044 (below); motivos C047 are FEBRABAN's.
 
 use crate::bank::{oc, LayoutSpec, OcorrenciaDef, RecordKey};
-use crate::field::{FieldSpec as F, RecordLayout, Role as R};
+use crate::field::{patched_layout, FieldSpec as F, RecordLayout, Role as R};
 use crate::layouts::febraban240;
 use crate::model::{Layout, OcorrenciaKind as K};
 
@@ -93,16 +93,10 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
 /// them with the batch's titles and the sum of their valores as written — and zeros for the vinculada, caucionada
 /// and descontada totals. The three real remessas of the corpus (brcobranca, OCA, pyCobranca) zero-fill all of
 /// them; both read.
-pub const TRAILER_LOTE_REMESSA: RecordLayout = RecordLayout {
-    name: "trailer_lote",
-    len: 240,
-    source: SOURCE,
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "5"),
-        F::blank("cnab_1", 9, 17),
-        F::num("qtd_registros", 18, 23).role(R::QtdRegistros),
+pub const TRAILER_LOTE_REMESSA: RecordLayout = patched_layout!(
+    febraban240::TRAILER_LOTE,
+    SOURCE,
+    [
         F::num("qtd_simples", 24, 29).role(R::QtdTitulos),
         F::dec("valor_simples", 30, 46, 2).role(R::ValorTotal),
         F::num("qtd_vinculada", 47, 52),
@@ -111,25 +105,12 @@ pub const TRAILER_LOTE_REMESSA: RecordLayout = RecordLayout {
         F::dec("valor_caucionada", 76, 92, 2),
         F::num("qtd_descontada", 93, 98),
         F::dec("valor_descontada", 99, 115, 2),
-        F::alpha("aviso_lancamento", 116, 123),
-        F::blank("cnab_2", 124, 240),
-    ],
-};
+    ]
+);
 
 /// Remessa records: FEBRABAN's, with the remessa trailer de lote above.
-pub const RECORDS_REMESSA: &[(RecordKey, &RecordLayout)] = &[
-    (RecordKey::FileHeader, &febraban240::HEADER_ARQUIVO),
-    (RecordKey::BatchHeader, &febraban240::HEADER_LOTE),
-    (RecordKey::Segment(b'P'), &febraban240::SEGMENTO_P),
-    (RecordKey::Segment(b'Q'), &febraban240::SEGMENTO_Q),
-    (RecordKey::Segment(b'R'), &febraban240::SEGMENTO_R),
-    (RecordKey::Segment(b'S'), &febraban240::SEGMENTO_S),
-    (RecordKey::Segment(b'T'), &febraban240::SEGMENTO_T),
-    (RecordKey::Segment(b'U'), &febraban240::SEGMENTO_U),
-    (RecordKey::Segment(b'Y'), &febraban240::SEGMENTO_Y),
-    (RecordKey::BatchTrailer, &TRAILER_LOTE_REMESSA),
-    (RecordKey::FileTrailer, &febraban240::TRAILER_ARQUIVO),
-];
+pub const RECORDS_REMESSA: &[(RecordKey, &RecordLayout)] =
+    &febraban240::records_with(&[&TRAILER_LOTE_REMESSA]);
 
 /// Sicredi remessa (FEBRABAN records, P/Q/R/S).
 pub const REMESSA: LayoutSpec = LayoutSpec::remessa(
