@@ -218,6 +218,12 @@ pub const fn oc(
     }
 }
 
+/// A movimento (remessa) code: an instruction the company sends, so its kind is always
+/// [`OcorrenciaKind::Informativo`] and a movimento table states only codes and descriptions.
+pub const fn movimento(code: &'static str, description: &'static str) -> OcorrenciaDef {
+    oc(code, OcorrenciaKind::Informativo, description)
+}
+
 /// A code table made of the first `take` codes of `base` followed by `extra`: for a bank whose manual repeats
 /// FEBRABAN's list up to a point and adds its own codes. `N` must be `take + extra.len()`; a wrong `N` or `take` is a
 /// compile-time error (the function runs in const evaluation).

@@ -10,6 +10,7 @@
 //! banks only give a value of (versions, bank name) have their constructors here.
 
 use crate::bank::motivo as m;
+use crate::bank::movimento as mv;
 use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R, ScopeSpec, TotalSpec};
 use crate::model::{FileKind, Layout, OcorrenciaKind as K};
@@ -558,84 +559,50 @@ pub const fn records_with(
 
 /// Movimento remessa codes (C004).
 pub const MOVIMENTOS: &[OcorrenciaDef] = &[
-    oc("01", K::Informativo, "Entrada de Títulos"),
-    oc("02", K::Informativo, "Pedido de Baixa"),
-    oc("04", K::Informativo, "Concessão de Abatimento"),
-    oc("05", K::Informativo, "Cancelamento de Abatimento"),
-    oc("06", K::Informativo, "Alteração de Vencimento"),
-    oc("07", K::Informativo, "Concessão de Desconto"),
-    oc("08", K::Informativo, "Cancelamento de Desconto"),
-    oc("09", K::Informativo, "Protestar"),
-    oc("10", K::Informativo, "Sustar Protesto e Baixar Título"),
-    oc("11", K::Informativo, "Sustar Protesto e Manter em Carteira"),
-    oc("12", K::Informativo, "Alteração de Juros de Mora"),
-    oc("13", K::Informativo, "Dispensar Cobrança de Juros de Mora"),
-    oc(
-        "14",
-        K::Informativo,
-        "Alteração de Valor/Percentual de Multa",
-    ),
-    oc("15", K::Informativo, "Dispensar Cobrança de Multa"),
-    oc("16", K::Informativo, "Alteração do Valor/Data de Desconto"),
-    oc("17", K::Informativo, "Não Conceder Desconto"),
-    oc("18", K::Informativo, "Alteração do Valor de Abatimento"),
-    oc(
-        "19",
-        K::Informativo,
-        "Prazo Limite de Recebimento - Alterar",
-    ),
-    oc(
-        "20",
-        K::Informativo,
-        "Prazo Limite de Recebimento - Dispensar",
-    ),
-    oc(
-        "21",
-        K::Informativo,
-        "Alterar número do título dado pelo Beneficiário",
-    ),
-    oc(
-        "22",
-        K::Informativo,
-        "Alterar número controle do Participante",
-    ),
-    oc("23", K::Informativo, "Alterar dados do Pagador"),
-    oc("24", K::Informativo, "Alterar dados do Sacador/Avalista"),
-    oc("30", K::Informativo, "Recusa da Alegação do Pagador"),
-    oc("31", K::Informativo, "Alteração de Outros Dados"),
-    oc(
-        "33",
-        K::Informativo,
-        "Alteração dos Dados do Rateio de Crédito",
-    ),
-    oc(
+    mv("01", "Entrada de Títulos"),
+    mv("02", "Pedido de Baixa"),
+    mv("04", "Concessão de Abatimento"),
+    mv("05", "Cancelamento de Abatimento"),
+    mv("06", "Alteração de Vencimento"),
+    mv("07", "Concessão de Desconto"),
+    mv("08", "Cancelamento de Desconto"),
+    mv("09", "Protestar"),
+    mv("10", "Sustar Protesto e Baixar Título"),
+    mv("11", "Sustar Protesto e Manter em Carteira"),
+    mv("12", "Alteração de Juros de Mora"),
+    mv("13", "Dispensar Cobrança de Juros de Mora"),
+    mv("14", "Alteração de Valor/Percentual de Multa"),
+    mv("15", "Dispensar Cobrança de Multa"),
+    mv("16", "Alteração do Valor/Data de Desconto"),
+    mv("17", "Não Conceder Desconto"),
+    mv("18", "Alteração do Valor de Abatimento"),
+    mv("19", "Prazo Limite de Recebimento - Alterar"),
+    mv("20", "Prazo Limite de Recebimento - Dispensar"),
+    mv("21", "Alterar número do título dado pelo Beneficiário"),
+    mv("22", "Alterar número controle do Participante"),
+    mv("23", "Alterar dados do Pagador"),
+    mv("24", "Alterar dados do Sacador/Avalista"),
+    mv("30", "Recusa da Alegação do Pagador"),
+    mv("31", "Alteração de Outros Dados"),
+    mv("33", "Alteração dos Dados do Rateio de Crédito"),
+    mv(
         "34",
-        K::Informativo,
         "Pedido de Cancelamento dos Dados do Rateio de Crédito",
     ),
-    oc(
-        "35",
-        K::Informativo,
-        "Pedido de Desagendamento do Débito Automático",
-    ),
-    oc("40", K::Informativo, "Alteração de Carteira"),
-    oc("41", K::Informativo, "Cancelar protesto"),
-    oc("42", K::Informativo, "Alteração de Espécie de Título"),
-    oc(
-        "43",
-        K::Informativo,
-        "Transferência de carteira/modalidade de cobrança",
-    ),
-    oc("44", K::Informativo, "Alteração de contrato de cobrança"),
-    oc("45", K::Informativo, "Negativação Sem Protesto"),
-    oc(
+    mv("35", "Pedido de Desagendamento do Débito Automático"),
+    mv("40", "Alteração de Carteira"),
+    mv("41", "Cancelar protesto"),
+    mv("42", "Alteração de Espécie de Título"),
+    mv("43", "Transferência de carteira/modalidade de cobrança"),
+    mv("44", "Alteração de contrato de cobrança"),
+    mv("45", "Negativação Sem Protesto"),
+    mv(
         "46",
-        K::Informativo,
         "Solicitação de Baixa de Título Negativado Sem Protesto",
     ),
-    oc("47", K::Informativo, "Alteração do Valor Nominal do Título"),
-    oc("48", K::Informativo, "Alteração do Valor Mínimo/Percentual"),
-    oc("49", K::Informativo, "Alteração do Valor Máximo/Percentual"),
+    mv("47", "Alteração do Valor Nominal do Título"),
+    mv("48", "Alteração do Valor Mínimo/Percentual"),
+    mv("49", "Alteração do Valor Máximo/Percentual"),
 ];
 
 /// Movimento retorno codes (C044).

@@ -29,6 +29,7 @@
 //! No juros: P 118 is written `3` ("reservado" in this manual, FEBRABAN's "isento"), as laravel-boleto does.
 
 use crate::bank::motivo as m;
+use crate::bank::movimento as mv;
 use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{patched_layout, FieldSpec as F, RecordLayout, Role as R};
 use crate::layouts::febraban240;
@@ -193,29 +194,23 @@ pub const ENTRY_RETORNO: &[EntryRecord] = febraban240::ENTRY_RETORNO;
 
 /// Código de movimento remessa (07.3P, pp. 9-10).
 pub const MOVIMENTOS: &[OcorrenciaDef] = &[
-    oc("01", K::Informativo, "Entrada de títulos"),
-    oc("02", K::Informativo, "Pedido baixa"),
-    oc("04", K::Informativo, "Concessão de abatimento"),
-    oc("05", K::Informativo, "Cancelamento de abatimento"),
-    oc("06", K::Informativo, "Alteração de vencimento"),
-    oc("09", K::Informativo, "Protestar imediatamente"),
-    oc("10", K::Informativo, "Sustação da instrução de protesto"),
-    oc(
+    mv("01", "Entrada de títulos"),
+    mv("02", "Pedido baixa"),
+    mv("04", "Concessão de abatimento"),
+    mv("05", "Cancelamento de abatimento"),
+    mv("06", "Alteração de vencimento"),
+    mv("09", "Protestar imediatamente"),
+    mv("10", "Sustação da instrução de protesto"),
+    mv(
         "12",
-        K::Informativo,
         "Reembolso e transferência para cobrança simples de títulos de Desconto e Vendor",
     ),
-    oc(
+    mv(
         "13",
-        K::Informativo,
         "Reembolso e devolução de títulos das espécies de Desconto e Vendor",
     ),
-    oc(
-        "15",
-        K::Informativo,
-        "Protesto imediato por motivo de falência",
-    ),
-    oc("31", K::Informativo, "Alteração de outros dados"),
+    mv("15", "Protesto imediato por motivo de falência"),
+    mv("31", "Alteração de outros dados"),
 ];
 
 /// Código de movimento retorno (07.3T, pp. 22-23).

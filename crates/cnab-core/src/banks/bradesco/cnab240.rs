@@ -25,6 +25,7 @@
 //! the reader strips the padding, so the alphanumeric CNPJ (2026) fits.
 
 use crate::bank::motivo as m;
+use crate::bank::movimento as mv;
 use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{patched_layout, FieldSpec as F, RecordLayout, Role as R};
 use crate::layouts::febraban240;
@@ -131,16 +132,12 @@ pub const ENTRY_RETORNO: &[EntryRecord] = febraban240::ENTRY_RETORNO;
 pub const MOVIMENTOS: &[OcorrenciaDef] = &[
     febraban240::movimento("01"),
     febraban240::movimento("02"),
-    oc("03", K::Informativo, "Protesto para Fins Falimentares"),
+    mv("03", "Protesto para Fins Falimentares"),
     febraban240::movimento("04"),
     febraban240::movimento("05"),
     febraban240::movimento("06"),
     febraban240::movimento("07"),
-    oc(
-        "08",
-        K::Informativo,
-        "Cancelamento de Desconto (NÃO TRATADO PELO BANCO)",
-    ),
+    mv("08", "Cancelamento de Desconto (NÃO TRATADO PELO BANCO)"),
     febraban240::movimento("09"),
     febraban240::movimento("10"),
     febraban240::movimento("11"),
@@ -148,68 +145,43 @@ pub const MOVIMENTOS: &[OcorrenciaDef] = &[
     febraban240::movimento("13"),
     febraban240::movimento("14"),
     febraban240::movimento("15"),
-    oc("16", K::Informativo, "Alteração do Valor de Desconto"),
-    oc(
-        "17",
-        K::Informativo,
-        "Não conceder Desconto (NÃO TRATADO PELO BANCO)",
-    ),
+    mv("16", "Alteração do Valor de Desconto"),
+    mv("17", "Não conceder Desconto (NÃO TRATADO PELO BANCO)"),
     febraban240::movimento("18"),
-    oc(
+    mv(
         "19",
-        K::Informativo,
         "Prazo Limite de Recebimento – Alterar (NÃO TRATADO PELO BANCO)",
     ),
-    oc(
+    mv(
         "20",
-        K::Informativo,
         "Prazo Limite de Recebimento – Dispensar (NÃO TRATADO PELO BANCO)",
     ),
-    oc(
-        "21",
-        K::Informativo,
-        "Alterar número do título dado pelo beneficiario",
-    ),
+    mv("21", "Alterar número do título dado pelo beneficiario"),
     febraban240::movimento("22"),
     febraban240::movimento("23"),
     febraban240::movimento("24"),
-    oc(
+    mv(
         "30",
-        K::Informativo,
         "Recusa da Alegação do Pagador (NÃO TRATADO PELO BANCO)",
     ),
     febraban240::movimento("31"),
     febraban240::movimento("33"),
     febraban240::movimento("34"),
     febraban240::movimento("35"),
-    oc(
-        "40",
-        K::Informativo,
-        "Alteração de Carteira (NÃO TRATADO PELO BANCO)",
-    ),
-    oc(
-        "41",
-        K::Informativo,
-        "Cancelar protesto (NÃO TRATADO PELO BANCO)",
-    ),
+    mv("40", "Alteração de Carteira (NÃO TRATADO PELO BANCO)"),
+    mv("41", "Cancelar protesto (NÃO TRATADO PELO BANCO)"),
     febraban240::movimento("42"),
-    oc(
+    mv(
         "43",
-        K::Informativo,
         "Transferência de carteira/modalidade de cobrança (NÃO TRATADO PELO BANCO)",
     ),
-    oc(
+    mv(
         "44",
-        K::Informativo,
         "Alteração de contrato de cobrança (NÃO TRATADO PELO BANCO)",
     ),
     febraban240::movimento("45"),
     febraban240::movimento("46"),
-    oc(
-        "47",
-        K::Informativo,
-        "Solicitação Excluir negativação e manter pendente",
-    ),
+    mv("47", "Solicitação Excluir negativação e manter pendente"),
 ];
 
 /// Código de movimento retorno (C044, pp. 27-28).

@@ -24,6 +24,7 @@
 //! zero-filled alphanumerics to take an alphanumeric CNPJ).
 
 use crate::bank::motivo as m;
+use crate::bank::movimento as mv;
 use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{patched_layout, FieldSpec as F, RecordLayout, Role as R};
 use crate::layouts::febraban240;
@@ -256,51 +257,32 @@ pub const ENTRY_RETORNO: &[EntryRecord] = &[
 
 /// Códigos de ocorrência da remessa (nota 4, p. 17).
 pub const MOVIMENTOS: &[OcorrenciaDef] = &[
-    oc("01", K::Informativo, "Remessa"),
+    mv("01", "Remessa"),
     febraban240::movimento("02"),
     febraban240::movimento("04"),
     febraban240::movimento("05"),
-    oc("06", K::Informativo, "Alteração do Vencimento"),
+    mv("06", "Alteração do Vencimento"),
     febraban240::movimento("09"),
-    oc(
-        "10",
-        K::Informativo,
-        "Não Protestar (inibe o protesto automático)",
-    ),
-    oc("18", K::Informativo, "Sustar o Protesto"),
+    mv("10", "Não Protestar (inibe o protesto automático)"),
+    mv("18", "Sustar o Protesto"),
     febraban240::movimento("31"),
-    oc(
-        "38",
-        K::Informativo,
-        "Beneficiário não concorda com a alegação do pagador",
-    ),
-    oc("41", K::Informativo, "Exclusão de Sacador Avalista"),
-    oc(
-        "49",
-        K::Informativo,
-        "Alteração de Dados Extras (registro de multa)",
-    ),
-    oc("66", K::Informativo, "Entrada em Negativação Expressa"),
-    oc(
+    mv("38", "Beneficiário não concorda com a alegação do pagador"),
+    mv("41", "Exclusão de Sacador Avalista"),
+    mv("49", "Alteração de Dados Extras (registro de multa)"),
+    mv("66", "Entrada em Negativação Expressa"),
+    mv(
         "67",
-        K::Informativo,
         "Não Negativar (inibe entrada em negativação expressa)",
     ),
-    oc(
+    mv(
         "68",
-        K::Informativo,
         "Excluir Negativação Expressa (até 15 dias corridos após a entrada)",
     ),
-    oc(
+    mv(
         "69",
-        K::Informativo,
         "Cancelar Negativação Expressa (após título ter sido negativado)",
     ),
-    oc(
-        "93",
-        K::Informativo,
-        "Descontar Títulos Encaminhados no Dia",
-    ),
+    mv("93", "Descontar Títulos Encaminhados no Dia"),
 ];
 
 /// Códigos de ocorrência do retorno (nota 22, pp. 20-21).
