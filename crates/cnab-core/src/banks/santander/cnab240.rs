@@ -23,6 +23,7 @@
 //!
 //! Motivo codes 01-64 (nota 40-A) are FEBRABAN's, so FEBRABAN's table is reused.
 
+use crate::bank::movimento as mv;
 use crate::bank::{oc, EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
 use crate::field::{patched_layout, FieldSpec as F, RecordLayout, Role as R};
 use crate::layouts::febraban240;
@@ -117,16 +118,22 @@ pub const HEADER_LOTE_RETORNO: RecordLayout = patched_layout!(
     ]
 );
 
+/// What P (p. 2) and T (p. 8) print alike: position 15 reserved, agência (4) + DV and conta corrente (9) + DV at
+/// 18-32.
+const P_T_COMUNS: &[F] = &[
+    F::blank("reservado_1", 15, 15),
+    F::num("agencia", 18, 21).role(R::Agencia),
+    F::alpha("agencia_dv", 22, 22).role(R::AgenciaDv),
+    F::num("conta", 23, 31).role(R::Conta),
+    F::alpha("conta_dv", 32, 32).role(R::ContaDv),
+];
+
 /// Segmento P (p. 2).
 pub const SEGMENTO_P: RecordLayout = patched_layout!(
     febraban240::SEGMENTO_P,
     "Santander 240 v2.5 segmento P, p. 2",
+    P_T_COMUNS,
     [
-        F::blank("reservado_1", 15, 15),
-        F::num("agencia", 18, 21).role(R::Agencia),
-        F::alpha("agencia_dv", 22, 22).role(R::AgenciaDv),
-        F::num("conta", 23, 31).role(R::Conta),
-        F::alpha("conta_dv", 32, 32).role(R::ContaDv),
         F::num("conta_cobranca", 33, 41).role(R::Conta),
         F::alpha("conta_cobranca_dv", 42, 42).role(R::ContaDv),
         F::blank("reservado_2", 43, 44),
@@ -191,13 +198,9 @@ pub const SEGMENTO_S: RecordLayout = patched_layout!(
 pub const SEGMENTO_T: RecordLayout = patched_layout!(
     febraban240::SEGMENTO_T,
     "Santander 240 v2.5 segmento T, p. 8",
+    P_T_COMUNS,
     [
-        F::blank("reservado_1", 15, 15),
         F::alpha("codigo_movimento", 16, 17).role(R::Ocorrencia),
-        F::num("agencia", 18, 21).role(R::Agencia),
-        F::alpha("agencia_dv", 22, 22).role(R::AgenciaDv),
-        F::num("conta", 23, 31).role(R::Conta),
-        F::alpha("conta_dv", 32, 32).role(R::ContaDv),
         F::blank("reservado_2", 33, 40),
         F::num("nosso_numero", 41, 53).role(R::NossoNumero),
         F::num("carteira", 54, 54).role(R::Carteira),
@@ -278,32 +281,20 @@ pub const RECORDS_RETORNO: &[(RecordKey, &RecordLayout)] = &[
 
 /// Movimento remessa codes (nota 14).
 pub const MOVIMENTOS: &[OcorrenciaDef] = &[
-    oc("01", K::Informativo, "Entrada de título"),
-    oc("02", K::Informativo, "Pedido de baixa"),
-    oc("04", K::Informativo, "Concessão de abatimento"),
-    oc("05", K::Informativo, "Cancelamento de abatimento"),
-    oc("06", K::Informativo, "Alteração de vencimento"),
-    oc(
-        "07",
-        K::Informativo,
-        "Alteração da identificação do título na empresa",
-    ),
-    oc("08", K::Informativo, "Alteração seu número"),
-    oc("09", K::Informativo, "Pedido de Protesto"),
-    oc("10", K::Informativo, "Concessão de Desconto"),
-    oc("11", K::Informativo, "Cancelamento de desconto"),
-    oc(
-        "12",
-        K::Informativo,
-        "Transferência de Titularidade automática",
-    ),
-    oc("18", K::Informativo, "Pedido de Sustação de Protesto"),
-    oc("31", K::Informativo, "Alteração de outros dados"),
-    oc(
-        "98",
-        K::Informativo,
-        "Não Protestar (antes de iniciar o ciclo de protesto)",
-    ),
+    mv("01", "Entrada de título"),
+    mv("02", "Pedido de baixa"),
+    mv("04", "Concessão de abatimento"),
+    mv("05", "Cancelamento de abatimento"),
+    mv("06", "Alteração de vencimento"),
+    mv("07", "Alteração da identificação do título na empresa"),
+    mv("08", "Alteração seu número"),
+    mv("09", "Pedido de Protesto"),
+    mv("10", "Concessão de Desconto"),
+    mv("11", "Cancelamento de desconto"),
+    mv("12", "Transferência de Titularidade automática"),
+    mv("18", "Pedido de Sustação de Protesto"),
+    mv("31", "Alteração de outros dados"),
+    mv("98", "Não Protestar (antes de iniciar o ciclo de protesto)"),
 ];
 
 /// Movimento retorno codes (nota 40).
