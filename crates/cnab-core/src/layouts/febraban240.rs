@@ -807,6 +807,42 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = &[
     oc("63", K::Informativo, "Título Sustado Judicialmente"),
 ];
 
+/// FEBRABAN's motivo `code` of table A (C047, rejeições: movimentos 02, 03, 26, 30), for a bank table that keeps it
+/// as FEBRABAN prints it; a code FEBRABAN's table lacks fails the build.
+pub const fn motivo_a(code: &str) -> MotivoDef {
+    find_motivo(REJEICAO, code)
+}
+
+/// FEBRABAN's motivo `code` of table B (C047, tarifas: movimento 28); see [`motivo_a`].
+pub const fn motivo_b(code: &str) -> MotivoDef {
+    find_motivo(TARIFA, code)
+}
+
+/// FEBRABAN's motivo `code` of table C (C047, liquidação/baixa: movimentos 06, 09, 17); see [`motivo_a`].
+pub const fn motivo_c(code: &str) -> MotivoDef {
+    find_motivo(LIQUIDACAO_BAIXA, code)
+}
+
+const fn find_motivo(table: &[&str], code: &str) -> MotivoDef {
+    let mut rest = MOTIVOS;
+    let mut found = None;
+    while let Some((first, tail)) = rest.split_first() {
+        let same_table = match (first.ocorrencias.first(), table.first()) {
+            (Some(a), Some(b)) => same(a.as_bytes(), b.as_bytes()),
+            _ => false,
+        };
+        if found.is_none() && same_table && same(first.code.as_bytes(), code.as_bytes()) {
+            found = Some(*first);
+        }
+        rest = tail;
+    }
+    assert!(found.is_some(), "motivo not in FEBRABAN's table");
+    match found {
+        Some(def) => def,
+        None => m(&[], "", ""),
+    }
+}
+
 const REJEICAO: &[&str] = &["02", "03", "26", "30"];
 const TARIFA: &[&str] = &["28"];
 const LIQUIDACAO_BAIXA: &[&str] = &["06", "09", "17"];
