@@ -1,6 +1,7 @@
 //! Records several banks' manuals print word for word; a bank module takes one with its own `source` (the manual
 //! page that prints it) via struct update syntax, so each bank's table still cites its manual.
 
+use crate::bank::{EntryRecord, RecordKey};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
 
 /// CNAB 400 trailer de arquivo made of the record type, blanks and the sequence number: printed as such by the
@@ -16,3 +17,7 @@ pub const TRAILER_400: RecordLayout = RecordLayout {
         F::num("sequencial", 395, 400).role(R::Sequencial),
     ],
 };
+
+/// The entry of a CNAB 400 layout whose títulos are one registro de transação tipo 1 each, with no optional records
+/// (the retornos of most banks, some remessas).
+pub const ENTRY_TIPO_1: &[EntryRecord] = &[EntryRecord::first(RecordKey::Detail(b'1'))];

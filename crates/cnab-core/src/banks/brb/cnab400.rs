@@ -28,6 +28,7 @@ use crate::bank::motivo;
 use crate::bank::{
     oc, records400, Emit, EntryRecord, Framing, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey,
 };
+use crate::banks::shared::ENTRY_TIPO_1;
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
 use crate::record::Record;
@@ -524,14 +525,11 @@ fn data_credito_fallback(
 pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] =
     &records400(&RETORNO_HEADER, &RETORNO_DETALHE, &RETORNO_TRAILER);
 
-/// One detail record per entry.
-pub const ENTRY: &[EntryRecord] = &[EntryRecord::first(RecordKey::Detail(b'1'))];
-
 /// BRB CNAB 400 retorno.
 pub const RETORNO: LayoutSpec = LayoutSpec::retorno(
     Layout::Cnab400,
     RETORNO_RECORDS,
-    ENTRY,
+    ENTRY_TIPO_1,
     OCORRENCIAS,
     MOTIVOS,
     SOURCE,

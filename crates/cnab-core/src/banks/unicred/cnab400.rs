@@ -23,6 +23,7 @@
 
 use crate::bank::motivo;
 use crate::bank::{oc, records400, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::banks::shared::ENTRY_TIPO_1;
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
 use crate::record::Record;
@@ -518,9 +519,6 @@ pub fn retorno_hook(
 pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] =
     &records400(&RETORNO_HEADER, &RETORNO_DETALHE, &RETORNO_TRAILER);
 
-/// One detail record per entry.
-pub const ENTRY: &[EntryRecord] = &[EntryRecord::first(RecordKey::Detail(b'1'))];
-
 /// Records of a remessa.
 pub const REMESSA_RECORDS: &[(RecordKey, &RecordLayout)] = &[
     (RecordKey::FileHeader, &REMESSA_HEADER),
@@ -555,7 +553,7 @@ pub const REMESSA: LayoutSpec = LayoutSpec::remessa(
 pub const RETORNO: LayoutSpec = LayoutSpec::retorno(
     Layout::Cnab400,
     RETORNO_RECORDS,
-    ENTRY,
+    ENTRY_TIPO_1,
     OCORRENCIAS,
     MOTIVOS,
     SOURCE,
