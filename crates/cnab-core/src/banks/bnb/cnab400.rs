@@ -14,11 +14,11 @@
 
 use crate::bank::motivo;
 use crate::bank::{oc, records400, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
-use crate::banks::shared::ENTRY_TIPO_1;
+use crate::banks::shared::{described_motivo, ENTRY_TIPO_1};
 use crate::field::{
     patched, FieldSpec as F, RecordLayout, Role as R, ScopeSpec as S, TotalSpec as T,
 };
-use crate::model::{Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
+use crate::model::{Layout, OcorrenciaKind as K, RetornoEntry};
 use crate::record::Record;
 
 /// Source string of the BNB tables.
@@ -419,14 +419,7 @@ pub fn retorno_hook(
         .iter()
         .enumerate()
         .filter(|(_, b)| **b == b'1')
-        .map(|(i, _)| {
-            let code = format!("{:02}", i + 1);
-            let description = MOTIVOS
-                .iter()
-                .find(|m| m.code == code)
-                .map(|m| m.description.to_string());
-            Motivo { code, description }
-        })
+        .map(|(i, _)| described_motivo(format!("{:02}", i + 1), MOTIVOS))
         .collect();
 }
 

@@ -28,7 +28,7 @@ use crate::bank::motivo;
 use crate::bank::{
     oc, records400, Emit, EntryRecord, Framing, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey,
 };
-use crate::banks::shared::ENTRY_TIPO_1;
+use crate::banks::shared::{motivo_text, ENTRY_TIPO_1};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
 use crate::record::Record;
@@ -460,13 +460,13 @@ pub fn retorno_hook(
     problems: &mut Vec<crate::Error>,
 ) {
     data_credito_fallback(e, records, problems);
-    let Some(raw) = records.first().and_then(|r| r.bytes.get(364..394)) else {
+    let Some(text) = records
+        .first()
+        .and_then(|r| r.bytes.get(364..394))
+        .and_then(motivo_text)
+    else {
         return;
     };
-    let text = crate::field::decode_text(raw).trim().to_string();
-    if text.is_empty() || text.bytes().all(|b| b == b'0') {
-        return;
-    }
     let code: String = text.chars().take_while(char::is_ascii_digit).collect();
     let motivo = if code.len() == 3 {
         let description = MOTIVOS

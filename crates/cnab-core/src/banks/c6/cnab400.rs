@@ -24,7 +24,7 @@
 //! [`crate::banks::bradesco::cnab400::PIX_TIPO8_REMESSA`]; the C6 manual itself does not define it.
 
 use crate::bank::{oc, records400, EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
-use crate::banks::shared::ENTRY_TIPO_1;
+use crate::banks::shared::{motivo_text, ENTRY_TIPO_1};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
 use crate::record::Record;
@@ -340,9 +340,7 @@ pub fn retorno_hook(
     };
     e.motivos = raw
         .chunks(4)
-        .map(crate::field::decode_text)
-        .map(|c| c.trim().to_string())
-        .filter(|c| !c.is_empty() && !c.bytes().all(|b| b == b'0'))
+        .filter_map(motivo_text)
         .map(|code| Motivo {
             code,
             description: None,

@@ -24,11 +24,11 @@
 
 use crate::bank::any_motivo as m;
 use crate::bank::{oc, records400, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
-use crate::banks::shared::ENTRY_TIPO_1;
+use crate::banks::shared::{described_motivo, ENTRY_TIPO_1};
 use crate::field::{
     patched, FieldSpec as F, RecordLayout, Role as R, ScopeSpec as S, TotalSpec as T, Value,
 };
-use crate::model::{Layout, Motivo, OcorrenciaKind as K, RetornoEntry, Titulo};
+use crate::model::{Layout, OcorrenciaKind as K, RetornoEntry, Titulo};
 use crate::record::Record;
 use rust_decimal::Decimal;
 
@@ -513,11 +513,7 @@ pub fn retorno_hook(
     e.motivos = if code.is_empty() || code.bytes().all(|b| b == b'0') {
         Vec::new()
     } else {
-        let description = MOTIVOS
-            .iter()
-            .find(|m| m.code == code)
-            .map(|m| m.description.to_string());
-        vec![Motivo { code, description }]
+        vec![described_motivo(code, MOTIVOS)]
     };
 }
 
