@@ -17,7 +17,8 @@
 //! - Retorno vencimento (147-152) holds "SEMREG" for cobrança sem registro (a date problem on such files);
 //!   the agência cobradora (169-173) may end in a space, so it is text.
 
-use crate::bank::{oc, records400, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::bank::{oc, records400, LayoutSpec, MotivoDef, OcorrenciaDef};
+use crate::banks::shared::ENTRY_TIPO_1;
 use crate::field::{
     patched, FieldSpec as F, RecordLayout, Role as R, ScopeSpec as S, TotalSpec as T,
 };
@@ -424,7 +425,7 @@ pub const MOTIVOS: &[MotivoDef] = &[
 pub const REMESSA: LayoutSpec = LayoutSpec::remessa(
     Layout::Cnab400,
     &records400(&HEADER_REMESSA, &DETALHE_REMESSA, &TRAILER_REMESSA),
-    &[EntryRecord::first(RecordKey::Detail(b'1'))],
+    ENTRY_TIPO_1,
     MOVIMENTOS,
     SOURCE,
 );
@@ -433,7 +434,7 @@ pub const REMESSA: LayoutSpec = LayoutSpec::remessa(
 pub const RETORNO: LayoutSpec = LayoutSpec::retorno(
     Layout::Cnab400,
     &records400(&HEADER_RETORNO, &DETALHE_RETORNO, &TRAILER_RETORNO),
-    &[EntryRecord::first(RecordKey::Detail(b'1'))],
+    ENTRY_TIPO_1,
     OCORRENCIAS,
     MOTIVOS,
     SOURCE,

@@ -13,11 +13,12 @@
 //!   bitmap); it is left raw (field `tabela_erros`) rather than guessed.
 
 use crate::bank::motivo;
-use crate::bank::{oc, records400, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::bank::{oc, records400, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::banks::shared::{described_motivo, ENTRY_TIPO_1};
 use crate::field::{
     patched, FieldSpec as F, RecordLayout, Role as R, ScopeSpec as S, TotalSpec as T,
 };
-use crate::model::{Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
+use crate::model::{Layout, OcorrenciaKind as K, RetornoEntry};
 use crate::record::Record;
 
 /// Source string of the BNB tables.
@@ -418,14 +419,7 @@ pub fn retorno_hook(
         .iter()
         .enumerate()
         .filter(|(_, b)| **b == b'1')
-        .map(|(i, _)| {
-            let code = format!("{:02}", i + 1);
-            let description = MOTIVOS
-                .iter()
-                .find(|m| m.code == code)
-                .map(|m| m.description.to_string());
-            Motivo { code, description }
-        })
+        .map(|(i, _)| described_motivo(format!("{:02}", i + 1), MOTIVOS))
         .collect();
 }
 
@@ -437,18 +431,20 @@ pub const REMESSA_RECORDS: &[(RecordKey, &RecordLayout)] =
 pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] =
     &records400(&RETORNO_HEADER, &RETORNO_DETALHE, &RETORNO_TRAILER);
 
-/// One detail record per title.
-pub const ENTRY: &[EntryRecord] = &[EntryRecord::first(RecordKey::Detail(b'1'))];
-
 /// BNB CNAB 400 remessa.
-pub const REMESSA: LayoutSpec =
-    LayoutSpec::remessa(Layout::Cnab400, REMESSA_RECORDS, ENTRY, MOVIMENTOS, SOURCE);
+pub const REMESSA: LayoutSpec = LayoutSpec::remessa(
+    Layout::Cnab400,
+    REMESSA_RECORDS,
+    ENTRY_TIPO_1,
+    MOVIMENTOS,
+    SOURCE,
+);
 
 /// BNB CNAB 400 retorno.
 pub const RETORNO: LayoutSpec = LayoutSpec::retorno(
     Layout::Cnab400,
     RETORNO_RECORDS,
-    ENTRY,
+    ENTRY_TIPO_1,
     OCORRENCIAS,
     MOTIVOS,
     SOURCE,

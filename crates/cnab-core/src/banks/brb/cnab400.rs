@@ -28,6 +28,7 @@ use crate::bank::motivo;
 use crate::bank::{
     oc, records400, Emit, EntryRecord, Framing, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey,
 };
+use crate::banks::shared::{motivo_text, ENTRY_TIPO_1};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
 use crate::record::Record;
@@ -459,13 +460,13 @@ pub fn retorno_hook(
     problems: &mut Vec<crate::Error>,
 ) {
     data_credito_fallback(e, records, problems);
-    let Some(raw) = records.first().and_then(|r| r.bytes.get(364..394)) else {
+    let Some(text) = records
+        .first()
+        .and_then(|r| r.bytes.get(364..394))
+        .and_then(motivo_text)
+    else {
         return;
     };
-    let text = crate::field::decode_text(raw).trim().to_string();
-    if text.is_empty() || text.bytes().all(|b| b == b'0') {
-        return;
-    }
     let code: String = text.chars().take_while(char::is_ascii_digit).collect();
     let motivo = if code.len() == 3 {
         let description = MOTIVOS
@@ -524,14 +525,11 @@ fn data_credito_fallback(
 pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] =
     &records400(&RETORNO_HEADER, &RETORNO_DETALHE, &RETORNO_TRAILER);
 
-/// One detail record per entry.
-pub const ENTRY: &[EntryRecord] = &[EntryRecord::first(RecordKey::Detail(b'1'))];
-
 /// BRB CNAB 400 retorno.
 pub const RETORNO: LayoutSpec = LayoutSpec::retorno(
     Layout::Cnab400,
     RETORNO_RECORDS,
-    ENTRY,
+    ENTRY_TIPO_1,
     OCORRENCIAS,
     MOTIVOS,
     SOURCE,

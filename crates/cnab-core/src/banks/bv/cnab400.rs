@@ -12,6 +12,7 @@
 
 use crate::bank::motivo as m;
 use crate::bank::{oc, records400, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::banks::shared::ENTRY_TIPO_1;
 use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{Layout, OcorrenciaKind as K};
 
@@ -439,9 +440,6 @@ pub const REMESSA_ENTRY: &[EntryRecord] = &[
 pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] =
     &records400(&RETORNO_HEADER, &RETORNO_DETALHE, &RETORNO_TRAILER);
 
-/// Records of a retorno entry.
-pub const RETORNO_ENTRY: &[EntryRecord] = &[EntryRecord::first(RecordKey::Detail(b'1'))];
-
 /// BV CNAB 400 remessa.
 pub const REMESSA: LayoutSpec = LayoutSpec::remessa(
     Layout::Cnab400,
@@ -455,7 +453,7 @@ pub const REMESSA: LayoutSpec = LayoutSpec::remessa(
 pub const RETORNO: LayoutSpec = LayoutSpec::retorno(
     Layout::Cnab400,
     RETORNO_RECORDS,
-    RETORNO_ENTRY,
+    ENTRY_TIPO_1,
     OCORRENCIAS,
     MOTIVOS,
     SOURCE,

@@ -24,6 +24,7 @@
 //! [`crate::banks::bradesco::cnab400::PIX_TIPO8_REMESSA`]; the C6 manual itself does not define it.
 
 use crate::bank::{oc, records400, EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
+use crate::banks::shared::{motivo_text, ENTRY_TIPO_1};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
 use crate::record::Record;
@@ -339,9 +340,7 @@ pub fn retorno_hook(
     };
     e.motivos = raw
         .chunks(4)
-        .map(crate::field::decode_text)
-        .map(|c| c.trim().to_string())
-        .filter(|c| !c.is_empty() && !c.bytes().all(|b| b == b'0'))
+        .filter_map(motivo_text)
         .map(|code| Motivo {
             code,
             description: None,
@@ -375,9 +374,6 @@ pub const REMESSA_ENTRY: &[EntryRecord] = &[
 pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] =
     &records400(&RETORNO_HEADER, &RETORNO_DETALHE, &RETORNO_TRAILER);
 
-/// One detail per retorno entry.
-pub const RETORNO_ENTRY: &[EntryRecord] = &[EntryRecord::first(RecordKey::Detail(b'1'))];
-
 /// C6 CNAB 400 remessa.
 pub const REMESSA: LayoutSpec = LayoutSpec::remessa(
     Layout::Cnab400,
@@ -391,7 +387,7 @@ pub const REMESSA: LayoutSpec = LayoutSpec::remessa(
 pub const RETORNO: LayoutSpec = LayoutSpec::retorno(
     Layout::Cnab400,
     RETORNO_RECORDS,
-    RETORNO_ENTRY,
+    ENTRY_TIPO_1,
     OCORRENCIAS,
     &[],
     SOURCE,

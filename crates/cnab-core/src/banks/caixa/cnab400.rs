@@ -16,6 +16,7 @@
 
 use crate::bank::motivo;
 use crate::bank::{oc, records400, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::banks::shared::ENTRY_TIPO_1;
 use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{FileKind, Layout, OcorrenciaKind as K};
 
@@ -361,7 +362,7 @@ pub const REMESSA: LayoutSpec = LayoutSpec::new(
 pub const RETORNO: LayoutSpec = LayoutSpec::retorno(
     Layout::Cnab400,
     &records400(&HEADER_RETORNO, &DETALHE_RETORNO, &TRAILER_RETORNO),
-    &[EntryRecord::first(RecordKey::Detail(b'1'))],
+    ENTRY_TIPO_1,
     OCORRENCIAS,
     MOTIVOS,
     SOURCE,

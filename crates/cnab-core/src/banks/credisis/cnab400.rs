@@ -13,6 +13,7 @@
 //! decimals (RM.DO.13, RM.DO.17, RM.DO.22).
 
 use crate::bank::{oc, records400, EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
+use crate::banks::shared::ENTRY_TIPO_1;
 use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{Layout, OcorrenciaKind as K};
 
@@ -242,9 +243,6 @@ pub const REMESSA_ENTRY: &[EntryRecord] = &[
 pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] =
     &records400(&RETORNO_HEADER, &RETORNO_DETALHE, &TRAILER);
 
-/// Records of a retorno entry.
-pub const RETORNO_ENTRY: &[EntryRecord] = &[EntryRecord::first(RecordKey::Detail(b'1'))];
-
 /// CrediSIS CNAB 400 remessa.
 pub const REMESSA: LayoutSpec = LayoutSpec::remessa(
     Layout::Cnab400,
@@ -258,7 +256,7 @@ pub const REMESSA: LayoutSpec = LayoutSpec::remessa(
 pub const RETORNO: LayoutSpec = LayoutSpec::retorno(
     Layout::Cnab400,
     RETORNO_RECORDS,
-    RETORNO_ENTRY,
+    ENTRY_TIPO_1,
     OCORRENCIAS,
     &[],
     SOURCE,

@@ -23,45 +23,8 @@
 
 use crate::bank::{LayoutSpec, RecordKey};
 use crate::banks::fibra::cnab400 as fibra;
-use crate::field::{FieldSpec as F, RecordLayout, Role as R};
+use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
 use crate::model::Layout;
-
-/// `base` with the fields `base[at..at + remove]` replaced by `with`; `N` must be `base.len() - remove + with.len()`
-/// (a wrong `N` or range is a compile-time error: the function runs in const evaluation).
-#[allow(clippy::indexing_slicing)] // const evaluation: out-of-bounds is a compile error, never a runtime panic
-const fn splice<const N: usize>(base: &[F], at: usize, remove: usize, with: &[F]) -> [F; N] {
-    assert!(
-        at + remove <= base.len() && base.len() - remove + with.len() == N,
-        "splice: N must be base.len() - remove + with.len()"
-    );
-    let mut out = [F::blank("", 0, 0); N];
-    let mut i = 0;
-    while i < N {
-        out[i] = if i < at {
-            base[i]
-        } else if i < at + with.len() {
-            with[i - at]
-        } else {
-            base[i - with.len() + remove]
-        };
-        i += 1;
-    }
-    out
-}
-
-/// Index of Fibra's `nosso_numero` (63-73) in its remessa detail; checked by the tests below.
-const FIBRA_NOSSO_NUMERO: usize = 5;
-
-const DETALHE_FIELDS: [F; 45] = splice(
-    fibra::REMESSA_DETALHE.fields,
-    FIBRA_NOSSO_NUMERO,
-    3, // Fibra's nosso_numero 63-73, nosso_numero_correspondente 74-86, carteira_correspondente 87-89
-    &[
-        F::num("nosso_numero", 63, 70).role(R::NossoNumero),
-        F::blank("brancos_nosso_numero", 71, 83),
-        F::blank("uso_banco_1", 84, 89),
-    ],
-);
 
 /// Remessa registro de transação, tipo 1: Fibra's with nosso número 63-70 and blanks 71-89 (see the module docs).
 pub const REMESSA_DETALHE: RecordLayout = RecordLayout {
@@ -69,7 +32,15 @@ pub const REMESSA_DETALHE: RecordLayout = RecordLayout {
     len: 400,
     source: "Banco Fibra CNAB 400 remessa tipo 1 (manual ago/2021 pp. 5-6), nosso número 63-70 + brancos 71-89 as \
              Daycoval's files (marcodpt/cnab, OpenCnabPHP B707)",
-    fields: &DETALHE_FIELDS,
+    fields: patched!(
+        fibra::REMESSA_DETALHE.fields,
+        [
+            // Fibra's nosso_numero 63-73, nosso_numero_correspondente 74-86 and carteira_correspondente 87-89
+            F::num("nosso_numero", 63, 70).role(R::NossoNumero),
+            F::blank("brancos_nosso_numero", 71, 83),
+            F::blank("uso_banco_1", 84, 89),
+        ]
+    ),
 };
 
 /// Records of a remessa: Fibra's, with Daycoval's detail.
@@ -101,12 +72,6 @@ mod tests {
     #[test]
     fn detail_is_fibras_with_the_nosso_numero_override() {
         assert_eq!(REMESSA_DETALHE.check(), Ok(()));
-        let fib = fibra::REMESSA_DETALHE.fields;
-        assert_eq!(
-            fib.get(FIBRA_NOSSO_NUMERO)
-                .map(|f| (f.name, f.start, f.end)),
-            Some(("nosso_numero", 63, 73))
-        );
         let nn = REMESSA_DETALHE
             .field("nosso_numero")
             .map(|f| (f.start, f.end));

@@ -15,7 +15,8 @@
 //! (cobrança não registrada) retorno is a different layout and is not covered.
 
 use crate::bank::motivo;
-use crate::bank::{oc, records400, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::bank::{oc, records400, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::banks::shared::ENTRY_TIPO_1;
 use crate::field::{FieldSpec as F, RecordLayout, Role as R, ScopeSpec as S, TotalSpec as T};
 use crate::model::{Layout, OcorrenciaKind as K};
 
@@ -180,8 +181,13 @@ pub const REMESSA_RECORDS: &[(RecordKey, &RecordLayout)] =
     &records400(&REMESSA_HEADER, &REMESSA_DETALHE, &REMESSA_TRAILER);
 
 /// HSBC CNAB 400 remessa.
-pub const REMESSA: LayoutSpec =
-    LayoutSpec::remessa(Layout::Cnab400, REMESSA_RECORDS, ENTRY, MOVIMENTOS, SOURCE);
+pub const REMESSA: LayoutSpec = LayoutSpec::remessa(
+    Layout::Cnab400,
+    REMESSA_RECORDS,
+    ENTRY_TIPO_1,
+    MOVIMENTOS,
+    SOURCE,
+);
 
 /// Retorno header (pp. 17-18).
 pub const RETORNO_HEADER: RecordLayout = RecordLayout {
@@ -417,14 +423,11 @@ pub const MOTIVOS: &[MotivoDef] = &[
 pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] =
     &records400(&RETORNO_HEADER, &RETORNO_DETALHE, &RETORNO_TRAILER);
 
-/// One detail record per entry.
-pub const ENTRY: &[EntryRecord] = &[EntryRecord::first(RecordKey::Detail(b'1'))];
-
 /// HSBC CNAB 400 retorno.
 pub const RETORNO: LayoutSpec = LayoutSpec::retorno(
     Layout::Cnab400,
     RETORNO_RECORDS,
-    ENTRY,
+    ENTRY_TIPO_1,
     OCORRENCIAS,
     MOTIVOS,
     SOURCE,

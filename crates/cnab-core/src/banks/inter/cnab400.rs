@@ -18,6 +18,7 @@
 //! No Inter remessa is in the corpus: the remessa table is checked against the manual and the peer only.
 
 use crate::bank::{oc, records400, EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
+use crate::banks::shared::ENTRY_TIPO_1;
 use crate::field::{FieldSpec as F, RecordLayout, Role as R, ScopeSpec as S, TotalSpec as T};
 use crate::model::{Layout, Motivo, OcorrenciaKind as K, RetornoEntry, Titulo};
 use crate::record::Record;
@@ -388,14 +389,11 @@ pub fn retorno_hook(
 pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] =
     &records400(&RETORNO_HEADER, &RETORNO_DETALHE, &RETORNO_TRAILER);
 
-/// One detail record per entry.
-pub const ENTRY: &[EntryRecord] = &[EntryRecord::first(RecordKey::Detail(b'1'))];
-
 /// Inter CNAB 400 retorno.
 pub const RETORNO: LayoutSpec = LayoutSpec::retorno(
     Layout::Cnab400,
     RETORNO_RECORDS,
-    ENTRY,
+    ENTRY_TIPO_1,
     OCORRENCIAS,
     &[],
     SOURCE,

@@ -24,10 +24,11 @@
 
 use crate::bank::any_motivo as m;
 use crate::bank::{oc, records400, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::banks::shared::{described_motivo, ENTRY_TIPO_1};
 use crate::field::{
     patched, FieldSpec as F, RecordLayout, Role as R, ScopeSpec as S, TotalSpec as T, Value,
 };
-use crate::model::{Layout, Motivo, OcorrenciaKind as K, RetornoEntry, Titulo};
+use crate::model::{Layout, OcorrenciaKind as K, RetornoEntry, Titulo};
 use crate::record::Record;
 use rust_decimal::Decimal;
 
@@ -433,8 +434,6 @@ const ENTRY_REMESSA: &[EntryRecord] = &[
 const RECORDS_RETORNO: &[(RecordKey, &RecordLayout)] =
     &records400(&HEADER_RETORNO, &DETALHE_RETORNO, &TRAILER_RETORNO);
 
-const ENTRY_RETORNO: &[EntryRecord] = &[EntryRecord::first(RecordKey::Detail(b'1'))];
-
 /// Instrução 1 code meaning "multa in the abatimento field" (nota 6.1.5 / 6.1.8).
 const INSTRUCAO_MULTA: &[u8] = b"16";
 
@@ -514,11 +513,7 @@ pub fn retorno_hook(
     e.motivos = if code.is_empty() || code.bytes().all(|b| b == b'0') {
         Vec::new()
     } else {
-        let description = MOTIVOS
-            .iter()
-            .find(|m| m.code == code)
-            .map(|m| m.description.to_string());
-        vec![Motivo { code, description }]
+        vec![described_motivo(code, MOTIVOS)]
     };
 }
 
@@ -537,7 +532,7 @@ pub const REMESSA: LayoutSpec = LayoutSpec::remessa(
 pub const RETORNO: LayoutSpec = LayoutSpec::retorno(
     Layout::Cnab400,
     RECORDS_RETORNO,
-    ENTRY_RETORNO,
+    ENTRY_TIPO_1,
     OCORRENCIAS,
     MOTIVOS,
     SRC,

@@ -23,8 +23,9 @@
 
 use crate::bank::motivo;
 use crate::bank::{oc, records400, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::banks::shared::{described_motivo, motivo_text, ENTRY_TIPO_1};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R};
-use crate::model::{Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
+use crate::model::{Layout, OcorrenciaKind as K, RetornoEntry};
 use crate::record::Record;
 
 /// Source string of the Unicred remessa tables.
@@ -500,26 +501,19 @@ pub fn retorno_hook(
     records: &[Record<'_>],
     _problems: &mut Vec<crate::Error>,
 ) {
-    let Some(raw) = records.first().and_then(|r| r.bytes.get(318..326)) else {
+    let Some(code) = records
+        .first()
+        .and_then(|r| r.bytes.get(318..326))
+        .and_then(motivo_text)
+    else {
         return;
     };
-    let code = crate::field::decode_text(raw).trim().to_string();
-    if code.is_empty() || code.bytes().all(|b| b == b'0') {
-        return;
-    }
-    let description = MOTIVOS
-        .iter()
-        .find(|m| m.code == code)
-        .map(|m| m.description.to_string());
-    e.motivos = vec![Motivo { code, description }];
+    e.motivos = vec![described_motivo(code, MOTIVOS)];
 }
 
 /// Records of a retorno.
 pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] =
     &records400(&RETORNO_HEADER, &RETORNO_DETALHE, &RETORNO_TRAILER);
-
-/// One detail record per entry.
-pub const ENTRY: &[EntryRecord] = &[EntryRecord::first(RecordKey::Detail(b'1'))];
 
 /// Records of a remessa.
 pub const REMESSA_RECORDS: &[(RecordKey, &RecordLayout)] = &[
@@ -555,7 +549,7 @@ pub const REMESSA: LayoutSpec = LayoutSpec::remessa(
 pub const RETORNO: LayoutSpec = LayoutSpec::retorno(
     Layout::Cnab400,
     RETORNO_RECORDS,
-    ENTRY,
+    ENTRY_TIPO_1,
     OCORRENCIAS,
     MOTIVOS,
     SOURCE,
