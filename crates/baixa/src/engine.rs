@@ -348,9 +348,19 @@ pub(crate) fn classify_entry<B: Book>(
     fresh: bool,
     buf: &mut Vec<Candidate>,
 ) -> Result<(OutcomeRow, Option<Breakdown>), B::Error> {
+    let found = locate(book, ctx, e, buf)?;
+    classify_found(book, e, fresh, found)
+}
+
+/// [`classify_entry`] once the entry's title is found (or not).
+fn classify_found<B: Book>(
+    book: &mut B,
+    e: &RetornoEntry,
+    fresh: bool,
+    found: Option<(TitleRef, MatchedBy)>,
+) -> Result<(OutcomeRow, Option<Breakdown>), B::Error> {
     let mut o = OutcomeRow::from_entry(e);
     let mut breakdown = None;
-    let found = locate(book, ctx, e, buf)?;
     let r = found.map(|(r, _)| r);
     if let Some((r, by)) = found {
         o.title = Some(r);
@@ -675,7 +685,12 @@ impl Index {
 }
 
 /// The most titles a [`MemoryBook`] holds (indexes share a `u32` with a flag).
-const MAX_TITLES: usize = (EXACT - 1) as usize;
+const MAX_TITLES: usize = (EXACT - 2) as usize;
+
+/// A pre-probed lookup ([`MemoryBook::probe_nosso_numeros`]) that found no title.
+const PROBED_NONE: u32 = MANY - 1;
+/// A pre-probed lookup that must be made again the ordinary way (no packed key, or several titles).
+const PROBED_ASK: u32 = MANY;
 
 /// An in-memory [`Book`] over a set of titles: hash maps keyed by packed normalized keys (no allocation to build
 /// or look up a numeric or short key). Used by [`reconcile`] and by [`crate::MemoryLedger`].
@@ -689,6 +704,12 @@ pub struct MemoryBook<'a> {
     long: LongKeys,
     by_nn: Index,
     by_seu: Index,
+    /// The seu número keys of the titles the book was made with, sorted by (key, title): built by one sort rather
+    /// than a random write per title into a hash table, and asked only for the entries whose nosso número finds
+    /// nothing. Titles added later go to `by_seu`.
+    seu_sorted: Vec<(PKey, u32)>,
+    /// A link added a nosso número during this book's life (lookups made before it may be stale).
+    linked: bool,
     /// Built at once for a ledger, on the first lookup by id otherwise (an entry's uso da empresa).
     by_id: Option<HashMap<Arc<str>, u32>>,
     seen: HashSet<EntryId>,
@@ -712,17 +733,54 @@ impl<'a> MemoryBook<'a> {
             states: Vec::with_capacity(n),
             long: LongKeys::default(),
             by_nn: Index::with_capacity(n),
-            by_seu: Index::with_capacity(n),
+            by_seu: Index::default(),
+            seu_sorted: Vec::new(),
+            linked: false,
             by_id: history.then(|| HashMap::with_capacity_and_hasher(n, Default::default())),
             seen: HashSet::default(),
             history: history.then(Vec::new),
             file_id: String::new(),
         };
+        // The keys first (a sequential pass over the titles), then the hash index in a tight loop of inserts: a
+        // random write each, whose cache misses the processor overlaps when nothing else runs between them.
+        let mut nn: Vec<(PKey, u32, bool)> = Vec::with_capacity(n);
+        let mut seu: Vec<(PKey, u32)> = Vec::with_capacity(n);
         for (i, t) in titles.iter().enumerate() {
-            b.index(i, t);
+            b.title_keys(i, t, &mut nn, &mut seu);
+            b.index_rest(i, t);
         }
+        for (k, i, exact) in nn {
+            b.by_nn.insert(k, i, exact);
+        }
+        seu.sort_unstable();
+        b.seu_sorted = seu;
         b.titles = titles;
         b
+    }
+
+    /// The nosso número keys (with `exact`) and seu número key of title `i`, as [`MemoryBook::index_keys`] would
+    /// index them.
+    fn title_keys(
+        &mut self,
+        i: usize,
+        t: &Titulo,
+        nn: &mut Vec<(PKey, u32, bool)>,
+        seu: &mut Vec<(PKey, u32)>,
+    ) {
+        let Some(i) = u32::try_from(i).ok().filter(|&i| (i as usize) < MAX_TITLES) else {
+            return;
+        };
+        let bank = t.banco.code();
+        let (body, dv) = split_nosso_numero(&t.nosso_numero, t.nosso_numero_dv.as_deref());
+        if let Some(k) = self.long.intern_parts(bank, &[body]) {
+            nn.push((k, i, true));
+            if let Some(k) = dv.and_then(|dv| self.long.intern_parts(bank, &[body, dv])) {
+                nn.push((k, i, false));
+            }
+        }
+        if let Some(k) = self.long.intern_parts(bank, &[&t.seu_numero]) {
+            seu.push((k, i));
+        }
     }
 
     fn index_keys(&mut self, i: usize, t: &Titulo, linked: Option<&str>) {
@@ -747,6 +805,11 @@ impl<'a> MemoryBook<'a> {
 
     fn index(&mut self, i: usize, t: &Titulo) {
         self.index_keys(i, t, None);
+        self.index_rest(i, t);
+    }
+
+    /// Everything [`MemoryBook::index`] keeps of a title but its matching keys.
+    fn index_rest(&mut self, i: usize, t: &Titulo) {
         match &mut self.by_id {
             Some(by_id) => {
                 let id: Arc<str> = Arc::from(t.id.as_str());
@@ -828,6 +891,7 @@ impl<'a> MemoryBook<'a> {
     fn reindex(&mut self) {
         self.by_nn.clear();
         self.by_seu.clear();
+        self.seu_sorted = Vec::new();
         self.long = LongKeys::default();
         let titles = std::mem::take(&mut self.titles);
         for (i, t) in titles.iter().enumerate() {
@@ -838,6 +902,47 @@ impl<'a> MemoryBook<'a> {
             self.index_keys(i, t, linked.as_deref());
         }
         self.titles = titles;
+    }
+
+    /// Each entry's lookup by its nosso número as written (the first lookup of [`locate`]), made for the whole
+    /// file in one tight loop of hash probes whose cache misses the processor overlaps (made one by one between the
+    /// classification of entries, each waits for memory): the title's index with [`EXACT`], or [`PROBED_NONE`],
+    /// or [`PROBED_ASK`].
+    fn probe_nosso_numeros(&self, bank: u16, entries: &[RetornoEntry]) -> Vec<u32> {
+        const NO_KEY: PKey = u64::MAX; // kind 3: never a packed key
+        let keys: Vec<PKey> = entries
+            .iter()
+            .map(|e| match pack_parts(bank, &[&e.nosso_numero]) {
+                Some(Some(k)) => k,
+                _ => NO_KEY,
+            })
+            .collect();
+        keys.iter()
+            .map(|k| match *k {
+                NO_KEY => PROBED_ASK,
+                k => self.by_nn.one.get(&k).copied().unwrap_or(PROBED_NONE),
+            })
+            .collect()
+    }
+
+    /// The entry's title from its pre-probed lookup, when that settles it: `Some(found)` exactly as [`locate`]
+    /// would answer, `None` when [`locate`] must be asked (another lookup may find it, a link may have added a key
+    /// since the probe, or several titles share the key).
+    fn located(&self, ctx: &FileContext, probed: u32) -> Option<Option<(TitleRef, MatchedBy)>> {
+        if self.linked || probed == PROBED_ASK || probed == PROBED_NONE {
+            return None;
+        }
+        let i = probed & !EXACT;
+        let c = Candidate {
+            r: u64::from(i),
+            exact: probed & EXACT != 0,
+            convenio: self
+                .titles
+                .get(i as usize)
+                .and_then(|t| Key::of(&[&t.convenio])),
+        };
+        ctx.pick(std::slice::from_ref(&c))
+            .map(|r| Some((r, MatchedBy::NossoNumero)))
     }
 
     /// The titles and their states.
@@ -866,6 +971,25 @@ impl<'a> MemoryBook<'a> {
         let Some(k) = self.long.find(bank, k) else {
             return;
         };
+        if by_seu {
+            let from = self.seu_sorted.partition_point(|x| x.0 < k);
+            for &(_, i) in self
+                .seu_sorted
+                .get(from..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|x| x.0 == k)
+            {
+                out.push(Candidate {
+                    r: u64::from(i),
+                    exact: true,
+                    convenio: self
+                        .titles
+                        .get(i as usize)
+                        .and_then(|t| Key::of(&[&t.convenio])),
+                });
+            }
+        }
         let map = if by_seu { &self.by_seu } else { &self.by_nn };
         map.get(&k, |i, exact| {
             out.push(Candidate {
@@ -954,6 +1078,7 @@ impl Book for MemoryBook<'_> {
             return Ok(());
         };
         let bank = t.banco.code();
+        self.linked = true;
         if let Some(i) = u32::try_from(r).ok().filter(|&i| (i as usize) < MAX_TITLES) {
             if let Some(k) = self.long.intern_parts(bank, &[nosso_numero]) {
                 self.by_nn.insert(k, i, true);
@@ -1122,9 +1247,14 @@ pub fn reconcile<'a>(titles: &'a [Titulo], retorno: &'a Retorno) -> Report<'a> {
     let mut buf = Vec::with_capacity(4);
     let mut rows = Vec::with_capacity(retorno.entries.len());
     let mut counts = [0usize; Outcome::ALL.len()];
-    for (e, again) in retorno.entries.iter().zip(repeated) {
+    let probed = book.probe_nosso_numeros(ctx.bank, &retorno.entries);
+    for ((e, again), probed) in retorno.entries.iter().zip(repeated).zip(probed) {
         let fresh = !again;
-        let row = match classify_entry(&mut book, &ctx, e, fresh, &mut buf) {
+        let classified = match book.located(&ctx, probed) {
+            Some(found) => classify_found(&mut book, e, fresh, found),
+            None => classify_entry(&mut book, &ctx, e, fresh, &mut buf),
+        };
+        let row = match classified {
             Ok((row, _)) => row,
             Err(e) => match e {},
         };
