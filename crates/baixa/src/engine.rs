@@ -810,20 +810,14 @@ impl<'a> MemoryBook<'a> {
 
     /// Everything [`MemoryBook::index`] keeps of a title but its matching keys.
     fn index_rest(&mut self, i: usize, t: &Titulo) {
-        match &mut self.by_id {
-            Some(by_id) => {
-                let id: Arc<str> = Arc::from(t.id.as_str());
-                by_id.insert(id.clone(), u32::try_from(i).unwrap_or(u32::MAX));
-                if self.ids.len() < i {
-                    self.ids.resize(i, None);
-                }
-                self.ids.push(Some(id));
+        // Without the id map (reconcile), no id slot either: `ids` may stay shorter than `titles` (filled on use).
+        if let Some(by_id) = &mut self.by_id {
+            let id: Arc<str> = Arc::from(t.id.as_str());
+            by_id.insert(id.clone(), u32::try_from(i).unwrap_or(u32::MAX));
+            if self.ids.len() < i {
+                self.ids.resize(i, None);
             }
-            None => {
-                if self.ids.len() == i {
-                    self.ids.push(None);
-                }
-            }
+            self.ids.push(Some(id));
         }
         self.states.push(TitleState::default());
         if let Some(h) = &mut self.history {
@@ -1192,14 +1186,54 @@ impl serde::Serialize for Report<'_> {
     }
 }
 
-/// For each identity, whether an equal one comes earlier in the file: found by sorting (first 8 bytes, position)
-/// pairs, 16 bytes an entry written in order, rather than by filling a hash set of the 32-byte identities (random
-/// writes into a table four times that size).
+/// For each identity, whether an equal one comes earlier in the file: found by sorting the identities' prefixes
+/// with their positions, 8 bytes an entry written in order, rather than by filling a hash set of the 32-byte
+/// identities (random writes into a table eight times that size).
 fn repeated(ids: &[EntryId]) -> Vec<bool> {
-    let prefix = |id: &EntryId| {
-        id.0.first_chunk::<8>()
-            .map_or(0, |p| u64::from_be_bytes(*p))
-    };
+    // Each identity's first 8 bytes with its position in the low bits: one u64 an entry (8 bytes, sorted as
+    // plain integers). The identities are SHA-256 digests, so the 40 bits of prefix left rarely tie; ties are
+    // compared whole.
+    const POS_BITS: u32 = 24;
+    const POS: u64 = (1 << POS_BITS) - 1;
+    if ids.len() as u64 > POS {
+        return repeated_wide(ids);
+    }
+    let mut v: Vec<u64> = ids
+        .iter()
+        .zip(0u64..)
+        .map(|(id, i)| (prefix(id) & !POS) | i)
+        .collect();
+    v.sort_unstable();
+    let mut out = vec![false; ids.len()];
+    for group in v
+        .chunk_by(|a, b| a >> POS_BITS == b >> POS_BITS)
+        .filter(|g| g.len() > 1)
+    {
+        // sorted by position within the group: each is compared with the ones before it
+        for (k, &x) in group.iter().enumerate() {
+            let i = (x & POS) as usize;
+            let earlier = group.get(..k).unwrap_or_default();
+            if earlier
+                .iter()
+                .any(|&y| ids.get((y & POS) as usize) == ids.get(i))
+            {
+                if let Some(o) = out.get_mut(i) {
+                    *o = true;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// An identity's first 8 bytes.
+fn prefix(id: &EntryId) -> u64 {
+    id.0.first_chunk::<8>()
+        .map_or(0, |p| u64::from_be_bytes(*p))
+}
+
+/// [`repeated`] for files of 2^24 entries or more: (prefix, position) pairs.
+fn repeated_wide(ids: &[EntryId]) -> Vec<bool> {
     let mut v: Vec<(u64, usize)> = ids.iter().map(prefix).zip(0..).collect();
     v.sort_unstable();
     let mut out = vec![false; ids.len()];
@@ -1366,11 +1400,16 @@ mod tests {
             id(3, 3),
             id(1, 1),
         ];
-        assert_eq!(
-            repeated(&ids),
-            [false, false, false, true, true, true, false, true]
-        );
+        let want = [false, false, false, true, true, true, false, true];
+        assert_eq!(repeated(&ids), want);
+        assert_eq!(repeated_wide(&ids), want);
         assert_eq!(repeated(&[]), Vec::<bool>::new());
+        // equal in the 40 bits of prefix the packed sort keeps, different after them
+        let mut a = id(9, 9);
+        let mut b = id(9, 9);
+        a.0[6] = 1;
+        b.0[6] = 2;
+        assert_eq!(repeated(&[a, b, a, b]), [false, false, true, true]);
     }
 
     #[test]
