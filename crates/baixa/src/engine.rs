@@ -348,9 +348,19 @@ pub(crate) fn classify_entry<B: Book>(
     fresh: bool,
     buf: &mut Vec<Candidate>,
 ) -> Result<(OutcomeRow, Option<Breakdown>), B::Error> {
+    let found = locate(book, ctx, e, buf)?;
+    classify_found(book, e, fresh, found)
+}
+
+/// [`classify_entry`] once the entry's title is found (or not).
+fn classify_found<B: Book>(
+    book: &mut B,
+    e: &RetornoEntry,
+    fresh: bool,
+    found: Option<(TitleRef, MatchedBy)>,
+) -> Result<(OutcomeRow, Option<Breakdown>), B::Error> {
     let mut o = OutcomeRow::from_entry(e);
     let mut breakdown = None;
-    let found = locate(book, ctx, e, buf)?;
     let r = found.map(|(r, _)| r);
     if let Some((r, by)) = found {
         o.title = Some(r);
@@ -675,7 +685,12 @@ impl Index {
 }
 
 /// The most titles a [`MemoryBook`] holds (indexes share a `u32` with a flag).
-const MAX_TITLES: usize = (EXACT - 1) as usize;
+const MAX_TITLES: usize = (EXACT - 2) as usize;
+
+/// A pre-probed lookup ([`MemoryBook::probe_nosso_numeros`]) that found no title.
+const PROBED_NONE: u32 = MANY - 1;
+/// A pre-probed lookup that must be made again the ordinary way (no packed key, or several titles).
+const PROBED_ASK: u32 = MANY;
 
 /// An in-memory [`Book`] over a set of titles: hash maps keyed by packed normalized keys (no allocation to build
 /// or look up a numeric or short key). Used by [`reconcile`] and by [`crate::MemoryLedger`].
@@ -689,6 +704,12 @@ pub struct MemoryBook<'a> {
     long: LongKeys,
     by_nn: Index,
     by_seu: Index,
+    /// The seu número keys of the titles the book was made with, sorted by (key, title): built by one sort rather
+    /// than a random write per title into a hash table, and asked only for the entries whose nosso número finds
+    /// nothing. Titles added later go to `by_seu`.
+    seu_sorted: Vec<(PKey, u32)>,
+    /// A link added a nosso número during this book's life (lookups made before it may be stale).
+    linked: bool,
     /// Built at once for a ledger, on the first lookup by id otherwise (an entry's uso da empresa).
     by_id: Option<HashMap<Arc<str>, u32>>,
     seen: HashSet<EntryId>,
@@ -712,17 +733,54 @@ impl<'a> MemoryBook<'a> {
             states: Vec::with_capacity(n),
             long: LongKeys::default(),
             by_nn: Index::with_capacity(n),
-            by_seu: Index::with_capacity(n),
+            by_seu: Index::default(),
+            seu_sorted: Vec::new(),
+            linked: false,
             by_id: history.then(|| HashMap::with_capacity_and_hasher(n, Default::default())),
             seen: HashSet::default(),
             history: history.then(Vec::new),
             file_id: String::new(),
         };
+        // The keys first (a sequential pass over the titles), then the hash index in a tight loop of inserts: a
+        // random write each, whose cache misses the processor overlaps when nothing else runs between them.
+        let mut nn: Vec<(PKey, u32, bool)> = Vec::with_capacity(n);
+        let mut seu: Vec<(PKey, u32)> = Vec::with_capacity(n);
         for (i, t) in titles.iter().enumerate() {
-            b.index(i, t);
+            b.title_keys(i, t, &mut nn, &mut seu);
+            b.index_rest(i, t);
         }
+        for (k, i, exact) in nn {
+            b.by_nn.insert(k, i, exact);
+        }
+        seu.sort_unstable();
+        b.seu_sorted = seu;
         b.titles = titles;
         b
+    }
+
+    /// The nosso número keys (with `exact`) and seu número key of title `i`, as [`MemoryBook::index_keys`] would
+    /// index them.
+    fn title_keys(
+        &mut self,
+        i: usize,
+        t: &Titulo,
+        nn: &mut Vec<(PKey, u32, bool)>,
+        seu: &mut Vec<(PKey, u32)>,
+    ) {
+        let Some(i) = u32::try_from(i).ok().filter(|&i| (i as usize) < MAX_TITLES) else {
+            return;
+        };
+        let bank = t.banco.code();
+        let (body, dv) = split_nosso_numero(&t.nosso_numero, t.nosso_numero_dv.as_deref());
+        if let Some(k) = self.long.intern_parts(bank, &[body]) {
+            nn.push((k, i, true));
+            if let Some(k) = dv.and_then(|dv| self.long.intern_parts(bank, &[body, dv])) {
+                nn.push((k, i, false));
+            }
+        }
+        if let Some(k) = self.long.intern_parts(bank, &[&t.seu_numero]) {
+            seu.push((k, i));
+        }
     }
 
     fn index_keys(&mut self, i: usize, t: &Titulo, linked: Option<&str>) {
@@ -747,20 +805,19 @@ impl<'a> MemoryBook<'a> {
 
     fn index(&mut self, i: usize, t: &Titulo) {
         self.index_keys(i, t, None);
-        match &mut self.by_id {
-            Some(by_id) => {
-                let id: Arc<str> = Arc::from(t.id.as_str());
-                by_id.insert(id.clone(), u32::try_from(i).unwrap_or(u32::MAX));
-                if self.ids.len() < i {
-                    self.ids.resize(i, None);
-                }
-                self.ids.push(Some(id));
+        self.index_rest(i, t);
+    }
+
+    /// Everything [`MemoryBook::index`] keeps of a title but its matching keys.
+    fn index_rest(&mut self, i: usize, t: &Titulo) {
+        // Without the id map (reconcile), no id slot either: `ids` may stay shorter than `titles` (filled on use).
+        if let Some(by_id) = &mut self.by_id {
+            let id: Arc<str> = Arc::from(t.id.as_str());
+            by_id.insert(id.clone(), u32::try_from(i).unwrap_or(u32::MAX));
+            if self.ids.len() < i {
+                self.ids.resize(i, None);
             }
-            None => {
-                if self.ids.len() == i {
-                    self.ids.push(None);
-                }
-            }
+            self.ids.push(Some(id));
         }
         self.states.push(TitleState::default());
         if let Some(h) = &mut self.history {
@@ -828,6 +885,7 @@ impl<'a> MemoryBook<'a> {
     fn reindex(&mut self) {
         self.by_nn.clear();
         self.by_seu.clear();
+        self.seu_sorted = Vec::new();
         self.long = LongKeys::default();
         let titles = std::mem::take(&mut self.titles);
         for (i, t) in titles.iter().enumerate() {
@@ -838,6 +896,47 @@ impl<'a> MemoryBook<'a> {
             self.index_keys(i, t, linked.as_deref());
         }
         self.titles = titles;
+    }
+
+    /// Each entry's lookup by its nosso número as written (the first lookup of [`locate`]), made for the whole
+    /// file in one tight loop of hash probes whose cache misses the processor overlaps (made one by one between the
+    /// classification of entries, each waits for memory): the title's index with [`EXACT`], or [`PROBED_NONE`],
+    /// or [`PROBED_ASK`].
+    fn probe_nosso_numeros(&self, bank: u16, entries: &[RetornoEntry]) -> Vec<u32> {
+        const NO_KEY: PKey = u64::MAX; // kind 3: never a packed key
+        let keys: Vec<PKey> = entries
+            .iter()
+            .map(|e| match pack_parts(bank, &[&e.nosso_numero]) {
+                Some(Some(k)) => k,
+                _ => NO_KEY,
+            })
+            .collect();
+        keys.iter()
+            .map(|k| match *k {
+                NO_KEY => PROBED_ASK,
+                k => self.by_nn.one.get(&k).copied().unwrap_or(PROBED_NONE),
+            })
+            .collect()
+    }
+
+    /// The entry's title from its pre-probed lookup, when that settles it: `Some(found)` exactly as [`locate`]
+    /// would answer, `None` when [`locate`] must be asked (another lookup may find it, a link may have added a key
+    /// since the probe, or several titles share the key).
+    fn located(&self, ctx: &FileContext, probed: u32) -> Option<Option<(TitleRef, MatchedBy)>> {
+        if self.linked || probed == PROBED_ASK || probed == PROBED_NONE {
+            return None;
+        }
+        let i = probed & !EXACT;
+        let c = Candidate {
+            r: u64::from(i),
+            exact: probed & EXACT != 0,
+            convenio: self
+                .titles
+                .get(i as usize)
+                .and_then(|t| Key::of(&[&t.convenio])),
+        };
+        ctx.pick(std::slice::from_ref(&c))
+            .map(|r| Some((r, MatchedBy::NossoNumero)))
     }
 
     /// The titles and their states.
@@ -866,6 +965,25 @@ impl<'a> MemoryBook<'a> {
         let Some(k) = self.long.find(bank, k) else {
             return;
         };
+        if by_seu {
+            let from = self.seu_sorted.partition_point(|x| x.0 < k);
+            for &(_, i) in self
+                .seu_sorted
+                .get(from..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|x| x.0 == k)
+            {
+                out.push(Candidate {
+                    r: u64::from(i),
+                    exact: true,
+                    convenio: self
+                        .titles
+                        .get(i as usize)
+                        .and_then(|t| Key::of(&[&t.convenio])),
+                });
+            }
+        }
         let map = if by_seu { &self.by_seu } else { &self.by_nn };
         map.get(&k, |i, exact| {
             out.push(Candidate {
@@ -954,6 +1072,7 @@ impl Book for MemoryBook<'_> {
             return Ok(());
         };
         let bank = t.banco.code();
+        self.linked = true;
         if let Some(i) = u32::try_from(r).ok().filter(|&i| (i as usize) < MAX_TITLES) {
             if let Some(k) = self.long.intern_parts(bank, &[nosso_numero]) {
                 self.by_nn.insert(k, i, true);
@@ -1067,14 +1186,54 @@ impl serde::Serialize for Report<'_> {
     }
 }
 
-/// For each identity, whether an equal one comes earlier in the file: found by sorting (first 8 bytes, position)
-/// pairs, 16 bytes an entry written in order, rather than by filling a hash set of the 32-byte identities (random
-/// writes into a table four times that size).
+/// For each identity, whether an equal one comes earlier in the file: found by sorting the identities' prefixes
+/// with their positions, 8 bytes an entry written in order, rather than by filling a hash set of the 32-byte
+/// identities (random writes into a table eight times that size).
 fn repeated(ids: &[EntryId]) -> Vec<bool> {
-    let prefix = |id: &EntryId| {
-        id.0.first_chunk::<8>()
-            .map_or(0, |p| u64::from_be_bytes(*p))
-    };
+    // Each identity's first 8 bytes with its position in the low bits: one u64 an entry (8 bytes, sorted as
+    // plain integers). The identities are SHA-256 digests, so the 40 bits of prefix left rarely tie; ties are
+    // compared whole.
+    const POS_BITS: u32 = 24;
+    const POS: u64 = (1 << POS_BITS) - 1;
+    if ids.len() as u64 > POS {
+        return repeated_wide(ids);
+    }
+    let mut v: Vec<u64> = ids
+        .iter()
+        .zip(0u64..)
+        .map(|(id, i)| (prefix(id) & !POS) | i)
+        .collect();
+    v.sort_unstable();
+    let mut out = vec![false; ids.len()];
+    for group in v
+        .chunk_by(|a, b| a >> POS_BITS == b >> POS_BITS)
+        .filter(|g| g.len() > 1)
+    {
+        // sorted by position within the group: each is compared with the ones before it
+        for (k, &x) in group.iter().enumerate() {
+            let i = (x & POS) as usize;
+            let earlier = group.get(..k).unwrap_or_default();
+            if earlier
+                .iter()
+                .any(|&y| ids.get((y & POS) as usize) == ids.get(i))
+            {
+                if let Some(o) = out.get_mut(i) {
+                    *o = true;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// An identity's first 8 bytes.
+fn prefix(id: &EntryId) -> u64 {
+    id.0.first_chunk::<8>()
+        .map_or(0, |p| u64::from_be_bytes(*p))
+}
+
+/// [`repeated`] for files of 2^24 entries or more: (prefix, position) pairs.
+fn repeated_wide(ids: &[EntryId]) -> Vec<bool> {
     let mut v: Vec<(u64, usize)> = ids.iter().map(prefix).zip(0..).collect();
     v.sort_unstable();
     let mut out = vec![false; ids.len()];
@@ -1122,9 +1281,14 @@ pub fn reconcile<'a>(titles: &'a [Titulo], retorno: &'a Retorno) -> Report<'a> {
     let mut buf = Vec::with_capacity(4);
     let mut rows = Vec::with_capacity(retorno.entries.len());
     let mut counts = [0usize; Outcome::ALL.len()];
-    for (e, again) in retorno.entries.iter().zip(repeated) {
+    let probed = book.probe_nosso_numeros(ctx.bank, &retorno.entries);
+    for ((e, again), probed) in retorno.entries.iter().zip(repeated).zip(probed) {
         let fresh = !again;
-        let row = match classify_entry(&mut book, &ctx, e, fresh, &mut buf) {
+        let classified = match book.located(&ctx, probed) {
+            Some(found) => classify_found(&mut book, e, fresh, found),
+            None => classify_entry(&mut book, &ctx, e, fresh, &mut buf),
+        };
+        let row = match classified {
             Ok((row, _)) => row,
             Err(e) => match e {},
         };
@@ -1236,11 +1400,16 @@ mod tests {
             id(3, 3),
             id(1, 1),
         ];
-        assert_eq!(
-            repeated(&ids),
-            [false, false, false, true, true, true, false, true]
-        );
+        let want = [false, false, false, true, true, true, false, true];
+        assert_eq!(repeated(&ids), want);
+        assert_eq!(repeated_wide(&ids), want);
         assert_eq!(repeated(&[]), Vec::<bool>::new());
+        // equal in the 40 bits of prefix the packed sort keeps, different after them
+        let mut a = id(9, 9);
+        let mut b = id(9, 9);
+        a.0[6] = 1;
+        b.0[6] = 2;
+        assert_eq!(repeated(&[a, b, a, b]), [false, false, true, true]);
     }
 
     #[test]

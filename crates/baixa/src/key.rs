@@ -67,12 +67,15 @@ impl Key {
             for b in p.bytes() {
                 if b.is_ascii_digit() {
                     if numeric {
-                        match n
-                            .checked_mul(10)
-                            .and_then(|x| x.checked_add(u128::from(b - b'0')))
-                        {
-                            Some(x) => n = x,
-                            None => numeric = false,
+                        // `n * 10 + d` when it fits in a u128, compared with constants rather than computed with
+                        // overflow checks (a u128 `checked_mul` is a call into the runtime per digit)
+                        const MAX_DIV_10: u128 = u128::MAX / 10;
+                        const MAX_MOD_10: u128 = u128::MAX % 10;
+                        let d = u128::from(b - b'0');
+                        if n < MAX_DIV_10 || (n == MAX_DIV_10 && d <= MAX_MOD_10) {
+                            n = n * 10 + d;
+                        } else {
+                            numeric = false;
                         }
                     }
                     any |= b != b'0';
@@ -479,6 +482,21 @@ mod tests {
                 assert_eq!(entry_identity_in(&mut buf, 341, a.as_ref(), &e), want);
             }
         }
+    }
+
+    #[test]
+    fn a_numeric_key_is_a_number_up_to_u128_max_and_text_past_it() {
+        let max = u128::MAX.to_string();
+        assert_eq!(Key::of(&[&max]), Some(Key::Num(u128::MAX)));
+        assert_eq!(Key::of(&["000", &max]), Some(Key::Num(u128::MAX)));
+        let past = "340282366920938463463374607431768211456"; // u128::MAX + 1
+        assert_eq!(Key::of(&[past]), Some(Key::Text(past.into())));
+        let past = format!("{max}0");
+        assert_eq!(Key::of(&[&past]), Some(Key::Text(past.clone().into())));
+        assert_eq!(
+            Key::of(&["34028236692093846346337460743176821145", "4"]),
+            Some(Key::Num(u128::MAX - 1))
+        );
     }
 
     #[test]

@@ -793,6 +793,53 @@ fn a_link_and_a_payment_through_it_applied_together_give_a_serial_result() {
     }
 }
 
+/// A matched entry's outcome is stored once, in the title's history (its `entries` row keeps the columns, `data`
+/// stays NULL); an unmatched one in its `entries` row.
+#[test]
+fn an_outcome_is_stored_once_and_the_history_has_it_whole() {
+    let Some(mut pg) = Pg::new("an_outcome_is_stored_once_and_the_history_has_it_whole") else {
+        return;
+    };
+    let mut l = pg.ledger();
+    l.import_titles(&[title("NF-1", "12345678", "100.00", d(2026, 3, 10))])
+        .unwrap();
+    let r = retorno(
+        341,
+        "123456",
+        1,
+        vec![
+            paid("12345678", d(2026, 3, 9), "100.00"),
+            paid("99999999", d(2026, 3, 9), "7.00"),
+        ],
+    );
+    let res = l.apply(&r).unwrap();
+    assert_eq!(
+        l.history("NF-1").unwrap().last(),
+        Some(&baixa::Event::Entry {
+            file_id: res.file_id.clone(),
+            outcome: Box::new(res.entries[0].clone()),
+        })
+    );
+    let data = |pg: &mut Pg, line: usize| -> Option<Value> {
+        pg.admin
+            .query_one(
+                &format!("SELECT data FROM {}.entries WHERE line = $1", pg.schema),
+                &[&(line as i64)],
+            )
+            .unwrap()
+            .get(0)
+    };
+    assert_eq!(data(&mut pg, res.entries[0].line), None);
+    assert_eq!(res.entries[1].outcome, Outcome::Unmatched);
+    let stored: baixa::EntryOutcome =
+        serde_json::from_value(data(&mut pg, res.entries[1].line).unwrap()).unwrap();
+    assert_eq!(stored, res.entries[1]);
+    assert_eq!(
+        pg.count("SELECT count(*) FROM {s}.entries WHERE data IS NOT NULL"),
+        1
+    );
+}
+
 /// The régua scenarios the memory and SQLite ledgers run (`regua_scenarios`), each on a schema of its own; then the
 /// first again on a reopened connection: what was issued is remembered.
 #[test]

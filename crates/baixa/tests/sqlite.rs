@@ -338,6 +338,65 @@ fn the_imported_event_is_the_title_as_serde_writes_it() {
     assert_eq!(l.history("NF-1").unwrap(), vec![ev]);
 }
 
+/// A ledger written before version 6 kept a matched entry's outcome twice (in `entries.data` too): opening it
+/// drops that copy, the history keeps it, an unmatched entry's row keeps its own.
+#[test]
+fn a_version_5_ledger_drops_the_second_copy_of_matched_outcomes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v5.db");
+    let res = {
+        let mut l = SqliteLedger::open(&path).unwrap();
+        l.import_titles(&[title("NF-1", "12345678", "100.00", d(2026, 3, 10))])
+            .unwrap();
+        let res = l
+            .apply(&retorno(
+                341,
+                "123456",
+                1,
+                vec![
+                    paid("12345678", d(2026, 3, 9), "100.00"),
+                    paid("99999999", d(2026, 3, 9), "7.00"),
+                ],
+            ))
+            .unwrap();
+        // as a version 5 ledger wrote it: the matched outcome in its entries row as well
+        let json = serde_json::to_string(&res.entries[0]).unwrap();
+        l.connection()
+            .execute(
+                "UPDATE entries SET data = ?1 WHERE line = ?2",
+                rusqlite::params![json, res.entries[0].line as i64],
+            )
+            .unwrap();
+        l.connection()
+            .execute_batch("DELETE FROM baixa_schema_version WHERE version >= 6")
+            .unwrap();
+        assert_eq!(l.schema_version().unwrap(), 5);
+        res
+    };
+    let mut l = SqliteLedger::open(&path).unwrap();
+    assert_eq!(l.schema_version().unwrap(), baixa::schema::latest());
+    let data = |l: &SqliteLedger, line: usize| -> Option<String> {
+        l.connection()
+            .query_row(
+                "SELECT data FROM entries WHERE line = ?1",
+                [line as i64],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    assert_eq!(data(&l, res.entries[0].line), None);
+    let stored: baixa::EntryOutcome =
+        serde_json::from_str(&data(&l, res.entries[1].line).unwrap()).unwrap();
+    assert_eq!(stored, res.entries[1]);
+    assert_eq!(
+        l.history("NF-1").unwrap().last(),
+        Some(&baixa::Event::Entry {
+            file_id: res.file_id.clone(),
+            outcome: Box::new(res.entries[0].clone()),
+        })
+    );
+}
+
 #[test]
 fn an_outcome_is_stored_once_and_the_history_has_it_whole() {
     let mut l = SqliteLedger::open_in_memory().unwrap();

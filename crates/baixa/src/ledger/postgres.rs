@@ -245,7 +245,9 @@ struct Pending {
     expected: Vec<Option<Decimal>>,
     paid: Vec<Option<Decimal>>,
     difference: Vec<Option<Decimal>>,
-    data: Vec<Json<EntryOutcome>>,
+    /// The outcome's JSON, only for an entry without a title: a matched entry's outcome is stored once, in the
+    /// title's history (its `Event::Entry`), where [`Ledger::history`] reads it.
+    data: Vec<Option<Json<EntryOutcome>>>,
     ev_title: Vec<String>,
     ev_kind: Vec<&'static str>,
     ev_file: Vec<Option<String>>,
@@ -646,7 +648,7 @@ impl Book for PgBook<'_, '_> {
             p.expected.push(o.expected);
             p.paid.push(o.paid);
             p.difference.push(o.difference);
-            p.data.push(Json(o.clone()));
+            p.data.push(r.is_none().then(|| Json(o.clone())));
         }
         if let Some(r) = r {
             let id = self.ensure(r)?.id.clone();

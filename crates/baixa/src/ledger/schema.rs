@@ -172,6 +172,16 @@ CREATE TABLE instrucao_respostas (
     PRIMARY KEY (title_id, etapa_dias, acao)
 );
 ",
+}, Migration {
+    // Data only (no table or column changes; running it again changes nothing): an entry matched to a title has
+    // its outcome in the title's history (`events`, its `Event::Entry`), which is what `history` reads; ledgers
+    // written before version 6 (and PostgreSQL ones until then) also kept a second copy in `entries.data`. That
+    // copy goes; an unmatched entry (no title, no history) keeps its outcome there.
+    version: 6,
+    description: "entries: a matched entry's outcome stored once (in the title's history), not again in entries.data",
+    sql: "
+UPDATE entries SET data = NULL WHERE title_id IS NOT NULL AND data IS NOT NULL;
+",
 }];
 
 impl Dialect {

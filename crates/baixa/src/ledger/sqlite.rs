@@ -149,31 +149,169 @@ fn to_loaded(r: RawRow) -> Result<(u64, Loaded), LedgerError> {
     ))
 }
 
+/// How many buffered rows (entries, events, title states) an application keeps before writing them.
+const FLUSH_ROWS: usize = 50_000;
+/// Rows per multi-row `INSERT` (9 values a row for entries: well under SQLite's 32,766 host parameters).
+const ROWS_PER_INSERT: usize = 100;
+
+/// An entry row waiting to be written.
+struct PendingEntry {
+    identity: String,
+    outcome: &'static str,
+    title_id: Option<Arc<str>>,
+    expected: Option<String>,
+    paid: Option<String>,
+    difference: Option<String>,
+    data: Option<String>,
+    line: i64,
+}
+
+/// An event row waiting to be written (in order: `seq` follows the order the events happened in).
+struct PendingEvent {
+    title_id: String,
+    kind: &'static str,
+    data: String,
+}
+
+/// One transaction's view of the ledger. Reads go to the database (titles by key, with their state as this
+/// transaction left it); the rows an application writes (entries, events, title states) are buffered and written
+/// in multi-row statements, the entries sorted by identity and the states by row, so that the indexes are written
+/// in order rather than at a random place per row. Everything is written before the transaction commits (the
+/// callers call [`SqliteBook::flush`]), and nothing reads those rows back meanwhile: an entry's identity is
+/// checked once, up front ([`SqliteBook::claim_all`]), and a title read again gets its buffered state.
 struct SqliteBook<'t> {
     tx: &'t Transaction<'t>,
     file_id: String,
     cache: HashMap<u64, Loaded>,
-    /// Identities claimed by this file, not yet written.
+    /// Identities of this file not in the ledger and not claimed by an entry yet (`None`: checked one by one).
+    fresh: Option<std::collections::HashSet<EntryId>>,
+    /// Identities claimed by this file, when checked one by one.
     claimed: std::collections::HashSet<EntryId>,
+    /// New title states not written yet, by row.
+    states: HashMap<u64, TitleState>,
+    entries: Vec<PendingEntry>,
+    events: Vec<PendingEvent>,
+    sql_nn: String,
+    sql_seu: String,
+    sql_id: String,
+    sql_seq: String,
 }
 
-impl SqliteBook<'_> {
+/// `INSERT INTO table (cols) VALUES (?, …), …` for `rows` rows.
+fn multi_insert(table_cols: &str, cols: usize, rows: usize) -> String {
+    let row = format!("({})", vec!["?"; cols].join(", "));
+    format!(
+        "INSERT INTO {table_cols} VALUES {}",
+        vec![row; rows].join(", ")
+    )
+}
+
+/// Insert `rows` in order, [`ROWS_PER_INSERT`] a statement (each prepared once per connection), `params` giving
+/// one row's values.
+fn write_rows<'r, T>(
+    tx: &Transaction<'_>,
+    table_cols: &str,
+    rows: &'r [T],
+    params: impl Fn(&'r T, &mut Vec<&'r dyn rusqlite::ToSql>),
+) -> Result<(), LedgerError> {
+    let Some(first) = rows.first() else {
+        return Ok(());
+    };
+    let mut p: Vec<&dyn rusqlite::ToSql> = Vec::new();
+    params(first, &mut p);
+    let cols = p.len();
+    let mut chunks = rows.chunks_exact(ROWS_PER_INSERT);
+    if rows.len() >= ROWS_PER_INSERT {
+        let mut st = tx.prepare_cached(&multi_insert(table_cols, cols, ROWS_PER_INSERT))?;
+        for chunk in chunks.by_ref() {
+            p.clear();
+            for r in chunk {
+                params(r, &mut p);
+            }
+            st.execute(p.as_slice())?;
+        }
+    }
+    let mut st = tx.prepare_cached(&multi_insert(table_cols, cols, 1))?;
+    for r in chunks.remainder() {
+        p.clear();
+        params(r, &mut p);
+        st.execute(p.as_slice())?;
+    }
+    Ok(())
+}
+
+impl<'t> SqliteBook<'t> {
+    fn new(tx: &'t Transaction<'t>, file_id: String) -> Self {
+        SqliteBook {
+            tx,
+            file_id,
+            cache: HashMap::new(),
+            fresh: None,
+            claimed: Default::default(),
+            states: HashMap::new(),
+            entries: Vec::new(),
+            events: Vec::new(),
+            sql_nn: select_by_key("'nn', 'link'"),
+            sql_seu: select_by_key("'seu'"),
+            sql_id: format!("SELECT {TITLE_COLS}, 1 FROM titles WHERE id = ?1"),
+            sql_seq: format!("SELECT {TITLE_COLS} FROM titles WHERE seq = ?1"),
+        }
+    }
+
+    /// Check the file's identities against the ledger once, in sorted order (the index read in order, not at a
+    /// random place per entry); `claim` then answers from memory. The transaction holds SQLite's write lock, so
+    /// no other writer adds an identity meanwhile.
+    fn claim_all(&mut self, identities: &[EntryId]) -> Result<(), LedgerError> {
+        let mut sorted: Vec<EntryId> = identities.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        let mut fresh = std::collections::HashSet::with_capacity(sorted.len());
+        let mut st = self
+            .tx
+            .prepare_cached("SELECT 1 FROM entries WHERE identity = ?1")?;
+        for id in sorted {
+            if !st.exists(params![id.to_string()])? {
+                fresh.insert(id);
+            }
+        }
+        self.fresh = Some(fresh);
+        Ok(())
+    }
+
+    /// A title row read from the database, with the state this transaction gave it if not written yet.
+    fn loaded(&self, raw: RawRow) -> Result<(u64, Loaded), LedgerError> {
+        let (seq, mut l) = to_loaded(raw)?;
+        if let Some(s) = self.states.get(&seq) {
+            l.state = s.clone();
+        }
+        Ok((seq, l))
+    }
+
     fn query(
         &mut self,
-        sql: &str,
+        which: Which,
         p: &[&dyn rusqlite::ToSql],
         out: &mut Vec<Candidate>,
     ) -> Result<(), LedgerError> {
         self.cache.clear();
+        let sql = match which {
+            Which::Nn => &self.sql_nn,
+            Which::Seu => &self.sql_seu,
+            Which::Id => &self.sql_id,
+        };
         let mut st = self.tx.prepare_cached(sql)?;
         let rows = st.query_map(p, |row| {
             let raw = load_row(row)?;
             let exact: i64 = row.get(9)?;
             Ok((raw, exact != 0))
         })?;
+        let mut found = Vec::new();
         for r in rows {
-            let (raw, exact) = r?;
-            let (seq, l) = to_loaded(raw)?;
+            found.push(r?);
+        }
+        drop(st);
+        for (raw, exact) in found {
+            let (seq, l) = self.loaded(raw)?;
             out.push(Candidate {
                 r: seq,
                 exact,
@@ -186,12 +324,11 @@ impl SqliteBook<'_> {
 
     fn ensure(&mut self, r: TitleRef) -> Result<&Loaded, LedgerError> {
         if !self.cache.contains_key(&r) {
-            let sql = format!("SELECT {TITLE_COLS} FROM titles WHERE seq = ?1");
             let raw = self
                 .tx
-                .prepare_cached(&sql)?
+                .prepare_cached(&self.sql_seq)?
                 .query_row(params![r as i64], load_row)?;
-            let (seq, l) = to_loaded(raw)?;
+            let (seq, l) = self.loaded(raw)?;
             self.cache.insert(seq, l);
         }
         self.cache
@@ -210,18 +347,98 @@ impl SqliteBook<'_> {
             Event::Visualizado { .. } => "visualizado",
             Event::Instrucao { .. } => "instrucao",
         };
-        self.event_json(title_id, kind, &serde_json::to_string(ev)?)
+        self.event_json(title_id, kind, serde_json::to_string(ev)?)
     }
 
-    /// Store an event already written as JSON.
-    fn event_json(&mut self, title_id: &str, kind: &str, data: &str) -> Result<(), LedgerError> {
-        self.tx
-            .prepare_cached(
-                "INSERT INTO events (title_id, kind, file_id, data) VALUES (?1, ?2, ?3, ?4)",
-            )?
-            .execute(params![title_id, kind, self.file_id, data])?;
+    /// Store an event already written as JSON (buffered, in order).
+    fn event_json(
+        &mut self,
+        title_id: &str,
+        kind: &'static str,
+        data: String,
+    ) -> Result<(), LedgerError> {
+        self.events.push(PendingEvent {
+            title_id: title_id.to_string(),
+            kind,
+            data,
+        });
+        if self.events.len() >= FLUSH_ROWS {
+            self.flush_events()?;
+        }
         Ok(())
     }
+
+    fn flush_events(&mut self) -> Result<(), LedgerError> {
+        let events = std::mem::take(&mut self.events);
+        let file_id = &self.file_id;
+        write_rows(
+            self.tx,
+            "events (title_id, kind, file_id, data)",
+            &events,
+            |e, p| {
+                p.push(&e.title_id);
+                p.push(&e.kind);
+                p.push(file_id);
+                p.push(&e.data);
+            },
+        )
+    }
+
+    fn flush_entries(&mut self) -> Result<(), LedgerError> {
+        let mut entries = std::mem::take(&mut self.entries);
+        entries.sort_unstable_by(|a, b| a.identity.cmp(&b.identity));
+        let file_id = &self.file_id;
+        write_rows(
+            self.tx,
+            "entries (outcome, title_id, expected, paid, difference, data, identity, file_id, line)",
+            &entries,
+            |e, p| {
+                p.push(&e.outcome);
+                p.push(&e.title_id);
+                p.push(&e.expected);
+                p.push(&e.paid);
+                p.push(&e.difference);
+                p.push(&e.data);
+                p.push(&e.identity);
+                p.push(file_id);
+                p.push(&e.line);
+            },
+        )
+    }
+
+    fn flush_states(&mut self) -> Result<(), LedgerError> {
+        let mut states: Vec<(u64, TitleState)> =
+            std::mem::take(&mut self.states).into_iter().collect();
+        states.sort_unstable_by_key(|(r, _)| *r);
+        let mut st = self.tx.prepare_cached(
+            "UPDATE titles SET status = ?1, paid = ?2, registered = ?3, linked_nosso_numero = ?4, settled_on = ?5 WHERE seq = ?6",
+        )?;
+        for (r, s) in states {
+            st.execute(params![
+                s.status.name(),
+                s.paid.to_string(),
+                i64::from(s.registered),
+                s.linked_nosso_numero,
+                s.settled_on.map(|d| d.to_string()),
+                r as i64
+            ])?;
+        }
+        Ok(())
+    }
+
+    /// Write everything buffered.
+    fn flush(&mut self) -> Result<(), LedgerError> {
+        self.flush_states()?;
+        self.flush_entries()?;
+        self.flush_events()
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Which {
+    Nn,
+    Seu,
+    Id,
 }
 
 /// Titles by one of their keys. The bound values are wrapped in `CAST`s of their own types (no change to the
@@ -246,8 +463,7 @@ impl Book for SqliteBook<'_> {
         out: &mut Vec<Candidate>,
     ) -> Result<(), LedgerError> {
         let k = key.to_string();
-        let sql = select_by_key("'nn', 'link'");
-        self.query(&sql, &[&bank, &k], out)
+        self.query(Which::Nn, &[&bank, &k], out)
     }
 
     fn find_by_seu_numero(
@@ -257,13 +473,11 @@ impl Book for SqliteBook<'_> {
         out: &mut Vec<Candidate>,
     ) -> Result<(), LedgerError> {
         let k = key.to_string();
-        let sql = select_by_key("'seu'");
-        self.query(&sql, &[&bank, &k], out)
+        self.query(Which::Seu, &[&bank, &k], out)
     }
 
     fn find_by_id(&mut self, id: &str, out: &mut Vec<Candidate>) -> Result<(), LedgerError> {
-        let sql = format!("SELECT {TITLE_COLS}, 1 FROM titles WHERE id = ?1");
-        self.query(&sql, &[&id], out)
+        self.query(Which::Id, &[&id], out)
     }
 
     fn title(&mut self, r: TitleRef) -> Result<Cow<'_, Titulo>, LedgerError> {
@@ -282,15 +496,17 @@ impl Book for SqliteBook<'_> {
         // The file's transaction is BEGIN IMMEDIATE: it holds SQLite's write lock from start to commit, so a lookup
         // here cannot race another writer, and the row is inserted once, classified, by `record`. (A PostgreSQL
         // book claims with INSERT … ON CONFLICT DO NOTHING instead: there writers do run side by side.)
+        if let Some(fresh) = &mut self.fresh {
+            return Ok(fresh.remove(identity));
+        }
         if self.claimed.contains(identity) {
             return Ok(false);
         }
-        let seen: Option<i64> = self
+        let seen = self
             .tx
             .prepare_cached("SELECT 1 FROM entries WHERE identity = ?1")?
-            .query_row(params![identity.to_string()], |r| r.get(0))
-            .optional()?;
-        if seen.is_some() {
+            .exists(params![identity.to_string()])?;
+        if seen {
             return Ok(false);
         }
         self.claimed.insert(*identity);
@@ -325,20 +541,12 @@ impl Book for SqliteBook<'_> {
     }
 
     fn set_state(&mut self, r: TitleRef, s: &TitleState) -> Result<(), LedgerError> {
-        self.tx
-            .prepare_cached(
-                "UPDATE titles SET status = ?1, paid = ?2, registered = ?3, linked_nosso_numero = ?4, settled_on = ?5 WHERE seq = ?6",
-            )?
-            .execute(params![
-                s.status.name(),
-                s.paid.to_string(),
-                i64::from(s.registered),
-                s.linked_nosso_numero,
-                s.settled_on.map(|d| d.to_string()),
-                r as i64
-            ])?;
         if let Some(l) = self.cache.get_mut(&r) {
             l.state = s.clone();
+        }
+        self.states.insert(r, s.clone());
+        if self.states.len() >= FLUSH_ROWS {
+            self.flush_states()?;
         }
         Ok(())
     }
@@ -348,33 +556,36 @@ impl Book for SqliteBook<'_> {
     /// `entries` row of its own (the identity is the first entry's).
     fn record(&mut self, o: &EntryOutcome, r: Option<TitleRef>) -> Result<(), LedgerError> {
         let json = serde_json::to_string(o)?;
+        let event = match r {
+            Some(r) => {
+                let id = self.ensure(r)?.id.clone();
+                // `Event::Entry` as serde writes it (the tag, then `file_id` and `outcome` in order), around the
+                // outcome's JSON already made
+                let ev = format!(
+                    "{{\"event\":\"entry\",\"file_id\":{},\"outcome\":{json}}}",
+                    serde_json::to_string(&self.file_id)?
+                );
+                Some((id, ev))
+            }
+            None => None,
+        };
         if o.outcome != Outcome::Duplicate {
-            self.tx
-                .prepare_cached(
-                    "INSERT INTO entries (outcome, title_id, expected, paid, difference, data, identity, file_id, line) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                )?
-                .execute(params![
-                    o.outcome.name(),
-                    o.title_id.as_deref(),
-                    o.expected.map(|d| d.to_string()),
-                    o.paid.map(|d| d.to_string()),
-                    o.difference.map(|d| d.to_string()),
-                    r.is_none().then_some(json.as_str()),
-                    o.identity.to_string(),
-                    self.file_id,
-                    o.line as i64
-                ])?;
+            self.entries.push(PendingEntry {
+                identity: o.identity.to_string(),
+                outcome: o.outcome.name(),
+                title_id: o.title_id.clone(),
+                expected: o.expected.map(|d| d.to_string()),
+                paid: o.paid.map(|d| d.to_string()),
+                difference: o.difference.map(|d| d.to_string()),
+                data: r.is_none().then_some(json),
+                line: o.line as i64,
+            });
+            if self.entries.len() >= FLUSH_ROWS {
+                self.flush_entries()?;
+            }
         }
-        if let Some(r) = r {
-            let id = self.ensure(r)?.id.clone();
-            // `Event::Entry` as serde writes it (the tag, then `file_id` and `outcome` in order), around the
-            // outcome's JSON already made
-            let ev = format!(
-                "{{\"event\":\"entry\",\"file_id\":{},\"outcome\":{json}}}",
-                serde_json::to_string(&self.file_id)?
-            );
-            self.event_json(&id, "entry", &ev)?;
+        if let Some((id, ev)) = event {
+            self.event_json(&id, "entry", ev)?;
         }
         Ok(())
     }
@@ -528,12 +739,7 @@ pub(super) fn import_in(
 ) -> Result<ImportSummary, LedgerError> {
     let mut s = ImportSummary::default();
     {
-        let mut book = SqliteBook {
-            tx,
-            file_id: String::new(),
-            cache: HashMap::new(),
-            claimed: Default::default(),
-        };
+        let mut book = SqliteBook::new(tx, String::new());
         for t in titles {
             let data = serde_json::to_string(t)?;
             let conv = key_text(Key::of(&[&t.convenio]));
@@ -590,9 +796,10 @@ pub(super) fn import_in(
             book.event_json(
                 &t.id,
                 "imported",
-                &format!("{{\"event\":\"imported\",\"titulo\":{data}}}"),
+                format!("{{\"event\":\"imported\",\"titulo\":{data}}}"),
             )?;
         }
+        book.flush()?;
     }
     Ok(s)
 }
@@ -638,13 +845,11 @@ impl Ledger for SqliteLedger {
             return Ok(already_applied(file_id, retorno));
         }
         let entries = {
-            let mut book = SqliteBook {
-                tx: &tx,
-                file_id: file_id.clone(),
-                cache: HashMap::new(),
-                claimed: Default::default(),
-            };
-            apply_entries_observed(&mut book, &ctx, &retorno.entries, progress)?
+            let mut book = SqliteBook::new(&tx, file_id.clone());
+            book.claim_all(&ctx.identities)?;
+            let entries = apply_entries_observed(&mut book, &ctx, &retorno.entries, progress)?;
+            book.flush()?;
+            entries
         };
         let report = FileReport::new(&file_id, retorno, &entries);
         tx.execute(
@@ -670,12 +875,7 @@ impl Ledger for SqliteLedger {
         let mut s = s.clone();
         s.em = Some(s.em.unwrap_or_else(now));
         let o = {
-            let mut book = SqliteBook {
-                tx: &tx,
-                file_id: String::new(),
-                cache: HashMap::new(),
-                claimed: Default::default(),
-            };
+            let mut book = SqliteBook::new(&tx, String::new());
             let mut c = Vec::new();
             book.find_by_id(&s.title_id, &mut c)?;
             let r = c
@@ -713,6 +913,7 @@ impl Ledger for SqliteLedger {
                 outcome: Box::new(o.clone()),
             };
             book.event(&s.title_id, &ev)?;
+            book.flush()?;
             o
         };
         tx.commit()?;
