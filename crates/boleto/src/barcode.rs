@@ -396,6 +396,9 @@ impl LinhaDigitavel {
     fn checked_digits(s: &str) -> Result<[u8; 47]> {
         // The digits' values (0-9), then the checks; ASCII again at the end.
         let mut d = [0u8; 47];
+        if Self::fixed_form(s.as_bytes(), &mut d) {
+            return Self::check_values(d);
+        }
         let mut n = 0usize;
         for (i, &b) in s.as_bytes().iter().enumerate() {
             match BYTE_CLASS.get(usize::from(b)) {
@@ -424,20 +427,74 @@ impl LinhaDigitavel {
                 found: n,
             });
         }
+        Self::check_values(d)
+    }
+
+    /// The two forms nearly every line comes in — 47 digits, or the printed form of [`fmt::Display`] (dots and
+    /// spaces at their places) — read with fixed offsets into `d` (digit values); false (and `d` to be ignored)
+    /// for anything else, which the byte-by-byte loop reads with the same result.
+    fn fixed_form(bytes: &[u8], d: &mut [u8; 47]) -> bool {
+        /// The printed form's digit runs: (offset in the text, offset among the digits, length).
+        const RUNS: [(usize, usize, usize); 8] = [
+            (0, 0, 5),
+            (6, 5, 5),
+            (12, 10, 5),
+            (18, 15, 6),
+            (25, 21, 5),
+            (31, 26, 6),
+            (38, 32, 1),
+            (40, 33, 14),
+        ];
+        /// The printed form's separators: (offset, byte).
+        const SEPARATORS: [(usize, u8); 7] = [
+            (5, b'.'),
+            (11, b' '),
+            (17, b'.'),
+            (24, b' '),
+            (30, b'.'),
+            (37, b' '),
+            (39, b' '),
+        ];
+        match bytes.len() {
+            47 => d.copy_from_slice(bytes),
+            54 => {
+                if SEPARATORS
+                    .iter()
+                    .any(|&(i, c)| bytes.get(i).copied() != Some(c))
+                {
+                    return false;
+                }
+                for (from, to, len) in RUNS {
+                    match (bytes.get(from..from + len), d.get_mut(to..to + len)) {
+                        (Some(src), Some(dst)) => dst.copy_from_slice(src),
+                        _ => return false,
+                    }
+                }
+            }
+            _ => return false,
+        }
+        let mut all_digits = true;
+        for v in d.iter_mut() {
+            *v = v.wrapping_sub(b'0');
+            all_digits &= *v <= 9;
+        }
+        all_digits
+    }
+
+    /// The checks of [`LinhaDigitavel::checked_digits`] over the 47 digit values; the digits in ASCII when they pass.
+    fn check_values(mut d: [u8; 47]) -> Result<[u8; 47]> {
         // Módulo 10: each position's product by its weight, the product's digits summed (14 → 5), then each
         // field's sum; módulo 11: the weighted sum of the barcode's positions.
         let mut products = [0u8; 47];
-        let mut general = 0u32;
-        for (((p, &v), &w), &g) in products
-            .iter_mut()
-            .zip(&d)
-            .zip(&FIELD_WEIGHTS)
-            .zip(&GENERAL_WEIGHTS)
-        {
+        for ((p, &v), &w) in products.iter_mut().zip(&d).zip(&FIELD_WEIGHTS) {
             let x = v * w;
             *p = if x > 9 { x - 9 } else { x };
-            general += u32::from(v) * u32::from(g);
         }
+        let general: u32 = d
+            .iter()
+            .zip(&GENERAL_WEIGHTS)
+            .map(|(&v, &g)| u32::from(v) * u32::from(g))
+            .sum();
         let digit = |i: usize| d.get(i).map_or('?', |&v| ch(v));
         for (field, a, b) in CAMPOS {
             let sum: u32 = products
