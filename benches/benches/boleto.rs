@@ -28,6 +28,16 @@ fn bench(c: &mut Criterion) {
                 .count()
         })
     });
+    g.bench_function("validate_only_cpu_time", |b| {
+        b.iter_custom(|iters| {
+            benches::cpu_time(iters, || {
+                black_box(&linhas)
+                    .iter()
+                    .filter(|l| boleto::LinhaDigitavel::validate(l).is_ok())
+                    .count()
+            })
+        })
+    });
     g.bench_function("parse_any", |b| {
         b.iter(|| {
             black_box(&linhas)

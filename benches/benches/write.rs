@@ -25,6 +25,13 @@ fn bench(c: &mut Criterion) {
         g.bench_function("write_remessa", |b| {
             b.iter(|| write_remessa(black_box(&model), Bank::new(bank), layout).map(|v| v.len()))
         });
+        g.bench_function("write_remessa_cpu_time", |b| {
+            b.iter_custom(|iters| {
+                benches::cpu_time(iters, || {
+                    write_remessa(black_box(&model), Bank::new(bank), layout).map(|v| v.len())
+                })
+            })
+        });
         g.bench_function("remessa_writer", |b| {
             b.iter(|| {
                 let m = black_box(&model);

@@ -9,6 +9,29 @@ use rust_decimal::Decimal;
 /// The seed every benchmark uses (`cnab gen --seed 2026`).
 pub const SEED: u64 = 2026;
 
+/// The CPU time this thread has used, from `/proc/thread-self/schedstat` (Linux; `None` elsewhere). Updated by the
+/// kernel at each scheduler tick and switch, so only spans of many milliseconds are meaningful.
+pub fn thread_cpu() -> Option<std::time::Duration> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: u64 = s.split_whitespace().next()?.parse().ok()?;
+    Some(std::time::Duration::from_nanos(ns))
+}
+
+/// For criterion's `iter_custom`: `iters` runs of `f` timed by this thread's CPU time ([`thread_cpu`]), or by the
+/// wall clock where the kernel gives none. On a shared machine a single-threaded run waits for a core much of the
+/// time; its CPU time is what the work costs.
+pub fn cpu_time<O>(iters: u64, mut f: impl FnMut() -> O) -> std::time::Duration {
+    let wall = std::time::Instant::now();
+    let start = thread_cpu();
+    for _ in 0..iters {
+        std::hint::black_box(f());
+    }
+    match (start, thread_cpu()) {
+        (Some(a), Some(b)) => b.saturating_sub(a),
+        _ => wall.elapsed(),
+    }
+}
+
 /// A generated file and what the generator reports about it.
 pub fn file(bank: u16, layout: Layout, kind: FileKind, entries: u64) -> Result<(Vec<u8>, Summary)> {
     generate_to_vec(&GenOptions::new(

@@ -14,6 +14,7 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyDict, PyList, PyString, PyTuple, PyType};
 use rust_decimal::Decimal;
 use serde_json::Value;
+use std::sync::Mutex;
 
 static DECIMAL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static DATE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
@@ -21,24 +22,79 @@ static KIND: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static PESSOA: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 static JSON_DUMPS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
+/// A value's text in a stack buffer (a `Decimal` has at most 29 digits, a sign and a point): no allocation.
+struct StackText {
+    buf: [u8; 64],
+    len: usize,
+}
+
+impl std::fmt::Write for StackText {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let end = self.len + s.len();
+        let slot = self.buf.get_mut(self.len..end).ok_or(std::fmt::Error)?;
+        slot.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
 /// `decimal.Decimal` of the value's text (scale kept: `127.50` stays `Decimal("127.50")`).
 pub fn py_decimal<'py>(py: Python<'py>, d: Option<&Decimal>) -> PyResult<Bound<'py, PyAny>> {
     match d {
         None => Ok(py.None().into_bound(py)),
-        Some(d) => DECIMAL
-            .import(py, "decimal", "Decimal")?
-            .call1((d.to_string(),)),
+        Some(d) => {
+            let decimal = DECIMAL.import(py, "decimal", "Decimal")?;
+            let mut text = StackText {
+                buf: [0; 64],
+                len: 0,
+            };
+            match std::fmt::write(&mut text, format_args!("{d}")) {
+                Ok(()) => {
+                    let s = std::str::from_utf8(text.buf.get(..text.len).unwrap_or_default())
+                        .unwrap_or_default();
+                    decimal.call1((PyString::new(py, s),))
+                }
+                Err(_) => decimal.call1((d.to_string(),)),
+            }
+        }
     }
 }
 
-/// `datetime.date`.
+/// How many `date` objects [`py_date`] keeps: a retorno's dates fall on few days (the days around the file's), so
+/// most are made once and shared (a `date` is immutable).
+const DATE_SLOTS: usize = 1024;
+
+/// The `date` objects already made, by day (direct-mapped: a day's slot is its number modulo [`DATE_SLOTS`]).
+type DateCache = Mutex<Vec<Option<(i32, Py<PyAny>)>>>;
+static DATES: PyOnceLock<DateCache> = PyOnceLock::new();
+
+/// `datetime.date` (one object per day while it stays in the cache).
 pub fn py_date<'py>(py: Python<'py>, d: Option<&NaiveDate>) -> PyResult<Bound<'py, PyAny>> {
-    match d {
-        None => Ok(py.None().into_bound(py)),
-        Some(d) => DATE
-            .import(py, "datetime", "date")?
-            .call1((d.year(), d.month(), d.day())),
+    let Some(d) = d else {
+        return Ok(py.None().into_bound(py));
+    };
+    let key = d.num_days_from_ce();
+    let slot = key.rem_euclid(DATE_SLOTS as i32) as usize;
+    let cache = DATES.get_or_init(py, || Mutex::new((0..DATE_SLOTS).map(|_| None).collect()));
+    if let Ok(slots) = cache.lock() {
+        if let Some(Some((k, obj))) = slots.get(slot) {
+            if *k == key {
+                return Ok(obj.clone_ref(py).into_bound(py));
+            }
+        }
     }
+    let obj = DATE
+        .import(py, "datetime", "date")?
+        .call1((d.year(), d.month(), d.day()))?;
+    let old = match cache.lock() {
+        Ok(mut slots) => slots
+            .get_mut(slot)
+            .and_then(|s| s.replace((key, obj.clone().unbind()))),
+        Err(_) => None,
+    };
+    // The date this one replaces is released after the lock.
+    drop(old);
+    Ok(obj)
 }
 
 /// A JSON value as Python values (objects keep the core's key order).

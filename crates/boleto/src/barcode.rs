@@ -37,7 +37,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::bank::Bank;
-use crate::dv::{barcode_dv, barcode_dv_bytes, ch, mod10, mod10_bytes};
+use crate::dv::{barcode_dv, ch, mod10};
 use crate::error::{BoletoError, Result};
 use crate::fator;
 use crate::text::{at, is_separator, only_digits, sub};
@@ -297,6 +297,70 @@ pub struct LinhaDigitavel(String);
 const CAMPOS: [(&str, usize, usize); 3] =
     [("campo 1", 0, 9), ("campo 2", 10, 20), ("campo 3", 21, 31)];
 
+/// For each of the 47 positions of a linha digitável: its weight in its field's módulo 10 (2, 1, 2, … from the
+/// digit before the field's DV, leftwards); 0 for the DVs and fields 4-5, which no field DV covers.
+// Evaluated when compiling: an index out of bounds is a build error, never a panic.
+#[allow(clippy::indexing_slicing)]
+const FIELD_WEIGHTS: [u8; 47] = {
+    let mut t = [0u8; 47];
+    let mut f = 0;
+    while f < CAMPOS.len() {
+        let (_, a, b) = CAMPOS[f];
+        let mut i = b;
+        let mut w = 2;
+        while i > a {
+            i -= 1;
+            t[i] = w;
+            w = 3 - w;
+        }
+        f += 1;
+    }
+    t
+};
+
+/// What each byte is in a linha digitável: 1 a digit, 2 a separator (see [`is_separator`]), 0 anything else.
+// Evaluated when compiling: an index out of bounds is a build error, never a panic.
+#[allow(clippy::indexing_slicing)]
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = if (b as u8).is_ascii_digit() {
+            1
+        } else if is_separator(b as u8 as char) {
+            2
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// For each of the 47 positions of a linha digitável: its weight in the general DV (módulo 11, weights 2..9 from
+/// the barcode's last digit leftwards, over the barcode without its position 5); 0 for the field DVs and the general
+/// DV itself. The barcode is line 1-4, 33 (general DV), 34-47, 5-9, 11-20, 22-31 (1-based).
+// Evaluated when compiling: an index out of bounds is a build error, never a panic.
+#[allow(clippy::indexing_slicing)]
+const GENERAL_WEIGHTS: [u8; 47] = {
+    // The 43 line positions (0-based) in barcode order, the general DV left out.
+    const ORDER: [(usize, usize); 5] = [(0, 4), (33, 47), (4, 9), (10, 20), (21, 31)];
+    let mut t = [0u8; 47];
+    let mut w = 2;
+    let mut k = ORDER.len();
+    while k > 0 {
+        k -= 1;
+        let (a, b) = ORDER[k];
+        let mut i = b;
+        while i > a {
+            i -= 1;
+            t[i] = w;
+            w = if w == 9 { 2 } else { w + 1 };
+        }
+    }
+    t
+};
+
 impl LinhaDigitavel {
     /// Parse 47 digits, formatted or not, checking the three field DVs, the currency and the
     /// general DV.
@@ -325,20 +389,35 @@ impl LinhaDigitavel {
 
     /// The 47 digits of `s` (separators dropped) once every check passed: the field DVs (módulo 10), the currency
     /// (barcode position 4) and the general DV (módulo 11 over the barcode's other 43 digits), in that order.
+    ///
+    /// Byte arithmetic over a stack array: the weights of each line position are tables computed at compile time
+    /// ([`FIELD_WEIGHTS`], [`GENERAL_WEIGHTS`]), so a valid line costs one pass over its bytes and one over its
+    /// 47 digits, with no allocation.
     fn checked_digits(s: &str) -> Result<[u8; 47]> {
+        // The digits' values (0-9), then the checks; ASCII again at the end.
         let mut d = [0u8; 47];
+        if Self::fixed_form(s.as_bytes(), &mut d) {
+            return Self::check_values(d);
+        }
         let mut n = 0usize;
-        for (i, c) in s.chars().enumerate() {
-            if c.is_ascii_digit() {
-                if let Some(slot) = d.get_mut(n) {
-                    *slot = c as u8;
+        for (i, &b) in s.as_bytes().iter().enumerate() {
+            match BYTE_CLASS.get(usize::from(b)) {
+                Some(1) => {
+                    if let Some(slot) = d.get_mut(n) {
+                        *slot = b - b'0';
+                    }
+                    n += 1;
                 }
-                n += 1;
-            } else if !is_separator(c) {
-                return Err(BoletoError::NonDigit {
-                    position: i + 1,
-                    ch: c,
-                });
+                Some(2) => {}
+                _ => {
+                    // Every byte before this one is an ASCII digit or separator, so the byte index is the char
+                    // index.
+                    let ch = s.get(i..).and_then(|t| t.chars().next()).unwrap_or('?');
+                    return Err(BoletoError::NonDigit {
+                        position: i + 1,
+                        ch,
+                    });
+                }
             }
         }
         if n != 47 {
@@ -348,10 +427,80 @@ impl LinhaDigitavel {
                 found: n,
             });
         }
-        let part = |a: usize, b: usize| d.get(a..b).unwrap_or(&[]);
-        let digit = |i: usize| d.get(i).map_or('?', |&b| char::from(b));
+        Self::check_values(d)
+    }
+
+    /// The two forms nearly every line comes in — 47 digits, or the printed form of [`fmt::Display`] (dots and
+    /// spaces at their places) — read with fixed offsets into `d` (digit values); false (and `d` to be ignored)
+    /// for anything else, which the byte-by-byte loop reads with the same result.
+    fn fixed_form(bytes: &[u8], d: &mut [u8; 47]) -> bool {
+        /// The printed form's digit runs: (offset in the text, offset among the digits, length).
+        const RUNS: [(usize, usize, usize); 8] = [
+            (0, 0, 5),
+            (6, 5, 5),
+            (12, 10, 5),
+            (18, 15, 6),
+            (25, 21, 5),
+            (31, 26, 6),
+            (38, 32, 1),
+            (40, 33, 14),
+        ];
+        /// The printed form's separators: (offset, byte).
+        const SEPARATORS: [(usize, u8); 7] = [
+            (5, b'.'),
+            (11, b' '),
+            (17, b'.'),
+            (24, b' '),
+            (30, b'.'),
+            (37, b' '),
+            (39, b' '),
+        ];
+        match bytes.len() {
+            47 => d.copy_from_slice(bytes),
+            54 => {
+                if SEPARATORS
+                    .iter()
+                    .any(|&(i, c)| bytes.get(i).copied() != Some(c))
+                {
+                    return false;
+                }
+                for (from, to, len) in RUNS {
+                    match (bytes.get(from..from + len), d.get_mut(to..to + len)) {
+                        (Some(src), Some(dst)) => dst.copy_from_slice(src),
+                        _ => return false,
+                    }
+                }
+            }
+            _ => return false,
+        }
+        let mut all_digits = true;
+        for v in d.iter_mut() {
+            *v = v.wrapping_sub(b'0');
+            all_digits &= *v <= 9;
+        }
+        all_digits
+    }
+
+    /// The checks of [`LinhaDigitavel::checked_digits`] over the 47 digit values; the digits in ASCII when they pass.
+    fn check_values(mut d: [u8; 47]) -> Result<[u8; 47]> {
+        // Módulo 10: each position's product by its weight, the product's digits summed (14 → 5), then each
+        // field's sum; módulo 11: the weighted sum of the barcode's positions.
+        let mut products = [0u8; 47];
+        for ((p, &v), &w) in products.iter_mut().zip(&d).zip(&FIELD_WEIGHTS) {
+            let x = v * w;
+            *p = if x > 9 { x - 9 } else { x };
+        }
+        let general: u32 = d
+            .iter()
+            .zip(&GENERAL_WEIGHTS)
+            .map(|(&v, &g)| u32::from(v) * u32::from(g))
+            .sum();
+        let digit = |i: usize| d.get(i).map_or('?', |&v| ch(v));
         for (field, a, b) in CAMPOS {
-            let expected = ch(mod10_bytes(part(a, b)));
+            let sum: u32 = products
+                .get(a..b)
+                .map_or(0, |p| p.iter().map(|&x| u32::from(x)).sum());
+            let expected = ch(((10 - sum % 10) % 10) as u8);
             let found = digit(b);
             if expected != found {
                 return Err(BoletoError::CheckDigit {
@@ -361,18 +510,11 @@ impl LinhaDigitavel {
                 });
             }
         }
-        // The barcode is line 1-4, 33 (general DV), 34-47, 5-9, 11-20, 22-31 (1-based).
         if digit(3) != '9' {
             return Err(BoletoError::Moeda { found: digit(3) });
         }
-        let without_dv = [
-            part(0, 4),
-            part(33, 47),
-            part(4, 9),
-            part(10, 20),
-            part(21, 31),
-        ];
-        let expected = ch(barcode_dv_bytes(&without_dv));
+        let dv = 11 - general % 11;
+        let expected = ch(if dv == 0 || dv > 9 { 1 } else { dv as u8 });
         let found = digit(32);
         if expected != found {
             return Err(BoletoError::CheckDigit {
@@ -380,6 +522,9 @@ impl LinhaDigitavel {
                 expected,
                 found,
             });
+        }
+        for v in &mut d {
+            *v += b'0';
         }
         Ok(d)
     }

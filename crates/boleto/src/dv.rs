@@ -120,33 +120,6 @@ pub fn duplo_digito(s: &str) -> (u8, u8) {
     (d1, 0)
 }
 
-/// [`mod10`] over ASCII digits given as bytes (callers have checked they are digits).
-pub(crate) fn mod10_bytes(digits: &[u8]) -> u8 {
-    let mut sum = 0u32;
-    for (i, &b) in digits.iter().rev().enumerate() {
-        let d = u32::from(b.wrapping_sub(b'0'));
-        let p = if i % 2 == 0 { d * 2 } else { d };
-        sum += if p > 9 { p - 9 } else { p };
-    }
-    ((10 - sum % 10) % 10) as u8
-}
-
-/// [`barcode_dv`] over the 43 digits given as consecutive parts of ASCII digits (callers have checked them).
-pub(crate) fn barcode_dv_bytes(parts: &[&[u8]]) -> u8 {
-    let mut sum = 0u32;
-    let mut w = 2u32;
-    for &b in parts.iter().rev().flat_map(|p| p.iter().rev()) {
-        sum += u32::from(b.wrapping_sub(b'0')) * w;
-        w = if w >= 9 { 2 } else { w + 1 };
-    }
-    let dv = 11 - sum % 11;
-    if dv == 0 || dv > 9 {
-        1
-    } else {
-        dv as u8
-    }
-}
-
 /// A digit 0..=9 as an ASCII char.
 pub(crate) fn ch(d: u8) -> char {
     char::from(b'0' + (d % 10))

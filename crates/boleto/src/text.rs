@@ -3,7 +3,7 @@
 use crate::error::{BoletoError, Result};
 
 /// Separators accepted (and dropped) in formatted codes.
-pub(crate) fn is_separator(c: char) -> bool {
+pub(crate) const fn is_separator(c: char) -> bool {
     matches!(c, ' ' | '.' | '-' | '\t' | '\n' | '\r' | '_' | '/')
 }
 

@@ -354,4 +354,18 @@ fn linha_validate_gives_parse_errors_in_order() {
         LinhaDigitavel::validate(&LD[..LD.len() - 1]),
         Err(BoletoError::WrongLength { found: 46, .. })
     ));
+    // A character outside ASCII: its position counts characters, not bytes, and the character is given whole.
+    assert_eq!(
+        LinhaDigitavel::validate("00190.00009 0é238.798977"),
+        Err(BoletoError::NonDigit {
+            position: 14,
+            ch: 'é'
+        })
+    );
+    // A separator anywhere is dropped: tabs, dots, slashes, underscores and line breaks.
+    let spaced = "0019_0.00009\t01238/798977\r\n77700-168188 3 37690000013500";
+    assert_eq!(
+        LinhaDigitavel::parse(spaced).map(|l| l.to_string()),
+        Ok("00190.00009 01238.798977 77700.168188 3 37690000013500".to_string())
+    );
 }

@@ -1082,26 +1082,26 @@ fn put(
     }
 }
 
-fn text(s: &str) -> Option<crate::write::Out> {
-    (!s.is_empty()).then(|| crate::write::Out::Text(s.to_string()))
+fn text(s: &str) -> Option<crate::write::Out<'_>> {
+    (!s.is_empty()).then(|| crate::write::Out::Text(s.into()))
 }
-fn opt_text(s: &Option<String>) -> Option<crate::write::Out> {
+fn opt_text(s: &Option<String>) -> Option<crate::write::Out<'_>> {
     s.as_deref().and_then(text)
 }
-fn amount(d: Decimal) -> Option<crate::write::Out> {
+fn amount(d: Decimal) -> Option<crate::write::Out<'static>> {
     Some(crate::write::Out::Num(d))
 }
-fn day(d: Option<NaiveDate>) -> Option<crate::write::Out> {
+fn day(d: Option<NaiveDate>) -> Option<crate::write::Out<'static>> {
     d.map(|d| crate::write::Out::Date(Some(d)))
 }
-fn count(n: u64) -> Option<crate::write::Out> {
+fn count(n: u64) -> Option<crate::write::Out<'static>> {
     Some(crate::write::Out::Num(Decimal::from(n)))
 }
 
-fn record(
+fn record<'v>(
     layout: &'static RecordLayout,
     what: &str,
-    value: &dyn Fn(&str) -> Option<crate::write::Out>,
+    value: &dyn Fn(&str) -> Option<crate::write::Out<'v>>,
 ) -> Result<Vec<u8>> {
     let mut line = Vec::with_capacity(150);
     for f in layout.fields {

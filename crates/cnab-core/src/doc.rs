@@ -24,18 +24,22 @@ fn mod11_dv(values: &[u32]) -> u32 {
 /// assert!(!cnab_core::doc::valid_cpf("529.982.247-26"));
 /// ```
 pub fn valid_cpf(s: &str) -> bool {
-    let d: Vec<u32> = s
-        .chars()
-        .filter(|c| c.is_ascii_digit())
-        .filter_map(|c| c.to_digit(10))
-        .collect();
-    if d.len() != 11
-        || s.chars().any(|c| c.is_ascii_alphabetic())
-        || d.iter().all(|&x| Some(&x) == d.first())
-    {
+    // Over a stack array: the writer checks every title's CPF/CNPJ.
+    let mut d = [0u32; 11];
+    let mut n = 0usize;
+    for b in s.bytes() {
+        if b.is_ascii_digit() {
+            if let Some(slot) = d.get_mut(n) {
+                *slot = u32::from(b - b'0');
+            }
+            n += 1;
+        } else if b.is_ascii_alphabetic() {
+            return false;
+        }
+    }
+    if n != 11 || d.iter().all(|&x| Some(&x) == d.first()) {
         return false;
     }
-    let (body, dv) = d.split_at(9);
     let cpf_w = |vals: &[u32]| -> u32 {
         // CPF weights run 10..2 (first DV) and 11..2 (second): the same as mod11 weights 2.. from the right.
         let sum: u32 = vals
@@ -51,10 +55,18 @@ pub fn valid_cpf(s: &str) -> bool {
             11 - r
         }
     };
+    let (body, dv) = d.split_at(9);
     let d1 = cpf_w(body);
-    let mut with1 = body.to_vec();
-    with1.push(d1);
-    let d2 = cpf_w(&with1);
+    let with1 = d.get(..10).unwrap_or_default();
+    // The second DV is computed over the body followed by the computed first DV.
+    let sum2: u32 = with1
+        .iter()
+        .rev()
+        .enumerate()
+        .map(|(i, &v)| if i == 0 { d1 * 2 } else { v * (2 + i as u32) })
+        .sum();
+    let r2 = sum2 % 11;
+    let d2 = if r2 < 2 { 0 } else { 11 - r2 };
     dv == [d1, d2]
 }
 
@@ -66,28 +78,36 @@ pub fn valid_cpf(s: &str) -> bool {
 /// assert!(!cnab_core::doc::valid_cnpj("11.222.333/0001-82"));
 /// ```
 pub fn valid_cnpj(s: &str) -> bool {
-    let chars: Vec<char> = s
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .map(|c| c.to_ascii_uppercase())
-        .collect();
-    if chars.len() != 14 {
+    let mut chars = [0u8; 14];
+    let mut n = 0usize;
+    for b in s.bytes().filter(u8::is_ascii_alphanumeric) {
+        if let Some(slot) = chars.get_mut(n) {
+            *slot = b.to_ascii_uppercase();
+        }
+        n += 1;
+    }
+    if n != 14 {
         return false;
     }
     let (body, dv) = chars.split_at(12);
-    if !dv.iter().all(char::is_ascii_digit) || chars.iter().all(|c| Some(c) == chars.first()) {
+    if !dv.iter().all(u8::is_ascii_digit) || chars.iter().all(|c| Some(c) == chars.first()) {
         return false;
     }
-    let mut vals: Vec<u32> = body.iter().map(|&c| c as u32 - 48).collect();
-    let d1 = mod11_dv(&vals);
-    vals.push(d1);
+    let mut vals = [0u32; 13];
+    for (v, &c) in vals.iter_mut().zip(body) {
+        *v = u32::from(c) - 48;
+    }
+    let d1 = mod11_dv(vals.get(..12).unwrap_or_default());
+    if let Some(last) = vals.last_mut() {
+        *last = d1;
+    }
     let d2 = mod11_dv(&vals);
-    dv.iter().filter_map(|c| c.to_digit(10)).eq([d1, d2])
+    dv.iter().map(|&c| u32::from(c - b'0')).eq([d1, d2])
 }
 
 /// Validates an inscrição by its type (1 CPF, 2 CNPJ) or, with no type, by its length.
 pub fn valid_inscricao(tipo: Option<u8>, numero: &str) -> bool {
-    let n = numero.chars().filter(|c| c.is_ascii_alphanumeric()).count();
+    let n = numero.bytes().filter(u8::is_ascii_alphanumeric).count();
     match tipo {
         Some(1) => valid_cpf(numero),
         Some(2) => valid_cnpj(numero),

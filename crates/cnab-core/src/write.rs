@@ -6,38 +6,47 @@
 //! those too). Nothing is rounded, stripped, replaced by spaces or zeros, or dropped without a word. Counts and
 //! totals in trailers are taken from the records as written.
 
-use chrono::NaiveDate;
+use std::borrow::Cow;
+
+use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
-use crate::bank::{Bank, Emit, LayoutSpec, RecordKey};
+use crate::bank::{Bank, Emit, EntryRecord, LayoutSpec, RecordKey};
 use crate::error::{Error, ErrorKind, Result};
 use crate::field::{FieldSpec, Kind, RecordLayout, Role};
 use crate::model::{FileKind, Header, Layout, Pessoa, Remessa, Retorno, RetornoEntry, Titulo};
 use crate::record::LineEnding;
 use serde::Serialize;
 
-/// A value to write.
+/// A value to write: text borrowed from the model where it can be (the writer copies it once, into the line).
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Out {
-    Text(String),
+pub(crate) enum Out<'a> {
+    Text(Cow<'a, str>),
     Num(Decimal),
     Date(Option<NaiveDate>),
 }
 
-fn txt(s: &str) -> Option<Out> {
+fn txt(s: &str) -> Option<Out<'_>> {
     if s.is_empty() {
         None
     } else {
-        Some(Out::Text(s.to_string()))
+        Some(Out::Text(Cow::Borrowed(s)))
     }
 }
-fn num(d: Option<Decimal>) -> Option<Out> {
+fn owned_txt(s: String) -> Option<Out<'static>> {
+    if s.is_empty() {
+        None
+    } else {
+        Some(Out::Text(Cow::Owned(s)))
+    }
+}
+fn num(d: Option<Decimal>) -> Option<Out<'static>> {
     d.map(Out::Num)
 }
-fn date(d: Option<NaiveDate>) -> Option<Out> {
+fn date(d: Option<NaiveDate>) -> Option<Out<'static>> {
     d.map(|d| Out::Date(Some(d)))
 }
-fn int<T: Into<u64>>(v: Option<T>) -> Option<Out> {
+fn int<T: Into<u64>>(v: Option<T>) -> Option<Out<'static>> {
     v.map(|v| Out::Num(Decimal::from(v.into())))
 }
 
@@ -105,9 +114,213 @@ pub(crate) enum Fit {
 }
 
 /// Encodes one field. `Err` is why the value cannot be written as given.
+///
+/// The values of a valid file take [`encode_fast`] (bytes written straight into the line, no allocation); anything
+/// else — an error to describe, text to transliterate or cut, a case-sensitive Pix field — takes [`encode_general`],
+/// which defines the behaviour (the fast path writes exactly what it would, tested below).
 pub(crate) fn encode(
     spec: &FieldSpec,
-    value: Option<&Out>,
+    value: Option<&Out<'_>>,
+    out: &mut Vec<u8>,
+) -> Result<Fit, String> {
+    if encode_fast(spec, value, out) {
+        Ok(Fit::Exact)
+    } else {
+        encode_general(spec, value, out)
+    }
+}
+
+/// Appends the decimal digits of `v`.
+fn push_digits(out: &mut Vec<u8>, v: u128) {
+    let mut buf = [0u8; 40];
+    let mut i = buf.len();
+    let mut v = v;
+    loop {
+        i -= 1;
+        if let Some(slot) = buf.get_mut(i) {
+            // `v % 10` is below 10.
+            *slot = b'0' + (v % 10) as u8;
+        }
+        v /= 10;
+        if v == 0 || i == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(buf.get(i..).unwrap_or_default());
+}
+
+/// How many decimal digits `v` has (1 for 0).
+fn digit_count(v: u128) -> usize {
+    let mut n = 1;
+    let mut v = v / 10;
+    while v > 0 {
+        n += 1;
+        v /= 10;
+    }
+    n
+}
+
+/// `d` as the integer of its digits with exactly `scale` decimals (`1.5` at scale 2 → 150), when that is exact:
+/// `None` for a negative value, more decimals than `scale` (after dropping trailing zeros) or an overflow.
+fn scaled_mantissa(d: &Decimal, scale: u32) -> Option<u128> {
+    if d.is_sign_negative() && !d.is_zero() {
+        return None;
+    }
+    let mut m = d.mantissa().unsigned_abs();
+    let mut s = d.scale();
+    while s > scale {
+        if !m.is_multiple_of(10) {
+            return None;
+        }
+        m /= 10;
+        s -= 1;
+    }
+    while s < scale {
+        m = m.checked_mul(10)?;
+        s += 1;
+    }
+    Some(m)
+}
+
+/// Appends `v` as `n` digits, zero-padded (`v` has at most `n` digits).
+fn push_padded(out: &mut Vec<u8>, v: u32, n: usize) {
+    let mut buf = [b'0'; 4];
+    let mut v = v;
+    for slot in buf.iter_mut().take(n).rev() {
+        *slot = b'0' + (v % 10) as u8;
+        v /= 10;
+    }
+    out.extend_from_slice(buf.get(..n).unwrap_or_default());
+}
+
+/// Printable ASCII text (no control characters): what the layouts' character set holds after upper-casing.
+fn plain_ascii(s: &str) -> bool {
+    s.bytes().all(|b| (b' '..=b'~').contains(&b))
+}
+
+/// Writes the field the way [`encode_general`] would when the value is written exactly as given without any
+/// transformation but upper-casing and padding; returns false (having written nothing) for everything else.
+fn encode_fast(spec: &FieldSpec, value: Option<&Out<'_>>, out: &mut Vec<u8>) -> bool {
+    let w = spec.len();
+    let start = out.len();
+    let pad = |out: &mut Vec<u8>, fill: u8, n: usize| out.resize(out.len() + n, fill);
+    match spec.kind {
+        Kind::Blank => pad(out, b' ', w),
+        Kind::Const(c) => match value {
+            Some(Out::Text(s)) => {
+                if !plain_ascii(s)
+                    || !s
+                        .trim()
+                        .bytes()
+                        .map(|b| b.to_ascii_uppercase())
+                        .eq(c.trim().bytes())
+                {
+                    return false;
+                }
+                out.extend_from_slice(c.as_bytes());
+            }
+            _ => out.extend_from_slice(c.as_bytes()),
+        },
+        Kind::Num { scale } => match value {
+            Some(Out::Num(d)) => {
+                let Some(m) = scaled_mantissa(d, u32::from(scale)) else {
+                    return false;
+                };
+                let n = digit_count(m);
+                if n > w {
+                    return false;
+                }
+                pad(out, b'0', w - n);
+                push_digits(out, m);
+            }
+            Some(Out::Text(s)) => {
+                if !s.bytes().all(|b| b.is_ascii_digit()) || s.len() > w {
+                    return false;
+                }
+                pad(out, b'0', w - s.len());
+                out.extend_from_slice(s.as_bytes());
+            }
+            Some(Out::Date(_)) | None => {
+                let def = spec.default.unwrap_or("");
+                if def.len() > w {
+                    return false;
+                }
+                pad(out, b'0', w - def.len());
+                out.extend_from_slice(def.as_bytes());
+            }
+        },
+        Kind::Alpha if is_inscricao(spec.role) => {
+            let s = match value {
+                Some(Out::Text(s)) => s.as_ref(),
+                _ => spec.default.unwrap_or(""),
+            };
+            if !s
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+                || s.len() > w
+            {
+                return false;
+            }
+            pad(out, b'0', w - s.len());
+            out.extend_from_slice(s.as_bytes());
+        }
+        Kind::Alpha => {
+            if case_kept(spec.role) {
+                return false;
+            }
+            let s = match value {
+                Some(Out::Text(s)) => s.as_ref(),
+                Some(Out::Date(None)) | None => spec.default.unwrap_or(""),
+                Some(_) => return false,
+            };
+            let text = s.trim_end_matches(' ');
+            if !plain_ascii(text) || text.len() > w {
+                return false;
+            }
+            out.extend(text.bytes().map(|b| b.to_ascii_uppercase()));
+            pad(out, b' ', w - text.len());
+        }
+        Kind::Date(fmt) => {
+            let Some(Out::Date(Some(d))) = value else {
+                return false;
+            };
+            let (day, month, year) = (d.day(), d.month(), d.year());
+            let Ok(year) = u32::try_from(year) else {
+                return false;
+            };
+            match fmt {
+                crate::field::DateFmt::DdMmYyyy if (1..=9999).contains(&year) => {
+                    push_padded(out, day, 2);
+                    push_padded(out, month, 2);
+                    push_padded(out, year, 4);
+                }
+                crate::field::DateFmt::YyyyMmDd if (1..=9999).contains(&year) => {
+                    push_padded(out, year, 4);
+                    push_padded(out, month, 2);
+                    push_padded(out, day, 2);
+                }
+                crate::field::DateFmt::DdMmYy if (1970..=2069).contains(&year) => {
+                    push_padded(out, day, 2);
+                    push_padded(out, month, 2);
+                    push_padded(out, year % 100, 2);
+                }
+                _ => return false,
+            }
+        }
+    }
+    if out.len() - start == w {
+        true
+    } else {
+        // A table whose constant or date format does not have the field's width: the general path decides.
+        out.truncate(start);
+        false
+    }
+}
+
+/// Encodes one field, every case: see [`encode`].
+fn encode_general(
+    spec: &FieldSpec,
+    value: Option<&Out<'_>>,
     out: &mut Vec<u8>,
 ) -> Result<Fit, String> {
     let w = spec.len();
@@ -187,7 +400,7 @@ pub(crate) fn encode(
         }
         Kind::Alpha => {
             let s = match value {
-                Some(Out::Text(s)) => s.clone(),
+                Some(Out::Text(s)) => s.to_string(),
                 Some(Out::Num(d)) => d.to_string(),
                 Some(Out::Date(Some(d))) => d.format("%d%m%Y").to_string(),
                 Some(Out::Date(None)) | None => spec.default.unwrap_or("").to_string(),
@@ -270,7 +483,7 @@ pub(crate) fn encode(
     Ok(Fit::Exact)
 }
 
-impl std::fmt::Display for Out {
+impl std::fmt::Display for Out<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Out::Text(s) => f.write_str(s),
@@ -476,7 +689,7 @@ struct Control {
     kind_code: u8,
 }
 
-fn control(c: &Control, role: Role) -> Option<Out> {
+fn control(c: &Control, role: Role) -> Option<Out<'static>> {
     Some(match role {
         Role::BancoCodigo => Out::Num(Decimal::from(c.bank)),
         Role::Lote => Out::Num(Decimal::from(c.lote)),
@@ -486,12 +699,12 @@ fn control(c: &Control, role: Role) -> Option<Out> {
         Role::QtdTitulos => Out::Num(Decimal::from(c.qtd_titulos)),
         Role::ValorTotal => Out::Num(c.valor_total),
         Role::ArquivoCodigo => Out::Num(Decimal::from(c.kind_code)),
-        Role::Operacao => Out::Text(if c.kind_code == 1 { "R" } else { "T" }.into()),
+        Role::Operacao => Out::Text(Cow::Borrowed(if c.kind_code == 1 { "R" } else { "T" })),
         _ => return None,
     })
 }
 
-fn header_value(h: &Header, bank: Bank, role: Role) -> Option<Out> {
+fn header_value(h: &Header, bank: Bank, role: Role) -> Option<Out<'_>> {
     let b = &h.beneficiario;
     match role {
         Role::EmpresaNome => txt(&b.nome),
@@ -636,7 +849,7 @@ fn entry_path(role: Role) -> &'static str {
     }
 }
 
-fn pessoa_value(p: &Pessoa, role: Role) -> Option<Out> {
+fn pessoa_value(p: &Pessoa, role: Role) -> Option<Out<'_>> {
     match role {
         Role::PagadorTipoInscricao | Role::SacadorTipoInscricao => {
             int(p.inscricao.tipo.or_else(|| infer_tipo(&p.inscricao.numero)))
@@ -652,7 +865,7 @@ fn pessoa_value(p: &Pessoa, role: Role) -> Option<Out> {
     }
 }
 
-fn pagamento_value(p: &crate::model::TipoPagamento, role: Role) -> Option<Out> {
+fn pagamento_value(p: &crate::model::TipoPagamento, role: Role) -> Option<Out<'_>> {
     match role {
         Role::PagamentoTipo => txt(&p.tipo),
         Role::PagamentoQuantidade => int(p.quantidade),
@@ -665,7 +878,7 @@ fn pagamento_value(p: &crate::model::TipoPagamento, role: Role) -> Option<Out> {
     }
 }
 
-fn titulo_value(t: &Titulo, role: Role) -> Option<Out> {
+fn titulo_value(t: &Titulo, role: Role) -> Option<Out<'_>> {
     let msg = |i: usize| t.mensagens.get(i).and_then(|m| txt(m));
     match role {
         Role::Movimento => txt(if t.movimento.is_empty() {
@@ -710,7 +923,7 @@ fn titulo_value(t: &Titulo, role: Role) -> Option<Out> {
         Role::PixTipoChave => t
             .pix
             .as_ref()
-            .and_then(|p| txt(&crate::layouts::pix::tipo_chave_or_inferred(p))),
+            .and_then(|p| owned_txt(crate::layouts::pix::tipo_chave_or_inferred(p))),
         Role::PixChave => t.pix.as_ref().and_then(|p| txt(&p.chave)),
         Role::PixTxid => t.pix.as_ref().and_then(|p| txt(&p.txid)),
         Role::PixLocation => t.pix.as_ref().and_then(|p| txt(&p.location)),
@@ -730,7 +943,7 @@ fn titulo_value(t: &Titulo, role: Role) -> Option<Out> {
     }
 }
 
-fn entry_value(e: &RetornoEntry, role: Role) -> Option<Out> {
+fn entry_value(e: &RetornoEntry, role: Role) -> Option<Out<'_>> {
     match role {
         Role::NossoNumero => txt(&e.nosso_numero),
         Role::NossoNumeroDv => e.nosso_numero_dv.as_deref().and_then(txt),
@@ -745,7 +958,7 @@ fn entry_value(e: &RetornoEntry, role: Role) -> Option<Out> {
                 .iter()
                 .map(|m| format!("{:0>2}", m.code))
                 .collect();
-            txt(&s)
+            owned_txt(s)
         }
         Role::DataOcorrencia => date(e.data_ocorrencia),
         Role::DataCredito => date(e.data_credito),
@@ -807,7 +1020,7 @@ fn spec_for(
         })
 }
 
-fn has_any(roles: &[Role], value: &dyn Fn(Role) -> Option<Out>) -> bool {
+fn has_any<'v>(roles: &[Role], value: &dyn Fn(Role) -> Option<Out<'v>>) -> bool {
     roles.iter().any(|r| match value(*r) {
         None => false,
         Some(Out::Num(d)) => !d.is_zero(),
@@ -822,7 +1035,7 @@ pub const MAX_DETAILS_PER_BATCH: u64 = 99_999;
 /// How a file's items are written: their values, the model fields those come from, and how they are named.
 struct Items<'a, T> {
     items: &'a [T],
-    value: &'a dyn Fn(&T, Role) -> Option<Out>,
+    value: &'a dyn Fn(&T, Role) -> Option<Out<'_>>,
     path: fn(Role) -> &'static str,
     id: &'a dyn Fn(usize, &'a T) -> ItemId<'a>,
     hook: &'a dyn Fn(&mut Vec<u8>, RecordKey, &T),
@@ -836,8 +1049,15 @@ struct Writer {
     header: Header,
     bank: Bank,
     ctl: Control,
-    /// Lines written and not yet taken (a streaming writer takes them after each title).
-    lines: Vec<Vec<u8>>,
+    /// The lines written and not yet taken, each followed by the line ending (a streaming writer takes them after
+    /// each title).
+    buf: Vec<u8>,
+    /// The line being written (one buffer, reused for every line).
+    line: Vec<u8>,
+    /// The line ending written after every line.
+    ending: LineEnding,
+    /// Length of the file header line (with its ending) at the start of `buf`.
+    header_len: usize,
     /// Lines written so far, taken or not.
     count: usize,
     warnings: Vec<WriteWarning>,
@@ -852,14 +1072,14 @@ struct Writer {
 }
 
 impl Writer {
-    /// Writes one record: control values first, then the item's, then the header's.
-    fn push(
+    /// Writes one record into `self.line`: control values first, then the item's, then the header's.
+    fn push<'v>(
         &mut self,
         key: RecordKey,
         id: ItemId<'_>,
-        item: &dyn Fn(Role) -> Option<Out>,
+        item: &dyn Fn(Role) -> Option<Out<'v>>,
         item_path: fn(Role) -> &'static str,
-    ) -> Result<Vec<u8>> {
+    ) -> Result<()> {
         let layout = self.spec.record(key).ok_or_else(|| {
             Error::new(ErrorKind::invalid(format!(
                 "layout {} has no {key}",
@@ -867,7 +1087,9 @@ impl Writer {
             )))
         })?;
         let line_no = self.count + 1;
-        let mut out = Vec::with_capacity(layout.len);
+        let mut out = std::mem::take(&mut self.line);
+        out.clear();
+        out.reserve(layout.len);
         for spec in layout.fields {
             let (value, path, owner) = match spec.role {
                 None => (None, "", HEADER_ID),
@@ -920,29 +1142,40 @@ impl Writer {
                 }
             }
         }
-        Ok(out)
+        self.line = out;
+        Ok(())
     }
 
-    fn emit(&mut self, line: Vec<u8>) {
-        self.lines.push(line);
+    /// Appends `self.line` and the line ending to the lines written.
+    fn emit(&mut self) {
+        self.buf.extend_from_slice(&self.line);
+        self.buf.extend_from_slice(self.ending.as_bytes());
         self.count += 1;
     }
 
     fn control_record(&mut self, key: RecordKey) -> Result<()> {
-        let l = self.push(key, HEADER_ID, &|_| None, header_path)?;
-        self.emit(l);
+        self.push(key, HEADER_ID, &|_| None, header_path)?;
+        self.emit();
         Ok(())
     }
 
-    fn finish(self, opts: WriteOptions) -> Written {
-        let ending = line_ending(self.spec, opts);
-        let mut out = Vec::with_capacity(self.lines.iter().map(|l| l.len() + 2).sum());
-        for l in &self.lines {
-            out.extend_from_slice(l);
-            out.extend_from_slice(ending.as_bytes());
-        }
+    /// Reserves room for the lines of `n` titles (each of the entry records the layout may write).
+    fn reserve_titles(&mut self, n: usize) {
+        let ending = self.ending.as_bytes().len();
+        let per_title: usize = self
+            .spec
+            .entry
+            .iter()
+            .filter(|e| e.emit != Emit::Never)
+            .filter_map(|e| self.spec.record(e.key))
+            .map(|l| l.len + ending)
+            .sum();
+        self.buf.reserve(per_title.saturating_mul(n));
+    }
+
+    fn finish(self) -> Written {
         Written {
-            bytes: out,
+            bytes: self.buf,
             warnings: self.warnings,
         }
     }
@@ -970,7 +1203,12 @@ fn line_ending(spec: &LayoutSpec, opts: WriteOptions) -> LineEnding {
 
 impl Writer {
     /// Starts a file of the spec's kind: its header, and CNAB 240's first batch header.
-    fn begin(spec: &'static LayoutSpec, bank: Bank, header: Header) -> Result<Writer> {
+    fn begin(
+        spec: &'static LayoutSpec,
+        bank: Bank,
+        header: Header,
+        ending: LineEnding,
+    ) -> Result<Writer> {
         let kind_code = match spec.kind {
             FileKind::Remessa => 1,
             FileKind::Retorno => 2,
@@ -985,7 +1223,10 @@ impl Writer {
                 kind_code,
                 ..Control::default()
             },
-            lines: Vec::new(),
+            buf: Vec::new(),
+            line: Vec::new(),
+            ending,
+            header_len: 0,
             count: 0,
             warnings: Vec::new(),
             is_240,
@@ -998,6 +1239,7 @@ impl Writer {
         };
         w.ctl.sequencial = 1;
         w.control_record(RecordKey::FileHeader)?;
+        w.header_len = w.buf.len();
         if is_240 {
             w.batches = 1;
             w.ctl.lote = 1;
@@ -1013,30 +1255,26 @@ impl Writer {
         self.control_record(RecordKey::BatchTrailer)
     }
 
-    /// Writes one item's records. CNAB 240: a new batch when the record numbering of this one is full (see
-    /// [`MAX_DETAILS_PER_BATCH`]).
-    fn item<T>(
+    /// Writes one item's records, `value` giving the item's value of each role. CNAB 240: a new batch when the
+    /// record numbering of this one is full (see [`MAX_DETAILS_PER_BATCH`]).
+    fn item<'v, T>(
         &mut self,
         item: &T,
         id: ItemId<'_>,
-        value: &dyn Fn(&T, Role) -> Option<Out>,
+        value: &dyn Fn(Role) -> Option<Out<'v>>,
         path: fn(Role) -> &'static str,
         hook: &dyn Fn(&mut Vec<u8>, RecordKey, &T),
     ) -> Result<()> {
         let spec = self.spec;
-        let value = |r: Role| value(item, r);
-        let records: Vec<_> = spec
-            .entry
-            .iter()
-            .filter(|er| match er.emit {
-                Emit::Always => true,
-                Emit::Never => false,
-                Emit::IfAny(roles) => has_any(roles, &value),
-            })
-            .collect();
+        let emitted = |er: &&EntryRecord| match er.emit {
+            Emit::Always => true,
+            Emit::Never => false,
+            Emit::IfAny(roles) => has_any(roles, value),
+        };
+        let records = spec.entry.iter().filter(emitted).count() as u64;
         if self.is_240
             && self.seq_in_batch > 0
-            && self.seq_in_batch + records.len() as u64 > MAX_DETAILS_PER_BATCH
+            && self.seq_in_batch + records > MAX_DETAILS_PER_BATCH
         {
             self.close_batch()?;
             (self.seq_in_batch, self.batch_titulos, self.batch_valor) = (0, 0, Decimal::ZERO);
@@ -1046,19 +1284,21 @@ impl Writer {
             self.control_record(RecordKey::BatchHeader)?;
         }
         let mut valor = None;
-        for er in records {
+        for er in spec.entry.iter().filter(emitted) {
             self.seq_in_batch += 1;
             self.ctl.sequencial = if self.is_240 {
                 self.seq_in_batch
             } else {
                 self.count as u64 + 1
             };
-            let mut l = self.push(er.key, id, &value, path)?;
-            hook(&mut l, er.key, item);
+            self.push(er.key, id, value, path)?;
+            hook(&mut self.line, er.key, item);
             if valor.is_none() {
-                valor = spec.record(er.key).and_then(|lay| written_valor(lay, &l));
+                valor = spec
+                    .record(er.key)
+                    .and_then(|lay| written_valor(lay, &self.line));
             }
-            self.emit(l);
+            self.emit();
         }
         let valor = valor.unwrap_or_default();
         self.batch_titulos += 1;
@@ -1090,13 +1330,52 @@ impl Writer {
             // Written a second time with the same values: its warnings were given the first time.
             self.ctl.qtd_registros = self.count as u64;
             let warned = self.warnings.len();
-            let header = self.push(RecordKey::FileHeader, HEADER_ID, &|_| None, header_path)?;
+            self.push(RecordKey::FileHeader, HEADER_ID, &|_| None, header_path)?;
             self.warnings.truncate(warned);
-            if let Some(first) = self.lines.first_mut() {
-                *first = header;
+            if self.buf.len() >= self.header_len {
+                let mut header = std::mem::take(&mut self.line);
+                header.extend_from_slice(self.ending.as_bytes());
+                self.buf.splice(..self.header_len, header);
             }
         }
         Ok(())
+    }
+}
+
+impl Writer {
+    /// Writes one title's records; `dv`: the nosso número DV computed for it (see [`nosso_numero_dvs`]).
+    fn titulo(&mut self, t: &Titulo, id: ItemId<'_>, dv: Option<&str>) -> Result<()> {
+        let spec = self.spec;
+        let hook = |line: &mut Vec<u8>, key: RecordKey, t: &Titulo| {
+            if let Some(h) = spec.write_hook {
+                h(line, key, t);
+            }
+        };
+        match dv {
+            None => self.item(t, id, &|r| titulo_value(t, r), titulo_path, &hook),
+            Some(dv) if spec.write_hook.is_some() => {
+                // The bank's hook reads the title: it is given the title with its DV.
+                let mut filled = t.clone();
+                filled.nosso_numero_dv = Some(dv.to_string());
+                self.item(
+                    &filled,
+                    id,
+                    &|r| titulo_value(&filled, r),
+                    titulo_path,
+                    &hook,
+                )
+            }
+            Some(dv) => self.item(
+                t,
+                id,
+                &|r| match r {
+                    Role::NossoNumeroDv => txt(dv),
+                    _ => titulo_value(t, r),
+                },
+                titulo_path,
+                &hook,
+            ),
+        }
     }
 }
 
@@ -1109,18 +1388,18 @@ fn write_file<T>(
     items: &Items<'_, T>,
     opts: WriteOptions,
 ) -> Result<Written> {
-    let mut w = Writer::begin(spec, bank, header.clone())?;
+    let mut w = Writer::begin(spec, bank, header.clone(), line_ending(spec, opts))?;
     for (i, item) in items.items.iter().enumerate() {
         w.item(
             item,
             (items.id)(i + 1, item),
-            items.value,
+            &|r| (items.value)(item, r),
             items.path,
             items.hook,
         )?;
     }
     w.end()?;
-    Ok(w.finish(opts))
+    Ok(w.finish())
 }
 
 fn titulo_id(index: usize, t: &Titulo) -> ItemId<'_> {
@@ -1227,7 +1506,7 @@ fn check_titulo_pix(index: usize, t: &Titulo, bank: Bank, spec: &LayoutSpec) -> 
 
 /// The roles a title's file carries: those of the headers and trailers, and those of the entry records written
 /// for this title (a record emitted only when some values are given carries nothing when it is not emitted).
-fn carried_roles(spec: &LayoutSpec, value: &dyn Fn(Role) -> Option<Out>) -> Vec<Role> {
+fn carried_roles<'v>(spec: &LayoutSpec, value: &dyn Fn(Role) -> Option<Out<'v>>) -> Vec<Role> {
     let written = |key: RecordKey| match spec.entry.iter().find(|e| e.key == key) {
         None => true,
         Some(e) => match e.emit {
@@ -1253,54 +1532,170 @@ fn carried_roles(spec: &LayoutSpec, value: &dyn Fn(Role) -> Option<Out>) -> Vec<
 /// carry it.
 type Given = (String, String, Vec<Role>);
 
-fn given_titulo(t: &Titulo) -> Vec<Given> {
-    let s = |v: &str| v.to_string();
-    let d = |v: Option<NaiveDate>| v.map(|d| d.to_string()).unwrap_or_default();
-    let n = |v: Option<Decimal>| {
-        v.filter(|d| !d.is_zero())
-            .map(|d| d.to_string())
-            .unwrap_or_default()
+/// A set of roles, one bit each.
+#[derive(Debug, Clone, Default)]
+struct RoleSet {
+    bits: [u64; 4],
+    /// Roles beyond the bits (none today: `Role` has about a hundred variants).
+    more: Vec<Role>,
+}
+
+impl RoleSet {
+    fn insert(&mut self, r: Role) {
+        let i = r as usize;
+        match self.bits.get_mut(i / 64) {
+            Some(w) => *w |= 1 << (i % 64),
+            None if !self.more.contains(&r) => self.more.push(r),
+            None => {}
+        }
+    }
+
+    fn contains(&self, r: Role) -> bool {
+        let i = r as usize;
+        match self.bits.get(i / 64) {
+            Some(w) => w & (1 << (i % 64)) != 0,
+            None => self.more.contains(&r),
+        }
+    }
+
+    fn union(&mut self, other: &RoleSet) {
+        for (a, b) in self.bits.iter_mut().zip(other.bits) {
+            *a |= b;
+        }
+        for &r in &other.more {
+            self.insert(r);
+        }
+    }
+}
+
+/// The roles a layout's records carry, prepared once per file: [`CarriedRoles::of`] gives what [`carried_roles`]
+/// gives for a title, as a set.
+struct CarriedRoles {
+    /// The roles of the records always written (headers, trailers, entry records emitted always).
+    always: RoleSet,
+    /// The entry records emitted only when some of their roles have a value: those roles, and what they carry.
+    conditional: Vec<(&'static [Role], RoleSet)>,
+}
+
+impl CarriedRoles {
+    fn new(spec: &LayoutSpec) -> Self {
+        let roles = |key: Option<RecordKey>| {
+            let mut set = RoleSet::default();
+            for (_, l) in spec.records.iter().filter(|(k, _)| {
+                key.map_or(!spec.entry.iter().any(|e| e.key == *k), |key| *k == key)
+            }) {
+                for f in l.fields.iter().filter(|f| !matches!(f.kind, Kind::Blank)) {
+                    if let Some(r) = f.role {
+                        set.insert(r);
+                    }
+                }
+            }
+            set
+        };
+        let mut always = roles(None);
+        let mut conditional = Vec::new();
+        for e in spec.entry {
+            match e.emit {
+                Emit::Always => always.union(&roles(Some(e.key))),
+                Emit::Never => {}
+                Emit::IfAny(when) => conditional.push((when, roles(Some(e.key)))),
+            }
+        }
+        CarriedRoles {
+            always,
+            conditional,
+        }
+    }
+
+    /// The roles carried by the records written for an item with these values.
+    fn of<'v>(&self, value: &dyn Fn(Role) -> Option<Out<'v>>) -> RoleSet {
+        let mut set = self.always.clone();
+        for (when, roles) in &self.conditional {
+            if has_any(when, value) {
+                set.union(roles);
+            }
+        }
+        set
+    }
+}
+
+/// A model value as given, for [`each_given_titulo`]: its text (what a warning shows) is made only when needed.
+#[derive(Debug, Clone, Copy)]
+enum GivenValue<'a> {
+    Str(&'a str),
+    Date(Option<NaiveDate>),
+    /// An amount: zero counts as not given.
+    Amount(Option<Decimal>),
+    Int(Option<u32>),
+}
+
+impl GivenValue<'_> {
+    /// Whether the value's text is empty (not given).
+    fn is_empty(&self) -> bool {
+        match self {
+            GivenValue::Str(s) => s.is_empty(),
+            GivenValue::Date(d) => d.is_none(),
+            GivenValue::Amount(d) => !d.is_some_and(|d| !d.is_zero()),
+            GivenValue::Int(v) => v.is_none(),
+        }
+    }
+
+    fn text(&self) -> String {
+        match self {
+            GivenValue::Str(s) => (*s).to_string(),
+            GivenValue::Date(d) => d.map(|d| d.to_string()).unwrap_or_default(),
+            GivenValue::Amount(d) => d
+                .filter(|d| !d.is_zero())
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            GivenValue::Int(v) => v.map(|v| v.to_string()).unwrap_or_default(),
+        }
+    }
+}
+
+/// What [`each_given_titulo`] calls with each value: its model path, the value, the roles that carry it.
+type GivenVisitor<'f, 't> = dyn FnMut(Cow<'static, str>, GivenValue<'t>, &[Role]) + 'f;
+
+/// Each value of a title that a layout may carry: its model path, its value, and the roles that carry it.
+fn each_given_titulo<'t>(t: &'t Titulo, f: &mut GivenVisitor<'_, 't>) {
+    use GivenValue::{Amount, Date, Int, Str};
+    let mut c = |field: &'static str, value: GivenValue<'t>, roles: &[Role]| {
+        f(Cow::Borrowed(field), value, roles);
     };
-    let u = |v: Option<u32>| v.map(|d| d.to_string()).unwrap_or_default();
-    let t8 = |v: Option<u8>| v.map(|d| d.to_string()).unwrap_or_default();
-    let mut g: Vec<Given> = Vec::new();
-    let mut c = |field: &str, value: String, roles: &[Role]| {
-        g.push((field.to_string(), value, roles.to_vec()));
-    };
-    c("movimento", s(&t.movimento), &[Role::Movimento]);
-    c("nosso_numero", s(&t.nosso_numero), &[Role::NossoNumero]);
+    c("movimento", Str(&t.movimento), &[Role::Movimento]);
+    c("nosso_numero", Str(&t.nosso_numero), &[Role::NossoNumero]);
     c(
         "nosso_numero_dv",
-        t.nosso_numero_dv.clone().unwrap_or_default(),
+        Str(t.nosso_numero_dv.as_deref().unwrap_or("")),
         &[Role::NossoNumeroDv],
     );
-    c("seu_numero", s(&t.seu_numero), &[Role::SeuNumero]);
-    c("uso_empresa", s(&t.uso_empresa), &[Role::UsoEmpresa]);
-    c("carteira", s(&t.carteira), &[Role::Carteira]);
+    c("seu_numero", Str(&t.seu_numero), &[Role::SeuNumero]);
+    c("uso_empresa", Str(&t.uso_empresa), &[Role::UsoEmpresa]);
+    c("carteira", Str(&t.carteira), &[Role::Carteira]);
     c(
         "variacao",
-        s(&t.variacao),
+        Str(&t.variacao),
         &[Role::Variacao, Role::Modalidade],
     );
-    c("especie", s(&t.especie), &[Role::Especie]);
-    c("aceite", s(&t.aceite), &[Role::Aceite]);
-    c("emissao", d(t.emissao), &[Role::Emissao]);
-    c("vencimento", d(t.vencimento), &[Role::Vencimento]);
-    c("valor", n(Some(t.valor)), &[Role::ValorTitulo]);
-    for (name, e, [rc, rd, rv]) in [
+    c("especie", Str(&t.especie), &[Role::Especie]);
+    c("aceite", Str(&t.aceite), &[Role::Aceite]);
+    c("emissao", Date(t.emissao), &[Role::Emissao]);
+    c("vencimento", Date(t.vencimento), &[Role::Vencimento]);
+    c("valor", Amount(Some(t.valor)), &[Role::ValorTitulo]);
+    for (e, [fc, fd, fv], [rc, rd, rv]) in [
         (
-            "juros",
             &t.juros,
+            ["juros.codigo", "juros.data", "juros.valor"],
             [Role::JurosCodigo, Role::JurosData, Role::JurosValor],
         ),
         (
-            "multa",
             &t.multa,
+            ["multa.codigo", "multa.data", "multa.valor"],
             [Role::MultaCodigo, Role::MultaData, Role::MultaValor],
         ),
         (
-            "desconto",
             &t.desconto,
+            ["desconto.codigo", "desconto.data", "desconto.valor"],
             [
                 Role::DescontoCodigo,
                 Role::DescontoData,
@@ -1308,71 +1703,76 @@ fn given_titulo(t: &Titulo) -> Vec<Given> {
             ],
         ),
     ] {
-        c(&format!("{name}.codigo"), s(&e.codigo), &[rc]);
-        c(&format!("{name}.data"), d(e.data), &[rd]);
-        c(&format!("{name}.valor"), n(e.valor), &[rv]);
+        c(fc, Str(&e.codigo), &[rc]);
+        c(fd, Date(e.data), &[rd]);
+        c(fv, Amount(e.valor), &[rv]);
     }
-    c("abatimento", n(t.abatimento), &[Role::Abatimento]);
-    c("iof", n(t.iof), &[Role::Iof]);
+    c("abatimento", Amount(t.abatimento), &[Role::Abatimento]);
+    c("iof", Amount(t.iof), &[Role::Iof]);
     c(
         "protesto.codigo",
-        s(&t.protesto.codigo),
+        Str(&t.protesto.codigo),
         &[Role::ProtestoCodigo],
     );
     c(
         "protesto.prazo",
-        u(t.protesto.prazo),
+        Int(t.protesto.prazo),
         &[Role::ProtestoPrazo],
     );
-    c("baixa.codigo", s(&t.baixa.codigo), &[Role::BaixaCodigo]);
-    c("baixa.prazo", u(t.baixa.prazo), &[Role::BaixaPrazo]);
+    c("baixa.codigo", Str(&t.baixa.codigo), &[Role::BaixaCodigo]);
+    c("baixa.prazo", Int(t.baixa.prazo), &[Role::BaixaPrazo]);
     let p = &t.pagador;
     c(
         "pagador.inscricao.tipo",
-        t8(p.inscricao.tipo),
+        Int(p.inscricao.tipo.map(u32::from)),
         &[Role::PagadorTipoInscricao],
     );
     c(
         "pagador.inscricao.numero",
-        s(&p.inscricao.numero),
+        Str(&p.inscricao.numero),
         &[Role::PagadorInscricao],
     );
-    c("pagador.nome", s(&p.nome), &[Role::PagadorNome]);
-    c("pagador.endereco", s(&p.endereco), &[Role::PagadorEndereco]);
-    c("pagador.bairro", s(&p.bairro), &[Role::PagadorBairro]);
-    c("pagador.cep", s(&p.cep), &[Role::PagadorCep]);
-    c("pagador.cidade", s(&p.cidade), &[Role::PagadorCidade]);
-    c("pagador.uf", s(&p.uf), &[Role::PagadorUf]);
+    c("pagador.nome", Str(&p.nome), &[Role::PagadorNome]);
+    c(
+        "pagador.endereco",
+        Str(&p.endereco),
+        &[Role::PagadorEndereco],
+    );
+    c("pagador.bairro", Str(&p.bairro), &[Role::PagadorBairro]);
+    c("pagador.cep", Str(&p.cep), &[Role::PagadorCep]);
+    c("pagador.cidade", Str(&p.cidade), &[Role::PagadorCidade]);
+    c("pagador.uf", Str(&p.uf), &[Role::PagadorUf]);
     if let Some(p) = &t.sacador_avalista {
         c(
             "sacador_avalista.inscricao.tipo",
-            t8(p.inscricao.tipo),
+            Int(p.inscricao.tipo.map(u32::from)),
             &[Role::SacadorTipoInscricao],
         );
         c(
             "sacador_avalista.inscricao.numero",
-            s(&p.inscricao.numero),
+            Str(&p.inscricao.numero),
             &[Role::SacadorInscricao],
         );
-        c("sacador_avalista.nome", s(&p.nome), &[Role::SacadorNome]);
+        c("sacador_avalista.nome", Str(&p.nome), &[Role::SacadorNome]);
         // No layout we write has a field for the sacador's address.
-        c("sacador_avalista.endereco", s(&p.endereco), &[]);
-        c("sacador_avalista.bairro", s(&p.bairro), &[]);
-        c("sacador_avalista.cep", s(&p.cep), &[]);
-        c("sacador_avalista.cidade", s(&p.cidade), &[]);
-        c("sacador_avalista.uf", s(&p.uf), &[]);
+        c("sacador_avalista.endereco", Str(&p.endereco), &[]);
+        c("sacador_avalista.bairro", Str(&p.bairro), &[]);
+        c("sacador_avalista.cep", Str(&p.cep), &[]);
+        c("sacador_avalista.cidade", Str(&p.cidade), &[]);
+        c("sacador_avalista.uf", Str(&p.uf), &[]);
     }
-    const MSG: [Role; 4] = [
-        Role::Mensagem1,
-        Role::Mensagem2,
-        Role::Mensagem3,
-        Role::Mensagem4,
+    const MSG: [(&str, Role); 4] = [
+        ("mensagens[0]", Role::Mensagem1),
+        ("mensagens[1]", Role::Mensagem2),
+        ("mensagens[2]", Role::Mensagem3),
+        ("mensagens[3]", Role::Mensagem4),
     ];
     for (k, m) in t.mensagens.iter().enumerate() {
-        let roles: &[Role] = MSG.get(k).map_or(&[], std::slice::from_ref);
-        c(&format!("mensagens[{k}]"), s(m), roles);
+        match MSG.get(k) {
+            Some((field, role)) => f(Cow::Borrowed(field), Str(m), std::slice::from_ref(role)),
+            None => f(Cow::Owned(format!("mensagens[{k}]")), Str(m), &[]),
+        }
     }
-    g
 }
 
 fn given_header(h: &Header) -> Vec<Given> {
@@ -1433,69 +1833,87 @@ fn not_carried_by(
     out: &mut Vec<WriteWarning>,
     id: ItemId<'_>,
     given: Vec<Given>,
-    carried: &[Role],
+    carried: &RoleSet,
 ) {
     for (field, value, roles) in given {
-        if !value.is_empty() && !roles.iter().any(|r| carried.contains(r)) {
-            out.push(WriteWarning {
-                titulo: id.index,
-                seu_numero: id.seu_numero.to_string(),
-                nosso_numero: id.nosso_numero.to_string(),
-                field,
-                value,
-                line: 0,
-                columns: None,
-                layout_field: None,
-                kind: WarningKind::NotCarried,
-            });
+        if !value.is_empty() && !roles.iter().any(|r| carried.contains(*r)) {
+            out.push(not_carried_warning(id, field, value));
         }
     }
 }
 
-fn not_carried(remessa: &Remessa, spec: &LayoutSpec) -> Vec<WriteWarning> {
-    let mut out = Vec::new();
-    let mut check = |id: ItemId<'_>, given: Vec<Given>, carried: &[Role]| {
-        not_carried_by(&mut out, id, given, carried);
-    };
-    // The header's values: carried by the header records or by any title's records (CNAB 400 details repeat
-    // agência and conta); a remessa without titles writes only the headers.
-    let mut any_title: Vec<Role> = carried_roles(spec, &|_| None);
-    for t in &remessa.titulos {
-        any_title.extend(carried_roles(spec, &|r| titulo_value(t, r)));
+fn not_carried_warning(id: ItemId<'_>, field: String, value: String) -> WriteWarning {
+    WriteWarning {
+        titulo: id.index,
+        seu_numero: id.seu_numero.to_string(),
+        nosso_numero: id.nosso_numero.to_string(),
+        field,
+        value,
+        line: 0,
+        columns: None,
+        layout_field: None,
+        kind: WarningKind::NotCarried,
     }
-    any_title.sort();
-    any_title.dedup();
-    let mut header = given_header(&remessa.header);
-    // A layout version that chose the layout's table (BB 400 "CBR640"), or names the variant the reader found
-    // (BB 400 "CBR641"), is honoured even without a field.
-    header.retain(|(field, value, _)| {
+}
+
+/// The values of a title that no carried role holds, as warnings (see [`not_carried_by`]).
+fn titulo_not_carried(out: &mut Vec<WriteWarning>, id: ItemId<'_>, t: &Titulo, carried: &RoleSet) {
+    each_given_titulo(t, &mut |field, value, roles| {
+        if !value.is_empty() && !roles.iter().any(|r| carried.contains(*r)) {
+            out.push(not_carried_warning(id, field.into_owned(), value.text()));
+        }
+    });
+}
+
+/// The header's values no record of the file carries, as warnings; a layout version that chose the layout's
+/// table (BB 400 "CBR640"), or names the variant the reader found (BB 400 "CBR641"), is honoured even without a
+/// field.
+fn header_not_carried(
+    out: &mut Vec<WriteWarning>,
+    header: &Header,
+    spec: &LayoutSpec,
+    carried: &RoleSet,
+) {
+    let mut given = given_header(header);
+    given.retain(|(field, value, _)| {
         field != "header.layout_versao"
             || !(spec.versions.contains(&value.as_str())
                 || spec.variants.iter().any(|(_, n)| n == value))
     });
-    check(HEADER_ID, header, &any_title);
-    for (i, t) in remessa.titulos.iter().enumerate() {
-        let carried = carried_roles(spec, &|r| titulo_value(t, r));
-        check(titulo_id(i + 1, t), given_titulo(t), &carried);
+    not_carried_by(out, HEADER_ID, given, carried);
+}
+
+fn not_carried(remessa: &Remessa, spec: &LayoutSpec) -> Vec<WriteWarning> {
+    let mut out = Vec::new();
+    let carried = CarriedRoles::new(spec);
+    // The header's values: carried by the header records or by any title's records (CNAB 400 details repeat
+    // agência and conta); a remessa without titles writes only the headers.
+    let mut any_title = carried.of(&|_| None);
+    let per_title: Vec<RoleSet> = remessa
+        .titulos
+        .iter()
+        .map(|t| carried.of(&|r| titulo_value(t, r)))
+        .collect();
+    for c in &per_title {
+        any_title.union(c);
+    }
+    header_not_carried(&mut out, &remessa.header, spec, &any_title);
+    for ((i, t), c) in remessa.titulos.iter().enumerate().zip(&per_title) {
+        titulo_not_carried(&mut out, titulo_id(i + 1, t), t, c);
     }
     out
 }
 
 /// Where the layout carries the nosso número check digit in a field of its own and a title does not give it, the
 /// DV is computed by the `boleto` crate from the beneficiário's data (agência, conta, carteira, convênio, código do
-/// beneficiário) — the same arithmetic that builds the barcode, so remessa and boleto agree.
-fn fill_nosso_numero_dv(
+/// beneficiário) — the same arithmetic that builds the barcode, so remessa and boleto agree. One element per title:
+/// the DV computed for it (`None`: the title's own, or none to compute); `None` when no title needs one.
+fn nosso_numero_dvs(
     remessa: &Remessa,
     bank: Bank,
     spec: &LayoutSpec,
-) -> Result<Option<Remessa>> {
-    let has_dv_field = spec
-        .entry
-        .iter()
-        .filter(|e| e.emit != Emit::Never)
-        .filter_map(|e| spec.record(e.key))
-        .any(|l| l.by_role(Role::NossoNumeroDv).is_some());
-    if !has_dv_field
+) -> Result<Option<Vec<Option<String>>>> {
+    if !has_dv_field(spec)
         || remessa
             .titulos
             .iter()
@@ -1503,12 +1921,14 @@ fn fill_nosso_numero_dv(
     {
         return Ok(None);
     }
-    let b = &remessa.header.beneficiario;
-    let mut out = remessa.clone();
-    for (i, t) in out.titulos.iter_mut().enumerate() {
-        fill_titulo_dv(i + 1, t, b, bank)?;
-    }
-    Ok(Some(out))
+    let mut input = DvInput::new(&remessa.header.beneficiario, bank);
+    remessa
+        .titulos
+        .iter()
+        .enumerate()
+        .map(|(i, t)| titulo_dv(i + 1, t, &mut input))
+        .collect::<Result<Vec<_>>>()
+        .map(Some)
 }
 
 /// Whether the layout carries the nosso número check digit in a field of its own.
@@ -1520,50 +1940,56 @@ fn has_dv_field(spec: &LayoutSpec) -> bool {
         .any(|l| l.by_role(Role::NossoNumeroDv).is_some())
 }
 
-/// Fills one title's nosso número DV (`index` 1-based) when it has a nosso número and no DV, as
-/// [`fill_nosso_numero_dv`] does.
-fn fill_titulo_dv(
-    index: usize,
-    t: &mut Titulo,
-    b: &crate::model::Beneficiario,
-    bank: Bank,
-) -> Result<()> {
-    let opt = |s: &str| {
-        if s.is_empty() {
-            None
-        } else {
-            Some(s.to_string())
-        }
-    };
-    {
-        if t.nosso_numero_dv.is_some() || t.nosso_numero.is_empty() {
-            return Ok(());
-        }
-        let mut input = boleto::BoletoInput::new(bank.code(), t.nosso_numero.clone(), t.valor);
+/// The nosso número DV to write for one title (`index` 1-based) that has a nosso número and no DV, as
+/// [`nosso_numero_dvs`] computes it; `None` for any other title, or when the bank's arithmetic gives none.
+fn titulo_dv(index: usize, t: &Titulo, input: &mut DvInput) -> Result<Option<String>> {
+    if t.nosso_numero_dv.is_some() || t.nosso_numero.is_empty() {
+        return Ok(None);
+    }
+    let opt = |s: &str| (!s.is_empty()).then(|| s.to_string());
+    let i = &mut input.input;
+    i.nosso_numero.clear();
+    i.nosso_numero.push_str(&t.nosso_numero);
+    i.valor = t.valor;
+    i.carteira = opt(&t.carteira).or_else(|| input.carteira.clone());
+    i.modalidade = opt(&t.variacao).or_else(|| input.variacao.clone());
+    i.vencimento = t.vencimento;
+    boleto::nosso_numero_dv(i).map_err(|e| {
+        Error::new(unwritable(
+            titulo_id(index, t),
+            "nosso_numero_dv",
+            String::new(),
+            format!("cannot compute the nosso número check digit ({e}); give nosso_numero_dv"),
+        ))
+    })
+}
+
+/// The `boleto` input [`titulo_dv`] gives the DV arithmetic: the beneficiário's data set once per file, each
+/// title's own values set in turn.
+#[derive(Clone)]
+struct DvInput {
+    input: boleto::BoletoInput,
+    /// The beneficiário's carteira and variação, for titles that give none.
+    carteira: Option<String>,
+    variacao: Option<String>,
+}
+
+impl DvInput {
+    fn new(b: &crate::model::Beneficiario, bank: Bank) -> Self {
+        let opt = |s: &str| (!s.is_empty()).then(|| s.to_string());
+        let mut input = boleto::BoletoInput::new(bank.code(), String::new(), Decimal::ZERO);
         input.agencia = opt(&b.agencia);
         input.agencia_dv = opt(&b.agencia_dv);
         input.conta = opt(&b.conta);
         input.conta_dv = opt(&b.conta_dv);
-        input.carteira = opt(&t.carteira).or_else(|| opt(&b.carteira));
         input.convenio = opt(&b.convenio);
         input.codigo_beneficiario = opt(&b.codigo_beneficiario);
-        input.modalidade = opt(&t.variacao).or_else(|| opt(&b.variacao));
-        input.vencimento = t.vencimento;
-        match boleto::nosso_numero_dv(&input) {
-            Ok(dv) => t.nosso_numero_dv = dv,
-            Err(e) => {
-                return Err(Error::new(unwritable(
-                    titulo_id(index, t),
-                    "nosso_numero_dv",
-                    String::new(),
-                    format!(
-                        "cannot compute the nosso número check digit ({e}); give nosso_numero_dv"
-                    ),
-                )))
-            }
+        DvInput {
+            input,
+            carteira: opt(&b.carteira),
+            variacao: opt(&b.variacao),
         }
     }
-    Ok(())
 }
 
 /// Writes a remessa for a bank and layout: numbering, batch and file trailer counts, the bank's line ending,
@@ -1580,7 +2006,15 @@ fn fill_titulo_dv(
 /// assert_eq!(back.titulos.len(), remessa.titulos.len());
 /// ```
 pub fn write_remessa(remessa: &Remessa, bank: Bank, layout: Layout) -> Result<Vec<u8>> {
-    write_remessa_with(remessa, bank, layout, WriteOptions::default()).map(|w| w.bytes)
+    let opts = WriteOptions::default();
+    let spec = spec_for(
+        bank,
+        layout,
+        FileKind::Remessa,
+        &remessa.header.layout_versao,
+    )?;
+    // The warnings are not returned: the model values the layout has no field for are not looked for.
+    write_remessa_checked(remessa, bank, spec, opts, false).map(|w| w.bytes)
 }
 
 /// [`write_remessa`] with options, returning the bytes and the warnings: every text cut to its field and every
@@ -1618,6 +2052,18 @@ pub fn write_remessa_spec(
     spec: &'static LayoutSpec,
     opts: WriteOptions,
 ) -> Result<Written> {
+    write_remessa_checked(remessa, bank, spec, opts, true)
+}
+
+/// [`write_remessa_spec`]; without `not_carried` (the caller drops the warnings) and unless strict, the model values
+/// the layout has no field for are not looked for.
+fn write_remessa_checked(
+    remessa: &Remessa,
+    bank: Bank,
+    spec: &'static LayoutSpec,
+    opts: WriteOptions,
+    not_carried_warnings: bool,
+) -> Result<Written> {
     if spec.kind != FileKind::Remessa {
         return Err(Error::new(ErrorKind::invalid(
             "write_remessa_spec needs a remessa layout spec",
@@ -1627,38 +2073,32 @@ pub fn write_remessa_spec(
         check_documents(remessa)?;
     }
     check_pix(remessa, bank, spec)?;
-    let missing = not_carried(remessa, spec);
+    let missing = if not_carried_warnings || opts.strict {
+        not_carried(remessa, spec)
+    } else {
+        Vec::new()
+    };
     if opts.strict {
         if let Some(w) = missing.first() {
             return Err(w.to_error());
         }
     }
-    let hook = |line: &mut Vec<u8>, key: RecordKey, t: &Titulo| {
-        if let Some(h) = spec.write_hook {
-            h(line, key, t);
+    let write = |dvs: Option<&[Option<String>]>| -> Result<Written> {
+        let mut w = Writer::begin(spec, bank, remessa.header.clone(), line_ending(spec, opts))?;
+        w.reserve_titles(remessa.titulos.len());
+        for (i, t) in remessa.titulos.iter().enumerate() {
+            let dv = dvs.and_then(|d| d.get(i)).and_then(Option::as_deref);
+            w.titulo(t, titulo_id(i + 1, t), dv)?;
         }
+        w.end()?;
+        Ok(w.finish())
     };
-    let write = |remessa: &Remessa| {
-        write_file(
-            spec,
-            bank,
-            &remessa.header,
-            &Items {
-                items: &remessa.titulos,
-                value: &titulo_value,
-                path: titulo_path,
-                id: &titulo_id,
-                hook: &hook,
-            },
-            opts,
-        )
-    };
-    let filled = match fill_nosso_numero_dv(remessa, bank, spec) {
-        Ok(filled) => filled,
+    let dvs = match nosso_numero_dvs(remessa, bank, spec) {
+        Ok(dvs) => dvs,
         // A value the DV arithmetic refuses is usually one the layout refuses too: that error names the field.
-        Err(e) => return Err(write(remessa).err().unwrap_or(e)),
+        Err(e) => return Err(write(None).err().unwrap_or(e)),
     };
-    let mut written = write(filled.as_ref().unwrap_or(remessa))?;
+    let mut written = write(dvs.as_deref())?;
     if opts.strict {
         if let Some(w) = written.warnings.first() {
             return Err(w.to_error());
@@ -1703,11 +2143,14 @@ pub struct RemessaWriter<W: std::io::Write> {
     sink: W,
     w: Writer,
     opts: WriteOptions,
-    ending: LineEnding,
     /// Titles written so far.
     titulos: usize,
     /// The roles carried by the records written so far (for the header's values not carried).
-    carried: Vec<Role>,
+    carried: RoleSet,
+    /// The roles the layout's records carry.
+    roles: CarriedRoles,
+    /// The DV arithmetic's input, the beneficiário's data set.
+    dv_input: DvInput,
     dv_field: bool,
 }
 
@@ -1754,14 +2197,15 @@ impl<W: std::io::Write> RemessaWriter<W> {
                 problems: Vec::new(),
             })?;
         }
-        let w = Writer::begin(spec, bank, header.clone())?;
+        let w = Writer::begin(spec, bank, header.clone(), line_ending(spec, opts))?;
         let mut out = RemessaWriter {
             sink,
             w,
             opts,
-            ending: line_ending(spec, opts),
             titulos: 0,
-            carried: carried_roles(spec, &|_| None),
+            carried: CarriedRoles::new(spec).of(&|_| None),
+            roles: CarriedRoles::new(spec),
+            dv_input: DvInput::new(&header.beneficiario, bank),
             dv_field: has_dv_field(spec),
         };
         out.strict_warning(0)?;
@@ -1771,12 +2215,10 @@ impl<W: std::io::Write> RemessaWriter<W> {
 
     /// Hands the lines written so far to the sink.
     fn drain(&mut self) -> Result<()> {
-        for l in self.w.lines.drain(..) {
-            self.sink
-                .write_all(&l)
-                .and_then(|()| self.sink.write_all(self.ending.as_bytes()))
-                .map_err(|e| Error::new(ErrorKind::io(e.to_string())))?;
-        }
+        self.sink
+            .write_all(&self.w.buf)
+            .map_err(|e| Error::new(ErrorKind::io(e.to_string())))?;
+        self.w.buf.clear();
         Ok(())
     }
 
@@ -1797,48 +2239,35 @@ impl<W: std::io::Write> RemessaWriter<W> {
             check_titulo_documents(index, titulo)?;
         }
         check_titulo_pix(index, titulo, bank, spec)?;
-        let carried = carried_roles(spec, &|r| titulo_value(titulo, r));
+        let carried = self.roles.of(&|r| titulo_value(titulo, r));
         let mut missing = Vec::new();
-        not_carried_by(
-            &mut missing,
-            titulo_id(index, titulo),
-            given_titulo(titulo),
-            &carried,
-        );
+        titulo_not_carried(&mut missing, titulo_id(index, titulo), titulo, &carried);
         if self.opts.strict {
             if let Some(w) = missing.first() {
                 return Err(w.to_error());
             }
         }
-        let hook = |line: &mut Vec<u8>, key: RecordKey, t: &Titulo| {
-            if let Some(h) = spec.write_hook {
-                h(line, key, t);
+        let mut dv = None;
+        if self.dv_field {
+            match titulo_dv(index, titulo, &mut self.dv_input) {
+                Ok(d) => dv = d,
+                Err(e) => {
+                    // A value the DV arithmetic refuses is usually one the layout refuses too: that error names
+                    // the field.
+                    let mut probe = self.w.clone();
+                    return Err(probe
+                        .titulo(titulo, titulo_id(index, titulo), None)
+                        .err()
+                        .unwrap_or(e));
+                }
             }
-        };
-        let mut filled = None;
-        if self.dv_field && titulo.nosso_numero_dv.is_none() && !titulo.nosso_numero.is_empty() {
-            let mut t = titulo.clone();
-            if let Err(e) = fill_titulo_dv(index, &mut t, &self.w.header.beneficiario, bank) {
-                // A value the DV arithmetic refuses is usually one the layout refuses too: that error names the
-                // field.
-                let mut probe = self.w.clone();
-                let id = titulo_id(index, titulo);
-                return Err(probe
-                    .item(titulo, id, &titulo_value, titulo_path, &hook)
-                    .err()
-                    .unwrap_or(e));
-            }
-            filled = Some(t);
         }
-        let t = filled.as_ref().unwrap_or(titulo);
         let warned = self.w.warnings.len();
         self.w
-            .item(t, titulo_id(index, t), &titulo_value, titulo_path, &hook)?;
+            .titulo(titulo, titulo_id(index, titulo), dv.as_deref())?;
         self.strict_warning(warned)?;
         self.w.warnings.extend(missing);
-        self.carried.extend(carried);
-        self.carried.sort();
-        self.carried.dedup();
+        self.carried.union(&carried);
         self.titulos = index;
         self.drain()
     }
@@ -1848,15 +2277,8 @@ impl<W: std::io::Write> RemessaWriter<W> {
         let warned = self.w.warnings.len();
         self.w.end()?;
         self.strict_warning(warned)?;
-        let mut header = given_header(&self.w.header);
-        let spec = self.w.spec;
-        header.retain(|(field, value, _)| {
-            field != "header.layout_versao"
-                || !(spec.versions.contains(&value.as_str())
-                    || spec.variants.iter().any(|(_, n)| n == value))
-        });
         let mut missing = Vec::new();
-        not_carried_by(&mut missing, HEADER_ID, header, &self.carried);
+        header_not_carried(&mut missing, &self.w.header, self.w.spec, &self.carried);
         if self.opts.strict {
             if let Some(w) = missing.first() {
                 return Err(w.to_error());
@@ -1990,6 +2412,91 @@ mod tests {
         assert_eq!(
             (fit, out.as_slice()),
             (Ok(Fit::Fixed("BANCO".into())), &b"BANCO"[..])
+        );
+    }
+
+    /// Every field kind against values a file meets and values that need the general path: `encode` (fast path
+    /// first) writes and returns exactly what the general path does, and the fast path takes the plain values.
+    #[test]
+    fn the_fast_path_writes_what_the_general_path_writes() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap_or_default();
+        let day = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd);
+        let specs = [
+            FieldSpec::num("n", 1, 5),
+            FieldSpec::dec("v", 1, 8, 2),
+            FieldSpec::dec("v4", 1, 3, 4),
+            FieldSpec::num("d", 1, 4).default("12"),
+            FieldSpec::num("cep", 1, 8).role(Role::PagadorCep),
+            FieldSpec::alpha("a", 1, 6),
+            FieldSpec::alpha("nome", 1, 6).role(Role::PagadorNome),
+            FieldSpec::alpha("def", 1, 6).default("abc"),
+            FieldSpec::alpha("doc", 1, 14).role(Role::PagadorInscricao),
+            FieldSpec::alpha("chave", 1, 8).role(Role::PixChave),
+            FieldSpec::date8("d8", 1, 8),
+            FieldSpec::date6("d6", 1, 6),
+            FieldSpec::date_ymd("ymd", 1, 8),
+            FieldSpec::date8("d8def", 1, 8).default("00000000"),
+            FieldSpec::constant("c", 1, 5, "BANCO"),
+            FieldSpec::constant("short", 1, 5, "AB"),
+            FieldSpec::blank("b", 1, 4),
+        ];
+        let t = |s: &'static str| Out::Text(Cow::Borrowed(s));
+        let values = [
+            None,
+            Some(t("")),
+            Some(t("123")),
+            Some(t("123456789")),
+            Some(t("01310-100")),
+            Some(t("abc")),
+            Some(t("Banco ")),
+            Some(t("banco")),
+            Some(t("ab  ")),
+            Some(t("  ab")),
+            Some(t("joão")),
+            Some(t("a\tb")),
+            Some(t("abcdefgh")),
+            Some(t("12ABC34501DE35")),
+            Some(t("11.222.333/0001-81")),
+            Some(t("~ok~")),
+            Some(Out::Num(d("1.5"))),
+            Some(Out::Num(d("1.50"))),
+            Some(Out::Num(d("0"))),
+            Some(Out::Num(d("-0.00"))),
+            Some(Out::Num(d("-1"))),
+            Some(Out::Num(d("1.505"))),
+            Some(Out::Num(d("12345.678"))),
+            Some(Out::Num(d("99999999999999999999999999"))),
+            Some(Out::Num(d("7"))),
+            Some(Out::Date(day(2026, 1, 2))),
+            Some(Out::Date(day(1969, 12, 31))),
+            Some(Out::Date(day(2070, 1, 1))),
+            Some(Out::Date(day(999, 3, 4))),
+            Some(Out::Date(day(-5, 3, 4))),
+            Some(Out::Date(None)),
+        ];
+        let mut fast = 0;
+        for spec in &specs {
+            for value in &values {
+                let (mut a, mut b) = (b"xy".to_vec(), b"xy".to_vec());
+                let got = encode(spec, value.as_ref(), &mut a);
+                let want = encode_general(spec, value.as_ref(), &mut b);
+                if want.is_err() {
+                    b.truncate(2);
+                    a.truncate(2);
+                }
+                assert_eq!((&got, &a), (&want, &b), "{} {value:?}", spec.name);
+                let mut c = b"xy".to_vec();
+                if encode_fast(spec, value.as_ref(), &mut c) {
+                    fast += 1;
+                    assert_eq!(c, a, "{} {value:?}", spec.name);
+                } else {
+                    assert_eq!(c, b"xy", "{} {value:?}", spec.name);
+                }
+            }
+        }
+        assert!(
+            fast > specs.len() * 4,
+            "the fast path took only {fast} cases"
         );
     }
 
