@@ -52,6 +52,7 @@ pub mod key;
 pub mod ledger;
 pub mod mensagem;
 pub mod outcome;
+pub mod reemissao;
 pub mod regua;
 pub mod render;
 pub mod report;
