@@ -490,6 +490,36 @@ impl BaixaLedger {
         Ok((to_json(&v)?, bytes))
     }
 
+    /// An overdue título's reissue to `vencimento` (`baixa::reemissao`, `cnab reemissao`) → (its JSON, the
+    /// instruction remessa's bytes). Records nothing.
+    #[pyo3(signature = (id, date, vencimento, remessas, nsa=None))]
+    fn reemissao<'py>(
+        &self,
+        py: Python<'py>,
+        id: &str,
+        date: &str,
+        vencimento: &str,
+        remessas: Vec<Vec<u8>>,
+        nsa: Option<u64>,
+    ) -> PyResult<(String, Bound<'py, PyBytes>)> {
+        let date = parse_date(date, "date")?;
+        let vencimento = parse_date(vencimento, "vencimento")?;
+        let (r, bytes) = self.with(py, |l| {
+            let mut reg = Vec::new();
+            for b in &remessas {
+                reg.push(RemessaRegistrada::from_bytes(b).map_err(|e| cnab_err(&e))?);
+            }
+            let titles = l.titles().map_err(|e| ledger_err(&e))?;
+            let (t, s) = titles
+                .iter()
+                .find(|(t, _)| t.id == id)
+                .ok_or_else(|| ledger_err(&LedgerError::UnknownTitle(id.to_string())))?;
+            baixa::reemissao::reemitir(t, s, date, vencimento, &reg, nsa)
+                .map_err(|e| ledger_err(&e))
+        })?;
+        Ok((to_json(&r)?, PyBytes::new(py, &bytes)))
+    }
+
     /// Every acordo recorded → JSON array.
     fn acordos(&self, py: Python<'_>) -> PyResult<String> {
         let a = self.with(py, |l| l.acordos().map_err(|e| ledger_err(&e)))?;

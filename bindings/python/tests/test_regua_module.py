@@ -178,3 +178,19 @@ def test_linha_digitavel_and_carta_pdf(tmp_path: Path) -> None:
     assert "Carta Documento Linha NF-1001 34191.09123 34567.800056 71234.570001 9 16610000012750" in flat, flat
     with pytest.raises(ValueError):
         regua.carta_pdf(regua.plan(ledger, politica, date(2027, 1, 14)).actions[0])
+
+
+def test_reemissao(tmp_path: Path) -> None:
+    ledger = _day(tmp_path)
+    # NF-1001: R$ 127,50 due 2026-12-15, juros R$ 0,13 a day → 127.50 + 36 × 0.13 = 132.18 on 2027-01-20; Itaú
+    # CNAB 400 has no alteração de valor: only the due date moves (06)
+    r = regua.reemissao(ledger, "NF-1001", date(2027, 1, 14), date(2027, 1, 20), remessas=[ITAU_400_REM])
+    assert (r.valor_atualizado, r.devido.juros, r.valor_registrado) == (Decimal("132.18"), Decimal("4.68"), False)
+    assert [i.movimento for i in r.instrucoes] == ["06"]
+    back = cnab.read_remessa(r.bytes)
+    assert [(t.seu_numero, t.movimento, t.vencimento) for t in back.titulos] == [
+        ("NF-1001", "06", date(2027, 1, 20))
+    ]
+    with pytest.raises(baixa.BaixaError) as e:
+        regua.reemissao(ledger, "NF-9", date(2027, 1, 14), date(2027, 1, 20), remessas=[ITAU_400_REM])
+    assert e.value.kind == "unknown_title"

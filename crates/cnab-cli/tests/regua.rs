@@ -896,3 +896,60 @@ fn carta_de_cobranca_as_pdf() {
         );
     }
 }
+
+/// `cnab reemissao`: NF-1001 of the Itaú fixture (R$ 127,50 due 2026-12-15, juros R$ 0,13 a day) reissued on
+/// 2027-01-14 to 2027-01-20: 127.50 + 36 × 0.13 = 132.18 due then; Itaú CNAB 400 has no alteração de valor, so the
+/// remessa carries the alteração de vencimento (06) only, read back by `cnab parse`; nothing recorded.
+#[test]
+fn reemissao_of_an_overdue_titulo() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = dir.path().join("l.db").to_string_lossy().into_owned();
+    let out = dir
+        .path()
+        .join("reemissao.rem")
+        .to_string_lossy()
+        .into_owned();
+    let rem = format!("{root}/fixtures/341-itau/cnab400/remessa/remessa.rem");
+    let (code, _, err) = cnab(&["baixa", "--ledger", &ledger, "import-remessa", &rem]);
+    assert_eq!(code, 0, "{err}");
+    let args = [
+        "reemissao",
+        "--ledger",
+        &ledger,
+        "--titulo",
+        "NF-1001",
+        "--date",
+        "2027-01-14",
+        "--vencimento",
+        "2027-01-20",
+        "--remessa",
+        &rem,
+        "--remessa-out",
+        &out,
+    ];
+    let (code, stdout, err) = cnab(&args);
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["valor_atualizado"], "132.18");
+    assert_eq!(v["valor_registrado"], json!(false));
+    assert_eq!(v["instrucoes"][0]["movimento"], "06");
+    assert_eq!(v["novo_vencimento"], "2027-01-20");
+    let (code, parsed, err) = cnab(&["parse", &out]);
+    assert_eq!(code, 0, "{err}");
+    let p: Value = serde_json::from_str(&parsed).unwrap();
+    let t = &p["titulos"][0];
+    assert_eq!(
+        (&t["movimento"], &t["vencimento"], &t["valor"]),
+        (&json!("06"), &json!("2027-01-20"), &json!("127.50"))
+    );
+    // a due date before the título's: refused (exit 1)
+    let mut bad = args;
+    bad[8] = "2026-12-01";
+    let (code, _, err) = cnab(&bad);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("must be after the due date 2026-12-15"),
+        "{err}"
+    );
+}

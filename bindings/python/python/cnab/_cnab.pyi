@@ -253,6 +253,9 @@ class BaixaLedger:
         segunda_via_url: Optional[str] = None,
     ) -> Tuple[str, List[bytes]]: ...
     def instrucoes(self, date: str, dias: int = 5) -> str: ...
+    def reemissao(
+        self, id: str, date: str, vencimento: str, remessas: List[bytes], nsa: Optional[int] = None
+    ) -> Tuple[str, bytes]: ...
     def acordo(
         self,
         termos: str,

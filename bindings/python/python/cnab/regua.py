@@ -29,14 +29,19 @@ for a remessa that does not read, the :class:`cnab.CnabError` subclass the reade
 
 from __future__ import annotations
 
+import builtins
 import datetime
 import decimal
+import json
+from dataclasses import dataclass, field
 from typing import List, Optional, Sequence, Union
 
 from . import _cnab
+from . import _convert
 from ._errors import _from_native
 from .baixa import (
     AcaoEmitida,
+    Breakdown,
     Acordo,
     BaixaError,
     Carta,
@@ -57,10 +62,14 @@ from .baixa import (
     RemessaInstrucoes,
     ReguaRun,
     Resposta,
+    _file_bytes,
+    _raise,
 )
 
 __all__ = [
     "carta_pdf",
+    "reemissao",
+    "Reemissao",
     "plan",
     "run",
     "instrucoes",
@@ -164,6 +173,47 @@ def carta_pdf(documento: Union[AcaoEmitida, str]) -> bytes:
         return _cnab.texto_pdf(text)
     except _cnab.NativeError as e:
         raise _from_native(e) from None
+
+
+@dataclass(frozen=True)
+class Reemissao:
+    """An overdue título's updated boleto (``cnab reemissao``, docs/reemissao.md): the amount due on the new due date
+    (``devido``, ``valor_atualizado``), the bank's movimentos (``instrucoes``: alteração de vencimento, then the
+    alteração do valor nominal when the bank's layout has one — ``valor_registrado``), the new ``linha_digitavel``
+    and the instruction remessa's ``bytes``."""
+
+    titulo: str = ""
+    banco: int = 0
+    vencimento: Optional[datetime.date] = None
+    novo_vencimento: Optional[datetime.date] = None
+    devido: Breakdown = field(default_factory=Breakdown)
+    valor_atualizado: decimal.Decimal = decimal.Decimal(0)
+    valor_registrado: bool = False
+    instrucoes: List[Instrucao] = field(default_factory=list)
+    linha_digitavel: Optional[str] = None
+    bytes: builtins.bytes = b""
+
+
+def reemissao(
+    ledger: Ledger,
+    titulo: str,
+    date: datetime.date,
+    vencimento: datetime.date,
+    *,
+    remessas: Sequence[Union[PathLike, bytes]],
+    nsa: Optional[int] = None,
+) -> Reemissao:
+    """The reissue of an open, overdue ``titulo`` to ``vencimento`` on ``date`` (``cnab reemissao``): nothing is
+    recorded; write ``result.bytes`` to send the instruction remessa."""
+    regs = [_file_bytes(r) for r in remessas]
+    try:
+        s, b = ledger._native.reemissao(titulo, date.isoformat(), vencimento.isoformat(), regs, nsa)
+    except _cnab.NativeError as e:
+        raise _raise(e) from None
+    d = json.loads(s)
+    d["bytes"] = b
+    out: Reemissao = _convert.from_dict(Reemissao, d)
+    return out
 
 
 def acordos(ledger: Ledger) -> List[Acordo]:
