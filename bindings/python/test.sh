@@ -51,7 +51,8 @@ sed -n '/^```python/,/^```$/{/^```/!p;}' README.md > "$example"
 rm -f "$example"
 
 echo "== mypy --strict"
-"$venv/bin/mypy" --strict --no-incremental bindings/python/examples/example.py bindings/python/tests/test_baixa.py
+"$venv/bin/mypy" --strict --no-incremental bindings/python/examples/example.py bindings/python/tests/test_baixa.py \
+    bindings/python/tests/test_regua_module.py
 "$py" bindings/python/examples/example.py > /dev/null
 
 echo "== mypy.stubtest cnab._cnab (the stubs against the native classes)"

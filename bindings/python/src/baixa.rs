@@ -4,9 +4,11 @@
 //! dataclasses with `Decimal` and `date` values. Errors are `NativeError` payloads with `"source": "baixa"` (a bad
 //! titles row: `line` = row, `field` = column) or `"source": "cnab"` (a retorno or remessa that does not read).
 
+use std::collections::BTreeMap;
 use std::sync::Mutex;
 
 use baixa::instrucao::{self, RemessaRegistrada};
+use baixa::mensagem;
 use baixa::regua::{self, Politica};
 use baixa::{
     ImportError, LedgerError, LinkLedger, ManualSettlement, MemoryLedger, ReguaLedger, SqliteLedger,
@@ -158,7 +160,27 @@ impl BaixaLedger {
                 CnabFile::Remessa(_) => return Err(usage("a remessa, not a retorno")),
             };
             let res = l.apply(&r).map_err(|e| ledger_err(&e))?;
-            Ok(baixa::render::apply_file(name, &res, &r.problems))
+            let mut v = baixa::render::apply_file(name, &res, &r.problems);
+            // the bank's answers to the régua's instructions, as `cnab baixa apply` records them: the file is
+            // applied; a failure here is reported and applying the same file again records them
+            let c = instrucao::conciliar(l, &r).map_err(|e| {
+                baixa_err(
+                    "ledger",
+                    format!(
+                        "{name}: applied, but its answers to the bank instructions were not recorded: {e} \
+                         (apply the file again to record them)"
+                    ),
+                    0,
+                    None,
+                )
+            })?;
+            if let Value::Object(m) = &mut v {
+                m.insert("instrucoes".into(), json!(c.instrucoes));
+                if !c.ambiguas.is_empty() {
+                    m.insert("instrucoes_ambiguas".into(), json!(c.ambiguas));
+                }
+            }
+            Ok(v)
         })?;
         to_json(&v)
     }
@@ -266,17 +288,38 @@ impl BaixaLedger {
     }
 
     /// What the régua would issue on `date` under the policy (TOML text), recording nothing → `ReguaRun` JSON.
-    fn regua_plan(&self, py: Python<'_>, politica: &str, date: &str) -> PyResult<String> {
+    /// With modelos (a directory the policy's `modelo` names are read from, or `{name: source}`), each action's
+    /// `mensagem` is rendered (`cnab regua --plan --modelos DIR`).
+    #[pyo3(signature = (politica, date, modelos_dir=None, modelos=None))]
+    fn regua_plan(
+        &self,
+        py: Python<'_>,
+        politica: &str,
+        date: &str,
+        modelos_dir: Option<&str>,
+        modelos: Option<BTreeMap<String, String>>,
+    ) -> PyResult<String> {
         let date = parse_date(date, "date")?;
         let p = politica_of(politica)?;
-        let r = self.with(py, |l| regua::plan(l, &p, date).map_err(|e| ledger_err(&e)))?;
+        let m = modelos_of(&p, modelos_dir, modelos)?;
+        let r = self.with(py, |l| {
+            let mut r = regua::plan(l, &p, date).map_err(|e| ledger_err(&e))?;
+            if let Some(m) = &m {
+                mensagem::preparar(&mut r.actions, m, date, &BTreeMap::new())
+                    .map_err(|e| ledger_err(&e))?;
+            }
+            Ok(r)
+        })?;
         to_json(&r)
     }
 
     /// Run the régua on `date`: the actions issued (recorded) → (`ReguaRun` JSON with `"remessas"`, the instruction
     /// remessas' bytes). `remessas`: the registering remessas' bytes; when given, the steps through the bank are
-    /// checked before recording and written as instruction remessas (`baixa::instrucao`).
-    #[pyo3(signature = (politica, date, remessas=None, nsa=None))]
+    /// checked before recording and written as instruction remessas (`baixa::instrucao`). With modelos, each
+    /// action's `mensagem` is rendered before anything is recorded; with `segunda_via_url` each título's segunda
+    /// via link (made when it has none) is among the modelos' variables (as `cnab regua`).
+    #[pyo3(signature = (politica, date, remessas=None, nsa=None, modelos_dir=None, modelos=None, segunda_via_url=None))]
+    #[allow(clippy::too_many_arguments)]
     fn regua_run<'py>(
         &self,
         py: Python<'py>,
@@ -284,12 +327,48 @@ impl BaixaLedger {
         date: &str,
         remessas: Option<Vec<Vec<u8>>>,
         nsa: Option<u64>,
+        modelos_dir: Option<&str>,
+        modelos: Option<BTreeMap<String, String>>,
+        segunda_via_url: Option<&str>,
     ) -> PyResult<(String, Vec<Bound<'py, PyBytes>>)> {
         let date = parse_date(date, "date")?;
         let p = politica_of(politica)?;
+        let m = modelos_of(&p, modelos_dir, modelos)?;
+        if segunda_via_url.is_some() && m.is_none() {
+            return Err(usage("segunda_via_url needs modelos"));
+        }
+        if let Some(b) = segunda_via_url {
+            baixa::segunda_via::check_base_url(b).map_err(|e| usage(&e))?;
+        }
         let (run, written) = self.with(py, |l| {
+            // each título's link is made before the run (a link for a step another run issues meanwhile is
+            // harmless: the título keeps it)
+            let mut links = BTreeMap::new();
+            if let Some(base) = segunda_via_url {
+                let plan = regua::plan(l, &p, date).map_err(|e| ledger_err(&e))?;
+                let ids: std::collections::BTreeSet<String> = plan
+                    .actions
+                    .iter()
+                    .filter(|a| a.modelo.is_some())
+                    .flat_map(|a| {
+                        let mut ids = vec![a.titulo.clone()];
+                        if let Some(c) = &a.carta {
+                            ids.extend(c.titulos.iter().map(|i| i.titulo.clone()));
+                        }
+                        ids
+                    })
+                    .collect();
+                for id in ids {
+                    let k = l.link(&id).map_err(|e| ledger_err(&e))?;
+                    links.insert(id, baixa::segunda_via::url(Some(base), &k.token));
+                }
+            }
+            let render = |a: &mut [regua::AcaoEmitida]| match &m {
+                Some(m) => mensagem::preparar(a, m, date, &links),
+                None => Ok(()),
+            };
             let Some(remessas) = remessas else {
-                let r = regua::run(l, &p, date).map_err(|e| ledger_err(&e))?;
+                let r = regua::run_with(l, &p, date, render).map_err(|e| ledger_err(&e))?;
                 return Ok((r, None));
             };
             let mut reg = Vec::new();
@@ -297,6 +376,7 @@ impl BaixaLedger {
                 reg.push(RemessaRegistrada::from_bytes(b).map_err(|e| cnab_err(&e))?);
             }
             let r = regua::run_with(l, &p, date, |a| {
+                render(a)?;
                 instrucao::preparar(a, &reg)?;
                 instrucao::remessas(a, &reg, date, nsa).map(|_| ())
             })
@@ -323,21 +403,121 @@ impl BaixaLedger {
         Ok((to_json(&v)?, bytes))
     }
 
-    /// An acordo (`baixa::acordo::Termos` as JSON) → the `Acordo` JSON; recorded unless `proposta`.
-    #[pyo3(signature = (termos, proposta=false))]
-    fn acordo(&self, py: Python<'_>, termos: &str, proposta: bool) -> PyResult<String> {
+    /// The bank instructions the régua sent and where each stands on `date` → the JSON of `cnab instrucoes`:
+    /// `{date, dias, counts, instrucoes, sem_resposta}` (pending more than `dias` days after being sent).
+    #[pyo3(signature = (date, dias=5))]
+    fn instrucoes(&self, py: Python<'_>, date: &str, dias: i64) -> PyResult<String> {
+        let date = parse_date(date, "date")?;
+        if dias < 0 {
+            return Err(usage(&format!("dias must be 0 or more, found {dias}")));
+        }
+        let all = self.with(py, |l| l.instrucoes().map_err(|e| ledger_err(&e)))?;
+        let count = |e: instrucao::Estado| all.iter().filter(|i| i.estado == e).count();
+        let late = instrucao::sem_resposta(&all, date, dias);
+        to_json(&json!({
+            "date": date,
+            "dias": dias,
+            "counts": {
+                "pendente": count(instrucao::Estado::Pendente),
+                "confirmada": count(instrucao::Estado::Confirmada),
+                "rejeitada": count(instrucao::Estado::Rejeitada),
+            },
+            "instrucoes": all,
+            "sem_resposta": late,
+        }))
+    }
+
+    /// An acordo (`baixa::acordo::Termos` as JSON) → (the `Acordo` JSON, the remessas' bytes); recorded unless
+    /// `proposta`. With `remessas` (the registering remessas' bytes) the acordo also goes to the bank as
+    /// `cnab acordo --remessa-out` writes it: the installments as entradas (nosso números from `nosso_numero`,
+    /// recorded too) and the originals' pedido de baixa, written before anything is recorded, listed under
+    /// `"remessas"`.
+    #[pyo3(signature = (termos, proposta=false, remessas=None, nosso_numero=None, nsa=None))]
+    fn acordo<'py>(
+        &self,
+        py: Python<'py>,
+        termos: &str,
+        proposta: bool,
+        remessas: Option<Vec<Vec<u8>>>,
+        nosso_numero: Option<&str>,
+        nsa: Option<u64>,
+    ) -> PyResult<(String, Vec<Bound<'py, PyBytes>>)> {
         let t: baixa::acordo::Termos =
             serde_json::from_str(termos).map_err(|e| usage(&format!("acordo: {e}")))?;
-        let a = self.with(py, |l| {
-            if proposta {
+        if proposta && remessas.is_some() {
+            return Err(usage("a proposta records nothing and writes no remessa"));
+        }
+        if remessas.is_none() && (nosso_numero.is_some() || nsa.is_some()) {
+            return Err(usage("nosso_numero and nsa need remessas"));
+        }
+        let (a, written) = self.with(py, |l| {
+            let mut written = Vec::new();
+            let a = if proposta {
                 let titles = l.titles().map_err(|e| ledger_err(&e))?;
                 baixa::acordo::propor(&titles, &t)
+            } else if let Some(remessas) = &remessas {
+                let mut reg = Vec::new();
+                for b in remessas {
+                    reg.push(RemessaRegistrada::from_bytes(b).map_err(|e| cnab_err(&e))?);
+                }
+                // written (in memory) before recording: a título that cannot be written records nothing; the
+                // originals' pedidos de baixa are then recorded as pending instructions
+                baixa::acordo::fechar_remessas(l, &t, &reg, nosso_numero, nsa).map(|(a, w)| {
+                    written = w;
+                    a
+                })
             } else {
                 baixa::acordo::fechar(l, &t)
             }
-            .map_err(|e| ledger_err(&e))
+            .map_err(|e| ledger_err(&e))?;
+            Ok((a, written))
         })?;
-        to_json(&a)
+        let mut v = serde_json::to_value(&a).map_err(|e| usage(&e.to_string()))?;
+        if let (true, Some(o)) = (remessas.is_some(), v.as_object_mut()) {
+            let list: Vec<Value> = written
+                .iter()
+                .map(|w| {
+                    json!({
+                        "banco": w.bank.code(),
+                        "layout": format!("cnab{}", w.layout.number()),
+                        "titulos": w.itens,
+                    })
+                })
+                .collect();
+            o.insert("remessas".into(), Value::Array(list));
+        }
+        let bytes = written.iter().map(|w| PyBytes::new(py, &w.bytes)).collect();
+        Ok((to_json(&v)?, bytes))
+    }
+
+    /// An overdue título's reissue to `vencimento` (`baixa::reemissao`, `cnab reemissao`) → (its JSON, the
+    /// instruction remessa's bytes). Records nothing.
+    #[pyo3(signature = (id, date, vencimento, remessas, nsa=None))]
+    fn reemissao<'py>(
+        &self,
+        py: Python<'py>,
+        id: &str,
+        date: &str,
+        vencimento: &str,
+        remessas: Vec<Vec<u8>>,
+        nsa: Option<u64>,
+    ) -> PyResult<(String, Bound<'py, PyBytes>)> {
+        let date = parse_date(date, "date")?;
+        let vencimento = parse_date(vencimento, "vencimento")?;
+        let (r, bytes) = self.with(py, |l| {
+            let mut reg = Vec::new();
+            for b in &remessas {
+                reg.push(RemessaRegistrada::from_bytes(b).map_err(|e| cnab_err(&e))?);
+            }
+            let titles = l.titles().map_err(|e| ledger_err(&e))?;
+            let (t, s) = titles
+                .iter()
+                .find(|(t, _)| t.id == id)
+                .ok_or_else(|| ledger_err(&LedgerError::UnknownTitle(id.to_string())))?;
+            baixa::reemissao::reemitir(t, s, date, vencimento, &reg, nsa)
+                .map_err(|e| ledger_err(&e))
+        })?;
+        Ok((to_json(&r)?, PyBytes::new(py, &bytes)))
     }
 
     /// Every acordo recorded → JSON array.
@@ -349,6 +529,22 @@ impl BaixaLedger {
 
 fn politica_of(text: &str) -> PyResult<Politica> {
     Politica::from_toml(text).map_err(|e| baixa_err("policy", e.to_string(), 0, None))
+}
+
+/// The modelos of a directory (the policy's `modelo` names) or of `{name: source}`; none when neither is given.
+fn modelos_of(
+    p: &Politica,
+    dir: Option<&str>,
+    sources: Option<BTreeMap<String, String>>,
+) -> PyResult<Option<mensagem::Modelos>> {
+    let m = match (dir, sources) {
+        (Some(_), Some(_)) => return Err(usage("modelos: a directory or a mapping, not both")),
+        (Some(d), None) => mensagem::Modelos::carregar(p, std::path::Path::new(d)),
+        (None, Some(s)) => mensagem::Modelos::new(s),
+        (None, None) => return Ok(None),
+    };
+    m.map(Some)
+        .map_err(|e| baixa_err("modelo", e.to_string(), 0, None))
 }
 
 /// The amount due on `date` for every title of CSV/JSON bytes → JSON array (what `cnab baixa due` prints).

@@ -816,6 +816,16 @@ fn boleto_pdf<'py>(py: Python<'py>, input: &str) -> PyResult<Bound<'py, PyBytes>
     Ok(PyBytes::new(py, &pdf))
 }
 
+/// A text document (the markup of `boleto_print::texto_pdf`: `# títulos`, `| tabelas |`) as PDF: the régua's
+/// cartas de cobrança (an action's `documento`).
+#[pyfunction]
+fn texto_pdf<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyBytes>> {
+    let pdf = py
+        .detach(|| boleto_print::texto_pdf(text))
+        .map_err(|e| print_err(&e))?;
+    Ok(PyBytes::new(py, &pdf))
+}
+
 /// The printable HTML of one título or a carnê: what `cnab boleto html` writes.
 #[pyfunction]
 fn boleto_html(input: &str) -> PyResult<String> {
@@ -863,6 +873,7 @@ fn _cnab(m: &Bound<'_, PyModule>) -> PyResult<()> {
     baixa_native::register(m)?;
     m.add_function(wrap_pyfunction!(boleto_pdf, m)?)?;
     m.add_function(wrap_pyfunction!(boleto_html, m)?)?;
+    m.add_function(wrap_pyfunction!(texto_pdf, m)?)?;
     m.add_function(wrap_pyfunction!(boleto_svg, m)?)?;
     m.add_function(wrap_pyfunction!(pix_make, m)?)?;
     m.add_function(wrap_pyfunction!(pix_parse, m)?)?;

@@ -23,7 +23,11 @@
 //!
 //! 7. to the bank ([`remessas`], `cnab acordo --remessa-out`): one remessa with each installment as an entrada
 //!    (modelled on the first original as its remessa registered it, with nosso números from [`numerar`]) and each
-//!    original's pedido de baixa, written before anything is recorded ([`fechar_with`]).
+//!    original's pedido de baixa, written before anything is recorded ([`fechar_with`]). [`fechar_remessas`] also
+//!    records each pedido de baixa as a pending bank instruction — the step `baixa` of the original on the
+//!    acordo's date, `etapa_dias` its days past due then, canal `banco` — so that the bank's confirmation (a
+//!    baixa, FEBRABAN 09) or rejection in a retorno is matched by [`crate::instrucao::conciliar`] as the régua's
+//!    instructions are, and listed by `cnab instrucoes` while pending.
 //!
 //! Recording ([`ReguaLedger::acordo_record`]) is one transaction: the originals are checked open again inside it,
 //! and an acordo id or installment id already in the ledger is refused, so the same acordo is never recorded twice.
@@ -372,6 +376,106 @@ pub fn fechar_with<L: ReguaLedger + ?Sized>(
     prepare(&acordo, &titles, &mut parcelas)?;
     ledger.acordo_record(&acordo, &parcelas)?;
     Ok(acordo)
+}
+
+/// The acordo taken to the bank: [`fechar_with`] writing [`remessas`] (the installments numbered by [`numerar`]
+/// from `nosso_numero` when given) before anything is recorded; then each original's pedido de baixa is recorded
+/// as a pending instruction (see the module docs, point 7), its step `baixa` with an [`Event::Regua`] in the
+/// original's history. The acordo and the instructions are two transactions: when the second fails the error
+/// says so (the acordo stands; its remessa is not returned, write it again with [`remessas`]).
+///
+/// # Errors
+/// As [`fechar_with`] and [`remessas`]; a ledger failure recording the instructions.
+pub fn fechar_remessas<L: ReguaLedger + ?Sized>(
+    ledger: &mut L,
+    termos: &Termos,
+    registradas: &[crate::instrucao::RemessaRegistrada],
+    nosso_numero: Option<&str>,
+    nsa: Option<u64>,
+) -> Result<(Acordo, Vec<RemessaAcordo>), LedgerError> {
+    use crate::regua::{Acao, AcaoEmitida, Issued, Registro};
+    let date = termos.data;
+    let mut written = Vec::new();
+    let mut pedidos: Vec<AcaoEmitida> = Vec::new();
+    let acordo = fechar_with(ledger, termos, |a, titles, parcelas| {
+        if let Some(n) = nosso_numero {
+            numerar(parcelas, n)?;
+        }
+        written = remessas(a, parcelas, titles, registradas, date, nsa)?;
+        for w in &written {
+            let versao = registradas
+                .iter()
+                .rev()
+                .find(|r| r.bank == w.bank && r.layout == w.layout)
+                .map_or("", |r| r.versao.as_str());
+            for item in w.itens.iter().filter(|i| i.papel == "original") {
+                let (Some((t, st)), Some(o)) = (
+                    titles.iter().find(|(t, _)| t.id == item.titulo),
+                    a.originais.iter().find(|o| o.titulo == item.titulo),
+                ) else {
+                    return Err(invalid(format!(
+                        "acordo {}: original {} vanished",
+                        a.id, item.titulo
+                    )));
+                };
+                let descricao = crate::instrucao::movimento(w.bank, w.layout, versao, Acao::Baixa)
+                    .map(|(_, d)| d.to_string())
+                    .unwrap_or_default();
+                pedidos.push(AcaoEmitida {
+                    titulo: t.id.clone(),
+                    acao: Acao::Baixa,
+                    etapa_dias: (date - t.vencimento).num_days(),
+                    data_etapa: date,
+                    canal: "banco".into(),
+                    modelo: None,
+                    pagador: t.pagador.clone(),
+                    banco: t.banco.code(),
+                    nosso_numero: item.nosso_numero.clone(),
+                    seu_numero: t.seu_numero.clone(),
+                    valor: t.valor,
+                    vencimento: t.vencimento,
+                    pago: st.paid,
+                    devido: o.devido,
+                    saldo: o.saldo,
+                    inadimplente: false,
+                    carta: None,
+                    novo_vencimento: None,
+                    abatimento: None,
+                    instrucao: Some(crate::instrucao::Instrucao {
+                        banco: w.bank.code(),
+                        layout: format!("cnab{}", w.layout.number()),
+                        movimento: item.movimento.clone(),
+                        descricao,
+                    }),
+                    mensagem: None,
+                    modelo_pdf: None,
+                    documento: None,
+                    linha_digitavel: t.linha_digitavel.clone(),
+                    pix: t.pix.clone(),
+                });
+            }
+        }
+        Ok(())
+    })?;
+    let registros: Vec<Registro<'_>> = pedidos
+        .iter()
+        .map(|p| Registro {
+            key: Issued {
+                titulo: p.titulo.clone(),
+                etapa_dias: p.etapa_dias,
+                acao: Acao::Baixa,
+            },
+            canal: &p.canal,
+            acao: p,
+        })
+        .collect();
+    ledger.regua_record(date, &registros).map_err(|e| {
+        invalid(format!(
+            "acordo {}: recorded, but its pedidos de baixa were not recorded as pending instructions: {e}",
+            acordo.id
+        ))
+    })?;
+    Ok((acordo, written))
 }
 
 /// Give the installment titles nosso números: `primeiro` for the first, then the next numbers, each as wide as

@@ -2,7 +2,9 @@
 //!
 //! The CSV has a header row. Required columns: `id, banco, nosso_numero, valor, vencimento`. Optional:
 //! `convenio, seu_numero, emissao, pagador_documento, pagador_nome, multa_pct, multa_valor, juros_pct_mes,
-//! juros_valor_dia, desconto_valor, desconto_pct, desconto_ate, abatimento`. Amounts and percentages are decimals
+//! juros_valor_dia, desconto_valor, desconto_pct, desconto_ate, abatimento, linha_digitavel, pix`
+//! (`linha_digitavel`: the registered boleto's 47 digits, separators allowed, its check digits and bank checked;
+//! `pix`: the boleto híbrido's PIX copia e cola, a BR Code whose CRC is checked). Amounts and percentages are decimals
 //! with a dot, dates `YYYY-MM-DD`. The JSON form is an array of objects with the same keys (values as strings or
 //! numbers). `nosso_numero` may be left empty when the bank assigns it, if `seu_numero` is given (the entrada
 //! confirmada links the bank's number to it). Unknown columns are refused (a misspelt `juros_pct_mes` must not silently drop the interest).
@@ -34,6 +36,8 @@ pub const OPTIONAL_COLUMNS: &[&str] = &[
     "desconto_pct",
     "desconto_ate",
     "abatimento",
+    "linha_digitavel",
+    "pix",
 ];
 
 /// Read titles from CSV bytes (UTF-8, comma-separated, header row).
@@ -373,7 +377,64 @@ fn build<'a>(row: usize, get: impl Fn(&str) -> Option<&'a str>) -> Result<Titulo
         juros,
         descontos: desconto.into_iter().collect(),
         abatimento: opt(row, &get, "abatimento", money)?.unwrap_or_default(),
+        linha_digitavel: get("linha_digitavel")
+            .map(|s| linha(row, banco, s))
+            .transpose()?,
+        pix: opt(row, &get, "pix", pix)?,
     })
+}
+
+/// A linha digitável given in a titles file: 47 digits (dots and spaces allowed) whose check digits hold, of the
+/// title's bank.
+fn linha(row: usize, banco: Bank, s: &str) -> Result<String, ImportError> {
+    let l = boleto::LinhaDigitavel::parse(s)
+        .map_err(|e| ImportError::field(row, "linha_digitavel", format!("{e}, found {s:?}")))?;
+    let b = l.barcode().banco();
+    if b.code() != banco.code() {
+        return Err(ImportError::field(
+            row,
+            "linha_digitavel",
+            format!(
+                "of bank {:03}, the title's is {:03}",
+                b.code(),
+                banco.code()
+            ),
+        ));
+    }
+    Ok(l.as_str().to_string())
+}
+
+/// A PIX copia e cola given in a titles file: a BR Code that parses (its CRC holds).
+fn pix(row: usize, name: &str, s: &str) -> Result<String, ImportError> {
+    boleto::BrCode::parse(s)
+        .map(|b| b.as_str().to_string())
+        .map_err(|e| ImportError::field(row, name, e.to_string()))
+}
+
+/// The linha digitável of a título as a remessa registered it: the boleto the bank's rules give for the header's
+/// beneficiary (agência, conta, convênio, código do beneficiário), the título's carteira (else the header's),
+/// nosso número, valor and vencimento. `None` when the boleto cannot be computed from what the remessa carries
+/// (a bank whose campo livre needs data the remessa lacks): nothing is guessed.
+fn linha_registrada(bank: Bank, r: &Remessa, t: &cnab_core::Titulo) -> Option<String> {
+    let b = &r.header.beneficiario;
+    let opt = |s: &str| {
+        let s = s.trim();
+        (!s.is_empty()).then(|| s.to_string())
+    };
+    let mut input =
+        boleto::BoletoInput::new(bank.code(), t.nosso_numero.trim().to_string(), t.valor);
+    input.agencia = opt(&b.agencia);
+    input.agencia_dv = opt(&b.agencia_dv);
+    input.conta = opt(&b.conta);
+    input.conta_dv = opt(&b.conta_dv);
+    input.carteira = opt(&t.carteira).or_else(|| opt(&b.carteira));
+    input.convenio = opt(&b.convenio);
+    input.codigo_beneficiario = opt(&b.codigo_beneficiario);
+    input.modalidade = opt(&t.variacao).or_else(|| opt(&b.variacao));
+    input.vencimento = t.vencimento;
+    boleto::make(&input)
+        .ok()
+        .map(|m| m.linha_digitavel.as_str().to_string())
 }
 
 /// Titles registered by a remessa read with cnab-core, with the header's beneficiary as their agreement.
@@ -448,6 +509,12 @@ pub fn from_remessa(remessa: &Remessa) -> Result<Vec<Titulo>, ImportError> {
             juros: juros_rule(row, &t.juros)?,
             descontos: desconto_rule(row, &t.desconto)?.into_iter().collect(),
             abatimento: t.abatimento.unwrap_or_default(),
+            linha_digitavel: if t.nosso_numero.trim().is_empty() {
+                None
+            } else {
+                linha_registrada(bank, remessa, t)
+            },
+            pix: None,
         };
         if !ids.insert(id.clone()) {
             return Err(ImportError::field(

@@ -52,12 +52,14 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use cnab_core::{Bank, FileKind, Layout, ReadOptions, Remessa};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::error::LedgerError;
 use crate::key::Key;
 use crate::outcome::{Event, Outcome};
 use crate::regua::{Acao, AcaoEmitida, Issued, ReguaLedger};
+use crate::titulo::Titulo;
 
 /// The movimento written for a step through the bank.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -515,6 +517,12 @@ pub struct InstrucaoEnviada {
     /// The bank's answer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resposta: Option<Resposta>,
+    /// A prorrogação: the due date it asked for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub novo_vencimento: Option<NaiveDate>,
+    /// An abatimento: the amount it granted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub abatimento: Option<Decimal>,
 }
 
 impl InstrucaoEnviada {
@@ -529,13 +537,48 @@ impl InstrucaoEnviada {
 
     /// The history event of its answer.
     pub(crate) fn event(&self, r: &Resposta) -> Event {
+        let confirmed = r.estado == Estado::Confirmada;
         Event::Instrucao {
             acao: self.acao,
             etapa_dias: self.etapa_dias,
             movimento: self.instrucao.movimento.clone(),
             enviada_em: self.enviada_em,
             resposta: Box::new(r.clone()),
+            novo_vencimento: self
+                .novo_vencimento
+                .filter(|_| confirmed && self.acao == Acao::Prorrogacao),
+            abatimento: self
+                .abatimento
+                .filter(|_| confirmed && self.acao == Acao::Abatimento),
         }
+    }
+
+    /// The título as a confirmed prorrogação or abatimento leaves it (`None`: nothing to change): the new due
+    /// date (with the multa's and juros' start dates moved by as many days, and the linha digitável's fator de
+    /// vencimento), or the abatimento granted.
+    pub fn aplicar(&self, t: &Titulo) -> Option<Titulo> {
+        if self.estado != Estado::Confirmada
+            && self.resposta.as_ref().map(|r| r.estado) != Some(Estado::Confirmada)
+        {
+            return None;
+        }
+        let mut n = t.clone();
+        match (self.acao, self.novo_vencimento, self.abatimento) {
+            (Acao::Prorrogacao, Some(v), _) => {
+                let delta = v - t.vencimento;
+                n.vencimento = v;
+                if let Some(m) = &mut n.multa {
+                    m.desde = m.desde.map(|d| d + delta);
+                }
+                if let Some(j) = &mut n.juros {
+                    j.desde = j.desde.map(|d| d + delta);
+                }
+                n.linha_digitavel = t.linha_digitavel.as_deref().and_then(|l| nova_linha(l, v));
+            }
+            (Acao::Abatimento, _, Some(a)) => n.abatimento = a,
+            _ => return None,
+        }
+        (n != *t).then_some(n)
     }
 }
 
@@ -728,6 +771,36 @@ pub fn conciliar<L: ReguaLedger + ?Sized>(
     if answers.is_empty() {
         return Ok(out);
     }
+    // a confirmed prorrogação or abatimento changes the título in the ledger (its due date, linha digitável,
+    // abatimento), so that amounts due, reports and the régua follow it; written before the answers, so that a
+    // failure in between leaves the answers pending and the same retorno applied again completes both
+    let confirmed: Vec<&InstrucaoEnviada> = answers
+        .iter()
+        .filter(|(i, r)| {
+            r.estado == Estado::Confirmada && matches!(i.acao, Acao::Prorrogacao | Acao::Abatimento)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    if !confirmed.is_empty() {
+        let mut titles: BTreeMap<String, Titulo> = ledger
+            .titles()?
+            .into_iter()
+            .map(|(t, _)| (t.id.clone(), t))
+            .collect();
+        let mut changed = Vec::new();
+        for i in confirmed {
+            let mut i = i.clone();
+            i.estado = Estado::Confirmada;
+            if let Some(n) = titles.get(&i.titulo).and_then(|t| i.aplicar(t)) {
+                titles.insert(n.id.clone(), n.clone());
+                changed.retain(|c: &Titulo| c.id != n.id);
+                changed.push(n);
+            }
+        }
+        if !changed.is_empty() {
+            ledger.import_titles(&changed)?;
+        }
+    }
     let fresh = ledger.instrucoes_responder(&answers)?;
     for ((mut i, r), new) in answers.into_iter().zip(fresh) {
         if new {
@@ -737,6 +810,19 @@ pub fn conciliar<L: ReguaLedger + ?Sized>(
         }
     }
     Ok(out)
+}
+
+/// The linha digitável of the same boleto due on `vencimento`: the bank, value and campo livre kept, the fator de
+/// vencimento and the check digits made again. `None` when it cannot be (a value above 99,999,999.99, whose
+/// barcode has no fator).
+fn nova_linha(linha: &str, vencimento: NaiveDate) -> Option<String> {
+    let b = boleto::LinhaDigitavel::parse(linha).ok()?.barcode();
+    if b.fator_vencimento() == 0 && b.valor() > boleto::valor_max_10() {
+        return None;
+    }
+    boleto::Barcode::build(b.banco(), Some(vencimento), b.valor(), b.campo_livre())
+        .ok()
+        .map(|n| n.linha_digitavel().as_str().to_string())
 }
 
 /// The instructions still pending more than `dias` days after they were sent, on `date`.

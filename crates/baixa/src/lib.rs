@@ -38,7 +38,8 @@
 //! classification over the [`Book`] trait), [`outcome`], [`ledger`] (the [`Ledger`] trait, [`MemoryLedger`],
 //! [`SqliteLedger`], [`PostgresLedger`], the SQL [`schema`]), [`report`], [`render`] (the JSON/CSV the CLI and the
 //! bindings print), [`regua`] (the régua de cobrança: steps issued once), [`instrucao`] (its steps through the bank
-//! as an instruction remessa), [`acordo`] (open titles replaced by installments).
+//! as an instruction remessa), [`acordo`] (open titles replaced by installments), [`reemissao`] (an overdue título's
+//! updated boleto through the bank's alteração de vencimento / valor).
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -52,6 +53,7 @@ pub mod key;
 pub mod ledger;
 pub mod mensagem;
 pub mod outcome;
+pub mod reemissao;
 pub mod regua;
 pub mod render;
 pub mod report;

@@ -15,11 +15,18 @@
 //! | `acao`, `canal`, `etapa_dias` | the step |
 //! | `inadimplente` | overdue for more than the policy's `inadimplente_apos_dias` |
 //! | `pagador.nome`, `pagador.documento` | the payer |
-//! | `titulo` | the título the step is for: `id`, `seu_numero`, `nosso_numero`, `valor` (face value), `vencimento`, `pago` (received so far), `multa`, `juros`, `desconto`, `abatimento` (on the run's date), `valor_atualizado` (what the payer owes on the run's date: valor + multa + juros − descontos − abatimento − pago), `dias_atraso`, `segunda_via` (the link to its segunda via page, or none) |
+//! | `titulo` | the título the step is for: `id`, `seu_numero`, `nosso_numero`, `valor` (face value), `vencimento`, `pago` (received so far), `multa`, `juros`, `desconto`, `abatimento` (on the run's date), `valor_atualizado` (what the payer owes on the run's date: valor + multa + juros − descontos − abatimento − pago), `dias_atraso`, `segunda_via` (the link to its segunda via page, or none), `linha_digitavel` (the registered boleto's linha digitável as printed, `34191.09008 00000.000009 …`, or none when the ledger does not know it), `linha_digitavel_numeros` (the same 47 digits without separators, to copy), `pix` (the boleto híbrido's PIX copia e cola, or none) |
 //! | `titulos` | the títulos the message is about, each as `titulo`: for a carta grouped by payer every open título of the payer, by due date; otherwise the one título |
 //! | `total` | the sum of their `valor_atualizado` |
 //! | `novo_vencimento` | prorrogação: the new due date (none otherwise) |
 //! | `abatimento` | abatimento: the amount granted (none otherwise) |
+//!
+//! The linha digitável is the registered boleto's: [`crate::from_remessa`] computes it from the remessa that
+//! registered the título (its header's agência, conta, convênio; the título's carteira, nosso número, valor and
+//! vencimento), a titles file may give it (`linha_digitavel`), and a prorrogação the bank confirmed gives the
+//! boleto its new due date. It is the boleto's face value; the amount the payer owes on the day is
+//! `valor_atualizado`, which the bank charges on the same barcode. The PIX copia e cola comes from the titles file
+//! (`pix`). Both are none when unknown: write `{% if titulo.linha_digitavel %}…{% endif %}`.
 //!
 //! Amounts are decimal text (`"1030.00"`) and dates ISO (`"2026-03-10"`), never floating-point numbers; two filters
 //! print them the Brazilian way: `{{ titulo.valor_atualizado | brl }}` → `R$ 1.030,00`, `{{ titulo.vencimento |
@@ -144,7 +151,12 @@ impl Modelos {
         dir: &std::path::Path,
     ) -> Result<Modelos, MensagemError> {
         let mut sources = BTreeMap::new();
-        for m in politica.etapas.iter().filter_map(|e| e.modelo.as_deref()) {
+        let names = politica
+            .etapas
+            .iter()
+            .flat_map(|e| [e.modelo.as_deref(), e.modelo_pdf.as_deref()])
+            .flatten();
+        for m in names {
             if sources.contains_key(m) {
                 continue;
             }
@@ -175,7 +187,31 @@ impl Modelos {
         date: chrono::NaiveDate,
         links: &BTreeMap<String, String>,
     ) -> Result<Option<String>, MensagemError> {
-        let Some(name) = a.modelo.as_deref() else {
+        self.render_named(a.modelo.as_deref(), a, date, links)
+    }
+
+    /// Render the action's `modelo_pdf` (`None` when the step has none): the printed document's text, with the
+    /// same variables as [`Modelos::render`].
+    ///
+    /// # Errors
+    /// As [`Modelos::render`].
+    pub fn render_documento(
+        &self,
+        a: &AcaoEmitida,
+        date: chrono::NaiveDate,
+        links: &BTreeMap<String, String>,
+    ) -> Result<Option<String>, MensagemError> {
+        self.render_named(a.modelo_pdf.as_deref(), a, date, links)
+    }
+
+    fn render_named(
+        &self,
+        name: Option<&str>,
+        a: &AcaoEmitida,
+        date: chrono::NaiveDate,
+        links: &BTreeMap<String, String>,
+    ) -> Result<Option<String>, MensagemError> {
+        let Some(name) = name else {
             return Ok(None);
         };
         let t = self.env.get_template(name).map_err(|e| err(name, &e))?;
@@ -201,6 +237,15 @@ struct TituloCtx<'a> {
     valor_atualizado: Decimal,
     dias_atraso: i64,
     segunda_via: Option<&'a str>,
+    linha_digitavel: Option<String>,
+    linha_digitavel_numeros: Option<&'a str>,
+    pix: Option<&'a str>,
+}
+
+/// `34191.09008 00000.000009 …` of 47 digits (as the boleto prints it); the digits as given when they are not a
+/// linha digitável (the ledger only keeps checked ones).
+fn formatada(digits: &str) -> String {
+    boleto::LinhaDigitavel::parse(digits).map_or_else(|_| digits.to_string(), |l| l.to_string())
 }
 
 /// Everything a modelo sees (see the module table).
@@ -239,6 +284,9 @@ fn contexto<'a>(
         valor_atualizado: a.saldo,
         dias_atraso: a.devido.dias_atraso,
         segunda_via: link(&a.titulo),
+        linha_digitavel: a.linha_digitavel.as_deref().map(formatada),
+        linha_digitavel_numeros: a.linha_digitavel.as_deref(),
+        pix: a.pix.as_deref(),
     };
     let titulos: Vec<TituloCtx<'a>> = match &a.carta {
         Some(c) => c
@@ -258,6 +306,9 @@ fn contexto<'a>(
                 valor_atualizado: i.saldo,
                 dias_atraso: i.devido.dias_atraso,
                 segunda_via: link(&i.titulo),
+                linha_digitavel: i.linha_digitavel.as_deref().map(formatada),
+                linha_digitavel_numeros: i.linha_digitavel.as_deref(),
+                pix: i.pix.as_deref(),
             })
             .collect(),
         None => vec![titulo.clone()],
@@ -278,7 +329,8 @@ fn contexto<'a>(
     }
 }
 
-/// Render every action's modelo into its `mensagem` (see [`Modelos::render`]). Meant as part of the `prepare` of
+/// Render every action's modelo into its `mensagem` (see [`Modelos::render`]) and its `modelo_pdf` into its
+/// `documento` ([`Modelos::render_documento`]). Meant as part of the `prepare` of
 /// [`crate::regua::run_with`], so that a modelo that fails records nothing.
 ///
 /// # Errors
@@ -292,6 +344,9 @@ pub fn preparar(
     for a in actions.iter_mut() {
         a.mensagem = modelos
             .render(a, date, links)
+            .map_err(|e| LedgerError::Invalid(format!("título {}: {e}", a.titulo)))?;
+        a.documento = modelos
+            .render_documento(a, date, links)
             .map_err(|e| LedgerError::Invalid(format!("título {}: {e}", a.titulo)))?;
     }
     Ok(())

@@ -532,5 +532,11 @@ pub enum Event {
         enviada_em: NaiveDate,
         /// The retorno entry that answered it.
         resposta: Box<crate::instrucao::Resposta>,
+        /// A prorrogação confirmed: the título's new due date, now in the ledger.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        novo_vencimento: Option<NaiveDate>,
+        /// An abatimento confirmed: the título's abatimento, now in the ledger.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        abatimento: Option<Decimal>,
     },
 }

@@ -22,6 +22,9 @@
 //! valor_minimo = "100.00"     # opcional: só títulos cujo saldo devido na data é de pelo menos este valor
 //!                             # (texto ou inteiro; nunca número com vírgula flutuante)
 //! agrupar_por_pagador = true  # só para carta_cobranca: uma carta por pagador, com todos os títulos em aberto
+//! modelo_pdf = "carta.md"     # opcional: o modelo do documento impresso (texto com a marcação de
+//!                             # boleto_print::texto_pdf: # título, | tabela |), renderizado em `documento`
+//!                             # e gravado em PDF por cnab regua --pdf-dir
 //!
 //! [[etapa]]
 //! dias = 10
@@ -160,6 +163,10 @@ pub struct Etapa {
     /// Message template (free text handed to the sender).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modelo: Option<String>,
+    /// The printed document's template (a text modelo in the markup of `boleto_print::texto_pdf`), rendered
+    /// into the action's `documento` with the modelo's variables: the carta de cobrança as PDF.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modelo_pdf: Option<String>,
     /// Only titles whose amount due on the date is at least this.
     #[serde(
         default,
@@ -276,6 +283,14 @@ impl Politica {
             if e.canal.trim().is_empty() {
                 return Err(PoliticaError(format!("etapa {n}: canal is empty")));
             }
+            if let Some(m) = &e.modelo_pdf {
+                let l = m.to_ascii_lowercase();
+                if l.ends_with(".html") || l.ends_with(".htm") {
+                    return Err(PoliticaError(format!(
+                        "etapa {n}: modelo_pdf {m:?} is a text modelo (# títulos, | tabelas |), not HTML"
+                    )));
+                }
+            }
             if e.valor_minimo.is_some_and(|v| v < Decimal::ZERO) {
                 return Err(PoliticaError(format!(
                     "etapa {n}: valor_minimo must not be negative"
@@ -351,6 +366,12 @@ pub struct ItemCarta {
     pub devido: Breakdown,
     /// `devido.total − pago`, at least zero.
     pub saldo: Decimal,
+    /// The registered boleto's linha digitável (47 digits), when the ledger knows it ([`Titulo::linha_digitavel`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub linha_digitavel: Option<String>,
+    /// The boleto híbrido's PIX copia e cola, when the ledger has one ([`Titulo::pix`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pix: Option<String>,
 }
 
 /// A carta listing every open title of a payer.
@@ -415,6 +436,18 @@ pub struct AcaoEmitida {
     /// The message rendered from `modelo` (set by [`crate::mensagem::preparar`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mensagem: Option<String>,
+    /// The step's `modelo_pdf`, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub modelo_pdf: Option<String>,
+    /// The `modelo_pdf` rendered (the printed document's text; `boleto_print::texto_pdf` makes the PDF).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub documento: Option<String>,
+    /// The registered boleto's linha digitável (47 digits), when the ledger knows it ([`Titulo::linha_digitavel`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub linha_digitavel: Option<String>,
+    /// The boleto híbrido's PIX copia e cola, when the ledger has one ([`Titulo::pix`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pix: Option<String>,
 }
 
 /// What [`run`] did.
@@ -576,6 +609,10 @@ fn action(
         }),
         instrucao: None,
         mensagem: None,
+        modelo_pdf: e.modelo_pdf.clone(),
+        documento: None,
+        linha_digitavel: t.linha_digitavel.clone(),
+        pix: t.pix.clone(),
     }
 }
 
@@ -650,6 +687,8 @@ fn plan_titles(
                             pago: us.paid,
                             devido,
                             saldo,
+                            linha_digitavel: u.linha_digitavel.clone(),
+                            pix: u.pix.clone(),
                         }
                     })
                     .collect();

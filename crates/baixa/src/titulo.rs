@@ -132,6 +132,13 @@ pub struct Titulo {
     /// Abatimento granted (reduces the amount owed).
     #[serde(default)]
     pub abatimento: Decimal,
+    /// The registered boleto's linha digitável (47 digits), when known: computed from the remessa that registered
+    /// the title ([`crate::from_remessa`]), or given in the titles file (`linha_digitavel`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub linha_digitavel: Option<String>,
+    /// The PIX copia e cola (BR Code) of a boleto híbrido, as given in the titles file (`pix`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pix: Option<String>,
 }
 
 impl Titulo {
@@ -158,6 +165,8 @@ impl Titulo {
             juros: None,
             descontos: Vec::new(),
             abatimento: Decimal::ZERO,
+            linha_digitavel: None,
+            pix: None,
         }
     }
 }

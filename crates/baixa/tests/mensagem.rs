@@ -168,3 +168,112 @@ fn modelos_read_from_the_policy_directory() {
     let m = Modelos::carregar(&p, dir.path()).unwrap();
     assert!(m.has("lembrete.txt") && m.has("carta.html"));
 }
+
+/// The title's linha digitável and PIX in a modelo: a título registered by a remessa with the Itaú manual's example
+/// (agência 0057, conta 12345-7, carteira 110, nosso número 12345678, R$ 123,45, 01/05/2002: Itaú "Cobrança
+/// Bancária" manual, Mar 2015, anexos 2-4) gets the manual's linha digitável; a titles file may give the linha and
+/// the PIX copia e cola, checked on import.
+#[test]
+fn linha_digitavel_and_pix_in_the_modelos() {
+    // the Itaú CNAB 400 remessa fixture (its header: agência 0057, conta 12345-7), its first título set to the
+    // manual's example
+    let mut r = cnab_core::read_remessa(
+        &std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../fixtures/341-itau/cnab400/remessa/remessa.rem"
+        ))
+        .unwrap(),
+        cnab_core::ReadOptions::strict(),
+    )
+    .unwrap();
+    assert_eq!(
+        (
+            r.header.beneficiario.agencia.as_str(),
+            r.header.beneficiario.conta.as_str()
+        ),
+        ("0057", "12345")
+    );
+    r.titulos.truncate(1);
+    let t = &mut r.titulos[0];
+    t.carteira = "110".into();
+    t.nosso_numero = "12345678".into();
+    t.valor = "123.45".parse().unwrap();
+    t.vencimento = Some(d("2002-05-01"));
+    let titles = baixa::from_remessa(&r).unwrap();
+    assert_eq!(
+        titles[0].linha_digitavel.as_deref(),
+        Some("34191101213456788005871234570001616670000012345")
+    );
+    let mut l = MemoryLedger::new();
+    l.import_titles(&titles).unwrap();
+    let p = Politica::from_toml(
+        "[[etapa]]\ndias = -1\nacao = \"lembrete\"\ncanal = \"sms\"\nmodelo = \"l.txt\"\n",
+    )
+    .unwrap();
+    let m = Modelos::new([(
+        "l.txt",
+        "{{ titulo.linha_digitavel }}|{{ titulo.linha_digitavel_numeros }}|\
+         {% if titulo.pix %}{{ titulo.pix }}{% else %}sem pix{% endif %}",
+    )])
+    .unwrap();
+    let mut r = regua::plan(&mut l, &p, d("2002-04-30")).unwrap();
+    mensagem::preparar(&mut r.actions, &m, d("2002-04-30"), &BTreeMap::new()).unwrap();
+    assert_eq!(
+        r.actions[0].mensagem.as_deref(),
+        Some(
+            "34191.10121 34567.880058 71234.570001 6 16670000012345|\
+             34191101213456788005871234570001616670000012345|sem pix"
+        )
+    );
+    assert_eq!(
+        r.actions[0].linha_digitavel.as_deref(),
+        Some("34191101213456788005871234570001616670000012345")
+    );
+
+    // a titles file with the linha (as printed) and a PIX copia e cola (the static BR Code of the Banco Central's
+    // "Manual de Padrões para Iniciação do Pix" 2.6.2, §1.5.4)
+    let pix = "00020126580014br.gov.bcb.pix0136123e4567-e12b-12d1-a456-4266554400005204000053039865802BR5913Fulano de Tal6008BRASILIA62070503***63041D3D";
+    let csv = format!(
+        "id,banco,nosso_numero,valor,vencimento,linha_digitavel,pix\n\
+         X,341,12345678,123.45,2002-05-01,34191.10121 34567.880058 71234.570001 6 16670000012345,{pix}\n"
+    );
+    let t = baixa::titles_from_csv(csv.as_bytes()).unwrap();
+    assert_eq!(
+        (t[0].linha_digitavel.as_deref(), t[0].pix.as_deref()),
+        (
+            Some("34191101213456788005871234570001616670000012345"),
+            Some(pix)
+        )
+    );
+    let mut l = MemoryLedger::new();
+    l.import_titles(&t).unwrap();
+    let mut r = regua::plan(&mut l, &p, d("2002-04-30")).unwrap();
+    mensagem::preparar(&mut r.actions, &m, d("2002-04-30"), &BTreeMap::new()).unwrap();
+    assert!(r.actions[0]
+        .mensagem
+        .as_deref()
+        .unwrap()
+        .ends_with(&format!("|{pix}")));
+    // a wrong check digit, another bank's linha, a PIX with a bad CRC: refused with row and column
+    let bad = |col: &str, v: &str| {
+        baixa::titles_from_csv(
+            format!("id,banco,nosso_numero,valor,vencimento,{col}\nX,341,1,1.00,2002-05-01,{v}\n")
+                .as_bytes(),
+        )
+        .unwrap_err()
+        .to_string()
+    };
+    assert!(bad(
+        "linha_digitavel",
+        "34191101223456788005871234570001616670000012345"
+    )
+    .starts_with("row 2, column linha_digitavel: "));
+    assert_eq!(
+        bad(
+            "linha_digitavel",
+            "00190.00009 01238.798977 77700.168188 3 37690000013500"
+        ),
+        "row 2, column linha_digitavel: of bank 001, the title's is 341"
+    );
+    assert!(bad("pix", &pix.replace("1D3D", "1D3E")).starts_with("row 2, column pix: "));
+}

@@ -1,5 +1,6 @@
 //! Printed boletos: the ficha de compensação and the recibo do pagador as PDF, HTML and SVG,
-//! carnês (three coupons per A4 page), and the PIX QR code of a boleto híbrido.
+//! carnês (three coupons per A4 page), and the PIX QR code of a boleto híbrido; letters (the
+//! cartas de cobrança) as PDF with the same fonts ([`texto_pdf`]).
 //!
 //! One layout, drawn in millimetres from the top-left corner of an A4 page ([`layout`]), goes to
 //! two back ends: PDF ([`pdf`], fonts embedded) and HTML with inline SVG ([`html`]). The barcode
@@ -33,10 +34,12 @@ pub mod i2of5;
 pub mod layout;
 mod model;
 mod pdf;
+mod texto;
 
 pub use html::{barcode_svg, html};
 pub use model::{from_json, Impressao, Pessoa, Titulo};
 pub use pdf::pdf;
+pub use texto::texto_pdf;
 
 /// What can go wrong when printing.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -65,7 +65,7 @@ impl Used {
     }
 }
 
-fn write(fonts: &Fonts, pages: &[Page]) -> Result<Vec<u8>, PrintError> {
+pub(crate) fn write(fonts: &Fonts, pages: &[Page]) -> Result<Vec<u8>, PrintError> {
     // glyph remapping first: the content streams address the subset's glyph ids
     let mut used = UsedFonts {
         regular: Used::new(),

@@ -8,7 +8,8 @@
 //! With `--remessa-out FILE --remessa REGISTERING.REM [--nosso-numero N] [--nsa N]` the acordo also goes to the
 //! bank: one remessa (per bank and beneficiary: FILE, FILE.2, …) with each installment as an entrada (nosso
 //! números N, N+1, … also recorded in the ledger) and each original's pedido de baixa, listed under `"remessas"`
-//! (`baixa::acordo::remessas`). It is written before anything is recorded: an original no given remessa
+//! (`baixa::acordo::remessas`); each pedido de baixa is recorded as a pending instruction, matched to the bank's
+//! answer by `cnab baixa apply` and listed by `cnab instrucoes` (`baixa::acordo::fechar_remessas`). It is written before anything is recorded: an original no given remessa
 //! registered is refused with nothing recorded.
 
 use std::path::PathBuf;
@@ -90,14 +91,18 @@ pub(crate) fn run(args: AcordoArgs) -> Result<bool, Fail> {
             .map_err(|e| Fail(1, format!("ledger: {e}")))?;
         acordo::propor(&titles, &termos)
     } else if args.remessa_out.is_some() {
-        // written (in memory) before recording: a título that cannot be written records nothing
-        let (date, nsa, nn) = (args.date, args.nsa, args.nosso_numero.as_deref());
-        acordo::fechar_with(ledger.as_mut(), &termos, |a, titles, parcelas| {
-            if let Some(n) = nn {
-                acordo::numerar(parcelas, n)?;
-            }
-            written = acordo::remessas(a, parcelas, titles, &registradas, date, nsa)?;
-            Ok(())
+        // written (in memory) before recording: a título that cannot be written records nothing; the originals'
+        // pedidos de baixa are then recorded as pending instructions (`cnab instrucoes`)
+        acordo::fechar_remessas(
+            ledger.as_mut(),
+            &termos,
+            &registradas,
+            args.nosso_numero.as_deref(),
+            args.nsa,
+        )
+        .map(|(a, w)| {
+            written = w;
+            a
         })
     } else {
         acordo::fechar(ledger.as_mut(), &termos)

@@ -26,6 +26,7 @@ mod parquet_cmd;
 mod pix_cmd;
 mod print_cmd;
 mod progress;
+mod reemissao_cmd;
 mod regua_cmd;
 mod serve_cmd;
 
@@ -159,6 +160,8 @@ enum Cmd {
     Acordo(acordo_cmd::AcordoArgs),
     /// The bank instructions the régua sent: confirmed, rejected or pending (matched when retornos are applied).
     Instrucoes(instrucoes_cmd::InstrucoesArgs),
+    /// Reemissão: an overdue título's updated boleto (amount to a new due date) and the bank's instruction remessa.
+    Reemissao(reemissao_cmd::ReemissaoArgs),
     /// Segunda via: serve each título's page (`/b/TOKEN`) and PDF from the ledger; views go to its history.
     Serve(serve_cmd::ServeArgs),
 }
@@ -840,6 +843,7 @@ fn run(out: &mut Out, cli: Cli) -> Result<bool, Fail> {
         Cmd::Regua(args) => regua_cmd::run(args),
         Cmd::Acordo(args) => acordo_cmd::run(args),
         Cmd::Instrucoes(args) => instrucoes_cmd::run(args),
+        Cmd::Reemissao(args) => reemissao_cmd::run(args),
         Cmd::Serve(args) => serve_cmd::run(args),
         Cmd::Banks => {
             write!(out, "{}", banks_table())?;

@@ -6,7 +6,9 @@
 //! `--remessa-out FILE --remessa REGISTERING.REM` the steps through the bank are also written as an instruction
 //! remessa (`baixa::instrucao`), listed under `"remessas"`. With `--modelos DIR` each step's `modelo` (a file in
 //! DIR) is rendered with the título's data into the action's `"mensagem"` (`baixa::mensagem`), with
-//! `--segunda-via-url BASE` each título's segunda via link among its variables. See `baixa::regua` for the
+//! `--segunda-via-url BASE` each título's segunda via link among its variables; a step's `modelo_pdf` is rendered
+//! into the action's `"documento"`, and with `--pdf-dir DIR` written as a PDF there (`boleto_print::texto_pdf`:
+//! the carta de cobrança to print or attach), its path under the action's `"pdf"`. See `baixa::regua` for the
 //! policy keys and the rule for days the job did not run. `--plan` lists what a run would issue and records nothing.
 
 use std::path::PathBuf;
@@ -51,6 +53,62 @@ pub(crate) struct ReguaArgs {
     /// has none, is the modelos' `titulo.segunda_via`. Needs --modelos.
     #[arg(long, value_name = "URL", requires = "modelos")]
     segunda_via_url: Option<String>,
+    /// Write each action's `documento` (its step's `modelo_pdf` rendered) as a PDF in this directory, named
+    /// DATE-TITULO-ACAO.pdf. Needs --modelos.
+    #[arg(long, value_name = "DIR", requires = "modelos")]
+    pdf_dir: Option<PathBuf>,
+}
+
+/// A título id as part of a file name: letters, digits, `-`, `_` and `.` kept, anything else `_`.
+fn file_part(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+/// Each action's `documento` as a PDF in `dir` (DATE-TITULO-ACAO.pdf), its path set as the action's `"pdf"`.
+fn write_pdfs(
+    v: &mut serde_json::Value,
+    dir: &std::path::Path,
+    recorded: bool,
+) -> Result<(), Fail> {
+    let date = v["date"].as_str().unwrap_or_default().to_string();
+    let Some(actions) = v
+        .get_mut("actions")
+        .and_then(serde_json::Value::as_array_mut)
+    else {
+        return Ok(());
+    };
+    for a in actions {
+        let Some(doc) = a.get("documento").and_then(serde_json::Value::as_str) else {
+            continue;
+        };
+        let name = format!(
+            "{date}-{}-{}.pdf",
+            file_part(a["titulo"].as_str().unwrap_or_default()),
+            file_part(a["acao"].as_str().unwrap_or_default())
+        );
+        let path = dir.join(name);
+        let after = if recorded {
+            " (the steps were recorded as issued: make the PDF again from the JSON's documento)"
+        } else {
+            ""
+        };
+        let pdf = boleto_print::texto_pdf(doc)
+            .map_err(|e| Fail(1, format!("{}: {e}{after}", path.display())))?;
+        std::fs::write(&path, pdf)
+            .map_err(|e| Fail(1, format!("{}: {e}{after}", path.display())))?;
+        if let Some(o) = a.as_object_mut() {
+            o.insert("pdf".into(), serde_json::json!(path.display().to_string()));
+        }
+    }
+    Ok(())
 }
 
 /// A ledger for the régua that also keeps segunda via links (every backend does).
@@ -106,7 +164,11 @@ pub(crate) fn run(args: ReguaArgs) -> Result<bool, Fail> {
             baixa::mensagem::preparar(&mut r.actions, m, args.date, &Default::default())
                 .map_err(|e| Fail(1, format!("régua: {e}")))?;
         }
-        return print(&serde_json::to_value(&r).map_err(|e| Fail(1, e.to_string()))?);
+        let mut v = serde_json::to_value(&r).map_err(|e| Fail(1, e.to_string()))?;
+        if let Some(dir) = &args.pdf_dir {
+            write_pdfs(&mut v, dir, false)?;
+        }
+        return print(&v);
     }
     let mut links = std::collections::BTreeMap::new();
     if let Some(base) = &args.segunda_via_url {
@@ -141,7 +203,11 @@ pub(crate) fn run(args: ReguaArgs) -> Result<bool, Fail> {
     let Some(out) = &args.remessa_out else {
         let r = regua::run_with(ledger.as_mut(), &politica, date, render)
             .map_err(|e| Fail(1, format!("régua: {e}")))?;
-        return print(&serde_json::to_value(&r).map_err(|e| Fail(1, e.to_string()))?);
+        let mut v = serde_json::to_value(&r).map_err(|e| Fail(1, e.to_string()))?;
+        if let Some(dir) = &args.pdf_dir {
+            write_pdfs(&mut v, dir, true)?;
+        }
+        return print(&v);
     };
     // the instructions are checked (título registered, movimento in the bank's table, values writable) before
     // anything is recorded: a step that cannot be written is refused with nothing issued
@@ -180,6 +246,9 @@ pub(crate) fn run(args: ReguaArgs) -> Result<bool, Fail> {
     let mut v = serde_json::to_value(&r).map_err(|e| Fail(1, e.to_string()))?;
     if let Some(o) = v.as_object_mut() {
         o.insert("remessas".into(), serde_json::Value::Array(files));
+    }
+    if let Some(dir) = &args.pdf_dir {
+        write_pdfs(&mut v, dir, true)?;
     }
     print(&v)
 }

@@ -173,13 +173,32 @@ fn the_full_day_runs_as_written() {
         acordo["remessas"][0]["titulos"].as_array().unwrap().len(),
         3
     );
-    // the next morning: the protest confirmed, nothing pending
+    // the next morning: the protest and the acordo's pedido de baixa of NF-1002 confirmed, nothing pending
     let ins = json("cnab instrucoes");
     assert_eq!(
         ins["counts"],
-        serde_json::json!({"pendente": 0, "confirmada": 1, "rejeitada": 0})
+        serde_json::json!({"pendente": 0, "confirmada": 2, "rejeitada": 0})
     );
     let applied = json("cnab baixa --ledger dia.db apply examples/dia/retorno-2027-01-28.ret");
-    assert_eq!(applied["instrucoes"][0]["estado"], "confirmada");
+    let answered: Vec<_> = applied["instrucoes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["titulo"].as_str().unwrap(),
+                i["acao"].as_str().unwrap(),
+                i["estado"].as_str().unwrap(),
+                i["resposta"]["ocorrencia"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        answered,
+        [
+            ("NF-1001", "protesto", "confirmada", "19"),
+            ("NF-1002", "baixa", "confirmada", "09")
+        ]
+    );
     assert_eq!(applied["outcomes"]["registered"], 2);
 }

@@ -781,3 +781,175 @@ fn regua_renders_modelos() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains(token), "{out}");
 }
+
+/// The carta de cobrança as PDF: examples/dia's policy (its carta step has `modelo_pdf = "carta.md"`), the Itaú
+/// fixture's títulos registered, a run on 2027-01-14 (NF-1001 thirty days late) with `--pdf-dir`: one carta for
+/// the payer listing both open títulos with their amounts updated to the date and their linhas digitáveis, read
+/// back from the PDF with pdftotext.
+#[test]
+fn carta_de_cobranca_as_pdf() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = dir.path().join("dia.db").to_string_lossy().into_owned();
+    let pdfs = dir.path().join("cartas");
+    std::fs::create_dir(&pdfs).unwrap();
+    let rem = format!("{root}/fixtures/341-itau/cnab400/remessa/remessa.rem");
+    let (code, _, err) = cnab(&["baixa", "--ledger", &ledger, "import-remessa", &rem]);
+    assert_eq!(code, 0, "{err}");
+    let (code, out, err) = cnab(&[
+        "regua",
+        "--ledger",
+        &ledger,
+        "--policy",
+        &format!("{root}/examples/dia/politica.toml"),
+        "--date",
+        "2027-01-14",
+        "--modelos",
+        &format!("{root}/examples/dia"),
+        "--pdf-dir",
+        pdfs.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let a = &v["actions"].as_array().unwrap()[..];
+    let acts: Vec<_> = a
+        .iter()
+        .map(|a| (a["titulo"].as_str().unwrap(), a["acao"].as_str().unwrap()))
+        .collect();
+    // (NF-1002's lembrete, 5 days before its due date, issued late: no day ran since; it has no modelo_pdf)
+    assert_eq!(
+        acts,
+        [("NF-1001", "carta_cobranca"), ("NF-1002", "lembrete")]
+    );
+    assert!(a[1].get("pdf").is_none() && a[1].get("documento").is_none());
+    let pdf_path = pdfs.join("2027-01-14-NF-1001-carta_cobranca.pdf");
+    assert_eq!(a[0]["pdf"], json!(pdf_path.to_string_lossy()));
+    // the payer's open títulos (NF-1002 is another payer's): NF-1001 127.50 + juros 30 days × 0.13 (the
+    // remessa's juros de um dia, no multa) = 131.40
+    let carta = &a[0]["carta"];
+    assert_eq!(carta["total"], "131.40");
+    let doc = a[0]["documento"].as_str().unwrap();
+    assert!(
+        doc.contains("| NF-1001 | 15/12/2026 | R$ 127,50 | R$ 131,40 |"),
+        "{doc}"
+    );
+    // the registered boleto's linha digitável: Itaú, carteira 109, nosso número 12345678, agência 0057, conta
+    // 12345-7, fator 1661 (2026-12-15 in the cycle that began 2025-02-22 at 1000), R$ 127,50
+    assert_eq!(
+        carta["titulos"][0]["linha_digitavel"],
+        "34191091233456780005671234570001916610000012750"
+    );
+    let pdf = std::fs::read(&pdf_path).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    let Ok(txt) = Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(&pdf_path)
+        .arg("-")
+        .output()
+    else {
+        eprintln!(
+            "SKIPPED text check: pdftotext not found (Debian: apt-get install poppler-utils)"
+        );
+        return;
+    };
+    let txt = String::from_utf8_lossy(&txt.stdout);
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = words(&txt);
+    for want in [
+        "Carta de cobrança",
+        "14/01/2027",
+        "Prezado(a) JOSE DA CONCEICAO,",
+        "Documento Vencimento Valor Valor atualizado",
+        "NF-1001 15/12/2026 R$ 127,50 R$ 131,40",
+        "Total em aberto: R$ 131,40",
+        "NF-1001: 34191.09123 34567.800056 71234.570001 9 16610000012750",
+        "Proposta de negociação",
+        "1/1",
+    ] {
+        assert!(
+            flat.contains(want),
+            "{want:?} missing from the PDF text:\n{txt}"
+        );
+    }
+    // the linhas digitáveis as the ledger computed them from the remessa (agência 0057, conta 12345-7,
+    // carteira 109)
+    for t in carta["titulos"].as_array().unwrap() {
+        let l = t["linha_digitavel"].as_str().unwrap();
+        assert_eq!(l.len(), 47, "{l}");
+        let formatted = format!(
+            "{}.{} {}.{} {}.{} {} {}",
+            &l[0..5],
+            &l[5..10],
+            &l[10..15],
+            &l[15..21],
+            &l[21..26],
+            &l[26..32],
+            &l[32..33],
+            &l[33..]
+        );
+        let line = format!("{}: {formatted}", t["seu_numero"].as_str().unwrap());
+        assert!(flat.contains(&line), "{line} missing:\n{txt}");
+        // the value and due date the linha carries are the título's face value and due date
+        assert_eq!(
+            &l[37..],
+            format!("{:0>10}", t["valor"].as_str().unwrap().replace('.', ""))
+        );
+    }
+}
+
+/// `cnab reemissao`: NF-1001 of the Itaú fixture (R$ 127,50 due 2026-12-15, juros R$ 0,13 a day) reissued on
+/// 2027-01-14 to 2027-01-20: 127.50 + 36 × 0.13 = 132.18 due then; Itaú CNAB 400 has no alteração de valor, so the
+/// remessa carries the alteração de vencimento (06) only, read back by `cnab parse`; nothing recorded.
+#[test]
+fn reemissao_of_an_overdue_titulo() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = dir.path().join("l.db").to_string_lossy().into_owned();
+    let out = dir
+        .path()
+        .join("reemissao.rem")
+        .to_string_lossy()
+        .into_owned();
+    let rem = format!("{root}/fixtures/341-itau/cnab400/remessa/remessa.rem");
+    let (code, _, err) = cnab(&["baixa", "--ledger", &ledger, "import-remessa", &rem]);
+    assert_eq!(code, 0, "{err}");
+    let args = [
+        "reemissao",
+        "--ledger",
+        &ledger,
+        "--titulo",
+        "NF-1001",
+        "--date",
+        "2027-01-14",
+        "--vencimento",
+        "2027-01-20",
+        "--remessa",
+        &rem,
+        "--remessa-out",
+        &out,
+    ];
+    let (code, stdout, err) = cnab(&args);
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["valor_atualizado"], "132.18");
+    assert_eq!(v["valor_registrado"], json!(false));
+    assert_eq!(v["instrucoes"][0]["movimento"], "06");
+    assert_eq!(v["novo_vencimento"], "2027-01-20");
+    let (code, parsed, err) = cnab(&["parse", &out]);
+    assert_eq!(code, 0, "{err}");
+    let p: Value = serde_json::from_str(&parsed).unwrap();
+    let t = &p["titulos"][0];
+    assert_eq!(
+        (&t["movimento"], &t["vencimento"], &t["valor"]),
+        (&json!("06"), &json!("2027-01-20"), &json!("127.50"))
+    );
+    // a due date before the título's: refused (exit 1)
+    let mut bad = args;
+    bad[8] = "2026-12-01";
+    let (code, _, err) = cnab(&bad);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("must be after the due date 2026-12-15"),
+        "{err}"
+    );
+}

@@ -30,7 +30,7 @@ import decimal
 import json
 import os
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _cnab
 from . import _convert
@@ -70,6 +70,12 @@ __all__ = [
     "Original",
     "Parcela",
     "Acordo",
+    "Resposta",
+    "InstrucaoEnviada",
+    "Instrucoes",
+    "ItemRemessaAcordo",
+    "RemessaAcordo",
+    "Modelos",
     "plan",
     "run",
 ]
@@ -123,6 +129,10 @@ class Titulo:
     desconto_pct: Optional[decimal.Decimal] = None
     desconto_ate: Optional[datetime.date] = None
     abatimento: Optional[decimal.Decimal] = None
+    linha_digitavel: Optional[str] = None
+    """The registered boleto's linha digitável (47 digits; dots and spaces allowed): checked, and of ``banco``."""
+    pix: Optional[str] = None
+    """The boleto híbrido's PIX copia e cola (a BR Code; its CRC is checked)."""
 
     def __post_init__(self) -> None:
         _convert.coerce_fields(self)
@@ -214,6 +224,10 @@ class ApplyResult:
     entries: List[EntryRow] = field(default_factory=list)
     problems: List[Problem] = field(default_factory=list)
     report: FileReport = field(default_factory=FileReport)
+    instrucoes: List["InstrucaoEnviada"] = field(default_factory=list)
+    """The régua's bank instructions this file answered (confirmed or rejected), as ``cnab baixa apply``."""
+    instrucoes_ambiguas: List[str] = field(default_factory=list)
+    """Rejections that name no instruction, for títulos with several pending: left pending, one line each."""
 
 
 @dataclass(frozen=True)
@@ -310,7 +324,8 @@ class Event:
     ``outcome``), ``linked`` (``nosso_numero``, ``file_id``), ``manual_settlement`` (``settlement``,
     ``outcome``), ``regua`` (a step of the régua de cobrança issued: ``data``, ``acao``, ``etapa_dias``, ``canal``,
     ``saldo``), ``acordo`` (the title entered an acordo: ``acordo``, ``data``, ``papel`` = ``original`` or
-    ``parcela``, ``valor``) or ``visualizado`` (the payer opened the segunda via page: ``em``, ``cliente``, and
+    ``parcela``, ``valor``), ``instrucao`` (the bank answered an instruction: ``acao``, ``etapa_dias``,
+    ``movimento``, ``enviada_em``, ``resposta``) or ``visualizado`` (the payer opened the segunda via page: ``em``, ``cliente``, and
     ``ip`` only when the server keeps addresses)."""
 
     event: str = ""
@@ -332,6 +347,16 @@ class Event:
     acordo: Optional[str] = None
     papel: Optional[str] = None
     valor: Optional[decimal.Decimal] = None
+    movimento: Optional[str] = None
+    """``instrucao``: the movimento code the instruction remessa carried."""
+    enviada_em: Optional[datetime.date] = None
+    """``instrucao``: the date the instruction was sent."""
+    resposta: Optional["Resposta"] = None
+    """``instrucao``: the retorno entry that confirmed or rejected it."""
+    novo_vencimento: Optional[datetime.date] = None
+    """``instrucao``: a prorrogação confirmed — the título's new due date, now in the ledger."""
+    abatimento: Optional[decimal.Decimal] = None
+    """``instrucao``: an abatimento confirmed — the título's abatimento, now in the ledger."""
 
 
 @dataclass(frozen=True)
@@ -352,6 +377,10 @@ class ItemCarta:
     pago: decimal.Decimal = decimal.Decimal(0)
     devido: Breakdown = field(default_factory=Breakdown)
     saldo: decimal.Decimal = decimal.Decimal(0)
+    linha_digitavel: Optional[str] = None
+    """The registered boleto's linha digitável (47 digits), when the ledger knows it."""
+    pix: Optional[str] = None
+    """The boleto híbrido's PIX copia e cola, when the ledger has one."""
 
 
 @dataclass(frozen=True)
@@ -397,6 +426,17 @@ class AcaoEmitida:
     novo_vencimento: Optional[datetime.date] = None
     abatimento: Optional[decimal.Decimal] = None
     instrucao: Optional[Instrucao] = None
+    mensagem: Optional[str] = None
+    """The step's ``modelo`` rendered with the título's data (when modelos were given)."""
+    modelo_pdf: Optional[str] = None
+    """The step's ``modelo_pdf`` (the printed document's modelo), when it has one."""
+    documento: Optional[str] = None
+    """The ``modelo_pdf`` rendered (when modelos were given): :func:`cnab.regua.carta_pdf` makes the PDF."""
+    linha_digitavel: Optional[str] = None
+    """The registered boleto's linha digitável (47 digits), when the ledger knows it (computed from the remessa
+    that registered the título, or given in the titles file)."""
+    pix: Optional[str] = None
+    """The boleto híbrido's PIX copia e cola, when the ledger has one (given in the titles file)."""
 
 
 @dataclass(frozen=True)
@@ -413,6 +453,71 @@ class RemessaInstrucoes:
     banco: int = 0
     layout: str = ""
     titulos: List[InstrucaoTitulo] = field(default_factory=list)
+    bytes: builtins.bytes = b""
+
+
+@dataclass(frozen=True)
+class Resposta:
+    """The retorno entry that answered an instruction."""
+
+    estado: str = ""
+    """``confirmada`` or ``rejeitada``."""
+    data: Optional[datetime.date] = None
+    file_id: str = ""
+    line: int = 0
+    ocorrencia: str = ""
+    descricao: str = ""
+    motivos: List[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class InstrucaoEnviada:
+    """An instruction the régua sent, where it stands (``pendente``, ``confirmada``, ``rejeitada``) and the bank's
+    answer when there is one."""
+
+    titulo: str = ""
+    acao: str = ""
+    etapa_dias: int = 0
+    enviada_em: Optional[datetime.date] = None
+    instrucao: Instrucao = field(default_factory=Instrucao)
+    estado: str = ""
+    resposta: Optional[Resposta] = None
+    novo_vencimento: Optional[datetime.date] = None
+    """A prorrogação: the due date it asked for (the título's once the bank confirms it)."""
+    abatimento: Optional[decimal.Decimal] = None
+    """An abatimento: the amount it granted (the título's once the bank confirms it)."""
+
+
+@dataclass(frozen=True)
+class Instrucoes:
+    """What ``cnab instrucoes`` prints: every instruction sent, counted by state, and those still pending more
+    than ``dias`` days after they were sent (``sem_resposta``)."""
+
+    date: Optional[datetime.date] = None
+    dias: int = 0
+    counts: Dict[str, int] = field(default_factory=dict)
+    instrucoes: List[InstrucaoEnviada] = field(default_factory=list)
+    sem_resposta: List[InstrucaoEnviada] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ItemRemessaAcordo:
+    """One título in an acordo's remessa: an installment registered (``papel == "parcela"``, the entrada) or an
+    original replaced (``"original"``, the pedido de baixa)."""
+
+    titulo: str = ""
+    papel: str = ""
+    movimento: str = ""
+    nosso_numero: str = ""
+
+
+@dataclass(frozen=True)
+class RemessaAcordo:
+    """A remessa taking an acordo to one bank and beneficiary; ``bytes`` is the file."""
+
+    banco: int = 0
+    layout: str = ""
+    titulos: List[ItemRemessaAcordo] = field(default_factory=list)
     bytes: builtins.bytes = b""
 
 
@@ -459,10 +564,24 @@ class Acordo:
     desconto: decimal.Decimal = decimal.Decimal(0)
     valor_negociado: decimal.Decimal = decimal.Decimal(0)
     parcelas: List[Parcela] = field(default_factory=list)
+    remessas: List[RemessaAcordo] = field(default_factory=list)
+    """The remessas that take it to the bank (when the registering remessas were given)."""
 
 
 Politica = Union[str, "os.PathLike[str]"]
 """A régua policy: TOML text (``str``), or a path object (``pathlib.Path``) to a TOML file."""
+
+Modelos = Union["os.PathLike[str]", str, Mapping[str, str]]
+"""The régua's message modelos: a directory (path) the policy's ``modelo`` names are read from, or a mapping
+``{name: source}``."""
+
+
+def _modelos_args(modelos: Optional[Modelos]) -> Tuple[Optional[str], Optional[Dict[str, str]]]:
+    if modelos is None:
+        return None, None
+    if isinstance(modelos, (str, os.PathLike)):
+        return os.fspath(modelos), None
+    return None, {str(k): str(v) for k, v in modelos.items()}
 
 
 def _politica_text(politica: Politica) -> str:
@@ -614,10 +733,14 @@ class Ledger:
             raise _raise(e) from None
         return [_convert.from_dict(Due, x) for x in json.loads(s)]
 
-    def regua_plan(self, politica: Politica, date: datetime.date) -> ReguaRun:
-        """What :meth:`regua_run` would issue on ``date``, recording nothing."""
+    def regua_plan(
+        self, politica: Politica, date: datetime.date, *, modelos: Optional[Modelos] = None
+    ) -> ReguaRun:
+        """What :meth:`regua_run` would issue on ``date``, recording nothing; with ``modelos`` each action's
+        ``mensagem`` rendered (``cnab regua --plan --modelos DIR``)."""
+        d, m = _modelos_args(modelos)
         try:
-            s = self._native.regua_plan(_politica_text(politica), _iso(date))
+            s = self._native.regua_plan(_politica_text(politica), _iso(date), d, m)
         except _cnab.NativeError as e:
             raise _raise(e) from None
         out: ReguaRun = _convert.from_dict(ReguaRun, json.loads(s))
@@ -630,14 +753,21 @@ class Ledger:
         *,
         remessas: Optional[Sequence[Union[PathLike, bytes]]] = None,
         nsa: Optional[int] = None,
+        modelos: Optional[Modelos] = None,
+        segunda_via_url: Optional[str] = None,
     ) -> ReguaRun:
         """Runs the régua on ``date``: every step due issued once, recorded in the ledger (``cnab regua``). With
         ``remessas`` (the remessas that registered the titles) the steps through the bank (protesto, baixa,
         prorrogacao, abatimento) are checked before anything is recorded and written as instruction remessas:
-        ``result.remessas[i].bytes``."""
+        ``result.remessas[i].bytes``. With ``modelos`` each action's ``mensagem`` is rendered before anything is
+        recorded; ``segunda_via_url`` (needs ``modelos``) puts each título's segunda via link among their
+        variables."""
         regs = None if remessas is None else [_file_bytes(r) for r in remessas]
+        d, m = _modelos_args(modelos)
         try:
-            s, files = self._native.regua_run(_politica_text(politica), _iso(date), regs, nsa)
+            s, files = self._native.regua_run(
+                _politica_text(politica), _iso(date), regs, nsa, d, m, segunda_via_url
+            )
         except _cnab.NativeError as e:
             raise _raise(e) from None
         d = json.loads(s)
@@ -656,9 +786,15 @@ class Ledger:
         *,
         desconto_encargos_pct: Union[decimal.Decimal, str, int, None] = None,
         proposta: bool = False,
+        remessas: Optional[Sequence[Union[PathLike, bytes]]] = None,
+        nosso_numero: Optional[str] = None,
+        nsa: Optional[int] = None,
     ) -> Acordo:
         """Replaces a payer's open ``titulos`` by ``parcelas`` installments (``cnab acordo``); with
-        ``proposta=True`` only computes it."""
+        ``proposta=True`` only computes it. With ``remessas`` (the remessas that registered the originals) it also
+        goes to the bank as ``cnab acordo --remessa-out`` writes it: ``result.remessas[i].bytes`` carries the
+        installments as entradas (nosso números ``nosso_numero``, ``nosso_numero + 1``…; blank for the bank to
+        assign) and the originals' pedido de baixa, written before anything is recorded."""
         termos: Dict[str, Any] = {
             "id": id,
             "data": _iso(date),
@@ -668,11 +804,25 @@ class Ledger:
         }
         if desconto_encargos_pct is not None:
             termos["desconto_encargos_pct"] = format(_convert.to_decimal(desconto_encargos_pct), "f")
+        regs = None if remessas is None else [_file_bytes(r) for r in remessas]
         try:
-            s = self._native.acordo(json.dumps(termos), proposta)
+            s, files = self._native.acordo(json.dumps(termos), proposta, regs, nosso_numero, nsa)
         except _cnab.NativeError as e:
             raise _raise(e) from None
-        out: Acordo = _convert.from_dict(Acordo, json.loads(s))
+        d = json.loads(s)
+        for r, b in zip(d.get("remessas", []), files):
+            r["bytes"] = b
+        out: Acordo = _convert.from_dict(Acordo, d)
+        return out
+
+    def instrucoes(self, date: datetime.date, *, dias: int = 5) -> Instrucoes:
+        """The bank instructions the régua sent and where each stands (``cnab instrucoes``), with those still
+        pending more than ``dias`` days after they were sent on ``date``."""
+        try:
+            s = self._native.instrucoes(_iso(date), dias)
+        except _cnab.NativeError as e:
+            raise _raise(e) from None
+        out: Instrucoes = _convert.from_dict(Instrucoes, json.loads(s))
         return out
 
     def acordos(self) -> List[Acordo]:
@@ -684,9 +834,11 @@ class Ledger:
         return [_convert.from_dict(Acordo, a) for a in json.loads(s)]
 
 
-def plan(ledger: Ledger, politica: Politica, date: datetime.date) -> ReguaRun:
+def plan(
+    ledger: Ledger, politica: Politica, date: datetime.date, *, modelos: Optional[Modelos] = None
+) -> ReguaRun:
     """:meth:`Ledger.regua_plan`: what a run would issue, nothing recorded."""
-    return ledger.regua_plan(politica, date)
+    return ledger.regua_plan(politica, date, modelos=modelos)
 
 
 def run(
@@ -696,9 +848,13 @@ def run(
     *,
     remessas: Optional[Sequence[Union[PathLike, bytes]]] = None,
     nsa: Optional[int] = None,
+    modelos: Optional[Modelos] = None,
+    segunda_via_url: Optional[str] = None,
 ) -> ReguaRun:
     """:meth:`Ledger.regua_run`: issue and record the steps due on ``date``."""
-    return ledger.regua_run(politica, date, remessas=remessas, nsa=nsa)
+    return ledger.regua_run(
+        politica, date, remessas=remessas, nsa=nsa, modelos=modelos, segunda_via_url=segunda_via_url
+    )
 
 
 def link(ledger: Union["Ledger", PathLike], id: str, *, base_url: Optional[str] = None) -> str:

@@ -65,7 +65,10 @@ impl ReguaLedger for MemoryLedger {
             if new {
                 self.book.push_event(t, event(date, r));
                 if let Some(i) = &r.acao.instrucao {
-                    self.instrucoes.push(sent(&r.key, date, i.clone(), None));
+                    let mut s = sent(&r.key, date, i.clone(), None);
+                    s.novo_vencimento = r.acao.novo_vencimento;
+                    s.abatimento = r.acao.abatimento;
+                    self.instrucoes.push(s);
                 }
             }
             out.push(new);
@@ -148,7 +151,29 @@ fn sent(key: &Issued, date: NaiveDate, i: Instrucao, r: Option<Resposta>) -> Ins
         instrucao: i,
         estado: r.as_ref().map_or(Estado::Pendente, |r| r.estado),
         resposta: r,
+        novo_vencimento: None,
+        abatimento: None,
     }
+}
+
+/// The values a recorded action asked the bank for (its `novo_vencimento`, `abatimento`), from its JSON.
+fn pedido_of(
+    data: &serde_json::Value,
+) -> Result<(Option<NaiveDate>, Option<rust_decimal::Decimal>), LedgerError> {
+    let text = |k: &str| data.get(k).and_then(serde_json::Value::as_str);
+    let venc = text("novo_vencimento")
+        .map(|s| {
+            s.parse()
+                .map_err(|_| LedgerError::Corrupt(format!("regua_actions: novo_vencimento {s:?}")))
+        })
+        .transpose()?;
+    let abat = text("abatimento")
+        .map(|s| {
+            s.parse()
+                .map_err(|_| LedgerError::Corrupt(format!("regua_actions: abatimento {s:?}")))
+        })
+        .transpose()?;
+    Ok((venc, abat))
 }
 
 fn not_sent(i: &InstrucaoEnviada) -> LedgerError {
@@ -373,6 +398,7 @@ impl ReguaLedger for SqliteLedger {
         for row in rows {
             let (titulo, etapa_dias, acao, issued_on, data, resposta) = row?;
             let data: serde_json::Value = serde_json::from_str(&data)?;
+            let (novo_vencimento, abatimento) = pedido_of(&data)?;
             let Some(i) = instrucao_of(data)? else {
                 continue;
             };
@@ -385,7 +411,10 @@ impl ReguaLedger for SqliteLedger {
                 LedgerError::Corrupt(format!("regua_actions: issued_on {issued_on:?}"))
             })?;
             let r = resposta.map(|r| serde_json::from_str(&r)).transpose()?;
-            out.push(sent(&key, date, i, r));
+            let mut s = sent(&key, date, i, r);
+            s.novo_vencimento = novo_vencimento;
+            s.abatimento = abatimento;
+            out.push(s);
         }
         Ok(out)
     }
@@ -580,7 +609,8 @@ impl ReguaLedger for PostgresLedger {
         let mut out = Vec::new();
         for row in self.client.query(
             &format!(
-                "SELECT a.title_id, a.etapa_dias, a.acao, a.issued_on, a.data->'instrucao', r.resposta \
+                "SELECT a.title_id, a.etapa_dias, a.acao, a.issued_on, a.data->'instrucao', r.resposta, \
+                 a.data->'novo_vencimento', a.data->'abatimento' \
                  FROM regua_actions a LEFT JOIN instrucao_respostas r \
                    ON r.title_id = a.title_id AND r.etapa_dias = a.etapa_dias AND r.acao = a.acao \
                  WHERE a.acao IN ({}) AND jsonb_typeof(a.data->'instrucao') = 'object' \
@@ -600,7 +630,18 @@ impl ReguaLedger for PostgresLedger {
             })?;
             let postgres::types::Json(i): postgres::types::Json<Instrucao> = row.try_get(4)?;
             let r: Option<postgres::types::Json<Resposta>> = row.try_get(5)?;
-            out.push(sent(&key, date, i, r.map(|r| r.0)));
+            let mut pedido = serde_json::Map::new();
+            for (k, col) in [("novo_vencimento", 6), ("abatimento", 7)] {
+                let v: Option<postgres::types::Json<serde_json::Value>> = row.try_get(col)?;
+                if let Some(v) = v {
+                    pedido.insert(k.into(), v.0);
+                }
+            }
+            let (novo_vencimento, abatimento) = pedido_of(&serde_json::Value::Object(pedido))?;
+            let mut s = sent(&key, date, i, r.map(|r| r.0));
+            s.novo_vencimento = novo_vencimento;
+            s.abatimento = abatimento;
+            out.push(s);
         }
         Ok(out)
     }

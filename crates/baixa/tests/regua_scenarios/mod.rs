@@ -39,7 +39,19 @@ pub const SCENARIOS: &[(&str, Scenario)] = &[
         instructions_confirmed_and_rejected,
     ),
     ("acordo_remessa", acordo_remessa),
+    (
+        "abatimento_confirmed_changes_the_titulo",
+        abatimento_confirmed_changes_the_titulo,
+    ),
+    (
+        "acordo_pedido_de_baixa_is_a_pending_instruction",
+        acordo_pedido_de_baixa_is_a_pending_instruction,
+    ),
 ];
+
+fn dec(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
 
 pub const POLITICA: &str = r#"
 inadimplente_apos_dias = 30
@@ -820,30 +832,67 @@ pub fn instructions_confirmed_and_rejected(l: &mut dyn ReguaLedger) {
     assert!(l.apply(&ret).unwrap().already_applied);
     assert_eq!(instrucao::conciliar(l, &ret).unwrap(), Default::default());
 
-    // NF-1001's protest (09) on 2027-01-24: pending until the retorno of 2027-02-12 confirms it (19)
+    // the prorrogação confirmed moved NF-1001's due date in the ledger: 2026-12-15 → 2027-01-09 (the run of
+    // 2026-12-25 + prazo_dias 15), its amount due and the régua counted from it; the history shows the new date
+    let titles = l.titles().unwrap();
+    let nf1 = &titles.iter().find(|(t, _)| t.id == "NF-1001").unwrap().0;
+    assert_eq!(nf1.vencimento, d("2027-01-09"));
+    assert_eq!(
+        baixa::valor_devido(nf1, d("2027-01-09")).total,
+        dec("127.50")
+    );
+    let novo: Vec<_> = l
+        .history("NF-1001")
+        .unwrap()
+        .into_iter()
+        .filter_map(|e| match e {
+            Event::Instrucao {
+                novo_vencimento, ..
+            } => Some(novo_vencimento),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(novo, [Some(d("2027-01-09"))]);
+    // the rejected abatimento changed nothing
+    let nf2 = &titles.iter().find(|(t, _)| t.id == "NF-1002").unwrap().0;
+    assert_eq!(
+        (nf2.vencimento, nf2.abatimento),
+        (d("2027-01-10"), Decimal::ZERO)
+    );
+
+    // 2027-01-24: NF-1002's prorrogação (06); NF-1001, 15 days after its new due date, has nothing new (its
+    // latest step due, the prorrogação at 10 days, was issued)
     let (_, rows) = run_banco(l, &p, &reg, "2027-01-24");
-    assert_eq!((rows[0].1.as_str(), rows[1].1.as_str()), ("09", "06"));
+    assert_eq!(
+        rows.iter().map(|r| r.1.as_str()).collect::<Vec<_>>(),
+        ["06"]
+    );
+    // NF-1001's protest (09) on 2027-02-18, forty days after its new due date: pending until the retorno of
+    // 2027-03-02 confirms it (19)
+    let (_, rows) = run_banco(l, &p, &reg, "2027-02-17");
+    assert!(rows.is_empty(), "{rows:?}");
+    let (_, rows) = run_banco(l, &p, &reg, "2027-02-18");
+    assert_eq!(
+        rows.iter()
+            .map(|r| (r.0.as_str(), r.1.as_str()))
+            .collect::<Vec<_>>(),
+        [("NF-1001", "09")]
+    );
     let all = l.instrucoes().unwrap();
-    let late: Vec<_> = instrucao::sem_resposta(&all, d("2027-02-10"), 10)
+    let late: Vec<_> = instrucao::sem_resposta(&all, d("2027-02-28"), 10)
         .iter()
         .map(|i| (i.titulo.clone(), i.acao))
         .collect();
-    // (NF-1002's prorrogação was sent the same day)
-    assert_eq!(
-        late,
-        [
-            (s("NF-1001"), Acao::Protesto),
-            (s("NF-1002"), Acao::Prorrogacao)
-        ]
-    );
+    // (NF-1002's prorrogação, sent 2027-01-24; the protest was sent ten days before)
+    assert_eq!(late, [(s("NF-1002"), Acao::Prorrogacao)]);
     // an entry dated before the instruction was sent does not answer it
-    let early = itau_retorno("2027-01-20", 401, &[("12345678", "19", &[])]);
+    let early = itau_retorno("2027-02-17", 401, &[("12345678", "19", &[])]);
     l.apply(&early).unwrap();
     assert!(instrucao::conciliar(l, &early)
         .unwrap()
         .instrucoes
         .is_empty());
-    let ret = itau_retorno("2027-02-12", 402, &[("12345678", "19", &[])]);
+    let ret = itau_retorno("2027-03-02", 402, &[("12345678", "19", &[])]);
     l.apply(&ret).unwrap();
     let c = instrucao::conciliar(l, &ret).unwrap();
     assert_eq!(
@@ -851,15 +900,65 @@ pub fn instructions_confirmed_and_rejected(l: &mut dyn ReguaLedger) {
         [(s("NF-1001"), Acao::Protesto, Confirmada, s("19"))]
     );
     let all = l.instrucoes().unwrap();
-    let late: Vec<_> = instrucao::sem_resposta(&all, d("2027-03-01"), 10)
+    let late: Vec<_> = instrucao::sem_resposta(&all, d("2027-03-03"), 10)
         .iter()
         .map(|i| (i.titulo.clone(), i.acao))
         .collect();
     assert_eq!(late, [(s("NF-1002"), Acao::Prorrogacao)]);
     assert_eq!(
         all.iter().map(|i| i.estado).collect::<Vec<_>>(),
-        [Confirmada, Rejeitada, Confirmada, Pendente]
+        [Confirmada, Rejeitada, Pendente, Confirmada]
     );
+}
+
+/// A confirmed abatimento is the título's in the ledger: Itaú's 12 "abatimento concedido" answers the abatimento
+/// (04) the régua sent for NF-1002 (10% of 2,500.00 = 250.00), and the amount due falls by it.
+pub fn abatimento_confirmed_changes_the_titulo(l: &mut dyn ReguaLedger) {
+    let reg = [itau_400()];
+    l.import_titles(&baixa::from_remessa(&reg[0].remessa).unwrap())
+        .unwrap();
+    let p = Politica::from_toml(POLITICA_BANCO).unwrap();
+    let (_, rows) = run_banco(l, &p, &reg, "2027-01-13");
+    assert_eq!(
+        rows.iter()
+            .map(|r| (r.0.as_str(), r.1.as_str()))
+            .collect::<Vec<_>>(),
+        [("NF-1001", "06"), ("NF-1002", "04")]
+    );
+    let before = |l: &mut dyn ReguaLedger| {
+        let t = l.titles().unwrap();
+        let t = &t.iter().find(|(t, _)| t.id == "NF-1002").unwrap().0;
+        (t.abatimento, baixa::valor_devido(t, d("2027-01-20")).total)
+    };
+    // 2,500.00 + multa 2% (50.00) = 2,550.00 ten days late (the fixture's títulos carry no juros)
+    assert_eq!(before(l), (Decimal::ZERO, dec("2550.00")));
+    let ret = itau_retorno("2027-01-15", 400, &[("12345679", "12", &[])]);
+    l.apply(&ret).unwrap();
+    let c = instrucao::conciliar(l, &ret).unwrap();
+    assert_eq!(
+        answered(&c),
+        [(
+            s("NF-1002"),
+            Acao::Abatimento,
+            instrucao::Estado::Confirmada,
+            s("12")
+        )]
+    );
+    // (2,500.00 − 250.00) + multa 2% of the amount owed (45.00) = 2,295.00
+    assert_eq!(before(l), (dec("250.00"), dec("2295.00")));
+    let ev: Vec<_> = l
+        .history("NF-1002")
+        .unwrap()
+        .into_iter()
+        .filter_map(|e| match e {
+            Event::Instrucao { abatimento, .. } => Some(abatimento),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(ev, [Some(dec("250.00"))]);
+    // the same retorno again changes nothing more
+    assert_eq!(instrucao::conciliar(l, &ret).unwrap(), Default::default());
+    assert_eq!(before(l).0, dec("250.00"));
 }
 
 /// Itaú's CNAB 400 remessa fixture with NF-1002 moved to NF-1001's payer (José da Conceição), written by
@@ -1057,4 +1156,82 @@ pub fn acordo_remessa(l: &mut dyn ReguaLedger) {
         })
         .collect();
     assert_eq!(nn, ["20000001", "20000002", "20000003"]);
+}
+
+/// The acordo's pedidos de baixa (Itaú CNAB 400 movimento 02) are pending instructions once the acordo is recorded
+/// with its remessa ([`acordo::fechar_remessas`]): the step `baixa` of each original on the acordo's date, with
+/// its days past due; the bank's "09 baixa simples" for each confirms it.
+pub fn acordo_pedido_de_baixa_is_a_pending_instruction(l: &mut dyn ReguaLedger) {
+    use instrucao::Estado::{Confirmada, Pendente};
+    let reg = [itau_400_one_payer()];
+    l.import_titles(&baixa::from_remessa(&reg[0].remessa).unwrap())
+        .unwrap();
+    let termos = Termos {
+        id: "AC-9".into(),
+        data: d("2027-02-09"),
+        titulos: vec!["NF-1001".into(), "NF-1002".into()],
+        parcelas: 3,
+        primeiro_vencimento: d("2027-03-10"),
+        desconto_encargos_pct: None,
+    };
+    let (a, w) = acordo::fechar_remessas(l, &termos, &reg, Some("30000001"), Some(7)).unwrap();
+    assert_eq!(a.parcelas.len(), 3);
+    assert_eq!(
+        w[0].itens
+            .iter()
+            .map(|i| (i.titulo.as_str(), i.movimento.as_str()))
+            .collect::<Vec<_>>(),
+        [
+            ("AC-9-1", "01"),
+            ("AC-9-2", "01"),
+            ("AC-9-3", "01"),
+            ("NF-1001", "02"),
+            ("NF-1002", "02")
+        ]
+    );
+    let pend = |l: &mut dyn ReguaLedger| -> Vec<(String, Acao, i64, String, instrucao::Estado)> {
+        l.instrucoes()
+            .unwrap()
+            .into_iter()
+            .map(|i| {
+                (
+                    i.titulo,
+                    i.acao,
+                    i.etapa_dias,
+                    i.instrucao.movimento,
+                    i.estado,
+                )
+            })
+            .collect()
+    };
+    // NF-1001 due 2026-12-15 (56 days before the acordo), NF-1002 due 2027-01-10 (30 days)
+    assert_eq!(
+        pend(l),
+        [
+            (s("NF-1001"), Acao::Baixa, 56, s("02"), Pendente),
+            (s("NF-1002"), Acao::Baixa, 30, s("02"), Pendente)
+        ]
+    );
+    assert!(l.history("NF-1001").unwrap().iter().any(|e| matches!(
+        e,
+        Event::Regua {
+            acao: Acao::Baixa,
+            ..
+        }
+    )));
+    let ret = itau_retorno(
+        "2027-02-11",
+        410,
+        &[("12345678", "09", &[]), ("12345679", "09", &[])],
+    );
+    l.apply(&ret).unwrap();
+    let c = instrucao::conciliar(l, &ret).unwrap();
+    assert_eq!(
+        answered(&c),
+        [
+            (s("NF-1001"), Acao::Baixa, Confirmada, s("09")),
+            (s("NF-1002"), Acao::Baixa, Confirmada, s("09"))
+        ]
+    );
+    assert!(pend(l).iter().all(|p| p.4 == Confirmada));
 }

@@ -1,0 +1,196 @@
+"""cnab.regua: the operations of `cnab regua` (--plan, --modelos, --remessa-out), `cnab instrucoes`, `cnab acordo
+--remessa-out` and the instruction answers of `cnab baixa apply`, on the README's "A full day" (examples/dia)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import cnab
+from cnab import baixa, regua
+
+from conftest import FIXTURES, ROOT
+
+ITAU_400_REM = FIXTURES / "341-itau" / "cnab400" / "remessa" / "remessa.rem"
+DIA = ROOT / "examples" / "dia"
+POLITICA = DIA / "politica.toml"
+D = date(2027, 1, 24)
+
+
+def _day(tmp_path: Path) -> baixa.Ledger:
+    ledger = baixa.Ledger(tmp_path / "dia.db")
+    ledger.import_remessa(ITAU_400_REM)
+    assert ledger.apply(DIA / "retorno-2026-11-21.ret").outcomes == {"registered": 2}
+    return ledger
+
+
+def test_plan_with_modelos_renders_and_records_nothing(tmp_path: Path) -> None:
+    ledger = _day(tmp_path)
+    p = regua.plan(ledger, POLITICA, D, modelos={"atraso.txt": "{{ titulo.id }}: {{ titulo.valor_atualizado | brl }}"})
+    # the plan has no modelo for the protest (none in the policy); NF-1002: 2500.00 + multa 2% (50.00) = 2550.00
+    assert [(a.titulo, a.acao, a.mensagem) for a in p.actions] == [
+        ("NF-1001", "protesto", None),
+        ("NF-1002", "aviso_atraso", "NF-1002: R$ 2.550,00"),
+    ]
+    assert regua.plan(ledger, POLITICA, D).already_issued == 0
+    with pytest.raises(baixa.BaixaError) as e:
+        regua.plan(ledger, POLITICA, D, modelos={"atraso.txt": "{{ titulo.nada }}"})
+    assert e.value.kind == "invalid" and "modelo atraso.txt" in str(e.value)
+
+
+def test_the_full_day(tmp_path: Path) -> None:
+    ledger = _day(tmp_path)
+    run = regua.run(ledger, POLITICA, D, modelos=DIA, segunda_via_url="https://pague.example.com",
+                    remessas=[ITAU_400_REM])
+    assert [(a.titulo, a.acao, a.canal) for a in run.actions] == [
+        ("NF-1001", "protesto", "banco"),
+        ("NF-1002", "aviso_atraso", "sms"),
+    ]
+    msg = run.actions[1].mensagem or ""
+    assert msg.startswith(
+        "MERCADO ALFA SA, o boleto NF-1002 venceu em 10/01/2027. Hoje (24/01/2027) o valor é R$ 2.550,00.\n"
+        "Segunda via atualizada: https://pague.example.com/b/"
+    ), msg
+    # the link in the message is the título's, made by the run
+    assert ledger.link("NF-1002", base_url="https://pague.example.com") in msg
+    (rem,) = run.remessas
+    assert (rem.banco, rem.layout) == (341, "cnab400")
+    assert [(t.titulo, t.acao, t.movimento) for t in rem.titulos] == [("NF-1001", "protesto", "09")]
+    back = cnab.read_remessa(rem.bytes)
+    assert [(t.seu_numero, t.movimento) for t in back.titulos] == [("NF-1001", "09")]
+    again = regua.run(ledger, POLITICA, D, modelos=DIA, remessas=[ITAU_400_REM])
+    assert (again.actions, again.already_issued, again.remessas) == ([], 2, [])
+    pend = regua.instrucoes(ledger, D)
+    assert pend.counts == {"pendente": 1, "confirmada": 0, "rejeitada": 0}
+    assert [(i.titulo, i.acao, i.estado, i.instrucao.movimento) for i in pend.instrucoes] == [
+        ("NF-1001", "protesto", "pendente", "09")
+    ]
+    # six days after it was sent it is late with dias=5 on 2027-01-30, not on 2027-01-29
+    assert regua.instrucoes(ledger, date(2027, 1, 29)).sem_resposta == []
+    assert [i.titulo for i in regua.instrucoes(ledger, date(2027, 1, 30)).sem_resposta] == ["NF-1001"]
+
+    # the acordo for NF-1002: 2550.00 in two installments of 1275.00, to the bank with nosso números 20000001-2
+    a = regua.acordo(ledger, "AC-1", D, ["NF-1002"], 2, date(2027, 2, 24), remessas=[ITAU_400_REM],
+                     nosso_numero="20000001")
+    assert (a.saldo_total, a.valor_negociado) == (Decimal("2550.00"), Decimal("2550.00"))
+    assert [(p.titulo, p.vencimento, p.valor) for p in a.parcelas] == [
+        ("AC-1-1", date(2027, 2, 24), Decimal("1275.00")),
+        ("AC-1-2", date(2027, 3, 24), Decimal("1275.00")),
+    ]
+    (ra,) = a.remessas
+    assert [(t.titulo, t.papel, t.movimento, t.nosso_numero) for t in ra.titulos] == [
+        ("AC-1-1", "parcela", "01", "20000001"),
+        ("AC-1-2", "parcela", "01", "20000002"),
+        ("NF-1002", "original", "02", "12345679"),
+    ]
+    back = cnab.read_remessa(ra.bytes)
+    assert [(t.movimento, t.valor) for t in back.titulos] == [
+        ("01", Decimal("1275.00")),
+        ("01", Decimal("1275.00")),
+        ("02", Decimal("2500.00")),
+    ]
+    assert regua.acordos(ledger) == [dataclass_without_remessas(a)]
+    # NF-1002's pedido de baixa is a pending instruction (the step baixa on the acordo's date, 14 days past due)
+    pend = regua.instrucoes(ledger, D)
+    assert [(i.titulo, i.acao, i.etapa_dias, i.instrucao.movimento, i.estado) for i in pend.instrucoes] == [
+        ("NF-1001", "protesto", 40, "09", "pendente"),
+        ("NF-1002", "baixa", 14, "02", "pendente"),
+    ]
+
+    # 2027-01-28: the bank confirms the protest, registers the installments, writes NF-1002 off
+    applied = ledger.apply(DIA / "retorno-2027-01-28.ret")
+    assert applied.outcomes["registered"] == 2
+    assert [(i.titulo, i.acao, i.estado, i.resposta.ocorrencia if i.resposta else None)
+            for i in applied.instrucoes] == [
+        ("NF-1001", "protesto", "confirmada", "19"),
+        ("NF-1002", "baixa", "confirmada", "09"),
+    ]
+    assert regua.instrucoes(ledger, date(2027, 1, 28)).counts == {"pendente": 0, "confirmada": 2, "rejeitada": 0}
+    ev = [e for e in ledger.history("NF-1001") if e.event == "instrucao"]
+    assert [(e.acao, e.movimento, e.enviada_em, e.resposta.estado if e.resposta else None) for e in ev] == [
+        ("protesto", "09", D, "confirmada")
+    ]
+    # the same retorno again answers nothing new
+    assert ledger.apply(DIA / "retorno-2027-01-28.ret").instrucoes == []
+
+
+def dataclass_without_remessas(a: regua.Acordo) -> regua.Acordo:
+    import dataclasses
+
+    return dataclasses.replace(a, remessas=[])
+
+
+def test_acordo_remessa_options_need_remessas() -> None:
+    ledger = baixa.Ledger()
+    ledger.import_remessa(ITAU_400_REM)
+    with pytest.raises(baixa.BaixaError) as e:
+        regua.acordo(ledger, "AC-1", D, ["NF-1002"], 2, date(2027, 2, 24), nosso_numero="1")
+    assert e.value.kind == "usage"
+    with pytest.raises(baixa.BaixaError) as e:
+        regua.run(ledger, POLITICA, D, segunda_via_url="https://x.example.com")
+    assert "segunda_via_url needs modelos" in str(e.value)
+    assert regua.acordos(ledger) == []
+
+
+def test_same_json_as_the_cli(tmp_path: Path, cli: str) -> None:
+    # the CLI's plan with modelos and this module's give the same actions and messages
+    ledger = _day(tmp_path)
+    out = subprocess.run(
+        [cli, "regua", "--ledger", str(tmp_path / "dia.db"), "--policy", str(POLITICA), "--date", "2027-01-24",
+         "--plan", "--modelos", str(DIA)],
+        check=True, capture_output=True, text=True,
+    ).stdout
+    expected = json.loads(out)
+    got = regua.plan(ledger, POLITICA, D, modelos=DIA)
+    assert [(a["titulo"], a["acao"], a.get("mensagem"), Decimal(a["saldo"])) for a in expected["actions"]] == [
+        (a.titulo, a.acao, a.mensagem, a.saldo) for a in got.actions
+    ]
+
+
+def test_linha_digitavel_and_carta_pdf(tmp_path: Path) -> None:
+    ledger = _day(tmp_path)
+    carta = "# Carta\n\n| Documento | Linha |\n|---|---|\n{% for t in titulos %}| {{ t.id }} | {{ t.linha_digitavel }} |\n{% endfor %}"
+    politica = ('[[etapa]]\ndias = 30\nacao = "carta_cobranca"\ncanal = "carta"\nagrupar_por_pagador = true\n'
+                'modelo = "c.txt"\nmodelo_pdf = "c.md"\n')
+    p = regua.plan(ledger, politica, date(2027, 1, 14),
+                   modelos={"c.txt": "{{ titulo.linha_digitavel_numeros }}", "c.md": carta})
+    (a,) = p.actions
+    # the registered boleto of NF-1001 (Itaú 0057/12345-7, carteira 109, nosso número 12345678, R$ 127,50 due
+    # 2026-12-15: fator 1661)
+    assert a.linha_digitavel == "34191091233456780005671234570001916610000012750"
+    assert a.mensagem == a.linha_digitavel
+    assert a.carta is not None and a.carta.titulos[0].linha_digitavel == a.linha_digitavel
+    assert a.documento is not None and "| NF-1001 | 34191.09123 34567.800056 71234.570001 9 16610000012750 |" in a.documento
+    pdf = regua.carta_pdf(a)
+    assert pdf.startswith(b"%PDF-")
+    path = tmp_path / "carta.pdf"
+    path.write_bytes(pdf)
+    try:
+        out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True)
+    except FileNotFoundError:
+        pytest.skip("pdftotext not found (Debian: apt-get install poppler-utils)")
+    flat = " ".join(out.stdout.split())
+    assert "Carta Documento Linha NF-1001 34191.09123 34567.800056 71234.570001 9 16610000012750" in flat, flat
+    with pytest.raises(ValueError):
+        regua.carta_pdf(regua.plan(ledger, politica, date(2027, 1, 14)).actions[0])
+
+
+def test_reemissao(tmp_path: Path) -> None:
+    ledger = _day(tmp_path)
+    # NF-1001: R$ 127,50 due 2026-12-15, juros R$ 0,13 a day → 127.50 + 36 × 0.13 = 132.18 on 2027-01-20; Itaú
+    # CNAB 400 has no alteração de valor: only the due date moves (06)
+    r = regua.reemissao(ledger, "NF-1001", date(2027, 1, 14), date(2027, 1, 20), remessas=[ITAU_400_REM])
+    assert (r.valor_atualizado, r.devido.juros, r.valor_registrado) == (Decimal("132.18"), Decimal("4.68"), False)
+    assert [i.movimento for i in r.instrucoes] == ["06"]
+    back = cnab.read_remessa(r.bytes)
+    assert [(t.seu_numero, t.movimento, t.vencimento) for t in back.titulos] == [
+        ("NF-1001", "06", date(2027, 1, 20))
+    ]
+    with pytest.raises(baixa.BaixaError) as e:
+        regua.reemissao(ledger, "NF-9", date(2027, 1, 14), date(2027, 1, 20), remessas=[ITAU_400_REM])
+    assert e.value.kind == "unknown_title"
