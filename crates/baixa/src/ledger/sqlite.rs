@@ -197,11 +197,13 @@ struct SqliteBook<'t> {
     sql_seq: String,
 }
 
-/// `INSERT INTO table (cols) VALUES (?, …), …` for `rows` rows.
+/// `INSERT INTO table (cols) VALUES (?, …), … suffix` for `rows` rows (`table_cols` is `table (cols)`, with
+/// ` | suffix` after it when there is one).
 fn multi_insert(table_cols: &str, cols: usize, rows: usize) -> String {
     let row = format!("({})", vec!["?"; cols].join(", "));
+    let (table_cols, suffix) = table_cols.split_once(" | ").unwrap_or((table_cols, ""));
     format!(
-        "INSERT INTO {table_cols} VALUES {}",
+        "INSERT INTO {table_cols} VALUES {} {suffix}",
         vec![row; rows].join(", ")
     )
 }
@@ -732,6 +734,28 @@ impl SqliteLedger {
     }
 }
 
+/// A matching key to add: kind, bank, key, title row, exact.
+type NewKey = (&'static str, u16, String, i64, bool);
+
+/// Insert buffered matching keys, sorted as their primary key is (its index written in order rather than at a
+/// random page per key), in multi-row statements.
+fn write_keys(tx: &Transaction<'_>, keys: &mut Vec<NewKey>) -> Result<(), LedgerError> {
+    let mut keys = std::mem::take(keys);
+    keys.sort_unstable_by(|a, b| (a.0, a.1, &a.2, a.3).cmp(&(b.0, b.1, &b.2, b.3)));
+    write_rows(
+        tx,
+        "title_keys (kind, bank, key, title_seq, exact) | ON CONFLICT (kind, bank, key, title_seq) DO NOTHING",
+        &keys,
+        |k, p| {
+            p.push(&k.0);
+            p.push(&k.1);
+            p.push(&k.2);
+            p.push(&k.3);
+            p.push(&k.4);
+        },
+    )
+}
+
 /// Add or update titles inside a transaction (see [`Ledger::import_titles`]).
 pub(super) fn import_in(
     tx: &Transaction<'_>,
@@ -740,6 +764,7 @@ pub(super) fn import_in(
     let mut s = ImportSummary::default();
     {
         let mut book = SqliteBook::new(tx, String::new());
+        let mut keys: Vec<NewKey> = Vec::new();
         for t in titles {
             let data = serde_json::to_string(t)?;
             let conv = key_text(Key::of(&[&t.convenio]));
@@ -764,6 +789,8 @@ pub(super) fn import_in(
                     data,
                     seq
                 ])?;
+                    // the keys buffered so far first: one of them may be this title's
+                    write_keys(tx, &mut keys)?;
                     tx.prepare_cached(
                         "DELETE FROM title_keys WHERE title_seq = ?1 AND kind IN ('nn', 'seu')",
                     )?
@@ -789,7 +816,10 @@ pub(super) fn import_in(
                 }
             };
             for (kind, key, exact) in title_keys(t) {
-                insert_key(tx, kind, t.banco.code(), &key, seq, exact)?;
+                keys.push((kind, t.banco.code(), key, seq, exact));
+            }
+            if keys.len() >= FLUSH_ROWS {
+                write_keys(tx, &mut keys)?;
             }
             // `Event::Imported` as serde writes it (an internally tagged variant: the tag, then the field), from
             // the title's JSON already made rather than serializing the title a second time
@@ -799,6 +829,7 @@ pub(super) fn import_in(
                 format!("{{\"event\":\"imported\",\"titulo\":{data}}}"),
             )?;
         }
+        write_keys(tx, &mut keys)?;
         book.flush()?;
     }
     Ok(s)
