@@ -329,13 +329,14 @@ fn inspect_stream(out: &mut Out, file: &Path, lenient: bool, rows: usize) -> Res
         (0usize, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
     let mut by_kind: BTreeMap<String, usize> = BTreeMap::new();
     let mut first = Vec::new();
+    let mut key = String::new();
     while let Some(e) = reader.next_entry() {
         let e = e.map_err(|e| strict_fail(e, &name, file))?;
         n += 1;
         titulo += e.valor_titulo().unwrap_or_default();
         pago += e.valor_pago().unwrap_or_default();
         creditado += e.valor_creditado().unwrap_or_default();
-        count_ocorrencia(&mut by_kind, e.ocorrencia());
+        count_ocorrencia(&mut by_kind, &mut key, e.ocorrencia());
         if first.len() < rows {
             first.push(e.to_owned());
         }
@@ -533,16 +534,28 @@ fn inspect(
     }
 }
 
-/// Counts an entry's ocorrência under its code and description (`-` when it has none).
+/// Counts an entry's ocorrência under its code and description (`-` when it has none); `key` is a buffer reused
+/// from one entry to the next, so that counting allocates only for a new key.
 fn count_ocorrencia(
     by_kind: &mut BTreeMap<String, usize>,
+    key: &mut String,
     o: Option<cnab_core::OcorrenciaView<'_>>,
 ) {
-    let k = o.map_or_else(
-        || "-".to_string(),
-        |o| format!("{} {}", o.code, o.description),
-    );
-    *by_kind.entry(k).or_default() += 1;
+    key.clear();
+    match o {
+        Some(o) => {
+            key.push_str(&o.code);
+            key.push(' ');
+            key.push_str(&o.description);
+        }
+        None => key.push('-'),
+    }
+    match by_kind.get_mut(key.as_str()) {
+        Some(n) => *n += 1,
+        None => {
+            by_kind.insert(key.clone(), 1);
+        }
+    }
 }
 
 /// `inspect` of a retorno: the whole file read into entry views (fields decoded where the summary reads them; the
@@ -589,11 +602,12 @@ fn inspect_retorno(
     writeln!(out, "entries: {}", r.len())?;
     let (mut titulo, mut pago, mut creditado) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
     let mut by_kind: BTreeMap<String, usize> = BTreeMap::new();
+    let mut key = String::new();
     for e in r.entries() {
         titulo += e.valor_titulo().unwrap_or_default();
         pago += e.valor_pago().unwrap_or_default();
         creditado += e.valor_creditado().unwrap_or_default();
-        count_ocorrencia(&mut by_kind, e.ocorrencia());
+        count_ocorrencia(&mut by_kind, &mut key, e.ocorrencia());
     }
     writeln!(out, "valor_titulo total:    {titulo:.2}")?;
     writeln!(out, "valor_pago total:      {pago:.2}")?;

@@ -278,8 +278,8 @@ impl<'a> Engine<'a> {
         let is_entry = matches!(key, RecordKey::Segment(_) | RecordKey::Detail(_));
         let mut errs = Vec::new();
         // One pass over the line's bytes clears its numbers and text at once; only the fields that pass cannot
-        // vouch for (dates, constants, CPF/CNPJ, wide numbers) are then checked one by one. A line the pass does
-        // not clear is checked field by field, so the problems are the same either way.
+        // vouch for (dates, constants, CPF/CNPJ, numbers of more than 28 digits) are then checked one by one. A
+        // line the pass does not clear is checked field by field, so the problems are the same either way.
         let plan = self.plans.iter().find(|p| std::ptr::eq(p.layout, layout));
         let cleared = plan
             .filter(|p| p.bulk_ok(rec.bytes))
@@ -963,8 +963,10 @@ pub(crate) struct CheckPlan {
     digit: Vec<u8>,
     /// 1 where the byte must not be a control byte (below 0x20, or 0x7F).
     text: Vec<u8>,
-    /// Dates, constants, CPF/CNPJ fields and numbers of more than 18 digits, in table order.
+    /// Dates, constants, CPF/CNPJ fields and numbers of more than 28 digits, in table order.
     pub each: Vec<&'static FieldSpec>,
+    /// The numeric fields of the `digit` mask.
+    nums: Vec<&'static FieldSpec>,
     /// The fields the feed reads by role.
     nosso_numero: Option<&'static FieldSpec>,
     banco: Option<&'static FieldSpec>,
@@ -1012,12 +1014,14 @@ impl CheckPlan {
         let mut digit = vec![0u8; layout.len];
         let mut text = vec![0u8; layout.len];
         let mut each = Vec::new();
+        let mut nums = Vec::new();
         for f in layout.fields {
             let range = usize::from(f.start).saturating_sub(1)..usize::from(f.end);
             let mask = match f.kind {
-                // decode_num's one-pass path: up to 18 digits, no space (all spaces is valid, and left to the
-                // field-by-field check like any other line the pass does not clear).
-                Kind::Num { .. } if f.len() <= 18 && !crate::write::is_inscricao(f.role) => {
+                // What decode_num accepts: digits only, or spaces only; up to 28 digits every value fits a
+                // Decimal, so digits cannot fail on overflow.
+                Kind::Num { .. } if f.len() <= 28 && !crate::write::is_inscricao(f.role) => {
+                    nums.push(f);
                     Some(&mut digit)
                 }
                 Kind::Alpha => Some(&mut text),
@@ -1036,6 +1040,7 @@ impl CheckPlan {
             digit,
             text,
             each,
+            nums,
             nosso_numero: layout.by_role(Role::NossoNumero),
             banco: layout.by_role(Role::BancoCodigo),
             sequencial: layout.by_role(Role::Sequencial),
@@ -1043,17 +1048,97 @@ impl CheckPlan {
         }
     }
 
-    /// True when every numeric position holds a digit and no text position a control byte.
+    /// True when every numeric field holds digits only or spaces only and no text position a control byte: what
+    /// checking those fields one by one would find.
     pub(crate) fn bulk_ok(&self, bytes: &[u8]) -> bool {
         if bytes.len() != self.digit.len() {
             return false;
         }
-        let mut bad = 0u8;
+        let (mut bad, mut spaces) = (0u8, 0u8);
         for ((&b, &d), &t) in bytes.iter().zip(&self.digit).zip(&self.text) {
-            let not_digit = u8::from(b.wrapping_sub(b'0') > 9);
+            let space = u8::from(b == b' ');
+            let other = u8::from(b.wrapping_sub(b'0') > 9) & (space ^ 1);
             let control = u8::from(b < 0x20 || b == 0x7F);
-            bad |= (not_digit & d) | (control & t);
+            bad |= (other & d) | (control & t);
+            spaces |= space & d;
         }
-        bad == 0
+        if bad != 0 {
+            return false;
+        }
+        // Spaces in numbers: each such field must be all spaces (no value), not digits and spaces mixed.
+        spaces == 0
+            || self.nums.iter().all(|f| {
+                let raw = f.slice(bytes);
+                !raw.contains(&b' ') || raw.iter().all(|&b| b == b' ')
+            })
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    /// The one-pass check clears a line exactly when checking its number and text fields one by one finds nothing,
+    /// on every record layout of every bank, over lines whose fields are digits, spaces, text, control bytes, or a
+    /// mix of them.
+    #[test]
+    fn the_one_pass_check_agrees_with_the_field_checks() {
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize
+        };
+        let (mut cleared, mut refused) = (0, 0);
+        for bank in crate::banks::ALL {
+            for spec in bank.layouts() {
+                for plan in CheckPlan::for_spec(spec) {
+                    let layout = plan.layout;
+                    for _ in 0..60 {
+                        let mut line = vec![b' '; layout.len];
+                        for f in layout.fields {
+                            let at = usize::from(f.start) - 1..usize::from(f.end);
+                            let field = &mut line[at];
+                            let pick = next() % 10;
+                            for (i, b) in field.iter_mut().enumerate() {
+                                *b = match pick {
+                                    0..=4 => b'0' + (next() % 10) as u8,
+                                    5 | 6 => b' ',
+                                    7 => b"A9 x\xe9"[next() % 5],
+                                    8 if i == 0 => b"\t\x00\x7f 5"[next() % 5],
+                                    8 => b'1',
+                                    _ => b"0123456789 "[next() % 11],
+                                };
+                            }
+                        }
+                        let one_by_one = layout
+                            .fields
+                            .iter()
+                            .filter(|f| !plan.each.iter().any(|e| std::ptr::eq(*e, *f)))
+                            .all(|f| crate::field::check(f, f.slice(&line)).is_ok());
+                        assert_eq!(
+                            plan.bulk_ok(&line),
+                            one_by_one,
+                            "{} {}: {:?}",
+                            spec.source,
+                            layout.name,
+                            String::from_utf8_lossy(&line)
+                        );
+                        if one_by_one {
+                            cleared += 1;
+                        } else {
+                            refused += 1;
+                        }
+                    }
+                }
+            }
+        }
+        // Both answers were exercised.
+        assert!(
+            cleared > 0 && refused > 0,
+            "{cleared} cleared, {refused} refused"
+        );
     }
 }
