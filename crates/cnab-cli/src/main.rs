@@ -312,7 +312,9 @@ fn inspect_stream(out: &mut Out, file: &Path, lenient: bool, rows: usize) -> Res
         lenient,
         ..ReadOptions::default()
     };
-    let mut reader = cnab_core::RetornoReader::new(src, opts).map_err(|e| named(e, &name))?;
+    // Entry views: each field decoded only where the summary reads it (the same entries and problems as
+    // `RetornoReader`).
+    let mut reader = cnab_core::RetornoViewReader::new(src, opts).map_err(|e| named(e, &name))?;
     let d = reader.detected().clone();
     writeln!(out, "bank:    {} {}", d.bank, cnab_core::bank::name(d.bank))?;
     writeln!(
@@ -330,19 +332,16 @@ fn inspect_stream(out: &mut Out, file: &Path, lenient: bool, rows: usize) -> Res
         (0usize, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
     let mut by_kind: BTreeMap<String, usize> = BTreeMap::new();
     let mut first = Vec::new();
-    for e in reader.by_ref() {
+    let mut key = String::new();
+    while let Some(e) = reader.next_entry() {
         let e = e.map_err(|e| strict_fail(e, &name, file))?;
         n += 1;
-        titulo += e.valor_titulo.unwrap_or_default();
-        pago += e.valor_pago.unwrap_or_default();
-        creditado += e.valor_creditado.unwrap_or_default();
-        let k = e
-            .ocorrencia
-            .as_ref()
-            .map_or("-".to_string(), |o| format!("{} {}", o.code, o.description));
-        *by_kind.entry(k).or_default() += 1;
+        titulo += e.valor_titulo().unwrap_or_default();
+        pago += e.valor_pago().unwrap_or_default();
+        creditado += e.valor_creditado().unwrap_or_default();
+        count_ocorrencia(&mut by_kind, &mut key, e.ocorrencia());
         if first.len() < rows {
-            first.push(e);
+            first.push(e.to_owned());
         }
     }
     // The header is read with the first lines: known once the reader has run.
@@ -428,6 +427,9 @@ fn inspect(
         layout: layout.and_then(Layout::from_number),
         ..ReadOptions::default()
     };
+    if d.kind == cnab_core::FileKind::Retorno {
+        return inspect_retorno(out, &bytes, &d, opts, (&name, file), rows);
+    }
     let (mut parsed, _) = read_observed(&bytes, opts, &shown_name(file)).map_err(|e| {
         if lenient {
             named(e, &name).into()
@@ -533,6 +535,114 @@ fn inspect(
             print_problems(out, &r.problems)
         }
     }
+}
+
+/// Counts an entry's ocorrência under its code and description (`-` when it has none); `key` is a buffer reused
+/// from one entry to the next, so that counting allocates only for a new key.
+fn count_ocorrencia(
+    by_kind: &mut BTreeMap<String, usize>,
+    key: &mut String,
+    o: Option<cnab_core::OcorrenciaView<'_>>,
+) {
+    key.clear();
+    match o {
+        Some(o) => {
+            key.push_str(&o.code);
+            key.push(' ');
+            key.push_str(&o.description);
+        }
+        None => key.push('-'),
+    }
+    match by_kind.get_mut(key.as_str()) {
+        Some(n) => *n += 1,
+        None => {
+            by_kind.insert(key.clone(), 1);
+        }
+    }
+}
+
+/// `inspect` of a retorno: the whole file read into entry views (fields decoded where the summary reads them; the
+/// same entries and problems as the owned model).
+fn inspect_retorno(
+    out: &mut Out,
+    bytes: &[u8],
+    d: &cnab_core::Detected,
+    opts: ReadOptions,
+    (name, file): (&Option<Arc<str>>, &Path),
+    rows: usize,
+) -> Result<bool, Fail> {
+    progress::phase(
+        bytes.len() as u64,
+        progress::Unit::Bytes,
+        format!("reading {}", shown_name(file)),
+        false,
+    );
+    let mut r =
+        cnab_core::read_retorno_view_with_progress(bytes, opts, &mut |at| progress::set(at as u64))
+            .map_err(|e| {
+                if opts.lenient {
+                    named(e, name).into()
+                } else {
+                    strict_fail(e, name, file)
+                }
+            })?;
+    if let Some(n) = name {
+        Error::name_file(&mut r.problems, n);
+    }
+    writeln!(out, "bank:    {} {}", d.bank, cnab_core::bank::name(d.bank))?;
+    writeln!(
+        out,
+        "layout:  {}{}",
+        d.layout,
+        if d.version.is_empty() {
+            String::new()
+        } else {
+            format!(" (version {})", d.version)
+        }
+    )?;
+    writeln!(out, "kind:    {}", d.kind)?;
+    writeln!(out, "records: {}", r.record_count())?;
+    writeln!(out, "entries: {}", r.len())?;
+    let (mut titulo, mut pago, mut creditado) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+    let mut by_kind: BTreeMap<String, usize> = BTreeMap::new();
+    let mut key = String::new();
+    for e in r.entries() {
+        titulo += e.valor_titulo().unwrap_or_default();
+        pago += e.valor_pago().unwrap_or_default();
+        creditado += e.valor_creditado().unwrap_or_default();
+        count_ocorrencia(&mut by_kind, &mut key, e.ocorrencia());
+    }
+    writeln!(out, "valor_titulo total:    {titulo:.2}")?;
+    writeln!(out, "valor_pago total:      {pago:.2}")?;
+    writeln!(out, "valor_creditado total: {creditado:.2}")?;
+    writeln!(out, "ocorrências:")?;
+    for (k, n) in by_kind {
+        writeln!(out, "  {n:>5}  {k}")?;
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{:>5}  {:<20} {:<15} {:<4} {:<10} {:>14} {:>14}",
+        "line", "nosso_numero", "seu_numero", "oc", "data", "valor_titulo", "valor_pago"
+    )?;
+    for e in r.entries().take(rows) {
+        let o = e.ocorrencia();
+        writeln!(
+            out,
+            "{:>5}  {:<20} {:<15} {:<4} {:<10} {:>14} {:>14}",
+            e.line(),
+            e.nosso_numero(),
+            e.seu_numero(),
+            o.as_ref().map_or("", |o| &*o.code),
+            e.data_ocorrencia().map_or(String::new(), |d| d.to_string()),
+            money(e.valor_titulo()),
+            money(e.valor_pago())
+        )?;
+    }
+    if r.len() > rows {
+        writeln!(out, "  … {} more", r.len() - rows)?;
+    }
+    print_problems(out, &r.problems)
 }
 
 /// Lists the problems after the summary; `Ok(false)` when there are any.

@@ -207,7 +207,7 @@ pub(crate) fn header(records: &[Record<'_>], h: &mut Header, problems: &mut Vec<
     );
 }
 
-fn motivos(codes: &CodeIndex, ocorrencia: &str, raw: &str) -> Vec<Motivo> {
+pub(crate) fn motivos(codes: &CodeIndex, ocorrencia: &str, raw: &str) -> Vec<Motivo> {
     let bytes = raw.as_bytes();
     bytes
         .chunks(2)

@@ -6,7 +6,8 @@
 //! - every detail line of the damaged file is inside an entry (`line..=last_line`) or named by a problem;
 //! - whenever the entries differ from the undamaged file's, a problem names a damaged line;
 //! - strict reading gives the undamaged file's entries or fails;
-//! - the streaming reader yields exactly what the whole-file reader yields (entries, problems, first error).
+//! - the streaming reader yields exactly what the whole-file reader yields (entries, problems, first error);
+//! - entry views (whole file and streamed) give the owned readers' entries, field by field, and their problems.
 //!
 //! The corpus is not part of the repository: without it the test passes without checking anything.
 
@@ -19,6 +20,9 @@
 
 use std::io::BufReader;
 use std::path::PathBuf;
+
+#[path = "common/views.rs"]
+mod views_check;
 
 use cnab_core::{read_retorno, Error, Layout, ReadOptions, RetornoEntry, RetornoReader};
 use proptest::prelude::*;
@@ -282,6 +286,12 @@ fn check(name: &str, original: &[u8], layout: Layout, d: &Damage) -> Result<(), 
     let ctx = || format!("{name}, {d:?} (lines {touched:?})");
     let lenient = read_retorno(&bytes, ReadOptions::lenient());
     let strict = read_retorno(&bytes, ReadOptions::strict());
+
+    // Entry views read the damaged file as the owned readers do (whole and streamed, lenient and strict), so what
+    // follows holds for them too.
+    if let Err(e) = views_check::views_agree(&bytes) {
+        prop_assert!(false, "views: {e}, {}", ctx());
+    }
 
     // Streaming = whole file, strict and lenient.
     let (s_entries, s_end) = streamed(&bytes, ReadOptions::lenient());

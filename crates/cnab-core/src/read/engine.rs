@@ -2,6 +2,7 @@
 //! conservation as it goes.
 
 use super::*;
+use crate::field::FieldSpec;
 
 /// A finished unit of reading; the entry or title itself is pushed onto the engine's `entries` / `titulos`, so the
 /// large model values are built in place rather than moved through return values.
@@ -83,6 +84,10 @@ pub(crate) struct Engine<'a> {
     pub(super) spare: Vec<Vec<u8>>,
     /// The ocorrência and motivo tables indexed by code, built once per file.
     pub(super) codes: crate::read::codes::CodeIndex,
+    /// What feeding a line of each record layout checks, worked out once per file.
+    pub(super) plans: Vec<CheckPlan>,
+    /// Reading views: retorno entries are kept as their records instead of being built.
+    pub(super) views: Option<crate::read::view::ViewSink<'a>>,
     pub(super) header_count: Option<(
         usize,
         &'static RecordLayout,
@@ -141,6 +146,8 @@ impl<'a> Engine<'a> {
             company_line: None,
             spare: Vec::new(),
             codes: crate::read::codes::CodeIndex::new(spec),
+            views: None,
+            plans: CheckPlan::for_spec(spec),
         }
     }
 
@@ -270,7 +277,15 @@ impl<'a> Engine<'a> {
         // alphanumeric since July 2026, even where a manual still prints N(14).)
         let is_entry = matches!(key, RecordKey::Segment(_) | RecordKey::Detail(_));
         let mut errs = Vec::new();
-        for f in layout.fields {
+        // One pass over the line's bytes clears its numbers and text at once; only the fields that pass cannot
+        // vouch for (dates, constants, CPF/CNPJ, numbers of more than 28 digits) are then checked one by one. A
+        // line the pass does not clear is checked field by field, so the problems are the same either way.
+        let plan = self.plans.iter().find(|p| std::ptr::eq(p.layout, layout));
+        let cleared = plan
+            .filter(|p| p.bulk_ok(rec.bytes))
+            .map(|p| p.each.as_slice());
+        let entry_errs = &mut self.entry_errs;
+        let mut check = |f: &'static FieldSpec| {
             let raw = f.slice(rec.bytes);
             let checked =
                 if matches!(f.kind, Kind::Num { .. }) && crate::write::is_inscricao(f.role) {
@@ -280,10 +295,14 @@ impl<'a> Engine<'a> {
                 };
             if let Err(k) = checked {
                 if is_entry {
-                    self.entry_errs.push((line_no, Some((f.start, f.end))));
+                    entry_errs.push((line_no, Some((f.start, f.end))));
                 }
                 errs.push(Error::at_field(line_no, layout.name, f, k));
             }
+        };
+        match cleared {
+            Some(each) => each.iter().for_each(|f| check(f)),
+            None => layout.fields.iter().for_each(check),
         }
         self.problems_from(errs)?;
         self.check_lote(&rec, key)?;
@@ -391,20 +410,21 @@ impl<'a> Engine<'a> {
                 // CNAB 400: a record without a nosso número of its own (a raw auxiliary or continuation record)
                 // whose bytes are a complete entry-starting record is a detail whose type byte changed.
                 if self.spec.layout == Layout::Cnab400
-                    && layout.by_role(Role::NossoNumero).is_none()
+                    && self.role_field(layout, Role::NossoNumero).is_none()
                     && self.retyped(key, &fitted, line_no)?
                 {
                     return Ok(None);
                 }
                 let starts = self.spec.entry.get(pos).is_some_and(|e| e.starts);
-                if starts && layout.by_role(Role::NossoNumero).is_some() {
+                if starts && self.role_field(layout, Role::NossoNumero).is_some() {
                     match self.detail_type {
                         None => {
                             self.detail_type = Some(key);
                             self.detail_type_line = Some(line_no);
                         }
                         Some(first)
-                            if detail_span(self.spec, first) != detail_span(self.spec, key) =>
+                            if first != key
+                                && detail_span(self.spec, first) != detail_span(self.spec, key) =>
                         {
                             if let Some(l) = self.detail_type_line.filter(|_| self.detail_tie) {
                                 self.detail_tie = false;
@@ -502,7 +522,7 @@ impl<'a> Engine<'a> {
                     return Ok(None);
                 }
                 if self.spec.layout == Layout::Cnab400
-                    && layout.by_role(Role::NossoNumero).is_some()
+                    && self.role_field(layout, Role::NossoNumero).is_some()
                     && self.retyped(key, &fitted, line_no)?
                 {
                     return Ok(None);
@@ -555,12 +575,26 @@ impl<'a> Engine<'a> {
             .map(|e| e.key)
     }
 
+    /// The first field of `layout` with `role` (as [`RecordLayout::by_role`]), from the plan when it has one.
+    fn role_field(&self, layout: &'static RecordLayout, role: Role) -> Option<&'static FieldSpec> {
+        match self.plans.iter().find(|p| std::ptr::eq(p.layout, layout)) {
+            Some(p) => match role {
+                Role::NossoNumero => p.nosso_numero,
+                Role::BancoCodigo => p.banco,
+                Role::Sequencial => p.sequencial,
+                Role::Lote => p.lote,
+                _ => layout.by_role(role),
+            },
+            None => layout.by_role(role),
+        }
+    }
+
     /// CNAB 240: every record repeats the file header's bank code (positions 1-3).
     pub(super) fn check_bank(&mut self, rec: &Record<'_>, key: RecordKey) -> Result<()> {
         if self.spec.layout != Layout::Cnab240 {
             return Ok(());
         }
-        let Some(spec) = rec.layout.by_role(Role::BancoCodigo) else {
+        let Some(spec) = self.role_field(rec.layout, Role::BancoCodigo) else {
             return Ok(());
         };
         let raw = spec.slice(rec.bytes);
@@ -596,13 +630,10 @@ impl<'a> Engine<'a> {
             (Layout::Cnab240, RecordKey::Segment(_)) => self.seg_index,
             (Layout::Cnab240, _) => return Ok(()),
         };
-        let Some(spec) = rec.layout.by_role(Role::Sequencial) else {
+        let Some(spec) = self.role_field(rec.layout, Role::Sequencial) else {
             return Ok(());
         };
-        let found = match crate::field::decode_digits(spec.slice(rec.bytes)) {
-            Ok(Some(d)) => d.parse::<u64>().ok(),
-            _ => None,
-        };
+        let found = digits_u64(spec.slice(rec.bytes)).ok().flatten();
         let Some(found) = found else {
             // Reported as a field problem; the next record is checked against its position.
             self.seq_prev = None;
@@ -626,13 +657,15 @@ impl<'a> Engine<'a> {
         if self.spec.layout != Layout::Cnab240 {
             return Ok(());
         }
-        let Some(spec) = rec.layout.by_role(Role::Lote) else {
+        let Some(spec) = self.role_field(rec.layout, Role::Lote) else {
             return Ok(());
         };
-        let Ok(Some(found)) = crate::field::decode_digits(spec.slice(rec.bytes)) else {
-            return Ok(());
+        let found = match digits_u64(spec.slice(rec.bytes)) {
+            Ok(Some(n)) => n,
+            Ok(None) => return Ok(()),
+            Err(DigitsU64::Overflow) => 0,
+            Err(DigitsU64::NotDigits) => return Ok(()),
         };
-        let found: u64 = found.parse().unwrap_or(0);
         match key {
             RecordKey::BatchHeader => self.batch_lote = Some(found),
             RecordKey::Segment(_) | RecordKey::BatchTrailer => {
@@ -738,36 +771,48 @@ impl<'a> Engine<'a> {
         let lines = std::mem::take(&mut self.current);
         let first_line = lines.first().map_or(0, |c| c.0);
         let last_line = lines.last().map_or(0, |c| c.0);
-        let records: Vec<Record<'_>> = lines
-            .iter()
-            .map(|(n, l, b)| Record {
-                layout: l,
-                bytes: b,
-                line: *n,
-            })
-            .collect();
         let mut found = Vec::new();
         let ev = match self.spec.kind {
             FileKind::Retorno => {
-                self.entries.push(normalize::retorno_entry(
-                    self.spec,
-                    &self.codes,
-                    &records,
-                    &mut found,
-                ));
+                match &self.views {
+                    // Views: the entry stays its records; only what building it could report is looked for.
+                    Some(v) if v.exact => {
+                        crate::read::view::entry_problems(&self.codes, &v.roles, &lines, &mut found)
+                    }
+                    Some(_) => {
+                        let records = records_of(&lines);
+                        normalize::retorno_entry(self.spec, &self.codes, &records, &mut found);
+                    }
+                    None => {
+                        let records = records_of(&lines);
+                        self.entries.push(normalize::retorno_entry(
+                            self.spec,
+                            &self.codes,
+                            &records,
+                            &mut found,
+                        ))
+                    }
+                }
                 Event::Entry
             }
             FileKind::Remessa => {
+                let records = records_of(&lines);
                 self.titulos
                     .push(normalize::titulo(self.spec, &records, &mut found));
                 self.company_on_titles(&records, &mut found);
                 Event::Titulo
             }
         };
-        drop(records);
         // Keep the buffer's capacity for the next entry, and the streaming reader's line buffers for its next lines.
         let mut lines = lines;
-        self.recycle(&mut lines);
+        match self.views.as_mut().filter(|_| ev == Event::Entry) {
+            Some(v) => {
+                let start = v.records.len();
+                v.records.append(&mut lines);
+                v.entries.push((start, v.records.len()));
+            }
+            None => self.recycle(&mut lines),
+        }
         self.current = lines;
         // Field problems were reported when the lines were fed; the model's decoding finds them again.
         if !self.entry_errs.is_empty() {
@@ -848,6 +893,19 @@ impl<'a> Engine<'a> {
         self.recycle(&mut lines);
     }
 
+    /// Streaming views: the entries handed out are done with; their line buffers go back to the reader.
+    pub(super) fn release_views(&mut self) {
+        let Some(v) = self.views.as_mut() else {
+            return;
+        };
+        v.entries.clear();
+        let mut records = std::mem::take(&mut v.records);
+        self.recycle(&mut records);
+        if let Some(v) = self.views.as_mut() {
+            v.records = records;
+        }
+    }
+
     /// Empties a list of fed lines, keeping the owned line buffers (streaming) for the reader to reuse.
     fn recycle(&mut self, lines: &mut Vec<(usize, &'static RecordLayout, Cow<'a, [u8]>)>) {
         for (_, _, b) in lines.drain(..) {
@@ -881,5 +939,206 @@ impl<'a> Engine<'a> {
             }
         }
         self.flush()
+    }
+}
+
+/// Fed lines as records.
+fn records_of<'b>(lines: &'b [(usize, &'static RecordLayout, Cow<'_, [u8]>)]) -> Vec<Record<'b>> {
+    lines
+        .iter()
+        .map(|(n, l, b)| Record {
+            layout: l,
+            bytes: b,
+            line: *n,
+        })
+        .collect()
+}
+
+/// How the fields of one record layout are checked when a line is fed: a mask of the positions that must hold
+/// digits (numeric fields) and of those that must hold text without control bytes (text fields), tested in one
+/// pass over the line, and the fields that pass cannot vouch for, checked one by one after it.
+pub(crate) struct CheckPlan {
+    pub layout: &'static RecordLayout,
+    /// 1 where the byte must be an ASCII digit.
+    digit: Vec<u8>,
+    /// 1 where the byte must not be a control byte (below 0x20, or 0x7F).
+    text: Vec<u8>,
+    /// Dates, constants, CPF/CNPJ fields and numbers of more than 28 digits, in table order.
+    pub each: Vec<&'static FieldSpec>,
+    /// The numeric fields of the `digit` mask.
+    nums: Vec<&'static FieldSpec>,
+    /// The fields the feed reads by role.
+    nosso_numero: Option<&'static FieldSpec>,
+    banco: Option<&'static FieldSpec>,
+    sequencial: Option<&'static FieldSpec>,
+    lote: Option<&'static FieldSpec>,
+}
+
+/// Why [`digits_u64`] gives no number.
+enum DigitsU64 {
+    NotDigits,
+    Overflow,
+}
+
+/// A field of digits as a number, as `decode_digits` then `str::parse::<u64>` read it: `Ok(None)` when it is all
+/// spaces (or empty).
+fn digits_u64(raw: &[u8]) -> std::result::Result<Option<u64>, DigitsU64> {
+    if raw.iter().all(|&b| b == b' ') {
+        return Ok(None);
+    }
+    let mut n: Option<u64> = Some(0);
+    for &b in raw {
+        let d = b.wrapping_sub(b'0');
+        if d > 9 {
+            return Err(DigitsU64::NotDigits);
+        }
+        n = n
+            .and_then(|n| n.checked_mul(10))
+            .and_then(|n| n.checked_add(u64::from(d)));
+    }
+    n.map(Some).ok_or(DigitsU64::Overflow)
+}
+
+impl CheckPlan {
+    pub(crate) fn for_spec(spec: &'static LayoutSpec) -> Vec<CheckPlan> {
+        let mut out: Vec<CheckPlan> = Vec::new();
+        for (_, l) in spec.records {
+            if !out.iter().any(|p| std::ptr::eq(p.layout, *l)) {
+                out.push(CheckPlan::new(l));
+            }
+        }
+        out
+    }
+
+    fn new(layout: &'static RecordLayout) -> Self {
+        let mut digit = vec![0u8; layout.len];
+        let mut text = vec![0u8; layout.len];
+        let mut each = Vec::new();
+        let mut nums = Vec::new();
+        for f in layout.fields {
+            let range = usize::from(f.start).saturating_sub(1)..usize::from(f.end);
+            let mask = match f.kind {
+                // What decode_num accepts: digits only, or spaces only; up to 28 digits every value fits a
+                // Decimal, so digits cannot fail on overflow.
+                Kind::Num { .. } if f.len() <= 28 && !crate::write::is_inscricao(f.role) => {
+                    nums.push(f);
+                    Some(&mut digit)
+                }
+                Kind::Alpha => Some(&mut text),
+                Kind::Blank => None,
+                _ => {
+                    each.push(f);
+                    None
+                }
+            };
+            if let Some(slots) = mask.and_then(|m| m.get_mut(range)) {
+                slots.fill(1);
+            }
+        }
+        CheckPlan {
+            layout,
+            digit,
+            text,
+            each,
+            nums,
+            nosso_numero: layout.by_role(Role::NossoNumero),
+            banco: layout.by_role(Role::BancoCodigo),
+            sequencial: layout.by_role(Role::Sequencial),
+            lote: layout.by_role(Role::Lote),
+        }
+    }
+
+    /// True when every numeric field holds digits only or spaces only and no text position a control byte: what
+    /// checking those fields one by one would find.
+    pub(crate) fn bulk_ok(&self, bytes: &[u8]) -> bool {
+        if bytes.len() != self.digit.len() {
+            return false;
+        }
+        let (mut bad, mut spaces) = (0u8, 0u8);
+        for ((&b, &d), &t) in bytes.iter().zip(&self.digit).zip(&self.text) {
+            let space = u8::from(b == b' ');
+            let other = u8::from(b.wrapping_sub(b'0') > 9) & (space ^ 1);
+            let control = u8::from(b < 0x20 || b == 0x7F);
+            bad |= (other & d) | (control & t);
+            spaces |= space & d;
+        }
+        if bad != 0 {
+            return false;
+        }
+        // Spaces in numbers: each such field must be all spaces (no value), not digits and spaces mixed.
+        spaces == 0
+            || self.nums.iter().all(|f| {
+                let raw = f.slice(bytes);
+                !raw.contains(&b' ') || raw.iter().all(|&b| b == b' ')
+            })
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    /// The one-pass check clears a line exactly when checking its number and text fields one by one finds nothing,
+    /// on every record layout of every bank, over lines whose fields are digits, spaces, text, control bytes, or a
+    /// mix of them.
+    #[test]
+    fn the_one_pass_check_agrees_with_the_field_checks() {
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize
+        };
+        let (mut cleared, mut refused) = (0, 0);
+        for bank in crate::banks::ALL {
+            for spec in bank.layouts() {
+                for plan in CheckPlan::for_spec(spec) {
+                    let layout = plan.layout;
+                    for _ in 0..60 {
+                        let mut line = vec![b' '; layout.len];
+                        for f in layout.fields {
+                            let at = usize::from(f.start) - 1..usize::from(f.end);
+                            let field = &mut line[at];
+                            let pick = next() % 10;
+                            for (i, b) in field.iter_mut().enumerate() {
+                                *b = match pick {
+                                    0..=4 => b'0' + (next() % 10) as u8,
+                                    5 | 6 => b' ',
+                                    7 => b"A9 x\xe9"[next() % 5],
+                                    8 if i == 0 => b"\t\x00\x7f 5"[next() % 5],
+                                    8 => b'1',
+                                    _ => b"0123456789 "[next() % 11],
+                                };
+                            }
+                        }
+                        let one_by_one = layout
+                            .fields
+                            .iter()
+                            .filter(|f| !plan.each.iter().any(|e| std::ptr::eq(*e, *f)))
+                            .all(|f| crate::field::check(f, f.slice(&line)).is_ok());
+                        assert_eq!(
+                            plan.bulk_ok(&line),
+                            one_by_one,
+                            "{} {}: {:?}",
+                            spec.source,
+                            layout.name,
+                            String::from_utf8_lossy(&line)
+                        );
+                        if one_by_one {
+                            cleared += 1;
+                        } else {
+                            refused += 1;
+                        }
+                    }
+                }
+            }
+        }
+        // Both answers were exercised.
+        assert!(
+            cleared > 0 && refused > 0,
+            "{cleared} cleared, {refused} refused"
+        );
     }
 }

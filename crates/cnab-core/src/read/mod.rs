@@ -18,6 +18,7 @@ mod detect;
 mod engine;
 mod lines;
 mod structure;
+mod view;
 
 pub(crate) use detect::detect_lines;
 use detect::*;
@@ -28,6 +29,10 @@ pub use lines::MAX_LINE;
 use lines::*;
 pub(crate) use lines::{fit_line, is_blank as is_blank_line, split_lines};
 pub use structure::{read_structure, Batch, Structure};
+pub use view::{
+    read_retorno_view, read_retorno_view_with_progress, EntryView, MotivoView, OcorrenciaView,
+    RetornoView, RetornoViewReader,
+};
 
 /// Options for reading.
 #[derive(Debug, Clone, Copy, Default)]
@@ -196,6 +201,45 @@ fn run_observed<'a>(
         suffix: lines.suffix.to_vec(),
     };
     Ok((d, engine, env))
+}
+
+/// The whole-file reader of views: [`run_observed`] for a retorno, the entries kept as their records (no owned
+/// entry, no record copies). Also gives the number of lines read as records.
+fn run_views<'a>(
+    bytes: &'a [u8],
+    opts: ReadOptions,
+    progress: &mut dyn FnMut(usize),
+) -> Result<(Detected, Engine<'a>, usize)> {
+    let lines = split_lines(bytes);
+    let (d, spec, problems, bank_code) = prepare(&lines.lines, opts, Some(FileKind::Retorno))?;
+    if spec.kind != FileKind::Retorno {
+        // A remessa: refused with the owned reader's error (strict reading meets the file's first problem before
+        // it gets to refuse the kind).
+        return Err(read_retorno(bytes, opts)
+            .err()
+            .unwrap_or_else(|| wrong_kind(FileKind::Retorno, spec.kind)));
+    }
+    let mut engine = Engine::new(spec, opts.lenient, problems, false);
+    engine.header_bank = bank_code;
+    if let Some((k, tie)) = detail_type_vote(spec, &lines.lines) {
+        engine.detail_type = Some(k);
+        engine.detail_tie = tie;
+    }
+    let mut sink = view::ViewSink::new(spec);
+    sink.records.reserve(lines.lines.len());
+    sink.entries.reserve(lines.lines.len() / 2);
+    engine.views = Some(sink);
+    for (i, (line, ending)) in lines.lines.iter().enumerate() {
+        if i % PROGRESS_LINES == 0 {
+            if let Some(&at) = lines.starts.get(i) {
+                progress(at);
+            }
+        }
+        engine.feed(i + 1, Cow::Borrowed(line), *ending)?;
+    }
+    engine.finish()?;
+    progress(bytes.len());
+    Ok((d, engine, lines.lines.len()))
 }
 
 /// The bank code every CNAB 240 record must carry: the detected one (the header's, or its records' when they
