@@ -21,6 +21,10 @@
 //! (positions 395-400 of every record in the banks' manuals). The widths are read from each bank's tables. Asking for
 //! more entries than fit is refused before anything is written ([`ErrorKind::Invalid`], saying the maximum); split
 //! bigger loads into several files (several seeds).
+//! A trailer that counts the file's entries of some ocorrências in fewer digits (Bradesco CNAB 400 counts its
+//! entradas and liquidações in 5) never overflows either: once such a count is full, its codes are not drawn again
+//! and the entries take other codes of the bank's table (a Bradesco file of 500,000 entries has 99,999 of 02 and of
+//! 06, and its other liquidações under 16, 15…).
 //!
 //! ```
 //! use cnab_core::generator::{generate_to_vec, GenOptions};
@@ -46,7 +50,7 @@ use rust_decimal::Decimal;
 
 use crate::bank::{Emit, LayoutSpec, RecordKey};
 use crate::error::{Error, ErrorKind, Result};
-use crate::field::{FieldSpec, Kind, RecordLayout, Role};
+use crate::field::{FieldSpec, Kind, Measure, RecordLayout, Role, ScopeSpec, TotalSpec};
 use crate::model::{
     Beneficiario, Encargo, FileKind, Header, Inscricao, Layout, Motivo, Ocorrencia, OcorrenciaKind,
     Pessoa, Remessa, Retorno, RetornoEntry, Titulo,
@@ -918,6 +922,10 @@ struct Gen {
     baixa: Vec<&'static str>,
     rejeicao: Vec<&'static str>,
     outras: Vec<&'static str>,
+    /// The file trailer's counts by ocorrência (Bradesco CNAB 400 counts its liquidações in 5 digits at 087-091):
+    /// the codes counted and how many more the field can hold. A code whose count is full is not drawn again, so a
+    /// file of any size keeps a trailer its fields describe.
+    room: Vec<(&'static [&'static str], u64)>,
 }
 
 impl Gen {
@@ -965,6 +973,18 @@ impl Gen {
                 OcorrenciaKind::LiquidacaoCartorio,
             ]),
             f,
+            room: spec
+                .record(RecordKey::FileTrailer)
+                .into_iter()
+                .flat_map(|l| l.fields.iter())
+                .filter_map(|f| match f.total {
+                    Some(TotalSpec {
+                        scope: ScopeSpec::Ocorrencias(codes),
+                        measure: Measure::Quantidade,
+                    }) => Some((codes, count_capacity(f))),
+                    _ => None,
+                })
+                .collect(),
         };
         for v in [
             &mut g.liquidacao,
@@ -976,6 +996,36 @@ impl Gen {
             v.retain(fits);
         }
         g
+    }
+
+    /// `code`, or when the trailer's count of `code` is full, the first code of the tables (liquidação, entrada,
+    /// baixa, rejeição, others) whose counts still have room; the chosen code's counts are taken.
+    fn with_room(&mut self, code: &'static str) -> &'static str {
+        let full = |room: &[(&[&str], u64)], c: &str| {
+            room.iter().any(|(codes, n)| *n == 0 && codes.contains(&c))
+        };
+        let code = if full(&self.room, code) {
+            [
+                &self.liquidacao,
+                &self.entrada,
+                &self.baixa,
+                &self.rejeicao,
+                &self.outras,
+            ]
+            .into_iter()
+            .flatten()
+            .copied()
+            .find(|c| !full(&self.room, c))
+            .unwrap_or(code)
+        } else {
+            code
+        };
+        for (codes, n) in &mut self.room {
+            if codes.contains(&code) {
+                *n = n.saturating_sub(1);
+            }
+        }
+        code
     }
 
     /// An amount in cents, spread over small and large titles, within the plan's cap.
@@ -1118,6 +1168,22 @@ impl Gen {
         let code = code
             .or_else(|| self.spec.ocorrencias.first().map(|o| o.code))
             .unwrap_or("06");
+        let steered = self.with_room(code);
+        // A code drawn again for want of room in the trailer takes the amounts of its own group.
+        let kind = if steered == code {
+            kind
+        } else if self.liquidacao.contains(&steered) {
+            OcorrenciaKind::Liquidacao
+        } else if self.entrada.contains(&steered) {
+            OcorrenciaKind::EntradaConfirmada
+        } else if self.baixa.contains(&steered) {
+            OcorrenciaKind::Baixa
+        } else if self.rejeicao.contains(&steered) {
+            OcorrenciaKind::EntradaRejeitada
+        } else {
+            OcorrenciaKind::InstrucaoConfirmada
+        };
+        let code = steered;
         let def = self.spec.ocorrencia(code);
         let mut e = RetornoEntry {
             nosso_numero,
@@ -1389,5 +1455,38 @@ mod tests {
                 (&b"ef"[..], &b""[..])
             ]
         );
+    }
+
+    #[test]
+    fn a_full_trailer_count_is_not_drawn_again() {
+        // Bradesco CNAB 400 counts entradas (02) and liquidações (06) in 5 digits in its trailer (manual
+        // 4008.524.0121 v11, pp. 43-44). With that room cut to 3, a big file keeps both at 3 and moves the rest to
+        // codes no trailer count holds, with the amounts of their own kind.
+        let opts = GenOptions::new(Bank::new(237), Layout::Cnab400, FileKind::Retorno, 400, 5);
+        let plan = Plan::new(&opts).unwrap();
+        let mut g = plan.entries();
+        assert!(g
+            .room
+            .iter()
+            .any(|(codes, n)| codes.contains(&"06") && *n == 99_999));
+        for (_, n) in &mut g.room {
+            *n = (*n).min(3);
+        }
+        let entries: Vec<RetornoEntry> = (0..400).map(|i| g.retorno_entry(i)).collect();
+        let count = |c: &str| {
+            entries
+                .iter()
+                .filter(|e| e.ocorrencia.as_ref().is_some_and(|o| o.code == c))
+                .count()
+        };
+        assert_eq!(count("02"), 3);
+        assert_eq!(count("06"), 3);
+        assert!(entries.iter().all(|e| e.ocorrencia.is_some()));
+        // Liquidações moved to another liquidação code still carry what was paid.
+        assert!(entries.iter().any(|e| e
+            .ocorrencia
+            .as_ref()
+            .is_some_and(|o| o.code != "06" && o.kind == OcorrenciaKind::Liquidacao)
+            && e.valor_pago.is_some()));
     }
 }
