@@ -345,23 +345,8 @@ impl BaixaLedger {
             // harmless: the título keeps it)
             let mut links = BTreeMap::new();
             if let Some(base) = segunda_via_url {
-                let plan = regua::plan(l, &p, date).map_err(|e| ledger_err(&e))?;
-                let ids: std::collections::BTreeSet<String> = plan
-                    .actions
-                    .iter()
-                    .filter(|a| a.modelo.is_some())
-                    .flat_map(|a| {
-                        let mut ids = vec![a.titulo.clone()];
-                        if let Some(c) = &a.carta {
-                            ids.extend(c.titulos.iter().map(|i| i.titulo.clone()));
-                        }
-                        ids
-                    })
-                    .collect();
-                for id in ids {
-                    let k = l.link(&id).map_err(|e| ledger_err(&e))?;
-                    links.insert(id, baixa::segunda_via::url(Some(base), &k.token));
-                }
+                links =
+                    mensagem::segunda_via_links(l, &p, date, base).map_err(|e| ledger_err(&e))?;
             }
             let render = |a: &mut [regua::AcaoEmitida]| match &m {
                 Some(m) => mensagem::preparar(a, m, date, &links),

@@ -109,7 +109,8 @@ impl RemessaRegistrada {
     }
 }
 
-fn fold(s: &str) -> String {
+/// `s` in lower case without the accents of Portuguese, to compare the tables' descriptions.
+pub(crate) fn fold(s: &str) -> String {
     s.chars()
         .map(|c| match c {
             'á' | 'à' | 'â' | 'ã' | 'Á' | 'À' | 'Â' | 'Ã' => 'a',

@@ -329,6 +329,40 @@ fn contexto<'a>(
     }
 }
 
+/// The segunda via link (`{base}/b/{token}`, see [`crate::segunda_via::url`]) of every título a message of the
+/// régua's plan on `date` names: the step's título and, for a carta, each of its títulos. Made before the run, for
+/// [`preparar`]: a título keeps its live link, so a link made for a step that another run issues meanwhile is
+/// harmless.
+///
+/// # Errors
+/// A backend failure, or no random bytes for a new token.
+pub fn segunda_via_links<L: crate::regua::ReguaLedger + crate::segunda_via::LinkLedger + ?Sized>(
+    ledger: &mut L,
+    politica: &crate::regua::Politica,
+    date: chrono::NaiveDate,
+    base: &str,
+) -> Result<BTreeMap<String, String>, LedgerError> {
+    let plan = crate::regua::plan(ledger, politica, date)?;
+    let ids: std::collections::BTreeSet<String> = plan
+        .actions
+        .iter()
+        .filter(|a| a.modelo.is_some())
+        .flat_map(|a| {
+            let mut ids = vec![a.titulo.clone()];
+            if let Some(c) = &a.carta {
+                ids.extend(c.titulos.iter().map(|i| i.titulo.clone()));
+            }
+            ids
+        })
+        .collect();
+    let mut links = BTreeMap::new();
+    for id in ids {
+        let l = ledger.link(&id)?;
+        links.insert(id, crate::segunda_via::url(Some(base), &l.token));
+    }
+    Ok(links)
+}
+
 /// Render every action's modelo into its `mensagem` (see [`Modelos::render`]) and its `modelo_pdf` into its
 /// `documento` ([`Modelos::render_documento`]). Meant as part of the `prepare` of
 /// [`crate::regua::run_with`], so that a modelo that fails records nothing.

@@ -28,7 +28,7 @@ use serde::Serialize;
 
 use crate::charges::{valor_devido, Breakdown};
 use crate::error::LedgerError;
-use crate::instrucao::{escrever, find_titulo, movimento, Instrucao, RemessaRegistrada};
+use crate::instrucao::{escrever, find_titulo, fold, movimento, Instrucao, RemessaRegistrada};
 use crate::outcome::{Status, TitleState};
 use crate::regua::Acao;
 use crate::titulo::Titulo;
@@ -57,20 +57,6 @@ pub struct Reemissao {
     /// amount), when the ledger knows the registered one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub linha_digitavel: Option<String>,
-}
-
-fn fold(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            'á' | 'à' | 'â' | 'ã' | 'Á' | 'À' | 'Â' | 'Ã' => 'a',
-            'é' | 'ê' | 'É' | 'Ê' => 'e',
-            'í' | 'Í' => 'i',
-            'ó' | 'ô' | 'õ' | 'Ó' | 'Ô' | 'Õ' => 'o',
-            'ú' | 'ü' | 'Ú' | 'Ü' => 'u',
-            'ç' | 'Ç' => 'c',
-            c => c.to_ascii_lowercase(),
-        })
-        .collect()
 }
 
 /// Whether a remessa movimento description is the alteração of the nominal value (see the module docs).

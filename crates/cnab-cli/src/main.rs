@@ -316,18 +316,7 @@ fn inspect_stream(out: &mut Out, file: &Path, lenient: bool, rows: usize) -> Res
     // `RetornoReader`).
     let mut reader = cnab_core::RetornoViewReader::new(src, opts).map_err(|e| named(e, &name))?;
     let d = reader.detected().clone();
-    writeln!(out, "bank:    {} {}", d.bank, cnab_core::bank::name(d.bank))?;
-    writeln!(
-        out,
-        "layout:  {}{}",
-        d.layout,
-        if d.version.is_empty() {
-            String::new()
-        } else {
-            format!(" (version {})", d.version)
-        }
-    )?;
-    writeln!(out, "kind:    {} (streamed)", d.kind)?;
+    write_detected(out, &d, " (streamed)")?;
     let (mut n, mut titulo, mut pago, mut creditado) =
         (0usize, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
     let mut by_kind: BTreeMap<String, usize> = BTreeMap::new();
@@ -440,18 +429,7 @@ fn inspect(
     if let Some(n) = &name {
         Error::name_file(problems_mut(&mut parsed), n);
     }
-    writeln!(out, "bank:    {} {}", d.bank, cnab_core::bank::name(d.bank))?;
-    writeln!(
-        out,
-        "layout:  {}{}",
-        d.layout,
-        if d.version.is_empty() {
-            String::new()
-        } else {
-            format!(" (version {})", d.version)
-        }
-    )?;
-    writeln!(out, "kind:    {}", d.kind)?;
+    write_detected(out, &d, "")?;
     match &parsed {
         CnabFile::Retorno(r) => {
             writeln!(out, "records: {}", r.records.len())?;
@@ -589,18 +567,7 @@ fn inspect_retorno(
     if let Some(n) = name {
         Error::name_file(&mut r.problems, n);
     }
-    writeln!(out, "bank:    {} {}", d.bank, cnab_core::bank::name(d.bank))?;
-    writeln!(
-        out,
-        "layout:  {}{}",
-        d.layout,
-        if d.version.is_empty() {
-            String::new()
-        } else {
-            format!(" (version {})", d.version)
-        }
-    )?;
-    writeln!(out, "kind:    {}", d.kind)?;
+    write_detected(out, d, "")?;
     writeln!(out, "records: {}", r.record_count())?;
     writeln!(out, "entries: {}", r.len())?;
     let (mut titulo, mut pago, mut creditado) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
@@ -1019,4 +986,16 @@ pub(crate) fn is_file_defect(e: &Error) -> bool {
             | ErrorKind::MissingTrailer
             | ErrorKind::UnknownBank { .. }
     )
+}
+
+/// The bank, layout and kind lines that open `cnab inspect`'s summary (`kind_note` after the kind).
+fn write_detected(out: &mut Out, d: &cnab_core::Detected, kind_note: &str) -> Result<(), Fail> {
+    writeln!(out, "bank:    {} {}", d.bank, cnab_core::bank::name(d.bank))?;
+    let version = if d.version.is_empty() {
+        String::new()
+    } else {
+        format!(" (version {})", d.version)
+    };
+    writeln!(out, "layout:  {}{version}", d.layout)?;
+    writeln!(out, "kind:    {}{kind_note}", d.kind)
 }

@@ -174,26 +174,8 @@ pub(crate) fn run(args: ReguaArgs) -> Result<bool, Fail> {
     if let Some(base) = &args.segunda_via_url {
         baixa::segunda_via::check_base_url(base)
             .map_err(|e| Fail(2, format!("--segunda-via-url: {e}")))?;
-        let plan = regua::plan(ledger.as_mut(), &politica, args.date)
+        links = baixa::mensagem::segunda_via_links(ledger.as_mut(), &politica, args.date, base)
             .map_err(|e| Fail(1, format!("ledger: {e}")))?;
-        let ids: std::collections::BTreeSet<String> = plan
-            .actions
-            .iter()
-            .filter(|a| a.modelo.is_some())
-            .flat_map(|a| {
-                let mut ids = vec![a.titulo.clone()];
-                if let Some(c) = &a.carta {
-                    ids.extend(c.titulos.iter().map(|i| i.titulo.clone()));
-                }
-                ids
-            })
-            .collect();
-        for id in ids {
-            let l = ledger
-                .link(&id)
-                .map_err(|e| Fail(1, format!("ledger: {e}")))?;
-            links.insert(id, baixa::segunda_via::url(Some(base), &l.token));
-        }
     }
     let date = args.date;
     let render = |a: &mut [baixa::regua::AcaoEmitida]| match &modelos {
