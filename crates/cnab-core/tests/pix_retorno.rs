@@ -161,3 +161,52 @@ fn caixa_240_liquidacao_codes_61_62_say_paid_by_pix() {
     // Not reported (zeros): unset.
     assert_eq!(with("06", "00").entries[0].pago_por_pix, None);
 }
+
+/// Caixa CNAB 240 SIGCB (67.118 v029 out/2022, nota C047 A, p. 53): the motivos of an entrada (movimentos 02/03,
+/// segmento T 214-223) say whether the bank registered the título's Pix QR code: P1 "Registrado com QR Code PIX",
+/// P2 without it, P3 with QR code and barcode; PA/PB when the chave or the txid made it refuse the QR code.
+#[test]
+fn caixa_240_motivos_say_whether_the_qr_code_was_registered() {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures/104-caixa/cnab240/retorno/retorno.ret");
+    let text = String::from_utf8(std::fs::read(p).unwrap()).unwrap();
+    let with = |mov: &str, motivos: &str| {
+        let mut lines: Vec<String> = text.split("\r\n").map(str::to_string).collect();
+        assert_eq!(&lines[2][13..14], "T");
+        lines[2].replace_range(15..17, mov);
+        lines[2].replace_range(213..223, &format!("{motivos:<10}"));
+        read_retorno(lines.join("\r\n").as_bytes(), ReadOptions::strict()).unwrap()
+    };
+    let motivos = |r: &cnab_core::Retorno| -> Vec<(String, String)> {
+        r.entries[0]
+            .motivos
+            .iter()
+            .map(|m| (m.code.clone(), m.description.clone().unwrap_or_default()))
+            .collect()
+    };
+    let pair = |c: &str, d: &str| (c.to_string(), d.to_string());
+
+    let r = with("02", "P1");
+    assert_eq!(r.entries[0].ocorrencia.as_ref().unwrap().code, "02");
+    assert_eq!(motivos(&r), [pair("P1", "Registrado com QR Code PIX")]);
+    // An entrada is no payment: the channel stays unset.
+    assert_eq!(r.entries[0].pago_por_pix, None);
+    assert_eq!(
+        motivos(&with("02", "P3")),
+        [pair("P3", "Registrado com QR Code PIX e Código de Barras")]
+    );
+    assert_eq!(
+        motivos(&with("02", "P2")),
+        [pair("P2", "Registrado sem QR Code PIX")]
+    );
+    assert_eq!(
+        motivos(&with("03", "PAPB")),
+        [
+            pair(
+                "PA",
+                "Chave DICT Beneficiário Inválida - QR Code não cadastrado"
+            ),
+            pair("PB", "TXID inválido - QR Code Não cadastrado")
+        ]
+    );
+}

@@ -11,20 +11,29 @@
 //! | Bradesco, Itaú, C6 CNAB 400 | the same registro tipo 8 as the generators write it (`crate::banks::bradesco::cnab400`) | no | yes |
 //! | Bradesco CNAB 400 retorno | registro tipo 4: URL of the QR code 29-105, txid 106-140 (`crate::banks::bradesco::cnab400::PIX_RETORNO`) | yes | yes |
 //!
-//! The registro tipo 8's first positions (2-42: tipo de pagamento, quantidade de pagamentos, tipo de valor, valores
-//! e percentuais máximo e mínimo; Santander H7800 v2.33, notas 16-18) are the título's `pix.pagamento`
-//! ([`crate::model::TipoPagamento`]); Santander's is written when the título has Pix data or a tipo de pagamento.
-//! The tipo 8 of Bradesco, Itaú and C6 remessas is read but not written: none of those banks' manuals we hold
-//! defines it (Bradesco CNAB 400 4008-524-0121, Itaú CNAB 400 v3 julho/2021, which carries Pix in its own tipo 3,
-//! C6 CNAB 400 v2.2 junho/2022); only Maxwbh/brcobranca's `PixMixin` and its port pyCobranca write it, with
-//! Santander's positions. A título whose Pix data a layout cannot carry is refused naming the field
-//! (`pix.chave`, `pix.txid`, `pix.pagamento`, …), never written without them.
+//! The registro tipo 8's first positions (2-42: tipo de pagamento, quantidade de pagamentos, tipo de valor, valores e
+//! percentuais máximo e mínimo; Santander H7800 v2.33, notas 16-18) are the título's `pix.pagamento`
+//! ([`crate::model::TipoPagamento`]); Santander's is written when the título has Pix data or a tipo de pagamento. The
+//! tipo 8 of Bradesco, Itaú and C6 remessas is read but not written: none of those banks' manuals we hold defines it
+//! (Bradesco CNAB 400 4008-524-0121; Bradesco's boleto híbrido is set up at the bank, the remessa unchanged and the QR
+//! code coming back in the retorno's tipo 4, as BoletoNet/BoletoNetCore pull request #370 reads Bradesco's retorno
+//! layout; Itaú CNAB 400 v3 julho/2021, which carries Pix in its own tipo 3; C6 CNAB 400 v2.2 junho/2022); only
+//! Maxwbh/brcobranca's `PixMixin` and its port pyCobranca write it, with Santander's positions. A título whose Pix data
+//! a layout cannot carry is refused naming the field (`pix.chave`, `pix.txid`, `pix.pagamento`, …), never written
+//! without them.
 //!
-//! CNAB 240 beyond Santander: no manual we hold defines a Pix segment for Banco do Brasil ("Particularidades BB
-//! Leiaute CNAB 240", setembro/2023, lists segmentos Y-01, Y-04, Y-05, Y-50 and Y-51 only), Caixa (SIGCB 240),
-//! Sicoob, Bradesco, Itaú, Sicredi or Banrisul; the Y-03 of the corpus remessas for BB, Caixa and Sicoob is
-//! Maxwbh/brcobranca's generic `PixMixin` (tipo de chave 28, chave 29-105, txid 106-140), which disagrees with
-//! Santander's manual and cites none, so those banks refuse Pix data by name.
+//! CNAB 240 beyond Santander: no manual we hold defines a Pix segment (chave, txid) in the remessa of Banco do Brasil
+//! ("Particularidades BB Leiaute CNAB 240", setembro/2023, lists segmentos Y-01, Y-04, Y-05, Y-50 and Y-51 only), Caixa
+//! (SIGCB 67.118 v029 out/2022: segmentos Y, Y-04, Y-08, Y-50, Y-53; its retorno says in the motivos of the entrada,
+//! P1-P3 and PA-PC, whether the título got its QR code), Sicoob ("Leiaute Cobrança Sicoob — Sistemas de Terceiro",
+//! layout 081), Bradesco (4008.524.0339 versão 02), Itaú (cobrança FEBRABAN 240, 2017), Sicredi (CNAB 240 agosto/2019),
+//! Banrisul (leiaute CNAB 240 padrão FEBRABAN, 2013), Ailos, Cresol or Unicred. The Y-03 of the corpus remessas for BB,
+//! Caixa and Sicoob is Maxwbh/brcobranca's generic `PixMixin` (pyCobranca is its port), which cites no manual and is
+//! not a FEBRABAN segmento Y at all: it puts the identificação "03" at 17-18 and a 5-digit movimento "00000" at 19-23,
+//! where every segmento Y has the código de movimento at 16-17 (numeric) and the identificação at 18-19 (FEBRABAN 240
+//! v10.06, fields 07.3Y and 08.3Y of every segmento Y, G067); tipo de chave 28, chave 29-105, txid 106-140. Reading it
+//! would mean taking a misframed record for data no bank defines, so those files are refused at 16-17 and those banks
+//! refuse Pix data by name.
 //!
 //! FEBRABAN's own segmento Y-03 of the 240 layout v10.06 (the edition we have, as BTG ships it:
 //! `manuais/BTG/Layout_FEBRABAN_CNAB240_ V_10_06.pdf` in eduardokum/laravel-boleto, p. 72, "Registro Detalhe -

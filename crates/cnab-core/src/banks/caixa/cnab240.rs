@@ -294,6 +294,18 @@ pub const MOTIVOS_C047A: &[MotivoDef] = &[
         "CL",
         "Quantidade de pagamentos possíveis menor que a quantidade de pagamentos realizados",
     ),
+    // Boleto híbrido (Pix), added by the edition 67.118 v029 out/2022 (C047 p. 53; "Controle de alterações" p. 75):
+    // whether the título was registered with its QR code, or why not. The v029 remessa has no Pix segment (no
+    // chave or txid field).
+    m(
+        "PA",
+        "Chave DICT Beneficiário Inválida - QR Code não cadastrado",
+    ),
+    m("PB", "TXID inválido - QR Code Não cadastrado"),
+    m("PC", "PIX alterado - Verificar payload pela URL"),
+    m("P1", "Registrado com QR Code PIX"),
+    m("P2", "Registrado sem QR Code PIX"),
+    m("P3", "Registrado com QR Code PIX e Código de Barras"),
     m("VA", "Arq.Ret.Inexis. P/ Redisp. Nesta Dt/Nro"),
     m("VB", "Registro Duplicado"),
     m("VC", "Beneficiário deve ser padrão CNAB240"),
@@ -663,7 +675,7 @@ mod tests {
 
     #[test]
     fn c047a_wins_for_its_movimentos_and_febraban_covers_the_rest() {
-        assert_eq!(MOTIVOS_C047A.len(), 256);
+        assert_eq!(MOTIVOS_C047A.len(), 262);
         let d = |oc: &str, code: &str| RETORNO.motivo(oc, code).map(|m| m.description);
         // C047A p. 66: 88 for movimentos 02/03/26/30
         assert_eq!(
