@@ -29,6 +29,7 @@ mod progress;
 mod reemissao_cmd;
 mod regua_cmd;
 mod serve_cmd;
+mod structure_cmd;
 
 use out::{note, Out};
 
@@ -212,7 +213,7 @@ pub(crate) fn shown_name(path: &Path) -> String {
 }
 
 /// The error, naming the file it is about.
-fn named(e: Error, name: &Option<Arc<str>>) -> Error {
+pub(crate) fn named(e: Error, name: &Option<Arc<str>>) -> Error {
     match name {
         Some(n) => e.with_file(Arc::clone(n)),
         None => e,
@@ -409,6 +410,9 @@ fn inspect(
     let bytes = read_input(file)?;
     if cnab150_cmd::chosen(&bytes, layout)? {
         return cnab150_cmd::inspect(out, &bytes, &name, lenient, rows);
+    }
+    if structure_cmd::chosen(&bytes, layout) {
+        return structure_cmd::inspect(out, &bytes, &name, rows);
     }
     let d = cnab_core::detect(&bytes).map_err(|e| named(e, &name))?;
     let opts = ReadOptions {
@@ -661,6 +665,15 @@ fn parse(
             }
         };
         return cnab150_cmd::parse(out, &bytes, &name, lenient, f, (compact, records));
+    }
+    if structure_cmd::chosen(&bytes, layout) {
+        if !json {
+            return Err(Fail(
+                2,
+                "a CNAB 240 file of another product than cobrança is parsed with --format json (its records, read structurally)".into(),
+            ));
+        }
+        return structure_cmd::parse(out, &bytes, &name, (compact, records));
     }
     let bank = bank.as_deref().map(parse_bank).transpose()?;
     let read = read_observed(
