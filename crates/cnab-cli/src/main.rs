@@ -290,7 +290,13 @@ fn money(d: Option<Decimal>) -> String {
 /// `inspect --stream`: the same summary as `inspect`, read entry by entry in constant memory from a file or from
 /// standard input (`-`): detection, the header's beneficiário and generation date, counts, totals, ocorrências and
 /// the first `rows` entries under a column header, the line column as wide as the largest line number shown.
-fn inspect_stream(out: &mut Out, file: &Path, lenient: bool, rows: usize) -> Result<bool, Fail> {
+fn inspect_stream(
+    out: &mut Out,
+    file: &Path,
+    lenient: bool,
+    rows: usize,
+    layout: Option<u16>,
+) -> Result<bool, Fail> {
     let name = source_name(file);
     let what = format!("reading {}", shown_name(file));
     let src: Box<dyn std::io::BufRead> = if file.as_os_str() == "-" {
@@ -309,6 +315,14 @@ fn inspect_stream(out: &mut Out, file: &Path, lenient: bool, rows: usize) -> Res
             f,
         )))
     };
+    let mut src = src;
+    // A CNAB 150 file (`--layout 150`, or detected from the first bytes buffered): its own streaming reader.
+    let head = src
+        .fill_buf()
+        .map_err(|e| Fail(1, format!("{}: {e}", shown_name(file))))?;
+    if cnab150_cmd::chosen(head, layout)? {
+        return cnab150_cmd::inspect_stream(out, src, &name, lenient, rows);
+    }
     let opts = ReadOptions {
         lenient,
         ..ReadOptions::default()
@@ -863,8 +877,8 @@ fn run(out: &mut Out, cli: Cli) -> Result<bool, Fail> {
             stream,
             layout,
         } => {
-            if stream && layout != Some(150) {
-                inspect_stream(out, &file, lenient, rows)
+            if stream {
+                inspect_stream(out, &file, lenient, rows, layout)
             } else {
                 inspect(out, &file, lenient, rows, layout)
             }
