@@ -790,6 +790,8 @@ fn validate(out: &mut Out, file: &Path, format: Format, layout: Option<u16>) -> 
     // The reader checks every field of every record: validating is reading leniently and listing the problems.
     let read = if cnab150_cmd::chosen(&bytes, layout)? {
         cnab150_cmd::problems(&bytes, &name)
+    } else if structure_cmd::chosen(&bytes, layout) {
+        structure_cmd::problems(&bytes, &name)
     } else {
         let opts = ReadOptions {
             layout: layout.and_then(Layout::from_number),

@@ -103,3 +103,15 @@ pub(crate) fn parse(
     }
     Ok(s.problems.is_empty())
 }
+
+/// `cnab validate`: the structural problems and every field that does not decode by its batch's table (a date
+/// that is none, letters in an amount), sorted by line and columns.
+pub(crate) fn problems(bytes: &[u8], name: &Option<Arc<str>>) -> Result<Vec<Error>, Error> {
+    let s = cnab_core::read_structure(bytes).map_err(|e| crate::named(e, name))?;
+    let mut all = s.problems;
+    for r in &s.records {
+        all.extend(r.with_view(|v| v.map(|v| v.validate()).unwrap_or_default()));
+    }
+    all.sort_by_key(|e| (e.line, e.columns));
+    Ok(all)
+}

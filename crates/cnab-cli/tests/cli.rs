@@ -657,4 +657,23 @@ fn pagamentos_and_extrato_files_are_inspected_and_parsed_structurally() {
     assert_eq!(doc["records"][10]["record"], "segmento_e");
     assert_eq!(doc["records"][11]["record"], "trailer_lote_extrato");
     assert_eq!(doc["problems"], serde_json::json!([]));
+
+    // validate: the structural problems and every field its batch's table does not decode.
+    let multipag = format!(
+        "{dir}/237-bradesco/cnab240-pagamento/retorno/erpbemcomum__multipag-cenario-misto.txt"
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_cnab"))
+        .args(["validate", &multipag])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!("{multipag}: line 5, columns 42-59 (somatoria_moedas): expected digits, found \"000               \"\n")
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_cnab"))
+        .args(["validate", &boleto])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
 }

@@ -232,6 +232,18 @@ fn a_file_mixing_cobranca_and_pagamentos_reads_each_batch_with_its_own_records()
     );
     assert_eq!(field(10, "somatoria_valores"), "2243.70");
     assert_eq!(write_raw(&[], &r.records, &[]), bytes);
+    // Streaming and views read the same entries.
+    let streamed: Vec<_> = cnab_core::RetornoReader::new(&bytes[..], ReadOptions::strict())
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(streamed, original.entries);
+    let views = cnab_core::read_retorno_view(&bytes, ReadOptions::strict()).unwrap();
+    let nossos: Vec<String> = views
+        .entries()
+        .map(|e| e.nosso_numero().to_string())
+        .collect();
+    assert_eq!(nossos, ["12345678", "12345679"]);
 
     // Structurally: each batch with its own records.
     let s = read_structure(&bytes).unwrap();
