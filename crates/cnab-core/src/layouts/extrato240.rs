@@ -2,9 +2,9 @@
 //! structurally: the records of an extrato batch with their fields named.
 //!
 //! Source: FEBRABAN, "Layout Padrão de Arquivos — CNAB 240 posições", versão 10.7, "Extrato para Conciliação
-//! Bancária": header de lote (forma de lançamento 40, versão do lote 033; G025 serviço, E001…E004 saldo inicial),
-//! segmento E (E005…E018: natureza, complemento, CPMF, datas contábil e do lançamento, valor, tipo, categoria,
-//! histórico, documento) and trailer de lote (E019…E025: saldos, quantidade de registros 171-176, somatórias).
+//! Bancária": header de lote (serviço 04, forma de lançamento 40; the saldo inicial), segmento E (natureza,
+//! complemento, CPMF, datas contábil e do lançamento, valor, tipo, categoria, histórico, documento) and trailer de
+//! lote (saldos, quantidade de registros at 171-176, somatórias de débitos e créditos).
 //! Positions cross-checked against marcodpt/cnab (`conciliacao/*.js`), which wrote the six extrato files of the
 //! corpus (`../shared/corpus/real/other/*/cnab240-extrato`), and every line of those files fits them. Positions are
 //! 1-based inclusive as the manual prints them.
@@ -18,8 +18,8 @@ use crate::model::{FileKind, Layout};
 pub const SOURCE: &str =
     "FEBRABAN Layout Padrão CNAB 240 v10.7, extrato para conciliação bancária (registros 1, 3 E, 5)";
 
-/// Header de lote de extrato (registro 1, FEBRABAN v10.7): the account and its saldo inicial (E001 data, E002
-/// valor, E003 situação D/C, E004 status P parcial / F final), moeda (G065) and the extrato's number (G034).
+/// Header de lote de extrato (registro 1, FEBRABAN v10.7): the account and its saldo inicial (data, valor,
+/// situação D/C, status P parcial / F final), moeda and the extrato's number.
 pub const HEADER_LOTE: RecordLayout = RecordLayout {
     name: "header_lote_extrato",
     len: 240,
@@ -54,9 +54,8 @@ pub const HEADER_LOTE: RecordLayout = RecordLayout {
 };
 
 /// Segmento E (obrigatório, retorno): one lançamento of the account (FEBRABAN v10.7, "Registro Detalhe -
-/// Segmento E"; E005 natureza do lançamento, E006 tipo e E007 complemento, E008 isenção de CPMF, E009 data
-/// contábil, E010 data do lançamento, E011 valor, E012 tipo D/C, E013 categoria, E014 código e E015 descrição do
-/// histórico, E016 número do documento).
+/// Segmento E"): natureza, tipo and complemento of the lançamento, isenção de CPMF, data contábil, data do
+/// lançamento, valor, tipo D/C, categoria, código and descrição do histórico, número do documento.
 pub const SEGMENTO_E: RecordLayout = RecordLayout {
     name: "segmento_e",
     len: 240,
@@ -93,10 +92,9 @@ pub const SEGMENTO_E: RecordLayout = RecordLayout {
     ],
 };
 
-/// Trailer de lote de extrato (registro 5, FEBRABAN v10.7): the account again, saldos (E019 vinculado do dia
-/// anterior, E020 limite, E021 bloqueado), saldo final (E022 data, E023 valor, situação, status), G057 quantidade
-/// de registros do lote at 171-176 (not at 18-23, where the other products count), E024/E025 somatórias de débitos
-/// e créditos.
+/// Trailer de lote de extrato (registro 5, FEBRABAN v10.7): the account again, saldos (vinculado do dia anterior,
+/// limite, bloqueado), saldo final (data, valor, situação, status), the batch's quantidade de registros at 171-176
+/// (not at 18-23, where the other products count), somatórias de débitos e créditos.
 pub const TRAILER_LOTE: RecordLayout = RecordLayout {
     name: "trailer_lote_extrato",
     len: 240,

@@ -4,10 +4,13 @@
 //!
 //! Source: FEBRABAN, "Layout Padrão de Arquivos — CNAB 240 posições", versão 10.7, "Pagamentos": header de lote
 //! (Pagamento através de Crédito em Conta, Cheque, OP, DOC, TED ou Pagamento com Autenticação; and Pagamento de
-//! Títulos de Cobrança / Tributos, which leave 223-230 as CNAB), segmentos A, B, J, J-52, N, O and Z, trailer de lote
-//! (campos G001…G066, P001…P014). Positions cross-checked against eduardordm/cnab240 (`lib/cnab240/segmentos/
-//! segmento_{a,b,j,j52,n,o,z}.rb`, FEBRABAN 08.x/10.x) and against the corpus files in `../shared/corpus/real/other`
-//! (BB, Itaú, Bradesco, Santander, Caixa, Daycoval). Positions are 1-based inclusive as the manual prints them.
+//! Títulos de Cobrança / Tributos, which leave 223-230 as CNAB), segmentos A, B, J, J-52, N, O and Z, trailer de
+//! lote. Positions cross-checked against eduardordm/cnab240 (`lib/cnab240/segmentos/segmento_{a,b,j,j52,n,o,z}.rb`),
+//! the header and trailer de lote against the field widths and FEBRABAN codes of M4N0V3Y/cnab240
+//! (`WorkingCodes/ConstantDefAndEnum.h`: G025 serviço, G029 forma de lançamento, P014, G057, P007, G058, G066, G059),
+//! and against the corpus files in `../shared/corpus/real/other` (BB, Itaú, Bradesco, Santander, Caixa, Daycoval),
+//! whose every field decodes but the somatória de moedas of two Bradesco Multipag samples. Positions are 1-based
+//! inclusive as the manual prints them.
 //!
 //! Amounts and dates are typed where every edition agrees (valor do pagamento, data do pagamento); fields the banks
 //! fill in their own way (the complement of segmento B, whose 128-226 carry the Pix key in v10.9+ "B PIX", the
@@ -68,13 +71,12 @@ const BANCO: F = F::num("banco", 1, 3).role(R::BancoCodigo);
 const LOTE: F = F::num("lote", 4, 7).role(R::Lote);
 /// G003 tipo de registro 3, detalhe.
 const DETALHE: F = F::constant("tipo_registro", 8, 8, "3");
-/// G038 número sequencial do registro no lote.
+/// Número sequencial do registro no lote.
 const SEQUENCIAL: F = F::num("sequencial", 9, 13).role(R::Sequencial);
 
-/// Segmento A (obrigatório, remessa e retorno): the credit to the favorecido's account (FEBRABAN v10.7, "Registro
-/// Detalhe - Segmento A"; G060 tipo de movimento, G061 instrução, P001 câmara, G064 seu número, P003 data, G040
-/// moeda, P004 nosso número, P005/P006 efetivação, G031 informação 2, P011/P012/P013 finalidades, P006 aviso,
-/// G059 ocorrências).
+/// Segmento A (obrigatório, remessa e retorno): the credit to the favorecido's account, the amount and date asked
+/// and, in the retorno, the bank's nosso número and the date and amount made (FEBRABAN v10.7, "Registro Detalhe -
+/// Segmento A").
 pub const SEGMENTO_A: RecordLayout = RecordLayout {
     name: "segmento_a",
     len: 240,
@@ -114,10 +116,9 @@ pub const SEGMENTO_A: RecordLayout = RecordLayout {
 };
 
 /// Segmento B (obrigatório, remessa e retorno): the favorecido's inscription and address and the amounts of the
-/// document (FEBRABAN v10.7, "Registro Detalhe - Segmento B"; G005/G006 inscrição, G032…G036 endereço, G044
-/// vencimento, G042/G045/G046/G047/G048 valores, G049 documento do favorecido, P006 aviso, P015 código UG SIAPE,
-/// P016 ISPB). 15-17 are CNAB in v10.7 and the Pix "forma de iniciação" in later editions, whose "B PIX" also puts
-/// the Pix key in 128-226: those positions are text here, as are the amounts, which that variant does not carry.
+/// document, the código UG (SIAPE) and the ISPB (FEBRABAN v10.7, "Registro Detalhe - Segmento B"). 15-17 are
+/// CNAB in v10.7 and the Pix "forma de iniciação" in later editions, whose "B PIX" also puts the Pix key in
+/// 128-226: those positions are text here, as are the amounts, which that variant does not carry.
 pub const SEGMENTO_B: RecordLayout = RecordLayout {
     name: "segmento_b",
     len: 240,
@@ -152,10 +153,9 @@ pub const SEGMENTO_B: RecordLayout = RecordLayout {
     ],
 };
 
-/// Segmento J (obrigatório, remessa e retorno): payment of a título de cobrança by its barcode (FEBRABAN v10.7,
-/// "Registro Detalhe - Segmento J"; G063 código de barras, G013 nome do cedente, G044 vencimento, G042 valor do
-/// título, L002 desconto + abatimento, L003 mora + multa, P009 data e P010 valor do pagamento, G041 quantidade de
-/// moeda, G064 seu número, G043 nosso número, G065 moeda, G059 ocorrências).
+/// Segmento J (obrigatório, remessa e retorno): payment of a título de cobrança by its barcode: the cedente, due
+/// date, the título's amount, desconto + abatimento, mora + multa, the date and amount paid (FEBRABAN v10.7,
+/// "Registro Detalhe - Segmento J").
 pub const SEGMENTO_J: RecordLayout = RecordLayout {
     name: "segmento_j",
     len: 240,
@@ -187,7 +187,7 @@ pub const SEGMENTO_J: RecordLayout = RecordLayout {
 
 /// Segmento J-52 (opcional, remessa e retorno): the sacado, cedente and sacador/avalista of the título paid by the
 /// J before it, a segment J told apart by its identificação de registro opcional "52" at 18-19 (FEBRABAN v10.7,
-/// "Registro Detalhe - Segmento J-52"; G005/G006 inscrições, G013 nomes). 188-240 are CNAB in the plain J-52 and
+/// "Registro Detalhe - Segmento J-52"). 188-240 are CNAB in the plain J-52 and
 /// the Pix key / txid in the "J-52 PIX" of later editions: text here.
 pub const SEGMENTO_J52: RecordLayout = RecordLayout {
     name: "segmento_j52",
@@ -216,9 +216,8 @@ pub const SEGMENTO_J52: RecordLayout = RecordLayout {
 };
 
 /// Segmento N (obrigatório, remessa e retorno): payment of a tributo without barcode (FEBRABAN v10.7, "Registro
-/// Detalhe - Segmento N"; G064 seu número, G043 nosso número, N001 contribuinte, P009 data e P010 valor do
-/// pagamento, 111-230 the tributo's own fields, N1…N8 by tributo: GPS, DARF, DARF simples, GARE, IPVA, DPVAT,
-/// FGTS; G059 ocorrências).
+/// Detalhe - Segmento N"); 111-230 are the tributo's own fields (N1…N8 by tributo: GPS, DARF, GARE, IPVA, FGTS, …),
+/// one text field here.
 pub const SEGMENTO_N: RecordLayout = RecordLayout {
     name: "segmento_n",
     len: 240,
@@ -242,8 +241,7 @@ pub const SEGMENTO_N: RecordLayout = RecordLayout {
 };
 
 /// Segmento O (obrigatório, remessa e retorno): payment of a concessionária's bill or a tributo with barcode
-/// (FEBRABAN v10.7, "Registro Detalhe - Segmento O"; G063 código de barras, G013 nome da concessionária, G044
-/// vencimento, P009 data e P010 valor do pagamento, G064 seu número, G043 nosso número, G059 ocorrências).
+/// (FEBRABAN v10.7, "Registro Detalhe - Segmento O").
 pub const SEGMENTO_O: RecordLayout = RecordLayout {
     name: "segmento_o",
     len: 240,
@@ -269,7 +267,7 @@ pub const SEGMENTO_O: RecordLayout = RecordLayout {
 };
 
 /// Segmento Z (opcional, retorno): the bank's authentication of a payment (FEBRABAN v10.7, "Registro Detalhe -
-/// Segmento Z"; Z001 autenticação, Z002 controle bancário, G059 ocorrências).
+/// Segmento Z").
 pub const SEGMENTO_Z: RecordLayout = RecordLayout {
     name: "segmento_z",
     len: 240,
