@@ -46,6 +46,117 @@ fn money(d: Option<Decimal>) -> String {
     d.map_or(String::new(), |d| format!("{d:.2}"))
 }
 
+/// What `cnab inspect` prints of a CNAB 150 file, gathered from the whole file or entry by entry.
+struct Summary {
+    bank: cnab_core::Bank,
+    versao: String,
+    product: Product,
+    kind: FileKind,
+    /// Records of the file (the whole-file reading knows them).
+    records: Option<usize>,
+    entries: usize,
+    cadastros: usize,
+    total: Decimal,
+    debitado: Decimal,
+    trailer_total: Option<Decimal>,
+    by_code: std::collections::BTreeMap<String, usize>,
+    /// The first `rows` entries.
+    first: Vec<Entry150>,
+}
+
+impl Summary {
+    fn new(bank: cnab_core::Bank, product: Product, kind: FileKind) -> Self {
+        Summary {
+            bank,
+            versao: String::new(),
+            product,
+            kind,
+            records: None,
+            entries: 0,
+            cadastros: 0,
+            total: Decimal::ZERO,
+            debitado: Decimal::ZERO,
+            trailer_total: None,
+            by_code: Default::default(),
+            first: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, e: &Entry150, rows: usize) {
+        self.entries += 1;
+        self.total += e.valor;
+        if let Some(r) = &e.resultado {
+            if r.resultado.is_debited() {
+                self.debitado += e.valor;
+            }
+            let k = format!("{} {}", r.code, r.description);
+            *self.by_code.entry(k).or_default() += 1;
+        }
+        if self.first.len() < rows {
+            self.first.push(e.clone());
+        }
+    }
+
+    fn print(&self, out: &mut Out, streamed: bool) -> Result<(), Fail> {
+        writeln!(
+            out,
+            "bank:    {} {}",
+            self.bank,
+            cnab_core::bank::name(self.bank)
+        )?;
+        writeln!(out, "layout:  CNAB 150 (version {})", self.versao)?;
+        writeln!(out, "product: {}", self.product)?;
+        let note = if streamed { " (streamed)" } else { "" };
+        writeln!(out, "kind:    {}{note}", self.kind)?;
+        if let Some(n) = self.records {
+            writeln!(out, "records: {n}")?;
+        }
+        writeln!(out, "entries: {}", self.entries)?;
+        if self.cadastros > 0 {
+            writeln!(out, "cadastros: {}", self.cadastros)?;
+        }
+        writeln!(out, "valor total:           {:.2}", self.total)?;
+        if let Some(z) = self.trailer_total {
+            writeln!(out, "trailer (Z) total:     {z:.2}")?;
+        }
+        if self.product == Product::DebitoAutomatico && self.kind == FileKind::Retorno {
+            writeln!(out, "debitado total:        {:.2}", self.debitado)?;
+            writeln!(out, "retornos:")?;
+            for (k, n) in &self.by_code {
+                writeln!(out, "  {n:>5}  {k}")?;
+            }
+        }
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{:>5}  {:<3} {:<25} {:<20} {:<10} {:>14} {:>8}",
+            "line", "reg", "cliente/barcode", "conta", "data", "valor", "retorno"
+        )?;
+        for e in &self.first {
+            let who = e
+                .cliente_empresa
+                .clone()
+                .or_else(|| e.codigo_barras.clone())
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "{:>5}  {:<3} {:<25} {:<20} {:<10} {:>14} {:>8}",
+                e.line,
+                e.registro,
+                who,
+                e.conta.as_deref().unwrap_or(""),
+                e.data.map_or(String::new(), |d| d.to_string()),
+                money(Some(e.valor)),
+                e.resultado.as_ref().map_or("", |r| r.code.as_str())
+            )?;
+        }
+        if self.entries > self.first.len() {
+            writeln!(out, "  … {} more", self.entries - self.first.len())?;
+        }
+        Ok(())
+    }
+}
+
 /// `cnab inspect` of a CNAB 150 file; `Ok(false)` when it lists problems.
 pub(crate) fn inspect(
     out: &mut Out,
@@ -56,73 +167,48 @@ pub(crate) fn inspect(
 ) -> Result<bool, Fail> {
     let f = read(bytes, lenient, name).map_err(|e| Fail(1, e.to_string()))?;
     let h: &Header150 = &f.header;
-    writeln!(out, "bank:    {} {}", f.bank, cnab_core::bank::name(f.bank))?;
-    writeln!(out, "layout:  CNAB 150 (version {})", h.versao_layout)?;
-    writeln!(out, "product: {}", f.product)?;
-    writeln!(out, "kind:    {}", f.kind)?;
-    writeln!(out, "records: {}", f.records.len())?;
-    writeln!(out, "entries: {}", f.entries.len())?;
-    if !f.cadastros.is_empty() {
-        writeln!(out, "cadastros: {}", f.cadastros.len())?;
+    let mut s = Summary::new(f.bank, f.product, f.kind);
+    s.versao = h.versao_layout.clone();
+    s.records = Some(f.records.len());
+    s.cadastros = f.cadastros.len();
+    s.trailer_total = f.valor_total;
+    for e in &f.entries {
+        s.add(e, rows);
     }
-    let total: Decimal = f.entries.iter().map(|e| e.valor).sum();
-    writeln!(out, "valor total:           {total:.2}")?;
-    if let Some(z) = f.valor_total {
-        writeln!(out, "trailer (Z) total:     {z:.2}")?;
-    }
-    if f.product == Product::DebitoAutomatico && f.kind == FileKind::Retorno {
-        let debitado: Decimal = f
-            .entries
-            .iter()
-            .filter(|e| {
-                e.resultado
-                    .as_ref()
-                    .is_some_and(|r| r.resultado.is_debited())
-            })
-            .map(|e| e.valor)
-            .sum();
-        writeln!(out, "debitado total:        {debitado:.2}")?;
-        let mut by_code: std::collections::BTreeMap<String, usize> = Default::default();
-        for e in &f.entries {
-            if let Some(r) = &e.resultado {
-                *by_code
-                    .entry(format!("{} {}", r.code, r.description))
-                    .or_default() += 1;
-            }
-        }
-        writeln!(out, "retornos:")?;
-        for (k, n) in by_code {
-            writeln!(out, "  {n:>5}  {k}")?;
-        }
-    }
-    writeln!(out)?;
-    writeln!(
-        out,
-        "{:>5}  {:<3} {:<25} {:<20} {:<10} {:>14} {:>8}",
-        "line", "reg", "cliente/barcode", "conta", "data", "valor", "retorno"
-    )?;
-    for e in f.entries.iter().take(rows) {
-        let who = e
-            .cliente_empresa
-            .clone()
-            .or_else(|| e.codigo_barras.clone())
-            .unwrap_or_default();
-        writeln!(
-            out,
-            "{:>5}  {:<3} {:<25} {:<20} {:<10} {:>14} {:>8}",
-            e.line,
-            e.registro,
-            who,
-            e.conta.as_deref().unwrap_or(""),
-            e.data.map_or(String::new(), |d| d.to_string()),
-            money(Some(e.valor)),
-            e.resultado.as_ref().map_or("", |r| r.code.as_str())
-        )?;
-    }
-    if f.entries.len() > rows {
-        writeln!(out, "  … {} more", f.entries.len() - rows)?;
-    }
+    s.print(out, false)?;
     crate::print_problems(out, &f.problems)
+}
+
+/// `cnab inspect --stream` of a CNAB 150 file: the summary of [`inspect`] (without the record count), read detail
+/// by detail in constant memory ([`cnab150::Reader150`]); `Ok(false)` when it lists problems.
+pub(crate) fn inspect_stream(
+    out: &mut Out,
+    src: impl std::io::BufRead,
+    name: &Option<Arc<str>>,
+    lenient: bool,
+    rows: usize,
+) -> Result<bool, Fail> {
+    let opts = ReadOptions {
+        lenient,
+        ..ReadOptions::default()
+    };
+    let mut reader = cnab150::Reader150::new(src, opts).map_err(|e| Fail::from(named(e, name)))?;
+    let d = reader.detected().clone();
+    let mut s = Summary::new(d.bank, d.product, d.kind);
+    for detail in reader.by_ref() {
+        match detail.map_err(|e| Fail::from(named(e, name)))? {
+            Detail150::Entry(e) => s.add(&e, rows),
+            Detail150::Cadastro(_) => s.cadastros += 1,
+        }
+    }
+    s.versao = reader.header().versao_layout.clone();
+    s.trailer_total = reader.trailer().1;
+    s.print(out, true)?;
+    let mut problems = reader.problems().to_vec();
+    if let Some(n) = name {
+        Error::name_file(&mut problems, n);
+    }
+    crate::print_problems(out, &problems)
 }
 
 /// Columns of `cnab parse --format csv` for a CNAB 150 file: one row per detail (E/F/G and B/C/D/H).

@@ -29,6 +29,7 @@ mod progress;
 mod reemissao_cmd;
 mod regua_cmd;
 mod serve_cmd;
+mod structure_cmd;
 
 use out::{note, Out};
 
@@ -212,7 +213,7 @@ pub(crate) fn shown_name(path: &Path) -> String {
 }
 
 /// The error, naming the file it is about.
-fn named(e: Error, name: &Option<Arc<str>>) -> Error {
+pub(crate) fn named(e: Error, name: &Option<Arc<str>>) -> Error {
     match name {
         Some(n) => e.with_file(Arc::clone(n)),
         None => e,
@@ -289,7 +290,13 @@ fn money(d: Option<Decimal>) -> String {
 /// `inspect --stream`: the same summary as `inspect`, read entry by entry in constant memory from a file or from
 /// standard input (`-`): detection, the header's beneficiário and generation date, counts, totals, ocorrências and
 /// the first `rows` entries under a column header, the line column as wide as the largest line number shown.
-fn inspect_stream(out: &mut Out, file: &Path, lenient: bool, rows: usize) -> Result<bool, Fail> {
+fn inspect_stream(
+    out: &mut Out,
+    file: &Path,
+    lenient: bool,
+    rows: usize,
+    layout: Option<u16>,
+) -> Result<bool, Fail> {
     let name = source_name(file);
     let what = format!("reading {}", shown_name(file));
     let src: Box<dyn std::io::BufRead> = if file.as_os_str() == "-" {
@@ -308,6 +315,14 @@ fn inspect_stream(out: &mut Out, file: &Path, lenient: bool, rows: usize) -> Res
             f,
         )))
     };
+    let mut src = src;
+    // A CNAB 150 file (`--layout 150`, or detected from the first bytes buffered): its own streaming reader.
+    let head = src
+        .fill_buf()
+        .map_err(|e| Fail(1, format!("{}: {e}", shown_name(file))))?;
+    if cnab150_cmd::chosen(head, layout)? {
+        return cnab150_cmd::inspect_stream(out, src, &name, lenient, rows);
+    }
     let opts = ReadOptions {
         lenient,
         ..ReadOptions::default()
@@ -409,6 +424,9 @@ fn inspect(
     let bytes = read_input(file)?;
     if cnab150_cmd::chosen(&bytes, layout)? {
         return cnab150_cmd::inspect(out, &bytes, &name, lenient, rows);
+    }
+    if structure_cmd::chosen(&bytes, layout) {
+        return structure_cmd::inspect(out, &bytes, &name, rows);
     }
     let d = cnab_core::detect(&bytes).map_err(|e| named(e, &name))?;
     let opts = ReadOptions {
@@ -662,6 +680,15 @@ fn parse(
         };
         return cnab150_cmd::parse(out, &bytes, &name, lenient, f, (compact, records));
     }
+    if structure_cmd::chosen(&bytes, layout) {
+        if !json {
+            return Err(Fail(
+                2,
+                "a CNAB 240 file of another product than cobrança is parsed with --format json (its records, read structurally)".into(),
+            ));
+        }
+        return structure_cmd::parse(out, &bytes, &name, (compact, records));
+    }
     let bank = bank.as_deref().map(parse_bank).transpose()?;
     let read = read_observed(
         &bytes,
@@ -763,6 +790,8 @@ fn validate(out: &mut Out, file: &Path, format: Format, layout: Option<u16>) -> 
     // The reader checks every field of every record: validating is reading leniently and listing the problems.
     let read = if cnab150_cmd::chosen(&bytes, layout)? {
         cnab150_cmd::problems(&bytes, &name)
+    } else if structure_cmd::chosen(&bytes, layout) {
+        structure_cmd::problems(&bytes, &name)
     } else {
         let opts = ReadOptions {
             layout: layout.and_then(Layout::from_number),
@@ -850,8 +879,8 @@ fn run(out: &mut Out, cli: Cli) -> Result<bool, Fail> {
             stream,
             layout,
         } => {
-            if stream && layout != Some(150) {
-                inspect_stream(out, &file, lenient, rows)
+            if stream {
+                inspect_stream(out, &file, lenient, rows, layout)
             } else {
                 inspect(out, &file, lenient, rows, layout)
             }

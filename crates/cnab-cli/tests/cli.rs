@@ -600,3 +600,80 @@ fn inspect_stream_columns_stay_aligned_past_100000_lines() {
     }
     assert!(lines[header].starts_with("  line  nosso_numero"));
 }
+
+#[test]
+fn pagamentos_and_extrato_files_are_inspected_and_parsed_structurally() {
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/corpus/real/other"
+    );
+    if !std::path::Path::new(dir).is_dir() {
+        eprintln!("corpus absent: skipping");
+        return;
+    }
+    let boleto = format!("{dir}/341-itau/cnab240-pagamento/remessa/cnabsispag__boleto2.txt");
+    let out = Command::new(env!("CARGO_BIN_EXE_cnab"))
+        .args(["inspect", &boleto])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("product: pagamentos (read structurally)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("    2  0001 C  20      pagamentos         31    030          4  segmento_j 1, segmento_j52 1"),
+        "{text}"
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_cnab"))
+        .args(["parse", "--records", &boleto])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["records"][3]["record"], "segmento_j52");
+    assert_eq!(
+        doc["records"][3]["fields"]["sacado_nome"],
+        "AMA - ASSOCIACAO DE AMIGOS DO AUTISTA"
+    );
+    assert_eq!(doc["records"][2]["fields"]["valor_pagamento"], "2243.70");
+    assert_eq!(doc["batches"][0]["details"][1][0], "segmento_j52");
+    // CSV has no place for records of another product: a usage error naming why.
+    let out = Command::new(env!("CARGO_BIN_EXE_cnab"))
+        .args(["parse", "--format", "csv", &boleto])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+
+    let extrato = format!("{dir}/237-bradesco/cnab240-extrato/retorno/marcodptcnab__bradesco.txt");
+    let out = Command::new(env!("CARGO_BIN_EXE_cnab"))
+        .args(["parse", "--records", "--compact", &extrato])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["detected"]["product"], "extrato");
+    assert_eq!(doc["records"][2]["record"], "segmento_e");
+    assert_eq!(doc["records"][10]["record"], "segmento_e");
+    assert_eq!(doc["records"][11]["record"], "trailer_lote_extrato");
+    assert_eq!(doc["problems"], serde_json::json!([]));
+
+    // validate: the structural problems and every field its batch's table does not decode.
+    let multipag = format!(
+        "{dir}/237-bradesco/cnab240-pagamento/retorno/erpbemcomum__multipag-cenario-misto.txt"
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_cnab"))
+        .args(["validate", &multipag])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!("{multipag}: line 5, columns 42-59 (somatoria_moedas): expected digits, found \"000               \"\n")
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_cnab"))
+        .args(["validate", &boleto])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+}

@@ -57,6 +57,55 @@ fn inspect_detects_cnab_150_and_sums_the_debits() {
 }
 
 #[test]
+fn inspect_stream_reads_cnab_150_detail_by_detail() {
+    for file in [RET, ARR] {
+        let (code, whole, err) = cnab(&["inspect", "--rows", "2", file]);
+        assert_eq!(code, 0, "{err}");
+        for args in [
+            vec!["inspect", "--stream", "--rows", "2", file],
+            vec![
+                "inspect", "--stream", "--layout", "150", "--rows", "2", file,
+            ],
+        ] {
+            let (code, streamed, err) = cnab(&args);
+            assert_eq!(code, 0, "{err}");
+            // The same summary, said to be streamed, without the record count the stream does not hold.
+            let expected: String = whole
+                .lines()
+                .filter(|l| !l.starts_with("records: "))
+                .map(|l| match l.strip_prefix("kind:    ") {
+                    Some(k) => format!("kind:    {k} (streamed)\n"),
+                    None => format!("{l}\n"),
+                })
+                .collect();
+            assert_eq!(streamed, expected);
+        }
+    }
+    let (_, out, _) = cnab(&["inspect", "--stream", RET]);
+    assert!(out.contains("debitado total:        192.75"), "{out}");
+    assert!(
+        out.contains("1  01 Débito não efetuado - Insuficiência de fundos"),
+        "{out}"
+    );
+    // From standard input too.
+    let out = Command::new(env!("CARGO_BIN_EXE_cnab"))
+        .args(["inspect", "--stream", "-"])
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+        .stdin(
+            std::fs::File::open(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../",
+                "fixtures/150-febraban/cnab150/arrecadacao/retorno/retorno.ret"
+            ))
+            .unwrap(),
+        )
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("product: arrecadação"), "{text}");
+}
+
+#[test]
 fn parse_gives_the_model_as_json_ndjson_and_csv() {
     let (code, out, _) = cnab(&["parse", ARR]);
     assert_eq!(code, 0);

@@ -97,3 +97,260 @@ fn extrato_is_told_apart() {
     assert_eq!(s.batches[0].servico, "04");
     assert_eq!(s.batches[0].segments.first().map(|x| x.0), Some('E'));
 }
+
+/// A decoded field as its JSON text (amounts and dates are strings there).
+fn text(v: cnab_core::Value) -> String {
+    match serde_json::to_value(&v).unwrap() {
+        serde_json::Value::String(s) => s,
+        other => other.to_string(),
+    }
+}
+
+/// A 240-byte line with `parts` written at their 1-based positions, spaces elsewhere.
+fn line240(parts: &[(usize, &str)]) -> String {
+    let mut l = vec![b' '; 240];
+    for (at, s) in parts {
+        l[at - 1..at - 1 + s.len()].copy_from_slice(s.as_bytes());
+    }
+    String::from_utf8(l).unwrap()
+}
+
+/// A pagamentos batch (service 20, pagamento de títulos de cobrança) of lote `lote` with one segment J and its J-52,
+/// written at FEBRABAN 240 v10.7's positions; `count` is what its trailer says (4 is right).
+fn pagamentos_batch(lote: &str, count: &str) -> Vec<String> {
+    vec![
+        line240(&[
+            (1, "341"),
+            (4, lote),
+            (8, "1C2031030"),
+            (18, "205280229500011"),
+            (73, "AMA - ASSOCIACAO DE AMIGOS"),
+        ]),
+        line240(&[
+            (1, "341"),
+            (4, lote),
+            (8, "300001J000"),
+            (18, "48190000030000515054597527830141114850000224"),
+            (62, "MOPEN SERVICOS EM TEC E COMERC"),
+            (92, "20062026000000000224370"),
+            (115, "000000000000000000000000000000"),
+            (145, "17062026000000000224370000000000000000"),
+            (183, "19243"),
+        ]),
+        line240(&[
+            (1, "341"),
+            (4, lote),
+            (8, "300002J00052"),
+            (20, "2052802295000113AMA - ASSOCIACAO DE AMIGOS DO AUTISTA"),
+            (
+                76,
+                "1000000669000192MOPEN SERVICOS EM TEC E COMERCIO EM INFO",
+            ),
+            (132, "0000000000000000"),
+        ]),
+        line240(&[
+            (1, "341"),
+            (4, lote),
+            (8, "5"),
+            (18, count),
+            (24, "000000000000224370000000000000000000"),
+        ]),
+    ]
+}
+
+/// The tutorial's Itaú cobrança retorno (one batch, lines 2-7) with a pagamentos batch after its cobrança batch
+/// (`first == false`) or before it, the file trailer counting both.
+fn mixed(first: bool, count: &str) -> Vec<u8> {
+    let text = std::str::from_utf8(cnab_core::tutorial::ITAU_240_RETORNO).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 8);
+    let mut out: Vec<String> = vec![lines[0].to_string()];
+    let cobranca: Vec<String> = lines[1..7].iter().map(|l| l.to_string()).collect();
+    let (lote_pag, cobranca) = if first {
+        // The cobrança batch becomes lote 0002.
+        let renumbered = cobranca
+            .iter()
+            .map(|l| format!("{}0002{}", &l[..3], &l[7..]))
+            .collect::<Vec<_>>();
+        ("0001", renumbered)
+    } else {
+        ("0002", cobranca)
+    };
+    let pag = pagamentos_batch(lote_pag, count);
+    if first {
+        out.extend(pag);
+        out.extend(cobranca);
+    } else {
+        out.extend(cobranca);
+        out.extend(pag);
+    }
+    let trailer = lines[7];
+    out.push(format!("{}000002000012{}", &trailer[..17], &trailer[29..]));
+    let mut bytes = out.join("\r\n").into_bytes();
+    bytes.extend_from_slice(b"\r\n");
+    bytes
+}
+
+#[test]
+fn a_file_mixing_cobranca_and_pagamentos_reads_each_batch_with_its_own_records() {
+    let original =
+        cnab_core::read_retorno(cnab_core::tutorial::ITAU_240_RETORNO, ReadOptions::strict())
+            .unwrap();
+    let bytes = mixed(false, "000004");
+    let d = detect(&bytes).unwrap();
+    assert_eq!((d.product, d.kind), (Product::Cobranca, FileKind::Retorno));
+    // The cobrança batch gives the same entries; the pagamentos batch none, its records kept with its tables.
+    let r = cnab_core::read_retorno(&bytes, ReadOptions::strict()).unwrap();
+    assert_eq!(r.entries, original.entries);
+    assert_eq!(r.header, original.header);
+    let names: Vec<&str> = r.records.iter().map(|x| x.name()).collect();
+    assert_eq!(
+        names,
+        [
+            "header_arquivo",
+            "header_lote",
+            "segmento_t",
+            "segmento_u",
+            "segmento_t",
+            "segmento_u",
+            "trailer_lote",
+            "header_lote_pagamentos",
+            "segmento_j",
+            "segmento_j52",
+            "trailer_lote_pagamentos",
+            "trailer_arquivo"
+        ]
+    );
+    let field = |i: usize, name: &str| {
+        r.records[i].with_view(|v| text(v.unwrap().get(name).unwrap().unwrap()))
+    };
+    assert_eq!(field(8, "valor_pagamento"), "2243.70");
+    assert_eq!(field(8, "data_vencimento"), "2026-06-20");
+    assert_eq!(
+        field(9, "sacado_nome"),
+        "AMA - ASSOCIACAO DE AMIGOS DO AUTISTA"
+    );
+    assert_eq!(field(10, "somatoria_valores"), "2243.70");
+    assert_eq!(write_raw(&[], &r.records, &[]), bytes);
+    // Streaming and views read the same entries.
+    let streamed: Vec<_> = cnab_core::RetornoReader::new(&bytes[..], ReadOptions::strict())
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(streamed, original.entries);
+    let views = cnab_core::read_retorno_view(&bytes, ReadOptions::strict()).unwrap();
+    let nossos: Vec<String> = views
+        .entries()
+        .map(|e| e.nosso_numero().to_string())
+        .collect();
+    assert_eq!(nossos, ["12345678", "12345679"]);
+
+    // Structurally: each batch with its own records.
+    let s = read_structure(&bytes).unwrap();
+    assert!(s.problems.is_empty(), "{:?}", s.problems);
+    type Row<'a> = (&'a str, Option<Product>, Vec<(&'static str, usize)>);
+    let batches: Vec<Row<'_>> = s
+        .batches
+        .iter()
+        .map(|b| (b.servico.as_str(), b.product, b.details.clone()))
+        .collect();
+    assert_eq!(
+        batches,
+        [
+            (
+                "01",
+                Some(Product::Cobranca),
+                vec![("segmento_t", 2), ("segmento_u", 2)]
+            ),
+            (
+                "20",
+                Some(Product::Pagamentos),
+                vec![("segmento_j", 1), ("segmento_j52", 1)]
+            ),
+        ]
+    );
+    assert_eq!(
+        s.records.iter().map(|x| x.name()).collect::<Vec<_>>(),
+        names
+    );
+}
+
+#[test]
+fn a_pagamentos_batch_before_the_cobranca_batch() {
+    let original =
+        cnab_core::read_retorno(cnab_core::tutorial::ITAU_240_RETORNO, ReadOptions::strict())
+            .unwrap();
+    let bytes = mixed(true, "000004");
+    // A file with a cobrança batch is read as cobrança whichever batch comes first.
+    assert_eq!(detect(&bytes).unwrap().product, Product::Cobranca);
+    let r = cnab_core::read_retorno(&bytes, ReadOptions::strict()).unwrap();
+    let nossos: Vec<&str> = r.entries.iter().map(|e| e.nosso_numero.as_str()).collect();
+    assert_eq!(nossos, ["12345678", "12345679"]);
+    // The header is the cobrança batch's (line 6), not the pagamentos batch's.
+    assert_eq!(r.header, original.header);
+    assert_eq!(r.entries[0].line, original.entries[0].line + 4);
+    assert_eq!(r.records[2].name(), "segmento_j");
+    assert_eq!(r.records[3].name(), "segmento_j52");
+    assert_eq!(r.records[6].name(), "segmento_t");
+}
+
+#[test]
+fn the_other_batch_is_checked_like_any_other() {
+    // Its trailer's count (G057, 18-23) is checked against its records: strict reading stops there.
+    let bytes = mixed(false, "000005");
+    let e = cnab_core::read_retorno(&bytes, ReadOptions::strict()).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "line 11, columns 18-23 (qtd_registros): trailer says 5 records in the batch, but the file has 4"
+    );
+    let s = read_structure(&bytes).unwrap();
+    let problems: Vec<String> = s.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        problems,
+        ["line 11: trailer says 5 records in the batch, but the file has 4 records in the batch"]
+    );
+}
+
+#[test]
+fn pagamentos_and_extrato_records_are_named_by_their_tables() {
+    let Some(boleto) = corpus("other/341-itau/cnab240-pagamento/remessa/cnabsispag__boleto2.txt")
+    else {
+        return;
+    };
+    let s = read_structure(&boleto).unwrap();
+    assert_eq!(
+        s.batches[0].details,
+        [("segmento_j", 1), ("segmento_j52", 1)]
+    );
+    let j52 = &s.records[3];
+    assert_eq!(j52.name(), "segmento_j52");
+    let cedente = j52.with_view(|v| text(v.unwrap().get("cedente_nome").unwrap().unwrap()));
+    assert_eq!(cedente, "MOPEN SERVICOS EM TEC E COMERCIO EM INFO");
+
+    let extrato =
+        corpus("other/104-caixa/cnab240-extrato/retorno/marcodptcnab__caixa.txt").unwrap();
+    let s = read_structure(&extrato).unwrap();
+    assert!(s.problems.is_empty(), "{:?}", s.problems);
+    assert_eq!(s.batches[0].details, [("segmento_e", 9)]);
+    let get = |i: usize, name: &str| {
+        s.records[i].with_view(|v| text(v.unwrap().get(name).unwrap().unwrap()))
+    };
+    assert_eq!(get(2, "valor_lancamento"), "1793.71");
+    assert_eq!(get(2, "tipo_lancamento"), "C");
+    assert_eq!(get(2, "data_lancamento"), "2022-12-14");
+    assert_eq!(get(11, "qtd_registros"), "11");
+    // The extrato trailer counts its batch at 171-176 (not 18-23): a wrong count there is reported.
+    let mut bad = extrato.clone();
+    let at = bad
+        .split(|&b| b == b'\n')
+        .take(11)
+        .map(|l| l.len() + 1)
+        .sum::<usize>();
+    bad[at + 170..at + 176].copy_from_slice(b"000012");
+    let s = read_structure(&bad).unwrap();
+    let problems: Vec<String> = s.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        problems,
+        ["line 12: trailer says 12 records in the batch, but the file has 11 records in the batch"]
+    );
+}

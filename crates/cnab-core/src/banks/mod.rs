@@ -81,8 +81,12 @@ mod tests {
     #[test]
     fn every_table_is_well_formed() {
         let mut checked = 0;
-        for t in crate::layouts::febraban240::ALL {
-            assert_eq!(t.check(), Ok(()));
+        for t in crate::layouts::febraban240::ALL
+            .iter()
+            .chain(crate::layouts::pagamentos240::ALL)
+            .chain(crate::layouts::extrato240::ALL)
+        {
+            assert_eq!(t.check(), Ok(()), "{}", t.name);
             checked += 1;
         }
         for bank in ALL {

@@ -369,15 +369,20 @@ pub(super) fn foreign_format(start: &[u8]) -> Option<&'static str> {
 }
 
 /// CNAB 240: the product of the first batch header within the detection window, by its service code (positions
-/// 10-11); cobrança when there is none or FEBRABAN does not list the code, as before products were told apart.
+/// 10-11); cobrança when there is none or FEBRABAN does not list the code, as before products were told apart,
+/// and when any batch header in the window is cobrança's (a file mixing products is read as cobrança, its other
+/// batches with their own products' tables).
 fn product_240(lines: &[(&[u8], LineEnding)]) -> Product {
-    lines
+    let mut batches = lines
         .iter()
         .take(detection_window(lines))
-        .find(|(l, _)| l.get(7) == Some(&b'1'))
-        .and_then(|(l, _)| l.get(9..11))
-        .and_then(Product::from_240_service)
-        .unwrap_or_default()
+        .filter(|(l, _)| l.get(7) == Some(&b'1'))
+        .map(|(l, _)| l.get(9..11).and_then(Product::from_240_service));
+    let first = batches.next().flatten().unwrap_or_default();
+    if batches.any(|p| p == Some(Product::Cobranca)) {
+        return Product::Cobranca;
+    }
+    first
 }
 
 /// How many of these lines detection reads: at most [`DETECT_LINES`].

@@ -88,6 +88,12 @@ pub(crate) struct Engine<'a> {
     pub(super) plans: Vec<CheckPlan>,
     /// Reading views: retorno entries are kept as their records instead of being built.
     pub(super) views: Option<crate::read::view::ViewSink<'a>>,
+    /// CNAB 240: the tables of the open batch when its service code names another product than the file's
+    /// (a pagamentos or extrato batch in a cobrança file, [`product_spec_240`]): its records are kept with those
+    /// tables and checked (fields, lote, bank, sequence, the batch's count), never made entries.
+    pub(super) foreign: Option<&'static LayoutSpec>,
+    /// Batches read with the file's own tables.
+    pub(super) own_batches: u64,
     pub(super) header_count: Option<(
         usize,
         &'static RecordLayout,
@@ -143,6 +149,8 @@ impl<'a> Engine<'a> {
             total: 0,
             last_line: 0,
             header_count: None,
+            foreign: None,
+            own_batches: 0,
             company_line: None,
             spare: Vec::new(),
             codes: crate::read::codes::CodeIndex::new(spec),
@@ -181,7 +189,21 @@ impl<'a> Engine<'a> {
         } else {
             classify(self.spec, &raw)
         };
-        let layout = key.and_then(|k| self.spec.record_for(k, &raw));
+        if key == Some(RecordKey::BatchHeader) && self.spec.layout == Layout::Cnab240 {
+            // A layout per batch: a batch whose service code (10-11) names another product is read with its
+            // product's tables.
+            self.foreign = batch_product_240(&raw)
+                .filter(|p| *p != Product::Cobranca)
+                .and_then(product_spec_240);
+        }
+        let spec = match (key, self.foreign) {
+            (
+                Some(RecordKey::BatchHeader | RecordKey::Segment(_) | RecordKey::BatchTrailer),
+                Some(f),
+            ) => f,
+            _ => self.spec,
+        };
+        let layout = key.and_then(|k| spec.record_for(k, &raw));
         // The record's own length (BRB's "DCB" header is 39 bytes), else the layout's.
         let len = layout.map_or(self.spec.layout.line_len(), |l| l.len);
         if self.keep_records {
@@ -220,10 +242,7 @@ impl<'a> Engine<'a> {
                 Some(k) => k.to_string(),
                 None => String::from_utf8_lossy(raw.get(..14).unwrap_or(&raw)).into_owned(),
             };
-            let layout_name = format!(
-                "{} {} {}",
-                self.spec.layout, self.spec.kind, self.spec.source
-            );
+            let layout_name = format!("{} {} {}", spec.layout, spec.kind, spec.source);
             self.problem(Error::at_line(
                 line_no,
                 ErrorKind::UnknownRecord {
@@ -260,6 +279,7 @@ impl<'a> Engine<'a> {
             line: line_no,
         };
         if matches!(key, RecordKey::Segment(_) | RecordKey::Detail(_))
+            && self.foreign.is_none()
             && !self.spec.entry.iter().any(|e| e.key == key)
         {
             // A record of the layout that is no part of this kind's entries (a remessa segment in a retorno):
@@ -275,7 +295,8 @@ impl<'a> Engine<'a> {
         }
         // Every field of every record is checked here: strict reading means a valid file. (CPF/CNPJ may be
         // alphanumeric since July 2026, even where a manual still prints N(14).)
-        let is_entry = matches!(key, RecordKey::Segment(_) | RecordKey::Detail(_));
+        let is_entry =
+            matches!(key, RecordKey::Segment(_) | RecordKey::Detail(_)) && self.foreign.is_none();
         let mut errs = Vec::new();
         // One pass over the line's bytes clears its numbers and text at once; only the fields that pass cannot
         // vouch for (dates, constants, CPF/CNPJ, numbers of more than 28 digits) are then checked one by one. A
@@ -340,8 +361,11 @@ impl<'a> Engine<'a> {
                 self.batch_records = 1;
                 self.seq_prev = Some(0);
                 self.seg_index = 0;
-                if self.batches == 1 {
-                    self.header_lines.push((line_no, layout, fitted));
+                if self.foreign.is_none() {
+                    self.own_batches += 1;
+                    if self.own_batches == 1 {
+                        self.header_lines.push((line_no, layout, fitted));
+                    }
                 }
                 Ok(out)
             }
@@ -360,6 +384,7 @@ impl<'a> Engine<'a> {
                     "records in the batch",
                 )?;
                 self.in_batch = false;
+                self.foreign = None;
                 self.seq_prev = None;
                 self.seg_index = 0;
                 Ok(out)
@@ -372,6 +397,7 @@ impl<'a> Engine<'a> {
                         ErrorKind::structure("file trailer inside a batch (missing batch trailer)"),
                     ))?;
                 }
+                self.foreign = None;
                 if !self.seen_trailer {
                     self.trailer_line = Some(line_no);
                 }
@@ -403,6 +429,10 @@ impl<'a> Engine<'a> {
                         line_no,
                         ErrorKind::structure(format!("{key} outside a batch")),
                     ))?;
+                }
+                if self.foreign.is_some() {
+                    // A record of another product's batch: kept (with its table) and checked, no entry's part.
+                    return Ok(None);
                 }
                 let Some(pos) = self.spec.entry.iter().position(|e| e.key == key) else {
                     return Ok(None); // reported before its fields

@@ -34,6 +34,24 @@ pub use view::{
     RetornoView, RetornoViewReader,
 };
 
+/// The record tables of a CNAB 240 batch of a product other than cobrança, chosen by the batch's service code
+/// (header de lote 10-11, FEBRABAN G025, [`Product::from_240_service`]): pagamentos and extrato. `None` for
+/// cobrança (read with the bank's own tables) and for products whose CNAB 240 tables are not here (débito
+/// automático, service 05).
+pub(crate) fn product_spec_240(product: Product) -> Option<&'static LayoutSpec> {
+    match product {
+        Product::Pagamentos => Some(&crate::layouts::pagamentos240::SPEC),
+        Product::Extrato => Some(&crate::layouts::extrato240::SPEC),
+        Product::Cobranca | Product::DebitoAutomatico | Product::Arrecadacao => None,
+    }
+}
+
+/// The product of a CNAB 240 batch header line by its service code (10-11); `None` for a code FEBRABAN does not
+/// list.
+pub(crate) fn batch_product_240(line: &[u8]) -> Option<Product> {
+    line.get(9..11).and_then(Product::from_240_service)
+}
+
 /// Options for reading.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ReadOptions {

@@ -1,6 +1,7 @@
 //! Structural reading of a CNAB 240 file of any product: its records raw, identified (header, batch header,
-//! segment, batch trailer, trailer) and grouped in batches with each batch's service code, for the products
-//! whose tables are not here (pagamentos, extrato).
+//! segment, batch trailer, trailer) and grouped in batches with each batch's service code, each batch's records
+//! named by the tables of its own product (cobrança: the bank's; pagamentos: `layouts::pagamentos240`, segment J-52
+//! a record of its own; extrato: `layouts::extrato240`), for the products whose entries are not in the model.
 
 use super::*;
 
@@ -25,6 +26,10 @@ pub struct Batch {
     pub records: usize,
     /// Segment letters of its details with their counts, in order of first appearance.
     pub segments: Vec<(char, usize)>,
+    /// The records its details were read as (the tables of the batch's product: `segmento_a`, `segmento_j52`,
+    /// `segmento_t`, …; `desconhecido` for a segment those tables do not define) with their counts, in order of
+    /// first appearance. A sub-record (J-52 after a J, Y-03 after a T) counts under its own name.
+    pub details: Vec<(&'static str, usize)>,
 }
 
 /// A CNAB 240 file read structurally: [`read_structure`].
@@ -34,21 +39,23 @@ pub struct Structure {
     pub detected: Detected,
     /// The batches in file order.
     pub batches: Vec<Batch>,
-    /// Every record raw (no field table: `layout` is `None`).
+    /// Every record raw, with the table of its batch's product (`layout` is `None` where there is none: a batch of
+    /// débito automático, a service code FEBRABAN does not list, a record type CNAB 240 does not define).
     #[serde(skip)]
     pub records: Vec<RawRecord>,
     /// Which record each line is (`None`: a record type CNAB 240 does not define).
     #[serde(skip)]
     pub keys: Vec<Option<RecordKey>>,
     /// Structural problems (always collected): line lengths, records outside a batch, batch trailers whose record
-    /// count (18-23, FEBRABAN G057; not in extrato batches, whose trailer has the inscription there) disagrees, a
-    /// file trailer whose batch (18-23) or record (24-29) count disagrees.
+    /// count (FEBRABAN G057: 18-23, in extrato batches 171-176) disagrees, a file trailer whose batch (18-23) or
+    /// record (24-29) count disagrees.
     pub problems: Vec<Error>,
 }
 
 /// Reads a CNAB 240 file of any product structurally: every record kept raw and identified, the batches with
-/// their service codes (a file may mix them), counts checked against the trailers. The seam for products whose
-/// field tables are not here: a pagamentos or extrato file reads through it as a cobrança file does.
+/// their service codes (a file may mix them), each batch's records named by its own product's tables (a layout
+/// chosen per batch by its service code), counts checked against the trailers. The seam for products whose
+/// entries are not in the model: a pagamentos or extrato file reads through it as a cobrança file does.
 ///
 /// ```
 /// let bytes = cnab_core::tutorial::ITAU_240_RETORNO;
@@ -70,6 +77,20 @@ pub fn read_structure(bytes: &[u8]) -> Result<Structure> {
             },
         ));
     }
+    // The tables of the file's own records (header, trailer, records outside a batch) and of cobrança batches.
+    let cobranca: &'static LayoutSpec = crate::banks::spec(detected.bank.code())
+        .and_then(|s| s.layout(Layout::Cnab240, detected.kind, &detected.version))
+        .unwrap_or(match detected.kind {
+            FileKind::Retorno => &crate::layouts::febraban240::RETORNO,
+            FileKind::Remessa => &crate::layouts::febraban240::REMESSA,
+        });
+    let spec_of = |p: Option<Product>| match p {
+        Some(Product::Cobranca) => Some(cobranca),
+        Some(p) => product_spec_240(p),
+        None => None,
+    };
+    let file_spec = spec_of(Some(detected.product));
+    let mut batch_spec = file_spec;
     let source: std::sync::Arc<[u8]> = std::sync::Arc::from(bytes);
     let mut records = Vec::with_capacity(lines.lines.len());
     let mut keys = Vec::with_capacity(lines.lines.len());
@@ -100,10 +121,20 @@ pub fn read_structure(bytes: &[u8]) -> Result<Structure> {
     let mut structural: Vec<Error> = Vec::new();
     for (i, (line, ending)) in lines.lines.iter().enumerate() {
         let n = i + 1;
+        let key = classify_layout(Layout::Cnab240, line);
+        let spec = match key {
+            Some(RecordKey::BatchHeader) => {
+                batch_spec = spec_of(batch_product_240(line));
+                batch_spec
+            }
+            Some(RecordKey::Segment(_) | RecordKey::BatchTrailer) if open => batch_spec,
+            _ => file_spec,
+        };
+        let layout = key.and_then(|k| spec.and_then(|s| s.record_for(k, line)));
         let start = lines.starts.get(i).copied().unwrap_or(0);
         records.push(RawRecord::shared(
             n,
-            None,
+            layout,
             std::sync::Arc::clone(&source),
             start,
             start + line.len(),
@@ -118,7 +149,6 @@ pub fn read_structure(bytes: &[u8]) -> Result<Structure> {
                 },
             ));
         }
-        let key = classify_layout(Layout::Cnab240, line);
         keys.push(key);
         match key {
             Some(RecordKey::BatchHeader) => {
@@ -137,6 +167,7 @@ pub fn read_structure(bytes: &[u8]) -> Result<Structure> {
                     versao: text(line, 14, 16),
                     records: 1,
                     segments: Vec::new(),
+                    details: Vec::new(),
                 });
             }
             Some(RecordKey::Segment(_) | RecordKey::BatchTrailer) if !open => {
@@ -150,15 +181,26 @@ pub fn read_structure(bytes: &[u8]) -> Result<Structure> {
                         Some((_, k)) => *k += 1,
                         None => b.segments.push((c, 1)),
                     }
+                    let name = layout.map_or("desconhecido", |l| l.name);
+                    match b.details.iter_mut().find(|(x, _)| *x == name) {
+                        Some((_, k)) => *k += 1,
+                        None => b.details.push((name, 1)),
+                    }
                 }
             }
             Some(RecordKey::BatchTrailer) => {
                 open = false;
                 if let Some(b) = batches.last_mut() {
                     b.records += 1;
-                    // Extrato (service 04) batch trailers carry the company's inscription at 18-32, not a count.
-                    let counted = b.servico != "04";
-                    if let Some(d) = number(line, 18, 23).filter(|&d| counted && d != b.records) {
+                    // Where the batch's trailer counts its records: its table's G057 (extrato: 171-176); else
+                    // 18-23, except in extrato (service 04) batches, whose trailer has the company's inscription
+                    // there.
+                    let at = layout
+                        .and_then(|l| l.by_role(crate::field::Role::QtdRegistros))
+                        .map(|f| (usize::from(f.start), usize::from(f.end)))
+                        .or_else(|| Some((18, 23)).filter(|_| b.servico != "04"));
+                    let declared = at.and_then(|(a, z)| number(line, a, z));
+                    if let Some(d) = declared.filter(|&d| d != b.records) {
                         count_mismatch(n, "records in the batch", d, b.records);
                     }
                 }
