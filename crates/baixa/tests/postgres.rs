@@ -374,7 +374,11 @@ fn same_outcomes_states_and_histories_as_the_other_ledgers() {
     let paid: rust_decimal::Decimal = pg
         .admin
         .query_one(
-            &format!("SELECT paid FROM {}.titles WHERE id = 'NF-7'", pg.schema),
+            &format!(
+                "SELECT s.paid FROM {0}.titles t JOIN {0}.title_state s ON s.title_seq = t.seq \
+                 WHERE t.id = 'NF-7'",
+                pg.schema
+            ),
             &[],
         )
         .unwrap()
@@ -410,9 +414,9 @@ fn schema_is_versioned_with_numeric_money_and_dates() {
         .collect();
     for (col, ty) in [
         ("titles.valor", "numeric"),
-        ("titles.paid", "numeric"),
+        ("title_state.paid", "numeric"),
         ("titles.vencimento", "date"),
-        ("titles.settled_on", "date"),
+        ("title_state.settled_on", "date"),
         ("titles.data", "jsonb"),
         ("entries.paid", "numeric"),
         ("settlements.valor", "numeric"),
@@ -725,7 +729,7 @@ fn a_crash_mid_file_leaves_nothing_or_everything() {
     }
     let files = pg.count("SELECT count(*) FROM {s}.files");
     let entries = pg.count("SELECT count(*) FROM {s}.entries");
-    let settled = pg.count("SELECT count(*) FROM {s}.titles WHERE status <> 'open'");
+    let settled = pg.count("SELECT count(*) FROM {s}.title_state WHERE status <> 'open'");
     let n = i64::try_from(CRASH_ENTRIES).unwrap();
     assert!(
         (files, entries, settled) == (0, 0, 0) || (files, entries, settled) == (1, n, n),

@@ -367,6 +367,7 @@ fn a_version_5_ledger_drops_the_second_copy_of_matched_outcomes() {
                 rusqlite::params![json, res.entries[0].line as i64],
             )
             .unwrap();
+        l.connection().execute_batch(SQLITE_BACK_TO_V6).unwrap();
         l.connection()
             .execute_batch("DELETE FROM baixa_schema_version WHERE version >= 6")
             .unwrap();
@@ -435,4 +436,128 @@ fn an_outcome_is_stored_once_and_the_history_has_it_whole() {
     let stored: baixa::EntryOutcome =
         serde_json::from_str(&data(res.entries[1].line).unwrap()).unwrap();
     assert_eq!(stored, res.entries[1]);
+}
+
+/// A ledger written at schema version 6 (a title's state in columns of `titles`) is upgraded in place when
+/// opened: the states move to `title_state` unchanged, the columns leave `titles`, and the ledger goes on matching
+/// (through a nosso número linked before the upgrade too), settling and refusing what it had already applied.
+#[test]
+fn a_version_6_ledger_is_upgraded_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let (new, old) = (dir.path().join("new.db"), dir.path().join("v6.db"));
+    let mut t2 = title("T2", "", "50.00", d(2026, 3, 10));
+    t2.seu_numero = "S2".into();
+    let ts = vec![
+        title("T1", "12345678", "100.00", d(2026, 3, 10)),
+        t2,
+        title("T3", "22222222", "70.00", d(2026, 3, 10)),
+    ];
+    let mut reg = entry("555", "02", K::EntradaConfirmada, d(2026, 3, 2), None);
+    reg.seu_numero = "S2".into();
+    let first = retorno(
+        341,
+        "123456",
+        1,
+        vec![paid("12345678", d(2026, 3, 9), "100.00"), reg],
+    );
+    let (titles_before, history_before) = {
+        let mut l = SqliteLedger::open(&new).unwrap();
+        l.import_titles(&ts).unwrap();
+        let r = l.apply(&first).unwrap();
+        assert_eq!(r.outcomes.get(&Outcome::Registered), Some(&1));
+        let h: Vec<_> = ["T1", "T2", "T3"]
+            .iter()
+            .map(|id| l.history(id).unwrap())
+            .collect();
+        (l.titles().unwrap(), h)
+    };
+    // the same rows in a database made by the migrations up to version 6, the state in the title's columns
+    {
+        let c = rusqlite::Connection::open(&old).unwrap();
+        c.execute_batch(baixa::schema::VERSION_TABLE).unwrap();
+        for m in baixa::schema::MIGRATIONS.iter().filter(|m| m.version <= 6) {
+            c.execute_batch(&baixa::schema::Dialect::Sqlite.render(m.sql))
+                .unwrap();
+            c.execute(
+                "INSERT INTO baixa_schema_version VALUES (?1, ?2, 'then')",
+                rusqlite::params![m.version, m.description],
+            )
+            .unwrap();
+        }
+        c.execute("ATTACH DATABASE ?1 AS cur", [new.to_str().unwrap()])
+            .unwrap();
+        c.execute_batch(
+            "INSERT INTO titles (seq, id, bank, convenio_key, valor, vencimento, status, paid, registered, \
+             linked_nosso_numero, settled_on, data) \
+             SELECT t.seq, t.id, t.bank, t.convenio_key, t.valor, t.vencimento, s.status, s.paid, s.registered, \
+             s.linked_nosso_numero, s.settled_on, t.data FROM cur.titles t JOIN cur.title_state s ON s.title_seq = t.seq;
+             INSERT INTO title_keys SELECT * FROM cur.title_keys;
+             INSERT INTO files SELECT * FROM cur.files;
+             INSERT INTO entries SELECT * FROM cur.entries;
+             INSERT INTO events SELECT * FROM cur.events;
+             DETACH DATABASE cur;",
+        )
+        .unwrap();
+        let settled: String = c
+            .query_row("SELECT status FROM titles WHERE id = 'T1'", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(settled, "settled");
+    }
+    let mut l = SqliteLedger::open(&old).unwrap();
+    assert_eq!(l.schema_version().unwrap(), 7);
+    assert_eq!(l.titles().unwrap(), titles_before);
+    for (id, h) in ["T1", "T2", "T3"].iter().zip(&history_before) {
+        assert_eq!(&l.history(id).unwrap(), h, "{id}");
+    }
+    assert_eq!(count(&l, "SELECT COUNT(*) FROM title_state"), 3);
+    assert_eq!(
+        count(
+            &l,
+            "SELECT COUNT(*) FROM pragma_table_info('titles') WHERE name IN \
+             ('status', 'paid', 'registered', 'linked_nosso_numero', 'settled_on')"
+        ),
+        0
+    );
+    assert!(l.apply(&first).unwrap().already_applied);
+    let r = l
+        .apply(&retorno(
+            341,
+            "123456",
+            2,
+            vec![
+                paid("12345678", d(2026, 3, 9), "100.00"),
+                paid("555", d(2026, 3, 9), "50.00"),
+                paid("22222222", d(2026, 3, 9), "70.00"),
+            ],
+        ))
+        .unwrap();
+    let got: Vec<_> = r
+        .entries
+        .iter()
+        .map(|e| (e.outcome, e.title_id.as_deref().map(str::to_string)))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Outcome::Duplicate, Some("T1".to_string())),
+            (Outcome::Paid, Some("T2".to_string())),
+            (Outcome::Paid, Some("T3".to_string())),
+        ]
+    );
+    let states: Vec<_> = l
+        .titles()
+        .unwrap()
+        .into_iter()
+        .map(|(t, s)| (t.id, s.status, s.paid))
+        .collect();
+    assert_eq!(
+        states,
+        [
+            ("T1".to_string(), Status::Settled, dec("100.00")),
+            ("T2".to_string(), Status::Settled, dec("50.00")),
+            ("T3".to_string(), Status::Settled, dec("70.00")),
+        ]
+    );
 }

@@ -182,6 +182,29 @@ CREATE TABLE instrucao_respostas (
     sql: "
 UPDATE entries SET data = NULL WHERE title_id IS NOT NULL AND data IS NOT NULL;
 ",
+}, Migration {
+    // A title's state (what applying a file changes) moves to a table of its own, so that settling a title
+    // rewrites a row of a few dozen bytes in place instead of the title's row with its JSON (`titles.data`). The
+    // rows are copied, then the columns dropped from `titles`: nothing is lost, the values are the same.
+    version: 7,
+    description: "title_state: a title's status, amount paid, registration, linked nosso número and settlement date, in a table of their own",
+    sql: "
+CREATE TABLE title_state (
+    title_seq {ROW_PK} REFERENCES titles (seq),
+    status TEXT NOT NULL,
+    paid {MONEY} NOT NULL,
+    registered INTEGER NOT NULL,
+    linked_nosso_numero TEXT,
+    settled_on {DATE}
+);
+INSERT INTO title_state (title_seq, status, paid, registered, linked_nosso_numero, settled_on)
+    SELECT seq, status, paid, registered, linked_nosso_numero, settled_on FROM titles ORDER BY seq;
+ALTER TABLE titles DROP COLUMN status;
+ALTER TABLE titles DROP COLUMN paid;
+ALTER TABLE titles DROP COLUMN registered;
+ALTER TABLE titles DROP COLUMN linked_nosso_numero;
+ALTER TABLE titles DROP COLUMN settled_on;
+",
 }];
 
 impl Dialect {
@@ -196,10 +219,18 @@ impl Dialect {
     /// assert!(Dialect::Sqlite.render(MIGRATIONS[0].sql).contains("vencimento TEXT NOT NULL"));
     /// ```
     pub fn render(self, sql: &str) -> String {
-        let (pk, money, json, date, timestamp) = match self {
-            Dialect::Sqlite => ("INTEGER PRIMARY KEY", "TEXT", "TEXT", "TEXT", "TEXT"),
+        let (pk, row_pk, money, json, date, timestamp) = match self {
+            Dialect::Sqlite => (
+                "INTEGER PRIMARY KEY",
+                "INTEGER PRIMARY KEY",
+                "TEXT",
+                "TEXT",
+                "TEXT",
+                "TEXT",
+            ),
             Dialect::Postgres => (
                 "BIGSERIAL PRIMARY KEY",
+                "BIGINT PRIMARY KEY",
                 "NUMERIC",
                 "JSONB",
                 "DATE",
@@ -207,6 +238,7 @@ impl Dialect {
             ),
         };
         sql.replace("{SERIAL_PK}", pk)
+            .replace("{ROW_PK}", row_pk)
             .replace("{MONEY}", money)
             .replace("{JSON}", json)
             .replace("{DATE}", date)
