@@ -312,8 +312,21 @@ fn crash_mid_file_leaves_the_ledger_before_or_after() {
     assert_eq!(total_paid(&mut l), Decimal::from(100 * CRASH_N as i64));
 }
 
+fn imported_events(l: &SqliteLedger, id: &str) -> Vec<String> {
+    let mut st = l
+        .connection()
+        .prepare("SELECT data FROM events WHERE title_id = ?1 AND kind = 'imported' ORDER BY seq")
+        .unwrap();
+    st.query_map([id], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+/// A title's JSON is stored once: in `titles.data`, its latest import event being a mark read with it; an import
+/// that changes the title first gives the mark the JSON it stood for, exactly as serde writes the event.
 #[test]
-fn the_imported_event_is_the_title_as_serde_writes_it() {
+fn a_titles_json_is_stored_once_and_its_history_has_every_version() {
     let mut t = title("NF-1", "12345678", "1000.00", d(2026, 3, 10));
     t.seu_numero = "S-1".into();
     t.multa = Some(baixa::Multa {
@@ -326,16 +339,86 @@ fn the_imported_event_is_the_title_as_serde_writes_it() {
     let ev = baixa::Event::Imported {
         titulo: Box::new(t.clone()),
     };
-    let stored: String = l
-        .connection()
-        .query_row(
-            "SELECT data FROM events WHERE title_id = 'NF-1' AND kind = 'imported'",
-            [],
-            |r| r.get(0),
-        )
+    assert_eq!(imported_events(&l, "NF-1"), [r#"{"event":"imported"}"#]);
+    assert_eq!(l.history("NF-1").unwrap(), vec![ev.clone()]);
+    let mut t2 = t.clone();
+    t2.valor = dec("1100.00");
+    // the same id twice in one import: both versions kept, in order
+    let mut t3 = t2.clone();
+    t3.seu_numero = "S-3".into();
+    assert_eq!(
+        l.import_titles(&[t2.clone(), t3.clone()]).unwrap().updated,
+        2
+    );
+    let ev2 = baixa::Event::Imported {
+        titulo: Box::new(t2.clone()),
+    };
+    let ev3 = baixa::Event::Imported {
+        titulo: Box::new(t3.clone()),
+    };
+    assert_eq!(
+        imported_events(&l, "NF-1"),
+        [
+            serde_json::to_string(&ev).unwrap(),
+            serde_json::to_string(&ev2).unwrap(),
+            r#"{"event":"imported"}"#.to_string()
+        ]
+    );
+    assert_eq!(l.history("NF-1").unwrap(), vec![ev, ev2, ev3]);
+    assert_eq!(l.titles().unwrap()[0].0, t3);
+}
+
+/// A ledger written before version 8 kept a title's JSON twice (in its latest import event too): opening it makes
+/// that event the mark, and the history reads the same.
+#[test]
+fn a_version_7_ledger_keeps_a_titles_json_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v7.db");
+    let t = title("NF-1", "12345678", "100.00", d(2026, 3, 10));
+    let mut t2 = t.clone();
+    t2.valor = dec("90.00");
+    let history = {
+        let mut l = SqliteLedger::open(&path).unwrap();
+        l.import_titles(std::slice::from_ref(&t)).unwrap();
+        l.import_titles(std::slice::from_ref(&t2)).unwrap();
+        l.apply(&retorno(
+            341,
+            "123456",
+            1,
+            vec![paid("12345678", d(2026, 3, 9), "90.00")],
+        ))
         .unwrap();
-    assert_eq!(stored, serde_json::to_string(&ev).unwrap());
-    assert_eq!(l.history("NF-1").unwrap(), vec![ev]);
+        // as version 7 wrote it: the title's JSON in its latest import event as well
+        l.connection()
+            .execute_batch(
+                "UPDATE events SET data = '{\"event\":\"imported\",\"titulo\":' || \
+                 (SELECT data FROM titles WHERE id = events.title_id) || '}' \
+                 WHERE kind = 'imported' AND data = '{\"event\":\"imported\"}'; \
+                 DELETE FROM baixa_schema_version WHERE version >= 8;",
+            )
+            .unwrap();
+        assert_eq!(l.schema_version().unwrap(), 7);
+        assert_eq!(
+            imported_events(&l, "NF-1")[1],
+            serde_json::to_string(&baixa::Event::Imported {
+                titulo: Box::new(t2.clone())
+            })
+            .unwrap()
+        );
+        l.history("NF-1").unwrap()
+    };
+    let mut l = SqliteLedger::open(&path).unwrap();
+    assert_eq!(l.schema_version().unwrap(), baixa::schema::latest());
+    let stored = imported_events(&l, "NF-1");
+    assert_eq!(stored[1], r#"{"event":"imported"}"#);
+    assert_eq!(
+        stored[0],
+        serde_json::to_string(&baixa::Event::Imported {
+            titulo: Box::new(t.clone())
+        })
+        .unwrap()
+    );
+    assert_eq!(l.history("NF-1").unwrap(), history);
 }
 
 /// A ledger written before version 6 kept a matched entry's outcome twice (in `entries.data` too): opening it
@@ -494,7 +577,10 @@ fn a_version_6_ledger_is_upgraded_in_place() {
              INSERT INTO title_keys SELECT * FROM cur.title_keys;
              INSERT INTO files SELECT * FROM cur.files;
              INSERT INTO entries SELECT * FROM cur.entries;
-             INSERT INTO events SELECT * FROM cur.events;
+             INSERT INTO events SELECT e.seq, e.title_id, e.kind, e.file_id, CASE \
+             WHEN e.kind = 'imported' AND e.data = '{\"event\":\"imported\"}' \
+             THEN '{\"event\":\"imported\",\"titulo\":' || t.data || '}' ELSE e.data END \
+             FROM cur.events e JOIN cur.titles t ON t.id = e.title_id;
              DETACH DATABASE cur;",
         )
         .unwrap();
@@ -506,12 +592,20 @@ fn a_version_6_ledger_is_upgraded_in_place() {
         assert_eq!(settled, "settled");
     }
     let mut l = SqliteLedger::open(&old).unwrap();
-    assert_eq!(l.schema_version().unwrap(), 7);
+    assert_eq!(l.schema_version().unwrap(), baixa::schema::latest());
     assert_eq!(l.titles().unwrap(), titles_before);
     for (id, h) in ["T1", "T2", "T3"].iter().zip(&history_before) {
         assert_eq!(&l.history(id).unwrap(), h, "{id}");
     }
     assert_eq!(count(&l, "SELECT COUNT(*) FROM title_state"), 3);
+    // version 8 as well: every title's JSON once
+    assert_eq!(
+        count(
+            &l,
+            "SELECT COUNT(*) FROM events WHERE kind = 'imported' AND data <> '{\"event\":\"imported\"}'"
+        ),
+        0
+    );
     assert_eq!(
         count(
             &l,

@@ -253,7 +253,30 @@ struct Pending {
     ev_title: Vec<String>,
     ev_kind: Vec<&'static str>,
     ev_file: Vec<Option<String>>,
-    ev_data: Vec<Json<Event>>,
+    ev_data: Vec<Json<Stored>>,
+}
+
+/// An event as `events.data` stores it: the event, or the mark of a title's latest import (schema version 8: the
+/// title's JSON is `titles.data`, not copied into its history).
+#[derive(Debug)]
+enum Stored {
+    Event(Event),
+    Imported,
+}
+
+impl serde::Serialize for Stored {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match self {
+            Stored::Event(e) => e.serialize(s),
+            Stored::Imported => {
+                // `schema::IMPORTED_MARK`
+                let mut m = s.serialize_map(Some(1))?;
+                m.serialize_entry("event", "imported")?;
+                m.end()
+            }
+        }
+    }
 }
 
 /// One transaction's view of the ledger.
@@ -460,9 +483,19 @@ impl<'a, 't> PgBook<'a, 't> {
     }
 
     fn event(&mut self, title_id: &str, ev: Event) -> Result<(), LedgerError> {
+        let kind = event_kind(&ev);
+        self.stored_event(title_id, kind, Stored::Event(ev))
+    }
+
+    fn stored_event(
+        &mut self,
+        title_id: &str,
+        kind: &'static str,
+        ev: Stored,
+    ) -> Result<(), LedgerError> {
         let p = &mut self.pending;
         p.ev_title.push(title_id.to_string());
-        p.ev_kind.push(event_kind(&ev));
+        p.ev_kind.push(kind);
         p.ev_file
             .push(Some(self.file_id.clone()).filter(|f| !f.is_empty()));
         p.ev_data.push(Json(ev));
@@ -911,6 +944,11 @@ pub(super) fn import_in(
         "UPDATE titles SET bank = $1, convenio_key = $2, valor = $3, vencimento = $4, data = $5 \
                  WHERE seq = $6",
     )?;
+    let materialize = tx.prepare(&format!(
+        "UPDATE events SET data = {} WHERE title_id = $1 AND kind = 'imported' AND data = {}",
+        Dialect::Postgres.imported_of("(SELECT data FROM titles WHERE seq = $2)"),
+        Dialect::Postgres.imported_mark()
+    ))?;
     let drop_keys =
         tx.prepare("DELETE FROM title_keys WHERE title_seq = $1 AND kind IN ('nn', 'seu')")?;
     // the titles and their states (open, nothing paid) in one statement
@@ -948,6 +986,10 @@ pub(super) fn import_in(
         };
         match old {
             Some(seq) => {
+                // the mark of the import being replaced gets the JSON it stood for (the marks buffered so far
+                // written first: one of them may be this title's)
+                book.flush_pending()?;
+                book.tx.execute(&materialize, &[&t.id, &seq])?;
                 book.tx.execute(
                     &update,
                     &[
@@ -982,12 +1024,8 @@ pub(super) fn import_in(
                 }
             }
         }
-        book.event(
-            &t.id,
-            Event::Imported {
-                titulo: Box::new(t.clone()),
-            },
-        )?;
+        // the title's JSON is stored once, in `titles.data`: its import event is the mark read with it
+        book.stored_event(&t.id, "imported", Stored::Imported)?;
     }
     new.write(book.tx, &insert, st, &mut known)?;
     book.flush()?;
@@ -1124,10 +1162,14 @@ impl Ledger for PostgresLedger {
             return Err(LedgerError::UnknownTitle(id.to_string()));
         }
         let mut out = Vec::new();
-        for row in self.client.query(
-            "SELECT data FROM events WHERE title_id = $1 ORDER BY seq",
-            &[&id],
-        )? {
+        // the latest import's mark reads as the event with the title's JSON (schema version 8)
+        let sql = format!(
+            "SELECT CASE WHEN e.kind = 'imported' AND e.data = {} THEN {} ELSE e.data END \
+             FROM events e JOIN titles t ON t.id = e.title_id WHERE e.title_id = $1 ORDER BY e.seq",
+            Dialect::Postgres.imported_mark(),
+            Dialect::Postgres.imported_of("t.data")
+        );
+        for row in self.client.query(&sql, &[&id])? {
             let Json(ev): Json<Event> = row.try_get(0)?;
             out.push(ev);
         }

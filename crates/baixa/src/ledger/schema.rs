@@ -1,10 +1,12 @@
 //! The ledger's SQL schema, as versioned migrations written once for SQLite and PostgreSQL.
 //!
 //! Each migration is plain SQL with placeholders that [`Dialect::render`] fills:
-//! `{SERIAL_PK}` (an auto-increment primary key), `{MONEY}` (exact decimal: `TEXT` in SQLite, whose `NUMERIC`
-//! affinity would store floats; `NUMERIC` in PostgreSQL, unconstrained so that no amount is rounded on the way in),
-//! `{JSON}` (`TEXT` / `JSONB`), `{DATE}` (`TEXT` as `YYYY-MM-DD` / `DATE`) and `{TIMESTAMP}` (`TEXT` / `TIMESTAMP`,
-//! UTC).
+//! `{SERIAL_PK}` (an auto-increment primary key), `{ROW_PK}` (an integer primary key given by the row, not
+//! generated: SQLite's `INTEGER PRIMARY KEY`, the table's own row id), `{MONEY}` (exact decimal: `TEXT` in SQLite,
+//! whose `NUMERIC` affinity would store floats; `NUMERIC` in PostgreSQL, unconstrained so that no amount is rounded
+//! on the way in), `{JSON}` (`TEXT` / `JSONB`), `{DATE}` (`TEXT` as `YYYY-MM-DD` / `DATE`), `{TIMESTAMP}` (`TEXT` /
+//! `TIMESTAMP`, UTC), `{IMPORTED_MARK}` and `{IMPORTED_OF_T}` (a title's import event: its mark, and the event made
+//! of the JSON column `t.data`; see [`Dialect::imported_of`]).
 //! Everything else (`INSERT … ON CONFLICT … DO NOTHING`, the indexes, the unique keys) is valid in both.
 //!
 //! The applied version is kept in `baixa_schema_version`; [`Dialect::pending`] lists what a database at version
@@ -205,7 +207,24 @@ ALTER TABLE titles DROP COLUMN registered;
 ALTER TABLE titles DROP COLUMN linked_nosso_numero;
 ALTER TABLE titles DROP COLUMN settled_on;
 ",
+}, Migration {
+    // Data only: a title's JSON is kept once. Its latest import's history event (`Event::Imported`, which held the
+    // whole title again) becomes a mark, `{"event":"imported"}`, read back with the title's own `titles.data`;
+    // when a later import changes the title, the mark is first given the JSON it stood for. Only an event equal to
+    // what the mark reads back is changed, so nothing is lost; running it again changes nothing.
+    version: 8,
+    description: "events: a title's latest import stored as a mark read with titles.data, not as a second copy of the title's JSON",
+    sql: "
+UPDATE events SET data = {IMPORTED_MARK} FROM titles t
+WHERE events.kind = 'imported' AND t.id = events.title_id
+  AND events.seq = (SELECT MAX(e2.seq) FROM events e2 WHERE e2.title_id = events.title_id AND e2.kind = 'imported')
+  AND events.data = {IMPORTED_OF_T};
+",
 }];
+
+/// What `events.data` holds for a title's latest import (schema version 8): the event with the title as
+/// `titles.data` holds it ([`Dialect::imported_of`]).
+pub(crate) const IMPORTED_MARK: &str = r#"{"event":"imported"}"#;
 
 impl Dialect {
     /// The migration's SQL for this dialect.
@@ -243,6 +262,27 @@ impl Dialect {
             .replace("{JSON}", json)
             .replace("{DATE}", date)
             .replace("{TIMESTAMP}", timestamp)
+            .replace("{IMPORTED_MARK}", self.imported_mark())
+            .replace("{IMPORTED_OF_T}", &self.imported_of("t.data"))
+    }
+
+    /// [`IMPORTED_MARK`] as an SQL value of the `events.data` column.
+    pub(crate) fn imported_mark(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => r#"'{"event":"imported"}'"#,
+            Dialect::Postgres => r#"'{"event":"imported"}'::jsonb"#,
+        }
+    }
+
+    /// SQL for the `Event::Imported` of the title whose JSON is `data` (an expression), as `events.data` held it
+    /// before version 8: `{"event":"imported","titulo":…}`, exactly the text SQLite ledgers wrote.
+    pub(crate) fn imported_of(self, data: &str) -> String {
+        match self {
+            Dialect::Sqlite => format!(r#"('{{"event":"imported","titulo":' || {data} || '}}')"#),
+            Dialect::Postgres => {
+                format!("jsonb_build_object('event', 'imported', 'titulo', {data})")
+            }
+        }
     }
 
     /// The migrations a database at `version` still needs.

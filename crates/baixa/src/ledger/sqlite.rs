@@ -782,6 +782,15 @@ pub(super) fn import_in(
                     continue;
                 }
                 Some((seq, _)) => {
+                    // the mark of the import being replaced gets the JSON it stood for (the marks buffered so
+                    // far written first: one of them may be this title's)
+                    book.flush_events()?;
+                    tx.prepare_cached(&format!(
+                        "UPDATE events SET data = {} WHERE title_id = ?1 AND kind = 'imported' AND data = {}",
+                        Dialect::Sqlite.imported_of("(SELECT data FROM titles WHERE seq = ?2)"),
+                        Dialect::Sqlite.imported_mark()
+                    ))?
+                    .execute(params![t.id, seq])?;
                     tx.prepare_cached(
                     "UPDATE titles SET bank = ?1, convenio_key = ?2, valor = ?3, vencimento = ?4, data = ?5 WHERE seq = ?6",
                 )?
@@ -830,13 +839,8 @@ pub(super) fn import_in(
             if keys.len() >= FLUSH_ROWS {
                 write_keys(tx, &mut keys)?;
             }
-            // `Event::Imported` as serde writes it (an internally tagged variant: the tag, then the field), from
-            // the title's JSON already made rather than serializing the title a second time
-            book.event_json(
-                &t.id,
-                "imported",
-                format!("{{\"event\":\"imported\",\"titulo\":{data}}}"),
-            )?;
+            // the title's JSON is stored once, in `titles.data`: its import event is the mark read with it
+            book.event_json(&t.id, "imported", schema::IMPORTED_MARK.to_string())?;
         }
         write_keys(tx, &mut keys)?;
         book.flush()?;
@@ -982,9 +986,13 @@ impl Ledger for SqliteLedger {
         if exists.is_none() {
             return Err(LedgerError::UnknownTitle(id.to_string()));
         }
-        let mut st = self
-            .conn
-            .prepare("SELECT data FROM events WHERE title_id = ?1 ORDER BY seq")?;
+        // the latest import's mark reads as the event with the title's JSON (schema version 8)
+        let mut st = self.conn.prepare(&format!(
+            "SELECT CASE WHEN e.kind = 'imported' AND e.data = {} THEN {} ELSE e.data END \
+             FROM events e JOIN titles t ON t.id = e.title_id WHERE e.title_id = ?1 ORDER BY e.seq",
+            Dialect::Sqlite.imported_mark(),
+            Dialect::Sqlite.imported_of("t.data")
+        ))?;
         let rows = st.query_map(params![id], |r| r.get::<_, String>(0))?;
         let mut out = Vec::new();
         for r in rows {

@@ -76,9 +76,12 @@ pub fn title(id: &str, nn: &str, valor: &str, venc: NaiveDate) -> Titulo {
     t
 }
 
-/// SQL that takes an SQLite ledger at schema version 7 back to the shape of version 6 (the title's state in
-/// `titles`' own columns, no `title_state`), for the tests that simulate a ledger written by an older version.
+/// SQL that takes an SQLite ledger at schema version 8 back to the shape of version 6 (the title's state in
+/// `titles`' own columns, no `title_state`; its latest import event with the title's JSON), for the tests that
+/// simulate a ledger written by an older version.
 pub const SQLITE_BACK_TO_V6: &str = "
+UPDATE events SET data = '{\"event\":\"imported\",\"titulo\":' || (SELECT data FROM titles WHERE id = events.title_id) || '}'
+    WHERE kind = 'imported' AND data = '{\"event\":\"imported\"}';
 ALTER TABLE titles ADD COLUMN status TEXT NOT NULL DEFAULT 'open';
 ALTER TABLE titles ADD COLUMN paid TEXT NOT NULL DEFAULT '0';
 ALTER TABLE titles ADD COLUMN registered INTEGER NOT NULL DEFAULT 0;
