@@ -598,6 +598,15 @@ fn a_version_6_ledger_is_upgraded_in_place() {
         assert_eq!(&l.history(id).unwrap(), h, "{id}");
     }
     assert_eq!(count(&l, "SELECT COUNT(*) FROM title_state"), 3);
+    // version 9: the matching keys clustered on their primary key, all of them kept
+    assert_eq!(
+        count(
+            &l,
+            "SELECT COUNT(*) FROM pragma_table_list WHERE name = 'title_keys' AND wr = 1"
+        ),
+        1
+    );
+    assert_eq!(count(&l, "SELECT COUNT(*) FROM title_keys"), 4);
     // version 8 as well: every title's JSON once
     assert_eq!(
         count(

@@ -5,7 +5,7 @@
 //! generated: SQLite's `INTEGER PRIMARY KEY`, the table's own row id), `{MONEY}` (exact decimal: `TEXT` in SQLite,
 //! whose `NUMERIC` affinity would store floats; `NUMERIC` in PostgreSQL, unconstrained so that no amount is rounded
 //! on the way in), `{JSON}` (`TEXT` / `JSONB`), `{DATE}` (`TEXT` as `YYYY-MM-DD` / `DATE`), `{TIMESTAMP}` (`TEXT` /
-//! `TIMESTAMP`, UTC), `{IMPORTED_MARK}` and `{IMPORTED_OF_T}` (a title's import event: its mark, and the event made
+//! `TIMESTAMP`, UTC), `{WITHOUT_ROWID}` (SQLite's table option, nothing in PostgreSQL), `{IMPORTED_MARK}` and `{IMPORTED_OF_T}` (a title's import event: its mark, and the event made
 //! of the JSON column `t.data`; see [`Dialect::imported_of`]).
 //! Everything else (`INSERT … ON CONFLICT … DO NOTHING`, the indexes, the unique keys) is valid in both.
 //!
@@ -220,6 +220,28 @@ WHERE events.kind = 'imported' AND t.id = events.title_id
   AND events.seq = (SELECT MAX(e2.seq) FROM events e2 WHERE e2.title_id = events.title_id AND e2.kind = 'imported')
   AND events.data = {IMPORTED_OF_T};
 ",
+}, Migration {
+    // Applying a file looks every entry's title up by key (`kind, bank, key`): in SQLite a table clustered on its
+    // primary key answers from the key's own B-tree, where a rowid table took a second lookup for `exact`. The
+    // rows are copied as they are, in key order, and the index by title made again. In PostgreSQL the table is
+    // copied the same way (it has no rowid: `{WITHOUT_ROWID}` is empty there).
+    version: 9,
+    description: "title_keys: the matching keys clustered on their primary key (SQLite WITHOUT ROWID)",
+    sql: "
+CREATE TABLE title_keys_v9 (
+    kind TEXT NOT NULL,
+    bank INTEGER NOT NULL,
+    key TEXT NOT NULL,
+    title_seq BIGINT NOT NULL REFERENCES titles (seq),
+    exact INTEGER NOT NULL,
+    PRIMARY KEY (kind, bank, key, title_seq)
+){WITHOUT_ROWID};
+INSERT INTO title_keys_v9 (kind, bank, key, title_seq, exact)
+    SELECT kind, bank, key, title_seq, exact FROM title_keys ORDER BY kind, bank, key, title_seq;
+DROP TABLE title_keys;
+ALTER TABLE title_keys_v9 RENAME TO title_keys;
+CREATE INDEX title_keys_title ON title_keys (title_seq);
+",
 }];
 
 /// What `events.data` holds for a title's latest import (schema version 8): the event with the title as
@@ -262,6 +284,13 @@ impl Dialect {
             .replace("{JSON}", json)
             .replace("{DATE}", date)
             .replace("{TIMESTAMP}", timestamp)
+            .replace(
+                "{WITHOUT_ROWID}",
+                match self {
+                    Dialect::Sqlite => " WITHOUT ROWID",
+                    Dialect::Postgres => "",
+                },
+            )
             .replace("{IMPORTED_MARK}", self.imported_mark())
             .replace("{IMPORTED_OF_T}", &self.imported_of("t.data"))
     }

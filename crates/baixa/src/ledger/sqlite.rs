@@ -760,6 +760,22 @@ fn write_keys(tx: &Transaction<'_>, keys: &mut Vec<NewKey>) -> Result<(), Ledger
     )
 }
 
+/// Insert the states of new titles (open, nothing paid), in multi-row statements.
+fn write_new_states(tx: &Transaction<'_>, seqs: &mut Vec<i64>) -> Result<(), LedgerError> {
+    let seqs = std::mem::take(seqs);
+    write_rows(
+        tx,
+        "title_state (title_seq, status, paid, registered)",
+        &seqs,
+        |seq, p| {
+            p.push(seq);
+            p.push(&"open");
+            p.push(&"0");
+            p.push(&0i64);
+        },
+    )
+}
+
 /// Add or update titles inside a transaction (see [`Ledger::import_titles`]).
 pub(super) fn import_in(
     tx: &Transaction<'_>,
@@ -769,6 +785,8 @@ pub(super) fn import_in(
     {
         let mut book = SqliteBook::new(tx, String::new());
         let mut keys: Vec<NewKey> = Vec::new();
+        // the rows of the titles added, whose state (open, nothing paid) is still to be written
+        let mut new_states: Vec<i64> = Vec::new();
         for t in titles {
             let data = serde_json::to_string(t)?;
             let conv = key_text(Key::of(&[&t.convenio]));
@@ -826,10 +844,7 @@ pub(super) fn import_in(
                     ])?;
                     s.added += 1;
                     let seq = tx.last_insert_rowid();
-                    tx.prepare_cached(
-                        "INSERT INTO title_state (title_seq, status, paid, registered) VALUES (?1, 'open', '0', 0)",
-                    )?
-                    .execute(params![seq])?;
+                    new_states.push(seq);
                     seq
                 }
             };
@@ -839,10 +854,14 @@ pub(super) fn import_in(
             if keys.len() >= FLUSH_ROWS {
                 write_keys(tx, &mut keys)?;
             }
+            if new_states.len() >= FLUSH_ROWS {
+                write_new_states(tx, &mut new_states)?;
+            }
             // the title's JSON is stored once, in `titles.data`: its import event is the mark read with it
             book.event_json(&t.id, "imported", schema::IMPORTED_MARK.to_string())?;
         }
         write_keys(tx, &mut keys)?;
+        write_new_states(tx, &mut new_states)?;
         book.flush()?;
     }
     Ok(s)
