@@ -4,6 +4,7 @@
 //! [`EntryView::to_owned`] builds the owned [`RetornoEntry`], equal to the one the owned readers give.
 
 use std::cell::OnceCell;
+use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -194,13 +195,16 @@ pub struct MotivoView<'e> {
 /// A retorno entry read lazily: its records, borrowed, and fields decoded when asked for. Each accessor gives what
 /// the same field of [`EntryView::to_owned`] holds (tested on every fixture and real file). For the few layouts
 /// whose bank has a rule that rewrites entries (Caixa's segment W, Santander's and BV's Pix, …), the entry is built
-/// once, on the first access, and read from there.
+/// once, on the first access, and read from there; an entry of a [`RetornoView`] is kept in the view once built, so
+/// that the views [`RetornoView::entry`] gives for it again do not build it again.
 pub struct EntryView<'v> {
     spec: &'static LayoutSpec,
     codes: &'v CodeIndex,
     roles: &'v RoleIndex,
     records: &'v [HeldRecord<'v>],
     built: OnceCell<RetornoEntry>,
+    /// The [`RetornoView`]'s slot for this entry once built (entries of a streaming reader have none).
+    kept: Option<&'v OnceLock<Box<RetornoEntry>>>,
 }
 
 impl std::fmt::Debug for EntryView<'_> {
@@ -218,6 +222,7 @@ impl<'v> EntryView<'v> {
         codes: &'v CodeIndex,
         roles: &'v RoleIndex,
         records: &'v [HeldRecord<'v>],
+        kept: Option<&'v OnceLock<Box<RetornoEntry>>>,
     ) -> Self {
         EntryView {
             spec,
@@ -225,13 +230,24 @@ impl<'v> EntryView<'v> {
             roles,
             records,
             built: OnceCell::new(),
+            kept,
         }
     }
 
     /// The owned entry when a bank rule rewrites this layout's entries (built once), else `None`.
     fn built(&self) -> Option<&RetornoEntry> {
         self.spec.retorno_hook?;
-        Some(self.built.get_or_init(|| self.to_owned()))
+        Some(match self.kept {
+            Some(kept) => kept.get_or_init(|| Box::new(self.build())),
+            None => self.built.get_or_init(|| self.build()),
+        })
+    }
+
+    /// The owned entry, built from the records.
+    fn build(&self) -> RetornoEntry {
+        let records: Vec<Record<'_>> = self.records().collect();
+        let mut ignored = Vec::new();
+        normalize::retorno_entry(self.spec, self.codes, &records, &mut ignored)
     }
 
     /// Calls `f` with each field of the entry that has this role and its bytes, record by record in file order.
@@ -603,12 +619,13 @@ impl<'v> EntryView<'v> {
 
     /// The owned entry: what [`read_retorno`] and [`RetornoReader`] give for the same records.
     pub fn to_owned(&self) -> RetornoEntry {
-        if let Some(e) = self.built.get() {
-            return e.clone();
+        match self.kept.and_then(OnceLock::get) {
+            Some(e) => RetornoEntry::clone(e),
+            None => match self.built.get() {
+                Some(e) => e.clone(),
+                None => self.build(),
+            },
         }
-        let records: Vec<Record<'_>> = self.records().collect();
-        let mut ignored = Vec::new();
-        normalize::retorno_entry(self.spec, self.codes, &records, &mut ignored)
     }
 }
 
@@ -685,6 +702,8 @@ pub struct RetornoView<'a> {
     roles: RoleIndex,
     records: Vec<HeldRecord<'a>>,
     entries: Vec<(usize, usize)>,
+    /// Where a bank rule rewrites entries: each entry once built (empty otherwise).
+    kept: Vec<OnceLock<Box<RetornoEntry>>>,
 }
 
 impl std::fmt::Debug for RetornoView<'_> {
@@ -720,16 +739,23 @@ impl<'a> RetornoView<'a> {
     pub fn entry(&self, i: usize) -> Option<EntryView<'_>> {
         let (a, b) = *self.entries.get(i)?;
         let records = self.records.get(a..b)?;
-        Some(EntryView::new(self.spec, &self.codes, &self.roles, records))
+        Some(EntryView::new(
+            self.spec,
+            &self.codes,
+            &self.roles,
+            records,
+            self.kept.get(i),
+        ))
     }
     /// The entries, in file order.
     pub fn entries(&self) -> impl ExactSizeIterator<Item = EntryView<'_>> + '_ {
-        self.entries.iter().map(|&(a, b)| {
+        self.entries.iter().enumerate().map(|(i, &(a, b))| {
             EntryView::new(
                 self.spec,
                 &self.codes,
                 &self.roles,
                 self.records.get(a..b).unwrap_or(&[]),
+                self.kept.get(i),
             )
         })
     }
@@ -766,6 +792,10 @@ pub fn read_retorno_view_with_progress<'a>(
         entries,
         ..
     } = views.unwrap_or_else(|| ViewSink::new(spec));
+    let kept = match spec.retorno_hook {
+        Some(_) => entries.iter().map(|_| OnceLock::new()).collect(),
+        None => Vec::new(),
+    };
     Ok(RetornoView {
         bank: d.bank,
         layout: d.layout,
@@ -780,6 +810,7 @@ pub fn read_retorno_view_with_progress<'a>(
         codes,
         records,
         entries,
+        kept,
     })
 }
 
@@ -849,6 +880,7 @@ impl<R: BufRead> RetornoViewReader<R> {
             &engine.codes,
             &v.roles,
             records,
+            None,
         )))
     }
 }
