@@ -595,18 +595,48 @@ impl<'v> EntryView<'v> {
         }
     }
 
-    /// The payer, when the retorno names them (built from the entry's fields on each call).
+    /// Whether every field of the entry with one of these roles is all spaces (or there is none): the model then
+    /// finds nothing in them (no text, no number).
+    fn blank(&self, roles: &[Role]) -> bool {
+        let mut blank = true;
+        for &role in roles {
+            self.each(role, |_, raw| blank &= raw.iter().all(|&b| b == b' '));
+        }
+        blank
+    }
+
+    /// The payer, when the retorno names them (built from the entry's fields on each call, unless they are blank).
     pub fn pagador(&self) -> Option<Pessoa> {
         match self.built() {
             Some(e) => e.pagador.clone(),
+            None if self.blank(&[
+                Role::PagadorNome,
+                Role::PagadorInscricao,
+                Role::PagadorTipoInscricao,
+            ]) =>
+            {
+                None
+            }
             None => self.to_owned().pagador,
         }
     }
 
-    /// Pix data of a boleto híbrido, where the retorno carries them (built from the entry's fields on each call).
+    /// Pix data of a boleto híbrido, where the retorno carries them (built from the entry's fields on each call,
+    /// unless they are blank).
     pub fn pix(&self) -> Option<PixInfo> {
         match self.built() {
             Some(e) => e.pix.clone(),
+            None if self.blank(&[
+                Role::PixTipoChave,
+                Role::PixChave,
+                Role::PixUrl,
+                Role::PixTxid,
+                Role::PixEmv,
+                Role::PixLocation,
+            ]) =>
+            {
+                None
+            }
             None => self.to_owned().pix,
         }
     }
