@@ -202,7 +202,8 @@ pub struct EntryView<'v> {
     codes: &'v CodeIndex,
     roles: &'v RoleIndex,
     records: &'v [HeldRecord<'v>],
-    built: OnceCell<RetornoEntry>,
+    /// The entry once built (boxed: a view is made for each access and stays small).
+    built: OnceCell<Box<RetornoEntry>>,
     /// The [`RetornoView`]'s slot for this entry once built (entries of a streaming reader have none).
     kept: Option<&'v OnceLock<Box<RetornoEntry>>>,
 }
@@ -239,7 +240,7 @@ impl<'v> EntryView<'v> {
         self.spec.retorno_hook?;
         Some(match self.kept {
             Some(kept) => kept.get_or_init(|| Box::new(self.build())),
-            None => self.built.get_or_init(|| self.build()),
+            None => self.built.get_or_init(|| Box::new(self.build())),
         })
     }
 
@@ -652,7 +653,7 @@ impl<'v> EntryView<'v> {
         match self.kept.and_then(OnceLock::get) {
             Some(e) => RetornoEntry::clone(e),
             None => match self.built.get() {
-                Some(e) => e.clone(),
+                Some(e) => RetornoEntry::clone(e),
                 None => self.build(),
             },
         }
