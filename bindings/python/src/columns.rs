@@ -27,9 +27,15 @@ pub fn entries_to_arrow(py: Python<'_>, entries: &Bound<'_, PyAny>) -> PyResult<
         .try_iter()?
         .map(|x| Ok(x?.cast_into::<RetornoEntry>()?))
         .collect::<PyResult<_>>()?;
-    let refs: Vec<&cnab_core::RetornoEntry> = held.iter().map(|b| &b.get().0).collect();
+    let refs: Vec<&RetornoEntry> = held.iter().map(|b| b.get()).collect();
     let batch = py
-        .detach(|| cnab_arrow::entries_batch(&refs))
+        .detach(|| {
+            let mut b = cnab_arrow::BatchBuilder::with_capacity(refs.len());
+            for e in &refs {
+                e.push_into(&mut b)?;
+            }
+            b.finish()
+        })
         .map_err(|e| arrow_err(&e))?;
     PyTable::try_new(vec![batch], cnab_arrow::schema())
 }

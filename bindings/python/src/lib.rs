@@ -1,7 +1,9 @@
 //! `cnab._cnab`: the native half of the `cnab` Python package.
 //!
-//! The Python layer (`python/cnab/__init__.py`) is thin: this module exchanges JSON strings (the same JSON the
-//! `cnab` CLI prints) and the Python side turns them into dataclasses with `Decimal` and `date` values.
+//! The Python layer (`python/cnab/__init__.py`) is thin: retorno entries are native classes (`model.rs`; a retorno
+//! read whole keeps its bytes and the core's entry views, and each field is decoded when read), the rest is
+//! exchanged as JSON strings (the same JSON the `cnab` CLI prints) that the Python side turns into dataclasses with
+//! `Decimal` and `date` values.
 //! Errors are raised as `_cnab.NativeError(payload_json)`, the payload being the error JSON of the core (what
 //! `cnab parse --lenient` lists in `problems`) plus `"source"`; the Python layer turns it into the right subclass of
 //! `cnab.CnabError`. Reading and writing release the GIL.
@@ -13,7 +15,9 @@ use std::fs::File;
 use std::io::{BufReader, Read};
 use std::sync::Arc;
 
-use cnab_core::{Bank, CnabFile, FileKind, Kind, Layout, RawRecord, ReadOptions, RetornoReader};
+use cnab_core::{
+    Bank, CnabFile, FileKind, Kind, Layout, RawRecord, ReadOptions, RetornoReader, RetornoView,
+};
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -182,17 +186,52 @@ fn read_file(path: &str) -> Result<Vec<u8>, PyErr> {
     std::fs::read(path).map_err(PyErr::from)
 }
 
+self_cell::self_cell!(
+    /// A retorno's bytes and the entry views over them (read with `cnab_core::read_retorno_view`), held together.
+    pub struct ViewCell {
+        owner: Vec<u8>,
+        #[covariant]
+        dependent: RetornoView,
+    }
+);
+
+/// Whether these bytes are read as a retorno of entry views: a retorno by its detection (or read as one), CNAB 240
+/// or 400. Anything else (a remessa, a file whose detection fails) takes the owned reader, with its errors.
+fn reads_as_views(data: &[u8], opts: &ReadOptions) -> bool {
+    match opts.kind {
+        Some(FileKind::Retorno) => true,
+        Some(_) => false,
+        None => cnab_core::detect(data)
+            .is_ok_and(|d| d.kind == FileKind::Retorno && d.layout != Layout::Cnab150),
+    }
+}
+
+/// What a whole-file read gives: a retorno's entry views over its bytes, or the owned model (remessas).
+#[allow(clippy::large_enum_variant)] // one per file read
+enum Loaded {
+    Views(Arc<ViewCell>),
+    Owned(CnabFile, Option<u16>),
+}
+
 /// Reads a file's bytes; `name` (the path, when read from one) is named by every error and problem.
 fn read_and_layout(
-    data: &[u8],
+    data: Vec<u8>,
     opts: ReadOptions,
     name: Option<&Arc<str>>,
-) -> cnab_core::Result<(CnabFile, Option<u16>)> {
-    let mut file = match (cnab_core::read(data, opts), name) {
-        (Ok(f), _) => f,
-        (Err(e), Some(n)) => return Err(named(e, n)),
-        (Err(e), None) => return Err(e),
+) -> cnab_core::Result<Loaded> {
+    let with_name = |e: cnab_core::Error| match name {
+        Some(n) => named(e, n),
+        None => e,
     };
+    if reads_as_views(&data, &opts) {
+        let mut cell = ViewCell::try_new(data, |b| cnab_core::read_retorno_view(b, opts))
+            .map_err(with_name)?;
+        if let Some(n) = name {
+            cell.with_dependent_mut(|_, v| cnab_core::Error::name_file(&mut v.problems, n));
+        }
+        return Ok(Loaded::Views(Arc::new(cell)));
+    }
+    let mut file = cnab_core::read(&data, opts).map_err(with_name)?;
     if let Some(n) = name {
         let problems = match &mut file {
             CnabFile::Retorno(r) => &mut r.problems,
@@ -202,24 +241,45 @@ fn read_and_layout(
     }
     let layout = opts
         .layout
-        .or_else(|| cnab_core::detect(data).ok().map(|d| d.layout))
+        .or_else(|| cnab_core::detect(&data).ok().map(|d| d.layout))
         .map(Layout::number);
-    Ok((file, layout))
+    Ok(Loaded::Owned(file, layout))
 }
 
-/// A file read into the model, kept on the Rust side so its records are decoded only when asked for.
+/// A file read whole, kept on the Rust side: a retorno as entry views over its bytes (its entries decoded field by
+/// field when read, its records only when asked for), a remessa as the owned model.
 #[pyclass(module = "cnab._cnab")]
 struct NativeFile {
-    file: CnabFile,
-    layout: Option<u16>,
+    file: Loaded,
 }
 
 impl NativeFile {
-    fn records(&self) -> &[RawRecord] {
+    /// The owned model: a remessa's, or a retorno's read again from its bytes (records included).
+    fn owned(&self) -> PyResult<std::borrow::Cow<'_, CnabFile>> {
         match &self.file {
-            CnabFile::Retorno(r) => &r.records,
-            CnabFile::Remessa(r) => &r.records,
+            Loaded::Owned(f, _) => Ok(std::borrow::Cow::Borrowed(f)),
+            Loaded::Views(cell) => {
+                let v = cell.borrow_dependent();
+                let mut r = v.to_owned().map_err(|e| cnab_err(&e))?;
+                r.problems.clone_from(&v.problems);
+                Ok(std::borrow::Cow::Owned(CnabFile::Retorno(r)))
+            }
         }
+    }
+
+    fn problems(&self) -> &[cnab_core::Error] {
+        match &self.file {
+            Loaded::Views(cell) => &cell.borrow_dependent().problems,
+            Loaded::Owned(CnabFile::Retorno(r), _) => &r.problems,
+            Loaded::Owned(CnabFile::Remessa(r), _) => &r.problems,
+        }
+    }
+}
+
+fn records(file: &CnabFile) -> &[RawRecord] {
+    match file {
+        CnabFile::Retorno(r) => &r.records,
+        CnabFile::Remessa(r) => &r.records,
     }
 }
 
@@ -227,8 +287,9 @@ impl NativeFile {
 impl NativeFile {
     /// The model as JSON, exactly what `cnab parse FILE` prints (records left out).
     fn model_json(&self, py: Python<'_>) -> PyResult<String> {
+        let file = self.owned()?;
         py.detach(|| {
-            let mut file = self.file.clone();
+            let mut file = file.into_owned();
             match &mut file {
                 CnabFile::Retorno(r) => r.records.clear(),
                 CnabFile::Remessa(r) => r.records.clear(),
@@ -240,9 +301,11 @@ impl NativeFile {
 
     /// Every record as JSON: `[{line, record, raw, fields: {name: value}}]`.
     fn records_json(&self, py: Python<'_>) -> PyResult<String> {
+        let file = self.owned()?;
         py.detach(|| {
-            let mut out = Vec::with_capacity(self.records().len());
-            for r in self.records() {
+            let records = records(&file);
+            let mut out = Vec::with_capacity(records.len());
+            for r in records {
                 let mut v = serde_json::to_value(r)?;
                 let kinds = r.with_view(|view| {
                     let mut kinds = serde_json::Map::new();
@@ -269,38 +332,42 @@ impl NativeFile {
         .map_err(|e| json_err("serializing", &e))
     }
 
-    /// A retorno's entries as a list of native `RetornoEntry` (moved out of this file: a second call gives `[]`).
+    /// A retorno's entries as a list of native `RetornoEntry`: views into this file (a remessa: `[]`).
     fn take_entries<'py>(&mut self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyList>> {
-        let entries = match &mut self.file {
-            CnabFile::Retorno(r) => std::mem::take(&mut r.entries),
-            CnabFile::Remessa(_) => Vec::new(),
-        };
-        model::entries_list(py, entries)
+        match &mut self.file {
+            Loaded::Views(cell) => model::views_list(py, cell),
+            Loaded::Owned(CnabFile::Retorno(r), _) => {
+                model::entries_list(py, std::mem::take(&mut r.entries))
+            }
+            Loaded::Owned(CnabFile::Remessa(_), _) => model::entries_list(py, Vec::new()),
+        }
     }
 
     /// "retorno" or "remessa".
     #[getter]
     fn kind(&self) -> &'static str {
         match &self.file {
-            CnabFile::Retorno(_) => "retorno",
-            CnabFile::Remessa(_) => "remessa",
+            Loaded::Views(_) | Loaded::Owned(CnabFile::Retorno(_), _) => "retorno",
+            Loaded::Owned(CnabFile::Remessa(_), _) => "remessa",
         }
     }
 
     /// The bank as `(code, name)`, when known.
     fn bank(&self) -> Option<(String, String)> {
         let b = match &self.file {
-            CnabFile::Retorno(r) => Some(&r.bank),
-            CnabFile::Remessa(r) => r.bank.as_ref(),
+            Loaded::Views(cell) => Some(cell.borrow_dependent().bank),
+            Loaded::Owned(CnabFile::Retorno(r), _) => Some(r.bank),
+            Loaded::Owned(CnabFile::Remessa(r), _) => r.bank,
         }?;
-        Some((b.to_string(), cnab_core::bank::name(*b).to_owned()))
+        Some((b.to_string(), cnab_core::bank::name(b).to_owned()))
     }
 
     /// The header as JSON.
     fn header_json(&self) -> PyResult<String> {
         match &self.file {
-            CnabFile::Retorno(r) => to_json(&r.header),
-            CnabFile::Remessa(r) => to_json(&r.header),
+            Loaded::Views(cell) => to_json(&cell.borrow_dependent().header),
+            Loaded::Owned(CnabFile::Retorno(r), _) => to_json(&r.header),
+            Loaded::Owned(CnabFile::Remessa(r), _) => to_json(&r.header),
         }
     }
 
@@ -308,14 +375,18 @@ impl NativeFile {
     #[getter]
     fn layout(&self) -> Option<u16> {
         match &self.file {
-            CnabFile::Retorno(r) => Some(r.layout.number()),
-            CnabFile::Remessa(_) => self.layout,
+            Loaded::Views(cell) => Some(cell.borrow_dependent().layout.number()),
+            Loaded::Owned(CnabFile::Retorno(r), _) => Some(r.layout.number()),
+            Loaded::Owned(CnabFile::Remessa(_), layout) => *layout,
         }
     }
 
     /// Number of records.
     fn record_count(&self) -> usize {
-        self.records().len()
+        match &self.file {
+            Loaded::Views(cell) => cell.borrow_dependent().record_count(),
+            Loaded::Owned(f, _) => records(f).len(),
+        }
     }
 }
 
@@ -340,10 +411,10 @@ fn read_bytes(
     lenient: bool,
 ) -> PyResult<NativeFile> {
     let opts = options(bank, layout, kind, lenient)?;
-    let (file, layout) = py
-        .detach(|| read_and_layout(&data, opts, None))
+    let file = py
+        .detach(|| read_and_layout(data, opts, None))
         .map_err(|e| cnab_err(&e))?;
-    Ok(NativeFile { file, layout })
+    Ok(NativeFile { file })
 }
 
 /// Reads a whole file from a path.
@@ -359,15 +430,12 @@ fn read_path(
 ) -> PyResult<NativeFile> {
     let opts = options(bank, layout, kind, lenient)?;
     let path = path.to_owned();
-    let file = py.detach(move || -> PyResult<(CnabFile, Option<u16>)> {
+    let file = py.detach(move || -> PyResult<Loaded> {
         let data = read_file(&path)?;
         let name: Arc<str> = Arc::from(path);
-        read_and_layout(&data, opts, Some(&name)).map_err(|e| cnab_err(&e))
+        read_and_layout(data, opts, Some(&name)).map_err(|e| cnab_err(&e))
     })?;
-    Ok(NativeFile {
-        file: file.0,
-        layout: file.1,
-    })
+    Ok(NativeFile { file })
 }
 
 /// A CNAB 150 file (débito automático, arrecadação) read whole: `None` when the bytes are not CNAB 150 (and
@@ -546,7 +614,7 @@ impl EntryIter {
             self.fill(py);
         }
         if let Some(e) = self.buffer.pop() {
-            return Ok(Some(model::RetornoEntry(e)));
+            return Ok(Some(model::RetornoEntry::new_owned(e)));
         }
         match self.pending.take() {
             Some(e) => Err(cnab_err(&named_opt(e, &self.name))),
@@ -620,11 +688,7 @@ fn iter_entries_from(
 /// Error payloads (JSON list) for a list of errors; used for `problems`.
 #[pyfunction]
 fn problems_json(file: &NativeFile) -> String {
-    let p = match &file.file {
-        CnabFile::Retorno(r) => &r.problems,
-        CnabFile::Remessa(r) => &r.problems,
-    };
-    Value::Array(p.iter().map(error_json).collect()).to_string()
+    Value::Array(file.problems().iter().map(error_json).collect()).to_string()
 }
 
 /// Writes a remessa given as JSON (the model `cnab parse` prints for a remessa) for a bank and layout → the bytes

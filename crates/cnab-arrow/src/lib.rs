@@ -28,7 +28,7 @@ use arrow_array::{Array, ArrayRef, ListArray, RecordBatch, RecordBatchReader, St
 use arrow_buffer::OffsetBuffer;
 use arrow_schema::{ArrowError, DataType, Field, Fields, Schema, SchemaRef};
 use chrono::NaiveDate;
-use cnab_core::{OcorrenciaKind, RetornoEntry};
+use cnab_core::{EntryView, OcorrenciaKind, RetornoEntry};
 use rust_decimal::Decimal;
 
 /// Precision of the amount columns: 16 integer digits and 2 decimals hold every CNAB amount field (at most 13
@@ -196,6 +196,38 @@ fn centavos(v: Decimal) -> Option<i128> {
 /// Number of text columns filled per entry (see [`Columns::push`]).
 const TEXTS: usize = 22;
 
+/// Reads one amount of an entry view.
+type ViewAmount = fn(&EntryView<'_>) -> Option<Decimal>;
+
+/// The amounts of [`AMOUNTS`], from an entry view.
+const VIEW_AMOUNTS: [ViewAmount; 12] = [
+    |e| e.valor_titulo(),
+    |e| e.valor_pago(),
+    |e| e.valor_creditado(),
+    |e| e.juros_multa(),
+    |e| e.juros(),
+    |e| e.multa(),
+    |e| e.desconto(),
+    |e| e.abatimento(),
+    |e| e.iof(),
+    |e| e.tarifa(),
+    |e| e.outras_despesas(),
+    |e| e.outros_creditos(),
+];
+
+/// One row's values, borrowed from an owned entry or decoded from a view.
+struct Row<'r, M> {
+    line: usize,
+    last_line: usize,
+    texts: [Option<&'r str>; TEXTS],
+    kind: Option<OcorrenciaKind>,
+    motivos: M,
+    dates: [Option<NaiveDate>; 3],
+    amounts: [Option<Decimal>; 12],
+    inscricao_tipo: Option<u8>,
+    pago_por_pix: Option<bool>,
+}
+
 /// One builder per column, filled in one pass over the entries: each entry is visited once (its fields are close
 /// together in memory), instead of once per column.
 struct Columns {
@@ -241,8 +273,6 @@ impl Columns {
     }
 
     fn push(&mut self, e: &RetornoEntry) -> Result<(), Error> {
-        self.line.append_value(e.line as u64);
-        self.last_line.append_value(e.last_line as u64);
         let oc = e.ocorrencia.as_ref();
         let pg = e.pagador.as_ref();
         let px = e.pix.as_ref();
@@ -270,36 +300,112 @@ impl Columns {
             Some(&e.banco_cobrador),
             Some(&e.agencia_cobradora),
         ];
-        for (b, t) in self.texts.iter_mut().zip(texts) {
+        self.push_row(Row {
+            line: e.line,
+            last_line: e.last_line,
+            texts,
+            kind: oc.map(|o| o.kind),
+            motivos: e
+                .motivos
+                .iter()
+                .map(|m| (m.code.as_str(), m.description.as_deref())),
+            dates: [e.data_ocorrencia, e.data_credito, e.vencimento],
+            amounts: AMOUNTS.map(|(_, f)| f(e)),
+            inscricao_tipo: pg.and_then(|p| p.inscricao.tipo),
+            pago_por_pix: e.pago_por_pix,
+        })
+    }
+
+    /// [`Columns::push`] from an entry view: the same row as its owned entry, each field decoded from the view.
+    fn push_view(&mut self, e: &EntryView<'_>) -> Result<(), Error> {
+        let oc = e.ocorrencia();
+        let pg = e.pagador();
+        let px = e.pix();
+        let (nosso, dv, seu, uso) = (
+            e.nosso_numero(),
+            e.nosso_numero_dv(),
+            e.seu_numero(),
+            e.uso_empresa(),
+        );
+        let (carteira, variacao, banco, agencia) = (
+            e.carteira(),
+            e.variacao(),
+            e.banco_cobrador(),
+            e.agencia_cobradora(),
+        );
+        let (oc, pg, px) = (oc.as_ref(), pg.as_ref(), px.as_ref());
+        let texts: [Option<&str>; TEXTS] = [
+            Some(&nosso),
+            dv.as_deref(),
+            Some(&seu),
+            Some(&uso),
+            Some(&carteira),
+            Some(&variacao),
+            oc.map(|o| o.code.as_ref()),
+            oc.map(|o| o.description.as_ref()),
+            pg.map(|p| p.inscricao.numero.as_str()),
+            pg.map(|p| p.nome.as_str()),
+            pg.map(|p| p.endereco.as_str()),
+            pg.map(|p| p.bairro.as_str()),
+            pg.map(|p| p.cep.as_str()),
+            pg.map(|p| p.cidade.as_str()),
+            pg.map(|p| p.uf.as_str()),
+            px.map(|p| p.tipo_chave.as_str()),
+            px.map(|p| p.chave.as_str()),
+            px.map(|p| p.url.as_str()),
+            px.map(|p| p.txid.as_str()),
+            px.map(|p| p.emv.as_str()),
+            Some(&banco),
+            Some(&agencia),
+        ];
+        let motivos = e.motivos();
+        self.push_row(Row {
+            line: e.line(),
+            last_line: e.last_line(),
+            texts,
+            kind: oc.map(|o| o.kind),
+            motivos: motivos
+                .iter()
+                .map(|m| (m.code.as_ref(), m.description.as_deref())),
+            dates: [e.data_ocorrencia(), e.data_credito(), e.vencimento()],
+            amounts: VIEW_AMOUNTS.map(|f| f(e)),
+            inscricao_tipo: pg.and_then(|p| p.inscricao.tipo),
+            pago_por_pix: e.pago_por_pix(),
+        })
+    }
+
+    fn push_row<'r>(
+        &mut self,
+        row: Row<'r, impl Iterator<Item = (&'r str, Option<&'r str>)>>,
+    ) -> Result<(), Error> {
+        self.line.append_value(row.line as u64);
+        self.last_line.append_value(row.last_line as u64);
+        for (b, t) in self.texts.iter_mut().zip(row.texts) {
             b.append_option(t);
         }
-        self.kind.append_option(oc.map(|o| kind_name(o.kind)));
-        self.motivo_lens.push(e.motivos.len());
-        for m in &e.motivos {
-            self.motivo_codes.append_value(&m.code);
-            self.motivo_descriptions
-                .append_option(m.description.as_deref());
+        self.kind.append_option(row.kind.map(kind_name));
+        let mut n = 0;
+        for (code, description) in row.motivos {
+            self.motivo_codes.append_value(code);
+            self.motivo_descriptions.append_option(description);
+            n += 1;
         }
-        for (b, d) in self
-            .dates
-            .iter_mut()
-            .zip([e.data_ocorrencia, e.data_credito, e.vencimento])
-        {
+        self.motivo_lens.push(n);
+        for (b, d) in self.dates.iter_mut().zip(row.dates) {
             b.append_option(d.map(days));
         }
-        for (b, (field, f)) in self.amounts.iter_mut().zip(AMOUNTS) {
-            match f(e) {
+        for ((b, (field, _)), v) in self.amounts.iter_mut().zip(AMOUNTS).zip(row.amounts) {
+            match v {
                 None => b.append_null(),
                 Some(v) => b.append_value(centavos(v).ok_or(Error::Amount {
-                    line: e.line,
+                    line: row.line,
                     field,
                     value: v,
                 })?),
             }
         }
-        self.inscricao_tipo
-            .append_option(pg.and_then(|p| p.inscricao.tipo));
-        self.pago_por_pix.append_option(e.pago_por_pix);
+        self.inscricao_tipo.append_option(row.inscricao_tipo);
+        self.pago_por_pix.append_option(row.pago_por_pix);
         Ok(())
     }
 
@@ -369,6 +475,46 @@ pub fn entries_batch<E: Borrow<RetornoEntry>>(entries: &[E]) -> Result<RecordBat
         cols.push(e.borrow())?;
     }
     cols.finish()
+}
+
+/// Entries pushed one at a time, owned or as views ([`EntryView`], from [`cnab_core::read_retorno_view`]), into one
+/// record batch with the columns of [`schema`]. A view gives the row its owned entry gives, without building it.
+///
+/// ```
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let data = std::fs::read("../../fixtures/341-itau/cnab240/retorno/retorno.ret")?;
+/// let view = cnab_core::read_retorno_view(&data, cnab_core::ReadOptions::default())?;
+/// let mut b = cnab_arrow::BatchBuilder::with_capacity(view.len());
+/// for e in view.entries() {
+///     b.push_view(&e)?;
+/// }
+/// let owned = cnab_core::read_retorno(&data, cnab_core::ReadOptions::default())?;
+/// assert_eq!(b.finish()?, cnab_arrow::entries_batch(&owned.entries)?);
+/// # Ok(()) }
+/// ```
+pub struct BatchBuilder {
+    cols: Columns,
+}
+
+impl BatchBuilder {
+    /// A builder with room for `n` rows.
+    pub fn with_capacity(n: usize) -> Self {
+        BatchBuilder {
+            cols: Columns::new(n),
+        }
+    }
+    /// Adds an owned entry's row.
+    pub fn push(&mut self, e: &RetornoEntry) -> Result<(), Error> {
+        self.cols.push(e)
+    }
+    /// Adds an entry view's row (the same as its owned entry's).
+    pub fn push_view(&mut self, e: &EntryView<'_>) -> Result<(), Error> {
+        self.cols.push_view(e)
+    }
+    /// The record batch of the rows added.
+    pub fn finish(self) -> Result<RecordBatch, Error> {
+        self.cols.finish()
+    }
 }
 
 /// Record batches of up to `batch_size` entries from a stream of entries (a

@@ -274,3 +274,44 @@ fn every_cell_of_every_fixture_equals_the_model() {
     }
     assert!(cells > 3_000, "{cells} cells checked");
 }
+
+/// Entry views ([`cnab_arrow::BatchBuilder::push_view`]) give the batch the owned entries give, on every fixture and
+/// real retorno.
+#[test]
+fn views_give_the_batch_of_the_owned_entries() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/real");
+    let mut files = retornos();
+    let mut dirs = vec![corpus];
+    while let Some(d) = dirs.pop() {
+        for f in std::fs::read_dir(d).into_iter().flatten().flatten() {
+            let p = f.path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else {
+                files.push(p);
+            }
+        }
+    }
+    let mut rows = 0;
+    for path in files {
+        let data = std::fs::read(&path).unwrap_or_default();
+        let Ok(r) = cnab_core::read_retorno(&data, ReadOptions::lenient()) else {
+            continue;
+        };
+        let view = cnab_core::read_retorno_view(&data, ReadOptions::lenient())
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let mut b = cnab_arrow::BatchBuilder::with_capacity(view.len());
+        for e in view.entries() {
+            b.push_view(&e)
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        }
+        let got = b
+            .finish()
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let want = cnab_arrow::entries_batch(&r.entries)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert_eq!(got, want, "{}", path.display());
+        rows += got.num_rows();
+    }
+    assert!(rows > 500, "{rows} rows compared");
+}

@@ -86,3 +86,37 @@ fn a_view_names_its_records_and_reads_fields_on_demand() {
     assert!(matches!(o.description, std::borrow::Cow::Borrowed(_)));
     assert!(v.entry(2).is_none());
 }
+
+/// Where a bank rule rewrites entries (Santander's Pix), a `RetornoView` builds each entry once and keeps it: two
+/// views of the same entry read the same built values (the same bytes in memory), equal to the owned entry.
+#[test]
+fn a_rewritten_entry_is_built_once_per_retorno_view() {
+    use std::borrow::Cow;
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/033-santander");
+    for layout in ["cnab240", "cnab400"] {
+        let bytes = std::fs::read(dir.join(layout).join("retorno/retorno.ret")).unwrap();
+        let view = cnab_core::read_retorno_view(&bytes, cnab_core::ReadOptions::default()).unwrap();
+        let owned = cnab_core::read_retorno(&bytes, cnab_core::ReadOptions::default()).unwrap();
+        assert!(!view.is_empty(), "{layout}");
+        let mut compared = 0;
+        for (i, o) in owned.entries.iter().enumerate() {
+            let (a, b) = (view.entry(i).unwrap(), view.entry(i).unwrap());
+            let (x, y) = (a.nosso_numero(), b.nosso_numero());
+            assert_eq!(x, o.nosso_numero.as_str(), "{layout} entry {i}");
+            match (&x, &y) {
+                // (an empty string's pointer says nothing)
+                (Cow::Borrowed(x), Cow::Borrowed(y)) if !x.is_empty() => {
+                    assert!(
+                        std::ptr::eq(x.as_ptr(), y.as_ptr()),
+                        "{layout} entry {i} built twice"
+                    );
+                    compared += 1;
+                }
+                (Cow::Borrowed(_), Cow::Borrowed(_)) => {}
+                _ => panic!("{layout} entry {i}: not read from the built entry"),
+            }
+            assert_eq!(&b.to_owned(), o, "{layout} entry {i}");
+        }
+        assert!(compared > 0, "{layout}");
+    }
+}

@@ -4,6 +4,7 @@
 //! [`EntryView::to_owned`] builds the owned [`RetornoEntry`], equal to the one the owned readers give.
 
 use std::cell::OnceCell;
+use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -194,13 +195,17 @@ pub struct MotivoView<'e> {
 /// A retorno entry read lazily: its records, borrowed, and fields decoded when asked for. Each accessor gives what
 /// the same field of [`EntryView::to_owned`] holds (tested on every fixture and real file). For the few layouts
 /// whose bank has a rule that rewrites entries (Caixa's segment W, Santander's and BV's Pix, …), the entry is built
-/// once, on the first access, and read from there.
+/// once, on the first access, and read from there; an entry of a [`RetornoView`] is kept in the view once built, so
+/// that the views [`RetornoView::entry`] gives for it again do not build it again.
 pub struct EntryView<'v> {
     spec: &'static LayoutSpec,
     codes: &'v CodeIndex,
     roles: &'v RoleIndex,
     records: &'v [HeldRecord<'v>],
-    built: OnceCell<RetornoEntry>,
+    /// The entry once built (boxed: a view is made for each access and stays small).
+    built: OnceCell<Box<RetornoEntry>>,
+    /// The [`RetornoView`]'s slot for this entry once built (entries of a streaming reader have none).
+    kept: Option<&'v OnceLock<Box<RetornoEntry>>>,
 }
 
 impl std::fmt::Debug for EntryView<'_> {
@@ -218,6 +223,7 @@ impl<'v> EntryView<'v> {
         codes: &'v CodeIndex,
         roles: &'v RoleIndex,
         records: &'v [HeldRecord<'v>],
+        kept: Option<&'v OnceLock<Box<RetornoEntry>>>,
     ) -> Self {
         EntryView {
             spec,
@@ -225,13 +231,24 @@ impl<'v> EntryView<'v> {
             roles,
             records,
             built: OnceCell::new(),
+            kept,
         }
     }
 
     /// The owned entry when a bank rule rewrites this layout's entries (built once), else `None`.
     fn built(&self) -> Option<&RetornoEntry> {
         self.spec.retorno_hook?;
-        Some(self.built.get_or_init(|| self.to_owned()))
+        Some(match self.kept {
+            Some(kept) => kept.get_or_init(|| Box::new(self.build())),
+            None => self.built.get_or_init(|| Box::new(self.build())),
+        })
+    }
+
+    /// The owned entry, built from the records.
+    fn build(&self) -> RetornoEntry {
+        let records: Vec<Record<'_>> = self.records().collect();
+        let mut ignored = Vec::new();
+        normalize::retorno_entry(self.spec, self.codes, &records, &mut ignored)
     }
 
     /// Calls `f` with each field of the entry that has this role and its bytes, record by record in file order.
@@ -579,18 +596,48 @@ impl<'v> EntryView<'v> {
         }
     }
 
-    /// The payer, when the retorno names them (built from the entry's fields on each call).
+    /// Whether every field of the entry with one of these roles is all spaces (or there is none): the model then
+    /// finds nothing in them (no text, no number).
+    fn blank(&self, roles: &[Role]) -> bool {
+        let mut blank = true;
+        for &role in roles {
+            self.each(role, |_, raw| blank &= raw.iter().all(|&b| b == b' '));
+        }
+        blank
+    }
+
+    /// The payer, when the retorno names them (built from the entry's fields on each call, unless they are blank).
     pub fn pagador(&self) -> Option<Pessoa> {
         match self.built() {
             Some(e) => e.pagador.clone(),
+            None if self.blank(&[
+                Role::PagadorNome,
+                Role::PagadorInscricao,
+                Role::PagadorTipoInscricao,
+            ]) =>
+            {
+                None
+            }
             None => self.to_owned().pagador,
         }
     }
 
-    /// Pix data of a boleto híbrido, where the retorno carries them (built from the entry's fields on each call).
+    /// Pix data of a boleto híbrido, where the retorno carries them (built from the entry's fields on each call,
+    /// unless they are blank).
     pub fn pix(&self) -> Option<PixInfo> {
         match self.built() {
             Some(e) => e.pix.clone(),
+            None if self.blank(&[
+                Role::PixTipoChave,
+                Role::PixChave,
+                Role::PixUrl,
+                Role::PixTxid,
+                Role::PixEmv,
+                Role::PixLocation,
+            ]) =>
+            {
+                None
+            }
             None => self.to_owned().pix,
         }
     }
@@ -603,12 +650,13 @@ impl<'v> EntryView<'v> {
 
     /// The owned entry: what [`read_retorno`] and [`RetornoReader`] give for the same records.
     pub fn to_owned(&self) -> RetornoEntry {
-        if let Some(e) = self.built.get() {
-            return e.clone();
+        match self.kept.and_then(OnceLock::get) {
+            Some(e) => RetornoEntry::clone(e),
+            None => match self.built.get() {
+                Some(e) => RetornoEntry::clone(e),
+                None => self.build(),
+            },
         }
-        let records: Vec<Record<'_>> = self.records().collect();
-        let mut ignored = Vec::new();
-        normalize::retorno_entry(self.spec, self.codes, &records, &mut ignored)
     }
 }
 
@@ -685,6 +733,8 @@ pub struct RetornoView<'a> {
     roles: RoleIndex,
     records: Vec<HeldRecord<'a>>,
     entries: Vec<(usize, usize)>,
+    /// Where a bank rule rewrites entries: each entry once built (empty otherwise).
+    kept: Vec<OnceLock<Box<RetornoEntry>>>,
 }
 
 impl std::fmt::Debug for RetornoView<'_> {
@@ -720,16 +770,23 @@ impl<'a> RetornoView<'a> {
     pub fn entry(&self, i: usize) -> Option<EntryView<'_>> {
         let (a, b) = *self.entries.get(i)?;
         let records = self.records.get(a..b)?;
-        Some(EntryView::new(self.spec, &self.codes, &self.roles, records))
+        Some(EntryView::new(
+            self.spec,
+            &self.codes,
+            &self.roles,
+            records,
+            self.kept.get(i),
+        ))
     }
     /// The entries, in file order.
     pub fn entries(&self) -> impl ExactSizeIterator<Item = EntryView<'_>> + '_ {
-        self.entries.iter().map(|&(a, b)| {
+        self.entries.iter().enumerate().map(|(i, &(a, b))| {
             EntryView::new(
                 self.spec,
                 &self.codes,
                 &self.roles,
                 self.records.get(a..b).unwrap_or(&[]),
+                self.kept.get(i),
             )
         })
     }
@@ -766,6 +823,10 @@ pub fn read_retorno_view_with_progress<'a>(
         entries,
         ..
     } = views.unwrap_or_else(|| ViewSink::new(spec));
+    let kept = match spec.retorno_hook {
+        Some(_) => entries.iter().map(|_| OnceLock::new()).collect(),
+        None => Vec::new(),
+    };
     Ok(RetornoView {
         bank: d.bank,
         layout: d.layout,
@@ -780,6 +841,7 @@ pub fn read_retorno_view_with_progress<'a>(
         codes,
         records,
         entries,
+        kept,
     })
 }
 
@@ -849,6 +911,7 @@ impl<R: BufRead> RetornoViewReader<R> {
             &engine.codes,
             &v.roles,
             records,
+            None,
         )))
     }
 }
