@@ -374,7 +374,11 @@ fn same_outcomes_states_and_histories_as_the_other_ledgers() {
     let paid: rust_decimal::Decimal = pg
         .admin
         .query_one(
-            &format!("SELECT paid FROM {}.titles WHERE id = 'NF-7'", pg.schema),
+            &format!(
+                "SELECT s.paid FROM {0}.titles t JOIN {0}.title_state s ON s.title_seq = t.seq \
+                 WHERE t.id = 'NF-7'",
+                pg.schema
+            ),
             &[],
         )
         .unwrap()
@@ -410,9 +414,9 @@ fn schema_is_versioned_with_numeric_money_and_dates() {
         .collect();
     for (col, ty) in [
         ("titles.valor", "numeric"),
-        ("titles.paid", "numeric"),
+        ("title_state.paid", "numeric"),
         ("titles.vencimento", "date"),
-        ("titles.settled_on", "date"),
+        ("title_state.settled_on", "date"),
         ("titles.data", "jsonb"),
         ("entries.paid", "numeric"),
         ("settlements.valor", "numeric"),
@@ -725,7 +729,7 @@ fn a_crash_mid_file_leaves_nothing_or_everything() {
     }
     let files = pg.count("SELECT count(*) FROM {s}.files");
     let entries = pg.count("SELECT count(*) FROM {s}.entries");
-    let settled = pg.count("SELECT count(*) FROM {s}.titles WHERE status <> 'open'");
+    let settled = pg.count("SELECT count(*) FROM {s}.title_state WHERE status <> 'open'");
     let n = i64::try_from(CRASH_ENTRIES).unwrap();
     assert!(
         (files, entries, settled) == (0, 0, 0) || (files, entries, settled) == (1, n, n),
@@ -857,4 +861,99 @@ fn regua_scenarios_postgres() {
             assert_eq!((r.actions.len(), r.already_issued), (0, 2));
         }
     }
+}
+
+/// A PostgreSQL ledger of schema version 6 (a title's state in columns of `titles`, its JSON in its latest import
+/// event as well) is upgraded in place: the states and histories read the same, each title's JSON is stored once,
+/// and the ledger goes on settling and refusing what it had already applied.
+#[test]
+fn a_version_6_ledger_is_upgraded_in_place() {
+    let Some(mut pg) = Pg::new("a_version_6_ledger_is_upgraded_in_place") else {
+        return;
+    };
+    let marks = "SELECT count(*) FROM {s}.events WHERE kind = 'imported' AND data = '{\"event\":\"imported\"}'::jsonb";
+    let ts = vec![
+        title("T1", "12345678", "100.00", d(2026, 3, 10)),
+        title("T2", "22222222", "70.00", d(2026, 3, 10)),
+    ];
+    let first = retorno(
+        341,
+        "123456",
+        1,
+        vec![paid("12345678", d(2026, 3, 9), "100.00")],
+    );
+    let (titles, histories) = {
+        let mut l = pg.ledger();
+        l.import_titles(&ts).unwrap();
+        assert_eq!(
+            l.apply(&first).unwrap().outcomes.get(&Outcome::Paid),
+            Some(&1)
+        );
+        let h: Vec<_> = ["T1", "T2"]
+            .iter()
+            .map(|id| l.history(id).unwrap())
+            .collect();
+        (l.titles().unwrap(), h)
+    };
+    assert_eq!(pg.count(marks), 2);
+    // back to what version 6 stored
+    let s = pg.schema.clone();
+    pg.admin
+        .batch_execute(&format!(
+            "ALTER TABLE {s}.titles ADD COLUMN status TEXT NOT NULL DEFAULT 'open', \
+             ADD COLUMN paid NUMERIC NOT NULL DEFAULT 0, ADD COLUMN registered INTEGER NOT NULL DEFAULT 0, \
+             ADD COLUMN linked_nosso_numero TEXT, ADD COLUMN settled_on DATE;
+             UPDATE {s}.titles t SET status = x.status, paid = x.paid, registered = x.registered, \
+             linked_nosso_numero = x.linked_nosso_numero, settled_on = x.settled_on \
+             FROM {s}.title_state x WHERE x.title_seq = t.seq;
+             DROP TABLE {s}.title_state;
+             UPDATE {s}.events e SET data = jsonb_build_object('event', 'imported', 'titulo', t.data) \
+             FROM {s}.titles t WHERE t.id = e.title_id AND e.kind = 'imported' \
+             AND e.data = '{{\"event\":\"imported\"}}'::jsonb;
+             DELETE FROM {s}.baixa_schema_version WHERE version >= 7;"
+        ))
+        .unwrap();
+    assert_eq!(pg.count(marks), 0);
+    assert_eq!(
+        pg.count("SELECT count(*) FROM {s}.titles WHERE status = 'settled'"),
+        1
+    );
+    let mut l = pg.ledger();
+    assert_eq!(l.schema_version().unwrap(), schema::latest());
+    assert_eq!(l.titles().unwrap(), titles);
+    for (id, h) in ["T1", "T2"].iter().zip(&histories) {
+        assert_eq!(&l.history(id).unwrap(), h, "{id}");
+    }
+    assert_eq!(pg.count(marks), 2);
+    assert_eq!(pg.count("SELECT count(*) FROM {s}.title_state"), 2);
+    assert!(l.apply(&first).unwrap().already_applied);
+    let r = l
+        .apply(&retorno(
+            341,
+            "123456",
+            2,
+            vec![
+                paid("12345678", d(2026, 3, 9), "100.00"),
+                paid("22222222", d(2026, 3, 9), "70.00"),
+            ],
+        ))
+        .unwrap();
+    let got: Vec<_> = r.entries.iter().map(|e| e.outcome).collect();
+    assert_eq!(got, [Outcome::Duplicate, Outcome::Paid]);
+    // an import that changes a title keeps the version it replaces in the history
+    let mut t2 = ts[1].clone();
+    t2.valor = dec("75.00");
+    assert_eq!(
+        l.import_titles(std::slice::from_ref(&t2)).unwrap().updated,
+        1
+    );
+    let h = l.history("T2").unwrap();
+    assert_eq!(h.first(), histories[1].first());
+    assert_eq!(
+        h.last(),
+        Some(&baixa::Event::Imported {
+            titulo: Box::new(t2)
+        })
+    );
+    assert_eq!(pg.count(marks), 2);
 }

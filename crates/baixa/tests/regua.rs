@@ -2,6 +2,7 @@
 //! scenarios themselves are in `regua_scenarios`, which the PostgreSQL tests run too).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
+mod common;
 mod regua_scenarios;
 
 use baixa::regua::{self, Acao, Politica};
@@ -201,6 +202,9 @@ fn a_version_1_ledger_is_upgraded() {
     {
         let mut l = SqliteLedger::open(&path).unwrap();
         l.import_titles(&[titulo("V1", "1", "10.00", "2026-03-10", "", "Z")])
+            .unwrap();
+        l.connection()
+            .execute_batch(common::SQLITE_BACK_TO_V6)
             .unwrap();
         l.connection()
             .execute_batch(

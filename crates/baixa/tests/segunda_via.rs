@@ -6,6 +6,8 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+
 use std::hash::{BuildHasher, Hasher};
 
 use baixa::regua::{self, Acao, Politica};
@@ -157,6 +159,9 @@ fn a_version_3_ledger_is_upgraded_additively() {
     {
         let mut l = SqliteLedger::open(&path).unwrap();
         l.import_titles(&titles()).unwrap();
+        l.connection()
+            .execute_batch(common::SQLITE_BACK_TO_V6)
+            .unwrap();
         l.connection()
             .execute_batch(
                 "DROP TABLE segunda_via_links; DROP TABLE instrucao_respostas; \

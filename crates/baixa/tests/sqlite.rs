@@ -312,8 +312,21 @@ fn crash_mid_file_leaves_the_ledger_before_or_after() {
     assert_eq!(total_paid(&mut l), Decimal::from(100 * CRASH_N as i64));
 }
 
+fn imported_events(l: &SqliteLedger, id: &str) -> Vec<String> {
+    let mut st = l
+        .connection()
+        .prepare("SELECT data FROM events WHERE title_id = ?1 AND kind = 'imported' ORDER BY seq")
+        .unwrap();
+    st.query_map([id], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+/// A title's JSON is stored once: in `titles.data`, its latest import event being a mark read with it; an import
+/// that changes the title first gives the mark the JSON it stood for, exactly as serde writes the event.
 #[test]
-fn the_imported_event_is_the_title_as_serde_writes_it() {
+fn a_titles_json_is_stored_once_and_its_history_has_every_version() {
     let mut t = title("NF-1", "12345678", "1000.00", d(2026, 3, 10));
     t.seu_numero = "S-1".into();
     t.multa = Some(baixa::Multa {
@@ -326,16 +339,86 @@ fn the_imported_event_is_the_title_as_serde_writes_it() {
     let ev = baixa::Event::Imported {
         titulo: Box::new(t.clone()),
     };
-    let stored: String = l
-        .connection()
-        .query_row(
-            "SELECT data FROM events WHERE title_id = 'NF-1' AND kind = 'imported'",
-            [],
-            |r| r.get(0),
-        )
+    assert_eq!(imported_events(&l, "NF-1"), [r#"{"event":"imported"}"#]);
+    assert_eq!(l.history("NF-1").unwrap(), vec![ev.clone()]);
+    let mut t2 = t.clone();
+    t2.valor = dec("1100.00");
+    // the same id twice in one import: both versions kept, in order
+    let mut t3 = t2.clone();
+    t3.seu_numero = "S-3".into();
+    assert_eq!(
+        l.import_titles(&[t2.clone(), t3.clone()]).unwrap().updated,
+        2
+    );
+    let ev2 = baixa::Event::Imported {
+        titulo: Box::new(t2.clone()),
+    };
+    let ev3 = baixa::Event::Imported {
+        titulo: Box::new(t3.clone()),
+    };
+    assert_eq!(
+        imported_events(&l, "NF-1"),
+        [
+            serde_json::to_string(&ev).unwrap(),
+            serde_json::to_string(&ev2).unwrap(),
+            r#"{"event":"imported"}"#.to_string()
+        ]
+    );
+    assert_eq!(l.history("NF-1").unwrap(), vec![ev, ev2, ev3]);
+    assert_eq!(l.titles().unwrap()[0].0, t3);
+}
+
+/// A ledger written before version 8 kept a title's JSON twice (in its latest import event too): opening it makes
+/// that event the mark, and the history reads the same.
+#[test]
+fn a_version_7_ledger_keeps_a_titles_json_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v7.db");
+    let t = title("NF-1", "12345678", "100.00", d(2026, 3, 10));
+    let mut t2 = t.clone();
+    t2.valor = dec("90.00");
+    let history = {
+        let mut l = SqliteLedger::open(&path).unwrap();
+        l.import_titles(std::slice::from_ref(&t)).unwrap();
+        l.import_titles(std::slice::from_ref(&t2)).unwrap();
+        l.apply(&retorno(
+            341,
+            "123456",
+            1,
+            vec![paid("12345678", d(2026, 3, 9), "90.00")],
+        ))
         .unwrap();
-    assert_eq!(stored, serde_json::to_string(&ev).unwrap());
-    assert_eq!(l.history("NF-1").unwrap(), vec![ev]);
+        // as version 7 wrote it: the title's JSON in its latest import event as well
+        l.connection()
+            .execute_batch(
+                "UPDATE events SET data = '{\"event\":\"imported\",\"titulo\":' || \
+                 (SELECT data FROM titles WHERE id = events.title_id) || '}' \
+                 WHERE kind = 'imported' AND data = '{\"event\":\"imported\"}'; \
+                 DELETE FROM baixa_schema_version WHERE version >= 8;",
+            )
+            .unwrap();
+        assert_eq!(l.schema_version().unwrap(), 7);
+        assert_eq!(
+            imported_events(&l, "NF-1")[1],
+            serde_json::to_string(&baixa::Event::Imported {
+                titulo: Box::new(t2.clone())
+            })
+            .unwrap()
+        );
+        l.history("NF-1").unwrap()
+    };
+    let mut l = SqliteLedger::open(&path).unwrap();
+    assert_eq!(l.schema_version().unwrap(), baixa::schema::latest());
+    let stored = imported_events(&l, "NF-1");
+    assert_eq!(stored[1], r#"{"event":"imported"}"#);
+    assert_eq!(
+        stored[0],
+        serde_json::to_string(&baixa::Event::Imported {
+            titulo: Box::new(t.clone())
+        })
+        .unwrap()
+    );
+    assert_eq!(l.history("NF-1").unwrap(), history);
 }
 
 /// A ledger written before version 6 kept a matched entry's outcome twice (in `entries.data` too): opening it
@@ -367,6 +450,7 @@ fn a_version_5_ledger_drops_the_second_copy_of_matched_outcomes() {
                 rusqlite::params![json, res.entries[0].line as i64],
             )
             .unwrap();
+        l.connection().execute_batch(SQLITE_BACK_TO_V6).unwrap();
         l.connection()
             .execute_batch("DELETE FROM baixa_schema_version WHERE version >= 6")
             .unwrap();
@@ -435,4 +519,148 @@ fn an_outcome_is_stored_once_and_the_history_has_it_whole() {
     let stored: baixa::EntryOutcome =
         serde_json::from_str(&data(res.entries[1].line).unwrap()).unwrap();
     assert_eq!(stored, res.entries[1]);
+}
+
+/// A ledger written at schema version 6 (a title's state in columns of `titles`) is upgraded in place when
+/// opened: the states move to `title_state` unchanged, the columns leave `titles`, and the ledger goes on matching
+/// (through a nosso número linked before the upgrade too), settling and refusing what it had already applied.
+#[test]
+fn a_version_6_ledger_is_upgraded_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let (new, old) = (dir.path().join("new.db"), dir.path().join("v6.db"));
+    let mut t2 = title("T2", "", "50.00", d(2026, 3, 10));
+    t2.seu_numero = "S2".into();
+    let ts = vec![
+        title("T1", "12345678", "100.00", d(2026, 3, 10)),
+        t2,
+        title("T3", "22222222", "70.00", d(2026, 3, 10)),
+    ];
+    let mut reg = entry("555", "02", K::EntradaConfirmada, d(2026, 3, 2), None);
+    reg.seu_numero = "S2".into();
+    let first = retorno(
+        341,
+        "123456",
+        1,
+        vec![paid("12345678", d(2026, 3, 9), "100.00"), reg],
+    );
+    let (titles_before, history_before) = {
+        let mut l = SqliteLedger::open(&new).unwrap();
+        l.import_titles(&ts).unwrap();
+        let r = l.apply(&first).unwrap();
+        assert_eq!(r.outcomes.get(&Outcome::Registered), Some(&1));
+        let h: Vec<_> = ["T1", "T2", "T3"]
+            .iter()
+            .map(|id| l.history(id).unwrap())
+            .collect();
+        (l.titles().unwrap(), h)
+    };
+    // the same rows in a database made by the migrations up to version 6, the state in the title's columns
+    {
+        let c = rusqlite::Connection::open(&old).unwrap();
+        c.execute_batch(baixa::schema::VERSION_TABLE).unwrap();
+        for m in baixa::schema::MIGRATIONS.iter().filter(|m| m.version <= 6) {
+            c.execute_batch(&baixa::schema::Dialect::Sqlite.render(m.sql))
+                .unwrap();
+            c.execute(
+                "INSERT INTO baixa_schema_version VALUES (?1, ?2, 'then')",
+                rusqlite::params![m.version, m.description],
+            )
+            .unwrap();
+        }
+        c.execute("ATTACH DATABASE ?1 AS cur", [new.to_str().unwrap()])
+            .unwrap();
+        c.execute_batch(
+            "INSERT INTO titles (seq, id, bank, convenio_key, valor, vencimento, status, paid, registered, \
+             linked_nosso_numero, settled_on, data) \
+             SELECT t.seq, t.id, t.bank, t.convenio_key, t.valor, t.vencimento, s.status, s.paid, s.registered, \
+             s.linked_nosso_numero, s.settled_on, t.data FROM cur.titles t JOIN cur.title_state s ON s.title_seq = t.seq;
+             INSERT INTO title_keys SELECT * FROM cur.title_keys;
+             INSERT INTO files SELECT * FROM cur.files;
+             INSERT INTO entries SELECT * FROM cur.entries;
+             INSERT INTO events SELECT e.seq, e.title_id, e.kind, e.file_id, CASE \
+             WHEN e.kind = 'imported' AND e.data = '{\"event\":\"imported\"}' \
+             THEN '{\"event\":\"imported\",\"titulo\":' || t.data || '}' ELSE e.data END \
+             FROM cur.events e JOIN cur.titles t ON t.id = e.title_id;
+             DETACH DATABASE cur;",
+        )
+        .unwrap();
+        let settled: String = c
+            .query_row("SELECT status FROM titles WHERE id = 'T1'", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(settled, "settled");
+    }
+    let mut l = SqliteLedger::open(&old).unwrap();
+    assert_eq!(l.schema_version().unwrap(), baixa::schema::latest());
+    assert_eq!(l.titles().unwrap(), titles_before);
+    for (id, h) in ["T1", "T2", "T3"].iter().zip(&history_before) {
+        assert_eq!(&l.history(id).unwrap(), h, "{id}");
+    }
+    assert_eq!(count(&l, "SELECT COUNT(*) FROM title_state"), 3);
+    // version 9: the matching keys clustered on their primary key, all of them kept
+    assert_eq!(
+        count(
+            &l,
+            "SELECT COUNT(*) FROM pragma_table_list WHERE name = 'title_keys' AND wr = 1"
+        ),
+        1
+    );
+    assert_eq!(count(&l, "SELECT COUNT(*) FROM title_keys"), 4);
+    // version 8 as well: every title's JSON once
+    assert_eq!(
+        count(
+            &l,
+            "SELECT COUNT(*) FROM events WHERE kind = 'imported' AND data <> '{\"event\":\"imported\"}'"
+        ),
+        0
+    );
+    assert_eq!(
+        count(
+            &l,
+            "SELECT COUNT(*) FROM pragma_table_info('titles') WHERE name IN \
+             ('status', 'paid', 'registered', 'linked_nosso_numero', 'settled_on')"
+        ),
+        0
+    );
+    assert!(l.apply(&first).unwrap().already_applied);
+    let r = l
+        .apply(&retorno(
+            341,
+            "123456",
+            2,
+            vec![
+                paid("12345678", d(2026, 3, 9), "100.00"),
+                paid("555", d(2026, 3, 9), "50.00"),
+                paid("22222222", d(2026, 3, 9), "70.00"),
+            ],
+        ))
+        .unwrap();
+    let got: Vec<_> = r
+        .entries
+        .iter()
+        .map(|e| (e.outcome, e.title_id.as_deref().map(str::to_string)))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Outcome::Duplicate, Some("T1".to_string())),
+            (Outcome::Paid, Some("T2".to_string())),
+            (Outcome::Paid, Some("T3".to_string())),
+        ]
+    );
+    let states: Vec<_> = l
+        .titles()
+        .unwrap()
+        .into_iter()
+        .map(|(t, s)| (t.id, s.status, s.paid))
+        .collect();
+    assert_eq!(
+        states,
+        [
+            ("T1".to_string(), Status::Settled, dec("100.00")),
+            ("T2".to_string(), Status::Settled, dec("50.00")),
+            ("T3".to_string(), Status::Settled, dec("70.00")),
+        ]
+    );
 }

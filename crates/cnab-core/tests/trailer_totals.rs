@@ -247,7 +247,7 @@ fn written_and_generated_retornos_carry_their_own_file_totals() {
     use cnab_core::generator::{generate_to_vec, GenOptions};
     use cnab_core::{write_retorno, Bank, FileKind, Layout, WriteOptions};
     // The generator writes in chunks (here of 120 entries): the per-ocorrência totals add up over them.
-    for bank in [237u16, 341] {
+    for bank in [237u16, 341, 336, 745] {
         let o = GenOptions {
             batch_size: 120,
             ..GenOptions::new(Bank::new(bank), Layout::Cnab400, FileKind::Retorno, 500, 11)
@@ -342,4 +342,94 @@ fn inter_400_counts_the_file_and_other_banks_show_their_portfolio() {
         );
         assert!(r.trailer_checks().is_empty(), "{file}");
     }
+}
+
+#[test]
+fn sicredi_240_batch_totals_are_the_batch_s() {
+    // Sicredi's only carteira is simples (14.3T): 06.5/07.5 total the batch's títulos (manual 8.12).
+    let Some(b) = corpus("748-sicredi/cnab240/retorno/brcobranca__CNAB240SICREDI.CRT") else {
+        return;
+    };
+    let r = retorno(&b, false);
+    assert_eq!(r.entries.len(), 2);
+    let checks = r.trailer_checks();
+    let fields: Vec<(&str, TotalScope, Measure, Option<Decimal>, Decimal)> = checks
+        .iter()
+        .map(|c| {
+            (
+                c.total.field.as_str(),
+                c.total.scope.clone(),
+                c.total.measure,
+                c.total.value,
+                c.computed,
+            )
+        })
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            (
+                "qtd_simples",
+                TotalScope::File,
+                Measure::Quantidade,
+                Some(dec("2")),
+                dec("2")
+            ),
+            (
+                "valor_simples",
+                TotalScope::File,
+                Measure::ValorTitulo,
+                Some(dec("19.90")),
+                dec("19.90")
+            ),
+        ]
+    );
+    // the other carteiras stay FEBRABAN's: shown, never compared
+    assert_eq!(
+        total(&r.trailer_totals(), "qtd_vinculada").scope,
+        TotalScope::Carteira {
+            carteira: "vinculada".into()
+        }
+    );
+}
+
+#[test]
+fn c6_400_totals_its_liquidacoes_and_a_missing_one_is_named() {
+    use cnab_core::generator::{generate_to_vec, GenOptions};
+    use cnab_core::{Bank, FileKind, Layout};
+    let o = GenOptions::new(Bank::new(336), Layout::Cnab400, FileKind::Retorno, 200, 5);
+    let (bytes, _) = generate_to_vec(&o).unwrap();
+    let r = retorno(&bytes, true);
+    assert_eq!(disagreements(&r), vec![]);
+    let checks = r.trailer_checks();
+    let liq = check(&checks, "quantidade_total_liquidacoes");
+    assert_eq!(liq.total.scope, ocorrencias(&["06", "07", "08", "75"]));
+    let paid = check(&checks, "valor_total_liquidacoes");
+    assert_eq!(paid.total.measure, Measure::ValorPago);
+    assert!(liq.computed > Decimal::ZERO);
+    // one liquidação line taken out (the trailer keeps its totals): the count and the sum disagree
+    let text = String::from_utf8(bytes).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let gone = r
+        .entries
+        .iter()
+        .find(|e| e.ocorrencia.as_ref().is_some_and(|o| o.code == "06"))
+        .unwrap();
+    let kept: String = lines
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i + 1 != gone.line)
+        .map(|(_, l)| format!("{l}\r\n"))
+        .collect();
+    let cut = retorno(kept.as_bytes(), false);
+    let d = disagreements(&cut);
+    let fields: Vec<&str> = d.iter().map(|(f, _, _)| f.as_str()).collect();
+    assert!(fields.contains(&"quantidade_total_liquidacoes"), "{d:?}");
+    assert!(fields.contains(&"valor_total_liquidacoes"), "{d:?}");
+    let q = d
+        .iter()
+        .find(|(f, _, _)| f == "quantidade_total_liquidacoes")
+        .unwrap();
+    assert_eq!(q.1, Some(liq.computed));
+    assert_eq!(q.2, liq.computed - Decimal::ONE);
 }

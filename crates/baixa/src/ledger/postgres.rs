@@ -73,7 +73,7 @@ impl std::fmt::Debug for PostgresLedger {
 }
 
 const TITLE_COLS: &str =
-    "t.seq, t.id, t.convenio_key, t.status, t.paid, t.registered, t.linked_nosso_numero, t.settled_on, t.data";
+    "t.seq, t.id, t.convenio_key, s.status, s.paid, s.registered, s.linked_nosso_numero, s.settled_on, t.data";
 
 /// Titles with one matching key each (`kind, bank, key, exact` after the title's columns): the rows of bank `$1`
 /// whose key of one of `kinds` is in `$2`, one index lookup per key.
@@ -81,7 +81,7 @@ fn by_keys(kinds: &str) -> String {
     format!(
         "SELECT {TITLE_COLS}, k.kind, k.bank, k.key, k.exact FROM UNNEST($2::text[]) AS u(key) \
          JOIN title_keys k ON k.kind IN ({kinds}) AND k.bank = $1 AND k.key = u.key \
-         JOIN titles t ON t.seq = k.title_seq"
+         JOIN titles t ON t.seq = k.title_seq JOIN title_state s ON s.title_seq = t.seq"
     )
 }
 
@@ -107,10 +107,12 @@ impl Statements {
             find_seu: c.prepare(&by_keys("'seu'"))?,
             find_id: c.prepare(&format!(
                 "SELECT {TITLE_COLS}, NULL::text, NULL::int, NULL::text, NULL::int \
-                 FROM UNNEST($1::text[]) AS u(id) JOIN titles t ON t.id = u.id"
+                 FROM UNNEST($1::text[]) AS u(id) JOIN titles t ON t.id = u.id \
+                 JOIN title_state s ON s.title_seq = t.seq"
             ))?,
             by_seq: c.prepare(&format!(
-                "SELECT {TITLE_COLS}, NULL::text, NULL::int, NULL::text, NULL::int FROM titles t WHERE t.seq = $1"
+                "SELECT {TITLE_COLS}, NULL::text, NULL::int, NULL::text, NULL::int \
+                 FROM titles t JOIN title_state s ON s.title_seq = t.seq WHERE t.seq = $1"
             ))?,
             claim: c.prepare(
                 "INSERT INTO entries (identity, file_id, line, outcome) VALUES ($1, $2, $3, 'pending') \
@@ -123,11 +125,11 @@ impl Statements {
                  ON CONFLICT (identity) DO NOTHING RETURNING identity",
             )?,
             titles: c.prepare(
-                "UPDATE titles AS t SET status = u.status, paid = u.paid, registered = u.registered, \
+                "UPDATE title_state AS t SET status = u.status, paid = u.paid, registered = u.registered, \
                  linked_nosso_numero = u.linked, settled_on = u.settled_on \
                  FROM UNNEST($1::bigint[], $2::text[], $3::numeric[], $4::int[], $5::text[], $6::date[]) \
                  AS u(seq, status, paid, registered, linked, settled_on) \
-                 WHERE t.seq = u.seq",
+                 WHERE t.title_seq = u.seq",
             )?,
             keys: c.prepare(
                 "INSERT INTO title_keys (kind, bank, key, title_seq, exact) \
@@ -251,7 +253,30 @@ struct Pending {
     ev_title: Vec<String>,
     ev_kind: Vec<&'static str>,
     ev_file: Vec<Option<String>>,
-    ev_data: Vec<Json<Event>>,
+    ev_data: Vec<Json<Stored>>,
+}
+
+/// An event as `events.data` stores it: the event, or the mark of a title's latest import (schema version 8: the
+/// title's JSON is `titles.data`, not copied into its history).
+#[derive(Debug)]
+enum Stored {
+    Event(Event),
+    Imported,
+}
+
+impl serde::Serialize for Stored {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match self {
+            Stored::Event(e) => e.serialize(s),
+            Stored::Imported => {
+                // `schema::IMPORTED_MARK`
+                let mut m = s.serialize_map(Some(1))?;
+                m.serialize_entry("event", "imported")?;
+                m.end()
+            }
+        }
+    }
 }
 
 /// One transaction's view of the ledger.
@@ -458,9 +483,19 @@ impl<'a, 't> PgBook<'a, 't> {
     }
 
     fn event(&mut self, title_id: &str, ev: Event) -> Result<(), LedgerError> {
+        let kind = event_kind(&ev);
+        self.stored_event(title_id, kind, Stored::Event(ev))
+    }
+
+    fn stored_event(
+        &mut self,
+        title_id: &str,
+        kind: &'static str,
+        ev: Stored,
+    ) -> Result<(), LedgerError> {
         let p = &mut self.pending;
         p.ev_title.push(title_id.to_string());
-        p.ev_kind.push(event_kind(&ev));
+        p.ev_kind.push(kind);
         p.ev_file
             .push(Some(self.file_id.clone()).filter(|f| !f.is_empty()));
         p.ev_data.push(Json(ev));
@@ -855,7 +890,7 @@ impl PostgresLedger {
         token: &str,
     ) -> Result<Option<(Titulo, TitleState)>, LedgerError> {
         let sql = format!(
-            "SELECT {TITLE_COLS} FROM titles t WHERE t.id = \
+            "SELECT {TITLE_COLS} FROM titles t JOIN title_state s ON s.title_seq = t.seq WHERE t.id = \
              (SELECT title_id FROM segunda_via_links WHERE token = $1 AND revoked_at IS NULL)"
         );
         match self.client.query_opt(&sql, &[&token])? {
@@ -909,15 +944,23 @@ pub(super) fn import_in(
         "UPDATE titles SET bank = $1, convenio_key = $2, valor = $3, vencimento = $4, data = $5 \
                  WHERE seq = $6",
     )?;
+    let materialize = tx.prepare(&format!(
+        "UPDATE events SET data = {} WHERE title_id = $1 AND kind = 'imported' AND data = {}",
+        Dialect::Postgres.imported_of("(SELECT data FROM titles WHERE seq = $2)"),
+        Dialect::Postgres.imported_mark()
+    ))?;
     let drop_keys =
         tx.prepare("DELETE FROM title_keys WHERE title_seq = $1 AND kind IN ('nn', 'seu')")?;
+    // the titles and their states (open, nothing paid) in one statement
     let insert = tx.prepare(
-                "INSERT INTO titles (id, bank, convenio_key, valor, vencimento, status, paid, registered, data) \
-                 SELECT id, bank, conv, valor, vencimento, 'open', 0, 0, data \
-                 FROM UNNEST($1::text[], $2::int[], $3::text[], $4::numeric[], $5::date[], $6::jsonb[]) \
-                 WITH ORDINALITY AS u(id, bank, conv, valor, vencimento, data, n) ORDER BY n \
-                 RETURNING seq, id",
-            )?;
+        "WITH ins AS (INSERT INTO titles (id, bank, convenio_key, valor, vencimento, data) \
+         SELECT id, bank, conv, valor, vencimento, data \
+         FROM UNNEST($1::text[], $2::int[], $3::text[], $4::numeric[], $5::date[], $6::jsonb[]) \
+         WITH ORDINALITY AS u(id, bank, conv, valor, vencimento, data, n) ORDER BY n \
+         RETURNING seq, id), \
+         st AS (INSERT INTO title_state (title_seq, status, paid, registered) SELECT seq, 'open', 0, 0 FROM ins) \
+         SELECT seq, id FROM ins",
+    )?;
     let mut book = PgBook::new(tx, st, "");
     let mut new = NewTitles::default();
     for t in titles {
@@ -943,6 +986,10 @@ pub(super) fn import_in(
         };
         match old {
             Some(seq) => {
+                // the mark of the import being replaced gets the JSON it stood for (the marks buffered so far
+                // written first: one of them may be this title's)
+                book.flush_pending()?;
+                book.tx.execute(&materialize, &[&t.id, &seq])?;
                 book.tx.execute(
                     &update,
                     &[
@@ -977,12 +1024,8 @@ pub(super) fn import_in(
                 }
             }
         }
-        book.event(
-            &t.id,
-            Event::Imported {
-                titulo: Box::new(t.clone()),
-            },
-        )?;
+        // the title's JSON is stored once, in `titles.data`: its import event is the mark read with it
+        book.stored_event(&t.id, "imported", Stored::Imported)?;
     }
     new.write(book.tx, &insert, st, &mut known)?;
     book.flush()?;
@@ -1099,7 +1142,9 @@ impl Ledger for PostgresLedger {
     }
 
     fn titles(&mut self) -> Result<Vec<(Titulo, TitleState)>, LedgerError> {
-        let sql = format!("SELECT {TITLE_COLS} FROM titles t ORDER BY t.seq");
+        let sql = format!(
+            "SELECT {TITLE_COLS} FROM titles t JOIN title_state s ON s.title_seq = t.seq ORDER BY t.seq"
+        );
         let mut out = Vec::new();
         for row in self.client.query(&sql, &[])? {
             let (_, l) = load(&row)?;
@@ -1117,10 +1162,14 @@ impl Ledger for PostgresLedger {
             return Err(LedgerError::UnknownTitle(id.to_string()));
         }
         let mut out = Vec::new();
-        for row in self.client.query(
-            "SELECT data FROM events WHERE title_id = $1 ORDER BY seq",
-            &[&id],
-        )? {
+        // the latest import's mark reads as the event with the title's JSON (schema version 8)
+        let sql = format!(
+            "SELECT CASE WHEN e.kind = 'imported' AND e.data = {} THEN {} ELSE e.data END \
+             FROM events e JOIN titles t ON t.id = e.title_id WHERE e.title_id = $1 ORDER BY e.seq",
+            Dialect::Postgres.imported_mark(),
+            Dialect::Postgres.imported_of("t.data")
+        );
+        for row in self.client.query(&sql, &[&id])? {
             let Json(ev): Json<Event> = row.try_get(0)?;
             out.push(ev);
         }

@@ -320,7 +320,7 @@ impl ReguaLedger for SqliteLedger {
         for o in &a.originais {
             let st: Option<String> = tx
                 .query_row(
-                    "SELECT status FROM titles WHERE id = ?1",
+                    "SELECT s.status FROM titles t JOIN title_state s ON s.title_seq = t.seq WHERE t.id = ?1",
                     params![o.titulo],
                     |r| r.get(0),
                 )
@@ -344,7 +344,8 @@ impl ReguaLedger for SqliteLedger {
         sqlite_import(&tx, parcelas)?;
         for o in &a.originais {
             tx.execute(
-                "UPDATE titles SET status = 'renegotiated' WHERE id = ?1",
+                "UPDATE title_state SET status = 'renegotiated' \
+                 WHERE title_seq = (SELECT seq FROM titles WHERE id = ?1)",
                 params![o.titulo],
             )?;
         }
@@ -554,7 +555,10 @@ impl ReguaLedger for PostgresLedger {
                 return Err(exists(a));
             }
             for o in &a.originais {
-                let row = tx.query_opt("SELECT status FROM titles WHERE id = $1", &[&o.titulo])?;
+                let row = tx.query_opt(
+                    "SELECT s.status FROM titles t JOIN title_state s ON s.title_seq = t.seq WHERE t.id = $1",
+                    &[&o.titulo],
+                )?;
                 let status: Option<String> = row.map(|r| r.try_get(0)).transpose()?;
                 match status.as_deref() {
                     None => return Err(LedgerError::UnknownTitle(o.titulo.clone())),
@@ -573,7 +577,8 @@ impl ReguaLedger for PostgresLedger {
             pg_import(tx, st, parcelas)?;
             for o in &a.originais {
                 tx.execute(
-                    "UPDATE titles SET status = 'renegotiated' WHERE id = $1",
+                    "UPDATE title_state SET status = 'renegotiated' \
+                     WHERE title_seq = (SELECT seq FROM titles WHERE id = $1)",
                     &[&o.titulo],
                 )?;
             }

@@ -1,10 +1,12 @@
 //! The ledger's SQL schema, as versioned migrations written once for SQLite and PostgreSQL.
 //!
 //! Each migration is plain SQL with placeholders that [`Dialect::render`] fills:
-//! `{SERIAL_PK}` (an auto-increment primary key), `{MONEY}` (exact decimal: `TEXT` in SQLite, whose `NUMERIC`
-//! affinity would store floats; `NUMERIC` in PostgreSQL, unconstrained so that no amount is rounded on the way in),
-//! `{JSON}` (`TEXT` / `JSONB`), `{DATE}` (`TEXT` as `YYYY-MM-DD` / `DATE`) and `{TIMESTAMP}` (`TEXT` / `TIMESTAMP`,
-//! UTC).
+//! `{SERIAL_PK}` (an auto-increment primary key), `{ROW_PK}` (an integer primary key given by the row, not
+//! generated: SQLite's `INTEGER PRIMARY KEY`, the table's own row id), `{MONEY}` (exact decimal: `TEXT` in SQLite,
+//! whose `NUMERIC` affinity would store floats; `NUMERIC` in PostgreSQL, unconstrained so that no amount is rounded
+//! on the way in), `{JSON}` (`TEXT` / `JSONB`), `{DATE}` (`TEXT` as `YYYY-MM-DD` / `DATE`), `{TIMESTAMP}` (`TEXT` /
+//! `TIMESTAMP`, UTC), `{WITHOUT_ROWID}` (SQLite's table option, nothing in PostgreSQL), `{IMPORTED_MARK}` and `{IMPORTED_OF_T}` (a title's import event: its mark, and the event made
+//! of the JSON column `t.data`; see [`Dialect::imported_of`]).
 //! Everything else (`INSERT … ON CONFLICT … DO NOTHING`, the indexes, the unique keys) is valid in both.
 //!
 //! The applied version is kept in `baixa_schema_version`; [`Dialect::pending`] lists what a database at version
@@ -182,7 +184,69 @@ CREATE TABLE instrucao_respostas (
     sql: "
 UPDATE entries SET data = NULL WHERE title_id IS NOT NULL AND data IS NOT NULL;
 ",
+}, Migration {
+    // A title's state (what applying a file changes) moves to a table of its own, so that settling a title
+    // rewrites a row of a few dozen bytes in place instead of the title's row with its JSON (`titles.data`). The
+    // rows are copied, then the columns dropped from `titles`: nothing is lost, the values are the same.
+    version: 7,
+    description: "title_state: a title's status, amount paid, registration, linked nosso número and settlement date, in a table of their own",
+    sql: "
+CREATE TABLE title_state (
+    title_seq {ROW_PK} REFERENCES titles (seq),
+    status TEXT NOT NULL,
+    paid {MONEY} NOT NULL,
+    registered INTEGER NOT NULL,
+    linked_nosso_numero TEXT,
+    settled_on {DATE}
+);
+INSERT INTO title_state (title_seq, status, paid, registered, linked_nosso_numero, settled_on)
+    SELECT seq, status, paid, registered, linked_nosso_numero, settled_on FROM titles ORDER BY seq;
+ALTER TABLE titles DROP COLUMN status;
+ALTER TABLE titles DROP COLUMN paid;
+ALTER TABLE titles DROP COLUMN registered;
+ALTER TABLE titles DROP COLUMN linked_nosso_numero;
+ALTER TABLE titles DROP COLUMN settled_on;
+",
+}, Migration {
+    // Data only: a title's JSON is kept once. Its latest import's history event (`Event::Imported`, which held the
+    // whole title again) becomes a mark, `{"event":"imported"}`, read back with the title's own `titles.data`;
+    // when a later import changes the title, the mark is first given the JSON it stood for. Only an event equal to
+    // what the mark reads back is changed, so nothing is lost; running it again changes nothing.
+    version: 8,
+    description: "events: a title's latest import stored as a mark read with titles.data, not as a second copy of the title's JSON",
+    sql: "
+UPDATE events SET data = {IMPORTED_MARK} FROM titles t
+WHERE events.kind = 'imported' AND t.id = events.title_id
+  AND events.seq = (SELECT MAX(e2.seq) FROM events e2 WHERE e2.title_id = events.title_id AND e2.kind = 'imported')
+  AND events.data = {IMPORTED_OF_T};
+",
+}, Migration {
+    // Applying a file looks every entry's title up by key (`kind, bank, key`): in SQLite a table clustered on its
+    // primary key answers from the key's own B-tree, where a rowid table took a second lookup for `exact`. The
+    // rows are copied as they are, in key order, and the index by title made again. In PostgreSQL the table is
+    // copied the same way (it has no rowid: `{WITHOUT_ROWID}` is empty there).
+    version: 9,
+    description: "title_keys: the matching keys clustered on their primary key (SQLite WITHOUT ROWID)",
+    sql: "
+CREATE TABLE title_keys_v9 (
+    kind TEXT NOT NULL,
+    bank INTEGER NOT NULL,
+    key TEXT NOT NULL,
+    title_seq BIGINT NOT NULL REFERENCES titles (seq),
+    exact INTEGER NOT NULL,
+    PRIMARY KEY (kind, bank, key, title_seq)
+){WITHOUT_ROWID};
+INSERT INTO title_keys_v9 (kind, bank, key, title_seq, exact)
+    SELECT kind, bank, key, title_seq, exact FROM title_keys ORDER BY kind, bank, key, title_seq;
+DROP TABLE title_keys;
+ALTER TABLE title_keys_v9 RENAME TO title_keys;
+CREATE INDEX title_keys_title ON title_keys (title_seq);
+",
 }];
+
+/// What `events.data` holds for a title's latest import (schema version 8): the event with the title as
+/// `titles.data` holds it ([`Dialect::imported_of`]).
+pub(crate) const IMPORTED_MARK: &str = r#"{"event":"imported"}"#;
 
 impl Dialect {
     /// The migration's SQL for this dialect.
@@ -196,10 +260,18 @@ impl Dialect {
     /// assert!(Dialect::Sqlite.render(MIGRATIONS[0].sql).contains("vencimento TEXT NOT NULL"));
     /// ```
     pub fn render(self, sql: &str) -> String {
-        let (pk, money, json, date, timestamp) = match self {
-            Dialect::Sqlite => ("INTEGER PRIMARY KEY", "TEXT", "TEXT", "TEXT", "TEXT"),
+        let (pk, row_pk, money, json, date, timestamp) = match self {
+            Dialect::Sqlite => (
+                "INTEGER PRIMARY KEY",
+                "INTEGER PRIMARY KEY",
+                "TEXT",
+                "TEXT",
+                "TEXT",
+                "TEXT",
+            ),
             Dialect::Postgres => (
                 "BIGSERIAL PRIMARY KEY",
+                "BIGINT PRIMARY KEY",
                 "NUMERIC",
                 "JSONB",
                 "DATE",
@@ -207,10 +279,39 @@ impl Dialect {
             ),
         };
         sql.replace("{SERIAL_PK}", pk)
+            .replace("{ROW_PK}", row_pk)
             .replace("{MONEY}", money)
             .replace("{JSON}", json)
             .replace("{DATE}", date)
             .replace("{TIMESTAMP}", timestamp)
+            .replace(
+                "{WITHOUT_ROWID}",
+                match self {
+                    Dialect::Sqlite => " WITHOUT ROWID",
+                    Dialect::Postgres => "",
+                },
+            )
+            .replace("{IMPORTED_MARK}", self.imported_mark())
+            .replace("{IMPORTED_OF_T}", &self.imported_of("t.data"))
+    }
+
+    /// [`IMPORTED_MARK`] as an SQL value of the `events.data` column.
+    pub(crate) fn imported_mark(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => r#"'{"event":"imported"}'"#,
+            Dialect::Postgres => r#"'{"event":"imported"}'::jsonb"#,
+        }
+    }
+
+    /// SQL for the `Event::Imported` of the title whose JSON is `data` (an expression), as `events.data` held it
+    /// before version 8: `{"event":"imported","titulo":…}`, exactly the text SQLite ledgers wrote.
+    pub(crate) fn imported_of(self, data: &str) -> String {
+        match self {
+            Dialect::Sqlite => format!(r#"('{{"event":"imported","titulo":' || {data} || '}}')"#),
+            Dialect::Postgres => {
+                format!("jsonb_build_object('event', 'imported', 'titulo', {data})")
+            }
+        }
     }
 
     /// The migrations a database at `version` still needs.

@@ -91,8 +91,12 @@ fn date(s: Option<String>) -> Result<Option<NaiveDate>, LedgerError> {
     .transpose()
 }
 
+/// A title's columns read by [`load_row`], from [`TITLE_FROM`].
 const TITLE_COLS: &str =
-    "seq, id, convenio_key, status, paid, registered, linked_nosso_numero, settled_on, data";
+    "t.seq, t.id, t.convenio_key, s.status, s.paid, s.registered, s.linked_nosso_numero, \
+     s.settled_on, t.data";
+/// A title with its state (schema version 7: the state has a table of its own).
+const TITLE_FROM: &str = "titles t JOIN title_state s ON s.title_seq = t.seq";
 
 struct Loaded {
     titulo: Titulo,
@@ -255,8 +259,8 @@ impl<'t> SqliteBook<'t> {
             events: Vec::new(),
             sql_nn: select_by_key("'nn', 'link'"),
             sql_seu: select_by_key("'seu'"),
-            sql_id: format!("SELECT {TITLE_COLS}, 1 FROM titles WHERE id = ?1"),
-            sql_seq: format!("SELECT {TITLE_COLS} FROM titles WHERE seq = ?1"),
+            sql_id: format!("SELECT {TITLE_COLS}, 1 FROM {TITLE_FROM} WHERE t.id = ?1"),
+            sql_seq: format!("SELECT {TITLE_COLS} FROM {TITLE_FROM} WHERE t.seq = ?1"),
         }
     }
 
@@ -413,7 +417,8 @@ impl<'t> SqliteBook<'t> {
             std::mem::take(&mut self.states).into_iter().collect();
         states.sort_unstable_by_key(|(r, _)| *r);
         let mut st = self.tx.prepare_cached(
-            "UPDATE titles SET status = ?1, paid = ?2, registered = ?3, linked_nosso_numero = ?4, settled_on = ?5 WHERE seq = ?6",
+            "UPDATE title_state SET status = ?1, paid = ?2, registered = ?3, linked_nosso_numero = ?4, \
+             settled_on = ?5 WHERE title_seq = ?6",
         )?;
         for (r, s) in states {
             st.execute(params![
@@ -447,11 +452,10 @@ enum Which {
 /// values): SQLite's planner otherwise lets the join's plan depend on them, so that the cached statement is
 /// prepared again at every execution (a fifth of a large file's application went to parsing it again).
 fn select_by_key(kinds: &str) -> String {
-    let cols: Vec<String> = TITLE_COLS.split(", ").map(|c| format!("t.{c}")).collect();
     format!(
-        "SELECT {}, k.exact FROM title_keys k JOIN titles t ON t.seq = k.title_seq \
-         WHERE k.kind IN ({kinds}) AND k.bank = CAST(?1 AS INTEGER) AND k.key = CAST(?2 AS TEXT)",
-        cols.join(", ")
+        "SELECT {TITLE_COLS}, k.exact FROM title_keys k JOIN titles t ON t.seq = k.title_seq \
+         JOIN title_state s ON s.title_seq = t.seq \
+         WHERE k.kind IN ({kinds}) AND k.bank = CAST(?1 AS INTEGER) AND k.key = CAST(?2 AS TEXT)"
     )
 }
 
@@ -529,7 +533,7 @@ impl Book for SqliteBook<'_> {
             insert_key(self.tx, "link", bank, &k.to_string(), r as i64, false)?;
         }
         self.tx
-            .prepare_cached("UPDATE titles SET linked_nosso_numero = ?1 WHERE seq = ?2")?
+            .prepare_cached("UPDATE title_state SET linked_nosso_numero = ?1 WHERE title_seq = ?2")?
             .execute(params![nosso_numero, r as i64])?;
         let id = self.ensure(r)?.id.clone();
         if let Some(l) = self.cache.get_mut(&r) {
@@ -600,7 +604,7 @@ impl SqliteLedger {
         token: &str,
     ) -> Result<Option<(Titulo, TitleState)>, LedgerError> {
         let sql = format!(
-            "SELECT {TITLE_COLS} FROM titles WHERE id = \
+            "SELECT {TITLE_COLS} FROM {TITLE_FROM} WHERE t.id = \
              (SELECT title_id FROM segunda_via_links WHERE token = ?1 AND revoked_at IS NULL)"
         );
         let raw = self
@@ -756,6 +760,22 @@ fn write_keys(tx: &Transaction<'_>, keys: &mut Vec<NewKey>) -> Result<(), Ledger
     )
 }
 
+/// Insert the states of new titles (open, nothing paid), in multi-row statements.
+fn write_new_states(tx: &Transaction<'_>, seqs: &mut Vec<i64>) -> Result<(), LedgerError> {
+    let seqs = std::mem::take(seqs);
+    write_rows(
+        tx,
+        "title_state (title_seq, status, paid, registered)",
+        &seqs,
+        |seq, p| {
+            p.push(seq);
+            p.push(&"open");
+            p.push(&"0");
+            p.push(&0i64);
+        },
+    )
+}
+
 /// Add or update titles inside a transaction (see [`Ledger::import_titles`]).
 pub(super) fn import_in(
     tx: &Transaction<'_>,
@@ -765,6 +785,8 @@ pub(super) fn import_in(
     {
         let mut book = SqliteBook::new(tx, String::new());
         let mut keys: Vec<NewKey> = Vec::new();
+        // the rows of the titles added, whose state (open, nothing paid) is still to be written
+        let mut new_states: Vec<i64> = Vec::new();
         for t in titles {
             let data = serde_json::to_string(t)?;
             let conv = key_text(Key::of(&[&t.convenio]));
@@ -778,6 +800,15 @@ pub(super) fn import_in(
                     continue;
                 }
                 Some((seq, _)) => {
+                    // the mark of the import being replaced gets the JSON it stood for (the marks buffered so
+                    // far written first: one of them may be this title's)
+                    book.flush_events()?;
+                    tx.prepare_cached(&format!(
+                        "UPDATE events SET data = {} WHERE title_id = ?1 AND kind = 'imported' AND data = {}",
+                        Dialect::Sqlite.imported_of("(SELECT data FROM titles WHERE seq = ?2)"),
+                        Dialect::Sqlite.imported_mark()
+                    ))?
+                    .execute(params![t.id, seq])?;
                     tx.prepare_cached(
                     "UPDATE titles SET bank = ?1, convenio_key = ?2, valor = ?3, vencimento = ?4, data = ?5 WHERE seq = ?6",
                 )?
@@ -800,19 +831,21 @@ pub(super) fn import_in(
                 }
                 None => {
                     tx.prepare_cached(
-                    "INSERT INTO titles (id, bank, convenio_key, valor, vencimento, status, paid, registered, data) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, 'open', '0', 0, ?6)",
-                )?
-                .execute(params![
-                    t.id,
-                    t.banco.code(),
-                    conv,
-                    t.valor.to_string(),
-                    t.vencimento.to_string(),
-                    data
-                ])?;
+                        "INSERT INTO titles (id, bank, convenio_key, valor, vencimento, data) \
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    )?
+                    .execute(params![
+                        t.id,
+                        t.banco.code(),
+                        conv,
+                        t.valor.to_string(),
+                        t.vencimento.to_string(),
+                        data
+                    ])?;
                     s.added += 1;
-                    tx.last_insert_rowid()
+                    let seq = tx.last_insert_rowid();
+                    new_states.push(seq);
+                    seq
                 }
             };
             for (kind, key, exact) in title_keys(t) {
@@ -821,15 +854,14 @@ pub(super) fn import_in(
             if keys.len() >= FLUSH_ROWS {
                 write_keys(tx, &mut keys)?;
             }
-            // `Event::Imported` as serde writes it (an internally tagged variant: the tag, then the field), from
-            // the title's JSON already made rather than serializing the title a second time
-            book.event_json(
-                &t.id,
-                "imported",
-                format!("{{\"event\":\"imported\",\"titulo\":{data}}}"),
-            )?;
+            if new_states.len() >= FLUSH_ROWS {
+                write_new_states(tx, &mut new_states)?;
+            }
+            // the title's JSON is stored once, in `titles.data`: its import event is the mark read with it
+            book.event_json(&t.id, "imported", schema::IMPORTED_MARK.to_string())?;
         }
         write_keys(tx, &mut keys)?;
+        write_new_states(tx, &mut new_states)?;
         book.flush()?;
     }
     Ok(s)
@@ -952,7 +984,7 @@ impl Ledger for SqliteLedger {
     }
 
     fn titles(&mut self) -> Result<Vec<(Titulo, TitleState)>, LedgerError> {
-        let sql = format!("SELECT {TITLE_COLS} FROM titles ORDER BY seq");
+        let sql = format!("SELECT {TITLE_COLS} FROM {TITLE_FROM} ORDER BY t.seq");
         let mut st = self.conn.prepare(&sql)?;
         let rows = st.query_map([], load_row)?;
         let mut out = Vec::new();
@@ -973,9 +1005,13 @@ impl Ledger for SqliteLedger {
         if exists.is_none() {
             return Err(LedgerError::UnknownTitle(id.to_string()));
         }
-        let mut st = self
-            .conn
-            .prepare("SELECT data FROM events WHERE title_id = ?1 ORDER BY seq")?;
+        // the latest import's mark reads as the event with the title's JSON (schema version 8)
+        let mut st = self.conn.prepare(&format!(
+            "SELECT CASE WHEN e.kind = 'imported' AND e.data = {} THEN {} ELSE e.data END \
+             FROM events e JOIN titles t ON t.id = e.title_id WHERE e.title_id = ?1 ORDER BY e.seq",
+            Dialect::Sqlite.imported_mark(),
+            Dialect::Sqlite.imported_of("t.data")
+        ))?;
         let rows = st.query_map(params![id], |r| r.get::<_, String>(0))?;
         let mut out = Vec::new();
         for r in rows {

@@ -75,3 +75,20 @@ pub fn title(id: &str, nn: &str, valor: &str, venc: NaiveDate) -> Titulo {
     t.convenio = "123456".into();
     t
 }
+
+/// SQL that takes an SQLite ledger at schema version 8 back to the shape of version 6 (the title's state in
+/// `titles`' own columns, no `title_state`; its latest import event with the title's JSON), for the tests that
+/// simulate a ledger written by an older version.
+pub const SQLITE_BACK_TO_V6: &str = "
+UPDATE events SET data = '{\"event\":\"imported\",\"titulo\":' || (SELECT data FROM titles WHERE id = events.title_id) || '}'
+    WHERE kind = 'imported' AND data = '{\"event\":\"imported\"}';
+ALTER TABLE titles ADD COLUMN status TEXT NOT NULL DEFAULT 'open';
+ALTER TABLE titles ADD COLUMN paid TEXT NOT NULL DEFAULT '0';
+ALTER TABLE titles ADD COLUMN registered INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE titles ADD COLUMN linked_nosso_numero TEXT;
+ALTER TABLE titles ADD COLUMN settled_on TEXT;
+UPDATE titles SET (status, paid, registered, linked_nosso_numero, settled_on) =
+    (SELECT status, paid, registered, linked_nosso_numero, settled_on FROM title_state WHERE title_seq = titles.seq);
+DROP TABLE title_state;
+DELETE FROM baixa_schema_version WHERE version >= 7;
+";

@@ -25,7 +25,7 @@
 
 use crate::bank::{oc, records400, EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
 use crate::banks::shared::{motivo_text, ENTRY_TIPO_1};
-use crate::field::{FieldSpec as F, RecordLayout, Role as R};
+use crate::field::{FieldSpec as F, RecordLayout, Role as R, ScopeSpec as S, TotalSpec as T};
 use crate::model::{Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
 use crate::record::Record;
 
@@ -217,7 +217,10 @@ pub const RETORNO_DETALHE: RecordLayout = RecordLayout {
     ],
 };
 
-/// Retorno trailer (5.3).
+/// Retorno trailer (5.3). Its totals are the file's (6, D065-D068): D065 "somatório do valor de face dos títulos
+/// existentes nos registros Detalhe do arquivo", D066 their number, D067 "somatório do valor efetivamente pago dos
+/// títulos … (código de ocorrência de retorno = 6, 7, 8 ou 75)", D068 the number of those (the manual adds that the
+/// cedente may ignore them: "meramente informativo").
 pub const RETORNO_TRAILER: RecordLayout = RecordLayout {
     name: "trailer_arquivo",
     len: 400,
@@ -225,14 +228,21 @@ pub const RETORNO_TRAILER: RecordLayout = RecordLayout {
     fields: &[
         F::constant("tipo_registro", 1, 1, "9"),
         F::blank("uso_banco_1", 2, 2),
-        F::dec("valor_total", 3, 16, 2).role(R::ValorTotal),
-        F::num("quantidade_total", 17, 22).role(R::QtdTitulos),
-        F::dec("valor_total_liquidacoes", 23, 36, 2),
-        F::num("quantidade_total_liquidacoes", 37, 42),
+        F::dec("valor_total", 3, 16, 2)
+            .role(R::ValorTotal)
+            .total(T::valor_titulo(S::File)),
+        F::num("quantidade_total", 17, 22)
+            .role(R::QtdTitulos)
+            .total(T::quantidade(S::File)),
+        F::dec("valor_total_liquidacoes", 23, 36, 2).total(T::valor_pago(OC_LIQUIDACAO)),
+        F::num("quantidade_total_liquidacoes", 37, 42).total(T::quantidade(OC_LIQUIDACAO)),
         F::blank("uso_banco_2", 43, 394),
         F::num("sequencial", 395, 400).role(R::Sequencial),
     ],
 };
+
+/// The liquidações the retorno trailer totals (D067, D068): ocorrências 06, 07, 08 and 75.
+const OC_LIQUIDACAO: S = S::Ocorrencias(&["06", "07", "08", "75"]);
 
 /// Códigos de ocorrência da remessa (D020).
 pub const MOVIMENTOS: &[OcorrenciaDef] = &[

@@ -20,7 +20,9 @@
 
 use crate::bank::motivo as mo;
 use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
-use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
+use crate::field::{
+    patched, FieldSpec as F, RecordLayout, Role as R, ScopeSpec as S, TotalSpec as T,
+};
 use crate::model::{Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
 use crate::record::Record;
 
@@ -254,7 +256,10 @@ pub const RETORNO_POSICAO: RecordLayout = retorno_detalhe!("detalhe_posicao_cart
 /// Retorno detalhe tipo 8 (despesa de cartório).
 pub const RETORNO_DESPESA: RecordLayout = retorno_detalhe!("detalhe_despesa_cartorio", "8");
 
-/// Retorno trailler ("Registro Retorno – TRAILLER").
+/// Retorno trailler ("Registro Retorno – TRAILLER"). Its totals are the file's: 018-025 "Quantidade de títulos
+/// envolvidos na transação", 026-039 "Valor total dos títulos envolvidos na transação", where the manual's transação
+/// is the file ("O registro TRAILLER indica o fim de cada transação do arquivo, ou seja, o término do Arquivo";
+/// "HEADER (indica o início de cada transação), DETALHE (especificações de cada transação) e TRAILLER").
 pub const RETORNO_TRAILER: RecordLayout = RecordLayout {
     name: "trailer_arquivo",
     len: 400,
@@ -264,8 +269,12 @@ pub const RETORNO_TRAILER: RecordLayout = RecordLayout {
         F::blank("brancos_1", 2, 4),
         F::num("codigo_banco", 5, 7).role(R::BancoCodigo),
         F::blank("brancos_2", 8, 17),
-        F::num("qtd_titulos", 18, 25).role(R::QtdTitulos),
-        F::dec("valor_titulos", 26, 39, 2).role(R::ValorTotal),
+        F::num("qtd_titulos", 18, 25)
+            .role(R::QtdTitulos)
+            .total(T::quantidade(S::File)),
+        F::dec("valor_titulos", 26, 39, 2)
+            .role(R::ValorTotal)
+            .total(T::valor_titulo(S::File)),
         F::blank("brancos_3", 40, 394),
         F::num("sequencial", 395, 400).role(R::Sequencial),
     ],

@@ -9,7 +9,9 @@
 //! What differs is the code tables: movimento retorno C044 (below); motivos C047 are FEBRABAN's.
 
 use crate::bank::{oc, LayoutSpec, OcorrenciaDef, RecordKey};
-use crate::field::{patched_layout, FieldSpec as F, RecordLayout, Role as R};
+use crate::field::{
+    patched_layout, FieldSpec as F, RecordLayout, Role as R, ScopeSpec as S, TotalSpec as T,
+};
 use crate::layouts::febraban240;
 use crate::model::{Layout, OcorrenciaKind as K};
 
@@ -121,10 +123,29 @@ pub const REMESSA: LayoutSpec = LayoutSpec::remessa(
     SOURCE,
 );
 
+/// Trailer de lote of a retorno (manual 8.12, "Registro trailer de lote"): 06.5 "Quantidade de títulos em cobrança"
+/// (simples) is the "somatória dos registros enviados no lote do arquivo, de acordo com o código da carteira", 07.5
+/// the "somatória dos valores dos títulos de cobrança enviados no lote"; Sicredi's only carteira is `1`, cobrança
+/// simples (14.3T, "Domínio: '1' = Cobrança simples"), so they total the batch's títulos. The corpus retorno
+/// (brcobranca `CNAB240SICREDI.CRT`) agrees: 2 títulos of 9.95, 000002 and 19.90. The vinculada, caucionada and
+/// descontada totals stay FEBRABAN's (carteira totals, shown only).
+pub const TRAILER_LOTE_RETORNO: RecordLayout = patched_layout!(
+    febraban240::TRAILER_LOTE,
+    SOURCE,
+    [
+        F::alpha("qtd_simples", 24, 29).total(T::quantidade(S::File)),
+        F::alpha("valor_simples", 30, 46).total(T::valor_titulo(S::File)),
+    ]
+);
+
+/// Retorno records: FEBRABAN's, with the retorno trailer de lote above.
+pub const RECORDS_RETORNO: &[(RecordKey, &RecordLayout)] =
+    &febraban240::records_with(&[&TRAILER_LOTE_RETORNO]);
+
 /// Sicredi retorno (FEBRABAN records, T/U; Sicredi's C044 codes).
 pub const RETORNO: LayoutSpec = LayoutSpec::retorno(
     Layout::Cnab240,
-    febraban240::RECORDS,
+    RECORDS_RETORNO,
     febraban240::ENTRY_RETORNO,
     OCORRENCIAS,
     febraban240::MOTIVOS,
