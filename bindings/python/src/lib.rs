@@ -27,6 +27,7 @@ use serde_json::{json, Value};
 // `cnab.baixa`'s native half (the file is baixa.rs; the module name keeps clear of the `baixa` crate).
 #[path = "baixa.rs"]
 mod baixa_native;
+mod cnab150;
 mod columns;
 mod model;
 
@@ -935,6 +936,7 @@ fn _cnab(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(boleto_parse, m)?)?;
     m.add_function(wrap_pyfunction!(boleto_make, m)?)?;
     baixa_native::register(m)?;
+    cnab150::register(m)?;
     m.add_function(wrap_pyfunction!(boleto_pdf, m)?)?;
     m.add_function(wrap_pyfunction!(boleto_html, m)?)?;
     m.add_function(wrap_pyfunction!(texto_pdf, m)?)?;

@@ -14,6 +14,7 @@ Amounts are ``decimal.Decimal``, dates ``datetime.date``. Errors are :class:`Cna
 
 from __future__ import annotations
 
+import decimal
 import errno
 import json
 import os
@@ -76,6 +77,8 @@ __all__ = [
     "read_remessa",
     "iter_entries",
     "EntryIterator",
+    "iter_entries150",
+    "Entry150Iterator",
     "iter_batches",
     "BatchReader",
     "ArrowStream",
@@ -374,8 +377,126 @@ def iter_entries(
             except OSError as e:
                 raise _named_os_error(e, p) from None
     except _cnab.NativeError as e:
-        raise _from_native(e) from None
+        raise _other_product_hint(_from_native(e)) from None
     return EntryIterator(native)
+
+
+def _other_product_hint(e: CnabError) -> CnabError:
+    """A CNAB 150 file given to the cobrança streaming readers: the error names what streams it (the core's hint
+    names the Rust module)."""
+    details = dict(e.details or {})
+    if e.code != "other_product" or details.get("layout") != 150:
+        return e
+    hint = ": stream its entries with cnab.iter_entries150 (cnab.read reads it whole)"
+    core_hint = str(details.get("hint", ""))
+    message = e.message.replace(core_hint, hint) if core_hint and core_hint in e.message else e.message + hint
+    details["hint"] = hint
+    return LayoutError(
+        message,
+        line=e.line,
+        columns=e.columns,
+        field=e.field,
+        record=e.record,
+        kind=e.kind,
+        code=e.code,
+        category=e.category,
+        details=details,
+        file=e.file,
+    )
+
+
+# ---------------------------------------------------------------- CNAB 150 (débito automático, arrecadação)
+
+
+class Entry150Iterator(Iterator[Entry150]):
+    """The entries (registros E, F, G) of a CNAB 150 file read one at a time, in constant memory (see
+    :func:`iter_entries150`)."""
+
+    def __init__(self, native: Any) -> None:
+        self._native = native
+
+    def __iter__(self) -> "Entry150Iterator":
+        return self
+
+    def __next__(self) -> Entry150:
+        try:
+            e: Entry150 = _from_dict(Entry150, json.loads(next(self._native)))
+        except _cnab.NativeError as err:
+            raise _from_native(err) from None
+        return e
+
+    @property
+    def header(self) -> Header150:
+        """Registro A; read with the first entry (empty before)."""
+        h: Header150 = _from_dict(Header150, json.loads(self._native.header_json()))
+        return h
+
+    @property
+    def detected(self) -> Detected:
+        """Bank, product (``"debito_automatico"`` or ``"arrecadacao"``), kind and version of the file."""
+        d = json.loads(self._native.detected_json())
+        return Detected(
+            bank=str(d["bank"]["code"]),
+            bank_name=str(d["bank"]["name"]),
+            layout=int(d["layout"]),
+            kind=str(d["kind"]),
+            product=str(d.get("product", "")),
+            version=str(d.get("version", "")),
+            supported=bool(d.get("supported", False)),
+        )
+
+    @property
+    def total_registros(self) -> Optional[int]:
+        """Z02 as read (every record, header and trailer included); ``None`` until the trailer was read (entries
+        are read ahead in batches: it may be there before the last entries are handed out)."""
+        count: Optional[int] = self._native.trailer()[0]
+        return count
+
+    @property
+    def valor_total(self) -> Optional[decimal.Decimal]:
+        """Z03 as read (the sum of the entries' amounts); ``None`` until the trailer was read."""
+        total: Optional[str] = self._native.trailer()[1]
+        return decimal.Decimal(total) if total is not None else None
+
+    @property
+    def problems(self) -> List[CnabError]:
+        """Problems collected so far (lenient mode): complete once the iterator is exhausted."""
+        return [_from_payload(p) for p in json.loads(self._native.problems_json())]
+
+
+def iter_entries150(
+    path: Union[str, "os.PathLike[str]", BinaryIO],
+    *,
+    layout: Optional[int] = None,
+    lenient: bool = False,
+) -> Entry150Iterator:
+    """Streams the entries of a CNAB 150 file (FEBRABAN débito automático remessa/retorno, arrecadação retorno),
+    one :class:`Entry150` at a time, in constant memory: what :func:`read` gives in ``File150.entries``, in file
+    order. ``path`` may also be a binary file object (``open(p, "rb")``, ``io.BytesIO``), read in chunks. The file is
+    checked as :func:`read` checks it (the same errors); the registration records (B, C, D, H) are checked but not
+    yielded (:func:`read` gives them in ``File150.cadastros``). In strict mode the first problem is raised from
+    ``next()``; in lenient mode problems collect in ``.problems`` of the iterator. ``.header``, ``.total_registros``
+    and ``.valor_total`` are filled as the header and the trailer are read.
+
+    Args:
+        layout: ``150`` or ``None`` (a file that is not CNAB 150 is a :class:`LayoutError` either way).
+        lenient: collect problems in ``.problems`` and go on, instead of raising the first.
+
+    >>> debitado = sum(e.valor for e in cnab.iter_entries150("debito.ret") if e.resultado and e.resultado.is_debited)
+    """
+    try:
+        if _is_file_object(path):
+            name = getattr(path, "name", None)
+            native = _cnab.iter_entries150_from(path, name if isinstance(name, str) else None, layout, lenient)
+        else:
+            p = os.fsdecode(os.fspath(path))
+            try:
+                native = _cnab.iter_entries150(p, layout, lenient)
+            except OSError as e:
+                raise _named_os_error(e, p) from None
+    except _cnab.NativeError as e:
+        raise _from_native(e) from None
+    return Entry150Iterator(native)
 
 
 
@@ -429,5 +550,5 @@ def iter_batches(
             except OSError as e:
                 raise _named_os_error(e, p) from None
     except _cnab.NativeError as e:
-        raise _from_native(e) from None
+        raise _other_product_hint(_from_native(e)) from None
     return BatchReader(native)
