@@ -828,6 +828,30 @@ fn carta_de_cobranca_as_pdf() {
     // remessa's juros de um dia, no multa) = 131.40
     let carta = &a[0]["carta"];
     assert_eq!(carta["total"], "131.40");
+    // the proposal in the action's JSON (see the PDF text below for the arithmetic)
+    let p = &a[0]["proposta"];
+    assert_eq!(
+        (
+            &p["saldo_total"],
+            &p["encargos"],
+            &p["desconto"],
+            &p["valor_negociado"],
+            &p["entrada"]["valor"],
+            &p["financiado"],
+            &p["juros"],
+            &p["total"]
+        ),
+        (
+            &json!("131.40"),
+            &json!("3.90"),
+            &json!("1.95"),
+            &json!("129.45"),
+            &json!("25.89"),
+            &json!("103.56"),
+            &json!("2.07"),
+            &json!("131.52")
+        )
+    );
     let doc = a[0]["documento"].as_str().unwrap();
     assert!(
         doc.contains("| NF-1001 | 15/12/2026 | R$ 127,50 | R$ 131,40 |"),
@@ -864,6 +888,15 @@ fn carta_de_cobranca_as_pdf() {
         "Total em aberto: R$ 131,40",
         "NF-1001: 34191.09123 34567.800056 71234.570001 9 16610000012750",
         "Proposta de negociação",
+        // the policy's [acordo]: half the encargos off (juros 3.90 → 1.95), 131.40 − 1.95 = 129.45; entrada 20%
+        // (25.89) five days after the carta; 129.45 − 25.89 = 103.56 in 3 installments at 1% a month, Tabela Price:
+        // 103.56 × 0.01 × 1.01³ / (1.01³ − 1) = 35.2127 → 35.21, monthly from the entrada; total 25.89 + 3 × 35.21
+        "desconto de R$ 1,95 sobre a multa e os juros: o valor negociado é R$ 129,45",
+        "Entrada 19/01/2027 R$ 25,89",
+        "Parcela 1 de 3 19/02/2027 R$ 35,21",
+        "Parcela 2 de 3 19/03/2027 R$ 35,21",
+        "Parcela 3 de 3 19/04/2027 R$ 35,21",
+        "Total: R$ 131,52, com R$ 2,07 de juros nas parcelas.",
         "1/1",
     ] {
         assert!(
