@@ -2,9 +2,10 @@
 //!
 //! A step whose [`Acao::via_banco`] is true (`protesto`, `baixa`, `prorrogacao`, `abatimento`, `reemissao`) becomes
 //! one título (a `reemissao` two: its alteração de vencimento and, where the bank has one, its alteração do valor
-//! nominal, [`crate::reemissao`]) in a remessa for the title's bank and layout: the título exactly as the remessa that registered it carried it
-//! (nosso número, carteira, agreement…), with the bank's movimento code for the instruction, and for a prorrogação
-//! the new due date, for an abatimento its amount. The header is that remessa's header, dated the run's date, with
+//! nominal, [`crate::reemissao`]) in a remessa for the title's bank and layout: the título exactly as the remessa
+//! that registered it carried it (nosso número, carteira, agreement…), with the bank's movimento code for the
+//! instruction, and for a prorrogação the new due date, for an abatimento its amount, for an alteração de valor
+//! the new valor nominal. The header is that remessa's header, dated the run's date, with
 //! the next sequence number (NSA) unless one is given.
 //!
 //! # The movimento codes
@@ -21,8 +22,8 @@
 //! | `alteracao_valor` (a `reemissao`'s amount) | `alteração` of the `valor nominal` / `valor do título` | abatimento, desconto, juros, mora, multa, mínimo, máximo, rateio |
 //!
 //! When several codes fit, the one FEBRABAN's CNAB 240 table gives the instruction (C004, v10.7: 02 pedido de baixa,
-//! 04 concessão de abatimento, 06 alteração de vencimento, 09 protestar, 47 alteração do valor nominal) is taken; when none fits, or several and
-//! none is FEBRABAN's, the instruction is refused naming the bank and layout. So Itaú CNAB 400 protests with 09,
+//! 04 concessão de abatimento, 06 alteração de vencimento, 09 protestar, 47 alteração do valor nominal) is taken;
+//! when none fits, or several and none is FEBRABAN's, the instruction is refused naming the bank and layout. So Itaú CNAB 400 protests with 09,
 //! Caixa CNAB 400 grants an abatimento with 03 and moves the due date with 05, BV CNAB 400 extends with 06
 //! (prorrogação, its 08 being alteração) and protests with 36 (its 09 is "não baixar automaticamente"); Caixa
 //! CNAB 400 has no protest instruction (protest is set by prazo at registration) and is refused.

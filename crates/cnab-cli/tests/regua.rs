@@ -932,7 +932,8 @@ fn carta_de_cobranca_as_pdf() {
 
 /// `cnab reemissao`: NF-1001 of the Itaú fixture (R$ 127,50 due 2026-12-15, juros R$ 0,13 a day) reissued on
 /// 2027-01-14 to 2027-01-20: 127.50 + 36 × 0.13 = 132.18 due then; Itaú CNAB 400 has no alteração de valor, so the
-/// remessa carries the alteração de vencimento (06) only, read back by `cnab parse`; nothing recorded.
+/// remessa carries the alteração de vencimento (06) only, read back by `cnab parse`, recorded as a pending
+/// prorrogação (`cnab instrucoes`); the same reissue again is refused before anything is written.
 #[test]
 fn reemissao_of_an_overdue_titulo() {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
@@ -968,6 +969,29 @@ fn reemissao_of_an_overdue_titulo() {
     assert_eq!(v["valor_registrado"], json!(false));
     assert_eq!(v["instrucoes"][0]["movimento"], "06");
     assert_eq!(v["novo_vencimento"], "2027-01-20");
+    // 30 days past the due date on 2027-01-14
+    assert_eq!(
+        v["registradas"],
+        json!([{"acao": "prorrogacao", "etapa_dias": 30}])
+    );
+    let (code, list, err) = cnab(&["instrucoes", "--ledger", &ledger, "--date", "2027-01-14"]);
+    assert_eq!(code, 0, "{err}");
+    let list: Value = serde_json::from_str(&list).unwrap();
+    let i = &list["instrucoes"][0];
+    assert_eq!(
+        (
+            &i["titulo"],
+            &i["acao"],
+            &i["estado"],
+            &i["novo_vencimento"]
+        ),
+        (
+            &json!("NF-1001"),
+            &json!("prorrogacao"),
+            &json!("pendente"),
+            &json!("2027-01-20")
+        )
+    );
     let (code, parsed, err) = cnab(&["parse", &out]);
     assert_eq!(code, 0, "{err}");
     let p: Value = serde_json::from_str(&parsed).unwrap();
@@ -977,6 +1001,14 @@ fn reemissao_of_an_overdue_titulo() {
         (&json!("06"), &json!("2027-01-20"), &json!("127.50"))
     );
     // a due date before the título's: refused (exit 1)
+    std::fs::remove_file(&out).unwrap();
+    let (code, _, err) = cnab(&args);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("reemissão de NF-1001: one on 2027-01-14 is already recorded"),
+        "{err}"
+    );
+    assert!(!std::path::Path::new(&out).exists());
     let mut bad = args;
     bad[8] = "2026-12-01";
     let (code, _, err) = cnab(&bad);
