@@ -119,7 +119,7 @@ def test_a_bad_policy_names_the_key() -> None:
     ledger = baixa.Ledger()
     with pytest.raises(baixa.BaixaError) as e:
         ledger.regua_plan('[[etapa]]\ndias = 5\nacao = "protesto"\ncanal = "banco"\nprazo_dias = 3\n', date(2026, 1, 1))
-    assert 'etapa 1: prazo_dias is for acao = "prorrogacao", not "protesto"' in str(e.value)
+    assert 'etapa 1: prazo_dias is for acao = "prorrogacao" or "reemissao", not "protesto"' in str(e.value)
 
 
 def _write(tmp_path: Path, text: str) -> str:

@@ -180,12 +180,38 @@ def test_linha_digitavel_and_carta_pdf(tmp_path: Path) -> None:
         regua.carta_pdf(regua.plan(ledger, politica, date(2027, 1, 14)).actions[0])
 
 
+def test_carta_proposta_from_the_policy_limits(tmp_path: Path) -> None:
+    # the policy's [acordo] limits give the carta its proposal (see crates/cnab-cli/tests/regua.rs for the
+    # arithmetic): NF-1001's 131.40 less half its juros (1.95) = 129.45; entrada 20% = 25.89; 103.56 in 3 at 1% a
+    # month (Tabela Price) = 35.21 each; total 131.52
+    ledger = _day(tmp_path)
+    politica = (
+        '[acordo]\nparcelas_max = 3\ndesconto_max_pct = "50"\nentrada_min_pct = "20"\n'
+        'juros_parcela_pct_mes = "1"\nprimeiro_vencimento_dias = 5\n'
+        '[[etapa]]\ndias = 30\nacao = "carta_cobranca"\ncanal = "carta"\nagrupar_por_pagador = true\n'
+        'modelo = "c.txt"\n'
+    )
+    modelo = (
+        "{{ proposta.entrada.valor | brl }} em {{ proposta.entrada.vencimento | data }}, "
+        "{% for p in proposta.parcelas %}{{ p.valor | brl }} em {{ p.vencimento | data }}, {% endfor %}"
+        "total {{ proposta.total | brl }}"
+    )
+    a = regua.plan(ledger, politica, date(2027, 1, 14), modelos={"c.txt": modelo}).actions[0]
+    assert (a.titulo, a.acao) == ("NF-1001", "carta_cobranca")
+    assert a.mensagem == (
+        "R$ 25,89 em 19/01/2027, R$ 35,21 em 19/02/2027, R$ 35,21 em 19/03/2027, R$ 35,21 em 19/04/2027, "
+        "total R$ 131,52"
+    )
+
+
 def test_reemissao(tmp_path: Path) -> None:
     ledger = _day(tmp_path)
     # NF-1001: R$ 127,50 due 2026-12-15, juros R$ 0,13 a day → 127.50 + 36 × 0.13 = 132.18 on 2027-01-20; Itaú
     # CNAB 400 has no alteração de valor: only the due date moves (06)
     r = regua.reemissao(ledger, "NF-1001", date(2027, 1, 14), date(2027, 1, 20), remessas=[ITAU_400_REM])
     assert (r.valor_atualizado, r.devido.juros, r.valor_registrado) == (Decimal("132.18"), Decimal("4.68"), False)
+    # not registered: the boleto keeps its face value
+    assert (r.valor_nominal, r.aviso) == (Decimal("127.50"), None)
     assert [i.movimento for i in r.instrucoes] == ["06"]
     back = cnab.read_remessa(r.bytes)
     assert [(t.seu_numero, t.movimento, t.vencimento) for t in back.titulos] == [

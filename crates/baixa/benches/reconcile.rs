@@ -4,6 +4,10 @@
 //! The in-memory reconciliation is timed twice: by the wall clock and by the thread's CPU time (`…_cpu_time`).
 //! `BAIXA_BENCH_ONCE=1 cargo bench -p baixa --bench reconcile -- sqlite` applies the SQLite file once and prints
 //! its times instead of taking criterion's samples.
+//! `cargo bench -p baixa --bench reconcile -- import` times `baixa::from_remessa` (what `cnab baixa
+//! import-remessa` does before the ledger's insert) on a generated Itaú CNAB 400 remessa of `BAIXA_BENCH_IMPORT_N`
+//! títulos (default 200,000) by the thread's CPU time, with the linha digitável computed for each título and,
+//! for the comparison, on the same remessa with the nosso números blanked (no linha computed).
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
 use std::time::{Duration, Instant};
@@ -223,5 +227,54 @@ fn bench_sqlite(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench_memory, bench_sqlite);
+/// `baixa::from_remessa` with and without the linha digitável of each título (see the module docs).
+fn bench_import(c: &mut Criterion) {
+    let n = if std::env::var_os("BAIXA_BENCH_IMPORT_N").is_some() {
+        n("BAIXA_BENCH_IMPORT_N")
+    } else {
+        n("BAIXA_BENCH_IMPORT_N").min(200_000)
+    };
+    let opts = cnab_core::generator::GenOptions::new(
+        Bank::new(341),
+        Layout::Cnab400,
+        cnab_core::FileKind::Remessa,
+        n as u64,
+        1,
+    );
+    let com = cnab_core::generator::remessa(&opts).unwrap();
+    let mut sem = com.clone();
+    for t in &mut sem.titulos {
+        t.nosso_numero.clear();
+    }
+    // the entradas (movimento 01) become titles, the generator's other movimentos are instructions
+    let titulos = baixa::from_remessa(&com).unwrap();
+    let entradas = titulos.len();
+    let linhas = titulos
+        .iter()
+        .filter(|t| t.linha_digitavel.is_some())
+        .count();
+    drop(titulos);
+    assert_eq!(baixa::from_remessa(&sem).unwrap().len(), entradas);
+    eprintln!("import: {entradas} entradas of {n} títulos, {linhas} with a linha digitável");
+    let mut g = c.benchmark_group("import");
+    g.sample_size(10).measurement_time(Duration::from_secs(20));
+    for (name, r) in [("with_linha", &com), ("without_linha", &sem)] {
+        g.bench_function(format!("from_remessa_{n}_titulos_{name}_cpu_time"), |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    let start = thread_cpu().unwrap_or_default();
+                    let t = baixa::from_remessa(r).unwrap();
+                    assert_eq!(t.len(), entradas);
+                    drop(t);
+                    total += thread_cpu().unwrap_or_default().saturating_sub(start);
+                }
+                total
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench_memory, bench_sqlite, bench_import);
 criterion_main!(benches);

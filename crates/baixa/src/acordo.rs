@@ -439,8 +439,11 @@ pub fn fechar_remessas<L: ReguaLedger + ?Sized>(
                     saldo: o.saldo,
                     inadimplente: false,
                     carta: None,
+                    proposta: None,
                     novo_vencimento: None,
                     abatimento: None,
+                    novo_valor: None,
+                    instrucao_valor: None,
                     instrucao: Some(crate::instrucao::Instrucao {
                         banco: w.bank.code(),
                         layout: format!("cnab{}", w.layout.number()),
@@ -660,4 +663,268 @@ pub fn remessas(
                 .collect(),
         })
         .collect())
+}
+
+/// What a discount is taken on: the multa and juros (`encargos`) or what is owed without them (`principal`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DescontoSobre {
+    /// The multa and juros on the date.
+    #[default]
+    Encargos,
+    /// The saldo without the multa and juros.
+    Principal,
+}
+
+/// The policy's limits for a negotiation (`[acordo]` of the régua's policy, [`crate::regua::Politica`]): the
+/// proposal a carta de cobrança offers ([`proposta`]) is the most these allow.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Limites {
+    /// Installments after the entrada, at most (1 to 120).
+    pub parcelas_max: u32,
+    /// The discount, at most, in percent of `desconto_sobre` (0 to 100; none by default).
+    #[serde(
+        default,
+        deserialize_with = "crate::regua::money_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub desconto_max_pct: Option<Decimal>,
+    /// What the discount is taken on (`encargos`, the default, or `principal`).
+    #[serde(default)]
+    pub desconto_sobre: DescontoSobre,
+    /// The entrada (down payment), at least, in percent of the negotiated amount (0 to less than 100; none by
+    /// default: every payment is an installment).
+    #[serde(
+        default,
+        deserialize_with = "crate::regua::money_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entrada_min_pct: Option<Decimal>,
+    /// Interest on the installments, in percent a month (0 to 10; none by default): the Tabela Price.
+    #[serde(
+        default,
+        deserialize_with = "crate::regua::money_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub juros_parcela_pct_mes: Option<Decimal>,
+    /// Days after the carta's date the first payment (the entrada, or the first installment) is due (0 to 365).
+    pub primeiro_vencimento_dias: i64,
+}
+
+impl Limites {
+    /// The rules of each key (see the fields), as a message naming the key.
+    ///
+    /// # Errors
+    /// The first key out of its range.
+    pub fn check(&self) -> Result<(), String> {
+        let pct = |k: &str, v: Option<Decimal>, max: Decimal, inclusive: bool| match v {
+            Some(p) if p < Decimal::ZERO || p > max || (!inclusive && p == max) => Err(format!(
+                "acordo: {k} must be 0 to {}{max}, found {p}",
+                if inclusive { "" } else { "less than " }
+            )),
+            _ => Ok(()),
+        };
+        if !(1..=120).contains(&self.parcelas_max) {
+            return Err(format!(
+                "acordo: parcelas_max must be 1 to 120, found {}",
+                self.parcelas_max
+            ));
+        }
+        pct(
+            "desconto_max_pct",
+            self.desconto_max_pct,
+            Decimal::ONE_HUNDRED,
+            true,
+        )?;
+        pct(
+            "entrada_min_pct",
+            self.entrada_min_pct,
+            Decimal::ONE_HUNDRED,
+            false,
+        )?;
+        pct(
+            "juros_parcela_pct_mes",
+            self.juros_parcela_pct_mes,
+            Decimal::TEN,
+            true,
+        )?;
+        if !(0..=365).contains(&self.primeiro_vencimento_dias) {
+            return Err(format!(
+                "acordo: primeiro_vencimento_dias must be 0 to 365, found {}",
+                self.primeiro_vencimento_dias
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// One payment of a [`Proposta`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pagamento {
+    /// 0 for the entrada, 1, 2, … for the installments.
+    pub numero: u32,
+    /// Due date.
+    pub vencimento: NaiveDate,
+    /// Amount.
+    pub valor: Decimal,
+}
+
+/// A negotiation proposal within the policy's limits ([`proposta`]): what a carta de cobrança offers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Proposta {
+    /// The titles it covers.
+    pub titulos: Vec<String>,
+    /// Σ saldo on the date (multa and juros included, less what was received), as [`propor`] computes it.
+    pub saldo_total: Decimal,
+    /// Σ multa + juros on the date.
+    pub encargos: Decimal,
+    /// `saldo_total − encargos`: what is owed without multa and juros.
+    pub principal: Decimal,
+    /// What the discount is taken on.
+    pub desconto_sobre: DescontoSobre,
+    /// The discount: `desconto_max_pct` of `encargos` or `principal`, half-up to the centavo.
+    pub desconto: Decimal,
+    /// `saldo_total − desconto`.
+    pub valor_negociado: Decimal,
+    /// The entrada (`entrada_min_pct` of `valor_negociado`, half-up to the centavo), when the policy asks one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entrada: Option<Pagamento>,
+    /// `valor_negociado − entrada`: what the installments pay off.
+    pub financiado: Decimal,
+    /// The installments (`parcelas_max` of them).
+    pub parcelas: Vec<Pagamento>,
+    /// The interest the installments add (Σ parcelas − financiado).
+    pub juros: Decimal,
+    /// What the payer pays in all: entrada + Σ parcelas.
+    pub total: Decimal,
+}
+
+/// `(1 + i)^n`, or `None` when it overflows.
+fn fator_composto(i: Decimal, n: u32) -> Option<Decimal> {
+    let base = Decimal::ONE.checked_add(i)?;
+    (0..n).try_fold(Decimal::ONE, |acc, _| acc.checked_mul(base))
+}
+
+/// The proposal the policy's limits allow for `titulos` (open, one payer) on `data` — the most they allow: the
+/// largest discount, the smallest entrada, the most installments:
+///
+/// 1. `saldo_total` and `encargos` are [`propor`]'s (the amount due with multa and juros on `data`, less what was
+///    received); `principal = saldo_total − encargos`;
+/// 2. `desconto = round_cents(base × desconto_max_pct / 100)`, `base` = `encargos` or `principal`
+///    (`desconto_sobre`); `valor_negociado = saldo_total − desconto`;
+/// 3. `entrada = round_cents(valor_negociado × entrada_min_pct / 100)`, due `primeiro_vencimento_dias` after `data`;
+///    `financiado = valor_negociado − entrada`;
+/// 4. without interest the `parcelas_max` installments are [`dividir`]'s (cut to the centavo, the centavos left
+///    to the first); with `juros_parcela_pct_mes = i%` each is the Tabela Price installment
+///    `financiado × i / (1 − (1 + i)^−n)`, half-up to the centavo (the constant payment of a loan of `financiado`
+///    at `i` a month over `n` months, the system Brazilian consumer credit quotes);
+/// 5. with an entrada, installment `k` is due `k` months after it; without one, the first installment is due
+///    `primeiro_vencimento_dias` after `data` and installment `k` `k − 1` months after that (the month's last day
+///    when it has no such day).
+///
+/// ```
+/// use baixa::acordo::{proposta, Limites, DescontoSobre};
+/// use baixa::{TitleState, Titulo};
+/// let d = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+/// let t = Titulo::new("A", 341, "1", "1000.00".parse().unwrap(), d("2026-03-10"));
+/// let l = Limites { parcelas_max: 2, desconto_max_pct: None, desconto_sobre: DescontoSobre::Encargos,
+///                   entrada_min_pct: Some("20".parse().unwrap()), juros_parcela_pct_mes: None,
+///                   primeiro_vencimento_dias: 5 };
+/// let p = proposta(&[(t, TitleState::default())], &["A".into()], &l, d("2026-04-01")).unwrap();
+/// // 1,000.00: entrada 200.00 on 06/04, then 400.00 on 06/05 and 06/06
+/// assert_eq!(p.entrada.unwrap().valor.to_string(), "200.00");
+/// assert_eq!(p.parcelas.iter().map(|x| (x.vencimento, x.valor.to_string())).collect::<Vec<_>>(),
+///            [(d("2026-05-06"), "400.00".into()), (d("2026-06-06"), "400.00".into())]);
+/// ```
+///
+/// # Errors
+/// As [`propor`] (titles unknown, not open, of several payers; nothing to negotiate), limits out of range, a due
+/// date past the calendar, or an interest factor too large to compute.
+pub fn proposta(
+    titles: &[(Titulo, TitleState)],
+    titulos: &[String],
+    limites: &Limites,
+    data: NaiveDate,
+) -> Result<Proposta, LedgerError> {
+    limites.check().map_err(invalid)?;
+    let pct = limites.desconto_max_pct.unwrap_or(Decimal::ZERO);
+    let base = propor(
+        titles,
+        &Termos {
+            id: "proposta".into(),
+            data,
+            titulos: titulos.to_vec(),
+            parcelas: 1,
+            primeiro_vencimento: data,
+            desconto_encargos_pct: None,
+        },
+    )?;
+    let principal = (base.saldo_total - base.encargos).max(Decimal::ZERO);
+    let sobre = match limites.desconto_sobre {
+        DescontoSobre::Encargos => base.encargos,
+        DescontoSobre::Principal => principal,
+    };
+    let desconto = round_cents(sobre * pct / Decimal::ONE_HUNDRED);
+    let valor_negociado = base.saldo_total - desconto;
+    let primeiro = data
+        .checked_add_signed(chrono::Duration::days(limites.primeiro_vencimento_dias))
+        .ok_or_else(|| invalid("proposta: the first due date is past the calendar".into()))?;
+    let entrada_valor = round_cents(
+        valor_negociado * limites.entrada_min_pct.unwrap_or(Decimal::ZERO) / Decimal::ONE_HUNDRED,
+    );
+    let entrada = (entrada_valor > Decimal::ZERO).then_some(Pagamento {
+        numero: 0,
+        vencimento: primeiro,
+        valor: entrada_valor,
+    });
+    let financiado = valor_negociado - entrada_valor;
+    let n = limites.parcelas_max;
+    let i = limites.juros_parcela_pct_mes.unwrap_or(Decimal::ZERO) / Decimal::ONE_HUNDRED;
+    let valores = if i.is_zero() {
+        dividir(financiado, n).ok_or_else(|| {
+            invalid(format!(
+                "proposta: {financiado} cannot be split in {n} installments"
+            ))
+        })?
+    } else {
+        let f = fator_composto(i, n)
+            .filter(|f| *f > Decimal::ONE)
+            .ok_or_else(|| invalid("proposta: the interest factor cannot be computed".into()))?;
+        // financiado × i / (1 − 1/f) = financiado × i × f / (f − 1)
+        let pmt = financiado
+            .checked_mul(i)
+            .and_then(|x| x.checked_mul(f))
+            .and_then(|x| x.checked_div(f - Decimal::ONE))
+            .map(round_cents)
+            .ok_or_else(|| invalid("proposta: the installment cannot be computed".into()))?;
+        vec![pmt; usize::try_from(n).unwrap_or_default()]
+    };
+    let mut parcelas = Vec::new();
+    for (k, valor) in (1u32..).zip(valores) {
+        let meses = if entrada.is_some() { k } else { k - 1 };
+        let vencimento = primeiro
+            .checked_add_months(Months::new(meses))
+            .ok_or_else(|| invalid(format!("proposta: installment {k} has no due date")))?;
+        parcelas.push(Pagamento {
+            numero: k,
+            vencimento,
+            valor,
+        });
+    }
+    let soma: Decimal = parcelas.iter().map(|p| p.valor).sum();
+    Ok(Proposta {
+        titulos: titulos.to_vec(),
+        saldo_total: base.saldo_total,
+        encargos: base.encargos,
+        principal,
+        desconto_sobre: limites.desconto_sobre,
+        desconto,
+        valor_negociado,
+        entrada,
+        financiado,
+        juros: soma - financiado,
+        total: entrada_valor + soma,
+        parcelas,
+    })
 }

@@ -1,9 +1,11 @@
 //! Bank instructions: the régua's steps that go through the bank, written as an instruction remessa.
 //!
-//! A step whose [`Acao::via_banco`] is true (`protesto`, `baixa`, `prorrogacao`, `abatimento`) becomes one título
-//! in a remessa for the title's bank and layout: the título exactly as the remessa that registered it carried it
-//! (nosso número, carteira, agreement…), with the bank's movimento code for the instruction, and for a prorrogação
-//! the new due date, for an abatimento its amount. The header is that remessa's header, dated the run's date, with
+//! A step whose [`Acao::via_banco`] is true (`protesto`, `baixa`, `prorrogacao`, `abatimento`, `reemissao`) becomes
+//! one título (a `reemissao` two: its alteração de vencimento and, where the bank has one, its alteração do valor
+//! nominal, [`crate::reemissao`]) in a remessa for the title's bank and layout: the título exactly as the remessa
+//! that registered it carried it (nosso número, carteira, agreement…), with the bank's movimento code for the
+//! instruction, and for a prorrogação the new due date, for an abatimento its amount, for an alteração de valor
+//! the new valor nominal. The header is that remessa's header, dated the run's date, with
 //! the next sequence number (NSA) unless one is given.
 //!
 //! # The movimento codes
@@ -16,11 +18,12 @@
 //! | `protesto` | speaks of protest (`protestar`, `pedido de protesto`) | sustar, não, desistência, falência/falimentar, dias/prazo, opção, cancelar, automático, negativação, baixa, vencimento |
 //! | `baixa` | speaks of baixa (`pedido de baixa`, `solicitação de baixa`) | sustar, desistência, protesto, negativação, pago/pagamento, automática, não, dias, prazo, devolução, cancelar |
 //! | `abatimento` | grants one (`concessão de abatimento`) | cancelamento |
-//! | `prorrogacao` | `prorrogação`, or `alteração` of the `vencimento` | sustar, protesto |
+//! | `prorrogacao` (and a `reemissao`'s due date) | `prorrogação`, or `alteração` of the `vencimento` | sustar, protesto |
+//! | `alteracao_valor` (a `reemissao`'s amount) | `alteração` of the `valor nominal` / `valor do título` | abatimento, desconto, juros, mora, multa, mínimo, máximo, rateio |
 //!
 //! When several codes fit, the one FEBRABAN's CNAB 240 table gives the instruction (C004, v10.7: 02 pedido de baixa,
-//! 04 concessão de abatimento, 06 alteração de vencimento, 09 protestar) is taken; when none fits, or several and
-//! none is FEBRABAN's, the instruction is refused naming the bank and layout. So Itaú CNAB 400 protests with 09,
+//! 04 concessão de abatimento, 06 alteração de vencimento, 09 protestar, 47 alteração do valor nominal) is taken;
+//! when none fits, or several and none is FEBRABAN's, the instruction is refused naming the bank and layout. So Itaú CNAB 400 protests with 09,
 //! Caixa CNAB 400 grants an abatimento with 03 and moves the due date with 05, BV CNAB 400 extends with 06
 //! (prorrogação, its 08 being alteração) and protests with 36 (its 09 is "não baixar automaticamente"); Caixa
 //! CNAB 400 has no protest instruction (protest is set by prazo at registration) and is refused.
@@ -40,8 +43,13 @@
 //! | a baixa (FEBRABAN 09, Itaú 09 baixa simples) not by payment, deadline (decurso de prazo) or protest | `baixa`: confirmada |
 //! | an instruction confirmed that speaks of abatimento and not of its cancelamento (FEBRABAN 12) | `abatimento`: confirmada |
 //! | an instruction confirmed that speaks of the vencimento or a prorrogação (FEBRABAN 14, Itaú 14 vencimento alterado) | `prorrogacao`: confirmada |
-//! | a rejection (FEBRABAN 03 entrada rejeitada, 26 instrução rejeitada, 30 alteração de dados rejeitada; Itaú 15 baixas rejeitadas, 24 instrução de protesto rejeitada…) naming protesto, baixa, abatimento or vencimento | that instruction: rejeitada, with the bank's motivos |
+//! | an instruction confirmed that speaks of the valor nominal, or of the título's value altered, and not of its mínimo/máximo, a desconto, abatimento, juros or multa (FEBRABAN 61 confirmação de alteração do valor nominal do título; Safra 51; BV 26) | `alteracao_valor`: confirmada |
+//! | a rejection (FEBRABAN 03 entrada rejeitada, 26 instrução rejeitada, 30 alteração de dados rejeitada; Itaú 15 baixas rejeitadas, 24 instrução de protesto rejeitada…) naming protesto, baixa, abatimento, the valor nominal or vencimento | that instruction: rejeitada, with the bank's motivos |
 //! | a rejection naming none | the título's only pending instruction: rejeitada; with several pending, none (listed in [`Conciliacao::ambiguas`], nothing invented) |
+//!
+//! A confirmed prorrogação, abatimento or alteração de valor changes the título in the ledger
+//! ([`InstrucaoEnviada::aplicar`]); a linha digitável the new due date or amount cannot have is removed and reported
+//! ([`Conciliacao::avisos`]).
 //!
 //! Each instruction is answered once (the first entry that answers it, in file order), each entry answers at most
 //! one instruction, and the answer goes into the título's history ([`crate::Event::Instrucao`]). Applying the same
@@ -165,10 +173,11 @@ fn fits(acao: Acao, description: &str) -> bool {
                 ])
         }
         Acao::Abatimento => has(&["abatimento"]) && has(&["conces"]) && !has(&["cancel"]),
-        Acao::Prorrogacao => {
+        Acao::Prorrogacao | Acao::Reemissao => {
             (has(&["prorrogacao"]) || (has(&["alteracao"]) && has(&["vencimento"])))
                 && !has(&["sust", "protest"])
         }
+        Acao::AlteracaoValor => crate::reemissao::fits_valor(description),
         _ => false,
     }
 }
@@ -178,7 +187,8 @@ fn febraban(acao: Acao) -> &'static str {
     match acao {
         Acao::Baixa => "02",
         Acao::Abatimento => "04",
-        Acao::Prorrogacao => "06",
+        Acao::Prorrogacao | Acao::Reemissao => "06",
+        Acao::AlteracaoValor => "47",
         _ => "09",
     }
 }
@@ -300,12 +310,20 @@ pub fn preparar(
             .ok_or_else(|| LedgerError::Invalid("remessa vanished".into()))?;
         let (code, descricao) = movimento(r.bank, r.layout, &r.versao, a.acao)
             .map_err(|e| LedgerError::Invalid(format!("título {}: {e}", a.titulo)))?;
-        a.instrucao = Some(Instrucao {
+        let ins = |code: &str, descricao: &str| Instrucao {
             banco: r.bank.code(),
             layout: format!("cnab{}", r.layout.number()),
             movimento: code.to_string(),
             descricao: descricao.to_string(),
-        });
+        };
+        a.instrucao = Some(ins(code, descricao));
+        if a.acao == Acao::Reemissao {
+            // the amount half only where the bank's layout has it: elsewhere the boleto keeps its face value
+            match crate::reemissao::movimento_valor(r.bank, r.layout, &r.versao) {
+                Some((c, d)) => a.instrucao_valor = Some(ins(c, d)),
+                None => a.novo_valor = None,
+            }
+        }
     }
     Ok(())
 }
@@ -370,8 +388,26 @@ pub fn remessas(
         if let Some(v) = a.abatimento {
             t.abatimento = Some(v);
         }
+        let valor = (a.acao == Acao::Reemissao)
+            .then(|| a.instrucao_valor.as_ref().zip(a.novo_valor))
+            .flatten()
+            .map(|(iv, v)| {
+                let mut u = t.clone();
+                u.movimento = iv.movimento.clone();
+                u.valor = v;
+                u
+            });
+        let acao = if a.acao == Acao::Reemissao {
+            Acao::Prorrogacao
+        } else {
+            a.acao
+        };
         linhas.push((i, t));
-        itens.push((a.titulo.clone(), a.acao, ins.movimento.clone()));
+        itens.push((a.titulo.clone(), acao, ins.movimento.clone()));
+        if let Some(u) = valor {
+            itens.push((a.titulo.clone(), Acao::AlteracaoValor, u.movimento.clone()));
+            linhas.push((i, u));
+        }
     }
     Ok(escrever(linhas, registradas, date, nsa)?
         .into_iter()
@@ -524,6 +560,9 @@ pub struct InstrucaoEnviada {
     /// An abatimento: the amount it granted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub abatimento: Option<Decimal>,
+    /// An alteração de valor: the valor nominal it asked for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub novo_valor: Option<Decimal>,
 }
 
 impl InstrucaoEnviada {
@@ -551,21 +590,53 @@ impl InstrucaoEnviada {
             abatimento: self
                 .abatimento
                 .filter(|_| confirmed && self.acao == Acao::Abatimento),
+            novo_valor: self
+                .novo_valor
+                .filter(|_| confirmed && self.acao == Acao::AlteracaoValor),
         }
     }
 
-    /// The título as a confirmed prorrogação or abatimento leaves it (`None`: nothing to change): the new due
-    /// date (with the multa's and juros' start dates moved by as many days, and the linha digitável's fator de
-    /// vencimento), or the abatimento granted.
-    pub fn aplicar(&self, t: &Titulo) -> Option<Titulo> {
+    /// The título as a confirmed prorrogação, abatimento or alteração de valor leaves it (`None`: nothing to
+    /// change), with a warning when its linha digitável cannot follow (see [`Aplicada`]):
+    /// - a prorrogação: the new due date, the multa's and juros' start dates moved by as many days, the linha
+    ///   digitável's fator de vencimento;
+    /// - an abatimento: the abatimento granted;
+    /// - an alteração de valor: the bank's valor nominal is now `novo_valor`, so the título's face value becomes
+    ///   `novo_valor + pago` (`pago`: what the ledger received for it before, which the ledger keeps counting
+    ///   against the face value: what is left to pay is then the bank's new valor nominal), and the linha
+    ///   digitável carries the new amount.
+    pub fn aplicar(&self, t: &Titulo, pago: Decimal) -> Option<Aplicada> {
         if self.estado != Estado::Confirmada
             && self.resposta.as_ref().map(|r| r.estado) != Some(Estado::Confirmada)
         {
             return None;
         }
         let mut n = t.clone();
-        match (self.acao, self.novo_vencimento, self.abatimento) {
-            (Acao::Prorrogacao, Some(v), _) => {
+        let mut aviso = None;
+        let mut linha = |n: &mut Titulo, vencimento: NaiveDate, valor: Option<Decimal>| {
+            if let Some(l) = t.linha_digitavel.as_deref() {
+                match nova_linha(l, vencimento, valor, t.valor) {
+                    Ok(x) => n.linha_digitavel = Some(x),
+                    Err(e) => {
+                        n.linha_digitavel = None;
+                        aviso = Some(format!(
+                            "título {}: linha_digitavel: the confirmed {} leaves no linha digitável ({e}); the \
+                             título's is removed, not kept with the old {}",
+                            t.id,
+                            self.acao.name(),
+                            if valor.is_some() { "amount" } else { "due date" }
+                        ));
+                    }
+                }
+            }
+        };
+        match (
+            self.acao,
+            self.novo_vencimento,
+            self.abatimento,
+            self.novo_valor,
+        ) {
+            (Acao::Prorrogacao, Some(v), _, _) => {
                 let delta = v - t.vencimento;
                 n.vencimento = v;
                 if let Some(m) = &mut n.multa {
@@ -574,13 +645,28 @@ impl InstrucaoEnviada {
                 if let Some(j) = &mut n.juros {
                     j.desde = j.desde.map(|d| d + delta);
                 }
-                n.linha_digitavel = t.linha_digitavel.as_deref().and_then(|l| nova_linha(l, v));
+                linha(&mut n, v, None);
             }
-            (Acao::Abatimento, _, Some(a)) => n.abatimento = a,
+            (Acao::Abatimento, _, Some(a), _) => n.abatimento = a,
+            (Acao::AlteracaoValor, _, _, Some(v)) => {
+                n.valor = v + pago;
+                linha(&mut n, t.vencimento, Some(v));
+            }
             _ => return None,
         }
-        (n != *t).then_some(n)
+        (n != *t).then_some(Aplicada { titulo: n, aviso })
     }
+}
+
+/// A título as a confirmed instruction leaves it ([`InstrucaoEnviada::aplicar`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Aplicada {
+    /// The título changed.
+    pub titulo: Titulo,
+    /// Why its linha digitável had to be removed (a due date or amount the barcode cannot carry: a date on or
+    /// before the fator's base date 1997-10-07, or an amount above 99,999,999.99 with a due date), naming the
+    /// título and the field; `None` when it followed or there was none.
+    pub aviso: Option<String>,
 }
 
 /// What an ocorrência says about the instructions (see the module table).
@@ -604,16 +690,36 @@ pub enum Sinal {
 /// assert_eq!(sinal(K::Protesto, "Instrução de Protesto Sustada"), Sinal::Nada);
 /// assert_eq!(sinal(K::InstrucaoConfirmada, "Vencimento alterado"), Sinal::Confirma(Acao::Prorrogacao));
 /// assert_eq!(sinal(K::InstrucaoRejeitada, "Instrução Rejeitada"), Sinal::Rejeita(None));
+/// assert_eq!(sinal(K::InstrucaoConfirmada, "Confirmação de Alteração do Valor Nominal do Título"),
+///            Sinal::Confirma(Acao::AlteracaoValor));
+/// assert_eq!(sinal(K::InstrucaoConfirmada, "Confirmação de alteração do valor ou percentual mínimo"), Sinal::Nada);
 /// ```
 pub fn sinal(kind: cnab_core::OcorrenciaKind, description: &str) -> Sinal {
     use cnab_core::OcorrenciaKind as K;
     let d = fold(description);
     let has = |w: &[&str]| w.iter().any(|w| d.contains(w));
+    // the alteração do valor nominal (FEBRABAN C044 61 "Confirmação de Alteração do Valor Nominal do Título",
+    // Safra 51 "Valor do título alterado", BV 26): the nominal value, not its mínimo/máximo or a desconto
+    let valor = || {
+        (has(&["valor nominal"])
+            || (has(&["valor do titulo", "valor titulo"]) && has(&["alterad", "alteracao"])))
+            && !has(&[
+                "minimo",
+                "maximo",
+                "desconto",
+                "abatimento",
+                "juros",
+                "multa",
+                "vencimento",
+            ])
+    };
     let named = || {
         if has(&["protest", "cartorio"]) {
             Some(Acao::Protesto)
         } else if has(&["abatimento"]) {
             Some(Acao::Abatimento)
+        } else if valor() {
+            Some(Acao::AlteracaoValor)
         } else if has(&["vencimento", "prorroga"]) {
             Some(Acao::Prorrogacao)
         } else if has(&["baixa"]) {
@@ -660,6 +766,10 @@ pub struct Conciliacao {
     /// Rejections that name no instruction, for títulos with several pending: left pending, one line each.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub ambiguas: Vec<String>,
+    /// What a confirmed instruction could not carry over to the título, one line each naming the título and the
+    /// field (a linha digitável the new due date or amount cannot have: it is removed, see [`Aplicada`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub avisos: Vec<String>,
 }
 
 /// Match a retorno already applied to the ledger with the instructions the régua sent (see the module docs):
@@ -778,22 +888,30 @@ pub fn conciliar<L: ReguaLedger + ?Sized>(
     let confirmed: Vec<&InstrucaoEnviada> = answers
         .iter()
         .filter(|(i, r)| {
-            r.estado == Estado::Confirmada && matches!(i.acao, Acao::Prorrogacao | Acao::Abatimento)
+            r.estado == Estado::Confirmada
+                && matches!(
+                    i.acao,
+                    Acao::Prorrogacao | Acao::Abatimento | Acao::AlteracaoValor
+                )
         })
         .map(|(i, _)| i)
         .collect();
     if !confirmed.is_empty() {
-        let mut titles: BTreeMap<String, Titulo> = ledger
+        let mut titles: BTreeMap<String, (Titulo, Decimal)> = ledger
             .titles()?
             .into_iter()
-            .map(|(t, _)| (t.id.clone(), t))
+            .map(|(t, s)| (t.id.clone(), (t, s.paid)))
             .collect();
         let mut changed = Vec::new();
         for i in confirmed {
             let mut i = i.clone();
             i.estado = Estado::Confirmada;
-            if let Some(n) = titles.get(&i.titulo).and_then(|t| i.aplicar(t)) {
-                titles.insert(n.id.clone(), n.clone());
+            if let Some(a) = titles.get(&i.titulo).and_then(|(t, p)| i.aplicar(t, *p)) {
+                let n = a.titulo;
+                out.avisos.extend(a.aviso);
+                if let Some(x) = titles.get_mut(&n.id) {
+                    x.0 = n.clone();
+                }
                 changed.retain(|c: &Titulo| c.id != n.id);
                 changed.push(n);
             }
@@ -813,17 +931,33 @@ pub fn conciliar<L: ReguaLedger + ?Sized>(
     Ok(out)
 }
 
-/// The linha digitável of the same boleto due on `vencimento`: the bank, value and campo livre kept, the fator de
-/// vencimento and the check digits made again. `None` when it cannot be (a value above 99,999,999.99, whose
-/// barcode has no fator).
-fn nova_linha(linha: &str, vencimento: NaiveDate) -> Option<String> {
-    let b = boleto::LinhaDigitavel::parse(linha).ok()?.barcode();
-    if b.fator_vencimento() == 0 && b.valor() > boleto::valor_max_10() {
-        return None;
-    }
-    boleto::Barcode::build(b.banco(), Some(vencimento), b.valor(), b.campo_livre())
-        .ok()
+/// The linha digitável of the same boleto due on `vencimento` (and of `valor` when given, else of the value it
+/// carries): the bank and campo livre kept, the fator de vencimento, the value and the check digits made again.
+/// `face` is the título's face value: above 99,999,999.99 the barcode carries it in 14 digits over the fator's
+/// positions (FEBRABAN's rule for such values), which the digits alone do not tell.
+///
+/// # Errors
+/// Why it cannot be (the boleto crate's error: a date on or before the fator's base date, a value above
+/// 99,999,999.99, whose barcode has no fator; a linha that does not read).
+fn nova_linha(
+    linha: &str,
+    vencimento: NaiveDate,
+    valor: Option<Decimal>,
+    face: Decimal,
+) -> Result<String, String> {
+    let b = boleto::LinhaDigitavel::parse(linha)
+        .map_err(|e| e.to_string())?
+        .barcode();
+    let valor = valor.unwrap_or_else(|| {
+        if face > boleto::valor_max_10() {
+            b.valor_14()
+        } else {
+            b.valor()
+        }
+    });
+    boleto::Barcode::build(b.banco(), Some(vencimento), valor, b.campo_livre())
         .map(|n| n.linha_digitavel().as_str().to_string())
+        .map_err(|e| e.to_string())
 }
 
 /// The instructions still pending more than `dias` days after they were sent, on `date`.

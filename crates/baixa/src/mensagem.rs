@@ -18,7 +18,9 @@
 //! | `titulo` | the título the step is for: `id`, `seu_numero`, `nosso_numero`, `valor` (face value), `vencimento`, `pago` (received so far), `multa`, `juros`, `desconto`, `abatimento` (on the run's date), `valor_atualizado` (what the payer owes on the run's date: valor + multa + juros − descontos − abatimento − pago), `dias_atraso`, `segunda_via` (the link to its segunda via page, or none), `linha_digitavel` (the registered boleto's linha digitável as printed, `34191.09008 00000.000009 …`, or none when the ledger does not know it), `linha_digitavel_numeros` (the same 47 digits without separators, to copy), `pix` (the boleto híbrido's PIX copia e cola, or none) |
 //! | `titulos` | the títulos the message is about, each as `titulo`: for a carta grouped by payer every open título of the payer, by due date; otherwise the one título |
 //! | `total` | the sum of their `valor_atualizado` |
-//! | `novo_vencimento` | prorrogação: the new due date (none otherwise) |
+//! | `novo_vencimento` | prorrogação and reemissão: the new due date (none otherwise) |
+//! | `proposta` | a carta de cobrança under a policy with `[acordo]` limits: the negotiation proposal they allow for its títulos ([`crate::acordo::proposta`]): `saldo_total`, `encargos` (multa + juros), `principal`, `desconto_sobre` (`encargos` or `principal`), `desconto`, `valor_negociado`, `entrada` (`vencimento`, `valor`; none without one), `financiado`, `parcelas` (each `numero`, `vencimento`, `valor`), `juros` (what the installments' interest adds), `total` (entrada + installments); none otherwise, or when there is nothing to negotiate |
+//! | `novo_valor` | reemissão: the boleto's new amount (the amount due on `novo_vencimento`, plus the abatimento the bank deducts again), none when the bank's layout has no alteração de valor or for other steps |
 //! | `abatimento` | abatimento: the amount granted (none otherwise) |
 //!
 //! The linha digitável is the registered boleto's: [`crate::from_remessa`] computes it from the remessa that
@@ -262,6 +264,8 @@ struct Contexto<'a> {
     total: Decimal,
     novo_vencimento: Option<chrono::NaiveDate>,
     abatimento: Option<Decimal>,
+    novo_valor: Option<Decimal>,
+    proposta: Option<&'a crate::acordo::Proposta>,
 }
 
 fn contexto<'a>(
@@ -326,6 +330,8 @@ fn contexto<'a>(
         total,
         novo_vencimento: a.novo_vencimento,
         abatimento: a.abatimento,
+        novo_valor: a.novo_valor,
+        proposta: a.proposta.as_ref(),
     }
 }
 

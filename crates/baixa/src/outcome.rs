@@ -538,5 +538,9 @@ pub enum Event {
         /// An abatimento confirmed: the título's abatimento, now in the ledger.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         abatimento: Option<Decimal>,
+        /// An alteração de valor confirmed: the bank's new valor nominal (the título's face value is now this
+        /// plus what was received before, see [`crate::instrucao::InstrucaoEnviada::aplicar`]).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        novo_valor: Option<Decimal>,
     },
 }

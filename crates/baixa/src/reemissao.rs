@@ -17,9 +17,19 @@
 //! then `false`, the boleto keeps its face value, and the multa and juros to the new date are not in it — take the
 //! debt to the bank as an [`crate::acordo`] instead (a new título).
 //!
-//! Nothing is recorded in the ledger: the reissue is computed and its remessa written, as `cnab acordo --proposta`
-//! computes. When the bank confirms the alteração de vencimento, `cnab baixa apply` reports the entry like any
-//! other.
+//! **The new valor nominal** ([`valor_nominal`]) is what the payer owes on the new due date — the amount due then
+//! with multa and juros ([`valor_devido`]) less what was received — plus the título's abatimento: the bank keeps
+//! a registered abatimento when the nominal value changes and deducts it again, so the payer pays exactly what is
+//! owed.
+//!
+//! **Tracked like the régua's instructions.** Once the remessa is written, [`registrar`] (`cnab reemissao
+//! --remessa-out`, and the régua's `reemissao` step) records its movimentos as pending instructions: the alteração
+//! de vencimento as a `prorrogacao`, the alteração de valor as an `alteracao_valor`, both with the título and
+//! `etapa_dias` its days past due on the reissue's date. [`crate::instrucao::conciliar`] matches each to the
+//! bank's answer (the alteração de vencimento: FEBRABAN 14; the alteração de valor: FEBRABAN C044 61
+//! "Confirmação de Alteração do Valor Nominal do Título", Santander CNAB 400 61, BV 26, Safra 51 — the table in
+//! docs/reemissao.md), and a confirmed one changes the título in the ledger: its due date, its face value (the
+//! new valor nominal plus what was received before), its linha digitável; the answer is in its history.
 
 use chrono::NaiveDate;
 use cnab_core::{Bank, FileKind, Layout};
@@ -46,8 +56,11 @@ pub struct Reemissao {
     pub novo_vencimento: NaiveDate,
     /// The amount due on the new due date, component by component (multa and juros to that date).
     pub devido: Breakdown,
-    /// `devido.total` less what was received: the updated boleto's amount when the bank can register it.
+    /// `devido.total` less what was received: what the payer owes on the new due date.
     pub valor_atualizado: Decimal,
+    /// The valor nominal written in the alteração de valor ([`valor_nominal`]: `valor_atualizado` plus the
+    /// título's abatimento, which the bank deducts again); the face value when the bank cannot register it.
+    pub valor_nominal: Decimal,
     /// Whether the bank's table has an alteração de valor: `false` = only the due date moves (the boleto keeps its
     /// face value).
     pub valor_registrado: bool,
@@ -57,10 +70,14 @@ pub struct Reemissao {
     /// amount), when the ledger knows the registered one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub linha_digitavel: Option<String>,
+    /// Why there is no `linha_digitavel` although the ledger knows the registered one (a due date or amount the
+    /// barcode cannot carry), naming the título and the field.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aviso: Option<String>,
 }
 
 /// Whether a remessa movimento description is the alteração of the nominal value (see the module docs).
-fn fits_valor(description: &str) -> bool {
+pub(crate) fn fits_valor(description: &str) -> bool {
     let d = fold(description);
     let has = |w: &[&str]| w.iter().any(|w| d.contains(w));
     has(&["alteracao", "alterar"])
@@ -109,12 +126,34 @@ pub fn movimento_valor(
     pick.map(|o| (o.code, o.description))
 }
 
+/// The valor nominal that makes the payer owe, on `vencimento`, what the título is worth then: the amount due on
+/// that date with multa and juros, less what was received, plus the título's abatimento (the bank deducts a
+/// registered abatimento from the new valor nominal again). See the module docs.
+///
+/// ```
+/// use baixa::{Juros, JurosTipo, TitleState, Titulo};
+/// let d = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+/// let mut t = Titulo::new("NF-1", 33, "1", "100.00".parse().unwrap(), d("2027-01-10"));
+/// t.juros = Some(Juros { tipo: JurosTipo::ValorDia, valor: "0.10".parse().unwrap(), desde: None });
+/// t.abatimento = "10.00".parse().unwrap();
+/// // (100.00 − 10.00 + 20 days × 0.10) + 10.00
+/// assert_eq!(baixa::reemissao::valor_nominal(&t, &TitleState::default(), d("2027-01-30")).to_string(), "102.00");
+/// ```
+pub fn valor_nominal(t: &Titulo, s: &TitleState, vencimento: NaiveDate) -> Decimal {
+    (valor_devido(t, vencimento).total - s.paid).max(Decimal::ZERO) + t.abatimento
+}
+
 /// The linha digitável of the same boleto with another due date and amount (the campo livre kept).
-fn linha(linha: &str, vencimento: NaiveDate, valor: Decimal) -> Option<String> {
-    let b = boleto::LinhaDigitavel::parse(linha).ok()?.barcode();
+///
+/// # Errors
+/// Why it cannot be (the boleto crate's error).
+fn linha(linha: &str, vencimento: NaiveDate, valor: Decimal) -> Result<String, String> {
+    let b = boleto::LinhaDigitavel::parse(linha)
+        .map_err(|e| e.to_string())?
+        .barcode();
     boleto::Barcode::build(b.banco(), Some(vencimento), valor, b.campo_livre())
-        .ok()
         .map(|n| n.linha_digitavel().as_str().to_string())
+        .map_err(|e| e.to_string())
 }
 
 /// The reissue of an open título to `novo_vencimento` (see the module docs), with the instruction remessa that
@@ -165,6 +204,7 @@ pub fn reemitir(
         .ok_or_else(|| invalid("título vanished".into()))?;
     let devido = valor_devido(t, novo_vencimento);
     let valor_atualizado = (devido.total - s.paid).max(Decimal::ZERO);
+    let nominal = valor_nominal(t, s, novo_vencimento);
     let layout = format!("cnab{}", r.layout.number());
     let (vcode, vdesc) =
         movimento(r.bank, r.layout, &r.versao, Acao::Prorrogacao).map_err(invalid)?;
@@ -185,7 +225,7 @@ pub fn reemitir(
         let mut a = registered;
         a.movimento = code.to_string();
         a.vencimento = Some(novo_vencimento);
-        a.valor = valor_atualizado;
+        a.valor = nominal;
         a.line = 0;
         linhas.push((i, a));
         instrucoes.push(Instrucao {
@@ -195,10 +235,18 @@ pub fn reemitir(
             descricao: desc.to_string(),
         });
     }
-    let printed = if valor.is_some() {
-        valor_atualizado
-    } else {
-        t.valor
+    let printed = if valor.is_some() { nominal } else { t.valor };
+    let nova = t
+        .linha_digitavel
+        .as_deref()
+        .map(|l| linha(l, novo_vencimento, printed));
+    let aviso = match &nova {
+        Some(Err(e)) => Some(format!(
+            "reemissão de {}: linha_digitavel: the boleto due {novo_vencimento} of {printed} has no linha \
+             digitável ({e})",
+            t.id
+        )),
+        _ => None,
     };
     let bytes = escrever(linhas, registradas, data, nsa)?
         .into_iter()
@@ -213,13 +261,89 @@ pub fn reemitir(
             novo_vencimento,
             devido,
             valor_atualizado,
+            valor_nominal: printed,
             valor_registrado: valor.is_some(),
             instrucoes,
-            linha_digitavel: t
-                .linha_digitavel
-                .as_deref()
-                .and_then(|l| linha(l, novo_vencimento, printed)),
+            linha_digitavel: nova.and_then(Result::ok),
+            aviso,
         },
         bytes,
     ))
+}
+
+/// Record a reissue whose remessa was written (see the module docs): its alteração de vencimento as a pending
+/// `prorrogacao` and its alteração de valor (when the bank has one) as a pending `alteracao_valor` of the título,
+/// on `data`, `etapa_dias` the título's days past due then, canal `banco`, each with an [`crate::Event::Regua`] in
+/// its history. Returns the instructions recorded.
+///
+/// # Errors
+/// [`LedgerError::Invalid`] when the título already has a reissue recorded on that date (nothing is then
+/// recorded); a ledger failure.
+pub fn registrar<L: crate::regua::ReguaLedger + ?Sized>(
+    ledger: &mut L,
+    r: &Reemissao,
+    t: &Titulo,
+    s: &TitleState,
+    data: NaiveDate,
+) -> Result<Vec<crate::regua::Issued>, LedgerError> {
+    use crate::regua::{metades, AcaoEmitida, Issued, Registro};
+    let devido = valor_devido(t, data);
+    let a = AcaoEmitida {
+        titulo: t.id.clone(),
+        acao: Acao::Reemissao,
+        etapa_dias: (data - t.vencimento).num_days(),
+        data_etapa: data,
+        canal: "banco".into(),
+        modelo: None,
+        pagador: t.pagador.clone(),
+        banco: t.banco.code(),
+        nosso_numero: t.nosso_numero.clone(),
+        seu_numero: t.seu_numero.clone(),
+        valor: t.valor,
+        vencimento: t.vencimento,
+        pago: s.paid,
+        devido,
+        saldo: (devido.total - s.paid).max(Decimal::ZERO),
+        inadimplente: false,
+        carta: None,
+        proposta: None,
+        novo_vencimento: Some(r.novo_vencimento),
+        abatimento: None,
+        novo_valor: r.valor_registrado.then_some(r.valor_nominal),
+        instrucao: r.instrucoes.first().cloned(),
+        instrucao_valor: r.instrucoes.get(1).cloned(),
+        mensagem: None,
+        modelo_pdf: None,
+        documento: None,
+        linha_digitavel: t.linha_digitavel.clone(),
+        pix: t.pix.clone(),
+    };
+    let halves = metades(&a);
+    let items: Vec<Registro<'_>> = halves
+        .iter()
+        .map(|h| Registro {
+            key: Issued {
+                titulo: h.titulo.clone(),
+                etapa_dias: h.etapa_dias,
+                acao: h.acao,
+            },
+            canal: &h.canal,
+            acao: h,
+        })
+        .collect();
+    let ja = ledger.regua_issued()?;
+    if let Some(k) = items.iter().find(|i| ja.contains(&i.key)) {
+        return Err(LedgerError::Invalid(format!(
+            "reemissão de {}: a {} of this título on {data} is already recorded",
+            t.id,
+            k.key.acao.name()
+        )));
+    }
+    let fresh = ledger.regua_record(data, &items)?;
+    Ok(items
+        .into_iter()
+        .zip(fresh)
+        .filter(|(_, f)| *f)
+        .map(|(i, _)| i.key)
+        .collect())
 }

@@ -7,10 +7,23 @@
 //! # dias de atraso a partir dos quais o título é inadimplente (marcado em cada ação: "inadimplente")
 //! inadimplente_apos_dias = 30
 //!
+//! # opcional: os limites da negociação; com eles cada carta_cobranca leva a proposta que permitem (`proposta`,
+//! # crate::acordo::proposta): o maior desconto, a menor entrada, o maior número de parcelas
+//! [acordo]
+//! parcelas_max = 3                # parcelas depois da entrada, no máximo (1 a 120)
+//! desconto_max_pct = "50"         # opcional: desconto máximo, em % de desconto_sobre (0 a 100; padrão: nenhum)
+//! desconto_sobre = "encargos"     # opcional: "encargos" (multa e juros, o padrão) ou "principal" (o saldo sem eles)
+//! entrada_min_pct = "20"          # opcional: entrada mínima, em % do valor negociado (0 a menos de 100; padrão:
+//!                                 # sem entrada)
+//! juros_parcela_pct_mes = "1.5"   # opcional: juros das parcelas, % ao mês, Tabela Price (0 a 10; padrão: sem juros)
+//! primeiro_vencimento_dias = 5    # a entrada (ou a primeira parcela) vence 5 dias após a data da carta (0 a 365);
+//!                                 # as parcelas, mês a mês
+//!
 //! [[etapa]]
 //! dias = -5                # dias em relação ao vencimento; negativo = antes do vencimento
 //! acao = "lembrete"        # lembrete, aviso_vencimento, aviso_atraso, carta_cobranca, ligacao,
-//!                          # protesto, negativacao, baixa, cancelamento, prorrogacao, abatimento
+//!                          # protesto, negativacao, baixa, cancelamento, prorrogacao, abatimento,
+//!                          # reemissao
 //! canal = "email"          # por onde enviar (email, sms, whatsapp, carta, banco…): livre, repassado a quem envia
 //! modelo = "lembrete.txt"  # opcional: o modelo da mensagem (crate::mensagem: renderizado com os dados do
 //!                          # título em `mensagem`, ou repassado a quem envia)
@@ -39,6 +52,12 @@
 //! abatimento_pct = "10"       # só para abatimento: % do valor do título (ou abatimento_valor = "50.00")
 //!
 //! [[etapa]]
+//! dias = 25
+//! acao = "reemissao"          # instrução ao banco: alteração de vencimento e, onde o leiaute do banco a tem,
+//! canal = "banco"             # alteração do valor nominal para o valor devido no novo vencimento
+//! prazo_dias = 10             # novo vencimento = data da execução + 10 dias (docs/reemissao.md)
+//!
+//! [[etapa]]
 //! dias = -2
 //! acao = "ligacao"
 //! canal = "telefone"
@@ -46,13 +65,17 @@
 //!                             # data da etapa (vencimento + dias), inclusive
 //! ```
 //!
-//! The steps through the bank (`protesto`, `baixa`, `prorrogacao`, `abatimento`, see [`Acao::via_banco`]) are
-//! issued like any other; [`crate::instrucao`] turns them into an instruction remessa with each bank's movimento
-//! codes.
+//! The steps through the bank (`protesto`, `baixa`, `prorrogacao`, `abatimento`, `reemissao`, see
+//! [`Acao::via_banco`]) are issued like any other; [`crate::instrucao`] turns them into an instruction remessa with
+//! each bank's movimento codes. A `reemissao` writes two títulos (the alteração de vencimento, and the alteração do
+//! valor nominal when the bank's layout has one, [`crate::reemissao`]) and records each as an instruction of its
+//! own (`prorrogacao` and `alteracao_valor`, same título and `dias`), so that each is matched to its own answer.
 //!
 //! Every key is checked: an unknown key, an unknown `acao`, a float for an amount, `agrupar_por_pagador`,
-//! `prazo_dias` or `abatimento_*` on a step of another `acao` (or missing on its own), or the same (`dias`, `acao`)
-//! twice is refused with the key and its place.
+//! `prazo_dias` or `abatimento_*` on a step of another `acao` (or missing on its own), the same (`dias`, `acao`)
+//! twice, a `reemissao` and a `prorrogacao` with the same `dias` (both would be the título's alteração de
+//! vencimento of that step), or `acao = "alteracao_valor"` (it comes with a new due date: `reemissao`) is refused
+//! with the key and its place.
 //!
 //! # Which steps are issued on a date
 //!
@@ -121,6 +144,13 @@ pub enum Acao {
     Prorrogacao,
     /// Grant an abatimento at the bank (`abatimento_valor` or `abatimento_pct` of the face value).
     Abatimento,
+    /// Reissue an overdue título at the bank ([`crate::reemissao`]): the alteração de vencimento to `prazo_dias`
+    /// after the run, and the alteração do valor nominal to the amount due then where the bank's layout has one.
+    /// Each of the two is tracked as an instruction of its own ([`Acao::Prorrogacao`], [`Acao::AlteracaoValor`]).
+    Reemissao,
+    /// The bank's alteração do valor nominal: the amount half of a reemissão, tracked as an instruction (never a
+    /// step of its own in a policy: a new amount is the amount due on a new due date, so it comes with one).
+    AlteracaoValor,
 }
 
 impl Acao {
@@ -138,6 +168,8 @@ impl Acao {
             Acao::Cancelamento => "cancelamento",
             Acao::Prorrogacao => "prorrogacao",
             Acao::Abatimento => "abatimento",
+            Acao::Reemissao => "reemissao",
+            Acao::AlteracaoValor => "alteracao_valor",
         }
     }
 
@@ -145,8 +177,20 @@ impl Acao {
     pub fn via_banco(self) -> bool {
         matches!(
             self,
-            Acao::Protesto | Acao::Baixa | Acao::Prorrogacao | Acao::Abatimento
+            Acao::Protesto
+                | Acao::Baixa
+                | Acao::Prorrogacao
+                | Acao::Abatimento
+                | Acao::Reemissao
+                | Acao::AlteracaoValor
         )
+    }
+
+    /// Whether the bank's answer to it is tracked ([`crate::instrucao::conciliar`]): every step through the bank
+    /// but a reemissão, whose two movimentos are tracked apart (as [`Acao::Prorrogacao`] and
+    /// [`Acao::AlteracaoValor`]).
+    pub fn rastreada(self) -> bool {
+        self.via_banco() && self != Acao::Reemissao
     }
 }
 
@@ -177,7 +221,7 @@ pub struct Etapa {
     /// Cartas only: one per payer with all open titles.
     #[serde(default)]
     pub agrupar_por_pagador: bool,
-    /// Prorrogação only: the new due date is the run's date plus this many days.
+    /// Prorrogação and reemissão only: the new due date is the run's date plus this many days.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prazo_dias: Option<i64>,
     /// Abatimento only: a fixed amount.
@@ -209,6 +253,10 @@ pub struct Politica {
     /// The steps.
     #[serde(default, rename = "etapa")]
     pub etapas: Vec<Etapa>,
+    /// The limits of a negotiation (`[acordo]`): with them every carta de cobrança carries the proposal they
+    /// allow ([`crate::acordo::proposta`]) in its `proposta`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acordo: Option<crate::acordo::Limites>,
 }
 
 /// A policy that cannot be used.
@@ -216,7 +264,7 @@ pub struct Politica {
 #[error("régua policy: {0}")]
 pub struct PoliticaError(pub String);
 
-fn money_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+pub(crate) fn money_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]
     enum Raw {
@@ -264,6 +312,9 @@ impl Politica {
                 )));
             }
         }
+        if let Some(l) = &self.acordo {
+            l.check().map_err(PoliticaError)?;
+        }
         let mut seen = BTreeSet::new();
         for (i, e) in self.etapas.iter().enumerate() {
             let n = i + 1;
@@ -307,7 +358,30 @@ impl Politica {
                     Ok(())
                 }
             };
-            only(e.prazo_dias.is_some(), "prazo_dias", Acao::Prorrogacao)?;
+            if e.prazo_dias.is_some() && !matches!(e.acao, Acao::Prorrogacao | Acao::Reemissao) {
+                return Err(PoliticaError(format!(
+                    "etapa {n}: prazo_dias is for acao = \"prorrogacao\" or \"reemissao\", not {:?}",
+                    e.acao.name()
+                )));
+            }
+            if e.acao == Acao::AlteracaoValor {
+                return Err(PoliticaError(format!(
+                    "etapa {n}: acao = \"alteracao_valor\" is not a step of its own: a new amount comes with a new \
+                     due date, acao = \"reemissao\" (the alteração de vencimento and of the valor nominal)"
+                )));
+            }
+            if e.acao == Acao::Reemissao
+                && self
+                    .etapas
+                    .iter()
+                    .any(|o| o.dias == e.dias && o.acao == Acao::Prorrogacao)
+            {
+                return Err(PoliticaError(format!(
+                    "etapa {n}: a reemissao and a prorrogacao with dias = {}: both would be that step's alteração \
+                     de vencimento",
+                    e.dias
+                )));
+            }
             only(
                 e.abatimento_valor.is_some(),
                 "abatimento_valor",
@@ -318,10 +392,12 @@ impl Politica {
                 "abatimento_pct",
                 Acao::Abatimento,
             )?;
-            if e.acao == Acao::Prorrogacao && !e.prazo_dias.is_some_and(|d| (1..=3650).contains(&d))
+            if matches!(e.acao, Acao::Prorrogacao | Acao::Reemissao)
+                && !e.prazo_dias.is_some_and(|d| (1..=3650).contains(&d))
             {
                 return Err(PoliticaError(format!(
-                    "etapa {n}: acao = \"prorrogacao\" needs prazo_dias (1 to 3650 days after the run)"
+                    "etapa {n}: acao = {:?} needs prazo_dias (1 to 3650 days after the run)",
+                    e.acao.name()
                 )));
             }
             if e.acao == Acao::Abatimento {
@@ -424,15 +500,28 @@ pub struct AcaoEmitida {
     /// A grouped carta: every open title of the payer.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub carta: Option<Carta>,
+    /// A carta de cobrança under a policy with `[acordo]` limits: the negotiation proposal they allow for the
+    /// carta's títulos ([`crate::acordo::proposta`]); none when there is nothing to negotiate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub proposta: Option<crate::acordo::Proposta>,
     /// Prorrogação: the new due date (the run's date + `prazo_dias`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub novo_vencimento: Option<NaiveDate>,
     /// Abatimento: the amount granted.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub abatimento: Option<Decimal>,
-    /// A step through the bank: the movimento written for it (set by [`crate::instrucao::preparar`]).
+    /// Reemissão (and its alteração de valor): the new valor nominal, the amount due on `novo_vencimento`
+    /// ([`crate::reemissao::valor_nominal`]); none when the bank's layout has no alteração de valor (set by
+    /// [`crate::instrucao::preparar`]: the boleto then keeps its face value).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub novo_valor: Option<Decimal>,
+    /// A step through the bank: the movimento written for it (set by [`crate::instrucao::preparar`]); for a
+    /// reemissão, its alteração de vencimento.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub instrucao: Option<crate::instrucao::Instrucao>,
+    /// A reemissão: the alteração do valor nominal's movimento, when the bank's layout has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instrucao_valor: Option<crate::instrucao::Instrucao>,
     /// The message rendered from `modelo` (set by [`crate::mensagem::preparar`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mensagem: Option<String>,
@@ -602,12 +691,18 @@ fn action(
         saldo,
         inadimplente: politica.inadimplente_apos_dias.is_some_and(|n| atraso > n),
         carta: None,
+        proposta: None,
         novo_vencimento: e.prazo_dias.map(|n| date + Duration::days(n)),
         abatimento: e.abatimento_valor.or_else(|| {
             e.abatimento_pct
                 .map(|p| round_cents(t.valor * p / Decimal::ONE_HUNDRED))
         }),
+        novo_valor: e
+            .prazo_dias
+            .filter(|_| e.acao == Acao::Reemissao)
+            .map(|n| crate::reemissao::valor_nominal(t, s, date + Duration::days(n))),
         instrucao: None,
+        instrucao_valor: None,
         mensagem: None,
         modelo_pdf: e.modelo_pdf.clone(),
         documento: None,
@@ -706,6 +801,19 @@ fn plan_titles(
             }
         }
     }
+    if let Some(l) = &politica.acordo {
+        for (a, _) in out
+            .iter_mut()
+            .filter(|(a, _)| a.acao == Acao::CartaCobranca)
+        {
+            let ids: Vec<String> = match &a.carta {
+                Some(c) => c.titulos.iter().map(|i| i.titulo.clone()).collect(),
+                None => vec![a.titulo.clone()],
+            };
+            // the policy's limits were checked when it was read; what is left is "nothing to negotiate"
+            a.proposta = crate::acordo::proposta(titles, &ids, l, date).ok();
+        }
+    }
     (out, already)
 }
 
@@ -719,6 +827,35 @@ fn first_views<L: ReguaLedger + ?Sized>(
     } else {
         Ok(BTreeMap::new())
     }
+}
+
+/// The tracked instructions of a reemissão whose movimentos were set ([`crate::instrucao::preparar`]): its
+/// alteração de vencimento as a `prorrogacao` and, when the bank has one, its alteração de valor as an
+/// `alteracao_valor`, each with its movimento in `instrucao`. None for any other action.
+pub fn metades(a: &AcaoEmitida) -> Vec<AcaoEmitida> {
+    let (Acao::Reemissao, Some(v)) = (a.acao, &a.instrucao) else {
+        return Vec::new();
+    };
+    let mut venc = a.clone();
+    venc.acao = Acao::Prorrogacao;
+    venc.instrucao = Some(v.clone());
+    venc.instrucao_valor = None;
+    venc.novo_valor = None;
+    venc.carta = None;
+    venc.mensagem = None;
+    venc.documento = None;
+    let mut out = vec![venc];
+    if let (Some(iv), Some(_)) = (&a.instrucao_valor, a.novo_valor) {
+        let mut valor = a.clone();
+        valor.acao = Acao::AlteracaoValor;
+        valor.instrucao = Some(iv.clone());
+        valor.instrucao_valor = None;
+        valor.carta = None;
+        valor.mensagem = None;
+        valor.documento = None;
+        out.push(valor);
+    }
+    out
 }
 
 /// What [`run`] would issue on `date`, without recording anything (a step another run records meanwhile may still
@@ -777,6 +914,8 @@ pub fn run_with<L: ReguaLedger + ?Sized>(
             *a = b;
         }
     }
+    // a reemissão written to the bank: its two movimentos, each recorded as an instruction of its own
+    let halves: Vec<AcaoEmitida> = planned.iter().flat_map(|(a, _)| metades(a)).collect();
     let mut items = Vec::new();
     for (a, keys) in &planned {
         for k in keys {
@@ -786,6 +925,18 @@ pub fn run_with<L: ReguaLedger + ?Sized>(
                 acao: a,
             });
         }
+    }
+    // after every planned key, so that the answers below are read in the same order
+    for h in &halves {
+        items.push(Registro {
+            key: Issued {
+                titulo: h.titulo.clone(),
+                etapa_dias: h.etapa_dias,
+                acao: h.acao,
+            },
+            canal: &h.canal,
+            acao: h,
+        });
     }
     let fresh = ledger.regua_record(date, &items)?;
     let mut fresh = fresh.into_iter();
@@ -811,10 +962,12 @@ pub fn run_with<L: ReguaLedger + ?Sized>(
                 .find(|e| e.dias == a.etapa_dias && e.acao == a.acao);
             if let (Some(e), Some((t, s))) = (etapa, titles.iter().find(|(t, _)| t.id == *first)) {
                 let carta = a.carta.take();
+                let proposta = a.proposta.take();
                 let instrucao = a.instrucao.take();
                 let mensagem = a.mensagem.take();
                 a = action(politica, e, t, s, date);
                 a.carta = carta;
+                a.proposta = proposta;
                 a.instrucao = instrucao;
                 a.mensagem = mensagem;
             }

@@ -220,3 +220,163 @@ fn a_version_1_ledger_is_upgraded() {
     let r = regua::run(&mut l, &p, d("2026-03-09")).unwrap();
     assert_eq!(issued(&r), [(s("V1"), Acao::AvisoVencimento, -1)]);
 }
+
+/// A confirmed prorrogação whose new due date the título's boleto cannot carry (a value above 99,999,999.99 has
+/// no fator de vencimento: its barcode's positions 6-19 are all value) is not silent: the linha digitável is
+/// removed and the conciliation warns, naming the título and the field.
+#[test]
+fn linha_that_cannot_follow_is_a_warning() {
+    let reg = [itau_400()];
+    let mut titles = baixa::from_remessa(&reg[0].remessa).unwrap();
+    let t = titles.iter_mut().find(|t| t.id == "NF-1002").unwrap();
+    let old = boleto::LinhaDigitavel::parse(t.linha_digitavel.as_deref().unwrap())
+        .unwrap()
+        .barcode();
+    t.valor = m("150000000.00");
+    let big = boleto::Barcode::build(old.banco(), None, t.valor, old.campo_livre()).unwrap();
+    t.linha_digitavel = Some(big.linha_digitavel().as_str().to_string());
+    let mut l = MemoryLedger::new();
+    l.import_titles(&titles).unwrap();
+    let titles = l.titles().unwrap();
+    let (t, st) = titles.iter().find(|(t, _)| t.id == "NF-1002").unwrap();
+    eprintln!("DBG0 {:?}", t.linha_digitavel);
+    let (r, _) =
+        baixa::reemissao::reemitir(t, st, d("2027-01-20"), d("2027-01-30"), &reg, None).unwrap();
+    assert_eq!(r.linha_digitavel, None);
+    assert_eq!(
+        r.aviso.as_deref(),
+        Some(
+            "reemissão de NF-1002: linha_digitavel: the boleto due 2027-01-30 of 150000000.00 has no linha \
+             digitável (valor 150000000.00: above 99,999,999.99 the value uses the fator positions: no due date \
+             allowed)"
+        )
+    );
+    baixa::reemissao::registrar(&mut l, &r, t, st, d("2027-01-20")).unwrap();
+    let ret = itau_retorno("2027-01-22", 401, &[("12345679", "14", &[])]);
+    l.apply(&ret).unwrap();
+    let c = baixa::instrucao::conciliar(&mut l, &ret).unwrap();
+    assert_eq!(c.instrucoes.len(), 1);
+    eprintln!(
+        "DBG {:?} {:?}",
+        c,
+        l.titles()
+            .unwrap()
+            .iter()
+            .find(|(t, _)| t.id == "NF-1002")
+            .unwrap()
+            .0
+            .linha_digitavel
+    );
+    assert_eq!(
+        c.avisos,
+        [
+            "título NF-1002: linha_digitavel: the confirmed prorrogacao leaves no linha digitável (valor \
+             150000000.00: above 99,999,999.99 the value uses the fator positions: no due date allowed); the \
+             título's is removed, not kept with the old due date"
+        ]
+    );
+    let t = l.titles().unwrap();
+    let t = &t.iter().find(|(t, _)| t.id == "NF-1002").unwrap().0;
+    assert_eq!(
+        (t.vencimento, t.linha_digitavel.as_deref()),
+        (d("2027-01-30"), None)
+    );
+}
+
+/// The policy's `[acordo]` limits give each carta de cobrança its proposal: A (R$ 1.000,00 due 2026-03-10, multa
+/// 2%, juros 1% a month) and B (R$ 500,00 due 2026-03-25) of one payer, the carta on 2026-04-09.
+#[test]
+fn carta_carries_the_acordo_proposal() {
+    let politica = |acordo: &str| {
+        Politica::from_toml(&format!(
+            "[acordo]\n{acordo}\n[[etapa]]\ndias = 30\nacao = \"carta_cobranca\"\ncanal = \"carta\"\n\
+             agrupar_por_pagador = true\n"
+        ))
+    };
+    let mut l = MemoryLedger::new();
+    l.import_titles(&[
+        titulo("A", "1", "1000.00", "2026-03-10", "111", "Ana"),
+        titulo("B", "2", "500.00", "2026-03-25", "111", "Ana"),
+    ])
+    .unwrap();
+    // 10% off the principal, no entrada, no interest, four installments from the carta's date:
+    // A 1,000.00 + multa 20.00 + juros 30 days × 1/30 % = 10.00 → 1,030.00; B 500.00 + multa 10.00 + juros
+    // 15 days (2.50) → 512.50; saldo 1,542.50, encargos 42.50, principal 1,500.00, desconto 150.00,
+    // 1,392.50 in four: 348.125 cut to 348.12, the 2 centavos left over to the first (348.14)
+    let p = politica(
+        "parcelas_max = 4\ndesconto_max_pct = \"10\"\ndesconto_sobre = \"principal\"\nprimeiro_vencimento_dias = 0",
+    )
+    .unwrap();
+    let r = regua::plan(&mut l, &p, d("2026-04-09")).unwrap();
+    let pr = r.actions[0].proposta.as_ref().unwrap();
+    assert_eq!(pr.titulos, [s("A"), s("B")]);
+    assert_eq!(
+        (
+            pr.saldo_total,
+            pr.encargos,
+            pr.principal,
+            pr.desconto,
+            pr.valor_negociado
+        ),
+        (
+            m("1542.50"),
+            m("42.50"),
+            m("1500.00"),
+            m("150.00"),
+            m("1392.50")
+        )
+    );
+    assert_eq!(pr.entrada, None);
+    assert_eq!(
+        pr.parcelas
+            .iter()
+            .map(|x| (x.numero, x.vencimento, x.valor))
+            .collect::<Vec<_>>(),
+        [
+            (1, d("2026-04-09"), m("348.14")),
+            (2, d("2026-05-09"), m("348.12")),
+            (3, d("2026-06-09"), m("348.12")),
+            (4, d("2026-07-09"), m("348.12"))
+        ]
+    );
+    assert_eq!((pr.juros, pr.total), (m("0.00"), m("1392.50")));
+    // no [acordo]: no proposal
+    let bare = Politica::from_toml(
+        "[[etapa]]\ndias = 30\nacao = \"carta_cobranca\"\ncanal = \"carta\"\nagrupar_por_pagador = true\n",
+    )
+    .unwrap();
+    assert_eq!(
+        regua::plan(&mut l, &bare, d("2026-04-09")).unwrap().actions[0].proposta,
+        None
+    );
+    // every key is checked
+    for (bad, msg) in [
+        (
+            "parcelas_max = 0\nprimeiro_vencimento_dias = 0",
+            "parcelas_max must be 1 to 120, found 0",
+        ),
+        (
+            "parcelas_max = 2\nentrada_min_pct = \"100\"\nprimeiro_vencimento_dias = 0",
+            "entrada_min_pct must be 0 to less than 100, found 100",
+        ),
+        (
+            "parcelas_max = 2\njuros_parcela_pct_mes = \"12\"\nprimeiro_vencimento_dias = 0",
+            "juros_parcela_pct_mes must be 0 to 10, found 12",
+        ),
+        (
+            "parcelas_max = 2\nprimeiro_vencimento_dias = 0\nparcela_max = 3",
+            "unknown field `parcela_max`",
+        ),
+        (
+            "parcelas_max = 2",
+            "missing field `primeiro_vencimento_dias`",
+        ),
+        (
+            "parcelas_max = 2\ndesconto_max_pct = 0.5\nprimeiro_vencimento_dias = 0",
+            "not as a floating-point number",
+        ),
+    ] {
+        let e = politica(bad).unwrap_err().to_string();
+        assert!(e.contains(msg), "{bad}: {e}");
+    }
+}

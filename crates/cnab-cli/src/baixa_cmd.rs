@@ -4,7 +4,9 @@
 //! - `cnab baixa --ledger L import-titles TITLES.csv|TITLES.json`, `… import-remessa REMESSA`
 //! - `cnab baixa --ledger L apply RETORNO…` or, in memory, `cnab baixa apply --titles TITLES.csv RETORNO…`;
 //!   with a ledger, the entries that answer an instruction the régua sent (`cnab regua --remessa-out`) confirm or
-//!   reject it (`baixa::instrucao::conciliar`), listed under `instrucoes`
+//!   reject it (`baixa::instrucao::conciliar`), listed under `instrucoes`; what a confirmed one could not carry
+//!   over to the título (a linha digitável its new due date or amount cannot have) is a warning on stderr and
+//!   under `instrucoes_avisos`
 //! - `cnab baixa due TITLES.csv --date YYYY-MM-DD`
 //! - `cnab baixa --ledger L settle ID --valor V --data D --meio M [--por WHO] [--motivo WHY]`
 //! - `cnab baixa --ledger L report [--date D] [--format json|ndjson|csv] [--compact] [--inadimplente-apos N]`, `… history ID`
@@ -398,6 +400,12 @@ pub(crate) fn run(args: BaixaArgs) -> Result<bool, Fail> {
                     if !c.ambiguas.is_empty() {
                         m.insert("instrucoes_ambiguas".into(), serde_json::json!(c.ambiguas));
                     }
+                    if !c.avisos.is_empty() {
+                        m.insert("instrucoes_avisos".into(), serde_json::json!(c.avisos));
+                    }
+                }
+                for w in &c.avisos {
+                    crate::out::note(format_args!("warning: {}: {w}", p.display()));
                 }
                 out.push(v);
             }

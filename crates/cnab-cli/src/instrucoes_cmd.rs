@@ -1,4 +1,5 @@
-//! `cnab instrucoes`: the bank instructions the régua sent (`cnab regua --remessa-out`) and where each stands.
+//! `cnab instrucoes`: the bank instructions sent (`cnab regua --remessa-out`, `cnab acordo`, `cnab reemissao`)
+//! and where each stands.
 //!
 //! `cnab instrucoes --ledger L --date YYYY-MM-DD [--dias N]` prints
 //! `{"date", "dias", "counts": {"pendente", "confirmada", "rejeitada"}, "instrucoes": [...], "sem_resposta": [...]}`:

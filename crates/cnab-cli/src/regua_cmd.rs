@@ -27,14 +27,14 @@ pub(crate) struct ReguaArgs {
     /// The ledger that `cnab baixa` keeps: an SQLite file (created if missing) or a `postgres://` URL.
     #[arg(long, value_name = "FILE")]
     ledger: String,
-    /// The policy (TOML): `inadimplente_apos_dias` and the `[[etapa]]` steps.
+    /// The policy (TOML): `inadimplente_apos_dias`, the `[acordo]` limits and the `[[etapa]]` steps.
     #[arg(long, value_name = "FILE")]
     policy: PathBuf,
     /// The date of the run (YYYY-MM-DD).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     date: NaiveDate,
-    /// Write the steps through the bank (protesto, baixa, prorrogacao, abatimento) as an instruction remessa here
-    /// (several banks or beneficiaries: FILE, FILE.2, …). Needs --remessa.
+    /// Write the steps through the bank (protesto, baixa, prorrogacao, abatimento, reemissao) as an instruction
+    /// remessa here (several banks or beneficiaries: FILE, FILE.2, …). Needs --remessa.
     #[arg(long, value_name = "FILE", requires = "remessa")]
     remessa_out: Option<PathBuf>,
     /// A remessa that registered titles (repeatable): its header and títulos are the instructions' (latest wins).

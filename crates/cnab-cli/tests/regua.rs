@@ -828,6 +828,30 @@ fn carta_de_cobranca_as_pdf() {
     // remessa's juros de um dia, no multa) = 131.40
     let carta = &a[0]["carta"];
     assert_eq!(carta["total"], "131.40");
+    // the proposal in the action's JSON (see the PDF text below for the arithmetic)
+    let p = &a[0]["proposta"];
+    assert_eq!(
+        (
+            &p["saldo_total"],
+            &p["encargos"],
+            &p["desconto"],
+            &p["valor_negociado"],
+            &p["entrada"]["valor"],
+            &p["financiado"],
+            &p["juros"],
+            &p["total"]
+        ),
+        (
+            &json!("131.40"),
+            &json!("3.90"),
+            &json!("1.95"),
+            &json!("129.45"),
+            &json!("25.89"),
+            &json!("103.56"),
+            &json!("2.07"),
+            &json!("131.52")
+        )
+    );
     let doc = a[0]["documento"].as_str().unwrap();
     assert!(
         doc.contains("| NF-1001 | 15/12/2026 | R$ 127,50 | R$ 131,40 |"),
@@ -864,6 +888,15 @@ fn carta_de_cobranca_as_pdf() {
         "Total em aberto: R$ 131,40",
         "NF-1001: 34191.09123 34567.800056 71234.570001 9 16610000012750",
         "Proposta de negociação",
+        // the policy's [acordo]: half the encargos off (juros 3.90 → 1.95), 131.40 − 1.95 = 129.45; entrada 20%
+        // (25.89) five days after the carta; 129.45 − 25.89 = 103.56 in 3 installments at 1% a month, Tabela Price:
+        // 103.56 × 0.01 × 1.01³ / (1.01³ − 1) = 35.2127 → 35.21, monthly from the entrada; total 25.89 + 3 × 35.21
+        "desconto de R$ 1,95 sobre a multa e os juros: o valor negociado é R$ 129,45",
+        "Entrada 19/01/2027 R$ 25,89",
+        "Parcela 1 de 3 19/02/2027 R$ 35,21",
+        "Parcela 2 de 3 19/03/2027 R$ 35,21",
+        "Parcela 3 de 3 19/04/2027 R$ 35,21",
+        "Total: R$ 131,52, com R$ 2,07 de juros nas parcelas.",
         "1/1",
     ] {
         assert!(
@@ -899,7 +932,8 @@ fn carta_de_cobranca_as_pdf() {
 
 /// `cnab reemissao`: NF-1001 of the Itaú fixture (R$ 127,50 due 2026-12-15, juros R$ 0,13 a day) reissued on
 /// 2027-01-14 to 2027-01-20: 127.50 + 36 × 0.13 = 132.18 due then; Itaú CNAB 400 has no alteração de valor, so the
-/// remessa carries the alteração de vencimento (06) only, read back by `cnab parse`; nothing recorded.
+/// remessa carries the alteração de vencimento (06) only, read back by `cnab parse`, recorded as a pending
+/// prorrogação (`cnab instrucoes`); the same reissue again is refused before anything is written.
 #[test]
 fn reemissao_of_an_overdue_titulo() {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
@@ -935,6 +969,29 @@ fn reemissao_of_an_overdue_titulo() {
     assert_eq!(v["valor_registrado"], json!(false));
     assert_eq!(v["instrucoes"][0]["movimento"], "06");
     assert_eq!(v["novo_vencimento"], "2027-01-20");
+    // 30 days past the due date on 2027-01-14
+    assert_eq!(
+        v["registradas"],
+        json!([{"acao": "prorrogacao", "etapa_dias": 30}])
+    );
+    let (code, list, err) = cnab(&["instrucoes", "--ledger", &ledger, "--date", "2027-01-14"]);
+    assert_eq!(code, 0, "{err}");
+    let list: Value = serde_json::from_str(&list).unwrap();
+    let i = &list["instrucoes"][0];
+    assert_eq!(
+        (
+            &i["titulo"],
+            &i["acao"],
+            &i["estado"],
+            &i["novo_vencimento"]
+        ),
+        (
+            &json!("NF-1001"),
+            &json!("prorrogacao"),
+            &json!("pendente"),
+            &json!("2027-01-20")
+        )
+    );
     let (code, parsed, err) = cnab(&["parse", &out]);
     assert_eq!(code, 0, "{err}");
     let p: Value = serde_json::from_str(&parsed).unwrap();
@@ -944,6 +1001,14 @@ fn reemissao_of_an_overdue_titulo() {
         (&json!("06"), &json!("2027-01-20"), &json!("127.50"))
     );
     // a due date before the título's: refused (exit 1)
+    std::fs::remove_file(&out).unwrap();
+    let (code, _, err) = cnab(&args);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("reemissão de NF-1001: one on 2027-01-14 is already recorded"),
+        "{err}"
+    );
+    assert!(!std::path::Path::new(&out).exists());
     let mut bad = args;
     bad[8] = "2026-12-01";
     let (code, _, err) = cnab(&bad);

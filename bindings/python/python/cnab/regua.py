@@ -180,7 +180,9 @@ class Reemissao:
     """An overdue título's updated boleto (``cnab reemissao``, docs/reemissao.md): the amount due on the new due date
     (``devido``, ``valor_atualizado``), the bank's movimentos (``instrucoes``: alteração de vencimento, then the
     alteração do valor nominal when the bank's layout has one — ``valor_registrado``), the new ``linha_digitavel``
-    and the instruction remessa's ``bytes``."""
+    and the instruction remessa's ``bytes``. ``valor_nominal`` is the amount the alteração de valor registers
+    (``valor_atualizado`` plus the abatimento the bank deducts again; the face value when the bank cannot register
+    it); ``aviso`` says why there is no ``linha_digitavel`` when the new due date or amount cannot have one."""
 
     titulo: str = ""
     banco: int = 0
@@ -188,9 +190,11 @@ class Reemissao:
     novo_vencimento: Optional[datetime.date] = None
     devido: Breakdown = field(default_factory=Breakdown)
     valor_atualizado: decimal.Decimal = decimal.Decimal(0)
+    valor_nominal: decimal.Decimal = decimal.Decimal(0)
     valor_registrado: bool = False
     instrucoes: List[Instrucao] = field(default_factory=list)
     linha_digitavel: Optional[str] = None
+    aviso: Optional[str] = None
     bytes: builtins.bytes = b""
 
 
@@ -204,7 +208,8 @@ def reemissao(
     nsa: Optional[int] = None,
 ) -> Reemissao:
     """The reissue of an open, overdue ``titulo`` to ``vencimento`` on ``date`` (``cnab reemissao``): nothing is
-    recorded; write ``result.bytes`` to send the instruction remessa."""
+    recorded here (``cnab reemissao --remessa-out`` and the policy's ``reemissao`` step record its movimentos as
+    pending instructions); write ``result.bytes`` to send the instruction remessa."""
     regs = [_file_bytes(r) for r in remessas]
     try:
         s, b = ledger._native.reemissao(titulo, date.isoformat(), vencimento.isoformat(), regs, nsa)

@@ -64,10 +64,11 @@ impl ReguaLedger for MemoryLedger {
             let new = self.regua.insert(r.key.clone());
             if new {
                 self.book.push_event(t, event(date, r));
-                if let Some(i) = &r.acao.instrucao {
+                if let (Some(i), true) = (&r.acao.instrucao, r.key.acao.rastreada()) {
                     let mut s = sent(&r.key, date, i.clone(), None);
                     s.novo_vencimento = r.acao.novo_vencimento;
                     s.abatimento = r.acao.abatimento;
+                    s.novo_valor = r.acao.novo_valor;
                     self.instrucoes.push(s);
                 }
             }
@@ -106,7 +107,14 @@ impl ReguaLedger for MemoryLedger {
 
     fn instrucoes(&mut self) -> Result<Vec<InstrucaoEnviada>, LedgerError> {
         let mut out = self.instrucoes.clone();
-        out.sort_by(|a, b| (a.enviada_em, &a.titulo).cmp(&(b.enviada_em, &b.titulo)));
+        out.sort_by(|a, b| {
+            (a.enviada_em, &a.titulo, a.etapa_dias, a.acao.name()).cmp(&(
+                b.enviada_em,
+                &b.titulo,
+                b.etapa_dias,
+                b.acao.name(),
+            ))
+        });
         Ok(out)
     }
 
@@ -153,13 +161,20 @@ fn sent(key: &Issued, date: NaiveDate, i: Instrucao, r: Option<Resposta>) -> Ins
         resposta: r,
         novo_vencimento: None,
         abatimento: None,
+        novo_valor: None,
     }
 }
 
-/// The values a recorded action asked the bank for (its `novo_vencimento`, `abatimento`), from its JSON.
-fn pedido_of(
-    data: &serde_json::Value,
-) -> Result<(Option<NaiveDate>, Option<rust_decimal::Decimal>), LedgerError> {
+/// What a recorded action asked the bank for: (`novo_vencimento`, `abatimento`, `novo_valor`), from its JSON.
+type Pedido = (
+    Option<NaiveDate>,
+    Option<rust_decimal::Decimal>,
+    Option<rust_decimal::Decimal>,
+);
+
+/// The values a recorded action asked the bank for (its `novo_vencimento`, `abatimento`, `novo_valor`), from its
+/// JSON.
+fn pedido_of(data: &serde_json::Value) -> Result<Pedido, LedgerError> {
     let text = |k: &str| data.get(k).and_then(serde_json::Value::as_str);
     let venc = text("novo_vencimento")
         .map(|s| {
@@ -167,13 +182,15 @@ fn pedido_of(
                 .map_err(|_| LedgerError::Corrupt(format!("regua_actions: novo_vencimento {s:?}")))
         })
         .transpose()?;
-    let abat = text("abatimento")
-        .map(|s| {
-            s.parse()
-                .map_err(|_| LedgerError::Corrupt(format!("regua_actions: abatimento {s:?}")))
-        })
-        .transpose()?;
-    Ok((venc, abat))
+    let amount = |k: &str| {
+        text(k)
+            .map(|s| {
+                s.parse()
+                    .map_err(|_| LedgerError::Corrupt(format!("regua_actions: {k} {s:?}")))
+            })
+            .transpose()
+    };
+    Ok((venc, amount("abatimento")?, amount("novo_valor")?))
 }
 
 fn not_sent(i: &InstrucaoEnviada) -> LedgerError {
@@ -185,16 +202,17 @@ fn not_sent(i: &InstrucaoEnviada) -> LedgerError {
     ))
 }
 
-/// The acoes whose steps go through the bank, as SQL (`'protesto', …`).
+/// The acoes whose instructions are tracked, as SQL (`'protesto', …`).
 fn via_banco_sql() -> String {
     [
         Acao::Protesto,
         Acao::Baixa,
         Acao::Prorrogacao,
         Acao::Abatimento,
+        Acao::AlteracaoValor,
     ]
     .iter()
-    .filter(|a| a.via_banco())
+    .filter(|a| a.rastreada())
     .map(|a| format!("'{}'", a.name()))
     .collect::<Vec<_>>()
     .join(", ")
@@ -382,7 +400,7 @@ impl ReguaLedger for SqliteLedger {
             "SELECT a.title_id, a.etapa_dias, a.acao, a.issued_on, a.data, r.resposta FROM regua_actions a \
              LEFT JOIN instrucao_respostas r \
                ON r.title_id = a.title_id AND r.etapa_dias = a.etapa_dias AND r.acao = a.acao \
-             WHERE a.acao IN ({}) ORDER BY a.issued_on, a.title_id, a.etapa_dias",
+             WHERE a.acao IN ({}) ORDER BY a.issued_on, a.title_id, a.etapa_dias, a.acao",
             via_banco_sql()
         ))?;
         let rows = st.query_map([], |r| {
@@ -399,7 +417,7 @@ impl ReguaLedger for SqliteLedger {
         for row in rows {
             let (titulo, etapa_dias, acao, issued_on, data, resposta) = row?;
             let data: serde_json::Value = serde_json::from_str(&data)?;
-            let (novo_vencimento, abatimento) = pedido_of(&data)?;
+            let (novo_vencimento, abatimento, novo_valor) = pedido_of(&data)?;
             let Some(i) = instrucao_of(data)? else {
                 continue;
             };
@@ -415,6 +433,7 @@ impl ReguaLedger for SqliteLedger {
             let mut s = sent(&key, date, i, r);
             s.novo_vencimento = novo_vencimento;
             s.abatimento = abatimento;
+            s.novo_valor = novo_valor;
             out.push(s);
         }
         Ok(out)
@@ -615,11 +634,11 @@ impl ReguaLedger for PostgresLedger {
         for row in self.client.query(
             &format!(
                 "SELECT a.title_id, a.etapa_dias, a.acao, a.issued_on, a.data->'instrucao', r.resposta, \
-                 a.data->'novo_vencimento', a.data->'abatimento' \
+                 a.data->'novo_vencimento', a.data->'abatimento', a.data->'novo_valor' \
                  FROM regua_actions a LEFT JOIN instrucao_respostas r \
                    ON r.title_id = a.title_id AND r.etapa_dias = a.etapa_dias AND r.acao = a.acao \
                  WHERE a.acao IN ({}) AND jsonb_typeof(a.data->'instrucao') = 'object' \
-                 ORDER BY a.issued_on, a.title_id, a.etapa_dias",
+                 ORDER BY a.issued_on, a.title_id, a.etapa_dias, a.acao",
                 via_banco_sql()
             ),
             &[],
@@ -636,16 +655,18 @@ impl ReguaLedger for PostgresLedger {
             let postgres::types::Json(i): postgres::types::Json<Instrucao> = row.try_get(4)?;
             let r: Option<postgres::types::Json<Resposta>> = row.try_get(5)?;
             let mut pedido = serde_json::Map::new();
-            for (k, col) in [("novo_vencimento", 6), ("abatimento", 7)] {
+            for (k, col) in [("novo_vencimento", 6), ("abatimento", 7), ("novo_valor", 8)] {
                 let v: Option<postgres::types::Json<serde_json::Value>> = row.try_get(col)?;
                 if let Some(v) = v {
                     pedido.insert(k.into(), v.0);
                 }
             }
-            let (novo_vencimento, abatimento) = pedido_of(&serde_json::Value::Object(pedido))?;
+            let (novo_vencimento, abatimento, novo_valor) =
+                pedido_of(&serde_json::Value::Object(pedido))?;
             let mut s = sent(&key, date, i, r.map(|r| r.0));
             s.novo_vencimento = novo_vencimento;
             s.abatimento = abatimento;
+            s.novo_valor = novo_valor;
             out.push(s);
         }
         Ok(out)

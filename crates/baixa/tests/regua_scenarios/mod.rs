@@ -47,6 +47,10 @@ pub const SCENARIOS: &[(&str, Scenario)] = &[
         "acordo_pedido_de_baixa_is_a_pending_instruction",
         acordo_pedido_de_baixa_is_a_pending_instruction,
     ),
+    (
+        "reemissao_confirmed_changes_the_titulo",
+        reemissao_confirmed_changes_the_titulo,
+    ),
 ];
 
 fn dec(s: &str) -> Decimal {
@@ -1234,4 +1238,243 @@ pub fn acordo_pedido_de_baixa_is_a_pending_instruction(l: &mut dyn ReguaLedger) 
         ]
     );
     assert!(pend(l).iter().all(|p| p.4 == Confirmada));
+}
+
+/// Santander's CNAB 400 remessa fixture: NF-1001 (nosso número 00001234, R$ 127,50 due 2026-12-15, multa 2% from
+/// 2026-12-16, juros R$ 0,13 a day) and NF-1002 (00001242, R$ 2.500,00 due 2027-01-10, no charges).
+pub fn santander_400() -> RemessaRegistrada {
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/033-santander/cnab400/remessa/remessa.rem"
+    ))
+    .unwrap();
+    RemessaRegistrada::from_bytes(&bytes).unwrap()
+}
+
+/// A Santander CNAB 400 retorno: the fixture's header dated `date`, one entry per (nosso número, ocorrência),
+/// written by cnab-core and read back (each ocorrência gets its kind and description from Santander's table).
+pub fn santander_retorno(date: &str, entries: &[(&str, &str)]) -> cnab_core::Retorno {
+    let fixture = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/033-santander/cnab400/retorno/retorno.ret"
+    ))
+    .unwrap();
+    let mut r = cnab_core::read_retorno(&fixture, cnab_core::ReadOptions::strict()).unwrap();
+    let model = r.entries[1].clone();
+    r.header.data_geracao = Some(d(date));
+    r.entries = entries
+        .iter()
+        .map(|(nn, code)| {
+            let mut e = model.clone();
+            e.nosso_numero = (*nn).into();
+            e.nosso_numero_dv = None;
+            e.seu_numero = String::new();
+            e.ocorrencia = Some(cnab_core::Ocorrencia {
+                code: (*code).into(),
+                kind: cnab_core::OcorrenciaKind::Desconhecida,
+                description: String::new(),
+            });
+            e.motivos.clear();
+            e.data_ocorrencia = Some(d(date));
+            e
+        })
+        .collect();
+    r.records.clear();
+    let bytes = cnab_core::write_retorno(&r, cnab_core::WriteOptions::default()).unwrap();
+    cnab_core::read_retorno(&bytes, cnab_core::ReadOptions::strict()).unwrap()
+}
+
+/// Reemissão tracked like the other instructions, on Santander CNAB 400 (06 alteração de vencimento, 47 alteração
+/// do valor nominal; its retorno confirms them with 14 and 61):
+/// - the régua's `reemissao` step 10 days after NF-1001's due date writes both movimentos and records each as a
+///   pending instruction; the bank's 14 and 61 confirm them and the título is the reissued boleto: due
+///   2027-01-04, face value the amount due then;
+/// - `reemissao::reemitir` + `registrar` for NF-1002: only the 61 comes back, so its amount changes and its due
+///   date does not (the alteração de vencimento stays pending).
+pub fn reemissao_confirmed_changes_the_titulo(l: &mut dyn ReguaLedger) {
+    use instrucao::Estado::{Confirmada, Pendente};
+    let reg = [santander_400()];
+    let mut titles = baixa::from_remessa(&reg[0].remessa).unwrap();
+    // the remessa fixture's header carries the 20-digit código de transmissão (agência 1234, convênio 13000123),
+    // the retorno fixture's the agência, conta and convênio apart: the títulos name the convênio both carry
+    for t in &mut titles {
+        t.convenio = "13000123".into();
+    }
+    l.import_titles(&titles).unwrap();
+    let p = Politica::from_toml(
+        "[[etapa]]\ndias = 10\nacao = \"reemissao\"\ncanal = \"banco\"\nprazo_dias = 10\n",
+    )
+    .unwrap();
+    let run = regua::run_with(l, &p, d("2026-12-25"), |a| instrucao::preparar(a, &reg)).unwrap();
+    assert_eq!(issued(&run), [(s("NF-1001"), Acao::Reemissao, 10)]);
+    let a = &run.actions[0];
+    // on the new due date 2027-01-04: 127.50 + multa 2% (2.55) + juros 0.13 × 20 days (16/12 to 04/01) = 132.65
+    assert_eq!(
+        (a.novo_vencimento, a.novo_valor),
+        (Some(d("2027-01-04")), Some(dec("132.65")))
+    );
+    let out = instrucao::remessas(&run.actions, &reg, d("2026-12-25"), None).unwrap();
+    assert_eq!(out.len(), 1);
+    assert_eq!(
+        out[0].itens,
+        [
+            (s("NF-1001"), Acao::Prorrogacao, s("06")),
+            (s("NF-1001"), Acao::AlteracaoValor, s("47"))
+        ]
+    );
+    let back = cnab_core::read_remessa(&out[0].bytes, cnab_core::ReadOptions::strict()).unwrap();
+    assert_eq!(
+        back.titulos
+            .iter()
+            .map(|t| (
+                t.nosso_numero.as_str(),
+                t.movimento.as_str(),
+                t.vencimento,
+                t.valor
+            ))
+            .collect::<Vec<_>>(),
+        [
+            ("00001234", "06", Some(d("2027-01-04")), dec("127.50")),
+            ("00001234", "47", Some(d("2027-01-04")), dec("132.65"))
+        ]
+    );
+    let pend: Vec<_> = l
+        .instrucoes()
+        .unwrap()
+        .into_iter()
+        .map(|i| (i.titulo, i.acao, i.estado, i.novo_vencimento, i.novo_valor))
+        .collect();
+    assert_eq!(
+        pend,
+        [
+            (
+                s("NF-1001"),
+                Acao::AlteracaoValor,
+                Pendente,
+                Some(d("2027-01-04")),
+                Some(dec("132.65"))
+            ),
+            (
+                s("NF-1001"),
+                Acao::Prorrogacao,
+                Pendente,
+                Some(d("2027-01-04")),
+                None
+            )
+        ]
+    );
+    let titulo = |l: &mut dyn ReguaLedger, id: &str| {
+        let t = l.titles().unwrap();
+        t.into_iter().find(|(t, _)| t.id == id).unwrap().0
+    };
+    let ret = santander_retorno("2026-12-28", &[("00001234", "14"), ("00001234", "61")]);
+    l.apply(&ret).unwrap();
+    let c = instrucao::conciliar(l, &ret).unwrap();
+    assert_eq!(
+        answered(&c),
+        [
+            (s("NF-1001"), Acao::Prorrogacao, Confirmada, s("14")),
+            (s("NF-1001"), Acao::AlteracaoValor, Confirmada, s("61"))
+        ]
+    );
+    assert!(c.avisos.is_empty(), "{:?}", c.avisos);
+    let t = titulo(l, "NF-1001");
+    assert_eq!((t.vencimento, t.valor), (d("2027-01-04"), dec("132.65")));
+    assert_eq!(t.multa.as_ref().unwrap().desde, Some(d("2027-01-05")));
+    // nothing more is due until the new due date: the boleto's amount
+    assert_eq!(
+        baixa::valor_devido(&t, d("2027-01-04")).total,
+        dec("132.65")
+    );
+    let ev: Vec<_> = l
+        .history("NF-1001")
+        .unwrap()
+        .into_iter()
+        .filter_map(|e| match e {
+            Event::Instrucao {
+                acao,
+                novo_vencimento,
+                novo_valor,
+                ..
+            } => Some((acao, novo_vencimento, novo_valor)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        ev,
+        [
+            (Acao::Prorrogacao, Some(d("2027-01-04")), None),
+            (Acao::AlteracaoValor, None, Some(dec("132.65")))
+        ]
+    );
+    // the same retorno again changes nothing more
+    assert_eq!(instrucao::conciliar(l, &ret).unwrap(), Default::default());
+    assert_eq!(titulo(l, "NF-1001").valor, dec("132.65"));
+
+    // cnab reemissao's way, NF-1001 again after a partial payment: 38.03 received on 2027-01-10, reissued on
+    // 2027-01-15 (11 days after its new due date) to 2027-01-25
+    l.settle(&ManualSettlement {
+        title_id: "NF-1001".into(),
+        valor: m("38.03"),
+        data: d("2027-01-10"),
+        meio: Meio::Pix,
+        por: "financeiro".into(),
+        em: None,
+        motivo: "parte por pix".into(),
+    })
+    .unwrap();
+    let titles = l.titles().unwrap();
+    let (t1, s1) = titles.iter().find(|(t, _)| t.id == "NF-1001").unwrap();
+    assert_eq!((s1.status, s1.paid), (Status::Open, dec("38.03")));
+    let (r, bytes) =
+        baixa::reemissao::reemitir(t1, s1, d("2027-01-15"), d("2027-01-25"), &reg, None).unwrap();
+    // on 2027-01-25: 132.65 + multa 2% (2.653 → 2.65) + juros 0.13 × 21 days (05/01 to 25/01, 2.73) = 138.03,
+    // less the 38.03 received = 100.00: the new valor nominal (no abatimento)
+    assert_eq!(
+        (r.devido.total, r.valor_atualizado, r.valor_nominal),
+        (dec("138.03"), dec("100.00"), dec("100.00"))
+    );
+    let back = cnab_core::read_remessa(&bytes, cnab_core::ReadOptions::strict()).unwrap();
+    assert_eq!(
+        back.titulos
+            .iter()
+            .map(|t| (t.movimento.as_str(), t.valor))
+            .collect::<Vec<_>>(),
+        // the alteração de vencimento carries the título as its remessa registered it
+        [("06", dec("127.50")), ("47", dec("100.00"))]
+    );
+    let keys = baixa::reemissao::registrar(l, &r, t1, s1, d("2027-01-15")).unwrap();
+    assert_eq!(
+        keys.iter()
+            .map(|k| (k.acao, k.etapa_dias))
+            .collect::<Vec<_>>(),
+        [(Acao::Prorrogacao, 11), (Acao::AlteracaoValor, 11)]
+    );
+    let again = baixa::reemissao::registrar(l, &r, t1, s1, d("2027-01-15")).unwrap_err();
+    assert!(again.to_string().contains("already recorded"), "{again}");
+    // only the 61 comes back: the amount changes, the due date does not
+    let ret = santander_retorno("2027-01-16", &[("00001234", "61")]);
+    l.apply(&ret).unwrap();
+    let c = instrucao::conciliar(l, &ret).unwrap();
+    assert_eq!(
+        answered(&c),
+        [(s("NF-1001"), Acao::AlteracaoValor, Confirmada, s("61"))]
+    );
+    // face value 100.00 + the 38.03 received before: what is left to pay is the bank's 100.00
+    let t = titulo(l, "NF-1001");
+    assert_eq!((t.vencimento, t.valor), (d("2027-01-04"), dec("138.03")));
+    let estados: Vec<_> = l
+        .instrucoes()
+        .unwrap()
+        .into_iter()
+        .filter(|i| i.enviada_em == d("2027-01-15"))
+        .map(|i| (i.acao, i.estado))
+        .collect();
+    assert_eq!(
+        estados,
+        [
+            (Acao::AlteracaoValor, Confirmada),
+            (Acao::Prorrogacao, Pendente)
+        ]
+    );
 }
