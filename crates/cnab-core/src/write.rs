@@ -130,34 +130,44 @@ pub(crate) fn encode(
     }
 }
 
-/// Appends the decimal digits of `v`.
-fn push_digits(out: &mut Vec<u8>, v: u128) {
-    let mut buf = [0u8; 40];
-    let mut i = buf.len();
-    let mut v = v;
-    loop {
-        i -= 1;
-        if let Some(slot) = buf.get_mut(i) {
-            // `v % 10` is below 10.
-            *slot = b'0' + (v % 10) as u8;
+/// Appends `v` as `w` digits, zero-padded on the left: false (having written nothing) when it has more digits, or
+/// `w` is 0 (0 is one digit).
+fn push_right_aligned(out: &mut Vec<u8>, v: u128, w: usize) -> bool {
+    let start = out.len();
+    out.resize(start + w, b'0');
+    let Some(field) = out.get_mut(start..) else {
+        return false;
+    };
+    let fits = match u64::try_from(v) {
+        // The common case in 64 bits: 128-bit division is a library call.
+        Ok(mut v) => {
+            for slot in field.iter_mut().rev() {
+                if v == 0 {
+                    break;
+                }
+                *slot = b'0' + (v % 10) as u8;
+                v /= 10;
+            }
+            v == 0
         }
-        v /= 10;
-        if v == 0 || i == 0 {
-            break;
+        Err(_) => {
+            let mut v = v;
+            for slot in field.iter_mut().rev() {
+                if v == 0 {
+                    break;
+                }
+                *slot = b'0' + (v % 10) as u8;
+                v /= 10;
+            }
+            v == 0
         }
+    };
+    if fits && w > 0 {
+        true
+    } else {
+        out.truncate(start);
+        false
     }
-    out.extend_from_slice(buf.get(i..).unwrap_or_default());
-}
-
-/// How many decimal digits `v` has (1 for 0).
-fn digit_count(v: u128) -> usize {
-    let mut n = 1;
-    let mut v = v / 10;
-    while v > 0 {
-        n += 1;
-        v /= 10;
-    }
-    n
 }
 
 /// `d` as the integer of its digits with exactly `scale` decimals (`1.5` at scale 2 → 150), when that is exact:
@@ -226,12 +236,9 @@ fn encode_fast(spec: &FieldSpec, value: Option<&Out<'_>>, out: &mut Vec<u8>) -> 
                 let Some(m) = scaled_mantissa(d, u32::from(scale)) else {
                     return false;
                 };
-                let n = digit_count(m);
-                if n > w {
+                if !push_right_aligned(out, m, w) {
                     return false;
                 }
-                pad(out, b'0', w - n);
-                push_digits(out, m);
             }
             Some(Out::Text(s)) => {
                 if !s.bytes().all(|b| b.is_ascii_digit()) || s.len() > w {
@@ -273,11 +280,20 @@ fn encode_fast(spec: &FieldSpec, value: Option<&Out<'_>>, out: &mut Vec<u8>) -> 
                 Some(Out::Date(None)) | None => spec.default.unwrap_or(""),
                 Some(_) => return false,
             };
-            let text = s.trim_end_matches(' ');
-            if !plain_ascii(text) || text.len() > w {
-                return false;
+            // One pass: printable ASCII, and the length without trailing spaces.
+            let mut len = 0;
+            for (i, &b) in s.as_bytes().iter().enumerate() {
+                if !(b' '..=b'~').contains(&b) {
+                    return false;
+                }
+                if b != b' ' {
+                    len = i + 1;
+                }
             }
-            out.extend(text.bytes().map(|b| b.to_ascii_uppercase()));
+            let Some(text) = s.as_bytes().get(..len).filter(|t| t.len() <= w) else {
+                return false;
+            };
+            out.extend(text.iter().map(u8::to_ascii_uppercase));
             pad(out, b' ', w - text.len());
         }
         Kind::Date(fmt) => {
@@ -1095,6 +1111,9 @@ fn has_any<'v>(roles: &[Role], value: &dyn Fn(Role) -> Option<Out<'v>>) -> bool 
 /// most 99,999 detail records; the writer starts a new batch before a title whose records would not fit.
 pub const MAX_DETAILS_PER_BATCH: u64 = 99_999;
 
+/// A bank's rewrite of an item's written line (see [`LayoutSpec::write_hook`]).
+type LineHook<T> = dyn Fn(&mut Vec<u8>, RecordKey, &T);
+
 /// How a file's items are written: their values, the model fields those come from, and how they are named.
 struct Items<'a, T> {
     items: &'a [T],
@@ -1103,7 +1122,7 @@ struct Items<'a, T> {
     /// The roles an item may give a value for (see [`Plan::new`]).
     roles: fn(Role) -> bool,
     id: &'a dyn Fn(usize, &'a T) -> ItemId<'a>,
-    hook: &'a dyn Fn(&mut Vec<u8>, RecordKey, &T),
+    hook: Option<&'a LineHook<T>>,
 }
 
 /// The state of a file being written: the lines not yet handed out, how many were written, the counts and sums
@@ -1119,8 +1138,10 @@ struct Writer {
     /// The lines written and not yet taken, each followed by the line ending (a streaming writer takes them after
     /// each title).
     buf: Vec<u8>,
-    /// The line being written (one buffer, reused for every line).
+    /// A line rewritten by the bank's hook (one buffer, reused for every line).
     line: Vec<u8>,
+    /// The entry records written for the current item (one buffer, reused).
+    keys: Vec<RecordKey>,
     /// The line ending written after every line.
     ending: LineEnding,
     /// Length of the file header line (with its ending) at the start of `buf`.
@@ -1294,8 +1315,9 @@ fn is_control(role: Role) -> bool {
 }
 
 impl Writer {
-    /// Writes one record into `self.line` following the plan: the template's fixed bytes, and per field that varies
-    /// its control value, else the item's, else the header's.
+    /// Appends one record (without its line ending) to `self.buf` following the plan: the template's fixed bytes,
+    /// and per field that varies its control value, else the item's, else the header's. On an error nothing is
+    /// appended.
     fn push<'v>(
         &mut self,
         key: RecordKey,
@@ -1311,9 +1333,9 @@ impl Writer {
         };
         let layout = plan.layout;
         let line_no = self.count + 1;
-        let mut out = std::mem::take(&mut self.line);
-        out.clear();
-        out.reserve(layout.len);
+        let out = &mut self.buf;
+        let start = out.len();
+        out.reserve(layout.len + 2);
         for step in &plan.steps {
             let (spec, source) = match *step {
                 Step::Fixed { from, to } => {
@@ -1322,42 +1344,60 @@ impl Writer {
                 }
                 Step::Field { spec, source } => (spec, source),
             };
+            // Where the value comes from, named only for a warning or an error.
+            #[derive(Clone, Copy)]
+            enum Path {
+                None,
+                Control(&'static str),
+                Item(Role),
+                Header(Role),
+            }
             let (value, path, owner) = match (spec.role, source) {
-                (None, _) => (None, "", HEADER_ID),
+                (None, _) => (None, Path::None, HEADER_ID),
                 (Some(Role::BancoNome), _)
                     if self.header.banco_nome.is_empty() && spec.default.is_some() =>
                 {
                     // The table's literal (e.g. "BANCO ITAU SA") wins over our display name.
-                    (None, "", HEADER_ID)
+                    (None, Path::None, HEADER_ID)
                 }
-                (Some(role), Source::Control) => (control(&self.ctl, role), spec.name, HEADER_ID),
+                (Some(role), Source::Control) => (
+                    control(&self.ctl, role),
+                    Path::Control(spec.name),
+                    HEADER_ID,
+                ),
                 (Some(role), Source::Item) => match item(role) {
-                    Some(v) => (Some(v), item_path(role), id),
+                    Some(v) => (Some(v), Path::Item(role), id),
                     None => (
                         header_value(&self.header, self.bank, role),
-                        header_path(role),
+                        Path::Header(role),
                         HEADER_ID,
                     ),
                 },
                 (Some(role), Source::Header) => (
                     header_value(&self.header, self.bank, role),
-                    header_path(role),
+                    Path::Header(role),
                     HEADER_ID,
                 ),
+            };
+            let path = || match path {
+                Path::None => "",
+                Path::Control(name) => name,
+                Path::Item(role) => item_path(role),
+                Path::Header(role) => header_path(role),
             };
             let shown = || value.as_ref().map(Out::to_string).unwrap_or_default();
             let warn = |kind| WriteWarning {
                 titulo: owner.index,
                 seu_numero: owner.seu_numero.to_string(),
                 nosso_numero: owner.nosso_numero.to_string(),
-                field: path.to_string(),
+                field: path().to_string(),
                 value: shown(),
                 line: line_no,
                 columns: Some((spec.start, spec.end)),
                 layout_field: Some(spec.name),
                 kind,
             };
-            match encode(spec, value.as_ref(), &mut out) {
+            match encode(spec, value.as_ref(), out) {
                 Ok(Fit::Exact) => {}
                 // Our display name for the bank, written where the model gives none, is not the model's value.
                 Ok(Fit::Cut(_))
@@ -1368,23 +1408,21 @@ impl Writer {
                 })),
                 Ok(Fit::Fixed(written)) => self.warnings.push(warn(WarningKind::Fixed { written })),
                 Err(reason) => {
-                    self.line = out;
+                    out.truncate(start);
                     return Err(Error::at_field(
                         line_no,
                         layout.name,
                         spec,
-                        unwritable(owner, path, shown(), reason),
+                        unwritable(owner, path(), shown(), reason),
                     ));
                 }
             }
         }
-        self.line = out;
         Ok(())
     }
 
-    /// Appends `self.line` and the line ending to the lines written.
+    /// Ends the record last pushed: appends the line ending.
     fn emit(&mut self) {
-        self.buf.extend_from_slice(&self.line);
         self.buf.extend_from_slice(self.ending.as_bytes());
         self.count += 1;
     }
@@ -1486,6 +1524,7 @@ impl Writer {
             ctl,
             buf: Vec::new(),
             line: Vec::new(),
+            keys: Vec::new(),
             ending,
             header_len: 0,
             count: 0,
@@ -1524,7 +1563,7 @@ impl Writer {
         id: ItemId<'_>,
         value: &dyn Fn(Role) -> Option<Out<'v>>,
         path: fn(Role) -> &'static str,
-        hook: &dyn Fn(&mut Vec<u8>, RecordKey, &T),
+        hook: Option<&LineHook<T>>,
     ) -> Result<()> {
         let spec = self.spec;
         let emitted = |er: &&EntryRecord| match er.emit {
@@ -1532,7 +1571,10 @@ impl Writer {
             Emit::Never => false,
             Emit::IfAny(roles) => has_any(roles, value),
         };
-        let records = spec.entry.iter().filter(emitted).count() as u64;
+        let mut keys = std::mem::take(&mut self.keys);
+        keys.clear();
+        keys.extend(spec.entry.iter().filter(emitted).map(|er| er.key));
+        let records = keys.len() as u64;
         if self.is_240
             && self.seq_in_batch > 0
             && self.seq_in_batch + records > MAX_DETAILS_PER_BATCH
@@ -1545,24 +1587,34 @@ impl Writer {
             self.control_record(RecordKey::BatchHeader)?;
         }
         let mut valor = None;
-        for er in spec.entry.iter().filter(emitted) {
+        for &key in &keys {
             self.seq_in_batch += 1;
             self.ctl.sequencial = if self.is_240 {
                 self.seq_in_batch
             } else {
                 self.count as u64 + 1
             };
-            self.push(er.key, id, value, path)?;
-            hook(&mut self.line, er.key, item);
+            let start = self.buf.len();
+            self.push(key, id, value, path)?;
+            if let Some(hook) = hook {
+                // The bank's hook rewrites the line in a buffer of its own.
+                self.line.clear();
+                self.line
+                    .extend_from_slice(self.buf.get(start..).unwrap_or_default());
+                hook(&mut self.line, key, item);
+                self.buf.truncate(start);
+                self.buf.extend_from_slice(&self.line);
+            }
             if valor.is_none() {
                 valor = self
                     .plan
-                    .record(er.key)
+                    .record(key)
                     .and_then(|p| p.valor)
-                    .and_then(|f| written_valor(f, &self.line));
+                    .and_then(|f| written_valor(f, self.buf.get(start..).unwrap_or_default()));
             }
             self.emit();
         }
+        self.keys = keys;
         let valor = valor.unwrap_or_default();
         self.batch_titulos += 1;
         self.batch_valor += valor;
@@ -1593,10 +1645,12 @@ impl Writer {
             // Written a second time with the same values: its warnings were given the first time.
             self.ctl.qtd_registros = self.count as u64;
             let warned = self.warnings.len();
+            let held = self.buf.len() >= self.header_len;
+            let start = self.buf.len();
             self.push(RecordKey::FileHeader, HEADER_ID, &|_| None, header_path)?;
             self.warnings.truncate(warned);
-            if self.buf.len() >= self.header_len {
-                let mut header = std::mem::take(&mut self.line);
+            let mut header = self.buf.split_off(start);
+            if held {
                 header.extend_from_slice(self.ending.as_bytes());
                 self.buf.splice(..self.header_len, header);
             }
@@ -1609,13 +1663,9 @@ impl Writer {
     /// Writes one title's records; `dv`: the nosso número DV computed for it (see [`nosso_numero_dvs`]).
     fn titulo(&mut self, t: &Titulo, id: ItemId<'_>, dv: Option<&str>) -> Result<()> {
         let spec = self.spec;
-        let hook = |line: &mut Vec<u8>, key: RecordKey, t: &Titulo| {
-            if let Some(h) = spec.write_hook {
-                h(line, key, t);
-            }
-        };
+        let hook = spec.write_hook.as_ref().map(|h| h as &LineHook<Titulo>);
         match dv {
-            None => self.item(t, id, &|r| titulo_value(t, r), titulo_path, &hook),
+            None => self.item(t, id, &|r| titulo_value(t, r), titulo_path, hook),
             Some(dv) if spec.write_hook.is_some() => {
                 // The bank's hook reads the title: it is given the title with its DV.
                 let mut filled = t.clone();
@@ -1625,7 +1675,7 @@ impl Writer {
                     id,
                     &|r| titulo_value(&filled, r),
                     titulo_path,
-                    &hook,
+                    hook,
                 )
             }
             Some(dv) => self.item(
@@ -1636,7 +1686,7 @@ impl Writer {
                     _ => titulo_value(t, r),
                 },
                 titulo_path,
-                &hook,
+                hook,
             ),
         }
     }
@@ -2356,15 +2406,30 @@ fn write_remessa_checked(
             "write_remessa_spec needs a remessa layout spec",
         )));
     }
-    if !opts.skip_document_check {
-        check_documents(remessa)?;
-    }
-    check_pix(remessa, bank, spec)?;
     let missing = if not_carried_warnings || opts.strict {
         not_carried(remessa, spec)
     } else {
         Vec::new()
     };
+    // First each title in turn: its CPF/CNPJ and Pix checked, its DV computed and its records written while its
+    // values are in the cache. On any error, the checks below run in their order over the whole remessa (every
+    // document, then every Pix, the values not carried, the DVs, the records), which gives the same bytes for a
+    // valid remessa and finds the error that order finds first.
+    if !opts.strict || missing.is_empty() {
+        if let Ok(mut written) = write_remessa_titles(remessa, bank, spec, opts) {
+            if opts.strict {
+                if let Some(w) = written.warnings.first() {
+                    return Err(w.to_error());
+                }
+            }
+            written.warnings.extend(missing);
+            return Ok(written);
+        }
+    }
+    if !opts.skip_document_check {
+        check_documents(remessa)?;
+    }
+    check_pix(remessa, bank, spec)?;
     if opts.strict {
         if let Some(w) = missing.first() {
             return Err(w.to_error());
@@ -2399,6 +2464,51 @@ fn write_remessa_checked(
     }
     written.warnings.extend(missing);
     Ok(written)
+}
+
+/// The checks and records of [`write_remessa_checked`] title by title (see there): the same bytes and warnings when
+/// nothing is refused; an error may not be the one that function returns.
+fn write_remessa_titles(
+    remessa: &Remessa,
+    bank: Bank,
+    spec: &'static LayoutSpec,
+    opts: WriteOptions,
+) -> Result<Written> {
+    let b = &remessa.header.beneficiario.inscricao;
+    if !opts.skip_document_check
+        && !b.numero.is_empty()
+        && !crate::doc::valid_inscricao(b.tipo, &b.numero)
+    {
+        return Err(Error::new(ErrorKind::invalid("header CPF/CNPJ")));
+    }
+    let dv_field = has_dv_field(spec);
+    let mut input = DvInput::new(&remessa.header.beneficiario, bank);
+    let mut w = Writer::begin(
+        spec,
+        bank,
+        remessa.header.clone(),
+        line_ending(spec, opts),
+        titulo_may_give,
+    )?;
+    w.reserve_titles(remessa.titulos.len());
+    for (i, t) in remessa.titulos.iter().enumerate() {
+        if !opts.skip_document_check {
+            check_titulo_documents(i + 1, t)?;
+        }
+        check_titulo_pix(i + 1, t, bank, spec)?;
+        let dv = if dv_field {
+            titulo_dv(i + 1, t, &mut input)?
+        } else {
+            None
+        };
+        w.titulo(
+            t,
+            titulo_id(i + 1, t),
+            dv.as_ref().map(boleto::CheckDigit::as_str),
+        )?;
+    }
+    w.end()?;
+    Ok(w.finish())
 }
 
 /// Writes a remessa to any `Write` sink.
@@ -2670,7 +2780,7 @@ pub fn write_retorno_spec(
             // Every role: a retorno entry's values are looked for on every line.
             roles: |_| true,
             id: &entry_id,
-            hook: &|_, _, _| {},
+            hook: None,
         },
         opts,
     )?;
