@@ -192,7 +192,8 @@ fn scaled_mantissa(d: &Decimal, scale: u32) -> Option<u128> {
     Some(m)
 }
 
-/// Appends `v` as `n` digits, zero-padded (`v` has at most `n` digits).
+/// Appends `v` as `n` digits, zero-padded (`v` has at most `n` digits, `n` at most 4).
+#[inline]
 fn push_padded(out: &mut Vec<u8>, v: u32, n: usize) {
     let mut buf = [b'0'; 4];
     let mut v = v;
@@ -200,7 +201,13 @@ fn push_padded(out: &mut Vec<u8>, v: u32, n: usize) {
         *slot = b'0' + (v % 10) as u8;
         v /= 10;
     }
-    out.extend_from_slice(buf.get(..n).unwrap_or_default());
+    // Fixed-size copies for the two widths dates use.
+    let [a, b, ..] = buf;
+    match n {
+        2 => out.extend_from_slice(&[a, b]),
+        4 => out.extend_from_slice(&buf),
+        _ => out.extend_from_slice(buf.get(..n).unwrap_or_default()),
+    }
 }
 
 /// Printable ASCII text (no control characters): what the layouts' character set holds after upper-casing.
@@ -293,7 +300,11 @@ fn encode_fast(spec: &FieldSpec, value: Option<&Out<'_>>, out: &mut Vec<u8>) -> 
             let Some(text) = s.as_bytes().get(..len).filter(|t| t.len() <= w) else {
                 return false;
             };
-            out.extend(text.iter().map(u8::to_ascii_uppercase));
+            let at = out.len();
+            out.extend_from_slice(text);
+            if let Some(written) = out.get_mut(at..) {
+                written.make_ascii_uppercase();
+            }
             pad(out, b' ', w - text.len());
         }
         Kind::Date(fmt) => {
