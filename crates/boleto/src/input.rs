@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::bank::Bank;
 use crate::barcode::{Barcode, LinhaDigitavel};
 use crate::error::{BoletoError, Result};
-use crate::text::pad;
+use crate::text::{pad, Digits};
 
 /// Everything needed to issue a boleto. Deserializes from JSON with these snake_case keys
 /// (unknown keys are rejected); numbers-as-text fields are strings and are zero-padded to
@@ -231,6 +231,119 @@ impl BoletoInput {
     }
     pub(crate) fn s<'a>(&self, o: &'a Option<String>) -> Option<&'a str> {
         nonempty(o)
+    }
+
+    // The same fields appended to a stack buffer, with the same checks and errors (for check digits computed
+    // without building strings).
+
+    /// [`BoletoInput::req`] into `d`.
+    pub(crate) fn req_into(
+        &self,
+        d: &mut Digits,
+        field: &'static str,
+        value: Option<&str>,
+        len: usize,
+    ) -> Result<()> {
+        match value {
+            Some(v) => d.pad(field, v, len),
+            None => Err(BoletoError::MissingField {
+                field,
+                bank: self.code(),
+            }),
+        }
+    }
+    /// [`BoletoInput::opt`] into `d`.
+    pub(crate) fn opt_into(
+        &self,
+        d: &mut Digits,
+        field: &'static str,
+        value: Option<&str>,
+        len: usize,
+        default: &str,
+    ) -> Result<()> {
+        d.pad(field, value.unwrap_or(default), len)
+    }
+    /// [`BoletoInput::agencia`] into `d`.
+    pub(crate) fn agencia_into(&self, d: &mut Digits, len: usize) -> Result<()> {
+        self.req_into(d, "agencia", nonempty(&self.agencia), len)
+    }
+    /// [`BoletoInput::conta`] into `d`.
+    pub(crate) fn conta_into(&self, d: &mut Digits, len: usize) -> Result<()> {
+        self.req_into(d, "conta", nonempty(&self.conta), len)
+    }
+    /// [`BoletoInput::carteira`] into `d`.
+    pub(crate) fn carteira_into(
+        &self,
+        d: &mut Digits,
+        len: usize,
+        default: Option<&str>,
+    ) -> Result<()> {
+        match nonempty(&self.carteira).or(default) {
+            Some(c) => d.pad("carteira", c, len),
+            None => Err(BoletoError::MissingField {
+                field: "carteira",
+                bank: self.code(),
+            }),
+        }
+    }
+    /// [`BoletoInput::nn`] into `d`.
+    pub(crate) fn nn_into(&self, d: &mut Digits, len: usize) -> Result<()> {
+        let v = self.nosso_numero.trim();
+        if v.is_empty() {
+            return Err(BoletoError::MissingField {
+                field: "nosso_numero",
+                bank: self.code(),
+            });
+        }
+        d.pad("nosso_numero", v, len)
+    }
+}
+
+/// A nosso número check digit as printed (`"7"`, Bradesco's `"P"`, BB's `"X"`, Banrisul's two digits, HSBC CNR's
+/// three), held without allocating: what [`crate::nosso_numero_check_digit`] gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct CheckDigit {
+    bytes: [u8; 4],
+    len: u8,
+}
+
+impl CheckDigit {
+    /// One character (ASCII).
+    pub(crate) fn char(c: char) -> Self {
+        let mut bytes = [b'0'; 4];
+        let len = if c.is_ascii() {
+            if let Some(b) = bytes.first_mut() {
+                *b = c as u8;
+            }
+            1
+        } else {
+            0
+        };
+        CheckDigit { bytes, len }
+    }
+
+    /// Up to four ASCII characters; `None` for anything else.
+    pub(crate) fn text(s: &str) -> Option<Self> {
+        let mut bytes = [b'0'; 4];
+        bytes.get_mut(..s.len())?.copy_from_slice(s.as_bytes());
+        s.is_ascii().then_some(CheckDigit {
+            bytes,
+            len: s.len() as u8,
+        })
+    }
+
+    /// The check digit(s) as text.
+    pub fn as_str(&self) -> &str {
+        self.bytes
+            .get(..usize::from(self.len))
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or("")
+    }
+}
+
+impl std::fmt::Display for CheckDigit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 

@@ -49,11 +49,11 @@ use serde::Serialize;
 
 pub use arrecadacao::Arrecadacao;
 pub use bank::Bank;
-pub use banks::{campo_livre, nosso_numero, parse_campo_livre};
+pub use banks::{campo_livre, nosso_numero, nosso_numero_check_digit, parse_campo_livre};
 pub use barcode::{valor_max_10, valor_max_14, Barcode, LinhaDigitavel};
 pub use error::{BoletoError, Result};
 pub use fator::{fator_vencimento, vencimento_from_fator, vencimento_from_fator_today};
-pub use input::{BoletoInput, BoletoOutput, CampoLivreInfo, NossoNumero, PixInput};
+pub use input::{BoletoInput, BoletoOutput, CampoLivreInfo, CheckDigit, NossoNumero, PixInput};
 pub use pix::{BrCode, PixError};
 
 /// Nosso número DV alone (`None` for layouts without one, e.g. BB convênio 7).
@@ -67,7 +67,7 @@ pub use pix::{BrCode, PixError};
 /// # Errors
 /// As [`nosso_numero`].
 pub fn nosso_numero_dv(input: &BoletoInput) -> Result<Option<String>> {
-    Ok(nosso_numero(input)?.dv)
+    Ok(nosso_numero_check_digit(input)?.map(|d| d.to_string()))
 }
 
 /// Build a boleto: nosso número with DV, campo livre, barcode, linha digitável.

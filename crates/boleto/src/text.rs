@@ -36,6 +36,12 @@ pub(crate) fn at(s: &str, i: usize) -> char {
 
 /// Left-pad a digit string with zeros to `len`, or fail if it is longer or not digits.
 pub(crate) fn pad(field: &'static str, value: &str, len: usize) -> Result<String> {
+    let v = checked_digits(field, value, len)?;
+    Ok(format!("{v:0>len$}"))
+}
+
+/// `value` trimmed, when it is at most `len` ASCII digits: what [`pad`] pads, with its errors.
+fn checked_digits<'a>(field: &'static str, value: &'a str, len: usize) -> Result<&'a str> {
     let v = value.trim();
     if let Some(c) = v.chars().find(|c| !c.is_ascii_digit()) {
         return Err(BoletoError::InvalidField {
@@ -49,5 +55,66 @@ pub(crate) fn pad(field: &'static str, value: &str, len: usize) -> Result<String
             message: format!("at most {len} digits, found {} ({v:?})", v.len()),
         });
     }
-    Ok(format!("{v:0>len$}"))
+    Ok(v)
+}
+
+/// ASCII digits gathered on the stack: the string a check digit is computed over, built without allocating
+/// (see `crate::nosso_numero_check_digit`).
+#[derive(Clone, Copy)]
+pub(crate) struct Digits {
+    buf: [u8; Digits::CAP],
+    len: usize,
+}
+
+impl Digits {
+    /// More than any nosso número's check-digit input (BRB's 23 digits are the longest).
+    const CAP: usize = 48;
+
+    pub(crate) const fn new() -> Self {
+        Digits {
+            buf: [b'0'; Digits::CAP],
+            len: 0,
+        }
+    }
+
+    /// The digits gathered.
+    pub(crate) fn as_str(&self) -> &str {
+        // Only ASCII bytes are ever stored.
+        self.buf
+            .get(..self.len)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or("")
+    }
+
+    /// Appends ASCII bytes; an error (never met by the callers, whose inputs are checked widths) past the
+    /// capacity.
+    pub(crate) fn push_bytes(&mut self, bytes: &[u8]) -> Result<()> {
+        let end = self.len + bytes.len();
+        match self.buf.get_mut(self.len..end) {
+            Some(slot) if bytes.is_ascii() => {
+                slot.copy_from_slice(bytes);
+                self.len = end;
+                Ok(())
+            }
+            _ => Err(BoletoError::WrongLength {
+                what: "check digit input",
+                expected: "at most 48 ASCII characters",
+                found: end,
+            }),
+        }
+    }
+
+    /// Appends another set of digits.
+    pub(crate) fn push_digits(&mut self, other: &Digits) -> Result<()> {
+        self.push_bytes(other.as_str().as_bytes())
+    }
+
+    /// Appends `value` left-padded with zeros to `len`, with [`pad`]'s checks and errors.
+    pub(crate) fn pad(&mut self, field: &'static str, value: &str, len: usize) -> Result<()> {
+        let v = checked_digits(field, value, len)?;
+        for _ in v.len()..len {
+            self.push_bytes(b"0")?;
+        }
+        self.push_bytes(v.as_bytes())
+    }
 }

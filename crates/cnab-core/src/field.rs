@@ -646,31 +646,76 @@ fn four(bytes: &[u8], i: usize) -> Option<i32> {
     Some((two(bytes, i)? * 100 + two(bytes, i + 2)?) as i32)
 }
 
-/// Parses a date. All zeros or all spaces → `Ok(None)`.
-pub fn decode_date(bytes: &[u8], fmt: DateFmt) -> Result<Option<NaiveDate>, ErrorKind> {
+/// Whether day `d` of month `m` of year `y` is a date of the proleptic Gregorian calendar (leap years: divisible by
+/// 4, not by 100 unless by 400), as `NaiveDate::from_ymd_opt` decides it for the years a date field holds (0-9999).
+fn is_date(y: i32, m: u32, d: u32) -> bool {
+    let leap = y.rem_euclid(4) == 0 && (y.rem_euclid(100) != 0 || y.rem_euclid(400) == 0);
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+/// Checks a date field as [`decode_date`] does (the same result and error) without building the date: the reader
+/// checks every date of every line.
+pub fn check_date(bytes: &[u8], fmt: DateFmt) -> Result<(), ErrorKind> {
     if bytes.iter().all(|&b| b == b'0') || bytes.iter().all(|&b| b == b' ') {
-        return Ok(None);
+        return Ok(());
     }
-    // Exactly the format's width, every position a digit (read straight from the bytes: this runs for every
-    // date of every record).
-    let parsed = match fmt {
-        DateFmt::DdMmYy if bytes.len() == 6 => (|| {
+    let Some((d, m, y)) = date_parts(bytes, fmt) else {
+        return Err(ErrorKind::BadDate {
+            found: lossy(bytes),
+        });
+    };
+    let valid = is_date(y, m, d);
+    if fmt != DateFmt::DdMmYy && !(MIN_YEAR..=MAX_YEAR).contains(&y) && valid {
+        return Err(ErrorKind::DateOutOfRange {
+            found: lossy(bytes),
+            min: MIN_YEAR,
+            max: MAX_YEAR,
+        });
+    }
+    if valid {
+        Ok(())
+    } else {
+        Err(ErrorKind::BadDate {
+            found: lossy(bytes),
+        })
+    }
+}
+
+/// Day, month and year of a date field: exactly the format's width, every position a digit (read straight from the
+/// bytes: this runs for every date of every record).
+fn date_parts(bytes: &[u8], fmt: DateFmt) -> Option<(u32, u32, i32)> {
+    match fmt {
+        DateFmt::DdMmYy if bytes.len() == 6 => {
             let y = two(bytes, 4)? as i32;
             Some((
                 two(bytes, 0)?,
                 two(bytes, 2)?,
                 if y < 70 { 2000 + y } else { 1900 + y },
             ))
-        })(),
+        }
         DateFmt::DdMmYyyy if bytes.len() == 8 => {
-            (|| Some((two(bytes, 0)?, two(bytes, 2)?, four(bytes, 4)?)))()
+            Some((two(bytes, 0)?, two(bytes, 2)?, four(bytes, 4)?))
         }
         DateFmt::YyyyMmDd if bytes.len() == 8 => {
-            (|| Some((two(bytes, 6)?, two(bytes, 4)?, four(bytes, 0)?)))()
+            Some((two(bytes, 6)?, two(bytes, 4)?, four(bytes, 0)?))
         }
         _ => None,
-    };
-    let Some((d, m, y)) = parsed else {
+    }
+}
+
+/// Parses a date. All zeros or all spaces → `Ok(None)`.
+pub fn decode_date(bytes: &[u8], fmt: DateFmt) -> Result<Option<NaiveDate>, ErrorKind> {
+    if bytes.iter().all(|&b| b == b'0') || bytes.iter().all(|&b| b == b' ') {
+        return Ok(None);
+    }
+    let Some((d, m, y)) = date_parts(bytes, fmt) else {
         return Err(ErrorKind::BadDate {
             found: lossy(bytes),
         });
@@ -710,7 +755,7 @@ pub fn decode_text(bytes: &[u8]) -> String {
 pub fn check(spec: &FieldSpec, bytes: &[u8]) -> Result<(), ErrorKind> {
     match spec.kind {
         Kind::Num { scale } => decode_num(bytes, scale).map(|_| ()),
-        Kind::Date(fmt) => decode_date(bytes, fmt).map(|_| ()),
+        Kind::Date(fmt) => check_date(bytes, fmt),
         Kind::Alpha => check_text(bytes),
         Kind::Blank => Ok(()),
         Kind::Const(c) if bytes == c.as_bytes() => Ok(()),
@@ -778,6 +823,60 @@ mod tests {
             decode_num(b"-0012", 0),
             Err(ErrorKind::NotDigits { .. })
         ));
+    }
+
+    /// `check_date` (no chrono) against `decode_date` (chrono's calendar): every day 00-40 of every month 00-15,
+    /// of every two-digit year in `DDMMYY` and, in the eight-digit formats, of the years around the accepted range
+    /// and of the century and leap-year edges; 29 February of every year; non-digits, blanks, zeros, wrong widths.
+    #[test]
+    fn the_date_check_agrees_with_decoding() {
+        let same = |b: &[u8], fmt: DateFmt| {
+            assert_eq!(
+                check_date(b, fmt),
+                decode_date(b, fmt).map(|_| ()),
+                "{:?} {fmt:?}",
+                String::from_utf8_lossy(b)
+            );
+        };
+        let mut checked = 0;
+        let days_months = || (0..=40u32).flat_map(|d| (0..=15u32).map(move |m| (d, m)));
+        for (d, m) in days_months() {
+            for y in 0..=99 {
+                same(format!("{d:02}{m:02}{y:02}").as_bytes(), DateFmt::DdMmYy);
+                checked += 1;
+            }
+        }
+        let years = (0..=120).chain(1880..=2110).chain([2400, 2500, 9996, 9999]);
+        for y in years {
+            for (d, m) in days_months() {
+                same(format!("{d:02}{m:02}{y:04}").as_bytes(), DateFmt::DdMmYyyy);
+                same(format!("{y:04}{m:02}{d:02}").as_bytes(), DateFmt::YyyyMmDd);
+                checked += 2;
+            }
+        }
+        for y in 0..=9999 {
+            same(format!("2902{y:04}").as_bytes(), DateFmt::DdMmYyyy);
+            same(format!("{y:04}0229").as_bytes(), DateFmt::YyyyMmDd);
+        }
+        for fmt in [DateFmt::DdMmYy, DateFmt::DdMmYyyy, DateFmt::YyyyMmDd] {
+            for b in [
+                &b"00000000"[..],
+                b"000000",
+                b"        ",
+                b"      ",
+                b"3112202",
+                b"311220245",
+                b"31-12-24",
+                b"3112 024",
+                b"311224",
+                b"20241231",
+                b"",
+                b"\xff\xfe0101",
+            ] {
+                same(b, fmt);
+            }
+        }
+        assert!(checked > 500_000, "{checked}");
     }
 
     #[test]

@@ -130,34 +130,44 @@ pub(crate) fn encode(
     }
 }
 
-/// Appends the decimal digits of `v`.
-fn push_digits(out: &mut Vec<u8>, v: u128) {
-    let mut buf = [0u8; 40];
-    let mut i = buf.len();
-    let mut v = v;
-    loop {
-        i -= 1;
-        if let Some(slot) = buf.get_mut(i) {
-            // `v % 10` is below 10.
-            *slot = b'0' + (v % 10) as u8;
+/// Appends `v` as `w` digits, zero-padded on the left: false (having written nothing) when it has more digits, or
+/// `w` is 0 (0 is one digit).
+fn push_right_aligned(out: &mut Vec<u8>, v: u128, w: usize) -> bool {
+    let start = out.len();
+    out.resize(start + w, b'0');
+    let Some(field) = out.get_mut(start..) else {
+        return false;
+    };
+    let fits = match u64::try_from(v) {
+        // The common case in 64 bits: 128-bit division is a library call.
+        Ok(mut v) => {
+            for slot in field.iter_mut().rev() {
+                if v == 0 {
+                    break;
+                }
+                *slot = b'0' + (v % 10) as u8;
+                v /= 10;
+            }
+            v == 0
         }
-        v /= 10;
-        if v == 0 || i == 0 {
-            break;
+        Err(_) => {
+            let mut v = v;
+            for slot in field.iter_mut().rev() {
+                if v == 0 {
+                    break;
+                }
+                *slot = b'0' + (v % 10) as u8;
+                v /= 10;
+            }
+            v == 0
         }
+    };
+    if fits && w > 0 {
+        true
+    } else {
+        out.truncate(start);
+        false
     }
-    out.extend_from_slice(buf.get(i..).unwrap_or_default());
-}
-
-/// How many decimal digits `v` has (1 for 0).
-fn digit_count(v: u128) -> usize {
-    let mut n = 1;
-    let mut v = v / 10;
-    while v > 0 {
-        n += 1;
-        v /= 10;
-    }
-    n
 }
 
 /// `d` as the integer of its digits with exactly `scale` decimals (`1.5` at scale 2 → 150), when that is exact:
@@ -182,7 +192,8 @@ fn scaled_mantissa(d: &Decimal, scale: u32) -> Option<u128> {
     Some(m)
 }
 
-/// Appends `v` as `n` digits, zero-padded (`v` has at most `n` digits).
+/// Appends `v` as `n` digits, zero-padded (`v` has at most `n` digits, `n` at most 4).
+#[inline]
 fn push_padded(out: &mut Vec<u8>, v: u32, n: usize) {
     let mut buf = [b'0'; 4];
     let mut v = v;
@@ -190,7 +201,13 @@ fn push_padded(out: &mut Vec<u8>, v: u32, n: usize) {
         *slot = b'0' + (v % 10) as u8;
         v /= 10;
     }
-    out.extend_from_slice(buf.get(..n).unwrap_or_default());
+    // Fixed-size copies for the two widths dates use.
+    let [a, b, ..] = buf;
+    match n {
+        2 => out.extend_from_slice(&[a, b]),
+        4 => out.extend_from_slice(&buf),
+        _ => out.extend_from_slice(buf.get(..n).unwrap_or_default()),
+    }
 }
 
 /// Printable ASCII text (no control characters): what the layouts' character set holds after upper-casing.
@@ -226,12 +243,9 @@ fn encode_fast(spec: &FieldSpec, value: Option<&Out<'_>>, out: &mut Vec<u8>) -> 
                 let Some(m) = scaled_mantissa(d, u32::from(scale)) else {
                     return false;
                 };
-                let n = digit_count(m);
-                if n > w {
+                if !push_right_aligned(out, m, w) {
                     return false;
                 }
-                pad(out, b'0', w - n);
-                push_digits(out, m);
             }
             Some(Out::Text(s)) => {
                 if !s.bytes().all(|b| b.is_ascii_digit()) || s.len() > w {
@@ -273,11 +287,24 @@ fn encode_fast(spec: &FieldSpec, value: Option<&Out<'_>>, out: &mut Vec<u8>) -> 
                 Some(Out::Date(None)) | None => spec.default.unwrap_or(""),
                 Some(_) => return false,
             };
-            let text = s.trim_end_matches(' ');
-            if !plain_ascii(text) || text.len() > w {
-                return false;
+            // One pass: printable ASCII, and the length without trailing spaces.
+            let mut len = 0;
+            for (i, &b) in s.as_bytes().iter().enumerate() {
+                if !(b' '..=b'~').contains(&b) {
+                    return false;
+                }
+                if b != b' ' {
+                    len = i + 1;
+                }
             }
-            out.extend(text.bytes().map(|b| b.to_ascii_uppercase()));
+            let Some(text) = s.as_bytes().get(..len).filter(|t| t.len() <= w) else {
+                return false;
+            };
+            let at = out.len();
+            out.extend_from_slice(text);
+            if let Some(written) = out.get_mut(at..) {
+                written.make_ascii_uppercase();
+            }
             pad(out, b' ', w - text.len());
         }
         Kind::Date(fmt) => {
@@ -943,6 +970,69 @@ fn titulo_value(t: &Titulo, role: Role) -> Option<Out<'_>> {
     }
 }
 
+/// Whether [`titulo_value`] can give a value for `role` (for some title): the roles a title's values fill. The
+/// write plan ([`Plan`]) writes every other role of a detail record from the header once per file; a role listed
+/// here that a title never fills only costs time, a role missing here would be written wrong (tested below).
+fn titulo_may_give(role: Role) -> bool {
+    matches!(
+        role,
+        Role::Movimento
+            | Role::NossoNumero
+            | Role::NossoNumeroDv
+            | Role::SeuNumero
+            | Role::UsoEmpresa
+            | Role::Carteira
+            | Role::Variacao
+            | Role::Modalidade
+            | Role::Especie
+            | Role::Aceite
+            | Role::Emissao
+            | Role::Vencimento
+            | Role::ValorTitulo
+            | Role::JurosCodigo
+            | Role::JurosData
+            | Role::JurosValor
+            | Role::MultaCodigo
+            | Role::MultaData
+            | Role::MultaValor
+            | Role::DescontoCodigo
+            | Role::DescontoData
+            | Role::DescontoValor
+            | Role::Abatimento
+            | Role::Iof
+            | Role::ProtestoCodigo
+            | Role::ProtestoPrazo
+            | Role::BaixaCodigo
+            | Role::BaixaPrazo
+            | Role::Mensagem1
+            | Role::Mensagem2
+            | Role::Mensagem3
+            | Role::Mensagem4
+            | Role::SacadorTipoInscricao
+            | Role::SacadorInscricao
+            | Role::SacadorNome
+            | Role::PixTipoChave
+            | Role::PixChave
+            | Role::PixTxid
+            | Role::PixLocation
+            | Role::PagamentoTipo
+            | Role::PagamentoQuantidade
+            | Role::PagamentoTipoValor
+            | Role::PagamentoValorMaximo
+            | Role::PagamentoPercentualMaximo
+            | Role::PagamentoValorMinimo
+            | Role::PagamentoPercentualMinimo
+            | Role::PagadorTipoInscricao
+            | Role::PagadorInscricao
+            | Role::PagadorNome
+            | Role::PagadorEndereco
+            | Role::PagadorBairro
+            | Role::PagadorCep
+            | Role::PagadorCidade
+            | Role::PagadorUf
+    )
+}
+
 fn entry_value(e: &RetornoEntry, role: Role) -> Option<Out<'_>> {
     match role {
         Role::NossoNumero => txt(&e.nosso_numero),
@@ -1032,13 +1122,18 @@ fn has_any<'v>(roles: &[Role], value: &dyn Fn(Role) -> Option<Out<'v>>) -> bool 
 /// most 99,999 detail records; the writer starts a new batch before a title whose records would not fit.
 pub const MAX_DETAILS_PER_BATCH: u64 = 99_999;
 
+/// A bank's rewrite of an item's written line (see [`LayoutSpec::write_hook`]).
+type LineHook<T> = dyn Fn(&mut Vec<u8>, RecordKey, &T);
+
 /// How a file's items are written: their values, the model fields those come from, and how they are named.
 struct Items<'a, T> {
     items: &'a [T],
     value: &'a dyn Fn(&T, Role) -> Option<Out<'_>>,
     path: fn(Role) -> &'static str,
+    /// The roles an item may give a value for (see [`Plan::new`]).
+    roles: fn(Role) -> bool,
     id: &'a dyn Fn(usize, &'a T) -> ItemId<'a>,
-    hook: &'a dyn Fn(&mut Vec<u8>, RecordKey, &T),
+    hook: Option<&'a LineHook<T>>,
 }
 
 /// The state of a file being written: the lines not yet handed out, how many were written, the counts and sums
@@ -1046,14 +1141,18 @@ struct Items<'a, T> {
 #[derive(Clone)]
 struct Writer {
     spec: &'static LayoutSpec,
+    /// How each record is laid out in this file (shared by the clones made to probe an error).
+    plan: std::sync::Arc<Plan>,
     header: Header,
     bank: Bank,
     ctl: Control,
     /// The lines written and not yet taken, each followed by the line ending (a streaming writer takes them after
     /// each title).
     buf: Vec<u8>,
-    /// The line being written (one buffer, reused for every line).
+    /// A line rewritten by the bank's hook (one buffer, reused for every line).
     line: Vec<u8>,
+    /// The entry records written for the current item (one buffer, reused).
+    keys: Vec<RecordKey>,
     /// The line ending written after every line.
     ending: LineEnding,
     /// Length of the file header line (with its ending) at the start of `buf`.
@@ -1071,8 +1170,165 @@ struct Writer {
     batches: u64,
 }
 
+/// Where the value of a field that varies from line to line comes from (see [`Plan`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    /// A control value (numbering, counts, totals).
+    Control,
+    /// The item's value, else the header's.
+    Item,
+    /// The header's value, written per line (it is refused or reported, so each line says so).
+    Header,
+}
+
+/// One step of writing a record.
+#[derive(Debug, Clone, Copy)]
+enum Step {
+    /// Bytes of the record's template: fields whose value is the same on every line of the file.
+    Fixed { from: usize, to: usize },
+    /// A field written from its value on each line.
+    Field {
+        spec: &'static FieldSpec,
+        source: Source,
+    },
+}
+
+/// How one record is written in this file: the bytes of its fixed fields, and the steps that lay out a line.
+#[derive(Debug, Clone)]
+struct RecordPlan {
+    key: RecordKey,
+    layout: &'static RecordLayout,
+    /// The fixed fields' bytes, in field order.
+    template: Vec<u8>,
+    steps: Vec<Step>,
+    /// The record's valor-do-título field, whose amount the trailers total.
+    valor: Option<&'static FieldSpec>,
+}
+
+/// The write plan of a file, computed once when it starts: for each record of the layout, which fields have the
+/// same bytes on every line (blanks, constants, defaults, the bank code, and the header's values in detail
+/// records where the item has no value for that role), encoded once into a template, and which are written per
+/// line. A field whose fixed value is not written exactly as given (cut with a warning, refused) is written per
+/// line, so warnings and errors name each line as before; the bytes are those of writing every field per line.
+#[derive(Debug, Clone, Default)]
+struct Plan {
+    records: Vec<RecordPlan>,
+}
+
+impl Plan {
+    /// The plan of every record of `spec`. `item_roles`: the roles an entry's item may give a value for (see
+    /// [`titulo_may_give`]); those fields of entry records are written per line.
+    fn new(
+        spec: &'static LayoutSpec,
+        header: &Header,
+        bank: Bank,
+        ctl: &Control,
+        item_roles: fn(Role) -> bool,
+    ) -> Plan {
+        let records = spec
+            .records
+            .iter()
+            .map(|&(key, layout)| {
+                let is_entry = spec.entry.iter().any(|e| e.key == key);
+                let mut template = Vec::with_capacity(layout.len);
+                let mut steps: Vec<Step> = Vec::with_capacity(layout.fields.len());
+                for f in layout.fields {
+                    let fixed: Option<Option<Out<'_>>> = match f.role {
+                        None => Some(None),
+                        Some(Role::BancoNome)
+                            if header.banco_nome.is_empty() && f.default.is_some() =>
+                        {
+                            Some(None)
+                        }
+                        Some(r @ (Role::BancoCodigo | Role::ArquivoCodigo | Role::Operacao)) => {
+                            Some(control(ctl, r))
+                        }
+                        Some(r) if is_control(r) => None,
+                        Some(r) if is_entry && item_roles(r) => None,
+                        Some(r) => Some(header_value(header, bank, r)),
+                    };
+                    let start = template.len();
+                    let exact = fixed.is_some_and(|v| {
+                        matches!(encode(f, v.as_ref(), &mut template), Ok(Fit::Exact))
+                    });
+                    if exact {
+                        match steps.last_mut() {
+                            Some(Step::Fixed { to, .. }) if *to == start => *to = template.len(),
+                            _ => steps.push(Step::Fixed {
+                                from: start,
+                                to: template.len(),
+                            }),
+                        }
+                        continue;
+                    }
+                    template.truncate(start);
+                    let source = match f.role {
+                        Some(r) if is_control(r) => Source::Control,
+                        Some(r) if is_entry && item_roles(r) => Source::Item,
+                        _ => Source::Header,
+                    };
+                    steps.push(Step::Field { spec: f, source });
+                }
+                RecordPlan {
+                    key,
+                    layout,
+                    template,
+                    steps,
+                    valor: layout.by_role(Role::ValorTitulo),
+                }
+            })
+            .collect();
+        Plan { records }
+    }
+
+    /// A plan that writes every field per line (no template): with `item_roles` true for every role, each value is
+    /// looked for as control value, item value, header value in turn on every line, as before there was a plan;
+    /// [`Plan::new`] must write the same bytes.
+    #[cfg(test)]
+    fn per_field(spec: &'static LayoutSpec, item_roles: fn(Role) -> bool) -> Plan {
+        let records = spec
+            .records
+            .iter()
+            .map(|&(key, layout)| {
+                let is_entry = spec.entry.iter().any(|e| e.key == key);
+                let steps = layout
+                    .fields
+                    .iter()
+                    .map(|f| {
+                        let source = match f.role {
+                            Some(r) if is_control(r) => Source::Control,
+                            Some(r) if is_entry && item_roles(r) => Source::Item,
+                            _ => Source::Header,
+                        };
+                        Step::Field { spec: f, source }
+                    })
+                    .collect();
+                RecordPlan {
+                    key,
+                    layout,
+                    template: Vec::new(),
+                    steps,
+                    valor: layout.by_role(Role::ValorTitulo),
+                }
+            })
+            .collect();
+        Plan { records }
+    }
+
+    fn record(&self, key: RecordKey) -> Option<&RecordPlan> {
+        self.records.iter().find(|r| r.key == key)
+    }
+}
+
+/// Whether `role` is a control value, filled by the writer (see [`control`]).
+fn is_control(role: Role) -> bool {
+    control(&Control::default(), role).is_some()
+}
+
 impl Writer {
-    /// Writes one record into `self.line`: control values first, then the item's, then the header's.
+    /// Appends one record (without its line ending) to `self.buf` following the plan: the template's fixed bytes,
+    /// and per field that varies its control value, else the item's, else the header's. On an error nothing is
+    /// appended.
     fn push<'v>(
         &mut self,
         key: RecordKey,
@@ -1080,49 +1336,79 @@ impl Writer {
         item: &dyn Fn(Role) -> Option<Out<'v>>,
         item_path: fn(Role) -> &'static str,
     ) -> Result<()> {
-        let layout = self.spec.record(key).ok_or_else(|| {
-            Error::new(ErrorKind::invalid(format!(
+        let Some(plan) = self.plan.record(key) else {
+            return Err(Error::new(ErrorKind::invalid(format!(
                 "layout {} has no {key}",
                 self.spec.source
-            )))
-        })?;
+            ))));
+        };
+        let layout = plan.layout;
         let line_no = self.count + 1;
-        let mut out = std::mem::take(&mut self.line);
-        out.clear();
-        out.reserve(layout.len);
-        for spec in layout.fields {
-            let (value, path, owner) = match spec.role {
-                None => (None, "", HEADER_ID),
-                Some(role) => {
-                    if role == Role::BancoNome
-                        && self.header.banco_nome.is_empty()
-                        && spec.default.is_some()
-                    {
-                        // The table's literal (e.g. "BANCO ITAU SA") wins over our display name.
-                        (None, "", HEADER_ID)
-                    } else if let Some(v) = control(&self.ctl, role) {
-                        (Some(v), spec.name, HEADER_ID)
-                    } else if let Some(v) = item(role) {
-                        (Some(v), item_path(role), id)
-                    } else {
-                        let v = header_value(&self.header, self.bank, role);
-                        (v, header_path(role), HEADER_ID)
-                    }
+        let out = &mut self.buf;
+        let start = out.len();
+        out.reserve(layout.len + 2);
+        for step in &plan.steps {
+            let (spec, source) = match *step {
+                Step::Fixed { from, to } => {
+                    out.extend_from_slice(plan.template.get(from..to).unwrap_or_default());
+                    continue;
                 }
+                Step::Field { spec, source } => (spec, source),
+            };
+            // Where the value comes from, named only for a warning or an error.
+            #[derive(Clone, Copy)]
+            enum Path {
+                None,
+                Control(&'static str),
+                Item(Role),
+                Header(Role),
+            }
+            let (value, path, owner) = match (spec.role, source) {
+                (None, _) => (None, Path::None, HEADER_ID),
+                (Some(Role::BancoNome), _)
+                    if self.header.banco_nome.is_empty() && spec.default.is_some() =>
+                {
+                    // The table's literal (e.g. "BANCO ITAU SA") wins over our display name.
+                    (None, Path::None, HEADER_ID)
+                }
+                (Some(role), Source::Control) => (
+                    control(&self.ctl, role),
+                    Path::Control(spec.name),
+                    HEADER_ID,
+                ),
+                (Some(role), Source::Item) => match item(role) {
+                    Some(v) => (Some(v), Path::Item(role), id),
+                    None => (
+                        header_value(&self.header, self.bank, role),
+                        Path::Header(role),
+                        HEADER_ID,
+                    ),
+                },
+                (Some(role), Source::Header) => (
+                    header_value(&self.header, self.bank, role),
+                    Path::Header(role),
+                    HEADER_ID,
+                ),
+            };
+            let path = || match path {
+                Path::None => "",
+                Path::Control(name) => name,
+                Path::Item(role) => item_path(role),
+                Path::Header(role) => header_path(role),
             };
             let shown = || value.as_ref().map(Out::to_string).unwrap_or_default();
             let warn = |kind| WriteWarning {
                 titulo: owner.index,
                 seu_numero: owner.seu_numero.to_string(),
                 nosso_numero: owner.nosso_numero.to_string(),
-                field: path.to_string(),
+                field: path().to_string(),
                 value: shown(),
                 line: line_no,
                 columns: Some((spec.start, spec.end)),
                 layout_field: Some(spec.name),
                 kind,
             };
-            match encode(spec, value.as_ref(), &mut out) {
+            match encode(spec, value.as_ref(), out) {
                 Ok(Fit::Exact) => {}
                 // Our display name for the bank, written where the model gives none, is not the model's value.
                 Ok(Fit::Cut(_))
@@ -1133,22 +1419,21 @@ impl Writer {
                 })),
                 Ok(Fit::Fixed(written)) => self.warnings.push(warn(WarningKind::Fixed { written })),
                 Err(reason) => {
+                    out.truncate(start);
                     return Err(Error::at_field(
                         line_no,
                         layout.name,
                         spec,
-                        unwritable(owner, path, shown(), reason),
+                        unwritable(owner, path(), shown(), reason),
                     ));
                 }
             }
         }
-        self.line = out;
         Ok(())
     }
 
-    /// Appends `self.line` and the line ending to the lines written.
+    /// Ends the record last pushed: appends the line ending.
     fn emit(&mut self) {
-        self.buf.extend_from_slice(&self.line);
         self.buf.extend_from_slice(self.ending.as_bytes());
         self.count += 1;
     }
@@ -1181,9 +1466,8 @@ impl Writer {
     }
 }
 
-/// The amount written in a record's valor-do-título field, read back from the bytes.
-fn written_valor(layout: &RecordLayout, line: &[u8]) -> Option<Decimal> {
-    let f = layout.by_role(Role::ValorTitulo)?;
+/// The amount written in a record's valor-do-título field `f`, read back from the bytes.
+fn written_valor(f: &FieldSpec, line: &[u8]) -> Option<Decimal> {
     match f.kind {
         Kind::Num { scale } => crate::field::decode_num(f.slice(line), scale)
             .ok()
@@ -1202,29 +1486,56 @@ fn line_ending(spec: &LayoutSpec, opts: WriteOptions) -> LineEnding {
 }
 
 impl Writer {
-    /// Starts a file of the spec's kind: its header, and CNAB 240's first batch header.
+    /// Starts a file of the spec's kind: its header, and CNAB 240's first batch header. `item_roles`: the roles an
+    /// item may give a value for (see [`Plan::new`]).
     fn begin(
         spec: &'static LayoutSpec,
         bank: Bank,
         header: Header,
         ending: LineEnding,
+        item_roles: fn(Role) -> bool,
+    ) -> Result<Writer> {
+        let kind_code = match spec.kind {
+            FileKind::Remessa => 1,
+            FileKind::Retorno => 2,
+        };
+        let ctl = Control {
+            bank: bank.code(),
+            kind_code,
+            ..Control::default()
+        };
+        let plan = Plan::new(spec, &header, bank, &ctl, item_roles);
+        Writer::begin_with(spec, bank, header, ending, plan)
+    }
+
+    /// [`Writer::begin`] with a given plan.
+    fn begin_with(
+        spec: &'static LayoutSpec,
+        bank: Bank,
+        header: Header,
+        ending: LineEnding,
+        plan: Plan,
     ) -> Result<Writer> {
         let kind_code = match spec.kind {
             FileKind::Remessa => 1,
             FileKind::Retorno => 2,
         };
         let is_240 = spec.layout == Layout::Cnab240;
+        let ctl = Control {
+            bank: bank.code(),
+            kind_code,
+            ..Control::default()
+        };
+        let plan = std::sync::Arc::new(plan);
         let mut w = Writer {
             spec,
+            plan,
             header,
             bank,
-            ctl: Control {
-                bank: bank.code(),
-                kind_code,
-                ..Control::default()
-            },
+            ctl,
             buf: Vec::new(),
             line: Vec::new(),
+            keys: Vec::new(),
             ending,
             header_len: 0,
             count: 0,
@@ -1263,7 +1574,7 @@ impl Writer {
         id: ItemId<'_>,
         value: &dyn Fn(Role) -> Option<Out<'v>>,
         path: fn(Role) -> &'static str,
-        hook: &dyn Fn(&mut Vec<u8>, RecordKey, &T),
+        hook: Option<&LineHook<T>>,
     ) -> Result<()> {
         let spec = self.spec;
         let emitted = |er: &&EntryRecord| match er.emit {
@@ -1271,7 +1582,10 @@ impl Writer {
             Emit::Never => false,
             Emit::IfAny(roles) => has_any(roles, value),
         };
-        let records = spec.entry.iter().filter(emitted).count() as u64;
+        let mut keys = std::mem::take(&mut self.keys);
+        keys.clear();
+        keys.extend(spec.entry.iter().filter(emitted).map(|er| er.key));
+        let records = keys.len() as u64;
         if self.is_240
             && self.seq_in_batch > 0
             && self.seq_in_batch + records > MAX_DETAILS_PER_BATCH
@@ -1284,22 +1598,34 @@ impl Writer {
             self.control_record(RecordKey::BatchHeader)?;
         }
         let mut valor = None;
-        for er in spec.entry.iter().filter(emitted) {
+        for &key in &keys {
             self.seq_in_batch += 1;
             self.ctl.sequencial = if self.is_240 {
                 self.seq_in_batch
             } else {
                 self.count as u64 + 1
             };
-            self.push(er.key, id, value, path)?;
-            hook(&mut self.line, er.key, item);
+            let start = self.buf.len();
+            self.push(key, id, value, path)?;
+            if let Some(hook) = hook {
+                // The bank's hook rewrites the line in a buffer of its own.
+                self.line.clear();
+                self.line
+                    .extend_from_slice(self.buf.get(start..).unwrap_or_default());
+                hook(&mut self.line, key, item);
+                self.buf.truncate(start);
+                self.buf.extend_from_slice(&self.line);
+            }
             if valor.is_none() {
-                valor = spec
-                    .record(er.key)
-                    .and_then(|lay| written_valor(lay, &self.line));
+                valor = self
+                    .plan
+                    .record(key)
+                    .and_then(|p| p.valor)
+                    .and_then(|f| written_valor(f, self.buf.get(start..).unwrap_or_default()));
             }
             self.emit();
         }
+        self.keys = keys;
         let valor = valor.unwrap_or_default();
         self.batch_titulos += 1;
         self.batch_valor += valor;
@@ -1330,10 +1656,12 @@ impl Writer {
             // Written a second time with the same values: its warnings were given the first time.
             self.ctl.qtd_registros = self.count as u64;
             let warned = self.warnings.len();
+            let held = self.buf.len() >= self.header_len;
+            let start = self.buf.len();
             self.push(RecordKey::FileHeader, HEADER_ID, &|_| None, header_path)?;
             self.warnings.truncate(warned);
-            if self.buf.len() >= self.header_len {
-                let mut header = std::mem::take(&mut self.line);
+            let mut header = self.buf.split_off(start);
+            if held {
                 header.extend_from_slice(self.ending.as_bytes());
                 self.buf.splice(..self.header_len, header);
             }
@@ -1346,13 +1674,9 @@ impl Writer {
     /// Writes one title's records; `dv`: the nosso número DV computed for it (see [`nosso_numero_dvs`]).
     fn titulo(&mut self, t: &Titulo, id: ItemId<'_>, dv: Option<&str>) -> Result<()> {
         let spec = self.spec;
-        let hook = |line: &mut Vec<u8>, key: RecordKey, t: &Titulo| {
-            if let Some(h) = spec.write_hook {
-                h(line, key, t);
-            }
-        };
+        let hook = spec.write_hook.as_ref().map(|h| h as &LineHook<Titulo>);
         match dv {
-            None => self.item(t, id, &|r| titulo_value(t, r), titulo_path, &hook),
+            None => self.item(t, id, &|r| titulo_value(t, r), titulo_path, hook),
             Some(dv) if spec.write_hook.is_some() => {
                 // The bank's hook reads the title: it is given the title with its DV.
                 let mut filled = t.clone();
@@ -1362,7 +1686,7 @@ impl Writer {
                     id,
                     &|r| titulo_value(&filled, r),
                     titulo_path,
-                    &hook,
+                    hook,
                 )
             }
             Some(dv) => self.item(
@@ -1373,7 +1697,7 @@ impl Writer {
                     _ => titulo_value(t, r),
                 },
                 titulo_path,
-                &hook,
+                hook,
             ),
         }
     }
@@ -1388,7 +1712,13 @@ fn write_file<T>(
     items: &Items<'_, T>,
     opts: WriteOptions,
 ) -> Result<Written> {
-    let mut w = Writer::begin(spec, bank, header.clone(), line_ending(spec, opts))?;
+    let mut w = Writer::begin(
+        spec,
+        bank,
+        header.clone(),
+        line_ending(spec, opts),
+        items.roles,
+    )?;
     for (i, item) in items.items.iter().enumerate() {
         w.item(
             item,
@@ -1912,7 +2242,7 @@ fn nosso_numero_dvs(
     remessa: &Remessa,
     bank: Bank,
     spec: &LayoutSpec,
-) -> Result<Option<Vec<Option<String>>>> {
+) -> Result<Option<Vec<Option<boleto::CheckDigit>>>> {
     if !has_dv_field(spec)
         || remessa
             .titulos
@@ -1942,19 +2272,37 @@ fn has_dv_field(spec: &LayoutSpec) -> bool {
 
 /// The nosso número DV to write for one title (`index` 1-based) that has a nosso número and no DV, as
 /// [`nosso_numero_dvs`] computes it; `None` for any other title, or when the bank's arithmetic gives none.
-fn titulo_dv(index: usize, t: &Titulo, input: &mut DvInput) -> Result<Option<String>> {
+fn titulo_dv(index: usize, t: &Titulo, input: &mut DvInput) -> Result<Option<boleto::CheckDigit>> {
     if t.nosso_numero_dv.is_some() || t.nosso_numero.is_empty() {
         return Ok(None);
     }
-    let opt = |s: &str| (!s.is_empty()).then(|| s.to_string());
+    /// `slot` set to `value`, else to `fallback` (`None` when both are empty), reusing its buffer.
+    fn set(slot: &mut Option<String>, value: &str, fallback: &Option<String>) {
+        let v = match (value, fallback) {
+            ("", None) => {
+                *slot = None;
+                return;
+            }
+            ("", Some(f)) => f.as_str(),
+            (v, _) => v,
+        };
+        match slot {
+            Some(s) => {
+                s.clear();
+                s.push_str(v);
+            }
+            None => *slot = Some(v.to_string()),
+        }
+    }
     let i = &mut input.input;
     i.nosso_numero.clear();
     i.nosso_numero.push_str(&t.nosso_numero);
     i.valor = t.valor;
-    i.carteira = opt(&t.carteira).or_else(|| input.carteira.clone());
-    i.modalidade = opt(&t.variacao).or_else(|| input.variacao.clone());
+    set(&mut i.carteira, &t.carteira, &input.carteira);
+    set(&mut i.modalidade, &t.variacao, &input.variacao);
     i.vencimento = t.vencimento;
-    boleto::nosso_numero_dv(i).map_err(|e| {
+    // The DV alone, computed over the digits without building the formatted nosso número.
+    boleto::nosso_numero_check_digit(i).map_err(|e| {
         Error::new(unwritable(
             titulo_id(index, t),
             "nosso_numero_dv",
@@ -2069,26 +2417,47 @@ fn write_remessa_checked(
             "write_remessa_spec needs a remessa layout spec",
         )));
     }
-    if !opts.skip_document_check {
-        check_documents(remessa)?;
-    }
-    check_pix(remessa, bank, spec)?;
     let missing = if not_carried_warnings || opts.strict {
         not_carried(remessa, spec)
     } else {
         Vec::new()
     };
+    // First each title in turn: its CPF/CNPJ and Pix checked, its DV computed and its records written while its
+    // values are in the cache. On any error, the checks below run in their order over the whole remessa (every
+    // document, then every Pix, the values not carried, the DVs, the records), which gives the same bytes for a
+    // valid remessa and finds the error that order finds first.
+    if !opts.strict || missing.is_empty() {
+        if let Ok(mut written) = write_remessa_titles(remessa, bank, spec, opts) {
+            if opts.strict {
+                if let Some(w) = written.warnings.first() {
+                    return Err(w.to_error());
+                }
+            }
+            written.warnings.extend(missing);
+            return Ok(written);
+        }
+    }
+    if !opts.skip_document_check {
+        check_documents(remessa)?;
+    }
+    check_pix(remessa, bank, spec)?;
     if opts.strict {
         if let Some(w) = missing.first() {
             return Err(w.to_error());
         }
     }
-    let write = |dvs: Option<&[Option<String>]>| -> Result<Written> {
-        let mut w = Writer::begin(spec, bank, remessa.header.clone(), line_ending(spec, opts))?;
+    let write = |dvs: Option<&[Option<boleto::CheckDigit>]>| -> Result<Written> {
+        let mut w = Writer::begin(
+            spec,
+            bank,
+            remessa.header.clone(),
+            line_ending(spec, opts),
+            titulo_may_give,
+        )?;
         w.reserve_titles(remessa.titulos.len());
         for (i, t) in remessa.titulos.iter().enumerate() {
-            let dv = dvs.and_then(|d| d.get(i)).and_then(Option::as_deref);
-            w.titulo(t, titulo_id(i + 1, t), dv)?;
+            let dv = dvs.and_then(|d| d.get(i)).and_then(Option::as_ref);
+            w.titulo(t, titulo_id(i + 1, t), dv.map(boleto::CheckDigit::as_str))?;
         }
         w.end()?;
         Ok(w.finish())
@@ -2106,6 +2475,51 @@ fn write_remessa_checked(
     }
     written.warnings.extend(missing);
     Ok(written)
+}
+
+/// The checks and records of [`write_remessa_checked`] title by title (see there): the same bytes and warnings when
+/// nothing is refused; an error may not be the one that function returns.
+fn write_remessa_titles(
+    remessa: &Remessa,
+    bank: Bank,
+    spec: &'static LayoutSpec,
+    opts: WriteOptions,
+) -> Result<Written> {
+    let b = &remessa.header.beneficiario.inscricao;
+    if !opts.skip_document_check
+        && !b.numero.is_empty()
+        && !crate::doc::valid_inscricao(b.tipo, &b.numero)
+    {
+        return Err(Error::new(ErrorKind::invalid("header CPF/CNPJ")));
+    }
+    let dv_field = has_dv_field(spec);
+    let mut input = DvInput::new(&remessa.header.beneficiario, bank);
+    let mut w = Writer::begin(
+        spec,
+        bank,
+        remessa.header.clone(),
+        line_ending(spec, opts),
+        titulo_may_give,
+    )?;
+    w.reserve_titles(remessa.titulos.len());
+    for (i, t) in remessa.titulos.iter().enumerate() {
+        if !opts.skip_document_check {
+            check_titulo_documents(i + 1, t)?;
+        }
+        check_titulo_pix(i + 1, t, bank, spec)?;
+        let dv = if dv_field {
+            titulo_dv(i + 1, t, &mut input)?
+        } else {
+            None
+        };
+        w.titulo(
+            t,
+            titulo_id(i + 1, t),
+            dv.as_ref().map(boleto::CheckDigit::as_str),
+        )?;
+    }
+    w.end()?;
+    Ok(w.finish())
 }
 
 /// Writes a remessa to any `Write` sink.
@@ -2197,7 +2611,13 @@ impl<W: std::io::Write> RemessaWriter<W> {
                 problems: Vec::new(),
             })?;
         }
-        let w = Writer::begin(spec, bank, header.clone(), line_ending(spec, opts))?;
+        let w = Writer::begin(
+            spec,
+            bank,
+            header.clone(),
+            line_ending(spec, opts),
+            titulo_may_give,
+        )?;
         let mut out = RemessaWriter {
             sink,
             w,
@@ -2263,8 +2683,11 @@ impl<W: std::io::Write> RemessaWriter<W> {
             }
         }
         let warned = self.w.warnings.len();
-        self.w
-            .titulo(titulo, titulo_id(index, titulo), dv.as_deref())?;
+        self.w.titulo(
+            titulo,
+            titulo_id(index, titulo),
+            dv.as_ref().map(boleto::CheckDigit::as_str),
+        )?;
         self.strict_warning(warned)?;
         self.w.warnings.extend(missing);
         self.carried.union(&carried);
@@ -2365,8 +2788,10 @@ pub fn write_retorno_spec(
             items: &retorno.entries,
             value: &entry_value,
             path: entry_path,
+            // Every role: a retorno entry's values are looked for on every line.
+            roles: |_| true,
             id: &entry_id,
-            hook: &|_, _, _| {},
+            hook: None,
         },
         opts,
     )?;
@@ -2498,6 +2923,191 @@ mod tests {
             fast > specs.len() * 4,
             "the fast path took only {fast} cases"
         );
+    }
+
+    /// A title with every value the model has, so that [`titulo_value`] gives every role it can.
+    fn full_titulo() -> Titulo {
+        let d = |s: &str| s.parse::<Decimal>().ok();
+        let day = NaiveDate::from_ymd_opt(2026, 3, 4);
+        let pessoa = |n: &str| Pessoa {
+            inscricao: crate::model::Inscricao {
+                tipo: Some(1),
+                numero: "11144477735".into(),
+            },
+            nome: n.into(),
+            endereco: "RUA A 1".into(),
+            bairro: "CENTRO".into(),
+            cep: "01310100".into(),
+            cidade: "SAO PAULO".into(),
+            uf: "SP".into(),
+        };
+        let enc = |c: &str| crate::model::Encargo {
+            codigo: c.into(),
+            data: day,
+            valor: d("1.5"),
+        };
+        let inst = crate::model::Instrucao {
+            codigo: "1".into(),
+            prazo: Some(5),
+        };
+        Titulo {
+            movimento: "01".into(),
+            nosso_numero: "123".into(),
+            nosso_numero_dv: Some("4".into()),
+            seu_numero: "A1".into(),
+            uso_empresa: "X".into(),
+            carteira: "09".into(),
+            variacao: "019".into(),
+            especie: "01".into(),
+            aceite: "N".into(),
+            emissao: day,
+            vencimento: day,
+            valor: Decimal::ONE,
+            juros: enc("1"),
+            multa: enc("2"),
+            desconto: enc("1"),
+            abatimento: d("1"),
+            iof: d("1"),
+            protesto: inst.clone(),
+            baixa: inst,
+            pagador: pessoa("PAGADOR"),
+            sacador_avalista: Some(pessoa("SACADOR")),
+            mensagens: vec!["M1".into(), "M2".into(), "M3".into(), "M4".into()],
+            pix: Some(crate::model::PixInfo {
+                tipo_chave: "4".into(),
+                chave: "chave".into(),
+                url: "url".into(),
+                txid: "txid".into(),
+                emv: "emv".into(),
+                location: "loc".into(),
+                pagamento: Some(crate::model::TipoPagamento {
+                    tipo: "1".into(),
+                    quantidade: Some(1),
+                    tipo_valor: "1".into(),
+                    valor_maximo: d("1"),
+                    percentual_maximo: d("1"),
+                    valor_minimo: d("1"),
+                    percentual_minimo: d("1"),
+                }),
+            }),
+            ..Titulo::default()
+        }
+    }
+
+    /// The write plan writes a detail record's field from the header once per file only where a title never gives
+    /// a value: every role of every table that a title can give is one [`titulo_may_give`] lists.
+    #[test]
+    fn every_role_a_title_gives_is_written_per_line() {
+        let full = full_titulo();
+        let mut seen = 0;
+        for bank in crate::banks::ALL {
+            for spec in bank.cnab240.iter().chain(bank.cnab400.iter()) {
+                for (_, layout) in spec.records {
+                    for f in layout.fields {
+                        let Some(r) = f.role else { continue };
+                        if titulo_value(&full, r).is_some() {
+                            seen += 1;
+                            assert!(titulo_may_give(r), "{r:?} ({} {})", spec.source, f.name);
+                        } else {
+                            // The full title gives every role listed, but the Pix URL and EMV (never written from a
+                            // title) and the header's and control roles.
+                            assert!(
+                                !titulo_may_give(r) || matches!(r, Role::PixUrl | Role::PixEmv),
+                                "{r:?}: the full title of this test gives no value"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        assert!(seen > 1_000, "{seen}");
+    }
+
+    /// Every remessa table of every bank, written with the plan (fixed fields from a template) and with every field
+    /// looked for on every line: the same bytes and the same warnings, or the same error. Titles from the generator, some
+    /// given values that are cut, transliterated or refused, and headers whose values are cut on every line.
+    #[test]
+    fn the_plan_writes_what_writing_every_field_writes() {
+        use crate::generator::{remessa, GenOptions};
+        let mut compared = 0;
+        for bank in crate::banks::ALL {
+            for layout in [Layout::Cnab240, Layout::Cnab400] {
+                let specs = match layout {
+                    Layout::Cnab240 => bank.cnab240,
+                    _ => bank.cnab400,
+                };
+                let opts = GenOptions::new(Bank::new(bank.code), layout, FileKind::Remessa, 12, 7);
+                let Ok(model) = remessa(&opts) else { continue };
+                for variant in 0..3 {
+                    let mut m = model.clone();
+                    if variant > 0 {
+                        let b = &mut m.header.beneficiario;
+                        b.nome = "EMPRESA DE TESTE COM UM NOME MUITO LONGO PARA O CAMPO".into();
+                        m.header.banco_nome = if variant == 1 {
+                            "Banco São Paulo de Teste Longo".into()
+                        } else {
+                            String::new()
+                        };
+                        b.agencia = if variant == 1 {
+                            "12345678".into()
+                        } else {
+                            "1".into()
+                        };
+                        b.carteira = "17".into();
+                        for (k, t) in m.titulos.iter_mut().enumerate() {
+                            match k % 4 {
+                                0 => {
+                                    t.pagador.nome =
+                                        "José da Conceição Araújo de Oliveira Mendonça Filho".into()
+                                }
+                                1 => {
+                                    t.mensagens = vec!["Não receber após o vencimento".into(); 5]
+                                }
+                                2 => t.carteira = String::new(),
+                                _ => t.sacador_avalista = Some(full_titulo().pagador),
+                            }
+                        }
+                    }
+                    for spec in specs.iter().filter(|s| s.kind == FileKind::Remessa) {
+                        let run = |plan: Plan| -> Result<(Vec<u8>, Vec<WriteWarning>)> {
+                            let mut w = Writer::begin_with(
+                                spec,
+                                Bank::new(bank.code),
+                                m.header.clone(),
+                                LineEnding::CrLf,
+                                plan,
+                            )?;
+                            for (i, t) in m.titulos.iter().enumerate() {
+                                w.titulo(t, titulo_id(i + 1, t), None)?;
+                            }
+                            w.end()?;
+                            let out = w.finish();
+                            Ok((out.bytes, out.warnings))
+                        };
+                        let ctl = Control {
+                            bank: bank.code,
+                            kind_code: 1,
+                            ..Control::default()
+                        };
+                        let planned = run(Plan::new(
+                            spec,
+                            &m.header,
+                            Bank::new(bank.code),
+                            &ctl,
+                            titulo_may_give,
+                        ));
+                        let per_field = run(Plan::per_field(spec, |_| true));
+                        assert_eq!(
+                            planned, per_field,
+                            "{} {} variant {variant}",
+                            bank.code, spec.source
+                        );
+                        compared += 1;
+                    }
+                }
+            }
+        }
+        assert!(compared > 60, "{compared}");
     }
 
     #[test]

@@ -10,8 +10,8 @@
 
 use crate::dv::{ch, mod11_rest};
 use crate::error::Result;
-use crate::input::{BoletoInput, CampoLivreInfo, NossoNumero};
-use crate::text::sub;
+use crate::input::{BoletoInput, CampoLivreInfo, CheckDigit, NossoNumero};
+use crate::text::{sub, Digits};
 
 /// Conta DV as brcobranca computes it.
 ///
@@ -48,6 +48,18 @@ pub fn nosso_numero(input: &BoletoInput) -> Result<NossoNumero> {
         numero: nn,
         dv: None,
     })
+}
+
+/// [`nosso_numero`]'s DV alone, computed over the digits on the stack (same checks and errors).
+pub(crate) fn check_digit(input: &BoletoInput) -> Result<Option<CheckDigit>> {
+    // Ailos has no nosso número DV: the checks of `nn17` only.
+    let mut d = Digits::new();
+    input.conta_into(&mut d, 7)?;
+    if let Some(dv) = input.s(&input.conta_dv) {
+        input.req_into(&mut d, "conta_dv", Some(dv), 1)?;
+    }
+    input.nn_into(&mut d, 9)?;
+    Ok(None)
 }
 
 /// Campo livre for Ailos.

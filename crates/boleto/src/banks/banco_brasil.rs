@@ -22,8 +22,8 @@
 
 use crate::dv::mod11_rest;
 use crate::error::{BoletoError, Result};
-use crate::input::{BoletoInput, CampoLivreInfo, NossoNumero};
-use crate::text::sub;
+use crate::input::{BoletoInput, CampoLivreInfo, CheckDigit, NossoNumero};
+use crate::text::{sub, Digits};
 
 /// DV of an 11-digit BB nosso número (convênio + sequence): Σ digits × weights 9..2 from
 /// the right, remainder mod 11; 10 → `'X'`.
@@ -49,7 +49,8 @@ enum Layout {
     Conv8,
 }
 
-fn layout(input: &BoletoInput) -> Result<(Layout, String, String)> {
+/// The layout of the convênio given, the convênio and the nosso número's width.
+fn layout_of(input: &BoletoInput) -> Result<(Layout, &str, usize)> {
     let conv = input.beneficiario().ok_or(BoletoError::MissingField {
         field: "convenio",
         bank: 1,
@@ -68,6 +69,11 @@ fn layout(input: &BoletoInput) -> Result<(Layout, String, String)> {
             })
         }
     };
+    Ok((l, conv, nn_len))
+}
+
+fn layout(input: &BoletoInput) -> Result<(Layout, String, String)> {
+    let (l, conv, nn_len) = layout_of(input)?;
     let conv = input.req("convenio", Some(conv), conv.len())?;
     let nn = input.nn(nn_len)?;
     Ok((l, conv, nn))
@@ -102,6 +108,18 @@ pub fn nosso_numero(input: &BoletoInput) -> Result<NossoNumero> {
                 dv: None,
             }
         }
+    })
+}
+
+/// [`nosso_numero`]'s DV alone, computed over the digits on the stack (same checks and errors).
+pub(crate) fn check_digit(input: &BoletoInput) -> Result<Option<CheckDigit>> {
+    let (l, conv, nn_len) = layout_of(input)?;
+    let mut d = Digits::new();
+    input.req_into(&mut d, "convenio", Some(conv), conv.len())?;
+    input.nn_into(&mut d, nn_len)?;
+    Ok(match l {
+        Layout::Conv4 | Layout::Conv6 => Some(CheckDigit::char(dv_nosso_numero(d.as_str()))),
+        Layout::Conv6Nn17 | Layout::Conv7 | Layout::Conv8 => None,
     })
 }
 

@@ -12,8 +12,8 @@
 
 use crate::dv::{ch, duplo_digito, mod11_zero};
 use crate::error::Result;
-use crate::input::{BoletoInput, CampoLivreInfo, NossoNumero};
-use crate::text::sub;
+use crate::input::{BoletoInput, CampoLivreInfo, CheckDigit, NossoNumero};
+use crate::text::{sub, Digits};
 
 /// Banestes nosso número DVs (two digits).
 ///
@@ -45,6 +45,16 @@ pub fn nosso_numero(input: &BoletoInput) -> Result<NossoNumero> {
         numero: nn,
         dv: Some(dv),
     })
+}
+
+/// [`nosso_numero`]'s DV alone, computed over the digits on the stack (same checks and errors).
+pub(crate) fn check_digit(input: &BoletoInput) -> Result<Option<CheckDigit>> {
+    let mut d = Digits::new();
+    input.nn_into(&mut d, 8)?;
+    let d1 = ch(mod11_zero(d.as_str()));
+    d.push_bytes(&[d1 as u8])?;
+    let d2 = ch(mod11_zero(d.as_str()));
+    Ok(CheckDigit::text(&format!("{d1}{d2}")))
 }
 
 /// Campo livre for Banestes.

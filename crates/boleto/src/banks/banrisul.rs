@@ -14,8 +14,8 @@
 
 use crate::dv::{ch, duplo_digito};
 use crate::error::Result;
-use crate::input::{BoletoInput, CampoLivreInfo, NossoNumero};
-use crate::text::sub;
+use crate::input::{BoletoInput, CampoLivreInfo, CheckDigit, NossoNumero};
+use crate::text::{sub, Digits};
 
 /// The two NC digits of a number, as a 2-char string.
 pub fn nc(s: &str) -> String {
@@ -35,6 +35,13 @@ pub fn nosso_numero(input: &BoletoInput) -> Result<NossoNumero> {
         numero: nn,
         dv: Some(dv),
     })
+}
+
+/// [`nosso_numero`]'s DV alone, computed over the digits on the stack (same checks and errors).
+pub(crate) fn check_digit(input: &BoletoInput) -> Result<Option<CheckDigit>> {
+    let mut d = Digits::new();
+    input.nn_into(&mut d, 8)?;
+    Ok(CheckDigit::text(&nc(d.as_str())))
 }
 
 /// Campo livre for Banrisul.

@@ -9,8 +9,8 @@
 
 use crate::dv::{ch, mod11_rest};
 use crate::error::Result;
-use crate::input::{BoletoInput, CampoLivreInfo, NossoNumero};
-use crate::text::sub;
+use crate::input::{BoletoInput, CampoLivreInfo, CheckDigit, NossoNumero};
+use crate::text::{sub, Digits};
 
 /// BNB nosso número DV.
 ///
@@ -39,6 +39,13 @@ pub fn nosso_numero(input: &BoletoInput) -> Result<NossoNumero> {
         numero: nn,
         dv: Some(dv),
     })
+}
+
+/// [`nosso_numero`]'s DV alone, computed over the digits on the stack (same checks and errors).
+pub(crate) fn check_digit(input: &BoletoInput) -> Result<Option<CheckDigit>> {
+    let mut d = Digits::new();
+    input.nn_into(&mut d, 7)?;
+    Ok(Some(CheckDigit::char(dv_nosso_numero(d.as_str()))))
 }
 
 /// Campo livre for BNB.

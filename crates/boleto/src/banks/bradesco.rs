@@ -11,8 +11,8 @@
 
 use crate::dv::{ch, mod11_rest};
 use crate::error::Result;
-use crate::input::{BoletoInput, CampoLivreInfo, NossoNumero};
-use crate::text::sub;
+use crate::input::{BoletoInput, CampoLivreInfo, CheckDigit, NossoNumero};
+use crate::text::{sub, Digits};
 
 /// Bradesco nosso número DV over carteira(2) + nosso número(11).
 ///
@@ -23,7 +23,12 @@ use crate::text::sub;
 /// assert_eq!(dv_nosso_numero("09", "00000000001"), '1');
 /// ```
 pub fn dv_nosso_numero(carteira: &str, nn: &str) -> char {
-    match mod11_rest(&format!("{carteira}{nn}"), 2, 7) {
+    dv_over(&format!("{carteira}{nn}"))
+}
+
+/// The DV over carteira and nosso número given as one digit string.
+pub(crate) fn dv_over(digits: &str) -> char {
+    match mod11_rest(digits, 2, 7) {
         0 => '0',
         1 => 'P',
         r => ch((11 - r) as u8),
@@ -43,6 +48,14 @@ pub fn nosso_numero(input: &BoletoInput) -> Result<NossoNumero> {
         numero: nn,
         dv: Some(dv),
     })
+}
+
+/// [`nosso_numero`]'s DV alone, computed over the digits on the stack (same checks and errors).
+pub(crate) fn check_digit(input: &BoletoInput) -> Result<Option<CheckDigit>> {
+    let mut d = Digits::new();
+    input.carteira_into(&mut d, 2, None)?;
+    input.nn_into(&mut d, 11)?;
+    Ok(Some(CheckDigit::char(dv_over(d.as_str()))))
 }
 
 /// Campo livre for Bradesco.

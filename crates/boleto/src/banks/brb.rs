@@ -8,8 +8,8 @@
 //! Printed nosso número: carteira + nosso número + `070` + the two DVs (12 digits).
 
 use crate::error::Result;
-use crate::input::{BoletoInput, CampoLivreInfo, NossoNumero};
-use crate::text::sub;
+use crate::input::{BoletoInput, CampoLivreInfo, CheckDigit, NossoNumero};
+use crate::text::{sub, Digits};
 
 use super::banrisul::nc;
 
@@ -37,6 +37,18 @@ pub fn nosso_numero(input: &BoletoInput) -> Result<NossoNumero> {
         numero: sub(&b, 14, 20).to_string(),
         dv: Some(dv),
     })
+}
+
+/// [`nosso_numero`]'s DV alone, computed over the digits on the stack (same checks and errors).
+pub(crate) fn check_digit(input: &BoletoInput) -> Result<Option<CheckDigit>> {
+    let mut d = Digits::new();
+    input.opt_into(&mut d, "incremento", input.s(&input.incremento), 3, "000")?;
+    input.agencia_into(&mut d, 3)?;
+    input.conta_into(&mut d, 7)?;
+    input.carteira_into(&mut d, 1, Some("2"))?;
+    input.nn_into(&mut d, 6)?;
+    d.push_bytes(b"070")?;
+    Ok(CheckDigit::text(&nc(d.as_str())))
 }
 
 /// Campo livre for BRB.

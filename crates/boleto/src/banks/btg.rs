@@ -11,7 +11,7 @@
 //! 0 → `0`. Printed `CC/NNNNNNNNNNN-D`.
 
 use crate::error::Result;
-use crate::input::{BoletoInput, CampoLivreInfo, NossoNumero};
+use crate::input::{BoletoInput, CampoLivreInfo, CheckDigit, NossoNumero};
 
 /// BTG nosso número DV (same arithmetic as Bradesco's; the leading `0` adds nothing).
 pub fn dv_nosso_numero(carteira: &str, nn: &str) -> char {
@@ -24,6 +24,11 @@ pub fn dv_nosso_numero(carteira: &str, nn: &str) -> char {
 /// Missing/invalid fields.
 pub fn nosso_numero(input: &BoletoInput) -> Result<NossoNumero> {
     super::bradesco::nosso_numero(input)
+}
+
+/// [`nosso_numero`]'s DV alone, computed over the digits on the stack (same checks and errors).
+pub(crate) fn check_digit(input: &BoletoInput) -> Result<Option<CheckDigit>> {
+    super::bradesco::check_digit(input)
 }
 
 /// Campo livre for BTG.

@@ -14,8 +14,8 @@
 //! Bradesco arithmetic). Printed `NNNNNNNNNN-D` (laravel-boleto prints the 10 digits alone).
 
 use crate::error::Result;
-use crate::input::{BoletoInput, CampoLivreInfo, NossoNumero};
-use crate::text::sub;
+use crate::input::{BoletoInput, CampoLivreInfo, CheckDigit, NossoNumero};
+use crate::text::{sub, Digits};
 
 /// C6 nosso número DV over carteira(2) + nosso número(10).
 pub fn dv_nosso_numero(carteira: &str, nn: &str) -> char {
@@ -45,6 +45,14 @@ pub fn nosso_numero(input: &BoletoInput) -> Result<NossoNumero> {
         numero: nn,
         dv: Some(dv),
     })
+}
+
+/// [`nosso_numero`]'s DV alone, computed over the digits on the stack (same checks and errors).
+pub(crate) fn check_digit(input: &BoletoInput) -> Result<Option<CheckDigit>> {
+    let mut d = Digits::new();
+    input.carteira_into(&mut d, 2, None)?;
+    input.nn_into(&mut d, 10)?;
+    Ok(Some(CheckDigit::char(super::bradesco::dv_over(d.as_str()))))
 }
 
 /// Campo livre for C6.

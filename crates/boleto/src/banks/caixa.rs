@@ -16,8 +16,8 @@
 
 use crate::dv::{ch, mod11_zero};
 use crate::error::{BoletoError, Result};
-use crate::input::{BoletoInput, CampoLivreInfo, NossoNumero};
-use crate::text::sub;
+use crate::input::{BoletoInput, CampoLivreInfo, CheckDigit, NossoNumero};
+use crate::text::{sub, Digits};
 
 fn nn17(input: &BoletoInput) -> Result<String> {
     let raw = input.nosso_numero.trim();
@@ -60,6 +60,19 @@ fn beneficiario(input: &BoletoInput) -> Result<String> {
         let dv = ch(mod11_zero(&b6));
         Ok(format!("{b6}{dv}"))
     }
+}
+
+/// [`nosso_numero`]'s DV alone, computed over the digits on the stack (same checks and errors).
+pub(crate) fn check_digit(input: &BoletoInput) -> Result<Option<CheckDigit>> {
+    let mut d = Digits::new();
+    if input.nosso_numero.trim().len() == 17 {
+        input.nn_into(&mut d, 17)?;
+    } else {
+        input.carteira_into(&mut d, 1, Some("1"))?;
+        input.opt_into(&mut d, "emissao", input.s(&input.emissao), 1, "4")?;
+        input.nn_into(&mut d, 15)?;
+    }
+    Ok(Some(CheckDigit::char(ch(mod11_zero(d.as_str())))))
 }
 
 /// Campo livre for Caixa.

@@ -13,8 +13,8 @@
 
 use crate::dv::{barcode_dv, ch};
 use crate::error::{BoletoError, Result};
-use crate::input::{BoletoInput, CampoLivreInfo, NossoNumero};
-use crate::text::{only_digits, sub};
+use crate::input::{BoletoInput, CampoLivreInfo, CheckDigit, NossoNumero};
+use crate::text::{only_digits, sub, Digits};
 
 /// The DV of the beneficiário's CPF/CNPJ that CrediSIS puts in its nosso número.
 ///
@@ -65,6 +65,17 @@ pub fn nosso_numero(input: &BoletoInput) -> Result<NossoNumero> {
         numero: n,
         dv: None,
     })
+}
+
+/// [`nosso_numero`]'s DV alone, computed over the digits on the stack (same checks and errors).
+pub(crate) fn check_digit(input: &BoletoInput) -> Result<Option<CheckDigit>> {
+    // CrediSIS has no nosso número DV: the checks of `parts` only.
+    documento(input)?;
+    let mut d = Digits::new();
+    input.agencia_into(&mut d, 4)?;
+    input.req_into(&mut d, "convenio", input.beneficiario(), 6)?;
+    input.nn_into(&mut d, 6)?;
+    Ok(None)
 }
 
 /// Campo livre for CrediSIS.

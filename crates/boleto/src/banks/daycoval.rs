@@ -8,7 +8,7 @@
 //! DV over agência + carteira + nosso número.
 
 use crate::error::Result;
-use crate::input::{BoletoInput, CampoLivreInfo, NossoNumero};
+use crate::input::{BoletoInput, CampoLivreInfo, CheckDigit, NossoNumero};
 
 /// Nosso número DV over agência(4) + carteira(3) + nosso número(10).
 pub fn dv_nosso_numero(agencia: &str, carteira: &str, nn: &str) -> char {
@@ -21,6 +21,11 @@ pub fn dv_nosso_numero(agencia: &str, carteira: &str, nn: &str) -> char {
 /// Missing/invalid fields.
 pub fn nosso_numero(input: &BoletoInput) -> Result<NossoNumero> {
     super::rendimento::nosso_numero(input)
+}
+
+/// [`nosso_numero`]'s DV alone, computed over the digits on the stack (same checks and errors).
+pub(crate) fn check_digit(input: &BoletoInput) -> Result<Option<CheckDigit>> {
+    super::rendimento::check_digit(input)
 }
 
 /// Campo livre.

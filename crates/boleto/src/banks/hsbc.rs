@@ -23,8 +23,8 @@ use chrono::Datelike;
 
 use crate::dv::{ch, mod11_rest, mod11_zero};
 use crate::error::{BoletoError, Result};
-use crate::input::{BoletoInput, CampoLivreInfo, NossoNumero};
-use crate::text::sub;
+use crate::input::{BoletoInput, CampoLivreInfo, CheckDigit, NossoNumero};
+use crate::text::{sub, Digits};
 
 /// HSBC CSB nosso número DV over range(5) + sequencial(5).
 ///
@@ -107,6 +107,20 @@ pub fn nosso_numero(input: &BoletoInput) -> Result<NossoNumero> {
         numero: nn,
         dv: Some(dv),
     })
+}
+
+/// [`nosso_numero`]'s DV alone, computed over the digits on the stack (same checks and errors).
+pub(crate) fn check_digit(input: &BoletoInput) -> Result<Option<CheckDigit>> {
+    let mut nn = Digits::new();
+    if is_cnr(input) {
+        input.nn_into(&mut nn, 13)?;
+        let mut conta = Digits::new();
+        input.conta_into(&mut conta, 7)?;
+        let dv = dv_nosso_numero_cnr(nn.as_str(), conta.as_str(), vencimento(input)?);
+        return Ok(CheckDigit::text(&dv));
+    }
+    input.nn_into(&mut nn, 10)?;
+    Ok(Some(CheckDigit::char(dv_nosso_numero_csb(nn.as_str()))))
 }
 
 /// Campo livre for HSBC.

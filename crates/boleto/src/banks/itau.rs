@@ -25,8 +25,8 @@
 
 use crate::dv::{ch, mod10};
 use crate::error::Result;
-use crate::input::{BoletoInput, CampoLivreInfo, NossoNumero};
-use crate::text::sub;
+use crate::input::{BoletoInput, CampoLivreInfo, CheckDigit, NossoNumero};
+use crate::text::{sub, Digits};
 
 /// Carteiras whose nosso número DAC uses only carteira + nosso número (Nota 23 / Anexo 4):
 /// the escriturais of Nota 5 (104, 112, 115, 116, 117, 119, 134, 135, 136, 147, 188) and the
@@ -81,6 +81,27 @@ pub fn nosso_numero(input: &BoletoInput) -> Result<NossoNumero> {
         numero: nn,
         dv: Some(dv),
     })
+}
+
+/// [`nosso_numero`]'s DV alone, computed over the digits on the stack (same checks and errors).
+pub(crate) fn check_digit(input: &BoletoInput) -> Result<Option<CheckDigit>> {
+    let mut cart = Digits::new();
+    input.carteira_into(&mut cart, 3, None)?;
+    let mut nn = Digits::new();
+    input.nn_into(&mut nn, 8)?;
+    let c = cart.as_str();
+    let has_account = input.s(&input.agencia).is_some() && input.s(&input.conta).is_some();
+    if CARTEIRAS_SEU_NUMERO.contains(&c) && !has_account {
+        return Ok(None);
+    }
+    let mut d = Digits::new();
+    if !CARTEIRAS_DAC_CURTO.contains(&c) {
+        input.agencia_into(&mut d, 4)?;
+        input.conta_into(&mut d, 5)?;
+    }
+    d.push_digits(&cart)?;
+    d.push_digits(&nn)?;
+    Ok(Some(CheckDigit::char(ch(mod10(d.as_str())))))
 }
 
 /// Campo livre for Itaú.

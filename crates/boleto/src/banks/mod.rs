@@ -3,7 +3,7 @@
 //! follows.
 
 use crate::error::{BoletoError, Result};
-use crate::input::{BoletoInput, CampoLivreInfo, NossoNumero};
+use crate::input::{BoletoInput, CampoLivreInfo, CheckDigit, NossoNumero};
 
 pub mod ailos;
 pub mod banco_brasil;
@@ -32,10 +32,12 @@ pub mod sicoob;
 pub mod sicredi;
 pub mod unicred;
 
-/// One bank's campo livre implementation: its module's three functions.
+/// One bank's campo livre implementation: its module's four functions.
 struct Module {
     code: u16,
     nosso_numero: fn(&BoletoInput) -> Result<NossoNumero>,
+    /// The nosso número's check digit alone: `nosso_numero(input)?.dv` without the formatted nosso número.
+    check_digit: fn(&BoletoInput) -> Result<Option<CheckDigit>>,
     campo_livre: fn(&BoletoInput) -> Result<String>,
     parse: fn(&str) -> Option<CampoLivreInfo>,
 }
@@ -45,6 +47,7 @@ macro_rules! module {
         Module {
             code: $code,
             nosso_numero: $m::nosso_numero,
+            check_digit: $m::check_digit,
             campo_livre: $m::campo_livre,
             parse: $m::parse,
         }
@@ -123,6 +126,18 @@ pub fn nosso_numero(input: &BoletoInput) -> Result<NossoNumero> {
     let code = input.banco.code();
     module(code).map_or(Err(BoletoError::UnsupportedBank(code)), |m| {
         (m.nosso_numero)(input)
+    })
+}
+
+/// The nosso número check digit for `input.banco`: [`nosso_numero`]'s `dv`, with the same errors, computed over
+/// the digits on the stack without building the formatted nosso número.
+///
+/// # Errors
+/// Unsupported bank, missing or invalid fields.
+pub fn nosso_numero_check_digit(input: &BoletoInput) -> Result<Option<CheckDigit>> {
+    let code = input.banco.code();
+    module(code).map_or(Err(BoletoError::UnsupportedBank(code)), |m| {
+        (m.check_digit)(input)
     })
 }
 

@@ -12,7 +12,7 @@
 //! 0 → `0`, 1 → `P`. Printed `CC/NNNNNNNNNNN-D`.
 
 use crate::error::Result;
-use crate::input::{BoletoInput, CampoLivreInfo, NossoNumero};
+use crate::input::{BoletoInput, CampoLivreInfo, CheckDigit, NossoNumero};
 
 /// Ourinvest nosso número DV (Bradesco's arithmetic).
 pub fn dv_nosso_numero(carteira: &str, nn: &str) -> char {
@@ -25,6 +25,11 @@ pub fn dv_nosso_numero(carteira: &str, nn: &str) -> char {
 /// Missing/invalid fields.
 pub fn nosso_numero(input: &BoletoInput) -> Result<NossoNumero> {
     super::bradesco::nosso_numero(input)
+}
+
+/// [`nosso_numero`]'s DV alone, computed over the digits on the stack (same checks and errors).
+pub(crate) fn check_digit(input: &BoletoInput) -> Result<Option<CheckDigit>> {
+    super::bradesco::check_digit(input)
 }
 
 /// Campo livre for Ourinvest.

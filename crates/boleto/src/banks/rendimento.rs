@@ -17,8 +17,8 @@
 
 use crate::dv::{ch, mod10};
 use crate::error::Result;
-use crate::input::{BoletoInput, CampoLivreInfo, NossoNumero};
-use crate::text::sub;
+use crate::input::{BoletoInput, CampoLivreInfo, CheckDigit, NossoNumero};
+use crate::text::{sub, Digits};
 
 /// Nosso número DV over agência(4) + carteira(3) + nosso número(10).
 ///
@@ -47,6 +47,15 @@ pub fn nosso_numero(input: &BoletoInput) -> Result<NossoNumero> {
         numero: nn,
         dv: Some(dv),
     })
+}
+
+/// [`nosso_numero`]'s DV alone, computed over the digits on the stack (same checks and errors).
+pub(crate) fn check_digit(input: &BoletoInput) -> Result<Option<CheckDigit>> {
+    let mut d = Digits::new();
+    input.agencia_into(&mut d, 4)?;
+    input.carteira_into(&mut d, 3, None)?;
+    input.nn_into(&mut d, 10)?;
+    Ok(Some(CheckDigit::char(ch(mod10(d.as_str())))))
 }
 
 /// Campo livre (cobrança expressa layout).

@@ -15,8 +15,8 @@
 
 use crate::dv::ch;
 use crate::error::Result;
-use crate::input::{BoletoInput, CampoLivreInfo, NossoNumero};
-use crate::text::sub;
+use crate::input::{BoletoInput, CampoLivreInfo, CheckDigit, NossoNumero};
+use crate::text::{sub, Digits};
 
 /// Sicoob nosso número DV.
 ///
@@ -25,7 +25,11 @@ use crate::text::sub;
 /// assert_eq!(boleto::banks::sicoob::dv_nosso_numero("4327", "0229385", "0000001"), '7');
 /// ```
 pub fn dv_nosso_numero(agencia: &str, beneficiario: &str, nn: &str) -> char {
-    let s = format!("{agencia}{beneficiario:0>10}{nn}");
+    dv_over(&format!("{agencia}{beneficiario:0>10}{nn}"))
+}
+
+/// The DV over agência, código do beneficiário (10 digits) and nosso número given as one digit string.
+fn dv_over(s: &str) -> char {
     const W: [u32; 4] = [3, 1, 9, 7];
     let sum: u32 = s
         .bytes()
@@ -55,6 +59,17 @@ pub fn nosso_numero(input: &BoletoInput) -> Result<NossoNumero> {
         numero: nn,
         dv: Some(dv),
     })
+}
+
+/// [`nosso_numero`]'s DV alone, computed over the digits on the stack (same checks and errors).
+pub(crate) fn check_digit(input: &BoletoInput) -> Result<Option<CheckDigit>> {
+    let mut d = Digits::new();
+    input.agencia_into(&mut d, 4)?;
+    // The beneficiário's 7 digits, zero-padded to 10 as `dv_nosso_numero` pads them.
+    d.push_bytes(b"000")?;
+    input.req_into(&mut d, "codigo_beneficiario", input.beneficiario(), 7)?;
+    input.nn_into(&mut d, 7)?;
+    Ok(Some(CheckDigit::char(dv_over(d.as_str()))))
 }
 
 /// Campo livre for Sicoob.

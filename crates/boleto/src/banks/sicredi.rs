@@ -16,8 +16,8 @@
 
 use crate::dv::{ch, mod11_zero};
 use crate::error::{BoletoError, Result};
-use crate::input::{BoletoInput, CampoLivreInfo, NossoNumero};
-use crate::text::sub;
+use crate::input::{BoletoInput, CampoLivreInfo, CheckDigit, NossoNumero};
+use crate::text::{sub, Digits};
 
 /// Sicredi nosso número DV over agência(4)+posto(2)+beneficiário(5)+ano(2)+byte(1)+seq(5).
 ///
@@ -79,6 +79,34 @@ pub fn nosso_numero(input: &BoletoInput) -> Result<NossoNumero> {
         dv: Some(dv),
         formatado,
     })
+}
+
+/// [`nosso_numero`]'s DV alone, computed over the digits on the stack (same checks and errors).
+pub(crate) fn check_digit(input: &BoletoInput) -> Result<Option<CheckDigit>> {
+    let mut d = Digits::new();
+    input.agencia_into(&mut d, 4)?;
+    input.req_into(&mut d, "posto", input.s(&input.posto), 2)?;
+    input.req_into(&mut d, "codigo_beneficiario", input.beneficiario(), 5)?;
+    // `nn8`'s digits.
+    if input.nosso_numero.trim().len() == 8 && input.s(&input.ano).is_none() {
+        input.nn_into(&mut d, 8)?;
+    } else {
+        match input.s(&input.ano) {
+            Some(a) => {
+                let a = a.get(a.len().saturating_sub(2)..).unwrap_or(a);
+                input.req_into(&mut d, "ano", Some(a), 2)?;
+            }
+            None => {
+                return Err(BoletoError::MissingField {
+                    field: "ano",
+                    bank: 748,
+                })
+            }
+        }
+        input.opt_into(&mut d, "byte", input.s(&input.byte), 1, "2")?;
+        input.nn_into(&mut d, 5)?;
+    }
+    Ok(Some(CheckDigit::char(ch(mod11_zero(d.as_str())))))
 }
 
 /// Campo livre for Sicredi.

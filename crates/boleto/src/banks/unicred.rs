@@ -7,8 +7,8 @@
 
 use crate::dv::{ch, mod11_zero};
 use crate::error::Result;
-use crate::input::{BoletoInput, CampoLivreInfo, NossoNumero};
-use crate::text::sub;
+use crate::input::{BoletoInput, CampoLivreInfo, CheckDigit, NossoNumero};
+use crate::text::{sub, Digits};
 
 /// Unicred nosso número DV.
 ///
@@ -32,6 +32,13 @@ pub fn nosso_numero(input: &BoletoInput) -> Result<NossoNumero> {
         numero: nn,
         dv: Some(dv),
     })
+}
+
+/// [`nosso_numero`]'s DV alone, computed over the digits on the stack (same checks and errors).
+pub(crate) fn check_digit(input: &BoletoInput) -> Result<Option<CheckDigit>> {
+    let mut d = Digits::new();
+    input.nn_into(&mut d, 10)?;
+    Ok(Some(CheckDigit::char(dv_nosso_numero(d.as_str()))))
 }
 
 /// Campo livre for Unicred.
