@@ -292,6 +292,9 @@ def test_retorno_pix_and_separate_juros_multa() -> None:
 def test_iter_entries_counts_and_values() -> None:
     it = cnab.iter_entries(ITAU_RET)
     assert it.detected.bank == "341"
+    # the streaming iterator detects as cnab.detect does, product included
+    assert it.detected == cnab.detect(ITAU_RET)
+    assert it.detected.product == "cobranca"
     streamed = list(it)
     assert it.header == cnab.read(ITAU_RET).header
     whole = cnab.read_retorno(ITAU_RET)

@@ -18,7 +18,7 @@ import decimal
 import errno
 import json
 import os
-from typing import Any, BinaryIO, Iterator, List, Optional, Union
+from typing import Any, BinaryIO, Dict, Iterator, List, Optional, Union
 
 from . import _cnab
 from . import boleto
@@ -178,7 +178,12 @@ def detect(data: Source) -> Detected:
         d = json.loads(_cnab.detect(_bytes(data)))
     except _cnab.NativeError as e:
         raise _from_native(e) from None
-    det = Detected(
+    return _detected_from(d)
+
+
+def _detected_from(d: Dict[str, Any]) -> Detected:
+    """The :class:`Detected` of the core's detection JSON (``cnab.detect`` and the streaming iterators)."""
+    return Detected(
         bank=str(d["bank"]["code"]),
         bank_name=str(d["bank"]["name"]),
         layout=int(d["layout"]),
@@ -187,7 +192,6 @@ def detect(data: Source) -> Detected:
         version=str(d.get("version", "")),
         supported=bool(d.get("supported", False)),
     )
-    return det
 
 
 def _read(
@@ -335,15 +339,7 @@ class EntryIterator(Iterator[RetornoEntry]):
     @property
     def detected(self) -> Detected:
         """Bank, layout and kind of the file."""
-        d = json.loads(self._native.detected_json())
-        return Detected(
-            bank=str(d["bank"]["code"]),
-            bank_name=str(d["bank"]["name"]),
-            layout=int(d["layout"]),
-            kind=str(d["kind"]),
-            version=str(d.get("version", "")),
-            supported=bool(d.get("supported", False)),
-        )
+        return _detected_from(json.loads(self._native.detected_json()))
 
     @property
     def problems(self) -> List[CnabError]:
@@ -434,16 +430,7 @@ class Entry150Iterator(Iterator[Entry150]):
     @property
     def detected(self) -> Detected:
         """Bank, product (``"debito_automatico"`` or ``"arrecadacao"``), kind and version of the file."""
-        d = json.loads(self._native.detected_json())
-        return Detected(
-            bank=str(d["bank"]["code"]),
-            bank_name=str(d["bank"]["name"]),
-            layout=int(d["layout"]),
-            kind=str(d["kind"]),
-            product=str(d.get("product", "")),
-            version=str(d.get("version", "")),
-            supported=bool(d.get("supported", False)),
-        )
+        return _detected_from(json.loads(self._native.detected_json()))
 
     @property
     def total_registros(self) -> Optional[int]:

@@ -6,7 +6,7 @@
 //! whose `NUMERIC` affinity would store floats; `NUMERIC` in PostgreSQL, unconstrained so that no amount is rounded
 //! on the way in), `{JSON}` (`TEXT` / `JSONB`), `{DATE}` (`TEXT` as `YYYY-MM-DD` / `DATE`), `{TIMESTAMP}` (`TEXT` /
 //! `TIMESTAMP`, UTC), `{WITHOUT_ROWID}` (SQLite's table option, nothing in PostgreSQL), `{IMPORTED_MARK}` and `{IMPORTED_OF_T}` (a title's import event: its mark, and the event made
-//! of the JSON column `t.data`; see [`Dialect::imported_of`]).
+//! of the JSON column `t.data`; see `Dialect::imported_of`).
 //! Everything else (`INSERT … ON CONFLICT … DO NOTHING`, the indexes, the unique keys) is valid in both.
 //!
 //! The applied version is kept in `baixa_schema_version`; [`Dialect::pending`] lists what a database at version
@@ -245,7 +245,7 @@ CREATE INDEX title_keys_title ON title_keys (title_seq);
 }];
 
 /// What `events.data` holds for a title's latest import (schema version 8): the event with the title as
-/// `titles.data` holds it ([`Dialect::imported_of`]).
+/// `titles.data` holds it (`Dialect::imported_of`).
 pub(crate) const IMPORTED_MARK: &str = r#"{"event":"imported"}"#;
 
 impl Dialect {
