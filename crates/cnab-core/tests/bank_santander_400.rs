@@ -144,6 +144,13 @@ fn remessa_values() {
     };
     let r = remessa(&b, true);
     assert_eq!(r.titulos.len(), 2);
+    // The header carries only the código de transmissão (27-46); the conta movimento (22-29) and the conta
+    // cobrança (30-37, the convênio the retorno's header carries at 39-46) come from the títulos. The agência of
+    // the detalhe is zero-filled here, so the header's stays empty.
+    let b = &r.header.beneficiario;
+    assert_eq!(b.codigo_beneficiario, "00000000009876543210");
+    assert_eq!((b.agencia.as_str(), b.conta.as_str()), ("", "00000098"));
+    assert_eq!(b.convenio, "76543210");
     let t = &r.titulos[0];
     assert_eq!(t.nosso_numero, "12345678");
     assert_eq!(t.seu_numero, "000DOC0001");

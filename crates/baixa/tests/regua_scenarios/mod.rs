@@ -1294,12 +1294,10 @@ pub fn santander_retorno(date: &str, entries: &[(&str, &str)]) -> cnab_core::Ret
 pub fn reemissao_confirmed_changes_the_titulo(l: &mut dyn ReguaLedger) {
     use instrucao::Estado::{Confirmada, Pendente};
     let reg = [santander_400()];
-    let mut titles = baixa::from_remessa(&reg[0].remessa).unwrap();
-    // the remessa fixture's header carries the 20-digit código de transmissão (agência 1234, convênio 13000123),
-    // the retorno fixture's the agência, conta and convênio apart: the títulos name the convênio both carry
-    for t in &mut titles {
-        t.convenio = "13000123".into();
-    }
+    let titles = baixa::from_remessa(&reg[0].remessa).unwrap();
+    // the remessa's header carries only the 20-digit código de transmissão; the conta cobrança (convênio) of its
+    // títulos (detalhe 30-37) is the one the retorno's header carries (39-46), so the títulos match the retorno
+    assert!(titles.iter().all(|t| t.convenio == "13000123"));
     l.import_titles(&titles).unwrap();
     let p = Politica::from_toml(
         "[[etapa]]\ndias = 10\nacao = \"reemissao\"\ncanal = \"banco\"\nprazo_dias = 10\n",

@@ -830,6 +830,7 @@ impl<'a> Engine<'a> {
                 self.titulos
                     .push(normalize::titulo(self.spec, &records, &mut found));
                 self.company_on_titles(&records, &mut found);
+                self.account_on_titles(&records);
                 Event::Titulo
             }
         };
@@ -853,6 +854,56 @@ impl<'a> Engine<'a> {
         }
         self.problems_from(found)?;
         Ok(Some(ev))
+    }
+
+    /// The beneficiário's account on the titles: CNAB 400 remessas of many banks carry the agência, conta and
+    /// convênio / conta cobrança on every detail (Santander H7800 detalhe 18-37, Bradesco 21-37, Itaú 18-29, …),
+    /// while several headers carry none of them (Santander's has only the código de transmissão). The model keeps
+    /// them once, in `header.beneficiario`: a title's value fills the header's field when the header has none, so a
+    /// remessa read back names the account its títulos were registered under (which the retorno's header carries,
+    /// and baixa matches on). A header field already filled is kept: the title's value is not a contradiction, since
+    /// some banks give the same name two meanings (BB 400: the header's convênio líder, the detail's convênio de
+    /// cobrança; Rendimento writes the código da empresa in two formats), and the title's value stays in its raw
+    /// record.
+    fn account_on_titles(&mut self, records: &[Record<'_>]) {
+        const ROLES: [Role; 6] = [
+            Role::Agencia,
+            Role::AgenciaDv,
+            Role::Conta,
+            Role::ContaDv,
+            Role::Convenio,
+            Role::CodigoBeneficiario,
+        ];
+        for r in records {
+            for role in ROLES {
+                let Some(f) = r.layout.by_role(role) else {
+                    continue;
+                };
+                let value = crate::field::decode_text(f.slice(r.bytes))
+                    .trim()
+                    .to_string();
+                // A check digit may be 0; the other fields are zero-filled when not given.
+                let dv = matches!(role, Role::AgenciaDv | Role::ContaDv);
+                let blank = |v: &str| {
+                    v.trim().is_empty() || (!dv && v.trim().trim_start_matches('0').is_empty())
+                };
+                if blank(&value) {
+                    continue;
+                }
+                let b = &mut self.header.beneficiario;
+                let kept = match role {
+                    Role::Agencia => &mut b.agencia,
+                    Role::AgenciaDv => &mut b.agencia_dv,
+                    Role::Conta => &mut b.conta,
+                    Role::ContaDv => &mut b.conta_dv,
+                    Role::Convenio => &mut b.convenio,
+                    _ => &mut b.codigo_beneficiario,
+                };
+                if blank(kept) {
+                    *kept = value;
+                }
+            }
+        }
     }
 
     /// CNAB 400 remessas of several banks (Itaú, Santander, Caixa, BB, … positions 2-17 of the detail) repeat the
