@@ -5,6 +5,14 @@
 
 use crate::bank::BankSpec;
 
+/// A code table written as data beside its bank module (`banks/<path>.tsv`: movimentos, ocorrências or motivos, one
+/// line a code as the manual prints it), turned into a `const` slice at build time by the crate's `build.rs`.
+macro_rules! codes {
+    ($path:literal) => {
+        include!(concat!(env!("OUT_DIR"), "/banks/", $path, ".rs"))
+    };
+}
+
 pub mod ailos;
 pub mod banrisul;
 pub mod bb;
