@@ -1,7 +1,7 @@
 //! One module per bank: its CNAB 240 and CNAB 400 tables, codes and quirks, each citing the manual it follows.
 //!
-//! Adding a bank: its module (`banks/<name>/cnab240.rs` and/or `cnab400.rs`, each with a `LAYOUTS` list) and one line
-//! in [`ALL`].
+//! Adding a bank: its module (`banks/<name>/cnab240.rs` and/or `cnab400.rs`, each with a `LAYOUTS` list, its code
+//! tables as `.tsv` files beside it, included by `codes!`) and one line in [`ALL`].
 
 use crate::bank::BankSpec;
 
