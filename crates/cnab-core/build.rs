@@ -64,7 +64,7 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), String> {
 }
 
 /// The Rust expression (`&[...]`) of one table file; an error names the line (`<n>: <what>`).
-fn table(text: &str) -> Result<String, String> {
+pub(crate) fn table(text: &str) -> Result<String, String> {
     let mut kind = None;
     let mut out = String::from("&[\n");
     for (i, line) in text.lines().enumerate() {

@@ -80,3 +80,53 @@ fn every_bank_has_codes_in_the_snapshot() {
         );
     }
 }
+
+/// The build script's table reader, so that what it refuses is tested (a refused line stops the build).
+#[path = "../build.rs"]
+#[allow(dead_code)]
+mod build_script;
+
+#[test]
+fn a_malformed_table_line_is_refused_with_its_line() {
+    let table = |text: &str| build_script::table(text);
+    assert_eq!(
+        table("# Manual, p. 1\ncode\tkind\tdescription\n02\tentrada_confirmada\tEntrada confirmada\n03 baixa\tBaixa\n"),
+        Err("4: expected 3 tab-separated cells: \"03 baixa\\tBaixa\"".to_string())
+    );
+    assert_eq!(
+        table("code\tkind\tdescription\n06\tLiquidacao\tLiquidação\n"),
+        Err("2: kind \"Liquidacao\" is not a snake_case ocorrência kind".to_string())
+    );
+    assert_eq!(
+        table("code\tdescription\n01\tEntrada \n"),
+        Err("2: empty cell or blanks around \"Entrada \"".to_string())
+    );
+    assert_eq!(
+        table("ocorrencias\tcode\tdescription\n= FEBRABAN D\t01\n"),
+        Err("2: expected \"= FEBRABAN A|B|C\", found \"= FEBRABAN D\"".to_string())
+    );
+    assert_eq!(
+        table("codigo\tdescricao\n"),
+        Err("1: unknown columns \"codigo\\tdescricao\"".to_string())
+    );
+    assert_eq!(
+        table("# only a comment\n"),
+        Err("1: no column line".to_string())
+    );
+}
+
+#[test]
+fn a_table_line_becomes_the_same_const_entry() {
+    assert_eq!(
+        build_script::table(
+            "ocorrencias\tcode\tdescription\n02,03\t08\tNosso número inválido\n*\t99\tOutros\n= FEBRABAN A\t01\n"
+        )
+        .as_deref(),
+        Ok("&[\n    crate::bank::MotivoDef { ocorrencias: &[\"02\", \"03\", ], code: \"08\", description: \"Nosso número inválido\" },\n    crate::bank::MotivoDef { ocorrencias: &[], code: \"99\", description: \"Outros\" },\n    crate::layouts::febraban240::motivo_a(\"01\"),\n]")
+    );
+    assert_eq!(
+        build_script::table("code\tkind\tdescription\n17\tliquidacao_apos_baixa\tLiquidação após baixa\n02\t= FEBRABAN\n")
+            .as_deref(),
+        Ok("&[\n    crate::bank::OcorrenciaDef { code: \"17\", kind: crate::model::OcorrenciaKind::LiquidacaoAposBaixa, description: \"Liquidação após baixa\" },\n    crate::layouts::febraban240::ocorrencia(\"02\"),\n]")
+    );
+}
