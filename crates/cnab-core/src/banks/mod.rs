@@ -1,9 +1,17 @@
 //! One module per bank: its CNAB 240 and CNAB 400 tables, codes and quirks, each citing the manual it follows.
 //!
-//! Adding a bank: its module (`banks/<name>/cnab240.rs` and/or `cnab400.rs`, each with a `LAYOUTS` list) and one line
-//! in [`ALL`].
+//! Adding a bank: its module (`banks/<name>/cnab240.rs` and/or `cnab400.rs`, each with a `LAYOUTS` list, its code
+//! tables as `.tsv` files beside it, included by `codes!`) and one line in [`ALL`].
 
 use crate::bank::BankSpec;
+
+/// A code table written as data beside its bank module (`banks/<path>.tsv`: movimentos, ocorrências or motivos, one
+/// line a code as the manual prints it), turned into a `const` slice at build time by the crate's `build.rs`.
+macro_rules! codes {
+    ($path:literal) => {
+        include!(concat!(env!("OUT_DIR"), "/banks/", $path, ".rs"))
+    };
+}
 
 pub mod ailos;
 pub mod banrisul;

@@ -28,12 +28,10 @@
 //! right-aligns and zero-fills them, the reader strips the padding, so the alphanumeric CNPJ (2026) fits.
 //! No juros: P 118 is written `3` ("reservado" in this manual, FEBRABAN's "isento"), as laravel-boleto does.
 
-use crate::bank::motivo as m;
-use crate::bank::movimento as mv;
-use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::bank::{EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{patched_layout, FieldSpec as F, RecordLayout, Role as R};
 use crate::layouts::febraban240;
-use crate::model::{Layout, OcorrenciaKind as K};
+use crate::model::Layout;
 
 /// The manual.
 pub const SOURCE: &str =
@@ -193,212 +191,14 @@ pub const ENTRY_REMESSA: &[EntryRecord] = febraban240::ENTRY_REMESSA;
 pub const ENTRY_RETORNO: &[EntryRecord] = febraban240::ENTRY_RETORNO;
 
 /// Código de movimento remessa (07.3P, pp. 9-10).
-pub const MOVIMENTOS: &[OcorrenciaDef] = &[
-    mv("01", "Entrada de títulos"),
-    mv("02", "Pedido baixa"),
-    mv("04", "Concessão de abatimento"),
-    mv("05", "Cancelamento de abatimento"),
-    mv("06", "Alteração de vencimento"),
-    mv("09", "Protestar imediatamente"),
-    mv("10", "Sustação da instrução de protesto"),
-    mv(
-        "12",
-        "Reembolso e transferência para cobrança simples de títulos de Desconto e Vendor",
-    ),
-    mv(
-        "13",
-        "Reembolso e devolução de títulos das espécies de Desconto e Vendor",
-    ),
-    mv("15", "Protesto imediato por motivo de falência"),
-    mv("31", "Alteração de outros dados"),
-];
+pub const MOVIMENTOS: &[OcorrenciaDef] = codes!("banrisul/cnab240-movimentos");
 
 /// Código de movimento retorno (07.3T, pp. 22-23).
-pub const OCORRENCIAS: &[OcorrenciaDef] = &[
-    febraban240::ocorrencia("02"),
-    febraban240::ocorrencia("03"),
-    oc(
-        "04",
-        K::InstrucaoConfirmada,
-        "Reembolso e Transf. (Desconto-Vendor) ou Transf. de Carteira (Garantia)",
-    ),
-    oc(
-        "05",
-        K::InstrucaoConfirmada,
-        "Reembolso e Devolução Desconto e Vendor",
-    ),
-    febraban240::ocorrencia("06"),
-    febraban240::ocorrencia("09"),
-    oc("11", K::Informativo, "Título em carteira (em ser)"),
-    oc(
-        "12",
-        K::InstrucaoConfirmada,
-        "Confirmação recebimento instrução abatimento",
-    ),
-    oc(
-        "13",
-        K::InstrucaoConfirmada,
-        "Confirmação recebimento instrução de cancelamento abatimento",
-    ),
-    oc(
-        "14",
-        K::InstrucaoConfirmada,
-        "Confirmação instrução alteração de vencimento",
-    ),
-    oc(
-        "15",
-        K::Protesto,
-        "Confirmação de Protesto Imediato por Falência",
-    ),
-    oc(
-        "17",
-        K::LiquidacaoAposBaixa,
-        "Liquidação após baixa ou liquidação título não registrado",
-    ),
-    oc(
-        "19",
-        K::Protesto,
-        "Confirmação Recebimento Instrução Protesto",
-    ),
-    febraban240::ocorrencia("20"),
-    oc("23", K::Protesto, "Remessa a Cartório (aponte em cartório)"),
-    oc("24", K::Informativo, "Reservado"),
-    oc(
-        "25",
-        K::Baixa,
-        "Protestado e baixado (baixa por ter sido protestado)",
-    ),
-    febraban240::ocorrencia("26"),
-    oc(
-        "27",
-        K::InstrucaoConfirmada,
-        "Confirmação do pedido de alteração de outros dados",
-    ),
-    oc("28", K::Tarifa, "Débito de tarifas/custo"),
-    oc("30", K::InstrucaoRejeitada, "Alteração de Dados rejeitado"),
-    oc(
-        "AA",
-        K::Informativo,
-        "Devolução, Liquidado Anteriormente (CCB)",
-    ),
-    oc("AB", K::Informativo, "Cobrança a Creditar (em trânsito)"),
-    oc("AC", K::Protesto, "Situação do Título – Cartório"),
-];
-
-const REJEICAO: &[&str] = &["03", "26", "30"];
-const ENTRADA: &[&str] = &["02"];
-const LIQUIDACAO: &[&str] = &["06", "17", "AB"];
-const BAIXA: &[&str] = &["09"];
-const CARTORIO: &[&str] = &["11", "AC"];
-const TARIFA: &[&str] = &["28"];
+pub const OCORRENCIAS: &[OcorrenciaDef] = codes!("banrisul/cnab240-ocorrencias");
 
 /// Motivos (T 214-223, up to five): per movimento as listed in 28.3T (pp. 25-26); rejections (03, 26, 30) from
 /// annex 5.1 (pp. 34-36).
-pub const MOTIVOS: &[MotivoDef] = &[
-    m(ENTRADA, "A4", "Pagador DDA"),
-    m(LIQUIDACAO, "01", "Por saldo – Reservado"),
-    m(LIQUIDACAO, "02", "Por conta (Parcial)"),
-    m(LIQUIDACAO, "03", "No próprio Banco"),
-    m(LIQUIDACAO, "04", "Compensação Eletrônica"),
-    m(LIQUIDACAO, "05", "Compensação Convencional"),
-    m(LIQUIDACAO, "06", "Por meio Eletrônico"),
-    m(LIQUIDACAO, "07", "Reservado"),
-    m(LIQUIDACAO, "08", "Em cartório"),
-    m(BAIXA, "09", "Comandado Banco"),
-    m(BAIXA, "10", "Comandado cliente Arquivo"),
-    m(BAIXA, "11", "Comandado cliente On-Line"),
-    m(BAIXA, "12", "Decurso prazo – cliente"),
-    m(BAIXA, "AA", "Baixa por Pagamento"),
-    m(CARTORIO, "70", "Título não selecionado por erro no CNPJ/CPF ou endereço"),
-    m(CARTORIO, "76", "Banco aguarda cópia autenticada do documento"),
-    m(CARTORIO, "77", "Título selecionado falta seu número"),
-    m(CARTORIO, "78", "Título rejeitado pelo cartório por estar irregular"),
-    m(CARTORIO, "79", "Título não selecionado - praça não atendida"),
-    m(CARTORIO, "80", "Cartório aguarda autorização para protestar por edital"),
-    m(CARTORIO, "90", "Protesto sustado por solicitação do Beneficiário"),
-    m(CARTORIO, "91", "Protesto sustado por alteração no vencimento"),
-    m(CARTORIO, "92", "Aponte cobrado de título sustado"),
-    m(CARTORIO, "93", "Protesto sustado por alteração no prazo do protesto"),
-    m(CARTORIO, "95", "Entidade Pública"),
-    m(CARTORIO, "97", "Título em cartório"),
-    m(TARIFA, "01", "Tarifa de extrato de posição"),
-    m(TARIFA, "02", "Tarifa de manutenção de título vencido"),
-    m(TARIFA, "03", "Tarifa de sustação e envio para cartório"),
-    m(TARIFA, "04", "Tarifa de protesto"),
-    m(TARIFA, "05", "Tarifa de outras instruções"),
-    m(TARIFA, "06", "Tarifa de outras ocorrências (Registro/Liquidação)"),
-    m(TARIFA, "07", "Tarifa de envio de duplicata ao Pagador"),
-    m(TARIFA, "08", "Custas de protesto"),
-    m(TARIFA, "09", "Custas de Sustação de Protesto"),
-    m(TARIFA, "10", "Custas do cartório distribuidor"),
-    m(TARIFA, "11", "Reservado"),
-    m(TARIFA, "AA", "Tarifa de formulário Pré-Impresso"),
-    m(REJEICAO, "01", "Código do Banco inválido"),
-    m(REJEICAO, "02", "Código de registro detalhe inválido"),
-    m(REJEICAO, "03", "Código do Segmento inválido"),
-    m(REJEICAO, "04", "Código do movimento não permitido para a carteira"),
-    m(REJEICAO, "05", "Código do movimento inválido"),
-    m(REJEICAO, "06", "Tipo/Número de inscrição do Beneficiário inválido"),
-    m(REJEICAO, "07", "Agência/conta/DV inválido"),
-    m(REJEICAO, "08", "Nosso Número inválido"),
-    m(REJEICAO, "09", "Nosso número duplicado"),
-    m(REJEICAO, "10", "Carteira inválida"),
-    m(REJEICAO, "11", "Forma de cadastramento do título inválido"),
-    m(REJEICAO, "12", "Tipo de documento inválido"),
-    m(REJEICAO, "13", "Identificação da emissão do bloqueto inválido"),
-    m(REJEICAO, "14", "Identificação da distribuição do bloqueto inválido"),
-    m(REJEICAO, "15", "Características da cobrança incompatíveis"),
-    m(REJEICAO, "16", "Data de vencimento inválida"),
-    m(REJEICAO, "17", "Data de vencimento anterior a data de emissão"),
-    m(REJEICAO, "18", "Vencimento fora do prazo de operação"),
-    m(REJEICAO, "19", "Título a cargo de Bancos Correspondentes com vencimento inferior a XX dias"),
-    m(REJEICAO, "20", "Valor do título inválido (não numérico)"),
-    m(REJEICAO, "21", "Espécie do título inválida (arquivo de registro)"),
-    m(REJEICAO, "22", "Espécie não permetida para a carteira"),
-    m(REJEICAO, "23", "Aceite inválido - verifica conteúdo válido"),
-    m(REJEICAO, "24", "Data de emissão inválida - verifica se a data é numérica e se está no formato válido"),
-    m(REJEICAO, "25", "Data de emissão posterior a data de processamento"),
-    m(REJEICAO, "26", "Código de juros de mora inválido"),
-    m(REJEICAO, "27", "Valor/taxa de juros de mora inválido"),
-    m(REJEICAO, "28", "Código do desconto inválido"),
-    m(REJEICAO, "29", "Valor do desconto maior ou igual ao valor do título"),
-    m(REJEICAO, "30", "Desconto a conceder não confere"),
-    m(REJEICAO, "32", "Valor do IOF inválido"),
-    m(REJEICAO, "33", "Valor do abatimento inválido"),
-    m(REJEICAO, "34", "Valor do abatimento maior ou igual ao valor do título"),
-    m(REJEICAO, "35", "Abatimento a conceder não confere"),
-    m(REJEICAO, "36", "Concessão de abatimento - já existe abatimento anterior"),
-    m(REJEICAO, "37", "Código para protesto inválido - rejeita o título se o campo for diferente de branco, 0, 1 ou 3"),
-    m(REJEICAO, "38", "Prazo para protesto inválido - se o código for '1' verifica se o campo é numérico"),
-    m(REJEICAO, "39", "Pedido de protesto não permitido para o título - não permite protesto para as carteiras R, S e N"),
-    m(REJEICAO, "40", "Título com ordem de protesto emitida (para retorno de alteração)"),
-    m(REJEICAO, "41", "Pedido de cancelamento/sustação de protesto inválido"),
-    m(REJEICAO, "42", "Código para baixa/devolução ou instrução inválido - verifica se o código é branco, 0, 1 ou 2"),
-    m(REJEICAO, "43", "Prazo para baixa/devolução inválido - se o código é '1' verifica se o campo prazo é numérico"),
-    m(REJEICAO, "44", "Código da moeda inválido"),
-    m(REJEICAO, "45", "Nome do Pagador inválido ou alteração do Pagador não permitida"),
-    m(REJEICAO, "46", "Tipo/número de inscrição do Pagador inválido"),
-    m(REJEICAO, "47", "Endereço não informado ou alteração de endereço não permitida"),
-    m(REJEICAO, "48", "CEP inválido ou alteração de CEP não permitida"),
-    m(REJEICAO, "49", "CEP sem praça de cobrança ou alteração de cidade não permitida"),
-    m(REJEICAO, "50", "CEP referente a um Banco Correspondente"),
-    m(REJEICAO, "51", "CEP incompatível com a unidade da federação"),
-    m(REJEICAO, "52", "Unidade de Federação inválida ou alteração de UF não permitida"),
-    m(REJEICAO, "53", "Tipo/Número de inscrição do Sacador/Avalista inválido"),
-    m(REJEICAO, "54", "Sacador/Avalista não informado - para espécie AD o nome do Sacador é obrigatório"),
-    m(REJEICAO, "57", "Código da multa inválido"),
-    m(REJEICAO, "58", "Data da multa inválida"),
-    m(REJEICAO, "59", "Valor/percentual da multa inválido"),
-    m(REJEICAO, "60", "Movimento para título não cadastrado - alteração ou devolução"),
-    m(REJEICAO, "62", "Tipo de impressão inválido - Segmento 3S"),
-    m(REJEICAO, "63", "Entrada para título já cadastrado"),
-    m(REJEICAO, "79", "Data de juros de mora inválido - valida data ou prazo na instrução de juros"),
-    m(REJEICAO, "80", "Data do desconto inválida - valida data ou prazo da instrução de desconto"),
-    m(REJEICAO, "81", "CEP inválido do Sacador"),
-    m(REJEICAO, "83", "Tipo/Número de inscrição do Sacador inválido"),
-    m(REJEICAO, "84", "Sacador não informado"),
-    m(REJEICAO, "86", "Seu número inválido (para retorno de alteração)"),
-];
+pub const MOTIVOS: &[MotivoDef] = codes!("banrisul/cnab240-motivos");
 
 /// Banrisul remessa.
 pub const REMESSA: LayoutSpec =

@@ -17,12 +17,12 @@
 //! - Retorno vencimento (147-152) holds "SEMREG" for cobrança sem registro (a date problem on such files);
 //!   the agência cobradora (169-173) may end in a space, so it is text.
 
-use crate::bank::{oc, records400, LayoutSpec, MotivoDef, OcorrenciaDef};
+use crate::bank::{records400, LayoutSpec, MotivoDef, OcorrenciaDef};
 use crate::banks::shared::ENTRY_TIPO_1;
 use crate::field::{
     patched, FieldSpec as F, RecordLayout, Role as R, ScopeSpec as S, TotalSpec as T,
 };
-use crate::model::{Layout, OcorrenciaKind as K};
+use crate::model::Layout;
 
 /// Source string for the tables.
 pub const SOURCE: &str =
@@ -221,205 +221,13 @@ pub const TRAILER_RETORNO: RecordLayout = RecordLayout {
 };
 
 /// §2.2 positions 109-110 — códigos de ocorrência da remessa.
-pub const MOVIMENTOS: &[OcorrenciaDef] = &[
-    oc("01", K::Informativo, "Remessa"),
-    oc("02", K::Informativo, "Pedido baixa"),
-    oc("04", K::Informativo, "Concessão de abatimento"),
-    oc("05", K::Informativo, "Cancelamento de abatimento"),
-    oc("06", K::Informativo, "Alteração de vencimento"),
-    oc("07", K::Informativo, "Alteração de uso empresa"),
-    oc("08", K::Informativo, "Alteração do Seu Número"),
-    oc("09", K::Informativo, "Protestar imediatamente"),
-    oc("10", K::Informativo, "Sustação de protesto"),
-    oc("11", K::Informativo, "Não cobrar juros de mora"),
-    oc(
-        "12",
-        K::Informativo,
-        "Reembolso e transferência Desconto e Vendor",
-    ),
-    oc(
-        "13",
-        K::Informativo,
-        "Reembolso e devolução Desconto e Vendor",
-    ),
-    oc(
-        "16",
-        K::Informativo,
-        "Alteração do número de dias para protesto",
-    ),
-    oc(
-        "17",
-        K::Informativo,
-        "Protestar imediatamente para fins de falência",
-    ),
-    oc("18", K::Informativo, "Alteração do nome do Pagador"),
-    oc("19", K::Informativo, "Alteração do endereço do Pagador"),
-    oc("20", K::Informativo, "Alteração da cidade do Pagador"),
-    oc(
-        "21",
-        K::Informativo,
-        "Alteração do CEP do Pagador (mudança de portadora)",
-    ),
-    oc(
-        "68",
-        K::Informativo,
-        "Acerto dos dados do rateio de crédito",
-    ),
-    oc("69", K::Informativo, "Cancelamento dos dados do rateio"),
-];
+pub const MOVIMENTOS: &[OcorrenciaDef] = codes!("banrisul/cnab400-movimentos");
 
 /// §3.2 positions 109-110 — códigos de ocorrência do retorno.
-pub const OCORRENCIAS: &[OcorrenciaDef] = &[
-    oc("02", K::EntradaConfirmada, "Confirmação de entrada"),
-    oc("03", K::EntradaRejeitada, "Entrada rejeitada"),
-    oc("04", K::Baixa, "Baixa de título liquidado por edital"),
-    oc("06", K::Liquidacao, "Liquidação normal"),
-    oc("07", K::Liquidacao, "Liquidação parcial"),
-    oc(
-        "08",
-        K::Liquidacao,
-        "Baixa por pagamento, liquidação pelo saldo",
-    ),
-    oc("09", K::Baixa, "Devolução automática"),
-    oc("10", K::Baixa, "Baixado conforme instruções"),
-    oc("11", K::Informativo, "Arquivo levantamento"),
-    oc("12", K::InstrucaoConfirmada, "Concessão de abatimento"),
-    oc("13", K::InstrucaoConfirmada, "Cancelamento de abatimento"),
-    oc("14", K::InstrucaoConfirmada, "Vencimento alterado"),
-    oc("15", K::LiquidacaoCartorio, "Pagamento em cartório"),
-    oc("16", K::InstrucaoConfirmada, "Alteração de dados"),
-    oc("18", K::InstrucaoConfirmada, "Alteração de instruções"),
-    oc("19", K::Protesto, "Confirmação de instrução protesto"),
-    oc(
-        "20",
-        K::Protesto,
-        "Confirmação de instrução para sustar protesto",
-    ),
-    oc(
-        "21",
-        K::Protesto,
-        "Aguardando autorização para protesto por edital",
-    ),
-    oc(
-        "22",
-        K::Protesto,
-        "Protesto sustado por alteração de vencimento e prazo de cartório",
-    ),
-    oc("23", K::Protesto, "Confirmação da entrada em cartório"),
-    oc("25", K::Baixa, "Devolução, liquidado anteriormente"),
-    oc(
-        "26",
-        K::Protesto,
-        "Devolvido pelo cartório – erro de informação",
-    ),
-    oc(
-        "30",
-        K::Informativo,
-        "Cobrança a creditar (liquidação em trânsito)",
-    ),
-    oc("31", K::Informativo, "Título em trânsito pago em cartório"),
-    oc(
-        "32",
-        K::Informativo,
-        "Reembolso e transferência Desconto e Vendor ou carteira em garantia",
-    ),
-    oc(
-        "33",
-        K::Informativo,
-        "Reembolso e devolução Desconto e Vendor",
-    ),
-    oc(
-        "34",
-        K::Informativo,
-        "Reembolso não efetuado por falta de saldo",
-    ),
-    oc("40", K::Baixa, "Baixa de títulos protestados"),
-    oc("41", K::Tarifa, "Despesa de aponte"),
-    oc("42", K::InstrucaoConfirmada, "Alteração de título"),
-    oc("43", K::Informativo, "Relação de títulos"),
-    oc("44", K::Tarifa, "Manutenção mensal"),
-    oc(
-        "45",
-        K::Protesto,
-        "Sustação de cartório e envio de título a cartório",
-    ),
-    oc(
-        "46",
-        K::Informativo,
-        "Fornecimento de formulário pré-impresso",
-    ),
-    oc(
-        "47",
-        K::EntradaConfirmada,
-        "Confirmação de entrada – Pagador DDA",
-    ),
-    oc(
-        "68",
-        K::InstrucaoConfirmada,
-        "Acerto dos dados do rateio de crédito",
-    ),
-    oc(
-        "69",
-        K::InstrucaoConfirmada,
-        "Cancelamento dos dados do rateio",
-    ),
-];
+pub const OCORRENCIAS: &[OcorrenciaDef] = codes!("banrisul/cnab400-ocorrencias");
 
 /// §3.6.1 — motivos das ocorrências 03, 16 e 18 (positions 383-392).
-pub const MOTIVOS: &[MotivoDef] = &[
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "01", description: "Código do Banco inválido" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "02", description: "Agência/Conta/Número de controle – Inválido Cobrança Partilhada" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "04", description: "Código do movimento não permitido para a carteira" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "05", description: "Código do movimento inválido" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "08", description: "Nosso Número inválido" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "09", description: "Nosso Número duplicado" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "10", description: "Carteira inválida" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "15", description: "Características da cobrança incompatíveis – se a carteira e a moeda forem válidas e não existir espécie" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "16", description: "Data de vencimento inválida" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "17", description: "Data de vencimento anterior à data de emissão" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "18", description: "Vencimento fora do prazo de operação" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "20", description: "Valor do título inválido (não numérico)" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "21", description: "Espécie do título inválida (arquivo de registro)" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "23", description: "Aceite inválido – verifica conteúdo válido" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "24", description: "Data de emissão inválida – verifica se a data é numérica e se está no formato válido" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "25", description: "Data de emissão posterior à data de processamento" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "26", description: "Código de juros de mora inválido" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "27", description: "Valor/taxa de juros de mora inválido" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "28", description: "Código do desconto inválido" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "29", description: "Valor do desconto maior ou igual ao valor do título" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "30", description: "Desconto a conceder não confere" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "32", description: "Valor de IOF inválido" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "33", description: "Valor do abatimento inválido – para registro de título verifica se o campo é numérico e para" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "34", description: "Valor do abatimento maior ou igual ao valor do título" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "37", description: "Código para protesto inválido – rejeita o título se o campo for diferente de branco, 0, 1 ou 3" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "38", description: "Prazo para protesto inválido – se o código for 1 verifica se o campo é numérico" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "39", description: "Pedido de protesto não permitido para o título – não permite protesto para as carteiras R, S, N e X" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "40", description: "Título com ordem de protesto emitida (para retorno de alteração)" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "41", description: "Pedido de cancelamento/sustação de protesto inválido" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "42", description: "Código para baixa/devolução ou instrução inválido – verifica se o código é branco, 0, 1 ou 2" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "44", description: "Código da moeda inválido" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "45", description: "Nome do Pagador inválido ou alteração do Pagador não permitida" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "46", description: "Tipo/número de inscrição do Pagador inválido" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "47", description: "Endereço não informado ou alteração de endereço não permitida" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "48", description: "CEP inválido ou alteração de CEP não permitida" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "49", description: "CEP sem praça de cobrança ou alteração de cidade não permitida" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "50", description: "CEP referente a um Banco Correspondente" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "52", description: "Unidade de Federação inválida ou alteração de UF não permitida" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "53", description: "Tipo/Número de inscrição do Sacador/Avalista inválido" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "54", description: "Sacador/Avalista não informado – para espécie AD o nome do Sacador é obrigatório" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "57", description: "Código da multa inválido" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "58", description: "Data da multa inválida" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "59", description: "Valor/percentual da multa inválido" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "60", description: "Movimento para título não cadastrado – alteração ou devolução" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "62", description: "Tipo de impressão inválido – Segmento 3S" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "63", description: "Entrada para título já cadastrado" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "79", description: "Data de juros de mora inválido – valida data ou prazo na instrução de juros" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "80", description: "Data do desconto inválida – valida data ou prazo da instrução de desconto" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "81", description: "CEP inválido do Sacador" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "83", description: "Tipo/Número de inscrição do Sacador inválido" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "84", description: "Sacador não informado" },
-    MotivoDef { ocorrencias: &["03", "16", "18"], code: "86", description: "Seu número inválido (para retorno de alteração)" },
-];
+pub const MOTIVOS: &[MotivoDef] = codes!("banrisul/cnab400-motivos");
 
 /// Remessa (§2).
 pub const REMESSA: LayoutSpec = LayoutSpec::remessa(

@@ -12,13 +12,12 @@
 //! - the manual says 296-301 "may" hold the credit date of a liquidação, but real files put it at 297-302 (inside the
 //!   bitmap); it is left raw (field `tabela_erros`) rather than guessed.
 
-use crate::bank::motivo;
-use crate::bank::{oc, records400, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::bank::{records400, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::banks::shared::{described_motivo, ENTRY_TIPO_1};
 use crate::field::{
     patched, FieldSpec as F, RecordLayout, Role as R, ScopeSpec as S, TotalSpec as T,
 };
-use crate::model::{Layout, OcorrenciaKind as K, RetornoEntry};
+use crate::model::{Layout, RetornoEntry};
 use crate::record::Record;
 
 /// Source string of the BNB tables.
@@ -201,194 +200,14 @@ pub const RETORNO_TRAILER: RecordLayout = RecordLayout {
 };
 
 /// Serviços of the remessa (nota 2).
-pub const MOVIMENTOS: &[OcorrenciaDef] = &[
-    oc("01", K::Informativo, "Entrada Normal"),
-    oc("02", K::Informativo, "Pedido de Baixa"),
-    oc("04", K::Informativo, "Concessão de Abatimento"),
-    oc("06", K::Informativo, "Alteração de Vencimento"),
-    oc("07", K::Informativo, "Alteração do Uso da Empresa"),
-    oc("08", K::Informativo, "Alteração do Seu Número"),
-    oc("09", K::Informativo, "Protestar"),
-    oc("10", K::Informativo, "Não Protestar"),
-    oc("12", K::Informativo, "Inclusão de Ocorrência"),
-    oc("13", K::Informativo, "Exclusão de Ocorrência"),
-    oc("31", K::Informativo, "Alteração de Outros Dados"),
-    oc("32", K::Informativo, "Pedido de Devolução"),
-    oc(
-        "33",
-        K::Informativo,
-        "Pedido de Devolução (entregue ao Sacado)",
-    ),
-    oc("99", K::Informativo, "Pedido dos Títulos em Aberto"),
-];
+pub const MOVIMENTOS: &[OcorrenciaDef] = codes!("bnb/cnab400-movimentos");
 
 /// Serviços of the retorno (nota 5). A rejected remessa record comes back with its serviço + 50 (51 listed by the
 /// manual; the others follow the rule stated there, e.g. 54 = abatimento rejeitado).
-pub const OCORRENCIAS: &[OcorrenciaDef] = &[
-    oc("02", K::EntradaConfirmada, "Entrada Confirmada"),
-    oc("04", K::InstrucaoConfirmada, "Alteração"),
-    oc("06", K::Liquidacao, "Liquidação Normal"),
-    oc("07", K::Liquidacao, "Pagamento por Conta"),
-    oc("08", K::LiquidacaoCartorio, "Pagamento por Cartório"),
-    oc("09", K::Baixa, "Baixa Simples"),
-    oc("10", K::Baixa, "Devolvido - Protestado"),
-    oc("11", K::Informativo, "Em ser"),
-    oc("12", K::InstrucaoConfirmada, "Abatimento Concedido"),
-    oc("13", K::InstrucaoConfirmada, "Abatimento Cancelado"),
-    oc("14", K::InstrucaoConfirmada, "Vencimento Alterado"),
-    oc("15", K::Baixa, "Baixa Automática"),
-    oc("18", K::InstrucaoConfirmada, "Alteração Depositária"),
-    oc("19", K::Protesto, "Confirmação de Protesto"),
-    oc("20", K::Protesto, "Confirmação de Sustar-Protesto"),
-    oc(
-        "21",
-        K::InstrucaoConfirmada,
-        "Alteração Informações de Controle da Empresa",
-    ),
-    oc("22", K::InstrucaoConfirmada, "Alteração \"Seu Número\""),
-    oc("51", K::EntradaRejeitada, "Entrada Rejeitada"),
-    oc(
-        "52",
-        K::InstrucaoRejeitada,
-        "Pedido de Baixa rejeitado (serviço 02 + 50)",
-    ),
-    oc(
-        "54",
-        K::InstrucaoRejeitada,
-        "Concessão de Abatimento rejeitada (serviço 04 + 50)",
-    ),
-    oc(
-        "56",
-        K::InstrucaoRejeitada,
-        "Alteração de Vencimento rejeitada (serviço 06 + 50)",
-    ),
-    oc(
-        "57",
-        K::InstrucaoRejeitada,
-        "Alteração do Uso da Empresa rejeitada (serviço 07 + 50)",
-    ),
-    oc(
-        "58",
-        K::InstrucaoRejeitada,
-        "Alteração do Seu Número rejeitada (serviço 08 + 50)",
-    ),
-    oc(
-        "59",
-        K::InstrucaoRejeitada,
-        "Protestar rejeitado (serviço 09 + 50)",
-    ),
-    oc(
-        "60",
-        K::InstrucaoRejeitada,
-        "Não Protestar rejeitado (serviço 10 + 50)",
-    ),
-    oc(
-        "62",
-        K::InstrucaoRejeitada,
-        "Inclusão de Ocorrência rejeitada (serviço 12 + 50)",
-    ),
-    oc(
-        "63",
-        K::InstrucaoRejeitada,
-        "Exclusão de Ocorrência rejeitada (serviço 13 + 50)",
-    ),
-    oc(
-        "81",
-        K::InstrucaoRejeitada,
-        "Alteração de Outros Dados rejeitada (serviço 31 + 50)",
-    ),
-    oc(
-        "82",
-        K::InstrucaoRejeitada,
-        "Pedido de Devolução rejeitado (serviço 32 + 50)",
-    ),
-    oc(
-        "83",
-        K::InstrucaoRejeitada,
-        "Pedido de Devolução (entregue ao Sacado) rejeitado (serviço 33 + 50)",
-    ),
-];
+pub const OCORRENCIAS: &[OcorrenciaDef] = codes!("bnb/cnab400-ocorrencias");
 
 /// Tabela de erros (nota 6): error n is flagged by a `1` at position 279 + n of the retorno detail.
-pub const MOTIVOS: &[MotivoDef] = &[
-    motivo(&[], "01", "Falta valor do IOC"),
-    motivo(&[], "02", "Não permite desconto/ abatimento"),
-    motivo(&[], "03", "Código do serviço inválido"),
-    motivo(&[], "04", "Novo vencimento igual/ menor que o da entrada"),
-    motivo(&[], "05", "Novo vencimento igual ao do Título"),
-    motivo(&[], "06", "Espécie Documento Inválida"),
-    motivo(&[], "07", "Espécie Documento Inexistente"),
-    motivo(&[], "08", "Tipo Operação Inválida"),
-    motivo(&[], "09", "Tipo Operação Inexistente"),
-    motivo(&[], "10", "Contrato Proibido para esta Carteira"),
-    motivo(&[], "11", "Falta Número do Contrato"),
-    motivo(&[], "12", "Proibido Informar Tipo de Conta"),
-    motivo(&[], "13", "Tipo de Conta do Contrato Inexistente"),
-    motivo(&[], "14", "Dígito de Contrato não confere"),
-    motivo(&[], "15", "Contrato Inexistente"),
-    motivo(&[], "16", "Data de Emissão Inválida"),
-    motivo(&[], "17", "Falta Valor do Título"),
-    motivo(&[], "18", "Vencimento Inválido"),
-    motivo(&[], "19", "Data Vencimento Anterior a Emissão"),
-    motivo(&[], "20", "Falta Vencimento Desconto"),
-    motivo(&[], "21", "Data Desconto Inválida"),
-    motivo(&[], "22", "Data Desconto Posterior ao Vencimento"),
-    motivo(&[], "23", "Falta Valor Desconto"),
-    motivo(&[], "24", "Falta Mora-1-Dia"),
-    motivo(&[], "25", "Banco/Agência Cobrador Inexistente"),
-    motivo(&[], "26", "BCO/AGE Cobrador não Cadastrado"),
-    motivo(&[], "27", "Código Pessoa Inválido"),
-    motivo(&[], "28", "Falta CEP, Banco e Agência Cobrador"),
-    motivo(&[], "29", "Falta Nome Sacado"),
-    motivo(&[], "30", "Falta Endereço"),
-    motivo(&[], "31", "Falta Cidade"),
-    motivo(&[], "32", "Falta Estado"),
-    motivo(&[], "33", "Estado Inválido"),
-    motivo(&[], "34", "Falta CPF/ CGC do Sacado"),
-    motivo(&[], "35", "Falta numeração - Bloquete emitido"),
-    motivo(&[], "36", "Título Pré-Numerado já Existente"),
-    motivo(&[], "37", "Dígito do Título Não Confere"),
-    motivo(&[], "38", "Proibido Protestar"),
-    motivo(&[], "39", "Proibido título pré-numerado p/ Correspondente"),
-    motivo(&[], "40", "Dígito Cliente/ Contrato com Erro"),
-    motivo(&[], "41", "Dígito Nosso Número com Erro"),
-    motivo(&[], "42", "Título Inexistente"),
-    motivo(&[], "43", "Título Liquidado"),
-    motivo(&[], "44", "Título Não Pode Ser Baixado"),
-    motivo(&[], "45", "Valor Nominal Incorreto"),
-    motivo(&[], "46", "Proibido Taxa – Multa p/ Correspondente"),
-    motivo(&[], "47", "Falta Tipo de Conta do Contrato"),
-    motivo(&[], "48", "Tipo de Conta Inexistente"),
-    motivo(&[], "49", "Dígito Contrato Não Confere"),
-    motivo(&[], "50", "Dígito do Título Não Confere"),
-    motivo(&[], "51", "Título Inexistente ou Liquidado"),
-    motivo(&[], "52", "Valor Abatimento Inválido"),
-    motivo(&[], "53", "Data Vencimento Inválida"),
-    motivo(&[], "54", "Estado Inválido"),
-    motivo(&[], "55", "Falta Tipo de Pessoa P/ Alteração de CGC/ CPF"),
-    motivo(&[], "56", "CPF/ CGC com Erro"),
-    motivo(&[], "57", "Data Emissão Inválida"),
-    motivo(&[], "58", "Data Vencimento Desconto Inválida"),
-    motivo(&[], "59", "Aceite Inválido para Espécie Documento"),
-    motivo(&[], "60", "Não Aceite Inválido para Espécie Documento"),
-    motivo(&[], "61", "Banco/ Agência Cobrador Inválido"),
-    motivo(&[], "62", "Limite Operacional Não Cadastrado"),
-    motivo(&[], "63", "Título já em situação de protesto"),
-    motivo(&[], "64", "Proibido alterar vencimento título descontado"),
-    motivo(&[], "65", "Proibido informar nosso número p/ cod. carteira"),
-    motivo(&[], "66", "Falta vencimento desconto-2"),
-    motivo(&[], "67", "Data desconto-2 inválida"),
-    motivo(&[], "68", "Data desconto-2 posterior ao vencimento"),
-    motivo(&[], "69", "Falta valor desconto-2"),
-    motivo(&[], "70", "Data vencimento desconto-2 inválida"),
-    motivo(&[], "71", "IOC maior que valor do título"),
-    motivo(&[], "72", "CEP não pertence ao Estado"),
-    motivo(&[], "73", "Seu número já existente"),
-    motivo(&[], "74", "Moeda Inválida para o tipo de Operação"),
-    motivo(&[], "75", "Moeda inexistente"),
-    motivo(&[], "76", "Nosso número/ dígito com erro"),
-    motivo(&[], "77", "Dias vencidos superior ao prazo de devolução"),
-];
+pub const MOTIVOS: &[MotivoDef] = codes!("bnb/cnab400-motivos");
 
 /// First and last position of the error bitmap (nota 6).
 const ERROS_START: usize = 280;

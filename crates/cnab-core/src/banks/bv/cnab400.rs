@@ -10,11 +10,10 @@
 //! Not modelled: the optional remessa records 7 and 8 (personalised boleto messages, front and back), which only
 //! apply to "boleto personalizado" contracts.
 
-use crate::bank::motivo as m;
-use crate::bank::{oc, records400, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::bank::{records400, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::banks::shared::ENTRY_TIPO_1;
 use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
-use crate::model::{Layout, OcorrenciaKind as K};
+use crate::model::Layout;
 
 /// Source string of the BV tables.
 pub const SOURCE: &str =
@@ -237,188 +236,13 @@ pub const RETORNO_TRAILER: RecordLayout = RecordLayout {
 };
 
 /// Códigos de ocorrência of the remessa (nota 6, p. 14).
-pub const MOVIMENTOS: &[OcorrenciaDef] = &[
-    oc("01", K::Informativo, "Remessa Cobrança Escritural"),
-    oc("02", K::Informativo, "Pedido de Baixa"),
-    oc("04", K::Informativo, "Concessão de Abatimento"),
-    oc("06", K::Informativo, "Prorrogação do Vencimento"),
-    oc("07", K::Informativo, "Alteração do Valor Nominal"),
-    oc("08", K::Informativo, "Alteração do Vencimento"),
-    oc("09", K::Informativo, "Não Baixar Automaticamente"),
-    oc("10", K::Informativo, "Não Protestar"),
-    oc(
-        "11",
-        K::Informativo,
-        "Alteração de Dias para Baixa Automática",
-    ),
-    oc("12", K::Informativo, "Alteração do Percentual para Mínimo"),
-    oc("13", K::Informativo, "Alteração do Percentual para Máximo"),
-    oc(
-        "14",
-        K::Informativo,
-        "Alteração do Percentual para Mínimo e Máximo",
-    ),
-    oc("15", K::Informativo, "Alteração da Quantidade de Parcelas"),
-    oc("18", K::Informativo, "Sustar o Protesto"),
-    oc("36", K::Informativo, "Protesto Urgente"),
-    oc(
-        "48",
-        K::Informativo,
-        "Remessa Cobrança Direta (Pré-Impressa)",
-    ),
-];
+pub const MOVIMENTOS: &[OcorrenciaDef] = codes!("bv/cnab400-movimentos");
 
 /// Códigos de ocorrência of the retorno (nota 10, pp. 15-16).
-pub const OCORRENCIAS: &[OcorrenciaDef] = &[
-    oc("02", K::EntradaConfirmada, "Entrada Confirmada"),
-    oc("03", K::EntradaRejeitada, "Entrada Rejeitada"),
-    oc("06", K::Liquidacao, "Liquidação Normal"),
-    oc("07", K::Liquidacao, "Liquidação Parcial"),
-    oc("08", K::LiquidacaoCartorio, "Liquidação em Cartório"),
-    oc("09", K::Baixa, "Baixa Simples"),
-    oc("12", K::InstrucaoConfirmada, "Abatimento Concedido"),
-    oc("14", K::InstrucaoConfirmada, "Vencimento Alterado"),
-    oc("16", K::InstrucaoRejeitada, "Instruções Rejeitadas"),
-    oc(
-        "18",
-        K::InstrucaoConfirmada,
-        "Confirmação da Instrução de Alteração de Dias para Baixa Automática",
-    ),
-    oc("19", K::Protesto, "Confirmação da Instrução de Protesto"),
-    oc(
-        "20",
-        K::Protesto,
-        "Confirmação da Instrução de Sustação de Protesto",
-    ),
-    oc(
-        "21",
-        K::InstrucaoConfirmada,
-        "Confirmação da Instrução de Não Protestar",
-    ),
-    oc(
-        "22",
-        K::InstrucaoConfirmada,
-        "Confirmação da Instrução de Não Baixar Automaticamente",
-    ),
-    oc("23", K::Protesto, "Protesto Enviado a Cartório"),
-    oc(
-        "24",
-        K::InstrucaoConfirmada,
-        "Confirmação de Alteração de Dias para Baixa Automática",
-    ),
-    oc(
-        "25",
-        K::InstrucaoConfirmada,
-        "Confirmação de Cancelamento de Baixa Automática",
-    ),
-    oc(
-        "26",
-        K::InstrucaoConfirmada,
-        "Confirmação de Alteração do Valor Nominal",
-    ),
-    oc(
-        "27",
-        K::InstrucaoConfirmada,
-        "Confirmação de Alteração de Valor/Percentual Mínimo",
-    ),
-    oc(
-        "28",
-        K::InstrucaoConfirmada,
-        "Confirmação de Alteração de Valor/Percentual Máximo",
-    ),
-    oc(
-        "29",
-        K::InstrucaoConfirmada,
-        "Confirmação de Alteração de Valor/Percentual Mínimo e Máximo",
-    ),
-    oc("32", K::Baixa, "Baixa por ter sido Protestado"),
-    oc("33", K::Protesto, "Confirmação de Protesto"),
-    oc("34", K::Protesto, "Confirmação de Sustação"),
-    oc("35", K::Protesto, "Protesto Sustado Judicialmente"),
-    oc("47", K::Informativo, "Transferência de Carteira"),
-    oc(
-        "48",
-        K::InstrucaoConfirmada,
-        "Alteração de Percentual Mínimo/Máximo",
-    ),
-    oc(
-        "49",
-        K::InstrucaoConfirmada,
-        "Alteração de Percentual Mínimo",
-    ),
-    oc(
-        "50",
-        K::InstrucaoConfirmada,
-        "Alteração de Percentual Máximo",
-    ),
-    oc(
-        "51",
-        K::InstrucaoConfirmada,
-        "Alteração da Quantidade de Parcelas",
-    ),
-    oc("70", K::Liquidacao, "Liquidação PIX"),
-];
-
-const E: &[&str] = &["03"];
-const I: &[&str] = &["16"];
+pub const OCORRENCIAS: &[OcorrenciaDef] = codes!("bv/cnab400-ocorrencias");
 
 /// Error codes at 367-374 (nota 11): tabela 1 for ocorrência 03, tabela 2 for ocorrência 16 (pp. 16-17).
-pub const MOTIVOS: &[MotivoDef] = &[
-    m(E, "01", "Valor do abatimento inválido"),
-    m(E, "02", "Agência encarregada da cobrança em branco ou inválido"),
-    m(E, "03", "Bairro do sacado em branco ou inválido"),
-    m(E, "04", "Carteira inválida"),
-    m(E, "05", "CEP não numérico ou inválido"),
-    m(E, "06", "Cidade do sacado em branco ou inválido"),
-    m(E, "07", "CNPJ do cedente inapto"),
-    m(E, "08", "CNPJ/CPF do sacado não numérico ou igual a zeros"),
-    m(E, "09", "Mensagem de cobrança em branco ou inválida para registro do tipo 7"),
-    m(E, "10", "Data de emissão de título em branco ou inválido"),
-    m(E, "11", "Data de mora em branco ou inválido"),
-    m(E, "12", "Data de multa inválida/inferior ao vencimento do título"),
-    m(E, "13", "Data de vencimento inválida/fora de prazo de operação (mínimo ou máximo)"),
-    m(E, "14", "Data limite para concessão de desconto inválido"),
-    m(E, "15", "Sigla do estado inválida"),
-    m(E, "16", "CEP incompatível com a sigla do estado"),
-    m(E, "17", "Identifica a espécie do título em branco ou inválido"),
-    m(E, "18", "Identificação do tipo inscrição do sacado em branco ou inválido"),
-    m(E, "19", "Instrução de cobrança inválida"),
-    m(E, "20", "Juros de mora maior que o permitido"),
-    m(E, "21", "Logradouro não informado ou deslocado"),
-    m(E, "22", "Nome do sacado não informado ou deslocado"),
-    m(E, "23", "Nosso número já registrado ou inválido"),
-    m(E, "24", "Número da inscrição do sacado em branco ou inválido"),
-    m(E, "25", "Número de inscrição da empresa em branco ou inválido"),
-    m(E, "26", "Ocorrência inválida"),
-    m(E, "27", "Prazo para protesto em branco ou inválido"),
-    m(E, "28", "Sacador/avalista: nome não informado ou deslocado (bancos correspondentes)"),
-    m(E, "29", "Seu número em branco"),
-    m(E, "30", "Valor de multa inválido ou maior que o permitido"),
-    m(E, "31", "Valor de mora por dia de atraso em branco ou inválido"),
-    m(E, "32", "Valor do abatimento a ser concedido inválido"),
-    m(E, "33", "Valor de desconto a ser concedido inválido"),
-    m(E, "34", "Valor do abatimento a ser concedido inválido"),
-    m(E, "35", "Valor nominal do título em branco ou inválido"),
-    m(E, "50", "Convênio sem código do boleto personalizado cadastrado ou código informado diferente do cadastrado"),
-    m(E, "53", "Arquivo excedeu a quantidade de linhas permitidas"),
-    m(E, "54", "Convênio não permite mensagem personalizada"),
-    m(I, "36", "Abatimento: valor de abatimento inválido"),
-    m(I, "37", "Alteração de valor: valor nominal inválido"),
-    m(I, "38", "Prorrogação: data de prorrogação inválida"),
-    m(I, "39", "Alteração de vencimento: data de vencimento menor que a data atual ou inválida"),
-    m(I, "40", "Alteração de valor mínimo: valor mínimo inválido"),
-    m(I, "41", "Alteração de valor máximo: valor máximo inválido"),
-    m(I, "42", "Alteração de valor mínimo e máximo: valor mínimo e/ou máximo inválido(s)"),
-    m(I, "43", "Baixa: título já baixado, liquidado, com instrução de protesto ou recusada pelo banco"),
-    m(I, "44", "Alteração de baixa automática: número de dias para baixa automática inválido"),
-    m(I, "45", "Não protestar: título sem instrução de protesto ou baixado/liquidado"),
-    m(I, "46", "Sustar protesto: sustação de protesto não permitida para o título"),
-    m(I, "47", "Não baixar automaticamente: título sem instrução de baixa automática ou já baixado/liquidado"),
-    m(I, "48", "Recusado cartório sem custas"),
-    m(I, "49", "Recusado cartório com custas"),
-    m(I, "51", "Protesto recusado pelo cartório"),
-    m(I, "52", "Quantidade de parcelas inválida"),
-];
+pub const MOTIVOS: &[MotivoDef] = codes!("bv/cnab400-motivos");
 
 /// Records of a remessa.
 pub const REMESSA_RECORDS: &[(RecordKey, &RecordLayout)] = &[

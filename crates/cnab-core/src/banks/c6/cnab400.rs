@@ -23,10 +23,10 @@
 //! Maxwbh/brcobranca and pyCobranca write after the detail is read with
 //! [`crate::banks::bradesco::cnab400::PIX_TIPO8_REMESSA`]; the C6 manual itself does not define it.
 
-use crate::bank::{oc, records400, EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
+use crate::bank::{records400, EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
 use crate::banks::shared::{motivo_text, ENTRY_TIPO_1};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R, ScopeSpec as S, TotalSpec as T};
-use crate::model::{Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
+use crate::model::{Layout, Motivo, RetornoEntry};
 use crate::record::Record;
 
 /// Source string of the C6 tables.
@@ -245,98 +245,10 @@ pub const RETORNO_TRAILER: RecordLayout = RecordLayout {
 const OC_LIQUIDACAO: S = S::Ocorrencias(&["06", "07", "08", "75"]);
 
 /// Códigos de ocorrência da remessa (D020).
-pub const MOVIMENTOS: &[OcorrenciaDef] = &[
-    oc("01", K::Informativo, "Remessa"),
-    oc("02", K::Informativo, "Pedido de Baixa"),
-    oc("04", K::Informativo, "Concessão de Abatimento"),
-    oc("05", K::Informativo, "Cancelamento de Abatimento"),
-    oc("06", K::Informativo, "Prorrogação"),
-    oc("07", K::Informativo, "Troca Uso Empresa"),
-    oc("09", K::Informativo, "Protestar"),
-    oc("10", K::Informativo, "Não protestar"),
-    oc("18", K::Informativo, "Sustar Protesto e Baixar o Título"),
-    oc(
-        "19",
-        K::Informativo,
-        "Sustar o Protesto e Manter em Carteira",
-    ),
-    oc("31", K::Informativo, "Alteração de Outros Dados"),
-    oc(
-        "34",
-        K::Informativo,
-        "Baixa por Ter Sido Pago Diretamente ao Cedente",
-    ),
-    oc("90", K::Informativo, "Troca de emitente"),
-];
+pub const MOVIMENTOS: &[OcorrenciaDef] = codes!("c6/cnab400-movimentos");
 
 /// Códigos de ocorrência do retorno (D054).
-pub const OCORRENCIAS: &[OcorrenciaDef] = &[
-    oc("02", K::EntradaConfirmada, "Entrada confirmada"),
-    oc("03", K::EntradaRejeitada, "Entrada Rejeitada"),
-    oc("04", K::InstrucaoConfirmada, "Alteração de Dados (Entrada)"),
-    oc("05", K::InstrucaoConfirmada, "Alteração de Dados (Baixa)"),
-    oc("06", K::Liquidacao, "Liquidação Normal"),
-    oc("07", K::LiquidacaoAposBaixa, "Liquidação após Baixa"),
-    oc("08", K::LiquidacaoCartorio, "Liquidação em Cartório"),
-    oc("09", K::Baixa, "Baixa Simples"),
-    oc("10", K::Baixa, "Baixa comandada do cliente arquivo"),
-    oc("12", K::InstrucaoConfirmada, "Abatimento concedido"),
-    oc("13", K::InstrucaoConfirmada, "Abatimento cancelado"),
-    oc("14", K::InstrucaoConfirmada, "Vencimento alterado"),
-    oc("15", K::InstrucaoRejeitada, "Baixa rejeitada"),
-    oc("16", K::InstrucaoRejeitada, "Instrução rejeitada"),
-    oc(
-        "17",
-        K::InstrucaoRejeitada,
-        "Alterações de dados rejeitados",
-    ),
-    oc("19", K::Protesto, "Confirma instrução de protesto"),
-    oc(
-        "20",
-        K::Protesto,
-        "Confirma instrução de sustação de protesto",
-    ),
-    oc(
-        "21",
-        K::InstrucaoConfirmada,
-        "Confirma instrução de não protestar",
-    ),
-    oc("23", K::Protesto, "Protesto enviado a cartório"),
-    oc(
-        "29",
-        K::Informativo,
-        "Sacado nao retirou boleto eletronicamente,enviado para correio",
-    ),
-    oc("32", K::Baixa, "Baixa por ter sido protestado"),
-    oc("35", K::Informativo, "Alegações do sacado"),
-    oc("36", K::Tarifa, "Custas de Edital"),
-    oc("37", K::Tarifa, "Custas de sustação judicial"),
-    oc("38", K::Protesto, "Título sustado judicialmente"),
-    oc(
-        "65",
-        K::Informativo,
-        "Pagamento com Cheque - Aguardando compensação",
-    ),
-    oc(
-        "69",
-        K::Informativo,
-        "Cancelamento de Liquidação por Cheque Devolvido",
-    ),
-    oc("71", K::Protesto, "Protesto cancelado pelo Cartório"),
-    oc("72", K::Informativo, "Baixa Operacional"),
-    oc("74", K::Informativo, "Cancelamento da Baixa Operacional"),
-    oc("75", K::Liquidacao, "Pagamento Parcial"),
-    oc(
-        "90",
-        K::InstrucaoRejeitada,
-        "Instrução de Protesto Rejeitada",
-    ),
-    oc("95", K::InstrucaoConfirmada, "Troca Uso Empresa"),
-    oc("96", K::Informativo, "Emissão Extrato Mov. Carteira"),
-    oc("97", K::Tarifa, "Tarifa de sustação de protesto"),
-    oc("98", K::Tarifa, "Tarifa de protesto"),
-    oc("99", K::Tarifa, "Custas de protesto"),
-];
+pub const OCORRENCIAS: &[OcorrenciaDef] = codes!("c6/cnab400-ocorrencias");
 
 /// Reads the código de erro (378-393, D064) as up to four 4-digit codes (the generic reader would split it in
 /// 2-digit motivos); `0000` is no code.

@@ -14,11 +14,10 @@
 //! - Juros (267-279) and multa (280-292) are separate in the retorno (Anexo VI): the entry keeps both (`juros`,
 //!   `multa`) and their sum in `juros_multa`.
 
-use crate::bank::motivo;
-use crate::bank::{oc, records400, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::bank::{records400, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::banks::shared::ENTRY_TIPO_1;
 use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
-use crate::model::{FileKind, Layout, OcorrenciaKind as K};
+use crate::model::{FileKind, Layout};
 
 /// Source string for the tables.
 pub const SOURCE: &str =
@@ -234,108 +233,13 @@ pub const TRAILER_RETORNO: RecordLayout = RecordLayout {
 };
 
 /// NE017 — códigos de movimento da remessa.
-pub const MOVIMENTOS: &[OcorrenciaDef] = &[
-    oc("01", K::Informativo, "Entrada de Título"),
-    oc("02", K::Informativo, "Pedido de Baixa"),
-    oc("03", K::Informativo, "Concessão de Abatimento"),
-    oc("04", K::Informativo, "Cancelamento de Abatimento"),
-    oc("05", K::Informativo, "Alteração de Vencimento"),
-    oc("06", K::Informativo, "Alteração do uso da Empresa"),
-    oc("07", K::Informativo, "Alteração do Prazo de Protesto"),
-    oc("08", K::Informativo, "Alteração do Prazo de Devolução"),
-    oc("09", K::Informativo, "Alteração de outros dados"),
-    oc(
-        "10",
-        K::Informativo,
-        "Alt de dados c/ emissão / emissão de bloqueto",
-    ),
-    oc(
-        "11",
-        K::Informativo,
-        "Alteração da opção de Protesto para Devolução",
-    ),
-    oc(
-        "12",
-        K::Informativo,
-        "Alteração da opção de Devolução para Protesto",
-    ),
-];
+pub const MOVIMENTOS: &[OcorrenciaDef] = codes!("caixa/cnab400-movimentos");
 
 /// NE033 — códigos de ocorrência do retorno.
-pub const OCORRENCIAS: &[OcorrenciaDef] = &[
-    oc("01", K::EntradaConfirmada, "Entrada Confirmada"),
-    oc("02", K::Baixa, "Baixa Manual Confirmada"),
-    oc("03", K::InstrucaoConfirmada, "Abatimento Concedido"),
-    oc("04", K::InstrucaoConfirmada, "Abatimento Cancelado"),
-    oc("05", K::InstrucaoConfirmada, "Vencimento Alterado"),
-    oc("06", K::InstrucaoConfirmada, "Uso da Empresa Alterado"),
-    oc("07", K::InstrucaoConfirmada, "Prazo de Protesto Alterado"),
-    oc("08", K::InstrucaoConfirmada, "Prazo de Devolução Alterado"),
-    oc("09", K::InstrucaoConfirmada, "Alteração Confirmada"),
-    oc(
-        "10",
-        K::InstrucaoConfirmada,
-        "Alteração com reemissão de Bloqueto Confirmada",
-    ),
-    oc(
-        "11",
-        K::InstrucaoConfirmada,
-        "Alteração da opção de Protesto para Devolução Confirmada",
-    ),
-    oc(
-        "12",
-        K::InstrucaoConfirmada,
-        "Alteração da opção de Devolução para Protesto Confirmada",
-    ),
-    oc("20", K::Informativo, "Em Ser"),
-    oc("21", K::Liquidacao, "Liquidação"),
-    oc("22", K::LiquidacaoCartorio, "Liquidação em Cartório"),
-    oc("23", K::Baixa, "Baixa por Devolução"),
-    oc("25", K::Baixa, "Baixa por Protesto"),
-    oc("26", K::Protesto, "Título enviado para Cartório"),
-    oc("27", K::Protesto, "Sustação de Protesto"),
-    oc("28", K::Protesto, "Estorno de Protesto"),
-    oc("29", K::Protesto, "Estorno de Sustação de Protesto"),
-    oc("30", K::Informativo, "Alteração de Título"),
-    oc("31", K::Tarifa, "Tarifa sobre Título Vencido"),
-    oc("32", K::Tarifa, "Outras Tarifas de Alteração"),
-    oc("33", K::Informativo, "Estorno de Baixa / Liquidação"),
-    oc("34", K::Tarifa, "Tarifas Diversas"),
-    oc(
-        "99",
-        K::EntradaRejeitada,
-        "Rejeição do Título – Código rejeição informado nas pos 80 a 82",
-    ),
-];
+pub const OCORRENCIAS: &[OcorrenciaDef] = codes!("caixa/cnab400-ocorrencias");
 
 /// NE032 — códigos de motivo de rejeição (ocorrência 99).
-pub const MOTIVOS: &[MotivoDef] = &[
-    motivo(&[], "01", "Movimento sem Beneficiário Correspondente"),
-    motivo(&[], "02", "Movimento sem Título Correspondente"),
-    motivo(&[], "08", "Movimento para título já com movimentação no dia"),
-    motivo(&[], "09", "Nosso Número não pertence ao Beneficiário"),
-    motivo(&[], "10", "Inclusão de título já existente na base"),
-    motivo(&[], "12", "Movimento duplicado"),
-    motivo(&[], "13", "Entrada Inválida para Cobrança Caucionada (Beneficiário não possui conta Caução)"),
-    motivo(&[], "20", "CEP do Pagador não encontrado (não foi possível a determinação da Agência Cobradora para o título)"),
-    motivo(&[], "21", "Agência cobradora não encontrada (agência designada para cobradora não cadastrada no sistema)"),
-    motivo(&[], "22", "Agência Beneficiário não encontrada (Agência do Beneficiário não cadastrada no sistema)"),
-    motivo(&[], "45", "Data de Vencimento com prazo superior ao limite"),
-    motivo(&[], "49", "Movimento inválido para título Baixado/Liquidado"),
-    motivo(&[], "50", "Movimento inválido para título enviado a Cartório"),
-    motivo(&[], "54", "Faixa de CEP da Agência Cobradora não abrange CEP do Pagador"),
-    motivo(&[], "55", "Título já com opção de Devolução"),
-    motivo(&[], "56", "Processo de Protesto em andamento"),
-    motivo(&[], "57", "Título já com opção de Protesto"),
-    motivo(&[], "58", "Processo de devolução em andamento"),
-    motivo(&[], "59", "Novo prazo p/ Protesto/Devolução inválido"),
-    motivo(&[], "76", "Alteração do prazo de protesto inválida"),
-    motivo(&[], "77", "Alteração do prazo de devolução inválida"),
-    motivo(&[], "81", "CEP do Pagador inválido"),
-    motivo(&[], "82", "CNPJ/CPF do Pagador inválido (dígito não confere)"),
-    motivo(&[], "83", "Número do Documento (seu número) inválido"),
-    motivo(&[], "84", "Protesto inválido para título sem Número do documento (seu número)"),
-];
+pub const MOTIVOS: &[MotivoDef] = codes!("caixa/cnab400-motivos");
 
 /// Remessa (Anexos I-IV).
 pub const REMESSA: LayoutSpec = LayoutSpec::new(

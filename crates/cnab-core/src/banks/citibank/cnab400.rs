@@ -18,12 +18,11 @@
 //! [`retorno_hook`] keeps text the tables don't know as one raw motivo, and adds the código de alegação do sacado
 //! (335-337) of ocorrência 29 as a motivo. No Citibank retorno is in the corpus.
 
-use crate::bank::motivo as mo;
-use crate::bank::{oc, Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::bank::{Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{
     patched, FieldSpec as F, RecordLayout, Role as R, ScopeSpec as S, TotalSpec as T,
 };
-use crate::model::{Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
+use crate::model::{Layout, Motivo, RetornoEntry};
 use crate::record::Record;
 
 /// Source string of the Citibank tables.
@@ -125,17 +124,7 @@ pub const REMESSA_TRAILER: RecordLayout = RecordLayout {
 };
 
 /// Códigos de ocorrência of the remessa (detalhe, 109-110).
-pub const MOVIMENTOS: &[OcorrenciaDef] = &[
-    oc("01", K::Informativo, "Remessa"),
-    oc("02", K::Informativo, "Pedido de Devolução"),
-    oc("04", K::Informativo, "Concessão de Abatimento"),
-    oc("06", K::Informativo, "Prorrogação de Vencimento"),
-    oc("07", K::Informativo, "Concessão de Desconto"),
-    oc("09", K::Informativo, "Protesto Imediato"),
-    oc("10", K::Informativo, "Sustar protesto"),
-    oc("29", K::Informativo, "Pedido de negativação"),
-    oc("39", K::Informativo, "Pedido de exclusão de negativação"),
-];
+pub const MOVIMENTOS: &[OcorrenciaDef] = codes!("citibank/cnab400-movimentos");
 
 /// Records of a remessa.
 pub const REMESSA_RECORDS: &[(RecordKey, &RecordLayout)] = &[
@@ -281,195 +270,10 @@ pub const RETORNO_TRAILER: RecordLayout = RecordLayout {
 };
 
 /// Códigos de ocorrência of the retorno (detalhe, 109-110).
-pub const OCORRENCIAS: &[OcorrenciaDef] = &[
-    oc("02", K::EntradaConfirmada, "Entrada confirmada"),
-    oc("03", K::EntradaRejeitada, "Transação rejeitada"),
-    oc("06", K::Liquidacao, "Liquidação/pagamento"),
-    oc("07", K::InstrucaoConfirmada, "Desconto concedido"),
-    oc("10", K::Baixa, "Baixa"),
-    oc("11", K::Informativo, "Em ser (a vencer)"),
-    oc("12", K::InstrucaoConfirmada, "Abatimento concedido"),
-    oc("14", K::InstrucaoConfirmada, "Vencimento alterado"),
-    oc("15", K::LiquidacaoCartorio, "Pago em cartório"),
-    oc(
-        "17",
-        K::LiquidacaoAposBaixa,
-        "Liquidação após baixa / Liquidação de título não registrado",
-    ),
-    oc("18", K::Baixa, "Devolução por decurso de prazo"),
-    oc(
-        "19",
-        K::InstrucaoConfirmada,
-        "Confirmação recebimento da instrução de protesto",
-    ),
-    oc(
-        "20",
-        K::InstrucaoConfirmada,
-        "Confirmação recebimento da instrução de sustação/cancelamento de protesto",
-    ),
-    oc(
-        "21",
-        K::InstrucaoConfirmada,
-        "Confirmação de pedido de exclusão da Serasa",
-    ),
-    oc("22", K::Informativo, "Título enviado para negativação"),
-    oc("23", K::Protesto, "Título enviado a cartório"),
-    oc("26", K::InstrucaoRejeitada, "Instrução rejeitada"),
-    oc("29", K::Informativo, "Alegação do sacado"),
-    oc("31", K::Informativo, "Título negativado na Serasa"),
-    oc("34", K::Protesto, "Título retirado de cartório"),
-    oc("51", K::Tarifa, "Custa de distribuição"),
-    oc("52", K::Tarifa, "Custa de sustação"),
-    oc("53", K::Tarifa, "Custa de protesto"),
-    oc("90", K::Informativo, "Movimentação CIP"),
-];
-
-/// Ocorrências whose motivos (302-321) are rejection reasons: all but 06, 10, 15, 17 and 90.
-const OC_REJEICAO: &[&str] = &[
-    "02", "03", "07", "11", "12", "14", "18", "19", "20", "21", "22", "23", "26", "29", "31", "34",
-    "51", "52", "53",
-];
-const OC_LIQUIDACAO: &[&str] = &["06", "17"];
+pub const OCORRENCIAS: &[OcorrenciaDef] = codes!("citibank/cnab400-ocorrencias");
 
 /// Motivos (302-321) by ocorrência, and the códigos de alegação do sacado (335-337) of ocorrência 29.
-pub const MOTIVOS: &[MotivoDef] = &[
-    mo(OC_LIQUIDACAO, "01", "Por saldo"),
-    mo(OC_LIQUIDACAO, "02", "Por conta"),
-    mo(OC_LIQUIDACAO, "03", "No próprio banco"),
-    mo(OC_LIQUIDACAO, "04", "Compensação eletrônica (CEL)"),
-    mo(&["06"], "05", "Compensação convencional"),
-    mo(&["06"], "07", "Após feriado local"),
-    mo(&["06"], "08", "Liquidação parcial Flex"),
-    mo(&["06"], "38", "Liquidação interbancária STR"),
-    mo(&["10"], "09", "Comandada pelo banco"),
-    mo(&["10"], "10", "Comandada cliente/CNAB"),
-    mo(&["10"], "11", "Comandada cliente on-line"),
-    mo(&["10"], "12", "Decurso de prazo cliente"),
-    mo(&["10"], "13", "Decurso de prazo banco"),
-    mo(&["10"], "14", "Protestado"),
-    mo(&["10"], "15", "Transferido de carteira"),
-    mo(&["15"], "08", "Em cartório"),
-    mo(&["90"], "01", "Sacado aceitou o título"),
-    mo(&["90"], "02", "Recusado pelo sacado"),
-    mo(&["90"], "03", "Decurso de prazo CIP"),
-    mo(OC_REJEICAO, "09", "Nosso número duplicado"),
-    mo(OC_REJEICAO, "11", "Forma de cadastro do título inválida"),
-    mo(OC_REJEICAO, "15", "Característica da cobrança incompleta"),
-    mo(OC_REJEICAO, "16", "Id. registro de dados diferente de 1 (pos. 1)"),
-    mo(OC_REJEICAO, "18", "Vencimento fora do prazo de operação"),
-    mo(OC_REJEICAO, "19", "Rejeitado por processo de crédito"),
-    mo(OC_REJEICAO, "20", "Valor de juros inválido"),
-    mo(OC_REJEICAO, "21", "Espécie de título inválida"),
-    mo(OC_REJEICAO, "22", "Número bancário inválido (pos. 65)"),
-    mo(OC_REJEICAO, "23", "Nosso número já validado anteriormente"),
-    mo(OC_REJEICAO, "24", "Código de carteira inválido (pos. 108)"),
-    mo(OC_REJEICAO, "25", "Id. ocorrência inválido (pos. 109)"),
-    mo(OC_REJEICAO, "26", "Seu número inválido (pos. 111)"),
-    mo(OC_REJEICAO, "27", "Data de vencimento inválida (pos. 121)"),
-    mo(OC_REJEICAO, "28", "Valor do título inválido (pos. 127)"),
-    mo(OC_REJEICAO, "29", "Banco cobrador inválido (pos. 140)"),
-    mo(OC_REJEICAO, "30", "Desconto a conceder não confere"),
-    mo(OC_REJEICAO, "31", "Tipo de emissão inválida (pos. 148)"),
-    mo(OC_REJEICAO, "32", "Código de aceite diferente de N (pos. 150)"),
-    mo(OC_REJEICAO, "33", "Data de emissão inválida (pos. 151)"),
-    mo(OC_REJEICAO, "34", "Cód. instrução inválido (pos. 157)"),
-    mo(OC_REJEICAO, "38", "Prazo para instrução inválido (título a vencer)"),
-    mo(OC_REJEICAO, "39", "Pedido de protesto não permitido para o título"),
-    mo(OC_REJEICAO, "41", "Tipo ou nº inscrição sacado inválida (pos. 219)"),
-    mo(OC_REJEICAO, "43", "Falta nome do sacado (pos. 235)"),
-    mo(OC_REJEICAO, "44", "Falta endereço do sacado (pos. 275)"),
-    mo(OC_REJEICAO, "46", "CEP inválido ou praça não coberta (pos. 330)"),
-    mo(OC_REJEICAO, "47", "Falta cidade do sacado (pos. 335)"),
-    mo(OC_REJEICAO, "48", "Falta sigla da UF do sacado (pos. 350)"),
-    mo(OC_REJEICAO, "49", "Sigla UF incompatível com o CEP"),
-    mo(OC_REJEICAO, "50", "Número de seq. de dados inválida (pos. 395)"),
-    mo(OC_REJEICAO, "52", "Id. de trailler diferente de 9"),
-    mo(OC_REJEICAO, "53", "Erro de seqüência do trailler (pos. 395)"),
-    mo(OC_REJEICAO, "56", "Portfólio destino inexistente"),
-    mo(OC_REJEICAO, "57", "Carteira incompatível (pos. 108)"),
-    mo(OC_REJEICAO, "58", "Dias de instrução inválidos (pos. 159)"),
-    mo(OC_REJEICAO, "62", "Valor do desconto / IOF maior que o valor do título ou zerado"),
-    mo(OC_REJEICAO, "63", "Data do desconto inválida na inclusão"),
-    mo(OC_REJEICAO, "68", "Alteração inválida (título caucionado)"),
-    mo(OC_REJEICAO, "69", "Data desconto inválida na alteração"),
-    mo(OC_REJEICAO, "71", "Alteração para título não cadastrado"),
-    mo(OC_REJEICAO, "74", "Alteração para título já baixado"),
-    mo(OC_REJEICAO, "75", "Alteração para título já pago"),
-    mo(OC_REJEICAO, "76", "Instrução para protesto de título já em cartório"),
-    mo(OC_REJEICAO, "78", "Alteração de vencimento inválida"),
-    mo(OC_REJEICAO, "79", "Alteração para desconto por antecipação inválida"),
-    mo(OC_REJEICAO, "80", "Data de instrução de desconto inválida"),
-    mo(OC_REJEICAO, "81", "Inclusão de título já cadastrado"),
-    mo(OC_REJEICAO, "82", "Mensagem não tratada – sacado não é eletrônico"),
-    mo(
-        OC_REJEICAO,
-        "83",
-        "Mensagem não tratada – registro de mensagem sem registro detalhe de título",
-    ),
-    mo(OC_REJEICAO, "84", "Conta informada inválida ou não implementada"),
-    mo(OC_REJEICAO, "86", "Endereço do sacado na WEB inválido (pos. 352/391)"),
-    mo(OC_REJEICAO, "87", "Título eletrônico"),
-    mo(OC_REJEICAO, "88", "Título não eletrônico"),
-    mo(OC_REJEICAO, "89", "Tipo de moeda inválida (pos. 394)"),
-    mo(OC_REJEICAO, "90", "Prorrogação não permitida"),
-    mo(OC_REJEICAO, "91", "Data para pagto. sem juros inválida (pos. 386)"),
-    mo(OC_REJEICAO, "92", "Pedido sustação p/ título s/ instrução protesto"),
-    mo(OC_REJEICAO, "93", "Alteração para título já protestado ou em cartório"),
-    mo(OC_REJEICAO, "94", "Abatimento maior que o valor líquido (pos. 206)"),
-    mo(OC_REJEICAO, "95", "Vencimento não informado na alteração"),
-    mo(OC_REJEICAO, "96", "Alteração com vencimento menor que o atual"),
-    mo(
-        OC_REJEICAO,
-        "97",
-        "Falta data de desconto em alteração desta data. Mantendo o vencimento original",
-    ),
-    mo(OC_REJEICAO, "98", "Juros de títulos contra apresentação"),
-    mo(
-        OC_REJEICAO,
-        "99",
-        "Instrução de protesto não efetivada por falta de carta de provimento",
-    ),
-    mo(OC_REJEICAO, "X1", "Alteração para título com instrução de negativação"),
-    mo(OC_REJEICAO, "X2", "Título sem instrução de negativação na Serasa"),
-    mo(OC_REJEICAO, "X3", "Pedido de negativação na Serasa não aceito para o título"),
-    mo(
-        OC_REJEICAO,
-        "X4",
-        "Serviço de negativação na Serasa não contratado ou condição não passível de aceitação",
-    ),
-    mo(
-        OC_REJEICAO,
-        "X5",
-        "Pedido de negativação agendado, sujeito a análise de existência de contrato/cumprimento de condição contratual",
-    ),
-    // Códigos de alegação do sacado (335-337), ocorrência 29 (selection of the manual's list).
-    mo(&["29"], "101", "Sacado alega que não recebeu a mercadoria"),
-    mo(&["29"], "102", "Sacado alega que a mercadoria chegou atrasada"),
-    mo(&["29"], "103", "Sacado alega que a mercadoria chegou avariada"),
-    mo(&["29"], "104", "Sacado alega que a mercadoria não confere com o pedido"),
-    mo(&["29"], "105", "Sacado alega que a mercadoria chegou incompleta"),
-    mo(&["29"], "106", "Sacado alega que a mercadoria está à disposição do cedente"),
-    mo(&["29"], "107", "Sacado alega que devolveu a mercadoria"),
-    mo(&["29"], "108", "Sacado alega que a mercadoria está em desacordo com a nota fiscal"),
-    mo(&["29"], "109", "Sacado alega que nada deve ou comprou"),
-    mo(&["29"], "201", "Sacado alega que não recebeu a fatura"),
-    mo(&["29"], "202", "Sacado alega que o pedido de compra foi cancelado"),
-    mo(&["29"], "203", "Sacado alega que a duplicata foi cancelada"),
-    mo(&["29"], "205", "Sacado alega que a duplicata/fatura está incorreta"),
-    mo(&["29"], "206", "Sacado alega que o valor está incorreto"),
-    mo(&["29"], "207", "Sacado alega que o faturamento é indevido"),
-    mo(&["29"], "301", "Sacado alega que o vencimento correto é:"),
-    mo(&["29"], "302", "Sacado solicita a prorrogação do vencimento para:"),
-    mo(&["29"], "304", "Sacado alega que pagará o título em:"),
-    mo(&["29"], "305", "Sacado pagou o título diretamente ao cedente em:"),
-    mo(&["29"], "401", "Sacado não foi localizado, confirmar endereço"),
-    mo(&["29"], "402", "Sacado mudou-se, transferiu de domicílio"),
-    mo(&["29"], "404", "Sacado desconhecido no local"),
-    mo(&["29"], "501", "Sacado alega que tem desconto ou abatimento de:"),
-    mo(&["29"], "503", "Sacado solicita dispensa dos juros de mora"),
-    mo(&["29"], "504", "Sacado se recusa a pagar juros"),
-    mo(&["29"], "606", "Sacado recusou-se a aceitar o título"),
-];
+pub const MOTIVOS: &[MotivoDef] = codes!("citibank/cnab400-motivos");
 
 /// Records of a retorno.
 pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] = &[

@@ -12,10 +12,10 @@
 //! 182-240 (59 positions), as its size says. Juros, multa and desconto values of the detalhe opcional carry 4
 //! decimals (RM.DO.13, RM.DO.17, RM.DO.22).
 
-use crate::bank::{oc, records400, EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
+use crate::bank::{records400, EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
 use crate::banks::shared::ENTRY_TIPO_1;
 use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
-use crate::model::{Layout, OcorrenciaKind as K};
+use crate::model::Layout;
 
 /// Source string of the CrediSIS tables.
 pub const SOURCE: &str = "CrediSIS, Layout CNAB 400 Remessa/Retorno, versão 1.1 (junho/2017)";
@@ -195,24 +195,10 @@ pub const RETORNO_DETALHE: RecordLayout = RecordLayout {
 };
 
 /// Operações of the remessa (RM.D.8).
-pub const MOVIMENTOS: &[OcorrenciaDef] = &[
-    oc("01", K::Informativo, "Inclusão de título"),
-    oc("02", K::Informativo, "Baixa manual"),
-    oc("03", K::Informativo, "Cancelamento"),
-    oc("04", K::Informativo, "Alteração dos Dados"),
-];
+pub const MOVIMENTOS: &[OcorrenciaDef] = codes!("credisis/cnab400-movimentos");
 
 /// Operações of the retorno (RT.D.8).
-pub const OCORRENCIAS: &[OcorrenciaDef] = &[
-    oc("01", K::EntradaConfirmada, "Inclusão de boleto Confirmada"),
-    oc("02", K::Liquidacao, "Liquidação"),
-    oc("03", K::Baixa, "Baixa manual"),
-    oc("04", K::Baixa, "Cancelamento do título"),
-    oc("05", K::Informativo, "Boleto Descontado na Cooperativa"),
-    oc("06", K::EntradaRejeitada, "Inclusão do Boleto Rejeitado"),
-    oc("07", K::InstrucaoConfirmada, "Confirmação da Alteração"),
-    oc("08", K::InstrucaoRejeitada, "Alteração Rejeitada"),
-];
+pub const OCORRENCIAS: &[OcorrenciaDef] = codes!("credisis/cnab400-ocorrencias");
 
 /// Records of a remessa.
 pub const REMESSA_RECORDS: &[(RecordKey, &RecordLayout)] = &[

@@ -14,11 +14,10 @@
 //! a value per day and 206-218 as the abatimento, as the field table names them. HSBC's "CNR"
 //! (cobrança não registrada) retorno is a different layout and is not covered.
 
-use crate::bank::motivo;
-use crate::bank::{oc, records400, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::bank::{records400, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::banks::shared::ENTRY_TIPO_1;
 use crate::field::{FieldSpec as F, RecordLayout, Role as R, ScopeSpec as S, TotalSpec as T};
-use crate::model::{Layout, OcorrenciaKind as K};
+use crate::model::Layout;
 
 /// Source string of the HSBC tables.
 pub const SOURCE: &str = "HSBC, Cobrança Registrada — Manual Técnico Módulo I, Arquivos Remessa-Retorno CNAB 400 (maio/2014)";
@@ -128,53 +127,7 @@ pub const REMESSA_TRAILER: RecordLayout = RecordLayout {
 };
 
 /// Ocorrências of the remessa (nota explicativa 6, p. 25).
-pub const MOVIMENTOS: &[OcorrenciaDef] = &[
-    oc("01", K::Informativo, "Remessa"),
-    oc("02", K::Informativo, "Pedido de baixa"),
-    oc("04", K::Informativo, "Concessão de abatimento"),
-    oc("05", K::Informativo, "Cancelamento de abatimento concedido"),
-    oc("06", K::Informativo, "Prorrogação de vencimento"),
-    oc(
-        "07",
-        K::Informativo,
-        "Alteração do controle do participante",
-    ),
-    oc("08", K::Informativo, "Alteração do seu número"),
-    oc("09", K::Informativo, "Protestar"),
-    oc("10", K::Informativo, "Sustar Protesto"),
-    oc("11", K::Informativo, "Não cobrar juros de mora"),
-    oc("13", K::Informativo, "Conceder desconto"),
-    oc(
-        "14",
-        K::Informativo,
-        "Cancelamento condição de desconto fixo",
-    ),
-    oc("15", K::Informativo, "Cancelamento de desconto diário"),
-    oc("48", K::Informativo, "Vencimento alterado"),
-    oc(
-        "49",
-        K::Informativo,
-        "Alteração de dias para envio a Cartório de Protesto",
-    ),
-    oc(
-        "50",
-        K::Informativo,
-        "Inclusão de Sacado no Boleto Eletrônico",
-    ),
-    oc(
-        "51",
-        K::Informativo,
-        "Exclusão de Sacado no Boleto Eletrônico",
-    ),
-    oc("57", K::Informativo, "Protesto para Fins Falimentares"),
-    oc("93", K::Informativo, "Remeter para Serasa (Anotação)"),
-    oc("94", K::Informativo, "Sustar Serasa (Anotação)"),
-    oc(
-        "95",
-        K::Informativo,
-        "Alteração de dias para envio ao Serasa (Anotação)",
-    ),
-];
+pub const MOVIMENTOS: &[OcorrenciaDef] = codes!("hsbc/cnab400-movimentos");
 
 /// Records of a remessa.
 pub const REMESSA_RECORDS: &[(RecordKey, &RecordLayout)] =
@@ -292,132 +245,11 @@ pub const RETORNO_TRAILER: RecordLayout = RecordLayout {
 };
 
 /// Ocorrências of the retorno (nota 13, p. 31).
-pub const OCORRENCIAS: &[OcorrenciaDef] = &[
-    oc("02", K::EntradaConfirmada, "Entrada confirmada"),
-    oc("03", K::EntradaRejeitada, "Entrada rejeitada ou Instrução rejeitada"),
-    oc("06", K::Liquidacao, "Liquidação normal em dinheiro"),
-    oc("07", K::Liquidacao, "Liquidação por conta em dinheiro"),
-    oc("09", K::Baixa, "Baixa automática"),
-    oc("10", K::Baixa, "Baixado conforme instruções"),
-    oc("11", K::Informativo, "Títulos em ser (Conciliação Mensal)"),
-    oc("12", K::InstrucaoConfirmada, "Abatimento concedido"),
-    oc("13", K::InstrucaoConfirmada, "Abatimento cancelado"),
-    oc("14", K::InstrucaoConfirmada, "Vencimento prorrogado"),
-    oc("15", K::LiquidacaoCartorio, "Liquidação em cartório em dinheiro"),
-    oc("16", K::LiquidacaoAposBaixa, "Liquidação - baixado/devolvido em data anterior dinheiro"),
-    oc("17", K::Protesto, "Entregue em cartório em .../... protocolo ..........."),
-    oc("18", K::Protesto, "Instrução automática de protesto/serasa"),
-    oc("21", K::InstrucaoConfirmada, "Instrução de alteração de mora"),
-    oc("22", K::Protesto, "Instrução de protesto/serasa processada/re-emitida"),
-    oc("23", K::Protesto, "Cancelamento de protesto/serasa processado"),
-    oc("27", K::InstrucaoConfirmada, "Número do cedente ou controle do participante alterado"),
-    oc("31", K::Liquidacao, "Liquidação normal em cheque/compensação/banco correspondente"),
-    oc("32", K::LiquidacaoCartorio, "Liquidação em cartório em cheque"),
-    oc("33", K::Liquidacao, "Liquidação por conta em cheque"),
-    oc("36", K::LiquidacaoAposBaixa, "Liquidação - baixado/devolvido em data anterior em cheque"),
-    oc("37", K::Baixa, "Baixa de título protestado"),
-    oc("38", K::LiquidacaoAposBaixa, "Liquidação de título não registrado - em dinheiro (Cobrança Expressa ou Cobrança Diretiva)"),
-    oc("39", K::LiquidacaoAposBaixa, "Liquidação de título não registrado - em cheque (Cobrança Expressa ou Cobrança Diretiva)"),
-    oc("49", K::InstrucaoConfirmada, "Vencimento alterado para .../.../..."),
-    oc("51", K::Informativo, "Título DDA aceito pelo sacado"),
-    oc("52", K::Informativo, "Título DDA não reconhecido pelo sacado"),
-    oc("69", K::Tarifa, "Despesas/custas de cartório (complemento posições 176 a 188)"),
-    oc("70", K::Tarifa, "Ressarcimento sobre títulos"),
-    oc("71", K::InstrucaoRejeitada, "Ocorrência/Instrução não permitida para título em garantia de operação"),
-    oc("72", K::InstrucaoConfirmada, "Concessão de Desconto Aceito"),
-    oc("73", K::InstrucaoConfirmada, "Cancelamento Condição de Desconto Fixo Aceito"),
-    oc("74", K::InstrucaoConfirmada, "Cancelamento de Desconto Diário Aceito"),
-];
+pub const OCORRENCIAS: &[OcorrenciaDef] = codes!("hsbc/cnab400-ocorrencias");
 
 /// Códigos de rejeição of ocorrência 03, in the complemento da ocorrência (302-303; nota 14, pp. 33-36). For other
 /// ocorrências that field carries tarifa codes or the DDA indicator `A4`, which are not motivos.
-pub const MOTIVOS: &[MotivoDef] = &[
-    motivo(&["03"], "01", "Valor do desconto não informado/inválido"),
-    motivo(&["03"], "02", "Inexistência de agência do HSBC na praça do sacado"),
-    motivo(&["03"], "03", "CEP do sacado incorreto ou inválido"),
-    motivo(&["03"], "04", "Cadastro do cedente não aceita banco correspondente"),
-    motivo(&["03"], "05", "Tipo de moeda inválido"),
-    motivo(&["03"], "06", "Prazo de protesto/serasa indefinido (não informado)/inválido ou prazo de protesto/serasa inferior ao tempo decorrido da data de vencimento em relação ao envio da instrução de alteração de prazo"),
-    motivo(&["03"], "07", "Data do vencimento inválida"),
-    motivo(&["03"], "08", "Nosso número(número bancário) utilizado não possui vinculação com a conta cobrança"),
-    motivo(&["03"], "09", "Taxa mensal de mora acima do permitido (170%)"),
-    motivo(&["03"], "10", "Taxa de multa acima do permitido (10% ao mês)"),
-    motivo(&["03"], "11", "Data limite de desconto inválida"),
-    motivo(&["03"], "12", "CEP Inválido/Inexistência de Ag HSBC"),
-    motivo(&["03"], "13", "Valor/Taxa de multa inválida"),
-    motivo(&["03"], "14", "Valor diário da multa não informado"),
-    motivo(&["03"], "15", "Quantidade de dias após vencimento para incidência da multa não informada"),
-    motivo(&["03"], "16", "Outras irregularidades"),
-    motivo(&["03"], "17", "Data de início da multa inválida"),
-    motivo(&["03"], "18", "Nosso número (número bancário) já existente para outro título"),
-    motivo(&["03"], "19", "Valor do título inválido"),
-    motivo(&["03"], "20", "Ausência CEP/Endereço/CNPJ ou Sacador Avalista"),
-    motivo(&["03"], "21", "Título sem borderô"),
-    motivo(&["03"], "22", "Número da conta do cedente não cadastrado"),
-    motivo(&["03"], "23", "Instrução não permitida para título em garantia de operação"),
-    motivo(&["03"], "24", "Condição de desconto não permitida para titulo em garantia de Operação"),
-    motivo(&["03"], "25", "Utilizada mais de uma instrução de multa"),
-    motivo(&["03"], "26", "Ausência do endereço do sacado"),
-    motivo(&["03"], "27", "CEP inválido.do sacado"),
-    motivo(&["03"], "28", "Ausência do CPF/CNPJ do sacado em título com instrução de protesto"),
-    motivo(&["03"], "29", "Agência cedente informada inválida"),
-    motivo(&["03"], "30", "Número da conta do cedente inválido"),
-    motivo(&["03"], "31", "Contrato garantia não cadastrado/inválido"),
-    motivo(&["03"], "32", "Tipo de carteira inválido"),
-    motivo(&["03"], "33", "Conta corrente do cedente não compatível com o órgão do contratante"),
-    motivo(&["03"], "34", "Faixa de aplicação não cadastrada/inválida"),
-    motivo(&["03"], "35", "Nosso número (número bancário) inválido"),
-    motivo(&["03"], "36", "Data de emissão do título inválida"),
-    motivo(&["03"], "37", "Valor do título acima de R$ 5.000.000,00 (Cinco milhões de reais)"),
-    motivo(&["03"], "38", "Data de desconto menor que data da emissão"),
-    motivo(&["03"], "39", "Espécie inválida"),
-    motivo(&["03"], "40", "Ausência no nome do sacador avalista"),
-    motivo(&["03"], "41", "Data de início de multa menor que data de emissão"),
-    motivo(&["03"], "42", "Quantidade de moeda variável inválida"),
-    motivo(&["03"], "43", "Controle do participante inválido"),
-    motivo(&["03"], "44", "Nosso número (número bancário) duplicado no mesmo movimento"),
-    motivo(&["03"], "45", "Título não aceito para compor a carteira de garantias"),
-    motivo(&["03"], "50", "Título liquidado em..../..../... .(Vide data nas posições 111 a 116)"),
-    motivo(&["03"], "51", "Data de emissão da ocorrência inválida"),
-    motivo(&["03"], "52", "Nosso número (número bancário) duplicado"),
-    motivo(&["03"], "53", "Código de ocorrência comandada inválido"),
-    motivo(&["03"], "54", "Valor do desconto concedido inválido. (Vide valor nas posições 228 a 240)"),
-    motivo(&["03"], "55", "Data de prorrogação de vencimento não informada"),
-    motivo(&["03"], "56", "Outras irregularidades"),
-    motivo(&["03"], "57", "Ocorrência não permitida para título em garantia de operações"),
-    motivo(&["03"], "58", "Nosso número (número bancário) comandado na instrução/ocorrência não possui vinculação com a conta cobrança"),
-    motivo(&["03"], "59", "Nosso número (número bancário) comandado na baixa não possui vinculação com a conta cobrança"),
-    motivo(&["03"], "60", "Valor do desconto igual ou maior que o valor do título"),
-    motivo(&["03"], "61", "Titulo com valor em moeda variável não permite condição de desconto"),
-    motivo(&["03"], "62", "Data do desconto informada não coincide com o registro do título"),
-    motivo(&["03"], "63", "Titulo não possui condição de desconto diário"),
-    motivo(&["03"], "64", "Título baixado em...../...../.....(Vide data nas posições 111 a 116)"),
-    motivo(&["03"], "65", "Título devolvido em...../...../.....(Vide data nas posições 111 a 116)"),
-    motivo(&["03"], "66", "Valor do título não confere com o registrado"),
-    motivo(&["03"], "67", "Nosso número (número bancário) não informado"),
-    motivo(&["03"], "68", "Nosso número (número bancário) inválido"),
-    motivo(&["03"], "69", "Concessão de abatimento não é permitida para moeda diferente de Real"),
-    motivo(&["03"], "70", "Valor do abatimento concedido inválido. (Valor do abatimento zerado, maior ou igual ao valor do título)"),
-    motivo(&["03"], "71", "Cancelamento comandado sobre título sem abatimento"),
-    motivo(&["03"], "72", "Concessão de desconto não é permitida para moeda diferente de real"),
-    motivo(&["03"], "73", "Valor do desconto não informado"),
-    motivo(&["03"], "74", "Cancelamento comandado sobre título sem desconto"),
-    motivo(&["03"], "75", "Data de vencimento alterado inválida. (Vide data nas posições 111 a 116)"),
-    motivo(&["03"], "76", "Data de prorrogação de vencimento inválida"),
-    motivo(&["03"], "77", "Data da instrução inválida"),
-    motivo(&["03"], "78", "Protesto/Serasa comandado em duplicidade no mesmo dia"),
-    motivo(&["03"], "79", "Título não possui instrução de protesto/serasa ou está com entrada já confirmada em cartório"),
-    motivo(&["03"], "80", "Título não possui condição de desconto"),
-    motivo(&["03"], "81", "Título não possui instrução de abatimento"),
-    motivo(&["03"], "82", "Valor de juros inválido"),
-    motivo(&["03"], "83", "Nosso número (número bancário) inexistente"),
-    motivo(&["03"], "84", "Baixa/liquidação por órgão não autorizado"),
-    motivo(&["03"], "85", "Instrução de protesto/serasa recusada/inválida"),
-    motivo(&["03"], "86", "Instrução não permitida para banco correspondente"),
-    motivo(&["03"], "87", "Valor da instrução inválido"),
-    motivo(&["03"], "88", "Instrução inválida para tipo de carteira"),
-    motivo(&["03"], "89", "Valor do desconto informado não coincide com o registro do título"),
-];
+pub const MOTIVOS: &[MotivoDef] = codes!("hsbc/cnab400-motivos");
 
 /// Records of a retorno.
 pub const RETORNO_RECORDS: &[(RecordKey, &RecordLayout)] =

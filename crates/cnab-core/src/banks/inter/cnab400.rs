@@ -356,12 +356,7 @@ pub const RETORNO_TRAILER: RecordLayout = RecordLayout {
 };
 
 /// Ocorrências (5.2, positions 090-091).
-pub const OCORRENCIAS: &[OcorrenciaDef] = &[
-    oc("02", K::EntradaConfirmada, "Em aberto"),
-    oc("03", K::EntradaRejeitada, "Erro"),
-    oc("06", K::Liquidacao, "Pago"),
-    oc("07", K::Baixa, "Baixado"),
-];
+pub const OCORRENCIAS: &[OcorrenciaDef] = codes!("inter/cnab400-ocorrencias");
 
 /// Ocorrência 03 carries its motives as free text at 241-380; it becomes one motivo whose code and description are
 /// that text (the generic reader expects two-character codes).

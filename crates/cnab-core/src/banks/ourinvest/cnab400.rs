@@ -16,10 +16,10 @@
 //! are laravel-boleto's constants: 01 remessa, 02 pedido de baixa, 04/05 abatimento, 06 alteração de vencimento,
 //! 09 protesto, 18/19 sustar protesto, 31 alteração de outros dados. No Ourinvest remessa is in the corpus.
 
-use crate::bank::{oc, EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
+use crate::bank::{EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
 use crate::banks::bradesco::cnab400 as bradesco;
 use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
-use crate::model::{Layout, OcorrenciaKind as K};
+use crate::model::Layout;
 
 /// Source string of the Ourinvest remessa tables.
 pub const SOURCE_REM: &str =
@@ -87,17 +87,7 @@ pub const REMESSA_TRAILER: RecordLayout = RecordLayout {
 };
 
 /// Movimentos of the remessa (109-110), laravel-boleto's `OCORRENCIA_*` constants.
-pub const MOVIMENTOS: &[OcorrenciaDef] = &[
-    oc("01", K::Informativo, "Remessa"),
-    oc("02", K::Informativo, "Pedido de baixa"),
-    oc("04", K::Informativo, "Concessão de abatimento"),
-    oc("05", K::Informativo, "Cancelamento de abatimento concedido"),
-    oc("06", K::Informativo, "Alteração de vencimento"),
-    oc("09", K::Informativo, "Pedido de protesto"),
-    oc("18", K::Informativo, "Sustar protesto e baixar título"),
-    oc("19", K::Informativo, "Sustar protesto e manter em carteira"),
-    oc("31", K::Informativo, "Alteração de outros dados"),
-];
+pub const MOVIMENTOS: &[OcorrenciaDef] = codes!("ourinvest/cnab400-movimentos");
 
 /// Records of a remessa.
 pub const REMESSA_RECORDS: &[(RecordKey, &RecordLayout)] = &[

@@ -22,13 +22,12 @@
 //!
 //! The manual demands CR LF line endings (§5: "0D 0A (Final de Registro)").
 
-use crate::bank::any_motivo as m;
-use crate::bank::{oc, records400, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::bank::{records400, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::banks::shared::{described_motivo, ENTRY_TIPO_1};
 use crate::field::{
     patched, FieldSpec as F, RecordLayout, Role as R, ScopeSpec as S, TotalSpec as T, Value,
 };
-use crate::model::{Layout, OcorrenciaKind as K, RetornoEntry, Titulo};
+use crate::model::{Layout, RetornoEntry, Titulo};
 use crate::record::Record;
 use rust_decimal::Decimal;
 
@@ -261,161 +260,13 @@ pub const TRAILER_RETORNO: RecordLayout = RecordLayout {
 };
 
 /// Remessa — códigos de ocorrência (nota 6.1.3).
-pub const MOVIMENTOS: &[OcorrenciaDef] = &[
-    oc("01", K::Informativo, "Remessa de títulos"),
-    oc("02", K::Informativo, "Pedido de baixa"),
-    oc("04", K::Informativo, "Concessão de abatimento"),
-    oc("05", K::Informativo, "Cancelamento de abatimento concedido"),
-    oc("06", K::Informativo, "Alteração de vencimento"),
-    oc("08", K::Informativo, "Alteração de \"seu número\""),
-    oc("09", K::Informativo, "Pedido de protesto"),
-    oc("10", K::Informativo, "Não protestar"),
-    oc("11", K::Informativo, "Não cobrar juros de mora"),
-    oc("16", K::Informativo, "Cobrar juros de mora"),
-    oc("31", K::Informativo, "Alteração do valor do título"),
-    oc("90", K::Informativo, "Negativar"),
-    oc("91", K::Informativo, "Baixa de negativação"),
-    oc("92", K::Informativo, "Não negativar automaticamente"),
-];
+pub const MOVIMENTOS: &[OcorrenciaDef] = codes!("safra/cnab400-movimentos");
 
 /// Retorno — códigos de ocorrência (nota 6.2.2).
-pub const OCORRENCIAS: &[OcorrenciaDef] = &[
-    oc("02", K::EntradaConfirmada, "Entrada confirmada"),
-    oc("03", K::EntradaRejeitada, "Entrada rejeitada"),
-    oc("04", K::Informativo, "Transferência de carteira (entrada)"),
-    oc("05", K::Informativo, "Transferência de carteira (baixa)"),
-    oc("06", K::Liquidacao, "Liquidação normal"),
-    oc("09", K::Baixa, "Baixado automaticamente"),
-    oc("10", K::Baixa, "Baixado conforme instruções"),
-    oc("11", K::Informativo, "Títulos em ser (para arquivo mensal)"),
-    oc("12", K::InstrucaoConfirmada, "Abatimento concedido"),
-    oc("13", K::InstrucaoConfirmada, "Abatimento cancelado"),
-    oc("14", K::InstrucaoConfirmada, "Vencimento alterado"),
-    oc("15", K::LiquidacaoCartorio, "Liquidação em cartório"),
-    oc("19", K::Protesto, "Confirmação de instrução de protesto"),
-    oc("20", K::Protesto, "Confirmação de sustar protesto"),
-    oc("21", K::Informativo, "Transferência de beneficiário"),
-    oc("23", K::Protesto, "Título enviado a cartório"),
-    oc("40", K::Baixa, "Baixa de título protestado"),
-    oc("41", K::LiquidacaoAposBaixa, "Liquidação de título baixado"),
-    oc("42", K::Protesto, "Título retirado do cartório"),
-    oc("43", K::Tarifa, "Despesa de cartório"),
-    oc("44", K::Informativo, "Aceite do título DDA pelo pagador"),
-    oc(
-        "45",
-        K::Informativo,
-        "Não aceite do título DDA pelo pagador",
-    ),
-    oc("51", K::InstrucaoConfirmada, "Valor do título alterado"),
-    oc("52", K::InstrucaoConfirmada, "Acerto de data de emissão"),
-    oc(
-        "53",
-        K::InstrucaoConfirmada,
-        "Acerto de código espécie documento",
-    ),
-    oc("54", K::InstrucaoConfirmada, "Alteração de seu número"),
-    oc("56", K::InstrucaoConfirmada, "Instrução negativação aceita"),
-    oc(
-        "57",
-        K::InstrucaoConfirmada,
-        "Instrução baixa de negativação aceita",
-    ),
-    oc(
-        "58",
-        K::InstrucaoConfirmada,
-        "Instrução não negativar aceita",
-    ),
-];
+pub const OCORRENCIAS: &[OcorrenciaDef] = codes!("safra/cnab400-ocorrencias");
 
 /// Retorno — códigos de motivo de rejeição (nota 6.2.1, 3 digits at 105-107).
-pub const MOTIVOS: &[MotivoDef] = &[
-    m("001", "Moeda inválida"),
-    m("002", "Moeda inválida para carteira"),
-    m("007", "CEP não corresponde UF"),
-    m("008", "Valor juros ao dia maior que 5% do valor do título"),
-    m("009", "Uso exclusivo não numérico para cobrança express"),
-    m("010", "Impossibilidade de registro - contate o seu gerente"),
-    m("011", "Nosso número fora da faixa"),
-    m("012", "CEP de cidade inexistente"),
-    m("013", "CEP fora de faixa da cidade"),
-    m("014", "UF inválido para CEP da cidade"),
-    m("015", "CEP zerado"),
-    m("016", "CEP não consta na tabela Safra"),
-    m("017", "CEP não consta tabela banco correspondente"),
-    m("019", "Protesto impraticável"),
-    m("020", "Primeira instrução de cobrança inválida"),
-    m("021", "Segunda instrução de cobrança inválida"),
-    m("023", "Terceira instrução de cobrança inválida"),
-    m("026", "Código de operação/ocorrência inválido"),
-    m("027", "Operação inválida para o cliente"),
-    m("028", "Nosso número não numérico ou zerado"),
-    m(
-        "029",
-        "Nosso número com dígito de controle errado/inconsistente",
-    ),
-    m("030", "Valor do abatimento não numérico ou zerado"),
-    m("031", "Seu número em branco"),
-    m("032", "Código da carteira inválido"),
-    m("036", "Data de emissão inválida"),
-    m("037", "Data de vencimento inválida"),
-    m("038", "Depositária inválida"),
-    m("039", "Depositária inválida para o cliente"),
-    m("040", "Depositária não cadastrada no banco"),
-    m("041", "Código de aceite inválido"),
-    m("042", "Espécie de título inválido"),
-    m("043", "Instrução de cobrança inválida"),
-    m("044", "Valor do título não numérico ou zerado"),
-    m("046", "Valor de juros não numérico ou zerado"),
-    m("047", "Data limite para desconto inválida"),
-    m("048", "Valor do desconto inválido"),
-    m("049", "Valor IOF não numérico ou zerado (seguros)"),
-    m("051", "Código de inscrição do sacado inválido"),
-    m("054", "Nome do sacado em branco"),
-    m("055", "Endereço do sacado em branco"),
-    m("056", "Cliente não cadastrado"),
-    m("058", "Processo de cartório inválido"),
-    m("059", "Estado do sacado inválido"),
-    m("060", "CEP/endereço divergem do correio"),
-    m(
-        "061",
-        "Instrução agendada para agência (cobrança vinculada: não é rejeição)",
-    ),
-    m("062", "Operação inválida para a carteira"),
-    m("064", "Título inexistente (TFC)"),
-    m("065", "Operação / título já existente"),
-    m("066", "Título já existe (TFC)"),
-    m("067", "Data de vencimento inválida para protesto"),
-    m("068", "CEP do sacado não consta na tabela"),
-    m("069", "Praça não atendida pelo serviço cartório"),
-    m("070", "Agência inválida"),
-    m("072", "Título já existe (COB)"),
-    m("074", "Título fora de seqüência"),
-    m("078", "Título inexistente (COB)"),
-    m("079", "Operação não concluída"),
-    m("080", "Título já baixado"),
-    m("083", "Prorrogação/alteração de vencimento inválida"),
-    m("085", "Operação inválida para a carteira"),
-    m("086", "Abatimento maior que valor do título"),
-    m(
-        "088",
-        "Título recusado como garantia (sacado/novo/exclusivo/alçada comitê)",
-    ),
-    m("089", "Alteração de data de protesto inválida"),
-    m("094", "Entrada título cobrança direta inválida"),
-    m("095", "Baixa título cobrança direta inválida"),
-    m("096", "Valor do título inválido"),
-    m("098", "PCB do TFC divergem da PCB do COB"),
-    m("100", "Instrução não permitida - título com protesto"),
-    m(
-        "101",
-        "Instrução incompatível - não existe instrução de negativar para o título",
-    ),
-    m(
-        "102",
-        "Instrução não permitida - prazo inválido para negativação",
-    ),
-    m("103", "Instrução não permitida - título inexistente"),
-];
+pub const MOTIVOS: &[MotivoDef] = codes!("safra/cnab400-motivos");
 
 const RECORDS_REMESSA: &[(RecordKey, &RecordLayout)] = &[
     (RecordKey::FileHeader, &HEADER_REMESSA),
@@ -545,6 +396,7 @@ pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::OcorrenciaKind as K;
 
     #[test]
     fn motivo_codes_are_three_digits() {

@@ -23,11 +23,10 @@
 //!
 //! Motivo codes 01-64 (nota 40-A) are FEBRABAN's, so FEBRABAN's table is reused.
 
-use crate::bank::movimento as mv;
-use crate::bank::{oc, EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
+use crate::bank::{EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
 use crate::field::{patched_layout, FieldSpec as F, RecordLayout, Role as R};
 use crate::layouts::febraban240;
-use crate::model::{Layout, OcorrenciaKind as K, PixInfo, RetornoEntry};
+use crate::model::{Layout, PixInfo, RetornoEntry};
 use crate::record::Record;
 
 /// The manual.
@@ -280,100 +279,10 @@ pub const RECORDS_RETORNO: &[(RecordKey, &RecordLayout)] = &[
 ];
 
 /// Movimento remessa codes (nota 14).
-pub const MOVIMENTOS: &[OcorrenciaDef] = &[
-    mv("01", "Entrada de título"),
-    mv("02", "Pedido de baixa"),
-    mv("04", "Concessão de abatimento"),
-    mv("05", "Cancelamento de abatimento"),
-    mv("06", "Alteração de vencimento"),
-    mv("07", "Alteração da identificação do título na empresa"),
-    mv("08", "Alteração seu número"),
-    mv("09", "Pedido de Protesto"),
-    mv("10", "Concessão de Desconto"),
-    mv("11", "Cancelamento de desconto"),
-    mv("12", "Transferência de Titularidade automática"),
-    mv("18", "Pedido de Sustação de Protesto"),
-    mv("31", "Alteração de outros dados"),
-    mv("98", "Não Protestar (antes de iniciar o ciclo de protesto)"),
-];
+pub const MOVIMENTOS: &[OcorrenciaDef] = codes!("santander/cnab240-movimentos");
 
 /// Movimento retorno codes (nota 40).
-pub const OCORRENCIAS: &[OcorrenciaDef] = &[
-    oc("02", K::EntradaConfirmada, "Entrada confirmada"),
-    oc("03", K::EntradaRejeitada, "Entrada rejeitada"),
-    oc(
-        "04",
-        K::InstrucaoConfirmada,
-        "Transferência de carteira/entrada",
-    ),
-    oc(
-        "05",
-        K::InstrucaoConfirmada,
-        "Transferência de carteira/baixa",
-    ),
-    febraban240::ocorrencia("06"),
-    febraban240::ocorrencia("09"),
-    oc("11", K::Informativo, "Títulos em carteira (em ser)"),
-    oc(
-        "12",
-        K::InstrucaoConfirmada,
-        "Confirmação recebimento instrução de abatimento",
-    ),
-    oc(
-        "13",
-        K::InstrucaoConfirmada,
-        "Confirmação recebimento instrução de cancelamento abatimento",
-    ),
-    oc(
-        "14",
-        K::InstrucaoConfirmada,
-        "Confirmação recebimento instrução alteração de vencimento",
-    ),
-    oc(
-        "17",
-        K::LiquidacaoAposBaixa,
-        "Liquidação após baixa ou liquidação título não registrado",
-    ),
-    oc(
-        "19",
-        K::Protesto,
-        "Confirmação recebimento instrução de protesto",
-    ),
-    oc(
-        "20",
-        K::Protesto,
-        "Confirmação recebimento instrução de sustação/Não Protestar",
-    ),
-    oc("23", K::Protesto, "Remessa a cartório (aponte em cartório)"),
-    oc(
-        "24",
-        K::Protesto,
-        "Retirada de cartório e manutenção em carteira",
-    ),
-    oc(
-        "25",
-        K::Baixa,
-        "Protestado e baixado (baixa por ter sido protestado)",
-    ),
-    oc("26", K::InstrucaoRejeitada, "Instrução rejeitada"),
-    oc(
-        "27",
-        K::InstrucaoConfirmada,
-        "Confirmação do pedido de alteração de outros dados",
-    ),
-    oc("28", K::Tarifa, "Débito de tarifas/custas"),
-    febraban240::ocorrencia("29"),
-    oc("30", K::InstrucaoRejeitada, "Alteração de dados rejeitada"),
-    oc("32", K::InstrucaoRejeitada, "Código de IOF inválido"),
-    oc("51", K::Informativo, "Título DDA reconhecido pelo Pagador"),
-    oc(
-        "52",
-        K::Informativo,
-        "Título DDA não reconhecido pelo Pagador",
-    ),
-    febraban240::ocorrencia("53"),
-    oc("A4", K::Informativo, "Pagador DDA"),
-];
+pub const OCORRENCIAS: &[OcorrenciaDef] = codes!("santander/cnab240-ocorrencias");
 
 /// Entry: P, Q, then R and S when they carry something.
 pub const ENTRY_REMESSA: &[EntryRecord] = crate::layouts::pix::ENTRY_REMESSA_240;

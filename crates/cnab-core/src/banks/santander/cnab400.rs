@@ -17,10 +17,9 @@
 //! The error codes are three digits wide, so a retorno hook rebuilds the motivos from 137-145 (the generic
 //! normalizer splits motivos in 2-digit codes).
 
-use crate::bank::any_motivo as m;
-use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
+use crate::bank::{EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{FieldSpec as F, RecordLayout, Role as R, ScopeSpec as S, TotalSpec as T};
-use crate::model::{Layout, Motivo, OcorrenciaKind as K, RetornoEntry};
+use crate::model::{Layout, Motivo, RetornoEntry};
 use crate::record::Record;
 
 const SRC: &str = "Santander Layout CNAB 400 posições padrão Santander, H7800 v2.17 abril/2018";
@@ -344,212 +343,13 @@ pub const TRAILER_RETORNO: RecordLayout = RecordLayout {
 };
 
 /// Remessa — código da ocorrência (109-110).
-pub const MOVIMENTOS: &[OcorrenciaDef] = &[
-    oc("01", K::Informativo, "Entrada de título"),
-    oc("02", K::Informativo, "Baixa de título"),
-    oc("04", K::Informativo, "Concessão de abatimento"),
-    oc("05", K::Informativo, "Cancelamento abatimento"),
-    oc("06", K::Informativo, "Alteração de vencimento"),
-    oc("07", K::Informativo, "Alt. número cont. beneficiário"),
-    oc("08", K::Informativo, "Alteração do seu número"),
-    oc("09", K::Informativo, "Protestar"),
-    oc(
-        "18",
-        K::Informativo,
-        "Sustar protesto (após início do ciclo de protesto)",
-    ),
-    oc("47", K::Informativo, "Alteração do valor nominal do título"),
-    oc("48", K::Informativo, "Alteração do valor mínimo/percentual"),
-    oc("49", K::Informativo, "Alteração do valor máximo/percentual"),
-    oc(
-        "98",
-        K::Informativo,
-        "Não protestar (antes do início do ciclo de protesto)",
-    ),
-];
+pub const MOVIMENTOS: &[OcorrenciaDef] = codes!("santander/cnab400-movimentos");
 
 /// Retorno — código de ocorrência (109-110).
-pub const OCORRENCIAS: &[OcorrenciaDef] = &[
-    oc("01", K::InstrucaoRejeitada, "Título não existe"),
-    oc("02", K::EntradaConfirmada, "Entrada título confirmada"),
-    oc("03", K::EntradaRejeitada, "Entrada título rejeitada"),
-    oc("06", K::Liquidacao, "Liquidação"),
-    oc("07", K::Liquidacao, "Liquidação por conta"),
-    oc("08", K::Liquidacao, "Liquidação por saldo"),
-    oc("09", K::Baixa, "Baixa automática"),
-    oc("10", K::Baixa, "Título baixado conforme instrução"),
-    oc("11", K::Informativo, "Títulos em carteira (em ser)"),
-    oc("12", K::InstrucaoConfirmada, "Abatimento concedido"),
-    oc("13", K::InstrucaoConfirmada, "Abatimento cancelado"),
-    oc("14", K::InstrucaoConfirmada, "Alteração de vencimento"),
-    oc("15", K::Protesto, "Confirmação de protesto"),
-    oc("16", K::Baixa, "Título baixado/liquidado"),
-    oc("17", K::LiquidacaoCartorio, "Liquidado em cartório"),
-    oc("21", K::Protesto, "Título enviado a cartório"),
-    oc("22", K::Protesto, "Título retirado do cartório"),
-    oc("24", K::Tarifa, "Custas de cartório"),
-    oc("25", K::Protesto, "Protestar título"),
-    oc("26", K::Protesto, "Sustar protesto"),
-    oc("35", K::Informativo, "Título DDA reconhecido pelo pagador"),
-    oc(
-        "36",
-        K::Informativo,
-        "Título DDA não reconhecido pelo pagador",
-    ),
-    oc("37", K::Informativo, "Título DDA recusado pela CIP"),
-    oc(
-        "38",
-        K::InstrucaoConfirmada,
-        "Não protestar (antes de iniciar o ciclo de protesto)",
-    ),
-    oc(
-        "39",
-        K::InstrucaoRejeitada,
-        "Espécie de título não permite a instrução",
-    ),
-    oc(
-        "61",
-        K::InstrucaoConfirmada,
-        "Confirmação de alteração do valor nominal do título",
-    ),
-    oc(
-        "62",
-        K::InstrucaoConfirmada,
-        "Confirmação de alteração do valor ou percentual mínimo",
-    ),
-    oc(
-        "63",
-        K::InstrucaoConfirmada,
-        "Confirmação de alteração do valor ou percentual máximo",
-    ),
-    oc("93", K::Informativo, "Baixa operacional enviado pela CIP"),
-    oc(
-        "94",
-        K::Informativo,
-        "Cancelamento da baixa operacional enviado pela CIP",
-    ),
-];
+pub const OCORRENCIAS: &[OcorrenciaDef] = codes!("santander/cnab400-ocorrencias");
 
 /// Nota 19 — códigos de erro (137-145), whatever the ocorrência; listed once per code.
-pub const MOTIVOS: &[MotivoDef] = &[
-    m("001", "Nosso número não numérico"),
-    m("003", "Data vencimento não numérica"),
-    m("004", "Conta cobrança não numérica"),
-    m("005", "Código da carteira não numérico"),
-    m("006", "Código da carteira inválido"),
-    m("007", "Espécie do documento inválida"),
-    m("010", "Código primeira instrução não numérica"),
-    m("011", "Código segunda instrução não numérica"),
-    m("012", "Valor do título em outra unidade"),
-    m("013", "Valor do título não numérico"),
-    m("014", "Valor de mora não numérico"),
-    m("015", "Data emissão não numérica"),
-    m("016", "Data de vencimento inválida"),
-    m("017", "Código da agência cobradora não numérica"),
-    m("018", "Valor do IOF não numérico"),
-    m("019", "Número do CEP não numérico"),
-    m("022", "Código ocorrência inválido"),
-    m("025", "Valor desconto não numérico"),
-    m("026", "Código banco cobrador inválido"),
-    m("029", "Valor de mora inválido"),
-    m("030", "Dt venc menor de 15 dias da dt proces"),
-    m("031", "Instrução recusada pelo sistema de garantias"),
-    m("038", "Movimento excluído por solicitação"),
-    m("039", "Perfil não aceita título em bco corresp"),
-    m("040", "Cobr rápida não aceita-se bco corresp"),
-    m("041", "Agência cobradora não encontrada"),
-    m("042", "Conta cobrança inválida"),
-    m("050", "Número do título igual a zero"),
-    m("051", "Título não encontrado"),
-    m("059", "Instrução não permitida p/ tipo de carteira"),
-    m("060", "Espécie documento não protestável"),
-    m("065", "Pedido sustação já solicitado"),
-    m("067", "Cliente não transmite reg. de ocorrência"),
-    m("068", "Tipo de vencimento inválido"),
-    m("069", "Produto diferente de cobrança simples"),
-    m("070", "Data prorrogação menor que data vencto"),
-    m("071", "Data antecipação maior que data vencto"),
-    m("072", "Data documento superior a data instrução"),
-    m("077", "Desc. por antec. maior/igual vlr título"),
-    m("086", "Data segundo desconto inválida"),
-    m("087", "Data terceiro desconto inválida"),
-    m("088", "Data instrução inválida"),
-    m("091", "Tipo/número de inscrição do pagador inválido"),
-    m("092", "Nosso número já cadastrado"),
-    m("093", "Valor do título não informado"),
-    m("094", "Valor tit. em outra moeda não informado"),
-    m("095", "Perfil não aceita valor título zerado"),
-    m("097", "Espécie docto não permite IOF zerado"),
-    m("098", "Data emissão inválida"),
-    m("099", "Registro duplicado no movimento diário"),
-    m("100", "Data emissão maior que a data vencimento"),
-    m("109", "Valor mora tem que ser zero (tit = zero)"),
-    m("110", "Data primeiro desconto inválida"),
-    m("111", "Data desconto não numérica"),
-    m("125", "Complemento da instrução não numérico"),
-    m("129", "Espec de documento não numérica"),
-    m("130", "Forma de cadastramento não numérica"),
-    m("131", "Forma de cadastramento inválida"),
-    m("132", "Forma cadast. 2 inválida para carteira 3"),
-    m("133", "Forma cadast. 2 inválida para carteira 4"),
-    m("134", "Código do mov. remessa não numérico"),
-    m("136", "Código bco na compensação não numérico"),
-    m("137", "Código bco na compensação inválido"),
-    m("138", "Num. lote remessa (detalhe) não numérico"),
-    m("139", "Tipo de registro inválido"),
-    m("140", "Cod. seq. do reg. detalhe inválido"),
-    m("141", "Num. seq. reg. do lote não numérico"),
-    m("142", "Num. ag. cedente/dig. não numérico"),
-    m("143", "Num. conta cedente/dig. não numérico"),
-    m("144", "Tipo de documento não numérico"),
-    m("145", "Tipo de documento inválido"),
-    m("149", "Código de mora inválido"),
-    m("150", "Código de mora não numérico"),
-    m("151", "Vl. mora igual a zeros p. cod. mora 1"),
-    m("152", "Vl. taxa mora igual a zeros p. cod mora 2"),
-    m("153", "Vl. mora diferente de zeros p. cod. mora 3"),
-    m("154", "Vl. mora não numérico p. cod mora 2"),
-    m("155", "Vl. mora inválido p. cod. mora 4"),
-    m("164", "Número do plano não numérico"),
-    m("170", "Forma de cadastramento 2 inv. p. cart. 5"),
-    m("201", "Alt. do contr. participante inválido"),
-    m("202", "Alt. do seu número inválida"),
-    m("371", "Título rejeitado - operação de desconto"),
-    m("372", "Tit. rejeitado - horário limite op desconto"),
-    m("373", "Quantidade pagtos possíveis inválido"),
-    m("374", "Valor nominal maior que valor máximo"),
-    m("375", "Valor nominal menor que valor mínimo"),
-    m("378", "Tipo de valor inválido"),
-    m("379", "Valor máximo inválido"),
-    m("380", "Percentual máximo inválido"),
-    m("381", "Valor mínimo inválido"),
-    m("382", "Percentual mínimo inválido"),
-    m("383", "Instrução exige registro tipo 8"),
-    m("384", "Valor nominal incompatível com o tipo de pagamento"),
-    m("385", "Valor nominal incompatível com espécie"),
-    m("388", "Tipo de pagamento não numérico"),
-    m("389", "Tipo de pagamento inválido"),
-    m("390", "Quantidade pagtos possíveis não numérico"),
-    m("391", "Instrução não permitida p/ título com reserva"),
-    // Boleto SX - PIX, H7800 v2.33 junho/2024, nota 19.
-    m("501", "Chave PIX inválida"),
-    m("502", "Chave PIX sem cadastro na DICT"),
-    m("503", "Chave PIX não é compatível com CNPJ/CPF"),
-    m("504", "Identificador Txid em duplicidade"),
-    m("505", "Identificador Txid inválido ou não encontrado"),
-    m(
-        "506",
-        "Alteração não permitida - QR Code concluído, removido pelo PSP ou removido pelo usuário recebedor",
-    ),
-    m(
-        "507",
-        "Cancelamento não permitido - QR Code concluído, removido pelo PSP ou removido pelo usuário recebedor",
-    ),
-    m("508", "Registrado com QR Code Pix"),
-    m("509", "Registrado sem QR Code Pix"),
-    m("510", "Baixado por pagamento via Pix"),
-    m("511", "Liquidado por pagamento via Pix"),
-];
+pub const MOTIVOS: &[MotivoDef] = codes!("santander/cnab400-motivos");
 
 /// Rebuilds the motivos from the three 3-digit error codes at 137-145 (blank or zero codes are skipped).
 fn retorno_hook(e: &mut RetornoEntry, records: &[Record<'_>], _problems: &mut Vec<crate::Error>) {

@@ -13,10 +13,10 @@
 //! - the header convênio (33-52 / 34-53) is blank (the cooperative prefix and conta identify the beneficiário);
 //! - retorno movimento codes (C044) add '85' and '86' (protest withdrawal/cancellation) and stop at '60'.
 
-use crate::bank::{oc, LayoutSpec, OcorrenciaDef, RecordKey};
+use crate::bank::{LayoutSpec, OcorrenciaDef, RecordKey};
 use crate::field::{patched_layout, FieldSpec as F, RecordLayout, Role as R};
 use crate::layouts::febraban240 as feb;
-use crate::model::{FileKind, Layout, OcorrenciaKind as K};
+use crate::model::{FileKind, Layout};
 
 /// Segmento P (aba 05, campos 01.3P-42.3P).
 pub const SEGMENTO_P: RecordLayout = patched_layout!(
@@ -96,10 +96,9 @@ pub const RECORDS: &[(RecordKey, &RecordLayout)] = &feb::records_with(&[
 /// Sicoob's 85 and 86.
 pub const OCORRENCIAS: &[OcorrenciaDef] = &OCORRENCIAS_TABLE;
 
-const SICOOB_EXTRA: &[OcorrenciaDef] = &[
-    oc("85", K::Protesto, "Confirmação de Desistência de Protesto"),
-    oc("86", K::Protesto, "Confirmação de cancelamento do Protesto"),
-];
+/// Sicoob's codes after FEBRABAN's.
+const SICOOB_EXTRA: &[OcorrenciaDef] = codes!("sicoob/cnab240-ocorrencias-extra");
+
 /// FEBRABAN's list up to code 60 (its last two codes, 61 and 63, are not in Sicoob's leiaute).
 const FEBRABAN_UP_TO_60: usize = feb::OCORRENCIAS.len() - 2;
 const OCORRENCIAS_TABLE: [OcorrenciaDef; FEBRABAN_UP_TO_60 + 2] =
@@ -132,6 +131,7 @@ pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];
 #[cfg(test)]
 mod ocorrencia_tests {
     use super::*;
+    use crate::model::OcorrenciaKind as K;
 
     #[test]
     fn sicoob_codes_are_febrabans_up_to_60_plus_85_86() {

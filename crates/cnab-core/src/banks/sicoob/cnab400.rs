@@ -16,9 +16,9 @@
 //! - The retorno's seu número is read at 117-131 (15), not the leiaute's 117-126: the bank returns 15 characters
 //!   there, in the region the leiaute calls blank complemento (see the field).
 
-use crate::bank::{oc, records400, EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
+use crate::bank::{records400, EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
 use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
-use crate::model::{Layout, OcorrenciaKind as K};
+use crate::model::Layout;
 
 /// Source string for the tables.
 pub const SOURCE: &str = "Sicoob Leiaute Cobrança Sistemas de Terceiros (XLSX), abas 03 Remessa CNAB400 e 04 Retorno CNAB400";
@@ -237,52 +237,10 @@ pub const TRAILER_RETORNO: RecordLayout = RecordLayout {
 };
 
 /// Remessa — comandos/movimentos (DETALHE SEQ 24).
-pub const MOVIMENTOS: &[OcorrenciaDef] = &[
-    oc("01", K::Informativo, "Entrada de Títulos"),
-    oc("02", K::Informativo, "Solicitação de Baixa"),
-    oc("04", K::Informativo, "Concessão de Abatimento"),
-    oc("05", K::Informativo, "Cancelamento de Abatimento"),
-    oc("06", K::Informativo, "Prorrogação de Vencimento"),
-    oc("08", K::Informativo, "Alteração de Seu Número"),
-    oc("09", K::Informativo, "Instrução para Protestar"),
-    oc(
-        "10",
-        K::Informativo,
-        "Desistência do Protesto e Baixar Título",
-    ),
-    oc("11", K::Informativo, "Instrução para Dispensar Juros"),
-    oc("12", K::Informativo, "Alteração de Pagador"),
-    oc("31", K::Informativo, "Alteração de Outros Dados"),
-    oc(
-        "34",
-        K::Informativo,
-        "Baixa - Pagamento Direto ao Beneficiário",
-    ),
-];
+pub const MOVIMENTOS: &[OcorrenciaDef] = codes!("sicoob/cnab400-movimentos");
 
 /// Retorno — comandos/movimentos (DETALHE SEQ 24).
-pub const OCORRENCIAS: &[OcorrenciaDef] = &[
-    oc("02", K::EntradaConfirmada, "Confirmação Entrada Título"),
-    oc("04", K::Informativo, "Transferência de carteira/Entrada"),
-    oc("05", K::Liquidacao, "Liquidação Sem Registro"),
-    oc("06", K::Liquidacao, "Liquidação Normal"),
-    oc("09", K::Baixa, "Baixa de Titulo"),
-    oc(
-        "10",
-        K::Baixa,
-        "Baixa Solicitada (Baixa - Pedido Beneficiário)",
-    ),
-    oc("11", K::Informativo, "Títulos em Ser"),
-    oc("14", K::InstrucaoConfirmada, "Alteração de Vencimento"),
-    oc("15", K::LiquidacaoCartorio, "Liquidação em Cartório"),
-    oc("23", K::Protesto, "Encaminhado a Protesto"),
-    oc("27", K::InstrucaoConfirmada, "Confirmação Alteração Dados"),
-    oc(
-        "48",
-        K::InstrucaoConfirmada,
-        "Confirmação de instrução de transferência de carteira/modalidade de cobrança",
-    ),
-];
+pub const OCORRENCIAS: &[OcorrenciaDef] = codes!("sicoob/cnab400-ocorrencias");
 
 /// Remessa.
 pub const REMESSA: LayoutSpec = LayoutSpec::remessa(

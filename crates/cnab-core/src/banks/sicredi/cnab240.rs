@@ -8,86 +8,19 @@
 //! laravel-boleto `src/Cnab/Retorno/Cnab240/Banco/Sicredi.php`.
 //! What differs is the code tables: movimento retorno C044 (below); motivos C047 are FEBRABAN's.
 
-use crate::bank::{oc, LayoutSpec, OcorrenciaDef, RecordKey};
+use crate::bank::{LayoutSpec, OcorrenciaDef, RecordKey};
 use crate::field::{
     patched_layout, FieldSpec as F, RecordLayout, Role as R, ScopeSpec as S, TotalSpec as T,
 };
 use crate::layouts::febraban240;
-use crate::model::{Layout, OcorrenciaKind as K};
+use crate::model::Layout;
 
 /// The manual.
 pub const SOURCE: &str =
     "Sicredi Manual Cobrança CNAB 240 (leiaute 081/040; FEBRABAN positions; C044/C047)";
 
 /// Movimento retorno codes (C044).
-pub const OCORRENCIAS: &[OcorrenciaDef] = &[
-    oc("02", K::EntradaConfirmada, "Entrada confirmada"),
-    oc("03", K::EntradaRejeitada, "Entrada rejeitada"),
-    febraban240::ocorrencia("06"),
-    oc(
-        "07",
-        K::InstrucaoConfirmada,
-        "Confirmação do recebimento da instrução de desconto",
-    ),
-    oc(
-        "08",
-        K::InstrucaoConfirmada,
-        "Confirmação do recebimento do cancelamento do desconto",
-    ),
-    febraban240::ocorrencia("09"),
-    oc(
-        "12",
-        K::InstrucaoConfirmada,
-        "Confirmação do recebimento instrução de abatimento",
-    ),
-    oc(
-        "13",
-        K::InstrucaoConfirmada,
-        "Confirmação do recebimento instrução de cancelamento abatimento",
-    ),
-    oc(
-        "14",
-        K::InstrucaoConfirmada,
-        "Confirmação do recebimento instrução alteração de vencimento",
-    ),
-    oc(
-        "17",
-        K::LiquidacaoAposBaixa,
-        "Liquidação após baixa ou liquidação título não registrado",
-    ),
-    oc(
-        "19",
-        K::Protesto,
-        "Confirmação do recebimento instrução de protesto",
-    ),
-    oc(
-        "20",
-        K::Protesto,
-        "Confirmação do recebimento instrução de sustação/cancelamento de protesto",
-    ),
-    oc("23", K::Protesto, "Remessa a cartório (aponte em cartório)"),
-    oc(
-        "24",
-        K::Protesto,
-        "Retirada de cartório e manutenção em carteira",
-    ),
-    oc(
-        "25",
-        K::Baixa,
-        "Protestado e baixado (baixa por ter sido protestado)",
-    ),
-    oc("26", K::InstrucaoRejeitada, "Instrução rejeitada"),
-    oc(
-        "27",
-        K::InstrucaoConfirmada,
-        "Confirmação do pedido de alteração de outros dados",
-    ),
-    oc("28", K::Tarifa, "Débito de tarifas custas"),
-    oc("30", K::InstrucaoRejeitada, "Alteração de dados rejeitada"),
-    oc("36", K::InstrucaoRejeitada, "Baixa rejeitada"),
-    febraban240::ocorrencia("51"),
-    febraban240::ocorrencia("52"),
-];
+pub const OCORRENCIAS: &[OcorrenciaDef] = codes!("sicredi/cnab240-ocorrencias");
 
 /// Trailer de lote of a remessa (manual, "Registro trailer de lote", FEBRABAN fields 01.5-15.5). The totalização
 /// fields 06.5-13.5 are numeric (N, zero-filled: never blanks): quantidade (24-29) and valor total (30-46, two
