@@ -312,3 +312,125 @@ pub const ALL: &[&RecordLayout] = &[
     &SEGMENTO_Z,
     &TRAILER_LOTE,
 ];
+
+/// The bank's ocorrências of a pagamentos retorno (231-240 of the header de lote, segments A, J, N, O, Z and the
+/// trailer de lote: up to five two-character codes): FEBRABAN 240 v10.7, G059 "Código das Ocorrências para
+/// Retorno". Codes a bank adds of its own (Itaú's `NA`, …) are not here: they are kept as sent, without a
+/// description. The consignação codes (BH-BS, HM-H9, IA-IZ of the same table) are left out: no payment batch here
+/// carries them.
+pub const OCORRENCIAS: &[(&str, &str)] = &[
+    ("00", "Crédito ou débito efetivado"),
+    ("01", "Insuficiência de fundos - débito não efetuado"),
+    ("02", "Crédito ou débito cancelado pelo pagador/credor"),
+    ("03", "Débito autorizado pela agência - efetuado"),
+    ("AA", "Controle inválido"),
+    ("AB", "Tipo de operação inválido"),
+    ("AC", "Tipo de serviço inválido"),
+    ("AD", "Forma de lançamento inválida"),
+    ("AE", "Tipo/número de inscrição inválido"),
+    ("AF", "Código de convênio inválido"),
+    ("AG", "Agência/conta corrente/DV inválido"),
+    ("AH", "Nº sequencial do registro no lote inválido"),
+    ("AI", "Código de segmento de detalhe inválido"),
+    ("AJ", "Tipo de movimento inválido"),
+    (
+        "AK",
+        "Código da câmara de compensação do banco favorecido/depositário inválido",
+    ),
+    (
+        "AL",
+        "Código do banco favorecido, instituição de pagamento ou depositário inválido",
+    ),
+    (
+        "AM",
+        "Agência mantenedora da conta corrente do favorecido inválida",
+    ),
+    (
+        "AN",
+        "Conta corrente/DV/conta de pagamento do favorecido inválido",
+    ),
+    ("AO", "Nome do favorecido não informado"),
+    ("AP", "Data do lançamento inválida"),
+    ("AQ", "Tipo/quantidade da moeda inválido"),
+    ("AR", "Valor do lançamento inválido"),
+    ("AS", "Aviso ao favorecido - identificação inválida"),
+    ("AT", "Tipo/número de inscrição do favorecido inválido"),
+    ("AU", "Logradouro do favorecido não informado"),
+    ("AV", "Nº do local do favorecido não informado"),
+    ("AW", "Cidade do favorecido não informada"),
+    ("AX", "CEP/complemento do favorecido inválido"),
+    ("AY", "Sigla do estado do favorecido inválida"),
+    ("AZ", "Código/nome do banco depositário inválido"),
+    ("BA", "Código/nome da agência depositária não informado"),
+    ("BB", "Seu número inválido"),
+    ("BC", "Nosso número inválido"),
+    ("BD", "Inclusão efetuada com sucesso"),
+    ("BE", "Alteração efetuada com sucesso"),
+    ("BF", "Exclusão efetuada com sucesso"),
+    ("BG", "Agência/conta impedida legalmente"),
+    ("CA", "Código de barras - código do banco inválido"),
+    ("CB", "Código de barras - código da moeda inválido"),
+    ("CC", "Código de barras - dígito verificador geral inválido"),
+    ("CD", "Código de barras - valor do título inválido"),
+    ("CE", "Código de barras - campo livre inválido"),
+    ("CF", "Valor do documento inválido"),
+    ("CG", "Valor do abatimento inválido"),
+    ("CH", "Valor do desconto inválido"),
+    ("CI", "Valor de mora inválido"),
+    ("CJ", "Valor da multa inválido"),
+    ("CK", "Valor do IR inválido"),
+    ("CL", "Valor do ISS inválido"),
+    ("CM", "Valor do IOF inválido"),
+    ("CN", "Valor de outras deduções inválido"),
+    ("CO", "Valor de outros acréscimos inválido"),
+    ("HA", "Lote não aceito"),
+    ("HB", "Inscrição da empresa inválida para o contrato"),
+    (
+        "HC",
+        "Convênio com a empresa inexistente/inválido para o contrato",
+    ),
+    (
+        "HD",
+        "Agência/conta corrente da empresa inexistente/inválida para o contrato",
+    ),
+    ("HE", "Tipo de serviço inválido para o contrato"),
+    ("HF", "Conta corrente da empresa com saldo insuficiente"),
+    ("HG", "Lote de serviço fora de sequência"),
+    ("HH", "Lote de serviço inválido"),
+    ("HI", "Arquivo não aceito"),
+    ("HJ", "Tipo de registro inválido"),
+    ("HK", "Código remessa/retorno inválido"),
+    ("HL", "Versão de layout inválida"),
+    ("TA", "Lote não aceito - totais do lote com diferença"),
+    ("YA", "Título não encontrado"),
+    ("YB", "Identificador registro opcional inválido"),
+    ("YC", "Código padrão inválido"),
+    ("YD", "Código de ocorrência inválido"),
+    ("YE", "Complemento de ocorrência inválido"),
+    ("YF", "Alegação já informada"),
+    ("ZA", "Agência/conta do favorecido substituída"),
+    (
+        "ZB",
+        "Divergência entre o primeiro e último nome do beneficiário e o da Receita Federal",
+    ),
+    ("ZC", "Confirmação de antecipação de valor"),
+    ("ZD", "Antecipação parcial de valor"),
+    ("ZE", "Título bloqueado na base"),
+    (
+        "ZF",
+        "Sistema em contingência - título com valor maior que o de referência",
+    ),
+    ("ZG", "Sistema em contingência - título vencido"),
+    ("ZH", "Sistema em contingência - título indexado"),
+    ("ZI", "Beneficiário divergente"),
+    ("ZJ", "Limite de pagamentos parciais excedido"),
+    ("ZK", "Boleto já liquidado"),
+];
+
+/// FEBRABAN's description of a pagamentos ocorrência code ([`OCORRENCIAS`]).
+pub fn ocorrencia_description(code: &str) -> Option<&'static str> {
+    OCORRENCIAS
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, d)| *d)
+}
