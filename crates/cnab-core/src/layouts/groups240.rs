@@ -30,12 +30,26 @@ pub const fn segmento(letter: &'static str) -> [F; 1] {
     [F::constant("segmento", 14, 14, letter)]
 }
 
-/// A pagamentos detail's movimento, 15-17: G060 tipo de movimento and G061 código da instrução para movimento
-/// (segmentos A, J, J-52, N and O).
-pub const MOVIMENTO: [F; 2] = [
-    F::alpha("tipo_movimento", 15, 15),
-    F::alpha("codigo_instrucao_movimento", 16, 17),
-];
+/// G060 tipo de movimento, 15, of a pagamentos detail.
+const TIPO_MOVIMENTO: F = F::alpha("tipo_movimento", 15, 15);
+/// G061 código da instrução para movimento, 16-17, of a pagamentos detail.
+const CODIGO_INSTRUCAO: F = F::alpha("codigo_instrucao_movimento", 16, 17);
+
+/// A pagamentos detail 1-17 (segmentos A, J, J-52, N and O): [`DETALHE`], the segment `letter` (G039, 14), G060
+/// tipo de movimento (15) and G061 código da instrução para movimento (16-17).
+pub const fn detalhe_movimento(letter: &'static str) -> [F; 7] {
+    let [banco, lote, tipo, sequencial] = DETALHE;
+    let [segmento] = segmento(letter);
+    [
+        banco,
+        lote,
+        tipo,
+        sequencial,
+        segmento,
+        TIPO_MOVIMENTO,
+        CODIGO_INSTRUCAO,
+    ]
+}
 
 /// Registro 1 (header de lote) 1-17 of the pagamentos and extrato services: banco, lote, G003 tipo "1", G028
 /// operação, G025 serviço, G029 forma de lançamento, G030 versão do layout do lote, CNAB.

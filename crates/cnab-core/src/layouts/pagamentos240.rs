@@ -62,9 +62,7 @@ pub const SEGMENTO_A: RecordLayout = RecordLayout {
     len: 240,
     source: SOURCE,
     fields: fields![
-        g::DETALHE,
-        g::segmento("A"),
-        g::MOVIMENTO,
+        g::detalhe_movimento("A"),
         [
             F::alpha("camara_centralizadora", 18, 20),
             F::alpha("favorecido_banco", 21, 23),
@@ -138,9 +136,7 @@ pub const SEGMENTO_J: RecordLayout = RecordLayout {
     len: 240,
     source: SOURCE,
     fields: fields![
-        g::DETALHE,
-        g::segmento("J"),
-        g::MOVIMENTO,
+        g::detalhe_movimento("J"),
         [
             F::alpha("codigo_barras", 18, 61),
             F::alpha("cedente_nome", 62, 91),
@@ -169,9 +165,7 @@ pub const SEGMENTO_J52: RecordLayout = RecordLayout {
     len: 240,
     source: SOURCE,
     fields: fields![
-        g::DETALHE,
-        g::segmento("J"),
-        g::MOVIMENTO,
+        g::detalhe_movimento("J"),
         [
             F::constant("identificacao_registro", 18, 19, "52"),
             F::alpha("sacado_tipo_inscricao", 20, 20),
@@ -196,9 +190,7 @@ pub const SEGMENTO_N: RecordLayout = RecordLayout {
     len: 240,
     source: SOURCE,
     fields: fields![
-        g::DETALHE,
-        g::segmento("N"),
-        g::MOVIMENTO,
+        g::detalhe_movimento("N"),
         [
             F::alpha("seu_numero", 18, 37),
             F::alpha("nosso_numero", 38, 57),
@@ -218,9 +210,7 @@ pub const SEGMENTO_O: RecordLayout = RecordLayout {
     len: 240,
     source: SOURCE,
     fields: fields![
-        g::DETALHE,
-        g::segmento("O"),
-        g::MOVIMENTO,
+        g::detalhe_movimento("O"),
         [
             F::alpha("codigo_barras", 18, 61),
             F::alpha("concessionaria_nome", 62, 91),
