@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use cnab_core::{Error, Layout, Product, Structure};
+use cnab_core::{DebitoCredito, Error, Lancamento, Layout, Pagamento, Product, Structure};
 
 use crate::out::Out;
 use crate::{print_problems, Fail};
@@ -73,7 +73,102 @@ pub(crate) fn inspect(
     if s.batches.len() > rows {
         writeln!(out, "  … {} more", s.batches.len() - rows)?;
     }
+    print_pagamentos(out, &s.pagamentos, rows)?;
+    print_lancamentos(out, &s.lancamentos, rows)?;
     print_problems(out, &s.problems)
+}
+
+/// An amount as the summary prints it (`-` for none).
+fn amount(v: Option<rust_decimal::Decimal>) -> String {
+    v.map_or_else(|| "-".to_string(), |v| format!("{v:.2}"))
+}
+
+/// A date as the summary prints it (`-` for none).
+fn date(d: Option<chrono::NaiveDate>) -> String {
+    d.map_or_else(|| "-".to_string(), |d| d.to_string())
+}
+
+/// The payments: their count and sum, then one row each (line, lote, segment, amount, date, the amount made, the
+/// ocorrências, the favorecido).
+fn print_pagamentos(out: &mut Out, pagamentos: &[Pagamento], rows: usize) -> Result<(), Fail> {
+    if pagamentos.is_empty() {
+        return Ok(());
+    }
+    let sum: rust_decimal::Decimal = pagamentos.iter().filter_map(|p| p.valor_pagamento).sum();
+    writeln!(out)?;
+    writeln!(out, "payments: {} (valor {sum:.2})", pagamentos.len())?;
+    writeln!(
+        out,
+        "{:>5}  {:<4} {:<3} {:>14} {:<10} {:>14}  {:<14} favorecido",
+        "line", "lote", "seg", "valor", "data", "efetivado", "ocorrencias"
+    )?;
+    for p in pagamentos.iter().take(rows) {
+        let codes: Vec<&str> = p.ocorrencias.iter().map(|o| o.code.as_str()).collect();
+        writeln!(
+            out,
+            "{:>5}  {:<4} {:<3} {:>14} {:<10} {:>14}  {:<14} {}",
+            p.line,
+            p.lote,
+            p.segmento,
+            amount(p.valor_pagamento),
+            date(p.data_pagamento),
+            amount(p.valor_efetivado),
+            codes.join(" "),
+            p.favorecido.nome
+        )?;
+    }
+    if pagamentos.len() > rows {
+        writeln!(out, "  … {} more", pagamentos.len() - rows)?;
+    }
+    Ok(())
+}
+
+/// The lançamentos: their count and the sums of débitos and créditos, then one row each.
+fn print_lancamentos(out: &mut Out, lancamentos: &[Lancamento], rows: usize) -> Result<(), Fail> {
+    if lancamentos.is_empty() {
+        return Ok(());
+    }
+    let of = |t: DebitoCredito| -> rust_decimal::Decimal {
+        lancamentos
+            .iter()
+            .filter(|l| l.tipo == Some(t))
+            .filter_map(|l| l.valor)
+            .sum()
+    };
+    writeln!(out)?;
+    writeln!(
+        out,
+        "lançamentos: {} (débitos {:.2}, créditos {:.2})",
+        lancamentos.len(),
+        of(DebitoCredito::Debito),
+        of(DebitoCredito::Credito)
+    )?;
+    writeln!(
+        out,
+        "{:>5}  {:<4} {:<10} {:>14} {:<2} historico",
+        "line", "lote", "data", "valor", "dc"
+    )?;
+    for l in lancamentos.iter().take(rows) {
+        let dc = match l.tipo {
+            Some(DebitoCredito::Debito) => "D",
+            Some(DebitoCredito::Credito) => "C",
+            None => "-",
+        };
+        writeln!(
+            out,
+            "{:>5}  {:<4} {:<10} {:>14} {:<2} {}",
+            l.line,
+            l.lote,
+            date(l.data_lancamento),
+            amount(l.valor),
+            dc,
+            l.historico
+        )?;
+    }
+    if lancamentos.len() > rows {
+        writeln!(out, "  … {} more", lancamentos.len() - rows)?;
+    }
+    Ok(())
 }
 
 /// `cnab parse --format json`: the detection, the batches, the problems and (with `--records`) every record with

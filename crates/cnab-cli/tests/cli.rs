@@ -626,6 +626,11 @@ fn pagamentos_and_extrato_files_are_inspected_and_parsed_structurally() {
         text.contains("    2  0001 C  20      pagamentos         31    030          4  segmento_j 1, segmento_j52 1"),
         "{text}"
     );
+    assert!(text.contains("payments: 1 (valor 2243.70)"), "{text}");
+    assert!(
+        text.contains("    3  0001 J          2243.70 2026-06-17              -                 MOPEN SERVICOS EM TEC E COMERC"),
+        "{text}"
+    );
     let out = Command::new(env!("CARGO_BIN_EXE_cnab"))
         .args(["parse", "--records", &boleto])
         .output()
@@ -639,6 +644,19 @@ fn pagamentos_and_extrato_files_are_inspected_and_parsed_structurally() {
     );
     assert_eq!(doc["records"][2]["fields"]["valor_pagamento"], "2243.70");
     assert_eq!(doc["batches"][0]["details"][1][0], "segmento_j52");
+    // The payment as an entry: its segment J with the J-52's beneficiário inscrição.
+    let p = &doc["pagamentos"][0];
+    assert_eq!(
+        (&p["segmento"], &p["valor_pagamento"], &p["data_pagamento"]),
+        (
+            &serde_json::json!("J"),
+            &serde_json::json!("2243.70"),
+            &serde_json::json!("2026-06-17")
+        )
+    );
+    assert_eq!(p["favorecido"]["nome"], "MOPEN SERVICOS EM TEC E COMERC");
+    assert_eq!(p["favorecido"]["inscricao"]["numero"], "000000669000192");
+    assert_eq!(doc["pagamentos"].as_array().map(Vec::len), Some(1));
     // CSV has no place for records of another product: a usage error naming why.
     let out = Command::new(env!("CARGO_BIN_EXE_cnab"))
         .args(["parse", "--format", "csv", &boleto])
@@ -657,6 +675,22 @@ fn pagamentos_and_extrato_files_are_inspected_and_parsed_structurally() {
     assert_eq!(doc["records"][10]["record"], "segmento_e");
     assert_eq!(doc["records"][11]["record"], "trailer_lote_extrato");
     assert_eq!(doc["problems"], serde_json::json!([]));
+    assert_eq!(doc["lancamentos"].as_array().map(Vec::len), Some(9));
+    assert_eq!(doc["lancamentos"][0]["valor"], "1793.71");
+    assert_eq!(doc["lancamentos"][0]["tipo"], "credito");
+    let out = Command::new(env!("CARGO_BIN_EXE_cnab"))
+        .args(["inspect", &extrato])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("lançamentos: 9 (débitos 16336.22, créditos 11323.07)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("    3  0001 2022-12-14        1793.71 C  ANTONIO E VERA INFORMATIC"),
+        "{text}"
+    );
 
     // validate: the structural problems and every field its batch's table does not decode.
     let multipag = format!(
@@ -669,7 +703,11 @@ fn pagamentos_and_extrato_files_are_inspected_and_parsed_structurally() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
-        format!("{multipag}: line 5, columns 42-59 (somatoria_moedas): expected digits, found \"000               \"\n")
+        format!(
+            "{multipag}: line 5, columns 24-41 (somatoria_valores): trailer says a total of 0.10, but the file has a \
+             total of 100.00\n\
+             {multipag}: line 5, columns 42-59 (somatoria_moedas): expected digits, found \"000               \"\n"
+        )
     );
     let out = Command::new(env!("CARGO_BIN_EXE_cnab"))
         .args(["validate", &boleto])

@@ -470,6 +470,55 @@ macro_rules! patched_layout {
 }
 pub(crate) use patched_layout;
 
+/// How many fields [`concat`] returns for `parts`.
+pub const fn concat_len(parts: &[&[FieldSpec]]) -> usize {
+    let mut n = 0;
+    let mut rest = parts;
+    while let [part, tail @ ..] = rest {
+        n += part.len();
+        rest = tail;
+    }
+    n
+}
+
+/// A record's fields written as groups in position order: the `parts` one after another, so a group several records
+/// share (FEBRABAN 240's detail prefix, the company's account block; see `layouts::groups240`) is written once. Runs
+/// in const evaluation: a wrong `N` (it must be [`concat_len`]) fails the build; a gap or an overlap between the
+/// parts is caught by [`RecordLayout::check`]. Use it through the `fields!` macro.
+pub const fn concat<const N: usize>(parts: &[&[FieldSpec]]) -> [FieldSpec; N] {
+    let mut out = [FieldSpec::blank("", 0, 0); N];
+    let mut k = 0;
+    let mut rest = parts;
+    while let [part, tail @ ..] = rest {
+        let mut fields = *part;
+        while let [field, more @ ..] = fields {
+            assert!(k < N, "concat: N must be concat_len(parts)");
+            if let Some((_, free)) = out.split_at_mut_checked(k) {
+                if let Some(slot) = free.first_mut() {
+                    *slot = *field;
+                }
+            }
+            k += 1;
+            fields = more;
+        }
+        rest = tail;
+    }
+    assert!(k == N, "concat: N must be concat_len(parts)");
+    out
+}
+
+/// `fields![GROUP, [field, …], OTHER_GROUP, …]`: the `&'static [FieldSpec]` of [`concat`], each part a `[FieldSpec;
+/// _]` const or a bracketed list of fields, its length worked out at compile time.
+macro_rules! fields {
+    ($($part:expr),+ $(,)?) => {{
+        const PARTS: &[&[$crate::field::FieldSpec]] = &[$(&$part),+];
+        const N: usize = $crate::field::concat_len(PARTS);
+        const FIELDS: [$crate::field::FieldSpec; N] = $crate::field::concat(PARTS);
+        &FIELDS
+    }};
+}
+pub(crate) use fields;
+
 /// The layout of one record type: a name and its fields, covering exactly `len` positions.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct RecordLayout {

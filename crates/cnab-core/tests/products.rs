@@ -354,3 +354,227 @@ fn pagamentos_and_extrato_records_are_named_by_their_tables() {
         ["line 12: trailer says 12 records in the batch, but the file has 11 records in the batch"]
     );
 }
+
+/// The payment entries of a file read structurally and strictly.
+fn pagamentos(path: &str) -> Option<Vec<cnab_core::Pagamento>> {
+    let bytes = corpus(path)?;
+    Some(
+        cnab_core::read_structure_with(&bytes, ReadOptions::strict())
+            .unwrap_or_else(|e| panic!("{path}: {e}"))
+            .pagamentos,
+    )
+}
+
+#[test]
+fn pagamentos_retorno_entries_carry_amount_date_favorecido_and_ocorrencias() {
+    let Some(p) =
+        pagamentos("other/341-itau/cnab240-pagamento/retorno/eduardordmcnab240__SB22112AIT.RET")
+    else {
+        return;
+    };
+    assert_eq!(p.len(), 1);
+    let a = &p[0];
+    assert_eq!(
+        (a.segmento, a.lote.as_str(), a.servico.as_str(), a.line),
+        ('A', "0001", "98", 3)
+    );
+    assert_eq!(a.favorecido.nome, "R C DE M ALMEIDA");
+    assert_eq!(a.favorecido.inscricao, None);
+    assert_eq!(a.seu_numero, "1");
+    assert_eq!(a.nosso_numero, "218943371000018");
+    assert_eq!(a.valor_pagamento, Some("262.35".parse().unwrap()));
+    assert_eq!(
+        a.data_pagamento,
+        chrono::NaiveDate::from_ymd_opt(2012, 11, 22)
+    );
+    assert_eq!(a.valor_efetivado, Some("262.35".parse().unwrap()));
+    assert_eq!(
+        a.data_efetivacao,
+        chrono::NaiveDate::from_ymd_opt(2012, 11, 22)
+    );
+    // FEBRABAN G059 BD: the payment was scheduled, not yet made.
+    assert_eq!(a.ocorrencias.len(), 1);
+    assert_eq!(
+        (a.ocorrencias[0].code.as_str(), a.ocorrencias[0].description),
+        ("BD", Some("Inclusão efetuada com sucesso"))
+    );
+    assert!(!a.efetivado());
+    // The same payment refused with Itaú's own code NA, which FEBRABAN's table does not list: kept as sent.
+    let p =
+        pagamentos("other/341-itau/cnab240-pagamento/retorno/eduardordmcnab240__SB23112AIT.RET")
+            .unwrap();
+    assert_eq!(
+        (
+            p[0].ocorrencias[0].code.as_str(),
+            p[0].ocorrencias[0].description
+        ),
+        ("NA", None)
+    );
+}
+
+#[test]
+fn a_bb_pagamentos_retorno_sums_to_its_batch_trailers() {
+    let Some(bytes) =
+        corpus("other/001-bb/cnab240-pagamento/retorno/parserret240bb__IEDPAG41260120220.ret")
+    else {
+        return;
+    };
+    // Strictly, the file's own wrong record count (its first batch trailer) stops the read, named.
+    let e = cnab_core::read_structure_with(&bytes, ReadOptions::strict()).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "line 67: trailer says 67 records in the batch, but the file has 66 records in the batch"
+    );
+    let s = cnab_core::read_structure_with(&bytes, ReadOptions::lenient()).unwrap();
+    // Every one of the ten batch trailers' somatória dos valores equals its payments' sum: the only problems are
+    // the two counts.
+    assert_eq!(s.problems.len(), 2, "{:?}", s.problems);
+    assert_eq!(s.pagamentos.len(), 62);
+    let total: rust_decimal::Decimal = s.pagamentos.iter().filter_map(|p| p.valor_pagamento).sum();
+    assert_eq!(total, "2061720.64".parse().unwrap());
+    let first_batch: rust_decimal::Decimal = s
+        .pagamentos
+        .iter()
+        .filter(|p| p.lote == "0001")
+        .filter_map(|p| p.valor_pagamento)
+        .sum();
+    assert_eq!(first_batch, "470082.69".parse().unwrap());
+    let a = &s.pagamentos[0];
+    assert_eq!(a.favorecido.nome, "JAWA COMERCIO E SERVICOS EIREL");
+    // The favorecido's CNPJ comes from the segment B after the A (line 4).
+    assert_eq!(
+        a.favorecido.inscricao,
+        Some(cnab_core::Inscricao {
+            tipo: Some(2),
+            numero: "00049460000104".into()
+        })
+    );
+    assert_eq!(a.valor_pagamento, Some("3054.50".parse().unwrap()));
+    assert!(a.efetivado());
+    assert_eq!((a.line, a.last_line), (3, 4));
+    // The second payment was refused: AM, agência mantenedora inválida.
+    assert_eq!(s.pagamentos[1].ocorrencias[0].code, "AM");
+    assert!(!s.pagamentos[1].efetivado());
+    // A segment Z after the B belongs to the payment: BB writes its protocol at 79-103.
+    let z = &s.pagamentos[2];
+    assert_eq!((z.line, z.last_line), (7, 9));
+    assert_eq!(z.controle_bancario.as_deref(), Some("C368E1D755CBA872"));
+    assert_eq!(z.autenticacao, None);
+}
+
+#[test]
+fn a_trailer_total_that_disagrees_with_the_payments_is_named() {
+    let Some(bytes) = corpus(
+        "other/237-bradesco/cnab240-pagamento/retorno/erpbemcomum__multipag-cenario-misto.txt",
+    ) else {
+        return;
+    };
+    // This synthetic Multipag retorno's trailer sums 0.10 for its one payment of 100.00.
+    let e = cnab_core::read_structure_with(&bytes, ReadOptions::strict()).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "line 5, columns 24-41 (somatoria_valores): trailer says a total of 0.10, but the file has a total of 100.00"
+    );
+    let s = read_structure(&bytes).unwrap();
+    assert_eq!(s.pagamentos.len(), 1);
+    assert_eq!(
+        s.pagamentos[0].valor_pagamento,
+        Some("100.00".parse().unwrap())
+    );
+    assert_eq!(s.pagamentos[0].favorecido.nome, "FAVORECIDO SINTETICO");
+    assert_eq!(s.pagamentos[0].ocorrencias[0].code, "00");
+}
+
+#[test]
+fn extrato_entries_sum_to_the_trailers_debitos_and_creditos() {
+    let Some(bytes) = corpus("other/104-caixa/cnab240-extrato/retorno/marcodptcnab__caixa.txt")
+    else {
+        return;
+    };
+    let s = cnab_core::read_structure_with(&bytes, ReadOptions::strict()).unwrap();
+    assert!(s.pagamentos.is_empty());
+    assert_eq!(s.lancamentos.len(), 9);
+    let l = &s.lancamentos[0];
+    assert_eq!(
+        l.data_lancamento,
+        chrono::NaiveDate::from_ymd_opt(2022, 12, 14)
+    );
+    assert_eq!(l.valor, Some("1793.71".parse().unwrap()));
+    assert_eq!(l.tipo, Some(cnab_core::DebitoCredito::Credito));
+    assert_eq!(
+        (l.codigo_historico.as_str(), l.historico.as_str(), l.line),
+        ("0006", "ANTONIO E VERA INFORMATIC", 3)
+    );
+    let sum = |t| -> rust_decimal::Decimal {
+        s.lancamentos
+            .iter()
+            .filter(|l| l.tipo == Some(t))
+            .filter_map(|l| l.valor)
+            .sum()
+    };
+    // The trailer's somatórias (177-194, 195-212).
+    assert_eq!(
+        sum(cnab_core::DebitoCredito::Debito),
+        "16336.22".parse().unwrap()
+    );
+    assert_eq!(
+        sum(cnab_core::DebitoCredito::Credito),
+        "11323.07".parse().unwrap()
+    );
+    // A damaged somatória de créditos is named where it is.
+    let mut bad = bytes.clone();
+    let at = bad
+        .split(|&b| b == b'\n')
+        .take(11)
+        .map(|l| l.len() + 1)
+        .sum::<usize>();
+    bad[at + 194..at + 212].copy_from_slice(b"000000000001132308");
+    let e = cnab_core::read_structure_with(&bad, ReadOptions::strict()).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "line 12, columns 195-212 (somatoria_creditos): trailer says a total of 11323.08, but the file has a total of 11323.07"
+    );
+}
+
+#[test]
+fn a_mixed_file_gives_its_payments_beside_unchanged_cobranca_entries() {
+    let bytes = mixed(false, "000004");
+    let s = cnab_core::read_structure_with(&bytes, ReadOptions::strict()).unwrap();
+    assert_eq!(s.pagamentos.len(), 1);
+    let j = &s.pagamentos[0];
+    assert_eq!(
+        (j.segmento, j.lote.as_str(), j.line, j.last_line),
+        ('J', "0002", 9, 10)
+    );
+    assert_eq!(j.valor_pagamento, Some("2243.70".parse().unwrap()));
+    assert_eq!(j.valor_titulo, Some("2243.70".parse().unwrap()));
+    assert_eq!(j.vencimento, chrono::NaiveDate::from_ymd_opt(2026, 6, 20));
+    assert_eq!(
+        j.data_pagamento,
+        chrono::NaiveDate::from_ymd_opt(2026, 6, 17)
+    );
+    assert_eq!(j.seu_numero, "19243");
+    assert_eq!(j.favorecido.nome, "MOPEN SERVICOS EM TEC E COMERC");
+    // The beneficiário's inscrição comes from the J-52 (76-91).
+    assert_eq!(
+        j.favorecido.inscricao,
+        Some(cnab_core::Inscricao {
+            tipo: Some(1),
+            numero: "000000669000192".into()
+        })
+    );
+    assert_eq!(
+        j.codigo_barras.as_deref(),
+        Some("48190000030000515054597527830141114850000224")
+    );
+    // The cobrança reader's entries are those of the plain file, and its model has no payments.
+    let original =
+        cnab_core::read_retorno(cnab_core::tutorial::ITAU_240_RETORNO, ReadOptions::strict())
+            .unwrap();
+    let r = cnab_core::read_retorno(&bytes, ReadOptions::strict()).unwrap();
+    assert_eq!(r.entries, original.entries);
+    assert!(serde_json::to_value(&r)
+        .unwrap()
+        .get("pagamentos")
+        .is_none());
+}

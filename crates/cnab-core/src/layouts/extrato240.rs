@@ -10,8 +10,9 @@
 //! 1-based inclusive as the manual prints them.
 
 use crate::bank::{LayoutSpec, RecordKey};
-use crate::field::{FieldSpec as F, RecordLayout, Role as R};
+use crate::field::{fields, FieldSpec as F, RecordLayout, Role as R};
 use crate::layouts::febraban240;
+use crate::layouts::groups240 as g;
 use crate::model::{FileKind, Layout};
 
 /// Source string of every table below.
@@ -24,32 +25,20 @@ pub const HEADER_LOTE: RecordLayout = RecordLayout {
     name: "header_lote_extrato",
     len: 240,
     source: SOURCE,
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "1"),
-        F::alpha("operacao", 9, 9),
-        F::num("servico", 10, 11),
-        F::alpha("forma_lancamento", 12, 13),
-        F::alpha("versao_layout_lote", 14, 16),
-        F::blank("cnab_1", 17, 17),
-        F::alpha("tipo_inscricao", 18, 18),
-        F::alpha("inscricao", 19, 32),
-        F::alpha("convenio", 33, 52),
-        F::alpha("agencia", 53, 57),
-        F::alpha("agencia_dv", 58, 58),
-        F::alpha("conta", 59, 70),
-        F::alpha("conta_dv", 71, 71),
-        F::alpha("agencia_conta_dv", 72, 72),
-        F::alpha("empresa_nome", 73, 102),
-        F::blank("cnab_2", 103, 142),
-        F::date8("data_saldo_inicial", 143, 150),
-        F::dec("valor_saldo_inicial", 151, 168, 2),
-        F::alpha("situacao_saldo_inicial", 169, 169),
-        F::alpha("status_saldo_inicial", 170, 170),
-        F::alpha("moeda", 171, 173),
-        F::alpha("numero_extrato", 174, 178),
-        F::blank("cnab_3", 179, 240),
+    fields: fields![
+        g::HEADER_LOTE,
+        g::EMPRESA_CONTA,
+        [
+            F::alpha("empresa_nome", 73, 102),
+            F::blank("cnab_2", 103, 142),
+            F::date8("data_saldo_inicial", 143, 150),
+            F::dec("valor_saldo_inicial", 151, 168, 2),
+            F::alpha("situacao_saldo_inicial", 169, 169),
+            F::alpha("status_saldo_inicial", 170, 170),
+            F::alpha("moeda", 171, 173),
+            F::alpha("numero_extrato", 174, 178),
+            F::blank("cnab_3", 179, 240),
+        ]
     ],
 };
 
@@ -60,35 +49,27 @@ pub const SEGMENTO_E: RecordLayout = RecordLayout {
     name: "segmento_e",
     len: 240,
     source: SOURCE,
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "3"),
-        F::num("sequencial", 9, 13).role(R::Sequencial),
-        F::constant("segmento", 14, 14, "E"),
-        F::blank("cnab_1", 15, 17),
-        F::alpha("tipo_inscricao", 18, 18),
-        F::alpha("inscricao", 19, 32),
-        F::alpha("convenio", 33, 52),
-        F::alpha("agencia", 53, 57),
-        F::alpha("agencia_dv", 58, 58),
-        F::alpha("conta", 59, 70),
-        F::alpha("conta_dv", 71, 71),
-        F::alpha("agencia_conta_dv", 72, 72),
-        F::alpha("empresa_nome", 73, 102),
-        F::blank("cnab_2", 103, 108),
-        F::alpha("natureza_lancamento", 109, 111),
-        F::alpha("tipo_complemento", 112, 113),
-        F::alpha("complemento", 114, 133),
-        F::alpha("isencao_cpmf", 134, 134),
-        F::date8("data_contabil", 135, 142),
-        F::date8("data_lancamento", 143, 150),
-        F::dec("valor_lancamento", 151, 168, 2),
-        F::alpha("tipo_lancamento", 169, 169),
-        F::alpha("categoria", 170, 172),
-        F::alpha("codigo_historico", 173, 176),
-        F::alpha("historico", 177, 201),
-        F::alpha("documento", 202, 240),
+    fields: fields![
+        g::DETALHE,
+        g::segmento("E"),
+        [F::blank("cnab_1", 15, 17)],
+        g::EMPRESA_CONTA,
+        [
+            F::alpha("empresa_nome", 73, 102),
+            F::blank("cnab_2", 103, 108),
+            F::alpha("natureza_lancamento", 109, 111),
+            F::alpha("tipo_complemento", 112, 113),
+            F::alpha("complemento", 114, 133),
+            F::alpha("isencao_cpmf", 134, 134),
+            F::date8("data_contabil", 135, 142),
+            F::date8("data_lancamento", 143, 150),
+            F::dec("valor_lancamento", 151, 168, 2),
+            F::alpha("tipo_lancamento", 169, 169),
+            F::alpha("categoria", 170, 172),
+            F::alpha("codigo_historico", 173, 176),
+            F::alpha("historico", 177, 201),
+            F::alpha("documento", 202, 240),
+        ]
     ],
 };
 
@@ -99,31 +80,23 @@ pub const TRAILER_LOTE: RecordLayout = RecordLayout {
     name: "trailer_lote_extrato",
     len: 240,
     source: SOURCE,
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "5"),
-        F::blank("cnab_1", 9, 17),
-        F::alpha("tipo_inscricao", 18, 18),
-        F::alpha("inscricao", 19, 32),
-        F::alpha("convenio", 33, 52),
-        F::alpha("agencia", 53, 57),
-        F::alpha("agencia_dv", 58, 58),
-        F::alpha("conta", 59, 70),
-        F::alpha("conta_dv", 71, 71),
-        F::alpha("agencia_conta_dv", 72, 72),
-        F::blank("cnab_2", 73, 88),
-        F::dec("saldo_vinculado_anterior", 89, 106, 2),
-        F::dec("limite", 107, 124, 2),
-        F::dec("saldo_bloqueado", 125, 142, 2),
-        F::date8("data_saldo_final", 143, 150),
-        F::dec("valor_saldo_final", 151, 168, 2),
-        F::alpha("situacao_saldo_final", 169, 169),
-        F::alpha("status_saldo_final", 170, 170),
-        F::num("qtd_registros", 171, 176).role(R::QtdRegistros),
-        F::dec("somatoria_debitos", 177, 194, 2),
-        F::dec("somatoria_creditos", 195, 212, 2),
-        F::blank("cnab_3", 213, 240),
+    fields: fields![
+        g::TRAILER_LOTE,
+        g::EMPRESA_CONTA,
+        [
+            F::blank("cnab_2", 73, 88),
+            F::dec("saldo_vinculado_anterior", 89, 106, 2),
+            F::dec("limite", 107, 124, 2),
+            F::dec("saldo_bloqueado", 125, 142, 2),
+            F::date8("data_saldo_final", 143, 150),
+            F::dec("valor_saldo_final", 151, 168, 2),
+            F::alpha("situacao_saldo_final", 169, 169),
+            F::alpha("status_saldo_final", 170, 170),
+            F::num("qtd_registros", 171, 176).role(R::QtdRegistros),
+            F::dec("somatoria_debitos", 177, 194, 2),
+            F::dec("somatoria_creditos", 195, 212, 2),
+            F::blank("cnab_3", 213, 240),
+        ]
     ],
 };
 

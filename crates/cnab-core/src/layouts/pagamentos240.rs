@@ -18,8 +18,9 @@
 //! refuses what a bank sends there.
 
 use crate::bank::{LayoutSpec, RecordKey};
-use crate::field::{FieldSpec as F, RecordLayout, Role as R};
+use crate::field::{fields, FieldSpec as F, RecordLayout, Role as R};
 use crate::layouts::febraban240;
+use crate::layouts::groups240 as g;
 use crate::model::{FileKind, Layout};
 
 /// Source string of every table below.
@@ -33,46 +34,25 @@ pub const HEADER_LOTE: RecordLayout = RecordLayout {
     name: "header_lote_pagamentos",
     len: 240,
     source: SOURCE,
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "1"),
-        F::alpha("operacao", 9, 9),
-        F::num("servico", 10, 11),
-        F::alpha("forma_lancamento", 12, 13),
-        F::alpha("versao_layout_lote", 14, 16),
-        F::blank("cnab_1", 17, 17),
-        F::alpha("tipo_inscricao", 18, 18),
-        F::alpha("inscricao", 19, 32),
-        F::alpha("convenio", 33, 52),
-        F::alpha("agencia", 53, 57),
-        F::alpha("agencia_dv", 58, 58),
-        F::alpha("conta", 59, 70),
-        F::alpha("conta_dv", 71, 71),
-        F::alpha("agencia_conta_dv", 72, 72),
-        F::alpha("empresa_nome", 73, 102),
-        F::alpha("mensagem", 103, 142),
-        F::alpha("logradouro", 143, 172),
-        F::alpha("numero", 173, 177),
-        F::alpha("complemento", 178, 192),
-        F::alpha("cidade", 193, 212),
-        F::alpha("cep", 213, 217),
-        F::alpha("cep_complemento", 218, 220),
-        F::alpha("uf", 221, 222),
-        F::alpha("forma_pagamento_servico", 223, 224),
-        F::blank("cnab_2", 225, 230),
-        F::alpha("ocorrencias", 231, 240),
+    fields: fields![
+        g::HEADER_LOTE,
+        g::EMPRESA_CONTA,
+        [
+            F::alpha("empresa_nome", 73, 102),
+            F::alpha("mensagem", 103, 142),
+            F::alpha("logradouro", 143, 172),
+            F::alpha("numero", 173, 177),
+            F::alpha("complemento", 178, 192),
+            F::alpha("cidade", 193, 212),
+            F::alpha("cep", 213, 217),
+            F::alpha("cep_complemento", 218, 220),
+            F::alpha("uf", 221, 222),
+            F::alpha("forma_pagamento_servico", 223, 224),
+            F::blank("cnab_2", 225, 230),
+            F::alpha("ocorrencias", 231, 240),
+        ]
     ],
 };
-
-/// G001 banco, the first field of every record.
-const BANCO: F = F::num("banco", 1, 3).role(R::BancoCodigo);
-/// G002 lote de serviço.
-const LOTE: F = F::num("lote", 4, 7).role(R::Lote);
-/// G003 tipo de registro 3, detalhe.
-const DETALHE: F = F::constant("tipo_registro", 8, 8, "3");
-/// Número sequencial do registro no lote.
-const SEQUENCIAL: F = F::num("sequencial", 9, 13).role(R::Sequencial);
 
 /// Segmento A (obrigatório, remessa e retorno): the credit to the favorecido's account, the amount and date asked
 /// and, in the retorno, the bank's nosso número and the date and amount made (FEBRABAN v10.7, "Registro Detalhe -
@@ -81,37 +61,33 @@ pub const SEGMENTO_A: RecordLayout = RecordLayout {
     name: "segmento_a",
     len: 240,
     source: SOURCE,
-    fields: &[
-        BANCO,
-        LOTE,
-        DETALHE,
-        SEQUENCIAL,
-        F::constant("segmento", 14, 14, "A"),
-        F::alpha("tipo_movimento", 15, 15),
-        F::alpha("codigo_instrucao_movimento", 16, 17),
-        F::alpha("camara_centralizadora", 18, 20),
-        F::alpha("favorecido_banco", 21, 23),
-        F::alpha("favorecido_agencia", 24, 28),
-        F::alpha("favorecido_agencia_dv", 29, 29),
-        F::alpha("favorecido_conta", 30, 41),
-        F::alpha("favorecido_conta_dv", 42, 42),
-        F::alpha("favorecido_agencia_conta_dv", 43, 43),
-        F::alpha("favorecido_nome", 44, 73),
-        F::alpha("seu_numero", 74, 93),
-        F::date8("data_pagamento", 94, 101),
-        F::alpha("moeda_tipo", 102, 104),
-        F::dec("moeda_quantidade", 105, 119, 5),
-        F::dec("valor_pagamento", 120, 134, 2),
-        F::alpha("nosso_numero", 135, 154),
-        F::date8("data_real", 155, 162),
-        F::dec("valor_real", 163, 177, 2),
-        F::alpha("informacao_2", 178, 217),
-        F::alpha("finalidade_doc", 218, 219),
-        F::alpha("finalidade_ted", 220, 224),
-        F::alpha("finalidade_complementar", 225, 226),
-        F::blank("cnab", 227, 229),
-        F::alpha("aviso", 230, 230),
-        F::alpha("ocorrencias", 231, 240),
+    fields: fields![
+        g::detalhe_movimento("A"),
+        [
+            F::alpha("camara_centralizadora", 18, 20),
+            F::alpha("favorecido_banco", 21, 23),
+            F::alpha("favorecido_agencia", 24, 28),
+            F::alpha("favorecido_agencia_dv", 29, 29),
+            F::alpha("favorecido_conta", 30, 41),
+            F::alpha("favorecido_conta_dv", 42, 42),
+            F::alpha("favorecido_agencia_conta_dv", 43, 43),
+            F::alpha("favorecido_nome", 44, 73),
+            F::alpha("seu_numero", 74, 93),
+            F::date8("data_pagamento", 94, 101),
+            F::alpha("moeda_tipo", 102, 104),
+            F::dec("moeda_quantidade", 105, 119, 5),
+            F::dec("valor_pagamento", 120, 134, 2),
+            F::alpha("nosso_numero", 135, 154),
+            F::date8("data_real", 155, 162),
+            F::dec("valor_real", 163, 177, 2),
+            F::alpha("informacao_2", 178, 217),
+            F::alpha("finalidade_doc", 218, 219),
+            F::alpha("finalidade_ted", 220, 224),
+            F::alpha("finalidade_complementar", 225, 226),
+            F::blank("cnab", 227, 229),
+            F::alpha("aviso", 230, 230),
+            F::alpha("ocorrencias", 231, 240),
+        ]
     ],
 };
 
@@ -123,33 +99,32 @@ pub const SEGMENTO_B: RecordLayout = RecordLayout {
     name: "segmento_b",
     len: 240,
     source: SOURCE,
-    fields: &[
-        BANCO,
-        LOTE,
-        DETALHE,
-        SEQUENCIAL,
-        F::constant("segmento", 14, 14, "B"),
-        F::alpha("forma_iniciacao", 15, 17),
-        F::alpha("favorecido_tipo_inscricao", 18, 18),
-        F::alpha("favorecido_inscricao", 19, 32),
-        F::alpha("logradouro", 33, 62),
-        F::alpha("numero", 63, 67),
-        F::alpha("complemento", 68, 82),
-        F::alpha("bairro", 83, 97),
-        F::alpha("cidade", 98, 117),
-        F::alpha("cep", 118, 122),
-        F::alpha("cep_complemento", 123, 125),
-        F::alpha("uf", 126, 127),
-        F::alpha("data_vencimento", 128, 135),
-        F::alpha("valor_documento", 136, 150),
-        F::alpha("valor_abatimento", 151, 165),
-        F::alpha("valor_desconto", 166, 180),
-        F::alpha("valor_mora", 181, 195),
-        F::alpha("valor_multa", 196, 210),
-        F::alpha("documento_favorecido", 211, 225),
-        F::alpha("aviso", 226, 226),
-        F::alpha("codigo_ug", 227, 232),
-        F::alpha("ispb", 233, 240),
+    fields: fields![
+        g::DETALHE,
+        g::segmento("B"),
+        [
+            F::alpha("forma_iniciacao", 15, 17),
+            F::alpha("favorecido_tipo_inscricao", 18, 18),
+            F::alpha("favorecido_inscricao", 19, 32),
+            F::alpha("logradouro", 33, 62),
+            F::alpha("numero", 63, 67),
+            F::alpha("complemento", 68, 82),
+            F::alpha("bairro", 83, 97),
+            F::alpha("cidade", 98, 117),
+            F::alpha("cep", 118, 122),
+            F::alpha("cep_complemento", 123, 125),
+            F::alpha("uf", 126, 127),
+            F::alpha("data_vencimento", 128, 135),
+            F::alpha("valor_documento", 136, 150),
+            F::alpha("valor_abatimento", 151, 165),
+            F::alpha("valor_desconto", 166, 180),
+            F::alpha("valor_mora", 181, 195),
+            F::alpha("valor_multa", 196, 210),
+            F::alpha("documento_favorecido", 211, 225),
+            F::alpha("aviso", 226, 226),
+            F::alpha("codigo_ug", 227, 232),
+            F::alpha("ispb", 233, 240),
+        ]
     ],
 };
 
@@ -160,28 +135,24 @@ pub const SEGMENTO_J: RecordLayout = RecordLayout {
     name: "segmento_j",
     len: 240,
     source: SOURCE,
-    fields: &[
-        BANCO,
-        LOTE,
-        DETALHE,
-        SEQUENCIAL,
-        F::constant("segmento", 14, 14, "J"),
-        F::alpha("tipo_movimento", 15, 15),
-        F::alpha("codigo_instrucao_movimento", 16, 17),
-        F::alpha("codigo_barras", 18, 61),
-        F::alpha("cedente_nome", 62, 91),
-        F::date8("data_vencimento", 92, 99),
-        F::dec("valor_titulo", 100, 114, 2),
-        F::dec("valor_desconto_abatimento", 115, 129, 2),
-        F::dec("valor_mora_multa", 130, 144, 2),
-        F::date8("data_pagamento", 145, 152),
-        F::dec("valor_pagamento", 153, 167, 2),
-        F::dec("moeda_quantidade", 168, 182, 5),
-        F::alpha("seu_numero", 183, 202),
-        F::alpha("nosso_numero", 203, 222),
-        F::alpha("moeda", 223, 224),
-        F::blank("cnab", 225, 230),
-        F::alpha("ocorrencias", 231, 240),
+    fields: fields![
+        g::detalhe_movimento("J"),
+        [
+            F::alpha("codigo_barras", 18, 61),
+            F::alpha("cedente_nome", 62, 91),
+            F::date8("data_vencimento", 92, 99),
+            F::dec("valor_titulo", 100, 114, 2),
+            F::dec("valor_desconto_abatimento", 115, 129, 2),
+            F::dec("valor_mora_multa", 130, 144, 2),
+            F::date8("data_pagamento", 145, 152),
+            F::dec("valor_pagamento", 153, 167, 2),
+            F::dec("moeda_quantidade", 168, 182, 5),
+            F::alpha("seu_numero", 183, 202),
+            F::alpha("nosso_numero", 203, 222),
+            F::alpha("moeda", 223, 224),
+            F::blank("cnab", 225, 230),
+            F::alpha("ocorrencias", 231, 240),
+        ]
     ],
 };
 
@@ -193,25 +164,21 @@ pub const SEGMENTO_J52: RecordLayout = RecordLayout {
     name: "segmento_j52",
     len: 240,
     source: SOURCE,
-    fields: &[
-        BANCO,
-        LOTE,
-        DETALHE,
-        SEQUENCIAL,
-        F::constant("segmento", 14, 14, "J"),
-        F::alpha("tipo_movimento", 15, 15),
-        F::alpha("codigo_instrucao_movimento", 16, 17),
-        F::constant("identificacao_registro", 18, 19, "52"),
-        F::alpha("sacado_tipo_inscricao", 20, 20),
-        F::alpha("sacado_inscricao", 21, 35),
-        F::alpha("sacado_nome", 36, 75),
-        F::alpha("cedente_tipo_inscricao", 76, 76),
-        F::alpha("cedente_inscricao", 77, 91),
-        F::alpha("cedente_nome", 92, 131),
-        F::alpha("sacador_tipo_inscricao", 132, 132),
-        F::alpha("sacador_inscricao", 133, 147),
-        F::alpha("sacador_nome", 148, 187),
-        F::alpha("cnab_ou_pix", 188, 240),
+    fields: fields![
+        g::detalhe_movimento("J"),
+        [
+            F::constant("identificacao_registro", 18, 19, "52"),
+            F::alpha("sacado_tipo_inscricao", 20, 20),
+            F::alpha("sacado_inscricao", 21, 35),
+            F::alpha("sacado_nome", 36, 75),
+            F::alpha("cedente_tipo_inscricao", 76, 76),
+            F::alpha("cedente_inscricao", 77, 91),
+            F::alpha("cedente_nome", 92, 131),
+            F::alpha("sacador_tipo_inscricao", 132, 132),
+            F::alpha("sacador_inscricao", 133, 147),
+            F::alpha("sacador_nome", 148, 187),
+            F::alpha("cnab_ou_pix", 188, 240),
+        ]
     ],
 };
 
@@ -222,21 +189,17 @@ pub const SEGMENTO_N: RecordLayout = RecordLayout {
     name: "segmento_n",
     len: 240,
     source: SOURCE,
-    fields: &[
-        BANCO,
-        LOTE,
-        DETALHE,
-        SEQUENCIAL,
-        F::constant("segmento", 14, 14, "N"),
-        F::alpha("tipo_movimento", 15, 15),
-        F::alpha("codigo_instrucao_movimento", 16, 17),
-        F::alpha("seu_numero", 18, 37),
-        F::alpha("nosso_numero", 38, 57),
-        F::alpha("contribuinte_nome", 58, 87),
-        F::date8("data_pagamento", 88, 95),
-        F::dec("valor_pagamento", 96, 110, 2),
-        F::alpha("informacoes_tributo", 111, 230),
-        F::alpha("ocorrencias", 231, 240),
+    fields: fields![
+        g::detalhe_movimento("N"),
+        [
+            F::alpha("seu_numero", 18, 37),
+            F::alpha("nosso_numero", 38, 57),
+            F::alpha("contribuinte_nome", 58, 87),
+            F::date8("data_pagamento", 88, 95),
+            F::dec("valor_pagamento", 96, 110, 2),
+            F::alpha("informacoes_tributo", 111, 230),
+            F::alpha("ocorrencias", 231, 240),
+        ]
     ],
 };
 
@@ -246,23 +209,19 @@ pub const SEGMENTO_O: RecordLayout = RecordLayout {
     name: "segmento_o",
     len: 240,
     source: SOURCE,
-    fields: &[
-        BANCO,
-        LOTE,
-        DETALHE,
-        SEQUENCIAL,
-        F::constant("segmento", 14, 14, "O"),
-        F::alpha("tipo_movimento", 15, 15),
-        F::alpha("codigo_instrucao_movimento", 16, 17),
-        F::alpha("codigo_barras", 18, 61),
-        F::alpha("concessionaria_nome", 62, 91),
-        F::date8("data_vencimento", 92, 99),
-        F::date8("data_pagamento", 100, 107),
-        F::dec("valor_pagamento", 108, 122, 2),
-        F::alpha("seu_numero", 123, 142),
-        F::alpha("nosso_numero", 143, 162),
-        F::blank("cnab", 163, 230),
-        F::alpha("ocorrencias", 231, 240),
+    fields: fields![
+        g::detalhe_movimento("O"),
+        [
+            F::alpha("codigo_barras", 18, 61),
+            F::alpha("concessionaria_nome", 62, 91),
+            F::date8("data_vencimento", 92, 99),
+            F::date8("data_pagamento", 100, 107),
+            F::dec("valor_pagamento", 108, 122, 2),
+            F::alpha("seu_numero", 123, 142),
+            F::alpha("nosso_numero", 143, 162),
+            F::blank("cnab", 163, 230),
+            F::alpha("ocorrencias", 231, 240),
+        ]
     ],
 };
 
@@ -272,16 +231,15 @@ pub const SEGMENTO_Z: RecordLayout = RecordLayout {
     name: "segmento_z",
     len: 240,
     source: SOURCE,
-    fields: &[
-        BANCO,
-        LOTE,
-        DETALHE,
-        SEQUENCIAL,
-        F::constant("segmento", 14, 14, "Z"),
-        F::alpha("autenticacao", 15, 78),
-        F::alpha("controle_bancario", 79, 103),
-        F::blank("cnab", 104, 230),
-        F::alpha("ocorrencias", 231, 240),
+    fields: fields![
+        g::DETALHE,
+        g::segmento("Z"),
+        [
+            F::alpha("autenticacao", 15, 78),
+            F::alpha("controle_bancario", 79, 103),
+            F::blank("cnab", 104, 230),
+            F::alpha("ocorrencias", 231, 240),
+        ]
     ],
 };
 
@@ -292,17 +250,16 @@ pub const TRAILER_LOTE: RecordLayout = RecordLayout {
     name: "trailer_lote_pagamentos",
     len: 240,
     source: SOURCE,
-    fields: &[
-        F::num("banco", 1, 3).role(R::BancoCodigo),
-        F::num("lote", 4, 7).role(R::Lote),
-        F::constant("tipo_registro", 8, 8, "5"),
-        F::blank("cnab_1", 9, 17),
-        F::num("qtd_registros", 18, 23).role(R::QtdRegistros),
-        F::dec("somatoria_valores", 24, 41, 2),
-        F::dec("somatoria_moedas", 42, 59, 5),
-        F::alpha("aviso_debito", 60, 65),
-        F::blank("cnab_2", 66, 230),
-        F::alpha("ocorrencias", 231, 240),
+    fields: fields![
+        g::TRAILER_LOTE,
+        [
+            F::num("qtd_registros", 18, 23).role(R::QtdRegistros),
+            F::dec("somatoria_valores", 24, 41, 2),
+            F::dec("somatoria_moedas", 42, 59, 5),
+            F::alpha("aviso_debito", 60, 65),
+            F::blank("cnab_2", 66, 230),
+            F::alpha("ocorrencias", 231, 240),
+        ]
     ],
 };
 
@@ -345,3 +302,125 @@ pub const ALL: &[&RecordLayout] = &[
     &SEGMENTO_Z,
     &TRAILER_LOTE,
 ];
+
+/// The bank's ocorrências of a pagamentos retorno (231-240 of the header de lote, segments A, J, N, O, Z and the
+/// trailer de lote: up to five two-character codes): FEBRABAN 240 v10.7, G059 "Código das Ocorrências para
+/// Retorno". Codes a bank adds of its own (Itaú's `NA`, …) are not here: they are kept as sent, without a
+/// description. The consignação codes (BH-BS, HM-H9, IA-IZ of the same table) are left out: no payment batch here
+/// carries them.
+pub const OCORRENCIAS: &[(&str, &str)] = &[
+    ("00", "Crédito ou débito efetivado"),
+    ("01", "Insuficiência de fundos - débito não efetuado"),
+    ("02", "Crédito ou débito cancelado pelo pagador/credor"),
+    ("03", "Débito autorizado pela agência - efetuado"),
+    ("AA", "Controle inválido"),
+    ("AB", "Tipo de operação inválido"),
+    ("AC", "Tipo de serviço inválido"),
+    ("AD", "Forma de lançamento inválida"),
+    ("AE", "Tipo/número de inscrição inválido"),
+    ("AF", "Código de convênio inválido"),
+    ("AG", "Agência/conta corrente/DV inválido"),
+    ("AH", "Nº sequencial do registro no lote inválido"),
+    ("AI", "Código de segmento de detalhe inválido"),
+    ("AJ", "Tipo de movimento inválido"),
+    (
+        "AK",
+        "Código da câmara de compensação do banco favorecido/depositário inválido",
+    ),
+    (
+        "AL",
+        "Código do banco favorecido, instituição de pagamento ou depositário inválido",
+    ),
+    (
+        "AM",
+        "Agência mantenedora da conta corrente do favorecido inválida",
+    ),
+    (
+        "AN",
+        "Conta corrente/DV/conta de pagamento do favorecido inválido",
+    ),
+    ("AO", "Nome do favorecido não informado"),
+    ("AP", "Data do lançamento inválida"),
+    ("AQ", "Tipo/quantidade da moeda inválido"),
+    ("AR", "Valor do lançamento inválido"),
+    ("AS", "Aviso ao favorecido - identificação inválida"),
+    ("AT", "Tipo/número de inscrição do favorecido inválido"),
+    ("AU", "Logradouro do favorecido não informado"),
+    ("AV", "Nº do local do favorecido não informado"),
+    ("AW", "Cidade do favorecido não informada"),
+    ("AX", "CEP/complemento do favorecido inválido"),
+    ("AY", "Sigla do estado do favorecido inválida"),
+    ("AZ", "Código/nome do banco depositário inválido"),
+    ("BA", "Código/nome da agência depositária não informado"),
+    ("BB", "Seu número inválido"),
+    ("BC", "Nosso número inválido"),
+    ("BD", "Inclusão efetuada com sucesso"),
+    ("BE", "Alteração efetuada com sucesso"),
+    ("BF", "Exclusão efetuada com sucesso"),
+    ("BG", "Agência/conta impedida legalmente"),
+    ("CA", "Código de barras - código do banco inválido"),
+    ("CB", "Código de barras - código da moeda inválido"),
+    ("CC", "Código de barras - dígito verificador geral inválido"),
+    ("CD", "Código de barras - valor do título inválido"),
+    ("CE", "Código de barras - campo livre inválido"),
+    ("CF", "Valor do documento inválido"),
+    ("CG", "Valor do abatimento inválido"),
+    ("CH", "Valor do desconto inválido"),
+    ("CI", "Valor de mora inválido"),
+    ("CJ", "Valor da multa inválido"),
+    ("CK", "Valor do IR inválido"),
+    ("CL", "Valor do ISS inválido"),
+    ("CM", "Valor do IOF inválido"),
+    ("CN", "Valor de outras deduções inválido"),
+    ("CO", "Valor de outros acréscimos inválido"),
+    ("HA", "Lote não aceito"),
+    ("HB", "Inscrição da empresa inválida para o contrato"),
+    (
+        "HC",
+        "Convênio com a empresa inexistente/inválido para o contrato",
+    ),
+    (
+        "HD",
+        "Agência/conta corrente da empresa inexistente/inválida para o contrato",
+    ),
+    ("HE", "Tipo de serviço inválido para o contrato"),
+    ("HF", "Conta corrente da empresa com saldo insuficiente"),
+    ("HG", "Lote de serviço fora de sequência"),
+    ("HH", "Lote de serviço inválido"),
+    ("HI", "Arquivo não aceito"),
+    ("HJ", "Tipo de registro inválido"),
+    ("HK", "Código remessa/retorno inválido"),
+    ("HL", "Versão de layout inválida"),
+    ("TA", "Lote não aceito - totais do lote com diferença"),
+    ("YA", "Título não encontrado"),
+    ("YB", "Identificador registro opcional inválido"),
+    ("YC", "Código padrão inválido"),
+    ("YD", "Código de ocorrência inválido"),
+    ("YE", "Complemento de ocorrência inválido"),
+    ("YF", "Alegação já informada"),
+    ("ZA", "Agência/conta do favorecido substituída"),
+    (
+        "ZB",
+        "Divergência entre o primeiro e último nome do beneficiário e o da Receita Federal",
+    ),
+    ("ZC", "Confirmação de antecipação de valor"),
+    ("ZD", "Antecipação parcial de valor"),
+    ("ZE", "Título bloqueado na base"),
+    (
+        "ZF",
+        "Sistema em contingência - título com valor maior que o de referência",
+    ),
+    ("ZG", "Sistema em contingência - título vencido"),
+    ("ZH", "Sistema em contingência - título indexado"),
+    ("ZI", "Beneficiário divergente"),
+    ("ZJ", "Limite de pagamentos parciais excedido"),
+    ("ZK", "Boleto já liquidado"),
+];
+
+/// FEBRABAN's description of a pagamentos ocorrência code ([`OCORRENCIAS`]).
+pub fn ocorrencia_description(code: &str) -> Option<&'static str> {
+    OCORRENCIAS
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, d)| *d)
+}

@@ -80,6 +80,9 @@ pub(crate) struct Engine<'a> {
     /// A file without trailer: the header's declared record count, with its line, record and field.
     /// The line of the title whose company inscrição the header took (`None`: the header record's own).
     company_line: Option<usize>,
+    /// The line of the title whose account field (agência, its DV, conta, its DV, convênio, código do beneficiário,
+    /// in [`ACCOUNT_ROLES`] order) the header took (`None`: the header record's own, or not given yet).
+    account_lines: [Option<usize>; 6],
     /// Line buffers of the streaming reader whose entry is built, handed back to it for reuse.
     pub(super) spare: Vec<Vec<u8>>,
     /// The ocorrência and motivo tables indexed by code, built once per file.
@@ -100,6 +103,65 @@ pub(crate) struct Engine<'a> {
         &'static crate::field::FieldSpec,
         u64,
     )>,
+}
+
+/// The beneficiário's account fields a remessa's titles may repeat ([`Engine::account_on_titles`]), in the order of
+/// `Engine::account_lines`.
+const ACCOUNT_ROLES: [Role; 6] = [
+    Role::Agencia,
+    Role::AgenciaDv,
+    Role::Conta,
+    Role::ContaDv,
+    Role::Convenio,
+    Role::CodigoBeneficiario,
+];
+
+/// The account fields whose header value cannot be compared with the detail's of the same role, per bank and
+/// layout: a título's value that differs from the header's is no contradiction there.
+/// - Banco do Brasil CNAB 400 (CBR641): the header's 130-136 is the convênio líder, the detail's 32-38 (CBR641) or
+///   41-46 (CBR640) the convênio de cobrança of the título, which may be another of the company's convênios.
+/// - The AUTBANK CNAB 400 platform (Fibra 224, Delbank 435, Rendimento 633, Pine 643, Daycoval 707; see
+///   `banks::fibra::cnab400`): the header's código da empresa (27-46) and the detalhe's (18-37) are written in two
+///   formats (Rendimento's real remessa: `00010005447390` in the header, `5447390` then blanks and zeros in the
+///   detalhe).
+const HEADER_OTHER_FACT: &[([u8; 3], Layout, &[Role])] = &[
+    (*b"001", Layout::Cnab400, &[Role::Convenio]),
+    (*b"224", Layout::Cnab400, &[Role::CodigoBeneficiario]),
+    (*b"435", Layout::Cnab400, &[Role::CodigoBeneficiario]),
+    (*b"633", Layout::Cnab400, &[Role::CodigoBeneficiario]),
+    (*b"643", Layout::Cnab400, &[Role::CodigoBeneficiario]),
+    (*b"707", Layout::Cnab400, &[Role::CodigoBeneficiario]),
+];
+
+/// Whether the header's `role` field is another fact than the detail's for the file's bank ([`HEADER_OTHER_FACT`]).
+fn header_other_fact(bank: Option<[u8; 3]>, spec: &LayoutSpec, role: Role) -> bool {
+    HEADER_OTHER_FACT
+        .iter()
+        .any(|(b, l, roles)| Some(*b) == bank && *l == spec.layout && roles.contains(&role))
+}
+
+/// A título's `value` of a field the model keeps once in the header (`what`), differing from the `kept` one (the
+/// header record's own, or the título's on line `from`): a structure problem on the título's field, since a remessa
+/// is one `whose`'s.
+fn differs(
+    r: &Record<'_>,
+    f: &FieldSpec,
+    (what, value): (&str, &str),
+    (from, kept): (Option<usize>, &str),
+    whose: &str,
+) -> Error {
+    let from = match from {
+        Some(l) => format!("line {l}'s"),
+        None => "the header's".to_string(),
+    };
+    Error::at_field(
+        r.line,
+        r.layout.name,
+        f,
+        ErrorKind::structure(format!(
+            "{what} {value} differs from {from} {kept} (a remessa is one {whose}'s)"
+        )),
+    )
 }
 
 /// The most records an entry holds. Each row of an entry table appears at most once, in order, except CNAB 240
@@ -152,6 +214,7 @@ impl<'a> Engine<'a> {
             foreign: None,
             own_batches: 0,
             company_line: None,
+            account_lines: [None; 6],
             spare: Vec::new(),
             codes: crate::read::codes::CodeIndex::new(spec),
             views: None,
@@ -830,7 +893,7 @@ impl<'a> Engine<'a> {
                 self.titulos
                     .push(normalize::titulo(self.spec, &records, &mut found));
                 self.company_on_titles(&records, &mut found);
-                self.account_on_titles(&records);
+                self.account_on_titles(&records, &mut found);
                 Event::Titulo
             }
         };
@@ -861,21 +924,17 @@ impl<'a> Engine<'a> {
     /// while several headers carry none of them (Santander's has only the código de transmissão). The model keeps
     /// them once, in `header.beneficiario`: a title's value fills the header's field when the header has none, so a
     /// remessa read back names the account its títulos were registered under (which the retorno's header carries,
-    /// and baixa matches on). A header field already filled is kept: the title's value is not a contradiction, since
-    /// some banks give the same name two meanings (BB 400: the header's convênio líder, the detail's convênio de
-    /// cobrança; Rendimento writes the código da empresa in two formats), and the title's value stays in its raw
-    /// record.
-    fn account_on_titles(&mut self, records: &[Record<'_>]) {
-        const ROLES: [Role; 6] = [
-            Role::Agencia,
-            Role::AgenciaDv,
-            Role::Conta,
-            Role::ContaDv,
-            Role::Convenio,
-            Role::CodigoBeneficiario,
-        ];
+    /// and baixa matches on).
+    ///
+    /// A remessa is one account's, so a title whose value differs from the one kept is a problem on the title's
+    /// line and field, naming where the other came from (the model would otherwise keep one value for all, the
+    /// other left only in its raw record): always against an earlier title's (the same field of the same record),
+    /// and against the header's where the header's field is the same fact as the detail's for that bank. Where a
+    /// bank gives the same name two meanings or writes it in two formats ([`HEADER_OTHER_FACT`]), the header's value
+    /// is kept and the title's stays in its raw record.
+    fn account_on_titles(&mut self, records: &[Record<'_>], problems: &mut Vec<Error>) {
         for r in records {
-            for role in ROLES {
+            for (i, role) in ACCOUNT_ROLES.into_iter().enumerate() {
                 let Some(f) = r.layout.by_role(role) else {
                     continue;
                 };
@@ -884,10 +943,29 @@ impl<'a> Engine<'a> {
                     .to_string();
                 // A check digit may be 0; the other fields are zero-filled when not given.
                 let dv = matches!(role, Role::AgenciaDv | Role::ContaDv);
-                let blank = |v: &str| {
-                    v.trim().is_empty() || (!dv && v.trim().trim_start_matches('0').is_empty())
+                let significant = |v: &str| -> String {
+                    let v = v.trim();
+                    if dv {
+                        v.to_string()
+                    } else {
+                        v.trim_start_matches('0').to_string()
+                    }
                 };
-                if blank(&value) {
+                // A check digit counts only beside its agência or conta: a record that leaves the account zero
+                // (a segment P whose account the header gives) has no DV to fill or compare, whatever it writes
+                // there.
+                let own = match role {
+                    Role::AgenciaDv => Some(Role::Agencia),
+                    Role::ContaDv => Some(Role::Conta),
+                    _ => None,
+                };
+                let own_blank = own.and_then(|o| r.layout.by_role(o)).is_some_and(|o| {
+                    crate::field::decode_text(o.slice(r.bytes))
+                        .trim()
+                        .trim_start_matches('0')
+                        .is_empty()
+                });
+                if significant(&value).is_empty() || own_blank {
                     continue;
                 }
                 let b = &mut self.header.beneficiario;
@@ -899,8 +977,16 @@ impl<'a> Engine<'a> {
                     Role::Convenio => &mut b.convenio,
                     _ => &mut b.codigo_beneficiario,
                 };
-                if blank(kept) {
+                let from = self.account_lines.get(i).copied().flatten();
+                if significant(kept).is_empty() {
                     *kept = value;
+                    if let Some(slot) = self.account_lines.get_mut(i) {
+                        *slot = Some(r.line);
+                    }
+                } else if significant(kept) != significant(&value)
+                    && (from.is_some() || !header_other_fact(self.header_bank, self.spec, role))
+                {
+                    problems.push(differs(r, f, (f.name, &value), (from, kept), "account"));
                 }
             }
         }
@@ -939,18 +1025,12 @@ impl<'a> Engine<'a> {
                 }
                 self.company_line = Some(r.line);
             } else if b.numero.trim_start_matches('0') != significant {
-                let from = match self.company_line {
-                    Some(l) => format!("line {l}'s"),
-                    None => "the header's".to_string(),
-                };
-                problems.push(Error::at_field(
-                    r.line,
-                    r.layout.name,
+                problems.push(differs(
+                    r,
                     f,
-                    ErrorKind::structure(format!(
-                        "company inscrição {numero} differs from {from} {} (a remessa is one company's)",
-                        b.numero
-                    )),
+                    ("company inscrição", &numero),
+                    (self.company_line, &b.numero),
+                    "company",
                 ));
             }
         }

@@ -17,6 +17,7 @@ pub(crate) use codes::CodeIndex;
 mod detect;
 mod engine;
 mod lines;
+mod products;
 mod structure;
 mod view;
 
@@ -28,7 +29,10 @@ use engine::*;
 pub use lines::MAX_LINE;
 use lines::*;
 pub(crate) use lines::{fit_line, is_blank as is_blank_line, split_lines};
-pub use structure::{read_structure, Batch, Structure};
+pub use structure::{
+    read_structure, read_structure_with, Batch, DebitoCredito, Favorecido, Lancamento,
+    OcorrenciaPagamento, Pagamento, Structure,
+};
 pub use view::{
     read_retorno_view, read_retorno_view_with_progress, EntryView, MotivoView, OcorrenciaView,
     RetornoView, RetornoViewReader,

@@ -3,6 +3,7 @@
 //! named by the tables of its own product (cobrança: the bank's; pagamentos: `layouts::pagamentos240`, segment J-52
 //! a record of its own; extrato: `layouts::extrato240`), for the products whose entries are not in the model.
 
+pub use super::products::{DebitoCredito, Favorecido, Lancamento, OcorrenciaPagamento, Pagamento};
 use super::*;
 
 /// One CNAB 240 batch, as its header (registro 1) says.
@@ -46,9 +47,19 @@ pub struct Structure {
     /// Which record each line is (`None`: a record type CNAB 240 does not define).
     #[serde(skip)]
     pub keys: Vec<Option<RecordKey>>,
+    /// One entry per payment of the pagamentos batches (segment A, J, N or O with its B, J-52, Z), in file order;
+    /// absent from the JSON when there is none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pagamentos: Vec<Pagamento>,
+    /// One entry per lançamento (segment E) of the extrato batches, in file order; absent from the JSON when there
+    /// is none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub lancamentos: Vec<Lancamento>,
     /// Structural problems (always collected): line lengths, records outside a batch, batch trailers whose record
     /// count (FEBRABAN G057: 18-23, in extrato batches 171-176) disagrees, a file trailer whose batch (18-23) or
-    /// record (24-29) count disagrees.
+    /// record (24-29) count disagrees; and the problems of the entries: a field they read that does not decode,
+    /// a sub-record with no payment before it, a batch trailer whose total (pagamentos: somatória dos valores;
+    /// extrato: somatórias de débitos and créditos) disagrees with its entries.
     pub problems: Vec<Error>,
 }
 
@@ -230,12 +241,33 @@ pub fn read_structure(bytes: &[u8]) -> Result<Structure> {
         }
     }
     problems.extend(structural);
+    let entries = super::products::entries(&records, &keys, &batches);
+    problems.extend(entries.problems);
     problems.sort_by_key(|e| e.line);
     Ok(Structure {
         detected,
         batches,
         records,
         keys,
+        pagamentos: entries.pagamentos,
+        lancamentos: entries.lancamentos,
         problems,
     })
+}
+
+/// [`read_structure`] with the reader's options: strict, the first problem (structural, or of an entry) is the
+/// error; lenient, the problems are collected in [`Structure::problems`]. The other options (bank, layout, kind,
+/// spec) are not used: a structural read takes them from the file.
+///
+/// ```
+/// use cnab_core::{read_structure_with, ReadOptions};
+/// let s = read_structure_with(cnab_core::tutorial::ITAU_240_RETORNO, ReadOptions::strict()).unwrap();
+/// assert!(s.pagamentos.is_empty() && s.problems.is_empty());
+/// ```
+pub fn read_structure_with(bytes: &[u8], opts: ReadOptions) -> Result<Structure> {
+    let s = read_structure(bytes)?;
+    match s.problems.first() {
+        Some(e) if !opts.lenient => Err(e.clone()),
+        _ => Ok(s),
+    }
 }
