@@ -205,7 +205,8 @@ fn check_150(bytes: &[u8]) -> Result<String, String> {
 }
 
 /// A CNAB 240 file of another product (pagamentos, extrato): read structurally (records raw, batches with their
-/// service codes), only file defects allowed, raw records written back byte for byte.
+/// service codes, payments or lançamentos checked against the batch trailers' totals), only file defects allowed,
+/// raw records written back byte for byte.
 fn check_structure(bytes: &[u8], product: cnab_core::Product) -> Result<String, String> {
     let s = cnab_core::read_structure(bytes).map_err(|e| e.to_string())?;
     if let Some(bad) = s.problems.iter().find(|e| !is_file_defect(e)) {
@@ -223,6 +224,30 @@ fn check_structure(bytes: &[u8], product: cnab_core::Product) -> Result<String, 
         s.batches.len(),
         services.join(", ")
     );
+    // Their entries, whose sums the batch trailers' totals were checked against (a difference is a problem).
+    if !s.pagamentos.is_empty() {
+        let sum: rust_decimal::Decimal =
+            s.pagamentos.iter().filter_map(|p| p.valor_pagamento).sum();
+        note.push_str(&format!(
+            ", {} payments summing to {sum:.2}",
+            s.pagamentos.len()
+        ));
+    }
+    if !s.lancamentos.is_empty() {
+        let of = |t: cnab_core::DebitoCredito| -> rust_decimal::Decimal {
+            s.lancamentos
+                .iter()
+                .filter(|l| l.tipo == Some(t))
+                .filter_map(|l| l.valor)
+                .sum()
+        };
+        note.push_str(&format!(
+            ", {} lançamentos (débitos {:.2}, créditos {:.2})",
+            s.lancamentos.len(),
+            of(cnab_core::DebitoCredito::Debito),
+            of(cnab_core::DebitoCredito::Credito)
+        ));
+    }
     if !s.problems.is_empty() {
         note.push_str(&format!("; problems: {}", summary(&s.problems)));
     }
