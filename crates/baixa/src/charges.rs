@@ -113,8 +113,8 @@ pub fn valor_devido(t: &Titulo, date: NaiveDate) -> Breakdown {
             DescontoTipo::Valor => round_cents(d.valor),
             DescontoTipo::Percentual => round_cents(valor * d.valor / Decimal::ONE_HUNDRED),
         });
-    let grace_end = next_business_day(t.vencimento);
-    let late = date > grace_end;
+    // the grace period ends on or after the due date: paid by the due date, the calendar need not be asked
+    let late = date > t.vencimento && date > next_business_day(t.vencimento);
     let day_after = t.vencimento + Duration::days(1);
     let (mut multa, mut juros, mut dias) = (Decimal::ZERO, Decimal::ZERO, 0i64);
     if late {

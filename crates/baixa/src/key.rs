@@ -60,12 +60,27 @@ impl Key {
 
     /// What [`Key::of`] would build, without building a text key: `Num` computed, `Text` only said.
     pub(crate) fn of_numeric(parts: &[&str]) -> KeyShape {
+        // The digits go into a u64 while the number stays below 10^18 (every nosso número, seu número and
+        // convênio of up to 18 digits: a u128 multiplication is several instructions a digit), into the u128
+        // past it.
+        const NARROW_MAX: u64 = 1_000_000_000_000_000_000;
+        let mut narrow: u64 = 0;
+        let mut wide = false;
         let mut n: u128 = 0;
         let mut numeric = true;
         let mut any = false;
         for p in parts {
             for b in p.bytes() {
                 if b.is_ascii_digit() {
+                    if numeric && !wide {
+                        if narrow < NARROW_MAX {
+                            narrow = narrow * 10 + u64::from(b - b'0');
+                            any |= b != b'0';
+                            continue;
+                        }
+                        wide = true;
+                        n = u128::from(narrow);
+                    }
                     if numeric {
                         // `n * 10 + d` when it fits in a u128, compared with constants rather than computed with
                         // overflow checks (a u128 `checked_mul` is a call into the runtime per digit)
@@ -88,7 +103,7 @@ impl Key {
         if !any {
             KeyShape::None
         } else if numeric {
-            KeyShape::Num(n)
+            KeyShape::Num(if wide { n } else { u128::from(narrow) })
         } else {
             KeyShape::Text
         }
@@ -192,6 +207,26 @@ pub fn file_agreements(h: &Header) -> Vec<Key> {
     v
 }
 
+/// `d.normalize().serialize()`: trailing zeros of the fraction stripped (and -0 made 0), the amount's 16 bytes. A
+/// mantissa that fits in 64 bits (any amount below 1.8 × 10^19 cents) is stripped with 64-bit divisions instead of
+/// the library's 96-bit ones.
+fn normalized_bytes(d: Decimal) -> [u8; 16] {
+    let m = d.mantissa();
+    match u64::try_from(m.unsigned_abs()) {
+        Ok(0) => Decimal::ZERO.serialize(),
+        Ok(mut u) => {
+            let mut scale = d.scale();
+            while scale > 0 && u % 10 == 0 {
+                u /= 10;
+                scale -= 1;
+            }
+            // the low and middle 32-bit words of the mantissa (the `as` casts keep the low 32 bits)
+            Decimal::from_parts(u as u32, (u >> 32) as u32, 0, m < 0, scale).serialize()
+        }
+        Err(_) => d.normalize().serialize(),
+    }
+}
+
 /// The bytes an identity hashes, gathered in one buffer and hashed in one call (the same bytes, and so the same
 /// digest, as feeding them piece by piece: SHA-256 is defined over the concatenation).
 struct H<'b>(&'b mut Vec<u8>);
@@ -224,6 +259,11 @@ impl H<'_> {
                             continue;
                         }
                         first = false;
+                        if c.is_ascii() {
+                            // an ASCII letter's upper case is one ASCII letter: the Unicode table is not needed
+                            self.0.push((c as u8).to_ascii_uppercase());
+                            continue;
+                        }
                         for u in c.to_uppercase() {
                             self.0
                                 .extend_from_slice(u.encode_utf8(&mut utf8).as_bytes());
@@ -269,13 +309,15 @@ impl H<'_> {
         }
     }
     fn money(&mut self, t: u8, d: Option<Decimal>) {
-        self.tag(t);
         match d {
-            None => self.0.push(0),
+            None => self.update(&[t, 0]),
             Some(d) => {
-                // 1.5 and 1.50 are the same amount
-                self.0.push(1);
-                self.update(&d.normalize().serialize());
+                // 1.5 and 1.50 are the same amount; tag, 1 and the amount's 16 bytes appended at once
+                let mut out = [0u8; 18];
+                let (head, amount) = out.split_at_mut(2);
+                head.copy_from_slice(&[t, 1]);
+                amount.copy_from_slice(&normalized_bytes(d));
+                self.update(&out);
             }
         }
     }
@@ -485,6 +527,59 @@ mod tests {
     }
 
     #[test]
+    fn normalized_bytes_are_the_librarys() {
+        let mut samples: Vec<Decimal> = [
+            "0",
+            "-0",
+            "0.00",
+            "-0.000",
+            "1",
+            "1.5",
+            "1.50",
+            "-1.50",
+            "100.00",
+            "1025.00",
+            "0.10",
+            "10",
+            "1000",
+            "-1000.000",
+            "18446744073709551615",
+            "18446744073709551616",
+            "184467440737095516150",
+            "79228162514264337593543950335",
+            "-79228162514264337593543950335",
+            "7.9228162514264337593543950330",
+            "0.0000000000000000000000000010",
+            "123456789012345678.90",
+            "-0.01",
+        ]
+        .iter()
+        .map(|s| s.parse().unwrap())
+        .collect();
+        // amounts with every scale, and every mantissa length around the 64-bit limit
+        for scale in 0..=28u32 {
+            for m in [
+                1i128,
+                10,
+                100,
+                120,
+                1_000_000,
+                99_999_990,
+                1 << 63,
+                (1 << 64) - 10,
+                1 << 64,
+            ] {
+                for sign in [1, -1] {
+                    samples.push(Decimal::from_i128_with_scale(sign * m, scale));
+                }
+            }
+        }
+        for d in samples {
+            assert_eq!(normalized_bytes(d), d.normalize().serialize(), "{d}");
+        }
+    }
+
+    #[test]
     fn a_numeric_key_is_a_number_up_to_u128_max_and_text_past_it() {
         let max = u128::MAX.to_string();
         assert_eq!(Key::of(&[&max]), Some(Key::Num(u128::MAX)));
@@ -496,6 +591,28 @@ mod tests {
         assert_eq!(
             Key::of(&["34028236692093846346337460743176821145", "4"]),
             Some(Key::Num(u128::MAX - 1))
+        );
+        // around the end of the 64-bit accumulation (10^18) and of u64 itself
+        for s in [
+            "999999999999999999",
+            "1000000000000000000",
+            "9999999999999999999",
+            "18446744073709551615",
+            "18446744073709551616",
+            "000000000000000000000000123",
+            "12345678901234567890123456789",
+        ] {
+            assert_eq!(Key::of(&[s]), Some(Key::Num(s.parse().unwrap())), "{s}");
+            let (a, b) = s.split_at(s.len() / 2);
+            assert_eq!(
+                Key::of(&[a, "-", b]),
+                Some(Key::Num(s.parse().unwrap())),
+                "{s}"
+            );
+        }
+        assert_eq!(
+            Key::of(&["12345678901234567890", "x"]),
+            Some(Key::Text("12345678901234567890X".into()))
         );
     }
 
