@@ -1110,7 +1110,10 @@ fn spec_for(
         })
 }
 
-fn has_any<'v>(roles: &[Role], value: &dyn Fn(Role) -> Option<Out<'v>>) -> bool {
+fn has_any<'v, F>(roles: &[Role], value: &F) -> bool
+where
+    F: Fn(Role) -> Option<Out<'v>> + ?Sized,
+{
     roles.iter().any(|r| match value(*r) {
         None => false,
         Some(Out::Num(d)) => !d.is_zero(),
@@ -1190,6 +1193,9 @@ enum Step {
     Field {
         spec: &'static FieldSpec,
         source: Source,
+        /// For an item's field: the template's bytes to write when the item gives no value (the header's value,
+        /// else the table's default), when those are written exactly; `None`: looked for on the line.
+        absent: Option<(usize, usize)>,
     },
 }
 
@@ -1267,7 +1273,26 @@ impl Plan {
                         Some(r) if is_entry && item_roles(r) => Source::Item,
                         _ => Source::Header,
                     };
-                    steps.push(Step::Field { spec: f, source });
+                    // What an item's field is when the item gives no value (the header's value, else the table's
+                    // default): encoded once, as every such line would encode it.
+                    let absent = match (f.role, source) {
+                        (Some(r), Source::Item) if r != Role::BancoNome => {
+                            let v = header_value(header, bank, r);
+                            let at = template.len();
+                            if matches!(encode(f, v.as_ref(), &mut template), Ok(Fit::Exact)) {
+                                Some((at, template.len()))
+                            } else {
+                                template.truncate(at);
+                                None
+                            }
+                        }
+                        _ => None,
+                    };
+                    steps.push(Step::Field {
+                        spec: f,
+                        source,
+                        absent,
+                    });
                 }
                 RecordPlan {
                     key,
@@ -1300,7 +1325,11 @@ impl Plan {
                             Some(r) if is_entry && item_roles(r) => Source::Item,
                             _ => Source::Header,
                         };
-                        Step::Field { spec: f, source }
+                        Step::Field {
+                            spec: f,
+                            source,
+                            absent: None,
+                        }
                     })
                     .collect();
                 RecordPlan {
@@ -1320,6 +1349,11 @@ impl Plan {
     }
 }
 
+/// The values of a record that carries no item's (headers and trailers).
+fn no_value(_: Role) -> Option<Out<'static>> {
+    None
+}
+
 /// Whether `role` is a control value, filled by the writer (see [`control`]).
 fn is_control(role: Role) -> bool {
     control(&Control::default(), role).is_some()
@@ -1328,14 +1362,17 @@ fn is_control(role: Role) -> bool {
 impl Writer {
     /// Appends one record (without its line ending) to `self.buf` following the plan: the template's fixed bytes,
     /// and per field that varies its control value, else the item's, else the header's. On an error nothing is
-    /// appended.
-    fn push<'v>(
+    /// appended. Generic over the item's values, so that a title's accessor is compiled into the loop.
+    fn push<'v, F>(
         &mut self,
         key: RecordKey,
         id: ItemId<'_>,
-        item: &dyn Fn(Role) -> Option<Out<'v>>,
+        item: &F,
         item_path: fn(Role) -> &'static str,
-    ) -> Result<()> {
+    ) -> Result<()>
+    where
+        F: Fn(Role) -> Option<Out<'v>> + ?Sized,
+    {
         let Some(plan) = self.plan.record(key) else {
             return Err(Error::new(ErrorKind::invalid(format!(
                 "layout {} has no {key}",
@@ -1348,12 +1385,16 @@ impl Writer {
         let start = out.len();
         out.reserve(layout.len + 2);
         for step in &plan.steps {
-            let (spec, source) = match *step {
+            let (spec, source, absent) = match *step {
                 Step::Fixed { from, to } => {
                     out.extend_from_slice(plan.template.get(from..to).unwrap_or_default());
                     continue;
                 }
-                Step::Field { spec, source } => (spec, source),
+                Step::Field {
+                    spec,
+                    source,
+                    absent,
+                } => (spec, source, absent),
             };
             // Where the value comes from, named only for a warning or an error.
             #[derive(Clone, Copy)]
@@ -1376,9 +1417,14 @@ impl Writer {
                     Path::Control(spec.name),
                     HEADER_ID,
                 ),
-                (Some(role), Source::Item) => match item(role) {
-                    Some(v) => (Some(v), Path::Item(role), id),
-                    None => (
+                (Some(role), Source::Item) => match (item(role), absent) {
+                    (Some(v), _) => (Some(v), Path::Item(role), id),
+                    (None, Some((from, to))) => {
+                        let bytes = plan.template.get(from..to);
+                        out.extend_from_slice(bytes.unwrap_or_default());
+                        continue;
+                    }
+                    (None, None) => (
                         header_value(&self.header, self.bank, role),
                         Path::Header(role),
                         HEADER_ID,
@@ -1439,7 +1485,7 @@ impl Writer {
     }
 
     fn control_record(&mut self, key: RecordKey) -> Result<()> {
-        self.push(key, HEADER_ID, &|_| None, header_path)?;
+        self.push(key, HEADER_ID, &no_value, header_path)?;
         self.emit();
         Ok(())
     }
@@ -1568,14 +1614,17 @@ impl Writer {
 
     /// Writes one item's records, `value` giving the item's value of each role. CNAB 240: a new batch when the
     /// record numbering of this one is full (see [`MAX_DETAILS_PER_BATCH`]).
-    fn item<'v, T>(
+    fn item<'v, T, F>(
         &mut self,
         item: &T,
         id: ItemId<'_>,
-        value: &dyn Fn(Role) -> Option<Out<'v>>,
+        value: &F,
         path: fn(Role) -> &'static str,
         hook: Option<&LineHook<T>>,
-    ) -> Result<()> {
+    ) -> Result<()>
+    where
+        F: Fn(Role) -> Option<Out<'v>> + ?Sized,
+    {
         let spec = self.spec;
         let emitted = |er: &&EntryRecord| match er.emit {
             Emit::Always => true,
@@ -1658,7 +1707,7 @@ impl Writer {
             let warned = self.warnings.len();
             let held = self.buf.len() >= self.header_len;
             let start = self.buf.len();
-            self.push(RecordKey::FileHeader, HEADER_ID, &|_| None, header_path)?;
+            self.push(RecordKey::FileHeader, HEADER_ID, &no_value, header_path)?;
             self.warnings.truncate(warned);
             let mut header = self.buf.split_off(start);
             if held {

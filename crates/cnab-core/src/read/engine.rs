@@ -89,6 +89,9 @@ pub(crate) struct Engine<'a> {
     pub(super) codes: crate::read::codes::CodeIndex,
     /// What feeding a line of each record layout checks, worked out once per file.
     pub(super) plans: Vec<CheckPlan>,
+    /// The index in `plans` of the last two layouts looked up (most recent first): a file's lines repeat one or two
+    /// record layouts (CNAB 400's detail; CNAB 240's segments T and U), so the lookup rarely scans `plans`.
+    plan_hint: [usize; 2],
     /// Reading views: retorno entries are kept as their records instead of being built.
     pub(super) views: Option<crate::read::view::ViewSink<'a>>,
     /// CNAB 240: the tables of the open batch when its service code names another product than the file's
@@ -219,6 +222,7 @@ impl<'a> Engine<'a> {
             codes: crate::read::codes::CodeIndex::new(spec),
             views: None,
             plans: CheckPlan::for_spec(spec),
+            plan_hint: [0, 0],
         }
     }
 
@@ -364,7 +368,7 @@ impl<'a> Engine<'a> {
         // One pass over the line's bytes clears its numbers and text at once; only the fields that pass cannot
         // vouch for (dates, constants, CPF/CNPJ, numbers of more than 28 digits) are then checked one by one. A
         // line the pass does not clear is checked field by field, so the problems are the same either way.
-        let plan = self.plans.iter().find(|p| std::ptr::eq(p.layout, layout));
+        let plan = self.find_plan(layout).and_then(|i| self.plans.get(i));
         let cleared = plan
             .filter(|p| p.bulk_ok(rec.bytes))
             .map(|p| p.each.as_slice());
@@ -668,9 +672,41 @@ impl<'a> Engine<'a> {
             .map(|e| e.key)
     }
 
+    /// The index in `plans` of a record layout of the file's spec (`None` for another spec's, e.g. a foreign
+    /// batch's), remembered as the most recent one.
+    fn find_plan(&mut self, layout: &'static RecordLayout) -> Option<usize> {
+        let [last, prev] = self.plan_hint;
+        let is = |i: usize| {
+            self.plans
+                .get(i)
+                .is_some_and(|p| std::ptr::eq(p.layout, layout))
+        };
+        let i = if is(last) {
+            last
+        } else if is(prev) {
+            prev
+        } else {
+            self.plans
+                .iter()
+                .position(|p| std::ptr::eq(p.layout, layout))?
+        };
+        if i != last {
+            self.plan_hint = [i, last];
+        }
+        Some(i)
+    }
+
+    /// The check plan of a record layout: the most recent one [`Engine::find_plan`] found, else looked for.
+    fn plan(&self, layout: &'static RecordLayout) -> Option<&CheckPlan> {
+        match self.plans.get(self.plan_hint[0]) {
+            Some(p) if std::ptr::eq(p.layout, layout) => Some(p),
+            _ => self.plans.iter().find(|p| std::ptr::eq(p.layout, layout)),
+        }
+    }
+
     /// The first field of `layout` with `role` (as [`RecordLayout::by_role`]), from the plan when it has one.
     fn role_field(&self, layout: &'static RecordLayout, role: Role) -> Option<&'static FieldSpec> {
-        match self.plans.iter().find(|p| std::ptr::eq(p.layout, layout)) {
+        match self.plan(layout) {
             Some(p) => match role {
                 Role::NossoNumero => p.nosso_numero,
                 Role::BancoCodigo => p.banco,
