@@ -863,6 +863,27 @@ fn regua_scenarios_postgres() {
     }
 }
 
+/// SQL that takes the PostgreSQL ledger in schema `s` from the latest schema version back to version 9: a retorno
+/// entry's event as one JSON document (as before version 10) instead of typed columns, the index of entries by
+/// file again.
+fn pg_back_to_v9(s: &str) -> String {
+    format!(
+        "UPDATE {s}.events e SET data = jsonb_build_object('event', 'entry', 'file_id', e.file_id, 'outcome', \
+         jsonb_build_object('line', o.line, 'identity', o.identity, 'outcome', o.outcome, \
+         'ocorrencia', o.ocorrencia, 'title_id', e.title_id, 'matched_by', o.matched_by, 'date', o.date, \
+         'expected', o.expected::text, 'paid', o.paid::text, 'difference', o.difference::text, \
+         'credited', o.credited::text, 'fees', o.fees::text, 'bank_charges', o.bank_charges::text, \
+         'breakdown', CASE WHEN o.b_total IS NULL THEN NULL ELSE jsonb_build_object('valor', o.b_valor::text, \
+         'multa', o.b_multa::text, 'juros', o.b_juros::text, 'desconto', o.b_desconto::text, \
+         'abatimento', o.b_abatimento::text, 'total', o.b_total::text, 'dias_atraso', o.b_dias_atraso) END, \
+         'charges_from', o.charges_from, 'motivos', COALESCE(o.motivos, '[]'::jsonb), 'note', o.note)) \
+         FROM {s}.entry_outcomes o WHERE o.event_seq = e.seq AND e.kind = 'entry' \
+         AND e.data = '{{\"event\":\"entry\"}}'::jsonb;
+         DROP TABLE {s}.entry_outcomes;
+         CREATE INDEX entries_file ON {s}.entries (file_id);"
+    )
+}
+
 /// A PostgreSQL ledger of schema version 6 (a title's state in columns of `titles`, its JSON in its latest import
 /// event as well) is upgraded in place: the states and histories read the same, each title's JSON is stored once,
 /// and the ledger goes on settling and refusing what it had already applied.
@@ -872,6 +893,9 @@ fn a_version_6_ledger_is_upgraded_in_place() {
         return;
     };
     let marks = "SELECT count(*) FROM {s}.events WHERE kind = 'imported' AND data = '{\"event\":\"imported\"}'::jsonb";
+    let typed =
+        "SELECT count(*) FROM {s}.events e JOIN {s}.entry_outcomes o ON o.event_seq = e.seq \
+                 WHERE e.kind = 'entry' AND e.data = '{\"event\":\"entry\"}'::jsonb";
     let ts = vec![
         title("T1", "12345678", "100.00", d(2026, 3, 10)),
         title("T2", "22222222", "70.00", d(2026, 3, 10)),
@@ -910,7 +934,9 @@ fn a_version_6_ledger_is_upgraded_in_place() {
              UPDATE {s}.events e SET data = jsonb_build_object('event', 'imported', 'titulo', t.data) \
              FROM {s}.titles t WHERE t.id = e.title_id AND e.kind = 'imported' \
              AND e.data = '{{\"event\":\"imported\"}}'::jsonb;
-             DELETE FROM {s}.baixa_schema_version WHERE version >= 7;"
+             {}
+             DELETE FROM {s}.baixa_schema_version WHERE version >= 7;",
+            pg_back_to_v9(&s)
         ))
         .unwrap();
     assert_eq!(pg.count(marks), 0);
@@ -926,6 +952,14 @@ fn a_version_6_ledger_is_upgraded_in_place() {
     }
     assert_eq!(pg.count(marks), 2);
     assert_eq!(pg.count("SELECT count(*) FROM {s}.title_state"), 2);
+    // version 10: the events written before keep their JSON, no index of entries by file
+    assert_eq!(pg.count(typed), 0);
+    assert_eq!(
+        pg.count(
+            "SELECT count(*) FROM pg_indexes WHERE schemaname = '{s}' AND indexname = 'entries_file'"
+        ),
+        0
+    );
     assert!(l.apply(&first).unwrap().already_applied);
     let r = l
         .apply(&retorno(
@@ -940,6 +974,17 @@ fn a_version_6_ledger_is_upgraded_in_place() {
         .unwrap();
     let got: Vec<_> = r.entries.iter().map(|e| e.outcome).collect();
     assert_eq!(got, [Outcome::Duplicate, Outcome::Paid]);
+    // PostgreSQL keeps writing a retorno entry's event as one JSON document (`entry_outcomes` is SQLite's);
+    // the new file's events read back after the ones written before the upgrade
+    assert_eq!(pg.count(typed), 0);
+    for (i, id) in ["T1", "T2"].iter().enumerate() {
+        let mut h = histories[i].clone();
+        h.push(baixa::Event::Entry {
+            file_id: r.file_id.clone(),
+            outcome: Box::new(r.entries[i].clone()),
+        });
+        assert_eq!(l.history(id).unwrap(), h, "{id}");
+    }
     // an import that changes a title keeps the version it replaces in the history
     let mut t2 = ts[1].clone();
     t2.valor = dec("75.00");

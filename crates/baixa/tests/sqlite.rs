@@ -569,7 +569,7 @@ fn a_version_6_ledger_is_upgraded_in_place() {
         }
         c.execute("ATTACH DATABASE ?1 AS cur", [new.to_str().unwrap()])
             .unwrap();
-        c.execute_batch(
+        c.execute_batch(&format!(
             "INSERT INTO titles (seq, id, bank, convenio_key, valor, vencimento, status, paid, registered, \
              linked_nosso_numero, settled_on, data) \
              SELECT t.seq, t.id, t.bank, t.convenio_key, t.valor, t.vencimento, s.status, s.paid, s.registered, \
@@ -578,11 +578,14 @@ fn a_version_6_ledger_is_upgraded_in_place() {
              INSERT INTO files SELECT * FROM cur.files;
              INSERT INTO entries SELECT * FROM cur.entries;
              INSERT INTO events SELECT e.seq, e.title_id, e.kind, e.file_id, CASE \
-             WHEN e.kind = 'imported' AND e.data = '{\"event\":\"imported\"}' \
-             THEN '{\"event\":\"imported\",\"titulo\":' || t.data || '}' ELSE e.data END \
+             WHEN e.kind = 'imported' AND e.data = '{{\"event\":\"imported\"}}' \
+             THEN '{{\"event\":\"imported\",\"titulo\":' || t.data || '}}' \
+             WHEN e.kind = 'entry' AND e.data = '{{\"event\":\"entry\"}}' \
+             AND e.seq IN (SELECT event_seq FROM entry_outcomes) THEN {} ELSE e.data END \
              FROM cur.events e JOIN cur.titles t ON t.id = e.title_id;
              DETACH DATABASE cur;",
-        )
+            common::SQLITE_ENTRY_EVENT_JSON
+        ))
         .unwrap();
         let settled: String = c
             .query_row("SELECT status FROM titles WHERE id = 'T1'", [], |r| {
@@ -620,6 +623,26 @@ fn a_version_6_ledger_is_upgraded_in_place() {
             &l,
             "SELECT COUNT(*) FROM pragma_table_info('titles') WHERE name IN \
              ('status', 'paid', 'registered', 'linked_nosso_numero', 'settled_on')"
+        ),
+        0
+    );
+    // version 10: the outcome table is there, the events written before keep their JSON, no index by file
+    let typed_events = format!(
+        "SELECT COUNT(*) FROM events WHERE {}",
+        common::SQLITE_TYPED_ENTRY_EVENT
+    );
+    assert_eq!(count(&l, &typed_events), 0);
+    assert_eq!(
+        count(
+            &l,
+            "SELECT COUNT(*) FROM pragma_table_info('entry_outcomes')"
+        ),
+        23
+    );
+    assert_eq!(
+        count(
+            &l,
+            "SELECT COUNT(*) FROM sqlite_master WHERE name = 'entries_file'"
         ),
         0
     );
@@ -663,4 +686,14 @@ fn a_version_6_ledger_is_upgraded_in_place() {
             ("T3".to_string(), Status::Settled, dec("70.00")),
         ]
     );
+    // the new file's events in the typed columns, read back whole after the ones written before the upgrade
+    assert_eq!(count(&l, &typed_events), 3);
+    for (i, id) in ["T1", "T2", "T3"].iter().enumerate() {
+        let mut h = history_before[i].clone();
+        h.push(baixa::Event::Entry {
+            file_id: r.file_id.clone(),
+            outcome: Box::new(r.entries[i].clone()),
+        });
+        assert_eq!(l.history(id).unwrap(), h, "{id}");
+    }
 }

@@ -32,6 +32,7 @@ mod regua_store;
 pub mod schema;
 mod segunda_via_store;
 mod sqlite;
+mod typed_outcome;
 
 pub use self::postgres::PostgresLedger;
 pub use sqlite::SqliteLedger;

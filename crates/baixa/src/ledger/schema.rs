@@ -242,7 +242,47 @@ DROP TABLE title_keys;
 ALTER TABLE title_keys_v9 RENAME TO title_keys;
 CREATE INDEX title_keys_title ON title_keys (title_seq);
 ",
+}, Migration {
+    // A retorno entry's history event keeps its outcome in typed columns, one row of `entry_outcomes` per event
+    // (keyed by the event's `seq`), and `events.data` holds the mark `{"event":"entry"}` (`ENTRY_MARK`), where it
+    // held the whole outcome as one JSON document; `history` reads the mark back as the same event. Events written
+    // before keep their JSON and read back as they did: nothing is copied. The index `entries_file` goes: no query
+    // reads entries by file (a file's report is kept whole in `files.report`), and it cost an index row per entry.
+    // Running it again changes nothing.
+    version: 10,
+    description: "entry_outcomes: a retorno entry's outcome in typed columns instead of a JSON document in events; entries_file index dropped",
+    sql: "
+CREATE TABLE IF NOT EXISTS entry_outcomes (
+    event_seq {ROW_PK} REFERENCES events (seq),
+    line BIGINT NOT NULL,
+    identity TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    ocorrencia TEXT,
+    matched_by TEXT,
+    date {DATE},
+    expected {MONEY},
+    paid {MONEY},
+    difference {MONEY},
+    credited {MONEY},
+    fees {MONEY},
+    bank_charges {MONEY},
+    charges_from TEXT,
+    motivos {JSON},
+    note TEXT,
+    b_valor {MONEY},
+    b_multa {MONEY},
+    b_juros {MONEY},
+    b_desconto {MONEY},
+    b_abatimento {MONEY},
+    b_total {MONEY},
+    b_dias_atraso BIGINT
+);
+DROP INDEX IF EXISTS entries_file;
+",
 }];
+
+/// What `events.data` holds for a retorno entry's event whose outcome is in the typed columns (schema version 10).
+pub(crate) const ENTRY_MARK: &str = r#"{"event":"entry"}"#;
 
 /// What `events.data` holds for a title's latest import (schema version 8): the event with the title as
 /// `titles.data` holds it (`Dialect::imported_of`).

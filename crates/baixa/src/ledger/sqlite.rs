@@ -7,11 +7,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::NaiveDate;
-use cnab_core::Retorno;
+use cnab_core::{Retorno, RetornoEntry};
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction, TransactionBehavior};
 use rust_decimal::Decimal;
 
 use super::schema::{self, Dialect};
+use super::typed_outcome::{self, TypedOutcome};
 use super::{
     already_applied, duplicate_settlement, now, settle_outcome, settlement_identity, ApplyResult,
     ImportSummary, Ledger,
@@ -175,6 +176,75 @@ struct PendingEvent {
     title_id: String,
     kind: &'static str,
     data: String,
+    /// A retorno entry's outcome in the typed columns (`data` is then [`schema::ENTRY_MARK`]).
+    typed: Option<Box<SqlOutcome>>,
+}
+
+/// [`TypedOutcome`]'s values as SQLite stores them: amounts and dates as text, in [`typed_outcome::COLUMNS`]
+/// order after `o_line`, then `b_dias_atraso`.
+struct SqlOutcome {
+    line: i64,
+    text: [Option<String>; typed_outcome::N_COLUMNS - 2],
+    dias_atraso: Option<i64>,
+}
+
+impl SqlOutcome {
+    fn new(t: TypedOutcome) -> Self {
+        let s = |d: Option<Decimal>| d.map(|d| d.to_string());
+        let [e, p, df, c, f, bc] = t.amounts;
+        let [v, m, j, ds, ab, tt] = t.breakdown;
+        SqlOutcome {
+            line: t.line,
+            text: [
+                Some(t.identity),
+                Some(t.outcome.into_owned()),
+                t.ocorrencia,
+                t.matched_by,
+                t.date.map(|d| d.to_string()),
+                s(e),
+                s(p),
+                s(df),
+                s(c),
+                s(f),
+                s(bc),
+                t.charges_from,
+                t.motivos,
+                t.note,
+                s(v),
+                s(m),
+                s(j),
+                s(ds),
+                s(ab),
+                s(tt),
+            ],
+            dias_atraso: t.dias_atraso,
+        }
+    }
+}
+
+/// An entry's outcome row read back (see [`SqlOutcome`]), from column `first` on.
+fn read_typed(row: &Row<'_>, first: usize) -> Result<Option<TypedOutcome>, LedgerError> {
+    let Some(line) = row.get::<_, Option<i64>>(first)? else {
+        return Ok(None);
+    };
+    let t = |i: usize| row.get::<_, Option<String>>(first + i);
+    let m = |i: usize| -> Result<Option<Decimal>, LedgerError> {
+        t(i)?.as_deref().map(dec).transpose()
+    };
+    Ok(Some(TypedOutcome {
+        line,
+        identity: t(1)?.unwrap_or_default(),
+        outcome: Cow::Owned(t(2)?.unwrap_or_default()),
+        ocorrencia: t(3)?,
+        matched_by: t(4)?,
+        date: date(t(5)?)?,
+        amounts: [m(6)?, m(7)?, m(8)?, m(9)?, m(10)?, m(11)?],
+        charges_from: t(12)?,
+        motivos: t(13)?,
+        note: t(14)?,
+        breakdown: [m(15)?, m(16)?, m(17)?, m(18)?, m(19)?, m(20)?],
+        dias_atraso: row.get(first + 21)?,
+    }))
 }
 
 /// One transaction's view of the ledger. Reads go to the database (titles by key, with their state as this
@@ -199,7 +269,16 @@ struct SqliteBook<'t> {
     sql_seu: String,
     sql_id: String,
     sql_seq: String,
+    /// Lookups read ahead for the stretch of the file being applied ([`SqliteBook::read_ahead`]): every title
+    /// each finds (with `exact`) is in `cache`, which is then kept until the next stretch.
+    ahead: HashMap<(Which, u16, String), Vec<(u64, bool)>>,
 }
+
+/// Entries applied per stretch: their titles are read ahead in one sorted pass, then kept in memory until the
+/// stretch is applied (a multiple of the engine's progress step, so progress is reported as often as before).
+const READ_AHEAD_ENTRIES: usize = 16_384;
+/// Keys per read-ahead statement (one JSON array, bound once).
+const READ_AHEAD_KEYS: usize = 4_096;
 
 /// `INSERT INTO table (cols) VALUES (?, …), … suffix` for `rows` rows (`table_cols` is `table (cols)`, with
 /// ` | suffix` after it when there is one).
@@ -261,7 +340,119 @@ impl<'t> SqliteBook<'t> {
             sql_seu: select_by_key("'seu'"),
             sql_id: format!("SELECT {TITLE_COLS}, 1 FROM {TITLE_FROM} WHERE t.id = ?1"),
             sql_seq: format!("SELECT {TITLE_COLS} FROM {TITLE_FROM} WHERE t.seq = ?1"),
+            ahead: HashMap::new(),
         }
+    }
+
+    /// Read, in one sorted pass, the titles the entries of `stretch` can match by nosso número (with and without
+    /// its DV), then by seu número and uso da empresa for the entries whose nosso número found none: the keys are
+    /// sorted and looked up a few thousand per statement (the key index read in order), and the lookups
+    /// answered from memory. A key not read ahead (an entry's id in `uso_empresa`) is looked up as before.
+    fn read_ahead(&mut self, bank: u16, stretch: &[RetornoEntry]) -> Result<(), LedgerError> {
+        self.ahead.clear();
+        self.cache.clear();
+        let nn_keys = |e: &RetornoEntry| {
+            let k = Key::of(&[&e.nosso_numero]);
+            let dv = e
+                .nosso_numero_dv
+                .as_deref()
+                .filter(|d| !d.trim().is_empty() && k.is_some())
+                .and_then(|dv| Key::of(&[&e.nosso_numero, dv]));
+            [k, dv]
+        };
+        let mut nn: Vec<String> = stretch
+            .iter()
+            .flat_map(nn_keys)
+            .flatten()
+            .map(|k| k.to_string())
+            .collect();
+        self.read_keys(Which::Nn, bank, &mut nn)?;
+        let mut seu: Vec<String> = Vec::new();
+        for e in stretch {
+            let found = nn_keys(e).into_iter().flatten().any(|k| {
+                self.ahead
+                    .get(&(Which::Nn, bank, k.to_string()))
+                    .is_some_and(|v| !v.is_empty())
+            });
+            if found {
+                continue;
+            }
+            let uso = e.uso_empresa.trim();
+            let uso = (!uso.is_empty()).then(|| Key::of(&[uso])).flatten();
+            seu.extend(
+                [Key::of(&[&e.seu_numero]), uso]
+                    .into_iter()
+                    .flatten()
+                    .map(|k| k.to_string()),
+            );
+        }
+        self.read_keys(Which::Seu, bank, &mut seu)
+    }
+
+    /// Read ahead the titles of `bank` with one of `keys` (sorted and deduplicated here).
+    fn read_keys(
+        &mut self,
+        which: Which,
+        bank: u16,
+        keys: &mut Vec<String>,
+    ) -> Result<(), LedgerError> {
+        keys.sort_unstable();
+        keys.dedup();
+        let sql = read_ahead_by_key(match which {
+            Which::Seu => "'seu'",
+            _ => "'nn', 'link'",
+        });
+        for chunk in keys.chunks(READ_AHEAD_KEYS) {
+            let list = serde_json::to_string(chunk)?;
+            let mut st = self.tx.prepare_cached(&sql)?;
+            let rows = st.query_map(params![bank, list], |row| {
+                Ok((
+                    load_row(row)?,
+                    row.get::<_, i64>(9)? != 0,
+                    row.get::<_, String>(10)?,
+                ))
+            })?;
+            let mut found = Vec::new();
+            for r in rows {
+                found.push(r?);
+            }
+            drop(st);
+            for k in chunk {
+                self.ahead.insert((which, bank, k.clone()), Vec::new());
+            }
+            for (raw, exact, key) in found {
+                let seq = raw.0;
+                if !self.cache.contains_key(&seq) {
+                    let (seq, l) = self.loaded(raw)?;
+                    self.cache.insert(seq, l);
+                }
+                self.ahead
+                    .entry((which, bank, key))
+                    .or_default()
+                    .push((seq, exact));
+            }
+        }
+        Ok(())
+    }
+
+    /// A lookup read ahead: its candidates, `false` when it was not read ahead.
+    fn answer_ahead(&self, which: Which, bank: u16, key: &Key, out: &mut Vec<Candidate>) -> bool {
+        if self.ahead.is_empty() {
+            return false;
+        }
+        let Some(found) = self.ahead.get(&(which, bank, key.to_string())) else {
+            return false;
+        };
+        for (seq, exact) in found {
+            if let Some(l) = self.cache.get(seq) {
+                out.push(Candidate {
+                    r: *seq,
+                    exact: *exact,
+                    convenio: l.convenio.clone(),
+                });
+            }
+        }
+        true
     }
 
     /// Check the file's identities against the ledger once, in sorted order (the index read in order, not at a
@@ -271,13 +462,20 @@ impl<'t> SqliteBook<'t> {
         let mut sorted: Vec<EntryId> = identities.to_vec();
         sorted.sort_unstable();
         sorted.dedup();
-        let mut fresh = std::collections::HashSet::with_capacity(sorted.len());
-        let mut st = self
-            .tx
-            .prepare_cached("SELECT 1 FROM entries WHERE identity = ?1")?;
-        for id in sorted {
-            if !st.exists(params![id.to_string()])? {
-                fresh.insert(id);
+        let mut fresh: std::collections::HashSet<EntryId> = sorted.iter().copied().collect();
+        // a few thousand identities per statement (a JSON array joined to the identity index, read in order)
+        let mut st = self.tx.prepare_cached(
+            "SELECT e.identity FROM json_each(?1) j CROSS JOIN entries e ON e.identity = j.value",
+        )?;
+        for chunk in sorted.chunks(READ_AHEAD_KEYS) {
+            let list: Vec<String> = chunk.iter().map(EntryId::to_string).collect();
+            let mut rows = st.query(params![serde_json::to_string(&list)?])?;
+            while let Some(row) = rows.next()? {
+                let s: String = row.get(0)?;
+                let id: EntryId = s
+                    .parse()
+                    .map_err(|_| LedgerError::Corrupt(format!("bad entry identity {s:?}")))?;
+                fresh.remove(&id);
             }
         }
         self.fresh = Some(fresh);
@@ -299,7 +497,9 @@ impl<'t> SqliteBook<'t> {
         p: &[&dyn rusqlite::ToSql],
         out: &mut Vec<Candidate>,
     ) -> Result<(), LedgerError> {
-        self.cache.clear();
+        if self.ahead.is_empty() {
+            self.cache.clear();
+        }
         let sql = match which {
             Which::Nn => &self.sql_nn,
             Which::Seu => &self.sql_seu,
@@ -317,6 +517,16 @@ impl<'t> SqliteBook<'t> {
         }
         drop(st);
         for (raw, exact) in found {
+            let seq = raw.0;
+            // a title kept from the read-ahead is the newer copy (links made since)
+            if let Some(l) = self.cache.get(&seq) {
+                out.push(Candidate {
+                    r: seq,
+                    exact,
+                    convenio: l.convenio.clone(),
+                });
+                continue;
+            }
             let (seq, l) = self.loaded(raw)?;
             out.push(Candidate {
                 r: seq,
@@ -367,6 +577,7 @@ impl<'t> SqliteBook<'t> {
             title_id: title_id.to_string(),
             kind,
             data,
+            typed: None,
         });
         if self.events.len() >= FLUSH_ROWS {
             self.flush_events()?;
@@ -376,16 +587,45 @@ impl<'t> SqliteBook<'t> {
 
     fn flush_events(&mut self) -> Result<(), LedgerError> {
         let events = std::mem::take(&mut self.events);
+        if events.is_empty() {
+            return Ok(());
+        }
         let file_id = &self.file_id;
+        // each event's `seq` given here, in order, so that an entry's outcome row can carry its event's (the
+        // transaction holds SQLite's write lock: nothing else adds an event meanwhile)
+        let next: i64 =
+            self.tx
+                .query_row("SELECT COALESCE(MAX(seq), 0) + 1 FROM events", [], |r| {
+                    r.get(0)
+                })?;
+        let rows: Vec<(i64, &PendingEvent)> = (next..).zip(&events).collect();
         write_rows(
             self.tx,
-            "events (title_id, kind, file_id, data)",
-            &events,
-            |e, p| {
+            "events (seq, title_id, kind, file_id, data)",
+            &rows,
+            |(seq, e), p| {
+                p.push(seq);
                 p.push(&e.title_id);
                 p.push(&e.kind);
                 p.push(file_id);
                 p.push(&e.data);
+            },
+        )?;
+        let typed: Vec<(i64, &SqlOutcome)> = rows
+            .iter()
+            .filter_map(|(seq, e)| e.typed.as_deref().map(|t| (*seq, t)))
+            .collect();
+        write_rows(
+            self.tx,
+            &format!("entry_outcomes (event_seq, {})", typed_outcome::COLUMNS),
+            &typed,
+            |(seq, t), p| {
+                p.push(seq);
+                p.push(&t.line);
+                for v in &t.text {
+                    p.push(v);
+                }
+                p.push(&t.dias_atraso);
             },
         )
     }
@@ -441,7 +681,7 @@ impl<'t> SqliteBook<'t> {
     }
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum Which {
     Nn,
     Seu,
@@ -451,6 +691,16 @@ enum Which {
 /// Titles by one of their keys. The bound values are wrapped in `CAST`s of their own types (no change to the
 /// values): SQLite's planner otherwise lets the join's plan depend on them, so that the cached statement is
 /// prepared again at every execution (a fifth of a large file's application went to parsing it again).
+/// Titles by one of their keys, for a JSON array of keys (`?2`) read in its order: `CROSS JOIN` keeps the array
+/// the outer loop, one lookup of the key's index per element. The key is column 10, after `exact`.
+fn read_ahead_by_key(kinds: &str) -> String {
+    format!(
+        "SELECT {TITLE_COLS}, k.exact, k.key FROM json_each(?2) j CROSS JOIN title_keys k \
+         JOIN titles t ON t.seq = k.title_seq JOIN title_state s ON s.title_seq = t.seq \
+         WHERE k.kind IN ({kinds}) AND k.bank = CAST(?1 AS INTEGER) AND k.key = j.value"
+    )
+}
+
 fn select_by_key(kinds: &str) -> String {
     format!(
         "SELECT {TITLE_COLS}, k.exact FROM title_keys k JOIN titles t ON t.seq = k.title_seq \
@@ -468,6 +718,9 @@ impl Book for SqliteBook<'_> {
         key: &Key,
         out: &mut Vec<Candidate>,
     ) -> Result<(), LedgerError> {
+        if self.answer_ahead(Which::Nn, bank, key, out) {
+            return Ok(());
+        }
         let k = key.to_string();
         self.query(Which::Nn, &[&bank, &k], out)
     }
@@ -478,6 +731,9 @@ impl Book for SqliteBook<'_> {
         key: &Key,
         out: &mut Vec<Candidate>,
     ) -> Result<(), LedgerError> {
+        if self.answer_ahead(Which::Seu, bank, key, out) {
+            return Ok(());
+        }
         let k = key.to_string();
         self.query(Which::Seu, &[&bank, &k], out)
     }
@@ -526,11 +782,19 @@ impl Book for SqliteBook<'_> {
         dv: Option<&str>,
     ) -> Result<(), LedgerError> {
         let bank = self.ensure(r)?.titulo.banco.code();
-        if let Some(k) = Key::of(&[nosso_numero]) {
-            insert_key(self.tx, "link", bank, &k.to_string(), r as i64, true)?;
-        }
-        if let Some(k) = dv.and_then(|dv| Key::of(&[nosso_numero, dv])) {
-            insert_key(self.tx, "link", bank, &k.to_string(), r as i64, false)?;
+        let keys = [
+            (Key::of(&[nosso_numero]), true),
+            (dv.and_then(|dv| Key::of(&[nosso_numero, dv])), false),
+        ];
+        for (k, exact) in keys {
+            if let Some(k) = k {
+                let k = k.to_string();
+                insert_key(self.tx, "link", bank, &k, r as i64, exact)?;
+                // a lookup read ahead now finds the title too, as the database would
+                if let Some(v) = self.ahead.get_mut(&(Which::Nn, bank, k)) {
+                    v.push((r, exact));
+                }
+            }
         }
         self.tx
             .prepare_cached("UPDATE title_state SET linked_nosso_numero = ?1 WHERE title_seq = ?2")?
@@ -561,17 +825,22 @@ impl Book for SqliteBook<'_> {
     /// keeps the outcome's columns and `data` stays NULL), else into the `entries` row. A duplicate has no
     /// `entries` row of its own (the identity is the first entry's).
     fn record(&mut self, o: &EntryOutcome, r: Option<TitleRef>) -> Result<(), LedgerError> {
-        let json = serde_json::to_string(o)?;
         let event = match r {
             Some(r) => {
                 let id = self.ensure(r)?.id.clone();
-                // `Event::Entry` as serde writes it (the tag, then `file_id` and `outcome` in order), around the
-                // outcome's JSON already made
-                let ev = format!(
-                    "{{\"event\":\"entry\",\"file_id\":{},\"outcome\":{json}}}",
-                    serde_json::to_string(&self.file_id)?
-                );
-                Some((id, ev))
+                match TypedOutcome::of(o, &id, &self.file_id)? {
+                    // schema version 10: the outcome in the event's typed columns, `data` the mark
+                    Some(t) => Some((id, Err(Box::new(SqlOutcome::new(t))))),
+                    // `Event::Entry` as serde writes it (the tag, then `file_id` and `outcome` in order)
+                    None => {
+                        let ev = format!(
+                            "{{\"event\":\"entry\",\"file_id\":{},\"outcome\":{}}}",
+                            serde_json::to_string(&self.file_id)?,
+                            serde_json::to_string(o)?
+                        );
+                        Some((id, Ok(ev)))
+                    }
+                }
             }
             None => None,
         };
@@ -583,15 +852,27 @@ impl Book for SqliteBook<'_> {
                 expected: o.expected.map(|d| d.to_string()),
                 paid: o.paid.map(|d| d.to_string()),
                 difference: o.difference.map(|d| d.to_string()),
-                data: r.is_none().then_some(json),
+                data: r.is_none().then(|| serde_json::to_string(o)).transpose()?,
                 line: o.line as i64,
             });
             if self.entries.len() >= FLUSH_ROWS {
                 self.flush_entries()?;
             }
         }
-        if let Some((id, ev)) = event {
-            self.event_json(&id, "entry", ev)?;
+        match event {
+            Some((id, Ok(ev))) => self.event_json(&id, "entry", ev)?,
+            Some((id, Err(typed))) => {
+                self.events.push(PendingEvent {
+                    title_id: id.to_string(),
+                    kind: "entry",
+                    data: schema::ENTRY_MARK.to_string(),
+                    typed: Some(typed),
+                });
+                if self.events.len() >= FLUSH_ROWS {
+                    self.flush_events()?;
+                }
+            }
+            None => {}
         }
         Ok(())
     }
@@ -910,7 +1191,28 @@ impl Ledger for SqliteLedger {
         let entries = {
             let mut book = SqliteBook::new(&tx, file_id.clone());
             book.claim_all(&ctx.identities)?;
-            let entries = apply_entries_observed(&mut book, &ctx, &retorno.entries, progress)?;
+            let mut entries = Vec::with_capacity(retorno.entries.len());
+            for (stretch, identities) in retorno
+                .entries
+                .chunks(READ_AHEAD_ENTRIES)
+                .zip(ctx.identities.chunks(READ_AHEAD_ENTRIES))
+            {
+                book.read_ahead(ctx.bank, stretch)?;
+                let part = FileContext {
+                    bank: ctx.bank,
+                    agreement: ctx.agreement.clone(),
+                    agreements: ctx.agreements.clone(),
+                    file_id: ctx.file_id,
+                    identities: identities.to_vec(),
+                };
+                let done = entries.len();
+                let mut p = |n: usize| progress(done + n);
+                entries.extend(apply_entries_observed(&mut book, &part, stretch, &mut p)?);
+            }
+            if entries.is_empty() {
+                progress(0);
+            }
+            book.ahead.clear();
             book.flush()?;
             entries
         };
@@ -1006,16 +1308,32 @@ impl Ledger for SqliteLedger {
             return Err(LedgerError::UnknownTitle(id.to_string()));
         }
         // the latest import's mark reads as the event with the title's JSON (schema version 8)
+        // the latest import's mark reads as the event with the title's JSON (schema version 8), an entry's mark
+        // as the event made of its typed columns (version 10)
         let mut st = self.conn.prepare(&format!(
-            "SELECT CASE WHEN e.kind = 'imported' AND e.data = {} THEN {} ELSE e.data END \
-             FROM events e JOIN titles t ON t.id = e.title_id WHERE e.title_id = ?1 ORDER BY e.seq",
+            "SELECT CASE WHEN e.kind = 'imported' AND e.data = {} THEN {} ELSE e.data END, \
+             e.kind = 'entry' AND e.data = '{}' AND o.event_seq IS NOT NULL, e.file_id, {} \
+             FROM events e JOIN titles t ON t.id = e.title_id LEFT JOIN entry_outcomes o ON o.event_seq = e.seq \
+             WHERE e.title_id = ?1 ORDER BY e.seq",
             Dialect::Sqlite.imported_mark(),
-            Dialect::Sqlite.imported_of("t.data")
+            Dialect::Sqlite.imported_of("t.data"),
+            schema::ENTRY_MARK,
+            typed_outcome::O_COLUMNS
         ))?;
-        let rows = st.query_map(params![id], |r| r.get::<_, String>(0))?;
+        let mut rows = st.query(params![id])?;
         let mut out = Vec::new();
-        for r in rows {
-            out.push(serde_json::from_str(&r?)?);
+        while let Some(row) = rows.next()? {
+            let typed = if row.get::<_, bool>(1)? {
+                read_typed(row, 3)?
+            } else {
+                None
+            };
+            out.push(match typed {
+                Some(t) => {
+                    t.into_event(id, row.get::<_, Option<String>>(2)?.unwrap_or_default())?
+                }
+                None => serde_json::from_str(&row.get::<_, String>(0)?)?,
+            });
         }
         Ok(out)
     }
@@ -1080,9 +1398,10 @@ mod tests {
         };
         let res = l.apply(&r).unwrap();
         assert_eq!(res.outcomes.get(&Outcome::Paid), Some(&20));
+        // the file's titles are read ahead (one sorted pass per stretch of the file)
         let st = l
             .conn
-            .prepare_cached(&select_by_key("'nn', 'link'"))
+            .prepare_cached(&read_ahead_by_key("'nn', 'link'"))
             .unwrap();
         assert!(st.get_status(rusqlite::StatementStatus::VmStep) > 0);
         assert_eq!(st.get_status(rusqlite::StatementStatus::RePrepare), 0);
