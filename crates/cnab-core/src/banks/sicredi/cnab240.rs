@@ -6,8 +6,10 @@
 //! 01.3P …), so the FEBRABAN tables are reused; the nosso número (YY/B/sequencial/DV, 9 digits) is left-aligned in
 //! P/T 38-57 and the carteira is `1` (simples) at 58. Cross-checked with brcobranca's `CNAB240SICREDI.CRT` and
 //! laravel-boleto `src/Cnab/Retorno/Cnab240/Banco/Sicredi.php`.
-//! What differs is the code tables: movimento retorno C044 (below); motivos C047 are FEBRABAN's.
+//! What differs is the code tables: movimento remessa C004 and movimento retorno C044 (below); motivos C047 are
+//! FEBRABAN's.
 
+use crate::bank::movimento as mv;
 use crate::bank::{oc, LayoutSpec, OcorrenciaDef, RecordKey};
 use crate::field::{
     patched_layout, FieldSpec as F, RecordLayout, Role as R, ScopeSpec as S, TotalSpec as T,
@@ -114,12 +116,41 @@ pub const TRAILER_LOTE_REMESSA: RecordLayout = patched_layout!(
 pub const RECORDS_REMESSA: &[(RecordKey, &RecordLayout)] =
     &febraban240::records_with(&[&TRAILER_LOTE_REMESSA]);
 
+/// Código de movimento remessa (C004): the fifteen codes of the manual's field 07.3P (p. 38 of the copy in
+/// kivanio/brcobranca `docs/Sicredi/Sicredi.Manual.Cnab.240.pdf`; the same list in 07.3Q/R/S/Y), with its
+/// descriptions, and the negativação codes 45, 75 and 76 of a later edition (the 2021 manual as OCA/l10n-brazil
+/// transcribes it, `l10n_br_account_payment_order/data/cnab_codes/banco_sicred_cnab_240.xml`; eduardokum/
+/// laravel-boleto `Cnab/Remessa/Cnab240/Banco/Sicredi.php` lists the fifteen). There is no alteração do valor
+/// nominal (FEBRABAN 47): the only other alteração is 31, "alteração de outros dados", whose fields the manual
+/// leaves to the bank ("cada banco definirá os campos a serem alterados"), and the retorno (C044) has no
+/// confirmation of one (no 61).
+pub const MOVIMENTOS: &[OcorrenciaDef] = &[
+    mv("01", "Entrada de títulos"),
+    mv("02", "Pedido de baixa"),
+    mv("04", "Concessão de abatimento"),
+    mv("05", "Cancelamento de abatimento"),
+    mv("06", "Alteração de vencimento"),
+    mv("07", "Concessão de desconto"),
+    mv("08", "Cancelamento de desconto"),
+    mv("09", "Protestar"),
+    mv("10", "Sustar protesto e baixar título"),
+    mv("11", "Sustar protesto e manter em carteira"),
+    mv("12", "Alteração de juros de mora"),
+    mv("13", "Dispensar cobrança de juros de mora"),
+    mv("16", "Alteração do valor de desconto"),
+    mv("17", "Não conceder desconto"),
+    mv("31", "Alteração de outros dados"),
+    mv("45", "Negativação sem protesto"),
+    mv("75", "Excluir negativação e manter em carteira"),
+    mv("76", "Excluir negativação e baixar"),
+];
+
 /// Sicredi remessa (FEBRABAN records, P/Q/R/S).
 pub const REMESSA: LayoutSpec = LayoutSpec::remessa(
     Layout::Cnab240,
     RECORDS_REMESSA,
     febraban240::ENTRY_REMESSA,
-    febraban240::MOVIMENTOS,
+    MOVIMENTOS,
     SOURCE,
 );
 
