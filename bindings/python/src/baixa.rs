@@ -179,6 +179,9 @@ impl BaixaLedger {
                 if !c.ambiguas.is_empty() {
                     m.insert("instrucoes_ambiguas".into(), json!(c.ambiguas));
                 }
+                if !c.avisos.is_empty() {
+                    m.insert("instrucoes_avisos".into(), json!(c.avisos));
+                }
             }
             Ok(v)
         })?;
@@ -360,6 +363,8 @@ impl BaixaLedger {
             for b in &remessas {
                 reg.push(RemessaRegistrada::from_bytes(b).map_err(|e| cnab_err(&e))?);
             }
+            // each row carries the valor nominal the bank holds now (as `cnab regua --remessa-out`)
+            instrucao::nominais_vigentes(l, &mut reg).map_err(|e| ledger_err(&e))?;
             let r = regua::run_with(l, &p, date, |a| {
                 render(a)?;
                 instrucao::preparar(a, &reg)?;
@@ -476,8 +481,11 @@ impl BaixaLedger {
     }
 
     /// An overdue título's reissue to `vencimento` (`baixa::reemissao`, `cnab reemissao`) → (its JSON, the
-    /// instruction remessa's bytes). Records nothing.
-    #[pyo3(signature = (id, date, vencimento, remessas, nsa=None))]
+    /// instruction remessa's bytes). With `registrar` its movimentos are recorded as pending instructions
+    /// (`baixa::reemissao::registrar`, as `cnab reemissao --remessa-out`), listed under `"registradas"`; a reissue
+    /// of the título already recorded on `date` is refused with nothing recorded. Without it nothing is recorded.
+    #[pyo3(signature = (id, date, vencimento, remessas, nsa=None, registrar=false))]
+    #[allow(clippy::too_many_arguments)]
     fn reemissao<'py>(
         &self,
         py: Python<'py>,
@@ -486,23 +494,41 @@ impl BaixaLedger {
         vencimento: &str,
         remessas: Vec<Vec<u8>>,
         nsa: Option<u64>,
+        registrar: bool,
     ) -> PyResult<(String, Bound<'py, PyBytes>)> {
         let date = parse_date(date, "date")?;
         let vencimento = parse_date(vencimento, "vencimento")?;
-        let (r, bytes) = self.with(py, |l| {
+        let (v, bytes) = self.with(py, |l| {
             let mut reg = Vec::new();
             for b in &remessas {
                 reg.push(RemessaRegistrada::from_bytes(b).map_err(|e| cnab_err(&e))?);
             }
+            // the rows carry the valor nominal the bank holds now (as `cnab reemissao`)
+            instrucao::nominais_vigentes(l, &mut reg).map_err(|e| ledger_err(&e))?;
             let titles = l.titles().map_err(|e| ledger_err(&e))?;
             let (t, s) = titles
                 .iter()
                 .find(|(t, _)| t.id == id)
                 .ok_or_else(|| ledger_err(&LedgerError::UnknownTitle(id.to_string())))?;
-            baixa::reemissao::reemitir(t, s, date, vencimento, &reg, nsa)
-                .map_err(|e| ledger_err(&e))
+            let (r, bytes) = baixa::reemissao::reemitir(t, s, date, vencimento, &reg, nsa)
+                .map_err(|e| ledger_err(&e))?;
+            let mut v = serde_json::to_value(&r).map_err(|e| usage(&e.to_string()))?;
+            if registrar {
+                let keys =
+                    baixa::reemissao::registrar(l, &r, t, s, date).map_err(|e| ledger_err(&e))?;
+                if let Some(o) = v.as_object_mut() {
+                    o.insert(
+                        "registradas".into(),
+                        json!(keys
+                            .iter()
+                            .map(|k| json!({"acao": k.acao, "etapa_dias": k.etapa_dias}))
+                            .collect::<Vec<_>>()),
+                    );
+                }
+            }
+            Ok((v, bytes))
         })?;
-        Ok((to_json(&r)?, PyBytes::new(py, &bytes)))
+        Ok((to_json(&v)?, PyBytes::new(py, &bytes)))
     }
 
     /// Every acordo recorded → JSON array.

@@ -202,6 +202,27 @@ def test_carta_proposta_from_the_policy_limits(tmp_path: Path) -> None:
         "R$ 25,89 em 19/01/2027, R$ 35,21 em 19/02/2027, R$ 35,21 em 19/03/2027, R$ 35,21 em 19/04/2027, "
         "total R$ 131,52"
     )
+    # the same proposal, typed: NF-1001 on 2027-01-14 is 127.50 + 30 days × 0.13 (3.90) = 131.40; half the 3.90
+    # off = 1.95 → 129.45; entrada 20% = 25.89 on 2027-01-19; 129.45 − 25.89 = 103.56 financed in 3 × 35.21 =
+    # 105.63, so the installments add 2.07 of interest; 25.89 + 105.63 = 131.52
+    p = a.proposta
+    assert isinstance(p, regua.Proposta)
+    assert (p.titulos, p.saldo_total, p.encargos, p.principal, p.desconto_sobre, p.desconto, p.valor_negociado) == (
+        ["NF-1001"], Decimal("131.40"), Decimal("3.90"), Decimal("127.50"), "encargos", Decimal("1.95"),
+        Decimal("129.45"),
+    )
+    assert p.entrada == regua.Pagamento(numero=0, vencimento=date(2027, 1, 19), valor=Decimal("25.89"))
+    assert p.entrada is not None
+    assert (p.financiado, p.juros, p.total) == (Decimal("103.56"), Decimal("2.07"), Decimal("131.52"))
+    assert [(x.numero, x.vencimento, x.valor) for x in p.parcelas] == [
+        (1, date(2027, 2, 19), Decimal("35.21")),
+        (2, date(2027, 3, 19), Decimal("35.21")),
+        (3, date(2027, 4, 19), Decimal("35.21")),
+    ]
+    assert p.valor_negociado - p.entrada.valor == p.financiado
+    assert sum((x.valor for x in p.parcelas), Decimal(0)) - p.financiado == p.juros
+    # other actions carry none
+    assert regua.plan(ledger, POLITICA, D).actions[0].proposta is None
 
 
 def test_reemissao(tmp_path: Path) -> None:
@@ -220,3 +241,113 @@ def test_reemissao(tmp_path: Path) -> None:
     with pytest.raises(baixa.BaixaError) as e:
         regua.reemissao(ledger, "NF-9", date(2027, 1, 14), date(2027, 1, 20), remessas=[ITAU_400_REM])
     assert e.value.kind == "unknown_title"
+
+
+SANTANDER_400_REM = FIXTURES / "033-santander" / "cnab400" / "remessa" / "remessa.rem"
+SANTANDER_400_RET = FIXTURES / "033-santander" / "cnab400" / "retorno" / "retorno.ret"
+
+
+def _santander_retorno(data: date, codes: list[str]) -> bytes:
+    """A Santander CNAB 400 retorno dated ``data`` answering NF-1001 (nosso número 00001234) once per code: the
+    fixture's header and trailer, its NF-1002 detalhe as the model (H7800 retorno positions, as cnab-core's table:
+    nosso número 63-70, ocorrência 109-110, data da ocorrência 111-116, seu número 117-126, sequencial 395-400;
+    the trailer's totals are shown, never compared)."""
+    lines = SANTANDER_400_RET.read_bytes().split(b"\r\n")
+    header, model, trailer = lines[0], lines[3], lines[4]
+    ddmmyy = data.strftime("%d%m%y").encode()
+    out = [header[:94] + ddmmyy + header[100:]]
+    for k, code in enumerate(codes, start=2):
+        x = model[:62] + b"00001234" + model[70:108] + code.encode() + ddmmyy + b" " * 10 + model[126:394]
+        out.append(x + b"%06d" % k)
+    out.append(trailer[:394] + b"%06d" % (len(codes) + 2))
+    return b"\r\n".join(out) + b"\r\n"
+
+
+def _titulo(ledger: baixa.Ledger, on: date) -> baixa.Due:
+    (d,) = [x for x in ledger.due(on) if x.id == "NF-1001"]
+    return d
+
+
+def test_reemissao_recorded_and_confirmed(tmp_path: Path) -> None:
+    # Santander CNAB 400 (06 alteração de vencimento, 47 alteração do valor nominal; its retorno's 14 and 61):
+    # NF-1001, R$ 127,50 due 2026-12-15, multa 2%, juros R$ 0,13 a day (crates/baixa/tests/regua_scenarios)
+    ledger = baixa.Ledger(tmp_path / "r.db")
+    ledger.import_remessa(SANTANDER_400_REM)
+    # reissued on 2026-12-25 to 2027-01-04: 127.50 + multa 2.55 + 20 days × 0.13 (2.60) = 132.65
+    r = regua.reemissao(ledger, "NF-1001", date(2026, 12, 25), date(2027, 1, 4), remessas=[SANTANDER_400_REM],
+                        registrar=True)
+    assert (r.devido.multa, r.devido.juros, r.valor_atualizado, r.valor_nominal, r.valor_registrado) == (
+        Decimal("2.55"), Decimal("2.60"), Decimal("132.65"), Decimal("132.65"), True,
+    )
+    assert [i.movimento for i in r.instrucoes] == ["06", "47"]
+    assert r.registradas == [regua.Registrada("prorrogacao", 10), regua.Registrada("alteracao_valor", 10)]
+    back = cnab.read_remessa(r.bytes)
+    assert [(t.movimento, t.vencimento, t.valor) for t in back.titulos] == [
+        ("06", date(2027, 1, 4), Decimal("127.50")),
+        ("47", date(2027, 1, 4), Decimal("132.65")),
+    ]
+    with pytest.raises(baixa.BaixaError) as e:
+        regua.reemissao(ledger, "NF-1001", date(2026, 12, 25), date(2027, 1, 4), remessas=[SANTANDER_400_REM],
+                        registrar=True)
+    assert e.value.kind == "invalid" and "already recorded" in str(e.value)
+    pend = regua.instrucoes(ledger, date(2026, 12, 25))
+    assert pend.counts == {"pendente": 2, "confirmada": 0, "rejeitada": 0}
+    assert [(i.acao, i.instrucao.movimento, i.novo_vencimento, i.novo_valor) for i in pend.instrucoes] == [
+        ("alteracao_valor", "47", date(2027, 1, 4), Decimal("132.65")),
+        ("prorrogacao", "06", date(2027, 1, 4), None),
+    ]
+
+    # the bank confirms both on 2026-12-28: a título of 132.65 due 2027-01-04
+    res = ledger.apply(_santander_retorno(date(2026, 12, 28), ["14", "61"]))
+    assert [(i.acao, i.estado, i.resposta.ocorrencia if i.resposta else None) for i in res.instrucoes] == [
+        ("prorrogacao", "confirmada", "14"),
+        ("alteracao_valor", "confirmada", "61"),
+    ]
+    assert res.instrucoes_avisos == []
+    t = _titulo(ledger, date(2027, 1, 4))
+    assert (t.valor, t.total) == (Decimal("132.65"), Decimal("132.65"))
+    ev = [(e.acao, e.novo_vencimento, e.novo_valor) for e in ledger.history("NF-1001") if e.event == "instrucao"]
+    assert ev == [("prorrogacao", date(2027, 1, 4), None), ("alteracao_valor", None, Decimal("132.65"))]
+
+    # 38.03 received by pix on 2027-01-10; reissued on 2027-01-15 to 2027-01-25: 132.65 + multa 2.65 + 21 days ×
+    # 0.13 (2.73) = 138.03, less 38.03 = 100.00. The alteração de vencimento carries the bank's nominal now, the
+    # 132.65 it confirmed, not the 127.50 registered
+    ledger.settle("NF-1001", Decimal("38.03"), date(2027, 1, 10), "pix", por="financeiro", motivo="parte")
+    r2 = regua.reemissao(ledger, "NF-1001", date(2027, 1, 15), date(2027, 1, 25), remessas=[SANTANDER_400_REM],
+                         registrar=True)
+    assert (r2.devido.total, r2.valor_nominal) == (Decimal("138.03"), Decimal("100.00"))
+    assert r2.registradas == [regua.Registrada("prorrogacao", 11), regua.Registrada("alteracao_valor", 11)]
+    assert [(t.movimento, t.valor) for t in cnab.read_remessa(r2.bytes).titulos] == [
+        ("06", Decimal("132.65")),
+        ("47", Decimal("100.00")),
+    ]
+    # only the 61 comes back: face value 100.00 + the 38.03 received; the due date stays
+    res = ledger.apply(_santander_retorno(date(2027, 1, 16), ["61"]))
+    assert [(i.acao, i.enviada_em, i.estado) for i in res.instrucoes] == [
+        ("alteracao_valor", date(2027, 1, 15), "confirmada")
+    ]
+    t = _titulo(ledger, date(2027, 1, 4))
+    assert (t.valor, t.total) == (Decimal("138.03"), Decimal("138.03"))
+    assert regua.instrucoes(ledger, date(2027, 1, 16)).counts == {"pendente": 1, "confirmada": 3, "rejeitada": 0}
+
+
+def test_regua_reemissao_step_typed(tmp_path: Path) -> None:
+    # the policy's reemissao step on 2026-12-25 (10 days past due, 10 days' prazo): the same 132.65
+    ledger = baixa.Ledger()
+    ledger.import_remessa(SANTANDER_400_REM)
+    politica = '[[etapa]]\ndias = 10\nacao = "reemissao"\ncanal = "banco"\nprazo_dias = 10\n'
+    run = regua.run(ledger, politica, date(2026, 12, 25), remessas=[SANTANDER_400_REM])
+    (a,) = run.actions
+    assert (a.titulo, a.acao, a.novo_vencimento, a.novo_valor) == (
+        "NF-1001", "reemissao", date(2027, 1, 4), Decimal("132.65")
+    )
+    assert a.instrucao is not None and a.instrucao_valor is not None
+    assert (a.instrucao.movimento, a.instrucao_valor.movimento) == ("06", "47")
+    assert [(t.titulo, t.acao, t.movimento) for t in run.remessas[0].titulos] == [
+        ("NF-1001", "prorrogacao", "06"),
+        ("NF-1001", "alteracao_valor", "47"),
+    ]
+    # Itaú CNAB 400 has no alteração de valor: no novo_valor, no second movimento
+    itau = _day(tmp_path)
+    a = regua.run(itau, politica, date(2026, 12, 25), remessas=[ITAU_400_REM]).actions[0]
+    assert (a.novo_valor, a.instrucao_valor, a.instrucao.movimento if a.instrucao else None) == (None, None, "06")

@@ -382,7 +382,9 @@ pub fn fechar_with<L: ReguaLedger + ?Sized>(
 /// from `nosso_numero` when given) before anything is recorded; then each original's pedido de baixa is recorded
 /// as a pending instruction (see the module docs, point 7), its step `baixa` with an [`Event::Regua`] in the
 /// original's history. The acordo and the instructions are two transactions: when the second fails the error
-/// says so (the acordo stands; its remessa is not returned, write it again with [`remessas`]).
+/// says so (the acordo stands; its remessa is not returned, write it again with [`remessas`]). An original whose
+/// alteração de valor the bank confirmed is written with that valor nominal
+/// ([`crate::instrucao::nominais_vigentes`]).
 ///
 /// # Errors
 /// As [`fechar_with`] and [`remessas`]; a ledger failure recording the instructions.
@@ -394,6 +396,10 @@ pub fn fechar_remessas<L: ReguaLedger + ?Sized>(
     nsa: Option<u64>,
 ) -> Result<(Acordo, Vec<RemessaAcordo>), LedgerError> {
     use crate::regua::{Acao, AcaoEmitida, Issued, Registro};
+    // the originals' pedidos de baixa carry the valor nominal the bank holds now
+    let mut vigentes = registradas.to_vec();
+    crate::instrucao::nominais_vigentes(ledger, &mut vigentes)?;
+    let registradas = vigentes.as_slice();
     let date = termos.data;
     let mut written = Vec::new();
     let mut pedidos: Vec<AcaoEmitida> = Vec::new();

@@ -6,7 +6,9 @@
 //! that registered it carried it (nosso número, carteira, agreement…), with the bank's movimento code for the
 //! instruction, and for a prorrogação the new due date, for an abatimento its amount, for an alteração de valor
 //! the new valor nominal. The header is that remessa's header, dated the run's date, with
-//! the next sequence number (NSA) unless one is given.
+//! the next sequence number (NSA) unless one is given. Every row carries the valor do título: after an alteração de
+//! valor the bank confirmed, it is that valor nominal, not the registered one ([`nominais_vigentes`], which the
+//! callers apply to the registering remessas first: `cnab regua`, `cnab reemissao`, `cnab acordo`, Python).
 //!
 //! # The movimento codes
 //!
@@ -491,6 +493,68 @@ pub(crate) fn escrever(
         });
     }
     Ok(out)
+}
+
+/// The registering remessas as the bank holds their títulos now: a título whose alteração do valor nominal the bank
+/// confirmed ([`Acao::AlteracaoValor`], `confirmada`) carries that valor nominal — the latest confirmed, by the
+/// answer's date — in place of the amount its remessa registered. Every instruction row copies the título as its
+/// remessa registered it and carries the valor do título (CNAB 400 detalhe, CNAB 240 segmento P 86-100, "valor
+/// nominal do título"), so with these remessas a protesto, baixa, prorrogação, abatimento, a reemissão's alteração
+/// de vencimento or an acordo's pedido de baixa states the bank's current nominal, not the one it replaced. A
+/// título registered again after the confirmation (a remessa dated later) keeps its new registration's amount.
+/// Returns how many títulos changed; reads the ledger's instructions only (and its títulos when one changed).
+///
+/// # Errors
+/// A ledger failure.
+pub fn nominais_vigentes<L: ReguaLedger + ?Sized>(
+    ledger: &mut L,
+    registradas: &mut [RemessaRegistrada],
+) -> Result<usize, LedgerError> {
+    // título → (the answer's date, the valor nominal confirmed)
+    let mut vigente: BTreeMap<String, (NaiveDate, Decimal)> = BTreeMap::new();
+    for i in ledger.instrucoes()? {
+        let (Acao::AlteracaoValor, Some(v), Some(r)) = (i.acao, i.novo_valor, i.resposta.as_ref())
+        else {
+            continue;
+        };
+        if r.estado != Estado::Confirmada {
+            continue;
+        }
+        let data = r.data.unwrap_or(i.enviada_em);
+        if vigente.get(&i.titulo).is_none_or(|(d, _)| *d <= data) {
+            vigente.insert(i.titulo.clone(), (data, v));
+        }
+    }
+    if vigente.is_empty() {
+        return Ok(0);
+    }
+    let mut changed = 0;
+    for (t, s) in ledger.titles()? {
+        let Some((data, v)) = vigente.get(&t.id) else {
+            continue;
+        };
+        let nn = if t.nosso_numero.trim().is_empty() {
+            s.linked_nosso_numero.clone().unwrap_or_default()
+        } else {
+            t.nosso_numero.clone()
+        };
+        let Some((i, j)) = find_titulo(t.banco.code(), &nn, &t.seu_numero, registradas) else {
+            continue;
+        };
+        let Some(r) = registradas.get_mut(i) else {
+            continue;
+        };
+        if r.remessa.header.data_geracao.is_some_and(|g| g > *data) {
+            continue;
+        }
+        if let Some(row) = r.remessa.titulos.get_mut(j) {
+            if row.valor != *v {
+                row.valor = *v;
+                changed += 1;
+            }
+        }
+    }
+    Ok(changed)
 }
 
 /// Where an instruction stands.

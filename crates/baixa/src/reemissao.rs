@@ -30,6 +30,12 @@
 //! "Confirmação de Alteração do Valor Nominal do Título", Santander CNAB 400 61, BV 26, Safra 51 — the table in
 //! docs/reemissao.md), and a confirmed one changes the título in the ledger: its due date, its face value (the
 //! new valor nominal plus what was received before), its linha digitável; the answer is in its history.
+//!
+//! **The rows carry the bank's current nominal.** The alteração de vencimento row copies the título as its
+//! remessa registered it, valor do título included; after an earlier alteração de valor the bank confirmed, that
+//! is no longer the bank's valor nominal. Callers pass the registering remessas through
+//! [`crate::instrucao::nominais_vigentes`] first (`cnab reemissao` and Python do), so every row states the
+//! nominal the bank holds.
 
 use chrono::NaiveDate;
 use cnab_core::{Bank, FileKind, Layout};

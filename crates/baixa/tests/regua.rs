@@ -239,7 +239,6 @@ fn linha_that_cannot_follow_is_a_warning() {
     l.import_titles(&titles).unwrap();
     let titles = l.titles().unwrap();
     let (t, st) = titles.iter().find(|(t, _)| t.id == "NF-1002").unwrap();
-    eprintln!("DBG0 {:?}", t.linha_digitavel);
     let (r, _) =
         baixa::reemissao::reemitir(t, st, d("2027-01-20"), d("2027-01-30"), &reg, None).unwrap();
     assert_eq!(r.linha_digitavel, None);
@@ -256,17 +255,6 @@ fn linha_that_cannot_follow_is_a_warning() {
     l.apply(&ret).unwrap();
     let c = baixa::instrucao::conciliar(&mut l, &ret).unwrap();
     assert_eq!(c.instrucoes.len(), 1);
-    eprintln!(
-        "DBG {:?} {:?}",
-        c,
-        l.titles()
-            .unwrap()
-            .iter()
-            .find(|(t, _)| t.id == "NF-1002")
-            .unwrap()
-            .0
-            .linha_digitavel
-    );
     assert_eq!(
         c.avisos,
         [

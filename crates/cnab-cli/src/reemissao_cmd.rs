@@ -55,6 +55,9 @@ pub(crate) fn run(args: ReemissaoArgs) -> Result<bool, Fail> {
                 .map_err(|e| Fail(1, format!("{}: {e}", f.display())))?,
         );
     }
+    // the rows carry the valor nominal the bank holds now (a confirmed alteração de valor replaces the registered)
+    baixa::instrucao::nominais_vigentes(ledger.as_mut(), &mut registradas)
+        .map_err(|e| Fail(1, format!("ledger: {e}")))?;
     let titles = ledger
         .titles()
         .map_err(|e| Fail(1, format!("ledger: {e}")))?;

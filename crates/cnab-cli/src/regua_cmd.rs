@@ -192,7 +192,10 @@ pub(crate) fn run(args: ReguaArgs) -> Result<bool, Fail> {
         return print(&v);
     };
     // the instructions are checked (título registered, movimento in the bank's table, values writable) before
-    // anything is recorded: a step that cannot be written is refused with nothing issued
+    // anything is recorded: a step that cannot be written is refused with nothing issued; each row carries the
+    // valor nominal the bank holds now (a confirmed alteração de valor replaces the registered one)
+    instrucao::nominais_vigentes(ledger.as_mut(), &mut registradas)
+        .map_err(|e| Fail(1, format!("ledger: {e}")))?;
     let nsa = args.nsa;
     let r = regua::run_with(ledger.as_mut(), &politica, date, |a| {
         render(a)?;

@@ -269,7 +269,13 @@ class BaixaLedger:
     ) -> Tuple[str, List[bytes]]: ...
     def instrucoes(self, date: str, dias: int = 5) -> str: ...
     def reemissao(
-        self, id: str, date: str, vencimento: str, remessas: List[bytes], nsa: Optional[int] = None
+        self,
+        id: str,
+        date: str,
+        vencimento: str,
+        remessas: List[bytes],
+        nsa: Optional[int] = None,
+        registrar: bool = False,
     ) -> Tuple[str, bytes]: ...
     def acordo(
         self,

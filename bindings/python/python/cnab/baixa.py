@@ -64,6 +64,8 @@ __all__ = [
     "Carta",
     "Instrucao",
     "AcaoEmitida",
+    "Proposta",
+    "Pagamento",
     "InstrucaoTitulo",
     "RemessaInstrucoes",
     "ReguaRun",
@@ -228,6 +230,10 @@ class ApplyResult:
     """The régua's bank instructions this file answered (confirmed or rejected), as ``cnab baixa apply``."""
     instrucoes_ambiguas: List[str] = field(default_factory=list)
     """Rejections that name no instruction, for títulos with several pending: left pending, one line each."""
+    instrucoes_avisos: List[str] = field(default_factory=list)
+    """What a confirmed instruction could not carry over to its título, one line each naming the título and the
+    field (a linha digitável the new due date or amount cannot have: removed, never kept with the old values), as
+    ``cnab baixa apply`` lists them (and prints them on stderr)."""
 
 
 @dataclass(frozen=True)
@@ -357,6 +363,9 @@ class Event:
     """``instrucao``: a prorrogação confirmed — the título's new due date, now in the ledger."""
     abatimento: Optional[decimal.Decimal] = None
     """``instrucao``: an abatimento confirmed — the título's abatimento, now in the ledger."""
+    novo_valor: Optional[decimal.Decimal] = None
+    """``instrucao``: an alteração de valor confirmed — the bank's new valor nominal (the título's face value is
+    now it plus what was received before)."""
 
 
 @dataclass(frozen=True)
@@ -403,6 +412,41 @@ class Instrucao:
 
 
 @dataclass(frozen=True)
+class Pagamento:
+    """One payment of a :class:`Proposta`: ``numero`` 0 for the entrada, 1, 2… for the installments."""
+
+    numero: int = 0
+    vencimento: Optional[datetime.date] = None
+    valor: decimal.Decimal = decimal.Decimal(0)
+
+
+@dataclass(frozen=True)
+class Proposta:
+    """The negotiation proposal a carta de cobrança offers, the most the policy's ``[acordo]`` limits allow
+    (``baixa::acordo::proposta``): ``valor_negociado = saldo_total − desconto`` (the discount on ``encargos`` or
+    ``principal``, ``desconto_sobre``), ``entrada`` (none when the policy asks none), ``financiado =
+    valor_negociado − entrada`` in ``parcelas`` (Tabela Price with the policy's interest: ``juros`` is what it
+    adds), ``total = entrada + Σ parcelas``."""
+
+    titulos: List[str] = field(default_factory=list)
+    saldo_total: decimal.Decimal = decimal.Decimal(0)
+    encargos: decimal.Decimal = decimal.Decimal(0)
+    """Σ multa + juros on the date."""
+    principal: decimal.Decimal = decimal.Decimal(0)
+    """``saldo_total − encargos``."""
+    desconto_sobre: str = ""
+    """``encargos`` or ``principal``."""
+    desconto: decimal.Decimal = decimal.Decimal(0)
+    valor_negociado: decimal.Decimal = decimal.Decimal(0)
+    entrada: Optional[Pagamento] = None
+    financiado: decimal.Decimal = decimal.Decimal(0)
+    parcelas: List[Pagamento] = field(default_factory=list)
+    juros: decimal.Decimal = decimal.Decimal(0)
+    """The interest the installments add (Σ parcelas − financiado)."""
+    total: decimal.Decimal = decimal.Decimal(0)
+
+
+@dataclass(frozen=True)
 class AcaoEmitida:
     """One action of the régua: everything a sender needs (see ``cnab regua``)."""
 
@@ -423,9 +467,18 @@ class AcaoEmitida:
     saldo: decimal.Decimal = decimal.Decimal(0)
     inadimplente: bool = False
     carta: Optional[Carta] = None
+    proposta: Optional[Proposta] = None
+    """A carta de cobrança under a policy with ``[acordo]`` limits: the proposal they allow for the carta's
+    títulos; ``None`` otherwise, or when there is nothing to negotiate."""
     novo_vencimento: Optional[datetime.date] = None
     abatimento: Optional[decimal.Decimal] = None
+    novo_valor: Optional[decimal.Decimal] = None
+    """A reemissão: the new valor nominal (the amount due on ``novo_vencimento`` less what was received, plus the
+    abatimento the bank deducts again); ``None`` when the bank's layout has no alteração de valor."""
     instrucao: Optional[Instrucao] = None
+    """A step through the bank: the movimento written (for a reemissão, its alteração de vencimento)."""
+    instrucao_valor: Optional[Instrucao] = None
+    """A reemissão: the alteração do valor nominal's movimento, when the bank's layout has one."""
     mensagem: Optional[str] = None
     """The step's ``modelo`` rendered with the título's data (when modelos were given)."""
     modelo_pdf: Optional[str] = None
@@ -486,6 +539,9 @@ class InstrucaoEnviada:
     """A prorrogação: the due date it asked for (the título's once the bank confirms it)."""
     abatimento: Optional[decimal.Decimal] = None
     """An abatimento: the amount it granted (the título's once the bank confirms it)."""
+    novo_valor: Optional[decimal.Decimal] = None
+    """An alteração de valor (``acao == "alteracao_valor"``): the valor nominal it asked for (the bank's once it
+    confirms it)."""
 
 
 @dataclass(frozen=True)
@@ -758,7 +814,7 @@ class Ledger:
     ) -> ReguaRun:
         """Runs the régua on ``date``: every step due issued once, recorded in the ledger (``cnab regua``). With
         ``remessas`` (the remessas that registered the titles) the steps through the bank (protesto, baixa,
-        prorrogacao, abatimento) are checked before anything is recorded and written as instruction remessas:
+        prorrogacao, abatimento, reemissao) are checked before anything is recorded and written as instruction remessas:
         ``result.remessas[i].bytes``. With ``modelos`` each action's ``mensagem`` is rendered before anything is
         recorded; ``segunda_via_url`` (needs ``modelos``) puts each título's segunda via link among their
         variables."""

@@ -20,6 +20,9 @@ The same operations as ``cnab regua``, ``cnab instrucoes`` and ``cnab acordo``, 
     a = regua.acordo(ledger, "AC-1", date(2027, 1, 24), ["NF-1002"], 2, date(2027, 2, 24),
                      remessas=["remessa.rem"], nosso_numero="20000001")
     Path("acordo.rem").write_bytes(a.remessas[0].bytes)   # the installments and the originals' pedido de baixa
+    r = regua.reemissao(ledger, "NF-1001", date(2027, 1, 14), date(2027, 1, 20), remessas=["remessa.rem"],
+                        registrar=True)        # alteração de vencimento (and de valor where the bank has one)
+    Path("reemissao.rem").write_bytes(r.bytes)  # r.registradas: pending until the retorno confirms them
 
 The policy is TOML text (``str``) or a path object to a TOML file; ``modelos`` a directory (path) the policy's
 ``modelo`` names are read from, or a mapping ``{name: source}`` (MiniJinja templates, see ``baixa::mensagem``).
@@ -55,9 +58,11 @@ from .baixa import (
     Modelos,
     Original,
     Pagador,
+    Pagamento,
     Parcela,
     PathLike,
     Politica,
+    Proposta,
     RemessaAcordo,
     RemessaInstrucoes,
     ReguaRun,
@@ -70,6 +75,7 @@ __all__ = [
     "carta_pdf",
     "reemissao",
     "Reemissao",
+    "Registrada",
     "plan",
     "run",
     "instrucoes",
@@ -88,8 +94,10 @@ __all__ = [
     "Modelos",
     "Original",
     "Pagador",
+    "Pagamento",
     "Parcela",
     "Politica",
+    "Proposta",
     "RemessaAcordo",
     "RemessaInstrucoes",
     "ReguaRun",
@@ -176,13 +184,23 @@ def carta_pdf(documento: Union[AcaoEmitida, str]) -> bytes:
 
 
 @dataclass(frozen=True)
+class Registrada:
+    """A movimento of a reissue recorded as a pending instruction of its título: ``acao`` ``prorrogacao`` (the
+    alteração de vencimento) or ``alteracao_valor``, ``etapa_dias`` the título's days past due on the date."""
+
+    acao: str = ""
+    etapa_dias: int = 0
+
+
+@dataclass(frozen=True)
 class Reemissao:
     """An overdue título's updated boleto (``cnab reemissao``, docs/reemissao.md): the amount due on the new due date
     (``devido``, ``valor_atualizado``), the bank's movimentos (``instrucoes``: alteração de vencimento, then the
     alteração do valor nominal when the bank's layout has one — ``valor_registrado``), the new ``linha_digitavel``
     and the instruction remessa's ``bytes``. ``valor_nominal`` is the amount the alteração de valor registers
     (``valor_atualizado`` plus the abatimento the bank deducts again; the face value when the bank cannot register
-    it); ``aviso`` says why there is no ``linha_digitavel`` when the new due date or amount cannot have one."""
+    it); ``aviso`` says why there is no ``linha_digitavel`` when the new due date or amount cannot have one;
+    ``registradas`` the instructions recorded (with ``registrar=True``)."""
 
     titulo: str = ""
     banco: int = 0
@@ -195,6 +213,7 @@ class Reemissao:
     instrucoes: List[Instrucao] = field(default_factory=list)
     linha_digitavel: Optional[str] = None
     aviso: Optional[str] = None
+    registradas: List[Registrada] = field(default_factory=list)
     bytes: builtins.bytes = b""
 
 
@@ -206,13 +225,18 @@ def reemissao(
     *,
     remessas: Sequence[Union[PathLike, bytes]],
     nsa: Optional[int] = None,
+    registrar: bool = False,
 ) -> Reemissao:
-    """The reissue of an open, overdue ``titulo`` to ``vencimento`` on ``date`` (``cnab reemissao``): nothing is
-    recorded here (``cnab reemissao --remessa-out`` and the policy's ``reemissao`` step record its movimentos as
-    pending instructions); write ``result.bytes`` to send the instruction remessa."""
+    """The reissue of an open, overdue ``titulo`` to ``vencimento`` on ``date`` (``cnab reemissao``); write
+    ``result.bytes`` to send the instruction remessa. Each row carries the valor nominal the bank holds now (after
+    an alteração de valor it confirmed, that one). With ``registrar=True`` its movimentos are recorded as pending
+    instructions, as ``cnab reemissao --remessa-out`` and the policy's ``reemissao`` step record them
+    (``result.registradas``): ``cnab.baixa.Ledger.apply`` matches the bank's answers and a confirmed one changes
+    the título; a second reissue of the título recorded on the same date raises ``BaixaError`` and records
+    nothing. Without it nothing is recorded."""
     regs = [_file_bytes(r) for r in remessas]
     try:
-        s, b = ledger._native.reemissao(titulo, date.isoformat(), vencimento.isoformat(), regs, nsa)
+        s, b = ledger._native.reemissao(titulo, date.isoformat(), vencimento.isoformat(), regs, nsa, registrar)
     except _cnab.NativeError as e:
         raise _raise(e) from None
     d = json.loads(s)

@@ -1293,7 +1293,7 @@ pub fn santander_retorno(date: &str, entries: &[(&str, &str)]) -> cnab_core::Ret
 ///   date does not (the alteração de vencimento stays pending).
 pub fn reemissao_confirmed_changes_the_titulo(l: &mut dyn ReguaLedger) {
     use instrucao::Estado::{Confirmada, Pendente};
-    let reg = [santander_400()];
+    let mut reg = [santander_400()];
     let titles = baixa::from_remessa(&reg[0].remessa).unwrap();
     // the remessa's header carries only the 20-digit código de transmissão; the conta cobrança (convênio) of its
     // títulos (detalhe 30-37) is the one the retorno's header carries (39-46), so the títulos match the retorno
@@ -1424,6 +1424,9 @@ pub fn reemissao_confirmed_changes_the_titulo(l: &mut dyn ReguaLedger) {
     let titles = l.titles().unwrap();
     let (t1, s1) = titles.iter().find(|(t, _)| t.id == "NF-1001").unwrap();
     assert_eq!((s1.status, s1.paid), (Status::Open, dec("38.03")));
+    // the bank's valor nominal is now the 132.65 its 61 confirmed, not the 127.50 the remessa registered
+    assert_eq!(instrucao::nominais_vigentes(l, &mut reg).unwrap(), 1);
+    assert_eq!(reg[0].remessa.titulos[0].valor, dec("132.65"));
     let (r, bytes) =
         baixa::reemissao::reemitir(t1, s1, d("2027-01-15"), d("2027-01-25"), &reg, None).unwrap();
     // on 2027-01-25: 132.65 + multa 2% (2.653 → 2.65) + juros 0.13 × 21 days (05/01 to 25/01, 2.73) = 138.03,
@@ -1438,8 +1441,8 @@ pub fn reemissao_confirmed_changes_the_titulo(l: &mut dyn ReguaLedger) {
             .iter()
             .map(|t| (t.movimento.as_str(), t.valor))
             .collect::<Vec<_>>(),
-        // the alteração de vencimento carries the título as its remessa registered it
-        [("06", dec("127.50")), ("47", dec("100.00"))]
+        // the alteração de vencimento carries the bank's current valor nominal (the first reissue's 132.65)
+        [("06", dec("132.65")), ("47", dec("100.00"))]
     );
     let keys = baixa::reemissao::registrar(l, &r, t1, s1, d("2027-01-15")).unwrap();
     assert_eq!(
@@ -1474,5 +1477,22 @@ pub fn reemissao_confirmed_changes_the_titulo(l: &mut dyn ReguaLedger) {
             (Acao::AlteracaoValor, Confirmada),
             (Acao::Prorrogacao, Pendente)
         ]
+    );
+    // a later instruction carries the latest confirmed nominal, 100.00: the régua's pedido de baixa 16 days after
+    // the due date the bank holds (2027-01-04; NF-1002, due 2027-01-10, is not there yet)
+    let mut reg = [santander_400()];
+    assert_eq!(instrucao::nominais_vigentes(l, &mut reg).unwrap(), 1);
+    let p =
+        Politica::from_toml("[[etapa]]\ndias = 15\nacao = \"baixa\"\ncanal = \"banco\"\n").unwrap();
+    let run = regua::run_with(l, &p, d("2027-01-20"), |a| instrucao::preparar(a, &reg)).unwrap();
+    assert_eq!(issued(&run), [(s("NF-1001"), Acao::Baixa, 15)]);
+    let out = instrucao::remessas(&run.actions, &reg, d("2027-01-20"), None).unwrap();
+    let back = cnab_core::read_remessa(&out[0].bytes, cnab_core::ReadOptions::strict()).unwrap();
+    assert_eq!(
+        back.titulos
+            .iter()
+            .map(|t| (t.nosso_numero.as_str(), t.movimento.as_str(), t.valor))
+            .collect::<Vec<_>>(),
+        [("00001234", "02", dec("100.00"))]
     );
 }

@@ -11,7 +11,8 @@
 //!   ("1" auto-copiativo, "3" auto-envelopável, "4" A4 sem envelopamento, "6" A4 3 vias), blanks 53-57;
 //! - P 59 forma de cadastramento is "0" and P 60 tipo de documento is blank;
 //! - the header convênio (33-52 / 34-53) is blank (the cooperative prefix and conta identify the beneficiário);
-//! - retorno movimento codes (C044) add '85' and '86' (protest withdrawal/cancellation) and stop at '60'.
+//! - retorno movimento codes (C044) add '85' and '86' (protest withdrawal/cancellation) and stop at '60';
+//! - remessa movimento codes (C004) are seven of FEBRABAN's ([`MOVIMENTOS`]).
 
 use crate::bank::{LayoutSpec, OcorrenciaDef, RecordKey};
 use crate::field::{patched_layout, FieldSpec as F, RecordLayout, Role as R};
@@ -104,13 +105,18 @@ const FEBRABAN_UP_TO_60: usize = feb::OCORRENCIAS.len() - 2;
 const OCORRENCIAS_TABLE: [OcorrenciaDef; FEBRABAN_UP_TO_60 + 2] =
     crate::bank::extend_ocorrencias(feb::OCORRENCIAS, FEBRABAN_UP_TO_60, SICOOB_EXTRA);
 
+/// Código de movimento remessa (aba 05, campo 07.3P "Cód. Mov.", the same list in 07.3Q/R/S): Sicoob takes
+/// these seven of FEBRABAN's C004 and no other — no concessão de abatimento (04) and no alteração do valor nominal
+/// (47); its retorno (aba 06, 07.3U) has no confirmation of one either (no 61).
+pub const MOVIMENTOS: &[OcorrenciaDef] = codes!("sicoob/cnab240-movimentos");
+
 /// Sicoob CNAB 240 remessa.
 pub const REMESSA: LayoutSpec = LayoutSpec::new(
     Layout::Cnab240,
     FileKind::Remessa,
     RECORDS,
     feb::ENTRY_REMESSA,
-    feb::MOVIMENTOS,
+    MOVIMENTOS,
     "Sicoob, Leiaute Cobrança Sicoob — Sistemas de Terceiro, aba 05.Remessa - Opção CNAB240",
 );
 

@@ -6,7 +6,8 @@
 //! 01.3P …), so the FEBRABAN tables are reused; the nosso número (YY/B/sequencial/DV, 9 digits) is left-aligned in
 //! P/T 38-57 and the carteira is `1` (simples) at 58. Cross-checked with brcobranca's `CNAB240SICREDI.CRT` and
 //! laravel-boleto `src/Cnab/Retorno/Cnab240/Banco/Sicredi.php`.
-//! What differs is the code tables: movimento retorno C044 (below); motivos C047 are FEBRABAN's.
+//! What differs is the code tables: movimento remessa C004 and movimento retorno C044 (below); motivos C047 are
+//! FEBRABAN's.
 
 use crate::bank::{LayoutSpec, OcorrenciaDef, RecordKey};
 use crate::field::{
@@ -47,12 +48,22 @@ pub const TRAILER_LOTE_REMESSA: RecordLayout = patched_layout!(
 pub const RECORDS_REMESSA: &[(RecordKey, &RecordLayout)] =
     &febraban240::records_with(&[&TRAILER_LOTE_REMESSA]);
 
+/// Código de movimento remessa (C004): the fifteen codes of the manual's field 07.3P (p. 38 of the copy in
+/// kivanio/brcobranca `docs/Sicredi/Sicredi.Manual.Cnab.240.pdf`; the same list in 07.3Q/R/S/Y), with its
+/// descriptions, and the negativação codes 45, 75 and 76 of a later edition (the 2021 manual as OCA/l10n-brazil
+/// transcribes it, `l10n_br_account_payment_order/data/cnab_codes/banco_sicred_cnab_240.xml`; eduardokum/
+/// laravel-boleto `Cnab/Remessa/Cnab240/Banco/Sicredi.php` lists the fifteen). There is no alteração do valor
+/// nominal (FEBRABAN 47): the only other alteração is 31, "alteração de outros dados", whose fields the manual
+/// leaves to the bank ("cada banco definirá os campos a serem alterados"), and the retorno (C044) has no
+/// confirmation of one (no 61).
+pub const MOVIMENTOS: &[OcorrenciaDef] = codes!("sicredi/cnab240-movimentos");
+
 /// Sicredi remessa (FEBRABAN records, P/Q/R/S).
 pub const REMESSA: LayoutSpec = LayoutSpec::remessa(
     Layout::Cnab240,
     RECORDS_REMESSA,
     febraban240::ENTRY_REMESSA,
-    febraban240::MOVIMENTOS,
+    MOVIMENTOS,
     SOURCE,
 );
 
