@@ -58,7 +58,7 @@ pub use read::{
     detect, read, read_remessa, read_retorno, read_retorno_view, read_retorno_view_with_progress,
     read_structure, read_with_envelope, read_with_progress, Batch, CnabFile, Detected, EntryView,
     Envelope, MotivoView, OcorrenciaView, ReadOptions, RemessaReader, RetornoReader, RetornoView,
-    RetornoViewReader, Structure, DETECT_LINES, MAX_ENTRY_RECORDS, MAX_LINE,
+    RetornoViewReader, Structure, ViewChunk, DETECT_LINES, MAX_ENTRY_RECORDS, MAX_LINE,
 };
 pub use record::{write_raw, LineEnding, RawRecord, Record};
 pub use text::{pad_alpha, to_bank_ascii, try_to_bank_ascii};

@@ -31,7 +31,7 @@ pub(crate) use lines::{fit_line, is_blank as is_blank_line, split_lines};
 pub use structure::{read_structure, Batch, Structure};
 pub use view::{
     read_retorno_view, read_retorno_view_with_progress, EntryView, MotivoView, OcorrenciaView,
-    RetornoView, RetornoViewReader,
+    RetornoView, RetornoViewReader, ViewChunk,
 };
 
 /// The record tables of a CNAB 240 batch of a product other than cobrança, chosen by the batch's service code
