@@ -629,9 +629,14 @@ impl<'v> EntryView<'v> {
         ]) {
             return None;
         }
-        let mut p = Pessoa::default();
-        p.nome = self.text_of(Role::PagadorNome).into_owned();
-        p.inscricao.numero = self.text_of(Role::PagadorInscricao).into_owned();
+        let mut p = Pessoa {
+            nome: self.text_of(Role::PagadorNome).into_owned(),
+            inscricao: crate::model::Inscricao {
+                numero: self.text_of(Role::PagadorInscricao).into_owned(),
+                tipo: None,
+            },
+            ..Pessoa::default()
+        };
         // Each field read as a number sets the tipo (a blank one clears it); one that is not a number (a problem
         // reported when its line was fed) leaves it as it was.
         self.each(Role::PagadorTipoInscricao, |s, raw| {
