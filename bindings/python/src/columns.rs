@@ -6,7 +6,7 @@ use std::fs::File;
 use std::io::{BufReader, Read};
 use std::sync::Arc;
 
-use cnab_core::RetornoReader;
+use cnab_core::RetornoViewReader;
 use pyo3::prelude::*;
 use pyo3_arrow::{PyRecordBatchReader, PyTable};
 
@@ -42,13 +42,15 @@ pub fn entries_to_arrow(py: Python<'_>, entries: &Bound<'_, PyAny>) -> PyResult<
 
 type Source = BufReader<Box<dyn Read + Send + Sync>>;
 
+/// The batches, read as entry views a chunk of `batch_size` entries at a time (no owned entry built).
 fn batches(
-    reader: RetornoReader<Source>,
+    reader: RetornoViewReader<Source>,
     name: Option<Arc<str>>,
     batch_size: usize,
 ) -> PyRecordBatchReader {
-    let entries = reader.map(move |r| r.map_err(|e| named_opt(e, &name)));
-    PyRecordBatchReader::new(Box::new(cnab_arrow::EntryBatches::new(entries, batch_size)))
+    PyRecordBatchReader::new(Box::new(
+        cnab_arrow::ViewBatches::new(reader, batch_size).naming(name),
+    ))
 }
 
 /// A retorno streamed from a path as Arrow record batches of `batch_size` entries, in constant memory.
@@ -66,7 +68,7 @@ pub fn iter_batches(
     let name: Arc<str> = Arc::from(path);
     let reader = py.detach(|| -> PyResult<_> {
         let f: Box<dyn Read + Send + Sync> = Box::new(File::open(path)?);
-        RetornoReader::new(BufReader::with_capacity(1 << 16, f), opts)
+        RetornoViewReader::new(BufReader::with_capacity(1 << 16, f), opts)
             .map_err(|e| cnab_err(&named(e, &name)))
     })?;
     Ok(batches(reader, Some(name), batch_size))
@@ -88,7 +90,7 @@ pub fn iter_batches_from(
     let name: Option<Arc<str>> = name.map(Arc::from);
     let f: Box<dyn Read + Send + Sync> = Box::new(PyFileRead(file));
     let reader = py
-        .detach(|| RetornoReader::new(BufReader::with_capacity(1 << 16, f), opts))
+        .detach(|| RetornoViewReader::new(BufReader::with_capacity(1 << 16, f), opts))
         .map_err(|e| cnab_err(&named_opt(e, &name)))?;
     Ok(batches(reader, name, batch_size))
 }

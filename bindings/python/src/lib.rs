@@ -16,7 +16,7 @@ use std::io::{BufReader, Read};
 use std::sync::Arc;
 
 use cnab_core::{
-    Bank, CnabFile, FileKind, Kind, Layout, RawRecord, ReadOptions, RetornoReader, RetornoView,
+    Bank, CnabFile, FileKind, Kind, Layout, RawRecord, ReadOptions, RetornoView, RetornoViewReader,
 };
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
@@ -508,63 +508,34 @@ fn read150_path(
     })
 }
 
-/// Streams retorno entries from a file in constant memory: entries are read a batch at a time with the GIL released
-/// and handed out one at a time as native `RetornoEntry`.
+/// Streams retorno entries from a file in constant memory: the core reads a chunk of entries at a time with the GIL
+/// released, as views over the chunk's lines (no owned entry built), and hands them out one at a time as native
+/// `RetornoEntry` objects that share the chunk (an entry kept keeps its chunk's lines, not the file).
 #[pyclass(module = "cnab._cnab")]
 struct EntryIter {
-    reader: RetornoReader<BufReader<Box<dyn Read + Send + Sync>>>,
+    reader: RetornoViewReader<BufReader<Box<dyn Read + Send + Sync>>>,
     /// The path (or the file object's `name`), named by every error and problem.
     name: Option<Arc<str>>,
-    /// Entries read and not handed out yet (in reverse order: the next one is last).
-    buffer: Vec<cnab_core::RetornoEntry>,
-    /// The error that ended the last batch, raised once the entries before it are out.
-    pending: Option<cnab_core::Error>,
+    /// The chunk being handed out, and the index of its next entry.
+    chunk: Option<(Arc<cnab_core::ViewChunk>, usize)>,
     /// The reader is exhausted.
     done: bool,
 }
 
-/// How many entries one GIL-free read fetches.
-const ENTRY_BATCH: usize = 256;
+/// How many entries one GIL-free read fetches (about 0.5 MB of CNAB 240 lines).
+const ENTRY_CHUNK: usize = 1024;
 
 impl EntryIter {
     fn new(
-        reader: RetornoReader<BufReader<Box<dyn Read + Send + Sync>>>,
+        reader: RetornoViewReader<BufReader<Box<dyn Read + Send + Sync>>>,
         name: Option<Arc<str>>,
     ) -> Self {
         EntryIter {
             reader,
             name,
-            buffer: Vec::new(),
-            pending: None,
+            chunk: None,
             done: false,
         }
-    }
-
-    /// Reads up to `ENTRY_BATCH` entries (without the GIL when the source is a file; a Python file object takes the
-    /// GIL back for each of its reads).
-    fn fill(&mut self, py: Python<'_>) {
-        let (reader, buffer, pending, done) = (
-            &mut self.reader,
-            &mut self.buffer,
-            &mut self.pending,
-            &mut self.done,
-        );
-        py.detach(|| {
-            while buffer.len() < ENTRY_BATCH {
-                match reader.next() {
-                    None => {
-                        *done = true;
-                        break;
-                    }
-                    Some(Ok(e)) => buffer.push(e),
-                    Some(Err(e)) => {
-                        *pending = Some(e);
-                        break;
-                    }
-                }
-            }
-        });
-        buffer.reverse();
     }
 }
 
@@ -611,15 +582,25 @@ impl EntryIter {
     }
 
     fn __next__(&mut self, py: Python<'_>) -> PyResult<Option<model::RetornoEntry>> {
-        if self.buffer.is_empty() && self.pending.is_none() && !self.done {
-            self.fill(py);
-        }
-        if let Some(e) = self.buffer.pop() {
-            return Ok(Some(model::RetornoEntry::new_owned(e)));
-        }
-        match self.pending.take() {
-            Some(e) => Err(cnab_err(&named_opt(e, &self.name))),
-            None => Ok(None),
+        loop {
+            if let Some((chunk, next)) = &mut self.chunk {
+                if *next < chunk.len() {
+                    let e = model::chunk_entry(chunk, *next);
+                    *next += 1;
+                    return Ok(Some(e));
+                }
+            }
+            self.chunk = None;
+            if self.done {
+                return Ok(None);
+            }
+            // Reads the next chunk without the GIL (a Python file object takes it back for each of its reads).
+            let reader = &mut self.reader;
+            match py.detach(|| reader.next_chunk(ENTRY_CHUNK)) {
+                None => self.done = true,
+                Some(Ok(c)) => self.chunk = Some((Arc::new(c), 0)),
+                Some(Err(e)) => return Err(cnab_err(&named_opt(e, &self.name))),
+            }
         }
     }
 
@@ -660,7 +641,7 @@ fn iter_entries(
     let name: Arc<str> = Arc::from(path);
     let reader = py.detach(|| -> PyResult<_> {
         let f: Box<dyn Read + Send + Sync> = Box::new(File::open(path)?);
-        RetornoReader::new(BufReader::new(f), opts).map_err(|e| cnab_err(&named(e, &name)))
+        RetornoViewReader::new(BufReader::new(f), opts).map_err(|e| cnab_err(&named(e, &name)))
     })?;
     Ok(EntryIter::new(reader, Some(name)))
 }
@@ -681,7 +662,7 @@ fn iter_entries_from(
     let name: Option<Arc<str>> = name.map(Arc::from);
     let f: Box<dyn Read + Send + Sync> = Box::new(PyFileRead(file));
     let reader = py
-        .detach(|| RetornoReader::new(BufReader::with_capacity(1 << 16, f), opts))
+        .detach(|| RetornoViewReader::new(BufReader::with_capacity(1 << 16, f), opts))
         .map_err(|e| cnab_err(&named_opt(e, &name)))?;
     Ok(EntryIter::new(reader, name))
 }

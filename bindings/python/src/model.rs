@@ -7,7 +7,7 @@
 use chrono::{Datelike, NaiveDate};
 use cnab_core::{
     EntryView, Motivo as CoreMotivo, Ocorrencia as CoreOcorrencia, PixInfo as CorePix,
-    RetornoEntry as Core,
+    RetornoEntry as Core, ViewChunk,
 };
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -460,13 +460,16 @@ const ENTRY_FIELDS: &[&str] = &[
 /// `RetornoEntry` is an index into it and its fields are decoded when read.
 pub type ViewFile = crate::ViewCell;
 
-/// What a `RetornoEntry` holds: the owned entry (built from Python, or streamed), or the place of an entry view in
-/// a retorno read whole (the bytes and the view index are shared by all its entries).
+/// What a `RetornoEntry` holds: the owned entry (built from Python), or the place of an entry view in a retorno read
+/// whole (the bytes and the view index are shared by all its entries) or in a chunk of a streamed one (the chunk's
+/// records are shared by its entries).
 pub enum Entry {
     /// An owned entry.
     Owned(Box<Core>),
     /// The `usize`th entry of a retorno read into views.
     View(Arc<ViewFile>, usize),
+    /// The `usize`th entry of a chunk of streamed views.
+    Chunk(Arc<ViewChunk>, usize),
 }
 
 /// An entry to read from: the owned one, or its view.
@@ -503,6 +506,10 @@ impl RetornoEntry {
                 Some(v) => At::View(v),
                 None => At::Owned(&NO_ENTRY),
             },
+            Entry::Chunk(chunk, i) => match chunk.entry(*i) {
+                Some(v) => At::View(v),
+                None => At::Owned(&NO_ENTRY),
+            },
         }
     }
 
@@ -518,13 +525,11 @@ impl RetornoEntry {
         }
     }
 
-    /// Adds the entry's row to an Arrow batch. A view is built into its owned entry first: one pass over its fields,
-    /// which costs as much as `BatchBuilder::push_view`'s accessor per column on CNAB 400 and 40% less on CNAB 240
-    /// (whose accessors walk two segments each).
+    /// Adds the entry's row to an Arrow batch (a view's fields decoded from its records, no owned entry built).
     pub fn push_into(&self, b: &mut cnab_arrow::BatchBuilder) -> Result<(), cnab_arrow::Error> {
         match self.at() {
             At::Owned(e) => b.push(e),
-            At::View(v) => b.push(&v.to_owned()),
+            At::View(v) => b.push_view(&v),
         }
     }
 
@@ -825,6 +830,11 @@ pub fn entries_list<'py>(py: Python<'py>, entries: Vec<Core>) -> PyResult<Bound<
         l.append(Bound::new(py, RetornoEntry::new_owned(e))?)?;
     }
     Ok(l)
+}
+
+/// The entries of a chunk of streamed views as `RetornoEntry` objects (each an index into the shared chunk).
+pub fn chunk_entry(chunk: &Arc<ViewChunk>, i: usize) -> RetornoEntry {
+    RetornoEntry(Entry::Chunk(Arc::clone(chunk), i))
 }
 
 /// A retorno's entry views as a Python list of `RetornoEntry` (each an index into the shared file).

@@ -1,12 +1,13 @@
-"""A retorno read whole keeps its bytes and the core's entry views: each entry's fields are decoded when read. Every
-attribute of every entry equals the owned entry's that streaming (``iter_entries``) gives, on every retorno fixture
-and real retorno (banks whose rules rewrite entries included: Santander, BRB, Citibank…)."""
+"""A retorno read whole keeps its bytes and the core's entry views, and ``iter_entries`` streams views over chunks of
+lines: each entry's fields are decoded when read. Every attribute of every entry, whole and streamed, equals the owned
+entry's, on every retorno fixture and real retorno (banks whose rules rewrite entries included: Santander, BRB,
+Citibank…)."""
 
 from __future__ import annotations
 
 import pickle
 from pathlib import Path
-from typing import List
+from typing import List, Optional, Tuple
 
 import pytest
 
@@ -27,25 +28,73 @@ def _retornos() -> List[Path]:
 ATTRIBUTES = sorted(k for k, v in vars(cnab.RetornoEntry).items() if type(v).__name__ == "getset_descriptor")
 
 
+def _problem(p: cnab.CnabError) -> Tuple[str, str, Optional[int], Optional[str]]:
+    return (type(p).__name__, str(p), p.line, p.field)
+
+
 @pytest.mark.parametrize("path", _retornos(), ids=lambda p: str(p.relative_to(p.parents[3])))
 def test_entry_views_equal_the_owned_entries(path: Path) -> None:
+    """Whole (``cnab.read``) and streamed (``iter_entries``, views over chunks of lines): every attribute, equality,
+    ``to_dict``, ``repr`` and pickling of each entry equal the owned entry's (the one the core builds from the same
+    records: what ``to_dict`` serializes), and streaming gives the whole read's problems."""
     try:
         whole = cnab.read(path, lenient=True)
-        streamed = list(cnab.iter_entries(path, lenient=True))
+        it = cnab.iter_entries(path, lenient=True)
+        streamed = list(it)
     except cnab.CnabError:
         pytest.skip("not read leniently")
     if not isinstance(whole, cnab.Retorno):
         pytest.skip("not a CNAB 240/400 retorno")
     assert len(whole.entries) == len(streamed)
-    for v, o in zip(whole.entries, streamed):
-        for name in ATTRIBUTES:
-            assert getattr(v, name) == getattr(o, name), (v.line, name)
-            # read again: the same value (an entry a bank rule rewrites is built once and kept)
-            assert getattr(v, name) == getattr(o, name), (v.line, name)
-        assert v == o
-        assert v.to_dict() == o.to_dict()
-        assert repr(v) == repr(o)
-        assert pickle.loads(pickle.dumps(v)) == o
+    assert [_problem(p) for p in it.problems] == [_problem(p) for p in whole.problems]
+    for v, s in zip(whole.entries, streamed):
+        o = cnab.RetornoEntry.from_dict(v.to_dict())  # owned
+        for e in (v, s):
+            for name in ATTRIBUTES:
+                assert getattr(e, name) == getattr(o, name), (e.line, name)
+                # read again: the same value (an entry a bank rule rewrites is built once and kept)
+                assert getattr(e, name) == getattr(o, name), (e.line, name)
+            assert e == o
+            assert e.to_dict() == o.to_dict()
+            assert repr(e) == repr(o)
+            assert pickle.loads(pickle.dumps(e)) == o
+
+
+@pytest.mark.parametrize("path", _retornos(), ids=lambda p: str(p.relative_to(p.parents[3])))
+def test_strict_streaming_stops_at_the_first_problem(path: Path) -> None:
+    """Strict ``iter_entries`` raises the problem lenient reading lists first, after the entries before it."""
+    try:
+        lenient = cnab.iter_entries(path, lenient=True)
+        entries = list(lenient)
+    except cnab.CnabError:
+        pytest.skip("not read leniently")
+    got: List[cnab.RetornoEntry] = []
+    error: Optional[cnab.CnabError] = None
+    try:
+        for e in cnab.iter_entries(path):
+            got.append(e)
+    except cnab.CnabError as err:
+        error = err
+    problems = lenient.problems
+    if not problems:
+        assert error is None
+        assert got == entries
+    else:
+        assert error is not None
+        assert _problem(error) == _problem(problems[0])
+        assert got == entries[: len(got)]
+
+
+def test_streamed_entries_outlive_their_chunk() -> None:
+    """An entry of iter_entries keeps its chunk's lines: it reads the same once the iterator is gone."""
+    path = FIXTURES / "341-itau" / "cnab240" / "retorno" / "retorno.ret"
+    want = [e.to_dict() for e in cnab.read(path).entries]
+    entries = list(cnab.iter_entries(path))
+    import gc
+
+    gc.collect()
+    assert [e.to_dict() for e in entries] == want
+    assert entries[1].nosso_numero == "12345679"
 
 
 def test_entries_outlive_their_retorno() -> None:

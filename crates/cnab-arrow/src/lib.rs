@@ -18,7 +18,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
-use std::borrow::Borrow;
+use std::borrow::{Borrow, Cow};
 use std::sync::Arc;
 
 use arrow_array::builder::{
@@ -28,7 +28,7 @@ use arrow_array::{Array, ArrayRef, ListArray, RecordBatch, RecordBatchReader, St
 use arrow_buffer::OffsetBuffer;
 use arrow_schema::{ArrowError, DataType, Field, Fields, Schema, SchemaRef};
 use chrono::NaiveDate;
-use cnab_core::{EntryView, OcorrenciaKind, RetornoEntry};
+use cnab_core::{EntryView, OcorrenciaKind, Pessoa, PixInfo, RetornoEntry};
 use rust_decimal::Decimal;
 
 /// Precision of the amount columns: 16 integer digits and 2 decimals hold every CNAB amount field (at most 13
@@ -68,23 +68,20 @@ impl From<Error> for ArrowError {
     }
 }
 
-/// Reads one amount field of an entry.
-type Amount = fn(&RetornoEntry) -> Option<Decimal>;
-
-/// The amount fields, in the model's order.
-const AMOUNTS: [(&str, Amount); 12] = [
-    ("valor_titulo", |e| e.valor_titulo),
-    ("valor_pago", |e| e.valor_pago),
-    ("valor_creditado", |e| e.valor_creditado),
-    ("juros_multa", |e| e.juros_multa),
-    ("juros", |e| e.juros),
-    ("multa", |e| e.multa),
-    ("desconto", |e| e.desconto),
-    ("abatimento", |e| e.abatimento),
-    ("iof", |e| e.iof),
-    ("tarifa", |e| e.tarifa),
-    ("outras_despesas", |e| e.outras_despesas),
-    ("outros_creditos", |e| e.outros_creditos),
+/// The amount columns, in the model's order.
+const AMOUNTS: [&str; 12] = [
+    "valor_titulo",
+    "valor_pago",
+    "valor_creditado",
+    "juros_multa",
+    "juros",
+    "multa",
+    "desconto",
+    "abatimento",
+    "iof",
+    "tarifa",
+    "outras_despesas",
+    "outros_creditos",
 ];
 
 /// The snake_case name of a kind (its serde name, as in the JSON).
@@ -143,7 +140,7 @@ pub fn schema() -> SchemaRef {
         d("data_credito"),
         d("vencimento"),
     ];
-    for (n, _) in AMOUNTS {
+    for n in AMOUNTS {
         fields.push(Field::new(
             n,
             DataType::Decimal128(AMOUNT_PRECISION, AMOUNT_SCALE),
@@ -196,36 +193,154 @@ fn centavos(v: Decimal) -> Option<i128> {
 /// Number of text columns filled per entry (see [`Columns::push`]).
 const TEXTS: usize = 22;
 
-/// Reads one amount of an entry view.
-type ViewAmount = fn(&EntryView<'_>) -> Option<Decimal>;
+/// What a row is written from: an owned entry, or an entry view that decodes each field from its records (no owned
+/// entry built). Each method gives what the owned entry's field holds.
+trait RowSource {
+    fn line(&self) -> usize;
+    fn last_line(&self) -> usize;
+    /// nosso_numero, seu_numero, uso_empresa, carteira, variacao, banco_cobrador, agencia_cobradora.
+    fn plain_texts(&self) -> [Cow<'_, str>; 7];
+    fn nosso_numero_dv(&self) -> Option<Cow<'_, str>>;
+    /// Code, kind, description.
+    fn ocorrencia(&self) -> Option<(Cow<'_, str>, OcorrenciaKind, Cow<'_, str>)>;
+    /// Calls `f` with each motivo's code and description.
+    fn motivos(&self, f: &mut dyn FnMut(&str, Option<&str>));
+    /// data_ocorrencia, data_credito, vencimento.
+    fn dates(&self) -> [Option<NaiveDate>; 3];
+    /// The amounts of [`AMOUNTS`], in order.
+    fn amounts(&self) -> [Option<Decimal>; 12];
+    fn pagador(&self) -> Option<Cow<'_, Pessoa>>;
+    fn pix(&self) -> Option<Cow<'_, PixInfo>>;
+    fn pago_por_pix(&self) -> Option<bool>;
+}
 
-/// The amounts of [`AMOUNTS`], from an entry view.
-const VIEW_AMOUNTS: [ViewAmount; 12] = [
-    |e| e.valor_titulo(),
-    |e| e.valor_pago(),
-    |e| e.valor_creditado(),
-    |e| e.juros_multa(),
-    |e| e.juros(),
-    |e| e.multa(),
-    |e| e.desconto(),
-    |e| e.abatimento(),
-    |e| e.iof(),
-    |e| e.tarifa(),
-    |e| e.outras_despesas(),
-    |e| e.outros_creditos(),
-];
+impl RowSource for RetornoEntry {
+    fn line(&self) -> usize {
+        self.line
+    }
+    fn last_line(&self) -> usize {
+        self.last_line
+    }
+    fn plain_texts(&self) -> [Cow<'_, str>; 7] {
+        [
+            &self.nosso_numero,
+            &self.seu_numero,
+            &self.uso_empresa,
+            &self.carteira,
+            &self.variacao,
+            &self.banco_cobrador,
+            &self.agencia_cobradora,
+        ]
+        .map(|s| Cow::Borrowed(s.as_str()))
+    }
+    fn nosso_numero_dv(&self) -> Option<Cow<'_, str>> {
+        self.nosso_numero_dv.as_deref().map(Cow::Borrowed)
+    }
+    fn ocorrencia(&self) -> Option<(Cow<'_, str>, OcorrenciaKind, Cow<'_, str>)> {
+        self.ocorrencia.as_ref().map(|o| {
+            (
+                Cow::Borrowed(o.code.as_str()),
+                o.kind,
+                Cow::Borrowed(o.description.as_str()),
+            )
+        })
+    }
+    fn motivos(&self, f: &mut dyn FnMut(&str, Option<&str>)) {
+        for m in &self.motivos {
+            f(&m.code, m.description.as_deref());
+        }
+    }
+    fn dates(&self) -> [Option<NaiveDate>; 3] {
+        [self.data_ocorrencia, self.data_credito, self.vencimento]
+    }
+    fn amounts(&self) -> [Option<Decimal>; 12] {
+        [
+            self.valor_titulo,
+            self.valor_pago,
+            self.valor_creditado,
+            self.juros_multa,
+            self.juros,
+            self.multa,
+            self.desconto,
+            self.abatimento,
+            self.iof,
+            self.tarifa,
+            self.outras_despesas,
+            self.outros_creditos,
+        ]
+    }
+    fn pagador(&self) -> Option<Cow<'_, Pessoa>> {
+        self.pagador.as_ref().map(Cow::Borrowed)
+    }
+    fn pix(&self) -> Option<Cow<'_, PixInfo>> {
+        self.pix.as_ref().map(Cow::Borrowed)
+    }
+    fn pago_por_pix(&self) -> Option<bool> {
+        self.pago_por_pix
+    }
+}
 
-/// One row's values, borrowed from an owned entry or decoded from a view.
-struct Row<'r, M> {
-    line: usize,
-    last_line: usize,
-    texts: [Option<&'r str>; TEXTS],
-    kind: Option<OcorrenciaKind>,
-    motivos: M,
-    dates: [Option<NaiveDate>; 3],
-    amounts: [Option<Decimal>; 12],
-    inscricao_tipo: Option<u8>,
-    pago_por_pix: Option<bool>,
+impl RowSource for EntryView<'_> {
+    fn line(&self) -> usize {
+        EntryView::line(self)
+    }
+    fn last_line(&self) -> usize {
+        EntryView::last_line(self)
+    }
+    fn plain_texts(&self) -> [Cow<'_, str>; 7] {
+        [
+            self.nosso_numero(),
+            self.seu_numero(),
+            self.uso_empresa(),
+            self.carteira(),
+            self.variacao(),
+            self.banco_cobrador(),
+            self.agencia_cobradora(),
+        ]
+    }
+    fn nosso_numero_dv(&self) -> Option<Cow<'_, str>> {
+        EntryView::nosso_numero_dv(self)
+    }
+    fn ocorrencia(&self) -> Option<(Cow<'_, str>, OcorrenciaKind, Cow<'_, str>)> {
+        EntryView::ocorrencia(self).map(|o| (o.code, o.kind, o.description))
+    }
+    fn motivos(&self, f: &mut dyn FnMut(&str, Option<&str>)) {
+        for m in EntryView::motivos(self) {
+            f(&m.code, m.description.as_deref());
+        }
+    }
+    fn dates(&self) -> [Option<NaiveDate>; 3] {
+        [
+            self.data_ocorrencia(),
+            self.data_credito(),
+            self.vencimento(),
+        ]
+    }
+    fn amounts(&self) -> [Option<Decimal>; 12] {
+        [
+            self.valor_titulo(),
+            self.valor_pago(),
+            self.valor_creditado(),
+            self.juros_multa(),
+            self.juros(),
+            self.multa(),
+            self.desconto(),
+            self.abatimento(),
+            self.iof(),
+            self.tarifa(),
+            self.outras_despesas(),
+            self.outros_creditos(),
+        ]
+    }
+    fn pagador(&self) -> Option<Cow<'_, Pessoa>> {
+        EntryView::pagador(self).map(Cow::Owned)
+    }
+    fn pix(&self) -> Option<Cow<'_, PixInfo>> {
+        EntryView::pix(self).map(Cow::Owned)
+    }
+    fn pago_por_pix(&self) -> Option<bool> {
+        EntryView::pago_por_pix(self)
+    }
 }
 
 /// One builder per column, filled in one pass over the entries: each entry is visited once (its fields are close
@@ -272,68 +387,17 @@ impl Columns {
         }
     }
 
-    fn push(&mut self, e: &RetornoEntry) -> Result<(), Error> {
-        let oc = e.ocorrencia.as_ref();
-        let pg = e.pagador.as_ref();
-        let px = e.pix.as_ref();
-        let texts: [Option<&str>; TEXTS] = [
-            Some(&e.nosso_numero),
-            e.nosso_numero_dv.as_deref(),
-            Some(&e.seu_numero),
-            Some(&e.uso_empresa),
-            Some(&e.carteira),
-            Some(&e.variacao),
-            oc.map(|o| o.code.as_str()),
-            oc.map(|o| o.description.as_str()),
-            pg.map(|p| p.inscricao.numero.as_str()),
-            pg.map(|p| p.nome.as_str()),
-            pg.map(|p| p.endereco.as_str()),
-            pg.map(|p| p.bairro.as_str()),
-            pg.map(|p| p.cep.as_str()),
-            pg.map(|p| p.cidade.as_str()),
-            pg.map(|p| p.uf.as_str()),
-            px.map(|p| p.tipo_chave.as_str()),
-            px.map(|p| p.chave.as_str()),
-            px.map(|p| p.url.as_str()),
-            px.map(|p| p.txid.as_str()),
-            px.map(|p| p.emv.as_str()),
-            Some(&e.banco_cobrador),
-            Some(&e.agencia_cobradora),
-        ];
-        self.push_row(Row {
-            line: e.line,
-            last_line: e.last_line,
-            texts,
-            kind: oc.map(|o| o.kind),
-            motivos: e
-                .motivos
-                .iter()
-                .map(|m| (m.code.as_str(), m.description.as_deref())),
-            dates: [e.data_ocorrencia, e.data_credito, e.vencimento],
-            amounts: AMOUNTS.map(|(_, f)| f(e)),
-            inscricao_tipo: pg.and_then(|p| p.inscricao.tipo),
-            pago_por_pix: e.pago_por_pix,
-        })
-    }
-
-    /// [`Columns::push`] from an entry view: the same row as its owned entry, each field decoded from the view.
-    fn push_view(&mut self, e: &EntryView<'_>) -> Result<(), Error> {
+    /// Writes one row, each column's value taken from the entry once.
+    fn push(&mut self, e: &impl RowSource) -> Result<(), Error> {
+        let line = e.line();
+        self.line.append_value(line as u64);
+        self.last_line.append_value(e.last_line() as u64);
+        let [nosso, seu, uso, carteira, variacao, banco, agencia] = e.plain_texts();
+        let dv = e.nosso_numero_dv();
         let oc = e.ocorrencia();
         let pg = e.pagador();
         let px = e.pix();
-        let (nosso, dv, seu, uso) = (
-            e.nosso_numero(),
-            e.nosso_numero_dv(),
-            e.seu_numero(),
-            e.uso_empresa(),
-        );
-        let (carteira, variacao, banco, agencia) = (
-            e.carteira(),
-            e.variacao(),
-            e.banco_cobrador(),
-            e.agencia_cobradora(),
-        );
-        let (oc, pg, px) = (oc.as_ref(), pg.as_ref(), px.as_ref());
+        let (pg, px) = (pg.as_deref(), px.as_deref());
         let texts: [Option<&str>; TEXTS] = [
             Some(&nosso),
             dv.as_deref(),
@@ -341,8 +405,8 @@ impl Columns {
             Some(&uso),
             Some(&carteira),
             Some(&variacao),
-            oc.map(|o| o.code.as_ref()),
-            oc.map(|o| o.description.as_ref()),
+            oc.as_ref().map(|o| o.0.as_ref()),
+            oc.as_ref().map(|o| o.2.as_ref()),
             pg.map(|p| p.inscricao.numero.as_str()),
             pg.map(|p| p.nome.as_str()),
             pg.map(|p| p.endereco.as_str()),
@@ -358,54 +422,33 @@ impl Columns {
             Some(&banco),
             Some(&agencia),
         ];
-        let motivos = e.motivos();
-        self.push_row(Row {
-            line: e.line(),
-            last_line: e.last_line(),
-            texts,
-            kind: oc.map(|o| o.kind),
-            motivos: motivos
-                .iter()
-                .map(|m| (m.code.as_ref(), m.description.as_deref())),
-            dates: [e.data_ocorrencia(), e.data_credito(), e.vencimento()],
-            amounts: VIEW_AMOUNTS.map(|f| f(e)),
-            inscricao_tipo: pg.and_then(|p| p.inscricao.tipo),
-            pago_por_pix: e.pago_por_pix(),
-        })
-    }
-
-    fn push_row<'r>(
-        &mut self,
-        row: Row<'r, impl Iterator<Item = (&'r str, Option<&'r str>)>>,
-    ) -> Result<(), Error> {
-        self.line.append_value(row.line as u64);
-        self.last_line.append_value(row.last_line as u64);
-        for (b, t) in self.texts.iter_mut().zip(row.texts) {
+        for (b, t) in self.texts.iter_mut().zip(texts) {
             b.append_option(t);
         }
-        self.kind.append_option(row.kind.map(kind_name));
+        self.kind.append_option(oc.as_ref().map(|o| kind_name(o.1)));
         let mut n = 0;
-        for (code, description) in row.motivos {
+        e.motivos(&mut |code, description| {
             self.motivo_codes.append_value(code);
             self.motivo_descriptions.append_option(description);
             n += 1;
-        }
+        });
         self.motivo_lens.push(n);
-        for (b, d) in self.dates.iter_mut().zip(row.dates) {
+        for (b, d) in self.dates.iter_mut().zip(e.dates()) {
             b.append_option(d.map(days));
         }
-        for ((b, (field, _)), v) in self.amounts.iter_mut().zip(AMOUNTS).zip(row.amounts) {
+        for ((b, field), v) in self.amounts.iter_mut().zip(AMOUNTS).zip(e.amounts()) {
             match v {
                 None => b.append_null(),
                 Some(v) => b.append_value(centavos(v).ok_or(Error::Amount {
-                    line: row.line,
+                    line,
                     field,
                     value: v,
                 })?),
             }
         }
-        self.inscricao_tipo.append_option(row.inscricao_tipo);
-        self.pago_por_pix.append_option(row.pago_por_pix);
+        self.inscricao_tipo
+            .append_option(pg.and_then(|p| p.inscricao.tipo));
+        self.pago_por_pix.append_option(e.pago_por_pix());
         Ok(())
     }
 
@@ -507,9 +550,10 @@ impl BatchBuilder {
     pub fn push(&mut self, e: &RetornoEntry) -> Result<(), Error> {
         self.cols.push(e)
     }
-    /// Adds an entry view's row (the same as its owned entry's).
+    /// Adds an entry view's row (the same as its owned entry's), each field decoded from the view's records (the
+    /// owned entry is not built, except where a bank rule rewrites the layout's entries).
     pub fn push_view(&mut self, e: &EntryView<'_>) -> Result<(), Error> {
-        self.cols.push_view(e)
+        self.cols.push(e)
     }
     /// The record batch of the rows added.
     pub fn finish(self) -> Result<RecordBatch, Error> {
@@ -576,6 +620,65 @@ impl<I> RecordBatchReader for EntryBatches<I>
 where
     I: Iterator<Item = cnab_core::Result<RetornoEntry>>,
 {
+    fn schema(&self) -> SchemaRef {
+        Arc::clone(&self.schema)
+    }
+}
+
+/// Record batches of up to `batch_size` entries read straight from a retorno as entry views
+/// ([`RetornoViewReader::next_chunk`](cnab_core::RetornoViewReader::next_chunk)): each row decoded from the entry's
+/// lines, no owned entry built, in constant memory (one chunk of lines at a time). The rows, problems and errors are
+/// those of [`EntryBatches`] over a [`RetornoReader`](cnab_core::RetornoReader); a read error ends the stream, after
+/// a batch of the entries read before it.
+pub struct ViewBatches<R: std::io::BufRead> {
+    reader: cnab_core::RetornoViewReader<R>,
+    batch_size: usize,
+    schema: SchemaRef,
+    file: Option<Arc<str>>,
+}
+
+impl<R: std::io::BufRead> ViewBatches<R> {
+    /// Batches of `batch_size` entries (at least 1).
+    pub fn new(reader: cnab_core::RetornoViewReader<R>, batch_size: usize) -> Self {
+        ViewBatches {
+            reader,
+            batch_size: batch_size.max(1),
+            schema: schema(),
+            file: None,
+        }
+    }
+    /// Read errors name this file.
+    pub fn naming(mut self, file: Option<Arc<str>>) -> Self {
+        self.file = file;
+        self
+    }
+}
+
+impl<R: std::io::BufRead> Iterator for ViewBatches<R> {
+    type Item = Result<RecordBatch, ArrowError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let chunk = match self.reader.next_chunk(self.batch_size)? {
+            Ok(c) => c,
+            Err(e) => {
+                let e = match &self.file {
+                    Some(f) => e.with_file(Arc::clone(f)),
+                    None => e,
+                };
+                return Some(Err(Error::Read(e).into()));
+            }
+        };
+        let mut b = BatchBuilder::with_capacity(chunk.len());
+        for e in chunk.entries() {
+            if let Err(e) = b.push_view(&e) {
+                return Some(Err(e.into()));
+            }
+        }
+        Some(b.finish().map_err(ArrowError::from))
+    }
+}
+
+impl<R: std::io::BufRead> RecordBatchReader for ViewBatches<R> {
     fn schema(&self) -> SchemaRef {
         Arc::clone(&self.schema)
     }

@@ -312,6 +312,57 @@ fn views_give_the_batch_of_the_owned_entries() {
             .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         assert_eq!(got, want, "{}", path.display());
         rows += got.num_rows();
+        // Streamed as views, a few entries per batch: the same rows, batch by batch.
+        let reader = cnab_core::RetornoViewReader::new(&data[..], ReadOptions::lenient())
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let mut at = 0;
+        for batch in cnab_arrow::ViewBatches::new(reader, 7) {
+            let batch = batch.unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            assert!(batch.num_rows() <= 7);
+            assert_eq!(
+                batch,
+                want.slice(at, batch.num_rows()),
+                "{}",
+                path.display()
+            );
+            at += batch.num_rows();
+        }
+        assert_eq!(at, want.num_rows(), "{}", path.display());
     }
     assert!(rows > 500, "{rows} rows compared");
+}
+
+/// A strict read error ends the streamed batches, after the entries read before it, naming the file.
+#[test]
+fn view_batches_end_at_the_first_error_naming_the_file() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures/341-itau/cnab240/retorno/retorno.ret");
+    let data = std::fs::read(&path).unwrap_or_default();
+    // Without its last line (the file trailer), the strict read fails at the end.
+    let body = data.get(..data.len().saturating_sub(2)).unwrap_or_default();
+    let end = body.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let cut = data.get(..end).unwrap_or_default();
+    let want = match cnab_core::RetornoReader::new(cut, ReadOptions::strict())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .find_map(Result::err)
+    {
+        Some(e) => e.with_file("cut.ret"),
+        None => panic!("the cut file reads without error"),
+    };
+    let reader = cnab_core::RetornoViewReader::new(cut, ReadOptions::strict())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let out: Vec<_> = cnab_arrow::ViewBatches::new(reader, 1000)
+        .naming(Some("cut.ret".into()))
+        .collect();
+    assert_eq!(out.len(), 2, "a batch, then the error");
+    let rows = out
+        .first()
+        .and_then(|b| b.as_ref().ok())
+        .map(|b| b.num_rows());
+    assert_eq!(rows, Some(2));
+    let err = out
+        .get(1)
+        .and_then(|b| b.as_ref().err())
+        .map(|e| e.to_string());
+    assert_eq!(err, Some(format!("External error: {want}")));
 }

@@ -59,7 +59,8 @@ pub use read::{
     read_structure, read_structure_with, read_with_envelope, read_with_progress, Batch, CnabFile,
     DebitoCredito, Detected, EntryView, Envelope, Favorecido, Lancamento, MotivoView,
     OcorrenciaPagamento, OcorrenciaView, Pagamento, ReadOptions, RemessaReader, RetornoReader,
-    RetornoView, RetornoViewReader, Structure, DETECT_LINES, MAX_ENTRY_RECORDS, MAX_LINE,
+    RetornoView, RetornoViewReader, Structure, ViewChunk, DETECT_LINES, MAX_ENTRY_RECORDS,
+    MAX_LINE,
 };
 pub use record::{write_raw, LineEnding, RawRecord, Record};
 pub use text::{pad_alpha, to_bank_ascii, try_to_bank_ascii};

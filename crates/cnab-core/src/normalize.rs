@@ -141,7 +141,7 @@ pub(crate) fn unpad_inscricao(numero: &mut String, tipo: Option<u8>) {
     }
 }
 
-fn tipo(d: Option<u64>) -> Option<u8> {
+pub(crate) fn tipo(d: Option<u64>) -> Option<u8> {
     d.and_then(|v| u8::try_from(v).ok()).filter(|v| *v != 0)
 }
 
@@ -225,7 +225,7 @@ pub(crate) fn motivos(codes: &CodeIndex, ocorrencia: &str, raw: &str) -> Vec<Mot
 
 /// True when nothing of the person is given; field by field (no default value built and compared), as it runs for
 /// every entry read.
-fn is_empty_pessoa(p: &Pessoa) -> bool {
+pub(crate) fn is_empty_pessoa(p: &Pessoa) -> bool {
     let Pessoa {
         inscricao: Inscricao { tipo, numero },
         nome,

@@ -315,11 +315,30 @@ def _wrong_kind(source: Source, found: str) -> LayoutError:
     )
 
 
-class EntryIterator(Iterator[RetornoEntry]):
-    """Retorno entries read one at a time from a file, in constant memory (see :func:`iter_entries`)."""
+class _Stream:
+    """What the streaming readers share: the native reader (which reads ahead in chunks with the GIL released), the
+    file's detection and the problems collected so far."""
+
+    __slots__ = ("_native",)
 
     def __init__(self, native: Any) -> None:
         self._native = native
+
+    @property
+    def detected(self) -> Detected:
+        """Bank, layout, product and kind of the file."""
+        return _detected_from(json.loads(self._native.detected_json()))
+
+    @property
+    def problems(self) -> List[CnabError]:
+        """Problems collected so far (lenient mode): complete once the iterator is exhausted."""
+        return [_from_payload(p) for p in json.loads(self._native.problems_json())]
+
+
+class EntryIterator(_Stream, Iterator[RetornoEntry]):
+    """Retorno entries read one at a time from a file, in constant memory (see :func:`iter_entries`)."""
+
+    __slots__ = ()
 
     def __iter__(self) -> "EntryIterator":
         return self
@@ -335,16 +354,6 @@ class EntryIterator(Iterator[RetornoEntry]):
         """The file header; complete once the first entry has been read (CNAB 240 spreads it over two records)."""
         h: Header = _from_dict(Header, json.loads(self._native.header_json()))
         return h
-
-    @property
-    def detected(self) -> Detected:
-        """Bank, layout and kind of the file."""
-        return _detected_from(json.loads(self._native.detected_json()))
-
-    @property
-    def problems(self) -> List[CnabError]:
-        """Problems collected so far (lenient mode)."""
-        return [_from_payload(p) for p in json.loads(self._native.problems_json())]
 
 
 def iter_entries(
@@ -404,12 +413,11 @@ def _other_product_hint(e: CnabError) -> CnabError:
 # ---------------------------------------------------------------- CNAB 150 (débito automático, arrecadação)
 
 
-class Entry150Iterator(Iterator[Entry150]):
+class Entry150Iterator(_Stream, Iterator[Entry150]):
     """The entries (registros E, F, G) of a CNAB 150 file read one at a time, in constant memory (see
     :func:`iter_entries150`)."""
 
-    def __init__(self, native: Any) -> None:
-        self._native = native
+    __slots__ = ()
 
     def __iter__(self) -> "Entry150Iterator":
         return self
@@ -428,11 +436,6 @@ class Entry150Iterator(Iterator[Entry150]):
         return h
 
     @property
-    def detected(self) -> Detected:
-        """Bank, product (``"debito_automatico"`` or ``"arrecadacao"``), kind and version of the file."""
-        return _detected_from(json.loads(self._native.detected_json()))
-
-    @property
     def total_registros(self) -> Optional[int]:
         """Z02 as read (every record, header and trailer included); ``None`` until the trailer was read (entries
         are read ahead in batches: it may be there before the last entries are handed out)."""
@@ -444,11 +447,6 @@ class Entry150Iterator(Iterator[Entry150]):
         """Z03 as read (the sum of the entries' amounts); ``None`` until the trailer was read."""
         total: Optional[str] = self._native.trailer()[1]
         return decimal.Decimal(total) if total is not None else None
-
-    @property
-    def problems(self) -> List[CnabError]:
-        """Problems collected so far (lenient mode): complete once the iterator is exhausted."""
-        return [_from_payload(p) for p in json.loads(self._native.problems_json())]
 
 
 def iter_entries150(

@@ -86,7 +86,7 @@ pub(crate) struct Engine<'a> {
     /// Line buffers of the streaming reader whose entry is built, handed back to it for reuse.
     pub(super) spare: Vec<Vec<u8>>,
     /// The ocorrência and motivo tables indexed by code, built once per file.
-    pub(super) codes: crate::read::codes::CodeIndex,
+    pub(super) codes: std::sync::Arc<crate::read::codes::CodeIndex>,
     /// What feeding a line of each record layout checks, worked out once per file.
     pub(super) plans: Vec<CheckPlan>,
     /// The index in `plans` of the last two layouts looked up (most recent first): a file's lines repeat one or two
@@ -219,7 +219,7 @@ impl<'a> Engine<'a> {
             company_line: None,
             account_lines: [None; 6],
             spare: Vec::new(),
-            codes: crate::read::codes::CodeIndex::new(spec),
+            codes: std::sync::Arc::new(crate::read::codes::CodeIndex::new(spec)),
             views: None,
             plans: CheckPlan::for_spec(spec),
             plan_hint: [0, 0],

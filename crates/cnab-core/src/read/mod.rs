@@ -35,7 +35,7 @@ pub use structure::{
 };
 pub use view::{
     read_retorno_view, read_retorno_view_with_progress, EntryView, MotivoView, OcorrenciaView,
-    RetornoView, RetornoViewReader,
+    RetornoView, RetornoViewReader, ViewChunk,
 };
 
 /// The record tables of a CNAB 240 batch of a product other than cobrança, chosen by the batch's service code

@@ -4,7 +4,7 @@
 //! [`EntryView::to_owned`] builds the owned [`RetornoEntry`], equal to the one the owned readers give.
 
 use std::cell::OnceCell;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -86,7 +86,7 @@ const SCAN: u8 = u8::MAX;
 
 /// For each record layout of a file's entries, the field that has each role, built once per file so that a field is
 /// found by one array access instead of a scan of its record's table.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(super) struct RoleIndex {
     layouts: Vec<(&'static RecordLayout, [u8; ROLES])>,
 }
@@ -169,6 +169,16 @@ fn digits<'r>(spec: &FieldSpec, raw: &'r [u8]) -> Option<Cow<'r, str>> {
         },
         _ => Some(text(raw)),
     }
+}
+
+/// A small integer as the model reads it (`Some(None)` for a blank field); `None` when the field holds something
+/// else (a problem reported when the line was fed).
+fn small_int(spec: &FieldSpec, raw: &[u8]) -> Option<Option<u64>> {
+    let d = digits(spec, raw)?;
+    if d.is_empty() {
+        return Some(None);
+    }
+    d.parse::<u64>().ok().map(Some)
 }
 
 /// An ocorrência as an entry view gives it: the code borrowed from the input, the kind and the description from the
@@ -606,40 +616,63 @@ impl<'v> EntryView<'v> {
         blank
     }
 
-    /// The payer, when the retorno names them (built from the entry's fields on each call, unless they are blank).
+    /// The payer, when the retorno names them (decoded from the entry's fields on each call: nome, inscrição and its
+    /// tipo, as the owned entry reads them).
     pub fn pagador(&self) -> Option<Pessoa> {
-        match self.built() {
-            Some(e) => e.pagador.clone(),
-            None if self.blank(&[
-                Role::PagadorNome,
-                Role::PagadorInscricao,
-                Role::PagadorTipoInscricao,
-            ]) =>
-            {
-                None
-            }
-            None => self.to_owned().pagador,
+        if let Some(e) = self.built() {
+            return e.pagador.clone();
         }
+        if self.blank(&[
+            Role::PagadorNome,
+            Role::PagadorInscricao,
+            Role::PagadorTipoInscricao,
+        ]) {
+            return None;
+        }
+        let mut p = Pessoa {
+            nome: self.text_of(Role::PagadorNome).into_owned(),
+            inscricao: crate::model::Inscricao {
+                numero: self.text_of(Role::PagadorInscricao).into_owned(),
+                tipo: None,
+            },
+            ..Pessoa::default()
+        };
+        // Each field read as a number sets the tipo (a blank one clears it); one that is not a number (a problem
+        // reported when its line was fed) leaves it as it was.
+        self.each(Role::PagadorTipoInscricao, |s, raw| {
+            if let Some(t) = small_int(s, raw) {
+                p.inscricao.tipo = normalize::tipo(t);
+            }
+        });
+        normalize::unpad_inscricao(&mut p.inscricao.numero, p.inscricao.tipo);
+        (!normalize::is_empty_pessoa(&p)).then_some(p)
     }
 
-    /// Pix data of a boleto híbrido, where the retorno carries them (built from the entry's fields on each call,
-    /// unless they are blank).
+    /// Pix data of a boleto híbrido, where the retorno carries them (decoded from the entry's fields on each call).
     pub fn pix(&self) -> Option<PixInfo> {
-        match self.built() {
-            Some(e) => e.pix.clone(),
-            None if self.blank(&[
-                Role::PixTipoChave,
-                Role::PixChave,
-                Role::PixUrl,
-                Role::PixTxid,
-                Role::PixEmv,
-                Role::PixLocation,
-            ]) =>
-            {
-                None
-            }
-            None => self.to_owned().pix,
+        if let Some(e) = self.built() {
+            return e.pix.clone();
         }
+        if self.blank(&[
+            Role::PixTipoChave,
+            Role::PixChave,
+            Role::PixUrl,
+            Role::PixTxid,
+            Role::PixEmv,
+            Role::PixLocation,
+        ]) {
+            return None;
+        }
+        let pix = PixInfo {
+            tipo_chave: self.text_of(Role::PixTipoChave).into_owned(),
+            chave: self.text_of(Role::PixChave).into_owned(),
+            url: self.text_of(Role::PixUrl).into_owned(),
+            txid: self.text_of(Role::PixTxid).into_owned(),
+            emv: self.text_of(Role::PixEmv).into_owned(),
+            location: self.text_of(Role::PixLocation).into_owned(),
+            pagamento: None,
+        };
+        (!pix.is_empty()).then_some(pix)
     }
 
     /// Whether the payment came by Pix, where the layout says (see [`RetornoEntry::pago_por_pix`]).
@@ -729,7 +762,7 @@ pub struct RetornoView<'a> {
     opts: ReadOptions,
     record_count: usize,
     spec: &'static LayoutSpec,
-    codes: CodeIndex,
+    codes: Arc<CodeIndex>,
     roles: RoleIndex,
     records: Vec<HeldRecord<'a>>,
     entries: Vec<(usize, usize)>,
@@ -860,6 +893,64 @@ pub fn read_retorno_view_with_progress<'a>(
 /// ```
 pub struct RetornoViewReader<R: BufRead> {
     stream: Stream<R>,
+    /// The error that ended the last chunk, given by the next call of [`RetornoViewReader::next_chunk`].
+    pending: Option<Error>,
+}
+
+/// Entries of a [`RetornoViewReader`] handed out together ([`RetornoViewReader::next_chunk`]): the chunk owns their
+/// records (the lines as read), so its views live as long as it does, whatever the reader reads next. Where a bank
+/// rule rewrites entries, each entry is built once, on its first access, and kept, as in a [`RetornoView`].
+pub struct ViewChunk {
+    spec: &'static LayoutSpec,
+    codes: Arc<CodeIndex>,
+    roles: RoleIndex,
+    records: Vec<HeldRecord<'static>>,
+    entries: Vec<(usize, usize)>,
+    kept: Vec<OnceLock<Box<RetornoEntry>>>,
+}
+
+impl std::fmt::Debug for ViewChunk {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ViewChunk")
+            .field("entries", &self.entries.len())
+            .field("records", &self.records.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl ViewChunk {
+    /// How many entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+    /// Whether there is no entry.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+    /// The entry at `i`.
+    pub fn entry(&self, i: usize) -> Option<EntryView<'_>> {
+        let (a, b) = *self.entries.get(i)?;
+        let records = self.records.get(a..b)?;
+        Some(EntryView::new(
+            self.spec,
+            &self.codes,
+            &self.roles,
+            records,
+            self.kept.get(i),
+        ))
+    }
+    /// The entries, in file order.
+    pub fn entries(&self) -> impl ExactSizeIterator<Item = EntryView<'_>> + '_ {
+        self.entries.iter().enumerate().map(|(i, &(a, b))| {
+            EntryView::new(
+                self.spec,
+                &self.codes,
+                &self.roles,
+                self.records.get(a..b).unwrap_or(&[]),
+                self.kept.get(i),
+            )
+        })
+    }
 }
 
 impl<R: BufRead> RetornoViewReader<R> {
@@ -868,7 +959,10 @@ impl<R: BufRead> RetornoViewReader<R> {
         let mut stream = Stream::new(src, opts, FileKind::Retorno)?;
         let spec = stream.engine.spec;
         stream.engine.views = Some(ViewSink::new(spec));
-        Ok(RetornoViewReader { stream })
+        Ok(RetornoViewReader {
+            stream,
+            pending: None,
+        })
     }
     /// What was detected.
     pub fn detected(&self) -> &Detected {
@@ -882,8 +976,78 @@ impl<R: BufRead> RetornoViewReader<R> {
     pub fn problems(&self) -> &[Error] {
         &self.stream.engine.problems
     }
+    /// Up to `max` entries (at least one) as a [`ViewChunk`] that owns their records; an error (strict reading stops
+    /// at the first; the entries read before it come first, in their own chunk); or `None` at the end. The entries,
+    /// problems and error are those [`RetornoViewReader::next_entry`] and [`RetornoReader`] give, in the same order.
+    ///
+    /// ```
+    /// let src: &[u8] = cnab_core::tutorial::ITAU_240_RETORNO;
+    /// let mut reader = cnab_core::RetornoViewReader::new(src, cnab_core::ReadOptions::strict()).unwrap();
+    /// let chunk = reader.next_chunk(1000).unwrap().unwrap();
+    /// assert!(reader.next_chunk(1000).is_none());
+    /// let nossos: Vec<String> = chunk.entries().map(|e| e.nosso_numero().into_owned()).collect();
+    /// assert_eq!(nossos, ["12345678", "12345679"]);
+    /// ```
+    pub fn next_chunk(&mut self, max: usize) -> Option<Result<ViewChunk>> {
+        if let Some(e) = self.pending.take() {
+            return Some(Err(e));
+        }
+        self.stream.engine.release_views();
+        self.stream.lines.pool.append(&mut self.stream.engine.spare);
+        let max = max.max(1);
+        let mut end = None;
+        loop {
+            let held = self
+                .stream
+                .engine
+                .views
+                .as_ref()
+                .map_or(0, |v| v.entries.len());
+            if held >= max {
+                break;
+            }
+            match self.stream.next_event() {
+                Some(Ok(())) => {}
+                Some(Err(e)) => {
+                    // An entry closed by the line that failed is not given (as the other readers do not give it).
+                    if let Some(v) = self.stream.engine.views.as_mut() {
+                        let kept_records = v.entries.get(held).map_or(v.records.len(), |r| r.0);
+                        v.entries.truncate(held);
+                        v.records.truncate(kept_records);
+                    }
+                    end = Some(e);
+                    break;
+                }
+                None => break,
+            }
+        }
+        let engine = &mut self.stream.engine;
+        let v = engine.views.as_mut()?;
+        if v.entries.is_empty() {
+            return end.map(Err);
+        }
+        self.pending = end;
+        let records = std::mem::take(&mut v.records);
+        let entries = std::mem::take(&mut v.entries);
+        let kept = match engine.spec.retorno_hook {
+            Some(_) => entries.iter().map(|_| OnceLock::new()).collect(),
+            None => Vec::new(),
+        };
+        Some(Ok(ViewChunk {
+            spec: engine.spec,
+            codes: Arc::clone(&engine.codes),
+            roles: v.roles.clone(),
+            records,
+            entries,
+            kept,
+        }))
+    }
+
     /// The next entry, an error (strict reading stops at the first), or `None` at the end.
     pub fn next_entry(&mut self) -> Option<Result<EntryView<'_>>> {
+        if let Some(e) = self.pending.take() {
+            return Some(Err(e));
+        }
         self.stream.engine.release_views();
         self.stream.lines.pool.append(&mut self.stream.engine.spare);
         loop {

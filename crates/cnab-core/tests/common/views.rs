@@ -187,12 +187,68 @@ pub fn stream_agrees(bytes: &[u8], opts: ReadOptions) -> Result<(), String> {
     Ok(())
 }
 
-/// Both checks, lenient and strict.
+/// The streamed views taken `max` entries at a time (`RetornoViewReader::next_chunk`, each chunk kept until the end,
+/// so that every entry is read after the reader has moved on) against `RetornoReader`: the same entries, then the
+/// same problems or the same error.
+pub fn chunks_agree(bytes: &[u8], opts: ReadOptions, max: usize) -> Result<(), String> {
+    let (want, want_end) = owned_stream(bytes, opts);
+    let mut rd = match RetornoViewReader::new(BufReader::with_capacity(64, bytes), opts) {
+        Ok(rd) => rd,
+        Err(e) => {
+            return match want_end {
+                Err(w) if w == e && want.is_empty() => Ok(()),
+                other => Err(format!("view reader failed to start: {e}; owned {other:?}")),
+            }
+        }
+    };
+    let mut chunks = Vec::new();
+    let end = loop {
+        match rd.next_chunk(max) {
+            None => break Ok(rd.problems().to_vec()),
+            Some(Err(e)) => break Err(e),
+            Some(Ok(c)) => {
+                if c.is_empty() || c.len() > max {
+                    return Err(format!("a chunk of {} entries (max {max})", c.len()));
+                }
+                chunks.push(c);
+            }
+        }
+    };
+    let mut n = 0;
+    for c in &chunks {
+        for (i, v) in c.entries().enumerate() {
+            let o = want
+                .get(n)
+                .ok_or_else(|| format!("chunked entry {n} beyond the owned reader's"))?;
+            entry_agrees(&v, o).map_err(|e| format!("chunks of {max}: {e}"))?;
+            let again = c.entry(i).ok_or("entry(i) missing")?;
+            if &again.to_owned() != o {
+                return Err(format!("chunks of {max}: entry({i}) differs"));
+            }
+            n += 1;
+        }
+    }
+    if n != want.len() {
+        return Err(format!(
+            "chunks of {max}: {n} entries, {} owned",
+            want.len()
+        ));
+    }
+    if end != want_end {
+        return Err(format!("chunks of {max}: end: {end:?}, owned {want_end:?}"));
+    }
+    Ok(())
+}
+
+/// Every check, lenient and strict.
 pub fn views_agree(bytes: &[u8]) -> Result<usize, String> {
     let mut n = 0;
     for opts in [ReadOptions::lenient(), ReadOptions::strict()] {
         n += whole_agrees(bytes, opts)?;
         stream_agrees(bytes, opts)?;
+        for max in [1, 3, 4096] {
+            chunks_agree(bytes, opts, max)?;
+        }
     }
     Ok(n)
 }
