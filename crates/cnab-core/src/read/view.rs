@@ -761,6 +761,12 @@ pub struct RetornoView<'a> {
     input: &'a [u8],
     opts: ReadOptions,
     record_count: usize,
+    table: EntryTable<'a>,
+}
+
+/// The entries of a [`RetornoView`] or a [`ViewChunk`]: their records, each entry's span of them, and the tables a
+/// view decodes them with.
+struct EntryTable<'a> {
     spec: &'static LayoutSpec,
     codes: Arc<CodeIndex>,
     roles: RoleIndex,
@@ -770,12 +776,58 @@ pub struct RetornoView<'a> {
     kept: Vec<OnceLock<Box<RetornoEntry>>>,
 }
 
+impl<'a> EntryTable<'a> {
+    fn new(
+        spec: &'static LayoutSpec,
+        codes: Arc<CodeIndex>,
+        roles: RoleIndex,
+        records: Vec<HeldRecord<'a>>,
+        entries: Vec<(usize, usize)>,
+    ) -> Self {
+        let kept = match spec.retorno_hook {
+            Some(_) => entries.iter().map(|_| OnceLock::new()).collect(),
+            None => Vec::new(),
+        };
+        EntryTable {
+            spec,
+            codes,
+            roles,
+            records,
+            entries,
+            kept,
+        }
+    }
+
+    fn view(&self, i: usize, (a, b): (usize, usize)) -> EntryView<'_> {
+        EntryView::new(
+            self.spec,
+            &self.codes,
+            &self.roles,
+            self.records.get(a..b).unwrap_or(&[]),
+            self.kept.get(i),
+        )
+    }
+
+    fn entry(&self, i: usize) -> Option<EntryView<'_>> {
+        let span = *self.entries.get(i)?;
+        self.records.get(span.0..span.1)?;
+        Some(self.view(i, span))
+    }
+
+    fn entries(&self) -> impl ExactSizeIterator<Item = EntryView<'_>> + '_ {
+        self.entries
+            .iter()
+            .enumerate()
+            .map(|(i, &span)| self.view(i, span))
+    }
+}
+
 impl std::fmt::Debug for RetornoView<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("RetornoView")
             .field("bank", &self.bank)
             .field("layout", &self.layout)
-            .field("entries", &self.entries.len())
+            .field("entries", &self.table.entries.len())
             .field("problems", &self.problems.len())
             .finish_non_exhaustive()
     }
@@ -788,11 +840,11 @@ impl<'a> RetornoView<'a> {
     }
     /// How many entries.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.table.entries.len()
     }
     /// Whether there is no entry.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.table.entries.is_empty()
     }
     /// How many records (lines between the first and the last record, blank ones included) the file has: the length
     /// of [`Retorno::records`].
@@ -801,27 +853,11 @@ impl<'a> RetornoView<'a> {
     }
     /// The entry at `i`.
     pub fn entry(&self, i: usize) -> Option<EntryView<'_>> {
-        let (a, b) = *self.entries.get(i)?;
-        let records = self.records.get(a..b)?;
-        Some(EntryView::new(
-            self.spec,
-            &self.codes,
-            &self.roles,
-            records,
-            self.kept.get(i),
-        ))
+        self.table.entry(i)
     }
     /// The entries, in file order.
     pub fn entries(&self) -> impl ExactSizeIterator<Item = EntryView<'_>> + '_ {
-        self.entries.iter().enumerate().map(|(i, &(a, b))| {
-            EntryView::new(
-                self.spec,
-                &self.codes,
-                &self.roles,
-                self.records.get(a..b).unwrap_or(&[]),
-                self.kept.get(i),
-            )
-        })
+        self.table.entries()
     }
     /// The owned model of the same input, records included: what [`read_retorno`] gives (the input is read again).
     pub fn to_owned(&self) -> Result<Retorno> {
@@ -856,10 +892,6 @@ pub fn read_retorno_view_with_progress<'a>(
         entries,
         ..
     } = views.unwrap_or_else(|| ViewSink::new(spec));
-    let kept = match spec.retorno_hook {
-        Some(_) => entries.iter().map(|_| OnceLock::new()).collect(),
-        None => Vec::new(),
-    };
     Ok(RetornoView {
         bank: d.bank,
         layout: d.layout,
@@ -869,12 +901,7 @@ pub fn read_retorno_view_with_progress<'a>(
         input: bytes,
         opts,
         record_count,
-        spec,
-        roles,
-        codes,
-        records,
-        entries,
-        kept,
+        table: EntryTable::new(spec, codes, roles, records, entries),
     })
 }
 
@@ -901,19 +928,14 @@ pub struct RetornoViewReader<R: BufRead> {
 /// records (the lines as read), so its views live as long as it does, whatever the reader reads next. Where a bank
 /// rule rewrites entries, each entry is built once, on its first access, and kept, as in a [`RetornoView`].
 pub struct ViewChunk {
-    spec: &'static LayoutSpec,
-    codes: Arc<CodeIndex>,
-    roles: RoleIndex,
-    records: Vec<HeldRecord<'static>>,
-    entries: Vec<(usize, usize)>,
-    kept: Vec<OnceLock<Box<RetornoEntry>>>,
+    table: EntryTable<'static>,
 }
 
 impl std::fmt::Debug for ViewChunk {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ViewChunk")
-            .field("entries", &self.entries.len())
-            .field("records", &self.records.len())
+            .field("entries", &self.table.entries.len())
+            .field("records", &self.table.records.len())
             .finish_non_exhaustive()
     }
 }
@@ -921,35 +943,19 @@ impl std::fmt::Debug for ViewChunk {
 impl ViewChunk {
     /// How many entries.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.table.entries.len()
     }
     /// Whether there is no entry.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.table.entries.is_empty()
     }
     /// The entry at `i`.
     pub fn entry(&self, i: usize) -> Option<EntryView<'_>> {
-        let (a, b) = *self.entries.get(i)?;
-        let records = self.records.get(a..b)?;
-        Some(EntryView::new(
-            self.spec,
-            &self.codes,
-            &self.roles,
-            records,
-            self.kept.get(i),
-        ))
+        self.table.entry(i)
     }
     /// The entries, in file order.
     pub fn entries(&self) -> impl ExactSizeIterator<Item = EntryView<'_>> + '_ {
-        self.entries.iter().enumerate().map(|(i, &(a, b))| {
-            EntryView::new(
-                self.spec,
-                &self.codes,
-                &self.roles,
-                self.records.get(a..b).unwrap_or(&[]),
-                self.kept.get(i),
-            )
-        })
+        self.table.entries()
     }
 }
 
@@ -1029,17 +1035,14 @@ impl<R: BufRead> RetornoViewReader<R> {
         self.pending = end;
         let records = std::mem::take(&mut v.records);
         let entries = std::mem::take(&mut v.entries);
-        let kept = match engine.spec.retorno_hook {
-            Some(_) => entries.iter().map(|_| OnceLock::new()).collect(),
-            None => Vec::new(),
-        };
         Some(Ok(ViewChunk {
-            spec: engine.spec,
-            codes: Arc::clone(&engine.codes),
-            roles: v.roles.clone(),
-            records,
-            entries,
-            kept,
+            table: EntryTable::new(
+                engine.spec,
+                Arc::clone(&engine.codes),
+                v.roles.clone(),
+                records,
+                entries,
+            ),
         }))
     }
 
