@@ -40,6 +40,31 @@ fn successive_dates_sqlite_and_reopened() {
 }
 
 #[test]
+fn policy_quebra_keys_checked() {
+    let base = "[acordo]\nparcelas_max = 3\nprimeiro_vencimento_dias = 5\n";
+    let e = Politica::from_toml(&format!("{base}quebra_apos_dias = 0\n"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("quebra_apos_dias must be 1 to 3650, found 0"),
+        "{e}"
+    );
+    let e = Politica::from_toml(&format!("{base}quebra_canal = \" \"\n"))
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("quebra_canal is empty"), "{e}");
+    let e = Politica::from_toml("[[etapa]]\ndias = 10\nacao = \"quebra_acordo\"\ncanal = \"x\"\n")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("etapa 1: acao = \"quebra_acordo\" is not a step of its own"),
+        "{e}"
+    );
+    let p = Politica::from_toml(&format!("{base}quebra_apos_dias = 10\n")).unwrap();
+    assert_eq!(p.acordo.unwrap().quebra_apos_dias, Some(10));
+}
+
+#[test]
 fn policy_errors_name_the_key() {
     let e = Politica::from_toml(
         "[[etapa]]\ndias = 5\nacao = \"aviso_atraso\"\ncanal = \"sms\"\nmodel = \"x\"\n",
