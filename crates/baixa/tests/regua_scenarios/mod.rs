@@ -1878,11 +1878,16 @@ pub fn acordo_quebra_pedido_de_baixa(l: &mut dyn ReguaLedger) {
         "[acordo]\nparcelas_max = 3\nprimeiro_vencimento_dias = 5\nquebra_apos_dias = 15\n",
     )
     .unwrap();
-    // installment 1 (due 2027-03-10) unpaid: 16 days later the acordo is broken
-    let plan = regua::plan(l, &p, d("2027-03-26")).unwrap();
-    let r = regua::run_with(l, &p, d("2027-03-26"), |acts| {
+    // installment 1 (due 2027-03-10) unpaid: the break came due 16 days later, on 2027-03-26; the job did not run
+    // from then until 2027-03-30: the break is issued late (no later step overtakes it), counted from its day
+    assert!(regua::plan(l, &p, d("2027-03-25"))
+        .unwrap()
+        .actions
+        .is_empty());
+    let plan = regua::plan(l, &p, d("2027-03-30")).unwrap();
+    let r = regua::run_with(l, &p, d("2027-03-30"), |acts| {
         instrucao::preparar(acts, &registradas)?;
-        instrucao::remessas(acts, &registradas, d("2027-03-26"), Some(9)).map(|_| ())
+        instrucao::remessas(acts, &registradas, d("2027-03-30"), Some(9)).map(|_| ())
     })
     .unwrap();
     assert_eq!(issued(&plan), issued(&r));
@@ -1890,14 +1895,21 @@ pub fn acordo_quebra_pedido_de_baixa(l: &mut dyn ReguaLedger) {
         issued(&r),
         [
             (s("AC-9-1"), Acao::QuebraAcordo, 16),
-            (s("AC-9-1"), Acao::Baixa, 16),
-            (s("AC-9-2"), Acao::Baixa, -15),
-            (s("AC-9-3"), Acao::Baixa, -45)
+            (s("AC-9-1"), Acao::Baixa, 20),
+            (s("AC-9-2"), Acao::Baixa, -11),
+            (s("AC-9-3"), Acao::Baixa, -41)
         ]
     );
-    assert_eq!(r.actions[0].canal, "carta");
+    assert_eq!(
+        (
+            r.actions[0].canal.as_str(),
+            r.actions[0].data_etapa,
+            r.actions[0].quebra.as_ref().unwrap().dias_atraso
+        ),
+        ("carta", d("2027-03-26"), 20)
+    );
     assert_eq!(r.actions[0].quebra.as_ref().unwrap().pago_no_acordo, m("0"));
-    let out = instrucao::remessas(&r.actions, &registradas, d("2027-03-26"), Some(9)).unwrap();
+    let out = instrucao::remessas(&r.actions, &registradas, d("2027-03-30"), Some(9)).unwrap();
     assert_eq!(out.len(), 1);
     let back = cnab_core::read_remessa(&out[0].bytes, cnab_core::ReadOptions::strict()).unwrap();
     let rows: Vec<_> = back
@@ -1919,7 +1931,7 @@ pub fn acordo_quebra_pedido_de_baixa(l: &mut dyn ReguaLedger) {
         .instrucoes()
         .unwrap()
         .into_iter()
-        .filter(|i| i.enviada_em == d("2027-03-26"))
+        .filter(|i| i.enviada_em == d("2027-03-30"))
         .map(|i| (i.titulo, i.acao, i.instrucao.movimento, i.estado))
         .collect();
     assert_eq!(
