@@ -393,3 +393,40 @@ fn carta_carries_the_acordo_proposal() {
         assert!(e.contains(msg), "{bad}: {e}");
     }
 }
+
+/// Two runs that found the same break: the second to record it is refused whole (the acordo is already broken),
+/// nothing of it recorded, on the memory and SQLite ledgers.
+#[test]
+fn a_break_is_recorded_once() {
+    fn check(l: &mut dyn ReguaLedger) {
+        acordo_ac1(l);
+        let titles = l.titles().unwrap();
+        let q =
+            baixa::acordo::quebras(&l.acordos().unwrap(), &titles, 10, d("2026-06-11")).unwrap();
+        // installment 1 (due 2026-05-31) open 11 days
+        assert_eq!(
+            q.iter().map(|q| q.parcela.as_str()).collect::<Vec<_>>(),
+            ["AC-1-1"]
+        );
+        l.regua_record_quebras(d("2026-06-11"), &q, &[]).unwrap();
+        let before = (l.titles().unwrap(), l.history("A").unwrap().len());
+        let e = l
+            .regua_record_quebras(d("2026-06-11"), &q, &[])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("acordo AC-1: cannot be broken: already broken"),
+            "{e}"
+        );
+        assert_eq!((l.titles().unwrap(), l.history("A").unwrap().len()), before);
+        // nothing left to break
+        let titles = l.titles().unwrap();
+        assert!(
+            baixa::acordo::quebras(&l.acordos().unwrap(), &titles, 10, d("2026-09-01"))
+                .unwrap()
+                .is_empty()
+        );
+    }
+    check(&mut MemoryLedger::new());
+    check(&mut SqliteLedger::open_in_memory().unwrap());
+}
