@@ -711,10 +711,18 @@ pub trait ReguaLedger: Ledger {
     }
 }
 
+/// Who a payer is, for grouping: the CPF/CNPJ without its punctuation (digits and, for the alphanumeric CNPJ of
+/// Receita Federal's IN RFB 2.229/2024, upper-cased letters), else the name, else the title. "12.345.678/0001-95"
+/// and "12345678000195" are one payer.
 pub(crate) fn payer_key(p: &Pagador, id: &str) -> String {
-    let digits: String = p.documento.chars().filter(char::is_ascii_digit).collect();
-    if !digits.is_empty() {
-        format!("doc:{digits}")
+    let doc: String = p
+        .documento
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    if !doc.is_empty() {
+        format!("doc:{doc}")
     } else if !p.nome.trim().is_empty() {
         format!("nome:{}", p.nome.trim().to_uppercase())
     } else {
@@ -1158,4 +1166,40 @@ pub fn run_with<L: ReguaLedger + ?Sized>(
         actions,
         already_issued: already,
     })
+}
+
+#[cfg(test)]
+mod payer_key_tests {
+    use super::payer_key;
+    use crate::Pagador;
+
+    fn p(documento: &str, nome: &str) -> Pagador {
+        Pagador {
+            documento: documento.into(),
+            nome: nome.into(),
+        }
+    }
+
+    #[test]
+    fn punctuation_case_and_alphanumeric_cnpj() {
+        assert_eq!(
+            payer_key(&p("12.345.678/0001-95", "X"), "a"),
+            "doc:12345678000195"
+        );
+        assert_eq!(
+            payer_key(&p(" 12345678000195", "Y"), "b"),
+            "doc:12345678000195"
+        );
+        // the alphanumeric CNPJ keeps its letters: 12.ABC.345/01DE-35 is not 12.345/01-35
+        assert_eq!(
+            payer_key(&p("12.abc.345/01de-35", ""), "c"),
+            "doc:12ABC34501DE35"
+        );
+        assert_ne!(
+            payer_key(&p("12.ABC.345/01DE-35", ""), "c"),
+            payer_key(&p("12.345/01-35", ""), "c")
+        );
+        assert_eq!(payer_key(&p("", " Maria "), "d"), "nome:MARIA");
+        assert_eq!(payer_key(&p(" - ", ""), "NF-9"), "titulo:NF-9");
+    }
 }

@@ -419,15 +419,12 @@ pub struct Devedor {
 }
 
 /// Customers with at least one title overdue more than `dias` days on `date`, with all their open titles.
-/// Customers are grouped by document (by name when the document is empty).
+/// Customers are grouped as the régua groups its cartas: by CPF/CNPJ without punctuation ("12.345.678/0001-95" and
+/// "12345678000195" are one customer), by name when the document is empty.
 pub fn in_default(titles: &[(Titulo, TitleState)], date: NaiveDate, dias: i64) -> Vec<Devedor> {
     let mut by: BTreeMap<String, Devedor> = BTreeMap::new();
     for (t, s) in titles.iter().filter(|(_, s)| s.status == Status::Open) {
-        let key = if t.pagador.documento.trim().is_empty() {
-            format!("nome:{}", t.pagador.nome.trim())
-        } else {
-            format!("doc:{}", t.pagador.documento.trim())
-        };
+        let key = crate::regua::payer_key(&t.pagador, &t.id);
         let b = valor_devido(t, date);
         let d = by.entry(key).or_insert_with(|| Devedor {
             documento: t.pagador.documento.trim().to_string(),
