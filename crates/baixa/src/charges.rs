@@ -74,6 +74,23 @@ pub fn is_business_day(d: NaiveDate) -> bool {
 
 /// `d` itself when a business day, else the next one.
 pub fn next_business_day(d: NaiveDate) -> NaiveDate {
+    // The last answer, kept per thread: the titles of a file share few due dates, and each late payment asks for
+    // its title's (the calendar works Easter out on every call).
+    thread_local! {
+        static LAST: std::cell::Cell<Option<(NaiveDate, NaiveDate)>> = const { std::cell::Cell::new(None) };
+    }
+    if let Some((from, to)) = LAST.with(std::cell::Cell::get) {
+        if from == d {
+            return to;
+        }
+    }
+    let to = next_business_day_computed(d);
+    LAST.with(|c| c.set(Some((d, to))));
+    to
+}
+
+/// [`next_business_day`], asking the calendar.
+fn next_business_day_computed(d: NaiveDate) -> NaiveDate {
     let mut x = d;
     // at most a handful of iterations (the longest run of non-business days is Carnaval's four)
     for _ in 0..15 {
@@ -101,6 +118,30 @@ pub fn next_business_day(d: NaiveDate) -> NaiveDate {
 ///            ("20.00".into(), "5.00".into(), "1025.00".into(), 15));
 /// ```
 pub fn valor_devido(t: &Titulo, date: NaiveDate) -> Breakdown {
+    // Paid by the due date, with no desconto or abatimento to subtract: the face value itself, which is what the
+    // computation below gives (`valor − 0 − 0 + 0 + 0` keeps the face value's digits and scale, and a positive
+    // total is its own maximum with zero), without its decimal additions. Checked against it by a property test.
+    if date <= t.vencimento
+        && t.descontos.is_empty()
+        && t.abatimento.is_zero()
+        && t.abatimento.scale() <= t.valor.scale()
+        && t.valor > Decimal::ZERO
+    {
+        return Breakdown {
+            valor: t.valor,
+            multa: Decimal::ZERO,
+            juros: Decimal::ZERO,
+            desconto: Decimal::ZERO,
+            abatimento: t.abatimento,
+            total: t.valor,
+            dias_atraso: 0,
+        };
+    }
+    valor_devido_computed(t, date)
+}
+
+/// [`valor_devido`] computed in full, every rule applied.
+pub(crate) fn valor_devido_computed(t: &Titulo, date: NaiveDate) -> Breakdown {
     let valor = t.valor;
     let abatimento = t.abatimento;
     let base = valor - abatimento;
@@ -152,5 +193,119 @@ pub fn valor_devido(t: &Titulo, date: NaiveDate) -> Breakdown {
         abatimento,
         total,
         dias_atraso: dias,
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::titulo::{Desconto, Juros, Multa};
+    use proptest::prelude::*;
+
+    fn title(
+        valor: Decimal,
+        venc: NaiveDate,
+        abatimento: Decimal,
+        desconto: Option<(Decimal, i64)>,
+        charges: bool,
+    ) -> Titulo {
+        let mut t = Titulo::new("T", 341, "1", valor, venc);
+        t.abatimento = abatimento;
+        if let Some((v, days)) = desconto {
+            t.descontos.push(Desconto {
+                tipo: DescontoTipo::Valor,
+                valor: v,
+                ate: venc.checked_add_signed(Duration::days(days)),
+            });
+        }
+        if charges {
+            t.multa = Some(Multa {
+                tipo: MultaTipo::Percentual,
+                valor: Decimal::TWO,
+                desde: None,
+            });
+            t.juros = Some(Juros {
+                tipo: JurosTipo::PercentualMes,
+                valor: Decimal::ONE,
+                desde: None,
+            });
+        }
+        t
+    }
+
+    fn amount() -> impl Strategy<Value = Decimal> {
+        prop_oneof![
+            (-1_000i64..100_000_000, 0u32..5).prop_map(|(m, s)| Decimal::new(m, s)),
+            (0u32..5).prop_map(|s| Decimal::new(0, s)),
+            (0u32..5).prop_map(|s| -Decimal::new(0, s)),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4096))]
+        /// The shortcut for a payment by the due date with nothing to subtract gives what the full computation
+        /// gives, field for field and digit for digit (the scale of each amount included: the reports print it).
+        #[test]
+        fn the_shortcut_is_the_full_computation(
+            valor in amount(),
+            abatimento in amount(),
+            desconto in proptest::option::of((amount(), -5i64..5)),
+            charges in any::<bool>(),
+            venc in 0i64..800,
+            paid in -10i64..40,
+        ) {
+            let venc = NaiveDate::from_ymd_opt(2025, 12, 1).unwrap() + Duration::days(venc);
+            let t = title(valor, venc, abatimento, desconto, charges);
+            let date = venc + Duration::days(paid);
+            let (fast, full) = (valor_devido(&t, date), valor_devido_computed(&t, date));
+            prop_assert_eq!(fast, full);
+            prop_assert_eq!(serde_json::to_string(&fast).unwrap(), serde_json::to_string(&full).unwrap());
+        }
+    }
+
+    #[test]
+    fn the_remembered_next_business_day_is_the_calendars() {
+        let start = NaiveDate::from_ymd_opt(2025, 12, 20).unwrap();
+        // each date twice in a row (the second answer remembered), then all again in another order
+        let days: Vec<NaiveDate> = (0..120).map(|i| start + Duration::days(i)).collect();
+        for d in days.iter().chain(days.iter().rev()) {
+            assert_eq!(next_business_day(*d), next_business_day_computed(*d), "{d}");
+            assert_eq!(next_business_day(*d), next_business_day_computed(*d), "{d}");
+        }
+        let carnaval = NaiveDate::from_ymd_opt(2026, 2, 14).unwrap();
+        assert_eq!(
+            next_business_day(carnaval),
+            NaiveDate::from_ymd_opt(2026, 2, 18).unwrap()
+        );
+    }
+
+    #[test]
+    fn the_shortcut_keeps_the_face_values_scale() {
+        let venc = NaiveDate::from_ymd_opt(2026, 3, 10).unwrap();
+        for (valor, abatimento) in [
+            ("100", "0"),
+            ("100.5", "0.0"),
+            ("100.50", "0"),
+            ("7", "0.00"),
+            ("0.00", "0"),
+        ] {
+            let t = title(
+                valor.parse().unwrap(),
+                venc,
+                abatimento.parse().unwrap(),
+                None,
+                true,
+            );
+            for date in [venc - Duration::days(1), venc] {
+                let (fast, full) = (valor_devido(&t, date), valor_devido_computed(&t, date));
+                assert_eq!(
+                    fast.total.to_string(),
+                    full.total.to_string(),
+                    "{valor} {abatimento}"
+                );
+                assert_eq!(fast, full);
+            }
+        }
     }
 }
