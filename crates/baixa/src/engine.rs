@@ -989,7 +989,10 @@ impl<'a> MemoryBook<'a> {
     /// `keys` are the entries' packed keys ([`entry_probe_key`]). They are sorted with their positions and walked
     /// beside the titles' sorted keys: memory read in order, where a probe of a hash table per entry waits for a
     /// cache miss or two (a million titles' table is tens of megabytes).
-    fn probe_nosso_numeros(&self, keys: &[PKey]) -> Vec<u32> {
+    ///
+    /// A title found is then checked against the file's agreements (on every core: it depends on the title alone),
+    /// as [`locate`] would check it: one it refuses is [`PROBED_ASK`], asked again the ordinary way.
+    fn probe_nosso_numeros(&self, ctx: &FileContext, keys: &[PKey]) -> Vec<u32> {
         let mut out = vec![PROBED_ASK; keys.len()];
         if u32::try_from(keys.len()).is_err() {
             return out;
@@ -1023,27 +1026,37 @@ impl<'a> MemoryBook<'a> {
                 *o = probed;
             }
         }
+        out.par_iter_mut()
+            .with_min_len(PAR_MIN_LEN)
+            .filter(|p| **p != PROBED_ASK && **p != PROBED_NONE)
+            .for_each(|p| {
+                let i = *p & !EXACT;
+                let c = Candidate {
+                    r: u64::from(i),
+                    exact: *p & EXACT != 0,
+                    convenio: self
+                        .titles
+                        .get(i as usize)
+                        .and_then(|t| Key::of(&[&t.convenio])),
+                };
+                if ctx.pick(std::slice::from_ref(&c)).is_none() {
+                    *p = PROBED_ASK;
+                }
+            });
         out
     }
 
     /// The entry's title from its pre-probed lookup, when that settles it: `Some(found)` exactly as [`locate`]
     /// would answer, `None` when [`locate`] must be asked (another lookup may find it, a link may have added a key
     /// since the probe, or several titles share the key).
-    fn located(&self, ctx: &FileContext, probed: u32) -> Option<Option<(TitleRef, MatchedBy)>> {
+    ///
+    /// A single title found by the probe was accepted there by the file's agreement rule, so [`FileContext::pick`]
+    /// would choose it.
+    fn located(&self, probed: u32) -> Option<Option<(TitleRef, MatchedBy)>> {
         if self.linked || probed == PROBED_ASK || probed == PROBED_NONE {
             return None;
         }
-        let i = probed & !EXACT;
-        let c = Candidate {
-            r: u64::from(i),
-            exact: probed & EXACT != 0,
-            convenio: self
-                .titles
-                .get(i as usize)
-                .and_then(|t| Key::of(&[&t.convenio])),
-        };
-        ctx.pick(std::slice::from_ref(&c))
-            .map(|r| Some((r, MatchedBy::NossoNumero)))
+        Some(Some((u64::from(probed & !EXACT), MatchedBy::NossoNumero)))
     }
 
     /// The titles and their states.
@@ -1419,7 +1432,7 @@ pub fn reconcile<'a>(titles: &'a [Titulo], retorno: &'a Retorno) -> Report<'a> {
     );
     let (repeated, probed) = rayon::join(
         || repeated(&ctx.identities),
-        || book.probe_nosso_numeros(&keys),
+        || book.probe_nosso_numeros(&ctx, &keys),
     );
     drop(keys);
     let mut buf = Vec::with_capacity(4);
@@ -1427,7 +1440,7 @@ pub fn reconcile<'a>(titles: &'a [Titulo], retorno: &'a Retorno) -> Report<'a> {
     let mut counts = [0usize; Outcome::ALL.len()];
     for ((e, again), probed) in retorno.entries.iter().zip(repeated).zip(probed) {
         let fresh = !again;
-        let classified = match book.located(&ctx, probed) {
+        let classified = match book.located(probed) {
             Some(found) => classify_found(&mut book, e, fresh, found),
             None => classify_entry(&mut book, &ctx, e, fresh, &mut buf),
         };
