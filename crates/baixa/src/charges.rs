@@ -137,11 +137,52 @@ pub fn valor_devido(t: &Titulo, date: NaiveDate) -> Breakdown {
             dias_atraso: 0,
         };
     }
-    valor_devido_computed(t, date)
+    computed(t, date, true)
 }
 
-/// [`valor_devido`] computed in full, every rule applied.
+/// [`valor_devido`] computed in full in decimal arithmetic, every rule applied: what the shortcuts are tested
+/// against.
+#[cfg(test)]
 pub(crate) fn valor_devido_computed(t: &Titulo, date: NaiveDate) -> Breakdown {
+    computed(t, date, false)
+}
+
+/// `round_cents(base × rate × days / divisor)` computed exactly in 128-bit integers, when that is sure to be the
+/// decimal computation's result digit for digit: `base` has two decimal places or more (so the quotient has, and
+/// the rounded result has exactly two), the product is not zero and small enough for `Decimal` to hold it
+/// exactly (below 10^27), and the divisor is 100 or 3,000. Dividing by 100 is exact in decimal; dividing by 3,000
+/// leaves a fraction of repeating 3s or 6s after the division by 1,000, never near a half cent within the 28
+/// digits `Decimal` keeps, so rounding its quotient to cents rounds the exact quotient. `None` otherwise.
+fn cents_exact(base: Decimal, rate: Decimal, days: i64, divisor: i128) -> Option<Decimal> {
+    const LIMIT: i128 = 1_000_000_000_000_000_000_000_000_000; // 10^27
+    if base.scale() < 2 || !(divisor == 100 || divisor == 3000) {
+        return None;
+    }
+    let (mb, mr) = (base.mantissa(), rate.mantissa());
+    if mb.unsigned_abs() >= 1 << 64
+        || mr.unsigned_abs() >= 1 << 32
+        || days.unsigned_abs() >= 1 << 20
+    {
+        return None;
+    }
+    let n = mb * mr * i128::from(days);
+    if n == 0 || n.unsigned_abs() >= LIMIT as u128 {
+        return None;
+    }
+    let scale = base.scale() + rate.scale();
+    let pow = 10i128.checked_pow(scale).filter(|_| scale <= 26)?;
+    // cents = n × 100 / (divisor × 10^scale), rounded half away from zero
+    let den = divisor.checked_mul(pow)?;
+    let num = n.unsigned_abs().checked_mul(200)?;
+    let den2 = u128::try_from(den).ok()?.checked_mul(2)?;
+    let cents = i128::try_from((num + den2 / 2) / den2).ok()?;
+    let cents = if n < 0 { -cents } else { cents };
+    Decimal::try_from_i128_with_scale(cents, 2).ok()
+}
+
+/// [`valor_devido`] without its shortcut for a payment in time; `exact` lets percentages of the amount be
+/// computed by [`cents_exact`] where it applies.
+fn computed(t: &Titulo, date: NaiveDate, exact: bool) -> Breakdown {
     let valor = t.valor;
     let abatimento = t.abatimento;
     let base = valor - abatimento;
@@ -163,7 +204,10 @@ pub(crate) fn valor_devido_computed(t: &Titulo, date: NaiveDate) -> Breakdown {
         if let Some(m) = &t.multa {
             if date >= m.desde.unwrap_or(day_after) {
                 multa = match m.tipo {
-                    MultaTipo::Percentual => round_cents(base * m.valor / Decimal::ONE_HUNDRED),
+                    MultaTipo::Percentual => exact
+                        .then(|| cents_exact(base, m.valor, 1, 100))
+                        .flatten()
+                        .unwrap_or_else(|| round_cents(base * m.valor / Decimal::ONE_HUNDRED)),
                     MultaTipo::Valor => round_cents(m.valor),
                 };
             }
@@ -175,11 +219,13 @@ pub(crate) fn valor_devido_computed(t: &Titulo, date: NaiveDate) -> Breakdown {
             } else {
                 0
             };
+            let n = days;
             let days = Decimal::from(days);
             juros = match j.tipo {
-                JurosTipo::PercentualMes => {
-                    round_cents(base * j.valor * days / Decimal::from(3000))
-                }
+                JurosTipo::PercentualMes => exact
+                    .then(|| cents_exact(base, j.valor, n, 3000))
+                    .flatten()
+                    .unwrap_or_else(|| round_cents(base * j.valor * days / Decimal::from(3000))),
                 JurosTipo::ValorDia => round_cents(j.valor * days),
             };
         }
@@ -210,6 +256,18 @@ mod tests {
         desconto: Option<(Decimal, i64)>,
         charges: bool,
     ) -> Titulo {
+        let rates = charges.then_some((Decimal::TWO, Decimal::ONE, false));
+        title_rates(valor, venc, abatimento, desconto, rates)
+    }
+
+    /// A title with a multa and juros of these rates (`per_day`: juros a value a day instead of % a month).
+    fn title_rates(
+        valor: Decimal,
+        venc: NaiveDate,
+        abatimento: Decimal,
+        desconto: Option<(Decimal, i64)>,
+        rates: Option<(Decimal, Decimal, bool)>,
+    ) -> Titulo {
         let mut t = Titulo::new("T", 341, "1", valor, venc);
         t.abatimento = abatimento;
         if let Some((v, days)) = desconto {
@@ -219,15 +277,19 @@ mod tests {
                 ate: venc.checked_add_signed(Duration::days(days)),
             });
         }
-        if charges {
+        if let Some((multa, juros, per_day)) = rates {
             t.multa = Some(Multa {
                 tipo: MultaTipo::Percentual,
-                valor: Decimal::TWO,
+                valor: multa,
                 desde: None,
             });
             t.juros = Some(Juros {
-                tipo: JurosTipo::PercentualMes,
-                valor: Decimal::ONE,
+                tipo: if per_day {
+                    JurosTipo::ValorDia
+                } else {
+                    JurosTipo::PercentualMes
+                },
+                valor: juros,
                 desde: None,
             });
         }
@@ -262,6 +324,51 @@ mod tests {
             prop_assert_eq!(fast, full);
             prop_assert_eq!(serde_json::to_string(&fast).unwrap(), serde_json::to_string(&full).unwrap());
         }
+
+        /// Multa and juros computed in integers are the decimal computation's, digit for digit, at any rate,
+        /// scale, amount and delay (and the per-day juros, left to the decimal path, too).
+        #[test]
+        fn integer_charges_are_the_decimal_ones(
+            valor in prop_oneof![amount(), (-1_000_000_000_000_000i64..1_000_000_000_000_000, 0u32..8).prop_map(|(m, s)| Decimal::new(m, s))],
+            abatimento in amount(),
+            multa in (0i64..100_000, 0u32..5).prop_map(|(m, s)| Decimal::new(m, s)),
+            juros in (0i64..100_000, 0u32..5).prop_map(|(m, s)| Decimal::new(m, s)),
+            per_day in any::<bool>(),
+            venc in 0i64..800,
+            paid in -3i64..4000,
+        ) {
+            let venc = NaiveDate::from_ymd_opt(2025, 12, 1).unwrap() + Duration::days(venc);
+            let t = title_rates(valor, venc, abatimento, None, Some((multa, juros, per_day)));
+            let date = venc + Duration::days(paid);
+            let (fast, full) = (valor_devido(&t, date), valor_devido_computed(&t, date));
+            prop_assert_eq!(fast, full);
+            prop_assert_eq!(serde_json::to_string(&fast).unwrap(), serde_json::to_string(&full).unwrap());
+        }
+    }
+
+    #[test]
+    fn integer_charges_round_half_cents_away_from_zero() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        // 0.125 × 2 / 100 … exact half cents both ways, and a third of a cent
+        for (base, rate, days, div, want) in [
+            ("1000.25", "2", 1, 100, "20.01"),
+            ("-1000.25", "2", 1, 100, "-20.01"),
+            ("1000.00", "1", 15, 3000, "5.00"),
+            ("1.00", "1", 1, 3000, "0.00"),
+            ("150.00", "1", 1, 3000, "0.05"),
+            ("0.75", "2", 1, 100, "0.02"),
+        ] {
+            let got = cents_exact(d(base), d(rate), days, div).unwrap();
+            assert_eq!(got.to_string(), want, "{base} {rate} {days} {div}");
+            let decimal = round_cents(d(base) * d(rate) * Decimal::from(days) / Decimal::from(div));
+            assert_eq!(got.to_string(), decimal.to_string());
+        }
+        assert_eq!(
+            cents_exact(d("1000"), d("2"), 1, 100),
+            None,
+            "scale below 2"
+        );
+        assert_eq!(cents_exact(d("1000.00"), d("2"), 0, 100), None, "zero");
     }
 
     #[test]
