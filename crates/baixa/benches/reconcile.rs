@@ -1,7 +1,9 @@
 //! Reconcile 1,000,000 entries against 1,000,000 open titles in memory, and apply a 1,000,000-entry file to the
 //! SQLite ledger. `BAIXA_BENCH_N` changes the size (default 1,000,000; the SQLite bench uses
 //! `BAIXA_BENCH_SQLITE_N`, same default). Under `cargo test` (without `--bench`) each is a 1,000-entry smoke run.
-//! The in-memory reconciliation is timed twice: by the wall clock and by the thread's CPU time (`…_cpu_time`).
+//! The in-memory reconciliation is timed three times: by the wall clock, by the calling thread's CPU time
+//! (`…_cpu_time`) and by the CPU time of every thread of the process (`…_process_cpu_time`: `reconcile` spreads
+//! its identities, keys and sorts over every core).
 //! `BAIXA_BENCH_ONCE=1 cargo bench -p baixa --bench reconcile -- sqlite` applies the SQLite file once and prints
 //! its times instead of taking criterion's samples.
 //! `cargo bench -p baixa --bench reconcile -- import` times `baixa::from_remessa` (what `cnab baixa
@@ -111,9 +113,23 @@ fn retorno(titles: &[Titulo]) -> Retorno {
 
 /// Time this thread spent on a CPU (`/proc/thread-self/schedstat`, nanoseconds), where the kernel says it.
 fn thread_cpu() -> Option<Duration> {
-    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    schedstat("/proc/thread-self/schedstat")
+}
+
+fn schedstat(path: impl AsRef<std::path::Path>) -> Option<Duration> {
+    let s = std::fs::read_to_string(path).ok()?;
     let ns: u64 = s.split_whitespace().next()?.parse().ok()?;
     Some(Duration::from_nanos(ns))
+}
+
+/// Time every thread of this process spent on a CPU (the sum of `/proc/self/task/*/schedstat`): the work of the
+/// parallel passes' worker threads too (they live as long as the process, so none is missed by exiting).
+fn process_cpu() -> Option<Duration> {
+    let mut total = Duration::ZERO;
+    for t in std::fs::read_dir("/proc/self/task").ok()? {
+        total += schedstat(t.ok()?.path().join("schedstat"))?;
+    }
+    Some(total)
 }
 
 fn bench_memory(c: &mut Criterion) {
@@ -146,6 +162,26 @@ fn bench_memory(c: &mut Criterion) {
                 total
             })
         });
+    }
+    // The CPU time of every thread: `reconcile` computes the identities, keys and sorts on every core, and the
+    // `…_cpu_time` bench above counts the calling thread's share only.
+    if process_cpu().is_some() {
+        g.bench_function(
+            format!("memory_{n}_entries_{n}_titles_process_cpu_time"),
+            |b| {
+                b.iter_custom(|iters| {
+                    let mut total = Duration::ZERO;
+                    for _ in 0..iters {
+                        let start = process_cpu().unwrap_or_default();
+                        let rep = reconcile(&t, &r);
+                        assert_eq!(rep.len(), n);
+                        drop(rep);
+                        total += process_cpu().unwrap_or_default().saturating_sub(start);
+                    }
+                    total
+                })
+            },
+        );
     }
     g.finish();
 }

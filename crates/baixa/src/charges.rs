@@ -74,6 +74,23 @@ pub fn is_business_day(d: NaiveDate) -> bool {
 
 /// `d` itself when a business day, else the next one.
 pub fn next_business_day(d: NaiveDate) -> NaiveDate {
+    // The last answer, kept per thread: the titles of a file share few due dates, and each late payment asks for
+    // its title's (the calendar works Easter out on every call).
+    thread_local! {
+        static LAST: std::cell::Cell<Option<(NaiveDate, NaiveDate)>> = const { std::cell::Cell::new(None) };
+    }
+    if let Some((from, to)) = LAST.with(std::cell::Cell::get) {
+        if from == d {
+            return to;
+        }
+    }
+    let to = next_business_day_computed(d);
+    LAST.with(|c| c.set(Some((d, to))));
+    to
+}
+
+/// [`next_business_day`], asking the calendar.
+fn next_business_day_computed(d: NaiveDate) -> NaiveDate {
     let mut x = d;
     // at most a handful of iterations (the longest run of non-business days is Carnaval's four)
     for _ in 0..15 {
@@ -101,6 +118,71 @@ pub fn next_business_day(d: NaiveDate) -> NaiveDate {
 ///            ("20.00".into(), "5.00".into(), "1025.00".into(), 15));
 /// ```
 pub fn valor_devido(t: &Titulo, date: NaiveDate) -> Breakdown {
+    // Paid by the due date, with no desconto or abatimento to subtract: the face value itself, which is what the
+    // computation below gives (`valor − 0 − 0 + 0 + 0` keeps the face value's digits and scale, and a positive
+    // total is its own maximum with zero), without its decimal additions. Checked against it by a property test.
+    if date <= t.vencimento
+        && t.descontos.is_empty()
+        && t.abatimento.is_zero()
+        && t.abatimento.scale() <= t.valor.scale()
+        && t.valor > Decimal::ZERO
+    {
+        return Breakdown {
+            valor: t.valor,
+            multa: Decimal::ZERO,
+            juros: Decimal::ZERO,
+            desconto: Decimal::ZERO,
+            abatimento: t.abatimento,
+            total: t.valor,
+            dias_atraso: 0,
+        };
+    }
+    computed(t, date, true)
+}
+
+/// [`valor_devido`] computed in full in decimal arithmetic, every rule applied: what the shortcuts are tested
+/// against.
+#[cfg(test)]
+pub(crate) fn valor_devido_computed(t: &Titulo, date: NaiveDate) -> Breakdown {
+    computed(t, date, false)
+}
+
+/// `round_cents(base × rate × days / divisor)` computed exactly in 128-bit integers, when that is sure to be the
+/// decimal computation's result digit for digit: `base` has two decimal places or more (so the quotient has, and
+/// the rounded result has exactly two), the product is not zero and small enough for `Decimal` to hold it
+/// exactly (below 10^27), and the divisor is 100 or 3,000. Dividing by 100 is exact in decimal; dividing by 3,000
+/// leaves a fraction of repeating 3s or 6s after the division by 1,000, never near a half cent within the 28
+/// digits `Decimal` keeps, so rounding its quotient to cents rounds the exact quotient. `None` otherwise.
+fn cents_exact(base: Decimal, rate: Decimal, days: i64, divisor: i128) -> Option<Decimal> {
+    const LIMIT: i128 = 1_000_000_000_000_000_000_000_000_000; // 10^27
+    if base.scale() < 2 || !(divisor == 100 || divisor == 3000) {
+        return None;
+    }
+    let (mb, mr) = (base.mantissa(), rate.mantissa());
+    if mb.unsigned_abs() >= 1 << 64
+        || mr.unsigned_abs() >= 1 << 32
+        || days.unsigned_abs() >= 1 << 20
+    {
+        return None;
+    }
+    let n = mb * mr * i128::from(days);
+    if n == 0 || n.unsigned_abs() >= LIMIT as u128 {
+        return None;
+    }
+    let scale = base.scale() + rate.scale();
+    let pow = 10i128.checked_pow(scale).filter(|_| scale <= 26)?;
+    // cents = n × 100 / (divisor × 10^scale), rounded half away from zero
+    let den = divisor.checked_mul(pow)?;
+    let num = n.unsigned_abs().checked_mul(200)?;
+    let den2 = u128::try_from(den).ok()?.checked_mul(2)?;
+    let cents = i128::try_from((num + den2 / 2) / den2).ok()?;
+    let cents = if n < 0 { -cents } else { cents };
+    Decimal::try_from_i128_with_scale(cents, 2).ok()
+}
+
+/// [`valor_devido`] without its shortcut for a payment in time; `exact` lets percentages of the amount be
+/// computed by [`cents_exact`] where it applies.
+fn computed(t: &Titulo, date: NaiveDate, exact: bool) -> Breakdown {
     let valor = t.valor;
     let abatimento = t.abatimento;
     let base = valor - abatimento;
@@ -122,7 +204,10 @@ pub fn valor_devido(t: &Titulo, date: NaiveDate) -> Breakdown {
         if let Some(m) = &t.multa {
             if date >= m.desde.unwrap_or(day_after) {
                 multa = match m.tipo {
-                    MultaTipo::Percentual => round_cents(base * m.valor / Decimal::ONE_HUNDRED),
+                    MultaTipo::Percentual => exact
+                        .then(|| cents_exact(base, m.valor, 1, 100))
+                        .flatten()
+                        .unwrap_or_else(|| round_cents(base * m.valor / Decimal::ONE_HUNDRED)),
                     MultaTipo::Valor => round_cents(m.valor),
                 };
             }
@@ -134,11 +219,13 @@ pub fn valor_devido(t: &Titulo, date: NaiveDate) -> Breakdown {
             } else {
                 0
             };
+            let n = days;
             let days = Decimal::from(days);
             juros = match j.tipo {
-                JurosTipo::PercentualMes => {
-                    round_cents(base * j.valor * days / Decimal::from(3000))
-                }
+                JurosTipo::PercentualMes => exact
+                    .then(|| cents_exact(base, j.valor, n, 3000))
+                    .flatten()
+                    .unwrap_or_else(|| round_cents(base * j.valor * days / Decimal::from(3000))),
                 JurosTipo::ValorDia => round_cents(j.valor * days),
             };
         }
@@ -152,5 +239,180 @@ pub fn valor_devido(t: &Titulo, date: NaiveDate) -> Breakdown {
         abatimento,
         total,
         dias_atraso: dias,
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::titulo::{Desconto, Juros, Multa};
+    use proptest::prelude::*;
+
+    fn title(
+        valor: Decimal,
+        venc: NaiveDate,
+        abatimento: Decimal,
+        desconto: Option<(Decimal, i64)>,
+        charges: bool,
+    ) -> Titulo {
+        let rates = charges.then_some((Decimal::TWO, Decimal::ONE, false));
+        title_rates(valor, venc, abatimento, desconto, rates)
+    }
+
+    /// A title with a multa and juros of these rates (`per_day`: juros a value a day instead of % a month).
+    fn title_rates(
+        valor: Decimal,
+        venc: NaiveDate,
+        abatimento: Decimal,
+        desconto: Option<(Decimal, i64)>,
+        rates: Option<(Decimal, Decimal, bool)>,
+    ) -> Titulo {
+        let mut t = Titulo::new("T", 341, "1", valor, venc);
+        t.abatimento = abatimento;
+        if let Some((v, days)) = desconto {
+            t.descontos.push(Desconto {
+                tipo: DescontoTipo::Valor,
+                valor: v,
+                ate: venc.checked_add_signed(Duration::days(days)),
+            });
+        }
+        if let Some((multa, juros, per_day)) = rates {
+            t.multa = Some(Multa {
+                tipo: MultaTipo::Percentual,
+                valor: multa,
+                desde: None,
+            });
+            t.juros = Some(Juros {
+                tipo: if per_day {
+                    JurosTipo::ValorDia
+                } else {
+                    JurosTipo::PercentualMes
+                },
+                valor: juros,
+                desde: None,
+            });
+        }
+        t
+    }
+
+    fn amount() -> impl Strategy<Value = Decimal> {
+        prop_oneof![
+            (-1_000i64..100_000_000, 0u32..5).prop_map(|(m, s)| Decimal::new(m, s)),
+            (0u32..5).prop_map(|s| Decimal::new(0, s)),
+            (0u32..5).prop_map(|s| -Decimal::new(0, s)),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4096))]
+        /// The shortcut for a payment by the due date with nothing to subtract gives what the full computation
+        /// gives, field for field and digit for digit (the scale of each amount included: the reports print it).
+        #[test]
+        fn the_shortcut_is_the_full_computation(
+            valor in amount(),
+            abatimento in amount(),
+            desconto in proptest::option::of((amount(), -5i64..5)),
+            charges in any::<bool>(),
+            venc in 0i64..800,
+            paid in -10i64..40,
+        ) {
+            let venc = NaiveDate::from_ymd_opt(2025, 12, 1).unwrap() + Duration::days(venc);
+            let t = title(valor, venc, abatimento, desconto, charges);
+            let date = venc + Duration::days(paid);
+            let (fast, full) = (valor_devido(&t, date), valor_devido_computed(&t, date));
+            prop_assert_eq!(fast, full);
+            prop_assert_eq!(serde_json::to_string(&fast).unwrap(), serde_json::to_string(&full).unwrap());
+        }
+
+        /// Multa and juros computed in integers are the decimal computation's, digit for digit, at any rate,
+        /// scale, amount and delay (and the per-day juros, left to the decimal path, too).
+        #[test]
+        fn integer_charges_are_the_decimal_ones(
+            valor in prop_oneof![amount(), (-1_000_000_000_000_000i64..1_000_000_000_000_000, 0u32..8).prop_map(|(m, s)| Decimal::new(m, s))],
+            abatimento in amount(),
+            multa in (0i64..100_000, 0u32..5).prop_map(|(m, s)| Decimal::new(m, s)),
+            juros in (0i64..100_000, 0u32..5).prop_map(|(m, s)| Decimal::new(m, s)),
+            per_day in any::<bool>(),
+            venc in 0i64..800,
+            paid in -3i64..4000,
+        ) {
+            let venc = NaiveDate::from_ymd_opt(2025, 12, 1).unwrap() + Duration::days(venc);
+            let t = title_rates(valor, venc, abatimento, None, Some((multa, juros, per_day)));
+            let date = venc + Duration::days(paid);
+            let (fast, full) = (valor_devido(&t, date), valor_devido_computed(&t, date));
+            prop_assert_eq!(fast, full);
+            prop_assert_eq!(serde_json::to_string(&fast).unwrap(), serde_json::to_string(&full).unwrap());
+        }
+    }
+
+    #[test]
+    fn integer_charges_round_half_cents_away_from_zero() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        // 0.125 × 2 / 100 … exact half cents both ways, and a third of a cent
+        for (base, rate, days, div, want) in [
+            ("1000.25", "2", 1, 100, "20.01"),
+            ("-1000.25", "2", 1, 100, "-20.01"),
+            ("1000.00", "1", 15, 3000, "5.00"),
+            ("1.00", "1", 1, 3000, "0.00"),
+            ("150.00", "1", 1, 3000, "0.05"),
+            ("0.75", "2", 1, 100, "0.02"),
+        ] {
+            let got = cents_exact(d(base), d(rate), days, div).unwrap();
+            assert_eq!(got.to_string(), want, "{base} {rate} {days} {div}");
+            let decimal = round_cents(d(base) * d(rate) * Decimal::from(days) / Decimal::from(div));
+            assert_eq!(got.to_string(), decimal.to_string());
+        }
+        assert_eq!(
+            cents_exact(d("1000"), d("2"), 1, 100),
+            None,
+            "scale below 2"
+        );
+        assert_eq!(cents_exact(d("1000.00"), d("2"), 0, 100), None, "zero");
+    }
+
+    #[test]
+    fn the_remembered_next_business_day_is_the_calendars() {
+        let start = NaiveDate::from_ymd_opt(2025, 12, 20).unwrap();
+        // each date twice in a row (the second answer remembered), then all again in another order
+        let days: Vec<NaiveDate> = (0..120).map(|i| start + Duration::days(i)).collect();
+        for d in days.iter().chain(days.iter().rev()) {
+            assert_eq!(next_business_day(*d), next_business_day_computed(*d), "{d}");
+            assert_eq!(next_business_day(*d), next_business_day_computed(*d), "{d}");
+        }
+        let carnaval = NaiveDate::from_ymd_opt(2026, 2, 14).unwrap();
+        assert_eq!(
+            next_business_day(carnaval),
+            NaiveDate::from_ymd_opt(2026, 2, 18).unwrap()
+        );
+    }
+
+    #[test]
+    fn the_shortcut_keeps_the_face_values_scale() {
+        let venc = NaiveDate::from_ymd_opt(2026, 3, 10).unwrap();
+        for (valor, abatimento) in [
+            ("100", "0"),
+            ("100.5", "0.0"),
+            ("100.50", "0"),
+            ("7", "0.00"),
+            ("0.00", "0"),
+        ] {
+            let t = title(
+                valor.parse().unwrap(),
+                venc,
+                abatimento.parse().unwrap(),
+                None,
+                true,
+            );
+            for date in [venc - Duration::days(1), venc] {
+                let (fast, full) = (valor_devido(&t, date), valor_devido_computed(&t, date));
+                assert_eq!(
+                    fast.total.to_string(),
+                    full.total.to_string(),
+                    "{valor} {abatimento}"
+                );
+                assert_eq!(fast, full);
+            }
+        }
     }
 }

@@ -6,17 +6,22 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use cnab_core::{OcorrenciaKind, Retorno, RetornoEntry};
+use rayon::prelude::*;
 use rust_decimal::Decimal;
 
 use crate::charges::{valor_devido, Breakdown};
 use crate::key::{
-    entry_identity_in, file_agreement, file_agreements, file_identity, split_nosso_numero, EntryId,
-    Key, KeyShape,
+    entry_identity_keyed, file_agreement, file_agreements, file_identity, split_nosso_numero,
+    EntryId, Key, KeyShape,
 };
 use crate::outcome::{
-    ChargesFrom, EntryOutcome, Event, MatchedBy, Note, Outcome, OutcomeRow, Status, TitleState,
+    ChargesFrom, Difference, EntryOutcome, Event, MatchedBy, Note, Outcome, OutcomeRow, Status,
+    TitleState,
 };
 use crate::titulo::Titulo;
+
+/// The fewest entries or titles a parallel pass hands to one core at a time (smaller files stay on one thread).
+const PAR_MIN_LEN: usize = 4096;
 
 /// A title's handle inside one [`Book`] (an index, a row id).
 pub type TitleRef = u64;
@@ -100,15 +105,34 @@ impl FileContext {
     /// The entries' identities, and the file's only when `file_id` (a ledger needs it, [`reconcile`] does not:
     /// its `file_id` is then all zeros).
     fn build(retorno: &Retorno, file_id: bool) -> Self {
+        Self::build_keyed(retorno, file_id, |_, _| ()).0
+    }
+
+    /// [`FileContext::build`], and `key(entry, shape)` for each entry, with `shape` the key of its nosso número
+    /// as written (computed once for the identity and the lookup). Each entry's identity and key depend on the
+    /// entry alone: they are computed on every core, in file order (the same values as one after the other).
+    fn build_keyed<T: Send>(
+        retorno: &Retorno,
+        file_id: bool,
+        key: impl Fn(&RetornoEntry, KeyShape) -> T + Sync,
+    ) -> (Self, Vec<T>) {
         let bank = retorno.bank.code();
         let agreement = file_agreement(&retorno.header);
-        let mut buf = Vec::with_capacity(256);
-        let identities: Vec<EntryId> = retorno
+        let mut identities: Vec<EntryId> = Vec::new();
+        let mut keys: Vec<T> = Vec::new();
+        retorno
             .entries
-            .iter()
-            .map(|e| entry_identity_in(&mut buf, bank, agreement.as_ref(), e))
-            .collect();
-        FileContext {
+            .par_iter()
+            .with_min_len(PAR_MIN_LEN)
+            .map_init(
+                || Vec::with_capacity(256),
+                |buf, e| {
+                    let (id, shape) = entry_identity_keyed(buf, bank, agreement.as_ref(), e);
+                    (id, key(e, shape))
+                },
+            )
+            .unzip_into_vecs(&mut identities, &mut keys);
+        let ctx = FileContext {
             bank,
             file_id: if file_id {
                 file_identity(bank, &retorno.header, &identities)
@@ -118,7 +142,8 @@ impl FileContext {
             agreements: file_agreements(&retorno.header),
             agreement,
             identities,
-        }
+        };
+        (ctx, keys)
     }
 
     fn agreement_ok(&self, c: &Candidate) -> bool {
@@ -211,7 +236,7 @@ pub(crate) struct Payment {
     pub date: NaiveDate,
     /// `juros_multa − desconto − abatimento` as the bank reported them, when it reported any.
     pub bank_adjust: Option<Decimal>,
-    /// The bank's fee in the entry.
+    /// The bank's fee in the entry: its `tarifa` (a [`Note::NetOfFee`] names the entry's).
     pub fee: Option<Decimal>,
     /// The bank says the title had been written off.
     pub after_write_off: bool,
@@ -232,20 +257,20 @@ pub(crate) fn classify_payment(
         after_write_off,
     } = *p;
     let b = valor_devido(t, date);
-    o.breakdown = true;
-    o.paid = Some(paid);
+    o.set_breakdown();
+    o.set_paid(Some(paid));
     o.date = Some(date);
     let mut ns = s.clone();
     ns.paid += paid;
     if s.status == Status::Settled {
         o.outcome = Outcome::Overpaid;
-        o.expected = Some(Decimal::ZERO);
-        o.difference = Some(paid);
+        o.set_expected(Decimal::ZERO);
+        o.set_difference(Difference::Paid);
         o.note = Note::PaidAgain;
         return (ns, b);
     }
     let expected = b.total - s.paid;
-    o.expected = Some(expected);
+    o.set_expected(expected);
     o.charges_from = Some(ChargesFrom::Rules);
     let settle = |ns: &mut TitleState| {
         ns.status = Status::Settled;
@@ -254,13 +279,13 @@ pub(crate) fn classify_payment(
     if s.status == Status::Renegotiated {
         // the acordo's installments stand for this title now: the money is reported, the title stays replaced
         o.outcome = Outcome::PaidAfterWriteOff;
-        o.difference = Some(paid - expected);
+        o.set_difference(Difference::PaidLessExpected);
         o.note = Note::Renegotiated;
         return (ns, b);
     }
     if after_write_off || s.status == Status::WrittenOff {
         o.outcome = Outcome::PaidAfterWriteOff;
-        o.difference = Some(paid - expected);
+        o.set_difference(Difference::PaidLessExpected);
         if paid >= expected {
             settle(&mut ns);
         }
@@ -272,16 +297,16 @@ pub(crate) fn classify_payment(
         } else {
             Outcome::Paid
         };
-        o.difference = Some(Decimal::ZERO);
+        o.set_difference(Difference::Zero);
         settle(&mut ns);
         return (ns, b);
     }
     if let Some(adj) = bank_adjust {
         let bank_expected = t.valor - s.paid + adj;
         if paid == bank_expected {
-            o.expected = Some(bank_expected);
+            o.set_expected(bank_expected);
             o.charges_from = Some(ChargesFrom::Bank);
-            o.difference = Some(Decimal::ZERO);
+            o.set_difference(Difference::Zero);
             o.outcome = if adj > Decimal::ZERO || b.dias_atraso > 0 {
                 Outcome::PaidLate
             } else {
@@ -300,13 +325,14 @@ pub(crate) fn classify_payment(
             } else {
                 Outcome::Paid
             };
-            o.difference = Some(Decimal::ZERO);
-            o.note = Note::NetOfFee(fee);
+            o.set_difference(Difference::Zero);
+            // the fee is the entry's `tarifa`: the note's text names it from there
+            o.note = Note::NetOfFee;
             settle(&mut ns);
             return (ns, b);
         }
     }
-    o.difference = Some(paid - expected);
+    o.set_difference(Difference::PaidLessExpected);
     if paid < expected {
         o.outcome = Outcome::Underpaid;
     } else {
@@ -330,12 +356,12 @@ pub fn apply_entry<B: Book>(
 ) -> Result<EntryOutcome, B::Error> {
     let fresh = book.claim(&identity, e.line)?;
     let (row, breakdown) = classify_entry(book, ctx, e, fresh, buf)?;
-    let title_id = match row.title {
+    let title_id = match row.title() {
         Some(r) => Some(book.title_id(r)?),
         None => None,
     };
     let o = EntryOutcome::from_row(e, identity, &row, title_id, breakdown);
-    book.record(&o, row.title)?;
+    book.record(&o, row.title())?;
     Ok(o)
 }
 
@@ -363,7 +389,7 @@ fn classify_found<B: Book>(
     let mut breakdown = None;
     let r = found.map(|(r, _)| r);
     if let Some((r, by)) = found {
-        o.title = Some(r);
+        o.set_title(r);
         o.matched_by = Some(by);
     }
     if !fresh {
@@ -632,13 +658,6 @@ const EXACT: u32 = 1 << 31;
 const MANY: u32 = u32::MAX;
 
 impl Index {
-    fn with_capacity(n: usize) -> Self {
-        Index {
-            one: HashMap::with_capacity_and_hasher(n, Default::default()),
-            many: HashMap::default(),
-        }
-    }
-
     fn clear(&mut self) {
         self.one.clear();
         self.many.clear();
@@ -687,6 +706,40 @@ impl Index {
 /// The most titles a [`MemoryBook`] holds (indexes share a `u32` with a flag).
 const MAX_TITLES: usize = (EXACT - 2) as usize;
 
+/// An entry or title without a packed key (kind 3: never a packed key).
+const NO_KEY: PKey = u64::MAX;
+/// A title's key that does not fit in place: numbered in the table of long keys.
+const INTERN: PKey = u64::MAX - 1;
+
+/// A title's packed nosso número key, that key with the DV appended, and seu número key: [`NO_KEY`] for no key
+/// (and for the DV's when there is no nosso número key), [`INTERN`] for one that does not fit in place.
+fn title_packed(t: &Titulo) -> [PKey; 3] {
+    let bank = t.banco.code();
+    let pack = |parts: &[&str]| match pack_parts(bank, parts) {
+        Some(Some(k)) => k,
+        Some(None) => NO_KEY,
+        None => INTERN,
+    };
+    let (body, dv) = split_nosso_numero(&t.nosso_numero, t.nosso_numero_dv.as_deref());
+    let nn = pack(&[body]);
+    let with_dv = match dv {
+        Some(dv) if nn != NO_KEY => pack(&[body, dv]),
+        _ => NO_KEY,
+    };
+    [nn, with_dv, pack(&[&t.seu_numero])]
+}
+
+/// An entry's packed key for its first lookup (its nosso número as written, [`pack_parts`]) from the key's
+/// shape; [`NO_KEY`] when it has none or it does not fit in place.
+fn entry_probe_key(bank: u16, e: &RetornoEntry, shape: KeyShape) -> PKey {
+    let packed = match shape {
+        KeyShape::None => None,
+        KeyShape::Num(n) => pkey(KIND_NUM, bank, n),
+        KeyShape::Text => pack_parts(bank, &[&e.nosso_numero]).flatten(),
+    };
+    packed.unwrap_or(NO_KEY)
+}
+
 /// A pre-probed lookup ([`MemoryBook::probe_nosso_numeros`]) that found no title.
 const PROBED_NONE: u32 = MANY - 1;
 /// A pre-probed lookup that must be made again the ordinary way (no packed key, or several titles).
@@ -703,6 +756,11 @@ pub struct MemoryBook<'a> {
     states: Vec<TitleState>,
     long: LongKeys,
     by_nn: Index,
+    /// The nosso número keys of the titles the book was made with, sorted by key: `(key, title << 1 | exact)`,
+    /// one pair per title and key (built by one sort rather than a random write per key into a hash table, and
+    /// walked beside the file's sorted keys by [`MemoryBook::probe_nosso_numeros`]). Titles added or keys linked
+    /// later go to `by_nn`.
+    nn_sorted: Vec<(PKey, u32)>,
     by_seu: Index,
     /// The seu número keys of the titles the book was made with, sorted by (key, title): built by one sort rather
     /// than a random write per title into a hash table, and asked only for the entries whose nosso número finds
@@ -732,7 +790,8 @@ impl<'a> MemoryBook<'a> {
             },
             states: Vec::with_capacity(n),
             long: LongKeys::default(),
-            by_nn: Index::with_capacity(n),
+            by_nn: Index::default(),
+            nn_sorted: Vec::new(),
             by_seu: Index::default(),
             seu_sorted: Vec::new(),
             linked: false,
@@ -741,44 +800,67 @@ impl<'a> MemoryBook<'a> {
             history: history.then(Vec::new),
             file_id: String::new(),
         };
-        // The keys first (a sequential pass over the titles), then the hash index in a tight loop of inserts: a
-        // random write each, whose cache misses the processor overlaps when nothing else runs between them.
-        let mut nn: Vec<(PKey, u32, bool)> = Vec::with_capacity(n);
+        // The keys packed on every core (a title's keys depend on it alone), then, in title order, the few that do
+        // not fit in place numbered in the table of long keys, and the pairs sorted by key: sequential passes and
+        // sorts instead of a random write per key into a hash table.
+        let packed: Vec<[PKey; 3]> = titles
+            .par_iter()
+            .with_min_len(PAR_MIN_LEN)
+            .map(title_packed)
+            .collect();
+        let mut nn: Vec<(PKey, u32)> = Vec::with_capacity(n);
         let mut seu: Vec<(PKey, u32)> = Vec::with_capacity(n);
-        for (i, t) in titles.iter().enumerate() {
-            b.title_keys(i, t, &mut nn, &mut seu);
+        for (i, (t, p)) in titles.iter().zip(&packed).enumerate() {
+            b.title_keys(i, t, *p, &mut nn, &mut seu);
             b.index_rest(i, t);
         }
-        for (k, i, exact) in nn {
-            b.by_nn.insert(k, i, exact);
-        }
-        seu.sort_unstable();
+        drop(packed);
+        let ((), ()) = rayon::join(|| nn.par_sort_unstable(), || seu.par_sort_unstable());
+        // one pair per title and key: a title whose key is both its nosso número and that with its DV is exact
+        nn.dedup_by(|later, kept| {
+            let same = later.0 == kept.0 && later.1 >> 1 == kept.1 >> 1;
+            if same {
+                kept.1 |= later.1 & 1;
+            }
+            same
+        });
+        b.nn_sorted = nn;
         b.seu_sorted = seu;
         b.titles = titles;
         b
     }
 
-    /// The nosso número keys (with `exact`) and seu número key of title `i`, as [`MemoryBook::index_keys`] would
-    /// index them.
+    /// The nosso número keys (`title << 1 | exact`) and seu número key of title `i` from its packed keys
+    /// ([`title_packed`]), as [`MemoryBook::index_keys`] would index them.
     fn title_keys(
         &mut self,
         i: usize,
         t: &Titulo,
-        nn: &mut Vec<(PKey, u32, bool)>,
+        [nn_k, dv_k, seu_k]: [PKey; 3],
+        nn: &mut Vec<(PKey, u32)>,
         seu: &mut Vec<(PKey, u32)>,
     ) {
         let Some(i) = u32::try_from(i).ok().filter(|&i| (i as usize) < MAX_TITLES) else {
             return;
         };
         let bank = t.banco.code();
-        let (body, dv) = split_nosso_numero(&t.nosso_numero, t.nosso_numero_dv.as_deref());
-        if let Some(k) = self.long.intern_parts(bank, &[body]) {
-            nn.push((k, i, true));
-            if let Some(k) = dv.and_then(|dv| self.long.intern_parts(bank, &[body, dv])) {
-                nn.push((k, i, false));
+        let mut resolve = |k: PKey, parts: &[&str]| match k {
+            NO_KEY => None,
+            INTERN => self.long.intern_parts(bank, parts),
+            k => Some(k),
+        };
+        let (body, dv) = if nn_k == INTERN || dv_k == INTERN {
+            split_nosso_numero(&t.nosso_numero, t.nosso_numero_dv.as_deref())
+        } else {
+            ("", None)
+        };
+        if let Some(k) = resolve(nn_k, &[body]) {
+            nn.push((k, i << 1 | 1));
+            if let Some(k) = resolve(dv_k, &[body, dv.unwrap_or("")]) {
+                nn.push((k, i << 1));
             }
         }
-        if let Some(k) = self.long.intern_parts(bank, &[&t.seu_numero]) {
+        if let Some(k) = resolve(seu_k, &[&t.seu_numero]) {
             seu.push((k, i));
         }
     }
@@ -884,6 +966,7 @@ impl<'a> MemoryBook<'a> {
 
     fn reindex(&mut self) {
         self.by_nn.clear();
+        self.nn_sorted = Vec::new();
         self.by_seu.clear();
         self.seu_sorted = Vec::new();
         self.long = LongKeys::default();
@@ -902,41 +985,78 @@ impl<'a> MemoryBook<'a> {
     /// file in one tight loop of hash probes whose cache misses the processor overlaps (made one by one between the
     /// classification of entries, each waits for memory): the title's index with [`EXACT`], or [`PROBED_NONE`],
     /// or [`PROBED_ASK`].
-    fn probe_nosso_numeros(&self, bank: u16, entries: &[RetornoEntry]) -> Vec<u32> {
-        const NO_KEY: PKey = u64::MAX; // kind 3: never a packed key
-        let keys: Vec<PKey> = entries
+    ///
+    /// `keys` are the entries' packed keys ([`entry_probe_key`]). They are sorted with their positions and walked
+    /// beside the titles' sorted keys: memory read in order, where a probe of a hash table per entry waits for a
+    /// cache miss or two (a million titles' table is tens of megabytes).
+    ///
+    /// A title found is then checked against the file's agreements (on every core: it depends on the title alone),
+    /// as [`locate`] would check it: one it refuses is [`PROBED_ASK`], asked again the ordinary way.
+    fn probe_nosso_numeros(&self, ctx: &FileContext, keys: &[PKey]) -> Vec<u32> {
+        let mut out = vec![PROBED_ASK; keys.len()];
+        if u32::try_from(keys.len()).is_err() {
+            return out;
+        }
+        let mut order: Vec<(PKey, u32)> = keys
             .iter()
-            .map(|e| match pack_parts(bank, &[&e.nosso_numero]) {
-                Some(Some(k)) => k,
-                _ => NO_KEY,
-            })
+            .zip(0u32..)
+            .filter(|(k, _)| **k != NO_KEY)
+            .map(|(k, i)| (*k, i))
             .collect();
-        keys.iter()
-            .map(|k| match *k {
-                NO_KEY => PROBED_ASK,
-                k => self.by_nn.one.get(&k).copied().unwrap_or(PROBED_NONE),
-            })
-            .collect()
+        order.par_sort_unstable();
+        let titles = self.nn_sorted.as_slice();
+        let mut j = 0;
+        for &(k, pos) in &order {
+            while titles.get(j).is_some_and(|t| t.0 < k) {
+                j += 1;
+            }
+            let here = |j: usize| titles.get(j).filter(|t| t.0 == k).map(|t| t.1);
+            let sorted = match (here(j), here(j + 1)) {
+                (None, _) => PROBED_NONE,
+                (Some(v), None) => v >> 1 | if v & 1 != 0 { EXACT } else { 0 },
+                (Some(_), Some(_)) => PROBED_ASK,
+            };
+            // titles added after the book was made are in the hash index
+            let probed = match (sorted, self.by_nn.one.get(&k)) {
+                (p, None) => p,
+                (PROBED_NONE, Some(&v)) => v,
+                (_, Some(_)) => PROBED_ASK,
+            };
+            if let Some(o) = out.get_mut(pos as usize) {
+                *o = probed;
+            }
+        }
+        out.par_iter_mut()
+            .with_min_len(PAR_MIN_LEN)
+            .filter(|p| **p != PROBED_ASK && **p != PROBED_NONE)
+            .for_each(|p| {
+                let i = *p & !EXACT;
+                let c = Candidate {
+                    r: u64::from(i),
+                    exact: *p & EXACT != 0,
+                    convenio: self
+                        .titles
+                        .get(i as usize)
+                        .and_then(|t| Key::of(&[&t.convenio])),
+                };
+                if ctx.pick(std::slice::from_ref(&c)).is_none() {
+                    *p = PROBED_ASK;
+                }
+            });
+        out
     }
 
     /// The entry's title from its pre-probed lookup, when that settles it: `Some(found)` exactly as [`locate`]
     /// would answer, `None` when [`locate`] must be asked (another lookup may find it, a link may have added a key
     /// since the probe, or several titles share the key).
-    fn located(&self, ctx: &FileContext, probed: u32) -> Option<Option<(TitleRef, MatchedBy)>> {
+    ///
+    /// A single title found by the probe was accepted there by the file's agreement rule, so [`FileContext::pick`]
+    /// would choose it.
+    fn located(&self, probed: u32) -> Option<Option<(TitleRef, MatchedBy)>> {
         if self.linked || probed == PROBED_ASK || probed == PROBED_NONE {
             return None;
         }
-        let i = probed & !EXACT;
-        let c = Candidate {
-            r: u64::from(i),
-            exact: probed & EXACT != 0,
-            convenio: self
-                .titles
-                .get(i as usize)
-                .and_then(|t| Key::of(&[&t.convenio])),
-        };
-        ctx.pick(std::slice::from_ref(&c))
-            .map(|r| Some((r, MatchedBy::NossoNumero)))
+        Some(Some((u64::from(probed & !EXACT), MatchedBy::NossoNumero)))
     }
 
     /// The titles and their states.
@@ -984,8 +1104,36 @@ impl<'a> MemoryBook<'a> {
                 });
             }
         }
+        if !by_seu {
+            let from = self.nn_sorted.partition_point(|x| x.0 < k);
+            for &(_, v) in self
+                .nn_sorted
+                .get(from..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|x| x.0 == k)
+            {
+                out.push(Candidate {
+                    r: u64::from(v >> 1),
+                    exact: v & 1 != 0,
+                    convenio: self
+                        .titles
+                        .get((v >> 1) as usize)
+                        .and_then(|t| Key::of(&[&t.convenio])),
+                });
+            }
+        }
+        let sorted = out.len();
         let map = if by_seu { &self.by_seu } else { &self.by_nn };
         map.get(&k, |i, exact| {
+            // one candidate per title, as one index would give it
+            if let Some(c) = out
+                .get_mut(..sorted)
+                .and_then(|s| s.iter_mut().find(|c| c.r == u64::from(i)))
+            {
+                c.exact |= exact;
+                return;
+            }
             out.push(Candidate {
                 r: u64::from(i),
                 exact,
@@ -1150,10 +1298,10 @@ impl Report<'_> {
         let e = self.retorno.entries.get(i)?;
         let identity = *self.identities.get(i)?;
         let title = row
-            .title
+            .title()
             .and_then(|r| usize::try_from(r).ok())
             .and_then(|r| self.titles.get(r));
-        let breakdown = match (row.breakdown, title, row.date) {
+        let breakdown = match (row.has_breakdown(), title, row.date) {
             (true, Some(t), Some(d)) => Some(valor_devido(t, d)),
             _ => None,
         };
@@ -1203,7 +1351,7 @@ fn repeated(ids: &[EntryId]) -> Vec<bool> {
         .zip(0u64..)
         .map(|(id, i)| (prefix(id) & !POS) | i)
         .collect();
-    v.sort_unstable();
+    v.par_sort_unstable();
     let mut out = vec![false; ids.len()];
     for group in v
         .chunk_by(|a, b| a >> POS_BITS == b >> POS_BITS)
@@ -1275,16 +1423,24 @@ fn repeated_wide(ids: &[EntryId]) -> Vec<bool> {
 /// assert_eq!(report.entry(0).unwrap().title_id.as_deref(), Some("NF-1"));
 /// ```
 pub fn reconcile<'a>(titles: &'a [Titulo], retorno: &'a Retorno) -> Report<'a> {
-    let mut book = MemoryBook::new(titles, false);
-    let ctx = FileContext::build(retorno, false);
-    let repeated = repeated(&ctx.identities);
+    // The titles' index and the entries' identities and keys are independent: made side by side (each on every
+    // core it can get), then the repeats within the file and the first lookups.
+    let bank = retorno.bank.code();
+    let (mut book, (ctx, keys)) = rayon::join(
+        || MemoryBook::new(titles, false),
+        || FileContext::build_keyed(retorno, false, |e, shape| entry_probe_key(bank, e, shape)),
+    );
+    let (repeated, probed) = rayon::join(
+        || repeated(&ctx.identities),
+        || book.probe_nosso_numeros(&ctx, &keys),
+    );
+    drop(keys);
     let mut buf = Vec::with_capacity(4);
     let mut rows = Vec::with_capacity(retorno.entries.len());
     let mut counts = [0usize; Outcome::ALL.len()];
-    let probed = book.probe_nosso_numeros(ctx.bank, &retorno.entries);
     for ((e, again), probed) in retorno.entries.iter().zip(repeated).zip(probed) {
         let fresh = !again;
-        let classified = match book.located(&ctx, probed) {
+        let classified = match book.located(probed) {
             Some(found) => classify_found(&mut book, e, fresh, found),
             None => classify_entry(&mut book, &ctx, e, fresh, &mut buf),
         };
@@ -1414,7 +1570,7 @@ mod tests {
 
     #[test]
     fn an_index_keeps_every_title_of_a_key() {
-        let mut ix = Index::with_capacity(4);
+        let mut ix = Index::default();
         ix.insert(7, 1, true);
         ix.insert(7, 1, false); // the same title again keeps `exact`
         ix.insert(8, 2, false);

@@ -116,6 +116,7 @@ impl Key {
 }
 
 /// The shape of a key before it is built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum KeyShape {
     None,
     Num(u128),
@@ -240,8 +241,12 @@ impl H<'_> {
     }
     /// `Key::of(parts)` as [`H::key`] writes it, without building the key (no allocation for a text key).
     fn key_of(&mut self, t: u8, parts: &[&str]) {
+        self.key_shaped(t, Key::of_numeric(parts), parts);
+    }
+    /// [`H::key_of`] with `Key::of_numeric(parts)` already computed (`shape`).
+    fn key_shaped(&mut self, t: u8, shape: KeyShape, parts: &[&str]) {
         self.tag(t);
-        match Key::of_numeric(parts) {
+        match shape {
             KeyShape::None => self.0.push(0),
             KeyShape::Num(n) => {
                 self.0.push(1);
@@ -340,6 +345,18 @@ pub(crate) fn entry_identity_in(
     agreement: Option<&Key>,
     e: &RetornoEntry,
 ) -> EntryId {
+    entry_identity_keyed(buf, bank, agreement, e).0
+}
+
+/// [`entry_identity_in`], and the shape of the key of the entry's nosso número as written (without its DV:
+/// `Key::of_numeric(&[&e.nosso_numero])`, the key of the entry's first lookup), computed once for both: when
+/// the DV holds no letter or digit, the identity's key (nosso número and DV) is that same key.
+pub(crate) fn entry_identity_keyed(
+    buf: &mut Vec<u8>,
+    bank: u16,
+    agreement: Option<&Key>,
+    e: &RetornoEntry,
+) -> (EntryId, KeyShape) {
     buf.clear();
     let mut h = H(buf);
     h.update(b"baixa-entry-v1");
@@ -347,7 +364,17 @@ pub(crate) fn entry_identity_in(
     h.update(&bank.to_be_bytes());
     h.key(2, agreement);
     let dv = e.nosso_numero_dv.as_deref().unwrap_or("");
-    h.key_of(3, &[&e.nosso_numero, dv]);
+    let nn = Key::of_numeric(&[&e.nosso_numero]);
+    // `Key::of_numeric` skips every ASCII byte that is not a letter or digit: such a DV changes nothing
+    let with_dv = if dv
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
+    {
+        nn
+    } else {
+        Key::of_numeric(&[&e.nosso_numero, dv])
+    };
+    h.key_shaped(3, with_dv, &[&e.nosso_numero, dv]);
     h.key_of(4, &[&e.seu_numero]);
     h.text(5, e.ocorrencia.as_ref().map_or("", |o| o.code.as_str()));
     h.date(6, e.data_ocorrencia);
@@ -366,7 +393,7 @@ pub(crate) fn entry_identity_in(
     for m in &e.motivos {
         h.text(19, &m.code);
     }
-    h.digest()
+    (h.digest(), nn)
 }
 
 /// The identity of a file: its bank, agreement, NSA, generation date and the identities of its entries in order.
@@ -522,6 +549,31 @@ mod tests {
                 let want = streamed(341, a.as_ref(), &e);
                 assert_eq!(entry_identity(341, a.as_ref(), &e), want, "{e:?}");
                 assert_eq!(entry_identity_in(&mut buf, 341, a.as_ref(), &e), want);
+            }
+        }
+    }
+
+    #[test]
+    fn the_keyed_identity_is_the_identity_and_the_key_without_the_dv() {
+        let agreement = Key::of(&["123456"]);
+        let mut buf = Vec::new();
+        for e in entries() {
+            for dv in [
+                None,
+                Some(""),
+                Some(" "),
+                Some("-"),
+                Some("/."),
+                Some("0"),
+                Some("7"),
+                Some("x"),
+                Some("é"),
+            ] {
+                let mut e = e.clone();
+                e.nosso_numero_dv = dv.map(String::from);
+                let (id, shape) = entry_identity_keyed(&mut buf, 341, agreement.as_ref(), &e);
+                assert_eq!(id, streamed(341, agreement.as_ref(), &e), "{e:?}");
+                assert_eq!(shape, Key::of_numeric(&[&e.nosso_numero]), "{e:?}");
             }
         }
     }

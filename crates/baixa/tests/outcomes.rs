@@ -226,6 +226,15 @@ fn agreement_and_bank_separate_titles() {
         &retorno(237, "123456", 1, vec![paid("5", d(2026, 3, 1), "20.00")]),
     );
     assert_eq!(r.entries[0].outcome, Outcome::Unmatched);
+    // the only title of the nosso número, of another agreement: not this file's
+    let mut alone = title("ALONE", "7", "20.00", d(2026, 3, 10));
+    alone.convenio = "999".into();
+    let r = reconcile(
+        &[alone],
+        &retorno(341, "123456", 1, vec![paid("7", d(2026, 3, 1), "20.00")]),
+    );
+    assert_eq!(r.entries[0].outcome, Outcome::Unmatched);
+    assert_eq!(r.entries[0].title_id, None);
 }
 
 #[test]

@@ -194,27 +194,18 @@ pub(crate) fn settle_outcome(
         fee: None,
         after_write_off: false,
     };
-    let mut row = OutcomeRow {
-        outcome: Outcome::Paid,
-        matched_by: None,
-        charges_from: None,
-        title: None,
-        date: Some(s.data),
-        expected: None,
-        paid: Some(s.valor),
-        difference: None,
-        note: crate::outcome::Note::None,
-        breakdown: false,
-    };
+    let mut row = OutcomeRow::new(Some(s.data));
+    row.outcome = Outcome::Paid;
+    row.set_paid(Some(s.valor));
     let (ns, b) = classify_payment(t, state, &p, &mut row);
     o.outcome = row.outcome;
     o.date = row.date;
-    o.expected = row.expected;
-    o.paid = row.paid;
-    o.difference = row.difference;
+    o.expected = row.expected();
+    o.paid = row.paid();
+    o.difference = row.difference();
     o.charges_from = row.charges_from;
     o.breakdown = Some(b);
-    o.note = row.note.text();
+    o.note = row.note.text(None);
     Ok((o, ns))
 }
 
