@@ -31,7 +31,6 @@
 use crate::bank::{EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{patched_layout, FieldSpec as F, RecordLayout, Role as R};
 use crate::layouts::febraban240;
-use crate::model::Layout;
 
 /// The manual.
 pub const SOURCE: &str =
@@ -200,19 +199,11 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = codes!("banrisul/cnab240-ocorrencias")
 /// annex 5.1 (pp. 34-36).
 pub const MOTIVOS: &[MotivoDef] = codes!("banrisul/cnab240-motivos");
 
-/// Banrisul remessa.
-pub const REMESSA: LayoutSpec =
-    LayoutSpec::remessa(Layout::Cnab240, RECORDS, ENTRY_REMESSA, MOVIMENTOS, SOURCE);
+/// Banrisul remessa, on FEBRABAN's entry.
+pub const REMESSA: LayoutSpec = febraban240::remessa(RECORDS, MOVIMENTOS, SOURCE);
 
-/// Banrisul retorno.
-pub const RETORNO: LayoutSpec = LayoutSpec::retorno(
-    Layout::Cnab240,
-    RECORDS,
-    ENTRY_RETORNO,
-    OCORRENCIAS,
-    MOTIVOS,
-    SOURCE,
-);
+/// Banrisul retorno, on FEBRABAN's entry.
+pub const RETORNO: LayoutSpec = febraban240::retorno(RECORDS, OCORRENCIAS, MOTIVOS, SOURCE);
 
 /// CNAB 240 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];

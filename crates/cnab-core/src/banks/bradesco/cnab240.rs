@@ -27,7 +27,6 @@
 use crate::bank::{EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{patched_layout, FieldSpec as F, RecordLayout, Role as R};
 use crate::layouts::febraban240;
-use crate::model::Layout;
 
 /// The manual.
 pub const SOURCE: &str =
@@ -136,19 +135,11 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = codes!("bradesco/cnab240-ocorrencias")
 /// Codes Bradesco prints word for word as FEBRABAN come from FEBRABAN's tables A/B/C; the others are Bradesco's.
 pub const MOTIVOS: &[MotivoDef] = codes!("bradesco/cnab240-motivos");
 
-/// Bradesco remessa.
-pub const REMESSA: LayoutSpec =
-    LayoutSpec::remessa(Layout::Cnab240, RECORDS, ENTRY_REMESSA, MOVIMENTOS, SOURCE);
+/// Bradesco remessa, on FEBRABAN's entry.
+pub const REMESSA: LayoutSpec = febraban240::remessa(RECORDS, MOVIMENTOS, SOURCE);
 
-/// Bradesco retorno.
-pub const RETORNO: LayoutSpec = LayoutSpec::retorno(
-    Layout::Cnab240,
-    RECORDS,
-    ENTRY_RETORNO,
-    OCORRENCIAS,
-    MOTIVOS,
-    SOURCE,
-);
+/// Bradesco retorno, on FEBRABAN's entry.
+pub const RETORNO: LayoutSpec = febraban240::retorno(RECORDS, OCORRENCIAS, MOTIVOS, SOURCE);
 
 /// CNAB 240 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];

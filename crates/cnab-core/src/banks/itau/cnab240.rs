@@ -218,18 +218,18 @@ pub const TRAILER_ARQUIVO: RecordLayout = patched_layout!(
     ]
 );
 
-/// Every Itaú 240 record.
-pub const RECORDS: &[(RecordKey, &RecordLayout)] = &[
-    (RecordKey::FileHeader, &HEADER_ARQUIVO),
-    (RecordKey::BatchHeader, &HEADER_LOTE),
-    (RecordKey::Segment(b'P'), &SEGMENTO_P),
-    (RecordKey::Segment(b'Q'), &SEGMENTO_Q),
-    (RecordKey::Segment(b'R'), &SEGMENTO_R),
-    (RecordKey::Segment(b'T'), &SEGMENTO_T),
-    (RecordKey::Segment(b'U'), &SEGMENTO_U),
-    (RecordKey::BatchTrailer, &TRAILER_LOTE),
-    (RecordKey::FileTrailer, &TRAILER_ARQUIVO),
-];
+/// Every Itaú 240 record: FEBRABAN's but S and Y.
+pub const RECORDS: &[(RecordKey, &RecordLayout)] = &febraban240::keyed([
+    &HEADER_ARQUIVO,
+    &HEADER_LOTE,
+    &SEGMENTO_P,
+    &SEGMENTO_Q,
+    &SEGMENTO_R,
+    &SEGMENTO_T,
+    &SEGMENTO_U,
+    &TRAILER_LOTE,
+    &TRAILER_ARQUIVO,
+]);
 
 /// Remessa entry: P, Q, and R when the title has multa, a second discount or a message (manual p. 11: R is
 /// optional, only with ocorrência 01 or 31). Segment Y (sacador address) is read-only here.

@@ -253,30 +253,30 @@ pub const TRAILER_LOTE_REMESSA: RecordLayout = patched_layout!(
     ]
 );
 
-/// Remessa records.
-pub const RECORDS_REMESSA: &[(RecordKey, &RecordLayout)] = &[
-    (RecordKey::FileHeader, &HEADER_ARQUIVO_REMESSA),
-    (RecordKey::BatchHeader, &HEADER_LOTE_REMESSA),
-    (RecordKey::Segment(b'P'), &SEGMENTO_P),
-    (RecordKey::Segment(b'Q'), &SEGMENTO_Q),
-    (RecordKey::Segment(b'R'), &SEGMENTO_R),
-    (RecordKey::Segment(b'S'), &SEGMENTO_S),
-    (RecordKey::Segment(b'Y'), &crate::layouts::pix::SEGMENTO_Y03),
-    (RecordKey::Segment(b'Y'), &febraban240::SEGMENTO_Y),
-    (RecordKey::BatchTrailer, &TRAILER_LOTE_REMESSA),
-    (RecordKey::FileTrailer, &TRAILER_ARQUIVO),
-];
+/// Remessa records (the Y-03 Pix table is tried before FEBRABAN's Y, kept raw).
+pub const RECORDS_REMESSA: &[(RecordKey, &RecordLayout)] = &febraban240::keyed([
+    &HEADER_ARQUIVO_REMESSA,
+    &HEADER_LOTE_REMESSA,
+    &SEGMENTO_P,
+    &SEGMENTO_Q,
+    &SEGMENTO_R,
+    &SEGMENTO_S,
+    &crate::layouts::pix::SEGMENTO_Y03,
+    &febraban240::SEGMENTO_Y,
+    &TRAILER_LOTE_REMESSA,
+    &TRAILER_ARQUIVO,
+]);
 
 /// Retorno records (segment U and the batch trailer with its totals match FEBRABAN's positions).
-pub const RECORDS_RETORNO: &[(RecordKey, &RecordLayout)] = &[
-    (RecordKey::FileHeader, &HEADER_ARQUIVO_RETORNO),
-    (RecordKey::BatchHeader, &HEADER_LOTE_RETORNO),
-    (RecordKey::Segment(b'T'), &SEGMENTO_T),
-    (RecordKey::Segment(b'U'), &febraban240::SEGMENTO_U),
-    (RecordKey::Segment(b'Y'), &SEGMENTO_Y),
-    (RecordKey::BatchTrailer, &febraban240::TRAILER_LOTE),
-    (RecordKey::FileTrailer, &TRAILER_ARQUIVO),
-];
+pub const RECORDS_RETORNO: &[(RecordKey, &RecordLayout)] = &febraban240::keyed([
+    &HEADER_ARQUIVO_RETORNO,
+    &HEADER_LOTE_RETORNO,
+    &SEGMENTO_T,
+    &febraban240::SEGMENTO_U,
+    &SEGMENTO_Y,
+    &febraban240::TRAILER_LOTE,
+    &TRAILER_ARQUIVO,
+]);
 
 /// Movimento remessa codes (nota 14).
 pub const MOVIMENTOS: &[OcorrenciaDef] = codes!("santander/cnab240-movimentos");
@@ -332,15 +332,9 @@ fn retorno_hook(e: &mut RetornoEntry, records: &[Record<'_>], _problems: &mut Ve
 }
 
 /// Santander retorno (motivos: nota 40-A uses FEBRABAN's codes 01-64 for 03/26/30).
-pub const RETORNO: LayoutSpec = LayoutSpec::retorno(
-    Layout::Cnab240,
-    RECORDS_RETORNO,
-    ENTRY_RETORNO,
-    OCORRENCIAS,
-    febraban240::MOTIVOS,
-    SOURCE,
-)
-.retorno_hook(retorno_hook);
+pub const RETORNO: LayoutSpec =
+    febraban240::retorno(RECORDS_RETORNO, OCORRENCIAS, febraban240::MOTIVOS, SOURCE)
+        .retorno_hook(retorno_hook);
 
 /// CNAB 240 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];
