@@ -311,6 +311,23 @@ pub const SEGMENTO_T: RecordLayout = RecordLayout {
     ],
 };
 
+/// Segmento T as manuals that print the pagador's inscrição N(15) and the contrato N(10) fill them: the inscrição
+/// zero-filled when written (no alphanumeric CNPJ refused on read), the contrato a number (Banrisul 3.8, pp. 22-26;
+/// Bradesco p. 18); FEBRABAN's positions otherwise.
+pub const SEGMENTO_T_NUMERICO: RecordLayout = RecordLayout {
+    source: SOURCE,
+    fields: patched!(
+        SEGMENTO_T.fields,
+        [
+            F::alpha("pagador_inscricao", 134, 148)
+                .role(R::PagadorInscricao)
+                .default("000000000000000"),
+            F::num("contrato", 189, 198),
+        ]
+    ),
+    ..SEGMENTO_T
+};
+
 /// Segmento U — values and dates of the event (retorno).
 pub const SEGMENTO_U: RecordLayout = RecordLayout {
     name: "segmento_u",
@@ -1268,23 +1285,11 @@ mod tests {
     use super::*;
 
     /// `keyed` gives each record the key FEBRABAN's own list gives it, read from the record's tipo de registro and
-    /// segmento: FEBRABAN's records in their order come back as [`RECORDS`].
+    /// segmento: FEBRABAN's records ([`ALL`], in their order) come back as [`RECORDS`].
     #[test]
     fn keyed_reads_each_records_key_from_its_constants() {
-        const KEYED: [(RecordKey, &RecordLayout); 11] = keyed([
-            &HEADER_ARQUIVO,
-            &HEADER_LOTE,
-            &SEGMENTO_P,
-            &SEGMENTO_Q,
-            &SEGMENTO_R,
-            &SEGMENTO_S,
-            &SEGMENTO_T,
-            &SEGMENTO_U,
-            &SEGMENTO_Y,
-            &TRAILER_LOTE,
-            &TRAILER_ARQUIVO,
-        ]);
-        let got: Vec<(RecordKey, &str)> = KEYED.iter().map(|(k, r)| (*k, r.name)).collect();
+        let all: [&'static RecordLayout; 11] = ALL.try_into().unwrap();
+        let got: Vec<(RecordKey, &str)> = keyed(all).iter().map(|(k, r)| (*k, r.name)).collect();
         let want: Vec<(RecordKey, &str)> = RECORDS.iter().map(|(k, r)| (*k, r.name)).collect();
         assert_eq!(got, want);
         assert_eq!(got.get(2), Some(&(RecordKey::Segment(b'P'), "segmento_p")));

@@ -127,17 +127,13 @@ pub const SEGMENTO_R: RecordLayout = patched_layout!(
 
 /// Segmento T (3.8, pp. 22-26). Movimento and motivos are alphanumeric (AA, AB, AC; A4, AA).
 pub const SEGMENTO_T: RecordLayout = patched_layout!(
-    febraban240::SEGMENTO_T,
+    febraban240::SEGMENTO_T_NUMERICO,
     "Banrisul 240 (out/2013) 3.8 segmento T, pp. 22-26",
     P_T_COMUNS,
     [
         F::alpha("codigo_movimento", 16, 17).role(R::Ocorrencia),
         F::alpha("nosso_numero", 38, 45).role(R::NossoNumero),
         F::alpha("moeda", 131, 132),
-        F::alpha("pagador_inscricao", 134, 148)
-            .role(R::PagadorInscricao)
-            .default("000000000000000"),
-        F::num("contrato", 189, 198),
     ]
 );
 

@@ -83,16 +83,10 @@ pub const SEGMENTO_Q: RecordLayout = RecordLayout {
 
 /// Segmento T (p. 18): 38-57 read with the P split (G069: carteira, nosso número and its DV).
 pub const SEGMENTO_T: RecordLayout = patched_layout!(
-    febraban240::SEGMENTO_T,
+    febraban240::SEGMENTO_T_NUMERICO,
     "Bradesco 240 v06 (07/2017) registro detalhe segmento T, p. 18; G069",
     IDENTIFICACAO_TITULO,
-    [
-        F::num("codigo_carteira", 58, 58),
-        F::alpha("pagador_inscricao", 134, 148)
-            .role(R::PagadorInscricao)
-            .default("000000000000000"),
-        F::num("contrato", 189, 198),
-    ]
+    [F::num("codigo_carteira", 58, 58)]
 );
 
 /// Trailer de lote (p. 20): numeric totals per carteira (simples carries the remessa's count and sum).

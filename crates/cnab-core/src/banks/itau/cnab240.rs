@@ -79,6 +79,12 @@ pub const HEADER_LOTE: RecordLayout = patched_layout!(
     ]
 );
 
+/// What P, Q and R (pp. 9-11) print alike at 15-17: a blank and the código de ocorrência (the movimento, nota 4).
+const ABERTURA_REMESSA: &[F] = &[
+    F::blank("brancos_1", 15, 15),
+    F::num("codigo_ocorrencia", 16, 17).role(R::Movimento),
+];
+
 /// What P (p. 9) and T (p. 14) print alike at 18-49: agência (4) and conta (5) with its DAC, carteira (3), nosso
 /// número (8) and its DAC; the fillers between them differ (blanks in P, zeros in T).
 const P_T_COMUNS: &[F] = &[
@@ -95,10 +101,9 @@ const P_T_COMUNS: &[F] = &[
 pub const SEGMENTO_P: RecordLayout = patched_layout!(
     febraban240::SEGMENTO_P,
     "Itaú FEBRABAN 240 (jan/2017) 3.1 segmento P, p. 9",
+    ABERTURA_REMESSA,
     P_T_COMUNS,
     [
-        F::blank("brancos_1", 15, 15),
-        F::num("codigo_ocorrencia", 16, 17).role(R::Movimento),
         F::blank("brancos_2", 23, 23),
         F::num("zeros_2", 24, 30),
         F::blank("brancos_3", 36, 36),
@@ -119,9 +124,8 @@ pub const SEGMENTO_P: RecordLayout = patched_layout!(
 pub const SEGMENTO_Q: RecordLayout = patched_layout!(
     febraban240::SEGMENTO_Q,
     "Itaú FEBRABAN 240 (jan/2017) 3.1 segmento Q, p. 10",
+    ABERTURA_REMESSA,
     [
-        F::blank("brancos_1", 15, 15),
-        F::num("codigo_ocorrencia", 16, 17).role(R::Movimento),
         F::alpha("pagador_nome", 34, 63).role(R::PagadorNome),
         F::blank("brancos_2", 64, 73),
         F::alpha("sacador_nome", 170, 199).role(R::SacadorNome),
@@ -135,9 +139,8 @@ pub const SEGMENTO_Q: RecordLayout = patched_layout!(
 pub const SEGMENTO_R: RecordLayout = patched_layout!(
     febraban240::SEGMENTO_R,
     "Itaú FEBRABAN 240 (jan/2017) 3.1 segmento R, p. 11",
+    ABERTURA_REMESSA,
     [
-        F::blank("brancos_1", 15, 15),
-        F::num("codigo_ocorrencia", 16, 17).role(R::Movimento),
         F::num("zeros_1", 18, 18),
         F::num("zeros_2", 42, 42),
         F::blank("brancos_2", 90, 99),
