@@ -12,6 +12,9 @@
 //! A row `<code>\t= FEBRABAN` (movimentos, ocorrências) takes FEBRABAN's code with its kind and description; a row
 //! `= FEBRABAN A\t<code>` (motivos; tables A, B, C of C047) takes FEBRABAN's motivo.
 
+#[path = "build/layouts.rs"]
+pub(crate) mod layouts;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -31,10 +34,18 @@ fn main() -> Result<(), String> {
     let mut files = Vec::new();
     collect(banks, &mut files)?;
     files.sort();
+    println!("cargo:rerun-if-changed=src/field.rs");
+    let roles = layouts::roles(
+        &std::fs::read_to_string("src/field.rs").map_err(|e| format!("src/field.rs: {e}"))?,
+    )?;
     for file in files {
         println!("cargo:rerun-if-changed={}", file.display());
         let text =
             std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+        if layouts::is_records(&file) {
+            write_records(banks, &file, &text, &roles, &out)?;
+            continue;
+        }
         let rust = table(&text).map_err(|e| format!("{}:{e}", file.display()))?;
         let rel = file
             .strip_prefix(banks)
@@ -47,6 +58,27 @@ fn main() -> Result<(), String> {
         std::fs::write(&target, rust).map_err(|e| format!("{}: {e}", target.display()))?;
     }
     Ok(())
+}
+
+/// A records file's layouts as Rust items, `OUT_DIR/banks/<bank>/<file>.rs`, taken by `records!` in
+/// `src/banks/mod.rs`.
+fn write_records(
+    banks: &Path,
+    file: &Path,
+    text: &str,
+    roles: &[String],
+    out: &Path,
+) -> Result<(), String> {
+    let rust = layouts::records(text, roles).map_err(|e| format!("{}:{e}", file.display()))?;
+    let rel = file
+        .strip_prefix(banks)
+        .map_err(|e| format!("{}: {e}", file.display()))?
+        .with_extension("rs");
+    let target = out.join("banks").join(rel);
+    if let Some(dir) = target.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    std::fs::write(&target, rust).map_err(|e| format!("{}: {e}", target.display()))
 }
 
 /// The `.tsv` files below `dir`.

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import cnab
-from cnab import baixa, regua
+from cnab import baixa, boleto, regua
 
 from conftest import FIXTURES, ROOT
 
@@ -351,3 +351,115 @@ def test_regua_reemissao_step_typed(tmp_path: Path) -> None:
     itau = _day(tmp_path)
     a = regua.run(itau, politica, date(2026, 12, 25), remessas=[ITAU_400_REM]).actions[0]
     assert (a.novo_valor, a.instrucao_valor, a.instrucao.movimento if a.instrucao else None) == (None, None, "06")
+
+
+QUEBRA = (
+    "inadimplente_apos_dias = 30\n"
+    '[acordo]\nparcelas_max = 3\nprimeiro_vencimento_dias = 5\nquebra_apos_dias = 10\nquebra_canal = "email"\n'
+    '[[etapa]]\ndias = 5\nacao = "aviso_atraso"\ncanal = "sms"\n'
+)
+
+
+def _acordo_ac1() -> baixa.Ledger:
+    # the acordo of crates/baixa/tests/regua_scenarios (acordo_ac1): A 1000.00 due 2026-03-10 and B 500.00 due
+    # 2026-03-20, multa 2%, juros 1% a month; on 2026-04-09 1030.00 + 513.33 = 1543.33, less 25% of the 43.33 of
+    # multa and juros (10.83) = 1532.50 in 510.84 + 510.83 + 510.83 due 2026-05-31, 06-30 and 07-31
+    ledger = baixa.Ledger()
+
+    def t(id: str, nn: str, valor: str, venc: date) -> baixa.Titulo:
+        return baixa.Titulo(id, "341", nn, Decimal(valor), venc, pagador_documento="12345678000195",
+                            pagador_nome="Padaria Sol", multa_pct=Decimal("2"), juros_pct_mes=Decimal("1"))
+
+    ledger.import_titles([t("A", "10000001", "1000.00", date(2026, 3, 10)), t("B", "10000002", "500.00", date(2026, 3, 20))])
+    a = regua.acordo(ledger, "AC-1", date(2026, 4, 9), ["A", "B"], 3, date(2026, 5, 31),
+                     desconto_encargos_pct=Decimal("25"))
+    assert [p.valor for p in a.parcelas] == [Decimal("510.84"), Decimal("510.83"), Decimal("510.83")]
+    assert a.quebra is None
+    ledger.settle("AC-1-1", Decimal("510.84"), date(2026, 5, 29), "pix", por="financeiro", motivo="parcela 1")
+    return ledger
+
+
+def test_quebra_de_acordo_typed() -> None:
+    ledger = _acordo_ac1()
+    # 2026-07-10: installment 2 (due 06-30) 10 days late, not broken yet
+    run = regua.run(ledger, QUEBRA, date(2026, 7, 10))
+    assert [(a.titulo, a.acao) for a in run.actions] == [("AC-1-2", "aviso_atraso")]
+    # 2026-07-11: 11 days, broken once
+    run = regua.run(ledger, QUEBRA, date(2026, 7, 11))
+    assert [(a.titulo, a.acao, a.etapa_dias, a.canal) for a in run.actions] == [
+        ("AC-1-2", "quebra_acordo", 11, "email"),
+        ("AC-1-2", "baixa", 11, "banco"),
+        ("AC-1-3", "baixa", -20, "banco"),
+        ("A", "aviso_atraso", 5, "sms"),
+        ("B", "aviso_atraso", 5, "sms"),
+    ]
+    q = run.actions[0].quebra
+    assert isinstance(q, regua.Quebra)
+    assert (q.acordo, q.data, q.parcela, q.vencimento, q.dias_atraso) == (
+        "AC-1", date(2026, 7, 11), "AC-1-2", date(2026, 6, 30), 11,
+    )
+    assert [(p.titulo, p.pago, p.baixada) for p in q.parcelas] == [
+        ("AC-1-1", Decimal("510.84"), False),
+        ("AC-1-2", Decimal("0"), True),
+        ("AC-1-3", Decimal("0"), True),
+    ]
+    assert (q.pago_no_acordo, q.baixado) == (Decimal("510.84"), Decimal("1021.66"))
+    # A: 1000.00 + multa 20.00 + juros 1000 × 1% × 123/30 = 41.00 → 1061.00, less the 510.84 credited = 550.16;
+    # B: 500.00 + 10.00 + 500 × 1% × 113/30 = 18.83 → 528.83
+    assert [(o.titulo, o.devido.juros, o.devido.total, o.imputado, o.saldo) for o in q.originais] == [
+        ("A", Decimal("41.00"), Decimal("1061.00"), Decimal("510.84"), Decimal("550.16")),
+        ("B", Decimal("18.83"), Decimal("528.83"), Decimal("0.00"), Decimal("528.83")),
+    ]
+    assert isinstance(q.originais[0], regua.OriginalRestaurado)
+    assert q.saldo_restaurado == Decimal("1078.99")
+    assert (run.actions[3].saldo, run.actions[3].inadimplente) == (Decimal("550.16"), True)
+    # the acordo is broken; the histories show it
+    (acordo,) = regua.acordos(ledger)
+    assert acordo.quebra == q
+    assert [(e.papel, e.data, e.valor) for e in ledger.history("A") if e.event == "acordo"] == [
+        ("original", date(2026, 4, 9), Decimal("1030.00")),
+        ("restaurado", date(2026, 7, 11), Decimal("550.16")),
+    ]
+    assert [(e.papel, e.valor) for e in ledger.history("AC-1-3") if e.event == "acordo"] == [
+        ("parcela", Decimal("510.83")),
+        ("quebra", Decimal("510.83")),
+    ]
+    # the report: A, B open again; the installments written off apart, nothing counted twice
+    p = ledger.report(date(2026, 7, 11)).portfolio
+    assert (p.open.count, p.open.valor, p.open.devido) == (2, Decimal("989.16"), Decimal("1078.99"))
+    assert (p.renegotiated.count, p.renegotiated.valor) == (2, Decimal("1021.66"))
+    # again: nothing new, the break and the two avisos counted
+    again = regua.run(ledger, QUEBRA, date(2026, 7, 11))
+    assert (again.actions, again.already_issued) == ([], 3)
+
+
+def test_acordo_paid_is_not_broken() -> None:
+    ledger = _acordo_ac1()
+    ledger.settle("AC-1-2", Decimal("510.83"), date(2026, 6, 30), "pix", por="financeiro", motivo="parcela 2")
+    run = regua.run(ledger, QUEBRA, date(2026, 7, 11))
+    assert [a.acao for a in run.actions if a.acao == "quebra_acordo"] == []
+    assert regua.acordos(ledger)[0].quebra is None
+
+
+def test_apply_instrucoes_avisos(tmp_path: Path) -> None:
+    # A título above 99,999,999.99 (its barcode's value takes the fator de vencimento's positions: no due date),
+    # reissued to a new due date; the bank's confirmation of the prorrogação (Santander 14) cannot give its boleto
+    # that date: the linha digitável is removed and the answer says so (crates/baixa/tests/regua.rs,
+    # linha_that_cannot_follow_is_a_warning, on Itaú)
+    linha = boleto.make(banco="033", codigo_beneficiario="1234567", nosso_numero="00001234", carteira="101",
+                             valor=Decimal("150000000.00"), vencimento=None).linha_digitavel
+    ledger = baixa.Ledger(tmp_path / "a.db")
+    ledger.import_titles([
+        baixa.Titulo("NF-1001", "033", "00001234", Decimal("150000000.00"), date(2026, 12, 15),
+                     seu_numero="NF-1001", linha_digitavel=linha),
+    ])
+    r = regua.reemissao(ledger, "NF-1001", date(2026, 12, 25), date(2027, 1, 4), remessas=[SANTANDER_400_REM],
+                        registrar=True)
+    assert r.linha_digitavel is None
+    res = ledger.apply(_santander_retorno(date(2026, 12, 28), ["14"]))
+    assert [(i.acao, i.estado) for i in res.instrucoes] == [("prorrogacao", "confirmada")]
+    assert res.instrucoes_avisos == [
+        "título NF-1001: linha_digitavel: the confirmed prorrogacao leaves no linha digitável (valor 150000000.00: "
+        "above 99,999,999.99 the value uses the fator positions: no due date allowed); the título's is removed, "
+        "not kept with the old due date"
+    ]

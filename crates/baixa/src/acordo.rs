@@ -29,6 +29,18 @@
 //!    baixa, FEBRABAN 09) or rejection in a retorno is matched by [`crate::instrucao::conciliar`] as the régua's
 //!    instructions are, and listed by `cnab instrucoes` while pending.
 //!
+//! 8. **quebra de acordo** (the policy's `[acordo] quebra_apos_dias`, [`quebras`]): when an installment is still
+//!    open more than that many calendar days after its due date, the régua's run breaks the acordo: it becomes
+//!    `quebrado` ([`Acordo::quebra`]), its installments still open are written off in the ledger (status
+//!    `renegotiated`) with a pedido de baixa each to the bank, and its originals are open again, owing what is
+//!    due on them from their own due dates (the acordo's discount lost) less what was paid under the acordo,
+//!    credited to the oldest first. The run issues one `quebra_acordo` action carrying the arithmetic
+//!    ([`Quebra`]); a payment that still arrives for a written-off installment is reported as
+//!    `paid_after_write_off` and settles nothing, as for an original. The originals' boletos were written off at
+//!    the bank by the acordo's pedidos de baixa: the debt restored is collected by the régua's own steps
+//!    (cartas, calls, negativação, a new acordo); a step through the bank for an original would be refused by
+//!    the bank until the título is registered again.
+//!
 //! Recording ([`ReguaLedger::acordo_record`]) is one transaction: the originals are checked open again inside it,
 //! and an acordo id or installment id already in the ledger is refused, so the same acordo is never recorded twice.
 //!
@@ -116,6 +128,11 @@ pub struct Acordo {
     pub valor_negociado: Decimal,
     /// The installments.
     pub parcelas: Vec<Parcela>,
+    /// Its break ([`Quebra`]), once the régua found an installment overdue past the policy's `quebra_apos_dias`:
+    /// the acordo is then `quebrado` and nothing more happens to it. None while it is in force (and in ledgers
+    /// written before the break existed: the field is read as absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quebra: Option<Quebra>,
 }
 
 fn invalid(s: String) -> LedgerError {
@@ -252,6 +269,7 @@ pub fn propor(titles: &[(Titulo, TitleState)], termos: &Termos) -> Result<Acordo
         desconto,
         valor_negociado,
         parcelas,
+        quebra: None,
     })
 }
 
@@ -450,6 +468,7 @@ pub fn fechar_remessas<L: ReguaLedger + ?Sized>(
                     abatimento: None,
                     novo_valor: None,
                     instrucao_valor: None,
+                    quebra: None,
                     instrucao: Some(crate::instrucao::Instrucao {
                         banco: w.bank.code(),
                         layout: format!("cnab{}", w.layout.number()),
@@ -716,6 +735,15 @@ pub struct Limites {
     pub juros_parcela_pct_mes: Option<Decimal>,
     /// Days after the carta's date the first payment (the entrada, or the first installment) is due (0 to 365).
     pub primeiro_vencimento_dias: i64,
+    /// The quebra de acordo (1 to 3650; none by default: acordos are never broken by the régua): an acordo in
+    /// force with an installment still open more than this many **calendar** days after its due date is broken
+    /// by the régua's run ([`quebras`], the module docs' "Quebra").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quebra_apos_dias: Option<i64>,
+    /// Where the `quebra_acordo` action goes (free text handed to the sender, like an etapa's `canal`); `"carta"`
+    /// by default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quebra_canal: Option<String>,
 }
 
 impl Limites {
@@ -755,6 +783,20 @@ impl Limites {
             Decimal::TEN,
             true,
         )?;
+        if let Some(n) = self.quebra_apos_dias {
+            if !(1..=3650).contains(&n) {
+                return Err(format!(
+                    "acordo: quebra_apos_dias must be 1 to 3650, found {n}"
+                ));
+            }
+        }
+        if self
+            .quebra_canal
+            .as_ref()
+            .is_some_and(|c| c.trim().is_empty())
+        {
+            return Err("acordo: quebra_canal is empty".into());
+        }
         if !(0..=365).contains(&self.primeiro_vencimento_dias) {
             return Err(format!(
                 "acordo: primeiro_vencimento_dias must be 0 to 365, found {}",
@@ -836,7 +878,7 @@ fn fator_composto(i: Decimal, n: u32) -> Option<Decimal> {
 /// let t = Titulo::new("A", 341, "1", "1000.00".parse().unwrap(), d("2026-03-10"));
 /// let l = Limites { parcelas_max: 2, desconto_max_pct: None, desconto_sobre: DescontoSobre::Encargos,
 ///                   entrada_min_pct: Some("20".parse().unwrap()), juros_parcela_pct_mes: None,
-///                   primeiro_vencimento_dias: 5 };
+///                   primeiro_vencimento_dias: 5, quebra_apos_dias: None, quebra_canal: None };
 /// let p = proposta(&[(t, TitleState::default())], &["A".into()], &l, d("2026-04-01")).unwrap();
 /// // 1,000.00: entrada 200.00 on 06/04, then 400.00 on 06/05 and 06/06
 /// assert_eq!(p.entrada.unwrap().valor.to_string(), "200.00");
@@ -933,4 +975,232 @@ pub fn proposta(
         total: entrada_valor + soma,
         parcelas,
     })
+}
+
+/// An installment of a broken acordo, as the break found it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ParcelaQuebrada {
+    /// Its title's id.
+    pub titulo: String,
+    /// 1-based number.
+    pub numero: u32,
+    /// Its due date (the título's, after any confirmed prorrogação).
+    pub vencimento: NaiveDate,
+    /// Its amount.
+    pub valor: Decimal,
+    /// What was received for it.
+    pub pago: Decimal,
+    /// Open at the break: written off in the ledger (status `renegotiated`: the original debt stands for it) and
+    /// asked to the bank by a pedido de baixa; `false` for an installment already settled.
+    pub baixada: bool,
+}
+
+/// An original title restored by the break.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OriginalRestaurado {
+    /// Its title's id.
+    pub titulo: String,
+    /// Its due date.
+    pub vencimento: NaiveDate,
+    /// Face value.
+    pub valor: Decimal,
+    /// What it had received outside the acordo (before it, or after it as `paid_after_write_off`).
+    pub pago_antes: Decimal,
+    /// What was paid under the acordo, credited to it (the oldest original first, see [`quebras`]).
+    pub imputado: Decimal,
+    /// `pago_antes + imputado`: what it has received from now on.
+    pub pago: Decimal,
+    /// The amount due on the break's date from its own due date, component by component (no acordo discount).
+    pub devido: Breakdown,
+    /// `devido.total − pago`, at least zero: what it is owed again.
+    pub saldo: Decimal,
+}
+
+/// The break of an acordo (quebra de acordo), found by the régua's run ([`quebras`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quebra {
+    /// The acordo.
+    pub acordo: String,
+    /// The run's date: the day the acordo was broken.
+    pub data: NaiveDate,
+    /// The policy's `quebra_apos_dias`.
+    pub quebra_apos_dias: i64,
+    /// The installment overdue past it (the earliest due, when several are).
+    pub parcela: String,
+    /// Its due date.
+    pub vencimento: NaiveDate,
+    /// Its calendar days past due on `data` (more than `quebra_apos_dias`).
+    pub dias_atraso: i64,
+    /// Every installment, settled or written off now.
+    pub parcelas: Vec<ParcelaQuebrada>,
+    /// Σ `pago` of the installments: what was paid under the acordo.
+    pub pago_no_acordo: Decimal,
+    /// Σ `valor − pago` of the installments written off.
+    pub baixado: Decimal,
+    /// The originals, open again.
+    pub originais: Vec<OriginalRestaurado>,
+    /// Σ `saldo` of the originals on `data`: the debt restored.
+    pub saldo_restaurado: Decimal,
+}
+
+/// The acordos the policy's `quebra_apos_dias` breaks on `date`, computed on the ledger's titles (nothing
+/// recorded):
+///
+/// 1. an acordo **in force** (no [`Acordo::quebra`]) is broken when one of its installments is still **open**
+///    more than `quebra_apos_dias` **calendar** days after its due date (`date − vencimento > quebra_apos_dias`,
+///    the régua's own count: no business-day shift, as `inadimplente_apos_dias` and the steps' `dias`; a due date
+///    on a weekend or holiday is counted from that date, and the few days of grace a payment has then are far
+///    below any useful `quebra_apos_dias`). An acordo whose installments are all settled is never broken. A day
+///    the job did not run only delays the break to the next run (there is no later step that overtakes it);
+/// 2. the debt of the originals comes back (the clause Brazilian collection agreements carry: "o não pagamento
+///    de qualquer parcela implica a quebra do acordo e o restabelecimento do débito original, com seus encargos,
+///    deduzidos os valores pagos"): each original is open again and owes its amount due on `date` counted from
+///    **its own** due date ([`valor_devido`]: multa and juros as if there had been no acordo; the acordo's
+///    discount is lost) less what it had received and its share of what was paid under the acordo;
+/// 3. what was paid under the acordo (Σ paid of the installments) is credited to the originals by due date, the
+///    oldest first, each up to its saldo on the acordo's date, anything left to the last: the imputação the
+///    Código Civil gives when the parties named none (art. 355: "nas dívidas líquidas e vencidas em primeiro
+///    lugar");
+/// 4. the installments still open are written off in the ledger (status `renegotiated`: the original debt
+///    stands for them, so the portfolio never counts the same money open twice) and the régua issues each one's
+///    pedido de baixa to the bank; settled installments stay settled.
+///
+/// # Errors
+/// [`LedgerError::Corrupt`] when an installment of an acordo is not among `titles`.
+pub fn quebras(
+    acordos: &[Acordo],
+    titles: &[(Titulo, TitleState)],
+    quebra_apos_dias: i64,
+    date: NaiveDate,
+) -> Result<Vec<Quebra>, LedgerError> {
+    let find = |id: &str| titles.iter().find(|(t, _)| t.id == id);
+    let mut out = Vec::new();
+    for a in acordos.iter().filter(|a| a.quebra.is_none()) {
+        let mut parcelas = Vec::new();
+        let mut gatilho: Option<(&Titulo, i64)> = None;
+        for p in &a.parcelas {
+            let (t, s) = find(&p.titulo).ok_or_else(|| {
+                LedgerError::Corrupt(format!(
+                    "acordo {}: installment {} is not in the ledger",
+                    a.id, p.titulo
+                ))
+            })?;
+            let aberta = s.status == Status::Open;
+            let atraso = (date - t.vencimento).num_days();
+            if aberta
+                && atraso > quebra_apos_dias
+                && gatilho.is_none_or(|(g, _)| t.vencimento < g.vencimento)
+            {
+                gatilho = Some((t, atraso));
+            }
+            parcelas.push(ParcelaQuebrada {
+                titulo: t.id.clone(),
+                numero: p.numero,
+                vencimento: t.vencimento,
+                valor: t.valor,
+                pago: s.paid,
+                baixada: aberta,
+            });
+        }
+        let Some((g, dias_atraso)) = gatilho else {
+            continue;
+        };
+        let pago_no_acordo: Decimal = parcelas.iter().map(|p| p.pago).sum();
+        let baixado: Decimal = parcelas
+            .iter()
+            .filter(|p| p.baixada)
+            .map(|p| (p.valor - p.pago).max(Decimal::ZERO))
+            .sum();
+        let mut originais: Vec<(&Original, &Titulo, &TitleState)> = a
+            .originais
+            .iter()
+            .filter_map(|o| find(&o.titulo).map(|(t, s)| (o, t, s)))
+            .filter(|(_, _, s)| s.status == Status::Renegotiated)
+            .collect();
+        // the oldest first (a stable sort: the acordo's order among the same due date)
+        originais.sort_by_key(|(_, t, _)| t.vencimento);
+        let mut resto = pago_no_acordo;
+        let n = originais.len();
+        let mut restaurados = Vec::new();
+        for (k, (o, t, s)) in originais.into_iter().enumerate() {
+            let imputado = if k + 1 == n {
+                resto
+            } else {
+                resto.min(o.saldo)
+            };
+            resto -= imputado;
+            let devido = valor_devido(t, date);
+            let pago = s.paid + imputado;
+            restaurados.push(OriginalRestaurado {
+                titulo: t.id.clone(),
+                vencimento: t.vencimento,
+                valor: t.valor,
+                pago_antes: s.paid,
+                imputado,
+                pago,
+                devido,
+                saldo: (devido.total - pago).max(Decimal::ZERO),
+            });
+        }
+        out.push(Quebra {
+            acordo: a.id.clone(),
+            data: date,
+            quebra_apos_dias,
+            parcela: g.id.clone(),
+            vencimento: g.vencimento,
+            dias_atraso,
+            parcelas,
+            pago_no_acordo,
+            baixado,
+            saldo_restaurado: restaurados.iter().map(|o| o.saldo).sum(),
+            originais: restaurados,
+        });
+    }
+    Ok(out)
+}
+
+/// The states a break leaves, on a copy of the ledger's titles (what the ledgers record, [`ReguaLedger`]'s
+/// `regua_record_quebras`): each installment written off `renegotiated`, each original `open` with its new
+/// `paid`.
+pub fn aplicar_quebra(titles: &mut [(Titulo, TitleState)], q: &Quebra) {
+    for (t, s) in titles.iter_mut() {
+        if q.parcelas.iter().any(|p| p.baixada && p.titulo == t.id) {
+            s.status = Status::Renegotiated;
+        } else if let Some(o) = q.originais.iter().find(|o| o.titulo == t.id) {
+            s.status = Status::Open;
+            s.paid = o.pago;
+        }
+    }
+}
+
+/// The history events of a break: (title id, event) for each original restored (`papel` `"restaurado"`, its
+/// saldo) and each installment written off (`"quebra"`, its open balance).
+pub(crate) fn quebra_events(q: &Quebra) -> Vec<(String, Event)> {
+    let ev = |papel: &str, valor: Decimal| Event::Acordo {
+        acordo: q.acordo.clone(),
+        data: q.data,
+        papel: papel.into(),
+        valor,
+    };
+    q.parcelas
+        .iter()
+        .filter(|p| p.baixada)
+        .map(|p| {
+            (
+                p.titulo.clone(),
+                ev("quebra", (p.valor - p.pago).max(Decimal::ZERO)),
+            )
+        })
+        .chain(
+            q.originais
+                .iter()
+                .map(|o| (o.titulo.clone(), ev("restaurado", o.saldo))),
+        )
+        .collect()
+}
+
+/// The error a ledger gives when the acordo a break names is gone or already broken (another run recorded it
+/// meanwhile): nothing of the run is then recorded.
+pub(crate) fn quebra_stale(q: &Quebra, why: &str) -> LedgerError {
+    invalid(format!("acordo {}: cannot be broken: {why}", q.acordo))
 }

@@ -283,7 +283,9 @@ impl Note {
             Note::None => return None,
             Note::PaidAgain => "title already settled: paid again".into(),
             Note::Renegotiated => {
-                "title renegotiated in an acordo: money arrived for the original, not for an installment".into()
+                "title renegotiated in an acordo (an original its installments replace, or an installment of a \
+                 broken acordo, which the original debt replaces): the money is reported, not applied"
+                    .into()
             }
             Note::NetOfFee(fee) => {
                 format!("the amount paid is reported net of the bank fee ({fee}): paid in full")
@@ -358,7 +360,8 @@ pub enum Status {
     Settled,
     /// Written off by the bank and not paid.
     WrittenOff,
-    /// Replaced by the installments of an acordo ([`crate::acordo`]): no longer owed as such.
+    /// Replaced by the installments of an acordo ([`crate::acordo`]), or an installment of a broken acordo
+    /// replaced by the original debt restored ([`crate::acordo::quebras`]): no longer owed as such.
     Renegotiated,
 }
 
@@ -498,15 +501,18 @@ pub enum Event {
         /// What the payer owed on that date.
         saldo: Decimal,
     },
-    /// The title entered an acordo ([`crate::acordo`]): replaced by its installments, or one of them.
+    /// The title entered an acordo ([`crate::acordo`]): replaced by its installments, or one of them; or the
+    /// acordo was broken ([`crate::acordo::quebras`]).
     Acordo {
         /// The acordo's id.
         acordo: String,
-        /// The agreement's date.
+        /// The agreement's date (for a break: the break's).
         data: NaiveDate,
-        /// `"original"` (a title the acordo replaced) or `"parcela"` (one of its installments).
+        /// `"original"` (a title the acordo replaced) or `"parcela"` (one of its installments); on a break,
+        /// `"restaurado"` (an original open again) or `"quebra"` (an installment written off).
         papel: String,
-        /// Original: what it owed on the date; parcela: its amount.
+        /// Original: what it owed on the date; parcela: its amount; restaurado: what it owes again on the date;
+        /// quebra: the installment's open balance written off.
         valor: Decimal,
     },
     /// The payer opened the título's segunda via page ([`crate::segunda_via`]).

@@ -318,6 +318,7 @@ pub fn registrar<L: crate::regua::ReguaLedger + ?Sized>(
         novo_valor: r.valor_registrado.then_some(r.valor_nominal),
         instrucao: r.instrucoes.first().cloned(),
         instrucao_valor: r.instrucoes.get(1).cloned(),
+        quebra: None,
         mensagem: None,
         modelo_pdf: None,
         documento: None,

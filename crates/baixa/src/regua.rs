@@ -18,6 +18,9 @@
 //! juros_parcela_pct_mes = "1.5"   # opcional: juros das parcelas, % ao mês, Tabela Price (0 a 10; padrão: sem juros)
 //! primeiro_vencimento_dias = 5    # a entrada (ou a primeira parcela) vence 5 dias após a data da carta (0 a 365);
 //!                                 # as parcelas, mês a mês
+//! quebra_apos_dias = 10           # opcional: quebra de acordo — parcela em aberto há mais de 10 dias corridos do
+//!                                 # vencimento (1 a 3650; padrão: o acordo nunca é quebrado pela régua)
+//! quebra_canal = "email"          # opcional: por onde avisar a quebra (padrão: "carta")
 //!
 //! [[etapa]]
 //! dias = -5                # dias em relação ao vencimento; negativo = antes do vencimento
@@ -88,6 +91,28 @@
 //! ([`ReguaLedger`]) and appears in the title's history ([`crate::Event::Regua`]); a later run lists it in
 //! `already_issued` instead.
 //!
+//! # Quebra de acordo
+//!
+//! With `[acordo] quebra_apos_dias = N`, each run first looks at the acordos in force
+//! ([`crate::acordo::quebras`]): an acordo with an installment still **open** more than `N` **calendar** days
+//! after its due date (`date − vencimento > N`, counted like the steps' `dias` and `inadimplente_apos_dias`: no
+//! business-day shift, a due date on a weekend or holiday counts from that date) is broken, once:
+//! - one action `quebra_acordo` (título: the installment overdue, the earliest when several are;
+//!   `etapa_dias = N + 1`, the day the break comes due; canal `quebra_canal`) whose `quebra` carries the acordo,
+//!   each installment (settled, or written off), what was paid under the acordo, and each original restored with
+//!   its amount due on the date and its saldo;
+//! - one `baixa` (canal `banco`, `etapa_dias` its days past due on the date) per installment written off: with
+//!   `--remessa-out` (and the acordo's remessa among `--remessa`) it is the bank's pedido de baixa, tracked like
+//!   any instruction;
+//! - the ledger, in the same transaction as the actions: the acordo `quebrado`, the installments still open
+//!   written off (`renegotiated`), the originals open again (the debt restored, less what the acordo got, see
+//!   [`crate::acordo::quebras`]), an event in each history. The steps of the same run are planned after the
+//!   break, so the originals get their due step (a carta listing them, `inadimplente`) at once.
+//!
+//! A fully paid acordo (no installment open) is never broken, nor a broken one again; a later run counts the
+//! break in `already_issued`. A day the job did not run only delays the break to the next run. Payments are
+//! applied before the régua runs (the day's retorno first), so an installment paid on time is never broken.
+//!
 //! A `carta_cobranca` step with `agrupar_por_pagador` becomes one action per payer (by CPF/CNPJ digits, or by name
 //! when the document is empty) listing every open title of that payer with its amount due on the date; every title
 //! whose step came due in this run is recorded as issued.
@@ -151,6 +176,10 @@ pub enum Acao {
     /// The bank's alteração do valor nominal: the amount half of a reemissão, tracked as an instruction (never a
     /// step of its own in a policy: a new amount is the amount due on a new due date, so it comes with one).
     AlteracaoValor,
+    /// The break of an acordo (quebra de acordo): an installment open more than the policy's `[acordo]`
+    /// `quebra_apos_dias` after its due date ([`crate::acordo::quebras`]); the action carries the break in
+    /// `quebra`. Never a step of its own in a policy.
+    QuebraAcordo,
 }
 
 impl Acao {
@@ -170,6 +199,7 @@ impl Acao {
             Acao::Abatimento => "abatimento",
             Acao::Reemissao => "reemissao",
             Acao::AlteracaoValor => "alteracao_valor",
+            Acao::QuebraAcordo => "quebra_acordo",
         }
     }
 
@@ -370,6 +400,12 @@ impl Politica {
                      due date, acao = \"reemissao\" (the alteração de vencimento and of the valor nominal)"
                 )));
             }
+            if e.acao == Acao::QuebraAcordo {
+                return Err(PoliticaError(format!(
+                    "etapa {n}: acao = \"quebra_acordo\" is not a step of its own: it is the [acordo] key \
+                     quebra_apos_dias"
+                )));
+            }
             if e.acao == Acao::Reemissao
                 && self
                     .etapas
@@ -522,6 +558,10 @@ pub struct AcaoEmitida {
     /// A reemissão: the alteração do valor nominal's movimento, when the bank's layout has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub instrucao_valor: Option<crate::instrucao::Instrucao>,
+    /// A `quebra_acordo`: the break (the acordo, its installments settled and written off, the originals
+    /// restored with their amounts due on the date, [`crate::acordo::Quebra`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quebra: Option<crate::acordo::Quebra>,
     /// The message rendered from `modelo` (set by [`crate::mensagem::preparar`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mensagem: Option<String>,
@@ -634,6 +674,30 @@ pub trait ReguaLedger: Ledger {
     /// # Errors
     /// A backend failure.
     fn acordos(&mut self) -> Result<Vec<crate::acordo::Acordo>, LedgerError>;
+
+    /// [`ReguaLedger::regua_record`] with the breaks of acordos the same run found ([`crate::acordo::quebras`]),
+    /// in one transaction: for each break, its acordo's [`crate::acordo::Acordo::quebra`] set, the installments
+    /// still open written off (`renegotiated`), the originals `open` again with their new `paid`
+    /// ([`crate::acordo::aplicar_quebra`]), an [`crate::Event::Acordo`] in each one's history; then the items
+    /// recorded as `regua_record` does. The ledgers here implement it; by default a ledger records no break.
+    ///
+    /// # Errors
+    /// [`LedgerError::Invalid`] when an acordo is unknown or already broken, or a title is no longer in the
+    /// state the break found (another run recorded it meanwhile); a backend failure. Nothing is then recorded.
+    fn regua_record_quebras(
+        &mut self,
+        date: NaiveDate,
+        quebras: &[crate::acordo::Quebra],
+        items: &[Registro<'_>],
+    ) -> Result<Vec<bool>, LedgerError> {
+        if quebras.is_empty() {
+            self.regua_record(date, items)
+        } else {
+            Err(LedgerError::Invalid(
+                "quebra_apos_dias: this ledger does not record the break of an acordo".into(),
+            ))
+        }
+    }
     /// The date of each título's first segunda via view, read only when a step has `se_nao_visualizado`. The
     /// ledgers that record views ([`crate::segunda_via::LinkLedger`]) answer it; by default a ledger says it
     /// cannot (never "no views", which would issue the step to everyone).
@@ -703,6 +767,7 @@ fn action(
             .map(|n| crate::reemissao::valor_nominal(t, s, date + Duration::days(n))),
         instrucao: None,
         instrucao_valor: None,
+        quebra: None,
         mensagem: None,
         modelo_pdf: e.modelo_pdf.clone(),
         documento: None,
@@ -817,6 +882,110 @@ fn plan_titles(
     (out, already)
 }
 
+/// An action of the régua's own (not a policy step): the `quebra_acordo` of a break and the pedidos de baixa of
+/// its installments.
+fn acao_propria(
+    politica: &Politica,
+    dias: i64,
+    acao: Acao,
+    canal: &str,
+    t: &Titulo,
+    s: &TitleState,
+    date: NaiveDate,
+) -> AcaoEmitida {
+    let e = Etapa {
+        dias,
+        acao,
+        canal: canal.into(),
+        modelo: None,
+        modelo_pdf: None,
+        valor_minimo: None,
+        agrupar_por_pagador: false,
+        prazo_dias: None,
+        abatimento_valor: None,
+        abatimento_pct: None,
+        se_nao_visualizado: false,
+    };
+    action(politica, &e, t, s, date)
+}
+
+/// The breaks of acordos due on `date` under the policy's `[acordo] quebra_apos_dias` (none without it), each as
+/// one `quebra_acordo` action (its key: the installment overdue, `etapa_dias = quebra_apos_dias + 1`, the day the
+/// break comes due counted from its due date) followed by the pedido de baixa (`baixa`, canal `banco`,
+/// `etapa_dias` its days past due on the date) of each installment written off; the breaks are applied to
+/// `titles`, so the steps planned after them see the originals open again and the installments written off.
+/// Returns (breaks, actions, already issued): a break recorded by an earlier run on or before `date` counts once
+/// in `already_issued`.
+#[allow(clippy::type_complexity)]
+fn plan_quebras<L: ReguaLedger + ?Sized>(
+    ledger: &mut L,
+    politica: &Politica,
+    titles: &mut [(Titulo, TitleState)],
+    issued: &BTreeSet<Issued>,
+    date: NaiveDate,
+) -> Result<
+    (
+        Vec<crate::acordo::Quebra>,
+        Vec<(AcaoEmitida, Vec<Issued>)>,
+        usize,
+    ),
+    LedgerError,
+> {
+    let Some((n, canal)) = politica.acordo.as_ref().and_then(|l| {
+        l.quebra_apos_dias
+            .map(|n| (n, l.quebra_canal.clone().unwrap_or_else(|| "carta".into())))
+    }) else {
+        return Ok(Default::default());
+    };
+    let key = |parcela: &str, n: i64| Issued {
+        titulo: parcela.to_string(),
+        etapa_dias: n + 1,
+        acao: Acao::QuebraAcordo,
+    };
+    let acordos = ledger.acordos()?;
+    let mut already = acordos
+        .iter()
+        .filter_map(|a| a.quebra.as_ref())
+        .filter(|q| q.data <= date && issued.contains(&key(&q.parcela, q.quebra_apos_dias)))
+        .count();
+    let mut quebras = Vec::new();
+    let mut out = Vec::new();
+    for q in crate::acordo::quebras(&acordos, titles, n, date)? {
+        let k = key(&q.parcela, n);
+        if issued.contains(&k) {
+            already += 1;
+            continue;
+        }
+        let Some((t, s)) = titles.iter().find(|(t, _)| t.id == q.parcela) else {
+            continue;
+        };
+        let mut a = acao_propria(politica, n + 1, Acao::QuebraAcordo, &canal, t, s, date);
+        a.quebra = Some(q.clone());
+        out.push((a, vec![k]));
+        for p in q.parcelas.iter().filter(|p| p.baixada) {
+            let Some((t, s)) = titles.iter().find(|(t, _)| t.id == p.titulo) else {
+                continue;
+            };
+            let dias = (date - t.vencimento).num_days();
+            let k = Issued {
+                titulo: t.id.clone(),
+                etapa_dias: dias,
+                acao: Acao::Baixa,
+            };
+            // a pedido de baixa the policy's own `baixa` step already sent that day is not sent again
+            if !issued.contains(&k) {
+                out.push((
+                    acao_propria(politica, dias, Acao::Baixa, "banco", t, s, date),
+                    vec![k],
+                ));
+            }
+        }
+        crate::acordo::aplicar_quebra(titles, &q);
+        quebras.push(q);
+    }
+    Ok((quebras, out, already))
+}
+
 /// The first segunda via view of each título, read only when a step asks for it (`se_nao_visualizado`).
 fn first_views<L: ReguaLedger + ?Sized>(
     ledger: &mut L,
@@ -868,14 +1037,16 @@ pub fn plan<L: ReguaLedger + ?Sized>(
     politica: &Politica,
     date: NaiveDate,
 ) -> Result<ReguaRun, LedgerError> {
-    let titles = ledger.titles()?;
+    let mut titles = ledger.titles()?;
     let issued = ledger.regua_issued()?;
     let first_views = first_views(ledger, politica)?;
-    let (planned, already) = plan_titles(politica, &titles, &issued, &first_views, date);
+    let (_, mut planned, quebradas) = plan_quebras(ledger, politica, &mut titles, &issued, date)?;
+    let (steps, already) = plan_titles(politica, &titles, &issued, &first_views, date);
+    planned.extend(steps);
     Ok(ReguaRun {
         date,
         actions: planned.into_iter().map(|(a, _)| a).collect(),
-        already_issued: already,
+        already_issued: already + quebradas,
     })
 }
 
@@ -903,10 +1074,15 @@ pub fn run_with<L: ReguaLedger + ?Sized>(
     date: NaiveDate,
     prepare: impl FnOnce(&mut [AcaoEmitida]) -> Result<(), LedgerError>,
 ) -> Result<ReguaRun, LedgerError> {
-    let titles = ledger.titles()?;
+    let mut titles = ledger.titles()?;
     let issued = ledger.regua_issued()?;
     let first_views = first_views(ledger, politica)?;
-    let (mut planned, mut already) = plan_titles(politica, &titles, &issued, &first_views, date);
+    // the breaks first: the steps are planned on the titles as the breaks leave them
+    let (quebras, mut planned, quebradas) =
+        plan_quebras(ledger, politica, &mut titles, &issued, date)?;
+    let (steps, mut already) = plan_titles(politica, &titles, &issued, &first_views, date);
+    planned.extend(steps);
+    already += quebradas;
     {
         let mut actions: Vec<AcaoEmitida> = planned.iter().map(|(a, _)| a.clone()).collect();
         prepare(&mut actions)?;
@@ -938,7 +1114,7 @@ pub fn run_with<L: ReguaLedger + ?Sized>(
             acao: h,
         });
     }
-    let fresh = ledger.regua_record(date, &items)?;
+    let fresh = ledger.regua_record_quebras(date, &quebras, &items)?;
     let mut fresh = fresh.into_iter();
     let mut actions = Vec::new();
     for (mut a, keys) in planned {

@@ -40,6 +40,31 @@ fn successive_dates_sqlite_and_reopened() {
 }
 
 #[test]
+fn policy_quebra_keys_checked() {
+    let base = "[acordo]\nparcelas_max = 3\nprimeiro_vencimento_dias = 5\n";
+    let e = Politica::from_toml(&format!("{base}quebra_apos_dias = 0\n"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("quebra_apos_dias must be 1 to 3650, found 0"),
+        "{e}"
+    );
+    let e = Politica::from_toml(&format!("{base}quebra_canal = \" \"\n"))
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("quebra_canal is empty"), "{e}");
+    let e = Politica::from_toml("[[etapa]]\ndias = 10\nacao = \"quebra_acordo\"\ncanal = \"x\"\n")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("etapa 1: acao = \"quebra_acordo\" is not a step of its own"),
+        "{e}"
+    );
+    let p = Politica::from_toml(&format!("{base}quebra_apos_dias = 10\n")).unwrap();
+    assert_eq!(p.acordo.unwrap().quebra_apos_dias, Some(10));
+}
+
+#[test]
 fn policy_errors_name_the_key() {
     let e = Politica::from_toml(
         "[[etapa]]\ndias = 5\nacao = \"aviso_atraso\"\ncanal = \"sms\"\nmodel = \"x\"\n",
@@ -367,4 +392,41 @@ fn carta_carries_the_acordo_proposal() {
         let e = politica(bad).unwrap_err().to_string();
         assert!(e.contains(msg), "{bad}: {e}");
     }
+}
+
+/// Two runs that found the same break: the second to record it is refused whole (the acordo is already broken),
+/// nothing of it recorded, on the memory and SQLite ledgers.
+#[test]
+fn a_break_is_recorded_once() {
+    fn check(l: &mut dyn ReguaLedger) {
+        acordo_ac1(l);
+        let titles = l.titles().unwrap();
+        let q =
+            baixa::acordo::quebras(&l.acordos().unwrap(), &titles, 10, d("2026-06-11")).unwrap();
+        // installment 1 (due 2026-05-31) open 11 days
+        assert_eq!(
+            q.iter().map(|q| q.parcela.as_str()).collect::<Vec<_>>(),
+            ["AC-1-1"]
+        );
+        l.regua_record_quebras(d("2026-06-11"), &q, &[]).unwrap();
+        let before = (l.titles().unwrap(), l.history("A").unwrap().len());
+        let e = l
+            .regua_record_quebras(d("2026-06-11"), &q, &[])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("acordo AC-1: cannot be broken: already broken"),
+            "{e}"
+        );
+        assert_eq!((l.titles().unwrap(), l.history("A").unwrap().len()), before);
+        // nothing left to break
+        let titles = l.titles().unwrap();
+        assert!(
+            baixa::acordo::quebras(&l.acordos().unwrap(), &titles, 10, d("2026-09-01"))
+                .unwrap()
+                .is_empty()
+        );
+    }
+    check(&mut MemoryLedger::new());
+    check(&mut SqliteLedger::open_in_memory().unwrap());
 }

@@ -10,6 +10,10 @@
 //! into the action's `"documento"`, and with `--pdf-dir DIR` written as a PDF there (`boleto_print::texto_pdf`:
 //! the carta de cobrança to print or attach), its path under the action's `"pdf"`. See `baixa::regua` for the
 //! policy keys and the rule for days the job did not run. `--plan` lists what a run would issue and records nothing.
+//! With `[acordo] quebra_apos_dias = N` a run also breaks each acordo with an installment open more than N days
+//! after its due date: one `quebra_acordo` action (its `quebra`: the installments, the originals restored and their
+//! amounts) and a `baixa` per installment written off (the bank's pedido de baixa with `--remessa-out`), once
+//! (`baixa::regua`, "Quebra de acordo").
 
 use std::path::PathBuf;
 

@@ -388,6 +388,148 @@ fn acordo_end_to_end() {
     );
 }
 
+/// The quebra de acordo through `cnab regua`: the acordo of `acordo_end_to_end` (514.45 + 514.44 + 514.44), the
+/// first installment paid, the second (due 2026-06-30) still open on 2026-07-11 under `quebra_apos_dias = 10`.
+#[test]
+fn quebra_de_acordo_end_to_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |f: &str| dir.path().join(f).to_string_lossy().into_owned();
+    let (ledger, titles, policy) = (p("l.db"), p("t.csv"), p("politica.toml"));
+    std::fs::write(
+        &titles,
+        "id,banco,nosso_numero,valor,vencimento,multa_pct,juros_pct_mes,pagador_documento,pagador_nome\n\
+         A,341,10000001,1000.00,2026-03-10,2,1,12345678000195,Padaria Sol\n\
+         B,341,10000002,500.00,2026-03-20,2,1,12345678000195,Padaria Sol\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &policy,
+        "[acordo]\nparcelas_max = 3\nprimeiro_vencimento_dias = 5\nquebra_apos_dias = 10\n\n\
+         [[etapa]]\ndias = 5\nacao = \"aviso_atraso\"\ncanal = \"sms\"\n",
+    )
+    .unwrap();
+    let ok = |args: &[&str]| {
+        let (code, out, err) = cnab(args);
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    ok(&["baixa", "--ledger", &ledger, "import-titles", &titles]);
+    ok(&[
+        "acordo",
+        "--ledger",
+        &ledger,
+        "--id",
+        "AC-7",
+        "--date",
+        "2026-04-09",
+        "--titulo",
+        "A",
+        "--titulo",
+        "B",
+        "--parcelas",
+        "3",
+        "--primeiro-vencimento",
+        "2026-05-31",
+    ]);
+    ok(&[
+        "baixa",
+        "--ledger",
+        &ledger,
+        "settle",
+        "AC-7-1",
+        "--valor",
+        "514.45",
+        "--data",
+        "2026-05-30",
+        "--meio",
+        "pix",
+    ]);
+    // 10 days after 2026-06-30: the aviso de atraso only
+    let r = regua(&ledger, &policy, "2026-07-10");
+    let acoes: Vec<_> = r["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["titulo"].clone(), a["acao"].clone()))
+        .collect();
+    assert_eq!(acoes, [(json!("AC-7-2"), json!("aviso_atraso"))]);
+    // 11 days: the break, the installments' pedidos de baixa, the originals' aviso de atraso again
+    let r = regua(&ledger, &policy, "2026-07-11");
+    let a = r["actions"].as_array().unwrap();
+    let acoes: Vec<_> = a
+        .iter()
+        .map(|a| {
+            (
+                a["titulo"].clone(),
+                a["acao"].clone(),
+                a["etapa_dias"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        acoes,
+        [
+            (json!("AC-7-2"), json!("quebra_acordo"), json!(11)),
+            (json!("AC-7-2"), json!("baixa"), json!(11)),
+            (json!("AC-7-3"), json!("baixa"), json!(-20)),
+            (json!("A"), json!("aviso_atraso"), json!(5)),
+            (json!("B"), json!("aviso_atraso"), json!(5))
+        ]
+    );
+    let q = &a[0]["quebra"];
+    assert_eq!(a[0]["canal"], "carta");
+    assert_eq!(
+        (&q["acordo"], &q["pago_no_acordo"], &q["baixado"]),
+        (&json!("AC-7"), &json!("514.45"), &json!("1028.88"))
+    );
+    // A: 1000.00 + 20.00 + 41.00 (123 days) − 514.45 = 546.55; B: 500.00 + 10.00 + 18.83 (113 days) = 528.83
+    let orig: Vec<_> = q["originais"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| {
+            (
+                o["titulo"].clone(),
+                o["imputado"].clone(),
+                o["saldo"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        orig,
+        [
+            (json!("A"), json!("514.45"), json!("546.55")),
+            (json!("B"), json!("0.00"), json!("528.83"))
+        ]
+    );
+    assert_eq!(q["saldo_restaurado"], "1075.38");
+    assert_eq!(a[3]["saldo"], "546.55");
+    // the report: the originals open, the installments written off apart
+    let out = ok(&[
+        "baixa",
+        "--ledger",
+        &ledger,
+        "report",
+        "--date",
+        "2026-07-11",
+    ]);
+    let rep: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        (
+            &rep["portfolio"]["open"]["count"],
+            &rep["portfolio"]["open"]["devido"],
+            &rep["portfolio"]["renegotiated"]["count"]
+        ),
+        (&json!(2), &json!("1075.38"), &json!(2))
+    );
+    // again: nothing new, the break and the two avisos counted
+    let r = regua(&ledger, &policy, "2026-07-11");
+    assert_eq!(
+        (r["actions"].as_array().unwrap().len(), &r["already_issued"]),
+        (0, &json!(3))
+    );
+}
+
 /// An Itaú CNAB 400 retorno as the bank would send it (the fixture's header, dated `date`; one entry per
 /// (nosso número, ocorrência, motivos)), written with cnab-core's writer.
 fn itau_retorno(date: &str, entries: &[(&str, &str, &[&str])]) -> Vec<u8> {

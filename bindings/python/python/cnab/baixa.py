@@ -330,7 +330,8 @@ class Event:
     ``outcome``), ``linked`` (``nosso_numero``, ``file_id``), ``manual_settlement`` (``settlement``,
     ``outcome``), ``regua`` (a step of the régua de cobrança issued: ``data``, ``acao``, ``etapa_dias``, ``canal``,
     ``saldo``), ``acordo`` (the title entered an acordo: ``acordo``, ``data``, ``papel`` = ``original`` or
-    ``parcela``, ``valor``), ``instrucao`` (the bank answered an instruction: ``acao``, ``etapa_dias``,
+    ``parcela``, ``valor``; or the acordo was broken: ``papel`` = ``restaurado``, an original open again owing
+    ``valor``, or ``quebra``, an installment written off with ``valor`` open), ``instrucao`` (the bank answered an instruction: ``acao``, ``etapa_dias``,
     ``movimento``, ``enviada_em``, ``resposta``) or ``visualizado`` (the payer opened the segunda via page: ``em``, ``cliente``, and
     ``ip`` only when the server keeps addresses)."""
 
@@ -447,6 +448,56 @@ class Proposta:
 
 
 @dataclass(frozen=True)
+class ParcelaQuebrada:
+    """An installment of a broken acordo: ``baixada`` when it was still open and is written off (its pedido de
+    baixa goes to the bank), otherwise settled."""
+
+    titulo: str = ""
+    numero: int = 0
+    vencimento: Optional[datetime.date] = None
+    valor: decimal.Decimal = decimal.Decimal(0)
+    pago: decimal.Decimal = decimal.Decimal(0)
+    baixada: bool = False
+
+
+@dataclass(frozen=True)
+class OriginalRestaurado:
+    """An original title open again after the break: ``saldo = devido.total − pago``, ``pago = pago_antes +
+    imputado`` (what was paid under the acordo credited to it, the oldest original first)."""
+
+    titulo: str = ""
+    vencimento: Optional[datetime.date] = None
+    valor: decimal.Decimal = decimal.Decimal(0)
+    pago_antes: decimal.Decimal = decimal.Decimal(0)
+    imputado: decimal.Decimal = decimal.Decimal(0)
+    pago: decimal.Decimal = decimal.Decimal(0)
+    devido: Breakdown = field(default_factory=Breakdown)
+    """The amount due on the break's date from the original's own due date (no acordo discount)."""
+    saldo: decimal.Decimal = decimal.Decimal(0)
+
+
+@dataclass(frozen=True)
+class Quebra:
+    """The break of an acordo (quebra de acordo, the policy's ``[acordo] quebra_apos_dias``): ``parcela`` was still
+    open ``dias_atraso`` days after its due date on ``data`` (``baixa::acordo::quebras``)."""
+
+    acordo: str = ""
+    data: Optional[datetime.date] = None
+    quebra_apos_dias: int = 0
+    parcela: str = ""
+    vencimento: Optional[datetime.date] = None
+    dias_atraso: int = 0
+    parcelas: List[ParcelaQuebrada] = field(default_factory=list)
+    pago_no_acordo: decimal.Decimal = decimal.Decimal(0)
+    """Σ ``pago`` of the installments."""
+    baixado: decimal.Decimal = decimal.Decimal(0)
+    """Σ ``valor − pago`` of the installments written off."""
+    originais: List[OriginalRestaurado] = field(default_factory=list)
+    saldo_restaurado: decimal.Decimal = decimal.Decimal(0)
+    """Σ ``saldo`` of the originals: the debt restored."""
+
+
+@dataclass(frozen=True)
 class AcaoEmitida:
     """One action of the régua: everything a sender needs (see ``cnab regua``)."""
 
@@ -479,6 +530,8 @@ class AcaoEmitida:
     """A step through the bank: the movimento written (for a reemissão, its alteração de vencimento)."""
     instrucao_valor: Optional[Instrucao] = None
     """A reemissão: the alteração do valor nominal's movimento, when the bank's layout has one."""
+    quebra: Optional[Quebra] = None
+    """A ``quebra_acordo``: the break (the installments settled and written off, the originals restored)."""
     mensagem: Optional[str] = None
     """The step's ``modelo`` rendered with the título's data (when modelos were given)."""
     modelo_pdf: Optional[str] = None
@@ -622,6 +675,8 @@ class Acordo:
     parcelas: List[Parcela] = field(default_factory=list)
     remessas: List[RemessaAcordo] = field(default_factory=list)
     """The remessas that take it to the bank (when the registering remessas were given)."""
+    quebra: Optional[Quebra] = None
+    """Its break, once the régua broke it (``quebrado``); ``None`` while in force."""
 
 
 Politica = Union[str, "os.PathLike[str]"]

@@ -9,7 +9,7 @@ use rusqlite::{params, OptionalExtension, TransactionBehavior};
 use super::postgres::{import_in as pg_import, retrying};
 use super::sqlite::import_in as sqlite_import;
 use super::{now, MemoryLedger, PostgresLedger, SqliteLedger};
-use crate::acordo::{self, Acordo};
+use crate::acordo::{self, Acordo, Quebra};
 use crate::engine::Book;
 use crate::error::LedgerError;
 use crate::instrucao::{Estado, Instrucao, InstrucaoEnviada, Resposta};
@@ -103,6 +103,63 @@ impl ReguaLedger for MemoryLedger {
 
     fn acordos(&mut self) -> Result<Vec<Acordo>, LedgerError> {
         Ok(self.acordos.clone())
+    }
+
+    fn regua_record_quebras(
+        &mut self,
+        date: NaiveDate,
+        quebras: &[Quebra],
+        items: &[Registro<'_>],
+    ) -> Result<Vec<bool>, LedgerError> {
+        // check everything first: all or nothing
+        for r in items {
+            if self.book.index_of(&r.key.titulo).is_none() {
+                return Err(LedgerError::UnknownTitle(r.key.titulo.clone()));
+            }
+        }
+        for q in quebras {
+            match self.acordos.iter().find(|a| a.id == q.acordo) {
+                None => return Err(acordo::quebra_stale(q, "no such acordo")),
+                Some(a) if a.quebra.is_some() => {
+                    return Err(acordo::quebra_stale(q, "already broken"))
+                }
+                Some(_) => {}
+            }
+            for (id, want) in quebra_states(q) {
+                let r = self
+                    .book
+                    .index_of(id)
+                    .ok_or_else(|| LedgerError::UnknownTitle(id.to_string()))?;
+                let st = self.book.state(r)?.status;
+                if st != want {
+                    return Err(acordo::quebra_stale(
+                        q,
+                        &format!("title {id} is {}, not {}", st.name(), want.name()),
+                    ));
+                }
+            }
+        }
+        for q in quebras {
+            let mut titles = self.titles()?;
+            acordo::aplicar_quebra(&mut titles, q);
+            for (id, _) in quebra_states(q) {
+                if let (Some(r), Some((_, s))) = (
+                    self.book.index_of(id),
+                    titles.iter().find(|(t, _)| t.id == id),
+                ) {
+                    self.book.set_state(r, s)?;
+                }
+            }
+            for (id, ev) in acordo::quebra_events(q) {
+                if let Some(r) = self.book.index_of(&id) {
+                    self.book.push_event(r, ev);
+                }
+            }
+            if let Some(a) = self.acordos.iter_mut().find(|a| a.id == q.acordo) {
+                a.quebra = Some(q.clone());
+            }
+        }
+        self.regua_record(date, items)
     }
 
     fn instrucoes(&mut self) -> Result<Vec<InstrucaoEnviada>, LedgerError> {
@@ -237,6 +294,35 @@ fn parcela_exists(a: &Acordo, id: &str) -> LedgerError {
     LedgerError::Invalid(format!("acordo {}: title {id} already exists", a.id))
 }
 
+/// The titles a break changes, each with the status the break found: the installments written off (open) and
+/// the originals (renegotiated).
+fn quebra_states(q: &Quebra) -> Vec<(&str, Status)> {
+    q.parcelas
+        .iter()
+        .filter(|p| p.baixada)
+        .map(|p| (p.titulo.as_str(), Status::Open))
+        .chain(
+            q.originais
+                .iter()
+                .map(|o| (o.titulo.as_str(), Status::Renegotiated)),
+        )
+        .collect()
+}
+
+/// A break's new status and `paid` for each title it changes (`paid` only for the originals).
+fn quebra_updates(q: &Quebra) -> Vec<(&str, Status, Option<rust_decimal::Decimal>)> {
+    q.parcelas
+        .iter()
+        .filter(|p| p.baixada)
+        .map(|p| (p.titulo.as_str(), Status::Renegotiated, None))
+        .chain(
+            q.originais
+                .iter()
+                .map(|o| (o.titulo.as_str(), Status::Open, Some(o.pago))),
+        )
+        .collect()
+}
+
 fn papeis(a: &Acordo) -> Vec<(&str, &'static str)> {
     a.originais
         .iter()
@@ -281,9 +367,21 @@ impl ReguaLedger for SqliteLedger {
         date: NaiveDate,
         items: &[Registro<'_>],
     ) -> Result<Vec<bool>, LedgerError> {
+        self.regua_record_quebras(date, &[], items)
+    }
+
+    fn regua_record_quebras(
+        &mut self,
+        date: NaiveDate,
+        quebras: &[Quebra],
+        items: &[Registro<'_>],
+    ) -> Result<Vec<bool>, LedgerError> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        for q in quebras {
+            sqlite_quebra(&tx, q)?;
+        }
         let mut out = Vec::with_capacity(items.len());
         {
             let mut ins = tx.prepare_cached(
@@ -482,6 +580,52 @@ impl ReguaLedger for SqliteLedger {
     }
 }
 
+/// A break recorded in an SQLite transaction: the acordo's JSON gets its `quebra` (refused when it has one), each
+/// title's status (and an original's `paid`) changes only from the status the break found, and each gets its
+/// history event.
+fn sqlite_quebra(tx: &rusqlite::Transaction<'_>, q: &Quebra) -> Result<(), LedgerError> {
+    let json: Option<String> = tx
+        .query_row(
+            "SELECT acordo FROM acordos WHERE id = ?1",
+            params![q.acordo],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let mut a: Acordo = match json {
+        None => return Err(acordo::quebra_stale(q, "no such acordo")),
+        Some(j) => serde_json::from_str(&j)?,
+    };
+    if a.quebra.is_some() {
+        return Err(acordo::quebra_stale(q, "already broken"));
+    }
+    a.quebra = Some(q.clone());
+    tx.execute(
+        "UPDATE acordos SET acordo = ?1 WHERE id = ?2",
+        params![serde_json::to_string(&a)?, q.acordo],
+    )?;
+    let updates = quebra_updates(q);
+    for ((id, from), (_, to, paid)) in quebra_states(q).into_iter().zip(&updates) {
+        let n = tx.execute(
+            "UPDATE title_state SET status = ?1, paid = COALESCE(?2, paid) \
+             WHERE title_seq = (SELECT seq FROM titles WHERE id = ?3) AND status = ?4",
+            params![to.name(), paid.map(|p| p.to_string()), id, from.name()],
+        )?;
+        if n != 1 {
+            return Err(acordo::quebra_stale(
+                q,
+                &format!("title {id} is no longer {}", from.name()),
+            ));
+        }
+    }
+    for (id, ev) in acordo::quebra_events(q) {
+        tx.execute(
+            "INSERT INTO events (title_id, kind, file_id, data) VALUES (?1, 'acordo', NULL, ?2)",
+            params![id, serde_json::to_string(&ev)?],
+        )?;
+    }
+    Ok(())
+}
+
 /// The `instrucao` of a recorded action's JSON (none for a step recorded without an instruction remessa).
 fn instrucao_of(mut data: serde_json::Value) -> Result<Option<Instrucao>, LedgerError> {
     match data.get_mut("instrucao").map(serde_json::Value::take) {
@@ -520,9 +664,21 @@ impl ReguaLedger for PostgresLedger {
         date: NaiveDate,
         items: &[Registro<'_>],
     ) -> Result<Vec<bool>, LedgerError> {
+        self.regua_record_quebras(date, &[], items)
+    }
+
+    fn regua_record_quebras(
+        &mut self,
+        date: NaiveDate,
+        quebras: &[Quebra],
+        items: &[Registro<'_>],
+    ) -> Result<Vec<bool>, LedgerError> {
         let at = now().to_string();
         let day = date.to_string();
         retrying(&mut self.client, |tx| {
+            for q in quebras {
+                pg_quebra(tx, q)?;
+            }
             let ins = tx.prepare(
                 "INSERT INTO regua_actions (title_id, etapa_dias, acao, issued_on, canal, recorded_at, data) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
@@ -711,4 +867,45 @@ impl ReguaLedger for PostgresLedger {
             Ok(out)
         })
     }
+}
+
+/// [`sqlite_quebra`] in a PostgreSQL transaction.
+fn pg_quebra(tx: &mut postgres::Transaction<'_>, q: &Quebra) -> Result<(), LedgerError> {
+    let row = tx.query_opt(
+        "SELECT acordo FROM acordos WHERE id = $1 FOR UPDATE",
+        &[&q.acordo],
+    )?;
+    let mut a: Acordo = match row {
+        None => return Err(acordo::quebra_stale(q, "no such acordo")),
+        Some(r) => r.try_get::<_, postgres::types::Json<Acordo>>(0)?.0,
+    };
+    if a.quebra.is_some() {
+        return Err(acordo::quebra_stale(q, "already broken"));
+    }
+    a.quebra = Some(q.clone());
+    tx.execute(
+        "UPDATE acordos SET acordo = $1 WHERE id = $2",
+        &[&postgres::types::Json(&a), &q.acordo],
+    )?;
+    let updates = quebra_updates(q);
+    for ((id, from), (_, to, paid)) in quebra_states(q).into_iter().zip(&updates) {
+        let n = tx.execute(
+            "UPDATE title_state SET status = $1, paid = COALESCE($2, paid) \
+             WHERE title_seq = (SELECT seq FROM titles WHERE id = $3) AND status = $4",
+            &[&to.name(), paid, &id, &from.name()],
+        )?;
+        if n != 1 {
+            return Err(acordo::quebra_stale(
+                q,
+                &format!("title {id} is no longer {}", from.name()),
+            ));
+        }
+    }
+    for (id, ev) in acordo::quebra_events(q) {
+        tx.execute(
+            "INSERT INTO events (title_id, kind, file_id, data) VALUES ($1, 'acordo', NULL, $2)",
+            &[&id, &postgres::types::Json(&ev)],
+        )?;
+    }
+    Ok(())
 }

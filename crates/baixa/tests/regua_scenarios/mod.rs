@@ -51,6 +51,12 @@ pub const SCENARIOS: &[(&str, Scenario)] = &[
         "reemissao_confirmed_changes_the_titulo",
         reemissao_confirmed_changes_the_titulo,
     ),
+    ("acordo_quebra", acordo_quebra),
+    ("acordo_paid_is_never_broken", acordo_paid_is_never_broken),
+    (
+        "acordo_quebra_pedido_de_baixa",
+        acordo_quebra_pedido_de_baixa,
+    ),
 ];
 
 fn dec(s: &str) -> Decimal {
@@ -1495,4 +1501,463 @@ pub fn reemissao_confirmed_changes_the_titulo(l: &mut dyn ReguaLedger) {
             .collect::<Vec<_>>(),
         [("00001234", "02", dec("100.00"))]
     );
+}
+
+/// [`POLITICA`] with the `[acordo]` limits and a quebra 10 days after an installment's due date.
+pub const POLITICA_QUEBRA: &str = r#"
+inadimplente_apos_dias = 30
+
+[acordo]
+parcelas_max = 3
+primeiro_vencimento_dias = 5
+quebra_apos_dias = 10
+quebra_canal = "email"
+
+[[etapa]]
+dias = -5
+acao = "lembrete"
+canal = "email"
+
+[[etapa]]
+dias = 5
+acao = "aviso_atraso"
+canal = "sms"
+
+[[etapa]]
+dias = 30
+acao = "carta_cobranca"
+canal = "carta"
+agrupar_por_pagador = true
+"#;
+
+/// The acordo of [`acordo_two_titles_three_parcelas`]: A (1,000.00 due 2026-03-10) and B (500.00 due 2026-03-20)
+/// of Padaria Sol, on 2026-04-09, 25% off the encargos, in 3 installments of 510.84, 510.83, 510.83 due
+/// 2026-05-31, 06-30 and 07-31; C (200.00 due 2026-06-20, juros only) of another payer.
+pub fn acordo_ac1(l: &mut dyn ReguaLedger) -> acordo::Acordo {
+    let mut c = titulo(
+        "C",
+        "10000003",
+        "200.00",
+        "2026-06-20",
+        "98765432100",
+        "Ana Lima",
+    );
+    c.multa = None;
+    l.import_titles(&[
+        titulo(
+            "A",
+            "10000001",
+            "1000.00",
+            "2026-03-10",
+            "12.345.678/0001-95",
+            "Padaria Sol",
+        ),
+        titulo(
+            "B",
+            "10000002",
+            "500.00",
+            "2026-03-20",
+            "12345678000195",
+            "Padaria Sol Ltda",
+        ),
+        c,
+    ])
+    .unwrap();
+    acordo::fechar(
+        l,
+        &Termos {
+            id: "AC-1".into(),
+            data: d("2026-04-09"),
+            titulos: vec!["A".into(), "B".into()],
+            parcelas: 3,
+            primeiro_vencimento: d("2026-05-31"),
+            desconto_encargos_pct: Some(m("25")),
+        },
+    )
+    .unwrap()
+}
+
+fn pay(l: &mut dyn ReguaLedger, id: &str, valor: &str, data: &str) {
+    let o = l
+        .settle(&ManualSettlement {
+            title_id: id.into(),
+            valor: m(valor),
+            data: d(data),
+            meio: Meio::Pix,
+            por: "financeiro".into(),
+            em: None,
+            motivo: "parcela".into(),
+        })
+        .unwrap();
+    assert_eq!(o.outcome, Outcome::Paid, "{id}");
+}
+
+fn status_of(l: &mut dyn ReguaLedger, id: &str) -> (Status, Decimal) {
+    let t = l.titles().unwrap();
+    let (_, s) = t.iter().find(|(t, _)| t.id == id).unwrap();
+    (s.status, s.paid)
+}
+
+/// Installment 1 paid, installment 2 (due 2026-06-30) unpaid: nothing on 2026-07-10 (10 days late), the acordo
+/// broken on 2026-07-11 (11 days) — once: the originals owe again what is due on them, less what the acordo got.
+pub fn acordo_quebra(l: &mut dyn ReguaLedger) {
+    let p = Politica::from_toml(POLITICA_QUEBRA).unwrap();
+    let a = acordo_ac1(l);
+    assert_eq!(a.valor_negociado, m("1532.50"));
+    pay(l, "AC-1-1", "510.84", "2026-05-29");
+
+    // 10 calendar days after 2026-06-30: not yet
+    let r = regua::run(l, &p, d("2026-07-10")).unwrap();
+    assert!(
+        r.actions.iter().all(|a| a.acao != Acao::QuebraAcordo),
+        "{:?}",
+        issued(&r)
+    );
+    assert_eq!(
+        issued(&r),
+        [
+            (s("C"), Acao::AvisoAtraso, 5),
+            (s("AC-1-2"), Acao::AvisoAtraso, 5)
+        ]
+    );
+    assert!(l.acordos().unwrap()[0].quebra.is_none());
+
+    // 11 days: broken
+    let r = regua::run(l, &p, d("2026-07-11")).unwrap();
+    assert_eq!(
+        issued(&r),
+        [
+            (s("AC-1-2"), Acao::QuebraAcordo, 11),
+            (s("AC-1-2"), Acao::Baixa, 11),
+            (s("AC-1-3"), Acao::Baixa, -20),
+            // the originals open again, 4 months late: the payer's carta (A and B, C is another payer's)
+            (s("A"), Acao::CartaCobranca, 30),
+        ]
+    );
+    // C's aviso de atraso was issued on 07-10
+    assert_eq!(r.already_issued, 1);
+    let qa = &r.actions[0];
+    assert_eq!(
+        (
+            qa.canal.as_str(),
+            qa.data_etapa,
+            qa.vencimento,
+            qa.saldo,
+            qa.pagador.nome.as_str()
+        ),
+        (
+            "email",
+            d("2026-07-11"),
+            d("2026-06-30"),
+            qa.saldo,
+            "Padaria Sol"
+        )
+    );
+    let q = qa.quebra.as_ref().unwrap();
+    assert_eq!(
+        (
+            q.acordo.as_str(),
+            q.data,
+            q.quebra_apos_dias,
+            q.parcela.as_str(),
+            q.dias_atraso
+        ),
+        ("AC-1", d("2026-07-11"), 10, "AC-1-2", 11)
+    );
+    let parcelas: Vec<_> = q
+        .parcelas
+        .iter()
+        .map(|p| (p.titulo.as_str(), p.valor, p.pago, p.baixada))
+        .collect();
+    assert_eq!(
+        parcelas,
+        [
+            ("AC-1-1", m("510.84"), m("510.84"), false),
+            ("AC-1-2", m("510.83"), m("0"), true),
+            ("AC-1-3", m("510.83"), m("0"), true)
+        ]
+    );
+    // paid under the acordo 510.84; written off 510.83 + 510.83 = 1021.66
+    assert_eq!((q.pago_no_acordo, q.baixado), (m("510.84"), m("1021.66")));
+    // on 2026-07-11, from each original's own due date (no acordo discount):
+    //   A: 1000.00 + multa 2% 20.00 + juros 1% a.m. × 123/30 days (03-11 to 07-11) 41.00 = 1061.00;
+    //      the 510.84 paid is credited to A (the oldest, up to its 1030.00 of the acordo's date): 1061.00 − 510.84
+    //      = 550.16
+    //   B: 500.00 + multa 10.00 + juros 500 × 1% × 113/30 = 18.8333… → 18.83 = 528.83, nothing credited
+    // restored 550.16 + 528.83 = 1078.99 = the 1021.66 written off + the 10.83 discount lost + juros since the
+    // acordo (A 41.00 − 10.00 = 31.00, B 18.83 − 3.33 = 15.50)
+    let orig: Vec<_> = q
+        .originais
+        .iter()
+        .map(|o| {
+            (
+                o.titulo.as_str(),
+                o.devido.multa,
+                o.devido.juros,
+                o.devido.total,
+                o.imputado,
+                o.saldo,
+            )
+        })
+        .collect();
+    assert_eq!(
+        orig,
+        [
+            (
+                "A",
+                m("20.00"),
+                m("41.00"),
+                m("1061.00"),
+                m("510.84"),
+                m("550.16")
+            ),
+            (
+                "B",
+                m("10.00"),
+                m("18.83"),
+                m("528.83"),
+                m("0"),
+                m("528.83")
+            )
+        ]
+    );
+    assert_eq!(q.saldo_restaurado, m("1078.99"));
+    assert_eq!(
+        m("1021.66") + m("10.83") + m("31.00") + m("15.50"),
+        q.saldo_restaurado
+    );
+    // the carta lists the originals with their restored saldos
+    let carta = r.actions[3].carta.as_ref().unwrap();
+    assert_eq!(
+        carta
+            .titulos
+            .iter()
+            .map(|i| (i.titulo.as_str(), i.saldo))
+            .collect::<Vec<_>>(),
+        [("A", m("550.16")), ("B", m("528.83"))]
+    );
+    assert_eq!(carta.total, m("1078.99"));
+    assert!(r.actions[3].inadimplente);
+
+    // the ledger: originals open again (A credited), installments 2 and 3 written off, 1 settled
+    assert_eq!(status_of(l, "A"), (Status::Open, m("510.84")));
+    assert_eq!(status_of(l, "B"), (Status::Open, m("0")));
+    assert_eq!(status_of(l, "AC-1-1"), (Status::Settled, m("510.84")));
+    assert_eq!(status_of(l, "AC-1-2"), (Status::Renegotiated, m("0")));
+    assert_eq!(status_of(l, "AC-1-3"), (Status::Renegotiated, m("0")));
+    assert_eq!(l.acordos().unwrap()[0].quebra.as_ref(), Some(q));
+
+    // the portfolio: A (1000.00 − 510.84), B and C open; the written-off installments apart; nothing twice
+    let titles = l.titles().unwrap();
+    let pf = baixa::portfolio(&titles, d("2026-07-11"));
+    // devido: 550.16 + 528.83 + C 200.00 + juros 200 × 1% × 21/30 = 1.40 → 1280.39
+    assert_eq!(
+        (pf.open.count, pf.open.valor, pf.open.devido),
+        (3, m("1189.16"), m("1280.39"))
+    );
+    assert_eq!(
+        (pf.renegotiated.count, pf.renegotiated.valor),
+        (2, m("1021.66"))
+    );
+    assert_eq!((pf.paid.count, pf.paid.valor), (1, m("510.84")));
+    // the default report sees the payer again (it groups by the document as written: A's and B's are written two
+    // ways)
+    let dev = baixa::in_default(&titles, d("2026-07-11"), 30);
+    assert_eq!(
+        dev.iter()
+            .map(|x| (x.documento.as_str(), x.total_devido))
+            .collect::<Vec<_>>(),
+        [
+            ("12.345.678/0001-95", m("550.16")),
+            ("12345678000195", m("528.83"))
+        ]
+    );
+
+    // histories
+    let mut ev = |id: &str| -> Vec<(String, NaiveDate, String, Decimal)> {
+        l.history(id)
+            .unwrap()
+            .into_iter()
+            .filter_map(|e| match e {
+                Event::Acordo {
+                    acordo,
+                    data,
+                    papel,
+                    valor,
+                } => Some((acordo, data, papel, valor)),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(
+        ev("A"),
+        [
+            (s("AC-1"), d("2026-04-09"), s("original"), m("1030.00")),
+            (s("AC-1"), d("2026-07-11"), s("restaurado"), m("550.16"))
+        ]
+    );
+    assert_eq!(
+        ev("AC-1-3"),
+        [
+            (s("AC-1"), d("2026-04-09"), s("parcela"), m("510.83")),
+            (s("AC-1"), d("2026-07-11"), s("quebra"), m("510.83"))
+        ]
+    );
+    assert_eq!(ev("AC-1-1").len(), 1);
+    assert!(l.history("AC-1-2").unwrap().iter().any(|e| matches!(
+        e,
+        Event::Regua {
+            acao: Acao::QuebraAcordo,
+            etapa_dias: 11,
+            ..
+        }
+    )));
+
+    // again on the same date: nothing new; the quebra, the carta's two títulos and C's aviso counted as issued
+    let again = regua::run(l, &p, d("2026-07-11")).unwrap();
+    assert_eq!((again.actions.len(), again.already_issued), (0, 4));
+    // and the next days: never broken again
+    let later = regua::run(l, &p, d("2026-08-20")).unwrap();
+    assert!(
+        later.actions.iter().all(|a| a.acao != Acao::QuebraAcordo),
+        "{:?}",
+        issued(&later)
+    );
+    assert_eq!(
+        l.acordos().unwrap()[0].quebra.as_ref().unwrap().data,
+        d("2026-07-11")
+    );
+}
+
+/// Installments 1 and 2 paid: nothing on 2026-07-11; installment 3 paid too: an acordo fully paid is never broken.
+pub fn acordo_paid_is_never_broken(l: &mut dyn ReguaLedger) {
+    let p = Politica::from_toml(POLITICA_QUEBRA).unwrap();
+    acordo_ac1(l);
+    pay(l, "AC-1-1", "510.84", "2026-05-29");
+    pay(l, "AC-1-2", "510.83", "2026-06-30");
+    let r = regua::run(l, &p, d("2026-07-11")).unwrap();
+    assert!(r.actions.iter().all(|a| a.acao != Acao::QuebraAcordo));
+    assert_eq!(status_of(l, "A").0, Status::Renegotiated);
+    pay(l, "AC-1-3", "510.83", "2026-07-31");
+    let r = regua::run(l, &p, d("2026-12-31")).unwrap();
+    assert!(r.actions.iter().all(|a| a.acao != Acao::QuebraAcordo));
+    assert!(l.acordos().unwrap()[0].quebra.is_none());
+    assert_eq!(status_of(l, "B").0, Status::Renegotiated);
+    // the plan of a run says the same as the run
+    assert!(regua::plan(l, &p, d("2026-12-31"))
+        .unwrap()
+        .actions
+        .is_empty());
+}
+
+/// The Itaú acordo of [`acordo_pedido_de_baixa_is_a_pending_instruction`] taken to the bank, then broken: the
+/// installments still open get Itaú's pedido de baixa (CNAB 400 movimento 02) in the run's instruction remessa,
+/// with the nosso números the acordo's remessa registered them with, pending until the bank answers.
+pub fn acordo_quebra_pedido_de_baixa(l: &mut dyn ReguaLedger) {
+    let reg = itau_400_one_payer();
+    l.import_titles(&baixa::from_remessa(&reg.remessa).unwrap())
+        .unwrap();
+    let termos = Termos {
+        id: "AC-9".into(),
+        data: d("2027-02-09"),
+        titulos: vec!["NF-1001".into(), "NF-1002".into()],
+        parcelas: 3,
+        primeiro_vencimento: d("2027-03-10"),
+        desconto_encargos_pct: None,
+    };
+    let (a, w) = acordo::fechar_remessas(
+        l,
+        &termos,
+        std::slice::from_ref(&reg),
+        Some("30000001"),
+        Some(7),
+    )
+    .unwrap();
+    let registradas = [reg, RemessaRegistrada::from_bytes(&w[0].bytes).unwrap()];
+    let p = Politica::from_toml(
+        "[acordo]\nparcelas_max = 3\nprimeiro_vencimento_dias = 5\nquebra_apos_dias = 15\n",
+    )
+    .unwrap();
+    // installment 1 (due 2027-03-10) unpaid: the break came due 16 days later, on 2027-03-26; the job did not run
+    // from then until 2027-03-30: the break is issued late (no later step overtakes it), counted from its day
+    assert!(regua::plan(l, &p, d("2027-03-25"))
+        .unwrap()
+        .actions
+        .is_empty());
+    let plan = regua::plan(l, &p, d("2027-03-30")).unwrap();
+    let r = regua::run_with(l, &p, d("2027-03-30"), |acts| {
+        instrucao::preparar(acts, &registradas)?;
+        instrucao::remessas(acts, &registradas, d("2027-03-30"), Some(9)).map(|_| ())
+    })
+    .unwrap();
+    assert_eq!(issued(&plan), issued(&r));
+    assert_eq!(
+        issued(&r),
+        [
+            (s("AC-9-1"), Acao::QuebraAcordo, 16),
+            (s("AC-9-1"), Acao::Baixa, 20),
+            (s("AC-9-2"), Acao::Baixa, -11),
+            (s("AC-9-3"), Acao::Baixa, -41)
+        ]
+    );
+    assert_eq!(
+        (
+            r.actions[0].canal.as_str(),
+            r.actions[0].data_etapa,
+            r.actions[0].quebra.as_ref().unwrap().dias_atraso
+        ),
+        ("carta", d("2027-03-26"), 20)
+    );
+    assert_eq!(r.actions[0].quebra.as_ref().unwrap().pago_no_acordo, m("0"));
+    let out = instrucao::remessas(&r.actions, &registradas, d("2027-03-30"), Some(9)).unwrap();
+    assert_eq!(out.len(), 1);
+    let back = cnab_core::read_remessa(&out[0].bytes, cnab_core::ReadOptions::strict()).unwrap();
+    let rows: Vec<_> = back
+        .titulos
+        .iter()
+        .map(|t| (t.movimento.clone(), t.nosso_numero.clone(), t.valor))
+        .collect();
+    let v = |k: usize| a.parcelas[k].valor;
+    assert_eq!(
+        rows,
+        [
+            (s("02"), s("30000001"), v(0)),
+            (s("02"), s("30000002"), v(1)),
+            (s("02"), s("30000003"), v(2))
+        ]
+    );
+    // pending instructions: the acordo's two pedidos de baixa and the three of the break
+    let pend: Vec<_> = l
+        .instrucoes()
+        .unwrap()
+        .into_iter()
+        .filter(|i| i.enviada_em == d("2027-03-30"))
+        .map(|i| (i.titulo, i.acao, i.instrucao.movimento, i.estado))
+        .collect();
+    assert_eq!(
+        pend,
+        [
+            (
+                s("AC-9-1"),
+                Acao::Baixa,
+                s("02"),
+                instrucao::Estado::Pendente
+            ),
+            (
+                s("AC-9-2"),
+                Acao::Baixa,
+                s("02"),
+                instrucao::Estado::Pendente
+            ),
+            (
+                s("AC-9-3"),
+                Acao::Baixa,
+                s("02"),
+                instrucao::Estado::Pendente
+            )
+        ]
+    );
+    // the originals owe again from their own due dates
+    assert_eq!(status_of(l, "NF-1001").0, Status::Open);
+    assert_eq!(status_of(l, "NF-1002").0, Status::Open);
 }

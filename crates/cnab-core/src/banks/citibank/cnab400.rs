@@ -19,103 +19,14 @@
 //! (335-337) of ocorrência 29 as a motivo. No Citibank retorno is in the corpus.
 
 use crate::bank::{Emit, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
-use crate::field::{
-    patched, FieldSpec as F, RecordLayout, Role as R, ScopeSpec as S, TotalSpec as T,
-};
+use crate::field::{FieldSpec as F, RecordLayout, Role as R};
 use crate::model::{Layout, Motivo, RetornoEntry};
 use crate::record::Record;
 
 /// Source string of the Citibank tables.
 pub const SOURCE: &str = "Citibank, Manual CNAB 400 Posições — Cobrança Com Registro v1.16";
 
-/// Remessa header ("Registro Remessa - HEADER").
-pub const REMESSA_HEADER: RecordLayout = RecordLayout {
-    source: SOURCE,
-    fields: patched!(
-        RETORNO_HEADER.fields,
-        [
-            F::num("codigo_remessa", 2, 2).role(R::ArquivoCodigo),
-            F::constant("literal_remessa", 3, 9, "REMESSA"),
-            F::blank("volume_fisico", 109, 114),
-            F::blank("brancos", 115, 394),
-        ]
-    ),
-    ..RETORNO_HEADER
-};
-
-/// Remessa detalhe, dados do título (tipo 1).
-pub const REMESSA_DETALHE: RecordLayout = RecordLayout {
-    name: "detalhe",
-    len: 400,
-    source: SOURCE,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "1"),
-        F::num("tipo_inscricao_empresa", 2, 3).role(R::EmpresaTipoInscricao),
-        F::num("inscricao_empresa", 4, 17).role(R::EmpresaInscricao),
-        F::alpha("codigo_empresa", 18, 37).role(R::CodigoBeneficiario),
-        F::alpha("uso_empresa", 38, 62).role(R::UsoEmpresa),
-        F::num("especie", 63, 64).role(R::Especie),
-        F::num("nosso_numero", 65, 76).role(R::NossoNumero),
-        F::blank("brancos_1", 77, 82),
-        F::date6("desconto2_data", 83, 88),
-        F::dec("desconto2_valor", 89, 101, 2),
-        F::num("carne", 102, 104),
-        F::num("parcela", 105, 107),
-        F::num("carteira", 108, 108).role(R::Carteira),
-        F::num("ocorrencia", 109, 110).role(R::Movimento),
-        F::alpha("seu_numero", 111, 120).role(R::SeuNumero),
-        F::date6("vencimento", 121, 126).role(R::Vencimento),
-        F::dec("valor_titulo", 127, 139, 2).role(R::ValorTitulo),
-        F::num("codigo_banco", 140, 142).role(R::BancoCodigo),
-        F::num("agencia_cobradora", 143, 147),
-        F::num("tipo_emissao", 148, 149).role(R::Modalidade),
-        F::alpha("aceite", 150, 150).role(R::Aceite).default("N"),
-        F::date6("emissao", 151, 156).role(R::Emissao),
-        F::num("instrucao", 157, 158).role(R::ProtestoCodigo),
-        F::num("dias_instrucao", 159, 160).role(R::ProtestoPrazo),
-        F::dec("juros_dia", 161, 173, 2).role(R::JurosValor),
-        F::date6("desconto_data", 174, 179).role(R::DescontoData),
-        F::dec("desconto_valor", 180, 192, 2).role(R::DescontoValor),
-        F::dec("iof", 193, 205, 2).role(R::Iof),
-        F::dec("abatimento", 206, 218, 2).role(R::Abatimento),
-        F::num("pagador_tipo_inscricao", 219, 220).role(R::PagadorTipoInscricao),
-        F::num("pagador_inscricao", 221, 234).role(R::PagadorInscricao),
-        F::alpha("pagador_nome", 235, 274).role(R::PagadorNome),
-        F::alpha("pagador_endereco", 275, 314).role(R::PagadorEndereco),
-        F::alpha("pagador_bairro", 315, 326).role(R::PagadorBairro),
-        F::num("pagador_cep", 327, 334).role(R::PagadorCep),
-        F::alpha("pagador_cidade", 335, 349).role(R::PagadorCidade),
-        F::alpha("pagador_uf", 350, 351).role(R::PagadorUf),
-        F::alpha("sacador_mensagem", 352, 391).role(R::SacadorNome),
-        F::blank("brancos_2", 392, 393),
-        F::num("moeda", 394, 394).default("9"),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
-};
-
-/// Remessa detalhe, mensagens do título (tipo 2): three 100-character messages for the sacado eletrônico.
-pub const REMESSA_MENSAGEM: RecordLayout = RecordLayout {
-    name: "mensagem",
-    len: 400,
-    source: SOURCE,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "2"),
-        F::num("tipo_inscricao_empresa", 2, 3).role(R::EmpresaTipoInscricao),
-        F::num("inscricao_empresa", 4, 17).role(R::EmpresaInscricao),
-        F::alpha("codigo_empresa", 18, 37).role(R::CodigoBeneficiario),
-        F::alpha("uso_empresa", 38, 62).role(R::UsoEmpresa),
-        F::num("especie", 63, 64).role(R::Especie),
-        F::num("nosso_numero", 65, 76).role(R::NossoNumero),
-        F::num("carteira", 77, 77).role(R::Carteira),
-        F::alpha("seu_numero", 78, 87).role(R::SeuNumero),
-        F::blank("brancos_1", 88, 93),
-        F::alpha("mensagem_1", 94, 193).role(R::Mensagem1),
-        F::alpha("mensagem_2", 194, 293).role(R::Mensagem2),
-        F::alpha("mensagem_3", 294, 393).role(R::Mensagem3),
-        F::blank("brancos_2", 394, 394),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
-};
+records!("citibank/cnab400-records");
 
 /// Remessa trailler.
 pub const REMESSA_TRAILER: RecordLayout = RecordLayout {
@@ -155,35 +66,6 @@ pub const REMESSA: LayoutSpec = LayoutSpec::remessa(
 /// Source string of the Citibank retorno tables.
 pub const SOURCE_RET: &str =
     "Citibank, Manual CNAB 400 Posições — Cobrança Com Registro v1.16, arquivo retorno (pp. 9-18)";
-
-/// Retorno header ("Registro Retorno - HEADER"); 002 is 2 (cobrança) or 7 (posição carteira).
-pub const RETORNO_HEADER: RecordLayout = RecordLayout {
-    name: "header_arquivo",
-    len: 400,
-    source: SOURCE_RET,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "0"),
-        F::num("codigo_retorno", 2, 2).role(R::ArquivoCodigo),
-        F::constant("literal_retorno", 3, 9, "RETORNO"),
-        F::constant("codigo_servico", 10, 11, "01"),
-        F::alpha("literal_servico", 12, 26).default("COBRANCA"),
-        F::alpha("codigo_empresa", 27, 46).role(R::CodigoBeneficiario),
-        F::alpha("nome_empresa", 47, 76).role(R::EmpresaNome),
-        F::num("codigo_banco", 77, 79).role(R::BancoCodigo),
-        F::alpha("nome_banco", 80, 94)
-            .role(R::BancoNome)
-            .default("CITIBANK"),
-        F::date6("data_gravacao", 95, 100).role(R::DataGeracao),
-        F::alpha("densidade", 101, 105).default("01600"),
-        F::alpha("unidade_densidade", 106, 108).default("BPI"),
-        F::alpha("volume_fisico", 109, 114),
-        F::num("sequencial_arquivo", 115, 117).role(R::Nsa),
-        F::blank("brancos_1", 118, 119),
-        F::date6("data_credito", 120, 125).role(R::DataCredito),
-        F::blank("brancos_2", 126, 394),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
-};
 
 /// The detail fields ("Registro Retorno – DETALHE"), shared by the record types 1, 7 and 8.
 macro_rules! retorno_detalhe {
@@ -244,30 +126,6 @@ pub const RETORNO_DETALHE: RecordLayout = retorno_detalhe!("detalhe", "1");
 pub const RETORNO_POSICAO: RecordLayout = retorno_detalhe!("detalhe_posicao_carteira", "7");
 /// Retorno detalhe tipo 8 (despesa de cartório).
 pub const RETORNO_DESPESA: RecordLayout = retorno_detalhe!("detalhe_despesa_cartorio", "8");
-
-/// Retorno trailler ("Registro Retorno – TRAILLER"). Its totals are the file's: 018-025 "Quantidade de títulos
-/// envolvidos na transação", 026-039 "Valor total dos títulos envolvidos na transação", where the manual's transação
-/// is the file ("O registro TRAILLER indica o fim de cada transação do arquivo, ou seja, o término do Arquivo";
-/// "HEADER (indica o início de cada transação), DETALHE (especificações de cada transação) e TRAILLER").
-pub const RETORNO_TRAILER: RecordLayout = RecordLayout {
-    name: "trailer_arquivo",
-    len: 400,
-    source: SOURCE_RET,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "9"),
-        F::blank("brancos_1", 2, 4),
-        F::num("codigo_banco", 5, 7).role(R::BancoCodigo),
-        F::blank("brancos_2", 8, 17),
-        F::num("qtd_titulos", 18, 25)
-            .role(R::QtdTitulos)
-            .total(T::quantidade(S::File)),
-        F::dec("valor_titulos", 26, 39, 2)
-            .role(R::ValorTotal)
-            .total(T::valor_titulo(S::File)),
-        F::blank("brancos_3", 40, 394),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
-};
 
 /// Códigos de ocorrência of the retorno (detalhe, 109-110).
 pub const OCORRENCIAS: &[OcorrenciaDef] = codes!("citibank/cnab400-ocorrencias");

@@ -18,67 +18,14 @@
 
 use crate::bank::{EntryRecord, LayoutSpec, OcorrenciaDef, RecordKey};
 use crate::banks::bradesco::cnab400 as bradesco;
-use crate::field::{patched, FieldSpec as F, RecordLayout, Role as R};
+use crate::field::RecordLayout;
 use crate::model::Layout;
 
 /// Source string of the Ourinvest remessa tables.
 pub const SOURCE_REM: &str =
     "laravel-boleto src/Cnab/Remessa/Cnab400/Banco/Ourinvest.php (no public Ourinvest manual)";
 
-/// Remessa header: Bradesco's, with the literals fixed and Ourinvest's name.
-pub const REMESSA_HEADER: RecordLayout = RecordLayout {
-    source: SOURCE_REM,
-    fields: patched!(
-        bradesco::HEADER_REMESSA.fields,
-        [
-            F::constant("literal_remessa", 3, 9, "REMESSA"),
-            F::constant("codigo_servico", 10, 11, "01"),
-            F::alpha("banco_nome", 80, 94).default("Banco Ourinvest"),
-        ]
-    ),
-    ..bradesco::HEADER_REMESSA
-};
-
-/// Remessa detalhe tipo 1: Bradesco's up to 274 without the débito automático fields (2-20, 94-108) and with a
-/// 12-digit nosso número (71-82, no separate DV); the pagador and sacador block from 275 on is Ourinvest's.
-pub const REMESSA_DETALHE: RecordLayout = RecordLayout {
-    source: SOURCE_REM,
-    fields: patched!(
-        bradesco::DETALHE_REMESSA.fields,
-        [
-            F::blank("brancos_1", 2, 20),
-            F::num("nosso_numero", 71, 82).role(R::NossoNumero),
-            F::blank("brancos_2", 94, 108),
-            F::alpha("aceite", 150, 150).role(R::Aceite).default("N"),
-            F::num("instrucao_1", 157, 158).role(R::ProtestoCodigo),
-            F::num("pagador_inscricao", 221, 234).role(R::PagadorInscricao),
-            F::alpha("pagador_endereco", 275, 312).role(R::PagadorEndereco),
-            F::alpha("pagador_cidade", 313, 324).role(R::PagadorCidade),
-            F::alpha("pagador_uf", 325, 326).role(R::PagadorUf),
-            F::num("pagador_cep", 327, 334).role(R::PagadorCep),
-            F::alpha("sacador_inscricao", 335, 348).role(R::SacadorInscricao),
-            F::blank("brancos_3", 349, 350),
-            F::alpha("sacador_nome", 351, 394).role(R::SacadorNome),
-        ]
-    ),
-    ..bradesco::DETALHE_REMESSA
-};
-
-/// Remessa detalhe tipo 2 (chave da NF-e and e-mail of the pagador; read only).
-pub const REMESSA_NFE: RecordLayout = RecordLayout {
-    name: "detalhe_nfe",
-    len: 400,
-    source: SOURCE_REM,
-    fields: &[
-        F::constant("tipo_registro", 1, 1, "2"),
-        F::blank("brancos_1", 2, 81),
-        F::alpha("chave_nfe", 82, 125),
-        F::blank("brancos_2", 126, 241),
-        F::alpha("pagador_email", 242, 321),
-        F::blank("brancos_3", 322, 394),
-        F::num("sequencial", 395, 400).role(R::Sequencial),
-    ],
-};
+records!("ourinvest/cnab400-records");
 
 /// Remessa trailer.
 pub const REMESSA_TRAILER: RecordLayout = RecordLayout {
