@@ -448,8 +448,7 @@ pub(crate) use patched;
 /// `patched_layout!(BASE, "source", [changes…])`: the record `BASE` with [`patch`]ed fields and its own source, for a
 /// bank's table that states only what its manual changes and cites the page that prints it.
 /// `patched_layout!(BASE, "source", SHARED, [changes…])` lays a group of fields several of the bank's records share
-/// (a `&[FieldSpec]` const, e.g. the nosso número split of P and T) before the record's own changes;
-/// `patched_layout!(BASE, "source", SHARED, MORE, [changes…])` lays two such groups.
+/// (a `&[FieldSpec]` const, e.g. the nosso número split of P and T) before the record's own changes.
 macro_rules! patched_layout {
     ($base:expr, $source:expr, [$($change:expr),* $(,)?]) => {
         $crate::field::RecordLayout {
@@ -463,16 +462,6 @@ macro_rules! patched_layout {
             source: $source,
             fields: $crate::field::patched!(
                 $crate::field::patched!($base.fields, $shared),
-                [$($change),*]
-            ),
-            ..$base
-        }
-    };
-    ($base:expr, $source:expr, $shared:expr, $more:expr, [$($change:expr),* $(,)?]) => {
-        $crate::field::RecordLayout {
-            source: $source,
-            fields: $crate::field::patched!(
-                $crate::field::patched!($crate::field::patched!($base.fields, $shared), $more),
                 [$($change),*]
             ),
             ..$base
