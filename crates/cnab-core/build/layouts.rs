@@ -1,5 +1,5 @@
-//! Turns a bank's CNAB 400 record layouts, written as data (`src/banks/<bank>/cnab400-records.tsv`: one line a field
-//! as the manual prints it), into the `pub const NAME: RecordLayout` items its module includes with `records!` (in
+//! Turns a bank's record layouts, written as data (`src/banks/<bank>/cnab400-records.tsv` and, CNAB 240 records
+//! derived from FEBRABAN's, `cnab240-records.tsv`: one line a field as the manual prints it), into the `pub const NAME: RecordLayout` items its module includes with `records!` (in
 //! `src/banks/mod.rs`). A malformed line, an unknown kind or role, or fields that overlap, leave a gap or do not end
 //! at the record's length stop the build with the file and line. No parsing at run time: the generated values are the
 //! same `const` tables as if written in Rust, and `RecordLayout::check` still runs over them in the tests.

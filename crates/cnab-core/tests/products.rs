@@ -578,3 +578,123 @@ fn a_mixed_file_gives_its_payments_beside_unchanged_cobranca_entries() {
         .get("pagamentos")
         .is_none());
 }
+
+/// `bytes` with the byte at `line` (1-based) and `column` (1-based) replaced by `with`.
+fn damaged(mut bytes: Vec<u8>, line: usize, column: usize, with: u8) -> Vec<u8> {
+    let start = if line == 1 {
+        0
+    } else {
+        bytes
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| **b == b'\n')
+            .nth(line - 2)
+            .map(|(i, _)| i + 1)
+            .unwrap()
+    };
+    bytes[start + column - 1] = with;
+    bytes
+}
+
+#[test]
+fn a_favorecido_tipo_de_inscricao_that_is_not_a_digit_is_named_and_the_number_kept() {
+    let path = "other/001-bb/cnab240-pagamento/retorno/parserret240bb__IEDPAG41260120220.ret";
+    let Some(bytes) = corpus(path) else {
+        return;
+    };
+    // Line 4 is the segment B of the first payment: tipo de inscrição 2 (CNPJ) at 18, made an `X`.
+    let line4 = bytes.split(|b| *b == b'\n').nth(3).unwrap();
+    assert_eq!(&line4[..18], b"0010001300002B   2");
+    let bytes = damaged(bytes, 4, 18, b'X');
+    let e = cnab_core::read_structure_with(&bytes, ReadOptions::strict()).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "line 4, column 18 (favorecido_tipo_inscricao): expected digits, found \"X\""
+    );
+    assert_eq!(e.code(), "not_digits");
+    let s = cnab_core::read_structure_with(&bytes, ReadOptions::lenient()).unwrap();
+    // The file's two wrong counts, and the damaged field.
+    let problems: Vec<String> = s.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        problems,
+        [
+            "line 4, column 18 (favorecido_tipo_inscricao): expected digits, found \"X\"",
+            "line 67: trailer says 67 records in the batch, but the file has 66 records in the batch",
+            "line 203: trailer says 146 records in the file, but the file has 203 records in the file"
+        ]
+    );
+    // The CNPJ is kept; only the tipo it could not read is missing.
+    assert_eq!(
+        s.pagamentos[0].favorecido.inscricao,
+        Some(cnab_core::Inscricao {
+            tipo: None,
+            numero: "00049460000104".into()
+        })
+    );
+    assert_eq!(s.pagamentos.len(), 62);
+}
+
+#[test]
+fn a_cedente_tipo_de_inscricao_of_a_j52_that_is_not_a_digit_is_named() {
+    let path = "other/341-itau/cnab240-pagamento/remessa/cnabsispag__boleto2.txt";
+    let Some(bytes) = corpus(path) else {
+        return;
+    };
+    let s = cnab_core::read_structure_with(&bytes, ReadOptions::strict()).unwrap();
+    assert_eq!(
+        s.pagamentos[0].favorecido.inscricao,
+        Some(cnab_core::Inscricao {
+            tipo: Some(1),
+            numero: "000000669000192".into()
+        })
+    );
+    // Line 4 is the J-52 of the payment: the cedente's tipo de inscrição at 76, made a `C`.
+    let bytes = damaged(bytes, 4, 76, b'C');
+    let e = cnab_core::read_structure_with(&bytes, ReadOptions::strict()).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "line 4, column 76 (cedente_tipo_inscricao): expected digits, found \"C\""
+    );
+    let s = cnab_core::read_structure_with(&bytes, ReadOptions::lenient()).unwrap();
+    assert_eq!(s.problems.len(), 1, "{:?}", s.problems);
+    assert_eq!(
+        s.pagamentos[0].favorecido.inscricao,
+        Some(cnab_core::Inscricao {
+            tipo: None,
+            numero: "000000669000192".into()
+        })
+    );
+}
+
+#[test]
+fn a_control_byte_in_a_payment_text_field_is_named_and_the_text_kept() {
+    let path = "other/001-bb/cnab240-pagamento/retorno/parserret240bb__IEDPAG41260120220.ret";
+    let Some(bytes) = corpus(path) else {
+        return;
+    };
+    // Line 3, the first segment A: its favorecido's name (44-73) gets a control byte at 48.
+    let bytes = damaged(bytes, 3, 48, 0x01);
+    let e = cnab_core::read_structure_with(&bytes, ReadOptions::strict()).unwrap_err();
+    assert_eq!(e.code(), "control_byte");
+    assert_eq!(
+        (e.line, e.columns, e.field),
+        (3, Some((44, 73)), Some("favorecido_nome"))
+    );
+    let s = cnab_core::read_structure_with(&bytes, ReadOptions::lenient()).unwrap();
+    assert_eq!(s.problems.len(), 3, "{:?}", s.problems);
+    assert_eq!(
+        s.pagamentos[0].favorecido.nome,
+        "JAWA\u{1}COMERCIO E SERVICOS EIREL"
+    );
+    // The same in its ocorrências (231-240, "00"): named, and the code kept as read.
+    let bytes = damaged(corpus(path).unwrap(), 3, 232, 0x02);
+    let s = cnab_core::read_structure_with(&bytes, ReadOptions::lenient()).unwrap();
+    let named: Vec<_> = s
+        .problems
+        .iter()
+        .filter(|e| e.code() == "control_byte")
+        .map(|e| (e.line, e.columns, e.field))
+        .collect();
+    assert_eq!(named, [(3, Some((231, 240)), Some("ocorrencias"))]);
+    assert_eq!(s.pagamentos[0].ocorrencias[0].code, "0\u{2}");
+}

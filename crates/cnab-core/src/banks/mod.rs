@@ -1,8 +1,8 @@
 //! One module per bank: its CNAB 240 and CNAB 400 tables, codes and quirks, each citing the manual it follows.
 //!
 //! Adding a bank: its module (`banks/<name>/cnab240.rs` and/or `cnab400.rs`, each with a `LAYOUTS` list, its code
-//! tables as `.tsv` files beside it, included by `codes!`, and its CNAB 400 records in `cnab400-records.tsv`, included
-//! by `records!`) and one line in [`ALL`].
+//! tables as `.tsv` files beside it, included by `codes!`, and its records in `cnab400-records.tsv` and
+//! `cnab240-records.tsv` (a CNAB 240 record derived from FEBRABAN's), included by `records!`) and one line in [`ALL`].
 
 use crate::bank::BankSpec;
 
@@ -14,8 +14,8 @@ macro_rules! codes {
     };
 }
 
-/// A bank's CNAB 400 record layouts written as data (`banks/<path>.tsv`: a section `[NAME]` a record, one line a
-/// field as the manual prints it), turned at build time by the crate's `build.rs` into one documented
+/// A bank's record layouts written as data (`banks/<path>.tsv`: a section `[NAME]` a record, one line a field as
+/// the manual prints it; a CNAB 240 record derived from FEBRABAN's, `= febraban240::…`), turned at build time by the crate's `build.rs` into one documented
 /// `pub const NAME: RecordLayout` a section (`build/layouts.rs` describes the format).
 macro_rules! records {
     ($path:literal) => {

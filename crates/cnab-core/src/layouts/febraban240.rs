@@ -13,7 +13,7 @@ use crate::bank::motivo as m;
 use crate::bank::movimento as mv;
 use crate::bank::{oc, EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
 use crate::field::{
-    fields, patched, FieldSpec as F, RecordLayout, Role as R, ScopeSpec, TotalSpec,
+    fields, patched, FieldSpec as F, Kind, RecordLayout, Role as R, ScopeSpec, TotalSpec,
 };
 use crate::layouts::groups240 as g;
 use crate::model::{FileKind, Layout, OcorrenciaKind as K};
@@ -150,18 +150,9 @@ pub const SEGMENTO_P: RecordLayout = RecordLayout {
     len: 240,
     source: SOURCE,
     fields: fields![
-        g::DETALHE,
-        g::segmento("P"),
+        g::detalhe_cobranca("P", R::Movimento),
+        g::TITULO_CONTA,
         [
-            F::blank("cnab_1", 15, 15),
-            F::num("codigo_movimento", 16, 17).role(R::Movimento),
-            F::num("agencia", 18, 22).role(R::Agencia),
-            F::alpha("agencia_dv", 23, 23).role(R::AgenciaDv),
-            F::num("conta", 24, 35).role(R::Conta),
-            F::alpha("conta_dv", 36, 36).role(R::ContaDv),
-            F::alpha("agencia_conta_dv", 37, 37).role(R::AgenciaContaDv),
-            F::alpha("nosso_numero", 38, 57).role(R::NossoNumero),
-            F::num("carteira", 58, 58).role(R::Carteira),
             F::num("forma_cadastramento", 59, 59).default("1"),
             F::alpha("tipo_documento", 60, 60).default("1"),
             F::num("emissao_boleto", 61, 61).default("2"),
@@ -206,11 +197,8 @@ pub const SEGMENTO_Q: RecordLayout = RecordLayout {
     len: 240,
     source: SOURCE,
     fields: fields![
-        g::DETALHE,
-        g::segmento("Q"),
+        g::detalhe_cobranca("Q", R::Movimento),
         [
-            F::blank("cnab_1", 15, 15),
-            F::num("codigo_movimento", 16, 17).role(R::Movimento),
             F::num("pagador_tipo_inscricao", 18, 18).role(R::PagadorTipoInscricao),
             F::alpha("pagador_inscricao", 19, 33).role(R::PagadorInscricao),
             F::alpha("pagador_nome", 34, 73).role(R::PagadorNome),
@@ -248,11 +236,8 @@ pub const SEGMENTO_R: RecordLayout = RecordLayout {
     len: 240,
     source: SOURCE,
     fields: fields![
-        g::DETALHE,
-        g::segmento("R"),
+        g::detalhe_cobranca("R", R::Movimento),
         [
-            F::blank("cnab_1", 15, 15),
-            F::num("codigo_movimento", 16, 17).role(R::Movimento),
             F::num("desconto2_codigo", 18, 18).role(R::Desconto2Codigo),
             F::date8("desconto2_data", 19, 26).role(R::Desconto2Data),
             F::dec("desconto2_valor", 27, 41, 2).role(R::Desconto2Valor),
@@ -285,11 +270,8 @@ pub const SEGMENTO_S: RecordLayout = RecordLayout {
     len: 240,
     source: SOURCE,
     fields: fields![
-        g::DETALHE,
-        g::segmento("S"),
+        g::detalhe_cobranca("S", R::Movimento),
         [
-            F::blank("cnab_1", 15, 15),
-            F::num("codigo_movimento", 16, 17).role(R::Movimento),
             F::alpha("tipo_impressao", 18, 18).default("3"),
             F::alpha("mensagem_5", 19, 58).role(R::Mensagem1),
             F::alpha("mensagem_6", 59, 98).role(R::Mensagem2),
@@ -307,18 +289,9 @@ pub const SEGMENTO_T: RecordLayout = RecordLayout {
     len: 240,
     source: SOURCE,
     fields: fields![
-        g::DETALHE,
-        g::segmento("T"),
+        g::detalhe_cobranca("T", R::Ocorrencia),
+        g::TITULO_CONTA,
         [
-            F::blank("cnab_1", 15, 15),
-            F::num("codigo_movimento", 16, 17).role(R::Ocorrencia),
-            F::num("agencia", 18, 22).role(R::Agencia),
-            F::alpha("agencia_dv", 23, 23).role(R::AgenciaDv),
-            F::num("conta", 24, 35).role(R::Conta),
-            F::alpha("conta_dv", 36, 36).role(R::ContaDv),
-            F::alpha("agencia_conta_dv", 37, 37).role(R::AgenciaContaDv),
-            F::alpha("nosso_numero", 38, 57).role(R::NossoNumero),
-            F::num("carteira", 58, 58).role(R::Carteira),
             F::alpha("seu_numero", 59, 73).role(R::SeuNumero),
             F::date8("vencimento", 74, 81).role(R::Vencimento),
             F::dec("valor_titulo", 82, 96, 2).role(R::ValorTitulo),
@@ -338,17 +311,31 @@ pub const SEGMENTO_T: RecordLayout = RecordLayout {
     ],
 };
 
+/// Segmento T as manuals that print the pagador's inscrição N(15) and the contrato N(10) fill them: the inscrição
+/// zero-filled when written (no alphanumeric CNPJ refused on read), the contrato a number (Banrisul 3.8, pp. 22-26;
+/// Bradesco p. 18); FEBRABAN's positions otherwise.
+pub const SEGMENTO_T_NUMERICO: RecordLayout = RecordLayout {
+    source: SOURCE,
+    fields: patched!(
+        SEGMENTO_T.fields,
+        [
+            F::alpha("pagador_inscricao", 134, 148)
+                .role(R::PagadorInscricao)
+                .default("000000000000000"),
+            F::num("contrato", 189, 198),
+        ]
+    ),
+    ..SEGMENTO_T
+};
+
 /// Segmento U — values and dates of the event (retorno).
 pub const SEGMENTO_U: RecordLayout = RecordLayout {
     name: "segmento_u",
     len: 240,
     source: SOURCE,
     fields: fields![
-        g::DETALHE,
-        g::segmento("U"),
+        g::detalhe_cobranca("U", R::Ocorrencia),
         [
-            F::blank("cnab_1", 15, 15),
-            F::num("codigo_movimento", 16, 17).role(R::Ocorrencia),
             F::dec("juros_multa", 18, 32, 2).role(R::JurosMulta),
             F::dec("desconto", 33, 47, 2).role(R::Desconto),
             F::dec("abatimento", 48, 62, 2).role(R::Abatimento),
@@ -550,6 +537,87 @@ pub const fn records_with(
         "records_with: a table replaces none of FEBRABAN's records"
     );
     out
+}
+
+/// The constant one-character field of `r` that starts at `start` (G003 tipo de registro at 8, G039 segmento at 14).
+const fn constant_at(r: &RecordLayout, start: u16) -> Option<u8> {
+    let mut rest = r.fields;
+    while let Some((f, tail)) = rest.split_first() {
+        if f.start == start {
+            return match f.kind {
+                Kind::Const(v) => match v.as_bytes() {
+                    [b] => Some(*b),
+                    _ => None,
+                },
+                _ => None,
+            };
+        }
+        rest = tail;
+    }
+    None
+}
+
+/// A bank's records, each keyed as it says itself: registro 0, 1, 5 or 9 by its G003 tipo de registro (8), a detail
+/// (3) by its G039 segmento (14). For a record list that is not FEBRABAN's with a few tables replaced
+/// ([`records_with`]): one without some of FEBRABAN's segments, or with records of the bank's own. A record without
+/// those constants fails the build (the function runs in const evaluation).
+#[allow(clippy::indexing_slicing)] // const evaluation: out-of-bounds is a compile error, never a runtime panic
+pub const fn keyed<const N: usize>(
+    records: [&'static RecordLayout; N],
+) -> [(RecordKey, &'static RecordLayout); N] {
+    let mut out = [(RecordKey::FileHeader, &HEADER_ARQUIVO); N];
+    let mut i = 0;
+    while i < N {
+        let r = records[i];
+        let key = match constant_at(r, 8) {
+            Some(b'0') => Some(RecordKey::FileHeader),
+            Some(b'1') => Some(RecordKey::BatchHeader),
+            Some(b'3') => match constant_at(r, 14) {
+                Some(segmento) => Some(RecordKey::Segment(segmento)),
+                None => None,
+            },
+            Some(b'5') => Some(RecordKey::BatchTrailer),
+            Some(b'9') => Some(RecordKey::FileTrailer),
+            _ => None,
+        };
+        assert!(
+            key.is_some(),
+            "keyed: a record without its tipo de registro or segmento"
+        );
+        if let Some(key) = key {
+            out[i] = (key, r);
+        }
+        i += 1;
+    }
+    out
+}
+
+/// A bank's cobrança remessa on FEBRABAN's entry ([`ENTRY_REMESSA`]: P, Q, then R and S when they carry something,
+/// Y read only): its records, movimento codes and manual.
+pub const fn remessa(
+    records: &'static [(RecordKey, &'static RecordLayout)],
+    movimentos: &'static [OcorrenciaDef],
+    source: &'static str,
+) -> LayoutSpec {
+    LayoutSpec::remessa(Layout::Cnab240, records, ENTRY_REMESSA, movimentos, source)
+}
+
+/// A bank's cobrança retorno on FEBRABAN's entry ([`ENTRY_RETORNO`]: T, U, then Y when present): its records,
+/// ocorrência and motivo codes and manual.
+pub const fn retorno(
+    records: &'static [(RecordKey, &'static RecordLayout)],
+    ocorrencias: &'static [OcorrenciaDef],
+    motivos: &'static [MotivoDef],
+    source: &'static str,
+) -> LayoutSpec {
+    LayoutSpec::retorno(
+        Layout::Cnab240,
+        records,
+        ENTRY_RETORNO,
+        ocorrencias,
+        motivos,
+        source,
+    )
 }
 
 /// Movimento remessa codes (C004).
@@ -1211,3 +1279,24 @@ pub const ALL: &[&RecordLayout] = &[
     &TRAILER_LOTE,
     &TRAILER_ARQUIVO,
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `keyed` gives each record the key FEBRABAN's own list gives it, read from the record's tipo de registro and
+    /// segmento: FEBRABAN's records ([`ALL`], in their order) come back as [`RECORDS`].
+    #[test]
+    fn keyed_reads_each_records_key_from_its_constants() {
+        let all: [&'static RecordLayout; 11] = ALL.try_into().unwrap();
+        let got: Vec<(RecordKey, &str)> = keyed(all).iter().map(|(k, r)| (*k, r.name)).collect();
+        let want: Vec<(RecordKey, &str)> = RECORDS.iter().map(|(k, r)| (*k, r.name)).collect();
+        assert_eq!(got, want);
+        assert_eq!(got.get(2), Some(&(RecordKey::Segment(b'P'), "segmento_p")));
+        // A bank's record of its own (Santander's Y-03 Pix) is keyed by the segment it says it is.
+        assert_eq!(
+            keyed([&crate::layouts::pix::SEGMENTO_Y03])[0].0,
+            RecordKey::Segment(b'Y')
+        );
+    }
+}

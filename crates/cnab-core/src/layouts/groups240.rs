@@ -30,6 +30,41 @@ pub const fn segmento(letter: &'static str) -> [F; 1] {
     [F::constant("segmento", 14, 14, letter)]
 }
 
+/// A detail 1-17: [`DETALHE`], the segment `letter` (G039, 14) and the `movimento` fields at 15-17 (the movimento's
+/// codes, which cobrança and pagamentos write differently).
+const fn detalhe(letter: &'static str, movimento: [F; 2]) -> [F; 7] {
+    let [banco, lote, tipo, sequencial] = DETALHE;
+    let [segmento] = segmento(letter);
+    let [at_15, at_16] = movimento;
+    [banco, lote, tipo, sequencial, segmento, at_15, at_16]
+}
+
+/// A cobrança detail 1-17 (segmentos P, Q, R, S, T, U): [`DETALHE`], the segment `letter` (G039, 14), CNAB (15)
+/// and the código de movimento (16-17) with its `role`: [`R::Movimento`] for C004 "código de movimento remessa"
+/// (P, Q, R, S), [`R::Ocorrencia`] for C044 "código de movimento retorno" (T, U).
+pub const fn detalhe_cobranca(letter: &'static str, role: R) -> [F; 7] {
+    detalhe(
+        letter,
+        [
+            F::blank("cnab_1", 15, 15),
+            F::num("codigo_movimento", 16, 17).role(role),
+        ],
+    )
+}
+
+/// What the cobrança segments P (remessa) and T (retorno) print alike at 18-58, the título's account and number:
+/// G008 agência and G009 its DV, G010 conta and G011 its DV, G012 DV da agência/conta, G069 nosso número, C006
+/// carteira.
+pub const TITULO_CONTA: [F; 7] = [
+    F::num("agencia", 18, 22).role(R::Agencia),
+    F::alpha("agencia_dv", 23, 23).role(R::AgenciaDv),
+    F::num("conta", 24, 35).role(R::Conta),
+    F::alpha("conta_dv", 36, 36).role(R::ContaDv),
+    F::alpha("agencia_conta_dv", 37, 37).role(R::AgenciaContaDv),
+    F::alpha("nosso_numero", 38, 57).role(R::NossoNumero),
+    F::num("carteira", 58, 58).role(R::Carteira),
+];
+
 /// G060 tipo de movimento, 15, of a pagamentos detail.
 const TIPO_MOVIMENTO: F = F::alpha("tipo_movimento", 15, 15);
 /// G061 código da instrução para movimento, 16-17, of a pagamentos detail.
@@ -38,17 +73,7 @@ const CODIGO_INSTRUCAO: F = F::alpha("codigo_instrucao_movimento", 16, 17);
 /// A pagamentos detail 1-17 (segmentos A, J, J-52, N and O): [`DETALHE`], the segment `letter` (G039, 14), G060
 /// tipo de movimento (15) and G061 código da instrução para movimento (16-17).
 pub const fn detalhe_movimento(letter: &'static str) -> [F; 7] {
-    let [banco, lote, tipo, sequencial] = DETALHE;
-    let [segmento] = segmento(letter);
-    [
-        banco,
-        lote,
-        tipo,
-        sequencial,
-        segmento,
-        TIPO_MOVIMENTO,
-        CODIGO_INSTRUCAO,
-    ]
+    detalhe(letter, [TIPO_MOVIMENTO, CODIGO_INSTRUCAO])
 }
 
 /// Registro 1 (header de lote) 1-17 of the pagamentos and extrato services: banco, lote, G003 tipo "1", G028

@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::Batch;
 use crate::bank::RecordKey;
 use crate::error::{Error, ErrorKind};
-use crate::field::Value;
+use crate::field::{decode_text, Value};
 use crate::layouts::pagamentos240::ocorrencia_description;
 use crate::model::{Inscricao, Product};
 use crate::record::{RawRecord, Record};
@@ -141,14 +141,6 @@ pub struct Lancamento {
     pub line: usize,
 }
 
-/// A field of `r` as text (empty when the record has no such field).
-fn text(r: &Record<'_>, name: &str) -> String {
-    match r.get(name) {
-        Some(Ok(Value::Text(s))) => s,
-        _ => String::new(),
-    }
-}
-
 /// What the batches of other products give: payments, lançamentos and the problems found decoding them.
 #[derive(Default)]
 pub(crate) struct Entries {
@@ -168,6 +160,42 @@ impl Entries {
             }
             None => Value::None,
         }
+    }
+    /// A text field of `r` (empty when the record has no such field). A field that does not decode (a control
+    /// byte in it) is a problem (line, columns, field), and its bytes are kept as read.
+    fn text(&mut self, r: &Record<'_>, name: &str) -> String {
+        match r.get(name) {
+            Some(Ok(Value::Text(s))) => s,
+            Some(Ok(Value::None)) | None => String::new(),
+            Some(Ok(_)) => r.raw(name).map(decode_text).unwrap_or_default(),
+            Some(Err(e)) => {
+                self.problems.push(e);
+                r.raw(name).map(decode_text).unwrap_or_default()
+            }
+        }
+    }
+    /// The CPF/CNPJ of a sub-record: `tipo` (1 CPF, 2 CNPJ) and `numero`; `None` when the number is blank. A tipo
+    /// that is not a digit is a problem (line, columns, field) and `None`, as the cobrança reader reports a
+    /// pagador's; the number is kept.
+    fn inscricao(&mut self, r: &Record<'_>, tipo: &str, numero: &str) -> Option<Inscricao> {
+        let code = self.text(r, tipo);
+        let tipo = match code.parse::<u8>() {
+            Ok(t) if code.bytes().all(|b| b.is_ascii_digit()) => Some(t),
+            _ if code.is_empty() => None,
+            _ => {
+                if let Some(f) = r.layout.field(tipo) {
+                    self.problems.push(Error::at_field(
+                        r.line,
+                        r.layout.name,
+                        f,
+                        ErrorKind::NotDigits { found: code },
+                    ));
+                }
+                None
+            }
+        };
+        let numero = self.text(r, numero);
+        (!numero.is_empty()).then_some(Inscricao { tipo, numero })
     }
     fn date(&mut self, r: &Record<'_>, name: &str) -> Option<NaiveDate> {
         match self.typed(r, name) {
@@ -190,7 +218,7 @@ impl Entries {
                 "cedente_nome",
                 self.amount(r, "valor_titulo"),
                 self.date(r, "data_vencimento"),
-                Some(text(r, "codigo_barras")),
+                Some(self.text(r, "codigo_barras")),
                 false,
             ),
             'N' => ("contribuinte_nome", None, None, None, false),
@@ -198,10 +226,14 @@ impl Entries {
                 "concessionaria_nome",
                 None,
                 self.date(r, "data_vencimento"),
-                Some(text(r, "codigo_barras")),
+                Some(self.text(r, "codigo_barras")),
                 false,
             ),
         };
+        // Read as two-character codes; a control byte among them is named (the codes are kept as read).
+        if let Some(Err(e)) = r.get("ocorrencias") {
+            self.problems.push(e);
+        }
         let raw = r.raw("ocorrencias").unwrap_or_default();
         let ocorrencias = raw
             .chunks(2)
@@ -216,14 +248,14 @@ impl Entries {
             lote: batch.lote.clone(),
             servico: batch.servico.clone(),
             segmento,
-            tipo_movimento: text(r, "tipo_movimento"),
-            codigo_instrucao_movimento: text(r, "codigo_instrucao_movimento"),
+            tipo_movimento: self.text(r, "tipo_movimento"),
+            codigo_instrucao_movimento: self.text(r, "codigo_instrucao_movimento"),
             favorecido: Favorecido {
-                nome: text(r, nome),
+                nome: self.text(r, nome),
                 inscricao: None,
             },
-            seu_numero: text(r, "seu_numero"),
-            nosso_numero: text(r, "nosso_numero"),
+            seu_numero: self.text(r, "seu_numero"),
+            nosso_numero: self.text(r, "nosso_numero"),
             data_pagamento: self.date(r, "data_pagamento"),
             valor_pagamento: self.amount(r, "valor_pagamento"),
             data_efetivacao: if efetivacao {
@@ -249,41 +281,50 @@ impl Entries {
 
     /// A sub-record (B, J-52, Z, a segment the tables do not define) of the payment before it.
     fn sub_record(&mut self, raw: &RawRecord, r: Option<&Record<'_>>, open: Option<usize>) {
-        let Some(p) = open.and_then(|i| self.pagamentos.get_mut(i)) else {
+        let Some(segmento) = open
+            .and_then(|i| self.pagamentos.get(i))
+            .map(|p| p.segmento)
+        else {
             self.problems.push(Error::structure(
                 raw.line,
                 format!("a {} with no payment before it", raw.name()),
             ));
             return;
         };
-        p.last_line = raw.line;
-        let Some(r) = r else { return };
-        let inscricao = |tipo: &str, numero: &str| {
-            let numero = text(r, numero);
-            (!numero.is_empty()).then(|| Inscricao {
-                tipo: text(r, tipo).parse().ok(),
-                numero,
-            })
-        };
-        match r.layout.name {
-            "segmento_b" if p.segmento == 'A' => {
-                p.favorecido.inscricao =
-                    inscricao("favorecido_tipo_inscricao", "favorecido_inscricao");
+        let mut inscricao = None;
+        let mut z = None;
+        match r.map(|r| (r, r.layout.name)) {
+            Some((r, "segmento_b")) if segmento == 'A' => {
+                inscricao =
+                    Some(self.inscricao(r, "favorecido_tipo_inscricao", "favorecido_inscricao"));
             }
-            "segmento_j52" if p.segmento == 'J' => {
-                p.favorecido.inscricao = inscricao("cedente_tipo_inscricao", "cedente_inscricao");
+            Some((r, "segmento_j52")) if segmento == 'J' => {
+                inscricao = Some(self.inscricao(r, "cedente_tipo_inscricao", "cedente_inscricao"));
             }
-            "segmento_z" => {
+            Some((r, "segmento_z")) => {
                 let some = |v: String| (!v.is_empty()).then_some(v);
-                p.autenticacao = some(text(r, "autenticacao"));
-                p.controle_bancario = some(text(r, "controle_bancario"));
+                z = Some((
+                    some(self.text(r, "autenticacao")),
+                    some(self.text(r, "controle_bancario")),
+                ));
             }
             _ => {}
+        }
+        let Some(p) = open.and_then(|i| self.pagamentos.get_mut(i)) else {
+            return;
+        };
+        p.last_line = raw.line;
+        if let Some(i) = inscricao {
+            p.favorecido.inscricao = i;
+        }
+        if let Some((autenticacao, controle)) = z {
+            p.autenticacao = autenticacao;
+            p.controle_bancario = controle;
         }
     }
 
     fn lancamento(&mut self, r: &Record<'_>, batch: &Batch) -> Lancamento {
-        let tipo = match text(r, "tipo_lancamento").as_str() {
+        let tipo = match self.text(r, "tipo_lancamento").as_str() {
             "D" => Some(DebitoCredito::Debito),
             "C" => Some(DebitoCredito::Credito),
             "" => None,
@@ -308,11 +349,11 @@ impl Entries {
             data_contabil: self.date(r, "data_contabil"),
             valor: self.amount(r, "valor_lancamento"),
             tipo,
-            natureza: text(r, "natureza_lancamento"),
-            categoria: text(r, "categoria"),
-            codigo_historico: text(r, "codigo_historico"),
-            historico: text(r, "historico"),
-            documento: text(r, "documento"),
+            natureza: self.text(r, "natureza_lancamento"),
+            categoria: self.text(r, "categoria"),
+            codigo_historico: self.text(r, "codigo_historico"),
+            historico: self.text(r, "historico"),
+            documento: self.text(r, "documento"),
             line: r.line,
         }
     }

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use cnab_core::{read, CnabFile, ReadOptions, Remessa, Retorno};
 use rust_decimal::Decimal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 pub fn corpus_dir() -> PathBuf {
@@ -51,5 +51,29 @@ pub fn remessa(bytes: &[u8], strict: bool) -> Remessa {
     match read(bytes, opts) {
         Ok(CnabFile::Remessa(r)) => r,
         other => panic!("not a remessa: {other:?}"),
+    }
+}
+
+/// A snapshot test: `actual` must equal the file at `path`; the first line that differs is named. With the
+/// environment variable `bless` set, the file is rewritten from `actual` first (review its diff).
+pub fn assert_snapshot(actual: &str, path: &Path, bless: &str) {
+    if std::env::var_os(bless).is_some() {
+        std::fs::write(path, actual).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    }
+    let expected =
+        std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    if actual != expected {
+        let first = actual
+            .lines()
+            .zip(expected.lines())
+            .position(|(a, e)| a != e)
+            .unwrap_or(actual.lines().count().min(expected.lines().count()));
+        panic!(
+            "{} differs at line {} ({bless}=1 rewrites it):\n  actual:   {:?}\n  expected: {:?}",
+            path.display(),
+            first + 1,
+            actual.lines().nth(first),
+            expected.lines().nth(first)
+        );
     }
 }

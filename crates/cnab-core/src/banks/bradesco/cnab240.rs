@@ -9,7 +9,7 @@
 //! Positions cross-checked against laravel-boleto `src/Cnab/Remessa/Cnab240/Banco/Bradesco.php` and
 //! `src/Cnab/Retorno/Cnab240/Banco/Bradesco.php`.
 //!
-//! Deviations from FEBRABAN (all in this module):
+//! Deviations from FEBRABAN (the records in `cnab240-records.tsv`, the codes in the `cnab240-*.tsv` tables):
 //! - P/T 38-57 "identificação do título" (G069): produto/carteira (3 digits, 38-40), zeros (41-45), nosso número
 //!   (11 digits, 46-56) and its DV (57, a digit or `P`), where FEBRABAN has one 20-position field; P 58 is the
 //!   FEBRABAN "código da carteira" (1 = cobrança simples), not Bradesco's carteira;
@@ -25,89 +25,16 @@
 //! the reader strips the padding, so the alphanumeric CNPJ (2026) fits.
 
 use crate::bank::{EntryRecord, LayoutSpec, MotivoDef, OcorrenciaDef, RecordKey};
-use crate::field::{patched_layout, FieldSpec as F, RecordLayout, Role as R};
+use crate::field::RecordLayout;
 use crate::layouts::febraban240;
-use crate::model::Layout;
 
 /// The manual.
 pub const SOURCE: &str =
     "Bradesco Manual de Procedimentos Nº 4008.524.0339 — Troca de Arquivos 240 posições, versão 06 (07/2017)";
 
-/// Header de arquivo (p. 8).
-pub const HEADER_ARQUIVO: RecordLayout = patched_layout!(
-    febraban240::HEADER_ARQUIVO,
-    "Bradesco 240 v06 (07/2017) registro header de arquivo, p. 8",
-    [
-        febraban240::banco_nome("BRADESCO"),
-        febraban240::versao_arquivo("084"),
-    ]
-);
-
-/// Header de lote (p. 12). Field 20.1 (184-191) is the remessa number the bank controls.
-pub const HEADER_LOTE: RecordLayout = patched_layout!(
-    febraban240::HEADER_LOTE,
-    "Bradesco 240 v06 (07/2017) registro header de lote, p. 12",
-    [febraban240::versao_lote("042")]
-);
-
-/// G069 "identificação do título" (p. 35), P/T 38-57: produto/carteira, zeros, nosso número and its DV.
-const IDENTIFICACAO_TITULO: &[F] = &[
-    F::num("carteira", 38, 40).role(R::Carteira),
-    F::num("zeros", 41, 45),
-    F::num("nosso_numero", 46, 56).role(R::NossoNumero),
-    F::alpha("nosso_numero_dv", 57, 57).role(R::NossoNumeroDv),
-];
-
-/// Segmento P (p. 13).
-pub const SEGMENTO_P: RecordLayout = patched_layout!(
-    febraban240::SEGMENTO_P,
-    "Bradesco 240 v06 (07/2017) registro detalhe segmento P, p. 13",
-    IDENTIFICACAO_TITULO,
-    [
-        // baixa_prazo (as FEBRABAN): "Alfa" in the manual (C029, a number of days): written as digits, as
-        // FEBRABAN's table and the peers do.
-        F::num("codigo_carteira", 58, 58).default("1"),
-        // C028: 1 = baixar/devolver, 2 = não baixar/não devolver (what we write when the título has no baixa).
-        F::num("baixa_codigo", 224, 224)
-            .role(R::BaixaCodigo)
-            .default("2"),
-        F::blank("cnab_2", 240, 240),
-    ]
-);
-
-/// Segmento Q (p. 14): pagador and sacador/avalista. FEBRABAN's positions; CEP 129-133 and its sufixo 134-136 are
-/// kept as one 8-digit field; the sacador's inscrição (N 15) is written as zeros when there is none.
-pub const SEGMENTO_Q: RecordLayout = RecordLayout {
-    source: "Bradesco 240 v06 (07/2017) registro detalhe segmento Q, p. 14",
-    ..febraban240::SEGMENTO_Q_SACADOR_ZEROS
-};
-
-/// Segmento T (p. 18): 38-57 read with the P split (G069: carteira, nosso número and its DV).
-pub const SEGMENTO_T: RecordLayout = patched_layout!(
-    febraban240::SEGMENTO_T,
-    "Bradesco 240 v06 (07/2017) registro detalhe segmento T, p. 18; G069",
-    IDENTIFICACAO_TITULO,
-    [
-        F::num("codigo_carteira", 58, 58),
-        F::alpha("pagador_inscricao", 134, 148)
-            .role(R::PagadorInscricao)
-            .default("000000000000000"),
-        F::num("contrato", 189, 198),
-    ]
-);
-
-/// Trailer de lote (p. 20): numeric totals per carteira (simples carries the remessa's count and sum).
-pub const TRAILER_LOTE: RecordLayout = RecordLayout {
-    source: "Bradesco 240 v06 (07/2017) registro trailer de lote, p. 20",
-    ..febraban240::TRAILER_LOTE_NUMERICO
-};
-
-/// Trailer de arquivo (p. 8).
-pub const TRAILER_ARQUIVO: RecordLayout = patched_layout!(
-    febraban240::TRAILER_ARQUIVO,
-    "Bradesco 240 v06 (07/2017) registro trailer de arquivo, p. 8",
-    [F::num("qtd_contas", 30, 35)]
-);
+// The records (headers pp. 8 and 12, segmentos P p. 13, Q p. 14, T p. 18, trailers pp. 8 and 20), each FEBRABAN's
+// with the fields this manual changes, are data: `cnab240-records.tsv`.
+records!("bradesco/cnab240-records");
 
 /// Every record (remessa and retorno share the headers and trailers, p. 11): FEBRABAN's R, S, U and Y, the rest above.
 pub const RECORDS: &[(RecordKey, &RecordLayout)] = &febraban240::records_with(&[
@@ -136,19 +63,11 @@ pub const OCORRENCIAS: &[OcorrenciaDef] = codes!("bradesco/cnab240-ocorrencias")
 /// Codes Bradesco prints word for word as FEBRABAN come from FEBRABAN's tables A/B/C; the others are Bradesco's.
 pub const MOTIVOS: &[MotivoDef] = codes!("bradesco/cnab240-motivos");
 
-/// Bradesco remessa.
-pub const REMESSA: LayoutSpec =
-    LayoutSpec::remessa(Layout::Cnab240, RECORDS, ENTRY_REMESSA, MOVIMENTOS, SOURCE);
+/// Bradesco remessa, on FEBRABAN's entry.
+pub const REMESSA: LayoutSpec = febraban240::remessa(RECORDS, MOVIMENTOS, SOURCE);
 
-/// Bradesco retorno.
-pub const RETORNO: LayoutSpec = LayoutSpec::retorno(
-    Layout::Cnab240,
-    RECORDS,
-    ENTRY_RETORNO,
-    OCORRENCIAS,
-    MOTIVOS,
-    SOURCE,
-);
+/// Bradesco retorno, on FEBRABAN's entry.
+pub const RETORNO: LayoutSpec = febraban240::retorno(RECORDS, OCORRENCIAS, MOTIVOS, SOURCE);
 
 /// CNAB 240 layouts of this bank.
 pub const LAYOUTS: &[&LayoutSpec] = &[&REMESSA, &RETORNO];
