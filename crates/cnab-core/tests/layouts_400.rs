@@ -7,6 +7,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
@@ -64,24 +66,7 @@ fn dump() -> String {
 
 #[test]
 fn layouts_are_unchanged() {
-    let actual = dump();
-    if std::env::var_os("LAYOUTS_BLESS").is_some() {
-        std::fs::write(expected_path(), &actual).unwrap();
-    }
-    let expected = std::fs::read_to_string(expected_path()).expect("tests/layouts_400.tsv");
-    if actual != expected {
-        let first = actual
-            .lines()
-            .zip(expected.lines())
-            .position(|(a, e)| a != e)
-            .unwrap_or(actual.lines().count().min(expected.lines().count()));
-        panic!(
-            "layouts differ from tests/layouts_400.tsv at line {}:\n  actual:   {:?}\n  expected: {:?}",
-            first + 1,
-            actual.lines().nth(first),
-            expected.lines().nth(first)
-        );
-    }
+    common::assert_snapshot(&dump(), &expected_path(), "LAYOUTS_BLESS");
 }
 
 #[test]
