@@ -287,24 +287,24 @@ fn encode_fast_into(spec: &FieldSpec, value: Option<&Out<'_>>, slot: &mut [u8]) 
                 Some(Out::Date(None)) | None => spec.default.unwrap_or(""),
                 Some(_) => return false,
             };
-            // One pass: printable ASCII, and the length without trailing spaces.
-            let mut len = 0;
-            for (i, &b) in s.as_bytes().iter().enumerate() {
-                if !(b' '..=b'~').contains(&b) {
-                    return false;
-                }
-                if b != b' ' {
-                    len = i + 1;
-                }
+            // Past the field's width only spaces (trailing spaces are not written); the rest is checked to be
+            // printable ASCII and copied upper-cased in one pass.
+            let bytes = s.as_bytes();
+            let (text, beyond) = bytes.split_at(bytes.len().min(w));
+            if !beyond.iter().all(|&b| b == b' ') {
+                return false;
             }
-            let Some(text) = s.as_bytes().get(..len) else {
+            let Some((head, tail)) = slot.split_at_mut_checked(text.len()) else {
                 return false;
             };
-            let Some((head, tail)) = slot.split_at_mut_checked(len) else {
+            let mut printable = true;
+            for (d, &b) in head.iter_mut().zip(text) {
+                printable &= (b' '..=b'~').contains(&b);
+                *d = b.to_ascii_uppercase();
+            }
+            if !printable {
                 return false;
-            };
-            head.copy_from_slice(text);
-            head.make_ascii_uppercase();
+            }
             tail.fill(b' ');
         }
         Kind::Date(fmt) => {
@@ -3112,6 +3112,9 @@ mod tests {
             Some(t("joão")),
             Some(t("a\tb")),
             Some(t("abcdefgh")),
+            Some(t("abcdef   ")),
+            Some(t("abcdefg  ")),
+            Some(t("ab\u{e9}    ")),
             Some(t("12ABC34501DE35")),
             Some(t("11.222.333/0001-81")),
             Some(t("~ok~")),
