@@ -158,10 +158,14 @@ fn right_aligned_into(slot: &mut [u8], v: u128) -> bool {
     if slot.is_empty() {
         return false;
     }
+    slot.fill(b'0');
     match u64::try_from(v) {
         // The common case in 64 bits: 128-bit division is a library call.
         Ok(mut v) => {
             for b in slot.iter_mut().rev() {
+                if v == 0 {
+                    break;
+                }
                 *b = b'0' + (v % 10) as u8;
                 v /= 10;
             }
@@ -170,6 +174,9 @@ fn right_aligned_into(slot: &mut [u8], v: u128) -> bool {
         Err(_) => {
             let mut v = v;
             for b in slot.iter_mut().rev() {
+                if v == 0 {
+                    break;
+                }
                 *b = b'0' + (v % 10) as u8;
                 v /= 10;
             }
@@ -1416,6 +1423,8 @@ enum Value<'a> {
 }
 
 /// The value of a field that varies from line to line: its control value, else the item's, else the header's.
+/// Inlined into the line loop, so that the value is not moved through memory on its way to the encoder.
+#[inline(always)]
 fn field_value<'a, 'v: 'a, F>(
     header: &'a Header,
     bank: Bank,
