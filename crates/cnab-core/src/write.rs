@@ -130,46 +130,6 @@ pub(crate) fn encode(
     }
 }
 
-/// Appends `v` as `w` digits, zero-padded on the left: false (having written nothing) when it has more digits, or
-/// `w` is 0 (0 is one digit).
-fn push_right_aligned(out: &mut Vec<u8>, v: u128, w: usize) -> bool {
-    let start = out.len();
-    out.resize(start + w, b'0');
-    let Some(field) = out.get_mut(start..) else {
-        return false;
-    };
-    let fits = match u64::try_from(v) {
-        // The common case in 64 bits: 128-bit division is a library call.
-        Ok(mut v) => {
-            for slot in field.iter_mut().rev() {
-                if v == 0 {
-                    break;
-                }
-                *slot = b'0' + (v % 10) as u8;
-                v /= 10;
-            }
-            v == 0
-        }
-        Err(_) => {
-            let mut v = v;
-            for slot in field.iter_mut().rev() {
-                if v == 0 {
-                    break;
-                }
-                *slot = b'0' + (v % 10) as u8;
-                v /= 10;
-            }
-            v == 0
-        }
-    };
-    if fits && w > 0 {
-        true
-    } else {
-        out.truncate(start);
-        false
-    }
-}
-
 /// `d` as the integer of its digits with exactly `scale` decimals (`1.5` at scale 2 → 150), when that is exact:
 /// `None` for a negative value, more decimals than `scale` (after dropping trailing zeros) or an overflow.
 fn scaled_mantissa(d: &Decimal, scale: u32) -> Option<u128> {
@@ -192,22 +152,59 @@ fn scaled_mantissa(d: &Decimal, scale: u32) -> Option<u128> {
     Some(m)
 }
 
-/// Appends `v` as `n` digits, zero-padded (`v` has at most `n` digits, `n` at most 4).
-#[inline]
-fn push_padded(out: &mut Vec<u8>, v: u32, n: usize) {
-    let mut buf = [b'0'; 4];
-    let mut v = v;
-    for slot in buf.iter_mut().take(n).rev() {
-        *slot = b'0' + (v % 10) as u8;
-        v /= 10;
+/// `v` as the digits of `slot`, zero-padded on the left: false when it has more digits, or `slot` is empty (0 is one
+/// digit).
+fn right_aligned_into(slot: &mut [u8], v: u128) -> bool {
+    if slot.is_empty() {
+        return false;
     }
-    // Fixed-size copies for the two widths dates use.
-    let [a, b, ..] = buf;
-    match n {
-        2 => out.extend_from_slice(&[a, b]),
-        4 => out.extend_from_slice(&buf),
-        _ => out.extend_from_slice(buf.get(..n).unwrap_or_default()),
+    slot.fill(b'0');
+    match u64::try_from(v) {
+        // The common case in 64 bits: 128-bit division is a library call.
+        Ok(mut v) => {
+            for b in slot.iter_mut().rev() {
+                if v == 0 {
+                    break;
+                }
+                *b = b'0' + (v % 10) as u8;
+                v /= 10;
+            }
+            v == 0
+        }
+        Err(_) => {
+            let mut v = v;
+            for b in slot.iter_mut().rev() {
+                if v == 0 {
+                    break;
+                }
+                *b = b'0' + (v % 10) as u8;
+                v /= 10;
+            }
+            v == 0
+        }
     }
+}
+
+/// `text` right-aligned in `slot`, `fill` before it (`text` no longer than `slot`).
+fn fill_right(slot: &mut [u8], text: &[u8], fill: u8) -> bool {
+    let Some((pad, rest)) = slot.split_at_mut_checked(slot.len().wrapping_sub(text.len())) else {
+        return false;
+    };
+    pad.fill(fill);
+    rest.copy_from_slice(text);
+    true
+}
+
+/// `v` as two digits (`v` below 100).
+fn two_digits(v: u32) -> [u8; 2] {
+    [b'0' + (v / 10 % 10) as u8, b'0' + (v % 10) as u8]
+}
+
+/// `v` as four digits (`v` below 10,000).
+fn four_digits(v: u32) -> [u8; 4] {
+    let [a, b] = two_digits(v / 100);
+    let [c, d] = two_digits(v % 100);
+    [a, b, c, d]
 }
 
 /// Printable ASCII text (no control characters): what the layouts' character set holds after upper-casing.
@@ -218,13 +215,28 @@ fn plain_ascii(s: &str) -> bool {
 /// Writes the field the way [`encode_general`] would when the value is written exactly as given without any
 /// transformation but upper-casing and padding; returns false (having written nothing) for everything else.
 fn encode_fast(spec: &FieldSpec, value: Option<&Out<'_>>, out: &mut Vec<u8>) -> bool {
-    let w = spec.len();
     let start = out.len();
-    let pad = |out: &mut Vec<u8>, fill: u8, n: usize| out.resize(out.len() + n, fill);
+    out.resize(start + spec.len(), b' ');
+    let written = out
+        .get_mut(start..)
+        .is_some_and(|slot| encode_fast_into(spec, value, slot));
+    if !written {
+        out.truncate(start);
+    }
+    written
+}
+
+/// [`encode_fast`] into the field's place in a line: `slot`, as long as the field, is filled entirely when it
+/// returns true (what it holds otherwise is unspecified).
+fn encode_fast_into(spec: &FieldSpec, value: Option<&Out<'_>>, slot: &mut [u8]) -> bool {
+    let w = spec.len();
+    if slot.len() != w {
+        return false;
+    }
     match spec.kind {
-        Kind::Blank => pad(out, b' ', w),
-        Kind::Const(c) => match value {
-            Some(Out::Text(s)) => {
+        Kind::Blank => slot.fill(b' '),
+        Kind::Const(c) => {
+            if let Some(Out::Text(s)) = value {
                 if !plain_ascii(s)
                     || !s
                         .trim()
@@ -234,33 +246,29 @@ fn encode_fast(spec: &FieldSpec, value: Option<&Out<'_>>, out: &mut Vec<u8>) -> 
                 {
                     return false;
                 }
-                out.extend_from_slice(c.as_bytes());
             }
-            _ => out.extend_from_slice(c.as_bytes()),
-        },
+            // A table whose constant does not have the field's width: the general path decides.
+            if c.len() != w {
+                return false;
+            }
+            slot.copy_from_slice(c.as_bytes());
+        }
         Kind::Num { scale } => match value {
             Some(Out::Num(d)) => {
                 let Some(m) = scaled_mantissa(d, u32::from(scale)) else {
                     return false;
                 };
-                if !push_right_aligned(out, m, w) {
-                    return false;
-                }
+                return right_aligned_into(slot, m);
             }
             Some(Out::Text(s)) => {
                 if !s.bytes().all(|b| b.is_ascii_digit()) || s.len() > w {
                     return false;
                 }
-                pad(out, b'0', w - s.len());
-                out.extend_from_slice(s.as_bytes());
+                return fill_right(slot, s.as_bytes(), b'0');
             }
             Some(Out::Date(_)) | None => {
                 let def = spec.default.unwrap_or("");
-                if def.len() > w {
-                    return false;
-                }
-                pad(out, b'0', w - def.len());
-                out.extend_from_slice(def.as_bytes());
+                return def.len() <= w && fill_right(slot, def.as_bytes(), b'0');
             }
         },
         Kind::Alpha if is_inscricao(spec.role) => {
@@ -275,8 +283,7 @@ fn encode_fast(spec: &FieldSpec, value: Option<&Out<'_>>, out: &mut Vec<u8>) -> 
             {
                 return false;
             }
-            pad(out, b'0', w - s.len());
-            out.extend_from_slice(s.as_bytes());
+            return fill_right(slot, s.as_bytes(), b'0');
         }
         Kind::Alpha => {
             if case_kept(spec.role) {
@@ -287,25 +294,25 @@ fn encode_fast(spec: &FieldSpec, value: Option<&Out<'_>>, out: &mut Vec<u8>) -> 
                 Some(Out::Date(None)) | None => spec.default.unwrap_or(""),
                 Some(_) => return false,
             };
-            // One pass: printable ASCII, and the length without trailing spaces.
-            let mut len = 0;
-            for (i, &b) in s.as_bytes().iter().enumerate() {
-                if !(b' '..=b'~').contains(&b) {
-                    return false;
-                }
-                if b != b' ' {
-                    len = i + 1;
-                }
+            // Past the field's width only spaces (trailing spaces are not written); the rest is checked to be
+            // printable ASCII and copied upper-cased in one pass.
+            let bytes = s.as_bytes();
+            let (text, beyond) = bytes.split_at(bytes.len().min(w));
+            if !beyond.iter().all(|&b| b == b' ') {
+                return false;
             }
-            let Some(text) = s.as_bytes().get(..len).filter(|t| t.len() <= w) else {
+            let Some((head, tail)) = slot.split_at_mut_checked(text.len()) else {
                 return false;
             };
-            let at = out.len();
-            out.extend_from_slice(text);
-            if let Some(written) = out.get_mut(at..) {
-                written.make_ascii_uppercase();
+            let mut printable = true;
+            for (d, &b) in head.iter_mut().zip(text) {
+                printable &= (b' '..=b'~').contains(&b);
+                *d = b.to_ascii_uppercase();
             }
-            pad(out, b' ', w - text.len());
+            if !printable {
+                return false;
+            }
+            tail.fill(b' ');
         }
         Kind::Date(fmt) => {
             let Some(Out::Date(Some(d))) = value else {
@@ -315,32 +322,36 @@ fn encode_fast(spec: &FieldSpec, value: Option<&Out<'_>>, out: &mut Vec<u8>) -> 
             let Ok(year) = u32::try_from(year) else {
                 return false;
             };
+            let ([d1, d2], [m1, m2]) = (two_digits(day), two_digits(month));
             match fmt {
                 crate::field::DateFmt::DdMmYyyy if (1..=9999).contains(&year) => {
-                    push_padded(out, day, 2);
-                    push_padded(out, month, 2);
-                    push_padded(out, year, 4);
+                    let [y1, y2, y3, y4] = four_digits(year);
+                    return put(slot, [d1, d2, m1, m2, y1, y2, y3, y4]);
                 }
                 crate::field::DateFmt::YyyyMmDd if (1..=9999).contains(&year) => {
-                    push_padded(out, year, 4);
-                    push_padded(out, month, 2);
-                    push_padded(out, day, 2);
+                    let [y1, y2, y3, y4] = four_digits(year);
+                    return put(slot, [y1, y2, y3, y4, m1, m2, d1, d2]);
                 }
                 crate::field::DateFmt::DdMmYy if (1970..=2069).contains(&year) => {
-                    push_padded(out, day, 2);
-                    push_padded(out, month, 2);
-                    push_padded(out, year % 100, 2);
+                    let [y3, y4] = two_digits(year % 100);
+                    return put(slot, [d1, d2, m1, m2, y3, y4]);
                 }
+                // A table whose date format does not have the field's width: the general path decides.
                 _ => return false,
             }
         }
     }
-    if out.len() - start == w {
-        true
-    } else {
-        // A table whose constant or date format does not have the field's width: the general path decides.
-        out.truncate(start);
-        false
+    true
+}
+
+/// `bytes` into `slot` when they have its length.
+fn put<const N: usize>(slot: &mut [u8], bytes: [u8; N]) -> bool {
+    match <&mut [u8; N]>::try_from(slot) {
+        Ok(s) => {
+            *s = bytes;
+            true
+        }
+        Err(_) => false,
     }
 }
 
@@ -1154,6 +1165,8 @@ struct Writer {
     buf: Vec<u8>,
     /// A line rewritten by the bank's hook (one buffer, reused for every line).
     line: Vec<u8>,
+    /// A field encoded on its own before it is put in its place (one buffer, reused).
+    field: Vec<u8>,
     /// The entry records written for the current item (one buffer, reused).
     keys: Vec<RecordKey>,
     /// The line ending written after every line.
@@ -1207,6 +1220,11 @@ struct RecordPlan {
     /// The fixed fields' bytes, in field order.
     template: Vec<u8>,
     steps: Vec<Step>,
+    /// The whole line with the fixed fields in place (the fields that vary hold spaces), and the fields that vary
+    /// with their offset in it, when every such field is written at its width (see [`Writer::push`]); empty
+    /// otherwise, and the line is laid out step by step.
+    line: Vec<u8>,
+    slots: Vec<(usize, Step)>,
     /// The record's valor-do-título field, whose amount the trailers total.
     valor: Option<&'static FieldSpec>,
 }
@@ -1294,11 +1312,14 @@ impl Plan {
                         absent,
                     });
                 }
+                let (line, slots) = slotted(&template, &steps);
                 RecordPlan {
                     key,
                     layout,
                     template,
                     steps,
+                    line,
+                    slots,
                     valor: layout.by_role(Role::ValorTitulo),
                 }
             })
@@ -1337,6 +1358,8 @@ impl Plan {
                     layout,
                     template: Vec::new(),
                     steps,
+                    line: Vec::new(),
+                    slots: Vec::new(),
                     valor: layout.by_role(Role::ValorTitulo),
                 }
             })
@@ -1349,6 +1372,29 @@ impl Plan {
     }
 }
 
+/// The whole line of a record plan and its fields that vary, each at its offset (see [`RecordPlan::line`]): the
+/// fixed bytes where the steps put them, every field that varies taking its width. Empty when an item's field left
+/// empty would be written from template bytes of another width (those lines are laid out step by step).
+fn slotted(template: &[u8], steps: &[Step]) -> (Vec<u8>, Vec<(usize, Step)>) {
+    let mut line = Vec::new();
+    let mut slots = Vec::new();
+    for step in steps {
+        match *step {
+            Step::Fixed { from, to } => {
+                line.extend_from_slice(template.get(from..to).unwrap_or_default())
+            }
+            Step::Field { spec, absent, .. } => {
+                if absent.is_some_and(|(from, to)| to - from != spec.len()) {
+                    return (Vec::new(), Vec::new());
+                }
+                slots.push((line.len(), *step));
+                line.resize(line.len() + spec.len(), b' ');
+            }
+        }
+    }
+    (line, slots)
+}
+
 /// The values of a record that carries no item's (headers and trailers).
 fn no_value(_: Role) -> Option<Out<'static>> {
     None
@@ -1359,10 +1405,130 @@ fn is_control(role: Role) -> bool {
     control(&Control::default(), role).is_some()
 }
 
+/// Where a field's value comes from, named only for a warning or an error.
+#[derive(Clone, Copy)]
+enum Path {
+    None,
+    Control(&'static str),
+    Item(Role),
+    Header(Role),
+}
+
+/// A field's value on one line (see [`field_value`]).
+enum Value<'a> {
+    /// The value to encode (`None`: none given), where it comes from and whose it is.
+    Given(Option<Out<'a>>, Path, ItemId<'a>),
+    /// An item's field the item leaves empty: these bytes of the record's template.
+    Absent(usize, usize),
+}
+
+/// The value of a field that varies from line to line: its control value, else the item's, else the header's.
+/// Inlined into the line loop, so that the value is not moved through memory on its way to the encoder.
+#[inline(always)]
+fn field_value<'a, 'v: 'a, F>(
+    header: &'a Header,
+    bank: Bank,
+    ctl: &Control,
+    (spec, source, absent): (&'static FieldSpec, Source, Option<(usize, usize)>),
+    id: ItemId<'a>,
+    item: &F,
+) -> Value<'a>
+where
+    F: Fn(Role) -> Option<Out<'v>> + ?Sized,
+{
+    match (spec.role, source) {
+        (None, _) => Value::Given(None, Path::None, HEADER_ID),
+        (Some(Role::BancoNome), _) if header.banco_nome.is_empty() && spec.default.is_some() => {
+            // The table's literal (e.g. "BANCO ITAU SA") wins over our display name.
+            Value::Given(None, Path::None, HEADER_ID)
+        }
+        (Some(role), Source::Control) => {
+            Value::Given(control(ctl, role), Path::Control(spec.name), HEADER_ID)
+        }
+        (Some(role), Source::Item) => match (item(role), absent) {
+            (Some(v), _) => Value::Given(Some(v), Path::Item(role), id),
+            (None, Some((from, to))) => Value::Absent(from, to),
+            (None, None) => Value::Given(
+                header_value(header, bank, role),
+                Path::Header(role),
+                HEADER_ID,
+            ),
+        },
+        (Some(role), Source::Header) => Value::Given(
+            header_value(header, bank, role),
+            Path::Header(role),
+            HEADER_ID,
+        ),
+    }
+}
+
+/// The line a field is written on, for its warnings and errors.
+struct LineAt {
+    no: usize,
+    layout: &'static str,
+    item_path: fn(Role) -> &'static str,
+    /// The model gives no bank name (our display name is written where the table has no literal).
+    no_banco_nome: bool,
+}
+
+/// What encoding a field gave: nothing more for a value written exactly, a warning for text cut or a fixed field's
+/// content, and the error naming the line, the field and the value for a value refused.
+fn report(
+    warnings: &mut Vec<WriteWarning>,
+    at: &LineAt,
+    spec: &'static FieldSpec,
+    value: Option<&Out<'_>>,
+    path: Path,
+    owner: ItemId<'_>,
+    fit: Result<Fit, String>,
+) -> Result<()> {
+    let path = || match path {
+        Path::None => "",
+        Path::Control(name) => name,
+        Path::Item(role) => (at.item_path)(role),
+        Path::Header(role) => header_path(role),
+    };
+    let shown = || value.map(Out::to_string).unwrap_or_default();
+    let warn = |kind| WriteWarning {
+        titulo: owner.index,
+        seu_numero: owner.seu_numero.to_string(),
+        nosso_numero: owner.nosso_numero.to_string(),
+        field: path().to_string(),
+        value: shown(),
+        line: at.no,
+        columns: Some((spec.start, spec.end)),
+        layout_field: Some(spec.name),
+        kind,
+    };
+    match fit {
+        Ok(Fit::Exact) => {}
+        // Our display name for the bank, written where the model gives none, is not the model's value.
+        Ok(Fit::Cut(_)) if spec.role == Some(Role::BancoNome) && at.no_banco_nome => {}
+        Ok(Fit::Cut(written)) => warnings.push(warn(WarningKind::Truncated {
+            width: spec.len(),
+            written,
+        })),
+        Ok(Fit::Fixed(written)) => warnings.push(warn(WarningKind::Fixed { written })),
+        Err(reason) => {
+            return Err(Error::at_field(
+                at.no,
+                at.layout,
+                spec,
+                unwritable(owner, path(), shown(), reason),
+            ))
+        }
+    }
+    Ok(())
+}
+
 impl Writer {
     /// Appends one record (without its line ending) to `self.buf` following the plan: the template's fixed bytes,
     /// and per field that varies its control value, else the item's, else the header's. On an error nothing is
     /// appended. Generic over the item's values, so that a title's accessor is compiled into the loop.
+    ///
+    /// Where the plan has the whole line ([`RecordPlan::line`]), the line is copied at once and each field that
+    /// varies is encoded into its place; a field whose encoding does not take its width (a table's constant or date
+    /// of another width) sends the line back to be laid out step by step, with the same bytes, warnings and errors.
     fn push<'v, F>(
         &mut self,
         key: RecordKey,
@@ -1379,13 +1545,88 @@ impl Writer {
                 self.spec.source
             ))));
         };
-        let layout = plan.layout;
-        let line_no = self.count + 1;
+        let at = LineAt {
+            no: self.count + 1,
+            layout: plan.layout.name,
+            item_path,
+            no_banco_nome: self.header.banco_nome.is_empty(),
+        };
+        let start = self.buf.len();
+        if !plan.line.is_empty() {
+            let warned = self.warnings.len();
+            self.buf.extend_from_slice(&plan.line);
+            let mut laid_out = true;
+            for &(offset, step) in &plan.slots {
+                let Step::Field {
+                    spec,
+                    source,
+                    absent,
+                } = step
+                else {
+                    continue;
+                };
+                let Some(slot) = self
+                    .buf
+                    .get_mut(start + offset..start + offset + spec.len())
+                else {
+                    laid_out = false;
+                    break;
+                };
+                let (value, path, owner) = match field_value(
+                    &self.header,
+                    self.bank,
+                    &self.ctl,
+                    (spec, source, absent),
+                    id,
+                    item,
+                ) {
+                    Value::Absent(from, to) => {
+                        match plan.template.get(from..to) {
+                            Some(bytes) if bytes.len() == slot.len() => slot.copy_from_slice(bytes),
+                            _ => laid_out = false,
+                        }
+                        if laid_out {
+                            continue;
+                        }
+                        break;
+                    }
+                    Value::Given(value, path, owner) => (value, path, owner),
+                };
+                if encode_fast_into(spec, value.as_ref(), slot) {
+                    continue;
+                }
+                self.field.clear();
+                let fit = encode_general(spec, value.as_ref(), &mut self.field);
+                if fit.is_ok() {
+                    if self.field.len() != slot.len() {
+                        laid_out = false;
+                        break;
+                    }
+                    slot.copy_from_slice(&self.field);
+                }
+                if let Err(e) = report(
+                    &mut self.warnings,
+                    &at,
+                    spec,
+                    value.as_ref(),
+                    path,
+                    owner,
+                    fit,
+                ) {
+                    self.buf.truncate(start);
+                    return Err(e);
+                }
+            }
+            if laid_out {
+                return Ok(());
+            }
+            self.buf.truncate(start);
+            self.warnings.truncate(warned);
+        }
         let out = &mut self.buf;
-        let start = out.len();
-        out.reserve(layout.len + 2);
+        out.reserve(plan.layout.len + 2);
         for step in &plan.steps {
-            let (spec, source, absent) = match *step {
+            let field = match *step {
                 Step::Fixed { from, to } => {
                     out.extend_from_slice(plan.template.get(from..to).unwrap_or_default());
                     continue;
@@ -1396,82 +1637,24 @@ impl Writer {
                     absent,
                 } => (spec, source, absent),
             };
-            // Where the value comes from, named only for a warning or an error.
-            #[derive(Clone, Copy)]
-            enum Path {
-                None,
-                Control(&'static str),
-                Item(Role),
-                Header(Role),
-            }
-            let (value, path, owner) = match (spec.role, source) {
-                (None, _) => (None, Path::None, HEADER_ID),
-                (Some(Role::BancoNome), _)
-                    if self.header.banco_nome.is_empty() && spec.default.is_some() =>
-                {
-                    // The table's literal (e.g. "BANCO ITAU SA") wins over our display name.
-                    (None, Path::None, HEADER_ID)
+            match field_value(&self.header, self.bank, &self.ctl, field, id, item) {
+                Value::Absent(from, to) => {
+                    out.extend_from_slice(plan.template.get(from..to).unwrap_or_default());
                 }
-                (Some(role), Source::Control) => (
-                    control(&self.ctl, role),
-                    Path::Control(spec.name),
-                    HEADER_ID,
-                ),
-                (Some(role), Source::Item) => match (item(role), absent) {
-                    (Some(v), _) => (Some(v), Path::Item(role), id),
-                    (None, Some((from, to))) => {
-                        let bytes = plan.template.get(from..to);
-                        out.extend_from_slice(bytes.unwrap_or_default());
-                        continue;
+                Value::Given(value, path, owner) => {
+                    let fit = encode(field.0, value.as_ref(), out);
+                    if let Err(e) = report(
+                        &mut self.warnings,
+                        &at,
+                        field.0,
+                        value.as_ref(),
+                        path,
+                        owner,
+                        fit,
+                    ) {
+                        out.truncate(start);
+                        return Err(e);
                     }
-                    (None, None) => (
-                        header_value(&self.header, self.bank, role),
-                        Path::Header(role),
-                        HEADER_ID,
-                    ),
-                },
-                (Some(role), Source::Header) => (
-                    header_value(&self.header, self.bank, role),
-                    Path::Header(role),
-                    HEADER_ID,
-                ),
-            };
-            let path = || match path {
-                Path::None => "",
-                Path::Control(name) => name,
-                Path::Item(role) => item_path(role),
-                Path::Header(role) => header_path(role),
-            };
-            let shown = || value.as_ref().map(Out::to_string).unwrap_or_default();
-            let warn = |kind| WriteWarning {
-                titulo: owner.index,
-                seu_numero: owner.seu_numero.to_string(),
-                nosso_numero: owner.nosso_numero.to_string(),
-                field: path().to_string(),
-                value: shown(),
-                line: line_no,
-                columns: Some((spec.start, spec.end)),
-                layout_field: Some(spec.name),
-                kind,
-            };
-            match encode(spec, value.as_ref(), out) {
-                Ok(Fit::Exact) => {}
-                // Our display name for the bank, written where the model gives none, is not the model's value.
-                Ok(Fit::Cut(_))
-                    if spec.role == Some(Role::BancoNome) && self.header.banco_nome.is_empty() => {}
-                Ok(Fit::Cut(written)) => self.warnings.push(warn(WarningKind::Truncated {
-                    width: spec.len(),
-                    written,
-                })),
-                Ok(Fit::Fixed(written)) => self.warnings.push(warn(WarningKind::Fixed { written })),
-                Err(reason) => {
-                    out.truncate(start);
-                    return Err(Error::at_field(
-                        line_no,
-                        layout.name,
-                        spec,
-                        unwritable(owner, path(), shown(), reason),
-                    ));
                 }
             }
         }
@@ -1581,6 +1764,7 @@ impl Writer {
             ctl,
             buf: Vec::new(),
             line: Vec::new(),
+            field: Vec::new(),
             keys: Vec::new(),
             ending,
             header_len: 0,
@@ -2583,8 +2767,13 @@ pub fn write_remessa_to<W: std::io::Write>(
         .map_err(|e| Error::new(ErrorKind::io(e.to_string())))
 }
 
+/// How many bytes of whole lines [`RemessaWriter`] holds before handing them to its sink: one write per
+/// ~64 KiB instead of one per title (a `File` without a `BufWriter` would otherwise make a system call per title).
+const DRAIN_AT: usize = 1 << 16;
+
 /// Writes a remessa one title at a time to any `Write` sink, so a remessa of any size is never held in memory: the
-/// header when created, each title's records as it is given, the trailers on [`RemessaWriter::finish`]. The bytes
+/// header when created, the titles' records in pieces of about 64 KiB of whole lines as they are given, the rest and
+/// the trailers on [`RemessaWriter::finish`]. The bytes
 /// are those of [`write_remessa_with`] for the same header and titles, with the same checks per title (CPF/CNPJ,
 /// Pix, the nosso número DV computed where the layout has a field for it) and the same warnings, given in the
 /// order they are met (a header value no title's records carry is known only at the end, so it comes last).
@@ -2741,7 +2930,10 @@ impl<W: std::io::Write> RemessaWriter<W> {
         self.w.warnings.extend(missing);
         self.carried.union(&carried);
         self.titulos = index;
-        self.drain()
+        if self.w.buf.len() >= DRAIN_AT {
+            self.drain()?;
+        }
+        Ok(())
     }
 
     /// Writes the trailers and flushes the sink; gives the sink back with every warning.
@@ -2929,6 +3121,9 @@ mod tests {
             Some(t("joão")),
             Some(t("a\tb")),
             Some(t("abcdefgh")),
+            Some(t("abcdef   ")),
+            Some(t("abcdefg  ")),
+            Some(t("ab\u{e9}    ")),
             Some(t("12ABC34501DE35")),
             Some(t("11.222.333/0001-81")),
             Some(t("~ok~")),
