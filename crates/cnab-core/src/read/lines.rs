@@ -134,6 +134,11 @@ pub(super) fn read_line_limited<R: BufRead>(
             }
             buf.extend_from_slice(avail.get(..pos).unwrap_or(&[]));
             let is_cr = avail.get(pos) == Some(&b'\r');
+            if is_cr && avail.get(pos + 1) == Some(&b'\n') {
+                // CR LF within the buffer (the usual ending): both consumed at once.
+                r.consume(pos + 2);
+                return Ok(Some(LineEnding::CrLf));
+            }
             r.consume(pos + 1);
             if is_cr {
                 let next = r.fill_buf()?;

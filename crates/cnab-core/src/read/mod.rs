@@ -456,13 +456,18 @@ impl<R: BufRead> Stream<R> {
             if self.done {
                 return None;
             }
-            let next = match (self.head.pop_front(), self.head_err.take()) {
-                (Some(l), err) => {
-                    self.head_err = err;
-                    Ok(Some(l))
+            // Past the lines read for detection, straight to the next line (the error slot, large, left in place).
+            let next = if self.head.is_empty() && self.head_err.is_none() {
+                self.lines.next_line()
+            } else {
+                match (self.head.pop_front(), self.head_err.take()) {
+                    (Some(l), err) => {
+                        self.head_err = err;
+                        Ok(Some(l))
+                    }
+                    (None, Some(e)) => Err(e),
+                    (None, None) => self.lines.next_line(),
                 }
-                (None, Some(e)) => Err(e),
-                (None, None) => self.lines.next_line(),
             };
             let fed = match next {
                 Err(e) => Err(e),
