@@ -391,7 +391,7 @@ impl<'a> Engine<'a> {
         match cleared {
             Some(each) => each
                 .iter()
-                .filter(|f| !long_number_ok(f, f.slice(rec.bytes)))
+                .filter(|f| !surely_passes(f, f.slice(rec.bytes)))
                 .for_each(|f| check(f)),
             None => layout.fields.iter().for_each(check),
         }
@@ -1188,6 +1188,19 @@ fn long_number_ok(f: &FieldSpec, raw: &[u8]) -> bool {
         && !crate::write::is_inscricao(f.role)
         && raw.iter().all(u8::is_ascii_digit)
         && raw.iter().skip_while(|&&b| b == b'0').count() <= 28
+}
+
+/// True when a field the one-pass check leaves to be checked alone certainly passes `field::check`, decided on the
+/// spot: a date of digits that is a calendar date in range (or all zeros), a constant equal to its text, a long
+/// number of digits ([`long_number_ok`]). `false` means: check it the full way, which finds the problem or accepts
+/// the field.
+fn surely_passes(f: &FieldSpec, raw: &[u8]) -> bool {
+    match f.kind {
+        Kind::Date(fmt) => crate::field::date_digits_ok(raw, fmt),
+        Kind::Const(c) => raw == c.as_bytes(),
+        Kind::Num { .. } => long_number_ok(f, raw),
+        Kind::Alpha | Kind::Blank => false,
+    }
 }
 
 /// Why [`digits_u64`] gives no number.
