@@ -1290,6 +1290,9 @@ impl CheckPlan {
 
     /// True when every numeric field holds digits only or spaces only and no text position a control byte: what
     /// checking those fields one by one would find.
+    // Kept out of `feed` (a large function), where the lane loop's iterators were left as calls instead of vector
+    // instructions.
+    #[inline(never)]
     pub(crate) fn bulk_ok(&self, bytes: &[u8]) -> bool {
         let n = bytes.len();
         if n != self.lo.len() || n != self.span.len() || n != self.del.len() || n != self.num.len()
