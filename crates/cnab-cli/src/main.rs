@@ -332,18 +332,13 @@ fn inspect_stream(
     let mut reader = cnab_core::RetornoViewReader::new(src, opts).map_err(|e| named(e, &name))?;
     let d = reader.detected().clone();
     write_detected(out, &d, " (streamed)")?;
-    let (mut n, mut titulo, mut pago, mut creditado) =
-        (0usize, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
-    let mut by_kind: BTreeMap<String, usize> = BTreeMap::new();
+    let mut n = 0usize;
+    let mut tally = Tally::default();
     let mut first = Vec::new();
-    let mut key = String::new();
     while let Some(e) = reader.next_entry() {
         let e = e.map_err(|e| strict_fail(e, &name, file))?;
         n += 1;
-        titulo += e.valor_titulo().unwrap_or_default();
-        pago += e.valor_pago().unwrap_or_default();
-        creditado += e.valor_creditado().unwrap_or_default();
-        count_ocorrencia(&mut by_kind, &mut key, e.ocorrencia());
+        tally.add(&e);
         if first.len() < rows {
             first.push(e.to_owned());
         }
@@ -366,10 +361,15 @@ fn inspect_stream(
         h.data_geracao.map_or("-".to_string(), |d| d.to_string())
     )?;
     writeln!(out, "entries: {n}")?;
-    writeln!(out, "valor_titulo total:    {titulo:.2}")?;
-    writeln!(out, "valor_pago total:      {pago:.2}")?;
-    writeln!(out, "valor_creditado total: {creditado:.2}")?;
+    writeln!(out, "valor_titulo total:    {:.2}", tally.titulo.value()?)?;
+    writeln!(out, "valor_pago total:      {:.2}", tally.pago.value()?)?;
+    writeln!(
+        out,
+        "valor_creditado total: {:.2}",
+        tally.creditado.value()?
+    )?;
     writeln!(out, "ocorrências:")?;
+    let by_kind = tally.by_kind();
     let count_width = by_kind
         .values()
         .max()
@@ -533,27 +533,97 @@ fn inspect(
     }
 }
 
-/// Counts an entry's ocorrência under its code and description (`-` when it has none); `key` is a buffer reused
-/// from one entry to the next, so that counting allocates only for a new key.
-fn count_ocorrencia(
-    by_kind: &mut BTreeMap<String, usize>,
-    key: &mut String,
-    o: Option<cnab_core::OcorrenciaView<'_>>,
-) {
-    key.clear();
-    match o {
-        Some(o) => {
-            key.push_str(&o.code);
-            key.push(' ');
-            key.push_str(&o.description);
+/// An amount total of `cnab inspect`'s summary, added entry by entry: amounts of two decimals (every amount field
+/// of every layout) as an integer count of cents, any other scale as a `Decimal`. The total is the exact sum
+/// either way.
+#[derive(Default)]
+struct Total {
+    cents: i128,
+    other: Decimal,
+}
+
+impl Total {
+    fn add(&mut self, d: Option<Decimal>) {
+        match d {
+            Some(d) if d.scale() == 2 => self.cents += d.mantissa(),
+            Some(d) => self.other += d,
+            None => {}
         }
-        None => key.push('-'),
     }
-    match by_kind.get_mut(key.as_str()) {
-        Some(n) => *n += 1,
-        None => {
-            by_kind.insert(key.clone(), 1);
+
+    fn value(&self) -> Result<Decimal, Fail> {
+        Decimal::try_from_i128_with_scale(self.cents, 2)
+            .ok()
+            .and_then(|c| c.checked_add(self.other))
+            .ok_or_else(|| Fail(1, "an amount total is too large for a decimal".to_string()))
+    }
+}
+
+/// `cnab inspect`'s totals and ocorrência counts, added entry by entry without allocating: an ocorrência is counted
+/// under its code and description, found through its two-digit code (the manuals' usual form) or a scan of the
+/// few kinds seen so far.
+#[derive(Default)]
+struct Tally {
+    titulo: Total,
+    pago: Total,
+    creditado: Total,
+    /// Code, description and count of each ocorrência seen, in the order first seen.
+    kinds: Vec<(String, String, usize)>,
+    /// Entries without an ocorrência.
+    none: usize,
+    /// For a two-digit code, 1 + the index in `kinds` of the last kind counted with it (0: none yet).
+    by_code: Vec<usize>,
+}
+
+impl Tally {
+    fn add(&mut self, e: &cnab_core::EntryView<'_>) {
+        self.titulo.add(e.valor_titulo());
+        self.pago.add(e.valor_pago());
+        self.creditado.add(e.valor_creditado());
+        let Some(o) = e.ocorrencia() else {
+            self.none += 1;
+            return;
+        };
+        let slot = match o.code.as_bytes() {
+            [a @ b'0'..=b'9', b @ b'0'..=b'9'] => {
+                Some(usize::from(a - b'0') * 10 + usize::from(b - b'0'))
+            }
+            _ => None,
+        };
+        if self.by_code.is_empty() {
+            self.by_code = vec![0; 100];
         }
+        let same = |k: &(String, String, usize)| k.0 == o.code && k.1 == o.description;
+        let hint = slot
+            .and_then(|s| self.by_code.get(s).copied())
+            .and_then(|i| i.checked_sub(1))
+            .filter(|&i| self.kinds.get(i).is_some_and(same));
+        let i = match hint.or_else(|| self.kinds.iter().position(same)) {
+            Some(i) => i,
+            None => {
+                self.kinds
+                    .push((o.code.to_string(), o.description.to_string(), 0));
+                self.kinds.len() - 1
+            }
+        };
+        if let Some(k) = self.kinds.get_mut(i) {
+            k.2 += 1;
+        }
+        if let Some(s) = slot.and_then(|s| self.by_code.get_mut(s)) {
+            *s = i + 1;
+        }
+    }
+
+    /// The counts under the summary's keys (`code description`, `-` for no ocorrência), in key order.
+    fn by_kind(&self) -> BTreeMap<String, usize> {
+        let mut out: BTreeMap<String, usize> = BTreeMap::new();
+        for (code, description, n) in &self.kinds {
+            *out.entry(format!("{code} {description}")).or_default() += n;
+        }
+        if self.none > 0 {
+            *out.entry("-".to_string()).or_default() += self.none;
+        }
+        out
     }
 }
 
@@ -588,20 +658,19 @@ fn inspect_retorno(
     write_detected(out, d, "")?;
     writeln!(out, "records: {}", r.record_count())?;
     writeln!(out, "entries: {}", r.len())?;
-    let (mut titulo, mut pago, mut creditado) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
-    let mut by_kind: BTreeMap<String, usize> = BTreeMap::new();
-    let mut key = String::new();
+    let mut tally = Tally::default();
     for e in r.entries() {
-        titulo += e.valor_titulo().unwrap_or_default();
-        pago += e.valor_pago().unwrap_or_default();
-        creditado += e.valor_creditado().unwrap_or_default();
-        count_ocorrencia(&mut by_kind, &mut key, e.ocorrencia());
+        tally.add(&e);
     }
-    writeln!(out, "valor_titulo total:    {titulo:.2}")?;
-    writeln!(out, "valor_pago total:      {pago:.2}")?;
-    writeln!(out, "valor_creditado total: {creditado:.2}")?;
+    writeln!(out, "valor_titulo total:    {:.2}", tally.titulo.value()?)?;
+    writeln!(out, "valor_pago total:      {:.2}", tally.pago.value()?)?;
+    writeln!(
+        out,
+        "valor_creditado total: {:.2}",
+        tally.creditado.value()?
+    )?;
     writeln!(out, "ocorrências:")?;
-    for (k, n) in by_kind {
+    for (k, n) in tally.by_kind() {
         writeln!(out, "  {n:>5}  {k}")?;
     }
     writeln!(out)?;

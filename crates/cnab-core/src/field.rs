@@ -675,12 +675,13 @@ pub fn decode_digits(bytes: &[u8]) -> Result<Option<&str>, ErrorKind> {
     if bytes.iter().all(|&b| b == b' ') {
         return Ok(None);
     }
-    match digits(bytes) {
-        Ok((_, d)) => Ok(std::str::from_utf8(d).ok()),
-        Err(_) => Err(ErrorKind::NotDigits {
-            found: lossy(bytes),
-        }),
+    // Every byte a digit (what `digits` accepts), tested in one pass: identifiers and codes of every entry come here.
+    if bytes.iter().all(u8::is_ascii_digit) {
+        return Ok(std::str::from_utf8(bytes).ok());
     }
+    Err(ErrorKind::NotDigits {
+        found: lossy(bytes),
+    })
 }
 
 /// Two ASCII digits at `i` as a number.
@@ -697,6 +698,7 @@ fn four(bytes: &[u8], i: usize) -> Option<i32> {
 
 /// Whether day `d` of month `m` of year `y` is a date of the proleptic Gregorian calendar (leap years: divisible by
 /// 4, not by 100 unless by 400), as `NaiveDate::from_ymd_opt` decides it for the years a date field holds (0-9999).
+#[inline]
 fn is_date(y: i32, m: u32, d: u32) -> bool {
     let leap = y.rem_euclid(4) == 0 && (y.rem_euclid(100) != 0 || y.rem_euclid(400) == 0);
     let days = match m {
@@ -737,8 +739,25 @@ pub fn check_date(bytes: &[u8], fmt: DateFmt) -> Result<(), ErrorKind> {
     }
 }
 
+/// True when [`check_date`] accepts a field of digits only, decided without building an error or a date (the
+/// reader's line check asks this of every date of every line); `false` for anything else, which [`check_date`]
+/// then judges.
+#[inline]
+pub(crate) fn date_digits_ok(bytes: &[u8], fmt: DateFmt) -> bool {
+    if !bytes.iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    if bytes.iter().all(|&b| b == b'0') {
+        return true;
+    }
+    date_parts(bytes, fmt).is_some_and(|(d, m, y)| {
+        is_date(y, m, d) && (fmt == DateFmt::DdMmYy || (MIN_YEAR..=MAX_YEAR).contains(&y))
+    })
+}
+
 /// Day, month and year of a date field: exactly the format's width, every position a digit (read straight from the
 /// bytes: this runs for every date of every record).
+#[inline]
 fn date_parts(bytes: &[u8], fmt: DateFmt) -> Option<(u32, u32, i32)> {
     match fmt {
         DateFmt::DdMmYy if bytes.len() == 6 => {
@@ -856,6 +875,41 @@ pub(crate) fn lossy(bytes: &[u8]) -> String {
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    /// The quick date check accepts a field of digits exactly when `check_date` does, for every day, month and year
+    /// of each format around the limits (29 February, day 0 and 32, month 0 and 13, years 1989-2100), and never
+    /// accepts a field with anything but digits.
+    #[test]
+    fn the_quick_date_check_agrees_with_check_date() {
+        let mut seen = [0usize; 2];
+        for fmt in [DateFmt::DdMmYy, DateFmt::DdMmYyyy, DateFmt::YyyyMmDd] {
+            let years: Vec<i32> = match fmt {
+                DateFmt::DdMmYy => (0..100).collect(),
+                _ => [
+                    0, 1, 1900, 1989, 1990, 1996, 2000, 2024, 2025, 2099, 2100, 9999,
+                ]
+                .to_vec(),
+            };
+            for y in years {
+                for m in 0..=13u32 {
+                    for d in 0..=32u32 {
+                        let text = match fmt {
+                            DateFmt::DdMmYy => format!("{d:02}{m:02}{y:02}"),
+                            DateFmt::DdMmYyyy => format!("{d:02}{m:02}{y:04}"),
+                            DateFmt::YyyyMmDd => format!("{y:04}{m:02}{d:02}"),
+                        };
+                        let ok = check_date(text.as_bytes(), fmt).is_ok();
+                        assert_eq!(date_digits_ok(text.as_bytes(), fmt), ok, "{text} {fmt:?}");
+                        seen[usize::from(ok)] += 1;
+                    }
+                }
+            }
+            for other in ["      ", "        ", "01 12 24", "0112202A", "011224 ", "1"] {
+                assert!(!date_digits_ok(other.as_bytes(), fmt), "{other:?}");
+            }
+        }
+        assert!(seen[0] > 0 && seen[1] > 0, "{seen:?}");
+    }
 
     #[test]
     fn numbers_with_implied_decimals() {

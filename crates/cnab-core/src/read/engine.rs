@@ -389,7 +389,10 @@ impl<'a> Engine<'a> {
             }
         };
         match cleared {
-            Some(each) => each.iter().for_each(|f| check(f)),
+            Some(each) => each
+                .iter()
+                .filter(|f| !surely_passes(f, f.slice(rec.bytes)))
+                .for_each(|f| check(f)),
             None => layout.fields.iter().for_each(check),
         }
         self.problems_from(errs)?;
@@ -1156,19 +1159,48 @@ fn records_of<'b>(lines: &'b [(usize, &'static RecordLayout, Cow<'_, [u8]>)]) ->
 /// pass over the line, and the fields that pass cannot vouch for, checked one by one after it.
 pub(crate) struct CheckPlan {
     pub layout: &'static RecordLayout,
-    /// 1 where the byte must be an ASCII digit.
-    digit: Vec<u8>,
-    /// 1 where the byte must not be a control byte (below 0x20, or 0x7F).
-    text: Vec<u8>,
+    /// Per position, the range of bytes it accepts besides a space, as `lo` and `span` (a byte `b` is in range when
+    /// `b - lo`, wrapping, is at most `span`): `'0'` and 9 where a numeric field must hold a digit, 0x20 and 0xDF
+    /// where a text field must hold no control byte (below 0x20), 0 and 0xFF (anything) elsewhere.
+    lo: Vec<u8>,
+    span: Vec<u8>,
+    /// 0xFF where a text field must not hold 0x7F (the one control byte above 0x20).
+    del: Vec<u8>,
+    /// 0xFF at the positions of numeric fields, whose spaces make the whole field all spaces or a problem.
+    num: Vec<u8>,
     /// Dates, constants, CPF/CNPJ fields and numbers of more than 28 digits, in table order.
     pub each: Vec<&'static FieldSpec>,
-    /// The numeric fields of the `digit` mask.
+    /// The numeric fields checked in the one pass.
     nums: Vec<&'static FieldSpec>,
     /// The fields the feed reads by role.
     nosso_numero: Option<&'static FieldSpec>,
     banco: Option<&'static FieldSpec>,
     sequencial: Option<&'static FieldSpec>,
     lote: Option<&'static FieldSpec>,
+}
+
+/// True when a numeric field too long for the one-pass check (more than 28 digits, such as Itaú's zero-filled
+/// reserved fields of 30 and 46 digits) holds what `field::check` accepts without an error: digits only, at most 28
+/// of them significant, so the value fits a `Decimal` at any scale it allows. `false` means: check it the full way
+/// (which then finds the problem, or accepts the field).
+fn long_number_ok(f: &FieldSpec, raw: &[u8]) -> bool {
+    matches!(f.kind, Kind::Num { scale } if scale <= 28)
+        && !crate::write::is_inscricao(f.role)
+        && raw.iter().all(u8::is_ascii_digit)
+        && raw.iter().skip_while(|&&b| b == b'0').count() <= 28
+}
+
+/// True when a field the one-pass check leaves to be checked alone certainly passes `field::check`, decided on the
+/// spot: a date of digits that is a calendar date in range (or all zeros), a constant equal to its text, a long
+/// number of digits ([`long_number_ok`]). `false` means: check it the full way, which finds the problem or accepts
+/// the field.
+fn surely_passes(f: &FieldSpec, raw: &[u8]) -> bool {
+    match f.kind {
+        Kind::Date(fmt) => crate::field::date_digits_ok(raw, fmt),
+        Kind::Const(c) => raw == c.as_bytes(),
+        Kind::Num { .. } => long_number_ok(f, raw),
+        Kind::Alpha | Kind::Blank => false,
+    }
 }
 
 /// Why [`digits_u64`] gives no number.
@@ -1208,6 +1240,7 @@ impl CheckPlan {
     }
 
     fn new(layout: &'static RecordLayout) -> Self {
+        // 1 where the byte must be an ASCII digit; 1 where it must not be a control byte (below 0x20, or 0x7F).
         let mut digit = vec![0u8; layout.len];
         let mut text = vec![0u8; layout.len];
         let mut each = Vec::new();
@@ -1232,10 +1265,20 @@ impl CheckPlan {
                 slots.fill(1);
             }
         }
+        // A position of a numeric field and of a text field (overlapping fields) must hold a digit or a space, which
+        // holds no control byte either.
+        let range = |(&d, &t): (&u8, &u8)| match (d, t) {
+            (1, _) => (b'0', 9, 0, 0xFF),
+            (_, 1) => (0x20, 0xDF, 0xFF, 0),
+            _ => (0, 0xFF, 0, 0),
+        };
+        let ranges: Vec<(u8, u8, u8, u8)> = digit.iter().zip(&text).map(range).collect();
         CheckPlan {
             layout,
-            digit,
-            text,
+            lo: ranges.iter().map(|r| r.0).collect(),
+            span: ranges.iter().map(|r| r.1).collect(),
+            del: ranges.iter().map(|r| r.2).collect(),
+            num: ranges.iter().map(|r| r.3).collect(),
             each,
             nums,
             nosso_numero: layout.by_role(Role::NossoNumero),
@@ -1247,18 +1290,55 @@ impl CheckPlan {
 
     /// True when every numeric field holds digits only or spaces only and no text position a control byte: what
     /// checking those fields one by one would find.
+    // Kept out of `feed` (a large function), where the lane loop's iterators were left as calls instead of vector
+    // instructions.
+    #[inline(never)]
     pub(crate) fn bulk_ok(&self, bytes: &[u8]) -> bool {
-        if bytes.len() != self.digit.len() {
+        let n = bytes.len();
+        if n != self.lo.len() || n != self.span.len() || n != self.del.len() || n != self.num.len()
+        {
             return false;
         }
-        let (mut bad, mut spaces) = (0u8, 0u8);
-        for ((&b, &d), &t) in bytes.iter().zip(&self.digit).zip(&self.text) {
-            let space = u8::from(b == b' ');
-            let other = u8::from(b.wrapping_sub(b'0') > 9) & (space ^ 1);
-            let control = u8::from(b < 0x20 || b == 0x7F);
-            bad |= (other & d) | (control & t);
-            spaces |= space & d;
+        // Lanes of 16 bytes, which the compiler turns into vector instructions; a lane of `bad` becomes non-zero at a
+        // byte out of its position's range (a space is never out of range), `spaces` at a space in a number.
+        const W: usize = 16;
+        let (mut bads, mut spacess) = ([0u8; W], [0u8; W]);
+        let step =
+            |b: &u8, lo: &u8, span: &u8, del: &u8, num: &u8, bad: &mut u8, spaces: &mut u8| {
+                let out = if b.wrapping_sub(*lo) > *span { 0xFF } else { 0 };
+                let space = if *b == b' ' { 0xFF } else { 0 };
+                let is_del = if *b == 0x7F { 0xFF } else { 0 };
+                *bad |= (out & !space) | (is_del & del);
+                *spaces |= space & num;
+            };
+        let (bc, lc, sc) = (
+            bytes.chunks_exact(W),
+            self.lo.chunks_exact(W),
+            self.span.chunks_exact(W),
+        );
+        let (dc, nc) = (self.del.chunks_exact(W), self.num.chunks_exact(W));
+        let tails = (
+            bc.remainder(),
+            lc.remainder(),
+            sc.remainder(),
+            dc.remainder(),
+            nc.remainder(),
+        );
+        for ((((b, lo), span), del), num) in bc.zip(lc).zip(sc).zip(dc).zip(nc) {
+            let lanes = b.iter().zip(lo).zip(span).zip(del).zip(num);
+            for (((((b, lo), span), del), num), (bad, spaces)) in
+                lanes.zip(bads.iter_mut().zip(spacess.iter_mut()))
+            {
+                step(b, lo, span, del, num, bad, spaces);
+            }
         }
+        let (mut bad, mut spaces) = (0u8, 0u8);
+        let (b, lo, span, del, num) = tails;
+        for ((((b, lo), span), del), num) in b.iter().zip(lo).zip(span).zip(del).zip(num) {
+            step(b, lo, span, del, num, &mut bad, &mut spaces);
+        }
+        let bad = bads.iter().fold(bad, |a, &x| a | x);
+        let spaces = spacess.iter().fold(spaces, |a, &x| a | x);
         if bad != 0 {
             return false;
         }
@@ -1275,6 +1355,52 @@ impl CheckPlan {
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
+
+    /// A long numeric field is cleared without the full check only where the full check finds nothing, and every
+    /// field of digits with at most 28 significant ones is cleared, on every such field of every bank's tables.
+    #[test]
+    fn long_numbers_are_cleared_only_where_the_field_check_passes() {
+        let mut seen = 0;
+        for bank in crate::banks::ALL {
+            for spec in bank.layouts() {
+                for (_, layout) in spec.records {
+                    for f in layout
+                        .fields
+                        .iter()
+                        .filter(|f| matches!(f.kind, Kind::Num { .. }) && f.len() > 28)
+                    {
+                        seen += 1;
+                        let n = f.len();
+                        let mut values = vec![
+                            vec![b'0'; n],
+                            vec![b' '; n],
+                            vec![b'9'; n],
+                            [vec![b'0'; n - 28], vec![b'9'; 28]].concat(),
+                            [vec![b'0'; n - 29], vec![b'1'; 29]].concat(),
+                            [vec![b'0'; n - 1], vec![b'A']].concat(),
+                            [vec![b' '; 1], vec![b'0'; n - 1]].concat(),
+                        ];
+                        values.push([vec![b'1'], vec![b'0'; n - 1]].concat());
+                        for raw in values {
+                            let fast = long_number_ok(f, &raw);
+                            let full = crate::field::check(f, &raw).is_ok();
+                            assert!(
+                                !fast || full,
+                                "{}: {:?}",
+                                f.name,
+                                String::from_utf8_lossy(&raw)
+                            );
+                            let significant = raw.iter().skip_while(|&&b| b == b'0').count();
+                            if raw.iter().all(u8::is_ascii_digit) && significant <= 28 {
+                                assert!(fast, "{}: {:?}", f.name, String::from_utf8_lossy(&raw));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(seen > 0);
+    }
 
     /// The one-pass check clears a line exactly when checking its number and text fields one by one finds nothing,
     /// on every record layout of every bank, over lines whose fields are digits, spaces, text, control bytes, or a

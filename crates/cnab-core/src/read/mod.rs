@@ -232,8 +232,13 @@ fn run_views<'a>(
     opts: ReadOptions,
     progress: &mut dyn FnMut(usize),
 ) -> Result<(Detected, Engine<'a>, usize)> {
-    let lines = split_lines(bytes);
-    let (d, spec, problems, bank_code) = prepare(&lines.lines, opts, Some(FileKind::Retorno))?;
+    // Detection reads the first lines only (as the streaming reader's); the lines are then fed as they are split,
+    // without a list of them.
+    let head: Vec<(&[u8], LineEnding)> = LineIter::new(bytes)
+        .take(DETECT_LINES)
+        .map(|(_, l, e)| (l, e))
+        .collect();
+    let (d, spec, problems, bank_code) = prepare(&head, opts, Some(FileKind::Retorno))?;
     if spec.kind != FileKind::Retorno {
         // A remessa: refused with the owned reader's error (strict reading meets the file's first problem before
         // it gets to refuse the kind).
@@ -243,25 +248,28 @@ fn run_views<'a>(
     }
     let mut engine = Engine::new(spec, opts.lenient, problems, false);
     engine.header_bank = bank_code;
-    if let Some((k, tie)) = detail_type_vote(spec, &lines.lines) {
+    if let Some((k, tie)) = detail_type_vote(spec, &head) {
         engine.detail_type = Some(k);
         engine.detail_tie = tie;
     }
+    drop(head);
     let mut sink = view::ViewSink::new(spec);
-    sink.records.reserve(lines.lines.len());
-    sink.entries.reserve(lines.lines.len() / 2);
+    // About one record per line of the layout's length (a reservation: the lists grow past it if need be).
+    let lines = bytes.len() / (spec.layout.line_len() + 1) + 1;
+    sink.records.reserve(lines);
+    sink.entries.reserve(lines / 2);
     engine.views = Some(sink);
-    for (i, (line, ending)) in lines.lines.iter().enumerate() {
+    let mut count = 0;
+    for (i, (at, line, ending)) in LineIter::new(bytes).enumerate() {
         if i % PROGRESS_LINES == 0 {
-            if let Some(&at) = lines.starts.get(i) {
-                progress(at);
-            }
+            progress(at);
         }
-        engine.feed(i + 1, Cow::Borrowed(line), *ending)?;
+        engine.feed(i + 1, Cow::Borrowed(line), ending)?;
+        count = i + 1;
     }
     engine.finish()?;
     progress(bytes.len());
-    Ok((d, engine, lines.lines.len()))
+    Ok((d, engine, count))
 }
 
 /// The bank code every CNAB 240 record must carry: the detected one (the header's, or its records' when they
@@ -456,13 +464,18 @@ impl<R: BufRead> Stream<R> {
             if self.done {
                 return None;
             }
-            let next = match (self.head.pop_front(), self.head_err.take()) {
-                (Some(l), err) => {
-                    self.head_err = err;
-                    Ok(Some(l))
+            // Past the lines read for detection, straight to the next line (the error slot, large, left in place).
+            let next = if self.head.is_empty() && self.head_err.is_none() {
+                self.lines.next_line()
+            } else {
+                match (self.head.pop_front(), self.head_err.take()) {
+                    (Some(l), err) => {
+                        self.head_err = err;
+                        Ok(Some(l))
+                    }
+                    (None, Some(e)) => Err(e),
+                    (None, None) => self.lines.next_line(),
                 }
-                (None, Some(e)) => Err(e),
-                (None, None) => self.lines.next_line(),
             };
             let fed = match next {
                 Err(e) => Err(e),
