@@ -70,8 +70,78 @@ impl From<Error> for ArrowError {
     }
 }
 
-/// The amount columns, in the model's order.
-const AMOUNTS: [&str; 12] = [
+/// The entry's identification, in the model's order: columns of [`schema`], of `cnab parse --format csv` and fields
+/// of the Python model (each of those lists is laid out from these groups with [`column_names!`]).
+pub const KEY_COLUMNS: [&str; 6] = [
+    "nosso_numero",
+    "nosso_numero_dv",
+    "seu_numero",
+    "uso_empresa",
+    "carteira",
+    "variacao",
+];
+
+/// The date columns, in the model's order (see [`KEY_COLUMNS`]).
+pub const DATE_COLUMNS: [&str; 3] = ["data_ocorrencia", "data_credito", "vencimento"];
+
+/// The bank and agency that received the payment (see [`KEY_COLUMNS`]).
+pub const COBRADOR_COLUMNS: [&str; 2] = ["banco_cobrador", "agencia_cobradora"];
+
+/// How many names [`concat`] returns for `parts`.
+pub const fn concat_len(parts: &[&[&str]]) -> usize {
+    let mut n = 0;
+    let mut rest = parts;
+    while let [part, tail @ ..] = rest {
+        n += part.len();
+        rest = tail;
+    }
+    n
+}
+
+/// Column names laid out from groups, one part after another, in const evaluation (a wrong `N`, which must be
+/// [`concat_len`], fails the build). Use it through [`column_names!`].
+pub const fn concat<const N: usize>(parts: &[&[&'static str]]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let mut k = 0;
+    let mut rest = parts;
+    while let [part, tail @ ..] = rest {
+        let mut names = *part;
+        while let [name, more @ ..] = names {
+            assert!(k < N, "concat: N must be concat_len(parts)");
+            if let Some((_, free)) = out.split_at_mut_checked(k) {
+                if let Some(slot) = free.first_mut() {
+                    *slot = *name;
+                }
+            }
+            k += 1;
+            names = more;
+        }
+        rest = tail;
+    }
+    assert!(k == N, "concat: N must be concat_len(parts)");
+    out
+}
+
+/// `column_names![cnab_arrow::KEY_COLUMNS, ["ocorrencia"], …]`: a `&'static [&'static str]` laid out at compile time
+/// from the groups of this crate and bracketed lists of names, so a list of the entry's columns elsewhere (the CLI's
+/// CSV, the Python model's fields) takes the shared names from here.
+///
+/// ```
+/// const CSV: &[&str] = cnab_arrow::column_names!(["banco"], cnab_arrow::DATE_COLUMNS);
+/// assert_eq!(CSV, ["banco", "data_ocorrencia", "data_credito", "vencimento"]);
+/// ```
+#[macro_export]
+macro_rules! column_names {
+    ($($part:expr),+ $(,)?) => {{
+        const PARTS: &[&[&'static str]] = &[$(&$part),+];
+        const N: usize = $crate::concat_len(PARTS);
+        const NAMES: [&'static str; N] = $crate::concat(PARTS);
+        &NAMES
+    }};
+}
+
+/// The amount columns, in the model's order (see [`KEY_COLUMNS`]).
+pub const AMOUNT_COLUMNS: [&str; 12] = [
     "valor_titulo",
     "valor_pago",
     "valor_creditado",
@@ -128,21 +198,17 @@ pub fn schema() -> SchemaRef {
     let mut fields = vec![
         Field::new("line", DataType::UInt64, false),
         Field::new("last_line", DataType::UInt64, false),
-        s("nosso_numero"),
-        os("nosso_numero_dv"),
-        s("seu_numero"),
-        s("uso_empresa"),
-        s("carteira"),
-        s("variacao"),
+    ];
+    // The check digit is the only part of the key a layout may not carry.
+    fields.extend(KEY_COLUMNS.map(|n| if n == "nosso_numero_dv" { os(n) } else { s(n) }));
+    fields.extend([
         os("ocorrencia_code"),
         os("ocorrencia_kind"),
         os("ocorrencia_description"),
         Field::new("motivos", motivos_type(), false),
-        d("data_ocorrencia"),
-        d("data_credito"),
-        d("vencimento"),
-    ];
-    for n in AMOUNTS {
+    ]);
+    fields.extend(DATE_COLUMNS.map(d));
+    for n in AMOUNT_COLUMNS {
         fields.push(Field::new(
             n,
             DataType::Decimal128(AMOUNT_PRECISION, AMOUNT_SCALE),
@@ -164,9 +230,8 @@ pub fn schema() -> SchemaRef {
         os("pix_txid"),
         os("pix_emv"),
         Field::new("pago_por_pix", DataType::Boolean, true),
-        s("banco_cobrador"),
-        s("agencia_cobradora"),
     ]);
+    fields.extend(COBRADOR_COLUMNS.map(s));
     Arc::new(Schema::new(fields))
 }
 
@@ -208,7 +273,7 @@ struct Row<'a> {
     ocorrencia: Option<(Cow<'a, str>, OcorrenciaKind, Cow<'a, str>)>,
     /// data_ocorrencia, data_credito, vencimento.
     dates: [Option<NaiveDate>; 3],
-    /// The amounts of [`AMOUNTS`], in order.
+    /// The amounts of [`AMOUNT_COLUMNS`], in order.
     amounts: [Option<Decimal>; 12],
     pagador: Option<Cow<'a, Pessoa>>,
     pix: Option<Cow<'a, PixInfo>>,
@@ -490,7 +555,7 @@ impl Columns {
                 Date32Builder::with_capacity(n),
                 Date32Builder::with_capacity(n),
             ],
-            amounts: AMOUNTS
+            amounts: AMOUNT_COLUMNS
                 .iter()
                 .map(|_| Decimal128Builder::with_capacity(n))
                 .collect(),
@@ -586,7 +651,7 @@ impl Columns {
         for (b, d) in self.dates.iter_mut().zip(dates) {
             b.append_option(d.map(days));
         }
-        for ((b, field), v) in self.amounts.iter_mut().zip(AMOUNTS).zip(amounts) {
+        for ((b, field), v) in self.amounts.iter_mut().zip(AMOUNT_COLUMNS).zip(amounts) {
             match v {
                 None => b.append_null(),
                 Some(v) => b.append_value(centavos(v).ok_or(Error::Amount {
@@ -848,6 +913,30 @@ pub fn column_total(batch: &RecordBatch, name: &str) -> Option<Decimal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The schema's columns, laid out from the shared groups, in the order they have always had.
+    #[test]
+    fn the_columns_are_unchanged() {
+        let names: Vec<String> = schema().fields().iter().map(|f| f.name().clone()).collect();
+        assert_eq!(
+            names.join(","),
+            "line,last_line,nosso_numero,nosso_numero_dv,seu_numero,uso_empresa,carteira,variacao,ocorrencia_code,\
+             ocorrencia_kind,ocorrencia_description,motivos,data_ocorrencia,data_credito,vencimento,valor_titulo,\
+             valor_pago,valor_creditado,juros_multa,juros,multa,desconto,abatimento,iof,tarifa,outras_despesas,\
+             outros_creditos,pagador_inscricao_tipo,pagador_inscricao_numero,pagador_nome,pagador_endereco,\
+             pagador_bairro,pagador_cep,pagador_cidade,pagador_uf,pix_tipo_chave,pix_chave,pix_url,pix_txid,pix_emv,\
+             pago_por_pix,banco_cobrador,agencia_cobradora"
+        );
+        let schema = schema();
+        let nullable: Vec<&str> = schema
+            .fields()
+            .iter()
+            .filter(|f| f.is_nullable())
+            .map(|f| f.name().as_str())
+            .collect();
+        assert!(nullable.contains(&"nosso_numero_dv") && !nullable.contains(&"nosso_numero"));
+        assert!(!nullable.contains(&"banco_cobrador") && nullable.contains(&"vencimento"));
+    }
 
     #[test]
     fn centavos_are_exact() {
