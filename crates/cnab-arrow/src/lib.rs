@@ -29,7 +29,7 @@ use arrow_buffer::OffsetBuffer;
 use arrow_schema::{ArrowError, DataType, Field, Fields, Schema, SchemaRef};
 use chrono::NaiveDate;
 use cnab_core::{
-    EntryView, FieldSpec, Kind, OcorrenciaKind, Pessoa, PixInfo, RecordLayout, RetornoEntry, Role,
+    EntryView, FieldSpec, Kind, OcorrenciaKind, PixInfo, RecordLayout, RetornoEntry, Role,
 };
 use rust_decimal::Decimal;
 
@@ -275,7 +275,7 @@ struct Row<'a> {
     dates: [Option<NaiveDate>; 3],
     /// The amounts of [`AMOUNT_COLUMNS`], in order.
     amounts: [Option<Decimal>; 12],
-    pagador: Option<Cow<'a, Pessoa>>,
+    pagador: Option<PagadorRow<'a>>,
     pix: Option<Cow<'a, PixInfo>>,
     pago_por_pix: Option<bool>,
 }
@@ -315,11 +315,28 @@ impl<'a> Row<'a> {
                 e.outras_despesas,
                 e.outros_creditos,
             ],
-            pagador: e.pagador.as_ref().map(Cow::Borrowed),
+            pagador: e.pagador.as_ref().map(|p| PagadorRow {
+                tipo: p.inscricao.tipo,
+                texts: [
+                    b(&p.inscricao.numero),
+                    b(&p.nome),
+                    b(&p.endereco),
+                    b(&p.bairro),
+                    b(&p.cep),
+                    b(&p.cidade),
+                    b(&p.uf),
+                ],
+            }),
             pix: e.pix.as_ref().map(Cow::Borrowed),
             pago_por_pix: e.pago_por_pix,
         }
     }
+}
+
+/// The pagador's columns: the tipo de inscrição, then inscrição número, nome, endereço, bairro, CEP, cidade, UF.
+struct PagadorRow<'a> {
+    tipo: Option<u8>,
+    texts: [Cow<'a, str>; 7],
 }
 
 /// What one field of a record gives the row (see [`Plans`]).
@@ -337,10 +354,12 @@ enum Slot {
     Amount(usize),
     /// A field of the ocorrência (its code is looked up in the bank's table by the view).
     Ocorrencia,
-    /// A field of the motivos, of the pagador or of the Pix data: read through the view when one is not blank.
+    /// The pagador's nome or inscrição número (index into [`PagadorRow::texts`]).
+    Pagador(usize),
+    /// The pagador's tipo de inscrição.
+    PagadorTipo,
+    /// A field of the motivos or of the Pix data: read through the view when one is not blank.
     Motivos,
-    /// See [`Slot::Motivos`].
-    Pagador,
     /// See [`Slot::Motivos`].
     Pix,
 }
@@ -375,7 +394,9 @@ fn slot(role: Role) -> Option<Slot> {
         R::Tarifa => Slot::Amount(9),
         R::OutrasDespesas => Slot::Amount(10),
         R::OutrosCreditos => Slot::Amount(11),
-        R::PagadorNome | R::PagadorInscricao | R::PagadorTipoInscricao => Slot::Pagador,
+        R::PagadorInscricao => Slot::Pagador(0),
+        R::PagadorNome => Slot::Pagador(1),
+        R::PagadorTipoInscricao => Slot::PagadorTipo,
         R::PixTipoChave | R::PixChave | R::PixUrl | R::PixTxid | R::PixEmv | R::PixLocation => {
             Slot::Pix
         }
@@ -399,6 +420,33 @@ fn text(raw: &[u8]) -> Cow<'_, str> {
 fn set_text<'a>(dst: &mut Cow<'a, str>, v: Cow<'a, str>) {
     if !v.is_empty() || dst.is_empty() {
         *dst = v;
+    }
+}
+
+/// A CPF/CNPJ as the model keeps it (`normalize::unpad_inscricao`): the zero-fill of a wider field removed (11
+/// positions for a CPF, tipo 1; 14 for a CNPJ, tipo 2, or when the tipo is unknown and the number is longer), and
+/// all zeros meaning "not informed".
+fn unpadded(numero: Cow<'_, str>, tipo: Option<u8>) -> Cow<'_, str> {
+    let keep = match tipo {
+        Some(1) => 11,
+        Some(2) => 14,
+        _ if numero.len() > 14 => 14,
+        _ => return numero,
+    };
+    // Where the number kept starts (its length when nothing is kept).
+    let cut = |s: &str| {
+        let mut start = 0;
+        while s.len() - start > keep && s.as_bytes().get(start) == Some(&b'0') {
+            start += 1;
+        }
+        match s.get(start..) {
+            Some(rest) if !rest.bytes().all(|b| b == b'0') => start,
+            _ => s.len(),
+        }
+    };
+    match numero {
+        Cow::Borrowed(s) => Cow::Borrowed(s.get(cut(s)..).unwrap_or("")),
+        Cow::Owned(s) => Cow::Owned(s.get(cut(&s)..).unwrap_or("").to_owned()),
     }
 }
 
@@ -434,8 +482,10 @@ impl Plans {
     /// The row of an entry view whose layout no bank rule rewrites: each field with a role decoded once, in file
     /// order, with the model's precedence (`normalize::retorno_entry`): for text a later non-empty value replaces an
     /// earlier one, for amounts and dates the last field that holds one wins, a nosso número DV is the last field's.
-    /// The ocorrência, motivos, pagador and Pix data come from the view's accessors, only when the entry has such a
-    /// field that is not blank. Also says whether a motivo field is not blank (the motivos are read through the view
+    /// The pagador as the model reads it: each tipo de inscrição read as a number sets it (a blank one clears it, one
+    /// that is not a number leaves it), the número unpadded for it, no pagador when nothing is given. The
+    /// ocorrência, motivos and Pix data come from the view's accessors, only when the entry has such a field that is
+    /// not blank. Also says whether a motivo field is not blank (the motivos are read through the view
     /// then).
     fn row<'e>(&mut self, e: &'e EntryView<'_>) -> (Row<'e>, bool) {
         let mut row = Row {
@@ -451,7 +501,11 @@ impl Plans {
             pix: None,
             pago_por_pix: None,
         };
-        let (mut ocorrencia, mut motivos, mut pagador, mut pix) = (false, false, false, false);
+        let (mut ocorrencia, mut motivos, mut pix) = (false, false, false);
+        let mut pagador = PagadorRow {
+            tipo: None,
+            texts: Default::default(),
+        };
         for r in e.records() {
             for &(spec, slot) in self.get(r.layout) {
                 let raw = spec.slice(r.bytes);
@@ -495,7 +549,28 @@ impl Plans {
                     }
                     Slot::Ocorrencia => ocorrencia = true,
                     Slot::Motivos => motivos |= !blank(),
-                    Slot::Pagador => pagador |= !blank(),
+                    Slot::Pagador(i) => {
+                        if let Some(dst) = pagador.texts.get_mut(i) {
+                            set_text(dst, text(raw));
+                        }
+                    }
+                    Slot::PagadorTipo => {
+                        let digits = match spec.kind {
+                            Kind::Num { .. } => cnab_core::decode_digits(raw)
+                                .ok()
+                                .map(|d| Cow::Borrowed(d.unwrap_or(""))),
+                            _ => Some(text(raw)),
+                        };
+                        match digits.as_deref() {
+                            Some("") => pagador.tipo = None,
+                            Some(d) => {
+                                if let Ok(t) = d.parse::<u64>() {
+                                    pagador.tipo = u8::try_from(t).ok().filter(|t| *t != 0);
+                                }
+                            }
+                            None => {}
+                        }
+                    }
                     Slot::Pix => pix |= !blank(),
                 }
             }
@@ -509,8 +584,10 @@ impl Plans {
         if ocorrencia {
             row.ocorrencia = e.ocorrencia().map(|o| (o.code, o.kind, o.description));
         }
-        if pagador {
-            row.pagador = e.pagador().map(Cow::Owned);
+        let [numero, ..] = &mut pagador.texts;
+        *numero = unpadded(std::mem::take(numero), pagador.tipo);
+        if pagador.tipo.is_some() || pagador.texts.iter().any(|t| !t.is_empty()) {
+            row.pagador = Some(pagador);
         }
         if pix {
             row.pix = e.pix().map(Cow::Owned);
@@ -619,7 +696,8 @@ impl Columns {
         } = row;
         self.line.append_value(line as u64);
         self.last_line.append_value(last_line as u64);
-        let (pg, px) = (pagador.as_deref(), pix.as_deref());
+        let px = pix.as_deref();
+        let pg = pagador.as_ref().map(|p| &p.texts);
         let texts: [Option<&str>; TEXTS] = [
             Some(&nosso_numero),
             nosso_numero_dv.as_deref(),
@@ -629,13 +707,13 @@ impl Columns {
             Some(&variacao),
             oc.as_ref().map(|o| o.0.as_ref()),
             oc.as_ref().map(|o| o.2.as_ref()),
-            pg.map(|p| p.inscricao.numero.as_str()),
-            pg.map(|p| p.nome.as_str()),
-            pg.map(|p| p.endereco.as_str()),
-            pg.map(|p| p.bairro.as_str()),
-            pg.map(|p| p.cep.as_str()),
-            pg.map(|p| p.cidade.as_str()),
-            pg.map(|p| p.uf.as_str()),
+            pg.map(|[p, ..]| p.as_ref()),
+            pg.map(|[_, p, ..]| p.as_ref()),
+            pg.map(|[_, _, p, ..]| p.as_ref()),
+            pg.map(|[_, _, _, p, ..]| p.as_ref()),
+            pg.map(|[.., p, _, _]| p.as_ref()),
+            pg.map(|[.., p, _]| p.as_ref()),
+            pg.map(|[.., p]| p.as_ref()),
             px.map(|p| p.tipo_chave.as_str()),
             px.map(|p| p.chave.as_str()),
             px.map(|p| p.url.as_str()),
@@ -662,7 +740,7 @@ impl Columns {
             }
         }
         self.inscricao_tipo
-            .append_option(pg.and_then(|p| p.inscricao.tipo));
+            .append_option(pagador.as_ref().and_then(|p| p.tipo));
         self.pago_por_pix.append_option(pago_por_pix);
         Ok(())
     }
@@ -936,6 +1014,24 @@ mod tests {
             .collect();
         assert!(nullable.contains(&"nosso_numero_dv") && !nullable.contains(&"nosso_numero"));
         assert!(!nullable.contains(&"banco_cobrador") && nullable.contains(&"vencimento"));
+    }
+
+    /// The model's unpadding of a CPF/CNPJ (`normalize::unpad_inscricao`), borrowed or owned.
+    #[test]
+    fn inscricao_unpadded_as_the_model_does() {
+        let u = |n: &'static str, t| unpadded(Cow::Borrowed(n), t).into_owned();
+        assert_eq!(u("000012345678901", Some(1)), "12345678901");
+        assert_eq!(u("000012345678000199", Some(2)), "12345678000199");
+        assert_eq!(u("000012345678000199", None), "12345678000199");
+        assert_eq!(u("0012345678901", None), "0012345678901"); // 14 or fewer: as sent
+        assert_eq!(u("0000", None), "0000");
+        assert_eq!(u("00000000000000", Some(2)), ""); // all zeros: not informed
+        assert_eq!(u("000000000000000", None), "");
+        assert_eq!(u("", Some(1)), "");
+        assert_eq!(
+            unpadded(Cow::Owned("00000123456789Ç".into()), Some(1)),
+            "123456789Ç"
+        );
     }
 
     #[test]
