@@ -485,8 +485,8 @@ impl Plans {
     /// The pagador as the model reads it: each tipo de inscrição read as a number sets it (a blank one clears it, one
     /// that is not a number leaves it), the número unpadded for it, no pagador when nothing is given. The
     /// ocorrência, motivos and Pix data come from the view's accessors, only when the entry has such a field that is
-    /// not blank. Also says whether a motivo field is not blank (the motivos are read through the view
-    /// then).
+    /// not blank. Also says whether a motivo field holds something besides spaces and zeros (the motivos are read
+    /// through the view then).
     fn row<'e>(&mut self, e: &'e EntryView<'_>) -> (Row<'e>, bool) {
         let mut row = Row {
             line: e.line(),
@@ -548,7 +548,8 @@ impl Plans {
                         }
                     }
                     Slot::Ocorrencia => ocorrencia = true,
-                    Slot::Motivos => motivos |= !blank(),
+                    // A motivo code of zeros is no motivo (`normalize::motivos`).
+                    Slot::Motivos => motivos |= raw.iter().any(|&b| b != b' ' && b != b'0'),
                     Slot::Pagador(i) => {
                         if let Some(dst) = pagador.texts.get_mut(i) {
                             set_text(dst, text(raw));
@@ -662,8 +663,9 @@ impl Columns {
             return self.push(owned);
         }
         let (row, motivos) = self.plans.row(e);
-        // Motivos are read for an ocorrência, from the motivo fields that are not blank: without either there are
-        // none (the view would give an empty list).
+        // Motivos are read for an ocorrência, two characters a code, leaving out blank and all-zero codes: without an
+        // ocorrência, or when the motivo fields hold only spaces and zeros, there are none (the view would give an
+        // empty list).
         let motivos = motivos && row.ocorrencia.is_some();
         self.write(row)?;
         let mut n = 0;
