@@ -27,7 +27,7 @@ use arrow_array::builder::{
 use arrow_array::{Array, ArrayRef, ListArray, RecordBatch, RecordBatchReader, StructArray};
 use arrow_buffer::OffsetBuffer;
 use arrow_schema::{ArrowError, DataType, Field, Fields, Schema, SchemaRef};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use cnab_core::{
     EntryView, FieldSpec, Kind, OcorrenciaKind, PixInfo, RecordLayout, RetornoEntry, Role,
 };
@@ -237,8 +237,9 @@ pub fn schema() -> SchemaRef {
 
 /// Days since 1970-01-01 (Arrow's `Date32`).
 fn days(d: NaiveDate) -> i32 {
-    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
-    i32::try_from((d - epoch).num_days()).unwrap_or(i32::MAX)
+    /// 1970-01-01 counted from 0001-01-01 as day 1 (`Datelike::num_days_from_ce`).
+    const EPOCH_FROM_CE: i32 = 719_163;
+    d.num_days_from_ce() - EPOCH_FROM_CE
 }
 
 /// The amount in centavos, exactly, or `None` when `Decimal128(18, 2)` cannot hold it.
@@ -1016,6 +1017,16 @@ mod tests {
             .collect();
         assert!(nullable.contains(&"nosso_numero_dv") && !nullable.contains(&"nosso_numero"));
         assert!(!nullable.contains(&"banco_cobrador") && nullable.contains(&"vencimento"));
+    }
+
+    #[test]
+    fn days_since_1970() {
+        let d = |y, m, dd| days(NaiveDate::from_ymd_opt(y, m, dd).unwrap_or_default());
+        assert_eq!(d(1970, 1, 1), 0);
+        assert_eq!(d(1969, 12, 31), -1);
+        assert_eq!(d(2000, 3, 1), 11_017);
+        assert_eq!(d(2024, 2, 29), 19_782);
+        assert_eq!(d(9999, 12, 31), 2_932_896);
     }
 
     /// The model's unpadding of a CPF/CNPJ (`normalize::unpad_inscricao`), borrowed or owned.
