@@ -87,8 +87,8 @@ pub const DATE_COLUMNS: [&str; 3] = ["data_ocorrencia", "data_credito", "vencime
 /// The bank and agency that received the payment (see [`KEY_COLUMNS`]).
 pub const COBRADOR_COLUMNS: [&str; 2] = ["banco_cobrador", "agencia_cobradora"];
 
-/// How many names [`concat`] returns for `parts`.
-pub const fn concat_len(parts: &[&[&str]]) -> usize {
+/// How many names [`concat_names`] returns for `parts`.
+pub const fn concat_names_len(parts: &[&[&str]]) -> usize {
     let mut n = 0;
     let mut rest = parts;
     while let [part, tail @ ..] = rest {
@@ -99,15 +99,15 @@ pub const fn concat_len(parts: &[&[&str]]) -> usize {
 }
 
 /// Column names laid out from groups, one part after another, in const evaluation (a wrong `N`, which must be
-/// [`concat_len`], fails the build). Use it through [`column_names!`].
-pub const fn concat<const N: usize>(parts: &[&[&'static str]]) -> [&'static str; N] {
+/// [`concat_names_len`], fails the build). Use it through [`column_names!`].
+pub const fn concat_names<const N: usize>(parts: &[&[&'static str]]) -> [&'static str; N] {
     let mut out = [""; N];
     let mut k = 0;
     let mut rest = parts;
     while let [part, tail @ ..] = rest {
         let mut names = *part;
         while let [name, more @ ..] = names {
-            assert!(k < N, "concat: N must be concat_len(parts)");
+            assert!(k < N, "concat_names: N must be concat_names_len(parts)");
             if let Some((_, free)) = out.split_at_mut_checked(k) {
                 if let Some(slot) = free.first_mut() {
                     *slot = *name;
@@ -118,7 +118,7 @@ pub const fn concat<const N: usize>(parts: &[&[&'static str]]) -> [&'static str;
         }
         rest = tail;
     }
-    assert!(k == N, "concat: N must be concat_len(parts)");
+    assert!(k == N, "concat_names: N must be concat_names_len(parts)");
     out
 }
 
@@ -134,8 +134,8 @@ pub const fn concat<const N: usize>(parts: &[&[&'static str]]) -> [&'static str;
 macro_rules! column_names {
     ($($part:expr),+ $(,)?) => {{
         const PARTS: &[&[&'static str]] = &[$(&$part),+];
-        const N: usize = $crate::concat_len(PARTS);
-        const NAMES: [&'static str; N] = $crate::concat(PARTS);
+        const N: usize = $crate::concat_names_len(PARTS);
+        const NAMES: [&'static str; N] = $crate::concat_names(PARTS);
         &NAMES
     }};
 }
