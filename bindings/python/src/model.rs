@@ -422,39 +422,17 @@ impl PixInfo {
     }
 }
 
-/// The fields of `RetornoEntry`, in the core's order (its JSON keys).
-const ENTRY_FIELDS: &[&str] = &[
-    "nosso_numero",
-    "nosso_numero_dv",
-    "seu_numero",
-    "uso_empresa",
-    "carteira",
-    "variacao",
-    "ocorrencia",
-    "motivos",
-    "data_ocorrencia",
-    "data_credito",
-    "vencimento",
-    "valor_titulo",
-    "valor_pago",
-    "valor_creditado",
-    "juros_multa",
-    "juros",
-    "multa",
-    "desconto",
-    "abatimento",
-    "iof",
-    "tarifa",
-    "outras_despesas",
-    "outros_creditos",
-    "pagador",
-    "pix",
-    "pago_por_pix",
-    "banco_cobrador",
-    "agencia_cobradora",
-    "line",
-    "last_line",
-];
+/// The fields of `RetornoEntry`, in the core's order (its JSON keys); the names shared with the Arrow columns come
+/// from `cnab-arrow`.
+const ENTRY_FIELDS: &[&str] = cnab_arrow::column_names!(
+    cnab_arrow::KEY_COLUMNS,
+    ["ocorrencia", "motivos"],
+    cnab_arrow::DATE_COLUMNS,
+    cnab_arrow::AMOUNT_COLUMNS,
+    ["pagador", "pix", "pago_por_pix"],
+    cnab_arrow::COBRADOR_COLUMNS,
+    ["line", "last_line"],
+);
 
 /// A retorno read into entry views, with the bytes they are views over: what a whole-file read keeps, so that a
 /// `RetornoEntry` is an index into it and its fields are decoded when read.

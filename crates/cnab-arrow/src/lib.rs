@@ -27,8 +27,10 @@ use arrow_array::builder::{
 use arrow_array::{Array, ArrayRef, ListArray, RecordBatch, RecordBatchReader, StructArray};
 use arrow_buffer::OffsetBuffer;
 use arrow_schema::{ArrowError, DataType, Field, Fields, Schema, SchemaRef};
-use chrono::NaiveDate;
-use cnab_core::{EntryView, OcorrenciaKind, Pessoa, PixInfo, RetornoEntry};
+use chrono::{Datelike, NaiveDate};
+use cnab_core::{
+    EntryView, FieldSpec, Kind, OcorrenciaKind, PixInfo, RecordLayout, RetornoEntry, Role,
+};
 use rust_decimal::Decimal;
 
 /// Precision of the amount columns: 16 integer digits and 2 decimals hold every CNAB amount field (at most 13
@@ -68,8 +70,78 @@ impl From<Error> for ArrowError {
     }
 }
 
-/// The amount columns, in the model's order.
-const AMOUNTS: [&str; 12] = [
+/// The entry's identification, in the model's order: columns of [`schema`], of `cnab parse --format csv` and fields
+/// of the Python model (each of those lists is laid out from these groups with [`column_names!`]).
+pub const KEY_COLUMNS: [&str; 6] = [
+    "nosso_numero",
+    "nosso_numero_dv",
+    "seu_numero",
+    "uso_empresa",
+    "carteira",
+    "variacao",
+];
+
+/// The date columns, in the model's order (see [`KEY_COLUMNS`]).
+pub const DATE_COLUMNS: [&str; 3] = ["data_ocorrencia", "data_credito", "vencimento"];
+
+/// The bank and agency that received the payment (see [`KEY_COLUMNS`]).
+pub const COBRADOR_COLUMNS: [&str; 2] = ["banco_cobrador", "agencia_cobradora"];
+
+/// How many names [`concat_names`] returns for `parts`.
+pub const fn concat_names_len(parts: &[&[&str]]) -> usize {
+    let mut n = 0;
+    let mut rest = parts;
+    while let [part, tail @ ..] = rest {
+        n += part.len();
+        rest = tail;
+    }
+    n
+}
+
+/// Column names laid out from groups, one part after another, in const evaluation (a wrong `N`, which must be
+/// [`concat_names_len`], fails the build). Use it through [`column_names!`].
+pub const fn concat_names<const N: usize>(parts: &[&[&'static str]]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let mut k = 0;
+    let mut rest = parts;
+    while let [part, tail @ ..] = rest {
+        let mut names = *part;
+        while let [name, more @ ..] = names {
+            assert!(k < N, "concat_names: N must be concat_names_len(parts)");
+            if let Some((_, free)) = out.split_at_mut_checked(k) {
+                if let Some(slot) = free.first_mut() {
+                    *slot = *name;
+                }
+            }
+            k += 1;
+            names = more;
+        }
+        rest = tail;
+    }
+    assert!(k == N, "concat_names: N must be concat_names_len(parts)");
+    out
+}
+
+/// `column_names![cnab_arrow::KEY_COLUMNS, ["ocorrencia"], …]`: a `&'static [&'static str]` laid out at compile time
+/// from the groups of this crate and bracketed lists of names, so a list of the entry's columns elsewhere (the CLI's
+/// CSV, the Python model's fields) takes the shared names from here.
+///
+/// ```
+/// const CSV: &[&str] = cnab_arrow::column_names!(["banco"], cnab_arrow::DATE_COLUMNS);
+/// assert_eq!(CSV, ["banco", "data_ocorrencia", "data_credito", "vencimento"]);
+/// ```
+#[macro_export]
+macro_rules! column_names {
+    ($($part:expr),+ $(,)?) => {{
+        const PARTS: &[&[&'static str]] = &[$(&$part),+];
+        const N: usize = $crate::concat_names_len(PARTS);
+        const NAMES: [&'static str; N] = $crate::concat_names(PARTS);
+        &NAMES
+    }};
+}
+
+/// The amount columns, in the model's order (see [`KEY_COLUMNS`]).
+pub const AMOUNT_COLUMNS: [&str; 12] = [
     "valor_titulo",
     "valor_pago",
     "valor_creditado",
@@ -126,21 +198,17 @@ pub fn schema() -> SchemaRef {
     let mut fields = vec![
         Field::new("line", DataType::UInt64, false),
         Field::new("last_line", DataType::UInt64, false),
-        s("nosso_numero"),
-        os("nosso_numero_dv"),
-        s("seu_numero"),
-        s("uso_empresa"),
-        s("carteira"),
-        s("variacao"),
+    ];
+    // The check digit is the only part of the key a layout may not carry.
+    fields.extend(KEY_COLUMNS.map(|n| if n == "nosso_numero_dv" { os(n) } else { s(n) }));
+    fields.extend([
         os("ocorrencia_code"),
         os("ocorrencia_kind"),
         os("ocorrencia_description"),
         Field::new("motivos", motivos_type(), false),
-        d("data_ocorrencia"),
-        d("data_credito"),
-        d("vencimento"),
-    ];
-    for n in AMOUNTS {
+    ]);
+    fields.extend(DATE_COLUMNS.map(d));
+    for n in AMOUNT_COLUMNS {
         fields.push(Field::new(
             n,
             DataType::Decimal128(AMOUNT_PRECISION, AMOUNT_SCALE),
@@ -162,16 +230,16 @@ pub fn schema() -> SchemaRef {
         os("pix_txid"),
         os("pix_emv"),
         Field::new("pago_por_pix", DataType::Boolean, true),
-        s("banco_cobrador"),
-        s("agencia_cobradora"),
     ]);
+    fields.extend(COBRADOR_COLUMNS.map(s));
     Arc::new(Schema::new(fields))
 }
 
 /// Days since 1970-01-01 (Arrow's `Date32`).
 fn days(d: NaiveDate) -> i32 {
-    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
-    i32::try_from((d - epoch).num_days()).unwrap_or(i32::MAX)
+    /// 1970-01-01 counted from 0001-01-01 as day 1 (`Datelike::num_days_from_ce`).
+    const EPOCH_FROM_CE: i32 = 719_163;
+    d.num_days_from_ce() - EPOCH_FROM_CE
 }
 
 /// The amount in centavos, exactly, or `None` when `Decimal128(18, 2)` cannot hold it.
@@ -190,156 +258,343 @@ fn centavos(v: Decimal) -> Option<i128> {
     (c.abs() < 10i128.pow(u32::from(AMOUNT_PRECISION))).then_some(c)
 }
 
-/// Number of text columns filled per entry (see [`Columns::push`]).
+/// Number of text columns filled per entry (see [`Columns::write`]).
 const TEXTS: usize = 22;
 
-/// What a row is written from: an owned entry, or an entry view that decodes each field from its records (no owned
-/// entry built). Each method gives what the owned entry's field holds.
-trait RowSource {
-    fn line(&self) -> usize;
-    fn last_line(&self) -> usize;
-    /// nosso_numero, seu_numero, uso_empresa, carteira, variacao, banco_cobrador, agencia_cobradora.
-    fn plain_texts(&self) -> [Cow<'_, str>; 7];
-    fn nosso_numero_dv(&self) -> Option<Cow<'_, str>>;
+/// One row, as the columns take it: from an owned entry ([`Row::owned`]) or decoded from an entry view's records in
+/// one pass ([`Plans::row`]).
+struct Row<'a> {
+    line: usize,
+    last_line: usize,
+    nosso_numero: Cow<'a, str>,
+    nosso_numero_dv: Option<Cow<'a, str>>,
+    /// seu_numero, uso_empresa, carteira, variacao, banco_cobrador, agencia_cobradora.
+    texts: [Cow<'a, str>; 6],
     /// Code, kind, description.
-    fn ocorrencia(&self) -> Option<(Cow<'_, str>, OcorrenciaKind, Cow<'_, str>)>;
-    /// Calls `f` with each motivo's code and description.
-    fn motivos(&self, f: &mut dyn FnMut(&str, Option<&str>));
+    ocorrencia: Option<(Cow<'a, str>, OcorrenciaKind, Cow<'a, str>)>,
     /// data_ocorrencia, data_credito, vencimento.
-    fn dates(&self) -> [Option<NaiveDate>; 3];
-    /// The amounts of [`AMOUNTS`], in order.
-    fn amounts(&self) -> [Option<Decimal>; 12];
-    fn pagador(&self) -> Option<Cow<'_, Pessoa>>;
-    fn pix(&self) -> Option<Cow<'_, PixInfo>>;
-    fn pago_por_pix(&self) -> Option<bool>;
+    dates: [Option<NaiveDate>; 3],
+    /// The amounts of [`AMOUNT_COLUMNS`], in order.
+    amounts: [Option<Decimal>; 12],
+    pagador: Option<PagadorRow<'a>>,
+    pix: Option<Cow<'a, PixInfo>>,
+    pago_por_pix: Option<bool>,
 }
 
-impl RowSource for RetornoEntry {
-    fn line(&self) -> usize {
-        self.line
-    }
-    fn last_line(&self) -> usize {
-        self.last_line
-    }
-    fn plain_texts(&self) -> [Cow<'_, str>; 7] {
-        [
-            &self.nosso_numero,
-            &self.seu_numero,
-            &self.uso_empresa,
-            &self.carteira,
-            &self.variacao,
-            &self.banco_cobrador,
-            &self.agencia_cobradora,
-        ]
-        .map(|s| Cow::Borrowed(s.as_str()))
-    }
-    fn nosso_numero_dv(&self) -> Option<Cow<'_, str>> {
-        self.nosso_numero_dv.as_deref().map(Cow::Borrowed)
-    }
-    fn ocorrencia(&self) -> Option<(Cow<'_, str>, OcorrenciaKind, Cow<'_, str>)> {
-        self.ocorrencia.as_ref().map(|o| {
-            (
-                Cow::Borrowed(o.code.as_str()),
-                o.kind,
-                Cow::Borrowed(o.description.as_str()),
-            )
-        })
-    }
-    fn motivos(&self, f: &mut dyn FnMut(&str, Option<&str>)) {
-        for m in &self.motivos {
-            f(&m.code, m.description.as_deref());
+impl<'a> Row<'a> {
+    fn owned(e: &'a RetornoEntry) -> Self {
+        let b = |s: &'a String| Cow::Borrowed(s.as_str());
+        Row {
+            line: e.line,
+            last_line: e.last_line,
+            nosso_numero: b(&e.nosso_numero),
+            nosso_numero_dv: e.nosso_numero_dv.as_ref().map(b),
+            texts: [
+                b(&e.seu_numero),
+                b(&e.uso_empresa),
+                b(&e.carteira),
+                b(&e.variacao),
+                b(&e.banco_cobrador),
+                b(&e.agencia_cobradora),
+            ],
+            ocorrencia: e
+                .ocorrencia
+                .as_ref()
+                .map(|o| (b(&o.code), o.kind, b(&o.description))),
+            dates: [e.data_ocorrencia, e.data_credito, e.vencimento],
+            amounts: [
+                e.valor_titulo,
+                e.valor_pago,
+                e.valor_creditado,
+                e.juros_multa,
+                e.juros,
+                e.multa,
+                e.desconto,
+                e.abatimento,
+                e.iof,
+                e.tarifa,
+                e.outras_despesas,
+                e.outros_creditos,
+            ],
+            pagador: e.pagador.as_ref().map(|p| PagadorRow {
+                tipo: p.inscricao.tipo,
+                texts: [
+                    b(&p.inscricao.numero),
+                    b(&p.nome),
+                    b(&p.endereco),
+                    b(&p.bairro),
+                    b(&p.cep),
+                    b(&p.cidade),
+                    b(&p.uf),
+                ],
+            }),
+            pix: e.pix.as_ref().map(Cow::Borrowed),
+            pago_por_pix: e.pago_por_pix,
         }
-    }
-    fn dates(&self) -> [Option<NaiveDate>; 3] {
-        [self.data_ocorrencia, self.data_credito, self.vencimento]
-    }
-    fn amounts(&self) -> [Option<Decimal>; 12] {
-        [
-            self.valor_titulo,
-            self.valor_pago,
-            self.valor_creditado,
-            self.juros_multa,
-            self.juros,
-            self.multa,
-            self.desconto,
-            self.abatimento,
-            self.iof,
-            self.tarifa,
-            self.outras_despesas,
-            self.outros_creditos,
-        ]
-    }
-    fn pagador(&self) -> Option<Cow<'_, Pessoa>> {
-        self.pagador.as_ref().map(Cow::Borrowed)
-    }
-    fn pix(&self) -> Option<Cow<'_, PixInfo>> {
-        self.pix.as_ref().map(Cow::Borrowed)
-    }
-    fn pago_por_pix(&self) -> Option<bool> {
-        self.pago_por_pix
     }
 }
 
-impl RowSource for EntryView<'_> {
-    fn line(&self) -> usize {
-        EntryView::line(self)
-    }
-    fn last_line(&self) -> usize {
-        EntryView::last_line(self)
-    }
-    fn plain_texts(&self) -> [Cow<'_, str>; 7] {
-        [
-            self.nosso_numero(),
-            self.seu_numero(),
-            self.uso_empresa(),
-            self.carteira(),
-            self.variacao(),
-            self.banco_cobrador(),
-            self.agencia_cobradora(),
-        ]
-    }
-    fn nosso_numero_dv(&self) -> Option<Cow<'_, str>> {
-        EntryView::nosso_numero_dv(self)
-    }
-    fn ocorrencia(&self) -> Option<(Cow<'_, str>, OcorrenciaKind, Cow<'_, str>)> {
-        EntryView::ocorrencia(self).map(|o| (o.code, o.kind, o.description))
-    }
-    fn motivos(&self, f: &mut dyn FnMut(&str, Option<&str>)) {
-        for m in EntryView::motivos(self) {
-            f(&m.code, m.description.as_deref());
+/// The pagador's columns: the tipo de inscrição, then inscrição número, nome, endereço, bairro, CEP, cidade, UF.
+struct PagadorRow<'a> {
+    tipo: Option<u8>,
+    texts: [Cow<'a, str>; 7],
+}
+
+/// What one field of a record gives the row (see [`Plans`]).
+#[derive(Debug, Clone, Copy)]
+enum Slot {
+    /// Nosso número: the digits, or the text when a numeric field holds something else.
+    NossoNumero,
+    /// Its check digit: the last such field's text, `None` when blank.
+    NossoNumeroDv,
+    /// One of [`Row::texts`].
+    Text(usize),
+    /// One of [`Row::dates`].
+    Date(usize),
+    /// One of [`Row::amounts`].
+    Amount(usize),
+    /// A field of the ocorrência (its code is looked up in the bank's table by the view).
+    Ocorrencia,
+    /// The pagador's nome or inscrição número (index into [`PagadorRow::texts`]).
+    Pagador(usize),
+    /// The pagador's tipo de inscrição.
+    PagadorTipo,
+    /// A field of the motivos or of the Pix data: read through the view when one is not blank.
+    Motivos,
+    /// See [`Slot::Motivos`].
+    Pix,
+}
+
+/// The slot of a role, if the row takes it. The roles, and which model field each feeds, are
+/// `cnab_core::normalize::retorno_entry`'s (`Variacao` and `Modalidade` both feed `variacao`).
+fn slot(role: Role) -> Option<Slot> {
+    use Role as R;
+    Some(match role {
+        R::NossoNumero => Slot::NossoNumero,
+        R::NossoNumeroDv => Slot::NossoNumeroDv,
+        R::SeuNumero => Slot::Text(0),
+        R::UsoEmpresa => Slot::Text(1),
+        R::Carteira => Slot::Text(2),
+        R::Variacao | R::Modalidade => Slot::Text(3),
+        R::BancoCobrador => Slot::Text(4),
+        R::AgenciaCobradora => Slot::Text(5),
+        R::Ocorrencia => Slot::Ocorrencia,
+        R::Motivos => Slot::Motivos,
+        R::DataOcorrencia => Slot::Date(0),
+        R::DataCredito => Slot::Date(1),
+        R::Vencimento => Slot::Date(2),
+        R::ValorTitulo => Slot::Amount(0),
+        R::ValorPago => Slot::Amount(1),
+        R::ValorCreditado => Slot::Amount(2),
+        R::JurosMulta => Slot::Amount(3),
+        R::Juros => Slot::Amount(4),
+        R::Multa => Slot::Amount(5),
+        R::Desconto => Slot::Amount(6),
+        R::Abatimento => Slot::Amount(7),
+        R::Iof => Slot::Amount(8),
+        R::Tarifa => Slot::Amount(9),
+        R::OutrasDespesas => Slot::Amount(10),
+        R::OutrosCreditos => Slot::Amount(11),
+        R::PagadorInscricao => Slot::Pagador(0),
+        R::PagadorNome => Slot::Pagador(1),
+        R::PagadorTipoInscricao => Slot::PagadorTipo,
+        R::PixTipoChave | R::PixChave | R::PixUrl | R::PixTxid | R::PixEmv | R::PixLocation => {
+            Slot::Pix
         }
+        _ => return None,
+    })
+}
+
+/// A field's text as the model reads it: spaces removed at both ends, Windows-1252; borrowed when it is ASCII.
+fn text(raw: &[u8]) -> Cow<'_, str> {
+    let start = raw.iter().position(|&b| b != b' ').unwrap_or(raw.len());
+    let t = raw.get(start..).unwrap_or(&[]);
+    let end = t.iter().rposition(|&b| b != b' ').map_or(0, |p| p + 1);
+    let t = t.get(..end).unwrap_or(&[]);
+    match std::str::from_utf8(t) {
+        Ok(s) if t.is_ascii() => Cow::Borrowed(s),
+        _ => Cow::Owned(cnab_core::decode_text(t)),
     }
-    fn dates(&self) -> [Option<NaiveDate>; 3] {
-        [
-            self.data_ocorrencia(),
-            self.data_credito(),
-            self.vencimento(),
-        ]
+}
+
+/// The model's rule for text: a later non-empty value replaces an earlier one.
+fn set_text<'a>(dst: &mut Cow<'a, str>, v: Cow<'a, str>) {
+    if !v.is_empty() || dst.is_empty() {
+        *dst = v;
     }
-    fn amounts(&self) -> [Option<Decimal>; 12] {
-        [
-            self.valor_titulo(),
-            self.valor_pago(),
-            self.valor_creditado(),
-            self.juros_multa(),
-            self.juros(),
-            self.multa(),
-            self.desconto(),
-            self.abatimento(),
-            self.iof(),
-            self.tarifa(),
-            self.outras_despesas(),
-            self.outros_creditos(),
-        ]
+}
+
+/// A CPF/CNPJ as the model keeps it (`normalize::unpad_inscricao`): the zero-fill of a wider field removed (11
+/// positions for a CPF, tipo 1; 14 for a CNPJ, tipo 2, or when the tipo is unknown and the number is longer), and
+/// all zeros meaning "not informed".
+fn unpadded(numero: Cow<'_, str>, tipo: Option<u8>) -> Cow<'_, str> {
+    let keep = match tipo {
+        Some(1) => 11,
+        Some(2) => 14,
+        _ if numero.len() > 14 => 14,
+        _ => return numero,
+    };
+    // Where the number kept starts (its length when nothing is kept).
+    let cut = |s: &str| {
+        let mut start = 0;
+        while s.len() - start > keep && s.as_bytes().get(start) == Some(&b'0') {
+            start += 1;
+        }
+        match s.get(start..) {
+            Some(rest) if !rest.bytes().all(|b| b == b'0') => start,
+            _ => s.len(),
+        }
+    };
+    match numero {
+        Cow::Borrowed(s) => Cow::Borrowed(s.get(cut(s)..).unwrap_or("")),
+        Cow::Owned(s) => Cow::Owned(s.get(cut(&s)..).unwrap_or("").to_owned()),
     }
-    fn pagador(&self) -> Option<Cow<'_, Pessoa>> {
-        EntryView::pagador(self).map(Cow::Owned)
+}
+
+/// For each record layout met, the fields the row takes and where each goes, worked out once (a file has one to a
+/// few detail layouts): a row then walks its records once, each field decoded straight into its place, instead of
+/// looking each column's role up in every record.
+#[derive(Default)]
+struct Plans {
+    layouts: Vec<(&'static RecordLayout, Vec<(&'static FieldSpec, Slot)>)>,
+}
+
+impl Plans {
+    fn get(&mut self, layout: &'static RecordLayout) -> &[(&'static FieldSpec, Slot)] {
+        let at = match self
+            .layouts
+            .iter()
+            .position(|(l, _)| std::ptr::eq(*l, layout))
+        {
+            Some(i) => i,
+            None => {
+                let plan = layout
+                    .fields
+                    .iter()
+                    .filter_map(|f| Some((f, slot(f.role?)?)))
+                    .collect();
+                self.layouts.push((layout, plan));
+                self.layouts.len() - 1
+            }
+        };
+        self.layouts.get(at).map_or(&[], |(_, p)| p.as_slice())
     }
-    fn pix(&self) -> Option<Cow<'_, PixInfo>> {
-        EntryView::pix(self).map(Cow::Owned)
-    }
-    fn pago_por_pix(&self) -> Option<bool> {
-        EntryView::pago_por_pix(self)
+
+    /// The row of an entry view whose layout no bank rule rewrites: each field with a role decoded once, in file
+    /// order, with the model's precedence (`normalize::retorno_entry`): for text a later non-empty value replaces an
+    /// earlier one, for amounts and dates the last field that holds one wins, a nosso número DV is the last field's.
+    /// The pagador as the model reads it: each tipo de inscrição read as a number sets it (a blank one clears it, one
+    /// that is not a number leaves it), the número unpadded for it, no pagador when nothing is given. The
+    /// ocorrência, motivos and Pix data come from the view's accessors, only when the entry has such a field that is
+    /// not blank. Also says whether a motivo field holds something besides spaces and zeros (the motivos are read
+    /// through the view then).
+    fn row<'e>(&mut self, e: &'e EntryView<'_>) -> (Row<'e>, bool) {
+        let mut row = Row {
+            line: e.line(),
+            last_line: e.last_line(),
+            nosso_numero: Cow::Borrowed(""),
+            nosso_numero_dv: None,
+            texts: Default::default(),
+            ocorrencia: None,
+            dates: [None; 3],
+            amounts: [None; 12],
+            pagador: None,
+            pix: None,
+            pago_por_pix: None,
+        };
+        let (mut ocorrencia, mut motivos, mut pix) = (false, false, false);
+        let mut pagador = PagadorRow {
+            tipo: None,
+            texts: Default::default(),
+        };
+        for r in e.records() {
+            for &(spec, slot) in self.get(r.layout) {
+                let raw = spec.slice(r.bytes);
+                let blank = || raw.iter().all(|&b| b == b' ');
+                match slot {
+                    Slot::NossoNumero => {
+                        let v = match spec.kind {
+                            Kind::Num { .. } => match cnab_core::decode_digits(raw) {
+                                Ok(d) => Cow::Borrowed(d.unwrap_or("")),
+                                Err(_) => text(raw),
+                            },
+                            _ => text(raw),
+                        };
+                        set_text(&mut row.nosso_numero, v);
+                    }
+                    Slot::NossoNumeroDv => {
+                        row.nosso_numero_dv = Some(text(raw)).filter(|s| !s.is_empty());
+                    }
+                    Slot::Text(i) => {
+                        if let Some(dst) = row.texts.get_mut(i) {
+                            set_text(dst, text(raw));
+                        }
+                    }
+                    Slot::Date(i) => {
+                        if let Kind::Date(fmt) = spec.kind {
+                            if let (Ok(Some(d)), Some(dst)) =
+                                (cnab_core::decode_date(raw, fmt), row.dates.get_mut(i))
+                            {
+                                *dst = Some(d);
+                            }
+                        }
+                    }
+                    Slot::Amount(i) => {
+                        let v = match spec.kind {
+                            Kind::Num { scale } => cnab_core::decode_num(raw, scale),
+                            _ => cnab_core::decode_num(text(raw).as_bytes(), 0),
+                        };
+                        if let (Ok(Some(v)), Some(dst)) = (v, row.amounts.get_mut(i)) {
+                            *dst = Some(v);
+                        }
+                    }
+                    Slot::Ocorrencia => ocorrencia = true,
+                    // A motivo code of zeros is no motivo (`normalize::motivos`).
+                    Slot::Motivos => motivos |= raw.iter().any(|&b| b != b' ' && b != b'0'),
+                    Slot::Pagador(i) => {
+                        if let Some(dst) = pagador.texts.get_mut(i) {
+                            set_text(dst, text(raw));
+                        }
+                    }
+                    Slot::PagadorTipo => {
+                        let digits = match spec.kind {
+                            Kind::Num { .. } => cnab_core::decode_digits(raw)
+                                .ok()
+                                .map(|d| Cow::Borrowed(d.unwrap_or(""))),
+                            _ => Some(text(raw)),
+                        };
+                        match digits.as_deref() {
+                            Some("") => pagador.tipo = None,
+                            Some(d) => {
+                                if let Ok(t) = d.parse::<u64>() {
+                                    pagador.tipo = u8::try_from(t).ok().filter(|t| *t != 0);
+                                }
+                            }
+                            None => {}
+                        }
+                    }
+                    Slot::Pix => pix |= !blank(),
+                }
+            }
+        }
+        // Layouts that carry juros and multa apart still give the combined total (as the model does).
+        if let [_, _, _, jm @ None, j, m, ..] = &mut row.amounts {
+            if j.is_some() || m.is_some() {
+                *jm = Some(j.unwrap_or_default() + m.unwrap_or_default());
+            }
+        }
+        if ocorrencia {
+            row.ocorrencia = e.ocorrencia().map(|o| (o.code, o.kind, o.description));
+        }
+        let [numero, ..] = &mut pagador.texts;
+        *numero = unpadded(std::mem::take(numero), pagador.tipo);
+        if pagador.tipo.is_some() || pagador.texts.iter().any(|t| !t.is_empty()) {
+            row.pagador = Some(pagador);
+        }
+        if pix {
+            row.pix = e.pix().map(Cow::Owned);
+        }
+        (row, motivos)
     }
 }
 
@@ -359,6 +614,7 @@ struct Columns {
     amounts: Vec<Decimal128Builder>,
     inscricao_tipo: UInt8Builder,
     pago_por_pix: BooleanBuilder,
+    plans: Plans,
 }
 
 impl Columns {
@@ -378,42 +634,89 @@ impl Columns {
                 Date32Builder::with_capacity(n),
                 Date32Builder::with_capacity(n),
             ],
-            amounts: AMOUNTS
+            amounts: AMOUNT_COLUMNS
                 .iter()
                 .map(|_| Decimal128Builder::with_capacity(n))
                 .collect(),
             inscricao_tipo: UInt8Builder::with_capacity(n),
             pago_por_pix: BooleanBuilder::with_capacity(n),
+            plans: Plans::default(),
         }
     }
 
-    /// Writes one row, each column's value taken from the entry once.
-    fn push(&mut self, e: &impl RowSource) -> Result<(), Error> {
-        let line = e.line();
+    /// Writes an owned entry's row.
+    fn push(&mut self, e: &RetornoEntry) -> Result<(), Error> {
+        self.write(Row::owned(e))?;
+        let mut n = 0;
+        for m in &e.motivos {
+            self.motivo_codes.append_value(&m.code);
+            self.motivo_descriptions
+                .append_option(m.description.as_deref());
+            n += 1;
+        }
+        self.motivo_lens.push(n);
+        Ok(())
+    }
+
+    /// Writes an entry view's row: the row its owned entry gives, decoded from the records in one pass.
+    fn push_view(&mut self, e: &EntryView<'_>) -> Result<(), Error> {
+        if let Some(owned) = e.rewritten() {
+            return self.push(owned);
+        }
+        let (row, motivos) = self.plans.row(e);
+        // Motivos are read for an ocorrência, two characters a code, leaving out blank and all-zero codes: without an
+        // ocorrência, or when the motivo fields hold only spaces and zeros, there are none (the view would give an
+        // empty list).
+        let motivos = motivos && row.ocorrencia.is_some();
+        self.write(row)?;
+        let mut n = 0;
+        if motivos {
+            for m in e.motivos() {
+                self.motivo_codes.append_value(&m.code);
+                self.motivo_descriptions
+                    .append_option(m.description.as_deref());
+                n += 1;
+            }
+        }
+        self.motivo_lens.push(n);
+        Ok(())
+    }
+
+    /// Writes one row but its motivos (the caller appends them and their count).
+    fn write(&mut self, row: Row<'_>) -> Result<(), Error> {
+        let Row {
+            line,
+            last_line,
+            nosso_numero,
+            nosso_numero_dv,
+            texts: [seu, uso, carteira, variacao, banco, agencia],
+            ocorrencia: oc,
+            dates,
+            amounts,
+            pagador,
+            pix,
+            pago_por_pix,
+        } = row;
         self.line.append_value(line as u64);
-        self.last_line.append_value(e.last_line() as u64);
-        let [nosso, seu, uso, carteira, variacao, banco, agencia] = e.plain_texts();
-        let dv = e.nosso_numero_dv();
-        let oc = e.ocorrencia();
-        let pg = e.pagador();
-        let px = e.pix();
-        let (pg, px) = (pg.as_deref(), px.as_deref());
+        self.last_line.append_value(last_line as u64);
+        let px = pix.as_deref();
+        let pg = pagador.as_ref().map(|p| &p.texts);
         let texts: [Option<&str>; TEXTS] = [
-            Some(&nosso),
-            dv.as_deref(),
+            Some(&nosso_numero),
+            nosso_numero_dv.as_deref(),
             Some(&seu),
             Some(&uso),
             Some(&carteira),
             Some(&variacao),
             oc.as_ref().map(|o| o.0.as_ref()),
             oc.as_ref().map(|o| o.2.as_ref()),
-            pg.map(|p| p.inscricao.numero.as_str()),
-            pg.map(|p| p.nome.as_str()),
-            pg.map(|p| p.endereco.as_str()),
-            pg.map(|p| p.bairro.as_str()),
-            pg.map(|p| p.cep.as_str()),
-            pg.map(|p| p.cidade.as_str()),
-            pg.map(|p| p.uf.as_str()),
+            pg.map(|[p, ..]| p.as_ref()),
+            pg.map(|[_, p, ..]| p.as_ref()),
+            pg.map(|[_, _, p, ..]| p.as_ref()),
+            pg.map(|[_, _, _, p, ..]| p.as_ref()),
+            pg.map(|[.., p, _, _]| p.as_ref()),
+            pg.map(|[.., p, _]| p.as_ref()),
+            pg.map(|[.., p]| p.as_ref()),
             px.map(|p| p.tipo_chave.as_str()),
             px.map(|p| p.chave.as_str()),
             px.map(|p| p.url.as_str()),
@@ -426,17 +729,10 @@ impl Columns {
             b.append_option(t);
         }
         self.kind.append_option(oc.as_ref().map(|o| kind_name(o.1)));
-        let mut n = 0;
-        e.motivos(&mut |code, description| {
-            self.motivo_codes.append_value(code);
-            self.motivo_descriptions.append_option(description);
-            n += 1;
-        });
-        self.motivo_lens.push(n);
-        for (b, d) in self.dates.iter_mut().zip(e.dates()) {
+        for (b, d) in self.dates.iter_mut().zip(dates) {
             b.append_option(d.map(days));
         }
-        for ((b, field), v) in self.amounts.iter_mut().zip(AMOUNTS).zip(e.amounts()) {
+        for ((b, field), v) in self.amounts.iter_mut().zip(AMOUNT_COLUMNS).zip(amounts) {
             match v {
                 None => b.append_null(),
                 Some(v) => b.append_value(centavos(v).ok_or(Error::Amount {
@@ -447,8 +743,8 @@ impl Columns {
             }
         }
         self.inscricao_tipo
-            .append_option(pg.and_then(|p| p.inscricao.tipo));
-        self.pago_por_pix.append_option(e.pago_por_pix());
+            .append_option(pagador.as_ref().and_then(|p| p.tipo));
+        self.pago_por_pix.append_option(pago_por_pix);
         Ok(())
     }
 
@@ -550,10 +846,11 @@ impl BatchBuilder {
     pub fn push(&mut self, e: &RetornoEntry) -> Result<(), Error> {
         self.cols.push(e)
     }
-    /// Adds an entry view's row (the same as its owned entry's), each field decoded from the view's records (the
-    /// owned entry is not built, except where a bank rule rewrites the layout's entries).
+    /// Adds an entry view's row (the same as its owned entry's): the view's records walked once, each field with a
+    /// role decoded straight into its column (the owned entry is not built, except where a bank rule rewrites the
+    /// layout's entries).
     pub fn push_view(&mut self, e: &EntryView<'_>) -> Result<(), Error> {
-        self.cols.push(e)
+        self.cols.push_view(e)
     }
     /// The record batch of the rows added.
     pub fn finish(self) -> Result<RecordBatch, Error> {
@@ -697,6 +994,58 @@ pub fn column_total(batch: &RecordBatch, name: &str) -> Option<Decimal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The schema's columns, laid out from the shared groups, in the order they have always had.
+    #[test]
+    fn the_columns_are_unchanged() {
+        let names: Vec<String> = schema().fields().iter().map(|f| f.name().clone()).collect();
+        assert_eq!(
+            names.join(","),
+            "line,last_line,nosso_numero,nosso_numero_dv,seu_numero,uso_empresa,carteira,variacao,ocorrencia_code,\
+             ocorrencia_kind,ocorrencia_description,motivos,data_ocorrencia,data_credito,vencimento,valor_titulo,\
+             valor_pago,valor_creditado,juros_multa,juros,multa,desconto,abatimento,iof,tarifa,outras_despesas,\
+             outros_creditos,pagador_inscricao_tipo,pagador_inscricao_numero,pagador_nome,pagador_endereco,\
+             pagador_bairro,pagador_cep,pagador_cidade,pagador_uf,pix_tipo_chave,pix_chave,pix_url,pix_txid,pix_emv,\
+             pago_por_pix,banco_cobrador,agencia_cobradora"
+        );
+        let schema = schema();
+        let nullable: Vec<&str> = schema
+            .fields()
+            .iter()
+            .filter(|f| f.is_nullable())
+            .map(|f| f.name().as_str())
+            .collect();
+        assert!(nullable.contains(&"nosso_numero_dv") && !nullable.contains(&"nosso_numero"));
+        assert!(!nullable.contains(&"banco_cobrador") && nullable.contains(&"vencimento"));
+    }
+
+    #[test]
+    fn days_since_1970() {
+        let d = |y, m, dd| days(NaiveDate::from_ymd_opt(y, m, dd).unwrap_or_default());
+        assert_eq!(d(1970, 1, 1), 0);
+        assert_eq!(d(1969, 12, 31), -1);
+        assert_eq!(d(2000, 3, 1), 11_017);
+        assert_eq!(d(2024, 2, 29), 19_782);
+        assert_eq!(d(9999, 12, 31), 2_932_896);
+    }
+
+    /// The model's unpadding of a CPF/CNPJ (`normalize::unpad_inscricao`), borrowed or owned.
+    #[test]
+    fn inscricao_unpadded_as_the_model_does() {
+        let u = |n: &'static str, t| unpadded(Cow::Borrowed(n), t).into_owned();
+        assert_eq!(u("000012345678901", Some(1)), "12345678901");
+        assert_eq!(u("000012345678000199", Some(2)), "12345678000199");
+        assert_eq!(u("000012345678000199", None), "12345678000199");
+        assert_eq!(u("0012345678901", None), "0012345678901"); // 14 or fewer: as sent
+        assert_eq!(u("0000", None), "0000");
+        assert_eq!(u("00000000000000", Some(2)), ""); // all zeros: not informed
+        assert_eq!(u("000000000000000", None), "");
+        assert_eq!(u("", Some(1)), "");
+        assert_eq!(
+            unpadded(Cow::Owned("00000123456789Ç".into()), Some(1)),
+            "123456789Ç"
+        );
+    }
 
     #[test]
     fn centavos_are_exact() {

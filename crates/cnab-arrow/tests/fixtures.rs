@@ -209,20 +209,7 @@ fn every_cell_of_every_fixture_equals_the_model() {
     use arrow_array::{ListArray, StructArray};
     let mut cells = 0usize;
     // the fixtures and, where the checkout has it beside it, the real-file corpus (pix, pago_por_pix, motivos)
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/real");
-    let mut files = retornos();
-    let mut dirs = vec![corpus];
-    while let Some(d) = dirs.pop() {
-        for f in std::fs::read_dir(d).into_iter().flatten().flatten() {
-            let p = f.path();
-            if p.is_dir() {
-                dirs.push(p);
-            } else {
-                files.push(p);
-            }
-        }
-    }
-    for path in files {
+    for path in fixtures_and_corpus() {
         let data = std::fs::read(&path).unwrap_or_default();
         let Ok(r) = cnab_core::read_retorno(&data, ReadOptions::default()) else {
             continue;
@@ -279,21 +266,8 @@ fn every_cell_of_every_fixture_equals_the_model() {
 /// real retorno.
 #[test]
 fn views_give_the_batch_of_the_owned_entries() {
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/real");
-    let mut files = retornos();
-    let mut dirs = vec![corpus];
-    while let Some(d) = dirs.pop() {
-        for f in std::fs::read_dir(d).into_iter().flatten().flatten() {
-            let p = f.path();
-            if p.is_dir() {
-                dirs.push(p);
-            } else {
-                files.push(p);
-            }
-        }
-    }
     let mut rows = 0;
-    for path in files {
+    for path in fixtures_and_corpus() {
         let data = std::fs::read(&path).unwrap_or_default();
         let Ok(r) = cnab_core::read_retorno(&data, ReadOptions::lenient()) else {
             continue;
@@ -365,4 +339,134 @@ fn view_batches_end_at_the_first_error_naming_the_file() {
         .and_then(|b| b.as_ref().err())
         .map(|e| e.to_string());
     assert_eq!(err, Some(format!("External error: {want}")));
+}
+
+/// The fixtures and, where the checkout has it beside it, every file of the real-file corpus.
+fn fixtures_and_corpus() -> Vec<std::path::PathBuf> {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/real");
+    let mut files = retornos();
+    let mut dirs = vec![corpus];
+    while let Some(d) = dirs.pop() {
+        for f in std::fs::read_dir(d).into_iter().flatten().flatten() {
+            let p = f.path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else {
+                files.push(p);
+            }
+        }
+    }
+    files
+}
+
+/// The batch of a file's entry views and the batch of its owned entries (lenient reading), or their errors as text;
+/// `None` when the file does not read as a retorno.
+#[allow(clippy::type_complexity)]
+fn both_batches(
+    data: &[u8],
+) -> Option<(
+    Result<arrow_array::RecordBatch, String>,
+    Result<arrow_array::RecordBatch, String>,
+)> {
+    let r = cnab_core::read_retorno(data, ReadOptions::lenient()).ok()?;
+    let view = cnab_core::read_retorno_view(data, ReadOptions::lenient()).ok()?;
+    let mut b = cnab_arrow::BatchBuilder::with_capacity(view.len());
+    let mut got = Ok(());
+    for e in view.entries() {
+        if let Err(e) = b.push_view(&e) {
+            got = Err(e.to_string());
+            break;
+        }
+    }
+    let got = got.and_then(|()| b.finish().map_err(|e| e.to_string()));
+    let want = cnab_arrow::entries_batch(&r.entries).map_err(|e| e.to_string());
+    Some((got, want))
+}
+
+/// Damaged fields: in the first entries of every fixture and real retorno, each field with a role is replaced in
+/// turn by blanks, zeros, a letter among digits, a Windows-1252 letter, or digits with spaces around them; the
+/// views' one-pass rows still equal the owned entries' (the model's precedence between fields of the same role, its
+/// handling of values that do not decode, and its text decoding).
+#[test]
+fn views_give_the_owned_batch_on_damaged_fields() {
+    let mut compared = 0;
+    let mut differed_from_clean = 0;
+    for path in fixtures_and_corpus() {
+        let data = std::fs::read(&path).unwrap_or_default();
+        if data.len() > 200_000 {
+            continue; // a few large files would only repeat the same layouts
+        }
+        let Ok(view) = cnab_core::read_retorno_view(&data, ReadOptions::lenient()) else {
+            continue;
+        };
+        // Where each line starts.
+        let mut starts = vec![0usize];
+        starts.extend(
+            data.iter()
+                .enumerate()
+                .filter(|(_, &b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        let mut places = Vec::new();
+        for e in view.entries().take(2) {
+            for r in e.records() {
+                let Some(&start) = starts.get(r.line - 1) else {
+                    continue;
+                };
+                for f in r.layout.fields.iter().filter(|f| f.role.is_some()) {
+                    let (a, b) = (start + f.start as usize - 1, start + f.end as usize);
+                    if data.get(a..b).is_some_and(|s| !s.contains(&b'\n')) {
+                        places.push((a, b));
+                    }
+                }
+            }
+        }
+        let clean = both_batches(&data).map(|(_, want)| want);
+        for (k, (a, b)) in places.into_iter().enumerate() {
+            let mut bad = data.clone();
+            let field = bad.get_mut(a..b).unwrap_or_default();
+            let n = field.len();
+            match k % 5 {
+                0 => field.fill(b' '),
+                1 => field.fill(b'0'),
+                2 => {
+                    field.fill(b'1');
+                    if let Some(x) = field.get_mut(n / 2) {
+                        *x = b'X';
+                    }
+                }
+                3 => {
+                    field.fill(b' ');
+                    if let Some(x) = field.first_mut() {
+                        *x = 0xC7; // Ç in Windows-1252
+                    }
+                }
+                _ => {
+                    field.fill(b' ');
+                    if let Some(x) = field.get_mut(n / 2) {
+                        *x = b'7';
+                    }
+                }
+            }
+            let Some((got, want)) = both_batches(&bad) else {
+                continue;
+            };
+            assert_eq!(
+                got,
+                want,
+                "{} bytes {a}..{b} variant {}",
+                path.display(),
+                k % 5
+            );
+            compared += 1;
+            if Some(&want) != clean.as_ref() {
+                differed_from_clean += 1;
+            }
+        }
+    }
+    assert!(compared > 1_000, "{compared} damaged files compared");
+    assert!(
+        differed_from_clean > 500,
+        "{differed_from_clean} damaged files changed the batch"
+    );
 }

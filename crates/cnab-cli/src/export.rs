@@ -12,41 +12,22 @@ use rust_decimal::Decimal;
 use crate::out::Out;
 use crate::Fail;
 
-/// Columns of a retorno entry, in order.
-pub(crate) const RETORNO_COLUMNS: &[&str] = &[
-    "banco",
-    "line",
-    "nosso_numero",
-    "nosso_numero_dv",
-    "seu_numero",
-    "uso_empresa",
-    "carteira",
-    "variacao",
-    "ocorrencia",
-    "ocorrencia_kind",
-    "ocorrencia_descricao",
-    "motivos",
-    "data_ocorrencia",
-    "data_credito",
-    "vencimento",
-    "valor_titulo",
-    "valor_pago",
-    "valor_creditado",
-    "juros_multa",
-    "juros",
-    "multa",
-    "desconto",
-    "abatimento",
-    "iof",
-    "tarifa",
-    "outras_despesas",
-    "outros_creditos",
-    "pagador_inscricao",
-    "pagador_nome",
-    "banco_cobrador",
-    "agencia_cobradora",
-    "pix_txid",
-];
+/// Columns of a retorno entry, in order (the names shared with the Arrow columns come from `cnab-arrow`).
+pub(crate) const RETORNO_COLUMNS: &[&str] = cnab_arrow::column_names!(
+    ["banco", "line"],
+    cnab_arrow::KEY_COLUMNS,
+    [
+        "ocorrencia",
+        "ocorrencia_kind",
+        "ocorrencia_descricao",
+        "motivos"
+    ],
+    cnab_arrow::DATE_COLUMNS,
+    cnab_arrow::AMOUNT_COLUMNS,
+    ["pagador_inscricao", "pagador_nome"],
+    cnab_arrow::COBRADOR_COLUMNS,
+    ["pix_txid"],
+);
 
 /// Columns of a remessa título, in order.
 pub(crate) const REMESSA_COLUMNS: &[&str] = &[
@@ -245,5 +226,20 @@ pub(crate) fn write_ndjson(out: &mut Out, file: &CnabFile) -> Result<(), Fail> {
     match file {
         CnabFile::Retorno(r) => each(out, &r.entries),
         CnabFile::Remessa(r) => each(out, &r.titulos),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The CSV header, laid out from `cnab-arrow`'s groups, is the one `cnab parse --format csv` has always written.
+    #[test]
+    fn the_retorno_header_is_unchanged() {
+        assert_eq!(
+            super::RETORNO_COLUMNS.join(","),
+            "banco,line,nosso_numero,nosso_numero_dv,seu_numero,uso_empresa,carteira,variacao,ocorrencia,\
+             ocorrencia_kind,ocorrencia_descricao,motivos,data_ocorrencia,data_credito,vencimento,valor_titulo,\
+             valor_pago,valor_creditado,juros_multa,juros,multa,desconto,abatimento,iof,tarifa,outras_despesas,\
+             outros_creditos,pagador_inscricao,pagador_nome,banco_cobrador,agencia_cobradora,pix_txid"
+        );
     }
 }

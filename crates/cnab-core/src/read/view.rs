@@ -319,6 +319,13 @@ impl<'v> EntryView<'v> {
         self.records.last().map_or(0, |r| r.0)
     }
 
+    /// The owned entry where a bank rule rewrites this layout's entries (built on the first access and kept, as the
+    /// accessors read it); `None` for every other layout, whose fields are read straight from [`EntryView::records`]
+    /// with the model's rules.
+    pub fn rewritten(&self) -> Option<&RetornoEntry> {
+        self.built()
+    }
+
     /// The entry's records (layout and bytes, as the reader fitted them to the layout's length).
     pub fn records(&self) -> impl ExactSizeIterator<Item = Record<'v>> + 'v {
         self.records.iter().map(|(n, l, b)| Record {
