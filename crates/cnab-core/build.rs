@@ -42,34 +42,20 @@ fn main() -> Result<(), String> {
         println!("cargo:rerun-if-changed={}", file.display());
         let text =
             std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
-        if layouts::is_records(&file) {
-            write_records(banks, &file, &text, &roles, &out)?;
-            continue;
+        let rust = if layouts::is_records(&file) {
+            layouts::records(&text, &roles)
+        } else {
+            table(&text)
         }
-        let rust = table(&text).map_err(|e| format!("{}:{e}", file.display()))?;
-        let rel = file
-            .strip_prefix(banks)
-            .map_err(|e| format!("{}: {e}", file.display()))?
-            .with_extension("rs");
-        let target = out.join("banks").join(rel);
-        if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        }
-        std::fs::write(&target, rust).map_err(|e| format!("{}: {e}", target.display()))?;
+        .map_err(|e| format!("{}:{e}", file.display()))?;
+        write_generated(banks, &file, &rust, &out)?;
     }
     Ok(())
 }
 
-/// A records file's layouts as Rust items, `OUT_DIR/banks/<bank>/<file>.rs`, taken by `records!` in
-/// `src/banks/mod.rs`.
-fn write_records(
-    banks: &Path,
-    file: &Path,
-    text: &str,
-    roles: &[String],
-    out: &Path,
-) -> Result<(), String> {
-    let rust = layouts::records(text, roles).map_err(|e| format!("{}:{e}", file.display()))?;
+/// Writes the Rust generated from a data file below `src/banks` to `OUT_DIR/banks/<bank>/<file>.rs`, where the
+/// `codes!` and `records!` macros of `src/banks/mod.rs` take it.
+fn write_generated(banks: &Path, file: &Path, rust: &str, out: &Path) -> Result<(), String> {
     let rel = file
         .strip_prefix(banks)
         .map_err(|e| format!("{}: {e}", file.display()))?

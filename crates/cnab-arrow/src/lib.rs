@@ -647,14 +647,11 @@ impl Columns {
     /// Writes an owned entry's row.
     fn push(&mut self, e: &RetornoEntry) -> Result<(), Error> {
         self.write(Row::owned(e))?;
-        let mut n = 0;
-        for m in &e.motivos {
-            self.motivo_codes.append_value(&m.code);
-            self.motivo_descriptions
-                .append_option(m.description.as_deref());
-            n += 1;
-        }
-        self.motivo_lens.push(n);
+        self.push_motivos(
+            e.motivos
+                .iter()
+                .map(|m| (m.code.as_str(), m.description.as_deref())),
+        );
         Ok(())
     }
 
@@ -669,17 +666,24 @@ impl Columns {
         // empty list).
         let motivos = motivos && row.ocorrencia.is_some();
         self.write(row)?;
+        let motivos = if motivos { e.motivos() } else { Vec::new() };
+        self.push_motivos(
+            motivos
+                .iter()
+                .map(|m| (m.code.as_ref(), m.description.as_deref())),
+        );
+        Ok(())
+    }
+
+    /// Appends a row's motivos (code and description) and their count.
+    fn push_motivos<'m>(&mut self, motivos: impl Iterator<Item = (&'m str, Option<&'m str>)>) {
         let mut n = 0;
-        if motivos {
-            for m in e.motivos() {
-                self.motivo_codes.append_value(&m.code);
-                self.motivo_descriptions
-                    .append_option(m.description.as_deref());
-                n += 1;
-            }
+        for (code, description) in motivos {
+            self.motivo_codes.append_value(code);
+            self.motivo_descriptions.append_option(description);
+            n += 1;
         }
         self.motivo_lens.push(n);
-        Ok(())
     }
 
     /// Writes one row but its motivos (the caller appends them and their count).

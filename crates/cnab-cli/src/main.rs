@@ -361,13 +361,7 @@ fn inspect_stream(
         h.data_geracao.map_or("-".to_string(), |d| d.to_string())
     )?;
     writeln!(out, "entries: {n}")?;
-    writeln!(out, "valor_titulo total:    {:.2}", tally.titulo.value()?)?;
-    writeln!(out, "valor_pago total:      {:.2}", tally.pago.value()?)?;
-    writeln!(
-        out,
-        "valor_creditado total: {:.2}",
-        tally.creditado.value()?
-    )?;
+    tally.write_totals(out)?;
     writeln!(out, "ocorrências:")?;
     let by_kind = tally.by_kind();
     let count_width = by_kind
@@ -614,6 +608,14 @@ impl Tally {
         }
     }
 
+    /// The summary's three totals lines.
+    fn write_totals(&self, out: &mut Out) -> Result<(), Fail> {
+        writeln!(out, "valor_titulo total:    {:.2}", self.titulo.value()?)?;
+        writeln!(out, "valor_pago total:      {:.2}", self.pago.value()?)?;
+        writeln!(out, "valor_creditado total: {:.2}", self.creditado.value()?)?;
+        Ok(())
+    }
+
     /// The counts under the summary's keys (`code description`, `-` for no ocorrência), in key order.
     fn by_kind(&self) -> BTreeMap<String, usize> {
         let mut out: BTreeMap<String, usize> = BTreeMap::new();
@@ -662,13 +664,7 @@ fn inspect_retorno(
     for e in r.entries() {
         tally.add(&e);
     }
-    writeln!(out, "valor_titulo total:    {:.2}", tally.titulo.value()?)?;
-    writeln!(out, "valor_pago total:      {:.2}", tally.pago.value()?)?;
-    writeln!(
-        out,
-        "valor_creditado total: {:.2}",
-        tally.creditado.value()?
-    )?;
+    tally.write_totals(out)?;
     writeln!(out, "ocorrências:")?;
     for (k, n) in tally.by_kind() {
         writeln!(out, "  {n:>5}  {k}")?;
