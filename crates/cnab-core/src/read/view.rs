@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::*;
+use crate::bank::OcorrenciaDef;
 use crate::field::FieldSpec;
 use crate::model::{Motivo, OcorrenciaKind, Pessoa, PixInfo};
 
@@ -17,11 +18,31 @@ use crate::model::{Motivo, OcorrenciaKind, Pessoa, PixInfo};
 /// had the layout's length, else the fitted copy).
 pub(super) type HeldRecord<'a> = (usize, &'static RecordLayout, Cow<'a, [u8]>);
 
+/// An entry of a view: its range in the held records, and its ocorrência as found when the entry closed.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub ocorrencia: Option<Found>,
+}
+
+/// Where an entry's ocorrência code is (the field the model takes it from, see [`find_ocorrencia`]) and its row in
+/// the layout's table, found once when the entry closes so that reading it again looks nothing up.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Found {
+    /// The field holding the code.
+    field: &'static FieldSpec,
+    /// The index of the field's record among the entry's records.
+    record: u32,
+    /// The code's index in [`LayoutSpec::ocorrencias`] (`u32::MAX`: not in the table).
+    row: u32,
+}
+
 /// Where the engine puts entries when it reads views: their records, and each entry's range in them.
 pub(super) struct ViewSink<'a> {
     pub roles: RoleIndex,
     pub records: Vec<HeldRecord<'a>>,
-    pub entries: Vec<(usize, usize)>,
+    pub entries: Vec<Span>,
     /// Whether the generic decoding of an entry can find no problem the field checks at feed did not already
     /// report (see [`exact_decoding`]); when it can, or a bank rule may add problems, each entry is also built once
     /// to collect them.
@@ -212,6 +233,8 @@ pub struct EntryView<'v> {
     codes: &'v CodeIndex,
     roles: &'v RoleIndex,
     records: &'v [HeldRecord<'v>],
+    /// The ocorrência, found when the entry closed.
+    found: Option<Found>,
     /// The entry once built (boxed: a view is made for each access and stays small).
     built: OnceCell<Box<RetornoEntry>>,
     /// The [`RetornoView`]'s slot for this entry once built (entries of a streaming reader have none).
@@ -233,6 +256,7 @@ impl<'v> EntryView<'v> {
         codes: &'v CodeIndex,
         roles: &'v RoleIndex,
         records: &'v [HeldRecord<'v>],
+        found: Option<Found>,
         kept: Option<&'v OnceLock<Box<RetornoEntry>>>,
     ) -> Self {
         EntryView {
@@ -240,6 +264,7 @@ impl<'v> EntryView<'v> {
             codes,
             roles,
             records,
+            found,
             built: OnceCell::new(),
             kept,
         }
@@ -423,19 +448,30 @@ impl<'v> EntryView<'v> {
         }
     }
 
-    /// The ocorrência code as the model takes it: the first record's, unless it is zero and a later one is not.
-    fn ocorrencia_code(&self) -> Option<Cow<'v, str>> {
-        let mut out: Option<Cow<'v, str>> = None;
-        self.each(Role::Ocorrencia, |s, raw| {
-            let Some(code) = digits(s, raw) else { return };
-            let zero = code.bytes().all(|b| b == b'0');
-            if out.is_none()
-                || (!zero && out.as_ref().is_some_and(|k| k.bytes().all(|b| b == b'0')))
-            {
-                out = Some(code);
-            }
-        });
-        out
+    /// The ocorrência code as the model takes it (see [`find_ocorrencia`]), and its table row when the table has
+    /// it: a known code is the row's own text, an unknown one is read again from its field.
+    fn ocorrencia_code(&self) -> Option<(Cow<'v, str>, Option<&'static OcorrenciaDef>)> {
+        let f = self.found?;
+        if let Some(d) = self.codes.ocorrencia_row(f.row) {
+            return Some((Cow::Borrowed(d.code), Some(d)));
+        }
+        let (_, _, bytes) = self.records.get(f.record as usize)?;
+        let bytes: &'v [u8] = bytes;
+        digits(f.field, f.field.slice(bytes)).map(|c| (c, None))
+    }
+
+    /// The row of the layout's ocorrência table ([`LayoutSpec::ocorrencias`]) that the entry's ocorrência code
+    /// names, with its index there, as found when the entry was read (no lookup): what [`EntryView::ocorrencia`]
+    /// gives the code, kind and description of. `None` when the entry has no ocorrência, when its code is not in the
+    /// table, and for the layouts whose entries a bank rule rewrites ([`EntryView::rewritten`]; read
+    /// [`EntryView::ocorrencia`] there).
+    pub fn ocorrencia_row(&self) -> Option<(usize, &'static OcorrenciaDef)> {
+        if self.spec.retorno_hook.is_some() {
+            return None;
+        }
+        let f = self.found?;
+        let d = self.codes.ocorrencia_row(f.row)?;
+        Some((f.row as usize, d))
     }
 
     /// What happened: the code, its kind and the manual's description (an unknown code: kind
@@ -448,8 +484,8 @@ impl<'v> EntryView<'v> {
                 description: Cow::Borrowed(&o.description),
             });
         }
-        let code = self.ocorrencia_code()?;
-        let (kind, description) = match self.codes.ocorrencia(&code) {
+        let (code, row) = self.ocorrencia_code()?;
+        let (kind, description) = match row {
             Some(d) => (d.kind, d.description),
             None => (OcorrenciaKind::Desconhecida, ""),
         };
@@ -472,7 +508,7 @@ impl<'v> EntryView<'v> {
                 })
                 .collect();
         }
-        let Some(ocorrencia) = self.ocorrencia_code() else {
+        let Some((ocorrencia, _)) = self.ocorrencia_code() else {
             return Vec::new();
         };
         let mut raw = String::new();
@@ -700,16 +736,15 @@ impl<'v> EntryView<'v> {
     }
 }
 
-/// The problems building an entry of an [`exact_decoding`] layout reports: an unknown ocorrência, found as the
-/// model finds it.
-pub(super) fn entry_problems(
+/// An entry's ocorrência as the model finds it: the code of the first record's ocorrência field, unless it is zero
+/// and a later one is not (a numeric field that holds something else is skipped), with its row in the table.
+pub(super) fn find_ocorrencia(
     codes: &CodeIndex,
     roles: &RoleIndex,
     records: &[HeldRecord<'_>],
-    problems: &mut Vec<Error>,
-) {
-    let mut found: Option<(Cow<'_, str>, usize, &'static str, &'static FieldSpec)> = None;
-    for (line, layout, bytes) in records {
+) -> Option<Found> {
+    let mut found: Option<(Cow<'_, str>, usize, &'static FieldSpec)> = None;
+    for (i, (_, layout, bytes)) in records.iter().enumerate() {
         let bytes: &[u8] = bytes;
         roles.each(layout, Role::Ocorrencia, |s| {
             let Some(code) = digits(s, s.slice(bytes)) else {
@@ -722,22 +757,42 @@ pub(super) fn entry_problems(
                         .as_ref()
                         .is_some_and(|(k, ..)| k.bytes().all(|b| b == b'0')))
             {
-                found = Some((code, *line, layout.name, s));
+                found = Some((code, i, s));
             }
         });
     }
-    if let Some((code, line, record, spec)) = found {
-        if codes.ocorrencia(&code).is_none() {
-            problems.push(Error::at_field(
-                line,
-                record,
-                spec,
-                ErrorKind::UnknownOcorrencia {
-                    code: code.into_owned(),
-                },
-            ));
-        }
-    }
+    let (code, record, field) = found?;
+    Some(Found {
+        field,
+        record: u32::try_from(record).ok()?,
+        row: codes.ocorrencia_index(&code).unwrap_or(u32::MAX),
+    })
+}
+
+/// The problems building an entry of an [`exact_decoding`] layout reports: an unknown ocorrência (`found`, as
+/// [`find_ocorrencia`] gives it for these records).
+pub(super) fn entry_problems(
+    found: Option<Found>,
+    records: &[HeldRecord<'_>],
+    problems: &mut Vec<Error>,
+) {
+    let Some(f) = found.filter(|f| f.row == u32::MAX) else {
+        return;
+    };
+    let Some((line, layout, bytes)) = records.get(f.record as usize) else {
+        return;
+    };
+    let Some(code) = digits(f.field, f.field.slice(bytes)) else {
+        return;
+    };
+    problems.push(Error::at_field(
+        *line,
+        layout.name,
+        f.field,
+        ErrorKind::UnknownOcorrencia {
+            code: code.into_owned(),
+        },
+    ));
 }
 
 /// A retorno read into entry views over its bytes: what [`read_retorno`] reads (the same detection, checks and
@@ -778,7 +833,7 @@ struct EntryTable<'a> {
     codes: Arc<CodeIndex>,
     roles: RoleIndex,
     records: Vec<HeldRecord<'a>>,
-    entries: Vec<(usize, usize)>,
+    entries: Vec<Span>,
     /// Where a bank rule rewrites entries: each entry once built (empty otherwise).
     kept: Vec<OnceLock<Box<RetornoEntry>>>,
 }
@@ -789,7 +844,7 @@ impl<'a> EntryTable<'a> {
         codes: Arc<CodeIndex>,
         roles: RoleIndex,
         records: Vec<HeldRecord<'a>>,
-        entries: Vec<(usize, usize)>,
+        entries: Vec<Span>,
     ) -> Self {
         let kept = match spec.retorno_hook {
             Some(_) => entries.iter().map(|_| OnceLock::new()).collect(),
@@ -805,19 +860,20 @@ impl<'a> EntryTable<'a> {
         }
     }
 
-    fn view(&self, i: usize, (a, b): (usize, usize)) -> EntryView<'_> {
+    fn view(&self, i: usize, span: Span) -> EntryView<'_> {
         EntryView::new(
             self.spec,
             &self.codes,
             &self.roles,
-            self.records.get(a..b).unwrap_or(&[]),
+            self.records.get(span.start..span.end).unwrap_or(&[]),
+            span.ocorrencia,
             self.kept.get(i),
         )
     }
 
     fn entry(&self, i: usize) -> Option<EntryView<'_>> {
         let span = *self.entries.get(i)?;
-        self.records.get(span.0..span.1)?;
+        self.records.get(span.start..span.end)?;
         Some(self.view(i, span))
     }
 
@@ -1024,7 +1080,7 @@ impl<R: BufRead> RetornoViewReader<R> {
                 Some(Err(e)) => {
                     // An entry closed by the line that failed is not given (as the other readers do not give it).
                     if let Some(v) = self.stream.engine.views.as_mut() {
-                        let kept_records = v.entries.get(held).map_or(v.records.len(), |r| r.0);
+                        let kept_records = v.entries.get(held).map_or(v.records.len(), |r| r.start);
                         v.entries.truncate(held);
                         v.records.truncate(kept_records);
                     }
@@ -1078,13 +1134,14 @@ impl<R: BufRead> RetornoViewReader<R> {
         }
         let engine = &self.stream.engine;
         let v = engine.views.as_ref()?;
-        let &(a, b) = v.entries.last()?;
-        let records = v.records.get(a..b).unwrap_or(&[]);
+        let span = *v.entries.last()?;
+        let records = v.records.get(span.start..span.end).unwrap_or(&[]);
         Some(Ok(EntryView::new(
             engine.spec,
             &engine.codes,
             &v.roles,
             records,
+            span.ocorrencia,
             None,
         )))
     }

@@ -51,6 +51,21 @@ pub fn entry_agrees(v: &EntryView<'_>, o: &RetornoEntry) -> Result<(), String> {
         .as_ref()
         .map(|x| (x.code.clone(), x.kind, x.description.clone()));
     same!(oc, want, "ocorrencia");
+    // The table row found when the entry was read: the row of the owned entry's code, kind and description; none
+    // only for an unknown code, no ocorrência, or an entry a bank rule rewrites.
+    let row = v
+        .ocorrencia_row()
+        .map(|(_, d)| (d.code.to_string(), d.kind, d.description.to_string()));
+    match row {
+        Some(_) => same!(row, want, "ocorrencia_row"),
+        None if v.rewritten().is_none() => same!(
+            want.as_ref().map(|w| w.1),
+            want.as_ref()
+                .map(|_| cnab_core::OcorrenciaKind::Desconhecida),
+            "ocorrencia_row (none)"
+        ),
+        None => {}
+    }
     let motivos: Vec<(String, Option<String>)> = v
         .motivos()
         .into_iter()
