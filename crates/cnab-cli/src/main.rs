@@ -574,9 +574,15 @@ struct Tally {
 
 impl Tally {
     fn add(&mut self, e: &cnab_core::EntryView<'_>) {
-        self.titulo.add(e.valor_titulo());
-        self.pago.add(e.valor_pago());
-        self.creditado.add(e.valor_creditado());
+        // The three amounts in one walk of the entry's records.
+        let [titulo, pago, creditado] = e.amounts([
+            cnab_core::Role::ValorTitulo,
+            cnab_core::Role::ValorPago,
+            cnab_core::Role::ValorCreditado,
+        ]);
+        self.titulo.add(titulo);
+        self.pago.add(pago);
+        self.creditado.add(creditado);
         if let Some((i, d)) = e.ocorrencia_row() {
             if self.rows.len() <= i {
                 self.rows.resize(i + 1, None);

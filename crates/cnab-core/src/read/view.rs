@@ -137,17 +137,27 @@ impl RoleIndex {
     }
 
     /// Calls `f` for each field of `layout` with this role, in table order.
-    fn each(
-        &self,
+    fn each(&self, layout: &'static RecordLayout, role: Role, f: impl FnMut(&'static FieldSpec)) {
+        Self::each_in(self.slots(layout), layout, role, f)
+    }
+
+    /// The role slots of `layout` (`None`: not indexed, scan its fields).
+    fn slots(&self, layout: &'static RecordLayout) -> Option<&[u8; ROLES]> {
+        self.layouts
+            .iter()
+            .find(|(l, _)| std::ptr::eq(*l, layout))
+            .map(|(_, s)| s)
+    }
+
+    /// [`RoleIndex::each`] with the layout's slots already found ([`RoleIndex::slots`]).
+    fn each_in(
+        slots: Option<&[u8; ROLES]>,
         layout: &'static RecordLayout,
         role: Role,
         mut f: impl FnMut(&'static FieldSpec),
     ) {
-        let slot = self
-            .layouts
-            .iter()
-            .find(|(l, _)| std::ptr::eq(*l, layout))
-            .and_then(|(_, s)| s.get(role as usize).copied())
+        let slot = slots
+            .and_then(|s| s.get(role as usize).copied())
             .unwrap_or(SCAN);
         match slot {
             NONE => {}
@@ -200,6 +210,36 @@ fn small_int(spec: &FieldSpec, raw: &[u8]) -> Option<Option<u64>> {
         return Some(None);
     }
     d.parse::<u64>().ok().map(Some)
+}
+
+/// An amount field's value as the model reads it: a numeric field with its scale, any other as the number its text
+/// holds; `None` when it holds none (blank, or something else: a problem reported when the line was fed).
+fn amount_of(spec: &FieldSpec, raw: &[u8]) -> Option<Decimal> {
+    match spec.kind {
+        Kind::Num { scale } => crate::field::decode_num(raw, scale).ok().flatten(),
+        _ => crate::field::decode_num(text(raw).as_bytes(), 0)
+            .ok()
+            .flatten(),
+    }
+}
+
+/// The owned entry's amount with this role (see [`EntryView::amounts`]).
+fn owned_amount(e: &RetornoEntry, role: Role) -> Option<Decimal> {
+    match role {
+        Role::ValorTitulo => e.valor_titulo,
+        Role::ValorPago => e.valor_pago,
+        Role::ValorCreditado => e.valor_creditado,
+        Role::JurosMulta => e.juros_multa,
+        Role::Juros => e.juros,
+        Role::Multa => e.multa,
+        Role::Desconto => e.desconto,
+        Role::Abatimento => e.abatimento,
+        Role::Iof => e.iof,
+        Role::Tarifa => e.tarifa,
+        Role::OutrasDespesas => e.outras_despesas,
+        Role::OutrosCreditos => e.outros_creditos,
+        _ => None,
+    }
 }
 
 /// An ocorrência as an entry view gives it: the code borrowed from the input, the kind and the description from the
@@ -310,14 +350,52 @@ impl<'v> EntryView<'v> {
     fn amount(&self, role: Role) -> Option<Decimal> {
         let mut out = None;
         self.each(role, |s, raw| {
-            if let Kind::Num { scale } = s.kind {
-                if let Ok(Some(v)) = crate::field::decode_num(raw, scale) {
-                    out = Some(v);
-                }
-            } else if let Ok(Some(v)) = crate::field::decode_num(text(raw).as_bytes(), 0) {
+            if let Some(v) = amount_of(s, raw) {
                 out = Some(v);
             }
         });
+        out
+    }
+
+    /// Several amounts in one walk of the entry's records (each record's role slots found once): for each role,
+    /// what the accessor of that amount gives ([`EntryView::valor_titulo`] for [`Role::ValorTitulo`],
+    /// [`EntryView::juros_multa`] for [`Role::JurosMulta`], …); `None` for a role that is not an amount.
+    ///
+    /// ```
+    /// use cnab_core::Role;
+    /// let bytes = cnab_core::tutorial::ITAU_240_RETORNO;
+    /// let view = cnab_core::read_retorno_view(bytes, cnab_core::ReadOptions::strict()).unwrap();
+    /// let e = view.entry(0).unwrap();
+    /// let [titulo, pago] = e.amounts([Role::ValorTitulo, Role::ValorPago]);
+    /// assert_eq!((titulo, pago), (e.valor_titulo(), e.valor_pago()));
+    /// assert_eq!(pago.unwrap().to_string(), "127.50");
+    /// ```
+    pub fn amounts<const N: usize>(&self, roles: [Role; N]) -> [Option<Decimal>; N] {
+        let mut out = [None; N];
+        if let Some(e) = self.built() {
+            for (o, role) in out.iter_mut().zip(roles) {
+                *o = owned_amount(e, role);
+            }
+            return out;
+        }
+        for (_, layout, bytes) in self.records {
+            let slots = self.roles.slots(layout);
+            for (o, &role) in out.iter_mut().zip(&roles) {
+                if !is_amount(role) {
+                    continue;
+                }
+                RoleIndex::each_in(slots, layout, role, |s| {
+                    if let Some(v) = amount_of(s, s.slice(bytes)) {
+                        *o = Some(v);
+                    }
+                });
+            }
+        }
+        for (o, role) in out.iter_mut().zip(roles) {
+            if role == Role::JurosMulta && o.is_none() {
+                *o = self.juros_multa();
+            }
+        }
         out
     }
 

@@ -92,6 +92,39 @@ pub fn entry_agrees(v: &EntryView<'_>, o: &RetornoEntry) -> Result<(), String> {
     same!(v.tarifa(), o.tarifa, "tarifa");
     same!(v.outras_despesas(), o.outras_despesas, "outras_despesas");
     same!(v.outros_creditos(), o.outros_creditos, "outros_creditos");
+    // Every amount again, read in one walk.
+    use cnab_core::Role;
+    let amounts = v.amounts([
+        Role::ValorTitulo,
+        Role::ValorPago,
+        Role::ValorCreditado,
+        Role::JurosMulta,
+        Role::Juros,
+        Role::Multa,
+        Role::Desconto,
+        Role::Abatimento,
+        Role::Iof,
+        Role::Tarifa,
+        Role::OutrasDespesas,
+        Role::OutrosCreditos,
+        Role::NossoNumero,
+    ]);
+    let want = [
+        o.valor_titulo,
+        o.valor_pago,
+        o.valor_creditado,
+        o.juros_multa,
+        o.juros,
+        o.multa,
+        o.desconto,
+        o.abatimento,
+        o.iof,
+        o.tarifa,
+        o.outras_despesas,
+        o.outros_creditos,
+        None,
+    ];
+    same!(amounts, want, "amounts");
     same!(v.pagador(), o.pagador, "pagador");
     same!(v.pix(), o.pix, "pix");
     same!(v.pago_por_pix(), o.pago_por_pix, "pago_por_pix");
