@@ -852,22 +852,10 @@ pub fn chunk_entry(chunk: &Arc<ViewChunk>, i: usize) -> RetornoEntry {
 }
 
 /// A retorno's entry views as a Python list of `RetornoEntry` (each an index into the shared file).
-///
-/// The cyclic garbage collector is paused while the entries are made (and resumed, if it was running): each native
-/// object is tracked by it, so making hundreds of thousands of them would start a collection every few hundred,
-/// each walking the objects made so far; an entry holds no Python object, so it cannot be part of a cycle.
 pub fn views_list<'py>(py: Python<'py>, file: &Arc<ViewFile>) -> PyResult<Bound<'py, PyList>> {
     let n = file.borrow_dependent().len();
-    let gc = py.import("gc")?;
-    let was_enabled = gc.call_method0("isenabled")?.is_truthy()?;
-    if was_enabled {
-        gc.call_method0("disable")?;
-    }
     let items = (0..n)
         .map(|i| Bound::new(py, RetornoEntry(Entry::View(Arc::clone(file), i))))
-        .collect::<PyResult<Vec<_>>>();
-    if was_enabled {
-        gc.call_method0("enable")?;
-    }
-    PyList::new(py, items?)
+        .collect::<PyResult<Vec<_>>>()?;
+    PyList::new(py, items)
 }

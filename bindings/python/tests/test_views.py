@@ -159,18 +159,3 @@ def test_a_big_file_read_from_its_path(tmp_path: Path, cli: str) -> None:
             zeros += got == 0
     assert zeros > 0  # shared zero amounts were among them
 
-
-def test_reading_leaves_the_garbage_collector_as_it_was() -> None:
-    """``cnab.read`` pauses the cyclic garbage collector while it makes the entries, and leaves it as it found it."""
-    import gc
-
-    path = FIXTURES / "341-itau" / "cnab240" / "retorno" / "retorno.ret"
-    assert gc.isenabled()
-    assert len(cnab.read(path).entries) == 2
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        assert len(cnab.read(path).entries) == 2
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
