@@ -21,6 +21,7 @@ use cnab_core::{
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedBytes;
 use pyo3::types::PyBytes;
 use serde_json::{json, Value};
 
@@ -190,6 +191,8 @@ fn options(
 pub enum Bytes {
     /// Bytes in a vector.
     Vec(Vec<u8>),
+    /// A Python `bytes` object's own buffer (no copy; a `bytearray` is copied once by pyo3).
+    Py(PyBackedBytes),
     /// The first `usize` bytes of a map.
     Map(memmap2::MmapMut, usize),
 }
@@ -199,6 +202,7 @@ impl std::ops::Deref for Bytes {
     fn deref(&self) -> &[u8] {
         match self {
             Bytes::Vec(v) => v,
+            Bytes::Py(b) => b,
             Bytes::Map(m, n) => m.get(..*n).unwrap_or_default(),
         }
     }
@@ -454,12 +458,12 @@ fn detect(py: Python<'_>, data: Vec<u8>) -> PyResult<String> {
     to_json(&d)
 }
 
-/// Reads a whole file from bytes.
+/// Reads a whole file from bytes (a `bytes` object's buffer is read in place, not copied).
 #[pyfunction]
 #[pyo3(signature = (data, bank=None, layout=None, kind=None, lenient=false))]
 fn read_bytes(
     py: Python<'_>,
-    data: Vec<u8>,
+    data: PyBackedBytes,
     bank: Option<&str>,
     layout: Option<u16>,
     kind: Option<&str>,
@@ -467,7 +471,7 @@ fn read_bytes(
 ) -> PyResult<NativeFile> {
     let opts = options(bank, layout, kind, lenient)?;
     let file = py
-        .detach(|| read_and_layout(Bytes::Vec(data), opts, None))
+        .detach(|| read_and_layout(Bytes::Py(data), opts, None))
         .map_err(|e| cnab_err(&e))?;
     Ok(NativeFile { file })
 }
@@ -530,7 +534,7 @@ fn read150(
 #[pyo3(signature = (data, layout=None, lenient=false))]
 fn read150_bytes(
     py: Python<'_>,
-    data: Vec<u8>,
+    data: PyBackedBytes,
     layout: Option<u16>,
     lenient: bool,
 ) -> PyResult<Option<(String, String)>> {

@@ -111,6 +111,23 @@ def test_entries_outlive_their_retorno() -> None:
     assert entries[0].nosso_numero == "12345678"
 
 
+def test_entries_read_from_bytes_keep_them() -> None:
+    """A retorno read from a ``bytes`` object reads that object's buffer in place: its entries keep it alive and read
+    the same once the caller's reference and the Retorno are gone."""
+    path = FIXTURES / "341-itau" / "cnab240" / "retorno" / "retorno.ret"
+    want = [e.to_dict() for e in cnab.read(path).entries]
+    data = path.read_bytes()
+    r = cnab.read(data)
+    assert isinstance(r, cnab.Retorno)
+    entries = r.entries
+    del r, data
+    import gc
+
+    gc.collect()
+    assert [e.to_dict() for e in entries] == want
+    assert str(entries[0].valor_pago) == "127.50"
+
+
 AMOUNTS = (
     "valor_titulo",
     "valor_pago",
