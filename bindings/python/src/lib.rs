@@ -21,6 +21,7 @@ use cnab_core::{
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedBytes;
 use pyo3::types::PyBytes;
 use serde_json::{json, Value};
 
@@ -183,14 +184,71 @@ fn options(
     })
 }
 
-fn read_file(path: &str) -> Result<Vec<u8>, PyErr> {
-    std::fs::read(path).map_err(PyErr::from)
+/// A file's bytes: given (from Python), or read from a path. A file of [`MAP_FROM`] bytes or more is read into an
+/// anonymous memory map asked for huge pages (`memmap2`, whose anonymous maps need no unsafe code here): a fresh
+/// `Vec` of that size is mapped by the allocator page by page, and its 4 KiB page faults (each zeroing and charging
+/// one page) cost more than the copy of the file itself.
+pub enum Bytes {
+    /// Bytes in a vector.
+    Vec(Vec<u8>),
+    /// A Python `bytes` object's own buffer (no copy; a `bytearray` is copied once by pyo3).
+    Py(PyBackedBytes),
+    /// The first `usize` bytes of a map.
+    Map(memmap2::MmapMut, usize),
+}
+
+impl std::ops::Deref for Bytes {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            Bytes::Vec(v) => v,
+            Bytes::Py(b) => b,
+            Bytes::Map(m, n) => m.get(..*n).unwrap_or_default(),
+        }
+    }
+}
+
+/// The size from which [`read_file`] reads into a map (below it, a `Vec`'s pages cost little).
+const MAP_FROM: u64 = 4 << 20;
+
+fn read_file(path: &str) -> Result<Bytes, PyErr> {
+    let mut f = File::open(path)?;
+    let len = f.metadata()?.len();
+    let Ok(size) = usize::try_from(len) else {
+        return Ok(Bytes::Vec(std::fs::read(path)?));
+    };
+    if len < MAP_FROM {
+        let mut v = Vec::with_capacity(size);
+        f.read_to_end(&mut v)?;
+        return Ok(Bytes::Vec(v));
+    }
+    let mut map = memmap2::MmapOptions::new().len(size).map_anon()?;
+    // A hint: without huge pages (not configured, none free) the map works as well, page by page.
+    let _ = map.advise(memmap2::Advice::HugePage);
+    let mut n = 0;
+    while let Some(rest) = map.get_mut(n..).filter(|r| !r.is_empty()) {
+        match f.read(rest) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    // The file grew since its size was read: the bytes so far and the rest, in a vector.
+    let mut more = Vec::new();
+    f.read_to_end(&mut more)?;
+    if more.is_empty() {
+        return Ok(Bytes::Map(map, n));
+    }
+    let mut v = map.get(..n).unwrap_or_default().to_vec();
+    v.append(&mut more);
+    Ok(Bytes::Vec(v))
 }
 
 self_cell::self_cell!(
     /// A retorno's bytes and the entry views over them (read with `cnab_core::read_retorno_view`), held together.
     pub struct ViewCell {
-        owner: Vec<u8>,
+        owner: Bytes,
         #[covariant]
         dependent: RetornoView,
     }
@@ -216,7 +274,7 @@ enum Loaded {
 
 /// Reads a file's bytes; `name` (the path, when read from one) is named by every error and problem.
 fn read_and_layout(
-    data: Vec<u8>,
+    data: Bytes,
     opts: ReadOptions,
     name: Option<&Arc<str>>,
 ) -> cnab_core::Result<Loaded> {
@@ -400,12 +458,12 @@ fn detect(py: Python<'_>, data: Vec<u8>) -> PyResult<String> {
     to_json(&d)
 }
 
-/// Reads a whole file from bytes.
+/// Reads a whole file from bytes (a `bytes` object's buffer is read in place, not copied).
 #[pyfunction]
 #[pyo3(signature = (data, bank=None, layout=None, kind=None, lenient=false))]
 fn read_bytes(
     py: Python<'_>,
-    data: Vec<u8>,
+    data: PyBackedBytes,
     bank: Option<&str>,
     layout: Option<u16>,
     kind: Option<&str>,
@@ -413,7 +471,7 @@ fn read_bytes(
 ) -> PyResult<NativeFile> {
     let opts = options(bank, layout, kind, lenient)?;
     let file = py
-        .detach(|| read_and_layout(data, opts, None))
+        .detach(|| read_and_layout(Bytes::Py(data), opts, None))
         .map_err(|e| cnab_err(&e))?;
     Ok(NativeFile { file })
 }
@@ -476,7 +534,7 @@ fn read150(
 #[pyo3(signature = (data, layout=None, lenient=false))]
 fn read150_bytes(
     py: Python<'_>,
-    data: Vec<u8>,
+    data: PyBackedBytes,
     layout: Option<u16>,
     lenient: bool,
 ) -> PyResult<Option<(String, String)>> {

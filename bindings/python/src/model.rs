@@ -40,26 +40,62 @@ impl std::fmt::Write for StackText {
     }
 }
 
-/// `decimal.Decimal` of the value's text (scale kept: `127.50` stays `Decimal("127.50")`).
+/// How many `Decimal` objects [`py_decimal`] keeps: a retorno repeats amounts (every entry that is not a payment
+/// carries a zero amount paid, a tarifa is the same on every line), so those are made once and shared (a `Decimal`
+/// is immutable).
+const DECIMAL_SLOTS: usize = 4096;
+
+/// The `Decimal` objects already made, by value (direct-mapped on the value's bits: sign, scale and mantissa, so
+/// `1.0` and `1.00` or `0` and `-0` never share an object).
+type DecimalCache = Mutex<Vec<Option<([u8; 16], Py<PyAny>)>>>;
+static DECIMALS: PyOnceLock<DecimalCache> = PyOnceLock::new();
+
+/// The cache slot of a value's bits.
+fn decimal_slot(key: &[u8; 16]) -> usize {
+    let h = u128::from_le_bytes(*key).wrapping_mul(0x9e37_79b9_7f4a_7c15_f39c_c060_5ced_c835);
+    (h >> 116) as usize % DECIMAL_SLOTS
+}
+
+/// `decimal.Decimal` of the value's text (scale kept: `127.50` stays `Decimal("127.50")`; one object per value
+/// while it stays in the cache).
 pub fn py_decimal<'py>(py: Python<'py>, d: Option<&Decimal>) -> PyResult<Bound<'py, PyAny>> {
-    match d {
-        None => Ok(py.None().into_bound(py)),
-        Some(d) => {
-            let decimal = DECIMAL.import(py, "decimal", "Decimal")?;
-            let mut text = StackText {
-                buf: [0; 64],
-                len: 0,
-            };
-            match std::fmt::write(&mut text, format_args!("{d}")) {
-                Ok(()) => {
-                    let s = std::str::from_utf8(text.buf.get(..text.len).unwrap_or_default())
-                        .unwrap_or_default();
-                    decimal.call1((PyString::new(py, s),))
-                }
-                Err(_) => decimal.call1((d.to_string(),)),
+    let Some(d) = d else {
+        return Ok(py.None().into_bound(py));
+    };
+    let key = d.serialize();
+    let slot = decimal_slot(&key);
+    let cache = DECIMALS.get_or_init(py, || {
+        Mutex::new((0..DECIMAL_SLOTS).map(|_| None).collect())
+    });
+    if let Ok(slots) = cache.lock() {
+        if let Some(Some((k, obj))) = slots.get(slot) {
+            if *k == key {
+                return Ok(obj.clone_ref(py).into_bound(py));
             }
         }
     }
+    let decimal = DECIMAL.import(py, "decimal", "Decimal")?;
+    let mut text = StackText {
+        buf: [0; 64],
+        len: 0,
+    };
+    let obj = match std::fmt::write(&mut text, format_args!("{d}")) {
+        Ok(()) => {
+            let s = std::str::from_utf8(text.buf.get(..text.len).unwrap_or_default())
+                .unwrap_or_default();
+            decimal.call1((PyString::new(py, s),))?
+        }
+        Err(_) => decimal.call1((d.to_string(),))?,
+    };
+    let old = match cache.lock() {
+        Ok(mut slots) => slots
+            .get_mut(slot)
+            .and_then(|s| s.replace((key, obj.clone().unbind()))),
+        Err(_) => None,
+    };
+    // The value this one replaces is released after the lock.
+    drop(old);
+    Ok(obj)
 }
 
 /// How many `date` objects [`py_date`] keeps: a retorno's dates fall on few days (the days around the file's), so

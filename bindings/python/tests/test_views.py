@@ -109,3 +109,70 @@ def test_entries_outlive_their_retorno() -> None:
     gc.collect()
     assert [e.to_dict() for e in entries] == want
     assert entries[0].nosso_numero == "12345678"
+
+
+def test_entries_read_from_bytes_keep_them() -> None:
+    """A retorno read from a ``bytes`` object reads that object's buffer in place: its entries keep it alive and read
+    the same once the caller's reference and the Retorno are gone."""
+    path = FIXTURES / "341-itau" / "cnab240" / "retorno" / "retorno.ret"
+    want = [e.to_dict() for e in cnab.read(path).entries]
+    data = path.read_bytes()
+    r = cnab.read(data)
+    assert isinstance(r, cnab.Retorno)
+    entries = r.entries
+    del r, data
+    import gc
+
+    gc.collect()
+    assert [e.to_dict() for e in entries] == want
+    assert str(entries[0].valor_pago) == "127.50"
+
+
+AMOUNTS = (
+    "valor_titulo",
+    "valor_pago",
+    "valor_creditado",
+    "juros_multa",
+    "juros",
+    "multa",
+    "desconto",
+    "abatimento",
+    "iof",
+    "tarifa",
+    "outras_despesas",
+    "outros_creditos",
+)
+
+
+def test_a_big_file_read_from_its_path(tmp_path: Path, cli: str) -> None:
+    """A file of more than 4 MiB read from its path (read into a memory map) gives what its bytes give, and every
+    amount is the ``Decimal`` of the core's text, exponent included (the amounts made once per value are shared)."""
+    import subprocess
+    from decimal import Decimal
+
+    path = tmp_path / "big.ret"
+    subprocess.run(
+        [cli, "gen", "--bank", "237", "--layout", "400", "--kind", "retorno", "--entries", "12000"]
+        + ["--seed", "7", "--out", str(path)],
+        check=True,
+        capture_output=True,
+    )
+    assert path.stat().st_size > 4 << 20
+    from_path = cnab.read(path)
+    from_bytes = cnab.read(path.read_bytes())
+    assert isinstance(from_path, cnab.Retorno) and isinstance(from_bytes, cnab.Retorno)
+    assert len(from_path.entries) == 12000
+    assert [e.to_dict() for e in from_path.entries] == [e.to_dict() for e in from_bytes.entries]
+    zeros = 0
+    for e in from_path.entries:
+        d = e.to_dict()
+        for name in AMOUNTS:
+            got = getattr(e, name)
+            if d.get(name) is None:
+                assert got is None, (e.line, name)
+                continue
+            want = Decimal(d[name])
+            assert got.as_tuple() == want.as_tuple(), (e.line, name, got, want)
+            zeros += got == 0
+    assert zeros > 0  # shared zero amounts were among them
+
