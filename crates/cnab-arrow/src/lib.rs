@@ -22,9 +22,13 @@ use std::borrow::{Borrow, Cow};
 use std::sync::Arc;
 
 use arrow_array::builder::{
-    BooleanBuilder, Date32Builder, Decimal128Builder, StringBuilder, UInt64Builder, UInt8Builder,
+    ArrayBuilder, BooleanBuilder, Date32Builder, Decimal128Builder, PrimitiveBuilder,
+    StringBuilder, UInt64Builder, UInt8Builder,
 };
-use arrow_array::{Array, ArrayRef, ListArray, RecordBatch, RecordBatchReader, StructArray};
+use arrow_array::types::ArrowPrimitiveType;
+use arrow_array::{
+    Array, ArrayRef, ListArray, PrimitiveArray, RecordBatch, RecordBatchReader, StructArray,
+};
 use arrow_buffer::OffsetBuffer;
 use arrow_schema::{ArrowError, DataType, Field, Fields, Schema, SchemaRef};
 use chrono::{Datelike, NaiveDate};
@@ -258,6 +262,66 @@ fn centavos(v: Decimal) -> Option<i128> {
     (c.abs() < 10i128.pow(u32::from(AMOUNT_PRECISION))).then_some(c)
 }
 
+/// An amount as a row holds it: the digits of a numeric field read as an integer with the field's scale (what
+/// `decode_num` gives, without the `Decimal`), or a `Decimal`.
+#[derive(Debug, Clone, Copy)]
+enum Amount {
+    /// A numeric field of at most 18 digits with a scale of at most 2: `mantissa` / 10^`scale`.
+    Digits {
+        mantissa: i64,
+        scale: u8,
+    },
+    Decimal(Decimal),
+}
+
+impl Amount {
+    /// A numeric field's amount, as `cnab_core::decode_num(raw, scale)` reads it (all spaces: none; a byte that is
+    /// not a digit: none, as that field gives the model no amount).
+    #[inline]
+    fn num(raw: &[u8], scale: u8) -> Option<Amount> {
+        if raw.len() <= 18 && scale <= 2 {
+            let mut mantissa: i64 = 0;
+            let mut spaces = 0;
+            for &b in raw {
+                let d = b.wrapping_sub(b'0');
+                if d <= 9 {
+                    mantissa = mantissa * 10 + i64::from(d);
+                } else if b == b' ' {
+                    spaces += 1;
+                } else {
+                    return None;
+                }
+            }
+            return match spaces {
+                0 if !raw.is_empty() => Some(Amount::Digits { mantissa, scale }),
+                // All spaces: no amount; digits and spaces: not a number.
+                _ => None,
+            };
+        }
+        cnab_core::decode_num(raw, scale)
+            .ok()
+            .flatten()
+            .map(Amount::Decimal)
+    }
+    fn decimal(self) -> Decimal {
+        match self {
+            Amount::Digits { mantissa, scale } => Decimal::new(mantissa, u32::from(scale)),
+            Amount::Decimal(d) => d,
+        }
+    }
+    /// In centavos, exactly, or `None` when `Decimal128(18, 2)` cannot hold it ([`centavos`]).
+    #[inline]
+    fn centavos(self) -> Option<i128> {
+        match self {
+            Amount::Digits { mantissa, scale } => {
+                let c = i128::from(mantissa) * 10i128.pow(u32::from(2 - scale.min(2)));
+                (c.abs() < 10i128.pow(u32::from(AMOUNT_PRECISION))).then_some(c)
+            }
+            Amount::Decimal(d) => centavos(d),
+        }
+    }
+}
+
 /// Number of text columns filled per entry (see [`Columns::write`]).
 const TEXTS: usize = 22;
 
@@ -275,7 +339,7 @@ struct Row<'a> {
     /// data_ocorrencia, data_credito, vencimento.
     dates: [Option<NaiveDate>; 3],
     /// The amounts of [`AMOUNT_COLUMNS`], in order.
-    amounts: [Option<Decimal>; 12],
+    amounts: [Option<Amount>; 12],
     pagador: Option<PagadorRow<'a>>,
     pix: Option<Cow<'a, PixInfo>>,
     pago_por_pix: Option<bool>,
@@ -315,7 +379,8 @@ impl<'a> Row<'a> {
                 e.tarifa,
                 e.outras_despesas,
                 e.outros_creditos,
-            ],
+            ]
+            .map(|v| v.map(Amount::Decimal)),
             pagador: e.pagador.as_ref().map(|p| PagadorRow {
                 tipo: p.inscricao.tipo,
                 texts: [
@@ -541,10 +606,10 @@ impl Plans {
                     }
                     Slot::Amount(i) => {
                         let v = match spec.kind {
-                            Kind::Num { scale } => cnab_core::decode_num(raw, scale),
-                            _ => cnab_core::decode_num(text(raw).as_bytes(), 0),
+                            Kind::Num { scale } => Amount::num(raw, scale),
+                            _ => Amount::num(text(raw).as_bytes(), 0),
                         };
-                        if let (Ok(Some(v)), Some(dst)) = (v, row.amounts.get_mut(i)) {
+                        if let (Some(v), Some(dst)) = (v, row.amounts.get_mut(i)) {
                             *dst = Some(v);
                         }
                     }
@@ -580,7 +645,8 @@ impl Plans {
         // Layouts that carry juros and multa apart still give the combined total (as the model does).
         if let [_, _, _, jm @ None, j, m, ..] = &mut row.amounts {
             if j.is_some() || m.is_some() {
-                *jm = Some(j.unwrap_or_default() + m.unwrap_or_default());
+                let d = |a: &Option<Amount>| a.map(Amount::decimal).unwrap_or_default();
+                *jm = Some(Amount::Decimal(d(j) + d(m)));
             }
         }
         if ocorrencia {
@@ -598,6 +664,127 @@ impl Plans {
     }
 }
 
+/// A column's builder, as [`Lazy`] drives it.
+trait Column {
+    /// The array it makes.
+    type Array: Array + 'static;
+    /// Rows appended.
+    fn rows(&self) -> usize;
+    /// Appends `n` nulls in one call.
+    fn append_nulls(&mut self, n: usize);
+    /// The array of the rows appended (the builder is emptied).
+    fn array(&mut self) -> Self::Array;
+    /// An array of `n` nulls.
+    fn nulls(n: usize) -> Self::Array;
+}
+
+impl Column for StringBuilder {
+    type Array = arrow_array::StringArray;
+    fn rows(&self) -> usize {
+        self.len()
+    }
+    fn append_nulls(&mut self, n: usize) {
+        StringBuilder::append_nulls(self, n);
+    }
+    fn array(&mut self) -> Self::Array {
+        self.finish()
+    }
+    fn nulls(n: usize) -> Self::Array {
+        Self::Array::new_null(n)
+    }
+}
+
+impl<T: ArrowPrimitiveType> Column for PrimitiveBuilder<T> {
+    type Array = PrimitiveArray<T>;
+    fn rows(&self) -> usize {
+        self.len()
+    }
+    fn append_nulls(&mut self, n: usize) {
+        PrimitiveBuilder::append_nulls(self, n);
+    }
+    fn array(&mut self) -> Self::Array {
+        self.finish()
+    }
+    fn nulls(n: usize) -> Self::Array {
+        Self::Array::new_null(n)
+    }
+}
+
+impl Column for BooleanBuilder {
+    type Array = arrow_array::BooleanArray;
+    fn rows(&self) -> usize {
+        self.len()
+    }
+    fn append_nulls(&mut self, n: usize) {
+        BooleanBuilder::append_nulls(self, n);
+    }
+    fn array(&mut self) -> Self::Array {
+        self.finish()
+    }
+    fn nulls(n: usize) -> Self::Array {
+        Self::Array::new_null(n)
+    }
+}
+
+/// A column's builder with the nulls after its last value counted, not yet appended: a run of nulls goes in with one
+/// call when a value follows, and a column that holds no value in the batch (the Pix data of most files, the
+/// pagador of layouts without one) is made at the end as an array of nulls, its values buffer zeroed by the
+/// allocator and never written row by row. The array is the same as with a null appended per row.
+struct Lazy<B> {
+    b: B,
+    nulls: usize,
+}
+
+impl<B: Column> Lazy<B> {
+    fn new(b: B) -> Self {
+        Lazy { b, nulls: 0 }
+    }
+    #[inline]
+    fn null(&mut self) {
+        self.nulls += 1;
+    }
+    /// The builder, with the nulls counted so far appended.
+    #[inline]
+    fn builder(&mut self) -> &mut B {
+        if self.nulls > 0 {
+            self.b.append_nulls(std::mem::take(&mut self.nulls));
+        }
+        &mut self.b
+    }
+    /// The column: an array of nulls when no value was appended, else the builder's array with the nulls counted
+    /// since its last value.
+    fn typed(&mut self) -> B::Array {
+        if self.b.rows() == 0 {
+            B::nulls(std::mem::take(&mut self.nulls))
+        } else {
+            self.builder().array()
+        }
+    }
+    fn array(&mut self) -> ArrayRef {
+        Arc::new(self.typed())
+    }
+}
+
+impl Lazy<StringBuilder> {
+    #[inline]
+    fn option(&mut self, v: Option<&str>) {
+        match v {
+            Some(v) => self.builder().append_value(v),
+            None => self.null(),
+        }
+    }
+}
+
+impl<T: ArrowPrimitiveType> Lazy<PrimitiveBuilder<T>> {
+    #[inline]
+    fn option(&mut self, v: Option<T::Native>) {
+        match v {
+            Some(v) => self.builder().append_value(v),
+            None => self.null(),
+        }
+    }
+}
+
 /// One builder per column, filled in one pass over the entries: each entry is visited once (its fields are close
 /// together in memory), instead of once per column.
 struct Columns {
@@ -605,15 +792,15 @@ struct Columns {
     last_line: UInt64Builder,
     /// nosso_numero … ocorrencia_description (8 columns), then pagador_inscricao_numero … pix_emv (12), then
     /// banco_cobrador and agencia_cobradora (2): the text columns in schema order, `ocorrencia_kind` apart.
-    texts: Vec<StringBuilder>,
-    kind: StringBuilder,
+    texts: Vec<Lazy<StringBuilder>>,
+    kind: Lazy<StringBuilder>,
     motivo_lens: Vec<usize>,
     motivo_codes: StringBuilder,
     motivo_descriptions: StringBuilder,
-    dates: [Date32Builder; 3],
-    amounts: Vec<Decimal128Builder>,
-    inscricao_tipo: UInt8Builder,
-    pago_por_pix: BooleanBuilder,
+    dates: [Lazy<Date32Builder>; 3],
+    amounts: Vec<Lazy<Decimal128Builder>>,
+    inscricao_tipo: Lazy<UInt8Builder>,
+    pago_por_pix: Lazy<BooleanBuilder>,
     plans: Plans,
 }
 
@@ -623,23 +810,19 @@ impl Columns {
             line: UInt64Builder::with_capacity(n),
             last_line: UInt64Builder::with_capacity(n),
             texts: (0..TEXTS)
-                .map(|_| StringBuilder::with_capacity(n, n * 8))
+                .map(|_| Lazy::new(StringBuilder::with_capacity(n, n * 8)))
                 .collect(),
-            kind: StringBuilder::with_capacity(n, n * 12),
+            kind: Lazy::new(StringBuilder::with_capacity(n, n * 12)),
             motivo_lens: Vec::with_capacity(n),
             motivo_codes: StringBuilder::new(),
             motivo_descriptions: StringBuilder::new(),
-            dates: [
-                Date32Builder::with_capacity(n),
-                Date32Builder::with_capacity(n),
-                Date32Builder::with_capacity(n),
-            ],
+            dates: [(); 3].map(|()| Lazy::new(Date32Builder::with_capacity(n))),
             amounts: AMOUNT_COLUMNS
                 .iter()
-                .map(|_| Decimal128Builder::with_capacity(n))
+                .map(|_| Lazy::new(Decimal128Builder::with_capacity(n)))
                 .collect(),
-            inscricao_tipo: UInt8Builder::with_capacity(n),
-            pago_por_pix: BooleanBuilder::with_capacity(n),
+            inscricao_tipo: Lazy::new(UInt8Builder::with_capacity(n)),
+            pago_por_pix: Lazy::new(BooleanBuilder::with_capacity(n)),
             plans: Plans::default(),
         }
     }
@@ -730,33 +913,33 @@ impl Columns {
             Some(&agencia),
         ];
         for (b, t) in self.texts.iter_mut().zip(texts) {
-            b.append_option(t);
+            b.option(t);
         }
-        self.kind.append_option(oc.as_ref().map(|o| kind_name(o.1)));
+        self.kind.option(oc.as_ref().map(|o| kind_name(o.1)));
         for (b, d) in self.dates.iter_mut().zip(dates) {
-            b.append_option(d.map(days));
+            b.option(d.map(days));
         }
         for ((b, field), v) in self.amounts.iter_mut().zip(AMOUNT_COLUMNS).zip(amounts) {
             match v {
-                None => b.append_null(),
-                Some(v) => b.append_value(centavos(v).ok_or(Error::Amount {
+                None => b.null(),
+                Some(v) => b.builder().append_value(v.centavos().ok_or(Error::Amount {
                     line,
                     field,
-                    value: v,
+                    value: v.decimal(),
                 })?),
             }
         }
         self.inscricao_tipo
-            .append_option(pagador.as_ref().and_then(|p| p.tipo));
-        self.pago_por_pix.append_option(pago_por_pix);
+            .option(pagador.as_ref().and_then(|p| p.tipo));
+        match pago_por_pix {
+            Some(v) => self.pago_por_pix.builder().append_value(v),
+            None => self.pago_por_pix.null(),
+        }
         Ok(())
     }
 
     fn finish(mut self) -> Result<RecordBatch, Error> {
-        let mut texts = self
-            .texts
-            .iter_mut()
-            .map(|b| Arc::new(b.finish()) as ArrayRef);
+        let mut texts = self.texts.iter_mut().map(Lazy::array);
         let mut next = || {
             texts
                 .next()
@@ -785,24 +968,24 @@ impl Columns {
         for _ in 0..7 {
             cols.push(next()?);
         }
-        cols.push(Arc::new(self.kind.finish()));
+        cols.push(self.kind.array());
         cols.push(next()?); // ocorrencia_description
         cols.push(Arc::new(motivos));
         for d in &mut self.dates {
-            cols.push(Arc::new(d.finish()));
+            cols.push(d.array());
         }
         for a in &mut self.amounts {
             cols.push(Arc::new(
-                a.finish()
+                a.typed()
                     .with_precision_and_scale(AMOUNT_PRECISION, AMOUNT_SCALE)?,
             ));
         }
-        cols.push(Arc::new(self.inscricao_tipo.finish()));
+        cols.push(self.inscricao_tipo.array());
         // pagador_inscricao_numero … pix_emv
         for _ in 0..12 {
             cols.push(next()?);
         }
-        cols.push(Arc::new(self.pago_por_pix.finish()));
+        cols.push(self.pago_por_pix.array());
         // banco_cobrador, agencia_cobradora
         for _ in 0..2 {
             cols.push(next()?);
