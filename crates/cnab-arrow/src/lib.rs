@@ -922,11 +922,13 @@ impl Columns {
         for ((b, field), v) in self.amounts.iter_mut().zip(AMOUNT_COLUMNS).zip(amounts) {
             match v {
                 None => b.null(),
-                Some(v) => b.builder().append_value(v.centavos().ok_or(Error::Amount {
-                    line,
-                    field,
-                    value: v.decimal(),
-                })?),
+                Some(v) => b
+                    .builder()
+                    .append_value(v.centavos().ok_or_else(|| Error::Amount {
+                        line,
+                        field,
+                        value: v.decimal(),
+                    })?),
             }
         }
         self.inscricao_tipo
