@@ -280,23 +280,8 @@ impl Amount {
     #[inline]
     fn num(raw: &[u8], scale: u8) -> Option<Amount> {
         if raw.len() <= 18 && scale <= 2 {
-            let mut mantissa: i64 = 0;
-            let mut spaces = 0;
-            for &b in raw {
-                let d = b.wrapping_sub(b'0');
-                if d <= 9 {
-                    mantissa = mantissa * 10 + i64::from(d);
-                } else if b == b' ' {
-                    spaces += 1;
-                } else {
-                    return None;
-                }
-            }
-            return match spaces {
-                0 if !raw.is_empty() => Some(Amount::Digits { mantissa, scale }),
-                // All spaces: no amount; digits and spaces: not a number.
-                _ => None,
-            };
+            // All spaces (or empty): no amount; any other byte that is not a digit: not a number.
+            return digits_value(raw).map(|mantissa| Amount::Digits { mantissa, scale });
         }
         cnab_core::decode_num(raw, scale)
             .ok()
@@ -320,6 +305,50 @@ impl Amount {
             Amount::Decimal(d) => centavos(d),
         }
     }
+}
+
+/// The value of 1 to 18 ASCII digits, eight at a time; `None` when `raw` is empty, longer than 18 or holds a byte
+/// that is not a digit.
+#[inline]
+fn digits_value(raw: &[u8]) -> Option<i64> {
+    if raw.is_empty() || raw.len() > 18 {
+        return None;
+    }
+    // The first piece holds `len % 8` digits (zero-filled on the left to eight), the others eight each.
+    let first = match raw.len() % 8 {
+        0 => 8,
+        r => r,
+    };
+    let (head, mut rest) = raw.split_at(first);
+    let mut word = [b'0'; 8];
+    word.get_mut(8 - first..)?.copy_from_slice(head);
+    let mut value = eight_digits(word)?;
+    while let Some((chunk, tail)) = rest.split_first_chunk::<8>() {
+        value = value * 100_000_000 + eight_digits(*chunk)?;
+        rest = tail;
+    }
+    i64::try_from(value).ok()
+}
+
+/// Eight ASCII digits as a number (most significant first), or `None` if a byte is not a digit: all eight checked
+/// and combined in a few word operations (SWAR) instead of a multiplication per digit.
+#[inline]
+fn eight_digits(bytes: [u8; 8]) -> Option<u64> {
+    const ZEROS: u64 = u64::from_ne_bytes([b'0'; 8]);
+    const HIGH_NIBBLES: u64 = 0xF0F0_F0F0_F0F0_F0F0;
+    let v = u64::from_le_bytes(bytes);
+    // Digits are 0x30-0x39: the high nibble is 3, and adding 6 to each byte keeps it 3 (no carry out of a byte).
+    let digits =
+        v & HIGH_NIBBLES == ZEROS && v.wrapping_add(0x0606_0606_0606_0606) & HIGH_NIBBLES == ZEROS;
+    if !digits {
+        return None;
+    }
+    // Byte i (least significant first) holds the digit at position i; pair, then quadruple, then join the halves.
+    // The products of the upper lanes run past 64 bits and are masked off: wrapping is intended.
+    let d = v - ZEROS;
+    let d = (d.wrapping_mul(10) + (d >> 8)) & 0x00FF_00FF_00FF_00FF;
+    let d = (d.wrapping_mul(100) + (d >> 16)) & 0x0000_FFFF_0000_FFFF;
+    Some((d.wrapping_mul(10_000) + (d >> 32)) & 0xFFFF_FFFF)
 }
 
 /// Number of text columns filled per entry (see [`Columns::write`]).
@@ -1234,6 +1263,87 @@ mod tests {
             unpadded(Cow::Owned("00000123456789Ç".into()), Some(1)),
             "123456789Ç"
         );
+    }
+
+    /// A numeric field's amount is what `decode_num` gives, digit by digit: every length up to 19, every scale up
+    /// to 3, digits, spaces, signs, letters and a Windows-1252 byte at each position.
+    #[test]
+    fn amounts_read_as_decode_num_reads_them() {
+        let mut inputs: Vec<Vec<u8>> = vec![Vec::new()];
+        for len in 1..=19usize {
+            let digits: Vec<u8> = (0..len).map(|i| b"9876543210"[i % 10]).collect();
+            inputs.push(digits.clone());
+            inputs.push(vec![b'9'; len]);
+            inputs.push(vec![b'0'; len]);
+            inputs.push(vec![b' '; len]);
+            for at in 0..len {
+                for bad in [b' ', b'-', b'+', b'.', b'A', b'/', b':', 0xC7] {
+                    let mut d = digits.clone();
+                    if let Some(b) = d.get_mut(at) {
+                        *b = bad;
+                    }
+                    inputs.push(d);
+                }
+            }
+        }
+        for raw in &inputs {
+            for scale in 0..=3 {
+                let ours = Amount::num(raw, scale).map(Amount::decimal);
+                let model = cnab_core::decode_num(raw, scale).ok().flatten();
+                assert_eq!(
+                    ours,
+                    model,
+                    "{:?} scale {scale}",
+                    String::from_utf8_lossy(raw)
+                );
+                assert_eq!(
+                    Amount::num(raw, scale).and_then(Amount::centavos),
+                    model.and_then(centavos),
+                    "{:?} scale {scale}",
+                    String::from_utf8_lossy(raw)
+                );
+            }
+        }
+        assert_eq!(digits_value(b"000000000000012750"), Some(12_750));
+        assert_eq!(
+            digits_value(b"123456789012345678"),
+            Some(123_456_789_012_345_678)
+        );
+        assert_eq!(eight_digits(*b"01234567"), Some(1_234_567));
+        assert_eq!(eight_digits(*b"0123456:"), None);
+    }
+
+    /// A column of nulls made at the end, or nulls appended in runs, is the array a null per row gives.
+    #[test]
+    fn lazy_nulls_make_the_same_arrays() {
+        let rows: [&[Option<&str>]; 4] = [
+            &[None, None, None],
+            &[Some("a"), None, None, Some("b")],
+            &[None, Some("ç"), None],
+            &[],
+        ];
+        for r in rows {
+            let mut lazy = Lazy::new(StringBuilder::new());
+            let mut each = StringBuilder::new();
+            for v in r {
+                lazy.option(*v);
+                each.append_option(*v);
+            }
+            let each: ArrayRef = Arc::new(each.finish());
+            assert_eq!(&lazy.array(), &each);
+        }
+        let mut lazy = Lazy::new(Decimal128Builder::new());
+        let mut each = Decimal128Builder::new();
+        for v in [None, Some(5), None, None] {
+            lazy.option(v);
+            each.append_option(v);
+        }
+        assert_eq!(lazy.typed(), each.finish());
+        let mut lazy = Lazy::new(BooleanBuilder::new());
+        lazy.null();
+        lazy.null();
+        let nulls = lazy.array();
+        assert_eq!((nulls.len(), nulls.null_count()), (2, 2));
     }
 
     #[test]
