@@ -277,7 +277,7 @@ enum Amount {
 impl Amount {
     /// A numeric field's amount, as `cnab_core::decode_num(raw, scale)` reads it (all spaces: none; a byte that is
     /// not a digit: none, as that field gives the model no amount).
-    #[inline]
+    #[inline(always)]
     fn num(raw: &[u8], scale: u8) -> Option<Amount> {
         if raw.len() <= 18 && scale <= 2 {
             // All spaces (or empty): no amount; any other byte that is not a digit: not a number.
@@ -309,32 +309,49 @@ impl Amount {
 
 /// The value of 1 to 18 ASCII digits, eight at a time; `None` when `raw` is empty, longer than 18 or holds a byte
 /// that is not a digit.
-#[inline]
+#[inline(always)]
 fn digits_value(raw: &[u8]) -> Option<i64> {
-    if raw.is_empty() || raw.len() > 18 {
-        return None;
-    }
-    // The first piece holds `len % 8` digits (zero-filled on the left to eight), the others eight each.
-    let first = match raw.len() % 8 {
-        0 => 8,
-        r => r,
+    let v = match raw.len() {
+        8 => eight_digits(*raw.first_chunk::<8>()?)?,
+        // Two words that overlap: the last eight digits, and the first eight shifted so that only the digits before
+        // the last eight remain, zeros filled in on the left.
+        9..=16 => {
+            let head = raw.len() - 8;
+            let first = u64::from_le_bytes(*raw.first_chunk::<8>()?);
+            let zeros = ZEROS.checked_shr(8 * head as u32).unwrap_or(0);
+            let first = first << (8 * (8 - head)) | zeros;
+            eight_digits(first.to_le_bytes())? * 100_000_000
+                + eight_digits(*raw.last_chunk::<8>()?)?
+        }
+        17..=18 => {
+            let (head, rest) = raw.split_at(raw.len() - 16);
+            let (mid, last) = rest.split_first_chunk::<8>()?;
+            let last = last.first_chunk::<8>()?;
+            (few_digits(head)? * 100_000_000 + eight_digits(*mid)?) * 100_000_000
+                + eight_digits(*last)?
+        }
+        1..=7 => few_digits(raw)?,
+        _ => return None,
     };
-    let (head, mut rest) = raw.split_at(first);
-    let mut word = [b'0'; 8];
-    word.get_mut(8 - first..)?.copy_from_slice(head);
-    let mut value = eight_digits(word)?;
-    while let Some((chunk, tail)) = rest.split_first_chunk::<8>() {
-        value = value * 100_000_000 + eight_digits(*chunk)?;
-        rest = tail;
-    }
-    i64::try_from(value).ok()
+    i64::try_from(v).ok()
 }
+
+/// Up to a few ASCII digits as a number, one at a time.
+#[inline(always)]
+fn few_digits(raw: &[u8]) -> Option<u64> {
+    raw.iter().try_fold(0u64, |v, &b| {
+        let d = b.wrapping_sub(b'0');
+        (d <= 9).then(|| v * 10 + u64::from(d))
+    })
+}
+
+/// Eight ASCII `'0'`s as a word.
+const ZEROS: u64 = u64::from_ne_bytes([b'0'; 8]);
 
 /// Eight ASCII digits as a number (most significant first), or `None` if a byte is not a digit: all eight checked
 /// and combined in a few word operations (SWAR) instead of a multiplication per digit.
-#[inline]
+#[inline(always)]
 fn eight_digits(bytes: [u8; 8]) -> Option<u64> {
-    const ZEROS: u64 = u64::from_ne_bytes([b'0'; 8]);
     const HIGH_NIBBLES: u64 = 0xF0F0_F0F0_F0F0_F0F0;
     let v = u64::from_le_bytes(bytes);
     // Digits are 0x30-0x39: the high nibble is 3, and adding 6 to each byte keeps it 3 (no carry out of a byte).
