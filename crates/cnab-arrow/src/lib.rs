@@ -22,12 +22,13 @@ use std::borrow::{Borrow, Cow};
 use std::sync::Arc;
 
 use arrow_array::builder::{
-    ArrayBuilder, BooleanBuilder, Date32Builder, Decimal128Builder, PrimitiveBuilder,
-    StringBuilder, UInt64Builder, UInt8Builder,
+    ArrayBuilder, BinaryBuilder, BooleanBuilder, Date32Builder, Decimal128Builder,
+    GenericByteBuilder, PrimitiveBuilder, StringBuilder, UInt64Builder, UInt8Builder,
 };
-use arrow_array::types::ArrowPrimitiveType;
+use arrow_array::types::{ArrowPrimitiveType, ByteArrayType};
 use arrow_array::{
-    Array, ArrayRef, ListArray, PrimitiveArray, RecordBatch, RecordBatchReader, StructArray,
+    Array, ArrayRef, GenericByteArray, ListArray, PrimitiveArray, RecordBatch, RecordBatchReader,
+    StringArray, StructArray,
 };
 use arrow_buffer::OffsetBuffer;
 use arrow_schema::{ArrowError, DataType, Field, Fields, Schema, SchemaRef};
@@ -376,10 +377,12 @@ const TEXTS: usize = 22;
 struct Row<'a> {
     line: usize,
     last_line: usize,
-    nosso_numero: Cow<'a, str>,
-    nosso_numero_dv: Option<Cow<'a, str>>,
+    /// The text columns hold UTF-8 (ASCII borrowed from the input, or decoded from Windows-1252, or the owned
+    /// entry's strings), as bytes: a column's text is checked as UTF-8 once, as a whole, when the batch is made.
+    nosso_numero: Cow<'a, [u8]>,
+    nosso_numero_dv: Option<Cow<'a, [u8]>>,
     /// seu_numero, uso_empresa, carteira, variacao, banco_cobrador, agencia_cobradora.
-    texts: [Cow<'a, str>; 6],
+    texts: [Cow<'a, [u8]>; 6],
     /// Code, kind, description.
     ocorrencia: Option<(Cow<'a, str>, OcorrenciaKind, Cow<'a, str>)>,
     /// data_ocorrencia, data_credito, vencimento.
@@ -393,7 +396,7 @@ struct Row<'a> {
 
 impl<'a> Row<'a> {
     fn owned(e: &'a RetornoEntry) -> Self {
-        let b = |s: &'a String| Cow::Borrowed(s.as_str());
+        let b = |s: &'a String| Cow::Borrowed(s.as_bytes());
         Row {
             line: e.line,
             last_line: e.last_line,
@@ -407,10 +410,13 @@ impl<'a> Row<'a> {
                 b(&e.banco_cobrador),
                 b(&e.agencia_cobradora),
             ],
-            ocorrencia: e
-                .ocorrencia
-                .as_ref()
-                .map(|o| (b(&o.code), o.kind, b(&o.description))),
+            ocorrencia: e.ocorrencia.as_ref().map(|o| {
+                (
+                    Cow::Borrowed(o.code.as_str()),
+                    o.kind,
+                    Cow::Borrowed(o.description.as_str()),
+                )
+            }),
             dates: [e.data_ocorrencia, e.data_credito, e.vencimento],
             amounts: [
                 e.valor_titulo,
@@ -448,7 +454,7 @@ impl<'a> Row<'a> {
 /// The pagador's columns: the tipo de inscrição, then inscrição número, nome, endereço, bairro, CEP, cidade, UF.
 struct PagadorRow<'a> {
     tipo: Option<u8>,
-    texts: [Cow<'a, str>; 7],
+    texts: [Cow<'a, [u8]>; 7],
 }
 
 /// What one field of a record gives the row (see [`Plans`]).
@@ -516,20 +522,21 @@ fn slot(role: Role) -> Option<Slot> {
     })
 }
 
-/// A field's text as the model reads it: spaces removed at both ends, Windows-1252; borrowed when it is ASCII.
-fn text(raw: &[u8]) -> Cow<'_, str> {
+/// A field's text as the model reads it (spaces removed at both ends, Windows-1252), as UTF-8 bytes: borrowed when
+/// it is ASCII.
+fn text(raw: &[u8]) -> Cow<'_, [u8]> {
     let start = raw.iter().position(|&b| b != b' ').unwrap_or(raw.len());
     let t = raw.get(start..).unwrap_or(&[]);
     let end = t.iter().rposition(|&b| b != b' ').map_or(0, |p| p + 1);
     let t = t.get(..end).unwrap_or(&[]);
-    match std::str::from_utf8(t) {
-        Ok(s) if t.is_ascii() => Cow::Borrowed(s),
-        _ => Cow::Owned(cnab_core::decode_text(t)),
+    match t.is_ascii() {
+        true => Cow::Borrowed(t),
+        false => Cow::Owned(cnab_core::decode_text(t).into_bytes()),
     }
 }
 
 /// The model's rule for text: a later non-empty value replaces an earlier one.
-fn set_text<'a>(dst: &mut Cow<'a, str>, v: Cow<'a, str>) {
+fn set_text<'a>(dst: &mut Cow<'a, [u8]>, v: Cow<'a, [u8]>) {
     if !v.is_empty() || dst.is_empty() {
         *dst = v;
     }
@@ -538,7 +545,7 @@ fn set_text<'a>(dst: &mut Cow<'a, str>, v: Cow<'a, str>) {
 /// A CPF/CNPJ as the model keeps it (`normalize::unpad_inscricao`): the zero-fill of a wider field removed (11
 /// positions for a CPF, tipo 1; 14 for a CNPJ, tipo 2, or when the tipo is unknown and the number is longer), and
 /// all zeros meaning "not informed".
-fn unpadded(numero: Cow<'_, str>, tipo: Option<u8>) -> Cow<'_, str> {
+fn unpadded(numero: Cow<'_, [u8]>, tipo: Option<u8>) -> Cow<'_, [u8]> {
     let keep = match tipo {
         Some(1) => 11,
         Some(2) => 14,
@@ -546,19 +553,19 @@ fn unpadded(numero: Cow<'_, str>, tipo: Option<u8>) -> Cow<'_, str> {
         _ => return numero,
     };
     // Where the number kept starts (its length when nothing is kept).
-    let cut = |s: &str| {
+    let cut = |s: &[u8]| {
         let mut start = 0;
-        while s.len() - start > keep && s.as_bytes().get(start) == Some(&b'0') {
+        while s.len() - start > keep && s.get(start) == Some(&b'0') {
             start += 1;
         }
         match s.get(start..) {
-            Some(rest) if !rest.bytes().all(|b| b == b'0') => start,
+            Some(rest) if !rest.iter().all(|&b| b == b'0') => start,
             _ => s.len(),
         }
     };
     match numero {
-        Cow::Borrowed(s) => Cow::Borrowed(s.get(cut(s)..).unwrap_or("")),
-        Cow::Owned(s) => Cow::Owned(s.get(cut(&s)..).unwrap_or("").to_owned()),
+        Cow::Borrowed(s) => Cow::Borrowed(s.get(cut(s)..).unwrap_or(&[])),
+        Cow::Owned(s) => Cow::Owned(s.get(cut(&s)..).unwrap_or(&[]).to_vec()),
     }
 }
 
@@ -603,7 +610,7 @@ impl Plans {
         let mut row = Row {
             line: e.line(),
             last_line: e.last_line(),
-            nosso_numero: Cow::Borrowed(""),
+            nosso_numero: Cow::Borrowed(&[]),
             nosso_numero_dv: None,
             texts: Default::default(),
             ocorrencia: None,
@@ -624,11 +631,14 @@ impl Plans {
                 let blank = || raw.iter().all(|&b| b == b' ');
                 match slot {
                     Slot::NossoNumero => {
+                        // As `decode_digits` reads it: all spaces, none; all digits, as sent; else the text.
                         let v = match spec.kind {
-                            Kind::Num { .. } => match cnab_core::decode_digits(raw) {
-                                Ok(d) => Cow::Borrowed(d.unwrap_or("")),
-                                Err(_) => text(raw),
-                            },
+                            Kind::Num { .. } if raw.iter().all(|&b| b == b' ') => {
+                                Cow::Borrowed(&[][..])
+                            }
+                            Kind::Num { .. } if raw.iter().all(u8::is_ascii_digit) => {
+                                Cow::Borrowed(raw)
+                            }
                             _ => text(raw),
                         };
                         set_text(&mut row.nosso_numero, v);
@@ -653,7 +663,7 @@ impl Plans {
                     Slot::Amount(i) => {
                         let v = match spec.kind {
                             Kind::Num { scale } => Amount::num(raw, scale),
-                            _ => Amount::num(text(raw).as_bytes(), 0),
+                            _ => Amount::num(&text(raw), 0),
                         };
                         if let (Some(v), Some(dst)) = (v, row.amounts.get_mut(i)) {
                             *dst = Some(v);
@@ -672,7 +682,14 @@ impl Plans {
                             Kind::Num { .. } => cnab_core::decode_digits(raw)
                                 .ok()
                                 .map(|d| Cow::Borrowed(d.unwrap_or(""))),
-                            _ => Some(text(raw)),
+                            _ => Some(match text(raw) {
+                                Cow::Borrowed(t) => {
+                                    Cow::Borrowed(std::str::from_utf8(t).unwrap_or(""))
+                                }
+                                Cow::Owned(t) => {
+                                    Cow::Owned(String::from_utf8(t).unwrap_or_default())
+                                }
+                            }),
                         };
                         match digits.as_deref() {
                             Some("") => pagador.tipo = None,
@@ -724,13 +741,13 @@ trait Column {
     fn nulls(n: usize) -> Self::Array;
 }
 
-impl Column for StringBuilder {
-    type Array = arrow_array::StringArray;
+impl<T: ByteArrayType> Column for GenericByteBuilder<T> {
+    type Array = GenericByteArray<T>;
     fn rows(&self) -> usize {
         self.len()
     }
     fn append_nulls(&mut self, n: usize) {
-        StringBuilder::append_nulls(self, n);
+        GenericByteBuilder::append_nulls(self, n);
     }
     fn array(&mut self) -> Self::Array {
         self.finish()
@@ -811,9 +828,9 @@ impl<B: Column> Lazy<B> {
     }
 }
 
-impl Lazy<StringBuilder> {
+impl<T: ByteArrayType> Lazy<GenericByteBuilder<T>> {
     #[inline]
-    fn option(&mut self, v: Option<&str>) {
+    fn option(&mut self, v: Option<&T::Native>) {
         match v {
             Some(v) => self.builder().append_value(v),
             None => self.null(),
@@ -838,7 +855,7 @@ struct Columns {
     last_line: UInt64Builder,
     /// nosso_numero … ocorrencia_description (8 columns), then pagador_inscricao_numero … pix_emv (12), then
     /// banco_cobrador and agencia_cobradora (2): the text columns in schema order, `ocorrencia_kind` apart.
-    texts: Vec<Lazy<StringBuilder>>,
+    texts: Vec<Lazy<BinaryBuilder>>,
     kind: Lazy<StringBuilder>,
     motivo_lens: Vec<usize>,
     motivo_codes: StringBuilder,
@@ -856,7 +873,7 @@ impl Columns {
             line: UInt64Builder::with_capacity(n),
             last_line: UInt64Builder::with_capacity(n),
             texts: (0..TEXTS)
-                .map(|_| Lazy::new(StringBuilder::with_capacity(n, n * 8)))
+                .map(|_| Lazy::new(BinaryBuilder::with_capacity(n, n * 8)))
                 .collect(),
             kind: Lazy::new(StringBuilder::with_capacity(n, n * 12)),
             motivo_lens: Vec::with_capacity(n),
@@ -934,15 +951,15 @@ impl Columns {
         self.last_line.append_value(last_line as u64);
         let px = pix.as_deref();
         let pg = pagador.as_ref().map(|p| &p.texts);
-        let texts: [Option<&str>; TEXTS] = [
+        let texts: [Option<&[u8]>; TEXTS] = [
             Some(&nosso_numero),
             nosso_numero_dv.as_deref(),
             Some(&seu),
             Some(&uso),
             Some(&carteira),
             Some(&variacao),
-            oc.as_ref().map(|o| o.0.as_ref()),
-            oc.as_ref().map(|o| o.2.as_ref()),
+            oc.as_ref().map(|o| o.0.as_bytes()),
+            oc.as_ref().map(|o| o.2.as_bytes()),
             pg.map(|[p, ..]| p.as_ref()),
             pg.map(|[_, p, ..]| p.as_ref()),
             pg.map(|[_, _, p, ..]| p.as_ref()),
@@ -950,11 +967,11 @@ impl Columns {
             pg.map(|[.., p, _, _]| p.as_ref()),
             pg.map(|[.., p, _]| p.as_ref()),
             pg.map(|[.., p]| p.as_ref()),
-            px.map(|p| p.tipo_chave.as_str()),
-            px.map(|p| p.chave.as_str()),
-            px.map(|p| p.url.as_str()),
-            px.map(|p| p.txid.as_str()),
-            px.map(|p| p.emv.as_str()),
+            px.map(|p| p.tipo_chave.as_bytes()),
+            px.map(|p| p.chave.as_bytes()),
+            px.map(|p| p.url.as_bytes()),
+            px.map(|p| p.txid.as_bytes()),
+            px.map(|p| p.emv.as_bytes()),
             Some(&banco),
             Some(&agencia),
         ];
@@ -987,11 +1004,15 @@ impl Columns {
     }
 
     fn finish(mut self) -> Result<RecordBatch, Error> {
-        let mut texts = self.texts.iter_mut().map(Lazy::array);
+        // Each text column's bytes checked as UTF-8 in one pass (every value put in was UTF-8).
+        let mut texts = self
+            .texts
+            .iter_mut()
+            .map(|b| Ok(Arc::new(StringArray::try_from_binary(b.typed())?) as ArrayRef));
         let mut next = || {
             texts
                 .next()
-                .ok_or_else(|| ArrowError::SchemaError("text column".into()))
+                .unwrap_or_else(|| Err(ArrowError::SchemaError("text column".into())))
         };
         let motivos = StructArray::try_new(
             motivo_fields(),
@@ -1267,7 +1288,10 @@ mod tests {
     /// The model's unpadding of a CPF/CNPJ (`normalize::unpad_inscricao`), borrowed or owned.
     #[test]
     fn inscricao_unpadded_as_the_model_does() {
-        let u = |n: &'static str, t| unpadded(Cow::Borrowed(n), t).into_owned();
+        let u = |n: &'static str, t| {
+            String::from_utf8(unpadded(Cow::Borrowed(n.as_bytes()), t).into_owned())
+                .unwrap_or_default()
+        };
         assert_eq!(u("000012345678901", Some(1)), "12345678901");
         assert_eq!(u("000012345678000199", Some(2)), "12345678000199");
         assert_eq!(u("000012345678000199", None), "12345678000199");
@@ -1278,7 +1302,7 @@ mod tests {
         assert_eq!(u("", Some(1)), "");
         assert_eq!(
             unpadded(Cow::Owned("00000123456789Ç".into()), Some(1)),
-            "123456789Ç"
+            "123456789Ç".as_bytes()
         );
     }
 
