@@ -554,8 +554,8 @@ impl Total {
 }
 
 /// `cnab inspect`'s totals and ocorrência counts, added entry by entry without allocating: an ocorrência is counted
-/// under its code and description, found through its two-digit code (the manuals' usual form) or a scan of the
-/// few kinds seen so far.
+/// under its code and description, by the table row the reader found for it or, for an unknown code or an entry a
+/// bank rule rewrote, through its two-digit code (the manuals' usual form) or a scan of the few kinds seen so far.
 #[derive(Default)]
 struct Tally {
     titulo: Total,
@@ -567,13 +567,31 @@ struct Tally {
     none: usize,
     /// For a two-digit code, 1 + the index in `kinds` of the last kind counted with it (0: none yet).
     by_code: Vec<usize>,
+    /// Entries counted by the row of the layout's ocorrência table the reader found for them (index in
+    /// `LayoutSpec::ocorrencias`): the row's code, its description, and the count.
+    rows: Vec<Option<(&'static str, &'static str, usize)>>,
 }
 
 impl Tally {
     fn add(&mut self, e: &cnab_core::EntryView<'_>) {
-        self.titulo.add(e.valor_titulo());
-        self.pago.add(e.valor_pago());
-        self.creditado.add(e.valor_creditado());
+        // The three amounts in one walk of the entry's records.
+        let [titulo, pago, creditado] = e.amounts([
+            cnab_core::Role::ValorTitulo,
+            cnab_core::Role::ValorPago,
+            cnab_core::Role::ValorCreditado,
+        ]);
+        self.titulo.add(titulo);
+        self.pago.add(pago);
+        self.creditado.add(creditado);
+        if let Some((i, d)) = e.ocorrencia_row() {
+            if self.rows.len() <= i {
+                self.rows.resize(i + 1, None);
+            }
+            if let Some(slot) = self.rows.get_mut(i) {
+                slot.get_or_insert((d.code, d.description, 0)).2 += 1;
+            }
+            return;
+        }
         let Some(o) = e.ocorrencia() else {
             self.none += 1;
             return;
@@ -620,6 +638,9 @@ impl Tally {
     fn by_kind(&self) -> BTreeMap<String, usize> {
         let mut out: BTreeMap<String, usize> = BTreeMap::new();
         for (code, description, n) in &self.kinds {
+            *out.entry(format!("{code} {description}")).or_default() += n;
+        }
+        for (code, description, n) in self.rows.iter().flatten() {
             *out.entry(format!("{code} {description}")).or_default() += n;
         }
         if self.none > 0 {

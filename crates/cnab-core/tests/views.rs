@@ -84,6 +84,20 @@ fn a_view_names_its_records_and_reads_fields_on_demand() {
     assert!(matches!(e.nosso_numero(), std::borrow::Cow::Borrowed(_)));
     let o = e.ocorrencia().unwrap();
     assert!(matches!(o.description, std::borrow::Cow::Borrowed(_)));
+    // The table row found when the entry was read: its index in the layout's table, and the row itself.
+    let spec = cnab_core::banks::spec(341)
+        .unwrap()
+        .layout(
+            cnab_core::Layout::Cnab240,
+            cnab_core::FileKind::Retorno,
+            &v.header.layout_versao,
+        )
+        .unwrap();
+    let (i, row) = e.ocorrencia_row().unwrap();
+    assert!(std::ptr::eq(row, &spec.ocorrencias[i]));
+    assert_eq!((row.code, row.kind), ("06", o.kind));
+    assert_eq!(o.code, "06");
+    assert_eq!(row.description, o.description);
     assert!(v.entry(2).is_none());
 }
 

@@ -95,11 +95,19 @@ impl CodeIndex {
 
     /// The first row of the table with this code (as [`LayoutSpec::ocorrencia`]).
     pub(crate) fn ocorrencia(&self, code: &str) -> Option<&'static OcorrenciaDef> {
+        self.ocorrencia_index(code)
+            .and_then(|i| self.ocorrencia_row(i))
+    }
+
+    /// The index in [`LayoutSpec::ocorrencias`] of the first row with this code.
+    pub(crate) fn ocorrencia_index(&self, code: &str) -> Option<u32> {
+        self.ocorrencias.rows(code).first().copied()
+    }
+
+    /// The ocorrência table's row at this index.
+    pub(crate) fn ocorrencia_row(&self, i: u32) -> Option<&'static OcorrenciaDef> {
         let spec = self.spec;
-        self.ocorrencias
-            .rows(code)
-            .first()
-            .and_then(|&i| spec.ocorrencias.get(i as usize))
+        spec.ocorrencias.get(i as usize)
     }
 
     /// The first motivo row with this code that applies to the ocorrência (as [`LayoutSpec::motivo`]).

@@ -904,12 +904,17 @@ impl<'a> Engine<'a> {
         let first_line = lines.first().map_or(0, |c| c.0);
         let last_line = lines.last().map_or(0, |c| c.0);
         let mut found = Vec::new();
+        // Views: the entry's ocorrência, found once, is kept with it.
+        let mut ocorrencia = None;
         let ev = match self.spec.kind {
             FileKind::Retorno => {
+                if let Some(v) = &self.views {
+                    ocorrencia = crate::read::view::find_ocorrencia(&self.codes, &v.roles, &lines);
+                }
                 match &self.views {
                     // Views: the entry stays its records; only what building it could report is looked for.
                     Some(v) if v.exact => {
-                        crate::read::view::entry_problems(&self.codes, &v.roles, &lines, &mut found)
+                        crate::read::view::entry_problems(ocorrencia, &lines, &mut found)
                     }
                     Some(_) => {
                         let records = records_of(&lines);
@@ -942,7 +947,11 @@ impl<'a> Engine<'a> {
             Some(v) => {
                 let start = v.records.len();
                 v.records.append(&mut lines);
-                v.entries.push((start, v.records.len()));
+                v.entries.push(crate::read::view::Span {
+                    start,
+                    end: v.records.len(),
+                    ocorrencia,
+                });
             }
             None => self.recycle(&mut lines),
         }

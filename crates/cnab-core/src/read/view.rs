@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::*;
+use crate::bank::OcorrenciaDef;
 use crate::field::FieldSpec;
 use crate::model::{Motivo, OcorrenciaKind, Pessoa, PixInfo};
 
@@ -17,11 +18,31 @@ use crate::model::{Motivo, OcorrenciaKind, Pessoa, PixInfo};
 /// had the layout's length, else the fitted copy).
 pub(super) type HeldRecord<'a> = (usize, &'static RecordLayout, Cow<'a, [u8]>);
 
+/// An entry of a view: its range in the held records, and its ocorrência as found when the entry closed.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub ocorrencia: Option<Found>,
+}
+
+/// Where an entry's ocorrência code is (the field the model takes it from, see [`find_ocorrencia`]) and its row in
+/// the layout's table, found once when the entry closes so that reading it again looks nothing up.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Found {
+    /// The field holding the code.
+    field: &'static FieldSpec,
+    /// The index of the field's record among the entry's records.
+    record: u32,
+    /// The code's index in [`LayoutSpec::ocorrencias`] (`u32::MAX`: not in the table).
+    row: u32,
+}
+
 /// Where the engine puts entries when it reads views: their records, and each entry's range in them.
 pub(super) struct ViewSink<'a> {
     pub roles: RoleIndex,
     pub records: Vec<HeldRecord<'a>>,
-    pub entries: Vec<(usize, usize)>,
+    pub entries: Vec<Span>,
     /// Whether the generic decoding of an entry can find no problem the field checks at feed did not already
     /// report (see [`exact_decoding`]); when it can, or a bank rule may add problems, each entry is also built once
     /// to collect them.
@@ -116,17 +137,27 @@ impl RoleIndex {
     }
 
     /// Calls `f` for each field of `layout` with this role, in table order.
-    fn each(
-        &self,
+    fn each(&self, layout: &'static RecordLayout, role: Role, f: impl FnMut(&'static FieldSpec)) {
+        Self::each_in(self.slots(layout), layout, role, f)
+    }
+
+    /// The role slots of `layout` (`None`: not indexed, scan its fields).
+    fn slots(&self, layout: &'static RecordLayout) -> Option<&[u8; ROLES]> {
+        self.layouts
+            .iter()
+            .find(|(l, _)| std::ptr::eq(*l, layout))
+            .map(|(_, s)| s)
+    }
+
+    /// [`RoleIndex::each`] with the layout's slots already found ([`RoleIndex::slots`]).
+    fn each_in(
+        slots: Option<&[u8; ROLES]>,
         layout: &'static RecordLayout,
         role: Role,
         mut f: impl FnMut(&'static FieldSpec),
     ) {
-        let slot = self
-            .layouts
-            .iter()
-            .find(|(l, _)| std::ptr::eq(*l, layout))
-            .and_then(|(_, s)| s.get(role as usize).copied())
+        let slot = slots
+            .and_then(|s| s.get(role as usize).copied())
             .unwrap_or(SCAN);
         match slot {
             NONE => {}
@@ -181,6 +212,36 @@ fn small_int(spec: &FieldSpec, raw: &[u8]) -> Option<Option<u64>> {
     d.parse::<u64>().ok().map(Some)
 }
 
+/// An amount field's value as the model reads it: a numeric field with its scale, any other as the number its text
+/// holds; `None` when it holds none (blank, or something else: a problem reported when the line was fed).
+fn amount_of(spec: &FieldSpec, raw: &[u8]) -> Option<Decimal> {
+    match spec.kind {
+        Kind::Num { scale } => crate::field::decode_num(raw, scale).ok().flatten(),
+        _ => crate::field::decode_num(text(raw).as_bytes(), 0)
+            .ok()
+            .flatten(),
+    }
+}
+
+/// The owned entry's amount with this role (see [`EntryView::amounts`]).
+fn owned_amount(e: &RetornoEntry, role: Role) -> Option<Decimal> {
+    match role {
+        Role::ValorTitulo => e.valor_titulo,
+        Role::ValorPago => e.valor_pago,
+        Role::ValorCreditado => e.valor_creditado,
+        Role::JurosMulta => e.juros_multa,
+        Role::Juros => e.juros,
+        Role::Multa => e.multa,
+        Role::Desconto => e.desconto,
+        Role::Abatimento => e.abatimento,
+        Role::Iof => e.iof,
+        Role::Tarifa => e.tarifa,
+        Role::OutrasDespesas => e.outras_despesas,
+        Role::OutrosCreditos => e.outros_creditos,
+        _ => None,
+    }
+}
+
 /// An ocorrência as an entry view gives it: the code borrowed from the input, the kind and the description from the
 /// bank's table.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -212,6 +273,8 @@ pub struct EntryView<'v> {
     codes: &'v CodeIndex,
     roles: &'v RoleIndex,
     records: &'v [HeldRecord<'v>],
+    /// The ocorrência, found when the entry closed.
+    found: Option<Found>,
     /// The entry once built (boxed: a view is made for each access and stays small).
     built: OnceCell<Box<RetornoEntry>>,
     /// The [`RetornoView`]'s slot for this entry once built (entries of a streaming reader have none).
@@ -233,6 +296,7 @@ impl<'v> EntryView<'v> {
         codes: &'v CodeIndex,
         roles: &'v RoleIndex,
         records: &'v [HeldRecord<'v>],
+        found: Option<Found>,
         kept: Option<&'v OnceLock<Box<RetornoEntry>>>,
     ) -> Self {
         EntryView {
@@ -240,6 +304,7 @@ impl<'v> EntryView<'v> {
             codes,
             roles,
             records,
+            found,
             built: OnceCell::new(),
             kept,
         }
@@ -285,14 +350,52 @@ impl<'v> EntryView<'v> {
     fn amount(&self, role: Role) -> Option<Decimal> {
         let mut out = None;
         self.each(role, |s, raw| {
-            if let Kind::Num { scale } = s.kind {
-                if let Ok(Some(v)) = crate::field::decode_num(raw, scale) {
-                    out = Some(v);
-                }
-            } else if let Ok(Some(v)) = crate::field::decode_num(text(raw).as_bytes(), 0) {
+            if let Some(v) = amount_of(s, raw) {
                 out = Some(v);
             }
         });
+        out
+    }
+
+    /// Several amounts in one walk of the entry's records (each record's role slots found once): for each role,
+    /// what the accessor of that amount gives ([`EntryView::valor_titulo`] for [`Role::ValorTitulo`],
+    /// [`EntryView::juros_multa`] for [`Role::JurosMulta`], …); `None` for a role that is not an amount.
+    ///
+    /// ```
+    /// use cnab_core::Role;
+    /// let bytes = cnab_core::tutorial::ITAU_240_RETORNO;
+    /// let view = cnab_core::read_retorno_view(bytes, cnab_core::ReadOptions::strict()).unwrap();
+    /// let e = view.entry(0).unwrap();
+    /// let [titulo, pago] = e.amounts([Role::ValorTitulo, Role::ValorPago]);
+    /// assert_eq!((titulo, pago), (e.valor_titulo(), e.valor_pago()));
+    /// assert_eq!(pago.unwrap().to_string(), "127.50");
+    /// ```
+    pub fn amounts<const N: usize>(&self, roles: [Role; N]) -> [Option<Decimal>; N] {
+        let mut out = [None; N];
+        if let Some(e) = self.built() {
+            for (o, role) in out.iter_mut().zip(roles) {
+                *o = owned_amount(e, role);
+            }
+            return out;
+        }
+        for (_, layout, bytes) in self.records {
+            let slots = self.roles.slots(layout);
+            for (o, &role) in out.iter_mut().zip(&roles) {
+                if !is_amount(role) {
+                    continue;
+                }
+                RoleIndex::each_in(slots, layout, role, |s| {
+                    if let Some(v) = amount_of(s, s.slice(bytes)) {
+                        *o = Some(v);
+                    }
+                });
+            }
+        }
+        for (o, role) in out.iter_mut().zip(roles) {
+            if role == Role::JurosMulta && o.is_none() {
+                *o = self.juros_multa();
+            }
+        }
         out
     }
 
@@ -423,19 +526,30 @@ impl<'v> EntryView<'v> {
         }
     }
 
-    /// The ocorrência code as the model takes it: the first record's, unless it is zero and a later one is not.
-    fn ocorrencia_code(&self) -> Option<Cow<'v, str>> {
-        let mut out: Option<Cow<'v, str>> = None;
-        self.each(Role::Ocorrencia, |s, raw| {
-            let Some(code) = digits(s, raw) else { return };
-            let zero = code.bytes().all(|b| b == b'0');
-            if out.is_none()
-                || (!zero && out.as_ref().is_some_and(|k| k.bytes().all(|b| b == b'0')))
-            {
-                out = Some(code);
-            }
-        });
-        out
+    /// The ocorrência code as the model takes it (see [`find_ocorrencia`]), and its table row when the table has
+    /// it: a known code is the row's own text, an unknown one is read again from its field.
+    fn ocorrencia_code(&self) -> Option<(Cow<'v, str>, Option<&'static OcorrenciaDef>)> {
+        let f = self.found?;
+        if let Some(d) = self.codes.ocorrencia_row(f.row) {
+            return Some((Cow::Borrowed(d.code), Some(d)));
+        }
+        let (_, _, bytes) = self.records.get(f.record as usize)?;
+        let bytes: &'v [u8] = bytes;
+        digits(f.field, f.field.slice(bytes)).map(|c| (c, None))
+    }
+
+    /// The row of the layout's ocorrência table ([`LayoutSpec::ocorrencias`]) that the entry's ocorrência code
+    /// names, with its index there, as found when the entry was read (no lookup): what [`EntryView::ocorrencia`]
+    /// gives the code, kind and description of. `None` when the entry has no ocorrência, when its code is not in the
+    /// table, and for the layouts whose entries a bank rule rewrites ([`EntryView::rewritten`]; read
+    /// [`EntryView::ocorrencia`] there).
+    pub fn ocorrencia_row(&self) -> Option<(usize, &'static OcorrenciaDef)> {
+        if self.spec.retorno_hook.is_some() {
+            return None;
+        }
+        let f = self.found?;
+        let d = self.codes.ocorrencia_row(f.row)?;
+        Some((f.row as usize, d))
     }
 
     /// What happened: the code, its kind and the manual's description (an unknown code: kind
@@ -448,8 +562,8 @@ impl<'v> EntryView<'v> {
                 description: Cow::Borrowed(&o.description),
             });
         }
-        let code = self.ocorrencia_code()?;
-        let (kind, description) = match self.codes.ocorrencia(&code) {
+        let (code, row) = self.ocorrencia_code()?;
+        let (kind, description) = match row {
             Some(d) => (d.kind, d.description),
             None => (OcorrenciaKind::Desconhecida, ""),
         };
@@ -472,7 +586,7 @@ impl<'v> EntryView<'v> {
                 })
                 .collect();
         }
-        let Some(ocorrencia) = self.ocorrencia_code() else {
+        let Some((ocorrencia, _)) = self.ocorrencia_code() else {
             return Vec::new();
         };
         let mut raw = String::new();
@@ -700,16 +814,15 @@ impl<'v> EntryView<'v> {
     }
 }
 
-/// The problems building an entry of an [`exact_decoding`] layout reports: an unknown ocorrência, found as the
-/// model finds it.
-pub(super) fn entry_problems(
+/// An entry's ocorrência as the model finds it: the code of the first record's ocorrência field, unless it is zero
+/// and a later one is not (a numeric field that holds something else is skipped), with its row in the table.
+pub(super) fn find_ocorrencia(
     codes: &CodeIndex,
     roles: &RoleIndex,
     records: &[HeldRecord<'_>],
-    problems: &mut Vec<Error>,
-) {
-    let mut found: Option<(Cow<'_, str>, usize, &'static str, &'static FieldSpec)> = None;
-    for (line, layout, bytes) in records {
+) -> Option<Found> {
+    let mut found: Option<(Cow<'_, str>, usize, &'static FieldSpec)> = None;
+    for (i, (_, layout, bytes)) in records.iter().enumerate() {
         let bytes: &[u8] = bytes;
         roles.each(layout, Role::Ocorrencia, |s| {
             let Some(code) = digits(s, s.slice(bytes)) else {
@@ -722,22 +835,42 @@ pub(super) fn entry_problems(
                         .as_ref()
                         .is_some_and(|(k, ..)| k.bytes().all(|b| b == b'0')))
             {
-                found = Some((code, *line, layout.name, s));
+                found = Some((code, i, s));
             }
         });
     }
-    if let Some((code, line, record, spec)) = found {
-        if codes.ocorrencia(&code).is_none() {
-            problems.push(Error::at_field(
-                line,
-                record,
-                spec,
-                ErrorKind::UnknownOcorrencia {
-                    code: code.into_owned(),
-                },
-            ));
-        }
-    }
+    let (code, record, field) = found?;
+    Some(Found {
+        field,
+        record: u32::try_from(record).ok()?,
+        row: codes.ocorrencia_index(&code).unwrap_or(u32::MAX),
+    })
+}
+
+/// The problems building an entry of an [`exact_decoding`] layout reports: an unknown ocorrência (`found`, as
+/// [`find_ocorrencia`] gives it for these records).
+pub(super) fn entry_problems(
+    found: Option<Found>,
+    records: &[HeldRecord<'_>],
+    problems: &mut Vec<Error>,
+) {
+    let Some(f) = found.filter(|f| f.row == u32::MAX) else {
+        return;
+    };
+    let Some((line, layout, bytes)) = records.get(f.record as usize) else {
+        return;
+    };
+    let Some(code) = digits(f.field, f.field.slice(bytes)) else {
+        return;
+    };
+    problems.push(Error::at_field(
+        *line,
+        layout.name,
+        f.field,
+        ErrorKind::UnknownOcorrencia {
+            code: code.into_owned(),
+        },
+    ));
 }
 
 /// A retorno read into entry views over its bytes: what [`read_retorno`] reads (the same detection, checks and
@@ -778,7 +911,7 @@ struct EntryTable<'a> {
     codes: Arc<CodeIndex>,
     roles: RoleIndex,
     records: Vec<HeldRecord<'a>>,
-    entries: Vec<(usize, usize)>,
+    entries: Vec<Span>,
     /// Where a bank rule rewrites entries: each entry once built (empty otherwise).
     kept: Vec<OnceLock<Box<RetornoEntry>>>,
 }
@@ -789,7 +922,7 @@ impl<'a> EntryTable<'a> {
         codes: Arc<CodeIndex>,
         roles: RoleIndex,
         records: Vec<HeldRecord<'a>>,
-        entries: Vec<(usize, usize)>,
+        entries: Vec<Span>,
     ) -> Self {
         let kept = match spec.retorno_hook {
             Some(_) => entries.iter().map(|_| OnceLock::new()).collect(),
@@ -805,19 +938,20 @@ impl<'a> EntryTable<'a> {
         }
     }
 
-    fn view(&self, i: usize, (a, b): (usize, usize)) -> EntryView<'_> {
+    fn view(&self, i: usize, span: Span) -> EntryView<'_> {
         EntryView::new(
             self.spec,
             &self.codes,
             &self.roles,
-            self.records.get(a..b).unwrap_or(&[]),
+            self.records.get(span.start..span.end).unwrap_or(&[]),
+            span.ocorrencia,
             self.kept.get(i),
         )
     }
 
     fn entry(&self, i: usize) -> Option<EntryView<'_>> {
         let span = *self.entries.get(i)?;
-        self.records.get(span.0..span.1)?;
+        self.records.get(span.start..span.end)?;
         Some(self.view(i, span))
     }
 
@@ -1024,7 +1158,7 @@ impl<R: BufRead> RetornoViewReader<R> {
                 Some(Err(e)) => {
                     // An entry closed by the line that failed is not given (as the other readers do not give it).
                     if let Some(v) = self.stream.engine.views.as_mut() {
-                        let kept_records = v.entries.get(held).map_or(v.records.len(), |r| r.0);
+                        let kept_records = v.entries.get(held).map_or(v.records.len(), |r| r.start);
                         v.entries.truncate(held);
                         v.records.truncate(kept_records);
                     }
@@ -1078,13 +1212,14 @@ impl<R: BufRead> RetornoViewReader<R> {
         }
         let engine = &self.stream.engine;
         let v = engine.views.as_ref()?;
-        let &(a, b) = v.entries.last()?;
-        let records = v.records.get(a..b).unwrap_or(&[]);
+        let span = *v.entries.last()?;
+        let records = v.records.get(span.start..span.end).unwrap_or(&[]);
         Some(Ok(EntryView::new(
             engine.spec,
             &engine.codes,
             &v.roles,
             records,
+            span.ocorrencia,
             None,
         )))
     }

@@ -51,6 +51,21 @@ pub fn entry_agrees(v: &EntryView<'_>, o: &RetornoEntry) -> Result<(), String> {
         .as_ref()
         .map(|x| (x.code.clone(), x.kind, x.description.clone()));
     same!(oc, want, "ocorrencia");
+    // The table row found when the entry was read: the row of the owned entry's code, kind and description; none
+    // only for an unknown code, no ocorrência, or an entry a bank rule rewrites.
+    let row = v
+        .ocorrencia_row()
+        .map(|(_, d)| (d.code.to_string(), d.kind, d.description.to_string()));
+    match row {
+        Some(_) => same!(row, want, "ocorrencia_row"),
+        None if v.rewritten().is_none() => same!(
+            want.as_ref().map(|w| w.1),
+            want.as_ref()
+                .map(|_| cnab_core::OcorrenciaKind::Desconhecida),
+            "ocorrencia_row (none)"
+        ),
+        None => {}
+    }
     let motivos: Vec<(String, Option<String>)> = v
         .motivos()
         .into_iter()
@@ -77,6 +92,39 @@ pub fn entry_agrees(v: &EntryView<'_>, o: &RetornoEntry) -> Result<(), String> {
     same!(v.tarifa(), o.tarifa, "tarifa");
     same!(v.outras_despesas(), o.outras_despesas, "outras_despesas");
     same!(v.outros_creditos(), o.outros_creditos, "outros_creditos");
+    // Every amount again, read in one walk.
+    use cnab_core::Role;
+    let amounts = v.amounts([
+        Role::ValorTitulo,
+        Role::ValorPago,
+        Role::ValorCreditado,
+        Role::JurosMulta,
+        Role::Juros,
+        Role::Multa,
+        Role::Desconto,
+        Role::Abatimento,
+        Role::Iof,
+        Role::Tarifa,
+        Role::OutrasDespesas,
+        Role::OutrosCreditos,
+        Role::NossoNumero,
+    ]);
+    let want = [
+        o.valor_titulo,
+        o.valor_pago,
+        o.valor_creditado,
+        o.juros_multa,
+        o.juros,
+        o.multa,
+        o.desconto,
+        o.abatimento,
+        o.iof,
+        o.tarifa,
+        o.outras_despesas,
+        o.outros_creditos,
+        None,
+    ];
+    same!(amounts, want, "amounts");
     same!(v.pagador(), o.pagador, "pagador");
     same!(v.pix(), o.pix, "pix");
     same!(v.pago_por_pix(), o.pago_por_pix, "pago_por_pix");
