@@ -22,9 +22,14 @@ use std::borrow::{Borrow, Cow};
 use std::sync::Arc;
 
 use arrow_array::builder::{
-    BooleanBuilder, Date32Builder, Decimal128Builder, StringBuilder, UInt64Builder, UInt8Builder,
+    ArrayBuilder, BinaryBuilder, BooleanBuilder, Date32Builder, Decimal128Builder,
+    GenericByteBuilder, PrimitiveBuilder, StringBuilder, UInt64Builder, UInt8Builder,
 };
-use arrow_array::{Array, ArrayRef, ListArray, RecordBatch, RecordBatchReader, StructArray};
+use arrow_array::types::{ArrowPrimitiveType, ByteArrayType};
+use arrow_array::{
+    Array, ArrayRef, GenericByteArray, ListArray, PrimitiveArray, RecordBatch, RecordBatchReader,
+    StringArray, StructArray,
+};
 use arrow_buffer::OffsetBuffer;
 use arrow_schema::{ArrowError, DataType, Field, Fields, Schema, SchemaRef};
 use chrono::{Datelike, NaiveDate};
@@ -258,6 +263,112 @@ fn centavos(v: Decimal) -> Option<i128> {
     (c.abs() < 10i128.pow(u32::from(AMOUNT_PRECISION))).then_some(c)
 }
 
+/// An amount as a row holds it: the digits of a numeric field read as an integer with the field's scale (what
+/// `decode_num` gives, without the `Decimal`), or a `Decimal`.
+#[derive(Debug, Clone, Copy)]
+enum Amount {
+    /// A numeric field of at most 18 digits with a scale of at most 2: `mantissa` / 10^`scale`.
+    Digits {
+        mantissa: i64,
+        scale: u8,
+    },
+    Decimal(Decimal),
+}
+
+impl Amount {
+    /// A numeric field's amount, as `cnab_core::decode_num(raw, scale)` reads it (all spaces: none; a byte that is
+    /// not a digit: none, as that field gives the model no amount).
+    #[inline(always)]
+    fn num(raw: &[u8], scale: u8) -> Option<Amount> {
+        if raw.len() <= 18 && scale <= 2 {
+            // All spaces (or empty): no amount; any other byte that is not a digit: not a number.
+            return digits_value(raw).map(|mantissa| Amount::Digits { mantissa, scale });
+        }
+        cnab_core::decode_num(raw, scale)
+            .ok()
+            .flatten()
+            .map(Amount::Decimal)
+    }
+    fn decimal(self) -> Decimal {
+        match self {
+            Amount::Digits { mantissa, scale } => Decimal::new(mantissa, u32::from(scale)),
+            Amount::Decimal(d) => d,
+        }
+    }
+    /// In centavos, exactly, or `None` when `Decimal128(18, 2)` cannot hold it ([`centavos`]).
+    #[inline]
+    fn centavos(self) -> Option<i128> {
+        match self {
+            Amount::Digits { mantissa, scale } => {
+                let c = i128::from(mantissa) * 10i128.pow(u32::from(2 - scale.min(2)));
+                (c.abs() < 10i128.pow(u32::from(AMOUNT_PRECISION))).then_some(c)
+            }
+            Amount::Decimal(d) => centavos(d),
+        }
+    }
+}
+
+/// The value of 1 to 18 ASCII digits, eight at a time; `None` when `raw` is empty, longer than 18 or holds a byte
+/// that is not a digit.
+#[inline(always)]
+fn digits_value(raw: &[u8]) -> Option<i64> {
+    let v = match raw.len() {
+        8 => eight_digits(*raw.first_chunk::<8>()?)?,
+        // Two words that overlap: the last eight digits, and the first eight shifted so that only the digits before
+        // the last eight remain, zeros filled in on the left.
+        9..=16 => {
+            let head = raw.len() - 8;
+            let first = u64::from_le_bytes(*raw.first_chunk::<8>()?);
+            let zeros = ZEROS.checked_shr(8 * head as u32).unwrap_or(0);
+            let first = first << (8 * (8 - head)) | zeros;
+            eight_digits(first.to_le_bytes())? * 100_000_000
+                + eight_digits(*raw.last_chunk::<8>()?)?
+        }
+        17..=18 => {
+            let (head, rest) = raw.split_at(raw.len() - 16);
+            let (mid, last) = rest.split_first_chunk::<8>()?;
+            let last = last.first_chunk::<8>()?;
+            (few_digits(head)? * 100_000_000 + eight_digits(*mid)?) * 100_000_000
+                + eight_digits(*last)?
+        }
+        1..=7 => few_digits(raw)?,
+        _ => return None,
+    };
+    i64::try_from(v).ok()
+}
+
+/// Up to a few ASCII digits as a number, one at a time.
+#[inline(always)]
+fn few_digits(raw: &[u8]) -> Option<u64> {
+    raw.iter().try_fold(0u64, |v, &b| {
+        let d = b.wrapping_sub(b'0');
+        (d <= 9).then(|| v * 10 + u64::from(d))
+    })
+}
+
+/// Eight ASCII `'0'`s as a word.
+const ZEROS: u64 = u64::from_ne_bytes([b'0'; 8]);
+
+/// Eight ASCII digits as a number (most significant first), or `None` if a byte is not a digit: all eight checked
+/// and combined in a few word operations (SWAR) instead of a multiplication per digit.
+#[inline(always)]
+fn eight_digits(bytes: [u8; 8]) -> Option<u64> {
+    const HIGH_NIBBLES: u64 = 0xF0F0_F0F0_F0F0_F0F0;
+    let v = u64::from_le_bytes(bytes);
+    // Digits are 0x30-0x39: the high nibble is 3, and adding 6 to each byte keeps it 3 (no carry out of a byte).
+    let digits =
+        v & HIGH_NIBBLES == ZEROS && v.wrapping_add(0x0606_0606_0606_0606) & HIGH_NIBBLES == ZEROS;
+    if !digits {
+        return None;
+    }
+    // Byte i (least significant first) holds the digit at position i; pair, then quadruple, then join the halves.
+    // The products of the upper lanes run past 64 bits and are masked off: wrapping is intended.
+    let d = v - ZEROS;
+    let d = (d.wrapping_mul(10) + (d >> 8)) & 0x00FF_00FF_00FF_00FF;
+    let d = (d.wrapping_mul(100) + (d >> 16)) & 0x0000_FFFF_0000_FFFF;
+    Some((d.wrapping_mul(10_000) + (d >> 32)) & 0xFFFF_FFFF)
+}
+
 /// Number of text columns filled per entry (see [`Columns::write`]).
 const TEXTS: usize = 22;
 
@@ -266,16 +377,18 @@ const TEXTS: usize = 22;
 struct Row<'a> {
     line: usize,
     last_line: usize,
-    nosso_numero: Cow<'a, str>,
-    nosso_numero_dv: Option<Cow<'a, str>>,
+    /// The text columns hold UTF-8 (ASCII borrowed from the input, or decoded from Windows-1252, or the owned
+    /// entry's strings), as bytes: a column's text is checked as UTF-8 once, as a whole, when the batch is made.
+    nosso_numero: Cow<'a, [u8]>,
+    nosso_numero_dv: Option<Cow<'a, [u8]>>,
     /// seu_numero, uso_empresa, carteira, variacao, banco_cobrador, agencia_cobradora.
-    texts: [Cow<'a, str>; 6],
+    texts: [Cow<'a, [u8]>; 6],
     /// Code, kind, description.
     ocorrencia: Option<(Cow<'a, str>, OcorrenciaKind, Cow<'a, str>)>,
     /// data_ocorrencia, data_credito, vencimento.
     dates: [Option<NaiveDate>; 3],
     /// The amounts of [`AMOUNT_COLUMNS`], in order.
-    amounts: [Option<Decimal>; 12],
+    amounts: [Option<Amount>; 12],
     pagador: Option<PagadorRow<'a>>,
     pix: Option<Cow<'a, PixInfo>>,
     pago_por_pix: Option<bool>,
@@ -283,7 +396,7 @@ struct Row<'a> {
 
 impl<'a> Row<'a> {
     fn owned(e: &'a RetornoEntry) -> Self {
-        let b = |s: &'a String| Cow::Borrowed(s.as_str());
+        let b = |s: &'a String| Cow::Borrowed(s.as_bytes());
         Row {
             line: e.line,
             last_line: e.last_line,
@@ -297,10 +410,13 @@ impl<'a> Row<'a> {
                 b(&e.banco_cobrador),
                 b(&e.agencia_cobradora),
             ],
-            ocorrencia: e
-                .ocorrencia
-                .as_ref()
-                .map(|o| (b(&o.code), o.kind, b(&o.description))),
+            ocorrencia: e.ocorrencia.as_ref().map(|o| {
+                (
+                    Cow::Borrowed(o.code.as_str()),
+                    o.kind,
+                    Cow::Borrowed(o.description.as_str()),
+                )
+            }),
             dates: [e.data_ocorrencia, e.data_credito, e.vencimento],
             amounts: [
                 e.valor_titulo,
@@ -315,7 +431,8 @@ impl<'a> Row<'a> {
                 e.tarifa,
                 e.outras_despesas,
                 e.outros_creditos,
-            ],
+            ]
+            .map(|v| v.map(Amount::Decimal)),
             pagador: e.pagador.as_ref().map(|p| PagadorRow {
                 tipo: p.inscricao.tipo,
                 texts: [
@@ -337,7 +454,7 @@ impl<'a> Row<'a> {
 /// The pagador's columns: the tipo de inscrição, then inscrição número, nome, endereço, bairro, CEP, cidade, UF.
 struct PagadorRow<'a> {
     tipo: Option<u8>,
-    texts: [Cow<'a, str>; 7],
+    texts: [Cow<'a, [u8]>; 7],
 }
 
 /// What one field of a record gives the row (see [`Plans`]).
@@ -405,20 +522,21 @@ fn slot(role: Role) -> Option<Slot> {
     })
 }
 
-/// A field's text as the model reads it: spaces removed at both ends, Windows-1252; borrowed when it is ASCII.
-fn text(raw: &[u8]) -> Cow<'_, str> {
+/// A field's text as the model reads it (spaces removed at both ends, Windows-1252), as UTF-8 bytes: borrowed when
+/// it is ASCII.
+fn text(raw: &[u8]) -> Cow<'_, [u8]> {
     let start = raw.iter().position(|&b| b != b' ').unwrap_or(raw.len());
     let t = raw.get(start..).unwrap_or(&[]);
     let end = t.iter().rposition(|&b| b != b' ').map_or(0, |p| p + 1);
     let t = t.get(..end).unwrap_or(&[]);
-    match std::str::from_utf8(t) {
-        Ok(s) if t.is_ascii() => Cow::Borrowed(s),
-        _ => Cow::Owned(cnab_core::decode_text(t)),
+    match t.is_ascii() {
+        true => Cow::Borrowed(t),
+        false => Cow::Owned(cnab_core::decode_text(t).into_bytes()),
     }
 }
 
 /// The model's rule for text: a later non-empty value replaces an earlier one.
-fn set_text<'a>(dst: &mut Cow<'a, str>, v: Cow<'a, str>) {
+fn set_text<'a>(dst: &mut Cow<'a, [u8]>, v: Cow<'a, [u8]>) {
     if !v.is_empty() || dst.is_empty() {
         *dst = v;
     }
@@ -427,7 +545,7 @@ fn set_text<'a>(dst: &mut Cow<'a, str>, v: Cow<'a, str>) {
 /// A CPF/CNPJ as the model keeps it (`normalize::unpad_inscricao`): the zero-fill of a wider field removed (11
 /// positions for a CPF, tipo 1; 14 for a CNPJ, tipo 2, or when the tipo is unknown and the number is longer), and
 /// all zeros meaning "not informed".
-fn unpadded(numero: Cow<'_, str>, tipo: Option<u8>) -> Cow<'_, str> {
+fn unpadded(numero: Cow<'_, [u8]>, tipo: Option<u8>) -> Cow<'_, [u8]> {
     let keep = match tipo {
         Some(1) => 11,
         Some(2) => 14,
@@ -435,19 +553,19 @@ fn unpadded(numero: Cow<'_, str>, tipo: Option<u8>) -> Cow<'_, str> {
         _ => return numero,
     };
     // Where the number kept starts (its length when nothing is kept).
-    let cut = |s: &str| {
+    let cut = |s: &[u8]| {
         let mut start = 0;
-        while s.len() - start > keep && s.as_bytes().get(start) == Some(&b'0') {
+        while s.len() - start > keep && s.get(start) == Some(&b'0') {
             start += 1;
         }
         match s.get(start..) {
-            Some(rest) if !rest.bytes().all(|b| b == b'0') => start,
+            Some(rest) if !rest.iter().all(|&b| b == b'0') => start,
             _ => s.len(),
         }
     };
     match numero {
-        Cow::Borrowed(s) => Cow::Borrowed(s.get(cut(s)..).unwrap_or("")),
-        Cow::Owned(s) => Cow::Owned(s.get(cut(&s)..).unwrap_or("").to_owned()),
+        Cow::Borrowed(s) => Cow::Borrowed(s.get(cut(s)..).unwrap_or(&[])),
+        Cow::Owned(s) => Cow::Owned(s.get(cut(&s)..).unwrap_or(&[]).to_vec()),
     }
 }
 
@@ -492,7 +610,7 @@ impl Plans {
         let mut row = Row {
             line: e.line(),
             last_line: e.last_line(),
-            nosso_numero: Cow::Borrowed(""),
+            nosso_numero: Cow::Borrowed(&[]),
             nosso_numero_dv: None,
             texts: Default::default(),
             ocorrencia: None,
@@ -513,11 +631,14 @@ impl Plans {
                 let blank = || raw.iter().all(|&b| b == b' ');
                 match slot {
                     Slot::NossoNumero => {
+                        // As `decode_digits` reads it: all spaces, none; all digits, as sent; else the text.
                         let v = match spec.kind {
-                            Kind::Num { .. } => match cnab_core::decode_digits(raw) {
-                                Ok(d) => Cow::Borrowed(d.unwrap_or("")),
-                                Err(_) => text(raw),
-                            },
+                            Kind::Num { .. } if raw.iter().all(|&b| b == b' ') => {
+                                Cow::Borrowed(&[][..])
+                            }
+                            Kind::Num { .. } if raw.iter().all(u8::is_ascii_digit) => {
+                                Cow::Borrowed(raw)
+                            }
                             _ => text(raw),
                         };
                         set_text(&mut row.nosso_numero, v);
@@ -541,10 +662,10 @@ impl Plans {
                     }
                     Slot::Amount(i) => {
                         let v = match spec.kind {
-                            Kind::Num { scale } => cnab_core::decode_num(raw, scale),
-                            _ => cnab_core::decode_num(text(raw).as_bytes(), 0),
+                            Kind::Num { scale } => Amount::num(raw, scale),
+                            _ => Amount::num(&text(raw), 0),
                         };
-                        if let (Ok(Some(v)), Some(dst)) = (v, row.amounts.get_mut(i)) {
+                        if let (Some(v), Some(dst)) = (v, row.amounts.get_mut(i)) {
                             *dst = Some(v);
                         }
                     }
@@ -561,7 +682,14 @@ impl Plans {
                             Kind::Num { .. } => cnab_core::decode_digits(raw)
                                 .ok()
                                 .map(|d| Cow::Borrowed(d.unwrap_or(""))),
-                            _ => Some(text(raw)),
+                            _ => Some(match text(raw) {
+                                Cow::Borrowed(t) => {
+                                    Cow::Borrowed(std::str::from_utf8(t).unwrap_or(""))
+                                }
+                                Cow::Owned(t) => {
+                                    Cow::Owned(String::from_utf8(t).unwrap_or_default())
+                                }
+                            }),
                         };
                         match digits.as_deref() {
                             Some("") => pagador.tipo = None,
@@ -580,7 +708,8 @@ impl Plans {
         // Layouts that carry juros and multa apart still give the combined total (as the model does).
         if let [_, _, _, jm @ None, j, m, ..] = &mut row.amounts {
             if j.is_some() || m.is_some() {
-                *jm = Some(j.unwrap_or_default() + m.unwrap_or_default());
+                let d = |a: &Option<Amount>| a.map(Amount::decimal).unwrap_or_default();
+                *jm = Some(Amount::Decimal(d(j) + d(m)));
             }
         }
         if ocorrencia {
@@ -598,6 +727,127 @@ impl Plans {
     }
 }
 
+/// A column's builder, as [`Lazy`] drives it.
+trait Column {
+    /// The array it makes.
+    type Array: Array + 'static;
+    /// Rows appended.
+    fn rows(&self) -> usize;
+    /// Appends `n` nulls in one call.
+    fn append_nulls(&mut self, n: usize);
+    /// The array of the rows appended (the builder is emptied).
+    fn array(&mut self) -> Self::Array;
+    /// An array of `n` nulls.
+    fn nulls(n: usize) -> Self::Array;
+}
+
+impl<T: ByteArrayType> Column for GenericByteBuilder<T> {
+    type Array = GenericByteArray<T>;
+    fn rows(&self) -> usize {
+        self.len()
+    }
+    fn append_nulls(&mut self, n: usize) {
+        GenericByteBuilder::append_nulls(self, n);
+    }
+    fn array(&mut self) -> Self::Array {
+        self.finish()
+    }
+    fn nulls(n: usize) -> Self::Array {
+        Self::Array::new_null(n)
+    }
+}
+
+impl<T: ArrowPrimitiveType> Column for PrimitiveBuilder<T> {
+    type Array = PrimitiveArray<T>;
+    fn rows(&self) -> usize {
+        self.len()
+    }
+    fn append_nulls(&mut self, n: usize) {
+        PrimitiveBuilder::append_nulls(self, n);
+    }
+    fn array(&mut self) -> Self::Array {
+        self.finish()
+    }
+    fn nulls(n: usize) -> Self::Array {
+        Self::Array::new_null(n)
+    }
+}
+
+impl Column for BooleanBuilder {
+    type Array = arrow_array::BooleanArray;
+    fn rows(&self) -> usize {
+        self.len()
+    }
+    fn append_nulls(&mut self, n: usize) {
+        BooleanBuilder::append_nulls(self, n);
+    }
+    fn array(&mut self) -> Self::Array {
+        self.finish()
+    }
+    fn nulls(n: usize) -> Self::Array {
+        Self::Array::new_null(n)
+    }
+}
+
+/// A column's builder with the nulls after its last value counted, not yet appended: a run of nulls goes in with one
+/// call when a value follows, and a column that holds no value in the batch (the Pix data of most files, the
+/// pagador of layouts without one) is made at the end as an array of nulls, its values buffer zeroed by the
+/// allocator and never written row by row. The array is the same as with a null appended per row.
+struct Lazy<B> {
+    b: B,
+    nulls: usize,
+}
+
+impl<B: Column> Lazy<B> {
+    fn new(b: B) -> Self {
+        Lazy { b, nulls: 0 }
+    }
+    #[inline]
+    fn null(&mut self) {
+        self.nulls += 1;
+    }
+    /// The builder, with the nulls counted so far appended.
+    #[inline]
+    fn builder(&mut self) -> &mut B {
+        if self.nulls > 0 {
+            self.b.append_nulls(std::mem::take(&mut self.nulls));
+        }
+        &mut self.b
+    }
+    /// The column: an array of nulls when no value was appended, else the builder's array with the nulls counted
+    /// since its last value.
+    fn typed(&mut self) -> B::Array {
+        if self.b.rows() == 0 {
+            B::nulls(std::mem::take(&mut self.nulls))
+        } else {
+            self.builder().array()
+        }
+    }
+    fn array(&mut self) -> ArrayRef {
+        Arc::new(self.typed())
+    }
+}
+
+impl<T: ByteArrayType> Lazy<GenericByteBuilder<T>> {
+    #[inline]
+    fn option(&mut self, v: Option<&T::Native>) {
+        match v {
+            Some(v) => self.builder().append_value(v),
+            None => self.null(),
+        }
+    }
+}
+
+impl<T: ArrowPrimitiveType> Lazy<PrimitiveBuilder<T>> {
+    #[inline]
+    fn option(&mut self, v: Option<T::Native>) {
+        match v {
+            Some(v) => self.builder().append_value(v),
+            None => self.null(),
+        }
+    }
+}
+
 /// One builder per column, filled in one pass over the entries: each entry is visited once (its fields are close
 /// together in memory), instead of once per column.
 struct Columns {
@@ -605,15 +855,15 @@ struct Columns {
     last_line: UInt64Builder,
     /// nosso_numero … ocorrencia_description (8 columns), then pagador_inscricao_numero … pix_emv (12), then
     /// banco_cobrador and agencia_cobradora (2): the text columns in schema order, `ocorrencia_kind` apart.
-    texts: Vec<StringBuilder>,
-    kind: StringBuilder,
+    texts: Vec<Lazy<BinaryBuilder>>,
+    kind: Lazy<StringBuilder>,
     motivo_lens: Vec<usize>,
     motivo_codes: StringBuilder,
     motivo_descriptions: StringBuilder,
-    dates: [Date32Builder; 3],
-    amounts: Vec<Decimal128Builder>,
-    inscricao_tipo: UInt8Builder,
-    pago_por_pix: BooleanBuilder,
+    dates: [Lazy<Date32Builder>; 3],
+    amounts: Vec<Lazy<Decimal128Builder>>,
+    inscricao_tipo: Lazy<UInt8Builder>,
+    pago_por_pix: Lazy<BooleanBuilder>,
     plans: Plans,
 }
 
@@ -623,23 +873,19 @@ impl Columns {
             line: UInt64Builder::with_capacity(n),
             last_line: UInt64Builder::with_capacity(n),
             texts: (0..TEXTS)
-                .map(|_| StringBuilder::with_capacity(n, n * 8))
+                .map(|_| Lazy::new(BinaryBuilder::with_capacity(n, n * 8)))
                 .collect(),
-            kind: StringBuilder::with_capacity(n, n * 12),
+            kind: Lazy::new(StringBuilder::with_capacity(n, n * 12)),
             motivo_lens: Vec::with_capacity(n),
             motivo_codes: StringBuilder::new(),
             motivo_descriptions: StringBuilder::new(),
-            dates: [
-                Date32Builder::with_capacity(n),
-                Date32Builder::with_capacity(n),
-                Date32Builder::with_capacity(n),
-            ],
+            dates: [(); 3].map(|()| Lazy::new(Date32Builder::with_capacity(n))),
             amounts: AMOUNT_COLUMNS
                 .iter()
-                .map(|_| Decimal128Builder::with_capacity(n))
+                .map(|_| Lazy::new(Decimal128Builder::with_capacity(n)))
                 .collect(),
-            inscricao_tipo: UInt8Builder::with_capacity(n),
-            pago_por_pix: BooleanBuilder::with_capacity(n),
+            inscricao_tipo: Lazy::new(UInt8Builder::with_capacity(n)),
+            pago_por_pix: Lazy::new(BooleanBuilder::with_capacity(n)),
             plans: Plans::default(),
         }
     }
@@ -705,15 +951,15 @@ impl Columns {
         self.last_line.append_value(last_line as u64);
         let px = pix.as_deref();
         let pg = pagador.as_ref().map(|p| &p.texts);
-        let texts: [Option<&str>; TEXTS] = [
+        let texts: [Option<&[u8]>; TEXTS] = [
             Some(&nosso_numero),
             nosso_numero_dv.as_deref(),
             Some(&seu),
             Some(&uso),
             Some(&carteira),
             Some(&variacao),
-            oc.as_ref().map(|o| o.0.as_ref()),
-            oc.as_ref().map(|o| o.2.as_ref()),
+            oc.as_ref().map(|o| o.0.as_bytes()),
+            oc.as_ref().map(|o| o.2.as_bytes()),
             pg.map(|[p, ..]| p.as_ref()),
             pg.map(|[_, p, ..]| p.as_ref()),
             pg.map(|[_, _, p, ..]| p.as_ref()),
@@ -721,46 +967,52 @@ impl Columns {
             pg.map(|[.., p, _, _]| p.as_ref()),
             pg.map(|[.., p, _]| p.as_ref()),
             pg.map(|[.., p]| p.as_ref()),
-            px.map(|p| p.tipo_chave.as_str()),
-            px.map(|p| p.chave.as_str()),
-            px.map(|p| p.url.as_str()),
-            px.map(|p| p.txid.as_str()),
-            px.map(|p| p.emv.as_str()),
+            px.map(|p| p.tipo_chave.as_bytes()),
+            px.map(|p| p.chave.as_bytes()),
+            px.map(|p| p.url.as_bytes()),
+            px.map(|p| p.txid.as_bytes()),
+            px.map(|p| p.emv.as_bytes()),
             Some(&banco),
             Some(&agencia),
         ];
         for (b, t) in self.texts.iter_mut().zip(texts) {
-            b.append_option(t);
+            b.option(t);
         }
-        self.kind.append_option(oc.as_ref().map(|o| kind_name(o.1)));
+        self.kind.option(oc.as_ref().map(|o| kind_name(o.1)));
         for (b, d) in self.dates.iter_mut().zip(dates) {
-            b.append_option(d.map(days));
+            b.option(d.map(days));
         }
         for ((b, field), v) in self.amounts.iter_mut().zip(AMOUNT_COLUMNS).zip(amounts) {
             match v {
-                None => b.append_null(),
-                Some(v) => b.append_value(centavos(v).ok_or(Error::Amount {
-                    line,
-                    field,
-                    value: v,
-                })?),
+                None => b.null(),
+                Some(v) => b
+                    .builder()
+                    .append_value(v.centavos().ok_or_else(|| Error::Amount {
+                        line,
+                        field,
+                        value: v.decimal(),
+                    })?),
             }
         }
         self.inscricao_tipo
-            .append_option(pagador.as_ref().and_then(|p| p.tipo));
-        self.pago_por_pix.append_option(pago_por_pix);
+            .option(pagador.as_ref().and_then(|p| p.tipo));
+        match pago_por_pix {
+            Some(v) => self.pago_por_pix.builder().append_value(v),
+            None => self.pago_por_pix.null(),
+        }
         Ok(())
     }
 
     fn finish(mut self) -> Result<RecordBatch, Error> {
+        // Each text column's bytes checked as UTF-8 in one pass (every value put in was UTF-8).
         let mut texts = self
             .texts
             .iter_mut()
-            .map(|b| Arc::new(b.finish()) as ArrayRef);
+            .map(|b| Ok(Arc::new(StringArray::try_from_binary(b.typed())?) as ArrayRef));
         let mut next = || {
             texts
                 .next()
-                .ok_or_else(|| ArrowError::SchemaError("text column".into()))
+                .unwrap_or_else(|| Err(ArrowError::SchemaError("text column".into())))
         };
         let motivos = StructArray::try_new(
             motivo_fields(),
@@ -785,24 +1037,24 @@ impl Columns {
         for _ in 0..7 {
             cols.push(next()?);
         }
-        cols.push(Arc::new(self.kind.finish()));
+        cols.push(self.kind.array());
         cols.push(next()?); // ocorrencia_description
         cols.push(Arc::new(motivos));
         for d in &mut self.dates {
-            cols.push(Arc::new(d.finish()));
+            cols.push(d.array());
         }
         for a in &mut self.amounts {
             cols.push(Arc::new(
-                a.finish()
+                a.typed()
                     .with_precision_and_scale(AMOUNT_PRECISION, AMOUNT_SCALE)?,
             ));
         }
-        cols.push(Arc::new(self.inscricao_tipo.finish()));
+        cols.push(self.inscricao_tipo.array());
         // pagador_inscricao_numero … pix_emv
         for _ in 0..12 {
             cols.push(next()?);
         }
-        cols.push(Arc::new(self.pago_por_pix.finish()));
+        cols.push(self.pago_por_pix.array());
         // banco_cobrador, agencia_cobradora
         for _ in 0..2 {
             cols.push(next()?);
@@ -1036,7 +1288,10 @@ mod tests {
     /// The model's unpadding of a CPF/CNPJ (`normalize::unpad_inscricao`), borrowed or owned.
     #[test]
     fn inscricao_unpadded_as_the_model_does() {
-        let u = |n: &'static str, t| unpadded(Cow::Borrowed(n), t).into_owned();
+        let u = |n: &'static str, t| {
+            String::from_utf8(unpadded(Cow::Borrowed(n.as_bytes()), t).into_owned())
+                .unwrap_or_default()
+        };
         assert_eq!(u("000012345678901", Some(1)), "12345678901");
         assert_eq!(u("000012345678000199", Some(2)), "12345678000199");
         assert_eq!(u("000012345678000199", None), "12345678000199");
@@ -1047,8 +1302,89 @@ mod tests {
         assert_eq!(u("", Some(1)), "");
         assert_eq!(
             unpadded(Cow::Owned("00000123456789Ç".into()), Some(1)),
-            "123456789Ç"
+            "123456789Ç".as_bytes()
         );
+    }
+
+    /// A numeric field's amount is what `decode_num` gives, digit by digit: every length up to 19, every scale up
+    /// to 3, digits, spaces, signs, letters and a Windows-1252 byte at each position.
+    #[test]
+    fn amounts_read_as_decode_num_reads_them() {
+        let mut inputs: Vec<Vec<u8>> = vec![Vec::new()];
+        for len in 1..=19usize {
+            let digits: Vec<u8> = (0..len).map(|i| b"9876543210"[i % 10]).collect();
+            inputs.push(digits.clone());
+            inputs.push(vec![b'9'; len]);
+            inputs.push(vec![b'0'; len]);
+            inputs.push(vec![b' '; len]);
+            for at in 0..len {
+                for bad in [b' ', b'-', b'+', b'.', b'A', b'/', b':', 0xC7] {
+                    let mut d = digits.clone();
+                    if let Some(b) = d.get_mut(at) {
+                        *b = bad;
+                    }
+                    inputs.push(d);
+                }
+            }
+        }
+        for raw in &inputs {
+            for scale in 0..=3 {
+                let ours = Amount::num(raw, scale).map(Amount::decimal);
+                let model = cnab_core::decode_num(raw, scale).ok().flatten();
+                assert_eq!(
+                    ours,
+                    model,
+                    "{:?} scale {scale}",
+                    String::from_utf8_lossy(raw)
+                );
+                assert_eq!(
+                    Amount::num(raw, scale).and_then(Amount::centavos),
+                    model.and_then(centavos),
+                    "{:?} scale {scale}",
+                    String::from_utf8_lossy(raw)
+                );
+            }
+        }
+        assert_eq!(digits_value(b"000000000000012750"), Some(12_750));
+        assert_eq!(
+            digits_value(b"123456789012345678"),
+            Some(123_456_789_012_345_678)
+        );
+        assert_eq!(eight_digits(*b"01234567"), Some(1_234_567));
+        assert_eq!(eight_digits(*b"0123456:"), None);
+    }
+
+    /// A column of nulls made at the end, or nulls appended in runs, is the array a null per row gives.
+    #[test]
+    fn lazy_nulls_make_the_same_arrays() {
+        let rows: [&[Option<&str>]; 4] = [
+            &[None, None, None],
+            &[Some("a"), None, None, Some("b")],
+            &[None, Some("ç"), None],
+            &[],
+        ];
+        for r in rows {
+            let mut lazy = Lazy::new(StringBuilder::new());
+            let mut each = StringBuilder::new();
+            for v in r {
+                lazy.option(*v);
+                each.append_option(*v);
+            }
+            let each: ArrayRef = Arc::new(each.finish());
+            assert_eq!(&lazy.array(), &each);
+        }
+        let mut lazy = Lazy::new(Decimal128Builder::new());
+        let mut each = Decimal128Builder::new();
+        for v in [None, Some(5), None, None] {
+            lazy.option(v);
+            each.append_option(v);
+        }
+        assert_eq!(lazy.typed(), each.finish());
+        let mut lazy = Lazy::new(BooleanBuilder::new());
+        lazy.null();
+        lazy.null();
+        let nulls = lazy.array();
+        assert_eq!((nulls.len(), nulls.null_count()), (2, 2));
     }
 
     #[test]
