@@ -216,11 +216,60 @@ fn small_int(spec: &FieldSpec, raw: &[u8]) -> Option<Option<u64>> {
 /// holds; `None` when it holds none (blank, or something else: a problem reported when the line was fed).
 fn amount_of(spec: &FieldSpec, raw: &[u8]) -> Option<Decimal> {
     match spec.kind {
-        Kind::Num { scale } => crate::field::decode_num(raw, scale).ok().flatten(),
+        Kind::Num { scale } => num(raw, scale),
         _ => crate::field::decode_num(text(raw).as_bytes(), 0)
             .ok()
             .flatten(),
     }
+}
+
+/// A numeric field's value as [`crate::field::decode_num`] reads it (`None` for all spaces or anything but
+/// digits): a field of 1 to 18 digits (every amount field of every layout) is read eight digits at a time, any other
+/// by `decode_num` itself.
+fn num(raw: &[u8], scale: u8) -> Option<Decimal> {
+    if raw.is_empty() || raw.len() > 18 {
+        return crate::field::decode_num(raw, scale).ok().flatten();
+    }
+    let mut m: i64 = 0;
+    let mut rest = raw;
+    while let Some((chunk, tail)) = rest.split_first_chunk::<8>() {
+        let Some(v) = eight_digits(u64::from_le_bytes(*chunk)) else {
+            return crate::field::decode_num(raw, scale).ok().flatten();
+        };
+        // At most 16 digits so far: no overflow.
+        m = m * 100_000_000 + v as i64;
+        rest = tail;
+    }
+    for &b in rest {
+        let d = b.wrapping_sub(b'0');
+        if d > 9 {
+            return crate::field::decode_num(raw, scale).ok().flatten();
+        }
+        m = m * 10 + i64::from(d);
+    }
+    Some(Decimal::new(m, u32::from(scale)))
+}
+
+/// The number eight ASCII digits (the first in the lowest byte) spell, `None` when a byte is not a digit. Each byte
+/// is a digit when its high nibble is 3 and stays 3 once 6 is added (0x30-0x39); the digits are then combined in
+/// pairs, fours and the eight by multiplications whose partial sums land in the upper half.
+fn eight_digits(x: u64) -> Option<u64> {
+    const HIGH: u64 = 0xF0F0_F0F0_F0F0_F0F0;
+    const THREES: u64 = 0x3030_3030_3030_3030;
+    if x & HIGH != THREES || x.wrapping_add(0x0606_0606_0606_0606) & HIGH != THREES {
+        return None;
+    }
+    let d = x - THREES;
+    // Each 16-bit lane: 10 × its first digit + its second.
+    let d = d.wrapping_mul(10).wrapping_add(d >> 8);
+    // The four pairs: 1,000,000 × p1 + 10,000 × p2 + 100 × p3 + p4, in the upper 32 bits.
+    const PAIRS: u64 = 0x0000_00FF_0000_00FF;
+    Some(
+        ((d & PAIRS)
+            .wrapping_mul(100 + (1_000_000 << 32))
+            .wrapping_add(((d >> 16) & PAIRS).wrapping_mul(1 + (10_000 << 32))))
+            >> 32,
+    )
 }
 
 /// The owned entry's amount with this role (see [`EntryView::amounts`]).
@@ -1222,5 +1271,48 @@ impl<R: BufRead> RetornoViewReader<R> {
             span.ocorrencia,
             None,
         )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `num` against `decode_num` on digits of every length up to 20 and on fields with a space, a sign, a letter
+    /// or a byte next to the digits (':' and '/') at each place.
+    #[test]
+    fn num_reads_what_decode_num_reads() {
+        let digits = b"98765432109876543210";
+        let mut cases: Vec<Vec<u8>> = vec![Vec::new(), b"        ".to_vec(), b"0".to_vec()];
+        for len in 1..=digits.len() {
+            let d = digits.get(..len).unwrap_or_default().to_vec();
+            cases.push(d.clone());
+            cases.push(vec![b'0'; len]);
+            cases.push(vec![b'9'; len]);
+            for at in 0..len {
+                for bad in [b' ', b'-', b'A', b':', b'/', 0xC9] {
+                    let mut c = d.clone();
+                    if let Some(b) = c.get_mut(at) {
+                        *b = bad;
+                    }
+                    cases.push(c);
+                }
+            }
+        }
+        for c in &cases {
+            for scale in [0, 2, 5] {
+                assert_eq!(
+                    num(c, scale),
+                    crate::field::decode_num(c, scale).ok().flatten(),
+                    "{:?} scale {scale}",
+                    String::from_utf8_lossy(c)
+                );
+            }
+        }
+        assert_eq!(num(b"000000000012750", 2), Some(Decimal::new(12750, 2)));
+        assert_eq!(
+            num(b"123456789012345678", 0),
+            Some(Decimal::new(123_456_789_012_345_678, 0))
+        );
     }
 }
