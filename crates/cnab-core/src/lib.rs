@@ -50,8 +50,8 @@ mod write;
 pub use bank::{Bank, BankSpec, LayoutSpec, RecordKey};
 pub use error::{Error, ErrorCategory, ErrorKind, Result};
 pub use field::{
-    decode, decode_date, decode_digits, decode_num, decode_text, DateFmt, FieldSpec, Kind, Measure,
-    RecordLayout, Role, ScopeSpec, TotalSpec, Value, MAX_YEAR, MIN_YEAR,
+    decode, decode_date, decode_digits, decode_num, decode_text, digits_value, DateFmt, FieldSpec,
+    Kind, Measure, RecordLayout, Role, ScopeSpec, TotalSpec, Value, MAX_YEAR, MIN_YEAR,
 };
 pub use model::*;
 pub use read::{

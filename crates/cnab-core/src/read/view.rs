@@ -227,49 +227,10 @@ fn amount_of(spec: &FieldSpec, raw: &[u8]) -> Option<Decimal> {
 /// digits): a field of 1 to 18 digits (every amount field of every layout) is read eight digits at a time, any other
 /// by `decode_num` itself.
 fn num(raw: &[u8], scale: u8) -> Option<Decimal> {
-    if raw.is_empty() || raw.len() > 18 {
-        return crate::field::decode_num(raw, scale).ok().flatten();
+    match crate::field::digits_value(raw) {
+        Some(m) => Some(Decimal::new(m, u32::from(scale))),
+        None => crate::field::decode_num(raw, scale).ok().flatten(),
     }
-    let mut m: i64 = 0;
-    let mut rest = raw;
-    while let Some((chunk, tail)) = rest.split_first_chunk::<8>() {
-        let Some(v) = eight_digits(u64::from_le_bytes(*chunk)) else {
-            return crate::field::decode_num(raw, scale).ok().flatten();
-        };
-        // At most 16 digits so far: no overflow.
-        m = m * 100_000_000 + v as i64;
-        rest = tail;
-    }
-    for &b in rest {
-        let d = b.wrapping_sub(b'0');
-        if d > 9 {
-            return crate::field::decode_num(raw, scale).ok().flatten();
-        }
-        m = m * 10 + i64::from(d);
-    }
-    Some(Decimal::new(m, u32::from(scale)))
-}
-
-/// The number eight ASCII digits (the first in the lowest byte) spell, `None` when a byte is not a digit. Each byte
-/// is a digit when its high nibble is 3 and stays 3 once 6 is added (0x30-0x39); the digits are then combined in
-/// pairs, fours and the eight by multiplications whose partial sums land in the upper half.
-fn eight_digits(x: u64) -> Option<u64> {
-    const HIGH: u64 = 0xF0F0_F0F0_F0F0_F0F0;
-    const THREES: u64 = 0x3030_3030_3030_3030;
-    if x & HIGH != THREES || x.wrapping_add(0x0606_0606_0606_0606) & HIGH != THREES {
-        return None;
-    }
-    let d = x - THREES;
-    // Each 16-bit lane: 10 × its first digit + its second.
-    let d = d.wrapping_mul(10).wrapping_add(d >> 8);
-    // The four pairs: 1,000,000 × p1 + 10,000 × p2 + 100 × p3 + p4, in the upper 32 bits.
-    const PAIRS: u64 = 0x0000_00FF_0000_00FF;
-    Some(
-        ((d & PAIRS)
-            .wrapping_mul(100 + (1_000_000 << 32))
-            .wrapping_add(((d >> 16) & PAIRS).wrapping_mul(1 + (10_000 << 32))))
-            >> 32,
-    )
 }
 
 /// The owned entry's amount with this role (see [`EntryView::amounts`]).
