@@ -1221,6 +1221,21 @@ where
     })
 }
 
+/// [`has_any`] for a title, its values read through their [`Acc`] (`dv`: the DV computed for it, which `value`
+/// gives instead of the title's); a role without one is asked of `value`.
+fn titulo_has_any<'v, F>(roles: &[Role], t: &Titulo, dv: Option<&str>, value: &F) -> bool
+where
+    F: Fn(Role) -> Option<Out<'v>> + ?Sized,
+{
+    roles.iter().any(|&r| match titulo_acc(r) {
+        Acc::Text(get) => !get(t).is_empty(),
+        Acc::Num(get) => get(t).is_some_and(|d| !d.is_zero()),
+        Acc::Date(get) => get(t).is_some(),
+        Acc::Dv => !dv.or(t.nosso_numero_dv.as_deref()).unwrap_or("").is_empty(),
+        Acc::None => has_any(&[r], value),
+    })
+}
+
 /// FEBRABAN 240 (v10.7, G038): the record number inside a batch (columns 9-13) has 5 digits, so a batch holds at
 /// most 99,999 detail records; the writer starts a new batch before a title whose records would not fit.
 pub const MAX_DETAILS_PER_BATCH: u64 = 99_999;
@@ -1936,7 +1951,10 @@ impl Writer {
         let emitted = |er: &&EntryRecord| match er.emit {
             Emit::Always => true,
             Emit::Never => false,
-            Emit::IfAny(roles) => has_any(roles, value),
+            Emit::IfAny(roles) => match titulo {
+                Some((t, dv)) => titulo_has_any(roles, t, dv, value),
+                None => has_any(roles, value),
+            },
         };
         let mut keys = std::mem::take(&mut self.keys);
         keys.clear();
@@ -3452,6 +3470,37 @@ mod tests {
             }
         }
         assert!(checked > 1_000, "{checked}");
+        // The records written only when a title gives one of their roles: the same choice through the accessors.
+        let mut conditions = 0;
+        for bank in crate::banks::ALL {
+            for spec in bank.cnab240.iter().chain(bank.cnab400.iter()) {
+                for e in spec.entry {
+                    let Emit::IfAny(roles) = e.emit else { continue };
+                    for t in &titles {
+                        for dv in [None, Some(""), Some("7")] {
+                            let value = |r| match (r, dv) {
+                                (Role::NossoNumeroDv, Some(dv)) => txt(dv),
+                                _ => titulo_value(t, r),
+                            };
+                            assert_eq!(
+                                titulo_has_any(roles, t, dv, &value),
+                                has_any(roles, &value),
+                                "{roles:?} {dv:?}"
+                            );
+                            for &r in roles {
+                                assert_eq!(
+                                    titulo_has_any(&[r], t, dv, &value),
+                                    has_any(&[r], &value),
+                                    "{r:?} {dv:?}"
+                                );
+                            }
+                            conditions += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(conditions > 50, "{conditions}");
     }
 
     /// Every remessa table of every bank, written with the plan (fixed fields from a template) and with every field
