@@ -49,6 +49,7 @@ use serde::Serialize;
 
 pub use arrecadacao::Arrecadacao;
 pub use bank::Bank;
+pub use banks::many::NossoNumeroDvs;
 pub use banks::{campo_livre, nosso_numero, nosso_numero_check_digit, parse_campo_livre};
 pub use barcode::{valor_max_10, valor_max_14, Barcode, LinhaDigitavel};
 pub use error::{BoletoError, Result};

@@ -60,7 +60,7 @@ fn checked_digits<'a>(field: &'static str, value: &'a str, len: usize) -> Result
 
 /// ASCII digits gathered on the stack: the string a check digit is computed over, built without allocating
 /// (see `crate::nosso_numero_check_digit`).
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Digits {
     buf: [u8; Digits::CAP],
     len: usize,
@@ -107,6 +107,26 @@ impl Digits {
     /// Appends another set of digits.
     pub(crate) fn push_digits(&mut self, other: &Digits) -> Result<()> {
         self.push_bytes(other.as_str().as_bytes())
+    }
+
+    /// Appends `value` left-padded with zeros to `len` when it is 1 to `len` ASCII digits (nothing to trim); false
+    /// otherwise, having appended nothing (what [`Digits::pad`] would refuse or trim first is left to it).
+    pub(crate) fn push_padded(&mut self, value: &str, len: usize) -> bool {
+        let v = value.as_bytes();
+        let end = self.len + len;
+        let Some(slot) = self.buf.get_mut(self.len..end) else {
+            return false;
+        };
+        let Some((zeros, digits)) = slot.split_at_mut_checked(len.wrapping_sub(v.len())) else {
+            return false;
+        };
+        if v.is_empty() || !v.iter().all(u8::is_ascii_digit) {
+            return false;
+        }
+        zeros.fill(b'0');
+        digits.copy_from_slice(v);
+        self.len = end;
+        true
     }
 
     /// Appends `value` left-padded with zeros to `len`, with [`pad`]'s checks and errors.

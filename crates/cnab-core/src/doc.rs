@@ -37,7 +37,12 @@ pub fn valid_cpf(s: &str) -> bool {
             return false;
         }
     }
-    if n != 11 || d.iter().all(|&x| Some(&x) == d.first()) {
+    n == 11 && cpf_digits_ok(&d)
+}
+
+/// The check of [`valid_cpf`] over its 11 digits.
+fn cpf_digits_ok(d: &[u32; 11]) -> bool {
+    if d.iter().all(|&x| Some(&x) == d.first()) {
         return false;
     }
     let cpf_w = |vals: &[u32]| -> u32 {
@@ -86,9 +91,11 @@ pub fn valid_cnpj(s: &str) -> bool {
         }
         n += 1;
     }
-    if n != 14 {
-        return false;
-    }
+    n == 14 && cnpj_chars_ok(&chars)
+}
+
+/// The check of [`valid_cnpj`] over its 14 characters, upper-cased.
+fn cnpj_chars_ok(chars: &[u8; 14]) -> bool {
     let (body, dv) = chars.split_at(12);
     if !dv.iter().all(u8::is_ascii_digit) || chars.iter().all(|c| Some(c) == chars.first()) {
         return false;
@@ -107,13 +114,33 @@ pub fn valid_cnpj(s: &str) -> bool {
 
 /// Validates an inscrição by its type (1 CPF, 2 CNPJ) or, with no type, by its length.
 pub fn valid_inscricao(tipo: Option<u8>, numero: &str) -> bool {
-    let n = numero.bytes().filter(u8::is_ascii_alphanumeric).count();
-    match tipo {
-        Some(1) => valid_cpf(numero),
-        Some(2) => valid_cnpj(numero),
-        _ if n == 11 => valid_cpf(numero),
-        _ => valid_cnpj(numero),
+    // One pass over the text (the writer checks every title's): its letters and digits gathered upper-cased and
+    // counted, then [`valid_cpf`]'s or [`valid_cnpj`]'s check over them. A CPF is 11 digits and no letter (other
+    // characters are ignored by both).
+    let mut chars = [0u8; 14];
+    let mut n = 0usize;
+    for b in numero.bytes().filter(u8::is_ascii_alphanumeric) {
+        if let Some(slot) = chars.get_mut(n) {
+            *slot = b.to_ascii_uppercase();
+        }
+        n += 1;
     }
+    let cpf = match tipo {
+        Some(1) => true,
+        Some(2) => false,
+        _ => n == 11,
+    };
+    if !cpf {
+        return n == 14 && cnpj_chars_ok(&chars);
+    }
+    let mut d = [0u32; 11];
+    for (v, &c) in d.iter_mut().zip(&chars) {
+        if !c.is_ascii_digit() {
+            return false;
+        }
+        *v = u32::from(c - b'0');
+    }
+    n == 11 && cpf_digits_ok(&d)
 }
 
 #[cfg(test)]
@@ -126,6 +153,56 @@ mod tests {
         assert!(valid_cpf("111.444.777-35"));
         assert!(!valid_cpf("11111111111"));
         assert!(!valid_cpf("1234567890"));
+    }
+
+    /// `valid_inscricao` in one pass gives what `valid_cpf` and `valid_cnpj` give, by type and by length, on valid
+    /// numbers, each with one digit changed, punctuation, letters, spaces and other lengths.
+    #[test]
+    fn inscricao_is_checked_as_cpf_or_cnpj() {
+        let mut cases: Vec<String> = vec![
+            "529.982.247-25".into(),
+            "52998224725".into(),
+            "111.444.777-35".into(),
+            "11111111111".into(),
+            "11.222.333/0001-81".into(),
+            "12.ABC.345/01DE-35".into(),
+            "12abc34501de35".into(),
+            "00000000000191".into(),
+            "5299822472A".into(),
+            "529 982 247 25".into(),
+            "1234567890".into(),
+            "123456789012345".into(),
+            String::new(),
+            "ABCDEFGHIJK".into(),
+            "112223330001811".into(),
+        ];
+        let base = cases.clone();
+        for s in &base {
+            for i in 0..s.len() {
+                let mut b = s.clone().into_bytes();
+                if let Some(c) = b.get_mut(i) {
+                    if c.is_ascii_digit() {
+                        *c = b'0' + (*c - b'0' + 1) % 10;
+                    }
+                }
+                cases.push(String::from_utf8(b).unwrap_or_default());
+            }
+        }
+        let mut valid = 0;
+        for s in &cases {
+            let n = s.bytes().filter(u8::is_ascii_alphanumeric).count();
+            for tipo in [None, Some(1), Some(2), Some(3)] {
+                let expected = match tipo {
+                    Some(1) => valid_cpf(s),
+                    Some(2) => valid_cnpj(s),
+                    _ if n == 11 => valid_cpf(s),
+                    _ => valid_cnpj(s),
+                };
+                assert_eq!(valid_inscricao(tipo, s), expected, "{tipo:?} {s:?}");
+                valid += usize::from(expected);
+            }
+        }
+        assert!(valid >= 20, "{valid}");
     }
 
     #[test]

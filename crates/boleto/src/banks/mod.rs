@@ -23,6 +23,7 @@ pub mod fibra;
 pub mod hsbc;
 pub mod inter;
 pub mod itau;
+pub(crate) mod many;
 pub mod ourinvest;
 pub mod pine;
 pub mod rendimento;

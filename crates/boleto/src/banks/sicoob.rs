@@ -29,7 +29,7 @@ pub fn dv_nosso_numero(agencia: &str, beneficiario: &str, nn: &str) -> char {
 }
 
 /// The DV over agência, código do beneficiário (10 digits) and nosso número given as one digit string.
-fn dv_over(s: &str) -> char {
+pub(crate) fn dv_over(s: &str) -> char {
     const W: [u32; 4] = [3, 1, 9, 7];
     let sum: u32 = s
         .bytes()
