@@ -47,8 +47,41 @@ const DECIMAL_SLOTS: usize = 4096;
 
 /// The `Decimal` objects already made, by value (direct-mapped on the value's bits: sign, scale and mantissa, so
 /// `1.0` and `1.00` or `0` and `-0` never share an object).
-type DecimalCache = Mutex<Vec<Option<([u8; 16], Py<PyAny>)>>>;
-static DECIMALS: PyOnceLock<DecimalCache> = PyOnceLock::new();
+static DECIMALS: PyOnceLock<Shared<[u8; 16]>> = PyOnceLock::new();
+
+/// Immutable Python objects already made, direct-mapped: a key's slot holds the last object made for a key of that
+/// slot, and a lookup hits when the slot's key is the key.
+struct Shared<K>(Mutex<Vec<Slot<K>>>);
+
+/// A key and the object made for it, or nothing yet.
+type Slot<K> = Option<(K, Py<PyAny>)>;
+
+impl<K: PartialEq> Shared<K> {
+    fn new(slots: usize) -> Self {
+        Shared(Mutex::new((0..slots).map(|_| None).collect()))
+    }
+
+    /// The object made for `key`, if its slot still holds it.
+    fn get<'py>(&self, py: Python<'py>, slot: usize, key: &K) -> Option<Bound<'py, PyAny>> {
+        let slots = self.0.lock().ok()?;
+        match slots.get(slot) {
+            Some(Some((k, obj))) if k == key => Some(obj.clone_ref(py).into_bound(py)),
+            _ => None,
+        }
+    }
+
+    /// Keeps `obj` as the object of `key` in `slot`.
+    fn put(&self, slot: usize, key: K, obj: &Bound<'_, PyAny>) {
+        let old = match self.0.lock() {
+            Ok(mut slots) => slots
+                .get_mut(slot)
+                .and_then(|s| s.replace((key, obj.clone().unbind()))),
+            Err(_) => None,
+        };
+        // The object this one replaces is released after the lock.
+        drop(old);
+    }
+}
 
 /// The cache slot of a value's bits.
 fn decimal_slot(key: &[u8; 16]) -> usize {
@@ -64,15 +97,9 @@ pub fn py_decimal<'py>(py: Python<'py>, d: Option<&Decimal>) -> PyResult<Bound<'
     };
     let key = d.serialize();
     let slot = decimal_slot(&key);
-    let cache = DECIMALS.get_or_init(py, || {
-        Mutex::new((0..DECIMAL_SLOTS).map(|_| None).collect())
-    });
-    if let Ok(slots) = cache.lock() {
-        if let Some(Some((k, obj))) = slots.get(slot) {
-            if *k == key {
-                return Ok(obj.clone_ref(py).into_bound(py));
-            }
-        }
+    let cache = DECIMALS.get_or_init(py, || Shared::new(DECIMAL_SLOTS));
+    if let Some(obj) = cache.get(py, slot, &key) {
+        return Ok(obj);
     }
     let decimal = DECIMAL.import(py, "decimal", "Decimal")?;
     let mut text = StackText {
@@ -87,14 +114,7 @@ pub fn py_decimal<'py>(py: Python<'py>, d: Option<&Decimal>) -> PyResult<Bound<'
         }
         Err(_) => decimal.call1((d.to_string(),))?,
     };
-    let old = match cache.lock() {
-        Ok(mut slots) => slots
-            .get_mut(slot)
-            .and_then(|s| s.replace((key, obj.clone().unbind()))),
-        Err(_) => None,
-    };
-    // The value this one replaces is released after the lock.
-    drop(old);
+    cache.put(slot, key, &obj);
     Ok(obj)
 }
 
@@ -103,8 +123,7 @@ pub fn py_decimal<'py>(py: Python<'py>, d: Option<&Decimal>) -> PyResult<Bound<'
 const DATE_SLOTS: usize = 1024;
 
 /// The `date` objects already made, by day (direct-mapped: a day's slot is its number modulo [`DATE_SLOTS`]).
-type DateCache = Mutex<Vec<Option<(i32, Py<PyAny>)>>>;
-static DATES: PyOnceLock<DateCache> = PyOnceLock::new();
+static DATES: PyOnceLock<Shared<i32>> = PyOnceLock::new();
 
 /// `datetime.date` (one object per day while it stays in the cache).
 pub fn py_date<'py>(py: Python<'py>, d: Option<&NaiveDate>) -> PyResult<Bound<'py, PyAny>> {
@@ -113,25 +132,14 @@ pub fn py_date<'py>(py: Python<'py>, d: Option<&NaiveDate>) -> PyResult<Bound<'p
     };
     let key = d.num_days_from_ce();
     let slot = key.rem_euclid(DATE_SLOTS as i32) as usize;
-    let cache = DATES.get_or_init(py, || Mutex::new((0..DATE_SLOTS).map(|_| None).collect()));
-    if let Ok(slots) = cache.lock() {
-        if let Some(Some((k, obj))) = slots.get(slot) {
-            if *k == key {
-                return Ok(obj.clone_ref(py).into_bound(py));
-            }
-        }
+    let cache = DATES.get_or_init(py, || Shared::new(DATE_SLOTS));
+    if let Some(obj) = cache.get(py, slot, &key) {
+        return Ok(obj);
     }
     let obj = DATE
         .import(py, "datetime", "date")?
         .call1((d.year(), d.month(), d.day()))?;
-    let old = match cache.lock() {
-        Ok(mut slots) => slots
-            .get_mut(slot)
-            .and_then(|s| s.replace((key, obj.clone().unbind()))),
-        Err(_) => None,
-    };
-    // The date this one replaces is released after the lock.
-    drop(old);
+    cache.put(slot, key, &obj);
     Ok(obj)
 }
 
